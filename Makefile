@@ -1,0 +1,67 @@
+# medcode — see README.md. `make run` serves on the built-in defaults; `make test` runs the suite.
+GO        ?= go
+DATA      ?= data
+MEDCODE   := bin/medcode
+TRAIN     := $(DATA)/evaldata/codiesp/train.jsonl.gz
+DEV       := $(DATA)/evaldata/codiesp/dev.jsonl.gz
+GOFILES   := $(shell git ls-files '*.go' 2>/dev/null)
+
+.PHONY: all build data run test check lint fmt vet staticcheck bench fuzz eval-dev clean
+
+all: build
+
+build:
+	$(GO) build -o $(MEDCODE) ./cmd/medcode
+
+# data/codesets from ../shared (or the official downloads), then the index snapshot and
+# the default model trained on CodiEsp train. Quick when everything is present.
+data: $(DATA)/index.snap $(DATA)/model.json
+
+$(DATA)/codesets/icd10cm:
+	./scripts/data.sh
+
+.PHONY: codesets
+codesets:
+	./scripts/data.sh
+
+$(DATA)/index.snap: | codesets build
+	$(MEDCODE) --data $(DATA) index build --out $@
+
+$(DATA)/model.json: $(DATA)/index.snap | build
+	@if [ -f $(TRAIN) ]; then $(MEDCODE) --data $(DATA) --model none train --cases $(TRAIN) --out $@; \
+	else echo "data: no labelled notes at $(TRAIN); the engine runs untrained"; fi
+
+run: build data
+	$(MEDCODE) --data $(DATA) serve
+
+test: data
+	$(GO) test -race -count=1 ./...
+
+fmt:
+	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+staticcheck:
+	@command -v staticcheck >/dev/null 2>&1 || $(GO) install honnef.co/go/tools/cmd/staticcheck@latest
+	$$($(GO) env GOPATH)/bin/staticcheck ./... || staticcheck ./...
+
+lint: fmt vet staticcheck
+
+check: lint test
+
+bench: data
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+
+fuzz:
+	@for p in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$p | grep ^Fuzz); do \
+	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 10s $$p || exit 1; done; done
+
+# The README's dev table, generated from the engine before and after training.
+eval-dev: build data
+	./scripts/devtable.sh
+
+clean:
+	rm -rf bin $(DATA)/index.snap $(DATA)/model.json

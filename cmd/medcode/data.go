@@ -1,0 +1,24 @@
+package main
+
+import (
+	"github.com/spf13/cobra"
+)
+
+// dataFlags locate the code sets, the index snapshot and the model; every
+// command that needs an engine shares them.
+type dataFlags struct {
+	dir      string   // data directory prepared by `make data`
+	index    string   // index snapshot; "" = <dir>/index.snap, built when absent
+	model    string   // trained model; "" = <dir>/model.json when present, "none" = untrained
+	cpt      string   // licensed CPT CSV; "" = built-in starter file
+	synonyms []string // site synonym files
+}
+
+func (d *dataFlags) register(root *cobra.Command) {
+	f := root.PersistentFlags()
+	f.StringVar(&d.dir, "data", "data", "data directory prepared by `make data`")
+	f.StringVar(&d.index, "index", "", "index snapshot (default <data>/index.snap, built when absent)")
+	f.StringVar(&d.model, "model", "", "trained model (default <data>/model.json when present; \"none\" for untrained)")
+	f.StringVar(&d.cpt, "cpt", "", "licensed CPT file (CSV: code,descriptor[,synonyms]); default: built-in starter list")
+	f.StringArrayVar(&d.synonyms, "synonyms", nil, "site synonym file (term -> code), repeatable")
+}

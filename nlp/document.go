@@ -1,0 +1,86 @@
+package nlp
+
+// Span is a byte range of the analysed text.
+type Span struct {
+	Start, End int
+}
+
+// Assertion flags, combinable.
+type Assertion uint8
+
+// Assertion kinds. A term with no flag is affirmed and current.
+const (
+	Negated Assertion = 1 << iota
+	Historical
+	Family
+	Hypothetical
+	Uncertain
+)
+
+// Token is one surface token of the text.
+type Token struct {
+	Start, End int    // byte offsets: text[Start:End] is the token
+	Norm       string // lower case, Unicode folded ("é" -> "e")
+	Stem       string // snowball English stem of Norm
+	Stop       bool   // a stop word, ignored for matching
+	Sent       int    // index into Document.Sentences
+	Section    int    // index into Document.Sections, -1 before any header
+	Assert     Assertion
+}
+
+// Term is one analysed term used for matching. Abbreviations expand to
+// several terms that all point at the abbreviation's bytes, so evidence
+// stays on the original text.
+type Term struct {
+	Stem       string // matching key
+	Norm       string // normalised surface or expansion word
+	Start, End int    // byte offsets of the source token(s)
+	Tok        int    // index of the source token
+	Sent       int
+	Section    int
+	Assert     Assertion
+	Expanded   bool // came from an abbreviation expansion
+}
+
+// SectionKind is a normalised section type.
+type SectionKind string
+
+// Section is a headed part of the note.
+type Section struct {
+	Kind   SectionKind // e.g. "assessment_and_plan"; "" when unknown
+	Header Span        // the header text (may be empty for the implicit first section)
+	Span   Span        // header start to the start of the next section
+}
+
+// AssertionSpan records one trigger and the scope it governs.
+type AssertionSpan struct {
+	Kind    Assertion
+	Trigger Span
+	Scope   Span
+}
+
+// Abbreviation records one abbreviation expanded for matching.
+type Abbreviation struct {
+	Span      Span
+	Expansion string
+}
+
+// Attribute is a detail useful for code specificity.
+type Attribute struct {
+	Kind  string // "laterality", "acuity", "encounter", "diabetes_type"
+	Value string // "right", "left", "bilateral", "acute", "chronic", "initial", "subsequent", "sequela", "1", "2"
+	Span  Span
+	Sent  int
+}
+
+// Document is the analysis of one text.
+type Document struct {
+	Text          string
+	Tokens        []Token
+	Terms         []Term
+	Sentences     []Span // sentences and list items, in order, covering every token
+	Sections      []Section
+	Assertions    []AssertionSpan
+	Abbreviations []Abbreviation
+	Attributes    []Attribute
+}

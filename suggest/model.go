@@ -1,0 +1,84 @@
+package suggest
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+)
+
+// ModelVersion is the format version of a Model file.
+const ModelVersion = 1
+
+// Model is what training learned from labelled notes: a logistic re-ranker
+// over the engine's features, a calibration of its output, code priors and
+// term-to-code associations (extra names). The zero Model is "untrained".
+type Model struct {
+	Version  int       `json:"version"`
+	Features []string  `json:"features"` // names, in Suggestion.Features order
+	Weights  []float64 `json:"weights"`
+	Bias     float64   `json:"bias"`
+	// Calibration maps the re-ranker's probability onto a calibrated
+	// confidence by isotonic regression: piecewise-linear through the points.
+	CalibX []float64 `json:"calibX,omitempty"`
+	CalibY []float64 `json:"calibY,omitempty"`
+	// Threshold is the decision threshold on confidence chosen in training.
+	Threshold float64 `json:"threshold"`
+	// Priors is the log-odds prior of each code ("ICD-10-CM|R52").
+	Priors map[string]float64 `json:"priors,omitempty"`
+	// Learned are term-to-code associations mined from training notes.
+	Learned []LearnedName `json:"learned,omitempty"`
+	// Trained says on what and when, for reports.
+	Trained string `json:"trained,omitempty"`
+}
+
+// LearnedName is a phrase that, in training notes, indicated a code.
+type LearnedName struct {
+	System string  `json:"system"`
+	Code   string  `json:"code"`
+	Text   string  `json:"text"`
+	Weight float64 `json:"weight"` // precision of the phrase for the code in training
+}
+
+// ReadModel loads a model file written by WriteModel.
+func ReadModel(path string) (*Model, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("suggest: read model: %w", err)
+	}
+	var m Model
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("suggest: model %s: %w", path, err)
+	}
+	if m.Version != ModelVersion {
+		return nil, fmt.Errorf("suggest: model %s has format version %d, want %d", path, m.Version, ModelVersion)
+	}
+	if len(m.Weights) != len(m.Features) {
+		return nil, fmt.Errorf("suggest: model %s: %d weights for %d features", path, len(m.Weights), len(m.Features))
+	}
+	return &m, nil
+}
+
+// WriteModel writes m as indented JSON.
+func WriteModel(path string, m *Model) error {
+	b, err := json.MarshalIndent(m, "", " ")
+	if err != nil {
+		return fmt.Errorf("suggest: encode model: %w", err)
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("suggest: write model: %w", err)
+	}
+	return nil
+}
+
+// Adjuster lets coder feedback move ranking: it returns an additive
+// log-odds adjustment for a code given the stems of its evidence. It must be
+// safe for concurrent use. A nil Adjuster changes nothing.
+type Adjuster interface {
+	Adjust(system, code string, terms []string) float64
+}
+
+// Suggester is what the eval harness and the server need of an Engine.
+type Suggester interface {
+	Suggest(ctx context.Context, req Request) (*Result, error)
+}

@@ -1,0 +1,106 @@
+package suggest
+
+import (
+	"time"
+
+	"medcode/corpus"
+)
+
+// Setting is the care setting, which changes the coding rules.
+type Setting string
+
+// Settings. The zero value means Outpatient.
+const (
+	Outpatient Setting = "outpatient"
+	Inpatient  Setting = "inpatient"
+)
+
+// Request is one note to code.
+type Request struct {
+	Text          string
+	Systems       []corpus.System // empty: every system the engine has
+	Setting       Setting         // "": outpatient
+	MaxResults    int             // 0: 50
+	MinConfidence float64         // suggestions below are dropped
+	DateOfService time.Time       // zero: today's releases
+	// Features asks for each suggestion's feature vector (training).
+	Features bool
+}
+
+// Result is the answer to one Request.
+type Result struct {
+	Suggestions []Suggestion       `json:"suggestions"`
+	Rejected    []Rejection        `json:"rejected"`
+	CodeSets    map[string]CodeSet `json:"codeSets"`
+}
+
+// CodeSet names the release a system's codes came from.
+type CodeSet struct {
+	Release   string `json:"release"`
+	Effective string `json:"effective,omitempty"` // YYYY-MM-DD
+	Expires   string `json:"expires,omitempty"`
+}
+
+// Suggestion is one suggested code.
+type Suggestion struct {
+	System     string     `json:"system"`
+	SystemURI  string     `json:"systemUri"`
+	Code       string     `json:"code"`
+	Display    string     `json:"display"`
+	Confidence float64    `json:"confidence"`
+	Score      float64    `json:"score"`
+	Billable   bool       `json:"billable"`
+	Evidence   []Evidence `json:"evidence"`
+	// Assertions lists the assertion kinds seen on the evidence that did
+	// not block the code (e.g. "historical" for a Z87 code).
+	Assertions   []string      `json:"assertions,omitempty"`
+	Edits        []Edit        `json:"edits,omitempty"`
+	Explanation  Explanation   `json:"explanation"`
+	Alternatives []Alternative `json:"alternatives,omitempty"`
+	// Features is the ranker's feature vector, only when Request.Features.
+	Features []float64 `json:"features,omitempty"`
+}
+
+// Evidence is a span of the note supporting a suggestion.
+type Evidence struct {
+	Start   int    `json:"start"`
+	End     int    `json:"end"`
+	Text    string `json:"text"`
+	Section string `json:"section,omitempty"`
+	// Matched is the code name that matched (title, inclusion term, index
+	// path, synonym) and MatchedKind its kind.
+	Matched     string   `json:"matched,omitempty"`
+	MatchedKind string   `json:"matchedKind,omitempty"`
+	Assertions  []string `json:"assertions,omitempty"`
+}
+
+// Edit is a rule's message to the coder.
+type Edit struct {
+	Kind    string `json:"kind"` // "specificity", "laterality", "seventh_character", "excludes1", ...
+	Message string `json:"message"`
+}
+
+// Explanation is a small score tree: the same "why" in JSON, the workbench
+// and eval reports.
+type Explanation struct {
+	Value    float64       `json:"value"`
+	Message  string        `json:"message"`
+	Children []Explanation `json:"children,omitempty"`
+}
+
+// Alternative is another close code for the same evidence.
+type Alternative struct {
+	Code    string  `json:"code"`
+	Display string  `json:"display"`
+	Score   float64 `json:"score"`
+}
+
+// Rejection is a candidate a rule removed.
+type Rejection struct {
+	System   string     `json:"system"`
+	Code     string     `json:"code"`
+	Display  string     `json:"display"`
+	Rule     string     `json:"rule"`   // "negated", "family", "hypothetical", "uncertain_outpatient", "excludes1", "not_valid_fy2026", ...
+	Reason   string     `json:"reason"` // a sentence for the coder
+	Evidence []Evidence `json:"evidence,omitempty"`
+}
