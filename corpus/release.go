@@ -11,6 +11,10 @@ type Release struct {
 	Source    string    `json:"source"`    // file the codes came from
 	Codes     int       `json:"codes"`
 	Billable  int       `json:"billable"`
+	// Supplements are the further files names and notes came from (older
+	// Tabular List and index editions for ICD-10-CM), relative to the
+	// code-set directory.
+	Supplements []string `json:"supplements,omitempty"`
 }
 
 // Covers reports whether the release applies to a date of service. A zero

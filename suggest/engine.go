@@ -3,8 +3,17 @@ package suggest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
 
 	"medcode/corpus"
+	"medcode/index"
+	"medcode/nlp"
 )
 
 // Options configure an Engine. The zero value works: untrained ranking, no
@@ -36,24 +45,134 @@ type CodeMatch struct {
 // Engine suggests codes for notes. Build it once; it is safe for concurrent
 // use.
 type Engine struct {
-	set *corpus.Set
+	set     *corpus.Set
+	ix      *index.Index
+	learned *index.Index // names from the model; nil when untrained
+	pipe    *nlp.Pipeline
+	model   *Model
+	adj     Adjuster
+	targets []target // per index code
+	lTarget []target // per learned-index code
+	excl    map[string][]string
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
 // the model, and returns a ready Engine.
 func Open(ctx context.Context, o OpenOptions) (*Engine, error) {
-	return nil, errors.New("suggest: engine not built yet")
+	dir := o.DataDir
+	if dir == "" {
+		dir = "data"
+	}
+	set, err := corpus.Load(ctx, corpus.Options{Dir: filepath.Join(dir, "codesets"), CPTFile: o.CPTFile, SynonymFiles: o.Synonyms})
+	if err != nil {
+		return nil, fmt.Errorf("suggest: %w", err)
+	}
+	ixPath := o.IndexPath
+	if ixPath == "" {
+		ixPath = filepath.Join(dir, "index.snap")
+	}
+	ix, err := index.ReadFile(ixPath)
+	if errors.Is(err, fs.ErrNotExist) && o.IndexPath == "" {
+		ix, err = index.Build(set, index.Options{})
+	}
+	if err != nil {
+		return nil, fmt.Errorf("suggest: %w", err)
+	}
+	opts := o.Options
+	if opts.Model == nil {
+		mp := o.ModelPath
+		if mp == "" {
+			mp = filepath.Join(dir, "model.json")
+			if _, err := os.Stat(mp); err != nil {
+				mp = "none"
+			}
+		}
+		if mp != "none" {
+			if opts.Model, err = ReadModel(mp); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return New(set, ix, opts)
+}
+
+// New builds an Engine over a code set and an index built from it.
+func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
+	if m := opts.Model; m != nil && len(m.Weights) > 0 && !slices.Equal(m.Features, FeatureNames()) {
+		return nil, fmt.Errorf("suggest: model features %v differ from the engine's %v; retrain with `medcode train`", m.Features, FeatureNames())
+	}
+	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster}
+	e.targets = make([]target, ix.Codes())
+	for i := range e.targets {
+		e.targets[i] = resolve(set, ix.Code(int32(i)))
+	}
+	if m := opts.Model; m != nil && len(m.Learned) > 0 {
+		extra := make([]index.Extra, 0, len(m.Learned))
+		for _, l := range m.Learned {
+			sys, err := corpus.ParseSystem(l.System)
+			if err != nil {
+				return nil, fmt.Errorf("suggest: model: %w", err)
+			}
+			extra = append(extra, index.Extra{System: sys, Code: l.Code, Text: l.Text, Kind: corpus.NameLearned})
+		}
+		li, err := index.Build(set, index.Options{NLP: ix.NLPOptions(), OnlyExtra: true, Extra: extra})
+		if err != nil {
+			return nil, fmt.Errorf("suggest: learned names: %w", err)
+		}
+		if li.AnalysisHash() != ix.AnalysisHash() {
+			return nil, fmt.Errorf("suggest: learned names analysed differently from the index")
+		}
+		e.learned = li
+		e.lTarget = make([]target, li.Codes())
+		for i := range e.lTarget {
+			e.lTarget[i] = resolve(set, li.Code(int32(i)))
+		}
+	}
+	e.excl = excludes1Table(set)
+	return e, nil
 }
 
 // Set returns the code sets the engine suggests from.
 func (e *Engine) Set() *corpus.Set { return e.set }
 
-// Suggest codes one note.
-func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
-	return nil, errors.New("suggest: engine not built yet")
+// Index returns the engine's index.
+func (e *Engine) Index() *index.Index { return e.ix }
+
+// Model returns the engine's model, nil when untrained.
+func (e *Engine) Model() *Model { return e.model }
+
+var codeRef = regexp.MustCompile(`\b([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?`)
+
+// excludes1Table maps each ICD-10-CM code onto the code prefixes its
+// Excludes1 notes and its ancestors' name ("A05.-" -> "A05"). Parents come
+// before children in official order, so one pass inherits; codes without
+// notes of their own share their parent's slice.
+func excludes1Table(set *corpus.Set) map[string][]string {
+	out := map[string][]string{}
+	for _, c := range set.Codes(corpus.ICD10CM) {
+		inherited := out[c.Parent]
+		var own []string
+		for _, n := range c.Notes.Excludes1 {
+			for _, m := range codeRef.FindAllStringSubmatch(n, -1) {
+				own = append(own, strings.TrimSuffix(m[1], "."))
+			}
+		}
+		switch {
+		case len(own) == 0 && len(inherited) > 0:
+			out[c.Code] = inherited
+		case len(own) > 0:
+			out[c.Code] = append(append([]string(nil), inherited...), own...)
+		}
+	}
+	return out
 }
 
-// SearchCodes ranks codes whose names match q (autocomplete).
-func (e *Engine) SearchCodes(ctx context.Context, q string, systems []corpus.System, limit int) ([]CodeMatch, error) {
-	return nil, errors.New("suggest: engine not built yet")
+// excluded reports whether a's Excludes1 notes (or its ancestors') name b.
+func (e *Engine) excluded(a, b *corpus.Code) bool {
+	for _, p := range e.excl[a.Code] {
+		if strings.HasPrefix(b.Code, p) {
+			return true
+		}
+	}
+	return false
 }

@@ -26,6 +26,9 @@ type Model struct {
 	Threshold float64 `json:"threshold"`
 	// Priors is the log-odds prior of each code ("ICD-10-CM|R52").
 	Priors map[string]float64 `json:"priors,omitempty"`
+	// TermDF is the share of training notes holding each stem (stems in at
+	// least 1% of notes): how common a word is in notes, not in code names.
+	TermDF map[string]float64 `json:"termDF,omitempty"`
 	// Learned are term-to-code associations mined from training notes.
 	Learned []LearnedName `json:"learned,omitempty"`
 	// Trained says on what and when, for reports.

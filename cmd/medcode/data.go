@@ -1,7 +1,11 @@
 package main
 
 import (
+	"context"
+
 	"github.com/spf13/cobra"
+
+	"medcode/suggest"
 )
 
 // dataFlags locate the code sets, the index snapshot and the model; every
@@ -21,4 +25,14 @@ func (d *dataFlags) register(root *cobra.Command) {
 	f.StringVar(&d.model, "model", "", "trained model (default <data>/model.json when present; \"none\" for untrained)")
 	f.StringVar(&d.cpt, "cpt", "", "licensed CPT file (CSV: code,descriptor[,synonyms]); default: built-in starter list")
 	f.StringArrayVar(&d.synonyms, "synonyms", nil, "site synonym file (term -> code), repeatable")
+}
+
+// openOptions are the engine's OpenOptions from the flags.
+func (d *dataFlags) openOptions(opts suggest.Options) suggest.OpenOptions {
+	return suggest.OpenOptions{DataDir: d.dir, IndexPath: d.index, ModelPath: d.model, CPTFile: d.cpt, Synonyms: d.synonyms, Options: opts}
+}
+
+// engine opens the suggest engine the flags describe.
+func (d *dataFlags) engine(ctx context.Context, opts suggest.Options) (*suggest.Engine, error) {
+	return suggest.Open(ctx, d.openOptions(opts))
 }

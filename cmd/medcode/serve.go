@@ -1,15 +1,180 @@
 package main
 
 import (
+	"bufio"
+	"context"
 	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"medcode/corpus"
+	"medcode/feedback"
+	"medcode/server"
+	"medcode/suggest"
 )
 
+// serveFlags configure `medcode serve`.
+type serveFlags struct {
+	addr       string
+	db         string
+	apiKeyFile string
+	timeout    time.Duration
+}
+
 func newServeCmd(data *dataFlags) *cobra.Command {
-	_ = data
-	return &cobra.Command{
-		Use:  "serve",
-		RunE: func(*cobra.Command, []string) error { return errors.New("serve: not built yet") },
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the HTTP API, CDS Hooks and the coder workbench",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return serve(cmd.Context(), data, f, slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil)))
+		},
 	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.addr, "addr", ":8080", "listen address")
+	fl.StringVar(&f.db, "db", "var/feedback.db", "feedback store: a SQLite path (sqlite:PATH) or postgres://...")
+	fl.StringVar(&f.apiKeyFile, "api-key-file", "", "file of API keys, one per line (default: no auth)")
+	fl.DurationVar(&f.timeout, "timeout", 10*time.Second, "per-request timeout")
+	return cmd
+}
+
+// lazyEngine stands in for the engine while it loads: until set, every call
+// fails with server.ErrNotReady (503).
+type lazyEngine struct {
+	e atomic.Pointer[suggest.Engine]
+}
+
+func (l *lazyEngine) Suggest(ctx context.Context, req suggest.Request) (*suggest.Result, error) {
+	e := l.e.Load()
+	if e == nil {
+		return nil, fmt.Errorf("serve: %w", server.ErrNotReady)
+	}
+	return e.Suggest(ctx, req)
+}
+
+func (l *lazyEngine) SearchCodes(ctx context.Context, q string, systems []corpus.System, limit int) ([]suggest.CodeMatch, error) {
+	e := l.e.Load()
+	if e == nil {
+		return nil, fmt.Errorf("serve: %w", server.ErrNotReady)
+	}
+	return e.SearchCodes(ctx, q, systems, limit)
+}
+
+// Set is nil until the engine is loaded.
+func (l *lazyEngine) Set() *corpus.Set {
+	if e := l.e.Load(); e != nil {
+		return e.Set()
+	}
+	return nil
+}
+
+// readAPIKeys reads one key per line, skipping blanks and # comments.
+func readAPIKeys(path string) ([]string, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, usageError(fmt.Errorf("serve: api key file: %w", err))
+	}
+	defer fh.Close()
+	var keys []string
+	sc := bufio.NewScanner(fh)
+	for sc.Scan() {
+		if k := strings.TrimSpace(sc.Text()); k != "" && !strings.HasPrefix(k, "#") {
+			keys = append(keys, k)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("serve: api key file %s: %w", path, err)
+	}
+	if len(keys) == 0 {
+		return nil, usageError(fmt.Errorf("serve: api key file %s holds no keys", path))
+	}
+	return keys, nil
+}
+
+// serve runs the server until ctx is cancelled (SIGINT/SIGTERM), then shuts
+// down gracefully. The engine loads in the background; /readyz turns 200
+// when it is ready.
+func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger) error {
+	var keys []string
+	if f.apiKeyFile != "" {
+		var err error
+		if keys, err = readAPIKeys(f.apiKeyFile); err != nil {
+			return err
+		}
+	}
+	dsn := f.db
+	if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") {
+		if err := os.MkdirAll(filepath.Dir(strings.TrimPrefix(dsn, "sqlite:")), 0o755); err != nil {
+			return fmt.Errorf("serve: %w", err)
+		}
+	}
+	store, err := feedback.Open(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	eng := &lazyEngine{}
+	srv, err := server.New(server.Options{
+		Engine: eng, Codes: eng, Store: store, APIKeys: keys,
+		RequestTimeout: f.timeout, Logger: log,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		return fmt.Errorf("serve: %w", err)
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	log.Info("listening", "addr", ln.Addr().String(), "auth", len(keys) > 0)
+
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	go func() {
+		start := time.Now()
+		e, err := suggest.Open(ctx, suggest.OpenOptions{
+			DataDir: data.dir, IndexPath: data.index, ModelPath: data.model, CPTFile: data.cpt, Synonyms: data.synonyms,
+			Options: suggest.Options{Adjuster: store},
+		})
+		if err != nil {
+			cancel(fmt.Errorf("serve: load engine: %w", err))
+			return
+		}
+		eng.e.Store(e)
+		srv.SetReady(true)
+		log.Info("engine ready", "took", time.Since(start).Round(time.Millisecond))
+	}()
+
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	srv.SetReady(false)
+	log.Info("shutting down")
+	sctx, scancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer scancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("serve: shutdown: %w", err)
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		return cause
+	}
+	return nil
 }

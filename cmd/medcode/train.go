@@ -1,15 +1,69 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io/fs"
 
 	"github.com/spf13/cobra"
+
+	"medcode/corpus"
+	"medcode/eval"
+	"medcode/index"
+	"medcode/suggest"
 )
 
 func newTrainCmd(data *dataFlags) *cobra.Command {
-	_ = data
-	return &cobra.Command{
-		Use:  "train",
-		RunE: func(*cobra.Command, []string) error { return errors.New("train: not built yet") },
+	var (
+		cases   string
+		out     string
+		setting string
+		systems string
+	)
+	cmd := &cobra.Command{
+		Use:   "train --cases FILE --out MODEL",
+		Short: "learn term-to-code associations, a re-ranker and a calibration from labelled notes",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if cases == "" || out == "" {
+				return usageError(errors.New("train: --cases and --out are required"))
+			}
+			sys, err := parseSystems(systems)
+			if err != nil {
+				return usageError(err)
+			}
+			cs, err := eval.OpenCases(cases)
+			if err != nil {
+				return err
+			}
+			set, err := corpus.Load(cmd.Context(), data.corpusOptions())
+			if err != nil {
+				return err
+			}
+			ix, err := index.ReadFile(data.indexPath())
+			if errors.Is(err, fs.ErrNotExist) {
+				ix, err = index.Build(set, index.Options{})
+			}
+			if err != nil {
+				return err
+			}
+			m, sum, err := eval.Train(cmd.Context(), set, ix, cs, eval.TrainOptions{Setting: suggest.Setting(setting), Systems: sys, Progress: cmd.ErrOrStderr()})
+			if err != nil {
+				return err
+			}
+			if err := suggest.WriteModel(out, m); err != nil {
+				return err
+			}
+			b, _ := json.Marshal(sum)
+			fmt.Fprintf(cmd.OutOrStdout(), "train: wrote %s: %s\n", out, b)
+			return nil
+		},
 	}
+	f := cmd.Flags()
+	f.StringVar(&cases, "cases", "", "labelled notes (JSONL, gzip'd or not)")
+	f.StringVar(&out, "out", "", "model file to write")
+	f.StringVar(&setting, "setting", "outpatient", "care setting the model is trained for")
+	f.StringVar(&systems, "systems", "", "comma-separated systems (default all)")
+	return cmd
 }

@@ -1,0 +1,86 @@
+package eval
+
+import (
+	"math"
+	"sort"
+)
+
+// FitIsotonic fits a non-decreasing map from scores p to labels y by the
+// pool-adjacent-violators algorithm (least squares, equal weights). Equal
+// scores are pooled first, so one score maps to one value. The fit is
+// returned as knots for Calibrate: for every pooled block its lowest and
+// highest score (once when equal), each with the block's mean label. xs is
+// strictly increasing and ys non-decreasing. Pairs with a NaN score or label
+// are skipped; mismatched lengths use the shorter.
+func FitIsotonic(p, y []float64) (xs, ys []float64) {
+	n := min(len(p), len(y))
+	idx := make([]int, 0, n)
+	for i := 0; i < n; i++ {
+		if !math.IsNaN(p[i]) && !math.IsNaN(y[i]) {
+			idx = append(idx, i)
+		}
+	}
+	if len(idx) == 0 {
+		return nil, nil
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return p[idx[a]] < p[idx[b]] })
+
+	type block struct {
+		lo, hi float64 // score range
+		sum    float64 // Σ y
+		n      float64
+	}
+	var st []block
+	for k := 0; k < len(idx); {
+		x := p[idx[k]]
+		bl := block{lo: x, hi: x}
+		for k < len(idx) && p[idx[k]] == x {
+			bl.sum += y[idx[k]]
+			bl.n++
+			k++
+		}
+		st = append(st, bl)
+		for len(st) > 1 {
+			a, b := st[len(st)-2], st[len(st)-1]
+			if a.sum/a.n < b.sum/b.n {
+				break
+			}
+			st = st[:len(st)-2]
+			st = append(st, block{lo: a.lo, hi: b.hi, sum: a.sum + b.sum, n: a.n + b.n})
+		}
+	}
+	for _, bl := range st {
+		v := bl.sum / bl.n
+		xs = append(xs, bl.lo)
+		ys = append(ys, v)
+		if bl.hi > bl.lo {
+			xs = append(xs, bl.hi)
+			ys = append(ys, v)
+		}
+	}
+	return xs, ys
+}
+
+// Calibrate maps p through the knots of FitIsotonic by piecewise-linear
+// interpolation, clamping to the first and last knot's value outside their
+// range. With no knots it returns p unchanged; a NaN p stays NaN.
+func Calibrate(xs, ys []float64, p float64) float64 {
+	n := min(len(xs), len(ys))
+	if n == 0 || math.IsNaN(p) {
+		return p
+	}
+	if p <= xs[0] {
+		return ys[0]
+	}
+	if p >= xs[n-1] {
+		return ys[n-1]
+	}
+	// First knot strictly above p.
+	i := sort.Search(n, func(i int) bool { return xs[i] > p })
+	x0, x1 := xs[i-1], xs[i]
+	y0, y1 := ys[i-1], ys[i]
+	if x1 == x0 {
+		return y1
+	}
+	return y0 + (y1-y0)*(p-x0)/(x1-x0)
+}

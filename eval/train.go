@@ -1,0 +1,215 @@
+package eval
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"medcode/corpus"
+	"medcode/index"
+	"medcode/suggest"
+)
+
+// TrainOptions configure Train. The zero value works.
+type TrainOptions struct {
+	Setting  suggest.Setting
+	Systems  []corpus.System
+	Mine     MineOptions
+	Logistic LogisticOptions
+	// Candidates is how many candidates per case the re-ranker sees; 0 = 150.
+	Candidates int
+	Progress   io.Writer // nil: quiet
+}
+
+// TrainSummary says what training saw.
+type TrainSummary struct {
+	Cases      int     `json:"cases"`
+	Rows       int     `json:"rows"`
+	Positives  int     `json:"positives"`
+	GoldFound  float64 `json:"goldFound"` // share of gold codes among the candidates (recall ceiling)
+	Learned    int     `json:"learned"`
+	Threshold  float64 `json:"threshold"`
+	TrainF1    float64 `json:"trainF1"`
+	ElapsedSec float64 `json:"elapsedSec"`
+}
+
+// Train learns a Model from labelled cases: term-to-code associations and
+// code priors (Mine), then a logistic re-ranker over the engine's features
+// and an isotonic calibration of its output.
+//
+// The re-ranker must see features as they will be at run time, when the
+// learned names and priors come from notes other than the one being coded.
+// So training is cross-fitted: the cases are split in two folds, names and
+// priors mined on one fold give the features of the other, and the final
+// model carries names and priors mined on all cases.
+func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, opts TrainOptions) (*suggest.Model, TrainSummary, error) {
+	start := time.Now()
+	if len(cases) < 4 {
+		return nil, TrainSummary{}, fmt.Errorf("eval: train: %d cases, need at least 4", len(cases))
+	}
+	if opts.Candidates <= 0 {
+		opts.Candidates = 150
+	}
+	pipe := ix.Analyzer()
+	folds := [2][]Case{}
+	for i, c := range cases {
+		folds[i%2] = append(folds[i%2], c)
+	}
+	var X [][]float64
+	var y []float64
+	var found, gold int
+	for k := 0; k < 2; k++ {
+		mined := Mine(pipe, set, folds[1-k], opts.Mine)
+		eng, err := suggest.New(set, ix, suggest.Options{Model: &suggest.Model{Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF}})
+		if err != nil {
+			return nil, TrainSummary{}, fmt.Errorf("eval: train: %w", err)
+		}
+		if opts.Progress != nil {
+			fmt.Fprintf(opts.Progress, "train: fold %d: %d learned names from %d cases, features of %d cases\n", k+1, len(mined.Learned), len(folds[1-k]), len(folds[k]))
+		}
+		rows, err := featureRows(ctx, eng, folds[k], opts)
+		if err != nil {
+			return nil, TrainSummary{}, err
+		}
+		for _, r := range rows {
+			X = append(X, r.x...)
+			y = append(y, r.y...)
+			found += r.found
+			gold += r.gold
+		}
+	}
+	w, b, err := FitLogistic(X, y, opts.Logistic)
+	if err != nil {
+		return nil, TrainSummary{}, err
+	}
+	p := make([]float64, len(X))
+	for i, x := range X {
+		p[i] = Predict(w, b, x)
+	}
+	cx, cy := FitIsotonic(p, y)
+	conf := make([]float64, len(p))
+	for i := range p {
+		conf[i] = Calibrate(cx, cy, p[i])
+	}
+	thr, f1 := bestThreshold(conf, y, gold)
+	mined := Mine(pipe, set, cases, opts.Mine)
+	m := &suggest.Model{
+		Version: suggest.ModelVersion, Features: suggest.FeatureNames(), Weights: w, Bias: b,
+		CalibX: cx, CalibY: cy, Threshold: thr, Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF,
+		Trained: fmt.Sprintf("%d cases, cross-fitted in 2 folds, setting %s", len(cases), settingOr(opts.Setting)),
+	}
+	pos := 0
+	for _, v := range y {
+		if v > 0 {
+			pos++
+		}
+	}
+	sum := TrainSummary{Cases: len(cases), Rows: len(X), Positives: pos, Learned: len(mined.Learned), Threshold: thr, TrainF1: f1,
+		ElapsedSec: time.Since(start).Seconds()}
+	if gold > 0 {
+		sum.GoldFound = float64(found) / float64(gold)
+	}
+	return m, sum, nil
+}
+
+func settingOr(s suggest.Setting) suggest.Setting {
+	if s == "" {
+		return suggest.Outpatient
+	}
+	return s
+}
+
+type caseRows struct {
+	x     [][]float64
+	y     []float64
+	found int // gold codes among the candidates
+	gold  int
+}
+
+// featureRows runs the engine over cases and labels every candidate: 1
+// when it is a gold code or a gold code is its prefix (older, shorter gold
+// codes such as R51 for R51.9).
+func featureRows(ctx context.Context, eng *suggest.Engine, cases []Case, opts TrainOptions) ([]caseRows, error) {
+	out := make([]caseRows, len(cases))
+	errs := make([]error, len(cases))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				c := cases[i]
+				res, err := eng.Suggest(ctx, suggest.Request{Text: c.Text, Systems: opts.Systems, Setting: opts.Setting, MaxResults: opts.Candidates, Features: true})
+				if err != nil {
+					errs[i] = fmt.Errorf("eval: train: case %s: %w", c.ID, err)
+					continue
+				}
+				var golds []string
+				for _, g := range c.Gold {
+					golds = append(golds, string(g.System)+"|"+corpus.NormalizeCode(g.System, g.Code))
+				}
+				hit := map[string]bool{}
+				r := caseRows{gold: len(golds)}
+				for _, s := range res.Suggestions {
+					lab := 0.0
+					for _, g := range golds {
+						if g == s.System+"|"+s.Code || strings.HasPrefix(s.System+"|"+s.Code, g) {
+							lab = 1
+							hit[g] = true
+						}
+					}
+					r.x = append(r.x, s.Features)
+					r.y = append(r.y, lab)
+				}
+				r.found = len(hit)
+				out[i] = r
+			}
+		}()
+	}
+	for i := range cases {
+		if ctx.Err() != nil {
+			break
+		}
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("eval: train: %w", err)
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// bestThreshold picks the confidence threshold maximising micro-F1, where
+// gold codes never proposed count as misses.
+func bestThreshold(conf, y []float64, gold int) (float64, float64) {
+	bestT, bestF := 0.5, -1.0
+	for t := 0.05; t < 0.951; t += 0.01 {
+		tp, fp := 0.0, 0.0
+		for i, c := range conf {
+			if c >= t {
+				tp += y[i]
+				fp += 1 - y[i]
+			}
+		}
+		if tp == 0 {
+			continue
+		}
+		prec, rec := tp/(tp+fp), tp/float64(max(gold, 1))
+		f := 2 * prec * rec / (prec + rec)
+		if f > bestF {
+			bestT, bestF = t, f
+		}
+	}
+	return float64(int(bestT*100+0.5)) / 100, max(bestF, 0)
+}

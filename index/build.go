@@ -1,0 +1,260 @@
+package index
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// Options configure Build. The zero value indexes every system of the set
+// with the default analysis.
+type Options struct {
+	NLP     nlp.Options     // analysis of names and queries
+	Systems []corpus.System // empty: every system in the set
+	Extra   []Extra         // names added beyond the code sets (learned, site)
+	// OnlyExtra indexes the Extra names alone (a side index of learned
+	// names); the set is used to validate their codes.
+	OnlyExtra bool
+}
+
+// Extra is a name added at build time.
+type Extra struct {
+	System corpus.System
+	Code   string
+	Text   string
+	Kind   corpus.NameKind
+}
+
+// generic matches words of official titles that say "no detail" and that
+// notes do not write; they are removed from a name before analysis so that
+// "Pain, unspecified" is found by "pain".
+var generic = regexp.MustCompile(`(?i)\b(unspecified (side|site|laterality|organism|part|cause|region|severity|stage|trimester|intent|body region)|unspecified|not elsewhere classified|NEC|NOS|without complications?)\b`)
+
+// genericStem weigh a fifth of their IDF: they rarely carry the meaning.
+var genericStems = map[string]bool{"site": true, "with": true, "without": true, "part": true, "due": true}
+
+// MatchText is the text of a name as it is analysed for matching: generic
+// words removed.
+func MatchText(s string) string {
+	t := generic.ReplaceAllString(s, " ")
+	return strings.Join(strings.FieldsFunc(t, func(r rune) bool { return r == ' ' }), " ")
+}
+
+// SeventhCharacterCode reports whether c is an ICD-10-CM code built from a
+// stem plus a seventh character (S72.001A); such codes are indexed through
+// their stem and completed by the suggest layer.
+func SeventhCharacterCode(c *corpus.Code) bool {
+	if c.System != corpus.ICD10CM || len(c.Code) != 8 || !c.Billable {
+		return false
+	}
+	if len(c.SevenChr) > 0 {
+		return true
+	}
+	// Without the Tabular List the title tells.
+	d := strings.ToLower(c.Display)
+	return strings.Contains(d, "encounter") || strings.HasSuffix(d, "sequela")
+}
+
+// indexable reports whether a code gets names in the index.
+func indexable(c *corpus.Code) bool {
+	switch c.System {
+	case corpus.HCPCS:
+		return !c.Modifier
+	case corpus.ICD10CM:
+		return !SeventhCharacterCode(c)
+	}
+	return true
+}
+
+type rawName struct {
+	code  int32
+	kind  corpus.NameKind
+	text  string
+	stems []string
+}
+
+// Build indexes every name of every indexable code of set.
+func Build(set *corpus.Set, opts Options) (*Index, error) {
+	pipe, err := nlp.New(opts.NLP)
+	if err != nil {
+		return nil, fmt.Errorf("index: %w", err)
+	}
+	ix := &Index{nlpOpts: opts.NLP, hash: pipe.Hash(), pipe: pipe}
+	systems := opts.Systems
+	if len(systems) == 0 {
+		systems = set.Systems()
+	}
+	codeIdx := map[CodeRef]int32{}
+	var raw []rawName
+	add := func(ref CodeRef, text string, kind corpus.NameKind) {
+		ci, ok := codeIdx[ref]
+		if !ok {
+			ci = int32(len(ix.codes))
+			codeIdx[ref] = ci
+			ix.codes = append(ix.codes, ref)
+		}
+		raw = append(raw, rawName{code: ci, kind: kind, text: text})
+	}
+	if opts.OnlyExtra {
+		systems = nil
+	}
+	for _, sys := range systems {
+		for _, c := range set.Codes(sys) {
+			if !indexable(c) {
+				continue
+			}
+			ref := CodeRef{System: sys, Code: c.Code}
+			if len(c.Names) == 0 {
+				add(ref, c.Display, corpus.NameTitle)
+			}
+			for _, n := range c.Names {
+				add(ref, n.Text, n.Kind)
+			}
+		}
+	}
+	for _, e := range opts.Extra {
+		c, ok := set.Lookup(e.System, e.Code)
+		if !ok {
+			continue // learned from an older edition; the code is not valid now
+		}
+		add(CodeRef{System: c.System, Code: c.Code}, e.Text, e.Kind)
+	}
+
+	// Analyse names in parallel; the pipeline is concurrency-safe.
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	chunk := (len(raw) + workers - 1) / workers
+	for w := 0; w < workers; w++ {
+		lo, hi := w*chunk, min((w+1)*chunk, len(raw))
+		if lo >= hi {
+			break
+		}
+		wg.Add(1)
+		go func(part []rawName) {
+			defer wg.Done()
+			for i := range part {
+				part[i].stems = uniqueStems(pipe.Terms(MatchText(part[i].text)))
+			}
+		}(raw[lo:hi])
+	}
+	wg.Wait()
+
+	// Vocabulary in sorted order, so ids are stable and prefix search works.
+	vocab := map[string]struct{}{}
+	for _, r := range raw {
+		for _, s := range r.stems {
+			vocab[s] = struct{}{}
+		}
+	}
+	ix.termStr = make([]string, 0, len(vocab))
+	for s := range vocab {
+		ix.termStr = append(ix.termStr, s)
+	}
+	sort.Strings(ix.termStr)
+	ix.termID = make(map[string]uint32, len(ix.termStr))
+	for i, s := range ix.termStr {
+		ix.termID[s] = uint32(i)
+	}
+
+	// Names, deduplicated per code on their term set (the first, most
+	// authoritative kind wins).
+	seen := map[string]struct{}{}
+	var key strings.Builder
+	for _, r := range raw {
+		if len(r.stems) == 0 {
+			continue
+		}
+		ids := make([]uint32, len(r.stems))
+		for i, s := range r.stems {
+			ids[i] = ix.termID[s]
+		}
+		sorted := append([]uint32(nil), ids...)
+		sort.Slice(sorted, func(a, b int) bool { return sorted[a] < sorted[b] })
+		key.Reset()
+		fmt.Fprint(&key, r.code, sorted)
+		if _, dup := seen[key.String()]; dup {
+			continue
+		}
+		seen[key.String()] = struct{}{}
+		ix.names = append(ix.names, name{code: r.code, kind: r.kind, text: r.text, terms: ids})
+	}
+	ix.finish()
+	return ix, nil
+}
+
+// uniqueStems returns the distinct stems of terms in first-seen order.
+func uniqueStems(terms []nlp.Term) []string {
+	out := make([]string, 0, len(terms))
+	for _, t := range terms {
+		dup := false
+		for _, s := range out {
+			if s == t.Stem {
+				dup = true
+				break
+			}
+		}
+		if !dup && t.Stem != "" {
+			out = append(out, t.Stem)
+		}
+	}
+	return out
+}
+
+// finish derives document frequencies, weights, norms, postings and the
+// per-code name lists from codes, terms and names. Build and Read share it.
+func (ix *Index) finish() {
+	ix.df = make([]uint32, len(ix.termStr))
+	for _, n := range ix.names {
+		for _, t := range n.terms {
+			ix.df[t]++
+		}
+	}
+	N := float64(len(ix.names))
+	ix.weight = make([]float64, len(ix.termStr))
+	for t, df := range ix.df {
+		w := math.Log(1 + N/float64(max(df, 1)))
+		if genericStems[ix.termStr[t]] {
+			w /= 5
+		}
+		ix.weight[t] = w
+	}
+	ix.postings = make([][]uint32, len(ix.termStr))
+	ix.byCode = make([][]int32, len(ix.codes))
+	for i := range ix.names {
+		n := &ix.names[i]
+		n.norm2 = 0
+		for _, t := range n.terms {
+			n.norm2 += ix.weight[t] * ix.weight[t]
+		}
+		if len(n.terms) > 0 {
+			t := ix.rarest(n.terms)
+			ix.postings[t] = append(ix.postings[t], uint32(i))
+		}
+		ix.byCode[n.code] = append(ix.byCode[n.code], int32(i))
+	}
+}
+
+// rarest picks the most informative term of a name (ties by id).
+func (ix *Index) rarest(terms []uint32) uint32 {
+	best := terms[0]
+	for _, t := range terms[1:] {
+		if ix.rarer(t, best) {
+			best = t
+		}
+	}
+	return best
+}
+
+func (ix *Index) rarer(a, b uint32) bool {
+	if ix.weight[a] != ix.weight[b] {
+		return ix.weight[a] > ix.weight[b]
+	}
+	return a < b
+}

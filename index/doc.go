@@ -1,0 +1,31 @@
+// Package index is a TF-IDF index over every searchable name of every code:
+// official titles, inclusion terms, Alphabetic Index paths, drug and
+// neoplasm table rows, CPT/HCPCS descriptions, synonyms and names learned
+// from labelled notes.
+//
+// Weighting. A term's weight is w(t) = ln(1 + N/df(t)), N the number of
+// names and df(t) the names holding t; a few generic words ("with",
+// "site") weigh a fifth of that. A name is the set of its terms.
+//
+// Search. A query is the term sequence of one sentence or list item. A name
+// is a candidate when the query holds its rarest (most informative) term, so
+// common words never open long postings; a name missing that term could not
+// reach a useful coverage anyway (coverage enters the score squared). For
+// each candidate:
+//
+//	coverage = Σ_{t∈name∩query} w(t)² / Σ_{t∈name} w(t)²      (how much of the name the note says)
+//	cosine   = Σ_{t∈name∩query} w(t)² / (‖name‖ · ‖window‖)    (TF-IDF cosine against the smallest
+//	                                                            query window holding the matched terms)
+//	order    = matched adjacent name-term pairs in note order / adjacent pairs
+//	score    = kindWeight · coverage² · (0.7 + 0.3·cosine) · (0.85 + 0.15·order)
+//
+// Hits below Options.MinCoverage are dropped. Hits carry every part so the
+// caller can explain and re-rank them.
+//
+// Invariant: index-time and query-time analysis are the same. The index
+// stores the nlp.Options it was built with and their hash; Analyzer returns
+// the pipeline built from them, and a snapshot whose hash does not match the
+// current analysis code refuses to load.
+//
+// An Index is immutable and safe for concurrent use.
+package index

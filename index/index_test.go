@@ -1,0 +1,168 @@
+package index
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"medcode/corpus"
+)
+
+func testSet() *corpus.Set {
+	code := func(c, d string, billable bool, extra ...corpus.Name) *corpus.Code {
+		return &corpus.Code{System: corpus.ICD10CM, Code: c, Display: d, Billable: billable,
+			Names: append([]corpus.Name{{Text: d, Kind: corpus.NameTitle}}, extra...)}
+	}
+	return corpus.NewSet([]*corpus.Code{
+		code("E11", "Type 2 diabetes mellitus", false),
+		code("E11.9", "Type 2 diabetes mellitus without complications", true),
+		code("E11.22", "Type 2 diabetes mellitus with diabetic chronic kidney disease", true,
+			corpus.Name{Text: "Diabetes, type 2, with, chronic kidney disease", Kind: corpus.NameIndex}),
+		code("I10", "Essential (primary) hypertension", true, corpus.Name{Text: "High blood pressure", Kind: corpus.NameInclusion}),
+		code("R07.9", "Chest pain, unspecified", true),
+		code("R52", "Pain, unspecified", true),
+		code("J18.9", "Pneumonia, unspecified organism", true),
+	}, nil)
+}
+
+func build(t testing.TB) *Index {
+	t.Helper()
+	ix, err := Build(testSet(), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
+func query(t testing.TB, ix *Index, text string) Query {
+	t.Helper()
+	var q Query
+	for i, term := range ix.Analyzer().Terms(text) {
+		if id, ok := ix.TermID(term.Stem); ok {
+			q.Terms = append(q.Terms, id)
+			q.Pos = append(q.Pos, int32(i))
+		}
+	}
+	return q
+}
+
+func TestSearch(t *testing.T) {
+	ix := build(t)
+	tests := []struct {
+		text string
+		top  string
+		cov  float64 // minimum coverage of the top hit
+	}{
+		{"patient reports chest pain since morning", "R07.9", 0.99},
+		{"high blood pressure, on lisinopril", "I10", 0.99},
+		{"type 2 diabetes with chronic kidney disease stage 3", "E11.22", 0.99},
+		{"type 2 diabetes mellitus", "E11", 0.99},
+		{"community acquired pneumonia", "J18.9", 0.99},
+	}
+	for _, tt := range tests {
+		hits := ix.Search(query(t, ix, tt.text), SearchOptions{})
+		if len(hits) == 0 {
+			t.Errorf("%q: no hits", tt.text)
+			continue
+		}
+		got := ix.Code(hits[0].Code).Code
+		if got != tt.top || hits[0].Coverage < tt.cov {
+			t.Errorf("%q: top %s (coverage %.2f), want %s (>= %.2f)", tt.text, got, hits[0].Coverage, tt.top, tt.cov)
+		}
+		for i := 1; i < len(hits); i++ {
+			if hits[i].Score > hits[i-1].Score || hits[i].Score == hits[i-1].Score && hits[i].Name < hits[i-1].Name {
+				t.Errorf("%q: hits not in total order at %d", tt.text, i)
+			}
+		}
+	}
+	if hits := ix.Search(query(t, ix, "no relevant words here"), SearchOptions{}); len(hits) != 0 {
+		t.Errorf("unrelated text: %d hits", len(hits))
+	}
+}
+
+func TestGenericWordsRemoved(t *testing.T) {
+	for in, want := range map[string]string{
+		"Pain, unspecified": "Pain,",
+		"Type 2 diabetes mellitus without complications":  "Type 2 diabetes mellitus",
+		"Fracture of unspecified femur, unspecified side": "Fracture of femur,",
+		"Disorder of kidney NEC":                          "Disorder of kidney",
+	} {
+		if got := MatchText(in); got != want {
+			t.Errorf("MatchText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSnapshotRoundTrip(t *testing.T) {
+	ix := build(t)
+	var buf bytes.Buffer
+	if err := ix.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Len() != ix.Len() || got.Terms() != ix.Terms() || got.Codes() != ix.Codes() || got.AnalysisHash() != ix.AnalysisHash() {
+		t.Fatalf("round trip: %d/%d/%d names/terms/codes, want %d/%d/%d", got.Len(), got.Terms(), got.Codes(), ix.Len(), ix.Terms(), ix.Codes())
+	}
+	a := ix.Search(query(t, ix, "chest pain and high blood pressure"), SearchOptions{})
+	b := got.Search(query(t, got, "chest pain and high blood pressure"), SearchOptions{})
+	if len(a) != len(b) {
+		t.Fatalf("round trip: %d hits, want %d", len(b), len(a))
+	}
+	for i := range a {
+		if a[i].Name != b[i].Name || a[i].Score != b[i].Score {
+			t.Errorf("hit %d differs after round trip", i)
+		}
+	}
+}
+
+func TestSnapshotRejects(t *testing.T) {
+	ix := build(t)
+	var buf bytes.Buffer
+	if err := ix.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	good := buf.Bytes()
+	other := build(t)
+	other.hash = "0123456789abcdef"
+	var ob bytes.Buffer
+	if err := other.Write(&ob); err != nil {
+		t.Fatal(err)
+	}
+	bad := map[string][]byte{
+		"empty":          nil,
+		"not a snapshot": []byte("hello world"),
+		"other version":  append([]byte(snapshotMagic), 99),
+		"other analysis": ob.Bytes(),
+		"trailing bytes": append(append([]byte(nil), good...), 0),
+	}
+	for name, b := range bad {
+		if _, err := Read(b); !errors.Is(err, ErrSnapshot) {
+			t.Errorf("%s: err = %v, want ErrSnapshot", name, err)
+		}
+	}
+	// Every truncation fails cleanly.
+	for n := 0; n < len(good); n += 1 + n/50 {
+		if _, err := Read(good[:n]); !errors.Is(err, ErrSnapshot) {
+			t.Fatalf("truncated at %d: err = %v, want ErrSnapshot", n, err)
+		}
+	}
+}
+
+func FuzzRead(f *testing.F) {
+	ix := build(f)
+	var buf bytes.Buffer
+	if err := ix.Write(&buf); err != nil {
+		f.Fatal(err)
+	}
+	f.Add(buf.Bytes())
+	f.Add([]byte(snapshotMagic))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		got, err := Read(b)
+		if err == nil && got.Terms() > 0 {
+			got.Search(Query{Terms: []uint32{0}, Pos: []int32{0}}, SearchOptions{})
+		}
+	})
+}

@@ -1,0 +1,86 @@
+package nlp
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestDictionarySize(t *testing.T) {
+	p := testPipeline(t)
+	if n := len(p.abbr); n < 300 {
+		t.Errorf("dictionary has %d abbreviations, want >= 300", n)
+	}
+	for _, key := range []string{"htn", "dm", "dm2", "t2dm", "iddm", "ckd", "copd", "chf", "hfref", "cad", "mi", "stemi",
+		"sob", "doe", "n/v", "uti", "gerd", "afib", "af", "dvt", "pe", "cva", "tia", "osa", "bph", "ra", "oa",
+		"h/o", "s/p", "c/o", "r/o", "w/", "w/o", "hx", "dx", "tx", "fx", "abd", "uri", "bmi", "ms", "cp", "mr", "pt"} {
+		if p.abbr[key] == nil {
+			t.Errorf("dictionary lacks %q", key)
+		}
+	}
+}
+
+func TestAbbreviationSenses(t *testing.T) {
+	p := testPipeline(t)
+	tests := []struct {
+		text, abbr, want string // want "" = not expanded
+	}{
+		{"PE: lungs clear, RRR", "PE", "physical examination"},
+		{"Physical exam:\nPE unremarkable", "PE", "physical examination"},
+		{"DVT and PE on anticoagulation", "PE", "pulmonary embolism"},
+		{"CTA chest shows PE", "PE", "pulmonary embolism"},
+		{"History of MS with optic neuritis and MRI lesions", "MS", "multiple sclerosis"},
+		{"Echo: severe MS, mitral valve area 0.9", "MS", "mitral stenosis"},
+		{"Medications: MS contin 30 mg PO", "MS", "morphine sulfate"},
+		{"SpO2 96% on RA", "RA", "room air"},
+		{"RA on methotrexate with joint swelling", "RA", "rheumatoid arthritis"},
+		{"CP radiating to the left arm", "CP", "chest pain"},
+		{"Child with spastic CP in a wheelchair", "CP", "cerebral palsy"},
+		{"Echo: moderate MR, mitral valve", "MR", "mitral regurgitation"},
+		{"Pt denies fever", "Pt", "patient"},
+		{"Labs: PT 14 sec, INR 1.2", "PT", "prothrombin time"},
+		{"Plan: PT evaluation for gait training", "PT", "physical therapy"},
+		{"Exam: lungs CTA bilaterally", "CTA", "clear to auscultation"},
+		{"Exam: CTA head and neck: occlusion of the right MCA", "CTA", "computed tomography angiography"},
+		{"Hx of AFib", "AFib", "atrial fibrillation"},
+		{"AFIB with RVR", "AFIB", "atrial fibrillation"},
+		{"c/o N/V", "N/V", "nausea and vomiting"},
+		{"65 y/o", "y/o", "year old"},
+		{"Ms. Jones", "Ms", ""},
+		{"as needed", "as", ""},
+		{"severe AS on echo", "AS", "aortic stenosis"},
+		{"SUCH AS THIS", "AS", ""},
+		{"R knee pain", "R", "right"},
+		{"the cad", "cad", ""},
+	}
+	for _, tc := range tests {
+		d := p.Analyze(tc.text)
+		i := tokenAt(d, tc.abbr)
+		if i < 0 {
+			t.Fatalf("%q: no token %q", tc.text, tc.abbr)
+		}
+		got := ""
+		for _, a := range d.Abbreviations {
+			if a.Span.Start == d.Tokens[i].Start {
+				got = a.Expansion
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: %s expands to %q, want %q", tc.text, tc.abbr, got, tc.want)
+		}
+	}
+}
+
+func TestDictionaryParseErrors(t *testing.T) {
+	p := testPipeline(t)
+	for _, src := range []string{
+		"ABC",                     // no expansion
+		"ABC | abc | colour=blue", // unknown field
+		"A B | words",             // key is two tokens
+		"ABC | of the",            // only stop words
+	} {
+		err := p.parseAbbreviations("test.txt", "# comment\n"+src+"\n", map[string]*abbreviation{})
+		if err == nil || !strings.Contains(err.Error(), "test.txt:2") {
+			t.Errorf("%q: error %v, want one naming test.txt:2", src, err)
+		}
+	}
+}

@@ -1,0 +1,135 @@
+package nlp
+
+import "testing"
+
+func TestAssertions(t *testing.T) {
+	p := testPipeline(t)
+	tests := []struct {
+		text, word string
+		want       Assertion
+	}{
+		// negation triggers
+		{"Patient denies chest pain.", "pain", Negated},
+		{"No evidence of pneumonia.", "pneumonia", Negated},
+		{"Negative for fever and chills.", "chills", Negated},
+		{"Pneumonia was ruled out.", "Pneumonia", Negated},
+		{"Presents without fever.", "fever", Negated},
+		{"Free of rash.", "rash", Negated},
+		{"Absence of edema.", "edema", Negated},
+		{"w/o edema", "edema", Negated},
+		{"Blood cultures negative.", "cultures", Negated},
+		{"Murmur not appreciated.", "Murmur", Negated},
+		{"No history of stroke.", "stroke", Negated},
+		{"Denies fever, chills, night sweats, weight loss.", "loss", Negated},
+		// pseudo-triggers
+		{"No increase in pain.", "pain", 0},
+		{"No change in the effusion.", "effusion", 0},
+		{"Not only cough but also fever.", "cough", 0},
+		{"Gram negative rods in urine.", "urine", 0},
+		{"Gram negative bacteremia.", "bacteremia", 0},
+		{"No significant change in nodule.", "nodule", 0},
+		{"Tolerated without difficulty.", "Tolerated", 0},
+		{"Not certain whether this is gout.", "gout", Uncertain},
+		// terminators
+		{"Denies fever but reports cough.", "cough", 0},
+		{"No fever; cough present.", "cough", 0},
+		{"No chest pain, however has dyspnea.", "dyspnea", 0},
+		{"Denies nausea. Vomiting today.", "Vomiting", 0},
+		{"No fever, presents with abdominal pain.", "abdominal", 0},
+		// historical
+		{"History of MI in 2010.", "MI", Historical},
+		{"h/o DVT", "DVT", Historical},
+		{"s/p appendectomy", "appendectomy", Historical},
+		{"Status post CABG.", "CABG", Historical},
+		{"Pneumonia, resolved.", "Pneumonia", Historical},
+		{"Previous stroke.", "stroke", Historical},
+		{"Prior MI.", "MI", Historical},
+		{"Fracture 5 years ago.", "Fracture", Historical},
+		{"History of present illness reviewed for cough.", "cough", 0},
+		{"Started prior to admission.", "admission", 0},
+		// family
+		{"Mother with breast cancer.", "cancer", Family},
+		{"Father had MI at 50.", "MI", Family},
+		{"Family history of colon cancer.", "colon", Family},
+		{"FHx: diabetes", "diabetes", Family},
+		{"FHx diabetes", "diabetes", Family},
+		{"Diabetes in mother.", "Diabetes", Family},
+		{"Mother's sister had lupus.", "lupus", Family},
+		// hypothetical
+		{"Return if chest pain recurs.", "chest", Hypothetical},
+		{"Call if fever develops.", "fever", Hypothetical},
+		{"In case of bleeding, go to the ED.", "bleeding", Hypothetical},
+		{"Should symptoms worsen, return.", "symptoms", Hypothetical},
+		{"Patient should be seen for cough.", "cough", 0},
+		{"Enoxaparin for DVT prophylaxis.", "DVT", Hypothetical},
+		// uncertain
+		{"Possible pneumonia.", "pneumonia", Uncertain},
+		{"Probable UTI.", "UTI", Uncertain},
+		{"Suspected appendicitis.", "appendicitis", Uncertain},
+		{"Rule out MI.", "MI", Uncertain},
+		{"r/o sepsis", "sepsis", Uncertain},
+		{"Viral vs bacterial pneumonia.", "Viral", Uncertain},
+		{"Pneumonia versus atelectasis.", "atelectasis", Uncertain},
+		{"Concern for sepsis.", "sepsis", Uncertain},
+		{"Likely gastroenteritis.", "gastroenteritis", Uncertain},
+		{"Questionable fracture.", "fracture", Uncertain},
+		{"Findings consistent with pneumonia.", "pneumonia", Uncertain},
+		{"PE cannot be excluded.", "PE", Uncertain},
+		// combined and section-driven
+		{"PMH: HTN, no diabetes", "HTN", Historical},
+		{"PMH: HTN, no diabetes", "diabetes", Historical | Negated},
+		{"Past Surgical History:\nappendectomy", "appendectomy", Historical},
+		{"Family History:\nAsthma in brother.", "Asthma", Family},
+		{"No family history of cancer.", "cancer", Negated | Family},
+		{"CC: no fever", "CC", 0},
+		{"Past Medical History: asthma", "Past", 0},
+		// scope window
+		{"No a b c d e f g h i j k l m n o p q cough", "cough", 0},
+	}
+	for _, tc := range tests {
+		d := p.Analyze(tc.text)
+		i := tokenAt(d, tc.word)
+		if i < 0 {
+			t.Errorf("%q: no token %q", tc.text, tc.word)
+			continue
+		}
+		if got := d.Tokens[i].Assert; got != tc.want {
+			t.Errorf("%q: %q is %s, want %s", tc.text, tc.word, flagNames(got), flagNames(tc.want))
+		}
+		for _, tm := range d.Terms {
+			if tm.Tok == i && tm.Assert&d.Tokens[i].Assert != d.Tokens[i].Assert {
+				t.Errorf("%q: term %q lacks its token's flags", tc.text, tm.Norm)
+			}
+		}
+	}
+}
+
+func TestAssertionSpans(t *testing.T) {
+	p := testPipeline(t)
+	text := "Denies chest pain, fever but reports cough."
+	d := p.Analyze(text)
+	if len(d.Assertions) != 1 {
+		t.Fatalf("assertions %+v", d.Assertions)
+	}
+	a := d.Assertions[0]
+	if a.Kind != Negated || text[a.Trigger.Start:a.Trigger.End] != "Denies" || text[a.Scope.Start:a.Scope.End] != "chest pain, fever" {
+		t.Errorf("assertion %+v: trigger %q scope %q", a, text[a.Trigger.Start:a.Trigger.End], text[a.Scope.Start:a.Scope.End])
+	}
+}
+
+func TestNegatedExpansion(t *testing.T) {
+	p := testPipeline(t)
+	d := p.Analyze("Allergies: NKDA")
+	found := false
+	for _, tm := range d.Terms {
+		if tm.Expanded && tm.Norm == "allergies" {
+			found = true
+			if tm.Assert&Negated == 0 {
+				t.Errorf("NKDA expansion term %q not negated", tm.Norm)
+			}
+		}
+	}
+	if !found {
+		t.Error("NKDA not expanded")
+	}
+}

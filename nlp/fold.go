@@ -1,0 +1,58 @@
+package nlp
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// foldInto appends the normalised form of the surface s to dst: lower case,
+// diacritics removed ("é" -> "e"), typographic apostrophes made ASCII, and
+// the dots of dotted acronyms ("b.i.d." -> "bid") dropped. ASCII input takes
+// a byte loop; anything else goes through NFD and drops combining marks.
+func foldInto(dst []byte, s string, dotted bool) []byte {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		for i := 0; i < len(s); i++ {
+			c := s[i]
+			if dotted && c == '.' {
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+		}
+		return dst
+	}
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case dotted && r == '.':
+			continue
+		case r == '\u2019' || r == '\u2018' || r == '\u02bc':
+			dst = append(dst, '\'')
+			continue
+		}
+		if f, ok := foldSpecial[r]; ok {
+			dst = append(dst, f...)
+			continue
+		}
+		dst = utf8.AppendRune(dst, unicode.ToLower(r))
+	}
+	return dst
+}
+
+// foldSpecial holds letters that NFD does not decompose.
+var foldSpecial = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o", 'œ': "oe", 'Œ': "oe",
+	'ł': "l", 'Ł': "l", 'đ': "d", 'Đ': "d", 'ı': "i",
+}

@@ -1,0 +1,280 @@
+package nlp
+
+import (
+	"sort"
+	"strings"
+)
+
+// Section kinds recognised by header.
+const (
+	ChiefComplaint          SectionKind = "chief_complaint"
+	ReasonForVisit          SectionKind = "reason_for_visit"
+	HistoryOfPresentIllness SectionKind = "history_of_present_illness"
+	PastMedicalHistory      SectionKind = "past_medical_history"
+	PastSurgicalHistory     SectionKind = "past_surgical_history"
+	FamilyHistory           SectionKind = "family_history"
+	SocialHistory           SectionKind = "social_history"
+	Medications             SectionKind = "medications"
+	Allergies               SectionKind = "allergies"
+	ReviewOfSystems         SectionKind = "review_of_systems"
+	PhysicalExam            SectionKind = "physical_exam"
+	VitalSigns              SectionKind = "vital_signs"
+	Labs                    SectionKind = "labs"
+	Imaging                 SectionKind = "imaging"
+	Assessment              SectionKind = "assessment"
+	Plan                    SectionKind = "plan"
+	AssessmentAndPlan       SectionKind = "assessment_and_plan"
+	Diagnoses               SectionKind = "diagnoses"
+	ProblemList             SectionKind = "problem_list"
+	Procedures              SectionKind = "procedures"
+	AdmissionDiagnoses      SectionKind = "admission_diagnoses"
+	DischargeDiagnoses      SectionKind = "discharge_diagnoses"
+	PreoperativeDiagnosis   SectionKind = "preoperative_diagnosis"
+	PostoperativeDiagnosis  SectionKind = "postoperative_diagnosis"
+	Impression              SectionKind = "impression"
+	Findings                SectionKind = "findings"
+	HospitalCourse          SectionKind = "hospital_course"
+	DischargeMedications    SectionKind = "discharge_medications"
+	DischargeInstructions   SectionKind = "discharge_instructions"
+	FollowUp                SectionKind = "follow_up"
+	Immunizations           SectionKind = "immunizations"
+	Subjective              SectionKind = "subjective"
+	Objective               SectionKind = "objective"
+	Indications             SectionKind = "indications"
+	Disposition             SectionKind = "disposition"
+	Complications           SectionKind = "complications"
+	Anesthesia              SectionKind = "anesthesia"
+	Results                 SectionKind = "results"
+	ConsultReason           SectionKind = "reason_for_consultation"
+	PatientInstructions     SectionKind = "patient_instructions"
+	EstimatedBloodLoss      SectionKind = "estimated_blood_loss"
+)
+
+// sectionHeaders maps a header key (lower case letters and digits, words
+// joined by one space, "and"/"&" and punctuation dropped) to its kind.
+var sectionHeaders = map[string]SectionKind{
+	"chief complaint": ChiefComplaint, "cc": ChiefComplaint, "chief complaints": ChiefComplaint,
+	"presenting complaint": ChiefComplaint, "complaint": ChiefComplaint,
+	"reason for visit": ReasonForVisit, "reason for encounter": ReasonForVisit, "rfv": ReasonForVisit,
+	"reason for admission": ReasonForVisit, "reason for referral": ReasonForVisit, "visit reason": ReasonForVisit,
+	"history of present illness": HistoryOfPresentIllness, "hpi": HistoryOfPresentIllness,
+	"present illness": HistoryOfPresentIllness, "history of the present illness": HistoryOfPresentIllness,
+	"history of presenting illness": HistoryOfPresentIllness, "hx": HistoryOfPresentIllness,
+	"history": HistoryOfPresentIllness, "interval history": HistoryOfPresentIllness,
+	"past medical history": PastMedicalHistory, "pmh": PastMedicalHistory, "pmhx": PastMedicalHistory,
+	"medical history": PastMedicalHistory, "past history": PastMedicalHistory, "pmh pshx": PastMedicalHistory,
+	"past medical history pmh": PastMedicalHistory, "history of past illness": PastMedicalHistory,
+	"past surgical history": PastSurgicalHistory, "psh": PastSurgicalHistory, "pshx": PastSurgicalHistory,
+	"surgical history": PastSurgicalHistory, "previous surgeries": PastSurgicalHistory, "prior surgeries": PastSurgicalHistory,
+	"past surgeries": PastSurgicalHistory, "operations": PastSurgicalHistory,
+	"family history": FamilyHistory, "fh": FamilyHistory, "fhx": FamilyHistory, "family hx": FamilyHistory,
+	"family medical history": FamilyHistory,
+	"social history":         SocialHistory, "sh": SocialHistory, "shx": SocialHistory, "social hx": SocialHistory,
+	"habits":      SocialHistory,
+	"medications": Medications, "medication": Medications, "meds": Medications, "current medications": Medications,
+	"home medications": Medications, "outpatient medications": Medications, "medications on admission": Medications,
+	"current meds": Medications, "home meds": Medications, "admission medications": Medications,
+	"allergies": Allergies, "allergy": Allergies, "drug allergies": Allergies, "allergies adverse reactions": Allergies,
+	"review of systems": ReviewOfSystems, "ros": ReviewOfSystems, "systems review": ReviewOfSystems,
+	"physical exam": PhysicalExam, "physical examination": PhysicalExam, "pe": PhysicalExam, "exam": PhysicalExam,
+	"examination": PhysicalExam, "physical": PhysicalExam, "physical findings": PhysicalExam, "on examination": PhysicalExam,
+	"vital signs": VitalSigns, "vitals": VitalSigns, "vs": VitalSigns, "vital sign": VitalSigns,
+	"labs": Labs, "lab": Labs, "laboratory": Labs, "laboratory data": Labs, "laboratory results": Labs,
+	"lab results": Labs, "laboratory studies": Labs, "labs studies": Labs, "pertinent labs": Labs, "laboratory tests": Labs,
+	"imaging": Imaging, "radiology": Imaging, "imaging studies": Imaging, "radiology results": Imaging,
+	"studies": Imaging, "diagnostic studies": Imaging, "xray": Imaging, "ct": Imaging, "mri": Imaging,
+	"assessment": Assessment, "a": Assessment, "clinical impression": Impression, "diagnostic impression": Impression,
+	"plan": Plan, "p": Plan, "recommendations": Plan, "treatment plan": Plan, "management": Plan,
+	"assessment plan": AssessmentAndPlan, "a p": AssessmentAndPlan, "ap": AssessmentAndPlan,
+	"impression plan": AssessmentAndPlan, "assessment recommendations": AssessmentAndPlan,
+	"diagnoses": Diagnoses, "diagnosis": Diagnoses, "dx": Diagnoses, "final diagnosis": Diagnoses,
+	"final diagnoses": Diagnoses, "working diagnosis": Diagnoses, "principal diagnosis": Diagnoses,
+	"secondary diagnoses": Diagnoses, "primary diagnosis": Diagnoses,
+	"problem list": ProblemList, "problems": ProblemList, "active problems": ProblemList, "active problem list": ProblemList,
+	"procedures": Procedures, "procedure": Procedures, "procedures performed": Procedures, "procedure performed": Procedures,
+	"operation": Procedures, "operation performed": Procedures, "operations performed": Procedures, "name of procedure": Procedures,
+	"admission diagnosis": AdmissionDiagnoses, "admission diagnoses": AdmissionDiagnoses, "admitting diagnosis": AdmissionDiagnoses,
+	"discharge diagnosis": DischargeDiagnoses, "discharge diagnoses": DischargeDiagnoses,
+	"final discharge diagnoses": DischargeDiagnoses, "principal discharge diagnosis": DischargeDiagnoses,
+	"preoperative diagnosis": PreoperativeDiagnosis, "pre operative diagnosis": PreoperativeDiagnosis,
+	"preop diagnosis": PreoperativeDiagnosis, "preoperative diagnoses": PreoperativeDiagnosis,
+	"postoperative diagnosis": PostoperativeDiagnosis, "post operative diagnosis": PostoperativeDiagnosis,
+	"postop diagnosis": PostoperativeDiagnosis, "postoperative diagnoses": PostoperativeDiagnosis,
+	"impression": Impression, "impressions": Impression, "conclusion": Impression, "conclusions": Impression,
+	"findings": Findings, "finding": Findings, "operative findings": Findings, "intraoperative findings": Findings,
+	"hospital course": HospitalCourse, "brief hospital course": HospitalCourse, "clinical course": HospitalCourse,
+	"course": HospitalCourse, "ed course": HospitalCourse, "emergency department course": HospitalCourse,
+	"discharge medications": DischargeMedications, "medications at discharge": DischargeMedications,
+	"discharge meds":         DischargeMedications,
+	"discharge instructions": DischargeInstructions, "instructions": DischargeInstructions,
+	"follow up": FollowUp, "followup": FollowUp, "follow up instructions": FollowUp, "f u": FollowUp,
+	"immunizations": Immunizations, "immunization": Immunizations, "vaccinations": Immunizations, "immunization history": Immunizations,
+	"subjective": Subjective, "s": Subjective, "objective": Objective, "o": Objective,
+	"indications": Indications, "indication": Indications, "indication for procedure": Indications,
+	"indications for procedure": Indications,
+	"disposition":               Disposition, "discharge disposition": Disposition,
+	"complications": Complications, "anesthesia": Anesthesia, "estimated blood loss": EstimatedBloodLoss, "ebl": EstimatedBloodLoss,
+	"results": Results, "pertinent results": Results, "data": Results,
+	"reason for consultation": ConsultReason, "reason for consult": ConsultReason, "consult reason": ConsultReason,
+	"patient instructions": PatientInstructions,
+}
+
+// maxHeaderWords bounds a header candidate.
+const maxHeaderWords = 6
+
+// headerKey builds the lookup key of a candidate header: ASCII letters and
+// digits lower-cased, other bytes separate words, "and" dropped. ok is false
+// when the candidate is too long or has no letter.
+func headerKey(buf []byte, s string) (key []byte, ok bool) {
+	key = buf[:0]
+	words := 0
+	letter := false
+	for i := 0; i < len(s); {
+		for i < len(s) && !isWordByte(s[i]) {
+			if s[i] >= 0x80 {
+				return key, false
+			}
+			i++
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			if isLetterByte(s[j]) {
+				letter = true
+			}
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := s[i:j]
+		i = j
+		if len(w) == 3 && strings.EqualFold(w, "and") {
+			continue
+		}
+		words++
+		if words > maxHeaderWords {
+			return key, false
+		}
+		if len(key) > 0 {
+			key = append(key, ' ')
+		}
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key = append(key, c)
+		}
+	}
+	return key, letter
+}
+
+// lineHeaderStart skips blanks, bullets and a list number at a line start.
+func lineHeaderStart(text string, i, end int) int {
+	for i < end && (text[i] == ' ' || text[i] == '\t' || text[i] == '-' || text[i] == '*' || text[i] == '#' || text[i] == '>' || text[i] == '=') {
+		i++
+	}
+	if j := i; j < end && isDigitByte(text[j]) {
+		for j < end && isDigitByte(text[j]) {
+			j++
+		}
+		if j < end && (text[j] == '.' || text[j] == ')') && j+1 < end && text[j+1] == ' ' {
+			i = j + 1
+			for i < end && text[i] == ' ' {
+				i++
+			}
+		}
+	}
+	return i
+}
+
+// findSections finds section headers: a known header phrase followed by a
+// colon, or by the first " - " of a line (at a line start or after a sentence end, e.g. "A/P:", "PMH:",
+// "Assessment and Plan:"), or a known header phrase alone on its line
+// ("ASSESSMENT AND PLAN"). Unknown headers ("HEENT:") start no section, so
+// sub-headings stay inside their section.
+func (p *Pipeline) findSections(text string, dst []Section) []Section {
+	var buf [96]byte
+	n := len(text)
+	for ls := 0; ls < n; {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = n
+		} else {
+			le += ls
+		}
+		// Headers ended by a colon anywhere in the line, each starting at
+		// the line start or after ". ", "; ".
+		start := lineHeaderStart(text, ls, le)
+		found := false
+		// "Past surgical history - appendectomy": the first " - " of a line
+		// ends a header too.
+		dashAt := -1
+		if k := strings.Index(text[start:le], " - "); k > 0 {
+			dashAt = start + k + 1
+		}
+		for k := start; k < le; k++ {
+			c := text[k]
+			if c == '.' || c == ';' || c == '!' || c == '?' {
+				if k+1 < le && text[k+1] == ' ' {
+					start = k + 1
+					for start < le && text[start] == ' ' {
+						start++
+					}
+				}
+				continue
+			}
+			dash := c == '-' && k == dashAt
+			if c != ':' && !dash || k == start || k-start > 60 {
+				continue
+			}
+			hs, he := start, k
+			for he > hs && (text[he-1] == ' ' || text[he-1] == '\t') {
+				he--
+			}
+			if key, ok := headerKey(buf[:0], text[hs:he]); ok {
+				if kind, ok := p.headers[string(key)]; ok {
+					dst = append(dst, Section{Kind: kind, Header: Span{hs, he}})
+					found = true
+				}
+			}
+			start = k + 1
+			for start < le && text[start] == ' ' {
+				start++
+			}
+		}
+		if !found {
+			hs := lineHeaderStart(text, ls, le)
+			he := le
+			for he > hs && (text[he-1] == ' ' || text[he-1] == '\t' || text[he-1] == '\r' || text[he-1] == ':' || text[he-1] == '-' || text[he-1] == '=') {
+				he--
+			}
+			if he > hs && he-hs <= 60 {
+				if key, ok := headerKey(buf[:0], text[hs:he]); ok && len(key) > 2 {
+					if kind, ok := p.headers[string(key)]; ok {
+						dst = append(dst, Section{Kind: kind, Header: Span{hs, he}})
+					}
+				}
+			}
+		}
+		ls = le + 1
+	}
+	for i := range dst {
+		end := n
+		if i+1 < len(dst) {
+			end = dst[i+1].Header.Start
+		}
+		dst[i].Span = Span{dst[i].Header.Start, end}
+	}
+	return dst
+}
+
+// SectionOf returns the kind of the section holding the byte offset, or ""
+// before the first header and outside the text.
+func (d *Document) SectionOf(offset int) SectionKind {
+	i := sort.Search(len(d.Sections), func(i int) bool { return d.Sections[i].Span.End > offset })
+	if i < len(d.Sections) && d.Sections[i].Span.Start <= offset {
+		return d.Sections[i].Kind
+	}
+	return ""
+}

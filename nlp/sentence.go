@@ -1,0 +1,98 @@
+package nlp
+
+// noSplitBefore holds words whose trailing full stop does not end a
+// sentence ("Dr. Smith", "vs. pneumonia").
+var noSplitBefore = map[string]bool{
+	"dr": true, "mr": true, "mrs": true, "ms": true, "st": true, "vs": true, "jr": true, "sr": true,
+	"prof": true, "approx": true, "fig": true, "dept": true, "inc": true, "wt": true, "ht": true,
+	"temp": true, "resp": true, "hosp": true, "min": true, "max": true, "avg": true, "est": true,
+}
+
+// sentences splits the tokens into sentences and list items and sets
+// Token.Sent. Boundaries: a blank line; a line break, unless the line
+// merely wraps (it ends in a word or comma and the next line starts in
+// lower case); ";"; ".", "!" or "?" (not after "Dr", "vs" and the like;
+// decimals and dotted acronyms are single tokens); bullets ("•", "*", " - ");
+// list numbers ("1.", "2)"); and both ends of every section header.
+func (p *Pipeline) sentences(text string, raw []rawToken, toks []Token, secs []Section) []Span {
+	if len(toks) == 0 {
+		return nil
+	}
+	spans := make([]Span, 0, len(toks)/8+1)
+	// Header boundaries in order: each header's start and end.
+	h := 0
+	first := 0
+	for i := 1; i < len(toks); i++ {
+		brk := false
+		for h < 2*len(secs) {
+			b := secs[h/2].Header.Start
+			if h%2 == 1 {
+				b = secs[h/2].Header.End
+			}
+			if b > toks[i].Start {
+				break
+			}
+			if b > toks[i-1].Start {
+				brk = true
+			}
+			h++
+		}
+		if brk || raw[i].marker || !raw[i-1].marker && p.gapBreaks(text, toks[i-1], toks[i]) {
+			spans = append(spans, Span{toks[first].Start, toks[i-1].End})
+			first = i
+		}
+		toks[i].Sent = len(spans)
+	}
+	spans = append(spans, Span{toks[first].Start, toks[len(toks)-1].End})
+	return spans
+}
+
+// gapBreaks decides whether the bytes between two tokens end a sentence.
+func (p *Pipeline) gapBreaks(text string, prev, cur Token) bool {
+	gap := text[prev.End:cur.Start]
+	newlines := 0
+	punct := false
+	comma := false
+	for k := 0; k < len(gap); k++ {
+		switch c := gap[k]; c {
+		case '\n':
+			newlines++
+		case ';', '*':
+			return true
+		case '.', '!', '?':
+			if c == '.' && k == 0 && noSplitBefore[prev.Norm] {
+				continue
+			}
+			punct = true
+		case ',':
+			comma = true
+		case '-':
+			if k > 0 && k+1 < len(gap) && (gap[k-1] == ' ' || gap[k-1] == '\n') && gap[k+1] == ' ' {
+				return true
+			}
+		case 0xE2: // "•" is E2 80 A2
+			if k+2 < len(gap) && gap[k+1] == 0x80 && gap[k+2] == 0xA2 {
+				return true
+			}
+		}
+	}
+	if punct || newlines >= 2 {
+		return true
+	}
+	if newlines == 1 {
+		// A wrapped line continues the sentence.
+		c := text[cur.Start]
+		wraps := 'a' <= c && c <= 'z' && (comma || len(gap) == 1 || onlyBlanks(gap))
+		return !wraps
+	}
+	return false
+}
+
+func onlyBlanks(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,99 @@
+package nlp
+
+import (
+	"sync"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// word is an interned normalised form with its stem.
+type word struct {
+	norm, stem string
+	stop       bool
+	abbr       *abbreviation // senses when the form is a dictionary abbreviation
+}
+
+// vocab maps normalised forms to interned words. The fixed part is built by
+// New from every dictionary word and is read without locking; words seen
+// later go to a bounded, sharded cache so the pipeline stays safe for
+// concurrent use and its memory stays bounded. A full shard is emptied, which
+// costs speed only: stems are a pure function of the form.
+type vocab struct {
+	fixed    map[string]word
+	shards   [vocabShards]vocabShard
+	stop     map[string]struct{}
+	noStem   bool
+	shardCap int
+}
+
+const (
+	vocabShards   = 64
+	vocabShardCap = 4096
+)
+
+type vocabShard struct {
+	mu sync.RWMutex
+	m  map[string]word
+}
+
+func newVocab(noStem bool) *vocab {
+	v := &vocab{fixed: make(map[string]word, 4096), stop: stopSet(), noStem: noStem, shardCap: vocabShardCap}
+	for i := range v.shards {
+		v.shards[i].m = make(map[string]word)
+	}
+	return v
+}
+
+// stemOf computes the stem of a normalised form. Forms holding a digit, and
+// forms of one or two bytes, are their own stem.
+func (v *vocab) stemOf(norm string) string {
+	if v.noStem || len(norm) <= 2 {
+		return norm
+	}
+	for i := 0; i < len(norm); i++ {
+		if isDigitByte(norm[i]) {
+			return norm
+		}
+	}
+	return english.Stem(norm, false)
+}
+
+// add puts a form into the fixed table; only New calls it.
+func (v *vocab) add(norm string) word {
+	if w, ok := v.fixed[norm]; ok {
+		return w
+	}
+	_, stop := v.stop[norm]
+	w := word{norm: norm, stem: v.stemOf(norm), stop: stop}
+	v.fixed[norm] = w
+	return w
+}
+
+// lookup returns the word for the normalised bytes b, computing and caching
+// it when new. It does not allocate for known words.
+func (v *vocab) lookup(b []byte) word {
+	if w, ok := v.fixed[string(b)]; ok {
+		return w
+	}
+	var h uint32 = 2166136261
+	for _, c := range b {
+		h = (h ^ uint32(c)) * 16777619
+	}
+	s := &v.shards[h%vocabShards]
+	s.mu.RLock()
+	w, ok := s.m[string(b)]
+	s.mu.RUnlock()
+	if ok {
+		return w
+	}
+	norm := string(b)
+	_, stop := v.stop[norm]
+	w = word{norm: norm, stem: v.stemOf(norm), stop: stop}
+	s.mu.Lock()
+	if len(s.m) >= v.shardCap {
+		clear(s.m)
+	}
+	s.m[norm] = w
+	s.mu.Unlock()
+	return w
+}

@@ -1,0 +1,187 @@
+package nlp
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// rawToken is a token before normalisation.
+type rawToken struct {
+	start, end int
+	dotted     bool // dotted acronym such as "b.i.d.": dots are dropped from Norm
+	marker     bool // list marker such as "1." or "2)": a stop token that opens an item
+}
+
+// isWordByte reports whether the ASCII byte c belongs to a word.
+func isWordByte(c byte) bool {
+	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+}
+
+func isLetterByte(c byte) bool {
+	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// wordRuneAt decodes the rune at i and reports whether it belongs to a word.
+func wordRuneAt(text string, i int) (size int, ok bool) {
+	c := text[i]
+	if c < utf8.RuneSelf {
+		return 1, isWordByte(c)
+	}
+	r, size := utf8.DecodeRuneInString(text[i:])
+	if r == utf8.RuneError {
+		return size, false
+	}
+	return size, unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+// apostropheAt returns the byte length of an apostrophe at i, or 0.
+func apostropheAt(text string, i int) int {
+	if text[i] == '\'' {
+		return 1
+	}
+	if text[i] == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x99 || text[i+2] == 0x98) {
+		return 3
+	}
+	return 0
+}
+
+// tokenize splits text into word tokens. A word is a run of letters, digits
+// and combining marks, extended over a decimal point between digits ("7.5"),
+// an apostrophe between word characters ("Crohn's"), dotted acronyms
+// ("b.i.d.", "e.g.") and slash abbreviations known to the pipeline ("h/o",
+// "s/p", "w/", "N/V"). Everything else (spaces, punctuation, hyphens,
+// slashes) separates tokens. List markers ("1.", "2)") at the start of a
+// line or before ")" are flagged.
+//
+// The tokenizer is hand written rather than prose's: see doc.go for the
+// benchmark comparison.
+func (p *Pipeline) tokenize(text string, dst []rawToken) []rawToken {
+	n := len(text)
+	for i := 0; i < n; {
+		if c := text[i]; c < utf8.RuneSelf && !isWordByte(c) {
+			i++
+			continue
+		}
+		size, ok := wordRuneAt(text, i)
+		if !ok {
+			i += size
+			continue
+		}
+		start := i
+		// Dotted acronym: letter '.' letter '.' ...
+		if j := dottedEnd(text, i); j > 0 {
+			dst = append(dst, rawToken{start: start, end: j, dotted: true})
+			i = j
+			continue
+		}
+		j := i + size
+		for j < n {
+			if c := text[j]; c < utf8.RuneSelf && isWordByte(c) {
+				j++
+				continue
+			}
+			if s, ok := wordRuneAt(text, j); ok {
+				j += s
+				continue
+			}
+			c := text[j]
+			if c == '.' && j+1 < n && isDigitByte(text[j-1]) && isDigitByte(text[j+1]) {
+				j++
+				continue
+			}
+			if a := apostropheAt(text, j); a > 0 && j+a < n {
+				if _, ok := wordRuneAt(text, j+a); ok {
+					j += a
+					continue
+				}
+			}
+			break
+		}
+		if j < n && text[j] == '/' && j-start <= 3 {
+			j = p.slashEnd(text, start, j)
+		}
+		t := rawToken{start: start, end: j}
+		if j-start <= 2 && isDigitByte(text[start]) && isDigitByte(text[j-1]) && j < n && (text[j] == ')' || text[j] == '.') &&
+			(j+1 == n || text[j+1] == ' ' || text[j+1] == '\t' || text[j+1] == '\n' || text[j+1] == '\r') &&
+			(text[j] == ')' || lineStartBefore(text, start)) {
+			t.marker = true
+		}
+		dst = append(dst, t)
+		i = j
+	}
+	return dst
+}
+
+// lineStartBefore reports whether only blanks and bullets separate i from the
+// start of its line.
+func lineStartBefore(text string, i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		switch text[k] {
+		case '\n':
+			return true
+		case ' ', '\t', '\r', '-', '*', '#', '>':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// dottedEnd returns the end of a dotted acronym starting at i ("b.i.d.",
+// "e.g."), or 0: at least two single ASCII letters each followed by a dot.
+func dottedEnd(text string, i int) int {
+	n := len(text)
+	j, count := i, 0
+	for j+1 < n && isLetterByte(text[j]) && text[j+1] == '.' {
+		j += 2
+		count++
+		if j+1 >= n || !isLetterByte(text[j]) || text[j+1] != '.' {
+			break
+		}
+	}
+	if count < 2 {
+		return 0
+	}
+	return j
+}
+
+// slashEnd extends a short word ending at j (text[j] == '/') over the
+// longest known slash abbreviation ("h/o", "n/v/d", "w/"), or returns j.
+func (p *Pipeline) slashEnd(text string, start, j int) int {
+	n := len(text)
+	var ends [4]int
+	m := 0
+	for k := j; m < len(ends) && k < n && text[k] == '/'; {
+		e := k + 1
+		for e < n && isLetterByte(text[e]) {
+			e++
+		}
+		if e == k+1 || e-k > 4 {
+			break // "w/ ", or a longer word follows: "and/or", "HTN/hyperlipidemia"
+		}
+		ends[m] = e
+		m++
+		k = e
+	}
+	var buf [24]byte
+	for x := m - 1; x >= -1; x-- {
+		e := j + 1 // the bare "w/" form
+		if x >= 0 {
+			e = ends[x]
+		}
+		key := buf[:0]
+		for q := start; q < e; q++ {
+			c := text[q]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key = append(key, c)
+		}
+		if _, ok := p.slash[string(key)]; ok {
+			return e
+		}
+	}
+	return j
+}

@@ -1,0 +1,376 @@
+package nlp
+
+// direction is the side of a trigger its scope extends to.
+type direction uint8
+
+const (
+	forward direction = 1 << iota
+	backward
+	both = forward | backward
+)
+
+// role tells a matched phrase's part in ConText.
+type role uint8
+
+const (
+	trigger    role = iota
+	pseudo          // looks like a trigger but is not one ("no change", "gram negative")
+	terminator      // ends any scope ("but", "however", "presents with")
+)
+
+// rule is one ConText phrase.
+type rule struct {
+	phrase string
+	role   role
+	kind   Assertion
+	dir    direction
+	first  bool // only at the start of a sentence ("Should symptoms worsen, ...")
+	window int  // scope limit in non-stop tokens; 0 means scopeWindow
+	comma  bool // a comma ends the scope (weak triggers such as "not")
+}
+
+// familyMembers and familyLinks generate family triggers: "mother with",
+// "father had", ...
+var (
+	familyMembers = []string{"mother", "father", "mom", "dad", "brother", "sister", "sibling", "siblings",
+		"parent", "parents", "son", "daughter", "aunt", "uncle", "grandmother", "grandfather",
+		"grandparent", "cousin", "twin", "maternal grandmother", "maternal grandfather",
+		"paternal grandmother", "paternal grandfather", "maternal aunt", "maternal uncle",
+		"paternal aunt", "paternal uncle"}
+	familyLinks = []string{"with", "w/", "had", "has", "have", "died of", "died from", "diagnosed with",
+		"history of", "h/o", "hx of", "passed away from", "passed away of", "suffered from", "suffers from",
+		"also had", "also has", "is", "was"}
+	familyBackward = []string{"in mother", "in father", "in his mother", "in her mother", "in his father",
+		"in her father", "in brother", "in sister", "in his brother", "in her sister", "in her brother",
+		"in his sister", "in siblings", "in a sibling", "in the family", "in family", "runs in the family",
+		"runs in family", "in grandmother", "in grandfather", "in maternal grandmother", "in paternal grandmother",
+		"in maternal grandfather", "in paternal grandfather", "in both parents", "in parents"}
+)
+
+// contextRules is the ConText phrase table. Longest match wins, so
+// multi-word pseudo-triggers shadow the triggers they contain.
+var contextRules = []rule{
+	// negation
+	{phrase: "no", kind: Negated, dir: forward},
+	{phrase: "not", kind: Negated, dir: forward, window: 3, comma: true}, // "AFib not on anticoagulation, HTN"
+	{phrase: "denies", kind: Negated, dir: forward},
+	{phrase: "denied", kind: Negated, dir: forward},
+	{phrase: "deny", kind: Negated, dir: forward},
+	{phrase: "denying", kind: Negated, dir: forward},
+	{phrase: "patient denies", kind: Negated, dir: forward},
+	{phrase: "negative for", kind: Negated, dir: forward},
+	{phrase: "neg for", kind: Negated, dir: forward},
+	{phrase: "without", kind: Negated, dir: forward},
+	{phrase: "w/o", kind: Negated, dir: forward},
+	{phrase: "free of", kind: Negated, dir: forward},
+	{phrase: "absence of", kind: Negated, dir: forward},
+	{phrase: "no evidence of", kind: Negated, dir: forward},
+	{phrase: "no evidence for", kind: Negated, dir: forward},
+	{phrase: "no signs of", kind: Negated, dir: forward},
+	{phrase: "no sign of", kind: Negated, dir: forward},
+	{phrase: "no symptoms of", kind: Negated, dir: forward},
+	{phrase: "no findings of", kind: Negated, dir: forward},
+	{phrase: "no suspicion of", kind: Negated, dir: forward},
+	{phrase: "no history of", kind: Negated, dir: forward},
+	{phrase: "no hx of", kind: Negated, dir: forward},
+	{phrase: "no h/o", kind: Negated, dir: forward},
+	{phrase: "no known", kind: Negated, dir: forward},
+	{phrase: "never had", kind: Negated, dir: forward},
+	{phrase: "never", kind: Negated, dir: forward},
+	{phrase: "nor", kind: Negated, dir: forward},
+	{phrase: "neither", kind: Negated, dir: forward},
+	{phrase: "none", kind: Negated, dir: forward},
+	{phrase: "fails to reveal", kind: Negated, dir: forward},
+	{phrase: "failed to reveal", kind: Negated, dir: forward},
+	{phrase: "resolution of", kind: Negated, dir: forward},
+	{phrase: "ruled out for", kind: Negated, dir: forward},
+	{phrase: "unremarkable for", kind: Negated, dir: forward},
+	{phrase: "ruled out", kind: Negated, dir: backward},
+	{phrase: "was ruled out", kind: Negated, dir: backward},
+	{phrase: "were ruled out", kind: Negated, dir: backward},
+	{phrase: "has been ruled out", kind: Negated, dir: backward},
+	{phrase: "is ruled out", kind: Negated, dir: backward},
+	{phrase: "negative", kind: Negated, dir: backward},
+	{phrase: "is negative", kind: Negated, dir: backward},
+	{phrase: "was negative", kind: Negated, dir: backward},
+	{phrase: "were negative", kind: Negated, dir: backward},
+	{phrase: "not present", kind: Negated, dir: backward},
+	{phrase: "not seen", kind: Negated, dir: backward},
+	{phrase: "not noted", kind: Negated, dir: backward},
+	{phrase: "not identified", kind: Negated, dir: backward},
+	{phrase: "not demonstrated", kind: Negated, dir: backward},
+	{phrase: "not appreciated", kind: Negated, dir: backward},
+	{phrase: "not detected", kind: Negated, dir: backward},
+	{phrase: "not found", kind: Negated, dir: backward},
+	{phrase: "absent", kind: Negated, dir: backward},
+	{phrase: "free", kind: Negated, dir: backward},
+	{phrase: "is absent", kind: Negated, dir: backward},
+	// negation pseudo-triggers
+	{phrase: "no increase", role: pseudo},
+	{phrase: "no interval increase", role: pseudo},
+	{phrase: "no change", role: pseudo},
+	{phrase: "no significant change", role: pseudo},
+	{phrase: "no interval change", role: pseudo},
+	{phrase: "no significant interval change", role: pseudo},
+	{phrase: "no definite change", role: pseudo},
+	{phrase: "no suspicious change", role: pseudo},
+	{phrase: "no improvement", role: pseudo},
+	{phrase: "no relief", role: pseudo},
+	{phrase: "no further", role: pseudo},
+	{phrase: "not only", role: pseudo},
+	{phrase: "not necessarily", role: pseudo},
+	{phrase: "not improved", role: pseudo},
+	{phrase: "not responded", role: pseudo},
+	{phrase: "not responding", role: pseudo},
+	{phrase: "not extend", role: pseudo},
+	{phrase: "not cause", role: pseudo},
+	{phrase: "not drain", role: pseudo},
+	{phrase: "not been", role: pseudo},
+	{phrase: "not well controlled", role: pseudo},
+	{phrase: "not controlled", role: pseudo},
+	{phrase: "not compliant", role: pseudo},
+	{phrase: "gram negative", role: pseudo},
+	{phrase: "gram neg", role: pseudo},
+	{phrase: "without difficulty", role: pseudo},
+	{phrase: "without fail", role: pseudo},
+	{phrase: "free text", role: pseudo},
+	{phrase: "prior to", role: pseudo},
+	{phrase: "history of present illness", role: pseudo},
+	{phrase: "history and physical", role: pseudo},
+	{phrase: "history taking", role: pseudo},
+	{phrase: "social history", role: pseudo},
+	{phrase: "no acute distress", role: pseudo},
+	// historical
+	{phrase: "history of", kind: Historical, dir: forward},
+	{phrase: "hx of", kind: Historical, dir: forward},
+	{phrase: "h/o", kind: Historical, dir: forward},
+	{phrase: "hx", kind: Historical, dir: forward},
+	{phrase: "remote history of", kind: Historical, dir: forward},
+	{phrase: "past history of", kind: Historical, dir: forward},
+	{phrase: "past medical history of", kind: Historical, dir: forward},
+	{phrase: "past medical history significant for", kind: Historical, dir: forward},
+	{phrase: "pmh of", kind: Historical, dir: forward},
+	{phrase: "pmh significant for", kind: Historical, dir: forward},
+	{phrase: "pmhx of", kind: Historical, dir: forward},
+	{phrase: "s/p", kind: Historical, dir: forward},
+	{phrase: "status post", kind: Historical, dir: forward},
+	{phrase: "previous", kind: Historical, dir: forward},
+	{phrase: "previously", kind: Historical, dir: forward},
+	{phrase: "prior", kind: Historical, dir: forward},
+	{phrase: "prior history of", kind: Historical, dir: forward},
+	{phrase: "remote", kind: Historical, dir: forward},
+	{phrase: "former", kind: Historical, dir: forward},
+	{phrase: "resolved", kind: Historical, dir: backward},
+	{phrase: "has resolved", kind: Historical, dir: backward},
+	{phrase: "now resolved", kind: Historical, dir: backward},
+	{phrase: "healed", kind: Historical, dir: backward},
+	{phrase: "ago", kind: Historical, dir: backward},
+	{phrase: "minutes ago", role: pseudo}, // onset times, not history
+	{phrase: "hours ago", role: pseudo},
+	{phrase: "hour ago", role: pseudo},
+	{phrase: "days ago", role: pseudo},
+	{phrase: "day ago", role: pseudo},
+	{phrase: "in the past", kind: Historical, dir: backward},
+	{phrase: "as a child", kind: Historical, dir: backward},
+	{phrase: "in childhood", kind: Historical, dir: backward},
+	{phrase: "past medical history", role: pseudo}, // a header phrase in running text is handled by sections
+	// family
+	{phrase: "family history of", kind: Family, dir: forward},
+	{phrase: "family history significant for", kind: Family, dir: forward},
+	{phrase: "family history positive for", kind: Family, dir: forward},
+	{phrase: "family hx of", kind: Family, dir: forward},
+	{phrase: "fhx of", kind: Family, dir: forward},
+	{phrase: "fh of", kind: Family, dir: forward},
+	{phrase: "fhx", kind: Family, dir: forward},
+	{phrase: "family history", kind: Family, dir: forward},
+	{phrase: "no family history of", kind: Negated | Family, dir: forward},
+	{phrase: "strong family history of", kind: Family, dir: forward},
+	// hypothetical
+	{phrase: "if", kind: Hypothetical, dir: forward},
+	{phrase: "return if", kind: Hypothetical, dir: forward},
+	{phrase: "call if", kind: Hypothetical, dir: forward},
+	{phrase: "return for", kind: Hypothetical, dir: forward},
+	{phrase: "in case of", kind: Hypothetical, dir: forward},
+	{phrase: "in case", kind: Hypothetical, dir: forward},
+	{phrase: "in the event of", kind: Hypothetical, dir: forward},
+	{phrase: "should", kind: Hypothetical, dir: forward, first: true},
+	{phrase: "watch for", kind: Hypothetical, dir: forward},
+	{phrase: "monitor for", kind: Hypothetical, dir: forward},
+	{phrase: "as needed for", kind: Hypothetical, dir: forward},
+	{phrase: "prn for", kind: Hypothetical, dir: forward},
+	{phrase: "risk of", kind: Hypothetical, dir: forward},
+	{phrase: "risk for", kind: Hypothetical, dir: forward},
+	{phrase: "at risk for", kind: Hypothetical, dir: forward},
+	{phrase: "screening for", kind: Hypothetical, dir: forward},
+	{phrase: "prevention of", kind: Hypothetical, dir: forward},
+	{phrase: "to prevent", kind: Hypothetical, dir: forward},
+	{phrase: "prophylaxis", kind: Hypothetical, dir: backward},
+	{phrase: "prophylaxis for", kind: Hypothetical, dir: forward},
+	{phrase: "prophylaxis against", kind: Hypothetical, dir: forward},
+	{phrase: "precautions", kind: Hypothetical, dir: backward},
+	{phrase: "warning signs of", kind: Hypothetical, dir: forward},
+	{phrase: "should be", role: pseudo},
+	// uncertain
+	{phrase: "possible", kind: Uncertain, dir: forward},
+	{phrase: "possibly", kind: Uncertain, dir: forward},
+	{phrase: "probable", kind: Uncertain, dir: forward},
+	{phrase: "probably", kind: Uncertain, dir: forward},
+	{phrase: "suspected", kind: Uncertain, dir: forward},
+	{phrase: "suspect", kind: Uncertain, dir: forward},
+	{phrase: "suspicious for", kind: Uncertain, dir: forward},
+	{phrase: "suspicion for", kind: Uncertain, dir: forward},
+	{phrase: "suspicion of", kind: Uncertain, dir: forward},
+	{phrase: "rule out", kind: Uncertain, dir: forward},
+	{phrase: "to rule out", kind: Uncertain, dir: forward},
+	{phrase: "rule out for", kind: Uncertain, dir: forward},
+	{phrase: "r/o", kind: Uncertain, dir: forward},
+	{phrase: "vs", kind: Uncertain, dir: both},
+	{phrase: "versus", kind: Uncertain, dir: both},
+	{phrase: "concern for", kind: Uncertain, dir: forward},
+	{phrase: "concerning for", kind: Uncertain, dir: forward},
+	{phrase: "worrisome for", kind: Uncertain, dir: forward},
+	{phrase: "likely", kind: Uncertain, dir: forward},
+	{phrase: "most likely", kind: Uncertain, dir: forward},
+	{phrase: "unlikely", kind: Uncertain, dir: both},
+	{phrase: "is likely", kind: Uncertain, dir: backward},
+	{phrase: "is possible", kind: Uncertain, dir: backward},
+	{phrase: "is suspected", kind: Uncertain, dir: backward},
+	{phrase: "was suspected", kind: Uncertain, dir: backward},
+	{phrase: "questionable", kind: Uncertain, dir: forward},
+	{phrase: "question of", kind: Uncertain, dir: forward},
+	{phrase: "differential includes", kind: Uncertain, dir: forward},
+	{phrase: "differential diagnosis includes", kind: Uncertain, dir: forward},
+	{phrase: "differential diagnosis of", kind: Uncertain, dir: forward},
+	{phrase: "ddx", kind: Uncertain, dir: forward},
+	{phrase: "cannot exclude", kind: Uncertain, dir: forward},
+	{phrase: "can not exclude", kind: Uncertain, dir: forward},
+	{phrase: "cannot rule out", kind: Uncertain, dir: forward},
+	{phrase: "cannot be excluded", kind: Uncertain, dir: backward},
+	{phrase: "cannot be ruled out", kind: Uncertain, dir: backward},
+	{phrase: "not excluded", kind: Uncertain, dir: backward},
+	{phrase: "not ruled out", kind: Uncertain, dir: backward},
+	{phrase: "may have", kind: Uncertain, dir: forward},
+	{phrase: "may represent", kind: Uncertain, dir: forward},
+	{phrase: "may be", kind: Uncertain, dir: forward},
+	{phrase: "might be", kind: Uncertain, dir: forward},
+	{phrase: "could be", kind: Uncertain, dir: forward},
+	{phrase: "consistent with", kind: Uncertain, dir: forward},
+	{phrase: "compatible with", kind: Uncertain, dir: forward},
+	{phrase: "suggestive of", kind: Uncertain, dir: forward},
+	{phrase: "presumed", kind: Uncertain, dir: forward},
+	{phrase: "presumably", kind: Uncertain, dir: forward},
+	{phrase: "evaluate for", kind: Uncertain, dir: forward},
+	{phrase: "evaluation for", kind: Uncertain, dir: forward},
+	{phrase: "work up for", kind: Uncertain, dir: forward},
+	{phrase: "workup for", kind: Uncertain, dir: forward},
+	{phrase: "assess for", kind: Uncertain, dir: forward},
+	{phrase: "equivocal", kind: Uncertain, dir: both},
+	{phrase: "uncertain", kind: Uncertain, dir: forward},
+	{phrase: "unclear if", kind: Uncertain, dir: forward},
+	{phrase: "unclear whether", kind: Uncertain, dir: forward},
+	{phrase: "not certain whether", kind: Uncertain, dir: forward},
+	{phrase: "not certain if", kind: Uncertain, dir: forward},
+	{phrase: "not sure if", kind: Uncertain, dir: forward},
+	// terminators
+	{phrase: "but", role: terminator},
+	{phrase: "however", role: terminator},
+	{phrase: "although", role: terminator},
+	{phrase: "though", role: terminator},
+	{phrase: "yet", role: terminator},
+	{phrase: "except", role: terminator},
+	{phrase: "except for", role: terminator},
+	{phrase: "aside from", role: terminator},
+	{phrase: "apart from", role: terminator},
+	{phrase: "other than", role: terminator},
+	{phrase: "besides", role: terminator},
+	{phrase: "presents with", role: terminator},
+	{phrase: "presented with", role: terminator},
+	{phrase: "presenting with", role: terminator},
+	{phrase: "reports", role: terminator},
+	{phrase: "reported", role: terminator},
+	{phrase: "endorses", role: terminator},
+	{phrase: "complains of", role: terminator},
+	{phrase: "complaining of", role: terminator},
+	{phrase: "c/o", role: terminator},
+	{phrase: "positive for", role: terminator},
+	{phrase: "admits to", role: terminator},
+	{phrase: "which", role: terminator},
+	{phrase: "who", role: terminator},
+	{phrase: "whose", role: terminator},
+	{phrase: "cause of", role: terminator},
+	{phrase: "causes of", role: terminator},
+	{phrase: "etiology of", role: terminator},
+	{phrase: "source of", role: terminator},
+	{phrase: "reason for", role: terminator},
+	{phrase: "secondary to", role: terminator},
+	{phrase: "now with", role: terminator},
+	{phrase: "currently", role: terminator},
+	{phrase: "presently", role: terminator},
+}
+
+// triggerNode is a node of the phrase trie over token norms.
+type triggerNode struct {
+	next map[string]*triggerNode
+	rule *rule
+}
+
+// triggerTrie finds the longest ConText phrase starting at a token.
+type triggerTrie struct {
+	root triggerNode
+}
+
+// newTriggerTrie analyses every phrase with the pipeline's own tokenizer
+// and normaliser, so phrases match exactly what tokens hold.
+func newTriggerTrie(p *Pipeline) *triggerTrie {
+	t := &triggerTrie{}
+	add := func(r rule) {
+		n := &t.root
+		for _, rt := range p.tokenize(r.phrase, nil) {
+			w := string(foldInto(nil, r.phrase[rt.start:rt.end], rt.dotted))
+			if n.next == nil {
+				n.next = make(map[string]*triggerNode)
+			}
+			c := n.next[w]
+			if c == nil {
+				c = &triggerNode{}
+				n.next[w] = c
+			}
+			n = c
+		}
+		if n.rule == nil {
+			n.rule = &r
+		}
+	}
+	for _, r := range contextRules {
+		add(r)
+	}
+	for _, m := range familyMembers {
+		for _, l := range familyLinks {
+			add(rule{phrase: m + " " + l, kind: Family, dir: forward})
+			add(rule{phrase: m + "'s " + l, kind: Family, dir: forward})
+		}
+	}
+	for _, b := range familyBackward {
+		add(rule{phrase: b, kind: Family, dir: backward})
+	}
+	return t
+}
+
+// match returns the longest rule starting at token i (within toks[:end])
+// and the index after it.
+func (t *triggerTrie) match(toks []Token, i, end int) (*rule, int) {
+	var best *rule
+	bestEnd := i
+	n := &t.root
+	for j := i; j < end; j++ {
+		c := n.next[toks[j].Norm]
+		if c == nil {
+			break
+		}
+		n = c
+		if n.rule != nil {
+			best, bestEnd = n.rule, j+1
+		}
+	}
+	return best, bestEnd
+}

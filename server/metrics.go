@@ -1,0 +1,76 @@
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// metrics are the server's Prometheus collectors.
+type metrics struct {
+	requests    *prometheus.CounterVec
+	latency     *prometheus.HistogramVec
+	suggestions prometheus.Histogram
+}
+
+func newMetrics(reg *prometheus.Registry) (*metrics, error) {
+	m := &metrics{
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "medcode_http_requests_total",
+			Help: "HTTP requests by route, method and status.",
+		}, []string{"route", "method", "status"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "medcode_http_request_duration_seconds",
+			Help:    "HTTP request latency by route, method and status.",
+			Buckets: []float64{.001, .0025, .005, .01, .02, .05, .1, .25, .5, 1, 2.5, 5, 10},
+		}, []string{"route", "method", "status"}),
+		suggestions: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "medcode_suggestions_per_request",
+			Help:    "Suggestions returned per suggested note.",
+			Buckets: []float64{0, 1, 2, 3, 5, 8, 13, 21, 34, 55},
+		}),
+	}
+	var err error
+	m.requests, err = register(reg, m.requests)
+	if err != nil {
+		return nil, err
+	}
+	m.latency, err = register(reg, m.latency)
+	if err != nil {
+		return nil, err
+	}
+	m.suggestions, err = register(reg, m.suggestions)
+	if err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+// register adds c to reg, reusing an identical collector already there
+// (several servers may share one registry).
+func register[C prometheus.Collector](reg *prometheus.Registry, c C) (C, error) {
+	if err := reg.Register(c); err != nil {
+		var are prometheus.AlreadyRegisteredError
+		if errors.As(err, &are) {
+			if old, ok := are.ExistingCollector.(C); ok {
+				return old, nil
+			}
+		}
+		return c, fmt.Errorf("server: register metrics: %w", err)
+	}
+	return c, nil
+}
+
+func (m *metrics) observe(route, method string, status int, d time.Duration) {
+	st := itoa(status)
+	m.requests.WithLabelValues(route, method, st).Inc()
+	m.latency.WithLabelValues(route, method, st).Observe(d.Seconds())
+}
+
+func (s *Server) metricsHandler() http.Handler {
+	return promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{Registry: s.registry})
+}

@@ -1,0 +1,100 @@
+package server
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"runtime/debug"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+// ctxRequestID is the gin context key of the request id.
+const ctxRequestID = "medcode.requestId"
+
+// newUUID returns a random (version 4) UUID.
+func newUUID() string {
+	var b [16]byte
+	_, _ = rand.Read(b[:]) // never fails (crypto/rand)
+	b[6] = b[6]&0x0f | 0x40
+	b[8] = b[8]&0x3f | 0x80
+	var out [36]byte
+	hex.Encode(out[0:8], b[0:4])
+	out[8] = '-'
+	hex.Encode(out[9:13], b[4:6])
+	out[13] = '-'
+	hex.Encode(out[14:18], b[6:8])
+	out[18] = '-'
+	hex.Encode(out[19:23], b[8:10])
+	out[23] = '-'
+	hex.Encode(out[24:], b[10:])
+	return string(out[:])
+}
+
+// validRequestID accepts a client's X-Request-Id when it is short and made
+// of safe characters, so it can be logged and echoed.
+func validRequestID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for i := 0; i < len(id); i++ {
+		ch := id[i]
+		if !(ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch >= '0' && ch <= '9' || ch == '-' || ch == '_' || ch == '.') {
+			return false
+		}
+	}
+	return true
+}
+
+// observe gives each request an id, then records its metrics and logs
+// method, route, status, latency and request id, never bodies or queries.
+func (s *Server) observe(c *gin.Context) {
+	start := time.Now()
+	id := c.GetHeader("X-Request-Id")
+	if !validRequestID(id) {
+		id = newUUID()
+	}
+	c.Set(ctxRequestID, id)
+	c.Header("X-Request-Id", id)
+	c.Next()
+	route := c.FullPath()
+	if route == "" {
+		route = "unmatched"
+	}
+	status := c.Writer.Status()
+	lat := time.Since(start)
+	s.metrics.observe(route, c.Request.Method, status, lat)
+	s.log.Info("http request",
+		"method", c.Request.Method,
+		"route", route,
+		"status", status,
+		"latency", lat,
+		"requestId", id)
+}
+
+// recoverPanic turns a panic in a handler into a 500 problem.
+func (s *Server) recoverPanic(c *gin.Context) {
+	defer func() {
+		v := recover()
+		if v == nil {
+			return
+		}
+		if v == http.ErrAbortHandler {
+			panic(v)
+		}
+		s.log.Error("panic", "requestId", c.GetString(ctxRequestID), "route", c.FullPath(),
+			"panic", fmt.Sprintf("%T", v), "stack", string(debug.Stack()))
+		if c.Writer.Written() {
+			c.Abort()
+			return
+		}
+		problem(c, http.StatusInternalServerError, "internal", "Internal error", "the server failed on this request (request id "+c.GetString(ctxRequestID)+")")
+	}()
+	c.Next()
+}
+
+// itoa is strconv.Itoa, for metric labels.
+func itoa(n int) string { return strconv.Itoa(n) }

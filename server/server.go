@@ -1,0 +1,250 @@
+package server
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"medcode/corpus"
+	"medcode/feedback"
+	"medcode/server/web"
+	"medcode/suggest"
+)
+
+// MaxBody is the largest request body accepted; larger ones get 413.
+const MaxBody = 100 << 10
+
+// MaxBatch is the most notes one /v1/suggest/batch request may hold.
+const MaxBatch = 100
+
+// ErrNotReady is what an engine returns (wrapped) while it is still
+// loading; the server answers 503.
+var ErrNotReady = errors.New("server: engine not ready")
+
+// CodeSearcher ranks codes whose names match a query (autocomplete).
+// *suggest.Engine satisfies it.
+type CodeSearcher interface {
+	SearchCodes(ctx context.Context, q string, systems []corpus.System, limit int) ([]suggest.CodeMatch, error)
+}
+
+// Options configure a Server. Engine and Store are required; the zero value
+// of every other field works.
+type Options struct {
+	Engine         suggest.Suggester    // required
+	Codes          CodeSearcher         // autocomplete; nil: taken from Engine when it has SearchCodes, else 503
+	Set            *corpus.Set          // code details; nil: taken from Engine when it has Set() *corpus.Set, else 503
+	Store          feedback.Store       // required
+	APIKeys        []string             // empty: no auth
+	RequestTimeout time.Duration        // 0: 10s
+	Logger         *slog.Logger         // nil: discard. Never logs note text.
+	Registry       *prometheus.Registry // nil: a new one
+}
+
+// Server serves the HTTP API. Build it with New.
+type Server struct {
+	engine   suggest.Suggester
+	codes    CodeSearcher
+	set      *corpus.Set
+	store    feedback.Store
+	keys     [][]byte
+	timeout  time.Duration
+	log      *slog.Logger
+	registry *prometheus.Registry
+	metrics  *metrics
+	ready    atomic.Bool
+	requests *recent[requestTerms] // requestId → suggested codes and their terms
+	cards    *recent[cardRef]      // CDS Hooks card uuid → code
+	web      http.Handler          // the workbench page at /; nil: not mounted
+	handler  http.Handler
+}
+
+// New checks opts and builds a Server, not yet ready (see SetReady).
+func New(opts Options) (*Server, error) {
+	if opts.Engine == nil {
+		return nil, errors.New("server: Options.Engine is required")
+	}
+	if opts.Store == nil {
+		return nil, errors.New("server: Options.Store is required")
+	}
+	s := &Server{
+		engine:   opts.Engine,
+		codes:    opts.Codes,
+		set:      opts.Set,
+		store:    opts.Store,
+		timeout:  opts.RequestTimeout,
+		log:      opts.Logger,
+		registry: opts.Registry,
+		requests: newRecent[requestTerms](10000),
+		cards:    newRecent[cardRef](10000),
+		web:      web.Handler(),
+	}
+	if s.codes == nil {
+		if cs, ok := opts.Engine.(CodeSearcher); ok {
+			s.codes = cs
+		}
+	}
+	if s.timeout <= 0 {
+		s.timeout = 10 * time.Second
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if s.registry == nil {
+		s.registry = prometheus.NewRegistry()
+	}
+	for _, k := range opts.APIKeys {
+		if k = strings.TrimSpace(k); k != "" {
+			s.keys = append(s.keys, []byte(k))
+		}
+	}
+	m, err := newMetrics(s.registry)
+	if err != nil {
+		return nil, err
+	}
+	s.metrics = m
+	s.handler = s.routes()
+	return s, nil
+}
+
+// Handler returns the HTTP handler of every route.
+func (s *Server) Handler() http.Handler { return s.handler }
+
+// SetReady sets what /readyz reports: 200 only when true.
+func (s *Server) SetReady(ready bool) { s.ready.Store(ready) }
+
+// codeSet returns the code sets for code details, nil when not available
+// (yet): Options.Set, else the engine's Set() when it has one.
+func (s *Server) codeSet() *corpus.Set {
+	if s.set != nil {
+		return s.set
+	}
+	if e, ok := s.engine.(interface{ Set() *corpus.Set }); ok {
+		return e.Set()
+	}
+	return nil
+}
+
+// routes builds the gin engine. gin runs in release mode with none of its
+// default middleware: logging, recovery and metrics are ours.
+func (s *Server) routes() http.Handler {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.RedirectTrailingSlash = false
+	r.RedirectFixedPath = false
+	r.Use(s.observe, s.recoverPanic)
+	r.NoRoute(s.noRoute)
+	r.NoMethod(func(c *gin.Context) {
+		problem(c, http.StatusMethodNotAllowed, "method-not-allowed", "Method not allowed",
+			"method "+c.Request.Method+" is not allowed on this route")
+	})
+
+	r.GET("/healthz", s.healthz)
+	r.GET("/readyz", s.readyz)
+	r.GET("/metrics", gin.WrapH(s.metricsHandler()))
+	r.GET("/openapi.json", s.openAPI)
+
+	api := r.Group("", s.authenticate, s.limitBody, s.deadline)
+	api.POST("/v1/suggest", s.suggest)
+	api.POST("/v1/suggest/batch", s.suggestBatch)
+	api.GET("/v1/codes/search", s.searchCodes)
+	api.GET("/v1/codes/:system/:code", s.codeDetails)
+	api.POST("/v1/feedback", s.addFeedback)
+	api.GET("/v1/feedback/stats", s.feedbackStats)
+	api.GET("/cds-services", s.cdsDiscovery)
+	api.POST("/cds-services/"+cdsServiceID, s.cdsService)
+	api.POST("/cds-services/"+cdsServiceID+"/feedback", s.cdsFeedback)
+	return r
+}
+
+// noRoute answers paths without a route: the workbench page (when mounted)
+// for GET and HEAD outside the API, else a 404 problem.
+func (s *Server) noRoute(c *gin.Context) {
+	p := c.Request.URL.Path
+	api := strings.HasPrefix(p, "/v1/") || p == "/v1" || strings.HasPrefix(p, "/cds-services")
+	if !api && s.web != nil && (c.Request.Method == http.MethodGet || c.Request.Method == http.MethodHead) {
+		s.web.ServeHTTP(c.Writer, c.Request)
+		return
+	}
+	problem(c, http.StatusNotFound, "not-found", "Not found", "no route for "+c.Request.Method+" "+p)
+}
+
+func (s *Server) healthz(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+}
+
+func (s *Server) readyz(c *gin.Context) {
+	if !s.ready.Load() {
+		c.Header("Retry-After", "5")
+		problem(c, http.StatusServiceUnavailable, "not-ready", "Not ready", "the engine is still loading")
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"status": "ready"})
+}
+
+// authenticate checks the API key (Authorization: Bearer KEY or X-API-Key)
+// when keys are configured.
+func (s *Server) authenticate(c *gin.Context) {
+	if len(s.keys) == 0 {
+		return
+	}
+	key := c.GetHeader("X-API-Key")
+	if key == "" {
+		if a := c.GetHeader("Authorization"); len(a) > 7 && strings.EqualFold(a[:7], "bearer ") {
+			key = strings.TrimSpace(a[7:])
+		}
+	}
+	ok := 0
+	for _, k := range s.keys {
+		ok |= subtle.ConstantTimeCompare([]byte(key), k)
+	}
+	if key == "" || ok != 1 {
+		c.Header("WWW-Authenticate", `Bearer realm="medcode"`)
+		detail := "missing API key: send Authorization: Bearer KEY or X-API-Key"
+		if key != "" {
+			detail = "the API key is not valid"
+		}
+		problem(c, http.StatusUnauthorized, "unauthorized", "Unauthorized", detail)
+		return
+	}
+}
+
+// limitBody caps request bodies at MaxBody.
+func (s *Server) limitBody(c *gin.Context) {
+	if c.Request.ContentLength > MaxBody {
+		problem(c, http.StatusRequestEntityTooLarge, "too-large", "Request body too large",
+			"the body is larger than 100 KB")
+		return
+	}
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, MaxBody)
+}
+
+// deadline bounds each request by the request timeout.
+func (s *Server) deadline(c *gin.Context) {
+	ctx, cancel := context.WithTimeout(c.Request.Context(), s.timeout)
+	defer cancel()
+	c.Request = c.Request.WithContext(ctx)
+	c.Next()
+}
+
+// routeInfo is one registered route (tests check the OpenAPI file).
+type routeInfo struct{ method, path string }
+
+func (s *Server) routesInfo() []routeInfo {
+	var out []routeInfo
+	if e, ok := s.handler.(*gin.Engine); ok {
+		for _, r := range e.Routes() {
+			out = append(out, routeInfo{r.Method, r.Path})
+		}
+	}
+	return out
+}

@@ -1,0 +1,217 @@
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"medcode/corpus"
+	"medcode/suggest"
+)
+
+// suggestBody is the JSON of one note to code.
+type suggestBody struct {
+	ID            string   `json:"id,omitempty"` // batch only: echoed back
+	Text          string   `json:"text"`
+	Systems       []string `json:"systems,omitempty"`
+	Setting       string   `json:"setting,omitempty"`
+	MaxResults    int      `json:"maxResults,omitempty"`
+	MinConfidence float64  `json:"minConfidence,omitempty"`
+	DateOfService string   `json:"dateOfService,omitempty"`
+}
+
+// request validates b and turns it into an engine request. Errors are
+// client errors, phrased for the problem detail.
+func (b *suggestBody) request() (suggest.Request, error) {
+	var req suggest.Request
+	if strings.TrimSpace(b.Text) == "" {
+		return req, errors.New("text is empty")
+	}
+	req.Text = b.Text
+	seen := map[corpus.System]bool{}
+	for _, name := range b.Systems {
+		sys, err := corpus.ParseSystem(name)
+		if err != nil {
+			return req, fmt.Errorf("unknown system %q (want icd10cm, cpt or hcpcs)", name)
+		}
+		if !seen[sys] {
+			seen[sys] = true
+			req.Systems = append(req.Systems, sys)
+		}
+	}
+	switch strings.ToLower(b.Setting) {
+	case "", string(suggest.Outpatient):
+		req.Setting = suggest.Outpatient
+	case string(suggest.Inpatient):
+		req.Setting = suggest.Inpatient
+	default:
+		return req, fmt.Errorf("unknown setting %q (want outpatient or inpatient)", b.Setting)
+	}
+	if b.MaxResults < 0 || b.MaxResults > 500 {
+		return req, fmt.Errorf("maxResults %d is out of range 0..500", b.MaxResults)
+	}
+	req.MaxResults = b.MaxResults
+	if !(b.MinConfidence >= 0 && b.MinConfidence <= 1) {
+		return req, fmt.Errorf("minConfidence %v is out of range 0..1", b.MinConfidence)
+	}
+	req.MinConfidence = b.MinConfidence
+	if b.DateOfService != "" {
+		d, err := time.Parse(time.DateOnly, b.DateOfService)
+		if err != nil {
+			return req, fmt.Errorf("dateOfService %q is not a date (want YYYY-MM-DD)", b.DateOfService)
+		}
+		req.DateOfService = d
+	}
+	return req, nil
+}
+
+// suggestResponse is a suggest.Result with the id feedback refers to.
+type suggestResponse struct {
+	ID        string `json:"id,omitempty"`
+	RequestID string `json:"requestId"`
+	*suggest.Result
+}
+
+// decodeSuggest reads and validates the body of POST /v1/suggest.
+func decodeSuggest(c *gin.Context) (suggest.Request, bool) {
+	var b suggestBody
+	if err := decodeJSON(c.Request.Body, &b, true); err != nil {
+		bodyError(c, err)
+		return suggest.Request{}, false
+	}
+	req, err := b.request()
+	if err != nil {
+		badRequest(c, err.Error())
+		return req, false
+	}
+	return req, true
+}
+
+func bodyError(c *gin.Context, err error) {
+	if errors.Is(err, errTooLarge) {
+		problem(c, http.StatusRequestEntityTooLarge, "too-large", "Request body too large", "the body is larger than 100 KB")
+		return
+	}
+	badRequest(c, err.Error())
+}
+
+func (s *Server) suggest(c *gin.Context) {
+	req, ok := decodeSuggest(c)
+	if !ok {
+		return
+	}
+	id := c.GetString(ctxRequestID)
+	res, err := s.run(c.Request.Context(), id, req)
+	if err != nil {
+		s.fail(c, "suggest", err)
+		return
+	}
+	c.JSON(http.StatusOK, suggestResponse{RequestID: id, Result: res})
+}
+
+// run asks the engine, fills empty lists so JSON has [] not null, records
+// the metrics and remembers the codes' matched terms under id.
+func (s *Server) run(ctx context.Context, id string, req suggest.Request) (*suggest.Result, error) {
+	res, err := s.engine.Suggest(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	if res == nil {
+		return nil, errors.New("server: engine returned no result")
+	}
+	if res.Suggestions == nil {
+		res.Suggestions = []suggest.Suggestion{}
+	}
+	if res.Rejected == nil {
+		res.Rejected = []suggest.Rejection{}
+	}
+	if res.CodeSets == nil {
+		res.CodeSets = map[string]suggest.CodeSet{}
+	}
+	s.metrics.suggestions.Observe(float64(len(res.Suggestions)))
+	terms := make(requestTerms, len(res.Suggestions))
+	for _, sg := range res.Suggestions {
+		terms[sg.System+"|"+sg.Code] = matchedTerms(sg.Evidence)
+	}
+	s.requests.put(id, terms)
+	return res, nil
+}
+
+// matchedTerms lists the distinct code names that matched the evidence:
+// never note text.
+func matchedTerms(ev []suggest.Evidence) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, e := range ev {
+		if e.Matched != "" && !seen[e.Matched] {
+			seen[e.Matched] = true
+			out = append(out, e.Matched)
+		}
+	}
+	return out
+}
+
+// batchBody is the JSON of POST /v1/suggest/batch.
+type batchBody struct {
+	Notes []suggestBody `json:"notes"`
+}
+
+func (s *Server) suggestBatch(c *gin.Context) {
+	var b batchBody
+	if err := decodeJSON(c.Request.Body, &b, true); err != nil {
+		bodyError(c, err)
+		return
+	}
+	switch {
+	case len(b.Notes) == 0:
+		badRequest(c, "notes is empty")
+		return
+	case len(b.Notes) > MaxBatch:
+		badRequest(c, fmt.Sprintf("%d notes; at most %d per batch", len(b.Notes), MaxBatch))
+		return
+	}
+	reqs := make([]suggest.Request, len(b.Notes))
+	for i := range b.Notes {
+		r, err := b.Notes[i].request()
+		if err != nil {
+			badRequest(c, fmt.Sprintf("notes[%d]: %v", i, err))
+			return
+		}
+		reqs[i] = r
+	}
+	base := c.GetString(ctxRequestID)
+	out := make([]suggestResponse, len(reqs))
+	errs := make([]error, len(reqs))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	for i := range reqs {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			defer func() {
+				if v := recover(); v != nil {
+					errs[i] = fmt.Errorf("server: engine panicked (%T)", v)
+				}
+			}()
+			id := fmt.Sprintf("%s-%d", base, i)
+			res, err := s.run(c.Request.Context(), id, reqs[i])
+			out[i], errs[i] = suggestResponse{ID: b.Notes[i].ID, RequestID: id, Result: res}, err
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			s.fail(c, fmt.Sprintf("suggest for notes[%d]", i), err)
+			return
+		}
+	}
+	c.JSON(http.StatusOK, gin.H{"results": out})
+}

@@ -1,0 +1,82 @@
+package suggest
+
+import "math"
+
+// FeatureNames are the ranker's features, in Suggestion.Features order.
+// A trained Model names the features it was fitted on; the engine refuses
+// a model whose names differ.
+func FeatureNames() []string {
+	return []string{
+		"score",         // best mention's retrieval score
+		"coverage",      // share of the best name matched (weighted)
+		"cosine",        // TF-IDF cosine of the best name against its window
+		"order",         // name terms in note order
+		"logMass",       // log(1 + matched information)
+		"matchedTerms",  // matched terms of the best name
+		"logMentions",   // log(1 + sentences mentioning the code)
+		"dominated",     // share of mentions inside a longer, fully matched name
+		"kindTitle",     // best name is the official title or a synonym
+		"kindIndex",     // best name is an index path or inclusion term
+		"learnedScore",  // best learned-name score (0 when none)
+		"learnedWeight", // precision of that learned name in training
+		"header",        // resolved from a non-billable header
+		"seventh",       // completed with a seventh character
+		"dxSection",     // best mention in an assessment/diagnosis section
+		"historical",    // mentions are historical
+		"uncertain",     // mentions are uncertain (kept inpatient)
+		"expanded",      // matched through an abbreviation expansion
+		"prior",         // log-odds of the code in training notes
+		"firstPos",      // position of the first mention (0 = start of note)
+		"procedure",     // CPT or HCPCS
+		"singleTerm",    // best name has one matched term
+		"common",        // share of training notes holding the best name's rarest matched word
+	}
+}
+
+// featureCount is len(FeatureNames()).
+const featureCount = 23
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+func logit(p float64) float64 {
+	p = math.Min(math.Max(p, 1e-6), 1-1e-6)
+	return math.Log(p / (1 - p))
+}
+
+// untrainedLogit scores a candidate without a model: retrieval score,
+// discounted when dominated, with a little credit for repeated mentions.
+func untrainedLogit(f []float64) float64 {
+	s := f[0] * (1 - 0.4*f[7]) * (1 + 0.08*f[6])
+	if f[15] > 0 {
+		s *= 0.8
+	}
+	return 7 * (s - 0.62)
+}
+
+// interpolate evaluates the piecewise-linear calibration through (xs, ys).
+func interpolate(xs, ys []float64, p float64) float64 {
+	n := len(xs)
+	if n == 0 || n != len(ys) {
+		return p
+	}
+	if p <= xs[0] {
+		return ys[0]
+	}
+	if p >= xs[n-1] {
+		return ys[n-1]
+	}
+	lo, hi := 0, n-1
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if xs[mid] <= p {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	if xs[hi] == xs[lo] {
+		return ys[lo]
+	}
+	t := (p - xs[lo]) / (xs[hi] - xs[lo])
+	return ys[lo] + t*(ys[hi]-ys[lo])
+}

@@ -1,0 +1,323 @@
+package suggest
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// historyCode reports codes that themselves say "history of" or a status
+// after a procedure, which historical mentions support.
+func historyCode(c *corpus.Code) bool {
+	if c == nil || c.System != corpus.ICD10CM {
+		return false
+	}
+	for _, p := range []string{"Z85", "Z86", "Z87", "Z88", "Z91", "Z92", "Z93", "Z94", "Z95", "Z96", "Z97", "Z98", "Z99", "I25.2"} {
+		if strings.HasPrefix(c.Code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// familyCode reports the family-history codes Z80-Z84.
+func familyCode(c *corpus.Code) bool {
+	if c == nil || c.System != corpus.ICD10CM {
+		return false
+	}
+	return c.Code >= "Z80" && c.Code < "Z85"
+}
+
+func (t target) anyCode() *corpus.Code {
+	if t.code != nil {
+		return t.code
+	}
+	return t.stem
+}
+
+// assertionNames lists the flags set in a, in a fixed order.
+func assertionNames(a nlp.Assertion) []string {
+	var out []string
+	for _, x := range []struct {
+		f nlp.Assertion
+		n string
+	}{{nlp.Negated, "negated"}, {nlp.Historical, "historical"}, {nlp.Family, "family"}, {nlp.Hypothetical, "hypothetical"}, {nlp.Uncertain, "uncertain"}} {
+		if a&x.f != 0 {
+			out = append(out, x.n)
+		}
+	}
+	return out
+}
+
+// applyAssertions keeps the mentions the coding rules allow. It returns
+// false with the rejection when none is left.
+func (e *Engine) applyAssertions(doc *nlp.Document, c *candidate, setting Setting) (Rejection, bool) {
+	code := c.tgt.anyCode()
+	allowed := nlp.Assertion(0)
+	if historyCode(code) {
+		allowed |= nlp.Historical
+	}
+	if familyCode(code) {
+		allowed |= nlp.Family | nlp.Historical
+	}
+	if setting == Inpatient {
+		allowed |= nlp.Uncertain
+	}
+	// Historical mentions of a condition stay (flagged) unless the note
+	// also yields a personal-history code; they lower confidence.
+	allowed |= nlp.Historical
+	kept := c.mentions[:0:0]
+	var blocked nlp.Assertion
+	for _, m := range c.mentions {
+		if m.assert&^allowed == 0 {
+			kept = append(kept, m)
+		} else {
+			blocked |= m.assert &^ allowed
+		}
+	}
+	if len(kept) > 0 {
+		c.mentions = kept
+		c.best = 0
+		for i, m := range kept {
+			if mentionScore(m) > mentionScore(kept[c.best]) {
+				c.best = i
+			}
+		}
+		return Rejection{}, true
+	}
+	rule, reason := "negated", "every mention is negated"
+	switch {
+	case blocked&nlp.Negated != 0:
+	case blocked&nlp.Hypothetical != 0:
+		rule, reason = "hypothetical", "mentioned only as a possibility to watch for (hypothetical)"
+	case blocked&nlp.Family != 0:
+		rule, reason = "family", "mentioned only for a family member; family history is coded with Z80-Z84"
+	case blocked&nlp.Uncertain != 0:
+		rule, reason = "uncertain_outpatient", "uncertain diagnosis (possible, probable, rule out): not coded in the outpatient setting; code the documented symptoms"
+	}
+	r := Rejection{System: string(code.System), Code: code.Code, Display: code.Display, Rule: rule, Reason: reason, Evidence: e.evidence(doc, c, 3)}
+	return r, false
+}
+
+// evidence turns up to n mentions into evidence spans, in note order.
+func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
+	ms := append([]mention(nil), c.mentions...)
+	// Best mention first, then by position.
+	best := c.mentions[c.best]
+	var out []Evidence
+	seen := map[[2]int]bool{}
+	push := func(m mention) {
+		k := [2]int{m.start, m.end}
+		if seen[k] || len(out) >= n {
+			return
+		}
+		seen[k] = true
+		ev := Evidence{Start: m.start, End: m.end, Text: doc.Text[m.start:m.end], Matched: m.name, MatchedKind: m.kind.String(), Assertions: assertionNames(m.assert)}
+		if m.section >= 0 && m.section < len(doc.Sections) {
+			ev.Section = string(doc.Sections[m.section].Kind)
+		}
+		out = append(out, ev)
+	}
+	push(best)
+	for _, m := range ms {
+		push(m)
+	}
+	return out
+}
+
+// features computes the ranker's feature vector of a candidate.
+func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code) []float64 {
+	f := make([]float64, featureCount)
+	b := c.mentions[c.best]
+	h := b.hit
+	sents := map[int]bool{}
+	dom, hist, unc, exp := 0, 0, 0, 0
+	firstStart := len(doc.Text)
+	bestLearned, bestWeight := 0.0, 0.0
+	for _, m := range c.mentions {
+		sents[m.sent] = true
+		if m.dominated {
+			dom++
+		}
+		if m.assert&nlp.Historical != 0 {
+			hist++
+		}
+		if m.assert&nlp.Uncertain != 0 {
+			unc++
+		}
+		if m.expanded {
+			exp++
+		}
+		firstStart = min(firstStart, m.start)
+		if m.learned && m.hit.Score > bestLearned {
+			bestLearned, bestWeight = m.hit.Score, m.weight
+		}
+	}
+	n := float64(len(c.mentions))
+	f[0] = h.Score
+	f[1] = h.Coverage
+	f[2] = h.Cosine
+	f[3] = h.Order
+	f[4] = logp(h.Mass)
+	f[5] = float64(h.Matched)
+	f[6] = logp(float64(len(sents)))
+	f[7] = float64(dom) / n
+	switch b.kind {
+	case corpus.NameTitle, corpus.NameSynonym:
+		f[8] = 1
+	case corpus.NameIndex, corpus.NameInclusion, corpus.NameExternal, corpus.NameDrug, corpus.NameNeoplasm:
+		f[9] = 1
+	}
+	f[10] = bestLearned
+	f[11] = bestWeight
+	if c.tgt.from != nil {
+		f[12] = 1
+	}
+	if c.tgt.stem != nil {
+		f[13] = 1
+	}
+	if b.section >= 0 && b.section < len(doc.Sections) && diagnosisSection(string(doc.Sections[b.section].Kind)) {
+		f[14] = 1
+	}
+	f[15] = float64(hist) / n
+	f[16] = float64(unc) / n
+	f[17] = float64(exp) / n
+	if e.model != nil {
+		if p, ok := e.model.Priors[string(code.System)+"|"+code.Code]; ok {
+			f[18] = p
+		} else if e.model.Priors != nil {
+			f[18] = e.model.Priors["default"]
+		}
+	}
+	f[19] = float64(firstStart) / float64(max(len(doc.Text), 1))
+	if code.System != corpus.ICD10CM {
+		f[20] = 1
+	}
+	if h.Matched == 1 {
+		f[21] = 1
+	}
+	if e.model != nil && len(e.model.TermDF) > 0 {
+		// The least common matched word says how ordinary the match is.
+		f[22] = 1
+		for _, p := range h.Positions {
+			f[22] = math.Min(f[22], e.model.TermDF[doc.Tokens[p].Stem])
+		}
+	}
+	return f
+}
+
+func logp(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return math.Log1p(x)
+}
+
+func diagnosisSection(kind string) bool {
+	for _, k := range []string{"assessment", "diagnos", "impression", "problem", "plan"} {
+		if strings.Contains(kind, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// suggestion builds the explained suggestion of a kept candidate.
+func (e *Engine) suggestion(doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit, req Request) Suggestion {
+	f := e.features(doc, c, code)
+	var z float64
+	parts := []Explanation{}
+	b := c.mentions[c.best]
+	if m := e.model; m != nil && len(m.Weights) == len(f) {
+		z = m.Bias
+		for i, w := range m.Weights {
+			z += w * f[i]
+		}
+	} else {
+		z = untrainedLogit(f)
+	}
+	adj := 0.0
+	if e.adj != nil {
+		adj = e.adj.Adjust(string(code.System), code.Code, b.terms)
+		z += adj
+	}
+	p := sigmoid(z)
+	conf := p
+	if m := e.model; m != nil && len(m.CalibX) > 0 {
+		conf = interpolate(m.CalibX, m.CalibY, p)
+	}
+	parts = append(parts, Explanation{Value: round(b.hit.Score, 4),
+		Message: fmt.Sprintf("matched %s %q (coverage %.2f, cosine %.2f, order %.2f)", b.kind, b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order)})
+	sents := map[int]bool{}
+	for _, m := range c.mentions {
+		sents[m.sent] = true
+	}
+	parts = append(parts, Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"})
+	if b.dominated {
+		parts = append(parts, Explanation{Value: f[7], Message: "words also matched a longer, more specific name"})
+	}
+	if f[18] != 0 {
+		parts = append(parts, Explanation{Value: round(f[18], 3), Message: "prior log-odds in training notes"})
+	}
+	if f[10] > 0 {
+		parts = append(parts, Explanation{Value: round(f[11], 3), Message: "phrase learned from labelled notes"})
+	}
+	if adj != 0 {
+		parts = append(parts, Explanation{Value: round(adj, 3), Message: "coder feedback adjustment (log-odds)"})
+	}
+	msg := "untrained confidence from retrieval score"
+	if e.model != nil {
+		msg = "calibrated confidence from the trained re-ranker"
+	}
+	s := Suggestion{
+		System: string(code.System), SystemURI: code.System.URI(), Code: code.Code, Display: code.Display,
+		Confidence: round(conf, 4), Score: round(b.hit.Score, 4), Billable: code.Billable,
+		Evidence: e.evidence(doc, c, 5), Edits: edits,
+		Explanation: Explanation{Value: round(conf, 4), Message: msg, Children: parts},
+	}
+	var flags nlp.Assertion
+	for _, m := range c.mentions {
+		flags |= m.assert
+	}
+	s.Assertions = assertionNames(flags)
+	if req.Features {
+		s.Features = f
+	}
+	return s
+}
+
+// alternatives lists, for each suggestion, up to three other candidate codes
+// whose best evidence overlaps its own, by score.
+func (e *Engine) alternatives(sugs []Suggestion, all []scored) {
+	for i := range sugs {
+		s := &sugs[i]
+		if len(s.Evidence) == 0 {
+			continue
+		}
+		ev := s.Evidence[0]
+		var alts []Alternative
+		for _, k := range all {
+			if k.s.Code == s.Code && k.s.System == s.System || len(k.s.Evidence) == 0 {
+				continue
+			}
+			o := k.s.Evidence[0]
+			if o.Start < ev.End && ev.Start < o.End {
+				alts = append(alts, Alternative{Code: k.s.Code, Display: k.s.Display, Score: k.s.Score})
+			}
+		}
+		sort.SliceStable(alts, func(a, b int) bool {
+			if alts[a].Score != alts[b].Score {
+				return alts[a].Score > alts[b].Score
+			}
+			return alts[a].Code < alts[b].Code
+		})
+		if len(alts) > 3 {
+			alts = alts[:3]
+		}
+		s.Alternatives = alts
+	}
+}

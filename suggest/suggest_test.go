@@ -1,0 +1,235 @@
+package suggest_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"medcode/internal/testenv"
+	"medcode/suggest"
+)
+
+var (
+	engineOnce sync.Once
+	engineVal  *suggest.Engine
+	engineErr  error
+)
+
+// engine opens the untrained engine over the real code sets once per test
+// binary.
+func engine(tb testing.TB) *suggest.Engine {
+	tb.Helper()
+	dir := testenv.DataDir(tb)
+	engineOnce.Do(func() {
+		engineVal, engineErr = suggest.Open(context.Background(), suggest.OpenOptions{DataDir: dir, ModelPath: "none"})
+	})
+	if engineErr != nil {
+		tb.Fatal(engineErr)
+	}
+	return engineVal
+}
+
+func notes(t *testing.T) map[string]string {
+	t.Helper()
+	paths, err := filepath.Glob("testdata/notes/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no notes: %v", err)
+	}
+	out := map[string]string{}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[strings.TrimSuffix(filepath.Base(p), ".txt")] = string(b)
+	}
+	return out
+}
+
+// TestGolden pins the JSON a coder or plugin reads for each sample note.
+// Refresh with UPDATE_GOLDEN=1 and review the diff.
+func TestGolden(t *testing.T) {
+	eng := engine(t)
+	for name, text := range notes(t) {
+		t.Run(name, func(t *testing.T) {
+			res, err := eng.Suggest(context.Background(), suggest.Request{Text: text, MaxResults: 15})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(res, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			path := filepath.Join("testdata", "golden", name+".json")
+			if os.Getenv("UPDATE_GOLDEN") != "" {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatalf("%v (run with UPDATE_GOLDEN=1)", err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("%s differs from golden file; rerun with UPDATE_GOLDEN=1 and review the diff", path)
+			}
+		})
+	}
+}
+
+// TestInvariants checks on every note: evidence is the note's bytes, the
+// order is total, confidences are in [0,1], repeated runs agree, and every
+// suggested code is billable in the code set.
+func TestInvariants(t *testing.T) {
+	eng := engine(t)
+	for name, text := range notes(t) {
+		req := suggest.Request{Text: text, Setting: suggest.Inpatient}
+		a, err := eng.Suggest(context.Background(), req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := eng.Suggest(context.Background(), req)
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if !bytes.Equal(ja, jb) {
+			t.Errorf("%s: repeated runs differ", name)
+		}
+		if len(a.Suggestions) == 0 {
+			t.Errorf("%s: no suggestions", name)
+		}
+		for i, s := range a.Suggestions {
+			if s.Confidence < 0 || s.Confidence > 1 {
+				t.Errorf("%s: %s confidence %v", name, s.Code, s.Confidence)
+			}
+			if i > 0 {
+				p := a.Suggestions[i-1]
+				if p.Confidence < s.Confidence || p.Confidence == s.Confidence && p.Score < s.Score {
+					t.Errorf("%s: order broken at %d", name, i)
+				}
+			}
+			c, ok := eng.Set().Find(s.Code)
+			if !ok || !c.Billable {
+				t.Errorf("%s: %s is not a billable code", name, s.Code)
+			}
+			if len(s.Evidence) == 0 {
+				t.Errorf("%s: %s has no evidence", name, s.Code)
+			}
+			for _, e := range s.Evidence {
+				if e.Start < 0 || e.End > len(text) || e.Start > e.End || text[e.Start:e.End] != e.Text {
+					t.Errorf("%s: %s evidence [%d,%d) %q is not the note's text", name, s.Code, e.Start, e.End, e.Text)
+				}
+			}
+		}
+		for _, r := range a.Rejected {
+			for _, e := range r.Evidence {
+				if text[e.Start:e.End] != e.Text {
+					t.Errorf("%s: rejected %s evidence is not the note's text", name, r.Code)
+				}
+			}
+		}
+	}
+}
+
+func find(res *suggest.Result, code string) *suggest.Suggestion {
+	for i := range res.Suggestions {
+		if res.Suggestions[i].Code == code {
+			return &res.Suggestions[i]
+		}
+	}
+	return nil
+}
+
+func rejected(res *suggest.Result, code, rule string) bool {
+	for _, r := range res.Rejected {
+		if r.Code == code && r.Rule == rule {
+			return true
+		}
+	}
+	return false
+}
+
+func TestRules(t *testing.T) {
+	eng := engine(t)
+	tests := []struct {
+		name     string
+		text     string
+		setting  suggest.Setting
+		want     []string // suggested
+		not      []string // not suggested
+		rejected [][2]string
+	}{
+		{name: "affirmed", text: "Assessment: essential hypertension.", want: []string{"I10"}},
+		{name: "negated", text: "Patient denies chest pain.", not: []string{"R07.9"}, rejected: [][2]string{{"R07.9", "negated"}}},
+		{name: "uncertain outpatient", text: "Possible pneumonia.", not: []string{"J18.9"}, rejected: [][2]string{{"J18.9", "uncertain_outpatient"}}},
+		{name: "uncertain inpatient", text: "Possible pneumonia.", setting: suggest.Inpatient, want: []string{"J18.9"}},
+		{name: "hypothetical", text: "Return if chest pain develops.", not: []string{"R07.9"}},
+		{name: "abbreviation", text: "h/o HTN and T2DM", want: []string{"I10", "E11.9"}},
+		{name: "seventh character", text: "Displaced fracture of lateral malleolus of right fibula.", want: []string{"S82.61XA"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := eng.Suggest(context.Background(), suggest.Request{Text: tt.text, Setting: tt.setting})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, c := range tt.want {
+				if find(res, c) == nil {
+					t.Errorf("%s not suggested; got %v", c, codes(res))
+				}
+			}
+			for _, c := range tt.not {
+				if find(res, c) != nil {
+					t.Errorf("%s suggested, want it left out", c)
+				}
+			}
+			for _, r := range tt.rejected {
+				if !rejected(res, r[0], r[1]) {
+					t.Errorf("%s not rejected by %s; rejected %+v", r[0], r[1], res.Rejected)
+				}
+			}
+		})
+	}
+}
+
+func codes(res *suggest.Result) []string {
+	var out []string
+	for _, s := range res.Suggestions {
+		out = append(out, s.Code)
+	}
+	return out
+}
+
+func TestBadInput(t *testing.T) {
+	eng := engine(t)
+	tests := []struct {
+		name string
+		req  suggest.Request
+		want error
+	}{
+		{"empty", suggest.Request{Text: "  \n "}, suggest.ErrEmptyNote},
+		{"binary", suggest.Request{Text: "\x00\x01\x02abc"}, suggest.ErrBinaryNote},
+		{"invalid utf8", suggest.Request{Text: "abc \xff\xfe"}, suggest.ErrBinaryNote},
+		{"too large", suggest.Request{Text: strings.Repeat("a", suggest.MaxNoteBytes+1)}, suggest.ErrNoteTooLarge},
+		{"setting", suggest.Request{Text: "fever", Setting: "home"}, suggest.ErrBadSetting},
+	}
+	for _, tt := range tests {
+		if _, err := eng.Suggest(context.Background(), tt.req); !errors.Is(err, tt.want) {
+			t.Errorf("%s: err = %v, want %v", tt.name, err, tt.want)
+		}
+	}
+	// 100 KB is accepted.
+	big := strings.Repeat("Essential hypertension. ", suggest.MaxNoteBytes/24)
+	if _, err := eng.Suggest(context.Background(), suggest.Request{Text: big}); err != nil {
+		t.Errorf("100 KB note: %v", err)
+	}
+}
