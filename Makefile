@@ -5,6 +5,9 @@ MEDCODE   := bin/medcode
 TRAIN     := $(DATA)/evaldata/codiesp/train.jsonl.gz
 DEV       := $(DATA)/evaldata/codiesp/dev.jsonl.gz
 GOFILES   := $(shell git ls-files '*.go' 2>/dev/null)
+# What the snapshot and the model are built from: rebuilt when these change.
+INDEX_SRC := $(wildcard corpus/*.go corpus/*.csv nlp/*.go nlp/*.txt index/*.go)
+MODEL_SRC := $(wildcard suggest/*.go eval/mine.go eval/train.go eval/fit_*.go)
 
 .PHONY: all build data run test check lint fmt vet staticcheck bench fuzz eval-dev clean
 
@@ -17,18 +20,16 @@ build:
 # the default model trained on CodiEsp train. Quick when everything is present.
 data: $(DATA)/index.snap $(DATA)/model.json
 
-$(DATA)/codesets/icd10cm:
-	./scripts/data.sh
-
 .PHONY: codesets
 codesets:
 	./scripts/data.sh
 
-$(DATA)/index.snap: | codesets build
+$(DATA)/index.snap: $(INDEX_SRC) | codesets build
 	$(MEDCODE) --data $(DATA) index build --out $@
 
-$(DATA)/model.json: $(DATA)/index.snap | build
-	@if [ -f $(TRAIN) ]; then $(MEDCODE) --data $(DATA) --model none train --cases $(TRAIN) --out $@; \
+# The default model: trained reproducibly on CodiEsp train (ICD-10-CM gold codes).
+$(DATA)/model.json: $(DATA)/index.snap $(MODEL_SRC) | build
+	@if [ -f $(TRAIN) ]; then $(MEDCODE) --data $(DATA) --model none train --systems icd10cm --cases $(TRAIN) --out $@; \
 	else echo "data: no labelled notes at $(TRAIN); the engine runs untrained"; fi
 
 run: build data

@@ -14,5 +14,25 @@
 //   - Each code set carries its Release; a code can be validated for a date
 //     of service.
 //
+// Readers (ICD-10-CM): ReadOrder (order file: codes, billable flags,
+// titles, hierarchy, chapters by range), ReadTabular (Tabular List XML:
+// chapters, sections, diag hierarchy, notes, inherited sevenChrDef
+// tables), ReadIndex (Alphabetic Index, External Cause Index, Neoplasm
+// Table and Table of Drugs XML: term paths, nonessential modifiers,
+// codes with trailing "-" marked incomplete, see/seeAlso, table cells).
+// The XML readers stream and check the structure the official XSDs
+// require (allowed children, required names, titles, levels, columns).
+//
+// Load assembles a Set from a code-set directory: the newest order file
+// is required (ErrMissingData otherwise); older Tabular List and index
+// editions, the HCPCS workbook, CPT and synonym files are optional extras
+// read concurrently. Names are the display (NameTitle) first, then the
+// short title, inclusion terms, index paths ("Diabetes, diabetic, type 2,
+// with, chronic kidney disease"), external-cause paths, neoplasm rows with
+// their column ("Neoplasm, neoplastic, breast, malignant primary") and
+// drug rows phrased after their column ("Poisoning by <substance>,
+// accidental (unintentional)", "Adverse effect of <substance>"), then
+// synonyms; deduplicated per code, ignoring case.
+//
 // corpus knows nothing of text analysis or scoring.
 package corpus

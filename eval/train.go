@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"strings"
 	"sync"
@@ -20,6 +21,9 @@ type TrainOptions struct {
 	Systems  []corpus.System
 	Mine     MineOptions
 	Logistic LogisticOptions
+	// Ranker is "gbdt" (boosted trees, the default) or "logistic".
+	Ranker string
+	GBDT   GBDTOptions
 	// Candidates is how many candidates per case the re-ranker sees; 0 = 150.
 	Candidates int
 	Progress   io.Writer // nil: quiet
@@ -61,6 +65,7 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	}
 	var X [][]float64
 	var y []float64
+	var fold []int
 	var found, gold int
 	for k := 0; k < 2; k++ {
 		mined := Mine(pipe, set, folds[1-k], opts.Mine)
@@ -78,17 +83,37 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 		for _, r := range rows {
 			X = append(X, r.x...)
 			y = append(y, r.y...)
+			for range r.y {
+				fold = append(fold, k)
+			}
 			found += r.found
 			gold += r.gold
 		}
 	}
-	w, b, err := FitLogistic(X, y, opts.Logistic)
-	if err != nil {
-		return nil, TrainSummary{}, err
-	}
+	m := &suggest.Model{Version: suggest.ModelVersion, Features: suggest.FeatureNames()}
+	// Calibrate on out-of-fold predictions: a re-ranker fitted on one fold
+	// scores the other, so the calibration sees run-time behaviour.
 	p := make([]float64, len(X))
-	for i, x := range X {
-		p[i] = Predict(w, b, x)
+	for k := 0; k < 2; k++ {
+		var tx [][]float64
+		var ty []float64
+		for i := range X {
+			if fold[i] != k {
+				tx, ty = append(tx, X[i]), append(ty, y[i])
+			}
+		}
+		pred, err := fitRanker(tx, ty, opts)
+		if err != nil {
+			return nil, TrainSummary{}, err
+		}
+		for i := range X {
+			if fold[i] == k {
+				p[i] = pred(X[i])
+			}
+		}
+	}
+	if err := fitFinal(m, X, y, opts); err != nil {
+		return nil, TrainSummary{}, err
 	}
 	cx, cy := FitIsotonic(p, y)
 	conf := make([]float64, len(p))
@@ -97,11 +122,9 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	}
 	thr, f1 := bestThreshold(conf, y, gold)
 	mined := Mine(pipe, set, cases, opts.Mine)
-	m := &suggest.Model{
-		Version: suggest.ModelVersion, Features: suggest.FeatureNames(), Weights: w, Bias: b,
-		CalibX: cx, CalibY: cy, Threshold: thr, Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF,
-		Trained: fmt.Sprintf("%d cases, cross-fitted in 2 folds, setting %s", len(cases), settingOr(opts.Setting)),
-	}
+	m.CalibX, m.CalibY, m.Threshold = cx, cy, thr
+	m.Priors, m.Learned, m.TermDF = mined.Priors, mined.Learned, mined.TermDF
+	m.Trained = fmt.Sprintf("%d cases, cross-fitted in 2 folds, %s re-ranker, setting %s", len(cases), rankerOr(opts.Ranker), settingOr(opts.Setting))
 	pos := 0
 	for _, v := range y {
 		if v > 0 {
@@ -114,6 +137,52 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 		sum.GoldFound = float64(found) / float64(gold)
 	}
 	return m, sum, nil
+}
+
+func rankerOr(r string) string {
+	if r == "" {
+		return "gbdt"
+	}
+	return r
+}
+
+// fitRanker fits the chosen re-ranker and returns its probability function.
+func fitRanker(X [][]float64, y []float64, opts TrainOptions) (func([]float64) float64, error) {
+	var m suggest.Model
+	if err := fitFinal(&m, X, y, opts); err != nil {
+		return nil, err
+	}
+	return func(x []float64) float64 {
+		z := m.Bias
+		for i := range m.Trees {
+			z += m.Trees[i].Eval(x)
+		}
+		for i, w := range m.Weights {
+			z += w * x[i]
+		}
+		return 1 / (1 + math.Exp(-z))
+	}, nil
+}
+
+// fitFinal fits the re-ranker into m (Trees or Weights, and Bias).
+func fitFinal(m *suggest.Model, X [][]float64, y []float64, opts TrainOptions) error {
+	switch rankerOr(opts.Ranker) {
+	case "gbdt":
+		b, trees, err := FitGBDT(X, y, opts.GBDT)
+		if err != nil {
+			return err
+		}
+		m.Bias, m.Trees, m.Weights = b, trees, nil
+	case "logistic":
+		w, b, err := FitLogistic(X, y, opts.Logistic)
+		if err != nil {
+			return err
+		}
+		m.Bias, m.Weights, m.Trees = b, w, nil
+	default:
+		return fmt.Errorf("eval: train: unknown ranker %q (want gbdt or logistic)", opts.Ranker)
+	}
+	return nil
 }
 
 func settingOr(s suggest.Setting) suggest.Setting {

@@ -67,6 +67,9 @@ func (ix *Index) Code(i int32) CodeRef { return ix.codes[i] }
 // NameText returns the text of name n.
 func (ix *Index) NameText(n int32) string { return ix.names[n].text }
 
+// NameCode returns the code of name n (an argument for Code).
+func (ix *Index) NameCode(n int32) int32 { return ix.names[n].code }
+
 // NameKind returns the kind of name n.
 func (ix *Index) NameKind(n int32) corpus.NameKind { return ix.names[n].kind }
 

@@ -1,8 +1,9 @@
 package index
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 
 	"medcode/corpus"
 )
@@ -18,6 +19,7 @@ type Query struct {
 // SearchOptions tune one search. The zero value works.
 type SearchOptions struct {
 	MinCoverage float64         // drop hits covering less of their name; 0 = 0.5
+	MinScore    float64         // drop hits scoring less
 	Systems     []corpus.System // empty: every system
 	Limit       int             // 0: no limit
 }
@@ -96,6 +98,12 @@ func (s *scratch) positions(t uint32) []int32 {
 // Search finds the names a query mentions. Hits are in a total order:
 // score desc, then name id asc.
 func (ix *Index) Search(q Query, opts SearchOptions) []Hit {
+	return ix.SearchInto(nil, q, opts)
+}
+
+// SearchInto is Search appending to dst[:0], so a caller searching many
+// sentences can reuse one buffer.
+func (ix *Index) SearchInto(dst []Hit, q Query, opts SearchOptions) []Hit {
 	minCov := opts.MinCoverage
 	if minCov == 0 {
 		minCov = 0.5
@@ -126,7 +134,8 @@ func (ix *Index) Search(q Query, opts SearchOptions) []Hit {
 			allowed[s] = true
 		}
 	}
-	var hits []Hit
+	hits := dst[:0]
+	arena := make([]int32, 0, 256)
 	for _, t := range sc.touched {
 		for _, ni := range ix.postings[t] {
 			w, bit := ni/64, uint64(1)<<(ni%64)
@@ -141,16 +150,16 @@ func (ix *Index) Search(q Query, opts SearchOptions) []Hit {
 			if allowed != nil && !allowed[ix.codes[n.code].System] {
 				continue
 			}
-			if h, ok := ix.score(ni, n, sc, q, minCov); ok {
+			if h, ok := ix.score(ni, n, sc, q, minCov, &arena); ok && h.Score >= opts.MinScore {
 				hits = append(hits, h)
 			}
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
+	slices.SortFunc(hits, func(a, b Hit) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
 		}
-		return hits[i].Name < hits[j].Name
+		return cmp.Compare(a.Name, b.Name)
 	})
 	if opts.Limit > 0 && len(hits) > opts.Limit {
 		hits = hits[:opts.Limit]
@@ -158,7 +167,7 @@ func (ix *Index) Search(q Query, opts SearchOptions) []Hit {
 	return hits
 }
 
-func (ix *Index) score(ni uint32, n *name, sc *scratch, q Query, minCov float64) (Hit, bool) {
+func (ix *Index) score(ni uint32, n *name, sc *scratch, q Query, minCov float64, arena *[]int32) (Hit, bool) {
 	var m2, mass float64
 	matched := 0
 	anchor := int32(-1)
@@ -180,7 +189,11 @@ func (ix *Index) score(ni uint32, n *name, sc *scratch, q Query, minCov float64)
 	}
 	// Every matched term takes its occurrence nearest the anchor (the
 	// rarest matched term).
-	positions := make([]int32, 0, matched)
+	if cap(*arena)-len(*arena) < matched {
+		*arena = make([]int32, 0, max(1024, matched))
+	}
+	a := len(*arena)
+	positions := (*arena)[a : a : a+matched]
 	first, last := int32(math.MaxInt32), int32(-1)
 	for _, t := range n.terms {
 		ps := sc.positions(t)
@@ -196,6 +209,7 @@ func (ix *Index) score(ni uint32, n *name, sc *scratch, q Query, minCov float64)
 		positions = append(positions, best)
 		first, last = min(first, best), max(last, best)
 	}
+	*arena = (*arena)[:a+matched]
 	// Window norm: every query term inside [first, last].
 	var win2 float64
 	for i, t := range q.Terms {

@@ -11,13 +11,14 @@ import (
 
 // analysisVersion changes whenever tokenization, normalisation, stemming or
 // term generation change in a way the dictionaries do not show.
-const analysisVersion = "medcode-nlp/1"
+const analysisVersion = "medcode-nlp/2"
 
 // Options configure a Pipeline. The zero value is the default analysis:
-// stemming on, built-in abbreviation dictionary on.
+// stemming on, built-in abbreviation dictionary and synonym table on.
 type Options struct {
 	NoStemming         bool              // Stem = Norm
 	NoAbbreviations    bool              // no abbreviation expansion at all
+	NoSynonyms         bool              // no canonical synonyms ("renal" keeps its stem) and no synonym expansions
 	ExtraAbbreviations map[string]string // site additions: "ABC" -> "expansion words"; they replace a built-in entry with the same key
 }
 
@@ -38,9 +39,15 @@ type Pipeline struct {
 type scratch struct {
 	raw   []rawToken
 	toks  []Token
-	abbrs []*abbreviation // per token, nil unless a dictionary abbreviation
+	lex   []lex // per token: dictionary entries
 	secs  []Section
 	buf   []byte
+}
+
+// lex is what the dictionaries know of one token.
+type lex struct {
+	abbr *abbreviation // nil unless a dictionary abbreviation
+	syn  *synonym      // nil unless the token's stem has synonym expansions
 }
 
 // New builds a Pipeline: it parses and analyses the dictionaries once.
@@ -54,10 +61,17 @@ func New(opts Options) (*Pipeline, error) {
 	}
 	p.scratch.New = func() any { return new(scratch) }
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\nstem=%t abbr=%t\n", analysisVersion, !opts.NoStemming, !opts.NoAbbreviations)
+	fmt.Fprintf(h, "%s\nstem=%t abbr=%t syn=%t\n", analysisVersion, !opts.NoStemming, !opts.NoAbbreviations, !opts.NoSynonyms)
 	h.Write([]byte(strings.Join(stopWords, " ")))
 	for _, w := range stopWords {
 		p.vocab.add(w)
+	}
+	if !opts.NoSynonyms {
+		// First, so abbreviation expansions carry canonical stems.
+		h.Write([]byte(synonymsFile))
+		if err := p.parseSynonyms(synonymsName, synonymsFile); err != nil {
+			return nil, err
+		}
 	}
 	if !opts.NoAbbreviations {
 		h.Write([]byte(abbreviationsFile))
@@ -91,7 +105,7 @@ func New(opts Options) (*Pipeline, error) {
 }
 
 // Hash identifies the analysis: the version constant, the options and the
-// contents of the stop list and abbreviation dictionaries. An index built
+// contents of the stop list, synonym table and abbreviation dictionaries. An index built
 // with one hash must not be queried with a pipeline of another.
 func (p *Pipeline) Hash() string { return p.hash }
 
@@ -103,11 +117,11 @@ func (p *Pipeline) Analyze(text string) *Document {
 	d := &Document{Text: text}
 	s := p.scratch.Get().(*scratch)
 	s.raw = p.tokenize(text, s.raw[:0])
-	d.Tokens, s.abbrs, s.buf = p.makeTokens(text, s.raw, make([]Token, 0, len(s.raw)), s.abbrs[:0], s.buf)
+	d.Tokens, s.lex, s.buf = p.makeTokens(text, s.raw, make([]Token, 0, len(s.raw)), s.lex[:0], s.buf)
 	d.Sections = p.findSections(text, nil)
 	assignSections(d.Tokens, d.Sections)
 	d.Sentences = p.sentences(text, s.raw, d.Tokens, d.Sections)
-	d.Terms = p.makeTerms(text, d.Tokens, s.abbrs, d.Sections, make([]Term, 0, len(d.Tokens)*3/2+8), &d.Abbreviations, true)
+	d.Terms = p.makeTerms(text, d.Tokens, s.lex, d.Sections, make([]Term, 0, len(d.Tokens)*3/2+8), &d.Abbreviations, true)
 	p.scratch.Put(s)
 	p.assert(d)
 	d.Attributes = attributes(d)
@@ -120,27 +134,27 @@ func (p *Pipeline) Analyze(text string) *Document {
 func (p *Pipeline) Terms(text string) []Term {
 	s := p.scratch.Get().(*scratch)
 	s.raw = p.tokenize(text, s.raw[:0])
-	s.toks, s.abbrs, s.buf = p.makeTokens(text, s.raw, s.toks[:0], s.abbrs[:0], s.buf)
+	s.toks, s.lex, s.buf = p.makeTokens(text, s.raw, s.toks[:0], s.lex[:0], s.buf)
 	s.secs = p.findSections(text, s.secs[:0])
 	assignSections(s.toks, s.secs)
-	terms := p.makeTerms(text, s.toks, s.abbrs, s.secs, make([]Term, 0, len(s.toks)+2), nil, false)
+	terms := p.makeTerms(text, s.toks, s.lex, s.secs, make([]Term, 0, len(s.toks)+2), nil, false)
 	p.scratch.Put(s)
 	return terms
 }
 
-// makeTokens normalises raw tokens; abbrs receives each token's
-// dictionary entry (nil for list markers and ordinary words).
-func (p *Pipeline) makeTokens(text string, raw []rawToken, dst []Token, abbrs []*abbreviation, buf []byte) ([]Token, []*abbreviation, []byte) {
+// makeTokens normalises raw tokens; lexs receives each token's
+// dictionary entries (none for list markers).
+func (p *Pipeline) makeTokens(text string, raw []rawToken, dst []Token, lexs []lex, buf []byte) ([]Token, []lex, []byte) {
 	for _, r := range raw {
 		buf = foldInto(buf[:0], text[r.start:r.end], r.dotted)
 		w := p.vocab.lookup(buf)
 		dst = append(dst, Token{Start: r.start, End: r.end, Norm: w.norm, Stem: w.stem, Stop: w.stop || r.marker, Section: -1})
 		if r.marker {
-			w.abbr = nil
+			w.abbr, w.syn = nil, nil
 		}
-		abbrs = append(abbrs, w.abbr)
+		lexs = append(lexs, lex{abbr: w.abbr, syn: w.syn})
 	}
-	return dst, abbrs, buf
+	return dst, lexs, buf
 }
 
 // assignSections sets Token.Section.
@@ -154,14 +168,16 @@ func assignSections(toks []Token, secs []Section) {
 	}
 }
 
-// makeTerms emits the term stream: one term per non-stop token and, for an
-// abbreviation, one expanded term per word of its chosen expansion. With
-// full set, terms carry Sent and Section and abbreviations are recorded.
-func (p *Pipeline) makeTerms(text string, toks []Token, tokAbbr []*abbreviation, secs []Section, dst []Term, abbrs *[]Abbreviation, full bool) []Term {
+// makeTerms emits the term stream: one term per non-stop token; for an
+// abbreviation, one expanded term per word of its chosen expansion (each
+// followed by that word's synonym expansion); then the token's own synonym
+// expansion and the longest synonym phrase starting at it. With full set,
+// terms carry Sent and Section and abbreviations are recorded.
+func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Section, dst []Term, abbrs *[]Abbreviation, full bool) []Term {
 	for i := range toks {
 		t := &toks[i]
 		var s *sense
-		if a := tokAbbr[i]; a != nil {
+		if a := lexs[i].abbr; a != nil {
 			var kind SectionKind
 			if t.Section >= 0 {
 				kind = secs[t.Section].Kind
@@ -179,20 +195,50 @@ func (p *Pipeline) makeTerms(text string, toks []Token, tokAbbr []*abbreviation,
 			term.Sent, term.Section = t.Sent, t.Section
 		}
 		dst = append(dst, term)
-		if s == nil {
-			continue
-		}
-		if abbrs != nil {
-			*abbrs = append(*abbrs, Abbreviation{Span: Span{t.Start, t.End}, Expansion: s.expansion})
-		}
-		for _, w := range s.words {
+		if s != nil {
+			if abbrs != nil {
+				*abbrs = append(*abbrs, Abbreviation{Span: Span{t.Start, t.End}, Expansion: s.expansion})
+			}
 			e := term
-			e.Stem, e.Norm, e.Expanded = w.stem, w.norm, true
+			e.Expanded = true
 			if full && s.negated {
 				e.Assert = Negated // "NKDA": no known drug allergies
 			}
-			dst = append(dst, e)
+			for _, w := range s.words {
+				dst = appendWord(dst, e, w)
+			}
 		}
+		syn := lexs[i].syn
+		if syn == nil {
+			continue
+		}
+		e := term
+		e.Expanded = true
+		dst = appendWords(dst, e, syn.words)
+		if ph, last := syn.matchPhrase(text, toks, i); ph != nil {
+			e.End = toks[last].End
+			dst = appendWords(dst, e, ph.words)
+		}
+	}
+	return dst
+}
+
+// appendWord appends the expanded term of w, then the words of w's own
+// synonym expansion ("CA" -> cancer -> malignant, neoplasm).
+func appendWord(dst []Term, e Term, w word) []Term {
+	e.Stem, e.Norm = w.stem, w.norm
+	dst = append(dst, e)
+	if w.syn != nil {
+		dst = appendWords(dst, e, w.syn.words)
+	}
+	return dst
+}
+
+// appendWords appends one expanded term per word, each a copy of e.
+func appendWords(dst []Term, e Term, words []word) []Term {
+	for _, w := range words {
+		e.Stem, e.Norm = w.stem, w.norm
+		dst = append(dst, e)
 	}
 	return dst
 }

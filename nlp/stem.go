@@ -11,6 +11,7 @@ type word struct {
 	norm, stem string
 	stop       bool
 	abbr       *abbreviation // senses when the form is a dictionary abbreviation
+	syn        *synonym      // expansions of the word's (canonical) stem
 }
 
 // vocab maps normalised forms to interned words. The fixed part is built by
@@ -22,6 +23,8 @@ type vocab struct {
 	fixed    map[string]word
 	shards   [vocabShards]vocabShard
 	stop     map[string]struct{}
+	canon    map[string]string   // synonym norm -> canonical stem ("renal" -> "kidney")
+	syn      map[string]*synonym // canonical stem -> expansions ("cancer" -> malignant neoplasm)
 	noStem   bool
 	shardCap int
 }
@@ -37,7 +40,7 @@ type vocabShard struct {
 }
 
 func newVocab(noStem bool) *vocab {
-	v := &vocab{fixed: make(map[string]word, 4096), stop: stopSet(), noStem: noStem, shardCap: vocabShardCap}
+	v := &vocab{fixed: make(map[string]word, 4096), stop: stopSet(), canon: map[string]string{}, syn: map[string]*synonym{}, noStem: noStem, shardCap: vocabShardCap}
 	for i := range v.shards {
 		v.shards[i].m = make(map[string]word)
 	}
@@ -58,15 +61,36 @@ func (v *vocab) stemOf(norm string) string {
 	return english.Stem(norm, false)
 }
 
+// newWord analyses a normalised form: its stem is the canonical stem of a
+// synonym, else its own.
+func (v *vocab) newWord(norm string) word {
+	_, stop := v.stop[norm]
+	stem, ok := v.canon[norm]
+	if !ok {
+		stem = v.stemOf(norm)
+	}
+	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem]}
+}
+
 // add puts a form into the fixed table; only New calls it.
 func (v *vocab) add(norm string) word {
 	if w, ok := v.fixed[norm]; ok {
 		return w
 	}
-	_, stop := v.stop[norm]
-	w := word{norm: norm, stem: v.stemOf(norm), stop: stop}
+	w := v.newWord(norm)
 	v.fixed[norm] = w
 	return w
+}
+
+// linkSynonyms attaches expansions to the fixed words added before the
+// synonym table was complete; only New calls it.
+func (v *vocab) linkSynonyms() {
+	for norm, w := range v.fixed {
+		if e := v.syn[w.stem]; e != w.syn {
+			w.syn = e
+			v.fixed[norm] = w
+		}
+	}
 }
 
 // lookup returns the word for the normalised bytes b, computing and caching
@@ -86,14 +110,12 @@ func (v *vocab) lookup(b []byte) word {
 	if ok {
 		return w
 	}
-	norm := string(b)
-	_, stop := v.stop[norm]
-	w = word{norm: norm, stem: v.stemOf(norm), stop: stop}
+	w = v.newWord(string(b))
 	s.mu.Lock()
 	if len(s.m) >= v.shardCap {
 		clear(s.m)
 	}
-	s.m[norm] = w
+	s.m[w.norm] = w
 	s.mu.Unlock()
 	return w
 }

@@ -356,7 +356,7 @@ func (s *Server) cdsFeedback(c *gin.Context) {
 			problem(c, http.StatusNotFound, "unknown-card", "Unknown card", fmt.Sprintf("feedback[%d]: no recent card %q", i, f.Card))
 			return
 		}
-		e := feedback.Event{RequestID: ref.requestID, System: ref.system, Code: ref.code, Terms: ref.terms, User: "cds-hooks"}
+		e := feedback.Event{RequestID: ref.requestID, System: ref.system, Code: ref.code, Terms: s.feedbackTerms(ref.terms), User: "cds-hooks"}
 		switch f.Outcome {
 		case "accepted":
 			e.Action = feedback.Accepted

@@ -36,6 +36,15 @@ type CodeSearcher interface {
 	SearchCodes(ctx context.Context, q string, systems []corpus.System, limit int) ([]suggest.CodeMatch, error)
 }
 
+// Termer turns a code name that matched the note into the terms the engine
+// passes to suggest.Adjuster.Adjust (the index analyzer's stems). It is
+// optional: when Options.Engine implements it, feedback is stored with
+// those terms, so it moves ranking per evidence; otherwise with the
+// matched names themselves.
+type Termer interface {
+	NameTerms(name string) []string
+}
+
 // Options configure a Server. Engine and Store are required; the zero value
 // of every other field works.
 type Options struct {
@@ -120,6 +129,26 @@ func (s *Server) Handler() http.Handler { return s.handler }
 
 // SetReady sets what /readyz reports: 200 only when true.
 func (s *Server) SetReady(ready bool) { s.ready.Store(ready) }
+
+// feedbackTerms turns the matched names remembered for a suggestion into
+// the terms stored with feedback on it.
+func (s *Server) feedbackTerms(names []string) []string {
+	t, ok := s.engine.(Termer)
+	if !ok || len(names) == 0 {
+		return names
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		for _, term := range t.NameTerms(n) {
+			if !seen[term] {
+				seen[term] = true
+				out = append(out, term)
+			}
+		}
+	}
+	return out
+}
 
 // codeSet returns the code sets for code details, nil when not available
 // (yet): Options.Set, else the engine's Set() when it has one.

@@ -402,3 +402,20 @@ func TestLogsNoNoteText(t *testing.T) {
 		t.Errorf("log holds note text: %s", buf.String())
 	}
 }
+
+// termerEngine is a fakeEngine whose names analyse to lower-case words.
+type termerEngine struct{ *fakeEngine }
+
+func (termerEngine) NameTerms(name string) []string { return strings.Fields(strings.ToLower(name)) }
+
+func TestFeedbackTermsFromTermer(t *testing.T) {
+	f := newFixture(t, func(o *Options) { o.Engine = termerEngine{&fakeEngine{set: o.Set}} })
+	rid := decode[map[string]any](t, f.do(t, "POST", "/v1/suggest", map[string]any{"text": note}))["requestId"].(string)
+	w := f.do(t, "POST", "/v1/feedback", map[string]any{"requestId": rid, "system": "icd10cm", "code": "E11.9", "action": "rejected"})
+	if e := decode[feedback.Event](t, w); strings.Join(e.Terms, ",") != "type,2,diabetes,mellitus" {
+		t.Errorf("terms = %q, want the Termer's", e.Terms)
+	}
+	if a := f.store.Adjust("ICD-10-CM", "E11.9", []string{"diabetes", "mellitus"}); a >= f.store.Adjust("ICD-10-CM", "E11.9", nil) {
+		t.Errorf("rejection with the same terms should lower more: %v", a)
+	}
+}

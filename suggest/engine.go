@@ -51,9 +51,12 @@ type Engine struct {
 	pipe    *nlp.Pipeline
 	model   *Model
 	adj     Adjuster
-	targets []target // per index code
-	lTarget []target // per learned-index code
+	targets []target          // per index code
+	lTarget []target          // per learned-index code
+	lWeight map[int32]float64 // learned-index name -> its precision in training
 	excl    map[string][]string
+	// minScore drops weak hits before they become candidates.
+	minScore float64
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -98,10 +101,10 @@ func Open(ctx context.Context, o OpenOptions) (*Engine, error) {
 
 // New builds an Engine over a code set and an index built from it.
 func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
-	if m := opts.Model; m != nil && len(m.Weights) > 0 && !slices.Equal(m.Features, FeatureNames()) {
+	if m := opts.Model; m != nil && (len(m.Weights) > 0 || len(m.Trees) > 0) && !slices.Equal(m.Features, FeatureNames()) {
 		return nil, fmt.Errorf("suggest: model features %v differ from the engine's %v; retrain with `medcode train`", m.Features, FeatureNames())
 	}
-	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster}
+	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster, minScore: 0.2}
 	e.targets = make([]target, ix.Codes())
 	for i := range e.targets {
 		e.targets[i] = resolve(set, ix.Code(int32(i)))
@@ -126,6 +129,14 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		e.lTarget = make([]target, li.Codes())
 		for i := range e.lTarget {
 			e.lTarget[i] = resolve(set, li.Code(int32(i)))
+		}
+		weights := map[[2]string]float64{}
+		for _, l := range m.Learned {
+			weights[[2]string{l.Code, l.Text}] = l.Weight
+		}
+		e.lWeight = make(map[int32]float64, li.Len())
+		for n := int32(0); n < int32(li.Len()); n++ {
+			e.lWeight[n] = weights[[2]string{li.Code(li.NameCode(n)).Code, li.NameText(n)}]
 		}
 	}
 	e.excl = excludes1Table(set)

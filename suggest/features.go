@@ -30,11 +30,18 @@ func FeatureNames() []string {
 		"procedure",     // CPT or HCPCS
 		"singleTerm",    // best name has one matched term
 		"common",        // share of training notes holding the best name's rarest matched word
+		"spanTop",       // no overlapping candidate in its sentence scores higher
+		"spanRank",      // log(1 + overlapping candidates scoring higher)
+		"margin",        // score minus the best overlapping competitor's
+		"singleCommon",  // singleTerm × common: one ordinary word matched
+		"scorePrior",    // score × prior
+		"learnedOnly",   // only learned names found it
+		"coverage2",     // coverage²
 	}
 }
 
 // featureCount is len(FeatureNames()).
-const featureCount = 23
+const featureCount = 30
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 

@@ -18,6 +18,9 @@ type Model struct {
 	Features []string  `json:"features"` // names, in Suggestion.Features order
 	Weights  []float64 `json:"weights"`
 	Bias     float64   `json:"bias"`
+	// Trees, when present, are a boosted ensemble over the same features:
+	// the log-odds is Bias + Σ tree(x) (Weights are then unused).
+	Trees []Tree `json:"trees,omitempty"`
 	// Calibration maps the re-ranker's probability onto a calibrated
 	// confidence by isotonic regression: piecewise-linear through the points.
 	CalibX []float64 `json:"calibX,omitempty"`
@@ -56,7 +59,7 @@ func ReadModel(path string) (*Model, error) {
 	if m.Version != ModelVersion {
 		return nil, fmt.Errorf("suggest: model %s has format version %d, want %d", path, m.Version, ModelVersion)
 	}
-	if len(m.Weights) != len(m.Features) {
+	if len(m.Weights) != len(m.Features) && len(m.Trees) == 0 {
 		return nil, fmt.Errorf("suggest: model %s: %d weights for %d features", path, len(m.Weights), len(m.Features))
 	}
 	return &m, nil

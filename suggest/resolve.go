@@ -64,9 +64,11 @@ func needsSeventh(set *corpus.Set, c *corpus.Code) bool {
 }
 
 // defaultChild picks the child a coder takes when the note gives no detail:
-// "without complications", else the unspecified one ending in 9, else one
-// ending in 9, else an unspecified one. It returns nil when no child is a
-// natural default (Z68 body mass index: the value must be documented).
+// "without complications" (or "without" a named complication), the
+// unspecified one ending in 9, accidental intent for poisonings (the
+// guideline's default), any one ending in 9 (the "other" catch-all), an
+// unspecified one. It returns nil when no child is a natural default
+// (Z68 body mass index: the value must be documented).
 func defaultChild(set *corpus.Set, c *corpus.Code) *corpus.Code {
 	var best *corpus.Code
 	bestRank := 0
@@ -80,10 +82,14 @@ func defaultChild(set *corpus.Set, c *corpus.Code) *corpus.Code {
 		rank := 0
 		switch {
 		case strings.Contains(d, "without complication"):
-			rank = 4
+			rank = 6
 		case unspec && strings.HasSuffix(kc.Code, "9"):
+			rank = 5
+		case strings.Contains(d, "accidental (unintentional)"):
+			rank = 4
+		case strings.Contains(d, " without "):
 			rank = 3
-		case strings.HasSuffix(kc.Code, "9") && !strings.HasPrefix(d, "other"):
+		case strings.HasSuffix(kc.Code, "9"):
 			rank = 2
 		case unspec:
 			rank = 1

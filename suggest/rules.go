@@ -3,6 +3,7 @@ package suggest
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -70,13 +71,17 @@ func (e *Engine) applyAssertions(doc *nlp.Document, c *candidate, setting Settin
 	// Historical mentions of a condition stay (flagged) unless the note
 	// also yields a personal-history code; they lower confidence.
 	allowed |= nlp.Historical
-	kept := c.mentions[:0:0]
 	var blocked nlp.Assertion
 	for _, m := range c.mentions {
-		if m.assert&^allowed == 0 {
-			kept = append(kept, m)
-		} else {
-			blocked |= m.assert &^ allowed
+		blocked |= m.assert &^ allowed
+	}
+	kept := c.mentions
+	if blocked != 0 {
+		kept = nil
+		for _, m := range c.mentions {
+			if m.assert&^allowed == 0 {
+				kept = append(kept, m)
+			}
 		}
 	}
 	if len(kept) > 0 {
@@ -99,8 +104,7 @@ func (e *Engine) applyAssertions(doc *nlp.Document, c *candidate, setting Settin
 	case blocked&nlp.Uncertain != 0:
 		rule, reason = "uncertain_outpatient", "uncertain diagnosis (possible, probable, rule out): not coded in the outpatient setting; code the documented symptoms"
 	}
-	r := Rejection{System: string(code.System), Code: code.Code, Display: code.Display, Rule: rule, Reason: reason, Evidence: e.evidence(doc, c, 3)}
-	return r, false
+	return Rejection{System: string(code.System), Code: code.Code, Display: code.Display, Rule: rule, Reason: reason}, false
 }
 
 // evidence turns up to n mentions into evidence spans, in note order.
@@ -207,6 +211,21 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code) []
 			f[22] = math.Min(f[22], e.model.TermDF[doc.Tokens[p].Stem])
 		}
 	}
+	if c.spanRank == 0 {
+		f[23] = 1
+	}
+	f[24] = math.Log1p(float64(c.spanRank))
+	f[25] = c.margin
+	f[26] = f[21] * f[22]
+	f[27] = f[0] * f[18]
+	f[28] = 1
+	for _, m := range c.mentions {
+		if !m.learned {
+			f[28] = 0
+			break
+		}
+	}
+	f[29] = h.Coverage * h.Coverage
 	return f
 }
 
@@ -226,13 +245,16 @@ func diagnosisSection(kind string) bool {
 	return false
 }
 
-// suggestion builds the explained suggestion of a kept candidate.
-func (e *Engine) suggestion(doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit, req Request) Suggestion {
+// score computes a candidate's features and calibrated confidence.
+func (e *Engine) score(doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit) scored {
 	f := e.features(doc, c, code)
 	var z float64
-	parts := []Explanation{}
-	b := c.mentions[c.best]
-	if m := e.model; m != nil && len(m.Weights) == len(f) {
+	if m := e.model; m != nil && len(m.Trees) > 0 {
+		z = m.Bias
+		for i := range m.Trees {
+			z += m.Trees[i].Eval(f)
+		}
+	} else if m != nil && len(m.Weights) == len(f) {
 		z = m.Bias
 		for i, w := range m.Weights {
 			z += w * f[i]
@@ -240,25 +262,37 @@ func (e *Engine) suggestion(doc *nlp.Document, c *candidate, code *corpus.Code, 
 	} else {
 		z = untrainedLogit(f)
 	}
-	adj := 0.0
+	k := scored{c: c, code: code, edits: edits, f: f, score: round(c.mentions[c.best].hit.Score, 4)}
 	if e.adj != nil {
-		adj = e.adj.Adjust(string(code.System), code.Code, b.terms)
-		z += adj
+		b := c.mentions[c.best]
+		k.adj = e.adj.Adjust(string(code.System), code.Code, e.nameTerms(b))
+		z += k.adj
 	}
-	p := sigmoid(z)
-	conf := p
+	conf := sigmoid(z)
 	if m := e.model; m != nil && len(m.CalibX) > 0 {
-		conf = interpolate(m.CalibX, m.CalibY, p)
+		conf = interpolate(m.CalibX, m.CalibY, conf)
 	}
-	parts = append(parts, Explanation{Value: round(b.hit.Score, 4),
-		Message: fmt.Sprintf("matched %s %q (coverage %.2f, cosine %.2f, order %.2f)", b.kind, b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order)})
+	k.conf = round(conf, 4)
+	return k
+}
+
+// render builds the explained suggestion of a returned candidate.
+func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
+	c, code, f := k.c, k.code, k.f
+	b := c.mentions[c.best]
 	sents := map[int]bool{}
-	for _, m := range c.mentions {
-		sents[m.sent] = true
+	var flags nlp.Assertion
+	for _, cc := range append([]*candidate{c}, k.extra...) {
+		for _, m := range cc.mentions {
+			sents[m.sent] = true
+			flags |= m.assert
+		}
 	}
+	parts := []Explanation{{Value: k.score,
+		Message: fmt.Sprintf("matched %s %q (coverage %.2f, cosine %.2f, order %.2f)", b.kind, b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order)}}
 	parts = append(parts, Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"})
 	if b.dominated {
-		parts = append(parts, Explanation{Value: f[7], Message: "words also matched a longer, more specific name"})
+		parts = append(parts, Explanation{Value: round(f[7], 3), Message: "words also matched a longer, more specific name"})
 	}
 	if f[18] != 0 {
 		parts = append(parts, Explanation{Value: round(f[18], 3), Message: "prior log-odds in training notes"})
@@ -266,33 +300,56 @@ func (e *Engine) suggestion(doc *nlp.Document, c *candidate, code *corpus.Code, 
 	if f[10] > 0 {
 		parts = append(parts, Explanation{Value: round(f[11], 3), Message: "phrase learned from labelled notes"})
 	}
-	if adj != 0 {
-		parts = append(parts, Explanation{Value: round(adj, 3), Message: "coder feedback adjustment (log-odds)"})
+	if k.adj != 0 {
+		parts = append(parts, Explanation{Value: round(k.adj, 3), Message: "coder feedback adjustment (log-odds)"})
 	}
 	msg := "untrained confidence from retrieval score"
-	if e.model != nil {
+	if e.model != nil && (len(e.model.Weights) > 0 || len(e.model.Trees) > 0) {
 		msg = "calibrated confidence from the trained re-ranker"
+	}
+	ev := e.evidence(doc, c, 5)
+	for _, cc := range k.extra {
+		ev = mergeEvidence(ev, e.evidence(doc, cc, 5))
 	}
 	s := Suggestion{
 		System: string(code.System), SystemURI: code.System.URI(), Code: code.Code, Display: code.Display,
-		Confidence: round(conf, 4), Score: round(b.hit.Score, 4), Billable: code.Billable,
-		Evidence: e.evidence(doc, c, 5), Edits: edits,
-		Explanation: Explanation{Value: round(conf, 4), Message: msg, Children: parts},
+		Confidence: k.conf, Score: k.score, Billable: code.Billable,
+		Evidence: ev, Edits: k.edits, Assertions: assertionNames(flags),
+		Explanation: Explanation{Value: k.conf, Message: msg, Children: parts},
 	}
-	var flags nlp.Assertion
-	for _, m := range c.mentions {
-		flags |= m.assert
-	}
-	s.Assertions = assertionNames(flags)
 	if req.Features {
 		s.Features = f
 	}
 	return s
 }
 
-// alternatives lists, for each suggestion, up to three other candidate codes
-// whose best evidence overlaps its own, by score.
-func (e *Engine) alternatives(sugs []Suggestion, all []scored) {
+// nameTerms are the stems of a mention's matched name.
+func (e *Engine) nameTerms(m mention) []string {
+	if m.learned && e.learned != nil {
+		return e.learned.NameTerms(m.hit.Name)
+	}
+	return e.ix.NameTerms(m.hit.Name)
+}
+
+// NameTerms are the stems of a code name as the index analyses it; the
+// feedback store keys its term adjustments on them.
+func (e *Engine) NameTerms(name string) []string {
+	return uniqueStems(e.pipe.Terms(name))
+}
+
+func uniqueStems(ts []nlp.Term) []string {
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if !slices.Contains(out, t.Stem) {
+			out = append(out, t.Stem)
+		}
+	}
+	return out
+}
+
+// alternatives lists, for each suggestion, up to three other returned codes
+// whose first evidence overlaps its own, by score.
+func alternatives(sugs []Suggestion) {
 	for i := range sugs {
 		s := &sugs[i]
 		if len(s.Evidence) == 0 {
@@ -300,13 +357,12 @@ func (e *Engine) alternatives(sugs []Suggestion, all []scored) {
 		}
 		ev := s.Evidence[0]
 		var alts []Alternative
-		for _, k := range all {
-			if k.s.Code == s.Code && k.s.System == s.System || len(k.s.Evidence) == 0 {
+		for j, o := range sugs {
+			if j == i || len(o.Evidence) == 0 {
 				continue
 			}
-			o := k.s.Evidence[0]
-			if o.Start < ev.End && ev.Start < o.End {
-				alts = append(alts, Alternative{Code: k.s.Code, Display: k.s.Display, Score: k.s.Score})
+			if oe := o.Evidence[0]; oe.Start < ev.End && ev.Start < oe.End {
+				alts = append(alts, Alternative{Code: o.Code, Display: o.Display, Score: o.Score})
 			}
 		}
 		sort.SliceStable(alts, func(a, b int) bool {

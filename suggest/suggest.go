@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -27,7 +28,6 @@ type mention struct {
 	section   int
 	expanded  bool
 	dominated bool
-	terms     []string // stems of the matched name
 }
 
 // candidate gathers the mentions of one suggestable code (or stem).
@@ -36,6 +36,42 @@ type candidate struct {
 	tgt      target
 	mentions []mention
 	best     int // index into mentions
+	// spanRank is 0 when no other candidate's best mention overlapping
+	// this one's scores higher, else how many do; margin is this best
+	// mention's score minus the best overlapping competitor's.
+	spanRank int
+	margin   float64
+}
+
+// compete ranks each candidate among those whose best mentions overlap its
+// own in the same sentence: is it the best reading of its words?
+func compete(cs []*candidate) {
+	bySent := map[int][]*candidate{}
+	for _, c := range cs {
+		m := c.mentions[c.best]
+		bySent[m.sent] = append(bySent[m.sent], c)
+	}
+	for _, group := range bySent {
+		for _, c := range group {
+			m := c.mentions[c.best]
+			own := mentionScore(m)
+			c.spanRank, c.margin = 0, own
+			for _, o := range group {
+				if o == c {
+					continue
+				}
+				om := o.mentions[o.best]
+				if om.start >= m.end || m.start >= om.end {
+					continue
+				}
+				os := mentionScore(om)
+				if os > own || os == own && o.key < c.key {
+					c.spanRank++
+				}
+				c.margin = math.Min(c.margin, own-os)
+			}
+		}
+	}
 }
 
 // validate checks a request and fills defaults.
@@ -89,12 +125,22 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req)}
 	encounter := documentAttribute(doc, "encounter")
 
-	var kept []scored
+	live := cands[:0:0]
 	for _, c := range cands {
 		if rej, ok := e.applyAssertions(doc, c, req.Setting); !ok {
-			res.Rejected = append(res.Rejected, rej)
+			if reportable(c) {
+				rej.Evidence = e.evidence(doc, c, 3)
+				res.Rejected = append(res.Rejected, rej)
+			}
 			continue
 		}
+		live = append(live, c)
+	}
+	compete(live)
+	// Score every candidate; render only what is returned.
+	kept := make([]scored, 0, len(live))
+	merged := make(map[*corpus.Code]int, len(live))
+	for _, c := range live {
 		code, edits := c.tgt.code, []Edit(nil)
 		if c.tgt.edit != nil {
 			edits = append(edits, *c.tgt.edit)
@@ -116,31 +162,27 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 				continue
 			}
 		}
-		s := e.suggestion(doc, c, code, edits, req)
-		kept = append(kept, scored{c: c, s: s, code: code})
-	}
-	// Merge candidates that landed on the same billable code.
-	merged := map[string]int{}
-	var out []scored
-	for _, k := range kept {
-		id := k.s.System + "|" + k.s.Code
-		if i, ok := merged[id]; ok {
-			if k.s.Confidence > out[i].s.Confidence {
-				k.s.Evidence = mergeEvidence(k.s.Evidence, out[i].s.Evidence)
-				out[i] = k
+		k := e.score(doc, c, code, edits)
+		// Candidates that landed on the same billable code merge: the best
+		// scored keeps its explanation, the mentions pool as evidence.
+		if i, ok := merged[code]; ok {
+			o := &kept[i]
+			if less(&k, o) {
+				k.extra = append(append(k.extra, o.c), o.extra...)
+				*o = k
 			} else {
-				out[i].s.Evidence = mergeEvidence(out[i].s.Evidence, k.s.Evidence)
+				o.extra = append(o.extra, c)
 			}
 			continue
 		}
-		merged[id] = len(out)
-		out = append(out, k)
+		merged[code] = len(kept)
+		kept = append(kept, k)
 	}
-	sort.Slice(out, func(i, j int) bool { return less(&out[i].s, &out[j].s) })
+	sort.Slice(kept, func(i, j int) bool { return less(&kept[i], &kept[j]) })
 	// Excludes1: a code and the codes its notes exclude are not both coded.
-	final := out[:0]
-	for _, k := range out {
-		if len(final) >= req.MaxResults {
+	final := kept[:0]
+	for _, k := range kept {
+		if len(final) >= req.MaxResults || k.conf < req.MinConfidence {
 			break
 		}
 		clash := ""
@@ -152,19 +194,16 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 			}
 		}
 		if clash != "" {
-			res.Rejected = append(res.Rejected, Rejection{System: k.s.System, Code: k.s.Code, Display: k.s.Display,
-				Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s, which ranks higher", clash), Evidence: k.s.Evidence})
+			res.Rejected = append(res.Rejected, Rejection{System: string(k.code.System), Code: k.code.Code, Display: k.code.Display,
+				Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s, which ranks higher", clash), Evidence: e.evidence(doc, k.c, 3)})
 			continue
 		}
 		final = append(final, k)
 	}
-	for _, k := range final {
-		if k.s.Confidence < req.MinConfidence || len(res.Suggestions) >= req.MaxResults {
-			continue
-		}
-		res.Suggestions = append(res.Suggestions, k.s)
+	for i := range final {
+		res.Suggestions = append(res.Suggestions, e.render(doc, &final[i], req))
 	}
-	e.alternatives(res.Suggestions, final)
+	alternatives(res.Suggestions)
 	sort.Slice(res.Rejected, func(i, j int) bool {
 		a, b := res.Rejected[i], res.Rejected[j]
 		if a.System != b.System {
@@ -179,25 +218,38 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	return res, nil
 }
 
-// scored is a kept candidate with its suggestion.
-type scored struct {
-	c    *candidate
-	s    Suggestion
-	code *corpus.Code
+// reportable says whether a rejected candidate is worth showing a coder:
+// its best words matched a name well and no longer name covered them.
+func reportable(c *candidate) bool {
+	m := c.mentions[c.best]
+	return m.hit.Score >= 0.45 && !m.dominated
 }
 
-// less is the total order of suggestions.
-func less(a, b *Suggestion) bool {
-	if a.Confidence != b.Confidence {
-		return a.Confidence > b.Confidence
+// scored is a kept candidate with its ranking.
+type scored struct {
+	c     *candidate
+	extra []*candidate // merged candidates for the same code
+	code  *corpus.Code
+	edits []Edit
+	f     []float64
+	adj   float64
+	conf  float64
+	score float64
+}
+
+// less is the total order of suggestions: confidence desc, score desc,
+// system asc, code asc.
+func less(a, b *scored) bool {
+	if a.conf != b.conf {
+		return a.conf > b.conf
 	}
-	if a.Score != b.Score {
-		return a.Score > b.Score
+	if a.score != b.score {
+		return a.score > b.score
 	}
-	if a.System != b.System {
-		return a.System < b.System
+	if a.code.System != b.code.System {
+		return a.code.System < b.code.System
 	}
-	return a.Code < b.Code
+	return a.code.Code < b.code.Code
 }
 
 func dedupeRejected(rs []Rejection, kept []Suggestion) []Rejection {
@@ -247,27 +299,23 @@ func contains(ss []corpus.System, s corpus.System) bool {
 
 // collect searches every sentence and gathers mentions per target.
 func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
-	byKey := map[string]*candidate{}
+	byCode := map[*corpus.Code]*candidate{}
 	var order []*candidate
 	add := func(tgt target, m mention) {
-		var key string
-		switch {
-		case tgt.invalid:
+		k := tgt.anyCode()
+		if tgt.invalid || k == nil {
 			return
-		case tgt.stem != nil:
-			key = string(tgt.stem.System) + "|" + tgt.stem.Code
-		default:
-			key = string(tgt.code.System) + "|" + tgt.code.Code
 		}
-		c := byKey[key]
+		c := byCode[k]
 		if c == nil {
-			c = &candidate{key: key, tgt: tgt}
-			byKey[key] = c
+			c = &candidate{key: k.Code, tgt: tgt}
+			byCode[k] = c
 			order = append(order, c)
 		}
 		c.mentions = append(c.mentions, m)
 	}
 	terms := doc.Terms
+	var sc sentenceScratch
 	for lo := 0; lo < len(terms); {
 		hi := lo + 1
 		for hi < len(terms) && terms[hi].Sent == terms[lo].Sent {
@@ -275,9 +323,9 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 		}
 		sent := terms[lo:hi:hi]
 		lo = hi
-		e.searchSentence(doc, sent, req, e.ix, e.targets, false, add)
+		e.searchSentence(doc, sent, req, e.ix, e.targets, false, add, &sc)
 		if e.learned != nil {
-			e.searchSentence(doc, sent, req, e.learned, e.lTarget, true, add)
+			e.searchSentence(doc, sent, req, e.learned, e.lTarget, true, add, &sc)
 		}
 	}
 	for _, c := range order {
@@ -291,6 +339,51 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 	return order
 }
 
+// sentenceScratch is reused across the sentences of one note.
+type sentenceScratch struct {
+	q        index.Query
+	hits     []index.Hit
+	expanded []bool // per query term: from an abbreviation expansion
+	full     []posMask
+}
+
+// posMask is the set of token positions a hit matched, relative to the
+// sentence's first token; ok is false when the sentence is too long to
+// represent (dominance is then not judged).
+type posMask struct {
+	bits [4]uint64
+	n    int
+	ok   bool
+}
+
+func maskOf(ps []int32, base int32) posMask {
+	m := posMask{ok: true}
+	for _, p := range ps {
+		d := p - base
+		if d < 0 || d >= 256 {
+			return posMask{}
+		}
+		if m.bits[d/64]&(1<<(d%64)) == 0 {
+			m.bits[d/64] |= 1 << (d % 64)
+			m.n++
+		}
+	}
+	return m
+}
+
+// within reports whether m is a strict subset of o.
+func (m posMask) within(o posMask) bool {
+	if !m.ok || !o.ok || m.n >= o.n {
+		return false
+	}
+	for i := range m.bits {
+		if m.bits[i]&^o.bits[i] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
 func mentionScore(m mention) float64 {
 	s := m.hit.Score
 	if m.dominated {
@@ -300,9 +393,9 @@ func mentionScore(m mention) float64 {
 }
 
 // searchSentence runs one sentence against one index.
-func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention)) {
-	q := index.Query{Terms: make([]uint32, 0, len(sent)), Pos: make([]int32, 0, len(sent))}
-	expanded := map[int32]bool{}
+func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention), sc *sentenceScratch) {
+	q := &sc.q
+	q.Terms, q.Pos, sc.expanded = q.Terms[:0], q.Pos[:0], sc.expanded[:0]
 	for _, t := range sent {
 		if inHeader(doc, t) {
 			continue // "HISTORY OF PRESENT ILLNESS:" names a section, not a condition
@@ -313,9 +406,7 @@ func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request,
 		}
 		q.Terms = append(q.Terms, id)
 		q.Pos = append(q.Pos, int32(t.Tok))
-		if t.Expanded {
-			expanded[int32(t.Tok)] = true
-		}
+		sc.expanded = append(sc.expanded, t.Expanded)
 	}
 	if len(q.Terms) == 0 {
 		return
@@ -324,13 +415,15 @@ func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request,
 	if learned {
 		minCov = 0.99
 	}
-	hits := ix.Search(q, index.SearchOptions{MinCoverage: minCov, Systems: req.Systems, Limit: 300})
+	sc.hits = ix.SearchInto(sc.hits, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: 300})
 	// A hit whose matched words all sit inside a longer, fully matched name
 	// is dominated ("pain" inside "chest pain").
-	full := make([][]int32, 0, len(hits))
+	hits := sc.hits
+	base := int32(sent[0].Tok)
+	sc.full = sc.full[:0]
 	for _, h := range hits {
 		if h.Coverage >= 0.99 && h.Matched > 1 {
-			full = append(full, sortedUnique(h.Positions))
+			sc.full = append(sc.full, maskOf(h.Positions, base))
 		}
 	}
 	for _, h := range hits {
@@ -338,33 +431,34 @@ func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request,
 		if tgt.invalid {
 			continue
 		}
-		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
+		kind := ix.NameKind(h.Name)
+		if kind == corpus.NameDrug && h.Coverage < 0.99 {
 			continue // "metformin" alone is not "underdosing of metformin"
 		}
 		m := mention{
-			hit: h, learned: learned, name: ix.NameText(h.Name), kind: ix.NameKind(h.Name),
+			hit: h, learned: learned, name: ix.NameText(h.Name), kind: kind,
 			sent: sent[0].Sent, start: doc.Tokens[h.First].Start, end: doc.Tokens[h.Last].End,
 			section: doc.Tokens[h.First].Section,
 		}
 		m.assert = ^nlp.Assertion(0)
 		for _, p := range h.Positions {
 			m.assert &= doc.Tokens[p].Assert
-			if expanded[p] {
+		}
+		for i, p := range q.Pos {
+			if sc.expanded[i] && slices.Contains(h.Positions, p) {
 				m.expanded = true
+				break
 			}
 		}
-		ps := sortedUnique(h.Positions)
-		for _, f := range full {
-			if len(f) > len(ps) && subset(ps, f) {
+		mine := maskOf(h.Positions, base)
+		for _, f := range sc.full {
+			if mine.within(f) {
 				m.dominated = true
 				break
 			}
 		}
 		if learned && e.model != nil {
-			m.weight = e.learnedWeight(ix, h)
-		}
-		if e.adj != nil {
-			m.terms = ix.NameTerms(h.Name)
+			m.weight = e.learnedWeight(h)
 		}
 		add(tgt, m)
 	}
@@ -379,16 +473,8 @@ func inHeader(doc *nlp.Document, t nlp.Term) bool {
 	return t.Start >= h.Start && t.End <= h.End && h.End > h.Start
 }
 
-func (e *Engine) learnedWeight(ix *index.Index, h index.Hit) float64 {
-	ref := ix.Code(h.Code)
-	text := ix.NameText(h.Name)
-	for _, l := range e.model.Learned {
-		if l.Code == ref.Code && l.Text == text {
-			return l.Weight
-		}
-	}
-	return 0
-}
+// learnedWeight is a learned name's precision in training.
+func (e *Engine) learnedWeight(h index.Hit) float64 { return e.lWeight[h.Name] }
 
 func sortedUnique(p []int32) []int32 {
 	s := append([]int32(nil), p...)
@@ -400,20 +486,6 @@ func sortedUnique(p []int32) []int32 {
 		}
 	}
 	return out
-}
-
-// subset reports whether sorted a ⊆ sorted b.
-func subset(a, b []int32) bool {
-	j := 0
-	for _, v := range a {
-		for j < len(b) && b[j] < v {
-			j++
-		}
-		if j == len(b) || b[j] != v {
-			return false
-		}
-	}
-	return true
 }
 
 // documentAttribute returns the first value of an attribute kind in the note.

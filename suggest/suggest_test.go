@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"medcode/corpus"
 	"medcode/internal/testenv"
 	"medcode/suggest"
 )
@@ -117,9 +118,11 @@ func TestInvariants(t *testing.T) {
 					t.Errorf("%s: order broken at %d", name, i)
 				}
 			}
-			c, ok := eng.Set().Find(s.Code)
-			if !ok || !c.Billable {
-				t.Errorf("%s: %s is not a billable code", name, s.Code)
+			c, ok := eng.Set().Lookup(corpus.System(s.System), s.Code)
+			if !ok {
+				t.Errorf("%s: %s is not in the code set", name, s.Code)
+			} else if !c.Billable && !hasEdit(s, "specificity") {
+				t.Errorf("%s: %s is not billable and has no specificity edit", name, s.Code)
 			}
 			if len(s.Evidence) == 0 {
 				t.Errorf("%s: %s has no evidence", name, s.Code)
@@ -138,6 +141,15 @@ func TestInvariants(t *testing.T) {
 			}
 		}
 	}
+}
+
+func hasEdit(s suggest.Suggestion, kind string) bool {
+	for _, e := range s.Edits {
+		if e.Kind == kind {
+			return true
+		}
+	}
+	return false
 }
 
 func find(res *suggest.Result, code string) *suggest.Suggestion {

@@ -78,6 +78,24 @@ func (l *lazyEngine) Set() *corpus.Set {
 	return nil
 }
 
+// NameTerms returns the distinct stems the engine's index analyzer gives a
+// code name: the terms the engine passes to the feedback Adjuster.
+func (l *lazyEngine) NameTerms(name string) []string {
+	e := l.e.Load()
+	if e == nil {
+		return nil
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range e.Index().Analyzer().Terms(name) {
+		if t.Stem != "" && !seen[t.Stem] {
+			seen[t.Stem] = true
+			out = append(out, t.Stem)
+		}
+	}
+	return out
+}
+
 // readAPIKeys reads one key per line, skipping blanks and # comments.
 func readAPIKeys(path string) ([]string, error) {
 	fh, err := os.Open(path)

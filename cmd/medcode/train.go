@@ -20,6 +20,11 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 		out     string
 		setting string
 		systems string
+		mine    eval.MineOptions
+		l2      float64
+		ranker  string
+		trees   int
+		depth   int
 	)
 	cmd := &cobra.Command{
 		Use:   "train --cases FILE --out MODEL",
@@ -48,7 +53,8 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			m, sum, err := eval.Train(cmd.Context(), set, ix, cs, eval.TrainOptions{Setting: suggest.Setting(setting), Systems: sys, Progress: cmd.ErrOrStderr()})
+			m, sum, err := eval.Train(cmd.Context(), set, ix, cs, eval.TrainOptions{Setting: suggest.Setting(setting), Systems: sys, Mine: mine, Logistic: eval.LogisticOptions{L2: l2},
+				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth}, Progress: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}
@@ -65,5 +71,14 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 	f.StringVar(&out, "out", "", "model file to write")
 	f.StringVar(&setting, "setting", "outpatient", "care setting the model is trained for")
 	f.StringVar(&systems, "systems", "", "comma-separated systems (default all)")
+	f.IntVar(&mine.MinCount, "min-count", 0, "learned phrases: cases seen with the code (default 2)")
+	f.Float64Var(&mine.MinPrecision, "min-precision", 0, "learned phrases: least P(code | phrase) (default 0.35)")
+	f.Float64Var(&mine.MinLift, "min-lift", 0, "learned phrases: least precision / P(code) (default 4)")
+	f.IntVar(&mine.PerCode, "per-code", 0, "learned phrases kept per code (default 8)")
+	f.IntVar(&mine.MaxN, "max-n", 0, "learned phrases: longest phrase in words (default 3)")
+	f.Float64Var(&l2, "l2", 0, "logistic re-ranker ridge penalty (default 1)")
+	f.StringVar(&ranker, "ranker", "gbdt", "re-ranker: gbdt (boosted trees) or logistic")
+	f.IntVar(&trees, "trees", 0, "gbdt: boosting rounds (default 200)")
+	f.IntVar(&depth, "depth", 0, "gbdt: tree depth (default 3)")
 	return cmd
 }
