@@ -62,11 +62,15 @@ func goldCode(set *corpus.Set, g Gold) string {
 type Mined struct {
 	Learned []suggest.LearnedName
 	// Priors are each code's log-odds of appearing in a case
-	// ("ICD-10-CM|R52"; "default" for unseen codes).
+	// ("ICD-10-CM|R52"), each category's ("ICD-10-CM|R52*": any code of
+	// the category), and "default" for unseen ones.
 	Priors map[string]float64
 	// TermDF is the share of cases holding each stem, for stems in at
 	// least 1% of cases.
 	TermDF map[string]float64
+	// CategoryTop are the (up to 3) ICD-10-CM codes seen in at least 2
+	// cases of each category, most frequent first.
+	CategoryTop map[string][]string
 }
 
 // Mine learns phrases that indicate codes in labelled notes: for every
@@ -83,6 +87,7 @@ func Mine(pipe *nlp.Pipeline, set *corpus.Set, cases []Case, opts MineOptions) M
 	wordDF := map[string]int{}
 	pair := map[[2]string]int{}
 	codeN := map[string]int{}
+	catN := map[string]int{} // "ICD-10-CM|R52*": cases with a code of the category
 	for _, c := range cases {
 		doc := pipe.Analyze(c.Text)
 		grams := phrases(doc, o.MaxN)
@@ -103,8 +108,17 @@ func Mine(pipe *nlp.Pipeline, set *corpus.Set, cases []Case, opts MineOptions) M
 				codes[string(g.System)+"|"+code] = true
 			}
 		}
+		cats := map[string]bool{}
 		for k := range codes {
 			codeN[k]++
+			sys, code, _ := strings.Cut(k, "|")
+			if len(code) > 3 {
+				code = code[:3]
+			}
+			cats[sys+"|"+code+"*"] = true
+		}
+		for k := range cats {
+			catN[k]++
 		}
 		for g := range grams {
 			df[g]++
@@ -162,8 +176,10 @@ func Mine(pipe *nlp.Pipeline, set *corpus.Set, cases []Case, opts MineOptions) M
 		}
 	}
 	priors := map[string]float64{"default": math.Log(0.5 / (N + 0.5))}
-	for k, n := range codeN {
-		priors[k] = math.Log((float64(n) + 0.5) / (N - float64(n) + 0.5))
+	for _, counts := range []map[string]int{codeN, catN} {
+		for k, n := range counts {
+			priors[k] = math.Log((float64(n) + 0.5) / (N - float64(n) + 0.5))
+		}
 	}
 	termDF := map[string]float64{}
 	for st, n := range stemDF {
@@ -171,7 +187,7 @@ func Mine(pipe *nlp.Pipeline, set *corpus.Set, cases []Case, opts MineOptions) M
 			termDF[st] = math.Round(f*1000) / 1000
 		}
 	}
-	return Mined{Learned: out, Priors: priors, TermDF: termDF}
+	return Mined{Learned: out, Priors: priors, TermDF: termDF, CategoryTop: categoryTop(codeN)}
 }
 
 // phrases returns the distinct phrases (normalised words joined by a space)
@@ -212,4 +228,33 @@ func numeric(s string) bool {
 		}
 	}
 	return true
+}
+
+// categoryTop ranks the ICD-10-CM codes of each category by cases.
+func categoryTop(codeN map[string]int) map[string][]string {
+	type cn struct {
+		code string
+		n    int
+	}
+	byCat := map[string][]cn{}
+	for k, n := range codeN {
+		sys, code, _ := strings.Cut(k, "|")
+		if sys != string(corpus.ICD10CM) || n < 2 || len(code) < 3 {
+			continue
+		}
+		byCat[code[:3]] = append(byCat[code[:3]], cn{code, n})
+	}
+	out := make(map[string][]string, len(byCat))
+	for cat, cs := range byCat {
+		sort.Slice(cs, func(i, j int) bool {
+			if cs[i].n != cs[j].n {
+				return cs[i].n > cs[j].n
+			}
+			return cs[i].code < cs[j].code
+		})
+		for i := 0; i < len(cs) && i < 3; i++ {
+			out[cat] = append(out[cat], cs[i].code)
+		}
+	}
+	return out
 }

@@ -37,11 +37,16 @@ func FeatureNames() []string {
 		"scorePrior",    // score × prior
 		"learnedOnly",   // only learned names found it
 		"coverage2",     // coverage²
+		"catPrior",      // log-odds of the code's 3-character category in training notes
+		"letter",        // first character of the code as a number (chapter-like)
+		"unspecified",   // the display says "unspecified"
+		"codeLength",    // characters of the code (specificity)
+		"sibling",       // added as the category's usual code, on another code's evidence
 	}
 }
 
 // featureCount is len(FeatureNames()).
-const featureCount = 30
+const featureCount = 35
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 

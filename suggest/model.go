@@ -29,6 +29,9 @@ type Model struct {
 	Threshold float64 `json:"threshold"`
 	// Priors is the log-odds prior of each code ("ICD-10-CM|R52").
 	Priors map[string]float64 `json:"priors,omitempty"`
+	// CategoryTop lists, per ICD-10-CM category ("R10"), the codes training
+	// notes used most in it, most frequent first.
+	CategoryTop map[string][]string `json:"categoryTop,omitempty"`
 	// TermDF is the share of training notes holding each stem (stems in at
 	// least 1% of notes): how common a word is in notes, not in code names.
 	TermDF map[string]float64 `json:"termDF,omitempty"`

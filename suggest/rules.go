@@ -68,8 +68,9 @@ func (e *Engine) applyAssertions(doc *nlp.Document, c *candidate, setting Settin
 	if setting == Inpatient {
 		allowed |= nlp.Uncertain
 	}
-	// Historical mentions of a condition stay (flagged) unless the note
-	// also yields a personal-history code; they lower confidence.
+	// Historical mentions of a condition stay, flagged and with an edit
+	// naming the personal-history code suggested beside them: the coder
+	// judges whether the condition is still current.
 	allowed |= nlp.Historical
 	var blocked nlp.Assertion
 	for _, m := range c.mentions {
@@ -101,6 +102,9 @@ func (e *Engine) applyAssertions(doc *nlp.Document, c *candidate, setting Settin
 		rule, reason = "hypothetical", "mentioned only as a possibility to watch for (hypothetical)"
 	case blocked&nlp.Family != 0:
 		rule, reason = "family", "mentioned only for a family member; family history is coded with Z80-Z84"
+		if c.replacedBy != "" {
+			reason = "mentioned only for a family member: coded with the family-history code " + c.replacedBy
+		}
 	case blocked&nlp.Uncertain != 0:
 		rule, reason = "uncertain_outpatient", "uncertain diagnosis (possible, probable, rule out): not coded in the outpatient setting; code the documented symptoms"
 	}
@@ -226,6 +230,27 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code) []
 		}
 	}
 	f[29] = h.Coverage * h.Coverage
+	if e.model != nil && e.model.Priors != nil {
+		cat := code.Code
+		if len(cat) > 3 {
+			cat = cat[:3]
+		}
+		if p, ok := e.model.Priors[string(code.System)+"|"+cat+"*"]; ok {
+			f[30] = p
+		} else {
+			f[30] = e.model.Priors["default"]
+		}
+	}
+	if code.Code != "" {
+		f[31] = float64(code.Code[0])
+	}
+	if strings.Contains(strings.ToLower(code.Display), "unspecified") {
+		f[32] = 1
+	}
+	f[33] = float64(len(strings.ReplaceAll(code.Code, ".", "")))
+	if c.sibling {
+		f[34] = 1
+	}
 	return f
 }
 
@@ -302,6 +327,9 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 	}
 	if k.adj != 0 {
 		parts = append(parts, Explanation{Value: round(k.adj, 3), Message: "coder feedback adjustment (log-odds)"})
+	}
+	if c.historyOf != "" {
+		parts = append(parts, Explanation{Value: 1, Message: "history code for " + c.historyOf + ", documented as past or in a relative"})
 	}
 	msg := "untrained confidence from retrieval score"
 	if e.model != nil && (len(e.model.Weights) > 0 || len(e.model.Trees) > 0) {

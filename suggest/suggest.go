@@ -41,6 +41,14 @@ type candidate struct {
 	// mention's score minus the best overlapping competitor's.
 	spanRank int
 	margin   float64
+	// sibling: added because training notes code this category this way,
+	// on the evidence of another code of the category.
+	sibling bool
+	// historyOf is the code whose historical or family mention this
+	// history code stands for; replacedBy is that history code, on the
+	// candidate it replaces.
+	historyOf  string
+	replacedBy string
 }
 
 // compete ranks each candidate among those whose best mentions overlap its
@@ -121,7 +129,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}
 	doc := e.pipe.Analyze(req.Text)
-	cands := e.collect(doc, req)
+	cands := e.histories(e.siblings(e.collect(doc, req)))
 	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req)}
 	encounter := documentAttribute(doc, "encounter")
 
@@ -144,6 +152,9 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		code, edits := c.tgt.code, []Edit(nil)
 		if c.tgt.edit != nil {
 			edits = append(edits, *c.tgt.edit)
+		}
+		if c.replacedBy != "" {
+			edits = append(edits, Edit{Kind: "history", Message: "documented as a past condition: personal-history code " + c.replacedBy + " suggested; keep this code only if the condition is current"})
 		}
 		if c.tgt.stem != nil {
 			var ed *Edit
@@ -339,6 +350,41 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 	return order
 }
 
+// siblings adds, for each ICD-10-CM candidate with good evidence, the codes
+// of its category that training notes used most (Model.CategoryTop), on the
+// same evidence: coders often pick another code of the category than the
+// one whose name matched best.
+func (e *Engine) siblings(cands []*candidate) []*candidate {
+	if e.model == nil || len(e.model.CategoryTop) == 0 {
+		return cands
+	}
+	have := make(map[*corpus.Code]bool, len(cands))
+	for _, c := range cands {
+		have[c.tgt.anyCode()] = true
+	}
+	out := cands
+	for _, c := range cands {
+		code := c.tgt.anyCode()
+		if code.System != corpus.ICD10CM || len(code.Code) < 3 || mentionScore(c.mentions[c.best]) < 0.5 {
+			continue
+		}
+		for _, sib := range e.model.CategoryTop[code.Code[:3]] {
+			sc, ok := e.set.Lookup(corpus.ICD10CM, sib)
+			if !ok {
+				continue
+			}
+			t := resolve(e.set, index.CodeRef{System: sc.System, Code: sc.Code})
+			k := t.anyCode()
+			if t.invalid || k == nil || have[k] {
+				continue
+			}
+			have[k] = true
+			out = append(out, &candidate{key: k.Code, tgt: t, mentions: c.mentions, best: c.best, sibling: true})
+		}
+	}
+	return out
+}
+
 // sentenceScratch is reused across the sentences of one note.
 type sentenceScratch struct {
 	q        index.Query
@@ -411,7 +457,7 @@ func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request,
 	if len(q.Terms) == 0 {
 		return
 	}
-	minCov := 0.5
+	minCov := e.minCoverage
 	if learned {
 		minCov = 0.99
 	}

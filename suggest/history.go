@@ -1,0 +1,103 @@
+package suggest
+
+import (
+	"strings"
+
+	"medcode/corpus"
+	"medcode/index"
+	"medcode/nlp"
+)
+
+// histories applies the guideline that a past condition is coded with a
+// personal-history code (Z85-Z87, Z92) and a relative's with a
+// family-history code (Z80-Z84), where one exists: for each ICD-10-CM
+// candidate whose every mention is historical or family, the index is
+// searched for "personal history of" / "family history of" plus the words
+// of the name that matched. A history code found joins the candidates on
+// the same evidence; the condition's own code is rejected for a relative
+// (family rule) and, for a past condition, kept with an edit naming the
+// history code, for the coder to judge whether it is still current.
+func (e *Engine) histories(cands []*candidate) []*candidate {
+	have := make(map[*corpus.Code]*candidate, len(cands))
+	for _, c := range cands {
+		have[c.tgt.anyCode()] = c
+	}
+	out := cands
+	for _, c := range cands {
+		code := c.tgt.anyCode()
+		if code.System != corpus.ICD10CM || historyCode(code) || familyCode(code) {
+			continue
+		}
+		all := nlp.Historical | nlp.Family
+		for _, m := range c.mentions {
+			all &= m.assert
+		}
+		var words []string
+		var prefixes []string
+		switch {
+		case all&nlp.Family != 0:
+			words, prefixes = []string{"family", "history"}, []string{"Z80", "Z81", "Z82", "Z83", "Z84"}
+		case all&nlp.Historical != 0:
+			words, prefixes = []string{"personal", "history"}, []string{"Z85", "Z86", "Z87", "Z92", "I25.2"}
+		default:
+			continue
+		}
+		b := c.mentions[c.best]
+		if b.learned {
+			continue
+		}
+		hit, ok := e.historySearch(e.ix.NameTerms(b.hit.Name), words, prefixes)
+		if !ok {
+			continue
+		}
+		t := e.targets[hit.Code]
+		hc := t.anyCode()
+		if t.invalid || hc == nil {
+			continue
+		}
+		c.replacedBy = hc.Code
+		if have[hc] != nil {
+			continue
+		}
+		ms := make([]mention, len(c.mentions))
+		for i, m := range c.mentions {
+			m.name, m.kind = e.ix.NameText(hit.Name), e.ix.NameKind(hit.Name)
+			m.hit.Score = min(m.hit.Score, hit.Score)
+			m.assert &^= nlp.Historical | nlp.Family
+			ms[i] = m
+		}
+		h := &candidate{key: hc.Code, tgt: t, mentions: ms, best: c.best, historyOf: code.Code}
+		have[hc] = h
+		out = append(out, h)
+	}
+	return out
+}
+
+// historySearch looks for a history code named by words plus the stems of
+// a condition's name.
+func (e *Engine) historySearch(stems, words, prefixes []string) (index.Hit, bool) {
+	var q index.Query
+	add := func(stem string) {
+		if id, ok := e.ix.TermID(stem); ok {
+			q.Terms = append(q.Terms, id)
+			q.Pos = append(q.Pos, int32(len(q.Pos)))
+		}
+	}
+	for _, w := range words {
+		for _, t := range e.pipe.Terms(w) {
+			add(t.Stem)
+		}
+	}
+	for _, s := range stems {
+		add(s)
+	}
+	for _, h := range e.ix.Search(q, index.SearchOptions{MinCoverage: 0.7, Systems: []corpus.System{corpus.ICD10CM}, Limit: 50}) {
+		code := e.ix.Code(h.Code).Code
+		for _, p := range prefixes {
+			if strings.HasPrefix(code, p) {
+				return h, true
+			}
+		}
+	}
+	return index.Hit{}, false
+}
