@@ -88,3 +88,26 @@ func BenchmarkSnapshotLoad(b *testing.B) {
 	b.ReportMetric(float64(ms.HeapInuse)/(1<<20), "heapMB")
 	runtime.KeepAlive(ix)
 }
+
+// BenchmarkSuggest2KBTrained is BenchmarkSuggest2KB with the default model
+// (data/model.json, trained by `make data`): learned names add a second
+// index search per sentence.
+func BenchmarkSuggest2KBTrained(b *testing.B) {
+	dir := testenv.DataDir(b)
+	eng, err := suggest.Open(context.Background(), suggest.OpenOptions{DataDir: dir})
+	if err != nil {
+		b.Fatal(err)
+	}
+	if eng.Model() == nil {
+		b.Fatalf("no model at %s/model.json (run make data)", dir)
+	}
+	text := note2KB(b)
+	ctx := context.Background()
+	b.SetBytes(int64(len(text)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := eng.Suggest(ctx, suggest.Request{Text: text}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"medcode/corpus"
 	"medcode/index"
@@ -58,6 +59,9 @@ type Engine struct {
 	// minScore drops weak hits before they become candidates.
 	minScore    float64
 	minCoverage float64
+	// historyMemo caches history-code lookups per matched name
+	// (int64 -> historyResult); safe for concurrent use.
+	historyMemo sync.Map
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and

@@ -46,7 +46,7 @@ func (e *Engine) histories(cands []*candidate) []*candidate {
 		if b.learned {
 			continue
 		}
-		hit, ok := e.historySearch(e.ix.NameTerms(b.hit.Name), words, prefixes)
+		hit, ok := e.historyOf(b.hit.Name, all&nlp.Family != 0, words, prefixes)
 		if !ok {
 			continue
 		}
@@ -71,6 +71,27 @@ func (e *Engine) histories(cands []*candidate) []*candidate {
 		out = append(out, h)
 	}
 	return out
+}
+
+// historyOf memoises historySearch per matched name: names are few and the
+// answer never changes for an engine.
+func (e *Engine) historyOf(name int32, family bool, words, prefixes []string) (index.Hit, bool) {
+	key := int64(name) << 1
+	if family {
+		key |= 1
+	}
+	if v, ok := e.historyMemo.Load(key); ok {
+		r := v.(historyResult)
+		return r.hit, r.ok
+	}
+	hit, ok := e.historySearch(e.ix.NameTerms(name), words, prefixes)
+	e.historyMemo.Store(key, historyResult{hit: hit, ok: ok})
+	return hit, ok
+}
+
+type historyResult struct {
+	hit index.Hit
+	ok  bool
 }
 
 // historySearch looks for a history code named by words plus the stems of

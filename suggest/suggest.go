@@ -82,25 +82,35 @@ func compete(cs []*candidate) {
 	}
 }
 
-// validate checks a request and fills defaults.
-func (e *Engine) validate(req *Request) error {
-	if strings.TrimSpace(req.Text) == "" {
+// CheckNote reports whether text is a note the engine accepts: not
+// empty, at most MaxNoteBytes, valid UTF-8 text without NUL bytes and with
+// few control characters.
+func CheckNote(text string) error {
+	if strings.TrimSpace(text) == "" {
 		return ErrEmptyNote
 	}
-	if len(req.Text) > MaxNoteBytes {
+	if len(text) > MaxNoteBytes {
 		return ErrNoteTooLarge
 	}
-	if !utf8.ValidString(req.Text) || strings.IndexByte(req.Text, 0) >= 0 {
+	if !utf8.ValidString(text) || strings.IndexByte(text, 0) >= 0 {
 		return ErrBinaryNote
 	}
 	ctrl := 0
-	for _, r := range req.Text {
+	for _, r := range text {
 		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
 			ctrl++
 		}
 	}
-	if ctrl*20 > len(req.Text) {
+	if ctrl*20 > len(text) {
 		return ErrBinaryNote
+	}
+	return nil
+}
+
+// validate checks a request and fills defaults.
+func (e *Engine) validate(req *Request) error {
+	if err := CheckNote(req.Text); err != nil {
+		return err
 	}
 	switch req.Setting {
 	case "":

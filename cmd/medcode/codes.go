@@ -19,7 +19,7 @@ func newCodesCmd(data *dataFlags) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "codes",
 		Short: "Look up codes and summarize the loaded code sets",
-		Args:  cobra.NoArgs,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return usageError(errors.New("codes: want a subcommand: show or stats"))
 		},
@@ -277,7 +277,7 @@ func newCodesStatsCmd(data *dataFlags) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "stats [--json]",
 		Short: "Count codes, billable codes and names per system and release",
-		Args:  cobra.NoArgs,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			set, err := corpus.Load(cmd.Context(), data.codeSetOptions())
 			if err != nil {

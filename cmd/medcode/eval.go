@@ -30,12 +30,12 @@ func newEvalCmd(data *dataFlags) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "eval --cases FILE",
 		Short: "Score the engine on labelled notes (MAP, P/R/F1, calibration, latency)",
-		Args:  cobra.NoArgs,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if casesPath == "" {
 				return usageError(errors.New("eval: --cases is required"))
 			}
-			opts := eval.Options{Threshold: threshold, MaxResults: top, Bootstrap: bootstrap, Progress: os.Stderr}
+			opts := eval.Options{Threshold: threshold, MaxResults: top, Bootstrap: bootstrap, Progress: cmd.ErrOrStderr()}
 			sys, err := parseSystems(systems)
 			if err != nil {
 				return usageError(err)
@@ -122,7 +122,7 @@ func newEvalCompareCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "compare A.json B.json",
 		Short: "Compare two eval reports: metric deltas and paired bootstrap p-values",
-		Args:  cobra.ExactArgs(2),
+		Args:  usageArgs(cobra.ExactArgs(2)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			a, err := eval.ReadReport(args[0])
 			if err != nil {

@@ -17,7 +17,7 @@ func newIndexCmd(data *dataFlags) *cobra.Command {
 	build := &cobra.Command{
 		Use:   "build",
 		Short: "index every name of every code and write a snapshot",
-		Args:  cobra.NoArgs,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if out == "" {
 				out = data.indexPath()

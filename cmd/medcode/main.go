@@ -34,6 +34,16 @@ func (e *exitError) Unwrap() error { return e.err }
 // usageError marks bad input: exit status 2.
 func usageError(err error) error { return &exitError{code: 2, err: err} }
 
+// usageArgs makes a positional-argument check fail with exit status 2.
+func usageArgs(check cobra.PositionalArgs) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := check(cmd, args); err != nil {
+			return usageError(err)
+		}
+		return nil
+	}
+}
+
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdout)

@@ -35,7 +35,7 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "serve",
 		Short: "Serve the HTTP API, CDS Hooks and the coder workbench",
-		Args:  cobra.NoArgs,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return serve(cmd.Context(), data, f, slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil)))
 		},

@@ -26,7 +26,7 @@ func newSuggestCmd(data *dataFlags) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "suggest [FILE]",
 		Short: "suggest codes for a note read from FILE or standard input",
-		Args:  cobra.MaximumNArgs(1),
+		Args:  usageArgs(cobra.MaximumNArgs(1)),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			sys, err := parseSystems(systems)
 			if err != nil {
@@ -104,10 +104,11 @@ func readNote(stdin io.Reader, args []string) (string, error) {
 	}
 	b, err := io.ReadAll(io.LimitReader(r, suggest.MaxNoteBytes+1))
 	if err != nil {
-		return "", fmt.Errorf("suggest: read note: %w", err)
+		return "", usageError(fmt.Errorf("suggest: read note: %w", err))
 	}
-	if len(b) > suggest.MaxNoteBytes {
-		return "", usageError(suggest.ErrNoteTooLarge)
+	// Reject bad notes before paying for the engine.
+	if err := suggest.CheckNote(string(b)); err != nil {
+		return "", usageError(err)
 	}
 	return string(b), nil
 }

@@ -29,7 +29,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "train --cases FILE --out MODEL",
 		Short: "learn term-to-code associations, a re-ranker and a calibration from labelled notes",
-		Args:  cobra.NoArgs,
+		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if cases == "" || out == "" {
 				return usageError(errors.New("train: --cases and --out are required"))
