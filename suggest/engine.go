@@ -59,6 +59,9 @@ type Engine struct {
 	// minScore drops weak hits before they become candidates.
 	minScore    float64
 	minCoverage float64
+	forest      forest // the model's trees, validated
+	// catTop are the model's usual codes per category, resolved.
+	catTop map[string][]target
 	// historyMemo caches history-code lookups per matched name
 	// (int64 -> historyResult); safe for concurrent use.
 	historyMemo sync.Map
@@ -142,6 +145,23 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		e.lWeight = make(map[int32]float64, li.Len())
 		for n := int32(0); n < int32(li.Len()); n++ {
 			e.lWeight[n] = weights[[2]string{li.Code(li.NameCode(n)).Code, li.NameText(n)}]
+		}
+	}
+	if m := opts.Model; m != nil && len(m.Trees) > 0 {
+		f, err := compile(m.Trees, featureCount)
+		if err != nil {
+			return nil, err
+		}
+		e.forest = f
+	}
+	if m := opts.Model; m != nil {
+		e.catTop = map[string][]target{}
+		for cat, codes := range m.CategoryTop {
+			for _, c := range codes {
+				if t := resolve(set, index.CodeRef{System: corpus.ICD10CM, Code: c}); !t.invalid && t.anyCode() != nil {
+					e.catTop[cat] = append(e.catTop[cat], t)
+				}
+			}
 		}
 	}
 	e.excl = excludes1Table(set)

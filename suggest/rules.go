@@ -274,11 +274,8 @@ func diagnosisSection(kind string) bool {
 func (e *Engine) score(doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit) scored {
 	f := e.features(doc, c, code)
 	var z float64
-	if m := e.model; m != nil && len(m.Trees) > 0 {
-		z = m.Bias
-		for i := range m.Trees {
-			z += m.Trees[i].Eval(f)
-		}
+	if m := e.model; m != nil && len(e.forest) > 0 {
+		z = m.Bias + e.forest.eval(f)
 	} else if m != nil && len(m.Weights) == len(f) {
 		z = m.Bias
 		for i, w := range m.Weights {

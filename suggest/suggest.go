@@ -365,7 +365,7 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 // same evidence: coders often pick another code of the category than the
 // one whose name matched best.
 func (e *Engine) siblings(cands []*candidate) []*candidate {
-	if e.model == nil || len(e.model.CategoryTop) == 0 {
+	if len(e.catTop) == 0 {
 		return cands
 	}
 	have := make(map[*corpus.Code]bool, len(cands))
@@ -378,14 +378,9 @@ func (e *Engine) siblings(cands []*candidate) []*candidate {
 		if code.System != corpus.ICD10CM || len(code.Code) < 3 || mentionScore(c.mentions[c.best]) < 0.5 {
 			continue
 		}
-		for _, sib := range e.model.CategoryTop[code.Code[:3]] {
-			sc, ok := e.set.Lookup(corpus.ICD10CM, sib)
-			if !ok {
-				continue
-			}
-			t := resolve(e.set, index.CodeRef{System: sc.System, Code: sc.Code})
+		for _, t := range e.catTop[code.Code[:3]] {
 			k := t.anyCode()
-			if t.invalid || k == nil || have[k] {
+			if have[k] {
 				continue
 			}
 			have[k] = true
