@@ -1,5 +1,6 @@
 // Package nlp turns clinical text into what coding needs: tokens with byte
-// offsets, normalised and stemmed terms (abbreviations expanded), sentences
+// offsets, normalised and stemmed terms (synonyms canonicalised,
+// abbreviations and synonyms expanded), sentences
 // and list items, sections, assertions (negated, historical, family,
 // hypothetical, uncertain) and a few attributes (laterality, acuity,
 // encounter, diabetes type). It knows nothing of codes.
@@ -24,7 +25,8 @@
 // so "non-insulin-dependent" is three tokens on both the index and the query
 // side. Norm is lower case with diacritics removed (NFD, combining marks
 // dropped: "Ménière" -> "meniere"). Stem is the snowball English stem of
-// Norm; forms with a digit or of at most two bytes are their own stem.
+// Norm, or of Norm's canonical synonym ("renal" -> "kidney", see Synonyms);
+// forms with a digit or of at most two bytes are their own stem.
 // Stems are memoised: dictionary words in a read-only table built by New,
 // other words in a bounded, sharded cache (a full shard is emptied).
 //
@@ -40,7 +42,12 @@
 // Document.Terms is the matching stream: one Term per non-stop token, in
 // token order, plus, right after an abbreviation's own surface term, one
 // Expanded term per non-stop word of its chosen expansion, each pointing at
-// the abbreviation's bytes ("DM2" -> dm2, type, 2, diabetes, mellitus).
+// the abbreviation's bytes ("DM2" -> dm2, type, 2, diabetes, mellitus),
+// then the Expanded terms of the token's synonym expansion and of the
+// longest synonym phrase starting at it. An abbreviation's expansion words
+// bring their own synonym expansions ("CA" -> ca, cancer, malignant,
+// neoplasm). Within a token's group Tok is that token; Tok never decreases
+// along the stream.
 // Numbers stay terms ("type 2", "stage 3a"). Stop words (a, an, the, of,
 // and, or, in, on, at, to, for, by, is, was, ... see stopword.go) are
 // dropped; clinically meaningful small words are kept: with, without, no,
@@ -58,6 +65,29 @@
 // physical examination, next to "DVT" or "anticoagulation" pulmonary
 // embolism. Expansions starting with "no"/"without" ("NKDA") make their
 // expanded terms Negated. Options.ExtraAbbreviations add or replace keys.
+//
+// # Synonyms
+//
+// Code names and notes word the same things differently: names say
+// "kidney", "liver", "malignant neoplasm", "neoplasm"; notes (often
+// machine translated) say "renal", "hepatic", "cancer", "tumour". Both
+// sides go through this pipeline, so synonyms.txt (embedded) canonicalises
+// them here. A "source = canonical" line gives a word (matched on its
+// Norm) the stem of its canonical form while it keeps its Norm: organ
+// adjectives the ICD-10-CM names alternate with nouns ("renal", "hepatic",
+// "cardiac", "pulmonary", "gastric", "cerebral", ...), British spellings
+// ("tumour", "oedema", "haemorrhage", ...) and words of the notes for words
+// of the names ("ulcus", "lithiasis", "bleeding", "neoplasia"). A "source
+// + words" line adds Expanded terms, like an abbreviation, over the
+// source's bytes; a one-word source is matched on its canonical stem
+// ("cancer", "carcinoma" -> malignant neoplasm; "tumor" -> neoplasm;
+// "metastases" -> secondary malignant neoplasm), a phrase on the stems of
+// tokens joined by spaces or one hyphen ("heart attack" -> myocardial
+// infarction, Start at "heart", End after "attack"). Expansions replace
+// nothing, so on a code name they add terms; that is safe because the
+// note's same words expand the same way. Options.NoSynonyms turns the
+// table off; it is part of Pipeline.Hash, so an index built with another
+// table is refused.
 //
 // # Sentences and sections
 //

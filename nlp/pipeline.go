@@ -37,11 +37,11 @@ type Pipeline struct {
 
 // scratch holds per-call buffers reused across calls.
 type scratch struct {
-	raw   []rawToken
-	toks  []Token
-	lex   []lex // per token: dictionary entries
-	secs  []Section
-	buf   []byte
+	raw  []rawToken
+	toks []Token
+	lex  []lex // per token: dictionary entries
+	secs []Section
+	buf  []byte
 }
 
 // lex is what the dictionaries know of one token.

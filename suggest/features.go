@@ -50,11 +50,6 @@ const featureCount = 35
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
-func logit(p float64) float64 {
-	p = math.Min(math.Max(p, 1e-6), 1-1e-6)
-	return math.Log(p / (1 - p))
-}
-
 // untrainedLogit scores a candidate without a model: retrieval score,
 // discounted when dominated, with a little credit for repeated mentions.
 func untrainedLogit(f []float64) float64 {
