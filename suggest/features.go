@@ -42,11 +42,13 @@ func FeatureNames() []string {
 		"unspecified",   // the display says "unspecified"
 		"codeLength",    // characters of the code (specificity)
 		"sibling",       // added as the category's usual code, on another code's evidence
+		"catCount",      // log(1 + candidates of the same category in the note)
+		"earlySentence", // mentioned in the note's first two sentences
 	}
 }
 
 // featureCount is len(FeatureNames()).
-const featureCount = 35
+const featureCount = 37
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 

@@ -251,6 +251,12 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code) []
 	if c.sibling {
 		f[34] = 1
 	}
+	f[35] = math.Log1p(float64(c.catCount))
+	for _, m := range c.mentions {
+		if m.sent < 2 {
+			f[36] = 1
+		}
+	}
 	return f
 }
 

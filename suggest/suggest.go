@@ -49,6 +49,7 @@ type candidate struct {
 	// candidate it replaces.
 	historyOf  string
 	replacedBy string
+	catCount   int // candidates of the same category in the note
 }
 
 // compete ranks each candidate among those whose best mentions overlap its
@@ -155,6 +156,13 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		live = append(live, c)
 	}
 	compete(live)
+	cats := map[string]int{}
+	for _, c := range live {
+		cats[category(c.tgt.anyCode())]++
+	}
+	for _, c := range live {
+		c.catCount = cats[category(c.tgt.anyCode())] - 1
+	}
 	// Score every candidate; render only what is returned.
 	kept := make([]scored, 0, len(live))
 	merged := make(map[*corpus.Code]int, len(live))
@@ -200,11 +208,28 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		kept = append(kept, k)
 	}
 	sort.Slice(kept, func(i, j int) bool { return less(&kept[i], &kept[j]) })
+	// A fully documented code "with" a complication contradicts its
+	// category's "without complications" code (E11.42 vs E11.9).
+	complicated := map[string]*corpus.Code{}
+	for _, k := range kept {
+		m := k.c.mentions[k.c.best]
+		if k.code.System == corpus.ICD10CM && m.hit.Coverage >= 0.99 && !m.dominated && !k.c.sibling &&
+			strings.Contains(strings.ToLower(k.code.Display), " with ") {
+			if _, ok := complicated[category(k.code)]; !ok {
+				complicated[category(k.code)] = k.code
+			}
+		}
+	}
 	// Excludes1: a code and the codes its notes exclude are not both coded.
 	final := kept[:0]
 	for _, k := range kept {
 		if len(final) >= req.MaxResults || k.conf < req.MinConfidence {
 			break
+		}
+		if w, ok := complicated[category(k.code)]; ok && w != k.code && strings.Contains(strings.ToLower(k.code.Display), "without complication") {
+			res.Rejected = append(res.Rejected, Rejection{System: string(k.code.System), Code: k.code.Code, Display: k.code.Display,
+				Rule: "contradicted", Reason: fmt.Sprintf("the note documents %s (%s), a complication in the same category", w.Code, w.Display), Evidence: e.evidence(doc, k.c, 3)})
+			continue
 		}
 		clash := ""
 		for _, f := range final {
@@ -237,6 +262,14 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	})
 	res.Rejected = dedupeRejected(res.Rejected, res.Suggestions)
 	return res, nil
+}
+
+// category is the three-character category of an ICD-10-CM code.
+func category(c *corpus.Code) string {
+	if len(c.Code) > 3 {
+		return c.Code[:3]
+	}
+	return c.Code
 }
 
 // reportable says whether a rejected candidate is worth showing a coder:

@@ -186,6 +186,7 @@ func TestRules(t *testing.T) {
 		{name: "uncertain inpatient", text: "Possible pneumonia.", setting: suggest.Inpatient, want: []string{"J18.9"}},
 		{name: "hypothetical", text: "Return if chest pain develops.", not: []string{"R07.9"}},
 		{name: "abbreviation", text: "h/o HTN and T2DM", want: []string{"I10", "E11.9"}},
+		{name: "complication contradicts without", text: "Type 2 diabetes mellitus with diabetic polyneuropathy.", want: []string{"E11.42"}, not: []string{"E11.9"}, rejected: [][2]string{{"E11.9", "contradicted"}}},
 		{name: "seventh character", text: "Displaced fracture of lateral malleolus of right fibula.", want: []string{"S82.61XA"}},
 	}
 	for _, tt := range tests {

@@ -25,6 +25,8 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 		ranker  string
 		trees   int
 		depth   int
+		eta     float64
+		ncand   int
 	)
 	cmd := &cobra.Command{
 		Use:   "train --cases FILE --out MODEL",
@@ -54,7 +56,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 				return err
 			}
 			m, sum, err := eval.Train(cmd.Context(), set, ix, cs, eval.TrainOptions{Setting: suggest.Setting(setting), Systems: sys, Mine: mine, Logistic: eval.LogisticOptions{L2: l2},
-				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth}, Progress: cmd.ErrOrStderr()})
+				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta}, Candidates: ncand, Progress: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}
@@ -80,5 +82,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 	f.StringVar(&ranker, "ranker", "gbdt", "re-ranker: gbdt (boosted trees) or logistic")
 	f.IntVar(&trees, "trees", 0, "gbdt: boosting rounds (default 200)")
 	f.IntVar(&depth, "depth", 0, "gbdt: tree depth (default 3)")
+	f.Float64Var(&eta, "learning-rate", 0, "gbdt: shrinkage (default 0.1)")
+	f.IntVar(&ncand, "candidates", 0, "candidates per note the re-ranker learns from (default 150)")
 	return cmd
 }
