@@ -44,18 +44,19 @@ func FeatureNames() []string {
 		"sibling",       // added as the category's usual code, on another code's evidence
 		"catCount",      // log(1 + candidates of the same category in the note)
 		"earlySentence", // mentioned in the note's first two sentences
+		"partNegated",   // share of the best name's words negated while the rest is not
 	}
 }
 
 // featureCount is len(FeatureNames()).
-const featureCount = 37
+const featureCount = 38
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
 // untrainedLogit scores a candidate without a model: retrieval score,
 // discounted when dominated, with a little credit for repeated mentions.
 func untrainedLogit(f []float64) float64 {
-	s := f[0] * (1 - 0.4*f[7]) * (1 + 0.08*f[6])
+	s := f[0] * (1 - 0.4*f[7]) * (1 + 0.08*f[6]) * (1 - f[37])
 	if f[15] > 0 {
 		s *= 0.8
 	}

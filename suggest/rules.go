@@ -252,6 +252,7 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code) []
 		f[34] = 1
 	}
 	f[35] = math.Log1p(float64(c.catCount))
+	f[37] = b.partNeg
 	for _, m := range c.mentions {
 		if m.sent < 2 {
 			f[36] = 1

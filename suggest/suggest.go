@@ -28,6 +28,7 @@ type mention struct {
 	section   int
 	expanded  bool
 	dominated bool
+	partNeg   float64 // share of the matched words negated while the rest is not
 }
 
 // candidate gathers the mentions of one suggestable code (or stem).
@@ -196,7 +197,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		// scored keeps its explanation, the mentions pool as evidence.
 		if i, ok := merged[code]; ok {
 			o := &kept[i]
-			if less(&k, o) {
+			// Ties go to the candidate that needed no resolution edit.
+			if less(&k, o) || k.conf == o.conf && k.score == o.score && o.c.tgt.from != nil && k.c.tgt.from == nil {
 				k.extra = append(append(k.extra, o.c), o.extra...)
 				*o = k
 			} else {
@@ -213,7 +215,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	complicated := map[string]*corpus.Code{}
 	for _, k := range kept {
 		m := k.c.mentions[k.c.best]
-		if k.code.System == corpus.ICD10CM && m.hit.Coverage >= 0.99 && !m.dominated && !k.c.sibling &&
+		if k.code.System == corpus.ICD10CM && m.hit.Coverage >= 0.99 && !m.dominated && !k.c.sibling && m.partNeg == 0 &&
 			strings.Contains(strings.ToLower(k.code.Display), " with ") {
 			if _, ok := complicated[category(k.code)]; !ok {
 				complicated[category(k.code)] = k.code
@@ -366,6 +368,9 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 			byCode[k] = c
 			order = append(order, c)
 		}
+		if c.tgt.from != nil && tgt.from == nil {
+			c.tgt = tgt // the code's own name matched: no resolution edit
+		}
 		c.mentions = append(c.mentions, m)
 	}
 	terms := doc.Terms
@@ -427,7 +432,8 @@ func (e *Engine) siblings(cands []*candidate) []*candidate {
 type sentenceScratch struct {
 	q        index.Query
 	hits     []index.Hit
-	expanded []bool // per query term: from an abbreviation expansion
+	expanded []bool    // per query term: from an abbreviation expansion
+	partNeg  []float64 // per hit: share of its words negated when the name is not
 	full     []posMask
 }
 
@@ -469,7 +475,7 @@ func (m posMask) within(o posMask) bool {
 }
 
 func mentionScore(m mention) float64 {
-	s := m.hit.Score
+	s := m.hit.Score * (1 - m.partNeg)
 	if m.dominated {
 		s *= 0.6
 	}
@@ -502,34 +508,60 @@ func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request,
 	sc.hits = ix.SearchInto(sc.hits, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: 300})
 	// A hit whose matched words all sit inside a longer, fully matched name
 	// is dominated ("pain" inside "chest pain").
-	hits := sc.hits
+	// Drop hits that contradict the note: a drug-table row without its
+	// column word ("metformin" alone is not "underdosing of metformin"), or
+	// a name partly negated ("T2DM without complications" against "... with
+	// complications") unless the name itself says "without".
+	hits := sc.hits[:0]
+	for _, h := range sc.hits {
+		if targets[h.Code].invalid {
+			continue
+		}
+		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
+			continue
+		}
+		hits = append(hits, h)
+	}
+	// Part of a name negated and part not ("T2DM without complications"
+	// against "... with complications") contradicts the name unless the name
+	// itself says "without": such hits neither dominate others nor count
+	// as documenting a complication, and the ranker sees the share.
+	sc.partNeg = sc.partNeg[:0]
+	for _, h := range hits {
+		negated := 0
+		for _, p := range h.Positions {
+			if doc.Tokens[p].Assert&nlp.Negated != 0 {
+				negated++
+			}
+		}
+		pn := 0.0
+		if negated > 0 && negated < len(h.Positions) && !strings.Contains(strings.ToLower(ix.NameText(h.Name)), "without") {
+			pn = float64(negated) / float64(len(h.Positions))
+		}
+		sc.partNeg = append(sc.partNeg, pn)
+	}
+	// A hit whose matched words all sit inside a longer, fully matched name
+	// is dominated ("pain" inside "chest pain").
 	base := int32(sent[0].Tok)
 	sc.full = sc.full[:0]
-	for _, h := range hits {
-		if h.Coverage >= 0.99 && h.Matched > 1 {
+	for i, h := range hits {
+		if h.Coverage >= 0.99 && h.Matched > 1 && sc.partNeg[i] == 0 {
 			sc.full = append(sc.full, maskOf(h.Positions, base))
 		}
 	}
-	for _, h := range hits {
+	for i, h := range hits {
 		tgt := targets[h.Code]
-		if tgt.invalid {
-			continue
-		}
-		kind := ix.NameKind(h.Name)
-		if kind == corpus.NameDrug && h.Coverage < 0.99 {
-			continue // "metformin" alone is not "underdosing of metformin"
-		}
 		m := mention{
-			hit: h, learned: learned, name: ix.NameText(h.Name), kind: kind,
+			hit: h, learned: learned, name: ix.NameText(h.Name), kind: ix.NameKind(h.Name),
 			sent: sent[0].Sent, start: doc.Tokens[h.First].Start, end: doc.Tokens[h.Last].End,
-			section: doc.Tokens[h.First].Section,
+			section: doc.Tokens[h.First].Section, partNeg: sc.partNeg[i],
 		}
 		m.assert = ^nlp.Assertion(0)
 		for _, p := range h.Positions {
 			m.assert &= doc.Tokens[p].Assert
 		}
-		for i, p := range q.Pos {
-			if sc.expanded[i] && slices.Contains(h.Positions, p) {
+		for j, p := range q.Pos {
+			if sc.expanded[j] && slices.Contains(h.Positions, p) {
 				m.expanded = true
 				break
 			}
