@@ -11,9 +11,9 @@ import (
 
 // GBDTOptions configure FitGBDT. The zero value works.
 type GBDTOptions struct {
-	Trees        int     // boosting rounds; 0 = 200
+	Trees        int     // boosting rounds; 0 = 100
 	Depth        int     // tree depth; 0 = 3
-	LearningRate float64 // shrinkage; 0 = 0.1
+	LearningRate float64 // shrinkage; 0 = 0.2
 	Lambda       float64 // L2 penalty on leaf values; 0 = 1
 	MinHessian   float64 // least Σ p(1-p) in a child; 0 = 5
 	Bins         int     // candidate thresholds per feature; 0 = 64
@@ -21,13 +21,13 @@ type GBDTOptions struct {
 
 func (o GBDTOptions) withDefaults() GBDTOptions {
 	if o.Trees <= 0 {
-		o.Trees = 200
+		o.Trees = 100
 	}
 	if o.Depth <= 0 {
 		o.Depth = 3
 	}
 	if o.LearningRate <= 0 {
-		o.LearningRate = 0.1
+		o.LearningRate = 0.2
 	}
 	if o.Lambda <= 0 {
 		o.Lambda = 1

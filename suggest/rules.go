@@ -277,32 +277,51 @@ func diagnosisSection(kind string) bool {
 	return false
 }
 
-// score computes a candidate's features and calibrated confidence.
-func (e *Engine) score(doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit) scored {
-	f := e.features(doc, c, code)
-	var z float64
-	if m := e.model; m != nil && len(e.forest) > 0 {
-		z = m.Bias + e.forest.eval(f)
-	} else if m != nil && len(m.Weights) == len(f) {
-		z = m.Bias
-		for i, w := range m.Weights {
-			z += w * f[i]
+// prepare computes a candidate's features; confidences fills in the rest.
+func (e *Engine) prepare(doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit) scored {
+	return scored{c: c, code: code, edits: edits, f: e.features(doc, c, code), score: round(c.mentions[c.best].hit.Score, 4)}
+}
+
+// confidences scores prepared candidates: the model's log-odds (the tree
+// ensemble evaluated tree by tree over all candidates, so each tree stays in
+// cache), the feedback adjustment, then the calibration.
+func (e *Engine) confidences(ks []scored) {
+	z := make([]float64, len(ks))
+	m := e.model
+	switch {
+	case m != nil && len(e.forest) > 0:
+		for i := range z {
+			z[i] = m.Bias
 		}
-	} else {
-		z = untrainedLogit(f)
+		for _, t := range e.forest {
+			for i := range ks {
+				z[i] += t.eval(ks[i].f)
+			}
+		}
+	case m != nil && len(m.Weights) == featureCount:
+		for i := range ks {
+			z[i] = m.Bias
+			for j, w := range m.Weights {
+				z[i] += w * ks[i].f[j]
+			}
+		}
+	default:
+		for i := range ks {
+			z[i] = untrainedLogit(ks[i].f)
+		}
 	}
-	k := scored{c: c, code: code, edits: edits, f: f, score: round(c.mentions[c.best].hit.Score, 4)}
-	if e.adj != nil {
-		b := c.mentions[c.best]
-		k.adj = e.adj.Adjust(string(code.System), code.Code, e.nameTerms(b))
-		z += k.adj
+	for i := range ks {
+		k := &ks[i]
+		if e.adj != nil {
+			k.adj = e.adj.Adjust(string(k.code.System), k.code.Code, e.nameTerms(k.c.mentions[k.c.best]))
+			z[i] += k.adj
+		}
+		conf := sigmoid(z[i])
+		if m != nil && len(m.CalibX) > 0 {
+			conf = interpolate(m.CalibX, m.CalibY, conf)
+		}
+		k.conf = round(conf, 4)
 	}
-	conf := sigmoid(z)
-	if m := e.model; m != nil && len(m.CalibX) > 0 {
-		conf = interpolate(m.CalibX, m.CalibY, conf)
-	}
-	k.conf = round(conf, 4)
-	return k
 }
 
 // render builds the explained suggestion of a returned candidate.

@@ -147,6 +147,9 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 
 	live := cands[:0:0]
 	for _, c := range cands {
+		if mentionScore(c.mentions[c.best]) < e.minCandidate {
+			continue
+		}
 		if rej, ok := e.applyAssertions(doc, c, req.Setting); !ok {
 			if reportable(c) {
 				rej.Evidence = e.evidence(doc, c, 3)
@@ -165,8 +168,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		c.catCount = cats[category(c.tgt.anyCode())] - 1
 	}
 	// Score every candidate; render only what is returned.
-	kept := make([]scored, 0, len(live))
-	merged := make(map[*corpus.Code]int, len(live))
+	pre := make([]scored, 0, len(live))
 	for _, c := range live {
 		code, edits := c.tgt.code, []Edit(nil)
 		if c.tgt.edit != nil {
@@ -192,21 +194,26 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 				continue
 			}
 		}
-		k := e.score(doc, c, code, edits)
-		// Candidates that landed on the same billable code merge: the best
-		// scored keeps its explanation, the mentions pool as evidence.
-		if i, ok := merged[code]; ok {
+		pre = append(pre, e.prepare(doc, c, code, edits))
+	}
+	e.confidences(pre)
+	// Candidates that landed on the same billable code merge: the best
+	// scored keeps its explanation, the mentions pool as evidence.
+	kept := make([]scored, 0, len(pre))
+	merged := make(map[*corpus.Code]int, len(pre))
+	for _, k := range pre {
+		if i, ok := merged[k.code]; ok {
 			o := &kept[i]
 			// Ties go to the candidate that needed no resolution edit.
 			if less(&k, o) || k.conf == o.conf && k.score == o.score && o.c.tgt.from != nil && k.c.tgt.from == nil {
 				k.extra = append(append(k.extra, o.c), o.extra...)
 				*o = k
 			} else {
-				o.extra = append(o.extra, c)
+				o.extra = append(o.extra, k.c)
 			}
 			continue
 		}
-		merged[code] = len(kept)
+		merged[k.code] = len(kept)
 		kept = append(kept, k)
 	}
 	sort.Slice(kept, func(i, j int) bool { return less(&kept[i], &kept[j]) })

@@ -46,7 +46,7 @@ type node struct {
 }
 
 // forest is a validated ensemble, evaluated without bounds checks.
-type forest [][]node
+type forest []treeNodes
 
 // compile validates trees for features of width n: every child index points
 // forward (so evaluation terminates), every feature is in range.
@@ -79,15 +79,23 @@ func compile(trees []Tree, n int) (forest, error) {
 func (f forest) eval(x []float64) float64 {
 	z := 0.0
 	for _, t := range f {
-		i := int32(0)
-		for t[i].left >= 0 {
-			if x[t[i].feature] < t[i].threshold {
-				i = t[i].left
-			} else {
-				i = t[i].right
-			}
-		}
-		z += t[i].value
+		z += t.eval(x)
 	}
 	return z
+}
+
+// treeNodes is one validated tree.
+type treeNodes []node
+
+// eval returns the tree's value for x.
+func (t treeNodes) eval(x []float64) float64 {
+	i := int32(0)
+	for t[i].left >= 0 {
+		if x[t[i].feature] < t[i].threshold {
+			i = t[i].left
+		} else {
+			i = t[i].right
+		}
+	}
+	return t[i].value
 }

@@ -80,9 +80,9 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 	f.IntVar(&mine.MaxN, "max-n", 0, "learned phrases: longest phrase in words (default 3)")
 	f.Float64Var(&l2, "l2", 0, "logistic re-ranker ridge penalty (default 1)")
 	f.StringVar(&ranker, "ranker", "gbdt", "re-ranker: gbdt (boosted trees) or logistic")
-	f.IntVar(&trees, "trees", 0, "gbdt: boosting rounds (default 200)")
+	f.IntVar(&trees, "trees", 0, "gbdt: boosting rounds (default 100)")
 	f.IntVar(&depth, "depth", 0, "gbdt: tree depth (default 3)")
-	f.Float64Var(&eta, "learning-rate", 0, "gbdt: shrinkage (default 0.1)")
+	f.Float64Var(&eta, "learning-rate", 0, "gbdt: shrinkage (default 0.2)")
 	f.IntVar(&ncand, "candidates", 0, "candidates per note the re-ranker learns from (default 150)")
 	return cmd
 }
