@@ -109,10 +109,14 @@ func (e *Engine) historySearch(stems, words, prefixes []string) (index.Hit, bool
 			add(t.Stem)
 		}
 	}
+	nw := int32(len(q.Pos))
 	for _, s := range stems {
 		add(s)
 	}
 	for _, h := range e.ix.Search(q, index.SearchOptions{MinCoverage: 0.7, Systems: []corpus.System{corpus.ICD10CM}, Limit: 50}) {
+		if h.Last < nw {
+			continue // only "personal history" matched, not the condition
+		}
 		code := e.ix.Code(h.Code).Code
 		for _, p := range prefixes {
 			if strings.HasPrefix(code, p) {
