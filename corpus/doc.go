@@ -34,5 +34,20 @@
 // accidental (unintentional)", "Adverse effect of <substance>"), then
 // synonyms; deduplicated per code, ignoring case.
 //
+// Load cache: unless Options.NoCache, Load snapshots what it loaded in a
+// binary file (<Dir>/.medcode-corpus.cache, or Options.CacheFile) and a
+// later Load decodes it instead of parsing when nothing it depends on
+// changed: the key is a sha256 of the cache format version, the running
+// executable's Go build ID, the absolute Dir, OrderOnly, and the names and
+// contents of every input file (CPT and synonym files, or the built-in
+// CPT list, included). A hit returns a Set deeply equal to a fresh parse.
+// The file is written atomically (temporary file + rename), so concurrent
+// Loads are safe; a missing, stale, truncated or corrupt cache (CRC-32C) is
+// ignored and rewritten, and failing to write it is not an error. Parse
+// errors are never cached.
+//
+// The HCPCS workbook's worksheet XML is scanned directly when it has the
+// layout Excel writes; any other layout is read with excelize.
+//
 // corpus knows nothing of text analysis or scoring.
 package corpus

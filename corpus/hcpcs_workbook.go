@@ -15,7 +15,8 @@ import (
 // one whose first row names the columns HCPC, RECID and LONG DESCRIPTION;
 // columns are found by header name (case, blanks and underscores ignored),
 // so their order does not matter. SHORT DESCRIPTION, ADD DT, ACT EFF DT and
-// TERM DT are used when present. Rows are streamed, not loaded whole.
+// TERM DT are used when present. The worksheet XML is scanned directly
+// when it has the layout Excel writes, else read with excelize.
 //
 // Codes have the shape ReadHCPCSText gives. Codes whose termination date is
 // on or before the release date are not active and are left out (see
@@ -73,7 +74,59 @@ func newHCPCSColumns(header []string) (hcpcsColumns, bool) {
 	return c, c.code >= 0 && c.recid >= 0 && c.long >= 0
 }
 
+// readHCPCSWorkbook reads the workbook with the fast sheet reader
+// (xlsxsheet.go) and, when the file is laid out in a way that reader does
+// not handle, with excelize.
 func readHCPCSWorkbook(path string) ([]*Code, hcpcsWorkbookStats, error) {
+	codes, st, err := readHCPCSWorkbookFast(path)
+	var pe *ParseError
+	if err != nil && (errors.Is(err, errXLSXShape) || !errors.As(err, &pe)) {
+		return readHCPCSWorkbookExcelize(path)
+	}
+	return codes, st, err
+}
+
+// readHCPCSWorkbookFast reads the workbook with the fast sheet reader; an
+// error that is not a *ParseError, or wraps errXLSXShape, asks for excelize.
+func readHCPCSWorkbookFast(path string) ([]*Code, hcpcsWorkbookStats, error) {
+	book, err := openXLSX(path)
+	if err != nil {
+		return nil, hcpcsWorkbookStats{}, err
+	}
+	defer book.Close()
+	for _, sh := range book.sheets {
+		data, err := sh.sheetXML()
+		if err != nil {
+			return nil, hcpcsWorkbookStats{}, err
+		}
+		rows := newXLSXRows(data, book.sst)
+		if !rows.Next() || rows.row != 1 {
+			if rows.err != nil {
+				return nil, hcpcsWorkbookStats{}, rows.err
+			}
+			continue
+		}
+		cols, ok := newHCPCSColumns(rows.cells)
+		if !ok {
+			continue
+		}
+		h := newHCPCSSheet(path, cols)
+		for rows.Next() {
+			if err := h.row(rows.row, rows.cells); err != nil {
+				return nil, h.st, err
+			}
+		}
+		if rows.err != nil {
+			return nil, h.st, rows.err
+		}
+		return h.finish(sh.name)
+	}
+	return nil, hcpcsWorkbookStats{}, &ParseError{File: path, Err: errors.New("no worksheet with HCPC, RECID and LONG DESCRIPTION columns")}
+}
+
+// readHCPCSWorkbookExcelize reads the workbook with excelize's row
+// iterator.
+func readHCPCSWorkbookExcelize(path string) ([]*Code, hcpcsWorkbookStats, error) {
 	var st hcpcsWorkbookStats
 	f, err := excelize.OpenFile(path)
 	if err != nil {
@@ -109,107 +162,132 @@ func readHCPCSWorkbook(path string) ([]*Code, hcpcsWorkbookStats, error) {
 	}
 	defer rows.Close()
 
-	var (
-		out    []*Code
-		seen   = map[string]int{}
-		newest time.Time
-		row    = 1
-	)
-	cell := func(r []string, i int) string {
+	h := newHCPCSSheet(path, cols)
+	row := 1
+	for rows.Next() {
+		row++
+		r, err := rows.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, h.st, &ParseError{File: path, Line: row, Err: err}
+		}
+		if err := h.row(row, r); err != nil {
+			return nil, h.st, err
+		}
+	}
+	if err := rows.Error(); err != nil {
+		return nil, h.st, &ParseError{File: path, Line: row, Err: err}
+	}
+	return h.finish(sheet)
+}
+
+// hcpcsSheet turns worksheet rows into codes.
+type hcpcsSheet struct {
+	path   string
+	cols   hcpcsColumns
+	out    []*Code
+	seen   map[string]int
+	newest time.Time
+	st     hcpcsWorkbookStats
+}
+
+func newHCPCSSheet(path string, cols hcpcsColumns) *hcpcsSheet {
+	return &hcpcsSheet{path: path, cols: cols, seen: map[string]int{}}
+}
+
+// row reads worksheet row number row (1-based; the header is row 1).
+func (h *hcpcsSheet) row(row int, r []string) error {
+	if isBlankRow(r) {
+		return nil
+	}
+	cell := func(i int) string {
 		if i < 0 || i >= len(r) {
 			return ""
 		}
 		return strings.TrimSpace(r[i])
 	}
-	for rows.Next() {
-		row++
-		r, err := rows.Columns(excelize.Options{RawCellValue: true})
-		if err != nil {
-			return nil, st, &ParseError{File: path, Line: row, Err: err}
-		}
-		if isBlankRow(r) {
-			continue
-		}
-		fail := func(format string, args ...any) error {
-			return &ParseError{File: path, Line: row, Err: fmt.Errorf(format, args...)}
-		}
-		raw, recid, long := cell(r, cols.code), cell(r, cols.recid), cell(r, cols.long)
-		var mod bool
-		switch recid {
-		case "3":
-		case "7":
-			mod = true
-		case "4", "8":
-			// No continuation rows in the Excel edition so far; join them
-			// like the text file does should one appear.
-			prev := len(out) - 1
-			if prev < 0 || out[prev].Code != strings.ToUpper(raw) || out[prev].Modifier != (recid == "8") {
-				return nil, st, fail("continuation of %q without its first row", raw)
-			}
-			if long != "" {
-				out[prev].Display += " " + long
-				out[prev].Names[0].Text = out[prev].Display
-			}
-			continue
-		default:
-			return nil, st, fail("bad RECID %q (want 3 or 7)", recid)
-		}
-		code := raw
-		if mod {
-			if len(code) != 2 || !isAlnum(code[0]) || !isAlnum(code[1]) {
-				return nil, st, fail("bad modifier %q (want 2 letters or digits)", raw)
-			}
-			code = strings.ToUpper(code)
-			st.modifiers++
-		} else {
-			if !isHCPCSProcedure(code) {
-				return nil, st, fail("bad procedure code %q (want a letter and 4 digits)", raw)
-			}
-			st.procedures++
-		}
-		key := recid + code
-		if first, dup := seen[key]; dup {
-			return nil, st, fail("duplicate code %q (first at row %d)", code, first)
-		}
-		seen[key] = row
-		if long == "" {
-			return nil, st, fail("code %q has no long description", code)
-		}
-		added, err := parseHCPCSDate(cell(r, cols.added), "ADD DT")
-		if err != nil {
-			return nil, st, fail("%w", err)
-		}
-		eff, err := parseHCPCSDate(cell(r, cols.effective), "ACT EFF DT")
-		if err != nil {
-			return nil, st, fail("%w", err)
-		}
-		term, err := parseHCPCSDate(cell(r, cols.term), "TERM DT")
-		if err != nil {
-			return nil, st, fail("%w", err)
-		}
-		for _, d := range [...]time.Time{added, eff} {
-			if d.After(newest) {
-				newest = d
-			}
-		}
-		out = append(out, newHCPCSCode(code, mod, long, cell(r, cols.short), added, term))
+	fail := func(format string, args ...any) error {
+		return &ParseError{File: h.path, Line: row, Err: fmt.Errorf(format, args...)}
 	}
-	if err := rows.Error(); err != nil {
-		return nil, st, &ParseError{File: path, Line: row, Err: err}
+	cols := h.cols
+	raw, recid, long := cell(cols.code), cell(cols.recid), cell(cols.long)
+	var mod bool
+	switch recid {
+	case "3":
+	case "7":
+		mod = true
+	case "4", "8":
+		// No continuation rows in the Excel edition so far; join them
+		// like the text file does should one appear.
+		prev := len(h.out) - 1
+		if prev < 0 || h.out[prev].Code != strings.ToUpper(raw) || h.out[prev].Modifier != (recid == "8") {
+			return fail("continuation of %q without its first row", raw)
+		}
+		if long != "" {
+			h.out[prev].Display += " " + long
+			h.out[prev].Names[0].Text = h.out[prev].Display
+		}
+		return nil
+	default:
+		return fail("bad RECID %q (want 3 or 7)", recid)
 	}
-	if len(out) == 0 {
-		return nil, st, &ParseError{File: path, Err: fmt.Errorf("worksheet %q has no HCPCS rows", sheet)}
+	code := raw
+	if mod {
+		if len(code) != 2 || !isAlnum(code[0]) || !isAlnum(code[1]) {
+			return fail("bad modifier %q (want 2 letters or digits)", raw)
+		}
+		code = strings.ToUpper(code)
+		h.st.modifiers++
+	} else {
+		if !isHCPCSProcedure(code) {
+			return fail("bad procedure code %q (want a letter and 4 digits)", raw)
+		}
+		h.st.procedures++
+	}
+	key := recid + code
+	if first, dup := h.seen[key]; dup {
+		return fail("duplicate code %q (first at row %d)", code, first)
+	}
+	h.seen[key] = row
+	if long == "" {
+		return fail("code %q has no long description", code)
+	}
+	added, err := parseHCPCSDate(cell(cols.added), "ADD DT")
+	if err != nil {
+		return fail("%w", err)
+	}
+	eff, err := parseHCPCSDate(cell(cols.effective), "ACT EFF DT")
+	if err != nil {
+		return fail("%w", err)
+	}
+	term, err := parseHCPCSDate(cell(cols.term), "TERM DT")
+	if err != nil {
+		return fail("%w", err)
+	}
+	for _, d := range [...]time.Time{added, eff} {
+		if d.After(h.newest) {
+			h.newest = d
+		}
+	}
+	h.out = append(h.out, newHCPCSCode(code, mod, long, cell(cols.short), added, term))
+	return nil
+}
+
+// finish drops the codes no longer active on the release date.
+func (h *hcpcsSheet) finish(sheet string) ([]*Code, hcpcsWorkbookStats, error) {
+	if len(h.out) == 0 {
+		return nil, h.st, &ParseError{File: h.path, Err: fmt.Errorf("worksheet %q has no HCPCS rows", sheet)}
 	}
 	rel, ok := hcpcsQuarter(sheet)
 	if !ok {
-		rel, ok = hcpcsQuarter(filepath.Base(path))
+		rel, ok = hcpcsQuarter(filepath.Base(h.path))
 	}
 	if !ok {
-		rel = newest
+		rel = h.newest
 	}
-	st.release = rel
-	out, st.dropped = ActiveHCPCS(out, rel)
-	return out, st, nil
+	h.st.release = rel
+	var out []*Code
+	out, h.st.dropped = ActiveHCPCS(h.out, rel)
+	return out, h.st, nil
 }
 
 func isBlankRow(r []string) bool {

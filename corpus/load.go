@@ -23,6 +23,14 @@ type Options struct {
 	CPTFile      string   // licensed CPT CSV; "" = built-in starter list (StarterCPT)
 	SynonymFiles []string // site synonym files
 	OrderOnly    bool     // skip the XML files (faster; the engine still works)
+
+	// NoCache makes Load parse the files every time and leave the load
+	// cache alone. By default Load keeps a snapshot of what it loaded in
+	// CacheFile and uses it while every input is unchanged (see Load).
+	NoCache bool
+	// CacheFile is where the load cache lives; "" = <Dir>/.medcode-corpus.cache
+	// (DefaultCacheName). Set it when Dir is read-only.
+	CacheFile string
 }
 
 func (o Options) dir() string {
@@ -53,6 +61,17 @@ func (o Options) dir() string {
 //
 // Independent files are read concurrently. Load stops early when ctx is
 // done.
+//
+// Cache: unless opts.NoCache, a successful Load writes a binary snapshot
+// of its result to opts.CacheFile (atomically: a temporary file renamed
+// into place; failure to write, say to a read-only directory, is not an
+// error). The snapshot is keyed by a sha256 of the cache format version,
+// the running executable's build ID, the absolute Dir, OrderOnly, and the
+// names and contents of every file Load would read (the built-in CPT list
+// included). A later Load whose key matches decodes the snapshot instead
+// of parsing, giving an equal Set; a missing, stale, truncated or corrupt
+// snapshot (checked by key and CRC-32C) is ignored and rewritten, never an
+// error. Errors are never cached: a bad input file fails every Load.
 func Load(ctx context.Context, opts Options) (*Set, error) {
 	dir := opts.dir()
 	files, err := findCodeSetFiles(dir)
@@ -65,6 +84,36 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if opts.OrderOnly {
 		files.tabular, files.index, files.eindex, files.neoplasm, files.drug = "", "", "", "", ""
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	var key []byte
+	if !opts.NoCache {
+		// An unreadable input leaves key nil: parsing reports it.
+		key, _ = cacheKey(dir, files, opts)
+		if key != nil {
+			if codes, rels, ok := readCache(ctx, opts.cacheFile(), key); ok {
+				return NewSet(codes, rels), nil
+			}
+		}
+	}
+	all, releases, err := parse(ctx, dir, files, opts)
+	if err != nil {
+		return nil, err
+	}
+	set := NewSet(all, releases)
+	if key != nil {
+		// Write only when the inputs did not change while being parsed.
+		if again, err := cacheKey(dir, files, opts); err == nil && string(again) == string(key) {
+			_ = writeCache(opts.cacheFile(), key, all, releases)
+		}
+	}
+	return set, nil
+}
+
+// parse reads the files Load picked and returns the codes and releases
+// for NewSet.
+func parse(ctx context.Context, dir string, files codeSetFiles, opts Options) ([]*Code, []Release, error) {
 
 	var (
 		wg                              sync.WaitGroup
@@ -137,11 +186,11 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	wg.Wait()
 	for _, err := range append([]error{errOrder, errTab, errDis, errExt, errNeo, errDrug, errHCPCS, errCPT}, errSyn...) {
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	icd := newICDBuilder(order)
@@ -178,12 +227,12 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	releases = append(releases, cptRel)
 
 	if err := attachSynonyms(all, opts.SynonymFiles, syns); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, c := range order {
 		c.Names = dedupNames(c.Names)
 	}
-	return NewSet(all, releases), nil
+	return all, releases, nil
 }
 
 // icdRelease describes the ICD-10-CM fiscal year of an order file:

@@ -323,5 +323,30 @@ func benchmarkLoad(b *testing.B, opts Options) {
 	runtime.KeepAlive(set)
 }
 
-func BenchmarkLoadOrderOnly(b *testing.B) { benchmarkLoad(b, Options{OrderOnly: true}) }
-func BenchmarkLoadFull(b *testing.B)      { benchmarkLoad(b, Options{}) }
+// BenchmarkLoadOrderOnly and BenchmarkLoadFull parse every file (no
+// cache); BenchmarkLoadCached* measure a process start with a current
+// load cache.
+func BenchmarkLoadOrderOnly(b *testing.B) { benchmarkLoad(b, Options{OrderOnly: true, NoCache: true}) }
+func BenchmarkLoadFull(b *testing.B)      { benchmarkLoad(b, Options{NoCache: true}) }
+
+func BenchmarkLoadCachedOrderOnly(b *testing.B) {
+	benchmarkLoad(b, Options{OrderOnly: true, CacheFile: primedCache(b, Options{OrderOnly: true})})
+}
+
+func BenchmarkLoadCachedFull(b *testing.B) {
+	benchmarkLoad(b, Options{CacheFile: primedCache(b, Options{})})
+}
+
+// primedCache writes the load cache of opts over the real data to a
+// temporary file and returns its path.
+func primedCache(b *testing.B, opts Options) string {
+	opts.Dir = filepath.Join(testenv.DataDir(b), "codesets")
+	opts.CacheFile = filepath.Join(b.TempDir(), "corpus.cache")
+	if _, err := Load(context.Background(), opts); err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(opts.CacheFile); err != nil {
+		b.Fatal(err)
+	}
+	return opts.CacheFile
+}

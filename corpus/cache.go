@@ -1,0 +1,285 @@
+package corpus
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+)
+
+// The load cache is a snapshot of the codes and releases one Load built,
+// written next to the code sets so that the next process loads them
+// without parsing the official files again.
+//
+// File layout (integers are unsigned varints unless noted):
+//
+//	magic "medcode corpus cache\n"
+//	cacheVersion
+//	key: 32 bytes, sha256 of everything the result depends on (cacheKey)
+//	string table: count, the length of each string, then their bytes
+//	releases and codes (cacheCodec), strings as indexes into the table
+//	CRC-32C of everything before it: 4 bytes, little-endian
+//
+// A file whose magic, version, key or checksum does not match, or that
+// does not decode, is ignored and rewritten.
+
+// cacheVersion changes whenever the layout or the meaning of the cached
+// fields changes. The executable's build ID is part of the key as well,
+// so a rebuilt binary never reads a snapshot an older parser wrote.
+const cacheVersion = 1
+
+const cacheMagic = "medcode corpus cache\n"
+
+// DefaultCacheName is the file Load writes its cache to inside the
+// code-set directory when Options.CacheFile is "".
+const DefaultCacheName = ".medcode-corpus.cache"
+
+// cacheFile is where the load cache lives.
+func (o Options) cacheFile() string {
+	if o.CacheFile != "" {
+		return o.CacheFile
+	}
+	return filepath.Join(o.dir(), DefaultCacheName)
+}
+
+// cacheKey hashes everything the loaded Set depends on: the cache version,
+// the executable (its Go build ID, else its contents), the options, the
+// absolute code-set directory, and the name and contents of every input
+// file Load would read. An error means the key cannot be told (an input
+// is unreadable); Load then parses and reports what is wrong.
+func cacheKey(dir string, files codeSetFiles, opts Options) ([]byte, error) {
+	h := sha256.New()
+	field := func(s string) {
+		var n [binary.MaxVarintLen64]byte
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+	field(cacheMagic)
+	field(strconv.Itoa(cacheVersion))
+	exe, err := executableID()
+	if err != nil {
+		return nil, err
+	}
+	field(exe)
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	field(abs)
+	field(strconv.FormatBool(opts.OrderOnly))
+	content := func(path string) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil {
+			return err
+		}
+		field(strconv.FormatInt(fi.Size(), 10))
+		n, err := io.Copy(h, f)
+		if err != nil {
+			return err
+		}
+		if n != fi.Size() {
+			return fmt.Errorf("corpus: %s changed while hashed", path)
+		}
+		return nil
+	}
+	for _, name := range []string{files.order, files.tabular, files.index, files.eindex, files.neoplasm, files.drug, files.hcpcs} {
+		field(name)
+		if name == "" {
+			continue
+		}
+		if err := content(filepath.Join(dir, name)); err != nil {
+			return nil, err
+		}
+	}
+	field(strconv.Itoa(files.orderYear))
+	field(opts.CPTFile)
+	if opts.CPTFile == "" {
+		field(string(cptStarter))
+	} else if err := content(opts.CPTFile); err != nil {
+		return nil, err
+	}
+	field(strconv.Itoa(len(opts.SynonymFiles)))
+	for _, f := range opts.SynonymFiles {
+		field(f)
+		if err := content(f); err != nil {
+			return nil, err
+		}
+	}
+	return h.Sum(nil), nil
+}
+
+// executableID identifies the running program: the Go build ID in its
+// ELF note (which changes with any change to the binary), else the
+// sha256 of the whole file.
+func executableID() (string, error) {
+	path, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	head := make([]byte, 64<<10)
+	n, err := io.ReadFull(f, head)
+	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
+		return "", err
+	}
+	if id, ok := goBuildID(head[:n]); ok {
+		return "buildid:" + id, nil
+	}
+	if _, err := f.Seek(0, io.SeekStart); err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("sha256:%x", h.Sum(nil)), nil
+}
+
+// goBuildID finds the Go build ID the linker stores near the start of a
+// binary: an ELF/Mach-O note named "Go" of type 4 (little-endian), or the
+// "\xff Go build ID: "..."" text other formats carry.
+func goBuildID(head []byte) (string, bool) {
+	const marker = "\xff Go build ID: \""
+	if i := bytes.Index(head, []byte(marker)); i >= 0 {
+		rest := head[i+len(marker):]
+		if j := bytes.IndexByte(rest, '"'); j > 0 {
+			return string(rest[:j]), true
+		}
+	}
+	const note = "\x04\x00\x00\x00Go\x00\x00" // type 4, name "Go"
+	for off := 0; ; {
+		i := bytes.Index(head[off:], []byte(note))
+		if i < 0 {
+			return "", false
+		}
+		i += off
+		off = i + 1
+		if i < 8 || binary.LittleEndian.Uint32(head[i-8:]) != 4 {
+			continue
+		}
+		size := int(binary.LittleEndian.Uint32(head[i-4:]))
+		start := i + len(note)
+		if size <= 0 || size > 1024 || start+size > len(head) {
+			continue
+		}
+		return string(head[start : start+size]), true
+	}
+}
+
+// readCache returns the codes and releases cached at path under key, or
+// false when there is no usable cache.
+func readCache(ctx context.Context, path string, key []byte) ([]*Code, []Release, bool) {
+	if ctx.Err() != nil {
+		return nil, nil, false
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, false
+	}
+	codes, rels, err := decodeCache(b, key)
+	if err != nil {
+		return nil, nil, false
+	}
+	return codes, rels, true
+}
+
+// writeCache writes the snapshot atomically: a temporary file in the same
+// directory renamed over path. Failures (a read-only data directory) are
+// returned for tests; Load ignores them.
+func writeCache(path string, key []byte, codes []*Code, rels []Release) (err error) {
+	b, err := encodeCache(key, codes, rels)
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(b); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
+
+var errBadCache = errors.New("corpus: bad cache")
+
+// encodeCache lays codes and releases out as described above.
+func encodeCache(key []byte, codes []*Code, rels []Release) ([]byte, error) {
+	var e cacheEncoder
+	e.strs = make(map[string]uint32, 1<<16)
+	if err := e.releases(rels); err != nil {
+		return nil, err
+	}
+	if err := e.codes(codes); err != nil {
+		return nil, err
+	}
+	out := make([]byte, 0, len(e.body)+e.strBytes+8*len(e.list)+64)
+	out = append(out, cacheMagic...)
+	out = binary.AppendUvarint(out, cacheVersion)
+	out = append(out, key...)
+	out = binary.AppendUvarint(out, uint64(len(e.list)))
+	for _, s := range e.list {
+		out = binary.AppendUvarint(out, uint64(len(s)))
+	}
+	for _, s := range e.list {
+		out = append(out, s...)
+	}
+	out = append(out, e.body...)
+	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli())), nil
+}
+
+// decodeCache checks the framing and key, then decodes.
+func decodeCache(b, key []byte) ([]*Code, []Release, error) {
+	if len(b) < len(cacheMagic)+1+len(key)+4 || string(b[:len(cacheMagic)]) != cacheMagic {
+		return nil, nil, errBadCache
+	}
+	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
+	if crc32.Checksum(body, castagnoli()) != sum {
+		return nil, nil, errBadCache
+	}
+	d := cacheDecoder{b: body[len(cacheMagic):]}
+	if d.uvarint() != cacheVersion || len(d.b) < len(key) || !bytes.Equal(d.b[:len(key)], key) {
+		return nil, nil, errBadCache
+	}
+	d.b = d.b[len(key):]
+	d.stringTable()
+	rels := d.releases()
+	codes := d.codes()
+	if d.err == nil && len(d.b) != 0 {
+		d.err = errBadCache
+	}
+	if d.err != nil {
+		return nil, nil, d.err
+	}
+	return codes, rels, nil
+}
+
+func castagnoli() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) }

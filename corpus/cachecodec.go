@@ -1,0 +1,383 @@
+package corpus
+
+import (
+	"encoding/binary"
+	"math"
+	"time"
+)
+
+// cacheEncoder writes releases and codes for the load cache (see
+// cache.go). Strings are interned into a table; a slice is written as
+// its length plus one, 0 standing for nil, so that a decoded Code is
+// deeply equal to the one encoded.
+type cacheEncoder struct {
+	exts     map[extKey]uint64 // seventh-character tables written so far
+	strs     map[string]uint32
+	list     []string
+	strBytes int
+	body     []byte
+}
+
+func (e *cacheEncoder) uvarint(v uint64) { e.body = binary.AppendUvarint(e.body, v) }
+
+func (e *cacheEncoder) str(s string) {
+	i, ok := e.strs[s]
+	if !ok {
+		i = uint32(len(e.list))
+		e.strs[s] = i
+		e.list = append(e.list, s)
+		e.strBytes += len(s)
+	}
+	e.uvarint(uint64(i))
+}
+
+// count writes the length of a slice that may be nil.
+func (e *cacheEncoder) count(n int, isNil bool) {
+	if isNil {
+		e.uvarint(0)
+		return
+	}
+	e.uvarint(uint64(n) + 1)
+}
+
+func (e *cacheEncoder) strSlice(ss []string) {
+	e.count(len(ss), ss == nil)
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+func (e *cacheEncoder) time(t time.Time) error {
+	if t == (time.Time{}) {
+		e.uvarint(0)
+		return nil
+	}
+	b, err := t.MarshalBinary()
+	if err != nil {
+		return err
+	}
+	e.uvarint(uint64(len(b)))
+	e.body = append(e.body, b...)
+	return nil
+}
+
+// extKey identifies a seventh-character table shared by many codes.
+type extKey struct {
+	first *Extension
+	n     int
+}
+
+// sevenChr writes a seventh-character table: 0 for nil, 1 and the table
+// the first time it is seen, else 2 plus the number of the earlier table
+// it shares its backing array with (so decoded codes share it too).
+func (e *cacheEncoder) sevenChr(x []Extension) {
+	switch {
+	case x == nil:
+		e.uvarint(0)
+		return
+	case len(x) > 0:
+		k := extKey{&x[0], len(x)}
+		if id, ok := e.exts[k]; ok {
+			e.uvarint(id + 2)
+			return
+		}
+		if e.exts == nil {
+			e.exts = map[extKey]uint64{}
+		}
+		e.exts[k] = uint64(len(e.exts))
+	}
+	e.uvarint(1)
+	e.uvarint(uint64(len(x)))
+	for _, x := range x {
+		e.str(x.Char)
+		e.str(x.Text)
+	}
+}
+
+func (e *cacheEncoder) releases(rels []Release) error {
+	e.count(len(rels), rels == nil)
+	for _, r := range rels {
+		e.str(string(r.System))
+		e.str(r.Name)
+		if err := e.time(r.Effective); err != nil {
+			return err
+		}
+		if err := e.time(r.Expires); err != nil {
+			return err
+		}
+		e.str(r.Source)
+		e.uvarint(uint64(r.Codes))
+		e.uvarint(uint64(r.Billable))
+		e.strSlice(r.Supplements)
+	}
+	return nil
+}
+
+const (
+	flagBillable = 1 << iota
+	flagModifier
+)
+
+func (e *cacheEncoder) codes(codes []*Code) error {
+	e.uvarint(uint64(len(codes)))
+	for _, c := range codes {
+		e.str(string(c.System))
+		e.str(c.Code)
+		e.str(c.Display)
+		e.str(c.Short)
+		var flags uint64
+		if c.Billable {
+			flags |= flagBillable
+		}
+		if c.Modifier {
+			flags |= flagModifier
+		}
+		e.uvarint(flags)
+		e.str(c.Parent)
+		e.strSlice(c.Children)
+		e.str(c.Chapter)
+		e.count(len(c.Names), c.Names == nil)
+		for _, n := range c.Names {
+			e.str(n.Text)
+			e.uvarint(uint64(n.Kind))
+		}
+		for _, ss := range [...][]string{c.Notes.Includes, c.Notes.Excludes1, c.Notes.Excludes2, c.Notes.CodeFirst,
+			c.Notes.UseAdditional, c.Notes.CodeAlso, c.Notes.Notes, c.Notes.SevenChrNote} {
+			e.strSlice(ss)
+		}
+		e.sevenChr(c.SevenChr)
+		if err := e.time(c.Added); err != nil {
+			return err
+		}
+		if err := e.time(c.Terminated); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// cacheDecoder reads what cacheEncoder wrote. The first error sticks;
+// every count is checked against the bytes left, so corrupt input costs
+// memory in proportion to its size and never panics.
+type cacheDecoder struct {
+	b    []byte
+	strs []string
+	err  error
+
+	// Arenas: slices of decoded codes are carved out of shared chunks
+	// (with their capacity capped, so an append copies).
+	names []Name
+	ss    []string
+	exts  [][]Extension // seventh-character tables in order of appearance
+}
+
+func (d *cacheDecoder) sevenChr() []Extension {
+	switch v := d.uvarint(); {
+	case v == 0 || d.err != nil:
+		return nil
+	case v >= 2:
+		if v-2 >= uint64(len(d.exts)) {
+			d.fail()
+			return nil
+		}
+		return d.exts[v-2]
+	}
+	n := d.n()
+	x := make([]Extension, n)
+	for i := range x {
+		x[i].Char = d.str()
+		x[i].Text = d.str()
+	}
+	if n > 0 {
+		d.exts = append(d.exts, x)
+	}
+	return x
+}
+
+func (d *cacheDecoder) fail() {
+	if d.err == nil {
+		d.err = errBadCache
+	}
+	d.b = nil
+}
+
+func (d *cacheDecoder) uvarint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+// n reads a count of items taking at least one byte each.
+func (d *cacheDecoder) n() int {
+	v := d.uvarint()
+	if v > uint64(len(d.b)) {
+		d.fail()
+		return 0
+	}
+	return int(v)
+}
+
+// count reads a slice length written by cacheEncoder.count: -1 for nil.
+func (d *cacheDecoder) count() int {
+	v := d.uvarint()
+	if v == 0 {
+		return -1
+	}
+	if v-1 > uint64(len(d.b)) {
+		d.fail()
+		return -1
+	}
+	return int(v - 1)
+}
+
+func (d *cacheDecoder) stringTable() {
+	n := d.n()
+	lens := make([]int, n)
+	total := uint64(0)
+	for i := range lens {
+		l := d.uvarint()
+		if l > math.MaxInt32 {
+			d.fail()
+			return
+		}
+		lens[i] = int(l)
+		total += l
+	}
+	if d.err != nil || total > uint64(len(d.b)) {
+		d.fail()
+		return
+	}
+	blob := string(d.b[:total])
+	d.b = d.b[total:]
+	d.strs = make([]string, n)
+	off := 0
+	for i, l := range lens {
+		d.strs[i] = blob[off : off+l]
+		off += l
+	}
+}
+
+func (d *cacheDecoder) str() string {
+	i := d.uvarint()
+	if i >= uint64(len(d.strs)) {
+		d.fail()
+		return ""
+	}
+	return d.strs[i]
+}
+
+func (d *cacheDecoder) strSlice() []string {
+	n := d.count()
+	if n <= 0 {
+		if n == 0 {
+			return []string{}
+		}
+		return nil
+	}
+	if len(d.ss) < n {
+		d.ss = make([]string, max(n, 4096))
+	}
+	out := d.ss[:n:n]
+	d.ss = d.ss[n:]
+	for i := range out {
+		out[i] = d.str()
+	}
+	return out
+}
+
+func (d *cacheDecoder) time() time.Time {
+	n := d.uvarint()
+	if n == 0 {
+		return time.Time{}
+	}
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return time.Time{}
+	}
+	var t time.Time
+	if err := t.UnmarshalBinary(d.b[:n]); err != nil {
+		d.fail()
+		return time.Time{}
+	}
+	d.b = d.b[n:]
+	return t
+}
+
+func (d *cacheDecoder) releases() []Release {
+	n := d.count()
+	if n < 0 {
+		return nil
+	}
+	out := make([]Release, n)
+	for i := range out {
+		r := &out[i]
+		r.System = System(d.str())
+		r.Name = d.str()
+		r.Effective = d.time()
+		r.Expires = d.time()
+		r.Source = d.str()
+		r.Codes = int(d.uvarint())
+		r.Billable = int(d.uvarint())
+		r.Supplements = d.strSlice()
+	}
+	return out
+}
+
+func (d *cacheDecoder) codes() []*Code {
+	n := d.n()
+	if d.err != nil {
+		return nil
+	}
+	arena := make([]Code, n)
+	out := make([]*Code, n)
+	for i := range arena {
+		c := &arena[i]
+		out[i] = c
+		c.System = System(d.str())
+		c.Code = d.str()
+		c.Display = d.str()
+		c.Short = d.str()
+		flags := d.uvarint()
+		c.Billable = flags&flagBillable != 0
+		c.Modifier = flags&flagModifier != 0
+		c.Parent = d.str()
+		c.Children = d.strSlice()
+		c.Chapter = d.str()
+		if k := d.count(); k == 0 {
+			c.Names = []Name{}
+		} else if k > 0 {
+			if len(d.names) < k {
+				d.names = make([]Name, max(k, 4096))
+			}
+			c.Names = d.names[:k:k]
+			d.names = d.names[k:]
+			for j := range c.Names {
+				c.Names[j].Text = d.str()
+				kind := d.uvarint()
+				if kind > math.MaxUint8 {
+					d.fail()
+				}
+				c.Names[j].Kind = NameKind(kind)
+			}
+		}
+		nt := &c.Notes
+		for _, p := range [...]*[]string{&nt.Includes, &nt.Excludes1, &nt.Excludes2, &nt.CodeFirst,
+			&nt.UseAdditional, &nt.CodeAlso, &nt.Notes, &nt.SevenChrNote} {
+			*p = d.strSlice()
+		}
+		c.SevenChr = d.sevenChr()
+		c.Added = d.time()
+		c.Terminated = d.time()
+		if d.err != nil {
+			return nil
+		}
+	}
+	return out
+}
