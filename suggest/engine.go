@@ -61,7 +61,9 @@ type Engine struct {
 	minCoverage float64
 	// minCandidate drops candidates whose best mention scores less.
 	minCandidate float64
-	forest       forest // the model's trees, validated
+	// hitLimit bounds the hits kept per sentence (the best scored).
+	hitLimit int
+	forest   forest // the model's trees, validated
 	// catTop are the model's usual codes per category, resolved.
 	catTop map[string][]target
 	// historyMemo caches history-code lookups per matched name
@@ -114,7 +116,7 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 	if m := opts.Model; m != nil && (len(m.Weights) > 0 || len(m.Trees) > 0) && !slices.Equal(m.Features, FeatureNames()) {
 		return nil, fmt.Errorf("suggest: model features %v differ from the engine's %v; retrain with `medcode train`", m.Features, FeatureNames())
 	}
-	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster, minScore: 0.2, minCoverage: 0.5, minCandidate: 0.15}
+	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster, minScore: 0.2, minCoverage: 0.5, minCandidate: 0.15, hitLimit: 300}
 	e.targets = make([]target, ix.Codes())
 	for i := range e.targets {
 		e.targets[i] = resolve(set, ix.Code(int32(i)))

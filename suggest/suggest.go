@@ -512,7 +512,7 @@ func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request,
 	if learned {
 		minCov = 0.99
 	}
-	sc.hits = ix.SearchInto(sc.hits, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: 300})
+	sc.hits = ix.SearchInto(sc.hits, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: e.hitLimit})
 	// A hit whose matched words all sit inside a longer, fully matched name
 	// is dominated ("pain" inside "chest pain").
 	// Drop hits that contradict the note: a drug-table row without its
