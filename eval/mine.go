@@ -71,6 +71,9 @@ type Mined struct {
 	// CategoryTop are the (up to 3) ICD-10-CM codes seen in at least 2
 	// cases of each category, most frequent first.
 	CategoryTop map[string][]string
+	// Cooc is the log lift of two codes coded together, for pairs seen in
+	// at least 2 cases with lift above 1.
+	Cooc []suggest.CodePair
 }
 
 // Mine learns phrases that indicate codes in labelled notes: for every
@@ -88,6 +91,7 @@ func Mine(pipe *nlp.Pipeline, set *corpus.Set, cases []Case, opts MineOptions) M
 	pair := map[[2]string]int{}
 	codeN := map[string]int{}
 	catN := map[string]int{} // "ICD-10-CM|R52*": cases with a code of the category
+	pairN := map[[2]string]int{}
 	for _, c := range cases {
 		doc := pipe.Analyze(c.Text)
 		grams := phrases(doc, o.MaxN)
@@ -119,6 +123,16 @@ func Mine(pipe *nlp.Pipeline, set *corpus.Set, cases []Case, opts MineOptions) M
 		}
 		for k := range cats {
 			catN[k]++
+		}
+		list := make([]string, 0, len(codes))
+		for k := range codes {
+			list = append(list, k)
+		}
+		sort.Strings(list)
+		for i := range list {
+			for j := i + 1; j < len(list); j++ {
+				pairN[[2]string{list[i], list[j]}]++
+			}
 		}
 		for g := range grams {
 			df[g]++
@@ -187,7 +201,26 @@ func Mine(pipe *nlp.Pipeline, set *corpus.Set, cases []Case, opts MineOptions) M
 			termDF[st] = math.Round(f*1000) / 1000
 		}
 	}
-	return Mined{Learned: out, Priors: priors, TermDF: termDF, CategoryTop: categoryTop(codeN)}
+	var cooc []suggest.CodePair
+	for p, n := range pairN {
+		if n < 2 {
+			continue
+		}
+		lift := math.Log(float64(n) * N / float64(codeN[p[0]]*codeN[p[1]]))
+		if lift <= 0 {
+			continue
+		}
+		_, a, _ := strings.Cut(p[0], "|")
+		_, b, _ := strings.Cut(p[1], "|")
+		cooc = append(cooc, suggest.CodePair{A: a, B: b, Lift: math.Round(lift*1000) / 1000})
+	}
+	sort.Slice(cooc, func(i, j int) bool {
+		if cooc[i].A != cooc[j].A {
+			return cooc[i].A < cooc[j].A
+		}
+		return cooc[i].B < cooc[j].B
+	})
+	return Mined{Learned: out, Priors: priors, TermDF: termDF, CategoryTop: categoryTop(codeN), Cooc: cooc}
 }
 
 // phrases returns the distinct phrases (normalised words joined by a space)

@@ -69,7 +69,7 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	var found, gold int
 	for k := 0; k < 2; k++ {
 		mined := Mine(pipe, set, folds[1-k], opts.Mine)
-		eng, err := suggest.New(set, ix, suggest.Options{Model: &suggest.Model{Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF, CategoryTop: mined.CategoryTop}})
+		eng, err := suggest.New(set, ix, suggest.Options{Model: &suggest.Model{Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF, CategoryTop: mined.CategoryTop, Cooc: mined.Cooc}})
 		if err != nil {
 			return nil, TrainSummary{}, fmt.Errorf("eval: train: %w", err)
 		}
@@ -123,7 +123,7 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	thr, f1 := bestThreshold(conf, y, gold)
 	mined := Mine(pipe, set, cases, opts.Mine)
 	m.CalibX, m.CalibY, m.Threshold = cx, cy, thr
-	m.Priors, m.Learned, m.TermDF, m.CategoryTop = mined.Priors, mined.Learned, mined.TermDF, mined.CategoryTop
+	m.Priors, m.Learned, m.TermDF, m.CategoryTop, m.Cooc = mined.Priors, mined.Learned, mined.TermDF, mined.CategoryTop, mined.Cooc
 	m.Trained = fmt.Sprintf("%d cases, cross-fitted in 2 folds, %s re-ranker, setting %s", len(cases), rankerOr(opts.Ranker), settingOr(opts.Setting))
 	pos := 0
 	for _, v := range y {

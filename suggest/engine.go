@@ -63,7 +63,9 @@ type Engine struct {
 	minCandidate float64
 	// hitLimit bounds the hits kept per sentence (the best scored).
 	hitLimit int
-	forest   forest // the model's trees, validated
+	// cooc is the model's code-pair lift, keyed by the ordered pair.
+	cooc   map[[2]string]float64
+	forest forest // the model's trees, validated
 	// catTop are the model's usual codes per category, resolved.
 	catTop map[string][]target
 	// historyMemo caches history-code lookups per matched name
@@ -159,6 +161,10 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		e.forest = f
 	}
 	if m := opts.Model; m != nil {
+		e.cooc = make(map[[2]string]float64, len(m.Cooc))
+		for _, p := range m.Cooc {
+			e.cooc[[2]string{p.A, p.B}] = p.Lift
+		}
 		e.catTop = map[string][]target{}
 		for cat, codes := range m.CategoryTop {
 			for _, c := range codes {

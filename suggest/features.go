@@ -45,11 +45,12 @@ func FeatureNames() []string {
 		"catCount",      // log(1 + candidates of the same category in the note)
 		"earlySentence", // mentioned in the note's first two sentences
 		"partNegated",   // share of the best name's words negated while the rest is not
+		"cooc",          // best log lift with a code the note states plainly (training co-occurrence)
 	}
 }
 
 // featureCount is len(FeatureNames()).
-const featureCount = 38
+const featureCount = 39
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 

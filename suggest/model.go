@@ -32,6 +32,9 @@ type Model struct {
 	// CategoryTop lists, per ICD-10-CM category ("R10"), the codes training
 	// notes used most in it, most frequent first.
 	CategoryTop map[string][]string `json:"categoryTop,omitempty"`
+	// Cooc are ICD-10-CM code pairs coded together in training notes more
+	// often than chance, with their log lift.
+	Cooc []CodePair `json:"cooc,omitempty"`
 	// TermDF is the share of training notes holding each stem (stems in at
 	// least 1% of notes): how common a word is in notes, not in code names.
 	TermDF map[string]float64 `json:"termDF,omitempty"`
@@ -39,6 +42,14 @@ type Model struct {
 	Learned []LearnedName `json:"learned,omitempty"`
 	// Trained says on what and when, for reports.
 	Trained string `json:"trained,omitempty"`
+}
+
+// CodePair is two codes (A < B) and the log of how much more often
+// training notes coded them together than chance.
+type CodePair struct {
+	A    string  `json:"a"`
+	B    string  `json:"b"`
+	Lift float64 `json:"lift"`
 }
 
 // LearnedName is a phrase that, in training notes, indicated a code.

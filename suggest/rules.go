@@ -253,6 +253,7 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code) []
 	}
 	f[35] = math.Log1p(float64(c.catCount))
 	f[37] = b.partNeg
+	f[38] = c.cooc
 	for _, m := range c.mentions {
 		if m.sent < 2 {
 			f[36] = 1

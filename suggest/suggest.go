@@ -50,7 +50,8 @@ type candidate struct {
 	// candidate it replaces.
 	historyOf  string
 	replacedBy string
-	catCount   int // candidates of the same category in the note
+	catCount   int     // candidates of the same category in the note
+	cooc       float64 // best co-occurrence lift with an anchor code
 }
 
 // compete ranks each candidate among those whose best mentions overlap its
@@ -167,6 +168,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	for _, c := range live {
 		c.catCount = cats[category(c.tgt.anyCode())] - 1
 	}
+	e.cooccur(live)
 	// Score every candidate; render only what is returned.
 	pre := make([]scored, 0, len(live))
 	for _, c := range live {
@@ -271,6 +273,35 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	})
 	res.Rejected = dedupeRejected(res.Rejected, res.Suggestions)
 	return res, nil
+}
+
+// cooccur sets each candidate's best co-occurrence lift with the anchors:
+// ICD-10-CM candidates whose best mention matched a name almost exactly.
+func (e *Engine) cooccur(cs []*candidate) {
+	if len(e.cooc) == 0 {
+		return
+	}
+	var anchors []string
+	for _, c := range cs {
+		if k := c.tgt.anyCode(); k.System == corpus.ICD10CM && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
+			anchors = append(anchors, k.Code)
+		}
+	}
+	for _, c := range cs {
+		k := c.tgt.anyCode()
+		if k.System != corpus.ICD10CM {
+			continue
+		}
+		for _, a := range anchors {
+			key := [2]string{a, k.Code}
+			if k.Code < a {
+				key = [2]string{k.Code, a}
+			}
+			if l := e.cooc[key]; l > c.cooc && a != k.Code {
+				c.cooc = l
+			}
+		}
+	}
 }
 
 // category is the three-character category of an ICD-10-CM code.
