@@ -63,6 +63,7 @@ type Engine struct {
 	minCandidate float64
 	// hitLimit bounds the hits kept per sentence (the best scored).
 	hitLimit int
+	pending  sync.Pool // *[]pending, collect's scratch
 	// cooc is the model's code-pair lift, keyed by the ordered pair.
 	cooc   map[[2]string]float64
 	forest forest // the model's trees, validated

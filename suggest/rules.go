@@ -137,9 +137,9 @@ func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
 	return out
 }
 
-// features computes the ranker's feature vector of a candidate.
-func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code) []float64 {
-	f := make([]float64, featureCount)
+// features computes the ranker's feature vector of a candidate into f
+// (featureCount long, zeroed).
+func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f []float64) []float64 {
 	b := c.mentions[c.best]
 	h := b.hit
 	sents := map[int]bool{}
@@ -279,8 +279,8 @@ func diagnosisSection(kind string) bool {
 }
 
 // prepare computes a candidate's features; confidences fills in the rest.
-func (e *Engine) prepare(doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit) scored {
-	return scored{c: c, code: code, edits: edits, f: e.features(doc, c, code), score: round(c.mentions[c.best].hit.Score, 4)}
+func (e *Engine) prepare(doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit, f []float64) scored {
+	return scored{c: c, code: code, edits: edits, f: e.features(doc, c, code, f), score: round(c.mentions[c.best].hit.Score, 4)}
 }
 
 // confidences scores prepared candidates: the model's log-odds (the tree

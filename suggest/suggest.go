@@ -171,6 +171,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.cooccur(live)
 	// Score every candidate; render only what is returned.
 	pre := make([]scored, 0, len(live))
+	var fbuf []float64 // features of every candidate, one allocation
 	for _, c := range live {
 		code, edits := c.tgt.code, []Edit(nil)
 		if c.tgt.edit != nil {
@@ -196,7 +197,11 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 				continue
 			}
 		}
-		pre = append(pre, e.prepare(doc, c, code, edits))
+		if len(fbuf) < featureCount {
+			fbuf = make([]float64, featureCount*(len(live)-len(pre)))
+		}
+		pre = append(pre, e.prepare(doc, c, code, edits, fbuf[:featureCount:featureCount]))
+		fbuf = fbuf[featureCount:]
 	}
 	e.confidences(pre)
 	// Candidates that landed on the same billable code merge: the best
@@ -395,6 +400,19 @@ func contains(ss []corpus.System, s corpus.System) bool {
 func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 	byCode := map[*corpus.Code]*candidate{}
 	var order []*candidate
+	// Mentions are gathered in one pending list (pooled), then laid out
+	// per candidate in a single allocation.
+	pp, _ := e.pending.Get().(*[]pending)
+	if pp == nil {
+		pp = new([]pending)
+	}
+	pend := (*pp)[:0]
+	defer func() {
+		clear(pend)
+		*pp = pend[:0]
+		e.pending.Put(pp)
+	}()
+	count := map[*candidate]int{}
 	add := func(tgt target, m mention) {
 		k := tgt.anyCode()
 		if tgt.invalid || k == nil {
@@ -409,7 +427,8 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 		if c.tgt.from != nil && tgt.from == nil {
 			c.tgt = tgt // the code's own name matched: no resolution edit
 		}
-		c.mentions = append(c.mentions, m)
+		count[c]++
+		pend = append(pend, pending{c, m})
 	}
 	terms := doc.Terms
 	var sc sentenceScratch
@@ -425,6 +444,16 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 			e.searchSentence(doc, sent, req, e.learned, e.lTarget, true, add, &sc)
 		}
 	}
+	buf := make([]mention, len(pend))
+	off := 0
+	for _, c := range order {
+		n := count[c]
+		c.mentions = buf[off : off : off+n]
+		off += n
+	}
+	for _, p := range pend {
+		p.c.mentions = append(p.c.mentions, p.m)
+	}
 	for _, c := range order {
 		c.best = 0
 		for i, m := range c.mentions {
@@ -434,6 +463,12 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 		}
 	}
 	return order
+}
+
+// pending is a mention waiting to be laid out with its candidate's others.
+type pending struct {
+	c *candidate
+	m mention
 }
 
 // siblings adds, for each ICD-10-CM candidate with good evidence, the codes
