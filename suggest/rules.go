@@ -244,7 +244,7 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f 
 	if code.Code != "" {
 		f[31] = float64(code.Code[0])
 	}
-	if strings.Contains(strings.ToLower(code.Display), "unspecified") {
+	if strings.Contains(code.Display, "unspecified") || strings.HasPrefix(code.Display, "Unspecified") {
 		f[32] = 1
 	}
 	f[33] = float64(len(strings.ReplaceAll(code.Code, ".", "")))

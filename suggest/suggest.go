@@ -230,7 +230,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	for _, k := range kept {
 		m := k.c.mentions[k.c.best]
 		if k.code.System == corpus.ICD10CM && m.hit.Coverage >= 0.99 && !m.dominated && !k.c.sibling && m.partNeg == 0 &&
-			strings.Contains(strings.ToLower(k.code.Display), " with ") {
+			strings.Contains(k.code.Display, " with ") {
 			if _, ok := complicated[category(k.code)]; !ok {
 				complicated[category(k.code)] = k.code
 			}
@@ -242,7 +242,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		if len(final) >= req.MaxResults || k.conf < req.MinConfidence {
 			break
 		}
-		if w, ok := complicated[category(k.code)]; ok && w != k.code && strings.Contains(strings.ToLower(k.code.Display), "without complication") {
+		if w, ok := complicated[category(k.code)]; ok && w != k.code && strings.Contains(k.code.Display, "without complication") {
 			res.Rejected = append(res.Rejected, Rejection{System: string(k.code.System), Code: k.code.Code, Display: k.code.Display,
 				Rule: "contradicted", Reason: fmt.Sprintf("the note documents %s (%s), a complication in the same category", w.Code, w.Display), Evidence: e.evidence(doc, k.c, 3)})
 			continue
@@ -307,6 +307,12 @@ func (e *Engine) cooccur(cs []*candidate) {
 			}
 		}
 	}
+}
+
+// saysWithout reports whether a name holds the word "without" (any case),
+// without allocating.
+func saysWithout(name string) bool {
+	return strings.Contains(name, "without") || strings.Contains(name, "Without") || strings.Contains(name, "WITHOUT")
 }
 
 // category is the three-character category of an ICD-10-CM code.
@@ -608,7 +614,7 @@ func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request,
 			}
 		}
 		pn := 0.0
-		if negated > 0 && negated < len(h.Positions) && !strings.Contains(strings.ToLower(ix.NameText(h.Name)), "without") {
+		if negated > 0 && negated < len(h.Positions) && !saysWithout(ix.NameText(h.Name)) {
 			pn = float64(negated) / float64(len(h.Positions))
 		}
 		sc.partNeg = append(sc.partNeg, pn)
