@@ -65,7 +65,10 @@ func (e *Engine) applyAssertions(doc *nlp.Document, c *candidate, setting Settin
 	if familyCode(code) {
 		allowed |= nlp.Family | nlp.Historical
 	}
-	if setting == Inpatient {
+	// The uncertain-diagnosis rule is about diagnoses: a procedure in a
+	// sentence that doubts a finding ("possible pneumonia on chest x-ray")
+	// was still performed.
+	if setting == Inpatient || code.System != corpus.ICD10CM {
 		allowed |= nlp.Uncertain
 	}
 	// Historical mentions of a condition stay, flagged and with an edit

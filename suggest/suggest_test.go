@@ -184,6 +184,7 @@ func TestRules(t *testing.T) {
 		{name: "negated", text: "Patient denies chest pain.", not: []string{"R07.9"}, rejected: [][2]string{{"R07.9", "negated"}}},
 		{name: "uncertain outpatient", text: "Possible pneumonia.", not: []string{"J18.9"}, rejected: [][2]string{{"J18.9", "uncertain_outpatient"}}},
 		{name: "uncertain inpatient", text: "Possible pneumonia.", setting: suggest.Inpatient, want: []string{"J18.9"}},
+		{name: "procedure in a doubtful sentence", text: "Possible pneumonia on chest x-ray, two views.", want: []string{"71046"}, not: []string{"J18.9"}},
 		{name: "hypothetical", text: "Return if chest pain develops.", not: []string{"R07.9"}},
 		{name: "abbreviation", text: "h/o HTN and T2DM", want: []string{"I10", "E11.9"}},
 		{name: "complication contradicts without", text: "Type 2 diabetes mellitus with diabetic polyneuropathy.", want: []string{"E11.42"}, not: []string{"E11.9"}, rejected: [][2]string{{"E11.9", "contradicted"}}},
