@@ -24,6 +24,8 @@ type TrainOptions struct {
 	// Ranker is "gbdt" (boosted trees, the default) or "logistic".
 	Ranker string
 	GBDT   GBDTOptions
+	// Folds is the number of cross-fitting folds; 0 = 2.
+	Folds int
 	// Candidates is how many candidates per case the re-ranker sees; 0 = 150.
 	Candidates int
 	Progress   io.Writer // nil: quiet
@@ -47,8 +49,8 @@ type TrainSummary struct {
 //
 // The re-ranker must see features as they will be at run time, when the
 // learned names and priors come from notes other than the one being coded.
-// So training is cross-fitted: the cases are split in two folds, names and
-// priors mined on one fold give the features of the other, and the final
+// So training is cross-fitted: the cases are split in Folds folds, names
+// and priors mined on the other folds give the features of each, and the final
 // model carries names and priors mined on all cases.
 func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, opts TrainOptions) (*suggest.Model, TrainSummary, error) {
 	start := time.Now()
@@ -59,22 +61,38 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 		opts.Candidates = 150
 	}
 	pipe := ix.Analyzer()
-	folds := [2][]Case{}
+	nf := opts.Folds
+	if nf <= 0 {
+		nf = 2
+	}
+	nf = min(nf, len(cases))
+	folds := make([][]Case, nf)
 	for i, c := range cases {
-		folds[i%2] = append(folds[i%2], c)
+		folds[i%nf] = append(folds[i%nf], c)
+	}
+	// others returns the cases outside fold k.
+	others := func(k int) []Case {
+		var out []Case
+		for j, f := range folds {
+			if j != k {
+				out = append(out, f...)
+			}
+		}
+		return out
 	}
 	var X [][]float64
 	var y []float64
 	var fold []int
 	var found, gold int
-	for k := 0; k < 2; k++ {
-		mined := Mine(pipe, set, folds[1-k], opts.Mine)
+	for k := 0; k < nf; k++ {
+		rest := others(k)
+		mined := Mine(pipe, set, rest, opts.Mine)
 		eng, err := suggest.New(set, ix, suggest.Options{Model: &suggest.Model{Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF, CategoryTop: mined.CategoryTop, Cooc: mined.Cooc}})
 		if err != nil {
 			return nil, TrainSummary{}, fmt.Errorf("eval: train: %w", err)
 		}
 		if opts.Progress != nil {
-			fmt.Fprintf(opts.Progress, "train: fold %d: %d learned names from %d cases, features of %d cases\n", k+1, len(mined.Learned), len(folds[1-k]), len(folds[k]))
+			fmt.Fprintf(opts.Progress, "train: fold %d: %d learned names from %d cases, features of %d cases\n", k+1, len(mined.Learned), len(rest), len(folds[k]))
 		}
 		rows, err := featureRows(ctx, eng, folds[k], opts)
 		if err != nil {
@@ -94,7 +112,7 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	// Calibrate on out-of-fold predictions: a re-ranker fitted on one fold
 	// scores the other, so the calibration sees run-time behaviour.
 	p := make([]float64, len(X))
-	for k := 0; k < 2; k++ {
+	for k := 0; k < nf; k++ {
 		var tx [][]float64
 		var ty []float64
 		for i := range X {
@@ -124,7 +142,7 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	mined := Mine(pipe, set, cases, opts.Mine)
 	m.CalibX, m.CalibY, m.Threshold = cx, cy, thr
 	m.Priors, m.Learned, m.TermDF, m.CategoryTop, m.Cooc = mined.Priors, mined.Learned, mined.TermDF, mined.CategoryTop, mined.Cooc
-	m.Trained = fmt.Sprintf("%d cases, cross-fitted in 2 folds, %s re-ranker, setting %s", len(cases), rankerOr(opts.Ranker), settingOr(opts.Setting))
+	m.Trained = fmt.Sprintf("%d cases, cross-fitted in %d folds, %s re-ranker, setting %s", len(cases), nf, rankerOr(opts.Ranker), settingOr(opts.Setting))
 	pos := 0
 	for _, v := range y {
 		if v > 0 {

@@ -27,6 +27,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 		depth   int
 		eta     float64
 		ncand   int
+		folds   int
 	)
 	cmd := &cobra.Command{
 		Use:   "train --cases FILE --out MODEL",
@@ -56,7 +57,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 				return err
 			}
 			m, sum, err := eval.Train(cmd.Context(), set, ix, cs, eval.TrainOptions{Setting: suggest.Setting(setting), Systems: sys, Mine: mine, Logistic: eval.LogisticOptions{L2: l2},
-				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta}, Candidates: ncand, Progress: cmd.ErrOrStderr()})
+				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta}, Candidates: ncand, Folds: folds, Progress: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}
@@ -83,6 +84,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 	f.IntVar(&trees, "trees", 0, "gbdt: boosting rounds (default 100)")
 	f.IntVar(&depth, "depth", 0, "gbdt: tree depth (default 3)")
 	f.Float64Var(&eta, "learning-rate", 0, "gbdt: shrinkage (default 0.2)")
+	f.IntVar(&folds, "folds", 0, "cross-fitting folds (default 2)")
 	f.IntVar(&ncand, "candidates", 0, "candidates per note the re-ranker learns from (default 150)")
 	return cmd
 }
