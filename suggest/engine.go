@@ -71,7 +71,8 @@ type Engine struct {
 	catTop map[string][]target
 	// historyMemo caches history-code lookups per matched name
 	// (int64 -> historyResult); safe for concurrent use.
-	historyMemo sync.Map
+	historyMu   sync.RWMutex
+	historyMemo map[int64]historyResult
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -176,6 +177,7 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		}
 	}
 	e.excl = excludes1Table(set)
+	e.historyMemo = map[int64]historyResult{}
 	return e, nil
 }
 

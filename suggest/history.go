@@ -80,12 +80,16 @@ func (e *Engine) historyOf(name int32, family bool, words, prefixes []string) (i
 	if family {
 		key |= 1
 	}
-	if v, ok := e.historyMemo.Load(key); ok {
-		r := v.(historyResult)
+	e.historyMu.RLock()
+	r, seen := e.historyMemo[key]
+	e.historyMu.RUnlock()
+	if seen {
 		return r.hit, r.ok
 	}
 	hit, ok := e.historySearch(e.ix.NameTerms(name), words, prefixes)
-	e.historyMemo.Store(key, historyResult{hit: hit, ok: ok})
+	e.historyMu.Lock()
+	e.historyMemo[key] = historyResult{hit: hit, ok: ok}
+	e.historyMu.Unlock()
 	return hit, ok
 }
 

@@ -145,12 +145,10 @@ func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
 func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f []float64) []float64 {
 	b := c.mentions[c.best]
 	h := b.hit
-	sents := map[int]bool{}
 	dom, hist, unc, exp := 0, 0, 0, 0
 	firstStart := len(doc.Text)
 	bestLearned, bestWeight := 0.0, 0.0
 	for _, m := range c.mentions {
-		sents[m.sent] = true
 		if m.dominated {
 			dom++
 		}
@@ -175,7 +173,7 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f 
 	f[3] = h.Order
 	f[4] = logp(h.Mass)
 	f[5] = float64(h.Matched)
-	f[6] = logp(float64(len(sents)))
+	f[6] = logp(float64(distinctSentences(c.mentions)))
 	f[7] = float64(dom) / n
 	switch b.kind {
 	case corpus.NameTitle, corpus.NameSynonym:
@@ -263,6 +261,25 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f 
 		}
 	}
 	return f
+}
+
+// distinctSentences counts the sentences of mentions (gathered in
+// sentence order, possibly interleaved by merged candidates).
+func distinctSentences(ms []mention) int {
+	n := 0
+	for i, m := range ms {
+		seen := false
+		for _, o := range ms[:i] {
+			if o.sent == m.sent {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			n++
+		}
+	}
+	return n
 }
 
 func logp(x float64) float64 {
