@@ -126,6 +126,9 @@ type Code struct {
 // NormalizeCode turns user input ("e119", "E11.9", " j1100 ") into the
 // canonical spelling for sys. It does not check that the code exists.
 func NormalizeCode(sys System, s string) string {
+	if canonical(sys, s) {
+		return s // the common case on hot paths: no allocation
+	}
 	c := strings.ToUpper(strings.TrimSpace(s))
 	if sys != ICD10CM {
 		return c
@@ -135,4 +138,26 @@ func NormalizeCode(sys System, s string) string {
 		c = c[:3] + "." + c[3:]
 	}
 	return c
+}
+
+// canonical reports whether s is already spelled as NormalizeCode would
+// spell it: upper-case letters and digits, and for ICD-10-CM a dot after
+// the third character exactly when longer than three.
+func canonical(sys System, s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			if sys == ICD10CM && i == 3 {
+				return false
+			}
+		case c == '.' && sys == ICD10CM && i == 3 && len(s) > 4:
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
@@ -55,31 +56,35 @@ type candidate struct {
 }
 
 // compete ranks each candidate among those whose best mentions overlap its
-// own in the same sentence: is it the best reading of its words?
+// own in the same sentence: is it the best reading of its words? Within a
+// sentence the best mentions are swept in start order, so only overlapping
+// pairs are compared.
 func compete(cs []*candidate) {
-	bySent := map[int][]*candidate{}
+	type span struct {
+		c          *candidate
+		start, end int
+		score      float64
+	}
+	bySent := map[int][]span{}
 	for _, c := range cs {
 		m := c.mentions[c.best]
-		bySent[m.sent] = append(bySent[m.sent], c)
+		c.spanRank, c.margin = 0, mentionScore(m)
+		bySent[m.sent] = append(bySent[m.sent], span{c, m.start, m.end, mentionScore(m)})
 	}
-	for _, group := range bySent {
-		for _, c := range group {
-			m := c.mentions[c.best]
-			own := mentionScore(m)
-			c.spanRank, c.margin = 0, own
-			for _, o := range group {
-				if o == c {
-					continue
+	for _, g := range bySent {
+		slices.SortFunc(g, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+		for i := range g {
+			for j := i + 1; j < len(g) && g[j].start < g[i].end; j++ {
+				// g[i] and g[j] overlap.
+				a, b := &g[i], &g[j]
+				a.c.margin = math.Min(a.c.margin, a.score-b.score)
+				b.c.margin = math.Min(b.c.margin, b.score-a.score)
+				switch {
+				case b.score > a.score || b.score == a.score && b.c.key < a.c.key:
+					a.c.spanRank++
+				default:
+					b.c.spanRank++
 				}
-				om := o.mentions[o.best]
-				if om.start >= m.end || m.start >= om.end {
-					continue
-				}
-				os := mentionScore(om)
-				if os > own || os == own && o.key < c.key {
-					c.spanRank++
-				}
-				c.margin = math.Min(c.margin, own-os)
 			}
 		}
 	}
