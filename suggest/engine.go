@@ -225,3 +225,27 @@ func (e *Engine) excluded(a, b *corpus.Code) bool {
 	}
 	return false
 }
+
+// nameTerms are the stems of a mention's matched name.
+func (e *Engine) nameTerms(m mention) []string {
+	if m.learned && e.learned != nil {
+		return e.learned.NameTerms(m.hit.Name)
+	}
+	return e.ix.NameTerms(m.hit.Name)
+}
+
+// NameTerms are the stems of a code name as the index analyses it; the
+// feedback store keys its term adjustments on them.
+func (e *Engine) NameTerms(name string) []string {
+	return uniqueStems(e.pipe.Terms(name))
+}
+
+func uniqueStems(ts []nlp.Term) []string {
+	out := make([]string, 0, len(ts))
+	for _, t := range ts {
+		if !slices.Contains(out, t.Stem) {
+			out = append(out, t.Stem)
+		}
+	}
+	return out
+}

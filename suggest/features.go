@@ -1,6 +1,12 @@
 package suggest
 
-import "math"
+import (
+	"math"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
 
 // FeatureNames are the ranker's features, in Suggestion.Features order.
 // A trained Model names the features it was fitted on; the engine refuses
@@ -52,42 +58,160 @@ func FeatureNames() []string {
 // featureCount is len(FeatureNames()).
 const featureCount = 39
 
-func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
-
-// untrainedLogit scores a candidate without a model: retrieval score,
-// discounted when dominated, with a little credit for repeated mentions.
-func untrainedLogit(f []float64) float64 {
-	s := f[0] * (1 - 0.4*f[7]) * (1 + 0.08*f[6]) * (1 - f[37])
-	if f[15] > 0 {
-		s *= 0.8
-	}
-	return 7 * (s - 0.62)
-}
-
-// interpolate evaluates the piecewise-linear calibration through (xs, ys).
-func interpolate(xs, ys []float64, p float64) float64 {
-	n := len(xs)
-	if n == 0 || n != len(ys) {
-		return p
-	}
-	if p <= xs[0] {
-		return ys[0]
-	}
-	if p >= xs[n-1] {
-		return ys[n-1]
-	}
-	lo, hi := 0, n-1
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if xs[mid] <= p {
-			lo = mid
-		} else {
-			hi = mid
+// features computes the ranker's feature vector of a candidate into f
+// (featureCount long, zeroed).
+func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f []float64) []float64 {
+	b := c.mentions[c.best]
+	h := b.hit
+	dom, hist, unc, exp := 0, 0, 0, 0
+	firstStart := len(doc.Text)
+	bestLearned, bestWeight := 0.0, 0.0
+	for _, m := range c.mentions {
+		if m.dominated {
+			dom++
+		}
+		if m.assert&nlp.Historical != 0 {
+			hist++
+		}
+		if m.assert&nlp.Uncertain != 0 {
+			unc++
+		}
+		if m.expanded {
+			exp++
+		}
+		firstStart = min(firstStart, m.start)
+		if m.learned && m.hit.Score > bestLearned {
+			bestLearned, bestWeight = m.hit.Score, m.weight
 		}
 	}
-	if xs[hi] == xs[lo] {
-		return ys[lo]
+	n := float64(len(c.mentions))
+	f[0] = h.Score
+	f[1] = h.Coverage
+	f[2] = h.Cosine
+	f[3] = h.Order
+	f[4] = logp(h.Mass)
+	f[5] = float64(h.Matched)
+	f[6] = logp(float64(distinctSentences(c.mentions)))
+	f[7] = float64(dom) / n
+	switch b.kind {
+	case corpus.NameTitle, corpus.NameSynonym:
+		f[8] = 1
+	case corpus.NameIndex, corpus.NameInclusion, corpus.NameExternal, corpus.NameDrug, corpus.NameNeoplasm:
+		f[9] = 1
 	}
-	t := (p - xs[lo]) / (xs[hi] - xs[lo])
-	return ys[lo] + t*(ys[hi]-ys[lo])
+	f[10] = bestLearned
+	f[11] = bestWeight
+	if c.tgt.from != nil {
+		f[12] = 1
+	}
+	if c.tgt.stem != nil {
+		f[13] = 1
+	}
+	if b.section >= 0 && b.section < len(doc.Sections) && diagnosisSection(string(doc.Sections[b.section].Kind)) {
+		f[14] = 1
+	}
+	f[15] = float64(hist) / n
+	f[16] = float64(unc) / n
+	f[17] = float64(exp) / n
+	if e.model != nil {
+		if p, ok := e.model.Priors[string(code.System)+"|"+code.Code]; ok {
+			f[18] = p
+		} else if e.model.Priors != nil {
+			f[18] = e.model.Priors["default"]
+		}
+	}
+	f[19] = float64(firstStart) / float64(max(len(doc.Text), 1))
+	if code.System != corpus.ICD10CM {
+		f[20] = 1
+	}
+	if h.Matched == 1 {
+		f[21] = 1
+	}
+	if e.model != nil && len(e.model.TermDF) > 0 {
+		// The least common matched word says how ordinary the match is.
+		f[22] = 1
+		for _, p := range h.Positions {
+			f[22] = math.Min(f[22], e.model.TermDF[doc.Tokens[p].Stem])
+		}
+	}
+	if c.spanRank == 0 {
+		f[23] = 1
+	}
+	f[24] = math.Log1p(float64(c.spanRank))
+	f[25] = c.margin
+	f[26] = f[21] * f[22]
+	f[27] = f[0] * f[18]
+	f[28] = 1
+	for _, m := range c.mentions {
+		if !m.learned {
+			f[28] = 0
+			break
+		}
+	}
+	f[29] = h.Coverage * h.Coverage
+	if e.model != nil && e.model.Priors != nil {
+		cat := code.Code
+		if len(cat) > 3 {
+			cat = cat[:3]
+		}
+		if p, ok := e.model.Priors[string(code.System)+"|"+cat+"*"]; ok {
+			f[30] = p
+		} else {
+			f[30] = e.model.Priors["default"]
+		}
+	}
+	if code.Code != "" {
+		f[31] = float64(code.Code[0])
+	}
+	if strings.Contains(code.Display, "unspecified") || strings.HasPrefix(code.Display, "Unspecified") {
+		f[32] = 1
+	}
+	f[33] = float64(len(strings.ReplaceAll(code.Code, ".", "")))
+	if c.sibling {
+		f[34] = 1
+	}
+	f[35] = math.Log1p(float64(c.catCount))
+	f[37] = b.partNeg
+	f[38] = c.cooc
+	for _, m := range c.mentions {
+		if m.sent < 2 {
+			f[36] = 1
+		}
+	}
+	return f
+}
+
+// distinctSentences counts the sentences of mentions (gathered in
+// sentence order, possibly interleaved by merged candidates).
+func distinctSentences(ms []mention) int {
+	n := 0
+	for i, m := range ms {
+		seen := false
+		for _, o := range ms[:i] {
+			if o.sent == m.sent {
+				seen = true
+				break
+			}
+		}
+		if !seen {
+			n++
+		}
+	}
+	return n
+}
+
+func logp(x float64) float64 {
+	if x <= 0 {
+		return 0
+	}
+	return math.Log1p(x)
+}
+
+func diagnosisSection(kind string) bool {
+	for _, k := range []string{"assessment", "diagnos", "impression", "problem", "plan"} {
+		if strings.Contains(kind, k) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,308 @@
+package suggest
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/index"
+	"medcode/nlp"
+)
+
+// mention is one hit of a code in one sentence.
+type mention struct {
+	hit       index.Hit
+	learned   bool
+	weight    float64 // learned-name precision
+	name      string
+	kind      corpus.NameKind
+	sent      int
+	start     int
+	end       int
+	assert    nlp.Assertion
+	section   int
+	expanded  bool
+	dominated bool
+	partNeg   float64 // share of the matched words negated while the rest is not
+}
+
+// candidate gathers the mentions of one suggestable code (or stem).
+type candidate struct {
+	key      string
+	tgt      target
+	mentions []mention
+	best     int // index into mentions
+	// spanRank is 0 when no other candidate's best mention overlapping
+	// this one's scores higher, else how many do; margin is this best
+	// mention's score minus the best overlapping competitor's.
+	spanRank int
+	margin   float64
+	// sibling: added because training notes code this category this way,
+	// on the evidence of another code of the category.
+	sibling bool
+	// historyOf is the code whose historical or family mention this
+	// history code stands for; replacedBy is that history code, on the
+	// candidate it replaces.
+	historyOf  string
+	replacedBy string
+	catCount   int     // candidates of the same category in the note
+	cooc       float64 // best co-occurrence lift with an anchor code
+}
+
+// saysWithout reports whether a name holds the word "without" (any case),
+// without allocating.
+func saysWithout(name string) bool {
+	return strings.Contains(name, "without") || strings.Contains(name, "Without") || strings.Contains(name, "WITHOUT")
+}
+
+// collect searches every sentence and gathers mentions per target.
+func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
+	byCode := map[*corpus.Code]*candidate{}
+	var order []*candidate
+	// Mentions are gathered in one pending list (pooled), then laid out
+	// per candidate in a single allocation.
+	pp, _ := e.pending.Get().(*[]pending)
+	if pp == nil {
+		pp = new([]pending)
+	}
+	pend := (*pp)[:0]
+	defer func() {
+		clear(pend)
+		*pp = pend[:0]
+		e.pending.Put(pp)
+	}()
+	count := map[*candidate]int{}
+	add := func(tgt target, m mention) {
+		k := tgt.anyCode()
+		if tgt.invalid || k == nil {
+			return
+		}
+		c := byCode[k]
+		if c == nil {
+			c = &candidate{key: k.Code, tgt: tgt}
+			byCode[k] = c
+			order = append(order, c)
+		}
+		if c.tgt.from != nil && tgt.from == nil {
+			c.tgt = tgt // the code's own name matched: no resolution edit
+		}
+		count[c]++
+		pend = append(pend, pending{c, m})
+	}
+	terms := doc.Terms
+	var sc sentenceScratch
+	for lo := 0; lo < len(terms); {
+		hi := lo + 1
+		for hi < len(terms) && terms[hi].Sent == terms[lo].Sent {
+			hi++
+		}
+		sent := terms[lo:hi:hi]
+		lo = hi
+		e.searchSentence(doc, sent, req, e.ix, e.targets, false, add, &sc)
+		if e.learned != nil {
+			e.searchSentence(doc, sent, req, e.learned, e.lTarget, true, add, &sc)
+		}
+	}
+	buf := make([]mention, len(pend))
+	off := 0
+	for _, c := range order {
+		n := count[c]
+		c.mentions = buf[off : off : off+n]
+		off += n
+	}
+	for _, p := range pend {
+		p.c.mentions = append(p.c.mentions, p.m)
+	}
+	for _, c := range order {
+		c.best = 0
+		for i, m := range c.mentions {
+			if mentionScore(m) > mentionScore(c.mentions[c.best]) {
+				c.best = i
+			}
+		}
+	}
+	return order
+}
+
+// pending is a mention waiting to be laid out with its candidate's others.
+type pending struct {
+	c *candidate
+	m mention
+}
+
+// sentenceScratch is reused across the sentences of one note.
+type sentenceScratch struct {
+	q        index.Query
+	hits     []index.Hit
+	expanded []bool    // per query term: from an abbreviation expansion
+	partNeg  []float64 // per hit: share of its words negated when the name is not
+	full     []posMask
+}
+
+// posMask is the set of token positions a hit matched, relative to the
+// sentence's first token; ok is false when the sentence is too long to
+// represent (dominance is then not judged).
+type posMask struct {
+	bits [4]uint64
+	n    int
+	ok   bool
+}
+
+func maskOf(ps []int32, base int32) posMask {
+	m := posMask{ok: true}
+	for _, p := range ps {
+		d := p - base
+		if d < 0 || d >= 256 {
+			return posMask{}
+		}
+		if m.bits[d/64]&(1<<(d%64)) == 0 {
+			m.bits[d/64] |= 1 << (d % 64)
+			m.n++
+		}
+	}
+	return m
+}
+
+// within reports whether m is a strict subset of o.
+func (m posMask) within(o posMask) bool {
+	if !m.ok || !o.ok || m.n >= o.n {
+		return false
+	}
+	for i := range m.bits {
+		if m.bits[i]&^o.bits[i] != 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func mentionScore(m mention) float64 {
+	s := m.hit.Score * (1 - m.partNeg)
+	if m.dominated {
+		s *= 0.6
+	}
+	return s
+}
+
+// searchSentence runs one sentence against one index.
+func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention), sc *sentenceScratch) {
+	q := &sc.q
+	q.Terms, q.Pos, sc.expanded = q.Terms[:0], q.Pos[:0], sc.expanded[:0]
+	for _, t := range sent {
+		if inHeader(doc, t) {
+			continue // "HISTORY OF PRESENT ILLNESS:" names a section, not a condition
+		}
+		id, ok := ix.TermID(t.Stem)
+		if !ok {
+			continue
+		}
+		q.Terms = append(q.Terms, id)
+		q.Pos = append(q.Pos, int32(t.Tok))
+		sc.expanded = append(sc.expanded, t.Expanded)
+	}
+	if len(q.Terms) == 0 {
+		return
+	}
+	minCov := e.minCoverage
+	if learned {
+		minCov = 0.99
+	}
+	sc.hits = ix.SearchInto(sc.hits, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: e.hitLimit})
+	// A hit whose matched words all sit inside a longer, fully matched name
+	// is dominated ("pain" inside "chest pain").
+	// Drop hits that contradict the note: a drug-table row without its
+	// column word ("metformin" alone is not "underdosing of metformin"), or
+	// a name partly negated ("T2DM without complications" against "... with
+	// complications") unless the name itself says "without".
+	hits := sc.hits[:0]
+	for _, h := range sc.hits {
+		if targets[h.Code].invalid {
+			continue
+		}
+		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
+			continue
+		}
+		hits = append(hits, h)
+	}
+	// Part of a name negated and part not ("T2DM without complications"
+	// against "... with complications") contradicts the name unless the name
+	// itself says "without": such hits neither dominate others nor count
+	// as documenting a complication, and the ranker sees the share.
+	sc.partNeg = sc.partNeg[:0]
+	for _, h := range hits {
+		negated := 0
+		for _, p := range h.Positions {
+			if doc.Tokens[p].Assert&nlp.Negated != 0 {
+				negated++
+			}
+		}
+		pn := 0.0
+		if negated > 0 && negated < len(h.Positions) && !saysWithout(ix.NameText(h.Name)) {
+			pn = float64(negated) / float64(len(h.Positions))
+		}
+		sc.partNeg = append(sc.partNeg, pn)
+	}
+	// A hit whose matched words all sit inside a longer, fully matched name
+	// is dominated ("pain" inside "chest pain").
+	base := int32(sent[0].Tok)
+	sc.full = sc.full[:0]
+	for i, h := range hits {
+		if h.Coverage >= 0.99 && h.Matched > 1 && sc.partNeg[i] == 0 {
+			sc.full = append(sc.full, maskOf(h.Positions, base))
+		}
+	}
+	for i, h := range hits {
+		tgt := targets[h.Code]
+		m := mention{
+			hit: h, learned: learned, name: ix.NameText(h.Name), kind: ix.NameKind(h.Name),
+			sent: sent[0].Sent, start: doc.Tokens[h.First].Start, end: doc.Tokens[h.Last].End,
+			section: doc.Tokens[h.First].Section, partNeg: sc.partNeg[i],
+		}
+		m.assert = ^nlp.Assertion(0)
+		for _, p := range h.Positions {
+			m.assert &= doc.Tokens[p].Assert
+		}
+		for j, p := range q.Pos {
+			if sc.expanded[j] && slices.Contains(h.Positions, p) {
+				m.expanded = true
+				break
+			}
+		}
+		mine := maskOf(h.Positions, base)
+		for _, f := range sc.full {
+			if mine.within(f) {
+				m.dominated = true
+				break
+			}
+		}
+		if learned && e.model != nil {
+			m.weight = e.learnedWeight(h)
+		}
+		add(tgt, m)
+	}
+}
+
+// inHeader reports whether a term lies in its section's header.
+func inHeader(doc *nlp.Document, t nlp.Term) bool {
+	if t.Section < 0 || t.Section >= len(doc.Sections) {
+		return false
+	}
+	h := doc.Sections[t.Section].Header
+	return t.Start >= h.Start && t.End <= h.End && h.End > h.Start
+}
+
+// learnedWeight is a learned name's precision in training.
+func (e *Engine) learnedWeight(h index.Hit) float64 { return e.lWeight[h.Name] }
+
+func sortedUnique(p []int32) []int32 {
+	s := append([]int32(nil), p...)
+	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,95 @@
+package suggest
+
+import (
+	"math"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// prepare computes a candidate's features; confidences fills in the rest.
+func (e *Engine) prepare(doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit, f []float64) scored {
+	return scored{c: c, code: code, edits: edits, f: e.features(doc, c, code, f), score: round(c.mentions[c.best].hit.Score, 4)}
+}
+
+// confidences scores prepared candidates: the model's log-odds (the tree
+// ensemble evaluated tree by tree over all candidates, so each tree stays in
+// cache), the feedback adjustment, then the calibration.
+func (e *Engine) confidences(ks []scored) {
+	z := make([]float64, len(ks))
+	m := e.model
+	switch {
+	case m != nil && len(e.forest) > 0:
+		for i := range z {
+			z[i] = m.Bias
+		}
+		for _, t := range e.forest {
+			for i := range ks {
+				z[i] += t.eval(ks[i].f)
+			}
+		}
+	case m != nil && len(m.Weights) == featureCount:
+		for i := range ks {
+			z[i] = m.Bias
+			for j, w := range m.Weights {
+				z[i] += w * ks[i].f[j]
+			}
+		}
+	default:
+		for i := range ks {
+			z[i] = untrainedLogit(ks[i].f)
+		}
+	}
+	for i := range ks {
+		k := &ks[i]
+		if e.adj != nil {
+			k.adj = e.adj.Adjust(string(k.code.System), k.code.Code, e.nameTerms(k.c.mentions[k.c.best]))
+			z[i] += k.adj
+		}
+		conf := sigmoid(z[i])
+		if m != nil && len(m.CalibX) > 0 {
+			conf = interpolate(m.CalibX, m.CalibY, conf)
+		}
+		k.conf = round(conf, 4)
+	}
+}
+
+func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
+
+// untrainedLogit scores a candidate without a model: retrieval score,
+// discounted when dominated, with a little credit for repeated mentions.
+func untrainedLogit(f []float64) float64 {
+	s := f[0] * (1 - 0.4*f[7]) * (1 + 0.08*f[6]) * (1 - f[37])
+	if f[15] > 0 {
+		s *= 0.8
+	}
+	return 7 * (s - 0.62)
+}
+
+// interpolate evaluates the piecewise-linear calibration through (xs, ys).
+func interpolate(xs, ys []float64, p float64) float64 {
+	n := len(xs)
+	if n == 0 || n != len(ys) {
+		return p
+	}
+	if p <= xs[0] {
+		return ys[0]
+	}
+	if p >= xs[n-1] {
+		return ys[n-1]
+	}
+	lo, hi := 0, n-1
+	for hi-lo > 1 {
+		mid := (lo + hi) / 2
+		if xs[mid] <= p {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	if xs[hi] == xs[lo] {
+		return ys[lo]
+	}
+	t := (p - xs[lo]) / (xs[hi] - xs[lo])
+	return ys[lo] + t*(ys[hi]-ys[lo])
+}
