@@ -225,8 +225,12 @@ func (ix *Index) finish() {
 		}
 		ix.weight[t] = w
 	}
-	ix.postings = make([][]uint32, len(ix.termStr))
+	// Postings are laid out flat, one record per name under its rarest
+	// term, so a search reads them sequentially:
+	//   name id | system<<16 | term count | norm² (float32 bits) | (term, w² float32 bits)...
 	ix.byCode = make([][]int32, len(ix.codes))
+	rare := make([]uint32, len(ix.names))
+	size := make([]uint32, len(ix.termStr)+1)
 	for i := range ix.names {
 		n := &ix.names[i]
 		n.norm2 = 0
@@ -234,10 +238,36 @@ func (ix *Index) finish() {
 			n.norm2 += ix.weight[t] * ix.weight[t]
 		}
 		if len(n.terms) > 0 {
-			t := ix.rarest(n.terms)
-			ix.postings[t] = append(ix.postings[t], uint32(i))
+			rare[i] = ix.rarest(n.terms)
+			size[rare[i]+1] += uint32(3 + 2*len(n.terms))
 		}
 		ix.byCode[n.code] = append(ix.byCode[n.code], int32(i))
+	}
+	ix.postOff = make([]uint32, len(ix.termStr)+1)
+	for t := 1; t < len(size); t++ {
+		ix.postOff[t] = ix.postOff[t-1] + size[t]
+	}
+	ix.post = make([]uint32, ix.postOff[len(ix.termStr)])
+	ix.postCount = make([]uint32, len(ix.termStr))
+	fill := append([]uint32(nil), ix.postOff...)
+	for i := range ix.names {
+		n := &ix.names[i]
+		if len(n.terms) == 0 {
+			continue
+		}
+		t := rare[i]
+		ix.postCount[t]++
+		o := fill[t]
+		ix.post[o] = uint32(i)
+		ix.post[o+1] = uint32(systemByte[ix.codes[n.code].System])<<16 | uint32(len(n.terms))
+		ix.post[o+2] = math.Float32bits(float32(n.norm2))
+		o += 3
+		for _, term := range n.terms {
+			w := ix.weight[term]
+			ix.post[o], ix.post[o+1] = term, math.Float32bits(float32(w*w))
+			o += 2
+		}
+		fill[t] = o
 	}
 }
 

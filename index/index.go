@@ -30,14 +30,18 @@ type Index struct {
 	hash    string
 	pipe    *nlp.Pipeline
 
-	codes    []CodeRef
-	termID   map[string]uint32
-	termStr  []string // sorted: term ids are positions in sorted order
-	df       []uint32
-	weight   []float64
-	names    []name
-	postings [][]uint32 // term -> names whose rarest term it is
-	byCode   [][]int32  // code -> its names
+	codes   []CodeRef
+	termID  map[string]uint32
+	termStr []string // sorted: term ids are positions in sorted order
+	df      []uint32
+	weight  []float64
+	names   []name
+	// post holds, per term, a record for each name whose rarest term it
+	// is (see finish); postOff[t]:postOff[t+1] is term t's part.
+	post      []uint32
+	postOff   []uint32
+	postCount []uint32
+	byCode    [][]int32 // code -> its names
 
 	pool sync.Pool // *scratch
 }
@@ -110,4 +114,4 @@ func (ix *Index) PrefixTerms(prefix string, limit int) []uint32 {
 }
 
 // PostingLen returns how many names have t as their rarest term.
-func (ix *Index) PostingLen(t uint32) int { return len(ix.postings[t]) }
+func (ix *Index) PostingLen(t uint32) int { return int(ix.postCount[t]) }

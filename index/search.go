@@ -55,31 +55,28 @@ func kindWeight(k corpus.NameKind) float64 {
 	}
 }
 
-// scratch is per-search working memory, pooled: a slot per term (the
-// query positions of that term) and a bitset of visited names.
+// scratch is per-search working memory, pooled: which terms the query
+// holds (a bitset), and a slot per term pointing at its query positions.
 type scratch struct {
+	present []uint64
 	slot    []int32   // term -> index into pos+1; 0 = not in query
 	pos     [][]int32 // positions per distinct query term
 	touched []uint32
-	seen    []uint64
-	seenIdx []uint32
 }
 
 func (ix *Index) getScratch() *scratch {
 	if s, ok := ix.pool.Get().(*scratch); ok {
 		return s
 	}
-	return &scratch{slot: make([]int32, len(ix.termStr)), seen: make([]uint64, (len(ix.names)+63)/64)}
+	return &scratch{slot: make([]int32, len(ix.termStr)), present: make([]uint64, (len(ix.termStr)+63)/64)}
 }
 
 func (ix *Index) putScratch(s *scratch) {
 	for _, t := range s.touched {
 		s.slot[t] = 0
+		s.present[t/64] = 0
 	}
-	for _, w := range s.seenIdx {
-		s.seen[w] = 0
-	}
-	s.touched, s.seenIdx = s.touched[:0], s.seenIdx[:0]
+	s.touched = s.touched[:0]
 	for i := range s.pos {
 		s.pos[i] = s.pos[i][:0]
 	}
@@ -127,30 +124,39 @@ func (ix *Index) SearchInto(dst []Hit, q Query, opts SearchOptions) []Hit {
 		}
 		sc.pos[k-1] = append(sc.pos[k-1], q.Pos[i])
 	}
-	var allowed map[corpus.System]bool
-	if len(opts.Systems) > 0 {
-		allowed = map[corpus.System]bool{}
-		for _, s := range opts.Systems {
-			allowed[s] = true
-		}
+	var allowed uint32 // bit per system byte; 0 = every system
+	for _, s := range opts.Systems {
+		allowed |= 1 << systemByte[s]
 	}
+	for _, t := range sc.touched {
+		sc.present[t/64] |= 1 << (t % 64)
+	}
+	// A first pass over each record bounds the coverage from the stored
+	// float32 weights (a hair below minCov, so rounding never drops a hit);
+	// score computes the exact values for the survivors.
+	loose := minCov - 1e-4
 	hits := dst[:0]
 	arena := make([]int32, 0, 256)
 	for _, t := range sc.touched {
-		for _, ni := range ix.postings[t] {
-			w, bit := ni/64, uint64(1)<<(ni%64)
-			if sc.seen[w]&bit != 0 {
+		rec := ix.post[ix.postOff[t]:ix.postOff[t+1]]
+		for len(rec) > 0 {
+			ni, packed, norm2 := rec[0], rec[1], float64(math.Float32frombits(rec[2]))
+			nt := int(packed & 0xffff)
+			body := rec[3 : 3+2*nt]
+			rec = rec[3+2*nt:]
+			if allowed != 0 && allowed&(1<<(packed>>16)) == 0 {
 				continue
 			}
-			if sc.seen[w] == 0 {
-				sc.seenIdx = append(sc.seenIdx, w)
+			var m2 float64
+			for j := 0; j < len(body); j += 2 {
+				if tt := body[j]; sc.present[tt/64]&(1<<(tt%64)) != 0 {
+					m2 += float64(math.Float32frombits(body[j+1]))
+				}
 			}
-			sc.seen[w] |= bit
-			n := &ix.names[ni]
-			if allowed != nil && !allowed[ix.codes[n.code].System] {
+			if m2 < loose*norm2 {
 				continue
 			}
-			if h, ok := ix.score(ni, n, sc, q, minCov, &arena); ok && h.Score >= opts.MinScore {
+			if h, ok := ix.score(ni, &ix.names[ni], sc, q, minCov, &arena); ok && h.Score >= opts.MinScore {
 				hits = append(hits, h)
 			}
 		}
