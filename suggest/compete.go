@@ -43,16 +43,22 @@ func compete(cs []*candidate) {
 	}
 }
 
+// coocEdge is a code coded together with another more often than chance.
+type coocEdge struct {
+	code string
+	lift float64
+}
+
 // cooccur sets each candidate's best co-occurrence lift with the anchors:
 // ICD-10-CM candidates whose best mention matched a name almost exactly.
 func (e *Engine) cooccur(cs []*candidate) {
 	if len(e.cooc) == 0 {
 		return
 	}
-	var anchors []string
+	anchors := map[string]bool{}
 	for _, c := range cs {
 		if k := c.tgt.anyCode(); k.System == corpus.ICD10CM && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
-			anchors = append(anchors, k.Code)
+			anchors[k.Code] = true
 		}
 	}
 	for _, c := range cs {
@@ -60,13 +66,9 @@ func (e *Engine) cooccur(cs []*candidate) {
 		if k.System != corpus.ICD10CM {
 			continue
 		}
-		for _, a := range anchors {
-			key := [2]string{a, k.Code}
-			if k.Code < a {
-				key = [2]string{k.Code, a}
-			}
-			if l := e.cooc[key]; l > c.cooc && a != k.Code {
-				c.cooc = l
+		for _, edge := range e.cooc[k.Code] {
+			if edge.lift > c.cooc && anchors[edge.code] {
+				c.cooc = edge.lift
 			}
 		}
 	}

@@ -64,8 +64,9 @@ type Engine struct {
 	// hitLimit bounds the hits kept per sentence (the best scored).
 	hitLimit int
 	pending  sync.Pool // *[]pending, collect's scratch
-	// cooc is the model's code-pair lift, keyed by the ordered pair.
-	cooc   map[[2]string]float64
+	// cooc lists, per code, the codes training notes coded with it more
+	// often than chance, with the log lift.
+	cooc   map[string][]coocEdge
 	forest forest // the model's trees, validated
 	// catTop are the model's usual codes per category, resolved.
 	catTop map[string][]target
@@ -163,9 +164,10 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		e.forest = f
 	}
 	if m := opts.Model; m != nil {
-		e.cooc = make(map[[2]string]float64, len(m.Cooc))
+		e.cooc = map[string][]coocEdge{}
 		for _, p := range m.Cooc {
-			e.cooc[[2]string{p.A, p.B}] = p.Lift
+			e.cooc[p.A] = append(e.cooc[p.A], coocEdge{p.B, p.Lift})
+			e.cooc[p.B] = append(e.cooc[p.B], coocEdge{p.A, p.Lift})
 		}
 		e.catTop = map[string][]target{}
 		for cat, codes := range m.CategoryTop {
