@@ -227,7 +227,7 @@ func (ix *Index) finish() {
 	}
 	// Postings are laid out flat, one record per name under its rarest
 	// term, so a search reads them sequentially:
-	//   name id | system<<16 | term count | norm² (float32 bits) | (term, w² float32 bits)...
+	//   name id | kind<<24 | system<<16 | term count | code | norm² (float32 bits) | (term, w² float32 bits)...
 	ix.byCode = make([][]int32, len(ix.codes))
 	rare := make([]uint32, len(ix.names))
 	size := make([]uint32, len(ix.termStr)+1)
@@ -239,7 +239,7 @@ func (ix *Index) finish() {
 		}
 		if len(n.terms) > 0 {
 			rare[i] = ix.rarest(n.terms)
-			size[rare[i]+1] += uint32(3 + 2*len(n.terms))
+			size[rare[i]+1] += uint32(recordHead + 2*len(n.terms))
 		}
 		ix.byCode[n.code] = append(ix.byCode[n.code], int32(i))
 	}
@@ -259,9 +259,10 @@ func (ix *Index) finish() {
 		ix.postCount[t]++
 		o := fill[t]
 		ix.post[o] = uint32(i)
-		ix.post[o+1] = uint32(systemByte[ix.codes[n.code].System])<<16 | uint32(len(n.terms))
-		ix.post[o+2] = math.Float32bits(float32(n.norm2))
-		o += 3
+		ix.post[o+1] = uint32(n.kind)<<24 | uint32(systemByte[ix.codes[n.code].System])<<16 | uint32(len(n.terms))
+		ix.post[o+2] = uint32(n.code)
+		ix.post[o+3] = math.Float32bits(float32(n.norm2))
+		o += recordHead
 		for _, term := range n.terms {
 			w := ix.weight[term]
 			ix.post[o], ix.post[o+1] = term, math.Float32bits(float32(w*w))
@@ -270,6 +271,9 @@ func (ix *Index) finish() {
 		fill[t] = o
 	}
 }
+
+// recordHead is the number of words before a posting record's terms.
+const recordHead = 4
 
 // rarest picks the most informative term of a name (ties by id).
 func (ix *Index) rarest(terms []uint32) uint32 {

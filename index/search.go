@@ -140,11 +140,11 @@ func (ix *Index) SearchInto(dst []Hit, q Query, opts SearchOptions) []Hit {
 	for _, t := range sc.touched {
 		rec := ix.post[ix.postOff[t]:ix.postOff[t+1]]
 		for len(rec) > 0 {
-			ni, packed, norm2 := rec[0], rec[1], float64(math.Float32frombits(rec[2]))
-			nt := int(packed & 0xffff)
-			body := rec[3 : 3+2*nt]
-			rec = rec[3+2*nt:]
-			if allowed != 0 && allowed&(1<<(packed>>16)) == 0 {
+			head := rec[:recordHead]
+			nt := int(head[1] & 0xffff)
+			body := rec[recordHead : recordHead+2*nt]
+			rec = rec[recordHead+2*nt:]
+			if allowed != 0 && allowed&(1<<(head[1]>>16&0xff)) == 0 {
 				continue
 			}
 			var m2 float64
@@ -153,10 +153,10 @@ func (ix *Index) SearchInto(dst []Hit, q Query, opts SearchOptions) []Hit {
 					m2 += float64(math.Float32frombits(body[j+1]))
 				}
 			}
-			if m2 < loose*norm2 {
+			if m2 < loose*float64(math.Float32frombits(head[3])) {
 				continue
 			}
-			if h, ok := ix.score(ni, &ix.names[ni], sc, q, minCov, &arena); ok && h.Score >= opts.MinScore {
+			if h, ok := ix.score(head, body, sc, q, minCov, &arena); ok && h.Score >= opts.MinScore {
 				hits = append(hits, h)
 			}
 		}
@@ -173,14 +173,20 @@ func (ix *Index) SearchInto(dst []Hit, q Query, opts SearchOptions) []Hit {
 	return hits
 }
 
-func (ix *Index) score(ni uint32, n *name, sc *scratch, q Query, minCov float64, arena *[]int32) (Hit, bool) {
-	var m2, mass float64
+// score computes a hit's exact parts from its posting record.
+func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64, arena *[]int32) (Hit, bool) {
+	ni, code := int32(head[0]), int32(head[2])
+	kind := corpus.NameKind(head[1] >> 24)
+	nt := len(body) / 2
+	var norm2, m2, mass float64
 	matched := 0
 	anchor := int32(-1)
 	bestW := -1.0
-	for _, t := range n.terms {
+	for j := 0; j < len(body); j += 2 {
+		t := body[j]
+		w := ix.weight[t]
+		norm2 += w * w
 		if p := sc.positions(t); p != nil {
-			w := ix.weight[t]
 			m2 += w * w
 			mass += w
 			matched++
@@ -189,7 +195,7 @@ func (ix *Index) score(ni uint32, n *name, sc *scratch, q Query, minCov float64,
 			}
 		}
 	}
-	cov := m2 / n.norm2
+	cov := m2 / norm2
 	if cov < minCov || matched == 0 {
 		return Hit{}, false
 	}
@@ -201,8 +207,8 @@ func (ix *Index) score(ni uint32, n *name, sc *scratch, q Query, minCov float64,
 	a := len(*arena)
 	positions := (*arena)[a : a : a+matched]
 	first, last := int32(math.MaxInt32), int32(-1)
-	for _, t := range n.terms {
-		ps := sc.positions(t)
+	for j := 0; j < len(body); j += 2 {
+		ps := sc.positions(body[j])
 		if ps == nil {
 			continue
 		}
@@ -226,7 +232,7 @@ func (ix *Index) score(ni uint32, n *name, sc *scratch, q Query, minCov float64,
 	}
 	cos := 0.0
 	if win2 > 0 {
-		cos = math.Min(1, m2/math.Sqrt(n.norm2*win2))
+		cos = math.Min(1, m2/math.Sqrt(norm2*win2))
 	}
 	// Order: adjacent name terms (both matched) that appear in note order.
 	pairs, inOrder := 0, 0
@@ -240,11 +246,11 @@ func (ix *Index) score(ni uint32, n *name, sc *scratch, q Query, minCov float64,
 	if pairs > 0 {
 		order = float64(inOrder) / float64(pairs)
 	}
-	score := kindWeight(n.kind) * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
+	score := kindWeight(kind) * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
 	return Hit{
-		Name: int32(ni), Code: n.code, Score: score,
+		Name: ni, Code: code, Score: score,
 		Coverage: cov, Cosine: cos, Order: order, Mass: mass,
-		Matched: matched, Length: len(n.terms),
+		Matched: matched, Length: nt,
 		First: first, Last: last, Positions: positions,
 	}, true
 }
