@@ -60,27 +60,3 @@ func FitIsotonic(p, y []float64) (xs, ys []float64) {
 	}
 	return xs, ys
 }
-
-// Calibrate maps p through the knots of FitIsotonic by piecewise-linear
-// interpolation, clamping to the first and last knot's value outside their
-// range. With no knots it returns p unchanged; a NaN p stays NaN.
-func Calibrate(xs, ys []float64, p float64) float64 {
-	n := min(len(xs), len(ys))
-	if n == 0 || math.IsNaN(p) {
-		return p
-	}
-	if p <= xs[0] {
-		return ys[0]
-	}
-	if p >= xs[n-1] {
-		return ys[n-1]
-	}
-	// First knot strictly above p.
-	i := sort.Search(n, func(i int) bool { return xs[i] > p })
-	x0, x1 := xs[i-1], xs[i]
-	y0, y1 := ys[i-1], ys[i]
-	if x1 == x0 {
-		return y1
-	}
-	return y0 + (y1-y0)*(p-x0)/(x1-x0)
-}

@@ -3,6 +3,8 @@ package eval
 import (
 	"math"
 	"testing"
+
+	"medcode/suggest"
 )
 
 func near(a, b, tol float64) bool { return math.Abs(a-b) <= tol }
@@ -177,11 +179,11 @@ func TestCalibrate(t *testing.T) {
 		{0.05, 0}, {0.1, 0}, {0.15, 0.25}, {0.25, 0.5}, {0.35, 0.75}, {0.4, 1}, {0.9, 1},
 	}
 	for _, tc := range tests {
-		if got := Calibrate(xs, ys, tc.p); !near(got, tc.want, 1e-12) {
-			t.Errorf("Calibrate(%v) = %v, want %v", tc.p, got, tc.want)
+		if got := suggest.Calibrate(xs, ys, tc.p); !near(got, tc.want, 1e-12) {
+			t.Errorf("suggest.Calibrate(%v) = %v, want %v", tc.p, got, tc.want)
 		}
 	}
-	if got := Calibrate(nil, nil, 0.3); got != 0.3 {
+	if got := suggest.Calibrate(nil, nil, 0.3); got != 0.3 {
 		t.Errorf("no knots: got %v, want identity", got)
 	}
 }
@@ -236,7 +238,7 @@ func FuzzIsotonic(f *testing.F) {
 				t.Fatalf("not monotone: %v %v", xs, ys)
 			}
 		}
-		_ = Calibrate(xs, ys, q)
+		_ = suggest.Calibrate(xs, ys, q)
 		_ = ECE([]float64{p0, p1}, []float64{y0, y1}, 10)
 	})
 }

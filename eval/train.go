@@ -136,7 +136,7 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	cx, cy := FitIsotonic(p, y)
 	conf := make([]float64, len(p))
 	for i := range p {
-		conf[i] = Calibrate(cx, cy, p[i])
+		conf[i] = suggest.Calibrate(cx, cy, p[i])
 	}
 	thr, f1 := bestThreshold(conf, y, gold)
 	mined := Mine(pipe, set, cases, opts.Mine)

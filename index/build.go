@@ -5,6 +5,7 @@ import (
 	"math"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -140,7 +141,7 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 		go func(part []rawName) {
 			defer wg.Done()
 			for i := range part {
-				part[i].stems = uniqueStems(pipe.Terms(MatchText(part[i].text)))
+				part[i].stems = stems(pipe, MatchText(part[i].text))
 			}
 		}(raw[lo:hi])
 	}
@@ -189,23 +190,21 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 	return ix, nil
 }
 
-// uniqueStems returns the distinct stems of terms in first-seen order.
-func uniqueStems(terms []nlp.Term) []string {
+// stems returns the distinct stems of text as pipe analyses it, in
+// first-seen order.
+func stems(pipe *nlp.Pipeline, text string) []string {
+	terms := pipe.Terms(text)
 	out := make([]string, 0, len(terms))
 	for _, t := range terms {
-		dup := false
-		for _, s := range out {
-			if s == t.Stem {
-				dup = true
-				break
-			}
-		}
-		if !dup && t.Stem != "" {
+		if t.Stem != "" && !slices.Contains(out, t.Stem) {
 			out = append(out, t.Stem)
 		}
 	}
 	return out
 }
+
+// Stems returns the distinct stems of text as the index analyses names.
+func (ix *Index) Stems(text string) []string { return stems(ix.pipe, text) }
 
 // finish derives document frequencies, weights, norms, postings and the
 // per-code name lists from codes, terms and names. Build and Read share it.

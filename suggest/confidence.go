@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"math"
+	"sort"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -48,7 +49,7 @@ func (e *Engine) confidences(ks []scored) {
 		}
 		conf := sigmoid(z[i])
 		if m != nil && len(m.CalibX) > 0 {
-			conf = interpolate(m.CalibX, m.CalibY, conf)
+			conf = Calibrate(m.CalibX, m.CalibY, conf)
 		}
 		k.conf = round(conf, 4)
 	}
@@ -66,10 +67,13 @@ func untrainedLogit(f []float64) float64 {
 	return 7 * (s - 0.62)
 }
 
-// interpolate evaluates the piecewise-linear calibration through (xs, ys).
-func interpolate(xs, ys []float64, p float64) float64 {
-	n := len(xs)
-	if n == 0 || n != len(ys) {
+// Calibrate maps a re-ranker probability p through the isotonic
+// calibration points (xs ascending, ys): piecewise-linear between knots,
+// flat beyond the ends; at a repeated x the upper knot's y is used. With no
+// points it returns p. Training and the engine share it.
+func Calibrate(xs, ys []float64, p float64) float64 {
+	n := min(len(xs), len(ys))
+	if n == 0 || math.IsNaN(p) {
 		return p
 	}
 	if p <= xs[0] {
@@ -78,18 +82,12 @@ func interpolate(xs, ys []float64, p float64) float64 {
 	if p >= xs[n-1] {
 		return ys[n-1]
 	}
-	lo, hi := 0, n-1
-	for hi-lo > 1 {
-		mid := (lo + hi) / 2
-		if xs[mid] <= p {
-			lo = mid
-		} else {
-			hi = mid
-		}
+	// First knot strictly above p.
+	i := sort.Search(n, func(i int) bool { return xs[i] > p })
+	x0, x1 := xs[i-1], xs[i]
+	y0, y1 := ys[i-1], ys[i]
+	if x1 == x0 {
+		return y1
 	}
-	if xs[hi] == xs[lo] {
-		return ys[lo]
-	}
-	t := (p - xs[lo]) / (xs[hi] - xs[lo])
-	return ys[lo] + t*(ys[hi]-ys[lo])
+	return y0 + (y1-y0)*(p-x0)/(x1-x0)
 }

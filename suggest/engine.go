@@ -239,15 +239,5 @@ func (e *Engine) nameTerms(m mention) []string {
 // NameTerms are the stems of a code name as the index analyses it; the
 // feedback store keys its term adjustments on them.
 func (e *Engine) NameTerms(name string) []string {
-	return uniqueStems(e.pipe.Terms(name))
-}
-
-func uniqueStems(ts []nlp.Term) []string {
-	out := make([]string, 0, len(ts))
-	for _, t := range ts {
-		if !slices.Contains(out, t.Stem) {
-			out = append(out, t.Stem)
-		}
-	}
-	return out
+	return e.ix.Stems(name)
 }
