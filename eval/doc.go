@@ -67,7 +67,7 @@
 // # Fitting
 //
 // FitLogistic (L2-regularised logistic regression by Newton's method on
-// standardised features), FitIsotonic and Calibrate (pool-adjacent-violators
+// standardised features), FitIsotonic (pool-adjacent-violators, applied with suggest.Calibrate
 // and piecewise-linear interpolation), ECE, Brier and Reliability are the
 // math of training: deterministic, and never panicking on bad input.
 //

@@ -8,7 +8,7 @@ import (
 // FitIsotonic fits a non-decreasing map from scores p to labels y by the
 // pool-adjacent-violators algorithm (least squares, equal weights). Equal
 // scores are pooled first, so one score maps to one value. The fit is
-// returned as knots for Calibrate: for every pooled block its lowest and
+// returned as knots for suggest.Calibrate: for every pooled block its lowest and
 // highest score (once when equal), each with the block's mean label. xs is
 // strictly increasing and ys non-decreasing. Pairs with a NaN score or label
 // are skipped; mismatched lengths use the shorter.
