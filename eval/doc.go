@@ -66,10 +66,14 @@
 //
 // # Fitting
 //
-// FitLogistic (L2-regularised logistic regression by Newton's method on
-// standardised features), FitIsotonic (pool-adjacent-violators, applied with suggest.Calibrate
-// and piecewise-linear interpolation), ECE, Brier and Reliability are the
-// math of training: deterministic, and never panicking on bad input.
+// FitGBDT (gradient-boosted trees for the logistic loss, the default
+// re-ranker), FitLogistic (L2-regularised logistic regression by Newton's
+// method on standardised features), FitIsotonic (pool-adjacent-violators,
+// applied with suggest.Calibrate's piecewise-linear interpolation), ECE,
+// Brier and Reliability are the math of training: deterministic, and never
+// panicking on bad input. Train cross-fits: phrases, priors, category codes
+// and co-occurrences mined (Mine) from the other folds give each fold's
+// features, so the re-ranker learns from features as they are at run time.
 //
 // # Reports
 //
