@@ -185,6 +185,8 @@ func TestRules(t *testing.T) {
 		{name: "uncertain outpatient", text: "Possible pneumonia.", not: []string{"J18.9"}, rejected: [][2]string{{"J18.9", "uncertain_outpatient"}}},
 		{name: "uncertain inpatient", text: "Possible pneumonia.", setting: suggest.Inpatient, want: []string{"J18.9"}},
 		{name: "procedure in a doubtful sentence", text: "Possible pneumonia on chest x-ray, two views.", want: []string{"71046"}, not: []string{"J18.9"}},
+		{name: "family history code", text: "Family history: mother with breast cancer.", want: []string{"Z80.3"}, not: []string{"C50.919"}, rejected: [][2]string{{"C50.919", "family"}}},
+		{name: "personal history code", text: "History of breast cancer.", want: []string{"Z85.3"}},
 		{name: "hypothetical", text: "Return if chest pain develops.", not: []string{"R07.9"}},
 		{name: "abbreviation", text: "h/o HTN and T2DM", want: []string{"I10", "E11.9"}},
 		{name: "complication contradicts without", text: "Type 2 diabetes mellitus with diabetic polyneuropathy.", want: []string{"E11.42"}, not: []string{"E11.9"}, rejected: [][2]string{{"E11.9", "contradicted"}}},
@@ -223,6 +225,24 @@ func codes(res *suggest.Result) []string {
 	return out
 }
 
+// TestHistoryEdit: a past condition keeps its own code only with an edit
+// naming the personal-history code suggested beside it.
+func TestHistoryEdit(t *testing.T) {
+	res, err := engine(t).Suggest(context.Background(), suggest.Request{Text: "History of breast cancer."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := find(res, "C50.919")
+	if s == nil || !hasEdit(*s, "history") {
+		t.Fatalf("C50.919 should carry a history edit: %+v", s)
+	}
+	for _, e := range s.Edits {
+		if e.Kind == "history" && !strings.Contains(e.Message, "Z85.3") {
+			t.Errorf("history edit %q does not name Z85.3", e.Message)
+		}
+	}
+}
+
 func TestBadInput(t *testing.T) {
 	eng := engine(t)
 	tests := []struct {
@@ -245,5 +265,46 @@ func TestBadInput(t *testing.T) {
 	big := strings.Repeat("Essential hypertension. ", suggest.MaxNoteBytes/24)
 	if _, err := eng.Suggest(context.Background(), suggest.Request{Text: big}); err != nil {
 		t.Errorf("100 KB note: %v", err)
+	}
+}
+
+// TestModelContext: a model's category codes join the candidates on another
+// code's evidence, and its co-occurrences reach the features.
+func TestModelContext(t *testing.T) {
+	base := engine(t)
+	names := suggest.FeatureNames()
+	idx := func(name string) int {
+		for i, n := range names {
+			if n == name {
+				return i
+			}
+		}
+		t.Fatalf("no feature %q", name)
+		return -1
+	}
+	m := &suggest.Model{
+		CategoryTop: map[string][]string{"R07": {"R07.2"}},
+		Cooc:        []suggest.CodePair{{A: "E11.9", B: "I10", Lift: 1.5}},
+	}
+	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := eng.Suggest(context.Background(), suggest.Request{
+		Text: "Chest pain. Essential hypertension. Type 2 diabetes mellitus.", Features: true, MaxResults: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sib := find(res, "R07.2")
+	if sib == nil || sib.Features[idx("sibling")] != 1 {
+		t.Errorf("R07.2 should be a sibling candidate: %+v", sib)
+	}
+	dm := find(res, "E11.9")
+	if dm == nil || dm.Features[idx("cooc")] != 1.5 {
+		t.Errorf("E11.9 should see its co-occurrence with I10: %+v", dm)
+	}
+	// A model trained on other features is refused.
+	if _, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: &suggest.Model{Features: []string{"x"}, Weights: []float64{1}}}); err == nil {
+		t.Error("a model with other features should be refused")
 	}
 }
