@@ -19,7 +19,7 @@
 //	order    = matched adjacent name-term pairs in note order / adjacent pairs
 //	score    = kindWeight · coverage² · (0.7 + 0.3·cosine) · (0.85 + 0.15·order)
 //
-// Hits below Options.MinCoverage are dropped. Hits carry every part so the
+// Hits below SearchOptions.MinCoverage or MinScore are dropped. Hits carry every part so the
 // caller can explain and re-rank them.
 //
 // Invariant: index-time and query-time analysis are the same. The index
