@@ -183,6 +183,16 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 	return e, nil
 }
 
+// DecisionThreshold is the confidence at or above which a suggestion is the
+// engine's coding recommendation: the trained model's (chosen for the best
+// F1 in training), else 0.5.
+func (e *Engine) DecisionThreshold() float64 {
+	if e.model != nil && e.model.Threshold > 0 {
+		return e.model.Threshold
+	}
+	return 0.5
+}
+
 // Set returns the code sets the engine suggests from.
 func (e *Engine) Set() *corpus.Set { return e.set }
 

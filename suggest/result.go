@@ -29,9 +29,13 @@ type Request struct {
 
 // Result is the answer to one Request.
 type Result struct {
-	Suggestions []Suggestion       `json:"suggestions"`
-	Rejected    []Rejection        `json:"rejected"`
-	CodeSets    map[string]CodeSet `json:"codeSets"`
+	Suggestions []Suggestion `json:"suggestions"`
+	// Threshold is the engine's decision threshold: suggestions with at
+	// least this confidence are its coding recommendation, the rest are
+	// candidates for the coder to consider.
+	Threshold float64            `json:"threshold"`
+	Rejected  []Rejection        `json:"rejected"`
+	CodeSets  map[string]CodeSet `json:"codeSets"`
 }
 
 // CodeSet names the release a system's codes came from.

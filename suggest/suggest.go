@@ -21,7 +21,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	doc := e.pipe.Analyze(req.Text)
 	cands := e.histories(e.siblings(e.collect(doc, req)))
-	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req)}
+	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req), Threshold: e.DecisionThreshold()}
 	encounter := documentAttribute(doc, "encounter")
 
 	live := cands[:0:0]

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -59,9 +57,6 @@ func newEvalCmd(data *dataFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if opts.Threshold == 0 {
-				opts.Threshold = modelThreshold(data)
-			}
 			r, err := eval.Run(ctx, eng, cases, opts)
 			if err != nil {
 				return err
@@ -94,26 +89,6 @@ func newEvalCmd(data *dataFlags) *cobra.Command {
 	f.IntVar(&bootstrap, "bootstrap", 0, "bootstrap resamples for confidence intervals (default 1000, -1 none)")
 	cmd.AddCommand(newEvalCompareCmd())
 	return cmd
-}
-
-// modelThreshold is the trained model's decision threshold when a model file
-// is in use, else 0 (eval then asks the engine or uses its default).
-func modelThreshold(data *dataFlags) float64 {
-	path := data.model
-	switch path {
-	case "none":
-		return 0
-	case "":
-		path = filepath.Join(data.dir, "model.json")
-		if _, err := os.Stat(path); err != nil {
-			return 0
-		}
-	}
-	m, err := suggest.ReadModel(path)
-	if err != nil {
-		return 0 // suggest.Open has already reported a bad model
-	}
-	return m.Threshold
 }
 
 func newEvalCompareCmd() *cobra.Command {
