@@ -68,12 +68,13 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 				edits = append(edits, *ed)
 			}
 		}
-		if !req.DateOfService.IsZero() {
-			if err := e.set.Validate(code.System, code.Code, req.DateOfService); err != nil {
-				res.Rejected = append(res.Rejected, Rejection{System: string(code.System), Code: code.Code, Display: code.Display,
-					Rule: "not_valid_on_date", Reason: err.Error(), Evidence: e.evidence(doc, c, 1)})
-				continue
-			}
+		// The release must cover the date of service (billability is the
+		// specificity edit's business, not this rule's).
+		if r, ok := e.set.Release(code.System); ok && !r.Covers(req.DateOfService) {
+			res.Rejected = append(res.Rejected, Rejection{System: string(code.System), Code: code.Code, Display: code.Display,
+				Rule: "not_valid_on_date", Reason: fmt.Sprintf("the %s release %s does not cover the date of service %s", code.System, r.Name, req.DateOfService.Format("2006-01-02")),
+				Evidence: e.evidence(doc, c, 1)})
+			continue
 		}
 		if len(fbuf) < featureCount {
 			fbuf = make([]float64, featureCount*(len(live)-len(pre)))

@@ -5,11 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"medcode/corpus"
 	"medcode/internal/testenv"
@@ -240,6 +242,31 @@ func TestHistoryEdit(t *testing.T) {
 		if e.Kind == "history" && !strings.Contains(e.Message, "Z85.3") {
 			t.Errorf("history edit %q does not name Z85.3", e.Message)
 		}
+	}
+}
+
+// TestDateOfService: a date the FY2026 release covers keeps the same
+// suggestions as no date; a later one rejects them with the reason.
+func TestDateOfService(t *testing.T) {
+	eng := engine(t)
+	text := "Essential hypertension. Other hypertension."
+	plain, err := eng.Suggest(context.Background(), suggest.Request{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	in, err := eng.Suggest(context.Background(), suggest.Request{Text: text, DateOfService: time.Date(2026, 1, 5, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fmt.Sprint(codes(plain)) != fmt.Sprint(codes(in)) {
+		t.Errorf("covered date changed the suggestions: %v vs %v", codes(in), codes(plain))
+	}
+	out, err := eng.Suggest(context.Background(), suggest.Request{Text: text, DateOfService: time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Suggestions) != 0 || !rejected(out, "I10", "not_valid_on_date") {
+		t.Errorf("a date after FY2026 should reject every code: %v", codes(out))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -22,6 +23,7 @@ func newSuggestCmd(data *dataFlags) *cobra.Command {
 		setting string
 		top     int
 		minConf float64
+		date    string
 	)
 	cmd := &cobra.Command{
 		Use:   "suggest [FILE]",
@@ -37,6 +39,11 @@ func newSuggestCmd(data *dataFlags) *cobra.Command {
 				return err
 			}
 			req := suggest.Request{Text: text, Systems: sys, Setting: suggest.Setting(setting), MaxResults: top, MinConfidence: minConf}
+			if date != "" {
+				if req.DateOfService, err = time.Parse("2006-01-02", date); err != nil {
+					return usageError(fmt.Errorf("suggest: --date: want YYYY-MM-DD: %w", err))
+				}
+			}
 			eng, err := data.engine(cmd.Context(), suggest.Options{})
 			if err != nil {
 				return err
@@ -62,6 +69,7 @@ func newSuggestCmd(data *dataFlags) *cobra.Command {
 	f.StringVar(&setting, "setting", "outpatient", "care setting: outpatient or inpatient")
 	f.IntVar(&top, "top", 20, "at most N suggestions")
 	f.Float64Var(&minConf, "min-confidence", 0, "drop suggestions below this confidence")
+	f.StringVar(&date, "date", "", "date of service (YYYY-MM-DD): codes must be valid in a release covering it")
 	return cmd
 }
 
