@@ -121,7 +121,7 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 	if m := opts.Model; m != nil && (len(m.Weights) > 0 || len(m.Trees) > 0) && !slices.Equal(m.Features, FeatureNames()) {
 		return nil, fmt.Errorf("suggest: model features %v differ from the engine's %v; retrain with `medcode train`", m.Features, FeatureNames())
 	}
-	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster, minScore: 0.2, minCoverage: 0.5, minCandidate: 0.15, hitLimit: 300}
+	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster, minScore: 0.2, minCoverage: 0.65, minCandidate: 0.15, hitLimit: 300}
 	e.targets = make([]target, ix.Codes())
 	for i := range e.targets {
 		e.targets[i] = resolve(set, ix.Code(int32(i)))
