@@ -228,14 +228,62 @@ func excludes1Table(set *corpus.Set) map[string][]string {
 	return out
 }
 
-// excluded reports whether a's Excludes1 notes (or its ancestors') name b.
-func (e *Engine) excluded(a, b *corpus.Code) bool {
-	for _, p := range e.excl[a.Code] {
-		if strings.HasPrefix(b.Code, p) {
-			return true
+// exclusions tracks the ICD-10-CM codes kept so far for Excludes1: every
+// prefix of a kept code, and every prefix a kept code's notes exclude.
+type exclusions struct {
+	table    map[string][]string
+	prefixes map[string]*corpus.Code // prefix of a kept code -> that code
+	excluded map[string]*corpus.Code // prefix excluded by a kept code -> that code
+}
+
+func (e *Engine) newExclusions() *exclusions {
+	return &exclusions{table: e.excl, prefixes: map[string]*corpus.Code{}, excluded: map[string]*corpus.Code{}}
+}
+
+// codePrefixes calls f with each prefix of an ICD-10-CM code that an
+// Excludes1 note can name ("E11", "E11.4", "E11.42").
+func codePrefixes(code string, f func(string)) {
+	for n := 3; n <= len(code); n++ {
+		if code[n-1] != '.' {
+			f(code[:n])
 		}
 	}
-	return false
+}
+
+// clash returns a kept code that c and it exclude each other, else nil.
+func (x *exclusions) clash(c *corpus.Code) *corpus.Code {
+	if c.System != corpus.ICD10CM {
+		return nil
+	}
+	for _, p := range x.table[c.Code] {
+		if k := x.prefixes[p]; k != nil {
+			return k
+		}
+	}
+	var hit *corpus.Code
+	codePrefixes(c.Code, func(p string) {
+		if k := x.excluded[p]; k != nil && hit == nil {
+			hit = k
+		}
+	})
+	return hit
+}
+
+// add records a kept code.
+func (x *exclusions) add(c *corpus.Code) {
+	if c.System != corpus.ICD10CM {
+		return
+	}
+	codePrefixes(c.Code, func(p string) {
+		if x.prefixes[p] == nil {
+			x.prefixes[p] = c
+		}
+	})
+	for _, p := range x.table[c.Code] {
+		if x.excluded[p] == nil {
+			x.excluded[p] = c
+		}
+	}
 }
 
 // nameTerms are the stems of a mention's matched name.

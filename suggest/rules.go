@@ -10,15 +10,14 @@ import (
 // historyCode reports codes that themselves say "history of" or a status
 // after a procedure, which historical mentions support.
 func historyCode(c *corpus.Code) bool {
-	if c == nil || c.System != corpus.ICD10CM {
+	if c == nil || c.System != corpus.ICD10CM || len(c.Code) < 3 {
 		return false
 	}
-	for _, p := range []string{"Z85", "Z86", "Z87", "Z88", "Z91", "Z92", "Z93", "Z94", "Z95", "Z96", "Z97", "Z98", "Z99", "I25.2"} {
-		if strings.HasPrefix(c.Code, p) {
-			return true
-		}
+	if strings.HasPrefix(c.Code, "I25.2") {
+		return true
 	}
-	return false
+	cat := c.Code[:3]
+	return cat >= "Z85" && cat <= "Z88" || cat >= "Z91" && cat <= "Z99"
 }
 
 // familyCode reports the family-history codes Z80-Z84.

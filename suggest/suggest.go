@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -102,7 +103,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		merged[k.code] = len(kept)
 		kept = append(kept, k)
 	}
-	sort.Slice(kept, func(i, j int) bool { return less(&kept[i], &kept[j]) })
+	sortScored(kept)
 	// A fully documented code "with" a complication contradicts its
 	// category's "without complications" code (E11.42 vs E11.9).
 	complicated := map[string]*corpus.Code{}
@@ -116,6 +117,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 	}
 	// Excludes1: a code and the codes its notes exclude are not both coded.
+	excl := e.newExclusions()
 	final := kept[:0]
 	for _, k := range kept {
 		if len(final) >= req.MaxResults || k.conf < req.MinConfidence {
@@ -126,19 +128,12 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 				Rule: "contradicted", Reason: fmt.Sprintf("the note documents %s (%s), a complication in the same category", w.Code, w.Display), Evidence: e.evidence(doc, k.c, 3)})
 			continue
 		}
-		clash := ""
-		for _, f := range final {
-			if f.code.System == corpus.ICD10CM && k.code.System == corpus.ICD10CM &&
-				(e.excluded(f.code, k.code) || e.excluded(k.code, f.code)) {
-				clash = f.code.Code
-				break
-			}
-		}
-		if clash != "" {
+		if clash := excl.clash(k.code); clash != nil {
 			res.Rejected = append(res.Rejected, Rejection{System: string(k.code.System), Code: k.code.Code, Display: k.code.Display,
-				Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s, which ranks higher", clash), Evidence: e.evidence(doc, k.c, 3)})
+				Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s, which ranks higher", clash.Code), Evidence: e.evidence(doc, k.c, 3)})
 			continue
 		}
+		excl.add(k.code)
 		final = append(final, k)
 	}
 	for i := range final {
@@ -184,6 +179,29 @@ type scored struct {
 	adj   float64
 	conf  float64
 	score float64
+}
+
+// sortScored puts candidates in the total order of less, moving indices
+// rather than the structs.
+func sortScored(ks []scored) {
+	idx := make([]int32, len(ks))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(a, b int32) int {
+		switch {
+		case less(&ks[a], &ks[b]):
+			return -1
+		case less(&ks[b], &ks[a]):
+			return 1
+		}
+		return 0
+	})
+	sorted := make([]scored, len(ks))
+	for i, j := range idx {
+		sorted[i] = ks[j]
+	}
+	copy(ks, sorted)
 }
 
 // less is the total order of suggestions: confidence desc, score desc,
