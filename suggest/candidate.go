@@ -33,6 +33,7 @@ type candidate struct {
 	tgt      target
 	mentions []mention
 	best     int // index into mentions
+	n        int // mentions gathered (collect's count)
 	// spanRank is 0 when no other candidate's best mention overlapping
 	// this one's scores higher, else how many do; margin is this best
 	// mention's score minus the best overlapping competitor's.
@@ -72,7 +73,6 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 		*pp = pend[:0]
 		e.pending.Put(pp)
 	}()
-	count := map[*candidate]int{}
 	add := func(tgt target, m mention) {
 		k := tgt.anyCode()
 		if tgt.invalid || k == nil {
@@ -87,7 +87,7 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 		if c.tgt.from != nil && tgt.from == nil {
 			c.tgt = tgt // the code's own name matched: no resolution edit
 		}
-		count[c]++
+		c.n++
 		pend = append(pend, pending{c, m})
 	}
 	terms := doc.Terms
@@ -107,9 +107,8 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 	buf := make([]mention, len(pend))
 	off := 0
 	for _, c := range order {
-		n := count[c]
-		c.mentions = buf[off : off : off+n]
-		off += n
+		c.mentions = buf[off : off : off+c.n]
+		off += c.n
 	}
 	for _, p := range pend {
 		p.c.mentions = append(p.c.mentions, p.m)

@@ -68,6 +68,8 @@ type Engine struct {
 	// often than chance, with the log lift.
 	cooc   map[string][]coocEdge
 	forest forest // the model's trees, validated
+	// releases are the code-set releases as results report them.
+	releases map[string]CodeSet
 	// catTop are the model's usual codes per category, resolved.
 	catTop map[string][]target
 	// historyMemo caches history-code lookups per matched name
@@ -180,6 +182,17 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 	}
 	e.excl = excludes1Table(set)
 	e.historyMemo = map[int64]historyResult{}
+	e.releases = map[string]CodeSet{}
+	for _, r := range set.Releases() {
+		cs := CodeSet{Release: r.Name}
+		if !r.Effective.IsZero() {
+			cs.Effective = r.Effective.Format("2006-01-02")
+		}
+		if !r.Expires.IsZero() {
+			cs.Expires = r.Expires.Format("2006-01-02")
+		}
+		e.releases[string(r.System)] = cs
+	}
 	return e, nil
 }
 

@@ -238,19 +238,11 @@ func dedupeRejected(rs []Rejection, kept []Suggestion) []Rejection {
 }
 
 func (e *Engine) codeSets(req Request) map[string]CodeSet {
-	out := map[string]CodeSet{}
-	for _, r := range e.set.Releases() {
-		if len(req.Systems) > 0 && !contains(req.Systems, r.System) {
-			continue
+	out := make(map[string]CodeSet, len(e.releases))
+	for sys, cs := range e.releases {
+		if len(req.Systems) == 0 || contains(req.Systems, corpus.System(sys)) {
+			out[sys] = cs
 		}
-		cs := CodeSet{Release: r.Name}
-		if !r.Effective.IsZero() {
-			cs.Effective = r.Effective.Format("2006-01-02")
-		}
-		if !r.Expires.IsZero() {
-			cs.Expires = r.Expires.Format("2006-01-02")
-		}
-		out[string(r.System)] = cs
 	}
 	return out
 }
