@@ -68,6 +68,10 @@ type Engine struct {
 	// often than chance, with the log lift.
 	cooc   map[string][]coocEdge
 	forest forest // the model's trees, validated
+	// priors are the model's Priors by system and code ("R52", "R52*" for
+	// the category); priorDefault is its "default".
+	priors       map[corpus.System]map[string]float64
+	priorDefault float64
 	// releases are the code-set releases as results report them.
 	releases map[string]CodeSet
 	// catTop are the model's usual codes per category, resolved.
@@ -166,6 +170,18 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		e.forest = f
 	}
 	if m := opts.Model; m != nil {
+		e.priors = map[corpus.System]map[string]float64{}
+		for k, p := range m.Priors {
+			sys, code, ok := strings.Cut(k, "|")
+			if !ok {
+				continue
+			}
+			if e.priors[corpus.System(sys)] == nil {
+				e.priors[corpus.System(sys)] = map[string]float64{}
+			}
+			e.priors[corpus.System(sys)][code] = p
+		}
+		e.priorDefault = m.Priors["default"]
 		e.cooc = map[string][]coocEdge{}
 		for _, p := range m.Cooc {
 			e.cooc[p.A] = append(e.cooc[p.A], coocEdge{p.B, p.Lift})

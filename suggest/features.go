@@ -113,12 +113,8 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f 
 	f[15] = float64(hist) / n
 	f[16] = float64(unc) / n
 	f[17] = float64(exp) / n
-	if e.model != nil {
-		if p, ok := e.model.Priors[string(code.System)+"|"+code.Code]; ok {
-			f[18] = p
-		} else if e.model.Priors != nil {
-			f[18] = e.model.Priors["default"]
-		}
+	if e.model != nil && e.model.Priors != nil {
+		f[18] = e.prior(code, false)
 	}
 	f[19] = float64(firstStart) / float64(max(len(doc.Text), 1))
 	if code.System != corpus.ICD10CM {
@@ -150,15 +146,7 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f 
 	}
 	f[29] = h.Coverage * h.Coverage
 	if e.model != nil && e.model.Priors != nil {
-		cat := code.Code
-		if len(cat) > 3 {
-			cat = cat[:3]
-		}
-		if p, ok := e.model.Priors[string(code.System)+"|"+cat+"*"]; ok {
-			f[30] = p
-		} else {
-			f[30] = e.model.Priors["default"]
-		}
+		f[30] = e.prior(code, true)
 	}
 	if code.Code != "" {
 		f[31] = float64(code.Code[0])
@@ -179,6 +167,19 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f 
 		}
 	}
 	return f
+}
+
+// prior is the model's log-odds of a code (or of its category) appearing
+// in a note, the model's default when training never saw it.
+func (e *Engine) prior(c *corpus.Code, category bool) float64 {
+	key := c.Code
+	if category {
+		key = key[:min(3, len(key))] + "*"
+	}
+	if p, ok := e.priors[c.System][key]; ok {
+		return p
+	}
+	return e.priorDefault
 }
 
 // distinctSentences counts the sentences of mentions (gathered in
