@@ -232,10 +232,6 @@ func (ix *Index) finish() {
 	size := make([]uint32, len(ix.termStr)+1)
 	for i := range ix.names {
 		n := &ix.names[i]
-		n.norm2 = 0
-		for _, t := range n.terms {
-			n.norm2 += ix.weight[t] * ix.weight[t]
-		}
 		if len(n.terms) > 0 {
 			rare[i] = ix.rarest(n.terms)
 			size[rare[i]+1] += uint32(recordHead + 2*len(n.terms))
@@ -260,7 +256,11 @@ func (ix *Index) finish() {
 		ix.post[o] = uint32(i)
 		ix.post[o+1] = uint32(n.kind)<<24 | uint32(systemByte[ix.codes[n.code].System])<<16 | uint32(len(n.terms))
 		ix.post[o+2] = uint32(n.code)
-		ix.post[o+3] = math.Float32bits(float32(n.norm2))
+		var norm2 float64
+		for _, term := range n.terms {
+			norm2 += ix.weight[term] * ix.weight[term]
+		}
+		ix.post[o+3] = math.Float32bits(float32(norm2))
 		o += recordHead
 		for _, term := range n.terms {
 			w := ix.weight[term]

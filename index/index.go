@@ -21,7 +21,6 @@ type name struct {
 	kind  corpus.NameKind
 	text  string
 	terms []uint32 // unique term ids in name order
-	norm2 float64  // Σ w(t)² over terms
 }
 
 // Index is an immutable TF-IDF index. Build it with Build or Read.

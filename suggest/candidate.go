@@ -276,7 +276,7 @@ func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request,
 			}
 		}
 		if learned && e.model != nil {
-			m.weight = e.learnedWeight(h)
+			m.weight = e.lWeight[h.Name]
 		}
 		add(tgt, m)
 	}
@@ -290,9 +290,6 @@ func inHeader(doc *nlp.Document, t nlp.Term) bool {
 	h := doc.Sections[t.Section].Header
 	return t.Start >= h.Start && t.End <= h.End && h.End > h.Start
 }
-
-// learnedWeight is a learned name's precision in training.
-func (e *Engine) learnedWeight(h index.Hit) float64 { return e.lWeight[h.Name] }
 
 func sortedUnique(p []int32) []int32 {
 	s := append([]int32(nil), p...)

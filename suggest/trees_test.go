@@ -46,3 +46,10 @@ func TestForest(t *testing.T) {
 		tr.Eval([]float64{0, 0}) // must not panic
 	}
 }
+
+// TestFeatureCount: the feature vector's length and its names agree.
+func TestFeatureCount(t *testing.T) {
+	if n := len(FeatureNames()); n != featureCount {
+		t.Fatalf("%d feature names, featureCount %d", n, featureCount)
+	}
+}
