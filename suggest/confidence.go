@@ -16,19 +16,16 @@ func (e *Engine) prepare(doc *nlp.Document, c *candidate, code *corpus.Code, edi
 // confidences scores prepared candidates: the model's log-odds (the tree
 // ensemble evaluated tree by tree over all candidates, so each tree stays in
 // cache), the feedback adjustment, then the calibration.
-func (e *Engine) confidences(ks []scored) {
+// feats holds the candidates' features in order, featureCount each.
+func (e *Engine) confidences(ks []scored, feats []float64) {
 	z := make([]float64, len(ks))
 	m := e.model
 	switch {
-	case m != nil && len(e.forest) > 0:
+	case m != nil && e.forest.trees > 0:
 		for i := range z {
 			z[i] = m.Bias
 		}
-		for _, t := range e.forest {
-			for i := range ks {
-				z[i] += t.eval(ks[i].f)
-			}
-		}
+		e.forest.evalRows(z, feats, featureCount)
 	case m != nil && len(m.Weights) == featureCount:
 		for i := range ks {
 			z[i] = m.Bias

@@ -50,7 +50,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.cooccur(live)
 	// Score every candidate; render only what is returned.
 	pre := make([]scored, 0, len(live))
-	var fbuf []float64 // features of every candidate, one allocation
+	feats := make([]float64, featureCount*len(live)) // features of every candidate, in order
+	fbuf := feats
 	for _, c := range live {
 		code, edits := c.tgt.code, []Edit(nil)
 		if c.tgt.edit != nil {
@@ -77,13 +78,10 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 				Evidence: e.evidence(doc, c, 1)})
 			continue
 		}
-		if len(fbuf) < featureCount {
-			fbuf = make([]float64, featureCount*(len(live)-len(pre)))
-		}
 		pre = append(pre, e.prepare(doc, c, code, edits, fbuf[:featureCount:featureCount]))
 		fbuf = fbuf[featureCount:]
 	}
-	e.confidences(pre)
+	e.confidences(pre, feats[:featureCount*len(pre)])
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.
 	kept := make([]scored, 0, len(pre))

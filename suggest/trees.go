@@ -45,43 +45,160 @@ type node struct {
 	value       float64
 }
 
-// forest is a validated ensemble, evaluated without bounds checks.
-type forest []treeNodes
+// maxCompleteDepth bounds the depth at which trees are laid out complete
+// (2^depth leaves each); deeper ensembles are walked node by node.
+const maxCompleteDepth = 6
+
+// forest is a validated ensemble. Trees no deeper than maxCompleteDepth
+// are stored complete, in breadth-first order: every internal node of
+// every tree is compared (independent loads, no branches to mispredict)
+// and the leaf is found from the comparison bits. A leaf above the full
+// depth is copied to every leaf below it. Deeper trees keep their nodes.
+type forest struct {
+	depth int       // complete depth; 0 when nodes is used
+	feat  []int32   // per tree 2^depth-1 internal nodes
+	thr   []float64 // their thresholds
+	leaf  []float64 // per tree 2^depth leaves
+	trees int
+	nodes []treeNodes // trees too deep to lay out complete
+}
 
 // compile validates trees for features of width n: every child index points
 // forward (so evaluation terminates), every feature is in range.
 func compile(trees []Tree, n int) (forest, error) {
-	f := make(forest, len(trees))
+	ts := make([]treeNodes, len(trees))
+	depth := 0
 	for ti, t := range trees {
 		k := len(t.Value)
 		if k == 0 || len(t.Feature) != k || len(t.Threshold) != k || len(t.Left) != k || len(t.Right) != k {
-			return nil, fmt.Errorf("suggest: model tree %d: arrays of different lengths", ti)
+			return forest{}, fmt.Errorf("suggest: model tree %d: arrays of different lengths", ti)
 		}
 		nodes := make([]node, k)
 		for i := 0; i < k; i++ {
 			nd := node{feature: int32(t.Feature[i]), left: int32(t.Left[i]), right: int32(t.Right[i]), threshold: t.Threshold[i], value: t.Value[i]}
 			if nd.left >= 0 {
 				if nd.left <= int32(i) || nd.right <= int32(i) || int(nd.left) >= k || int(nd.right) >= k {
-					return nil, fmt.Errorf("suggest: model tree %d node %d: child out of order", ti, i)
+					return forest{}, fmt.Errorf("suggest: model tree %d node %d: child out of order", ti, i)
 				}
 				if nd.feature < 0 || int(nd.feature) >= n {
-					return nil, fmt.Errorf("suggest: model tree %d node %d: feature %d out of range", ti, i, nd.feature)
+					return forest{}, fmt.Errorf("suggest: model tree %d node %d: feature %d out of range", ti, i, nd.feature)
 				}
 			}
 			nodes[i] = nd
 		}
-		f[ti] = nodes
+		ts[ti] = nodes
+		depth = max(depth, ts[ti].depth(0))
+	}
+	if depth > maxCompleteDepth {
+		return forest{nodes: ts, trees: len(ts)}, nil
+	}
+	depth = max(depth, 1)
+	inner, leaves := 1<<depth-1, 1<<depth
+	f := forest{depth: depth, trees: len(ts),
+		feat: make([]int32, len(ts)*inner), thr: make([]float64, len(ts)*inner), leaf: make([]float64, len(ts)*leaves)}
+	for ti, t := range ts {
+		t.fill(0, 0, depth, f.feat[ti*inner:(ti+1)*inner], f.thr[ti*inner:(ti+1)*inner], f.leaf[ti*leaves:(ti+1)*leaves])
 	}
 	return f, nil
 }
 
-// eval sums the trees' values for x.
-func (f forest) eval(x []float64) float64 {
-	z := 0.0
-	for _, t := range f {
-		z += t.eval(x)
+// depth is the number of splits on the longest path from node i.
+func (t treeNodes) depth(i int32) int {
+	if t[i].left < 0 {
+		return 0
 	}
-	return z
+	return 1 + max(t.depth(t[i].left), t.depth(t[i].right))
+}
+
+// fill lays node i out at position p (breadth-first, children 2p+1 and
+// 2p+2) of a complete tree of the given depth.
+func (t treeNodes) fill(i int32, p, depth int, feat []int32, thr, leaf []float64) {
+	inner := len(feat)
+	if p >= inner { // a leaf position
+		leaf[p-inner] = t[i].value
+		return
+	}
+	if t[i].left < 0 {
+		// A leaf above the full depth: any comparison, the same value
+		// on both sides.
+		feat[p], thr[p] = 0, 0
+		t.fill(i, 2*p+1, depth, feat, thr, leaf)
+		t.fill(i, 2*p+2, depth, feat, thr, leaf)
+		return
+	}
+	feat[p], thr[p] = t[i].feature, t[i].threshold
+	t.fill(t[i].left, 2*p+1, depth, feat, thr, leaf)
+	t.fill(t[i].right, 2*p+2, depth, feat, thr, leaf)
+}
+
+// eval sums the trees' values for x (at least as wide as the features
+// the forest was compiled for).
+func (f *forest) eval(x []float64) float64 {
+	var z [1]float64
+	f.evalRows(z[:], x, len(x))
+	return z[0]
+}
+
+// evalRows adds the trees' values for each row of xs (rows of width w,
+// at least as wide as the features the forest was compiled for) to z.
+// Complete trees walk four rows at once: their paths are independent, so
+// the loads overlap instead of waiting on one another.
+func (f *forest) evalRows(z, xs []float64, w int) {
+	n := len(z)
+	if f.depth == 0 {
+		for r := 0; r < n; r++ {
+			x := xs[r*w : (r+1)*w]
+			for _, t := range f.nodes {
+				z[r] += t.eval(x)
+			}
+		}
+		return
+	}
+	r := 0
+	for ; r+4 <= n; r += 4 {
+		f.eval4(z[r:r+4], xs[r*w:(r+1)*w], xs[(r+1)*w:(r+2)*w], xs[(r+2)*w:(r+3)*w], xs[(r+3)*w:(r+4)*w])
+	}
+	for ; r < n; r++ {
+		x := xs[r*w : (r+1)*w]
+		f.eval4(z[r:r+1], x, x, x, x)
+	}
+}
+
+// eval4 adds the trees' values for four rows to z (one to four long).
+func (f *forest) eval4(z, x0, x1, x2, x3 []float64) {
+	inner := 1<<f.depth - 1
+	leaves := inner + 1
+	var z0, z1, z2, z3 float64
+	for t := 0; t < f.trees; t++ {
+		feat := f.feat[t*inner : (t+1)*inner]
+		thr := f.thr[t*inner : (t+1)*inner]
+		p0, p1, p2, p3 := 0, 0, 0, 0
+		for d := 0; d < f.depth; d++ {
+			p0 = 2*p0 + 1 + right(x0[feat[p0]], thr[p0])
+			p1 = 2*p1 + 1 + right(x1[feat[p1]], thr[p1])
+			p2 = 2*p2 + 1 + right(x2[feat[p2]], thr[p2])
+			p3 = 2*p3 + 1 + right(x3[feat[p3]], thr[p3])
+		}
+		leaf := f.leaf[t*leaves : (t+1)*leaves]
+		z0 += leaf[p0-inner]
+		z1 += leaf[p1-inner]
+		z2 += leaf[p2-inner]
+		z3 += leaf[p3-inner]
+	}
+	for i, v := range [4]float64{z0, z1, z2, z3} {
+		if i < len(z) {
+			z[i] += v
+		}
+	}
+}
+
+// right is 1 when x goes to the right child of a split at t (x < t goes
+// left; anything else, NaN included, right), without a branch.
+func right(x, t float64) int {
+	if x < t {
+		return 0
+	}
+	return 1
 }
 
 // treeNodes is one validated tree.
