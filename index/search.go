@@ -95,12 +95,16 @@ func (s *scratch) positions(t uint32) []int32 {
 // Search finds the names a query mentions. Hits are in a total order:
 // score desc, then name id asc.
 func (ix *Index) Search(q Query, opts SearchOptions) []Hit {
-	return ix.SearchInto(nil, q, opts)
+	hits, _ := ix.SearchInto(nil, nil, q, opts)
+	return hits
 }
 
-// SearchInto is Search appending to dst[:0], so a caller searching many
-// sentences can reuse one buffer.
-func (ix *Index) SearchInto(dst []Hit, q Query, opts SearchOptions) []Hit {
+// SearchInto is Search appending the hits to dst[:0] and their matched
+// positions to pos, so a caller searching many sentences reuses both
+// buffers: it returns the hits and the grown pos. Each hit's Positions
+// is a full slice of pos's storage (appending to it never overwrites
+// another hit's), valid until the caller reuses pos.
+func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions) ([]Hit, []int32) {
 	minCov := opts.MinCoverage
 	if minCov == 0 {
 		minCov = 0.5
@@ -136,7 +140,7 @@ func (ix *Index) SearchInto(dst []Hit, q Query, opts SearchOptions) []Hit {
 	// score computes the exact values for the survivors.
 	loose := minCov - 1e-4
 	hits := dst[:0]
-	arena := make([]int32, 0, 256)
+	arena := pos
 	for _, t := range sc.touched {
 		rec := ix.post[ix.postOff[t]:ix.postOff[t+1]]
 		for len(rec) > 0 {
@@ -170,7 +174,7 @@ func (ix *Index) SearchInto(dst []Hit, q Query, opts SearchOptions) []Hit {
 	if opts.Limit > 0 && len(hits) > opts.Limit {
 		hits = hits[:opts.Limit]
 	}
-	return hits
+	return hits, arena
 }
 
 // score computes a hit's exact parts from its posting record.
@@ -202,7 +206,8 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	// Every matched term takes its occurrence nearest the anchor (the
 	// rarest matched term).
 	if cap(*arena)-len(*arena) < matched {
-		*arena = make([]int32, 0, max(1024, matched))
+		// A new array: earlier hits keep pointing into the old one.
+		*arena = make([]int32, 0, max(2*cap(*arena), 1024, matched))
 	}
 	a := len(*arena)
 	positions := (*arena)[a : a : a+matched]

@@ -58,40 +58,29 @@ func saysWithout(name string) bool {
 }
 
 // collect searches every sentence and gathers mentions per target.
-func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
-	byCode := map[*corpus.Code]*candidate{}
-	var order []*candidate
-	// Mentions are gathered in one pending list (pooled), then laid out
-	// per candidate in a single allocation.
-	pp, _ := e.pending.Get().(*[]pending)
-	if pp == nil {
-		pp = new([]pending)
-	}
-	pend := (*pp)[:0]
-	defer func() {
-		clear(pend)
-		*pp = pend[:0]
-		e.pending.Put(pp)
-	}()
+func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
+	// Mentions are gathered in one pending list, then laid out per
+	// candidate in the mention arena.
 	add := func(tgt target, m mention) {
 		k := tgt.anyCode()
 		if tgt.invalid || k == nil {
 			return
 		}
-		c := byCode[k]
+		c := w.byCode[k]
 		if c == nil {
-			c = &candidate{key: k.Code, tgt: tgt}
-			byCode[k] = c
-			order = append(order, c)
+			c = w.candidate()
+			c.key, c.tgt = k.Code, tgt
+			w.byCode[k] = c
+			w.order = append(w.order, c)
 		}
 		if c.tgt.from != nil && tgt.from == nil {
 			c.tgt = tgt // the code's own name matched: no resolution edit
 		}
 		c.n++
-		pend = append(pend, pending{c, m})
+		w.pend = append(w.pend, pending{c, m})
 	}
 	terms := doc.Terms
-	var sc sentenceScratch
+	sc := &w.sc
 	for lo := 0; lo < len(terms); {
 		hi := lo + 1
 		for hi < len(terms) && terms[hi].Sent == terms[lo].Sent {
@@ -99,21 +88,18 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 		}
 		sent := terms[lo:hi:hi]
 		lo = hi
-		e.searchSentence(doc, sent, req, e.ix, e.targets, false, add, &sc)
+		e.searchSentence(w, doc, sent, req, e.ix, e.targets, false, add, sc)
 		if e.learned != nil {
-			e.searchSentence(doc, sent, req, e.learned, e.lTarget, true, add, &sc)
+			e.searchSentence(w, doc, sent, req, e.learned, e.lTarget, true, add, sc)
 		}
 	}
-	buf := make([]mention, len(pend))
-	off := 0
-	for _, c := range order {
-		c.mentions = buf[off : off : off+c.n]
-		off += c.n
+	for _, c := range w.order {
+		c.mentions = w.mentionSlice(c.n)
 	}
-	for _, p := range pend {
+	for _, p := range w.pend {
 		p.c.mentions = append(p.c.mentions, p.m)
 	}
-	for _, c := range order {
+	for _, c := range w.order {
 		c.best = 0
 		for i, m := range c.mentions {
 			if mentionScore(m) > mentionScore(c.mentions[c.best]) {
@@ -121,7 +107,7 @@ func (e *Engine) collect(doc *nlp.Document, req Request) []*candidate {
 			}
 		}
 	}
-	return order
+	return w.order
 }
 
 // pending is a mention waiting to be laid out with its candidate's others.
@@ -185,7 +171,7 @@ func mentionScore(m mention) float64 {
 }
 
 // searchSentence runs one sentence against one index.
-func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention), sc *sentenceScratch) {
+func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention), sc *sentenceScratch) {
 	q := &sc.q
 	q.Terms, q.Pos, sc.expanded = q.Terms[:0], q.Pos[:0], sc.expanded[:0]
 	for _, t := range sent {
@@ -207,7 +193,7 @@ func (e *Engine) searchSentence(doc *nlp.Document, sent []nlp.Term, req Request,
 	if learned {
 		minCov = 0.99
 	}
-	sc.hits = ix.SearchInto(sc.hits, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: e.hitLimit})
+	sc.hits, w.pos = ix.SearchInto(sc.hits, w.pos, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: e.hitLimit})
 	// A hit whose matched words all sit inside a longer, fully matched name
 	// is dominated ("pain" inside "chest pain").
 	// Drop hits that contradict the note: a drug-table row without its

@@ -8,36 +8,43 @@ import (
 	"medcode/corpus"
 )
 
+// span is a candidate's best mention, for compete.
+type span struct {
+	c          *candidate
+	sent       int
+	start, end int
+	score      float64
+}
+
 // compete ranks each candidate among those whose best mentions overlap its
 // own in the same sentence: is it the best reading of its words? Within a
 // sentence the best mentions are swept in start order, so only overlapping
 // pairs are compared.
-func compete(cs []*candidate) {
-	type span struct {
-		c          *candidate
-		start, end int
-		score      float64
-	}
-	bySent := map[int][]span{}
+func compete(w *work, cs []*candidate) {
+	g := w.spans[:0]
 	for _, c := range cs {
 		m := c.mentions[c.best]
 		c.spanRank, c.margin = 0, mentionScore(m)
-		bySent[m.sent] = append(bySent[m.sent], span{c, m.start, m.end, mentionScore(m)})
+		g = append(g, span{c, m.sent, m.start, m.end, mentionScore(m)})
 	}
-	for _, g := range bySent {
-		slices.SortFunc(g, func(a, b span) int { return cmp.Compare(a.start, b.start) })
-		for i := range g {
-			for j := i + 1; j < len(g) && g[j].start < g[i].end; j++ {
-				// g[i] and g[j] overlap.
-				a, b := &g[i], &g[j]
-				a.c.margin = math.Min(a.c.margin, a.score-b.score)
-				b.c.margin = math.Min(b.c.margin, b.score-a.score)
-				switch {
-				case b.score > a.score || b.score == a.score && b.c.key < a.c.key:
-					a.c.spanRank++
-				default:
-					b.c.spanRank++
-				}
+	w.spans = g
+	slices.SortFunc(g, func(a, b span) int {
+		if a.sent != b.sent {
+			return cmp.Compare(a.sent, b.sent)
+		}
+		return cmp.Compare(a.start, b.start)
+	})
+	for i := range g {
+		for j := i + 1; j < len(g) && g[j].sent == g[i].sent && g[j].start < g[i].end; j++ {
+			// g[i] and g[j] overlap.
+			a, b := &g[i], &g[j]
+			a.c.margin = math.Min(a.c.margin, a.score-b.score)
+			b.c.margin = math.Min(b.c.margin, b.score-a.score)
+			switch {
+			case b.score > a.score || b.score == a.score && b.c.key < a.c.key:
+				a.c.spanRank++
+			default:
+				b.c.spanRank++
 			}
 		}
 	}
@@ -78,14 +85,11 @@ func (e *Engine) cooccur(cs []*candidate) {
 // of its category that training notes used most (Model.CategoryTop), on the
 // same evidence: coders often pick another code of the category than the
 // one whose name matched best.
-func (e *Engine) siblings(cands []*candidate) []*candidate {
+func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 	if len(e.catTop) == 0 {
 		return cands
 	}
-	have := make(map[*corpus.Code]bool, len(cands))
-	for _, c := range cands {
-		have[c.tgt.anyCode()] = true
-	}
+	have := w.byCode // every collected code is in it already
 	out := cands
 	for _, c := range cands {
 		code := c.tgt.anyCode()
@@ -94,11 +98,13 @@ func (e *Engine) siblings(cands []*candidate) []*candidate {
 		}
 		for _, t := range e.catTop[code.Code[:3]] {
 			k := t.anyCode()
-			if have[k] {
+			if have[k] != nil {
 				continue
 			}
-			have[k] = true
-			out = append(out, &candidate{key: k.Code, tgt: t, mentions: c.mentions, best: c.best, sibling: true})
+			s := w.candidate()
+			*s = candidate{key: k.Code, tgt: t, mentions: c.mentions, best: c.best, sibling: true}
+			have[k] = s
+			out = append(out, s)
 		}
 	}
 	return out

@@ -17,8 +17,9 @@ func (e *Engine) prepare(doc *nlp.Document, c *candidate, code *corpus.Code, edi
 // ensemble evaluated tree by tree over all candidates, so each tree stays in
 // cache), the feedback adjustment, then the calibration.
 // feats holds the candidates' features in order, featureCount each.
-func (e *Engine) confidences(ks []scored, feats []float64) {
-	z := make([]float64, len(ks))
+func (e *Engine) confidences(w *work, ks []scored, feats []float64) {
+	w.z = floats(w.z, len(ks))
+	z := w.z
 	m := e.model
 	switch {
 	case m != nil && e.forest.trees > 0:

@@ -63,7 +63,7 @@ type Engine struct {
 	minCandidate float64
 	// hitLimit bounds the hits kept per sentence (the best scored).
 	hitLimit int
-	pending  sync.Pool // *[]pending, collect's scratch
+	work     sync.Pool // *work, one Suggest call's scratch
 	// cooc lists, per code, the codes training notes coded with it more
 	// often than chance, with the log lift.
 	cooc   map[string][]coocEdge

@@ -17,11 +17,8 @@ import (
 // the same evidence; the condition's own code is rejected for a relative
 // (family rule) and, for a past condition, kept with an edit naming the
 // history code, for the coder to judge whether it is still current.
-func (e *Engine) histories(cands []*candidate) []*candidate {
-	have := make(map[*corpus.Code]*candidate, len(cands))
-	for _, c := range cands {
-		have[c.tgt.anyCode()] = c
-	}
+func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
+	have := w.byCode // every candidate's code is in it already
 	out := cands
 	for _, c := range cands {
 		code := c.tgt.anyCode()
@@ -59,14 +56,15 @@ func (e *Engine) histories(cands []*candidate) []*candidate {
 		if have[hc] != nil {
 			continue
 		}
-		ms := make([]mention, len(c.mentions))
+		ms := w.mentionSlice(len(c.mentions))[:len(c.mentions)]
 		for i, m := range c.mentions {
 			m.name, m.kind = e.ix.NameText(hit.Name), e.ix.NameKind(hit.Name)
 			m.hit.Score = min(m.hit.Score, hit.Score)
 			m.assert &^= nlp.Historical | nlp.Family
 			ms[i] = m
 		}
-		h := &candidate{key: hc.Code, tgt: t, mentions: ms, best: c.best, historyOf: code.Code}
+		h := w.candidate()
+		*h = candidate{key: hc.Code, tgt: t, mentions: ms, best: c.best, historyOf: code.Code}
 		have[hc] = h
 		out = append(out, h)
 	}

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 
 	"medcode/nlp"
@@ -9,17 +10,18 @@ import (
 
 // evidence turns up to n mentions into evidence spans, in note order.
 func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
-	ms := append([]mention(nil), c.mentions...)
 	// Best mention first, then by position.
 	best := c.mentions[c.best]
-	var out []Evidence
-	seen := map[[2]int]bool{}
+	out := make([]Evidence, 0, min(n, len(c.mentions)))
 	push := func(m mention) {
-		k := [2]int{m.start, m.end}
-		if seen[k] || len(out) >= n {
+		if len(out) >= n {
 			return
 		}
-		seen[k] = true
+		for _, o := range out {
+			if o.Start == m.start && o.End == m.end {
+				return
+			}
+		}
 		ev := Evidence{Start: m.start, End: m.end, Text: doc.Text[m.start:m.end], Matched: m.name, MatchedKind: m.kind.String(), Assertions: assertionNames(m.assert)}
 		if m.section >= 0 && m.section < len(doc.Sections) {
 			ev.Section = string(doc.Sections[m.section].Kind)
@@ -27,7 +29,7 @@ func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
 		out = append(out, ev)
 	}
 	push(best)
-	for _, m := range ms {
+	for _, m := range c.mentions {
 		push(m)
 	}
 	return out
@@ -78,7 +80,7 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 		Explanation: Explanation{Value: k.conf, Message: msg, Children: parts},
 	}
 	if req.Features {
-		s.Features = f
+		s.Features = slices.Clone(f) // f is pooled scratch
 	}
 	return s
 }

@@ -51,7 +51,7 @@ func assertionNames(a nlp.Assertion) []string {
 
 // applyAssertions keeps the mentions the coding rules allow. It returns
 // false with the rejection when none is left.
-func (e *Engine) applyAssertions(doc *nlp.Document, c *candidate, setting Setting) (Rejection, bool) {
+func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Rejection, bool) {
 	code := c.tgt.anyCode()
 	allowed := nlp.Assertion(0)
 	if historyCode(code) {
@@ -76,7 +76,8 @@ func (e *Engine) applyAssertions(doc *nlp.Document, c *candidate, setting Settin
 	}
 	kept := c.mentions
 	if blocked != 0 {
-		kept = nil
+		// A fresh slice: siblings share the candidate's mentions.
+		kept = w.mentionSlice(len(c.mentions))
 		for _, m := range c.mentions {
 			if m.assert&^allowed == 0 {
 				kept = append(kept, m)

@@ -21,16 +21,18 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}
 	doc := e.pipe.Analyze(req.Text)
-	cands := e.histories(e.siblings(e.collect(doc, req)))
+	w := e.getWork()
+	defer e.putWork(w)
+	cands := e.histories(w, e.siblings(w, e.collect(w, doc, req)))
 	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req), Threshold: e.DecisionThreshold()}
 	encounter := documentAttribute(doc, "encounter")
 
-	live := cands[:0:0]
+	live := w.live[:0]
 	for _, c := range cands {
 		if mentionScore(c.mentions[c.best]) < e.minCandidate {
 			continue
 		}
-		if rej, ok := e.applyAssertions(doc, c, req.Setting); !ok {
+		if rej, ok := e.applyAssertions(w, c, req.Setting); !ok {
 			if reportable(c) {
 				rej.Evidence = e.evidence(doc, c, 3)
 				res.Rejected = append(res.Rejected, rej)
@@ -39,7 +41,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		live = append(live, c)
 	}
-	compete(live)
+	w.live = live
+	compete(w, live)
 	cats := map[string]int{}
 	for _, c := range live {
 		cats[category(c.tgt.anyCode())]++
@@ -49,9 +52,9 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	e.cooccur(live)
 	// Score every candidate; render only what is returned.
-	pre := make([]scored, 0, len(live))
-	feats := make([]float64, featureCount*len(live)) // features of every candidate, in order
-	fbuf := feats
+	pre := slices.Grow(w.pre[:0], len(live))
+	w.feats = floats(w.feats, featureCount*len(live)) // features of every candidate, in order
+	feats, fbuf := w.feats, w.feats
 	for _, c := range live {
 		code, edits := c.tgt.code, []Edit(nil)
 		if c.tgt.edit != nil {
@@ -81,11 +84,12 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		pre = append(pre, e.prepare(doc, c, code, edits, fbuf[:featureCount:featureCount]))
 		fbuf = fbuf[featureCount:]
 	}
-	e.confidences(pre, feats[:featureCount*len(pre)])
+	w.pre = pre
+	e.confidences(w, pre, feats[:featureCount*len(pre)])
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.
-	kept := make([]scored, 0, len(pre))
-	merged := make(map[*corpus.Code]int, len(pre))
+	kept := slices.Grow(w.kept[:0], len(pre))
+	merged := w.merged
 	for _, k := range pre {
 		if i, ok := merged[k.code]; ok {
 			o := &kept[i]
@@ -101,7 +105,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		merged[k.code] = len(kept)
 		kept = append(kept, k)
 	}
-	sortScored(kept)
+	w.kept = kept
+	sortScored(w, kept)
 	// A fully documented code "with" a complication contradicts its
 	// category's "without complications" code (E11.42 vs E11.9).
 	complicated := map[string]*corpus.Code{}
@@ -181,11 +186,12 @@ type scored struct {
 
 // sortScored puts candidates in the total order of less, moving indices
 // rather than the structs.
-func sortScored(ks []scored) {
-	idx := make([]int32, len(ks))
-	for i := range idx {
-		idx[i] = int32(i)
+func sortScored(w *work, ks []scored) {
+	idx := w.idx[:0]
+	for i := range ks {
+		idx = append(idx, int32(i))
 	}
+	w.idx = idx
 	slices.SortFunc(idx, func(a, b int32) int {
 		switch {
 		case less(&ks[a], &ks[b]):
@@ -195,10 +201,11 @@ func sortScored(ks []scored) {
 		}
 		return 0
 	})
-	sorted := make([]scored, len(ks))
-	for i, j := range idx {
-		sorted[i] = ks[j]
+	sorted := w.sorted[:0]
+	for _, j := range idx {
+		sorted = append(sorted, ks[j])
 	}
+	w.sorted = sorted
 	copy(ks, sorted)
 }
 

@@ -335,3 +335,46 @@ func TestModelContext(t *testing.T) {
 		t.Error("a model with other features should be refused")
 	}
 }
+
+// TestConcurrentAgree: engines pool per-call scratch; calls on different
+// notes at once must give exactly what one call at a time gives, with
+// feature vectors that stay put after later calls.
+func TestConcurrentAgree(t *testing.T) {
+	eng := engine(t)
+	ns := notes(t)
+	want := map[string][]byte{}
+	for name, text := range ns {
+		res, err := eng.Suggest(context.Background(), suggest.Request{Text: text, Features: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[name], _ = json.Marshal(res)
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 8*len(ns))
+	for range 8 {
+		for name, text := range ns {
+			wg.Go(func() {
+				res, err := eng.Suggest(context.Background(), suggest.Request{Text: text, Features: true})
+				if err != nil {
+					errs <- err.Error()
+					return
+				}
+				got, _ := json.Marshal(res)
+				for range 3 { // later calls must not reach into this result
+					if _, err := eng.Suggest(context.Background(), suggest.Request{Text: text + " chest pain"}); err != nil {
+						errs <- err.Error()
+					}
+				}
+				if again, _ := json.Marshal(res); !bytes.Equal(got, again) || !bytes.Equal(got, want[name]) {
+					errs <- name + ": concurrent result differs"
+				}
+			})
+		}
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}

@@ -1,0 +1,99 @@
+package suggest
+
+import (
+	"medcode/corpus"
+)
+
+// work is the scratch memory of one Suggest call, pooled by the engine so
+// that a busy engine allocates little and the collector runs rarely.
+// Nothing a Result holds points into it: results copy what they keep.
+type work struct {
+	cands    []*candidate // every candidate handed out, reused
+	used     int          // candidates handed out in this call
+	byCode   map[*corpus.Code]*candidate
+	order    []*candidate
+	pend     []pending
+	mentions []mention // arena: every candidate's mentions
+	sc       sentenceScratch
+	pos      []int32 // arena: hit positions of every search
+	live     []*candidate
+	feats    []float64
+	pre      []scored
+	kept     []scored
+	sorted   []scored
+	idx      []int32
+	z        []float64
+	merged   map[*corpus.Code]int
+	spans    []span
+}
+
+func (e *Engine) getWork() *work {
+	if w, ok := e.work.Get().(*work); ok {
+		return w
+	}
+	return &work{byCode: map[*corpus.Code]*candidate{}, merged: map[*corpus.Code]int{}}
+}
+
+// putWork clears what points elsewhere (so pooled scratch keeps no note's
+// memory alive) and pools w.
+func (e *Engine) putWork(w *work) {
+	for _, c := range w.cands[:w.used] {
+		*c = candidate{}
+	}
+	w.used = 0
+	clear(w.byCode)
+	clear(w.merged)
+	clear(w.order)
+	w.order = w.order[:0]
+	clear(w.pend)
+	w.pend = w.pend[:0]
+	clear(w.mentions)
+	w.mentions = w.mentions[:0]
+	w.pos = w.pos[:0]
+	clear(w.live)
+	w.live = w.live[:0]
+	clear(w.pre)
+	w.pre = w.pre[:0]
+	clear(w.kept)
+	w.kept = w.kept[:0]
+	clear(w.sorted)
+	w.sorted = w.sorted[:0]
+	clear(w.spans)
+	w.spans = w.spans[:0]
+	clear(w.sc.hits)
+	w.sc.hits = w.sc.hits[:0]
+	e.work.Put(w)
+}
+
+// candidate hands out a zeroed candidate.
+func (w *work) candidate() *candidate {
+	if w.used == len(w.cands) {
+		w.cands = append(w.cands, new(candidate))
+	}
+	c := w.cands[w.used]
+	w.used++
+	return c
+}
+
+// mentionSlice hands out room for n mentions (length 0, capacity n) from
+// the arena. When the arena is full a larger one replaces it; slices
+// handed out earlier keep the old one.
+func (w *work) mentionSlice(n int) []mention {
+	l := len(w.mentions)
+	if cap(w.mentions)-l < n {
+		w.mentions = make([]mention, 0, max(2*cap(w.mentions), 1024, n))
+		l = 0
+	}
+	w.mentions = w.mentions[:l+n]
+	return w.mentions[l : l : l+n]
+}
+
+// floats returns a zeroed slice of n float64s, reusing buf.
+func floats(buf []float64, n int) []float64 {
+	if cap(buf) < n {
+		return make([]float64, n)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
