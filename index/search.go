@@ -62,6 +62,15 @@ type scratch struct {
 	slot    []int32   // term -> index into pos+1; 0 = not in query
 	pos     [][]int32 // positions per distinct query term
 	touched []uint32
+	keys    []hitKey // sort keys of the hits
+	hits    []Hit    // the hits in order, before they are copied out
+}
+
+// hitKey orders hits without moving them.
+type hitKey struct {
+	score float64
+	name  int32
+	i     int32
 }
 
 func (ix *Index) getScratch() *scratch {
@@ -165,15 +174,27 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 			}
 		}
 	}
-	slices.SortFunc(hits, func(a, b Hit) int {
-		if a.Score != b.Score {
-			return cmp.Compare(b.Score, a.Score)
-		}
-		return cmp.Compare(a.Name, b.Name)
-	})
-	if opts.Limit > 0 && len(hits) > opts.Limit {
-		hits = hits[:opts.Limit]
+	// Sort small keys, then move each hit once.
+	keys := sc.keys[:0]
+	for i, h := range hits {
+		keys = append(keys, hitKey{h.Score, h.Name, int32(i)})
 	}
+	slices.SortFunc(keys, func(a, b hitKey) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return cmp.Compare(a.name, b.name)
+	})
+	if opts.Limit > 0 && len(keys) > opts.Limit {
+		keys = keys[:opts.Limit]
+	}
+	sorted := sc.hits[:0]
+	for _, k := range keys {
+		sorted = append(sorted, hits[k.i])
+	}
+	hits = append(hits[:0], sorted...)
+	clear(sorted)
+	sc.keys, sc.hits = keys, sorted[:0]
 	return hits, arena
 }
 

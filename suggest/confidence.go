@@ -9,8 +9,8 @@ import (
 )
 
 // prepare computes a candidate's features; confidences fills in the rest.
-func (e *Engine) prepare(doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit, f []float64) scored {
-	return scored{c: c, code: code, edits: edits, f: e.features(doc, c, code, f), score: round(c.mentions[c.best].hit.Score, 4)}
+func (e *Engine) prepare(w *work, doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit, f []float64) scored {
+	return scored{c: c, code: code, edits: edits, f: e.features(w, doc, c, code, f), score: round(c.mentions[c.best].hit.Score, 4)}
 }
 
 // confidences scores prepared candidates: the model's log-odds (the tree

@@ -68,9 +68,9 @@ type Engine struct {
 	// often than chance, with the log lift.
 	cooc   map[string][]coocEdge
 	forest forest // the model's trees, validated
-	// priors are the model's Priors by system and code ("R52", "R52*" for
-	// the category); priorDefault is its "default".
-	priors       map[corpus.System]map[string]float64
+	// priors are the model's Priors by system and code, or category
+	// ("R52*" in the model); priorDefault is its "default".
+	priors       map[priorKey]float64
 	priorDefault float64
 	// releases are the code-set releases as results report them.
 	releases map[string]CodeSet
@@ -170,16 +170,14 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		e.forest = f
 	}
 	if m := opts.Model; m != nil {
-		e.priors = map[corpus.System]map[string]float64{}
+		e.priors = make(map[priorKey]float64, len(m.Priors))
 		for k, p := range m.Priors {
 			sys, code, ok := strings.Cut(k, "|")
 			if !ok {
 				continue
 			}
-			if e.priors[corpus.System(sys)] == nil {
-				e.priors[corpus.System(sys)] = map[string]float64{}
-			}
-			e.priors[corpus.System(sys)][code] = p
+			cat, isCat := strings.CutSuffix(code, "*")
+			e.priors[priorKey{corpus.System(sys), cat, isCat}] = p
 		}
 		e.priorDefault = m.Priors["default"]
 		e.cooc = map[string][]coocEdge{}

@@ -60,7 +60,7 @@ const featureCount = 39
 
 // features computes the ranker's feature vector of a candidate into f
 // (featureCount long, zeroed).
-func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f []float64) []float64 {
+func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code *corpus.Code, f []float64) []float64 {
 	b := c.mentions[c.best]
 	h := b.hit
 	dom, hist, unc, exp := 0, 0, 0, 0
@@ -107,7 +107,7 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f 
 	if c.tgt.stem != nil {
 		f[13] = 1
 	}
-	if b.section >= 0 && b.section < len(doc.Sections) && diagnosisSection(string(doc.Sections[b.section].Kind)) {
+	if b.section >= 0 && b.section < len(w.dxSection) && w.dxSection[b.section] {
 		f[14] = 1
 	}
 	f[15] = float64(hist) / n
@@ -127,7 +127,7 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f 
 		// The least common matched word says how ordinary the match is.
 		f[22] = 1
 		for _, p := range h.Positions {
-			f[22] = math.Min(f[22], e.model.TermDF[doc.Tokens[p].Stem])
+			f[22] = math.Min(f[22], w.termDF(e.model.TermDF, doc, p))
 		}
 	}
 	if c.spanRank == 0 {
@@ -154,7 +154,7 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f 
 	if strings.Contains(code.Display, "unspecified") || strings.HasPrefix(code.Display, "Unspecified") {
 		f[32] = 1
 	}
-	f[33] = float64(len(strings.ReplaceAll(code.Code, ".", "")))
+	f[33] = float64(len(code.Code) - strings.Count(code.Code, "."))
 	if c.sibling {
 		f[34] = 1
 	}
@@ -169,14 +169,21 @@ func (e *Engine) features(doc *nlp.Document, c *candidate, code *corpus.Code, f 
 	return f
 }
 
+// priorKey names a code's, or its category's, prior.
+type priorKey struct {
+	system   corpus.System
+	code     string
+	category bool
+}
+
 // prior is the model's log-odds of a code (or of its category) appearing
 // in a note, the model's default when training never saw it.
 func (e *Engine) prior(c *corpus.Code, category bool) float64 {
-	key := c.Code
+	key := priorKey{c.System, c.Code, category}
 	if category {
-		key = key[:min(3, len(key))] + "*"
+		key.code = c.Code[:min(3, len(c.Code))]
 	}
-	if p, ok := e.priors[c.System][key]; ok {
+	if p, ok := e.priors[key]; ok {
 		return p
 	}
 	return e.priorDefault

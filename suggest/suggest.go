@@ -42,6 +42,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		live = append(live, c)
 	}
 	w.live = live
+	w.noteSections(doc)
 	compete(w, live)
 	cats := map[string]int{}
 	for _, c := range live {
@@ -81,7 +82,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 				Evidence: e.evidence(doc, c, 1)})
 			continue
 		}
-		pre = append(pre, e.prepare(doc, c, code, edits, fbuf[:featureCount:featureCount]))
+		pre = append(pre, e.prepare(w, doc, c, code, edits, fbuf[:featureCount:featureCount]))
 		fbuf = fbuf[featureCount:]
 	}
 	w.pre = pre

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"medcode/corpus"
+	"medcode/nlp"
 )
 
 // work is the scratch memory of one Suggest call, pooled by the engine so
@@ -25,6 +26,31 @@ type work struct {
 	z        []float64
 	merged   map[*corpus.Code]int
 	spans    []span
+	// dxSection says, per section of the note, whether it is an
+	// assessment or diagnosis section; df caches the training-note share
+	// of each token's stem (-1: not looked up yet).
+	dxSection []bool
+	df        []float64
+}
+
+// noteSections prepares the per-note section and token caches.
+func (w *work) noteSections(doc *nlp.Document) {
+	w.dxSection = w.dxSection[:0]
+	for _, s := range doc.Sections {
+		w.dxSection = append(w.dxSection, diagnosisSection(string(s.Kind)))
+	}
+	w.df = w.df[:0]
+	for range doc.Tokens {
+		w.df = append(w.df, -1)
+	}
+}
+
+// termDF is the share of training notes holding token p's stem.
+func (w *work) termDF(df map[string]float64, doc *nlp.Document, p int32) float64 {
+	if w.df[p] < 0 {
+		w.df[p] = df[doc.Tokens[p].Stem]
+	}
+	return w.df[p]
 }
 
 func (e *Engine) getWork() *work {
