@@ -52,28 +52,31 @@ func compete(w *work, cs []*candidate) {
 
 // coocEdge is a code coded together with another more often than chance.
 type coocEdge struct {
-	code string
+	code *corpus.Code
 	lift float64
 }
 
 // cooccur sets each candidate's best co-occurrence lift with the anchors:
 // ICD-10-CM candidates whose best mention matched a name almost exactly.
-func (e *Engine) cooccur(cs []*candidate) {
+func (e *Engine) cooccur(w *work, cs []*candidate) {
 	if len(e.cooc) == 0 {
 		return
 	}
-	anchors := map[string]bool{}
+	anchors := w.anchors
 	for _, c := range cs {
 		if k := c.tgt.anyCode(); k.System == corpus.ICD10CM && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
-			anchors[k.Code] = true
+			anchors[k] = true
 		}
+	}
+	if len(anchors) == 0 {
+		return
 	}
 	for _, c := range cs {
 		k := c.tgt.anyCode()
 		if k.System != corpus.ICD10CM {
 			continue
 		}
-		for _, edge := range e.cooc[k.Code] {
+		for _, edge := range e.cooc[k] {
 			if edge.lift > c.cooc && anchors[edge.code] {
 				c.cooc = edge.lift
 			}

@@ -66,7 +66,7 @@ type Engine struct {
 	work     sync.Pool // *work, one Suggest call's scratch
 	// cooc lists, per code, the codes training notes coded with it more
 	// often than chance, with the log lift.
-	cooc   map[string][]coocEdge
+	cooc   map[*corpus.Code][]coocEdge
 	forest forest // the model's trees, validated
 	// priors are the model's Priors by system and code, or category
 	// ("R52*" in the model); priorDefault is its "default".
@@ -180,10 +180,14 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 			e.priors[priorKey{corpus.System(sys), cat, isCat}] = p
 		}
 		e.priorDefault = m.Priors["default"]
-		e.cooc = map[string][]coocEdge{}
+		e.cooc = map[*corpus.Code][]coocEdge{}
 		for _, p := range m.Cooc {
-			e.cooc[p.A] = append(e.cooc[p.A], coocEdge{p.B, p.Lift})
-			e.cooc[p.B] = append(e.cooc[p.B], coocEdge{p.A, p.Lift})
+			a, okA := set.Lookup(corpus.ICD10CM, p.A)
+			b, okB := set.Lookup(corpus.ICD10CM, p.B)
+			if okA && okB {
+				e.cooc[a] = append(e.cooc[a], coocEdge{b, p.Lift})
+				e.cooc[b] = append(e.cooc[b], coocEdge{a, p.Lift})
+			}
 		}
 		e.catTop = map[string][]target{}
 		for cat, codes := range m.CategoryTop {

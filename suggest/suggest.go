@@ -51,7 +51,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	for _, c := range live {
 		c.catCount = cats[category(c.tgt.anyCode())] - 1
 	}
-	e.cooccur(live)
+	e.cooccur(w, live)
 	// Score every candidate; render only what is returned.
 	pre := slices.Grow(w.pre[:0], len(live))
 	w.feats = floats(w.feats, featureCount*len(live)) // features of every candidate, in order

@@ -26,6 +26,7 @@ type work struct {
 	z        []float64
 	merged   map[*corpus.Code]int
 	spans    []span
+	anchors  map[*corpus.Code]bool // cooccur's anchor codes
 	// dxSection says, per section of the note, whether it is an
 	// assessment or diagnosis section; df caches the training-note share
 	// of each token's stem (-1: not looked up yet).
@@ -57,7 +58,7 @@ func (e *Engine) getWork() *work {
 	if w, ok := e.work.Get().(*work); ok {
 		return w
 	}
-	return &work{byCode: map[*corpus.Code]*candidate{}, merged: map[*corpus.Code]int{}}
+	return &work{byCode: map[*corpus.Code]*candidate{}, merged: map[*corpus.Code]int{}, anchors: map[*corpus.Code]bool{}}
 }
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
@@ -69,6 +70,7 @@ func (e *Engine) putWork(w *work) {
 	w.used = 0
 	clear(w.byCode)
 	clear(w.merged)
+	clear(w.anchors)
 	clear(w.order)
 	w.order = w.order[:0]
 	clear(w.pend)
