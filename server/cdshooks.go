@@ -45,7 +45,7 @@ type cdsService struct {
 }
 
 func (s *Server) cdsDiscovery(c *gin.Context) {
-	c.JSON(http.StatusOK, cdsDiscovery{Services: []cdsService{{
+	respond(c, http.StatusOK, cdsDiscovery{Services: []cdsService{{
 		Hook:        cdsHook,
 		Title:       "medcode coding suggestions",
 		Description: "Suggests ICD-10-CM diagnosis codes for the encounter's clinical note, each with its evidence in the note.",
@@ -258,7 +258,7 @@ func (s *Server) cdsService(c *gin.Context) {
 		s.cards.put(card.UUID, cardRef{requestID: req.HookInstance, system: sg.System, code: sg.Code, terms: matchedTerms(sg.Evidence)})
 		out.Cards = append(out.Cards, card)
 	}
-	c.JSON(http.StatusOK, out)
+	respond(c, http.StatusOK, out)
 }
 
 func newCard(sg suggest.Suggestion, ctx cdsContext, src cdsSource) cdsCard {
@@ -392,5 +392,5 @@ func (s *Server) cdsFeedback(c *gin.Context) {
 			return
 		}
 	}
-	c.JSON(http.StatusOK, gin.H{})
+	respond(c, http.StatusOK, gin.H{})
 }

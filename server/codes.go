@@ -117,7 +117,7 @@ func (s *Server) codeDetails(c *gin.Context) {
 			fmt.Sprintf("%s has no code %q", sys, c.Param("code")))
 		return
 	}
-	c.JSON(http.StatusOK, details(set, code))
+	respond(c, http.StatusOK, details(set, code))
 }
 
 // searchCodes is the autocomplete: GET /v1/codes/search?q=&system=&limit=.
@@ -167,5 +167,5 @@ func (s *Server) searchCodes(c *gin.Context) {
 	if ms == nil {
 		ms = []suggest.CodeMatch{}
 	}
-	c.JSON(http.StatusOK, ms)
+	respond(c, http.StatusOK, ms)
 }

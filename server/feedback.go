@@ -59,7 +59,7 @@ func (s *Server) addFeedback(c *gin.Context) {
 		s.fail(c, "store feedback", err)
 		return
 	}
-	c.JSON(http.StatusCreated, e)
+	respond(c, http.StatusCreated, e)
 }
 
 func (s *Server) feedbackStats(c *gin.Context) {
@@ -68,5 +68,5 @@ func (s *Server) feedbackStats(c *gin.Context) {
 		s.fail(c, "feedback stats", err)
 		return
 	}
-	c.JSON(http.StatusOK, st)
+	respond(c, http.StatusOK, st)
 }

@@ -208,7 +208,7 @@ func (s *Server) noRoute(c *gin.Context) {
 }
 
 func (s *Server) healthz(c *gin.Context) {
-	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+	respond(c, http.StatusOK, gin.H{"status": "ok"})
 }
 
 func (s *Server) readyz(c *gin.Context) {
@@ -217,7 +217,7 @@ func (s *Server) readyz(c *gin.Context) {
 		problem(c, http.StatusServiceUnavailable, "not-ready", "Not ready", "the engine is still loading")
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"status": "ready"})
+	respond(c, http.StatusOK, gin.H{"status": "ready"})
 }
 
 // authenticate checks the API key (Authorization: Bearer KEY or X-API-Key)

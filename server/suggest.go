@@ -113,7 +113,7 @@ func (s *Server) suggest(c *gin.Context) {
 		s.fail(c, "suggest", err)
 		return
 	}
-	c.JSON(http.StatusOK, suggestResponse{RequestID: id, Result: res})
+	respond(c, http.StatusOK, suggestResponse{RequestID: id, Result: res})
 }
 
 // run asks the engine, fills empty lists so JSON has [] not null, records
@@ -213,5 +213,5 @@ func (s *Server) suggestBatch(c *gin.Context) {
 			return
 		}
 	}
-	c.JSON(http.StatusOK, gin.H{"results": out})
+	respond(c, http.StatusOK, gin.H{"results": out})
 }
