@@ -25,9 +25,12 @@ func (t tally) logRatio() float64 { return math.Log((t.pos + 1) / (t.neg + 1)) }
 // ready; it is safe for concurrent use.
 type adjuster struct {
 	mu    sync.RWMutex
-	codes map[string]tally // system|code
+	codes map[codeRef]tally
 	terms map[string]tally // system|code|term
 }
+
+// codeRef names a code.
+type codeRef struct{ system, code string }
 
 func codeKey(system, code string) string { return system + "|" + code }
 
@@ -45,18 +48,26 @@ func (a *adjuster) add(e Event) {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	if a.codes == nil {
-		a.codes, a.terms = map[string]tally{}, map[string]tally{}
+		a.codes, a.terms = map[codeRef]tally{}, map[string]tally{}
 	}
 	k := codeKey(e.System, e.Code)
-	t := a.codes[k]
+	t := a.codes[codeRef{e.System, e.Code}]
 	t.pos, t.neg = t.pos+d.pos, t.neg+d.neg
-	a.codes[k] = t
+	a.codes[codeRef{e.System, e.Code}] = t
 	for _, term := range e.Terms {
 		tk := k + "|" + term
 		t := a.terms[tk]
 		t.pos, t.neg = t.pos+d.pos, t.neg+d.neg
 		a.terms[tk] = t
 	}
+}
+
+// Adjusts reports whether any feedback concerns the code.
+func (a *adjuster) Adjusts(system, code string) bool {
+	a.mu.RLock()
+	defer a.mu.RUnlock()
+	_, ok := a.codes[codeRef{system, code}]
+	return ok
 }
 
 // Adjust returns the log-odds adjustment for a code given the terms of its
@@ -67,11 +78,11 @@ func (a *adjuster) add(e Event) {
 func (a *adjuster) Adjust(system, code string, terms []string) float64 {
 	a.mu.RLock()
 	defer a.mu.RUnlock()
-	k := codeKey(system, code)
-	t, ok := a.codes[k]
+	t, ok := a.codes[codeRef{system, code}]
 	if !ok {
 		return 0
 	}
+	k := codeKey(system, code)
 	v := codeWeight * t.logRatio()
 	var sum float64
 	var n int

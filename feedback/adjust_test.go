@@ -42,9 +42,12 @@ func TestAdjust(t *testing.T) {
 			if got := a.Adjust("ICD-10-CM", tt.code, tt.terms); math.Abs(got-want) > 1e-12 {
 				t.Errorf("Adjust = %v, want %v", got, want)
 			}
+			if has := a.Adjusts("ICD-10-CM", tt.code); has != (tt.code != "Z00.00") {
+				t.Errorf("Adjusts = %v", has)
+			}
 		})
 	}
-	if got := a.Adjust("CPT", "E11.9", nil); got != 0 {
+	if got := a.Adjust("CPT", "E11.9", nil); got != 0 || a.Adjusts("CPT", "E11.9") {
 		t.Errorf("Adjust in another system = %v, want 0", got)
 	}
 }

@@ -10,7 +10,7 @@
 //   - Events never hold note text: only the request id, the code, the
 //     action, the coder's reason and user name, and the code names (terms)
 //     that matched the note.
-//   - Every Store also adjusts ranking (Adjust, which satisfies
+//   - Every Store also adjusts ranking (Adjusts and Adjust, which satisfy
 //     suggest.Adjuster structurally): feedback on a code moves its
 //     log-odds, more when the same terms were seen. Tallies are kept in
 //     memory, loaded at Open and updated by Add; Adjust is safe for

@@ -20,8 +20,10 @@ type Store interface {
 	// Events returns the events of one request in id order; "" returns
 	// every event.
 	Events(ctx context.Context, requestID string) ([]Event, error)
-	// Adjust is the ranking adjustment learned from the feedback so far
-	// (it satisfies suggest.Adjuster).
+	// Adjusts and Adjust are the ranking adjustment learned from the
+	// feedback so far (they satisfy suggest.Adjuster): Adjusts says whether
+	// any feedback concerns a code.
+	Adjusts(system, code string) bool
 	Adjust(system, code string, terms []string) float64
 	Close() error
 }

@@ -41,7 +41,7 @@ func (e *Engine) confidences(w *work, ks []scored, feats []float64) {
 	}
 	for i := range ks {
 		k := &ks[i]
-		if e.adj != nil {
+		if e.adj != nil && e.adj.Adjusts(string(k.code.System), k.code.Code) {
 			k.adj = e.adj.Adjust(string(k.code.System), k.code.Code, e.nameTerms(k.c.mentions[k.c.best]))
 			z[i] += k.adj
 		}

@@ -95,6 +95,9 @@ func WriteModel(path string, m *Model) error {
 // log-odds adjustment for a code given the stems of its evidence. It must be
 // safe for concurrent use. A nil Adjuster changes nothing.
 type Adjuster interface {
+	// Adjusts reports whether any feedback concerns the code; the engine
+	// asks Adjust (and builds its terms) only for those.
+	Adjusts(system, code string) bool
 	Adjust(system, code string, terms []string) float64
 }
 
