@@ -19,8 +19,8 @@ func TestRespondMatchesEncodingJSON(t *testing.T) {
 		Suggestions: []suggest.Suggestion{{
 			System: "ICD-10-CM", Code: "E11.9", Display: "Type 2 <diabetes> & \"friends\" \u2028 é ☃ \x01",
 			Confidence: 0.9121, Score: 1e-7, Billable: true,
-			Evidence: []suggest.Evidence{{Start: 3, End: 9, Text: "a\tb\nc</script>", Section: "assessment"}},
-			Features: []float64{0, -0, 1.5, 1e21, 123456789.125, math.SmallestNonzeroFloat64, 0.1 + 0.2},
+			Evidence:    []suggest.Evidence{{Start: 3, End: 9, Text: "a\tb\nc</script>", Section: "assessment"}},
+			Features:    []float64{0, -0, 1.5, 1e21, 123456789.125, math.SmallestNonzeroFloat64, 0.1 + 0.2},
 			Explanation: suggest.Explanation{Value: -2.404, Message: "matched \"x\"", Children: []suggest.Explanation{{Value: 13}}},
 		}},
 		Rejected: []suggest.Rejection{{System: "ICD-10-CM", Code: "R07.9", Rule: "negated"}},
