@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -114,14 +115,22 @@ func (p *Pipeline) Options() Options { return p.opts }
 
 // Analyze runs the full analysis of text.
 func (p *Pipeline) Analyze(text string) *Document {
-	d := &Document{Text: text}
+	return p.AnalyzeInto(new(Document), text)
+}
+
+// AnalyzeInto is Analyze reusing the token, term and section storage of
+// d, which it overwrites and returns: a caller analysing note after note
+// with one Document allocates little. Nothing of d's previous analysis
+// survives.
+func (p *Pipeline) AnalyzeInto(d *Document, text string) *Document {
+	*d = Document{Text: text, Tokens: d.Tokens[:0], Terms: d.Terms[:0], Sections: d.Sections[:0]}
 	s := p.scratch.Get().(*scratch)
 	s.raw = p.tokenize(text, s.raw[:0])
-	d.Tokens, s.lex, s.buf = p.makeTokens(text, s.raw, make([]Token, 0, len(s.raw)), s.lex[:0], s.buf)
-	d.Sections = p.findSections(text, nil)
+	d.Tokens, s.lex, s.buf = p.makeTokens(text, s.raw, slices.Grow(d.Tokens, len(s.raw)), s.lex[:0], s.buf)
+	d.Sections = p.findSections(text, d.Sections)
 	assignSections(d.Tokens, d.Sections)
 	d.Sentences = p.sentences(text, s.raw, d.Tokens, d.Sections)
-	d.Terms = p.makeTerms(text, d.Tokens, s.lex, d.Sections, make([]Term, 0, len(d.Tokens)*3/2+8), &d.Abbreviations, true)
+	d.Terms = p.makeTerms(text, d.Tokens, s.lex, d.Sections, slices.Grow(d.Terms, len(d.Tokens)*3/2+8), &d.Abbreviations, true)
 	p.scratch.Put(s)
 	p.assert(d)
 	d.Attributes = attributes(d)

@@ -1,6 +1,9 @@
 package nlp
 
 import (
+	"os"
+	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -260,4 +263,32 @@ func endsToken(toks []Token, end int) bool {
 		}
 	}
 	return false
+}
+
+// TestAnalyzeInto: one Document reused over notes of different sizes
+// gives exactly what a fresh Analyze gives.
+func TestAnalyzeInto(t *testing.T) {
+	p := testPipeline(t)
+	paths, err := filepath.Glob("testdata/notes/*.txt")
+	if err != nil || len(paths) < 2 {
+		t.Fatalf("notes: %v", err)
+	}
+	var reused Document
+	for _, round := range []int{0, 1} {
+		for _, path := range paths {
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(b)
+			if round == 1 {
+				text = text[:len(text)/3] // shorter than what the storage held
+			}
+			want := p.Analyze(text)
+			got := p.AnalyzeInto(&reused, text)
+			if got != &reused || !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s round %d: AnalyzeInto differs from Analyze", path, round)
+			}
+		}
+	}
 }

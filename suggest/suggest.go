@@ -20,9 +20,9 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}
-	doc := e.pipe.Analyze(req.Text)
 	w := e.getWork()
 	defer e.putWork(w)
+	doc := e.pipe.AnalyzeInto(&w.doc, req.Text)
 	cands := e.histories(w, e.siblings(w, e.collect(w, doc, req)))
 	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req), Threshold: e.DecisionThreshold()}
 	encounter := documentAttribute(doc, "encounter")
@@ -44,7 +44,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	w.live = live
 	w.noteSections(doc)
 	compete(w, live)
-	cats := map[string]int{}
+	cats := w.cats
 	for _, c := range live {
 		cats[category(c.tgt.anyCode())]++
 	}

@@ -27,6 +27,8 @@ type work struct {
 	merged   map[*corpus.Code]int
 	spans    []span
 	anchors  map[*corpus.Code]bool // cooccur's anchor codes
+	cats     map[string]int        // candidates per category
+	doc      nlp.Document          // the note's analysis
 	// dxSection says, per section of the note, whether it is an
 	// assessment or diagnosis section; df caches the training-note share
 	// of each token's stem (-1: not looked up yet).
@@ -58,7 +60,7 @@ func (e *Engine) getWork() *work {
 	if w, ok := e.work.Get().(*work); ok {
 		return w
 	}
-	return &work{byCode: map[*corpus.Code]*candidate{}, merged: map[*corpus.Code]int{}, anchors: map[*corpus.Code]bool{}}
+	return &work{byCode: map[*corpus.Code]*candidate{}, merged: map[*corpus.Code]int{}, anchors: map[*corpus.Code]bool{}, cats: map[string]int{}}
 }
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
@@ -71,6 +73,11 @@ func (e *Engine) putWork(w *work) {
 	clear(w.byCode)
 	clear(w.merged)
 	clear(w.anchors)
+	clear(w.cats)
+	clear(w.doc.Tokens)
+	clear(w.doc.Terms)
+	clear(w.doc.Sections)
+	w.doc = nlp.Document{Tokens: w.doc.Tokens[:0], Terms: w.doc.Terms[:0], Sections: w.doc.Sections[:0]}
 	clear(w.order)
 	w.order = w.order[:0]
 	clear(w.pend)
