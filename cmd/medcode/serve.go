@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -28,6 +29,7 @@ type serveFlags struct {
 	db         string
 	apiKeyFile string
 	timeout    time.Duration
+	gcPercent  int
 }
 
 func newServeCmd(data *dataFlags) *cobra.Command {
@@ -45,6 +47,7 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 	fl.StringVar(&f.db, "db", "var/feedback.db", "feedback store: a SQLite path (sqlite:PATH) or postgres://...")
 	fl.StringVar(&f.apiKeyFile, "api-key-file", "", "file of API keys, one per line (default: no auth)")
 	fl.DurationVar(&f.timeout, "timeout", 10*time.Second, "per-request timeout")
+	fl.IntVar(&f.gcPercent, "gc-percent", 400, "garbage collection target percentage (as GOGC, which wins when set): the code sets and index stay live, so collecting less often costs memory, not correctness")
 	return cmd
 }
 
@@ -129,6 +132,9 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 		if keys, err = readAPIKeys(f.apiKeyFile); err != nil {
 			return err
 		}
+	}
+	if _, set := os.LookupEnv("GOGC"); !set && f.gcPercent != 0 {
+		debug.SetGCPercent(f.gcPercent)
 	}
 	dsn := f.db
 	if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") {
