@@ -166,6 +166,10 @@ func (f *forest) evalRows(z, xs []float64, w int) {
 
 // eval4 adds the trees' values for four rows to z (one to four long).
 func (f *forest) eval4(z, x0, x1, x2, x3 []float64) {
+	if f.depth == 3 {
+		f.eval4depth3(z, x0, x1, x2, x3)
+		return
+	}
 	inner := 1<<f.depth - 1
 	leaves := inner + 1
 	var z0, z1, z2, z3 float64
@@ -184,6 +188,39 @@ func (f *forest) eval4(z, x0, x1, x2, x3 []float64) {
 		z1 += leaf[p1-inner]
 		z2 += leaf[p2-inner]
 		z3 += leaf[p3-inner]
+	}
+	for i, v := range [4]float64{z0, z1, z2, z3} {
+		if i < len(z) {
+			z[i] += v
+		}
+	}
+}
+
+// eval4depth3 is eval4 for depth 3 (the default), with the levels
+// unrolled and the node indices masked into range.
+func (f *forest) eval4depth3(z, x0, x1, x2, x3 []float64) {
+	var z0, z1, z2, z3 float64
+	for t := 0; t < f.trees; t++ {
+		feat := (*[7]int32)(f.feat[t*7 : t*7+7])
+		thr := (*[7]float64)(f.thr[t*7 : t*7+7])
+		leaf := (*[8]float64)(f.leaf[t*8 : t*8+8])
+		f0, t0 := feat[0], thr[0]
+		p0 := 1 + right(x0[f0], t0)
+		p1 := 1 + right(x1[f0], t0)
+		p2 := 1 + right(x2[f0], t0)
+		p3 := 1 + right(x3[f0], t0)
+		p0 = 2*p0 + 1 + right(x0[feat[p0&7]], thr[p0&7])
+		p1 = 2*p1 + 1 + right(x1[feat[p1&7]], thr[p1&7])
+		p2 = 2*p2 + 1 + right(x2[feat[p2&7]], thr[p2&7])
+		p3 = 2*p3 + 1 + right(x3[feat[p3&7]], thr[p3&7])
+		p0 = 2*p0 + 1 + right(x0[feat[p0&7]], thr[p0&7])
+		p1 = 2*p1 + 1 + right(x1[feat[p1&7]], thr[p1&7])
+		p2 = 2*p2 + 1 + right(x2[feat[p2&7]], thr[p2&7])
+		p3 = 2*p3 + 1 + right(x3[feat[p3&7]], thr[p3&7])
+		z0 += leaf[(p0-7)&7]
+		z1 += leaf[(p1-7)&7]
+		z2 += leaf[(p2-7)&7]
+		z3 += leaf[(p3-7)&7]
 	}
 	for i, v := range [4]float64{z0, z1, z2, z3} {
 		if i < len(z) {
