@@ -57,7 +57,7 @@ func (e *Engine) cooccur(cs []*candidate) {
 	}
 	anchors := map[string]bool{}
 	for _, c := range cs {
-		if k := c.tgt.anyCode(); k.System == corpus.ICD10CM && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
+		if k := c.tgt.anyCode(); k.System == corpus.ICD10CM && !c.prior && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
 			anchors[k.Code] = true
 		}
 	}
