@@ -10,7 +10,7 @@ import (
 
 // prepare computes a candidate's features; confidences fills in the rest.
 func (e *Engine) prepare(w *work, doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit, f []float64) scored {
-	return scored{c: c, code: code, edits: edits, f: e.features(w, doc, c, code, f), score: round(c.mentions[c.best].hit.Score, 4)}
+	return scored{c: c, code: code, edits: edits, f: e.features(w, doc, c, code, f), score: round(c.top().hit.Score, 4)}
 }
 
 // confidences scores prepared candidates: the model's log-odds (the tree
@@ -42,9 +42,10 @@ func (e *Engine) confidences(w *work, ks []scored, feats []float64) {
 	for i := range ks {
 		k := &ks[i]
 		if e.adj != nil && e.adj.Adjusts(string(k.code.System), k.code.Code) {
-			k.adj = e.adj.Adjust(string(k.code.System), k.code.Code, e.nameTerms(k.c.mentions[k.c.best]))
+			k.adj = e.adj.Adjust(string(k.code.System), k.code.Code, e.nameTerms(k.c.top()))
 			z[i] += k.adj
 		}
+		k.z = round(z[i], 6)
 		conf := sigmoid(z[i])
 		if m != nil && len(m.CalibX) > 0 {
 			conf = Calibrate(m.CalibX, m.CalibY, conf)

@@ -76,6 +76,8 @@ type Engine struct {
 	releases map[string]CodeSet
 	// catTop are the model's usual codes per category, resolved.
 	catTop map[string][]target
+	// frequent are the codes proposed on their prior alone.
+	frequent []target
 	// historyMemo caches history-code lookups per matched name
 	// (int64 -> historyResult); safe for concurrent use.
 	historyMu   sync.RWMutex
@@ -189,6 +191,7 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 				e.cooc[b] = append(e.cooc[b], coocEdge{a, p.Lift})
 			}
 		}
+		e.frequent = frequentCodes(set, m)
 		e.catTop = map[string][]target{}
 		for cat, codes := range m.CategoryTop {
 			for _, c := range codes {

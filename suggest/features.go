@@ -52,16 +52,17 @@ func FeatureNames() []string {
 		"earlySentence", // mentioned in the note's first two sentences
 		"partNegated",   // share of the best name's words negated while the rest is not
 		"cooc",          // best log lift with a code the note states plainly (training co-occurrence)
+		"priorOnly",     // proposed on its training frequency alone, no mention
 	}
 }
 
 // featureCount is len(FeatureNames()).
-const featureCount = 39
+const featureCount = 40
 
 // features computes the ranker's feature vector of a candidate into f
 // (featureCount long, zeroed).
 func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code *corpus.Code, f []float64) []float64 {
-	b := c.mentions[c.best]
+	b := c.top()
 	h := b.hit
 	dom, hist, unc, exp := 0, 0, 0, 0
 	firstStart := len(doc.Text)
@@ -84,7 +85,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code *corpus
 			bestLearned, bestWeight = m.hit.Score, m.weight
 		}
 	}
-	n := float64(len(c.mentions))
+	n := float64(max(len(c.mentions), 1))
 	f[0] = h.Score
 	f[1] = h.Coverage
 	f[2] = h.Cosine
@@ -137,7 +138,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code *corpus
 	f[25] = c.margin
 	f[26] = f[21] * f[22]
 	f[27] = f[0] * f[18]
-	f[28] = 1
+	f[28] = float64(min(len(c.mentions), 1))
 	for _, m := range c.mentions {
 		if !m.learned {
 			f[28] = 0
@@ -161,6 +162,9 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code *corpus
 	f[35] = math.Log1p(float64(c.catCount))
 	f[37] = b.partNeg
 	f[38] = c.cooc
+	if c.prior {
+		f[39] = 1
+	}
 	for _, m := range c.mentions {
 		if m.sent < 2 {
 			f[36] = 1

@@ -10,6 +10,9 @@ import (
 
 // evidence turns up to n mentions into evidence spans, in note order.
 func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
+	if len(c.mentions) == 0 {
+		return []Evidence{} // a prior candidate: no words in the note
+	}
 	// Best mention first, then by position.
 	best := c.mentions[c.best]
 	out := make([]Evidence, 0, min(n, len(c.mentions)))
@@ -38,7 +41,7 @@ func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
 // render builds the explained suggestion of a returned candidate.
 func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 	c, code, f := k.c, k.code, k.f
-	b := c.mentions[c.best]
+	b := c.top()
 	sents := map[int]bool{}
 	var flags nlp.Assertion
 	for _, cc := range append([]*candidate{c}, k.extra...) {
@@ -49,6 +52,9 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 	}
 	parts := []Explanation{{Value: k.score,
 		Message: fmt.Sprintf("matched %s %q (coverage %.2f, cosine %.2f, order %.2f)", b.kind, b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order)}}
+	if c.prior {
+		parts[0].Message = "no words of the note matched: proposed because training notes often carry it"
+	}
 	parts = append(parts, Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"})
 	if b.dominated {
 		parts = append(parts, Explanation{Value: round(f[7], 3), Message: "words also matched a longer, more specific name"})
@@ -72,6 +78,9 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 	ev := e.evidence(doc, c, 5)
 	for _, cc := range k.extra {
 		ev = mergeEvidence(ev, e.evidence(doc, cc, 5))
+	}
+	if ev == nil {
+		ev = []Evidence{}
 	}
 	s := Suggestion{
 		System: string(code.System), SystemURI: code.System.URI(), Code: code.Code, Display: code.Display,

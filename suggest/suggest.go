@@ -44,6 +44,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	w.live = live
 	w.noteSections(doc)
 	compete(w, live)
+	live = e.priorCandidates(w, live, req)
+	w.live = live
 	cats := w.cats
 	for _, c := range live {
 		cats[category(c.tgt.anyCode())]++
@@ -95,7 +97,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		if i, ok := merged[k.code]; ok {
 			o := &kept[i]
 			// Ties go to the candidate that needed no resolution edit.
-			if less(&k, o) || k.conf == o.conf && k.score == o.score && o.c.tgt.from != nil && k.c.tgt.from == nil {
+			if less(&k, o) || k.conf == o.conf && k.z == o.z && k.score == o.score && o.c.tgt.from != nil && k.c.tgt.from == nil {
 				k.extra = append(append(k.extra, o.c), o.extra...)
 				*o = k
 			} else {
@@ -112,7 +114,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	// category's "without complications" code (E11.42 vs E11.9).
 	complicated := map[string]*corpus.Code{}
 	for _, k := range kept {
-		m := k.c.mentions[k.c.best]
+		m := k.c.top()
 		if k.code.System == corpus.ICD10CM && m.hit.Coverage >= 0.99 && !m.dominated && !k.c.sibling && m.partNeg == 0 &&
 			strings.Contains(k.code.Display, " with ") {
 			if _, ok := complicated[category(k.code)]; !ok {
@@ -182,6 +184,10 @@ type scored struct {
 	f     []float64
 	adj   float64
 	conf  float64
+	// z is the ranker's log-odds (with adj) before calibration, rounded:
+	// it orders candidates the isotonic calibration maps onto one
+	// confidence.
+	z     float64
 	score float64
 }
 
@@ -210,11 +216,14 @@ func sortScored(w *work, ks []scored) {
 	copy(ks, sorted)
 }
 
-// less is the total order of suggestions: confidence desc, score desc,
-// system asc, code asc.
+// less is the total order of suggestions: confidence desc, ranker
+// log-odds desc, score desc, system asc, code asc.
 func less(a, b *scored) bool {
 	if a.conf != b.conf {
 		return a.conf > b.conf
+	}
+	if a.z != b.z {
+		return a.z > b.z
 	}
 	if a.score != b.score {
 		return a.score > b.score

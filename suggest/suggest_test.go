@@ -116,7 +116,9 @@ func TestInvariants(t *testing.T) {
 			}
 			if i > 0 {
 				p := a.Suggestions[i-1]
-				if p.Confidence < s.Confidence || p.Confidence == s.Confidence && p.Score < s.Score {
+				// Equal confidences are ordered by the ranker's log-odds, which
+				// the result does not carry.
+				if p.Confidence < s.Confidence {
 					t.Errorf("%s: order broken at %d", name, i)
 				}
 			}
@@ -376,5 +378,65 @@ func TestConcurrentAgree(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestPriorCandidates: a code in a large share of training notes is
+// proposed without mentions, flagged and without evidence; a rarer one, a
+// category key or a code the note names already is not added again.
+func TestPriorCandidates(t *testing.T) {
+	base := engine(t)
+	names := suggest.FeatureNames()
+	prior := -1
+	for i, n := range names {
+		if n == "priorOnly" {
+			prior = i
+		}
+	}
+	if prior < 0 {
+		t.Fatal("no feature priorOnly")
+	}
+	m := &suggest.Model{Priors: map[string]float64{
+		"ICD-10-CM|R69":  -1.4, // about 20% of notes
+		"ICD-10-CM|R69*": -1.4,
+		"ICD-10-CM|I10":  -1.7, // named by the note
+		"ICD-10-CM|R52":  -4,   // about 2%: too rare
+		"default":        -7,
+	}}
+	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		name      string
+		systems   []corpus.System
+		code      string
+		wantPrior bool // proposed on the prior alone
+		wantNone  bool // not suggested at all
+	}{
+		{"frequent", nil, "R69", true, false},
+		{"named", nil, "I10", false, false},
+		{"rare", nil, "R52", false, true},
+		{"other system", []corpus.System{corpus.CPT}, "R69", false, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := eng.Suggest(context.Background(), suggest.Request{Text: "Essential hypertension.", Systems: tt.systems, Features: true, MaxResults: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := find(res, tt.code)
+			switch {
+			case tt.wantNone:
+				if s != nil {
+					t.Errorf("%s should not be suggested: %+v", tt.code, s)
+				}
+			case s == nil:
+				t.Fatalf("%s not suggested", tt.code)
+			case (s.Features[prior] == 1) != tt.wantPrior:
+				t.Errorf("%s priorOnly = %v, want %v", tt.code, s.Features[prior], tt.wantPrior)
+			case tt.wantPrior && len(s.Evidence) != 0:
+				t.Errorf("%s proposed on its prior has evidence %+v", tt.code, s.Evidence)
+			}
+		})
 	}
 }

@@ -26,6 +26,8 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 		trees   int
 		depth   int
 		eta     float64
+		lambda  float64
+		minHess float64
 		ncand   int
 		folds   int
 	)
@@ -57,7 +59,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 				return err
 			}
 			m, sum, err := eval.Train(cmd.Context(), set, ix, cs, eval.TrainOptions{Setting: suggest.Setting(setting), Systems: sys, Mine: mine, Logistic: eval.LogisticOptions{L2: l2},
-				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta}, Candidates: ncand, Folds: folds, Progress: cmd.ErrOrStderr()})
+				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta, Lambda: lambda, MinHessian: minHess}, Candidates: ncand, Folds: folds, Progress: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}
@@ -82,8 +84,10 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 	f.Float64Var(&l2, "l2", 0, "logistic re-ranker ridge penalty (default 1)")
 	f.StringVar(&ranker, "ranker", "gbdt", "re-ranker: gbdt (boosted trees) or logistic")
 	f.IntVar(&trees, "trees", 0, "gbdt: boosting rounds (default 100)")
-	f.IntVar(&depth, "depth", 0, "gbdt: tree depth (default 3)")
-	f.Float64Var(&eta, "learning-rate", 0, "gbdt: shrinkage (default 0.2)")
+	f.IntVar(&depth, "depth", 0, "gbdt: tree depth (default 5)")
+	f.Float64Var(&eta, "learning-rate", 0, "gbdt: shrinkage (default 0.1)")
+	f.Float64Var(&lambda, "lambda", 0, "gbdt: L2 penalty on leaf values (default 1)")
+	f.Float64Var(&minHess, "min-hessian", 0, "gbdt: least hessian in a child (default 5)")
 	f.IntVar(&folds, "folds", 0, "cross-fitting folds (default 2)")
 	f.IntVar(&ncand, "candidates", 0, "candidates per note the re-ranker learns from (default 150)")
 	return cmd
