@@ -12,8 +12,8 @@ import (
 // GBDTOptions configure FitGBDT. The zero value works.
 type GBDTOptions struct {
 	Trees        int     // boosting rounds; 0 = 100
-	Depth        int     // tree depth; 0 = 5
-	LearningRate float64 // shrinkage; 0 = 0.1
+	Depth        int     // tree depth; 0 = 3 (5 scored better in train CV, no better on dev, and costs 0.22 ms per note)
+	LearningRate float64 // shrinkage; 0 = 0.2
 	Lambda       float64 // L2 penalty on leaf values; 0 = 1
 	MinHessian   float64 // least Σ p(1-p) in a child; 0 = 5
 	Bins         int     // candidate thresholds per feature; 0 = 64
@@ -24,10 +24,10 @@ func (o GBDTOptions) withDefaults() GBDTOptions {
 		o.Trees = 100
 	}
 	if o.Depth <= 0 {
-		o.Depth = 5
+		o.Depth = 3
 	}
 	if o.LearningRate <= 0 {
-		o.LearningRate = 0.1
+		o.LearningRate = 0.2
 	}
 	if o.Lambda <= 0 {
 		o.Lambda = 1
