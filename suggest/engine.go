@@ -191,7 +191,7 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 				e.cooc[b] = append(e.cooc[b], coocEdge{a, p.Lift})
 			}
 		}
-		e.frequent = frequentCodes(set, m)
+		e.frequent = frequentCodes(set, e.priors)
 		e.catTop = map[string][]target{}
 		for cat, codes := range m.CategoryTop {
 			for _, c := range codes {

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math"
 	"slices"
-	"strings"
 
 	"medcode/corpus"
 	"medcode/index"
@@ -14,22 +13,21 @@ import (
 // in to be proposed on its prior alone.
 const minPriorShare = 0.1
 
-// frequentCodes are the model's ICD-10-CM codes whose prior share of
-// training notes is at least minPriorShare, most frequent first (ties by
-// code), resolved to suggestable targets.
-func frequentCodes(set *corpus.Set, m *Model) []target {
+// frequentCodes are the ICD-10-CM codes whose prior share of training
+// notes is at least minPriorShare, most frequent first (ties by code),
+// resolved to suggestable targets; priors are the engine's, parsed from
+// the model.
+func frequentCodes(set *corpus.Set, priors map[priorKey]float64) []target {
 	type fc struct {
 		code  string
 		prior float64
 	}
 	var fs []fc
 	minLogit := logit(minPriorShare)
-	for k, p := range m.Priors {
-		sys, code, ok := strings.Cut(k, "|")
-		if !ok || corpus.System(sys) != corpus.ICD10CM || strings.HasSuffix(code, "*") || p < minLogit {
-			continue
+	for k, p := range priors {
+		if k.system == corpus.ICD10CM && !k.category && p >= minLogit {
+			fs = append(fs, fc{k.code, p})
 		}
-		fs = append(fs, fc{code, p})
 	}
 	slices.SortFunc(fs, func(a, b fc) int {
 		if c := cmp.Compare(b.prior, a.prior); c != 0 {

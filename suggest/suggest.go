@@ -41,7 +41,6 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		live = append(live, c)
 	}
-	w.live = live
 	w.noteSections(doc)
 	compete(w, live)
 	live = e.priorCandidates(w, live, req)
