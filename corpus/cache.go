@@ -199,14 +199,10 @@ func readCache(ctx context.Context, path string, key []byte) ([]*Code, []Release
 	return codes, rels, true
 }
 
-// writeCache writes the snapshot atomically: a temporary file in the same
-// directory renamed over path. Failures (a read-only data directory) are
-// returned for tests; Load ignores them.
-func writeCache(path string, key []byte, codes []*Code, rels []Release) (err error) {
-	b, err := encodeCache(key, codes, rels)
-	if err != nil {
-		return err
-	}
+// writeCache writes a snapshot b made by encodeCache atomically: a
+// temporary file in the same directory renamed over path. Failures (a
+// read-only data directory) are returned for tests; Load ignores them.
+func writeCache(path string, b []byte) (err error) {
 	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err

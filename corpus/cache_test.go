@@ -119,7 +119,11 @@ func TestLoadCacheHit(t *testing.T) {
 			c.Display = "changed in the cache"
 		}
 	}
-	if err := writeCache(opts.cacheFile(), key, codes, rels); err != nil {
+	changed, err := encodeCache(key, codes, rels)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := writeCache(opts.cacheFile(), changed); err != nil {
 		t.Fatal(err)
 	}
 	if c, _ := mustLoad(t, opts).Lookup(ICD10CM, "E11.9"); c.Display != "changed in the cache" {

@@ -93,13 +93,15 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 		systems = set.Systems()
 	}
 	codeIdx := map[CodeRef]int32{}
+	var ab arenaBuilder
+
 	var raw []rawName
 	add := func(ref CodeRef, text string, kind corpus.NameKind) {
 		ci, ok := codeIdx[ref]
 		if !ok {
 			ci = int32(len(ix.codes))
 			codeIdx[ref] = ci
-			ix.codes = append(ix.codes, ref)
+			ix.codes = append(ix.codes, codeEntry{sys: systemByte[ref.System], code: ab.add(ref.Code)})
 		}
 		raw = append(raw, rawName{code: ci, kind: kind, text: text})
 	}
@@ -154,14 +156,16 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 			vocab[s] = struct{}{}
 		}
 	}
-	ix.termStr = make([]string, 0, len(vocab))
+	terms := make([]string, 0, len(vocab))
 	for s := range vocab {
-		ix.termStr = append(ix.termStr, s)
+		terms = append(terms, s)
 	}
-	sort.Strings(ix.termStr)
-	ix.termID = make(map[string]uint32, len(ix.termStr))
-	for i, s := range ix.termStr {
-		ix.termID[s] = uint32(i)
+	sort.Strings(terms)
+	termID := make(map[string]uint32, len(terms))
+	ix.termStr = make([]span, len(terms))
+	for i, s := range terms {
+		termID[s] = uint32(i)
+		ix.termStr[i] = ab.add(s)
 	}
 
 	// Names, deduplicated per code on their term set (the first, most
@@ -174,7 +178,7 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 		}
 		ids := make([]uint32, len(r.stems))
 		for i, s := range r.stems {
-			ids[i] = ix.termID[s]
+			ids[i] = termID[s]
 		}
 		sorted := append([]uint32(nil), ids...)
 		sort.Slice(sorted, func(a, b int) bool { return sorted[a] < sorted[b] })
@@ -184,8 +188,10 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 			continue
 		}
 		seen[key.String()] = struct{}{}
-		ix.names = append(ix.names, name{code: r.code, kind: r.kind, text: r.text, terms: ids})
+		ix.names = append(ix.names, name{code: r.code, kind: r.kind, text: ab.add(r.text), terms: uint32(len(ix.nameTerm)), nterm: uint32(len(ids))})
+		ix.nameTerm = append(ix.nameTerm, ids...)
 	}
+	ix.arena = string(ab.b)
 	ix.finish()
 	return ix, nil
 }
@@ -206,20 +212,23 @@ func stems(pipe *nlp.Pipeline, text string) []string {
 // Stems returns the distinct stems of text as the index analyses names.
 func (ix *Index) Stems(text string) []string { return stems(ix.pipe, text) }
 
-// finish derives document frequencies, weights, norms, postings and the
-// per-code name lists from codes, terms and names. Build and Read share it.
+// finish derives the term lookup, document frequencies, weights, norms
+// and postings from the arena, codes, terms and names. Build and Read
+// share it.
 func (ix *Index) finish() {
+	ix.termID = make(map[string]uint32, len(ix.termStr))
+	for i := range ix.termStr {
+		ix.termID[ix.Term(uint32(i))] = uint32(i)
+	}
 	ix.df = make([]uint32, len(ix.termStr))
-	for _, n := range ix.names {
-		for _, t := range n.terms {
-			ix.df[t]++
-		}
+	for _, t := range ix.nameTerm {
+		ix.df[t]++
 	}
 	N := float64(len(ix.names))
 	ix.weight = make([]float64, len(ix.termStr))
 	for t, df := range ix.df {
 		w := math.Log(1 + N/float64(max(df, 1)))
-		if genericStems[ix.termStr[t]] {
+		if genericStems[ix.Term(uint32(t))] {
 			w /= 5
 		}
 		ix.weight[t] = w
@@ -227,16 +236,14 @@ func (ix *Index) finish() {
 	// Postings are laid out flat, one record per name under its rarest
 	// term, so a search reads them sequentially:
 	//   name id | kind<<24 | system<<16 | term count | code | norm² (float32 bits) | (term, w² float32 bits)...
-	ix.byCode = make([][]int32, len(ix.codes))
 	rare := make([]uint32, len(ix.names))
 	size := make([]uint32, len(ix.termStr)+1)
 	for i := range ix.names {
 		n := &ix.names[i]
-		if len(n.terms) > 0 {
-			rare[i] = ix.rarest(n.terms)
-			size[rare[i]+1] += uint32(recordHead + 2*len(n.terms))
+		if n.nterm > 0 {
+			rare[i] = ix.rarest(ix.terms(n))
+			size[rare[i]+1] += recordHead + 2*n.nterm
 		}
-		ix.byCode[n.code] = append(ix.byCode[n.code], int32(i))
 	}
 	ix.postOff = make([]uint32, len(ix.termStr)+1)
 	for t := 1; t < len(size); t++ {
@@ -247,22 +254,22 @@ func (ix *Index) finish() {
 	fill := append([]uint32(nil), ix.postOff...)
 	for i := range ix.names {
 		n := &ix.names[i]
-		if len(n.terms) == 0 {
+		if n.nterm == 0 {
 			continue
 		}
 		t := rare[i]
 		ix.postCount[t]++
 		o := fill[t]
 		ix.post[o] = uint32(i)
-		ix.post[o+1] = uint32(n.kind)<<24 | uint32(systemByte[ix.codes[n.code].System])<<16 | uint32(len(n.terms))
+		ix.post[o+1] = uint32(n.kind)<<24 | uint32(ix.codes[n.code].sys)<<16 | n.nterm
 		ix.post[o+2] = uint32(n.code)
 		var norm2 float64
-		for _, term := range n.terms {
+		for _, term := range ix.terms(n) {
 			norm2 += ix.weight[term] * ix.weight[term]
 		}
 		ix.post[o+3] = math.Float32bits(float32(norm2))
 		o += recordHead
-		for _, term := range n.terms {
+		for _, term := range ix.terms(n) {
 			w := ix.weight[term]
 			ix.post[o], ix.post[o+1] = term, math.Float32bits(float32(w*w))
 			o += 2
@@ -290,4 +297,14 @@ func (ix *Index) rarer(a, b uint32) bool {
 		return ix.weight[a] > ix.weight[b]
 	}
 	return a < b
+}
+
+// arenaBuilder lays strings end to end for an index arena.
+type arenaBuilder struct{ b []byte }
+
+// add appends s and returns where it lies.
+func (a *arenaBuilder) add(s string) span {
+	sp := span{off: uint32(len(a.b)), len: uint32(len(s))}
+	a.b = append(a.b, s...)
+	return sp
 }

@@ -15,12 +15,24 @@ type CodeRef struct {
 	Code   string
 }
 
-// name is one indexed name.
+// name is one indexed name. It holds no pointers: its text is a span of
+// the index's arena and its terms a span of nameTerm, so the collector
+// never walks the two hundred thousand names of a loaded index.
 type name struct {
 	code  int32
 	kind  corpus.NameKind
-	text  string
-	terms []uint32 // unique term ids in name order
+	text  span   // in arena
+	terms uint32 // first of the name's unique term ids, in name order, in nameTerm
+	nterm uint32
+}
+
+// span is a string stored in the index's arena.
+type span struct{ off, len uint32 }
+
+// codeEntry is an indexed code: its system and its spelling in the arena.
+type codeEntry struct {
+	sys  uint8 // systemByte
+	code span
 }
 
 // Index is an immutable TF-IDF index. Build it with Build or Read.
@@ -29,18 +41,21 @@ type Index struct {
 	hash    string
 	pipe    *nlp.Pipeline
 
-	codes   []CodeRef
-	termID  map[string]uint32
-	termStr []string // sorted: term ids are positions in sorted order
-	df      []uint32
-	weight  []float64
-	names   []name
+	// arena holds every string of the index (codes, terms, name texts)
+	// end to end; the tables below refer to it by offset.
+	arena    string
+	codes    []codeEntry
+	termID   map[string]uint32 // keys are arena substrings
+	termStr  []span            // sorted: term ids are positions in sorted order
+	df       []uint32
+	weight   []float64
+	names    []name
+	nameTerm []uint32
 	// post holds, per term, a record for each name whose rarest term it
 	// is (see finish); postOff[t]:postOff[t+1] is term t's part.
 	post      []uint32
 	postOff   []uint32
 	postCount []uint32
-	byCode    [][]int32 // code -> its names
 
 	pool sync.Pool // *scratch
 }
@@ -65,10 +80,19 @@ func (ix *Index) Codes() int { return len(ix.codes) }
 func (ix *Index) Terms() int { return len(ix.termStr) }
 
 // Code returns the code of a hit.
-func (ix *Index) Code(i int32) CodeRef { return ix.codes[i] }
+func (ix *Index) Code(i int32) CodeRef {
+	c := ix.codes[i]
+	return CodeRef{System: byteSystem[c.sys], Code: ix.str(c.code)}
+}
+
+// str returns the arena string at sp.
+func (ix *Index) str(sp span) string { return ix.arena[sp.off : sp.off+sp.len] }
+
+// terms returns the term ids of name n.
+func (ix *Index) terms(n *name) []uint32 { return ix.nameTerm[n.terms : n.terms+n.nterm] }
 
 // NameText returns the text of name n.
-func (ix *Index) NameText(n int32) string { return ix.names[n].text }
+func (ix *Index) NameText(n int32) string { return ix.str(ix.names[n].text) }
 
 // NameCode returns the code of name n (an argument for Code).
 func (ix *Index) NameCode(n int32) int32 { return ix.names[n].code }
@@ -78,9 +102,10 @@ func (ix *Index) NameKind(n int32) corpus.NameKind { return ix.names[n].kind }
 
 // NameTerms returns the term strings of name n.
 func (ix *Index) NameTerms(n int32) []string {
-	out := make([]string, len(ix.names[n].terms))
-	for i, t := range ix.names[n].terms {
-		out[i] = ix.termStr[t]
+	ts := ix.terms(&ix.names[n])
+	out := make([]string, len(ts))
+	for i, t := range ts {
+		out[i] = ix.Term(t)
 	}
 	return out
 }
@@ -92,7 +117,7 @@ func (ix *Index) TermID(stem string) (uint32, bool) {
 }
 
 // Term returns the stem of a term id.
-func (ix *Index) Term(id uint32) string { return ix.termStr[id] }
+func (ix *Index) Term(id uint32) string { return ix.str(ix.termStr[id]) }
 
 // Weight returns the weight w(t) of a term id.
 func (ix *Index) Weight(id uint32) float64 { return ix.weight[id] }
@@ -100,9 +125,9 @@ func (ix *Index) Weight(id uint32) float64 { return ix.weight[id] }
 // PrefixTerms returns the ids of terms starting with prefix, at most limit,
 // most frequent first (autocomplete on the word being typed).
 func (ix *Index) PrefixTerms(prefix string, limit int) []uint32 {
-	i := sort.SearchStrings(ix.termStr, prefix)
+	i := sort.Search(len(ix.termStr), func(i int) bool { return ix.Term(uint32(i)) >= prefix })
 	var out []uint32
-	for ; i < len(ix.termStr) && strings.HasPrefix(ix.termStr[i], prefix); i++ {
+	for ; i < len(ix.termStr) && strings.HasPrefix(ix.Term(uint32(i)), prefix); i++ {
 		out = append(out, uint32(i))
 	}
 	sort.SliceStable(out, func(a, b int) bool { return ix.df[out[a]] > ix.df[out[b]] })

@@ -32,6 +32,9 @@ var ErrSnapshot = errors.New("index snapshot")
 
 var systemByte = map[corpus.System]byte{corpus.ICD10CM: 1, corpus.CPT: 2, corpus.HCPCS: 3}
 
+// byteSystem inverts systemByte.
+var byteSystem = [...]corpus.System{1: corpus.ICD10CM, 2: corpus.CPT, 3: corpus.HCPCS}
+
 // WriteFile writes the index snapshot to path atomically.
 func (ix *Index) WriteFile(path string) error {
 	tmp := path + ".tmp"
@@ -72,20 +75,21 @@ func (ix *Index) Write(w io.Writer) error {
 	str(string(opts))
 	buf = binary.AppendUvarint(buf, uint64(len(ix.codes)))
 	for _, c := range ix.codes {
-		buf = append(buf, systemByte[c.System])
-		str(c.Code)
+		buf = append(buf, c.sys)
+		str(ix.str(c.code))
 	}
 	buf = binary.AppendUvarint(buf, uint64(len(ix.termStr)))
 	for _, t := range ix.termStr {
-		str(t)
+		str(ix.str(t))
 	}
 	buf = binary.AppendUvarint(buf, uint64(len(ix.names)))
-	for _, n := range ix.names {
+	for i := range ix.names {
+		n := &ix.names[i]
 		buf = binary.AppendUvarint(buf, uint64(n.code))
 		buf = append(buf, byte(n.kind))
-		str(n.text)
-		buf = binary.AppendUvarint(buf, uint64(len(n.terms)))
-		for _, t := range n.terms {
+		str(ix.str(n.text))
+		buf = binary.AppendUvarint(buf, uint64(n.nterm))
+		for _, t := range ix.terms(n) {
 			buf = binary.AppendUvarint(buf, uint64(t))
 		}
 		if len(buf) > 1<<16 {
@@ -144,28 +148,20 @@ func Read(b []byte) (*Index, error) {
 		return nil, fmt.Errorf("index: %w: built with analysis %s, this binary analyses as %s; rebuild with `medcode index build`", ErrSnapshot, short(ix.hash), short(pipe.Hash()))
 	}
 	ix.pipe = pipe
+	var ab arenaBuilder
 	nc := d.count()
-	ix.codes = make([]CodeRef, 0, nc)
+	ix.codes = make([]codeEntry, 0, nc)
 	for i := 0; i < nc && d.err == nil; i++ {
 		sb := d.byte()
-		var sys corpus.System
-		for s, v := range systemByte {
-			if v == sb {
-				sys = s
-			}
-		}
-		if sys == "" && d.err == nil {
+		if (int(sb) >= len(byteSystem) || byteSystem[sb] == "") && d.err == nil {
 			d.err = fmt.Errorf("index: %w: bad system byte %d at offset %d", ErrSnapshot, sb, d.off)
 		}
-		ix.codes = append(ix.codes, CodeRef{System: sys, Code: d.str()})
+		ix.codes = append(ix.codes, codeEntry{sys: sb, code: d.span(&ab)})
 	}
 	nt := d.count()
-	ix.termStr = make([]string, 0, nt)
-	ix.termID = make(map[string]uint32, nt)
+	ix.termStr = make([]span, 0, nt)
 	for i := 0; i < nt && d.err == nil; i++ {
-		s := d.str()
-		ix.termID[s] = uint32(i)
-		ix.termStr = append(ix.termStr, s)
+		ix.termStr = append(ix.termStr, d.span(&ab))
 	}
 	nn := d.count()
 	ix.names = make([]name, 0, nn)
@@ -173,15 +169,15 @@ func Read(b []byte) (*Index, error) {
 		var n name
 		n.code = int32(d.uvarint())
 		n.kind = corpus.NameKind(d.byte())
-		n.text = d.str()
+		n.text = d.span(&ab)
 		k := d.count()
-		n.terms = make([]uint32, 0, k)
+		n.terms, n.nterm = uint32(len(ix.nameTerm)), uint32(k)
 		for j := 0; j < k && d.err == nil; j++ {
 			t := d.uvarint()
 			if t >= uint64(nt) && d.err == nil {
 				d.err = fmt.Errorf("index: %w: term id %d out of range", ErrSnapshot, t)
 			}
-			n.terms = append(n.terms, uint32(t))
+			ix.nameTerm = append(ix.nameTerm, uint32(t))
 		}
 		if int(n.code) >= len(ix.codes) && d.err == nil {
 			d.err = fmt.Errorf("index: %w: code id %d out of range", ErrSnapshot, n.code)
@@ -194,6 +190,7 @@ func Read(b []byte) (*Index, error) {
 	if d.off != len(b) {
 		return nil, fmt.Errorf("index: %w: %d trailing bytes", ErrSnapshot, len(b)-d.off)
 	}
+	ix.arena = string(ab.b)
 	ix.finish()
 	return ix, nil
 }
@@ -249,6 +246,18 @@ func (d *decoder) byte() byte {
 	c := d.b[d.off]
 	d.off++
 	return c
+}
+
+// span reads a string into the arena.
+func (d *decoder) span(ab *arenaBuilder) span {
+	n := d.count()
+	if d.err != nil {
+		return span{}
+	}
+	sp := span{off: uint32(len(ab.b)), len: uint32(n)}
+	ab.b = append(ab.b, d.b[d.off:d.off+n]...)
+	d.off += n
+	return sp
 }
 
 func (d *decoder) str() string {

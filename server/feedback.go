@@ -49,7 +49,7 @@ func (s *Server) addFeedback(c *gin.Context) {
 	}
 	var terms []string
 	if rt, ok := s.requests.get(b.RequestID); ok {
-		terms = s.feedbackTerms(rt[string(sys)+"|"+code])
+		terms = s.feedbackTerms(rt.names(string(sys), code))
 	}
 	e, err := s.store.Add(c.Request.Context(), feedback.Event{
 		RequestID: b.RequestID, System: string(sys), Code: code, Action: b.Action,

@@ -1,6 +1,11 @@
 package server
 
-import "sync"
+import (
+	"encoding/binary"
+	"sync"
+
+	"medcode/suggest"
+)
 
 // recent remembers the last n values by key, forgetting the oldest first.
 // It is safe for concurrent use.
@@ -38,8 +43,75 @@ func (r *recent[V]) get(key string) (V, bool) {
 }
 
 // requestTerms are the codes suggested for one request with the code names
-// that matched their evidence, keyed "system|code".
-type requestTerms map[string][]string
+// that matched their evidence, packed into one string (length-prefixed
+// system, code, name count and names per suggestion) so that remembering
+// ten thousand requests costs the collector ten thousand objects, not
+// hundreds of thousands of maps, slices and strings.
+type requestTerms string
+
+// packTerms remembers the matched names of each suggestion.
+func packTerms(sgs []suggest.Suggestion) requestTerms {
+	var b []byte
+	str := func(s string) {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	for _, sg := range sgs {
+		str(sg.System)
+		str(sg.Code)
+		names := matchedTerms(sg.Evidence)
+		b = binary.AppendUvarint(b, uint64(len(names)))
+		for _, n := range names {
+			str(n)
+		}
+	}
+	return requestTerms(b)
+}
+
+// names returns the matched names remembered for system and code, nil
+// when the request did not suggest it.
+func (rt requestTerms) names(system, code string) []string {
+	s := string(rt)
+	num := func() int {
+		var v uint64
+		for i, shift := 0, 0; i < len(s) && shift < 64; i, shift = i+1, shift+7 {
+			v |= uint64(s[i]&0x7f) << shift
+			if s[i] < 0x80 {
+				s = s[i+1:]
+				if v > uint64(len(s)) {
+					break
+				}
+				return int(v)
+			}
+		}
+		s = ""
+		return 0
+	}
+	str := func() string {
+		n := num()
+		if n > len(s) {
+			s = ""
+			return ""
+		}
+		v := s[:n]
+		s = s[n:]
+		return v
+	}
+	for s != "" {
+		sys, c, k := str(), str(), num()
+		match := sys == system && c == code
+		var out []string
+		for i := 0; i < k && s != ""; i++ {
+			if n := str(); match {
+				out = append(out, n)
+			}
+		}
+		if match {
+			return out
+		}
+	}
+	return nil
+}
 
 // cardRef is what a CDS Hooks card suggested.
 type cardRef struct {

@@ -136,11 +136,7 @@ func (s *Server) run(ctx context.Context, id string, req suggest.Request) (*sugg
 		res.CodeSets = map[string]suggest.CodeSet{}
 	}
 	s.metrics.suggestions.Observe(float64(len(res.Suggestions)))
-	terms := make(requestTerms, len(res.Suggestions))
-	for _, sg := range res.Suggestions {
-		terms[sg.System+"|"+sg.Code] = matchedTerms(sg.Evidence)
-	}
-	s.requests.put(id, terms)
+	s.requests.put(id, packTerms(res.Suggestions))
 	return res, nil
 }
 
