@@ -64,13 +64,12 @@ func equalSets(t testing.TB, a, b *Set) {
 				t.Errorf("%s code %d differs:\n%+v\n%+v", sys, i, ca[i], cb[i])
 			}
 		}
-		if len(a.byCode[sys]) != len(b.byCode[sys]) {
-			t.Errorf("%s: %d vs %d lookups", sys, len(a.byCode[sys]), len(b.byCode[sys]))
-		}
-		for code, c := range a.byCode[sys] {
-			if !reflect.DeepEqual(c, b.byCode[sys][code]) && diffs < 5 {
+		for _, c := range ca {
+			la, _ := a.Lookup(sys, c.Code)
+			lb, ok := b.Lookup(sys, c.Code)
+			if (!ok || !reflect.DeepEqual(la, lb)) && diffs < 5 {
 				diffs++
-				t.Errorf("%s lookup %s differs", sys, code)
+				t.Errorf("%s lookup %s differs", sys, c.Code)
 			}
 		}
 	}

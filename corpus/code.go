@@ -100,7 +100,8 @@ type Notes struct {
 	SevenChrNote  []string
 }
 
-// Code is one code of a system. Codes are immutable once in a Set.
+// Code is one code of a system. A Set keeps codes packed and hands out
+// fresh copies (Lookup, Codes): changing one changes nothing in the Set.
 type Code struct {
 	System   System
 	Code     string // canonical: "E11.9", "99213", "J1100"

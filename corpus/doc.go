@@ -46,6 +46,13 @@
 // ignored and rewritten, and failing to write it is not an error. Parse
 // errors are never cached.
 //
+// Set layout: a Set keeps no pointer per code. Strings live in one arena
+// and codes, names, children, notes and seventh-character rows are flat
+// records referring to it, so a long-running server's collector has
+// almost nothing to walk. Codes are named by ID (a small integer; 0 is no
+// code); Brief, Children and SevenChr read the hot fields without
+// allocating, and Lookup, Codes and Code build full copies.
+//
 // The HCPCS workbook's worksheet XML is scanned directly when it has the
 // layout Excel writes; any other layout is read with excelize.
 //

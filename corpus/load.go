@@ -101,26 +101,15 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Parsed codes are hundreds of thousands of small strings, slices and
-	// structs; the snapshot layout is one string table, one Code slab and
-	// a few slices. A long-running server keeps the Set for its lifetime,
-	// and the collector walks every object of it on every cycle, so a
-	// parsed Set is packed the way the cache decoder lays it out.
-	packed, err := encodeCache(key, all, releases)
-	if err != nil {
-		return nil, fmt.Errorf("corpus: pack codes: %w", err)
-	}
-	codes, rels, err := decodeCache(packed, key)
-	if err != nil {
-		return nil, fmt.Errorf("corpus: pack codes: %w", err)
-	}
 	if key != nil {
 		// Write only when the inputs did not change while being parsed.
 		if again, err := cacheKey(dir, files, opts); err == nil && string(again) == string(key) {
-			_ = writeCache(opts.cacheFile(), packed)
+			if b, err := encodeCache(key, all, releases); err == nil {
+				_ = writeCache(opts.cacheFile(), b)
+			}
 		}
 	}
-	return NewSet(codes, rels), nil
+	return NewSet(all, releases), nil
 }
 
 // parse reads the files Load picked and returns the codes and releases

@@ -3,42 +3,155 @@ package corpus
 import (
 	"fmt"
 	"sort"
+	"strings"
 	"time"
 )
 
 // Set is an immutable collection of code systems. It is safe for concurrent
 // use once built.
+//
+// A Set holds no pointers per code: every string lives in one arena, and
+// codes, names, children, notes and seventh-character rows are flat
+// records that refer to it by offset (see record). A server keeps its Set
+// for its lifetime and the garbage collector walks every pointer of it on
+// every cycle; a hundred thousand Code structs with their slices made
+// each cycle long enough to stall requests. Code values are built on
+// demand (Lookup, Codes, Code) and the hot accessors (Brief, Children,
+// SevenChr) allocate nothing.
 type Set struct {
-	byCode   map[System]map[string]*Code
-	order    map[System][]*Code
+	arena    string
+	recs     []record // by ID; recs[0] is unused so that ID 0 means no code
+	names    []nameRec
+	spans    []span         // children and notes strings
+	notes    [][8]slab      // Notes fields, in notesFields order
+	ext      []Extension    // seventh-character rows, tables shared
+	times    [][2]time.Time // Added, Terminated
+	kids     []ID           // children present in the set, by parent
+	systems  []System       // system of record.sys
+	order    map[System][]ID
+	table    []ID // open-addressing lookup by (system, code); 0 = empty
 	releases map[System]Release
+}
+
+// ID is a code of a Set: a small handle without pointers. The zero ID is
+// no code.
+type ID int32
+
+// span is a string of the arena.
+type span struct{ off, len uint32 }
+
+// slab is a run of a Set's flat slices.
+type slab struct{ off, len uint32 }
+
+// record is one code, without pointers.
+type record struct {
+	code, display, short, parent, chapter span
+	names                                 slab  // in Set.names
+	children                              slab  // in Set.spans
+	kids                                  slab  // in Set.kids
+	sevenChr                              slab  // in Set.ext
+	notes                                 int32 // in Set.notes; -1 when every field is nil
+	times                                 int32 // in Set.times; -1 when both are zero
+	sys                                   uint8 // in Set.systems
+	flags                                 uint8
+	nils                                  uint16 // fields that are nil rather than empty
+}
+
+type nameRec struct {
+	text span
+	kind NameKind
+}
+
+const (
+	flagBillableRec = 1 << iota
+	flagModifierRec
+)
+
+// Bits of record.nils; notes fields follow from nilNotes on.
+const (
+	nilNames = 1 << iota
+	nilChildren
+	nilSevenChr
+	nilNotes
+)
+
+// notesFields lists the fields of n in a fixed order.
+func notesFields(n *Notes) [8]*[]string {
+	return [8]*[]string{&n.Includes, &n.Excludes1, &n.Excludes2, &n.CodeFirst,
+		&n.UseAdditional, &n.CodeAlso, &n.Notes, &n.SevenChrNote}
 }
 
 // NewSet builds a Set from codes in official order and the releases they came
 // from. Parent/child links are taken as given. Later duplicates of a code
 // replace earlier ones in lookups but keep the first position in order.
+// The Set copies what it keeps: codes may be changed or dropped afterwards,
+// and nothing of the caller's memory (a parse buffer, a cache file) stays
+// reachable from it.
 func NewSet(codes []*Code, releases []Release) *Set {
-	s := &Set{
-		byCode:   map[System]map[string]*Code{},
-		order:    map[System][]*Code{},
-		releases: map[System]Release{},
+	p := packer{
+		s:    &Set{recs: make([]record, 1, len(codes)+1), order: map[System][]ID{}, releases: map[System]Release{}},
+		strs: make(map[string]span, len(codes)*2),
+		sys:  map[System]uint8{},
+		ext:  map[extKey]slab{},
 	}
+	s := p.s
+	type key struct {
+		sys  uint8
+		code string
+	}
+	latest := make(map[key]ID, len(codes))
 	for _, c := range codes {
-		m := s.byCode[c.System]
-		if m == nil {
-			m = map[string]*Code{}
-			s.byCode[c.System] = m
+		id := p.add(c)
+		k := key{s.recs[id].sys, c.Code}
+		if _, dup := latest[k]; !dup {
+			sys := s.systems[k.sys]
+			s.order[sys] = append(s.order[sys], id)
 		}
-		if _, dup := m[c.Code]; !dup {
-			s.order[c.System] = append(s.order[c.System], c)
+		latest[k] = id
+	}
+	s.arena = string(p.arena)
+	size := 1
+	for size < 2*len(latest)+2 {
+		size *= 2
+	}
+	s.table = make([]ID, size)
+	mask := len(s.table) - 1
+	for id := ID(1); int(id) < len(s.recs); id++ {
+		r := &s.recs[id]
+		if latest[key{r.sys, s.str(r.code)}] != id {
+			continue // replaced by a later duplicate
 		}
-		m[c.Code] = c
+		i := int(hash(s.systems[r.sys], s.str(r.code))) & mask
+		for s.table[i] != 0 {
+			i = (i + 1) & mask
+		}
+		s.table[i] = id
+	}
+	// Children present in the set, resolved once for the hot paths.
+	for id := ID(1); int(id) < len(s.recs); id++ {
+		r := &s.recs[id]
+		start := len(s.kids)
+		for _, sp := range s.spans[r.children.off : r.children.off+r.children.len] {
+			if k, ok := s.find(s.systems[r.sys], s.str(sp)); ok {
+				s.kids = append(s.kids, k)
+			}
+		}
+		r.kids = slab{uint32(start), uint32(len(s.kids) - start)}
 	}
 	for _, r := range releases {
+		r.System = System(strings.Clone(string(r.System)))
+		r.Name, r.Source = strings.Clone(r.Name), strings.Clone(r.Source)
+		if r.Supplements != nil {
+			sup := make([]string, len(r.Supplements))
+			for i, v := range r.Supplements {
+				sup[i] = strings.Clone(v)
+			}
+			r.Supplements = sup
+		}
 		r.Codes, r.Billable = 0, 0
-		for _, c := range s.order[r.System] {
+		for _, id := range s.order[r.System] {
 			r.Codes++
-			if c.Billable {
+			if s.recs[id].flags&flagBillableRec != 0 {
 				r.Billable++
 			}
 		}
@@ -47,10 +160,221 @@ func NewSet(codes []*Code, releases []Release) *Set {
 	return s
 }
 
-// Lookup finds a code; code may be in any case, dotted or not.
+// packer lays codes out for NewSet.
+type packer struct {
+	s     *Set
+	arena []byte
+	strs  map[string]span
+	sys   map[System]uint8
+	ext   map[extKey]slab
+}
+
+func (p *packer) str(v string) span {
+	if sp, ok := p.strs[v]; ok {
+		return sp
+	}
+	sp := span{uint32(len(p.arena)), uint32(len(v))}
+	p.arena = append(p.arena, v...)
+	p.strs[v] = sp
+	return sp
+}
+
+func (p *packer) strings(ss []string) slab {
+	sl := slab{uint32(len(p.s.spans)), uint32(len(ss))}
+	for _, v := range ss {
+		p.s.spans = append(p.s.spans, p.str(v))
+	}
+	return sl
+}
+
+func (p *packer) add(c *Code) ID {
+	s := p.s
+	sys, ok := p.sys[c.System]
+	if !ok {
+		sys = uint8(len(s.systems))
+		p.sys[c.System] = sys
+		s.systems = append(s.systems, System(strings.Clone(string(c.System))))
+	}
+	r := record{
+		code: p.str(c.Code), display: p.str(c.Display), short: p.str(c.Short),
+		parent: p.str(c.Parent), chapter: p.str(c.Chapter),
+		children: p.strings(c.Children), notes: -1, times: -1, sys: sys,
+	}
+	if c.Billable {
+		r.flags |= flagBillableRec
+	}
+	if c.Modifier {
+		r.flags |= flagModifierRec
+	}
+	if c.Names == nil {
+		r.nils |= nilNames
+	}
+	if c.Children == nil {
+		r.nils |= nilChildren
+	}
+	if c.SevenChr == nil {
+		r.nils |= nilSevenChr
+	}
+	r.names = slab{uint32(len(s.names)), uint32(len(c.Names))}
+	for _, n := range c.Names {
+		s.names = append(s.names, nameRec{text: p.str(n.Text), kind: n.Kind})
+	}
+	if len(c.SevenChr) > 0 {
+		// Codes share their category's table; so do their records.
+		k := extKey{&c.SevenChr[0], len(c.SevenChr)}
+		sl, ok := p.ext[k]
+		if !ok {
+			sl = slab{uint32(len(s.ext)), uint32(len(c.SevenChr))}
+			for _, x := range c.SevenChr {
+				s.ext = append(s.ext, Extension{Char: strings.Clone(x.Char), Text: strings.Clone(x.Text)})
+			}
+			p.ext[k] = sl
+		}
+		r.sevenChr = sl
+	}
+	var notes [8]slab
+	has := false
+	for i, f := range notesFields(&c.Notes) {
+		if *f == nil {
+			r.nils |= nilNotes << i
+			continue
+		}
+		has = true
+		notes[i] = p.strings(*f)
+	}
+	if has {
+		r.notes = int32(len(s.notes))
+		s.notes = append(s.notes, notes)
+	}
+	if !c.Added.IsZero() || !c.Terminated.IsZero() {
+		r.times = int32(len(s.times))
+		s.times = append(s.times, [2]time.Time{c.Added, c.Terminated})
+	}
+	s.recs = append(s.recs, r)
+	return ID(len(s.recs) - 1)
+}
+
+// hash is FNV-1a over the system and code.
+func hash(sys System, code string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(sys); i++ {
+		h = (h ^ uint32(sys[i])) * 16777619
+	}
+	h = (h ^ 0xff) * 16777619
+	for i := 0; i < len(code); i++ {
+		h = (h ^ uint32(code[i])) * 16777619
+	}
+	return h
+}
+
+// find looks a canonical code up.
+func (s *Set) find(sys System, code string) (ID, bool) {
+	if len(s.table) == 0 {
+		return 0, false
+	}
+	mask := len(s.table) - 1
+	for i := int(hash(sys, code)) & mask; ; i = (i + 1) & mask {
+		id := s.table[i]
+		if id == 0 {
+			return 0, false
+		}
+		if r := &s.recs[id]; s.str(r.code) == code && s.systems[r.sys] == sys {
+			return id, true
+		}
+	}
+}
+
+func (s *Set) str(sp span) string { return s.arena[sp.off : sp.off+sp.len] }
+
+// ID finds a code; code may be in any case, dotted or not.
+func (s *Set) ID(sys System, code string) (ID, bool) {
+	return s.find(sys, NormalizeCode(sys, code))
+}
+
+// Brief is the part of a code the suggest engine reads on every note. It
+// is returned by value and allocates nothing.
+type Brief struct {
+	System   System
+	Code     string
+	Display  string
+	Parent   string
+	Billable bool
+	Modifier bool
+}
+
+// Brief returns the brief of id, the zero Brief for ID 0.
+func (s *Set) Brief(id ID) Brief {
+	if id <= 0 || int(id) >= len(s.recs) {
+		return Brief{}
+	}
+	r := &s.recs[id]
+	return Brief{
+		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(r.display), Parent: s.str(r.parent),
+		Billable: r.flags&flagBillableRec != 0, Modifier: r.flags&flagModifierRec != 0,
+	}
+}
+
+// Children returns the children of id that are in the set, in official
+// order. The slice must not be modified.
+func (s *Set) Children(id ID) []ID {
+	r := &s.recs[id]
+	return s.kids[r.kids.off : r.kids.off+r.kids.len : r.kids.off+r.kids.len]
+}
+
+// SevenChr returns the effective seventh-character table of id (shared:
+// it must not be modified).
+func (s *Set) SevenChr(id ID) []Extension {
+	r := &s.recs[id]
+	if r.nils&nilSevenChr != 0 {
+		return nil
+	}
+	return s.ext[r.sevenChr.off : r.sevenChr.off+r.sevenChr.len : r.sevenChr.off+r.sevenChr.len]
+}
+
+// Code returns a fresh copy of code id with all its names and notes, nil
+// for ID 0.
+func (s *Set) Code(id ID) *Code {
+	if id <= 0 || int(id) >= len(s.recs) {
+		return nil
+	}
+	r := &s.recs[id]
+	c := &Code{
+		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(r.display), Short: s.str(r.short),
+		Billable: r.flags&flagBillableRec != 0, Modifier: r.flags&flagModifierRec != 0,
+		Parent: s.str(r.parent), Chapter: s.str(r.chapter), SevenChr: s.SevenChr(id),
+	}
+	if r.nils&nilNames == 0 {
+		c.Names = make([]Name, r.names.len)
+		for i, n := range s.names[r.names.off : r.names.off+r.names.len] {
+			c.Names[i] = Name{Text: s.str(n.text), Kind: n.kind}
+		}
+	}
+	if r.nils&nilChildren == 0 {
+		c.Children = s.strings(r.children)
+	}
+	c.Notes = s.Notes(id)
+	if r.times >= 0 {
+		c.Added, c.Terminated = s.times[r.times][0], s.times[r.times][1]
+	}
+	return c
+}
+
+func (s *Set) strings(sl slab) []string {
+	out := make([]string, sl.len)
+	for i, sp := range s.spans[sl.off : sl.off+sl.len] {
+		out[i] = s.str(sp)
+	}
+	return out
+}
+
+// Lookup finds a code; code may be in any case, dotted or not. The Code is
+// a fresh copy; hot paths use ID and Brief.
 func (s *Set) Lookup(sys System, code string) (*Code, bool) {
-	c, ok := s.byCode[sys][NormalizeCode(sys, code)]
-	return c, ok
+	id, ok := s.ID(sys, code)
+	if !ok {
+		return nil, false
+	}
+	return s.Code(id), true
 }
 
 // Find looks a code up in every system, ICD-10-CM first.
@@ -63,9 +387,23 @@ func (s *Set) Find(code string) (*Code, bool) {
 	return nil, false
 }
 
-// Codes returns the codes of sys in official order. The slice must not be
+// IDs returns the codes of sys in official order. The slice must not be
 // modified.
-func (s *Set) Codes(sys System) []*Code { return s.order[sys] }
+func (s *Set) IDs(sys System) []ID { return s.order[sys] }
+
+// Len returns the number of codes of sys.
+func (s *Set) Len(sys System) int { return len(s.order[sys]) }
+
+// Codes returns fresh copies of the codes of sys in official order (it
+// allocates every code: for loading and reporting, not per request).
+func (s *Set) Codes(sys System) []*Code {
+	ids := s.order[sys]
+	out := make([]*Code, len(ids))
+	for i, id := range ids {
+		out[i] = s.Code(id)
+	}
+	return out
+}
 
 // Systems returns the systems the set holds, in fixed order.
 func (s *Set) Systems() []System {
@@ -97,15 +435,30 @@ func (s *Set) Releases() []Release {
 // Validate reports whether code is a billable code of sys valid on the date
 // of service (a zero date means "any date the release covers").
 func (s *Set) Validate(sys System, code string, dos time.Time) error {
-	c, ok := s.Lookup(sys, code)
+	id, ok := s.ID(sys, code)
 	if !ok {
 		return fmt.Errorf("corpus: %s code %q: %w", sys, code, ErrUnknownCode)
 	}
 	if r, ok := s.releases[sys]; ok && !r.Covers(dos) {
 		return fmt.Errorf("corpus: %s release %s does not cover %s: %w", sys, r.Name, dos.Format("2006-01-02"), ErrNotCovered)
 	}
-	if !c.Billable {
-		return fmt.Errorf("corpus: %s code %s is a header, not billable: %w", sys, c.Code, ErrNotBillable)
+	if h := s.Brief(id); !h.Billable {
+		return fmt.Errorf("corpus: %s code %s is a header, not billable: %w", sys, h.Code, ErrNotBillable)
 	}
 	return nil
+}
+
+// Notes returns a fresh copy of the notes of id.
+func (s *Set) Notes(id ID) Notes {
+	var n Notes
+	r := &s.recs[id]
+	if r.notes < 0 {
+		return n
+	}
+	for i, f := range notesFields(&n) {
+		if r.nils&(nilNotes<<i) == 0 {
+			*f = s.strings(s.notes[r.notes][i])
+		}
+	}
+	return n
 }

@@ -1,6 +1,15 @@
 package corpus
 
-import "testing"
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"medcode/internal/testenv"
+)
 
 func TestNormalizeCode(t *testing.T) {
 	for _, tt := range []struct {
@@ -22,5 +31,124 @@ func TestNormalizeCode(t *testing.T) {
 		if got := NormalizeCode(tt.sys, tt.in); got != tt.want {
 			t.Errorf("NormalizeCode(%s, %q) = %q, want %q", tt.sys, tt.in, got, tt.want)
 		}
+	}
+}
+
+// packedInputs parses the fixture code sets (and the full data when
+// present) the way Load does, before NewSet.
+func packedInputs(t *testing.T) map[string][]*Code {
+	t.Helper()
+	out := map[string][]*Code{}
+	dirs := map[string]string{"fixture": fixtureCodeSets(t)}
+	if d, err := filepath.Abs(filepath.Join(testenv.Root(t), "data", "codesets")); err == nil {
+		if _, err := os.Stat(d); err == nil && !testing.Short() {
+			dirs["data"] = d
+		}
+	}
+	for name, dir := range dirs {
+		files, err := findCodeSetFiles(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes, _, err := parse(context.Background(), dir, files, Options{Dir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name] = codes
+	}
+	return out
+}
+
+// TestNewSetLossless: every code NewSet packs comes back deeply equal
+// (nil and empty slices told apart), and the hot accessors agree with it.
+func TestNewSetLossless(t *testing.T) {
+	ext := []Extension{{"A", "initial encounter"}, {"D", "subsequent encounter"}}
+	hand := []*Code{
+		{System: ICD10CM, Code: "S72.001", Display: "Fracture of right femur", Children: []string{"S72.001A", "S72.001Z"},
+			Names: []Name{{"Fracture of right femur", NameTitle}, {"broken hip", NameSynonym}}, SevenChr: ext,
+			Notes: Notes{Excludes1: []string{"pathological fracture (M84.4-)"}, Includes: []string{}}},
+		{System: ICD10CM, Code: "S72.001A", Display: "Fracture of right femur, initial", Billable: true, Parent: "S72.001", SevenChr: ext, Names: []Name{}},
+		{System: HCPCS, Code: "J1100", Display: "Injection, dexamethasone", Billable: true, Short: "Dexamethasone",
+			Added: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), Terminated: time.Date(2030, 12, 31, 0, 0, 0, 0, time.UTC)},
+		{System: HCPCS, Code: "25", Display: "Significant, separately identifiable E/M service", Modifier: true, Children: []string{}},
+	}
+	cases := packedInputs(t)
+	cases["hand"] = hand
+	for name, codes := range cases {
+		t.Run(name, func(t *testing.T) {
+			set := NewSet(codes, nil)
+			first := map[[2]string]bool{}
+			pos := map[System]int{}
+			for _, c := range codes {
+				k := [2]string{string(c.System), c.Code}
+				if first[k] {
+					continue // a duplicate: keeps the first position
+				}
+				first[k] = true
+				ids := set.IDs(c.System)
+				id := ids[pos[c.System]]
+				pos[c.System]++
+				got := set.Code(id)
+				if !reflect.DeepEqual(got, c) {
+					t.Fatalf("%s %s:\n got %+v\nwant %+v", c.System, c.Code, got, c)
+				}
+				b := set.Brief(id)
+				if b.System != c.System || b.Code != c.Code || b.Display != c.Display || b.Parent != c.Parent || b.Billable != c.Billable || b.Modifier != c.Modifier {
+					t.Fatalf("%s: brief %+v", c.Code, b)
+				}
+				var kids []string
+				for _, k := range set.Children(id) {
+					kids = append(kids, set.Brief(k).Code)
+				}
+				var want []string
+				for _, k := range c.Children {
+					if _, ok := set.ID(c.System, k); ok {
+						want = append(want, k)
+					}
+				}
+				if !reflect.DeepEqual(kids, want) {
+					t.Fatalf("%s: children %v, want %v", c.Code, kids, want)
+				}
+				if !reflect.DeepEqual(set.Notes(id), c.Notes) {
+					t.Fatalf("%s: notes %+v", c.Code, set.Notes(id))
+				}
+			}
+			for sys, n := range pos {
+				if set.Len(sys) != n {
+					t.Errorf("%s: Len %d, want %d", sys, set.Len(sys), n)
+				}
+			}
+		})
+	}
+	// The set keeps nothing of its input.
+	set := NewSet(hand, nil)
+	hand[0].Display, hand[0].Names[0].Text, hand[0].SevenChr[0].Text = "changed", "changed", "changed"
+	c, _ := set.Lookup(ICD10CM, "s72001")
+	if c.Display == "changed" || c.Names[0].Text == "changed" || c.SevenChr[0].Text == "changed" {
+		t.Errorf("the set shares memory with its input: %+v", c)
+	}
+	if _, ok := set.ID(ICD10CM, "S72.001Z"); ok {
+		t.Error("a child missing from the input was found")
+	}
+	if set.Code(0) != nil || set.Brief(0) != (Brief{}) {
+		t.Error("ID 0 is a code")
+	}
+}
+
+func TestNewSetDuplicates(t *testing.T) {
+	set := NewSet([]*Code{
+		{System: ICD10CM, Code: "A00", Display: "first"},
+		{System: ICD10CM, Code: "B00", Display: "other"},
+		{System: ICD10CM, Code: "A00", Display: "second"},
+		{System: CPT, Code: "A00", Display: "another system"},
+	}, nil)
+	if got := set.Codes(ICD10CM); len(got) != 2 || got[0].Code != "A00" || got[1].Code != "B00" {
+		t.Errorf("order %+v", got)
+	}
+	if c, _ := set.Lookup(ICD10CM, "A00"); c.Display != "second" {
+		t.Errorf("lookup found %q, want the later duplicate", c.Display)
+	}
+	if c, _ := set.Lookup(CPT, "A00"); c.Display != "another system" {
+		t.Errorf("CPT A00 = %q", c.Display)
 	}
 }

@@ -52,10 +52,16 @@ func MatchText(s string) string {
 // stem plus a seventh character (S72.001A); such codes are indexed through
 // their stem and completed by the suggest layer.
 func SeventhCharacterCode(c *corpus.Code) bool {
+	return SeventhCharacter(corpus.Brief{System: c.System, Code: c.Code, Display: c.Display, Billable: c.Billable}, c.SevenChr)
+}
+
+// SeventhCharacter is SeventhCharacterCode for a code's brief and its
+// seventh-character table.
+func SeventhCharacter(c corpus.Brief, sevenChr []corpus.Extension) bool {
 	if c.System != corpus.ICD10CM || len(c.Code) != 8 || !c.Billable {
 		return false
 	}
-	if len(c.SevenChr) > 0 {
+	if len(sevenChr) > 0 {
 		return true
 	}
 	// Without the Tabular List the title tells.

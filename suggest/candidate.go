@@ -75,17 +75,17 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 	// candidate in the mention arena.
 	add := func(tgt target, m mention) {
 		k := tgt.anyCode()
-		if tgt.invalid || k == nil {
+		if tgt.invalid || k == 0 {
 			return
 		}
 		c := w.byCode[k]
 		if c == nil {
 			c = w.candidate()
-			c.key, c.tgt = k.Code, tgt
+			c.key, c.tgt = e.set.Brief(k).Code, tgt
 			w.byCode[k] = c
 			w.order = append(w.order, c)
 		}
-		if c.tgt.from != nil && tgt.from == nil {
+		if c.tgt.from != 0 && tgt.from == 0 {
 			c.tgt = tgt // the code's own name matched: no resolution edit
 		}
 		c.n++

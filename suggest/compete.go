@@ -52,7 +52,7 @@ func compete(w *work, cs []*candidate) {
 
 // coocEdge is a code coded together with another more often than chance.
 type coocEdge struct {
-	code *corpus.Code
+	code corpus.ID
 	lift float64
 }
 
@@ -64,7 +64,7 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 	}
 	anchors := w.anchors
 	for _, c := range cs {
-		if k := c.tgt.anyCode(); k.System == corpus.ICD10CM && !c.prior && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
+		if k := c.tgt.anyCode(); e.set.Brief(k).System == corpus.ICD10CM && !c.prior && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
 			anchors[k] = true
 		}
 	}
@@ -73,7 +73,7 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 	}
 	for _, c := range cs {
 		k := c.tgt.anyCode()
-		if k.System != corpus.ICD10CM {
+		if e.set.Brief(k).System != corpus.ICD10CM {
 			continue
 		}
 		for _, edge := range e.cooc[k] {
@@ -96,16 +96,17 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 	out := cands
 	for _, c := range cands {
 		code := c.tgt.anyCode()
-		if code.System != corpus.ICD10CM || len(code.Code) < 3 || mentionScore(c.mentions[c.best]) < 0.5 {
+		b := e.set.Brief(code)
+		if b.System != corpus.ICD10CM || len(b.Code) < 3 || mentionScore(c.mentions[c.best]) < 0.5 {
 			continue
 		}
-		for _, t := range e.catTop[code.Code[:3]] {
+		for _, t := range e.catTop[b.Code[:3]] {
 			k := t.anyCode()
 			if have[k] != nil {
 				continue
 			}
 			s := w.candidate()
-			*s = candidate{key: k.Code, tgt: t, mentions: c.mentions, best: c.best, sibling: true}
+			*s = candidate{key: e.set.Brief(k).Code, tgt: t, mentions: c.mentions, best: c.best, sibling: true}
 			have[k] = s
 			out = append(out, s)
 		}

@@ -9,7 +9,7 @@ import (
 )
 
 // prepare computes a candidate's features; confidences fills in the rest.
-func (e *Engine) prepare(w *work, doc *nlp.Document, c *candidate, code *corpus.Code, edits []Edit, f []float64) scored {
+func (e *Engine) prepare(w *work, doc *nlp.Document, c *candidate, code corpus.ID, edits []Edit, f []float64) scored {
 	return scored{c: c, code: code, edits: edits, f: e.features(w, doc, c, code, f), score: round(c.top().hit.Score, 4)}
 }
 
@@ -41,8 +41,8 @@ func (e *Engine) confidences(w *work, ks []scored, feats []float64) {
 	}
 	for i := range ks {
 		k := &ks[i]
-		if e.adj != nil && e.adj.Adjusts(string(k.code.System), k.code.Code) {
-			k.adj = e.adj.Adjust(string(k.code.System), k.code.Code, e.nameTerms(k.c.top()))
+		if b := e.set.Brief(k.code); e.adj != nil && e.adj.Adjusts(string(b.System), b.Code) {
+			k.adj = e.adj.Adjust(string(b.System), b.Code, e.nameTerms(k.c.top()))
 			z[i] += k.adj
 		}
 		k.z = round(z[i], 6)

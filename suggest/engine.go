@@ -66,7 +66,7 @@ type Engine struct {
 	work     sync.Pool // *work, one Suggest call's scratch
 	// cooc lists, per code, the codes training notes coded with it more
 	// often than chance, with the log lift.
-	cooc   map[*corpus.Code][]coocEdge
+	cooc   map[corpus.ID][]coocEdge
 	forest forest // the model's trees, validated
 	// priors are the model's Priors by system and code, or category
 	// ("R52*" in the model); priorDefault is its "default".
@@ -182,10 +182,10 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 			e.priors[priorKey{corpus.System(sys), cat, isCat}] = p
 		}
 		e.priorDefault = m.Priors["default"]
-		e.cooc = map[*corpus.Code][]coocEdge{}
+		e.cooc = map[corpus.ID][]coocEdge{}
 		for _, p := range m.Cooc {
-			a, okA := set.Lookup(corpus.ICD10CM, p.A)
-			b, okB := set.Lookup(corpus.ICD10CM, p.B)
+			a, okA := set.ID(corpus.ICD10CM, p.A)
+			b, okB := set.ID(corpus.ICD10CM, p.B)
 			if okA && okB {
 				e.cooc[a] = append(e.cooc[a], coocEdge{b, p.Lift})
 				e.cooc[b] = append(e.cooc[b], coocEdge{a, p.Lift})
@@ -195,7 +195,7 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		e.catTop = map[string][]target{}
 		for cat, codes := range m.CategoryTop {
 			for _, c := range codes {
-				if t := resolve(set, index.CodeRef{System: corpus.ICD10CM, Code: c}); !t.invalid && t.anyCode() != nil {
+				if t := resolve(set, index.CodeRef{System: corpus.ICD10CM, Code: c}); !t.invalid && t.anyCode() != 0 {
 					e.catTop[cat] = append(e.catTop[cat], t)
 				}
 			}
@@ -244,10 +244,11 @@ var codeRef = regexp.MustCompile(`\b([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(
 // notes of their own share their parent's slice.
 func excludes1Table(set *corpus.Set) map[string][]string {
 	out := map[string][]string{}
-	for _, c := range set.Codes(corpus.ICD10CM) {
+	for _, id := range set.IDs(corpus.ICD10CM) {
+		c := set.Brief(id)
 		inherited := out[c.Parent]
 		var own []string
-		for _, n := range c.Notes.Excludes1 {
+		for _, n := range set.Notes(id).Excludes1 {
 			for _, m := range codeRef.FindAllStringSubmatch(n, -1) {
 				own = append(own, strings.TrimSuffix(m[1], "."))
 			}
@@ -265,13 +266,14 @@ func excludes1Table(set *corpus.Set) map[string][]string {
 // exclusions tracks the ICD-10-CM codes kept so far for Excludes1: every
 // prefix of a kept code, and every prefix a kept code's notes exclude.
 type exclusions struct {
+	set      *corpus.Set
 	table    map[string][]string
-	prefixes map[string]*corpus.Code // prefix of a kept code -> that code
-	excluded map[string]*corpus.Code // prefix excluded by a kept code -> that code
+	prefixes map[string]corpus.ID // prefix of a kept code -> that code
+	excluded map[string]corpus.ID // prefix excluded by a kept code -> that code
 }
 
 func (e *Engine) newExclusions() *exclusions {
-	return &exclusions{table: e.excl, prefixes: map[string]*corpus.Code{}, excluded: map[string]*corpus.Code{}}
+	return &exclusions{set: e.set, table: e.excl, prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}
 }
 
 // codePrefixes calls f with each prefix of an ICD-10-CM code that an
@@ -285,18 +287,18 @@ func codePrefixes(code string, f func(string)) {
 }
 
 // clash returns a kept code that c and it exclude each other, else nil.
-func (x *exclusions) clash(c *corpus.Code) *corpus.Code {
-	if c.System != corpus.ICD10CM {
-		return nil
+func (x *exclusions) clash(c corpus.ID) corpus.ID {
+	if x.set.Brief(c).System != corpus.ICD10CM {
+		return 0
 	}
-	for _, p := range x.table[c.Code] {
-		if k := x.prefixes[p]; k != nil {
+	for _, p := range x.table[x.set.Brief(c).Code] {
+		if k := x.prefixes[p]; k != 0 {
 			return k
 		}
 	}
-	var hit *corpus.Code
-	codePrefixes(c.Code, func(p string) {
-		if k := x.excluded[p]; k != nil && hit == nil {
+	var hit corpus.ID
+	codePrefixes(x.set.Brief(c).Code, func(p string) {
+		if k := x.excluded[p]; k != 0 && hit == 0 {
 			hit = k
 		}
 	})
@@ -304,17 +306,17 @@ func (x *exclusions) clash(c *corpus.Code) *corpus.Code {
 }
 
 // add records a kept code.
-func (x *exclusions) add(c *corpus.Code) {
-	if c.System != corpus.ICD10CM {
+func (x *exclusions) add(c corpus.ID) {
+	if x.set.Brief(c).System != corpus.ICD10CM {
 		return
 	}
-	codePrefixes(c.Code, func(p string) {
-		if x.prefixes[p] == nil {
+	codePrefixes(x.set.Brief(c).Code, func(p string) {
+		if x.prefixes[p] == 0 {
 			x.prefixes[p] = c
 		}
 	})
-	for _, p := range x.table[c.Code] {
-		if x.excluded[p] == nil {
+	for _, p := range x.table[x.set.Brief(c).Code] {
+		if x.excluded[p] == 0 {
 			x.excluded[p] = c
 		}
 	}

@@ -7,7 +7,18 @@ import (
 )
 
 func TestExclusions(t *testing.T) {
-	code := func(c string) *corpus.Code { return &corpus.Code{System: corpus.ICD10CM, Code: c} }
+	var codes []*corpus.Code
+	for _, c := range []string{"E11.9", "E08.9", "O24.410", "E10.9", "J18.9", "J69.0", "J69.1", "O24.41", "E11.65", "E09.9"} {
+		codes = append(codes, &corpus.Code{System: corpus.ICD10CM, Code: c})
+	}
+	set := corpus.NewSet(append(codes, &corpus.Code{System: corpus.CPT, Code: "99213"}), nil)
+	code := func(c string) corpus.ID {
+		id, ok := set.ID(corpus.ICD10CM, c)
+		if !ok {
+			t.Fatalf("no code %s", c)
+		}
+		return id
+	}
 	table := map[string][]string{
 		"E11.9":  {"E08", "E09", "O24.4"},
 		"J18.9":  {"J69.0"},
@@ -28,22 +39,22 @@ func TestExclusions(t *testing.T) {
 		{[]string{"J18.9", "E11.9"}, "E09.9", "E11.9"},
 	}
 	for _, tt := range tests {
-		x := &exclusions{table: table, prefixes: map[string]*corpus.Code{}, excluded: map[string]*corpus.Code{}}
+		x := &exclusions{set: set, table: table, prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}
 		for _, k := range tt.kept {
 			x.add(code(k))
 		}
 		got := ""
-		if c := x.clash(code(tt.next)); c != nil {
-			got = c.Code
+		if c := x.clash(code(tt.next)); c != 0 {
+			got = set.Brief(c).Code
 		}
 		if got != tt.clash {
 			t.Errorf("kept %v, next %s: clash %q, want %q", tt.kept, tt.next, got, tt.clash)
 		}
 	}
-	cpt := &corpus.Code{System: corpus.CPT, Code: "99213"}
-	x := &exclusions{table: table, prefixes: map[string]*corpus.Code{}, excluded: map[string]*corpus.Code{}}
+	cpt, _ := set.ID(corpus.CPT, "99213")
+	x := &exclusions{set: set, table: table, prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}
 	x.add(cpt)
-	if x.clash(cpt) != nil {
+	if x.clash(cpt) != 0 {
 		t.Error("CPT codes take no part in Excludes1")
 	}
 }

@@ -61,7 +61,7 @@ const featureCount = 40
 
 // features computes the ranker's feature vector of a candidate into f
 // (featureCount long, zeroed).
-func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code *corpus.Code, f []float64) []float64 {
+func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.ID, f []float64) []float64 {
 	b := c.top()
 	h := b.hit
 	dom, hist, unc, exp := 0, 0, 0, 0
@@ -102,10 +102,10 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code *corpus
 	}
 	f[10] = bestLearned
 	f[11] = bestWeight
-	if c.tgt.from != nil {
+	if c.tgt.from != 0 {
 		f[12] = 1
 	}
-	if c.tgt.stem != nil {
+	if c.tgt.stem != 0 {
 		f[13] = 1
 	}
 	if b.section >= 0 && b.section < len(w.dxSection) && w.dxSection[b.section] {
@@ -118,7 +118,8 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code *corpus
 		f[18] = e.prior(code, false)
 	}
 	f[19] = float64(firstStart) / float64(max(len(doc.Text), 1))
-	if code.System != corpus.ICD10CM {
+	cb := e.set.Brief(code)
+	if cb.System != corpus.ICD10CM {
 		f[20] = 1
 	}
 	if h.Matched == 1 {
@@ -149,13 +150,13 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code *corpus
 	if e.model != nil && e.model.Priors != nil {
 		f[30] = e.prior(code, true)
 	}
-	if code.Code != "" {
-		f[31] = float64(code.Code[0])
+	if cb.Code != "" {
+		f[31] = float64(cb.Code[0])
 	}
-	if strings.Contains(code.Display, "unspecified") || strings.HasPrefix(code.Display, "Unspecified") {
+	if strings.Contains(cb.Display, "unspecified") || strings.HasPrefix(cb.Display, "Unspecified") {
 		f[32] = 1
 	}
-	f[33] = float64(len(code.Code) - strings.Count(code.Code, "."))
+	f[33] = float64(len(cb.Code) - strings.Count(cb.Code, "."))
 	if c.sibling {
 		f[34] = 1
 	}
@@ -182,10 +183,11 @@ type priorKey struct {
 
 // prior is the model's log-odds of a code (or of its category) appearing
 // in a note, the model's default when training never saw it.
-func (e *Engine) prior(c *corpus.Code, category bool) float64 {
-	key := priorKey{c.System, c.Code, category}
+func (e *Engine) prior(c corpus.ID, category bool) float64 {
+	cb := e.set.Brief(c)
+	key := priorKey{cb.System, cb.Code, category}
 	if category {
-		key.code = c.Code[:min(3, len(c.Code))]
+		key.code = cb.Code[:min(3, len(cb.Code))]
 	}
 	if p, ok := e.priors[key]; ok {
 		return p

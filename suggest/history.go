@@ -22,7 +22,7 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 	out := cands
 	for _, c := range cands {
 		code := c.tgt.anyCode()
-		if code.System != corpus.ICD10CM || historyCode(code) || familyCode(code) {
+		if b := e.set.Brief(code); b.System != corpus.ICD10CM || historyCode(b) || familyCode(b) {
 			continue
 		}
 		all := nlp.Historical | nlp.Family
@@ -49,10 +49,10 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		}
 		t := e.targets[hit.Code]
 		hc := t.anyCode()
-		if t.invalid || hc == nil {
+		if t.invalid || hc == 0 {
 			continue
 		}
-		c.replacedBy = hc.Code
+		c.replacedBy = e.set.Brief(hc).Code
 		if have[hc] != nil {
 			continue
 		}
@@ -64,7 +64,7 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 			ms[i] = m
 		}
 		h := w.candidate()
-		*h = candidate{key: hc.Code, tgt: t, mentions: ms, best: c.best, historyOf: code.Code}
+		*h = candidate{key: e.set.Brief(hc).Code, tgt: t, mentions: ms, best: c.best, historyOf: e.set.Brief(code).Code}
 		have[hc] = h
 		out = append(out, h)
 	}

@@ -44,7 +44,7 @@ func (e *Engine) validate(req *Request) error {
 		return fmt.Errorf("%w: %q", ErrBadSetting, req.Setting)
 	}
 	for _, s := range req.Systems {
-		if len(e.set.Codes(s)) == 0 {
+		if e.set.Len(s) == 0 {
 			return fmt.Errorf("%w: %s", ErrUnknownSystem, s)
 		}
 	}

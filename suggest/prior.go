@@ -37,7 +37,7 @@ func frequentCodes(set *corpus.Set, priors map[priorKey]float64) []target {
 	})
 	var out []target
 	for _, f := range fs {
-		if t := resolve(set, index.CodeRef{System: corpus.ICD10CM, Code: f.code}); !t.invalid && t.code != nil && t.from == nil {
+		if t := resolve(set, index.CodeRef{System: corpus.ICD10CM, Code: f.code}); !t.invalid && t.code != 0 && t.from == 0 {
 			out = append(out, t)
 		}
 	}
@@ -65,7 +65,7 @@ func (e *Engine) priorCandidates(w *work, live []*candidate, req Request) []*can
 		}
 		if !found {
 			c := w.candidate()
-			*c = candidate{key: k.Code, tgt: t, prior: true}
+			*c = candidate{key: e.set.Brief(k).Code, tgt: t, prior: true}
 			live = append(live, c)
 		}
 	}

@@ -82,9 +82,10 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 	if ev == nil {
 		ev = []Evidence{}
 	}
+	cb := e.set.Brief(code)
 	s := Suggestion{
-		System: string(code.System), SystemURI: code.System.URI(), Code: code.Code, Display: code.Display,
-		Confidence: k.conf, Score: k.score, Billable: code.Billable,
+		System: string(cb.System), SystemURI: cb.System.URI(), Code: cb.Code, Display: cb.Display,
+		Confidence: k.conf, Score: k.score, Billable: cb.Billable,
 		Evidence: ev, Edits: k.edits, Assertions: assertionNames(flags),
 		Explanation: Explanation{Value: k.conf, Message: msg, Children: parts},
 	}

@@ -11,52 +11,52 @@ import (
 // target is where a hit on an indexed code lands: a billable code, or a
 // seventh-character stem completed per note.
 type target struct {
-	code    *corpus.Code // billable code suggested (for stems: nil until completed)
-	stem    *corpus.Code // seventh-character stem, when the code needs one
-	from    *corpus.Code // the indexed code, when resolution moved away from it
-	edit    *Edit        // the detail the coder must add
-	invalid bool         // no FY2026 billable code reachable
+	code    corpus.ID // billable code suggested (for stems: 0 until completed)
+	stem    corpus.ID // seventh-character stem, when the code needs one
+	from    corpus.ID // the indexed code, when resolution moved away from it
+	edit    *Edit     // the detail the coder must add
+	invalid bool      // no FY2026 billable code reachable
 }
 
 // resolve maps an indexed code onto what can be suggested.
 func resolve(set *corpus.Set, ref index.CodeRef) target {
-	c, ok := set.Lookup(ref.System, ref.Code)
+	c, ok := set.ID(ref.System, ref.Code)
 	if !ok {
 		return target{invalid: true}
 	}
-	if c.System == corpus.ICD10CM && needsSeventh(set, c) {
+	if set.Brief(c).System == corpus.ICD10CM && needsSeventh(set, c) {
 		return target{stem: c}
 	}
-	if c.Billable {
+	if set.Brief(c).Billable {
 		return target{code: c}
 	}
 	// A header: walk down to the default ("unspecified") billable child.
 	d := c
-	for !d.Billable {
+	for !set.Brief(d).Billable {
 		next := defaultChild(set, d)
-		if next == nil {
+		if next == 0 {
 			if d == c {
 				// No natural default: suggest the header, asking for the detail.
-				return target{code: c, edit: &Edit{Kind: "specificity", Message: fmt.Sprintf("%s is a category, not billable: document the detail that selects one of its %d codes", c.Code, len(c.Children))}}
+				return target{code: c, edit: &Edit{Kind: "specificity", Message: fmt.Sprintf("%s is a category, not billable: document the detail that selects one of its %d codes", set.Brief(c).Code, len(set.Code(c).Children))}}
 			}
 			return target{invalid: true}
 		}
 		if needsSeventh(set, next) {
-			return target{stem: next, from: c, edit: specificityEdit(c, next)}
+			return target{stem: next, from: c, edit: specificityEdit(set.Brief(c), set.Brief(next))}
 		}
 		d = next
 	}
-	return target{code: d, from: c, edit: specificityEdit(c, d)}
+	return target{code: d, from: c, edit: specificityEdit(set.Brief(c), set.Brief(d))}
 }
 
 // needsSeventh reports whether a code is a stem whose billable children
 // carry a seventh character.
-func needsSeventh(set *corpus.Set, c *corpus.Code) bool {
-	if c.Billable || len(c.Children) == 0 {
+func needsSeventh(set *corpus.Set, c corpus.ID) bool {
+	if set.Brief(c).Billable {
 		return false
 	}
-	for _, k := range c.Children {
-		if kc, ok := set.Lookup(c.System, k); ok && index.SeventhCharacterCode(kc) {
+	for _, k := range set.Children(c) {
+		if index.SeventhCharacter(set.Brief(k), set.SevenChr(k)) {
 			return true
 		}
 	}
@@ -67,16 +67,13 @@ func needsSeventh(set *corpus.Set, c *corpus.Code) bool {
 // "without complications" (or "without" a named complication), the
 // unspecified one ending in 9, accidental intent for poisonings (the
 // guideline's default), any one ending in 9 (the "other" catch-all), an
-// unspecified one. It returns nil when no child is a natural default
+// unspecified one. It returns 0 when no child is a natural default
 // (Z68 body mass index: the value must be documented).
-func defaultChild(set *corpus.Set, c *corpus.Code) *corpus.Code {
-	var best *corpus.Code
+func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
+	var best corpus.ID
 	bestRank := 0
-	for _, k := range c.Children {
-		kc, ok := set.Lookup(c.System, k)
-		if !ok {
-			continue
-		}
+	for _, k := range set.Children(c) {
+		kc := set.Brief(k)
 		d := strings.ToLower(kc.Display)
 		unspec := strings.Contains(d, "unspecified") && !strings.Contains(d, "with unspecified")
 		rank := 0
@@ -95,13 +92,13 @@ func defaultChild(set *corpus.Set, c *corpus.Code) *corpus.Code {
 			rank = 1
 		}
 		if rank > bestRank {
-			best, bestRank = kc, rank
+			best, bestRank = k, rank
 		}
 	}
 	return best
 }
 
-func specificityEdit(from, to *corpus.Code) *Edit {
+func specificityEdit(from, to corpus.Brief) *Edit {
 	msg := fmt.Sprintf("%s is a category, not billable; %s assumed: document more detail for a more specific code", from.Code, to.Code)
 	kind := "specificity"
 	if strings.Contains(strings.ToLower(to.Display), "unspecified side") ||
@@ -113,10 +110,10 @@ func specificityEdit(from, to *corpus.Code) *Edit {
 
 // completeSeventh builds the billable code from a stem and the encounter
 // documented in the note ("" = not documented).
-func completeSeventh(set *corpus.Set, stem *corpus.Code, encounter string) (*corpus.Code, *Edit) {
+func completeSeventh(set *corpus.Set, stem corpus.ID, encounter string) (corpus.ID, *Edit) {
 	want := map[string]string{"initial": "initial encounter", "subsequent": "subsequent encounter", "sequela": "sequela"}[encounter]
 	char := ""
-	for _, x := range stem.SevenChr {
+	for _, x := range set.SevenChr(stem) {
 		if want != "" && strings.HasPrefix(strings.ToLower(x.Text), want) {
 			char = x.Char
 			break
@@ -129,18 +126,19 @@ func completeSeventh(set *corpus.Set, stem *corpus.Code, encounter string) (*cor
 			edit = &Edit{Kind: "seventh_character", Message: "encounter not documented: initial encounter (7th character A) assumed"}
 		}
 	}
-	base := strings.ReplaceAll(stem.Code, ".", "")
+	sb := set.Brief(stem)
+	base := strings.ReplaceAll(sb.Code, ".", "")
 	for len(base) < 6 {
 		base += "X"
 	}
-	if c, ok := set.Lookup(stem.System, base+char); ok {
+	if c, ok := set.ID(sb.System, base+char); ok {
 		return c, edit
 	}
 	// Fall back to the first seventh-character child that exists.
-	for _, k := range stem.Children {
-		if kc, ok := set.Lookup(stem.System, k); ok && kc.Billable {
-			return kc, &Edit{Kind: "seventh_character", Message: fmt.Sprintf("7th character %s not valid for %s; %s assumed", char, stem.Code, kc.Code)}
+	for _, k := range set.Children(stem) {
+		if kc := set.Brief(k); kc.Billable {
+			return k, &Edit{Kind: "seventh_character", Message: fmt.Sprintf("7th character %s not valid for %s; %s assumed", char, sb.Code, kc.Code)}
 		}
 	}
-	return nil, nil
+	return 0, nil
 }

@@ -9,8 +9,8 @@ import (
 
 // historyCode reports codes that themselves say "history of" or a status
 // after a procedure, which historical mentions support.
-func historyCode(c *corpus.Code) bool {
-	if c == nil || c.System != corpus.ICD10CM || len(c.Code) < 3 {
+func historyCode(c corpus.Brief) bool {
+	if c.System != corpus.ICD10CM || len(c.Code) < 3 {
 		return false
 	}
 	if strings.HasPrefix(c.Code, "I25.2") {
@@ -21,15 +21,15 @@ func historyCode(c *corpus.Code) bool {
 }
 
 // familyCode reports the family-history codes Z80-Z84.
-func familyCode(c *corpus.Code) bool {
-	if c == nil || c.System != corpus.ICD10CM {
+func familyCode(c corpus.Brief) bool {
+	if c.System != corpus.ICD10CM {
 		return false
 	}
 	return c.Code >= "Z80" && c.Code < "Z85"
 }
 
-func (t target) anyCode() *corpus.Code {
-	if t.code != nil {
+func (t target) anyCode() corpus.ID {
+	if t.code != 0 {
 		return t.code
 	}
 	return t.stem
@@ -54,16 +54,16 @@ func assertionNames(a nlp.Assertion) []string {
 func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Rejection, bool) {
 	code := c.tgt.anyCode()
 	allowed := nlp.Assertion(0)
-	if historyCode(code) {
+	if historyCode(e.set.Brief(code)) {
 		allowed |= nlp.Historical
 	}
-	if familyCode(code) {
+	if familyCode(e.set.Brief(code)) {
 		allowed |= nlp.Family | nlp.Historical
 	}
 	// The uncertain-diagnosis rule is about diagnoses: a procedure in a
 	// sentence that doubts a finding ("possible pneumonia on chest x-ray")
 	// was still performed.
-	if setting == Inpatient || code.System != corpus.ICD10CM {
+	if setting == Inpatient || e.set.Brief(code).System != corpus.ICD10CM {
 		allowed |= nlp.Uncertain
 	}
 	// Historical mentions of a condition stay, flagged and with an edit
@@ -107,5 +107,5 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	case blocked&nlp.Uncertain != 0:
 		rule, reason = "uncertain_outpatient", "uncertain diagnosis (possible, probable, rule out): not coded in the outpatient setting; code the documented symptoms"
 	}
-	return Rejection{System: string(code.System), Code: code.Code, Display: code.Display, Rule: rule, Reason: reason}, false
+	return Rejection{System: string(e.set.Brief(code).System), Code: e.set.Brief(code).Code, Display: e.set.Brief(code).Display, Rule: rule, Reason: reason}, false
 }

@@ -39,12 +39,12 @@ func (e *Engine) SearchCodes(ctx context.Context, q string, systems []corpus.Sys
 		if len(systems) > 0 && !contains(systems, sys) {
 			continue
 		}
-		if c, ok := e.set.Lookup(sys, q); ok {
+		if id, ok := e.set.ID(sys, q); ok {
+			c := e.set.Brief(id)
 			push(CodeMatch{System: string(sys), Code: c.Code, Display: c.Display, Score: 1, Matched: c.Code})
-			for _, k := range c.Children {
-				if kc, ok := e.set.Lookup(sys, k); ok {
-					push(CodeMatch{System: string(sys), Code: kc.Code, Display: kc.Display, Score: 0.99, Matched: kc.Code})
-				}
+			for _, k := range e.set.Children(id) {
+				kc := e.set.Brief(k)
+				push(CodeMatch{System: string(sys), Code: kc.Code, Display: kc.Display, Score: 0.99, Matched: kc.Code})
 			}
 		}
 	}
@@ -92,13 +92,14 @@ func (e *Engine) SearchCodes(ctx context.Context, q string, systems []corpus.Sys
 	for _, r := range rs {
 		t := e.targets[r.h.Code]
 		c := t.code
-		if c == nil {
+		if c == 0 {
 			c = t.stem
 		}
-		if c == nil {
+		if c == 0 {
 			continue
 		}
-		push(CodeMatch{System: string(c.System), Code: c.Code, Display: c.Display, Score: round(r.score, 4), Matched: e.ix.NameText(r.h.Name)})
+		b := e.set.Brief(c)
+		push(CodeMatch{System: string(b.System), Code: b.Code, Display: b.Display, Score: round(r.score, 4), Matched: e.ix.NameText(r.h.Name)})
 	}
 	return out, nil
 }

@@ -47,10 +47,10 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	w.live = live
 	cats := w.cats
 	for _, c := range live {
-		cats[category(c.tgt.anyCode())]++
+		cats[category(e.set.Brief(c.tgt.anyCode()).Code)]++
 	}
 	for _, c := range live {
-		c.catCount = cats[category(c.tgt.anyCode())] - 1
+		c.catCount = cats[category(e.set.Brief(c.tgt.anyCode()).Code)] - 1
 	}
 	e.cooccur(w, live)
 	// Score every candidate; render only what is returned.
@@ -65,10 +65,10 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		if c.replacedBy != "" {
 			edits = append(edits, Edit{Kind: "history", Message: "documented as a past condition: personal-history code " + c.replacedBy + " suggested; keep this code only if the condition is current"})
 		}
-		if c.tgt.stem != nil {
+		if c.tgt.stem != 0 {
 			var ed *Edit
 			code, ed = completeSeventh(e.set, c.tgt.stem, encounterNear(doc, c, encounter))
-			if code == nil {
+			if code == 0 {
 				continue
 			}
 			if ed != nil {
@@ -77,9 +77,10 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		// The release must cover the date of service (billability is the
 		// specificity edit's business, not this rule's).
-		if r, ok := e.set.Release(code.System); ok && !r.Covers(req.DateOfService) {
-			res.Rejected = append(res.Rejected, Rejection{System: string(code.System), Code: code.Code, Display: code.Display,
-				Rule: "not_valid_on_date", Reason: fmt.Sprintf("the %s release %s does not cover the date of service %s", code.System, r.Name, req.DateOfService.Format("2006-01-02")),
+		b := e.set.Brief(code)
+		if r, ok := e.set.Release(b.System); ok && !r.Covers(req.DateOfService) {
+			res.Rejected = append(res.Rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+				Rule: "not_valid_on_date", Reason: fmt.Sprintf("the %s release %s does not cover the date of service %s", b.System, r.Name, req.DateOfService.Format("2006-01-02")),
 				Evidence: e.evidence(doc, c, 1)})
 			continue
 		}
@@ -96,7 +97,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		if i, ok := merged[k.code]; ok {
 			o := &kept[i]
 			// Ties go to the candidate that needed no resolution edit.
-			if less(&k, o) || k.conf == o.conf && k.z == o.z && k.score == o.score && o.c.tgt.from != nil && k.c.tgt.from == nil {
+			if e.less(&k, o) || k.conf == o.conf && k.z == o.z && k.score == o.score && o.c.tgt.from != 0 && k.c.tgt.from == 0 {
 				k.extra = append(append(k.extra, o.c), o.extra...)
 				*o = k
 			} else {
@@ -108,16 +109,16 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		kept = append(kept, k)
 	}
 	w.kept = kept
-	sortScored(w, kept)
+	e.sortScored(w, kept)
 	// A fully documented code "with" a complication contradicts its
 	// category's "without complications" code (E11.42 vs E11.9).
-	complicated := map[string]*corpus.Code{}
+	complicated := map[string]corpus.ID{}
 	for _, k := range kept {
 		m := k.c.top()
-		if k.code.System == corpus.ICD10CM && m.hit.Coverage >= 0.99 && !m.dominated && !k.c.sibling && m.partNeg == 0 &&
-			strings.Contains(k.code.Display, " with ") {
-			if _, ok := complicated[category(k.code)]; !ok {
-				complicated[category(k.code)] = k.code
+		if b := e.set.Brief(k.code); b.System == corpus.ICD10CM && m.hit.Coverage >= 0.99 && !m.dominated && !k.c.sibling && m.partNeg == 0 &&
+			strings.Contains(b.Display, " with ") {
+			if _, ok := complicated[category(b.Code)]; !ok {
+				complicated[category(b.Code)] = k.code
 			}
 		}
 	}
@@ -128,14 +129,16 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		if len(final) >= req.MaxResults || k.conf < req.MinConfidence {
 			break
 		}
-		if w, ok := complicated[category(k.code)]; ok && w != k.code && strings.Contains(k.code.Display, "without complication") {
-			res.Rejected = append(res.Rejected, Rejection{System: string(k.code.System), Code: k.code.Code, Display: k.code.Display,
-				Rule: "contradicted", Reason: fmt.Sprintf("the note documents %s (%s), a complication in the same category", w.Code, w.Display), Evidence: e.evidence(doc, k.c, 3)})
+		b := e.set.Brief(k.code)
+		if w, ok := complicated[category(b.Code)]; ok && w != k.code && strings.Contains(b.Display, "without complication") {
+			wb := e.set.Brief(w)
+			res.Rejected = append(res.Rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+				Rule: "contradicted", Reason: fmt.Sprintf("the note documents %s (%s), a complication in the same category", wb.Code, wb.Display), Evidence: e.evidence(doc, k.c, 3)})
 			continue
 		}
-		if clash := excl.clash(k.code); clash != nil {
-			res.Rejected = append(res.Rejected, Rejection{System: string(k.code.System), Code: k.code.Code, Display: k.code.Display,
-				Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s, which ranks higher", clash.Code), Evidence: e.evidence(doc, k.c, 3)})
+		if clash := excl.clash(k.code); clash != 0 {
+			res.Rejected = append(res.Rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+				Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s, which ranks higher", e.set.Brief(clash).Code), Evidence: e.evidence(doc, k.c, 3)})
 			continue
 		}
 		excl.add(k.code)
@@ -160,11 +163,11 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 }
 
 // category is the three-character category of an ICD-10-CM code.
-func category(c *corpus.Code) string {
-	if len(c.Code) > 3 {
-		return c.Code[:3]
+func category(code string) string {
+	if len(code) > 3 {
+		return code[:3]
 	}
-	return c.Code
+	return code
 }
 
 // reportable says whether a rejected candidate is worth showing a coder:
@@ -178,7 +181,7 @@ func reportable(c *candidate) bool {
 type scored struct {
 	c     *candidate
 	extra []*candidate // merged candidates for the same code
-	code  *corpus.Code
+	code  corpus.ID
 	edits []Edit
 	f     []float64
 	adj   float64
@@ -192,7 +195,7 @@ type scored struct {
 
 // sortScored puts candidates in the total order of less, moving indices
 // rather than the structs.
-func sortScored(w *work, ks []scored) {
+func (e *Engine) sortScored(w *work, ks []scored) {
 	idx := w.idx[:0]
 	for i := range ks {
 		idx = append(idx, int32(i))
@@ -200,9 +203,9 @@ func sortScored(w *work, ks []scored) {
 	w.idx = idx
 	slices.SortFunc(idx, func(a, b int32) int {
 		switch {
-		case less(&ks[a], &ks[b]):
+		case e.less(&ks[a], &ks[b]):
 			return -1
-		case less(&ks[b], &ks[a]):
+		case e.less(&ks[b], &ks[a]):
 			return 1
 		}
 		return 0
@@ -217,7 +220,7 @@ func sortScored(w *work, ks []scored) {
 
 // less is the total order of suggestions: confidence desc, ranker
 // log-odds desc, score desc, system asc, code asc.
-func less(a, b *scored) bool {
+func (e *Engine) less(a, b *scored) bool {
 	if a.conf != b.conf {
 		return a.conf > b.conf
 	}
@@ -227,10 +230,14 @@ func less(a, b *scored) bool {
 	if a.score != b.score {
 		return a.score > b.score
 	}
-	if a.code.System != b.code.System {
-		return a.code.System < b.code.System
+	if a.code == b.code {
+		return false
 	}
-	return a.code.Code < b.code.Code
+	x, y := e.set.Brief(a.code), e.set.Brief(b.code)
+	if x.System != y.System {
+		return x.System < y.System
+	}
+	return x.Code < y.Code
 }
 
 func dedupeRejected(rs []Rejection, kept []Suggestion) []Rejection {

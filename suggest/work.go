@@ -11,7 +11,7 @@ import (
 type work struct {
 	cands    []*candidate // every candidate handed out, reused
 	used     int          // candidates handed out in this call
-	byCode   map[*corpus.Code]*candidate
+	byCode   map[corpus.ID]*candidate
 	order    []*candidate
 	pend     []pending
 	mentions []mention // arena: every candidate's mentions
@@ -24,11 +24,11 @@ type work struct {
 	sorted   []scored
 	idx      []int32
 	z        []float64
-	merged   map[*corpus.Code]int
+	merged   map[corpus.ID]int
 	spans    []span
-	anchors  map[*corpus.Code]bool // cooccur's anchor codes
-	cats     map[string]int        // candidates per category
-	doc      nlp.Document          // the note's analysis
+	anchors  map[corpus.ID]bool // cooccur's anchor codes
+	cats     map[string]int     // candidates per category
+	doc      nlp.Document       // the note's analysis
 	// dxSection says, per section of the note, whether it is an
 	// assessment or diagnosis section; df caches the training-note share
 	// of each token's stem (-1: not looked up yet).
@@ -60,7 +60,7 @@ func (e *Engine) getWork() *work {
 	if w, ok := e.work.Get().(*work); ok {
 		return w
 	}
-	return &work{byCode: map[*corpus.Code]*candidate{}, merged: map[*corpus.Code]int{}, anchors: map[*corpus.Code]bool{}, cats: map[string]int{}}
+	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, anchors: map[corpus.ID]bool{}, cats: map[string]int{}}
 }
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
