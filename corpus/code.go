@@ -38,8 +38,17 @@ func (s System) URI() string {
 // ParseSystem accepts the usual spellings of a system name
 // ("icd10cm", "ICD-10-CM", "cpt", "hcpcs", "HCPCS Level II").
 func ParseSystem(s string) (System, error) {
-	k := strings.ToLower(strings.NewReplacer("-", "", "_", "", " ", "", ".", "").Replace(s))
-	switch k {
+	k := make([]byte, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '-' || c == '_' || c == ' ' || c == '.':
+		case 'A' <= c && c <= 'Z':
+			k = append(k, c+'a'-'A')
+		default:
+			k = append(k, c)
+		}
+	}
+	switch string(k) {
 	case "icd10cm", "icd10", "icd":
 		return ICD10CM, nil
 	case "cpt", "cpt4", "hcpcslevel1", "hcpcsleveli":

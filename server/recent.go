@@ -51,7 +51,14 @@ type requestTerms string
 
 // packTerms remembers the matched names of each suggestion.
 func packTerms(sgs []suggest.Suggestion) requestTerms {
-	var b []byte
+	size := 0
+	for _, sg := range sgs {
+		size += len(sg.System) + len(sg.Code) + 3*binary.MaxVarintLen16
+		for _, e := range sg.Evidence {
+			size += len(e.Matched) + binary.MaxVarintLen16
+		}
+	}
+	b := make([]byte, 0, size)
 	str := func(s string) {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)

@@ -272,19 +272,18 @@ type exclusions struct {
 	excluded map[string]corpus.ID // prefix excluded by a kept code -> that code
 }
 
-func (e *Engine) newExclusions() *exclusions {
-	return &exclusions{set: e.set, table: e.excl, prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}
+// exclusions returns w's Excludes1 bookkeeping, empty.
+func (e *Engine) exclusions(w *work) *exclusions {
+	x := &w.excl
+	x.set, x.table = e.set, e.excl
+	clear(x.prefixes)
+	clear(x.excluded)
+	return x
 }
 
-// codePrefixes calls f with each prefix of an ICD-10-CM code that an
-// Excludes1 note can name ("E11", "E11.4", "E11.42").
-func codePrefixes(code string, f func(string)) {
-	for n := 3; n <= len(code); n++ {
-		if code[n-1] != '.' {
-			f(code[:n])
-		}
-	}
-}
+// codePrefix reports whether code[:n] is a prefix of an ICD-10-CM code
+// that an Excludes1 note can name ("E11", "E11.4", "E11.42"; n from 3).
+func codePrefix(code string, n int) bool { return code[n-1] != '.' }
 
 // clash returns a kept code that c and it exclude each other, else nil.
 func (x *exclusions) clash(c corpus.ID) corpus.ID {
@@ -296,13 +295,13 @@ func (x *exclusions) clash(c corpus.ID) corpus.ID {
 			return k
 		}
 	}
-	var hit corpus.ID
-	codePrefixes(x.set.Brief(c).Code, func(p string) {
-		if k := x.excluded[p]; k != 0 && hit == 0 {
-			hit = k
+	code := x.set.Brief(c).Code
+	for n := 3; n <= len(code); n++ {
+		if k := x.excluded[code[:n]]; codePrefix(code, n) && k != 0 {
+			return k
 		}
-	})
-	return hit
+	}
+	return 0
 }
 
 // add records a kept code.
@@ -310,11 +309,12 @@ func (x *exclusions) add(c corpus.ID) {
 	if x.set.Brief(c).System != corpus.ICD10CM {
 		return
 	}
-	codePrefixes(x.set.Brief(c).Code, func(p string) {
-		if x.prefixes[p] == 0 {
+	code := x.set.Brief(c).Code
+	for n := 3; n <= len(code); n++ {
+		if p := code[:n]; codePrefix(code, n) && x.prefixes[p] == 0 {
 			x.prefixes[p] = c
 		}
-	})
+	}
 	for _, p := range x.table[x.set.Brief(c).Code] {
 		if x.excluded[p] == 0 {
 			x.excluded[p] = c

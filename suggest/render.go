@@ -1,9 +1,11 @@
 package suggest
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 
 	"medcode/nlp"
 )
@@ -97,14 +99,14 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 
 // alternatives lists, for each suggestion, up to three other returned codes
 // whose first evidence overlaps its own, by score.
-func alternatives(sugs []Suggestion) {
+func alternatives(sugs []Suggestion, scratch []Alternative) []Alternative {
 	for i := range sugs {
 		s := &sugs[i]
 		if len(s.Evidence) == 0 {
 			continue
 		}
 		ev := s.Evidence[0]
-		var alts []Alternative
+		alts := scratch[:0]
 		for j, o := range sugs {
 			if j == i || len(o.Evidence) == 0 {
 				continue
@@ -113,17 +115,19 @@ func alternatives(sugs []Suggestion) {
 				alts = append(alts, Alternative{Code: o.Code, Display: o.Display, Score: o.Score})
 			}
 		}
-		sort.SliceStable(alts, func(a, b int) bool {
-			if alts[a].Score != alts[b].Score {
-				return alts[a].Score > alts[b].Score
-			}
-			return alts[a].Code < alts[b].Code
-		})
-		if len(alts) > 3 {
-			alts = alts[:3]
+		scratch = alts
+		if len(alts) == 0 {
+			continue
 		}
-		s.Alternatives = alts
+		slices.SortStableFunc(alts, func(a, b Alternative) int {
+			if c := cmp.Compare(b.Score, a.Score); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Code, b.Code)
+		})
+		s.Alternatives = slices.Clone(alts[:min(len(alts), 3)])
 	}
+	return scratch
 }
 
 func mergeEvidence(a, b []Evidence) []Evidence {

@@ -123,7 +123,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 	}
 	// Excludes1: a code and the codes its notes exclude are not both coded.
-	excl := e.newExclusions()
+	excl := e.exclusions(w)
 	final := kept[:0]
 	for _, k := range kept {
 		if len(final) >= req.MaxResults || k.conf < req.MinConfidence {
@@ -147,7 +147,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	for i := range final {
 		res.Suggestions = append(res.Suggestions, e.render(doc, &final[i], req))
 	}
-	alternatives(res.Suggestions)
+	w.alts = alternatives(res.Suggestions, w.alts)
 	sort.Slice(res.Rejected, func(i, j int) bool {
 		a, b := res.Rejected[i], res.Rejected[j]
 		if a.System != b.System {
@@ -158,7 +158,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		return a.Rule < b.Rule
 	})
-	res.Rejected = dedupeRejected(res.Rejected, res.Suggestions)
+	res.Rejected = dedupeRejected(w, res.Rejected, res.Suggestions)
 	return res, nil
 }
 
@@ -240,16 +240,23 @@ func (e *Engine) less(a, b *scored) bool {
 	return x.Code < y.Code
 }
 
-func dedupeRejected(rs []Rejection, kept []Suggestion) []Rejection {
-	has := map[string]bool{}
+// codeKey and rejKey identify a suggested code and a rejection.
+type (
+	codeKey struct{ system, code string }
+	rejKey  struct{ system, code, rule string }
+)
+
+// dedupeRejected drops rejections of codes that were suggested after all
+// and repeated rejections (same code, same rule).
+func dedupeRejected(w *work, rs []Rejection, kept []Suggestion) []Rejection {
+	has, seen := w.kept2, w.rejSeen
 	for _, s := range kept {
-		has[s.System+"|"+s.Code] = true
+		has[codeKey{s.System, s.Code}] = true
 	}
 	out := rs[:0]
-	seen := map[string]bool{}
 	for _, r := range rs {
-		k := r.System + "|" + r.Code + "|" + r.Rule
-		if seen[k] || has[r.System+"|"+r.Code] {
+		k := rejKey{r.System, r.Code, r.Rule}
+		if seen[k] || has[codeKey{r.System, r.Code}] {
 			continue
 		}
 		seen[k] = true

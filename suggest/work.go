@@ -28,6 +28,10 @@ type work struct {
 	spans    []span
 	anchors  map[corpus.ID]bool // cooccur's anchor codes
 	cats     map[string]int     // candidates per category
+	excl     exclusions         // Excludes1 bookkeeping of the kept codes
+	alts     []Alternative      // alternatives' scratch
+	kept2    map[codeKey]bool   // dedupeRejected: suggested codes
+	rejSeen  map[rejKey]bool    // dedupeRejected: rejections seen
 	doc      nlp.Document       // the note's analysis
 	// dxSection says, per section of the note, whether it is an
 	// assessment or diagnosis section; df caches the training-note share
@@ -60,7 +64,8 @@ func (e *Engine) getWork() *work {
 	if w, ok := e.work.Get().(*work); ok {
 		return w
 	}
-	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, anchors: map[corpus.ID]bool{}, cats: map[string]int{}}
+	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, anchors: map[corpus.ID]bool{}, cats: map[string]int{},
+		excl: exclusions{prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}, kept2: map[codeKey]bool{}, rejSeen: map[rejKey]bool{}}
 }
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
@@ -74,6 +79,12 @@ func (e *Engine) putWork(w *work) {
 	clear(w.merged)
 	clear(w.anchors)
 	clear(w.cats)
+	clear(w.excl.prefixes)
+	clear(w.excl.excluded)
+	clear(w.alts)
+	w.alts = w.alts[:0]
+	clear(w.kept2)
+	clear(w.rejSeen)
 	clear(w.doc.Tokens)
 	clear(w.doc.Terms)
 	clear(w.doc.Sections)
