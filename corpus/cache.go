@@ -182,21 +182,21 @@ func goBuildID(head []byte) (string, bool) {
 	}
 }
 
-// readCache returns the codes and releases cached at path under key, or
-// false when there is no usable cache.
-func readCache(ctx context.Context, path string, key []byte) ([]*Code, []Release, bool) {
+// readCache returns the Set cached at path under key, or false when
+// there is no usable cache.
+func readCache(ctx context.Context, path string, key []byte) (*Set, bool) {
 	if ctx.Err() != nil {
-		return nil, nil, false
+		return nil, false
 	}
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return nil, nil, false
+		return nil, false
 	}
-	codes, rels, err := decodeCache(b, key)
+	set, err := decodeCache(b, key)
 	if err != nil {
-		return nil, nil, false
+		return nil, false
 	}
-	return codes, rels, true
+	return set, true
 }
 
 // writeCache writes a snapshot b made by encodeCache atomically: a
@@ -252,30 +252,30 @@ func encodeCache(key []byte, codes []*Code, rels []Release) ([]byte, error) {
 	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli())), nil
 }
 
-// decodeCache checks the framing and key, then decodes.
-func decodeCache(b, key []byte) ([]*Code, []Release, error) {
+// decodeCache checks the framing and key, then decodes into a Set.
+func decodeCache(b, key []byte) (*Set, error) {
 	if len(b) < len(cacheMagic)+1+len(key)+4 || string(b[:len(cacheMagic)]) != cacheMagic {
-		return nil, nil, errBadCache
+		return nil, errBadCache
 	}
 	body, sum := b[:len(b)-4], binary.LittleEndian.Uint32(b[len(b)-4:])
 	if crc32.Checksum(body, castagnoli()) != sum {
-		return nil, nil, errBadCache
+		return nil, errBadCache
 	}
 	d := cacheDecoder{b: body[len(cacheMagic):]}
 	if d.uvarint() != cacheVersion || len(d.b) < len(key) || !bytes.Equal(d.b[:len(key)], key) {
-		return nil, nil, errBadCache
+		return nil, errBadCache
 	}
 	d.b = d.b[len(key):]
 	d.stringTable()
 	rels := d.releases()
-	codes := d.codes()
+	set := d.set(rels)
 	if d.err == nil && len(d.b) != 0 {
 		d.err = errBadCache
 	}
 	if d.err != nil {
-		return nil, nil, d.err
+		return nil, d.err
 	}
-	return codes, rels, nil
+	return set, nil
 }
 
 func castagnoli() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) }

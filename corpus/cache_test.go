@@ -108,17 +108,21 @@ func TestLoadCacheHit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	codes, rels, err := decodeCache(b, key)
+	decoded, err := decodeCache(b, key)
 	if err != nil {
 		t.Fatal(err)
 	}
-	equalSets(t, fresh, NewSet(codes, rels))
+	equalSets(t, fresh, decoded)
+	var codes []*Code
+	for _, sys := range decoded.Systems() {
+		codes = append(codes, decoded.Codes(sys)...)
+	}
 	for _, c := range codes {
 		if c.Code == "E11.9" {
 			c.Display = "changed in the cache"
 		}
 	}
-	changed, err := encodeCache(key, codes, rels)
+	changed, err := encodeCache(key, codes, decoded.Releases())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -298,17 +302,22 @@ func TestCacheCodecFields(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	gotCodes, gotRels, err := decodeCache(b, key)
+	got, err := decodeCache(b, key)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(gotCodes, codes) || !reflect.DeepEqual(gotRels, rels) {
-		t.Errorf("round trip:\n%+v\n%+v\nwant\n%+v\n%+v", gotCodes[0], gotRels, codes[0], rels)
+	equalSets(t, NewSet(codes, rels), got)
+	for i, c := range codes {
+		if g, _ := got.Lookup(c.System, c.Code); !reflect.DeepEqual(g, c) {
+			t.Errorf("round trip of code %d:\n%+v\nwant\n%+v", i, g, c)
+		}
 	}
-	if &gotCodes[0].SevenChr[0] != &gotCodes[1].SevenChr[0] {
+	s1, _ := got.ID(ICD10CM, "S72.001A")
+	a, _ := got.ID(HCPCS, "A9901")
+	if &got.SevenChr(a)[0] != &got.SevenChr(s1)[0] {
 		t.Error("a shared seventh-character table is not shared after decoding")
 	}
-	if _, _, err := decodeCache(b, bytes.Repeat([]byte{8}, 32)); err == nil {
+	if _, err := decodeCache(b, bytes.Repeat([]byte{8}, 32)); err == nil {
 		t.Error("decoded under another key")
 	}
 }
@@ -355,13 +364,16 @@ func FuzzDecodeCache(f *testing.F) {
 	f.Add([]byte(cacheMagic))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		// The body alone, CRC bypassed, must not panic either.
-		codes, rels, err := decodeCache(b, key)
-		if err == nil && (codes == nil && rels == nil) {
+		set, err := decodeCache(b, key)
+		if err == nil && set == nil {
 			t.Error("decoded nothing without an error")
 		}
 		d := cacheDecoder{b: b}
 		d.stringTable()
-		d.releases()
-		d.codes()
+		if s := d.set(d.releases()); s != nil {
+			for _, sys := range s.Systems() {
+				s.Codes(sys)
+			}
+		}
 	})
 }

@@ -156,42 +156,41 @@ func (e *cacheEncoder) codes(codes []*Code) error {
 	return nil
 }
 
-// cacheDecoder reads what cacheEncoder wrote. The first error sticks;
-// every count is checked against the bytes left, so corrupt input costs
-// memory in proportion to its size and never panics.
+// cacheDecoder reads what cacheEncoder wrote, straight into a Set: the
+// string table becomes the Set's arena. The first error sticks; every
+// count is checked against the bytes left, so corrupt input costs memory
+// in proportion to its size and never panics.
 type cacheDecoder struct {
 	b    []byte
-	strs []string
+	blob string // the string table's bytes
+	strs []span // the string table, in blob
+	exts []slab // seventh-character tables in order of appearance, in Set.ext
 	err  error
-
-	// Arenas: slices of decoded codes are carved out of shared chunks
-	// (with their capacity capped, so an append copies).
-	names []Name
-	ss    []string
-	exts  [][]Extension // seventh-character tables in order of appearance
 }
 
-func (d *cacheDecoder) sevenChr() []Extension {
+// sevenChr reads a seventh-character table into s.ext; nil reports a nil
+// table.
+func (d *cacheDecoder) sevenChr(s *Set) (slab, bool) {
 	switch v := d.uvarint(); {
 	case v == 0 || d.err != nil:
-		return nil
+		return slab{}, false
 	case v >= 2:
 		if v-2 >= uint64(len(d.exts)) {
 			d.fail()
-			return nil
+			return slab{}, false
 		}
-		return d.exts[v-2]
+		return d.exts[v-2], true
 	}
 	n := d.n()
-	x := make([]Extension, n)
-	for i := range x {
-		x[i].Char = d.str()
-		x[i].Text = d.str()
+	sl := slab{uint32(len(s.ext)), uint32(n)}
+	for range n {
+		char := d.str()
+		s.ext = append(s.ext, Extension{Char: char, Text: d.str()})
 	}
 	if n > 0 {
-		d.exts = append(d.exts, x)
+		d.exts = append(d.exts, sl)
 	}
-	return x
+	return sl, true
 }
 
 func (d *cacheDecoder) fail() {
@@ -250,42 +249,54 @@ func (d *cacheDecoder) stringTable() {
 		lens[i] = int(l)
 		total += l
 	}
-	if d.err != nil || total > uint64(len(d.b)) {
+	if d.err != nil || total > uint64(len(d.b)) || total > math.MaxUint32 {
 		d.fail()
 		return
 	}
-	blob := string(d.b[:total])
+	d.blob = string(d.b[:total])
 	d.b = d.b[total:]
-	d.strs = make([]string, n)
+	d.strs = make([]span, n)
 	off := 0
 	for i, l := range lens {
-		d.strs[i] = blob[off : off+l]
+		d.strs[i] = span{uint32(off), uint32(l)}
 		off += l
 	}
 }
 
-func (d *cacheDecoder) str() string {
+// span reads a string as an index into the table.
+func (d *cacheDecoder) span() span {
 	i := d.uvarint()
 	if i >= uint64(len(d.strs)) {
 		d.fail()
-		return ""
+		return span{}
 	}
 	return d.strs[i]
 }
 
+func (d *cacheDecoder) str() string {
+	sp := d.span()
+	return d.blob[sp.off : sp.off+sp.len]
+}
+
+// spans reads a string slice into s.spans; false reports a nil slice.
+func (d *cacheDecoder) spans(s *Set) (slab, bool) {
+	n := d.count()
+	if n < 0 {
+		return slab{}, false
+	}
+	sl := slab{uint32(len(s.spans)), uint32(n)}
+	for range n {
+		s.spans = append(s.spans, d.span())
+	}
+	return sl, true
+}
+
 func (d *cacheDecoder) strSlice() []string {
 	n := d.count()
-	if n <= 0 {
-		if n == 0 {
-			return []string{}
-		}
+	if n < 0 {
 		return nil
 	}
-	if len(d.ss) < n {
-		d.ss = make([]string, max(n, 4096))
-	}
-	out := d.ss[:n:n]
-	d.ss = d.ss[n:]
+	out := make([]string, n)
 	for i := range out {
 		out[i] = d.str()
 	}
@@ -330,54 +341,81 @@ func (d *cacheDecoder) releases() []Release {
 	return out
 }
 
-func (d *cacheDecoder) codes() []*Code {
+// set reads the codes into a Set with rels.
+func (d *cacheDecoder) set(rels []Release) *Set {
 	n := d.n()
 	if d.err != nil {
 		return nil
 	}
-	arena := make([]Code, n)
-	out := make([]*Code, n)
-	for i := range arena {
-		c := &arena[i]
-		out[i] = c
-		c.System = System(d.str())
-		c.Code = d.str()
-		c.Display = d.str()
-		c.Short = d.str()
-		flags := d.uvarint()
-		c.Billable = flags&flagBillable != 0
-		c.Modifier = flags&flagModifier != 0
-		c.Parent = d.str()
-		c.Children = d.strSlice()
-		c.Chapter = d.str()
-		if k := d.count(); k == 0 {
-			c.Names = []Name{}
-		} else if k > 0 {
-			if len(d.names) < k {
-				d.names = make([]Name, max(k, 4096))
+	s := &Set{arena: d.blob, recs: make([]record, 1, n+1)}
+	sysOf := map[string]uint8{}
+	for range n {
+		r := record{notes: -1, times: -1}
+		sys := d.str()
+		k, ok := sysOf[sys]
+		if !ok {
+			if len(s.systems) == math.MaxUint8 {
+				d.fail()
+				return nil
 			}
-			c.Names = d.names[:k:k]
-			d.names = d.names[k:]
-			for j := range c.Names {
-				c.Names[j].Text = d.str()
+			k = uint8(len(s.systems))
+			sysOf[sys] = k
+			s.systems = append(s.systems, System(sys))
+		}
+		r.sys = k
+		r.code, r.display, r.short = d.span(), d.span(), d.span()
+		flags := d.uvarint()
+		if flags&flagBillable != 0 {
+			r.flags |= flagBillableRec
+		}
+		if flags&flagModifier != 0 {
+			r.flags |= flagModifierRec
+		}
+		r.parent = d.span()
+		if r.children, ok = d.spans(s); !ok {
+			r.nils |= nilChildren
+		}
+		r.chapter = d.span()
+		if k := d.count(); k < 0 {
+			r.nils |= nilNames
+		} else {
+			r.names = slab{uint32(len(s.names)), uint32(k)}
+			for range k {
+				text := d.span()
 				kind := d.uvarint()
 				if kind > math.MaxUint8 {
 					d.fail()
 				}
-				c.Names[j].Kind = NameKind(kind)
+				s.names = append(s.names, nameRec{text: text, kind: NameKind(kind)})
 			}
 		}
-		nt := &c.Notes
-		for _, p := range [...]*[]string{&nt.Includes, &nt.Excludes1, &nt.Excludes2, &nt.CodeFirst,
-			&nt.UseAdditional, &nt.CodeAlso, &nt.Notes, &nt.SevenChrNote} {
-			*p = d.strSlice()
+		var notes [8]slab
+		has := false
+		for i := range notes {
+			var ok bool
+			if notes[i], ok = d.spans(s); !ok {
+				r.nils |= nilNotes << i
+			} else {
+				has = true
+			}
 		}
-		c.SevenChr = d.sevenChr()
-		c.Added = d.time()
-		c.Terminated = d.time()
+		if has {
+			r.notes = int32(len(s.notes))
+			s.notes = append(s.notes, notes)
+		}
+		if r.sevenChr, ok = d.sevenChr(s); !ok {
+			r.nils |= nilSevenChr
+		}
+		added, term := d.time(), d.time()
+		if !added.IsZero() || !term.IsZero() {
+			r.times = int32(len(s.times))
+			s.times = append(s.times, [2]time.Time{added, term})
+		}
 		if d.err != nil {
 			return nil
 		}
+		s.recs = append(s.recs, r)
 	}
-	return out
+	s.finish(rels)
+	return s
 }

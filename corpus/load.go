@@ -92,8 +92,8 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 		// An unreadable input leaves key nil: parsing reports it.
 		key, _ = cacheKey(dir, files, opts)
 		if key != nil {
-			if codes, rels, ok := readCache(ctx, opts.cacheFile(), key); ok {
-				return NewSet(codes, rels), nil
+			if set, ok := readCache(ctx, opts.cacheFile(), key); ok {
+				return set, nil
 			}
 		}
 	}

@@ -89,27 +89,37 @@ func notesFields(n *Notes) [8]*[]string {
 // reachable from it.
 func NewSet(codes []*Code, releases []Release) *Set {
 	p := packer{
-		s:    &Set{recs: make([]record, 1, len(codes)+1), order: map[System][]ID{}, releases: map[System]Release{}},
+		s:    &Set{recs: make([]record, 1, len(codes)+1)},
 		strs: make(map[string]span, len(codes)*2),
 		sys:  map[System]uint8{},
 		ext:  map[extKey]slab{},
 	}
-	s := p.s
+	for _, c := range codes {
+		p.add(c)
+	}
+	p.s.arena = string(p.arena)
+	p.s.finish(releases)
+	return p.s
+}
+
+// finish derives the official order, the lookup table, the children in
+// the set and the releases' counts from the records and the arena.
+func (s *Set) finish(releases []Release) {
 	type key struct {
 		sys  uint8
 		code string
 	}
-	latest := make(map[key]ID, len(codes))
-	for _, c := range codes {
-		id := p.add(c)
-		k := key{s.recs[id].sys, c.Code}
+	s.order = map[System][]ID{}
+	latest := make(map[key]ID, len(s.recs))
+	for id := ID(1); int(id) < len(s.recs); id++ {
+		r := &s.recs[id]
+		k := key{r.sys, s.str(r.code)}
 		if _, dup := latest[k]; !dup {
-			sys := s.systems[k.sys]
+			sys := s.systems[r.sys]
 			s.order[sys] = append(s.order[sys], id)
 		}
 		latest[k] = id
 	}
-	s.arena = string(p.arena)
 	size := 1
 	for size < 2*len(latest)+2 {
 		size *= 2
@@ -138,6 +148,7 @@ func NewSet(codes []*Code, releases []Release) *Set {
 		}
 		r.kids = slab{uint32(start), uint32(len(s.kids) - start)}
 	}
+	s.releases = map[System]Release{}
 	for _, r := range releases {
 		r.System = System(strings.Clone(string(r.System)))
 		r.Name, r.Source = strings.Clone(r.Name), strings.Clone(r.Source)
@@ -157,7 +168,6 @@ func NewSet(codes []*Code, releases []Release) *Set {
 		}
 		s.releases[r.System] = r
 	}
-	return s
 }
 
 // packer lays codes out for NewSet.
@@ -187,7 +197,7 @@ func (p *packer) strings(ss []string) slab {
 	return sl
 }
 
-func (p *packer) add(c *Code) ID {
+func (p *packer) add(c *Code) {
 	s := p.s
 	sys, ok := p.sys[c.System]
 	if !ok {
@@ -251,7 +261,6 @@ func (p *packer) add(c *Code) ID {
 		s.times = append(s.times, [2]time.Time{c.Added, c.Terminated})
 	}
 	s.recs = append(s.recs, r)
-	return ID(len(s.recs) - 1)
 }
 
 // hash is FNV-1a over the system and code.
