@@ -23,6 +23,9 @@ type Options struct {
 	// OnlyExtra indexes the Extra names alone (a side index of learned
 	// names); the set is used to validate their codes.
 	OnlyExtra bool
+	// Pipeline, when not nil, is the analysis to index with, NLP being
+	// ignored: a side index shares its main index's pipeline.
+	Pipeline *nlp.Pipeline
 }
 
 // Extra is a name added at build time.
@@ -89,11 +92,14 @@ type rawName struct {
 
 // Build indexes every name of every indexable code of set.
 func Build(set *corpus.Set, opts Options) (*Index, error) {
-	pipe, err := nlp.New(opts.NLP)
-	if err != nil {
-		return nil, fmt.Errorf("index: %w", err)
+	pipe := opts.Pipeline
+	if pipe == nil {
+		var err error
+		if pipe, err = nlp.New(opts.NLP); err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
 	}
-	ix := &Index{nlpOpts: opts.NLP, hash: pipe.Hash(), pipe: pipe}
+	ix := &Index{nlpOpts: pipe.Options(), hash: pipe.Hash(), pipe: pipe}
 	systems := opts.Systems
 	if len(systems) == 0 {
 		systems = set.Systems()

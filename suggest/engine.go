@@ -53,9 +53,10 @@ type Engine struct {
 	model   *Model
 	adj     Adjuster
 	targets []target          // per index code
+	edits   []Edit            // the targets' edits (target.edit)
 	lTarget []target          // per learned-index code
 	lWeight map[int32]float64 // learned-index name -> its precision in training
-	excl    map[string][]string
+	excl    exclTable
 	// minScore drops weak hits before they become candidates.
 	minScore    float64
 	minCoverage float64
@@ -130,9 +131,10 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		return nil, fmt.Errorf("suggest: model features %v differ from the engine's %v; retrain with `medcode train`", m.Features, FeatureNames())
 	}
 	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster, minScore: 0.2, minCoverage: 0.65, minCandidate: 0.15, hitLimit: 300}
+	rv := newResolver(set)
 	e.targets = make([]target, ix.Codes())
 	for i := range e.targets {
-		e.targets[i] = resolve(set, ix.Code(int32(i)))
+		e.targets[i] = rv.resolve(ix.Code(int32(i)))
 	}
 	if m := opts.Model; m != nil && len(m.Learned) > 0 {
 		extra := make([]index.Extra, 0, len(m.Learned))
@@ -143,7 +145,7 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 			}
 			extra = append(extra, index.Extra{System: sys, Code: l.Code, Text: l.Text, Kind: corpus.NameLearned})
 		}
-		li, err := index.Build(set, index.Options{NLP: ix.NLPOptions(), OnlyExtra: true, Extra: extra})
+		li, err := index.Build(set, index.Options{Pipeline: ix.Analyzer(), OnlyExtra: true, Extra: extra})
 		if err != nil {
 			return nil, fmt.Errorf("suggest: learned names: %w", err)
 		}
@@ -153,7 +155,7 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		e.learned = li
 		e.lTarget = make([]target, li.Codes())
 		for i := range e.lTarget {
-			e.lTarget[i] = resolve(set, li.Code(int32(i)))
+			e.lTarget[i] = rv.resolve(li.Code(int32(i)))
 		}
 		weights := map[[2]string]float64{}
 		for _, l := range m.Learned {
@@ -191,17 +193,18 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 				e.cooc[b] = append(e.cooc[b], coocEdge{a, p.Lift})
 			}
 		}
-		e.frequent = frequentCodes(set, e.priors)
+		e.frequent = frequentCodes(rv, e.priors)
 		e.catTop = map[string][]target{}
 		for cat, codes := range m.CategoryTop {
 			for _, c := range codes {
-				if t := resolve(set, index.CodeRef{System: corpus.ICD10CM, Code: c}); !t.invalid && t.anyCode() != 0 {
+				if t := rv.resolve(index.CodeRef{System: corpus.ICD10CM, Code: c}); !t.invalid && t.anyCode() != 0 {
 					e.catTop[cat] = append(e.catTop[cat], t)
 				}
 			}
 		}
 	}
-	e.excl = excludes1Table(set)
+	e.excl = packExclusions(set, excludes1Table(set))
+	e.edits = rv.edits
 	e.historyMemo = map[int64]historyResult{}
 	e.releases = map[string]CodeSet{}
 	for _, r := range set.Releases() {
@@ -263,11 +266,66 @@ func excludes1Table(set *corpus.Set) map[string][]string {
 	return out
 }
 
+// exclTable is excludes1Table without pointers: per code (by corpus.ID)
+// a run of prefix spans in one arena.
+type exclTable struct {
+	arena string
+	runs  []strRef // by corpus.ID: off and len in prefixes
+	pref  []strRef // off and len in arena
+}
+
+// strRef is an offset and a length.
+type strRef struct{ off, n uint32 }
+
+// packExclusions lays table out by the set's IDs.
+func packExclusions(set *corpus.Set, table map[string][]string) exclTable {
+	var x exclTable
+	var arena []byte
+	at := map[string]strRef{}
+	for _, sys := range set.Systems() {
+		for _, id := range set.IDs(sys) {
+			code := set.Brief(id).Code
+			id, _ = set.ID(sys, code) // a later duplicate, if any, is what lookups find
+			for int(id) >= len(x.runs) {
+				x.runs = append(x.runs, strRef{})
+			}
+			ps := table[code]
+			if sys != corpus.ICD10CM || len(ps) == 0 {
+				continue
+			}
+			x.runs[id] = strRef{uint32(len(x.pref)), uint32(len(ps))}
+			for _, p := range ps {
+				sp, ok := at[p]
+				if !ok {
+					sp = strRef{uint32(len(arena)), uint32(len(p))}
+					arena = append(arena, p...)
+					at[p] = sp
+				}
+				x.pref = append(x.pref, sp)
+			}
+		}
+	}
+	x.arena = string(arena)
+	return x
+}
+
+// prefixes returns the prefixes code id's notes (and its ancestors')
+// exclude; str spells each.
+func (x *exclTable) prefixes(id corpus.ID) []strRef {
+	if int(id) >= len(x.runs) {
+		return nil
+	}
+	r := x.runs[id]
+	return x.pref[r.off : r.off+r.n]
+}
+
+func (x *exclTable) str(sp strRef) string { return x.arena[sp.off : sp.off+sp.n] }
+
 // exclusions tracks the ICD-10-CM codes kept so far for Excludes1: every
 // prefix of a kept code, and every prefix a kept code's notes exclude.
 type exclusions struct {
 	set      *corpus.Set
-	table    map[string][]string
+	table    *exclTable
 	prefixes map[string]corpus.ID // prefix of a kept code -> that code
 	excluded map[string]corpus.ID // prefix excluded by a kept code -> that code
 }
@@ -275,7 +333,7 @@ type exclusions struct {
 // exclusions returns w's Excludes1 bookkeeping, empty.
 func (e *Engine) exclusions(w *work) *exclusions {
 	x := &w.excl
-	x.set, x.table = e.set, e.excl
+	x.set, x.table = e.set, &e.excl
 	clear(x.prefixes)
 	clear(x.excluded)
 	return x
@@ -290,8 +348,8 @@ func (x *exclusions) clash(c corpus.ID) corpus.ID {
 	if x.set.Brief(c).System != corpus.ICD10CM {
 		return 0
 	}
-	for _, p := range x.table[x.set.Brief(c).Code] {
-		if k := x.prefixes[p]; k != 0 {
+	for _, sp := range x.table.prefixes(c) {
+		if k := x.prefixes[x.table.str(sp)]; k != 0 {
 			return k
 		}
 	}
@@ -315,8 +373,8 @@ func (x *exclusions) add(c corpus.ID) {
 			x.prefixes[p] = c
 		}
 	}
-	for _, p := range x.table[x.set.Brief(c).Code] {
-		if x.excluded[p] == 0 {
+	for _, sp := range x.table.prefixes(c) {
+		if p := x.table.str(sp); x.excluded[p] == 0 {
 			x.excluded[p] = c
 		}
 	}

@@ -24,6 +24,7 @@ func TestExclusions(t *testing.T) {
 		"J18.9":  {"J69.0"},
 		"O24.41": {"E11"},
 	}
+	packed := packExclusions(set, table)
 	tests := []struct {
 		kept  []string
 		next  string
@@ -39,7 +40,7 @@ func TestExclusions(t *testing.T) {
 		{[]string{"J18.9", "E11.9"}, "E09.9", "E11.9"},
 	}
 	for _, tt := range tests {
-		x := &exclusions{set: set, table: table, prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}
+		x := &exclusions{set: set, table: &packed, prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}
 		for _, k := range tt.kept {
 			x.add(code(k))
 		}
@@ -52,7 +53,7 @@ func TestExclusions(t *testing.T) {
 		}
 	}
 	cpt, _ := set.ID(corpus.CPT, "99213")
-	x := &exclusions{set: set, table: table, prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}
+	x := &exclusions{set: set, table: &packed, prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}
 	x.add(cpt)
 	if x.clash(cpt) != 0 {
 		t.Error("CPT codes take no part in Excludes1")

@@ -17,7 +17,7 @@ const minPriorShare = 0.1
 // notes is at least minPriorShare, most frequent first (ties by code),
 // resolved to suggestable targets; priors are the engine's, parsed from
 // the model.
-func frequentCodes(set *corpus.Set, priors map[priorKey]float64) []target {
+func frequentCodes(rv *resolver, priors map[priorKey]float64) []target {
 	type fc struct {
 		code  string
 		prior float64
@@ -37,7 +37,7 @@ func frequentCodes(set *corpus.Set, priors map[priorKey]float64) []target {
 	})
 	var out []target
 	for _, f := range fs {
-		if t := resolve(set, index.CodeRef{System: corpus.ICD10CM, Code: f.code}); !t.invalid && t.code != 0 && t.from == 0 {
+		if t := rv.resolve(index.CodeRef{System: corpus.ICD10CM, Code: f.code}); !t.invalid && t.code != 0 && t.from == 0 {
 			out = append(out, t)
 		}
 	}

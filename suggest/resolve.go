@@ -14,12 +14,28 @@ type target struct {
 	code    corpus.ID // billable code suggested (for stems: 0 until completed)
 	stem    corpus.ID // seventh-character stem, when the code needs one
 	from    corpus.ID // the indexed code, when resolution moved away from it
-	edit    *Edit     // the detail the coder must add
+	edit    int32     // the detail the coder must add, in resolver.edits; 0: none
 	invalid bool      // no FY2026 billable code reachable
 }
 
+// resolver resolves indexed codes while an Engine is built, keeping the
+// edits of all targets in one table so that targets hold no pointers.
+type resolver struct {
+	set   *corpus.Set
+	edits []Edit // edits[0] is unused: 0 means no edit
+}
+
+func newResolver(set *corpus.Set) *resolver { return &resolver{set: set, edits: make([]Edit, 1)} }
+
+// edit files ed and returns its number.
+func (rv *resolver) edit(ed *Edit) int32 {
+	rv.edits = append(rv.edits, *ed)
+	return int32(len(rv.edits) - 1)
+}
+
 // resolve maps an indexed code onto what can be suggested.
-func resolve(set *corpus.Set, ref index.CodeRef) target {
+func (rv *resolver) resolve(ref index.CodeRef) target {
+	set := rv.set
 	c, ok := set.ID(ref.System, ref.Code)
 	if !ok {
 		return target{invalid: true}
@@ -37,16 +53,16 @@ func resolve(set *corpus.Set, ref index.CodeRef) target {
 		if next == 0 {
 			if d == c {
 				// No natural default: suggest the header, asking for the detail.
-				return target{code: c, edit: &Edit{Kind: "specificity", Message: fmt.Sprintf("%s is a category, not billable: document the detail that selects one of its %d codes", set.Brief(c).Code, len(set.Code(c).Children))}}
+				return target{code: c, edit: rv.edit(&Edit{Kind: "specificity", Message: fmt.Sprintf("%s is a category, not billable: document the detail that selects one of its %d codes", set.Brief(c).Code, len(set.Code(c).Children))})}
 			}
 			return target{invalid: true}
 		}
 		if needsSeventh(set, next) {
-			return target{stem: next, from: c, edit: specificityEdit(set.Brief(c), set.Brief(next))}
+			return target{stem: next, from: c, edit: rv.edit(specificityEdit(set.Brief(c), set.Brief(next)))}
 		}
 		d = next
 	}
-	return target{code: d, from: c, edit: specificityEdit(set.Brief(c), set.Brief(d))}
+	return target{code: d, from: c, edit: rv.edit(specificityEdit(set.Brief(c), set.Brief(d)))}
 }
 
 // needsSeventh reports whether a code is a stem whose billable children

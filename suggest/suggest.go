@@ -59,8 +59,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	feats, fbuf := w.feats, w.feats
 	for _, c := range live {
 		code, edits := c.tgt.code, []Edit(nil)
-		if c.tgt.edit != nil {
-			edits = append(edits, *c.tgt.edit)
+		if c.tgt.edit != 0 {
+			edits = append(edits, e.edits[c.tgt.edit])
 		}
 		if c.replacedBy != "" {
 			edits = append(edits, Edit{Kind: "history", Message: "documented as a past condition: personal-history code " + c.replacedBy + " suggested; keep this code only if the condition is current"})
