@@ -255,7 +255,7 @@ func (s *Server) cdsService(c *gin.Context) {
 			continue
 		}
 		card := newCard(sg, req.Context, src)
-		s.cards.put(card.UUID, cardRef{requestID: req.HookInstance, system: sg.System, code: sg.Code, terms: matchedTerms(sg.Evidence)})
+		s.cards.put(card.UUID, packCard(req.HookInstance, sg.System, sg.Code, matchedTerms(sg.Evidence)))
 		out.Cards = append(out.Cards, card)
 	}
 	respond(c, http.StatusOK, out)
@@ -356,7 +356,8 @@ func (s *Server) cdsFeedback(c *gin.Context) {
 			problem(c, http.StatusNotFound, "unknown-card", "Unknown card", fmt.Sprintf("feedback[%d]: no recent card %q", i, f.Card))
 			return
 		}
-		e := feedback.Event{RequestID: ref.requestID, System: ref.system, Code: ref.code, Terms: s.feedbackTerms(ref.terms), User: "cds-hooks"}
+		requestID, system, code, terms := ref.fields()
+		e := feedback.Event{RequestID: requestID, System: system, Code: code, Terms: s.feedbackTerms(terms), User: "cds-hooks"}
 		switch f.Outcome {
 		case "accepted":
 			e.Action = feedback.Accepted

@@ -8,16 +8,19 @@ import (
 )
 
 // recent remembers the last n values by key, forgetting the oldest first.
-// It is safe for concurrent use.
-type recent[V any] struct {
+// It is safe for concurrent use. Values are packed strings (requestTerms,
+// cardRef): remembering ten thousand requests costs the collector a few
+// tens of thousands of pointer-free objects, not hundreds of thousands of
+// maps, slices and strings it would walk on every cycle.
+type recent[V ~string] struct {
 	mu    sync.Mutex
 	m     map[string]V
 	order []string // ring of keys, next is the oldest slot
 	next  int
 }
 
-func newRecent[V any](n int) *recent[V] {
-	return &recent[V]{m: make(map[string]V, n), order: make([]string, n)}
+func newRecent[V ~string](n int) *recent[V] {
+	return &recent[V]{m: map[string]V{}, order: make([]string, n)}
 }
 
 func (r *recent[V]) put(key string, v V) {
@@ -42,11 +45,43 @@ func (r *recent[V]) get(key string) (V, bool) {
 	return v, ok
 }
 
+// appendString appends s, length first.
+func appendString(b []byte, s string) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
+}
+
+// unpacker reads what appendString and binary.AppendUvarint wrote; a
+// malformed or truncated input reads as its end.
+type unpacker struct{ s string }
+
+func (u *unpacker) more() bool { return u.s != "" }
+
+func (u *unpacker) num() int {
+	var v uint64
+	for i, shift := 0, 0; i < len(u.s) && shift < 64; i, shift = i+1, shift+7 {
+		v |= uint64(u.s[i]&0x7f) << shift
+		if u.s[i] < 0x80 {
+			u.s = u.s[i+1:]
+			if v > uint64(len(u.s)) {
+				break
+			}
+			return int(v)
+		}
+	}
+	u.s = ""
+	return 0
+}
+
+func (u *unpacker) str() string {
+	n := u.num()
+	v := u.s[:n]
+	u.s = u.s[n:]
+	return v
+}
+
 // requestTerms are the codes suggested for one request with the code names
-// that matched their evidence, packed into one string (length-prefixed
-// system, code, name count and names per suggestion) so that remembering
-// ten thousand requests costs the collector ten thousand objects, not
-// hundreds of thousands of maps, slices and strings.
+// that matched their evidence: per suggestion its system, code, the number
+// of names and the names.
 type requestTerms string
 
 // packTerms remembers the matched names of each suggestion.
@@ -59,17 +94,12 @@ func packTerms(sgs []suggest.Suggestion) requestTerms {
 		}
 	}
 	b := make([]byte, 0, size)
-	str := func(s string) {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
 	for _, sg := range sgs {
-		str(sg.System)
-		str(sg.Code)
+		b = appendString(appendString(b, sg.System), sg.Code)
 		names := matchedTerms(sg.Evidence)
 		b = binary.AppendUvarint(b, uint64(len(names)))
 		for _, n := range names {
-			str(n)
+			b = appendString(b, n)
 		}
 	}
 	return requestTerms(b)
@@ -78,38 +108,13 @@ func packTerms(sgs []suggest.Suggestion) requestTerms {
 // names returns the matched names remembered for system and code, nil
 // when the request did not suggest it.
 func (rt requestTerms) names(system, code string) []string {
-	s := string(rt)
-	num := func() int {
-		var v uint64
-		for i, shift := 0, 0; i < len(s) && shift < 64; i, shift = i+1, shift+7 {
-			v |= uint64(s[i]&0x7f) << shift
-			if s[i] < 0x80 {
-				s = s[i+1:]
-				if v > uint64(len(s)) {
-					break
-				}
-				return int(v)
-			}
-		}
-		s = ""
-		return 0
-	}
-	str := func() string {
-		n := num()
-		if n > len(s) {
-			s = ""
-			return ""
-		}
-		v := s[:n]
-		s = s[n:]
-		return v
-	}
-	for s != "" {
-		sys, c, k := str(), str(), num()
+	u := unpacker{string(rt)}
+	for u.more() {
+		sys, c, k := u.str(), u.str(), u.num()
 		match := sys == system && c == code
 		var out []string
-		for i := 0; i < k && s != ""; i++ {
-			if n := str(); match {
+		for i := 0; i < k && u.more(); i++ {
+			if n := u.str(); match {
 				out = append(out, n)
 			}
 		}
@@ -120,10 +125,24 @@ func (rt requestTerms) names(system, code string) []string {
 	return nil
 }
 
-// cardRef is what a CDS Hooks card suggested.
-type cardRef struct {
-	requestID string // the hookInstance
-	system    string
-	code      string
-	terms     []string
+// cardRef is what a CDS Hooks card suggested: the hookInstance, system,
+// code and the matched names, packed.
+type cardRef string
+
+func packCard(requestID, system, code string, terms []string) cardRef {
+	b := appendString(appendString(appendString(nil, requestID), system), code)
+	for _, t := range terms {
+		b = appendString(b, t)
+	}
+	return cardRef(b)
+}
+
+// fields unpacks what packCard packed.
+func (c cardRef) fields() (requestID, system, code string, terms []string) {
+	u := unpacker{string(c)}
+	requestID, system, code = u.str(), u.str(), u.str()
+	for u.more() {
+		terms = append(terms, u.str())
+	}
+	return requestID, system, code, terms
 }

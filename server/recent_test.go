@@ -53,3 +53,16 @@ func TestRecentForgetsOldest(t *testing.T) {
 		}
 	}
 }
+
+func TestCardRefRoundTrip(t *testing.T) {
+	for _, terms := range [][]string{nil, {"type 2 diabetes", ""}, {strings.Repeat("y", 200)}} {
+		c := packCard("d1577c69", "ICD-10-CM", "E11.9", terms)
+		id, sys, code, got := c.fields()
+		if id != "d1577c69" || sys != "ICD-10-CM" || code != "E11.9" || !reflect.DeepEqual(got, terms) {
+			t.Errorf("fields() = %q %q %q %q, want terms %q", id, sys, code, got, terms)
+		}
+	}
+	for i := range 20 {
+		_, _, _, _ = cardRef("\x05ab")[:min(i, 3)].fields() // truncated: no panic
+	}
+}
