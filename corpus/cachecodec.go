@@ -366,10 +366,10 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 		r.code, r.display, r.short = d.span(), d.span(), d.span()
 		flags := d.uvarint()
 		if flags&flagBillable != 0 {
-			r.flags |= flagBillableRec
+			r.flags |= flagBillable
 		}
 		if flags&flagModifier != 0 {
-			r.flags |= flagModifierRec
+			r.flags |= flagModifier
 		}
 		r.parent = d.span()
 		if r.children, ok = d.spans(s); !ok {

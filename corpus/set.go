@@ -46,14 +46,14 @@ type slab struct{ off, len uint32 }
 // record is one code, without pointers.
 type record struct {
 	code, display, short, parent, chapter span
-	names                                 slab  // in Set.names
-	children                              slab  // in Set.spans
-	kids                                  slab  // in Set.kids
-	sevenChr                              slab  // in Set.ext
-	notes                                 int32 // in Set.notes; -1 when every field is nil
-	times                                 int32 // in Set.times; -1 when both are zero
-	sys                                   uint8 // in Set.systems
-	flags                                 uint8
+	names                                 slab   // in Set.names
+	children                              slab   // in Set.spans
+	kids                                  slab   // in Set.kids
+	sevenChr                              slab   // in Set.ext
+	notes                                 int32  // in Set.notes; -1 when every field is nil
+	times                                 int32  // in Set.times; -1 when both are zero
+	sys                                   uint8  // in Set.systems
+	flags                                 uint8  // flagBillable, flagModifier
 	nils                                  uint16 // fields that are nil rather than empty
 }
 
@@ -61,11 +61,6 @@ type nameRec struct {
 	text span
 	kind NameKind
 }
-
-const (
-	flagBillableRec = 1 << iota
-	flagModifierRec
-)
 
 // Bits of record.nils; notes fields follow from nilNotes on.
 const (
@@ -162,7 +157,7 @@ func (s *Set) finish(releases []Release) {
 		r.Codes, r.Billable = 0, 0
 		for _, id := range s.order[r.System] {
 			r.Codes++
-			if s.recs[id].flags&flagBillableRec != 0 {
+			if s.recs[id].flags&flagBillable != 0 {
 				r.Billable++
 			}
 		}
@@ -211,10 +206,10 @@ func (p *packer) add(c *Code) {
 		children: p.strings(c.Children), notes: -1, times: -1, sys: sys,
 	}
 	if c.Billable {
-		r.flags |= flagBillableRec
+		r.flags |= flagBillable
 	}
 	if c.Modifier {
-		r.flags |= flagModifierRec
+		r.flags |= flagModifier
 	}
 	if c.Names == nil {
 		r.nils |= nilNames
@@ -319,7 +314,7 @@ func (s *Set) Brief(id ID) Brief {
 	r := &s.recs[id]
 	return Brief{
 		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(r.display), Parent: s.str(r.parent),
-		Billable: r.flags&flagBillableRec != 0, Modifier: r.flags&flagModifierRec != 0,
+		Billable: r.flags&flagBillable != 0, Modifier: r.flags&flagModifier != 0,
 	}
 }
 
@@ -349,7 +344,7 @@ func (s *Set) Code(id ID) *Code {
 	r := &s.recs[id]
 	c := &Code{
 		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(r.display), Short: s.str(r.short),
-		Billable: r.flags&flagBillableRec != 0, Modifier: r.flags&flagModifierRec != 0,
+		Billable: r.flags&flagBillable != 0, Modifier: r.flags&flagModifier != 0,
 		Parent: s.str(r.parent), Chapter: s.str(r.chapter), SevenChr: s.SevenChr(id),
 	}
 	if r.nils&nilNames == 0 {
