@@ -25,6 +25,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	doc := e.pipe.AnalyzeInto(&w.doc, req.Text)
 	cands := e.histories(w, e.siblings(w, e.collect(w, doc, req)))
 	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req), Threshold: e.DecisionThreshold()}
+	w.rejected = w.rejected[:0]
 	encounter := documentAttribute(doc, "encounter")
 
 	live := w.live[:0]
@@ -35,7 +36,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		if rej, ok := e.applyAssertions(w, c, req.Setting); !ok {
 			if reportable(c) {
 				rej.Evidence = e.evidence(doc, c, 3)
-				res.Rejected = append(res.Rejected, rej)
+				w.rejected = append(w.rejected, rej)
 			}
 			continue
 		}
@@ -79,7 +80,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		// specificity edit's business, not this rule's).
 		b := e.set.Brief(code)
 		if r, ok := e.set.Release(b.System); ok && !r.Covers(req.DateOfService) {
-			res.Rejected = append(res.Rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 				Rule: "not_valid_on_date", Reason: fmt.Sprintf("the %s release %s does not cover the date of service %s", b.System, r.Name, req.DateOfService.Format("2006-01-02")),
 				Evidence: e.evidence(doc, c, 1)})
 			continue
@@ -130,26 +131,28 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 			break
 		}
 		b := e.set.Brief(k.code)
-		if w, ok := complicated[category(b.Code)]; ok && w != k.code && strings.Contains(b.Display, "without complication") {
-			wb := e.set.Brief(w)
-			res.Rejected = append(res.Rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+		if with, ok := complicated[category(b.Code)]; ok && with != k.code && strings.Contains(b.Display, "without complication") {
+			wb := e.set.Brief(with)
+			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 				Rule: "contradicted", Reason: fmt.Sprintf("the note documents %s (%s), a complication in the same category", wb.Code, wb.Display), Evidence: e.evidence(doc, k.c, 3)})
 			continue
 		}
 		if clash := excl.clash(k.code); clash != 0 {
-			res.Rejected = append(res.Rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 				Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s, which ranks higher", e.set.Brief(clash).Code), Evidence: e.evidence(doc, k.c, 3)})
 			continue
 		}
 		excl.add(k.code)
 		final = append(final, k)
 	}
+	res.Suggestions = make([]Suggestion, len(final))
 	for i := range final {
-		res.Suggestions = append(res.Suggestions, e.render(doc, &final[i], req))
+		res.Suggestions[i] = e.render(doc, &final[i], req)
 	}
 	w.alts = alternatives(res.Suggestions, w.alts)
-	sort.Slice(res.Rejected, func(i, j int) bool {
-		a, b := res.Rejected[i], res.Rejected[j]
+	rejected := w.rejected
+	sort.Slice(rejected, func(i, j int) bool {
+		a, b := rejected[i], rejected[j]
 		if a.System != b.System {
 			return a.System < b.System
 		}
@@ -158,7 +161,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		return a.Rule < b.Rule
 	})
-	res.Rejected = dedupeRejected(w, res.Rejected, res.Suggestions)
+	res.Rejected = append(res.Rejected, dedupeRejected(w, rejected, res.Suggestions)...)
 	return res, nil
 }
 

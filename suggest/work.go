@@ -32,6 +32,7 @@ type work struct {
 	alts     []Alternative      // alternatives' scratch
 	kept2    map[codeKey]bool   // dedupeRejected: suggested codes
 	rejSeen  map[rejKey]bool    // dedupeRejected: rejections seen
+	rejected []Rejection        // rejections before sorting and dedupe
 	doc      nlp.Document       // the note's analysis
 	// dxSection says, per section of the note, whether it is an
 	// assessment or diagnosis section; df caches the training-note share
@@ -85,6 +86,8 @@ func (e *Engine) putWork(w *work) {
 	w.alts = w.alts[:0]
 	clear(w.kept2)
 	clear(w.rejSeen)
+	clear(w.rejected)
+	w.rejected = w.rejected[:0]
 	clear(w.doc.Tokens)
 	clear(w.doc.Terms)
 	clear(w.doc.Sections)
