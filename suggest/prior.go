@@ -50,13 +50,17 @@ func logit(p float64) float64 { return math.Log(p / (1 - p)) }
 // training notes carry so often (an unspecified illness, pain, fever)
 // that coders assign them without naming words the index could match.
 // They have no mentions; the ranker sees their priors and co-occurrences.
+// A code the note mentions only negated, for a relative, or hypothetically
+// (rejected by the assertion rules) is not proposed again on its prior; one
+// rejected as an uncertain outpatient diagnosis may be, as the guideline
+// codes the documented symptoms instead.
 func (e *Engine) priorCandidates(w *work, live []*candidate, req Request) []*candidate {
 	if len(e.frequent) == 0 || len(req.Systems) > 0 && !contains(req.Systems, corpus.ICD10CM) {
 		return live
 	}
 	for _, t := range e.frequent {
 		k := t.anyCode()
-		found := false
+		found := w.denied[k]
 		for _, c := range live {
 			if c.tgt.anyCode() == k {
 				found = true

@@ -397,30 +397,38 @@ func TestPriorCandidates(t *testing.T) {
 		t.Fatal("no feature priorOnly")
 	}
 	m := &suggest.Model{Priors: map[string]float64{
-		"ICD-10-CM|R69":  -1.4, // about 20% of notes
-		"ICD-10-CM|R69*": -1.4,
-		"ICD-10-CM|I10":  -1.7, // named by the note
-		"ICD-10-CM|R52":  -4,   // about 2%: too rare
-		"default":        -7,
+		"ICD-10-CM|R69":   -1.4, // about 20% of notes
+		"ICD-10-CM|R69*":  -1.4,
+		"ICD-10-CM|I10":   -1.7, // named by the note
+		"ICD-10-CM|R52":   -4,   // about 2%: too rare
+		"ICD-10-CM|R50.9": -1.5,
+		"default":         -7,
 	}}
 	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
 	if err != nil {
 		t.Fatal(err)
 	}
+	const text = "Essential hypertension."
 	for _, tt := range []struct {
 		name      string
+		text      string
 		systems   []corpus.System
 		code      string
-		wantPrior bool // proposed on the prior alone
-		wantNone  bool // not suggested at all
+		wantPrior bool   // proposed on the prior alone
+		wantNone  bool   // not suggested at all
+		wantRule  string // and rejected by this rule
 	}{
-		{"frequent", nil, "R69", true, false},
-		{"named", nil, "I10", false, false},
-		{"rare", nil, "R52", false, true},
-		{"other system", []corpus.System{corpus.CPT}, "R69", false, true},
+		{"frequent", text, nil, "R69", true, false, ""},
+		{"named", text, nil, "I10", false, false, ""},
+		{"rare", text, nil, "R52", false, true, ""},
+		{"other system", text, []corpus.System{corpus.CPT}, "R69", false, true, ""},
+		{"frequent, not mentioned", text, nil, "R50.9", true, false, ""},
+		{"frequent, negated", "No fever. Essential hypertension.", nil, "R50.9", false, true, "negated"},
+		{"frequent, for a relative", "Her mother had fever. Essential hypertension.", nil, "R50.9", false, true, "family"},
+		{"frequent, uncertain outpatient", "Possible fever. Essential hypertension.", nil, "R50.9", true, false, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := eng.Suggest(context.Background(), suggest.Request{Text: "Essential hypertension.", Systems: tt.systems, Features: true, MaxResults: 100})
+			res, err := eng.Suggest(context.Background(), suggest.Request{Text: tt.text, Systems: tt.systems, Features: true, MaxResults: 100})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -436,6 +444,15 @@ func TestPriorCandidates(t *testing.T) {
 				t.Errorf("%s priorOnly = %v, want %v", tt.code, s.Features[prior], tt.wantPrior)
 			case tt.wantPrior && len(s.Evidence) != 0:
 				t.Errorf("%s proposed on its prior has evidence %+v", tt.code, s.Evidence)
+			}
+			if tt.wantRule != "" {
+				found := false
+				for _, r := range res.Rejected {
+					found = found || r.Code == tt.code && r.Rule == tt.wantRule
+				}
+				if !found {
+					t.Errorf("%s not rejected as %s: %+v", tt.code, tt.wantRule, res.Rejected)
+				}
 			}
 		})
 	}
