@@ -288,6 +288,9 @@ func (s *Set) find(sys System, code string) (ID, bool) {
 	}
 }
 
+// valid reports whether id names a code of s.
+func (s *Set) valid(id ID) bool { return id > 0 && int(id) < len(s.recs) }
+
 func (s *Set) str(sp span) string { return s.arena[sp.off : sp.off+sp.len] }
 
 // ID finds a code; code may be in any case, dotted or not.
@@ -308,7 +311,7 @@ type Brief struct {
 
 // Brief returns the brief of id, the zero Brief for ID 0.
 func (s *Set) Brief(id ID) Brief {
-	if id <= 0 || int(id) >= len(s.recs) {
+	if !s.valid(id) {
 		return Brief{}
 	}
 	r := &s.recs[id]
@@ -321,6 +324,9 @@ func (s *Set) Brief(id ID) Brief {
 // Children returns the children of id that are in the set, in official
 // order. The slice must not be modified.
 func (s *Set) Children(id ID) []ID {
+	if !s.valid(id) {
+		return nil
+	}
 	r := &s.recs[id]
 	return s.kids[r.kids.off : r.kids.off+r.kids.len : r.kids.off+r.kids.len]
 }
@@ -328,17 +334,17 @@ func (s *Set) Children(id ID) []ID {
 // SevenChr returns the effective seventh-character table of id (shared:
 // it must not be modified).
 func (s *Set) SevenChr(id ID) []Extension {
-	r := &s.recs[id]
-	if r.nils&nilSevenChr != 0 {
+	if !s.valid(id) || s.recs[id].nils&nilSevenChr != 0 {
 		return nil
 	}
+	r := &s.recs[id]
 	return s.ext[r.sevenChr.off : r.sevenChr.off+r.sevenChr.len : r.sevenChr.off+r.sevenChr.len]
 }
 
 // Code returns a fresh copy of code id with all its names and notes, nil
 // for ID 0.
 func (s *Set) Code(id ID) *Code {
-	if id <= 0 || int(id) >= len(s.recs) {
+	if !s.valid(id) {
 		return nil
 	}
 	r := &s.recs[id]
@@ -455,10 +461,10 @@ func (s *Set) Validate(sys System, code string, dos time.Time) error {
 // Notes returns a fresh copy of the notes of id.
 func (s *Set) Notes(id ID) Notes {
 	var n Notes
-	r := &s.recs[id]
-	if r.notes < 0 {
+	if !s.valid(id) || s.recs[id].notes < 0 {
 		return n
 	}
+	r := &s.recs[id]
 	for i, f := range notesFields(&n) {
 		if r.nils&(nilNotes<<i) == 0 {
 			*f = s.strings(s.notes[r.notes][i])

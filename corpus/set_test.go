@@ -130,8 +130,11 @@ func TestNewSetLossless(t *testing.T) {
 	if _, ok := set.ID(ICD10CM, "S72.001Z"); ok {
 		t.Error("a child missing from the input was found")
 	}
-	if set.Code(0) != nil || set.Brief(0) != (Brief{}) {
-		t.Error("ID 0 is a code")
+	for _, id := range []ID{0, -1, 1 << 30} {
+		if set.Code(id) != nil || set.Brief(id) != (Brief{}) || set.Children(id) != nil || set.SevenChr(id) != nil ||
+			!reflect.DeepEqual(set.Notes(id), Notes{}) {
+			t.Errorf("ID %d is a code", id)
+		}
 	}
 }
 
