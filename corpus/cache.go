@@ -199,10 +199,14 @@ func readCache(ctx context.Context, path string, key []byte) (*Set, bool) {
 	return set, true
 }
 
-// writeCache writes a snapshot b made by encodeCache atomically: a
-// temporary file in the same directory renamed over path. Failures (a
-// read-only data directory) are returned for tests; Load ignores them.
-func writeCache(path string, b []byte) (err error) {
+// writeCache writes the snapshot atomically: a temporary file in the same
+// directory renamed over path. Failures (a read-only data directory) are
+// returned for tests; Load ignores them.
+func writeCache(path string, key []byte, codes []*Code, rels []Release) (err error) {
+	b, err := encodeCache(key, codes, rels)
+	if err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err

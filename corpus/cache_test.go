@@ -122,11 +122,7 @@ func TestLoadCacheHit(t *testing.T) {
 			c.Display = "changed in the cache"
 		}
 	}
-	changed, err := encodeCache(key, codes, decoded.Releases())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := writeCache(opts.cacheFile(), changed); err != nil {
+	if err := writeCache(opts.cacheFile(), key, codes, decoded.Releases()); err != nil {
 		t.Fatal(err)
 	}
 	if c, _ := mustLoad(t, opts).Lookup(ICD10CM, "E11.9"); c.Display != "changed in the cache" {

@@ -350,7 +350,7 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 	s := &Set{arena: d.blob, recs: make([]record, 1, n+1)}
 	sysOf := map[string]uint8{}
 	for range n {
-		r := record{notes: -1, times: -1}
+		var r record
 		sys := d.str()
 		k, ok := sysOf[sys]
 		if !ok {
@@ -364,13 +364,7 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 		}
 		r.sys = k
 		r.code, r.display, r.short = d.span(), d.span(), d.span()
-		flags := d.uvarint()
-		if flags&flagBillable != 0 {
-			r.flags |= flagBillable
-		}
-		if flags&flagModifier != 0 {
-			r.flags |= flagModifier
-		}
+		r.flags = uint8(d.uvarint() & (flagBillable | flagModifier))
 		r.parent = d.span()
 		if r.children, ok = d.spans(s); !ok {
 			r.nils |= nilChildren
@@ -390,31 +384,19 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 			}
 		}
 		var notes [8]slab
-		has := false
 		for i := range notes {
-			var ok bool
 			if notes[i], ok = d.spans(s); !ok {
 				r.nils |= nilNotes << i
-			} else {
-				has = true
 			}
-		}
-		if has {
-			r.notes = int32(len(s.notes))
-			s.notes = append(s.notes, notes)
 		}
 		if r.sevenChr, ok = d.sevenChr(s); !ok {
 			r.nils |= nilSevenChr
 		}
 		added, term := d.time(), d.time()
-		if !added.IsZero() || !term.IsZero() {
-			r.times = int32(len(s.times))
-			s.times = append(s.times, [2]time.Time{added, term})
-		}
 		if d.err != nil {
 			return nil
 		}
-		s.recs = append(s.recs, r)
+		s.file(r, &notes, added, term)
 	}
 	s.finish(rels)
 	return s

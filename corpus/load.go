@@ -104,9 +104,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if key != nil {
 		// Write only when the inputs did not change while being parsed.
 		if again, err := cacheKey(dir, files, opts); err == nil && string(again) == string(key) {
-			if b, err := encodeCache(key, all, releases); err == nil {
-				_ = writeCache(opts.cacheFile(), b)
-			}
+			_ = writeCache(opts.cacheFile(), key, all, releases)
 		}
 	}
 	return NewSet(all, releases), nil

@@ -50,7 +50,7 @@ type record struct {
 	children                              slab   // in Set.spans
 	kids                                  slab   // in Set.kids
 	sevenChr                              slab   // in Set.ext
-	notes                                 int32  // in Set.notes; -1 when every field is nil
+	notes                                 int32  // in Set.notes; -1 when every field is nil (allNotesNil)
 	times                                 int32  // in Set.times; -1 when both are zero
 	sys                                   uint8  // in Set.systems
 	flags                                 uint8  // flagBillable, flagModifier
@@ -203,7 +203,7 @@ func (p *packer) add(c *Code) {
 	r := record{
 		code: p.str(c.Code), display: p.str(c.Display), short: p.str(c.Short),
 		parent: p.str(c.Parent), chapter: p.str(c.Chapter),
-		children: p.strings(c.Children), notes: -1, times: -1, sys: sys,
+		children: p.strings(c.Children), sys: sys,
 	}
 	if c.Billable {
 		r.flags |= flagBillable
@@ -238,22 +238,30 @@ func (p *packer) add(c *Code) {
 		r.sevenChr = sl
 	}
 	var notes [8]slab
-	has := false
 	for i, f := range notesFields(&c.Notes) {
 		if *f == nil {
 			r.nils |= nilNotes << i
 			continue
 		}
-		has = true
 		notes[i] = p.strings(*f)
 	}
-	if has {
+	s.file(r, &notes, c.Added, c.Terminated)
+}
+
+// allNotesNil is every notes bit of record.nils.
+const allNotesNil = 0xff * nilNotes
+
+// file appends r to s with its notes, unless every field is nil (per
+// r.nils), and its dates, unless both are zero.
+func (s *Set) file(r record, notes *[8]slab, added, terminated time.Time) {
+	r.notes, r.times = -1, -1
+	if r.nils&allNotesNil != allNotesNil {
 		r.notes = int32(len(s.notes))
-		s.notes = append(s.notes, notes)
+		s.notes = append(s.notes, *notes)
 	}
-	if !c.Added.IsZero() || !c.Terminated.IsZero() {
+	if !added.IsZero() || !terminated.IsZero() {
 		r.times = int32(len(s.times))
-		s.times = append(s.times, [2]time.Time{c.Added, c.Terminated})
+		s.times = append(s.times, [2]time.Time{added, terminated})
 	}
 	s.recs = append(s.recs, r)
 }
