@@ -8,4 +8,5 @@ var (
 	ErrNotBillable = errors.New("not billable")
 	ErrNotCovered  = errors.New("date of service not covered by the release")
 	ErrMissingData = errors.New("code-set data missing")
+	ErrUnknownRelease = errors.New("unknown release")
 )

@@ -31,6 +31,11 @@ type Set struct {
 	order    map[System][]ID
 	table    []ID // open-addressing lookup by (system, code); 0 = empty
 	releases map[System]Release
+	// editions are the ICD-10-CM releases of a Set loaded from several
+	// order files (oldest first), each with its narrowed Set; parent is
+	// the union a narrowed Set came from.
+	editions []edition
+	parent   *Set
 }
 
 // ID is a code of a Set: a small handle without pointers. The zero ID is
@@ -82,7 +87,11 @@ func notesFields(n *Notes) [8]*[]string {
 // The Set copies what it keeps: codes may be changed or dropped afterwards,
 // and nothing of the caller's memory (a parse buffer, a cache file) stays
 // reachable from it.
-func NewSet(codes []*Code, releases []Release) *Set {
+func NewSet(codes []*Code, releases []Release) *Set { return newSet(codes, releases, nil) }
+
+// newSet is NewSet for a union of several ICD-10-CM releases: ms say
+// which of the ICD-10-CM codes (in order) each release holds.
+func newSet(codes []*Code, releases []Release, ms []membership) *Set {
 	p := packer{
 		s:    &Set{recs: make([]record, 1, len(codes)+1)},
 		strs: make(map[string]span, len(codes)*2),
@@ -93,13 +102,46 @@ func NewSet(codes []*Code, releases []Release) *Set {
 		p.add(c)
 	}
 	p.s.arena = string(p.arena)
-	p.s.finish(releases)
+	p.s.finish(releases, ms)
 	return p.s
 }
 
 // finish derives the official order, the lookup table, the children in
-// the set and the releases' counts from the records and the arena.
-func (s *Set) finish(releases []Release) {
+// the set and the releases' counts from the records and the arena, then
+// the editions of a union of ICD-10-CM releases (ms).
+func (s *Set) finish(releases []Release, ms []membership) {
+	s.index(func(ID) bool { return true })
+	s.releases = map[System]Release{}
+	releases = append([]Release(nil), releases...)
+	for i := range releases {
+		r := &releases[i]
+		r.System = System(strings.Clone(string(r.System)))
+		r.Name, r.Source = strings.Clone(r.Name), strings.Clone(r.Source)
+		if r.Supplements != nil {
+			sup := make([]string, len(r.Supplements))
+			for i, v := range r.Supplements {
+				sup[i] = strings.Clone(v)
+			}
+			r.Supplements = sup
+		}
+		r.Codes, r.Billable = 0, 0
+		if r.System == ICD10CM && len(ms) > 1 {
+			continue // counted per edition
+		}
+		for _, id := range s.order[r.System] {
+			r.Codes++
+			if s.recs[id].flags&flagBillable != 0 {
+				r.Billable++
+			}
+		}
+		s.releases[r.System] = *r
+	}
+	s.addEditions(ms, releases)
+}
+
+// index derives the official order, the lookup table and the children in
+// the set of the records keep accepts.
+func (s *Set) index(keep func(ID) bool) {
 	type key struct {
 		sys  uint8
 		code string
@@ -107,6 +149,9 @@ func (s *Set) finish(releases []Release) {
 	s.order = map[System][]ID{}
 	latest := make(map[key]ID, len(s.recs))
 	for id := ID(1); int(id) < len(s.recs); id++ {
+		if !keep(id) {
+			continue
+		}
 		r := &s.recs[id]
 		k := key{r.sys, s.str(r.code)}
 		if _, dup := latest[k]; !dup {
@@ -123,7 +168,7 @@ func (s *Set) finish(releases []Release) {
 	mask := len(s.table) - 1
 	for id := ID(1); int(id) < len(s.recs); id++ {
 		r := &s.recs[id]
-		if latest[key{r.sys, s.str(r.code)}] != id {
+		if !keep(id) || latest[key{r.sys, s.str(r.code)}] != id {
 			continue // replaced by a later duplicate
 		}
 		i := int(hash(s.systems[r.sys], s.str(r.code))) & mask
@@ -142,26 +187,6 @@ func (s *Set) finish(releases []Release) {
 			}
 		}
 		r.kids = slab{uint32(start), uint32(len(s.kids) - start)}
-	}
-	s.releases = map[System]Release{}
-	for _, r := range releases {
-		r.System = System(strings.Clone(string(r.System)))
-		r.Name, r.Source = strings.Clone(r.Name), strings.Clone(r.Source)
-		if r.Supplements != nil {
-			sup := make([]string, len(r.Supplements))
-			for i, v := range r.Supplements {
-				sup[i] = strings.Clone(v)
-			}
-			r.Supplements = sup
-		}
-		r.Codes, r.Billable = 0, 0
-		for _, id := range s.order[r.System] {
-			r.Codes++
-			if s.recs[id].flags&flagBillable != 0 {
-				r.Billable++
-			}
-		}
-		s.releases[r.System] = r
 	}
 }
 
@@ -367,7 +392,15 @@ func (s *Set) Code(id ID) *Code {
 			c.Names[i] = Name{Text: s.str(n.text), Kind: n.kind}
 		}
 	}
-	if r.nils&nilChildren == 0 {
+	switch {
+	case r.nils&nilChildren != 0:
+	case s.parent != nil:
+		// A narrowed Set lists the children its release holds.
+		c.Children = make([]string, 0, r.kids.len)
+		for _, k := range s.Children(id) {
+			c.Children = append(c.Children, s.str(s.recs[k].code))
+		}
+	default:
 		c.Children = s.strings(r.children)
 	}
 	c.Notes = s.Notes(id)
@@ -440,19 +473,37 @@ func (s *Set) Release(sys System) (Release, bool) {
 	return r, ok
 }
 
-// Releases returns every release, sorted by system.
+// Releases returns every release, sorted by system, then by date (a
+// union of several ICD-10-CM releases lists each; see ICD10CMReleases).
 func (s *Set) Releases() []Release {
-	out := make([]Release, 0, len(s.releases))
+	out := make([]Release, 0, len(s.releases)+len(s.editions))
 	for _, r := range s.releases {
-		out = append(out, r)
+		if r.System != ICD10CM || len(s.editions) == 0 {
+			out = append(out, r)
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].System < out[j].System })
+	for _, e := range s.editions {
+		out = append(out, e.rel)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].System != out[j].System {
+			return out[i].System < out[j].System
+		}
+		return out[i].Effective.Before(out[j].Effective)
+	})
 	return out
 }
 
 // Validate reports whether code is a billable code of sys valid on the date
 // of service (a zero date means "any date the release covers").
 func (s *Set) Validate(sys System, code string, dos time.Time) error {
+	if sys == ICD10CM && len(s.editions) > 0 && !dos.IsZero() {
+		v, err := s.On(dos)
+		if err != nil {
+			return err
+		}
+		return v.Validate(sys, code, dos)
+	}
 	id, ok := s.ID(sys, code)
 	if !ok {
 		return fmt.Errorf("corpus: %s code %q: %w", sys, code, ErrUnknownCode)
