@@ -117,7 +117,7 @@ type membership struct {
 func unionOrders(orders [][]*Code, rels []Release) ([]*Code, []membership) {
 	byCode := map[string]*Code{}
 	after := map[string][]*Code{} // code -> codes placed right after it
-	var head []*Code                // older codes preceding every union code
+	var head []*Code              // older codes preceding every union code
 	var union []*Code
 	for i, codes := range orders {
 		if i == 0 {
