@@ -38,7 +38,11 @@ func (rv *resolver) resolve(ref index.CodeRef) target {
 	set := rv.set
 	c, ok := set.ID(ref.System, ref.Code)
 	if !ok {
-		return target{invalid: true}
+		// Not in this release: its names belong to the nearest ancestor
+		// the release holds (release.go).
+		if c = ancestorIn(set, ref); c == 0 {
+			return target{invalid: true}
+		}
 	}
 	if set.Brief(c).System == corpus.ICD10CM && needsSeventh(set, c) {
 		return target{stem: c}
