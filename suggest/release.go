@@ -60,9 +60,9 @@ func (e *Engine) today() time.Time {
 
 // forRequest returns the engine of the release a request is coded with:
 // req.Release by name (a date of service, when given, must fall in it),
-// else the one covering req.DateOfService (today when zero; the newest
-// when today is past every release). It fills DateOfService, except for
-// a named release without a date. An unknown release or a date no
+// else the one covering req.DateOfService (today when zero; the newest,
+// undated, when today is past every release). It fills DateOfService
+// with today when that picked the release. An unknown release or a date no
 // release covers is an error wrapping corpus.ErrUnknownRelease or
 // corpus.ErrNotCovered that lists the loaded releases and periods.
 func (e *Engine) forRequest(req *Request) (*Engine, error) {
@@ -80,10 +80,12 @@ func (e *Engine) forRequest(req *Request) (*Engine, error) {
 			}
 		}
 	case !explicit:
-		req.DateOfService = e.today()
-		if v, err = e.union.On(req.DateOfService); err != nil {
-			return e, nil // today is past the newest release: keep coding with it
+		if v, err = e.union.On(e.today()); err != nil {
+			// Today is past the newest release: keep coding with it,
+			// undated.
+			return e, nil
 		}
+		req.DateOfService = e.today()
 	default:
 		v, err = e.union.On(req.DateOfService)
 	}
