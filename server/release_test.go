@@ -89,7 +89,9 @@ func TestCodesByRelease(t *testing.T) {
 // errEngine fails every request with err.
 type errEngine struct{ err error }
 
-func (e errEngine) Suggest(context.Context, suggest.Request) (*suggest.Result, error) { return nil, e.err }
+func (e errEngine) Suggest(context.Context, suggest.Request) (*suggest.Result, error) {
+	return nil, e.err
+}
 
 func TestSuggestRelease(t *testing.T) {
 	f := newFixture(t, nil)
