@@ -154,8 +154,16 @@ func TestCodesMissingData(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
 	err := run(t.Context(), []string{"--data", filepath.Join(t.TempDir(), "none"), "codes", "stats"}, &buf)
-	if !errors.Is(err, corpus.ErrMissingData) {
-		t.Errorf("err = %v, want ErrMissingData", err)
+	if !errors.Is(err, corpus.ErrMissingData) || !strings.Contains(err.Error(), "run `make data`") {
+		t.Errorf("err = %v, want ErrMissingData saying to run make data", err)
+	}
+	// The --data help shows a placeholder, not the command.
+	buf.Reset()
+	if err := run(t.Context(), []string{"--help"}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "--data DIR") {
+		t.Errorf("--data help:\n%s", buf.String())
 	}
 }
 
