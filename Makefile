@@ -16,8 +16,9 @@ all: build
 build:
 	$(GO) build -o $(MEDCODE) ./cmd/medcode
 
-# data/codesets from ../shared (or the official downloads), then the index snapshot and
-# the default model trained on CodiEsp train. Quick when everything is present.
+# data/codesets from ../shared (or $MEDCODE_SHARED, or the official downloads), then the
+# index snapshot and the default model trained on CodiEsp train. Quick when everything is
+# present; says what to do when the code sets cannot be had.
 data: $(DATA)/index.snap $(DATA)/model.json
 
 .PHONY: codesets
@@ -32,11 +33,15 @@ $(DATA)/model.json: $(DATA)/index.snap $(MODEL_SRC) | build
 	@if [ -f $(TRAIN) ]; then $(MEDCODE) --data $(DATA) --model none train --systems icd10cm --cases $(TRAIN) --out $@; \
 	else echo "data: no labelled notes at $(TRAIN); the engine runs untrained"; fi
 
+# make run PORT=9090, or make run ADDR=127.0.0.1:9090 (default :8080).
 run: build data
-	$(MEDCODE) --data $(DATA) serve
+	$(MEDCODE) --data $(DATA) serve $(if $(ADDR),--addr $(ADDR),$(if $(PORT),--addr :$(PORT)))
 
+# The race pass skips the full-data tests that exercise no concurrency (they
+# take ~10x longer under -race); the second pass runs them without it.
 test: data
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run 'TestNewSetLossless' ./corpus
 
 fmt:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
