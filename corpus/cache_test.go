@@ -250,6 +250,7 @@ func TestLoadCacheConcurrent(t *testing.T) {
 // TestLoadCacheRealData checks a cache hit against a fresh parse of the
 // real code sets, code by code.
 func TestLoadCacheRealData(t *testing.T) {
+	skipUnderRace(t)
 	if testing.Short() {
 		t.Skip("loads the full code sets twice")
 	}

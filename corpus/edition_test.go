@@ -35,16 +35,6 @@ func readAddenda(t *testing.T, path string) []AddendaEntry {
 	return entries
 }
 
-// loadCached loads dir with a cache of its own in a temporary folder.
-func loadCached(t *testing.T, dir string) *Set {
-	t.Helper()
-	set, err := Load(context.Background(), Options{Dir: dir, OrderOnly: true, CacheFile: filepath.Join(t.TempDir(), "c")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return set
-}
-
 // twoReleases lays out the fixtures with a FY2027 order file (and its
 // addenda) beside the FY2026 one, and the FY2026 order file again as a
 // FY2023 companion of the XML (not a release: FY2024-FY2025 are missing).

@@ -31,8 +31,7 @@ func newCodesDiffCmd(data *dataFlags) *cobra.Command {
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts := data.codeSetOptions()
-			opts.OrderOnly = true
+			opts := data.codeSetOptions() // the full load, whose cache other commands share
 			set, err := corpus.Load(cmd.Context(), opts)
 			if err != nil {
 				return err
