@@ -140,42 +140,40 @@ func (s *Set) finish(releases []Release, ms []membership) {
 }
 
 // index derives the official order, the lookup table and the children in
-// the set of the records keep accepts.
+// the set of the records keep accepts. The table itself finds duplicates:
+// a later one replaces the earlier in lookups and keeps its position.
 func (s *Set) index(keep func(ID) bool) {
-	type key struct {
-		sys  uint8
-		code string
+	n := 0
+	for id := ID(1); int(id) < len(s.recs); id++ {
+		if keep(id) {
+			n++
+		}
 	}
+	size := 1
+	for size < 2*n+2 {
+		size *= 2
+	}
+	s.table = make([]ID, size)
 	s.order = map[System][]ID{}
-	latest := make(map[key]ID, len(s.recs))
+	mask := len(s.table) - 1
 	for id := ID(1); int(id) < len(s.recs); id++ {
 		if !keep(id) {
 			continue
 		}
 		r := &s.recs[id]
-		k := key{r.sys, s.str(r.code)}
-		if _, dup := latest[k]; !dup {
-			sys := s.systems[r.sys]
-			s.order[sys] = append(s.order[sys], id)
+		sys, code := s.systems[r.sys], s.str(r.code)
+		for i := int(hash(sys, code)) & mask; ; i = (i + 1) & mask {
+			cur := s.table[i]
+			if cur == 0 {
+				s.table[i] = id
+				s.order[sys] = append(s.order[sys], id)
+				break
+			}
+			if c := &s.recs[cur]; c.sys == r.sys && s.str(c.code) == code {
+				s.table[i] = id // a later duplicate
+				break
+			}
 		}
-		latest[k] = id
-	}
-	size := 1
-	for size < 2*len(latest)+2 {
-		size *= 2
-	}
-	s.table = make([]ID, size)
-	mask := len(s.table) - 1
-	for id := ID(1); int(id) < len(s.recs); id++ {
-		r := &s.recs[id]
-		if !keep(id) || latest[key{r.sys, s.str(r.code)}] != id {
-			continue // replaced by a later duplicate
-		}
-		i := int(hash(s.systems[r.sys], s.str(r.code))) & mask
-		for s.table[i] != 0 {
-			i = (i + 1) & mask
-		}
-		s.table[i] = id
 	}
 	// Children present in the set, resolved once for the hot paths.
 	for id := ID(1); int(id) < len(s.recs); id++ {
