@@ -43,9 +43,12 @@ func (o Options) dir() string {
 
 // Load reads every code set under opts.Dir into a Set.
 //
-// ICD-10-CM: the newest order file (icd10cm/<year>/icd10cm_order_<year>.txt,
-// optionally gzip'd) decides which codes exist; it is required and its
-// absence is an error wrapping ErrMissingData. When present and
+// ICD-10-CM: the order files (icd10cm/<year>/icd10cm_order_<year>.txt,
+// optionally gzip'd; icd10cm/<year>-04/ for an April update) decide which
+// codes exist: every release from the newest back to the first gap in
+// dates of service is loaded into one union, narrowed per release by
+// Set.In and Set.On. One is required; its absence is an error wrapping
+// ErrMissingData. When present and
 // !opts.OrderOnly, the newest Tabular List, Alphabetic Index, External
 // Cause Index, Neoplasm Table and Table of Drugs add notes, seventh-
 // character tables, chapters and names; their codes are mapped onto the
@@ -67,9 +70,8 @@ func (o Options) dir() string {
 // of its result to opts.CacheFile (atomically: a temporary file renamed
 // into place; failure to write, say to a read-only directory, is not an
 // error). The snapshot is keyed by a sha256 of the cache format version,
-// the running executable's build ID, the absolute Dir, OrderOnly, and the
-// names and contents of every file Load would read (the built-in CPT list
-// included). A later Load whose key matches decodes the snapshot instead
+// the absolute Dir, OrderOnly, and the names and contents of every file
+// Load would read (the built-in CPT list included), not the executable. A later Load whose key matches decodes the snapshot instead
 // of parsing, giving an equal Set; a missing, stale, truncated or corrupt
 // snapshot (checked by key and CRC-32C) is ignored and rewritten, never an
 // error. Errors are never cached: a bad input file fails every Load.

@@ -39,8 +39,9 @@ if [ -d "$shared/codesets" ]; then
 	exit 0
 fi
 
-# Already prepared (by an earlier download): nothing to do.
-if ls "$out"/icd10cm/*/icd10cm_order_20*.txt.gz >/dev/null 2>&1 && [ -f "$out/.downloaded" ]; then
+# Already prepared (files land in data/codesets only once every download is verified):
+# nothing to fetch.
+if [ -f "$out/icd10cm/2027/icd10cm_order_2027.txt.gz" ]; then
 	exit 0
 fi
 
@@ -115,7 +116,6 @@ for f in $(cd "$tmp" && find icd10cm hcpcs -type f); do
 	*) gzip -9nc "$tmp/$f" >"$out/$f.gz" ;;
 	esac
 done
-touch "$out/.downloaded"
 echo "data: code sets in $out" >&2
 echo "data: CodiEsp (labelled notes for training and eval) is not downloaded: it comes with the shared folder;" >&2
 echo "      without it the engine runs untrained (see README.md, Data and licences)" >&2
