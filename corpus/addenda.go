@@ -98,7 +98,7 @@ func parseAddendaLine(s string) (AddendaEntry, error) {
 	case "Revise to:":
 		e.Action = AddendaReviseTo
 	default:
-		return e, fmt.Errorf("action %q, want Add:, Delete:, Revise from: or Revise to:", act)
+		return e, fmt.Errorf("action %q is not one of \"Add:\", \"Delete:\", \"Revise from:\", \"Revise to:\"", act)
 	}
 	// The rest is the flag, a blank, the code (7 columns), a blank, then
 	// the short and long titles as in the order file: rearranged into an
