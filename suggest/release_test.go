@@ -125,3 +125,35 @@ func TestReleaseErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestReleaseDefaultChild: a name of a code FY2027 expanded (the FY2023
+// inclusion term "Congestive cardiomyopathy" of I42.0) lands on the new
+// unspecified child with a specificity edit, not on "Other dilated
+// cardiomyopathy"; in FY2026 it is I42.0 itself.
+func TestReleaseDefaultChild(t *testing.T) {
+	eng := engine(t)
+	for _, tc := range []struct {
+		date, code, edit string
+	}{
+		{"2026-11-15", "I42.00", "I42.0 is a category, not billable; I42.00 assumed"},
+		{"2026-03-01", "I42.0", ""},
+	} {
+		res, err := eng.Suggest(context.Background(), suggest.Request{Text: "Congestive cardiomyopathy.", DateOfService: day(tc.date)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Suggestions) == 0 || res.Suggestions[0].Code != tc.code {
+			t.Fatalf("%s: %v, want %s first", tc.date, codes(res), tc.code)
+		}
+		var msgs []string
+		for _, e := range res.Suggestions[0].Edits {
+			msgs = append(msgs, e.Message)
+		}
+		if got := strings.Join(msgs, "; "); !strings.Contains(got, tc.edit) || tc.edit == "" && got != "" {
+			t.Errorf("%s: edits %q, want %q", tc.date, got, tc.edit)
+		}
+		if slices.Contains(codes(res), "I42.09") {
+			t.Errorf("%s: I42.09 (other dilated cardiomyopathy) suggested: %v", tc.date, codes(res))
+		}
+	}
+}
