@@ -7,6 +7,8 @@ DEV       := $(DATA)/evaldata/codiesp/dev.jsonl.gz
 GOFILES   := $(shell git ls-files '*.go' 2>/dev/null)
 # What the snapshot and the model are built from: rebuilt when these change.
 INDEX_SRC := $(wildcard corpus/*.go corpus/*.csv nlp/*.go nlp/*.txt index/*.go)
+# ... and the code sets: a new release dropped into data/codesets rebuilds the index.
+CODESETS  := $(wildcard $(DATA)/codesets/icd10cm/*/* $(DATA)/codesets/hcpcs/*/*)
 MODEL_SRC := $(wildcard suggest/*.go eval/mine.go eval/train.go eval/fit_*.go)
 
 .PHONY: all build data run test check lint fmt vet staticcheck bench fuzz eval-dev clean
@@ -25,7 +27,7 @@ data: $(DATA)/index.snap $(DATA)/model.json
 codesets:
 	./scripts/data.sh
 
-$(DATA)/index.snap: $(INDEX_SRC) | codesets build
+$(DATA)/index.snap: $(INDEX_SRC) $(CODESETS) | codesets build
 	$(MEDCODE) --data $(DATA) index build --out $@
 
 # The default model: trained reproducibly on CodiEsp train (ICD-10-CM gold codes).
