@@ -342,24 +342,27 @@ func (s *Set) arenaSpan(t string) (span, bool) {
 	return span{}, false
 }
 
-// narrow builds the Set of one edition.
+// narrow builds the Set of one edition: it shares the union's records
+// and arena, with its own flags, titles, children, order and lookup table.
 func (s *Set) narrow(e *edition) *Set {
 	v := *s
 	v.parent, v.editions = s, nil
-	v.recs = append([]record(nil), s.recs...)
-	for id := ID(1); int(id) < len(v.recs); id++ {
-		r := &v.recs[id]
+	o := &viewOverlay{flags: make([]uint8, len(s.recs)), display: make([]span, len(s.recs)), kids: make([]slab, len(s.recs))}
+	for id := ID(1); int(id) < len(s.recs); id++ {
+		r := &s.recs[id]
+		o.flags[id] = r.flags
 		if v.systems[r.sys] != ICD10CM || !e.present[id] {
 			continue
 		}
-		r.flags &^= flagBillable
+		o.flags[id] &^= flagBillable
 		if e.billable[id] {
-			r.flags |= flagBillable
+			o.flags[id] |= flagBillable
 		}
 		if t, ok := e.titles[id]; ok {
-			r.display = t
+			o.display[id] = t
 		}
 	}
+	v.view = o
 	v.kids = nil
 	v.index(func(id ID) bool { return e.present[id] })
 	v.releases = map[System]Release{}

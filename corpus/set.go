@@ -36,6 +36,41 @@ type Set struct {
 	// the union a narrowed Set came from.
 	editions []edition
 	parent   *Set
+	// view is what a narrowed Set changes of the records it shares with
+	// its parent; nil otherwise.
+	view *viewOverlay
+}
+
+// viewOverlay holds, by ID, the flags, title and children a narrowed Set
+// gives a record (the records themselves are shared with the union).
+type viewOverlay struct {
+	flags   []uint8
+	display []span // len 0: the record's
+	kids    []slab // in Set.kids
+}
+
+// flagsOf, displayOf and kidsOf read a record as s has it.
+func (s *Set) flagsOf(id ID) uint8 {
+	if s.view != nil {
+		return s.view.flags[id]
+	}
+	return s.recs[id].flags
+}
+
+func (s *Set) displayOf(id ID) span {
+	if s.view != nil {
+		if d := s.view.display[id]; d.len > 0 {
+			return d
+		}
+	}
+	return s.recs[id].display
+}
+
+func (s *Set) kidsOf(id ID) slab {
+	if s.view != nil {
+		return s.view.kids[id]
+	}
+	return s.recs[id].kids
 }
 
 // ID is a code of a Set: a small handle without pointers. The zero ID is
@@ -184,7 +219,12 @@ func (s *Set) index(keep func(ID) bool) {
 				s.kids = append(s.kids, k)
 			}
 		}
-		r.kids = slab{uint32(start), uint32(len(s.kids) - start)}
+		run := slab{uint32(start), uint32(len(s.kids) - start)}
+		if s.view != nil {
+			s.view.kids[id] = run
+		} else {
+			r.kids = run
+		}
 	}
 }
 
@@ -346,9 +386,10 @@ func (s *Set) Brief(id ID) Brief {
 		return Brief{}
 	}
 	r := &s.recs[id]
+	flags := s.flagsOf(id)
 	return Brief{
-		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(r.display), Parent: s.str(r.parent),
-		Billable: r.flags&flagBillable != 0, Modifier: r.flags&flagModifier != 0,
+		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(s.displayOf(id)), Parent: s.str(r.parent),
+		Billable: flags&flagBillable != 0, Modifier: flags&flagModifier != 0,
 	}
 }
 
@@ -358,8 +399,8 @@ func (s *Set) Children(id ID) []ID {
 	if !s.valid(id) {
 		return nil
 	}
-	r := &s.recs[id]
-	return s.kids[r.kids.off : r.kids.off+r.kids.len : r.kids.off+r.kids.len]
+	k := s.kidsOf(id)
+	return s.kids[k.off : k.off+k.len : k.off+k.len]
 }
 
 // SevenChr returns the effective seventh-character table of id (shared:
@@ -379,9 +420,10 @@ func (s *Set) Code(id ID) *Code {
 		return nil
 	}
 	r := &s.recs[id]
+	flags := s.flagsOf(id)
 	c := &Code{
-		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(r.display), Short: s.str(r.short),
-		Billable: r.flags&flagBillable != 0, Modifier: r.flags&flagModifier != 0,
+		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(s.displayOf(id)), Short: s.str(r.short),
+		Billable: flags&flagBillable != 0, Modifier: flags&flagModifier != 0,
 		Parent: s.str(r.parent), Chapter: s.str(r.chapter), SevenChr: s.SevenChr(id),
 	}
 	if r.nils&nilNames == 0 {
@@ -394,7 +436,7 @@ func (s *Set) Code(id ID) *Code {
 	case r.nils&nilChildren != 0:
 	case s.parent != nil:
 		// A narrowed Set lists the children its release holds.
-		c.Children = make([]string, 0, r.kids.len)
+		c.Children = make([]string, 0, s.kidsOf(id).len)
 		for _, k := range s.Children(id) {
 			c.Children = append(c.Children, s.str(s.recs[k].code))
 		}
