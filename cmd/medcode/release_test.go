@@ -169,3 +169,44 @@ func TestCodesShowRelease(t *testing.T) {
 		t.Errorf("stats %+v", st)
 	}
 }
+
+func TestSuggestRelease(t *testing.T) {
+	t.Parallel()
+	data := twoReleaseDir(t)
+	note := filepath.Join(t.TempDir(), "note.txt")
+	if err := os.WriteFile(note, []byte("Headache with orthostatic component."), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args    []string
+		release string
+		code    string
+	}{
+		{[]string{"--date", "2026-03-01"}, "FY2026", "R51.0"},
+		{[]string{"--date", "2026-11-15"}, "FY2027", "R51.00"},
+		{[]string{"--release", "FY2026"}, "FY2026", "R51.0"},
+	} {
+		var buf bytes.Buffer
+		args := append(append([]string{"--data", data, "--model", "none", "suggest", "--json", "--systems", "icd10cm"}, tc.args...), note)
+		if err := run(t.Context(), args, &buf); err != nil {
+			t.Fatal(err)
+		}
+		var res struct {
+			CodeSets    map[string]struct{ Release string }
+			Suggestions []struct{ Code string }
+		}
+		if err := json.Unmarshal(buf.Bytes(), &res); err != nil {
+			t.Fatal(err)
+		}
+		if res.CodeSets["ICD-10-CM"].Release != tc.release || len(res.Suggestions) == 0 || res.Suggestions[0].Code != tc.code {
+			t.Errorf("%v: %+v", tc.args, res)
+		}
+	}
+	for _, args := range [][]string{{"--date", "2025-01-01"}, {"--release", "FY2020"}} {
+		err := run(t.Context(), append(append([]string{"--data", data, "--model", "none", "suggest"}, args...), note), &bytes.Buffer{})
+		var ee *exitError
+		if !errors.As(err, &ee) || ee.code != 2 || !strings.Contains(err.Error(), "FY2026 2025-10-01..2026-09-30, FY2027 2026-10-01..2027-09-30") {
+			t.Errorf("%v: %v, want exit 2 listing the loaded periods", args, err)
+		}
+	}
+}
