@@ -8,6 +8,8 @@ STATICCHECK_VERSION ?= v0.7.0
 GOFILES   := $(shell git ls-files '*.go' 2>/dev/null)
 # What the snapshot and the model are built from: rebuilt when these change.
 INDEX_SRC := $(wildcard corpus/*.go corpus/*.csv nlp/*.go nlp/*.txt index/*.go)
+# ... and the code sets: a new release dropped into data/codesets rebuilds the index.
+CODESETS  := $(wildcard $(DATA)/codesets/icd10cm/*/* $(DATA)/codesets/hcpcs/*/*)
 MODEL_SRC := $(wildcard suggest/*.go eval/mine.go eval/train.go eval/fit_*.go)
 
 .PHONY: all build data run test check lint fmt vet staticcheck bench fuzz eval-dev clean
@@ -17,15 +19,16 @@ all: build
 build:
 	$(GO) build -o $(MEDCODE) ./cmd/medcode
 
-# data/codesets from ../shared (or the official downloads), then the index snapshot and
-# the default model trained on CodiEsp train. Quick when everything is present.
+# data/codesets from ../shared (or $MEDCODE_SHARED, or the official downloads), then the
+# index snapshot and the default model trained on CodiEsp train. Quick when everything is
+# present; says what to do when the code sets cannot be had.
 data: $(DATA)/index.snap $(DATA)/model.json
 
 .PHONY: codesets
 codesets:
 	./scripts/data.sh
 
-$(DATA)/index.snap: $(INDEX_SRC) | codesets build
+$(DATA)/index.snap: $(INDEX_SRC) $(CODESETS) | codesets build
 	$(MEDCODE) --data $(DATA) index build --out $@
 
 # The default model: trained reproducibly on CodiEsp train (ICD-10-CM gold codes).
@@ -33,11 +36,15 @@ $(DATA)/model.json: $(DATA)/index.snap $(MODEL_SRC) | build
 	@if [ -f $(TRAIN) ]; then $(MEDCODE) --data $(DATA) --model none train --systems icd10cm --cases $(TRAIN) --out $@; \
 	else echo "data: no labelled notes at $(TRAIN); the engine runs untrained"; fi
 
+# make run PORT=9090, or make run ADDR=127.0.0.1:9090 (default :8080).
 run: build data
-	$(MEDCODE) --data $(DATA) serve
+	$(MEDCODE) --data $(DATA) serve $(if $(ADDR),--addr $(ADDR),$(if $(PORT),--addr :$(PORT)))
 
+# The race pass skips corpus's full-data tests, which exercise no concurrency and
+# take ~10x longer under -race (skipUnderRace); the second pass runs them without it.
 test: data
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 ./corpus
 
 fmt:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

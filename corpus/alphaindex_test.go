@@ -117,6 +117,7 @@ func TestReadIndexErrors(t *testing.T) {
 }
 
 func TestReadIndexReleases(t *testing.T) {
+	skipUnderRace(t)
 	type counts struct {
 		main    int
 		levels  []int // terms per level 1..n

@@ -24,16 +24,19 @@ import (
 //	cacheVersion
 //	key: 32 bytes, sha256 of everything the result depends on (cacheKey)
 //	string table: count, the length of each string, then their bytes
-//	releases and codes (cacheCodec), strings as indexes into the table
+//	releases, codes and ICD-10-CM release memberships (cacheCodec),
+//	strings as indexes into the table
 //	CRC-32C of everything before it: 4 bytes, little-endian
 //
 // A file whose magic, version, key or checksum does not match, or that
 // does not decode, is ignored and rewritten.
 
 // cacheVersion changes whenever the layout or the meaning of the cached
-// fields changes. The executable's build ID is part of the key as well,
-// so a rebuilt binary never reads a snapshot an older parser wrote.
-const cacheVersion = 1
+// fields changes, or the parsers change what they make of the same input
+// (the key holds the inputs and this version, not the executable: test
+// binaries and bin/medcode share one cache). Version 2: several
+// ICD-10-CM releases and their memberships.
+const cacheVersion = 2
 
 const cacheMagic = "medcode corpus cache\n"
 
@@ -50,7 +53,7 @@ func (o Options) cacheFile() string {
 }
 
 // cacheKey hashes everything the loaded Set depends on: the cache version,
-// the executable (its Go build ID, else its contents), the options, the
+// the options, the
 // absolute code-set directory, and the name and contents of every input
 // file Load would read. An error means the key cannot be told (an input
 // is unreadable); Load then parses and reports what is wrong.
@@ -63,11 +66,6 @@ func cacheKey(dir string, files codeSetFiles, opts Options) ([]byte, error) {
 	}
 	field(cacheMagic)
 	field(strconv.Itoa(cacheVersion))
-	exe, err := executableID()
-	if err != nil {
-		return nil, err
-	}
-	field(exe)
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
@@ -94,7 +92,16 @@ func cacheKey(dir string, files codeSetFiles, opts Options) ([]byte, error) {
 		}
 		return nil
 	}
-	for _, name := range []string{files.order, files.tabular, files.index, files.eindex, files.neoplasm, files.drug, files.hcpcs} {
+	field(strconv.Itoa(len(files.orders)))
+	for _, o := range files.orders {
+		field(o.path)
+		field(strconv.Itoa(o.year))
+		field(strconv.FormatBool(o.april))
+		if err := content(filepath.Join(dir, o.path)); err != nil {
+			return nil, err
+		}
+	}
+	for _, name := range []string{files.tabular, files.index, files.eindex, files.neoplasm, files.drug, files.hcpcs} {
 		field(name)
 		if name == "" {
 			continue
@@ -103,7 +110,6 @@ func cacheKey(dir string, files codeSetFiles, opts Options) ([]byte, error) {
 			return nil, err
 		}
 	}
-	field(strconv.Itoa(files.orderYear))
 	field(opts.CPTFile)
 	if opts.CPTFile == "" {
 		field(string(cptStarter))
@@ -118,68 +124,6 @@ func cacheKey(dir string, files codeSetFiles, opts Options) ([]byte, error) {
 		}
 	}
 	return h.Sum(nil), nil
-}
-
-// executableID identifies the running program: the Go build ID in its
-// ELF note (which changes with any change to the binary), else the
-// sha256 of the whole file.
-func executableID() (string, error) {
-	path, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	head := make([]byte, 64<<10)
-	n, err := io.ReadFull(f, head)
-	if err != nil && !errors.Is(err, io.ErrUnexpectedEOF) && !errors.Is(err, io.EOF) {
-		return "", err
-	}
-	if id, ok := goBuildID(head[:n]); ok {
-		return "buildid:" + id, nil
-	}
-	if _, err := f.Seek(0, io.SeekStart); err != nil {
-		return "", err
-	}
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return fmt.Sprintf("sha256:%x", h.Sum(nil)), nil
-}
-
-// goBuildID finds the Go build ID the linker stores near the start of a
-// binary: an ELF/Mach-O note named "Go" of type 4 (little-endian), or the
-// "\xff Go build ID: "..."" text other formats carry.
-func goBuildID(head []byte) (string, bool) {
-	const marker = "\xff Go build ID: \""
-	if i := bytes.Index(head, []byte(marker)); i >= 0 {
-		rest := head[i+len(marker):]
-		if j := bytes.IndexByte(rest, '"'); j > 0 {
-			return string(rest[:j]), true
-		}
-	}
-	const note = "\x04\x00\x00\x00Go\x00\x00" // type 4, name "Go"
-	for off := 0; ; {
-		i := bytes.Index(head[off:], []byte(note))
-		if i < 0 {
-			return "", false
-		}
-		i += off
-		off = i + 1
-		if i < 8 || binary.LittleEndian.Uint32(head[i-8:]) != 4 {
-			continue
-		}
-		size := int(binary.LittleEndian.Uint32(head[i-4:]))
-		start := i + len(note)
-		if size <= 0 || size > 1024 || start+size > len(head) {
-			continue
-		}
-		return string(head[start : start+size]), true
-	}
 }
 
 // readCache returns the Set cached at path under key, or false when
@@ -202,8 +146,8 @@ func readCache(ctx context.Context, path string, key []byte) (*Set, bool) {
 // writeCache writes the snapshot atomically: a temporary file in the same
 // directory renamed over path. Failures (a read-only data directory) are
 // returned for tests; Load ignores them.
-func writeCache(path string, key []byte, codes []*Code, rels []Release) (err error) {
-	b, err := encodeCache(key, codes, rels)
+func writeCache(path string, key []byte, codes []*Code, rels []Release, ms []membership) (err error) {
+	b, err := encodeCache(key, codes, rels, ms)
 	if err != nil {
 		return err
 	}
@@ -232,7 +176,7 @@ func writeCache(path string, key []byte, codes []*Code, rels []Release) (err err
 var errBadCache = errors.New("corpus: bad cache")
 
 // encodeCache lays codes and releases out as described above.
-func encodeCache(key []byte, codes []*Code, rels []Release) ([]byte, error) {
+func encodeCache(key []byte, codes []*Code, rels []Release, ms []membership) ([]byte, error) {
 	var e cacheEncoder
 	e.strs = make(map[string]uint32, 1<<16)
 	if err := e.releases(rels); err != nil {
@@ -241,6 +185,7 @@ func encodeCache(key []byte, codes []*Code, rels []Release) ([]byte, error) {
 	if err := e.codes(codes); err != nil {
 		return nil, err
 	}
+	e.memberships(ms)
 	out := make([]byte, 0, len(e.body)+e.strBytes+8*len(e.list)+64)
 	out = append(out, cacheMagic...)
 	out = binary.AppendUvarint(out, cacheVersion)

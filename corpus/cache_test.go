@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -122,7 +121,7 @@ func TestLoadCacheHit(t *testing.T) {
 			c.Display = "changed in the cache"
 		}
 	}
-	if err := writeCache(opts.cacheFile(), key, codes, decoded.Releases()); err != nil {
+	if err := writeCache(opts.cacheFile(), key, codes, decoded.Releases(), nil); err != nil {
 		t.Fatal(err)
 	}
 	if c, _ := mustLoad(t, opts).Lookup(ICD10CM, "E11.9"); c.Display != "changed in the cache" {
@@ -251,6 +250,7 @@ func TestLoadCacheConcurrent(t *testing.T) {
 // TestLoadCacheRealData checks a cache hit against a fresh parse of the
 // real code sets, code by code.
 func TestLoadCacheRealData(t *testing.T) {
+	skipUnderRace(t)
 	if testing.Short() {
 		t.Skip("loads the full code sets twice")
 	}
@@ -294,7 +294,7 @@ func TestCacheCodecFields(t *testing.T) {
 	}, {System: ICD10CM, Code: "S72.001A", Children: []string{}, Names: []Name{}, SevenChr: ext}, {System: ICD10CM, Code: "S72.001D", SevenChr: []Extension{}}}
 	rels := []Release{{System: ICD10CM, Name: "FY2026", Effective: day, Source: "o.txt", Codes: 2, Billable: 1, Supplements: []string{"t.xml"}}, {System: CPT}}
 	key := bytes.Repeat([]byte{7}, 32)
-	b, err := encodeCache(key, codes, rels)
+	b, err := encodeCache(key, codes, rels, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,31 +318,6 @@ func TestCacheCodecFields(t *testing.T) {
 	}
 }
 
-func TestGoBuildID(t *testing.T) {
-	note := []byte("\x00\x00\x04\x00\x00\x00\x05\x00\x00\x00\x04\x00\x00\x00Go\x00\x00abc/d\x00\x00\x00")
-	for _, tc := range []struct {
-		head []byte
-		want string
-		ok   bool
-	}{
-		{note, "abc/d", true},
-		{[]byte("xx\xff Go build ID: \"a/b/c\"\n \xff"), "a/b/c", true},
-		{[]byte("\x04\x00\x00\x00Go\x00\x00"), "", false},
-		{[]byte("\x04\x00\x00\x00\xff\xff\x00\x00\x04\x00\x00\x00Go\x00\x00ab"), "", false},
-		{nil, "", false},
-	} {
-		if got, ok := goBuildID(tc.head); got != tc.want || ok != tc.ok {
-			t.Errorf("goBuildID(%q) = %q, %v; want %q, %v", tc.head, got, ok, tc.want, tc.ok)
-		}
-	}
-	if runtime.GOOS == "linux" {
-		id, err := executableID()
-		if err != nil || !strings.HasPrefix(id, "buildid:") {
-			t.Errorf("executableID() = %q, %v; want the test binary's build ID", id, err)
-		}
-	}
-}
-
 func FuzzDecodeCache(f *testing.F) {
 	key := bytes.Repeat([]byte{1}, 32)
 	day := time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)
@@ -351,7 +326,9 @@ func FuzzDecodeCache(f *testing.F) {
 		{System: ICD10CM, Code: "A00", Names: []Name{{"Cholera", NameTitle}}, Children: []string{"A00.0"}, SevenChr: ext},
 		{System: ICD10CM, Code: "A00.0", Parent: "A00", SevenChr: ext, Notes: Notes{Excludes1: []string{"x"}}},
 		{System: HCPCS, Code: "A9901", Added: day},
-	}, []Release{{System: ICD10CM, Name: "FY2026", Effective: day}})
+	}, []Release{{System: ICD10CM, Name: "FY2026", Effective: day}, {System: ICD10CM, Name: "FY2027", Effective: day.AddDate(1, 0, 0)}},
+		[]membership{{release: "FY2026", present: []bool{true, true}, billable: []bool{false, true}},
+			{release: "FY2027", present: []bool{true, false}, billable: []bool{false, false}, titles: map[int]string{0: "Cholera (old)"}}})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -3,6 +3,7 @@ package corpus
 import (
 	"encoding/binary"
 	"math"
+	"slices"
 	"time"
 )
 
@@ -154,6 +155,38 @@ func (e *cacheEncoder) codes(codes []*Code) error {
 		}
 	}
 	return nil
+}
+
+// memberships writes which ICD-10-CM codes each release of a union holds:
+// per release its name, the number of codes, two bits per code (present,
+// billable) and the titles that differ from the union's by position.
+func (e *cacheEncoder) memberships(ms []membership) {
+	e.count(len(ms), ms == nil)
+	for _, m := range ms {
+		e.str(m.release)
+		e.uvarint(uint64(len(m.present)))
+		bits := make([]byte, (2*len(m.present)+7)/8)
+		for j := range m.present {
+			if m.present[j] {
+				bits[(2*j)/8] |= 1 << ((2 * j) % 8)
+			}
+			if m.billable[j] {
+				bits[(2*j+1)/8] |= 1 << ((2*j + 1) % 8)
+			}
+		}
+		e.uvarint(uint64(len(bits)))
+		e.body = append(e.body, bits...)
+		pos := make([]int, 0, len(m.titles))
+		for p := range m.titles {
+			pos = append(pos, p)
+		}
+		slices.Sort(pos)
+		e.uvarint(uint64(len(pos)))
+		for _, p := range pos {
+			e.uvarint(uint64(p))
+			e.str(m.titles[p])
+		}
+	}
 }
 
 // cacheDecoder reads what cacheEncoder wrote, straight into a Set: the
@@ -398,6 +431,50 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 		}
 		s.file(r, &notes, added, term)
 	}
-	s.finish(rels)
+	ms := d.memberships()
+	if d.err != nil {
+		return nil
+	}
+	s.finish(rels, ms)
 	return s
+}
+
+// memberships reads what cacheEncoder.memberships wrote.
+func (d *cacheDecoder) memberships() []membership {
+	n := d.count()
+	if n < 0 {
+		return nil
+	}
+	out := make([]membership, n)
+	for i := range out {
+		m := &out[i]
+		m.release = d.str()
+		size64 := d.uvarint()
+		bits := d.n()
+		size := int(size64)
+		if d.err != nil || size64 > uint64(4*len(d.b)) || bits != (2*size+7)/8 {
+			d.fail()
+			return nil
+		}
+		m.present, m.billable = make([]bool, size), make([]bool, size)
+		for j := range size {
+			m.present[j] = d.b[(2*j)/8]&(1<<((2*j)%8)) != 0
+			m.billable[j] = d.b[(2*j+1)/8]&(1<<((2*j+1)%8)) != 0
+		}
+		d.b = d.b[bits:]
+		k := d.n()
+		for range k {
+			pos := d.uvarint()
+			t := d.str()
+			if d.err != nil || pos >= uint64(size) {
+				d.fail()
+				return nil
+			}
+			if m.titles == nil {
+				m.titles = map[int]string{}
+			}
+			m.titles[int(pos)] = t
+		}
+	}
+	return out
 }

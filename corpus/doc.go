@@ -7,12 +7,25 @@
 //     input with a *ParseError naming the file and line; none panics.
 //   - Codes are canonical: ICD-10-CM with its dot ("E11.9"), CPT and HCPCS as
 //     five upper-case characters. Lookup accepts any case, dotted or not.
-//   - The FY2026 order file decides which ICD-10-CM codes exist. Names taken
-//     from older Tabular List / Alphabetic Index editions are mapped onto
-//     FY2026 codes; a code FY2026 expanded keeps its names on the header,
-//     and the suggest layer asks the coder for the missing detail.
+//   - The order files decide which ICD-10-CM codes exist. Load reads every
+//     release (icd10cm/<year>/ for FY<year> from October 1, icd10cm/<year>-04/
+//     for its April update) from the newest back to the first gap in dates
+//     of service, into one union Set: each code once, with the flag and
+//     titles of the newest release holding it (older titles stay as names).
+//     Set.In(name) and Set.On(date of service) narrow the union to one
+//     release: the same IDs, but only that release's codes are found,
+//     counted and listed as children, each with its flag and title there.
+//     An unknown release wraps ErrUnknownRelease, a date no release covers
+//     ErrNotCovered; both list the loaded releases and periods.
+//   - Names taken from older Tabular List / Alphabetic Index editions are
+//     mapped onto the union's codes; a code a release expanded keeps its
+//     names on the header, and the suggest layer asks the coder for the
+//     missing detail.
 //   - Each code set carries its Release; a code can be validated for a date
-//     of service.
+//     of service. Set.Diff compares two releases (added, deleted, revised
+//     title, now header, now billable); ReadOrderAddenda reads the
+//     publisher's order-file addenda and AddendaDiff turns it into the same
+//     shape, so the two can be checked against each other.
 //
 // Readers (ICD-10-CM): ReadOrder (order file: codes, billable flags,
 // titles, hierarchy, chapters by range), ReadTabular (Tabular List XML:
@@ -23,8 +36,8 @@
 // The XML readers stream and check the structure the official XSDs
 // require (allowed children, required names, titles, levels, columns).
 //
-// Load assembles a Set from a code-set directory: the newest order file
-// is required (ErrMissingData otherwise); older Tabular List and index
+// Load assembles a Set from a code-set directory: an order file is
+// required (ErrMissingData otherwise); older Tabular List and index
 // editions, the HCPCS workbook, CPT and synonym files are optional extras
 // read concurrently. Names are the display (NameTitle) first, then the
 // short title, inclusion terms, index paths ("Diabetes, diabetic, type 2,
@@ -37,10 +50,12 @@
 // Load cache: unless Options.NoCache, Load snapshots what it loaded in a
 // binary file (<Dir>/.medcode-corpus.cache, or Options.CacheFile) and a
 // later Load decodes it instead of parsing when nothing it depends on
-// changed: the key is a sha256 of the cache format version, the running
-// executable's Go build ID, the absolute Dir, OrderOnly, and the names and
-// contents of every input file (CPT and synonym files, or the built-in
-// CPT list, included). A hit returns a Set deeply equal to a fresh parse.
+// changed: the key is a sha256 of the cache format version, the absolute
+// Dir, OrderOnly, and the names and contents of every input file (every
+// release's order file, CPT and synonym files, or the built-in CPT list,
+// included). It does not name the executable, so test binaries and
+// bin/medcode share one cache; a change to what the parsers make of the
+// same files must bump the format version (cacheVersion). A hit returns a Set deeply equal to a fresh parse.
 // The file is written atomically (temporary file + rename), so concurrent
 // Loads are safe; a missing, stale, truncated or corrupt cache (CRC-32C) is
 // ignored and rewritten, and failing to write it is not an error. Parse

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -42,9 +43,12 @@ func (o Options) dir() string {
 
 // Load reads every code set under opts.Dir into a Set.
 //
-// ICD-10-CM: the newest order file (icd10cm/<year>/icd10cm_order_<year>.txt,
-// optionally gzip'd) decides which codes exist; it is required and its
-// absence is an error wrapping ErrMissingData. When present and
+// ICD-10-CM: the order files (icd10cm/<year>/icd10cm_order_<year>.txt,
+// optionally gzip'd; icd10cm/<year>-04/ for an April update) decide which
+// codes exist: every release from the newest back to the first gap in
+// dates of service is loaded into one union, narrowed per release by
+// Set.In and Set.On. One is required; its absence is an error wrapping
+// ErrMissingData. When present and
 // !opts.OrderOnly, the newest Tabular List, Alphabetic Index, External
 // Cause Index, Neoplasm Table and Table of Drugs add notes, seventh-
 // character tables, chapters and names; their codes are mapped onto the
@@ -66,9 +70,8 @@ func (o Options) dir() string {
 // of its result to opts.CacheFile (atomically: a temporary file renamed
 // into place; failure to write, say to a read-only directory, is not an
 // error). The snapshot is keyed by a sha256 of the cache format version,
-// the running executable's build ID, the absolute Dir, OrderOnly, and the
-// names and contents of every file Load would read (the built-in CPT list
-// included). A later Load whose key matches decodes the snapshot instead
+// the absolute Dir, OrderOnly, and the names and contents of every file
+// Load would read (the built-in CPT list included), not the executable. A later Load whose key matches decodes the snapshot instead
 // of parsing, giving an equal Set; a missing, stale, truncated or corrupt
 // snapshot (checked by key and CRC-32C) is ignored and rewritten, never an
 // error. Errors are never cached: a bad input file fails every Load.
@@ -78,7 +81,7 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	if files.order == "" {
+	if len(files.orders) == 0 {
 		return nil, fmt.Errorf("corpus: no ICD-10-CM order file (icd10cm/<year>/icd10cm_order_<year>.txt[.gz]) under %s: %w", dir, ErrMissingData)
 	}
 	if opts.OrderOnly {
@@ -97,41 +100,44 @@ func Load(ctx context.Context, opts Options) (*Set, error) {
 			}
 		}
 	}
-	all, releases, err := parse(ctx, dir, files, opts)
+	all, releases, ms, err := parse(ctx, dir, files, opts)
 	if err != nil {
 		return nil, err
 	}
 	if key != nil {
 		// Write only when the inputs did not change while being parsed.
 		if again, err := cacheKey(dir, files, opts); err == nil && string(again) == string(key) {
-			_ = writeCache(opts.cacheFile(), key, all, releases)
+			_ = writeCache(opts.cacheFile(), key, all, releases, ms)
 		}
 	}
-	return NewSet(all, releases), nil
+	return newSet(all, releases, ms), nil
 }
 
 // parse reads the files Load picked and returns the codes and releases
 // for NewSet.
-func parse(ctx context.Context, dir string, files codeSetFiles, opts Options) ([]*Code, []Release, error) {
+func parse(ctx context.Context, dir string, files codeSetFiles, opts Options) ([]*Code, []Release, []membership, error) {
 
 	var (
 		wg                              sync.WaitGroup
-		order                           []*Code
+		orders                          = make([][]*Code, len(files.orders))
+		errOrders                       = make([]error, len(files.orders))
 		tab                             *Tabular
 		dis, ext, neo, drug             *AlphaIndex
 		hcpcs, cpt                      []*Code
 		syns                            = make([][]Synonym, len(opts.SynonymFiles))
-		errOrder, errTab, errHCPCS      error
+		errTab, errHCPCS                error
 		errDis, errExt, errNeo, errDrug error
 		errCPT                          error
 		errSyn                          = make([]error, len(opts.SynonymFiles))
 	)
-	wg.Go(func() {
-		errOrder = readFile(ctx, dir, files.order, func(r io.Reader, name string) (err error) {
-			order, err = ReadOrder(r, name)
-			return err
+	for i, o := range files.orders {
+		wg.Go(func() {
+			errOrders[i] = readFile(ctx, dir, o.path, func(r io.Reader, name string) (err error) {
+				orders[i], err = ReadOrder(r, name)
+				return err
+			})
 		})
-	})
+	}
 	if files.tabular != "" {
 		wg.Go(func() {
 			errTab = readFile(ctx, dir, files.tabular, func(r io.Reader, name string) (err error) {
@@ -183,20 +189,25 @@ func parse(ctx context.Context, dir string, files codeSetFiles, opts Options) ([
 		})
 	}
 	wg.Wait()
-	for _, err := range append([]error{errOrder, errTab, errDis, errExt, errNeo, errDrug, errHCPCS, errCPT}, errSyn...) {
+	for _, err := range append(append(errOrders, errTab, errDis, errExt, errNeo, errDrug, errHCPCS, errCPT), errSyn...) {
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 
+	icdRels := make([]Release, len(files.orders))
+	for i, o := range files.orders {
+		icdRels[i] = o.release()
+	}
+	order, ms := unionOrders(orders, icdRels)
 	icd := newICDBuilder(order)
-	rel := icdRelease(files.order, files.orderYear)
+	var sup []string
 	if tab != nil {
 		icd.addTabular(tab)
-		rel.Supplements = append(rel.Supplements, files.tabular)
+		sup = append(sup, files.tabular)
 	}
 	for _, ix := range []struct {
 		ix   *AlphaIndex
@@ -207,9 +218,15 @@ func parse(ctx context.Context, dir string, files codeSetFiles, opts Options) ([
 			continue
 		}
 		icd.addIndex(ix.ix, ix.kind)
-		rel.Supplements = append(rel.Supplements, ix.file)
+		sup = append(sup, ix.file)
 	}
-	releases := []Release{rel}
+	// Oldest first; each runs until the next one starts.
+	slices.Reverse(icdRels)
+	periods(icdRels)
+	for i := range icdRels {
+		icdRels[i].Supplements = sup
+	}
+	releases := icdRels
 	all := make([]*Code, 0, len(order)+len(hcpcs)+len(cpt))
 	all = append(all, order...)
 	if files.hcpcs != "" {
@@ -226,12 +243,12 @@ func parse(ctx context.Context, dir string, files codeSetFiles, opts Options) ([
 	releases = append(releases, cptRel)
 
 	if err := attachSynonyms(all, opts.SynonymFiles, syns); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	for _, c := range order {
 		c.Names = dedupNames(c.Names)
 	}
-	return all, releases, nil
+	return all, releases, ms, nil
 }
 
 // icdRelease describes the ICD-10-CM fiscal year of an order file:
@@ -249,8 +266,8 @@ func icdRelease(source string, year int) Release {
 // codeSetFiles are the files Load uses, relative to the code-set root; ""
 // when absent.
 type codeSetFiles struct {
-	order, tabular, index, eindex, neoplasm, drug, hcpcs string
-	orderYear                                            int
+	orders                                        []orderFile // newest first
+	tabular, index, eindex, neoplasm, drug, hcpcs string
 }
 
 // findCodeSetFiles picks the newest edition of each file under dir by
@@ -288,7 +305,9 @@ func findCodeSetFiles(dir string) (codeSetFiles, error) {
 	pat := func(kind string) *regexp.Regexp {
 		return regexp.MustCompile(`^(?i)icd-?10-?cm[-_]` + kind + `[-_](\d{4})\.(?:txt|xml)(?:\.gz)?$`)
 	}
-	f.order, f.orderYear = pick(pat("order"), icd)
+	if f.orders, err = findOrderFiles(dir); err != nil {
+		return f, err
+	}
 	f.tabular, _ = pick(pat("tabular"), icd)
 	f.index, _ = pick(pat("index"), icd)
 	f.eindex, _ = pick(pat("eindex"), icd)

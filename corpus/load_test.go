@@ -239,16 +239,66 @@ func TestDedupNames(t *testing.T) {
 	}
 }
 
-// TestLoadRelease loads the real code sets and checks the FY2026 mapping.
+// TestLoadRelease loads the real code sets and checks the FY2026 and
+// FY2027 releases, their union and the mapping of older names.
 func TestLoadRelease(t *testing.T) {
+	skipUnderRace(t)
 	dir := filepath.Join(testenv.DataDir(t), "codesets")
 	set, err := Load(context.Background(), Options{Dir: dir})
 	if err != nil {
 		t.Fatal(err)
 	}
 	rel, _ := set.Release(ICD10CM)
-	if rel.Name != "FY2026" || rel.Codes != 98186 || rel.Billable != 74719 || len(rel.Supplements) != 5 {
+	if rel.Name != "FY2027" || rel.Codes != 98403 || rel.Billable != 74879 || len(rel.Supplements) != 5 {
 		t.Errorf("ICD-10-CM release = %+v", rel)
+	}
+	rels := set.ICD10CMReleases()
+	if len(rels) != 2 || rels[0].Name != "FY2026" || rels[0].Codes != 98186 || rels[0].Billable != 74719 ||
+		rels[0].Period() != "2025-10-01..2026-09-30" || rels[1].Period() != "2026-10-01..2027-09-30" {
+		t.Errorf("ICD-10-CM releases = %+v", rels)
+	}
+	// Union: 98,186 FY2026 codes + 238 added in FY2027 (21 deleted ones stay).
+	if n := set.Len(ICD10CM); n != 98186+238 {
+		t.Errorf("union holds %d ICD-10-CM codes", n)
+	}
+	fy26, err1 := set.On(time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC))
+	fy27, err2 := set.On(time.Date(2026, 11, 15, 0, 0, 0, 0, time.UTC))
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	if n := fy26.Len(ICD10CM); n != 98186 {
+		t.Errorf("FY2026 holds %d codes", n)
+	}
+	if n := fy27.Len(ICD10CM); n != 98403 {
+		t.Errorf("FY2027 holds %d codes", n)
+	}
+	for _, tc := range []struct {
+		set      *Set
+		code     string
+		ok, bill bool
+		kids     int
+	}{
+		{fy26, "I42.0", true, true, 0}, {fy27, "I42.0", true, false, 3},
+		{fy26, "D69.11", false, false, 0}, {fy27, "D69.11", true, true, 0},
+		{set, "D69.11", true, true, 0}, {set, "I42.0", true, false, 3},
+	} {
+		c, ok := tc.set.Lookup(ICD10CM, tc.code)
+		if ok != tc.ok || ok && (c.Billable != tc.bill || len(c.Children) != tc.kids) {
+			t.Errorf("%s in %+v: %v %+v", tc.code, tc.set.ICD10CMReleases(), ok, c)
+		}
+	}
+	if c, _ := fy26.Lookup(ICD10CM, "Z29.14"); c.Display != "Encounter for prophylactic rabies immune globin" {
+		t.Errorf("FY2026 title of Z29.14 = %q", c.Display)
+	}
+	if c, _ := fy27.Lookup(ICD10CM, "Z29.14"); c.Display != "Encounter for prophylactic rabies immune globulin" {
+		t.Errorf("FY2027 title of Z29.14 = %q", c.Display)
+	}
+	if _, err := set.On(time.Date(2025, 9, 30, 0, 0, 0, 0, time.UTC)); !errors.Is(err, ErrNotCovered) ||
+		!strings.Contains(err.Error(), "FY2026 2025-10-01..2026-09-30, FY2027 2026-10-01..2027-09-30") {
+		t.Errorf("date before every release: %v", err)
+	}
+	if _, err := set.In("FY2024"); !errors.Is(err, ErrUnknownRelease) {
+		t.Errorf("unknown release: %v", err)
 	}
 	if h, ok := set.Release(HCPCS); !ok || h.Name != "2025-10" || h.Codes == 0 {
 		t.Errorf("HCPCS release = %+v", h)

@@ -31,6 +31,46 @@ type Set struct {
 	order    map[System][]ID
 	table    []ID // open-addressing lookup by (system, code); 0 = empty
 	releases map[System]Release
+	// editions are the ICD-10-CM releases of a Set loaded from several
+	// order files (oldest first), each with its narrowed Set; parent is
+	// the union a narrowed Set came from.
+	editions []edition
+	parent   *Set
+	// view is what a narrowed Set changes of the records it shares with
+	// its parent; nil otherwise.
+	view *viewOverlay
+}
+
+// viewOverlay holds, by ID, the flags, title and children a narrowed Set
+// gives a record (the records themselves are shared with the union).
+type viewOverlay struct {
+	flags   []uint8
+	display []span // len 0: the record's
+	kids    []slab // in Set.kids
+}
+
+// flagsOf, displayOf and kidsOf read a record as s has it.
+func (s *Set) flagsOf(id ID) uint8 {
+	if s.view != nil {
+		return s.view.flags[id]
+	}
+	return s.recs[id].flags
+}
+
+func (s *Set) displayOf(id ID) span {
+	if s.view != nil {
+		if d := s.view.display[id]; d.len > 0 {
+			return d
+		}
+	}
+	return s.recs[id].display
+}
+
+func (s *Set) kidsOf(id ID) slab {
+	if s.view != nil {
+		return s.view.kids[id]
+	}
+	return s.recs[id].kids
 }
 
 // ID is a code of a Set: a small handle without pointers. The zero ID is
@@ -82,7 +122,11 @@ func notesFields(n *Notes) [8]*[]string {
 // The Set copies what it keeps: codes may be changed or dropped afterwards,
 // and nothing of the caller's memory (a parse buffer, a cache file) stays
 // reachable from it.
-func NewSet(codes []*Code, releases []Release) *Set {
+func NewSet(codes []*Code, releases []Release) *Set { return newSet(codes, releases, nil) }
+
+// newSet is NewSet for a union of several ICD-10-CM releases: ms say
+// which of the ICD-10-CM codes (in order) each release holds.
+func newSet(codes []*Code, releases []Release, ms []membership) *Set {
 	p := packer{
 		s:    &Set{recs: make([]record, 1, len(codes)+1)},
 		strs: make(map[string]span, len(codes)*2),
@@ -93,58 +137,19 @@ func NewSet(codes []*Code, releases []Release) *Set {
 		p.add(c)
 	}
 	p.s.arena = string(p.arena)
-	p.s.finish(releases)
+	p.s.finish(releases, ms)
 	return p.s
 }
 
 // finish derives the official order, the lookup table, the children in
-// the set and the releases' counts from the records and the arena.
-func (s *Set) finish(releases []Release) {
-	type key struct {
-		sys  uint8
-		code string
-	}
-	s.order = map[System][]ID{}
-	latest := make(map[key]ID, len(s.recs))
-	for id := ID(1); int(id) < len(s.recs); id++ {
-		r := &s.recs[id]
-		k := key{r.sys, s.str(r.code)}
-		if _, dup := latest[k]; !dup {
-			sys := s.systems[r.sys]
-			s.order[sys] = append(s.order[sys], id)
-		}
-		latest[k] = id
-	}
-	size := 1
-	for size < 2*len(latest)+2 {
-		size *= 2
-	}
-	s.table = make([]ID, size)
-	mask := len(s.table) - 1
-	for id := ID(1); int(id) < len(s.recs); id++ {
-		r := &s.recs[id]
-		if latest[key{r.sys, s.str(r.code)}] != id {
-			continue // replaced by a later duplicate
-		}
-		i := int(hash(s.systems[r.sys], s.str(r.code))) & mask
-		for s.table[i] != 0 {
-			i = (i + 1) & mask
-		}
-		s.table[i] = id
-	}
-	// Children present in the set, resolved once for the hot paths.
-	for id := ID(1); int(id) < len(s.recs); id++ {
-		r := &s.recs[id]
-		start := len(s.kids)
-		for _, sp := range s.spans[r.children.off : r.children.off+r.children.len] {
-			if k, ok := s.find(s.systems[r.sys], s.str(sp)); ok {
-				s.kids = append(s.kids, k)
-			}
-		}
-		r.kids = slab{uint32(start), uint32(len(s.kids) - start)}
-	}
+// the set and the releases' counts from the records and the arena, then
+// the editions of a union of ICD-10-CM releases (ms).
+func (s *Set) finish(releases []Release, ms []membership) {
+	s.index(func(ID) bool { return true })
 	s.releases = map[System]Release{}
-	for _, r := range releases {
+	releases = append([]Release(nil), releases...)
+	for i := range releases {
+		r := &releases[i]
 		r.System = System(strings.Clone(string(r.System)))
 		r.Name, r.Source = strings.Clone(r.Name), strings.Clone(r.Source)
 		if r.Supplements != nil {
@@ -155,13 +160,71 @@ func (s *Set) finish(releases []Release) {
 			r.Supplements = sup
 		}
 		r.Codes, r.Billable = 0, 0
+		if r.System == ICD10CM && len(ms) > 1 {
+			continue // counted per edition
+		}
 		for _, id := range s.order[r.System] {
 			r.Codes++
 			if s.recs[id].flags&flagBillable != 0 {
 				r.Billable++
 			}
 		}
-		s.releases[r.System] = r
+		s.releases[r.System] = *r
+	}
+	s.addEditions(ms, releases)
+}
+
+// index derives the official order, the lookup table and the children in
+// the set of the records keep accepts. The table itself finds duplicates:
+// a later one replaces the earlier in lookups and keeps its position.
+func (s *Set) index(keep func(ID) bool) {
+	n := 0
+	for id := ID(1); int(id) < len(s.recs); id++ {
+		if keep(id) {
+			n++
+		}
+	}
+	size := 1
+	for size < 2*n+2 {
+		size *= 2
+	}
+	s.table = make([]ID, size)
+	s.order = map[System][]ID{}
+	mask := len(s.table) - 1
+	for id := ID(1); int(id) < len(s.recs); id++ {
+		if !keep(id) {
+			continue
+		}
+		r := &s.recs[id]
+		sys, code := s.systems[r.sys], s.str(r.code)
+		for i := int(hash(sys, code)) & mask; ; i = (i + 1) & mask {
+			cur := s.table[i]
+			if cur == 0 {
+				s.table[i] = id
+				s.order[sys] = append(s.order[sys], id)
+				break
+			}
+			if c := &s.recs[cur]; c.sys == r.sys && s.str(c.code) == code {
+				s.table[i] = id // a later duplicate
+				break
+			}
+		}
+	}
+	// Children present in the set, resolved once for the hot paths.
+	for id := ID(1); int(id) < len(s.recs); id++ {
+		r := &s.recs[id]
+		start := len(s.kids)
+		for _, sp := range s.spans[r.children.off : r.children.off+r.children.len] {
+			if k, ok := s.find(s.systems[r.sys], s.str(sp)); ok {
+				s.kids = append(s.kids, k)
+			}
+		}
+		run := slab{uint32(start), uint32(len(s.kids) - start)}
+		if s.view != nil {
+			s.view.kids[id] = run
+		} else {
+			r.kids = run
+		}
 	}
 }
 
@@ -323,9 +386,10 @@ func (s *Set) Brief(id ID) Brief {
 		return Brief{}
 	}
 	r := &s.recs[id]
+	flags := s.flagsOf(id)
 	return Brief{
-		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(r.display), Parent: s.str(r.parent),
-		Billable: r.flags&flagBillable != 0, Modifier: r.flags&flagModifier != 0,
+		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(s.displayOf(id)), Parent: s.str(r.parent),
+		Billable: flags&flagBillable != 0, Modifier: flags&flagModifier != 0,
 	}
 }
 
@@ -335,8 +399,8 @@ func (s *Set) Children(id ID) []ID {
 	if !s.valid(id) {
 		return nil
 	}
-	r := &s.recs[id]
-	return s.kids[r.kids.off : r.kids.off+r.kids.len : r.kids.off+r.kids.len]
+	k := s.kidsOf(id)
+	return s.kids[k.off : k.off+k.len : k.off+k.len]
 }
 
 // SevenChr returns the effective seventh-character table of id (shared:
@@ -356,9 +420,10 @@ func (s *Set) Code(id ID) *Code {
 		return nil
 	}
 	r := &s.recs[id]
+	flags := s.flagsOf(id)
 	c := &Code{
-		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(r.display), Short: s.str(r.short),
-		Billable: r.flags&flagBillable != 0, Modifier: r.flags&flagModifier != 0,
+		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(s.displayOf(id)), Short: s.str(r.short),
+		Billable: flags&flagBillable != 0, Modifier: flags&flagModifier != 0,
 		Parent: s.str(r.parent), Chapter: s.str(r.chapter), SevenChr: s.SevenChr(id),
 	}
 	if r.nils&nilNames == 0 {
@@ -367,7 +432,15 @@ func (s *Set) Code(id ID) *Code {
 			c.Names[i] = Name{Text: s.str(n.text), Kind: n.kind}
 		}
 	}
-	if r.nils&nilChildren == 0 {
+	switch {
+	case r.nils&nilChildren != 0:
+	case s.parent != nil:
+		// A narrowed Set lists the children its release holds.
+		c.Children = make([]string, 0, s.kidsOf(id).len)
+		for _, k := range s.Children(id) {
+			c.Children = append(c.Children, s.str(s.recs[k].code))
+		}
+	default:
 		c.Children = s.strings(r.children)
 	}
 	c.Notes = s.Notes(id)
@@ -440,19 +513,37 @@ func (s *Set) Release(sys System) (Release, bool) {
 	return r, ok
 }
 
-// Releases returns every release, sorted by system.
+// Releases returns every release, sorted by system, then by date (a
+// union of several ICD-10-CM releases lists each; see ICD10CMReleases).
 func (s *Set) Releases() []Release {
-	out := make([]Release, 0, len(s.releases))
+	out := make([]Release, 0, len(s.releases)+len(s.editions))
 	for _, r := range s.releases {
-		out = append(out, r)
+		if r.System != ICD10CM || len(s.editions) == 0 {
+			out = append(out, r)
+		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].System < out[j].System })
+	for _, e := range s.editions {
+		out = append(out, e.rel)
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].System != out[j].System {
+			return out[i].System < out[j].System
+		}
+		return out[i].Effective.Before(out[j].Effective)
+	})
 	return out
 }
 
 // Validate reports whether code is a billable code of sys valid on the date
 // of service (a zero date means "any date the release covers").
 func (s *Set) Validate(sys System, code string, dos time.Time) error {
+	if sys == ICD10CM && len(s.editions) > 0 && !dos.IsZero() {
+		v, err := s.On(dos)
+		if err != nil {
+			return err
+		}
+		return v.Validate(sys, code, dos)
+	}
 	id, ok := s.ID(sys, code)
 	if !ok {
 		return fmt.Errorf("corpus: %s code %q: %w", sys, code, ErrUnknownCode)

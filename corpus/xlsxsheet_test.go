@@ -159,6 +159,7 @@ func TestReadHCPCSWorkbookFallback(t *testing.T) {
 // TestReadHCPCSWorkbookFastReal compares both readers on the October 2025
 // workbook.
 func TestReadHCPCSWorkbookFastReal(t *testing.T) {
+	skipUnderRace(t)
 	path := hcpcsWorkbookPath(t)
 	fast, fst, err := readHCPCSWorkbookFast(path)
 	if err != nil {

@@ -51,9 +51,10 @@ func (s *Server) cdsDiscovery(c *gin.Context) {
 		Description: "Suggests ICD-10-CM diagnosis codes for the encounter's clinical note, each with its evidence in the note.",
 		ID:          cdsServiceID,
 		Prefetch: map[string]string{
-			"note": "DocumentReference?patient={{context.patientId}}&encounter={{context.encounterId}}&_sort=-date&_count=1",
+			"note":      "DocumentReference?patient={{context.patientId}}&encounter={{context.encounterId}}&_sort=-date&_count=1",
+			"encounter": "Encounter/{{context.encounterId}}",
 		},
-		UsageRequirements: "The note is read from prefetch \"note\" (a DocumentReference, or a Bundle of them, with a text/plain attachment) or from the " + cdsNoteExtension + " extension of context.",
+		UsageRequirements: "The note is read from prefetch \"note\" (a DocumentReference, or a Bundle of them, with a text/plain attachment) or from the " + cdsNoteExtension + " extension of context. The encounter's date of service (prefetch \"encounter\" period end, else start, else the note's context.period) picks the ICD-10-CM release; without one, today's.",
 	}}})
 }
 
@@ -241,8 +242,13 @@ func (s *Server) cdsService(c *gin.Context) {
 		badRequest(c, "the note text is empty")
 		return
 	}
+	dos, err := req.encounterDate() // picks the release (cdsdate.go)
+	if err != nil {
+		badRequest(c, err.Error())
+		return
+	}
 	res, err := s.run(c.Request.Context(), req.HookInstance, suggest.Request{
-		Text: text, Systems: []corpus.System{corpus.ICD10CM}, Setting: suggest.Inpatient, MaxResults: cdsMaxCards,
+		Text: text, Systems: []corpus.System{corpus.ICD10CM}, Setting: suggest.Inpatient, MaxResults: cdsMaxCards, DateOfService: dos,
 	})
 	if err != nil {
 		s.fail(c, "suggest", err)

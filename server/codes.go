@@ -21,6 +21,7 @@ type codeDetails struct {
 	Short      string          `json:"short,omitempty"`
 	Billable   bool            `json:"billable"`
 	Modifier   bool            `json:"modifier,omitempty"`
+	Release    string          `json:"release,omitempty"` // the release answering (?date=, ?release=)
 	Chapter    string          `json:"chapter,omitempty"`
 	Parent     *codeRef        `json:"parent,omitempty"`
 	Children   []codeRef       `json:"children"`
@@ -111,13 +112,21 @@ func (s *Server) codeDetails(c *gin.Context) {
 		s.fail(c, "code details", ErrNotReady)
 		return
 	}
-	code, ok := set.Lookup(sys, c.Param("code"))
-	if !ok {
-		problem(c, http.StatusNotFound, "unknown-code", "Unknown code",
-			fmt.Sprintf("%s has no code %q", sys, c.Param("code")))
+	var ok bool
+	union := set
+	if set, ok = releaseQuery(c, set); !ok {
 		return
 	}
-	respond(c, http.StatusOK, details(set, code))
+	code, ok := set.Lookup(sys, c.Param("code"))
+	if !ok {
+		notInRelease(c, union.Union(), sys, corpus.NormalizeCode(sys, c.Param("code")))
+		return
+	}
+	d := details(set, code)
+	if r, ok := set.Release(sys); ok {
+		d.Release = r.Name
+	}
+	respond(c, http.StatusOK, d)
 }
 
 // searchCodes is the autocomplete: GET /v1/codes/search?q=&system=&limit=.

@@ -47,7 +47,7 @@ func (s *Server) fail(c *gin.Context, what string, err error) {
 		badRequest(c, err.Error())
 	case errors.Is(err, corpus.ErrUnknownCode):
 		problem(c, http.StatusNotFound, "unknown-code", "Unknown code", err.Error())
-	case errors.Is(err, corpus.ErrNotCovered):
+	case errors.Is(err, corpus.ErrNotCovered), errors.Is(err, corpus.ErrUnknownRelease):
 		badRequest(c, err.Error())
 	case errors.Is(err, ErrNotReady):
 		c.Header("Retry-After", "5")

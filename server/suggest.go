@@ -25,6 +25,7 @@ type suggestBody struct {
 	MaxResults    int      `json:"maxResults,omitempty"`
 	MinConfidence float64  `json:"minConfidence,omitempty"`
 	DateOfService string   `json:"dateOfService,omitempty"`
+	Release       string   `json:"release,omitempty"` // ICD-10-CM release by name, instead of by date
 }
 
 // request validates b and turns it into an engine request. Errors are
@@ -69,6 +70,7 @@ func (b *suggestBody) request() (suggest.Request, error) {
 		}
 		req.DateOfService = d
 	}
+	req.Release = strings.TrimSpace(b.Release)
 	return req, nil
 }
 

@@ -30,6 +30,15 @@
 // Contract:
 //   - Queries are analysed with the index's own nlp.Pipeline, never another.
 //   - Every Evidence satisfies note[e.Start:e.End] == e.Text.
+//   - A note is coded with the ICD-10-CM release in force on its date of
+//     service (Request.DateOfService; today when zero, the newest release
+//     when today is past all) or the one Request.Release names (release.go):
+//     nothing outside that release is suggested, a code it lacks gives its
+//     names to its nearest ancestor there, and the Result names the release
+//     (CodeSets) and the date. A date no loaded release covers, or an
+//     unknown release, fails with an error wrapping corpus.ErrNotCovered or
+//     corpus.ErrUnknownRelease that lists the loaded periods. The model and
+//     feedback name codes by their strings, so a new release keeps them.
 //   - Nothing outside the loaded code sets is suggested; a non-billable code
 //     is suggested only with a specificity edit saying what to document.
 //   - Output is deterministic with a total order: confidence desc, then

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"medcode/corpus"
 	"medcode/index"
@@ -22,6 +23,9 @@ import (
 type Options struct {
 	Model    *Model   // nil: untrained scoring
 	Adjuster Adjuster // nil: feedback does not move ranking
+	// Now is the clock that dates a request without a date of service
+	// (today picks the release); nil: time.Now.
+	Now func() time.Time
 }
 
 // OpenOptions locate everything an Engine is built from.
@@ -83,6 +87,12 @@ type Engine struct {
 	// (int64 -> historyResult); safe for concurrent use.
 	historyMu   sync.RWMutex
 	historyMemo map[int64]historyResult
+	// union is every loaded release (Set narrows to this engine's);
+	// byRelease, on the engine New returns, are the engines of each
+	// ICD-10-CM release, oldest first (release.go); now dates requests.
+	union     *corpus.Set
+	byRelease []*Engine
+	now       func() time.Time
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -125,8 +135,9 @@ func Open(ctx context.Context, o OpenOptions) (*Engine, error) {
 	return New(set, ix, opts)
 }
 
-// New builds an Engine over a code set and an index built from it.
-func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
+// newEngine builds an Engine over a code set of one ICD-10-CM release
+// and an index built from it (or from a union of releases holding it).
+func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 	if m := opts.Model; m != nil && (len(m.Weights) > 0 || len(m.Trees) > 0) && !slices.Equal(m.Features, FeatureNames()) {
 		return nil, fmt.Errorf("suggest: model features %v differ from the engine's %v; retrain with `medcode train`", m.Features, FeatureNames())
 	}
@@ -230,8 +241,9 @@ func (e *Engine) DecisionThreshold() float64 {
 	return 0.5
 }
 
-// Set returns the code sets the engine suggests from.
-func (e *Engine) Set() *corpus.Set { return e.set }
+// Set returns the code sets the engine suggests from: every loaded
+// release (corpus.Set.In and On narrow it to one).
+func (e *Engine) Set() *corpus.Set { return e.union }
 
 // Index returns the engine's index.
 func (e *Engine) Index() *index.Index { return e.ix }

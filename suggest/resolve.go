@@ -38,7 +38,11 @@ func (rv *resolver) resolve(ref index.CodeRef) target {
 	set := rv.set
 	c, ok := set.ID(ref.System, ref.Code)
 	if !ok {
-		return target{invalid: true}
+		// Not in this release: its names belong to the nearest ancestor
+		// the release holds (release.go).
+		if c = ancestorIn(set, ref); c == 0 {
+			return target{invalid: true}
+		}
 	}
 	if set.Brief(c).System == corpus.ICD10CM && needsSeventh(set, c) {
 		return target{stem: c}
@@ -82,8 +86,8 @@ func needsSeventh(set *corpus.Set, c corpus.ID) bool {
 // defaultChild picks the child a coder takes when the note gives no detail:
 // "without complications" (or "without" a named complication), the
 // unspecified one ending in 9, accidental intent for poisonings (the
-// guideline's default), any one ending in 9 (the "other" catch-all), an
-// unspecified one. It returns 0 when no child is a natural default
+// guideline's default), an unspecified one (FY2027's I42.00 under I42.0),
+// any one ending in 9 (the "other" catch-all). It returns 0 when no child is a natural default
 // (Z68 body mass index: the value must be documented).
 func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
 	var best corpus.ID
@@ -102,9 +106,9 @@ func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
 			rank = 4
 		case strings.Contains(d, " without "):
 			rank = 3
-		case strings.HasSuffix(kc.Code, "9"):
-			rank = 2
 		case unspec:
+			rank = 2
+		case strings.HasSuffix(kc.Code, "9"):
 			rank = 1
 		}
 		if rank > bestRank {

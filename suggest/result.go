@@ -22,7 +22,8 @@ type Request struct {
 	Setting       Setting         // "": outpatient
 	MaxResults    int             // 0: 50
 	MinConfidence float64         // suggestions below are dropped
-	DateOfService time.Time       // zero: today's releases
+	DateOfService time.Time       // picks the ICD-10-CM release; zero: today
+	Release       string          // "FY2026": code with this release, whatever the date
 	// Features asks for each suggestion's feature vector (training).
 	Features bool
 }
@@ -33,9 +34,13 @@ type Result struct {
 	// Threshold is the engine's decision threshold: suggestions with at
 	// least this confidence are its coding recommendation, the rest are
 	// candidates for the coder to consider.
-	Threshold float64            `json:"threshold"`
-	Rejected  []Rejection        `json:"rejected"`
-	CodeSets  map[string]CodeSet `json:"codeSets"`
+	Threshold float64     `json:"threshold"`
+	Rejected  []Rejection `json:"rejected"`
+	// CodeSets names the release of each system the note was coded with.
+	CodeSets map[string]CodeSet `json:"codeSets"`
+	// DateOfService is the date that chose the releases (YYYY-MM-DD);
+	// "" when the request named its release without a date.
+	DateOfService string `json:"dateOfService,omitempty"`
 }
 
 // CodeSet names the release a system's codes came from.

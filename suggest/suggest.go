@@ -14,6 +14,10 @@ import (
 
 // Suggest codes one note.
 func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
+	e, err := e.forRequest(&req) // the release of the date of service (release.go)
+	if err != nil {
+		return nil, err
+	}
 	if err := e.validate(&req); err != nil {
 		return nil, err
 	}
@@ -24,7 +28,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	defer e.putWork(w)
 	doc := e.pipe.AnalyzeInto(&w.doc, req.Text)
 	cands := e.histories(w, e.siblings(w, e.collect(w, doc, req)))
-	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req), Threshold: e.DecisionThreshold()}
+	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req), Threshold: e.DecisionThreshold(),
+		DateOfService: dateString(req.DateOfService)}
 	w.rejected = w.rejected[:0]
 	encounter := documentAttribute(doc, "encounter")
 

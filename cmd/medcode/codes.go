@@ -21,10 +21,10 @@ func newCodesCmd(data *dataFlags) *cobra.Command {
 		Short: "Look up codes and summarize the loaded code sets",
 		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return usageError(errors.New("codes: want a subcommand: show or stats"))
+			return usageError(errors.New("codes: want a subcommand: show, stats or diff"))
 		},
 	}
-	cmd.AddCommand(newCodesShowCmd(data), newCodesStatsCmd(data))
+	cmd.AddCommand(newCodesShowCmd(data), newCodesStatsCmd(data), newCodesDiffCmd(data))
 	return cmd
 }
 
@@ -41,13 +41,16 @@ func newCodesShowCmd(data *dataFlags) *cobra.Command {
 	var (
 		asJSON bool
 		system string
+		pick   releasePick
 	)
 	cmd := &cobra.Command{
-		Use:   "show [--json] [--system SYS] CODE",
+		Use:   "show [--json] [--system SYS] [--date YYYY-MM-DD | --release FY2027] CODE",
 		Short: "Show one code: display, billable, hierarchy, notes, names",
 		Long: "Show one code. CODE may be in any case, dotted or not; it is looked up in\n" +
 			"ICD-10-CM, then CPT, then HCPCS, unless --system names one (J1100 is ICD-10-CM\n" +
-			"J11.00 before it is HCPCS J1100).",
+			"J11.00 before it is HCPCS J1100). ICD-10-CM answers for the release in force on\n" +
+			"--date (default today) or the one --release names, and lists every loaded\n" +
+			"release holding the code.",
 		Args: func(_ *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageError(fmt.Errorf("codes show: want one code, got %d arguments", len(args)))
@@ -63,7 +66,11 @@ func newCodesShowCmd(data *dataFlags) *cobra.Command {
 				}
 				sys = s
 			}
-			set, err := corpus.Load(cmd.Context(), data.codeSetOptions())
+			union, err := corpus.Load(cmd.Context(), data.codeSetOptions())
+			if err != nil {
+				return err
+			}
+			set, err := pick.narrow(union)
 			if err != nil {
 				return err
 			}
@@ -77,9 +84,16 @@ func newCodesShowCmd(data *dataFlags) *cobra.Command {
 				c, ok = set.Find(args[0])
 			}
 			if !ok {
-				return fmt.Errorf("codes show: %q is not an ICD-10-CM, CPT or HCPCS code of the loaded code sets: %w", args[0], corpus.ErrUnknownCode)
+				r, _ := set.Release(corpus.ICD10CM)
+				if in := heldBy(union, args[0]); len(in) > 0 {
+					return fmt.Errorf("codes show: %q is not a code of ICD-10-CM %s; it is one of %s: %w", args[0], r.Name, releaseNames(in), corpus.ErrUnknownCode)
+				}
+				return fmt.Errorf("codes show: %q is not an ICD-10-CM (%s), CPT or HCPCS code of the loaded code sets: %w", args[0], r.Name, corpus.ErrUnknownCode)
 			}
 			v := newCodeView(set, c)
+			if c.System == corpus.ICD10CM {
+				v.Releases = heldBy(union, c.Code)
+			}
 			if asJSON {
 				return writeCodesJSON(cmd.OutOrStdout(), v)
 			}
@@ -88,27 +102,30 @@ func newCodesShowCmd(data *dataFlags) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().StringVar(&system, "system", "", "look the code up in this system only (icd10cm, cpt, hcpcs)")
+	pick.register(cmd)
 	return cmd
 }
 
 // codeView is the shape `codes show` prints.
 type codeView struct {
-	System     corpus.System `json:"system"`
-	Code       string        `json:"code"`
-	Display    string        `json:"display"`
-	Short      string        `json:"short,omitempty"`
-	Billable   bool          `json:"billable"`
-	Modifier   bool          `json:"modifier,omitempty"`
-	Release    string        `json:"release,omitempty"`
-	Chapter    string        `json:"chapter,omitempty"`
-	Parent     *codeRef      `json:"parent,omitempty"`
-	Children   []codeRef     `json:"children"`
-	Notes      notesView     `json:"notes"`
-	Inherited  []inherited   `json:"inheritedNotes,omitempty"`
-	SevenChr   []extView     `json:"sevenChr,omitempty"`
-	Names      []nameView    `json:"names"`
-	Added      string        `json:"added,omitempty"`
-	Terminated string        `json:"terminated,omitempty"`
+	System   corpus.System `json:"system"`
+	Code     string        `json:"code"`
+	Display  string        `json:"display"`
+	Short    string        `json:"short,omitempty"`
+	Billable bool          `json:"billable"`
+	Modifier bool          `json:"modifier,omitempty"`
+	Release  string        `json:"release,omitempty"`
+	// Releases are the loaded ICD-10-CM releases holding the code.
+	Releases   []heldIn    `json:"releases,omitempty"`
+	Chapter    string      `json:"chapter,omitempty"`
+	Parent     *codeRef    `json:"parent,omitempty"`
+	Children   []codeRef   `json:"children"`
+	Notes      notesView   `json:"notes"`
+	Inherited  []inherited `json:"inheritedNotes,omitempty"`
+	SevenChr   []extView   `json:"sevenChr,omitempty"`
+	Names      []nameView  `json:"names"`
+	Added      string      `json:"added,omitempty"`
+	Terminated string      `json:"terminated,omitempty"`
 }
 
 type codeRef struct {
@@ -207,6 +224,9 @@ func (v codeView) writeText(w io.Writer) error {
 	}
 	if v.Release != "" {
 		fmt.Fprintf(tw, "release\t%s\n", v.Release)
+	}
+	if len(v.Releases) > 0 {
+		fmt.Fprintf(tw, "in releases\t%s\n", releaseNames(v.Releases))
 	}
 	if v.Chapter != "" {
 		fmt.Fprintf(tw, "chapter\t%s\n", v.Chapter)
@@ -317,33 +337,51 @@ func codeSetStats(set *corpus.Set) []systemStats {
 		if !ok {
 			continue
 		}
-		st := systemStats{System: sys, Release: r.Name, Effective: day(r.Effective), Expires: day(r.Expires),
-			Source: r.Source, Supplements: r.Supplements, Names: map[string]int{}}
-		for _, c := range set.Codes(sys) {
-			st.Codes++
-			switch {
-			case c.Modifier:
-				st.Modifiers++
-			case c.Billable:
-				st.Billable++
-			default:
-				st.Headers++
+		if sys == corpus.ICD10CM {
+			// One row per release, each counted in its own codes.
+			for _, r := range set.ICD10CMReleases() {
+				if v, err := set.In(r.Name); err == nil {
+					out = append(out, releaseStats(v, sys, r))
+				}
 			}
-			for _, n := range c.Names {
-				st.Names[n.Kind.String()]++
-				st.NamesTotal++
-			}
+			continue
 		}
-		out = append(out, st)
+		out = append(out, releaseStats(set, sys, r))
 	}
 	return out
 }
 
+// releaseStats counts the codes of one release.
+func releaseStats(set *corpus.Set, sys corpus.System, r corpus.Release) systemStats {
+	st := systemStats{System: sys, Release: r.Name, Effective: day(r.Effective), Expires: day(r.Expires),
+		Source: r.Source, Supplements: r.Supplements, Names: map[string]int{}}
+	for _, c := range set.Codes(sys) {
+		st.Codes++
+		switch {
+		case c.Modifier:
+			st.Modifiers++
+		case c.Billable:
+			st.Billable++
+		default:
+			st.Headers++
+		}
+		for _, n := range c.Names {
+			st.Names[n.Kind.String()]++
+			st.NamesTotal++
+		}
+	}
+	return st
+}
+
 func writeStatsText(w io.Writer, stats []systemStats) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "system\trelease\tcodes\tbillable\theaders\tmodifiers\tnames\t")
+	fmt.Fprintln(tw, "system\trelease\tdates of service\tcodes\tbillable\theaders\tmodifiers\tnames\t")
 	for _, s := range stats {
-		fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%d\t\n", s.System, s.Release, s.Codes, s.Billable, s.Headers, s.Modifiers, s.NamesTotal)
+		period := s.Effective + ".." + s.Expires
+		if period == ".." {
+			period = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%d\t%d\t\n", s.System, s.Release, period, s.Codes, s.Billable, s.Headers, s.Modifiers, s.NamesTotal)
 	}
 	if err := tw.Flush(); err != nil {
 		return err

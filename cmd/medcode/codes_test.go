@@ -99,14 +99,14 @@ func TestCodesShowText(t *testing.T) {
 func TestCodesFullData(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
-	if err := run(t.Context(), []string{"--data", testenv.DataDir(t), "codes", "show", "--json", "S72.001A"}, &buf); err != nil {
+	if err := run(t.Context(), []string{"--data", testenv.DataDir(t), "codes", "show", "--json", "--date", "2026-11-15", "S72.001A"}, &buf); err != nil {
 		t.Fatal(err)
 	}
 	var got codeView
 	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
 		t.Fatalf("%v in %s", err, buf.String())
 	}
-	if got.System != corpus.ICD10CM || got.Code != "S72.001A" || !got.Billable || got.Release != "FY2026" || got.Chapter != "19" ||
+	if got.System != corpus.ICD10CM || got.Code != "S72.001A" || !got.Billable || got.Release != "FY2027" || len(got.Releases) != 2 || got.Chapter != "19" ||
 		got.Display != "Fracture of unspecified part of neck of right femur, initial encounter for closed fracture" ||
 		got.Parent == nil || got.Parent.Code != "S72.001" {
 		t.Errorf("got %+v", got)
@@ -154,8 +154,16 @@ func TestCodesMissingData(t *testing.T) {
 	t.Parallel()
 	var buf bytes.Buffer
 	err := run(t.Context(), []string{"--data", filepath.Join(t.TempDir(), "none"), "codes", "stats"}, &buf)
-	if !errors.Is(err, corpus.ErrMissingData) {
-		t.Errorf("err = %v, want ErrMissingData", err)
+	if !errors.Is(err, corpus.ErrMissingData) || !strings.Contains(err.Error(), "run `make data`") {
+		t.Errorf("err = %v, want ErrMissingData saying to run make data", err)
+	}
+	// The --data help shows a placeholder, not the command.
+	buf.Reset()
+	if err := run(t.Context(), []string{"--help"}, &buf); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "--data DIR") {
+		t.Errorf("--data help:\n%s", buf.String())
 	}
 }
 

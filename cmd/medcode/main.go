@@ -1,7 +1,8 @@
 // Command medcode suggests ICD-10-CM, CPT and HCPCS codes for clinical notes.
 //
-//	medcode codes show [--json] CODE
+//	medcode codes show [--json] [--date YYYY-MM-DD | --release FY2027] CODE
 //	medcode codes stats [--json]
+//	medcode codes diff [--json] FY2026 FY2027
 //	medcode index build [--out FILE]
 //	medcode suggest [--json] [--systems ...] [--setting ...] [--top N] [FILE]
 //	medcode eval --cases FILE [--json] [--report DIR]
@@ -79,5 +80,5 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		newTrainCmd(&data),
 		newServeCmd(&data),
 	)
-	return root.ExecuteContext(ctx)
+	return missingDataHint(root.ExecuteContext(ctx), data.dir)
 }

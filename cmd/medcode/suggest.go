@@ -24,6 +24,7 @@ func newSuggestCmd(data *dataFlags) *cobra.Command {
 		top     int
 		minConf float64
 		date    string
+		release string
 	)
 	cmd := &cobra.Command{
 		Use:   "suggest [FILE]",
@@ -38,7 +39,7 @@ func newSuggestCmd(data *dataFlags) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			req := suggest.Request{Text: text, Systems: sys, Setting: suggest.Setting(setting), MaxResults: top, MinConfidence: minConf}
+			req := suggest.Request{Text: text, Systems: sys, Setting: suggest.Setting(setting), MaxResults: top, MinConfidence: minConf, Release: release}
 			if date != "" {
 				if req.DateOfService, err = time.Parse("2006-01-02", date); err != nil {
 					return usageError(fmt.Errorf("suggest: --date: want YYYY-MM-DD: %w", err))
@@ -69,12 +70,14 @@ func newSuggestCmd(data *dataFlags) *cobra.Command {
 	f.StringVar(&setting, "setting", "outpatient", "care setting: outpatient or inpatient")
 	f.IntVar(&top, "top", 20, "at most N suggestions")
 	f.Float64Var(&minConf, "min-confidence", 0, "drop suggestions below this confidence")
-	f.StringVar(&date, "date", "", "date of service (YYYY-MM-DD): codes must be valid in a release covering it")
+	f.StringVar(&date, "date", "", "date of service (YYYY-MM-DD): code with the ICD-10-CM release in force then (default today)")
+	f.StringVar(&release, "release", "", "code with this ICD-10-CM release (FY2026, FY2027) instead")
 	return cmd
 }
 
 func isBadNote(err error) bool {
-	for _, e := range []error{suggest.ErrEmptyNote, suggest.ErrBinaryNote, suggest.ErrNoteTooLarge, suggest.ErrBadSetting, suggest.ErrUnknownSystem} {
+	for _, e := range []error{suggest.ErrEmptyNote, suggest.ErrBinaryNote, suggest.ErrNoteTooLarge, suggest.ErrBadSetting, suggest.ErrUnknownSystem,
+		corpus.ErrNotCovered, corpus.ErrUnknownRelease} {
 		if errors.Is(err, e) {
 			return true
 		}
