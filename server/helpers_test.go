@@ -30,6 +30,10 @@ func (f *fakeEngine) Suggest(ctx context.Context, req suggest.Request) (*suggest
 	f.mu.Lock()
 	f.last = req
 	f.mu.Unlock()
+	// The real engine's request checks.
+	if err := suggest.CheckNote(req.Text); err != nil {
+		return nil, err
+	}
 	switch {
 	case strings.Contains(req.Text, "PANIC"):
 		panic("fake engine panic")

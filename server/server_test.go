@@ -85,6 +85,10 @@ func TestSuggest(t *testing.T) {
 
 func TestClientErrors(t *testing.T) {
 	f := newFixture(t, nil)
+	// Feedback rows below refer to request "r", which suggested E11.9.
+	if w := f.do(t, "POST", "/v1/suggest", map[string]any{"text": "diabetes"}, "X-Request-Id", "r"); w.Code != 200 {
+		t.Fatalf("suggest: %d %s", w.Code, w.Body)
+	}
 	big := `{"text":"` + strings.Repeat("a", MaxBody) + `"}`
 	tests := []struct {
 		name, method, path, body string
