@@ -19,11 +19,13 @@ import (
 
 // fakeEngine answers every note with suggestions for the words it finds:
 // "diabetes" → E11.9, "hypertension" → I10, "office visit" → 99213. Notes
-// containing "PANIC" panic, "SLOW" wait for the deadline.
+// containing "PANIC" panic, "SLOW" wait for the deadline, unless plain.
+// Like the real engine it refuses what suggest.CheckNote refuses.
 type fakeEngine struct {
-	mu   sync.Mutex
-	last suggest.Request
-	set  *corpus.Set
+	mu    sync.Mutex
+	last  suggest.Request
+	set   *corpus.Set
+	plain bool // no PANIC or SLOW triggers (fuzzing: JSON escapes can spell them)
 }
 
 func (f *fakeEngine) Suggest(ctx context.Context, req suggest.Request) (*suggest.Result, error) {
@@ -35,6 +37,7 @@ func (f *fakeEngine) Suggest(ctx context.Context, req suggest.Request) (*suggest
 		return nil, err
 	}
 	switch {
+	case f.plain:
 	case strings.Contains(req.Text, "PANIC"):
 		panic("fake engine panic")
 	case strings.Contains(req.Text, "SLOW"):

@@ -289,6 +289,11 @@ func TestEngineErrors(t *testing.T) {
 	}{
 		{fmt.Errorf("x: %w", corpus.ErrNotCovered), 400},
 		{fmt.Errorf("x: %w", corpus.ErrUnknownCode), 404},
+		{suggest.ErrEmptyNote, 400},
+		{suggest.ErrBinaryNote, 400},
+		{fmt.Errorf("x: %w", suggest.ErrNoteTooLarge), 413},
+		{fmt.Errorf("%w: HCPCS", suggest.ErrUnknownSystem), 400},
+		{fmt.Errorf("%w: %q", suggest.ErrBadSetting, "er"), 400},
 		{errors.New("disk on fire"), 500},
 	}
 	for _, tt := range tests {
