@@ -33,7 +33,7 @@ $(DATA)/model.json: $(DATA)/index.snap $(MODEL_SRC) | build
 	else echo "data: no labelled notes at $(TRAIN); the engine runs untrained"; fi
 
 run: build data
-	$(MEDCODE) --data $(DATA) serve
+	$(MEDCODE) --data $(DATA) serve --insecure-loopback
 
 test: data
 	$(GO) test -race -count=1 ./...
