@@ -9,7 +9,7 @@ GOFILES   := $(shell git ls-files '*.go' 2>/dev/null)
 INDEX_SRC := $(wildcard corpus/*.go corpus/*.csv nlp/*.go nlp/*.txt index/*.go)
 MODEL_SRC := $(wildcard suggest/*.go eval/mine.go eval/train.go eval/fit_*.go)
 
-.PHONY: all build data run test check lint fmt vet staticcheck bench fuzz eval-dev clean
+.PHONY: all build data run test check lint fmt vet staticcheck bench fuzz soak eval-dev clean
 
 all: build
 
@@ -59,6 +59,12 @@ fuzz:
 	@for p in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$p | grep ^Fuzz); do \
 	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 10s $$p || exit 1; done; done
+
+# Load-and-fault test (~1 min, loopback only, not part of `make test`; needs `make data`): good and hostile
+# requests against a real `medcode serve`, SIGKILL/restart rounds during feedback writes.
+SOAK_FLAGS ?=
+soak: build
+	$(GO) run ./cmd/medsoak --bin $(MEDCODE) --data $(DATA) $(SOAK_FLAGS)
 
 # The README's dev table, generated from the engine before and after training.
 eval-dev: build data
