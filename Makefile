@@ -12,7 +12,7 @@ INDEX_SRC := $(wildcard corpus/*.go corpus/*.csv nlp/*.go nlp/*.txt index/*.go)
 CODESETS  := $(wildcard $(DATA)/codesets/icd10cm/*/* $(DATA)/codesets/hcpcs/*/*)
 MODEL_SRC := $(wildcard suggest/*.go eval/mine.go eval/train.go eval/fit_*.go)
 
-.PHONY: all build data run test check lint fmt vet staticcheck bench fuzz eval-dev clean
+.PHONY: all build data run test check lint fmt vet staticcheck bench fuzz soak eval-dev clean
 
 all: build
 
@@ -36,9 +36,9 @@ $(DATA)/model.json: $(DATA)/index.snap $(MODEL_SRC) | build
 	@if [ -f $(TRAIN) ]; then $(MEDCODE) --data $(DATA) --model none train --systems icd10cm --cases $(TRAIN) --out $@; \
 	else echo "data: no labelled notes at $(TRAIN); the engine runs untrained"; fi
 
-# make run PORT=9090, or make run ADDR=127.0.0.1:9090 (default :8080).
+# make run PORT=9090, or make run ADDR=127.0.0.1:9090 (default 127.0.0.1:8080, loopback without API keys).
 run: build data
-	$(MEDCODE) --data $(DATA) serve $(if $(ADDR),--addr $(ADDR),$(if $(PORT),--addr :$(PORT)))
+	$(MEDCODE) --data $(DATA) serve --insecure-loopback $(if $(ADDR),--addr $(ADDR),$(if $(PORT),--addr 127.0.0.1:$(PORT)))
 
 # The race pass skips corpus's full-data tests, which exercise no concurrency and
 # take ~10x longer under -race (skipUnderRace); the second pass runs them without it.
@@ -66,6 +66,12 @@ fuzz:
 	@for p in $$($(GO) list ./...); do \
 	  for f in $$($(GO) test -list '^Fuzz' $$p | grep ^Fuzz); do \
 	    $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 10s $$p || exit 1; done; done
+
+# Load-and-fault test (~1 min, loopback only, not part of `make test`; needs `make data`): good and hostile
+# requests against a real `medcode serve`, SIGKILL/restart rounds during feedback writes.
+SOAK_FLAGS ?=
+soak: build
+	$(GO) run ./cmd/medsoak --bin $(MEDCODE) --data $(DATA) $(SOAK_FLAGS)
 
 # The README's dev table, generated from the engine before and after training.
 eval-dev: build data

@@ -21,9 +21,15 @@ const (
 // onto 400.
 var ErrInvalid = errors.New("invalid feedback event")
 
+// ErrKeyReused marks an event whose idempotency key was stored before with
+// a different request id, system, code or action; the HTTP layer maps it
+// onto 409.
+var ErrKeyReused = errors.New("idempotency key already used for different feedback")
+
 // Limits on event fields, so a client cannot store unbounded text.
 const (
 	maxID     = 128
+	maxKey    = 128
 	maxCode   = 16
 	maxReason = 2000
 	maxUser   = 200
@@ -42,6 +48,12 @@ type Event struct {
 	User      string    `json:"user,omitempty"`
 	Terms     []string  `json:"terms,omitempty"` // code names that matched the note, never note text
 	Created   time.Time `json:"created"`
+	// Key is the client's idempotency key: an event whose Key was stored
+	// before is not stored again (see Store.AddAll). "" never matches.
+	Key string `json:"idempotencyKey,omitempty"`
+	// Replayed is set on an event AddAll returned in place of one already
+	// stored under the same Key. It is not stored.
+	Replayed bool `json:"replayed,omitempty"`
 }
 
 // normalize checks e and returns it in canonical form: the system's
@@ -65,10 +77,12 @@ func normalize(e Event) (Event, error) {
 		return e, fmt.Errorf("feedback: reason longer than %d bytes: %w", maxReason, ErrInvalid)
 	case len(e.User) > maxUser:
 		return e, fmt.Errorf("feedback: user longer than %d bytes: %w", maxUser, ErrInvalid)
+	case len(e.Key) > maxKey:
+		return e, fmt.Errorf("feedback: idempotency key longer than %d bytes: %w", maxKey, ErrInvalid)
 	case len(e.Terms) > maxTerms:
 		return e, fmt.Errorf("feedback: more than %d terms: %w", maxTerms, ErrInvalid)
 	}
-	for _, s := range []string{e.RequestID, e.Code, e.Reason, e.User} {
+	for _, s := range []string{e.RequestID, e.Code, e.Reason, e.User, e.Key} {
 		if !utf8.ValidString(s) || strings.ContainsRune(s, 0) {
 			return e, fmt.Errorf("feedback: text is not valid UTF-8: %w", ErrInvalid)
 		}
@@ -91,6 +105,7 @@ func normalize(e Event) (Event, error) {
 		e.Created = time.Now()
 	}
 	e.Created = e.Created.UTC().Truncate(time.Microsecond)
+	e.Replayed = false
 	return e, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/url"
 	"sort"
@@ -94,7 +95,7 @@ func openSQL(ctx context.Context, d dialect, dsn string) (*sqlStore, error) {
 
 // load fills the in-memory adjuster from every stored event.
 func (s *sqlStore) load(ctx context.Context) error {
-	evs, err := s.query(ctx, `SELECT id, request_id, system, code, action, reason, user_name, terms, created_us FROM events ORDER BY id`)
+	evs, err := s.query(ctx, eventCols+` ORDER BY id`)
 	if err != nil {
 		return err
 	}
@@ -105,38 +106,104 @@ func (s *sqlStore) load(ctx context.Context) error {
 }
 
 func (s *sqlStore) Add(ctx context.Context, e Event) (Event, error) {
-	e, err := normalize(e)
+	out, err := s.AddAll(ctx, []Event{e})
 	if err != nil {
 		return e, err
 	}
-	terms, err := json.Marshal(e.Terms)
-	if err != nil {
-		return e, fmt.Errorf("feedback: encode terms: %w", err)
+	return out[0], nil
+}
+
+// eventCols are the columns query scans, in order.
+const eventCols = `SELECT id, request_id, system, code, action, reason, user_name, terms, created_us, idem_key FROM events`
+
+func (s *sqlStore) AddAll(ctx context.Context, evs []Event) ([]Event, error) {
+	out := make([]Event, len(evs))
+	terms := make([]string, len(evs))
+	for i, e := range evs {
+		e, err := normalize(e)
+		if err != nil {
+			return nil, err
+		}
+		b, err := json.Marshal(e.Terms)
+		if err != nil {
+			return nil, fmt.Errorf("feedback: encode terms: %w", err)
+		}
+		out[i], terms[i] = e, string(b)
 	}
-	// A single autocommitted statement: SQLite with synchronous=FULL and
-	// PostgreSQL both make it durable before the call returns.
-	err = s.db.QueryRowContext(ctx, s.d.rebind(
-		`INSERT INTO events (request_id, system, code, action, reason, user_name, terms, created_us)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-		e.RequestID, e.System, e.Code, e.Action, e.Reason, e.User, string(terms), e.Created.UnixMicro(),
-	).Scan(&e.ID)
-	if err != nil {
-		return e, fmt.Errorf("feedback: add: %w", err)
+	if len(out) == 0 {
+		return out, nil
 	}
-	s.adjuster.add(e)
-	return e, nil
+	// One transaction: SQLite with synchronous=FULL and PostgreSQL both
+	// make it durable before Commit returns.
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("feedback: add: %w", err)
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	insert := s.d.rebind(`INSERT INTO events (request_id, system, code, action, reason, user_name, terms, created_us, idem_key)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (idem_key) DO NOTHING RETURNING id`)
+	fresh := make([]bool, len(out))
+	for i := range out {
+		e := &out[i]
+		var key any // NULL: never conflicts
+		if e.Key != "" {
+			key = e.Key
+		}
+		err := tx.QueryRowContext(ctx, insert,
+			e.RequestID, e.System, e.Code, e.Action, e.Reason, e.User, terms[i], e.Created.UnixMicro(), key,
+		).Scan(&e.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			// The key is stored already: answer with the stored event.
+			old, err := queryEvents(ctx, tx, s.d.rebind(eventCols+` WHERE idem_key = ?`), e.Key)
+			if err != nil {
+				return nil, err
+			}
+			if len(old) != 1 {
+				return nil, fmt.Errorf("feedback: add: idempotency key %q conflicted but is not stored", e.Key)
+			}
+			o := old[0]
+			if o.RequestID != e.RequestID || o.System != e.System || o.Code != e.Code || o.Action != e.Action {
+				return nil, fmt.Errorf("feedback: key %q: %w", e.Key, ErrKeyReused)
+			}
+			o.Replayed = true
+			*e = o
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("feedback: add: %w", err)
+		}
+		fresh[i] = true
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("feedback: add: %w", err)
+	}
+	for i, e := range out {
+		if fresh[i] {
+			s.adjuster.add(e)
+		}
+	}
+	return out, nil
 }
 
 func (s *sqlStore) Events(ctx context.Context, requestID string) ([]Event, error) {
-	const cols = `SELECT id, request_id, system, code, action, reason, user_name, terms, created_us FROM events`
 	if requestID == "" {
-		return s.query(ctx, cols+` ORDER BY id`)
+		return s.query(ctx, eventCols+` ORDER BY id`)
 	}
-	return s.query(ctx, s.d.rebind(cols+` WHERE request_id = ? ORDER BY id`), requestID)
+	return s.query(ctx, s.d.rebind(eventCols+` WHERE request_id = ? ORDER BY id`), requestID)
 }
 
 func (s *sqlStore) query(ctx context.Context, q string, args ...any) ([]Event, error) {
-	rows, err := s.db.QueryContext(ctx, q, args...)
+	return queryEvents(ctx, s.db, q, args...)
+}
+
+// querier is a *sql.DB or a *sql.Tx.
+type querier interface {
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+}
+
+// queryEvents runs q, which selects eventCols.
+func queryEvents(ctx context.Context, db querier, q string, args ...any) ([]Event, error) {
+	rows, err := db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("feedback: query events: %w", err)
 	}
@@ -146,13 +213,15 @@ func (s *sqlStore) query(ctx context.Context, q string, args ...any) ([]Event, e
 		var e Event
 		var terms string
 		var us int64
-		if err := rows.Scan(&e.ID, &e.RequestID, &e.System, &e.Code, &e.Action, &e.Reason, &e.User, &terms, &us); err != nil {
+		var key sql.NullString
+		if err := rows.Scan(&e.ID, &e.RequestID, &e.System, &e.Code, &e.Action, &e.Reason, &e.User, &terms, &us, &key); err != nil {
 			return nil, fmt.Errorf("feedback: scan event: %w", err)
 		}
 		if err := json.Unmarshal([]byte(terms), &e.Terms); err != nil {
 			return nil, fmt.Errorf("feedback: event %d terms: %w", e.ID, err)
 		}
 		e.Created = time.UnixMicro(us).UTC()
+		e.Key = key.String
 		out = append(out, e)
 	}
 	if err := rows.Err(); err != nil {

@@ -15,6 +15,14 @@ type Store interface {
 	// time; it returns only once the event is durable. Invalid events fail
 	// with an error wrapping ErrInvalid.
 	Add(ctx context.Context, e Event) (Event, error)
+	// AddAll validates every event, then stores them all in one
+	// transaction, or none (the first invalid event's error wraps
+	// ErrInvalid). An event whose Key was stored before, by an earlier
+	// call or earlier in the same call, is not stored again: the stored
+	// event is returned in its place with Replayed set, or an error
+	// wrapping ErrKeyReused when it differs in request id, system, code or
+	// action. It returns only once the new events are durable.
+	AddAll(ctx context.Context, evs []Event) ([]Event, error)
 	// Stats returns the acceptance rate overall and per code.
 	Stats(ctx context.Context) (Stats, error)
 	// Events returns the events of one request in id order; "" returns

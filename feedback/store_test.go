@@ -188,6 +188,71 @@ func storeSuite(t *testing.T, fresh func(t *testing.T) opener) {
 			t.Errorf("Adjust after reopen = %v, want %v", after, before)
 		}
 	})
+	t.Run("AddAllAtomic", func(t *testing.T) {
+		s := fresh(t)(t)
+		defer s.Close()
+		_, err := s.AddAll(ctx, []Event{
+			{RequestID: "a", System: "cpt", Code: "99213", Action: Accepted},
+			{RequestID: "a", System: "cpt", Code: "99213", Action: "maybe"},
+		})
+		if !errors.Is(err, ErrInvalid) {
+			t.Fatalf("AddAll with an invalid second event = %v, want ErrInvalid", err)
+		}
+		if evs, _ := s.Events(ctx, ""); len(evs) != 0 {
+			t.Errorf("AddAll stored %d events of a batch it refused", len(evs))
+		}
+		if st, _ := s.Stats(ctx); st.Overall.Total != 0 || s.Adjusts("CPT", "99213") {
+			t.Errorf("a refused batch moved stats %+v or ranking", st.Overall)
+		}
+	})
+	t.Run("IdempotencyKey", func(t *testing.T) {
+		open := fresh(t)
+		s := open(t)
+		e := Event{RequestID: "k", System: "icd10cm", Code: "I10", Action: Accepted, Key: "key-1"}
+		first, err := s.Add(ctx, e)
+		if err != nil || first.Replayed || first.Key != "key-1" {
+			t.Fatalf("first Add = %+v, %v", first, err)
+		}
+		again, err := s.Add(ctx, e)
+		if err != nil || !again.Replayed || again.ID != first.ID {
+			t.Fatalf("retried Add = %+v, %v; want the first event replayed", again, err)
+		}
+		// Twice in one call, and a fresh key beside it: stored once each.
+		two, err := s.AddAll(ctx, []Event{
+			{RequestID: "k", System: "icd10cm", Code: "E11.9", Action: Rejected, Key: "key-2"},
+			{RequestID: "k", System: "icd10cm", Code: "E11.9", Action: Rejected, Key: "key-2"},
+			{RequestID: "k", System: "icd10cm", Code: "I10", Action: Accepted, Key: "key-1"},
+		})
+		if err != nil || two[0].Replayed || !two[1].Replayed || two[1].ID != two[0].ID || !two[2].Replayed {
+			t.Fatalf("AddAll with repeated keys = %+v, %v", two, err)
+		}
+		if _, err := s.Add(ctx, Event{RequestID: "k", System: "icd10cm", Code: "I10", Action: Rejected, Key: "key-1"}); !errors.Is(err, ErrKeyReused) {
+			t.Errorf("key reused for other feedback = %v, want ErrKeyReused", err)
+		}
+		// Events without a key are never deduplicated.
+		for range 2 {
+			if _, err := s.Add(ctx, Event{RequestID: "k", System: "cpt", Code: "99213", Action: Added}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		before := s.Adjust("ICD-10-CM", "I10", nil)
+		s.Close()
+		s = open(t)
+		defer s.Close()
+		evs, _ := s.Events(ctx, "k")
+		if len(evs) != 4 {
+			t.Errorf("stored %d events, want 4 (one per key, two without)", len(evs))
+		}
+		if after := s.Adjust("ICD-10-CM", "I10", nil); after != before {
+			t.Errorf("Adjust after reopen = %v, before %v: replays must not count", after, before)
+		}
+		if _, err := s.Add(ctx, e); err != nil {
+			t.Errorf("replay after reopen: %v", err)
+		}
+		if evs, _ := s.Events(ctx, "k"); len(evs) != 4 {
+			t.Errorf("a replay after reopen stored again: %d events", len(evs))
+		}
+	})
 	t.Run("Concurrent", func(t *testing.T) {
 		s := fresh(t)(t)
 		defer s.Close()

@@ -63,7 +63,7 @@ type cdsRequest struct {
 	Hook         string                     `json:"hook"`
 	HookInstance string                     `json:"hookInstance"`
 	FHIRServer   string                     `json:"fhirServer,omitempty"`
-	Context      cdsContext                 `json:"context"`
+	Context      *cdsContext                `json:"context"` // required: nil is a 400
 	Prefetch     map[string]json.RawMessage `json:"prefetch,omitempty"`
 	Extension    map[string]json.RawMessage `json:"extension,omitempty"`
 }
@@ -93,7 +93,11 @@ type fhirResource struct {
 // then the prefetched DocumentReference (or the first in a Bundle) whose
 // attachment is text (base64 data).
 func (r *cdsRequest) noteText() (string, error) {
-	for _, ext := range []map[string]json.RawMessage{r.Context.Extension, r.Extension} {
+	var ctxExt map[string]json.RawMessage
+	if r.Context != nil {
+		ctxExt = r.Context.Extension
+	}
+	for _, ext := range []map[string]json.RawMessage{ctxExt, r.Extension} {
 		if raw, ok := ext[cdsNoteExtension]; ok {
 			var s string
 			if err := json.Unmarshal(raw, &s); err != nil {
@@ -226,6 +230,9 @@ func (s *Server) cdsService(c *gin.Context) {
 	case req.Hook != cdsHook:
 		badRequest(c, fmt.Sprintf("hook %q: this service answers %q", req.Hook, cdsHook))
 		return
+	case req.Context == nil:
+		badRequest(c, "context is missing (encounter-discharge needs userId, patientId and encounterId)")
+		return
 	case req.HookInstance == "":
 		badRequest(c, "hookInstance is empty")
 		return
@@ -242,6 +249,10 @@ func (s *Server) cdsService(c *gin.Context) {
 		badRequest(c, "the note text is empty")
 		return
 	}
+	if err := suggest.CheckNote(text); err != nil {
+		requestError(c, "", noteError{err})
+		return
+	}
 	dos, err := req.encounterDate() // picks the release (cdsdate.go)
 	if err != nil {
 		badRequest(c, err.Error())
@@ -254,13 +265,16 @@ func (s *Server) cdsService(c *gin.Context) {
 		s.fail(c, "suggest", err)
 		return
 	}
-	src := cdsSource{Label: "medcode", URL: baseURL(c.Request) + "/"}
+	src := cdsSource{Label: "medcode"}
+	if s.publicURL != "" {
+		src.URL = s.publicURL + "/"
+	}
 	out := cdsResponse{Cards: []cdsCard{}}
 	for _, sg := range res.Suggestions {
 		if sg.System != string(corpus.ICD10CM) || len(out.Cards) == cdsMaxCards {
 			continue
 		}
-		card := newCard(sg, req.Context, src)
+		card := newCard(sg, *req.Context, src)
 		s.cards.put(card.UUID, packCard(req.HookInstance, sg.System, sg.Code, matchedTerms(sg.Evidence)))
 		out.Cards = append(out.Cards, card)
 	}
@@ -309,15 +323,6 @@ func newCard(sg suggest.Suggestion, ctx cdsContext, src cdsSource) cdsCard {
 	}
 }
 
-// baseURL is the scheme and host the client used.
-func baseURL(r *http.Request) string {
-	scheme := "http"
-	if r.TLS != nil {
-		scheme = "https"
-	}
-	return scheme + "://" + r.Host
-}
-
 // cdsFeedbackBody is the CDS Hooks feedback request.
 type cdsFeedbackBody struct {
 	Feedback []struct {
@@ -340,7 +345,9 @@ type cdsFeedbackBody struct {
 
 // cdsFeedback stores accepted (→ accepted) and overridden (→ rejected)
 // outcomes for cards this server returned. Unknown cards are 404; the
-// batch is validated whole before anything is stored.
+// batch is validated whole, then stored in one transaction. Each event's
+// idempotency key is the card and outcome, so a card accepted several
+// times, in one call or by a retried call, counts once.
 func (s *Server) cdsFeedback(c *gin.Context) {
 	var b cdsFeedbackBody
 	if err := decodeJSON(c.Request.Body, &b, false); err != nil {
@@ -357,13 +364,15 @@ func (s *Server) cdsFeedback(c *gin.Context) {
 	}
 	events := make([]feedback.Event, 0, len(b.Feedback))
 	for i, f := range b.Feedback {
-		ref, ok := s.cards.get(strings.TrimPrefix(f.Card, "urn:uuid:"))
+		card := strings.TrimPrefix(f.Card, "urn:uuid:")
+		ref, ok := s.cards.get(card)
 		if !ok {
 			problem(c, http.StatusNotFound, "unknown-card", "Unknown card", fmt.Sprintf("feedback[%d]: no recent card %q", i, f.Card))
 			return
 		}
 		requestID, system, code, terms := ref.fields()
-		e := feedback.Event{RequestID: requestID, System: system, Code: code, Terms: s.feedbackTerms(terms), User: "cds-hooks"}
+		e := feedback.Event{RequestID: requestID, System: system, Code: code, Terms: s.feedbackTerms(terms), User: "cds-hooks",
+			Key: "cds:" + card + ":" + f.Outcome}
 		switch f.Outcome {
 		case "accepted":
 			e.Action = feedback.Accepted
@@ -393,11 +402,9 @@ func (s *Server) cdsFeedback(c *gin.Context) {
 		}
 		events = append(events, e)
 	}
-	for _, e := range events {
-		if _, err := s.store.Add(c.Request.Context(), e); err != nil {
-			s.fail(c, "store feedback", err)
-			return
-		}
+	if _, err := s.store.AddAll(c.Request.Context(), events); err != nil {
+		s.fail(c, "store feedback", err)
+		return
 	}
 	respond(c, http.StatusOK, gin.H{})
 }

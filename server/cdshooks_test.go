@@ -59,7 +59,7 @@ func cdsRequestBody(prefetch, ext string) string {
 }
 
 func TestCDSService(t *testing.T) {
-	f := newFixture(t, nil)
+	f := newFixture(t, func(o *Options) { o.PublicURL = "https://medcode.example.org/" })
 	data := base64.StdEncoding.EncodeToString([]byte(note))
 	doc := `{"resourceType":"DocumentReference","content":[{"attachment":{"contentType":"application/pdf","data":"AAAA"}},{"attachment":{"contentType":"text/plain; charset=utf-8","data":"` + data + `"}}]}`
 	tests := []struct {
@@ -83,7 +83,7 @@ func TestCDSService(t *testing.T) {
 				t.Fatalf("cards = %+v (want the two ICD-10-CM codes)", res.Cards)
 			}
 			c := res.Cards[0]
-			if c.UUID == "" || c.Indicator != "info" || c.Source.Label == "" || !strings.HasPrefix(c.Source.URL, "http") ||
+			if c.UUID == "" || c.Indicator != "info" || c.Source.Label == "" || c.Source.URL != "https://medcode.example.org/" ||
 				c.SelectionBehavior != "any" || utf8.RuneCountInString(c.Summary) > 140 || !strings.Contains(c.Summary, "E11.9") {
 				t.Errorf("card = %+v", c)
 			}

@@ -1,22 +1,41 @@
 package server
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
+	"os"
+	"reflect"
 	"strings"
 )
 
 // errTooLarge marks a body over MaxBody.
 var errTooLarge = errors.New("server: request body larger than 100 KB")
 
-// decodeJSON reads exactly one JSON value from r into v. Unknown fields are
-// an error when strict. Errors name the problem (offset, field, type) and
-// wrap errTooLarge for an oversized body.
+// errBodyTimeout marks a body not received within the body timeout.
+var errBodyTimeout = errors.New("server: request body not received in time")
+
+// decodeJSON reads exactly one JSON value from r into v (a pointer).
+// Unknown fields are an error when strict; duplicate keys and field names
+// in another case (which encoding/json would accept) always are. Errors
+// name the problem (offset, field, type) and wrap errTooLarge for an
+// oversized body, errBodyTimeout for one that came too slowly.
 func decodeJSON(r io.Reader, v any, strict bool) error {
-	dec := json.NewDecoder(r)
+	data, err := io.ReadAll(r)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		switch {
+		case errors.As(err, &mbe):
+			return errTooLarge
+		case errors.Is(err, os.ErrDeadlineExceeded):
+			return errBodyTimeout
+		}
+		return fmt.Errorf("reading the body: %w", err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	if strict {
 		dec.DisallowUnknownFields()
 	}
@@ -24,13 +43,9 @@ func decodeJSON(r io.Reader, v any, strict bool) error {
 		return jsonError(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		var mbe *http.MaxBytesError
-		if errors.As(err, &mbe) {
-			return errTooLarge
-		}
 		return errors.New("malformed JSON: more than one value in the body")
 	}
-	return nil
+	return checkKeys(data, reflect.TypeOf(v), strict)
 }
 
 func jsonError(err error) error {

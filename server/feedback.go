@@ -21,6 +21,11 @@ type feedbackBody struct {
 	User      string `json:"user,omitempty"`
 }
 
+// addFeedback stores one coder action. It is bound to what this server
+// answered: requestId must name a recent suggest answer, and an accepted or
+// rejected code must be one that answer suggested (any valid code may be
+// added). An Idempotency-Key header makes a retry a no-op: the stored event
+// comes back with 200 instead of 201.
 func (s *Server) addFeedback(c *gin.Context) {
 	var b feedbackBody
 	if err := decodeJSON(c.Request.Body, &b, true); err != nil {
@@ -40,26 +45,47 @@ func (s *Server) addFeedback(c *gin.Context) {
 		badRequest(c, "code is empty")
 		return
 	}
-	code := corpus.NormalizeCode(sys, b.Code)
-	if set := s.codeSet(); set != nil {
-		if _, ok := set.Lookup(sys, code); !ok {
-			problem(c, http.StatusNotFound, "unknown-code", "Unknown code", fmt.Sprintf("%s has no code %q", sys, b.Code))
-			return
-		}
+	key := c.GetHeader("Idempotency-Key")
+	if strings.HasPrefix(key, "cds:") {
+		badRequest(c, "Idempotency-Key must not start with cds: (the CDS Hooks feedback keys)")
+		return
 	}
-	var terms []string
-	if rt, ok := s.requests.get(b.RequestID); ok {
-		terms = s.feedbackTerms(rt.names(string(sys), code))
+	set := s.codeSet()
+	if set == nil {
+		// Codes cannot be checked until the engine has loaded.
+		s.fail(c, "feedback", ErrNotReady)
+		return
+	}
+	code := corpus.NormalizeCode(sys, b.Code)
+	if _, ok := set.Lookup(sys, code); !ok {
+		problem(c, http.StatusNotFound, "unknown-code", "Unknown code", fmt.Sprintf("%s has no code %q", sys, b.Code))
+		return
+	}
+	rt, ok := s.requests.get(b.RequestID)
+	if !ok {
+		problem(c, http.StatusNotFound, "unknown-request", "Unknown request",
+			fmt.Sprintf("no recent suggest answer has requestId %q: feedback must follow a suggest answer of this server", b.RequestID))
+		return
+	}
+	names, suggested := rt.lookup(string(sys), code)
+	if !suggested && (b.Action == feedback.Accepted || b.Action == feedback.Rejected) {
+		problem(c, http.StatusUnprocessableEntity, "not-suggested", "Code not suggested",
+			fmt.Sprintf("request %q did not suggest %s %s: only suggested codes can be %s (use action added)", b.RequestID, sys, code, b.Action))
+		return
 	}
 	e, err := s.store.Add(c.Request.Context(), feedback.Event{
 		RequestID: b.RequestID, System: string(sys), Code: code, Action: b.Action,
-		Reason: b.Reason, User: b.User, Terms: terms,
+		Reason: b.Reason, User: b.User, Terms: s.feedbackTerms(names), Key: key,
 	})
 	if err != nil {
 		s.fail(c, "store feedback", err)
 		return
 	}
-	respond(c, http.StatusCreated, e)
+	status := http.StatusCreated
+	if e.Replayed {
+		status = http.StatusOK
+	}
+	respond(c, status, e)
 }
 
 func (s *Server) feedbackStats(c *gin.Context) {

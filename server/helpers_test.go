@@ -19,18 +19,25 @@ import (
 
 // fakeEngine answers every note with suggestions for the words it finds:
 // "diabetes" → E11.9, "hypertension" → I10, "office visit" → 99213. Notes
-// containing "PANIC" panic, "SLOW" wait for the deadline.
+// containing "PANIC" panic, "SLOW" wait for the deadline, unless plain.
+// Like the real engine it refuses what suggest.CheckNote refuses.
 type fakeEngine struct {
-	mu   sync.Mutex
-	last suggest.Request
-	set  *corpus.Set
+	mu    sync.Mutex
+	last  suggest.Request
+	set   *corpus.Set
+	plain bool // no PANIC or SLOW triggers (fuzzing: JSON escapes can spell them)
 }
 
 func (f *fakeEngine) Suggest(ctx context.Context, req suggest.Request) (*suggest.Result, error) {
 	f.mu.Lock()
 	f.last = req
 	f.mu.Unlock()
+	// The real engine's request checks.
+	if err := suggest.CheckNote(req.Text); err != nil {
+		return nil, err
+	}
 	switch {
+	case f.plain:
 	case strings.Contains(req.Text, "PANIC"):
 		panic("fake engine panic")
 	case strings.Contains(req.Text, "SLOW"):

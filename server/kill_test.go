@@ -3,6 +3,7 @@ package server
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"fmt"
 	"net"
 	"net/http"
@@ -96,10 +97,22 @@ func TestFeedbackSurvivesKill(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// Feedback must name a request this server answered.
+			resp, err := client.Post(base+"/v1/suggest", "application/json", strings.NewReader(`{"text":"diabetes"}`))
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			var sr struct{ RequestID string }
+			json.NewDecoder(resp.Body).Decode(&sr)
+			resp.Body.Close()
 			for i := 0; !killed.Load() && i < 10000; i++ {
 				id := fmt.Sprintf("kill-%d-%d", w, i)
-				body := fmt.Sprintf(`{"requestId":%q,"system":"icd10cm","code":"E11.9","action":"accepted"}`, id)
-				resp, err := client.Post(base+"/v1/feedback", "application/json", strings.NewReader(body))
+				body := fmt.Sprintf(`{"requestId":%q,"system":"icd10cm","code":"E11.9","action":"accepted"}`, sr.RequestID)
+				req, _ := http.NewRequest("POST", base+"/v1/feedback", strings.NewReader(body))
+				req.Header.Set("Content-Type", "application/json")
+				req.Header.Set("Idempotency-Key", id)
+				resp, err := client.Do(req)
 				if err != nil {
 					continue // the child is gone
 				}
@@ -135,7 +148,7 @@ func TestFeedbackSurvivesKill(t *testing.T) {
 	}
 	have := map[string]bool{}
 	for _, e := range evs {
-		have[e.RequestID] = true
+		have[e.Key] = true
 	}
 	missing := 0
 	for id := range acked {

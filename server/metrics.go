@@ -66,6 +66,7 @@ func register[C prometheus.Collector](reg *prometheus.Registry, c C) (C, error) 
 }
 
 func (m *metrics) observe(route, method string, status int, d time.Duration) {
+	method = methodLabel(method)
 	st := itoa(status)
 	m.requests.WithLabelValues(route, method, st).Inc()
 	m.latency.WithLabelValues(route, method, st).Observe(d.Seconds())
@@ -73,4 +74,15 @@ func (m *metrics) observe(route, method string, status int, d time.Duration) {
 
 func (s *Server) metricsHandler() http.Handler {
 	return promhttp.HandlerFor(s.registry, promhttp.HandlerOpts{Registry: s.registry})
+}
+
+// methodLabel bounds the method label: a client may send any token as the
+// method, and each distinct one would be a new series.
+func methodLabel(m string) string {
+	switch m {
+	case http.MethodGet, http.MethodHead, http.MethodPost, http.MethodPut, http.MethodPatch,
+		http.MethodDelete, http.MethodOptions, http.MethodConnect, http.MethodTrace:
+		return m
+	}
+	return "other"
 }

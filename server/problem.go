@@ -4,11 +4,13 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"medcode/corpus"
 	"medcode/feedback"
+	"medcode/suggest"
 )
 
 // Problem is an RFC 9457 problem detail, the body of every error.
@@ -43,8 +45,15 @@ func (s *Server) fail(c *gin.Context, what string, err error) {
 	switch {
 	case errors.As(err, &mbe):
 		problem(c, http.StatusRequestEntityTooLarge, "too-large", "Request body too large", "the body is larger than 100 KB")
+	case errors.Is(err, suggest.ErrNoteTooLarge):
+		problem(c, http.StatusRequestEntityTooLarge, "too-large", "Note too large", noteProblem(err))
+	case errors.Is(err, suggest.ErrEmptyNote), errors.Is(err, suggest.ErrBinaryNote),
+		errors.Is(err, suggest.ErrUnknownSystem), errors.Is(err, suggest.ErrBadSetting):
+		badRequest(c, noteProblem(err))
 	case errors.Is(err, feedback.ErrInvalid):
 		badRequest(c, err.Error())
+	case errors.Is(err, feedback.ErrKeyReused):
+		problem(c, http.StatusConflict, "key-reused", "Idempotency key reused", err.Error())
 	case errors.Is(err, corpus.ErrUnknownCode):
 		problem(c, http.StatusNotFound, "unknown-code", "Unknown code", err.Error())
 	case errors.Is(err, corpus.ErrNotCovered), errors.Is(err, corpus.ErrUnknownRelease):
@@ -60,4 +69,16 @@ func (s *Server) fail(c *gin.Context, what string, err error) {
 		s.log.Error("request failed", "requestId", c.GetString(ctxRequestID), "what", what, "err", err)
 		problem(c, http.StatusInternalServerError, "internal", "Internal error", what+" failed")
 	}
+}
+
+// noteProblem phrases an engine's request error for a problem detail:
+// the sentinel's own words (with what the engine wrapped around them,
+// never note text: the engine names systems and settings only).
+func noteProblem(err error) string {
+	for _, e := range []error{suggest.ErrEmptyNote, suggest.ErrBinaryNote, suggest.ErrNoteTooLarge} {
+		if errors.Is(err, e) {
+			return strings.TrimPrefix(e.Error(), "suggest: ")
+		}
+	}
+	return strings.TrimPrefix(err.Error(), "suggest: ")
 }

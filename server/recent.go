@@ -108,6 +108,13 @@ func packTerms(sgs []suggest.Suggestion) requestTerms {
 // names returns the matched names remembered for system and code, nil
 // when the request did not suggest it.
 func (rt requestTerms) names(system, code string) []string {
+	names, _ := rt.lookup(system, code)
+	return names
+}
+
+// lookup returns the matched names remembered for system and code and
+// whether the request suggested it.
+func (rt requestTerms) lookup(system, code string) ([]string, bool) {
 	u := unpacker{string(rt)}
 	for u.more() {
 		sys, c, k := u.str(), u.str(), u.num()
@@ -119,10 +126,10 @@ func (rt requestTerms) names(system, code string) []string {
 			}
 		}
 		if match {
-			return out
+			return out, true
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // cardRef is what a CDS Hooks card suggested: the hookInstance, system,

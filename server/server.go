@@ -48,32 +48,47 @@ type Termer interface {
 // Options configure a Server. Engine and Store are required; the zero value
 // of every other field works.
 type Options struct {
-	Engine         suggest.Suggester    // required
-	Codes          CodeSearcher         // autocomplete; nil: taken from Engine when it has SearchCodes, else 503
-	Set            *corpus.Set          // code details; nil: taken from Engine when it has Set() *corpus.Set, else 503
-	Store          feedback.Store       // required
-	APIKeys        []string             // empty: no auth
-	RequestTimeout time.Duration        // 0: 10s
-	Logger         *slog.Logger         // nil: discard. Never logs note text.
-	Registry       *prometheus.Registry // nil: a new one
+	Engine         suggest.Suggester // required
+	Codes          CodeSearcher      // autocomplete; nil: taken from Engine when it has SearchCodes, else 503
+	Set            *corpus.Set       // code details; nil: taken from Engine when it has Set() *corpus.Set, else 503
+	Store          feedback.Store    // required
+	APIKeys        []string          // empty: no auth (serve refuses that beyond loopback)
+	RequestTimeout time.Duration     // 0: 10s
+	BodyTimeout    time.Duration     // time to receive a request body; 0: 10s
+	// AllowedOrigins are the browser origins ("https://ehr.example.org")
+	// allowed to call the API cross-origin; nil: the server's own pages only.
+	AllowedOrigins []string
+	// PublicURL is the server's external base URL, linked from CDS Hooks
+	// cards; "": cards carry no link (the Host header is never echoed).
+	PublicURL string
+	// LoopbackHosts answers only requests whose Host is a loopback name
+	// (localhost, 127.0.0.1, [::1]): a DNS-rebinding defence for servers
+	// run without API keys on loopback.
+	LoopbackHosts bool
+	Logger        *slog.Logger         // nil: discard. Never logs note text.
+	Registry      *prometheus.Registry // nil: a new one
 }
 
 // Server serves the HTTP API. Build it with New.
 type Server struct {
-	engine   suggest.Suggester
-	codes    CodeSearcher
-	set      *corpus.Set
-	store    feedback.Store
-	keys     [][]byte
-	timeout  time.Duration
-	log      *slog.Logger
-	registry *prometheus.Registry
-	metrics  *metrics
-	ready    atomic.Bool
-	requests *recent[requestTerms] // requestId → suggested codes and their terms
-	cards    *recent[cardRef]      // CDS Hooks card uuid → code
-	web      http.Handler          // the workbench page at /; nil: not mounted
-	handler  http.Handler
+	engine        suggest.Suggester
+	codes         CodeSearcher
+	set           *corpus.Set
+	store         feedback.Store
+	keys          [][]byte
+	timeout       time.Duration
+	bodyTimeout   time.Duration
+	origins       []string
+	publicURL     string
+	loopbackHosts bool
+	log           *slog.Logger
+	registry      *prometheus.Registry
+	metrics       *metrics
+	ready         atomic.Bool
+	requests      *recent[requestTerms] // requestId → suggested codes and their terms
+	cards         *recent[cardRef]      // CDS Hooks card uuid → code
+	web           http.Handler          // the workbench page at /; nil: not mounted
+	handler       http.Handler
 }
 
 // New checks opts and builds a Server, not yet ready (see SetReady).
@@ -85,16 +100,20 @@ func New(opts Options) (*Server, error) {
 		return nil, errors.New("server: Options.Store is required")
 	}
 	s := &Server{
-		engine:   opts.Engine,
-		codes:    opts.Codes,
-		set:      opts.Set,
-		store:    opts.Store,
-		timeout:  opts.RequestTimeout,
-		log:      opts.Logger,
-		registry: opts.Registry,
-		requests: newRecent[requestTerms](10000),
-		cards:    newRecent[cardRef](10000),
-		web:      web.Handler(),
+		engine:        opts.Engine,
+		codes:         opts.Codes,
+		set:           opts.Set,
+		store:         opts.Store,
+		timeout:       opts.RequestTimeout,
+		bodyTimeout:   opts.BodyTimeout,
+		origins:       opts.AllowedOrigins,
+		publicURL:     strings.TrimRight(opts.PublicURL, "/"),
+		loopbackHosts: opts.LoopbackHosts,
+		log:           opts.Logger,
+		registry:      opts.Registry,
+		requests:      newRecent[requestTerms](10000),
+		cards:         newRecent[cardRef](10000),
+		web:           web.Handler(),
 	}
 	if s.codes == nil {
 		if cs, ok := opts.Engine.(CodeSearcher); ok {
@@ -103,6 +122,9 @@ func New(opts Options) (*Server, error) {
 	}
 	if s.timeout <= 0 {
 		s.timeout = 10 * time.Second
+	}
+	if s.bodyTimeout <= 0 {
+		s.bodyTimeout = 10 * time.Second
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.NewTextHandler(io.Discard, nil))
@@ -170,7 +192,7 @@ func (s *Server) routes() http.Handler {
 	r.HandleMethodNotAllowed = true
 	r.RedirectTrailingSlash = false
 	r.RedirectFixedPath = false
-	r.Use(s.observe, s.recoverPanic)
+	r.Use(s.observe, s.recoverPanic, s.secure)
 	r.NoRoute(s.noRoute)
 	r.NoMethod(func(c *gin.Context) {
 		problem(c, http.StatusMethodNotAllowed, "method-not-allowed", "Method not allowed",
@@ -182,7 +204,7 @@ func (s *Server) routes() http.Handler {
 	r.GET("/metrics", gin.WrapH(s.metricsHandler()))
 	r.GET("/openapi.json", s.openAPI)
 
-	api := r.Group("", s.authenticate, s.limitBody, s.deadline)
+	api := r.Group("", s.authenticate, requireJSON, s.limitBody, s.bodyDeadline, s.deadline)
 	api.POST("/v1/suggest", s.suggest)
 	api.POST("/v1/suggest/batch", s.suggestBatch)
 	api.GET("/v1/codes/search", s.searchCodes)

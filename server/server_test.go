@@ -85,6 +85,10 @@ func TestSuggest(t *testing.T) {
 
 func TestClientErrors(t *testing.T) {
 	f := newFixture(t, nil)
+	// Feedback rows below refer to request "r", which suggested E11.9.
+	if w := f.do(t, "POST", "/v1/suggest", map[string]any{"text": "diabetes"}, "X-Request-Id", "r"); w.Code != 200 {
+		t.Fatalf("suggest: %d %s", w.Code, w.Body)
+	}
 	big := `{"text":"` + strings.Repeat("a", MaxBody) + `"}`
 	tests := []struct {
 		name, method, path, body string
@@ -285,6 +289,11 @@ func TestEngineErrors(t *testing.T) {
 	}{
 		{fmt.Errorf("x: %w", corpus.ErrNotCovered), 400},
 		{fmt.Errorf("x: %w", corpus.ErrUnknownCode), 404},
+		{suggest.ErrEmptyNote, 400},
+		{suggest.ErrBinaryNote, 400},
+		{fmt.Errorf("x: %w", suggest.ErrNoteTooLarge), 413},
+		{fmt.Errorf("%w: HCPCS", suggest.ErrUnknownSystem), 400},
+		{fmt.Errorf("%w: %q", suggest.ErrBadSetting, "er"), 400},
 		{errors.New("disk on fire"), 500},
 	}
 	for _, tt := range tests {

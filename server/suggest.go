@@ -35,6 +35,9 @@ func (b *suggestBody) request() (suggest.Request, error) {
 	if strings.TrimSpace(b.Text) == "" {
 		return req, errors.New("text is empty")
 	}
+	if err := suggest.CheckNote(b.Text); err != nil {
+		return req, noteError{err}
+	}
 	req.Text = b.Text
 	seen := map[corpus.System]bool{}
 	for _, name := range b.Systems {
@@ -90,18 +93,37 @@ func decodeSuggest(c *gin.Context) (suggest.Request, bool) {
 	}
 	req, err := b.request()
 	if err != nil {
-		badRequest(c, err.Error())
+		requestError(c, "", err)
 		return req, false
 	}
 	return req, true
 }
 
-func bodyError(c *gin.Context, err error) {
-	if errors.Is(err, errTooLarge) {
-		problem(c, http.StatusRequestEntityTooLarge, "too-large", "Request body too large", "the body is larger than 100 KB")
+// noteError is a suggest.CheckNote failure of a note in a request body.
+type noteError struct{ err error }
+
+func (e noteError) Error() string { return "text: " + noteProblem(e.err) }
+func (e noteError) Unwrap() error { return e.err }
+
+// requestError answers a suggestBody.request error; prefix names the note
+// of a batch ("notes[3]: ").
+func requestError(c *gin.Context, prefix string, err error) {
+	if errors.Is(err, suggest.ErrNoteTooLarge) {
+		problem(c, http.StatusRequestEntityTooLarge, "too-large", "Note too large", prefix+err.Error())
 		return
 	}
-	badRequest(c, err.Error())
+	badRequest(c, prefix+err.Error())
+}
+
+func bodyError(c *gin.Context, err error) {
+	switch {
+	case errors.Is(err, errTooLarge):
+		problem(c, http.StatusRequestEntityTooLarge, "too-large", "Request body too large", "the body is larger than 100 KB")
+	case errors.Is(err, errBodyTimeout):
+		problem(c, http.StatusRequestTimeout, "body-timeout", "Request body too slow", "the body did not arrive within the body timeout")
+	default:
+		badRequest(c, err.Error())
+	}
 }
 
 func (s *Server) suggest(c *gin.Context) {
@@ -179,7 +201,7 @@ func (s *Server) suggestBatch(c *gin.Context) {
 	for i := range b.Notes {
 		r, err := b.Notes[i].request()
 		if err != nil {
-			badRequest(c, fmt.Sprintf("notes[%d]: %v", i, err))
+			requestError(c, fmt.Sprintf("notes[%d]: ", i), err)
 			return
 		}
 		reqs[i] = r

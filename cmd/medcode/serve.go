@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -25,11 +26,15 @@ import (
 
 // serveFlags configure `medcode serve`.
 type serveFlags struct {
-	addr       string
-	db         string
-	apiKeyFile string
-	timeout    time.Duration
-	gcPercent  int
+	addr             string
+	db               string
+	apiKeyFile       string
+	insecureLoopback bool
+	publicURL        string
+	allowedOrigins   []string
+	timeout          time.Duration
+	bodyTimeout      time.Duration
+	gcPercent        int
 }
 
 func newServeCmd(data *dataFlags) *cobra.Command {
@@ -43,10 +48,14 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringVar(&f.addr, "addr", ":8080", "listen address")
+	fl.StringVar(&f.addr, "addr", "127.0.0.1:8080", "listen address (\":8080\" listens on every interface and needs --api-key-file)")
 	fl.StringVar(&f.db, "db", "var/feedback.db", "feedback store: a SQLite path (sqlite:PATH) or postgres://...")
-	fl.StringVar(&f.apiKeyFile, "api-key-file", "", "file of API keys, one per line (default: no auth)")
+	fl.StringVar(&f.apiKeyFile, "api-key-file", "", "file of API keys, one per line; required unless --insecure-loopback")
+	fl.BoolVar(&f.insecureLoopback, "insecure-loopback", false, "serve without API keys; only on a loopback --addr, answering only Host localhost/127.0.0.1/[::1]")
+	fl.StringVar(&f.publicURL, "public-url", "", "external base URL of this server, linked from CDS Hooks cards (default: no link)")
+	fl.StringSliceVar(&f.allowedOrigins, "allowed-origin", nil, "browser origin allowed to call the API cross-origin, e.g. https://ehr.example.org (repeatable; default: none)")
 	fl.DurationVar(&f.timeout, "timeout", 10*time.Second, "per-request timeout")
+	fl.DurationVar(&f.bodyTimeout, "body-timeout", 10*time.Second, "time a client may take to send a request body")
 	fl.IntVar(&f.gcPercent, "gc-percent", 400, "garbage collection target percentage (as GOGC, which wins when set): the code sets and index stay live, so collecting less often costs memory, not correctness")
 	return cmd
 }
@@ -122,6 +131,37 @@ func readAPIKeys(path string) ([]string, error) {
 	return keys, nil
 }
 
+// checkAuth enforces the auth policy: API keys on every bind; without
+// keys only with --insecure-loopback on a loopback address, which no other
+// machine can reach.
+func checkAuth(addr string, haveKeys, insecureLoopback bool) error {
+	switch {
+	case haveKeys && insecureLoopback:
+		return usageError(errors.New("serve: give --api-key-file or --insecure-loopback, not both"))
+	case haveKeys:
+		return nil
+	case !insecureLoopback:
+		return usageError(errors.New("serve: API keys are required: give --api-key-file FILE (one key per line), or --insecure-loopback to serve without keys on a loopback --addr"))
+	case !loopbackAddr(addr):
+		return usageError(fmt.Errorf("serve: --insecure-loopback needs a loopback --addr (127.0.0.1:8080, [::1]:8080, localhost:8080), not %q", addr))
+	}
+	return nil
+}
+
+// loopbackAddr reports whether a listen address binds loopback only (":8080"
+// binds every interface).
+func loopbackAddr(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || host == "" {
+		return false
+	}
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
 // serve runs the server until ctx is cancelled (SIGINT/SIGTERM), then shuts
 // down gracefully. The engine loads in the background; /readyz turns 200
 // when it is ready.
@@ -131,6 +171,14 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 		var err error
 		if keys, err = readAPIKeys(f.apiKeyFile); err != nil {
 			return err
+		}
+	}
+	if err := checkAuth(f.addr, len(keys) > 0, f.insecureLoopback); err != nil {
+		return err
+	}
+	if f.publicURL != "" {
+		if u, err := url.Parse(f.publicURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return usageError(fmt.Errorf("serve: --public-url %q is not an http(s) URL", f.publicURL))
 		}
 	}
 	if _, set := os.LookupEnv("GOGC"); !set && f.gcPercent != 0 {
@@ -151,7 +199,8 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 	eng := &lazyEngine{}
 	srv, err := server.New(server.Options{
 		Engine: eng, Codes: eng, Store: store, APIKeys: keys,
-		RequestTimeout: f.timeout, Logger: log,
+		RequestTimeout: f.timeout, BodyTimeout: f.bodyTimeout, Logger: log,
+		AllowedOrigins: f.allowedOrigins, PublicURL: f.publicURL, LoopbackHosts: f.insecureLoopback,
 	})
 	if err != nil {
 		return err
@@ -160,7 +209,7 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 	if err != nil {
 		return fmt.Errorf("serve: %w", err)
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
+	hs := srv.HTTPServer()
 	log.Info("listening", "addr", ln.Addr().String(), "auth", len(keys) > 0)
 
 	ctx, cancel := context.WithCancelCause(ctx)
