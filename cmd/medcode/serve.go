@@ -30,6 +30,7 @@ type serveFlags struct {
 	apiKeyFile string
 	timeout    time.Duration
 	gcPercent  int
+	memLimit   string
 }
 
 func newServeCmd(data *dataFlags) *cobra.Command {
@@ -48,6 +49,7 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 	fl.StringVar(&f.apiKeyFile, "api-key-file", "", "file of API keys, one per line (default: no auth)")
 	fl.DurationVar(&f.timeout, "timeout", 10*time.Second, "per-request timeout")
 	fl.IntVar(&f.gcPercent, "gc-percent", 400, "garbage collection target percentage (as GOGC, which wins when set): the code sets and index stay live, so collecting less often costs memory, not correctness")
+	fl.StringVar(&f.memLimit, "memory-limit", "", "soft memory limit for the Go runtime, e.g. 250MiB (as GOMEMLIMIT, which wins when set; default none)")
 	return cmd
 }
 
@@ -136,6 +138,10 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 	if _, set := os.LookupEnv("GOGC"); !set && f.gcPercent != 0 {
 		debug.SetGCPercent(f.gcPercent)
 	}
+	memLimit, err := applyMemoryLimit(f.memLimit)
+	if err != nil {
+		return err
+	}
 	dsn := f.db
 	if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") {
 		if err := os.MkdirAll(filepath.Dir(strings.TrimPrefix(dsn, "sqlite:")), 0o755); err != nil {
@@ -161,7 +167,7 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 		return fmt.Errorf("serve: %w", err)
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute}
-	log.Info("listening", "addr", ln.Addr().String(), "auth", len(keys) > 0)
+	log.Info("listening", "addr", ln.Addr().String(), "auth", len(keys) > 0, "memoryLimitMiB", memLimit>>20)
 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
