@@ -9,12 +9,6 @@ import (
 	"strings"
 )
 
-// memoryUnits are the suffixes GOMEMLIMIT accepts, longest first.
-var memoryUnits = []struct {
-	suffix string
-	shift  uint
-}{{"TiB", 40}, {"GiB", 30}, {"MiB", 20}, {"KiB", 10}, {"B", 0}}
-
 // parseMemoryLimit reads a size in GOMEMLIMIT's syntax: a non-negative
 // integer with an optional unit B, KiB, MiB, GiB or TiB ("250MiB"), or
 // "off" for no limit (math.MaxInt64).
@@ -24,7 +18,11 @@ func parseMemoryLimit(s string) (int64, error) {
 		return math.MaxInt64, nil
 	}
 	num, shift := s, uint(0)
-	for _, u := range memoryUnits {
+	units := []struct { // the suffixes GOMEMLIMIT accepts, longest first
+		suffix string
+		shift  uint
+	}{{"TiB", 40}, {"GiB", 30}, {"MiB", 20}, {"KiB", 10}, {"B", 0}}
+	for _, u := range units {
 		if strings.HasSuffix(s, u.suffix) {
 			num, shift = strings.TrimSuffix(s, u.suffix), u.shift
 			break
