@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
@@ -41,7 +42,7 @@ func newBatchCmd(data *dataFlags) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "batch [FILE]",
 		Short: "suggest codes for every note of an NDJSON file or standard input, writing NDJSON results",
-		Long: `batch reads one JSON object per line, {"id": "...", "text": "...", "setting": "inpatient",
+		Long: `batch reads one JSON object per line (the file may be gzip'd), {"id": "...", "text": "...", "setting": "inpatient",
 "systems": ["icd10cm"], "dateOfService": "2026-01-31"} (only text is required; id names the line
 in the output and makes a run resumable), and writes one line per input line:
 {"id": "...", "line": N, "result": {...}} or {"id": "...", "line": N, "error": {"kind": "...", "message": "..."}}.
@@ -131,15 +132,35 @@ func openBatchInput(stdin io.Reader, args []string) (r io.Reader, total int, clo
 	if err != nil {
 		return nil, 0, nil, usageError(fmt.Errorf("batch: %w", err))
 	}
-	total, err = countLines(fh)
+	// open reads the file from the start, through gzip when it is gzip'd.
+	open := func() (io.Reader, func(), error) {
+		if _, err := fh.Seek(0, io.SeekStart); err != nil {
+			return nil, nil, err
+		}
+		br := bufio.NewReaderSize(fh, 1<<20)
+		if magic, _ := br.Peek(2); len(magic) == 2 && magic[0] == 0x1f && magic[1] == 0x8b {
+			zr, err := gzip.NewReader(br)
+			if err != nil {
+				return nil, nil, err
+			}
+			return zr, func() { zr.Close() }, nil
+		}
+		return br, func() {}, nil
+	}
+	cr, closeCount, err := open()
 	if err == nil {
-		_, err = fh.Seek(0, io.SeekStart)
+		total, err = countLines(cr)
+		closeCount()
+	}
+	var closeZ func()
+	if err == nil {
+		r, closeZ, err = open()
 	}
 	if err != nil {
 		fh.Close()
 		return nil, 0, nil, fmt.Errorf("batch: %s: %w", args[0], err)
 	}
-	return fh, total, func() { fh.Close() }, nil
+	return r, total, func() { closeZ(); fh.Close() }, nil
 }
 
 // countLines counts the lines of r (a last line without a newline counts).

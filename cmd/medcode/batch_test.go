@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -268,5 +269,33 @@ func TestBatchCommandMatchesSuggest(t *testing.T) {
 	}
 	if !strings.Contains(lines[1], `"id":"n2"`) || !strings.Contains(lines[1], `"kind":"bad_line"`) {
 		t.Errorf("second line %q: want n2's error recorded", lines[1])
+	}
+}
+
+func TestOpenBatchInputReadsGzip(t *testing.T) {
+	dir := t.TempDir()
+	text := "{\"id\":\"a\",\"text\":\"1\"}\n{\"id\":\"b\",\"text\":\"2\"}\n{\"id\":\"c\",\"text\":\"3\"}"
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	zw.Write([]byte(text))
+	zw.Close()
+	for name, b := range map[string][]byte{"plain.ndjson": []byte(text), "notes.ndjson.gz": gz.Bytes()} {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		r, total, closeFn, err := openBatchInput(nil, []string{path})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var out bytes.Buffer
+		st, err := batch(t.Context(), &echoEngine{}, r, &out, batchOptions{Ordered: true})
+		closeFn()
+		if err != nil || total != 3 || st.Coded != 3 {
+			t.Errorf("%s: total %d, %+v, %v", name, total, st, err)
+		}
+		if got := summary(decodeBatch(t, out.String())); !reflect.DeepEqual(got, []string{"a@1=1/", "b@2=2/", "c@3=3/"}) {
+			t.Errorf("%s: %q", name, got)
+		}
 	}
 }
