@@ -70,6 +70,9 @@ func runBatch(cmd *cobra.Command, data *dataFlags, f batchFlags, args []string) 
 	if err != nil {
 		return usageError(fmt.Errorf("batch: %w", err))
 	}
+	if s := suggest.Setting(f.setting); s != suggest.Outpatient && s != suggest.Inpatient {
+		return usageError(fmt.Errorf("batch: --setting %q: want outpatient or inpatient", f.setting))
+	}
 	defaults := suggest.Request{Systems: sys, Setting: suggest.Setting(f.setting), MaxResults: f.top, MinConfidence: f.minConf}
 
 	in, total, closeIn, err := openBatchInput(cmd.InOrStdin(), args)

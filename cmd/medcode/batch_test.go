@@ -6,6 +6,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -296,6 +297,17 @@ func TestOpenBatchInputReadsGzip(t *testing.T) {
 		}
 		if got := summary(decodeBatch(t, out.String())); !reflect.DeepEqual(got, []string{"a@1=1/", "b@2=2/", "c@3=3/"}) {
 			t.Errorf("%s: %q", name, got)
+		}
+	}
+}
+
+func TestBatchCommandRejectsBadFlags(t *testing.T) {
+	for _, args := range [][]string{{"--setting", "home"}, {"--systems", "loinc"}, {"/no/such/file.ndjson"}} {
+		var out bytes.Buffer
+		err := run(t.Context(), append([]string{"--data", t.TempDir(), "batch", "--progress=false"}, args...), &out)
+		var ee *exitError
+		if !errors.As(err, &ee) || ee.code != 2 {
+			t.Errorf("%q: err = %v, want a usage error (exit 2)", args, err)
 		}
 	}
 }
