@@ -4,6 +4,7 @@ DATA      ?= data
 MEDCODE   := bin/medcode
 TRAIN     := $(DATA)/evaldata/codiesp/train.jsonl.gz
 DEV       := $(DATA)/evaldata/codiesp/dev.jsonl.gz
+STATICCHECK_VERSION ?= v0.7.0
 GOFILES   := $(shell git ls-files '*.go' 2>/dev/null)
 # What the snapshot and the model are built from: rebuilt when these change.
 INDEX_SRC := $(wildcard corpus/*.go corpus/*.csv nlp/*.go nlp/*.txt index/*.go)
@@ -45,8 +46,7 @@ vet:
 	$(GO) vet ./...
 
 staticcheck:
-	@command -v staticcheck >/dev/null 2>&1 || $(GO) install honnef.co/go/tools/cmd/staticcheck@latest
-	$$($(GO) env GOPATH)/bin/staticcheck ./... || staticcheck ./...
+	$(GO) run honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION) ./...
 
 lint: fmt vet staticcheck
 
