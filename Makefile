@@ -12,7 +12,7 @@ INDEX_SRC := $(wildcard corpus/*.go corpus/*.csv nlp/*.go nlp/*.txt index/*.go)
 CODESETS  := $(wildcard $(DATA)/codesets/icd10cm/*/* $(DATA)/codesets/hcpcs/*/*)
 MODEL_SRC := $(wildcard suggest/*.go eval/mine.go eval/train.go eval/fit_*.go)
 
-.PHONY: all build data run test check lint fmt vet staticcheck bench fuzz soak eval-dev clean
+.PHONY: all build data run test check lint fmt vet staticcheck bench load fuzz soak eval-dev clean
 
 all: build
 
@@ -61,6 +61,17 @@ check: lint test
 
 bench: data
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+
+# Load from a separate process (cmd/medload): a server child on LOAD_ADDR, CodiEsp dev notes plus
+# long ones of 8, 32 and 100 KB, open loop at a fixed rate then closed loop; prints a table.
+LOAD_ADDR ?= 127.0.0.1:18080
+LOAD_ARGS ?= -rate 1500 -clients 8 -duration 20s
+LOAD_MEM  ?= 250MiB
+load: build data
+	$(GO) build -o bin/medload ./cmd/medload
+	@db=$$(mktemp -d); bin/medload -url http://$(LOAD_ADDR) -cases $(DEV) $(LOAD_ARGS) \
+	  -server "$(MEDCODE) --data $(DATA) serve --addr $(LOAD_ADDR) --db $$db/feedback.db --memory-limit $(LOAD_MEM)"; \
+	  rc=$$?; rm -rf $$db; exit $$rc
 
 fuzz:
 	@for p in $$($(GO) list ./...); do \

@@ -3,6 +3,8 @@ package index
 import (
 	"bytes"
 	"errors"
+	"math"
+	"slices"
 	"testing"
 
 	"medcode/corpus"
@@ -165,4 +167,31 @@ func FuzzRead(f *testing.F) {
 			got.Search(Query{Terms: []uint32{0}, Pos: []int32{0}}, SearchOptions{})
 		}
 	})
+}
+
+// TestSearchQueryOrder: a query's hits do not depend on the order its
+// distinct terms are listed in (windows are found by position, whether the
+// positions arrive sorted, as a sentence's do, or not).
+func TestSearchQueryOrder(t *testing.T) {
+	ix := build(t)
+	for _, text := range []string{
+		"type 2 diabetes with chronic kidney disease stage 3 and high blood pressure",
+		"chest pain and pneumonia, unspecified organism",
+	} {
+		q := query(t, ix, text)
+		rev := Query{Terms: slices.Clone(q.Terms), Pos: slices.Clone(q.Pos)}
+		slices.Reverse(rev.Terms)
+		slices.Reverse(rev.Pos)
+		want := ix.Search(q, SearchOptions{MinCoverage: 0.3})
+		got := ix.Search(rev, SearchOptions{MinCoverage: 0.3})
+		if len(got) != len(want) || len(want) == 0 {
+			t.Fatalf("%q: %d hits reversed, %d in order", text, len(got), len(want))
+		}
+		for i := range want {
+			g, w := got[i], want[i]
+			if g.Name != w.Name || g.First != w.First || g.Last != w.Last || math.Abs(g.Cosine-w.Cosine) > 1e-12 || math.Abs(g.Score-w.Score) > 1e-12 {
+				t.Errorf("%q hit %d: reversed %+v, in order %+v", text, i, g, w)
+			}
+		}
+	}
 }

@@ -62,8 +62,11 @@ type scratch struct {
 	slot    []int32   // term -> index into pos+1; 0 = not in query
 	pos     [][]int32 // positions per distinct query term
 	touched []uint32
-	keys    []hitKey // sort keys of the hits
-	hits    []Hit    // the hits in order, before they are copied out
+	// sortedPos is true when the query's positions never decrease (as a
+	// sentence's do): a hit's window is then one run of query terms.
+	sortedPos bool
+	keys      []hitKey // sort keys of the hits
+	hits      []Hit    // the hits in order, before they are copied out
 }
 
 // hitKey orders hits without moving them.
@@ -144,6 +147,7 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	for _, t := range sc.touched {
 		sc.present[t/64] |= 1 << (t % 64)
 	}
+	sc.sortedPos = slices.IsSorted(q.Pos)
 	// A first pass over each record bounds the coverage from the stored
 	// float32 weights (a hair below minCov, so rounding never drops a hit);
 	// score computes the exact values for the survivors.
@@ -160,13 +164,23 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 			if allowed != 0 && allowed&(1<<(head[1]>>16&0xff)) == 0 {
 				continue
 			}
-			var m2 float64
+			// A record stops as soon as the weight it misses shows it
+			// cannot reach the bound (the margin covers the float32
+			// rounding of the stored weights against their norm).
+			norm := float64(math.Float32frombits(head[3]))
+			need := loose * norm
+			slack := norm - need + 1e-4*norm
+			var m2, miss float64
 			for j := 0; j < len(body); j += 2 {
+				w := float64(math.Float32frombits(body[j+1]))
 				if tt := body[j]; sc.present[tt/64]&(1<<(tt%64)) != 0 {
-					m2 += float64(math.Float32frombits(body[j+1]))
+					m2 += w
+				} else if miss += w; miss > slack {
+					m2 = -1
+					break
 				}
 			}
-			if m2 < loose*float64(math.Float32frombits(head[3])) {
+			if m2 < need {
 				continue
 			}
 			if h, ok := ix.score(head, body, sc, q, minCov, &arena); ok && h.Score >= opts.MinScore {
@@ -250,8 +264,13 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	*arena = (*arena)[:a+matched]
 	// Window norm: every query term inside [first, last].
 	var win2 float64
-	for i, t := range q.Terms {
-		if p := q.Pos[i]; p >= first && p <= last && int(t) < len(ix.weight) {
+	lo, hi := 0, len(q.Terms)
+	if sc.sortedPos { // the same terms in the same order, found by search
+		lo, _ = slices.BinarySearch(q.Pos, first)
+		hi, _ = slices.BinarySearch(q.Pos, last+1)
+	}
+	for i := lo; i < hi; i++ {
+		if p, t := q.Pos[i], q.Terms[i]; p >= first && p <= last && int(t) < len(ix.weight) {
 			w := ix.weight[t]
 			win2 += w * w
 		}

@@ -9,6 +9,7 @@
 //	medcode eval compare A.json B.json
 //	medcode train --cases FILE --out MODEL
 //	medcode serve [--addr :8080]
+//	medcode batch [--out FILE] [--workers N] [FILE]
 package main
 
 import (
@@ -79,6 +80,7 @@ func run(ctx context.Context, args []string, stdout io.Writer) error {
 		newEvalCmd(&data),
 		newTrainCmd(&data),
 		newServeCmd(&data),
+		newBatchCmd(&data),
 	)
 	return missingDataHint(root.ExecuteContext(ctx), data.dir)
 }

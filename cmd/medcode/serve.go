@@ -35,6 +35,7 @@ type serveFlags struct {
 	timeout          time.Duration
 	bodyTimeout      time.Duration
 	gcPercent        int
+	memLimit         string
 }
 
 func newServeCmd(data *dataFlags) *cobra.Command {
@@ -57,6 +58,7 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 	fl.DurationVar(&f.timeout, "timeout", 10*time.Second, "per-request timeout")
 	fl.DurationVar(&f.bodyTimeout, "body-timeout", 10*time.Second, "time a client may take to send a request body")
 	fl.IntVar(&f.gcPercent, "gc-percent", 400, "garbage collection target percentage (as GOGC, which wins when set): the code sets and index stay live, so collecting less often costs memory, not correctness")
+	fl.StringVar(&f.memLimit, "memory-limit", "", "soft memory limit for the Go runtime, e.g. 250MiB (as GOMEMLIMIT, which wins when set; default none)")
 	return cmd
 }
 
@@ -184,6 +186,10 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 	if _, set := os.LookupEnv("GOGC"); !set && f.gcPercent != 0 {
 		debug.SetGCPercent(f.gcPercent)
 	}
+	memLimit, err := applyMemoryLimit(f.memLimit)
+	if err != nil {
+		return err
+	}
 	dsn := f.db
 	if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") {
 		if err := os.MkdirAll(filepath.Dir(strings.TrimPrefix(dsn, "sqlite:")), 0o755); err != nil {
@@ -210,7 +216,7 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 		return fmt.Errorf("serve: %w", err)
 	}
 	hs := srv.HTTPServer()
-	log.Info("listening", "addr", ln.Addr().String(), "auth", len(keys) > 0)
+	log.Info("listening", "addr", ln.Addr().String(), "auth", len(keys) > 0, "memoryLimitMiB", memLimit>>20)
 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)

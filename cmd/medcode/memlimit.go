@@ -1,0 +1,54 @@
+package main
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"runtime/debug"
+	"strconv"
+	"strings"
+)
+
+// parseMemoryLimit reads a size in GOMEMLIMIT's syntax: a non-negative
+// integer with an optional unit B, KiB, MiB, GiB or TiB ("250MiB"), or
+// "off" for no limit (math.MaxInt64).
+func parseMemoryLimit(s string) (int64, error) {
+	s = strings.TrimSpace(s)
+	if s == "off" {
+		return math.MaxInt64, nil
+	}
+	num, shift := s, uint(0)
+	units := []struct { // the suffixes GOMEMLIMIT accepts, longest first
+		suffix string
+		shift  uint
+	}{{"TiB", 40}, {"GiB", 30}, {"MiB", 20}, {"KiB", 10}, {"B", 0}}
+	for _, u := range units {
+		if strings.HasSuffix(s, u.suffix) {
+			num, shift = strings.TrimSuffix(s, u.suffix), u.shift
+			break
+		}
+	}
+	n, err := strconv.ParseInt(num, 10, 64)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("memory limit %q: want a size such as 300MiB (units B, KiB, MiB, GiB, TiB) or off", s)
+	}
+	if n > math.MaxInt64>>shift {
+		return 0, fmt.Errorf("memory limit %q: too large", s)
+	}
+	return n << shift, nil
+}
+
+// applyMemoryLimit sets the runtime's soft memory limit from a flag value
+// unless GOMEMLIMIT is set ("" leaves the runtime's default). It reports
+// the limit in force.
+func applyMemoryLimit(flag string) (int64, error) {
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set || flag == "" {
+		return debug.SetMemoryLimit(-1), nil
+	}
+	n, err := parseMemoryLimit(flag)
+	if err != nil {
+		return 0, usageError(fmt.Errorf("serve: --memory-limit: %w", err))
+	}
+	debug.SetMemoryLimit(n)
+	return n, nil
+}

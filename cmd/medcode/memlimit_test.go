@@ -1,0 +1,68 @@
+package main
+
+import (
+	"math"
+	"os"
+	"runtime/debug"
+	"testing"
+)
+
+func TestParseMemoryLimit(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want int64
+		bad  bool
+	}{
+		{in: "300MiB", want: 300 << 20},
+		{in: "1GiB", want: 1 << 30},
+		{in: "512KiB", want: 512 << 10},
+		{in: "2TiB", want: 2 << 40},
+		{in: "1000B", want: 1000},
+		{in: "123456", want: 123456},
+		{in: " 64MiB ", want: 64 << 20},
+		{in: "off", want: math.MaxInt64},
+		{in: "0", want: 0},
+		{in: "300MB", bad: true},
+		{in: "-1MiB", bad: true},
+		{in: "MiB", bad: true},
+		{in: "1.5GiB", bad: true},
+		{in: "9000000TiB", bad: true},
+		{in: "", bad: true},
+	} {
+		got, err := parseMemoryLimit(tc.in)
+		if tc.bad {
+			if err == nil {
+				t.Errorf("parseMemoryLimit(%q) = %d, want an error", tc.in, got)
+			}
+			continue
+		}
+		if err != nil || got != tc.want {
+			t.Errorf("parseMemoryLimit(%q) = %d, %v; want %d", tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestApplyMemoryLimit(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
+
+	t.Setenv("GOMEMLIMIT", "") // set (even empty): the environment wins
+	if got, err := applyMemoryLimit("100MiB"); err != nil || got != prev {
+		t.Fatalf("with GOMEMLIMIT set: got %d, %v; want the runtime's %d untouched", got, err, prev)
+	}
+}
+
+func TestApplyMemoryLimitFlag(t *testing.T) {
+	prev := debug.SetMemoryLimit(-1)
+	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
+	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
+		t.Skip("GOMEMLIMIT is set in the test environment")
+	}
+	got, err := applyMemoryLimit("200MiB")
+	if err != nil || got != 200<<20 || debug.SetMemoryLimit(-1) != 200<<20 {
+		t.Fatalf("applyMemoryLimit(200MiB) = %d, %v; runtime limit %d", got, err, debug.SetMemoryLimit(-1))
+	}
+	if _, err := applyMemoryLimit("lots"); err == nil {
+		t.Fatal("applyMemoryLimit(lots): want a usage error")
+	}
+}

@@ -1,0 +1,81 @@
+package index
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"testing"
+
+	"medcode/internal/testenv"
+)
+
+// sentenceQueries analyses the CodiEsp dev notes with the snapshot's
+// pipeline and returns one query per sentence, as the engine builds them.
+func sentenceQueries(b *testing.B) (*Index, []Query) {
+	b.Helper()
+	dir := testenv.DataDir(b)
+	ix, err := ReadFile(dir + "/index.snap")
+	if err != nil {
+		b.Fatalf("%v (run make data)", err)
+	}
+	fh, err := os.Open(dir + "/evaldata/codiesp/dev.jsonl.gz")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer fh.Close()
+	zr, err := gzip.NewReader(fh)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var qs []Query
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		var c struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			b.Fatal(err)
+		}
+		var q Query
+		sent := -1
+		for _, t := range ix.Analyzer().Analyze(c.Text).Terms {
+			if t.Sent != sent && len(q.Terms) > 0 {
+				qs = append(qs, q)
+				q = Query{}
+			}
+			sent = t.Sent
+			if id, ok := ix.TermID(t.Stem); ok {
+				q.Terms = append(q.Terms, id)
+				q.Pos = append(q.Pos, int32(t.Tok))
+			}
+		}
+		if len(q.Terms) > 0 {
+			qs = append(qs, q)
+		}
+	}
+	return ix, qs
+}
+
+// BenchmarkSearchSentences searches every sentence of CodiEsp dev at the
+// engine's coverage bounds (0.65 for the code sets, 0.99 for learned
+// names); one op is the whole dev set.
+func BenchmarkSearchSentences(b *testing.B) {
+	ix, qs := sentenceQueries(b)
+	for _, tc := range []struct {
+		name string
+		cov  float64
+	}{{"cov0.65", 0.65}, {"cov0.99", 0.99}} {
+		b.Run(tc.name, func(b *testing.B) {
+			var hits []Hit
+			var pos []int32
+			for b.Loop() {
+				for _, q := range qs {
+					hits, pos = ix.SearchInto(hits, pos[:0], q, SearchOptions{MinCoverage: tc.cov, MinScore: 0.2, Limit: 300})
+				}
+			}
+			b.ReportMetric(float64(len(qs)), "sentences")
+		})
+	}
+}

@@ -1,0 +1,103 @@
+package suggest_test
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"medcode/internal/testenv"
+	"medcode/suggest"
+)
+
+// devNotes reads the CodiEsp dev notes.
+func devNotes(b *testing.B) []string {
+	b.Helper()
+	fh, err := os.Open(testenv.DataDir(b) + "/evaldata/codiesp/dev.jsonl.gz")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer fh.Close()
+	zr, err := gzip.NewReader(fh)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var notes []string
+	sc := bufio.NewScanner(zr)
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		var c struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			b.Fatal(err)
+		}
+		notes = append(notes, c.Text)
+	}
+	if err := sc.Err(); err != nil || len(notes) == 0 {
+		b.Fatalf("dev notes: %d read, %v", len(notes), err)
+	}
+	return notes
+}
+
+// noteOfSize joins dev notes, in file order, one per line, up to size
+// bytes (the last one cut at a line end): a long note of many visits.
+func noteOfSize(notes []string, size int) string {
+	var sb strings.Builder
+	for i := 0; sb.Len() < size; i++ {
+		n := notes[i%len(notes)] + "\n"
+		if sb.Len()+len(n) > size {
+			n = n[:size-sb.Len()]
+			if k := strings.LastIndexByte(n, '\n'); k >= 0 {
+				n = n[:k+1]
+			} else if k = strings.LastIndexByte(n, ' '); k >= 0 {
+				n = n[:k+1]
+			}
+			sb.WriteString(n)
+			break
+		}
+		sb.WriteString(n)
+	}
+	return sb.String()
+}
+
+// BenchmarkSuggestSizeTrained codes notes of 1 to 100 KB (the limit) with
+// the default model: the time per byte must stay flat as notes grow.
+func BenchmarkSuggestSizeTrained(b *testing.B) {
+	eng, err := suggest.Open(context.Background(), suggest.OpenOptions{DataDir: testenv.DataDir(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	notes := devNotes(b)
+	ctx := context.Background()
+	for _, kb := range []int{1, 2, 8, 32, 100} {
+		text := noteOfSize(notes, min(kb<<10, suggest.MaxNoteBytes))
+		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			cpu0 := cpuTime(b)
+			for b.Loop() {
+				if _, err := eng.Suggest(ctx, suggest.Request{Text: text}); err != nil {
+					b.Fatal(err)
+				}
+			}
+			// CPU time stays meaningful on a machine shared with other work,
+			// where wall time per op is inflated by waiting for a core.
+			b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// cpuTime is the process's user and system CPU time so far.
+func cpuTime(b *testing.B) time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		b.Fatal(err)
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
