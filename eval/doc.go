@@ -6,7 +6,8 @@
 // ReadCases and OpenCases read JSONL cases, gzip'd or not:
 // {"id","text","codes":[{"system","code"}]}. Gold codes are normalised
 // (corpus.NormalizeCode) and de-duplicated; ICD-10-PCS codes are kept in
-// Case.Other and never scored.
+// Case.Other and never scored. An optional "topic" (Case.Topic) names what
+// a case tests; reports break the ranking metrics down by it.
 //
 // # Metrics
 //
@@ -19,10 +20,13 @@
 //	AP     = (1/|G|) Σ_k P@k · rel(k)                 (CodiEsp-D)
 //	MAP    = mean AP over cases with |G| > 0
 //	RR     = 1 / rank of the first relevant prediction (0 if none); MRR = mean RR
-//	P@k    = (relevant in the top k) / k               k = 1, 5, 10, 20
+//	P@k    = (relevant in the top k) / k               k = 1, 5, 10, 15, 20
 //	R@k    = (relevant in the top k) / |G|             (both averaged over cases with |G| > 0)
 //	tp     = made predictions in G; fp = made predictions not in G; fn = |G| − tp
 //	micro  P = Σtp / (Σtp + Σfp), R = Σtp / (Σtp + Σfn), F1 = 2PR / (P + R)
+//	rank-1 = over scored cases with |G| = 1, the fraction whose first
+//	       prediction is the gold code
+//	P at threshold = micro P: the precision of the suggestions made
 //	macro  the mean over codes (every code gold or made in any case) of each
 //	       code's own P, R and F1 (0 when undefined)
 //

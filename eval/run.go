@@ -222,7 +222,7 @@ func scoreCase(c Case, o outcome, systems []corpus.System, threshold float64) Ca
 	for _, s := range systems {
 		want[s] = true
 	}
-	cr := CaseResult{ID: c.ID, Text: c.Text, LatencyMs: ms(o.latency)}
+	cr := CaseResult{ID: c.ID, Topic: c.Topic, Text: c.Text, LatencyMs: ms(o.latency)}
 	gold := make(map[string]bool)
 	var goldKeys []string
 	for _, g := range c.Gold {
@@ -332,6 +332,8 @@ func (l *levelCounts) level() Level {
 // aggregate fills the report's summary metrics from its per-case results.
 func aggregate(r *Report, threshold float64) {
 	var exact, parent, category levelCounts
+	var rank1 rank1Counts
+	topics := make(map[string]*topicCounts)
 	var hitsAt [len(ks)]float64
 	var recallAt [len(ks)]float64
 	type labelCounts struct{ tp, fp, fn int }
@@ -398,6 +400,15 @@ func aggregate(r *Report, threshold float64) {
 		ex := ranked{keys: keys, conf: conf}
 		es := score(gold, ex, threshold)
 		exact.add(es)
+		rank1.add(es, gold, keys)
+		if cr.Topic != "" {
+			tc := topics[cr.Topic]
+			if tc == nil {
+				tc = &topicCounts{}
+				topics[cr.Topic] = tc
+			}
+			tc.add(es, gold, keys)
+		}
 		if es.gold > 0 {
 			for j, k := range ks {
 				hitsAt[j] += float64(es.hitsAt[j]) / float64(k)
@@ -457,6 +468,8 @@ func aggregate(r *Report, threshold float64) {
 	r.MAP, r.MRR, r.Micro = ev.MAP, ev.MRR, ev.Micro
 	r.Parent, r.Category = parent.level(), category.level()
 	r.ScoredCases = exact.scored
+	r.Rank1, r.Rank1Cases = rank1.rate(), rank1.single
+	r.Topics = topicResults(topics)
 	r.PrecisionAt = make(map[string]float64, len(ks))
 	r.RecallAt = make(map[string]float64, len(ks))
 	for j, k := range ks {

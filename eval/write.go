@@ -119,6 +119,9 @@ func markdownReport(r *Report, ps []plotFile) []byte {
 	t.row("MAP", f4(r.MAP), ci(r.CI.MAP, r.CI.Resamples))
 	t.row("MRR", f4(r.MRR), "")
 	t.row("micro F1", f4(r.Micro.F1), ci(r.CI.MicroF1, r.CI.Resamples))
+	t.row(fmt.Sprintf("precision at threshold (%d suggestions ≥ %.2f)", r.Micro.TP+r.Micro.FP, r.Threshold), f4(r.Micro.Precision), "")
+	t.row("R@15", f4(r.RecallAt["15"]), "")
+	t.row(fmt.Sprintf("rank-1 accuracy (%d single-code cases)", r.Rank1Cases), f4(r.Rank1), "")
 	t.row("ECE", f4(r.ECE), "")
 	t.row("Brier", f4(r.Brier), "")
 
@@ -139,6 +142,14 @@ func markdownReport(r *Report, ps []plotFile) []byte {
 	for _, k := range ks {
 		s := fmt.Sprint(k)
 		t.row(s, f4(r.PrecisionAt[s]), f4(r.RecallAt[s]))
+	}
+
+	if len(r.Topics) > 0 {
+		b.WriteString("\n## Topics\n\n")
+		t.header("topic", "cases", "MAP", "MRR", "P@1", "rank-1", "single-code cases")
+		for _, tp := range r.Topics {
+			t.row(cell(tp.Topic), fmt.Sprint(tp.Cases), f4(tp.MAP), f4(tp.MRR), f4(tp.P1), f4(tp.Rank1), fmt.Sprint(tp.Rank1Cases))
+		}
 	}
 
 	b.WriteString("\n## Calibration\n\n")
