@@ -54,7 +54,9 @@
 //	ECE   = Σ_b (n_b/N) · |mean p_b − mean y_b|     10 equal-width bins over [0,1]
 //	Brier = (1/N) Σ (p − y)²
 //
-// with a reliability table (per bin: count, mean confidence, fraction
+// ECE is computed again over the made predictions alone (confidence ≥ t),
+// which does not depend on how long the ranked lists are. A report carries
+// a reliability table (per bin: count, mean confidence, fraction
 // correct) and a 20-bin confidence histogram.
 //
 // The threshold sweep reports micro P/R/F1 at t = 0.05, 0.10, …, 0.95.

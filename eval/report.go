@@ -30,7 +30,11 @@ type Report struct {
 	Parent   Level `json:"parent"`   // gold code equals or is a prefix of the prediction
 	Category Level `json:"category"` // same 3-character category
 
-	ECE                 float64         `json:"ece"`
+	ECE float64 `json:"ece"`
+	// ECEMade is the ECE of the suggestions made (confidence ≥ Threshold)
+	// alone: how far the confidence shown to a coder is from the share
+	// that is right, whatever the length of the ranked lists.
+	ECEMade             float64         `json:"eceMade"`
 	Brier               float64         `json:"brier"`
 	Reliability         []Bin           `json:"reliability"`
 	ConfidenceHistogram []HistogramBin  `json:"confidenceHistogram"`

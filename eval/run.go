@@ -362,6 +362,7 @@ func aggregate(r *Report, threshold float64) {
 		return c
 	}
 	var confs, outcomes []float64
+	var madeConfs, madeOutcomes []float64
 	sweep := make([]SweepPoint, 19)
 	sweepTP := make([]int, 19)
 	for i := range sweep {
@@ -450,6 +451,8 @@ func aggregate(r *Report, threshold float64) {
 				}
 			}
 			if conf[j] >= threshold {
+				madeConfs = append(madeConfs, conf[j])
+				madeOutcomes = append(madeOutcomes, y)
 				c := chap(k)
 				c.predicted++
 				if rel {
@@ -503,6 +506,7 @@ func aggregate(r *Report, threshold float64) {
 	r.ThresholdSweep = sweep
 
 	r.ECE = ECE(confs, outcomes, 10)
+	r.ECEMade = ECE(madeConfs, madeOutcomes, 10)
 	r.Brier = Brier(confs, outcomes)
 	r.Reliability = Reliability(confs, outcomes, 10)
 	r.ConfidenceHistogram = histogram(confs, outcomes, 20)

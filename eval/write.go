@@ -123,6 +123,7 @@ func markdownReport(r *Report, ps []plotFile) []byte {
 	t.row("R@15", f4(r.RecallAt["15"]), "")
 	t.row(fmt.Sprintf("rank-1 accuracy (%d single-code cases)", r.Rank1Cases), f4(r.Rank1), "")
 	t.row("ECE", f4(r.ECE), "")
+	t.row("ECE of the suggestions at or above the threshold", f4(r.ECEMade), "")
 	t.row("Brier", f4(r.Brier), "")
 
 	b.WriteString("\n## Match levels\n\n")
@@ -153,7 +154,7 @@ func markdownReport(r *Report, ps []plotFile) []byte {
 	}
 
 	b.WriteString("\n## Calibration\n\n")
-	fmt.Fprintf(&b, "ECE %s (10 equal-width bins), Brier %s.\n\n", f4(r.ECE), f4(r.Brier))
+	fmt.Fprintf(&b, "ECE %s (10 equal-width bins; %s over the suggestions at or above the threshold), Brier %s.\n\n", f4(r.ECE), f4(r.ECEMade), f4(r.Brier))
 	t.header("confidence", "suggestions", "mean confidence", "fraction correct")
 	for _, bin := range r.Reliability {
 		t.row(fmt.Sprintf("%.1f–%.1f", bin.Lo, bin.Hi), fmt.Sprint(bin.Count), f4(bin.Confidence), f4(bin.Accuracy))

@@ -138,6 +138,7 @@ func printReport(w io.Writer, r *eval.Report) {
 	fmt.Fprintf(tw, "P at threshold\t%.4f\t(%d suggestions ≥ %.2f)\n", r.Micro.Precision, r.Micro.TP+r.Micro.FP, r.Threshold)
 	fmt.Fprintf(tw, "rank-1\t%.4f\t(%d single-code cases)\n", r.Rank1, r.Rank1Cases)
 	fmt.Fprintf(tw, "ECE / Brier\t%.4f\t%.4f\n", r.ECE, r.Brier)
+	fmt.Fprintf(tw, "ECE at threshold\t%.4f\n", r.ECEMade)
 	fmt.Fprintf(tw, "latency ms\tp50 %.1f\tp95 %.1f\tp99 %.1f\n", r.LatencyMs.P50, r.LatencyMs.P95, r.LatencyMs.P99)
 	tw.Flush()
 }
