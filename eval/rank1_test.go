@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"medcode/corpus"
@@ -77,6 +78,11 @@ func TestRunRank1RecallAt15Topics(t *testing.T) {
 	}
 	if r.Results[0].Topic != "t1" || r.Results[3].Topic != "" {
 		t.Errorf("case topics %q %q", r.Results[0].Topic, r.Results[3].Topic)
+	}
+
+	md := string(markdownReport(r, nil))
+	if !strings.Contains(md, "## Topics") || !strings.Contains(md, "| t1 | 2 | 0.5417 | 0.5417 | 0.5000 | 0.5000 | 2 |") {
+		t.Errorf("report.md lacks the topics table:\n%s", md)
 	}
 
 	// A report read back from JSON (no gold codes, no text) aggregates to
