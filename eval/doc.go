@@ -9,6 +9,12 @@
 // Case.Other and never scored. An optional "topic" (Case.Topic) names what
 // a case tests; reports break the ranking metrics down by it.
 //
+// testdata/suites holds hand-written suites in this format: US-style
+// diagnostic statements (statements.jsonl) and CCMC-style radiology reports
+// (radiology.jsonl), each case with a topic; a test checks that every gold
+// code is billable in the FY2026 or FY2027 order file. scripts/suites.sh
+// scores them beside CodiEsp dev.
+//
 // # Metrics
 //
 // Run codes every case and scores its ranked list: the engine's suggestions
