@@ -12,7 +12,7 @@ INDEX_SRC := $(wildcard corpus/*.go corpus/*.csv nlp/*.go nlp/*.txt index/*.go)
 CODESETS  := $(wildcard $(DATA)/codesets/icd10cm/*/* $(DATA)/codesets/hcpcs/*/*)
 MODEL_SRC := $(wildcard suggest/*.go eval/mine.go eval/train.go eval/fit_*.go)
 
-.PHONY: all build data run test check lint fmt vet staticcheck bench load fuzz soak eval-dev clean
+.PHONY: all build data run test check lint fmt vet staticcheck bench load fuzz soak eval-dev eval-suites clean
 
 all: build
 
@@ -87,6 +87,11 @@ soak: build
 # The README's dev table, generated from the engine before and after training.
 eval-dev: build data
 	./scripts/devtable.sh
+
+# The README's suites table: CodiEsp dev, the statement and radiology suites (and the
+# round-trip suite when generated), untrained and trained.
+eval-suites: build data
+	./scripts/suites.sh
 
 clean:
 	rm -rf bin $(DATA)/index.snap $(DATA)/model.json

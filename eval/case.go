@@ -18,6 +18,9 @@ import (
 type Case struct {
 	ID   string
 	Text string
+	// Topic optionally names what the case tests ("diabetes-type",
+	// "laterality"); reports break ranking metrics down by it.
+	Topic string
 	// Gold are the case's codes in systems medcode suggests, normalised
 	// (corpus.NormalizeCode) and de-duplicated, in file order.
 	Gold []Gold
@@ -58,6 +61,7 @@ func OpenCases(path string) ([]Case, error) {
 type caseLine struct {
 	ID    string `json:"id"`
 	Text  string `json:"text"`
+	Topic string `json:"topic"`
 	Codes []struct {
 		System string `json:"system"`
 		Code   string `json:"code"`
@@ -69,6 +73,7 @@ type caseLine struct {
 //
 //	{"id": "...", "text": "...", "codes": [{"system": "ICD-10-CM", "code": "R51"}]}
 //
+// with an optional "topic" (Case.Topic).
 // The input may be gzip-compressed (detected by its magic bytes). Unknown
 // fields are ignored and blank lines skipped. System names are normalised
 // with corpus.ParseSystem; ICD-10-PCS codes go to Case.Other. name is used
@@ -129,7 +134,7 @@ func parseCase(b []byte) (*Case, error) {
 	if strings.TrimSpace(cl.Text) == "" {
 		return nil, fmt.Errorf("case %q has empty text", cl.ID)
 	}
-	c := &Case{ID: cl.ID, Text: cl.Text}
+	c := &Case{ID: cl.ID, Text: cl.Text, Topic: strings.TrimSpace(cl.Topic)}
 	dup := make(map[string]bool)
 	for i, g := range cl.Codes {
 		code := strings.TrimSpace(g.Code)

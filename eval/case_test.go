@@ -12,7 +12,7 @@ import (
 
 const goodCases = `{"id":"c1","text":"Headache and a rib fracture.","text_es":"x","codes":[{"system":"ICD-10-CM","code":"r51","note":"fy2026_header_not_billable"},{"system":"ICD-10-CM","code":"S2249XA"},{"system":"ICD-10-CM","code":"R51"},{"system":"ICD-10-PCS","code":"0TTB","partial":true}],"split":"train"}
 
-{"id":"c2","text":"Office visit.","codes":[{"system":"cpt","code":"99213"}]}
+{"id":"c2","text":"Office visit.","topic":" e-m ","codes":[{"system":"cpt","code":"99213"}]}
 `
 
 func TestReadCases(t *testing.T) {
@@ -45,6 +45,9 @@ func TestReadCases(t *testing.T) {
 		}
 		if cases[1].Gold[0].System != corpus.CPT {
 			t.Errorf("system = %q", cases[1].Gold[0].System)
+		}
+		if c.Topic != "" || cases[1].Topic != "e-m" {
+			t.Errorf("topics = %q, %q", c.Topic, cases[1].Topic)
 		}
 	}
 }

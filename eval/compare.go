@@ -69,6 +69,7 @@ func CompareWith(a, b *Report, opts CompareOptions) Comparison {
 	add("micro.recall", a.Micro.Recall, b.Micro.Recall)
 	add("micro.f1", a.Micro.F1, b.Micro.F1)
 	add("macro.f1", a.Macro.F1, b.Macro.F1)
+	add("rank1", a.Rank1, b.Rank1)
 	for _, k := range ks {
 		s := fmt.Sprint(k)
 		add("p@"+s, a.PrecisionAt[s], b.PrecisionAt[s])
@@ -79,6 +80,7 @@ func CompareWith(a, b *Report, opts CompareOptions) Comparison {
 	add("category.map", a.Category.MAP, b.Category.MAP)
 	add("category.micro.f1", a.Category.Micro.F1, b.Category.Micro.F1)
 	add("ece", a.ECE, b.ECE)
+	add("ece.made", a.ECEMade, b.ECEMade)
 	add("brier", a.Brier, b.Brier)
 	add("latency.p50", a.LatencyMs.P50, b.LatencyMs.P50)
 	add("latency.p95", a.LatencyMs.P95, b.LatencyMs.P95)

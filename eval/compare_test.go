@@ -37,6 +37,15 @@ func TestCompare(t *testing.T) {
 	if c.Metrics[0].Name != "map" || !near(c.Metrics[0].Delta, 0.1, 1e-12) {
 		t.Errorf("metrics[0] = %+v", c.Metrics[0])
 	}
+	names := map[string]bool{}
+	for _, m := range c.Metrics {
+		names[m.Name] = true
+	}
+	for _, want := range []string{"rank1", "r@15", "ece.made"} {
+		if !names[want] {
+			t.Errorf("comparison lacks %s", want)
+		}
+	}
 	// A report against itself: no difference, p = 1.
 	s := Compare(a, a)
 	if s.MAP.Delta != 0 || s.MAP.PValue != 1 || s.MicroF1.PValue != 1 {
@@ -81,7 +90,7 @@ func TestCompareRoundTrip(t *testing.T) {
 	b, _ := json.Marshal(back)
 	json.Unmarshal(b, &m)
 	for _, k := range []string{"cases", "map", "mrr", "micro", "macro", "precisionAt", "recallAt", "parent", "category",
-		"ece", "brier", "latencyMs", "ci", "thresholdSweep", "reliability", "chapters", "results"} {
+		"ece", "eceMade", "rank1", "rank1Cases", "brier", "latencyMs", "ci", "thresholdSweep", "reliability", "chapters", "results"} {
 		if _, ok := m[k]; !ok {
 			t.Errorf("report JSON lacks %q", k)
 		}

@@ -6,7 +6,14 @@
 // ReadCases and OpenCases read JSONL cases, gzip'd or not:
 // {"id","text","codes":[{"system","code"}]}. Gold codes are normalised
 // (corpus.NormalizeCode) and de-duplicated; ICD-10-PCS codes are kept in
-// Case.Other and never scored.
+// Case.Other and never scored. An optional "topic" (Case.Topic) names what
+// a case tests; reports break the ranking metrics down by it.
+//
+// testdata/suites holds hand-written suites in this format: US-style
+// diagnostic statements (statements.jsonl) and CCMC-style radiology reports
+// (radiology.jsonl), each case with a topic; a test checks that every gold
+// code is billable in the FY2026 or FY2027 order file. scripts/suites.sh
+// scores them beside CodiEsp dev.
 //
 // # Metrics
 //
@@ -19,10 +26,13 @@
 //	AP     = (1/|G|) Σ_k P@k · rel(k)                 (CodiEsp-D)
 //	MAP    = mean AP over cases with |G| > 0
 //	RR     = 1 / rank of the first relevant prediction (0 if none); MRR = mean RR
-//	P@k    = (relevant in the top k) / k               k = 1, 5, 10, 20
+//	P@k    = (relevant in the top k) / k               k = 1, 5, 10, 15, 20
 //	R@k    = (relevant in the top k) / |G|             (both averaged over cases with |G| > 0)
 //	tp     = made predictions in G; fp = made predictions not in G; fn = |G| − tp
 //	micro  P = Σtp / (Σtp + Σfp), R = Σtp / (Σtp + Σfn), F1 = 2PR / (P + R)
+//	rank-1 = over scored cases with |G| = 1, the fraction whose first
+//	       prediction is the gold code
+//	P at threshold = micro P: the precision of the suggestions made
 //	macro  the mean over codes (every code gold or made in any case) of each
 //	       code's own P, R and F1 (0 when undefined)
 //
@@ -50,7 +60,9 @@
 //	ECE   = Σ_b (n_b/N) · |mean p_b − mean y_b|     10 equal-width bins over [0,1]
 //	Brier = (1/N) Σ (p − y)²
 //
-// with a reliability table (per bin: count, mean confidence, fraction
+// ECE is computed again over the made predictions alone (confidence ≥ t),
+// which does not depend on how long the ranked lists are. A report carries
+// a reliability table (per bin: count, mean confidence, fraction
 // correct) and a 20-bin confidence histogram.
 //
 // The threshold sweep reports micro P/R/F1 at t = 0.05, 0.10, …, 0.95.

@@ -9,7 +9,7 @@ import (
 )
 
 // ks are the cut-offs of P@k and R@k.
-var ks = [...]int{1, 5, 10, 20}
+var ks = [...]int{1, 5, 10, 15, 20}
 
 // ranked is a de-duplicated ranked list of keys with the confidence of each
 // key's first (best-ranked) occurrence.

@@ -17,13 +17,24 @@ type Report struct {
 	MRR         float64            `json:"mrr"`
 	Micro       PRF                `json:"micro"`
 	Macro       PRF                `json:"macro"`
-	PrecisionAt map[string]float64 `json:"precisionAt"` // "1","5","10","20"
+	PrecisionAt map[string]float64 `json:"precisionAt"` // "1","5","10","15","20"
 	RecallAt    map[string]float64 `json:"recallAt"`
+	// Rank1 is the fraction of the Rank1Cases (scored cases with exactly
+	// one gold code) whose first prediction is that code.
+	Rank1      float64 `json:"rank1"`
+	Rank1Cases int     `json:"rank1Cases"`
+	// Topics break the ranking down by Case.Topic (cases without a topic
+	// are left out), sorted by topic.
+	Topics []TopicResult `json:"topics,omitempty"`
 
 	Parent   Level `json:"parent"`   // gold code equals or is a prefix of the prediction
 	Category Level `json:"category"` // same 3-character category
 
-	ECE                 float64         `json:"ece"`
+	ECE float64 `json:"ece"`
+	// ECEMade is the ECE of the suggestions made (confidence ≥ Threshold)
+	// alone: how far the confidence shown to a coder is from the share
+	// that is right, whatever the length of the ranked lists.
+	ECEMade             float64         `json:"eceMade"`
 	Brier               float64         `json:"brier"`
 	Reliability         []Bin           `json:"reliability"`
 	ConfidenceHistogram []HistogramBin  `json:"confidenceHistogram"`
@@ -34,6 +45,17 @@ type Report struct {
 
 	// Results are the per-case results, in input order.
 	Results []CaseResult `json:"results"`
+}
+
+// TopicResult is the ranking metrics of the cases of one topic.
+type TopicResult struct {
+	Topic      string  `json:"topic"`
+	Cases      int     `json:"cases"` // scored cases
+	MAP        float64 `json:"map"`
+	MRR        float64 `json:"mrr"`
+	P1         float64 `json:"p1"`         // first prediction is a gold code
+	Rank1      float64 `json:"rank1"`      // as Report.Rank1
+	Rank1Cases int     `json:"rank1Cases"` // single-code cases
 }
 
 // PRF is precision, recall and F1 with the counts behind them (micro) or
@@ -106,6 +128,7 @@ type Intervals struct {
 // by case.
 type CaseResult struct {
 	ID        string  `json:"id"`
+	Topic     string  `json:"topic,omitempty"`
 	Gold      int     `json:"gold"` // gold codes scored
 	AP        float64 `json:"ap"`
 	RR        float64 `json:"rr"`

@@ -222,7 +222,7 @@ func scoreCase(c Case, o outcome, systems []corpus.System, threshold float64) Ca
 	for _, s := range systems {
 		want[s] = true
 	}
-	cr := CaseResult{ID: c.ID, Text: c.Text, LatencyMs: ms(o.latency)}
+	cr := CaseResult{ID: c.ID, Topic: c.Topic, Text: c.Text, LatencyMs: ms(o.latency)}
 	gold := make(map[string]bool)
 	var goldKeys []string
 	for _, g := range c.Gold {
@@ -332,6 +332,8 @@ func (l *levelCounts) level() Level {
 // aggregate fills the report's summary metrics from its per-case results.
 func aggregate(r *Report, threshold float64) {
 	var exact, parent, category levelCounts
+	var rank1 rank1Counts
+	topics := make(map[string]*topicCounts)
 	var hitsAt [len(ks)]float64
 	var recallAt [len(ks)]float64
 	type labelCounts struct{ tp, fp, fn int }
@@ -360,6 +362,7 @@ func aggregate(r *Report, threshold float64) {
 		return c
 	}
 	var confs, outcomes []float64
+	var madeConfs, madeOutcomes []float64
 	sweep := make([]SweepPoint, 19)
 	sweepTP := make([]int, 19)
 	for i := range sweep {
@@ -398,6 +401,15 @@ func aggregate(r *Report, threshold float64) {
 		ex := ranked{keys: keys, conf: conf}
 		es := score(gold, ex, threshold)
 		exact.add(es)
+		rank1.add(es, gold, keys)
+		if cr.Topic != "" {
+			tc := topics[cr.Topic]
+			if tc == nil {
+				tc = &topicCounts{}
+				topics[cr.Topic] = tc
+			}
+			tc.add(es, gold, keys)
+		}
 		if es.gold > 0 {
 			for j, k := range ks {
 				hitsAt[j] += float64(es.hitsAt[j]) / float64(k)
@@ -439,6 +451,8 @@ func aggregate(r *Report, threshold float64) {
 				}
 			}
 			if conf[j] >= threshold {
+				madeConfs = append(madeConfs, conf[j])
+				madeOutcomes = append(madeOutcomes, y)
 				c := chap(k)
 				c.predicted++
 				if rel {
@@ -457,6 +471,8 @@ func aggregate(r *Report, threshold float64) {
 	r.MAP, r.MRR, r.Micro = ev.MAP, ev.MRR, ev.Micro
 	r.Parent, r.Category = parent.level(), category.level()
 	r.ScoredCases = exact.scored
+	r.Rank1, r.Rank1Cases = rank1.rate(), rank1.single
+	r.Topics = topicResults(topics)
 	r.PrecisionAt = make(map[string]float64, len(ks))
 	r.RecallAt = make(map[string]float64, len(ks))
 	for j, k := range ks {
@@ -490,6 +506,7 @@ func aggregate(r *Report, threshold float64) {
 	r.ThresholdSweep = sweep
 
 	r.ECE = ECE(confs, outcomes, 10)
+	r.ECEMade = ECE(madeConfs, madeOutcomes, 10)
 	r.Brier = Brier(confs, outcomes)
 	r.Reliability = Reliability(confs, outcomes, 10)
 	r.ConfidenceHistogram = histogram(confs, outcomes, 20)

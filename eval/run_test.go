@@ -49,6 +49,8 @@ func TestRunHandComputed(t *testing.T) {
 		// .7/0 .2/0 .9/0.
 		{"brier", r.Brier, 2.91 / 7},
 		{"ece", r.ECE, 4.1 / 7},
+		// Made at 0.5: .9/0 .8/1 .6/0 .7/0 .9/0, each bin's gap |p − y|.
+		{"eceMade", r.ECEMade, (0.9 + 0.2 + 0.6 + 0.7 + 0.9) / 5},
 		{"scored", float64(r.ScoredCases), 2},
 		{"gold", float64(r.Gold), 4},
 	}

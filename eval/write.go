@@ -119,7 +119,11 @@ func markdownReport(r *Report, ps []plotFile) []byte {
 	t.row("MAP", f4(r.MAP), ci(r.CI.MAP, r.CI.Resamples))
 	t.row("MRR", f4(r.MRR), "")
 	t.row("micro F1", f4(r.Micro.F1), ci(r.CI.MicroF1, r.CI.Resamples))
+	t.row(fmt.Sprintf("precision at threshold (%d suggestions ≥ %.2f)", r.Micro.TP+r.Micro.FP, r.Threshold), f4(r.Micro.Precision), "")
+	t.row("R@15", f4(r.RecallAt["15"]), "")
+	t.row(fmt.Sprintf("rank-1 accuracy (%d single-code cases)", r.Rank1Cases), f4(r.Rank1), "")
 	t.row("ECE", f4(r.ECE), "")
+	t.row("ECE of the suggestions at or above the threshold", f4(r.ECEMade), "")
 	t.row("Brier", f4(r.Brier), "")
 
 	b.WriteString("\n## Match levels\n\n")
@@ -141,8 +145,16 @@ func markdownReport(r *Report, ps []plotFile) []byte {
 		t.row(s, f4(r.PrecisionAt[s]), f4(r.RecallAt[s]))
 	}
 
+	if len(r.Topics) > 0 {
+		b.WriteString("\n## Topics\n\n")
+		t.header("topic", "cases", "MAP", "MRR", "P@1", "rank-1", "single-code cases")
+		for _, tp := range r.Topics {
+			t.row(cell(tp.Topic), fmt.Sprint(tp.Cases), f4(tp.MAP), f4(tp.MRR), f4(tp.P1), f4(tp.Rank1), fmt.Sprint(tp.Rank1Cases))
+		}
+	}
+
 	b.WriteString("\n## Calibration\n\n")
-	fmt.Fprintf(&b, "ECE %s (10 equal-width bins), Brier %s.\n\n", f4(r.ECE), f4(r.Brier))
+	fmt.Fprintf(&b, "ECE %s (10 equal-width bins; %s over the suggestions at or above the threshold), Brier %s.\n\n", f4(r.ECE), f4(r.ECEMade), f4(r.Brier))
 	t.header("confidence", "suggestions", "mean confidence", "fraction correct")
 	for _, bin := range r.Reliability {
 		t.row(fmt.Sprintf("%.1f–%.1f", bin.Lo, bin.Hi), fmt.Sprint(bin.Count), f4(bin.Confidence), f4(bin.Accuracy))
@@ -324,8 +336,9 @@ func explanationText(e suggest.Explanation) string {
 }
 
 var htmlTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"f4": f4,
-	"ci": ci,
+	"f4":  f4,
+	"ci":  ci,
+	"add": func(a, b int) int { return a + b },
 }).Parse(`<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>medcode eval report</title>
 <style>
@@ -342,10 +355,18 @@ figure{display:inline-block;margin:.5em}figcaption{text-align:center;color:#555}
 <tr><td>MRR</td><td>{{f4 .R.MRR}}</td><td></td></tr>
 <tr><td>micro F1</td><td>{{f4 .R.Micro.F1}}</td><td>{{ci .R.CI.MicroF1 .R.CI.Resamples}}</td></tr>
 <tr><td>macro F1</td><td>{{f4 .R.Macro.F1}}</td><td></td></tr>
+<tr><td>precision at threshold ({{add .R.Micro.TP .R.Micro.FP}} suggestions)</td><td>{{f4 .R.Micro.Precision}}</td><td></td></tr>
+<tr><td>R@15</td><td>{{f4 (index .R.RecallAt "15")}}</td><td></td></tr>
+<tr><td>rank-1 accuracy ({{.R.Rank1Cases}} single-code cases)</td><td>{{f4 .R.Rank1}}</td><td></td></tr>
 <tr><td>ECE</td><td>{{f4 .R.ECE}}</td><td></td></tr>
+<tr><td>ECE at threshold</td><td>{{f4 .R.ECEMade}}</td><td></td></tr>
 <tr><td>Brier</td><td>{{f4 .R.Brier}}</td><td></td></tr>
 <tr><td>latency p50 / p95 / p99 ms</td><td>{{printf "%.1f / %.1f / %.1f" .R.LatencyMs.P50 .R.LatencyMs.P95 .R.LatencyMs.P99}}</td><td></td></tr>
 </table>
+{{if .R.Topics}}<h2>Topics</h2>
+<table><tr><th>topic</th><th>cases</th><th>MAP</th><th>MRR</th><th>P@1</th><th>rank-1</th><th>single-code cases</th></tr>
+{{range .R.Topics}}<tr><td>{{.Topic}}</td><td>{{.Cases}}</td><td>{{f4 .MAP}}</td><td>{{f4 .MRR}}</td><td>{{f4 .P1}}</td><td>{{f4 .Rank1}}</td><td>{{.Rank1Cases}}</td></tr>
+{{end}}</table>{{end}}
 <h2>Match levels</h2>
 <table><tr><th>level</th><th>MAP</th><th>MRR</th><th>precision</th><th>recall</th><th>F1</th></tr>
 {{range .Levels}}<tr><td>{{.Name}}</td><td>{{f4 .L.MAP}}</td><td>{{f4 .L.MRR}}</td><td>{{f4 .L.Micro.Precision}}</td><td>{{f4 .L.Micro.Recall}}</td><td>{{f4 .L.Micro.F1}}</td></tr>

@@ -70,6 +70,11 @@ func TestWriteReportGolden(t *testing.T) {
 	if strings.Count(html, "<svg") != 4 || strings.Contains(html, "<?xml") || strings.Contains(html, "&lt;svg") {
 		t.Error("report.html does not inline the four SVG plots")
 	}
+	for _, want := range []string{"<td>precision at threshold (5 suggestions)</td><td>0.2000</td>", "<td>R@15</td>", "rank-1 accuracy (1 single-code cases)", "<td>ECE at threshold</td>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("report.html lacks %q", want)
+		}
+	}
 	// Note text stays out of the JSON.
 	if strings.Contains(string(read("report.json")), noteA) {
 		t.Error("report.json contains note text")
