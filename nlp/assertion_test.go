@@ -39,12 +39,12 @@ func TestAssertions(t *testing.T) {
 		// historical
 		{"History of MI in 2010.", "MI", Historical},
 		{"h/o DVT", "DVT", Historical},
-		{"s/p appendectomy", "appendectomy", Historical},
-		{"Status post CABG.", "CABG", Historical},
-		{"Pneumonia, resolved.", "Pneumonia", Historical},
-		{"Previous stroke.", "stroke", Historical},
-		{"Prior MI.", "MI", Historical},
-		{"Fracture 5 years ago.", "Fracture", Historical},
+		{"s/p appendectomy", "appendectomy", Historical | Ended},
+		{"Status post CABG.", "CABG", Historical | Ended},
+		{"Pneumonia, resolved.", "Pneumonia", Historical | Ended},
+		{"Previous stroke.", "stroke", Historical | Ended},
+		{"Prior MI.", "MI", Historical | Ended},
+		{"Fracture 5 years ago.", "Fracture", Historical | Ended},
 		{"History of present illness reviewed for cough.", "cough", 0},
 		{"Started prior to admission.", "admission", 0},
 		// family
@@ -85,6 +85,48 @@ func TestAssertions(t *testing.T) {
 		{"Past Medical History: asthma", "Past", 0},
 		// scope window
 		{"No a b c d e f g h i j k l m n o p q cough", "cough", 0},
+		// negation runs through a coordinated list to its end
+		{"The patient denies fevers, chills, night sweats, unintentional weight loss, fatigue, headache, nausea, or vomiting.", "vomiting", Negated},
+		{"No chest pain, shortness of breath, lightheadedness, dizziness, syncope or palpitations.", "palpitations", Negated},
+		{"Negative for abdominal pain, diarrhea, constipation, melena, hematochezia and dysuria.", "dysuria", Negated},
+		{"Denies fever, chills, cough and is being treated for pneumonia.", "pneumonia", 0},
+		{"Denies fever, chills, except for a mild cough.", "cough", 0},
+		{"No fever, which was reported by his wife yesterday.", "wife", 0},
+		// "X: none", results after their subject
+		{"Fever: none.", "Fever", Negated},
+		{"Nausea: no. Vomiting: no.", "Vomiting", Negated},
+		{"Blurred vision: denies.", "vision", Negated},
+		{"Fever, chills: negative.", "Fever", Negated},
+		{"Melena: absent.", "Melena", Negated},
+		{"Chest pain (-). Palpitations (-).", "Palpitations", Negated},
+		{"Cardiovascular: Chest pain (-)", "Chest", Negated},
+		{"HIV screening test last year was unremarkable.", "HIV", Negated},
+		{"Hepatitis C antibody nonreactive.", "Hepatitis", Negated},
+		{"TSH within normal limits.", "TSH", Negated},
+		{"Neurological exam normal.", "Neurological", Negated},
+		{"Supervision of normal pregnancy.", "Supervision", 0},
+		{"He has diabetes and his renal function is normal.", "diabetes", 0},
+		{"Pneumonia, blood cultures negative.", "Pneumonia", 0},
+		{"Rh negative mother.", "Rh", 0},
+		{"Triple negative breast cancer.", "breast", 0},
+		{"Alcohol: none, tobacco: never.", "Alcohol", Negated},
+		// over: status post, quit, former, resolved
+		{"Status post cataract surgery in 2019.", "cataract", Historical | Ended},
+		{"He quit smoking 10 years ago.", "smoking", Historical | Ended},
+		{"Former smoker.", "smoker", Historical | Ended},
+		{"Ex-smoker.", "smoker", Historical | Ended},
+		{"Shingles, since resolved.", "Shingles", Historical | Ended},
+		{"History of hypertension.", "hypertension", Historical},
+		// other people
+		{"His wife's rheumatoid arthritis has been worse.", "rheumatoid", Family | Unrelated},
+		{"Her husband has depression.", "depression", Family | Unrelated},
+		{"Diabetes in the patient's father as well.", "Diabetes", Family},
+		{"Colon cancer in his father.", "cancer", Family},
+		{"Father's heart disease started at 50.", "heart", Family},
+		{"Her daughter has lupus.", "lupus", Family},
+		{"Sister with breast cancer.", "breast", Family},
+		{"He lives with his wife and has diabetes.", "diabetes", 0},
+		{"4 year old child with fever.", "fever", 0},
 	}
 	for _, tc := range tests {
 		d := p.Analyze(tc.text)
@@ -131,5 +173,26 @@ func TestNegatedExpansion(t *testing.T) {
 	}
 	if !found {
 		t.Error("NKDA not expanded")
+	}
+}
+
+func TestNegatedAbbreviationToken(t *testing.T) {
+	p := testPipeline(t)
+	d := p.Analyze("Allergies: NKDA")
+	if i := tokenAt(d, "NKDA"); i < 0 || d.Tokens[i].Assert&Negated == 0 {
+		t.Errorf("NKDA token not negated: %+v", d.Tokens)
+	}
+}
+
+func TestSignSpan(t *testing.T) {
+	p := testPipeline(t)
+	text := "ROS: Chest pain (-). Cough (+)."
+	d := p.Analyze(text)
+	var got []string
+	for _, a := range d.Assertions {
+		got = append(got, text[a.Trigger.Start:a.Trigger.End]+" -> "+text[a.Scope.Start:a.Scope.End])
+	}
+	if len(got) != 1 || got[0] != "(-) -> Chest pain" {
+		t.Errorf("assertions %q, want [(-) -> Chest pain]", got)
 	}
 }

@@ -9,12 +9,21 @@ type Span struct {
 type Assertion uint8
 
 // Assertion kinds. A term with no flag is affirmed and current.
+//
+// Two flags qualify others: Ended comes with Historical when the note says
+// the condition or procedure is over ("status post", "resolved", "quit",
+// "former", "5 years ago"), not merely part of the history ("history of
+// hypertension" may well be current); Unrelated comes with Family when the
+// other person is not a blood relative ("his wife's", "husband has"), so
+// not even a family-history code follows.
 const (
 	Negated Assertion = 1 << iota
 	Historical
 	Family
 	Hypothetical
 	Uncertain
+	Ended
+	Unrelated
 )
 
 // Token is one surface token of the text.
