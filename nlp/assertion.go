@@ -77,12 +77,24 @@ func (p *Pipeline) assert(d *Document) {
 			if m.r.role != trigger {
 				continue
 			}
+			// The scope ends at the nearest other phrase, except that a
+			// past-event scope runs through other past-event triggers
+			// ("History of breast cancer, status post lumpectomy, no
+			// evidence of recurrence"), forward only through forward ones:
+			// a backward trigger closes its phrase ("s/p fall 4 weeks ago
+			// with fracture").
 			prev, next := i, e
-			if k > 0 {
-				prev = ms[k-1].end
+			for x := k - 1; x >= 0; x-- {
+				if !pastKinds(ms[x].r, m.r) {
+					prev = ms[x].end
+					break
+				}
 			}
-			if k+1 < len(ms) {
-				next = ms[k+1].start
+			for x := k + 1; x < len(ms); x++ {
+				if !pastKinds(ms[x].r, m.r) || ms[x].r.dir&backward != 0 {
+					next = ms[x].start
+					break
+				}
 			}
 			sc.lo, sc.hi = -1, -1
 			label := m.r.kind&Negated != 0 && sc.afterColon(m) && (m.r.result || sc.endsClause(m.end))
@@ -301,4 +313,11 @@ func (s *scoper) label(m match, stop int) {
 			n++
 		}
 	}
+}
+
+// pastKinds reports whether two phrases are both past-event triggers
+// (Historical, with or without Ended).
+func pastKinds(a, b *rule) bool {
+	const past = Historical | Ended
+	return a.role == trigger && b.role == trigger && a.kind&^past == 0 && b.kind&^past == 0
 }

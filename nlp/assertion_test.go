@@ -117,6 +117,8 @@ func TestAssertions(t *testing.T) {
 		{"Ex-smoker.", "smoker", Historical | Ended},
 		{"Shingles, since resolved.", "Shingles", Historical | Ended},
 		{"History of hypertension.", "hypertension", Historical},
+		{"History of left breast cancer, status post lumpectomy and radiation in 2016, no evidence of recurrence.", "breast", Historical | Ended},
+		{"63 yo F s/p fall 4 weeks ago with displaced fracture of the right radius.", "fracture", 0},
 		// other people
 		{"His wife's rheumatoid arthritis has been worse.", "rheumatoid", Family | Unrelated},
 		{"Her husband has depression.", "depression", Family | Unrelated},

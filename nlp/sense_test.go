@@ -1,0 +1,72 @@
+package nlp
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestSense(t *testing.T) {
+	p := testPipeline(t)
+	tests := []struct {
+		text, span string
+		vaccine    string // the vaccine word, "" when none
+		instrument string
+	}{
+		{"Tetanus diphtheria booster given today.", "diphtheria", "booster", ""},
+		{"Tetanus diphtheria booster given today.", "Tetanus", "booster", ""},
+		{"Received influenza vaccine in October.", "influenza", "vaccine", ""},
+		{"Flu shot given.", "Flu", "shot", ""},
+		{"She was vaccinated against measles as a child.", "measles", "vaccinated", ""},
+		{"Tdap given in the left deltoid.", "Tdap", "Tdap", ""},
+		{"Influenza with fever; vaccine offered next week.", "Influenza", "", ""},
+		{"Patient received influenza vaccine and now has pneumonia.", "pneumonia", "", ""},
+		{"The cystic duct was clamped with a hemostat and clipped.", "hemostat", "", "clamped"},
+		{"Hemostats were used to control bleeding.", "Hemostats", "", "used"},
+		{"Dispensed a walker for home use.", "walker", "", ""},
+	}
+	for _, tc := range tests {
+		d := p.Analyze(tc.text)
+		k := strings.Index(tc.text, tc.span)
+		s := Span{k, k + len(tc.span)}
+		got := ""
+		if v, ok := d.VaccineTarget(s); ok {
+			got = tc.text[v.Start:v.End]
+		}
+		if got != tc.vaccine {
+			t.Errorf("%q: VaccineTarget(%q) = %q, want %q", tc.text, tc.span, got, tc.vaccine)
+		}
+		got = ""
+		if v, ok := d.InstrumentUse(s); ok {
+			got = tc.text[v.Start:v.End]
+		}
+		if got != tc.instrument {
+			t.Errorf("%q: InstrumentUse(%q) = %q, want %q", tc.text, tc.span, got, tc.instrument)
+		}
+	}
+}
+
+func TestPregnancy(t *testing.T) {
+	p := testPipeline(t)
+	tests := []struct {
+		text string
+		want string
+	}{
+		{"29-year-old G2P1 at 24 weeks gestation.", "G2P1"},
+		{"She is pregnant.", "pregnant"},
+		{"Urine pregnancy test negative.", ""},
+		{"Not pregnant.", ""},
+		{"There is a mole on the left forearm.", ""},
+		{"Her sister is pregnant.", ""},
+		{"Partial hydatidiform mole.", "hydatidiform"},
+	}
+	for _, tc := range tests {
+		d := p.Analyze(tc.text)
+		got := ""
+		if s, ok := d.Pregnancy(); ok {
+			got = tc.text[s.Start:s.End]
+		}
+		if got != tc.want {
+			t.Errorf("%q: Pregnancy = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
