@@ -270,10 +270,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 			}
 		}
 		if !own {
-			m.assert = ^nlp.Assertion(0)
-			for _, p := range h.Positions {
-				m.assert &= doc.Tokens[p].Assert
-			}
+			continue // only the words of a trigger ("none", "no evidence of") matched
 		}
 		for j, p := range q.Pos {
 			if sc.expanded[j] && slices.Contains(h.Positions, p) {

@@ -165,6 +165,19 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 			}
 		}
 	}
+	// A history or status code means the past event or the relative: its
+	// mentions' flags of that kind are the code's own words ("s/p CABG"
+	// for Z95.1), as for the history codes histories() adds.
+	if own := allowed & (nlp.Historical | nlp.Ended | nlp.Family); len(kept) > 0 && (historyCode(b) || familyCode(b)) {
+		for i := range kept {
+			if kept[i].assert&own != 0 {
+				if &kept[0] == &c.mentions[0] {
+					kept = append(w.mentionSlice(len(kept)), kept...)
+				}
+				kept[i].assert &^= own
+			}
+		}
+	}
 	if len(kept) > 0 {
 		c.mentions = kept
 		c.best = 0
@@ -222,7 +235,7 @@ type senseRule struct{ rule, reason string }
 //     not the disease.
 //   - A supply or device named as the instrument of a procedure ("clamped
 //     with a hemostat") is part of the procedure, not a billed supply
-//     (HCPCS A, E and L codes).
+//     (HCPCS A, E and L codes) nor a drug taken (T36-T50).
 //   - Chapter 15 codes (O00-O9A) are for pregnancy, childbirth and the
 //     puerperium: a note documenting no pregnancy gets none ("mole" on the
 //     skin is a nevus, not a hydatidiform mole).
@@ -234,6 +247,11 @@ func (e *Engine) offSense(doc *nlp.Document, b corpus.Brief, m mention) senseRul
 		if len(b.Code) > 0 && b.Code[0] == 'O' {
 			if _, ok := doc.Pregnancy(); !ok {
 				return senseRule{"not_pregnant", fmt.Sprintf("%q: the note documents no pregnancy, and chapter 15 codes (O00-O9A) are for pregnancy, childbirth and the puerperium", words)}
+			}
+		}
+		if b.Code >= "T36" && b.Code < "T51" {
+			if v, ok := doc.InstrumentUse(sp); ok {
+				return senseRule{"instrument", fmt.Sprintf("%q is an instrument of the procedure (%q), not a drug taken", words, doc.Text[v.Start:v.End])}
 			}
 		}
 		if b.Code < "S00" || b.Code >= "U" && b.Code < "V" {
