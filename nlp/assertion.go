@@ -97,9 +97,21 @@ func (p *Pipeline) assert(d *Document) {
 				}
 			}
 			sc.lo, sc.hi = -1, -1
-			label := m.r.kind&Negated != 0 && sc.afterColon(m) && (m.r.result || sc.endsClause(m.end))
+			sc.kind = m.r.kind
+			if m.r.result {
+				sc.kind |= Result
+			}
 			switch {
-			case label:
+			case m.r.self:
+				for j := m.start; j < m.end; j++ {
+					sc.mark(j)
+				}
+				if sc.lo >= 0 {
+					sp := Span{toks[sc.lo].Start, toks[sc.hi].End}
+					d.Assertions = append(d.Assertions, AssertionSpan{Kind: sc.kind, Trigger: sp, Scope: sp})
+				}
+				continue
+			case m.r.kind&Negated != 0 && sc.afterColon(m) && (m.r.result || sc.endsClause(m.end)):
 				sc.label(m, prev)
 			case m.r.result:
 				sc.subject(m, prev)
@@ -114,7 +126,7 @@ func (p *Pipeline) assert(d *Document) {
 			if sc.lo < 0 {
 				continue
 			}
-			d.Assertions = append(d.Assertions, AssertionSpan{Kind: m.r.kind, Trigger: m.trig, Scope: Span{toks[sc.lo].Start, toks[sc.hi].End}})
+			d.Assertions = append(d.Assertions, AssertionSpan{Kind: sc.kind, Trigger: m.trig, Scope: Span{toks[sc.lo].Start, toks[sc.hi].End}})
 		}
 		i = e
 	}
@@ -170,6 +182,7 @@ type scoper struct {
 	toks   []Token
 	i, e   int
 	lo, hi int
+	kind   Assertion // the current trigger's flags
 }
 
 func (s *scoper) inHeader(j int) bool {
@@ -183,8 +196,8 @@ func (s *scoper) gap(j int) string {
 }
 
 // mark flags token j; it reports whether j counts toward a window.
-func (s *scoper) mark(j int, kind Assertion) bool {
-	s.toks[j].Assert |= kind
+func (s *scoper) mark(j int) bool {
+	s.toks[j].Assert |= s.kind
 	if s.toks[j].Stop {
 		return false
 	}
@@ -255,7 +268,7 @@ func (s *scoper) forward(m match, stop int) {
 				item = 0
 			}
 		}
-		if s.mark(j, m.r.kind) {
+		if s.mark(j) {
 			n++
 			item++
 		}
@@ -273,7 +286,7 @@ func (s *scoper) backward(m match, stop int) {
 		if s.inHeader(j) || m.r.comma && j < m.start-1 && strings.IndexByte(s.gap(j+1), ',') >= 0 {
 			break
 		}
-		if s.mark(j, m.r.kind) {
+		if s.mark(j) {
 			n++
 		}
 	}
@@ -294,7 +307,7 @@ func (s *scoper) subject(m match, stop int) {
 		if j < m.start-1 && strings.ContainsAny(s.gap(j+1), ",;:") {
 			break
 		}
-		if s.mark(j, m.r.kind) {
+		if s.mark(j) {
 			n++
 		}
 	}
@@ -309,7 +322,7 @@ func (s *scoper) label(m match, stop int) {
 		if s.inHeader(j) || j < m.start-1 && strings.IndexByte(s.gap(j+1), ':') >= 0 {
 			break
 		}
-		if s.mark(j, m.r.kind) {
+		if s.mark(j) {
 			n++
 		}
 	}

@@ -122,8 +122,10 @@
 // "diabetes" in "has diabetes and renal function is normal"). Right after
 // a colon, such a result, or any negation trigger that ends its clause,
 // negates the label before the colon ("Fever, chills: none", "Nausea: no",
-// "Blurred vision: denies", "Chest pain: (-)"). An abbreviation whose
-// expansion is negated ("NKDA") is negated itself.
+// "Blurred vision: denies", "Chest pain: (-)"). A result negation also
+// carries Result: the finding is absent, the test named there was done.
+// An abbreviation whose expansion is negated ("NKDA") and a phrase that is
+// its own finding ("no acute distress") are negated themselves.
 //
 // Historical: "history of", "h/o", "previously"; Historical|Ended where the
 // note says it is over: "status post", "s/p", "prior", "previous",
@@ -136,11 +138,15 @@
 // Family, past medical and surgical history sections Historical. Flags
 // combine ("No family history of X": Negated|Family).
 //
-// Sense: Document.VaccineTarget, Document.InstrumentUse and
-// Document.Pregnancy (sense.go) tell the context a span's words are used
-// in: a disease named as what a vaccine protects against ("tetanus
-// diphtheria booster"), a device used as an instrument during a procedure
-// ("clamped with a hemostat"), and whether the note documents a pregnancy.
+// Sense (sense.go): Document.VaccineTarget, Document.InstrumentUse and
+// Document.Pregnancy tell the context a span's words are used in: a
+// disease named as what a vaccine protects against ("tetanus diphtheria
+// booster"), a device used as an instrument during a procedure ("clamped
+// with a hemostat"), and whether the note documents a pregnancy.
+// Document.TriggerTokens marks the words of assertion triggers (they state
+// the assertion, not a finding) and Document.LabelTokens the body-system
+// sub-headings of a review of systems or an exam ("HEENT:",
+// "CARDIOVASCULAR:"), which, like section headers, are never findings.
 //
 // # Attributes
 //

@@ -3,6 +3,7 @@ package nlp
 import (
 	"slices"
 	"sort"
+	"strings"
 )
 
 // Sense: the context a span's words are used in, where the same words name
@@ -174,6 +175,64 @@ func (d *Document) TriggerTokens(dst []bool) []bool {
 		first, last, ok := d.tokenRange(a.Trigger)
 		for j := first; ok && j <= last; j++ {
 			dst[j] = true
+		}
+	}
+	return dst
+}
+
+// systemLabels are the words of the sub-headings of a review of systems or
+// an examination ("HEENT:", "Cardiovascular:", "General appearance:",
+// "Mental status:"): they name a body system or part of the exam, not a
+// finding.
+var systemLabels = map[string]bool{
+	"general": true, "constitutional": true, "appearance": true, "heent": true, "head": true, "eyes": true,
+	"eye": true, "ears": true, "ent": true, "nose": true, "throat": true, "mouth": true, "oropharynx": true,
+	"neck": true, "chest": true, "breast": true, "breasts": true, "heart": true, "cardiovascular": true,
+	"cardiac": true, "cv": true, "cvs": true, "lungs": true, "lung": true, "pulmonary": true, "respiratory": true,
+	"resp": true, "abdomen": true, "abdominal": true, "gi": true, "gastrointestinal": true, "gu": true,
+	"genitourinary": true, "genitalia": true, "pelvic": true, "rectal": true, "back": true, "spine": true,
+	"musculoskeletal": true, "msk": true, "extremities": true, "extremity": true, "skin": true,
+	"integumentary": true, "neuro": true, "neurologic": true, "neurological": true, "psych": true,
+	"psychiatric": true, "mental": true, "status": true, "lymphatic": true, "lymph": true, "nodes": true,
+	"hematologic": true, "heme": true, "endocrine": true, "allergic": true,
+	"immunologic": true, "vascular": true, "pulses": true, "vital": true, "signs": true,
+}
+
+// LabelTokens reports, per token (in dst, reused), whether the token is in
+// the sub-heading label of a body system ("CARDIOVASCULAR: Regular rate",
+// "Mental status: alert"): at most four system words ended by a colon, at
+// a line or sentence start or after another colon. Such a label is a
+// heading, never a finding.
+func (d *Document) LabelTokens(dst []bool) []bool {
+	toks := d.Tokens
+	dst = slices.Grow(dst[:0], len(toks))[:len(toks)]
+	clear(dst)
+	gap := func(j int) string { // text before token j
+		if j == 0 {
+			return d.Text[:toks[0].Start]
+		}
+		return d.Text[toks[j-1].End:toks[j].Start]
+	}
+	for j := range toks {
+		after := len(d.Text)
+		if j+1 < len(toks) {
+			after = toks[j+1].Start
+		}
+		if strings.IndexByte(d.Text[toks[j].End:after], ':') < 0 {
+			continue
+		}
+		k := j
+		for k >= 0 && j-k < 4 && systemLabels[toks[k].Norm] && (k == j || !strings.ContainsAny(gap(k+1), ":.;\n")) {
+			k--
+		}
+		first := k + 1
+		if first > j {
+			continue
+		}
+		if g := gap(first); first == 0 || strings.ContainsAny(g, ":\n") || toks[first].Sent != toks[first-1].Sent {
+			for x := first; x <= j; x++ {
+				dst[x] = true
+			}
 		}
 	}
 	return dst

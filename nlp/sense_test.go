@@ -70,3 +70,30 @@ func TestPregnancy(t *testing.T) {
 		}
 	}
 }
+
+func TestLabelTokens(t *testing.T) {
+	p := testPipeline(t)
+	tests := []struct {
+		text   string
+		labels string // label tokens, space separated
+	}{
+		{"PHYSICAL EXAMINATION:\nGENERAL: Well developed.\nHEENT: Normocephalic.\nCARDIOVASCULAR: Regular rate.", "GENERAL HEENT CARDIOVASCULAR"},
+		{"Mental status: alert. Skin: warm and dry.", "Mental status Skin"},
+		{"PE:,GENERAL: No distress.", "GENERAL"},
+		{"Chest pain: none.", ""},
+		{"Assessment: chest wall pain.", ""},
+		{"The chest: clear", ""},
+	}
+	for _, tc := range tests {
+		d := p.Analyze(tc.text)
+		var got []string
+		for i, l := range d.LabelTokens(nil) {
+			if l {
+				got = append(got, tc.text[d.Tokens[i].Start:d.Tokens[i].End])
+			}
+		}
+		if strings.Join(got, " ") != tc.labels {
+			t.Errorf("%q: labels %q, want %q", tc.text, got, tc.labels)
+		}
+	}
+}

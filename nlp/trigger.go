@@ -34,6 +34,9 @@ type rule struct {
 	// predicate: a trigger only where it ends its clause ("exam normal."
 	// but not "normal pressure hydrocephalus").
 	predicate bool
+	// self: the phrase is its own finding, under its own kind, with no
+	// scope ("no acute distress").
+	self bool
 }
 
 // familyMembers, otherPeople and familyLinks generate family triggers:
@@ -166,7 +169,10 @@ var contextRules = []rule{
 	{phrase: "history and physical", role: pseudo},
 	{phrase: "history taking", role: pseudo},
 	{phrase: "social history", role: pseudo},
-	{phrase: "no acute distress", role: pseudo},
+	{phrase: "no acute distress", kind: Negated, self: true}, // the phrase is its own negated finding
+	{phrase: "no apparent distress", kind: Negated, self: true},
+	{phrase: "no distress", kind: Negated, self: true},
+	{phrase: "not in distress", kind: Negated, self: true},
 	// historical
 	{phrase: "history of", kind: Historical, dir: forward},
 	{phrase: "hx of", kind: Historical, dir: forward},

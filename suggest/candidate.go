@@ -94,6 +94,7 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 	terms := doc.Terms
 	sc := &w.sc
 	sc.trig = doc.TriggerTokens(sc.trig)
+	sc.label = doc.LabelTokens(sc.label)
 	for lo := 0; lo < len(terms); {
 		hi := lo + 1
 		for hi < len(terms) && terms[hi].Sent == terms[lo].Sent {
@@ -137,6 +138,7 @@ type sentenceScratch struct {
 	partNeg  []float64 // per hit: share of its words negated when the name is not
 	full     []posMask
 	trig     []bool // per token of the note: part of an assertion trigger
+	label    []bool // per token of the note: in a body-system sub-heading ("HEENT:")
 }
 
 // posMask is the set of token positions a hit matched, relative to the
@@ -189,8 +191,8 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 	q := &sc.q
 	q.Terms, q.Pos, sc.expanded = q.Terms[:0], q.Pos[:0], sc.expanded[:0]
 	for _, t := range sent {
-		if inHeader(doc, t) {
-			continue // "HISTORY OF PRESENT ILLNESS:" names a section, not a condition
+		if inHeader(doc, t) || sc.label[t.Tok] {
+			continue // "HISTORY OF PRESENT ILLNESS:", "CARDIOVASCULAR:" name a section, not a condition
 		}
 		id, ok := ix.TermID(t.Stem)
 		if !ok {

@@ -139,12 +139,15 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 			allowed |= nlp.Ended
 		}
 	}
+	// Result only qualifies Negated: "HIV nonreactive" negates the
+	// finding, while the test named there was done.
+	allowed |= nlp.Result
 	doc := &w.doc
 	var blocked nlp.Assertion
 	var blockedAt mention
 	sense := senseRule{}
 	for _, m := range c.mentions {
-		if x := m.assert &^ allowed; x != 0 {
+		if x := blockedBy(b, m.assert, allowed); x != 0 {
 			if blocked == 0 {
 				blockedAt = m
 			}
@@ -160,7 +163,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		// A fresh slice: siblings share the candidate's mentions.
 		kept = w.mentionSlice(len(c.mentions))
 		for _, m := range c.mentions {
-			if m.assert&^allowed == 0 && e.offSense(doc, b, m).rule == "" {
+			if blockedBy(b, m.assert, allowed) == 0 && e.offSense(doc, b, m).rule == "" {
 				kept = append(kept, m)
 			}
 		}
@@ -222,6 +225,17 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		}
 	}
 	return rej, false
+}
+
+// blockedBy is the flags of a mention the rules do not allow for code b.
+// A procedure or test whose result the note states ("HCV antibody
+// negative") was performed: the negation is of a finding.
+func blockedBy(b corpus.Brief, a, allowed nlp.Assertion) nlp.Assertion {
+	x := a &^ allowed
+	if procedureCode(b) && a&nlp.Result != 0 {
+		x &^= nlp.Negated
+	}
+	return x
 }
 
 // senseRule is a sense gate's verdict on one mention: rule "" when the
