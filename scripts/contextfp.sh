@@ -4,21 +4,22 @@
 # suggestions at or above the engine's threshold that are not gold codes, and
 # among them the "forbidden" codes the note's context rules out (negated, a
 # relative's, past, a heading, a vaccine, an instrument). Usage:
-#   scripts/contextfp.sh [-v]      (MEDCODE=bin/medcode DATA=data)
+#   scripts/contextfp.sh [-v]      (MEDCODE=bin/medcode DATA=data MODEL=<data>/model.json or none)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 bin=${MEDCODE:-bin/medcode}
 data=${DATA:-data}
+model=${MODEL:-$data/model.json}
 notes=suggest/testdata/context/notes.jsonl
 verbose=${1:-}
-python3 - "$bin" "$data" "$notes" "$verbose" <<'PY'
+python3 - "$bin" "$data" "$model" "$notes" "$verbose" <<'PY'
 import json, subprocess, sys
-bin_, data, path, verbose = sys.argv[1:5]
+bin_, data, model, path, verbose = sys.argv[1:6]
 tot = dict(notes=0, above=0, tp=0, fp=0, forbidden=0, forbidden_any=0, gold=0, found=0)
 for line in open(path):
     case = json.loads(line)
-    out = subprocess.run([bin_, "--data", data, "suggest", "--json", "--top", "30"], input=case["text"],
+    out = subprocess.run([bin_, "--data", data, "--model", model, "suggest", "--json", "--top", "30"], input=case["text"],
                          capture_output=True, text=True, check=True).stdout
     res = json.loads(out)
     gold = {c["code"] for c in case["codes"]}
