@@ -97,3 +97,27 @@ func TestLabelTokens(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSense: the sense answers stay inside the text, and the per-token
+// answers cover every token, for any text and span.
+func FuzzSense(f *testing.F) {
+	f.Add("Tetanus diphtheria booster given. Hemostat was used. G2P1 at 24 weeks.\nHEENT: Chest pain (-).", 0, 7)
+	f.Add("Fever: none. (-) (-):", 3, 2)
+	p := testPipeline(f)
+	f.Fuzz(func(t *testing.T, text string, start, n int) {
+		d := p.Analyze(text)
+		start = max(0, min(start, len(text)))
+		s := Span{start, max(start, min(len(text), start+max(n, 0)))}
+		for _, fn := range []func(Span) (Span, bool){d.VaccineTarget, d.InstrumentUse} {
+			if v, ok := fn(s); ok && (v.Start < 0 || v.End > len(text) || v.Start >= v.End) {
+				t.Fatalf("span %v out of the text (%d bytes)", v, len(text))
+			}
+		}
+		if v, ok := d.Pregnancy(); ok && (v.Start < 0 || v.End > len(text)) {
+			t.Fatalf("pregnancy span %v out of the text", v)
+		}
+		if len(d.TriggerTokens(nil)) != len(d.Tokens) || len(d.LabelTokens(nil)) != len(d.Tokens) {
+			t.Fatal("per-token answers do not cover the tokens")
+		}
+	})
+}
