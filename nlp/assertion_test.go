@@ -117,6 +117,11 @@ func TestAssertions(t *testing.T) {
 		{"Ex-smoker.", "smoker", Historical | Ended},
 		{"Shingles, since resolved.", "Shingles", Historical | Ended},
 		{"History of hypertension.", "hypertension", Historical},
+		{"68 yo M with CAD s/p CABG, hypertension, diabetes and CKD.", "diabetes", 0},
+		{"Status post CVA with residual left hemiparesis.", "hemiparesis", 0},
+		{"No fever, persistent cough.", "cough", 0},
+		{"Prior CVA with no residual deficits.", "deficits", Negated},
+		{"Status post right total knee arthroplasty in 2018.", "arthroplasty", Historical | Ended},
 		{"History of left breast cancer, status post lumpectomy and radiation in 2016, no evidence of recurrence.", "breast", Historical | Ended},
 		{"63 yo F s/p fall 4 weeks ago with displaced fracture of the right radius.", "fracture", 0},
 		// other people
