@@ -85,7 +85,9 @@ func (p *Pipeline) assert(d *Document) {
 			// with fracture").
 			prev, next := i, e
 			for x := k - 1; x >= 0; x-- {
-				if !pastKinds(ms[x].r, m.r) {
+				// A result's subject may hold a time ("HIV test last year
+				// was negative").
+				if !pastKinds(ms[x].r, m.r) && !(m.r.result && pastKinds(ms[x].r, ms[x].r)) {
 					prev = ms[x].end
 					break
 				}

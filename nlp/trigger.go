@@ -220,7 +220,11 @@ var contextRules = []rule{
 	{phrase: "cancer free", kind: Historical | Ended, dir: backward},
 	{phrase: "eradicated", kind: Historical | Ended, dir: backward},
 	{phrase: "cured", kind: Historical | Ended, dir: backward},
-	{phrase: "ago", kind: Historical | Ended, dir: backward, comma: true},
+	// a past time dates the event, and says nothing of its being over
+	// ("diagnosed with diabetes 5 years ago", "fracture 4 weeks ago")
+	{phrase: "ago", kind: Historical, dir: backward, comma: true},
+	{phrase: "last year", kind: Historical, dir: backward, comma: true},
+	{phrase: "years earlier", kind: Historical, dir: backward, comma: true},
 	{phrase: "minutes ago", role: pseudo}, // onset times, not history
 	{phrase: "hours ago", role: pseudo},
 	{phrase: "hour ago", role: pseudo},
