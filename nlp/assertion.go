@@ -3,107 +3,132 @@ package nlp
 import "strings"
 
 // scopeWindow is the most non-stop tokens a trigger's scope covers on one
-// side.
+// side (within one list item: see listItem).
 const scopeWindow = 15
 
-// match is a ConText phrase found in a sentence, by token range.
+// listItem is the most non-stop tokens of a short list item: crossing a
+// list separator (a comma, "and", "or", "/") after an item this short
+// starts the window again, so "denies fevers, chills, nausea, night sweats,
+// ..., or vomiting" is negated to the end of the list.
+const listItem = 5
+
+// subjectWindow is the most non-stop tokens of the subject a result word
+// governs ("HIV screening test last year was unremarkable").
+const subjectWindow = 6
+
+// match is a ConText phrase found in a sentence, by token range; a sign
+// such as "(-)" has no tokens (start == end) and its bytes in trig.
 type match struct {
 	r          *rule
 	start, end int // token indices, end exclusive
+	trig       Span
 }
+
+// signNegative is the "(-)" written after a finding ("Chest pain (-)").
+var signNegative = &rule{phrase: "(-)", kind: Negated, dir: backward, result: true}
 
 // assert runs ConText over each sentence, then applies section-driven
 // assertions (family history section: Family; past medical and surgical
 // history: Historical), and copies token flags to terms.
 //
 // Within a sentence, the longest phrase starting at each token wins;
-// pseudo-triggers are skipped; a trigger's scope runs forward and/or
-// backward to the sentence edge, a terminator or another trigger, at most
-// scopeWindow non-stop tokens. Header tokens are never triggers or scope.
+// pseudo-triggers are skipped, and so are predicate triggers that do not
+// end their clause. A trigger's scope runs forward and/or backward to the
+// sentence edge, a terminator or another trigger, at most scopeWindow
+// non-stop tokens per list item. A result word ("negative",
+// "unremarkable", "(-)") governs its subject: back to a comma or a clause
+// word, or, right after a colon, the label before the colon ("Fever:
+// none", "Nausea: no", "HIV: nonreactive"); so does any negation trigger
+// that follows a colon and ends its clause. Header tokens are never
+// triggers or scope. An abbreviation whose expansion is negated ("NKDA")
+// is negated itself.
 func (p *Pipeline) assert(d *Document) {
 	toks := d.Tokens
 	var ms []match
-	inHeader := func(i int) bool {
-		s := toks[i].Section
-		return s >= 0 && toks[i].Start < d.Sections[s].Header.End
-	}
+	sc := scoper{d: d, toks: toks}
 	for i := 0; i < len(toks); {
 		// sentence [i, e)
 		e := i + 1
 		for e < len(toks) && toks[e].Sent == toks[i].Sent {
 			e++
 		}
+		sc.i, sc.e = i, e
 		ms = ms[:0]
 		for j := i; j < e; {
-			if inHeader(j) {
+			if m, ok := sc.sign(j); ok {
+				ms = append(ms, m)
+			}
+			if sc.inHeader(j) {
 				j++
 				continue
 			}
 			r, end := p.trig.match(toks, j, e)
-			if r == nil || (r.first && j != i) {
+			if r == nil || (r.first && j != i) || (r.predicate && !sc.endsClause(end)) {
 				j++
 				continue
 			}
-			ms = append(ms, match{r, j, end})
+			ms = append(ms, match{r, j, end, Span{toks[j].Start, toks[end-1].End}})
 			j = end
+		}
+		if m, ok := sc.sign(e); ok {
+			ms = append(ms, m)
 		}
 		for k, m := range ms {
 			if m.r.role != trigger {
 				continue
 			}
-			lo, hi := -1, -1
-			window := scopeWindow
-			if m.r.window > 0 {
-				window = m.r.window
-			}
-			if m.r.dir&forward != 0 {
-				stop := e
-				if k+1 < len(ms) {
-					stop = ms[k+1].start
-				}
-				n := 0
-				for j := m.end; j < stop && n < window; j++ {
-					if inHeader(j) || m.r.comma && j > m.end && strings.IndexByte(d.Text[toks[j-1].End:toks[j].Start], ',') >= 0 {
-						break
-					}
-					toks[j].Assert |= m.r.kind
-					if !toks[j].Stop {
-						if lo < 0 {
-							lo = j
-						}
-						hi = j
-						n++
-					}
+			// The scope ends at the nearest other phrase, except that a
+			// past-event scope runs through other past-event triggers
+			// ("History of breast cancer, status post lumpectomy, no
+			// evidence of recurrence"), forward only through forward ones:
+			// a backward trigger closes its phrase ("s/p fall 4 weeks ago
+			// with fracture").
+			prev, next := i, e
+			for x := k - 1; x >= 0; x-- {
+				// A result's subject may hold a time ("HIV test last year
+				// was negative").
+				if !pastKinds(ms[x].r, m.r) && !(m.r.result && pastKinds(ms[x].r, ms[x].r)) {
+					prev = ms[x].end
+					break
 				}
 			}
-			if m.r.dir&backward != 0 {
-				stop := i
-				if k > 0 {
-					stop = ms[k-1].end
-				}
-				n := 0
-				for j := m.start - 1; j >= stop && n < window; j-- {
-					if inHeader(j) || m.r.comma && j < m.start-1 && strings.IndexByte(d.Text[toks[j].End:toks[j+1].Start], ',') >= 0 {
-						break
-					}
-					toks[j].Assert |= m.r.kind
-					if !toks[j].Stop {
-						if hi < 0 {
-							hi = j
-						}
-						lo = j
-						n++
-					}
+			for x := k + 1; x < len(ms); x++ {
+				if !pastKinds(ms[x].r, m.r) || ms[x].r.dir&backward != 0 {
+					next = ms[x].start
+					break
 				}
 			}
-			if lo < 0 {
+			sc.lo, sc.hi = -1, -1
+			sc.kind = m.r.kind
+			if m.r.result {
+				sc.kind |= Result
+			}
+			switch {
+			case m.r.self:
+				for j := m.start; j < m.end; j++ {
+					sc.mark(j)
+				}
+				if sc.lo >= 0 {
+					sp := Span{toks[sc.lo].Start, toks[sc.hi].End}
+					d.Assertions = append(d.Assertions, AssertionSpan{Kind: sc.kind, Trigger: sp, Scope: sp})
+				}
+				continue
+			case m.r.kind&Negated != 0 && sc.afterColon(m) && (m.r.result || sc.endsClause(m.end)):
+				sc.label(m, prev)
+			case m.r.result:
+				sc.subject(m, prev)
+			default:
+				if m.r.dir&forward != 0 {
+					sc.forward(m, next)
+				}
+				if m.r.dir&backward != 0 {
+					sc.backward(m, prev)
+				}
+			}
+			if sc.lo < 0 {
 				continue
 			}
-			d.Assertions = append(d.Assertions, AssertionSpan{
-				Kind:    m.r.kind,
-				Trigger: Span{toks[m.start].Start, toks[m.end-1].End},
-				Scope:   Span{toks[lo].Start, toks[hi].End},
-			})
+			d.Assertions = append(d.Assertions, AssertionSpan{Kind: sc.kind, Trigger: m.trig, Scope: Span{toks[sc.lo].Start, toks[sc.hi].End}})
 		}
 		i = e
 	}
@@ -139,6 +164,175 @@ func (p *Pipeline) assert(d *Document) {
 		j = e
 	}
 	for k := range d.Terms {
+		t := &d.Terms[k]
+		if t.Expanded && t.Assert&Negated != 0 && toks[t.Tok].Assert&Negated == 0 {
+			// "NKDA": the abbreviation says "no known drug allergies"
+			toks[t.Tok].Assert |= Negated
+			sp := Span{toks[t.Tok].Start, toks[t.Tok].End}
+			d.Assertions = append(d.Assertions, AssertionSpan{Kind: Negated, Trigger: sp, Scope: sp})
+		}
+	}
+	for k := range d.Terms {
 		d.Terms[k].Assert |= toks[d.Terms[k].Tok].Assert
 	}
+}
+
+// scoper marks the scopes of the triggers of one sentence [i, e); lo and
+// hi are the first and last non-stop tokens marked by the current trigger.
+type scoper struct {
+	d      *Document
+	toks   []Token
+	i, e   int
+	lo, hi int
+	kind   Assertion // the current trigger's flags
+}
+
+func (s *scoper) inHeader(j int) bool {
+	sec := s.toks[j].Section
+	return sec >= 0 && s.toks[j].Start < s.d.Sections[sec].Header.End
+}
+
+// gap is the text between token j-1 and token j.
+func (s *scoper) gap(j int) string {
+	return s.d.Text[s.toks[j-1].End:s.toks[j].Start]
+}
+
+// mark flags token j; it reports whether j counts toward a window.
+func (s *scoper) mark(j int) bool {
+	s.toks[j].Assert |= s.kind
+	if s.toks[j].Stop {
+		return false
+	}
+	if s.lo < 0 || j < s.lo {
+		s.lo = j
+	}
+	if j > s.hi {
+		s.hi = j
+	}
+	return true
+}
+
+// endsClause reports whether the phrase ending before token end closes
+// its clause: the sentence ends there or punctuation follows.
+func (s *scoper) endsClause(end int) bool {
+	if end >= s.e {
+		return true
+	}
+	return strings.ContainsAny(s.gap(end), ",.;:)!?\n")
+}
+
+// afterColon reports whether a colon separates m's trigger from the token
+// before it in the sentence.
+func (s *scoper) afterColon(m match) bool {
+	return m.start > s.i && strings.IndexByte(s.d.Text[s.toks[m.start-1].End:m.trig.Start], ':') >= 0
+}
+
+// sign finds "(-)" written right after token j-1 of the sentence (only
+// blanks and a colon before it), as a backward negation of no tokens.
+func (s *scoper) sign(j int) (match, bool) {
+	if j <= s.i || j > s.e {
+		return match{}, false
+	}
+	end := len(s.d.Text)
+	if j < len(s.toks) {
+		end = s.toks[j].Start
+	}
+	from := s.toks[j-1].End
+	g := s.d.Text[from:end]
+	k := strings.Index(g, "(-)")
+	if k < 0 || strings.TrimLeft(g[:k], " \t:") != "" {
+		return match{}, false
+	}
+	return match{signNegative, j, j, Span{from + k, from + k + 3}}, true
+}
+
+// forward marks the forward scope of m up to token stop.
+func (s *scoper) forward(m match, stop int) {
+	window := scopeWindow
+	if m.r.window > 0 {
+		window = m.r.window
+	}
+	n, item := 0, 0
+	for j := m.end; j < stop && n < window; j++ {
+		if s.inHeader(j) {
+			break
+		}
+		if j > m.end {
+			g := s.gap(j)
+			comma := strings.IndexByte(g, ',') >= 0
+			if m.r.comma && comma {
+				break
+			}
+			if comma || strings.IndexByte(g, '/') >= 0 || s.toks[j].Norm == "and" || s.toks[j].Norm == "or" {
+				if item > 0 && item <= listItem && m.r.window == 0 {
+					n = 0 // a list goes on
+				}
+				item = 0
+			}
+		}
+		if s.mark(j) {
+			n++
+			item++
+		}
+	}
+}
+
+// backward marks the backward scope of m down to token stop.
+func (s *scoper) backward(m match, stop int) {
+	window := scopeWindow
+	if m.r.window > 0 {
+		window = m.r.window
+	}
+	n := 0
+	for j := m.start - 1; j >= stop && n < window; j-- {
+		if s.inHeader(j) || m.r.comma && j < m.start-1 && strings.IndexByte(s.gap(j+1), ',') >= 0 {
+			break
+		}
+		if s.mark(j) {
+			n++
+		}
+	}
+}
+
+// subjectStops are words a result's subject does not reach past: "he has
+// diabetes and his renal function is normal" does not negate diabetes.
+var subjectStops = map[string]bool{"and": true, "with": true, "has": true, "have": true, "had": true}
+
+// subject marks a result word's subject: back to a comma, semicolon or
+// colon, a clause word, or subjectWindow non-stop tokens.
+func (s *scoper) subject(m match, stop int) {
+	n := 0
+	for j := m.start - 1; j >= stop && n < subjectWindow; j-- {
+		if s.inHeader(j) || subjectStops[s.toks[j].Norm] {
+			break
+		}
+		if j < m.start-1 && strings.ContainsAny(s.gap(j+1), ",;:") {
+			break
+		}
+		if s.mark(j) {
+			n++
+		}
+	}
+}
+
+// label marks the label before the colon that precedes m ("Fever, chills:
+// none"): back to the previous colon, the previous match or the sentence
+// start.
+func (s *scoper) label(m match, stop int) {
+	n := 0
+	for j := m.start - 1; j >= stop && n < scopeWindow; j-- {
+		if s.inHeader(j) || j < m.start-1 && strings.IndexByte(s.gap(j+1), ':') >= 0 {
+			break
+		}
+		if s.mark(j) {
+			n++
+		}
+	}
+}
+
+// pastKinds reports whether two phrases are both past-event triggers
+// (Historical, with or without Ended).
+func pastKinds(a, b *rule) bool {
+	const past = Historical | Ended
+	return a.role == trigger && b.role == trigger && a.kind&^past == 0 && b.kind&^past == 0
 }

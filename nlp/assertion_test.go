@@ -17,7 +17,7 @@ func TestAssertions(t *testing.T) {
 		{"Free of rash.", "rash", Negated},
 		{"Absence of edema.", "edema", Negated},
 		{"w/o edema", "edema", Negated},
-		{"Blood cultures negative.", "cultures", Negated},
+		{"Blood cultures negative.", "cultures", Negated | Result},
 		{"Murmur not appreciated.", "Murmur", Negated},
 		{"No history of stroke.", "stroke", Negated},
 		{"Denies fever, chills, night sweats, weight loss.", "loss", Negated},
@@ -39,11 +39,11 @@ func TestAssertions(t *testing.T) {
 		// historical
 		{"History of MI in 2010.", "MI", Historical},
 		{"h/o DVT", "DVT", Historical},
-		{"s/p appendectomy", "appendectomy", Historical},
-		{"Status post CABG.", "CABG", Historical},
-		{"Pneumonia, resolved.", "Pneumonia", Historical},
-		{"Previous stroke.", "stroke", Historical},
-		{"Prior MI.", "MI", Historical},
+		{"s/p appendectomy", "appendectomy", Historical | Ended},
+		{"Status post CABG.", "CABG", Historical | Ended},
+		{"Pneumonia, resolved.", "Pneumonia", Historical | Ended},
+		{"Previous stroke.", "stroke", Historical | Ended},
+		{"Prior MI.", "MI", Historical | Ended},
 		{"Fracture 5 years ago.", "Fracture", Historical},
 		{"History of present illness reviewed for cough.", "cough", 0},
 		{"Started prior to admission.", "admission", 0},
@@ -85,6 +85,59 @@ func TestAssertions(t *testing.T) {
 		{"Past Medical History: asthma", "Past", 0},
 		// scope window
 		{"No a b c d e f g h i j k l m n o p q cough", "cough", 0},
+		// negation runs through a coordinated list to its end
+		{"The patient denies fevers, chills, night sweats, unintentional weight loss, fatigue, headache, nausea, or vomiting.", "vomiting", Negated},
+		{"No chest pain, shortness of breath, lightheadedness, dizziness, syncope or palpitations.", "palpitations", Negated},
+		{"Negative for abdominal pain, diarrhea, constipation, melena, hematochezia and dysuria.", "dysuria", Negated},
+		{"Denies fever, chills, cough and is being treated for pneumonia.", "pneumonia", 0},
+		{"Denies fever, chills, except for a mild cough.", "cough", 0},
+		{"No fever, which was reported by his wife yesterday.", "wife", 0},
+		// "X: none", results after their subject
+		{"Fever: none.", "Fever", Negated},
+		{"Nausea: no. Vomiting: no.", "Vomiting", Negated},
+		{"Blurred vision: denies.", "vision", Negated},
+		{"Fever, chills: negative.", "Fever", Negated | Result},
+		{"Melena: absent.", "Melena", Negated | Result},
+		{"Chest pain (-). Palpitations (-).", "Palpitations", Negated | Result},
+		{"Cardiovascular: Chest pain (-)", "Chest", Negated | Result},
+		{"HIV screening test last year was unremarkable.", "HIV", Negated | Historical | Result},
+		{"Hepatitis C antibody nonreactive.", "Hepatitis", Negated | Result},
+		{"TSH within normal limits.", "TSH", Negated | Result},
+		{"Neurological exam normal.", "Neurological", Negated | Result},
+		{"Supervision of normal pregnancy.", "Supervision", 0},
+		{"He has diabetes and his renal function is normal.", "diabetes", 0},
+		{"Pneumonia, blood cultures negative.", "Pneumonia", 0},
+		{"Rh negative mother.", "Rh", 0},
+		{"Triple negative breast cancer.", "breast", 0},
+		{"Alcohol: none, tobacco: never.", "Alcohol", Negated},
+		// over: status post, quit, former, resolved
+		{"Status post cataract surgery in 2019.", "cataract", Historical | Ended},
+		{"He quit smoking 10 years ago.", "smoking", Historical | Ended},
+		{"Former smoker.", "smoker", Historical | Ended},
+		{"Ex-smoker.", "smoker", Historical | Ended},
+		{"Shingles, since resolved.", "Shingles", Historical | Ended},
+		{"History of hypertension.", "hypertension", Historical},
+		{"68 yo M with CAD s/p CABG, hypertension, diabetes and CKD.", "diabetes", 0},
+		{"Status post CVA with residual left hemiparesis.", "hemiparesis", 0},
+		{"No fever, persistent cough.", "cough", 0},
+		{"Prior CVA with no residual deficits.", "deficits", Negated},
+		{"Colonoscopy last year showed diverticulosis.", "Colonoscopy", Historical},
+		{"Diagnosed with diabetes 5 years ago.", "diabetes", Historical},
+		{"Status post right total knee arthroplasty in 2018.", "arthroplasty", Historical | Ended},
+		{"History of left breast cancer, status post lumpectomy and radiation in 2016, no evidence of recurrence.", "breast", Historical | Ended},
+		{"63 yo F s/p fall 4 weeks ago with displaced fracture of the right radius.", "fracture", 0},
+		// other people
+		{"His wife's rheumatoid arthritis has been worse.", "rheumatoid", Family | Unrelated},
+		{"Her husband has depression.", "depression", Family | Unrelated},
+		{"Diabetes in the patient's father as well.", "Diabetes", Family},
+		{"Colon cancer in his father.", "cancer", Family},
+		{"Father's heart disease started at 50.", "heart", Family},
+		{"Her daughter has lupus.", "lupus", Family},
+		{"Sister with breast cancer.", "breast", Family},
+		{"He lives with his wife and has diabetes.", "diabetes", 0},
+		{"4 year old child with fever.", "fever", 0},
+		{"Well developed, in no acute distress, with a cough.", "distress", Negated},
+		{"Well developed, in no acute distress, with a cough.", "cough", 0},
 	}
 	for _, tc := range tests {
 		d := p.Analyze(tc.text)
@@ -131,5 +184,26 @@ func TestNegatedExpansion(t *testing.T) {
 	}
 	if !found {
 		t.Error("NKDA not expanded")
+	}
+}
+
+func TestNegatedAbbreviationToken(t *testing.T) {
+	p := testPipeline(t)
+	d := p.Analyze("Allergies: NKDA")
+	if i := tokenAt(d, "NKDA"); i < 0 || d.Tokens[i].Assert&Negated == 0 {
+		t.Errorf("NKDA token not negated: %+v", d.Tokens)
+	}
+}
+
+func TestSignSpan(t *testing.T) {
+	p := testPipeline(t)
+	text := "ROS: Chest pain (-). Cough (+)."
+	d := p.Analyze(text)
+	var got []string
+	for _, a := range d.Assertions {
+		got = append(got, text[a.Trigger.Start:a.Trigger.End]+" -> "+text[a.Scope.Start:a.Scope.End])
+	}
+	if len(got) != 1 || got[0] != "(-) -> Chest pain" {
+		t.Errorf("assertions %q, want [(-) -> Chest pain]", got)
 	}
 }

@@ -103,16 +103,50 @@
 //
 // # Assertions
 //
-// ConText over each sentence (trigger.go): the longest phrase at each token
-// wins, so pseudo-triggers ("no change", "gram negative", "not only",
-// "history of present illness") shadow the triggers inside them; a trigger
-// governs forward, backward or both until the sentence edge, a terminator
-// ("but", "however", "presents with", "reports", ...), the next trigger, or
-// 15 non-stop tokens (weak "not": 3 tokens and the next comma). Family
-// triggers are family members followed by a link ("mother with", "father
-// had") or "in <member>" after the finding. Section-driven flags: family
-// history sections are Family, past medical and surgical history sections
-// Historical. Flags combine ("No family history of X": Negated|Family).
+// ConText over each sentence (trigger.go, assertion.go): the longest
+// phrase at each token wins, so pseudo-triggers ("no change", "gram
+// negative", "Rh negative", "not only", "history of present illness")
+// shadow the triggers inside them; a trigger governs forward, backward or
+// both until the sentence edge, a terminator ("but", "however", "except",
+// "which", "presents with", "reports", "and is", ...), the next trigger, or
+// 15 non-stop tokens (weak "not": 3 tokens and the next comma). The window
+// starts again after each short list item (at most 5 non-stop tokens before
+// a comma, "and", "or" or "/"), so negation runs to the end of a
+// coordinated list ("denies fevers, chills, nausea, or vomiting").
+//
+// Results stated after their subject ("negative", "nonreactive", "neg",
+// "absent", and, only where they end their clause, "normal",
+// "unremarkable", "WNL", "within normal limits", and the sign "(-)")
+// negate the subject only: back to a comma, "and", "with", "has" or 6
+// non-stop tokens ("HIV screening test was unremarkable", but not
+// "diabetes" in "has diabetes and renal function is normal"). Right after
+// a colon, such a result, or any negation trigger that ends its clause,
+// negates the label before the colon ("Fever, chills: none", "Nausea: no",
+// "Blurred vision: denies", "Chest pain: (-)"). A result negation also
+// carries Result: the finding is absent, the test named there was done.
+// An abbreviation whose expansion is negated ("NKDA") and a phrase that is
+// its own finding ("no acute distress") are negated themselves.
+//
+// Historical: "history of", "h/o", "previously"; Historical|Ended where the
+// note says it is over: "status post", "s/p", "prior", "previous",
+// "former", "ex-", "quit", "resolved", "healed", "... ago", "as a child".
+// Family triggers are blood relatives followed by a link ("mother with",
+// "father had", "sister who has"), possessives ("father's"), and "in
+// <relative>" after the finding ("in the patient's father"); the same
+// forms with other people ("his wife's", "husband has") give
+// Family|Unrelated. Section-driven flags: family history sections are
+// Family, past medical and surgical history sections Historical. Flags
+// combine ("No family history of X": Negated|Family).
+//
+// Sense (sense.go): Document.VaccineTarget, Document.InstrumentUse and
+// Document.Pregnancy tell the context a span's words are used in: a
+// disease named as what a vaccine protects against ("tetanus diphtheria
+// booster"), a device used as an instrument during a procedure ("clamped
+// with a hemostat"), and whether the note documents a pregnancy.
+// Document.TriggerTokens marks the words of assertion triggers (they state
+// the assertion, not a finding) and Document.LabelTokens the body-system
+// sub-headings of a review of systems or an exam ("HEENT:",
+// "CARDIOVASCULAR:"), which, like section headers, are never findings.
 //
 // # Attributes
 //

@@ -9,12 +9,25 @@ type Span struct {
 type Assertion uint8
 
 // Assertion kinds. A term with no flag is affirmed and current.
+//
+// Three flags qualify others: Ended comes with Historical when the note
+// says the condition or procedure is over ("status post", "resolved",
+// "quit", "former", "5 years ago"), not merely part of the history
+// ("history of hypertension" may well be current); Unrelated comes with
+// Family when the other person is not a blood relative ("his wife's",
+// "husband has"), so not even a family-history code follows; Result comes
+// with Negated when the negation is a result stated of its subject ("HIV
+// nonreactive", "chest x-ray normal", "Chest pain (-)"): the finding is
+// absent, but a test named there was done.
 const (
 	Negated Assertion = 1 << iota
 	Historical
 	Family
 	Hypothetical
 	Uncertain
+	Ended
+	Unrelated
+	Result
 )
 
 // Token is one surface token of the text.

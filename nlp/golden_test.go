@@ -123,7 +123,7 @@ func TestGolden(t *testing.T) {
 	if len(kinds) < 20 {
 		t.Errorf("notes cover %d section kinds, want >= 20", len(kinds))
 	}
-	if all := Negated | Historical | Family | Hypothetical | Uncertain; flags != all {
+	if all := Negated | Historical | Family | Hypothetical | Uncertain | Ended | Unrelated | Result; flags != all {
 		t.Errorf("notes cover assertion flags %s, want all", flagNames(flags))
 	}
 }

@@ -47,7 +47,7 @@ func flagNames(a Assertion) string {
 	for _, f := range []struct {
 		a Assertion
 		n string
-	}{{Negated, "neg"}, {Historical, "hist"}, {Family, "fam"}, {Hypothetical, "hyp"}, {Uncertain, "unc"}} {
+	}{{Negated, "neg"}, {Historical, "hist"}, {Family, "fam"}, {Hypothetical, "hyp"}, {Uncertain, "unc"}, {Ended, "ended"}, {Unrelated, "unrel"}, {Result, "res"}} {
 		if a&f.a != 0 {
 			parts = append(parts, f.n)
 		}

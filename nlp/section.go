@@ -114,7 +114,8 @@ var sectionHeaders = map[string]SectionKind{
 	"indications for procedure": Indications,
 	"disposition":               Disposition, "discharge disposition": Disposition,
 	"complications": Complications, "anesthesia": Anesthesia, "estimated blood loss": EstimatedBloodLoss, "ebl": EstimatedBloodLoss,
-	"results": Results, "pertinent results": Results, "data": Results,
+	"results": Results, "pertinent results": Results, "data": Results, "diagnostic data": Results,
+	"medical decision making": Assessment, "mdm": Assessment,
 	"reason for consultation": ConsultReason, "reason for consult": ConsultReason, "consult reason": ConsultReason,
 	"patient instructions": PatientInstructions,
 }

@@ -27,24 +27,37 @@ type rule struct {
 	first  bool // only at the start of a sentence ("Should symptoms worsen, ...")
 	window int  // scope limit in non-stop tokens; 0 means scopeWindow
 	comma  bool // a comma ends the scope (weak triggers such as "not")
+	// result: a test result or finding stated after its subject ("HIV
+	// nonreactive", "Neuro: unremarkable"): the backward scope is the
+	// subject only (see subjectScope).
+	result bool
+	// predicate: a trigger only where it ends its clause ("exam normal."
+	// but not "normal pressure hydrocephalus").
+	predicate bool
+	// self: the phrase is its own finding, under its own kind, with no
+	// scope ("no acute distress").
+	self bool
 }
 
-// familyMembers and familyLinks generate family triggers: "mother with",
-// "father had", ...
+// familyMembers, otherPeople and familyLinks generate family triggers:
+// "mother with", "father had", "sister's", "wife has", "in the patient's
+// father". otherPeople are not blood relatives: their conditions are
+// Family|Unrelated, which not even a family-history code takes.
 var (
 	familyMembers = []string{"mother", "father", "mom", "dad", "brother", "sister", "sibling", "siblings",
-		"parent", "parents", "son", "daughter", "aunt", "uncle", "grandmother", "grandfather",
-		"grandparent", "cousin", "twin", "maternal grandmother", "maternal grandfather",
-		"paternal grandmother", "paternal grandfather", "maternal aunt", "maternal uncle",
-		"paternal aunt", "paternal uncle"}
+		"brothers", "sisters", "parent", "parents", "son", "sons", "daughter", "daughters",
+		"aunt", "uncle", "grandmother", "grandfather", "grandparent", "grandparents", "grandson", "granddaughter",
+		"cousin", "twin", "niece", "nephew", "half brother", "half sister",
+		"maternal grandmother", "maternal grandfather", "paternal grandmother", "paternal grandfather",
+		"maternal aunt", "maternal uncle", "paternal aunt", "paternal uncle"}
+	otherPeople = []string{"wife", "husband", "spouse", "partner", "boyfriend", "girlfriend", "fiance", "fiancee",
+		"friend", "roommate", "coworker", "co worker", "neighbor", "caregiver", "stepmother", "stepfather",
+		"stepson", "stepdaughter", "mother in law", "father in law"}
 	familyLinks = []string{"with", "w/", "had", "has", "have", "died of", "died from", "diagnosed with",
 		"history of", "h/o", "hx of", "passed away from", "passed away of", "suffered from", "suffers from",
-		"also had", "also has", "is", "was"}
-	familyBackward = []string{"in mother", "in father", "in his mother", "in her mother", "in his father",
-		"in her father", "in brother", "in sister", "in his brother", "in her sister", "in her brother",
-		"in his sister", "in siblings", "in a sibling", "in the family", "in family", "runs in the family",
-		"runs in family", "in grandmother", "in grandfather", "in maternal grandmother", "in paternal grandmother",
-		"in maternal grandfather", "in paternal grandfather", "in both parents", "in parents"}
+		"also had", "also has", "is", "was", "who has", "who had", "who is", "who was", "who died of"}
+	// familyDeterminers precede a person in backward triggers: "in <det><person>".
+	familyDeterminers = []string{"", "his ", "her ", "their ", "the ", "a ", "one ", "the patient's ", "patient's ", "pt's "}
 )
 
 // contextRules is the ConText phrase table. Longest match wins, so
@@ -90,10 +103,27 @@ var contextRules = []rule{
 	{phrase: "were ruled out", kind: Negated, dir: backward},
 	{phrase: "has been ruled out", kind: Negated, dir: backward},
 	{phrase: "is ruled out", kind: Negated, dir: backward},
-	{phrase: "negative", kind: Negated, dir: backward},
-	{phrase: "is negative", kind: Negated, dir: backward},
-	{phrase: "was negative", kind: Negated, dir: backward},
-	{phrase: "were negative", kind: Negated, dir: backward},
+	// results stated after their subject: "HIV nonreactive", "Neuro: unremarkable"
+	{phrase: "negative", kind: Negated, dir: backward, result: true},
+	{phrase: "is negative", kind: Negated, dir: backward, result: true},
+	{phrase: "was negative", kind: Negated, dir: backward, result: true},
+	{phrase: "were negative", kind: Negated, dir: backward, result: true},
+	{phrase: "neg", kind: Negated, dir: backward, result: true},
+	{phrase: "nonreactive", kind: Negated, dir: backward, result: true},
+	{phrase: "non reactive", kind: Negated, dir: backward, result: true},
+	{phrase: "unremarkable", kind: Negated, dir: backward, result: true, predicate: true},
+	{phrase: "normal", kind: Negated, dir: backward, result: true, predicate: true},
+	{phrase: "wnl", kind: Negated, dir: backward, result: true, predicate: true},
+	{phrase: "within normal limits", kind: Negated, dir: backward, result: true, predicate: true},
+	{phrase: "within normal limit", kind: Negated, dir: backward, result: true, predicate: true},
+	{phrase: "rh negative", role: pseudo}, // findings named by a negative result
+	{phrase: "rh neg", role: pseudo},
+	{phrase: "er negative", role: pseudo},
+	{phrase: "pr negative", role: pseudo},
+	{phrase: "her2 negative", role: pseudo},
+	{phrase: "triple negative", role: pseudo},
+	{phrase: "receptor negative", role: pseudo},
+	{phrase: "coombs negative", role: pseudo},
 	{phrase: "not present", kind: Negated, dir: backward},
 	{phrase: "not seen", kind: Negated, dir: backward},
 	{phrase: "not noted", kind: Negated, dir: backward},
@@ -102,9 +132,9 @@ var contextRules = []rule{
 	{phrase: "not appreciated", kind: Negated, dir: backward},
 	{phrase: "not detected", kind: Negated, dir: backward},
 	{phrase: "not found", kind: Negated, dir: backward},
-	{phrase: "absent", kind: Negated, dir: backward},
+	{phrase: "absent", kind: Negated, dir: backward, result: true},
 	{phrase: "free", kind: Negated, dir: backward},
-	{phrase: "is absent", kind: Negated, dir: backward},
+	{phrase: "is absent", kind: Negated, dir: backward, result: true},
 	// negation pseudo-triggers
 	{phrase: "no increase", role: pseudo},
 	{phrase: "no interval increase", role: pseudo},
@@ -139,7 +169,10 @@ var contextRules = []rule{
 	{phrase: "history and physical", role: pseudo},
 	{phrase: "history taking", role: pseudo},
 	{phrase: "social history", role: pseudo},
-	{phrase: "no acute distress", role: pseudo},
+	{phrase: "no acute distress", kind: Negated, self: true}, // the phrase is its own negated finding
+	{phrase: "no apparent distress", kind: Negated, self: true},
+	{phrase: "no distress", kind: Negated, self: true},
+	{phrase: "not in distress", kind: Negated, self: true},
 	// historical
 	{phrase: "history of", kind: Historical, dir: forward},
 	{phrase: "hx of", kind: Historical, dir: forward},
@@ -152,27 +185,54 @@ var contextRules = []rule{
 	{phrase: "pmh of", kind: Historical, dir: forward},
 	{phrase: "pmh significant for", kind: Historical, dir: forward},
 	{phrase: "pmhx of", kind: Historical, dir: forward},
-	{phrase: "s/p", kind: Historical, dir: forward},
-	{phrase: "status post", kind: Historical, dir: forward},
-	{phrase: "previous", kind: Historical, dir: forward},
 	{phrase: "previously", kind: Historical, dir: forward},
-	{phrase: "prior", kind: Historical, dir: forward},
 	{phrase: "prior history of", kind: Historical, dir: forward},
-	{phrase: "remote", kind: Historical, dir: forward},
-	{phrase: "former", kind: Historical, dir: forward},
-	{phrase: "resolved", kind: Historical, dir: backward},
-	{phrase: "has resolved", kind: Historical, dir: backward},
-	{phrase: "now resolved", kind: Historical, dir: backward},
-	{phrase: "healed", kind: Historical, dir: backward},
-	{phrase: "ago", kind: Historical, dir: backward},
+	// over: the condition or procedure is not current. The forward ones
+	// govern their object only, up to a comma ("s/p CABG, hypertension,
+	// diabetes": the hypertension is current).
+	{phrase: "s/p", kind: Historical | Ended, dir: forward, window: 8, comma: true},
+	{phrase: "status post", kind: Historical | Ended, dir: forward, window: 8, comma: true},
+	{phrase: "status-post", kind: Historical | Ended, dir: forward, window: 8, comma: true},
+	{phrase: "previous", kind: Historical | Ended, dir: forward, window: 8, comma: true},
+	{phrase: "prior", kind: Historical | Ended, dir: forward, window: 8, comma: true},
+	{phrase: "remote", kind: Historical | Ended, dir: forward, window: 8, comma: true},
+	{phrase: "former", kind: Historical | Ended, dir: forward, window: 8, comma: true},
+	{phrase: "formerly", kind: Historical | Ended, dir: forward, window: 8, comma: true},
+	{phrase: "ex", kind: Historical | Ended, dir: forward, window: 1}, // "ex-smoker"
+	{phrase: "quit", kind: Historical | Ended, dir: forward, window: 8, comma: true},
+	{phrase: "quitting", kind: Historical | Ended, dir: forward, window: 8, comma: true},
+	{phrase: "quit in", role: pseudo}, // "quit in 2010": a date, the thing quit comes before
+	{phrase: "resolved", kind: Historical | Ended, dir: backward},
+	{phrase: "has resolved", kind: Historical | Ended, dir: backward},
+	{phrase: "have resolved", kind: Historical | Ended, dir: backward},
+	{phrase: "now resolved", kind: Historical | Ended, dir: backward},
+	{phrase: "since resolved", kind: Historical | Ended, dir: backward},
+	{phrase: "which resolved", kind: Historical | Ended, dir: backward},
+	{phrase: "healed", kind: Historical | Ended, dir: backward},
+	{phrase: "no evidence of recurrence", kind: Historical | Ended, dir: backward},
+	{phrase: "no evidence of recurrent disease", kind: Historical | Ended, dir: backward},
+	{phrase: "no evidence of disease", kind: Historical | Ended, dir: backward},
+	{phrase: "without evidence of recurrence", kind: Historical | Ended, dir: backward},
+	{phrase: "without recurrence", kind: Historical | Ended, dir: backward},
+	{phrase: "no recurrence", kind: Historical | Ended, dir: backward},
+	{phrase: "ned", kind: Historical | Ended, dir: backward},
+	{phrase: "disease free", kind: Historical | Ended, dir: backward},
+	{phrase: "cancer free", kind: Historical | Ended, dir: backward},
+	{phrase: "eradicated", kind: Historical | Ended, dir: backward},
+	{phrase: "cured", kind: Historical | Ended, dir: backward},
+	// a past time dates the event, and says nothing of its being over
+	// ("diagnosed with diabetes 5 years ago", "fracture 4 weeks ago")
+	{phrase: "ago", kind: Historical, dir: backward, comma: true},
+	{phrase: "last year", kind: Historical, dir: backward, comma: true},
+	{phrase: "years earlier", kind: Historical, dir: backward, comma: true},
 	{phrase: "minutes ago", role: pseudo}, // onset times, not history
 	{phrase: "hours ago", role: pseudo},
 	{phrase: "hour ago", role: pseudo},
 	{phrase: "days ago", role: pseudo},
 	{phrase: "day ago", role: pseudo},
-	{phrase: "in the past", kind: Historical, dir: backward},
-	{phrase: "as a child", kind: Historical, dir: backward},
-	{phrase: "in childhood", kind: Historical, dir: backward},
+	{phrase: "in the past", kind: Historical | Ended, dir: backward},
+	{phrase: "as a child", kind: Historical | Ended, dir: backward},
+	{phrase: "in childhood", kind: Historical | Ended, dir: backward},
 	{phrase: "past medical history", role: pseudo}, // a header phrase in running text is handled by sections
 	// family
 	{phrase: "family history of", kind: Family, dir: forward},
@@ -306,6 +366,32 @@ var contextRules = []rule{
 	{phrase: "now with", role: terminator},
 	{phrase: "currently", role: terminator},
 	{phrase: "presently", role: terminator},
+	// a conjunction opening a new clause ends a list
+	{phrase: "and is", role: terminator},
+	{phrase: "and was", role: terminator},
+	{phrase: "and has", role: terminator},
+	{phrase: "and had", role: terminator},
+	{phrase: "and have", role: terminator},
+	{phrase: "and will", role: terminator},
+	{phrase: "and now", role: terminator},
+	{phrase: "and then", role: terminator},
+	{phrase: "since", role: terminator},
+	// what goes on now
+	{phrase: "residual", role: terminator},
+	{phrase: "with residual", role: terminator},
+	{phrase: "persistent", role: terminator},
+	{phrase: "with persistent", role: terminator},
+	{phrase: "ongoing", role: terminator},
+	{phrase: "still", role: terminator},
+	{phrase: "no residual", kind: Negated, dir: forward},
+	{phrase: "without residual", kind: Negated, dir: forward},
+	{phrase: "no persistent", kind: Negated, dir: forward},
+	{phrase: "without persistent", kind: Negated, dir: forward},
+	{phrase: "no ongoing", kind: Negated, dir: forward},
+	{phrase: "because", role: terminator},
+	{phrase: "presents for", role: terminator},
+	{phrase: "here for", role: terminator},
+	{phrase: "is here", role: terminator},
 }
 
 // triggerNode is a node of the phrase trie over token norms.
@@ -344,13 +430,22 @@ func newTriggerTrie(p *Pipeline) *triggerTrie {
 	for _, r := range contextRules {
 		add(r)
 	}
-	for _, m := range familyMembers {
-		for _, l := range familyLinks {
-			add(rule{phrase: m + " " + l, kind: Family, dir: forward})
-			add(rule{phrase: m + "'s " + l, kind: Family, dir: forward})
+	people := func(members []string, kind Assertion) {
+		for _, m := range members {
+			for _, l := range familyLinks {
+				add(rule{phrase: m + " " + l, kind: kind, dir: forward})
+				add(rule{phrase: m + "'s " + l, kind: kind, dir: forward})
+			}
+			// "his wife's rheumatoid arthritis", "father's MI"
+			add(rule{phrase: m + "'s", kind: kind, dir: forward, window: 3, comma: true})
+			for _, det := range familyDeterminers {
+				add(rule{phrase: "in " + det + m, kind: kind, dir: backward})
+			}
 		}
 	}
-	for _, b := range familyBackward {
+	people(familyMembers, Family)
+	people(otherPeople, Family|Unrelated)
+	for _, b := range []string{"in siblings", "in the family", "in family", "runs in the family", "runs in family"} {
 		add(rule{phrase: b, kind: Family, dir: backward})
 	}
 	return t

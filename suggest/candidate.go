@@ -93,6 +93,8 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 	}
 	terms := doc.Terms
 	sc := &w.sc
+	sc.trig = doc.TriggerTokens(sc.trig)
+	sc.label = doc.LabelTokens(sc.label)
 	for lo := 0; lo < len(terms); {
 		hi := lo + 1
 		for hi < len(terms) && terms[hi].Sent == terms[lo].Sent {
@@ -135,6 +137,8 @@ type sentenceScratch struct {
 	expanded []bool    // per query term: from an abbreviation expansion
 	partNeg  []float64 // per hit: share of its words negated when the name is not
 	full     []posMask
+	trig     []bool // per token of the note: part of an assertion trigger
+	label    []bool // per token of the note: in a body-system sub-heading ("HEENT:")
 }
 
 // posMask is the set of token positions a hit matched, relative to the
@@ -187,8 +191,8 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 	q := &sc.q
 	q.Terms, q.Pos, sc.expanded = q.Terms[:0], q.Pos[:0], sc.expanded[:0]
 	for _, t := range sent {
-		if inHeader(doc, t) {
-			continue // "HISTORY OF PRESENT ILLNESS:" names a section, not a condition
+		if inHeader(doc, t) || sc.label[t.Tok] {
+			continue // "HISTORY OF PRESENT ILLNESS:", "CARDIOVASCULAR:" name a section, not a condition
 		}
 		id, ok := ix.TermID(t.Stem)
 		if !ok {
@@ -256,9 +260,19 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 			sent: sent[0].Sent, start: doc.Tokens[h.First].Start, end: doc.Tokens[h.Last].End,
 			section: doc.Tokens[h.First].Section, partNeg: sc.partNeg[i],
 		}
+		// The mention's assertion is what all its words share; the words
+		// of a trigger ("without nausea" matching "Nausea without
+		// vomiting") are not the finding's and do not count.
 		m.assert = ^nlp.Assertion(0)
+		own := false
 		for _, p := range h.Positions {
-			m.assert &= doc.Tokens[p].Assert
+			if !sc.trig[p] {
+				m.assert &= doc.Tokens[p].Assert
+				own = true
+			}
+		}
+		if !own {
+			continue // only the words of a trigger ("none", "no evidence of") matched
 		}
 		for j, p := range q.Pos {
 			if sc.expanded[j] && slices.Contains(h.Positions, p) {

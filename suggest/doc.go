@@ -15,9 +15,20 @@
 //     past and family conditions bring their history codes (Z85-Z87, Z92,
 //     Z80-Z84) (compete.go, history.go).
 //  4. Coding rules (rules.go): negated, hypothetical and family mentions are
-//     rejected (family-history codes excepted); outpatient uncertain
-//     diagnoses are rejected (procedures are not diagnoses); past conditions
-//     keep an edit naming their history code.
+//     rejected (family-history codes excepted; a stated test result does
+//     not reject the test's CPT); another person's condition ("his wife's")
+//     is rejected, family-history codes included; outpatient uncertain
+//     diagnoses are rejected (procedures are not diagnoses); what the note
+//     says is over ("status post", "resolved", "quit") is rejected but for
+//     history, status and external-cause codes; a past procedure is not a
+//     CPT or HCPCS code of this encounter; past conditions keep an edit
+//     naming their history code. Sense gates reject a disease named as a
+//     vaccine's target, a supply or drug code for an instrument of the
+//     procedure, and chapter 15 codes in a note documenting no pregnancy.
+//     Each rejection names its rule and quotes the trigger; each evidence
+//     span carries its assertion status and trigger (render.go). Words of
+//     section headers, body-system sub-headings ("HEENT:") and assertion
+//     triggers are never findings (candidate.go).
 //  5. Every candidate gets features (features.go) and a confidence: the
 //     model's boosted trees or logistic weights, coder-feedback adjustment,
 //     isotonic calibration (confidence.go); untrained, a fixed function of

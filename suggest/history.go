@@ -25,9 +25,12 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		if b := e.set.Brief(code); b.System != corpus.ICD10CM || historyCode(b) || familyCode(b) {
 			continue
 		}
-		all := nlp.Historical | nlp.Family
+		all := nlp.Historical | nlp.Family | nlp.Unrelated
 		for _, m := range c.mentions {
 			all &= m.assert
+		}
+		if all&nlp.Unrelated != 0 {
+			continue // a spouse's or friend's condition is no family history
 		}
 		var words []string
 		var prefixes []string

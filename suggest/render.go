@@ -27,7 +27,8 @@ func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
 				return
 			}
 		}
-		ev := Evidence{Start: m.start, End: m.end, Text: doc.Text[m.start:m.end], Matched: m.name, MatchedKind: m.kind.String(), Assertions: assertionNames(m.assert)}
+		ev := Evidence{Start: m.start, End: m.end, Text: doc.Text[m.start:m.end], Matched: m.name, MatchedKind: m.kind.String(),
+			Assertions: assertionNames(m.assert), Assertion: assertionStatus(m.assert), Trigger: triggerText(doc, m.start, m.end, statusFlag(m.assert))}
 		if m.section >= 0 && m.section < len(doc.Sections) {
 			ev.Section = string(doc.Sections[m.section].Kind)
 		}

@@ -81,6 +81,11 @@ type Evidence struct {
 	Matched     string   `json:"matched,omitempty"`
 	MatchedKind string   `json:"matchedKind,omitempty"`
 	Assertions  []string `json:"assertions,omitempty"`
+	// Assertion is the span's one status: "present", "negated",
+	// "historical", "family", "hypothetical" or "uncertain"; Trigger the
+	// words that set it ("denies", "status post", "his wife's").
+	Assertion string `json:"assertion"`
+	Trigger   string `json:"trigger,omitempty"`
 }
 
 // Edit is a rule's message to the coder.

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"fmt"
 	"strings"
 
 	"medcode/corpus"
@@ -49,38 +50,134 @@ func assertionNames(a nlp.Assertion) []string {
 	return out
 }
 
+// assertionStatus is the one assertion status of an evidence span shown
+// to a coder: "negated", "family", "hypothetical", "uncertain",
+// "historical" (including what the note says is over) or "present".
+func assertionStatus(a nlp.Assertion) string {
+	switch {
+	case a&nlp.Negated != 0:
+		return "negated"
+	case a&nlp.Family != 0:
+		return "family"
+	case a&nlp.Hypothetical != 0:
+		return "hypothetical"
+	case a&nlp.Uncertain != 0:
+		return "uncertain"
+	case a&(nlp.Historical|nlp.Ended) != 0:
+		return "historical"
+	}
+	return "present"
+}
+
+// statusFlag is the flag assertionStatus named.
+func statusFlag(a nlp.Assertion) nlp.Assertion {
+	for _, f := range []nlp.Assertion{nlp.Negated, nlp.Family, nlp.Hypothetical, nlp.Uncertain, nlp.Ended, nlp.Historical} {
+		if a&f != 0 {
+			return f
+		}
+	}
+	return 0
+}
+
+// triggerText returns the words that put the span [start, end) under an
+// assertion of kind: the trigger of the first assertion span of that kind
+// whose scope overlaps it ("denies", "his wife's", "PAST MEDICAL
+// HISTORY"), or "".
+func triggerText(doc *nlp.Document, start, end int, kind nlp.Assertion) string {
+	if kind == 0 {
+		return ""
+	}
+	for _, a := range doc.Assertions {
+		if a.Kind&kind != 0 && a.Scope.Start < end && start < a.Scope.End {
+			return doc.Text[a.Trigger.Start:a.Trigger.End]
+		}
+	}
+	return ""
+}
+
+// externalCause reports ICD-10-CM chapter 20 codes (V00-Y99): they tell
+// how an injury happened, always before the encounter.
+func externalCause(c corpus.Brief) bool {
+	return c.System == corpus.ICD10CM && c.Code >= "V00" && c.Code < "Z"
+}
+
+// procedureCode reports CPT and HCPCS codes: services and supplies of this
+// encounter.
+func procedureCode(c corpus.Brief) bool {
+	return c.System == corpus.CPT || c.System == corpus.HCPCS
+}
+
 // applyAssertions keeps the mentions the coding rules allow. It returns
-// false with the rejection when none is left.
+// false with the rejection when none is left; the rejection names the rule
+// and the words that triggered it.
 func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Rejection, bool) {
 	code := c.tgt.anyCode()
+	b := e.set.Brief(code)
 	allowed := nlp.Assertion(0)
-	if historyCode(e.set.Brief(code)) {
-		allowed |= nlp.Historical
+	if historyCode(b) {
+		allowed |= nlp.Historical | nlp.Ended
 	}
-	if familyCode(e.set.Brief(code)) {
-		allowed |= nlp.Family | nlp.Historical
+	if familyCode(b) {
+		allowed |= nlp.Family | nlp.Historical | nlp.Ended
 	}
 	// The uncertain-diagnosis rule is about diagnoses: a procedure in a
 	// sentence that doubts a finding ("possible pneumonia on chest x-ray")
 	// was still performed.
-	if setting == Inpatient || e.set.Brief(code).System != corpus.ICD10CM {
+	if setting == Inpatient || b.System != corpus.ICD10CM {
 		allowed |= nlp.Uncertain
 	}
 	// Historical mentions of a condition stay, flagged and with an edit
 	// naming the personal-history code suggested beside them: the coder
-	// judges whether the condition is still current.
-	allowed |= nlp.Historical
+	// judges whether the condition is still current ("history of
+	// hypertension" usually is). What the note says is over ("status
+	// post", "resolved", "quit") is not current, except the external
+	// cause of an injury, which is past by nature. A procedure code is for
+	// a service performed at this encounter: a past one is not coded.
+	if !procedureCode(b) {
+		allowed |= nlp.Historical
+		if externalCause(b) {
+			allowed |= nlp.Ended
+		}
+	}
+	// Result only qualifies Negated: "HIV nonreactive" negates the
+	// finding, while the test named there was done.
+	allowed |= nlp.Result
+	doc := &w.doc
 	var blocked nlp.Assertion
+	var blockedAt mention
+	sense := senseRule{}
 	for _, m := range c.mentions {
-		blocked |= m.assert &^ allowed
+		if x := blockedBy(b, m.assert, allowed); x != 0 {
+			if blocked == 0 {
+				blockedAt = m
+			}
+			blocked |= x
+			continue
+		}
+		if sense.rule == "" {
+			sense = e.offSense(doc, b, m)
+		}
 	}
 	kept := c.mentions
-	if blocked != 0 {
+	if blocked != 0 || sense.rule != "" {
 		// A fresh slice: siblings share the candidate's mentions.
 		kept = w.mentionSlice(len(c.mentions))
 		for _, m := range c.mentions {
-			if m.assert&^allowed == 0 {
+			if blockedBy(b, m.assert, allowed) == 0 && e.offSense(doc, b, m).rule == "" {
 				kept = append(kept, m)
+			}
+		}
+	}
+	// A history or status code means the past event or the relative: its
+	// mentions' flags of that kind are the code's own words ("s/p CABG"
+	// for Z95.1), as for the history codes histories() adds.
+	if own := allowed & (nlp.Historical | nlp.Ended | nlp.Family); len(kept) > 0 && (historyCode(b) || familyCode(b)) {
+		for i := range kept {
+			if kept[i].assert&own != 0 {
+				if &kept[0] == &c.mentions[0] {
+					kept = append(w.mentionSlice(len(kept)), kept...)
+				}
+				kept[i].assert &^= own
 			}
 		}
 	}
@@ -94,18 +191,94 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		}
 		return Rejection{}, true
 	}
-	rule, reason := "negated", "every mention is negated"
+	rej := Rejection{System: string(b.System), Code: b.Code, Display: b.Display}
+	if blocked == 0 {
+		rej.Rule, rej.Reason = sense.rule, sense.reason
+		return rej, false
+	}
+	by := func(kind nlp.Assertion) string {
+		if t := triggerText(doc, blockedAt.start, blockedAt.end, kind); t != "" {
+			return fmt.Sprintf(" (%q)", t)
+		}
+		return ""
+	}
 	switch {
 	case blocked&nlp.Negated != 0:
+		rej.Rule, rej.Reason = "negated", "every mention is negated"+by(nlp.Negated)
+	case blocked&nlp.Unrelated != 0:
+		rej.Rule, rej.Reason = "other_person", "mentioned only for another person"+by(nlp.Unrelated)+", not a blood relative: neither the patient's condition nor a family history"
 	case blocked&nlp.Hypothetical != 0:
-		rule, reason = "hypothetical", "mentioned only as a possibility to watch for (hypothetical)"
+		rej.Rule, rej.Reason = "hypothetical", "mentioned only as a possibility to watch for"+by(nlp.Hypothetical)
 	case blocked&nlp.Family != 0:
-		rule, reason = "family", "mentioned only for a family member; family history is coded with Z80-Z84"
+		rej.Rule, rej.Reason = "family", "mentioned only for a family member"+by(nlp.Family)+"; family history is coded with Z80-Z84"
 		if c.replacedBy != "" {
-			reason = "mentioned only for a family member: coded with the family-history code " + c.replacedBy
+			rej.Reason = "mentioned only for a family member" + by(nlp.Family) + ": coded with the family-history code " + c.replacedBy
 		}
 	case blocked&nlp.Uncertain != 0:
-		rule, reason = "uncertain_outpatient", "uncertain diagnosis (possible, probable, rule out): not coded in the outpatient setting; code the documented symptoms"
+		rej.Rule, rej.Reason = "uncertain_outpatient", "uncertain diagnosis"+by(nlp.Uncertain)+": not coded in the outpatient setting; code the documented symptoms"
+	case procedureCode(b):
+		rej.Rule, rej.Reason = "past_procedure", "a past service"+by(nlp.Historical)+": CPT and HCPCS code what is performed or supplied at this encounter"
+	default:
+		rej.Rule, rej.Reason = "historical", "documented as over"+by(nlp.Ended)+": not a current condition"
+		if c.replacedBy != "" {
+			rej.Reason += "; coded with the personal-history code " + c.replacedBy
+		}
 	}
-	return Rejection{System: string(e.set.Brief(code).System), Code: e.set.Brief(code).Code, Display: e.set.Brief(code).Display, Rule: rule, Reason: reason}, false
+	return rej, false
+}
+
+// blockedBy is the flags of a mention the rules do not allow for code b.
+// A procedure or test whose result the note states ("HCV antibody
+// negative") was performed: the negation is of a finding.
+func blockedBy(b corpus.Brief, a, allowed nlp.Assertion) nlp.Assertion {
+	x := a &^ allowed
+	if procedureCode(b) && a&nlp.Result != 0 {
+		x &^= nlp.Negated
+	}
+	return x
+}
+
+// senseRule is a sense gate's verdict on one mention: rule "" when the
+// words are used in the code's sense.
+type senseRule struct{ rule, reason string }
+
+// offSense applies the sense gates: the words of a mention can name the
+// code's concept and still be used in another sense.
+//   - A disease named as what a vaccine protects against ("tetanus
+//     diphtheria booster") is a vaccination (Z23 and the vaccine product),
+//     not the disease.
+//   - A supply or device named as the instrument of a procedure ("clamped
+//     with a hemostat") is part of the procedure, not a billed supply
+//     (HCPCS A, E and L codes) nor a drug taken (T36-T50).
+//   - Chapter 15 codes (O00-O9A) are for pregnancy, childbirth and the
+//     puerperium: a note documenting no pregnancy gets none ("mole" on the
+//     skin is a nevus, not a hydatidiform mole).
+func (e *Engine) offSense(doc *nlp.Document, b corpus.Brief, m mention) senseRule {
+	sp := nlp.Span{Start: m.start, End: m.end}
+	words := doc.Text[m.start:m.end]
+	switch b.System {
+	case corpus.ICD10CM:
+		if len(b.Code) > 0 && b.Code[0] == 'O' {
+			if _, ok := doc.Pregnancy(); !ok {
+				return senseRule{"not_pregnant", fmt.Sprintf("%q: the note documents no pregnancy, and chapter 15 codes (O00-O9A) are for pregnancy, childbirth and the puerperium", words)}
+			}
+		}
+		if b.Code >= "T36" && b.Code < "T51" {
+			if v, ok := doc.InstrumentUse(sp); ok {
+				return senseRule{"instrument", fmt.Sprintf("%q is an instrument of the procedure (%q), not a drug taken", words, doc.Text[v.Start:v.End])}
+			}
+		}
+		if b.Code < "S00" || b.Code >= "U" && b.Code < "V" {
+			if v, ok := doc.VaccineTarget(sp); ok {
+				return senseRule{"vaccination", fmt.Sprintf("%q names what a vaccine (%q) protects against: a vaccination is coded Z23 with the vaccine product, not the disease", words, doc.Text[v.Start:v.End])}
+			}
+		}
+	case corpus.HCPCS:
+		if len(b.Code) > 0 && (b.Code[0] == 'A' || b.Code[0] == 'E' || b.Code[0] == 'L') {
+			if v, ok := doc.InstrumentUse(sp); ok {
+				return senseRule{"instrument", fmt.Sprintf("%q is an instrument of the procedure (%q): part of the procedure, not a separately billed supply", words, doc.Text[v.Start:v.End])}
+			}
+		}
+	}
+	return senseRule{}
 }

@@ -131,6 +131,9 @@ func printTable(w io.Writer, res *suggest.Result) error {
 		ev := ""
 		if len(s.Evidence) > 0 {
 			ev = fmt.Sprintf("%q @%d", clip(s.Evidence[0].Text, 40), s.Evidence[0].Start)
+			if a := s.Evidence[0].Assertion; a != "" && a != "present" {
+				ev += " " + a // "historical", "uncertain" (inpatient)
+			}
 		}
 		var edits []string
 		for _, e := range s.Edits {

@@ -239,12 +239,44 @@ func checkHighlights(t *testing.T, b *browser, note string, res *suggest.Result)
 			covered("rejected", r.System, r.Code, e)
 		}
 	}
+	checkAssertions(t, b, res)
 	return hs
 }
 
 // noteRules are the rejection rules whose evidence the page draws in the
 // note (the note itself rules the mention out); the page's NOTE_RULES.
-var noteRules = map[string]bool{"negated": true, "family": true, "historical": true, "hypothetical": true, "uncertain": true, "uncertain_outpatient": true}
+var noteRules = map[string]bool{"negated": true, "family": true, "historical": true, "hypothetical": true, "uncertain": true, "uncertain_outpatient": true,
+	"other_person": true, "past_procedure": true, "vaccination": true, "instrument": true, "not_pregnant": true}
+
+// checkAssertions verifies that every suggestion card shows, per evidence
+// span in order, the span's assertion status and trigger from the API.
+func checkAssertions(t *testing.T, b *browser, res *suggest.Result) {
+	t.Helper()
+	var got [][]string
+	b.eval(t, `Array.from(document.querySelectorAll('#suggestions > li[data-testid=suggestion]')).map(function (c) {
+  return Array.from(c.querySelectorAll('.evid [data-testid=assertion]')).map(function (x) { return x.dataset.assertion + '|' + x.title; });
+})`, &got)
+	if len(got) != len(res.Suggestions) {
+		t.Fatalf("%d cards, %d suggestions", len(got), len(res.Suggestions))
+	}
+	for i, s := range res.Suggestions {
+		var want []string
+		for _, e := range s.Evidence {
+			st := e.Assertion
+			if st == "" {
+				st = "present"
+			}
+			title := st
+			if e.Trigger != "" {
+				title = st + " by “" + e.Trigger + "”"
+			}
+			want = append(want, st+"|"+title)
+		}
+		if strings.Join(got[i], "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s evidence assertions shown %q, API %q", s.Code, got[i], want)
+		}
+	}
+}
 
 func containsField(s, f string) bool {
 	for _, x := range strings.Fields(s) {

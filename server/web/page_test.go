@@ -42,10 +42,20 @@ func span(t *testing.T, note, s string, n int, matched, kind string, assertions 
 		}
 		if i == n {
 			start := at + j
-			return suggest.Evidence{Start: start, End: start + len(s), Text: s, Matched: matched, MatchedKind: kind, Assertions: assertions}
+			ev := suggest.Evidence{Start: start, End: start + len(s), Text: s, Matched: matched, MatchedKind: kind, Assertions: assertions, Assertion: "present"}
+			if len(assertions) > 0 {
+				ev.Assertion = assertions[0]
+			}
+			return ev
 		}
 		at += j + len(s)
 	}
+}
+
+// withTrigger sets the words that put an evidence span under its assertion.
+func withTrigger(e suggest.Evidence, trigger string) suggest.Evidence {
+	e.Trigger = trigger
+	return e
 }
 
 // fakeEngine is a suggest.Suggester returning a fixed, realistic result for
@@ -117,7 +127,7 @@ func newFakeEngine(t *testing.T) fakeEngine {
 		Rejected: []suggest.Rejection{
 			{System: "ICD-10-CM", Code: "R06.02", Display: "Shortness of breath", Rule: "negated",
 				Reason:   "the note denies it (“Denies”)",
-				Evidence: []suggest.Evidence{span(t, n, "shortness of breath", 0, "Shortness of breath", "title", "negated")}},
+				Evidence: []suggest.Evidence{withTrigger(span(t, n, "shortness of breath", 0, "Shortness of breath", "title", "negated"), "Denies")}},
 			{System: "ICD-10-CM", Code: "C50.919", Display: "Malignant neoplasm of unspecified site of unspecified female breast", Rule: "family",
 				Reason:   "a family member's condition, not the patient's",
 				Evidence: []suggest.Evidence{span(t, n, "breast cancer", 0, "Cancer, breast", "index", "family")}},

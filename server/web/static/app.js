@@ -10,7 +10,8 @@
   // Rejections drawn in the note: a mention the note itself rules out
   // (negated, family, historical, hypothetical, uncertain). Others
   // (excludes1, not valid on the date…) are listed, not drawn.
-  var NOTE_RULES = { negated: 1, family: 1, historical: 1, hypothetical: 1, uncertain: 1, uncertain_outpatient: 1 };
+  var NOTE_RULES = { negated: 1, family: 1, historical: 1, hypothetical: 1, uncertain: 1, uncertain_outpatient: 1,
+    other_person: 1, past_procedure: 1, vaccination: 1, instrument: 1, not_pregnant: 1 };
 
   function sysRank(s) { return Object.prototype.hasOwnProperty.call(SYSTEM_ORDER, s) ? SYSTEM_ORDER[s] : 9; }
   function $(id) { return document.getElementById(id); }
@@ -178,13 +179,16 @@
   }
 
   function makeMark(cover, b0, b1, str) {
-    var sugg = [], rej = [], asserted = false;
+    var sugg = [], rej = [], asserted = false, status = [];
     cover.forEach(function (sp) {
+      var st = sp.e.assertion || 'present';
+      if (status.indexOf(st) < 0) status.push(st);
       if (sp.kind === 's') {
         if (sugg.indexOf(sp.i) < 0) sugg.push(sp.i);
-        if (sp.e.assertions && sp.e.assertions.length) asserted = true;
+        if (st !== 'present' || (sp.e.assertions && sp.e.assertions.length)) asserted = true;
       } else if (rej.indexOf(sp.i) < 0) rej.push(sp.i);
     });
+    status.sort();
     sugg.sort(function (a, b) { return a - b; });
     rej.sort(function (a, b) { return a - b; });
     var codes = [];
@@ -200,10 +204,11 @@
     rej.forEach(function (j) { codes.push(key(state.rejected[j].r.system, state.rejected[j].r.code)); });
     var label = sugg.map(function (i) { return state.items[i].s.code; }).join(', ');
     if (rej.length) label += (label ? '; ' : '') + 'rejected: ' + rej.map(function (j) { return state.rejected[j].r.code + ' (' + state.rejected[j].r.rule + ')'; }).join(', ');
+    if (status.length && !(status.length === 1 && status[0] === 'present')) label += ' [' + status.join(', ') + ']';
     var m = el('mark', {
       'class': cls, 'data-testid': 'highlight', 'data-start': b0, 'data-end': b1,
       'data-codes': codes.join(' '), 'data-kind': sugg.length ? 'suggested' : 'rejected',
-      title: label, text: str
+      'data-assertion': status.join(' '), title: label, text: str
     });
     m._sugg = sugg;
     m._rej = rej;
@@ -260,6 +265,7 @@
       list.appendChild(el('li', { 'class': 'pop-rej' }, [
         el('span', { 'class': 'sw sw-rej', 'aria-hidden': 'true' }),
         el('s', { text: r.code }), ' ' + clip(r.display, 60),
+        r.evidence && r.evidence.length ? assertionChip(r.evidence[0]) : null,
         el('div', { 'class': 'pop-reason', text: (r.rule ? r.rule + ': ' : '') + (r.reason || '') })
       ]));
     });
@@ -307,6 +313,17 @@
     return li;
   }
 
+  // assertionChip shows an evidence span's assertion status and the words
+  // that set it ("negated · “denies”").
+  function assertionChip(e) {
+    var st = e.assertion || 'present';
+    return el('span', {
+      'class': 'chip st st-' + st, 'data-testid': 'assertion', 'data-assertion': st,
+      title: e.trigger ? st + ' by “' + e.trigger + '”' : st,
+      text: e.trigger ? st + ' · “' + clip(e.trigger, 30) + '”' : st
+    });
+  }
+
   function renderCard(it, i) {
     var s = it.s;
     var conf = Math.max(0, Math.min(1, Number(s.confidence) || 0));
@@ -342,7 +359,7 @@
             onclick: function (ev) { ev.stopPropagation(); select(i, false, false); scrollToByte(e.start); }
           }, ['“' + clip(e.text, 50) + '”']),
           e.section ? el('span', { 'class': 'sect', text: e.section.replace(/_/g, ' ') }) : null
-        ].concat(matched, (e.assertions || []).map(function (a) { return el('span', { 'class': 'chip', text: a }); })));
+        ].concat(matched, [assertionChip(e)]));
       })));
     }
     var x = s.explanation || {};
@@ -728,6 +745,7 @@
       ul.appendChild(el('li', { 'data-testid': 'rejected-item', 'data-code': r.code, 'data-rule': r.rule }, [
         el('span', { 'class': 'rule', text: r.rule || 'rule' }), ' ',
         el('s', { 'class': 'code', text: r.code }), ' ', clip(r.display, 70),
+        r.evidence && r.evidence.length ? assertionChip(r.evidence[0]) : null,
         el('div', { 'class': 'reason', text: r.reason || '' }),
         (rj.marks.length) ? el('button', {
           type: 'button', 'class': 'link', text: 'Show “' + clip(r.evidence[0].text, 40) + '”',
