@@ -124,23 +124,14 @@ func specificityEdit(from, to corpus.Brief) *Edit {
 	return &Edit{Kind: kind, Message: msg}
 }
 
-// completeSeventh builds the billable code from a stem and the encounter
-// documented in the note ("" = not documented).
-func completeSeventh(set *corpus.Set, stem corpus.ID, encounter string) (corpus.ID, *Edit) {
-	want := map[string]string{"initial": "initial encounter", "subsequent": "subsequent encounter", "sequela": "sequela"}[encounter]
-	char := ""
-	for _, x := range set.SevenChr(stem) {
-		if want != "" && strings.HasPrefix(strings.ToLower(x.Text), want) {
-			char = x.Char
-			break
-		}
-	}
+// completeSeventh builds the billable code from a stem and a seventh
+// character; char "" means the note did not document one, and the table's
+// default is taken with an edit asking for it.
+func completeSeventh(set *corpus.Set, stem corpus.ID, char string) (corpus.ID, *Edit) {
 	var edit *Edit
 	if char == "" {
-		char = "A"
-		if want == "" {
-			edit = &Edit{Kind: "seventh_character", Message: "encounter not documented: initial encounter (7th character A) assumed"}
-		}
+		char = defaultSeventh(set.SevenChr(stem))
+		edit = &Edit{Kind: "seventh_character", Message: fmt.Sprintf("encounter not documented: %s (7th character %s) assumed", seventhMeaning(set.SevenChr(stem), char), char)}
 	}
 	sb := set.Brief(stem)
 	base := strings.ReplaceAll(sb.Code, ".", "")
@@ -157,4 +148,30 @@ func completeSeventh(set *corpus.Set, stem corpus.ID, encounter string) (corpus.
 		}
 	}
 	return 0, nil
+}
+
+// defaultSeventh is the character a coder takes when the note is silent:
+// A (initial encounter) where the table has it, else the table's first
+// ("0", not applicable or unspecified, for the fetus tables).
+func defaultSeventh(ext []corpus.Extension) string {
+	for _, x := range ext {
+		if x.Char == "A" {
+			return "A"
+		}
+	}
+	if len(ext) > 0 {
+		return ext[0].Char
+	}
+	return "A"
+}
+
+// seventhMeaning is the table's text for char ("initial encounter" when
+// the table is unknown).
+func seventhMeaning(ext []corpus.Extension, char string) string {
+	for _, x := range ext {
+		if x.Char == char {
+			return x.Text
+		}
+	}
+	return "initial encounter"
 }

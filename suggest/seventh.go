@@ -1,0 +1,106 @@
+package suggest
+
+import (
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// seventhGlue are words of seventh-character meanings that say nothing by
+// themselves ("subsequent encounter for fracture with routine healing").
+var seventhGlue = map[string]bool{"for": true, "with": true, "or": true, "of": true, "and": true, "the": true, "to": true}
+
+// meaningWords are the words of a seventh-character meaning a note would
+// write, lower case, glue words dropped.
+func meaningWords(text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}) {
+		if !seventhGlue[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// seventhFromNote chooses the seventh character of a stem from what the
+// note says near the candidate's mentions: each row of the stem's table
+// ("subsequent encounter for fracture with malunion") scores the words of
+// its meaning the candidate's sentences hold, less half of those they do
+// not; the documented encounter (nlp's "initial", "subsequent", "sequela",
+// which also reads "late effect" and "follow-up visit") counts as one more
+// word of the rows it starts. The best row wins, the earlier on ties; it is
+// documented when it holds a matched word that not every row holds. ""
+// means nothing was documented.
+func seventhFromNote(set *corpus.Set, doc *nlp.Document, c *candidate, stem corpus.ID, encounter string) string {
+	ext := set.SevenChr(stem)
+	if len(ext) == 0 {
+		return ""
+	}
+	// The words of the candidate's sentences, affirmed.
+	said := map[string]bool{}
+	for i := range doc.Tokens {
+		t := &doc.Tokens[i]
+		if t.Assert&nlp.Negated != 0 || !inSentences(c, t.Sent) {
+			continue
+		}
+		said[t.Norm] = true
+		said[strings.TrimSuffix(t.Norm, "s")] = true
+	}
+	want := map[string]string{"initial": "initial encounter", "subsequent": "subsequent encounter", "sequela": "sequela"}[encounter]
+	words := make([][]string, len(ext))
+	count := map[string]int{}
+	for i, x := range ext {
+		words[i] = meaningWords(x.Text)
+		seen := map[string]bool{}
+		for _, w := range words[i] {
+			if !seen[w] {
+				seen[w] = true
+				count[w]++
+			}
+		}
+	}
+	matched := map[string]bool{}
+	for w := range count {
+		if said[w] {
+			matched[w] = true
+		}
+	}
+	best, bestScore, documented := -1, 0.0, false
+	for i, x := range ext {
+		s, distinct := 0.0, false
+		for _, w := range words[i] {
+			if matched[w] {
+				s++
+				if count[w] < len(ext) {
+					distinct = true
+				}
+			} else {
+				s -= 0.5
+			}
+		}
+		if want != "" && strings.HasPrefix(strings.ToLower(x.Text), want) {
+			s++
+			distinct = true
+		}
+		if best < 0 || s > bestScore {
+			best, bestScore, documented = i, s, distinct
+		}
+	}
+	if best < 0 || !documented {
+		return ""
+	}
+	return ext[best].Char
+}
+
+// inSentences reports whether one of c's mentions is in sentence s.
+func inSentences(c *candidate, s int) bool {
+	for _, m := range c.mentions {
+		if m.sent == s {
+			return true
+		}
+	}
+	return false
+}
