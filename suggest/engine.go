@@ -83,6 +83,8 @@ type Engine struct {
 	// (int64 -> historyResult); safe for concurrent use.
 	historyMu   sync.RWMutex
 	historyMemo map[int64]historyResult
+	// slots are the sibling distinctions mined from the titles.
+	slots *slotTable
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -204,6 +206,7 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		}
 	}
 	e.excl = packExclusions(set, excludes1Table(set))
+	e.slots = buildSlots(set, ix)
 	e.edits = rv.edits
 	e.historyMemo = map[int64]historyResult{}
 	e.releases = map[string]CodeSet{}

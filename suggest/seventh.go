@@ -9,7 +9,7 @@ import (
 
 // seventhGlue are words of seventh-character meanings that say nothing by
 // themselves ("subsequent encounter for fracture with routine healing").
-var seventhGlue = map[string]bool{"for": true, "with": true, "or": true, "of": true, "and": true, "the": true, "to": true}
+var seventhGlue = map[string]bool{"for": true, "or": true, "of": true, "and": true, "the": true, "to": true}
 
 // meaningWords are the words of a seventh-character meaning a note would
 // write, lower case, glue words dropped.
@@ -43,7 +43,7 @@ func seventhFromNote(set *corpus.Set, doc *nlp.Document, c *candidate, stem corp
 	said := map[string]bool{}
 	for i := range doc.Tokens {
 		t := &doc.Tokens[i]
-		if t.Assert&nlp.Negated != 0 || !inSentences(c, t.Sent) {
+		if !inSentences(c, t.Sent) || t.Assert&nlp.Negated != 0 && !onlyWithout(doc, t) {
 			continue
 		}
 		said[t.Norm] = true
@@ -103,4 +103,78 @@ func inSentences(c *candidate, s int) bool {
 		}
 	}
 	return false
+}
+
+// onlyWithout reports whether every negation governing a token is a
+// "without" ("fracture without intercondylar fracture, subsequent encounter
+// for fracture with malunion"): titles use it to name a variety, and the
+// words after it still state the encounter.
+func onlyWithout(doc *nlp.Document, t *nlp.Token) bool {
+	for _, a := range doc.Assertions {
+		if a.Kind != nlp.Negated || t.Start < a.Scope.Start || t.End > a.Scope.End {
+			continue
+		}
+		if !strings.EqualFold(doc.Text[a.Trigger.Start:a.Trigger.End], "without") {
+			return false
+		}
+	}
+	return true
+}
+
+// seventhWords marks the tokens that state a stem candidate's seventh
+// character ("initial encounter", "with malunion"): those words belong to
+// that code. It returns, per token of doc, the stem whose character they
+// state (0: none).
+func seventhWords(set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter string, dst []corpus.ID) []corpus.ID {
+	dst = dst[:0]
+	for range doc.Tokens {
+		dst = append(dst, 0)
+	}
+	for _, c := range cs {
+		if c.tgt.stem == 0 {
+			continue
+		}
+		char := seventhFromNote(set, doc, c, c.tgt.stem, encounter)
+		if char == "" {
+			continue
+		}
+		var words []string
+		for _, x := range set.SevenChr(c.tgt.stem) {
+			if x.Char == char {
+				words = meaningWords(x.Text)
+			}
+		}
+		for i := range doc.Tokens {
+			t := &doc.Tokens[i]
+			if dst[i] != 0 || !inSentences(c, t.Sent) {
+				continue
+			}
+			for _, w := range words {
+				if t.Norm == w || strings.TrimSuffix(t.Norm, "s") == w {
+					dst[i] = c.tgt.stem
+					break
+				}
+			}
+		}
+	}
+	return dst
+}
+
+// statesSeventh reports the stem whose seventh character every word of
+// every mention of c states ("encounter" alone is not Z76.89 when it is the
+// "initial encounter" of an injury), or 0.
+func statesSeventh(c *candidate, owner []corpus.ID) corpus.ID {
+	if c.tgt.stem != 0 || len(c.mentions) == 0 {
+		return 0
+	}
+	var by corpus.ID
+	for _, m := range c.mentions {
+		for _, p := range m.hit.Positions {
+			if int(p) >= len(owner) || owner[p] == 0 {
+				return 0
+			}
+			by = owner[p]
+		}
+	}
+	return by
 }
