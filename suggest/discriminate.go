@@ -3,6 +3,7 @@ package suggest
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"medcode/corpus"
 	"medcode/index"
@@ -42,9 +43,16 @@ type slotTable struct {
 	alt map[uint64]struct{}
 }
 
-func slotKey(ctx uint32, side int, value uint32) uint64 {
-	return uint64(ctx)<<33 | uint64(side)<<32 | uint64(value)
+func slotKey(ctx uint32, side int, value uint64) uint64 {
+	h := (uint64(ctx)<<1 | uint64(side)) * 0x9e3779b97f4a7c15
+	return h ^ (value * 0xbf58476d1ce4e5b9)
 }
+
+// noTerm ends a one-term slot value.
+const noTerm = math.MaxUint32 - 2
+
+// pair is a slot value: one term (b == noTerm) or two.
+func pair(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 // titleTerms analyses a title into index term ids, in order.
 func titleTerms(ix *index.Index, pipe *nlp.Pipeline, title string, dst []uint32) []uint32 {
@@ -77,12 +85,9 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 		st.terms = titleTerms(ix, pipe, b.Display, st.terms)
 		st.codeTerms[id] = [2]uint32{uint32(off), uint32(len(st.terms) - off)}
 	}
-	// Titles equal but for position i: group by the title with a hole at i.
-	type first struct {
-		value uint32
-		set   bool
-	}
-	groups := map[uint64]first{}
+	// Titles equal but for one or two terms at position i: group by the
+	// title with a hole there (the prefix and the suffix).
+	groups := map[uint64]uint64{}
 	const prime = 1099511628211
 	for _, span := range st.codeTerms {
 		t := st.terms[span[0] : span[0]+span[1]]
@@ -90,30 +95,35 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 			continue
 		}
 		for i := range t {
-			if t[i] == unknownTerm {
-				continue
-			}
-			h := uint64(14695981039346656037) ^ uint64(len(t))<<8 ^ uint64(i)
-			for j, x := range t {
-				if j == i {
-					x = unknownTerm - 1 // the hole
+			for n := 1; n <= 2 && i+n <= len(t); n++ {
+				v := pair(t[i], noTerm)
+				if n == 2 {
+					v = pair(t[i], t[i+1])
 				}
-				h = (h ^ uint64(x)) * prime
-			}
-			g, ok := groups[h]
-			if !ok {
-				groups[h] = first{value: t[i], set: true}
-				continue
-			}
-			if g.value == t[i] {
-				continue
-			}
-			for _, v := range [2]uint32{g.value, t[i]} {
-				if i > 0 && t[i-1] != unknownTerm {
-					st.alt[slotKey(t[i-1], 0, v)] = struct{}{}
+				if t[i] == unknownTerm || n == 2 && t[i+1] == unknownTerm {
+					continue
 				}
-				if i+1 < len(t) && t[i+1] != unknownTerm {
-					st.alt[slotKey(t[i+1], 1, v)] = struct{}{}
+				h := uint64(14695981039346656037) ^ uint64(i)<<8 ^ uint64(len(t)-i-n)<<20
+				for j, x := range t {
+					if j < i || j >= i+n {
+						h = (h ^ uint64(x)) * prime
+					}
+				}
+				g, ok := groups[h]
+				if !ok {
+					groups[h] = v
+					continue
+				}
+				if g == v {
+					continue
+				}
+				for _, val := range [2]uint64{g, v} {
+					if i > 0 && t[i-1] != unknownTerm {
+						st.alt[slotKey(t[i-1], 0, val)] = struct{}{}
+					}
+					if i+n < len(t) && t[i+n] != unknownTerm {
+						st.alt[slotKey(t[i+n], 1, val)] = struct{}{}
+					}
 				}
 			}
 		}
@@ -122,19 +132,20 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 }
 
 // fills reports whether value fills a slot beside ctx.
-func (st *slotTable) fills(ctx uint32, side int, value uint32) bool {
+func (st *slotTable) fills(ctx uint32, side int, value uint64) bool {
 	_, ok := st.alt[slotKey(ctx, side, value)]
 	return ok
 }
 
 // conflict is a detail the note documents against a candidate's title.
 type conflict struct {
-	noteTerm, codeTerm int // the note's term (index into doc.Terms) and the title's position
-	ctxNote            int // the neighbouring note term naming the slot
-	side               int
+	said    nlp.Span // the note's words filling the slot
+	ctxNote int      // the neighbouring note term naming the slot
+	at, n   int      // the title's terms filling it: terms[at:at+n]
+	side    int      // 0: the context precedes the slot
 }
 
-// contradiction finds the first slot c's code fills with one term while
+// contradiction finds the first slot c's code fills with one value while
 // the note, in the sentences of c's mentions, fills it with another and
 // never with the code's. ok is false when there is none.
 func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candidate, code corpus.ID) (conflict, bool) {
@@ -153,6 +164,16 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 		}
 		return ix.TermID(terms[j].Stem)
 	}
+	// step moves from note term j to the next (dir 1) or previous (-1)
+	// term in its sentence (an abbreviation's expansion words follow it in
+	// order: "CKD" -> chronic, kidney, disease); -1 when there is none.
+	step := func(j, dir int) int {
+		k := j + dir
+		if k < 0 || k >= len(terms) || terms[k].Sent != terms[j].Sent {
+			return -1
+		}
+		return k
+	}
 	inTitle := func(v uint32) bool {
 		for _, x := range t {
 			if x == v {
@@ -161,47 +182,66 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 		}
 		return false
 	}
-	for i, a := range t {
-		for side := range 2 {
-			k := i - 1 // side 0: the slot follows its context term
-			if side == 1 {
-				k = i + 1
+	for n := 1; n <= 2; n++ {
+		for i := 0; i+n <= len(t); i++ {
+			a := pair(t[i], noTerm)
+			if n == 2 {
+				a = pair(t[i], t[i+1])
 			}
-			if k < 0 || k >= len(t) || !st.fills(t[k], side, a) {
-				continue
-			}
-			ctx := t[k]
-			supported, found := false, conflict{noteTerm: -1}
-			for j := range terms {
-				if !inSentences(c, terms[j].Sent) {
+			for side := range 2 {
+				k := i - 1 // side 0: the slot follows its context term
+				if side == 1 {
+					k = i + n
+				}
+				if k < 0 || k >= len(t) || !st.fills(t[k], side, a) {
 					continue
 				}
-				if id, ok := noteID(j); !ok || id != ctx {
-					continue
+				ctx := t[k]
+				supported, found := false, conflict{ctxNote: -1}
+				for j := range terms {
+					if !inSentences(c, terms[j].Sent) {
+						continue
+					}
+					if id, ok := noteID(j); !ok || id != ctx {
+						continue
+					}
+					// The note's one- and two-term values beside the context.
+					dir := 1 - 2*side
+					v1 := step(j, dir)
+					if v1 < 0 {
+						continue
+					}
+					id1, ok1 := noteID(v1)
+					if !ok1 {
+						continue
+					}
+					vals := [2]uint64{pair(id1, noTerm), 0}
+					spans := [2]nlp.Span{{Start: terms[v1].Start, End: terms[v1].End}}
+					if v2 := step(v1, dir); v2 >= 0 {
+						if id2, ok2 := noteID(v2); ok2 {
+							if side == 0 {
+								vals[1] = pair(id1, id2)
+								spans[1] = nlp.Span{Start: terms[v1].Start, End: terms[v2].End}
+							} else {
+								vals[1] = pair(id2, id1)
+								spans[1] = nlp.Span{Start: terms[v2].Start, End: terms[v1].End}
+							}
+						}
+					}
+					if vals[0] == a || vals[1] == a || n == 1 && nearby(doc, ix, j, t[i]) {
+						supported = true
+						break
+					}
+					for q, v := range vals {
+						if v == 0 || found.ctxNote >= 0 || !st.fills(ctx, side, v) || inTitle(uint32(v>>32)) || q == 1 && inTitle(uint32(v)) {
+							continue
+						}
+						found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side}
+					}
 				}
-				// The note term filling the slot: the next (side 0) or
-				// previous (side 1) term of another token in the sentence.
-				v := j + 1 - 2*side
-				for v >= 0 && v < len(terms) && terms[v].Tok == terms[j].Tok && terms[v].Sent == terms[j].Sent {
-					v += 1 - 2*side
+				if !supported && found.ctxNote >= 0 {
+					return found, true
 				}
-				if v < 0 || v >= len(terms) || terms[v].Sent != terms[j].Sent {
-					continue
-				}
-				id, ok := noteID(v)
-				if !ok {
-					continue
-				}
-				if id == a || nearby(doc, ix, j, a) {
-					supported = true
-					break
-				}
-				if found.noteTerm < 0 && id != unknownTerm && st.fills(ctx, side, id) && !inTitle(id) {
-					found = conflict{noteTerm: v, codeTerm: i, ctxNote: j, side: side}
-				}
-			}
-			if !supported && found.noteTerm >= 0 {
-				return found, true
 			}
 		}
 	}
@@ -284,32 +324,38 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		}
 		code := v.c.tgt.anyCode()
 		b := e.set.Brief(code)
-		a := e.slots.terms[e.slots.codeTerms[code][0]+uint32(v.cf.codeTerm)]
+		a := e.slots.terms[e.slots.codeTerms[code][0]+uint32(v.cf.at)]
 		if a == unspecTerm && !clean[category(b.Code)] {
 			out = append(out, v.c)
 			continue
 		}
 		w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-			Rule: "contradicted", Reason: e.conflictReason(doc, b, v.cf, a), Evidence: e.evidence(doc, v.c, 3)})
+			Rule: "contradicted", Reason: e.conflictReason(doc, b, v.cf), Evidence: e.evidence(doc, v.c, 3)})
 	}
 	return out
 }
 
 // conflictReason says what the note documents and what the code is:
 // "note says type 1; E11.9 is type 2".
-func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict, a uint32) string {
+func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) string {
 	ctx := doc.Terms[cf.ctxNote].Norm
-	said := doc.Text[doc.Terms[cf.noteTerm].Start:doc.Terms[cf.noteTerm].End]
-	is := "unspecified"
-	if a != unspecTerm {
-		is = e.ix.Term(a)
-		// The title's own word for the term, when the analysis finds it.
-		for _, t := range e.pipe.Terms(b.Display) {
-			if id, ok := e.ix.TermID(t.Stem); ok && id == a && !t.Expanded {
-				is = b.Display[t.Start:t.End]
-				break
-			}
+	said := doc.Text[cf.said.Start:cf.said.End]
+	// The title's own words for the slot, when the analysis finds them.
+	is := ""
+	k := 0
+	for _, t := range e.pipe.Terms(b.Display) {
+		if t.Expanded {
+			continue
 		}
+		if k == cf.at {
+			is = b.Display[t.Start:t.End]
+		} else if k > cf.at && k < cf.at+cf.n && is != "" {
+			is = b.Display[strings.Index(b.Display, is):t.End]
+		}
+		k++
+	}
+	if is == "" {
+		is = "another " + ctx
 	}
 	if cf.side == 0 {
 		return fmt.Sprintf("note says %s %s; %s is %s %s", ctx, said, b.Code, ctx, is)
