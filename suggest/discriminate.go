@@ -354,6 +354,7 @@ func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) 
 		}
 		k++
 	}
+	is = strings.NewReplacer("(", "", ")", "", "[", "", "]", "").Replace(is)
 	if is == "" {
 		is = "another " + ctx
 	}

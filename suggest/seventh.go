@@ -28,11 +28,12 @@ func meaningWords(text string) []string {
 // seventhFromNote chooses the seventh character of a stem from what the
 // note says near the candidate's mentions: each row of the stem's table
 // ("subsequent encounter for fracture with malunion") scores the words of
-// its meaning the candidate's sentences hold, less half of those they do
+// its meaning the candidate's sentences hold, less 0.3 for each they do
 // not; the documented encounter (nlp's "initial", "subsequent", "sequela",
 // which also reads "late effect" and "follow-up visit") counts as one more
 // word of the rows it starts. The best row wins, the earlier on ties; it is
-// documented when it holds a matched word that not every row holds. ""
+// documented when it holds a matched word that not every row holds and
+// the stem's title does not. ""
 // means nothing was documented.
 func seventhFromNote(set *corpus.Set, doc *nlp.Document, c *candidate, stem corpus.ID, encounter string) string {
 	ext := set.SevenChr(stem)
@@ -62,6 +63,12 @@ func seventhFromNote(set *corpus.Set, doc *nlp.Document, c *candidate, stem corp
 			}
 		}
 	}
+	// The stem's own title words ("fracture") are said for the diagnosis,
+	// not for the encounter.
+	own := map[string]bool{}
+	for _, w := range meaningWords(set.Brief(stem).Display) {
+		own[w] = true
+	}
 	matched := map[string]bool{}
 	for w := range count {
 		if said[w] {
@@ -74,11 +81,11 @@ func seventhFromNote(set *corpus.Set, doc *nlp.Document, c *candidate, stem corp
 		for _, w := range words[i] {
 			if matched[w] {
 				s++
-				if count[w] < len(ext) {
+				if count[w] < len(ext) && !own[w] {
 					distinct = true
 				}
 			} else {
-				s -= 0.5
+				s -= 0.3
 			}
 		}
 		if want != "" && strings.HasPrefix(strings.ToLower(x.Text), want) {
