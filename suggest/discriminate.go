@@ -199,7 +199,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 				ctx := t[k]
 				supported, found := false, conflict{ctxNote: -1}
 				for j := range terms {
-					if !inSentences(c, terms[j].Sent) {
+					if !inEvidence(c, terms[j].Sent) {
 						continue
 					}
 					if id, ok := noteID(j); !ok || id != ctx {
@@ -228,7 +228,10 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 							}
 						}
 					}
-					if vals[0] == a || vals[1] == a || n == 1 && nearby(doc, ix, j, t[i]) {
+					// The note fills the slot with the code's value, or with
+					// another word of its title ("essential hypertension"
+					// for "Essential (primary) hypertension").
+					if vals[0] == a || vals[1] == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) {
 						supported = true
 						break
 					}
@@ -298,7 +301,9 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			continue
 		}
 		code := c.tgt.anyCode()
-		if e.slots == nil || e.set.Brief(code).System != corpus.ICD10CM || len(c.mentions) == 0 {
+		// A model's sibling candidate stands on another code's words; the
+		// ranker weighs it (Model.CategoryTop).
+		if e.slots == nil || c.sibling || e.set.Brief(code).System != corpus.ICD10CM || len(c.mentions) == 0 {
 			continue
 		}
 		if cf, ok := e.slots.contradiction(e.ix, doc, c, code); ok {
@@ -362,4 +367,17 @@ func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) 
 		return fmt.Sprintf("note says %s %s; %s is %s %s", ctx, said, b.Code, ctx, is)
 	}
 	return fmt.Sprintf("note says %s %s; %s is %s %s", said, ctx, b.Code, is, ctx)
+}
+
+// inEvidence reports whether sentence s holds one of c's good mentions
+// (scoring at least 0.8 of its best): the detail is read near the words
+// that found the code, not beside a passing match elsewhere.
+func inEvidence(c *candidate, s int) bool {
+	best := mentionScore(c.mentions[c.best])
+	for _, m := range c.mentions {
+		if m.sent == s && mentionScore(m) >= 0.8*best {
+			return true
+		}
+	}
+	return false
 }

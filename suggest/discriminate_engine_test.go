@@ -1,0 +1,67 @@
+package suggest_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"medcode/suggest"
+)
+
+// TestSiblingDistinctions: hand-written statements whose documented detail
+// (type, stage, episode, laterality, 7th character, fetus) selects one code
+// of its category; the untrained engine must put that code first and never
+// suggest the sibling the note contradicts.
+func TestSiblingDistinctions(t *testing.T) {
+	eng := engine(t)
+	tests := []struct {
+		note  string
+		first string
+		never []string
+	}{
+		{"Alex was diagnosed with type 1 diabetes mellitus without complications.", "E10.9", []string{"E11.9"}},
+		{"Assessment: type 2 diabetes with CKD stage 3a.", "", []string{"N18.2", "N18.9", "E10.22"}},
+		{"Major depressive disorder, recurrent, moderate.", "F33.1", []string{"F32.9", "F32.1"}},
+		{"Assessment: sclerosing keratitis, left eye.", "H16.332", []string{"H16.331", "H16.339"}},
+		{"Assessment: displaced pilon fracture of left tibia, subsequent encounter for closed fracture with nonunion.", "S82.872K", []string{"S82.872D", "S82.872A", "Z76.89"}},
+		{"Assessment: displaced pilon fracture of left tibia, subsequent encounter for fracture with malunion.", "S82.872P", []string{"S82.871P"}},
+		{"Assessment: torus fracture of lower end of right radius, initial encounter.", "S52.521A", []string{"Z76.89"}},
+	}
+	for _, tc := range tests {
+		res, err := eng.Suggest(context.Background(), suggest.Request{Text: tc.note})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var codes []string
+		for _, s := range res.Suggestions {
+			codes = append(codes, s.Code)
+		}
+		if tc.first != "" && (len(codes) == 0 || codes[0] != tc.first) {
+			t.Errorf("%q: first %v, want %s", tc.note, codes[:min(3, len(codes))], tc.first)
+		}
+		for _, n := range tc.never {
+			for _, c := range codes {
+				if c == n {
+					t.Errorf("%q: suggests %s, which the note contradicts", tc.note, n)
+				}
+			}
+		}
+	}
+}
+
+// TestContradictionReason: the coder reads why a sibling was dropped.
+func TestContradictionReason(t *testing.T) {
+	res, err := engine(t).Suggest(context.Background(), suggest.Request{Text: "Alex was diagnosed with type 1 diabetes mellitus without complications."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range res.Rejected {
+		if r.Code == "E11.9" {
+			if r.Rule != "contradicted" || !strings.Contains(r.Reason, "type 1") || !strings.Contains(r.Reason, "E11.9 is type 2") {
+				t.Errorf("E11.9 rejected by %s: %q", r.Rule, r.Reason)
+			}
+			return
+		}
+	}
+	t.Error("E11.9 not among the rejected candidates")
+}
