@@ -3,6 +3,7 @@ package suggest
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"medcode/corpus"
@@ -39,8 +40,18 @@ type slotTable struct {
 	codeTerms map[corpus.ID][2]uint32 // code -> terms[off:off+n]
 	terms     []uint32
 	// alt holds slotKey(ctx, side, value): value fills a slot next to ctx
-	// (side 0: ctx precedes the value, 1: ctx follows it) in some title.
+	// (side 0: ctx precedes the value, 1: ctx follows it) in some title,
+	// and pairKey(ctx, side, a, b): a and b replace each other there.
 	alt map[uint64]struct{}
+}
+
+// maxSlotValues bounds the values of one slot.
+const maxSlotValues = 12
+
+// pairKey names two values that replace each other beside ctx in titles
+// otherwise equal ("type 1" / "type 2").
+func pairKey(ctx uint32, side int, a, b uint64) uint64 {
+	return slotKey(ctx, side, a) ^ (b*0x94d049bb133111eb + 0x2545f4914f6cdd1d)
 }
 
 func slotKey(ctx uint32, side int, value uint64) uint64 {
@@ -87,7 +98,11 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 	}
 	// Titles equal but for one or two terms at position i: group by the
 	// title with a hole there (the prefix and the suffix).
-	groups := map[uint64]uint64{}
+	type group struct {
+		left, right uint32 // the terms beside the hole (unknownTerm: none)
+		vals        []uint64
+	}
+	groups := map[uint64]*group{}
 	const prime = 1099511628211
 	for _, span := range st.codeTerms {
 		t := st.terms[span[0] : span[0]+span[1]]
@@ -109,26 +124,51 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 						h = (h ^ uint64(x)) * prime
 					}
 				}
-				g, ok := groups[h]
-				if !ok {
-					groups[h] = v
-					continue
-				}
-				if g == v {
-					continue
-				}
-				for _, val := range [2]uint64{g, v} {
-					if i > 0 && t[i-1] != unknownTerm {
-						st.alt[slotKey(t[i-1], 0, val)] = struct{}{}
+				g := groups[h]
+				if g == nil {
+					g = &group{left: unknownTerm, right: unknownTerm}
+					if i > 0 {
+						g.left = t[i-1]
 					}
-					if i+n < len(t) && t[i+n] != unknownTerm {
-						st.alt[slotKey(t[i+n], 1, val)] = struct{}{}
+					if i+n < len(t) {
+						g.right = t[i+n]
+					}
+					groups[h] = g
+				}
+				if !slices.Contains(g.vals, v) && len(g.vals) <= maxSlotValues {
+					g.vals = append(g.vals, v)
+				}
+			}
+		}
+	}
+	// A group of many values names different things (drugs, sites), not
+	// one detail's alternatives.
+	for _, g := range groups {
+		if len(g.vals) < 2 || len(g.vals) > maxSlotValues {
+			continue
+		}
+		for side, ctx := range [2]uint32{g.left, g.right} {
+			if ctx == unknownTerm {
+				continue
+			}
+			for _, x := range g.vals {
+				st.alt[slotKey(ctx, side, x)] = struct{}{}
+				for _, y := range g.vals {
+					if x != y {
+						st.alt[pairKey(ctx, side, x, y)] = struct{}{}
 					}
 				}
 			}
 		}
 	}
 	return st
+}
+
+// replaces reports whether the values a and b replace each other beside
+// ctx in two titles.
+func (st *slotTable) replaces(ctx uint32, side int, a, b uint64) bool {
+	_, ok := st.alt[pairKey(ctx, side, a, b)]
+	return ok
 }
 
 // fills reports whether value fills a slot beside ctx.
@@ -236,7 +276,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 						break
 					}
 					for q, v := range vals {
-						if v == 0 || found.ctxNote >= 0 || !st.fills(ctx, side, v) || inTitle(uint32(v>>32)) || q == 1 && inTitle(uint32(v)) {
+						if v == 0 || found.ctxNote >= 0 || !st.replaces(ctx, side, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) || q == 1 && inTitle(uint32(v)) {
 							continue
 						}
 						found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side}
@@ -306,7 +346,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		if e.slots == nil || c.sibling || e.set.Brief(code).System != corpus.ICD10CM || len(c.mentions) == 0 {
 			continue
 		}
-		if cf, ok := e.slots.contradiction(e.ix, doc, c, code); ok {
+		if cf, ok := e.slots.contradiction(e.ix, doc, c, code); ok && !e.nameSays(doc, c, cf.said) {
 			vs[i].cf, vs[i].bad = cf, true
 		}
 	}
@@ -376,6 +416,45 @@ func inEvidence(c *candidate, s int) bool {
 	best := mentionScore(c.mentions[c.best])
 	for _, m := range c.mentions {
 		if m.sent == s && mentionScore(m) >= 0.8*best {
+			return true
+		}
+	}
+	return false
+}
+
+// connectorValue reports whether a note value is a lone connector word
+// ("with", "due") after its context term: what follows it is another
+// matter ("heart disease with ..."), not the detail of the slot. Before
+// its context ("without complications") it is the detail.
+func connectorValue(ix *index.Index, v uint64, side int) bool {
+	if side == 1 || uint32(v) != noTerm || uint32(v>>32) >= unknownTerm-1 {
+		return false
+	}
+	switch ix.Term(uint32(v >> 32)) {
+	case "with", "without", "due", "other", "and", "in", "of":
+		return true
+	}
+	return false
+}
+
+// nameSays reports whether a name that found c (a good mention's index
+// path or inclusion term, "Failure, renal, chronic" for N18.9) holds every
+// word of the note's span: the code's own names document that detail.
+func (e *Engine) nameSays(doc *nlp.Document, c *candidate, said nlp.Span) bool {
+	best := mentionScore(c.mentions[c.best])
+	for _, m := range c.mentions {
+		if mentionScore(m) < 0.8*best {
+			continue
+		}
+		stems := e.ix.Stems(m.name)
+		all := true
+		for _, t := range doc.Terms {
+			if t.Start >= said.Start && t.End <= said.End && !t.Expanded && !slices.Contains(stems, t.Stem) {
+				all = false
+				break
+			}
+		}
+		if all {
 			return true
 		}
 	}

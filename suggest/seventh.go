@@ -151,6 +151,26 @@ func seventhWords(set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter
 				words = meaningWords(x.Text)
 			}
 		}
+		inRow := func(norm string) bool {
+			for _, w := range words {
+				if norm == w || strings.TrimSuffix(norm, "s") == w {
+					return true
+				}
+			}
+			return false
+		}
+		// A stem found only by words of its own 7th character ("fracture"
+		// of "closed fracture" for T14.8) states nothing of its own.
+		own := false
+		for _, p := range c.top().hit.Positions {
+			if int(p) < len(doc.Tokens) && !inRow(doc.Tokens[p].Norm) {
+				own = true
+				break
+			}
+		}
+		if !own {
+			continue
+		}
 		for i := range doc.Tokens {
 			t := &doc.Tokens[i]
 			if dst[i] != 0 || !inSentences(c, t.Sent) {
@@ -171,13 +191,13 @@ func seventhWords(set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter
 // every mention of c states ("encounter" alone is not Z76.89 when it is the
 // "initial encounter" of an injury), or 0.
 func statesSeventh(c *candidate, owner []corpus.ID) corpus.ID {
-	if c.tgt.stem != 0 || len(c.mentions) == 0 {
+	if len(c.mentions) == 0 {
 		return 0
 	}
 	var by corpus.ID
 	for _, m := range c.mentions {
 		for _, p := range m.hit.Positions {
-			if int(p) >= len(owner) || owner[p] == 0 {
+			if int(p) >= len(owner) || owner[p] == 0 || owner[p] == c.tgt.stem {
 				return 0
 			}
 			by = owner[p]
