@@ -48,14 +48,16 @@ type slotTable struct {
 // maxSlotValues bounds the values of one slot.
 const maxSlotValues = 12
 
-// pairKey names two values that replace each other beside ctx in titles
-// otherwise equal ("type 1" / "type 2").
-func pairKey(ctx uint32, side int, a, b uint64) uint64 {
-	return slotKey(ctx, side, a) ^ (b*0x94d049bb133111eb + 0x2545f4914f6cdd1d)
+// pairKey names two values that replace each other between the terms
+// left and right (unknownTerm: the title's start or end) in two titles
+// otherwise equal ("type 1" / "type 2" between nothing and "diabetes").
+func pairKey(left, right uint32, a, b uint64) uint64 {
+	return slotKey(left, right, a) ^ (b*0x94d049bb133111eb + 0x2545f4914f6cdd1d)
 }
 
-func slotKey(ctx uint32, side int, value uint64) uint64 {
-	h := (uint64(ctx)<<1 | uint64(side)) * 0x9e3779b97f4a7c15
+// slotKey names a value filling a slot between left and right.
+func slotKey(left, right uint32, value uint64) uint64 {
+	h := (uint64(left)<<32 | uint64(right)) * 0x9e3779b97f4a7c15
 	return h ^ (value * 0xbf58476d1ce4e5b9)
 }
 
@@ -147,16 +149,11 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 		if len(g.vals) < 2 || len(g.vals) > maxSlotValues {
 			continue
 		}
-		for side, ctx := range [2]uint32{g.left, g.right} {
-			if ctx == unknownTerm {
-				continue
-			}
-			for _, x := range g.vals {
-				st.alt[slotKey(ctx, side, x)] = struct{}{}
-				for _, y := range g.vals {
-					if x != y {
-						st.alt[pairKey(ctx, side, x, y)] = struct{}{}
-					}
+		for _, x := range g.vals {
+			st.alt[slotKey(g.left, g.right, x)] = struct{}{}
+			for _, y := range g.vals {
+				if x != y {
+					st.alt[pairKey(g.left, g.right, x, y)] = struct{}{}
 				}
 			}
 		}
@@ -164,16 +161,16 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 	return st
 }
 
-// replaces reports whether the values a and b replace each other beside
-// ctx in two titles.
-func (st *slotTable) replaces(ctx uint32, side int, a, b uint64) bool {
-	_, ok := st.alt[pairKey(ctx, side, a, b)]
+// replaces reports whether the values a and b replace each other between
+// left and right in two titles.
+func (st *slotTable) replaces(left, right uint32, a, b uint64) bool {
+	_, ok := st.alt[pairKey(left, right, a, b)]
 	return ok
 }
 
-// fills reports whether value fills a slot beside ctx.
-func (st *slotTable) fills(ctx uint32, side int, value uint64) bool {
-	_, ok := st.alt[slotKey(ctx, side, value)]
+// fills reports whether value fills a slot between left and right.
+func (st *slotTable) fills(left, right uint32, value uint64) bool {
+	_, ok := st.alt[slotKey(left, right, value)]
 	return ok
 }
 
@@ -228,15 +225,26 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 			if n == 2 {
 				a = pair(t[i], t[i+1])
 			}
+			left, right := uint32(unknownTerm), uint32(unknownTerm)
+			if i > 0 {
+				left = t[i-1]
+			}
+			if i+n < len(t) {
+				right = t[i+n]
+			}
+			if !st.fills(left, right, a) {
+				continue
+			}
 			for side := range 2 {
-				k := i - 1 // side 0: the slot follows its context term
+				// The note is read beside one of the slot's neighbours
+				// (side 0: the slot follows it), in either word order.
+				ctx := left
 				if side == 1 {
-					k = i + n
+					ctx = right
 				}
-				if k < 0 || k >= len(t) || !st.fills(t[k], side, a) {
+				if ctx == unknownTerm {
 					continue
 				}
-				ctx := t[k]
 				supported, found := false, conflict{ctxNote: -1}
 				for j := range terms {
 					if !inEvidence(c, terms[j].Sent) {
@@ -271,12 +279,22 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 					// The note fills the slot with the code's value, or with
 					// another word of its title ("essential hypertension"
 					// for "Essential (primary) hypertension").
-					if vals[0] == a || vals[1] == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) {
+					// A coordinated second value ("hepatitis B and C",
+					// "renal and respiratory failure") is said too.
+					second := uint64(0)
+					if vals[1] != 0 {
+						if side == 0 {
+							second = pair(uint32(vals[1]), noTerm)
+						} else {
+							second = pair(uint32(vals[1]>>32), noTerm)
+						}
+					}
+					if vals[0] == a || vals[1] == a || second == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) {
 						supported = true
 						break
 					}
 					for q, v := range vals {
-						if v == 0 || found.ctxNote >= 0 || !st.replaces(ctx, side, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) || q == 1 && inTitle(uint32(v)) {
+						if v == 0 || found.ctxNote >= 0 || !st.replaces(left, right, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) || q == 1 && inTitle(uint32(v)) {
 							continue
 						}
 						found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side}

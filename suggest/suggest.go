@@ -45,7 +45,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		live = append(live, c)
 	}
-	live = e.discriminate(w, doc, live, encounter)
+	live = e.specific(w, doc, e.discriminate(w, doc, live, encounter))
 	w.noteSections(doc)
 	compete(w, live)
 	live = e.priorCandidates(w, live, req)
