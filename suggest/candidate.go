@@ -52,6 +52,9 @@ type candidate struct {
 	// prior: proposed on the code's training frequency alone
 	// (priorCandidates); it has no mentions.
 	prior bool
+	// lessThan is a candidate of the same chapter whose fully matched
+	// name reads this one's words, and more (specific): it ranks first.
+	lessThan *candidate
 }
 
 // top is the candidate's best mention; a candidate without mentions (a

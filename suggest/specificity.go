@@ -2,24 +2,28 @@ package suggest
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
 	"medcode/corpus"
-	"medcode/nlp"
 )
 
 // Specific beats unspecified. A candidate whose title says "unspecified"
-// (or "without complications", the category's default), found by a name it
-// only partly matched, steps aside when every one of its good mentions
+// (or "without complications", the category's default) or that is a
+// header steps aside when every one of its good mentions
 // reads words that another candidate's fully matched name reads too, and
 // more: "pneumonia" in "pneumonia due to Klebsiella pneumoniae" is J15.0,
 // not J18.9; "burn ... degree" in "burn of first degree of trunk" is not
 // T30.0. Priors and learned phrases may rank the unspecified code; they do
 // not keep it against the documented one.
 
-// vague reports whether a code's title names no detail of its category.
+// vague reports whether a code's title names no detail of its category,
+// or the code is a header (not billable).
 func vague(b corpus.Brief) bool {
+	if !b.Billable {
+		return true
+	}
 	d := strings.ToLower(b.Display)
 	return strings.Contains(d, "unspecified") || strings.HasSuffix(d, "without complications")
 }
@@ -31,9 +35,9 @@ type fullReading struct {
 	pos  []int32
 }
 
-// specific drops the vague candidates whose words a more specific
-// candidate reads in full, with the reason, and returns the rest in order.
-func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) []*candidate {
+// specific marks the vague candidates whose words a more specific
+// candidate reads in full (candidate.lessThan); demote ranks them below it.
+func (e *Engine) specific(live []*candidate) {
 	var full []fullReading
 	for _, c := range live {
 		if c.sibling || c.prior || e.set.Brief(c.tgt.anyCode()).System != corpus.ICD10CM {
@@ -46,25 +50,44 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) []*cand
 		}
 	}
 	if len(full) == 0 {
-		return live
+		return
 	}
-	out := live[:0]
 	for _, c := range live {
 		b := e.set.Brief(c.tgt.anyCode())
 		if b.System != corpus.ICD10CM || c.sibling || c.prior || len(c.mentions) == 0 || !vague(b) {
-			out = append(out, c)
 			continue
 		}
-		by := e.readsMore(c, full)
-		if by == nil {
-			out = append(out, c)
-			continue
+		if by := e.readsMore(c, full); by != nil {
+			c.lessThan = by
 		}
-		bb := e.set.Brief(by.tgt.anyCode())
-		w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-			Rule: "less_specific", Reason: fmt.Sprintf("the note documents %s (%s): its words are read there in full", bb.Code, bb.Display), Evidence: e.evidence(doc, c, 3)})
 	}
-	return out
+}
+
+// demote ranks each scored candidate marked lessThan just below the one
+// that documents more, when that one is scored, with an edit naming it:
+// its prior or learned phrases may not put it above the documented code.
+func (e *Engine) demote(ks []scored) {
+	at := map[*candidate]int{}
+	for i := range ks {
+		at[ks[i].c] = i
+	}
+	for i := range ks {
+		k := &ks[i]
+		if k.c.lessThan == nil {
+			continue
+		}
+		j, ok := at[k.c.lessThan]
+		if !ok {
+			continue
+		}
+		s := &ks[j]
+		if k.conf > s.conf || k.conf == s.conf && k.z >= s.z {
+			k.conf = round(math.Max(0, s.conf-0.0001), 4)
+			k.z = round(math.Min(k.z, s.z)-1e-6, 6)
+		}
+		sb := e.set.Brief(s.code)
+		k.edits = append(k.edits, Edit{Kind: "specificity", Message: fmt.Sprintf("less specific than %s (%s), whose name the note states in full", sb.Code, sb.Display)})
+	}
 }
 
 // readsMore returns the candidate of c's chapter whose full reading holds
@@ -77,9 +100,6 @@ func (e *Engine) readsMore(c *candidate, full []fullReading) *candidate {
 	for _, m := range c.mentions {
 		if mentionScore(m) < 0.8*best {
 			continue
-		}
-		if m.hit.Coverage >= 0.99 && !m.learned {
-			return nil // the note says this code's own name in full
 		}
 		found := false
 		for _, f := range full {

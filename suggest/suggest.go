@@ -45,7 +45,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		live = append(live, c)
 	}
-	live = e.specific(w, doc, e.discriminate(w, doc, live, encounter))
+	live = e.discriminate(w, doc, live, encounter)
+	e.specific(live)
 	w.noteSections(doc)
 	compete(w, live)
 	live = e.priorCandidates(w, live, req)
@@ -94,6 +95,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	w.pre = pre
 	e.confidences(w, pre, feats[:featureCount*len(pre)])
+	e.demote(pre)
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.
 	kept := slices.Grow(w.kept[:0], len(pre))
