@@ -24,7 +24,7 @@ import (
 // its evidence, fills the same slot with another contradicts the note:
 // "note says type 1; E11.9 is type 2". A code that fills the slot with
 // "unspecified" is only dropped for the detail when another candidate of
-// its category stays.
+// its category that holds the note's value stays.
 
 // unspecTerm stands for "unspecified" (the index drops the word from
 // names, so it has no index term); unknownTerm for a title word the index
@@ -180,6 +180,7 @@ type conflict struct {
 	ctxNote int      // the neighbouring note term naming the slot
 	at, n   int      // the title's terms filling it: terms[at:at+n]
 	side    int      // 0: the context precedes the slot
+	val     uint64   // the note's value (pair)
 }
 
 // contradiction finds the first slot c's code fills with one value while
@@ -297,7 +298,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 						if v == 0 || found.ctxNote >= 0 || !st.replaces(left, right, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) || q == 1 && inTitle(uint32(v)) {
 							continue
 						}
-						found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side}
+						found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side, val: v}
 					}
 				}
 				if !supported && found.ctxNote >= 0 {
@@ -368,13 +369,24 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			vs[i].cf, vs[i].bad = cf, true
 		}
 	}
-	// A code contradicted only for being unspecified stays unless another
-	// candidate of its category is not contradicted.
-	clean := map[string]bool{}
-	for _, v := range vs {
-		if !v.bad {
-			clean[category(e.set.Brief(v.c.tgt.anyCode()).Code)] = true
+	// A code contradicted only for being unspecified stays unless a
+	// candidate of its category that is not contradicted holds the note's
+	// value in its title (the replacement is suggested).
+	replaced := func(code corpus.ID, val uint64) bool {
+		cat := category(e.set.Brief(code).Code)
+		for _, v := range vs {
+			if v.bad {
+				continue
+			}
+			k := v.c.tgt.anyCode()
+			if category(e.set.Brief(k).Code) != cat {
+				continue
+			}
+			if sp, ok := e.slots.codeTerms[k]; ok && slices.Contains(e.slots.terms[sp[0]:sp[0]+sp[1]], uint32(val>>32)) {
+				return true
+			}
 		}
+		return false
 	}
 	out := live[:0]
 	for _, v := range vs {
@@ -388,7 +400,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		code := v.c.tgt.anyCode()
 		b := e.set.Brief(code)
 		a := e.slots.terms[e.slots.codeTerms[code][0]+uint32(v.cf.at)]
-		if a == unspecTerm && !clean[category(b.Code)] {
+		if a == unspecTerm && !replaced(code, v.cf.val) {
 			out = append(out, v.c)
 			continue
 		}

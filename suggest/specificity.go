@@ -44,7 +44,7 @@ func (e *Engine) specific(live []*candidate) {
 			continue
 		}
 		for _, m := range c.mentions {
-			if m.hit.Coverage >= 0.99 && m.partNeg == 0 && !m.learned && len(m.hit.Positions) > 1 {
+			if m.hit.Coverage >= 0.99 && m.partNeg == 0 && !m.learned && len(m.hit.Positions) > 1 && !saysWithout(m.name) {
 				full = append(full, fullReading{c, m.sent, m.hit.Positions})
 			}
 		}
@@ -64,7 +64,8 @@ func (e *Engine) specific(live []*candidate) {
 }
 
 // demote ranks each scored candidate marked lessThan just below the one
-// that documents more, when that one is scored, with an edit naming it:
+// that documents more, when that one is suggested (at or above the
+// decision threshold), with an edit naming it:
 // its prior or learned phrases may not put it above the documented code.
 func (e *Engine) demote(ks []scored) {
 	at := map[*candidate]int{}
@@ -81,6 +82,9 @@ func (e *Engine) demote(ks []scored) {
 			continue
 		}
 		s := &ks[j]
+		if s.conf < e.DecisionThreshold() {
+			continue // the specific code is not suggested: nothing to yield to
+		}
 		if k.conf > s.conf || k.conf == s.conf && k.z >= s.z {
 			k.conf = round(math.Max(0, s.conf-0.0001), 4)
 			k.z = round(math.Min(k.z, s.z)-1e-6, 6)
@@ -90,10 +94,8 @@ func (e *Engine) demote(ks []scored) {
 	}
 }
 
-// readsMore returns the candidate of c's chapter whose full reading holds
-// every good mention of c, with more words, or nil (another chapter's name
-// holding the same word is another condition: "smoker" in "leukokeratosis
-// nicotina palati"). c's own full readings keep it.
+// readsMore returns the related candidate whose full reading (not of a
+// "without" name) holds every good mention of c, with more words, or nil. c's own full readings keep it.
 func (e *Engine) readsMore(c *candidate, full []fullReading) *candidate {
 	best := mentionScore(c.mentions[c.best])
 	var by *candidate
@@ -104,7 +106,7 @@ func (e *Engine) readsMore(c *candidate, full []fullReading) *candidate {
 		found := false
 		for _, f := range full {
 			if f.c == c || f.sent != m.sent || len(f.pos) <= len(m.hit.Positions) || f.c.tgt.anyCode() == c.tgt.anyCode() ||
-				corpus.ChapterOf(e.set.Brief(f.c.tgt.anyCode()).Code) != corpus.ChapterOf(e.set.Brief(c.tgt.anyCode()).Code) {
+				!e.related(f.c.tgt.anyCode(), c.tgt.anyCode()) {
 				continue
 			}
 			inside := true
@@ -124,4 +126,11 @@ func (e *Engine) readsMore(c *candidate, full []fullReading) *candidate {
 		}
 	}
 	return by
+}
+
+// related reports whether a more specific code s may outrank the vague
+// code u: both in one chapter (a word another chapter's name holds names
+// another condition: "smoker" in "leukokeratosis nicotina palati").
+func (e *Engine) related(s, u corpus.ID) bool {
+	return corpus.ChapterOf(e.set.Brief(s).Code) == corpus.ChapterOf(e.set.Brief(u).Code)
 }
