@@ -370,9 +370,9 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		}
 	}
 	// A code contradicted only for being unspecified stays unless a
-	// candidate of its category that is not contradicted holds the note's
-	// value in its title (the replacement is suggested).
-	replaced := func(code corpus.ID, val uint64) bool {
+	// candidate of its category that is not contradicted is the sibling
+	// holding the note's value (the replacement is suggested).
+	replaced := func(code corpus.ID, at int, val uint64) bool {
 		cat := category(e.set.Brief(code).Code)
 		for _, v := range vs {
 			if v.bad {
@@ -382,7 +382,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			if category(e.set.Brief(k).Code) != cat {
 				continue
 			}
-			if sp, ok := e.slots.codeTerms[k]; ok && slices.Contains(e.slots.terms[sp[0]:sp[0]+sp[1]], uint32(val>>32)) {
+			if sp, ok := e.slots.codeTerms[k]; ok && e.slots.sibling(code, e.slots.terms[sp[0]:sp[0]+sp[1]], at, uint32(val>>32)) {
 				return true
 			}
 		}
@@ -400,7 +400,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		code := v.c.tgt.anyCode()
 		b := e.set.Brief(code)
 		a := e.slots.terms[e.slots.codeTerms[code][0]+uint32(v.cf.at)]
-		if a == unspecTerm && !replaced(code, v.cf.val) {
+		if a == unspecTerm && !replaced(code, v.cf.at, v.cf.val) {
 			out = append(out, v.c)
 			continue
 		}
@@ -489,4 +489,20 @@ func (e *Engine) nameSays(doc *nlp.Document, c *candidate, said nlp.Span) bool {
 		}
 	}
 	return false
+}
+
+// sibling reports whether title t is code u's title with the note's value v
+// in place of u's "unspecified" at position at: t holds v and every other
+// term of u's title.
+func (st *slotTable) sibling(u corpus.ID, t []uint32, at int, v uint32) bool {
+	sp, ok := st.codeTerms[u]
+	if !ok || !slices.Contains(t, v) {
+		return false
+	}
+	for i, x := range st.terms[sp[0] : sp[0]+sp[1]] {
+		if i != at && !slices.Contains(t, x) {
+			return false
+		}
+	}
+	return true
 }
