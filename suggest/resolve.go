@@ -81,9 +81,10 @@ func needsSeventh(set *corpus.Set, c corpus.ID) bool {
 
 // defaultChild picks the child a coder takes when the note gives no detail:
 // "without complications" (or "without" a named complication), the
-// unspecified one ending in 9, accidental intent for poisonings (the
-// guideline's default), any one ending in 9 (the "other" catch-all), an
-// unspecified one. It returns 0 when no child is a natural default
+// unspecified one ending in 9, any other unspecified one (Q21.10: the
+// note's silence is "unspecified", not "other specified"), accidental
+// intent for poisonings (the guideline's default), one "without" a named
+// detail, any one ending in 9 (the "other" catch-all). It returns 0 when no child is a natural default
 // (Z68 body mass index: the value must be documented).
 func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
 	var best corpus.ID
@@ -95,9 +96,11 @@ func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
 		rank := 0
 		switch {
 		case strings.Contains(d, "without complication"):
-			rank = 6
+			rank = 7
 		case unspec && strings.HasSuffix(kc.Code, "9"):
-			rank = 5
+			rank = 6
+		case unspec && !strings.HasPrefix(d, "other"):
+			rank = 5 // "Atrial septal defect, unspecified" (Q21.10), not "Other specified ..." (Q21.19)
 		case strings.Contains(d, "accidental (unintentional)"):
 			rank = 4
 		case strings.Contains(d, " without "):
