@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"medcode/corpus"
+	"medcode/nlp"
 )
 
 // Specific beats unspecified. A candidate whose title says "unspecified"
@@ -37,7 +38,7 @@ type fullReading struct {
 
 // specific marks the vague candidates whose words a more specific
 // candidate reads in full (candidate.lessThan); demote ranks them below it.
-func (e *Engine) specific(live []*candidate) {
+func (e *Engine) specific(doc *nlp.Document, live []*candidate) {
 	var full []fullReading
 	for _, c := range live {
 		if c.sibling || c.prior || e.set.Brief(c.tgt.anyCode()).System != corpus.ICD10CM {
@@ -61,6 +62,57 @@ func (e *Engine) specific(live []*candidate) {
 			c.lessThan = by
 		}
 	}
+	// "Other X" claims a specified variety; when the note does not say
+	// "other" or "specified" beside the words, it ranks below the
+	// category's unspecified code reading the same words.
+	for _, c := range live {
+		b := e.set.Brief(c.tgt.anyCode())
+		if c.lessThan != nil || b.System != corpus.ICD10CM || c.sibling || c.prior || len(c.mentions) == 0 || !otherCode(b) {
+			continue
+		}
+		m := c.mentions[c.best]
+		if saysOther(doc, m.sent) {
+			continue
+		}
+		for _, u := range live {
+			ub := e.set.Brief(u.tgt.anyCode())
+			if u == c || ub.System != corpus.ICD10CM || category(ub.Code) != category(b.Code) || u.lessThan != nil || u.sibling || u.prior || len(u.mentions) == 0 ||
+				!strings.Contains(strings.ToLower(ub.Display), "unspecified") || otherCode(ub) {
+				continue
+			}
+			um := u.mentions[u.best]
+			if um.sent == m.sent && um.hit.Coverage >= 0.99 && containsAll(um.hit.Positions, m.hit.Positions) {
+				c.lessThan = u
+				break
+			}
+		}
+	}
+}
+
+// otherCode reports whether a title claims an "other" (specified) variety.
+func otherCode(b corpus.Brief) bool {
+	d := strings.ToLower(b.Display)
+	return strings.HasPrefix(d, "other ") || strings.Contains(d, "other specified")
+}
+
+// saysOther reports whether sentence s says "other" or "specified".
+func saysOther(doc *nlp.Document, s int) bool {
+	for _, t := range doc.Tokens {
+		if t.Sent == s && (t.Norm == "other" || t.Norm == "specified") {
+			return true
+		}
+	}
+	return false
+}
+
+// containsAll reports whether every position of sub is in set.
+func containsAll(set, sub []int32) bool {
+	for _, p := range sub {
+		if !slices.Contains(set, p) {
+			return false
+		}
+	}
+	return true
 }
 
 // demote ranks each scored candidate marked lessThan just below the one
