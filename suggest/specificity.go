@@ -58,7 +58,7 @@ func (e *Engine) specific(doc *nlp.Document, live []*candidate) {
 		if b.System != corpus.ICD10CM || c.sibling || c.prior || len(c.mentions) == 0 || !vague(b) {
 			continue
 		}
-		if by := e.readsMore(c, full); by != nil {
+		if by := e.readsMore(doc, c, full); by != nil {
 			c.lessThan = by
 		}
 	}
@@ -148,7 +148,7 @@ func (e *Engine) demote(ks []scored) {
 
 // readsMore returns the related candidate whose full reading (not of a
 // "without" name) holds every good mention of c, with more words, or nil. c's own full readings keep it.
-func (e *Engine) readsMore(c *candidate, full []fullReading) *candidate {
+func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading) *candidate {
 	best := mentionScore(c.mentions[c.best])
 	var by *candidate
 	for _, m := range c.mentions {
@@ -161,14 +161,7 @@ func (e *Engine) readsMore(c *candidate, full []fullReading) *candidate {
 				!e.related(f.c.tgt.anyCode(), c.tgt.anyCode()) {
 				continue
 			}
-			inside := true
-			for _, p := range m.hit.Positions {
-				if !slices.Contains(f.pos, p) {
-					inside = false
-					break
-				}
-			}
-			if inside {
+			if readsWithin(doc, m.hit.Positions, f.pos) {
 				found, by = true, f.c
 				break
 			}
@@ -185,4 +178,26 @@ func (e *Engine) readsMore(c *candidate, full []fullReading) *candidate {
 // another condition: "smoker" in "leukokeratosis nicotina palati").
 func (e *Engine) related(s, u corpus.ID) bool {
 	return corpus.ChapterOf(e.set.Brief(s).Code) == corpus.ChapterOf(e.set.Brief(u).Code)
+}
+
+// readsWithin reports whether every word at positions sub is read at
+// positions set: the same token, or a token of the same stem ("opioid use
+// ... opioid-induced" read once or twice).
+func readsWithin(doc *nlp.Document, sub, set []int32) bool {
+	for _, p := range sub {
+		if slices.Contains(set, p) {
+			continue
+		}
+		found := false
+		for _, q := range set {
+			if int(p) < len(doc.Tokens) && int(q) < len(doc.Tokens) && doc.Tokens[p].Stem == doc.Tokens[q].Stem {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
