@@ -194,7 +194,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 	t := st.terms[span[0] : span[0]+span[1]]
 	terms := doc.Terms
 	noteID := func(j int) (uint32, bool) {
-		if j < 0 || j >= len(terms) || terms[j].Assert&nlp.Negated != 0 {
+		if j < 0 || j >= len(terms) || terms[j].Assert&nlp.Negated != 0 && !withoutOnly(doc, terms[j].Start, terms[j].End) {
 			return 0, false
 		}
 		if terms[j].Norm == "unspecified" {

@@ -36,7 +36,7 @@ func meaningWords(text string) []string {
 // the stem's title does not. ""
 // means nothing was documented.
 func seventhFromNote(set *corpus.Set, doc *nlp.Document, c *candidate, stem corpus.ID, encounter string) string {
-	ext := set.SevenChr(stem)
+	ext := meanings(set, stem)
 	if len(ext) == 0 {
 		return ""
 	}
@@ -88,6 +88,9 @@ func seventhFromNote(set *corpus.Set, doc *nlp.Document, c *candidate, stem corp
 				s -= 0.3
 			}
 		}
+		if lt := strings.ToLower(x.Text); strings.Contains(lt, "unspecified") || strings.Contains(lt, "not applicable") {
+			s -= 0.1 // on a tie the documented detail wins
+		}
 		if want != "" && strings.HasPrefix(strings.ToLower(x.Text), want) {
 			s++
 			distinct = true
@@ -116,9 +119,12 @@ func inSentences(c *candidate, s int) bool {
 // "without" ("fracture without intercondylar fracture, subsequent encounter
 // for fracture with malunion"): titles use it to name a variety, and the
 // words after it still state the encounter.
-func onlyWithout(doc *nlp.Document, t *nlp.Token) bool {
+func onlyWithout(doc *nlp.Document, t *nlp.Token) bool { return withoutOnly(doc, t.Start, t.End) }
+
+// withoutOnly is onlyWithout for the bytes start:end.
+func withoutOnly(doc *nlp.Document, start, end int) bool {
 	for _, a := range doc.Assertions {
-		if a.Kind != nlp.Negated || t.Start < a.Scope.Start || t.End > a.Scope.End {
+		if a.Kind != nlp.Negated || start < a.Scope.Start || end > a.Scope.End {
 			continue
 		}
 		if !strings.EqualFold(doc.Text[a.Trigger.Start:a.Trigger.End], "without") {
@@ -146,7 +152,7 @@ func seventhWords(set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter
 			continue
 		}
 		var words []string
-		for _, x := range set.SevenChr(c.tgt.stem) {
+		for _, x := range meanings(set, c.tgt.stem) {
 			if x.Char == char {
 				words = meaningWords(x.Text)
 			}
@@ -204,4 +210,31 @@ func statesSeventh(c *candidate, owner []corpus.ID) corpus.ID {
 		}
 	}
 	return by
+}
+
+// meanings are a stem's seventh-character rows: the Tabular List's, else
+// childMeanings.
+func meanings(set *corpus.Set, stem corpus.ID) []corpus.Extension {
+	if ext := set.SevenChr(stem); len(ext) > 0 {
+		return ext
+	}
+	return childMeanings(set, stem)
+}
+
+// childMeanings derives a stem's seventh-character rows from its billable
+// children's titles when the Tabular List gives none (a code newer than the
+// loaded Tabular): "<stem title>, sequela" is row S "sequela".
+func childMeanings(set *corpus.Set, stem corpus.ID) []corpus.Extension {
+	title := set.Brief(stem).Display
+	var out []corpus.Extension
+	for _, k := range set.Children(stem) {
+		kb := set.Brief(k)
+		if !kb.Billable || len(kb.Code) != 8 || !strings.HasPrefix(kb.Display, title) {
+			continue
+		}
+		if text := strings.TrimLeft(kb.Display[len(title):], " ,"); text != "" {
+			out = append(out, corpus.Extension{Char: kb.Code[7:], Text: text})
+		}
+	}
+	return out
 }
