@@ -38,6 +38,10 @@ const (
 // mined from them. It holds no pointers.
 type slotTable struct {
 	codeTerms map[corpus.ID][2]uint32 // code -> terms[off:off+n]
+	// codeSlots lists, per code, the title positions that fill a slot:
+	// slots[off:off+n], each i<<1 | (terms-1), one-term slots first.
+	codeSlots map[corpus.ID][2]uint32
+	slots     []uint16
 	terms     []uint32
 	// alt holds slotKey(ctx, side, value): value fills a slot next to ctx
 	// (side 0: ctx precedes the value, 1: ctx follows it) in some title,
@@ -88,7 +92,7 @@ func titleTerms(ix *index.Index, pipe *nlp.Pipeline, title string, dst []uint32)
 // buildSlots mines the slots of set's ICD-10-CM titles.
 func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 	pipe := ix.Analyzer()
-	st := &slotTable{codeTerms: map[corpus.ID][2]uint32{}, alt: map[uint64]struct{}{}}
+	st := &slotTable{codeTerms: map[corpus.ID][2]uint32{}, codeSlots: map[corpus.ID][2]uint32{}, alt: map[uint64]struct{}{}}
 	for _, id := range set.IDs(corpus.ICD10CM) {
 		b := set.Brief(id)
 		if index.SeventhCharacter(b, set.SevenChr(id)) {
@@ -158,7 +162,41 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 			}
 		}
 	}
+	for id, span := range st.codeTerms {
+		t := st.terms[span[0] : span[0]+span[1]]
+		off := len(st.slots)
+		for n := 1; n <= 2; n++ {
+			for i := 0; i+n <= len(t) && i < 1<<14; i++ {
+				a := pair(t[i], noTerm)
+				if n == 2 {
+					a = pair(t[i], t[i+1])
+				}
+				left, right := uint32(unknownTerm), uint32(unknownTerm)
+				if i > 0 {
+					left = t[i-1]
+				}
+				if i+n < len(t) {
+					right = t[i+n]
+				}
+				if st.fills(left, right, a) {
+					st.slots = append(st.slots, uint16(i<<1|(n-1)))
+				}
+			}
+		}
+		if len(st.slots) > off {
+			st.codeSlots[id] = [2]uint32{uint32(off), uint32(len(st.slots) - off)}
+		}
+	}
 	return st
+}
+
+// slotsOf returns the slot positions of a code's title (see codeSlots).
+func (st *slotTable) slotsOf(code corpus.ID) []uint16 {
+	sp, ok := st.codeSlots[code]
+	if !ok {
+		return nil
+	}
+	return st.slots[sp[0] : sp[0]+sp[1]]
 }
 
 // replaces reports whether the values a and b replace each other between
@@ -186,7 +224,7 @@ type conflict struct {
 // contradiction finds the first slot c's code fills with one value while
 // the note, in the sentences of c's mentions, fills it with another and
 // never with the code's. ok is false when there is none.
-func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candidate, code corpus.ID) (conflict, bool) {
+func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, sents []int, c *candidate, code corpus.ID) (conflict, bool) {
 	span, ok := st.codeTerms[code]
 	if !ok {
 		return conflict{}, false
@@ -220,8 +258,9 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 		}
 		return false
 	}
-	for n := 1; n <= 2; n++ {
-		for i := 0; i+n <= len(t); i++ {
+	for _, sp := range st.slotsOf(code) {
+		{
+			i, n := int(sp>>1), int(sp&1)+1
 			a := pair(t[i], noTerm)
 			if n == 2 {
 				a = pair(t[i], t[i+1])
@@ -232,9 +271,6 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 			}
 			if i+n < len(t) {
 				right = t[i+n]
-			}
-			if !st.fills(left, right, a) {
-				continue
 			}
 			for side := range 2 {
 				// The note is read beside one of the slot's neighbours
@@ -247,58 +283,61 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, c *candid
 					continue
 				}
 				supported, found := false, conflict{ctxNote: -1}
-				for j := range terms {
-					if !inEvidence(c, terms[j].Sent) {
+			scan:
+				for _, sn := range sents {
+					if sn >= len(sr.term) {
 						continue
 					}
-					if id, ok := noteID(j); !ok || id != ctx {
-						continue
-					}
-					// The note's one- and two-term values beside the context.
-					dir := 1 - 2*side
-					v1 := step(j, dir)
-					if v1 < 0 {
-						continue
-					}
-					id1, ok1 := noteID(v1)
-					if !ok1 {
-						continue
-					}
-					vals := [2]uint64{pair(id1, noTerm), 0}
-					spans := [2]nlp.Span{{Start: terms[v1].Start, End: terms[v1].End}}
-					if v2 := step(v1, dir); v2 >= 0 {
-						if id2, ok2 := noteID(v2); ok2 {
-							if side == 0 {
-								vals[1] = pair(id1, id2)
-								spans[1] = nlp.Span{Start: terms[v1].Start, End: terms[v2].End}
-							} else {
-								vals[1] = pair(id2, id1)
-								spans[1] = nlp.Span{Start: terms[v2].Start, End: terms[v1].End}
-							}
-						}
-					}
-					// The note fills the slot with the code's value, or with
-					// another word of its title ("essential hypertension"
-					// for "Essential (primary) hypertension").
-					// A coordinated second value ("hepatitis B and C",
-					// "renal and respiratory failure") is said too.
-					second := uint64(0)
-					if vals[1] != 0 {
-						if side == 0 {
-							second = pair(uint32(vals[1]), noTerm)
-						} else {
-							second = pair(uint32(vals[1]>>32), noTerm)
-						}
-					}
-					if vals[0] == a || vals[1] == a || second == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) {
-						supported = true
-						break
-					}
-					for q, v := range vals {
-						if v == 0 || found.ctxNote >= 0 || !st.replaces(left, right, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) || q == 1 && inTitle(uint32(v)) {
+					for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
+						if id, ok := noteID(j); !ok || id != ctx {
 							continue
 						}
-						found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side, val: v}
+						// The note's one- and two-term values beside the context.
+						dir := 1 - 2*side
+						v1 := step(j, dir)
+						if v1 < 0 {
+							continue
+						}
+						id1, ok1 := noteID(v1)
+						if !ok1 {
+							continue
+						}
+						vals := [2]uint64{pair(id1, noTerm), 0}
+						spans := [2]nlp.Span{{Start: terms[v1].Start, End: terms[v1].End}}
+						if v2 := step(v1, dir); v2 >= 0 {
+							if id2, ok2 := noteID(v2); ok2 {
+								if side == 0 {
+									vals[1] = pair(id1, id2)
+									spans[1] = nlp.Span{Start: terms[v1].Start, End: terms[v2].End}
+								} else {
+									vals[1] = pair(id2, id1)
+									spans[1] = nlp.Span{Start: terms[v2].Start, End: terms[v1].End}
+								}
+							}
+						}
+						// The note fills the slot with the code's value, or with
+						// another word of its title ("essential hypertension"
+						// for "Essential (primary) hypertension").
+						// A coordinated second value ("hepatitis B and C",
+						// "renal and respiratory failure") is said too.
+						second := uint64(0)
+						if vals[1] != 0 {
+							if side == 0 {
+								second = pair(uint32(vals[1]), noTerm)
+							} else {
+								second = pair(uint32(vals[1]>>32), noTerm)
+							}
+						}
+						if vals[0] == a || vals[1] == a || second == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) {
+							supported = true
+							break scan
+						}
+						for q, v := range vals {
+							if v == 0 || found.ctxNote >= 0 || !st.replaces(left, right, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) || q == 1 && inTitle(uint32(v)) {
+								continue
+							}
+							found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side, val: v}
+						}
 					}
 				}
 				if !supported && found.ctxNote >= 0 {
@@ -342,7 +381,8 @@ func nearby(doc *nlp.Document, ix *index.Index, j int, a uint32) bool {
 // another term than the note does (see slotTable). It appends the
 // rejections to w.rejected and returns the candidates kept, in order.
 func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, encounter string) []*candidate {
-	w.owner = seventhWords(e.set, doc, live, encounter, w.owner)
+	w.sr.index(doc)
+	w.owner = seventhWords(w, e.set, doc, live, encounter, w.owner)
 	type verdict struct {
 		c       *candidate
 		cf      conflict
@@ -365,7 +405,8 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		if e.slots == nil || c.sibling || e.set.Brief(code).System != corpus.ICD10CM || len(c.mentions) == 0 {
 			continue
 		}
-		if cf, ok := e.slots.contradiction(e.ix, doc, c, code); ok && !e.nameSays(doc, c, cf.said) {
+		w.sents = sentencesOf(c, true, w.sents)
+		if cf, ok := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, c, code); ok && !e.nameSays(doc, c, cf.said) {
 			vs[i].cf, vs[i].bad = cf, true
 		}
 	}

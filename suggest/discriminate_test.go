@@ -76,7 +76,9 @@ func TestSlotContradiction(t *testing.T) {
 			t.Fatalf("%s not in the fixture", tc.code)
 		}
 		c := &candidate{mentions: []mention{{sent: 0}}}
-		cf, bad := st.contradiction(ix, doc, c, id)
+		var sr sentenceRanges
+		sr.index(doc)
+		cf, bad := st.contradiction(ix, doc, &sr, sentencesOf(c, true, nil), c, id)
 		got := ""
 		if bad {
 			got = e.conflictReason(doc, set.Brief(id), cf)

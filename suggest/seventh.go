@@ -36,19 +36,31 @@ func meaningWords(text string) []string {
 // the stem's title does not. ""
 // means nothing was documented.
 func seventhFromNote(set *corpus.Set, doc *nlp.Document, c *candidate, stem corpus.ID, encounter string) string {
+	var sr sentenceRanges
+	sr.index(doc)
+	return seventhChoice(set, doc, &sr, sentencesOf(c, false, nil), stem, encounter)
+}
+
+// seventhChoice is seventhFromNote over the sentences sents.
+func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents []int, stem corpus.ID, encounter string) string {
 	ext := meanings(set, stem)
 	if len(ext) == 0 {
 		return ""
 	}
 	// The words of the candidate's sentences, affirmed.
 	said := map[string]bool{}
-	for i := range doc.Tokens {
-		t := &doc.Tokens[i]
-		if !inSentences(c, t.Sent) || t.Assert&nlp.Negated != 0 && !onlyWithout(doc, t) {
+	for _, s := range sents {
+		if s >= len(sr.tok) {
 			continue
 		}
-		said[t.Norm] = true
-		said[strings.TrimSuffix(t.Norm, "s")] = true
+		for i := sr.tok[s][0]; i < sr.tok[s][1]; i++ {
+			t := &doc.Tokens[i]
+			if t.Assert&nlp.Negated != 0 && !onlyWithout(doc, t) {
+				continue
+			}
+			said[t.Norm] = true
+			said[strings.TrimSuffix(t.Norm, "s")] = true
+		}
 	}
 	want := map[string]string{"initial": "initial encounter", "subsequent": "subsequent encounter", "sequela": "sequela"}[encounter]
 	words := make([][]string, len(ext))
@@ -138,7 +150,7 @@ func withoutOnly(doc *nlp.Document, start, end int) bool {
 // character ("initial encounter", "with malunion"): those words belong to
 // that code. It returns, per token of doc, the stem whose character they
 // state (0: none).
-func seventhWords(set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter string, dst []corpus.ID) []corpus.ID {
+func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter string, dst []corpus.ID) []corpus.ID {
 	dst = dst[:0]
 	for range doc.Tokens {
 		dst = append(dst, 0)
@@ -147,7 +159,9 @@ func seventhWords(set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter
 		if c.tgt.stem == 0 {
 			continue
 		}
-		char := seventhFromNote(set, doc, c, c.tgt.stem, encounter)
+		w.sents = sentencesOf(c, false, w.sents)
+		char := seventhChoice(set, doc, &w.sr, w.sents, c.tgt.stem, encounterNear(doc, c, encounter))
+		c.seventh, c.seventhKnown = char, true
 		if char == "" {
 			continue
 		}
@@ -177,15 +191,20 @@ func seventhWords(set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter
 		if !own {
 			continue
 		}
-		for i := range doc.Tokens {
-			t := &doc.Tokens[i]
-			if dst[i] != 0 || !inSentences(c, t.Sent) {
+		for _, sn := range w.sents {
+			if sn >= len(w.sr.tok) {
 				continue
 			}
-			for _, w := range words {
-				if t.Norm == w || strings.TrimSuffix(t.Norm, "s") == w {
-					dst[i] = c.tgt.stem
-					break
+			for i := w.sr.tok[sn][0]; i < w.sr.tok[sn][1]; i++ {
+				t := &doc.Tokens[i]
+				if dst[i] != 0 {
+					continue
+				}
+				for _, x := range words {
+					if t.Norm == x || strings.TrimSuffix(t.Norm, "s") == x {
+						dst[i] = c.tgt.stem
+						break
+					}
 				}
 			}
 		}
@@ -237,4 +256,14 @@ func childMeanings(set *corpus.Set, stem corpus.ID) []corpus.Extension {
 		}
 	}
 	return out
+}
+
+// seventhOf is the seventh character documented for stem candidate c,
+// chosen once per note (seventhWords) or here.
+func (e *Engine) seventhOf(w *work, doc *nlp.Document, c *candidate, encounter string) string {
+	if !c.seventhKnown {
+		w.sents = sentencesOf(c, false, w.sents)
+		c.seventh, c.seventhKnown = seventhChoice(e.set, doc, &w.sr, w.sents, c.tgt.stem, encounterNear(doc, c, encounter)), true
+	}
+	return c.seventh
 }

@@ -73,7 +73,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		if c.tgt.stem != 0 {
 			var ed *Edit
-			code, ed = completeSeventh(e.set, c.tgt.stem, seventhFromNote(e.set, doc, c, c.tgt.stem, encounterNear(doc, c, encounter)))
+			code, ed = completeSeventh(e.set, c.tgt.stem, e.seventhOf(w, doc, c, encounter))
 			if code == 0 {
 				continue
 			}
