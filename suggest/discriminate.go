@@ -480,19 +480,6 @@ func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) 
 	return fmt.Sprintf("note says %s %s; %s is %s %s", said, ctx, b.Code, is, ctx)
 }
 
-// inEvidence reports whether sentence s holds one of c's good mentions
-// (scoring at least 0.8 of its best): the detail is read near the words
-// that found the code, not beside a passing match elsewhere.
-func inEvidence(c *candidate, s int) bool {
-	best := mentionScore(c.mentions[c.best])
-	for _, m := range c.mentions {
-		if m.sent == s && mentionScore(m) >= 0.8*best {
-			return true
-		}
-	}
-	return false
-}
-
 // connectorValue reports whether a note value is a lone connector word
 // ("with", "due") after its context term: what follows it is another
 // matter ("heart disease with ..."), not the detail of the slot. Before

@@ -117,16 +117,6 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 	return ext[best].Char
 }
 
-// inSentences reports whether one of c's mentions is in sentence s.
-func inSentences(c *candidate, s int) bool {
-	for _, m := range c.mentions {
-		if m.sent == s {
-			return true
-		}
-	}
-	return false
-}
-
 // onlyWithout reports whether every negation governing a token is a
 // "without" ("fracture without intercondylar fracture, subsequent encounter
 // for fracture with malunion"): titles use it to name a variety, and the
