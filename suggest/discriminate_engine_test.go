@@ -26,6 +26,16 @@ func TestSiblingDistinctions(t *testing.T) {
 		{"Assessment: displaced pilon fracture of left tibia, subsequent encounter for closed fracture with nonunion.", "S82.872K", []string{"S82.872D", "S82.872A", "Z76.89"}},
 		{"Assessment: displaced pilon fracture of left tibia, subsequent encounter for fracture with malunion.", "S82.872P", []string{"S82.871P"}},
 		{"Assessment: torus fracture of lower end of right radius, initial encounter.", "S52.521A", []string{"Z76.89"}},
+		// Specific beats unspecified; a header's default is its unspecified
+		// code, not an "other" one.
+		{"Assessment: iron-deficiency anemia secondary to chronic blood loss.", "D50.0", nil},
+		{"Assessment: pneumonia due to Klebsiella pneumoniae.", "J15.0", nil},
+		{"Assessment: burn of first degree of trunk, initial encounter.", "T21.10XA", nil},
+		{"Assessment: opioid use with opioid-induced mood disorder.", "F11.94", nil},
+		{"Assessment: atrial septal defect.", "Q21.10", nil},
+		// 7th characters: fetus, glaucoma stage.
+		{"Assessment: maternal care for other specified fetal problems, third trimester, fetus 3.", "O36.8933", nil},
+		{"Assessment: glaucoma secondary to drugs, right eye, indeterminate stage.", "H40.61X4", []string{"H40.61X0"}},
 	}
 	for _, tc := range tests {
 		res, err := eng.Suggest(context.Background(), suggest.Request{Text: tc.note})
