@@ -30,8 +30,8 @@
 //     when its sibling holding the note's value is a candidate. Words that
 //     state a stem's seventh character are no other code's evidence.
 //     Specificity (specificity.go): a vague code (unspecified, "without
-//     complications", a header) whose words a same-chapter candidate reads
-//     in full, and more, and an "other" code the note does not call other,
+//     complications", a header) whose words a same-chapter candidate (any
+//     chapter when its official title is stated) reads in full, and more, and an "other" code the note does not call other,
 //     rank just below that code once it is suggested (edit "less specific
 //     than ..."); a model's confidence never puts them above it.
 //  5. Every candidate gets features (features.go) and a confidence: the

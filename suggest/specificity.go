@@ -31,9 +31,10 @@ func vague(b corpus.Brief) bool {
 
 // fullReading is a fully matched mention of a kept candidate.
 type fullReading struct {
-	c    *candidate
-	sent int
-	pos  []int32
+	c     *candidate
+	sent  int
+	pos   []int32
+	title bool // the code's official title, stated in full
 }
 
 // specific marks the vague candidates whose words a more specific
@@ -46,7 +47,7 @@ func (e *Engine) specific(doc *nlp.Document, live []*candidate) {
 		}
 		for _, m := range c.mentions {
 			if m.hit.Coverage >= 0.99 && m.partNeg == 0 && !m.learned && len(m.hit.Positions) > 1 && !saysWithout(m.name) {
-				full = append(full, fullReading{c, m.sent, m.hit.Positions})
+				full = append(full, fullReading{c, m.sent, m.hit.Positions, m.kind == corpus.NameTitle})
 			}
 		}
 	}
@@ -146,8 +147,11 @@ func (e *Engine) demote(ks []scored) {
 	}
 }
 
-// readsMore returns the related candidate whose full reading (not of a
-// "without" name) holds every good mention of c, with more words, or nil. c's own full readings keep it.
+// readsMore returns the candidate whose full reading (not of a "without"
+// name) holds every good mention of c, with more words, or nil: a
+// candidate of c's chapter, or of any chapter when the note states its
+// official title in full ("calcification of muscles associated with
+// burns" is M61.3-, not T30.0). c's own full readings keep it.
 func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading) *candidate {
 	best := mentionScore(c.mentions[c.best])
 	var by *candidate
@@ -158,7 +162,7 @@ func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading) 
 		found := false
 		for _, f := range full {
 			if f.c == c || f.sent != m.sent || len(f.pos) <= len(m.hit.Positions) || f.c.tgt.anyCode() == c.tgt.anyCode() ||
-				!e.related(f.c.tgt.anyCode(), c.tgt.anyCode()) {
+				!f.title && !e.related(f.c.tgt.anyCode(), c.tgt.anyCode()) {
 				continue
 			}
 			if readsWithin(doc, m.hit.Positions, f.pos) {
