@@ -328,12 +328,12 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 								second = pair(uint32(vals[1]>>32), noTerm)
 							}
 						}
-						if vals[0] == a || vals[1] == a || second == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) {
+						if vals[0] == a || vals[1] == a || second == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) && !st.replaces(left, right, a, vals[0]) {
 							supported = true
 							break scan
 						}
 						for q, v := range vals {
-							if v == 0 || found.ctxNote >= 0 || !st.replaces(left, right, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) || q == 1 && inTitle(uint32(v)) {
+							if v == 0 || found.ctxNote >= 0 || !st.replaces(left, right, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) && uint32(v>>32) != unspecTerm && !withWithout(ix, uint32(v>>32)) {
 								continue
 							}
 							found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side, val: v}
@@ -406,7 +406,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			continue
 		}
 		w.sents = sentencesOf(c, true, w.sents)
-		if cf, ok := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, c, code); ok && !e.nameSays(doc, c, cf.said) {
+		if cf, ok := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, c, code); ok && (generalValue(e.ix, cf.val) || !e.nameSays(doc, c, cf.said)) {
 			vs[i].cf, vs[i].bad = cf, true
 		}
 	}
@@ -533,4 +533,27 @@ func (st *slotTable) sibling(u corpus.ID, t []uint32, at int, v uint32) bool {
 		}
 	}
 	return true
+}
+
+// withWithout reports whether term v is "with" or "without": the title
+// may hold the other use of the word ("without foreign body ... without
+// damage to nail").
+func withWithout(ix *index.Index, v uint32) bool {
+	if v >= unknownTerm-1 {
+		return false
+	}
+	w := ix.Term(v)
+	return w == "with" || w == "without"
+}
+
+// generalValue reports whether a note's slot value is "unspecified",
+// "with" or "without" alone: a name holds such words for other reasons
+// ("Unspecified injury of femoral artery, left leg"), so a name that found
+// the code does not support it.
+func generalValue(ix *index.Index, v uint64) bool {
+	if uint32(v) != noTerm {
+		return false
+	}
+	a := uint32(v >> 32)
+	return a == unspecTerm || withWithout(ix, a)
 }

@@ -33,6 +33,10 @@ func TestSiblingDistinctions(t *testing.T) {
 		{"Assessment: burn of first degree of trunk, initial encounter.", "T21.10XA", nil},
 		{"Assessment: opioid use with opioid-induced mood disorder.", "F11.94", nil},
 		{"Assessment: atrial septal defect.", "Q21.10", nil},
+		// A word the title holds elsewhere ("without ... nail",
+		// "Unspecified injury") does not support the slot's alternative.
+		{"Assessment: laceration without foreign body of right thumb without damage to nail, initial encounter.", "S61.011A", []string{"S61.021A"}},
+		{"Assessment: unspecified injury of femoral artery, unspecified leg, initial encounter.", "S75.009A", []string{"S75.002A", "S75.001A"}},
 		// 7th characters: fetus, glaucoma stage.
 		{"Assessment: maternal care for other specified fetal problems, third trimester, fetus 3.", "O36.8933", nil},
 		{"Assessment: glaucoma secondary to drugs, right eye, indeterminate stage.", "H40.61X4", []string{"H40.61X0"}},
