@@ -235,10 +235,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 		if j < 0 || j >= len(terms) || terms[j].Assert&nlp.Negated != 0 && !withoutOnly(doc, terms[j].Start, terms[j].End) {
 			return 0, false
 		}
-		if terms[j].Norm == "unspecified" {
-			return unspecTerm, true
-		}
-		return ix.TermID(terms[j].Stem)
+		return sr.termID(doc, ix, j)
 	}
 	// step moves from note term j to the next (dir 1) or previous (-1)
 	// term in its sentence (an abbreviation's expansion words follow it in
@@ -393,10 +390,13 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 	for i, c := range live {
 		vs[i].c = c
 		if stem := statesSeventh(c, w.owner); stem != 0 {
+			vs[i].bad, vs[i].seventh = true, true
+			if !reportable(c) {
+				continue
+			}
 			b := e.set.Brief(c.tgt.anyCode())
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 				Rule: "seventh_character", Reason: fmt.Sprintf("its words state the 7th character of %s", e.set.Brief(stem).Code), Evidence: e.evidence(doc, c, 3)})
-			vs[i].bad, vs[i].seventh = true, true
 			continue
 		}
 		code := c.tgt.anyCode()
@@ -444,6 +444,9 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		if a == unspecTerm && !replaced(code, v.cf.at, v.cf.val) {
 			out = append(out, v.c)
 			continue
+		}
+		if v.c.top().hit.Score < 0.45 {
+			continue // rejected; too weak a match to be worth a coder's look
 		}
 		w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 			Rule: "contradicted", Reason: e.conflictReason(doc, b, v.cf), Evidence: e.evidence(doc, v.c, 3)})
@@ -504,7 +507,11 @@ func (e *Engine) nameSays(doc *nlp.Document, c *candidate, said nlp.Span) bool {
 		if mentionScore(m) < 0.8*best {
 			continue
 		}
-		stems := e.ix.Stems(m.name)
+		ix := e.ix
+		if m.learned && e.learned != nil {
+			ix = e.learned
+		}
+		stems := ix.NameTerms(m.hit.Name)
 		all := true
 		for _, t := range doc.Terms {
 			if t.Start >= said.Start && t.End <= said.End && !t.Expanded && !slices.Contains(stems, t.Stem) {

@@ -49,61 +49,57 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 	}
 	// The words of the candidate's sentences, affirmed.
 	said := map[string]bool{}
-	for _, s := range sents {
-		if s >= len(sr.tok) {
-			continue
-		}
-		for i := sr.tok[s][0]; i < sr.tok[s][1]; i++ {
-			t := &doc.Tokens[i]
-			if t.Assert&nlp.Negated != 0 && !onlyWithout(doc, t) {
-				continue
+	if len(sents) == 1 {
+		said = sr.saidIn(doc, sents[0])
+	} else {
+		for _, s := range sents {
+			for w := range sr.saidIn(doc, s) {
+				said[w] = true
 			}
-			said[t.Norm] = true
-			said[strings.TrimSuffix(t.Norm, "s")] = true
 		}
 	}
-	want := map[string]string{"initial": "initial encounter", "subsequent": "subsequent encounter", "sequela": "sequela"}[encounter]
-	words := make([][]string, len(ext))
-	count := map[string]int{}
-	for i, x := range ext {
-		words[i] = meaningWords(x.Text)
-		seen := map[string]bool{}
-		for _, w := range words[i] {
-			if !seen[w] {
-				seen[w] = true
-				count[w]++
+	want := ""
+	switch encounter {
+	case "initial":
+		want = "initial encounter"
+	case "subsequent":
+		want = "subsequent encounter"
+	case "sequela":
+		want = "sequela"
+	}
+	// rows counts the rows whose meaning holds w.
+	rows := func(w string) int {
+		n := 0
+		for _, x := range ext {
+			for _, y := range sr.meaningWords(x.Text) {
+				if y == w {
+					n++
+					break
+				}
 			}
 		}
+		return n
 	}
 	// The stem's own title words ("fracture") are said for the diagnosis,
 	// not for the encounter.
-	own := map[string]bool{}
-	for _, w := range meaningWords(set.Brief(stem).Display) {
-		own[w] = true
-	}
-	matched := map[string]bool{}
-	for w := range count {
-		if said[w] {
-			matched[w] = true
-		}
-	}
+	title := strings.ToLower(set.Brief(stem).Display)
 	best, bestScore, documented := -1, 0.0, false
 	for i, x := range ext {
 		s, distinct := 0.0, false
-		for _, w := range words[i] {
-			if matched[w] {
+		for _, w := range sr.meaningWords(x.Text) {
+			if said[w] {
 				s++
-				if count[w] < len(ext) && !own[w] {
+				if !distinct && !strings.Contains(title, w) && rows(w) < len(ext) {
 					distinct = true
 				}
 			} else {
 				s -= 0.3
 			}
 		}
-		if lt := strings.ToLower(x.Text); strings.Contains(lt, "unspecified") || strings.Contains(lt, "not applicable") {
+		if strings.Contains(x.Text, "nspecified") || strings.Contains(x.Text, "ot applicable") {
 			s -= 0.1 // on a tie the documented detail wins
 		}
-		if want != "" && strings.HasPrefix(strings.ToLower(x.Text), want) {
+		if want != "" && len(x.Text) >= len(want) && strings.EqualFold(x.Text[:len(want)], want) {
 			s++
 			distinct = true
 		}

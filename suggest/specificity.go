@@ -25,8 +25,8 @@ func vague(b corpus.Brief) bool {
 	if !b.Billable {
 		return true
 	}
-	d := strings.ToLower(b.Display)
-	return strings.Contains(d, "unspecified") || strings.HasSuffix(d, "without complications")
+	d := b.Display
+	return strings.Contains(d, "nspecified") || strings.HasSuffix(d, "without complications")
 }
 
 // fullReading is a fully matched mention of a kept candidate.
@@ -78,7 +78,7 @@ func (e *Engine) specific(doc *nlp.Document, live []*candidate) {
 		for _, u := range live {
 			ub := e.set.Brief(u.tgt.anyCode())
 			if u == c || ub.System != corpus.ICD10CM || category(ub.Code) != category(b.Code) || u.lessThan != nil || u.sibling || u.prior || len(u.mentions) == 0 ||
-				!strings.Contains(strings.ToLower(ub.Display), "unspecified") || otherCode(ub) {
+				!strings.Contains(ub.Display, "nspecified") || otherCode(ub) {
 				continue
 			}
 			um := u.mentions[u.best]
@@ -92,8 +92,8 @@ func (e *Engine) specific(doc *nlp.Document, live []*candidate) {
 
 // otherCode reports whether a title claims an "other" (specified) variety.
 func otherCode(b corpus.Brief) bool {
-	d := strings.ToLower(b.Display)
-	return strings.HasPrefix(d, "other ") || strings.Contains(d, "other specified")
+	d := b.Display
+	return strings.HasPrefix(d, "Other ") || strings.HasPrefix(d, "other ") || strings.Contains(d, "ther specified")
 }
 
 // saysOther reports whether sentence s says "other" or "specified".
