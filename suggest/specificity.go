@@ -39,7 +39,7 @@ type fullReading struct {
 
 // specific marks the vague candidates whose words a more specific
 // candidate reads in full (candidate.lessThan); demote ranks them below it.
-func (e *Engine) specific(doc *nlp.Document, live []*candidate) {
+func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candidate) {
 	var full []fullReading
 	for _, c := range live {
 		if c.sibling || c.prior || e.set.Brief(c.tgt.anyCode()).System != corpus.ICD10CM {
@@ -66,19 +66,27 @@ func (e *Engine) specific(doc *nlp.Document, live []*candidate) {
 	// "Other X" claims a specified variety; when the note does not say
 	// "other" or "specified" beside the words, it ranks below the
 	// category's unspecified code reading the same words.
+	var unspec map[string][]*candidate // per category, built on first need
 	for _, c := range live {
 		b := e.set.Brief(c.tgt.anyCode())
 		if c.lessThan != nil || b.System != corpus.ICD10CM || c.sibling || c.prior || len(c.mentions) == 0 || !otherCode(b) {
 			continue
 		}
 		m := c.mentions[c.best]
-		if saysOther(doc, m.sent) {
+		if saysOther(doc, sr, m.sent) {
 			continue
 		}
-		for _, u := range live {
-			ub := e.set.Brief(u.tgt.anyCode())
-			if u == c || ub.System != corpus.ICD10CM || category(ub.Code) != category(b.Code) || u.lessThan != nil || u.sibling || u.prior || len(u.mentions) == 0 ||
-				!strings.Contains(ub.Display, "nspecified") || otherCode(ub) {
+		if unspec == nil {
+			unspec = map[string][]*candidate{}
+			for _, u := range live {
+				ub := e.set.Brief(u.tgt.anyCode())
+				if ub.System == corpus.ICD10CM && !u.sibling && !u.prior && len(u.mentions) > 0 && strings.Contains(ub.Display, "nspecified") && !otherCode(ub) {
+					unspec[category(ub.Code)] = append(unspec[category(ub.Code)], u)
+				}
+			}
+		}
+		for _, u := range unspec[category(b.Code)] {
+			if u == c || u.lessThan != nil {
 				continue
 			}
 			um := u.mentions[u.best]
@@ -97,13 +105,9 @@ func otherCode(b corpus.Brief) bool {
 }
 
 // saysOther reports whether sentence s says "other" or "specified".
-func saysOther(doc *nlp.Document, s int) bool {
-	for _, t := range doc.Tokens {
-		if t.Sent == s && (t.Norm == "other" || t.Norm == "specified") {
-			return true
-		}
-	}
-	return false
+func saysOther(doc *nlp.Document, sr *sentenceRanges, s int) bool {
+	said := sr.saidIn(doc, s)
+	return said["other"] || said["specified"]
 }
 
 // containsAll reports whether every position of sub is in set.

@@ -46,7 +46,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		live = append(live, c)
 	}
 	live = e.discriminate(w, doc, live, encounter)
-	e.specific(doc, live)
+	e.specific(doc, &w.sr, live)
 	w.noteSections(doc)
 	compete(w, live)
 	live = e.priorCandidates(w, live, req)
