@@ -507,11 +507,7 @@ func (e *Engine) nameSays(doc *nlp.Document, c *candidate, said nlp.Span) bool {
 		if mentionScore(m) < 0.8*best {
 			continue
 		}
-		ix := e.ix
-		if m.learned && e.learned != nil {
-			ix = e.learned
-		}
-		stems := ix.NameTerms(m.hit.Name)
+		stems := e.ix.Stems(m.name)
 		all := true
 		for _, t := range doc.Terms {
 			if t.Start >= said.Start && t.End <= said.End && !t.Expanded && !slices.Contains(stems, t.Stem) {
