@@ -94,4 +94,16 @@
 // per case listing hits, misses and false positives with their evidence and
 // explanation. No file carries a timestamp. Note text is kept out of the
 // JSON; the per-case files quote evidence spans and are for analysts.
+//
+// # Round-trip suite
+//
+// RoundTrip generates cases from the code set itself: for every billable
+// ICD-10-CM code (or a seeded sample) "Assessment: <long title>." with the
+// code as gold, and optionally each Alphabetic Index path named on the code
+// rephrased in note order by NoteOrder ("Diabetes, diabetic, type 2, with,
+// chronic kidney disease" -> "type 2 diabetes with chronic kidney
+// disease"); a path several billable codes share is left out.
+// RoundTripScores tallies rank-1 (the gold code first) per part and
+// chapter; `medcode eval roundtrip` writes the suite (WriteCases) and
+// scores it.
 package eval

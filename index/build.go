@@ -131,6 +131,9 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 			}
 			for _, n := range c.Names {
 				add(ref, n.Text, n.Kind)
+				if v := Essential(n.Text); v != "" && sys == corpus.ICD10CM && (n.Kind == corpus.NameTitle || n.Kind == corpus.NameInclusion) {
+					add(ref, v, n.Kind) // notes leave nonessential words out
+				}
 			}
 		}
 	}
@@ -319,4 +322,33 @@ func (a *arenaBuilder) add(s string) span {
 	sp := span{off: uint32(len(a.b)), len: uint32(len(s))}
 	a.b = append(a.b, s...)
 	return sp
+}
+
+// Essential returns a title without its parenthesised and bracketed words
+// ("Obstructive sleep apnea (adult) (pediatric)" -> "Obstructive sleep
+// apnea"), which the Tabular List marks as nonessential, or "" when the
+// title has none or nothing else.
+func Essential(title string) string {
+	if !strings.ContainsAny(title, "([") {
+		return ""
+	}
+	var b strings.Builder
+	depth := 0
+	for _, r := range title {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	out := strings.Join(strings.Fields(b.String()), " ")
+	out = strings.ReplaceAll(out, " ,", ",")
+	out = strings.Trim(out, " ,;")
+	if out == "" || out == title {
+		return ""
+	}
+	return out
 }

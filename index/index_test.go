@@ -195,3 +195,19 @@ func TestSearchQueryOrder(t *testing.T) {
 		}
 	}
 }
+
+func TestEssential(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Obstructive sleep apnea (adult) (pediatric)", "Obstructive sleep apnea"},
+		{"Essential (primary) hypertension", "Essential hypertension"},
+		{"Sepsis due to Escherichia coli [E. coli]", "Sepsis due to Escherichia coli"},
+		{"Burn of third degree of left ear [any part, except ear drum], subsequent encounter", "Burn of third degree of left ear, subsequent encounter"},
+		{"Type 2 diabetes mellitus", ""},
+		{"(fixture)", ""},
+	}
+	for _, tc := range tests {
+		if got := Essential(tc.in); got != tc.want {
+			t.Errorf("Essential(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

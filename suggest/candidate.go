@@ -52,6 +52,13 @@ type candidate struct {
 	// prior: proposed on the code's training frequency alone
 	// (priorCandidates); it has no mentions.
 	prior bool
+	// lessThan is a candidate of the same chapter whose fully matched
+	// name reads this one's words, and more (specific): it ranks first.
+	lessThan *candidate
+	// seventh is the seventh character the note documents for a stem
+	// ("" none), once seventhKnown.
+	seventh      string
+	seventhKnown bool
 }
 
 // top is the candidate's best mention; a candidate without mentions (a

@@ -7,10 +7,12 @@
 //     index, and in the side index of phrases learned from labelled notes
 //     when a Model carries them (candidate.go).
 //  2. Hits become mentions of a target: a billable code, a header resolved
-//     to its default child with a specificity edit, or a seventh-character
-//     stem completed from the documented encounter (resolve.go). A hit
-//     inside a longer, fully matched name is "dominated"; a name partly
-//     negated by the note is marked.
+//     to its default child with a specificity edit (resolve.go), or a
+//     seventh-character stem completed with the table row whose meaning the
+//     note states near the mention ("subsequent encounter ... with
+//     malunion" is P, "fetus 3" is 3; seventh.go). A hit inside a longer,
+//     fully matched name is "dominated"; a name partly negated by the note
+//     is marked.
 //  3. The model's usual codes of a category join on another code's evidence;
 //     past and family conditions bring their history codes (Z85-Z87, Z92,
 //     Z80-Z84) (compete.go, history.go).
@@ -29,6 +31,20 @@
 //     span carries its assertion status and trigger (render.go). Words of
 //     section headers, body-system sub-headings ("HEENT:") and assertion
 //     triggers are never findings (candidate.go).
+//     Sibling discrimination (discriminate.go): titles equal but for one or
+//     two terms define slots mined from the code set (type 1/2, stage 2/3a,
+//     left/right/unspecified eye, recurrent/single episode); a candidate
+//     whose title fills a slot with another value than the note does in a
+//     sentence of its good mentions is rejected as "contradicted" with the
+//     reason ("note says type 1; E11.9 is type 2"), unless a name that found
+//     it holds the note's words; an unspecified code is rejected so only
+//     when its sibling holding the note's value is a candidate. Words that
+//     state a stem's seventh character are no other code's evidence.
+//     Specificity (specificity.go): a vague code (unspecified, "without
+//     complications", a header) whose words a same-chapter candidate (any
+//     chapter when its official title is stated) reads in full, and more, and an "other" code the note does not call other,
+//     rank just below that code once it is suggested (edit "less specific
+//     than ..."); a model's confidence never puts them above it.
 //  5. Every candidate gets features (features.go) and a confidence: the
 //     model's boosted trees or logistic weights, coder-feedback adjustment,
 //     isotonic calibration (confidence.go); untrained, a fixed function of

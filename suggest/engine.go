@@ -93,6 +93,8 @@ type Engine struct {
 	union     *corpus.Set
 	byRelease []*Engine
 	now       func() time.Time
+	// slots are the sibling distinctions mined from the titles.
+	slots *slotTable
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -215,6 +217,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 		}
 	}
 	e.excl = packExclusions(set, excludes1Table(set))
+	e.slots = buildSlots(set, ix)
 	e.edits = rv.edits
 	e.historyMemo = map[int64]historyResult{}
 	e.releases = map[string]CodeSet{}

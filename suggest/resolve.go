@@ -85,9 +85,10 @@ func needsSeventh(set *corpus.Set, c corpus.ID) bool {
 
 // defaultChild picks the child a coder takes when the note gives no detail:
 // "without complications" (or "without" a named complication), the
-// unspecified one ending in 9, accidental intent for poisonings (the
-// guideline's default), an unspecified one (FY2027's I42.00 under I42.0),
-// any one ending in 9 (the "other" catch-all). It returns 0 when no child is a natural default
+// unspecified one ending in 9, any other unspecified one (Q21.10: the
+// note's silence is "unspecified", not "other specified"), accidental
+// intent for poisonings (the guideline's default), one "without" a named
+// detail, any one ending in 9 (the "other" catch-all). It returns 0 when no child is a natural default
 // (Z68 body mass index: the value must be documented).
 func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
 	var best corpus.ID
@@ -99,9 +100,11 @@ func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
 		rank := 0
 		switch {
 		case strings.Contains(d, "without complication"):
-			rank = 6
+			rank = 7
 		case unspec && strings.HasSuffix(kc.Code, "9"):
-			rank = 5
+			rank = 6
+		case unspec && !strings.HasPrefix(d, "other"):
+			rank = 5 // "Atrial septal defect, unspecified" (Q21.10), not "Other specified ..." (Q21.19)
 		case strings.Contains(d, "accidental (unintentional)"):
 			rank = 4
 		case strings.Contains(d, " without "):
@@ -128,23 +131,14 @@ func specificityEdit(from, to corpus.Brief) *Edit {
 	return &Edit{Kind: kind, Message: msg}
 }
 
-// completeSeventh builds the billable code from a stem and the encounter
-// documented in the note ("" = not documented).
-func completeSeventh(set *corpus.Set, stem corpus.ID, encounter string) (corpus.ID, *Edit) {
-	want := map[string]string{"initial": "initial encounter", "subsequent": "subsequent encounter", "sequela": "sequela"}[encounter]
-	char := ""
-	for _, x := range set.SevenChr(stem) {
-		if want != "" && strings.HasPrefix(strings.ToLower(x.Text), want) {
-			char = x.Char
-			break
-		}
-	}
+// completeSeventh builds the billable code from a stem and a seventh
+// character; char "" means the note did not document one, and the table's
+// default is taken with an edit asking for it.
+func completeSeventh(set *corpus.Set, stem corpus.ID, char string) (corpus.ID, *Edit) {
 	var edit *Edit
 	if char == "" {
-		char = "A"
-		if want == "" {
-			edit = &Edit{Kind: "seventh_character", Message: "encounter not documented: initial encounter (7th character A) assumed"}
-		}
+		char = defaultSeventh(set.SevenChr(stem))
+		edit = &Edit{Kind: "seventh_character", Message: fmt.Sprintf("encounter not documented: %s (7th character %s) assumed", seventhMeaning(set.SevenChr(stem), char), char)}
 	}
 	sb := set.Brief(stem)
 	base := strings.ReplaceAll(sb.Code, ".", "")
@@ -161,4 +155,30 @@ func completeSeventh(set *corpus.Set, stem corpus.ID, encounter string) (corpus.
 		}
 	}
 	return 0, nil
+}
+
+// defaultSeventh is the character a coder takes when the note is silent:
+// A (initial encounter) where the table has it, else the table's first
+// ("0", not applicable or unspecified, for the fetus tables).
+func defaultSeventh(ext []corpus.Extension) string {
+	for _, x := range ext {
+		if x.Char == "A" {
+			return "A"
+		}
+	}
+	if len(ext) > 0 {
+		return ext[0].Char
+	}
+	return "A"
+}
+
+// seventhMeaning is the table's text for char ("initial encounter" when
+// the table is unknown).
+func seventhMeaning(ext []corpus.Extension, char string) string {
+	for _, x := range ext {
+		if x.Char == char {
+			return x.Text
+		}
+	}
+	return "initial encounter"
 }

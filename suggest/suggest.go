@@ -50,6 +50,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		live = append(live, c)
 	}
+	live = e.discriminate(w, doc, live, encounter)
+	e.specific(doc, &w.sr, live)
 	w.noteSections(doc)
 	compete(w, live)
 	live = e.priorCandidates(w, live, req)
@@ -76,7 +78,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		if c.tgt.stem != 0 {
 			var ed *Edit
-			code, ed = completeSeventh(e.set, c.tgt.stem, encounterNear(doc, c, encounter))
+			code, ed = completeSeventh(e.set, c.tgt.stem, e.seventhOf(w, doc, c, encounter))
 			if code == 0 {
 				continue
 			}
@@ -98,6 +100,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	w.pre = pre
 	e.confidences(w, pre, feats[:featureCount*len(pre)])
+	e.demote(pre)
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.
 	kept := slices.Grow(w.kept[:0], len(pre))

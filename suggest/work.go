@@ -35,6 +35,9 @@ type work struct {
 	rejected []Rejection        // rejections before sorting and dedupe
 	denied   map[corpus.ID]bool // codes whose every mention the assertion rules rejected
 	doc      nlp.Document       // the note's analysis
+	owner    []corpus.ID        // per token: the stem whose 7th character it states
+	sr       sentenceRanges     // tokens and terms per sentence
+	sents    []int              // sentences of one candidate
 	// dxSection says, per section of the note, whether it is an
 	// assessment or diagnosis section; df caches the training-note share
 	// of each token's stem (-1: not looked up yet).

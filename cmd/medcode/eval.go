@@ -87,7 +87,7 @@ func newEvalCmd(data *dataFlags) *cobra.Command {
 	f.IntVar(&limit, "limit", 0, "score only the first N cases")
 	f.IntVar(&top, "top", 0, "ranked list length asked of the engine (default: the engine's)")
 	f.IntVar(&bootstrap, "bootstrap", 0, "bootstrap resamples for confidence intervals (default 1000, -1 none)")
-	cmd.AddCommand(newEvalCompareCmd())
+	cmd.AddCommand(newEvalCompareCmd(), newEvalRoundTripCmd(data))
 	return cmd
 }
 

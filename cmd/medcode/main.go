@@ -7,6 +7,7 @@
 //	medcode suggest [--json] [--systems ...] [--setting ...] [--top N] [FILE]
 //	medcode eval --cases FILE [--json] [--report DIR]
 //	medcode eval compare A.json B.json
+//	medcode eval roundtrip [--out FILE] [--index-paths] [--sample N --seed S]
 //	medcode train --cases FILE --out MODEL
 //	medcode serve [--addr :8080]
 //	medcode batch [--out FILE] [--workers N] [FILE]

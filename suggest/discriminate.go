@@ -1,0 +1,562 @@
+package suggest
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/index"
+	"medcode/nlp"
+)
+
+// Sibling discrimination. Codes that differ by one word of their title are
+// alternatives of one detail: "Type 1 diabetes mellitus without
+// complications" and "Type 2 ..." (type), "Chronic kidney disease, stage 2"
+// and "stage 3a" (stage), "... left eye" and "... right eye" or
+// "... unspecified eye" (laterality), "Displaced ..." and "Nondisplaced
+// ..." fracture. Such pairs are found in the code set itself (no hand
+// list): every ICD-10-CM title is analysed into terms, and titles equal but
+// for the term at one position put that position's terms in one slot,
+// named by the neighbouring term ("type _", "stage _", "_ eye"). A
+// candidate whose title fills a slot with one term while the note, near
+// its evidence, fills the same slot with another contradicts the note:
+// "note says type 1; E11.9 is type 2". A code that fills the slot with
+// "unspecified" is only dropped for the detail when another candidate of
+// its category that holds the note's value stays.
+
+// unspecTerm stands for "unspecified" (the index drops the word from
+// names, so it has no index term); unknownTerm for a title word the index
+// does not know.
+const (
+	unspecTerm  = math.MaxUint32
+	unknownTerm = math.MaxUint32 - 1
+)
+
+// slotTable holds the title terms of every ICD-10-CM code and the slots
+// mined from them. It holds no pointers.
+type slotTable struct {
+	codeTerms map[corpus.ID][2]uint32 // code -> terms[off:off+n]
+	// codeSlots lists, per code, the title positions that fill a slot:
+	// slots[off:off+n], each i<<1 | (terms-1), one-term slots first.
+	codeSlots map[corpus.ID][2]uint32
+	slots     []uint16
+	terms     []uint32
+	// alt holds slotKey(ctx, side, value): value fills a slot next to ctx
+	// (side 0: ctx precedes the value, 1: ctx follows it) in some title,
+	// and pairKey(ctx, side, a, b): a and b replace each other there.
+	alt map[uint64]struct{}
+}
+
+// maxSlotValues bounds the values of one slot.
+const maxSlotValues = 12
+
+// pairKey names two values that replace each other between the terms
+// left and right (unknownTerm: the title's start or end) in two titles
+// otherwise equal ("type 1" / "type 2" between nothing and "diabetes").
+func pairKey(left, right uint32, a, b uint64) uint64 {
+	return slotKey(left, right, a) ^ (b*0x94d049bb133111eb + 0x2545f4914f6cdd1d)
+}
+
+// slotKey names a value filling a slot between left and right.
+func slotKey(left, right uint32, value uint64) uint64 {
+	h := (uint64(left)<<32 | uint64(right)) * 0x9e3779b97f4a7c15
+	return h ^ (value * 0xbf58476d1ce4e5b9)
+}
+
+// noTerm ends a one-term slot value.
+const noTerm = math.MaxUint32 - 2
+
+// pair is a slot value: one term (b == noTerm) or two.
+func pair(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
+
+// titleTerms analyses a title into index term ids, in order.
+func titleTerms(ix *index.Index, pipe *nlp.Pipeline, title string, dst []uint32) []uint32 {
+	for _, t := range pipe.Terms(title) {
+		if t.Expanded {
+			continue
+		}
+		switch id, ok := ix.TermID(t.Stem); {
+		case t.Norm == "unspecified":
+			dst = append(dst, unspecTerm)
+		case ok:
+			dst = append(dst, id)
+		default:
+			dst = append(dst, unknownTerm)
+		}
+	}
+	return dst
+}
+
+// buildSlots mines the slots of set's ICD-10-CM titles.
+func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
+	pipe := ix.Analyzer()
+	st := &slotTable{codeTerms: map[corpus.ID][2]uint32{}, codeSlots: map[corpus.ID][2]uint32{}, alt: map[uint64]struct{}{}}
+	for _, id := range set.IDs(corpus.ICD10CM) {
+		b := set.Brief(id)
+		if index.SeventhCharacter(b, set.SevenChr(id)) {
+			continue // the stem's title says the same, without the 7th character's words
+		}
+		off := len(st.terms)
+		st.terms = titleTerms(ix, pipe, b.Display, st.terms)
+		st.codeTerms[id] = [2]uint32{uint32(off), uint32(len(st.terms) - off)}
+	}
+	// Titles equal but for one or two terms at position i: group by the
+	// title with a hole there (the prefix and the suffix).
+	type group struct {
+		left, right uint32 // the terms beside the hole (unknownTerm: none)
+		vals        []uint64
+	}
+	groups := map[uint64]*group{}
+	const prime = 1099511628211
+	for _, span := range st.codeTerms {
+		t := st.terms[span[0] : span[0]+span[1]]
+		if len(t) < 2 || len(t) > 24 {
+			continue
+		}
+		for i := range t {
+			for n := 1; n <= 2 && i+n <= len(t); n++ {
+				v := pair(t[i], noTerm)
+				if n == 2 {
+					v = pair(t[i], t[i+1])
+				}
+				if t[i] == unknownTerm || n == 2 && t[i+1] == unknownTerm {
+					continue
+				}
+				h := uint64(14695981039346656037) ^ uint64(i)<<8 ^ uint64(len(t)-i-n)<<20
+				for j, x := range t {
+					if j < i || j >= i+n {
+						h = (h ^ uint64(x)) * prime
+					}
+				}
+				g := groups[h]
+				if g == nil {
+					g = &group{left: unknownTerm, right: unknownTerm}
+					if i > 0 {
+						g.left = t[i-1]
+					}
+					if i+n < len(t) {
+						g.right = t[i+n]
+					}
+					groups[h] = g
+				}
+				if !slices.Contains(g.vals, v) && len(g.vals) <= maxSlotValues {
+					g.vals = append(g.vals, v)
+				}
+			}
+		}
+	}
+	// A group of many values names different things (drugs, sites), not
+	// one detail's alternatives.
+	for _, g := range groups {
+		if len(g.vals) < 2 || len(g.vals) > maxSlotValues {
+			continue
+		}
+		for _, x := range g.vals {
+			st.alt[slotKey(g.left, g.right, x)] = struct{}{}
+			for _, y := range g.vals {
+				if x != y {
+					st.alt[pairKey(g.left, g.right, x, y)] = struct{}{}
+				}
+			}
+		}
+	}
+	for id, span := range st.codeTerms {
+		t := st.terms[span[0] : span[0]+span[1]]
+		off := len(st.slots)
+		for n := 1; n <= 2; n++ {
+			for i := 0; i+n <= len(t) && i < 1<<14; i++ {
+				a := pair(t[i], noTerm)
+				if n == 2 {
+					a = pair(t[i], t[i+1])
+				}
+				left, right := uint32(unknownTerm), uint32(unknownTerm)
+				if i > 0 {
+					left = t[i-1]
+				}
+				if i+n < len(t) {
+					right = t[i+n]
+				}
+				if st.fills(left, right, a) {
+					st.slots = append(st.slots, uint16(i<<1|(n-1)))
+				}
+			}
+		}
+		if len(st.slots) > off {
+			st.codeSlots[id] = [2]uint32{uint32(off), uint32(len(st.slots) - off)}
+		}
+	}
+	return st
+}
+
+// slotsOf returns the slot positions of a code's title (see codeSlots).
+func (st *slotTable) slotsOf(code corpus.ID) []uint16 {
+	sp, ok := st.codeSlots[code]
+	if !ok {
+		return nil
+	}
+	return st.slots[sp[0] : sp[0]+sp[1]]
+}
+
+// replaces reports whether the values a and b replace each other between
+// left and right in two titles.
+func (st *slotTable) replaces(left, right uint32, a, b uint64) bool {
+	_, ok := st.alt[pairKey(left, right, a, b)]
+	return ok
+}
+
+// fills reports whether value fills a slot between left and right.
+func (st *slotTable) fills(left, right uint32, value uint64) bool {
+	_, ok := st.alt[slotKey(left, right, value)]
+	return ok
+}
+
+// conflict is a detail the note documents against a candidate's title.
+type conflict struct {
+	said    nlp.Span // the note's words filling the slot
+	ctxNote int      // the neighbouring note term naming the slot
+	at, n   int      // the title's terms filling it: terms[at:at+n]
+	side    int      // 0: the context precedes the slot
+	val     uint64   // the note's value (pair)
+}
+
+// contradiction finds the first slot c's code fills with one value while
+// the note, in the sentences of c's mentions, fills it with another and
+// never with the code's. ok is false when there is none.
+func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, sents []int, c *candidate, code corpus.ID) (conflict, bool) {
+	span, ok := st.codeTerms[code]
+	if !ok {
+		return conflict{}, false
+	}
+	t := st.terms[span[0] : span[0]+span[1]]
+	terms := doc.Terms
+	noteID := func(j int) (uint32, bool) {
+		if j < 0 || j >= len(terms) || terms[j].Assert&nlp.Negated != 0 && !withoutOnly(doc, terms[j].Start, terms[j].End) {
+			return 0, false
+		}
+		return sr.termID(doc, ix, j)
+	}
+	// step moves from note term j to the next (dir 1) or previous (-1)
+	// term in its sentence (an abbreviation's expansion words follow it in
+	// order: "CKD" -> chronic, kidney, disease); -1 when there is none.
+	step := func(j, dir int) int {
+		k := j + dir
+		if k < 0 || k >= len(terms) || terms[k].Sent != terms[j].Sent {
+			return -1
+		}
+		return k
+	}
+	inTitle := func(v uint32) bool {
+		for _, x := range t {
+			if x == v {
+				return true
+			}
+		}
+		return false
+	}
+	for _, sp := range st.slotsOf(code) {
+		{
+			i, n := int(sp>>1), int(sp&1)+1
+			a := pair(t[i], noTerm)
+			if n == 2 {
+				a = pair(t[i], t[i+1])
+			}
+			left, right := uint32(unknownTerm), uint32(unknownTerm)
+			if i > 0 {
+				left = t[i-1]
+			}
+			if i+n < len(t) {
+				right = t[i+n]
+			}
+			for side := range 2 {
+				// The note is read beside one of the slot's neighbours
+				// (side 0: the slot follows it), in either word order.
+				ctx := left
+				if side == 1 {
+					ctx = right
+				}
+				if ctx == unknownTerm {
+					continue
+				}
+				supported, found := false, conflict{ctxNote: -1}
+			scan:
+				for _, sn := range sents {
+					if sn >= len(sr.term) {
+						continue
+					}
+					for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
+						if id, ok := noteID(j); !ok || id != ctx {
+							continue
+						}
+						// The note's one- and two-term values beside the context.
+						dir := 1 - 2*side
+						v1 := step(j, dir)
+						if v1 < 0 {
+							continue
+						}
+						id1, ok1 := noteID(v1)
+						if !ok1 {
+							continue
+						}
+						vals := [2]uint64{pair(id1, noTerm), 0}
+						spans := [2]nlp.Span{{Start: terms[v1].Start, End: terms[v1].End}}
+						if v2 := step(v1, dir); v2 >= 0 {
+							if id2, ok2 := noteID(v2); ok2 {
+								if side == 0 {
+									vals[1] = pair(id1, id2)
+									spans[1] = nlp.Span{Start: terms[v1].Start, End: terms[v2].End}
+								} else {
+									vals[1] = pair(id2, id1)
+									spans[1] = nlp.Span{Start: terms[v2].Start, End: terms[v1].End}
+								}
+							}
+						}
+						// The note fills the slot with the code's value, or with
+						// another word of its title ("essential hypertension"
+						// for "Essential (primary) hypertension").
+						// A coordinated second value ("hepatitis B and C",
+						// "renal and respiratory failure") is said too.
+						second := uint64(0)
+						if vals[1] != 0 {
+							if side == 0 {
+								second = pair(uint32(vals[1]), noTerm)
+							} else {
+								second = pair(uint32(vals[1]>>32), noTerm)
+							}
+						}
+						if vals[0] == a || vals[1] == a || second == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) && !st.replaces(left, right, a, vals[0]) {
+							supported = true
+							break scan
+						}
+						for q, v := range vals {
+							if v == 0 || found.ctxNote >= 0 || !st.replaces(left, right, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) && uint32(v>>32) != unspecTerm && !withWithout(ix, uint32(v>>32)) {
+								continue
+							}
+							found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side, val: v}
+						}
+					}
+				}
+				if !supported && found.ctxNote >= 0 {
+					return found, true
+				}
+			}
+		}
+	}
+	return conflict{}, false
+}
+
+// nearby reports whether the word a (not a number or a one- or two-letter
+// term, which must sit in the slot itself) is within three terms of the
+// context term j in its sentence: "acute on chronic kidney failure" keeps
+// "acute kidney failure".
+func nearby(doc *nlp.Document, ix *index.Index, j int, a uint32) bool {
+	if a == unspecTerm || a == unknownTerm {
+		return false
+	}
+	s := ix.Term(a)
+	if len(s) <= 2 {
+		return false
+	}
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			return false
+		}
+	}
+	terms := doc.Terms
+	for k := max(0, j-4); k < min(len(terms), j+5); k++ {
+		if terms[k].Sent == terms[j].Sent && terms[k].Stem == s {
+			return true
+		}
+	}
+	return false
+}
+
+// discriminate drops the candidates the note contradicts: words that only
+// state another candidate's seventh character ("encounter" of "initial
+// encounter" is not Z76.89), and codes whose title fills a slot with
+// another term than the note does (see slotTable). It appends the
+// rejections to w.rejected and returns the candidates kept, in order.
+func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, encounter string) []*candidate {
+	w.sr.index(doc)
+	w.owner = seventhWords(w, e.set, doc, live, encounter, w.owner)
+	type verdict struct {
+		c       *candidate
+		cf      conflict
+		bad     bool
+		seventh bool // its words state another code's 7th character
+	}
+	vs := make([]verdict, len(live))
+	for i, c := range live {
+		vs[i].c = c
+		if stem := statesSeventh(c, w.owner); stem != 0 {
+			vs[i].bad, vs[i].seventh = true, true
+			if !reportable(c) {
+				continue
+			}
+			b := e.set.Brief(c.tgt.anyCode())
+			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+				Rule: "seventh_character", Reason: fmt.Sprintf("its words state the 7th character of %s", e.set.Brief(stem).Code), Evidence: e.evidence(doc, c, 3)})
+			continue
+		}
+		code := c.tgt.anyCode()
+		// A model's sibling candidate stands on another code's words; the
+		// ranker weighs it (Model.CategoryTop).
+		if e.slots == nil || c.sibling || e.set.Brief(code).System != corpus.ICD10CM || len(c.mentions) == 0 {
+			continue
+		}
+		w.sents = sentencesOf(c, true, w.sents)
+		if cf, ok := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, c, code); ok && (generalValue(e.ix, cf.val) || !e.nameSays(doc, c, cf.said)) {
+			vs[i].cf, vs[i].bad = cf, true
+		}
+	}
+	// A code contradicted only for being unspecified stays unless a
+	// candidate of its category that is not contradicted is the sibling
+	// holding the note's value (the replacement is suggested).
+	replaced := func(code corpus.ID, at int, val uint64) bool {
+		cat := category(e.set.Brief(code).Code)
+		for _, v := range vs {
+			if v.bad {
+				continue
+			}
+			k := v.c.tgt.anyCode()
+			if category(e.set.Brief(k).Code) != cat {
+				continue
+			}
+			if sp, ok := e.slots.codeTerms[k]; ok && e.slots.sibling(code, e.slots.terms[sp[0]:sp[0]+sp[1]], at, uint32(val>>32)) {
+				return true
+			}
+		}
+		return false
+	}
+	out := live[:0]
+	for _, v := range vs {
+		if !v.bad {
+			out = append(out, v.c)
+			continue
+		}
+		if v.seventh {
+			continue // rejected above
+		}
+		code := v.c.tgt.anyCode()
+		b := e.set.Brief(code)
+		a := e.slots.terms[e.slots.codeTerms[code][0]+uint32(v.cf.at)]
+		if a == unspecTerm && !replaced(code, v.cf.at, v.cf.val) {
+			out = append(out, v.c)
+			continue
+		}
+		if v.c.top().hit.Score < 0.45 {
+			continue // rejected; too weak a match to be worth a coder's look
+		}
+		w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+			Rule: "contradicted", Reason: e.conflictReason(doc, b, v.cf), Evidence: e.evidence(doc, v.c, 3)})
+	}
+	return out
+}
+
+// conflictReason says what the note documents and what the code is:
+// "note says type 1; E11.9 is type 2".
+func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) string {
+	ctx := doc.Terms[cf.ctxNote].Norm
+	said := doc.Text[cf.said.Start:cf.said.End]
+	// The title's own words for the slot, when the analysis finds them.
+	is := ""
+	k := 0
+	for _, t := range e.pipe.Terms(b.Display) {
+		if t.Expanded {
+			continue
+		}
+		if k == cf.at {
+			is = b.Display[t.Start:t.End]
+		} else if k > cf.at && k < cf.at+cf.n && is != "" {
+			is = b.Display[strings.Index(b.Display, is):t.End]
+		}
+		k++
+	}
+	is = strings.NewReplacer("(", "", ")", "", "[", "", "]", "").Replace(is)
+	if is == "" {
+		is = "another " + ctx
+	}
+	if cf.side == 0 {
+		return fmt.Sprintf("note says %s %s; %s is %s %s", ctx, said, b.Code, ctx, is)
+	}
+	return fmt.Sprintf("note says %s %s; %s is %s %s", said, ctx, b.Code, is, ctx)
+}
+
+// connectorValue reports whether a note value is a lone connector word
+// ("with", "due") after its context term: what follows it is another
+// matter ("heart disease with ..."), not the detail of the slot. Before
+// its context ("without complications") it is the detail.
+func connectorValue(ix *index.Index, v uint64, side int) bool {
+	if side == 1 || uint32(v) != noTerm || uint32(v>>32) >= unknownTerm-1 {
+		return false
+	}
+	switch ix.Term(uint32(v >> 32)) {
+	case "with", "without", "due", "other", "and", "in", "of":
+		return true
+	}
+	return false
+}
+
+// nameSays reports whether a name that found c (a good mention's index
+// path or inclusion term, "Failure, renal, chronic" for N18.9) holds every
+// word of the note's span: the code's own names document that detail.
+func (e *Engine) nameSays(doc *nlp.Document, c *candidate, said nlp.Span) bool {
+	best := mentionScore(c.mentions[c.best])
+	for _, m := range c.mentions {
+		if mentionScore(m) < 0.8*best {
+			continue
+		}
+		stems := e.ix.Stems(m.name)
+		all := true
+		for _, t := range doc.Terms {
+			if t.Start >= said.Start && t.End <= said.End && !t.Expanded && !slices.Contains(stems, t.Stem) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// sibling reports whether title t is code u's title with the note's value v
+// in place of u's "unspecified" at position at: t holds v and every other
+// term of u's title.
+func (st *slotTable) sibling(u corpus.ID, t []uint32, at int, v uint32) bool {
+	sp, ok := st.codeTerms[u]
+	if !ok || !slices.Contains(t, v) {
+		return false
+	}
+	for i, x := range st.terms[sp[0] : sp[0]+sp[1]] {
+		if i != at && !slices.Contains(t, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// withWithout reports whether term v is "with" or "without": the title
+// may hold the other use of the word ("without foreign body ... without
+// damage to nail").
+func withWithout(ix *index.Index, v uint32) bool {
+	if v >= unknownTerm-1 {
+		return false
+	}
+	w := ix.Term(v)
+	return w == "with" || w == "without"
+}
+
+// generalValue reports whether a note's slot value is "unspecified",
+// "with" or "without" alone: a name holds such words for other reasons
+// ("Unspecified injury of femoral artery, left leg"), so a name that found
+// the code does not support it.
+func generalValue(ix *index.Index, v uint64) bool {
+	if uint32(v) != noTerm {
+		return false
+	}
+	a := uint32(v >> 32)
+	return a == unspecTerm || withWithout(ix, a)
+}

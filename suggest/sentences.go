@@ -1,0 +1,138 @@
+package suggest
+
+import (
+	"strings"
+
+	"medcode/index"
+	"medcode/nlp"
+)
+
+// sentenceRanges locates each sentence's tokens and terms in a Document
+// (both are in sentence order), so the rules that read a candidate's
+// sentences do not walk the whole note.
+type sentenceRanges struct {
+	tok  [][2]int32 // per sentence: doc.Tokens[lo:hi]
+	term [][2]int32 // per sentence: doc.Terms[lo:hi]
+	// ids are the index term ids of doc.Terms (-1: none), filled on first
+	// use; said caches each sentence's affirmed words (seventhChoice).
+	ids  []int64
+	said map[int]map[string]bool
+	// words caches meaningWords of seventh-character rows across notes
+	// (a few hundred distinct texts).
+	words map[string][]string
+}
+
+// index fills r for doc, reusing its memory.
+func (r *sentenceRanges) index(doc *nlp.Document) {
+	n := len(doc.Sentences)
+	r.ids = r.ids[:0]
+	clear(r.said)
+	r.tok = r.tok[:0]
+	r.term = r.term[:0]
+	for range n {
+		r.tok = append(r.tok, [2]int32{})
+		r.term = append(r.term, [2]int32{})
+	}
+	for i := len(doc.Tokens) - 1; i >= 0; i-- {
+		if s := doc.Tokens[i].Sent; s >= 0 && s < n {
+			if r.tok[s][1] == 0 {
+				r.tok[s][1] = int32(i + 1)
+			}
+			r.tok[s][0] = int32(i)
+		}
+	}
+	for i := len(doc.Terms) - 1; i >= 0; i-- {
+		if s := doc.Terms[i].Sent; s >= 0 && s < n {
+			if r.term[s][1] == 0 {
+				r.term[s][1] = int32(i + 1)
+			}
+			r.term[s][0] = int32(i)
+		}
+	}
+}
+
+// sentencesOf appends the distinct sentences of c's mentions (good ones
+// only, scoring at least 0.8 of its best, when good) to dst.
+func sentencesOf(c *candidate, good bool, dst []int) []int {
+	dst = dst[:0]
+	if len(c.mentions) == 0 {
+		return dst
+	}
+	best := mentionScore(c.mentions[c.best])
+	for _, m := range c.mentions {
+		if good && mentionScore(m) < 0.8*best {
+			continue
+		}
+		seen := false
+		for _, s := range dst {
+			if s == m.sent {
+				seen = true
+				break
+			}
+		}
+		if !seen && m.sent >= 0 {
+			dst = append(dst, m.sent)
+		}
+	}
+	return dst
+}
+
+// termID is the index term id of doc.Terms[j] ("unspecified" is
+// unspecTerm), looked up once per note.
+func (r *sentenceRanges) termID(doc *nlp.Document, ix *index.Index, j int) (uint32, bool) {
+	if len(r.ids) != len(doc.Terms) {
+		r.ids = r.ids[:0]
+		for _, t := range doc.Terms {
+			id, ok := ix.TermID(t.Stem)
+			switch {
+			case t.Norm == "unspecified":
+				r.ids = append(r.ids, unspecTerm)
+			case ok:
+				r.ids = append(r.ids, int64(id))
+			default:
+				r.ids = append(r.ids, -1)
+			}
+		}
+	}
+	if r.ids[j] < 0 {
+		return 0, false
+	}
+	return uint32(r.ids[j]), true
+}
+
+// saidIn returns the affirmed words of sentence s (Norm and Norm without a
+// final "s"; negated only by "without" counts as affirmed), cached.
+func (r *sentenceRanges) saidIn(doc *nlp.Document, s int) map[string]bool {
+	if m, ok := r.said[s]; ok {
+		return m
+	}
+	m := map[string]bool{}
+	if s >= 0 && s < len(r.tok) {
+		for i := r.tok[s][0]; i < r.tok[s][1]; i++ {
+			t := &doc.Tokens[i]
+			if t.Assert&nlp.Negated != 0 && !onlyWithout(doc, t) {
+				continue
+			}
+			m[t.Norm] = true
+			m[strings.TrimSuffix(t.Norm, "s")] = true
+		}
+	}
+	if r.said == nil {
+		r.said = map[int]map[string]bool{}
+	}
+	r.said[s] = m
+	return m
+}
+
+// meaningWords is meaningWords(text), cached.
+func (r *sentenceRanges) meaningWords(text string) []string {
+	if ws, ok := r.words[text]; ok {
+		return ws
+	}
+	if r.words == nil {
+		r.words = map[string][]string{}
+	}
+	ws := meaningWords(text)
+	r.words[text] = ws
+	return ws
+}

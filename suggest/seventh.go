@@ -1,0 +1,255 @@
+package suggest
+
+import (
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// seventhGlue are words of seventh-character meanings that say nothing by
+// themselves ("subsequent encounter for fracture with routine healing").
+var seventhGlue = map[string]bool{"for": true, "or": true, "of": true, "and": true, "the": true, "to": true}
+
+// meaningWords are the words of a seventh-character meaning a note would
+// write, lower case, glue words dropped.
+func meaningWords(text string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}) {
+		if !seventhGlue[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// seventhFromNote chooses the seventh character of a stem from what the
+// note says near the candidate's mentions: each row of the stem's table
+// ("subsequent encounter for fracture with malunion") scores the words of
+// its meaning the candidate's sentences hold, less 0.3 for each they do
+// not; the documented encounter (nlp's "initial", "subsequent", "sequela",
+// which also reads "late effect" and "follow-up visit") counts as one more
+// word of the rows it starts. The best row wins, the earlier on ties; it is
+// documented when it holds a matched word that not every row holds and
+// the stem's title does not. ""
+// means nothing was documented.
+func seventhFromNote(set *corpus.Set, doc *nlp.Document, c *candidate, stem corpus.ID, encounter string) string {
+	var sr sentenceRanges
+	sr.index(doc)
+	return seventhChoice(set, doc, &sr, sentencesOf(c, false, nil), stem, encounter)
+}
+
+// seventhChoice is seventhFromNote over the sentences sents.
+func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents []int, stem corpus.ID, encounter string) string {
+	ext := meanings(set, stem)
+	if len(ext) == 0 {
+		return ""
+	}
+	// The words of the candidate's sentences, affirmed.
+	said := map[string]bool{}
+	if len(sents) == 1 {
+		said = sr.saidIn(doc, sents[0])
+	} else {
+		for _, s := range sents {
+			for w := range sr.saidIn(doc, s) {
+				said[w] = true
+			}
+		}
+	}
+	want := ""
+	switch encounter {
+	case "initial":
+		want = "initial encounter"
+	case "subsequent":
+		want = "subsequent encounter"
+	case "sequela":
+		want = "sequela"
+	}
+	// rows counts the rows whose meaning holds w.
+	rows := func(w string) int {
+		n := 0
+		for _, x := range ext {
+			for _, y := range sr.meaningWords(x.Text) {
+				if y == w {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	// The stem's own title words ("fracture") are said for the diagnosis,
+	// not for the encounter.
+	title := strings.ToLower(set.Brief(stem).Display)
+	best, bestScore, documented := -1, 0.0, false
+	for i, x := range ext {
+		s, distinct := 0.0, false
+		for _, w := range sr.meaningWords(x.Text) {
+			if said[w] {
+				s++
+				if !distinct && !strings.Contains(title, w) && rows(w) < len(ext) {
+					distinct = true
+				}
+			} else {
+				s -= 0.3
+			}
+		}
+		if strings.Contains(x.Text, "nspecified") || strings.Contains(x.Text, "ot applicable") {
+			s -= 0.1 // on a tie the documented detail wins
+		}
+		if want != "" && len(x.Text) >= len(want) && strings.EqualFold(x.Text[:len(want)], want) {
+			s++
+			distinct = true
+		}
+		if best < 0 || s > bestScore {
+			best, bestScore, documented = i, s, distinct
+		}
+	}
+	if best < 0 || !documented {
+		return ""
+	}
+	return ext[best].Char
+}
+
+// onlyWithout reports whether every negation governing a token is a
+// "without" ("fracture without intercondylar fracture, subsequent encounter
+// for fracture with malunion"): titles use it to name a variety, and the
+// words after it still state the encounter.
+func onlyWithout(doc *nlp.Document, t *nlp.Token) bool { return withoutOnly(doc, t.Start, t.End) }
+
+// withoutOnly is onlyWithout for the bytes start:end.
+func withoutOnly(doc *nlp.Document, start, end int) bool {
+	for _, a := range doc.Assertions {
+		if a.Kind != nlp.Negated || start < a.Scope.Start || end > a.Scope.End {
+			continue
+		}
+		if !strings.EqualFold(doc.Text[a.Trigger.Start:a.Trigger.End], "without") {
+			return false
+		}
+	}
+	return true
+}
+
+// seventhWords marks the tokens that state a stem candidate's seventh
+// character ("initial encounter", "with malunion"): those words belong to
+// that code. It returns, per token of doc, the stem whose character they
+// state (0: none).
+func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter string, dst []corpus.ID) []corpus.ID {
+	dst = dst[:0]
+	for range doc.Tokens {
+		dst = append(dst, 0)
+	}
+	for _, c := range cs {
+		if c.tgt.stem == 0 {
+			continue
+		}
+		w.sents = sentencesOf(c, false, w.sents)
+		char := seventhChoice(set, doc, &w.sr, w.sents, c.tgt.stem, encounterNear(doc, c, encounter))
+		c.seventh, c.seventhKnown = char, true
+		if char == "" {
+			continue
+		}
+		var words []string
+		for _, x := range meanings(set, c.tgt.stem) {
+			if x.Char == char {
+				words = meaningWords(x.Text)
+			}
+		}
+		inRow := func(norm string) bool {
+			for _, w := range words {
+				if norm == w || strings.TrimSuffix(norm, "s") == w {
+					return true
+				}
+			}
+			return false
+		}
+		// A stem found only by words of its own 7th character ("fracture"
+		// of "closed fracture" for T14.8) states nothing of its own.
+		own := false
+		for _, p := range c.top().hit.Positions {
+			if int(p) < len(doc.Tokens) && !inRow(doc.Tokens[p].Norm) {
+				own = true
+				break
+			}
+		}
+		if !own {
+			continue
+		}
+		for _, sn := range w.sents {
+			if sn >= len(w.sr.tok) {
+				continue
+			}
+			for i := w.sr.tok[sn][0]; i < w.sr.tok[sn][1]; i++ {
+				t := &doc.Tokens[i]
+				if dst[i] != 0 {
+					continue
+				}
+				for _, x := range words {
+					if t.Norm == x || strings.TrimSuffix(t.Norm, "s") == x {
+						dst[i] = c.tgt.stem
+						break
+					}
+				}
+			}
+		}
+	}
+	return dst
+}
+
+// statesSeventh reports the stem whose seventh character every word of
+// every mention of c states ("encounter" alone is not Z76.89 when it is the
+// "initial encounter" of an injury), or 0.
+func statesSeventh(c *candidate, owner []corpus.ID) corpus.ID {
+	if len(c.mentions) == 0 {
+		return 0
+	}
+	var by corpus.ID
+	for _, m := range c.mentions {
+		for _, p := range m.hit.Positions {
+			if int(p) >= len(owner) || owner[p] == 0 || owner[p] == c.tgt.stem {
+				return 0
+			}
+			by = owner[p]
+		}
+	}
+	return by
+}
+
+// meanings are a stem's seventh-character rows: the Tabular List's, else
+// childMeanings.
+func meanings(set *corpus.Set, stem corpus.ID) []corpus.Extension {
+	if ext := set.SevenChr(stem); len(ext) > 0 {
+		return ext
+	}
+	return childMeanings(set, stem)
+}
+
+// childMeanings derives a stem's seventh-character rows from its billable
+// children's titles when the Tabular List gives none (a code newer than the
+// loaded Tabular): "<stem title>, sequela" is row S "sequela".
+func childMeanings(set *corpus.Set, stem corpus.ID) []corpus.Extension {
+	title := set.Brief(stem).Display
+	var out []corpus.Extension
+	for _, k := range set.Children(stem) {
+		kb := set.Brief(k)
+		if !kb.Billable || len(kb.Code) != 8 || !strings.HasPrefix(kb.Display, title) {
+			continue
+		}
+		if text := strings.TrimLeft(kb.Display[len(title):], " ,"); text != "" {
+			out = append(out, corpus.Extension{Char: kb.Code[7:], Text: text})
+		}
+	}
+	return out
+}
+
+// seventhOf is the seventh character documented for stem candidate c,
+// chosen once per note (seventhWords) or here.
+func (e *Engine) seventhOf(w *work, doc *nlp.Document, c *candidate, encounter string) string {
+	if !c.seventhKnown {
+		w.sents = sentencesOf(c, false, w.sents)
+		c.seventh, c.seventhKnown = seventhChoice(e.set, doc, &w.sr, w.sents, c.tgt.stem, encounterNear(doc, c, encounter)), true
+	}
+	return c.seventh
+}

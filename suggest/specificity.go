@@ -1,0 +1,211 @@
+package suggest
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// Specific beats unspecified. A candidate whose title says "unspecified"
+// (or "without complications", the category's default) or that is a
+// header steps aside when every one of its good mentions
+// reads words that another candidate's fully matched name reads too, and
+// more: "pneumonia" in "pneumonia due to Klebsiella pneumoniae" is J15.0,
+// not J18.9; "burn ... degree" in "burn of first degree of trunk" is not
+// T30.0. Priors and learned phrases may rank the unspecified code; they do
+// not keep it against the documented one.
+
+// vague reports whether a code's title names no detail of its category,
+// or the code is a header (not billable).
+func vague(b corpus.Brief) bool {
+	if !b.Billable {
+		return true
+	}
+	d := b.Display
+	return strings.Contains(d, "nspecified") || strings.HasSuffix(d, "without complications")
+}
+
+// fullReading is a fully matched mention of a kept candidate.
+type fullReading struct {
+	c     *candidate
+	sent  int
+	pos   []int32
+	title bool // the code's official title, stated in full
+}
+
+// specific marks the vague candidates whose words a more specific
+// candidate reads in full (candidate.lessThan); demote ranks them below it.
+func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candidate) {
+	var full []fullReading
+	for _, c := range live {
+		if c.sibling || c.prior || e.set.Brief(c.tgt.anyCode()).System != corpus.ICD10CM {
+			continue
+		}
+		for _, m := range c.mentions {
+			if m.hit.Coverage >= 0.99 && m.partNeg == 0 && !m.learned && len(m.hit.Positions) > 1 && !saysWithout(m.name) {
+				full = append(full, fullReading{c, m.sent, m.hit.Positions, m.kind == corpus.NameTitle})
+			}
+		}
+	}
+	if len(full) == 0 {
+		return
+	}
+	for _, c := range live {
+		b := e.set.Brief(c.tgt.anyCode())
+		if b.System != corpus.ICD10CM || c.sibling || c.prior || len(c.mentions) == 0 || !vague(b) {
+			continue
+		}
+		if by := e.readsMore(doc, c, full); by != nil {
+			c.lessThan = by
+		}
+	}
+	// "Other X" claims a specified variety; when the note does not say
+	// "other" or "specified" beside the words, it ranks below the
+	// category's unspecified code reading the same words.
+	var unspec map[string][]*candidate // per category, built on first need
+	for _, c := range live {
+		b := e.set.Brief(c.tgt.anyCode())
+		if c.lessThan != nil || b.System != corpus.ICD10CM || c.sibling || c.prior || len(c.mentions) == 0 || !otherCode(b) {
+			continue
+		}
+		m := c.mentions[c.best]
+		if saysOther(doc, sr, m.sent) {
+			continue
+		}
+		if unspec == nil {
+			unspec = map[string][]*candidate{}
+			for _, u := range live {
+				ub := e.set.Brief(u.tgt.anyCode())
+				if ub.System == corpus.ICD10CM && !u.sibling && !u.prior && len(u.mentions) > 0 && strings.Contains(ub.Display, "nspecified") && !otherCode(ub) {
+					unspec[category(ub.Code)] = append(unspec[category(ub.Code)], u)
+				}
+			}
+		}
+		for _, u := range unspec[category(b.Code)] {
+			if u == c || u.lessThan != nil {
+				continue
+			}
+			um := u.mentions[u.best]
+			if um.sent == m.sent && um.hit.Coverage >= 0.99 && containsAll(um.hit.Positions, m.hit.Positions) {
+				c.lessThan = u
+				break
+			}
+		}
+	}
+}
+
+// otherCode reports whether a title claims an "other" (specified) variety.
+func otherCode(b corpus.Brief) bool {
+	d := b.Display
+	return strings.HasPrefix(d, "Other ") || strings.HasPrefix(d, "other ") || strings.Contains(d, "ther specified")
+}
+
+// saysOther reports whether sentence s says "other" or "specified".
+func saysOther(doc *nlp.Document, sr *sentenceRanges, s int) bool {
+	said := sr.saidIn(doc, s)
+	return said["other"] || said["specified"]
+}
+
+// containsAll reports whether every position of sub is in set.
+func containsAll(set, sub []int32) bool {
+	for _, p := range sub {
+		if !slices.Contains(set, p) {
+			return false
+		}
+	}
+	return true
+}
+
+// demote ranks each scored candidate marked lessThan just below the one
+// that documents more, when that one is suggested (at or above the
+// decision threshold), with an edit naming it:
+// its prior or learned phrases may not put it above the documented code.
+func (e *Engine) demote(ks []scored) {
+	at := map[*candidate]int{}
+	for i := range ks {
+		at[ks[i].c] = i
+	}
+	for i := range ks {
+		k := &ks[i]
+		if k.c.lessThan == nil {
+			continue
+		}
+		j, ok := at[k.c.lessThan]
+		if !ok {
+			continue
+		}
+		s := &ks[j]
+		if s.conf < e.DecisionThreshold() {
+			continue // the specific code is not suggested: nothing to yield to
+		}
+		if k.conf > s.conf || k.conf == s.conf && k.z >= s.z {
+			k.conf = round(math.Max(0, s.conf-0.0001), 4)
+			k.z = round(math.Min(k.z, s.z)-1e-6, 6)
+		}
+		sb := e.set.Brief(s.code)
+		k.edits = append(k.edits, Edit{Kind: "specificity", Message: fmt.Sprintf("less specific than %s (%s), whose name the note states in full", sb.Code, sb.Display)})
+	}
+}
+
+// readsMore returns the candidate whose full reading (not of a "without"
+// name) holds every good mention of c, with more words, or nil: a
+// candidate of c's chapter, or of any chapter when the note states its
+// official title in full ("calcification of muscles associated with
+// burns" is M61.3-, not T30.0). c's own full readings keep it.
+func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading) *candidate {
+	best := mentionScore(c.mentions[c.best])
+	var by *candidate
+	for _, m := range c.mentions {
+		if mentionScore(m) < 0.8*best {
+			continue
+		}
+		found := false
+		for _, f := range full {
+			if f.c == c || f.sent != m.sent || len(f.pos) <= len(m.hit.Positions) || f.c.tgt.anyCode() == c.tgt.anyCode() ||
+				!f.title && !e.related(f.c.tgt.anyCode(), c.tgt.anyCode()) {
+				continue
+			}
+			if readsWithin(doc, m.hit.Positions, f.pos) {
+				found, by = true, f.c
+				break
+			}
+		}
+		if !found {
+			return nil
+		}
+	}
+	return by
+}
+
+// related reports whether a more specific code s may outrank the vague
+// code u: both in one chapter (a word another chapter's name holds names
+// another condition: "smoker" in "leukokeratosis nicotina palati").
+func (e *Engine) related(s, u corpus.ID) bool {
+	return corpus.ChapterOf(e.set.Brief(s).Code) == corpus.ChapterOf(e.set.Brief(u).Code)
+}
+
+// readsWithin reports whether every word at positions sub is read at
+// positions set: the same token, or a token of the same stem ("opioid use
+// ... opioid-induced" read once or twice).
+func readsWithin(doc *nlp.Document, sub, set []int32) bool {
+	for _, p := range sub {
+		if slices.Contains(set, p) {
+			continue
+		}
+		found := false
+		for _, q := range set {
+			if int(p) < len(doc.Tokens) && int(q) < len(doc.Tokens) && doc.Tokens[p].Stem == doc.Tokens[q].Stem {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
