@@ -231,7 +231,7 @@ func featureRows(ctx context.Context, eng *suggest.Engine, cases []Case, opts Tr
 			defer wg.Done()
 			for i := range next {
 				c := cases[i]
-				res, err := eng.Suggest(ctx, suggest.Request{Text: c.Text, Systems: opts.Systems, Setting: opts.Setting, MaxResults: opts.Candidates, Features: true})
+				res, err := eng.Suggest(ctx, suggest.Request{Text: c.Text, Systems: opts.Systems, Setting: opts.Setting, MaxResults: opts.Candidates, Features: true, Annotate: true})
 				if err != nil {
 					errs[i] = fmt.Errorf("eval: train: case %s: %w", c.ID, err)
 					continue

@@ -83,6 +83,8 @@ type Engine struct {
 	// (int64 -> historyResult); safe for concurrent use.
 	historyMu   sync.RWMutex
 	historyMemo map[int64]historyResult
+	// vague are the stems of vagueWords (conflict.go).
+	vague map[string]bool
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -205,6 +207,10 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 	}
 	e.excl = packExclusions(set, excludes1Table(set))
 	e.edits = rv.edits
+	e.vague = map[string]bool{}
+	for _, s := range ix.Stems(strings.Join(vagueWords, " ")) {
+		e.vague[s] = true
+	}
 	e.historyMemo = map[int64]historyResult{}
 	e.releases = map[string]CodeSet{}
 	for _, r := range set.Releases() {

@@ -25,6 +25,12 @@ type Request struct {
 	DateOfService time.Time       // zero: today's releases
 	// Features asks for each suggestion's feature vector (training).
 	Features bool
+	// Annotate lists every documented concept the way annotation corpora
+	// (CodiEsp) label notes: an unspecified code stays beside the specific
+	// one, a symptom beside the diagnosis it is part of, and of an
+	// Excludes1 pair the higher ranked stays. The zero value codes as a US
+	// coder does (conflict.go).
+	Annotate bool
 }
 
 // Result is the answer to one Request.

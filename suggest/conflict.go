@@ -1,0 +1,384 @@
+package suggest
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// Conflict resolution: which of the scored candidates a coder would keep
+// when two of them say the same thing at different specificity, or may
+// not be coded together. Decisions rest on what the note documents and on
+// the code sets' own structure, never on priors:
+//
+//   - less_specific: an unspecified code gives way to a documented code of
+//     its category that says more (N18.9 beside N18.31, E78.5 beside
+//     E78.2), and a code gives way to one the Alphabetic Index reaches
+//     through subterms of its own entry (I10 "Hypertension" beside I12.9
+//     "Hypertension, kidney"; R52 "Pain" beside "Pain, knee").
+//   - contradicted: a "without complications" code gives way to a fully
+//     documented code "with" a complication of its category.
+//   - integral_symptom: a sign or symptom (chapter R) gives way to a
+//     documented diagnosis that has it as a routine part: one whose names
+//     carry the symptom's words (fever in "Dengue fever") or, as a
+//     supplement, a classic pair of integralPairs (dysuria with a UTI).
+//   - excludes1: of two codes excluding each other, the better documented
+//     stays (an exact name match over a partial one, a diagnosis over a
+//     symptom, a specified code over an unspecified one), the ranking only
+//     breaking ties.
+//
+// A code gives way only to a replacement that is itself suggested: kept,
+// documented by its own words, and either ranked above it or at least at
+// the decision threshold. Otherwise both stay, so no condition vanishes.
+
+// support grades a candidate's own documentation.
+type support struct {
+	level       int  // 0: no words of its own (prior, sibling); 1: partial or learned; 2: exact official name
+	symptom     bool // ICD-10-CM chapter R
+	unspecified bool // the title says "unspecified"
+}
+
+// supportOf grades k.
+func (e *Engine) supportOf(k *scored) support {
+	b := e.set.Brief(k.code)
+	s := support{symptom: b.System == corpus.ICD10CM && strings.HasPrefix(b.Code, "R"), unspecified: unspecifiedTitle(b.Display)}
+	if k.c.prior || k.c.sibling || len(k.c.mentions) == 0 {
+		return s
+	}
+	s.level = 1
+	for _, m := range k.c.mentions {
+		if !m.learned && m.hit.Coverage >= 0.99 && !m.dominated && m.partNeg == 0 {
+			s.level = 2
+			break
+		}
+	}
+	return s
+}
+
+// unspecifiedTitle reports whether a title says "unspecified".
+func unspecifiedTitle(display string) bool {
+	return strings.Contains(display, "unspecified") || strings.HasPrefix(display, "Unspecified")
+}
+
+// better reports whether a's documentation beats b's under Excludes1: the
+// exact match over the partial, a diagnosis over a symptom, the specified
+// over the unspecified. It is false on a tie.
+func better(a, b support) bool {
+	if a.level != b.level {
+		return a.level > b.level
+	}
+	if a.symptom != b.symptom {
+		return !a.symptom
+	}
+	if a.unspecified != b.unspecified {
+		return !a.unspecified
+	}
+	return false
+}
+
+// conflictNames are the names of one code a conflict check reads, loaded
+// once per request.
+type conflictNames struct {
+	loaded bool
+	paths  []string            // lower-case Alphabetic Index paths of the code itself
+	within map[string]struct{} // proper prefixes (at a comma) of the index paths of the code and its ancestors
+	stems  [][]string          // stems of every name of the code and its ancestors (none saying "without")
+	own    int                 // stems[:own] are the code's own names
+	key    []string            // the stems of its title without vague words
+	// paired are the code prefixes its (and its ancestors') "code first",
+	// "use additional code" and "code also" notes name: codes coded with
+	// it, not instead of it.
+	paired []string
+}
+
+// names loads what the conflict checks read of code id.
+func (e *Engine) conflictNames(memo map[corpus.ID]*conflictNames, id corpus.ID, wantStems bool) *conflictNames {
+	n := memo[id]
+	if n == nil {
+		n = &conflictNames{}
+		memo[id] = n
+	}
+	if n.loaded && (!wantStems || n.stems != nil) {
+		return n
+	}
+	own := true
+	if !n.loaded {
+		n.within = map[string]struct{}{}
+	}
+	for c := id; c != 0; {
+		code := e.set.Code(c)
+		if code == nil || code.System != corpus.ICD10CM {
+			break
+		}
+		for _, nm := range code.Names {
+			if nm.Kind == corpus.NameIndex {
+				p := strings.ToLower(nm.Text)
+				if own && !n.loaded {
+					n.paths = append(n.paths, p)
+				}
+				if !n.loaded {
+					for i := range len(p) {
+						if p[i] == ',' {
+							n.within[p[:i]] = struct{}{}
+						}
+					}
+				}
+			}
+			if wantStems && !strings.Contains(strings.ToLower(nm.Text), "without") {
+				n.stems = append(n.stems, e.ix.Stems(nm.Text))
+			}
+		}
+		if !n.loaded {
+			for _, ns := range [][]string{code.Notes.CodeFirst, code.Notes.UseAdditional, code.Notes.CodeAlso} {
+				for _, note := range ns {
+					for _, m := range codeRef.FindAllStringSubmatch(note, -1) {
+						n.paired = append(n.paired, strings.TrimSuffix(m[1], "."))
+					}
+				}
+			}
+		}
+		if own && !n.loaded {
+			for _, s := range e.ix.Stems(code.Display) {
+				if !e.vague[s] {
+					n.key = append(n.key, s)
+				}
+			}
+		}
+		if own && wantStems {
+			n.own = len(n.stems)
+		}
+		own = false
+		if code.Parent == "" {
+			break
+		}
+		c, _ = e.set.ID(corpus.ICD10CM, code.Parent)
+	}
+	if wantStems && n.stems == nil {
+		n.stems = [][]string{}
+	}
+	n.loaded = true
+	return n
+}
+
+// vagueWords say nothing about what a symptom is.
+var vagueWords = []string{"unspecified", "other", "NOS", "NEC", "specified", "site", "not", "elsewhere", "classified"}
+
+// reachedThrough reports whether one of b's index paths (its own or its
+// ancestors') continues one of a's own paths with subterms: the Index
+// reaches b by specifying a.
+func reachedThrough(a, b *conflictNames) bool {
+	for _, p := range a.paths {
+		if _, ok := b.within[p]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// pairedWith reports whether a's notes ask for code b beside it.
+func pairedWith(a *conflictNames, b string) bool {
+	for _, p := range a.paired {
+		if strings.HasPrefix(b, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSymptom reports whether a name of code b carries every word of a's
+// title (a symptom, or the unspecified code of b's category).
+func namesSymptom(a, b *conflictNames, ownOnly bool) bool {
+	if len(a.key) == 0 {
+		return false
+	}
+	stems := b.stems
+	if ownOnly {
+		stems = stems[:b.own]
+	}
+	for _, st := range stems {
+		all := true
+		for _, k := range a.key {
+			if !slices.Contains(st, k) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// integralPairs supplements namesSymptom with classic signs and symptoms
+// routinely part of a diagnosis whose names do not say so (guideline
+// I.B.5): symptom code prefix -> diagnosis code prefixes.
+var integralPairs = map[string][]string{
+	"R30.0":  {"N30", "N39.0", "N10", "N34"},   // dysuria: cystitis, UTI, pyelonephritis, urethritis
+	"R35.0":  {"N30", "N39.0", "N10", "N40.1"}, // urinary frequency
+	"R39.1":  {"N30", "N39.0", "N10", "N40.1"}, // urgency, hesitancy, poor stream
+	"R50":    {"J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "A40", "A41", "N10", "J02", "J03", "J20", "B34", "A08", "A09"},
+	"R05":    {"J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J40", "J41", "J42", "J44", "J45", "J06", "U07.1"},
+	"R06.0":  {"I50", "J44", "J45", "J81", "I26"},
+	"R06.2":  {"J44", "J45", "J21"},
+	"R07.9":  {"I20", "I21", "I22", "I24"},
+	"R07.89": {"I20", "I21", "I22", "I24"},
+	"R51":    {"G43", "G44"},
+	"R11":    {"A08", "A09", "K29", "K52", "K56", "O21"},
+	"R10":    {"K35", "K37", "K80", "K81", "K85", "K57", "K50", "K51", "N20"},
+	"R19.7":  {"A04", "A08", "A09", "K50", "K51", "K52", "K58.0"},
+	"R60":    {"I50", "N04"},
+	"R07.0":  {"J02", "J03"},
+	"R09.81": {"J00", "J01", "J30", "J32"},
+	"R42":    {"H81"},
+	"R21":    {"B01", "B05", "B06", "B08", "L20", "L23", "L24", "L30", "L50"},
+	"R31":    {"N20", "N21", "N30"},
+	"R53.8":  {"D50", "D51", "D52", "D53", "D64"},
+}
+
+// integralPair reports whether symptom code s is routinely part of
+// diagnosis code d by integralPairs.
+func integralPair(s, d string) bool {
+	for sp, ds := range integralPairs {
+		if !strings.HasPrefix(s, sp) {
+			continue
+		}
+		for _, dp := range ds {
+			if strings.HasPrefix(d, dp) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// giveWay returns the rule and reason for which a (a worse or redundant
+// code) gives way to b, or "".
+func (e *Engine) giveWay(memo map[corpus.ID]*conflictNames, a, b *scored, sa, sb support, annotate bool) (string, string) {
+	ab, bb := e.set.Brief(a.code), e.set.Brief(b.code)
+	if ab.System != corpus.ICD10CM || bb.System != corpus.ICD10CM || a.code == b.code || sb.level == 0 {
+		return "", ""
+	}
+	catA, catB := category(ab.Code), category(bb.Code)
+	// Codes whose notes ask for each other are coded together (R65.21
+	// "code first underlying infection" keeps A41.9).
+	if na, nb := e.conflictNames(memo, a.code, false), e.conflictNames(memo, b.code, false); pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
+		return "", ""
+	}
+	// "Without complications" against a documented complication.
+	if catA == catB && strings.Contains(ab.Display, "without complication") && sb.level == 2 && !b.c.sibling &&
+		strings.Contains(bb.Display, " with ") && !saysWithout(bb.Display) {
+		return "contradicted", fmt.Sprintf("the note documents %s (%s), a complication in the same category", bb.Code, bb.Display)
+	}
+	// Unspecified beside a documented code of its category that specifies
+	// it (says all its title says, and more).
+	if annotate {
+		return "", ""
+	}
+	if catA == catB && sa.unspecified && (!sb.unspecified || len(bb.Code) > len(ab.Code)) &&
+		namesSymptom(e.conflictNames(memo, a.code, false), e.conflictNames(memo, b.code, true), true) {
+		return "less_specific", fmt.Sprintf("the note documents %s (%s), more specific in the same category", bb.Code, bb.Display)
+	}
+	// A symptom beside a diagnosis it is routinely part of.
+	if sa.symptom && !sb.symptom {
+		if integralPair(ab.Code, bb.Code) {
+			return "integral_symptom", fmt.Sprintf("a sign or symptom routinely part of %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+		}
+		na, nb := e.conflictNames(memo, a.code, false), e.conflictNames(memo, b.code, true)
+		if namesSymptom(na, nb, false) {
+			return "integral_symptom", fmt.Sprintf("a sign or symptom named by %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+		}
+	}
+	// The Index reaches b by specifying a's entry.
+	if reachedThrough(e.conflictNames(memo, a.code, false), e.conflictNames(memo, b.code, false)) {
+		return "less_specific", fmt.Sprintf("the note documents %s (%s), which the Alphabetic Index reaches by specifying this code's entry", bb.Code, bb.Display)
+	}
+	return "", ""
+}
+
+// resolveConflicts picks the suggestions among the scored candidates (in
+// rank order) and files the rejections of those that give way.
+func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req Request) []scored {
+	n := 0
+	for n < len(kept) && kept[n].conf >= req.MinConfidence {
+		n++
+	}
+	ks := kept[:n]
+	thr := e.DecisionThreshold()
+	sup := make([]support, n)
+	for i := range ks {
+		sup[i] = e.supportOf(&ks[i])
+	}
+	memo := map[corpus.ID]*conflictNames{}
+	type drop struct{ rule, reason string }
+	drops := make([]drop, n)
+	// Two passes: a replacement must itself survive, which the first pass
+	// estimates for the candidates ranked below.
+	for pass := 0; pass < 2; pass++ {
+		prev := slices.Clone(drops)
+		for i := range ks {
+			drops[i] = drop{}
+			for j := range ks {
+				if j == i || (j < i && drops[j].rule != "") || (j > i && prev[j].rule != "") {
+					continue
+				}
+				if ks[j].conf < thr {
+					continue // ranked below and not recommended: not a replacement
+				}
+				if rule, reason := e.giveWay(memo, &ks[i], &ks[j], sup[i], sup[j], req.Annotate); rule != "" {
+					drops[i] = drop{rule, reason}
+					break
+				}
+			}
+		}
+	}
+	excl := e.exclusions(w)
+	final := make([]scored, 0, min(n, req.MaxResults))
+	fsup := make([]support, 0, cap(final))
+	for i := range ks {
+		if len(final) >= req.MaxResults {
+			break
+		}
+		k := &ks[i]
+		b := e.set.Brief(k.code)
+		if drops[i].rule != "" {
+			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+				Rule: drops[i].rule, Reason: drops[i].reason, Evidence: e.evidence(doc, k.c, 3)})
+			continue
+		}
+		rejected := false
+		for {
+			clash := excl.clash(k.code)
+			if clash == 0 {
+				break
+			}
+			j := slices.IndexFunc(final, func(f scored) bool { return f.code == clash })
+			cb := e.set.Brief(clash)
+			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) {
+				w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+					Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s, which ranks higher and is documented as well or better", cb.Code), Evidence: e.evidence(doc, k.c, 3)})
+				rejected = true
+				break
+			}
+			// k is better documented: the kept code gives way.
+			w.rejected = append(w.rejected, Rejection{System: string(cb.System), Code: cb.Code, Display: cb.Display,
+				Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s (%s), which the note documents more specifically", b.Code, b.Display), Evidence: e.evidence(doc, final[j].c, 3)})
+			final = slices.Delete(final, j, j+1)
+			fsup = slices.Delete(fsup, j, j+1)
+			excl = e.exclusions(w)
+			for _, f := range final {
+				excl.add(f.code)
+			}
+		}
+		if rejected {
+			continue
+		}
+		excl.add(k.code)
+		final = append(final, *k)
+		fsup = append(fsup, sup[i])
+	}
+	return final
+}
