@@ -86,8 +86,8 @@ type conflictNames struct {
 	paths  []string            // lower-case Alphabetic Index paths of the code itself
 	within map[string]struct{} // proper prefixes (at a comma) of the index paths of the code and its ancestors
 	stems  [][]string          // stems of every name of the code and its ancestors (none saying "without")
-	own    int                 // stems[:own] are the code's own names
-	key    []string            // the stems of its title without vague words
+	key    []string            // the stems of its title without vague or bracketed words
+	keys   [][]string          // key, then the stems of each own index path without vague words
 	// paired are the code prefixes its (and its ancestors') "code first",
 	// "use additional code" and "code also" notes name: codes coded with
 	// it, not instead of it.
@@ -141,14 +141,13 @@ func (e *Engine) conflictNames(memo map[corpus.ID]*conflictNames, id corpus.ID, 
 			}
 		}
 		if own && !n.loaded {
-			for _, s := range e.ix.Stems(code.Display) {
-				if !e.vague[s] {
-					n.key = append(n.key, s)
+			n.key = e.keyStems(stripBracketed(code.Display))
+			n.keys = append(n.keys, n.key)
+			for _, nm := range code.Names {
+				if nm.Kind == corpus.NameIndex {
+					n.keys = append(n.keys, e.keyStems(nm.Text))
 				}
 			}
-		}
-		if own && wantStems {
-			n.own = len(n.stems)
 		}
 		own = false
 		if code.Parent == "" {
@@ -161,6 +160,35 @@ func (e *Engine) conflictNames(memo map[corpus.ID]*conflictNames, id corpus.ID, 
 	}
 	n.loaded = true
 	return n
+}
+
+// keyStems are the stems of text without vague words.
+func (e *Engine) keyStems(text string) []string {
+	var out []string
+	for _, s := range e.ix.Stems(text) {
+		if !e.vague[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// stripBracketed drops the non-essential bracketed words of a title
+// ("Essential (primary) hypertension").
+func stripBracketed(t string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range t {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // vagueWords say nothing about what a symptom is.
@@ -190,15 +218,11 @@ func pairedWith(a *conflictNames, b string) bool {
 
 // namesSymptom reports whether a name of code b carries every word of a's
 // title (a symptom, or the unspecified code of b's category).
-func namesSymptom(a, b *conflictNames, ownOnly bool) bool {
+func namesSymptom(a, b *conflictNames) bool {
 	if len(a.key) == 0 {
 		return false
 	}
-	stems := b.stems
-	if ownOnly {
-		stems = stems[:b.own]
-	}
-	for _, st := range stems {
+	for _, st := range b.stems {
 		all := true
 		for _, k := range a.key {
 			if !slices.Contains(st, k) {
@@ -273,30 +297,64 @@ func (e *Engine) giveWay(memo map[corpus.ID]*conflictNames, a, b *scored, sa, sb
 		strings.Contains(bb.Display, " with ") && !saysWithout(bb.Display) {
 		return "contradicted", fmt.Sprintf("the note documents %s (%s), a complication in the same category", bb.Code, bb.Display)
 	}
-	// Unspecified beside a documented code of its category that specifies
-	// it (says all its title says, and more).
-	if annotate {
+	if annotate || sb.level < 2 {
 		return "", ""
 	}
-	if catA == catB && sa.unspecified && (!sb.unspecified || len(bb.Code) > len(ab.Code)) &&
-		namesSymptom(e.conflictNames(memo, a.code, false), e.conflictNames(memo, b.code, true), true) {
-		return "less_specific", fmt.Sprintf("the note documents %s (%s), more specific in the same category", bb.Code, bb.Display)
-	}
+	na := e.conflictNames(memo, a.code, false)
 	// A symptom beside a diagnosis it is routinely part of.
 	if sa.symptom && !sb.symptom {
 		if integralPair(ab.Code, bb.Code) {
 			return "integral_symptom", fmt.Sprintf("a sign or symptom routinely part of %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
 		}
-		na, nb := e.conflictNames(memo, a.code, false), e.conflictNames(memo, b.code, true)
-		if namesSymptom(na, nb, false) {
+		if namesSymptom(na, e.conflictNames(memo, b.code, true)) {
 			return "integral_symptom", fmt.Sprintf("a sign or symptom named by %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
 		}
 	}
-	// The Index reaches b by specifying a's entry.
-	if reachedThrough(e.conflictNames(memo, a.code, false), e.conflictNames(memo, b.code, false)) {
-		return "less_specific", fmt.Sprintf("the note documents %s (%s), which the Alphabetic Index reaches by specifying this code's entry", bb.Code, bb.Display)
+	// An unspecified code beside a code of its category, or a code beside
+	// one the Index reaches through subterms of its entry, when the note's
+	// words match a name of the other that says all this one says and more.
+	if (catA == catB && sa.unspecified || reachedThrough(na, e.conflictNames(memo, b.code, false))) && e.specifies(na, b) {
+		return "less_specific", fmt.Sprintf("the note documents %s (%s), which says more", bb.Code, bb.Display)
 	}
 	return "", ""
+}
+
+// specifies reports whether a name of b that the note's words match
+// exactly says everything a's title (or one of its Index paths) says and
+// more, or is an Index path continuing one of a's own.
+func (e *Engine) specifies(a *conflictNames, b *scored) bool {
+	for _, c := range append([]*candidate{b.c}, b.extra...) {
+		for _, m := range c.mentions {
+			if m.learned || m.hit.Coverage < 0.99 || m.dominated || m.partNeg != 0 {
+				continue
+			}
+			if m.kind == corpus.NameIndex {
+				name := strings.ToLower(m.name)
+				for _, p := range a.paths {
+					if len(name) > len(p) && strings.HasPrefix(name, p) && name[len(p)] == ',' {
+						return true
+					}
+				}
+			}
+			terms := e.nameTerms(m)
+			for _, key := range a.keys {
+				if len(key) == 0 || len(terms) <= len(key) {
+					continue
+				}
+				all := true
+				for _, k := range key {
+					if !slices.Contains(terms, k) {
+						all = false
+						break
+					}
+				}
+				if all {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // resolveConflicts picks the suggestions among the scored candidates (in
