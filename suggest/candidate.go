@@ -49,13 +49,10 @@ type candidate struct {
 	replacedBy string
 	catCount   int     // candidates of the same category in the note
 	cooc       float64 // best co-occurrence lift with an anchor code
-	// prior: proposed on the code's training frequency alone
-	// (priorCandidates); it has no mentions.
-	prior bool
 }
 
-// top is the candidate's best mention; a candidate without mentions (a
-// prior candidate) has an empty one in no sentence or section.
+// top is the candidate's best mention; a candidate without mentions has
+// an empty one in no sentence or section.
 func (c *candidate) top() mention {
 	if len(c.mentions) == 0 {
 		return mention{sent: -1, section: -1}

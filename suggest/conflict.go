@@ -36,7 +36,7 @@ import (
 
 // support grades a candidate's own documentation.
 type support struct {
-	level       int  // 0: no words of its own (prior, sibling); 1: partial or learned; 2: exact official name
+	level       int  // 0: no words of its own (sibling); 1: partial or learned; 2: exact official name
 	symptom     bool // ICD-10-CM chapter R
 	unspecified bool // the title says "unspecified"
 }
@@ -45,7 +45,7 @@ type support struct {
 func (e *Engine) supportOf(k *scored) support {
 	b := e.set.Brief(k.code)
 	s := support{symptom: b.System == corpus.ICD10CM && strings.HasPrefix(b.Code, "R"), unspecified: unspecifiedTitle(b.Display)}
-	if k.c.prior || k.c.sibling || len(k.c.mentions) == 0 {
+	if k.c.sibling || len(k.c.mentions) == 0 {
 		return s
 	}
 	s.level = 1

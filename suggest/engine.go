@@ -77,8 +77,6 @@ type Engine struct {
 	releases map[string]CodeSet
 	// catTop are the model's usual codes per category, resolved.
 	catTop map[string][]target
-	// frequent are the codes proposed on their prior alone.
-	frequent []target
 	// historyMemo caches history-code lookups per matched name
 	// (int64 -> historyResult); safe for concurrent use.
 	historyMu   sync.RWMutex
@@ -140,10 +138,14 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 	}
 	if m := opts.Model; m != nil && len(m.Learned) > 0 {
 		extra := make([]index.Extra, 0, len(m.Learned))
+		g := NewGrounder(set, ix.Stems)
 		for _, l := range m.Learned {
 			sys, err := corpus.ParseSystem(l.System)
 			if err != nil {
 				return nil, fmt.Errorf("suggest: model: %w", err)
+			}
+			if !g.Grounded(sys, l.Code, l.Text) {
+				continue // shares no word with the code's names (grounded.go)
 			}
 			extra = append(extra, index.Extra{System: sys, Code: l.Code, Text: l.Text, Kind: corpus.NameLearned})
 		}
@@ -195,7 +197,6 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 				e.cooc[b] = append(e.cooc[b], coocEdge{a, p.Lift})
 			}
 		}
-		e.frequent = frequentCodes(rv, e.priors)
 		e.catTop = map[string][]target{}
 		for cat, codes := range m.CategoryTop {
 			for _, c := range codes {

@@ -52,12 +52,11 @@ func FeatureNames() []string {
 		"earlySentence", // mentioned in the note's first two sentences
 		"partNegated",   // share of the best name's words negated while the rest is not
 		"cooc",          // best log lift with a code the note states plainly (training co-occurrence)
-		"priorOnly",     // proposed on its training frequency alone, no mention
 	}
 }
 
 // featureCount is len(FeatureNames()).
-const featureCount = 40
+const featureCount = 39
 
 // features computes the ranker's feature vector of a candidate into f
 // (featureCount long, zeroed).
@@ -163,9 +162,6 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	f[35] = math.Log1p(float64(c.catCount))
 	f[37] = b.partNeg
 	f[38] = c.cooc
-	if c.prior {
-		f[39] = 1
-	}
 	for _, m := range c.mentions {
 		if m.sent < 2 {
 			f[36] = 1

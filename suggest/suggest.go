@@ -33,9 +33,6 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 			continue
 		}
 		if rej, ok := e.applyAssertions(w, c, req.Setting); !ok {
-			if rej.Rule != "uncertain_outpatient" {
-				w.denied[c.tgt.anyCode()] = true // not proposed again on its prior
-			}
 			if reportable(c) {
 				rej.Evidence = e.evidence(doc, c, 3)
 				w.rejected = append(w.rejected, rej)
@@ -46,7 +43,6 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	w.noteSections(doc)
 	compete(w, live)
-	live = e.priorCandidates(w, live, req)
 	w.live = live
 	cats := w.cats
 	for _, c := range live {

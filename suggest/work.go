@@ -33,7 +33,6 @@ type work struct {
 	kept2    map[codeKey]bool   // dedupeRejected: suggested codes
 	rejSeen  map[rejKey]bool    // dedupeRejected: rejections seen
 	rejected []Rejection        // rejections before sorting and dedupe
-	denied   map[corpus.ID]bool // codes whose every mention the assertion rules rejected
 	doc      nlp.Document       // the note's analysis
 	// dxSection says, per section of the note, whether it is an
 	// assessment or diagnosis section; df caches the training-note share
@@ -67,7 +66,7 @@ func (e *Engine) getWork() *work {
 		return w
 	}
 	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, anchors: map[corpus.ID]bool{}, cats: map[string]int{},
-		excl: exclusions{prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}, kept2: map[codeKey]bool{}, rejSeen: map[rejKey]bool{}, denied: map[corpus.ID]bool{}}
+		excl: exclusions{prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}, kept2: map[codeKey]bool{}, rejSeen: map[rejKey]bool{}}
 }
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
@@ -88,7 +87,6 @@ func (e *Engine) putWork(w *work) {
 	clear(w.kept2)
 	clear(w.rejSeen)
 	clear(w.rejected)
-	clear(w.denied)
 	w.rejected = w.rejected[:0]
 	clear(w.doc.Tokens)
 	clear(w.doc.Terms)
