@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -79,87 +80,108 @@ func better(a, b support) bool {
 	return false
 }
 
-// conflictNames are the names of one code a conflict check reads, loaded
-// once per request.
+// conflictNames are the names of one code the conflict checks read,
+// built once per engine (Engine.conflictMemo); the analysed parts (key,
+// keys, stems) are filled on first use, once.
 type conflictNames struct {
-	loaded bool
-	paths  []string            // lower-case Alphabetic Index paths of the code itself
-	within map[string]struct{} // proper prefixes (at a comma) of the index paths of the code and its ancestors
-	stems  [][]string          // stems of every name of the code and its ancestors (none saying "without")
-	key    []string            // the stems of its title without vague or bracketed words
-	keys   [][]string          // key, then the stems of each own index path without vague words
+	id    corpus.ID
+	paths []string // lower-case Alphabetic Index paths of the code itself
 	// paired are the code prefixes its (and its ancestors') "code first",
 	// "use additional code" and "code also" notes name: codes coded with
 	// it, not instead of it.
 	paired []string
+	within map[string]struct{} // proper prefixes (at a comma) of the index paths of the code and its ancestors
+
+	keyOnce, stemsOnce sync.Once
+	key                []string   // the stems of its title without vague or bracketed words
+	keys               [][]string // key, then the stems of each own index path without vague words
+	stems              [][]string // stems of every name of the code and its ancestors (none saying "without")
 }
 
-// names loads what the conflict checks read of code id.
-func (e *Engine) conflictNames(memo map[corpus.ID]*conflictNames, id corpus.ID, wantStems bool) *conflictNames {
-	n := memo[id]
-	if n == nil {
-		n = &conflictNames{}
-		memo[id] = n
+// conflictNames returns the names of code id the conflict checks read.
+func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
+	if n, ok := e.conflictMemo.Load(id); ok {
+		return n.(*conflictNames)
 	}
-	if n.loaded && (!wantStems || n.stems != nil) {
-		return n
+	n := &conflictNames{id: id, within: map[string]struct{}{}}
+	if code := e.set.Code(id); code != nil {
+		for _, nm := range code.Names {
+			if nm.Kind == corpus.NameIndex {
+				n.paths = append(n.paths, strings.ToLower(nm.Text))
+			}
+		}
 	}
-	own := true
-	if !n.loaded {
-		n.within = map[string]struct{}{}
-	}
-	for c := id; c != 0; {
+	for c := id; c != 0; c = e.parent(c) {
 		code := e.set.Code(c)
-		if code == nil || code.System != corpus.ICD10CM {
+		if code == nil {
 			break
+		}
+		for _, ns := range [][]string{code.Notes.CodeFirst, code.Notes.UseAdditional, code.Notes.CodeAlso} {
+			for _, note := range ns {
+				for _, m := range codeRef.FindAllStringSubmatch(note, -1) {
+					n.paired = append(n.paired, strings.TrimSuffix(m[1], "."))
+				}
+			}
 		}
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
 				p := strings.ToLower(nm.Text)
-				if own && !n.loaded {
-					n.paths = append(n.paths, p)
-				}
-				if !n.loaded {
-					for i := range len(p) {
-						if p[i] == ',' {
-							n.within[p[:i]] = struct{}{}
-						}
-					}
-				}
-			}
-			if wantStems && !strings.Contains(strings.ToLower(nm.Text), "without") {
-				n.stems = append(n.stems, e.ix.Stems(nm.Text))
-			}
-		}
-		if !n.loaded {
-			for _, ns := range [][]string{code.Notes.CodeFirst, code.Notes.UseAdditional, code.Notes.CodeAlso} {
-				for _, note := range ns {
-					for _, m := range codeRef.FindAllStringSubmatch(note, -1) {
-						n.paired = append(n.paired, strings.TrimSuffix(m[1], "."))
+				for i := range len(p) {
+					if p[i] == ',' {
+						n.within[p[:i]] = struct{}{}
 					}
 				}
 			}
 		}
-		if own && !n.loaded {
-			n.key = e.keyStems(stripBracketed(code.Display))
-			n.keys = append(n.keys, n.key)
-			for _, nm := range code.Names {
-				if nm.Kind == corpus.NameIndex {
-					n.keys = append(n.keys, e.keyStems(nm.Text))
-				}
+	}
+	got, _ := e.conflictMemo.LoadOrStore(id, n)
+	return got.(*conflictNames)
+}
+
+// keysOf fills n.key and n.keys.
+func (e *Engine) keysOf(n *conflictNames) *conflictNames {
+	n.keyOnce.Do(func() {
+		code := e.set.Code(n.id)
+		if code == nil {
+			return
+		}
+		n.key = e.keyStems(stripBracketed(code.Display))
+		n.keys = append(n.keys, n.key)
+		for _, nm := range code.Names {
+			if nm.Kind == corpus.NameIndex {
+				n.keys = append(n.keys, e.keyStems(nm.Text))
 			}
 		}
-		own = false
-		if code.Parent == "" {
-			break
-		}
-		c, _ = e.set.ID(corpus.ICD10CM, code.Parent)
-	}
-	if wantStems && n.stems == nil {
-		n.stems = [][]string{}
-	}
-	n.loaded = true
+	})
 	return n
+}
+
+// stemsOf fills n.stems.
+func (e *Engine) stemsOf(n *conflictNames) *conflictNames {
+	n.stemsOnce.Do(func() {
+		for c := n.id; c != 0; c = e.parent(c) {
+			code := e.set.Code(c)
+			if code == nil {
+				break
+			}
+			for _, nm := range code.Names {
+				if !strings.Contains(strings.ToLower(nm.Text), "without") {
+					n.stems = append(n.stems, e.ix.Stems(nm.Text))
+				}
+			}
+		}
+	})
+	return n
+}
+
+// parent is the ICD-10-CM parent of id, 0 at a category.
+func (e *Engine) parent(id corpus.ID) corpus.ID {
+	b := e.set.Brief(id)
+	if b.Parent == "" || b.System != corpus.ICD10CM {
+		return 0
+	}
+	p, _ := e.set.ID(corpus.ICD10CM, b.Parent)
+	return p
 }
 
 // keyStems are the stems of text without vague words.
@@ -282,17 +304,12 @@ func integralPair(s, d string) bool {
 
 // giveWay returns the rule and reason for which a (a worse or redundant
 // code) gives way to b, or "".
-func (e *Engine) giveWay(memo map[corpus.ID]*conflictNames, a, b *scored, sa, sb support, annotate bool) (string, string) {
+func (e *Engine) giveWay(a, b *scored, sa, sb support, annotate bool) (string, string) {
 	ab, bb := e.set.Brief(a.code), e.set.Brief(b.code)
 	if ab.System != corpus.ICD10CM || bb.System != corpus.ICD10CM || a.code == b.code || sb.level == 0 {
 		return "", ""
 	}
 	catA, catB := category(ab.Code), category(bb.Code)
-	// Codes whose notes ask for each other are coded together (R65.21
-	// "code first underlying infection" keeps A41.9).
-	if na, nb := e.conflictNames(memo, a.code, false), e.conflictNames(memo, b.code, false); pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
-		return "", ""
-	}
 	// "Without complications" against a documented complication.
 	if catA == catB && strings.Contains(ab.Display, "without complication") && sb.level == 2 && !b.c.sibling &&
 		strings.Contains(bb.Display, " with ") && !saysWithout(bb.Display) {
@@ -301,20 +318,25 @@ func (e *Engine) giveWay(memo map[corpus.ID]*conflictNames, a, b *scored, sa, sb
 	if annotate || sb.level < 2 {
 		return "", ""
 	}
-	na := e.conflictNames(memo, a.code, false)
+	// Codes whose notes ask for each other are coded together (R65.21
+	// "code first underlying infection" keeps A41.9).
+	na, nb := e.conflictNames(a.code), e.conflictNames(b.code)
+	if pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
+		return "", ""
+	}
 	// A symptom beside a diagnosis it is routinely part of.
 	if sa.symptom && !sb.symptom {
 		if integralPair(ab.Code, bb.Code) {
 			return "integral_symptom", fmt.Sprintf("a sign or symptom routinely part of %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
 		}
-		if namesSymptom(na, e.conflictNames(memo, b.code, true)) {
+		if namesSymptom(e.keysOf(na), e.stemsOf(nb)) {
 			return "integral_symptom", fmt.Sprintf("a sign or symptom named by %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
 		}
 	}
 	// An unspecified code beside a code of its category, or a code beside
 	// one the Index reaches through subterms of its entry, when the note's
 	// words match a name of the other that says all this one says and more.
-	if (catA == catB && sa.unspecified || reachedThrough(na, e.conflictNames(memo, b.code, false))) && e.specifies(na, b) {
+	if (catA == catB && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)) && e.specifies(e.keysOf(na), b) {
 		return "less_specific", fmt.Sprintf("the note documents %s (%s), which says more", bb.Code, bb.Display)
 	}
 	return "", ""
@@ -371,23 +393,27 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	for i := range ks {
 		sup[i] = e.supportOf(&ks[i])
 	}
-	memo := map[corpus.ID]*conflictNames{}
+	// Replacements: recommended candidates documented by an exact name
+	// (every rule asks for one).
+	var repl []int
+	for j := range ks {
+		if ks[j].conf >= thr && sup[j].level == 2 {
+			repl = append(repl, j)
+		}
+	}
 	type drop struct{ rule, reason string }
 	drops := make([]drop, n)
 	// Two passes: a replacement must itself survive, which the first pass
 	// estimates for the candidates ranked below.
-	for pass := 0; pass < 2; pass++ {
+	for pass := 0; pass < 2 && len(repl) > 0; pass++ {
 		prev := slices.Clone(drops)
 		for i := range ks {
 			drops[i] = drop{}
-			for j := range ks {
+			for _, j := range repl {
 				if j == i || (j < i && drops[j].rule != "") || (j > i && prev[j].rule != "") {
 					continue
 				}
-				if ks[j].conf < thr {
-					continue // ranked below and not recommended: not a replacement
-				}
-				if rule, reason := e.giveWay(memo, &ks[i], &ks[j], sup[i], sup[j], req.Annotate); rule != "" {
+				if rule, reason := e.giveWay(&ks[i], &ks[j], sup[i], sup[j], req.Annotate); rule != "" {
 					drops[i] = drop{rule, reason}
 					break
 				}

@@ -81,8 +81,10 @@ type Engine struct {
 	// (int64 -> historyResult); safe for concurrent use.
 	historyMu   sync.RWMutex
 	historyMemo map[int64]historyResult
-	// vague are the stems of vagueWords (conflict.go).
-	vague map[string]bool
+	// vague are the stems of vagueWords; conflictMemo caches each code's
+	// conflictNames (corpus.ID -> *conflictNames) (conflict.go).
+	vague        map[string]bool
+	conflictMemo sync.Map
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
