@@ -304,8 +304,7 @@ func integralPair(s, d string) bool {
 
 // giveWay returns the rule and reason for which a (a worse or redundant
 // code) gives way to b, or "".
-func (e *Engine) giveWay(a, b *scored, sa, sb support, annotate bool) (string, string) {
-	ab, bb := e.set.Brief(a.code), e.set.Brief(b.code)
+func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb support, annotate bool) (string, string) {
 	if ab.System != corpus.ICD10CM || bb.System != corpus.ICD10CM || a.code == b.code || sb.level == 0 {
 		return "", ""
 	}
@@ -401,24 +400,38 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			repl = append(repl, j)
 		}
 	}
-	type drop struct{ rule, reason string }
+	briefs := make([]corpus.Brief, n)
+	for i := range ks {
+		briefs[i] = e.set.Brief(ks[i].code)
+	}
+	// drop decides lazily whether candidate i gives way; a replacement
+	// must itself survive (a cycle counts as surviving).
+	type drop struct {
+		state        uint8 // 0 unknown, 1 deciding, 2 decided
+		rule, reason string
+	}
 	drops := make([]drop, n)
-	// Two passes: a replacement must itself survive, which the first pass
-	// estimates for the candidates ranked below.
-	for pass := 0; pass < 2 && len(repl) > 0; pass++ {
-		prev := slices.Clone(drops)
-		for i := range ks {
-			drops[i] = drop{}
-			for _, j := range repl {
-				if j == i || (j < i && drops[j].rule != "") || (j > i && prev[j].rule != "") {
-					continue
-				}
-				if rule, reason := e.giveWay(&ks[i], &ks[j], sup[i], sup[j], req.Annotate); rule != "" {
-					drops[i] = drop{rule, reason}
-					break
-				}
+	var dropped func(i int) bool
+	dropped = func(i int) bool {
+		d := &drops[i]
+		switch d.state {
+		case 1:
+			return false
+		case 2:
+			return d.rule != ""
+		}
+		d.state = 1
+		for _, j := range repl {
+			if j == i {
+				continue
+			}
+			if rule, reason := e.giveWay(&ks[i], &ks[j], briefs[i], briefs[j], sup[i], sup[j], req.Annotate); rule != "" && !dropped(j) {
+				d.rule, d.reason = rule, reason
+				break
 			}
 		}
+		d.state = 2
+		return d.rule != ""
 	}
 	excl := e.exclusions(w)
 	final := make([]scored, 0, min(n, req.MaxResults))
@@ -428,8 +441,8 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			break
 		}
 		k := &ks[i]
-		b := e.set.Brief(k.code)
-		if drops[i].rule != "" {
+		b := briefs[i]
+		if dropped(i) {
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 				Rule: drops[i].rule, Reason: drops[i].reason, Evidence: e.evidence(doc, k.c, 3)})
 			continue
