@@ -52,11 +52,13 @@ func FeatureNames() []string {
 		"earlySentence", // mentioned in the note's first two sentences
 		"partNegated",   // share of the best name's words negated while the rest is not
 		"cooc",          // best log lift with a code the note states plainly (training co-occurrence)
+		"exactName",     // some mention matches an official name exactly (all its words, none negated, not inside a longer name)
+		"symptom",       // ICD-10-CM chapter R (signs and symptoms)
 	}
 }
 
 // featureCount is len(FeatureNames()).
-const featureCount = 39
+const featureCount = 41
 
 // maxPriorLogit caps the prior features at a 5% share of training notes: a code in 20% of training notes
 // ranks no higher for it than one in 5%, so the ranker cannot learn the
@@ -173,6 +175,12 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 		if m.sent < 2 {
 			f[36] = 1
 		}
+		if !m.learned && m.hit.Coverage >= 0.99 && !m.dominated && m.partNeg == 0 {
+			f[39] = 1
+		}
+	}
+	if cb.System == corpus.ICD10CM && strings.HasPrefix(cb.Code, "R") {
+		f[40] = 1
 	}
 	return f
 }
