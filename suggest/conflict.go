@@ -31,9 +31,10 @@ import (
 //     symptom, a specified code over an unspecified one), the ranking only
 //     breaking ties.
 //
-// A code gives way only to a replacement that is itself suggested: kept,
-// documented by its own words, and either ranked above it or at least at
-// the decision threshold. Otherwise both stay, so no condition vanishes.
+// A code gives way only to a replacement that is itself recommended: at
+// least at the decision threshold, documented by an official name its words
+// match exactly, and not giving way itself. Otherwise both stay, so no
+// condition vanishes.
 
 // support grades a candidate's own documentation.
 type support struct {
