@@ -110,7 +110,7 @@ type Rejection struct {
 	System   string     `json:"system"`
 	Code     string     `json:"code"`
 	Display  string     `json:"display"`
-	Rule     string     `json:"rule"`   // "negated", "family", "hypothetical", "uncertain_outpatient", "excludes1", "not_valid_fy2026", ...
+	Rule     string     `json:"rule"`   // "negated", "family", "hypothetical", "uncertain_outpatient", "excludes1", "less_specific", "integral_symptom", "contradicted", "not_valid_on_date", ...
 	Reason   string     `json:"reason"` // a sentence for the coder
 	Evidence []Evidence `json:"evidence,omitempty"`
 }
