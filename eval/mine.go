@@ -173,8 +173,25 @@ func Mine(pipe *nlp.Pipeline, set *corpus.Set, cases []Case, opts MineOptions) M
 	}
 	sort.Strings(keys)
 	var out []suggest.LearnedName
+	g := suggest.NewGrounder(set, func(s string) []string {
+		var st []string
+		for _, t := range pipe.Terms(s) {
+			if t.Stem != "" {
+				st = append(st, t.Stem)
+			}
+		}
+		return st
+	})
 	for _, k := range keys {
 		cs := byCode[k]
+		sys, code, _ := strings.Cut(k, "|")
+		grounded := cs[:0]
+		for _, c := range cs {
+			if g.Grounded(corpus.System(sys), code, c.text) {
+				grounded = append(grounded, c)
+			}
+		}
+		cs = grounded
 		sort.Slice(cs, func(i, j int) bool {
 			if cs[i].score != cs[j].score {
 				return cs[i].score > cs[j].score
@@ -184,7 +201,6 @@ func Mine(pipe *nlp.Pipeline, set *corpus.Set, cases []Case, opts MineOptions) M
 		if len(cs) > o.PerCode {
 			cs = cs[:o.PerCode]
 		}
-		sys, code, _ := strings.Cut(k, "|")
 		for _, c := range cs {
 			out = append(out, suggest.LearnedName{System: sys, Code: code, Text: c.text, Weight: math.Round(c.prec*1000) / 1000})
 		}

@@ -41,6 +41,9 @@ type Options struct {
 	Seed uint64
 	// Workers bounds concurrent Suggest calls; 0 means GOMAXPROCS.
 	Workers int
+	// Annotate asks the engine for every documented concept, the way
+	// annotation corpora such as CodiEsp label notes (suggest.Request).
+	Annotate bool
 }
 
 // DefaultThreshold is the decision threshold when neither the options nor
@@ -97,6 +100,7 @@ func Run(ctx context.Context, s suggest.Suggester, cases []Case, opts Options) (
 					Systems:    systems,
 					Setting:    opts.Setting,
 					MaxResults: opts.MaxResults,
+					Annotate:   opts.Annotate,
 				}
 				start := time.Now()
 				res, err := s.Suggest(ctx, req)

@@ -6,6 +6,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -28,7 +29,11 @@ type TrainOptions struct {
 	Folds int
 	// Candidates is how many candidates per case the re-ranker sees; 0 = 150.
 	Candidates int
-	Progress   io.Writer // nil: quiet
+	// Synthetic mixes notes written from the code sets (SyntheticCases)
+	// into the re-ranker's and the calibration's rows, never into the
+	// mined phrases and priors; its Cases = 0 means none.
+	Synthetic SynthOptions
+	Progress  io.Writer // nil: quiet
 }
 
 // TrainSummary says what training saw.
@@ -70,6 +75,12 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	for i, c := range cases {
 		folds[i%nf] = append(folds[i%nf], c)
 	}
+	synth := make([][]Case, nf)
+	if opts.Synthetic.Cases > 0 {
+		for i, c := range SyntheticCases(set, opts.Synthetic) {
+			synth[i%nf] = append(synth[i%nf], c)
+		}
+	}
 	// others returns the cases outside fold k.
 	others := func(k int) []Case {
 		var out []Case
@@ -94,7 +105,7 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 		if opts.Progress != nil {
 			fmt.Fprintf(opts.Progress, "train: fold %d: %d learned names from %d cases, features of %d cases\n", k+1, len(mined.Learned), len(rest), len(folds[k]))
 		}
-		rows, err := featureRows(ctx, eng, folds[k], opts)
+		rows, err := featureRows(ctx, eng, append(slices.Clip(folds[k]), synth[k]...), opts)
 		if err != nil {
 			return nil, TrainSummary{}, err
 		}
@@ -231,7 +242,7 @@ func featureRows(ctx context.Context, eng *suggest.Engine, cases []Case, opts Tr
 			defer wg.Done()
 			for i := range next {
 				c := cases[i]
-				res, err := eng.Suggest(ctx, suggest.Request{Text: c.Text, Systems: opts.Systems, Setting: opts.Setting, MaxResults: opts.Candidates, Features: true})
+				res, err := eng.Suggest(ctx, suggest.Request{Text: c.Text, Systems: opts.Systems, Setting: opts.Setting, MaxResults: opts.Candidates, Features: true, Annotate: true})
 				if err != nil {
 					errs[i] = fmt.Errorf("eval: train: case %s: %w", c.ID, err)
 					continue

@@ -49,9 +49,6 @@ type candidate struct {
 	replacedBy string
 	catCount   int     // candidates of the same category in the note
 	cooc       float64 // best co-occurrence lift with an anchor code
-	// prior: proposed on the code's training frequency alone
-	// (priorCandidates); it has no mentions.
-	prior bool
 	// lessThan is a candidate of the same chapter whose fully matched
 	// name reads this one's words, and more (specific): it ranks first.
 	lessThan *candidate
@@ -61,8 +58,8 @@ type candidate struct {
 	seventhKnown bool
 }
 
-// top is the candidate's best mention; a candidate without mentions (a
-// prior candidate) has an empty one in no sentence or section.
+// top is the candidate's best mention; a candidate without mentions has
+// an empty one in no sentence or section.
 func (c *candidate) top() mention {
 	if len(c.mentions) == 0 {
 		return mention{sent: -1, section: -1}

@@ -64,7 +64,7 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 	}
 	anchors := w.anchors
 	for _, c := range cs {
-		if k := c.tgt.anyCode(); e.set.Brief(k).System == corpus.ICD10CM && !c.prior && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
+		if k := c.tgt.anyCode(); e.set.Brief(k).System == corpus.ICD10CM && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
 			anchors[k] = true
 		}
 	}

@@ -15,7 +15,8 @@
 //     is marked.
 //  3. The model's usual codes of a category join on another code's evidence;
 //     past and family conditions bring their history codes (Z85-Z87, Z92,
-//     Z80-Z84) (compete.go, history.go).
+//     Z80-Z84) (compete.go, history.go). No code joins on its training
+//     prior alone: priors and learned phrases rank what the note says.
 //  4. Coding rules (rules.go): negated, hypothetical and family mentions are
 //     rejected (family-history codes excepted; a stated test result does
 //     not reject the test's CPT); another person's condition ("his wife's")
@@ -49,10 +50,17 @@
 //     model's boosted trees or logistic weights, coder-feedback adjustment,
 //     isotonic calibration (confidence.go); untrained, a fixed function of
 //     the retrieval score.
-//  6. Candidates landing on one code merge; a documented complication
-//     rejects its category's "without complications" code; Excludes1 pairs
-//     keep the higher ranked; the top MaxResults are rendered with evidence,
-//     explanation tree and alternatives (render.go).
+//  6. Candidates landing on one code merge; conflicts are resolved by what
+//     the note documents, never by a prior (conflict.go): an unspecified
+//     code gives way to a documented code of its category, or one the
+//     Alphabetic Index reaches through its entry, whose matched name says
+//     more; a symptom gives way to a documented diagnosis it is routinely
+//     part of; a "without complications" code to a documented
+//     complication; of an Excludes1 pair the better documented stays. A
+//     code gives way only to a replacement that is itself suggested.
+//     Request.Annotate keeps the redundancy annotation corpora label. The
+//     top MaxResults are rendered with evidence, explanation tree and
+//     alternatives (render.go).
 //
 // Contract:
 //   - Queries are analysed with the index's own nlp.Pipeline, never another.
@@ -66,6 +74,8 @@
 //     unknown release, fails with an error wrapping corpus.ErrNotCovered or
 //     corpus.ErrUnknownRelease that lists the loaded periods. The model and
 //     feedback name codes by their strings, so a new release keeps them.
+//   - Every ICD-10-CM suggestion has evidence in the note; a learned
+//     phrase shares a content word with a name of its code (grounded.go).
 //   - Nothing outside the loaded code sets is suggested; a non-billable code
 //     is suggested only with a specificity edit saying what to document.
 //   - Output is deterministic with a total order: confidence desc, then

@@ -81,8 +81,6 @@ type Engine struct {
 	releases map[string]CodeSet
 	// catTop are the model's usual codes per category, resolved.
 	catTop map[string][]target
-	// frequent are the codes proposed on their prior alone.
-	frequent []target
 	// historyMemo caches history-code lookups per matched name
 	// (int64 -> historyResult); safe for concurrent use.
 	historyMu   sync.RWMutex
@@ -95,6 +93,10 @@ type Engine struct {
 	now       func() time.Time
 	// slots are the sibling distinctions mined from the titles.
 	slots *slotTable
+	// vague are the stems of vagueWords; conflictMemo caches each code's
+	// conflictNames (corpus.ID -> *conflictNames) (conflict.go).
+	vague        map[string]bool
+	conflictMemo sync.Map
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -151,10 +153,14 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	}
 	if m := opts.Model; m != nil && len(m.Learned) > 0 {
 		extra := make([]index.Extra, 0, len(m.Learned))
+		g := NewGrounder(set, ix.Stems)
 		for _, l := range m.Learned {
 			sys, err := corpus.ParseSystem(l.System)
 			if err != nil {
 				return nil, fmt.Errorf("suggest: model: %w", err)
+			}
+			if !g.Grounded(sys, l.Code, l.Text) {
+				continue // shares no word with the code's names (grounded.go)
 			}
 			extra = append(extra, index.Extra{System: sys, Code: l.Code, Text: l.Text, Kind: corpus.NameLearned})
 		}
@@ -206,7 +212,6 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 				e.cooc[b] = append(e.cooc[b], coocEdge{a, p.Lift})
 			}
 		}
-		e.frequent = frequentCodes(rv, e.priors)
 		e.catTop = map[string][]target{}
 		for cat, codes := range m.CategoryTop {
 			for _, c := range codes {
@@ -219,6 +224,10 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	e.excl = packExclusions(set, excludes1Table(set))
 	e.slots = buildSlots(set, ix)
 	e.edits = rv.edits
+	e.vague = map[string]bool{}
+	for _, s := range ix.Stems(strings.Join(vagueWords, " ")) {
+		e.vague[s] = true
+	}
 	e.historyMemo = map[int64]historyResult{}
 	e.releases = map[string]CodeSet{}
 	for _, r := range set.Releases() {

@@ -31,7 +31,7 @@ func FeatureNames() []string {
 		"historical",    // mentions are historical
 		"uncertain",     // mentions are uncertain (kept inpatient)
 		"expanded",      // matched through an abbreviation expansion
-		"prior",         // log-odds of the code in training notes
+		"prior",         // log-odds of the code in training notes, capped at maxPriorShare
 		"firstPos",      // position of the first mention (0 = start of note)
 		"procedure",     // CPT or HCPCS
 		"singleTerm",    // best name has one matched term
@@ -43,7 +43,7 @@ func FeatureNames() []string {
 		"scorePrior",    // score × prior
 		"learnedOnly",   // only learned names found it
 		"coverage2",     // coverage²
-		"catPrior",      // log-odds of the code's 3-character category in training notes
+		"catPrior",      // log-odds of the code's 3-character category in training notes, capped
 		"letter",        // first character of the code as a number (chapter-like)
 		"unspecified",   // the display says "unspecified"
 		"codeLength",    // characters of the code (specificity)
@@ -52,12 +52,20 @@ func FeatureNames() []string {
 		"earlySentence", // mentioned in the note's first two sentences
 		"partNegated",   // share of the best name's words negated while the rest is not
 		"cooc",          // best log lift with a code the note states plainly (training co-occurrence)
-		"priorOnly",     // proposed on its training frequency alone, no mention
+		"exactName",     // some mention matches an official name exactly (all its words, none negated, not inside a longer name)
+		"symptom",       // ICD-10-CM chapter R (signs and symptoms)
 	}
 }
 
 // featureCount is len(FeatureNames()).
-const featureCount = 40
+const featureCount = 41
+
+// maxPriorLogit caps the prior features at a 5% share of training notes: a code in 20% of training notes
+// ranks no higher for it than one in 5%, so the ranker cannot learn the
+// training corpus's code distribution in place of what the note says
+// (R52 and R69 are common in CodiEsp's case reports, not in US notes).
+// Chosen by two-way train CV: MAP 0.3798 uncapped, 0.3805 capped.
+const maxPriorLogit = -2.944438979166440 // log(0.05 / 0.95)
 
 // features computes the ranker's feature vector of a candidate into f
 // (featureCount long, zeroed).
@@ -115,7 +123,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	f[16] = float64(unc) / n
 	f[17] = float64(exp) / n
 	if e.model != nil && e.model.Priors != nil {
-		f[18] = e.prior(code, false)
+		f[18] = math.Min(e.prior(code, false), maxPriorLogit)
 	}
 	f[19] = float64(firstStart) / float64(max(len(doc.Text), 1))
 	cb := e.set.Brief(code)
@@ -148,7 +156,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	}
 	f[29] = h.Coverage * h.Coverage
 	if e.model != nil && e.model.Priors != nil {
-		f[30] = e.prior(code, true)
+		f[30] = math.Min(e.prior(code, true), maxPriorLogit)
 	}
 	if cb.Code != "" {
 		f[31] = float64(cb.Code[0])
@@ -163,13 +171,16 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	f[35] = math.Log1p(float64(c.catCount))
 	f[37] = b.partNeg
 	f[38] = c.cooc
-	if c.prior {
-		f[39] = 1
-	}
 	for _, m := range c.mentions {
 		if m.sent < 2 {
 			f[36] = 1
 		}
+		if !m.learned && m.hit.Coverage >= 0.99 && !m.dominated && m.partNeg == 0 {
+			f[39] = 1
+		}
+	}
+	if cb.System == corpus.ICD10CM && strings.HasPrefix(cb.Code, "R") {
+		f[40] = 1
 	}
 	return f
 }

@@ -13,7 +13,7 @@ import (
 // evidence turns up to n mentions into evidence spans, in note order.
 func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
 	if len(c.mentions) == 0 {
-		return []Evidence{} // a prior candidate: no words in the note
+		return []Evidence{}
 	}
 	// Best mention first, then by position.
 	best := c.mentions[c.best]
@@ -55,9 +55,6 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 	}
 	parts := []Explanation{{Value: k.score,
 		Message: fmt.Sprintf("matched %s %q (coverage %.2f, cosine %.2f, order %.2f)", b.kind, b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order)}}
-	if c.prior {
-		parts[0].Message = "no words of the note matched: proposed because training notes often carry it"
-	}
 	parts = append(parts, Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"})
 	if b.dominated {
 		parts = append(parts, Explanation{Value: round(f[7], 3), Message: "words also matched a longer, more specific name"})

@@ -26,6 +26,12 @@ type Request struct {
 	Release       string          // "FY2026": code with this release, whatever the date
 	// Features asks for each suggestion's feature vector (training).
 	Features bool
+	// Annotate lists every documented concept the way annotation corpora
+	// (CodiEsp) label notes: an unspecified code stays beside the specific
+	// one, a symptom beside the diagnosis it is part of, and of an
+	// Excludes1 pair the higher ranked stays. The zero value codes as a US
+	// coder does (conflict.go).
+	Annotate bool
 }
 
 // Result is the answer to one Request.
@@ -114,7 +120,7 @@ type Rejection struct {
 	System   string     `json:"system"`
 	Code     string     `json:"code"`
 	Display  string     `json:"display"`
-	Rule     string     `json:"rule"`   // "negated", "family", "hypothetical", "uncertain_outpatient", "excludes1", "not_valid_fy2026", ...
+	Rule     string     `json:"rule"`   // "negated", "family", "hypothetical", "uncertain_outpatient", "excludes1", "less_specific", "integral_symptom", "contradicted", "not_valid_on_date", ...
 	Reason   string     `json:"reason"` // a sentence for the coder
 	Evidence []Evidence `json:"evidence,omitempty"`
 }

@@ -42,7 +42,7 @@ type fullReading struct {
 func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candidate) {
 	var full []fullReading
 	for _, c := range live {
-		if c.sibling || c.prior || e.set.Brief(c.tgt.anyCode()).System != corpus.ICD10CM {
+		if c.sibling || e.set.Brief(c.tgt.anyCode()).System != corpus.ICD10CM {
 			continue
 		}
 		for _, m := range c.mentions {
@@ -56,7 +56,7 @@ func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candida
 	}
 	for _, c := range live {
 		b := e.set.Brief(c.tgt.anyCode())
-		if b.System != corpus.ICD10CM || c.sibling || c.prior || len(c.mentions) == 0 || !vague(b) {
+		if b.System != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !vague(b) {
 			continue
 		}
 		if by := e.readsMore(doc, c, full); by != nil {
@@ -69,7 +69,7 @@ func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candida
 	var unspec map[string][]*candidate // per category, built on first need
 	for _, c := range live {
 		b := e.set.Brief(c.tgt.anyCode())
-		if c.lessThan != nil || b.System != corpus.ICD10CM || c.sibling || c.prior || len(c.mentions) == 0 || !otherCode(b) {
+		if c.lessThan != nil || b.System != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !otherCode(b) {
 			continue
 		}
 		m := c.mentions[c.best]
@@ -80,7 +80,7 @@ func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candida
 			unspec = map[string][]*candidate{}
 			for _, u := range live {
 				ub := e.set.Brief(u.tgt.anyCode())
-				if ub.System == corpus.ICD10CM && !u.sibling && !u.prior && len(u.mentions) > 0 && strings.Contains(ub.Display, "nspecified") && !otherCode(ub) {
+				if ub.System == corpus.ICD10CM && !u.sibling && len(u.mentions) > 0 && strings.Contains(ub.Display, "nspecified") && !otherCode(ub) {
 					unspec[category(ub.Code)] = append(unspec[category(ub.Code)], u)
 				}
 			}

@@ -6,7 +6,6 @@ import (
 	"math"
 	"slices"
 	"sort"
-	"strings"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -39,9 +38,6 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 			continue
 		}
 		if rej, ok := e.applyAssertions(w, c, req.Setting); !ok {
-			if rej.Rule != "uncertain_outpatient" {
-				w.denied[c.tgt.anyCode()] = true // not proposed again on its prior
-			}
 			if reportable(c) {
 				rej.Evidence = e.evidence(doc, c, 3)
 				w.rejected = append(w.rejected, rej)
@@ -54,7 +50,6 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.specific(doc, &w.sr, live)
 	w.noteSections(doc)
 	compete(w, live)
-	live = e.priorCandidates(w, live, req)
 	w.live = live
 	cats := w.cats
 	for _, c := range live {
@@ -122,40 +117,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	w.kept = kept
 	e.sortScored(w, kept)
-	// A fully documented code "with" a complication contradicts its
-	// category's "without complications" code (E11.42 vs E11.9).
-	complicated := map[string]corpus.ID{}
-	for _, k := range kept {
-		m := k.c.top()
-		if b := e.set.Brief(k.code); b.System == corpus.ICD10CM && m.hit.Coverage >= 0.99 && !m.dominated && !k.c.sibling && m.partNeg == 0 &&
-			strings.Contains(b.Display, " with ") {
-			if _, ok := complicated[category(b.Code)]; !ok {
-				complicated[category(b.Code)] = k.code
-			}
-		}
-	}
-	// Excludes1: a code and the codes its notes exclude are not both coded.
-	excl := e.exclusions(w)
-	final := kept[:0]
-	for _, k := range kept {
-		if len(final) >= req.MaxResults || k.conf < req.MinConfidence {
-			break
-		}
-		b := e.set.Brief(k.code)
-		if with, ok := complicated[category(b.Code)]; ok && with != k.code && strings.Contains(b.Display, "without complication") {
-			wb := e.set.Brief(with)
-			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-				Rule: "contradicted", Reason: fmt.Sprintf("the note documents %s (%s), a complication in the same category", wb.Code, wb.Display), Evidence: e.evidence(doc, k.c, 3)})
-			continue
-		}
-		if clash := excl.clash(k.code); clash != 0 {
-			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-				Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s, which ranks higher", e.set.Brief(clash).Code), Evidence: e.evidence(doc, k.c, 3)})
-			continue
-		}
-		excl.add(k.code)
-		final = append(final, k)
-	}
+	// Specificity, integral symptoms and Excludes1 (conflict.go).
+	final := e.resolveConflicts(w, doc, kept, req)
 	res.Suggestions = make([]Suggestion, len(final))
 	for i := range final {
 		res.Suggestions[i] = e.render(doc, &final[i], req)

@@ -33,7 +33,6 @@ type work struct {
 	kept2    map[codeKey]bool   // dedupeRejected: suggested codes
 	rejSeen  map[rejKey]bool    // dedupeRejected: rejections seen
 	rejected []Rejection        // rejections before sorting and dedupe
-	denied   map[corpus.ID]bool // codes whose every mention the assertion rules rejected
 	doc      nlp.Document       // the note's analysis
 	owner    []corpus.ID        // per token: the stem whose 7th character it states
 	sr       sentenceRanges     // tokens and terms per sentence
@@ -70,7 +69,7 @@ func (e *Engine) getWork() *work {
 		return w
 	}
 	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, anchors: map[corpus.ID]bool{}, cats: map[string]int{},
-		excl: exclusions{prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}, kept2: map[codeKey]bool{}, rejSeen: map[rejKey]bool{}, denied: map[corpus.ID]bool{}}
+		excl: exclusions{prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}, kept2: map[codeKey]bool{}, rejSeen: map[rejKey]bool{}}
 }
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
@@ -91,7 +90,6 @@ func (e *Engine) putWork(w *work) {
 	clear(w.kept2)
 	clear(w.rejSeen)
 	clear(w.rejected)
-	clear(w.denied)
 	w.rejected = w.rejected[:0]
 	clear(w.doc.Tokens)
 	clear(w.doc.Terms)

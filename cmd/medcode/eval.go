@@ -24,6 +24,7 @@ func newEvalCmd(data *dataFlags) *cobra.Command {
 		limit     int
 		top       int
 		bootstrap int
+		annotate  bool
 	)
 	cmd := &cobra.Command{
 		Use:   "eval --cases FILE",
@@ -33,7 +34,7 @@ func newEvalCmd(data *dataFlags) *cobra.Command {
 			if casesPath == "" {
 				return usageError(errors.New("eval: --cases is required"))
 			}
-			opts := eval.Options{Threshold: threshold, MaxResults: top, Bootstrap: bootstrap, Progress: cmd.ErrOrStderr()}
+			opts := eval.Options{Threshold: threshold, MaxResults: top, Bootstrap: bootstrap, Progress: cmd.ErrOrStderr(), Annotate: annotate}
 			sys, err := parseSystems(systems)
 			if err != nil {
 				return usageError(err)
@@ -87,6 +88,7 @@ func newEvalCmd(data *dataFlags) *cobra.Command {
 	f.IntVar(&limit, "limit", 0, "score only the first N cases")
 	f.IntVar(&top, "top", 0, "ranked list length asked of the engine (default: the engine's)")
 	f.IntVar(&bootstrap, "bootstrap", 0, "bootstrap resamples for confidence intervals (default 1000, -1 none)")
+	f.BoolVar(&annotate, "annotate", false, "list every documented concept as annotation corpora (CodiEsp) label notes: unspecified beside specific, symptoms beside diagnoses")
 	cmd.AddCommand(newEvalCompareCmd(), newEvalRoundTripCmd(data))
 	return cmd
 }

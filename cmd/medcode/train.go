@@ -30,6 +30,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 		minHess float64
 		ncand   int
 		folds   int
+		synth   int
 	)
 	cmd := &cobra.Command{
 		Use:   "train --cases FILE --out MODEL",
@@ -59,7 +60,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 				return err
 			}
 			m, sum, err := eval.Train(cmd.Context(), set, ix, cs, eval.TrainOptions{Setting: suggest.Setting(setting), Systems: sys, Mine: mine, Logistic: eval.LogisticOptions{L2: l2},
-				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta, Lambda: lambda, MinHessian: minHess}, Candidates: ncand, Folds: folds, Progress: cmd.ErrOrStderr()})
+				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta, Lambda: lambda, MinHessian: minHess}, Candidates: ncand, Folds: folds, Synthetic: eval.SynthOptions{Cases: synth}, Progress: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}
@@ -89,6 +90,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 	f.Float64Var(&lambda, "lambda", 0, "gbdt: L2 penalty on leaf values (default 1)")
 	f.Float64Var(&minHess, "min-hessian", 0, "gbdt: least hessian in a child (default 5)")
 	f.IntVar(&folds, "folds", 0, "cross-fitting folds (default 2)")
+	f.IntVar(&synth, "synthetic", 250, "notes written from the code sets mixed into the re-ranker's and calibration's rows (0: none)")
 	f.IntVar(&ncand, "candidates", 0, "candidates per note the re-ranker learns from (default 150)")
 	return cmd
 }

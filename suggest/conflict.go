@@ -1,0 +1,483 @@
+package suggest
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// Conflict resolution: which of the scored candidates a coder would keep
+// when two of them say the same thing at different specificity, or may
+// not be coded together. Decisions rest on what the note documents and on
+// the code sets' own structure, never on priors:
+//
+//   - less_specific: an unspecified code gives way to a documented code of
+//     its category that says more (N18.9 beside N18.31, E78.5 beside
+//     E78.2), and a code gives way to one the Alphabetic Index reaches
+//     through subterms of its own entry (I10 "Hypertension" beside I12.9
+//     "Hypertension, kidney"; R52 "Pain" beside "Pain, knee").
+//   - contradicted: a "without complications" code gives way to a fully
+//     documented code "with" a complication of its category.
+//   - integral_symptom: a sign or symptom (chapter R) gives way to a
+//     documented diagnosis that has it as a routine part: one whose names
+//     carry the symptom's words (fever in "Dengue fever") or, as a
+//     supplement, a classic pair of integralPairs (dysuria with a UTI).
+//   - excludes1: of two codes excluding each other, the better documented
+//     stays (an exact name match over a partial one, a diagnosis over a
+//     symptom, a specified code over an unspecified one), the ranking only
+//     breaking ties.
+//
+// A code gives way only to a replacement that is itself recommended: at
+// least at the decision threshold, documented by an official name its words
+// match exactly, and not giving way itself. Otherwise both stay, so no
+// condition vanishes.
+
+// support grades a candidate's own documentation.
+type support struct {
+	level       int  // 0: no words of its own (sibling); 1: partial or learned; 2: exact official name
+	symptom     bool // ICD-10-CM chapter R
+	unspecified bool // the title says "unspecified"
+}
+
+// supportOf grades k.
+func (e *Engine) supportOf(k *scored) support {
+	b := e.set.Brief(k.code)
+	s := support{symptom: b.System == corpus.ICD10CM && strings.HasPrefix(b.Code, "R"), unspecified: unspecifiedTitle(b.Display)}
+	if k.c.sibling || len(k.c.mentions) == 0 {
+		return s
+	}
+	s.level = 1
+	for _, m := range k.c.mentions {
+		if !m.learned && m.hit.Coverage >= 0.99 && !m.dominated && m.partNeg == 0 {
+			s.level = 2
+			break
+		}
+	}
+	return s
+}
+
+// unspecifiedTitle reports whether a title says "unspecified".
+func unspecifiedTitle(display string) bool {
+	return strings.Contains(display, "unspecified") || strings.HasPrefix(display, "Unspecified")
+}
+
+// better reports whether a's documentation beats b's under Excludes1: the
+// exact match over the partial, a diagnosis over a symptom, the specified
+// over the unspecified. It is false on a tie.
+func better(a, b support) bool {
+	if a.level != b.level {
+		return a.level > b.level
+	}
+	if a.symptom != b.symptom {
+		return !a.symptom
+	}
+	if a.unspecified != b.unspecified {
+		return !a.unspecified
+	}
+	return false
+}
+
+// conflictNames are the names of one code the conflict checks read,
+// built once per engine (Engine.conflictMemo); the analysed parts (key,
+// keys, stems) are filled on first use, once.
+type conflictNames struct {
+	id    corpus.ID
+	paths []string // lower-case Alphabetic Index paths of the code itself
+	// paired are the code prefixes its (and its ancestors') "code first",
+	// "use additional code" and "code also" notes name: codes coded with
+	// it, not instead of it.
+	paired []string
+	within map[string]struct{} // proper prefixes (at a comma) of the index paths of the code and its ancestors
+
+	keyOnce, stemsOnce sync.Once
+	key                []string   // the stems of its title without vague or bracketed words
+	keys               [][]string // key, then the stems of each own index path without vague words
+	stems              [][]string // stems of every name of the code and its ancestors (none saying "without")
+}
+
+// conflictNames returns the names of code id the conflict checks read.
+func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
+	if n, ok := e.conflictMemo.Load(id); ok {
+		return n.(*conflictNames)
+	}
+	n := &conflictNames{id: id, within: map[string]struct{}{}}
+	if code := e.set.Code(id); code != nil {
+		for _, nm := range code.Names {
+			if nm.Kind == corpus.NameIndex {
+				n.paths = append(n.paths, strings.ToLower(nm.Text))
+			}
+		}
+	}
+	for c := id; c != 0; c = e.parent(c) {
+		code := e.set.Code(c)
+		if code == nil {
+			break
+		}
+		for _, ns := range [][]string{code.Notes.CodeFirst, code.Notes.UseAdditional, code.Notes.CodeAlso} {
+			for _, note := range ns {
+				for _, m := range codeRef.FindAllStringSubmatch(note, -1) {
+					n.paired = append(n.paired, strings.TrimSuffix(m[1], "."))
+				}
+			}
+		}
+		for _, nm := range code.Names {
+			if nm.Kind == corpus.NameIndex {
+				p := strings.ToLower(nm.Text)
+				for i := range len(p) {
+					if p[i] == ',' {
+						n.within[p[:i]] = struct{}{}
+					}
+				}
+			}
+		}
+	}
+	got, _ := e.conflictMemo.LoadOrStore(id, n)
+	return got.(*conflictNames)
+}
+
+// keysOf fills n.key and n.keys.
+func (e *Engine) keysOf(n *conflictNames) *conflictNames {
+	n.keyOnce.Do(func() {
+		code := e.set.Code(n.id)
+		if code == nil {
+			return
+		}
+		n.key = e.keyStems(stripBracketed(code.Display))
+		n.keys = append(n.keys, n.key)
+		for _, nm := range code.Names {
+			if nm.Kind == corpus.NameIndex {
+				n.keys = append(n.keys, e.keyStems(nm.Text))
+			}
+		}
+	})
+	return n
+}
+
+// stemsOf fills n.stems.
+func (e *Engine) stemsOf(n *conflictNames) *conflictNames {
+	n.stemsOnce.Do(func() {
+		for c := n.id; c != 0; c = e.parent(c) {
+			code := e.set.Code(c)
+			if code == nil {
+				break
+			}
+			for _, nm := range code.Names {
+				if !strings.Contains(strings.ToLower(nm.Text), "without") {
+					n.stems = append(n.stems, e.ix.Stems(nm.Text))
+				}
+			}
+		}
+	})
+	return n
+}
+
+// parent is the ICD-10-CM parent of id, 0 at a category.
+func (e *Engine) parent(id corpus.ID) corpus.ID {
+	b := e.set.Brief(id)
+	if b.Parent == "" || b.System != corpus.ICD10CM {
+		return 0
+	}
+	p, _ := e.set.ID(corpus.ICD10CM, b.Parent)
+	return p
+}
+
+// keyStems are the stems of text without vague words.
+func (e *Engine) keyStems(text string) []string {
+	var out []string
+	for _, s := range e.ix.Stems(text) {
+		if !e.vague[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// stripBracketed drops the non-essential bracketed words of a title
+// ("Essential (primary) hypertension").
+func stripBracketed(t string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range t {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// vagueWords say nothing about what a symptom is.
+var vagueWords = []string{"unspecified", "other", "NOS", "NEC", "specified", "site", "not", "elsewhere", "classified"}
+
+// reachedThrough reports whether one of b's index paths (its own or its
+// ancestors') continues one of a's own paths with subterms: the Index
+// reaches b by specifying a.
+func reachedThrough(a, b *conflictNames) bool {
+	for _, p := range a.paths {
+		if _, ok := b.within[p]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// pairedWith reports whether a's notes ask for code b beside it.
+func pairedWith(a *conflictNames, b string) bool {
+	for _, p := range a.paired {
+		if strings.HasPrefix(b, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// namesSymptom reports whether a name of code b carries every word of a's
+// title (a symptom, or the unspecified code of b's category).
+func namesSymptom(a, b *conflictNames) bool {
+	if len(a.key) == 0 {
+		return false
+	}
+	for _, st := range b.stems {
+		all := true
+		for _, k := range a.key {
+			if !slices.Contains(st, k) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// integralPairs supplements namesSymptom with classic signs and symptoms
+// routinely part of a diagnosis whose names do not say so (guideline
+// I.B.5): symptom code prefix -> diagnosis code prefixes.
+var integralPairs = map[string][]string{
+	"R30.0":  {"N30", "N39.0", "N10", "N34"},   // dysuria: cystitis, UTI, pyelonephritis, urethritis
+	"R35.0":  {"N30", "N39.0", "N10", "N40.1"}, // urinary frequency
+	"R39.1":  {"N30", "N39.0", "N10", "N40.1"}, // urgency, hesitancy, poor stream
+	"R50":    {"J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "A40", "A41", "N10", "J02", "J03", "J20", "B34", "A08", "A09"},
+	"R05":    {"J09", "J10", "J11", "J12", "J13", "J14", "J15", "J16", "J17", "J18", "J20", "J40", "J41", "J42", "J44", "J45", "J06", "U07.1"},
+	"R06.0":  {"I50", "J44", "J45", "J81", "I26"},
+	"R06.2":  {"J44", "J45", "J21"},
+	"R07.2":  {"I20", "I21", "I22", "I24"},
+	"R07.9":  {"I20", "I21", "I22", "I24"},
+	"R07.89": {"I20", "I21", "I22", "I24"},
+	"R51":    {"G43", "G44"},
+	"R11":    {"A08", "A09", "K29", "K52", "K56", "O21"},
+	"R10":    {"K35", "K37", "K80", "K81", "K85", "K57", "K50", "K51", "N20"},
+	"R19.7":  {"A04", "A08", "A09", "K50", "K51", "K52", "K58.0"},
+	"R60":    {"I50", "N04"},
+	"R07.0":  {"J02", "J03"},
+	"R09.81": {"J00", "J01", "J30", "J32"},
+	"R42":    {"H81"},
+	"R21":    {"B01", "B05", "B06", "B08", "L20", "L23", "L24", "L30", "L50"},
+	"R31":    {"N20", "N21", "N30"},
+	"R53.8":  {"D50", "D51", "D52", "D53", "D64"},
+}
+
+// integralPair reports whether symptom code s is routinely part of
+// diagnosis code d by integralPairs.
+func integralPair(s, d string) bool {
+	for sp, ds := range integralPairs {
+		if !strings.HasPrefix(s, sp) {
+			continue
+		}
+		for _, dp := range ds {
+			if strings.HasPrefix(d, dp) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// giveWay returns the rule and reason for which a (a worse or redundant
+// code) gives way to b, or "".
+func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb support, annotate bool) (string, string) {
+	if ab.System != corpus.ICD10CM || bb.System != corpus.ICD10CM || a.code == b.code || sb.level == 0 {
+		return "", ""
+	}
+	catA, catB := category(ab.Code), category(bb.Code)
+	// "Without complications" against a documented complication.
+	if catA == catB && strings.Contains(ab.Display, "without complication") && sb.level == 2 && !b.c.sibling &&
+		strings.Contains(bb.Display, " with ") && !saysWithout(bb.Display) {
+		return "contradicted", fmt.Sprintf("the note documents %s (%s), a complication in the same category", bb.Code, bb.Display)
+	}
+	if annotate || sb.level < 2 {
+		return "", ""
+	}
+	// Codes whose notes ask for each other are coded together (R65.21
+	// "code first underlying infection" keeps A41.9).
+	na, nb := e.conflictNames(a.code), e.conflictNames(b.code)
+	if pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
+		return "", ""
+	}
+	// A symptom beside a diagnosis it is routinely part of.
+	if sa.symptom && !sb.symptom {
+		if integralPair(ab.Code, bb.Code) {
+			return "integral_symptom", fmt.Sprintf("a sign or symptom routinely part of %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+		}
+		if namesSymptom(e.keysOf(na), e.stemsOf(nb)) {
+			return "integral_symptom", fmt.Sprintf("a sign or symptom named by %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+		}
+	}
+	// An unspecified code beside a code of its category, or a code beside
+	// one the Index reaches through subterms of its entry, when the note's
+	// words match a name of the other that says all this one says and more.
+	if (catA == catB && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)) && e.specifies(e.keysOf(na), b) {
+		return "less_specific", fmt.Sprintf("the note documents %s (%s), which says more", bb.Code, bb.Display)
+	}
+	return "", ""
+}
+
+// specifies reports whether a name of b that the note's words match
+// exactly says everything a's title (or one of its Index paths) says and
+// more, or is an Index path continuing one of a's own.
+func (e *Engine) specifies(a *conflictNames, b *scored) bool {
+	for _, c := range append([]*candidate{b.c}, b.extra...) {
+		for _, m := range c.mentions {
+			if m.learned || m.hit.Coverage < 0.99 || m.dominated || m.partNeg != 0 {
+				continue
+			}
+			if m.kind == corpus.NameIndex {
+				name := strings.ToLower(m.name)
+				for _, p := range a.paths {
+					if len(name) > len(p) && strings.HasPrefix(name, p) && name[len(p)] == ',' {
+						return true
+					}
+				}
+			}
+			terms := e.nameTerms(m)
+			for _, key := range a.keys {
+				if len(key) == 0 || len(terms) <= len(key) {
+					continue
+				}
+				all := true
+				for _, k := range key {
+					if !slices.Contains(terms, k) {
+						all = false
+						break
+					}
+				}
+				if all {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// resolveConflicts picks the suggestions among the scored candidates (in
+// rank order) and files the rejections of those that give way.
+func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req Request) []scored {
+	n := 0
+	for n < len(kept) && kept[n].conf >= req.MinConfidence {
+		n++
+	}
+	ks := kept[:n]
+	thr := e.DecisionThreshold()
+	sup := make([]support, n)
+	for i := range ks {
+		sup[i] = e.supportOf(&ks[i])
+	}
+	// Replacements: recommended candidates documented by an exact name
+	// (every rule asks for one).
+	var repl []int
+	for j := range ks {
+		if ks[j].conf >= thr && sup[j].level == 2 {
+			repl = append(repl, j)
+		}
+	}
+	briefs := make([]corpus.Brief, n)
+	for i := range ks {
+		briefs[i] = e.set.Brief(ks[i].code)
+	}
+	// drop decides lazily whether candidate i gives way; a replacement
+	// must itself survive (a cycle counts as surviving).
+	type drop struct {
+		state        uint8 // 0 unknown, 1 deciding, 2 decided
+		rule, reason string
+	}
+	drops := make([]drop, n)
+	var dropped func(i int) bool
+	dropped = func(i int) bool {
+		d := &drops[i]
+		switch d.state {
+		case 1:
+			return false
+		case 2:
+			return d.rule != ""
+		}
+		d.state = 1
+		for _, j := range repl {
+			if j == i {
+				continue
+			}
+			if rule, reason := e.giveWay(&ks[i], &ks[j], briefs[i], briefs[j], sup[i], sup[j], req.Annotate); rule != "" && !dropped(j) {
+				d.rule, d.reason = rule, reason
+				break
+			}
+		}
+		d.state = 2
+		return d.rule != ""
+	}
+	excl := e.exclusions(w)
+	final := make([]scored, 0, min(n, req.MaxResults))
+	fsup := make([]support, 0, cap(final))
+	for i := range ks {
+		if len(final) >= req.MaxResults {
+			break
+		}
+		k := &ks[i]
+		b := briefs[i]
+		if dropped(i) {
+			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+				Rule: drops[i].rule, Reason: drops[i].reason, Evidence: e.evidence(doc, k.c, 3)})
+			continue
+		}
+		rejected := false
+		for {
+			clash := excl.clash(k.code)
+			if clash == 0 {
+				break
+			}
+			j := slices.IndexFunc(final, func(f scored) bool { return f.code == clash })
+			cb := e.set.Brief(clash)
+			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) {
+				w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+					Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s, which ranks higher and is documented as well or better", cb.Code), Evidence: e.evidence(doc, k.c, 3)})
+				rejected = true
+				break
+			}
+			// k is better documented: the kept code gives way.
+			w.rejected = append(w.rejected, Rejection{System: string(cb.System), Code: cb.Code, Display: cb.Display,
+				Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s (%s), which the note documents more specifically", b.Code, b.Display), Evidence: e.evidence(doc, final[j].c, 3)})
+			final = slices.Delete(final, j, j+1)
+			fsup = slices.Delete(fsup, j, j+1)
+			excl = e.exclusions(w)
+			for _, f := range final {
+				excl.add(f.code)
+			}
+		}
+		if rejected {
+			continue
+		}
+		excl.add(k.code)
+		final = append(final, *k)
+		fsup = append(fsup, sup[i])
+	}
+	return final
+}

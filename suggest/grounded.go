@@ -1,0 +1,69 @@
+package suggest
+
+import (
+	"slices"
+
+	"medcode/corpus"
+)
+
+// Grounding keeps learned phrases honest: a phrase mined from labelled
+// notes may point at its code only when it shares a content word (a stem
+// the analyser keeps, stop words aside) with some name of the code or of
+// its ancestors. "diabetic" may point at E11.9; "insulin pump" may not
+// point at a code whose names never say so, whatever the training notes'
+// code distribution. Priors and learned phrases break ties; they never
+// stand in for documented words.
+
+// Grounder answers Grounded for many phrases, remembering each code's
+// name stems.
+type Grounder struct {
+	set   *corpus.Set
+	stems func(string) []string
+	memo  map[corpus.ID][]string
+}
+
+// NewGrounder returns a Grounder over set; stems analyses text as the
+// index does (index.Index.Stems).
+func NewGrounder(set *corpus.Set, stems func(string) []string) *Grounder {
+	return &Grounder{set: set, stems: stems, memo: map[corpus.ID][]string{}}
+}
+
+// Grounded reports whether phrase shares a stem with a name of the code
+// (system, code) or of one of its ancestors. A code not in the set is not
+// grounded.
+func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
+	id, ok := g.set.ID(sys, code)
+	if !ok {
+		return false
+	}
+	names, ok := g.memo[id]
+	if !ok {
+		for c := id; c != 0; {
+			cd := g.set.Code(c)
+			if cd == nil {
+				break
+			}
+			for _, n := range cd.Names {
+				if n.Kind == corpus.NameLearned {
+					continue
+				}
+				for _, s := range g.stems(n.Text) {
+					if !slices.Contains(names, s) {
+						names = append(names, s)
+					}
+				}
+			}
+			if cd.Parent == "" {
+				break
+			}
+			c, _ = g.set.ID(sys, cd.Parent)
+		}
+		g.memo[id] = names
+	}
+	for _, s := range g.stems(phrase) {
+		if slices.Contains(names, s) {
+			return true
+		}
+	}
+	return false
+}

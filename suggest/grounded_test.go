@@ -1,0 +1,63 @@
+package suggest_test
+
+import (
+	"context"
+	"testing"
+
+	"medcode/corpus"
+	"medcode/suggest"
+)
+
+// TestGrounded: a learned phrase must share a content word with a name of
+// its code or an ancestor's.
+func TestGrounded(t *testing.T) {
+	eng := engine(t)
+	g := suggest.NewGrounder(eng.Set(), eng.Index().Stems)
+	for _, tt := range []struct {
+		code, phrase string
+		want         bool
+	}{
+		{"E11.9", "diabetic", true},               // "diabetes" in the title
+		{"E11.9", "metformin twice daily", false}, // no word of any name
+		{"I10", "blood pressure", false},
+		{"I10", "hypertensive", true},
+		{"N39.0", "urinary infection", true},
+		{"R69", "history of present illness", true}, // "illness" is a name; headings are never searched
+		{"R69", "present", false},
+		{"Z99.99", "anything", false}, // not a code
+	} {
+		if got := g.Grounded(corpus.ICD10CM, tt.code, tt.phrase); got != tt.want {
+			t.Errorf("Grounded(%s, %q) = %v, want %v", tt.code, tt.phrase, got, tt.want)
+		}
+	}
+}
+
+// TestUngroundedLearnedDropped: a model's learned phrase sharing no word
+// with its code's names is dropped at load; a grounded one still finds
+// its code.
+func TestUngroundedLearnedDropped(t *testing.T) {
+	base := engine(t)
+	m := &suggest.Model{Learned: []suggest.LearnedName{
+		{System: "ICD-10-CM", Code: "E11.9", Text: "metformin twice daily", Weight: 0.9},
+		{System: "ICD-10-CM", Code: "E11.9", Text: "diabetic follow", Weight: 0.9},
+	}}
+	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Plan: metformin twice daily.", false},
+		{"Reason for visit: diabetic follow up.", true},
+	} {
+		res, err := eng.Suggest(context.Background(), suggest.Request{Text: tt.text, MaxResults: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s := find(res, "E11.9"); (s != nil) != tt.want {
+			t.Errorf("%q: E11.9 suggested = %v, want %v", tt.text, s != nil, tt.want)
+		}
+	}
+}
