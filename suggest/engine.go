@@ -83,6 +83,10 @@ type Engine struct {
 	// (int64 -> historyResult); safe for concurrent use.
 	historyMu   sync.RWMutex
 	historyMemo map[int64]historyResult
+	// with is the "with" convention by index head (combination.go);
+	// status the status-code rules of status.txt (status.go).
+	with   map[string][]withRule
+	status []statusRule
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -204,6 +208,12 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		}
 	}
 	e.excl = packExclusions(set, excludes1Table(set))
+	e.with = withTable(set, e.stemTerms)
+	status, err := parseStatusRules(set, statusTable)
+	if err != nil {
+		return nil, err
+	}
+	e.status = status
 	e.edits = rv.edits
 	e.historyMemo = map[int64]historyResult{}
 	e.releases = map[string]CodeSet{}

@@ -36,6 +36,9 @@ type Result struct {
 	Threshold float64            `json:"threshold"`
 	Rejected  []Rejection        `json:"rejected"`
 	CodeSets  map[string]CodeSet `json:"codeSets"`
+	// Notices tell the coder what the note documents that the loaded code
+	// sets cannot code (a CPT code outside the loaded CPT file).
+	Notices []Edit `json:"notices,omitempty"`
 }
 
 // CodeSet names the release a system's codes came from.
