@@ -15,6 +15,13 @@ import (
 // trainer picks, below the certainty of a code the note states outright.
 const ruleConfidence = 0.8
 
+// secondaryConfidence is the confidence of a secondary code a rule adds
+// (long-term drug therapy, an opening's status, weeks of gestation, the
+// outcome of delivery): the decision threshold, so that it is recommended
+// and ranked after the documented conditions it accompanies, as such codes
+// are sequenced after them.
+func (e *Engine) secondaryConfidence() float64 { return e.DecisionThreshold() }
+
 // addition is a code a coding rule adds to the ranked suggestions.
 type addition struct {
 	sys   corpus.System
@@ -45,6 +52,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds = e.encounterCodes(doc, res, adds)
 	adds, rej = e.followUp(doc, res, adds, rej)
 	adds, rej = e.emLevel(doc, req, res, adds, rej)
+	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
 	e.merge(doc, req, res, adds)
 	res.Notices = append(res.Notices, e.missingCodes(res)...)
 	return append(rejected, rej...)

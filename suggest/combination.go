@@ -22,9 +22,13 @@ type withRule struct {
 // loaded as code names: "Diabetes, diabetic, type 2, with, chronic kidney
 // disease" -> E11.22 gives the head "Diabetes, diabetic, type 2" and the
 // subterm "chronic kidney disease". Subterms ending in NEC (what the
-// index does not name) are left out, and so is hypertension, whose
+// index does not name) are left out. The table covers diabetes, whose
+// "with" list guideline I.C.4.a presumes causal; hypertension, whose
 // combinations the index reaches through its "kidney", "heart" and
-// "cardiorenal" modifiers and stage ranges (hypertensionCode decides it).
+// "cardiorenal" modifiers and stage ranges, is hypertensionCode's. Other
+// main terms' "with" subterms name a manifestation of that condition
+// (toxoplasmosis with hepatitis: toxoplasma hepatitis) that a word match
+// against another documented condition does not establish.
 func withTable(set *corpus.Set, terms func(string) []string) map[string][]withRule {
 	out := map[string][]withRule{}
 	for _, id := range set.IDs(corpus.ICD10CM) {
@@ -36,11 +40,11 @@ func withTable(set *corpus.Set, terms func(string) []string) map[string][]withRu
 				continue
 			}
 			head, sub, ok := strings.Cut(n.Text, ", with, ")
-			if !ok || strings.HasPrefix(head, "Hypertension") || strings.HasSuffix(sub, "NEC") || strings.Contains(head, ", with") {
+			if !ok || !strings.HasPrefix(head, "Diabetes") || strings.HasSuffix(sub, "NEC") || strings.Contains(head, ", with") {
 				continue
 			}
 			st := terms(sub)
-			if len(st) == 0 {
+			if len(st) == 0 || len(st) == 1 && strings.HasPrefix(sub, "complication") {
 				continue
 			}
 			out[head] = append(out[head], withRule{sub: st, code: id})

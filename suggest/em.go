@@ -18,6 +18,7 @@ var (
 	newPatientCues  = phrases("new patient|new to clinic|new to the clinic|new to practice|establish care|establishing care|initial visit|first visit")
 	establishedCues = phrases("established patient|follow up|follow-up|followup|returns|return visit|returning|last seen|seen previously|previously seen|known to")
 	edCues          = phrases("emergency department|emergency room|ed visit|er visit|presents to the ed|presented to the ed|presents to the er")
+	pastProcCues    = phrases("after|following|since|previous|previously|prior|history|hx|h/o|s/p|status post|ago|last year|in the past")
 	notHereCues     = phrases("will|plan|plans|planned|planning|schedule*|consider*|recommend*|refer*|due|next|future|candidate|offered|discuss*|declin*|refus*|defer*|to be|awaiting|pending")
 	emTime          = regexp.MustCompile(`(?i)\btotal (?:time|visit time|face[- ]to[- ]face time)\b[^.\d]{0,40}?(\d{1,3})\s*(?:minutes|mins?)\b|\b(\d{1,3})\s*(?:minutes|mins?)\b[^.]{0,30}?\btotal time\b|\bspent (?:a total of )?(\d{1,3})\s*(?:minutes|mins?)\b`)
 )
@@ -36,7 +37,7 @@ func (e *Engine) performedHere(doc *nlp.Document, res *Result, rej []Rejection) 
 		for _, c := range evidenceCues(doc, s) {
 			sec := sectionKind(doc, c.sec)
 			switch {
-			case c.assert&nlp.Historical != 0 || sec == nlp.PastSurgicalHistory || sec == nlp.PastMedicalHistory:
+			case c.assert&nlp.Historical != 0 || sec == nlp.PastSurgicalHistory || sec == nlp.PastMedicalHistory || c.sent >= 0 && near(doc, c, pastProcCues, 3, 2):
 				reason = "documented as done before this encounter (history, status post): a procedure is coded only when performed"
 			case c.sent >= 0 && near(doc, c, notHereCues, 8, 0):
 				reason = "documented as planned, recommended or declined, not performed at this encounter"
@@ -174,4 +175,49 @@ func (e *Engine) missingCodes(res *Result) []Edit {
 		return nil
 	}
 	return []Edit{{Kind: "cpt_not_loaded", Message: "a vaccine is given but no vaccine product code of the loaded CPT/HCPCS files matches it: add the product code"}}
+}
+
+// preventiveVisit chooses the preventive medicine visit code of a routine
+// examination (adds holds a routine_exam addition) by the patient's age
+// band and new or established patient (9938x new, 9939x established);
+// the other preventive visit codes are rejected. Without a documented age
+// the ranker's codes stay.
+func (e *Engine) preventiveVisit(doc *nlp.Document, req Request, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	if !slices.ContainsFunc(adds, func(a addition) bool { return a.rule == "routine_exam" }) || len(req.Systems) > 0 && !contains(req.Systems, corpus.CPT) {
+		return adds, rej
+	}
+	a := age(doc)
+	if a < 0 {
+		return adds, rej
+	}
+	band := 7
+	for i, upTo := range []int{0, 4, 11, 17, 39, 64} {
+		if a <= upTo {
+			band = i + 1
+			break
+		}
+	}
+	newPt := false
+	for _, c := range findCues(doc, newPatientCues) {
+		newPt = newPt || c.assert&(nlp.Negated|nlp.Hypothetical) == 0
+	}
+	code, who := fmt.Sprintf("9939%d", band), "established"
+	if newPt {
+		code, who = fmt.Sprintf("9938%d", band), "new"
+	}
+	basis := fmt.Sprintf("routine examination of a %s patient aged %d", who, a)
+	if _, ok := e.set.ID(corpus.CPT, code); !ok {
+		res.Notices = append(res.Notices, Edit{Kind: "cpt_not_loaded", Message: fmt.Sprintf("the %s supports preventive visit code %s, which is not in the loaded CPT file", basis, code)})
+		return adds, rej
+	}
+	for i := len(res.Suggestions) - 1; i >= 0; i-- {
+		if s := res.Suggestions[i]; s.System == string(corpus.CPT) && s.Code >= "99381" && s.Code <= "99397" && s.Code != code {
+			rej = append(rej, drop(res, i, "preventive_visit", basis+" gives "+code))
+		}
+	}
+	var edits []Edit
+	if !newPt && len(findCues(doc, establishedCues)) == 0 {
+		edits = append(edits, Edit{Kind: "documentation", Message: "the note does not say new or established patient; established assumed (new: 9938x)"})
+	}
+	return append(adds, addition{sys: corpus.CPT, code: code, conf: ruleConfidence, rule: "preventive_visit", why: basis, edits: edits}), rej
 }

@@ -3,6 +3,7 @@ package suggest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -52,7 +53,7 @@ func (e *Engine) encounterCodes(doc *nlp.Document, res *Result, adds []addition)
 func (e *Engine) immunization(doc *nlp.Document, adds []addition) []addition {
 	var ev []cue
 	for _, c := range findCues(doc, vaccineCues) {
-		if c.assert&(blockedAssert|nlp.Historical) != 0 || !sentenceHas(doc, c.sent, givenCues, -1) || sentenceHas(doc, c.sent, notGivenCues, -1) {
+		if !patients(doc, c) || c.assert&nlp.Historical != 0 || !sentenceHas(doc, c.sent, givenCues, -1) || sentenceHas(doc, c.sent, notGivenCues, -1) {
 			continue
 		}
 		ev = append(ev, c)
@@ -84,7 +85,7 @@ func age(doc *nlp.Document) int {
 func (e *Engine) routineExam(doc *nlp.Document, res *Result, adds []addition) []addition {
 	var ev []cue
 	for _, c := range findCues(doc, examCues) {
-		if c.assert&(blockedAssert|nlp.Historical) == 0 && !near(doc, c, plannedCues, 3, 0) && !near(doc, c, notGivenCues, 3, 0) {
+		if patients(doc, c) && c.assert&nlp.Historical == 0 && !near(doc, c, plannedCues, 3, 0) && !near(doc, c, notGivenCues, 3, 0) {
 			ev = append(ev, c)
 		}
 	}
@@ -151,7 +152,7 @@ func (e *Engine) gestationWeeks(doc *nlp.Document, adds []addition) []addition {
 		default:
 			code = fmt.Sprintf("Z3A.%02d", n)
 		}
-		return append(adds, addition{sys: corpus.ICD10CM, code: code, conf: ruleConfidence, ev: []cue{c}, rule: "weeks_of_gestation",
+		return append(adds, addition{sys: corpus.ICD10CM, code: code, conf: e.secondaryConfidence(), ev: []cue{c}, rule: "weeks_of_gestation",
 			why: fmt.Sprintf("%d weeks of gestation documented; Z3A codes go with the pregnancy codes on the maternal record", n)})
 	}
 	return adds
@@ -162,7 +163,7 @@ func (e *Engine) gestationWeeks(doc *nlp.Document, adds []addition) []addition {
 func (e *Engine) deliveryOutcome(doc *nlp.Document, adds []addition) []addition {
 	var ev []cue
 	for _, c := range findCues(doc, deliveryCues) {
-		if c.assert&(blockedAssert|nlp.Historical) != 0 || near(doc, c, pastCues, 4, 2) || near(doc, c, plannedCues, 4, 0) {
+		if !patients(doc, c) || c.assert&nlp.Historical != 0 || near(doc, c, pastCues, 4, 2) || near(doc, c, plannedCues, 4, 0) {
 			continue
 		}
 		ev = append(ev, c)
@@ -192,7 +193,7 @@ func (e *Engine) deliveryOutcome(doc *nlp.Document, adds []addition) []addition 
 	case still:
 		code = "Z37.1"
 	}
-	return append(adds, addition{sys: corpus.ICD10CM, code: code, conf: ruleConfidence, ev: ev, rule: "outcome_of_delivery",
+	return append(adds, addition{sys: corpus.ICD10CM, code: code, conf: e.secondaryConfidence(), ev: ev, rule: "outcome_of_delivery",
 		why: "a delivery at this encounter: the outcome of delivery goes on the maternal record"})
 }
 
@@ -222,7 +223,10 @@ func (e *Engine) followUp(doc *nlp.Document, res *Result, adds []addition, rej [
 			hist = append(hist, s)
 			continue
 		}
-		if s.Code[0] != 'C' || len(s.Evidence) == 0 || s.Evidence[0].Matched == "" {
+		// Only a primary malignancy the note places in the past ("history
+		// of", "status post"): a case treated in this episode keeps its
+		// code, and so do secondary and unspecified-site ones (C77-C80).
+		if s.Code[0] != 'C' || len(s.Evidence) == 0 || s.Evidence[0].Matched == "" || !slices.Contains(s.Assertions, "historical") || s.Code >= "C77" && s.Code < "C81" {
 			continue
 		}
 		hit, ok := e.historySearch(e.ix.Stems(s.Evidence[0].Matched), []string{"personal", "history"}, []string{"Z85"})

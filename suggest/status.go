@@ -53,7 +53,16 @@ var (
 	longTermCues  = phrases("long term|long-term|longterm|chronic|chronically|maintenance|daily|for years|years|months|continues|continue|continued|remains")
 	currentCues   = phrases("on|takes|taking|uses|using|current|currently|continues|continue|continued|remains|maintained")
 	blockedAssert = nlp.Negated | nlp.Family | nlp.Hypothetical
+	// otherPersonCues name someone other than the patient ("mother on
+	// insulin", "his wife's colostomy").
+	otherPersonCues = phrases("mother|mother's|father|father's|mom|dad|brother|brother's|sister|sister's|sibling|siblings|parent|parents|son|son's|daughter|daughter's|wife|wife's|husband|husband's|spouse|spouse's|partner|partner's|grandmother|grandfather|aunt|uncle|cousin|family|friend|roommate")
 )
+
+// patients reports whether cue c is about the patient: no family-history,
+// negation or hypothetical flag, and no other person named just before.
+func patients(doc *nlp.Document, c cue) bool {
+	return c.assert&blockedAssert == 0 && !near(doc, c, otherPersonCues, 4, 0)
+}
 
 // near reports whether any of ps occurs within before tokens before c or
 // after tokens after it, in its sentence.
@@ -91,14 +100,18 @@ func (e *Engine) drugStatus(doc *nlp.Document, res *Result, adds []addition) []a
 			"opening":   "the patient has this artificial opening",
 			"aftercare": "the encounter is for this aftercare",
 		}[r.kind]
-		adds = append(adds, addition{sys: corpus.ICD10CM, code: r.code, conf: ruleConfidence, ev: ev, rule: "status_" + r.kind, why: why})
+		conf := e.secondaryConfidence()
+		if r.kind == "aftercare" {
+			conf = ruleConfidence // the reason for the encounter, listed first
+		}
+		adds = append(adds, addition{sys: corpus.ICD10CM, code: r.code, conf: conf, ev: ev, rule: "status_" + r.kind, why: why})
 	}
 	return adds
 }
 
 // statusCue reports whether mention c documents rule r at this encounter.
 func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
-	if c.assert&blockedAssert != 0 {
+	if !patients(doc, c) {
 		return false
 	}
 	sec := sectionKind(doc, c.sec)
