@@ -22,7 +22,6 @@ var (
 	abnormalCues  = phrases("abnormal finding|abnormal findings|abnormal exam|abnormal examination")
 	normalCues    = phrases("no abnormal findings|normal exam|normal examination|normal physical|unremarkable exam|exam unremarkable|exam is normal|exam was normal")
 	nedCues       = phrases("no evidence of disease|no evidence of recurrence|no evidence of recurrent|no evidence of residual|no recurrence|without recurrence|without evidence of recurrence|ned|disease free|cancer free|tumor free|no residual disease")
-	followCues    = phrases("follow up|follow-up|followup|surveillance|completed|status post|s/p|treated|resected|surveillance")
 	pregnancyCues = phrases("gestation|gestational|pregnant|pregnancy|ega|ga|iup|intrauterine|gravida|weeks pregnant")
 	deliveryCues  = phrases("delivered|delivery|vaginal delivery|cesarean|caesarean|c section|csection|svd|nsvd|vbac")
 	pastCues      = phrases("previous|previously|prior|last|history|ago|hx|h/o")
