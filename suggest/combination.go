@@ -105,7 +105,7 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 						continue
 					}
 					rank, ok := e.namesCover(b.ids, r.sub)
-					if !ok || e.unrelated(doc, a.s, b.s) {
+					if !ok || !e.supports(b.s, r.sub) || e.unrelated(doc, a.s, b.s) {
 						continue
 					}
 					combos = append(combos, combo{r.code, a.s, b.s, rank, len(r.sub)})
@@ -127,13 +127,35 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 		}
 		return strings.Compare(e.set.Brief(x.code).Code, e.set.Brief(y.code).Code)
 	})
-	absorbed := map[string]string{} // code -> the combination absorbing it
+	// One combination per pair of conditions; of sibling combinations
+	// (E11.21 and E11.22 for one diabetes), the best documented.
+	var picked []combo
 	for i, c := range combos {
 		if i > 0 && combos[i-1].a.Code == c.a.Code && combos[i-1].b.Code == c.b.Code {
 			continue
 		}
+		picked = append(picked, c)
+	}
+	conf := func(c combo) float64 { return min(c.a.Confidence, c.b.Confidence) }
+	slices.SortStableFunc(picked, func(x, y combo) int {
+		switch {
+		case conf(x) > conf(y):
+			return -1
+		case conf(x) < conf(y):
+			return 1
+		}
+		return 0
+	})
+	absorbed := map[string]string{} // code -> the combination absorbing it
+	kept := map[string]corpus.ID{}  // subcategory -> combination
+	for _, c := range picked {
 		cc := e.set.Brief(c.code)
-		adds = append(adds, addition{sys: corpus.ICD10CM, code: cc.Code, conf: min(c.a.Confidence, c.b.Confidence),
+		sub := cc.Code[:min(len(cc.Code), 5)]
+		if k, ok := kept[sub]; ok && k != c.code {
+			continue
+		}
+		kept[sub] = c.code
+		adds = append(adds, addition{sys: corpus.ICD10CM, code: cc.Code, conf: conf(c),
 			ev: append(evidenceCues(doc, c.a), evidenceCues(doc, c.b)...), rule: "with_convention",
 			why: fmt.Sprintf("%s (%s) and %s (%s) are linked by \"with\" in the Alphabetic Index: a causal relationship is presumed", c.a.Code, c.a.Display, c.b.Code, c.b.Display)})
 		absorbed[c.a.Code] = cc.Code
@@ -175,6 +197,25 @@ func (e *Engine) namesCover(id corpus.ID, sub []string) (int, bool) {
 		}
 	}
 	return best, ok
+}
+
+// supports reports whether the note's words for s share a word with a
+// "with" subterm (stems, or one holding the other: "neuropathy" in
+// "polyneuropathy"): the code's names tie it to the subterm ("peripheral
+// vascular disease" is indexed as peripheral angiopathy), the note must
+// still speak of it (hypernatremia does not document hyperosmolarity,
+// though one code covers both).
+func (e *Engine) supports(s Suggestion, sub []string) bool {
+	for _, ev := range s.Evidence {
+		for _, t := range e.stemTerms(ev.Text) {
+			for _, w := range sub {
+				if t == w || len(t) >= 5 && strings.Contains(w, t) || len(w) >= 5 && strings.Contains(t, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // unrelated reports whether a sentence of a's or b's evidence says the
