@@ -13,21 +13,23 @@ import (
 
 // Cues of the encounter rules.
 var (
-	vaccineCues   = phrases("vaccin*|immuniz*|immunis*|flu shot|booster|tdap|dtap|td|mmr|mmrv|ppsv23|pcv13|pcv15|pcv20|prevnar|pneumovax|shingrix|gardasil|twinrix|varivax|havrix|vaqta|engerix*|heplisav*|recombivax|menactra|menveo|menquadfi|bexsero|trumenba|pentacel|pediarix|proquad|rotateq|rotarix|fluzone|flublok|flucelvax|fluad|flumist|boostrix|adacel|arexvy|abrysvo|ipv|hib")
-	givenCues     = phrases("given|administered|administer|gave|injected|vaccinated|immunized|immunised|was given|were given|received today|receives|provided today")
-	notGivenCues  = phrases("will|due|overdue|recommend*|declin*|refus*|defer*|next|offered|discuss*|consider*|plan*|schedule*|last|ago|previous*|prior|history|up to date|utd|not")
-	examCues      = phrases("annual physical|annual exam|annual examination|annual wellness|routine physical|complete physical|physical examination for|wellness exam|wellness examination|wellness visit|well visit|well woman|well man|preventive visit|preventive exam|preventive examination|preventative visit|preventive care visit|health maintenance exam|health maintenance visit|general medical exam*|routine exam*|routine check*|check up|checkup|well child|well baby|wcc|routine child health")
-	childExamCues = phrases("well child|well baby|wcc|routine child health")
-	childCues     = phrases("infant|newborn|toddler|baby|child|boy|girl")
-	abnormalCues  = phrases("abnormal finding|abnormal findings|abnormal exam|abnormal examination")
-	normalCues    = phrases("no abnormal findings|normal exam|normal examination|normal physical|unremarkable exam|exam unremarkable|exam is normal|exam was normal")
-	nedCues       = phrases("no evidence of disease|no evidence of recurrence|no evidence of recurrent|no evidence of residual|no recurrence|without recurrence|without evidence of recurrence|ned|disease free|cancer free|tumor free|no residual disease")
-	pregnancyCues = phrases("gestation|gestational|pregnant|pregnancy|ega|ga|iup|intrauterine|gravida|weeks pregnant")
-	deliveryCues  = phrases("delivered|delivery|vaginal delivery|cesarean|caesarean|c section|csection|svd|nsvd|vbac")
-	pastCues      = phrases("previous|previously|prior|last|history|ago|hx|h/o")
-	twinCues      = phrases("twin|twins|twin gestation")
-	tripletCues   = phrases("triplet|triplets")
-	stillCues     = phrases("stillborn|stillbirth|still birth|fetal demise|iufd|demised")
+	vaccineCues       = phrases("vaccin*|immuniz*|immunis*|flu shot|booster|tdap|dtap|td|mmr|mmrv|ppsv23|pcv13|pcv15|pcv20|prevnar|pneumovax|shingrix|gardasil|twinrix|varivax|havrix|vaqta|engerix*|heplisav*|recombivax|menactra|menveo|menquadfi|bexsero|trumenba|pentacel|pediarix|proquad|rotateq|rotarix|fluzone|flublok|flucelvax|fluad|flumist|boostrix|adacel|arexvy|abrysvo|ipv|hib")
+	givenCues         = phrases("given|administered|administer|gave|injected|vaccinated|immunized|immunised|was given|were given|received today|receives|provided today")
+	notGivenCues      = phrases("will|due|overdue|recommend*|declin*|refus*|defer*|next|offered|discuss*|consider*|plan*|schedule*|last|ago|previous*|prior|history|up to date|utd|not")
+	examCues          = phrases("annual physical|annual exam|annual examination|annual wellness|routine physical|complete physical|physical examination for|wellness exam|wellness examination|wellness visit|well visit|well woman|well man|preventive visit|preventive exam|preventive examination|preventative visit|preventive care visit|health maintenance exam|health maintenance visit|general medical exam*|routine exam*|routine check*|check up|checkup|well child|well baby|wcc|routine child health")
+	childExamCues     = phrases("well child|well baby|wcc|routine child health")
+	childCues         = phrases("infant|newborn|toddler|baby|child|boy|girl")
+	abnormalCues      = phrases("abnormal finding|abnormal findings|abnormal exam|abnormal examination")
+	normalCues        = phrases("no abnormal findings|normal exam|normal examination|normal physical|unremarkable exam|exam unremarkable|exam is normal|exam was normal")
+	nedCues           = phrases("no evidence of disease|no evidence of recurrence|no evidence of recurrent|no evidence of residual|no recurrence|without recurrence|without evidence of recurrence|ned|disease free|cancer free|tumor free|no residual disease")
+	pregnancyCues     = phrases("gestation|gestational|pregnant|pregnancy|ega|ga|iup|intrauterine|gravida|weeks pregnant")
+	deliveryCues      = phrases("delivered|delivery|vaginal delivery|cesarean|caesarean|c section|csection|svd|nsvd|vbac")
+	newbornRecordCues = phrases("was born|were born|born at|born by|born via|born after|born to|neonate|neonatal")
+	pastCues          = phrases("previous|previously|prior|last|history|ago|hx|h/o|after|since|first|expected|threatened|date|resulting|from")
+	infantCues        = phrases("infant|newborn|baby|liveborn|live born|live birth|stillborn|stillbirth|apgar*|male|female|boy|girl|twins|triplets")
+	twinCues          = phrases("twin|twins|twin gestation")
+	tripletCues       = phrases("triplet|triplets")
+	stillCues         = phrases("stillborn|stillbirth|still birth|fetal demise|iufd|demised")
 )
 
 var (
@@ -162,12 +164,14 @@ func (e *Engine) gestationWeeks(doc *nlp.Document, adds []addition) []addition {
 func (e *Engine) deliveryOutcome(doc *nlp.Document, adds []addition) []addition {
 	var ev []cue
 	for _, c := range findCues(doc, deliveryCues) {
-		if !patients(doc, c) || c.assert&nlp.Historical != 0 || near(doc, c, pastCues, 4, 2) || near(doc, c, plannedCues, 4, 0) {
+		if !patients(doc, c) || c.assert&nlp.Historical != 0 || near(doc, c, pastCues, 4, 2) || near(doc, c, plannedCues, 4, 0) ||
+			!sentenceHas(doc, c.sent, infantCues, -1) {
 			continue
 		}
 		ev = append(ev, c)
 	}
-	if len(ev) == 0 {
+	// Z37 goes on the mother's record, not the newborn's or a child's.
+	if a := age(doc); len(ev) == 0 || len(findCues(doc, newbornRecordCues)) > 0 || a >= 0 && a < 12 {
 		return adds
 	}
 	live := func(ps []phrase) bool {

@@ -48,9 +48,10 @@ func parseStatusRules(set *corpus.Set, src string) ([]statusRule, error) {
 // Words near a mention that say the drug or opening is not current, or
 // the mention is a plan rather than what the patient has.
 var (
-	stoppedCues   = phrases("stop|stopped|stopping|discontinue*|dc'd|held|hold|holding|off|quit|allerg*|intoleran*|declin*|refus*|no longer|ran out|reversal|reversed|takedown|closure|closed|removed|removal")
+	stoppedCues   = phrases("earlier|formerly|previously|stop|stopped|stopping|discontinue*|dc'd|held|hold|holding|off|quit|allerg*|intoleran*|declin*|refus*|no longer|ran out|reversal|reversed|takedown|closure|closed|removed|removal")
 	plannedCues   = phrases("will|plan|plans|planned|planning|consider*|recommend*|discuss*|start|initiate|begin|prescribe|if|may|candidate|offered|schedule*|referr*|refer")
-	longTermCues  = phrases("long term|long-term|longterm|chronic|chronically|maintenance|daily|for years|years|months|continues|continue|continued|remains")
+	longTermCues  = phrases("long term|long-term|longterm|chronic|chronically|maintenance|for years|for many years|lifelong|indefinitely|suppressive|prophylactic")
+	shortCues     = phrases("taper|tapering|burst|course|pulse|pulses|bolus|for days|for a week|single dose|once|stat|loading dose|iv|intravenous|intravenously")
 	currentCues   = phrases("on|takes|taking|uses|using|current|currently|continues|continue|continued|remains|maintained")
 	blockedAssert = nlp.Negated | nlp.Family | nlp.Hypothetical
 	// otherPersonCues name someone other than the patient ("mother on
@@ -131,7 +132,12 @@ func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
 		}
 		return c.assert&nlp.Historical == 0 && (near(doc, c, currentCues, 3, 0) || sentenceHas(doc, c.sent, longTermCues, -1))
 	case "longterm":
-		return c.assert&nlp.Historical == 0 && sentenceHas(doc, c.sent, longTermCues, -1)
+		// Documented as long-term, or a standing entry of the medication
+		// list that is not a short course.
+		if c.assert&nlp.Historical != 0 || sentenceHas(doc, c.sent, shortCues, -1) {
+			return false
+		}
+		return meds || sentenceHas(doc, c.sent, longTermCues, -1)
 	case "opening":
 		return true // "s/p colectomy with colostomy": the opening is the status
 	case "aftercare":
