@@ -25,6 +25,7 @@ var (
 	pregnancyCues     = phrases("gestation|gestational|pregnant|pregnancy|ega|ga|iup|intrauterine|gravida|weeks pregnant")
 	deliveryCues      = phrases("delivered|delivery|vaginal delivery|cesarean|caesarean|c section|csection|svd|nsvd|vbac")
 	newbornRecordCues = phrases("was born|were born|born at|born by|born via|born after|born to|neonate|neonatal")
+	surveillanceCues  = phrases("surveillance|follow up visit|follow-up visit|followup visit|follow up examination|follow-up examination|follow up exam|follow-up exam|here for follow|here for a follow|presents for follow|presents for a follow|returns for follow|returns for a follow|routine follow|oncology follow|continue surveillance|for surveillance")
 	pastCues          = phrases("previous|previously|prior|last|history|ago|hx|h/o|after|since|first|expected|threatened|date|resulting|from")
 	infantCues        = phrases("infant|newborn|baby|liveborn|live born|live birth|stillborn|stillbirth|apgar*|male|female|boy|girl|twins|triplets")
 	twinCues          = phrases("twin|twins|twin gestation")
@@ -243,7 +244,8 @@ func (e *Engine) followUp(doc *nlp.Document, res *Result, adds []addition, rej [
 			why: "the malignancy was treated and the note finds no evidence of disease: personal history of it"})
 		hist = append(hist, s)
 	}
-	if len(hist) == 0 {
+	// Z08 only when this encounter is the follow-up examination.
+	if len(hist) == 0 || len(findCues(doc, surveillanceCues)) == 0 {
 		return adds, rej
 	}
 	conf := 0.0

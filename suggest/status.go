@@ -52,7 +52,7 @@ var (
 	plannedCues   = phrases("will|plan|plans|planned|planning|consider*|recommend*|discuss*|start|initiate|begin|prescribe|if|may|candidate|offered|schedule*|referr*|refer")
 	longTermCues  = phrases("long term|long-term|longterm|chronic|chronically|maintenance|for years|for many years|lifelong|indefinitely|suppressive|prophylactic")
 	shortCues     = phrases("taper|tapering|burst|course|pulse|pulses|bolus|for days|for a week|single dose|once|stat|loading dose|iv|intravenous|intravenously")
-	currentCues   = phrases("on|takes|taking|uses|using|current|currently|continues|continue|continued|remains|maintained")
+	currentCues   = phrases("treated with|treatment with|therapy with|anticoagulated with|in treatment with|under treatment with|on treatment with|usual treatment|chronic treatment|regular treatment|usual medication|home medication|home medications|receiving|receives|on|takes|taking|uses|using|current|currently|continues|continue|continued|remains|maintained")
 	blockedAssert = nlp.Negated | nlp.Family | nlp.Hypothetical
 	// otherPersonCues name someone other than the patient ("mother on
 	// insulin", "his wife's colostomy").
@@ -130,7 +130,8 @@ func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
 		if meds {
 			return true
 		}
-		return c.assert&nlp.Historical == 0 && (near(doc, c, currentCues, 3, 0) || sentenceHas(doc, c.sent, longTermCues, -1))
+		return c.assert&nlp.Historical == 0 && !sentenceHas(doc, c.sent, shortCues, -1) &&
+			(near(doc, c, currentCues, 3, 0) || sentenceHas(doc, c.sent, longTermCues, -1))
 	case "longterm":
 		// Documented as long-term, or a standing entry of the medication
 		// list that is not a short course.
