@@ -3,6 +3,7 @@ package suggest_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"testing"
 
 	"medcode/suggest"
@@ -21,7 +22,8 @@ func TestCoderRules(t *testing.T) {
 		want    []string
 		not     []string
 		rejects []rej
-		notice  bool
+		noRule  []string // not added or confirmed by a coding rule
+		notice  string   // a notice of this kind is reported
 	}{
 		{name: "diabetes and CKD combine, stage kept",
 			note: "Assessment: Type 2 diabetes mellitus. Chronic kidney disease stage 3a.",
@@ -65,12 +67,21 @@ func TestCoderRules(t *testing.T) {
 		{name: "vaccine given",
 			note: "Tdap vaccine given today in the left deltoid.",
 			want: []string{"Z23", "90715"}},
+		{name: "vaccine product not in the loaded files",
+			note: "Yellow fever vaccine administered today before travel.",
+			want: []string{"Z23"}, notice: "cpt_not_loaded"},
 		{name: "vaccine declined or due",
 			note: "Influenza vaccine offered, patient declined. Tdap booster due next year.",
 			not:  []string{"Z23"}},
 		{name: "adult annual exam without findings",
 			note: "45-year-old established patient here for annual physical. Exam unremarkable.",
 			want: []string{"Z00.00", "99396"}, not: []string{"Z00.01", "99386"}},
+		{name: "a finding on examination is no routine exam",
+			note:   "On routine examination a 3 cm mass was found in the left breast.",
+			noRule: []string{"Z00.00", "Z00.01"}},
+		{name: "complexity of something else is no E/M level",
+			note:   "Established patient. She underwent a surgery of high complexity last year.",
+			noRule: []string{"99215", "99205"}},
 		{name: "well child exam",
 			note: "6 year old girl here for well child check. Growth and development normal.",
 			want: []string{"Z00.129"}, not: []string{"Z00.00"}},
@@ -141,6 +152,19 @@ func TestCoderRules(t *testing.T) {
 				if slices.Contains(got, c) {
 					t.Errorf("%s suggested: %v", c, got)
 				}
+			}
+			for _, s := range res.Suggestions {
+				if !slices.Contains(tc.noRule, s.Code) {
+					continue
+				}
+				for _, ch := range s.Explanation.Children {
+					if strings.HasPrefix(ch.Message, "coding rule ") {
+						t.Errorf("%s added by %q", s.Code, ch.Message)
+					}
+				}
+			}
+			if tc.notice != "" && !slices.ContainsFunc(res.Notices, func(n suggest.Edit) bool { return n.Kind == tc.notice }) {
+				t.Errorf("want a %s notice; notices %v", tc.notice, res.Notices)
 			}
 			for _, r := range tc.rejects {
 				if !slices.ContainsFunc(res.Rejected, func(x suggest.Rejection) bool { return x.Code == r.code && x.Rule == r.rule }) {

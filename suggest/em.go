@@ -13,7 +13,7 @@ import (
 
 // Cues of the E/M and performed-here rules.
 var (
-	mdmCues         = phrases("medical decision making|decision making|mdm|complexity")
+	mdmCues         = phrases("medical decision making|decision making|decision-making|mdm")
 	mdmLevels       = []phrase{{"straightforward"}, {"low"}, {"moderate"}, {"high"}} // levels 2..5
 	newPatientCues  = phrases("new patient|new to clinic|new to the clinic|new to practice|establish care|establishing care|initial visit|first visit")
 	establishedCues = phrases("established patient|follow up|follow-up|followup|returns|return visit|returning|last seen|seen previously|previously seen|known to")

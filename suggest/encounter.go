@@ -13,10 +13,11 @@ import (
 
 // Cues of the encounter rules.
 var (
-	vaccineCues       = phrases("vaccin*|immuniz*|immunis*|flu shot|booster|tdap|dtap|td|mmr|mmrv|ppsv23|pcv13|pcv15|pcv20|prevnar|pneumovax|shingrix|gardasil|twinrix|varivax|havrix|vaqta|engerix*|heplisav*|recombivax|menactra|menveo|menquadfi|bexsero|trumenba|pentacel|pediarix|proquad|rotateq|rotarix|fluzone|flublok|flucelvax|fluad|flumist|boostrix|adacel|arexvy|abrysvo|ipv|hib")
-	givenCues         = phrases("given|administered|administer|gave|injected|vaccinated|immunized|immunised|was given|were given|received today|receives|provided today")
-	notGivenCues      = phrases("will|due|overdue|recommend*|declin*|refus*|defer*|next|offered|discuss*|consider*|plan*|schedule*|last|ago|previous*|prior|history|up to date|utd|not")
-	examCues          = phrases("annual physical|annual exam|annual examination|annual wellness|routine physical|complete physical|physical examination for|wellness exam|wellness examination|wellness visit|well visit|well woman|well man|preventive visit|preventive exam|preventive examination|preventative visit|preventive care visit|health maintenance exam|health maintenance visit|general medical exam*|routine exam*|routine check*|check up|checkup|well child|well baby|wcc|routine child health")
+	vaccineCues  = phrases("vaccin*|immuniz*|immunis*|flu shot|booster|tdap|dtap|td|mmr|mmrv|ppsv23|pcv13|pcv15|pcv20|prevnar|pneumovax|shingrix|gardasil|twinrix|varivax|havrix|vaqta|engerix*|heplisav*|recombivax|menactra|menveo|menquadfi|bexsero|trumenba|pentacel|pediarix|proquad|rotateq|rotarix|fluzone|flublok|flucelvax|fluad|flumist|boostrix|adacel|arexvy|abrysvo|ipv|hib")
+	givenCues    = phrases("given|administered|administer|gave|injected|vaccinated|immunized|immunised|was given|were given|received today|receives|provided today")
+	notGivenCues = phrases("will|due|overdue|recommend*|declin*|refus*|defer*|next|offered|discuss*|consider*|plan*|schedule*|last|ago|previous*|prior|history|up to date|utd|not")
+	examCues     = phrases("annual physical|annual exam|annual examination|annual wellness|routine physical|complete physical|wellness exam|wellness examination|wellness visit|well visit|well woman|well man|preventive visit|preventive exam|preventive examination|preventative visit|preventive care visit|health maintenance exam|health maintenance visit|well child|well baby|wcc|routine child health|" +
+		"for routine exam*|for a routine exam*|for routine check*|for a routine check*|for a check up|for check up|for a checkup|for checkup|for general medical exam*|for a general medical exam*|for a physical|for physical exam*|for a physical exam*|for his physical|for her physical|for a routine physical")
 	childExamCues     = phrases("well child|well baby|wcc|routine child health")
 	childCues         = phrases("infant|newborn|toddler|baby|child|boy|girl")
 	abnormalCues      = phrases("abnormal finding|abnormal findings|abnormal exam|abnormal examination")
