@@ -156,12 +156,14 @@ func suggestedICD(res *Result, prefixes ...string) []Suggestion {
 func evidenceCues(doc *nlp.Document, s Suggestion) []cue {
 	var out []cue
 	for _, ev := range s.Evidence {
-		c := cue{start: ev.Start, end: ev.End, sent: -1, sec: -1}
+		c := cue{start: ev.Start, end: ev.End, sent: -1, sec: -1, tok: -1}
 		for i, t := range doc.Tokens {
 			if t.Start >= ev.Start && t.End <= ev.End {
-				c.sent, c.sec, c.tok = t.Sent, t.Section, i
+				if c.tok < 0 {
+					c.sent, c.sec, c.tok = t.Sent, t.Section, i
+				}
+				c.last = i
 				c.assert |= t.Assert
-				break
 			}
 		}
 		out = append(out, c)

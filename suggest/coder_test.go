@@ -72,7 +72,7 @@ func TestCoderRules(t *testing.T) {
 			want: []string{"Z23"}, notice: "cpt_not_loaded"},
 		{name: "vaccine declined or due",
 			note: "Influenza vaccine offered, patient declined. Tdap booster due next year.",
-			not:  []string{"Z23"}},
+			not:  []string{"Z23", "90686", "90688", "90656", "90715"}},
 		{name: "adult annual exam without findings",
 			note: "45-year-old established patient here for annual physical. Exam unremarkable.",
 			want: []string{"Z00.00", "99396"}, not: []string{"Z00.01", "99386"}},

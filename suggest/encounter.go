@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"medcode/corpus"
+	"medcode/index"
 	"medcode/nlp"
 )
 
@@ -231,15 +232,13 @@ func (e *Engine) followUp(doc *nlp.Document, res *Result, adds []addition, rej [
 		// Only a primary malignancy the note places in the past ("history
 		// of", "status post"): a case treated in this episode keeps its
 		// code, and so do secondary and unspecified-site ones (C77-C80).
-		if s.Code[0] != 'C' || len(s.Evidence) == 0 || s.Evidence[0].Matched == "" || !slices.Contains(s.Assertions, "historical") || s.Code >= "C77" && s.Code < "C81" {
+		if s.Code[0] != 'C' || !slices.Contains(s.Assertions, "historical") || s.Code >= "C77" && s.Code < "C81" {
 			continue
 		}
-		hit, ok := e.historySearch(e.ix.Stems(s.Evidence[0].Matched), []string{"personal", "history"}, []string{"Z85"})
-		t := e.targets[hit.Code]
-		if !ok || t.invalid || t.anyCode() == 0 {
+		z, ok := e.personalHistory(s)
+		if !ok {
 			continue
 		}
-		z := e.set.Brief(t.anyCode())
 		rej = append(rej, drop(res, i, "history", fmt.Sprintf("treated malignancy with no evidence of disease: coded with the personal-history code %s", z.Code)))
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: z.Code, conf: s.Confidence, ev: append(evidenceCues(doc, s), nedCue...), rule: "follow_up",
 			why: "the malignancy was treated and the note finds no evidence of disease: personal history of it"})
@@ -258,4 +257,39 @@ func (e *Engine) followUp(doc *nlp.Document, res *Result, adds []addition, rej [
 	return append(adds, addition{sys: corpus.ICD10CM, code: "Z08", conf: conf, ev: append(ev, nedCue...), rule: "follow_up",
 		why:   "follow-up examination after completed treatment of a malignancy, no evidence of disease",
 		edits: []Edit{{Kind: "sequencing", Message: "Z08 is listed first, the personal-history code (Z85) beside it"}}}), rej
+}
+
+// personalHistory finds the personal-history code (Z85) of a malignancy
+// suggestion: searched with the words of its title, else of the names its
+// evidence matched.
+func (e *Engine) personalHistory(s Suggestion) (corpus.Brief, bool) {
+	names := []string{s.Display}
+	for _, ev := range s.Evidence {
+		names = append(names, ev.Matched)
+	}
+	for _, n := range names {
+		if n == "" {
+			continue
+		}
+		var q index.Query
+		for _, st := range append(e.stemTerms("personal history"), e.ix.Stems(n)...) {
+			if id, ok := e.ix.TermID(st); ok {
+				q.Terms = append(q.Terms, id)
+				q.Pos = append(q.Pos, int32(len(q.Pos)))
+			}
+		}
+		// Every Z85 name says "personal history of malignant neoplasm":
+		// the one matching the most of the rest names the site.
+		var best index.Hit
+		found := false
+		for _, h := range e.ix.Search(q, index.SearchOptions{MinCoverage: 0.7, Systems: []corpus.System{corpus.ICD10CM}, Limit: 50}) {
+			if t := e.targets[h.Code]; strings.HasPrefix(e.ix.Code(h.Code).Code, "Z85") && !t.invalid && t.anyCode() != 0 && (!found || h.Mass > best.Mass) {
+				best, found = h, true
+			}
+		}
+		if found {
+			return e.set.Brief(e.targets[best.Code].anyCode()), true
+		}
+	}
+	return corpus.Brief{}, false
 }
