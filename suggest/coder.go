@@ -51,6 +51,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.encounterCodes(doc, res, adds)
 	adds, rej = e.followUp(doc, res, adds, rej)
+	adds, rej = e.vaccineAdmin(doc, req, res, adds, rej)
 	adds, rej = e.emLevel(doc, req, res, adds, rej)
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
 	e.merge(doc, req, res, adds)

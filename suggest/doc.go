@@ -33,7 +33,8 @@
 //     combination code, which absorbs its parts unless its "use additional
 //     code" note asks for them (combination.go); long-term drug therapy,
 //     artificial opening and aftercare Z codes from status.txt (status.go);
-//     Z23, Z00, Z08/Z85, Z3A, Z37 (encounter.go); the office or ED E/M
+//     Z23, Z00, Z08/Z85, Z3A, Z37 (encounter.go) and the vaccine
+//     administration codes beside Z23 (vaccine.go); the office or ED E/M
 //     level from documented decision making or time and the preventive
 //     visit code by age (em.go). Rule codes carry a fixed confidence
 //     (ruleConfidence, or the decision threshold for secondary codes;

@@ -171,7 +171,7 @@ func (e *Engine) missingCodes(res *Result) []Edit {
 	}
 	if slices.ContainsFunc(res.Suggestions, func(s Suggestion) bool {
 		d := strings.ToLower(s.Display)
-		return s.System != string(corpus.ICD10CM) && (strings.Contains(d, "vaccin") || strings.Contains(d, "toxoid") || strings.Contains(d, "immune globulin"))
+		return s.System != string(corpus.ICD10CM) && !adminCode(s.Code) && (strings.Contains(d, "vaccin") || strings.Contains(d, "toxoid") || strings.Contains(d, "immune globulin"))
 	}) {
 		return nil
 	}
