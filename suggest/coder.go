@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"slices"
+	"sort"
 	"strings"
 
 	"medcode/corpus"
@@ -158,8 +159,9 @@ func evidenceCues(doc *nlp.Document, s Suggestion) []cue {
 	var out []cue
 	for _, ev := range s.Evidence {
 		c := cue{start: ev.Start, end: ev.End, sent: -1, sec: -1, tok: -1}
-		for i, t := range doc.Tokens {
-			if t.Start >= ev.Start && t.End <= ev.End {
+		first := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].Start >= ev.Start })
+		for i := first; i < len(doc.Tokens) && doc.Tokens[i].Start < ev.End; i++ {
+			if t := doc.Tokens[i]; t.End <= ev.End {
 				if c.tok < 0 {
 					c.sent, c.sec, c.tok = t.Sent, t.Section, i
 				}

@@ -262,7 +262,7 @@ func (e *Engine) asksFor(id corpus.ID, code string) bool {
 // stage (N18) stay, as the combination codes' notes ask.
 func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []addition, absorbed map[string]string) ([]addition, map[string]string) {
 	var htn, hf, ckd []Suggestion
-	late := false
+	late, heart := false, false
 	for _, s := range res.Suggestions {
 		if s.System != string(corpus.ICD10CM) || s.Confidence < res.Threshold || slices.Contains(s.Assertions, "historical") {
 			continue
@@ -277,6 +277,7 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 				ckd = append(ckd, s)
 			}
 			late = late || c == "I12.0" || c == "I13.11" || c == "I13.2"
+			heart = heart || strings.HasPrefix(c, "I11") || strings.HasPrefix(c, "I13")
 		case strings.HasPrefix(c, "I50"):
 			hf = append(hf, s)
 		case strings.HasPrefix(c, "N18"):
@@ -293,6 +294,10 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 		code = "I13.2"
 	case len(hf) > 0 && len(ckd) > 0:
 		code = "I13.0"
+	case len(ckd) > 0 && heart && late:
+		code = "I13.11" // hypertensive heart disease without heart failure
+	case len(ckd) > 0 && heart:
+		code = "I13.10"
 	case len(ckd) > 0 && late:
 		code = "I12.0"
 	case len(ckd) > 0:

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"sort"
 	"strings"
 
 	"medcode/nlp"
@@ -46,22 +47,34 @@ func wordMatch(n, w string) bool {
 func findCues(doc *nlp.Document, ps []phrase) []cue {
 	var out []cue
 	toks := doc.Tokens
+	// Phrases by first word (a wildcard first word goes with every token).
+	byFirst := map[string][]phrase{}
+	var wild []phrase
+	for _, p := range ps {
+		if strings.HasSuffix(p[0], "*") {
+			wild = append(wild, p)
+		} else {
+			byFirst[p[0]] = append(byFirst[p[0]], p)
+		}
+	}
 	for i := range toks {
 		best := -1
-		for _, p := range ps {
-			j := i + len(p) - 1
-			if j >= len(toks) || toks[j].Sent != toks[i].Sent || j <= best {
-				continue
-			}
-			ok := true
-			for k, w := range p {
-				if !wordMatch(toks[i+k].Norm, w) {
-					ok = false
-					break
+		for _, group := range [2][]phrase{byFirst[toks[i].Norm], wild} {
+			for _, p := range group {
+				j := i + len(p) - 1
+				if j >= len(toks) || toks[j].Sent != toks[i].Sent || j <= best {
+					continue
 				}
-			}
-			if ok {
-				best = j
+				ok := true
+				for k, w := range p {
+					if !wordMatch(toks[i+k].Norm, w) {
+						ok = false
+						break
+					}
+				}
+				if ok {
+					best = j
+				}
 			}
 		}
 		if best < 0 {
@@ -99,18 +112,13 @@ func findCuesIn(doc *nlp.Document, sent int, ps []phrase) []cue {
 	return out
 }
 
-// sentenceTokens returns the token range [lo, hi) of sentence sent.
+// sentenceTokens returns the token range [lo, hi) of sentence sent
+// (tokens are in sentence order).
 func sentenceTokens(doc *nlp.Document, sent int) (int, int) {
 	toks := doc.Tokens
-	lo := 0
-	for lo < len(toks) && toks[lo].Sent < sent {
-		lo++
-	}
-	hi := lo
-	for hi < len(toks) && toks[hi].Sent == sent {
-		hi++
-	}
-	return lo, hi
+	lo := sort.Search(len(toks), func(i int) bool { return toks[i].Sent >= sent })
+	hi := sort.Search(len(toks), func(i int) bool { return toks[i].Sent > sent })
+	return lo, max(lo, hi)
 }
 
 // sectionKind is the kind of section sec ("" when none).
