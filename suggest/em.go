@@ -19,6 +19,7 @@ var (
 	establishedCues = phrases("established patient|follow up|follow-up|followup|returns|return visit|returning|last seen|seen previously|previously seen|known to")
 	edCues          = phrases("emergency department|emergency room|ed visit|er visit|presents to the ed|presented to the ed|presents to the er")
 	pastProcCues    = phrases("after|following|since|previous|previously|prior|history|hx|h/o|s/p|status post|ago|last year|in the past")
+	performedCues   = phrases("today|performed|done|given|administered|obtained|completed|placed|drawn|was|were|underwent|in office|in clinic")
 	declinedCues    = phrases("due next|due in|is due|are due|next year|next visit|next month|next week|at next|scheduled|planned|recommended|declin*|refus*|offered|defer*|not given|not administered|not performed|not done|cancel*|postpone*")
 	notHereCues     = phrases("will|plan|plans|planned|planning|schedule*|consider*|recommend*|refer*|due|next|future|candidate|offered|discuss*|declin*|refus*|defer*|to be|awaiting|pending")
 	emTime          = regexp.MustCompile(`(?i)\btotal (?:time|visit time|face[- ]to[- ]face time)\b[^.\d]{0,40}?(\d{1,3})\s*(?:minutes|mins?)\b|\b(\d{1,3})\s*(?:minutes|mins?)\b[^.]{0,30}?\btotal time\b|\bspent (?:a total of )?(\d{1,3})\s*(?:minutes|mins?)\b`)
@@ -42,6 +43,8 @@ func (e *Engine) performedHere(doc *nlp.Document, res *Result, rej []Rejection) 
 				reason = "documented as done before this encounter (history, status post): a procedure is coded only when performed"
 			case c.sent >= 0 && (near(doc, c, notHereCues, 8, 0) || near(doc, c, declinedCues, 0, 6)):
 				reason = "documented as planned, recommended or declined, not performed at this encounter"
+			case planSection(sec) && !sentenceHas(doc, c.sent, performedCues, -1):
+				reason = "listed in the plan without saying it was done at this encounter"
 			default:
 				here = true
 			}
@@ -51,6 +54,11 @@ func (e *Engine) performedHere(doc *nlp.Document, res *Result, rej []Rejection) 
 		}
 	}
 	return rej
+}
+
+// planSection says whether a section kind lists what is to be done.
+func planSection(k nlp.SectionKind) bool {
+	return k == nlp.Plan || k == nlp.FollowUp || k == nlp.PatientInstructions || k == nlp.DischargeInstructions
 }
 
 // emFamily says whether a CPT code is an office, outpatient or emergency
