@@ -135,15 +135,20 @@ func (e *Engine) gestationWeeks(doc *nlp.Document, adds []addition) []addition {
 		if strings.HasPrefix(strings.TrimSpace(low), "ago") || strings.Contains(low, "postpartum") || strings.Contains(low, "post partum") || strings.HasPrefix(strings.TrimSpace(low), "old") {
 			continue
 		}
-		c := cue{start: sp.Start + m[0], end: sp.Start + m[1], sent: s, sec: -1}
+		c := cue{start: sp.Start + m[0], end: sp.Start + m[1], sent: s, sec: -1, tok: -1}
 		lo, _ := sentenceTokens(doc, s)
 		for i := lo; i < len(doc.Tokens) && doc.Tokens[i].Start < c.end; i++ {
 			if doc.Tokens[i].Start >= c.start {
+				if c.tok < 0 {
+					c.tok = i
+				}
+				c.last = i
 				c.assert |= doc.Tokens[i].Assert
 				c.sec = doc.Tokens[i].Section
 			}
 		}
-		if c.assert&(blockedAssert|nlp.Historical) != 0 {
+		// "a previous pregnancy delivered at 38 weeks" is another pregnancy.
+		if c.tok < 0 || c.assert&(blockedAssert|nlp.Historical) != 0 || near(doc, c, pastCues, 6, 0) {
 			continue
 		}
 		n, _ := strconv.Atoi(text[m[2]:m[3]])
