@@ -114,10 +114,22 @@ func (e *Engine) merge(doc *nlp.Document, req Request, res *Result, adds []addit
 	}
 }
 
-// insert places s after every suggestion at least as confident.
+// insert places s in the result's total order: confidence desc, score
+// desc, system and code asc.
 func insert(res *Result, s Suggestion) {
+	before := func(o Suggestion) bool { // o comes before s
+		switch {
+		case o.Confidence != s.Confidence:
+			return o.Confidence > s.Confidence
+		case o.Score != s.Score:
+			return o.Score > s.Score
+		case o.System != s.System:
+			return o.System < s.System
+		}
+		return o.Code < s.Code
+	}
 	i := 0
-	for i < len(res.Suggestions) && res.Suggestions[i].Confidence >= s.Confidence {
+	for i < len(res.Suggestions) && before(res.Suggestions[i]) {
 		i++
 	}
 	res.Suggestions = slices.Insert(res.Suggestions, i, s)

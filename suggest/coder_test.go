@@ -153,7 +153,10 @@ func TestCoderRules(t *testing.T) {
 				t.Fatal(err)
 			}
 			var got []string
-			for _, s := range res.Suggestions {
+			for i, s := range res.Suggestions {
+				if i > 0 && res.Suggestions[i-1].Confidence < s.Confidence {
+					t.Errorf("%s (%.3f) after %s (%.3f): not in confidence order", s.Code, s.Confidence, res.Suggestions[i-1].Code, res.Suggestions[i-1].Confidence)
+				}
 				got = append(got, s.Code)
 				for _, ev := range s.Evidence {
 					if tc.note[ev.Start:ev.End] != ev.Text {

@@ -76,8 +76,8 @@ var unrelatedCues = phrases("unrelated|not related|not due to|not caused by|not 
 // code" note asks for it (the CKD stage with E11.22).
 func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	type part struct {
-		s   Suggestion
-		ids corpus.ID
+		s  Suggestion
+		id corpus.ID
 	}
 	var parts []part
 	for _, s := range res.Suggestions {
@@ -95,7 +95,7 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 	}
 	var combos []combo
 	for _, a := range parts {
-		for _, n := range e.set.Code(a.ids).Names {
+		for _, n := range e.set.Code(a.id).Names {
 			if n.Kind != corpus.NameIndex {
 				continue
 			}
@@ -104,7 +104,7 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 					if b.s.Code == a.s.Code || category(b.s.Code) == category(a.s.Code) || category(b.s.Code) == category(e.set.Brief(r.code).Code) {
 						continue
 					}
-					rank, ok := e.namesCover(b.ids, r.sub)
+					rank, ok := e.namesCover(b.id, r.sub)
 					if !ok || !e.supports(b.s, r.sub) || e.unrelated(doc, a.s, b.s) {
 						continue
 					}
