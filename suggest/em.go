@@ -19,6 +19,8 @@ var (
 	establishedCues = phrases("established patient|follow up|follow-up|followup|returns|return visit|returning|last seen|seen previously|previously seen|known to")
 	edCues          = phrases("emergency department|emergency room|ed visit|er visit|presents to the ed|presented to the ed|presents to the er")
 	pastProcCues    = phrases("after|following|since|previous|previously|prior|history|hx|h/o|s/p|status post|ago|last year|in the past")
+	awvCues         = phrases("annual wellness visit|annual wellness exam|medicare wellness|medicare annual wellness|awv")
+	initialCues     = phrases("initial|first")
 	performedCues   = phrases("today|performed|done|given|administered|obtained|completed|placed|drawn|was|were|underwent|in office|in clinic")
 	declinedCues    = phrases("due next|due in|is due|are due|next year|next visit|next month|next week|at next|scheduled|planned|recommended|declin*|refus*|offered|defer*|not given|not administered|not performed|not done|cancel*|postpone*")
 	notHereCues     = phrases("will|plan|plans|planned|planning|schedule*|consider*|recommend*|refer*|due|next|future|candidate|offered|discuss*|declin*|refus*|defer*|to be|awaiting|pending")
@@ -195,6 +197,10 @@ func (e *Engine) preventiveVisit(doc *nlp.Document, req Request, res *Result, ad
 	if !slices.ContainsFunc(adds, func(a addition) bool { return a.rule == "routine_exam" }) || len(req.Systems) > 0 && !contains(req.Systems, corpus.CPT) {
 		return adds, rej
 	}
+	// Medicare's annual wellness visit has its own HCPCS codes.
+	if awv := findCues(doc, awvCues); len(awv) > 0 && patients(doc, awv[0]) {
+		return e.wellnessVisit(doc, res, awv, adds, rej)
+	}
 	a := age(doc)
 	if a < 0 {
 		return adds, rej
@@ -229,4 +235,23 @@ func (e *Engine) preventiveVisit(doc *nlp.Document, req Request, res *Result, ad
 		edits = append(edits, Edit{Kind: "documentation", Message: "the note does not say new or established patient; established assumed (new: 9938x)"})
 	}
 	return append(adds, addition{sys: corpus.CPT, code: code, conf: ruleConfidence, rule: "preventive_visit", why: basis, edits: edits}), rej
+}
+
+// wellnessVisit codes Medicare's annual wellness visit: G0438 the first,
+// G0439 a later one; preventive medicine visit codes are rejected.
+func (e *Engine) wellnessVisit(doc *nlp.Document, res *Result, awv []cue, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	code, basis := "G0439", "a subsequent Medicare annual wellness visit"
+	if near(doc, awv[0], initialCues, 3, 0) {
+		code, basis = "G0438", "an initial Medicare annual wellness visit"
+	}
+	if _, ok := e.set.ID(corpus.HCPCS, code); !ok {
+		res.Notices = append(res.Notices, Edit{Kind: "hcpcs_not_loaded", Message: fmt.Sprintf("%s is coded %s, which is not in the loaded HCPCS file", basis, code)})
+		return adds, rej
+	}
+	for i := len(res.Suggestions) - 1; i >= 0; i-- {
+		if s := res.Suggestions[i]; s.System == string(corpus.CPT) && s.Code >= "99381" && s.Code <= "99397" {
+			rej = append(rej, drop(res, i, "preventive_visit", basis+" is coded "+code))
+		}
+	}
+	return append(adds, addition{sys: corpus.HCPCS, code: code, conf: ruleConfidence, ev: awv[:1], rule: "wellness_visit", why: basis}), rej
 }
