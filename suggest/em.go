@@ -92,7 +92,10 @@ func (e *Engine) emLevel(doc *nlp.Document, req Request, res *Result, adds []add
 			break
 		}
 	}
-	ed := len(findCues(doc, edCues)) > 0
+	ed := false // an ED visit of this encounter, not one last week
+	for _, c := range findCues(doc, edCues) {
+		ed = ed || c.assert&(nlp.Historical|nlp.Negated|nlp.Hypothetical) == 0 && !near(doc, c, pastCues, 4, 4) && !sentenceHas(doc, c.sent, pastCues, -1)
+	}
 	newPt := false
 	for _, c := range findCues(doc, newPatientCues) {
 		if c.assert&(nlp.Negated|nlp.Hypothetical) == 0 {
