@@ -19,7 +19,7 @@ var (
 	establishedCues = phrases("established patient|follow up|follow-up|followup|returns|return visit|returning|last seen|seen previously|previously seen|known to")
 	edCues          = phrases("emergency department|emergency room|ed visit|er visit|presents to the ed|presented to the ed|presents to the er")
 	pastProcCues    = phrases("after|following|since|previous|previously|prior|history|hx|h/o|s/p|status post|ago|last year|in the past")
-	awvCues         = phrases("annual wellness visit|annual wellness exam|medicare wellness|medicare annual wellness|awv")
+	awvCues         = phrases("annual wellness visit|medicare wellness|medicare annual wellness|awv")
 	initialCues     = phrases("initial|first")
 	performedCues   = phrases("today|performed|done|given|administered|obtained|completed|placed|drawn|was|were|underwent|in office|in clinic")
 	declinedCues    = phrases("due next|due in|is due|are due|next year|next visit|next month|next week|at next|scheduled|planned|recommended|declin*|refus*|offered|defer*|not given|not administered|not performed|not done|cancel*|postpone*")
