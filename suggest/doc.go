@@ -61,6 +61,22 @@
 //     Request.Annotate keeps the redundancy annotation corpora label. The
 //     top MaxResults are rendered with evidence, explanation tree and
 //     alternatives (render.go).
+//  7. What coders add (coder.go), on the rendered suggestions: procedure
+//     codes whose every mention is past or planned are rejected (em.go);
+//     two conditions the Alphabetic Index links by "with" (diabetes and its
+//     complications, hypertension with heart failure or CKD) get their
+//     combination code, which absorbs its parts unless its "use additional
+//     code" note asks for them (combination.go); long-term drug therapy,
+//     artificial opening and aftercare Z codes from status.txt (status.go);
+//     Z23, Z00, Z08/Z85, Z3A, Z37 (encounter.go) and the vaccine
+//     administration codes beside Z23 (vaccine.go); the office or ED E/M
+//     level from documented decision making or time and the preventive
+//     visit code by age (em.go). Rule codes carry a fixed confidence
+//     (ruleConfidence, or the decision threshold for secondary codes;
+//     a combination code its least confident part's); a training request
+//     (Request.Features) skips this step. Codes a rule knows but the loaded
+//     CPT file lacks are reported in Result.Notices, never replaced by a
+//     neighbour.
 //
 // Contract:
 //   - Queries are analysed with the index's own nlp.Pipeline, never another.

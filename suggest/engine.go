@@ -97,6 +97,10 @@ type Engine struct {
 	// conflictNames (corpus.ID -> *conflictNames) (conflict.go).
 	vague        map[string]bool
 	conflictMemo sync.Map
+	// with is the "with" convention by index head (combination.go);
+	// status the status-code rules of status.txt (status.go).
+	with   map[string][]withRule
+	status []statusRule
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -223,6 +227,12 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	}
 	e.excl = packExclusions(set, excludes1Table(set))
 	e.slots = buildSlots(set, ix)
+	e.with = withTable(set, e.stemTerms)
+	status, err := parseStatusRules(set, statusTable)
+	if err != nil {
+		return nil, err
+	}
+	e.status = status
 	e.edits = rv.edits
 	e.vague = map[string]bool{}
 	for _, s := range ix.Stems(strings.Join(vagueWords, " ")) {

@@ -47,6 +47,9 @@ type Result struct {
 	// DateOfService is the date that chose the releases (YYYY-MM-DD);
 	// "" when the request named its release without a date.
 	DateOfService string `json:"dateOfService,omitempty"`
+	// Notices tell the coder what the note documents that the loaded code
+	// sets cannot code (a CPT code outside the loaded CPT file).
+	Notices []Edit `json:"notices,omitempty"`
 }
 
 // CodeSet names the release a system's codes came from.

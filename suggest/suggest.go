@@ -123,6 +123,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	for i := range final {
 		res.Suggestions[i] = e.render(doc, &final[i], req)
 	}
+	w.rejected = e.coderRules(doc, req, res, w.rejected) // what coders add (coder.go)
 	w.alts = alternatives(res.Suggestions, w.alts)
 	rejected := w.rejected
 	sort.Slice(rejected, func(i, j int) bool {

@@ -1,0 +1,187 @@
+package suggest
+
+import (
+	"slices"
+	"sort"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// ruleConfidence is the confidence of a code a coding rule adds on
+// explicit words of the note (a drug in the medication list, "Tdap given
+// today", "32 weeks gestation"): the rules are not ranked by the model, so
+// they carry one fixed confidence above any decision threshold the
+// trainer picks, below the certainty of a code the note states outright.
+const ruleConfidence = 0.8
+
+// secondaryConfidence is the confidence of a secondary code a rule adds
+// (long-term drug therapy, an opening's status, weeks of gestation, the
+// outcome of delivery): the decision threshold, so that it is recommended
+// and ranked after the documented conditions it accompanies, as such codes
+// are sequenced after them.
+func (e *Engine) secondaryConfidence() float64 { return e.DecisionThreshold() }
+
+// addition is a code a coding rule adds to the ranked suggestions.
+type addition struct {
+	sys   corpus.System
+	code  string
+	conf  float64
+	ev    []cue
+	rule  string // the rule's name, shown in the explanation
+	why   string // a sentence for the coder
+	edits []Edit
+}
+
+// coderRules applies what coders add to the engine's ranked suggestions:
+// the "with" convention's combination codes absorb their parts
+// (combination.go), encounter and status Z codes (encounter.go,
+// status.go), the E/M level from documented decision making and the
+// performed-here check of procedure codes (em.go). Rule codes are not
+// ranker candidates: a training request (Request.Features) sees the
+// ranker's output alone.
+func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejected []Rejection) []Rejection {
+	if req.Features {
+		return rejected
+	}
+	var adds []addition
+	var rej []Rejection
+	rej = e.performedHere(doc, res, rej)
+	adds, rej = e.combinations(doc, res, adds, rej)
+	adds = e.drugStatus(doc, res, adds)
+	adds = e.encounterCodes(doc, res, adds)
+	adds, rej = e.followUp(doc, res, adds, rej)
+	adds, rej = e.vaccineAdmin(doc, req, res, adds, rej)
+	adds, rej = e.emLevel(doc, req, res, adds, rej)
+	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
+	e.merge(doc, req, res, adds)
+	res.Notices = append(res.Notices, e.missingCodes(res)...)
+	return append(rejected, rej...)
+}
+
+// drop removes the suggestion at i and returns its rejection.
+func drop(res *Result, i int, rule, reason string) Rejection {
+	s := res.Suggestions[i]
+	res.Suggestions = slices.Delete(res.Suggestions, i, i+1)
+	return Rejection{System: s.System, Code: s.Code, Display: s.Display, Rule: rule, Reason: reason, Evidence: s.Evidence}
+}
+
+// has returns the index of a suggested code, -1 when absent.
+func has(res *Result, sys corpus.System, code string) int {
+	for i, s := range res.Suggestions {
+		if s.System == string(sys) && s.Code == code {
+			return i
+		}
+	}
+	return -1
+}
+
+// merge adds the rules' codes: a code already suggested keeps its place
+// unless the rule is surer, gains the rule's evidence and edits; a new one
+// is inserted in confidence order. Codes outside the loaded sets or not
+// billable are left out (missingCodes reports the CPT ones).
+func (e *Engine) merge(doc *nlp.Document, req Request, res *Result, adds []addition) {
+	for _, a := range adds {
+		id, ok := e.set.ID(a.sys, a.code)
+		if !ok || len(req.Systems) > 0 && !contains(req.Systems, a.sys) || !e.set.Brief(id).Billable || a.conf < req.MinConfidence {
+			continue
+		}
+		ev := cueEvidence(doc, a.ev)
+		expl := Explanation{Value: a.conf, Message: "coding rule " + a.rule + ": " + a.why}
+		if i := has(res, a.sys, a.code); i >= 0 {
+			s := res.Suggestions[i]
+			s.Evidence = mergeEvidence(s.Evidence, ev)
+			s.Edits = append(s.Edits, a.edits...)
+			s.Explanation.Children = append(s.Explanation.Children, expl)
+			res.Suggestions = slices.Delete(res.Suggestions, i, i+1)
+			if a.conf > s.Confidence {
+				s.Confidence = a.conf
+			}
+			insert(res, s)
+			continue
+		}
+		b := e.set.Brief(id)
+		if ev == nil {
+			ev = []Evidence{}
+		}
+		insert(res, Suggestion{System: string(b.System), SystemURI: b.System.URI(), Code: b.Code, Display: b.Display,
+			Confidence: a.conf, Score: a.conf, Billable: b.Billable, Evidence: ev, Edits: a.edits,
+			Explanation: Explanation{Value: a.conf, Message: "added by a coding rule", Children: []Explanation{expl}}})
+	}
+	if len(res.Suggestions) > req.MaxResults {
+		res.Suggestions = res.Suggestions[:req.MaxResults]
+	}
+}
+
+// insert places s in the result's total order: confidence desc, score
+// desc, system and code asc.
+func insert(res *Result, s Suggestion) {
+	before := func(o Suggestion) bool { // o comes before s
+		switch {
+		case o.Confidence != s.Confidence:
+			return o.Confidence > s.Confidence
+		case o.Score != s.Score:
+			return o.Score > s.Score
+		case o.System != s.System:
+			return o.System < s.System
+		}
+		return o.Code < s.Code
+	}
+	i := 0
+	for i < len(res.Suggestions) && before(res.Suggestions[i]) {
+		i++
+	}
+	res.Suggestions = slices.Insert(res.Suggestions, i, s)
+}
+
+// cueEvidence turns cues into evidence spans, in note order, at most five.
+func cueEvidence(doc *nlp.Document, cs []cue) []Evidence {
+	var out []Evidence
+	for _, c := range cs {
+		ev := Evidence{Start: c.start, End: c.end, Text: doc.Text[c.start:c.end], MatchedKind: "rule", Assertions: assertionNames(c.assert)}
+		if k := sectionKind(doc, c.sec); k != "" {
+			ev.Section = string(k)
+		}
+		out = append(out, ev)
+	}
+	return mergeEvidence(nil, out)
+}
+
+// suggestedICD lists the suggested ICD-10-CM codes with a prefix.
+func suggestedICD(res *Result, prefixes ...string) []Suggestion {
+	var out []Suggestion
+	for _, s := range res.Suggestions {
+		if s.System != string(corpus.ICD10CM) {
+			continue
+		}
+		for _, p := range prefixes {
+			if strings.HasPrefix(s.Code, p) {
+				out = append(out, s)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// evidenceCues are a suggestion's evidence as cues (for a rule that adds a
+// code on another's evidence).
+func evidenceCues(doc *nlp.Document, s Suggestion) []cue {
+	var out []cue
+	for _, ev := range s.Evidence {
+		c := cue{start: ev.Start, end: ev.End, sent: -1, sec: -1, tok: -1}
+		first := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].Start >= ev.Start })
+		for i := first; i < len(doc.Tokens) && doc.Tokens[i].Start < ev.End; i++ {
+			if t := doc.Tokens[i]; t.End <= ev.End {
+				if c.tok < 0 {
+					c.sent, c.sec, c.tok = t.Sent, t.Section, i
+				}
+				c.last = i
+				c.assert |= t.Assert
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,342 @@
+package suggest
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// withRule is one "with" subterm of the Alphabetic Index: a main
+// condition's index path (head), the stems of the condition linked to it
+// by "with" (sub) and the combination code the index gives the pair.
+type withRule struct {
+	sub  []string
+	code corpus.ID
+}
+
+// withTable derives the "with" convention from the Alphabetic Index paths
+// loaded as code names: "Diabetes, diabetic, type 2, with, chronic kidney
+// disease" -> E11.22 gives the head "Diabetes, diabetic, type 2" and the
+// subterm "chronic kidney disease". Subterms ending in NEC (what the
+// index does not name) are left out. The table covers diabetes, whose
+// "with" list guideline I.C.4.a presumes causal; hypertension, whose
+// combinations the index reaches through its "kidney", "heart" and
+// "cardiorenal" modifiers and stage ranges, is hypertensionCode's. Other
+// main terms' "with" subterms name a manifestation of that condition
+// (toxoplasmosis with hepatitis: toxoplasma hepatitis) that a word match
+// against another documented condition does not establish.
+func withTable(set *corpus.Set, terms func(string) []string) map[string][]withRule {
+	out := map[string][]withRule{}
+	for _, id := range set.IDs(corpus.ICD10CM) {
+		if !set.Brief(id).Billable {
+			continue
+		}
+		for _, n := range set.Code(id).Names {
+			if n.Kind != corpus.NameIndex {
+				continue
+			}
+			head, sub, ok := strings.Cut(n.Text, ", with, ")
+			if !ok || !strings.HasPrefix(head, "Diabetes") || strings.HasSuffix(sub, "NEC") || strings.Contains(head, ", with") {
+				continue
+			}
+			st := terms(sub)
+			if len(st) == 0 || len(st) == 1 && strings.HasPrefix(sub, "complication") {
+				continue
+			}
+			out[head] = append(out[head], withRule{sub: st, code: id})
+		}
+	}
+	return out
+}
+
+// stemTerms returns the distinct stems the pipeline gives text.
+func (e *Engine) stemTerms(text string) []string {
+	var out []string
+	for _, t := range e.pipe.Terms(text) {
+		if !slices.Contains(out, t.Stem) {
+			out = append(out, t.Stem)
+		}
+	}
+	return out
+}
+
+// unrelatedCues say two conditions are not linked, which sets the "with"
+// presumption aside.
+var unrelatedCues = phrases("unrelated|not related|not due to|not caused by|not secondary to|independent of|not attributed to|nondiabetic|non diabetic|non-diabetic")
+
+// combinations applies the "with" convention (guidelines I.A.15): two
+// documented conditions the Alphabetic Index links by "with" are coded with
+// their combination code, unless the note says they are unrelated. The
+// combination absorbs its parts: the main condition's code is rejected,
+// and the linked condition's too unless the combination's "use additional
+// code" note asks for it (the CKD stage with E11.22).
+func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	type part struct {
+		s  Suggestion
+		id corpus.ID
+	}
+	var parts []part
+	for _, s := range res.Suggestions {
+		if s.System != string(corpus.ICD10CM) || s.Confidence < res.Threshold || slices.Contains(s.Assertions, "historical") {
+			continue
+		}
+		id, _ := e.set.ID(corpus.ICD10CM, s.Code)
+		parts = append(parts, part{s, id})
+	}
+	type combo struct {
+		code     corpus.ID
+		a, b     Suggestion
+		rank     int // name kind of b that matched the subterm (lower is better)
+		subTerms int
+	}
+	var combos []combo
+	for _, a := range parts {
+		for _, n := range e.set.Code(a.id).Names {
+			if n.Kind != corpus.NameIndex {
+				continue
+			}
+			for _, r := range e.with[n.Text] {
+				for _, b := range parts {
+					if b.s.Code == a.s.Code || category(b.s.Code) == category(a.s.Code) || category(b.s.Code) == category(e.set.Brief(r.code).Code) {
+						continue
+					}
+					rank, ok := e.namesCover(b.id, r.sub)
+					if !ok || !e.supports(b.s, r.sub) || e.unrelated(doc, a.s, b.s) {
+						continue
+					}
+					combos = append(combos, combo{r.code, a.s, b.s, rank, len(r.sub)})
+				}
+			}
+		}
+	}
+	// One combination per pair of conditions: the subterm matched by the
+	// linked condition's most authoritative name, then the longest.
+	slices.SortStableFunc(combos, func(x, y combo) int {
+		if c := strings.Compare(x.a.Code+x.b.Code, y.a.Code+y.b.Code); c != 0 {
+			return c
+		}
+		if x.rank != y.rank {
+			return x.rank - y.rank
+		}
+		if x.subTerms != y.subTerms {
+			return y.subTerms - x.subTerms
+		}
+		return strings.Compare(e.set.Brief(x.code).Code, e.set.Brief(y.code).Code)
+	})
+	// One combination per pair of conditions; of sibling combinations
+	// (E11.21 and E11.22 for one diabetes), the best documented.
+	var picked []combo
+	for i, c := range combos {
+		if i > 0 && combos[i-1].a.Code == c.a.Code && combos[i-1].b.Code == c.b.Code {
+			continue
+		}
+		picked = append(picked, c)
+	}
+	conf := func(c combo) float64 { return min(c.a.Confidence, c.b.Confidence) }
+	slices.SortStableFunc(picked, func(x, y combo) int {
+		switch {
+		case conf(x) > conf(y):
+			return -1
+		case conf(x) < conf(y):
+			return 1
+		}
+		return 0
+	})
+	absorbed := map[string]string{} // code -> the combination absorbing it
+	kept := map[string]corpus.ID{}  // subcategory -> combination
+	for _, c := range picked {
+		cc := e.set.Brief(c.code)
+		sub := cc.Code[:min(len(cc.Code), 5)]
+		if k, ok := kept[sub]; ok && k != c.code {
+			continue
+		}
+		kept[sub] = c.code
+		adds = append(adds, addition{sys: corpus.ICD10CM, code: cc.Code, conf: conf(c),
+			ev: append(evidenceCues(doc, c.a), evidenceCues(doc, c.b)...), rule: "with_convention",
+			why: fmt.Sprintf("%s (%s) and %s (%s) are linked by \"with\" in the Alphabetic Index: a causal relationship is presumed", c.a.Code, c.a.Display, c.b.Code, c.b.Display)})
+		absorbed[c.a.Code] = cc.Code
+		if !e.asksFor(c.code, c.b.Code) {
+			absorbed[c.b.Code] = cc.Code
+		}
+	}
+	adds, absorbed = e.hypertensionCode(doc, res, adds, absorbed)
+	for i := len(res.Suggestions) - 1; i >= 0; i-- {
+		s := res.Suggestions[i]
+		if by, ok := absorbed[s.Code]; ok && s.System == string(corpus.ICD10CM) && by != s.Code {
+			rej = append(rej, drop(res, i, "combination", fmt.Sprintf("coded in the combination code %s (\"with\" convention)", by)))
+		}
+	}
+	return adds, rej
+}
+
+// namesCover reports whether one name of code id holds every stem of sub,
+// and the best kind of name that does.
+func (e *Engine) namesCover(id corpus.ID, sub []string) (int, bool) {
+	best, ok := 0, false
+	for _, n := range e.set.Code(id).Names {
+		if n.Kind != corpus.NameTitle && n.Kind != corpus.NameInclusion && n.Kind != corpus.NameIndex {
+			continue
+		}
+		if ok && int(n.Kind) >= best {
+			continue
+		}
+		st := e.stemTerms(n.Text)
+		all := true
+		for _, s := range sub {
+			if !slices.Contains(st, s) {
+				all = false
+				break
+			}
+		}
+		if all {
+			best, ok = int(n.Kind), true
+		}
+	}
+	return best, ok
+}
+
+// supports reports whether the note's words for s share a word with a
+// "with" subterm (stems, or one holding the other: "neuropathy" in
+// "polyneuropathy"): the code's names tie it to the subterm ("peripheral
+// vascular disease" is indexed as peripheral angiopathy), the note must
+// still speak of it (hypernatremia does not document hyperosmolarity,
+// though one code covers both).
+func (e *Engine) supports(s Suggestion, sub []string) bool {
+	for _, ev := range s.Evidence {
+		for _, t := range e.stemTerms(ev.Text) {
+			for _, w := range sub {
+				if t == w || len(t) >= 5 && strings.Contains(w, t) || len(w) >= 5 && strings.Contains(t, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// unrelated reports whether a sentence of a's or b's evidence says the
+// conditions are unrelated.
+func (e *Engine) unrelated(doc *nlp.Document, a, b Suggestion) bool {
+	for _, c := range append(evidenceCues(doc, a), evidenceCues(doc, b)...) {
+		if c.sent >= 0 && sentenceHas(doc, c.sent, unrelatedCues, -1) {
+			return true
+		}
+	}
+	return false
+}
+
+var rangeRef = regexp.MustCompile(`\b([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:-([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?))?`)
+
+// asksFor reports whether the "use additional code" notes of id or its
+// ancestors name code, alone or in a range ("N18.1-N18.6", "I50.-").
+func (e *Engine) asksFor(id corpus.ID, code string) bool {
+	for id != 0 {
+		for _, n := range e.set.Notes(id).UseAdditional {
+			for _, m := range rangeRef.FindAllStringSubmatch(n, -1) {
+				lo, hi := strings.TrimSuffix(m[1], "."), strings.TrimSuffix(m[2], ".")
+				if hi == "" && strings.HasPrefix(code, lo) {
+					return true
+				}
+				if hi != "" && code >= lo && (code <= hi || strings.HasPrefix(code, hi)) {
+					return true
+				}
+			}
+		}
+		p := e.set.Brief(id).Parent
+		if p == "" {
+			break
+		}
+		id, _ = e.set.ID(corpus.ICD10CM, p)
+	}
+	return false
+}
+
+// hypertensionCode applies the "with" convention to hypertension, which
+// the guidelines (I.C.9.a) presume causes documented heart failure and
+// chronic kidney disease: I11.0 with heart failure, I12.9/I12.0 with CKD
+// by stage, I13.x with both. The heart failure type (I50) and the CKD
+// stage (N18) stay, as the combination codes' notes ask.
+func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []addition, absorbed map[string]string) ([]addition, map[string]string) {
+	var htn, hf, ckd []Suggestion
+	late, heart := false, false
+	for _, s := range res.Suggestions {
+		if s.System != string(corpus.ICD10CM) || s.Confidence < res.Threshold || slices.Contains(s.Assertions, "historical") {
+			continue
+		}
+		switch c := s.Code; {
+		case c == "I10" || strings.HasPrefix(c, "I11") || strings.HasPrefix(c, "I12") || strings.HasPrefix(c, "I13"):
+			htn = append(htn, s)
+			if c == "I11.0" || c == "I13.0" || c == "I13.2" {
+				hf = append(hf, s)
+			}
+			if strings.HasPrefix(c, "I12") || strings.HasPrefix(c, "I13") {
+				ckd = append(ckd, s)
+			}
+			late = late || c == "I12.0" || c == "I13.11" || c == "I13.2"
+			heart = heart || strings.HasPrefix(c, "I11") || strings.HasPrefix(c, "I13")
+		case strings.HasPrefix(c, "I50"):
+			hf = append(hf, s)
+		case strings.HasPrefix(c, "N18"):
+			ckd = append(ckd, s)
+			late = late || c == "N18.5" || c == "N18.6"
+		}
+	}
+	if len(htn) == 0 || len(hf) == 0 && len(ckd) == 0 {
+		return adds, absorbed
+	}
+	var code string
+	switch {
+	case len(hf) > 0 && len(ckd) > 0 && late:
+		code = "I13.2"
+	case len(hf) > 0 && len(ckd) > 0:
+		code = "I13.0"
+	case len(ckd) > 0 && heart && late:
+		code = "I13.11" // hypertensive heart disease without heart failure
+	case len(ckd) > 0 && heart:
+		code = "I13.10"
+	case len(ckd) > 0 && late:
+		code = "I12.0"
+	case len(ckd) > 0:
+		code = "I12.9"
+	default:
+		code = "I11.0"
+	}
+	parts := append(append(append([]Suggestion(nil), htn...), hf...), ckd...)
+	for _, p := range parts {
+		if e.unrelated(doc, htn[0], p) {
+			return adds, absorbed
+		}
+	}
+	conf, ev := 1.0, []cue(nil)
+	var names []string
+	for _, p := range parts {
+		conf = min(conf, p.Confidence)
+		ev = append(ev, evidenceCues(doc, p)...)
+		names = append(names, p.Code)
+	}
+	var what []string
+	if len(hf) > 0 {
+		what = append(what, "heart failure")
+	}
+	if len(ckd) > 0 {
+		what = append(what, "chronic kidney disease")
+	}
+	slices.Sort(names)
+	names = slices.Compact(names)
+	id, ok := e.set.ID(corpus.ICD10CM, code)
+	if !ok {
+		return adds, absorbed
+	}
+	adds = append(adds, addition{sys: corpus.ICD10CM, code: code, conf: conf, ev: ev, rule: "with_convention",
+		why: fmt.Sprintf("hypertension with %s (%s): a causal relationship is presumed unless the note says otherwise", strings.Join(what, " and "), strings.Join(names, ", "))})
+	for _, p := range parts {
+		if p.Code != code && !e.asksFor(id, p.Code) {
+			absorbed[p.Code] = code
+		}
+	}
+	return adds, absorbed
+}

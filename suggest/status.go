@@ -1,0 +1,148 @@
+package suggest
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+//go:embed status.txt
+var statusTable string
+
+// statusRule is one line of status.txt: a code and the phrases that
+// document it.
+type statusRule struct {
+	code    string
+	kind    string // drug, longterm, opening, aftercare
+	phrases []phrase
+}
+
+// parseStatusRules reads status.txt, keeping the rules whose code is a
+// billable ICD-10-CM code of set.
+func parseStatusRules(set *corpus.Set, src string) ([]statusRule, error) {
+	var out []statusRule
+	for n, line := range strings.Split(src, "\n") {
+		if line = strings.TrimSpace(line); line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 {
+			return nil, fmt.Errorf("suggest: status.txt:%d: want code, kind and phrases separated by tabs", n+1)
+		}
+		switch f[1] {
+		case "drug", "longterm", "opening", "aftercare":
+		default:
+			return nil, fmt.Errorf("suggest: status.txt:%d: unknown kind %q", n+1, f[1])
+		}
+		if id, ok := set.ID(corpus.ICD10CM, f[0]); !ok || !set.Brief(id).Billable {
+			continue
+		}
+		out = append(out, statusRule{code: f[0], kind: f[1], phrases: phrases(strings.ReplaceAll(f[2], "-", " "))})
+	}
+	return out, nil
+}
+
+// Words near a mention that say the drug or opening is not current, or
+// the mention is a plan rather than what the patient has.
+var (
+	stoppedCues   = phrases("earlier|formerly|previously|stop|stopped|stopping|discontinue*|dc'd|held|hold|holding|off|quit|allerg*|intoleran*|declin*|refus*|no longer|ran out|reversal|reversed|takedown|closure|closed|removed|removal")
+	plannedCues   = phrases("will|plan|plans|planned|planning|consider*|recommend*|discuss*|start|initiate|begin|prescribe|if|may|candidate|offered|schedule*|referr*|refer")
+	longTermCues  = phrases("long term|long-term|longterm|chronic|chronically|maintenance|for years|for many years|lifelong|indefinitely|suppressive|prophylactic")
+	shortCues     = phrases("taper|tapering|burst|course|pulse|pulses|bolus|for days|for a week|single dose|once|stat|loading dose|iv|intravenous|intravenously")
+	currentCues   = phrases("treated with|treatment with|therapy with|anticoagulated with|in treatment with|under treatment with|on treatment with|usual treatment|chronic treatment|regular treatment|usual medication|home medication|home medications|receiving|receives|on|takes|taking|uses|using|current|currently|continues|continue|continued|remains|maintained")
+	blockedAssert = nlp.Negated | nlp.Family | nlp.Hypothetical
+	// otherPersonCues name someone other than the patient ("mother on
+	// insulin", "his wife's colostomy").
+	otherPersonCues = phrases("mother|mother's|father|father's|mom|dad|brother|brother's|sister|sister's|sibling|siblings|parent|parents|son|son's|daughter|daughter's|wife|wife's|husband|husband's|spouse|spouse's|partner|partner's|grandmother|grandfather|aunt|uncle|cousin|family|friend|roommate")
+)
+
+// patients reports whether cue c is about the patient: no family-history,
+// negation or hypothetical flag, and no other person named just before.
+func patients(doc *nlp.Document, c cue) bool {
+	return c.assert&blockedAssert == 0 && !near(doc, c, otherPersonCues, 4, 0)
+}
+
+// near reports whether any of ps occurs within before tokens before c or
+// after tokens after it, in its sentence.
+func near(doc *nlp.Document, c cue, ps []phrase, before, after int) bool {
+	for _, o := range findCuesIn(doc, c.sent, ps) {
+		if o.last < c.tok && c.tok-o.last <= before || o.tok > c.last && o.tok-c.last <= after {
+			return true
+		}
+	}
+	return false
+}
+
+// drugStatus adds the long-term drug therapy (Z79), artificial opening
+// status (Z93) and aftercare (Z48) codes status.txt lists for what the
+// note documents as current at this encounter. Insulin is not coded Z79.4
+// for type 1 diabetes, where it is inherent (guidelines I.C.4.a.3).
+func (e *Engine) drugStatus(doc *nlp.Document, res *Result, adds []addition) []addition {
+	type1 := len(suggestedICD(res, "E10")) > 0 && len(suggestedICD(res, "E11", "E13")) == 0
+	for _, r := range e.status {
+		if r.code == "Z79.4" && type1 {
+			continue
+		}
+		var ev []cue
+		for _, c := range findCues(doc, r.phrases) {
+			if e.statusCue(doc, r, c) {
+				ev = append(ev, c)
+			}
+		}
+		if len(ev) == 0 {
+			continue
+		}
+		why := map[string]string{
+			"drug":      "current medication documented: long-term (current) drug therapy",
+			"longterm":  "documented as long-term use",
+			"opening":   "the patient has this artificial opening",
+			"aftercare": "the encounter is for this aftercare",
+		}[r.kind]
+		conf := e.secondaryConfidence()
+		if r.kind == "aftercare" {
+			conf = ruleConfidence // the reason for the encounter, listed first
+		}
+		adds = append(adds, addition{sys: corpus.ICD10CM, code: r.code, conf: conf, ev: ev, rule: "status_" + r.kind, why: why})
+	}
+	return adds
+}
+
+// statusCue reports whether mention c documents rule r at this encounter.
+func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
+	if !patients(doc, c) {
+		return false
+	}
+	sec := sectionKind(doc, c.sec)
+	if sec == nlp.Allergies || sec == nlp.FamilyHistory {
+		return false
+	}
+	meds := sec == nlp.Medications || sec == nlp.DischargeMedications
+	if near(doc, c, stoppedCues, 4, 3) || near(doc, c, plannedCues, 4, 0) {
+		return false
+	}
+	switch r.kind {
+	case "drug":
+		// A medication list is current use; elsewhere the note says so
+		// ("on warfarin", "takes insulin daily"), a single dose is not.
+		if meds {
+			return true
+		}
+		return c.assert&nlp.Historical == 0 && !sentenceHas(doc, c.sent, shortCues, -1) &&
+			(near(doc, c, currentCues, 3, 0) || sentenceHas(doc, c.sent, longTermCues, -1))
+	case "longterm":
+		// Documented as long-term, or a standing entry of the medication
+		// list that is not a short course.
+		if c.assert&nlp.Historical != 0 || sentenceHas(doc, c.sent, shortCues, -1) {
+			return false
+		}
+		return meds || sentenceHas(doc, c.sent, longTermCues, -1)
+	case "opening":
+		return true // "s/p colectomy with colostomy": the opening is the status
+	case "aftercare":
+		return c.assert&nlp.Historical == 0
+	}
+	return false
+}
