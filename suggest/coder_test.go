@@ -144,7 +144,7 @@ func TestCoderRules(t *testing.T) {
 			want: []string{"99215"}},
 		{name: "history and planned procedures are not coded",
 			note: "Patient is status post cataract surgery. Will schedule colonoscopy.",
-			not:  []string{"66984", "45378"}, rejects: []rej{{"66984", "not_performed"}, {"45378", "not_performed"}}},
+			not:  []string{"66984", "45378"}, rejects: []rej{{"66984", "past_procedure"}, {"45378", "not_performed"}}},
 		{name: "a plan item is not performed",
 			note: "Assessment: Rectal bleeding.\nPlan:\nColonoscopy.\nCBC.",
 			not:  []string{"45378"}},

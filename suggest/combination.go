@@ -270,6 +270,11 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 		switch c := s.Code; {
 		case c == "I10" || strings.HasPrefix(c, "I11") || strings.HasPrefix(c, "I12") || strings.HasPrefix(c, "I13"):
 			htn = append(htn, s)
+			if assumedChild(s) {
+				// A header's default child (I13 -> I13.0) documents only the
+				// header's words: heart failure or CKD must come from the note.
+				break
+			}
 			if c == "I11.0" || c == "I13.0" || c == "I13.2" {
 				hf = append(hf, s)
 			}
@@ -339,4 +344,10 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 		}
 	}
 	return adds, absorbed
+}
+
+// assumedChild says whether s is a header's default child, taken with a
+// specificity edit because the note did not document the detail.
+func assumedChild(s Suggestion) bool {
+	return slices.ContainsFunc(s.Edits, func(ed Edit) bool { return ed.Kind == "specificity" && strings.Contains(ed.Message, "assumed") })
 }

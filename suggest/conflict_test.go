@@ -35,7 +35,7 @@ func TestConflicts(t *testing.T) {
 		{"a symptom never evicts a confirmed diagnosis", "Assessment: Immune thrombocytopenic purpura with petechiae.",
 			[]string{"D69.3"}, map[string]string{"R23.3": "excludes1"}},
 		{"recurrent depression over single episode", "Assessment: Major depressive disorder, recurrent, moderate.",
-			[]string{"F33.1"}, map[string]string{"F32.9": "excludes1"}},
+			[]string{"F33.1"}, map[string]string{"F32.9": "contradicted"}},
 		{"acute sinusitis stays", "Assessment: Acute sinusitis.",
 			[]string{"J01.90"}, nil},
 		{"without complications beside a documented complication", "Assessment: Type 2 diabetes mellitus with diabetic chronic kidney disease. Type 2 diabetes mellitus.",

@@ -83,9 +83,20 @@ func (e *Engine) emLevel(doc *nlp.Document, req Request, res *Result, adds []add
 		if c.assert&nlp.Negated != 0 {
 			continue
 		}
-		for l, lv := range findLevels(doc, c.sent) {
-			if lv != nil && l+2 > level {
-				level, ev, basis = l+2, []cue{c, *lv}, "medical decision making of "+mdmLevels[l][0]+" complexity"
+		// The level is stated in the cue's sentence, or in the next one
+		// when the cue is a heading ("Medical decision making: moderate").
+		for _, s := range [2]int{c.sent, c.sent + 1} {
+			found := false
+			for l, lv := range findLevels(doc, s) {
+				if lv != nil {
+					found = true
+					if l+2 > level {
+						level, ev, basis = l+2, []cue{c, *lv}, "medical decision making of "+mdmLevels[l][0]+" complexity"
+					}
+				}
+			}
+			if found {
+				break
 			}
 		}
 		if level > 0 {
