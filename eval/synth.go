@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"medcode/corpus"
+	"medcode/index"
 )
 
 // SynthOptions configure SyntheticCases. The zero value works.
@@ -79,7 +80,7 @@ func SyntheticCases(set *corpus.Set, o SynthOptions) []Case {
 			}
 			name := names[r.IntN(len(names))]
 			if r.IntN(2) == 0 {
-				name = dropBracketed(name)
+				name = index.WithoutBracketed(name)
 			}
 			name = strings.TrimSuffix(strings.TrimSpace(name), ".")
 			if name == "" {
@@ -103,21 +104,4 @@ func category(code string) string {
 		return code[:3]
 	}
 	return code
-}
-
-// dropBracketed removes the bracketed (non-essential) words of a name.
-func dropBracketed(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range s {
-		switch {
-		case r == '(' || r == '[':
-			depth++
-		case (r == ')' || r == ']') && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
 }

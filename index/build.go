@@ -332,9 +332,21 @@ func Essential(title string) string {
 	if !strings.ContainsAny(title, "([") {
 		return ""
 	}
+	out := WithoutBracketed(title)
+	out = strings.ReplaceAll(out, " ,", ",")
+	out = strings.Trim(out, " ,;")
+	if out == "" || out == title {
+		return ""
+	}
+	return out
+}
+
+// WithoutBracketed removes the parenthesised and bracketed (non-essential)
+// words of a name and collapses the spaces left behind.
+func WithoutBracketed(name string) string {
 	var b strings.Builder
 	depth := 0
-	for _, r := range title {
+	for _, r := range name {
 		switch {
 		case r == '(' || r == '[':
 			depth++
@@ -344,11 +356,5 @@ func Essential(title string) string {
 			b.WriteRune(r)
 		}
 	}
-	out := strings.Join(strings.Fields(b.String()), " ")
-	out = strings.ReplaceAll(out, " ,", ",")
-	out = strings.Trim(out, " ,;")
-	if out == "" || out == title {
-		return ""
-	}
-	return out
+	return strings.Join(strings.Fields(b.String()), " ")
 }

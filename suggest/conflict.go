@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"medcode/corpus"
+	"medcode/index"
 	"medcode/nlp"
 )
 
@@ -146,7 +147,7 @@ func (e *Engine) keysOf(n *conflictNames) *conflictNames {
 		if code == nil {
 			return
 		}
-		n.key = e.keyStems(stripBracketed(code.Display))
+		n.key = e.keyStems(index.WithoutBracketed(code.Display))
 		n.keys = append(n.keys, n.key)
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
@@ -194,24 +195,6 @@ func (e *Engine) keyStems(text string) []string {
 		}
 	}
 	return out
-}
-
-// stripBracketed drops the non-essential bracketed words of a title
-// ("Essential (primary) hypertension").
-func stripBracketed(t string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range t {
-		switch {
-		case r == '(' || r == '[':
-			depth++
-		case (r == ')' || r == ']') && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }
 
 // vagueWords say nothing about what a symptom is.
