@@ -53,13 +53,19 @@ func billableByRelease(t *testing.T) map[string]map[string]bool {
 	return out
 }
 
-// suiteFiles are the hand-written suites kept as test data.
+// suiteFiles are the hand-written suites kept as test data, with the
+// held-out statements under testdata/suites/holdout.
 func suiteFiles(t *testing.T) []string {
 	t.Helper()
 	files, err := filepath.Glob(filepath.Join("testdata", "suites", "*.jsonl"))
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no suite files under testdata/suites (%v)", err)
 	}
+	held, err := filepath.Glob(filepath.Join("testdata", "suites", "holdout", "*.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files = append(files, held...)
 	sort.Strings(files)
 	return files
 }
