@@ -23,6 +23,11 @@ const ruleConfidence = 0.8
 // are sequenced after them.
 func (e *Engine) secondaryConfidence() float64 { return e.DecisionThreshold() }
 
+// ruleSlack is how many suggestions beyond Request.MaxResults are ranked
+// and rendered for the coding rules, which drop some (a combination's
+// parts, a procedure family's undocumented siblings).
+const ruleSlack = 8
+
 // addition is a code a coding rule adds to the ranked suggestions.
 type addition struct {
 	sys   corpus.System
@@ -58,6 +63,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
 	e.merge(doc, req, res, adds)
 	rej = absorbHeaders(res, rej)
+	rej = procedureDetail(doc, res, rej)
 	res.Notices = append(res.Notices, e.missingCodes(res)...)
 	return append(rejected, rej...)
 }
