@@ -37,12 +37,20 @@ func TestSynonyms(t *testing.T) {
 		{"gastrointestinal bleeding", "gastrointestin hemorrhag"},
 		{"urinary lithiasis", "urinari calculus"},
 		{"neoplasia", "neoplasm"},
+		// Latin and Greek plurals meet their singular
+		{"pulmonary emboli", "lung embol"},
+		{"pulmonary embolus", "lung embol"},
+		{"pulmonary embolism", "lung embol"},
+		{"renal calculi", "kidney calculus"},
+		{"thrombi", "thrombus"},
+		{"stenoses", "stenosi"},
+		{"testes", "testi"},
 		// expansions
 		{"breast cancer", "breast cancer +malign +neoplasm"},
 		{"Cancers", "cancer +malign +neoplasm"},
 		{"lung carcinoma", "lung carcinoma +malign +neoplasm"},
 		{"pulmonary tumour", "lung tumor +neoplasm"},
-		{"bone metastases", "bone metastas +secondari +malign +neoplasm"},
+		{"bone metastases", "bone metastasi +secondari +malign +neoplasm"},
 		{"cervical adenopathies", "cervic adenopathi +enlarg +lymph +node"},
 		{"history of stroke", "histori stroke +brain +infarct"},
 		// phrases: after the first word, over the whole phrase
