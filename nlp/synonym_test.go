@@ -54,6 +54,7 @@ func TestSynonyms(t *testing.T) {
 		{"cervical adenopathies", "cervic adenopathi +enlarg +lymph +node"},
 		{"history of stroke", "histori stroke +brain +infarct"},
 		// phrases: after the first word, over the whole phrase
+		{"annual screening mammogram", "annual screen +routin mammogram"},
 		{"heart attack", "heart +myocardi +infarct attack"},
 		{"heart-attack", "heart +myocardi +infarct attack"},
 		{"cardiac attack", "heart +myocardi +infarct attack"},
