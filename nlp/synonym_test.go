@@ -55,9 +55,9 @@ func TestSynonyms(t *testing.T) {
 		{"history of stroke", "histori stroke +brain +infarct"},
 		// phrases: after the first word, over the whole phrase
 		{"annual screening mammogram", "annual screen +routin mammogram"},
-		{"heart attack", "heart +myocardi +infarct attack"},
-		{"heart-attack", "heart +myocardi +infarct attack"},
-		{"cardiac attack", "heart +myocardi +infarct attack"},
+		{"heart attack", "heart +myocardium +infarct attack"},
+		{"heart-attack", "heart +myocardium +infarct attack"},
+		{"cardiac attack", "heart +myocardium +infarct attack"},
 		{"high blood pressure", "high +hypertens blood pressur"},
 		{"heart. Attack", "heart attack"},
 		{"heart\nattack", "heart attack"},
