@@ -228,6 +228,9 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
 			continue
 		}
+		if !eponymSaid(doc, ix, ix.NameText(h.Name), h) {
+			continue // "good adherence" is not Good's syndrome (eponym.go)
+		}
 		hits = append(hits, h)
 	}
 	// Part of a name negated and part not ("T2DM without complications"
