@@ -1,0 +1,130 @@
+package suggest
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// injuryOrder applies two sequencing rules of chapters 19 and 20 to the
+// ranked suggestions:
+//   - a vague injury code (T14.-, injury of unspecified body region)
+//     whose every word a specific injury code's evidence holds, and Z76.89
+//     read from the words of an encounter ("initial encounter"), give way
+//     to a specific injury: the note documents the injury's site and kind;
+//   - an external cause code (V00-Y99) is never listed before the injury
+//     it explains (guidelines I.C.20): the best specific injury documented
+//     in the same sentence moves just above it.
+func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
+	for i := len(res.Suggestions) - 1; i >= 0; i-- {
+		s := res.Suggestions[i]
+		if !vagueInjury(s) {
+			continue
+		}
+		for _, o := range res.Suggestions {
+			if specificInjury(o) && (evidenceCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
+				rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
+				break
+			}
+		}
+	}
+	for {
+		moved := false
+		for i, x := range res.Suggestions {
+			if !externalCauseCode(x) {
+				continue
+			}
+			sents := evidenceSentences(doc, x.Evidence)
+			best := -1
+			for j, o := range res.Suggestions {
+				if j != i && specificInjury(o) && slices.ContainsFunc(evidenceSentences(doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) {
+					best = j
+					break
+				}
+			}
+			if best < i { // none, or one is listed first already
+				continue
+			}
+			s := res.Suggestions[best]
+			res.Suggestions = slices.Delete(res.Suggestions, best, best+1)
+			s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: x.Confidence,
+				Message: "coding rule injury_first: the injury is listed before its external cause " + x.Code})
+			s.Confidence = math.Nextafter(x.Confidence, 1)
+			s.Score = max(s.Score, x.Score)
+			insert(res, s)
+			moved = true
+			break
+		}
+		if !moved {
+			return rej
+		}
+	}
+}
+
+// externalCauseCode reports an ICD-10-CM external cause code (chapter 20).
+func externalCauseCode(s Suggestion) bool {
+	return s.System == string(corpus.ICD10CM) && s.Code != "" && strings.ContainsRune("VWXY", rune(s.Code[0]))
+}
+
+// vagueInjury reports T14.- (injury of unspecified body region) and
+// Z76.89 (encounter in other circumstances).
+func vagueInjury(s Suggestion) bool {
+	return s.System == string(corpus.ICD10CM) && (strings.HasPrefix(s.Code, "T14") || s.Code == "Z76.89")
+}
+
+// specificInjury reports an injury, poisoning or complication code of
+// chapter 19 (S00-T88) other than T14.-.
+func specificInjury(s Suggestion) bool {
+	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.HasPrefix(s.Code, "T14") {
+		return false
+	}
+	return s.Code[0] == 'S' || s.Code[0] == 'T' && s.Code < "T89"
+}
+
+// encounterWords reports whether evidence is only words stating the
+// encounter ("initial encounter"), which are an injury's seventh
+// character.
+func encounterWords(doc *nlp.Document, evs []Evidence) bool {
+	var spans []Evidence
+	for _, a := range doc.Attributes {
+		if a.Kind == nlp.AttrEncounter {
+			spans = append(spans, Evidence{Start: a.Span.Start, End: a.Span.End})
+		}
+	}
+	return evidenceCovers(doc, spans, evs)
+}
+
+// evidenceSentences lists the sentences of evidence spans.
+func evidenceSentences(doc *nlp.Document, evs []Evidence) []int {
+	var out []int
+	for _, ev := range evs {
+		for _, t := range doc.Tokens {
+			if t.Start >= ev.Start && t.End <= ev.End && !slices.Contains(out, t.Sent) {
+				out = append(out, t.Sent)
+			}
+		}
+	}
+	return out
+}
+
+// evidenceCovers reports whether every non-stop token of evs lies in a
+// span of by.
+func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
+	if len(evs) == 0 {
+		return false
+	}
+	for _, ev := range evs {
+		for _, t := range doc.Tokens {
+			if t.Start < ev.Start || t.End > ev.End || t.Stop {
+				continue
+			}
+			if !slices.ContainsFunc(by, func(b Evidence) bool { return b.Start <= t.Start && t.End <= b.End }) {
+				return false
+			}
+		}
+	}
+	return true
+}
