@@ -11,8 +11,8 @@ import (
 
 // injuryOrder applies two sequencing rules of chapters 19 and 20 to the
 // ranked suggestions:
-//   - a vague injury code (T14.-, injury of unspecified body region)
-//     whose every word a specific injury code's evidence holds, and Z76.89
+//   - a vague injury code (T14.-, injury of unspecified body region, an
+//     unspecified injury of a site) whose every word a specific injury code's evidence holds, and Z76.89
 //     read from the words of an encounter ("initial encounter"), give way
 //     to a specific injury: the note documents the injury's site and kind;
 //   - an external cause code (V00-Y99) is never listed before the injury
@@ -25,7 +25,7 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 			continue
 		}
 		for _, o := range res.Suggestions {
-			if specificInjury(o) && (evidenceCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
+			if o.Code != s.Code && specificInjury(o) && !vagueInjury(o) && (evidenceCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
 				rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
 				break
 			}
@@ -69,10 +69,12 @@ func externalCauseCode(s Suggestion) bool {
 	return s.System == string(corpus.ICD10CM) && s.Code != "" && strings.ContainsRune("VWXY", rune(s.Code[0]))
 }
 
-// vagueInjury reports T14.- (injury of unspecified body region) and
-// Z76.89 (encounter in other circumstances).
+// vagueInjury reports T14.- (injury of unspecified body region), an
+// unspecified injury of a site ("Unspecified injury of right lower leg")
+// and Z76.89 (encounter in other circumstances).
 func vagueInjury(s Suggestion) bool {
-	return s.System == string(corpus.ICD10CM) && (strings.HasPrefix(s.Code, "T14") || s.Code == "Z76.89")
+	return s.System == string(corpus.ICD10CM) && (strings.HasPrefix(s.Code, "T14") || s.Code == "Z76.89" ||
+		s.Code[0] == 'S' && strings.HasPrefix(s.Display, "Unspecified injury of"))
 }
 
 // specificInjury reports an injury, poisoning or complication code of
