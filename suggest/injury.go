@@ -25,7 +25,7 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 			continue
 		}
 		for _, o := range res.Suggestions {
-			if o.Code != s.Code && specificInjury(o) && !vagueInjury(o) && (evidenceCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
+			if o.Code != s.Code && specificInjury(o) && !vagueInjury(o) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
 				rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
 				break
 			}
@@ -38,14 +38,23 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 				continue
 			}
 			sents := evidenceSentences(doc, x.Evidence)
-			best := -1
+			best, bestWords := -1, 0
 			for j, o := range res.Suggestions {
-				if j != i && specificInjury(o) && slices.ContainsFunc(evidenceSentences(doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) {
-					best = j
+				if j == i || !specificInjury(o) || !slices.ContainsFunc(evidenceSentences(doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) {
+					continue
+				}
+				if j < i {
+					best = j // an injury is listed first already
 					break
 				}
+				// The injury's own words: a site or kind the external
+				// cause's words do not hold ("drowning" of "drowning due
+				// to ... canoe" is the cause's).
+				if n := ownWords(doc, o.Evidence, x.Evidence); n > bestWords {
+					best, bestWords = j, n
+				}
 			}
-			if best < i { // none, or one is listed first already
+			if best < i {
 				continue
 			}
 			s := res.Suggestions[best]
@@ -110,6 +119,26 @@ func evidenceSentences(doc *nlp.Document, evs []Evidence) []int {
 		}
 	}
 	return out
+}
+
+// strictlyCovers reports whether by covers evs and holds a word evs
+// does not: it says more.
+func strictlyCovers(doc *nlp.Document, by, evs []Evidence) bool {
+	return evidenceCovers(doc, by, evs) && ownWords(doc, by, evs) > 0
+}
+
+// ownWords counts the non-stop tokens of evs that no span of other holds.
+func ownWords(doc *nlp.Document, evs, other []Evidence) int {
+	n := 0
+	for _, t := range doc.Tokens {
+		if t.Stop || !slices.ContainsFunc(evs, func(e Evidence) bool { return e.Start <= t.Start && t.End <= e.End }) {
+			continue
+		}
+		if !slices.ContainsFunc(other, func(e Evidence) bool { return e.Start <= t.Start && t.End <= e.End }) {
+			n++
+		}
+	}
+	return n
 }
 
 // evidenceCovers reports whether every non-stop token of evs lies in a
