@@ -49,6 +49,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	var rej []Rejection
 	rej = e.performedHere(doc, res, rej)
 	adds, rej = e.drugTableCodes(doc, res, adds, rej)
+	adds, rej = e.neoplasmTableCodes(doc, res, adds, rej)
 	adds, rej = e.combinations(doc, res, adds, rej)
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.encounterCodes(doc, res, adds)
