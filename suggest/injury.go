@@ -16,8 +16,9 @@ import (
 //     read from the words of an encounter ("initial encounter"), give way
 //     to a specific injury: the note documents the injury's site and kind;
 //   - an external cause code (V00-Y99) is never listed before the injury
-//     it explains (guidelines I.C.20): the best specific injury documented
-//     in the same sentence moves just above it.
+//     it explains (guidelines I.C.20): the specific injury documented in
+//     the same sentence with most words of its own (not a catch-all
+//     "unspecified" or "other specified" injury) moves just above it.
 func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
 		s := res.Suggestions[i]
@@ -40,7 +41,7 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 			sents := evidenceSentences(doc, x.Evidence)
 			best, bestWords := -1, 0
 			for j, o := range res.Suggestions {
-				if j == i || !specificInjury(o) || !slices.ContainsFunc(evidenceSentences(doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) {
+				if j == i || !specificInjury(o) || catchAllInjury(o) || !slices.ContainsFunc(evidenceSentences(doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) {
 					continue
 				}
 				if j < i {
@@ -84,6 +85,13 @@ func externalCauseCode(s Suggestion) bool {
 func vagueInjury(s Suggestion) bool {
 	return s.System == string(corpus.ICD10CM) && (strings.HasPrefix(s.Code, "T14") || s.Code == "Z76.89" ||
 		s.Code[0] == 'S' && strings.HasPrefix(s.Display, "Unspecified injury of"))
+}
+
+// catchAllInjury reports a vague injury or a residual one ("Other
+// specified injuries of right lower leg"): neither names what the
+// external cause did.
+func catchAllInjury(s Suggestion) bool {
+	return vagueInjury(s) || strings.HasPrefix(s.Display, "Other specified injur") || strings.HasPrefix(s.Display, "Other injur")
 }
 
 // specificInjury reports an injury, poisoning or complication code of
