@@ -167,8 +167,11 @@ type neoMention struct {
 // ("metastatic to liver", "brain metastases"), else the behavior's; a
 // category code is completed by the child whose distinct title words the
 // note holds (right/left, female/male, basal/squamous cell). The codes
-// are listed in the order the note names them; neoplasm codes whose every
-// word the table code reads, outside its category, give way to it.
+// are listed in the order the note names them. Neoplasm codes of the
+// sentence give way to it when they are less specific in its category
+// (its header, more "unspecified" words),
+// in another column of its row (a primary liver code beside "metastatic
+// to the liver") or read only its words.
 func (e *Engine) neoplasmTableCodes(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	if len(e.neo.rows) == 0 {
 		return adds, rej
@@ -191,19 +194,60 @@ func (e *Engine) neoplasmTableCodes(doc *nlp.Document, res *Result, adds []addit
 		conf := ruleConfidence - 0.001*float64(k)
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: b.Code, conf: conf, ev: m.ev, rule: "neoplasm_table",
 			why: "Neoplasm Table: " + row.site + ", " + neoHeads[m.col]})
+		chosen := func(code string) bool { // a code of a subcategory the table chose
+			sub := func(c string) string { return c[:min(5, len(c))] }
+			return slices.ContainsFunc(ids, func(o corpus.ID) bool { return o != 0 && sub(e.set.Brief(o).Code) == sub(code) })
+		}
 		for i := len(res.Suggestions) - 1; i >= 0; i-- {
 			s := res.Suggestions[i]
-			if s.System != string(corpus.ICD10CM) || s.Code < "C00" || s.Code >= "D50" || category(s.Code) == category(b.Code) ||
-				slices.ContainsFunc(ms, func(o neoMention) bool {
-					return category(e.set.Brief(e.neo.rows[o.row].cells[o.col]).Code) == category(s.Code)
-				}) ||
-				!wordsCover(doc, m.words, s.Evidence) {
+			if s.System != string(corpus.ICD10CM) || s.Code < "C00" || s.Code >= "D50" || s.Code == b.Code {
 				continue
 			}
-			rej = append(rej, drop(res, i, "neoplasm_table", "its words are those of "+row.site+" ("+neoHeads[m.col]+"), coded "+b.Code))
+			switch {
+			case category(s.Code) == category(b.Code) && (strings.HasPrefix(b.Code, s.Code) || unspecifiedWords(s.Display) > unspecifiedWords(b.Display)) && inSentence(doc, s.Evidence, m.ev[0].sent):
+				rej = append(rej, drop(res, i, "neoplasm_table", "the note documents "+row.site+" ("+neoHeads[m.col]+"): "+b.Code+" says more"))
+			case e.otherColumn(m, s.Code, chosen) && inSentence(doc, s.Evidence, m.ev[0].sent):
+				rej = append(rej, drop(res, i, "neoplasm_table", "contradicted: the note documents "+row.site+" as "+neoHeads[m.col]+", coded "+b.Code))
+			case !chosen(s.Code) && wordsCover(doc, m.words, s.Evidence):
+				rej = append(rej, drop(res, i, "neoplasm_table", "its words are those of "+row.site+" ("+neoHeads[m.col]+"), coded "+b.Code))
+			}
 		}
 	}
 	return adds, rej
+}
+
+// unspecifiedWords counts "unspecified" in a title.
+func unspecifiedWords(title string) int {
+	return strings.Count(strings.ToLower(title), "unspecified")
+}
+
+// inSentence reports whether an evidence span lies in sentence sent.
+func inSentence(doc *nlp.Document, evs []Evidence, sent int) bool {
+	return slices.Contains(evidenceSentences(doc, evs), sent)
+}
+
+// otherColumn reports whether code is in the scope of another column of
+// m's row (the category of a billable cell, the subcategory a header cell
+// names), outside the subcategories the table chose: "metastatic to the
+// liver" is not a primary liver neoplasm.
+func (e *Engine) otherColumn(m neoMention, code string, chosen func(string) bool) bool {
+	if chosen(code) {
+		return false
+	}
+	for col, id := range e.neo.rows[m.row].cells {
+		if id == 0 || neoColumn(col) == m.col {
+			continue
+		}
+		b := e.set.Brief(id)
+		scope := b.Code
+		if b.Billable {
+			scope = category(b.Code)
+		}
+		if strings.HasPrefix(code, scope) {
+			return true
+		}
+	}
+	return false
 }
 
 // lessSpecificNeoplasm reports whether id is an unspecified code of a
@@ -239,15 +283,22 @@ func (e *Engine) neoMentions(doc *nlp.Document) []neoMention {
 			len(findCuesIn(doc, sent, ownMorphology)) > 0 || len(findCuesIn(doc, sent, notCurrentCues)) > 0 {
 			continue
 		}
-		if slices.ContainsFunc(doc.Tokens[lo:hi], func(t nlp.Token) bool { return t.Assert&(blockedAssert|nlp.Historical|nlp.Uncertain) != 0 }) {
-			continue
-		}
 		for _, site := range e.neoSites(doc, lo, hi) {
 			col, ev, ok := neoColumnOf(doc, site, mal, ben, sit, unc, uns, sec)
 			if !ok {
 				continue
 			}
 			if e.neo.rows[site.row].cells[col] == 0 {
+				continue
+			}
+			// Past, negated, hypothetical or uncertain ("possible
+			// malignancy") sites are not coded; "uncertain behavior" is a
+			// column, not a doubt.
+			flags := site.assert
+			for _, c := range ev {
+				flags |= c.assert
+			}
+			if flags&(blockedAssert|nlp.Historical) != 0 || flags&nlp.Uncertain != 0 && col != colUncertain {
 				continue
 			}
 			words := map[int]bool{}
@@ -331,8 +382,11 @@ func (e *Engine) neoSites(doc *nlp.Document, lo, hi int) []neoSite {
 			if t1-t0 > len(toks)+8 {
 				continue // words scattered over the sentence
 			}
-			found = append(found, neoSite{row: int(r), tokens: toks,
-				cue: cue{start: doc.Tokens[t0].Start, end: doc.Tokens[t1].End, sent: doc.Tokens[t0].Sent, sec: doc.Tokens[t0].Section, tok: t0, last: t1}})
+			c := cue{start: doc.Tokens[t0].Start, end: doc.Tokens[t1].End, sent: doc.Tokens[t0].Sent, sec: doc.Tokens[t0].Section, tok: t0, last: t1}
+			for _, k := range toks {
+				c.assert |= doc.Tokens[k].Assert
+			}
+			found = append(found, neoSite{row: int(r), tokens: toks, cue: c})
 		}
 	}
 	// Most stems first, then document order of the rows.
