@@ -17,8 +17,9 @@ import (
 //     to a specific injury: the note documents the injury's site and kind;
 //   - an external cause code (V00-Y99) is never listed before the injury
 //     it explains (guidelines I.C.20): the specific injury documented in
-//     the same sentence with most words of its own (not a catch-all
-//     "unspecified" or "other specified" injury) moves just above it.
+//     the same sentence, within four words of the cause's, with most
+//     words of its own (not a catch-all "unspecified" or "other
+//     specified" injury) moves just above it.
 func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
 		s := res.Suggestions[i]
@@ -35,13 +36,16 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 	for {
 		moved := false
 		for i, x := range res.Suggestions {
-			if !externalCauseCode(x) {
+			// X58 (exposure to other specified factors) names no cause
+			// the note states; it places nothing.
+			if !externalCauseCode(x) || strings.HasPrefix(x.Code, "X58") {
 				continue
 			}
 			sents := evidenceSentences(doc, x.Evidence)
 			best, bestWords := -1, 0
 			for j, o := range res.Suggestions {
-				if j == i || !specificInjury(o) || catchAllInjury(o) || !slices.ContainsFunc(evidenceSentences(doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) {
+				if j == i || !specificInjury(o) || catchAllInjury(o) || !slices.ContainsFunc(evidenceSentences(doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) ||
+					!evidenceNear(doc, o.Evidence, x.Evidence, 4) {
 					continue
 				}
 				if j < i {
@@ -114,6 +118,30 @@ func encounterWords(doc *nlp.Document, evs []Evidence) bool {
 		}
 	}
 	return evidenceCovers(doc, spans, evs)
+}
+
+// evidenceNear reports whether a span of a and one of b have at most
+// gap tokens between them ("fracture after a fall", "dog bite of the
+// leg").
+func evidenceNear(doc *nlp.Document, a, b []Evidence, gap int) bool {
+	for _, x := range a {
+		for _, y := range b {
+			lo, hi := min(x.End, y.End), max(x.Start, y.Start)
+			if lo >= hi {
+				return true // overlapping
+			}
+			n := 0
+			for _, t := range doc.Tokens {
+				if t.Start >= lo && t.End <= hi {
+					n++
+				}
+			}
+			if n <= gap {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // evidenceSentences lists the sentences of evidence spans.

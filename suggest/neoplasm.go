@@ -145,7 +145,7 @@ var (
 	benignCues      = phrases("benign neoplasm|benign neoplasms|benign tumor|benign tumors|benign tumour|adenoma|adenomas|macroadenoma|microadenoma|fibroadenoma")
 	uncertainCues   = phrases("uncertain behavior|uncertain behaviour|uncertain malignant potential")
 	unspecifiedCues = phrases("neoplasm|neoplasms|tumor|tumors|tumour|tumours")
-	ownMorphology   = phrases("melanoma|lymphoma|leukemia|leukaemia|myeloma|kaposi|carcinoid|neuroendocrine|mesothelioma|sarcoma|hepatocellular|hepatoma|cholangiocarcinoma|lipoma|hemangioma|nevus|polyp|polyps|cyst|remission|relapse|dcis|lcis|cin|hsil|lsil|intraductal|lobular")
+	ownMorphology   = phrases("cystic|melanoma|lymphoma|leukemia|leukaemia|myeloma|kaposi|carcinoid|neuroendocrine|mesothelioma|sarcoma|hepatocellular|hepatoma|cholangiocarcinoma|lipoma|hemangioma|nevus|polyp|polyps|cyst|remission|relapse|dcis|lcis|cin|hsil|lsil|intraductal|lobular")
 	basalCell       = phrases("basal cell|bcc")
 	notCurrentCues  = phrases("history|hx|screening|screen|risk|survivor|ned|no evidence|resected|excised|removed|rule out|r/o|suspicious|concern|concerning|possible|probable|likely|suspected|evaluate|evaluation|workup|family|mother|father|sister|brother")
 )
@@ -192,6 +192,11 @@ func (e *Engine) neoplasmTableCodes(doc *nlp.Document, res *Result, adds []addit
 			continue
 		}
 		conf := ruleConfidence - 0.001*float64(k)
+		if m.col == colUnspecified {
+			// "tumor" alone: coded so until the histology is known, the
+			// least certain of the table's readings.
+			conf = e.secondaryConfidence()
+		}
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: b.Code, conf: conf, ev: m.ev, rule: "neoplasm_table",
 			why: "Neoplasm Table: " + row.site + ", " + neoHeads[m.col]})
 		chosen := func(code string) bool { // a code of a subcategory the table chose
@@ -436,7 +441,10 @@ func neoColumnOf(doc *nlp.Document, s neoSite, mal, ben, sit, unc, uns, sec []cu
 		cs  []cue
 		col neoColumn
 	}{{sit, colInSitu}, {unc, colUncertain}, {mal, colPrimary}, {ben, colBenign}, {uns, colUnspecified}} {
-		if len(k.cs) == 0 {
+		// The behavior's words stand beside the site ("adenocarcinoma of
+		// the sigmoid colon"), not anywhere in a long sentence.
+		cs := slices.DeleteFunc(slices.Clone(k.cs), func(c cue) bool { return tokenGap(c, s.cue) > neoWindow })
+		if len(cs) == 0 {
 			continue
 		}
 		// A site a metastasis reached is not the primary's; the words
@@ -444,9 +452,25 @@ func neoColumnOf(doc *nlp.Document, s neoSite, mal, ben, sit, unc, uns, sec []cu
 		if k.col == colPrimary && slices.ContainsFunc(sec, func(c cue) bool { return c.tok > s.last && c.tok-s.last <= 1 }) {
 			return 0, nil, false
 		}
-		return k.col, k.cs[:1], true
+		return k.col, cs[:1], true
 	}
 	return 0, nil, false
+}
+
+// neoWindow is how many tokens may stand between a site and its
+// behavior's words.
+const neoWindow = 4
+
+// tokenGap is the number of tokens between two cues (0 when they touch
+// or overlap).
+func tokenGap(a, b cue) int {
+	switch {
+	case a.last < b.tok:
+		return b.tok - a.last - 1
+	case b.last < a.tok:
+		return a.tok - b.last - 1
+	}
+	return 0
 }
 
 // sexWords state the patient's sex for a title's "female"/"male".
