@@ -147,7 +147,7 @@ var (
 	unspecifiedCues = phrases("neoplasm|neoplasms|tumor|tumors|tumour|tumours")
 	ownMorphology   = phrases("cystic|melanoma|lymphoma|leukemia|leukaemia|myeloma|kaposi|carcinoid|neuroendocrine|mesothelioma|sarcoma|hepatocellular|hepatoma|cholangiocarcinoma|lipoma|hemangioma|nevus|polyp|polyps|cyst|remission|relapse|dcis|lcis|cin|hsil|lsil|intraductal|lobular")
 	basalCell       = phrases("basal cell|bcc")
-	notCurrentCues  = phrases("history|hx|screening|screen|risk|survivor|ned|no evidence|resected|excised|removed|rule out|r/o|suspicious|concern|concerning|possible|probable|likely|suspected|evaluate|evaluation|workup|family|mother|father|sister|brother")
+	notCurrentCues  = phrases("history|hx|screening|screen|risk|survivor|ned|no evidence|rule out|r/o|suspicious|concern|concerning|possible|probable|likely|suspected|evaluate|evaluation|workup|family|mother|father|sister|brother")
 )
 
 // neoMention is a site of the table the note gives a behavior.
