@@ -12,7 +12,8 @@ import (
 // injuryOrder applies two sequencing rules of chapters 19 and 20 to the
 // ranked suggestions:
 //   - a vague injury code (T14.-, injury of unspecified body region, an
-//     unspecified injury of a site) whose every word a specific injury code's evidence holds, and Z76.89
+//     unspecified injury of a site) or an unspecified code of another
+//     chapter whose every word a specific injury code's evidence holds, and Z76.89
 //     read from the words of an encounter ("initial encounter"), give way
 //     to a specific injury: the note documents the injury's site and kind;
 //   - an external cause code (V00-Y99) is never listed before the injury
@@ -23,11 +24,11 @@ import (
 func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
 		s := res.Suggestions[i]
-		if !vagueInjury(s) {
+		if !vagueInjury(s) && !vagueElsewhere(s) {
 			continue
 		}
 		for _, o := range res.Suggestions {
-			if o.Code != s.Code && specificInjury(o) && !vagueInjury(o) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
+			if o.Code != s.Code && specificInjury(o) && !vagueInjury(o) && (!vagueElsewhere(s) || statesInjury(doc, o)) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
 				rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
 				break
 			}
@@ -89,6 +90,38 @@ func externalCauseCode(s Suggestion) bool {
 func vagueInjury(s Suggestion) bool {
 	return s.System == string(corpus.ICD10CM) && (strings.HasPrefix(s.Code, "T14") || s.Code == "Z76.89" ||
 		s.Code[0] == 'S' && strings.HasPrefix(s.Display, "Unspecified injury of"))
+}
+
+// vagueElsewhere reports an unspecified code outside chapter 19
+// ("Unspecified infectious disease", "Disorder of kidney and ureter,
+// unspecified"): an injury or complication of care that reads its words
+// and more ("surgical site infection", "rejection of kidney transplant")
+// is what the note documents.
+func vagueElsewhere(s Suggestion) bool {
+	return s.System == string(corpus.ICD10CM) && s.Code != "" && s.Code[0] != 'S' && s.Code[0] != 'T' &&
+		strings.Contains(strings.ToLower(s.Display), "unspecified")
+}
+
+// injuryKinds are the words that name what an injury or a complication
+// of care is; a chapter 19 candidate whose evidence holds none is no
+// documented injury (an "L5" read as a nerve-root injury).
+var injuryKinds = map[string]bool{"fracture": true, "fractures": true, "sprain": true, "strain": true, "contusion": true, "laceration": true,
+	"bite": true, "burn": true, "burns": true, "dislocation": true, "subluxation": true, "tear": true, "wound": true, "injury": true, "abrasion": true,
+	"puncture": true, "crush": true, "avulsion": true, "amputation": true, "concussion": true, "rupture": true, "infection": true, "infected": true,
+	"rejection": true, "failure": true, "dehiscence": true, "disruption": true, "loosening": true, "breakdown": true, "displacement": true,
+	"leak": true, "leakage": true, "malfunction": true, "complication": true, "poisoning": true, "overdose": true}
+
+// statesInjury reports whether a suggestion's evidence holds an injury
+// kind.
+func statesInjury(doc *nlp.Document, s Suggestion) bool {
+	for _, ev := range s.Evidence {
+		for _, t := range doc.Tokens {
+			if t.Start >= ev.Start && t.End <= ev.End && injuryKinds[t.Norm] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // catchAllInjury reports a vague injury or a residual one ("Other

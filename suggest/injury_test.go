@@ -21,6 +21,7 @@ func TestInjuryOrder(t *testing.T) {
 		{"dog bite", "Dog bite of the right lower leg, initial encounter.", [2]string{"S81.851A", "W54.0XXA"}, []string{"Z76.89"}},
 		{"cat bite", "Cat bite of the left hand, initial encounter.", [2]string{"S61.452A", "W55.01XA"}, nil},
 		{"vague injury", "Contusion of the right knee, initial encounter.", [2]string{}, []string{"T14.8XXA", "T14.90XA", "Z76.89"}},
+		{"complication of care", "Superficial incisional surgical site infection, initial encounter.", [2]string{}, []string{"B99.9"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
