@@ -81,8 +81,9 @@
 //     neoplasm codes the table code contradicts or says more than give
 //     way (neoplasm.go); an external cause code is listed after the
 //     specific injury documented beside it, and T14.-, an unspecified
-//     injury of a site and Z76.89 on encounter words give way to a
-//     specific injury (injury.go);
+//     injury of a site, Z76.89 on encounter words and an unspecified code
+//     of another chapter give way to a documented specific injury or
+//     complication of care whose words include theirs (injury.go);
 //     two conditions the Alphabetic Index links by "with" (diabetes and its
 //     complications, hypertension with heart failure or CKD) get their
 //     combination code, which absorbs its parts unless its "use additional
