@@ -53,6 +53,8 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	var adds []addition
 	var rej []Rejection
 	rej = e.performedHere(doc, res, rej)
+	adds, rej = e.drugTableCodes(doc, res, adds, rej)
+	adds, rej = e.neoplasmTableCodes(doc, res, adds, rej)
 	adds, rej = e.combinations(doc, res, adds, rej)
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.encounterCodes(doc, res, adds)
@@ -62,6 +64,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.emLevel(doc, req, res, adds, rej)
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
 	e.merge(doc, req, res, adds)
+	rej = e.injuryOrder(doc, res, rej)
 	rej = absorbHeaders(res, rej)
 	rej = procedureDetail(doc, res, rej)
 	res.Notices = append(res.Notices, e.missingCodes(res)...)

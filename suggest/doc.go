@@ -63,6 +63,27 @@
 //     alternatives (render.go).
 //  7. What coders add (coder.go), on the rendered suggestions: procedure
 //     codes whose every mention is past or planned are rejected (em.go);
+//     the Table of Drugs and Chemicals codes a substance (a main term of
+//     the table) named within four words of overdose, adverse-effect or
+//     underdosing words: the column from those words and the sentence's
+//     intent (accidental unless self-harm, assault or undetermined intent
+//     is stated), the seventh character from the encounter words; a
+//     poisoning at ruleConfidence, an adverse effect or underdosing after
+//     the condition it caused; codes resting only on the words it reads
+//     ("encounter", "suicide attempt") give way (drugtable.go); the
+//     Neoplasm Table codes a site a sentence names beside words of a
+//     behavior: the row whose every word the sentence holds and has most
+//     words, the malignant secondary column for a site a metastasis
+//     reached, the category completed by the child whose distinct title
+//     words the note holds (right/left, female/male, basal/squamous
+//     cell); morphologies the index codes apart (melanoma, lymphoma ...)
+//     and past, negated or uncertain mentions are left to the engine;
+//     neoplasm codes the table code contradicts or says more than give
+//     way (neoplasm.go); an external cause code is listed after the
+//     specific injury documented beside it, and T14.-, an unspecified
+//     injury of a site, Z76.89 on encounter words and an unspecified code
+//     of another chapter give way to a documented specific injury or
+//     complication of care whose words include theirs (injury.go);
 //     two conditions the Alphabetic Index links by "with" (diabetes and its
 //     complications, hypertension with heart failure or CKD) get their
 //     combination code, which absorbs its parts unless its "use additional

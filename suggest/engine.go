@@ -101,6 +101,10 @@ type Engine struct {
 	// status the status-code rules of status.txt (status.go).
 	with   map[string][]withRule
 	status []statusRule
+	// drugs is the Table of Drugs and Chemicals (drugtable.go), neo the
+	// Neoplasm Table (neoplasm.go).
+	drugs drugTable
+	neo   neoTable
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -233,6 +237,8 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 		return nil, err
 	}
 	e.status = status
+	e.drugs = drugTableOf(set, ix.Stems)
+	e.neo = neoplasmTableOf(set, ix.Stems)
 	e.edits = rv.edits
 	e.vague = map[string]bool{}
 	for _, s := range ix.Stems(strings.Join(vagueWords, " ")) {
