@@ -4,8 +4,8 @@
 # replaces the one between the suites markers in README.md (`make eval-suites`).
 #
 # Suites: CodiEsp dev, the hand-written US-style statement suite, the CCMC-style
-# radiology suite and the whole-note US transcription suite (eval/testdata/suites), and the round-trip suite when
-# data/suites/roundtrip.jsonl exists. Set README=0 to print without touching README.md.
+# radiology suite and the whole-note US transcription suite (eval/testdata/suites),
+# and the round-trip suite when data/suites/roundtrip.jsonl exists. Set README=0 to print without touching README.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
