@@ -21,6 +21,17 @@ func TestAssertions(t *testing.T) {
 		{"Murmur not appreciated.", "Murmur", Negated},
 		{"No history of stroke.", "stroke", Negated},
 		{"Denies fever, chills, night sweats, weight loss.", "loss", Negated},
+		{"Pulmonary embolism, pneumothorax and pneumonia considered and excluded.", "embolism", Negated},
+		{"Deep vein thrombosis and osteomyelitis excluded.", "osteomyelitis", Negated},
+		{"Aortic dissection was excluded by CT angiogram.", "dissection", Negated},
+		{"Early appendicitis cannot be excluded.", "appendicitis", Uncertain},
+		{"Limited by hip pain rather than chest pain or dyspnea.", "dyspnea", Negated},
+		{"Limited by hip pain rather than chest pain or dyspnea.", "hip", 0},
+		{"Skin testing negative to dust mite and cat.", "mite", Negated},
+		{"No prior history of arrhythmia.", "arrhythmia", Negated},
+		{"No previous history of seizures.", "seizures", Negated},
+		{"No personal history of interest, admitted with obstructive jaundice.", "jaundice", 0},
+		{"No history of interest was admitted with obstructive jaundice.", "jaundice", 0},
 		// pseudo-triggers
 		{"No increase in pain.", "pain", 0},
 		{"No change in the effusion.", "effusion", 0},
@@ -55,6 +66,10 @@ func TestAssertions(t *testing.T) {
 		{"FHx diabetes", "diabetes", Family},
 		{"Diabetes in mother.", "Diabetes", Family},
 		{"Mother's sister had lupus.", "lupus", Family},
+		// allergy lists: the reaction is a past event, up to the first blank line
+		{"ALLERGIES: Penicillin (rash).\n\nSOCIAL HISTORY: Teacher.", "rash", Historical | Ended},
+		{"ALLERGIES: Codeine - nausea.\nLisinopril causes cough.\n\nPHYSICAL EXAM: Cough noted.", "cough", Historical | Ended},
+		{"ALLERGIES: NKDA.\n\nENVIRONMENT: Cat dander, rash today.", "rash", 0},
 		// hypothetical
 		{"Return if chest pain recurs.", "chest", Hypothetical},
 		{"Call if fever develops.", "fever", Hypothetical},
