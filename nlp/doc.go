@@ -135,8 +135,11 @@
 // <relative>" after the finding ("in the patient's father"); the same
 // forms with other people ("his wife's", "husband has") give
 // Family|Unrelated. Section-driven flags: family history sections are
-// Family, past medical and surgical history sections Historical. Flags
-// combine ("No family history of X": Negated|Family).
+// Family, past medical and surgical history sections Historical, and an
+// allergies section, up to its first blank line, Historical|Ended: the
+// reaction listed there ("PENICILLIN (rash)") is a past event, not a
+// finding of this encounter. Flags combine ("No family history of X":
+// Negated|Family).
 //
 // Sense (sense.go): Document.VaccineTarget, Document.InstrumentUse and
 // Document.Pregnancy tell the context a span's words are used in: a
@@ -146,7 +149,9 @@
 // Document.TriggerTokens marks the words of assertion triggers (they state
 // the assertion, not a finding) and Document.LabelTokens the body-system
 // sub-headings of a review of systems or an exam ("HEENT:",
-// "CARDIOVASCULAR:"), which, like section headers, are never findings.
+// "CARDIOVASCULAR:") and the note's title (a first line in capitals with
+// no colon and text after it: "PEDIATRIC SICK VISIT"), which, like
+// section headers, are never findings.
 //
 // # Attributes
 //
