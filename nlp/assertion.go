@@ -143,12 +143,13 @@ func (p *Pipeline) assert(d *Document) {
 			switch d.Sections[si].Kind {
 			case FamilyHistory:
 				kind = Family
-			case PastMedicalHistory, PastSurgicalHistory:
+			case PastMedicalHistory:
 				kind = Historical
-			case Allergies:
-				// "PENICILLIN (rash)": a past reaction, not a finding of
-				// this encounter; up to the first blank line, as an
-				// allergy list is short and an unknown header may follow.
+			case PastSurgicalHistory, Allergies:
+				// "Right inguinal hernia repair in 2015", "PENICILLIN
+				// (rash)": an operation or a reaction of the past, over by
+				// now; up to the first blank line, as these lists are
+				// short and an unknown header may follow.
 				kind = Historical | Ended
 			}
 		}

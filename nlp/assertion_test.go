@@ -70,6 +70,11 @@ func TestAssertions(t *testing.T) {
 		{"ALLERGIES: Penicillin (rash).\n\nSOCIAL HISTORY: Teacher.", "rash", Historical | Ended},
 		{"ALLERGIES: Codeine - nausea.\nLisinopril causes cough.\n\nPHYSICAL EXAM: Cough noted.", "cough", Historical | Ended},
 		{"ALLERGIES: NKDA.\n\nENVIRONMENT: Cat dander, rash today.", "rash", 0},
+		{"PAST SURGICAL HISTORY: Right inguinal hernia repair in 2015.\n\nPLAN: Follow up.", "hernia", Historical | Ended},
+		{"PAST MEDICAL HISTORY: Hypertension.", "Hypertension", Historical},
+		{"ECG: normal sinus rhythm, rate 76.", "sinus", Negated},
+		{"Converted to sinus rhythm after cardioversion; atrial flutter resolved.", "cardioversion", 0},
+		{"Maxillary sinus mucosal thickening.", "sinus", 0},
 		// hypothetical
 		{"Return if chest pain recurs.", "chest", Hypothetical},
 		{"Call if fever develops.", "fever", Hypothetical},
@@ -93,7 +98,7 @@ func TestAssertions(t *testing.T) {
 		// combined and section-driven
 		{"PMH: HTN, no diabetes", "HTN", Historical},
 		{"PMH: HTN, no diabetes", "diabetes", Historical | Negated},
-		{"Past Surgical History:\nappendectomy", "appendectomy", Historical},
+		{"Past Surgical History:\nappendectomy", "appendectomy", Historical | Ended},
 		{"Family History:\nAsthma in brother.", "Asthma", Family},
 		{"No family history of cancer.", "cancer", Negated | Family},
 		{"CC: no fever", "CC", 0},

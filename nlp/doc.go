@@ -135,10 +135,12 @@
 // <relative>" after the finding ("in the patient's father"); the same
 // forms with other people ("his wife's", "husband has") give
 // Family|Unrelated. Section-driven flags: family history sections are
-// Family, past medical and surgical history sections Historical, and an
-// allergies section, up to its first blank line, Historical|Ended: the
-// reaction listed there ("PENICILLIN (rash)") is a past event, not a
-// finding of this encounter. Flags combine ("No family history of X":
+// Family, past medical history sections Historical, and past surgical
+// history and allergies sections, up to their first blank line,
+// Historical|Ended: the operation or reaction listed there ("hernia repair
+// in 2015", "PENICILLIN (rash)") is a past event, over by now. "Sinus
+// rhythm" and "normal sinus rhythm" are their own negated finding (no
+// arrhythmia). Flags combine ("No family history of X":
 // Negated|Family).
 //
 // Sense (sense.go): Document.VaccineTarget, Document.InstrumentUse and

@@ -196,6 +196,9 @@ var contextRules = []rule{
 	{phrase: "no acute distress", kind: Negated, self: true}, // the phrase is its own negated finding
 	{phrase: "no apparent distress", kind: Negated, self: true},
 	{phrase: "no distress", kind: Negated, self: true},
+	// the heart's normal rhythm: no arrhythmia, and no sinus disease
+	{phrase: "sinus rhythm", kind: Negated, self: true},
+	{phrase: "normal sinus rhythm", kind: Negated, self: true},
 	{phrase: "not in distress", kind: Negated, self: true},
 	// historical
 	{phrase: "history of", kind: Historical, dir: forward},
