@@ -25,13 +25,6 @@ func TestAssertions(t *testing.T) {
 		{"Deep vein thrombosis and osteomyelitis excluded.", "osteomyelitis", Negated},
 		{"Aortic dissection was excluded by CT angiogram.", "dissection", Negated},
 		{"Early appendicitis cannot be excluded.", "appendicitis", Uncertain},
-		{"Limited by hip pain rather than chest pain or dyspnea.", "dyspnea", Negated},
-		{"Limited by hip pain rather than chest pain or dyspnea.", "hip", 0},
-		{"Skin testing negative to dust mite and cat.", "mite", Negated},
-		{"No prior history of arrhythmia.", "arrhythmia", Negated},
-		{"No previous history of seizures.", "seizures", Negated},
-		{"No personal history of interest, admitted with obstructive jaundice.", "jaundice", 0},
-		{"No history of interest was admitted with obstructive jaundice.", "jaundice", 0},
 		// pseudo-triggers
 		{"No increase in pain.", "pain", 0},
 		{"No change in the effusion.", "effusion", 0},
@@ -72,9 +65,6 @@ func TestAssertions(t *testing.T) {
 		{"ALLERGIES: NKDA.\n\nENVIRONMENT: Cat dander, rash today.", "rash", 0},
 		{"PAST SURGICAL HISTORY: Right inguinal hernia repair in 2015.\n\nPLAN: Follow up.", "hernia", Historical | Ended},
 		{"PAST MEDICAL HISTORY: Hypertension.", "Hypertension", Historical},
-		{"ECG: normal sinus rhythm, rate 76.", "sinus", Negated},
-		{"Converted to sinus rhythm after cardioversion; atrial flutter resolved.", "cardioversion", 0},
-		{"Maxillary sinus mucosal thickening.", "sinus", 0},
 		// hypothetical
 		{"Return if chest pain recurs.", "chest", Hypothetical},
 		{"Call if fever develops.", "fever", Hypothetical},

@@ -138,10 +138,8 @@
 // Family, past medical history sections Historical, and past surgical
 // history and allergies sections, up to their first blank line,
 // Historical|Ended: the operation or reaction listed there ("hernia repair
-// in 2015", "PENICILLIN (rash)") is a past event, over by now. "Sinus
-// rhythm" and "normal sinus rhythm" are their own negated finding (no
-// arrhythmia). Flags combine ("No family history of X":
-// Negated|Family).
+// in 2015", "PENICILLIN (rash)") is a past event, over by now. Flags
+// combine ("No family history of X": Negated|Family).
 //
 // Sense (sense.go): Document.VaccineTarget, Document.InstrumentUse and
 // Document.Pregnancy tell the context a span's words are used in: a

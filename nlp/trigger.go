@@ -110,23 +110,6 @@ var contextRules = []rule{
 	{phrase: "is excluded", kind: Negated, dir: backward},
 	{phrase: "has been excluded", kind: Negated, dir: backward},
 	{phrase: "have been excluded", kind: Negated, dir: backward},
-	// "limited by hip pain rather than chest pain or dyspnea"
-	{phrase: "rather than", kind: Negated, dir: forward},
-	// "skin testing negative to dust mite and cat"
-	{phrase: "negative to", kind: Negated, dir: forward},
-	// "no prior history of arrhythmia": one trigger, or "history of" would
-	// end the scope of "no" and leave the finding historical
-	{phrase: "no prior history of", kind: Negated, dir: forward},
-	{phrase: "no previous history of", kind: Negated, dir: forward},
-	{phrase: "no past history of", kind: Negated, dir: forward},
-	{phrase: "no personal history of", kind: Negated, dir: forward},
-	// "no personal history of interest": nothing relevant, which negates
-	// none of the words after it ("... was admitted with jaundice")
-	{phrase: "no history of interest", role: pseudo},
-	{phrase: "no prior history of interest", role: pseudo},
-	{phrase: "no previous history of interest", role: pseudo},
-	{phrase: "no past history of interest", role: pseudo},
-	{phrase: "no personal history of interest", role: pseudo},
 	// results stated after their subject: "HIV nonreactive", "Neuro: unremarkable"
 	{phrase: "negative", kind: Negated, dir: backward, result: true},
 	{phrase: "is negative", kind: Negated, dir: backward, result: true},
@@ -196,9 +179,6 @@ var contextRules = []rule{
 	{phrase: "no acute distress", kind: Negated, self: true}, // the phrase is its own negated finding
 	{phrase: "no apparent distress", kind: Negated, self: true},
 	{phrase: "no distress", kind: Negated, self: true},
-	// the heart's normal rhythm: no arrhythmia, and no sinus disease
-	{phrase: "sinus rhythm", kind: Negated, self: true},
-	{phrase: "normal sinus rhythm", kind: Negated, self: true},
 	{phrase: "not in distress", kind: Negated, self: true},
 	// historical
 	{phrase: "history of", kind: Historical, dir: forward},
