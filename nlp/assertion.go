@@ -143,14 +143,23 @@ func (p *Pipeline) assert(d *Document) {
 			switch d.Sections[si].Kind {
 			case FamilyHistory:
 				kind = Family
-			case PastMedicalHistory, PastSurgicalHistory:
+			case PastMedicalHistory:
 				kind = Historical
+			case PastSurgicalHistory, Allergies:
+				// "Right inguinal hernia repair in 2015", "PENICILLIN
+				// (rash)": an operation or a reaction of the past, over by
+				// now; up to the first blank line, as these lists are
+				// short and an unknown header may follow.
+				kind = Historical | Ended
 			}
 		}
 		lo, hi := -1, -1
 		for k := j; kind != 0 && k < e; k++ {
 			if toks[k].Start < d.Sections[si].Header.End {
 				continue
+			}
+			if kind&Ended != 0 && lo >= 0 && blankLine(d.Text[toks[k-1].End:toks[k].Start]) {
+				break
 			}
 			toks[k].Assert |= kind
 			if lo < 0 {
@@ -335,4 +344,10 @@ func (s *scoper) label(m match, stop int) {
 func pastKinds(a, b *rule) bool {
 	const past = Historical | Ended
 	return a.role == trigger && b.role == trigger && a.kind&^past == 0 && b.kind&^past == 0
+}
+
+// blankLine reports whether gap, the text between two tokens, ends a
+// paragraph: it spans at least two line breaks.
+func blankLine(gap string) bool {
+	return strings.Count(gap, "\n") >= 2
 }

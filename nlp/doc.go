@@ -135,7 +135,10 @@
 // <relative>" after the finding ("in the patient's father"); the same
 // forms with other people ("his wife's", "husband has") give
 // Family|Unrelated. Section-driven flags: family history sections are
-// Family, past medical and surgical history sections Historical. Flags
+// Family, past medical history sections Historical, and past surgical
+// history and allergies sections, up to their first blank line,
+// Historical|Ended: the operation or reaction listed there ("hernia repair
+// in 2015", "PENICILLIN (rash)") is a past event, over by now. Flags
 // combine ("No family history of X": Negated|Family).
 //
 // Sense (sense.go): Document.VaccineTarget, Document.InstrumentUse and
@@ -146,7 +149,9 @@
 // Document.TriggerTokens marks the words of assertion triggers (they state
 // the assertion, not a finding) and Document.LabelTokens the body-system
 // sub-headings of a review of systems or an exam ("HEENT:",
-// "CARDIOVASCULAR:"), which, like section headers, are never findings.
+// "CARDIOVASCULAR:") and the note's title (a first line in capitals with
+// no colon and text after it: "PEDIATRIC SICK VISIT"), which, like
+// section headers, are never findings.
 //
 // # Attributes
 //

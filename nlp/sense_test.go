@@ -83,6 +83,13 @@ func TestLabelTokens(t *testing.T) {
 		{"Chest pain: none.", ""},
 		{"Assessment: chest wall pain.", ""},
 		{"The chest: clear", ""},
+		// a note's title: first line, capitals, no colon, text after it
+		{"PEDIATRIC SICK VISIT\n\nCHIEF COMPLAINT: Ear pain.", "PEDIATRIC SICK VISIT"},
+		{"\nINFECTIOUS DISEASE CONSULTATION\nREASON: Cellulitis.", "INFECTIOUS DISEASE CONSULTATION"},
+		{"COPD EXACERBATION", ""},
+		{"COPD exacerbation\nOn prednisone.", ""},
+		{"EXAM: CHEST, 2 VIEWS\nFINDINGS: Clear.", ""},
+		{"ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE\nText.", ""},
 	}
 	for _, tc := range tests {
 		d := p.Analyze(tc.text)
