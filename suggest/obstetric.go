@@ -3,6 +3,7 @@ package suggest
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -144,13 +145,15 @@ func spanCue(doc *nlp.Document, start, end int) (cue, bool) {
 
 // obstetric applies chapter 15 to the ranked suggestions of a note that
 // documents a pregnancy: the trimester and fetus characters of each
-// obstetric code follow the note (obstetricCharacters).
-func (e *Engine) obstetric(doc *nlp.Document, res *Result) {
+// obstetric code follow the note (obstetricCharacters), and chapter 15
+// codes the pregnant patient's conditions first (chapter15First).
+func (e *Engine) obstetric(doc *nlp.Document, res *Result, rej []Rejection) ([]addition, []Rejection) {
 	p, ok := e.pregnancyOf(doc)
 	if !ok {
-		return
+		return nil, rej
 	}
 	e.obstetricCharacters(doc, res, p)
+	return e.chapter15First(doc, res, p, rej)
 }
 
 // obstetricCharacters rewrites the trimester and the fetus of chapter 15
@@ -254,4 +257,269 @@ func (e *Engine) descendantTitled(id corpus.ID, title string, depth int) (corpus
 		}
 	}
 	return corpus.Brief{}, false
+}
+
+// conditionsIn reads the ranges of a chapter 15 inclusion term that
+// places conditions of other chapters there: "Conditions in D50-D64",
+// "Conditions in F01-F09, F20-F52 and F54-F99", "Any condition in I10
+// specified as a reason for obstetric care".
+var conditionsIn = regexp.MustCompile(`(?i)\bconditions? in ([A-Z]\d\d(?:-[A-Z]\d\d)?(?:(?:,| and|, and) [A-Z]\d\d(?:-[A-Z]\d\d)?)*)`)
+
+// rangeOf is one "conditions in" range of a chapter 15 subcategory.
+type rangeOf struct {
+	lo, hi string // three-character categories, inclusive
+	sub    corpus.ID
+}
+
+// width is the number of categories a range spans, roughly: the narrower
+// range is the more specific subcategory (I10 in O10.0 before I00-I99 in
+// O99.4).
+func (r rangeOf) width() int {
+	n := func(c string) int { return int(c[0])*100 + int(c[1]-'0')*10 + int(c[2]-'0') }
+	return n(r.hi) - n(r.lo)
+}
+
+// chapter15Ranges mines the "conditions in" inclusion terms of the
+// categories holding conditions of other chapters in pregnancy (O10, O98,
+// O99, O9A).
+func (e *Engine) chapter15Ranges() []rangeOf {
+	var out []rangeOf
+	var walk func(id corpus.ID)
+	walk = func(id corpus.ID) {
+		for _, n := range e.set.Code(id).Names {
+			if n.Kind != corpus.NameInclusion {
+				continue
+			}
+			for _, m := range conditionsIn.FindAllStringSubmatch(n.Text, -1) {
+				for _, part := range regexp.MustCompile(`[A-Z]\d\d(?:-[A-Z]\d\d)?`).FindAllString(m[1], -1) {
+					lo, hi, _ := strings.Cut(part, "-")
+					if hi == "" {
+						hi = lo
+					}
+					out = append(out, rangeOf{lo: lo, hi: hi, sub: id})
+				}
+			}
+		}
+		for _, k := range e.set.Children(id) {
+			walk(k)
+		}
+	}
+	for _, cat := range []string{"O10", "O98", "O99", "O9A"} {
+		if id, ok := e.set.ID(corpus.ICD10CM, cat); ok {
+			walk(id)
+		}
+	}
+	return out
+}
+
+// pregnancyTitle reports whether a chapter 15 title fits the note's
+// pregnancy: a puerperium or childbirth code in a pregnancy with no
+// delivery does not, a pregnancy-trimester code in a note about the
+// puerperium alone does not.
+func pregnancyTitle(title string, p pregnancy) bool {
+	t := strings.ToLower(title)
+	post := strings.Contains(t, "puerperium") || strings.Contains(t, "following delivery") || strings.Contains(t, "postpartum") || strings.Contains(t, "childbirth")
+	if p.postpartum && p.weeks < 0 {
+		return post || !strings.Contains(t, "trimester")
+	}
+	return !post
+}
+
+// chapter15First applies guideline I.C.15.a: a condition of a pregnant
+// patient is coded in chapter 15 and the chapter 15 code is sequenced
+// first. A chapter 15 suggestion sharing evidence with another chapter's
+// code is at least as sure as it and comes first; the other code stays,
+// just below, when the chapter 15 code's "use additional code" note asks
+// for it ("O24.11-: use additional code from category E11"), and is
+// dropped otherwise ("UTI in pregnancy" is O23.4-, not N39.0 too). A
+// condition no chapter 15 suggestion covers gets the subcategory whose
+// inclusion term takes its chapter ("Conditions in D50-D64" is anemia
+// complicating pregnancy, O99.01-), with the note's trimester, the
+// narrowest range first; the condition's own code stays after it.
+func (e *Engine) chapter15First(doc *nlp.Document, res *Result, p pregnancy, rej []Rejection) ([]addition, []Rejection) {
+	var adds []addition
+	var ranges []rangeOf
+	floor := res.Threshold / 5
+	for i := 0; i < len(res.Suggestions); i++ {
+		s := res.Suggestions[i]
+		if s.System != string(corpus.ICD10CM) || s.Code[0] == 'O' || s.Code[0] == 'Z' || s.Code[0] >= 'V' && s.Code[0] <= 'Y' || s.Code[0] == 'P' || s.Confidence < res.Threshold {
+			continue
+		}
+		o := -1
+		for j, t := range res.Suggestions {
+			if t.System == string(corpus.ICD10CM) && t.Code[0] == 'O' && t.Confidence >= floor && pregnancyTitle(t.Display, p) && overlaps(s.Evidence, t.Evidence) {
+				o = j
+				break
+			}
+		}
+		if o < 0 {
+			if ranges == nil {
+				ranges = e.chapter15Ranges()
+			}
+			if a, ok := e.complicating(doc, s, p, ranges); ok && !slices.ContainsFunc(adds, func(x addition) bool { return x.code == a.code }) {
+				adds = append(adds, a)
+				// The condition's own code follows the chapter 15 code.
+				res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
+				s.Confidence = round(a.conf-0.001, 4)
+				s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: fmt.Sprintf("sequenced after %s (guideline I.C.15.a)", a.code)})
+				insert(res, s)
+				i = -1
+			}
+			continue
+		}
+		t := res.Suggestions[o]
+		if t.Confidence < s.Confidence {
+			res.Suggestions = append(res.Suggestions[:o], res.Suggestions[o+1:]...)
+			t.Confidence = s.Confidence
+			t.Score = max(t.Score, s.Score)
+			t.Edits = append(t.Edits, Edit{Kind: "sequencing", Message: fmt.Sprintf("chapter 15 first (guideline I.C.15.a): the pregnancy is documented, so %s codes the condition before %s", t.Code, s.Code)})
+			insert(res, t)
+			i = -1 // the order changed: start over
+		}
+		id, _ := e.set.ID(corpus.ICD10CM, t.Code)
+		k := has(res, corpus.ICD10CM, s.Code)
+		if e.asksFor(id, s.Code) || e.asksAnyCondition(id) {
+			if s.Confidence >= t.Confidence {
+				s = res.Suggestions[k]
+				res.Suggestions = append(res.Suggestions[:k], res.Suggestions[k+1:]...)
+				s.Confidence = round(t.Confidence-0.001, 4)
+				s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: fmt.Sprintf("sequenced after %s, whose note asks for this code", t.Code)})
+				insert(res, s)
+				i = -1
+			}
+			continue
+		}
+		rej = append(rej, drop(res, k, "chapter_15", fmt.Sprintf("in a pregnancy the condition is coded by %s (guideline I.C.15.a), whose note asks for no additional code from %s", t.Code, s.Code[:3])))
+		i = -1
+	}
+	return adds, rej
+}
+
+// asksAnyCondition reports whether a "use additional code" note of id or
+// an ancestor asks for the specific condition without naming a range
+// (O99: "use additional code to identify specific condition").
+func (e *Engine) asksAnyCondition(id corpus.ID) bool {
+	for id != 0 {
+		for _, n := range e.set.Notes(id).UseAdditional {
+			if l := strings.ToLower(n); strings.Contains(l, "specific condition") || strings.Contains(l, "identify the condition") {
+				return true
+			}
+		}
+		p := e.set.Brief(id).Parent
+		if p == "" {
+			break
+		}
+		id, _ = e.set.ID(corpus.ICD10CM, p)
+	}
+	return false
+}
+
+// complicating is the chapter 15 code of condition s in the pregnancy p
+// from the subcategories' "conditions in" ranges: the narrowest range
+// holding s's category, then the descendant titled for the note's
+// trimester (or the puerperium, or childbirth).
+func (e *Engine) complicating(doc *nlp.Document, s Suggestion, p pregnancy, ranges []rangeOf) (addition, bool) {
+	cat := category(s.Code)
+	best := -1
+	for i, r := range ranges {
+		if cat >= r.lo && cat <= r.hi && (best < 0 || r.width() < ranges[best].width()) {
+			best = i
+		}
+	}
+	if best < 0 || e.excludedFrom(ranges[best].sub, s.Display) {
+		return addition{}, false
+	}
+	want := "unspecified trimester"
+	switch {
+	case p.postpartum && p.weeks < 0:
+		want = "puerperium"
+	case p.trimester > 0:
+		want = trimesterName[p.trimester] + " trimester"
+	}
+	// Of the subcategory's codes for that period, the one whose title
+	// shares the most words with the condition's ("Obesity complicating
+	// pregnancy" for obesity), else the last, the general one ("Endocrine,
+	// nutritional and metabolic diseases complicating pregnancy").
+	own := map[string]bool{}
+	for _, w := range meaningWords(s.Display) {
+		own[w] = true
+	}
+	var found corpus.Brief
+	bestShared := -1
+	var walk func(id corpus.ID)
+	walk = func(id corpus.ID) {
+		for _, k := range e.set.Children(id) {
+			b := e.set.Brief(k)
+			if b.Billable && strings.HasSuffix(strings.ToLower(b.Display), want) {
+				shared := 0
+				for _, w := range meaningWords(strings.TrimSuffix(strings.ToLower(b.Display), want)) {
+					if own[w] && !chapter15Words[w] {
+						shared++
+					}
+				}
+				if shared >= bestShared {
+					found, bestShared = b, shared
+				}
+			}
+			walk(k)
+		}
+	}
+	walk(ranges[best].sub)
+	if bestShared < 0 {
+		return addition{}, false
+	}
+	return addition{sys: corpus.ICD10CM, code: found.Code, conf: s.Confidence, ev: evidenceCues(doc, s), rule: "chapter_15",
+		why:   fmt.Sprintf("%s in a documented pregnancy: chapter 15 codes it first (guideline I.C.15.a), %s beside it", s.Code, s.Code),
+		edits: []Edit{{Kind: "sequencing", Message: fmt.Sprintf("%s first, %s after it to identify the condition", found.Code, s.Code)}}}, true
+}
+
+// overlaps reports whether two evidence lists share bytes.
+func overlaps(a, b []Evidence) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x.Start < y.End && y.Start < x.End {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// chapter15Words are the words every chapter 15 title of a condition of
+// another chapter holds; they say nothing of the condition.
+var chapter15Words = map[string]bool{"complicating": true, "pregnancy": true, "childbirth": true, "puerperium": true, "in": true, "diseases": true, "other": true}
+
+// excludedFrom reports whether an Excludes1 or Excludes2 note of id or an
+// ancestor names the condition titled title: every word of the note's
+// phrase (before its code reference) is in the title ("diabetes mellitus
+// (O24.-)" excludes "Type 2 diabetes mellitus without complications" from
+// O99.2: the note's own category codes it).
+func (e *Engine) excludedFrom(id corpus.ID, title string) bool {
+	words := map[string]bool{}
+	for _, w := range meaningWords(title) {
+		words[w] = true
+	}
+	for id != 0 {
+		n := e.set.Notes(id)
+		for _, x := range append(append([]string(nil), n.Excludes1...), n.Excludes2...) {
+			phrase, _, _ := strings.Cut(x, "(")
+			ws := meaningWords(phrase)
+			all := len(ws) > 0
+			for _, w := range ws {
+				if !words[w] {
+					all = false
+					break
+				}
+			}
+			if all {
+				return true
+			}
+		}
+		p := e.set.Brief(id).Parent
+		if p == "" {
+			break
+		}
+		id, _ = e.set.ID(corpus.ICD10CM, p)
+	}
+	return false
 }
