@@ -28,6 +28,7 @@ var (
 	deliveryCues      = phrases("delivered|delivery|vaginal delivery|cesarean|caesarean|c section|csection|svd|nsvd|vbac")
 	newbornRecordCues = phrases("was born|were born|born at|born by|born via|born after|born to|neonate|neonatal")
 	surveillanceCues  = phrases("surveillance|follow up visit|follow-up visit|followup visit|follow up examination|follow-up examination|follow up exam|follow-up exam|here for follow|here for a follow|presents for follow|presents for a follow|returns for follow|returns for a follow|routine follow|oncology follow|continue surveillance|for surveillance")
+	thisPregnancyCues = phrases("first pregnancy|currently pregnant|now pregnant|is pregnant|now at|currently at")
 	pastCues          = phrases("previous|previously|prior|last|history|ago|hx|h/o|after|since|first|expected|threatened|date|resulting|from")
 	infantCues        = phrases("infant|newborn|baby|liveborn|live born|live birth|stillborn|stillbirth|apgar*|male|female|boy|girl|twins|triplets")
 	twinCues          = phrases("twin|twins|twin gestation")
@@ -182,7 +183,7 @@ func weeksOfGestation(doc *nlp.Document) (int, cue, bool) {
 			c.assert &^= nlp.Negated // "without proteinuria, 37 weeks"
 		}
 		// "a previous pregnancy delivered at 38 weeks" is another pregnancy.
-		if c.tok < 0 || c.assert&(blockedAssert|nlp.Historical) != 0 || near(doc, c, pastCues, 6, 0) {
+		if c.tok < 0 || c.assert&(blockedAssert|nlp.Historical) != 0 || near(doc, c, pastCues, 6, 0) && !near(doc, c, thisPregnancyCues, 6, 0) {
 			continue
 		}
 		n, _ := strconv.Atoi(text[m[2]:m[3]])

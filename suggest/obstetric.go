@@ -146,14 +146,16 @@ func spanCue(doc *nlp.Document, start, end int) (cue, bool) {
 // obstetric applies chapter 15 to the ranked suggestions of a note that
 // documents a pregnancy: the trimester and fetus characters of each
 // obstetric code follow the note (obstetricCharacters), and chapter 15
-// codes the pregnant patient's conditions first (chapter15First).
+// codes the pregnant patient's conditions first (chapter15First); the
+// supervision codes follow (supervision).
 func (e *Engine) obstetric(doc *nlp.Document, res *Result, rej []Rejection) ([]addition, []Rejection) {
 	p, ok := e.pregnancyOf(doc)
 	if !ok {
 		return nil, rej
 	}
 	e.obstetricCharacters(doc, res, p)
-	return e.chapter15First(doc, res, p, rej)
+	adds, rej := e.chapter15First(doc, res, p, rej)
+	return e.supervision(doc, res, p, adds), rej
 }
 
 // obstetricCharacters rewrites the trimester and the fetus of chapter 15
@@ -214,6 +216,8 @@ func (e *Engine) obstetricCharacters(doc *nlp.Document, res *Result, p pregnancy
 		}
 		old := s.Code
 		s.Code, s.Display, s.Billable = b.Code, b.Display, b.Billable
+		// An edit about the replaced code ("Z34.00 assumed") no longer applies.
+		s.Edits = slices.DeleteFunc(slices.Clone(s.Edits), func(ed Edit) bool { return strings.Contains(ed.Message, old) })
 		s.Evidence = mergeEvidence(s.Evidence, cueEvidence(doc, p.ev))
 		s.Edits = append(s.Edits, Edit{Kind: "seventh_character", Message: fmt.Sprintf("%s rather than %s: %s", b.Code, old, strings.Join(why, "; "))})
 		s.Alternatives = nil
@@ -522,4 +526,96 @@ func (e *Engine) excludedFrom(id corpus.ID, title string) bool {
 		id, _ = e.set.ID(corpus.ICD10CM, p)
 	}
 	return false
+}
+
+// Cues of the pregnancy-supervision rules.
+var (
+	prenatalVisitCues = phrases("prenatal visit|prenatal care|prenatal exam|prenatal check|routine prenatal|antenatal visit|antenatal care|antepartum visit|ob visit|new ob|routine ob|obstetric visit|supervision of normal pregnancy|supervision of pregnancy|normal pregnancy|low risk pregnancy|uncomplicated pregnancy")
+	elderlyCues       = phrases("elderly primigravida|elderly multigravida|elderly gravida|advanced maternal age|ama")
+	againstAdviceCues = phrases("left ama|leaving ama|against medical advice|signed out ama")
+	priorCesareanCues = phrases("previous cesarean|prior cesarean|previous caesarean|prior caesarean|previous c section|prior c section|history of cesarean|history of c section|previous csection|prior csection|repeat cesarean|repeat c section|tolac|trial of labor after cesarean|uterine scar from cesarean|s/p cesarean|s/p c section")
+	lowTransverseCues = phrases("low transverse|lower transverse|ltcs|low segment transverse|pfannenstiel")
+	verticalScarCues  = phrases("classical|vertical|low vertical")
+)
+
+// liveCues returns the cues of ps that are the patient's and not
+// negated or hypothetical.
+func liveCues(doc *nlp.Document, ps []phrase) []cue {
+	var out []cue
+	for _, c := range findCues(doc, ps) {
+		if patients(doc, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// supervision adds the codes of the supervision of a pregnancy:
+//   - Z34 for the supervision of a normal pregnancy at a prenatal visit
+//     with no chapter 15 code suggested (a complication or a high-risk
+//     supervision code replaces it), first (Z34.0-) or other (Z34.8-)
+//     pregnancy by the note's gravida, with the note's trimester;
+//   - O09.5- for a pregnancy the note calls elderly or of advanced maternal
+//     age, primigravida or multigravida, with the trimester;
+//   - O34.21- for maternal care of the scar of a previous cesarean in this
+//     pregnancy, by the scar's type.
+func (e *Engine) supervision(doc *nlp.Document, res *Result, p pregnancy, adds []addition) []addition {
+	tri := strconv.Itoa(p.trimester)
+	if p.trimester == 0 {
+		tri = "9"
+	}
+	if p.postpartum && p.weeks < 0 {
+		return adds
+	}
+	if ev := liveCues(doc, elderlyCues); len(ev) > 0 && p.gravida > 0 && len(findCues(doc, againstAdviceCues)) == 0 {
+		code, who := "O09.51"+tri, "primigravida"
+		if p.gravida == 2 {
+			code, who = "O09.52"+tri, "multigravida"
+		}
+		adds = append(adds, addition{sys: corpus.ICD10CM, code: code, conf: ruleConfidence, ev: append(ev, p.ev...), rule: "supervision_high_risk",
+			why: "supervision of a pregnancy the note calls of advanced maternal age, " + who})
+	}
+	if ev := liveCues(doc, priorCesareanCues); len(ev) > 0 {
+		code, scar := "O34.219", "unspecified type"
+		switch {
+		case len(liveCues(doc, lowTransverseCues)) > 0:
+			code, scar = "O34.211", "low transverse"
+		case len(liveCues(doc, verticalScarCues)) > 0:
+			code, scar = "O34.212", "vertical"
+		}
+		adds = append(adds, addition{sys: corpus.ICD10CM, code: code, conf: ruleConfidence, ev: ev, rule: "previous_cesarean",
+			why: "maternal care for the " + scar + " scar of a previous cesarean delivery in this pregnancy"})
+	}
+	ev := liveCues(doc, prenatalVisitCues)
+	if len(ev) == 0 {
+		return adds
+	}
+	for _, s := range res.Suggestions {
+		if s.System == string(corpus.ICD10CM) && s.Code[0] == 'O' && s.Confidence >= res.Threshold {
+			return adds // a complication or a high-risk supervision: not a normal pregnancy
+		}
+	}
+	for _, a := range adds {
+		if a.code[0] == 'O' {
+			return adds
+		}
+	}
+	if p.trimester == 0 {
+		tri = "0"
+	}
+	code, which := "Z34.9"+tri, "normal pregnancy, first or later not stated"
+	switch p.gravida {
+	case 1:
+		code, which = "Z34.0"+tri, "normal first pregnancy"
+	case 2:
+		code, which = "Z34.8"+tri, "other normal pregnancy (not the first)"
+	}
+	// The engine's own Z34 guesses give way to the note's.
+	for i := len(res.Suggestions) - 1; i >= 0; i-- {
+		if s := res.Suggestions[i]; strings.HasPrefix(s.Code, "Z34") && s.Code != code {
+			res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
+		}
+	}
+	return append(adds, addition{sys: corpus.ICD10CM, code: code, conf: ruleConfidence, ev: append(ev, p.ev...), rule: "supervision_normal_pregnancy",
+		why: "prenatal visit for the supervision of a " + which})
 }
