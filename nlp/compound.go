@@ -19,14 +19,14 @@ var boundPrefixes = map[string]bool{
 }
 
 // joinable reports whether w can be the word after a bound prefix: a word
-// of at least three letters, no stop word and no abbreviation of the
+// of at least three letters (a possessive too: "non-Hodgkin's"), no stop word and no abbreviation of the
 // dictionary ("post MI" keeps its expansion).
 func (p *Pipeline) joinable(w word) bool {
 	if _, abbr := p.abbr[w.norm]; w.stop || abbr || len(w.norm) < 3 {
 		return false
 	}
 	for i := 0; i < len(w.norm); i++ {
-		if c := w.norm[i]; c < 'a' || c > 'z' {
+		if c := w.norm[i]; (c < 'a' || c > 'z') && c != '\'' {
 			return false
 		}
 	}

@@ -50,7 +50,7 @@ var pregnancyWords = map[string]bool{
 	// Conditions and words that exist only in a pregnancy.
 	"gravidarum": true, "primigravida": true, "multigravida": true, "primigravid": true, "multigravid": true,
 	"oligohydramnios": true, "polyhydramnios": true, "previa": true, "chorioamnionitis": true, "hellp": true,
-	"tolac": true, "gestations": true,
+	"tolac": true, "gestations": true, "singleton": true,
 }
 
 // tokenRange returns the tokens inside span s, [first, last]; ok is false

@@ -61,6 +61,7 @@ func TestPregnancy(t *testing.T) {
 		{"Hyperemesis gravidarum with dehydration.", "gravidarum"},
 		{"Cannabinoid hyperemesis syndrome.", ""},
 		{"Oligohydramnios on ultrasound.", "Oligohydramnios"},
+		{"Breech presentation, singleton.", "singleton"},
 	}
 	for _, tc := range tests {
 		d := p.Analyze(tc.text)

@@ -48,7 +48,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	var adds []addition
 	var rej []Rejection
 	rej = e.performedHere(doc, res, rej)
-	adds, rej = e.obstetric(doc, res, rej) // chapter 15 (obstetric.go)
+	adds, rej = e.obstetric(doc, req, res, rej) // chapter 15 (obstetric.go)
 	adds, rej = e.combinations(doc, res, adds, rej)
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.encounterCodes(doc, res, adds)

@@ -26,6 +26,7 @@ type pregnancy struct {
 	fetus      string // seventh character of the fetus: "0" single or unstated, "1"-"5", "9"
 	postpartum bool
 	ev         []cue
+	annotate   bool // Request.Annotate: the other chapter's code is kept below, never dropped
 }
 
 var (
@@ -41,6 +42,7 @@ var (
 var (
 	firstPregnancyCues = phrases("first pregnancy|primigravida|primigravid|primagravida|nulligravida|g1|g1p0|g1p0000")
 	laterPregnancyCues = phrases("multigravida|multigravid|multip|multiparous|second pregnancy|third pregnancy|fourth pregnancy")
+	newbornCues        = phrases("newborn|neonate|neonatal|preterm infant|premature infant|infant born|baby boy|baby girl|male infant|female infant")
 	postpartumCues     = phrases("postpartum|post partum|puerperium|puerperal|after delivery|following delivery|after her delivery|since delivery|after giving birth")
 )
 
@@ -118,7 +120,7 @@ func (e *Engine) pregnancyOf(doc *nlp.Document) (pregnancy, bool) {
 		}
 	}
 	for _, c := range findCues(doc, postpartumCues) {
-		if c.assert&blockedAssert == 0 {
+		if c.assert&(blockedAssert|nlp.Historical) == 0 {
 			p.postpartum = true
 		}
 	}
@@ -148,11 +150,15 @@ func spanCue(doc *nlp.Document, start, end int) (cue, bool) {
 // obstetric code follow the note (obstetricCharacters), and chapter 15
 // codes the pregnant patient's conditions first (chapter15First); the
 // supervision codes follow (supervision).
-func (e *Engine) obstetric(doc *nlp.Document, res *Result, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) obstetric(doc *nlp.Document, req Request, res *Result, rej []Rejection) ([]addition, []Rejection) {
 	p, ok := e.pregnancyOf(doc)
-	if !ok {
+	// A newborn's or a child's record speaks of the gestation the patient
+	// was born at, not of a pregnancy of the patient.
+	if a := age(doc); !ok || len(findCues(doc, newbornRecordCues)) > 0 || len(liveCues(doc, newbornCues)) > 0 || a >= 0 && a < 10 {
 		return nil, rej
 	}
+	p.annotate = req.Annotate
+	rej = weeksContradicted(res, p, rej)
 	e.obstetricCharacters(doc, res, p)
 	adds, rej := e.chapter15First(doc, res, p, rej)
 	return e.supervision(doc, res, p, adds), rej
@@ -360,6 +366,9 @@ func (e *Engine) chapter15First(doc *nlp.Document, res *Result, p pregnancy, rej
 			if ranges == nil {
 				ranges = e.chapter15Ranges()
 			}
+			if !p.current() && !e.saidInPregnancy(doc, s) {
+				continue // a pregnancy of the story, not one this condition complicates
+			}
 			if a, ok := e.complicating(doc, s, p, ranges); ok && !slices.ContainsFunc(adds, func(x addition) bool { return x.code == a.code }) {
 				adds = append(adds, a)
 				// The condition's own code follows the chapter 15 code.
@@ -391,6 +400,9 @@ func (e *Engine) chapter15First(doc *nlp.Document, res *Result, p pregnancy, rej
 				insert(res, s)
 				i = -1
 			}
+			continue
+		}
+		if p.annotate {
 			continue
 		}
 		rej = append(rej, drop(res, k, "chapter_15", fmt.Sprintf("in a pregnancy the condition is coded by %s (guideline I.C.15.a), whose note asks for no additional code from %s", t.Code, s.Code[:3])))
@@ -618,4 +630,44 @@ func (e *Engine) supervision(doc *nlp.Document, res *Result, p pregnancy, adds [
 	}
 	return append(adds, addition{sys: corpus.ICD10CM, code: code, conf: ruleConfidence, ev: append(ev, p.ev...), rule: "supervision_normal_pregnancy",
 		why: "prenatal visit for the supervision of a " + which})
+}
+
+// weeksContradicted drops the Z3A codes of other weeks than the note
+// documents ("at 27 weeks gestation" is not Z3A.09, whatever words the
+// title shares); the weeks rule adds the note's (encounter.go).
+func weeksContradicted(res *Result, p pregnancy, rej []Rejection) []Rejection {
+	if p.weeks < 0 {
+		return rej
+	}
+	for i := len(res.Suggestions) - 1; i >= 0; i-- {
+		s := res.Suggestions[i]
+		if s.System != string(corpus.ICD10CM) || !strings.HasPrefix(s.Code, "Z3A.") {
+			continue
+		}
+		if n, err := strconv.Atoi(s.Code[4:]); err == nil && n != p.weeks && !(n == 1 && p.weeks < 8) && !(n == 49 && p.weeks > 42) {
+			rej = append(rej, drop(res, i, "contradicted", fmt.Sprintf("the note documents %d weeks of gestation", p.weeks)))
+		}
+	}
+	return rej
+}
+
+// current reports whether the note dates the pregnancy (weeks or
+// trimester): a pregnancy under way, not one of the history.
+func (p pregnancy) current() bool { return p.weeks >= 0 || p.trimester > 0 }
+
+// saidInPregnancy reports whether a sentence of s's evidence places it in
+// the pregnancy ("Asthma in pregnancy", "pregnant patient with anemia"),
+// the pregnancy word not historical.
+func (e *Engine) saidInPregnancy(doc *nlp.Document, s Suggestion) bool {
+	for _, c := range evidenceCues(doc, s) {
+		if c.sent < 0 {
+			continue
+		}
+		for _, q := range findCuesIn(doc, c.sent, pregnancyCues) {
+			if q.assert&(blockedAssert|nlp.Historical) == 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
