@@ -11,9 +11,12 @@ package nlp
 // notes alike.
 
 // boundPrefixes join the word after a hyphen; the true ones join the word
-// after one space too.
+// after one space too. "non-" is left out: it negates its word
+// ("non-smoker", "non-painful"), which is the assertions' business, and
+// the code names' "Non-Hodgkin", "non-ST" keep matching the notes' forms
+// word by word.
 var boundPrefixes = map[string]bool{
-	"pre": true, "non": true, "anti": true, "peri": true, "intra": true, "inter": true, "post": true,
+	"pre": true, "anti": true, "peri": true, "intra": true, "inter": true, "post": true,
 	"co": false, "sub": false, "trans": false, "semi": false, "multi": false, "hyper": false, "hypo": false,
 	"retro": false, "extra": false, "mid": false, "ultra": false,
 }
@@ -34,7 +37,7 @@ func (p *Pipeline) joinable(w word) bool {
 }
 
 // compound returns the joined word of tokens i and i+1 when token i is a
-// bound prefix its neighbour attaches to ("pre-eclampsia", "non smoker";
+// bound prefix its neighbour attaches to ("pre-eclampsia", "anti inflammatory";
 // not "status post fall", which says the fall is over).
 func (p *Pipeline) compound(text string, toks []Token, lexs []lex, i int) (word, bool) {
 	if p.opts.NoCompounds {

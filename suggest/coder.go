@@ -57,6 +57,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.emLevel(doc, req, res, adds, rej)
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
 	e.merge(doc, req, res, adds)
+	pregnancyCodesFirst(res) // obstetric.go
 	res.Notices = append(res.Notices, e.missingCodes(res)...)
 	return append(rejected, rej...)
 }

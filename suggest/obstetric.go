@@ -671,3 +671,30 @@ func (e *Engine) saidInPregnancy(doc *nlp.Document, s Suggestion) bool {
 	}
 	return false
 }
+
+// pregnancyCodesFirst sequences the weeks of gestation (Z3A) and the
+// outcome of delivery (Z37) after the chapter 15 codes they accompany
+// (guidelines I.C.21.c.3, I.C.15.b.5): a rule gives them the decision
+// threshold, and a chapter 15 code the ranker put just below it still
+// comes first.
+func pregnancyCodesFirst(res *Result) {
+	best := -1.0
+	for _, s := range res.Suggestions {
+		if s.System == string(corpus.ICD10CM) && s.Code[0] == 'O' {
+			best = max(best, s.Confidence)
+		}
+	}
+	if best < res.Threshold/2 {
+		return
+	}
+	for i := 0; i < len(res.Suggestions); i++ {
+		s := res.Suggestions[i]
+		if s.System != string(corpus.ICD10CM) || !strings.HasPrefix(s.Code, "Z3A") && !strings.HasPrefix(s.Code, "Z37") || s.Confidence < best {
+			continue
+		}
+		res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
+		s.Confidence = round(best-0.001, 4)
+		insert(res, s)
+		i = -1
+	}
+}
