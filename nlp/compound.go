@@ -22,7 +22,8 @@ var boundPrefixes = map[string]bool{
 }
 
 // joinable reports whether w can be the word after a bound prefix: a word
-// of at least three letters (a possessive too: "non-Hodgkin's"), no stop word and no abbreviation of the
+// of at least three letters (a possessive too: "anti-Parkinson's"), no
+// stop word and no abbreviation of the
 // dictionary ("post MI" keeps its expansion).
 func (p *Pipeline) joinable(w word) bool {
 	if _, abbr := p.abbr[w.norm]; w.stop || abbr || len(w.norm) < 3 {
