@@ -51,6 +51,7 @@ var pregnancyWords = map[string]bool{
 	"gravidarum": true, "primigravida": true, "multigravida": true, "primigravid": true, "multigravid": true,
 	"oligohydramnios": true, "polyhydramnios": true, "previa": true, "chorioamnionitis": true, "hellp": true,
 	"tolac": true, "gestations": true, "singleton": true,
+	"monochorionic": true, "dichorionic": true, "diamniotic": true, "monoamniotic": true,
 }
 
 // tokenRange returns the tokens inside span s, [first, last]; ok is false

@@ -151,10 +151,19 @@ func spanCue(doc *nlp.Document, start, end int) (cue, bool) {
 // codes the pregnant patient's conditions first (chapter15First); the
 // supervision codes follow (supervision).
 func (e *Engine) obstetric(doc *nlp.Document, req Request, res *Result, rej []Rejection) ([]addition, []Rejection) {
-	p, ok := e.pregnancyOf(doc)
 	// A newborn's or a child's record speaks of the gestation the patient
 	// was born at, not of a pregnancy of the patient.
-	if a := age(doc); !ok || len(findCues(doc, newbornRecordCues)) > 0 || len(liveCues(doc, newbornCues)) > 0 || a >= 0 && a < 10 {
+	if a := age(doc); len(findCues(doc, newbornRecordCues)) > 0 || len(liveCues(doc, newbornCues)) > 0 || a >= 0 && a < 10 {
+		e.newbornGestation(doc, res)
+		for i := len(res.Suggestions) - 1; i >= 0; i-- {
+			if s := res.Suggestions[i]; s.System == string(corpus.ICD10CM) && strings.HasPrefix(s.Code, "Z3A") {
+				rej = append(rej, drop(res, i, "maternal_record", "weeks of gestation (Z3A) are coded only on the maternal record; a newborn's gestational age is coded in P07"))
+			}
+		}
+		return nil, rej
+	}
+	p, ok := e.pregnancyOf(doc)
+	if !ok {
 		return nil, rej
 	}
 	p.annotate = req.Annotate
@@ -696,5 +705,62 @@ func pregnancyCodesFirst(res *Result) {
 		s.Confidence = round(best-0.001, 4)
 		insert(res, s)
 		i = -1
+	}
+}
+
+// completedWeeks reads a newborn's gestational age: "31 completed weeks",
+// "born at 31 weeks", "31-week preterm".
+var completedWeeks = regexp.MustCompile(`(?i)\b(\d{2})(?:\s*(?:\+\s*\d|[0-6]/7))?[ -](?:completed )?(?:weeks?|wks?)\b`)
+
+// newbornGestation gives a preterm newborn's P07 code the gestational age
+// the note documents: "Preterm newborn, 31 completed weeks" is P07.34, not
+// P07.30 (unspecified weeks); under 28 weeks the extreme immaturity codes
+// (P07.2-) hold the weeks.
+func (e *Engine) newbornGestation(doc *nlp.Document, res *Result) {
+	n := -1
+	for _, m := range completedWeeks.FindAllStringSubmatchIndex(doc.Text, -1) {
+		after := strings.ToLower(strings.TrimSpace(doc.Text[m[1]:min(len(doc.Text), m[1]+8)]))
+		if strings.HasPrefix(after, "old") || strings.HasPrefix(after, "ago") {
+			continue
+		}
+		n, _ = strconv.Atoi(doc.Text[m[2]:m[3]])
+		break
+	}
+	if n < 0 || n >= 37 {
+		return
+	}
+	want := fmt.Sprintf("gestational age %d completed weeks", n)
+	if n < 23 {
+		want = "gestational age less than 23 completed weeks"
+	}
+	for i, s := range res.Suggestions {
+		if s.System != string(corpus.ICD10CM) || !strings.HasPrefix(s.Code, "P07.2") && !strings.HasPrefix(s.Code, "P07.3") || strings.HasSuffix(s.Display, want) {
+			continue
+		}
+		var found corpus.Brief
+		for _, cat := range []string{"P07.2", "P07.3"} {
+			id, _ := e.set.ID(corpus.ICD10CM, cat)
+			for _, k := range e.set.Children(id) {
+				if b := e.set.Brief(k); b.Billable && strings.HasSuffix(b.Display, want) {
+					found = b
+				}
+			}
+		}
+		if found.Code == "" {
+			return
+		}
+		res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
+		if j := has(res, corpus.ICD10CM, found.Code); j >= 0 {
+			o := res.Suggestions[j]
+			res.Suggestions = append(res.Suggestions[:j], res.Suggestions[j+1:]...)
+			o.Confidence, o.Score = max(o.Confidence, s.Confidence), max(o.Score, s.Score)
+			insert(res, o)
+			return
+		}
+		old := s.Code
+		s.Code, s.Display, s.Billable, s.Alternatives = found.Code, found.Display, found.Billable, nil
+		s.Edits = append(s.Edits, Edit{Kind: "specificity", Message: fmt.Sprintf("%s rather than %s: the note documents %d completed weeks of gestation", found.Code, old, n)})
+		insert(res, s)
+		return
 	}
 }

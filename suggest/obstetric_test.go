@@ -40,6 +40,9 @@ func TestObstetric(t *testing.T) {
 		{"Prenatal visit, G4P3 at 12 weeks.", "Z34.81", nil, nil, []string{"Z34.01"}},
 		{"Advanced maternal age, multigravida, 25 weeks.", "O09.522", nil, nil, []string{"Z34.82"}},
 		{"Currently pregnant at 33 weeks; previous cesarean with low transverse incision.", "O34.211", nil, nil, nil},
+		// A newborn's gestational age is P07's, never Z3A (maternal record only).
+		{"Premature newborn, 33 completed weeks gestation.", "P07.36", nil, nil, []string{"P07.30", "Z3A.33"}},
+		{"Twin gestation, dichorionic diamniotic, at 16 weeks.", "", []string{"O30.042"}, nil, []string{"O30.049"}},
 		// No pregnancy documented: no chapter 15 code.
 		{"Iron deficiency anemia. Urine pregnancy test negative.", "D50.9", nil, nil, []string{"O99.011", "O99.012", "O99.013", "O99.019"}},
 		{"Cough for 2 weeks.", "", nil, nil, []string{"Z3A.02"}},
