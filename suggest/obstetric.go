@@ -155,6 +155,7 @@ func (e *Engine) obstetric(doc *nlp.Document, req Request, res *Result, rej []Re
 	// was born at, not of a pregnancy of the patient.
 	if a := age(doc); len(findCues(doc, newbornRecordCues)) > 0 || len(liveCues(doc, newbornCues)) > 0 || a >= 0 && a < 10 {
 		e.newbornGestation(doc, res)
+		newbornExamAge(doc, res)
 		for i := len(res.Suggestions) - 1; i >= 0; i-- {
 			if s := res.Suggestions[i]; s.System == string(corpus.ICD10CM) && strings.HasPrefix(s.Code, "Z3A") {
 				rej = append(rej, drop(res, i, "maternal_record", "weeks of gestation (Z3A) are coded only on the maternal record; a newborn's gestational age is coded in P07"))
@@ -760,6 +761,44 @@ func (e *Engine) newbornGestation(doc *nlp.Document, res *Result) {
 		old := s.Code
 		s.Code, s.Display, s.Billable, s.Alternatives = found.Code, found.Display, found.Billable, nil
 		s.Edits = append(s.Edits, Edit{Kind: "specificity", Message: fmt.Sprintf("%s rather than %s: the note documents %d completed weeks of gestation", found.Code, old, n)})
+		insert(res, s)
+		return
+	}
+}
+
+// daysOld reads a newborn's age in days ("5 days old", "5-day-old").
+var daysOld = regexp.MustCompile(`(?i)\b(\d{1,2})[ -]days?[ -]old\b`)
+
+// newbornExamAge chooses the newborn health examination by the age the
+// note documents: under 8 days old Z00.110, 8 to 28 days old Z00.111.
+func newbornExamAge(doc *nlp.Document, res *Result) {
+	m := daysOld.FindStringSubmatch(doc.Text)
+	if m == nil {
+		return
+	}
+	d, _ := strconv.Atoi(m[1])
+	want, title := "Z00.110", "Health examination for newborn under 8 days old"
+	switch {
+	case d > 28:
+		return
+	case d >= 8:
+		want, title = "Z00.111", "Health examination for newborn 8 to 28 days old"
+	}
+	for i, s := range res.Suggestions {
+		if s.System != string(corpus.ICD10CM) || s.Code != "Z00.110" && s.Code != "Z00.111" || s.Code == want {
+			continue
+		}
+		res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
+		if j := has(res, corpus.ICD10CM, want); j >= 0 {
+			o := res.Suggestions[j]
+			res.Suggestions = append(res.Suggestions[:j], res.Suggestions[j+1:]...)
+			o.Confidence = max(o.Confidence, s.Confidence)
+			insert(res, o)
+			return
+		}
+		old := s.Code
+		s.Code, s.Display, s.Alternatives = want, title, nil
+		s.Edits = append(s.Edits, Edit{Kind: "specificity", Message: fmt.Sprintf("%s rather than %s: the newborn is %d days old", want, old, d)})
 		insert(res, s)
 		return
 	}

@@ -43,6 +43,8 @@ func TestObstetric(t *testing.T) {
 		// A newborn's gestational age is P07's, never Z3A (maternal record only).
 		{"Premature newborn, 33 completed weeks gestation.", "P07.36", nil, nil, []string{"P07.30", "Z3A.33"}},
 		{"Twin gestation, dichorionic diamniotic, at 16 weeks.", "", []string{"O30.042"}, nil, []string{"O30.049"}},
+		{"Well newborn exam, 12 days old, feeding well.", "", nil, nil, []string{"Z00.110"}},
+		{"Newborn weight check; baby is 3 days old.", "", []string{"Z00.110"}, nil, []string{"Z00.111"}},
 		// No pregnancy documented: no chapter 15 code.
 		{"Iron deficiency anemia. Urine pregnancy test negative.", "D50.9", nil, nil, []string{"O99.011", "O99.012", "O99.013", "O99.019"}},
 		{"Cough for 2 weeks.", "", nil, nil, []string{"Z3A.02"}},
