@@ -23,7 +23,15 @@
 // abbreviations of the dictionary ("h/o", "s/p", "w/", "w/o", "N/V"); all
 // other bytes (spaces, punctuation, hyphens, other slashes) separate tokens,
 // so "non-insulin-dependent" is three tokens on both the index and the query
-// side. Norm is lower case with diacritics removed (NFD, combining marks
+// side. The term stream joins a bound prefix to its word (compound.go):
+// "pre-eclampsia", "pre eclampsia" and "preeclampsia" all give the one
+// term "preeclampsia" (Start at the prefix, Tok the word's token), after a
+// hyphen for pre, anti, peri, intra, inter, post, co, sub, trans, semi,
+// multi, hyper, hypo, retro, extra, mid, ultra, after one space too for
+// pre, anti, peri, intra, inter and post (not "status post"); the word must
+// have three letters or more and be no abbreviation nor stop word ("post
+// MI" stays). "non-" is not joined: it negates. Abbreviation expansions
+// are joined the same way. Options.NoCompounds turns this off. Norm is lower case with diacritics removed (NFD, combining marks
 // dropped: "Ménière" -> "meniere"). Stem is the snowball English stem of
 // Norm, or of Norm's canonical synonym ("renal" -> "kidney", see Synonyms);
 // forms with a digit or of at most two bytes are their own stem.

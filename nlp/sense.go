@@ -47,6 +47,11 @@ var pregnancyWords = map[string]bool{
 	"delivery": true, "delivered": true, "cesarean": true, "miscarriage": true, "abortion": true,
 	"ectopic": true, "hydatidiform": true, "molar": true, "preeclampsia": true, "eclampsia": true,
 	"edd": true, "edc": true, "ega": true,
+	// Conditions and words that exist only in a pregnancy.
+	"gravidarum": true, "primigravida": true, "multigravida": true, "primigravid": true, "multigravid": true,
+	"oligohydramnios": true, "polyhydramnios": true, "previa": true, "chorioamnionitis": true, "hellp": true,
+	"tolac": true, "gestations": true, "singleton": true,
+	"monochorionic": true, "dichorionic": true, "diamniotic": true, "monoamniotic": true,
 }
 
 // tokenRange returns the tokens inside span s, [first, last]; ok is false

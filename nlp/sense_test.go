@@ -58,6 +58,10 @@ func TestPregnancy(t *testing.T) {
 		{"There is a mole on the left forearm.", ""},
 		{"Her sister is pregnant.", ""},
 		{"Partial hydatidiform mole.", "hydatidiform"},
+		{"Hyperemesis gravidarum with dehydration.", "gravidarum"},
+		{"Cannabinoid hyperemesis syndrome.", ""},
+		{"Oligohydramnios on ultrasound.", "Oligohydramnios"},
+		{"Breech presentation, singleton.", "singleton"},
 	}
 	for _, tc := range tests {
 		d := p.Analyze(tc.text)

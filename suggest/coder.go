@@ -53,6 +53,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	var adds []addition
 	var rej []Rejection
 	rej = e.performedHere(doc, res, rej)
+	adds, rej = e.obstetric(doc, req, res, rej) // chapter 15 (obstetric.go)
 	adds, rej = e.drugTableCodes(doc, res, adds, rej)
 	adds, rej = e.neoplasmTableCodes(doc, res, adds, rej)
 	adds, rej = e.combinations(doc, res, adds, rej)
@@ -67,6 +68,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	rej = e.injuryOrder(doc, res, rej)
 	rej = absorbHeaders(res, rej)
 	rej = procedureDetail(doc, res, rej)
+	pregnancyCodesFirst(res) // obstetric.go
 	res.Notices = append(res.Notices, e.missingCodes(res)...)
 	return append(rejected, rej...)
 }

@@ -92,7 +92,21 @@
 //     Z23, Z00, Z08/Z85, Z3A, Z37 (encounter.go) and the vaccine
 //     administration codes beside Z23 (vaccine.go); the office or ED E/M
 //     level from documented decision making or time and the preventive
-//     visit code by age (em.go). Rule codes carry a fixed confidence
+//     visit code by age (em.go). In a note documenting a pregnancy (not a
+//     newborn's or a child's record), chapter 15 (obstetric.go): the
+//     pregnancy is read from the note (weeks, trimester by the chapter 15
+//     definitions, first or later pregnancy, fetus, puerperium); O codes
+//     take the note's trimester and fetus characters from their siblings'
+//     titles; a chapter 15 code sharing evidence with another chapter's
+//     code comes first and the other stays (just below) only when the O
+//     code's "use additional code" note asks for it (I.C.15.a); a
+//     condition of another chapter in a dated pregnancy, or one its
+//     sentence places in the pregnancy, gets the O10/O98-O9A code whose
+//     "conditions in" inclusion term holds it (narrowest range) and keeps
+//     its own code after it; Z3A codes of other weeks than the note's are
+//     dropped; Z34 (normal pregnancy, at a prenatal visit with no O code),
+//     O09.5- (advanced maternal age) and O34.21- (previous cesarean's scar)
+//     are added; Z3A and Z37 follow the O codes. Rule codes carry a fixed confidence
 //     (ruleConfidence, or the decision threshold for secondary codes;
 //     a combination code its least confident part's); a training request
 //     (Request.Features) skips this step. Codes a rule knows but the loaded
