@@ -1,6 +1,8 @@
 package suggest
 
 import (
+	"math"
+	"slices"
 	"strings"
 
 	"medcode/corpus"
@@ -130,4 +132,176 @@ func (e *Engine) historySearch(stems, words, prefixes []string) (index.Hit, bool
 		}
 	}
 	return index.Hit{}, false
+}
+
+// pastHistoryCode reports the personal-history codes a past condition
+// other than a malignancy is coded with (Z86, Z87, Z92, I25.2 old
+// myocardial infarction); Z85 is the treated-malignancy rule's.
+func pastHistoryCode(b corpus.Brief) bool {
+	if b.System != corpus.ICD10CM || len(b.Code) < 3 {
+		return false
+	}
+	switch b.Code[:3] {
+	case "Z86", "Z87", "Z92":
+		return true
+	}
+	return strings.HasPrefix(b.Code, "I25.2")
+}
+
+// preferHistory applies the guideline on personal-history codes (a
+// condition that no longer exists and receives no treatment): when every
+// mention of a condition is historical ("history of TIA", "hx of PE") and
+// the classification has a personal-history code for it, suggested on the
+// same words, the history code is what the note documents. The two trade
+// places: the history code takes the condition's confidence and the
+// condition, kept with its history edit for the coder who knows it is
+// still current, falls to the history code's. A condition with no history
+// code of its own ("history of hypertension", ongoing by nature) keeps its
+// rank. Malignancies are left to the treated-malignancy rule
+// (encounter.go), which asks for no evidence of disease.
+func (e *Engine) preferHistory(ks []scored) {
+	type swap struct {
+		h    int
+		conf float64
+		z    float64
+	}
+	best := map[int]swap{} // history index -> the best condition's ranking
+	for i := range ks {
+		k := &ks[i]
+		b := e.set.Brief(k.code)
+		if b.System != corpus.ICD10CM || b.Code[0] == 'Z' || b.Code[0] == 'C' || b.Code[0] == 'D' && b.Code < "D50" || pastHistoryCode(b) {
+			continue
+		}
+		if !allHistorical(k.c) {
+			continue
+		}
+		j := e.historyFor(ks, i)
+		if j < 0 || ks[j].conf >= k.conf {
+			continue
+		}
+		if s, ok := best[j]; !ok || k.conf > s.conf || k.conf == s.conf && k.z > s.z {
+			best[j] = swap{h: j, conf: k.conf, z: k.z}
+		}
+	}
+	if len(best) == 0 {
+		return
+	}
+	orig := make(map[int]scored, len(best))
+	for j := range best {
+		orig[j] = ks[j]
+	}
+	for i := range ks {
+		k := &ks[i]
+		if k.c.replacedBy == "" && !allHistorical(k.c) {
+			continue
+		}
+		j := e.historyFor(ks, i)
+		if _, ok := best[j]; !ok || j < 0 {
+			continue
+		}
+		if h := orig[j]; k.conf > h.conf || k.conf == h.conf && k.z >= h.z {
+			k.conf = round(math.Max(0, h.conf-0.0001), 4)
+			k.z = round(h.z-1e-6, 6)
+		}
+	}
+	for j, s := range best {
+		ks[j].conf, ks[j].z = s.conf, s.z
+	}
+}
+
+// allHistorical reports whether every mention of c is historical.
+func allHistorical(c *candidate) bool {
+	for _, m := range c.mentions {
+		if m.assert&nlp.Historical == 0 {
+			return false
+		}
+	}
+	return len(c.mentions) > 0
+}
+
+// historyFor returns the index in ks of the personal-history code that
+// stands for condition ks[i]: the one histories() found for it, else a
+// personal-history code whose name matched some of the condition's own
+// words in the same sentence ("History of TIA, no residual deficits" for
+// Z86.73 beside G45.9's "TIA"). -1 when none is suggested.
+func (e *Engine) historyFor(ks []scored, i int) int {
+	k := ks[i]
+	for j := range ks {
+		if j == i {
+			continue
+		}
+		hb := e.set.Brief(ks[j].code)
+		if pastHistoryCode(hb) && k.c.replacedBy == hb.Code && e.namesCondition(ks[j].code, k.code) {
+			return j
+		}
+	}
+	for j := range ks {
+		if j == i || !pastHistoryCode(e.set.Brief(ks[j].code)) {
+			continue
+		}
+		if sharesWords(ks[j].c, k.c) && e.namesCondition(ks[j].code, k.code) {
+			return j
+		}
+	}
+	return -1
+}
+
+// historyGeneric are the words of history-code names that name no
+// condition ("Personal history of other specified conditions").
+var historyGeneric = append([]string{"personal", "history", "condition", "conditions", "disease", "diseases", "disorder", "disorders", "status"}, vagueWords...)
+
+// namesCondition reports whether some name of history code h shares a
+// content word with some name of condition c: Z86.73 "... transient
+// ischemic attack ..." names G45.9, Z87.898 "... other specified
+// conditions" names nothing.
+func (e *Engine) namesCondition(h, c corpus.ID) bool {
+	generic := map[string]bool{}
+	for _, w := range historyGeneric {
+		for _, s := range e.ix.Stems(w) {
+			generic[s] = true
+		}
+	}
+	stems := func(id corpus.ID) map[string]bool {
+		out := map[string]bool{}
+		cd := e.set.Code(id)
+		if cd == nil {
+			return out
+		}
+		for _, n := range cd.Names {
+			if n.Kind == corpus.NameLearned {
+				continue
+			}
+			for _, s := range e.ix.Stems(n.Text) {
+				if !generic[s] {
+					out[s] = true
+				}
+			}
+		}
+		return out
+	}
+	cs := stems(c)
+	for s := range stems(h) {
+		if cs[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesWords reports whether a mention of h matched a word of a mention
+// of c in the same sentence.
+func sharesWords(h, c *candidate) bool {
+	for _, hm := range h.mentions {
+		for _, cm := range c.mentions {
+			if hm.sent != cm.sent {
+				continue
+			}
+			for _, p := range hm.hit.Positions {
+				if slices.Contains(cm.hit.Positions, p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
