@@ -7,9 +7,9 @@ import (
 )
 
 // Grounding keeps learned phrases honest: a phrase mined from labelled
-// notes may point at its code only when it shares a content word (a stem
-// the analyser keeps, stop words aside) with some name of the code or of
-// its ancestors. "diabetic" may point at E11.9; "insulin pump" may not
+// notes may point at its code only when at least half its content words
+// (stems the analyser keeps, stop words aside) occur in the names of the
+// code or of its ancestors. "diabetic" may point at E11.9; "insulin pump" may not
 // point at a code whose names never say so, whatever the training notes'
 // code distribution. Priors and learned phrases break ties; they never
 // stand in for documented words.
@@ -28,9 +28,9 @@ func NewGrounder(set *corpus.Set, stems func(string) []string) *Grounder {
 	return &Grounder{set: set, stems: stems, memo: map[corpus.ID][]string{}}
 }
 
-// Grounded reports whether phrase shares a stem with a name of the code
-// (system, code) or of one of its ancestors. A code not in the set is not
-// grounded.
+// Grounded reports whether at least half the stems of phrase (and one at
+// least) occur in the names of the code (system, code) or of its
+// ancestors. A code not in the set is not grounded.
 func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
 	id, ok := g.set.ID(sys, code)
 	if !ok {
@@ -60,10 +60,15 @@ func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
 		}
 		g.memo[id] = names
 	}
-	for _, s := range g.stems(phrase) {
+	// At least half the phrase's words, not one word of many: "deep
+	// vein thrombosis" shares only "vein" with R58's index entry "Rupture,
+	// splenic vein" and does not name a hemorrhage.
+	ps := g.stems(phrase)
+	shared := 0
+	for _, s := range ps {
 		if slices.Contains(names, s) {
-			return true
+			shared++
 		}
 	}
-	return false
+	return shared > 0 && 2*shared >= len(ps)
 }

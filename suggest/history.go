@@ -148,65 +148,68 @@ func pastHistoryCode(b corpus.Brief) bool {
 	return strings.HasPrefix(b.Code, "I25.2")
 }
 
-// preferHistory applies the guideline on personal-history codes (a
-// condition that no longer exists and receives no treatment): when every
-// mention of a condition is historical ("history of TIA", "hx of PE") and
-// the classification has a personal-history code for it, suggested on the
-// same words, the history code is what the note documents. The two trade
-// places: the history code takes the condition's confidence and the
-// condition, kept with its history edit for the coder who knows it is
-// still current, falls to the history code's. A condition with no history
-// code of its own ("history of hypertension", ongoing by nature) keeps its
-// rank. Malignancies are left to the treated-malignancy rule
-// (encounter.go), which asks for no evidence of disease.
-func (e *Engine) preferHistory(ks []scored) {
-	type swap struct {
-		h    int
-		conf float64
-		z    float64
-	}
-	best := map[int]swap{} // history index -> the best condition's ranking
+// preferHistory applies the guideline on personal-history codes: a
+// condition that no longer exists and receives no treatment is coded with
+// its personal-history code. When every mention of a condition is
+// historical, the sentence says it is over ("completed anticoagulation",
+// "no residual deficits", "none in 3 years", "fully recovered") and the
+// classification has a personal-history code naming it, suggested on the
+// same words, the two trade places: the history code takes the
+// condition's confidence and the condition, kept with its history edit
+// for the coder, falls to the history code's. A bare "history of X" may
+// be current ("history of hypertension") and keeps the condition first.
+// Malignancies are left to the treated-malignancy rule (encounter.go),
+// which asks for no evidence of disease.
+func (e *Engine) preferHistory(doc *nlp.Document, ks []scored) {
+	type pair struct{ cond, hist int }
+	var pairs []pair
 	for i := range ks {
-		k := &ks[i]
-		b := e.set.Brief(k.code)
+		b := e.set.Brief(ks[i].code)
 		if b.System != corpus.ICD10CM || b.Code[0] == 'Z' || b.Code[0] == 'C' || b.Code[0] == 'D' && b.Code < "D50" || pastHistoryCode(b) {
 			continue
 		}
-		if !allHistorical(k.c) {
+		if !allHistorical(ks[i].c) || !saidOver(doc, ks[i].c) {
 			continue
 		}
-		j := e.historyFor(ks, i)
-		if j < 0 || ks[j].conf >= k.conf {
-			continue
-		}
-		if s, ok := best[j]; !ok || k.conf > s.conf || k.conf == s.conf && k.z > s.z {
-			best[j] = swap{h: j, conf: k.conf, z: k.z}
+		if j := e.historyFor(ks, i); j >= 0 {
+			pairs = append(pairs, pair{i, j})
 		}
 	}
-	if len(best) == 0 {
+	if len(pairs) == 0 {
 		return
 	}
-	orig := make(map[int]scored, len(best))
-	for j := range best {
-		orig[j] = ks[j]
+	orig := make(map[int]scored, len(pairs))
+	for _, p := range pairs {
+		orig[p.hist] = ks[p.hist]
 	}
-	for i := range ks {
-		k := &ks[i]
-		if k.c.replacedBy == "" && !allHistorical(k.c) {
-			continue
+	// The history code takes the best condition's place; each condition
+	// falls below its history code and the threshold: the note says it
+	// is over, so it is an alternative for the coder, not a suggestion.
+	thr := e.DecisionThreshold()
+	for _, p := range pairs {
+		k, h := &ks[p.cond], &ks[p.hist]
+		if k.conf > h.conf || k.conf == h.conf && k.z > h.z {
+			h.conf, h.z = k.conf, k.z
 		}
-		j := e.historyFor(ks, i)
-		if _, ok := best[j]; !ok || j < 0 {
-			continue
-		}
-		if h := orig[j]; k.conf > h.conf || k.conf == h.conf && k.z >= h.z {
-			k.conf = round(math.Max(0, h.conf-0.0001), 4)
-			k.z = round(h.z-1e-6, 6)
+		o := orig[p.hist]
+		k.conf = round(math.Max(0, math.Min(k.conf, math.Min(o.conf, thr))-0.0001), 4)
+		k.z = round(math.Min(k.z, o.z)-1e-6, 6)
+	}
+}
+
+// overCues say a past condition is over: treatment finished, no
+// recurrence, no residual, recovered.
+var overCues = phrases("completed|complete|finished|no longer|none in|none since|none for|no episodes|no further|no recurrence|no recurrences|without recurrence|no residual|without residual|no lasting|no symptoms|asymptomatic since|symptom free|resolved|recovered|cured|healed|treated|off|as a child|in childhood|childhood")
+
+// saidOver reports whether every sentence mentioning c says the condition
+// is over (overCues).
+func saidOver(doc *nlp.Document, c *candidate) bool {
+	for _, m := range c.mentions {
+		if !sentenceHas(doc, m.sent, overCues, -1) {
+			return false
 		}
 	}
-	for j, s := range best {
-		ks[j].conf, ks[j].z = s.conf, s.z
-	}
+	return len(c.mentions) > 0
 }
 
 // allHistorical reports whether every mention of c is historical.
@@ -248,13 +251,18 @@ func (e *Engine) historyFor(ks []scored, i int) int {
 
 // historyGeneric are the words of history-code names that name no
 // condition ("Personal history of other specified conditions").
-var historyGeneric = append([]string{"personal", "history", "condition", "conditions", "disease", "diseases", "disorder", "disorders", "status"}, vagueWords...)
+var historyGeneric = append([]string{"personal", "history", "condition", "conditions", "disease", "diseases", "disorder", "disorders", "status", "type", "or", "and"}, vagueWords...)
 
 // namesCondition reports whether some name of history code h shares a
 // content word with some name of condition c: Z86.73 "... transient
 // ischemic attack ..." names G45.9, Z87.898 "... other specified
 // conditions" names nothing.
 func (e *Engine) namesCondition(h, c corpus.ID) bool {
+	if strings.HasPrefix(e.set.Brief(h).Code, "I25.2") {
+		// Old myocardial infarction is the history of an infarction only.
+		cc := e.set.Brief(c).Code
+		return strings.HasPrefix(cc, "I21") || strings.HasPrefix(cc, "I22")
+	}
 	generic := map[string]bool{}
 	for _, w := range historyGeneric {
 		for _, s := range e.ix.Stems(w) {
