@@ -17,20 +17,33 @@ import (
 // Grounder answers Grounded for many phrases, remembering each code's
 // name stems.
 type Grounder struct {
-	set   *corpus.Set
-	stems func(string) []string
-	memo  map[corpus.ID][]string
+	set     *corpus.Set
+	stems   func(string) []string
+	memo    map[corpus.ID][]string
+	generic map[string]bool
 }
+
+// groundingGeneric are words of code names that say what kind of thing a
+// code is, not which: they ground nothing ("coronary disease" does not
+// name Z87.891 through its ancestor's "Personal history of other diseases
+// and conditions").
+var groundingGeneric = append([]string{"disease", "diseases", "disorder", "disorders", "condition", "conditions", "history", "personal", "status", "type", "and", "or"}, vagueWords...)
 
 // NewGrounder returns a Grounder over set; stems analyses text as the
 // index does (index.Index.Stems).
 func NewGrounder(set *corpus.Set, stems func(string) []string) *Grounder {
-	return &Grounder{set: set, stems: stems, memo: map[corpus.ID][]string{}}
+	g := &Grounder{set: set, stems: stems, memo: map[corpus.ID][]string{}, generic: map[string]bool{}}
+	for _, w := range groundingGeneric {
+		for _, s := range stems(w) {
+			g.generic[s] = true
+		}
+	}
+	return g
 }
 
-// Grounded reports whether at least half the stems of phrase (and one at
-// least) occur in the names of the code (system, code) or of its
-// ancestors. A code not in the set is not grounded.
+// Grounded reports whether at least half the content stems of phrase (and
+// one at least) occur in the names of the code (system, code) or of its
+// ancestors; generic words (groundingGeneric) count on neither side. A code not in the set is not grounded.
 func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
 	id, ok := g.set.ID(sys, code)
 	if !ok {
@@ -63,12 +76,15 @@ func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
 	// At least half the phrase's words, not one word of many: "deep
 	// vein thrombosis" shares only "vein" with R58's index entry "Rupture,
 	// splenic vein" and does not name a hemorrhage.
-	ps := g.stems(phrase)
-	shared := 0
-	for _, s := range ps {
+	shared, n := 0, 0
+	for _, s := range g.stems(phrase) {
+		if g.generic[s] {
+			continue
+		}
+		n++
 		if slices.Contains(names, s) {
 			shared++
 		}
 	}
-	return shared > 0 && 2*shared >= len(ps)
+	return shared > 0 && 2*shared >= n
 }

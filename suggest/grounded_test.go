@@ -27,6 +27,8 @@ func TestGrounded(t *testing.T) {
 		{"I82.409", "deep vein thrombosis", true},
 		{"E11.9", "diabetic follow", true}, // half the words
 		{"J18.9", "community acquired pneumonia", false},
+		{"Z87.891", "coronary disease", false}, // "disease" only, from an ancestor's name
+		{"I25.10", "coronary disease", true},
 		{"R69", "present", false},
 		{"Z99.99", "anything", false}, // not a code
 	} {

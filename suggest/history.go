@@ -251,7 +251,7 @@ func (e *Engine) historyFor(ks []scored, i int) int {
 
 // historyGeneric are the words of history-code names that name no
 // condition ("Personal history of other specified conditions").
-var historyGeneric = append([]string{"personal", "history", "condition", "conditions", "disease", "diseases", "disorder", "disorders", "status", "type", "or", "and"}, vagueWords...)
+var historyGeneric = groundingGeneric
 
 // namesCondition reports whether some name of history code h shares a
 // content word with some name of condition c: Z86.73 "... transient
