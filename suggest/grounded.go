@@ -43,7 +43,7 @@ func NewGrounder(set *corpus.Set, stems func(string) []string) *Grounder {
 
 // Grounded reports whether at least half the content stems of phrase (and
 // one at least) occur in the names of the code (system, code) or of its
-// ancestors; generic words (groundingGeneric) count on neither side. A code not in the set is not grounded.
+// ancestors; the names' generic words (groundingGeneric) ground nothing. A code not in the set is not grounded.
 func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
 	id, ok := g.set.ID(sys, code)
 	if !ok {
@@ -61,7 +61,7 @@ func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
 					continue
 				}
 				for _, s := range g.stems(n.Text) {
-					if !slices.Contains(names, s) {
+					if !g.generic[s] && !slices.Contains(names, s) {
 						names = append(names, s)
 					}
 				}
@@ -76,15 +76,12 @@ func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
 	// At least half the phrase's words, not one word of many: "deep
 	// vein thrombosis" shares only "vein" with R58's index entry "Rupture,
 	// splenic vein" and does not name a hemorrhage.
-	shared, n := 0, 0
-	for _, s := range g.stems(phrase) {
-		if g.generic[s] {
-			continue
-		}
-		n++
+	ps := g.stems(phrase)
+	shared := 0
+	for _, s := range ps {
 		if slices.Contains(names, s) {
 			shared++
 		}
 	}
-	return shared > 0 && 2*shared >= n
+	return shared > 0 && 2*shared >= len(ps)
 }
