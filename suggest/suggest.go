@@ -97,6 +97,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.confidences(w, pre, feats[:featureCount*len(pre)])
 	e.demote(pre)
 	e.preferHistory(doc, pre) // history.go
+	e.yieldDominated(pre)     // dominated.go
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.
 	kept := slices.Grow(w.kept[:0], len(pre))
