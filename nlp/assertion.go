@@ -294,7 +294,7 @@ func (s *scoper) backward(m match, stop int) {
 		// resolved within 1 hour": the TIA stays), unless the subject
 		// ends a list ("cough, fever and chills resolved"); bare, it
 		// governs what precedes ("Pneumonia, resolved").
-		if comma && n > 0 && !list && m.r.kind&Ended != 0 {
+		if comma && n > 0 && !list && m.r.kind&Ended != 0 && pastVerbs[s.toks[m.end-1].Norm] {
 			break
 		}
 		if w := s.toks[j].Norm; w == "and" || w == "or" {
@@ -305,6 +305,11 @@ func (s *scoper) backward(m match, stop int) {
 		}
 	}
 }
+
+// pastVerbs end the past-event triggers that are predicates of a subject
+// ("symptoms resolved", "fracture healed"), unlike "no evidence of
+// recurrence", which speaks of the condition named before.
+var pastVerbs = map[string]bool{"resolved": true, "healed": true, "cured": true, "eradicated": true}
 
 // subjectStops are words a result's subject does not reach past: "he has
 // diabetes and his renal function is normal" does not negate diabetes.
