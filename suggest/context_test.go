@@ -35,6 +35,8 @@ func TestContextRules(t *testing.T) {
 		{name: "spouse", text: "His wife's rheumatoid arthritis has been worse.", not: []string{"M06.9", "Z82.61"},
 			rejected: []rej{{"M06.9", "other_person", "wife's"}}},
 		{name: "relative", text: "Diabetes in the patient's father.", not: []string{"E11.9"}},
+		{name: "relative's type", text: "Mother has type 1 diabetes.", want: []string{"Z83.3"}, not: []string{"E10.9"},
+			rejected: []rej{{"E10.9", "family", "Mother has"}}},
 		{name: "status post surgery", text: "Status post cataract surgery in 2019.", not: []string{"H26.9", "66984"},
 			rejected: []rej{{"66984", "past_procedure", "Status post"}}},
 		{name: "former smoker", text: "Former smoker.", want: []string{"Z87.891"}, not: []string{"F17.200", "F17.210"},
