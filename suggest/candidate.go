@@ -228,6 +228,9 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
 			continue
 		}
+		if !learned && caseClash(doc, ix, h) { // casesense.go; learned names are lower case
+			continue
+		}
 		hits = append(hits, h)
 	}
 	// Part of a name negated and part not ("T2DM without complications"
