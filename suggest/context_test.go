@@ -35,6 +35,7 @@ func TestContextRules(t *testing.T) {
 		{name: "spouse", text: "His wife's rheumatoid arthritis has been worse.", not: []string{"M06.9", "Z82.61"},
 			rejected: []rej{{"M06.9", "other_person", "wife's"}}},
 		{name: "relative", text: "Diabetes in the patient's father.", not: []string{"E11.9"}},
+		{name: "acquired absence", text: "S/p cholecystectomy.", want: []string{"Z90.49"}},
 		{name: "note acronym", text: "Positive FIT test.", not: []string{"R56.9"}},
 		{name: "name acronym", text: "Two pins hold the fracture.", not: []string{"N42.31"}},
 		{name: "same acronym", text: "Prostate biopsy: high grade PIN.", want: []string{"N42.31"}},
