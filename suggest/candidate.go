@@ -297,6 +297,9 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name]
 		}
+		if learned && e.unsaidHistory(tgt, m) { // history.go
+			continue
+		}
 		add(tgt, m)
 	}
 }

@@ -313,3 +313,16 @@ func sharesWords(h, c *candidate) bool {
 	}
 	return false
 }
+
+// unsaidHistory reports a learned phrase pointing at a personal- or
+// family-history code from words the note does not place in the past or
+// in a relative: "myocardial infarction" in "acute STEMI" is no old
+// infarction (I25.2), "coronary disease" no history of anything. The
+// code's own names still find it when the note says so ("old MI").
+func (e *Engine) unsaidHistory(tgt target, m mention) bool {
+	b := e.set.Brief(tgt.anyCode())
+	if !pastHistoryCode(b) && !familyCode(b) && !strings.HasPrefix(b.Code, "Z85") {
+		return false // a status (allergy, absence, presence) needs no past tense
+	}
+	return m.assert&(nlp.Historical|nlp.Ended|nlp.Family) == 0
+}

@@ -37,3 +37,37 @@ func TestPastConditionHistoryCode(t *testing.T) {
 		}
 	}
 }
+
+// TestLearnedHistoryNeedsPast: a learned phrase finds a personal-history
+// code only where the note places its words in the past.
+func TestLearnedHistoryNeedsPast(t *testing.T) {
+	base := engine(t)
+	m := &suggest.Model{Learned: []suggest.LearnedName{
+		{System: "ICD-10-CM", Code: "I25.2", Text: "infarction", Weight: 0.9},
+	}}
+	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Acute infarction of the anterior wall, troponin rising.", false},
+		{"History of infarction ten years ago.", true},
+	} {
+		res, err := eng.Suggest(context.Background(), suggest.Request{Text: tt.text, MaxResults: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		learned := false
+		if s := find(res, "I25.2"); s != nil {
+			for _, ev := range s.Evidence {
+				learned = learned || ev.MatchedKind == "learned"
+			}
+		}
+		if learned != tt.want {
+			t.Errorf("%q: I25.2 from the learned phrase = %v, want %v (%v)", tt.text, learned, tt.want, codes(res))
+		}
+	}
+}
