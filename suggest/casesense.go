@@ -32,10 +32,7 @@ func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit) bool {
 			continue
 		}
 		nameCaps := allCaps(nw) && len(nw) >= 2
-		if nameCaps != noteCaps {
-			return true
-		}
-		return false
+		return nameCaps != noteCaps
 	}
 	return false
 }
