@@ -292,16 +292,33 @@ func (s *scoper) backward(m match, stop int) {
 	if m.r.window > 0 {
 		window = m.r.window
 	}
-	n := 0
+	n, list := 0, false
 	for j := m.start - 1; j >= stop && n < window; j-- {
-		if s.inHeader(j) || m.r.comma && j < m.start-1 && strings.IndexByte(s.gap(j+1), ',') >= 0 {
+		comma := j < m.start-1 && strings.IndexByte(s.gap(j+1), ',') >= 0
+		if s.inHeader(j) || m.r.comma && comma {
 			break
+		}
+		// A past-event predicate with its own subject governs that
+		// subject, not the clause before the comma ("TIA, symptoms
+		// resolved within 1 hour": the TIA stays), unless the subject
+		// ends a list ("cough, fever and chills resolved"); bare, it
+		// governs what precedes ("Pneumonia, resolved").
+		if comma && n > 0 && !list && m.r.kind&Ended != 0 && pastVerbs[s.toks[m.end-1].Norm] {
+			break
+		}
+		if w := s.toks[j].Norm; w == "and" || w == "or" {
+			list = true
 		}
 		if s.mark(j) {
 			n++
 		}
 	}
 }
+
+// pastVerbs end the past-event triggers that are predicates of a subject
+// ("symptoms resolved", "fracture healed"), unlike "no evidence of
+// recurrence", which speaks of the condition named before.
+var pastVerbs = map[string]bool{"resolved": true, "healed": true, "cured": true, "eradicated": true}
 
 // subjectStops are words a result's subject does not reach past: "he has
 // diabetes and his renal function is normal" does not negate diabetes.

@@ -126,6 +126,9 @@ func TestAssertions(t *testing.T) {
 		{"Former smoker.", "smoker", Historical | Ended},
 		{"Ex-smoker.", "smoker", Historical | Ended},
 		{"Shingles, since resolved.", "Shingles", Historical | Ended},
+		{"TIA, symptoms resolved within 1 hour.", "TIA", 0}, // "resolved" has its own subject
+		{"TIA, symptoms resolved within 1 hour.", "symptoms", Historical | Ended},
+		{"Rash, cough and fever resolved.", "Rash", Historical | Ended}, // a list ending in "and"
 		{"History of hypertension.", "hypertension", Historical},
 		{"68 yo M with CAD s/p CABG, hypertension, diabetes and CKD.", "diabetes", 0},
 		{"Status post CVA with residual left hemiparesis.", "hemiparesis", 0},

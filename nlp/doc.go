@@ -34,7 +34,9 @@
 // are joined the same way. Options.NoCompounds turns this off. Norm is lower case with diacritics removed (NFD, combining marks
 // dropped: "Ménière" -> "meniere"). Stem is the snowball English stem of
 // Norm, or of Norm's canonical synonym ("renal" -> "kidney", see Synonyms);
-// forms with a digit or of at most two bytes are their own stem.
+// forms with a digit or of at most two bytes are their own stem, and so
+// are an inflammation ("sinusitis", not folded onto "sinus") and a Latin
+// organism epithet ("pneumoniae", not folded onto "pneumonia").
 // Stems are memoised: dictionary words in a read-only table built by New,
 // other words in a bounded, sharded cache (a full shard is emptied).
 //
@@ -138,6 +140,10 @@
 // Historical: "history of", "h/o", "previously"; Historical|Ended where the
 // note says it is over: "status post", "s/p", "prior", "previous",
 // "former", "ex-", "quit", "resolved", "healed", "... ago", "as a child".
+// A predicate with its own subject before it ("TIA, symptoms resolved")
+// governs that subject only, not the clause before the comma; bare
+// ("Pneumonia, resolved") or ending a list ("cough, fever and chills
+// resolved") it reaches back over the comma.
 // Family triggers are blood relatives followed by a link ("mother with",
 // "father had", "sister who has"), possessives ("father's"), and "in
 // <relative>" after the finding ("in the patient's father"); the same

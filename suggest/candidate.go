@@ -249,6 +249,9 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		if !eponymSaid(doc, ix, ix.NameText(h.Name), h) {
 			continue // "good adherence" is not Good's syndrome (eponym.go)
 		}
+		if !learned && caseClash(doc, ix, h) { // casesense.go; learned names are lower case
+			continue
+		}
 		hits = append(hits, h)
 	}
 	// Part of a name negated and part not ("T2DM without complications"
@@ -314,6 +317,9 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		}
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name]
+		}
+		if learned && e.unsaidHistory(tgt, m) { // history.go
+			continue
 		}
 		add(tgt, m)
 	}

@@ -25,7 +25,11 @@
 //     says is over ("status post", "resolved", "quit") is rejected but for
 //     history, status and external-cause codes; a past procedure is not a
 //     CPT or HCPCS code of this encounter; past conditions keep an edit
-//     naming their history code. Sense gates reject a disease named as a
+//     naming their history code. A one-word match whose letter case says
+//     acronym on one side only ("FIT" test against "Fit NOS", "pins"
+//     against "PIN") is no match (casesense.go). A learned phrase finds a
+//     personal- or family-history code only from words the note places in
+//     the past or in a relative (history.go). Sense gates reject a disease named as a
 //     vaccine's target, a supply or drug code for an instrument of the
 //     procedure, and chapter 15 codes in a note documenting no pregnancy.
 //     Each rejection names its rule and quotes the trigger; each evidence
@@ -46,6 +50,13 @@
 //     chapter when its official title is stated) reads in full, and more, and an "other" code the note does not call other,
 //     rank just below that code once it is suggested (edit "less specific
 //     than ..."); a model's confidence never puts them above it.
+//     After scoring, a past condition the sentence says is over
+//     ("completed", "no residual deficits", "none in 3 years") trades
+//     places with its personal-history code when one names it (Z86.73 for
+//     the TIA, I25.2 for an infarction), the condition falling below the
+//     threshold (history.go); a code whose every mention lies inside a
+//     longer name the note states in full ranks below that name's code
+//     ("infection" B99.9 below "COVID-19 infection" U07.1; dominated.go).
 //  5. Every candidate gets features (features.go) and a confidence: the
 //     model's boosted trees or logistic weights, coder-feedback adjustment,
 //     isotonic calibration (confidence.go); untrained, a fixed function of
@@ -125,8 +136,10 @@
 //     unknown release, fails with an error wrapping corpus.ErrNotCovered or
 //     corpus.ErrUnknownRelease that lists the loaded periods. The model and
 //     feedback name codes by their strings, so a new release keeps them.
-//   - Every ICD-10-CM suggestion has evidence in the note; a learned
-//     phrase shares a content word with a name of its code (grounded.go).
+//   - Every ICD-10-CM suggestion has evidence in the note; at least half
+//     a learned phrase's words occur in the names of its code or its
+//     ancestors, generic name words ("disease", "other") aside
+//     (grounded.go).
 //   - Nothing outside the loaded code sets is suggested; a non-billable code
 //     is suggested only with a specificity edit saying what to document.
 //   - Output is deterministic with a total order: confidence desc, then

@@ -96,6 +96,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	w.pre = pre
 	e.confidences(w, pre, feats[:featureCount*len(pre)])
 	e.demote(pre)
+	e.preferHistory(doc, pre)             // history.go
+	e.yieldDominated(pre)                 // dominated.go
 	e.unaddressed(doc, pre, req.Annotate) // addressed.go
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.
