@@ -32,6 +32,9 @@ type addition struct {
 	rule  string // the rule's name, shown in the explanation
 	why   string // a sentence for the coder
 	edits []Edit
+	// follow are codes sequenced after this one (the parts a combination
+	// code's "use additional code" note keeps).
+	follow []string
 }
 
 // coderRules applies what coders add to the engine's ranked suggestions:
@@ -48,7 +51,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	var adds []addition
 	var rej []Rejection
 	rej = e.performedHere(doc, res, rej)
-	adds, rej = e.combinations(doc, res, adds, rej)
+	adds, rej = e.combinations(doc, res, adds, rej, rejected)
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.encounterCodes(doc, res, adds)
 	adds, rej = e.followUp(doc, res, adds, rej)
@@ -56,6 +59,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.emLevel(doc, req, res, adds, rej)
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
 	e.merge(doc, req, res, adds)
+	sequenceAfter(res, adds)
 	res.Notices = append(res.Notices, e.missingCodes(res)...)
 	return append(rejected, rej...)
 }
