@@ -30,6 +30,7 @@ var (
 	noteAcuteOnChronic = regexp.MustCompile(`\bacute(?:\s+|-)(?:on|and|upon)(?:\s+|-)chronic\b|\b(?:acute\s+)?(?:exacerbation|decompensation)\s+of\s+(?:\w+\s+)?chronic\b|\bacutely\s+decompensated\s+chronic\b|\bdecompensated\s+chronic\b`)
 	noteAcute          = regexp.MustCompile(`\bacute\b`)
 	noteChronic        = regexp.MustCompile(`\bchronic\b`)
+	noteAcuityAfter    = regexp.MustCompile(`^\s*,\s*(acute on chronic|acute|chronic)\s*(?:[.;]|$)`)
 	noteExacerbation   = regexp.MustCompile(`^\W*(?:\w+\W+)?(?:exacerbation|exacerbated|decompensat\w*|flare)\b`)
 )
 
@@ -57,8 +58,8 @@ func titleAcuity(title string) (string, string) {
 // noteAcuity returns the acuity the note states for the condition at
 // [start, end): words just before it in its clause ("acute on chronic
 // diastolic CHF", "acute exacerbation of chronic HFpEF") or in the span,
-// and an exacerbation just after a chronic condition ("chronic systolic
-// CHF exacerbation").
+// an exacerbation just after a chronic condition ("chronic systolic CHF
+// exacerbation"), and an acuity closing its clause ("HFrEF, chronic.").
 func noteAcuity(doc *nlp.Document, sent, start, end int) string {
 	if sent < 0 || sent >= len(doc.Sentences) {
 		return acuityNone
@@ -81,6 +82,9 @@ func noteAcuity(doc *nlp.Document, sent, start, end int) string {
 	hi := doc.Sentences[sent].End
 	text := strings.ToLower(doc.Text[lo:end])
 	after := strings.ToLower(doc.Text[end:hi])
+	if m := noteAcuityAfter.FindStringSubmatch(after); m != nil && !noteAcute.MatchString(text) && !noteChronic.MatchString(text) {
+		return m[1] // "HFrEF, chronic."
+	}
 	switch {
 	case noteAcuteOnChronic.MatchString(text):
 		return acuityAcuteOnChronic

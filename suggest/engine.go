@@ -100,6 +100,7 @@ type Engine struct {
 	// with is the "with" convention by index head (combination.go);
 	// status the status-code rules of status.txt (status.go).
 	with   map[string][]withRule
+	htn    []htnCode // hypertension's combination family (hypertension.go)
 	status []statusRule
 }
 
@@ -228,6 +229,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	e.excl = packExclusions(set, excludes1Table(set))
 	e.slots = buildSlots(set, ix)
 	e.with = withTable(set, e.stemTerms)
+	e.htn = e.hypertensionTable()
 	status, err := parseStatusRules(set, statusTable)
 	if err != nil {
 		return nil, err
