@@ -60,4 +60,3 @@ func TestHypertensionTable(t *testing.T) {
 		t.Errorf("family %v, want I10, I11.0, I11.9, I12.0, I12.9, I13.0, I13.10, I13.11, I13.2", got)
 	}
 }
-
