@@ -51,6 +51,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	var adds []addition
 	var rej []Rejection
 	rej = e.performedHere(doc, res, rej)
+	rej = e.causes(doc, res, rej)
 	rej = e.acuity(doc, res, rej)
 	adds, rej = e.combinations(doc, res, adds, rej, rejected)
 	adds = e.drugStatus(doc, res, adds)

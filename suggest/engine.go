@@ -101,6 +101,7 @@ type Engine struct {
 	// status the status-code rules of status.txt (status.go).
 	with   map[string][]withRule
 	htn    []htnCode // hypertension's combination family (hypertension.go)
+	dueTo  []dueTo   // the Index's "due to" categories (dueto.go)
 	status []statusRule
 }
 
@@ -230,6 +231,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	e.slots = buildSlots(set, ix)
 	e.with = withTable(set, e.stemTerms)
 	e.htn = e.hypertensionTable()
+	e.dueTo = dueToTable(set)
 	status, err := parseStatusRules(set, statusTable)
 	if err != nil {
 		return nil, err
