@@ -3,6 +3,7 @@ package suggest
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -112,7 +113,10 @@ func acuteFirst(text string) bool {
 // diastolic; "acute on chronic respiratory failure": J96.00 becomes
 // J96.20). The replaced code is rejected with the reason. A code already
 // suggested for that acuity takes the replaced one's place if surer.
-func (e *Engine) acuity(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
+//
+// An annotating request (Request.Annotate) keeps the unspecified code
+// beside the one for the stated acuity, as annotation corpora label both.
+func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejection) []Rejection {
 	for i := 0; i < len(res.Suggestions); i++ {
 		s := res.Suggestions[i]
 		if s.System != string(corpus.ICD10CM) || len(s.Evidence) == 0 {
@@ -138,6 +142,17 @@ func (e *Engine) acuity(doc *nlp.Document, res *Result, rej []Rejection) []Rejec
 		}
 		b := e.set.Brief(to)
 		why := fmt.Sprintf("note says %s; %s is %s", said, s.Code, cmp.Or(is, "unspecified acuity"))
+		if req.Annotate {
+			if has(res, corpus.ICD10CM, b.Code) < 0 {
+				t := s
+				t.Code, t.Display, t.Billable = b.Code, b.Display, b.Billable
+				t.Score = math.Nextafter(s.Score, math.Inf(-1))
+				t.Edits = append(slices.Clone(s.Edits), Edit{Kind: "acuity", Message: why})
+				insert(res, t)
+				i++
+			}
+			continue
+		}
 		rej = append(rej, Rejection{System: s.System, Code: s.Code, Display: s.Display, Rule: "acuity", Reason: why + "; coded " + b.Code, Evidence: s.Evidence})
 		if j := has(res, corpus.ICD10CM, b.Code); j >= 0 {
 			t := res.Suggestions[j]

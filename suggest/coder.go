@@ -52,7 +52,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	var rej []Rejection
 	rej = e.performedHere(doc, res, rej)
 	rej = e.causes(doc, res, rej)
-	rej = e.acuity(doc, res, rej)
+	rej = e.acuity(doc, req, res, rej)
 	adds, rej = e.combinations(doc, res, adds, rej, rejected)
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.encounterCodes(doc, res, adds)
@@ -61,7 +61,9 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.emLevel(doc, req, res, adds, rej)
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
 	e.merge(doc, req, res, adds)
-	sequenceAfter(res, adds)
+	if !req.Annotate {
+		sequenceAfter(res, adds)
+	}
 	res.Notices = append(res.Notices, e.missingCodes(res)...)
 	return append(rejected, rej...)
 }

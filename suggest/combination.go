@@ -267,16 +267,6 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 // together ("Angina, unstable" in "Angina pectoris": "with, angina
 // pectoris, unstable").
 func (e *Engine) partCovers(doc *nlp.Document, id corpus.ID, s Suggestion, sub []string) (int, bool) {
-	stated := e.statedStems(doc, s)
-	if holdsAll(stated, sub) {
-		more := slices.ContainsFunc(e.set.Code(id).Names, func(n corpus.Name) bool {
-			st := e.stemTerms(n.Text)
-			return holdsAll(st, sub) && slices.ContainsFunc(st, func(t string) bool { return slices.Contains(stated, t) && !slices.Contains(sub, t) })
-		})
-		if !more {
-			return 0, true
-		}
-	}
 	best, ok := 0, false
 	var words []string
 	for _, n := range e.set.Code(id).Names {
@@ -289,13 +279,25 @@ func (e *Engine) partCovers(doc *nlp.Document, id corpus.ID, s Suggestion, sub [
 			best, ok = 1+int(n.Kind), true
 		}
 	}
-	if ok {
-		return best, true
+	if !ok {
+		if cat, found := e.set.ID(corpus.ICD10CM, category(s.Code)); found {
+			words = append(words, e.stemTerms(e.set.Brief(cat).Display)...)
+		}
+		if !holdsAll(words, sub) {
+			return 0, false
+		}
+		best = 10
 	}
-	if cat, found := e.set.ID(corpus.ICD10CM, category(s.Code)); found {
-		words = append(words, e.stemTerms(e.set.Brief(cat).Display)...)
+	if stated := e.statedStems(doc, s); holdsAll(stated, sub) {
+		more := slices.ContainsFunc(e.set.Code(id).Names, func(n corpus.Name) bool {
+			st := e.stemTerms(n.Text)
+			return holdsAll(st, sub) && slices.ContainsFunc(st, func(t string) bool { return slices.Contains(stated, t) && !slices.Contains(sub, t) })
+		})
+		if !more {
+			return 0, true
+		}
 	}
-	return 10, holdsAll(words, sub)
+	return best, true
 }
 
 // statedStems are the stems (abbreviations expanded) of the sentences
@@ -391,7 +393,9 @@ func assumedChild(s Suggestion) bool {
 // sequenceAfter puts the codes a combination code keeps by its "use
 // additional code" note after it (I11.0 then I50.22, E11.22 then N18.32),
 // as the notes sequence them: a kept part surer than its combination
-// takes the combination's confidence, and a score just below its.
+// takes the combination's confidence, and a score just below its. An
+// annotating request (Request.Annotate) lists concepts, not a claim's
+// sequence, and keeps the ranker's order.
 func sequenceAfter(res *Result, adds []addition) {
 	for _, a := range adds {
 		ci := has(res, a.sys, a.code)
