@@ -53,6 +53,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	rej = e.performedHere(doc, res, rej)
 	rej = e.causes(doc, res, rej)
 	rej = e.acuity(doc, req, res, rej)
+	rej = e.organisms(doc, req, res, rej)
 	adds, rej = e.combinations(doc, res, adds, rej, rejected)
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.encounterCodes(doc, res, adds)

@@ -99,10 +99,13 @@ type Engine struct {
 	conflictMemo sync.Map
 	// with is the "with" convention by index head (combination.go);
 	// status the status-code rules of status.txt (status.go).
-	with   map[string][]withRule
-	htn    []htnCode // hypertension's combination family (hypertension.go)
-	dueTo  []dueTo   // the Index's "due to" categories (dueto.go)
-	status []statusRule
+	with  map[string][]withRule
+	htn   []htnCode // hypertension's combination family (hypertension.go)
+	dueTo []dueTo   // the Index's "due to" categories (dueto.go)
+	// identified pairs unidentified-organism codes with identified ones
+	// (organism.go).
+	identified []identified
+	status     []statusRule
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -232,6 +235,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	e.with = withTable(set, e.stemTerms)
 	e.htn = e.hypertensionTable()
 	e.dueTo = dueToTable(set)
+	e.identified = identifiedTable(set)
 	status, err := parseStatusRules(set, statusTable)
 	if err != nil {
 		return nil, err
