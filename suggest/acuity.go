@@ -29,6 +29,7 @@ var (
 	// exacerbation" (an exacerbation is the acute phase of the chronic
 	// condition), "decompensated chronic".
 	noteAcuteOnChronic = regexp.MustCompile(`\bacute(?:\s+|-)(?:on|and|upon)(?:\s+|-)chronic\b|\b(?:acute\s+)?(?:exacerbation|decompensation)\s+of\s+(?:\w+\s+)?chronic\b|\bacutely\s+decompensated\s+chronic\b|\bdecompensated\s+chronic\b`)
+	acuityWords        = regexp.MustCompile(`(?i)acute|chronic`)
 	noteAcute          = regexp.MustCompile(`\bacute\b`)
 	noteChronic        = regexp.MustCompile(`\bchronic\b`)
 	noteAcuityAfter    = regexp.MustCompile(`^\s*,\s*(acute on chronic|acute|chronic)\s*(?:[.;]|$)`)
@@ -80,7 +81,7 @@ func noteAcuity(doc *nlp.Document, sent, start, end int) string {
 			}
 		}
 	}
-	hi := doc.Sentences[sent].End
+	hi := min(doc.Sentences[sent].End, end+48) // a few words after it
 	text := strings.ToLower(doc.Text[lo:end])
 	after := strings.ToLower(doc.Text[end:hi])
 	if m := noteAcuityAfter.FindStringSubmatch(after); m != nil && !noteAcute.MatchString(text) && !noteChronic.MatchString(text) {
@@ -117,13 +118,12 @@ func acuteFirst(text string) bool {
 // An annotating request (Request.Annotate) keeps the unspecified code
 // beside the one for the stated acuity, as annotation corpora label both.
 func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejection) []Rejection {
+	if !acuityWords.MatchString(doc.Text) {
+		return rej
+	}
 	for i := 0; i < len(res.Suggestions); i++ {
 		s := res.Suggestions[i]
 		if s.System != string(corpus.ICD10CM) || len(s.Evidence) == 0 {
-			continue
-		}
-		is, key := titleAcuity(s.Display)
-		if key == "" {
 			continue
 		}
 		said := acuityNone
@@ -133,7 +133,11 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 				break
 			}
 		}
-		if said == acuityNone || said == is {
+		if said == acuityNone {
+			continue
+		}
+		is, key := titleAcuity(s.Display)
+		if key == "" || said == is {
 			continue
 		}
 		to, ok := e.acuitySibling(s.Code, key, said)
@@ -181,6 +185,16 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 // acuitySibling returns the billable code of code's category whose title
 // has the words key and states acuity v.
 func (e *Engine) acuitySibling(code, key, v string) (corpus.ID, bool) {
+	if got, ok := e.acuityMemo.Load(code + "/" + v); ok {
+		return got.(corpus.ID), got.(corpus.ID) != 0
+	}
+	id, ok := e.findAcuitySibling(code, key, v)
+	e.acuityMemo.Store(code+"/"+v, id)
+	return id, ok
+}
+
+// findAcuitySibling walks code's category for acuitySibling.
+func (e *Engine) findAcuitySibling(code, key, v string) (corpus.ID, bool) {
 	cat, ok := e.set.ID(corpus.ICD10CM, category(code))
 	if !ok {
 		return 0, false

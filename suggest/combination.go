@@ -165,7 +165,10 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 		subTerms int
 	}
 	var combos []combo
+	words := map[string]*partWords{} // linked condition's words by code
+	evStems := map[string][]string{} // and its evidence's stems
 	for _, a := range heads {
+		seen := map[string]bool{} // heads opened for a, with own
 		for _, n := range e.set.Code(a.id).Names {
 			if n.Kind != corpus.NameIndex {
 				continue
@@ -175,6 +178,11 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 				continue // a rejected code opens its own heads only
 			}
 			for _, h := range heads {
+				k := fmt.Sprint(h, own)
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
 				for _, r := range e.with[h] {
 					if !own && !e.refines(a.s, r.code) {
 						continue
@@ -183,8 +191,21 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 						if b.s.Code == a.s.Code || category(b.s.Code) == category(a.s.Code) || category(b.s.Code) == category(e.set.Brief(r.code).Code) {
 							continue
 						}
-						rank, ok := e.partCovers(doc, b.id, b.s, r.sub)
-						if !ok || !e.supports(b.s, r.sub) || e.unrelated(doc, a.s, b.s) {
+						ev, ok := evStems[b.s.Code]
+						if !ok {
+							ev = e.evidenceStems(b.s)
+							evStems[b.s.Code] = ev
+						}
+						if !supports(ev, r.sub) {
+							continue
+						}
+						w := words[b.s.Code]
+						if w == nil {
+							w = e.partWordsOf(doc, b.id, b.s)
+							words[b.s.Code] = w
+						}
+						rank, ok := partCovers(w, r.sub)
+						if !ok || e.unrelated(doc, a.s, b.s) {
 							continue
 						}
 						combos = append(combos, combo{r.code, a.s, b.s, own, rank, len(r.sub)})
@@ -257,41 +278,64 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 	return adds, rej
 }
 
-// partCovers reports whether the linked condition b (code id, suggestion
-// s) is what a "with" subterm sub names, and how directly (lower is
-// better): 0 when the note states sub's words and no name of b the note
-// states says more than sub ("neuropathy"); then by the kind of b's name
-// holding every stem of sub, its title first ("peripheral neuropathy" is
-// G62.9, titled polyneuropathy: the Index's "with, polyneuropathy");
-// last when sub's words are those of b's names and its category's title
-// together ("Angina, unstable" in "Angina pectoris": "with, angina
-// pectoris, unstable").
-func (e *Engine) partCovers(doc *nlp.Document, id corpus.ID, s Suggestion, sub []string) (int, bool) {
-	best, ok := 0, false
-	var words []string
+// partWords are a linked condition's words, computed once per request:
+// the stems of each of its names, of its category's title, and of the
+// sentences holding its evidence.
+type partWords struct {
+	names  [][]string
+	kinds  []corpus.NameKind
+	all    map[string]bool // every stem of names and cat
+	stated []string
+}
+
+// partWordsOf collects the words of suggestion s (code id).
+func (e *Engine) partWordsOf(doc *nlp.Document, id corpus.ID, s Suggestion) *partWords {
+	w := &partWords{stated: e.statedStems(doc, s), all: map[string]bool{}}
 	for _, n := range e.set.Code(id).Names {
-		if n.Kind != corpus.NameTitle && n.Kind != corpus.NameInclusion && n.Kind != corpus.NameIndex {
-			continue
+		if n.Kind == corpus.NameTitle || n.Kind == corpus.NameInclusion || n.Kind == corpus.NameIndex {
+			st := e.stemTerms(n.Text)
+			w.names = append(w.names, st)
+			w.kinds = append(w.kinds, n.Kind)
+			for _, t := range st {
+				w.all[t] = true
+			}
 		}
-		st := e.stemTerms(n.Text)
-		words = append(words, st...)
-		if (!ok || 1+int(n.Kind) < best) && holdsAll(st, sub) {
-			best, ok = 1+int(n.Kind), true
+	}
+	if cat, found := e.set.ID(corpus.ICD10CM, category(s.Code)); found {
+		for _, t := range e.stemTerms(e.set.Brief(cat).Display) {
+			w.all[t] = true
+		}
+	}
+	return w
+}
+
+// partCovers reports whether the linked condition with words w is what a
+// "with" subterm sub names, and how directly (lower is better): 0 when
+// the note states sub's words and no name of it the note states says
+// more than sub ("neuropathy"); then by the kind of its name holding every
+// stem of sub, its title first ("peripheral neuropathy" is G62.9, titled
+// polyneuropathy: the Index's "with, polyneuropathy"); last when sub's
+// words are those of its names and its category's title together
+// ("Angina, unstable" in "Angina pectoris": "with, angina pectoris,
+// unstable").
+func partCovers(w *partWords, sub []string) (int, bool) {
+	for _, t := range sub {
+		if !w.all[t] {
+			return 0, false
+		}
+	}
+	best, ok := 0, false
+	for i, st := range w.names {
+		if (!ok || 1+int(w.kinds[i]) < best) && holdsAll(st, sub) {
+			best, ok = 1+int(w.kinds[i]), true
 		}
 	}
 	if !ok {
-		if cat, found := e.set.ID(corpus.ICD10CM, category(s.Code)); found {
-			words = append(words, e.stemTerms(e.set.Brief(cat).Display)...)
-		}
-		if !holdsAll(words, sub) {
-			return 0, false
-		}
-		best = 10
+		best = 10 // every stem is in the names and the category's title
 	}
-	if stated := e.statedStems(doc, s); holdsAll(stated, sub) {
-		more := slices.ContainsFunc(e.set.Code(id).Names, func(n corpus.Name) bool {
-			st := e.stemTerms(n.Text)
-			return holdsAll(st, sub) && slices.ContainsFunc(st, func(t string) bool { return slices.Contains(stated, t) && !slices.Contains(sub, t) })
+	if holdsAll(w.stated, sub) {
+		more := slices.ContainsFunc(w.names, func(st []string) bool {
+			return holdsAll(st, sub) && slices.ContainsFunc(st, func(t string) bool { return slices.Contains(w.stated, t) && !slices.Contains(sub, t) })
 		})
 		if !more {
 			return 0, true
@@ -328,23 +372,30 @@ func holdsAll(have, want []string) bool {
 	return true
 }
 
-// supports reports whether the note's words for s share a word with a
-// "with" subterm (stems, or one holding the other: "neuropathy" in
-// "polyneuropathy"): the code's names tie it to the subterm ("peripheral
+// supports reports whether the note's words for a suggestion (its
+// evidence's stems ev) share a word with a "with" subterm (stems, or one
+// holding the other: "neuropathy" in "polyneuropathy"): the code's names tie it to the subterm ("peripheral
 // vascular disease" is indexed as peripheral angiopathy), the note must
 // still speak of it (hypernatremia does not document hyperosmolarity,
 // though one code covers both).
-func (e *Engine) supports(s Suggestion, sub []string) bool {
-	for _, ev := range s.Evidence {
-		for _, t := range e.stemTerms(ev.Text) {
-			for _, w := range sub {
-				if t == w || len(t) >= 5 && strings.Contains(w, t) || len(w) >= 5 && strings.Contains(t, w) {
-					return true
-				}
+func supports(ev, sub []string) bool {
+	for _, t := range ev {
+		for _, w := range sub {
+			if t == w || len(t) >= 5 && strings.Contains(w, t) || len(w) >= 5 && strings.Contains(t, w) {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// evidenceStems are the stems of s's evidence texts.
+func (e *Engine) evidenceStems(s Suggestion) []string {
+	var out []string
+	for _, ev := range s.Evidence {
+		out = append(out, e.stemTerms(ev.Text)...)
+	}
+	return out
 }
 
 // unrelated reports whether a sentence of a's or b's evidence says the

@@ -34,7 +34,7 @@ func TestPartCovers(t *testing.T) {
 		at := strings.Index(note, said)
 		id, _ := set.ID(corpus.ICD10CM, code)
 		s := Suggestion{System: string(corpus.ICD10CM), Code: code, Evidence: []Evidence{{Start: at, End: at + len(said), Text: said}}}
-		return e.partCovers(doc, id, s, e.stemTerms(sub))
+		return partCovers(e.partWordsOf(doc, id, s), e.stemTerms(sub))
 	}
 	tests := []struct {
 		note, code, said string

@@ -105,6 +105,9 @@ type Engine struct {
 	// identified pairs unidentified-organism codes with identified ones
 	// (organism.go).
 	identified []identified
+	// acuityMemo caches each code's acuity siblings ("code/acuity" ->
+	// corpus.ID, 0 when none) (acuity.go).
+	acuityMemo sync.Map
 	status     []statusRule
 }
 
