@@ -95,10 +95,24 @@
 //     injury of a site, Z76.89 on encounter words and an unspecified code
 //     of another chapter give way to a documented specific injury or
 //     complication of care whose words include theirs (injury.go);
-//     two conditions the Alphabetic Index links by "with" (diabetes and its
-//     complications, hypertension with heart failure or CKD) get their
-//     combination code, which absorbs its parts unless its "use additional
-//     code" note asks for them (combination.go); long-term drug therapy,
+//     a condition the note says is due to another documented condition or
+//     induced by a drug takes the Index's "due to" category (E08, E09;
+//     dueto.go); a code whose title differs from a category mate's by
+//     acuity alone becomes the one for the acuity the note states beside
+//     it ("chronic HFpEF" I50.32, "acute on chronic", an exacerbation of
+//     a chronic condition; acuity.go); an unidentified-organism code
+//     becomes the identified one when the note names the organism
+//     ("influenza A"; organism.go); two conditions the Alphabetic Index
+//     links by "with" (diabetes and its complications, coronary
+//     atherosclerosis and angina; the subterm the note states for the
+//     linked condition, or its title's) and hypertension with heart
+//     involvement, heart failure or CKD (the family the Index and the
+//     Tabular notes describe; hypertension.go) get their combination
+//     code, which absorbs its parts unless its "use additional code" note
+//     asks for them, and those it keeps are sequenced after it
+//     (combination.go). Replaced codes are rejected with the reason; an
+//     annotating request keeps them beside the new code and keeps the
+//     ranker's order; long-term drug therapy,
 //     artificial opening and aftercare Z codes from status.txt (status.go);
 //     Z23, Z00, Z08/Z85, Z3A, Z37 (encounter.go) and the vaccine
 //     administration codes beside Z23 (vaccine.go); the office or ED E/M
