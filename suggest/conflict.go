@@ -405,6 +405,10 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			return d.rule != ""
 		}
 		d.state = 1
+		if j, reason := e.refinedAway(ks, i, thr); j >= 0 && !dropped(j) {
+			d.rule, d.reason, d.state = "less_specific", reason, 2
+			return true
+		}
 		for _, j := range repl {
 			if j == i {
 				continue

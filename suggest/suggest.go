@@ -48,6 +48,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	live = e.discriminate(w, doc, live, encounter)
 	e.specific(doc, &w.sr, live)
+	e.refine(doc, live)
 	w.noteSections(doc)
 	compete(w, live)
 	w.live = live
@@ -95,6 +96,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	w.pre = pre
 	e.confidences(w, pre, feats[:featureCount*len(pre)])
+	e.promote(pre)
 	e.demote(pre)
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.

@@ -1,0 +1,272 @@
+package suggest
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"medcode/corpus"
+	"medcode/index"
+	"medcode/nlp"
+)
+
+// Refinement: the documented detail picks the sibling. A vague code
+// (unspecified, a header, "without complications") reads some words of a
+// sentence; a candidate of its category that reads all of them and more
+// words of the same sentence (the side, the site, the stage, "with" or
+// "without" a complication) is the code the note documents, even when its
+// title also holds words the note only implies ("Right carpal tunnel
+// syndrome" is G56.01 "... right upper limb", not G56.00). The refinement
+// takes the vague code's place in the ranking and the vague code gives
+// way to it (rule less_specific) once it is suggested: an unspecified
+// code is used only when the note leaves its detail open. Which words
+// the note states decides, never a prior.
+
+// maxImplied bounds the words of a refinement's name the note leaves
+// unsaid: the ones it implies ("upper limb" of a carpal tunnel side), not
+// a further condition ("proliferative diabetic retinopathy").
+const maxImplied = 2
+
+// refines marks, for each vague candidate, the candidate of its category
+// whose reading of the same sentence holds all its words and the most
+// others (c.refinedBy; the refinement's refines). A refinement is no
+// sibling candidate, learned phrase or partly negated reading; the
+// candidates kept by discriminate contradict nothing the note says.
+func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
+	type reading struct {
+		c   *candidate
+		m   *mention
+		cat string
+	}
+	var rs []reading
+	for _, c := range live {
+		b := e.set.Brief(c.tgt.anyCode())
+		if c.sibling || b.System != corpus.ICD10CM {
+			continue
+		}
+		for i := range c.mentions {
+			m := &c.mentions[i]
+			if !m.learned && m.partNeg == 0 && !m.dominated {
+				rs = append(rs, reading{c, m, category(b.Code)})
+			}
+		}
+	}
+	for _, v := range live {
+		b := e.set.Brief(v.tgt.anyCode())
+		if b.System != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !vague(b) || v.refinedBy != nil {
+			continue
+		}
+		m := v.mentions[v.best]
+		if m.learned || len(m.hit.Positions) == 0 {
+			continue
+		}
+		cat := category(b.Code)
+		var best *candidate
+		bestExtra, bestScore := 0, 0.0
+		for _, r := range rs {
+			if r.c == v || r.cat != cat || r.m.sent != m.sent || r.c.tgt.anyCode() == v.tgt.anyCode() || r.c.refinedBy != nil {
+				continue
+			}
+			extra := len(r.m.hit.Positions) - len(m.hit.Positions)
+			if extra <= 0 || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
+				continue
+			}
+			if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
+				continue // a "without" title read without the note's "without"
+			}
+			if e.extraInTitle(doc, m.hit.Positions, r.m.hit.Positions, v.tgt.anyCode()) || e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode()) {
+				continue
+			}
+			sc := mentionScore(*r.m)
+			ob := otherCode(e.set.Brief(r.c.tgt.anyCode()))
+			switch {
+			case best == nil, extra > bestExtra:
+			case extra < bestExtra:
+				continue
+			case ob != otherCode(e.set.Brief(best.tgt.anyCode())):
+				if ob {
+					continue
+				}
+			case sc > bestScore:
+			case sc < bestScore:
+				continue
+			default:
+				if e.set.Brief(r.c.tgt.anyCode()).Code >= e.set.Brief(best.tgt.anyCode()).Code {
+					continue
+				}
+			}
+			best, bestExtra, bestScore = r.c, extra, sc
+		}
+		if best != nil {
+			v.refinedBy = best
+			best.refines = append(best.refines, v)
+		}
+	}
+}
+
+// saysWithoutNear reports whether the note says "without" (or "no",
+// "not") within the sentence span its words at pos cover, or right before
+// it: the refinement's "without" is the note's.
+func saysWithoutNear(doc *nlp.Document, pos []int32) bool {
+	lo, hi := int32(math.MaxInt32), int32(-1)
+	for _, p := range pos {
+		lo, hi = min(lo, p), max(hi, p)
+	}
+	if hi < 0 {
+		return false
+	}
+	for i := max(0, int(lo)-3); i <= int(hi) && i < len(doc.Tokens); i++ {
+		switch doc.Tokens[i].Norm {
+		case "without", "w/o", "no", "not", "non", "nonobstructing", "nonobstructed", "uncomplicated":
+			return true
+		}
+	}
+	return false
+}
+
+// promote gives each refinement the rank of the best vague code it
+// refines, and ranks that code just below it.
+func (e *Engine) promote(ks []scored) {
+	at := map[*candidate]int{}
+	for i := range ks {
+		at[ks[i].c] = i
+	}
+	for i := range ks {
+		s := &ks[i]
+		for _, v := range s.c.refines {
+			j, ok := at[v]
+			if !ok {
+				continue
+			}
+			k := &ks[j]
+			if k.conf > s.conf || k.conf == s.conf && k.z >= s.z {
+				s.conf, s.z = k.conf, k.z
+			}
+		}
+	}
+	for i := range ks {
+		k := &ks[i]
+		if k.c.refinedBy == nil {
+			continue
+		}
+		j, ok := at[k.c.refinedBy]
+		if !ok {
+			continue
+		}
+		s := &ks[j]
+		if k.conf > s.conf || k.conf == s.conf && k.z >= s.z {
+			k.conf = round(math.Max(0, s.conf-0.0001), 4)
+			k.z = round(math.Min(k.z, s.z)-1e-6, 6)
+		}
+	}
+}
+
+// refinedAway returns the rule and reason for which ks[i], a vague code,
+// gives way to its refinement when that is suggested (at index j of ks,
+// at or above thr), or "".
+func (e *Engine) refinedAway(ks []scored, i int, thr float64) (int, string) {
+	r := ks[i].c.refinedBy
+	if r == nil {
+		return -1, ""
+	}
+	j := slices.IndexFunc(ks, func(k scored) bool { return k.c == r || slices.Contains(k.extra, r) })
+	if j < 0 || j == i || ks[j].conf < thr {
+		return -1, ""
+	}
+	b := e.set.Brief(ks[j].code)
+	return j, fmt.Sprintf("the note documents %s (%s): its words state the detail this code leaves unspecified", b.Code, b.Display)
+}
+
+// extraInTitle reports whether a word the refinement reads beyond the
+// vague code's words (positions ext not in pos) is a word of the vague
+// code's own title: "site" of "unspecified site" names no site.
+func (e *Engine) extraInTitle(doc *nlp.Document, pos, ext []int32, v corpus.ID) bool {
+	sp, ok := e.slots.codeTerms[v]
+	if !ok {
+		return false
+	}
+	vt := e.slots.terms[sp[0] : sp[0]+sp[1]]
+	for _, p := range ext {
+		if slices.Contains(pos, p) || int(p) >= len(doc.Tokens) {
+			continue
+		}
+		if id, ok := e.ix.TermID(doc.Tokens[p].Stem); ok && slices.Contains(vt, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// statesUnsaid reports whether code s's title fills a sibling slot (see
+// slotTable) with words sentence sent never says and the vague code v's
+// title does not hold either: "chronic" of "Unspecified chronic
+// conjunctivitis, bilateral" is a detail "allergic conjunctivitis,
+// bilateral" does not document, while "upper limb" of "Carpal tunnel
+// syndrome, right upper limb" is in G56.00's title too.
+func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID) bool {
+	t, slots := e.slots.titleSlots(e.ix, e.pipe, e.set, s)
+	var vt []uint32
+	if vp, ok := e.slots.codeTerms[v]; ok {
+		vt = e.slots.terms[vp[0] : vp[0]+vp[1]]
+	}
+	said := func(x uint32) bool {
+		if x == unspecTerm || x == unknownTerm || slices.Contains(vt, x) {
+			return true
+		}
+		stem := e.ix.Term(x)
+		for _, dt := range doc.Terms {
+			if dt.Sent == sent && dt.Stem == stem {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range slots {
+		i, n := int(p>>1), int(p&1)+1
+		if i+n > len(t) {
+			continue
+		}
+		ok := false
+		for k := i; k < i+n; k++ {
+			if said(t[k]) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return true
+		}
+	}
+	return false
+}
+
+// titleSlots returns code s's title terms and slot positions (see
+// codeSlots): the mined ones, or, for a seventh-character stem (whose
+// title the table leaves out), its title analysed now against the mined
+// slots.
+func (st *slotTable) titleSlots(ix *index.Index, pipe *nlp.Pipeline, set *corpus.Set, s corpus.ID) ([]uint32, []uint16) {
+	if sp, ok := st.codeTerms[s]; ok {
+		return st.terms[sp[0] : sp[0]+sp[1]], st.slotsOf(s)
+	}
+	t := titleTerms(ix, pipe, set.Brief(s).Display, nil)
+	var slots []uint16
+	for n := 1; n <= 2; n++ {
+		for i := 0; i+n <= len(t) && i < 1<<14; i++ {
+			a := pair(t[i], noTerm)
+			if n == 2 {
+				a = pair(t[i], t[i+1])
+			}
+			left, right := uint32(unknownTerm), uint32(unknownTerm)
+			if i > 0 {
+				left = t[i-1]
+			}
+			if i+n < len(t) {
+				right = t[i+n]
+			}
+			if st.fills(left, right, a) {
+				slots = append(slots, uint16(i<<1|(n-1)))
+			}
+		}
+	}
+	return t, slots
+}
