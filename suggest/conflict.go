@@ -405,10 +405,6 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			return d.rule != ""
 		}
 		d.state = 1
-		if j, reason := e.refinedAway(ks, i, thr); j >= 0 && !dropped(j) {
-			d.rule, d.reason, d.state = "less_specific", reason, 2
-			return true
-		}
 		for _, j := range repl {
 			if j == i {
 				continue
@@ -416,6 +412,11 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if rule, reason := e.giveWay(&ks[i], &ks[j], briefs[i], briefs[j], sup[i], sup[j], req.Annotate); rule != "" && !dropped(j) {
 				d.rule, d.reason = rule, reason
 				break
+			}
+		}
+		if d.rule == "" {
+			if j, reason := e.refinedAway(ks, i, thr); j >= 0 && !dropped(j) {
+				d.rule, d.reason = "less_specific", reason
 			}
 		}
 		d.state = 2

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"medcode/corpus"
 	"medcode/index"
@@ -46,60 +47,80 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 		}
 		for i := range c.mentions {
 			m := &c.mentions[i]
-			if !m.learned && m.partNeg == 0 && !m.dominated {
+			if !m.learned && m.partNeg == 0 {
 				rs = append(rs, reading{c, m, category(b.Code)})
 			}
 		}
 	}
 	for _, v := range live {
 		b := e.set.Brief(v.tgt.anyCode())
-		if b.System != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !vague(b) || v.refinedBy != nil {
-			continue
-		}
-		m := v.mentions[v.best]
-		if m.learned || len(m.hit.Positions) == 0 {
+		if b.System != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !vagueTarget(b, v.tgt) {
 			continue
 		}
 		cat := category(b.Code)
+		vt := e.ix.Stems(b.Display)
 		var best *candidate
 		bestExtra, bestScore := 0, 0.0
-		for _, r := range rs {
-			if r.c == v || r.cat != cat || r.m.sent != m.sent || r.c.tgt.anyCode() == v.tgt.anyCode() || r.c.refinedBy != nil {
+		for _, m := range v.mentions {
+			if m.learned || len(m.hit.Positions) == 0 {
 				continue
 			}
-			extra := len(r.m.hit.Positions) - len(m.hit.Positions)
-			if extra <= 0 || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
-				continue
-			}
-			if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
-				continue // a "without" title read without the note's "without"
-			}
-			if e.extraInTitle(doc, m.hit.Positions, r.m.hit.Positions, v.tgt.anyCode()) || e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode()) {
-				continue
-			}
-			sc := mentionScore(*r.m)
-			ob := otherCode(e.set.Brief(r.c.tgt.anyCode()))
-			switch {
-			case best == nil, extra > bestExtra:
-			case extra < bestExtra:
-				continue
-			case ob != otherCode(e.set.Brief(best.tgt.anyCode())):
-				if ob {
+			for _, r := range rs {
+				if r.c == v || r.cat != cat || r.m.sent != m.sent || r.c.tgt.anyCode() == v.tgt.anyCode() {
 					continue
 				}
-			case sc > bestScore:
-			case sc < bestScore:
-				continue
-			default:
-				if e.set.Brief(r.c.tgt.anyCode()).Code >= e.set.Brief(best.tgt.anyCode()).Code {
+				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions)
+				if extra <= 0 || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					continue
 				}
+				if e.unsaidNew(doc, r.m, vt) > 1 {
+					continue // a further condition, not words the note implies
+				}
+				if (otherName(r.m.name) || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !saysOtherIn(doc, m.sent) {
+					continue // an "other" variety the note does not call other
+				}
+				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
+					continue // a "without" title read without the note's "without"
+				}
+				if e.extraInTitle(doc, m.hit.Positions, r.m.hit.Positions, v.tgt.anyCode()) || e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode()) {
+					continue
+				}
+				sc := mentionScore(*r.m)
+				ob := otherCode(e.set.Brief(r.c.tgt.anyCode()))
+				switch {
+				case best == nil, extra > bestExtra:
+				case extra < bestExtra:
+					continue
+				case ob != otherCode(e.set.Brief(best.tgt.anyCode())):
+					if ob {
+						continue
+					}
+				case sc > bestScore:
+				case sc < bestScore:
+					continue
+				default:
+					if e.set.Brief(r.c.tgt.anyCode()).Code >= e.set.Brief(best.tgt.anyCode()).Code {
+						continue
+					}
+				}
+				best, bestExtra, bestScore = r.c, extra, sc
 			}
-			best, bestExtra, bestScore = r.c, extra, sc
 		}
-		if best != nil {
-			v.refinedBy = best
-			best.refines = append(best.refines, v)
+		v.refinedBy = best
+	}
+	// A refinement refined in turn hands its vague codes on: the most
+	// specific reading takes them all.
+	for _, v := range live {
+		r := v.refinedBy
+		for n := 0; r != nil && r.refinedBy != nil && r.refinedBy != v && n < len(live); n++ {
+			r = r.refinedBy
+		}
+		if r == v {
+			r = nil // a cycle reads no more than its start
+		}
+		v.refinedBy = r
+		if r != nil {
+			r.refines = append(r.refines, v)
 		}
 	}
 }
@@ -269,4 +290,74 @@ func (st *slotTable) titleSlots(ix *index.Index, pipe *nlp.Pipeline, set *corpus
 		}
 	}
 	return t, slots
+}
+
+// contentExtra counts the positions of ext not in pos whose word is no
+// connector ("with" of "... with unspecified complications" states no
+// detail).
+func contentExtra(doc *nlp.Document, pos, ext []int32) int {
+	n := 0
+	for _, p := range ext {
+		if slices.Contains(pos, p) || int(p) >= len(doc.Tokens) {
+			continue
+		}
+		switch doc.Tokens[p].Norm {
+		case "with", "w/", "due", "and", "in", "of", "other", "to", "or", "by", "&":
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// vagueTarget reports whether a target's code is vague (see vague): a
+// seventh-character stem, not billable until completed, by its title alone.
+func vagueTarget(b corpus.Brief, t target) bool {
+	if t.stem != 0 {
+		b.Billable = true
+	}
+	return vague(b)
+}
+
+// otherName reports whether a name holds the word "other" ("Nicotine
+// dependence, other tobacco product").
+func otherName(name string) bool {
+	for f := range strings.FieldsFuncSeq(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
+		if f == "other" {
+			return true
+		}
+	}
+	return false
+}
+
+// saysOtherIn reports whether sentence sent says "other" or "specified".
+func saysOtherIn(doc *nlp.Document, sent int) bool {
+	for _, t := range doc.Terms {
+		if t.Sent == sent && (t.Norm == "other" || t.Norm == "specified") {
+			return true
+		}
+	}
+	return false
+}
+
+// unsaidNew counts the words of a reading's name its matched note words
+// do not read and the vague code's title (stems vt) does not hold either.
+func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string) int {
+	n := 0
+	for _, st := range e.ix.Stems(m.name) {
+		if slices.Contains(vt, st) {
+			continue
+		}
+		read := false
+		for _, p := range m.hit.Positions {
+			if int(p) < len(doc.Tokens) && doc.Tokens[p].Stem == st {
+				read = true
+				break
+			}
+		}
+		if !read {
+			n++
+		}
+	}
+	return n
 }
