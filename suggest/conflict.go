@@ -414,11 +414,6 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 				break
 			}
 		}
-		if d.rule == "" {
-			if j, reason := e.refinedAway(ks, i, thr); j >= 0 && !dropped(j) {
-				d.rule, d.reason = "less_specific", reason
-			}
-		}
 		d.state = 2
 		return d.rule != ""
 	}

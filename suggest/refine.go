@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -14,14 +13,17 @@ import (
 // Refinement: the documented detail picks the sibling. A vague code
 // (unspecified, a header, "without complications") reads some words of a
 // sentence; a candidate of its category that reads all of them and more
-// words of the same sentence (the side, the site, the stage, "with" or
+// content words beside them (the side, the site, the stage, "with" or
 // "without" a complication) is the code the note documents, even when its
-// title also holds words the note only implies ("Right carpal tunnel
-// syndrome" is G56.01 "... right upper limb", not G56.00). The refinement
-// takes the vague code's place in the ranking and the vague code gives
-// way to it (rule less_specific) once it is suggested: an unspecified
-// code is used only when the note leaves its detail open. Which words
-// the note states decides, never a prior.
+// name also holds a word the note only implies ("Right carpal tunnel
+// syndrome" is G56.01 "... right upper limb", not G56.00). The
+// refinement takes the vague code's rank and the vague code ranks just
+// below it: an unspecified code leads only when the note leaves its
+// detail open. A refinement names no further condition (at most one word
+// beyond the vague title unsaid), no sibling value the note does not say
+// ("chronic" for "allergic conjunctivitis"), and no "other" variety the
+// note does not call other. Which words the note states decides, never a
+// prior.
 
 // maxImplied bounds the words of a refinement's name the note leaves
 // unsaid: the ones it implies ("upper limb" of a carpal tunnel side), not
@@ -70,7 +72,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 					continue
 				}
 				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions)
-				if extra <= 0 || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
+				if extra <= 0 || !besideWords(m.hit.Positions, r.m.hit.Positions) || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					continue
 				}
 				if e.unsaidNew(doc, r.m, vt) > 1 {
@@ -180,22 +182,6 @@ func (e *Engine) promote(ks []scored) {
 			k.z = round(math.Min(k.z, s.z)-1e-6, 6)
 		}
 	}
-}
-
-// refinedAway returns the rule and reason for which ks[i], a vague code,
-// gives way to its refinement when that is suggested (at index j of ks,
-// at or above thr), or "".
-func (e *Engine) refinedAway(ks []scored, i int, thr float64) (int, string) {
-	r := ks[i].c.refinedBy
-	if r == nil {
-		return -1, ""
-	}
-	j := slices.IndexFunc(ks, func(k scored) bool { return k.c == r || slices.Contains(k.extra, r) })
-	if j < 0 || j == i || ks[j].conf < thr {
-		return -1, ""
-	}
-	b := e.set.Brief(ks[j].code)
-	return j, fmt.Sprintf("the note documents %s (%s): its words state the detail this code leaves unspecified", b.Code, b.Display)
 }
 
 // extraInTitle reports whether a word the refinement reads beyond the
@@ -360,4 +346,25 @@ func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string) int {
 		}
 	}
 	return n
+}
+
+// nearWords bounds how far (in tokens) a refinement's extra words may sit
+// from the vague code's words: the detail is stated beside the condition
+// ("right carpal tunnel", "stenosis ... with neurogenic claudication"),
+// not anywhere in a long sentence.
+const nearWords = 4
+
+// besideWords reports whether every position of ext lies within nearWords of
+// the span of pos.
+func besideWords(pos, ext []int32) bool {
+	lo, hi := int32(math.MaxInt32), int32(-1)
+	for _, p := range pos {
+		lo, hi = min(lo, p), max(hi, p)
+	}
+	for _, p := range ext {
+		if p < lo-nearWords || p > hi+nearWords {
+			return false
+		}
+	}
+	return true
 }
