@@ -46,6 +46,11 @@
 //     chapter when its official title is stated) reads in full, and more, and an "other" code the note does not call other,
 //     rank just below that code once it is suggested (edit "less specific
 //     than ..."); a model's confidence never puts them above it.
+//     Refinement (refine.go): a vague code's sibling of its category that
+//     reads its words and more beside them (side, site, stage, with or
+//     without), leaving at most one word unsaid beyond the vague title, no
+//     sibling value and no "other" the note does not say, takes the vague
+//     code's rank; the vague code ranks just below it.
 //  5. Every candidate gets features (features.go) and a confidence: the
 //     model's boosted trees or logistic weights, coder-feedback adjustment,
 //     isotonic calibration (confidence.go); untrained, a fixed function of
