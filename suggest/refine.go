@@ -19,8 +19,9 @@ import (
 // syndrome" is G56.01 "... right upper limb", not G56.00). The
 // refinement takes the vague code's rank and the vague code ranks just
 // below it: an unspecified code leads only when the note leaves its
-// detail open. A refinement names no further condition (at most one word
-// beyond the vague title unsaid), no sibling value the note does not say
+// detail open. A refinement names no further condition (it leaves unsaid
+// no word but the vague title's and one most of its siblings hold), no
+// sibling value the note does not say
 // ("chronic" for "allergic conjunctivitis"), and no "other" variety the
 // note does not call other. Which words the note states decides, never a
 // prior.
@@ -75,7 +76,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				if extra <= 0 || !besideWords(m.hit.Positions, r.m.hit.Positions) || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					continue
 				}
-				if e.unsaidNew(doc, r.m, vt) > 1 {
+				if e.unsaidNew(doc, r.m, vt, r.c.tgt.anyCode()) > 0 {
 					continue // a further condition, not words the note implies
 				}
 				if (otherName(r.m.name) || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !saysOtherIn(doc, m.sent) {
@@ -216,6 +217,18 @@ func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID) bool 
 	if vp, ok := e.slots.codeTerms[v]; ok {
 		vt = e.slots.terms[vp[0] : vp[0]+vp[1]]
 	}
+	stated := func(x uint32) bool {
+		if x == unspecTerm || x == unknownTerm {
+			return false
+		}
+		stem := e.ix.Term(x)
+		for _, dt := range doc.Terms {
+			if dt.Sent == sent && dt.Stem == stem {
+				return true
+			}
+		}
+		return false
+	}
 	said := func(x uint32) bool {
 		if x == unspecTerm || x == unknownTerm || slices.Contains(vt, x) {
 			return true
@@ -240,8 +253,26 @@ func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID) bool 
 				break
 			}
 		}
-		if !ok {
+		if !ok && !overlapSaid(t, slots, i, n, stated) {
 			return true
+		}
+	}
+	return false
+}
+
+// overlapSaid reports whether a slot overlapping t[i:i+n] holds a term the
+// sentence states: "lower" of the slot "lower limb" says the side of the
+// limb the slot "limb" alone ("limb" / "leg") would leave unsaid.
+func overlapSaid(t []uint32, slots []uint16, i, n int, stated func(uint32) bool) bool {
+	for _, p := range slots {
+		j, m := int(p>>1), int(p&1)+1
+		if j+m > len(t) || j >= i+n || i >= j+m || j == i && m == n {
+			continue
+		}
+		for k := j; k < j+m; k++ {
+			if stated(t[k]) {
+				return true
+			}
 		}
 	}
 	return false
@@ -326,12 +357,22 @@ func saysOtherIn(doc *nlp.Document, sent int) bool {
 	return false
 }
 
-// unsaidNew counts the words of a reading's name its matched note words
-// do not read and the vague code's title (stems vt) does not hold either.
-func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string) int {
-	n := 0
+// unsaidNew counts the words of a reading's name that its matched note
+// words do not read, the vague code's title (stems vt) does not hold and
+// that do not name the refinement's category: the note implies the words
+// most codes beside the refinement (its parent's children) hold ("region"
+// of "Radiculopathy, lumbar region", "limb" of "Cellulitis of right lower
+// limb"), one at most; a qualifier of the refinement alone
+// ("asymptomatic" of "Asymptomatic microscopic hematuria") or a further
+// condition is a detail the note does not state.
+func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corpus.ID) int {
+	var unsaid []string
 	for _, st := range e.ix.Stems(m.name) {
-		if slices.Contains(vt, st) {
+		switch st {
+		case "due", "with", "and", "in", "of", "to", "by", "or":
+			continue // a connector ("secondary to" says "due to")
+		}
+		if slices.Contains(vt, st) || slices.Contains(unsaid, st) {
 			continue
 		}
 		read := false
@@ -342,10 +383,31 @@ func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string) int {
 			}
 		}
 		if !read {
-			n++
+			unsaid = append(unsaid, st)
 		}
 	}
-	return n
+	switch len(unsaid) {
+	case 0:
+		return 0
+	case 1:
+	default:
+		return len(unsaid)
+	}
+	// The one unsaid word: held by most children of the refinement's parent?
+	p := e.set.Code(e.parent(code))
+	if p == nil || len(p.Children) < 2 {
+		return 1
+	}
+	held := 0
+	for _, ch := range p.Children {
+		if id, ok := e.set.ID(corpus.ICD10CM, ch); ok && slices.Contains(e.ix.Stems(e.set.Brief(id).Display), unsaid[0]) {
+			held++
+		}
+	}
+	if 2*held > len(p.Children) {
+		return 0
+	}
+	return 1
 }
 
 // nearWords bounds how far (in tokens) a refinement's extra words may sit
