@@ -72,8 +72,8 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				if r.c == v || r.cat != cat || r.m.sent != m.sent || r.c.tgt.anyCode() == v.tgt.anyCode() {
 					continue
 				}
-				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions)
-				if extra <= 0 || !besideWords(m.hit.Positions, r.m.hit.Positions) || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
+				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
+				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					continue
 				}
 				if e.unsaidNew(doc, r.m, vt, r.c.tgt.anyCode()) > 0 {
@@ -85,7 +85,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
 					continue // a "without" title read without the note's "without"
 				}
-				if e.extraInTitle(doc, m.hit.Positions, r.m.hit.Positions, v.tgt.anyCode()) || e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode()) {
+				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode()) {
 					continue
 				}
 				sc := mentionScore(*r.m)
@@ -183,26 +183,6 @@ func (e *Engine) promote(ks []scored) {
 			k.z = round(math.Min(k.z, s.z)-1e-6, 6)
 		}
 	}
-}
-
-// extraInTitle reports whether a word the refinement reads beyond the
-// vague code's words (positions ext not in pos) is a word of the vague
-// code's own title: "site" of "unspecified site" names no site.
-func (e *Engine) extraInTitle(doc *nlp.Document, pos, ext []int32, v corpus.ID) bool {
-	sp, ok := e.slots.codeTerms[v]
-	if !ok {
-		return false
-	}
-	vt := e.slots.terms[sp[0] : sp[0]+sp[1]]
-	for _, p := range ext {
-		if slices.Contains(pos, p) || int(p) >= len(doc.Tokens) {
-			continue
-		}
-		if id, ok := e.ix.TermID(doc.Tokens[p].Stem); ok && slices.Contains(vt, id) {
-			return true
-		}
-	}
-	return false
 }
 
 // statesUnsaid reports whether code s's title fills a sibling slot (see
@@ -311,11 +291,13 @@ func (st *slotTable) titleSlots(ix *index.Index, pipe *nlp.Pipeline, set *corpus
 
 // contentExtra counts the positions of ext not in pos whose word is no
 // connector ("with" of "... with unspecified complications" states no
-// detail).
-func contentExtra(doc *nlp.Document, pos, ext []int32) int {
+// detail) and no word of the vague code's title (stems vt: "site" of
+// "unspecified site" names no site, "acute" of "Acute embolism and
+// thrombosis of unspecified vein" is no detail beyond it).
+func contentExtra(doc *nlp.Document, pos, ext []int32, vt []string) int {
 	n := 0
 	for _, p := range ext {
-		if slices.Contains(pos, p) || int(p) >= len(doc.Tokens) {
+		if slices.Contains(pos, p) || int(p) >= len(doc.Tokens) || slices.Contains(vt, doc.Tokens[p].Stem) {
 			continue
 		}
 		switch doc.Tokens[p].Norm {
@@ -410,21 +392,32 @@ func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corp
 	return 1
 }
 
-// nearWords bounds how far (in tokens) a refinement's extra words may sit
-// from the vague code's words: the detail is stated beside the condition
-// ("right carpal tunnel", "stenosis ... with neurogenic claudication"),
-// not anywhere in a long sentence.
-const nearWords = 4
+// nearWords bounds the content words the refinement does not read between
+// the vague code's words and each of its extra words: the detail is
+// stated beside the condition ("right carpal tunnel", "DVT of the right
+// femoral vein"), not anywhere in a long sentence.
+const nearWords = 1
 
-// besideWords reports whether every position of ext lies within nearWords of
-// the span of pos.
-func besideWords(pos, ext []int32) bool {
+// besideWords reports whether at most nearWords content words (no stop
+// words, none of ext) lie between the span of pos and each position of
+// ext.
+func besideWords(doc *nlp.Document, pos, ext []int32) bool {
 	lo, hi := int32(math.MaxInt32), int32(-1)
 	for _, p := range pos {
 		lo, hi = min(lo, p), max(hi, p)
 	}
 	for _, p := range ext {
-		if p < lo-nearWords || p > hi+nearWords {
+		a, b := p, lo-1 // the words before the span
+		if p > hi {
+			a, b = hi+1, p
+		}
+		n := 0
+		for i := max(a, 0); i <= b && int(i) < len(doc.Tokens); i++ {
+			if !doc.Tokens[i].Stop && !slices.Contains(ext, i) {
+				n++
+			}
+		}
+		if n > nearWords {
 			return false
 		}
 	}
