@@ -55,6 +55,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 			}
 		}
 	}
+	uni := e.ix.Stems("unilateral")
 	for _, v := range live {
 		b := e.set.Brief(v.tgt.anyCode())
 		if b.System != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !vagueTarget(b, v.tgt) {
@@ -68,15 +69,19 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 			if m.learned || len(m.hit.Positions) == 0 {
 				continue
 			}
+			implied := e.impliedIn(doc, m.sent, uni)
 			for _, r := range rs {
-				if r.c == v || r.cat != cat || r.m.sent != m.sent || r.c.tgt.anyCode() == v.tgt.anyCode() {
+				if r.c == v || r.m.sent != m.sent || r.c.tgt.anyCode() == v.tgt.anyCode() {
+					continue
+				}
+				if r.cat != cat && !e.indexedUnder(v.tgt.anyCode(), r.c.tgt.anyCode()) {
 					continue
 				}
 				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
 				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					continue
 				}
-				if e.unsaidNew(doc, r.m, vt, r.c.tgt.anyCode()) > 0 {
+				if e.unsaidNew(doc, r.m, vt, r.c.tgt.anyCode(), implied) > 0 {
 					continue // a further condition, not words the note implies
 				}
 				if (otherName(r.m.name) || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !saysOtherIn(doc, m.sent) {
@@ -85,7 +90,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
 					continue // a "without" title read without the note's "without"
 				}
-				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode()) {
+				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode(), implied) {
 					continue
 				}
 				sc := mentionScore(*r.m)
@@ -191,7 +196,7 @@ func (e *Engine) promote(ks []scored) {
 // conjunctivitis, bilateral" is a detail "allergic conjunctivitis,
 // bilateral" does not document, while "upper limb" of "Carpal tunnel
 // syndrome, right upper limb" is in G56.00's title too.
-func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID) bool {
+func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, implied func(string) bool) bool {
 	t, slots := e.slots.titleSlots(e.ix, e.pipe, e.set, s)
 	var vt []uint32
 	if vp, ok := e.slots.codeTerms[v]; ok {
@@ -214,6 +219,9 @@ func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID) bool 
 			return true
 		}
 		stem := e.ix.Term(x)
+		if implied(stem) {
+			return true
+		}
 		for _, dt := range doc.Terms {
 			if dt.Sent == sent && dt.Stem == stem {
 				return true
@@ -347,14 +355,14 @@ func saysOtherIn(doc *nlp.Document, sent int) bool {
 // limb"), one at most; a qualifier of the refinement alone
 // ("asymptomatic" of "Asymptomatic microscopic hematuria") or a further
 // condition is a detail the note does not state.
-func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corpus.ID) int {
+func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corpus.ID, implied func(string) bool) int {
 	var unsaid []string
 	for _, st := range e.ix.Stems(m.name) {
 		switch st {
 		case "due", "with", "and", "in", "of", "to", "by", "or":
 			continue // a connector ("secondary to" says "due to")
 		}
-		if slices.Contains(vt, st) || slices.Contains(unsaid, st) {
+		if slices.Contains(vt, st) || slices.Contains(unsaid, st) || implied(st) {
 			continue
 		}
 		read := false
@@ -422,4 +430,38 @@ func besideWords(doc *nlp.Document, pos, ext []int32) bool {
 		}
 	}
 	return true
+}
+
+// impliedIn returns the words sentence sent implies without saying them:
+// "unilateral" (stems uni) when it states one side, right or left ("left
+// knee OA" is unilateral).
+func (e *Engine) impliedIn(doc *nlp.Document, sent int, uni []string) func(string) bool {
+	side := false
+	for _, t := range doc.Terms {
+		if t.Sent == sent && (t.Norm == "right" || t.Norm == "left") {
+			side = true
+			break
+		}
+	}
+	return func(st string) bool { return side && slices.Contains(uni, st) }
+}
+
+// indexedUnder reports whether v is a generic code of unspecified site
+// and the Alphabetic Index reaches code s through subterms of an entry of
+// v ("Osteoarthritis" of M19.90, "Osteoarthritis, knee, unilateral" of
+// M17.1-): the site-specific category refines the generic one.
+func (e *Engine) indexedUnder(v, s corpus.ID) bool {
+	vb := e.set.Brief(v)
+	if !unspecifiedSite(vb.Display) || corpus.ChapterOf(vb.Code) != corpus.ChapterOf(e.set.Brief(s).Code) {
+		return false
+	}
+	return reachedThrough(e.conflictNames(v), e.conflictNames(s))
+}
+
+// unspecifiedSite reports whether a title leaves the site unspecified
+// ("Primary osteoarthritis, unspecified site", "Radiculopathy, site
+// unspecified").
+func unspecifiedSite(d string) bool {
+	d = strings.ToLower(d)
+	return strings.Contains(d, "unspecified site") || strings.Contains(d, "site unspecified")
 }
