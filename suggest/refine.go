@@ -55,7 +55,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 			}
 		}
 	}
-	uni := e.ix.Stems("unilateral")
+	uni, sides := e.ix.Stems("unilateral"), e.ix.Stems("right left bilateral")
 	for _, v := range live {
 		b := e.set.Brief(v.tgt.anyCode())
 		if b.System != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !vagueTarget(b, v.tgt) {
@@ -81,7 +81,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					continue
 				}
-				if e.unsaidNew(doc, r.m, vt, r.c.tgt.anyCode(), implied) > 0 {
+				if e.unsaidNew(doc, r.m, vt, r.c.tgt.anyCode(), implied, sides) > 0 {
 					continue // a further condition, not words the note implies
 				}
 				if (otherName(r.m.name) || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !saysOtherIn(doc, m.sent) {
@@ -352,10 +352,10 @@ func saysOtherIn(doc *nlp.Document, sent int) bool {
 // that do not name the refinement's category: the note implies the words
 // most codes beside the refinement (its parent's children) hold ("region"
 // of "Radiculopathy, lumbar region", "limb" of "Cellulitis of right lower
-// limb"), one at most; a qualifier of the refinement alone
+// limb"), one at most, and never a side (right, left, bilateral); a qualifier of the refinement alone
 // ("asymptomatic" of "Asymptomatic microscopic hematuria") or a further
 // condition is a detail the note does not state.
-func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corpus.ID, implied func(string) bool) int {
+func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corpus.ID, implied func(string) bool, sides []string) int {
 	var unsaid []string
 	for _, st := range e.ix.Stems(m.name) {
 		switch st {
@@ -382,6 +382,9 @@ func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corp
 	case 1:
 	default:
 		return len(unsaid)
+	}
+	if slices.Contains(sides, unsaid[0]) {
+		return 1 // a side the note does not state is never implied
 	}
 	// The one unsaid word: held by most children of the refinement's parent?
 	p := e.set.Code(e.parent(code))
