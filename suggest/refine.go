@@ -84,8 +84,8 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				if e.unsaidNew(doc, r.m, vt, r.c.tgt.anyCode(), implied, sides) > 0 {
 					continue // a further condition, not words the note implies
 				}
-				if (otherName(r.m.name) || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !saysOtherIn(doc, m.sent) {
-					continue // an "other" variety the note does not call other
+				if (otherName(r.m.name) || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
+					continue // an "other" variety the note does not call other (but the vague code's own)
 				}
 				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
 					continue // a "without" title read without the note's "without"
