@@ -57,6 +57,9 @@ type candidate struct {
 	// candidates this one refines (refine.go).
 	refinedBy *candidate
 	refines   []*candidate
+	// sideEdit is set when the note's side moved a header's default
+	// child to its sibling (side.go).
+	sideEdit *Edit
 	// seventh is the seventh character the note documents for a stem
 	// ("" none), once seventhKnown.
 	seventh      string

@@ -90,7 +90,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
 					continue // a "without" title read without the note's "without"
 				}
-				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode(), implied) {
+				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode(), e.ix.Stems(r.m.name), implied) {
 					continue
 				}
 				sc := mentionScore(*r.m)
@@ -195,8 +195,10 @@ func (e *Engine) promote(ks []scored) {
 // title does not hold either: "chronic" of "Unspecified chronic
 // conjunctivitis, bilateral" is a detail "allergic conjunctivitis,
 // bilateral" does not document, while "upper limb" of "Carpal tunnel
-// syndrome, right upper limb" is in G56.00's title too.
-func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, implied func(string) bool) bool {
+// syndrome, right upper limb" is in G56.00's title too. Only slots the
+// matched name (stems name) fills count: an Index path that leads to the
+// code without the word vouches for it.
+func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, name []string, implied func(string) bool) bool {
 	t, slots := e.slots.titleSlots(e.ix, e.pipe, e.set, s)
 	var vt []uint32
 	if vp, ok := e.slots.codeTerms[v]; ok {
@@ -234,14 +236,19 @@ func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, impli
 		if i+n > len(t) {
 			continue
 		}
-		ok := false
+		ok, named := false, false
 		for k := i; k < i+n; k++ {
 			if said(t[k]) {
 				ok = true
 				break
 			}
+			if t[k] != unspecTerm && t[k] != unknownTerm && slices.Contains(name, e.ix.Term(t[k])) {
+				named = true
+			}
 		}
-		if !ok && !overlapSaid(t, slots, i, n, stated) {
+		// A slot the matched name does not fill is the Index's default
+		// ("Osteoarthritis, knee, unilateral" leads to M17.1-, primary).
+		if !ok && named && !overlapSaid(t, slots, i, n, stated) {
 			return true
 		}
 	}
@@ -359,8 +366,8 @@ func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corp
 	var unsaid []string
 	for _, st := range e.ix.Stems(m.name) {
 		switch st {
-		case "due", "with", "and", "in", "of", "to", "by", "or":
-			continue // a connector ("secondary to" says "due to")
+		case "due", "with", "and", "in", "of", "to", "by", "or", "nos":
+			continue // a connector ("secondary to" says "due to"), or "not otherwise specified"
 		}
 		if slices.Contains(vt, st) || slices.Contains(unsaid, st) || implied(st) {
 			continue
