@@ -53,6 +53,14 @@ type candidate struct {
 	// lessThan is a candidate of the same chapter whose fully matched
 	// name reads this one's words, and more (specific): it ranks first.
 	lessThan *candidate
+	// refinedBy is the candidate of the same category reading this vague
+	// one's words and more of its sentence; refines lists the vague
+	// candidates this one refines (refine.go).
+	refinedBy *candidate
+	refines   []*candidate
+	// sideEdit is set when the note's side moved a header's default
+	// child to its sibling (side.go).
+	sideEdit *Edit
 	// seventh is the seventh character the note documents for a stem
 	// ("" none), once seventhKnown.
 	seventh      string

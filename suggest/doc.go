@@ -57,6 +57,16 @@
 //     threshold (history.go); a code whose every mention lies inside a
 //     longer name the note states in full ranks below that name's code
 //     ("infection" B99.9 below "COVID-19 infection" U07.1; dominated.go).
+//     Refinement (refine.go): a vague code's sibling of its category that
+//     reads its words and more beside them (side, site, stage, with or
+//     without), leaving at most one word unsaid beyond the vague title, no
+//     sibling value and no "other" the note does not say, takes the vague
+//     code's rank; the vague code ranks just below it. A generic code of
+//     unspecified site is refined so by the site-specific category the
+//     Alphabetic Index reaches through its entry (M19.91 -> M17.11).
+//     Side (side.go): a header resolved to its unspecified default child
+//     takes the sibling holding the one side (right, left, bilateral) the
+//     mention's sentence states, with an edit saying so.
 //  5. Every candidate gets features (features.go) and a confidence: the
 //     model's boosted trees or logistic weights, coder-feedback adjustment,
 //     isotonic calibration (confidence.go); untrained, a fixed function of
