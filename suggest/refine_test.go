@@ -26,7 +26,9 @@ func TestRefine(t *testing.T) {
 		{name: "without a qualifier", text: "Lumbar spinal stenosis without neurogenic claudication.", first: "M48.061", below: "M48.00"},
 		{name: "site and side beside an abbreviation", text: "Acute DVT of the right femoral vein.", first: "I82.411", below: "I82.90"},
 		{name: "site-specific category", text: "Primary osteoarthritis of the right knee.", first: "M17.11", below: "M19.91"},
-		{name: "no side the note does not state", text: "Chronic HFpEF, euvolemic today.", first: "I50.30"},
+		// Refinement adds no detail the note leaves out; the acuity rule
+		// (acuity.go) reads "chronic" and makes I50.30 the chronic I50.32.
+		{name: "no side the note does not state", text: "Chronic HFpEF, euvolemic today.", first: "I50.32"},
 		{name: "the vague code's own other", text: "Chronic osteomyelitis of the right foot.", first: "M86.671", below: "M86.60"},
 		{name: "slot left open", text: "Carpal tunnel syndrome.", first: "G56.00"},
 		{name: "no further condition", text: "Type 2 DM, stable on metformin.", first: "E11.9"},
