@@ -71,6 +71,13 @@ func (e *Engine) immunization(doc *nlp.Document, adds []addition) []addition {
 // age returns the patient's age in years from the note (months and weeks
 // count as 0), -1 when the note does not say.
 func age(doc *nlp.Document) int {
+	// ageMonths ends in [ -]old; ageYears holds \d[ -]?y.
+	if !digitThen(doc.Text, " -", "y") {
+		if containsFold(doc.Text, "old") && ageMonths.MatchString(doc.Text) {
+			return 0
+		}
+		return -1
+	}
 	if m := ageMonths.FindStringIndex(doc.Text); m != nil {
 		if y := ageYears.FindStringIndex(doc.Text); y == nil || m[0] < y[0] {
 			return 0
@@ -127,8 +134,11 @@ func (e *Engine) routineExam(doc *nlp.Document, res *Result, adds []addition) []
 func (e *Engine) gestationWeeks(doc *nlp.Document, adds []addition) []addition {
 	for s, sp := range doc.Sentences {
 		text := doc.Text[sp.Start:sp.End]
+		if !sentenceHas(doc, s, pregnancyCues, -1) {
+			continue
+		}
 		m := gestation.FindStringSubmatchIndex(text)
-		if m == nil || !sentenceHas(doc, s, pregnancyCues, -1) {
+		if m == nil {
 			continue
 		}
 		low := strings.ToLower(text[m[1]:])
