@@ -232,10 +232,10 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 	t := st.terms[span[0] : span[0]+span[1]]
 	terms := doc.Terms
 	noteID := func(j int) (uint32, bool) {
-		if j < 0 || j >= len(terms) || terms[j].Assert&nlp.Negated != 0 && !withoutOnly(doc, terms[j].Start, terms[j].End) {
+		if j < 0 || j >= len(terms) {
 			return 0, false
 		}
-		return sr.termID(doc, ix, j)
+		return sr.noteTermID(doc, ix, j)
 	}
 	// step moves from note term j to the next (dir 1) or previous (-1)
 	// term in its sentence (an abbreviation's expansion words follow it in
