@@ -93,6 +93,9 @@ type conflictNames struct {
 	// it, not instead of it.
 	paired []string
 	within map[string]struct{} // proper prefixes (at a comma) of the index paths of the code and its ancestors
+	// withinBits has bit pathBit(p) set for every p of within: a path
+	// whose bit is clear is not there, without hashing it.
+	withinBits uint64
 
 	keyOnce, stemsOnce sync.Once
 	key                []string   // the stems of its title without vague or bracketed words
@@ -131,6 +134,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 				for i := range len(p) {
 					if p[i] == ',' {
 						n.within[p[:i]] = struct{}{}
+						n.withinBits |= pathBit(p[:i])
 					}
 				}
 			}
@@ -204,12 +208,26 @@ var vagueWords = []string{"unspecified", "other", "NOS", "NEC", "specified", "si
 // ancestors') continues one of a's own paths with subterms: the Index
 // reaches b by specifying a.
 func reachedThrough(a, b *conflictNames) bool {
+	if b.withinBits == 0 {
+		return false
+	}
 	for _, p := range a.paths {
+		if b.withinBits&pathBit(p) == 0 {
+			continue
+		}
 		if _, ok := b.within[p]; ok {
 			return true
 		}
 	}
 	return false
+}
+
+// pathBit is the bit of conflictNames.withinBits for path p.
+func pathBit(p string) uint64 {
+	if p == "" {
+		return 1
+	}
+	return 1 << ((uint(len(p))*31 + uint(p[len(p)-1])) & 63)
 }
 
 // pairedWith reports whether a's notes ask for code b beside it.
