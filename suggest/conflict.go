@@ -291,8 +291,9 @@ var integralPairs = map[string][]string{
 // integralPair reports whether symptom code s is routinely part of
 // diagnosis code d by integralPairs.
 func integralPair(s, d string) bool {
-	for sp, ds := range integralPairs {
-		if !strings.HasPrefix(s, sp) {
+	for k := 1; k <= len(s); k++ {
+		ds, ok := integralPairs[s[:k]]
+		if !ok {
 			continue
 		}
 		for _, dp := range ds {

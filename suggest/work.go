@@ -42,6 +42,20 @@ type work struct {
 	// of each token's stem (-1: not looked up yet).
 	dxSection []bool
 	df        []float64
+	// preg caches doc.Pregnancy's answer: 0 not asked yet, 1 yes, -1 no.
+	preg int8
+}
+
+// pregnant reports whether the note documents a pregnancy
+// (nlp.Document.Pregnancy), asked once per note.
+func (w *work) pregnant() bool {
+	if w.preg == 0 {
+		w.preg = -1
+		if _, ok := w.doc.Pregnancy(); ok {
+			w.preg = 1
+		}
+	}
+	return w.preg > 0
 }
 
 // noteSections prepares the per-note section and token caches.
@@ -79,6 +93,7 @@ func (e *Engine) putWork(w *work) {
 		*c = candidate{}
 	}
 	w.used = 0
+	w.preg = 0
 	clear(w.byCode)
 	clear(w.merged)
 	clear(w.anchors)
