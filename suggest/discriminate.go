@@ -406,7 +406,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			continue
 		}
 		w.sents = sentencesOf(c, true, w.sents)
-		if cf, ok := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, c, code); ok && (generalValue(e.ix, cf.val) || !e.nameSays(doc, c, cf.said)) {
+		if cf, ok := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, c, code); ok && (generalValue(e.ix, cf.val) || !e.nameSays(w, doc, c, cf.said)) {
 			vs[i].cf, vs[i].bad = cf, true
 		}
 	}
@@ -501,18 +501,28 @@ func connectorValue(ix *index.Index, v uint64, side int) bool {
 // nameSays reports whether a name that found c (a good mention's index
 // path or inclusion term, "Failure, renal, chronic" for N18.9) holds every
 // word of the note's span: the code's own names document that detail.
-func (e *Engine) nameSays(doc *nlp.Document, c *candidate, said nlp.Span) bool {
+func (e *Engine) nameSays(w *work, doc *nlp.Document, c *candidate, said nlp.Span) bool {
 	best := mentionScore(c.mentions[c.best])
+	// The stems of the note's words in said, gathered once.
+	var buf [8]string
+	want := buf[:0]
+	for _, t := range doc.Terms {
+		if t.Start >= said.Start && t.End <= said.End && !t.Expanded {
+			want = append(want, t.Stem)
+		}
+	}
 	for _, m := range c.mentions {
 		if mentionScore(m) < 0.8*best {
 			continue
 		}
-		stems := e.ix.Stems(m.name)
 		all := true
-		for _, t := range doc.Terms {
-			if t.Start >= said.Start && t.End <= said.End && !t.Expanded && !slices.Contains(stems, t.Stem) {
-				all = false
-				break
+		if len(want) > 0 {
+			stems := w.nameStems(e.ix, m.name)
+			for _, st := range want {
+				if !slices.Contains(stems, st) {
+					all = false
+					break
+				}
 			}
 		}
 		if all {
