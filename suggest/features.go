@@ -214,15 +214,10 @@ func b2i(b bool) int {
 	return 0
 }
 
-// priorTable looks up the priors of every code of the systems the model
-// has priors for.
+// priorTable looks up the priors of every code of the set.
 func (e *Engine) priorTable() priorTable {
-	systems := map[corpus.System]bool{}
-	for k := range e.priors {
-		systems[k.system] = true
-	}
 	var t priorTable
-	for sys := range systems {
+	for _, sys := range e.set.Systems() {
 		for _, id := range e.set.IDs(sys) {
 			for int(id) >= len(t) {
 				t = append(t, [2]float64{math.NaN(), math.NaN()})
