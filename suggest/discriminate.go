@@ -473,7 +473,7 @@ func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) 
 		}
 		k++
 	}
-	is = strings.NewReplacer("(", "", ")", "", "[", "", "]", "").Replace(is)
+	is = dropBrackets(is)
 	if is == "" {
 		is = "another " + ctx
 	}
@@ -481,6 +481,22 @@ func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) 
 		return fmt.Sprintf("note says %s %s; %s is %s %s", ctx, said, b.Code, ctx, is)
 	}
 	return fmt.Sprintf("note says %s %s; %s is %s %s", said, ctx, b.Code, is, ctx)
+}
+
+// dropBrackets removes the bytes ()[] from s.
+func dropBrackets(s string) string {
+	if !strings.ContainsAny(s, "()[]") {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	for i := range len(s) {
+		switch s[i] {
+		case '(', ')', '[', ']':
+		default:
+			out = append(out, s[i])
+		}
+	}
+	return string(out)
 }
 
 // connectorValue reports whether a note value is a lone connector word
