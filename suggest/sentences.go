@@ -15,7 +15,7 @@ type sentenceRanges struct {
 	term [][2]int32 // per sentence: doc.Terms[lo:hi]
 	// ids are the index term ids of doc.Terms (-1: none), filled on first
 	// use; said caches each sentence's affirmed words (seventhChoice).
-	ids  []int64
+	ids []int64
 	// nids are the term ids as the note affirms them (see noteTermID):
 	// -1 none, -2 not looked up yet.
 	nids []int64
