@@ -255,6 +255,15 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 		}
 		return false
 	}
+	// Judge every term of the sentences once: the scan below reads
+	// sr.nids directly.
+	for _, sn := range sents {
+		if sn < len(sr.term) {
+			for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
+				noteID(j)
+			}
+		}
+	}
 	for _, sp := range st.slotsOf(code) {
 		{
 			i, n := int(sp>>1), int(sp&1)+1
@@ -286,7 +295,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 						continue
 					}
 					for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
-						if id, ok := noteID(j); !ok || id != ctx {
+						if sr.nids[j] != int64(ctx) { // -1: no id
 							continue
 						}
 						// The note's one- and two-term values beside the context.
