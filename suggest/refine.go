@@ -67,6 +67,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 			continue
 		}
 		cat := category(b.Code)
+		site := unspecifiedSite(b.Display) // the Index may refine it to a site's category
 		vt := e.ix.Stems(b.Display)
 		var best *candidate
 		bestExtra, bestScore := 0, 0.0
@@ -79,7 +80,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				if r.c == v || r.c.tgt.anyCode() == v.tgt.anyCode() {
 					continue
 				}
-				if r.cat != cat && !e.indexedUnder(v.tgt.anyCode(), r.c.tgt.anyCode()) {
+				if r.cat != cat && !(site && e.indexedUnder(v.tgt.anyCode(), r.c.tgt.anyCode())) {
 					continue
 				}
 				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
