@@ -126,7 +126,7 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 		if s.System != string(corpus.ICD10CM) || len(s.Evidence) == 0 {
 			continue
 		}
-		is, key := titleAcuity(s.Display)
+		is, key := e.codeAcuity(s.Code, s.Display)
 		if key == "" || !e.hasAcuitySibling(s.Code, key, is) {
 			continue // nothing the note's acuity could choose
 		}
@@ -184,6 +184,17 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 
 // acuitySibling returns the billable code of code's category whose title
 // has the words key and states acuity v.
+// codeAcuity is titleAcuity of a code's title, remembered per code.
+func (e *Engine) codeAcuity(code, title string) (string, string) {
+	if got, ok := e.acuityMemo.Load("title:" + code); ok {
+		t := got.([2]string)
+		return t[0], t[1]
+	}
+	is, key := titleAcuity(title)
+	e.acuityMemo.Store("title:"+code, [2]string{is, key})
+	return is, key
+}
+
 // hasAcuitySibling reports whether code has a category mate for an acuity
 // other than its own is.
 func (e *Engine) hasAcuitySibling(code, key, is string) bool {
