@@ -14,14 +14,21 @@ import (
 // code must itself be suggested (in ks): a rejected one gives nothing to
 // yield to.
 func (e *Engine) yieldDominated(ks []scored) {
+	var full []bool // a candidate with a fully matched name of its own, lazily
 	for i := range ks {
 		k := &ks[i]
 		if !allDominated(k.c) {
 			continue
 		}
+		if full == nil {
+			full = make([]bool, len(ks))
+			for j := range ks {
+				full[j] = statesInFull(ks[j].c)
+			}
+		}
 		best := -1
 		for j := range ks {
-			if j == i || ks[j].code == k.code || !statesAround(ks[j].c, k.c) {
+			if j == i || !full[j] || ks[j].code == k.code || !statesAround(ks[j].c, k.c) {
 				continue
 			}
 			if best < 0 || ks[j].conf > ks[best].conf || ks[j].conf == ks[best].conf && ks[j].z > ks[best].z {
@@ -36,6 +43,17 @@ func (e *Engine) yieldDominated(ks []scored) {
 			k.z = round(d.z-1e-6, 6)
 		}
 	}
+}
+
+// statesInFull reports whether c has a mention statesAround can take: a
+// fully matched, not learned, not partly negated name.
+func statesInFull(c *candidate) bool {
+	for _, o := range c.mentions {
+		if !o.learned && o.hit.Coverage >= 0.99 && o.partNeg == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // allDominated reports whether every mention of c is dominated and none
