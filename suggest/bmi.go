@@ -33,9 +33,15 @@ type bmiBand struct {
 	code   string
 }
 
-// bmiBands reads the adult Z68 codes of the engine's release from their
-// titles ("Body mass index [BMI] 32.0-32.9, adult"), in range order.
+// bmiBands are the adult Z68 codes of the engine's release, read once.
 func (e *Engine) bmiBands() []bmiBand {
+	e.bmiOnce.Do(func() { e.bmi = e.readBMIBands() })
+	return e.bmi
+}
+
+// readBMIBands reads the adult Z68 codes of the engine's release from
+// their titles ("Body mass index [BMI] 32.0-32.9, adult"), in range order.
+func (e *Engine) readBMIBands() []bmiBand {
 	id, ok := e.set.ID(corpus.ICD10CM, "Z68")
 	if !ok {
 		return nil

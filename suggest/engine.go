@@ -109,7 +109,10 @@ type Engine struct {
 	// acuityMemo caches each code's acuity siblings ("code/acuity" ->
 	// corpus.ID, 0 when none) (acuity.go).
 	acuityMemo sync.Map
-	status     []statusRule
+	// bmi are the adult body mass index bands (bmi.go), read once.
+	bmiOnce sync.Once
+	bmi     []bmiBand
+	status  []statusRule
 	// drugs is the Table of Drugs and Chemicals (drugtable.go), neo the
 	// Neoplasm Table (neoplasm.go).
 	drugs drugTable
