@@ -58,6 +58,14 @@
 //     part of; a "without complications" code to a documented
 //     complication; of an Excludes1 pair the better documented stays. A
 //     code gives way only to a replacement that is itself suggested.
+//     Suggestions vs Rejected: a code the note documents but a convention
+//     keeps from being coded beside its replacement (less_specific,
+//     integral_symptom, the Excludes1 loser with words of its own) stays
+//     among the suggestions below the decision threshold, after every
+//     recommended code, with the rule and reason as an edit (and in
+//     Rejected when the MaxResults cut leaves it out); what the note's words
+//     rule out (negated, another person's, contradicted, a sibling with no
+//     words of its own, not valid on the date) is rejected.
 //     Request.Annotate keeps the redundancy annotation corpora label. The
 //     top MaxResults are rendered with evidence, explanation tree and
 //     alternatives (render.go).
