@@ -134,6 +134,11 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 				if v := Essential(n.Text); v != "" && sys == corpus.ICD10CM && (n.Kind == corpus.NameTitle || n.Kind == corpus.NameInclusion) {
 					add(ref, v, n.Kind) // notes leave nonessential words out
 				}
+				if n.Kind == corpus.NameIndex {
+					if v := WithoutVariants(n.Text); v != "" {
+						add(ref, v, n.Kind) // a note says one form of the main term
+					}
+				}
 			}
 		}
 	}
@@ -357,4 +362,40 @@ func WithoutBracketed(name string) string {
 		}
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// WithoutVariants returns an Alphabetic Index path without the variant
+// forms its main term lists after itself ("Atrophy, atrophic, thymus" ->
+// "Atrophy, thymus"; "Polyp, polypus" -> "Polyp"): the Index
+// writes "Atrophy, atrophic" for "atrophy or atrophic", and a note says
+// one of them. A variant is a single word sharing its first letters (at
+// least four, and most of the shorter word) with the main term. It returns
+// "" when the path has no variant.
+func WithoutVariants(path string) string {
+	parts := strings.Split(path, ", ")
+	if len(parts) < 2 || strings.Contains(parts[0], " ") {
+		return ""
+	}
+	head := strings.ToLower(parts[0])
+	k := 1
+	for k < len(parts) && variantOf(head, strings.ToLower(parts[k])) {
+		k++
+	}
+	if k == 1 {
+		return ""
+	}
+	return strings.Join(append([]string{parts[0]}, parts[k:]...), ", ")
+}
+
+// variantOf reports whether w is a morphological variant of head
+// ("atrophic" of "atrophy", "painful" of "pain").
+func variantOf(head, w string) bool {
+	if w == "" || strings.ContainsAny(w, " -'") {
+		return false
+	}
+	n := 0
+	for n < len(head) && n < len(w) && head[n] == w[n] {
+		n++
+	}
+	return n >= 4 && float64(n) >= 0.6*float64(min(len(head), len(w)))
 }

@@ -211,3 +211,22 @@ func TestEssential(t *testing.T) {
 		}
 	}
 }
+
+func TestWithoutVariants(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Atrophy, atrophic, thymus", "Atrophy, thymus"},
+		{"Polyp, polypus, colon, sigmoid", "Polyp, colon, sigmoid"},
+		{"Ulcer, ulcerated, ulcerating, ulceration, ulcerative, skin", "Ulcer, skin"},
+		{"Pain, painful, joint", "Pain, joint"},
+		{"Hyperplasia, hypertrophic, prostate", ""}, // not a variant: "hyper" is under 60% of the shorter word
+		{"Acidity, gastric, psychogenic", ""},
+		{"Atrophy, atrophic", "Atrophy"},
+		{"Syndrome, Good's, adult", ""},
+		{"Pain, painful", "Pain"},
+		{"Pain, abdominal", ""},
+	} {
+		if got := WithoutVariants(tc.in); got != tc.want {
+			t.Errorf("WithoutVariants(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

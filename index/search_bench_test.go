@@ -1,10 +1,6 @@
 package index
 
 import (
-	"bufio"
-	"compress/gzip"
-	"encoding/json"
-	"os"
 	"testing"
 
 	"medcode/internal/testenv"
@@ -19,28 +15,11 @@ func sentenceQueries(b *testing.B) (*Index, []Query) {
 	if err != nil {
 		b.Fatalf("%v (run make data)", err)
 	}
-	fh, err := os.Open(dir + "/evaldata/codiesp/dev.jsonl.gz")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer fh.Close()
-	zr, err := gzip.NewReader(fh)
-	if err != nil {
-		b.Fatal(err)
-	}
 	var qs []Query
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 1<<22)
-	for sc.Scan() {
-		var c struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			b.Fatal(err)
-		}
+	for _, text := range testenv.DevNotes(b) {
 		var q Query
 		sent := -1
-		for _, t := range ix.Analyzer().Analyze(c.Text).Terms {
+		for _, t := range ix.Analyzer().Analyze(text).Terms {
 			if t.Sent != sent && len(q.Terms) > 0 {
 				qs = append(qs, q)
 				q = Query{}

@@ -111,6 +111,11 @@ var sectionHeaders = map[string]SectionKind{
 	"immunizations": Immunizations, "immunization": Immunizations, "vaccinations": Immunizations, "immunization history": Immunizations,
 	"subjective": Subjective, "s": Subjective, "objective": Objective, "o": Objective,
 	"indications": Indications, "indication": Indications, "indication for procedure": Indications,
+	// Radiology reports: the reason for the study.
+	"clinical history": Indications, "clinical indication": Indications, "clinical indications": Indications,
+	"clinical information": Indications, "reason for exam": Indications, "reason for examination": Indications,
+	"reason for study": Indications, "exam reason": Indications, "indication for exam": Indications,
+	"indication for study": Indications, "clinical data": Indications,
 	"indications for procedure": Indications,
 	"disposition":               Disposition, "discharge disposition": Disposition,
 	"complications": Complications, "anesthesia": Anesthesia, "estimated blood loss": EstimatedBloodLoss, "ebl": EstimatedBloodLoss,
@@ -234,7 +239,7 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 				he--
 			}
 			if key, ok := headerKey(buf[:0], text[hs:he]); ok {
-				if kind, ok := p.headers[string(key)]; ok {
+				if kind, ok := p.headerKind(key); ok {
 					dst = append(dst, Section{Kind: kind, Header: Span{hs, he}})
 					found = true
 				}
@@ -252,7 +257,7 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 			}
 			if he > hs && he-hs <= 60 {
 				if key, ok := headerKey(buf[:0], text[hs:he]); ok && len(key) > 2 {
-					if kind, ok := p.headers[string(key)]; ok {
+					if kind, ok := p.headerKind(key); ok {
 						dst = append(dst, Section{Kind: kind, Header: Span{hs, he}})
 					}
 				}
@@ -268,6 +273,26 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 		dst[i].Span = Span{dst[i].Header.Start, end}
 	}
 	return dst
+}
+
+// headerKind looks a header key up; a radiology report's study name before
+// "impression" or "findings" ("CTA IMPRESSION", "PELVIC ULTRASOUND
+// FINDINGS": at most three more words) names those sections too.
+func (p *Pipeline) headerKind(key []byte) (SectionKind, bool) {
+	if kind, ok := p.headers[string(key)]; ok {
+		return kind, true
+	}
+	k := string(key)
+	for _, last := range []string{" impression", " findings"} {
+		pre, ok := strings.CutSuffix(k, last)
+		if !ok || pre == "" || strings.Count(pre, " ") > 2 {
+			continue
+		}
+		if kind, ok := p.headers[last[1:]]; ok {
+			return kind, true
+		}
+	}
+	return "", false
 }
 
 // SectionOf returns the kind of the section holding the byte offset, or ""

@@ -60,6 +60,10 @@ func TestSectionHeaders(t *testing.T) {
 		{"Disposition: home", Disposition},
 		{"  1. Plan: inhaler", Plan},
 		{"Seen today. Plan: inhaler", Plan},
+		{"CLINICAL HISTORY: cough", Indications},
+		{"Reason for exam: cough", Indications},
+		{"CTA IMPRESSION: embolus", Impression},
+		{"PELVIC ULTRASOUND FINDINGS: fibroid", Findings},
 	}
 	kinds := map[SectionKind]bool{}
 	for _, tc := range tests {
@@ -88,6 +92,7 @@ func TestNotHeaders(t *testing.T) {
 		"ratio 2:1",
 		"Vitamin A: low",
 		"Plan",
+		"The reason for the overall impression: none",
 	} {
 		d := p.Analyze(text)
 		// A header alone on a line is a section; "Plan" alone counts.

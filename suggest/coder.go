@@ -1,8 +1,8 @@
 package suggest
 
 import (
+	"fmt"
 	"slices"
-	"sort"
 	"strings"
 
 	"medcode/corpus"
@@ -22,6 +22,11 @@ const ruleConfidence = 0.8
 // and ranked after the documented conditions it accompanies, as such codes
 // are sequenced after them.
 func (e *Engine) secondaryConfidence() float64 { return e.DecisionThreshold() }
+
+// ruleSlack is how many suggestions beyond Request.MaxResults are ranked
+// and rendered for the coding rules, which drop some (a combination's
+// parts, a procedure family's undocumented siblings).
+const ruleSlack = 8
 
 // addition is a code a coding rule adds to the ranked suggestions.
 type addition struct {
@@ -51,13 +56,36 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.combinations(doc, res, adds, rej)
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.encounterCodes(doc, res, adds)
+	adds, rej = e.bodyMassIndex(doc, res, adds, rej)
 	adds, rej = e.followUp(doc, res, adds, rej)
 	adds, rej = e.vaccineAdmin(doc, req, res, adds, rej)
 	adds, rej = e.emLevel(doc, req, res, adds, rej)
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
 	e.merge(doc, req, res, adds)
+	rej = absorbHeaders(res, rej)
+	rej = procedureDetail(doc, res, rej)
 	res.Notices = append(res.Notices, e.missingCodes(res)...)
 	return append(rejected, rej...)
+}
+
+// absorbHeaders drops a suggested category (not billable) when a billable
+// code under it is suggested too: the note documents the detail the
+// category asks for (Z68 beside the Z68.32 a documented BMI adds).
+func absorbHeaders(res *Result, rej []Rejection) []Rejection {
+	for i := 0; i < len(res.Suggestions); i++ {
+		h := res.Suggestions[i]
+		if h.Billable {
+			continue
+		}
+		for _, s := range res.Suggestions {
+			if s.Billable && s.System == h.System && len(s.Code) > len(h.Code) && strings.HasPrefix(s.Code, h.Code) {
+				rej = append(rej, drop(res, i, "less_specific", fmt.Sprintf("the note documents %s (%s), a billable code under this category", s.Code, s.Display)))
+				i--
+				break
+			}
+		}
+	}
+	return rej
 }
 
 // drop removes the suggestion at i and returns its rejection.
@@ -170,18 +198,7 @@ func suggestedICD(res *Result, prefixes ...string) []Suggestion {
 func evidenceCues(doc *nlp.Document, s Suggestion) []cue {
 	var out []cue
 	for _, ev := range s.Evidence {
-		c := cue{start: ev.Start, end: ev.End, sent: -1, sec: -1, tok: -1}
-		first := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].Start >= ev.Start })
-		for i := first; i < len(doc.Tokens) && doc.Tokens[i].Start < ev.End; i++ {
-			if t := doc.Tokens[i]; t.End <= ev.End {
-				if c.tok < 0 {
-					c.sent, c.sec, c.tok = t.Sent, t.Section, i
-				}
-				c.last = i
-				c.assert |= t.Assert
-			}
-		}
-		out = append(out, c)
+		out = append(out, spanCue(doc, ev.Start, ev.End))
 	}
 	return out
 }

@@ -47,6 +47,8 @@ type support struct {
 	level       int  // 0: no words of its own (sibling); 1: partial or learned; 2: exact official name
 	symptom     bool // ICD-10-CM chapter R
 	unspecified bool // the title says "unspecified"
+	reason      bool // named only in the note's reason for the visit or study (reason.go)
+	answer      bool // named in the note's conclusion (impression, assessment, diagnoses)
 }
 
 // supportOf grades k.
@@ -303,7 +305,14 @@ func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb support, anno
 		strings.Contains(bb.Display, " with ") && !saysWithout(bb.Display) {
 		return "contradicted", fmt.Sprintf("the note documents %s (%s), a complication in the same category", bb.Code, bb.Display)
 	}
-	if annotate || sb.level < 2 {
+	if annotate {
+		return "", ""
+	}
+	// The reason for the visit or study, explained by the conclusion.
+	if sa.reason && sb.answer && !sb.symptom && explains(bb.Code, ab.Code) {
+		return "integral_symptom", fmt.Sprintf("the reason for the visit or study, explained by %s (%s) in the note's conclusion: not coded separately", bb.Code, bb.Display)
+	}
+	if sb.level < 2 {
 		return "", ""
 	}
 	// Codes whose notes ask for each other are coded together (R65.21
@@ -380,12 +389,13 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	sup := make([]support, n)
 	for i := range ks {
 		sup[i] = e.supportOf(&ks[i])
+		sup[i].reason, sup[i].answer = whereSaid(doc, &ks[i])
 	}
 	// Replacements: recommended candidates documented by an exact name
-	// (every rule asks for one).
+	// (every rule asks for one but the reason's: a concluded diagnosis).
 	var repl []int
 	for j := range ks {
-		if ks[j].conf >= thr && sup[j].level == 2 {
+		if ks[j].conf >= thr && (sup[j].level == 2 || sup[j].level == 1 && sup[j].answer) {
 			repl = append(repl, j)
 		}
 	}

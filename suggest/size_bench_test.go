@@ -1,12 +1,8 @@
 package suggest_test
 
 import (
-	"bufio"
-	"compress/gzip"
 	"context"
-	"encoding/json"
 	"fmt"
-	"os"
 	"strings"
 	"syscall"
 	"testing"
@@ -15,36 +11,6 @@ import (
 	"medcode/internal/testenv"
 	"medcode/suggest"
 )
-
-// devNotes reads the CodiEsp dev notes.
-func devNotes(b *testing.B) []string {
-	b.Helper()
-	fh, err := os.Open(testenv.DataDir(b) + "/evaldata/codiesp/dev.jsonl.gz")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer fh.Close()
-	zr, err := gzip.NewReader(fh)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var notes []string
-	sc := bufio.NewScanner(zr)
-	sc.Buffer(nil, 1<<22)
-	for sc.Scan() {
-		var c struct {
-			Text string `json:"text"`
-		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			b.Fatal(err)
-		}
-		notes = append(notes, c.Text)
-	}
-	if err := sc.Err(); err != nil || len(notes) == 0 {
-		b.Fatalf("dev notes: %d read, %v", len(notes), err)
-	}
-	return notes
-}
 
 // noteOfSize joins dev notes, in file order, one per line, up to size
 // bytes (the last one cut at a line end): a long note of many visits.
@@ -74,7 +40,7 @@ func BenchmarkSuggestSizeTrained(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	notes := devNotes(b)
+	notes := testenv.DevNotes(b)
 	ctx := context.Background()
 	for _, kb := range []int{1, 2, 8, 32, 100} {
 		text := noteOfSize(notes, min(kb<<10, suggest.MaxNoteBytes))

@@ -118,12 +118,19 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	w.kept = kept
 	e.sortScored(w, kept)
 	// Specificity, integral symptoms and Excludes1 (conflict.go).
-	final := e.resolveConflicts(w, doc, kept, req)
+	// Ranked and rendered with room for the codes the coding rules drop,
+	// cut to MaxResults after them: --top N is the first N of a longer list.
+	wide := req
+	wide.MaxResults += ruleSlack
+	final := e.resolveConflicts(w, doc, kept, wide)
 	res.Suggestions = make([]Suggestion, len(final))
 	for i := range final {
 		res.Suggestions[i] = e.render(doc, &final[i], req)
 	}
-	w.rejected = e.coderRules(doc, req, res, w.rejected) // what coders add (coder.go)
+	w.rejected = e.coderRules(doc, wide, res, w.rejected) // what coders add (coder.go)
+	if len(res.Suggestions) > req.MaxResults {
+		res.Suggestions = res.Suggestions[:req.MaxResults]
+	}
 	w.alts = alternatives(res.Suggestions, w.alts)
 	rejected := w.rejected
 	sort.Slice(rejected, func(i, j int) bool {

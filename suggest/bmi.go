@@ -1,0 +1,160 @@
+package suggest
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+var (
+	// bmiValue is a documented body mass index: "BMI 32", "BMI of 41.5",
+	// "body mass index: 27.2", "BMI is 18". The value is the first number
+	// within a few words after the term.
+	bmiValue = regexp.MustCompile(`(?i)\b(?:bmi|body mass index)\b[^0-9\n.;]{0,16}?(\d{2}(?:\.\d+)?)\b`)
+	// bmiRange is an adult Z68 title's range: "32.0-32.9", "18.4 or less",
+	// "70 or greater".
+	bmiRange = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?)| or (less|greater))`)
+)
+
+// bmiWeightPrefixes are the diagnoses a BMI code goes with (guideline
+// I.B.14 and I.C.21.c.3: the BMI is coded only with an associated
+// reportable diagnosis such as obesity, overweight, underweight or
+// malnutrition).
+var bmiWeightPrefixes = []string{"E66", "E40", "E41", "E42", "E43", "E44", "E45", "E46", "R63.6"}
+
+// bmiBand is one adult body mass index code and its range.
+type bmiBand struct {
+	lo, hi float64 // inclusive; hi is +Inf-like for "or greater"
+	code   string
+}
+
+// bmiBands reads the adult Z68 codes of the engine's release from their
+// titles ("Body mass index [BMI] 32.0-32.9, adult"), in range order.
+func (e *Engine) bmiBands() []bmiBand {
+	id, ok := e.set.ID(corpus.ICD10CM, "Z68")
+	if !ok {
+		return nil
+	}
+	var out []bmiBand
+	var walk func(id corpus.ID)
+	walk = func(id corpus.ID) {
+		for _, k := range e.set.Children(id) {
+			b := e.set.Brief(k)
+			if !b.Billable {
+				walk(k)
+				continue
+			}
+			if !strings.HasSuffix(b.Display, ", adult") {
+				continue
+			}
+			m := bmiRange.FindStringSubmatch(b.Display)
+			if m == nil {
+				continue
+			}
+			v, _ := strconv.ParseFloat(m[1], 64)
+			band := bmiBand{lo: v, hi: v, code: b.Code}
+			switch {
+			case m[2] != "":
+				band.hi, _ = strconv.ParseFloat(m[2], 64)
+			case m[3] == "less":
+				band.lo = 0
+			default:
+				band.hi = 1e9
+			}
+			out = append(out, band)
+		}
+	}
+	walk(id)
+	sort.Slice(out, func(i, j int) bool { return out[i].lo < out[j].lo })
+	return out
+}
+
+// bodyMassIndex adds the adult Z68 code of a documented BMI value when the
+// note's suggestions hold the weight diagnosis it goes with, and the
+// patient is an adult (20 or older, or of unstated age: pediatric codes
+// need a percentile, which adult values do not give). The value is rounded
+// down to the tenth, as the titles' ranges are written. Any other Z68 code
+// the ranker found ("BMI" matches the category) is dropped: one BMI per
+// encounter, and none without a value and a weight diagnosis.
+func (e *Engine) bodyMassIndex(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	if len(suggestedICD(res, "Z68")) == 0 && !bmiValue.MatchString(doc.Text) {
+		return adds, rej
+	}
+	band, why := e.bmiBand(doc, res)
+	if band.code != "" {
+		adds = append(adds, addition{sys: corpus.ICD10CM, code: band.code, conf: e.secondaryConfidence(), ev: []cue{band.ev},
+			rule: "body_mass_index", why: why})
+		why = "one body mass index per encounter: the documented value selects " + band.code
+	}
+	for i := 0; i < len(res.Suggestions); i++ {
+		if s := res.Suggestions[i]; s.System == string(corpus.ICD10CM) && strings.HasPrefix(s.Code, "Z68") && s.Code != band.code {
+			rej = append(rej, drop(res, i, "body_mass_index", why))
+			i--
+		}
+	}
+	return adds, rej
+}
+
+// chosenBMI is the band a documented value selects and its evidence.
+type chosenBMI struct {
+	code string
+	ev   cue
+}
+
+// bmiBand returns the adult band of the note's BMI value, or why none
+// applies.
+func (e *Engine) bmiBand(doc *nlp.Document, res *Result) (chosenBMI, string) {
+	var with []Suggestion
+	for _, s := range suggestedICD(res, bmiWeightPrefixes...) {
+		if s.Confidence >= e.DecisionThreshold() {
+			with = append(with, s)
+		}
+	}
+	if len(with) == 0 {
+		return chosenBMI{}, "a body mass index is coded only with a documented weight diagnosis (obesity, overweight, underweight, malnutrition)"
+	}
+	if a := age(doc); a >= 0 && a < 20 {
+		return chosenBMI{}, fmt.Sprintf("the patient is %d: pediatric BMI codes need the documented percentile for age", a)
+	}
+	for _, m := range bmiValue.FindAllStringSubmatchIndex(doc.Text, -1) {
+		c := spanCue(doc, m[0], m[1])
+		if c.tok < 0 || !patients(doc, c) || c.assert&nlp.Historical != 0 {
+			continue
+		}
+		v, err := strconv.ParseFloat(doc.Text[m[2]:m[3]], 64)
+		if err != nil || v < 10 || v > 150 {
+			continue
+		}
+		v = float64(int(v*10)) / 10
+		for _, b := range e.bmiBands() {
+			if v >= b.lo && v <= b.hi {
+				return chosenBMI{code: b.code, ev: c}, fmt.Sprintf("BMI %s documented with %s (%s); the BMI code goes with the weight diagnosis and is sequenced after it",
+					doc.Text[m[2]:m[3]], with[0].Code, with[0].Display)
+			}
+		}
+	}
+	return chosenBMI{}, "no body mass index value is documented for the patient"
+}
+
+// spanCue is the cue of the tokens inside note bytes [start, end): its
+// first and last token, sentence, section and assertion flags (tok is -1
+// when no token lies inside).
+func spanCue(doc *nlp.Document, start, end int) cue {
+	c := cue{start: start, end: end, sent: -1, sec: -1, tok: -1}
+	first := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].Start >= start })
+	for i := first; i < len(doc.Tokens) && doc.Tokens[i].Start < end; i++ {
+		if t := doc.Tokens[i]; t.End <= end {
+			if c.tok < 0 {
+				c.sent, c.sec, c.tok = t.Sent, t.Section, i
+			}
+			c.last = i
+			c.assert |= t.Assert
+		}
+	}
+	return c
+}
