@@ -464,7 +464,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) {
 				reason := fmt.Sprintf("Excludes1 with %s, which ranks higher and is documented as well or better", cb.Code)
 				if j >= 0 && sup[i].level > 0 {
-					yielded = append(yielded, e.yieldTo(w, doc, *k, thr, "excludes1", reason))
+					yielded = append(yielded, e.yieldTo(w, doc, *k, min(thr, final[j].conf), "excludes1", reason))
 				} else {
 					w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 						Rule: "excludes1", Reason: reason, Evidence: e.evidence(doc, k.c, 3)})
@@ -475,7 +475,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			// k is better documented: the kept code gives way.
 			reason := fmt.Sprintf("Excludes1 with %s (%s), which the note documents more specifically", b.Code, b.Display)
 			if fsup[j].level > 0 {
-				yielded = append(yielded, e.yieldTo(w, doc, final[j], thr, "excludes1", reason))
+				yielded = append(yielded, e.yieldTo(w, doc, final[j], min(thr, k.conf), "excludes1", reason))
 			} else {
 				w.rejected = append(w.rejected, Rejection{System: string(cb.System), Code: cb.Code, Display: cb.Display,
 					Rule: "excludes1", Reason: reason, Evidence: e.evidence(doc, final[j].c, 3)})
@@ -511,15 +511,16 @@ func yields(rule string) bool {
 	return rule == "less_specific" || rule == "integral_symptom"
 }
 
-// yieldTo ranks k below the decision threshold thr with the rule that keeps
-// it from being coded as an edit. Its rejection is filed too, and dropped
-// when the code stays among the suggestions (dedupeRejected): a code the
+// yieldTo ranks k below below (the decision threshold, or the confidence
+// of the code it yields to when that is lower) with the rule that keeps it
+// from being coded as an edit. Its rejection is filed too, and dropped when
+// the code stays among the suggestions (dedupeRejected): a code the
 // MaxResults cut leaves out is still shown with its reason.
-func (e *Engine) yieldTo(w *work, doc *nlp.Document, k scored, thr float64, rule, reason string) scored {
+func (e *Engine) yieldTo(w *work, doc *nlp.Document, k scored, below float64, rule, reason string) scored {
 	b := e.set.Brief(k.code)
 	w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 		Rule: rule, Reason: reason, Evidence: e.evidence(doc, k.c, 3)})
-	k.conf = round(math.Min(k.conf, thr-0.0001), 4)
+	k.conf = round(math.Max(0, math.Min(k.conf, below-0.0001)), 4)
 	k.edits = append(slices.Clip(k.edits), Edit{Kind: rule, Message: reason})
 	return k
 }
