@@ -4,11 +4,22 @@ import "slices"
 
 // Ceiling is a second re-ranker over the same features with the
 // CorpusFeatures held at 0, and the isotonic calibration of its output.
+// The lesser of two calibrated probabilities runs low, so LesserX/LesserY
+// calibrate it again (isotonic, on the same out-of-fold rows): the
+// confidence is Calibrate(LesserX, LesserY, min(main, ceiling)).
 type Ceiling struct {
-	Bias   float64   `json:"bias"`
-	Trees  []Tree    `json:"trees"`
-	CalibX []float64 `json:"calibX"`
-	CalibY []float64 `json:"calibY"`
+	Bias    float64   `json:"bias"`
+	Trees   []Tree    `json:"trees"`
+	CalibX  []float64 `json:"calibX"`
+	CalibY  []float64 `json:"calibY"`
+	LesserX []float64 `json:"lesserX,omitempty"`
+	LesserY []float64 `json:"lesserY,omitempty"`
+}
+
+// bound is the confidence of a candidate whose main calibrated confidence
+// is conf and whose ceiling is ceil.
+func (c *Ceiling) bound(conf, ceil float64) float64 {
+	return Calibrate(c.LesserX, c.LesserY, min(conf, ceil))
 }
 
 // CorpusFeatures name the features that carry the training corpus's code

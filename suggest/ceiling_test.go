@@ -29,6 +29,7 @@ func TestCeiling(t *testing.T) {
 		{"the ceiling sees no prior", &suggest.Ceiling{Trees: []suggest.Tree{stump(4, -2)}}, sig(-2)},
 		{"a ceiling above changes nothing", &suggest.Ceiling{Trees: []suggest.Tree{stump(-6, 6)}}, sig(4)},
 		{"the ceiling's own calibration", &suggest.Ceiling{Trees: []suggest.Tree{stump(-6, 6)}, CalibX: []float64{0, 1}, CalibY: []float64{0, 0.5}}, 0.5 * sig(6)},
+		{"the lesser recalibrated", &suggest.Ceiling{Trees: []suggest.Tree{stump(4, -2)}, LesserX: []float64{0, 1}, LesserY: []float64{0.5, 1}}, 0.5 + 0.5*sig(-2)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

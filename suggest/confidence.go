@@ -57,7 +57,7 @@ func (e *Engine) confidences(w *work, ks []scored, feats []float64) {
 			conf = Calibrate(m.CalibX, m.CalibY, conf)
 		}
 		if ceil != nil && k.adj == 0 {
-			conf = min(conf, ceil[i])
+			conf = m.Ceiling.bound(conf, ceil[i])
 		}
 		k.conf = round(conf, 4)
 	}

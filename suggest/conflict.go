@@ -463,7 +463,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			cb := e.set.Brief(clash)
 			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) {
 				reason := fmt.Sprintf("Excludes1 with %s, which ranks higher and is documented as well or better", cb.Code)
-				if j >= 0 && sup[i].level > 0 {
+				if j >= 0 && sup[i].level > 0 && !req.Annotate {
 					yielded = append(yielded, e.yieldTo(w, doc, *k, min(thr, final[j].conf), "excludes1", reason))
 				} else {
 					w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,

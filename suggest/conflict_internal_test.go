@@ -119,4 +119,14 @@ func TestExcludes1LoserRanksBelowWinner(t *testing.T) {
 			}
 		})
 	}
+	// Annotation mode keeps the higher ranked of an Excludes1 pair and
+	// rejects the other, as annotation corpora label notes (and training
+	// sees them).
+	dia := scored{c: &candidate{mentions: exact(40, 48)}, code: id("R19.7"), conf: 0.3}
+	ibs := scored{c: &candidate{mentions: exact(0, 38)}, code: id("K58.0"), conf: 0.2}
+	w := &work{excl: exclusions{prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}}
+	final := e.resolveConflicts(w, doc, []scored{dia, ibs}, Request{MaxResults: 10, Annotate: true})
+	if len(final) != 1 || final[0].code != id("R19.7") || len(w.rejected) != 1 || w.rejected[0].Code != "K58.0" || w.rejected[0].Rule != "excludes1" {
+		t.Errorf("annotate: final %+v, rejected %+v; want R19.7 kept, K58.0 rejected by excludes1", final, w.rejected)
+	}
 }

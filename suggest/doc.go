@@ -49,10 +49,11 @@
 //  5. Every candidate gets features (features.go) and a confidence: the
 //     model's boosted trees or logistic weights, coder-feedback adjustment,
 //     isotonic calibration (confidence.go); untrained, a fixed function of
-//     the retrieval score. A model's Ceiling (ceiling.go), a re-ranker fitted
-//     with the training corpus's priors and co-occurrences held at 0 and
-//     calibrated on its own, bounds the confidence: what one corpus codes
-//     often orders candidates but never raises a confidence above what the
+//     the retrieval score. A model may carry a Ceiling (ceiling.go; `train
+//     --ceiling`), a re-ranker fitted with the training corpus's priors and
+//     co-occurrences held at 0 and calibrated on its own: the confidence is
+//     then the lesser of the two, recalibrated, so what one corpus codes
+//     often orders candidates but cannot raise a confidence above what the
 //     note's words support (coder feedback is exempt: it is this site's
 //     coders' judgement).
 //  6. Candidates landing on one code merge; conflicts are resolved by what

@@ -16,22 +16,22 @@ import (
 
 func newTrainCmd(data *dataFlags) *cobra.Command {
 	var (
-		cases     string
-		out       string
-		setting   string
-		systems   string
-		mine      eval.MineOptions
-		l2        float64
-		ranker    string
-		trees     int
-		depth     int
-		eta       float64
-		lambda    float64
-		minHess   float64
-		ncand     int
-		noCeiling bool
-		folds     int
-		synth     int
+		cases   string
+		out     string
+		setting string
+		systems string
+		mine    eval.MineOptions
+		l2      float64
+		ranker  string
+		trees   int
+		depth   int
+		eta     float64
+		lambda  float64
+		minHess float64
+		ncand   int
+		ceiling bool
+		folds   int
+		synth   int
 	)
 	cmd := &cobra.Command{
 		Use:   "train --cases FILE --out MODEL",
@@ -61,7 +61,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 				return err
 			}
 			m, sum, err := eval.Train(cmd.Context(), set, ix, cs, eval.TrainOptions{Setting: suggest.Setting(setting), Systems: sys, Mine: mine, Logistic: eval.LogisticOptions{L2: l2},
-				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta, Lambda: lambda, MinHessian: minHess}, Candidates: ncand, Folds: folds, Synthetic: eval.SynthOptions{Cases: synth}, NoCeiling: noCeiling, Progress: cmd.ErrOrStderr()})
+				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta, Lambda: lambda, MinHessian: minHess}, Candidates: ncand, Folds: folds, Synthetic: eval.SynthOptions{Cases: synth}, Ceiling: ceiling, Progress: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}
@@ -92,7 +92,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 	f.Float64Var(&minHess, "min-hessian", 0, "gbdt: least hessian in a child (default 5)")
 	f.IntVar(&folds, "folds", 0, "cross-fitting folds (default 2)")
 	f.IntVar(&synth, "synthetic", 250, "notes written from the code sets mixed into the re-ranker's and calibration's rows (0: none)")
-	f.BoolVar(&noCeiling, "no-ceiling", false, "leave out the confidence ceiling fitted without the corpus's priors and co-occurrences")
+	f.BoolVar(&ceiling, "ceiling", false, "also fit a confidence ceiling without the corpus's priors and co-occurrences (the confidence is the lesser, recalibrated)")
 	f.IntVar(&ncand, "candidates", 0, "candidates per note the re-ranker learns from (default 150)")
 	return cmd
 }
