@@ -38,9 +38,9 @@ import (
 // match exactly, and not giving way itself. Otherwise both stay, so no
 // condition vanishes. A code that gives way under less_specific,
 // integral_symptom or excludes1 is still documented: it stays ranked below
-// the decision threshold with its reason as an edit (yieldTo); only a code
-// the note contradicts, or an Excludes1 loser with no words of its own, is
-// rejected outright.
+// the decision threshold and the code it yields to, with its reason as an
+// edit (yieldTo); only a code the note contradicts, or an Excludes1 loser
+// with no words of its own (or any loser in annotation mode), is rejected.
 
 // support grades a candidate's own documentation.
 type support struct {

@@ -67,12 +67,13 @@
 //     Suggestions vs Rejected: a code the note documents but a convention
 //     keeps from being coded beside its replacement (less_specific,
 //     integral_symptom, the Excludes1 loser with words of its own) stays
-//     among the suggestions below the decision threshold, after every
-//     recommended code, with the rule and reason as an edit (and in
+//     among the suggestions below the decision threshold, ranked after the
+//     code it yields to, with the rule and reason as an edit (and in
 //     Rejected when the MaxResults cut leaves it out); what the note's words
-//     rule out (negated, another person's, contradicted, a sibling with no
-//     words of its own, not valid on the date) is rejected.
-//     Request.Annotate keeps the redundancy annotation corpora label. The
+//     rule out (negated, another person's, contradicted, an Excludes1 loser
+//     with no words of its own, not valid on the date) is rejected.
+//     Request.Annotate keeps the redundancy annotation corpora label (and
+//     rejects the lower ranked of an Excludes1 pair, as before). The
 //     top MaxResults are rendered with evidence, explanation tree and
 //     alternatives (render.go).
 //  7. What coders add (coder.go), on the rendered suggestions: procedure
