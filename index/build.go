@@ -366,11 +366,12 @@ func WithoutBracketed(name string) string {
 
 // WithoutVariants returns an Alphabetic Index path without the variant
 // forms its main term lists after itself ("Atrophy, atrophic, thymus" ->
-// "Atrophy, thymus"; "Polyp, polypus" -> "Polyp"): the Index
-// writes "Atrophy, atrophic" for "atrophy or atrophic", and a note says
-// one of them. A variant is a single word sharing its first letters (at
-// least four, and most of the shorter word) with the main term. It returns
-// "" when the path has no variant.
+// "Atrophy, thymus"; "Polyp, polypus" -> "Polyp"): the Index writes
+// "Atrophy, atrophic" for "atrophy or atrophic", and a note says one of
+// them. A variant is a single lower-case word sharing its first letters
+// with the main term and differing only in an ending of at most five
+// letters ("Pneumonia, Pneumocystis" names an organism, not a variant). It
+// returns "" when the path has no variant.
 func WithoutVariants(path string) string {
 	parts := strings.Split(path, ", ")
 	if len(parts) < 2 || strings.Contains(parts[0], " ") {
@@ -378,7 +379,7 @@ func WithoutVariants(path string) string {
 	}
 	head := strings.ToLower(parts[0])
 	k := 1
-	for k < len(parts) && variantOf(head, strings.ToLower(parts[k])) {
+	for k < len(parts) && variantOf(head, parts[k]) {
 		k++
 	}
 	if k == 1 {
@@ -387,15 +388,15 @@ func WithoutVariants(path string) string {
 	return strings.Join(append([]string{parts[0]}, parts[k:]...), ", ")
 }
 
-// variantOf reports whether w is a morphological variant of head
-// ("atrophic" of "atrophy", "painful" of "pain").
+// variantOf reports whether w is a morphological variant of the lower-case
+// head ("atrophic" of "atrophy", "painful" of "pain").
 func variantOf(head, w string) bool {
-	if w == "" || strings.ContainsAny(w, " -'") {
+	if w == "" || strings.ContainsAny(w, " -'") || strings.ToLower(w) != w {
 		return false
 	}
 	n := 0
 	for n < len(head) && n < len(w) && head[n] == w[n] {
 		n++
 	}
-	return n >= 4 && float64(n) >= 0.6*float64(min(len(head), len(w)))
+	return n >= 4 && len(head)-n <= 5 && len(w)-n <= 5
 }

@@ -143,14 +143,23 @@ func (p *Pipeline) assert(d *Document) {
 			switch d.Sections[si].Kind {
 			case FamilyHistory:
 				kind = Family
-			case PastMedicalHistory, PastSurgicalHistory:
+			case PastMedicalHistory:
 				kind = Historical
+			case PastSurgicalHistory, Allergies:
+				// "Right inguinal hernia repair in 2015", "PENICILLIN
+				// (rash)": an operation or a reaction of the past, over by
+				// now; up to the first blank line, as these lists are
+				// short and an unknown header may follow.
+				kind = Historical | Ended
 			}
 		}
 		lo, hi := -1, -1
 		for k := j; kind != 0 && k < e; k++ {
 			if toks[k].Start < d.Sections[si].Header.End {
 				continue
+			}
+			if kind&Ended != 0 && lo >= 0 && blankLine(d.Text[toks[k-1].End:toks[k].Start]) {
+				break
 			}
 			toks[k].Assert |= kind
 			if lo < 0 {
@@ -283,16 +292,33 @@ func (s *scoper) backward(m match, stop int) {
 	if m.r.window > 0 {
 		window = m.r.window
 	}
-	n := 0
+	n, list := 0, false
 	for j := m.start - 1; j >= stop && n < window; j-- {
-		if s.inHeader(j) || m.r.comma && j < m.start-1 && strings.IndexByte(s.gap(j+1), ',') >= 0 {
+		comma := j < m.start-1 && strings.IndexByte(s.gap(j+1), ',') >= 0
+		if s.inHeader(j) || m.r.comma && comma {
 			break
+		}
+		// A past-event predicate with its own subject governs that
+		// subject, not the clause before the comma ("TIA, symptoms
+		// resolved within 1 hour": the TIA stays), unless the subject
+		// ends a list ("cough, fever and chills resolved"); bare, it
+		// governs what precedes ("Pneumonia, resolved").
+		if comma && n > 0 && !list && m.r.kind&Ended != 0 && pastVerbs[s.toks[m.end-1].Norm] {
+			break
+		}
+		if w := s.toks[j].Norm; w == "and" || w == "or" {
+			list = true
 		}
 		if s.mark(j) {
 			n++
 		}
 	}
 }
+
+// pastVerbs end the past-event triggers that are predicates of a subject
+// ("symptoms resolved", "fracture healed"), unlike "no evidence of
+// recurrence", which speaks of the condition named before.
+var pastVerbs = map[string]bool{"resolved": true, "healed": true, "cured": true, "eradicated": true}
 
 // subjectStops are words a result's subject does not reach past: "he has
 // diabetes and his renal function is normal" does not negate diabetes.
@@ -335,4 +361,10 @@ func (s *scoper) label(m match, stop int) {
 func pastKinds(a, b *rule) bool {
 	const past = Historical | Ended
 	return a.role == trigger && b.role == trigger && a.kind&^past == 0 && b.kind&^past == 0
+}
+
+// blankLine reports whether gap, the text between two tokens, ends a
+// paragraph: it spans at least two line breaks.
+func blankLine(gap string) bool {
+	return strings.Count(gap, "\n") >= 2
 }

@@ -21,6 +21,10 @@ func TestAssertions(t *testing.T) {
 		{"Murmur not appreciated.", "Murmur", Negated},
 		{"No history of stroke.", "stroke", Negated},
 		{"Denies fever, chills, night sweats, weight loss.", "loss", Negated},
+		{"Pulmonary embolism, pneumothorax and pneumonia considered and excluded.", "embolism", Negated},
+		{"Deep vein thrombosis and osteomyelitis excluded.", "osteomyelitis", Negated},
+		{"Aortic dissection was excluded by CT angiogram.", "dissection", Negated},
+		{"Early appendicitis cannot be excluded.", "appendicitis", Uncertain},
 		// pseudo-triggers
 		{"No increase in pain.", "pain", 0},
 		{"No change in the effusion.", "effusion", 0},
@@ -55,6 +59,12 @@ func TestAssertions(t *testing.T) {
 		{"FHx diabetes", "diabetes", Family},
 		{"Diabetes in mother.", "Diabetes", Family},
 		{"Mother's sister had lupus.", "lupus", Family},
+		// allergy lists: the reaction is a past event, up to the first blank line
+		{"ALLERGIES: Penicillin (rash).\n\nSOCIAL HISTORY: Teacher.", "rash", Historical | Ended},
+		{"ALLERGIES: Codeine - nausea.\nLisinopril causes cough.\n\nPHYSICAL EXAM: Cough noted.", "cough", Historical | Ended},
+		{"ALLERGIES: NKDA.\n\nENVIRONMENT: Cat dander, rash today.", "rash", 0},
+		{"PAST SURGICAL HISTORY: Right inguinal hernia repair in 2015.\n\nPLAN: Follow up.", "hernia", Historical | Ended},
+		{"PAST MEDICAL HISTORY: Hypertension.", "Hypertension", Historical},
 		// hypothetical
 		{"Return if chest pain recurs.", "chest", Hypothetical},
 		{"Call if fever develops.", "fever", Hypothetical},
@@ -78,7 +88,7 @@ func TestAssertions(t *testing.T) {
 		// combined and section-driven
 		{"PMH: HTN, no diabetes", "HTN", Historical},
 		{"PMH: HTN, no diabetes", "diabetes", Historical | Negated},
-		{"Past Surgical History:\nappendectomy", "appendectomy", Historical},
+		{"Past Surgical History:\nappendectomy", "appendectomy", Historical | Ended},
 		{"Family History:\nAsthma in brother.", "Asthma", Family},
 		{"No family history of cancer.", "cancer", Negated | Family},
 		{"CC: no fever", "CC", 0},
@@ -116,6 +126,9 @@ func TestAssertions(t *testing.T) {
 		{"Former smoker.", "smoker", Historical | Ended},
 		{"Ex-smoker.", "smoker", Historical | Ended},
 		{"Shingles, since resolved.", "Shingles", Historical | Ended},
+		{"TIA, symptoms resolved within 1 hour.", "TIA", 0}, // "resolved" has its own subject
+		{"TIA, symptoms resolved within 1 hour.", "symptoms", Historical | Ended},
+		{"Rash, cough and fever resolved.", "Rash", Historical | Ended}, // a list ending in "and"
 		{"History of hypertension.", "hypertension", Historical},
 		{"68 yo M with CAD s/p CABG, hypertension, diabetes and CKD.", "diabetes", 0},
 		{"Status post CVA with residual left hemiparesis.", "hemiparesis", 0},

@@ -23,10 +23,20 @@
 // abbreviations of the dictionary ("h/o", "s/p", "w/", "w/o", "N/V"); all
 // other bytes (spaces, punctuation, hyphens, other slashes) separate tokens,
 // so "non-insulin-dependent" is three tokens on both the index and the query
-// side. Norm is lower case with diacritics removed (NFD, combining marks
+// side. The term stream joins a bound prefix to its word (compound.go):
+// "pre-eclampsia", "pre eclampsia" and "preeclampsia" all give the one
+// term "preeclampsia" (Start at the prefix, Tok the word's token), after a
+// hyphen for pre, anti, peri, intra, inter, post, co, sub, trans, semi,
+// multi, hyper, hypo, retro, extra, mid, ultra, after one space too for
+// pre, anti, peri, intra, inter and post (not "status post"); the word must
+// have three letters or more and be no abbreviation nor stop word ("post
+// MI" stays). "non-" is not joined: it negates. Abbreviation expansions
+// are joined the same way. Options.NoCompounds turns this off. Norm is lower case with diacritics removed (NFD, combining marks
 // dropped: "Ménière" -> "meniere"). Stem is the snowball English stem of
 // Norm, or of Norm's canonical synonym ("renal" -> "kidney", see Synonyms);
-// forms with a digit or of at most two bytes are their own stem.
+// forms with a digit or of at most two bytes are their own stem, and so
+// are an inflammation ("sinusitis", not folded onto "sinus") and a Latin
+// organism epithet ("pneumoniae", not folded onto "pneumonia").
 // Stems are memoised: dictionary words in a read-only table built by New,
 // other words in a bounded, sharded cache (a full shard is emptied).
 //
@@ -130,12 +140,19 @@
 // Historical: "history of", "h/o", "previously"; Historical|Ended where the
 // note says it is over: "status post", "s/p", "prior", "previous",
 // "former", "ex-", "quit", "resolved", "healed", "... ago", "as a child".
+// A predicate with its own subject before it ("TIA, symptoms resolved")
+// governs that subject only, not the clause before the comma; bare
+// ("Pneumonia, resolved") or ending a list ("cough, fever and chills
+// resolved") it reaches back over the comma.
 // Family triggers are blood relatives followed by a link ("mother with",
 // "father had", "sister who has"), possessives ("father's"), and "in
 // <relative>" after the finding ("in the patient's father"); the same
 // forms with other people ("his wife's", "husband has") give
 // Family|Unrelated. Section-driven flags: family history sections are
-// Family, past medical and surgical history sections Historical. Flags
+// Family, past medical history sections Historical, and past surgical
+// history and allergies sections, up to their first blank line,
+// Historical|Ended: the operation or reaction listed there ("hernia repair
+// in 2015", "PENICILLIN (rash)") is a past event, over by now. Flags
 // combine ("No family history of X": Negated|Family).
 //
 // Sense (sense.go): Document.VaccineTarget, Document.InstrumentUse and
@@ -146,7 +163,9 @@
 // Document.TriggerTokens marks the words of assertion triggers (they state
 // the assertion, not a finding) and Document.LabelTokens the body-system
 // sub-headings of a review of systems or an exam ("HEENT:",
-// "CARDIOVASCULAR:"), which, like section headers, are never findings.
+// "CARDIOVASCULAR:") and the note's title (a first line in capitals with
+// no colon and text after it: "PEDIATRIC SICK VISIT"), which, like
+// section headers, are never findings.
 //
 // # Attributes
 //

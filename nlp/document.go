@@ -47,8 +47,8 @@ type Token struct {
 type Term struct {
 	Stem       string // matching key
 	Norm       string // normalised surface or expansion word
-	Start, End int    // byte offsets of the source token(s)
-	Tok        int    // index of the source token
+	Start, End int    // byte offsets of the source token(s); a compound's from its prefix (compound.go)
+	Tok        int    // index of the source token (a compound's word, after its prefix)
 	Sent       int
 	Section    int
 	Assert     Assertion

@@ -12,7 +12,7 @@ import (
 
 // analysisVersion changes whenever tokenization, normalisation, stemming or
 // term generation change in a way the dictionaries do not show.
-const analysisVersion = "medcode-nlp/2"
+const analysisVersion = "medcode-nlp/3"
 
 // Options configure a Pipeline. The zero value is the default analysis:
 // stemming on, built-in abbreviation dictionary and synonym table on.
@@ -20,6 +20,7 @@ type Options struct {
 	NoStemming         bool              // Stem = Norm
 	NoAbbreviations    bool              // no abbreviation expansion at all
 	NoSynonyms         bool              // no canonical synonyms ("renal" keeps its stem) and no synonym expansions
+	NoCompounds        bool              // bound prefixes stay words of their own ("pre-eclampsia" is pre, eclampsia)
 	ExtraAbbreviations map[string]string // site additions: "ABC" -> "expansion words"; they replace a built-in entry with the same key
 }
 
@@ -63,6 +64,9 @@ func New(opts Options) (*Pipeline, error) {
 	p.scratch.New = func() any { return new(scratch) }
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\nstem=%t abbr=%t syn=%t\n", analysisVersion, !opts.NoStemming, !opts.NoAbbreviations, !opts.NoSynonyms)
+	if !opts.NoCompounds {
+		fmt.Fprintf(h, "compounds %v\n", boundPrefixes) // maps print sorted
+	}
 	h.Write([]byte(strings.Join(stopWords, " ")))
 	for _, w := range stopWords {
 		p.vocab.add(w)
@@ -99,6 +103,13 @@ func New(opts Options) (*Pipeline, error) {
 		w := p.vocab.add(norm)
 		w.abbr = a
 		p.vocab.fixed[norm] = w
+	}
+	if !opts.NoCompounds {
+		for _, a := range p.abbr {
+			for j := range a.senses {
+				a.senses[j].words = p.joinWords(a.senses[j].words)
+			}
+		}
 	}
 	p.trig = newTriggerTrie(p)
 	p.hash = hex.EncodeToString(h.Sum(nil))
@@ -183,8 +194,24 @@ func assignSections(toks []Token, secs []Section) {
 // expansion and the longest synonym phrase starting at it. With full set,
 // terms carry Sent and Section and abbreviations are recorded.
 func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Section, dst []Term, abbrs *[]Abbreviation, full bool) []Term {
-	for i := range toks {
+	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
+		if w, ok := p.compound(text, toks, lexs, i); ok {
+			// "pre-eclampsia": one term, the joined word, over both tokens.
+			n := &toks[i+1]
+			term := Term{Stem: w.stem, Norm: w.norm, Start: t.Start, End: n.End, Tok: i + 1}
+			if full {
+				term.Sent, term.Section = n.Sent, n.Section
+			}
+			dst = append(dst, term)
+			if w.syn != nil {
+				e := term
+				e.Expanded = true
+				dst = appendWords(dst, e, w.syn.words)
+			}
+			i++
+			continue
+		}
 		var s *sense
 		if a := lexs[i].abbr; a != nil {
 			var kind SectionKind

@@ -194,10 +194,16 @@ func checkDocument(t testing.TB, p *Pipeline, text string) {
 	}
 	for _, tm := range d.Terms {
 		tk := d.Tokens[tm.Tok]
-		if tm.Start != tk.Start || tm.End != tk.End && !(tm.Expanded && endsToken(d.Tokens[tm.Tok+1:], tm.End)) {
+		// A compound's term starts at its prefix, the token before
+		// ("pre-eclampsia").
+		compound := tm.Tok > 0 && tm.Start == d.Tokens[tm.Tok-1].Start && tm.End == tk.End
+		if !compound && (tm.Start != tk.Start || tm.End != tk.End && !(tm.Expanded && endsToken(d.Tokens[tm.Tok+1:], tm.End))) {
 			t.Fatalf("term %q does not point at its token (or, expanded from a phrase, at tokens from it)", tm.Norm)
 		}
-		if !tm.Expanded && (tm.Norm != tk.Norm || tm.Stem != tk.Stem || tk.Stop) {
+		if compound && tm.Norm != d.Tokens[tm.Tok-1].Norm+tk.Norm {
+			t.Fatalf("compound term %q is not its tokens joined", tm.Norm)
+		}
+		if !tm.Expanded && !compound && (tm.Norm != tk.Norm || tm.Stem != tk.Stem || tk.Stop) {
 			t.Fatalf("surface term %q disagrees with its token", tm.Norm)
 		}
 	}

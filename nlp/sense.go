@@ -47,6 +47,11 @@ var pregnancyWords = map[string]bool{
 	"delivery": true, "delivered": true, "cesarean": true, "miscarriage": true, "abortion": true,
 	"ectopic": true, "hydatidiform": true, "molar": true, "preeclampsia": true, "eclampsia": true,
 	"edd": true, "edc": true, "ega": true,
+	// Conditions and words that exist only in a pregnancy.
+	"gravidarum": true, "primigravida": true, "multigravida": true, "primigravid": true, "multigravid": true,
+	"oligohydramnios": true, "polyhydramnios": true, "previa": true, "chorioamnionitis": true, "hellp": true,
+	"tolac": true, "gestations": true, "singleton": true,
+	"monochorionic": true, "dichorionic": true, "diamniotic": true, "monoamniotic": true,
 }
 
 // tokenRange returns the tokens inside span s, [first, last]; ok is false
@@ -201,12 +206,17 @@ var systemLabels = map[string]bool{
 // LabelTokens reports, per token (in dst, reused), whether the token is in
 // the sub-heading label of a body system ("CARDIOVASCULAR: Regular rate",
 // "Mental status: alert"): at most four system words ended by a colon, at
-// a line or sentence start or after another colon. Such a label is a
+// a line or sentence start or after another colon; or in the note's title,
+// a first line in capitals with no colon and text after it ("PEDIATRIC
+// SICK VISIT", "INFECTIOUS DISEASE CONSULTATION"). Such a label is a
 // heading, never a finding.
 func (d *Document) LabelTokens(dst []bool) []bool {
 	toks := d.Tokens
 	dst = slices.Grow(dst[:0], len(toks))[:len(toks)]
 	clear(dst)
+	for j := range d.titleTokens() {
+		dst[j] = true
+	}
 	gap := func(j int) string { // text before token j
 		if j == 0 {
 			return d.Text[:toks[0].Start]
@@ -236,4 +246,32 @@ func (d *Document) LabelTokens(dst []bool) []bool {
 		}
 	}
 	return dst
+}
+
+// titleMax is the most tokens of a note title.
+const titleMax = 8
+
+// titleTokens is the number of leading tokens that make the note's title:
+// its first non-empty line when that line has letters, all in capitals, at
+// most titleMax tokens, no colon, and the note goes on after it. A one-line
+// statement in capitals is text, not a title.
+func (d *Document) titleTokens() int {
+	text := strings.TrimLeft(d.Text, " \t\r\n")
+	nl := strings.IndexByte(text, '\n')
+	if nl < 0 || strings.TrimSpace(text[nl:]) == "" {
+		return 0
+	}
+	line := text[:nl]
+	if strings.IndexByte(line, ':') >= 0 || strings.ToUpper(line) != line || strings.ToLower(line) == line {
+		return 0
+	}
+	end := len(d.Text) - len(text) + nl
+	n := 0
+	for n < len(d.Tokens) && d.Tokens[n].End <= end {
+		n++
+	}
+	if n > titleMax {
+		return 0
+	}
+	return n
 }

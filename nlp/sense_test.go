@@ -58,6 +58,10 @@ func TestPregnancy(t *testing.T) {
 		{"There is a mole on the left forearm.", ""},
 		{"Her sister is pregnant.", ""},
 		{"Partial hydatidiform mole.", "hydatidiform"},
+		{"Hyperemesis gravidarum with dehydration.", "gravidarum"},
+		{"Cannabinoid hyperemesis syndrome.", ""},
+		{"Oligohydramnios on ultrasound.", "Oligohydramnios"},
+		{"Breech presentation, singleton.", "singleton"},
 	}
 	for _, tc := range tests {
 		d := p.Analyze(tc.text)
@@ -83,6 +87,13 @@ func TestLabelTokens(t *testing.T) {
 		{"Chest pain: none.", ""},
 		{"Assessment: chest wall pain.", ""},
 		{"The chest: clear", ""},
+		// a note's title: first line, capitals, no colon, text after it
+		{"PEDIATRIC SICK VISIT\n\nCHIEF COMPLAINT: Ear pain.", "PEDIATRIC SICK VISIT"},
+		{"\nINFECTIOUS DISEASE CONSULTATION\nREASON: Cellulitis.", "INFECTIOUS DISEASE CONSULTATION"},
+		{"COPD EXACERBATION", ""},
+		{"COPD exacerbation\nOn prednisone.", ""},
+		{"EXAM: CHEST, 2 VIEWS\nFINDINGS: Clear.", ""},
+		{"ONE TWO THREE FOUR FIVE SIX SEVEN EIGHT NINE\nText.", ""},
 	}
 	for _, tc := range tests {
 		d := p.Analyze(tc.text)

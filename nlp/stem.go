@@ -58,7 +58,27 @@ func (v *vocab) stemOf(norm string) string {
 			return norm
 		}
 	}
+	if keepWhole(norm) {
+		return norm
+	}
 	return english.Stem(norm, false)
+}
+
+// keepWhole reports forms the English stemmer would fold onto another
+// word: an inflammation ("-itis") onto its organ ("sinusitis" and
+// "sinus", "thyroiditis" and "thyroid", "pancreatitis" and "pancreatic"),
+// and a Latin organism epithet onto its disease ("pneumoniae" and
+// "pneumonia", "influenzae" and "influenza", "gonorrhoeae"). They are
+// their own stem.
+func keepWhole(norm string) bool {
+	n := len(norm)
+	switch {
+	case n > 6 && norm[n-4:] == "itis":
+		return true
+	case n > 6 && (norm[n-3:] == "iae" || norm[n-3:] == "zae" || norm[n-3:] == "eae"):
+		return true
+	}
+	return false
 }
 
 // newWord analyses a normalised form: its stem is the canonical stem of a

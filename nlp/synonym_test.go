@@ -28,7 +28,10 @@ func TestSynonyms(t *testing.T) {
 		{"renal failure", "kidney failur"},
 		{"kidney failure", "kidney failur"},
 		{"hepatic failure", "liver failur"},
-		{"hepatitis", "hepat"}, // same snowball stem as "hepatic", but not a synonym
+		{"hepatitis", "hepatitis"}, // an inflammation keeps its whole form (stem.go)
+		{"sinus sinusitis thyroid thyroiditis", "sinus sinusitis thyroid thyroiditis"},
+		{"Streptococcus pneumoniae pneumonia", "streptococcus pneumoniae pneumonia"},
+		{"vertebrae sequelae", "vertebra sequela"},
 		{"cardiac arrest", "heart arrest"},
 		{"gastric ulcus", "stomach ulcer"},
 		{"cutaneous lesion, dermal cyst", "skin lesion skin cyst"},

@@ -103,6 +103,13 @@ var contextRules = []rule{
 	{phrase: "were ruled out", kind: Negated, dir: backward},
 	{phrase: "has been ruled out", kind: Negated, dir: backward},
 	{phrase: "is ruled out", kind: Negated, dir: backward},
+	// "PE and pneumothorax considered and excluded", "DVT excluded by duplex"
+	{phrase: "excluded", kind: Negated, dir: backward},
+	{phrase: "was excluded", kind: Negated, dir: backward},
+	{phrase: "were excluded", kind: Negated, dir: backward},
+	{phrase: "is excluded", kind: Negated, dir: backward},
+	{phrase: "has been excluded", kind: Negated, dir: backward},
+	{phrase: "have been excluded", kind: Negated, dir: backward},
 	// results stated after their subject: "HIV nonreactive", "Neuro: unremarkable"
 	{phrase: "negative", kind: Negated, dir: backward, result: true},
 	{phrase: "is negative", kind: Negated, dir: backward, result: true},

@@ -3,9 +3,9 @@
 # Markdown table (suite, cases, MAP, rank-1, P at threshold, R@15, ECE); the table
 # replaces the one between the suites markers in README.md (`make eval-suites`).
 #
-# Suites: CodiEsp dev, the hand-written US-style statement suite and the CCMC-style
-# radiology suite (eval/testdata/suites), and the round-trip suite when
-# data/suites/roundtrip.jsonl exists. Set README=0 to print without touching README.md.
+# Suites: CodiEsp dev, the hand-written US-style statement suite, the CCMC-style
+# radiology suite and the whole-note US transcription suite (eval/testdata/suites),
+# and the round-trip suite when data/suites/roundtrip.jsonl exists. Set README=0 to print without touching README.md.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -19,6 +19,7 @@ suites=(
   "CodiEsp dev|$data/evaldata/codiesp/dev.jsonl.gz"
   "US statements|eval/testdata/suites/statements.jsonl"
   "CCMC-style radiology|eval/testdata/suites/radiology.jsonl"
+  "US transcriptions|eval/testdata/suites/transcriptions.jsonl"
 )
 if [ -f "$data/suites/roundtrip.jsonl" ]; then
   suites+=("title round trip|$data/suites/roundtrip.jsonl")

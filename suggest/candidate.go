@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -52,6 +53,14 @@ type candidate struct {
 	// lessThan is a candidate of the same chapter whose fully matched
 	// name reads this one's words, and more (specific): it ranks first.
 	lessThan *candidate
+	// refinedBy is the candidate of the same category reading this vague
+	// one's words and more of its sentence; refines lists the vague
+	// candidates this one refines (refine.go).
+	refinedBy *candidate
+	refines   []*candidate
+	// sideEdit is set when the note's side moved a header's default
+	// child to its sibling (side.go).
+	sideEdit *Edit
 	// seventh is the seventh character the note documents for a stem
 	// ("" none), once seventhKnown.
 	seventh      string
@@ -141,8 +150,18 @@ type sentenceScratch struct {
 	expanded []bool    // per query term: from an abbreviation expansion
 	partNeg  []float64 // per hit: share of its words negated when the name is not
 	full     []posMask
-	trig     []bool // per token of the note: part of an assertion trigger
-	label    []bool // per token of the note: in a body-system sub-heading ("HEENT:")
+	trig     []bool      // per token of the note: part of an assertion trigger
+	label    []bool      // per token of the note: in a body-system sub-heading ("HEENT:")
+	prefix   map[int]int // token of a compound's word -> start of its prefix
+}
+
+// prefixStart is where the compound ending at token tok starts, or the
+// largest int when tok is no compound's word.
+func (sc *sentenceScratch) prefixStart(tok int) int {
+	if s, ok := sc.prefix[tok]; ok {
+		return s
+	}
+	return math.MaxInt
 }
 
 // posMask is the set of token positions a hit matched, relative to the
@@ -194,6 +213,10 @@ func mentionScore(m mention) float64 {
 func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention), sc *sentenceScratch) {
 	q := &sc.q
 	q.Terms, q.Pos, sc.expanded = q.Terms[:0], q.Pos[:0], sc.expanded[:0]
+	if sc.prefix == nil {
+		sc.prefix = map[int]int{}
+	}
+	clear(sc.prefix)
 	for _, t := range sent {
 		if inHeader(doc, t) || sc.label[t.Tok] {
 			continue // "HISTORY OF PRESENT ILLNESS:", "CARDIOVASCULAR:" name a section, not a condition
@@ -204,6 +227,9 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		}
 		q.Terms = append(q.Terms, id)
 		q.Pos = append(q.Pos, int32(t.Tok))
+		if t.Start < doc.Tokens[t.Tok].Start {
+			sc.prefix[t.Tok] = t.Start // a compound's prefix ("pre-eclampsia") is part of its evidence
+		}
 		sc.expanded = append(sc.expanded, t.Expanded)
 	}
 	if len(q.Terms) == 0 {
@@ -226,6 +252,12 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 			continue
 		}
 		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
+			continue
+		}
+		if !eponymSaid(doc, ix, ix.NameText(h.Name), h) {
+			continue // "good adherence" is not Good's syndrome (eponym.go)
+		}
+		if !learned && caseClash(doc, ix, h) { // casesense.go; learned names are lower case
 			continue
 		}
 		hits = append(hits, h)
@@ -261,7 +293,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		tgt := targets[h.Code]
 		m := mention{
 			hit: h, learned: learned, name: ix.NameText(h.Name), kind: ix.NameKind(h.Name),
-			sent: sent[0].Sent, start: doc.Tokens[h.First].Start, end: doc.Tokens[h.Last].End,
+			sent: sent[0].Sent, start: min(doc.Tokens[h.First].Start, sc.prefixStart(int(h.First))), end: doc.Tokens[h.Last].End,
 			section: doc.Tokens[h.First].Section, partNeg: sc.partNeg[i],
 		}
 		// The mention's assertion is what all its words share; the words
@@ -293,6 +325,9 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		}
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name]
+		}
+		if learned && e.unsaidHistory(tgt, m) { // history.go
+			continue
 		}
 		add(tgt, m)
 	}

@@ -37,6 +37,9 @@ type addition struct {
 	rule  string // the rule's name, shown in the explanation
 	why   string // a sentence for the coder
 	edits []Edit
+	// follow are codes sequenced after this one (the parts a combination
+	// code's "use additional code" note keeps).
+	follow []string
 }
 
 // coderRules applies what coders add to the engine's ranked suggestions:
@@ -53,7 +56,13 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	var adds []addition
 	var rej []Rejection
 	rej = e.performedHere(doc, res, rej)
-	adds, rej = e.combinations(doc, res, adds, rej)
+	adds, rej = e.obstetric(doc, req, res, rej) // chapter 15 (obstetric.go)
+	rej = e.causes(doc, res, rej)
+	rej = e.acuity(doc, req, res, rej)
+	rej = e.organisms(doc, req, res, rej)
+	adds, rej = e.drugTableCodes(doc, res, adds, rej)
+	adds, rej = e.neoplasmTableCodes(doc, res, adds, rej)
+	adds, rej = e.combinations(doc, res, adds, rej, rejected)
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.encounterCodes(doc, res, adds)
 	adds, rej = e.bodyMassIndex(doc, res, adds, rej)
@@ -62,8 +71,13 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.emLevel(doc, req, res, adds, rej)
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
 	e.merge(doc, req, res, adds)
+	rej = e.injuryOrder(doc, res, rej)
 	rej = absorbHeaders(res, rej)
 	rej = procedureDetail(doc, res, rej)
+	if !req.Annotate {
+		sequenceAfter(res, adds)
+	}
+	pregnancyCodesFirst(res) // obstetric.go
 	res.Notices = append(res.Notices, e.missingCodes(res)...)
 	return append(rejected, rej...)
 }

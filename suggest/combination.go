@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -40,7 +41,7 @@ func withTable(set *corpus.Set, terms func(string) []string) map[string][]withRu
 				continue
 			}
 			head, sub, ok := strings.Cut(n.Text, ", with, ")
-			if !ok || !strings.HasPrefix(head, "Diabetes") || strings.HasSuffix(sub, "NEC") || strings.Contains(head, ", with") {
+			if !ok || !presumedCausal(head) || strings.HasSuffix(sub, "NEC") || strings.Contains(head, ", with") {
 				continue
 			}
 			st := terms(sub)
@@ -51,6 +52,60 @@ func withTable(set *corpus.Set, terms func(string) []string) map[string][]withRu
 		}
 	}
 	return out
+}
+
+// contradictedWithout reports whether r rejected a code because its title
+// says "without" what the note documents (discriminate.go's reason "note
+// says with unstable angina; I25.10 is without angina").
+func contradictedWithout(r Rejection) bool {
+	_, is, ok := strings.Cut(r.Reason, "; "+r.Code+" is ")
+	return r.Rule == "contradicted" && ok && (strings.HasPrefix(is, "without ") || strings.Contains(is, " without "))
+}
+
+// refines reports whether combination code id may stand beside or for
+// the combination code a already suggested: another subcategory (a second
+// complication: E11.22 and E11.42), or a's own subcategory when a is its
+// unspecified code (E11.40, "neuropathy, unspecified", refined to E11.42),
+// or a itself (E11.22 with the CKD stage its note asks for).
+func (e *Engine) refines(a Suggestion, id corpus.ID) bool {
+	c := e.set.Brief(id).Code
+	sub := c[:min(len(c), 5)]
+	return c == a.Code || !strings.HasPrefix(a.Code, sub) || strings.Contains(strings.ToLower(a.Display), "unspecified")
+}
+
+// presumedCausal reports whether the guidelines presume the conditions an
+// Index head links by "with" causally related: diabetes and its
+// complications (I.C.4.a), coronary atherosclerosis and angina, which its
+// combination codes include (I.C.9.b).
+func presumedCausal(head string) bool {
+	return strings.HasPrefix(head, "Diabetes") || strings.HasPrefix(head, "Arteriosclerosis, arteriosclerotic, coronary")
+}
+
+// withHeads returns the "with" heads an Index name n of code id opens: n
+// itself, the head of n when n is already a "with" subterm (E11.40, "type
+// 2, with, neuropathy", opens "type 2" so polyneuropathy refines it), and
+// the heads that extend n with a qualifier whose combinations stay in id's
+// category ("coronary" opens "coronary, native vessel" for I25.10). own
+// says whether id is a head's plain code (absorbed by its combination)
+// rather than a combination itself.
+func (e *Engine) withHeads(id corpus.ID, n string) (heads []string, own bool) {
+	if _, ok := e.with[n]; ok {
+		return []string{n}, true
+	}
+	if head, _, ok := strings.Cut(n, ", with, "); ok {
+		if _, ok := e.with[head]; ok {
+			return []string{head}, false
+		}
+		return nil, false
+	}
+	cat := category(e.set.Brief(id).Code)
+	for h, rs := range e.with {
+		if strings.HasPrefix(h, n+", ") && !strings.Contains(h[len(n):], ", with") && len(rs) > 0 && category(e.set.Brief(rs[0].code).Code) == cat {
+			heads = append(heads, h)
+		}
+	}
+	slices.Sort(heads)
+	return heads, true
 }
 
 // stemTerms returns the distinct stems the pipeline gives text.
@@ -74,10 +129,16 @@ var unrelatedCues = phrases("unrelated|not related|not due to|not caused by|not 
 // combination absorbs its parts: the main condition's code is rejected,
 // and the linked condition's too unless the combination's "use additional
 // code" note asks for it (the CKD stage with E11.22).
-func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+//
+// A head condition's code rejected as contradicted because its title says
+// "without" what the note documents (I25.10, "without angina pectoris",
+// beside "unstable angina") still documents the head: it opens the
+// combination, whose confidence is then its linked condition's.
+func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, rej, prior []Rejection) ([]addition, []Rejection) {
 	type part struct {
-		s  Suggestion
-		id corpus.ID
+		s        Suggestion
+		id       corpus.ID
+		rejected bool // a head from prior's rejections
 	}
 	var parts []part
 	for _, s := range res.Suggestions {
@@ -85,30 +146,70 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 			continue
 		}
 		id, _ := e.set.ID(corpus.ICD10CM, s.Code)
-		parts = append(parts, part{s, id})
+		parts = append(parts, part{s, id, false})
+	}
+	heads := slices.Clone(parts)
+	for _, r := range prior {
+		if r.System != string(corpus.ICD10CM) || !contradictedWithout(r) || has(res, corpus.ICD10CM, r.Code) >= 0 {
+			continue
+		}
+		if id, ok := e.set.ID(corpus.ICD10CM, r.Code); ok {
+			heads = append(heads, part{Suggestion{System: r.System, Code: r.Code, Display: r.Display, Evidence: r.Evidence, Confidence: 1}, id, true})
+		}
 	}
 	type combo struct {
 		code     corpus.ID
 		a, b     Suggestion
-		rank     int // name kind of b that matched the subterm (lower is better)
+		own      bool // a is the head's plain code, not a combination
+		rank     int  // how b's words reach the subterm (lower is better)
 		subTerms int
 	}
 	var combos []combo
-	for _, a := range parts {
+	words := map[string]*partWords{} // linked condition's words by code
+	evStems := map[string][]string{} // and its evidence's stems
+	for _, a := range heads {
+		seen := map[string]bool{} // heads opened for a, with own
 		for _, n := range e.set.Code(a.id).Names {
 			if n.Kind != corpus.NameIndex {
 				continue
 			}
-			for _, r := range e.with[n.Text] {
-				for _, b := range parts {
-					if b.s.Code == a.s.Code || category(b.s.Code) == category(a.s.Code) || category(b.s.Code) == category(e.set.Brief(r.code).Code) {
+			heads, own := e.withHeads(a.id, n.Text)
+			if !own && a.rejected {
+				continue // a rejected code opens its own heads only
+			}
+			for _, h := range heads {
+				k := fmt.Sprint(h, own)
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				for _, r := range e.with[h] {
+					if !own && !e.refines(a.s, r.code) {
 						continue
 					}
-					rank, ok := e.namesCover(b.id, r.sub)
-					if !ok || !e.supports(b.s, r.sub) || e.unrelated(doc, a.s, b.s) {
-						continue
+					for _, b := range parts {
+						if b.s.Code == a.s.Code || category(b.s.Code) == category(a.s.Code) || category(b.s.Code) == category(e.set.Brief(r.code).Code) {
+							continue
+						}
+						ev, ok := evStems[b.s.Code]
+						if !ok {
+							ev = e.evidenceStems(b.s)
+							evStems[b.s.Code] = ev
+						}
+						if !supports(ev, r.sub) {
+							continue
+						}
+						w := words[b.s.Code]
+						if w == nil {
+							w = e.partWordsOf(doc, b.id, b.s)
+							words[b.s.Code] = w
+						}
+						rank, ok := partCovers(w, r.sub)
+						if !ok || e.unrelated(doc, a.s, b.s) {
+							continue
+						}
+						combos = append(combos, combo{r.code, a.s, b.s, own, rank, len(r.sub)})
 					}
-					combos = append(combos, combo{r.code, a.s, b.s, rank, len(r.sub)})
 				}
 			}
 		}
@@ -158,9 +259,13 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: cc.Code, conf: conf(c),
 			ev: append(evidenceCues(doc, c.a), evidenceCues(doc, c.b)...), rule: "with_convention",
 			why: fmt.Sprintf("%s (%s) and %s (%s) are linked by \"with\" in the Alphabetic Index: a causal relationship is presumed", c.a.Code, c.a.Display, c.b.Code, c.b.Display)})
-		absorbed[c.a.Code] = cc.Code
+		if c.own || strings.HasPrefix(c.a.Code, sub) {
+			absorbed[c.a.Code] = cc.Code
+		}
 		if !e.asksFor(c.code, c.b.Code) {
 			absorbed[c.b.Code] = cc.Code
+		} else {
+			adds[len(adds)-1].follow = append(adds[len(adds)-1].follow, c.b.Code)
 		}
 	}
 	adds, absorbed = e.hypertensionCode(doc, res, adds, absorbed)
@@ -173,49 +278,124 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 	return adds, rej
 }
 
-// namesCover reports whether one name of code id holds every stem of sub,
-// and the best kind of name that does.
-func (e *Engine) namesCover(id corpus.ID, sub []string) (int, bool) {
-	best, ok := 0, false
-	for _, n := range e.set.Code(id).Names {
-		if n.Kind != corpus.NameTitle && n.Kind != corpus.NameInclusion && n.Kind != corpus.NameIndex {
-			continue
-		}
-		if ok && int(n.Kind) >= best {
-			continue
-		}
-		st := e.stemTerms(n.Text)
-		all := true
-		for _, s := range sub {
-			if !slices.Contains(st, s) {
-				all = false
-				break
-			}
-		}
-		if all {
-			best, ok = int(n.Kind), true
-		}
-	}
-	return best, ok
+// partWords are a linked condition's words, computed once per request:
+// the stems of each of its names, of its category's title, and of the
+// sentences holding its evidence.
+type partWords struct {
+	names  [][]string
+	kinds  []corpus.NameKind
+	all    map[string]bool // every stem of names and cat
+	stated []string
 }
 
-// supports reports whether the note's words for s share a word with a
-// "with" subterm (stems, or one holding the other: "neuropathy" in
-// "polyneuropathy"): the code's names tie it to the subterm ("peripheral
+// partWordsOf collects the words of suggestion s (code id).
+func (e *Engine) partWordsOf(doc *nlp.Document, id corpus.ID, s Suggestion) *partWords {
+	w := &partWords{stated: e.statedStems(doc, s), all: map[string]bool{}}
+	for _, n := range e.set.Code(id).Names {
+		if n.Kind == corpus.NameTitle || n.Kind == corpus.NameInclusion || n.Kind == corpus.NameIndex {
+			st := e.stemTerms(n.Text)
+			w.names = append(w.names, st)
+			w.kinds = append(w.kinds, n.Kind)
+			for _, t := range st {
+				w.all[t] = true
+			}
+		}
+	}
+	if cat, found := e.set.ID(corpus.ICD10CM, category(s.Code)); found {
+		for _, t := range e.stemTerms(e.set.Brief(cat).Display) {
+			w.all[t] = true
+		}
+	}
+	return w
+}
+
+// partCovers reports whether the linked condition with words w is what a
+// "with" subterm sub names, and how directly (lower is better): 0 when
+// the note states sub's words and no name of it the note states says
+// more than sub ("neuropathy"); then by the kind of its name holding every
+// stem of sub, its title first ("peripheral neuropathy" is G62.9, titled
+// polyneuropathy: the Index's "with, polyneuropathy"); last when sub's
+// words are those of its names and its category's title together
+// ("Angina, unstable" in "Angina pectoris": "with, angina pectoris,
+// unstable").
+func partCovers(w *partWords, sub []string) (int, bool) {
+	for _, t := range sub {
+		if !w.all[t] {
+			return 0, false
+		}
+	}
+	best, ok := 0, false
+	for i, st := range w.names {
+		if (!ok || 1+int(w.kinds[i]) < best) && holdsAll(st, sub) {
+			best, ok = 1+int(w.kinds[i]), true
+		}
+	}
+	if !ok {
+		best = 10 // every stem is in the names and the category's title
+	}
+	if holdsAll(w.stated, sub) {
+		more := slices.ContainsFunc(w.names, func(st []string) bool {
+			return holdsAll(st, sub) && slices.ContainsFunc(st, func(t string) bool { return slices.Contains(w.stated, t) && !slices.Contains(sub, t) })
+		})
+		if !more {
+			return 0, true
+		}
+	}
+	return best, true
+}
+
+// statedStems are the stems (abbreviations expanded) of the sentences
+// holding s's evidence.
+func (e *Engine) statedStems(doc *nlp.Document, s Suggestion) []string {
+	var sents []int
+	for _, c := range evidenceCues(doc, s) {
+		if c.sent >= 0 && !slices.Contains(sents, c.sent) {
+			sents = append(sents, c.sent)
+		}
+	}
+	var out []string
+	for _, t := range doc.Terms {
+		if slices.Contains(sents, t.Sent) && !slices.Contains(out, t.Stem) {
+			out = append(out, t.Stem)
+		}
+	}
+	return out
+}
+
+// holdsAll reports whether have holds every stem of want.
+func holdsAll(have, want []string) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// supports reports whether the note's words for a suggestion (its
+// evidence's stems ev) share a word with a "with" subterm (stems, or one
+// holding the other: "neuropathy" in "polyneuropathy"): the code's names tie it to the subterm ("peripheral
 // vascular disease" is indexed as peripheral angiopathy), the note must
 // still speak of it (hypernatremia does not document hyperosmolarity,
 // though one code covers both).
-func (e *Engine) supports(s Suggestion, sub []string) bool {
-	for _, ev := range s.Evidence {
-		for _, t := range e.stemTerms(ev.Text) {
-			for _, w := range sub {
-				if t == w || len(t) >= 5 && strings.Contains(w, t) || len(w) >= 5 && strings.Contains(t, w) {
-					return true
-				}
+func supports(ev, sub []string) bool {
+	for _, t := range ev {
+		for _, w := range sub {
+			if t == w || len(t) >= 5 && strings.Contains(w, t) || len(w) >= 5 && strings.Contains(t, w) {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// evidenceStems are the stems of s's evidence texts.
+func (e *Engine) evidenceStems(s Suggestion) []string {
+	var out []string
+	for _, ev := range s.Evidence {
+		out = append(out, e.stemTerms(ev.Text)...)
+	}
+	return out
 }
 
 // unrelated reports whether a sentence of a's or b's evidence says the
@@ -255,99 +435,36 @@ func (e *Engine) asksFor(id corpus.ID, code string) bool {
 	return false
 }
 
-// hypertensionCode applies the "with" convention to hypertension, which
-// the guidelines (I.C.9.a) presume causes documented heart failure and
-// chronic kidney disease: I11.0 with heart failure, I12.9/I12.0 with CKD
-// by stage, I13.x with both. The heart failure type (I50) and the CKD
-// stage (N18) stay, as the combination codes' notes ask.
-func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []addition, absorbed map[string]string) ([]addition, map[string]string) {
-	var htn, hf, ckd []Suggestion
-	late, heart := false, false
-	for _, s := range res.Suggestions {
-		if s.System != string(corpus.ICD10CM) || s.Confidence < res.Threshold || slices.Contains(s.Assertions, "historical") {
-			continue
-		}
-		switch c := s.Code; {
-		case c == "I10" || strings.HasPrefix(c, "I11") || strings.HasPrefix(c, "I12") || strings.HasPrefix(c, "I13"):
-			htn = append(htn, s)
-			if assumedChild(s) {
-				// A header's default child (I13 -> I13.0) documents only the
-				// header's words: heart failure or CKD must come from the note.
-				break
-			}
-			if c == "I11.0" || c == "I13.0" || c == "I13.2" {
-				hf = append(hf, s)
-			}
-			if strings.HasPrefix(c, "I12") || strings.HasPrefix(c, "I13") {
-				ckd = append(ckd, s)
-			}
-			late = late || c == "I12.0" || c == "I13.11" || c == "I13.2"
-			heart = heart || strings.HasPrefix(c, "I11") || strings.HasPrefix(c, "I13")
-		case strings.HasPrefix(c, "I50"):
-			hf = append(hf, s)
-		case strings.HasPrefix(c, "N18"):
-			ckd = append(ckd, s)
-			late = late || c == "N18.5" || c == "N18.6"
-		}
-	}
-	if len(htn) == 0 || len(hf) == 0 && len(ckd) == 0 {
-		return adds, absorbed
-	}
-	var code string
-	switch {
-	case len(hf) > 0 && len(ckd) > 0 && late:
-		code = "I13.2"
-	case len(hf) > 0 && len(ckd) > 0:
-		code = "I13.0"
-	case len(ckd) > 0 && heart && late:
-		code = "I13.11" // hypertensive heart disease without heart failure
-	case len(ckd) > 0 && heart:
-		code = "I13.10"
-	case len(ckd) > 0 && late:
-		code = "I12.0"
-	case len(ckd) > 0:
-		code = "I12.9"
-	default:
-		code = "I11.0"
-	}
-	parts := append(append(append([]Suggestion(nil), htn...), hf...), ckd...)
-	for _, p := range parts {
-		if e.unrelated(doc, htn[0], p) {
-			return adds, absorbed
-		}
-	}
-	conf, ev := 1.0, []cue(nil)
-	var names []string
-	for _, p := range parts {
-		conf = min(conf, p.Confidence)
-		ev = append(ev, evidenceCues(doc, p)...)
-		names = append(names, p.Code)
-	}
-	var what []string
-	if len(hf) > 0 {
-		what = append(what, "heart failure")
-	}
-	if len(ckd) > 0 {
-		what = append(what, "chronic kidney disease")
-	}
-	slices.Sort(names)
-	names = slices.Compact(names)
-	id, ok := e.set.ID(corpus.ICD10CM, code)
-	if !ok {
-		return adds, absorbed
-	}
-	adds = append(adds, addition{sys: corpus.ICD10CM, code: code, conf: conf, ev: ev, rule: "with_convention",
-		why: fmt.Sprintf("hypertension with %s (%s): a causal relationship is presumed unless the note says otherwise", strings.Join(what, " and "), strings.Join(names, ", "))})
-	for _, p := range parts {
-		if p.Code != code && !e.asksFor(id, p.Code) {
-			absorbed[p.Code] = code
-		}
-	}
-	return adds, absorbed
-}
-
 // assumedChild says whether s is a header's default child, taken with a
 // specificity edit because the note did not document the detail.
 func assumedChild(s Suggestion) bool {
 	return slices.ContainsFunc(s.Edits, func(ed Edit) bool { return ed.Kind == "specificity" && strings.Contains(ed.Message, "assumed") })
+}
+
+// sequenceAfter puts the codes a combination code keeps by its "use
+// additional code" note after it (I11.0 then I50.22, E11.22 then N18.32),
+// as the notes sequence them: a kept part surer than its combination
+// takes the combination's confidence, and a score just below its. An
+// annotating request (Request.Annotate) lists concepts, not a claim's
+// sequence, and keeps the ranker's order.
+func sequenceAfter(res *Result, adds []addition) {
+	for _, a := range adds {
+		ci := has(res, a.sys, a.code)
+		if ci < 0 {
+			continue
+		}
+		c := res.Suggestions[ci]
+		for _, f := range a.follow {
+			i := has(res, corpus.ICD10CM, f)
+			if i < 0 || i > ci {
+				continue
+			}
+			s := res.Suggestions[i]
+			res.Suggestions = slices.Delete(res.Suggestions, i, i+1)
+			s.Confidence = min(s.Confidence, c.Confidence)
+			s.Score = min(s.Score, math.Nextafter(c.Score, math.Inf(-1)))
+			insert(res, s)
+			ci = has(res, a.sys, a.code)
+		}
+	}
 }

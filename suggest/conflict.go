@@ -49,6 +49,7 @@ type support struct {
 	unspecified bool // the title says "unspecified"
 	reason      bool // named only in the note's reason for the visit or study (reason.go)
 	answer      bool // named in the note's conclusion (impression, assessment, diagnoses)
+	asked       bool // a recommended code's notes ask for it as an additional code
 }
 
 // supportOf grades k.
@@ -308,17 +309,18 @@ func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb support, anno
 	if annotate {
 		return "", ""
 	}
+	// Codes whose notes ask for each other are coded together (R65.21
+	// "code first underlying infection" keeps A41.9; N40.1 "use additional
+	// code for associated symptoms" keeps R35.0).
+	na, nb := e.conflictNames(a.code), e.conflictNames(b.code)
+	if pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
+		return "", ""
+	}
 	// The reason for the visit or study, explained by the conclusion.
-	if sa.reason && sb.answer && !sb.symptom && explains(bb.Code, ab.Code) {
+	if sa.reason && !sa.asked && sb.answer && !sb.symptom && explains(bb.Code, ab.Code) {
 		return "integral_symptom", fmt.Sprintf("the reason for the visit or study, explained by %s (%s) in the note's conclusion: not coded separately", bb.Code, bb.Display)
 	}
 	if sb.level < 2 {
-		return "", ""
-	}
-	// Codes whose notes ask for each other are coded together (R65.21
-	// "code first underlying infection" keeps A41.9).
-	na, nb := e.conflictNames(a.code), e.conflictNames(b.code)
-	if pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
 		return "", ""
 	}
 	// A symptom beside a diagnosis it is routinely part of.
@@ -402,6 +404,19 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	briefs := make([]corpus.Brief, n)
 	for i := range ks {
 		briefs[i] = e.set.Brief(ks[i].code)
+	}
+	// A symptom a recommended code's notes ask for ("use additional code
+	// for associated symptoms") is coded whatever else explains it.
+	for i := range ks {
+		if !sup[i].reason {
+			continue
+		}
+		for _, j := range repl {
+			if j != i && pairedWith(e.conflictNames(ks[j].code), briefs[i].Code) {
+				sup[i].asked = true
+				break
+			}
+		}
 	}
 	// drop decides lazily whether candidate i gives way; a replacement
 	// must itself survive (a cycle counts as surviving).

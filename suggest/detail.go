@@ -12,14 +12,23 @@ import (
 	"medcode/nlp"
 )
 
-var (
-	// minutesSaid is a documented duration: "15 minutes", "25 min".
-	minutesSaid = regexp.MustCompile(`(?i)\b(\d{1,3})\s*(?:minutes?|mins?)\b`)
-	// minutesRange is a procedure name's time range: "3 to 10 minutes",
-	// "more than 10 minutes", "30 minutes or less", "at least 30 minutes",
-	// "less than 16 minutes".
-	minutesRange = regexp.MustCompile(`(?i)(?:(\d+) to (\d+)|(more than|at least|less than) (\d+)) minutes|(\d+) minutes or (?:less|fewer)`)
-)
+// measure is a quantity procedure names are billed by: a documented value
+// ("15 minutes", "laceration 3 cm") and the ranges names give ("3 to 10
+// minutes", "more than 10 minutes", "2.5 cm or less", "2.6 to 7.5 cm").
+type measure struct {
+	unit string
+	said *regexp.Regexp // the value in group 1
+	rng  *regexp.Regexp // lo-hi in groups 1-2, a bound's word and value in 3-4, an upper bound in 5
+}
+
+var measures = []measure{
+	{unit: "minutes",
+		said: regexp.MustCompile(`(?i)\b(\d{1,3})\s*(?:minutes?|mins?)\b`),
+		rng:  regexp.MustCompile(`(?i)(?:(\d+) to (\d+)|(more than|at least|less than|over) (\d+)) minutes|(\d+) minutes or (?:less|fewer)`)},
+	{unit: "cm",
+		said: regexp.MustCompile(`(?i)\b(\d{1,3}(?:\.\d+)?)\s*(?:cm|centimeters?)\b`),
+		rng:  regexp.MustCompile(`(?i)(?:(\d+(?:\.\d+)?) to (\d+(?:\.\d+)?)|(more than|at least|less than|over) (\d+(?:\.\d+)?)) cm|(\d+(?:\.\d+)?) cm or (?:less|fewer)`)},
+}
 
 // procedureFamily is procedure suggestions (CPT, HCPCS) whose names share
 // a stem and differ only after it ("Chest x-ray, single view" / "Chest
@@ -59,46 +68,82 @@ func procedureFamilies(res *Result) []procedureFamily {
 // tail is a member's distinguishing words (its name after the stem).
 func (f procedureFamily) tail(s Suggestion) string { return s.Display[len(f.stem)+2:] }
 
-// minutesIn reports whether a name's time range holds n minutes, and
-// whether the name has a time range at all.
-func minutesIn(name string, n int) (in, ranged bool) {
-	m := minutesRange.FindStringSubmatch(name)
-	if m == nil {
+// holds reports whether a name's range of m holds v, and whether the name
+// has such a range at all.
+func (m measure) holds(name string, v float64) (in, ranged bool) {
+	g := m.rng.FindStringSubmatch(name)
+	if g == nil {
 		return false, false
 	}
-	num := func(s string) int { v, _ := strconv.Atoi(s); return v }
+	num := func(s string) float64 { f, _ := strconv.ParseFloat(s, 64); return f }
 	switch {
-	case m[1] != "":
-		return n >= num(m[1]) && n <= num(m[2]), true
-	case m[3] == "more than":
-		return n > num(m[4]), true
-	case m[3] == "at least":
-		return n >= num(m[4]), true
-	case m[3] == "less than":
-		return n < num(m[4]), true
+	case g[1] != "":
+		return v >= num(g[1]) && v <= num(g[2]), true
+	case g[3] == "more than" || g[3] == "over":
+		return v > num(g[4]), true
+	case g[3] == "at least":
+		return v >= num(g[4]), true
+	case g[3] == "less than":
+		return v < num(g[4]), true
 	}
-	return n <= num(m[5]), true
+	return v <= num(g[5]), true
 }
 
-// documentedMinutes returns the duration the note states in the sentence
-// of a suggestion's first evidence, -1 when none.
-func documentedMinutes(doc *nlp.Document, s Suggestion) int {
+// documented returns the value of m the note states in the sentence of a
+// suggestion's first evidence.
+func (m measure) documented(doc *nlp.Document, s Suggestion) (float64, bool) {
 	c := spanCue(doc, s.Evidence[0].Start, s.Evidence[0].End)
 	if c.tok < 0 || c.sent >= len(doc.Sentences) {
-		return -1
+		return 0, false
 	}
 	sp := doc.Sentences[c.sent]
-	m := minutesSaid.FindStringSubmatch(doc.Text[sp.Start:sp.End])
-	if m == nil {
-		return -1
+	g := m.said.FindStringSubmatch(doc.Text[sp.Start:sp.End])
+	if g == nil {
+		return 0, false
 	}
-	n, _ := strconv.Atoi(m[1])
-	return n
+	v, err := strconv.ParseFloat(g[1], 64)
+	return v, err == nil
+}
+
+// measured settles family f by a documented quantity: the one member whose
+// range holds the note's value takes the family's best confidence, the
+// others are contradicted. It reports whether it settled the family.
+func measured(doc *nlp.Document, res *Result, f procedureFamily, best Suggestion, drop map[int]Rejection, promote map[int]float64) bool {
+	for _, m := range measures {
+		v, ok := m.documented(doc, best)
+		if !ok {
+			continue
+		}
+		var fits []int
+		ranged := true
+		for _, i := range f.members {
+			in, r := m.holds(f.tail(res.Suggestions[i]), v)
+			ranged = ranged && r
+			if in {
+				fits = append(fits, i)
+			}
+		}
+		if !ranged || len(fits) != 1 {
+			continue
+		}
+		if fits[0] != f.members[0] {
+			promote[fits[0]] = best.Confidence
+		}
+		for _, i := range f.members {
+			if i != fits[0] {
+				s := res.Suggestions[i]
+				drop[i] = Rejection{System: s.System, Code: s.Code, Display: s.Display, Rule: "contradicted", Evidence: s.Evidence,
+					Reason: fmt.Sprintf("note documents %s %s; %s is %s", strconv.FormatFloat(v, 'f', -1, 64), m.unit, s.Code, f.tail(s))}
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // procedureDetail settles procedure families by what the note documents.
-// A duration the note states in the service's sentence selects the member
-// whose time range holds it (it takes the family's best confidence; the
+// A duration or size the note states in the service's sentence selects the
+// member whose range holds it (it takes the family's best confidence; the
 // others are contradicted). A family the note cannot tell apart - its top
 // members tie, nothing preferred one - is one service whose billing
 // detail is undocumented: the first in the total order stays, with an
@@ -110,29 +155,8 @@ func procedureDetail(doc *nlp.Document, res *Result, rej []Rejection) []Rejectio
 	promote := map[int]float64{}
 	for _, f := range procedureFamilies(res) {
 		best := res.Suggestions[f.members[0]]
-		if n := documentedMinutes(doc, best); n >= 0 {
-			var fits []int
-			ranged := true
-			for _, i := range f.members {
-				in, r := minutesIn(f.tail(res.Suggestions[i]), n)
-				ranged = ranged && r
-				if in {
-					fits = append(fits, i)
-				}
-			}
-			if ranged && len(fits) == 1 {
-				if fits[0] != f.members[0] {
-					promote[fits[0]] = best.Confidence
-				}
-				for _, i := range f.members {
-					if i != fits[0] {
-						s := res.Suggestions[i]
-						drop[i] = Rejection{System: s.System, Code: s.Code, Display: s.Display, Rule: "contradicted", Evidence: s.Evidence,
-							Reason: fmt.Sprintf("note documents %d minutes; %s is %s", n, s.Code, f.tail(s))}
-					}
-				}
-				continue
-			}
+		if settled := measured(doc, res, f, best, drop, promote); settled {
+			continue
 		}
 		var tied []int
 		for _, i := range f.members[1:] {

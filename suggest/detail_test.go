@@ -8,8 +8,8 @@ import (
 	"medcode/suggest"
 )
 
-// TestProcedureDetail checks procedure families: a documented duration
-// picks the member whose range holds it, and a family the note cannot
+// TestProcedureDetail checks procedure families: a documented duration or
+// size picks the member whose range holds it, and a family the note cannot
 // tell apart is one suggestion with a query, its tied siblings rejected.
 func TestProcedureDetail(t *testing.T) {
 	eng := engine(t)
@@ -22,6 +22,8 @@ func TestProcedureDetail(t *testing.T) {
 	}{
 		{"duration above the range", "Smoking cessation counseling for 15 minutes today.", "9940", "99407", false, "contradicted"},
 		{"duration within the range", "Smoking cessation counseling, 5 min.", "9940", "99406", false, "contradicted"},
+		{"length selects the repair", "Simple laceration repair of the right forearm, 3 cm.", "1200", "12002", false, "contradicted"},
+		{"size selects the excision", "Excision of benign skin lesion of the back, 1.5 cm.", "1140", "11402", false, ""},
 		{"views documented", "Chest x-ray, two views, obtained today: no infiltrate.", "71046", "71046", false, ""},
 		{"views not documented", "Chest x-ray obtained today: no infiltrate.", "7104", "71045", true, "undocumented_detail"},
 	}

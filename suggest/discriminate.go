@@ -405,6 +405,12 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		if e.slots == nil || c.sibling || e.set.Brief(code).System != corpus.ICD10CM || len(c.mentions) == 0 {
 			continue
 		}
+		// "Family history of" / "Personal history of" fill no slot against
+		// the condition's own details ("type 1 diabetes" in a mother):
+		// the history is the assertion's business (history.go).
+		if b := e.set.Brief(code); familyCode(b) || historyCode(b) {
+			continue
+		}
 		w.sents = sentencesOf(c, true, w.sents)
 		if cf, ok := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, c, code); ok && (generalValue(e.ix, cf.val) || !e.nameSays(doc, c, cf.said)) {
 			vs[i].cf, vs[i].bad = cf, true

@@ -25,7 +25,11 @@
 //     says is over ("status post", "resolved", "quit") is rejected but for
 //     history, status and external-cause codes; a past procedure is not a
 //     CPT or HCPCS code of this encounter; past conditions keep an edit
-//     naming their history code. Sense gates reject a disease named as a
+//     naming their history code. A one-word match whose letter case says
+//     acronym on one side only ("FIT" test against "Fit NOS", "pins"
+//     against "PIN") is no match (casesense.go). A learned phrase finds a
+//     personal- or family-history code only from words the note places in
+//     the past or in a relative (history.go). Sense gates reject a disease named as a
 //     vaccine's target, a supply or drug code for an instrument of the
 //     procedure, and chapter 15 codes in a note documenting no pregnancy.
 //     Each rejection names its rule and quotes the trigger; each evidence
@@ -46,6 +50,23 @@
 //     chapter when its official title is stated) reads in full, and more, and an "other" code the note does not call other,
 //     rank just below that code once it is suggested (edit "less specific
 //     than ..."); a model's confidence never puts them above it.
+//     After scoring, a past condition the sentence says is over
+//     ("completed", "no residual deficits", "none in 3 years") trades
+//     places with its personal-history code when one names it (Z86.73 for
+//     the TIA, I25.2 for an infarction), the condition falling below the
+//     threshold (history.go); a code whose every mention lies inside a
+//     longer name the note states in full ranks below that name's code
+//     ("infection" B99.9 below "COVID-19 infection" U07.1; dominated.go).
+//     Refinement (refine.go): a vague code's sibling of its category that
+//     reads its words and more beside them (side, site, stage, with or
+//     without), leaving at most one word unsaid beyond the vague title, no
+//     sibling value and no "other" the note does not say, takes the vague
+//     code's rank; the vague code ranks just below it. A generic code of
+//     unspecified site is refined so by the site-specific category the
+//     Alphabetic Index reaches through its entry (M19.91 -> M17.11).
+//     Side (side.go): a header resolved to its unspecified default child
+//     takes the sibling holding the one side (right, left, bilateral) the
+//     mention's sentence states, with an edit saying so.
 //  5. Every candidate gets features (features.go) and a confidence: the
 //     model's boosted trees or logistic weights, coder-feedback adjustment,
 //     isotonic calibration (confidence.go); untrained, a fixed function of
@@ -78,15 +99,64 @@
 //     alternatives (render.go).
 //  7. What coders add (coder.go), on the rendered suggestions: procedure
 //     codes whose every mention is past or planned are rejected (em.go);
-//     two conditions the Alphabetic Index links by "with" (diabetes and its
-//     complications, hypertension with heart failure or CKD) get their
-//     combination code, which absorbs its parts unless its "use additional
-//     code" note asks for them (combination.go); long-term drug therapy,
+//     the Table of Drugs and Chemicals codes a substance (a main term of
+//     the table) named within four words of overdose, adverse-effect or
+//     underdosing words: the column from those words and the sentence's
+//     intent (accidental unless self-harm, assault or undetermined intent
+//     is stated), the seventh character from the encounter words; a
+//     poisoning at ruleConfidence, an adverse effect or underdosing after
+//     the condition it caused; codes resting only on the words it reads
+//     ("encounter", "suicide attempt") give way (drugtable.go); the
+//     Neoplasm Table codes a site a sentence names beside words of a
+//     behavior: the row whose every word the sentence holds and has most
+//     words, the malignant secondary column for a site a metastasis
+//     reached, the category completed by the child whose distinct title
+//     words the note holds (right/left, female/male, basal/squamous
+//     cell); morphologies the index codes apart (melanoma, lymphoma ...)
+//     and past, negated or uncertain mentions are left to the engine;
+//     neoplasm codes the table code contradicts or says more than give
+//     way (neoplasm.go); an external cause code is listed after the
+//     specific injury documented beside it, and T14.-, an unspecified
+//     injury of a site, Z76.89 on encounter words and an unspecified code
+//     of another chapter give way to a documented specific injury or
+//     complication of care whose words include theirs (injury.go);
+//     a condition the note says is due to another documented condition or
+//     induced by a drug takes the Index's "due to" category (E08, E09;
+//     dueto.go); a code whose title differs from a category mate's by
+//     acuity alone becomes the one for the acuity the note states beside
+//     it ("chronic HFpEF" I50.32, "acute on chronic", an exacerbation of
+//     a chronic condition; acuity.go); an unidentified-organism code
+//     becomes the identified one when the note names the organism
+//     ("influenza A"; organism.go); two conditions the Alphabetic Index
+//     links by "with" (diabetes and its complications, coronary
+//     atherosclerosis and angina; the subterm the note states for the
+//     linked condition, or its title's) and hypertension with heart
+//     involvement, heart failure or CKD (the family the Index and the
+//     Tabular notes describe; hypertension.go) get their combination
+//     code, which absorbs its parts unless its "use additional code" note
+//     asks for them, and those it keeps are sequenced after it
+//     (combination.go). Replaced codes are rejected with the reason; an
+//     annotating request keeps them beside the new code and keeps the
+//     ranker's order; long-term drug therapy,
 //     artificial opening and aftercare Z codes from status.txt (status.go);
 //     Z23, Z00, Z08/Z85, Z3A, Z37 (encounter.go) and the vaccine
 //     administration codes beside Z23 (vaccine.go); the office or ED E/M
 //     level from documented decision making or time and the preventive
-//     visit code by age (em.go). Rule codes carry a fixed confidence
+//     visit code by age (em.go). In a note documenting a pregnancy (not a
+//     newborn's or a child's record), chapter 15 (obstetric.go): the
+//     pregnancy is read from the note (weeks, trimester by the chapter 15
+//     definitions, first or later pregnancy, fetus, puerperium); O codes
+//     take the note's trimester and fetus characters from their siblings'
+//     titles; a chapter 15 code sharing evidence with another chapter's
+//     code comes first and the other stays (just below) only when the O
+//     code's "use additional code" note asks for it (I.C.15.a); a
+//     condition of another chapter in a dated pregnancy, or one its
+//     sentence places in the pregnancy, gets the O10/O98-O9A code whose
+//     "conditions in" inclusion term holds it (narrowest range) and keeps
+//     its own code after it; Z3A codes of other weeks than the note's are
+//     dropped; Z34 (normal pregnancy, at a prenatal visit with no O code),
+//     O09.5- (advanced maternal age) and O34.21- (previous cesarean's scar)
+//     are added; Z3A and Z37 follow the O codes. Rule codes carry a fixed confidence
 //     (ruleConfidence, or the decision threshold for secondary codes;
 //     a combination code its least confident part's); a training request
 //     (Request.Features) skips this step. Codes a rule knows but the loaded
@@ -105,8 +175,10 @@
 //     unknown release, fails with an error wrapping corpus.ErrNotCovered or
 //     corpus.ErrUnknownRelease that lists the loaded periods. The model and
 //     feedback name codes by their strings, so a new release keeps them.
-//   - Every ICD-10-CM suggestion has evidence in the note; a learned
-//     phrase shares a content word with a name of its code (grounded.go).
+//   - Every ICD-10-CM suggestion has evidence in the note; at least half
+//     a learned phrase's words occur in the names of its code or its
+//     ancestors, generic name words ("disease", "other") aside
+//     (grounded.go).
 //   - Nothing outside the loaded code sets is suggested; a non-billable code
 //     is suggested only with a specificity edit saying what to document.
 //   - Output is deterministic with a total order: confidence desc, then

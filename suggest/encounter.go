@@ -28,6 +28,7 @@ var (
 	deliveryCues      = phrases("delivered|delivery|vaginal delivery|cesarean|caesarean|c section|csection|svd|nsvd|vbac")
 	newbornRecordCues = phrases("was born|were born|born at|born by|born via|born after|born to|neonate|neonatal")
 	surveillanceCues  = phrases("surveillance|follow up visit|follow-up visit|followup visit|follow up examination|follow-up examination|follow up exam|follow-up exam|here for follow|here for a follow|presents for follow|presents for a follow|returns for follow|returns for a follow|routine follow|oncology follow|continue surveillance|for surveillance")
+	thisPregnancyCues = phrases("first pregnancy|currently pregnant|now pregnant|is pregnant|now at|currently at")
 	pastCues          = phrases("previous|previously|prior|last|history|ago|hx|h/o|after|since|first|expected|threatened|date|resulting|from")
 	infantCues        = phrases("infant|newborn|baby|liveborn|live born|live birth|stillborn|stillbirth|apgar*|male|female|boy|girl|twins|triplets")
 	twinCues          = phrases("twin|twins|twin gestation")
@@ -122,13 +123,44 @@ func (e *Engine) routineExam(doc *nlp.Document, res *Result, adds []addition) []
 		edits: []Edit{{Kind: "sequencing", Message: "the routine examination code is listed first; code abnormal findings in addition"}}})
 }
 
+// gestationalAge reports whether "NN weeks" after before reads as the age
+// of a pregnancy the note documents elsewhere: the sentence's first words
+// or after "at" or a comma ("Mild preeclampsia at 35 weeks", "Decreased
+// fetal movement, 36 weeks"), not a duration ("cough for 2 weeks").
+func gestationalAge(before string) bool {
+	b := strings.ToLower(strings.TrimRight(before, " "))
+	return b == "" || strings.HasSuffix(b, ",") || strings.HasSuffix(b, " at") || b == "at"
+}
+
 // gestationWeeks: Z3A.xx from "NN weeks" in a sentence about the
-// pregnancy (not "2 weeks ago", not "6 weeks postpartum").
+// pregnancy (weeksOfGestation).
 func (e *Engine) gestationWeeks(doc *nlp.Document, adds []addition) []addition {
+	n, c, ok := weeksOfGestation(doc)
+	if !ok {
+		return adds
+	}
+	var code string
+	switch {
+	case n < 8:
+		code = "Z3A.01"
+	case n > 42:
+		code = "Z3A.49"
+	default:
+		code = fmt.Sprintf("Z3A.%02d", n)
+	}
+	return append(adds, addition{sys: corpus.ICD10CM, code: code, conf: e.secondaryConfidence(), ev: []cue{c}, rule: "weeks_of_gestation",
+		why: fmt.Sprintf("%d weeks of gestation documented; Z3A codes go with the pregnancy codes on the maternal record", n)})
+}
+
+// weeksOfGestation reads the weeks of the current pregnancy: the first
+// "NN weeks" in a sentence about the pregnancy (not "2 weeks ago", not "6
+// weeks postpartum", not a previous pregnancy's).
+func weeksOfGestation(doc *nlp.Document) (int, cue, bool) {
+	_, pregnant := doc.Pregnancy()
 	for s, sp := range doc.Sentences {
 		text := doc.Text[sp.Start:sp.End]
 		m := gestation.FindStringSubmatchIndex(text)
-		if m == nil || !sentenceHas(doc, s, pregnancyCues, -1) {
+		if m == nil || !sentenceHas(doc, s, pregnancyCues, -1) && !(pregnant && gestationalAge(text[:m[0]]) && !sentenceHas(doc, s, postpartumCues, -1)) {
 			continue
 		}
 		low := strings.ToLower(text[m[1]:])
@@ -147,24 +179,17 @@ func (e *Engine) gestationWeeks(doc *nlp.Document, adds []addition) []addition {
 				c.sec = doc.Tokens[i].Section
 			}
 		}
+		if c.assert&nlp.Negated != 0 && withoutOnly(doc, c.start, c.end) {
+			c.assert &^= nlp.Negated // "without proteinuria, 37 weeks"
+		}
 		// "a previous pregnancy delivered at 38 weeks" is another pregnancy.
-		if c.tok < 0 || c.assert&(blockedAssert|nlp.Historical) != 0 || near(doc, c, pastCues, 6, 0) {
+		if c.tok < 0 || c.assert&(blockedAssert|nlp.Historical) != 0 || near(doc, c, pastCues, 6, 0) && !near(doc, c, thisPregnancyCues, 6, 0) {
 			continue
 		}
 		n, _ := strconv.Atoi(text[m[2]:m[3]])
-		var code string
-		switch {
-		case n < 8:
-			code = "Z3A.01"
-		case n > 42:
-			code = "Z3A.49"
-		default:
-			code = fmt.Sprintf("Z3A.%02d", n)
-		}
-		return append(adds, addition{sys: corpus.ICD10CM, code: code, conf: e.secondaryConfidence(), ev: []cue{c}, rule: "weeks_of_gestation",
-			why: fmt.Sprintf("%d weeks of gestation documented; Z3A codes go with the pregnancy codes on the maternal record", n)})
+		return n, c, true
 	}
-	return adds
+	return 0, cue{}, false
 }
 
 // deliveryOutcome: Z37.x when the note documents a delivery at this

@@ -101,8 +101,20 @@ type Engine struct {
 	conflictMemo sync.Map
 	// with is the "with" convention by index head (combination.go);
 	// status the status-code rules of status.txt (status.go).
-	with   map[string][]withRule
-	status []statusRule
+	with  map[string][]withRule
+	htn   []htnCode // hypertension's combination family (hypertension.go)
+	dueTo []dueTo   // the Index's "due to" categories (dueto.go)
+	// identified pairs unidentified-organism codes with identified ones
+	// (organism.go).
+	identified []identified
+	// acuityMemo caches each code's acuity siblings ("code/acuity" ->
+	// corpus.ID, 0 when none) (acuity.go).
+	acuityMemo sync.Map
+	status     []statusRule
+	// drugs is the Table of Drugs and Chemicals (drugtable.go), neo the
+	// Neoplasm Table (neoplasm.go).
+	drugs drugTable
+	neo   neoTable
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -237,11 +249,16 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	e.excl = packExclusions(set, excludes1Table(set))
 	e.slots = buildSlots(set, ix)
 	e.with = withTable(set, e.stemTerms)
+	e.htn = e.hypertensionTable()
+	e.dueTo = dueToTable(set)
+	e.identified = identifiedTable(set)
 	status, err := parseStatusRules(set, statusTable)
 	if err != nil {
 		return nil, err
 	}
 	e.status = status
+	e.drugs = drugTableOf(set, ix.Stems)
+	e.neo = neoplasmTableOf(set, ix.Stems)
 	e.edits = rv.edits
 	e.vague = map[string]bool{}
 	for _, s := range ix.Stems(strings.Join(vagueWords, " ")) {

@@ -7,9 +7,9 @@ import (
 )
 
 // Grounding keeps learned phrases honest: a phrase mined from labelled
-// notes may point at its code only when it shares a content word (a stem
-// the analyser keeps, stop words aside) with some name of the code or of
-// its ancestors. "diabetic" may point at E11.9; "insulin pump" may not
+// notes may point at its code only when at least half its content words
+// (stems the analyser keeps, stop words aside) occur in the names of the
+// code or of its ancestors. "diabetic" may point at E11.9; "insulin pump" may not
 // point at a code whose names never say so, whatever the training notes'
 // code distribution. Priors and learned phrases break ties; they never
 // stand in for documented words.
@@ -17,20 +17,33 @@ import (
 // Grounder answers Grounded for many phrases, remembering each code's
 // name stems.
 type Grounder struct {
-	set   *corpus.Set
-	stems func(string) []string
-	memo  map[corpus.ID][]string
+	set     *corpus.Set
+	stems   func(string) []string
+	memo    map[corpus.ID][]string
+	generic map[string]bool
 }
+
+// groundingGeneric are words of code names that say what kind of thing a
+// code is, not which: they ground nothing ("coronary disease" does not
+// name Z87.891 through its ancestor's "Personal history of other diseases
+// and conditions").
+var groundingGeneric = append([]string{"disease", "diseases", "disorder", "disorders", "condition", "conditions", "history", "personal", "status", "type", "and", "or"}, vagueWords...)
 
 // NewGrounder returns a Grounder over set; stems analyses text as the
 // index does (index.Index.Stems).
 func NewGrounder(set *corpus.Set, stems func(string) []string) *Grounder {
-	return &Grounder{set: set, stems: stems, memo: map[corpus.ID][]string{}}
+	g := &Grounder{set: set, stems: stems, memo: map[corpus.ID][]string{}, generic: map[string]bool{}}
+	for _, w := range groundingGeneric {
+		for _, s := range stems(w) {
+			g.generic[s] = true
+		}
+	}
+	return g
 }
 
-// Grounded reports whether phrase shares a stem with a name of the code
-// (system, code) or of one of its ancestors. A code not in the set is not
-// grounded.
+// Grounded reports whether at least half the content stems of phrase (and
+// one at least) occur in the names of the code (system, code) or of its
+// ancestors; the names' generic words (groundingGeneric) ground nothing. A code not in the set is not grounded.
 func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
 	id, ok := g.set.ID(sys, code)
 	if !ok {
@@ -48,7 +61,7 @@ func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
 					continue
 				}
 				for _, s := range g.stems(n.Text) {
-					if !slices.Contains(names, s) {
+					if !g.generic[s] && !slices.Contains(names, s) {
 						names = append(names, s)
 					}
 				}
@@ -60,10 +73,15 @@ func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
 		}
 		g.memo[id] = names
 	}
-	for _, s := range g.stems(phrase) {
+	// At least half the phrase's words, not one word of many: "deep
+	// vein thrombosis" shares only "vein" with R58's index entry "Rupture,
+	// splenic vein" and does not name a hemorrhage.
+	ps := g.stems(phrase)
+	shared := 0
+	for _, s := range ps {
 		if slices.Contains(names, s) {
-			return true
+			shared++
 		}
 	}
-	return false
+	return shared > 0 && 2*shared >= len(ps)
 }

@@ -1,6 +1,8 @@
 package suggest
 
 import (
+	"math"
+	"slices"
 	"strings"
 
 	"medcode/corpus"
@@ -130,4 +132,197 @@ func (e *Engine) historySearch(stems, words, prefixes []string) (index.Hit, bool
 		}
 	}
 	return index.Hit{}, false
+}
+
+// pastHistoryCode reports the personal-history codes a past condition
+// other than a malignancy is coded with (Z86, Z87, Z92, I25.2 old
+// myocardial infarction); Z85 is the treated-malignancy rule's.
+func pastHistoryCode(b corpus.Brief) bool {
+	if b.System != corpus.ICD10CM || len(b.Code) < 3 {
+		return false
+	}
+	switch b.Code[:3] {
+	case "Z86", "Z87", "Z92":
+		return true
+	}
+	return strings.HasPrefix(b.Code, "I25.2")
+}
+
+// preferHistory applies the guideline on personal-history codes: a
+// condition that no longer exists and receives no treatment is coded with
+// its personal-history code. When every mention of a condition is
+// historical, the sentence says it is over ("completed anticoagulation",
+// "no residual deficits", "none in 3 years", "fully recovered") and the
+// classification has a personal-history code naming it, suggested on the
+// same words, the two trade places: the history code takes the
+// condition's confidence and the condition, kept with its history edit
+// for the coder, falls to the history code's. A bare "history of X" may
+// be current ("history of hypertension") and keeps the condition first.
+// Malignancies are left to the treated-malignancy rule (encounter.go),
+// which asks for no evidence of disease.
+func (e *Engine) preferHistory(doc *nlp.Document, ks []scored) {
+	type pair struct{ cond, hist int }
+	var pairs []pair
+	for i := range ks {
+		b := e.set.Brief(ks[i].code)
+		if b.System != corpus.ICD10CM || b.Code[0] == 'Z' || b.Code[0] == 'C' || b.Code[0] == 'D' && b.Code < "D50" || pastHistoryCode(b) {
+			continue
+		}
+		if !allHistorical(ks[i].c) || !saidOver(doc, ks[i].c) {
+			continue
+		}
+		if j := e.historyFor(ks, i); j >= 0 {
+			pairs = append(pairs, pair{i, j})
+		}
+	}
+	if len(pairs) == 0 {
+		return
+	}
+	orig := make(map[int]scored, len(pairs))
+	for _, p := range pairs {
+		orig[p.hist] = ks[p.hist]
+	}
+	// The history code takes the best condition's place; each condition
+	// falls below its history code and the threshold: the note says it
+	// is over, so it is an alternative for the coder, not a suggestion.
+	thr := e.DecisionThreshold()
+	for _, p := range pairs {
+		k, h := &ks[p.cond], &ks[p.hist]
+		if k.conf > h.conf || k.conf == h.conf && k.z > h.z {
+			h.conf, h.z = k.conf, k.z
+		}
+		o := orig[p.hist]
+		k.conf = round(math.Max(0, math.Min(k.conf, math.Min(o.conf, thr))-0.0001), 4)
+		k.z = round(math.Min(k.z, o.z)-1e-6, 6)
+	}
+}
+
+// overCues say a past condition is over: treatment finished, no
+// recurrence, no residual, recovered.
+var overCues = phrases("completed|complete|finished|no longer|none in|none since|none for|no episodes|no further|no recurrence|no recurrences|without recurrence|no residual|without residual|no lasting|no symptoms|asymptomatic since|symptom free|resolved|recovered|cured|healed|treated|off|as a child|in childhood|childhood")
+
+// saidOver reports whether every sentence mentioning c says the condition
+// is over (overCues).
+func saidOver(doc *nlp.Document, c *candidate) bool {
+	for _, m := range c.mentions {
+		if !sentenceHas(doc, m.sent, overCues, -1) {
+			return false
+		}
+	}
+	return len(c.mentions) > 0
+}
+
+// allHistorical reports whether every mention of c is historical.
+func allHistorical(c *candidate) bool {
+	for _, m := range c.mentions {
+		if m.assert&nlp.Historical == 0 {
+			return false
+		}
+	}
+	return len(c.mentions) > 0
+}
+
+// historyFor returns the index in ks of the personal-history code that
+// stands for condition ks[i]: the one histories() found for it, else a
+// personal-history code whose name matched some of the condition's own
+// words in the same sentence ("History of TIA, no residual deficits" for
+// Z86.73 beside G45.9's "TIA"). -1 when none is suggested.
+func (e *Engine) historyFor(ks []scored, i int) int {
+	k := ks[i]
+	for j := range ks {
+		if j == i {
+			continue
+		}
+		hb := e.set.Brief(ks[j].code)
+		if pastHistoryCode(hb) && k.c.replacedBy == hb.Code && e.namesCondition(ks[j].code, k.code) {
+			return j
+		}
+	}
+	for j := range ks {
+		if j == i || !pastHistoryCode(e.set.Brief(ks[j].code)) {
+			continue
+		}
+		if sharesWords(ks[j].c, k.c) && e.namesCondition(ks[j].code, k.code) {
+			return j
+		}
+	}
+	return -1
+}
+
+// historyGeneric are the words of history-code names that name no
+// condition ("Personal history of other specified conditions").
+var historyGeneric = groundingGeneric
+
+// namesCondition reports whether some name of history code h shares a
+// content word with some name of condition c: Z86.73 "... transient
+// ischemic attack ..." names G45.9, Z87.898 "... other specified
+// conditions" names nothing.
+func (e *Engine) namesCondition(h, c corpus.ID) bool {
+	if strings.HasPrefix(e.set.Brief(h).Code, "I25.2") {
+		// Old myocardial infarction is the history of an infarction only.
+		cc := e.set.Brief(c).Code
+		return strings.HasPrefix(cc, "I21") || strings.HasPrefix(cc, "I22")
+	}
+	generic := map[string]bool{}
+	for _, w := range historyGeneric {
+		for _, s := range e.ix.Stems(w) {
+			generic[s] = true
+		}
+	}
+	stems := func(id corpus.ID) map[string]bool {
+		out := map[string]bool{}
+		cd := e.set.Code(id)
+		if cd == nil {
+			return out
+		}
+		for _, n := range cd.Names {
+			if n.Kind == corpus.NameLearned {
+				continue
+			}
+			for _, s := range e.ix.Stems(n.Text) {
+				if !generic[s] {
+					out[s] = true
+				}
+			}
+		}
+		return out
+	}
+	cs := stems(c)
+	for s := range stems(h) {
+		if cs[s] {
+			return true
+		}
+	}
+	return false
+}
+
+// sharesWords reports whether a mention of h matched a word of a mention
+// of c in the same sentence.
+func sharesWords(h, c *candidate) bool {
+	for _, hm := range h.mentions {
+		for _, cm := range c.mentions {
+			if hm.sent != cm.sent {
+				continue
+			}
+			for _, p := range hm.hit.Positions {
+				if slices.Contains(cm.hit.Positions, p) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// unsaidHistory reports a learned phrase pointing at a personal- or
+// family-history code from words the note does not place in the past or
+// in a relative: "myocardial infarction" in "acute STEMI" is no old
+// infarction (I25.2), "coronary disease" no history of anything. The
+// code's own names still find it when the note says so ("old MI").
+func (e *Engine) unsaidHistory(tgt target, m mention) bool {
+	b := e.set.Brief(tgt.anyCode())
+	if !pastHistoryCode(b) && !familyCode(b) && !strings.HasPrefix(b.Code, "Z85") {
+		return false // a status (allergy, absence, presence) needs no past tense
+	}
+	return m.assert&(nlp.Historical|nlp.Ended|nlp.Family) == 0
 }

@@ -16,9 +16,11 @@ import (
 // unexplained ("Hypertension, headache. IMPRESSION: normal head CT") stays.
 
 // reasonSections are where a note states why the patient came or why the
-// study was done.
+// study was done, and the complaints that led to the conclusion (the
+// history of the present illness, the review of systems).
 var reasonSections = map[nlp.SectionKind]bool{
 	nlp.ChiefComplaint: true, nlp.ReasonForVisit: true, nlp.Indications: true, nlp.ConsultReason: true,
+	nlp.HistoryOfPresentIllness: true, nlp.ReviewOfSystems: true, nlp.Subjective: true,
 }
 
 // answerSections are where a note concludes.
@@ -33,15 +35,16 @@ var answerSections = map[nlp.SectionKind]bool{
 // other chapters: pain in a joint (M25.5), in a limb (M79.6), in the back
 // or neck (M54.2, M54.5, M54.6, M54.9), a breast lump (N63) or pain (N64.4).
 var explainedBy = map[string]string{
-	"R00": "I", "R01": "I", "R03": "I",
-	"R04": "J C34 I26 I78",
-	"R05": "J C34 C78.0 I50 U07.1 A15 E84",
-	"R06": "J C34 C78.0 I50 I26 I27 I31 E84 U07.1",
-	"R07": "I20 I21 I22 I23 I24 I25 I26 I30 I31 I71 J C34 K21 K22 M94.0 S2",
-	"R09": "J C30 C31 C32 C34",
-	"R10": "K N1 N2 N39.0 N7 N8 O C15 C16 C17 C18 C19 C20 C21 C22 C23 C24 C25 C26 C48 C56 C78.6 D25 D26 D27 A0 S3 Q4",
-	"R11": "K A0 O21 Q40 C15 C16",
-	"R12": "K2", "R13": "K2 C15 C16 J38",
+	"R00": "I44 I45 I46 I47 I48 I49 E05", "R01": "I34 I35 I36 I37 I38 Q2", "R03": "I1",
+	"R04":    "J C34 I26 I78",
+	"R05":    "J C34 C78.0 I50 U07.1 A15 E84",
+	"R06.83": "G47.3",
+	"R06":    "J C34 C78.0 I50 I26 I27 I31 E84 U07.1",
+	"R07":    "I20 I21 I22 I23 I24 I25 I26 I30 I31 I71 J C34 K21 K22 M94.0 S2",
+	"R09":    "J C30 C31 C32 C34",
+	"R10":    "K N1 N2 N39.0 N7 N8 O C15 C16 C17 C18 C19 C20 C21 C22 C23 C24 C25 C26 C48 C56 C78.6 D25 D26 D27 A0 S3 Q4",
+	"R11":    "K A0 O21 Q40 C15 C16",
+	"R12":    "K2", "R13": "K2 C15 C16 J38",
 	"R14": "K", "R15": "K", "R16": "K C22 C78.7", "R17": "K7 K8 C22 C24 C25", "R18": "K7 C48 C78.6",
 	"R19": "K A0 C18 C19 C20 C21 D12",
 	"R20": "L G", "R21": "L B0", "R22": "L M C D N6 I80 I82 S Q",
@@ -50,13 +53,14 @@ var explainedBy = map[string]string{
 	"R34": "N", "R35": "N C61 C67", "R36": "N", "R39": "N C61 C67",
 	"R40": "G I6 S06", "R41": "G I6 S06 F", "R42": "H81 H83 I6 G",
 	"R47": "G I6 C71", "R48": "G I6", "R49": "J38 C32",
-	"R50": "A B J0 J1 J2 J85 J86 N10 N30 N39.0 N70 N71 N72 N73 K35 K57 K61 K65 K81 L0 M00 M86 G0 I33 U07.1",
-	"R51": "G43 G44 G93 I6 S06 C71 C79.3 D32 D33 D43 J01 J32",
-	"R55": "I4 I35 I95 G40 G45",
-	"R56": "G40 G93 S06 C71",
-	"R59": "C77 C81 C82 C83 C84 C85 C86 C88 C90 C91 C92 C93 C94 C95 C96 D36 I88 L04 B",
-	"R60": "I50 I80 I82 I87 N04 N18 K7",
-	"R80": "N E1", "R81": "N E1", "R82": "N",
+	"R50":    "A B J0 J1 J2 J85 J86 N10 N30 N39.0 N70 N71 N72 N73 K35 K57 K61 K65 K81 L0 M00 M86 G0 I33 U07.1",
+	"R51":    "G43 G44 G93 I6 S06 C71 C79.3 D32 D33 D43 J01 J32",
+	"R55":    "I4 I35 I95 G40 G45",
+	"R56":    "G40 G93 S06 C71",
+	"D72.82": "A B J0 J1 J2 J85 J86 N10 N30 N39.0 N70 N71 N72 N73 K35 K57 K61 K65 K81 L0 M00 M86 G0 I33",
+	"R59":    "C77 C81 C82 C83 C84 C85 C86 C88 C90 C91 C92 C93 C94 C95 C96 D36 I88 L04 B",
+	"R60":    "I50 I80 I82 I87 N04 N18 K7",
+	"R80":    "N E1", "R81": "N E1", "R82": "N",
 	"R90":   "G I6 S06 C71 C79.3 D32 D33 D43",
 	"R91":   "J C34 C78.0 D14.3 D38.1 I26 A15",
 	"R92":   "N6 C50 D05 D24 D48.6",

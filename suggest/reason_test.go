@@ -23,6 +23,8 @@ func TestReasonExplained(t *testing.T) {
 		{"chest pain explained by embolism", "CLINICAL HISTORY: Pleuritic chest pain.\nCTA IMPRESSION: Acute pulmonary embolism.", "I26.99", "R07", true},
 		{"cough explained by pneumonia", "CLINICAL HISTORY: Cough.\nIMPRESSION: Right lower lobe pneumonia.", "J18.9", "R05", true},
 		{"headache unexplained", "CLINICAL HISTORY: Essential hypertension, headache.\nIMPRESSION: Normal noncontrast head CT.", "I10", "R51", false},
+		{"complaint of the history explained by the assessment", "HISTORY OF PRESENT ILLNESS: Palpitations for two days.\nASSESSMENT: Paroxysmal atrial fibrillation.", "I48.0", "R00.2", true},
+		{"a symptom the diagnosis asks for stays", "HISTORY OF PRESENT ILLNESS: Nocturia three times nightly.\nASSESSMENT: Benign prostatic hyperplasia with lower urinary tract symptoms.", "N40.1", "R35.1", false},
 		{"another body system", "CLINICAL HISTORY: Left knee pain.\nIMPRESSION: Right lower lobe pneumonia.", "J18.9", "M25.562", false},
 	}
 	for _, tc := range cases {

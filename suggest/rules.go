@@ -18,7 +18,7 @@ func historyCode(c corpus.Brief) bool {
 		return true
 	}
 	cat := c.Code[:3]
-	return cat >= "Z85" && cat <= "Z88" || cat >= "Z91" && cat <= "Z99"
+	return cat >= "Z85" && cat <= "Z99" // Z89, Z90: acquired absence after a procedure
 }
 
 // familyCode reports the family-history codes Z80-Z84.

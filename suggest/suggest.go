@@ -47,7 +47,9 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		live = append(live, c)
 	}
 	live = e.discriminate(w, doc, live, encounter)
+	e.sides(doc, live)
 	e.specific(doc, &w.sr, live)
+	e.refine(doc, live)
 	w.noteSections(doc)
 	compete(w, live)
 	w.live = live
@@ -67,6 +69,9 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		code, edits := c.tgt.code, []Edit(nil)
 		if c.tgt.edit != 0 {
 			edits = append(edits, e.edits[c.tgt.edit])
+		}
+		if c.sideEdit != nil {
+			edits = append(edits, *c.sideEdit)
 		}
 		if c.replacedBy != "" {
 			edits = append(edits, Edit{Kind: "history", Message: "documented as a past condition: personal-history code " + c.replacedBy + " suggested; keep this code only if the condition is current"})
@@ -95,7 +100,11 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	w.pre = pre
 	e.confidences(w, pre, feats[:featureCount*len(pre)])
+	e.promote(pre)
 	e.demote(pre)
+	e.preferHistory(doc, pre)             // history.go
+	e.yieldDominated(pre)                 // dominated.go
+	e.unaddressed(doc, pre, req.Annotate) // addressed.go
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.
 	kept := slices.Grow(w.kept[:0], len(pre))

@@ -1,0 +1,220 @@
+package suggest
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"regexp"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// Acuity values a title or a note states.
+const (
+	acuityNone           = ""
+	acuityAcute          = "acute"
+	acuityChronic        = "chronic"
+	acuityAcuteOnChronic = "acute on chronic"
+)
+
+var (
+	titleAcuteOnChronic = regexp.MustCompile(`\bacute (?:on|and) chronic\b`)
+	titleAcuityWords    = regexp.MustCompile(`\b(?:acute (?:on|and) chronic|acute|chronic|unspecified)\b`)
+	nonWord             = regexp.MustCompile(`[^a-z0-9]+`)
+	// noteAcuteOnChronic are the ways notes say acute on chronic:
+	// "acute-on-chronic", "acute exacerbation of chronic", "chronic ...
+	// exacerbation" (an exacerbation is the acute phase of the chronic
+	// condition), "decompensated chronic".
+	noteAcuteOnChronic = regexp.MustCompile(`\bacute(?:\s+|-)(?:on|and|upon)(?:\s+|-)chronic\b|\b(?:acute\s+)?(?:exacerbation|decompensation)\s+of\s+(?:\w+\s+)?chronic\b|\bacutely\s+decompensated\s+chronic\b|\bdecompensated\s+chronic\b`)
+	acuityWords        = regexp.MustCompile(`(?i)acute|chronic`)
+	noteAcute          = regexp.MustCompile(`\bacute\b`)
+	noteChronic        = regexp.MustCompile(`\bchronic\b`)
+	noteAcuityAfter    = regexp.MustCompile(`^\s*,\s*(acute on chronic|acute|chronic)\s*(?:[.;]|$)`)
+	noteExacerbation   = regexp.MustCompile(`^\W*(?:\w+\W+)?(?:exacerbation|exacerbated|decompensat\w*|flare)\b`)
+)
+
+// titleAcuity returns the acuity a code title states and the title's words
+// without it ("Chronic diastolic (congestive) heart failure" -> chronic,
+// "diastolic congestive heart failure"): codes of one category with equal
+// words differ by acuity alone.
+func titleAcuity(title string) (string, string) {
+	t := strings.ToLower(title)
+	v := acuityNone
+	switch {
+	case titleAcuteOnChronic.MatchString(t):
+		v = acuityAcuteOnChronic
+	case noteAcute.MatchString(t) && noteChronic.MatchString(t):
+		return "", "" // two acuity words apart: not one slot
+	case noteAcute.MatchString(t):
+		v = acuityAcute
+	case noteChronic.MatchString(t):
+		v = acuityChronic
+	}
+	key := strings.TrimSpace(nonWord.ReplaceAllString(titleAcuityWords.ReplaceAllString(t, " "), " "))
+	return v, key
+}
+
+// noteAcuity returns the acuity the note states for the condition at
+// [start, end): words just before it in its clause ("acute on chronic
+// diastolic CHF", "acute exacerbation of chronic HFpEF") or in the span,
+// an exacerbation just after a chronic condition ("chronic systolic CHF
+// exacerbation"), and an acuity closing its clause ("HFrEF, chronic.").
+func noteAcuity(doc *nlp.Document, sent, start, end int) string {
+	if sent < 0 || sent >= len(doc.Sentences) {
+		return acuityNone
+	}
+	lo := doc.Sentences[sent].Start
+	if i := strings.LastIndexAny(doc.Text[lo:start], ",;:("); i >= 0 {
+		lo += i + 1
+	}
+	// At most eight words before the condition: a clause's acuity words
+	// sit next to the condition they qualify.
+	words := 0
+	for i := start - 1; i > lo; i-- {
+		if doc.Text[i] == ' ' && doc.Text[i-1] != ' ' {
+			if words++; words == 8 {
+				lo = i
+				break
+			}
+		}
+	}
+	hi := min(doc.Sentences[sent].End, end+48) // a few words after it
+	text := strings.ToLower(doc.Text[lo:end])
+	after := strings.ToLower(doc.Text[end:hi])
+	if m := noteAcuityAfter.FindStringSubmatch(after); m != nil && !noteAcute.MatchString(text) && !noteChronic.MatchString(text) {
+		return m[1] // "HFrEF, chronic."
+	}
+	switch {
+	case noteAcuteOnChronic.MatchString(text):
+		return acuityAcuteOnChronic
+	case noteChronic.MatchString(text) && (acuteFirst(text) || noteExacerbation.MatchString(after)):
+		return acuityAcuteOnChronic
+	case noteChronic.MatchString(text):
+		return acuityChronic
+	case noteAcute.MatchString(text):
+		return acuityAcute
+	}
+	return acuityNone
+}
+
+// acuteFirst reports whether text says "acute" before "chronic" ("acute
+// exacerbation of her chronic ..."); "chronic X and acute Y" are two
+// conditions.
+func acuteFirst(text string) bool {
+	a, c := noteAcute.FindStringIndex(text), noteChronic.FindStringIndex(text)
+	return a != nil && c != nil && a[0] < c[0]
+}
+
+// acuity replaces a suggested code by its category's code for the acuity
+// the note states, when the two titles differ by acuity alone ("chronic
+// HFpEF": I50.30, unspecified diastolic, becomes I50.32, chronic
+// diastolic; "acute on chronic respiratory failure": J96.00 becomes
+// J96.20). The replaced code is rejected with the reason. A code already
+// suggested for that acuity takes the replaced one's place if surer.
+//
+// An annotating request (Request.Annotate) keeps the unspecified code
+// beside the one for the stated acuity, as annotation corpora label both.
+func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejection) []Rejection {
+	if !acuityWords.MatchString(doc.Text) {
+		return rej
+	}
+	for i := 0; i < len(res.Suggestions); i++ {
+		s := res.Suggestions[i]
+		if s.System != string(corpus.ICD10CM) || len(s.Evidence) == 0 {
+			continue
+		}
+		said := acuityNone
+		for _, c := range evidenceCues(doc, s) {
+			if v := noteAcuity(doc, c.sent, c.start, c.end); v != acuityNone {
+				said = v
+				break
+			}
+		}
+		if said == acuityNone {
+			continue
+		}
+		is, key := titleAcuity(s.Display)
+		if key == "" || said == is {
+			continue
+		}
+		to, ok := e.acuitySibling(s.Code, key, said)
+		if !ok {
+			continue
+		}
+		b := e.set.Brief(to)
+		why := fmt.Sprintf("note says %s; %s is %s", said, s.Code, cmp.Or(is, "unspecified acuity"))
+		if req.Annotate {
+			if has(res, corpus.ICD10CM, b.Code) < 0 {
+				t := s
+				t.Code, t.Display, t.Billable = b.Code, b.Display, b.Billable
+				t.Score = math.Nextafter(s.Score, math.Inf(-1))
+				t.Edits = append(slices.Clone(s.Edits), Edit{Kind: "acuity", Message: why})
+				insert(res, t)
+				i++
+			}
+			continue
+		}
+		rej = append(rej, Rejection{System: s.System, Code: s.Code, Display: s.Display, Rule: "acuity", Reason: why + "; coded " + b.Code, Evidence: s.Evidence})
+		if j := has(res, corpus.ICD10CM, b.Code); j >= 0 {
+			t := res.Suggestions[j]
+			res.Suggestions = slices.Delete(res.Suggestions, i, i+1)
+			if j > i {
+				j--
+			}
+			if s.Confidence > t.Confidence {
+				res.Suggestions = slices.Delete(res.Suggestions, j, j+1)
+				t.Confidence, t.Score = s.Confidence, max(t.Score, s.Score)
+				t.Evidence = mergeEvidence(t.Evidence, s.Evidence)
+				insert(res, t)
+			}
+			i--
+			continue
+		}
+		s.Code, s.Display, s.Billable = b.Code, b.Display, b.Billable
+		s.Edits = slices.DeleteFunc(s.Edits, func(ed Edit) bool { return ed.Kind == "specificity" && strings.Contains(ed.Message, "assumed") })
+		s.Edits = append(s.Edits, Edit{Kind: "acuity", Message: why})
+		s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: s.Confidence, Message: "coding rule acuity: " + why})
+		res.Suggestions[i] = s
+	}
+	return rej
+}
+
+// acuitySibling returns the billable code of code's category whose title
+// has the words key and states acuity v.
+func (e *Engine) acuitySibling(code, key, v string) (corpus.ID, bool) {
+	if got, ok := e.acuityMemo.Load(code + "/" + v); ok {
+		return got.(corpus.ID), got.(corpus.ID) != 0
+	}
+	id, ok := e.findAcuitySibling(code, key, v)
+	e.acuityMemo.Store(code+"/"+v, id)
+	return id, ok
+}
+
+// findAcuitySibling walks code's category for acuitySibling.
+func (e *Engine) findAcuitySibling(code, key, v string) (corpus.ID, bool) {
+	cat, ok := e.set.ID(corpus.ICD10CM, category(code))
+	if !ok {
+		return 0, false
+	}
+	var found []corpus.ID
+	var walk func(id corpus.ID)
+	walk = func(id corpus.ID) {
+		b := e.set.Brief(id)
+		if b.Billable && b.Code != code {
+			if a, k := titleAcuity(b.Display); a == v && k == key {
+				found = append(found, id)
+			}
+		}
+		for _, k := range e.set.Children(id) {
+			walk(k)
+		}
+	}
+	walk(cat)
+	if len(found) != 1 {
+		return 0, false
+	}
+	return found[0], true
+}

@@ -1,0 +1,66 @@
+package suggest
+
+import (
+	"math"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// A condition a note lists only under its past medical history, in a note
+// that concludes with an assessment, impression or diagnoses of its own,
+// is not one this encounter addresses (a urology visit's "PMH:
+// hypertension, atrial fibrillation"): guideline IV.J codes the coexisting
+// conditions that require or affect care at this encounter, and the note
+// says which by taking them up in its conclusion, history of the present
+// illness or plan. Such a code stays in the ranked list below the decision
+// threshold, with the reason, for the coder to take when the encounter
+// did address it.
+
+// historySections are where a note lists conditions of the past.
+var historySections = map[nlp.SectionKind]bool{
+	nlp.PastMedicalHistory: true, nlp.PastSurgicalHistory: true,
+}
+
+// concludes reports whether the note has a section of conclusions.
+func concludes(doc *nlp.Document) bool {
+	for _, s := range doc.Sections {
+		if answerSections[s.Kind] {
+			return true
+		}
+	}
+	return false
+}
+
+// unaddressed lowers below the decision threshold the candidates named
+// only in the past medical or surgical history of a note that concludes
+// (not for annotation, which lists every documented concept). History and
+// status codes (Z80-Z99) are what a past history documents, and stay.
+func (e *Engine) unaddressed(doc *nlp.Document, ks []scored, annotate bool) {
+	if annotate || !concludes(doc) {
+		return
+	}
+	thr := e.DecisionThreshold()
+	for i := range ks {
+		k := &ks[i]
+		if k.conf < thr || len(k.c.mentions) == 0 {
+			continue
+		}
+		if b := e.set.Brief(k.code); b.System == corpus.ICD10CM && (strings.HasPrefix(b.Code, "Z8") || strings.HasPrefix(b.Code, "Z9")) {
+			continue
+		}
+		only := true
+		for _, m := range k.c.mentions {
+			if !historySections[sectionKind(doc, m.section)] {
+				only = false
+				break
+			}
+		}
+		if !only {
+			continue
+		}
+		k.conf = round(math.Max(0, thr-0.01), 4)
+		k.edits = append(k.edits, Edit{Kind: "not_addressed", Message: "listed only in the past history of a note whose assessment does not take it up: code it when this encounter treats or manages it"})
+	}
+}

@@ -1,0 +1,68 @@
+package suggest
+
+import (
+	"strings"
+	"unicode"
+
+	"medcode/index"
+	"medcode/nlp"
+)
+
+// caseClash reports a one-word match whose letter case says the note and
+// the name mean different words: an acronym against an ordinary word. A
+// name's acronym ("PIN", prostatic intraepithelial neoplasia) is not the
+// note's lower-case word ("pins"), and the note's acronym ("positive FIT
+// test", fecal immunochemical test) is not the name's ordinary word ("Fit
+// NOS", a convulsion). A sentence written all in capitals says nothing of
+// case and never clashes. Learned names, stored in lower case, are not
+// checked.
+func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit) bool {
+	if h.Matched != 1 || len(h.Positions) != 1 {
+		return false
+	}
+	t := doc.Tokens[h.Positions[0]]
+	word := doc.Text[t.Start:t.End]
+	if !hasLetter(word) || shouting(doc, t.Sent) {
+		return false
+	}
+	noteCaps := allCaps(word) && len(word) >= 2
+	for _, nw := range strings.FieldsFunc(ix.NameText(h.Name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+		lw, ln := strings.ToLower(word), strings.ToLower(nw)
+		if lw != ln && lw != ln+"s" {
+			continue
+		}
+		nameCaps := allCaps(nw) && len(nw) >= 2
+		return nameCaps != noteCaps
+	}
+	return false
+}
+
+// shouting reports a sentence with no lower-case letter.
+func shouting(doc *nlp.Document, sent int) bool {
+	lo, hi := sentenceTokens(doc, sent)
+	for _, t := range doc.Tokens[lo:hi] {
+		for _, r := range doc.Text[t.Start:t.End] {
+			if unicode.IsLower(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func allCaps(s string) bool {
+	letters := false
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters = true
+		}
+	}
+	return letters
+}
+
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}

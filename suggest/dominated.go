@@ -1,0 +1,78 @@
+package suggest
+
+import (
+	"math"
+	"slices"
+)
+
+// yieldDominated keeps a code whose every mention lies inside a longer
+// name the note states in full below the code of that longer name: the
+// bare main term "Infection" (B99.9, unspecified infectious disease) in
+// "COVID-19 infection" yields to U07.1, "pain" to "chest pain", whatever
+// the training notes' priors say. A prior breaks ties; it never ranks a
+// catch-all above the specific name the note documents. The longer name's
+// code must itself be suggested (in ks): a rejected one gives nothing to
+// yield to.
+func (e *Engine) yieldDominated(ks []scored) {
+	for i := range ks {
+		k := &ks[i]
+		if !allDominated(k.c) {
+			continue
+		}
+		best := -1
+		for j := range ks {
+			if j == i || ks[j].code == k.code || !statesAround(ks[j].c, k.c) {
+				continue
+			}
+			if best < 0 || ks[j].conf > ks[best].conf || ks[j].conf == ks[best].conf && ks[j].z > ks[best].z {
+				best = j
+			}
+		}
+		if best < 0 {
+			continue
+		}
+		if d := ks[best]; k.conf > d.conf || k.conf == d.conf && k.z >= d.z {
+			k.conf = round(math.Max(0, d.conf-0.0001), 4)
+			k.z = round(d.z-1e-6, 6)
+		}
+	}
+}
+
+// allDominated reports whether every mention of c is dominated and none
+// is learned.
+func allDominated(c *candidate) bool {
+	for _, m := range c.mentions {
+		if !m.dominated || m.learned {
+			return false
+		}
+	}
+	return len(c.mentions) > 0
+}
+
+// statesAround reports whether every mention of c lies inside a fully
+// matched, longer name of d that the note does not partly negate.
+func statesAround(d, c *candidate) bool {
+	for _, m := range c.mentions {
+		found := false
+		for _, o := range d.mentions {
+			if o.learned || o.hit.Coverage < 0.99 || o.partNeg != 0 || len(o.hit.Positions) <= len(m.hit.Positions) {
+				continue
+			}
+			inside := true
+			for _, p := range m.hit.Positions {
+				if !slices.Contains(o.hit.Positions, p) {
+					inside = false
+					break
+				}
+			}
+			if inside {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}

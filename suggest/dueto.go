@@ -1,0 +1,144 @@
+package suggest
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// dueTo is one "due to" subterm of the Alphabetic Index that sends a
+// condition to another category by its cause: "Diabetes, diabetic, due to
+// underlying condition" is E08, "..., due to drug or chemical" E09.
+type dueTo struct {
+	head string // "Diabetes, diabetic"
+	cat  string // "E08"
+	drug bool   // the cause is a drug or chemical, not a condition
+	what string // "underlying condition"
+}
+
+// dueToTable reads the Index names ending in "due to underlying
+// condition" or "due to drug or chemical".
+func dueToTable(set *corpus.Set) []dueTo {
+	var out []dueTo
+	for _, id := range set.IDs(corpus.ICD10CM) {
+		for _, n := range set.Code(id).Names {
+			if n.Kind != corpus.NameIndex {
+				continue
+			}
+			for what, drug := range map[string]bool{"underlying condition": false, "drug or chemical": true} {
+				if head, ok := strings.CutSuffix(n.Text, ", due to "+what); ok {
+					d := dueTo{head: head, cat: category(set.Brief(id).Code), drug: drug, what: what}
+					if !slices.Contains(out, d) {
+						out = append(out, d)
+					}
+				}
+			}
+		}
+	}
+	slices.SortFunc(out, func(a, b dueTo) int { return strings.Compare(a.head+a.cat, b.head+b.cat) })
+	return out
+}
+
+var (
+	// causeCue links a condition to its cause named after it.
+	causeCue = regexp.MustCompile(`(?i)\b(?:due to|secondary to|caused by|because of|induced by|as a result of|related to)\b`)
+	// drugInduced names a drug or chemical as the cause before the
+	// condition ("steroid-induced", "drug induced").
+	drugInduced = regexp.MustCompile(`(?i)\b[a-z]+[- ]induced\b`)
+)
+
+// causes recodes a condition the note says is caused by another documented
+// condition or by a drug to the Index's "due to" category: "diabetes
+// mellitus due to chronic pancreatitis" is E08.9, "steroid-induced
+// diabetes" E09.9, the code of the same complication (E11.65 -> E08.65).
+// It applies to the default code of the head (the Index's plain
+// "Diabetes" is type 2): a note stating a type keeps it.
+func (e *Engine) causes(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
+	for i, s := range res.Suggestions {
+		if s.System != string(corpus.ICD10CM) || s.Confidence < res.Threshold {
+			continue
+		}
+		id, _ := e.set.ID(corpus.ICD10CM, s.Code)
+		for _, d := range e.dueTo {
+			if !e.plainHead(id, d.head) || category(s.Code) == d.cat {
+				continue
+			}
+			cause, ok := e.statedCause(doc, res, s, d.drug)
+			if !ok {
+				continue
+			}
+			to, ok := e.set.ID(corpus.ICD10CM, d.cat+s.Code[3:])
+			if !ok || !e.set.Brief(to).Billable {
+				continue
+			}
+			b := e.set.Brief(to)
+			why := fmt.Sprintf("note says %s: the Index's \"%s, due to %s\" is %s, not %s", cause, d.head, d.what, d.cat, s.Code)
+			rej = append(rej, Rejection{System: s.System, Code: s.Code, Display: s.Display, Rule: "due_to", Reason: why, Evidence: s.Evidence})
+			s.Code, s.Display, s.Billable = b.Code, b.Display, b.Billable
+			s.Edits = append(s.Edits, Edit{Kind: "due_to", Message: why})
+			s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: s.Confidence, Message: "coding rule due_to: " + why})
+			res.Suggestions[i] = s
+			break
+		}
+	}
+	return rej
+}
+
+// plainHead reports whether id is reached by the Index head itself or one
+// of its "with" subterms, and the note states no type (a stated type,
+// "type 2", is not a cause-coded diabetes).
+func (e *Engine) plainHead(id corpus.ID, head string) bool {
+	for _, n := range e.set.Code(id).Names {
+		if n.Kind == corpus.NameIndex && (n.Text == head || strings.HasPrefix(n.Text, head+", with, ")) {
+			return true
+		}
+	}
+	return false
+}
+
+// statedCause returns what the note names as the cause of s in the
+// sentence of its evidence: a drug before it ("steroid-induced") when
+// drug, else another suggested condition after a cause cue ("due to
+// chronic pancreatitis"). A sentence stating a type ("type 2", T2DM) names
+// none.
+func (e *Engine) statedCause(doc *nlp.Document, res *Result, s Suggestion, drug bool) (string, bool) {
+	for _, c := range evidenceCues(doc, s) {
+		if c.sent < 0 {
+			continue
+		}
+		for _, t := range doc.Terms {
+			if t.Sent == c.sent && t.Stem == "type" {
+				return "", false
+			}
+		}
+		sent := doc.Sentences[c.sent]
+		if drug {
+			before := doc.Text[sent.Start:c.start]
+			if m := drugInduced.FindString(before); m != "" && strings.TrimSpace(before[strings.LastIndex(before, m)+len(m):]) == "" {
+				return strings.ToLower(m), true
+			}
+			continue
+		}
+		after := doc.Text[c.end:sent.End]
+		loc := causeCue.FindStringIndex(after)
+		if loc == nil {
+			continue
+		}
+		from := c.end + loc[1]
+		for _, o := range res.Suggestions {
+			if o.System != string(corpus.ICD10CM) || o.Code == s.Code || o.Confidence < res.Threshold || category(o.Code) == category(s.Code) {
+				continue
+			}
+			for _, ev := range o.Evidence {
+				if ev.Start >= from && ev.End <= sent.End && strings.TrimSpace(doc.Text[from:ev.Start]) == "" {
+					return fmt.Sprintf("%s %s (%s)", strings.ToLower(doc.Text[c.end+loc[0]:c.end+loc[1]]), ev.Text, o.Code), true
+				}
+			}
+		}
+	}
+	return "", false
+}

@@ -1,0 +1,230 @@
+package suggest
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// injuryOrder applies two sequencing rules of chapters 19 and 20 to the
+// ranked suggestions:
+//   - a vague injury code (T14.-, injury of unspecified body region, an
+//     unspecified injury of a site) or an unspecified code of another
+//     chapter whose every word a specific injury code's evidence holds, and Z76.89
+//     read from the words of an encounter ("initial encounter"), give way
+//     to a specific injury: the note documents the injury's site and kind;
+//   - an external cause code (V00-Y99) is never listed before the injury
+//     it explains (guidelines I.C.20): the specific injury documented in
+//     the same sentence, within four words of the cause's, with most
+//     words of its own (not a catch-all "unspecified" or "other
+//     specified" injury) moves just above it.
+func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
+	for i := len(res.Suggestions) - 1; i >= 0; i-- {
+		s := res.Suggestions[i]
+		if !vagueInjury(s) && !vagueElsewhere(s) {
+			continue
+		}
+		for _, o := range res.Suggestions {
+			if o.Code != s.Code && specificInjury(o) && !vagueInjury(o) && (!vagueElsewhere(s) || statesInjury(doc, o)) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
+				rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
+				break
+			}
+		}
+	}
+	for {
+		moved := false
+		for i, x := range res.Suggestions {
+			// X58 (exposure to other specified factors) names no cause
+			// the note states; it places nothing.
+			if !externalCauseCode(x) || strings.HasPrefix(x.Code, "X58") {
+				continue
+			}
+			sents := evidenceSentences(doc, x.Evidence)
+			best, bestWords := -1, 0
+			for j, o := range res.Suggestions {
+				if j == i || !specificInjury(o) || catchAllInjury(o) || !slices.ContainsFunc(evidenceSentences(doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) ||
+					!evidenceNear(doc, o.Evidence, x.Evidence, 4) {
+					continue
+				}
+				if j < i {
+					best = j // an injury is listed first already
+					break
+				}
+				// The injury's own words: a site or kind the external
+				// cause's words do not hold ("drowning" of "drowning due
+				// to ... canoe" is the cause's).
+				if n := ownWords(doc, o.Evidence, x.Evidence); n > bestWords {
+					best, bestWords = j, n
+				}
+			}
+			if best < i {
+				continue
+			}
+			s := res.Suggestions[best]
+			res.Suggestions = slices.Delete(res.Suggestions, best, best+1)
+			s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: x.Confidence,
+				Message: "coding rule injury_first: the injury is listed before its external cause " + x.Code})
+			s.Confidence = math.Nextafter(x.Confidence, 1)
+			s.Score = max(s.Score, x.Score)
+			insert(res, s)
+			moved = true
+			break
+		}
+		if !moved {
+			return rej
+		}
+	}
+}
+
+// externalCauseCode reports an ICD-10-CM external cause code (chapter 20).
+func externalCauseCode(s Suggestion) bool {
+	return s.System == string(corpus.ICD10CM) && s.Code != "" && strings.ContainsRune("VWXY", rune(s.Code[0]))
+}
+
+// vagueInjury reports T14.- (injury of unspecified body region), an
+// unspecified injury of a site ("Unspecified injury of right lower leg")
+// and Z76.89 (encounter in other circumstances).
+func vagueInjury(s Suggestion) bool {
+	return s.System == string(corpus.ICD10CM) && (strings.HasPrefix(s.Code, "T14") || s.Code == "Z76.89" ||
+		s.Code[0] == 'S' && strings.HasPrefix(s.Display, "Unspecified injury of"))
+}
+
+// vagueElsewhere reports an unspecified code outside chapter 19
+// ("Unspecified infectious disease", "Disorder of kidney and ureter,
+// unspecified"): an injury or complication of care that reads its words
+// and more ("surgical site infection", "rejection of kidney transplant")
+// is what the note documents.
+func vagueElsewhere(s Suggestion) bool {
+	return s.System == string(corpus.ICD10CM) && s.Code != "" && s.Code[0] != 'S' && s.Code[0] != 'T' &&
+		strings.Contains(strings.ToLower(s.Display), "unspecified")
+}
+
+// injuryKinds are the words that name what an injury or a complication
+// of care is; a chapter 19 candidate whose evidence holds none is no
+// documented injury (an "L5" read as a nerve-root injury).
+var injuryKinds = map[string]bool{"fracture": true, "fractures": true, "sprain": true, "strain": true, "contusion": true, "laceration": true,
+	"bite": true, "burn": true, "burns": true, "dislocation": true, "subluxation": true, "tear": true, "wound": true, "injury": true, "abrasion": true,
+	"puncture": true, "crush": true, "avulsion": true, "amputation": true, "concussion": true, "rupture": true, "infection": true, "infected": true,
+	"rejection": true, "failure": true, "dehiscence": true, "disruption": true, "loosening": true, "breakdown": true, "displacement": true,
+	"leak": true, "leakage": true, "malfunction": true, "complication": true, "poisoning": true, "overdose": true}
+
+// statesInjury reports whether a suggestion's evidence holds an injury
+// kind.
+func statesInjury(doc *nlp.Document, s Suggestion) bool {
+	for _, ev := range s.Evidence {
+		for _, t := range doc.Tokens {
+			if t.Start >= ev.Start && t.End <= ev.End && injuryKinds[t.Norm] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// catchAllInjury reports a vague injury or a residual one ("Other
+// specified injuries of right lower leg"): neither names what the
+// external cause did.
+func catchAllInjury(s Suggestion) bool {
+	return vagueInjury(s) || strings.HasPrefix(s.Display, "Other specified injur") || strings.HasPrefix(s.Display, "Other injur")
+}
+
+// specificInjury reports an injury, poisoning or complication code of
+// chapter 19 (S00-T88) other than T14.-.
+func specificInjury(s Suggestion) bool {
+	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.HasPrefix(s.Code, "T14") {
+		return false
+	}
+	return s.Code[0] == 'S' || s.Code[0] == 'T' && s.Code < "T89"
+}
+
+// encounterWords reports whether evidence is only words stating the
+// encounter ("initial encounter"), which are an injury's seventh
+// character.
+func encounterWords(doc *nlp.Document, evs []Evidence) bool {
+	var spans []Evidence
+	for _, a := range doc.Attributes {
+		if a.Kind == nlp.AttrEncounter {
+			spans = append(spans, Evidence{Start: a.Span.Start, End: a.Span.End})
+		}
+	}
+	return evidenceCovers(doc, spans, evs)
+}
+
+// evidenceNear reports whether a span of a and one of b have at most
+// gap tokens between them ("fracture after a fall", "dog bite of the
+// leg").
+func evidenceNear(doc *nlp.Document, a, b []Evidence, gap int) bool {
+	for _, x := range a {
+		for _, y := range b {
+			lo, hi := min(x.End, y.End), max(x.Start, y.Start)
+			if lo >= hi {
+				return true // overlapping
+			}
+			n := 0
+			for _, t := range doc.Tokens {
+				if t.Start >= lo && t.End <= hi {
+					n++
+				}
+			}
+			if n <= gap {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// evidenceSentences lists the sentences of evidence spans.
+func evidenceSentences(doc *nlp.Document, evs []Evidence) []int {
+	var out []int
+	for _, ev := range evs {
+		for _, t := range doc.Tokens {
+			if t.Start >= ev.Start && t.End <= ev.End && !slices.Contains(out, t.Sent) {
+				out = append(out, t.Sent)
+			}
+		}
+	}
+	return out
+}
+
+// strictlyCovers reports whether by covers evs and holds a word evs
+// does not: it says more.
+func strictlyCovers(doc *nlp.Document, by, evs []Evidence) bool {
+	return evidenceCovers(doc, by, evs) && ownWords(doc, by, evs) > 0
+}
+
+// ownWords counts the non-stop tokens of evs that no span of other holds.
+func ownWords(doc *nlp.Document, evs, other []Evidence) int {
+	n := 0
+	for _, t := range doc.Tokens {
+		if t.Stop || !slices.ContainsFunc(evs, func(e Evidence) bool { return e.Start <= t.Start && t.End <= e.End }) {
+			continue
+		}
+		if !slices.ContainsFunc(other, func(e Evidence) bool { return e.Start <= t.Start && t.End <= e.End }) {
+			n++
+		}
+	}
+	return n
+}
+
+// evidenceCovers reports whether every non-stop token of evs lies in a
+// span of by.
+func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
+	if len(evs) == 0 {
+		return false
+	}
+	for _, ev := range evs {
+		for _, t := range doc.Tokens {
+			if t.Start < ev.Start || t.End > ev.End || t.Stop {
+				continue
+			}
+			if !slices.ContainsFunc(by, func(b Evidence) bool { return b.Start <= t.Start && t.End <= b.End }) {
+				return false
+			}
+		}
+	}
+	return true
+}

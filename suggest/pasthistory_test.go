@@ -1,0 +1,74 @@
+package suggest_test
+
+import (
+	"context"
+	"testing"
+
+	"medcode/suggest"
+)
+
+// TestPastConditionHistoryCode: a past condition the note says is over is
+// coded with its personal-history code, the condition falling below the
+// threshold; a bare "history of" a condition with no history code of its
+// own, or one the note does not say is over, keeps the condition first.
+func TestPastConditionHistoryCode(t *testing.T) {
+	eng := engine(t)
+	for _, tt := range []struct {
+		text, first, below string
+	}{
+		{"History of TIA, no residual deficits.", "Z86.73", "G45.9"},
+		{"History of DVT, no longer on anticoagulation.", "Z86.718", "I82.409"},
+		{"History of kidney stones, none in 3 years.", "Z87.442", "N20.0"},
+		{"History of hypertension.", "I10", ""},
+		// The Index names this one: "Thrombosis, history" is Z86.718.
+		{"History of DVT.", "Z86.718", ""},
+	} {
+		res, err := eng.Suggest(context.Background(), suggest.Request{Text: tt.text, MaxResults: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Suggestions) == 0 || res.Suggestions[0].Code != tt.first {
+			t.Errorf("%q: first suggestion %v, want %s", tt.text, codes(res), tt.first)
+		}
+		if tt.below == "" {
+			continue
+		}
+		if s := find(res, tt.below); s != nil && s.Confidence >= res.Threshold {
+			t.Errorf("%q: %s at %.3f, want below the threshold %.3f", tt.text, tt.below, s.Confidence, res.Threshold)
+		}
+	}
+}
+
+// TestLearnedHistoryNeedsPast: a learned phrase finds a personal-history
+// code only where the note places its words in the past.
+func TestLearnedHistoryNeedsPast(t *testing.T) {
+	base := engine(t)
+	m := &suggest.Model{Learned: []suggest.LearnedName{
+		{System: "ICD-10-CM", Code: "I25.2", Text: "infarction", Weight: 0.9},
+	}}
+	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"Acute infarction of the anterior wall, troponin rising.", false},
+		{"History of infarction ten years ago.", true},
+	} {
+		res, err := eng.Suggest(context.Background(), suggest.Request{Text: tt.text, MaxResults: 50})
+		if err != nil {
+			t.Fatal(err)
+		}
+		learned := false
+		if s := find(res, "I25.2"); s != nil {
+			for _, ev := range s.Evidence {
+				learned = learned || ev.MatchedKind == "learned"
+			}
+		}
+		if learned != tt.want {
+			t.Errorf("%q: I25.2 from the learned phrase = %v, want %v (%v)", tt.text, learned, tt.want, codes(res))
+		}
+	}
+}

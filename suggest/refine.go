@@ -1,0 +1,477 @@
+package suggest
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/index"
+	"medcode/nlp"
+)
+
+// Refinement: the documented detail picks the sibling. A vague code
+// (unspecified, a header, "without complications") reads some words of a
+// sentence; a candidate of its category that reads all of them and more
+// content words beside them (the side, the site, the stage, "with" or
+// "without" a complication) is the code the note documents, even when its
+// name also holds a word the note only implies ("Right carpal tunnel
+// syndrome" is G56.01 "... right upper limb", not G56.00). The
+// refinement takes the vague code's rank and the vague code ranks just
+// below it: an unspecified code leads only when the note leaves its
+// detail open. A refinement names no further condition (it leaves unsaid
+// no word but the vague title's and one most of its siblings hold), no
+// sibling value the note does not say
+// ("chronic" for "allergic conjunctivitis"), and no "other" variety the
+// note does not call other. Which words the note states decides, never a
+// prior.
+
+// maxImplied bounds the words of a refinement's name the note leaves
+// unsaid: the ones it implies ("upper limb" of a carpal tunnel side), not
+// a further condition ("proliferative diabetic retinopathy").
+const maxImplied = 2
+
+// refines marks, for each vague candidate, the candidate of its category
+// whose reading of the same sentence holds all its words and the most
+// others (c.refinedBy; the refinement's refines). A refinement is no
+// sibling candidate, learned phrase or partly negated reading; the
+// candidates kept by discriminate contradict nothing the note says.
+func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
+	type reading struct {
+		c   *candidate
+		m   *mention
+		cat string
+	}
+	var rs []reading
+	for _, c := range live {
+		b := e.set.Brief(c.tgt.anyCode())
+		if c.sibling || b.System != corpus.ICD10CM {
+			continue
+		}
+		for i := range c.mentions {
+			m := &c.mentions[i]
+			if !m.learned && m.partNeg == 0 {
+				rs = append(rs, reading{c, m, category(b.Code)})
+			}
+		}
+	}
+	uni, sides := e.ix.Stems("unilateral"), e.ix.Stems("right left bilateral")
+	for _, v := range live {
+		b := e.set.Brief(v.tgt.anyCode())
+		if b.System != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !vagueTarget(b, v.tgt) {
+			continue
+		}
+		cat := category(b.Code)
+		vt := e.ix.Stems(b.Display)
+		var best *candidate
+		bestExtra, bestScore := 0, 0.0
+		for _, m := range v.mentions {
+			if m.learned || len(m.hit.Positions) == 0 {
+				continue
+			}
+			implied := e.impliedIn(doc, m.sent, uni)
+			for _, r := range rs {
+				if r.c == v || r.m.sent != m.sent || r.c.tgt.anyCode() == v.tgt.anyCode() {
+					continue
+				}
+				if r.cat != cat && !e.indexedUnder(v.tgt.anyCode(), r.c.tgt.anyCode()) {
+					continue
+				}
+				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
+				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
+					continue
+				}
+				if e.unsaidNew(doc, r.m, vt, r.c.tgt.anyCode(), implied, sides) > 0 {
+					continue // a further condition, not words the note implies
+				}
+				if (otherName(r.m.name) || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
+					continue // an "other" variety the note does not call other (but the vague code's own)
+				}
+				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
+					continue // a "without" title read without the note's "without"
+				}
+				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode(), e.ix.Stems(r.m.name), implied) {
+					continue
+				}
+				sc := mentionScore(*r.m)
+				ob := otherCode(e.set.Brief(r.c.tgt.anyCode()))
+				switch {
+				case best == nil, extra > bestExtra:
+				case extra < bestExtra:
+					continue
+				case ob != otherCode(e.set.Brief(best.tgt.anyCode())):
+					if ob {
+						continue
+					}
+				case sc > bestScore:
+				case sc < bestScore:
+					continue
+				default:
+					if e.set.Brief(r.c.tgt.anyCode()).Code >= e.set.Brief(best.tgt.anyCode()).Code {
+						continue
+					}
+				}
+				best, bestExtra, bestScore = r.c, extra, sc
+			}
+		}
+		v.refinedBy = best
+	}
+	// A refinement refined in turn hands its vague codes on: the most
+	// specific reading takes them all.
+	for _, v := range live {
+		r := v.refinedBy
+		for n := 0; r != nil && r.refinedBy != nil && r.refinedBy != v && n < len(live); n++ {
+			r = r.refinedBy
+		}
+		if r == v {
+			r = nil // a cycle reads no more than its start
+		}
+		v.refinedBy = r
+		if r != nil {
+			r.refines = append(r.refines, v)
+		}
+	}
+}
+
+// saysWithoutNear reports whether the note says "without" (or "no",
+// "not") within the sentence span its words at pos cover, or right before
+// it: the refinement's "without" is the note's.
+func saysWithoutNear(doc *nlp.Document, pos []int32) bool {
+	lo, hi := int32(math.MaxInt32), int32(-1)
+	for _, p := range pos {
+		lo, hi = min(lo, p), max(hi, p)
+	}
+	if hi < 0 {
+		return false
+	}
+	for i := max(0, int(lo)-3); i <= int(hi) && i < len(doc.Tokens); i++ {
+		switch doc.Tokens[i].Norm {
+		case "without", "w/o", "no", "not", "non", "nonobstructing", "nonobstructed", "uncomplicated":
+			return true
+		}
+	}
+	return false
+}
+
+// promote gives each refinement the rank of the best vague code it
+// refines, and ranks that code just below it.
+func (e *Engine) promote(ks []scored) {
+	at := map[*candidate]int{}
+	for i := range ks {
+		at[ks[i].c] = i
+	}
+	for i := range ks {
+		s := &ks[i]
+		for _, v := range s.c.refines {
+			j, ok := at[v]
+			if !ok {
+				continue
+			}
+			k := &ks[j]
+			if k.conf > s.conf || k.conf == s.conf && k.z >= s.z {
+				s.conf, s.z = k.conf, k.z
+			}
+		}
+	}
+	for i := range ks {
+		k := &ks[i]
+		if k.c.refinedBy == nil {
+			continue
+		}
+		j, ok := at[k.c.refinedBy]
+		if !ok {
+			continue
+		}
+		s := &ks[j]
+		if k.conf > s.conf || k.conf == s.conf && k.z >= s.z {
+			k.conf = round(math.Max(0, s.conf-0.0001), 4)
+			k.z = round(math.Min(k.z, s.z)-1e-6, 6)
+		}
+	}
+}
+
+// statesUnsaid reports whether code s's title fills a sibling slot (see
+// slotTable) with words sentence sent never says and the vague code v's
+// title does not hold either: "chronic" of "Unspecified chronic
+// conjunctivitis, bilateral" is a detail "allergic conjunctivitis,
+// bilateral" does not document, while "upper limb" of "Carpal tunnel
+// syndrome, right upper limb" is in G56.00's title too. Only slots the
+// matched name (stems name) fills count: an Index path that leads to the
+// code without the word vouches for it.
+func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, name []string, implied func(string) bool) bool {
+	t, slots := e.slots.titleSlots(e.ix, e.pipe, e.set, s)
+	var vt []uint32
+	if vp, ok := e.slots.codeTerms[v]; ok {
+		vt = e.slots.terms[vp[0] : vp[0]+vp[1]]
+	}
+	stated := func(x uint32) bool {
+		if x == unspecTerm || x == unknownTerm {
+			return false
+		}
+		stem := e.ix.Term(x)
+		for _, dt := range doc.Terms {
+			if dt.Sent == sent && dt.Stem == stem {
+				return true
+			}
+		}
+		return false
+	}
+	said := func(x uint32) bool {
+		if x == unspecTerm || x == unknownTerm || slices.Contains(vt, x) {
+			return true
+		}
+		stem := e.ix.Term(x)
+		if implied(stem) {
+			return true
+		}
+		for _, dt := range doc.Terms {
+			if dt.Sent == sent && dt.Stem == stem {
+				return true
+			}
+		}
+		return false
+	}
+	for _, p := range slots {
+		i, n := int(p>>1), int(p&1)+1
+		if i+n > len(t) {
+			continue
+		}
+		ok, named := false, false
+		for k := i; k < i+n; k++ {
+			if said(t[k]) {
+				ok = true
+				break
+			}
+			if t[k] != unspecTerm && t[k] != unknownTerm && slices.Contains(name, e.ix.Term(t[k])) {
+				named = true
+			}
+		}
+		// A slot the matched name does not fill is the Index's default
+		// ("Osteoarthritis, knee, unilateral" leads to M17.1-, primary).
+		if !ok && named && !overlapSaid(t, slots, i, n, stated) {
+			return true
+		}
+	}
+	return false
+}
+
+// overlapSaid reports whether a slot overlapping t[i:i+n] holds a term the
+// sentence states: "lower" of the slot "lower limb" says the side of the
+// limb the slot "limb" alone ("limb" / "leg") would leave unsaid.
+func overlapSaid(t []uint32, slots []uint16, i, n int, stated func(uint32) bool) bool {
+	for _, p := range slots {
+		j, m := int(p>>1), int(p&1)+1
+		if j+m > len(t) || j >= i+n || i >= j+m || j == i && m == n {
+			continue
+		}
+		for k := j; k < j+m; k++ {
+			if stated(t[k]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// titleSlots returns code s's title terms and slot positions (see
+// codeSlots): the mined ones, or, for a seventh-character stem (whose
+// title the table leaves out), its title analysed now against the mined
+// slots.
+func (st *slotTable) titleSlots(ix *index.Index, pipe *nlp.Pipeline, set *corpus.Set, s corpus.ID) ([]uint32, []uint16) {
+	if sp, ok := st.codeTerms[s]; ok {
+		return st.terms[sp[0] : sp[0]+sp[1]], st.slotsOf(s)
+	}
+	t := titleTerms(ix, pipe, set.Brief(s).Display, nil)
+	var slots []uint16
+	for n := 1; n <= 2; n++ {
+		for i := 0; i+n <= len(t) && i < 1<<14; i++ {
+			a := pair(t[i], noTerm)
+			if n == 2 {
+				a = pair(t[i], t[i+1])
+			}
+			left, right := uint32(unknownTerm), uint32(unknownTerm)
+			if i > 0 {
+				left = t[i-1]
+			}
+			if i+n < len(t) {
+				right = t[i+n]
+			}
+			if st.fills(left, right, a) {
+				slots = append(slots, uint16(i<<1|(n-1)))
+			}
+		}
+	}
+	return t, slots
+}
+
+// contentExtra counts the positions of ext not in pos whose word is no
+// connector ("with" of "... with unspecified complications" states no
+// detail) and no word of the vague code's title (stems vt: "site" of
+// "unspecified site" names no site, "acute" of "Acute embolism and
+// thrombosis of unspecified vein" is no detail beyond it).
+func contentExtra(doc *nlp.Document, pos, ext []int32, vt []string) int {
+	n := 0
+	for _, p := range ext {
+		if slices.Contains(pos, p) || int(p) >= len(doc.Tokens) || slices.Contains(vt, doc.Tokens[p].Stem) {
+			continue
+		}
+		switch doc.Tokens[p].Norm {
+		case "with", "w/", "due", "and", "in", "of", "other", "to", "or", "by", "&":
+			continue
+		}
+		n++
+	}
+	return n
+}
+
+// vagueTarget reports whether a target's code is vague (see vague): a
+// seventh-character stem, not billable until completed, by its title alone.
+func vagueTarget(b corpus.Brief, t target) bool {
+	if t.stem != 0 {
+		b.Billable = true
+	}
+	return vague(b)
+}
+
+// otherName reports whether a name holds the word "other" ("Nicotine
+// dependence, other tobacco product").
+func otherName(name string) bool {
+	for f := range strings.FieldsFuncSeq(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
+		if f == "other" {
+			return true
+		}
+	}
+	return false
+}
+
+// saysOtherIn reports whether sentence sent says "other" or "specified".
+func saysOtherIn(doc *nlp.Document, sent int) bool {
+	for _, t := range doc.Terms {
+		if t.Sent == sent && (t.Norm == "other" || t.Norm == "specified") {
+			return true
+		}
+	}
+	return false
+}
+
+// unsaidNew counts the words of a reading's name that its matched note
+// words do not read, the vague code's title (stems vt) does not hold and
+// that do not name the refinement's category: the note implies the words
+// most codes beside the refinement (its parent's children) hold ("region"
+// of "Radiculopathy, lumbar region", "limb" of "Cellulitis of right lower
+// limb"), one at most, and never a side (right, left, bilateral); a qualifier of the refinement alone
+// ("asymptomatic" of "Asymptomatic microscopic hematuria") or a further
+// condition is a detail the note does not state.
+func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corpus.ID, implied func(string) bool, sides []string) int {
+	var unsaid []string
+	for _, st := range e.ix.Stems(m.name) {
+		switch st {
+		case "due", "with", "and", "in", "of", "to", "by", "or", "nos":
+			continue // a connector ("secondary to" says "due to"), or "not otherwise specified"
+		}
+		if slices.Contains(vt, st) || slices.Contains(unsaid, st) || implied(st) {
+			continue
+		}
+		read := false
+		for _, p := range m.hit.Positions {
+			if int(p) < len(doc.Tokens) && doc.Tokens[p].Stem == st {
+				read = true
+				break
+			}
+		}
+		if !read {
+			unsaid = append(unsaid, st)
+		}
+	}
+	switch len(unsaid) {
+	case 0:
+		return 0
+	case 1:
+	default:
+		return len(unsaid)
+	}
+	if slices.Contains(sides, unsaid[0]) {
+		return 1 // a side the note does not state is never implied
+	}
+	// The one unsaid word: held by most children of the refinement's parent?
+	p := e.set.Code(e.parent(code))
+	if p == nil || len(p.Children) < 2 {
+		return 1
+	}
+	held := 0
+	for _, ch := range p.Children {
+		if id, ok := e.set.ID(corpus.ICD10CM, ch); ok && slices.Contains(e.ix.Stems(e.set.Brief(id).Display), unsaid[0]) {
+			held++
+		}
+	}
+	if 2*held > len(p.Children) {
+		return 0
+	}
+	return 1
+}
+
+// nearWords bounds the content words the refinement does not read between
+// the vague code's words and each of its extra words: the detail is
+// stated beside the condition ("right carpal tunnel", "DVT of the right
+// femoral vein"), not anywhere in a long sentence.
+const nearWords = 1
+
+// besideWords reports whether at most nearWords content words (no stop
+// words, none of ext) lie between the span of pos and each position of
+// ext.
+func besideWords(doc *nlp.Document, pos, ext []int32) bool {
+	lo, hi := int32(math.MaxInt32), int32(-1)
+	for _, p := range pos {
+		lo, hi = min(lo, p), max(hi, p)
+	}
+	for _, p := range ext {
+		a, b := p, lo-1 // the words before the span
+		if p > hi {
+			a, b = hi+1, p
+		}
+		n := 0
+		for i := max(a, 0); i <= b && int(i) < len(doc.Tokens); i++ {
+			if !doc.Tokens[i].Stop && !slices.Contains(ext, i) {
+				n++
+			}
+		}
+		if n > nearWords {
+			return false
+		}
+	}
+	return true
+}
+
+// impliedIn returns the words sentence sent implies without saying them:
+// "unilateral" (stems uni) when it states one side, right or left ("left
+// knee OA" is unilateral).
+func (e *Engine) impliedIn(doc *nlp.Document, sent int, uni []string) func(string) bool {
+	side := false
+	for _, t := range doc.Terms {
+		if t.Sent == sent && (t.Norm == "right" || t.Norm == "left") {
+			side = true
+			break
+		}
+	}
+	return func(st string) bool { return side && slices.Contains(uni, st) }
+}
+
+// indexedUnder reports whether v is a generic code of unspecified site
+// and the Alphabetic Index reaches code s through subterms of an entry of
+// v ("Osteoarthritis" of M19.90, "Osteoarthritis, knee, unilateral" of
+// M17.1-): the site-specific category refines the generic one.
+func (e *Engine) indexedUnder(v, s corpus.ID) bool {
+	vb := e.set.Brief(v)
+	if !unspecifiedSite(vb.Display) || corpus.ChapterOf(vb.Code) != corpus.ChapterOf(e.set.Brief(s).Code) {
+		return false
+	}
+	return reachedThrough(e.conflictNames(v), e.conflictNames(s))
+}
+
+// unspecifiedSite reports whether a title leaves the site unspecified
+// ("Primary osteoarthritis, unspecified site", "Radiculopathy, site
+// unspecified").
+func unspecifiedSite(d string) bool {
+	d = strings.ToLower(d)
+	return strings.Contains(d, "unspecified site") || strings.Contains(d, "site unspecified")
+}
