@@ -70,7 +70,7 @@ LOAD_MEM  ?= 250MiB
 load: build data
 	$(GO) build -o bin/medload ./cmd/medload
 	@db=$$(mktemp -d); bin/medload -url http://$(LOAD_ADDR) -cases $(DEV) $(LOAD_ARGS) \
-	  -server "$(MEDCODE) --data $(DATA) serve --addr $(LOAD_ADDR) --db $$db/feedback.db --memory-limit $(LOAD_MEM)"; \
+	  -server "$(MEDCODE) --data $(DATA) serve --insecure-loopback --addr $(LOAD_ADDR) --db $$db/feedback.db --memory-limit $(LOAD_MEM)"; \
 	  rc=$$?; rm -rf $$db; exit $$rc
 
 fuzz:

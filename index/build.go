@@ -230,7 +230,28 @@ func stems(pipe *nlp.Pipeline, text string) []string {
 }
 
 // Stems returns the distinct stems of text as the index analyses names.
-func (ix *Index) Stems(text string) []string { return stems(ix.pipe, text) }
+// Texts up to stemMemoLen bytes are remembered (at most stemMemoMax of
+// them): the suggest rules re-read the same code names for every note.
+// The caller owns the result.
+func (ix *Index) Stems(text string) []string {
+	if v, ok := ix.memo.Load(text); ok {
+		return slices.Clone(v.([]string))
+	}
+	s := stems(ix.pipe, text)
+	if len(text) <= stemMemoLen && ix.memoSize.Load() < stemMemoMax {
+		if _, loaded := ix.memo.LoadOrStore(text, slices.Clone(s)); !loaded {
+			ix.memoSize.Add(1)
+		}
+	}
+	return s
+}
+
+// Bounds of the Stems memo: about 64 k names of up to 200 bytes, a few
+// megabytes.
+const (
+	stemMemoLen = 200
+	stemMemoMax = 1 << 16
+)
 
 // finish derives the term lookup, document frequencies, weights, norms
 // and postings from the arena, codes, terms and names. Build and Read

@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -58,6 +59,11 @@ type Index struct {
 	postCount []uint32
 
 	pool sync.Pool // *scratch
+
+	// memo remembers Stems of short texts (string -> []string), memoSize
+	// counts its entries.
+	memo     sync.Map
+	memoSize atomic.Int64
 }
 
 // Analyzer returns the analysis pipeline the index was built with. Queries

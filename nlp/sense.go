@@ -27,6 +27,18 @@ var vaccineNames = map[string]bool{
 	"pcv": true, "pcv13": true, "pcv15": true, "pcv20": true, "ppsv23": true, "hepb": true, "hepa": true,
 }
 
+// vaccineAny is vaccineWords and vaccineNames in one table: one lookup
+// per token of a span.
+var vaccineAny = func() map[string]bool {
+	m := make(map[string]bool, len(vaccineWords)+len(vaccineNames))
+	for _, t := range []map[string]bool{vaccineWords, vaccineNames} {
+		for w, ok := range t {
+			m[w] = m[w] || ok
+		}
+	}
+	return m
+}()
+
 // vaccineLinks join a vaccine word to the disease after it ("vaccine
 // against", "immunization for").
 var vaccineLinks = map[string]bool{"against": true, "for": true, "of": true}
@@ -78,7 +90,7 @@ func (d *Document) VaccineTarget(s Span) (Span, bool) {
 	}
 	toks := d.Tokens
 	for j := first; j <= last; j++ {
-		if vaccineNames[toks[j].Norm] || vaccineWords[toks[j].Norm] {
+		if vaccineAny[toks[j].Norm] {
 			return Span{toks[j].Start, toks[j].End}, true
 		}
 	}

@@ -126,6 +126,10 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 		if s.System != string(corpus.ICD10CM) || len(s.Evidence) == 0 {
 			continue
 		}
+		is, key := e.codeAcuity(s.Code, s.Display)
+		if key == "" || !e.hasAcuitySibling(s.Code, key, is) {
+			continue // nothing the note's acuity could choose
+		}
 		said := acuityNone
 		for _, c := range evidenceCues(doc, s) {
 			if v := noteAcuity(doc, c.sent, c.start, c.end); v != acuityNone {
@@ -133,11 +137,7 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 				break
 			}
 		}
-		if said == acuityNone {
-			continue
-		}
-		is, key := titleAcuity(s.Display)
-		if key == "" || said == is {
+		if said == acuityNone || said == is {
 			continue
 		}
 		to, ok := e.acuitySibling(s.Code, key, said)
@@ -184,6 +184,30 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 
 // acuitySibling returns the billable code of code's category whose title
 // has the words key and states acuity v.
+// codeAcuity is titleAcuity of a code's title, remembered per code.
+func (e *Engine) codeAcuity(code, title string) (string, string) {
+	if got, ok := e.acuityMemo.Load("title:" + code); ok {
+		t := got.([2]string)
+		return t[0], t[1]
+	}
+	is, key := titleAcuity(title)
+	e.acuityMemo.Store("title:"+code, [2]string{is, key})
+	return is, key
+}
+
+// hasAcuitySibling reports whether code has a category mate for an acuity
+// other than its own is.
+func (e *Engine) hasAcuitySibling(code, key, is string) bool {
+	for _, v := range [...]string{acuityAcute, acuityChronic, acuityAcuteOnChronic} {
+		if v != is {
+			if _, ok := e.acuitySibling(code, key, v); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func (e *Engine) acuitySibling(code, key, v string) (corpus.ID, bool) {
 	if got, ok := e.acuityMemo.Load(code + "/" + v); ok {
 		return got.(corpus.ID), got.(corpus.ID) != 0

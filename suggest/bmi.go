@@ -82,7 +82,7 @@ func (e *Engine) bmiBands() []bmiBand {
 // the ranker found ("BMI" matches the category) is dropped: one BMI per
 // encounter, and none without a value and a weight diagnosis.
 func (e *Engine) bodyMassIndex(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
-	if len(suggestedICD(res, "Z68")) == 0 && !bmiValue.MatchString(doc.Text) {
+	if len(suggestedICD(res, "Z68")) == 0 && !(containsFold(doc.Text, "bmi") || containsFold(doc.Text, "body mass")) {
 		return adds, rej
 	}
 	band, why := e.bmiBand(doc, res)

@@ -101,6 +101,9 @@ type conflictNames struct {
 	// it, not instead of it.
 	paired []string
 	within map[string]struct{} // proper prefixes (at a comma) of the index paths of the code and its ancestors
+	// withinBits has bit pathBit(p) set for every p of within: a path
+	// whose bit is clear is not there, without hashing it.
+	withinBits uint64
 
 	keyOnce, stemsOnce sync.Once
 	key                []string   // the stems of its title without vague or bracketed words
@@ -139,6 +142,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 				for i := range len(p) {
 					if p[i] == ',' {
 						n.within[p[:i]] = struct{}{}
+						n.withinBits |= pathBit(p[:i])
 					}
 				}
 			}
@@ -212,12 +216,26 @@ var vagueWords = []string{"unspecified", "other", "NOS", "NEC", "specified", "si
 // ancestors') continues one of a's own paths with subterms: the Index
 // reaches b by specifying a.
 func reachedThrough(a, b *conflictNames) bool {
+	if b.withinBits == 0 {
+		return false
+	}
 	for _, p := range a.paths {
+		if b.withinBits&pathBit(p) == 0 {
+			continue
+		}
 		if _, ok := b.within[p]; ok {
 			return true
 		}
 	}
 	return false
+}
+
+// pathBit is the bit of conflictNames.withinBits for path p.
+func pathBit(p string) uint64 {
+	if p == "" {
+		return 1
+	}
+	return 1 << ((uint(len(p))*31 + uint(p[len(p)-1])) & 63)
 }
 
 // pairedWith reports whether a's notes ask for code b beside it.
@@ -281,8 +299,9 @@ var integralPairs = map[string][]string{
 // integralPair reports whether symptom code s is routinely part of
 // diagnosis code d by integralPairs.
 func integralPair(s, d string) bool {
-	for sp, ds := range integralPairs {
-		if !strings.HasPrefix(s, sp) {
+	for k := 1; k <= len(s); k++ {
+		ds, ok := integralPairs[s[:k]]
+		if !ok {
 			continue
 		}
 		for _, dp := range ds {

@@ -41,40 +41,83 @@ func wordMatch(n, w string) bool {
 	return n == w
 }
 
+// cueFilter is a cheap first test of a token against the first words of
+// a phrase list: a bit per hash of an exact first word (its length, first
+// and last byte) and per hash of a wildcard's first two bytes. A token
+// whose bits are clear starts none of the phrases; one whose bit is set
+// may, and is compared word by word.
+type cueFilter struct {
+	exact, wild [16]uint64
+	anyWild     bool // a wildcard of under two bytes: every token may match
+}
+
+func exactKey(s string) uint {
+	return (uint(len(s))*131 + uint(s[0])*31 + uint(s[len(s)-1])) & 1023
+}
+
+func wildKey(s string) uint { return (uint(s[0])*37 + uint(s[1])) & 1023 }
+
+func (f *cueFilter) add(w string) {
+	if p, ok := strings.CutSuffix(w, "*"); ok {
+		if len(p) < 2 {
+			f.anyWild = true
+			return
+		}
+		k := wildKey(p)
+		f.wild[k>>6] |= 1 << (k & 63)
+		return
+	}
+	k := exactKey(w)
+	f.exact[k>>6] |= 1 << (k & 63)
+}
+
+// may reports whether token norm n may start a phrase.
+func (f *cueFilter) may(n string) bool {
+	if f.anyWild {
+		return true
+	}
+	if len(n) == 0 {
+		return false
+	}
+	if k := exactKey(n); f.exact[k>>6]&(1<<(k&63)) != 0 {
+		return true
+	}
+	if len(n) >= 2 {
+		k := wildKey(n)
+		return f.wild[k>>6]&(1<<(k&63)) != 0
+	}
+	return false
+}
+
 // findCues returns every occurrence of any of ps in doc's tokens within
 // one sentence, in note order (at most one per starting token: the
 // longest).
 func findCues(doc *nlp.Document, ps []phrase) []cue {
 	var out []cue
 	toks := doc.Tokens
-	// Phrases by first word (a wildcard first word goes with every token).
-	byFirst := map[string][]phrase{}
-	var wild []phrase
+	var f cueFilter
 	for _, p := range ps {
-		if strings.HasSuffix(p[0], "*") {
-			wild = append(wild, p)
-		} else {
-			byFirst[p[0]] = append(byFirst[p[0]], p)
-		}
+		f.add(p[0])
 	}
 	for i := range toks {
+		if !f.may(toks[i].Norm) {
+			continue
+		}
 		best := -1
-		for _, group := range [2][]phrase{byFirst[toks[i].Norm], wild} {
-			for _, p := range group {
-				j := i + len(p) - 1
-				if j >= len(toks) || toks[j].Sent != toks[i].Sent || j <= best {
-					continue
+		for _, p := range ps {
+			j := i + len(p) - 1
+			if j >= len(toks) || toks[j].Sent != toks[i].Sent || j <= best {
+				continue
+			}
+			ok := true
+			for k, w := range p {
+				if !wordMatch(toks[i+k].Norm, w) {
+					ok = false
+					break
 				}
-				ok := true
-				for k, w := range p {
-					if !wordMatch(toks[i+k].Norm, w) {
-						ok = false
-						break
-					}
-				}
-				if ok {
-					best = j
-				}
+			}
+			if ok {
+				best = j
 			}
 		}
 		if best < 0 {

@@ -232,10 +232,10 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 	t := st.terms[span[0] : span[0]+span[1]]
 	terms := doc.Terms
 	noteID := func(j int) (uint32, bool) {
-		if j < 0 || j >= len(terms) || terms[j].Assert&nlp.Negated != 0 && !withoutOnly(doc, terms[j].Start, terms[j].End) {
+		if j < 0 || j >= len(terms) {
 			return 0, false
 		}
-		return sr.termID(doc, ix, j)
+		return sr.noteTermID(doc, ix, j)
 	}
 	// step moves from note term j to the next (dir 1) or previous (-1)
 	// term in its sentence (an abbreviation's expansion words follow it in
@@ -254,6 +254,15 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 			}
 		}
 		return false
+	}
+	// Judge every term of the sentences once: the scan below reads
+	// sr.nids directly.
+	for _, sn := range sents {
+		if sn < len(sr.term) {
+			for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
+				noteID(j)
+			}
+		}
 	}
 	for _, sp := range st.slotsOf(code) {
 		{
@@ -286,7 +295,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 						continue
 					}
 					for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
-						if id, ok := noteID(j); !ok || id != ctx {
+						if sr.nids[j] != int64(ctx) { // -1: no id
 							continue
 						}
 						// The note's one- and two-term values beside the context.
@@ -412,7 +421,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			continue
 		}
 		w.sents = sentencesOf(c, true, w.sents)
-		if cf, ok := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, c, code); ok && (generalValue(e.ix, cf.val) || !e.nameSays(doc, c, cf.said)) {
+		if cf, ok := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, c, code); ok && (generalValue(e.ix, cf.val) || !e.nameSays(w, doc, c, cf.said)) {
 			vs[i].cf, vs[i].bad = cf, true
 		}
 	}
@@ -479,7 +488,7 @@ func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) 
 		}
 		k++
 	}
-	is = strings.NewReplacer("(", "", ")", "", "[", "", "]", "").Replace(is)
+	is = dropBrackets(is)
 	if is == "" {
 		is = "another " + ctx
 	}
@@ -487,6 +496,22 @@ func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) 
 		return fmt.Sprintf("note says %s %s; %s is %s %s", ctx, said, b.Code, ctx, is)
 	}
 	return fmt.Sprintf("note says %s %s; %s is %s %s", said, ctx, b.Code, is, ctx)
+}
+
+// dropBrackets removes the bytes ()[] from s.
+func dropBrackets(s string) string {
+	if !strings.ContainsAny(s, "()[]") {
+		return s
+	}
+	out := make([]byte, 0, len(s))
+	for i := range len(s) {
+		switch s[i] {
+		case '(', ')', '[', ']':
+		default:
+			out = append(out, s[i])
+		}
+	}
+	return string(out)
 }
 
 // connectorValue reports whether a note value is a lone connector word
@@ -507,18 +532,28 @@ func connectorValue(ix *index.Index, v uint64, side int) bool {
 // nameSays reports whether a name that found c (a good mention's index
 // path or inclusion term, "Failure, renal, chronic" for N18.9) holds every
 // word of the note's span: the code's own names document that detail.
-func (e *Engine) nameSays(doc *nlp.Document, c *candidate, said nlp.Span) bool {
+func (e *Engine) nameSays(w *work, doc *nlp.Document, c *candidate, said nlp.Span) bool {
 	best := mentionScore(c.mentions[c.best])
+	// The stems of the note's words in said, gathered once.
+	var buf [8]string
+	want := buf[:0]
+	for _, t := range doc.Terms {
+		if t.Start >= said.Start && t.End <= said.End && !t.Expanded {
+			want = append(want, t.Stem)
+		}
+	}
 	for _, m := range c.mentions {
 		if mentionScore(m) < 0.8*best {
 			continue
 		}
-		stems := e.ix.Stems(m.name)
 		all := true
-		for _, t := range doc.Terms {
-			if t.Start >= said.Start && t.End <= said.End && !t.Expanded && !slices.Contains(stems, t.Stem) {
-				all = false
-				break
+		if len(want) > 0 {
+			stems := w.nameStems(e.ix, m.name)
+			for _, st := range want {
+				if !slices.Contains(stems, st) {
+					all = false
+					break
+				}
 			}
 		}
 		if all {

@@ -27,6 +27,14 @@ var (
 	emTime          = regexp.MustCompile(`(?i)\btotal (?:time|visit time|face[- ]to[- ]face time)\b[^.\d]{0,40}?(\d{1,3})\s*(?:minutes|mins?)\b|\b(\d{1,3})\s*(?:minutes|mins?)\b[^.]{0,30}?\btotal time\b|\bspent (?:a total of )?(\d{1,3})\s*(?:minutes|mins?)\b`)
 )
 
+// emTime's match in text, tried only when text has a digit then "min".
+func emTimeMatch(text string) []int {
+	if !digitThen(text, reSpace, "min") {
+		return nil
+	}
+	return emTime.FindStringSubmatchIndex(text)
+}
+
 // performedHere rejects CPT and HCPCS codes whose every mention is a
 // service not performed at this encounter: past ("status post cataract
 // surgery", past surgical history) or planned, recommended, declined
@@ -117,7 +125,8 @@ func (e *Engine) emLevel(doc *nlp.Document, req Request, res *Result, adds []add
 	}
 	var edits []Edit
 	if !ed {
-		if m := emTime.FindStringSubmatchIndex(doc.Text); m != nil {
+		// Every alternative of emTime holds \d\s*min.
+		if m := emTimeMatch(doc.Text); m != nil {
 			var minutes int
 			var at [2]int
 			for g := 1; g <= 3; g++ {

@@ -72,6 +72,13 @@ func (e *Engine) immunization(doc *nlp.Document, adds []addition) []addition {
 // age returns the patient's age in years from the note (months and weeks
 // count as 0), -1 when the note does not say.
 func age(doc *nlp.Document) int {
+	// ageMonths ends in [ -]old; ageYears holds \d[ -]?y.
+	if !digitThen(doc.Text, " -", "y") {
+		if containsFold(doc.Text, "old") && ageMonths.MatchString(doc.Text) {
+			return 0
+		}
+		return -1
+	}
 	if m := ageMonths.FindStringIndex(doc.Text); m != nil {
 		if y := ageYears.FindStringIndex(doc.Text); y == nil || m[0] < y[0] {
 			return 0

@@ -79,6 +79,7 @@ type Engine struct {
 	// ("R52*" in the model); priorDefault is its "default".
 	priors       map[priorKey]float64
 	priorDefault float64
+	priorByID    priorTable // priors looked up once per code at open
 	// releases are the code-set releases as results report them.
 	releases map[string]CodeSet
 	// catTop are the model's usual codes per category, resolved.
@@ -228,6 +229,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 			e.priors[priorKey{corpus.System(sys), cat, isCat}] = p
 		}
 		e.priorDefault = m.Priors["default"]
+		e.priorByID = e.priorTable()
 		e.cooc = map[corpus.ID][]coocEdge{}
 		for _, p := range m.Cooc {
 			a, okA := set.ID(corpus.ICD10CM, p.A)

@@ -195,6 +195,41 @@ type priorKey struct {
 // prior is the model's log-odds of a code (or of its category) appearing
 // in a note, the model's default when training never saw it.
 func (e *Engine) prior(c corpus.ID, category bool) float64 {
+	if int(c) >= 0 && int(c) < len(e.priorByID) {
+		if p := e.priorByID[c][b2i(category)]; !math.IsNaN(p) {
+			return p
+		}
+	}
+	return e.priorLookup(c, category)
+}
+
+// priorTable holds, per code id, its prior and its category's (NaN: not
+// in the table, look it up).
+type priorTable [][2]float64
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// priorTable looks up the priors of every code of the set.
+func (e *Engine) priorTable() priorTable {
+	var t priorTable
+	for _, sys := range e.set.Systems() {
+		for _, id := range e.set.IDs(sys) {
+			for int(id) >= len(t) {
+				t = append(t, [2]float64{math.NaN(), math.NaN()})
+			}
+			t[id] = [2]float64{e.priorLookup(id, false), e.priorLookup(id, true)}
+		}
+	}
+	return t
+}
+
+// priorLookup is prior without the table.
+func (e *Engine) priorLookup(c corpus.ID, category bool) float64 {
 	cb := e.set.Brief(c)
 	key := priorKey{cb.System, cb.Code, category}
 	if category {

@@ -72,15 +72,16 @@ var explainedBy = map[string]string{
 }
 
 // symptomPrefix returns the longest explainedBy prefix of code, "" when
-// none.
+// none (the table's prefixes are of 3, 5 and 6 characters).
 func symptomPrefix(code string) string {
-	best := ""
-	for p := range explainedBy {
-		if strings.HasPrefix(code, p) && len(p) > len(best) {
-			best = p
+	for _, n := range [...]int{6, 5, 3} {
+		if len(code) >= n {
+			if _, ok := explainedBy[code[:n]]; ok {
+				return code[:n]
+			}
 		}
 	}
-	return best
+	return ""
 }
 
 // explains reports whether diagnosis d (not itself a sign or symptom, nor

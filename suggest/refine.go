@@ -55,6 +55,11 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 			}
 		}
 	}
+	// Readings by sentence: a refinement reads the vague code's sentence.
+	bySent := map[int][]reading{}
+	for _, r := range rs {
+		bySent[r.m.sent] = append(bySent[r.m.sent], r)
+	}
 	uni, sides := e.ix.Stems("unilateral"), e.ix.Stems("right left bilateral")
 	for _, v := range live {
 		b := e.set.Brief(v.tgt.anyCode())
@@ -62,6 +67,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 			continue
 		}
 		cat := category(b.Code)
+		site := unspecifiedSite(b.Display) // the Index may refine it to a site's category
 		vt := e.ix.Stems(b.Display)
 		var best *candidate
 		bestExtra, bestScore := 0, 0.0
@@ -70,11 +76,11 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				continue
 			}
 			implied := e.impliedIn(doc, m.sent, uni)
-			for _, r := range rs {
-				if r.c == v || r.m.sent != m.sent || r.c.tgt.anyCode() == v.tgt.anyCode() {
+			for _, r := range bySent[m.sent] {
+				if r.c == v || r.c.tgt.anyCode() == v.tgt.anyCode() {
 					continue
 				}
-				if r.cat != cat && !e.indexedUnder(v.tgt.anyCode(), r.c.tgt.anyCode()) {
+				if r.cat != cat && !(site && e.indexedUnder(v.tgt.anyCode(), r.c.tgt.anyCode())) {
 					continue
 				}
 				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)

@@ -155,7 +155,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 			continue
 		}
 		if sense.rule == "" {
-			sense = e.offSense(doc, b, m)
+			sense = e.offSense(w, b, m)
 		}
 	}
 	kept := c.mentions
@@ -163,7 +163,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		// A fresh slice: siblings share the candidate's mentions.
 		kept = w.mentionSlice(len(c.mentions))
 		for _, m := range c.mentions {
-			if blockedBy(b, m.assert, allowed) == 0 && e.offSense(doc, b, m).rule == "" {
+			if blockedBy(b, m.assert, allowed) == 0 && e.offSense(w, b, m).rule == "" {
 				kept = append(kept, m)
 			}
 		}
@@ -253,13 +253,14 @@ type senseRule struct{ rule, reason string }
 //   - Chapter 15 codes (O00-O9A) are for pregnancy, childbirth and the
 //     puerperium: a note documenting no pregnancy gets none ("mole" on the
 //     skin is a nevus, not a hydatidiform mole).
-func (e *Engine) offSense(doc *nlp.Document, b corpus.Brief, m mention) senseRule {
+func (e *Engine) offSense(w *work, b corpus.Brief, m mention) senseRule {
+	doc := &w.doc
 	sp := nlp.Span{Start: m.start, End: m.end}
 	words := doc.Text[m.start:m.end]
 	switch b.System {
 	case corpus.ICD10CM:
 		if len(b.Code) > 0 && b.Code[0] == 'O' {
-			if _, ok := doc.Pregnancy(); !ok {
+			if !w.pregnant() {
 				return senseRule{"not_pregnant", fmt.Sprintf("%q: the note documents no pregnancy, and chapter 15 codes (O00-O9A) are for pregnancy, childbirth and the puerperium", words)}
 			}
 		}

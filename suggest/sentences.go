@@ -15,7 +15,10 @@ type sentenceRanges struct {
 	term [][2]int32 // per sentence: doc.Terms[lo:hi]
 	// ids are the index term ids of doc.Terms (-1: none), filled on first
 	// use; said caches each sentence's affirmed words (seventhChoice).
-	ids  []int64
+	ids []int64
+	// nids are the term ids as the note affirms them (see noteTermID):
+	// -1 none, -2 not looked up yet.
+	nids []int64
 	said map[int]map[string]bool
 	// words caches meaningWords of seventh-character rows across notes
 	// (a few hundred distinct texts).
@@ -26,6 +29,7 @@ type sentenceRanges struct {
 func (r *sentenceRanges) index(doc *nlp.Document) {
 	n := len(doc.Sentences)
 	r.ids = r.ids[:0]
+	r.nids = r.nids[:0]
 	clear(r.said)
 	r.tok = r.tok[:0]
 	r.term = r.term[:0]
@@ -98,6 +102,31 @@ func (r *sentenceRanges) termID(doc *nlp.Document, ix *index.Index, j int) (uint
 		return 0, false
 	}
 	return uint32(r.ids[j]), true
+}
+
+// noteTermID is termID for a term the note affirms: none for a negated
+// term, unless "without" is all that negates it. Each term is judged once
+// per note.
+func (r *sentenceRanges) noteTermID(doc *nlp.Document, ix *index.Index, j int) (uint32, bool) {
+	if len(r.nids) != len(doc.Terms) {
+		r.nids = r.nids[:0]
+		for range doc.Terms {
+			r.nids = append(r.nids, -2)
+		}
+	}
+	if r.nids[j] == -2 {
+		r.nids[j] = -1
+		t := &doc.Terms[j]
+		if t.Assert&nlp.Negated == 0 || withoutOnly(doc, t.Start, t.End) {
+			if id, ok := r.termID(doc, ix, j); ok {
+				r.nids[j] = int64(id)
+			}
+		}
+	}
+	if r.nids[j] < 0 {
+		return 0, false
+	}
+	return uint32(r.nids[j]), true
 }
 
 // saidIn returns the affirmed words of sentence s (Norm and Norm without a

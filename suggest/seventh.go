@@ -67,11 +67,17 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 	case "sequela":
 		want = "sequela"
 	}
+	// The words of each row's meaning, looked up once per call.
+	var buf [16][]string
+	mw := buf[:0]
+	for _, x := range ext {
+		mw = append(mw, sr.meaningWords(x.Text))
+	}
 	// rows counts the rows whose meaning holds w.
 	rows := func(w string) int {
 		n := 0
-		for _, x := range ext {
-			for _, y := range sr.meaningWords(x.Text) {
+		for _, words := range mw {
+			for _, y := range words {
 				if y == w {
 					n++
 					break
@@ -86,7 +92,7 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 	best, bestScore, documented := -1, 0.0, false
 	for i, x := range ext {
 		s, distinct := 0.0, false
-		for _, w := range sr.meaningWords(x.Text) {
+		for _, w := range mw[i] {
 			if said[w] {
 				s++
 				if !distinct && !strings.Contains(title, w) && rows(w) < len(ext) {

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"medcode/corpus"
+	"medcode/index"
 	"medcode/nlp"
 )
 
@@ -44,6 +45,35 @@ type work struct {
 	// of each token's stem (-1: not looked up yet).
 	dxSection []bool
 	df        []float64
+	// stems caches index.Stems of the names nameSays reads in this call.
+	stems map[string][]string
+	// preg caches doc.Pregnancy's answer: 0 not asked yet, 1 yes, -1 no.
+	preg int8
+}
+
+// nameStems is ix.Stems(name), analysed once per call.
+func (w *work) nameStems(ix *index.Index, name string) []string {
+	if s, ok := w.stems[name]; ok {
+		return s
+	}
+	if w.stems == nil {
+		w.stems = map[string][]string{}
+	}
+	s := ix.Stems(name)
+	w.stems[name] = s
+	return s
+}
+
+// pregnant reports whether the note documents a pregnancy
+// (nlp.Document.Pregnancy), asked once per note.
+func (w *work) pregnant() bool {
+	if w.preg == 0 {
+		w.preg = -1
+		if _, ok := w.doc.Pregnancy(); ok {
+			w.preg = 1
+		}
+	}
+	return w.preg > 0
 }
 
 // noteSections prepares the per-note section and token caches.
@@ -81,6 +111,8 @@ func (e *Engine) putWork(w *work) {
 		*c = candidate{}
 	}
 	w.used = 0
+	w.preg = 0
+	clear(w.stems)
 	clear(w.byCode)
 	clear(w.merged)
 	clear(w.anchors)
