@@ -86,6 +86,11 @@
 // panicking on bad input. Train cross-fits: phrases, priors, category codes
 // and co-occurrences mined (Mine) from the other folds give each fold's
 // features, so the re-ranker learns from features as they are at run time.
+// With TrainOptions.Ceiling, Train also fits the model's Ceiling: boosted
+// trees on the same rows with suggest.CorpusFeatures at 0, isotonic-
+// calibrated on their out-of-fold predictions, and an isotonic calibration
+// of the lesser of the two calibrated confidences; the decision threshold
+// is chosen on that, as the engine computes it.
 //
 // # Reports
 //

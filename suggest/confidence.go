@@ -39,6 +39,12 @@ func (e *Engine) confidences(w *work, ks []scored, feats []float64) {
 			z[i] = untrainedLogit(ks[i].f)
 		}
 	}
+	var ceil []float64
+	if m != nil && m.Ceiling != nil && e.ceiling.trees > 0 {
+		w.ceil = floats(w.ceil, len(ks))
+		ceil = w.ceil
+		e.ceilingConfidences(w, ceil, feats)
+	}
 	for i := range ks {
 		k := &ks[i]
 		if b := e.set.Brief(k.code); e.adj != nil && e.adj.Adjusts(string(b.System), b.Code) {
@@ -49,6 +55,9 @@ func (e *Engine) confidences(w *work, ks []scored, feats []float64) {
 		conf := sigmoid(z[i])
 		if m != nil && len(m.CalibX) > 0 {
 			conf = Calibrate(m.CalibX, m.CalibY, conf)
+		}
+		if ceil != nil && k.adj == 0 {
+			conf = m.Ceiling.bound(conf, ceil[i])
 		}
 		k.conf = round(conf, 4)
 	}

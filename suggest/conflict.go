@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -35,7 +36,11 @@ import (
 // A code gives way only to a replacement that is itself recommended: at
 // least at the decision threshold, documented by an official name its words
 // match exactly, and not giving way itself. Otherwise both stay, so no
-// condition vanishes.
+// condition vanishes. A code that gives way under less_specific,
+// integral_symptom or excludes1 is still documented: it stays ranked below
+// the decision threshold and the code it yields to, with its reason as an
+// edit (yieldTo); only a code the note contradicts, or an Excludes1 loser
+// with no words of its own (or any loser in annotation mode), is rejected.
 
 // support grades a candidate's own documentation.
 type support struct {
@@ -464,6 +469,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	excl := e.exclusions(w)
 	final := make([]scored, 0, min(n, req.MaxResults))
 	fsup := make([]support, 0, cap(final))
+	var yielded []scored
 	for i := range ks {
 		if len(final) >= req.MaxResults {
 			break
@@ -471,6 +477,12 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		k := &ks[i]
 		b := briefs[i]
 		if dropped(i) {
+			if yields(drops[i].rule) {
+				// Documented but not coded beside its replacement: ranked
+				// below the recommendation, with the reason.
+				yielded = append(yielded, e.yieldTo(w, doc, *k, thr, drops[i].rule, drops[i].reason))
+				continue
+			}
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 				Rule: drops[i].rule, Reason: drops[i].reason, Evidence: e.evidence(doc, k.c, 3)})
 			continue
@@ -484,14 +496,24 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			j := slices.IndexFunc(final, func(f scored) bool { return f.code == clash })
 			cb := e.set.Brief(clash)
 			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) {
-				w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-					Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s, which ranks higher and is documented as well or better", cb.Code), Evidence: e.evidence(doc, k.c, 3)})
+				reason := fmt.Sprintf("Excludes1 with %s, which ranks higher and is documented as well or better", cb.Code)
+				if j >= 0 && sup[i].level > 0 && !req.Annotate {
+					yielded = append(yielded, e.yieldTo(w, doc, *k, min(thr, final[j].conf), "excludes1", reason))
+				} else {
+					w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+						Rule: "excludes1", Reason: reason, Evidence: e.evidence(doc, k.c, 3)})
+				}
 				rejected = true
 				break
 			}
 			// k is better documented: the kept code gives way.
-			w.rejected = append(w.rejected, Rejection{System: string(cb.System), Code: cb.Code, Display: cb.Display,
-				Rule: "excludes1", Reason: fmt.Sprintf("Excludes1 with %s (%s), which the note documents more specifically", b.Code, b.Display), Evidence: e.evidence(doc, final[j].c, 3)})
+			reason := fmt.Sprintf("Excludes1 with %s (%s), which the note documents more specifically", b.Code, b.Display)
+			if fsup[j].level > 0 {
+				yielded = append(yielded, e.yieldTo(w, doc, final[j], min(thr, k.conf), "excludes1", reason))
+			} else {
+				w.rejected = append(w.rejected, Rejection{System: string(cb.System), Code: cb.Code, Display: cb.Display,
+					Rule: "excludes1", Reason: reason, Evidence: e.evidence(doc, final[j].c, 3)})
+			}
 			final = slices.Delete(final, j, j+1)
 			fsup = slices.Delete(fsup, j, j+1)
 			excl = e.exclusions(w)
@@ -506,5 +528,33 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		final = append(final, *k)
 		fsup = append(fsup, sup[i])
 	}
-	return final
+	if len(yielded) == 0 {
+		return final
+	}
+	final = append(final, yielded...)
+	e.sortScored(w, final)
+	return final[:min(len(final), req.MaxResults)]
+}
+
+// yields reports whether a conflict rule leaves the code documented but not
+// coded beside its replacement (a symptom integral to a documented
+// diagnosis, an unspecified code beside the specific one): such a code stays
+// among the suggestions below the decision threshold, with the rule as an
+// edit. A code the note's words contradict is rejected.
+func yields(rule string) bool {
+	return rule == "less_specific" || rule == "integral_symptom"
+}
+
+// yieldTo ranks k below below (the decision threshold, or the confidence
+// of the code it yields to when that is lower) with the rule that keeps it
+// from being coded as an edit. Its rejection is filed too, and dropped when
+// the code stays among the suggestions (dedupeRejected): a code the
+// MaxResults cut leaves out is still shown with its reason.
+func (e *Engine) yieldTo(w *work, doc *nlp.Document, k scored, below float64, rule, reason string) scored {
+	b := e.set.Brief(k.code)
+	w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
+		Rule: rule, Reason: reason, Evidence: e.evidence(doc, k.c, 3)})
+	k.conf = round(math.Max(0, math.Min(k.conf, below-0.0001)), 4)
+	k.edits = append(slices.Clip(k.edits), Edit{Kind: rule, Message: reason})
+	return k
 }

@@ -70,7 +70,13 @@
 //  5. Every candidate gets features (features.go) and a confidence: the
 //     model's boosted trees or logistic weights, coder-feedback adjustment,
 //     isotonic calibration (confidence.go); untrained, a fixed function of
-//     the retrieval score.
+//     the retrieval score. A model may carry a Ceiling (ceiling.go; `train
+//     --ceiling`), a re-ranker fitted with the training corpus's priors and
+//     co-occurrences held at 0 and calibrated on its own: the confidence is
+//     then the lesser of the two, recalibrated, so what one corpus codes
+//     often orders candidates but cannot raise a confidence above what the
+//     note's words support (coder feedback is exempt: it is this site's
+//     coders' judgement).
 //  6. Candidates landing on one code merge; conflicts are resolved by what
 //     the note documents, never by a prior (conflict.go): an unspecified
 //     code gives way to a documented code of its category, or one the
@@ -79,7 +85,16 @@
 //     part of; a "without complications" code to a documented
 //     complication; of an Excludes1 pair the better documented stays. A
 //     code gives way only to a replacement that is itself suggested.
-//     Request.Annotate keeps the redundancy annotation corpora label. The
+//     Suggestions vs Rejected: a code the note documents but a convention
+//     keeps from being coded beside its replacement (less_specific,
+//     integral_symptom, the Excludes1 loser with words of its own) stays
+//     among the suggestions below the decision threshold, ranked after the
+//     code it yields to, with the rule and reason as an edit (and in
+//     Rejected when the MaxResults cut leaves it out); what the note's words
+//     rule out (negated, another person's, contradicted, an Excludes1 loser
+//     with no words of its own, not valid on the date) is rejected.
+//     Request.Annotate keeps the redundancy annotation corpora label (and
+//     rejects the lower ranked of an Excludes1 pair, as before). The
 //     top MaxResults are rendered with evidence, explanation tree and
 //     alternatives (render.go).
 //  7. What coders add (coder.go), on the rendered suggestions: procedure

@@ -73,6 +73,8 @@ type Engine struct {
 	// often than chance, with the log lift.
 	cooc   map[corpus.ID][]coocEdge
 	forest forest // the model's trees, validated
+	// ceiling is the model's Ceiling trees, validated (ceiling.go).
+	ceiling forest
 	// priors are the model's Priors by system and code, or category
 	// ("R52*" in the model); priorDefault is its "default".
 	priors       map[priorKey]float64
@@ -211,6 +213,13 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 			return nil, err
 		}
 		e.forest = f
+	}
+	if m := opts.Model; m != nil && m.Ceiling != nil {
+		f, err := compile(m.Ceiling.Trees, featureCount)
+		if err != nil {
+			return nil, err
+		}
+		e.ceiling = f
 	}
 	if m := opts.Model; m != nil {
 		e.priors = make(map[priorKey]float64, len(m.Priors))

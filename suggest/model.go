@@ -27,6 +27,13 @@ type Model struct {
 	CalibY []float64 `json:"calibY,omitempty"`
 	// Threshold is the decision threshold on confidence chosen in training.
 	Threshold float64 `json:"threshold"`
+	// Ceiling, when present, bounds the confidence by what the note's words
+	// support: a re-ranker fitted without the training corpus's code
+	// distribution (CorpusFeatures held at 0) and its own calibration. The
+	// confidence is the lesser of the two calibrated probabilities,
+	// recalibrated, so the priors and co-occurrences of one corpus order
+	// candidates but cannot raise a confidence above the ceiling (ceiling.go).
+	Ceiling *Ceiling `json:"ceiling,omitempty"`
 	// Priors is the log-odds prior of each code ("ICD-10-CM|R52").
 	Priors map[string]float64 `json:"priors,omitempty"`
 	// CategoryTop lists, per ICD-10-CM category ("R10"), the codes training

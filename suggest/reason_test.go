@@ -2,6 +2,7 @@ package suggest_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -40,9 +41,14 @@ func TestReasonExplained(t *testing.T) {
 			if !dx {
 				t.Fatalf("%s not suggested: %+v", tc.dx, res.Suggestions)
 			}
+			// Giving way: rejected, or ranked below the threshold with the
+			// rule as an edit.
 			rejected := false
 			for _, r := range res.Rejected {
 				rejected = rejected || strings.HasPrefix(r.Code, tc.symptom) && r.Rule == "integral_symptom"
+			}
+			for _, s := range res.Suggestions {
+				rejected = rejected || strings.HasPrefix(s.Code, tc.symptom) && slices.ContainsFunc(s.Edits, func(e suggest.Edit) bool { return e.Kind == "integral_symptom" })
 			}
 			if tc.dropped && (sym || !rejected) {
 				t.Errorf("%s: suggested %v, rejected as integral %v; want it to give way to %s", tc.symptom, sym, rejected, tc.dx)

@@ -25,6 +25,8 @@ type work struct {
 	sorted   []scored
 	idx      []int32
 	z        []float64
+	ceil     []float64 // the Ceiling's confidences (ceiling.go)
+	gf       []float64 // feature rows without the corpus features (ceiling.go)
 	merged   map[corpus.ID]int
 	spans    []span
 	anchors  map[corpus.ID]bool // cooccur's anchor codes

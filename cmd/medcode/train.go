@@ -29,6 +29,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 		lambda  float64
 		minHess float64
 		ncand   int
+		ceiling bool
 		folds   int
 		synth   int
 	)
@@ -60,7 +61,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 				return err
 			}
 			m, sum, err := eval.Train(cmd.Context(), set, ix, cs, eval.TrainOptions{Setting: suggest.Setting(setting), Systems: sys, Mine: mine, Logistic: eval.LogisticOptions{L2: l2},
-				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta, Lambda: lambda, MinHessian: minHess}, Candidates: ncand, Folds: folds, Synthetic: eval.SynthOptions{Cases: synth}, Progress: cmd.ErrOrStderr()})
+				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta, Lambda: lambda, MinHessian: minHess}, Candidates: ncand, Folds: folds, Synthetic: eval.SynthOptions{Cases: synth}, Ceiling: ceiling, Progress: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}
@@ -91,6 +92,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 	f.Float64Var(&minHess, "min-hessian", 0, "gbdt: least hessian in a child (default 5)")
 	f.IntVar(&folds, "folds", 0, "cross-fitting folds (default 2)")
 	f.IntVar(&synth, "synthetic", 250, "notes written from the code sets mixed into the re-ranker's and calibration's rows (0: none)")
+	f.BoolVar(&ceiling, "ceiling", false, "also fit a confidence ceiling without the corpus's priors and co-occurrences (the confidence is the lesser, recalibrated)")
 	f.IntVar(&ncand, "candidates", 0, "candidates per note the re-ranker learns from (default 150)")
 	return cmd
 }
