@@ -21,6 +21,10 @@ suites=(
   "CCMC-style radiology|eval/testdata/suites/radiology.jsonl"
   "US transcriptions|eval/testdata/suites/transcriptions.jsonl"
 )
+# The held-out statements (eval/testdata/suites/holdout, one file a topic,
+# written before the engine work they check) are scored as one suite.
+cat eval/testdata/suites/holdout/*.jsonl >"$out/holdout.jsonl"
+suites+=("US held-out statements|$out/holdout.jsonl")
 if [ -f "$data/suites/roundtrip.jsonl" ]; then
   suites+=("title round trip|$data/suites/roundtrip.jsonl")
 fi
