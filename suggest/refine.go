@@ -61,6 +61,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 		bySent[r.m.sent] = append(bySent[r.m.sent], r)
 	}
 	uni, sides := e.ix.Stems("unilateral"), e.ix.Stems("right left bilateral")
+	sided := sidedSentences(doc)
 	for _, v := range live {
 		b := e.set.Brief(v.tgt.anyCode())
 		if b.System != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !vagueTarget(b, v.tgt) {
@@ -75,7 +76,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 			if m.learned || len(m.hit.Positions) == 0 {
 				continue
 			}
-			implied := e.impliedIn(doc, m.sent, uni)
+			implied := impliedBy(sided[m.sent], uni)
 			for _, r := range bySent[m.sent] {
 				if r.c == v || r.c.tgt.anyCode() == v.tgt.anyCode() {
 					continue
@@ -448,18 +449,22 @@ func besideWords(doc *nlp.Document, pos, ext []int32) bool {
 	return true
 }
 
-// impliedIn returns the words sentence sent implies without saying them:
-// "unilateral" (stems uni) when it states one side, right or left ("left
-// knee OA" is unilateral).
-func (e *Engine) impliedIn(doc *nlp.Document, sent int, uni []string) func(string) bool {
-	side := false
+// sidedSentences reports, per sentence, whether it states one side, right
+// or left ("left knee OA" is unilateral): read once per note.
+func sidedSentences(doc *nlp.Document) map[int]bool {
+	sided := map[int]bool{}
 	for _, t := range doc.Terms {
-		if t.Sent == sent && (t.Norm == "right" || t.Norm == "left") {
-			side = true
-			break
+		if t.Norm == "right" || t.Norm == "left" {
+			sided[t.Sent] = true
 		}
 	}
-	return func(st string) bool { return side && slices.Contains(uni, st) }
+	return sided
+}
+
+// impliedBy returns the words a sentence implies without saying them:
+// "unilateral" (stems uni) when it states one side.
+func impliedBy(sided bool, uni []string) func(string) bool {
+	return func(st string) bool { return sided && slices.Contains(uni, st) }
 }
 
 // indexedUnder reports whether v is a generic code of unspecified site
