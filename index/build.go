@@ -44,10 +44,15 @@ var generic = regexp.MustCompile(`(?i)\b(unspecified (side|site|laterality|organ
 // genericStem weigh a fifth of their IDF: they rarely carry the meaning.
 var genericStems = map[string]bool{"site": true, "with": true, "without": true, "part": true, "due": true}
 
+// sideWord is "side" after a side's name ("ovarian cyst, left side"):
+// notes say "left ovarian cyst".
+var sideWord = regexp.MustCompile(`(?i)\b(right|left) side\b`)
+
 // MatchText is the text of a name as it is analysed for matching: generic
-// words removed.
+// words removed, and "side" after right or left.
 func MatchText(s string) string {
 	t := generic.ReplaceAllString(s, " ")
+	t = sideWord.ReplaceAllString(t, "$1")
 	return strings.Join(strings.FieldsFunc(t, func(r rune) bool { return r == ' ' }), " ")
 }
 

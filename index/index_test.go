@@ -232,3 +232,16 @@ func TestWithoutVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestMatchText(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Unspecified ovarian cyst, left side", "ovarian cyst, left"},
+		{"Pain, unspecified", "Pain,"},
+		{"Displaced fracture of lateral malleolus of right fibula", "Displaced fracture of lateral malleolus of right fibula"},
+		{"Hemiplegia affecting right dominant side", "Hemiplegia affecting right dominant side"},
+	} {
+		if got := MatchText(tc.in); got != tc.want {
+			t.Errorf("MatchText(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
