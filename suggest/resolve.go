@@ -88,9 +88,17 @@ func needsSeventh(set *corpus.Set, c corpus.ID) bool {
 // unspecified one ending in 9, any other unspecified one (Q21.10: the
 // note's silence is "unspecified", not "other specified"), accidental
 // intent for poisonings (the guideline's default), one "without" a named
-// detail, any one ending in 9 (the "other" catch-all). It returns 0 when no child is a natural default
-// (Z68 body mass index: the value must be documented).
+// detail and with nothing (when its siblings differ by it), any one ending
+// in 9 (the "other" catch-all). It returns 0 when no child is a natural
+// default (Z68 body mass index: the value must be documented).
 func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
+	// "Without" names the default only where siblings differ by it: when
+	// every child says "without" (I26.9x "... without acute cor
+	// pulmonale"), the catch-all decides.
+	allWithout := true
+	for _, k := range set.Children(c) {
+		allWithout = allWithout && strings.Contains(strings.ToLower(set.Brief(k).Display), " without ")
+	}
 	var best corpus.ID
 	bestRank := 0
 	for _, k := range set.Children(c) {
@@ -107,8 +115,8 @@ func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
 			rank = 5 // "Atrial septal defect, unspecified" (Q21.10), not "Other specified ..." (Q21.19)
 		case strings.Contains(d, "accidental (unintentional)"):
 			rank = 4
-		case strings.Contains(d, " without "):
-			rank = 3
+		case !allWithout && strings.Contains(d, " without ") && !strings.Contains(d, " with "):
+			rank = 3 // K42.9 "... without obstruction or gangrene", not K42.0 "... with obstruction, without gangrene"
 		case unspec:
 			rank = 2
 		case strings.HasSuffix(kc.Code, "9"):
