@@ -165,24 +165,7 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 	for id, span := range st.codeTerms {
 		t := st.terms[span[0] : span[0]+span[1]]
 		off := len(st.slots)
-		for n := 1; n <= 2; n++ {
-			for i := 0; i+n <= len(t) && i < 1<<14; i++ {
-				a := pair(t[i], noTerm)
-				if n == 2 {
-					a = pair(t[i], t[i+1])
-				}
-				left, right := uint32(unknownTerm), uint32(unknownTerm)
-				if i > 0 {
-					left = t[i-1]
-				}
-				if i+n < len(t) {
-					right = t[i+n]
-				}
-				if st.fills(left, right, a) {
-					st.slots = append(st.slots, uint16(i<<1|(n-1)))
-				}
-			}
-		}
+		st.slots = st.slotsIn(t, st.slots)
 		if len(st.slots) > off {
 			st.codeSlots[id] = [2]uint32{uint32(off), uint32(len(st.slots) - off)}
 		}
@@ -600,4 +583,29 @@ func generalValue(ix *index.Index, v uint64) bool {
 	}
 	a := uint32(v >> 32)
 	return a == unspecTerm || withWithout(ix, a)
+}
+
+// slotsIn appends to dst the slots of title terms t: each word or word pair
+// (position i<<1 | length-1) that fills a mined slot between its
+// neighbours.
+func (st *slotTable) slotsIn(t []uint32, dst []uint16) []uint16 {
+	for n := 1; n <= 2; n++ {
+		for i := 0; i+n <= len(t) && i < 1<<14; i++ {
+			a := pair(t[i], noTerm)
+			if n == 2 {
+				a = pair(t[i], t[i+1])
+			}
+			left, right := uint32(unknownTerm), uint32(unknownTerm)
+			if i > 0 {
+				left = t[i-1]
+			}
+			if i+n < len(t) {
+				right = t[i+n]
+			}
+			if st.fills(left, right, a) {
+				dst = append(dst, uint16(i<<1|(n-1)))
+			}
+		}
+	}
+	return dst
 }

@@ -289,25 +289,7 @@ func (st *slotTable) titleSlots(ix *index.Index, pipe *nlp.Pipeline, set *corpus
 		return st.terms[sp[0] : sp[0]+sp[1]], st.slotsOf(s)
 	}
 	t := titleTerms(ix, pipe, set.Brief(s).Display, nil)
-	var slots []uint16
-	for n := 1; n <= 2; n++ {
-		for i := 0; i+n <= len(t) && i < 1<<14; i++ {
-			a := pair(t[i], noTerm)
-			if n == 2 {
-				a = pair(t[i], t[i+1])
-			}
-			left, right := uint32(unknownTerm), uint32(unknownTerm)
-			if i > 0 {
-				left = t[i-1]
-			}
-			if i+n < len(t) {
-				right = t[i+n]
-			}
-			if st.fills(left, right, a) {
-				slots = append(slots, uint16(i<<1|(n-1)))
-			}
-		}
-	}
+	slots := st.slotsIn(t, nil)
 	return t, slots
 }
 
