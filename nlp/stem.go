@@ -68,11 +68,15 @@ func (v *vocab) stemOf(norm string) string {
 // word: an inflammation ("-itis") onto its organ ("sinusitis" and
 // "sinus", "thyroiditis" and "thyroid", "pancreatitis" and "pancreatic"),
 // and a Latin organism epithet onto its disease ("pneumoniae" and
-// "pneumonia", "influenzae" and "influenza", "gonorrhoeae"). They are
+// "pneumonia", "influenzae" and "influenza", "gonorrhoeae"), and the "-ism"
+// disorders that are not their root ("alcoholism" is no "alcohol" use a
+// social history mentions, "parkinsonism" no Parkinson disease). They are
 // their own stem.
 func keepWhole(norm string) bool {
 	n := len(norm)
 	switch {
+	case norm == "alcoholism" || norm == "parkinsonism":
+		return true
 	case n > 6 && norm[n-4:] == "itis":
 		return true
 	case n > 6 && (norm[n-3:] == "iae" || norm[n-3:] == "zae" || norm[n-3:] == "eae"):

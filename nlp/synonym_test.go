@@ -31,6 +31,7 @@ func TestSynonyms(t *testing.T) {
 		{"hepatitis", "hepatitis"}, // an inflammation keeps its whole form (stem.go)
 		{"sinus sinusitis thyroid thyroiditis", "sinus sinusitis thyroid thyroiditis"},
 		{"Streptococcus pneumoniae pneumonia", "streptococcus pneumoniae pneumonia"},
+		{"social alcohol use, no alcoholism", "social alcohol use no alcoholism"},
 		{"vertebrae sequelae", "vertebra sequela"},
 		{"cardiac arrest", "heart arrest"},
 		{"gastric ulcus", "stomach ulcer"},
