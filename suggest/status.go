@@ -3,6 +3,7 @@ package suggest
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"medcode/corpus"
@@ -33,11 +34,12 @@ func parseStatusRules(set *corpus.Set, src string) ([]statusRule, error) {
 			return nil, fmt.Errorf("suggest: status.txt:%d: want code, kind and phrases separated by tabs", n+1)
 		}
 		switch f[1] {
-		case "drug", "longterm", "opening", "aftercare":
+		case "drug", "longterm", "opening", "aftercare", "implant":
 		default:
 			return nil, fmt.Errorf("suggest: status.txt:%d: unknown kind %q", n+1, f[1])
 		}
-		if id, ok := set.ID(corpus.ICD10CM, f[0]); !ok || !set.Brief(id).Billable {
+		// An implant's category resolves to a child by side (sidedChild).
+		if id, ok := set.ID(corpus.ICD10CM, f[0]); !ok || !set.Brief(id).Billable && (f[1] != "implant" || len(set.Children(id)) == 0) {
 			continue
 		}
 		out = append(out, statusRule{code: f[0], kind: f[1], phrases: phrases(strings.ReplaceAll(f[2], "-", " "))})
@@ -100,12 +102,19 @@ func (e *Engine) drugStatus(doc *nlp.Document, res *Result, adds []addition) []a
 			"longterm":  "documented as long-term use",
 			"opening":   "the patient has this artificial opening",
 			"aftercare": "the encounter is for this aftercare",
+			"implant":   "the patient has this device, graft, implant or operation: a status code",
 		}[r.kind]
 		conf := e.secondaryConfidence()
 		if r.kind == "aftercare" {
 			conf = ruleConfidence // the reason for the encounter, listed first
 		}
-		adds = append(adds, addition{sys: corpus.ICD10CM, code: r.code, conf: conf, ev: ev, rule: "status_" + r.kind, why: why})
+		code := r.code
+		if r.kind == "implant" {
+			if code = e.sidedChild(doc, r.code, ev[0]); code == "" {
+				continue
+			}
+		}
+		adds = append(adds, addition{sys: corpus.ICD10CM, code: code, conf: conf, ev: ev, rule: "status_" + r.kind, why: why})
 	}
 	return adds
 }
@@ -139,10 +148,48 @@ func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
 			return false
 		}
 		return meds || sentenceHas(doc, c.sent, longTermCues, -1)
-	case "opening":
-		return true // "s/p colectomy with colostomy": the opening is the status
+	case "opening", "implant":
+		return true // "s/p colectomy with colostomy", "s/p TKA": the opening or implant is the status
 	case "aftercare":
 		return c.assert&nlp.Historical == 0
 	}
 	return false
+}
+
+// sidedChild returns code itself when billable, else the child of the
+// category whose title holds the side cue c's sentence states (right,
+// left, bilateral or both), or the unspecified child when it states none
+// or several; "" when there is no such child.
+func (e *Engine) sidedChild(doc *nlp.Document, code string, c cue) string {
+	id, ok := e.set.ID(corpus.ICD10CM, code)
+	if !ok {
+		return ""
+	}
+	if e.set.Brief(id).Billable {
+		return code
+	}
+	lo, hi := sentenceTokens(doc, c.sent)
+	var sides []string
+	for _, t := range doc.Tokens[lo:hi] {
+		switch s := t.Norm; s {
+		case "right", "left", "bilateral":
+			if !slices.Contains(sides, s) {
+				sides = append(sides, s)
+			}
+		case "both", "bilaterally":
+			if !slices.Contains(sides, "bilateral") {
+				sides = append(sides, "bilateral")
+			}
+		}
+	}
+	want := "unspecified"
+	if len(sides) == 1 {
+		want = sides[0]
+	}
+	for _, k := range e.set.Children(id) {
+		if b := e.set.Brief(k); b.Billable && strings.Contains(strings.ToLower(b.Display), want) {
+			return b.Code
+		}
+	}
+	return ""
 }
