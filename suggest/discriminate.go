@@ -250,17 +250,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 	for _, sp := range st.slotsOf(code) {
 		{
 			i, n := int(sp>>1), int(sp&1)+1
-			a := pair(t[i], noTerm)
-			if n == 2 {
-				a = pair(t[i], t[i+1])
-			}
-			left, right := uint32(unknownTerm), uint32(unknownTerm)
-			if i > 0 {
-				left = t[i-1]
-			}
-			if i+n < len(t) {
-				right = t[i+n]
-			}
+			a, left, right := window(t, i, n)
 			for side := range 2 {
 				// The note is read beside one of the slot's neighbours
 				// (side 0: the slot follows it), in either word order.
@@ -591,21 +581,27 @@ func generalValue(ix *index.Index, v uint64) bool {
 func (st *slotTable) slotsIn(t []uint32, dst []uint16) []uint16 {
 	for n := 1; n <= 2; n++ {
 		for i := 0; i+n <= len(t) && i < 1<<14; i++ {
-			a := pair(t[i], noTerm)
-			if n == 2 {
-				a = pair(t[i], t[i+1])
-			}
-			left, right := uint32(unknownTerm), uint32(unknownTerm)
-			if i > 0 {
-				left = t[i-1]
-			}
-			if i+n < len(t) {
-				right = t[i+n]
-			}
-			if st.fills(left, right, a) {
+			if a, left, right := window(t, i, n); st.fills(left, right, a) {
 				dst = append(dst, uint16(i<<1|(n-1)))
 			}
 		}
 	}
 	return dst
+}
+
+// window returns the word or word pair of title terms t at i (n words) and
+// its neighbours (unknownTerm at the title's ends).
+func window(t []uint32, i, n int) (a uint64, left, right uint32) {
+	a = pair(t[i], noTerm)
+	if n == 2 {
+		a = pair(t[i], t[i+1])
+	}
+	left, right = uint32(unknownTerm), uint32(unknownTerm)
+	if i > 0 {
+		left = t[i-1]
+	}
+	if i+n < len(t) {
+		right = t[i+n]
+	}
+	return a, left, right
 }
