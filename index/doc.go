@@ -1,7 +1,11 @@
 // Package index is a TF-IDF index over every searchable name of every code:
 // official titles, inclusion terms, Alphabetic Index paths, drug and
 // neoplasm table rows, CPT/HCPCS descriptions, synonyms and names learned
-// from labelled notes.
+// from labelled notes. Names are matched on their essential words: generic
+// words ("unspecified", "NEC"), "side" after right or left, a title's
+// bracketed nonessential words (a second name), and an Alphabetic Index
+// main term's variant forms ("Atrophy, atrophic, thymus" is also
+// "Atrophy, thymus"; WithoutVariants) are left out.
 //
 // Weighting. A term's weight is w(t) = ln(1 + N/df(t)), N the number of
 // names and df(t) the names holding t; a few generic words ("with",
@@ -27,5 +31,7 @@
 // the pipeline built from them, and a snapshot whose hash does not match the
 // current analysis code refuses to load.
 //
-// An Index is immutable and safe for concurrent use.
+// An Index is immutable and safe for concurrent use; Stems remembers the
+// stems of short texts it was asked for (bounded), which changes nothing
+// but speed.
 package index

@@ -27,7 +27,9 @@
 //     CPT or HCPCS code of this encounter; past conditions keep an edit
 //     naming their history code. A one-word match whose letter case says
 //     acronym on one side only ("FIT" test against "Fit NOS", "pins"
-//     against "PIN") is no match (casesense.go). A learned phrase finds a
+//     against "PIN") is no match (casesense.go), nor an eponym matched
+//     alone that the note writes as a common word ("good adherence" is not
+//     Good's syndrome; eponym.go). A learned phrase finds a
 //     personal- or family-history code only from words the note places in
 //     the past or in a relative (history.go). Sense gates reject a disease named as a
 //     vaccine's target, a supply or drug code for an instrument of the
@@ -56,7 +58,11 @@
 //     the TIA, I25.2 for an infarction), the condition falling below the
 //     threshold (history.go); a code whose every mention lies inside a
 //     longer name the note states in full ranks below that name's code
-//     ("infection" B99.9 below "COVID-19 infection" U07.1; dominated.go).
+//     ("infection" B99.9 below "COVID-19 infection" U07.1; dominated.go);
+//     a condition named only in the past history of a note whose own
+//     assessment, impression or diagnoses do not take it up falls below
+//     the threshold with its reason, history and status Z codes excepted
+//     (addressed.go).
 //     Refinement (refine.go): a vague code's sibling of its category that
 //     reads its words and more beside them (side, site, stage, with or
 //     without), leaving at most one word unsaid beyond the vague title, no
@@ -82,7 +88,11 @@
 //     code gives way to a documented code of its category, or one the
 //     Alphabetic Index reaches through its entry, whose matched name says
 //     more; a symptom gives way to a documented diagnosis it is routinely
-//     part of; a "without complications" code to a documented
+//     part of, and one named only as the reason for the visit or study
+//     (chief complaint, indication, history of the present illness, review
+//     of systems) to a diagnosis of its body system in the note's
+//     conclusion unless a suggested code's notes ask for it (reason.go);
+//     a "without complications" code to a documented
 //     complication; of an Excludes1 pair the better documented stays. A
 //     code gives way only to a replacement that is itself suggested.
 //     Suggestions vs Rejected: a code the note documents but a convention
@@ -138,7 +148,15 @@
 //     (combination.go). Replaced codes are rejected with the reason; an
 //     annotating request keeps them beside the new code and keeps the
 //     ranker's order; long-term drug therapy,
-//     artificial opening and aftercare Z codes from status.txt (status.go);
+//     artificial opening, aftercare and implant status codes from
+//     status.txt (status.go; an implant's category takes the child of the
+//     side its sentence states: "s/p left TKA" Z96.652); the adult Z68 band
+//     of a documented BMI beside a weight diagnosis, other Z68 codes
+//     dropped (bmi.go); a category with a billable code under it suggested
+//     gives way to it; a procedure family (names equal up to their last
+//     comma) is settled by a documented duration or size in the service's
+//     sentence, or, when the note cannot tell its members apart, becomes
+//     one suggestion with a query edit (detail.go);
 //     Z23, Z00, Z08/Z85, Z3A, Z37 (encounter.go) and the vaccine
 //     administration codes beside Z23 (vaccine.go); the office or ED E/M
 //     level from documented decision making or time and the preventive
