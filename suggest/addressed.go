@@ -64,3 +64,34 @@ func (e *Engine) unaddressed(doc *nlp.Document, ks []scored, annotate bool) {
 		k.edits = append(k.edits, Edit{Kind: "not_addressed", Message: "listed only in the past history of a note whose assessment does not take it up: code it when this encounter treats or manages it"})
 	}
 }
+
+// learnedOnly lowers below the decision threshold the candidates found only
+// by phrases learned from labelled notes, no official name (title,
+// inclusion term, Index path, table row, synonym) matching the note: a
+// learned phrase may rank a code, but the recommendation rests on the
+// code set's own words (not for annotation, which lists every documented
+// concept). The code stays ranked, with its reason.
+func (e *Engine) learnedOnly(ks []scored, annotate bool) {
+	if annotate {
+		return
+	}
+	thr := e.DecisionThreshold()
+	for i := range ks {
+		k := &ks[i]
+		if k.conf < thr || len(k.c.mentions) == 0 {
+			continue
+		}
+		only := true
+		for _, m := range k.c.mentions {
+			if !m.learned {
+				only = false
+				break
+			}
+		}
+		if !only {
+			continue
+		}
+		k.conf = round(math.Max(0, thr-0.01), 4)
+		k.edits = append(k.edits, Edit{Kind: "learned_only", Message: "found only by a phrase learned from labelled notes, no name of the code set: check the documentation before coding it"})
+	}
+}

@@ -61,8 +61,9 @@
 //     ("infection" B99.9 below "COVID-19 infection" U07.1; dominated.go);
 //     a condition named only in the past history of a note whose own
 //     assessment, impression or diagnoses do not take it up falls below
-//     the threshold with its reason, history and status Z codes excepted
-//     (addressed.go).
+//     the threshold with its reason, history and status Z codes excepted,
+//     and so does a code found only by phrases learned from labelled notes,
+//     no name of the code set matching the note (addressed.go).
 //     Refinement (refine.go): a vague code's sibling of its category that
 //     reads its words and more beside them (side, site, stage, with or
 //     without), leaving at most one word unsaid beyond the vague title, no

@@ -105,6 +105,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.preferHistory(doc, pre)             // history.go
 	e.yieldDominated(pre)                 // dominated.go
 	e.unaddressed(doc, pre, req.Annotate) // addressed.go
+	e.learnedOnly(pre, req.Annotate)      // addressed.go
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.
 	kept := slices.Grow(w.kept[:0], len(pre))
