@@ -62,6 +62,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	rej = e.organisms(doc, req, res, rej)
 	adds, rej = e.drugTableCodes(doc, res, adds, rej)
 	adds, rej = e.neoplasmTableCodes(doc, res, adds, rej)
+	adds, rej = e.diabetesControl(doc, res, adds, rej) // control.go
 	adds, rej = e.combinations(doc, res, adds, rej, rejected)
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.encounterCodes(doc, res, adds)

@@ -131,6 +131,9 @@
 //     injury of a site, Z76.89 on encounter words and an unspecified code
 //     of another chapter give way to a documented specific injury or
 //     complication of care whose words include theirs (injury.go);
+//     diabetes the note calls poorly (inadequately, suboptimally) controlled
+//     takes its type's "with hyperglycemia" code, as the Index directs, and
+//     its "without complications" code gives way (control.go);
 //     a condition the note says is due to another documented condition or
 //     induced by a drug takes the Index's "due to" category (E08, E09;
 //     dueto.go); a code whose title differs from a category mate's by
