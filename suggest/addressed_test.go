@@ -43,3 +43,27 @@ func TestUnaddressed(t *testing.T) {
 		})
 	}
 }
+
+// TestAnesthesiaSection checks that the anesthetic an operative note
+// records is no condition: "local anesthesia" is not R20.0 anesthesia of
+// skin.
+func TestAnesthesiaSection(t *testing.T) {
+	eng := engine(t)
+	note := "PROCEDURE: Excision of basal cell carcinoma of the nasal ala.\nANESTHESIA: Local anesthesia with 1% lidocaine.\n"
+	res, err := eng.Suggest(context.Background(), suggest.Request{Text: note, MaxResults: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range res.Suggestions {
+		if s.Code == "R20.0" {
+			t.Errorf("R20.0 suggested at %.2f from the anesthesia section", s.Confidence)
+		}
+	}
+	found := false
+	for _, r := range res.Rejected {
+		found = found || r.Code == "R20.0" && r.Rule == "not_a_finding"
+	}
+	if !found {
+		t.Errorf("R20.0 not rejected as not_a_finding: %+v", res.Rejected)
+	}
+}

@@ -33,7 +33,8 @@
 //     personal- or family-history code only from words the note places in
 //     the past or in a relative (history.go). Sense gates reject a disease named as a
 //     vaccine's target, a supply or drug code for an instrument of the
-//     procedure, and chapter 15 codes in a note documenting no pregnancy.
+//     procedure, chapter 15 codes in a note documenting no pregnancy, and
+//     diagnoses read from an operative note's anesthesia section.
 //     Each rejection names its rule and quotes the trigger; each evidence
 //     span carries its assertion status and trigger (render.go). Words of
 //     section headers, body-system sub-headings ("HEENT:") and assertion

@@ -259,6 +259,9 @@ func (e *Engine) offSense(w *work, b corpus.Brief, m mention) senseRule {
 	words := doc.Text[m.start:m.end]
 	switch b.System {
 	case corpus.ICD10CM:
+		if sectionKind(doc, m.section) == nlp.Anesthesia {
+			return senseRule{"not_a_finding", fmt.Sprintf("%q is in the anesthesia section, which records the anesthetic given, not a condition", words)}
+		}
 		if len(b.Code) > 0 && b.Code[0] == 'O' {
 			if !w.pregnant() {
 				return senseRule{"not_pregnant", fmt.Sprintf("%q: the note documents no pregnancy, and chapter 15 codes (O00-O9A) are for pregnancy, childbirth and the puerperium", words)}
