@@ -41,28 +41,12 @@ func (e *Engine) unaddressed(doc *nlp.Document, ks []scored, annotate bool) {
 	if annotate || !concludes(doc) {
 		return
 	}
-	thr := e.DecisionThreshold()
-	for i := range ks {
-		k := &ks[i]
-		if k.conf < thr || len(k.c.mentions) == 0 {
-			continue
-		}
+	e.lowerWhere(ks, func(k *scored) bool {
 		if b := e.set.Brief(k.code); b.System == corpus.ICD10CM && (strings.HasPrefix(b.Code, "Z8") || strings.HasPrefix(b.Code, "Z9")) {
-			continue
+			return false
 		}
-		only := true
-		for _, m := range k.c.mentions {
-			if !historySections[sectionKind(doc, m.section)] {
-				only = false
-				break
-			}
-		}
-		if !only {
-			continue
-		}
-		k.conf = round(math.Max(0, thr-0.01), 4)
-		k.edits = append(k.edits, Edit{Kind: "not_addressed", Message: "listed only in the past history of a note whose assessment does not take it up: code it when this encounter treats or manages it"})
-	}
+		return everyMention(k.c, func(m mention) bool { return historySections[sectionKind(doc, m.section)] })
+	}, "not_addressed", "listed only in the past history of a note whose assessment does not take it up: code it when this encounter treats or manages it")
 }
 
 // learnedOnly lowers below the decision threshold the candidates found only
@@ -75,23 +59,32 @@ func (e *Engine) learnedOnly(ks []scored, annotate bool) {
 	if annotate {
 		return
 	}
+	e.lowerWhere(ks, func(k *scored) bool {
+		return everyMention(k.c, func(m mention) bool { return m.learned })
+	}, "learned_only", "found only by a phrase learned from labelled notes, no name of the code set: check the documentation before coding it")
+}
+
+// lowerWhere puts each candidate at or above the decision threshold that
+// has mentions and satisfies only just below it, with an edit of kind
+// saying why: it stays ranked for the coder, not recommended.
+func (e *Engine) lowerWhere(ks []scored, only func(*scored) bool, kind, why string) {
 	thr := e.DecisionThreshold()
 	for i := range ks {
 		k := &ks[i]
-		if k.conf < thr || len(k.c.mentions) == 0 {
-			continue
-		}
-		only := true
-		for _, m := range k.c.mentions {
-			if !m.learned {
-				only = false
-				break
-			}
-		}
-		if !only {
+		if k.conf < thr || len(k.c.mentions) == 0 || !only(k) {
 			continue
 		}
 		k.conf = round(math.Max(0, thr-0.01), 4)
-		k.edits = append(k.edits, Edit{Kind: "learned_only", Message: "found only by a phrase learned from labelled notes, no name of the code set: check the documentation before coding it"})
+		k.edits = append(k.edits, Edit{Kind: kind, Message: why})
 	}
+}
+
+// everyMention reports whether f holds for every mention of c.
+func everyMention(c *candidate, f func(mention) bool) bool {
+	for _, m := range c.mentions {
+		if !f(m) {
+			return false
+		}
+	}
+	return true
 }
