@@ -3,7 +3,6 @@ package suggest
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -148,11 +147,7 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 		why := fmt.Sprintf("note says %s; %s is %s", said, s.Code, cmp.Or(is, "unspecified acuity"))
 		if req.Annotate {
 			if has(res, corpus.ICD10CM, b.Code) < 0 {
-				t := s
-				t.Code, t.Display, t.Billable = b.Code, b.Display, b.Billable
-				t.Score = math.Nextafter(s.Score, math.Inf(-1))
-				t.Edits = append(slices.Clone(s.Edits), Edit{Kind: "acuity", Message: why})
-				insert(res, t)
+				insertBeside(res, s, b, "acuity", why)
 				i++
 			}
 			continue
@@ -173,17 +168,12 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 			i--
 			continue
 		}
-		s.Code, s.Display, s.Billable = b.Code, b.Display, b.Billable
 		s.Edits = slices.DeleteFunc(s.Edits, func(ed Edit) bool { return ed.Kind == "specificity" && strings.Contains(ed.Message, "assumed") })
-		s.Edits = append(s.Edits, Edit{Kind: "acuity", Message: why})
-		s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: s.Confidence, Message: "coding rule acuity: " + why})
-		res.Suggestions[i] = s
+		res.Suggestions[i] = recoded(s, b, "acuity", why)
 	}
 	return rej
 }
 
-// acuitySibling returns the billable code of code's category whose title
-// has the words key and states acuity v.
 // codeAcuity is titleAcuity of a code's title, remembered per code.
 func (e *Engine) codeAcuity(code, title string) (string, string) {
 	if got, ok := e.acuityMemo.Load("title:" + code); ok {
@@ -208,6 +198,8 @@ func (e *Engine) hasAcuitySibling(code, key, is string) bool {
 	return false
 }
 
+// acuitySibling returns the billable code of code's category whose title
+// has the words key and states acuity v.
 func (e *Engine) acuitySibling(code, key, v string) (corpus.ID, bool) {
 	if got, ok := e.acuityMemo.Load(code + "/" + v); ok {
 		return got.(corpus.ID), got.(corpus.ID) != 0

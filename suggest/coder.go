@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -176,6 +177,25 @@ func insert(res *Result, s Suggestion) {
 		i++
 	}
 	res.Suggestions = slices.Insert(res.Suggestions, i, s)
+}
+
+// insertBeside inserts, for an annotating request, s recoded to b just
+// below s, with an edit of kind saying why: the annotation keeps both.
+func insertBeside(res *Result, s Suggestion, b corpus.Brief, kind, why string) {
+	t := s
+	t.Code, t.Display, t.Billable = b.Code, b.Display, b.Billable
+	t.Score = math.Nextafter(s.Score, math.Inf(-1))
+	t.Edits = append(slices.Clone(s.Edits), Edit{Kind: kind, Message: why})
+	insert(res, t)
+}
+
+// recoded is s recoded to b by coding rule kind, with its edit and a
+// line of explanation saying why.
+func recoded(s Suggestion, b corpus.Brief, kind, why string) Suggestion {
+	s.Code, s.Display, s.Billable = b.Code, b.Display, b.Billable
+	s.Edits = append(s.Edits, Edit{Kind: kind, Message: why})
+	s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: s.Confidence, Message: "coding rule " + kind + ": " + why})
+	return s
 }
 
 // cueEvidence turns cues into evidence spans, in note order, at most five.

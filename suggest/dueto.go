@@ -78,10 +78,7 @@ func (e *Engine) causes(doc *nlp.Document, res *Result, rej []Rejection) []Rejec
 			b := e.set.Brief(to)
 			why := fmt.Sprintf("note says %s: the Index's \"%s, due to %s\" is %s, not %s", cause, d.head, d.what, d.cat, s.Code)
 			rej = append(rej, Rejection{System: s.System, Code: s.Code, Display: s.Display, Rule: "due_to", Reason: why, Evidence: s.Evidence})
-			s.Code, s.Display, s.Billable = b.Code, b.Display, b.Billable
-			s.Edits = append(s.Edits, Edit{Kind: "due_to", Message: why})
-			s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: s.Confidence, Message: "coding rule due_to: " + why})
-			res.Suggestions[i] = s
+			res.Suggestions[i] = recoded(s, b, "due_to", why)
 			break
 		}
 	}

@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -93,11 +92,7 @@ func (e *Engine) organisms(doc *nlp.Document, req Request, res *Result, rej []Re
 		j := has(res, corpus.ICD10CM, b.Code)
 		if req.Annotate {
 			if j < 0 {
-				t := s
-				t.Code, t.Display, t.Billable = b.Code, b.Display, b.Billable
-				t.Score = math.Nextafter(s.Score, math.Inf(-1))
-				t.Edits = append(slices.Clone(s.Edits), Edit{Kind: "organism", Message: why})
-				insert(res, t)
+				insertBeside(res, s, b, "organism", why)
 				i++
 			}
 			continue
@@ -108,10 +103,7 @@ func (e *Engine) organisms(doc *nlp.Document, req Request, res *Result, rej []Re
 			i--
 			continue
 		}
-		s.Code, s.Display, s.Billable = b.Code, b.Display, b.Billable
-		s.Edits = append(s.Edits, Edit{Kind: "organism", Message: why})
-		s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: s.Confidence, Message: "coding rule organism: " + why})
-		res.Suggestions[i] = s
+		res.Suggestions[i] = recoded(s, b, "organism", why)
 	}
 	return rej
 }
