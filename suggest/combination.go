@@ -426,11 +426,7 @@ func (e *Engine) asksFor(id corpus.ID, code string) bool {
 				}
 			}
 		}
-		p := e.set.Brief(id).Parent
-		if p == "" {
-			break
-		}
-		id, _ = e.set.ID(corpus.ICD10CM, p)
+		id = e.parent(id)
 	}
 	return false
 }

@@ -93,11 +93,7 @@ func (e *Engine) askedCodes(id corpus.ID) []string {
 				}
 			}
 		}
-		p := e.set.Brief(a).Parent
-		if p == "" {
-			break
-		}
-		a, _ = e.set.ID(corpus.ICD10CM, p)
+		a = e.parent(a)
 	}
 	slices.Sort(cats)
 	var out []string

@@ -231,11 +231,7 @@ func (e *Engine) obstetricCharacters(doc *nlp.Document, res *Result, p pregnancy
 func (e *Engine) relativeTitled(code, title string) (corpus.Brief, bool) {
 	id, ok := e.set.ID(corpus.ICD10CM, code)
 	for k := 0; ok && k < 3; k++ {
-		parent := e.set.Brief(id).Parent
-		if parent == "" {
-			break
-		}
-		if id, ok = e.set.ID(corpus.ICD10CM, parent); !ok {
+		if id = e.parent(id); id == 0 {
 			break
 		}
 		if b, found := e.descendantTitled(id, title, 4); found {
@@ -414,11 +410,7 @@ func (e *Engine) asksAnyCondition(id corpus.ID) bool {
 				return true
 			}
 		}
-		p := e.set.Brief(id).Parent
-		if p == "" {
-			break
-		}
-		id, _ = e.set.ID(corpus.ICD10CM, p)
+		id = e.parent(id)
 	}
 	return false
 }
@@ -524,11 +516,7 @@ func (e *Engine) excludedFrom(id corpus.ID, title string) bool {
 				return true
 			}
 		}
-		p := e.set.Brief(id).Parent
-		if p == "" {
-			break
-		}
-		id, _ = e.set.ID(corpus.ICD10CM, p)
+		id = e.parent(id)
 	}
 	return false
 }
