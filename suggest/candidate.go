@@ -255,7 +255,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 			continue
 		}
 		if !eponymSaid(doc, ix, ix.NameText(h.Name), h) {
-			continue // "good adherence" is not Good's syndrome (eponym.go)
+			continue // "good adherence" is not Good's syndrome (casesense.go)
 		}
 		if !learned && caseClash(doc, ix, h) { // casesense.go; learned names are lower case
 			continue

@@ -29,7 +29,7 @@
 //     acronym on one side only ("FIT" test against "Fit NOS", "pins"
 //     against "PIN") is no match (casesense.go), nor an eponym matched
 //     alone that the note writes as a common word ("good adherence" is not
-//     Good's syndrome; eponym.go). A learned phrase finds a
+//     Good's syndrome). A learned phrase finds a
 //     personal- or family-history code only from words the note places in
 //     the past or in a relative (history.go). Sense gates reject a disease named as a
 //     vaccine's target, a supply or drug code for an instrument of the
