@@ -13,7 +13,6 @@ import (
 // TestCeiling: the ceiling is evaluated with the corpus features at 0 and
 // bounds the confidence; without it the main re-ranker's confidence stands.
 func TestCeiling(t *testing.T) {
-	base := engine(t)
 	prior := slices.Index(suggest.FeatureNames(), "prior")
 	// A stump on the prior: hi for a real prior (always below -1), lo at 0.
 	stump := func(hi, lo float64) suggest.Tree {
@@ -35,10 +34,7 @@ func TestCeiling(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			m := &suggest.Model{Version: suggest.ModelVersion, Features: suggest.FeatureNames(), Trees: []suggest.Tree{stump(4, -4)}, Threshold: 0.3, Ceiling: tt.ceiling,
 				Priors: map[string]float64{"ICD-10-CM|J01.90": -3}}
-			eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
-			if err != nil {
-				t.Fatal(err)
-			}
+			eng := withModel(t, m)
 			res, err := eng.Suggest(context.Background(), suggest.Request{Text: "Assessment: Acute sinusitis.", Systems: []corpus.System{corpus.ICD10CM}})
 			if err != nil {
 				t.Fatal(err)

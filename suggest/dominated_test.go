@@ -12,17 +12,13 @@ import (
 // name the note states in full ranks below that name's code, however
 // strong its prior: "infection" (B99.9) in "COVID-19 infection" (U07.1).
 func TestDominatedYields(t *testing.T) {
-	base := engine(t)
 	names := suggest.FeatureNames()
 	w := make([]float64, len(names))
 	w[slices.Index(names, "prior")] = 1 // the prior alone ranks
 	m := &suggest.Model{Features: names, Weights: w, Priors: map[string]float64{
 		"ICD-10-CM|B99.9": 2, "ICD-10-CM|U07.1": -3, "default": -5,
 	}}
-	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := withModel(t, m)
 	res, err := eng.Suggest(context.Background(), suggest.Request{Text: "COVID-19 infection, mild.", MaxResults: 20})
 	if err != nil {
 		t.Fatal(err)

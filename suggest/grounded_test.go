@@ -42,15 +42,11 @@ func TestGrounded(t *testing.T) {
 // with its code's names is dropped at load; a grounded one still finds
 // its code.
 func TestUngroundedLearnedDropped(t *testing.T) {
-	base := engine(t)
 	m := &suggest.Model{Learned: []suggest.LearnedName{
 		{System: "ICD-10-CM", Code: "E11.9", Text: "metformin twice daily", Weight: 0.9},
 		{System: "ICD-10-CM", Code: "E11.9", Text: "diabetic follow", Weight: 0.9},
 	}}
-	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := withModel(t, m)
 	for _, tt := range []struct {
 		text string
 		want bool

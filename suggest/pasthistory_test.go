@@ -42,14 +42,10 @@ func TestPastConditionHistoryCode(t *testing.T) {
 // TestLearnedHistoryNeedsPast: a learned phrase finds a personal-history
 // code only where the note places its words in the past.
 func TestLearnedHistoryNeedsPast(t *testing.T) {
-	base := engine(t)
 	m := &suggest.Model{Learned: []suggest.LearnedName{
 		{System: "ICD-10-CM", Code: "I25.2", Text: "infarction", Weight: 0.9},
 	}}
-	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := withModel(t, m)
 	for _, tt := range []struct {
 		text string
 		want bool

@@ -42,6 +42,17 @@ func engine(tb testing.TB) *suggest.Engine {
 	return engineVal
 }
 
+// withModel is the test engine's code sets and index with model m.
+func withModel(tb testing.TB, m *suggest.Model) *suggest.Engine {
+	tb.Helper()
+	base := engine(tb)
+	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return eng
+}
+
 func notes(t *testing.T) map[string]string {
 	t.Helper()
 	paths, err := filepath.Glob("testdata/notes/*.txt")
@@ -294,10 +305,7 @@ func TestModelContext(t *testing.T) {
 		CategoryTop: map[string][]string{"R07": {"R07.2"}},
 		Cooc:        []suggest.CodePair{{A: "E11.9", B: "I10", Lift: 1.5}},
 	}
-	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := withModel(t, m)
 	res, err := eng.Suggest(context.Background(), suggest.Request{
 		Text: "Chest pain. Essential hypertension. Type 2 diabetes mellitus.", Features: true, MaxResults: 100})
 	if err != nil {
@@ -364,7 +372,6 @@ func TestConcurrentAgree(t *testing.T) {
 // suggested when no words of the note document it; priors only rank what
 // the note says.
 func TestNoPriorOnlyCodes(t *testing.T) {
-	base := engine(t)
 	m := &suggest.Model{Priors: map[string]float64{
 		"ICD-10-CM|R69":   -1.4, // about 20% of notes
 		"ICD-10-CM|R69*":  -1.4,
@@ -372,10 +379,7 @@ func TestNoPriorOnlyCodes(t *testing.T) {
 		"ICD-10-CM|R50.9": -1.5,
 		"default":         -7,
 	}}
-	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := withModel(t, m)
 	for _, tt := range []struct {
 		text string
 		code string
