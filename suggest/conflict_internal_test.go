@@ -19,19 +19,9 @@ func TestContradictedNeedsSuggestedReplacement(t *testing.T) {
 		{System: corpus.ICD10CM, Code: "E11.22", Parent: "E11", Billable: true, Display: "Type 2 diabetes mellitus with diabetic chronic kidney disease"},
 		{System: corpus.ICD10CM, Code: "E11.9", Parent: "E11", Billable: true, Display: "Type 2 diabetes mellitus without complications"},
 	}, nil)
-	id := func(c string) corpus.ID {
-		i, ok := set.ID(corpus.ICD10CM, c)
-		if !ok {
-			t.Fatalf("no %s", c)
-		}
-		return i
-	}
-	e := &Engine{set: set, excl: packExclusions(set, excludes1Table(set)), vague: map[string]bool{}}
+	e, id := conflictEngine(t, set)
 	text := "Type 2 diabetes mellitus with diabetic chronic kidney disease. Type 2 diabetes mellitus."
 	doc := &nlp.Document{Text: text}
-	exact := func(start, end int) []mention {
-		return []mention{{hit: index.Hit{Coverage: 1, Score: 1}, sent: 0, start: start, end: end, section: -1}}
-	}
 	for _, tt := range []struct {
 		name     string
 		withConf float64 // E11.22's confidence; E11.9 has 0.8
@@ -75,19 +65,9 @@ func TestExcludes1LoserRanksBelowWinner(t *testing.T) {
 		{System: corpus.ICD10CM, Code: "R19.7", Parent: "R19", Billable: true, Display: "Diarrhea, unspecified",
 			Notes: corpus.Notes{Excludes1: []string{"functional diarrhea (K59.1)", "irritable bowel syndrome with diarrhea (K58.0)"}}},
 	}, nil)
-	id := func(c string) corpus.ID {
-		i, ok := set.ID(corpus.ICD10CM, c)
-		if !ok {
-			t.Fatalf("no %s", c)
-		}
-		return i
-	}
-	e := &Engine{set: set, excl: packExclusions(set, excludes1Table(set)), vague: map[string]bool{}}
+	e, id := conflictEngine(t, set)
 	text := "Irritable bowel syndrome with diarrhea. Diarrhea."
 	doc := &nlp.Document{Text: text}
-	exact := func(start, end int) []mention {
-		return []mention{{hit: index.Hit{Coverage: 1, Score: 1}, sent: 0, start: start, end: end, section: -1}}
-	}
 	thr := e.DecisionThreshold()
 	for _, tt := range []struct {
 		name             string
@@ -129,4 +109,23 @@ func TestExcludes1LoserRanksBelowWinner(t *testing.T) {
 	if len(final) != 1 || final[0].code != id("R19.7") || len(w.rejected) != 1 || w.rejected[0].Code != "K58.0" || w.rejected[0].Rule != "excludes1" {
 		t.Errorf("annotate: final %+v, rejected %+v; want R19.7 kept, K58.0 rejected by excludes1", final, w.rejected)
 	}
+}
+
+// conflictEngine is an engine over a hand-made code set with its Excludes1
+// table, and the ids of its codes.
+func conflictEngine(t *testing.T, set *corpus.Set) (*Engine, func(string) corpus.ID) {
+	t.Helper()
+	id := func(c string) corpus.ID {
+		i, ok := set.ID(corpus.ICD10CM, c)
+		if !ok {
+			t.Fatalf("no %s", c)
+		}
+		return i
+	}
+	return &Engine{set: set, excl: packExclusions(set, excludes1Table(set)), vague: map[string]bool{}}, id
+}
+
+// exact is one mention of a fully matched official name at [start, end).
+func exact(start, end int) []mention {
+	return []mention{{hit: index.Hit{Coverage: 1, Score: 1}, sent: 0, start: start, end: end, section: -1}}
 }
