@@ -164,6 +164,15 @@ func sentenceTokens(doc *nlp.Document, sent int) (int, int) {
 	return lo, max(lo, hi)
 }
 
+// sentenceTerms returns the terms of sentence sent (terms are in sentence
+// order).
+func sentenceTerms(doc *nlp.Document, sent int) []nlp.Term {
+	ts := doc.Terms
+	lo := sort.Search(len(ts), func(i int) bool { return ts[i].Sent >= sent })
+	hi := sort.Search(len(ts), func(i int) bool { return ts[i].Sent > sent })
+	return ts[lo:max(lo, hi)]
+}
+
 // sectionKind is the kind of section sec ("" when none).
 func sectionKind(doc *nlp.Document, sec int) nlp.SectionKind {
 	if sec >= 0 && sec < len(doc.Sections) {

@@ -107,8 +107,8 @@ func (e *Engine) statedCause(doc *nlp.Document, res *Result, s Suggestion, drug 
 		if c.sent < 0 {
 			continue
 		}
-		for _, t := range doc.Terms {
-			if t.Sent == c.sent && t.Stem == "type" {
+		for _, t := range sentenceTerms(doc, c.sent) {
+			if t.Stem == "type" {
 				return "", false
 			}
 		}

@@ -335,8 +335,8 @@ func otherName(name string) bool {
 
 // saysOtherIn reports whether sentence sent says "other" or "specified".
 func saysOtherIn(doc *nlp.Document, sent int) bool {
-	for _, t := range doc.Terms {
-		if t.Sent == sent && (t.Norm == "other" || t.Norm == "specified") {
+	for _, t := range sentenceTerms(doc, sent) {
+		if t.Norm == "other" || t.Norm == "specified" {
 			return true
 		}
 	}

@@ -82,8 +82,8 @@ func (e *Engine) sideChild(doc *nlp.Document, c *candidate, code corpus.ID) (cor
 func (e *Engine) statedSide(doc *nlp.Document, sent int) (uint32, int, bool) {
 	var side uint32
 	tok, found := -1, false
-	for _, t := range doc.Terms {
-		if t.Sent != sent || t.Assert&nlp.Negated != 0 {
+	for _, t := range sentenceTerms(doc, sent) {
+		if t.Assert&nlp.Negated != 0 {
 			continue
 		}
 		switch t.Norm {
