@@ -8,7 +8,9 @@ import (
 )
 
 // TestDefaultChild checks the child a category resolves to when the note
-// gives no detail: "without" decides only where siblings differ by it.
+// gives no detail: "without" decides only where siblings differ by it, and
+// a child whose inclusion term is the parent's title plus "NOS" is the
+// Tabular's own default.
 func TestDefaultChild(t *testing.T) {
 	eng := engine(t)
 	for _, tc := range []struct{ note, first, not string }{
@@ -18,6 +20,10 @@ func TestDefaultChild(t *testing.T) {
 		// K42.0 says with obstruction (and without gangrene): the note
 		// names no obstruction.
 		{"Umbilical hernia.", "K42.9", "K42.0"},
+		// No child of C92.0 is "unspecified": C92.00 holds the inclusion
+		// term "Acute myeloblastic leukemia NOS", so the bare condition
+		// is filed there, not left as the header.
+		{"Acute myeloid leukemia.", "C92.00", "C92.0"},
 	} {
 		res, err := eng.Suggest(context.Background(), suggest.Request{Text: tc.note, MaxResults: 20})
 		if err != nil {

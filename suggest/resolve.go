@@ -101,12 +101,15 @@ func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
 	}
 	var best corpus.ID
 	bestRank := 0
+	parent := set.Code(c).Display
 	for _, k := range set.Children(c) {
 		kc := set.Brief(k)
 		d := strings.ToLower(kc.Display)
 		unspec := strings.Contains(d, "unspecified") && !strings.Contains(d, "with unspecified")
 		rank := 0
 		switch {
+		case namesParentNOS(set.Code(k), parent):
+			rank = 8 // C92.00 holds "Acute myeloblastic leukemia NOS": the Tabular files the bare C92.0 there
 		case strings.Contains(d, "without complication"):
 			rank = 7
 		case unspec && strings.HasSuffix(kc.Code, "9"):
@@ -128,6 +131,41 @@ func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
 	}
 	return best
 }
+
+// namesParentNOS reports whether one of k's inclusion terms is its
+// parent's title (or words of it) followed by "NOS": the Tabular's own
+// statement that the parent's condition, with no more said, is coded k
+// ("Acute myeloblastic leukemia NOS" under C92.00, not having achieved
+// remission).
+func namesParentNOS(k *corpus.Code, parent string) bool {
+	if k == nil {
+		return false
+	}
+	pw := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(parent), notWordRune) {
+		pw[w] = true
+	}
+	for _, n := range k.Names {
+		if n.Kind != corpus.NameInclusion {
+			continue
+		}
+		t, ok := strings.CutSuffix(n.Text, " NOS")
+		if !ok {
+			continue
+		}
+		words := strings.FieldsFunc(strings.ToLower(t), notWordRune)
+		all := len(words) > 0
+		for _, w := range words {
+			all = all && pw[w]
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+func notWordRune(r rune) bool { return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9') }
 
 func specificityEdit(from, to corpus.Brief) *Edit {
 	msg := fmt.Sprintf("%s is a category, not billable; %s assumed: document more detail for a more specific code", from.Code, to.Code)
