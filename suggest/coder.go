@@ -64,6 +64,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.drugTableCodes(doc, res, adds, rej)
 	adds, rej = e.neoplasmTableCodes(doc, res, adds, rej)
 	adds, rej = e.diabetesControl(doc, res, adds, rej) // control.go
+	rej = e.remission(doc, res, rej)                   // remission.go
 	adds, rej = e.combinations(doc, res, adds, rej, rejected)
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.encounterCodes(doc, res, adds)

@@ -84,7 +84,8 @@ func needsSeventh(set *corpus.Set, c corpus.ID) bool {
 }
 
 // defaultChild picks the child a coder takes when the note gives no detail:
-// "without complications" (or "without" a named complication), the
+// the one the Tabular files "<parent> NOS" under, "without complications"
+// or "uncomplicated" (or "without" a named complication), the
 // unspecified one ending in 9, any other unspecified one (Q21.10: the
 // note's silence is "unspecified", not "other specified"), accidental
 // intent for poisonings (the guideline's default), one "without" a named
@@ -105,12 +106,19 @@ func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
 	for _, k := range set.Children(c) {
 		kc := set.Brief(k)
 		d := strings.ToLower(kc.Display)
-		unspec := strings.Contains(d, "unspecified") && !strings.Contains(d, "with unspecified")
+		// Unspecified in the words the child adds to its parent's title
+		// (C81.9 "Hodgkin lymphoma, unspecified": C81.90 "..., unspecified
+		// site", not C81.99 "..., extranodal and solid organ sites"; J45.9
+		// "Other and unspecified asthma": J45.90 "Unspecified asthma").
+		added, _ := strings.CutPrefix(d, strings.ToLower(parent))
+		unspec := strings.Contains(added, "unspecified") && !strings.Contains(d, "with unspecified")
 		rank := 0
 		switch {
+		case strings.EqualFold(kc.Display, parent):
+			rank = 9 // a placeholder level (S06.9X under S06.9): the only way down
 		case namesParentNOS(set.Code(k), parent):
 			rank = 8 // C92.00 holds "Acute myeloblastic leukemia NOS": the Tabular files the bare C92.0 there
-		case strings.Contains(d, "without complication"):
+		case strings.Contains(d, "without complication"), strings.HasSuffix(d, ", uncomplicated"):
 			rank = 7
 		case unspec && strings.HasSuffix(kc.Code, "9"):
 			rank = 6
