@@ -11,7 +11,9 @@ import (
 
 // Remission status. The leukemias, lymphomas and myeloma (C81-C96) carry
 // their status in the last character: "not having achieved remission"
-// (with failed remission, NOS), "in remission" and "in relapse". The
+// (with failed remission, NOS), "in remission" and "in relapse"; a few
+// other codes have a sibling that is them "in remission" (E11.9 and E11.A,
+// F10.20 and F10.21). The
 // status is a detail of the note, read where the condition is named; the
 // sibling that holds it is found in the code set (same parent, the
 // status phrase in its title), never in a list.
@@ -80,12 +82,41 @@ func remissionSibling(set *corpus.Set, c corpus.ID, st remissionStatus) corpus.I
 	if !ok {
 		return 0
 	}
+	own := titleRemission(cc.Display)
 	for _, k := range set.Children(p) {
-		if b := set.Brief(k); b.Billable && k != c && titleRemission(b.Display) == st {
+		b := set.Brief(k)
+		if !b.Billable || k == c || titleRemission(b.Display) != st {
+			continue
+		}
+		if own != remissionUnstated || remissionOf(cc.Display, b.Display) {
 			return k
 		}
 	}
 	return 0
+}
+
+// remissionOf reports whether title r is title t "in remission": every
+// word of t but "uncomplicated" is r's ("Type 2 diabetes mellitus without
+// complications in remission" of E11.9, "Alcohol dependence, in
+// remission" of "Alcohol dependence, uncomplicated").
+func remissionOf(t, r string) bool {
+	rw := map[string]bool{}
+	for _, w := range strings.FieldsFunc(strings.ToLower(r), notWordRune) {
+		rw[w] = true
+	}
+	for _, w := range strings.FieldsFunc(strings.ToLower(t), notWordRune) {
+		if w != "uncomplicated" && !rw[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasRemissionSibling reports whether a code that states no remission
+// status has a sibling that is it "in remission" (E11.9 and E11.A).
+func hasRemissionSibling(set *corpus.Set, code string) bool {
+	c, ok := set.ID(corpus.ICD10CM, code)
+	return ok && remissionSibling(set, c, remissionIn) != 0
 }
 
 // remission recodes a suggestion whose title states one remission status
@@ -99,11 +130,11 @@ func remissionSibling(set *corpus.Set, c corpus.ID, st remissionStatus) corpus.I
 func (e *Engine) remission(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
 	for i := 0; i < len(res.Suggestions); i++ {
 		s := res.Suggestions[i]
-		if s.System != string(corpus.ICD10CM) || !strings.HasPrefix(s.Code, "C") {
+		if s.System != string(corpus.ICD10CM) {
 			continue
 		}
 		have := titleRemission(s.Display)
-		if have == remissionUnstated {
+		if have == remissionUnstated && !hasRemissionSibling(e.set, s.Code) {
 			continue
 		}
 		want, at := remissionUnstated, cue{}
@@ -113,7 +144,7 @@ func (e *Engine) remission(doc *nlp.Document, res *Result, rej []Rejection) []Re
 				break
 			}
 		}
-		if want == remissionUnstated || want == have {
+		if want == remissionUnstated || want == have || have == remissionUnstated && want != remissionIn {
 			continue
 		}
 		id, ok := e.set.ID(corpus.ICD10CM, s.Code)

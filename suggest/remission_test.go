@@ -20,6 +20,9 @@ func TestRemission(t *testing.T) {
 		{"Multiple myeloma, not in remission.", "C90.00", []string{"C90.01"}},
 		{"Multiple myeloma, in remission.", "C90.01", []string{"C90.00"}},
 		{"Acute lymphoblastic leukemia, relapsed.", "C91.02", []string{"C91.00", "C91.01"}},
+		// E11.A is E11.9 "in remission"; a negated remission leaves E11.9.
+		{"Type 2 diabetes mellitus in remission.", "E11.A", []string{"E11.9"}},
+		{"Type 2 diabetes mellitus, not in remission.", "E11.9", []string{"E11.A"}},
 		// No status stated: the Tabular's NOS default.
 		{"Acute myeloid leukemia.", "C92.00", []string{"C92.01", "C92.02"}},
 	} {
