@@ -82,6 +82,49 @@ func saysWithout(name string) bool {
 	return strings.Contains(name, "without") || strings.Contains(name, "Without") || strings.Contains(name, "WITHOUT")
 }
 
+// withoutClash is the share of a "without" name's matched words whose
+// polarity the note inverts: a word the name says the condition is
+// without that the note affirms, or a word the name affirms that the note
+// negates ("Agoraphobia without panic disorder" read in "Panic disorder
+// without agoraphobia"). The name's negative part is what follows each
+// "without" up to a comma, "with" or "in" ("Type 2 diabetes mellitus
+// without complications in remission" affirms remission).
+func withoutClash(doc *nlp.Document, sent []nlp.Term, ix *index.Index, name string, pos []int32) float64 {
+	lower := strings.ToLower(name)
+	var neg []string
+	for _, part := range strings.Split(lower, "without ")[1:] {
+		for _, stop := range []string{",", " with ", " in ", ";", "(", "["} {
+			if i := strings.Index(part, stop); i >= 0 {
+				part = part[:i]
+			}
+		}
+		neg = append(neg, ix.Stems(part)...)
+	}
+	if len(neg) == 0 {
+		return 0
+	}
+	pos0 := ix.Stems(strings.Join(strings.Split(lower, "without ")[:1], ""))
+	clash := 0
+	for _, p := range pos {
+		negated := doc.Tokens[p].Assert&nlp.Negated != 0
+		inNeg, inPos := false, false
+		for _, t := range sent {
+			if t.Tok != int(p) {
+				continue
+			}
+			inNeg = inNeg || slices.Contains(neg, t.Stem)
+			inPos = inPos || slices.Contains(pos0, t.Stem)
+		}
+		if inNeg == inPos {
+			continue // in both parts, or in neither: says nothing
+		}
+		if inNeg != negated {
+			clash++
+		}
+	}
+	return float64(clash) / float64(len(pos))
+}
+
 // collect searches every sentence and gathers mentions per target.
 func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 	// Mentions are gathered in one pending list, then laid out per
@@ -275,8 +318,12 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 			}
 		}
 		pn := 0.0
-		if negated > 0 && negated < len(h.Positions) && !saysWithout(ix.NameText(h.Name)) {
-			pn = float64(negated) / float64(len(h.Positions))
+		if name := ix.NameText(h.Name); !saysWithout(name) {
+			if negated > 0 && negated < len(h.Positions) {
+				pn = float64(negated) / float64(len(h.Positions))
+			}
+		} else if negated < len(h.Positions) {
+			pn = withoutClash(doc, sent, ix, name, h.Positions)
 		}
 		sc.partNeg = append(sc.partNeg, pn)
 	}
