@@ -70,12 +70,14 @@ func (v *vocab) stemOf(norm string) string {
 // and a Latin organism epithet onto its disease ("pneumoniae" and
 // "pneumonia", "influenzae" and "influenza", "gonorrhoeae"), and the "-ism"
 // disorders that are not their root ("alcoholism" is no "alcohol" use a
-// social history mentions, "parkinsonism" no Parkinson disease). They are
-// their own stem.
+// social history mentions, "parkinsonism" no Parkinson disease), and
+// "severity", which names the scale and not its top ("severity not yet
+// classified", "mild in severity" are no "severe"). They are their own
+// stem.
 func keepWhole(norm string) bool {
 	n := len(norm)
 	switch {
-	case norm == "alcoholism" || norm == "parkinsonism":
+	case norm == "alcoholism" || norm == "parkinsonism" || norm == "severity":
 		return true
 	case n > 6 && norm[n-4:] == "itis":
 		return true

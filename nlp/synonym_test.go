@@ -32,6 +32,7 @@ func TestSynonyms(t *testing.T) {
 		{"sinus sinusitis thyroid thyroiditis", "sinus sinusitis thyroid thyroiditis"},
 		{"Streptococcus pneumoniae pneumonia", "streptococcus pneumoniae pneumonia"},
 		{"social alcohol use, no alcoholism", "social alcohol use no alcoholism"},
+		{"severe asthma, severity not classified", "sever asthma severity not classifi"},
 		{"vertebrae sequelae", "vertebra sequela"},
 		{"cardiac arrest", "heart arrest"},
 		{"gastric ulcus", "stomach ulcer"},
