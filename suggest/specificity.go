@@ -209,3 +209,36 @@ func readsWithin(doc *nlp.Document, sub, set []int32) bool {
 	}
 	return true
 }
+
+// sameCondition puts below the decision threshold each suggested code
+// that demote ranked just below a more specific code of its own category
+// that is still suggested above it: the same condition said with less
+// detail ("Unspecified asthma, uncomplicated" beside "Unspecified asthma
+// with (acute) exacerbation"), which a coder never reports beside it.
+// Annotation keeps it (it lists every documented concept).
+func (e *Engine) sameCondition(w *work, ks []scored, annotate bool) {
+	if annotate {
+		return
+	}
+	thr := e.DecisionThreshold()
+	moved := false
+	for i := range ks {
+		k := &ks[i]
+		if k.c.lessThan == nil || k.conf < thr {
+			continue
+		}
+		for j := 0; j < i; j++ {
+			s := &ks[j]
+			if s.conf < thr || s.c.lessThan == k.c || category(e.set.Brief(s.code).Code) != category(e.set.Brief(k.code).Code) ||
+				s.c != k.c.lessThan && !slices.Contains(s.extra, k.c.lessThan) {
+				continue
+			}
+			k.conf = round(math.Max(0, thr-0.01), 4)
+			moved = true
+			break
+		}
+	}
+	if moved {
+		e.sortScored(w, ks)
+	}
+}

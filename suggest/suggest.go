@@ -133,6 +133,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	wide := req
 	wide.MaxResults += ruleSlack
 	final := e.resolveConflicts(w, doc, kept, wide)
+	e.sameCondition(w, final, req.Annotate) // specificity.go
 	res.Suggestions = make([]Suggestion, len(final))
 	for i := range final {
 		res.Suggestions[i] = e.render(doc, &final[i], req)
