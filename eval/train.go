@@ -42,7 +42,10 @@ type TrainOptions struct {
 	// labelled note's in the boosted trees, the calibration and the
 	// threshold; 0 = 1. (The logistic re-ranker weighs rows equally.)
 	SyntheticWeight float64
-	Progress        io.Writer // nil: quiet
+	// PriorReach is the Model's PriorReach, set before the rows' features
+	// are computed so the re-ranker learns with it; 0 = no limit.
+	PriorReach float64
+	Progress   io.Writer // nil: quiet
 }
 
 // TrainSummary says what training saw.
@@ -115,7 +118,7 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	for k := 0; k < nf; k++ {
 		rest := others(k)
 		mined := Mine(pipe, set, rest, opts.Mine)
-		eng, err := suggest.New(set, ix, suggest.Options{Model: &suggest.Model{Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF, CategoryTop: mined.CategoryTop, Cooc: mined.Cooc}})
+		eng, err := suggest.New(set, ix, suggest.Options{Model: &suggest.Model{Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF, CategoryTop: mined.CategoryTop, Cooc: mined.Cooc, PriorReach: opts.PriorReach}})
 		if err != nil {
 			return nil, TrainSummary{}, fmt.Errorf("eval: train: %w", err)
 		}
@@ -144,7 +147,7 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 			gold += wt * float64(r.gold)
 		}
 	}
-	m := &suggest.Model{Version: suggest.ModelVersion, Features: suggest.FeatureNames()}
+	m := &suggest.Model{Version: suggest.ModelVersion, Features: suggest.FeatureNames(), PriorReach: opts.PriorReach}
 	// Calibrate on out-of-fold predictions: a re-ranker fitted on one fold
 	// scores the other, so the calibration sees run-time behaviour.
 	p := make([]float64, len(X))

@@ -33,6 +33,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 		folds   int
 		synth   eval.SynthOptions
 		synthW  float64
+		reach   float64
 	)
 	cmd := &cobra.Command{
 		Use:   "train --cases FILE --out MODEL",
@@ -62,7 +63,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 				return err
 			}
 			m, sum, err := eval.Train(cmd.Context(), set, ix, cs, eval.TrainOptions{Setting: suggest.Setting(setting), Systems: sys, Mine: mine, Logistic: eval.LogisticOptions{L2: l2},
-				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta, Lambda: lambda, MinHessian: minHess}, Candidates: ncand, Folds: folds, Synthetic: synth, SyntheticWeight: synthW, Ceiling: ceiling, Progress: cmd.ErrOrStderr()})
+				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta, Lambda: lambda, MinHessian: minHess}, Candidates: ncand, Folds: folds, Synthetic: synth, SyntheticWeight: synthW, PriorReach: reach, Ceiling: ceiling, Progress: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}
@@ -98,6 +99,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 	f.IntVar(&synth.Distractors, "synthetic-distractors", 0, "most distractor statements per synthetic note (negated, family, resolved history; not gold)")
 	f.BoolVar(&synth.IndexPaths, "synthetic-index-paths", false, "synthetic notes also state codes by an index path naming them alone")
 	f.Float64Var(&synthW, "synthetic-weight", 1, "weight of a synthetic note's rows against a labelled note's")
+	f.Float64Var(&reach, "prior-reach", 0, "limit how far the priors sink a code whose name the note documents whole: its prior features stay within this many log-odds of the cap (0: no limit)")
 	f.BoolVar(&ceiling, "ceiling", false, "also fit a confidence ceiling without the corpus's priors and co-occurrences (the confidence is the lesser, recalibrated)")
 	f.IntVar(&ncand, "candidates", 0, "candidates per note the re-ranker learns from (default 150)")
 	return cmd
