@@ -10,7 +10,7 @@ GOFILES   := $(shell git ls-files '*.go' 2>/dev/null)
 INDEX_SRC := $(wildcard corpus/*.go corpus/*.csv nlp/*.go nlp/*.txt index/*.go)
 # ... and the code sets: a new release dropped into data/codesets rebuilds the index.
 CODESETS  := $(wildcard $(DATA)/codesets/icd10cm/*/* $(DATA)/codesets/hcpcs/*/*)
-MODEL_SRC := $(wildcard suggest/*.go eval/mine.go eval/train.go eval/fit_*.go)
+MODEL_SRC := $(wildcard suggest/*.go eval/mine.go eval/train.go eval/synth.go eval/fit_*.go cmd/medcode/train.go)
 
 .PHONY: all build data run test check lint fmt vet staticcheck bench load fuzz soak eval-dev eval-suites clean
 
@@ -31,7 +31,8 @@ codesets:
 $(DATA)/index.snap: $(INDEX_SRC) $(CODESETS) | codesets build
 	$(MEDCODE) --data $(DATA) index build --out $@
 
-# The default model: trained reproducibly on CodiEsp train (ICD-10-CM gold codes).
+# The default model: trained reproducibly on CodiEsp train (ICD-10-CM gold codes) and
+# notes written from the code sets (train --synthetic*, defaults).
 $(DATA)/model.json: $(DATA)/index.snap $(MODEL_SRC) | build
 	@if [ -f $(TRAIN) ]; then $(MEDCODE) --data $(DATA) --model none train --systems icd10cm --cases $(TRAIN) --out $@; \
 	else echo "data: no labelled notes at $(TRAIN); the engine runs untrained"; fi

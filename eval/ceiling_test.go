@@ -30,7 +30,7 @@ func TestFitCeiling(t *testing.T) {
 		X, y = append(X, x), append(y, lab)
 		folds = append(folds, i%2)
 	}
-	c, conf, err := fitCeiling(X, y, folds, 2, TrainOptions{})
+	c, conf, err := fitCeiling(X, y, nil, folds, 2, TrainOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

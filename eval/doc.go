@@ -92,6 +92,18 @@
 // of the lesser of the two calibrated confidences; the decision threshold
 // is chosen on that, as the engine computes it.
 //
+// FitGBDTWeighted and FitIsotonicWeighted weigh rows (a row of weight 2
+// fits as the row twice). Train mixes notes written from the code sets
+// (SyntheticCases, TrainOptions.Synthetic) into the re-ranker's, the
+// calibration's and the threshold's rows, never into the mined phrases and
+// priors, each row weighed TrainOptions.SyntheticWeight against a labelled
+// note's. A synthetic note states 2-6 codes of different chapters (titles,
+// inclusion terms, index paths naming one code; sentences or a numbered
+// assessment list) beside distractors that are not gold: a disease code's
+// name negated ("Denies ..."), said of a family member or as resolved
+// history; the family and personal history codes (Z80-Z87) such a mention
+// may earn are left out of the rows rather than labelled wrong.
+//
 // # Reports
 //
 // WriteReport writes report.json, report.md, report.html (self-contained,

@@ -56,6 +56,13 @@ func (o GBDTOptions) withDefaults() GBDTOptions {
 // leaves are worth −η·G/(H+λ). Ties go to the lower feature and threshold,
 // so the fit is deterministic.
 func FitGBDT(X [][]float64, y []float64, opts GBDTOptions) (bias float64, trees []suggest.Tree, err error) {
+	return FitGBDTWeighted(X, y, nil, opts)
+}
+
+// FitGBDTWeighted is FitGBDT with a weight per row (nil: all 1): the bias
+// is the weighted mean's log-odds and each row's g and h are multiplied by
+// its weight, as if it were repeated that many times.
+func FitGBDTWeighted(X [][]float64, y, w []float64, opts GBDTOptions) (bias float64, trees []suggest.Tree, err error) {
 	o := opts.withDefaults()
 	n := len(X)
 	if n == 0 {
@@ -63,6 +70,20 @@ func FitGBDT(X [][]float64, y []float64, opts GBDTOptions) (bias float64, trees 
 	}
 	if len(y) != n {
 		return 0, nil, fmt.Errorf("eval: fit gbdt: %d rows but %d labels", n, len(y))
+	}
+	if w != nil && len(w) != n {
+		return 0, nil, fmt.Errorf("eval: fit gbdt: %d rows but %d weights", n, len(w))
+	}
+	for i, v := range w {
+		if v < 0 || math.IsNaN(v) || math.IsInf(v, 0) {
+			return 0, nil, fmt.Errorf("eval: fit gbdt: row %d has weight %v", i, v)
+		}
+	}
+	weight := func(i int) float64 {
+		if w == nil {
+			return 1
+		}
+		return w[i]
 	}
 	d := len(X[0])
 	for i, row := range X {
@@ -80,11 +101,15 @@ func FitGBDT(X [][]float64, y []float64, opts GBDTOptions) (bias float64, trees 
 			bins[f][i] = uint16(sort.SearchFloat64s(thr[f], math.Nextafter(X[i][f], math.Inf(1))))
 		}
 	}
-	mean := 0.0
-	for _, v := range y {
-		mean += v
+	mean, total := 0.0, 0.0
+	for i, v := range y {
+		mean += weight(i) * v
+		total += weight(i)
 	}
-	mean /= float64(n)
+	if total == 0 {
+		return 0, nil, errors.New("eval: fit gbdt: every weight is 0")
+	}
+	mean /= total
 	bias = logit(math.Min(math.Max(mean, 1e-6), 1-1e-6))
 	F := make([]float64, n)
 	for i := range F {
@@ -96,8 +121,8 @@ func FitGBDT(X [][]float64, y []float64, opts GBDTOptions) (bias float64, trees 
 	for m := 0; m < o.Trees; m++ {
 		for i := range F {
 			p := 1 / (1 + math.Exp(-F[i]))
-			g[i] = p - y[i]
-			h[i] = math.Max(p*(1-p), 1e-6)
+			g[i] = weight(i) * (p - y[i])
+			h[i] = weight(i) * math.Max(p*(1-p), 1e-6)
 			rows[i] = i
 		}
 		b := treeBuilder{o: o, thr: thr, bins: bins, g: g, h: h}

@@ -13,10 +13,27 @@ import (
 // strictly increasing and ys non-decreasing. Pairs with a NaN score or label
 // are skipped; mismatched lengths use the shorter.
 func FitIsotonic(p, y []float64) (xs, ys []float64) {
+	return FitIsotonicWeighted(p, y, nil)
+}
+
+// FitIsotonicWeighted is FitIsotonic with a weight per pair (nil: all 1):
+// each block's value is its weighted mean label. Pairs with a NaN,
+// negative or zero weight are skipped; with w shorter than p and y, the
+// pairs beyond it are skipped too.
+func FitIsotonicWeighted(p, y, w []float64) (xs, ys []float64) {
 	n := min(len(p), len(y))
+	if w != nil {
+		n = min(n, len(w))
+	}
+	weight := func(i int) float64 {
+		if w == nil {
+			return 1
+		}
+		return w[i]
+	}
 	idx := make([]int, 0, n)
 	for i := 0; i < n; i++ {
-		if !math.IsNaN(p[i]) && !math.IsNaN(y[i]) {
+		if !math.IsNaN(p[i]) && !math.IsNaN(y[i]) && weight(i) > 0 {
 			idx = append(idx, i)
 		}
 	}
@@ -28,15 +45,15 @@ func FitIsotonic(p, y []float64) (xs, ys []float64) {
 	type block struct {
 		lo, hi float64 // score range
 		sum    float64 // Σ y
-		n      float64
+		n      float64 // Σ weight
 	}
 	var st []block
 	for k := 0; k < len(idx); {
 		x := p[idx[k]]
 		bl := block{lo: x, hi: x}
 		for k < len(idx) && p[idx[k]] == x {
-			bl.sum += y[idx[k]]
-			bl.n++
+			bl.sum += weight(idx[k]) * y[idx[k]]
+			bl.n += weight(idx[k])
 			k++
 		}
 		st = append(st, bl)

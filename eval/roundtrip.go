@@ -50,23 +50,7 @@ func RoundTrip(set *corpus.Set, opts RoundTripOptions) []Case {
 	var owners map[string]int
 	if opts.IndexPaths {
 		// How many billable codes each rephrased path names.
-		owners = map[string]int{}
-		for _, id := range set.IDs(corpus.ICD10CM) {
-			if !set.Brief(id).Billable {
-				continue
-			}
-			seen := map[string]bool{}
-			for _, n := range set.Code(id).Names {
-				if n.Kind != corpus.NameIndex {
-					continue
-				}
-				p := strings.ToLower(NoteOrder(n.Text))
-				if p != "" && !seen[p] {
-					seen[p] = true
-					owners[p]++
-				}
-			}
-		}
+		owners = pathOwners(set)
 	}
 	var out []Case
 	for _, id := range ids {

@@ -38,7 +38,14 @@ type TrainOptions struct {
 	// into the re-ranker's and the calibration's rows, never into the
 	// mined phrases and priors; its Cases = 0 means none.
 	Synthetic SynthOptions
-	Progress  io.Writer // nil: quiet
+	// SyntheticWeight weighs each synthetic note's rows against a
+	// labelled note's in the boosted trees, the calibration and the
+	// threshold; 0 = 1. (The logistic re-ranker weighs rows equally.)
+	SyntheticWeight float64
+	// PriorReach is the Model's PriorReach, set before the rows' features
+	// are computed so the re-ranker learns with it; 0 = no limit.
+	PriorReach float64
+	Progress   io.Writer // nil: quiet
 }
 
 // TrainSummary says what training saw.
@@ -81,10 +88,17 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 		folds[i%nf] = append(folds[i%nf], c)
 	}
 	synth := make([][]Case, nf)
+	synthUnd := make([][][]string, nf)
 	if opts.Synthetic.Cases > 0 {
-		for i, c := range SyntheticCases(set, opts.Synthetic) {
+		cs, und := syntheticCases(set, opts.Synthetic)
+		for i, c := range cs {
 			synth[i%nf] = append(synth[i%nf], c)
+			synthUnd[i%nf] = append(synthUnd[i%nf], und[i])
 		}
+	}
+	sw := opts.SyntheticWeight
+	if sw <= 0 {
+		sw = 1
 	}
 	// others returns the cases outside fold k.
 	others := func(k int) []Case {
@@ -97,46 +111,55 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 		return out
 	}
 	var X [][]float64
-	var y []float64
+	var y, W []float64
 	var fold []int
-	var found, gold int
+	var found, labelled int
+	var gold float64
 	for k := 0; k < nf; k++ {
 		rest := others(k)
 		mined := Mine(pipe, set, rest, opts.Mine)
-		eng, err := suggest.New(set, ix, suggest.Options{Model: &suggest.Model{Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF, CategoryTop: mined.CategoryTop, Cooc: mined.Cooc}})
+		eng, err := suggest.New(set, ix, suggest.Options{Model: &suggest.Model{Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF, CategoryTop: mined.CategoryTop, Cooc: mined.Cooc, PriorReach: opts.PriorReach}})
 		if err != nil {
 			return nil, TrainSummary{}, fmt.Errorf("eval: train: %w", err)
 		}
 		if opts.Progress != nil {
 			fmt.Fprintf(opts.Progress, "train: fold %d: %d learned names from %d cases, features of %d cases\n", k+1, len(mined.Learned), len(rest), len(folds[k]))
 		}
-		rows, err := featureRows(ctx, eng, append(slices.Clip(folds[k]), synth[k]...), opts)
+		und := append(make([][]string, len(folds[k])), synthUnd[k]...)
+		rows, err := featureRows(ctx, eng, append(slices.Clip(folds[k]), synth[k]...), und, opts)
 		if err != nil {
 			return nil, TrainSummary{}, err
 		}
-		for _, r := range rows {
+		for i, r := range rows {
+			wt := 1.0
+			if i >= len(folds[k]) {
+				wt = sw
+			} else {
+				found += r.found
+				labelled += r.gold
+			}
 			X = append(X, r.x...)
 			y = append(y, r.y...)
 			for range r.y {
 				fold = append(fold, k)
+				W = append(W, wt)
 			}
-			found += r.found
-			gold += r.gold
+			gold += wt * float64(r.gold)
 		}
 	}
-	m := &suggest.Model{Version: suggest.ModelVersion, Features: suggest.FeatureNames()}
+	m := &suggest.Model{Version: suggest.ModelVersion, Features: suggest.FeatureNames(), PriorReach: opts.PriorReach}
 	// Calibrate on out-of-fold predictions: a re-ranker fitted on one fold
 	// scores the other, so the calibration sees run-time behaviour.
 	p := make([]float64, len(X))
 	for k := 0; k < nf; k++ {
 		var tx [][]float64
-		var ty []float64
+		var ty, tw []float64
 		for i := range X {
 			if fold[i] != k {
-				tx, ty = append(tx, X[i]), append(ty, y[i])
+				tx, ty, tw = append(tx, X[i]), append(ty, y[i]), append(tw, W[i])
 			}
 		}
-		pred, err := fitRanker(tx, ty, opts)
+		pred, err := fitRanker(tx, ty, tw, opts)
 		if err != nil {
 			return nil, TrainSummary{}, err
 		}
@@ -146,29 +169,29 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 			}
 		}
 	}
-	if err := fitFinal(m, X, y, opts); err != nil {
+	if err := fitFinal(m, X, y, W, opts); err != nil {
 		return nil, TrainSummary{}, err
 	}
-	cx, cy := FitIsotonic(p, y)
+	cx, cy := FitIsotonicWeighted(p, y, W)
 	conf := make([]float64, len(p))
 	for i := range p {
 		conf[i] = suggest.Calibrate(cx, cy, p[i])
 	}
 	if opts.Ceiling {
-		ceil, gconf, err := fitCeiling(X, y, fold, nf, opts)
+		ceil, gconf, err := fitCeiling(X, y, W, fold, nf, opts)
 		if err != nil {
 			return nil, TrainSummary{}, err
 		}
 		for i := range conf {
 			conf[i] = min(conf[i], gconf[i])
 		}
-		ceil.LesserX, ceil.LesserY = FitIsotonic(conf, y)
+		ceil.LesserX, ceil.LesserY = FitIsotonicWeighted(conf, y, W)
 		for i := range conf {
 			conf[i] = suggest.Calibrate(ceil.LesserX, ceil.LesserY, conf[i])
 		}
 		m.Ceiling = ceil
 	}
-	thr, f1 := bestThreshold(conf, y, gold)
+	thr, f1 := bestThreshold(conf, y, W, gold)
 	mined := Mine(pipe, set, cases, opts.Mine)
 	m.CalibX, m.CalibY, m.Threshold = cx, cy, thr
 	m.Priors, m.Learned, m.TermDF, m.CategoryTop, m.Cooc = mined.Priors, mined.Learned, mined.TermDF, mined.CategoryTop, mined.Cooc
@@ -181,8 +204,8 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	}
 	sum := TrainSummary{Cases: len(cases), Rows: len(X), Positives: pos, Learned: len(mined.Learned), Threshold: thr, TrainF1: f1,
 		ElapsedSec: time.Since(start).Seconds()}
-	if gold > 0 {
-		sum.GoldFound = float64(found) / float64(gold)
+	if labelled > 0 {
+		sum.GoldFound = float64(found) / float64(labelled)
 	}
 	return m, sum, nil
 }
@@ -195,9 +218,9 @@ func rankerOr(r string) string {
 }
 
 // fitRanker fits the chosen re-ranker and returns its probability function.
-func fitRanker(X [][]float64, y []float64, opts TrainOptions) (func([]float64) float64, error) {
+func fitRanker(X [][]float64, y, w []float64, opts TrainOptions) (func([]float64) float64, error) {
 	var m suggest.Model
-	if err := fitFinal(&m, X, y, opts); err != nil {
+	if err := fitFinal(&m, X, y, w, opts); err != nil {
 		return nil, err
 	}
 	return func(x []float64) float64 {
@@ -212,11 +235,12 @@ func fitRanker(X [][]float64, y []float64, opts TrainOptions) (func([]float64) f
 	}, nil
 }
 
-// fitFinal fits the re-ranker into m (Trees or Weights, and Bias).
-func fitFinal(m *suggest.Model, X [][]float64, y []float64, opts TrainOptions) error {
+// fitFinal fits the re-ranker into m (Trees or Weights, and Bias); w
+// weighs the rows of the boosted trees.
+func fitFinal(m *suggest.Model, X [][]float64, y, w []float64, opts TrainOptions) error {
 	switch rankerOr(opts.Ranker) {
 	case "gbdt":
-		b, trees, err := FitGBDT(X, y, opts.GBDT)
+		b, trees, err := FitGBDTWeighted(X, y, w, opts.GBDT)
 		if err != nil {
 			return err
 		}
@@ -249,8 +273,9 @@ type caseRows struct {
 
 // featureRows runs the engine over cases and labels every candidate: 1
 // when it is a gold code or a gold code is its prefix (older, shorter gold
-// codes such as R51 for R51.9).
-func featureRows(ctx context.Context, eng *suggest.Engine, cases []Case, opts TrainOptions) ([]caseRows, error) {
+// codes such as R51 for R51.9). A case's undecided code prefixes (nil: none)
+// leave out the rows of the codes they begin, gold aside.
+func featureRows(ctx context.Context, eng *suggest.Engine, cases []Case, undecided [][]string, opts TrainOptions) ([]caseRows, error) {
 	out := make([]caseRows, len(cases))
 	errs := make([]error, len(cases))
 	var wg sync.WaitGroup
@@ -280,6 +305,9 @@ func featureRows(ctx context.Context, eng *suggest.Engine, cases []Case, opts Tr
 							hit[g] = true
 						}
 					}
+					if lab == 0 && i < len(undecided) && slices.ContainsFunc(undecided[i], func(p string) bool { return strings.HasPrefix(s.Code, p) }) {
+						continue
+					}
 					r.x = append(r.x, s.Features)
 					r.y = append(r.y, lab)
 				}
@@ -308,21 +336,26 @@ func featureRows(ctx context.Context, eng *suggest.Engine, cases []Case, opts Tr
 }
 
 // bestThreshold picks the confidence threshold maximising micro-F1, where
-// gold codes never proposed count as misses.
-func bestThreshold(conf, y []float64, gold int) (float64, float64) {
+// gold codes never proposed count as misses; w weighs the rows (nil: 1)
+// and gold is the weighted count of gold codes.
+func bestThreshold(conf, y, w []float64, gold float64) (float64, float64) {
 	bestT, bestF := 0.5, -1.0
 	for t := 0.05; t < 0.951; t += 0.01 {
 		tp, fp := 0.0, 0.0
 		for i, c := range conf {
 			if c >= t {
-				tp += y[i]
-				fp += 1 - y[i]
+				wt := 1.0
+				if w != nil {
+					wt = w[i]
+				}
+				tp += wt * y[i]
+				fp += wt * (1 - y[i])
 			}
 		}
 		if tp == 0 {
 			continue
 		}
-		prec, rec := tp/(tp+fp), tp/float64(max(gold, 1))
+		prec, rec := tp/(tp+fp), tp/max(gold, 1)
 		f := 2 * prec * rec / (prec + rec)
 		if f > bestF {
 			bestT, bestF = t, f
@@ -331,11 +364,17 @@ func bestThreshold(conf, y []float64, gold int) (float64, float64) {
 	return float64(int(bestT*100+0.5)) / 100, max(bestF, 0)
 }
 
-// fitCeiling fits the Model's Ceiling: the re-ranker on the rows with the
-// suggest.CorpusFeatures at 0, calibrated on its out-of-fold predictions
-// like the main one. It returns the ceiling and its out-of-fold calibrated
+// fitCeiling fits the Model's Ceiling: the re-ranker on the rows (weighed
+// by w; nil: 1) with the suggest.CorpusFeatures at 0, calibrated on its
+// out-of-fold predictions like the main one. It returns the ceiling and its out-of-fold calibrated
 // confidences.
-func fitCeiling(X [][]float64, y []float64, fold []int, nf int, opts TrainOptions) (*suggest.Ceiling, []float64, error) {
+func fitCeiling(X [][]float64, y, w []float64, fold []int, nf int, opts TrainOptions) (*suggest.Ceiling, []float64, error) {
+	if w == nil {
+		w = make([]float64, len(X))
+		for i := range w {
+			w[i] = 1
+		}
+	}
 	G := make([][]float64, len(X))
 	for i, x := range X {
 		G[i] = suggest.WithoutCorpus(nil, x, len(x))
@@ -343,13 +382,13 @@ func fitCeiling(X [][]float64, y []float64, fold []int, nf int, opts TrainOption
 	p := make([]float64, len(G))
 	for k := 0; k < nf; k++ {
 		var tx [][]float64
-		var ty []float64
+		var ty, tw []float64
 		for i := range G {
 			if fold[i] != k {
-				tx, ty = append(tx, G[i]), append(ty, y[i])
+				tx, ty, tw = append(tx, G[i]), append(ty, y[i]), append(tw, w[i])
 			}
 		}
-		b, trees, err := FitGBDT(tx, ty, opts.GBDT)
+		b, trees, err := FitGBDTWeighted(tx, ty, tw, opts.GBDT)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -359,11 +398,11 @@ func fitCeiling(X [][]float64, y []float64, fold []int, nf int, opts TrainOption
 			}
 		}
 	}
-	b, trees, err := FitGBDT(G, y, opts.GBDT)
+	b, trees, err := FitGBDTWeighted(G, y, w, opts.GBDT)
 	if err != nil {
 		return nil, nil, err
 	}
-	cx, cy := FitIsotonic(p, y)
+	cx, cy := FitIsotonicWeighted(p, y, w)
 	conf := make([]float64, len(p))
 	for i := range p {
 		conf[i] = suggest.Calibrate(cx, cy, p[i])

@@ -85,6 +85,11 @@
 //     often orders candidates but cannot raise a confidence above what the
 //     note's words support (coder feedback is exempt: it is this site's
 //     coders' judgement).
+//     Among the features, titleSaid, distinctSaid and siblingSaid read
+//     the official title against the note's affirmed words in the
+//     evidence's sentences (titlesaid.go); a model's PriorReach keeps the
+//     prior features of a code whose name the note documents whole within
+//     that many log-odds of their cap.
 //  6. Candidates landing on one code merge; conflicts are resolved by what
 //     the note documents, never by a prior (conflict.go): an unspecified
 //     code gives way to a documented code of its category, or one the

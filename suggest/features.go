@@ -54,11 +54,14 @@ func FeatureNames() []string {
 		"cooc",          // best log lift with a code the note states plainly (training co-occurrence)
 		"exactName",     // some mention matches an official name exactly (all its words, none negated, not inside a longer name)
 		"symptom",       // ICD-10-CM chapter R (signs and symptoms)
+		"titleSaid",     // share of the official title's words the note affirms in the mentions' sentences
+		"distinctSaid",  // share of the title's words that set it apart from its parent's said there (-1: none)
+		"siblingSaid",   // a word that sets a sibling's title apart, not in this title, is said there
 	}
 }
 
 // featureCount is len(FeatureNames()).
-const featureCount = 41
+const featureCount = 44
 
 // maxPriorLogit caps the prior features at a 5% share of training notes: a code in 20% of training notes
 // ranks no higher for it than one in 5%, so the ranker cannot learn the
@@ -181,6 +184,17 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	}
 	if cb.System == corpus.ICD10CM && strings.HasPrefix(cb.Code, "R") {
 		f[40] = 1
+	}
+	f[42] = -1
+	if cb.System == corpus.ICD10CM {
+		f[41], f[42], f[43] = e.titleGrounding(w, doc, c, code)
+	}
+	if e.model != nil && e.model.PriorReach > 0 && (f[39] == 1 || f[41] == 1) {
+		// A fully documented name: the priors may order it among others,
+		// but not sink it below the cap less PriorReach.
+		f[18] = max(f[18], maxPriorLogit-e.model.PriorReach)
+		f[30] = max(f[30], maxPriorLogit-e.model.PriorReach)
+		f[27] = f[0] * f[18]
 	}
 	return f
 }

@@ -36,6 +36,11 @@ type Model struct {
 	Ceiling *Ceiling `json:"ceiling,omitempty"`
 	// Priors is the log-odds prior of each code ("ICD-10-CM|R52").
 	Priors map[string]float64 `json:"priors,omitempty"`
+	// PriorReach, when above 0, limits how far the priors can sink a code
+	// whose name the note documents whole (exactName or titleSaid = 1):
+	// its prior features are at least the cap (a 5% share) less
+	// PriorReach log-odds. 0: no limit.
+	PriorReach float64 `json:"priorReach,omitempty"`
 	// CategoryTop lists, per ICD-10-CM category ("R10"), the codes training
 	// notes used most in it, most frequent first.
 	CategoryTop map[string][]string `json:"categoryTop,omitempty"`

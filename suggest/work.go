@@ -40,6 +40,8 @@ type work struct {
 	owner    []corpus.ID        // per token: the stem whose 7th character it states
 	sr       sentenceRanges     // tokens and terms per sentence
 	sents    []int              // sentences of one candidate
+	gsents   []int              // titleGrounding's sentences
+	gterms   []uint32           // titleGrounding's affirmed term ids
 	// dxSection says, per section of the note, whether it is an
 	// assessment or diagnosis section; df caches the training-note share
 	// of each token's stem (-1: not looked up yet).

@@ -31,7 +31,9 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 		ncand   int
 		ceiling bool
 		folds   int
-		synth   int
+		synth   eval.SynthOptions
+		synthW  float64
+		reach   float64
 	)
 	cmd := &cobra.Command{
 		Use:   "train --cases FILE --out MODEL",
@@ -61,7 +63,7 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 				return err
 			}
 			m, sum, err := eval.Train(cmd.Context(), set, ix, cs, eval.TrainOptions{Setting: suggest.Setting(setting), Systems: sys, Mine: mine, Logistic: eval.LogisticOptions{L2: l2},
-				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta, Lambda: lambda, MinHessian: minHess}, Candidates: ncand, Folds: folds, Synthetic: eval.SynthOptions{Cases: synth}, Ceiling: ceiling, Progress: cmd.ErrOrStderr()})
+				Ranker: ranker, GBDT: eval.GBDTOptions{Trees: trees, Depth: depth, LearningRate: eta, Lambda: lambda, MinHessian: minHess}, Candidates: ncand, Folds: folds, Synthetic: synth, SyntheticWeight: synthW, PriorReach: reach, Ceiling: ceiling, Progress: cmd.ErrOrStderr()})
 			if err != nil {
 				return err
 			}
@@ -91,7 +93,13 @@ func newTrainCmd(data *dataFlags) *cobra.Command {
 	f.Float64Var(&lambda, "lambda", 0, "gbdt: L2 penalty on leaf values (default 1)")
 	f.Float64Var(&minHess, "min-hessian", 0, "gbdt: least hessian in a child (default 5)")
 	f.IntVar(&folds, "folds", 0, "cross-fitting folds (default 2)")
-	f.IntVar(&synth, "synthetic", 250, "notes written from the code sets mixed into the re-ranker's and calibration's rows (0: none)")
+	f.IntVar(&synth.Cases, "synthetic", 1000, "notes written from the code sets mixed into the re-ranker's and calibration's rows (0: none)")
+	f.IntVar(&synth.Codes, "synthetic-codes", 2, "codes each synthetic note states (at least)")
+	f.IntVar(&synth.MaxCodes, "synthetic-max-codes", 6, "when above --synthetic-codes, each synthetic note states between the two (codes of different chapters)")
+	f.IntVar(&synth.Distractors, "synthetic-distractors", 3, "most distractor statements per synthetic note (negated, family, resolved history; not gold)")
+	f.BoolVar(&synth.IndexPaths, "synthetic-index-paths", true, "synthetic notes also state codes by an index path naming them alone")
+	f.Float64Var(&synthW, "synthetic-weight", 0.5, "weight of a synthetic note's rows against a labelled note's")
+	f.Float64Var(&reach, "prior-reach", 0, "limit how far the priors sink a code whose name the note documents whole: its prior features stay within this many log-odds of the cap (0: no limit)")
 	f.BoolVar(&ceiling, "ceiling", false, "also fit a confidence ceiling without the corpus's priors and co-occurrences (the confidence is the lesser, recalibrated)")
 	f.IntVar(&ncand, "candidates", 0, "candidates per note the re-ranker learns from (default 150)")
 	return cmd
