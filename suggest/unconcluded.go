@@ -19,12 +19,17 @@ import (
 // the conclusion or plan names ("Chest pain, unclear etiology") stays.
 
 // takenUp are the sections in which a note concludes or acts on what it
-// found (a discharge summary's hospital course states the deficits left
-// at discharge): a symptom named there is addressed.
+// found: a symptom named there is addressed.
 var takenUp = map[nlp.SectionKind]bool{
 	nlp.Assessment: true, nlp.AssessmentAndPlan: true, nlp.Impression: true, nlp.Diagnoses: true,
 	nlp.DischargeDiagnoses: true, nlp.PostoperativeDiagnosis: true, nlp.PreoperativeDiagnosis: true,
-	nlp.AdmissionDiagnoses: true, nlp.Plan: true, nlp.ProblemList: true, nlp.HospitalCourse: true,
+	nlp.AdmissionDiagnoses: true, nlp.Plan: true, nlp.ProblemList: true,
+}
+
+// examined are the sections that record what the review of systems and
+// the examination found on the way to the assessment.
+var examined = map[nlp.SectionKind]bool{
+	nlp.ReviewOfSystems: true, nlp.PhysicalExam: true, nlp.VitalSigns: true, nlp.Objective: true,
 }
 
 // presenting are the sections that state why the patient came or why the
@@ -73,12 +78,17 @@ func (e *Engine) unconcluded(doc *nlp.Document, ks []scored, annotate bool) {
 	}
 	e.lowerWhere(ks, func(k *scored) bool {
 		b := e.set.Brief(k.code)
-		if !symptomCode(b) || asked(b.Code) {
+		if b.System != corpus.ICD10CM || asked(b.Code) {
 			return false
 		}
-		return everyMention(k.c, func(m mention) bool {
-			kind := sectionKind(doc, m.section)
-			return kind != "" && !takenUp[kind] && !presenting[kind]
-		})
+		if symptomCode(b) {
+			return everyMention(k.c, func(m mention) bool {
+				kind := sectionKind(doc, m.section)
+				return kind != "" && !takenUp[kind] && !presenting[kind]
+			})
+		}
+		// Any other finding the examination alone records ("enlarged
+		// tonsils", "erythematous", a healed "scar"), but a status.
+		return !strings.HasPrefix(b.Code, "Z") && everyMention(k.c, func(m mention) bool { return examined[sectionKind(doc, m.section)] })
 	}, "not_concluded", "a sign or symptom the note describes but its assessment does not take up: code it only when no diagnosis explains it")
 }

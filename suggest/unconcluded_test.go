@@ -8,7 +8,8 @@ import (
 )
 
 // TestUnconcluded checks that a sign or symptom a note names only outside
-// its conclusion falls below the threshold with its reason, and keeps its
+// its conclusion, and a finding only its examination records, falls below
+// the threshold with its reason, and keeps its
 // place when the assessment or plan takes it up, when it is the chief
 // complaint, when the note has no conclusion, and when a concluded code's
 // notes ask for it.
@@ -24,6 +25,8 @@ func TestUnconcluded(t *testing.T) {
 		{"taken up", "HISTORY OF PRESENT ILLNESS: Fatigue for a month.\nASSESSMENT: Fatigue, cause unclear; check TSH.", "R53.83", false},
 		{"in the plan", "HISTORY OF PRESENT ILLNESS: Fatigue for a month.\nASSESSMENT: Essential hypertension.\nPLAN: Check TSH for the fatigue.", "R53.83", false},
 		{"no conclusion", "HISTORY OF PRESENT ILLNESS: Fatigue for a month.", "R53.83", false},
+		{"exam finding", "PHYSICAL EXAM: Tonsils enlarged, 3+ bilaterally.\nASSESSMENT: Obstructive sleep apnea.", "J35.1", true},
+		{"exam finding concluded", "PHYSICAL EXAM: Tonsils enlarged, 3+ bilaterally.\nASSESSMENT: Hypertrophy of tonsils.", "J35.1", false},
 		{"asked for", "HISTORY OF PRESENT ILLNESS: Nocturia 3 times nightly.\nASSESSMENT: Benign prostatic hyperplasia with lower urinary tract symptoms.", "R35.1", false},
 	}
 	for _, tc := range cases {
