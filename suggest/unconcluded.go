@@ -17,6 +17,12 @@ import (
 // complaint and the reason for the study are left to the reason rule
 // (reason.go), which keeps an unexplained presenting symptom; a symptom
 // the conclusion or plan names ("Chest pain, unclear etiology") stays.
+// Likewise any other condition only the history of the present illness,
+// the review of systems or the examination tells ("episodes of
+// hypoglycemia last year", "enlarged tonsils", a healed "scar"): guideline
+// IV.J codes the conditions the encounter addresses, and the assessment
+// says which. Status codes (Z) are left to their own rules, and external
+// causes (V00-Y99) take their details from the story ("slipped on ice").
 
 // takenUp are the sections in which a note concludes or acts on what it
 // found: a symptom named there is addressed.
@@ -26,9 +32,11 @@ var takenUp = map[nlp.SectionKind]bool{
 	nlp.AdmissionDiagnoses: true, nlp.Plan: true, nlp.ProblemList: true,
 }
 
-// examined are the sections that record what the review of systems and
-// the examination found on the way to the assessment.
-var examined = map[nlp.SectionKind]bool{
+// onTheWay are the sections that tell what led to the assessment: the
+// history of the present illness, the review of systems and the
+// examination.
+var onTheWay = map[nlp.SectionKind]bool{
+	nlp.HistoryOfPresentIllness: true, nlp.Subjective: true,
 	nlp.ReviewOfSystems: true, nlp.PhysicalExam: true, nlp.VitalSigns: true, nlp.Objective: true,
 }
 
@@ -59,8 +67,10 @@ func symptomCode(b corpus.Brief) bool {
 
 // unconcluded lowers below the decision threshold the signs and symptoms
 // named only outside a concluding note's assessment, plan and presenting
-// complaint (not for annotation, which lists every documented concept).
-// The code stays ranked, with its reason.
+// complaint, and the other conditions named only in its history of the
+// present illness, review of systems or examination (not for annotation,
+// which lists every documented concept). A code a suggested code's notes
+// ask for stays. The code stays ranked, with its reason.
 func (e *Engine) unconcluded(doc *nlp.Document, ks []scored, annotate bool) {
 	if annotate || !concludesOwn(doc) {
 		return
@@ -87,8 +97,9 @@ func (e *Engine) unconcluded(doc *nlp.Document, ks []scored, annotate bool) {
 				return kind != "" && !takenUp[kind] && !presenting[kind]
 			})
 		}
-		// Any other finding the examination alone records ("enlarged
-		// tonsils", "erythematous", a healed "scar"), but a status.
-		return !strings.HasPrefix(b.Code, "Z") && everyMention(k.c, func(m mention) bool { return examined[sectionKind(doc, m.section)] })
-	}, "not_concluded", "a sign or symptom the note describes but its assessment does not take up: code it only when no diagnosis explains it")
+		// Any other condition or finding only the story and the
+		// examination tell ("enlarged tonsils", a healed "scar", "history
+		// of hypoglycemia"), but a status or an external cause.
+		return !strings.HasPrefix(b.Code, "Z") && !externalCause(b) && everyMention(k.c, func(m mention) bool { return onTheWay[sectionKind(doc, m.section)] })
+	}, "not_concluded", "named only on the way to an assessment that does not take it up: code it when this encounter addresses it and no diagnosis explains it")
 }

@@ -8,7 +8,8 @@ import (
 )
 
 // TestUnconcluded checks that a sign or symptom a note names only outside
-// its conclusion, and a finding only its examination records, falls below
+// its conclusion, and a condition only its history of the present illness
+// or examination tells, falls below
 // the threshold with its reason, and keeps its
 // place when the assessment or plan takes it up, when it is the chief
 // complaint, when the note has no conclusion, and when a concluded code's
@@ -27,6 +28,9 @@ func TestUnconcluded(t *testing.T) {
 		{"no conclusion", "HISTORY OF PRESENT ILLNESS: Fatigue for a month.", "R53.83", false},
 		{"exam finding", "PHYSICAL EXAM: Tonsils enlarged, 3+ bilaterally.\nASSESSMENT: Obstructive sleep apnea.", "J35.1", true},
 		{"exam finding concluded", "PHYSICAL EXAM: Tonsils enlarged, 3+ bilaterally.\nASSESSMENT: Hypertrophy of tonsils.", "J35.1", false},
+		{"condition in the story only", "HISTORY OF PRESENT ILLNESS: Episodes of hypoglycemia last year.\nASSESSMENT: Essential hypertension.", "E16.2", true},
+		{"condition taken up", "HISTORY OF PRESENT ILLNESS: Episodes of hypoglycemia.\nASSESSMENT: Hypoglycemia, reduce glipizide.", "E16.2", false},
+		{"external cause from the story", "HISTORY OF PRESENT ILLNESS: Slipped on ice yesterday and fell.\nASSESSMENT: Sprain of right ankle.", "W00.0XXA", false},
 		{"asked for", "HISTORY OF PRESENT ILLNESS: Nocturia 3 times nightly.\nASSESSMENT: Benign prostatic hyperplasia with lower urinary tract symptoms.", "R35.1", false},
 	}
 	for _, tc := range cases {
