@@ -74,7 +74,9 @@
 //     (unconcluded.go); a family- or personal-history code (Z80-Z87, not
 //     an unspecified one) the conclusion or presenting reason states in
 //     one of the code's own names, matched in full, is raised to the
-//     threshold with edit stated_history (stated.go).
+//     threshold with edit stated_history (stated.go); an "Encounter for
+//     ..." code named only in the plan, follow-up or instructions falls
+//     below the threshold with edit later_encounter (notyet.go).
 //     Refinement (refine.go): a vague code's sibling of its category that
 //     reads its words and more beside them (side, site, stage, with or
 //     without), leaving at most one word unsaid beyond the vague title, no
@@ -167,7 +169,9 @@
 //     status.txt (status.go; an implant's category takes the child of the
 //     side its sentence states: "s/p left TKA" Z96.652; a drug taken as
 //     needed is no long-term therapy, nor a topical, inhaled or eye form
-//     a systemic-use code, druguse.go); allergy status codes (Z88, Z91.0)
+//     a systemic-use code, druguse.go; a device, opening or aftercare
+//     the plan or follow-up names, of an operation to come or placed
+//     this admission is no status, notyet.go); allergy status codes (Z88, Z91.0)
 //     of the patient's allergies from allergy.txt, at the threshold when
 //     the assessment or plan takes the allergy up, else just below it
 //     (allergy.go); the adult Z68 band

@@ -135,6 +135,9 @@ func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
 	if (r.kind == "drug" || r.kind == "longterm") && e.notRegularUse(doc, r.code, c) {
 		return false // druguse.go
 	}
+	if notYet(doc, r.kind, c) {
+		return false // notyet.go
+	}
 	switch r.kind {
 	case "drug":
 		// A medication list is current use; elsewhere the note says so

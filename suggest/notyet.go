@@ -1,0 +1,63 @@
+package suggest
+
+import (
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// A status code (Z95-Z98 device, graft or operation; Z93 opening; Z48
+// aftercare) records what the patient has, or what this encounter is for.
+// A device the plan or follow-up names ("Plan: phacoemulsification with
+// intraocular lens implant"; "Follow-up: suture removal in 1 week"), one
+// of an operation to come ("clearance before elective right total hip
+// arthroplasty") and one placed at this very encounter ("drug-eluting
+// stent ... this admission", coded by the procedure) is no status yet.
+
+var (
+	// toComeCues, before a mention in its sentence, put its operation in
+	// the future.
+	toComeCues = phrases("before|prior to|preoperative|pre operative|preop|pre op|scheduled|planned|elective|upcoming|candidate for|awaiting|clearance")
+	// hereCues, anywhere in the sentence, put the operation in this
+	// encounter.
+	hereCues = phrases("this admission|this hospitalization|during this admission|during this hospitalization")
+	// laterSections are where a note says what will be done.
+	laterSections = map[nlp.SectionKind]bool{
+		nlp.Plan: true, nlp.FollowUp: true, nlp.DischargeInstructions: true, nlp.PatientInstructions: true,
+	}
+)
+
+// notYet reports whether cue c of a status rule of kind names a device,
+// opening or aftercare the patient does not have at this encounter.
+func notYet(doc *nlp.Document, kind string, c cue) bool {
+	switch kind {
+	case "implant", "opening", "aftercare":
+	default:
+		return false
+	}
+	if laterSections[sectionKind(doc, c.sec)] {
+		return true
+	}
+	if kind == "aftercare" {
+		return false
+	}
+	return sentenceHas(doc, c.sent, toComeCues, c.tok) || sentenceHas(doc, c.sent, hereCues, -1)
+}
+
+// laterEncounters lowers below the decision threshold the "Encounter for
+// ..." codes (Z00-Z99) named only in the plan, follow-up or instructions:
+// they describe a visit to come, not this one (not for annotation). The
+// code stays ranked, with its reason.
+func (e *Engine) laterEncounters(doc *nlp.Document, ks []scored, annotate bool) {
+	if annotate {
+		return
+	}
+	e.lowerWhere(ks, func(k *scored) bool {
+		b := e.set.Brief(k.code)
+		if b.System != corpus.ICD10CM || !strings.HasPrefix(b.Code, "Z") || !strings.HasPrefix(b.Display, "Encounter for ") {
+			return false
+		}
+		return everyMention(k.c, func(m mention) bool { return laterSections[sectionKind(doc, m.section)] })
+	}, "later_encounter", "an encounter the plan or follow-up names: code it at that encounter")
+}
