@@ -32,12 +32,14 @@ var takenUp = map[nlp.SectionKind]bool{
 	nlp.AdmissionDiagnoses: true, nlp.Plan: true, nlp.ProblemList: true,
 }
 
-// onTheWay are the sections that tell what led to the assessment: the
-// history of the present illness, the review of systems and the
-// examination.
+// onTheWay are the sections that tell what led to the assessment, or
+// what was done on the way to an operative note's diagnoses: the history
+// of the present illness, the review of systems, the examination and the
+// description of the procedure.
 var onTheWay = map[nlp.SectionKind]bool{
 	nlp.HistoryOfPresentIllness: true, nlp.Subjective: true,
 	nlp.ReviewOfSystems: true, nlp.PhysicalExam: true, nlp.VitalSigns: true, nlp.Objective: true,
+	nlp.ProcedureDescription: true,
 }
 
 // presenting are the sections that state why the patient came or why the

@@ -31,6 +31,7 @@ func TestUnconcluded(t *testing.T) {
 		{"condition in the story only", "HISTORY OF PRESENT ILLNESS: Episodes of hypoglycemia last year.\nASSESSMENT: Essential hypertension.", "E16.2", true},
 		{"condition taken up", "HISTORY OF PRESENT ILLNESS: Episodes of hypoglycemia.\nASSESSMENT: Hypoglycemia, reduce glipizide.", "E16.2", false},
 		{"external cause from the story", "HISTORY OF PRESENT ILLNESS: Slipped on ice yesterday and fell.\nASSESSMENT: Sprain of right ankle.", "W00.0XXA", false},
+		{"procedure narrative", "POSTOPERATIVE DIAGNOSIS: Right inguinal hernia.\nDESCRIPTION OF PROCEDURE: The sac was reduced. Dense adhesions of the omentum were lysed.", "K66.0", true},
 		{"asked for", "HISTORY OF PRESENT ILLNESS: Nocturia 3 times nightly.\nASSESSMENT: Benign prostatic hyperplasia with lower urinary tract symptoms.", "R35.1", false},
 	}
 	for _, tc := range cases {
