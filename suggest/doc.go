@@ -74,9 +74,11 @@
 //     (unconcluded.go); a family- or personal-history code (Z80-Z87, not
 //     an unspecified one) the conclusion or presenting reason states in
 //     one of the code's own names, matched in full, is raised to the
-//     threshold with edit stated_history (stated.go); an "Encounter for
-//     ..." code named only in the plan, follow-up or instructions falls
-//     below the threshold with edit later_encounter (notyet.go).
+//     threshold with edit stated_history (stated.go); a reason for an
+//     encounter ("Encounter for ...", examinations and screening Z00-Z13,
+//     procedures and aftercare Z40-Z53, counselling Z69-Z76) named only in
+//     the plan, follow-up or instructions falls below the threshold with
+//     edit later_encounter (notyet.go).
 //     Refinement (refine.go): a vague code's sibling of its category that
 //     reads its words and more beside them (side, site, stage, with or
 //     without), leaving at most one word unsaid beyond the vague title, no

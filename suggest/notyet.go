@@ -45,19 +45,29 @@ func notYet(doc *nlp.Document, kind string, c cue) bool {
 	return sentenceHas(doc, c.sent, toComeCues, c.tok) || sentenceHas(doc, c.sent, hereCues, -1)
 }
 
-// laterEncounters lowers below the decision threshold the "Encounter for
-// ..." codes (Z00-Z99) named only in the plan, follow-up or instructions:
-// they describe a visit to come, not this one (not for annotation). The
-// code stays ranked, with its reason.
+// laterEncounters lowers below the decision threshold the reasons for an
+// encounter (encounterReason) named only in the plan, follow-up or
+// instructions: a visit to come, or counselling given while managing what
+// the assessment names, is not this encounter's reason (not for
+// annotation). The code stays ranked, with its reason.
 func (e *Engine) laterEncounters(doc *nlp.Document, ks []scored, annotate bool) {
 	if annotate {
 		return
 	}
 	e.lowerWhere(ks, func(k *scored) bool {
 		b := e.set.Brief(k.code)
-		if b.System != corpus.ICD10CM || !strings.HasPrefix(b.Code, "Z") || !strings.HasPrefix(b.Display, "Encounter for ") {
+		if b.System != corpus.ICD10CM || !strings.HasPrefix(b.Code, "Z") || !encounterReason(b) {
 			return false
 		}
 		return everyMention(k.c, func(m mention) bool { return laterSections[sectionKind(doc, m.section)] })
-	}, "later_encounter", "an encounter the plan or follow-up names: code it at that encounter")
+	}, "later_encounter", "a reason for an encounter named only in the plan or follow-up (a visit to come, or counselling while managing the assessment's conditions): code it when it is this encounter's reason")
+}
+
+// encounterReason reports whether b is a reason for an encounter: an
+// "Encounter for ..." code, or one of the blocks of chapter 21 for
+// examinations and screening (Z00-Z13), procedures and aftercare
+// (Z40-Z53) and counselling and advice (Z69-Z76).
+func encounterReason(b corpus.Brief) bool {
+	c := b.Code
+	return strings.HasPrefix(b.Display, "Encounter for ") || c >= "Z00" && c < "Z14" || c >= "Z40" && c < "Z54" || c >= "Z69" && c < "Z77"
 }
