@@ -48,6 +48,9 @@ const (
 	ConsultReason           SectionKind = "reason_for_consultation"
 	PatientInstructions     SectionKind = "patient_instructions"
 	EstimatedBloodLoss      SectionKind = "estimated_blood_loss"
+	// ProcedureDescription is an operative or procedure note's narrative
+	// of what was done ("DESCRIPTION OF PROCEDURE:", "TECHNIQUE:").
+	ProcedureDescription SectionKind = "procedure_description"
 )
 
 // sectionHeaders maps a header key (lower case letters and digits, words
@@ -122,7 +125,15 @@ var sectionHeaders = map[string]SectionKind{
 	"results": Results, "pertinent results": Results, "data": Results, "diagnostic data": Results,
 	"medical decision making": Assessment, "mdm": Assessment,
 	"reason for consultation": ConsultReason, "reason for consult": ConsultReason, "consult reason": ConsultReason,
-	"patient instructions": PatientInstructions,
+	"patient instructions":     PatientInstructions,
+	"description of procedure": ProcedureDescription, "description of the procedure": ProcedureDescription,
+	"procedure description": ProcedureDescription, "details of procedure": ProcedureDescription,
+	"details of the procedure": ProcedureDescription, "procedure details": ProcedureDescription,
+	"procedure in detail": ProcedureDescription, "description of procedure in detail": ProcedureDescription,
+	"description of operation": ProcedureDescription, "description of the operation": ProcedureDescription,
+	"operative description": ProcedureDescription, "operative procedure": ProcedureDescription,
+	"operative technique": ProcedureDescription, "technique": ProcedureDescription,
+	"operation in detail": ProcedureDescription,
 }
 
 // maxHeaderWords bounds a header candidate.

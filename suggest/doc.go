@@ -64,7 +64,21 @@
 //     assessment, impression or diagnoses do not take it up falls below
 //     the threshold with its reason, history and status Z codes excepted,
 //     and so does a code found only by phrases learned from labelled notes,
-//     no name of the code set matching the note (addressed.go).
+//     no name of the code set matching the note (addressed.go). In a note
+//     that concludes (assessment, impression, diagnoses), a sign or
+//     symptom named only outside its conclusion, plan and presenting
+//     complaint, and any other condition (not a Z code, not an external
+//     cause) named only in its history of the present illness, review of
+//     systems or examination, falls below the threshold with edit
+//     not_concluded, unless a recommended code's notes ask for it
+//     (unconcluded.go); a family- or personal-history code (Z80-Z87, not
+//     an unspecified one) the conclusion or presenting reason states in
+//     one of the code's own names, matched in full, is raised to the
+//     threshold with edit stated_history (stated.go); a reason for an
+//     encounter ("Encounter for ...", examinations and screening Z00-Z13,
+//     procedures and aftercare Z40-Z53, counselling Z69-Z76) named only in
+//     the plan, follow-up or instructions falls below the threshold with
+//     edit later_encounter (notyet.go).
 //     Refinement (refine.go): a vague code's sibling of its category that
 //     reads its words and more beside them (side, site, stage, with or
 //     without), leaving at most one word unsaid beyond the vague title, no
@@ -160,7 +174,14 @@
 //     ranker's order; long-term drug therapy,
 //     artificial opening, aftercare and implant status codes from
 //     status.txt (status.go; an implant's category takes the child of the
-//     side its sentence states: "s/p left TKA" Z96.652); the adult Z68 band
+//     side its sentence states: "s/p left TKA" Z96.652; a drug taken as
+//     needed is no long-term therapy, nor a topical, inhaled or eye form
+//     a systemic-use code, druguse.go; a device, opening or aftercare
+//     the plan or follow-up names, of an operation to come or placed
+//     this admission is no status, notyet.go); allergy status codes (Z88, Z91.0)
+//     of the patient's allergies from allergy.txt, at the threshold when
+//     the assessment or plan takes the allergy up, else just below it
+//     (allergy.go); the adult Z68 band
 //     of a documented BMI beside a weight diagnosis, other Z68 codes
 //     dropped (bmi.go); a category with a billable code under it suggested
 //     gives way to it; a procedure family (names equal up to their last

@@ -115,6 +115,7 @@ type Engine struct {
 	bmiOnce sync.Once
 	bmi     []bmiBand
 	status  []statusRule
+	allergy []allergyRule // allergy status codes (allergy.go)
 	// drugs is the Table of Drugs and Chemicals (drugtable.go), neo the
 	// Neoplasm Table (neoplasm.go).
 	drugs drugTable
@@ -262,6 +263,9 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 		return nil, err
 	}
 	e.status = status
+	if e.allergy, err = parseAllergyRules(set, allergyTable); err != nil {
+		return nil, err
+	}
 	e.drugs = drugTableOf(set, ix.Stems)
 	e.neo = neoplasmTableOf(set, ix.Stems)
 	e.edits = rv.edits

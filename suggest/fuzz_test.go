@@ -64,6 +64,7 @@ func FuzzSuggest(f *testing.F) {
 	}
 	f.Add("h/o HTN, DM2, CKD3a, s/p CABG; denies CP. r/o PE vs pneumonia.")
 	f.Add("Fx R distal radius, subsequent encounter. Mother w/ breast CA.")
+	f.Add("ALLERGIES: PCN (hives), sulfa.\nMEDS: ibuprofen p.r.n.,\nDESCRIPTION OF PROCEDURE: adhesions lysed.\nA/P: OM; cefdinir given PCN allergy. FHx of colon CA.")
 	f.Add("")
 	eng := fuzzEngine(f)
 	f.Fuzz(func(t *testing.T, text string) {

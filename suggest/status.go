@@ -132,6 +132,12 @@ func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
 	if near(doc, c, stoppedCues, 4, 3) || near(doc, c, plannedCues, 4, 0) {
 		return false
 	}
+	if (r.kind == "drug" || r.kind == "longterm") && e.notRegularUse(doc, r.code, c) {
+		return false // druguse.go
+	}
+	if notYet(doc, r.kind, c) {
+		return false // notyet.go
+	}
 	switch r.kind {
 	case "drug":
 		// A medication list is current use; elsewhere the note says so

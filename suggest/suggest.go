@@ -106,6 +106,10 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.yieldDominated(pre)                 // dominated.go
 	e.unaddressed(doc, pre, req.Annotate) // addressed.go
 	e.learnedOnly(pre, req.Annotate)      // addressed.go
+
+	e.unconcluded(doc, pre, req.Annotate)     // unconcluded.go
+	e.statedHistory(doc, pre, req.Annotate)   // stated.go
+	e.laterEncounters(doc, pre, req.Annotate) // notyet.go
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.
 	kept := slices.Grow(w.kept[:0], len(pre))

@@ -1,0 +1,49 @@
+package suggest
+
+import (
+	"regexp"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// Long-term (current) drug therapy (Z79) is a drug the patient takes
+// regularly (guideline I.C.21.c.3). A medication-list entry taken "as
+// needed" is intermittent use, not long-term therapy ("ibuprofen p.r.n."
+// is no Z79.1); and a code whose title names the systemic route (Z79.52
+// systemic steroids) is not what a topical, inhaled, nasal, eye or ear
+// form of the drug documents ("hydrocortisone 1% cream").
+
+var (
+	asNeededWords = regexp.MustCompile(`(?:^|[^a-z])(?:prn|p\.r\.n|as needed|as-needed|when needed|if needed)(?:[^a-z]|$)`)
+	localWords    = regexp.MustCompile(`(?:^|[^a-z])(?:cream|ointment|lotion|gel|foam|topical|topically|drops?|ophthalmic|otic|eye|ear|nasal|spray|inhaler|inhaled|nebuli[sz]ed|enema|suppository|rectal|intra-?articular|injection into)(?:[^a-z]|$)`)
+)
+
+// itemText returns the lower-cased medication-list item around cue c:
+// the text between the separators (comma, semicolon, line break) before
+// and after it, at most 60 bytes each side.
+func itemText(doc *nlp.Document, c cue) string {
+	t := doc.Text
+	lo := c.start
+	for lo > 0 && c.start-lo < 60 && !strings.ContainsRune(",;\n", rune(t[lo-1])) {
+		lo--
+	}
+	hi := c.end
+	for hi < len(t) && hi-c.end < 60 && !strings.ContainsRune(",;\n", rune(t[hi])) {
+		hi++
+	}
+	return strings.ToLower(t[lo:hi])
+}
+
+// notRegularUse reports whether cue c's item documents no long-term use
+// the status code means: taken as needed, or a local form of a drug whose
+// code is for systemic use.
+func (e *Engine) notRegularUse(doc *nlp.Document, code string, c cue) bool {
+	item := itemText(doc, c)
+	if asNeededWords.MatchString(item) {
+		return true
+	}
+	id, ok := e.set.ID(corpus.ICD10CM, code)
+	return ok && strings.Contains(strings.ToLower(e.set.Brief(id).Display), "systemic") && localWords.MatchString(item)
+}

@@ -1,0 +1,107 @@
+package suggest
+
+import (
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// A sign or symptom a whole note describes on the way to its conclusion
+// (fatigue in the history of the present illness, restlessness in the
+// mental status exam, nocturia in the review of systems) is not coded when
+// the note concludes with an assessment, impression or diagnoses of its
+// own that do not take it up: guidelines I.B.4-5 and IV.D code signs and
+// symptoms when no related definitive diagnosis is established, and the
+// note's conclusion says which the provider established. The chief
+// complaint and the reason for the study are left to the reason rule
+// (reason.go), which keeps an unexplained presenting symptom; a symptom
+// the conclusion or plan names ("Chest pain, unclear etiology") stays.
+// Likewise any other condition only the history of the present illness,
+// the review of systems or the examination tells ("episodes of
+// hypoglycemia last year", "enlarged tonsils", a healed "scar"): guideline
+// IV.J codes the conditions the encounter addresses, and the assessment
+// says which. Status codes (Z) are left to their own rules, and external
+// causes (V00-Y99) take their details from the story ("slipped on ice").
+
+// takenUp are the sections in which a note concludes or acts on what it
+// found: a symptom named there is addressed.
+var takenUp = map[nlp.SectionKind]bool{
+	nlp.Assessment: true, nlp.AssessmentAndPlan: true, nlp.Impression: true, nlp.Diagnoses: true,
+	nlp.DischargeDiagnoses: true, nlp.PostoperativeDiagnosis: true, nlp.PreoperativeDiagnosis: true,
+	nlp.AdmissionDiagnoses: true, nlp.Plan: true, nlp.ProblemList: true,
+}
+
+// onTheWay are the sections that tell what led to the assessment, or
+// what was done on the way to an operative note's diagnoses: the history
+// of the present illness, the review of systems, the examination and the
+// description of the procedure.
+var onTheWay = map[nlp.SectionKind]bool{
+	nlp.HistoryOfPresentIllness: true, nlp.Subjective: true,
+	nlp.ReviewOfSystems: true, nlp.PhysicalExam: true, nlp.VitalSigns: true, nlp.Objective: true,
+	nlp.ProcedureDescription: true,
+}
+
+// presenting are the sections that state why the patient came or why the
+// study was done.
+var presenting = map[nlp.SectionKind]bool{
+	nlp.ChiefComplaint: true, nlp.ReasonForVisit: true, nlp.Indications: true, nlp.ConsultReason: true,
+}
+
+// concludesOwn reports whether the note has a section in which it
+// concludes (assessment, impression, diagnoses; a radiology report's
+// findings alone do not count).
+func concludesOwn(doc *nlp.Document) bool {
+	for _, s := range doc.Sections {
+		if takenUp[s.Kind] && s.Kind != nlp.Plan {
+			return true
+		}
+	}
+	return false
+}
+
+// symptomCode reports whether b is a sign or symptom: ICD-10-CM chapter R
+// or a symptom code of another chapter (pain in a joint or limb, back
+// pain, a breast lump; reason.go's explainedBy).
+func symptomCode(b corpus.Brief) bool {
+	return b.System == corpus.ICD10CM && (strings.HasPrefix(b.Code, "R") || symptomPrefix(b.Code) != "")
+}
+
+// unconcluded lowers below the decision threshold the signs and symptoms
+// named only outside a concluding note's assessment, plan and presenting
+// complaint, and the other conditions named only in its history of the
+// present illness, review of systems or examination (not for annotation,
+// which lists every documented concept). A code a suggested code's notes
+// ask for stays. The code stays ranked, with its reason.
+func (e *Engine) unconcluded(doc *nlp.Document, ks []scored, annotate bool) {
+	if annotate || !concludesOwn(doc) {
+		return
+	}
+	thr := e.DecisionThreshold()
+	// asked reports whether a recommended code's notes ask for this one
+	// ("use additional code for associated symptoms" of N40.1).
+	asked := func(code string) bool {
+		for i := range ks {
+			if ks[i].conf >= thr && pairedWith(e.conflictNames(ks[i].code), code) {
+				return true
+			}
+		}
+		return false
+	}
+	e.lowerWhere(ks, func(k *scored) bool {
+		b := e.set.Brief(k.code)
+		if b.System != corpus.ICD10CM || asked(b.Code) {
+			return false
+		}
+		if symptomCode(b) {
+			return everyMention(k.c, func(m mention) bool {
+				kind := sectionKind(doc, m.section)
+				return kind != "" && !takenUp[kind] && !presenting[kind]
+			})
+		}
+		// Any other condition or finding only the story and the
+		// examination tell ("enlarged tonsils", a healed "scar", "history
+		// of hypoglycemia"), but a status or an external cause.
+		return !strings.HasPrefix(b.Code, "Z") && !externalCause(b) && everyMention(k.c, func(m mention) bool { return onTheWay[sectionKind(doc, m.section)] })
+	}, "not_concluded", "named only on the way to an assessment that does not take it up: code it when this encounter addresses it and no diagnosis explains it")
+}
