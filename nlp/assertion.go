@@ -86,8 +86,9 @@ func (p *Pipeline) assert(d *Document) {
 			prev, next := i, e
 			for x := k - 1; x >= 0; x-- {
 				// A result's subject may hold a time ("HIV test last year
-				// was negative").
-				if !pastKinds(ms[x].r, m.r) && !(m.r.result && pastKinds(ms[x].r, ms[x].r)) {
+				// was negative"); any backward scope may hold a screening
+				// ("Depression screening, negative").
+				if !pastKinds(ms[x].r, m.r) && !(m.r.result && pastKinds(ms[x].r, ms[x].r)) && !screening(ms[x].r) {
 					prev = ms[x].end
 					break
 				}
@@ -396,6 +397,12 @@ func (s *scoper) label(m match, stop int) {
 			n++
 		}
 	}
+}
+
+// screening reports a screening trigger ("HIV screening"): a test named
+// after what it looks for.
+func screening(r *rule) bool {
+	return r.result && r.kind == Hypothetical
 }
 
 // pastKinds reports whether two phrases are both past-event triggers

@@ -39,6 +39,12 @@ func TestAssertions(t *testing.T) {
 		{"Epigastric pain, pancreatitis unlikely.", "pancreatitis", Uncertain},
 		{"Syncope, cardiac cause not excluded.", "Syncope", 0},
 		{"Fever, chills and night sweats ruled out.", "Fever", Negated},
+		// the object of a screening is not documented as present
+		{"HIV screening.", "HIV", Hypothetical | Result},
+		{"Depression screening, negative.", "Depression", Negated | Hypothetical | Result},
+		{"Annual mammogram for breast cancer screening.", "breast", Hypothetical | Result},
+		{"Screened for depression today.", "depression", Hypothetical},
+		{"Diabetes screening, A1c normal, no diabetes.", "normal", 0},
 		{"Pulmonary embolism, pneumothorax and pneumonia excluded.", "embolism", Negated},
 		// pseudo-triggers
 		{"No increase in pain.", "pain", 0},
@@ -125,7 +131,7 @@ func TestAssertions(t *testing.T) {
 		{"Melena: absent.", "Melena", Negated | Result},
 		{"Chest pain (-). Palpitations (-).", "Palpitations", Negated | Result},
 		{"Cardiovascular: Chest pain (-)", "Chest", Negated | Result},
-		{"HIV screening test last year was unremarkable.", "HIV", Negated | Historical | Result},
+		{"HIV screening test last year was unremarkable.", "HIV", Negated | Historical | Hypothetical | Result},
 		{"Hepatitis C antibody nonreactive.", "Hepatitis", Negated | Result},
 		{"TSH within normal limits.", "TSH", Negated | Result},
 		{"Neurological exam normal.", "Neurological", Negated | Result},

@@ -269,6 +269,12 @@ var contextRules = []rule{
 	{phrase: "risk for", kind: Hypothetical, dir: forward},
 	{phrase: "at risk for", kind: Hypothetical, dir: forward},
 	{phrase: "screening for", kind: Hypothetical, dir: forward},
+	{phrase: "screened for", kind: Hypothetical, dir: forward},
+	{phrase: "screen for", kind: Hypothetical, dir: forward},
+	// "HIV screening", "depression screen negative": what is screened for
+	// is its subject, not documented as present; a test was done (Result)
+	{phrase: "screening", kind: Hypothetical, dir: backward, result: true},
+	{phrase: "screen", kind: Hypothetical, dir: backward, result: true},
 	{phrase: "prevention of", kind: Hypothetical, dir: forward},
 	{phrase: "to prevent", kind: Hypothetical, dir: forward},
 	{phrase: "prophylaxis", kind: Hypothetical, dir: backward},
