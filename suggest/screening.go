@@ -1,0 +1,234 @@
+package suggest
+
+import (
+	"fmt"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/index"
+	"medcode/nlp"
+)
+
+// screeningWords name a screening in a note ("HIV screening", "screened
+// for depression", "depression screen").
+var screeningWords = map[string]bool{"screening": true, "screen": true, "screened": true}
+
+// objectStops end the object of a screening: a clause word or the
+// preposition that introduces the test or the result ("screening for
+// colon cancer with colonoscopy", "mammogram for breast cancer
+// screening").
+var objectStops = map[string]bool{"for": true, "with": true, "by": true, "via": true, "using": true, "was": true,
+	"is": true, "were": true, "today": true, "ordered": true, "done": true, "performed": true, "completed": true,
+	"negative": true, "positive": true, "normal": true, "unremarkable": true, "results": true, "result": true}
+
+// screeningPrefixes are the categories of the encounter-for-screening
+// codes: infectious diseases (Z11), malignant neoplasms (Z12), other
+// diseases and disorders (Z13).
+var screeningPrefixes = []string{"Z11", "Z12", "Z13"}
+
+// screeningCode reports the encounter-for-screening codes (Z11-Z13): a
+// screening is coded whatever it finds, so the words it looks for,
+// hypothetical in the note, are the code's own.
+func screeningCode(b corpus.Brief) bool {
+	if b.System != corpus.ICD10CM || len(b.Code) < 3 {
+		return false
+	}
+	switch b.Code[:3] {
+	case "Z11", "Z12", "Z13":
+		return true
+	}
+	return false
+}
+
+// screenings applies the guideline on screening (I.C.21.c.5): a
+// screening is the testing for a disease in a person without its signs or
+// symptoms, coded with the Alphabetic Index's "Screening (for)" code,
+// whatever the result. For each screening the note names, the words it
+// looks for (its object: "HIV" in "HIV screening", "depression" in
+// "screened for depression") are searched among the names of Z11-Z13
+// (the Index paths "Screening, <object>" and the Tabular titles "Encounter
+// for screening for <object>"), with the test named beside it
+// ("mammogram for breast cancer screening") as a tie-breaker; the code
+// found is added. A condition code suggested on the object's words alone
+// is dropped: the note does not document it as present.
+func (e *Engine) screenings(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	toks := doc.Tokens
+	for j, t := range toks {
+		if !screeningWords[t.Norm] || t.Assert&nlp.Negated != 0 && t.Assert&nlp.Result == 0 || t.Assert&nlp.Family != 0 {
+			continue
+		}
+		obj, test := screeningObject(doc, j)
+		if obj.lo >= obj.hi {
+			continue
+		}
+		code, ok := e.screeningSearch(doc, obj, test)
+		if !ok {
+			continue
+		}
+		from, to := min(obj.lo, j), max(obj.hi-1, j)
+		c := cue{start: toks[from].Start, end: toks[to].End, sent: t.Sent, sec: t.Section, tok: from, last: to}
+		adds = append(adds, addition{sys: corpus.ICD10CM, code: code, conf: ruleConfidence, ev: []cue{c}, rule: "screening",
+			why: "a screening for what the note names; coded whatever its result"})
+		rej = dropScreened(doc, res, rej, code, obj, j)
+	}
+	return adds, rej
+}
+
+// tokRange is a token range [lo, hi).
+type tokRange struct{ lo, hi int }
+
+// screeningSearch finds the billable screening code (Z11-Z13) one of
+// whose names matches "screening" and the most words of the object, then
+// the most words of the test, then the best coverage and score.
+func (e *Engine) screeningSearch(doc *nlp.Document, obj, test tokRange) (string, bool) {
+	var q index.Query
+	add := func(stem string) {
+		if id, ok := e.ix.TermID(stem); ok {
+			q.Terms = append(q.Terms, id)
+			q.Pos = append(q.Pos, int32(len(q.Pos)))
+		}
+	}
+	for _, t := range e.pipe.Terms("screening") {
+		add(t.Stem)
+	}
+	nw := int32(len(q.Pos))
+	for _, tm := range doc.Terms {
+		if tm.Tok >= obj.lo && tm.Tok < obj.hi {
+			add(tm.Stem)
+		}
+	}
+	no := int32(len(q.Pos))
+	for _, tm := range doc.Terms {
+		if tm.Tok >= test.lo && tm.Tok < test.hi {
+			add(tm.Stem)
+		}
+	}
+	type best struct {
+		code         string
+		objs, tests  int
+		cover, score float64
+	}
+	var b best
+	for _, h := range e.ix.Search(q, index.SearchOptions{MinCoverage: 0.7, Systems: []corpus.System{corpus.ICD10CM}, Limit: 100}) {
+		code := e.ix.Code(h.Code).Code
+		id, ok := e.set.ID(corpus.ICD10CM, code)
+		if !ok || !e.set.Brief(id).Billable || !screeningCode(e.set.Brief(id)) {
+			continue
+		}
+		c := best{code: code, cover: h.Coverage, score: h.Score}
+		for _, p := range h.Positions {
+			switch {
+			case p >= no:
+				c.tests++
+			case p >= nw:
+				c.objs++
+			}
+		}
+		if c.objs == 0 {
+			continue // only "screening" or the test matched
+		}
+		switch {
+		case b.code == "",
+			c.objs != b.objs && c.objs > b.objs,
+			c.objs == b.objs && c.tests > b.tests,
+			c.objs == b.objs && c.tests == b.tests && (c.cover > b.cover || c.cover == b.cover && (c.score > b.score || c.score == b.score && c.code < b.code)):
+			b = c
+		}
+	}
+	return b.code, b.code != ""
+}
+
+// screeningObject returns what the screening word at j looks for, as a
+// token range: the words after "for" ("screening for colon cancer"), else
+// the words before it back to a clause edge or "for" ("Chlamydia and
+// gonorrhea screening"), else the test named after it ("screening
+// colonoscopy"); and the test named beside the object ("mammogram for
+// breast cancer screening", "screening for colon cancer with
+// colonoscopy").
+func screeningObject(doc *nlp.Document, j int) (obj, test tokRange) {
+	toks := doc.Tokens
+	slo, shi := sentenceTokens(doc, toks[j].Sent)
+	edge := func(k int) bool { return strings.ContainsAny(doc.Text[toks[k-1].End:toks[k].Start], ",;:.()") } // before token k
+	forward := func(from, limit int) tokRange {
+		n, k := 0, from
+		for ; k < shi && n < limit; k++ {
+			if k > from && edge(k) || objectStops[toks[k].Norm] {
+				break
+			}
+			if !toks[k].Stop {
+				n++
+			}
+		}
+		return tokRange{from, k}
+	}
+	backward := func(to, limit int) tokRange {
+		n, k := 0, to
+		for k > slo && n < limit && !edge(k) && !objectStops[toks[k-1].Norm] {
+			k--
+			if !toks[k].Stop {
+				n++
+			}
+		}
+		return tokRange{k, to}
+	}
+	// the test after the object: "with colonoscopy", "by PSA"
+	after := func(o tokRange) tokRange {
+		if k := o.hi; k < shi && !edge(k) && (toks[k].Norm == "with" || toks[k].Norm == "by" || toks[k].Norm == "via" || toks[k].Norm == "using") {
+			return forward(k+1, 2)
+		}
+		return tokRange{}
+	}
+	if j+1 < shi && toks[j+1].Norm == "for" && !edge(j+1) {
+		if j+2 < shi && !edge(j+2) {
+			obj = forward(j+2, 6)
+			return obj, after(obj)
+		}
+		return tokRange{}, tokRange{}
+	}
+	if obj = backward(j, 5); obj.lo < obj.hi {
+		if k := obj.lo; k-1 > slo && toks[k-1].Norm == "for" && !edge(k) && !edge(k-1) {
+			return obj, backward(k-1, 3) // "mammogram for <object> screening"
+		}
+		return obj, after(tokRange{j, j + 1}) // "<object> screening with Pap smear"
+	}
+	if j+1 < shi && !edge(j+1) {
+		return forward(j+1, 2), tokRange{}
+	}
+	return tokRange{}, tokRange{}
+}
+
+// dropScreened drops the ICD-10-CM condition codes suggested on words of
+// the screening's object: every content word of their evidence lies in
+// the object, the screening word at j or the test. The condition is what
+// the screening looks for, not what the patient has.
+func dropScreened(doc *nlp.Document, res *Result, rej []Rejection, code string, obj tokRange, j int) []Rejection {
+	toks := doc.Tokens
+	inside := func(k int) bool {
+		return k >= obj.lo && k < obj.hi || k == j || toks[k].Stop || objectStops[toks[k].Norm]
+	}
+	for i := 0; i < len(res.Suggestions); i++ {
+		s := res.Suggestions[i]
+		if s.System != string(corpus.ICD10CM) || s.Code == code || strings.HasPrefix(s.Code, "Z") || len(s.Evidence) == 0 {
+			continue
+		}
+		all, some := true, false
+		for _, ev := range s.Evidence {
+			for k := range toks {
+				if toks[k].End <= ev.Start || toks[k].Start >= ev.End {
+					continue
+				}
+				if k >= obj.lo && k < obj.hi {
+					some = true
+				}
+				if !inside(k) {
+					all = false
+				}
+			}
+		}
+		if all && some {
+			rej = append(rej, drop(res, i, "screening", fmt.Sprintf("what a screening looks for, not documented as present: coded with the screening code %s", code)))
+			i--
+		}
+	}
+	return rej
+}
