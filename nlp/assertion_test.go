@@ -20,6 +20,8 @@ func TestAssertions(t *testing.T) {
 		{"Blood cultures negative.", "cultures", Negated | Result},
 		{"Murmur not appreciated.", "Murmur", Negated},
 		{"No history of stroke.", "stroke", Negated},
+		{"BRCA2 mutation carrier, no personal history of cancer.", "cancer", Negated},
+		{"No prior history of seizures.", "seizures", Negated},
 		{"Denies fever, chills, night sweats, weight loss.", "loss", Negated},
 		{"Pulmonary embolism, pneumothorax and pneumonia considered and excluded.", "embolism", Negated},
 		{"Deep vein thrombosis and osteomyelitis excluded.", "osteomyelitis", Negated},
