@@ -258,11 +258,15 @@ func (e *Engine) namedHistory(doc *nlp.Document, ks []scored, i int) int {
 // familyFloor raises a family-history code that stands for a relative's
 // condition the note names (histories) to the decision threshold: the
 // condition itself is rejected as a relative's, and the family history
-// is what the note documents. Of the codes standing for conditions found
+// is what the note documents. Only where the note states what the
+// encounter assesses (reasonSections): a family history section is
+// background the coder codes when it bears on the encounter, and a
+// relative in the history of present illness is mostly a sick contact
+// ("her daughter has a cold"). Of the codes standing for conditions found
 // on overlapping words, only the one whose condition matched best is
 // raised; a condition found on words inside a fuller match ("cancer" in
 // "colon cancer") raises none.
-func (e *Engine) familyFloor(ks []scored) {
+func (e *Engine) familyFloor(doc *nlp.Document, ks []scored) {
 	thr := e.DecisionThreshold()
 	src := func(k *scored) (mention, bool) {
 		if k.c.historyFrom == nil || !familyCode(e.set.Brief(k.code)) {
@@ -270,7 +274,7 @@ func (e *Engine) familyFloor(ks []scored) {
 		}
 		f := k.c.historyFrom
 		m := f.mentions[f.best]
-		if m.dominated {
+		if m.dominated || !reasonSections[sectionKind(doc, m.section)] {
 			return m, false
 		}
 		// the code names the condition, or is its chapter's (historymap.go)

@@ -57,6 +57,9 @@ func (e *Engine) screenings(doc *nlp.Document, res *Result, adds []addition, rej
 		if !screeningWords[t.Norm] || t.Assert&nlp.Negated != 0 && t.Assert&nlp.Result == 0 || t.Assert&nlp.Family != 0 {
 			continue
 		}
+		if !screeningHere(doc, j) {
+			continue
+		}
 		obj, test := screeningObject(doc, j)
 		if obj.lo >= obj.hi {
 			continue
@@ -72,6 +75,27 @@ func (e *Engine) screenings(doc *nlp.Document, res *Result, adds []addition, rej
 		rej = dropScreened(doc, res, rej, code, obj, j)
 	}
 	return adds, rej
+}
+
+// reasonSections are where a note states the reason for the encounter
+// and what it assesses; a statement outside any section counts too.
+var reasonSections = map[nlp.SectionKind]bool{"": true, nlp.ChiefComplaint: true, nlp.ReasonForVisit: true,
+	nlp.Assessment: true, nlp.AssessmentAndPlan: true, nlp.Diagnoses: true, nlp.Impression: true,
+	nlp.Indications: true, nlp.ConsultReason: true, nlp.Procedures: true}
+
+// screeningPlanned say a screening is not done at this encounter
+// ("after TB screening", "colonoscopy screening due next year").
+var screeningPlanned = phrases("after|before|due|next|will|plan|plans|planned|schedule*|order*|recommend*|consider*|discuss*|refer*|declin*|refus*")
+
+// screeningHere reports whether the screening word at j is the reason
+// for this encounter: stated where the note gives that reason, and not a
+// screening planned, ordered or declined.
+func screeningHere(doc *nlp.Document, j int) bool {
+	t := doc.Tokens[j]
+	if !reasonSections[sectionKind(doc, t.Section)] {
+		return false
+	}
+	return !near(doc, cue{start: t.Start, end: t.End, sent: t.Sent, sec: t.Section, tok: j, last: j}, screeningPlanned, 6, 3)
 }
 
 // tokRange is a token range [lo, hi).
