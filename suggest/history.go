@@ -259,7 +259,7 @@ func (e *Engine) namedHistory(doc *nlp.Document, ks []scored, i int) int {
 // condition the note names (histories) to the decision threshold: the
 // condition itself is rejected as a relative's, and the family history
 // is what the note documents. Only where the note states what the
-// encounter assesses (reasonSections): a family history section is
+// encounter assesses (encounterSections): a family history section is
 // background the coder codes when it bears on the encounter, and a
 // relative in the history of present illness is mostly a sick contact
 // ("her daughter has a cold"). Of the codes standing for conditions found
@@ -274,7 +274,7 @@ func (e *Engine) familyFloor(doc *nlp.Document, ks []scored) {
 		}
 		f := k.c.historyFrom
 		m := f.mentions[f.best]
-		if m.dominated || !reasonSections[sectionKind(doc, m.section)] {
+		if m.dominated || !encounterSections[sectionKind(doc, m.section)] {
 			return m, false
 		}
 		// the code names the condition, or is its chapter's (historymap.go)

@@ -77,9 +77,9 @@ func (e *Engine) screenings(doc *nlp.Document, res *Result, adds []addition, rej
 	return adds, rej
 }
 
-// reasonSections are where a note states the reason for the encounter
+// encounterSections are where a note states the reason for the encounter
 // and what it assesses; a statement outside any section counts too.
-var reasonSections = map[nlp.SectionKind]bool{"": true, nlp.ChiefComplaint: true, nlp.ReasonForVisit: true,
+var encounterSections = map[nlp.SectionKind]bool{"": true, nlp.ChiefComplaint: true, nlp.ReasonForVisit: true,
 	nlp.Assessment: true, nlp.AssessmentAndPlan: true, nlp.Diagnoses: true, nlp.Impression: true,
 	nlp.Indications: true, nlp.ConsultReason: true, nlp.Procedures: true}
 
@@ -92,7 +92,7 @@ var screeningPlanned = phrases("after|before|due|next|will|plan|plans|planned|sc
 // screening planned, ordered or declined.
 func screeningHere(doc *nlp.Document, j int) bool {
 	t := doc.Tokens[j]
-	if !reasonSections[sectionKind(doc, t.Section)] {
+	if !encounterSections[sectionKind(doc, t.Section)] {
 		return false
 	}
 	return !near(doc, cue{start: t.Start, end: t.End, sent: t.Sent, sec: t.Section, tok: j, last: j}, screeningPlanned, 6, 3)
