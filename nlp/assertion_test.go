@@ -22,6 +22,8 @@ func TestAssertions(t *testing.T) {
 		{"No history of stroke.", "stroke", Negated},
 		{"BRCA2 mutation carrier, no personal history of cancer.", "cancer", Negated},
 		{"No prior history of seizures.", "seizures", Negated},
+		{"A woman with no personal history of interest was admitted with obstructive jaundice.", "jaundice", 0},
+		{"No history of interest, admitted for cholangitis.", "cholangitis", 0},
 		{"Denies fever, chills, night sweats, weight loss.", "loss", Negated},
 		{"Pulmonary embolism, pneumothorax and pneumonia considered and excluded.", "embolism", Negated},
 		{"Deep vein thrombosis and osteomyelitis excluded.", "osteomyelitis", Negated},

@@ -91,6 +91,12 @@ var contextRules = []rule{
 	{phrase: "no past history of", kind: Negated, dir: forward},
 	{phrase: "no previous history of", kind: Negated, dir: forward},
 	{phrase: "no known history of", kind: Negated, dir: forward},
+	// "no personal history of interest": nothing worth noting, no finding
+	{phrase: "no history of interest", role: pseudo},
+	{phrase: "no personal history of interest", role: pseudo},
+	{phrase: "no medical history of interest", role: pseudo},
+	{phrase: "no past history of interest", role: pseudo},
+	{phrase: "no relevant history", role: pseudo},
 	{phrase: "no h/o", kind: Negated, dir: forward},
 	{phrase: "no known", kind: Negated, dir: forward},
 	{phrase: "never had", kind: Negated, dir: forward},
@@ -408,6 +414,8 @@ var contextRules = []rule{
 	{phrase: "no ongoing", kind: Negated, dir: forward},
 	{phrase: "because", role: terminator},
 	{phrase: "presents for", role: terminator},
+	{phrase: "admitted", role: terminator},
+	{phrase: "was admitted", role: terminator},
 	{phrase: "here for", role: terminator},
 	{phrase: "is here", role: terminator},
 }

@@ -66,7 +66,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.diabetesControl(doc, res, adds, rej) // control.go
 	adds, rej = e.combinations(doc, res, adds, rej, rejected)
 	adds = e.drugStatus(doc, res, adds)
-	adds, rej = e.screenings(doc, res, adds, rej) // screening.go
+	adds, rej = e.screenings(doc, res, rejected, adds, rej) // screening.go
 	adds = e.encounterCodes(doc, res, adds)
 	adds, rej = e.bodyMassIndex(doc, res, adds, rej)
 	adds, rej = e.followUp(doc, res, adds, rej)

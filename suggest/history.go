@@ -59,10 +59,12 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		// the history code (historymap.go): for a relative's condition,
 		// and for a past one the note says is over; a relative's
 		// malignancy goes by its site rather than "unspecified".
+		// A code the search found that does not name the condition
+		// ("other specified conditions") gives way to the chapter's too.
 		cc := e.set.Brief(code).Code
 		byChapter := false
-		if !ok || family && cc[0] == 'C' && e.set.Brief(t.anyCode()).Code == "Z80.9" {
-			if id, found := chapterHistoryCode(e.set, cc, family); found && (family || saidOver(&w.doc, c)) {
+		if !ok || !e.namesCondition(t.anyCode(), code) || family && cc[0] == 'C' && e.set.Brief(t.anyCode()).Code == "Z80.9" {
+			if id, found := chapterHistoryCode(e.set, cc, family); found && (family || saidOverStrongly(&w.doc, c) && !e.namedAmong(cands, code)) {
 				t, ok, byChapter = target{code: id}, true, true
 			}
 		}
@@ -93,6 +95,19 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		out = append(out, h)
 	}
 	return out
+}
+
+// namedAmong reports whether a personal- or family-history code among
+// cands names condition code on its own words ("History of TIA" finds
+// Z86.73 by its title): the chapter's "other" code is not needed.
+func (e *Engine) namedAmong(cands []*candidate, code corpus.ID) bool {
+	for _, h := range cands {
+		hc := h.tgt.anyCode()
+		if b := e.set.Brief(hc); (pastHistoryCode(b) || familyCode(b)) && e.namesCondition(hc, code) {
+			return true
+		}
+	}
+	return false
 }
 
 // historyOf memoises historySearch per matched name: names are few and the
@@ -248,11 +263,60 @@ func (e *Engine) namedHistory(doc *nlp.Document, ks []scored, i int) int {
 			continue
 		}
 		hb := e.set.Brief(ks[j].code)
-		if pastHistoryCode(hb) && k.c.replacedBy == hb.Code && e.namesCondition(ks[j].code, k.code) {
+		if pastHistoryCode(hb) && k.c.replacedBy == hb.Code && e.statesName(doc, k.c, ks[j].code) {
 			return j
 		}
 	}
 	return -1
+}
+
+// statesName reports whether every sentence mentioning c holds every
+// content word of some name of history code h (not learned): "Hx of
+// peptic ulcer disease" states "Personal history of peptic ulcer
+// disease", "history of osteoporosis" does not state "Personal history of
+// (healed) osteoporosis fracture".
+func (e *Engine) statesName(doc *nlp.Document, c *candidate, h corpus.ID) bool {
+	cd := e.set.Code(h)
+	if cd == nil {
+		return false
+	}
+	generic := map[string]bool{}
+	for _, w := range append([]string{"healed", "other", "of", "in", "the"}, historyGeneric...) {
+		for _, s := range e.ix.Stems(w) {
+			generic[s] = true
+		}
+	}
+	for _, m := range c.mentions {
+		have := map[string]bool{}
+		for _, t := range sentenceTerms(doc, m.sent) {
+			have[t.Stem] = true
+		}
+		stated := false
+		for _, n := range cd.Names {
+			if n.Kind == corpus.NameLearned {
+				continue
+			}
+			all, some := true, false
+			for _, s := range e.ix.Stems(n.Text) {
+				if generic[s] {
+					continue
+				}
+				some = true
+				if !have[s] {
+					all = false
+					break
+				}
+			}
+			if all && some {
+				stated = true
+				break
+			}
+		}
+		if !stated {
+			return false
+		}
+	}
+	return len(c.mentions) > 0
 }
 
 // familyFloor raises a family-history code that stands for a relative's
@@ -308,6 +372,22 @@ func (e *Engine) familyFloor(doc *nlp.Document, ks []scored) {
 // overCues say a past condition is over: treatment finished, no
 // recurrence, no residual, recovered.
 var overCues = phrases("completed|complete|finished|no longer|none in|none since|none for|no episodes|no further|no recurrence|no recurrences|without recurrence|no residual|without residual|no lasting|no symptoms|asymptomatic since|symptom free|resolved|recovered|cured|healed|treated|off|as a child|in childhood|childhood")
+
+// strongOverCues say a past condition is over in so many words; unlike
+// overCues, not the words of a treatment ("treated", "off"), which say
+// nothing of the condition being gone.
+var strongOverCues = phrases("no longer|none in|none since|none for|no episodes|no recurrence|no recurrences|without recurrence|no residual|without residual|no lasting|no symptoms|asymptomatic since|symptom free|resolved|recovered|cured|healed|as a child|in childhood|childhood")
+
+// saidOverStrongly reports whether every sentence mentioning c says in
+// so many words that the condition is over (strongOverCues).
+func saidOverStrongly(doc *nlp.Document, c *candidate) bool {
+	for _, m := range c.mentions {
+		if !sentenceHas(doc, m.sent, strongOverCues, -1) {
+			return false
+		}
+	}
+	return len(c.mentions) > 0
+}
 
 // saidOver reports whether every sentence mentioning c says the condition
 // is over (overCues).

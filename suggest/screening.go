@@ -1,7 +1,9 @@
 package suggest
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"medcode/corpus"
@@ -51,7 +53,7 @@ func screeningCode(b corpus.Brief) bool {
 // ("mammogram for breast cancer screening") as a tie-breaker; the code
 // found is added. A condition code suggested on the object's words alone
 // is dropped: the note does not document it as present.
-func (e *Engine) screenings(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) screenings(doc *nlp.Document, res *Result, rejected []Rejection, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	toks := doc.Tokens
 	for j, t := range toks {
 		if !screeningWords[t.Norm] || t.Assert&nlp.Negated != 0 && t.Assert&nlp.Result == 0 || t.Assert&nlp.Family != 0 {
@@ -64,7 +66,7 @@ func (e *Engine) screenings(doc *nlp.Document, res *Result, adds []addition, rej
 		if obj.lo >= obj.hi {
 			continue
 		}
-		code, ok := e.screeningSearch(doc, obj, test)
+		code, ok := e.screeningSearch(doc, obj, test, conditionNames(doc, res, rejected, obj))
 		if !ok {
 			continue
 		}
@@ -104,62 +106,107 @@ type tokRange struct{ lo, hi int }
 // screeningSearch finds the billable screening code (Z11-Z13) one of
 // whose names matches "screening" and the most words of the object, then
 // the most words of the test, then the best coverage and score.
-func (e *Engine) screeningSearch(doc *nlp.Document, obj, test tokRange) (string, bool) {
+func (e *Engine) screeningSearch(doc *nlp.Document, obj, test tokRange, names []string) (string, bool) {
 	var q index.Query
+	seen := map[string]bool{}
 	add := func(stem string) {
-		if id, ok := e.ix.TermID(stem); ok {
+		if id, ok := e.ix.TermID(stem); ok && !seen[stem] {
+			seen[stem] = true
 			q.Terms = append(q.Terms, id)
 			q.Pos = append(q.Pos, int32(len(q.Pos)))
+		}
+	}
+	tier := map[string]int{} // 1 object, 2 condition title, 3 test
+	within := func(r tokRange, t int) func(nlp.Term) {
+		return func(tm nlp.Term) {
+			if tm.Tok >= r.lo && tm.Tok < r.hi {
+				if tier[tm.Stem] == 0 {
+					tier[tm.Stem] = t
+				}
+				add(tm.Stem)
+			}
 		}
 	}
 	for _, t := range e.pipe.Terms("screening") {
 		add(t.Stem)
 	}
-	nw := int32(len(q.Pos))
+	objTerm, testTerm := within(obj, 1), within(test, 3)
 	for _, tm := range doc.Terms {
-		if tm.Tok >= obj.lo && tm.Tok < obj.hi {
-			add(tm.Stem)
+		objTerm(tm)
+	}
+	// The titles of the conditions the object's words found bring the
+	// words screening names use for them ("diabetes mellitus").
+	for _, n := range names {
+		for _, st := range e.ix.Stems(n) {
+			if tier[st] == 0 {
+				tier[st] = 2
+			}
+			add(st)
 		}
 	}
-	no := int32(len(q.Pos))
 	for _, tm := range doc.Terms {
-		if tm.Tok >= test.lo && tm.Tok < test.hi {
-			add(tm.Stem)
-		}
+		testTerm(tm)
 	}
 	type best struct {
-		code         string
-		objs, tests  int
-		cover, score float64
+		code               string
+		objs, names, tests int
+		cover, score       float64
 	}
 	var b best
-	for _, h := range e.ix.Search(q, index.SearchOptions{MinCoverage: 0.7, Systems: []corpus.System{corpus.ICD10CM}, Limit: 100}) {
+	for _, h := range e.ix.Search(q, index.SearchOptions{MinCoverage: 0.3, Systems: []corpus.System{corpus.ICD10CM}, Limit: 100}) {
 		code := e.ix.Code(h.Code).Code
 		id, ok := e.set.ID(corpus.ICD10CM, code)
 		if !ok || !e.set.Brief(id).Billable || !screeningCode(e.set.Brief(id)) {
 			continue
 		}
 		c := best{code: code, cover: h.Coverage, score: h.Score}
-		for _, p := range h.Positions {
-			switch {
-			case p >= no:
-				c.tests++
-			case p >= nw:
+		for _, st := range e.ix.NameTerms(h.Name) {
+			switch tier[st] {
+			case 1:
 				c.objs++
+			case 2:
+				c.names++
+			case 3:
+				c.tests++
 			}
 		}
 		if c.objs == 0 {
-			continue // only "screening" or the test matched
+			continue // only "screening", a title or the test matched
 		}
-		switch {
-		case b.code == "",
-			c.objs != b.objs && c.objs > b.objs,
-			c.objs == b.objs && c.tests > b.tests,
-			c.objs == b.objs && c.tests == b.tests && (c.cover > b.cover || c.cover == b.cover && (c.score > b.score || c.score == b.score && c.code < b.code)):
+		if better := cmp.Or(cmp.Compare(c.objs, b.objs), cmp.Compare(c.names, b.names), cmp.Compare(c.tests, b.tests),
+			cmp.Compare(c.cover, b.cover), cmp.Compare(c.score, b.score), cmp.Compare(b.code, c.code)); b.code == "" || better > 0 {
 			b = c
 		}
 	}
 	return b.code, b.code != ""
+}
+
+// conditionNames returns the titles of the ICD-10-CM codes (not Z codes)
+// suggested or rejected on evidence inside the object: the condition
+// screened for, in the words of the classification ("Type 2 diabetes
+// mellitus" for "diabetes").
+func conditionNames(doc *nlp.Document, res *Result, rejected []Rejection, obj tokRange) []string {
+	lo, hi := doc.Tokens[obj.lo].Start, doc.Tokens[obj.hi-1].End
+	var out []string
+	take := func(sys, code, display string, evs []Evidence) {
+		if sys != string(corpus.ICD10CM) || strings.HasPrefix(code, "Z") || slices.Contains(out, display) {
+			return
+		}
+		for _, ev := range evs {
+			if ev.Start >= lo && ev.End <= hi && ev.MatchedKind != "learned" {
+				out = append(out, display)
+				return
+			}
+		}
+	}
+	for _, s := range res.Suggestions {
+		take(s.System, s.Code, s.Display, s.Evidence)
+	}
+	for _, r := range rejected {
+		take(r.System, r.Code, r.Display, r.Evidence)
+	}
+	slices.Sort(out)
+	return out
 }
 
 // screeningObject returns what the screening word at j looks for, as a
