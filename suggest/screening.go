@@ -74,7 +74,9 @@ func (e *Engine) screenings(doc *nlp.Document, res *Result, rejected []Rejection
 		c := cue{start: toks[from].Start, end: toks[to].End, sent: t.Sent, sec: t.Section, tok: from, last: to}
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: code, conf: ruleConfidence, ev: []cue{c}, rule: "screening",
 			why: "a screening for what the note names; coded whatever its result"})
-		rej = dropScreened(doc, res, rej, code, obj, j)
+		if obj != test { // a condition, not the test alone, was screened for
+			rej = dropScreened(doc, res, rej, code, obj, j)
+		}
 	}
 	return adds, rej
 }
@@ -263,7 +265,10 @@ func screeningObject(doc *nlp.Document, j int) (obj, test tokRange) {
 		return obj, after(tokRange{j, j + 1}) // "<object> screening with Pap smear"
 	}
 	if j+1 < shi && !edge(j+1) {
-		return forward(j+1, 2), tokRange{}
+		// the test is what the note names ("screening mammogram"): the
+		// object and the test at once
+		t := forward(j+1, 2)
+		return t, t
 	}
 	return tokRange{}, tokRange{}
 }
