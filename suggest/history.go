@@ -427,7 +427,7 @@ func (e *Engine) historyFor(ks []scored, i int) int {
 		}
 	}
 	for j := range ks {
-		if j == i || !pastHistoryCode(e.set.Brief(ks[j].code)) {
+		if j == i || !pastHistoryCode(e.set.Brief(ks[j].code)) || chapterOther(e.set.Brief(ks[j].code).Code) {
 			continue
 		}
 		if sharesWords(ks[j].c, k.c) && e.namesCondition(ks[j].code, k.code) {

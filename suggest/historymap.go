@@ -84,3 +84,15 @@ func chapterHistoryCode(set *corpus.Set, code string, family bool) (corpus.ID, b
 	}
 	return 0, false
 }
+
+// chapterOther reports whether code is a personal-history code
+// historyChapters gives a chapter: it stands only for the condition it
+// was found for, never for another that shares a word with it.
+func chapterOther(code string) bool {
+	for _, h := range historyChapters {
+		if h.personal == code {
+			return true
+		}
+	}
+	return false
+}

@@ -158,7 +158,9 @@ func (e *Engine) screeningSearch(doc *nlp.Document, obj, test tokRange, names []
 	for _, h := range e.ix.Search(q, index.SearchOptions{MinCoverage: 0.3, Systems: []corpus.System{corpus.ICD10CM}, Limit: 100}) {
 		code := e.ix.Code(h.Code).Code
 		id, ok := e.set.ID(corpus.ICD10CM, code)
-		if !ok || !e.set.Brief(id).Billable || !screeningCode(e.set.Brief(id)) {
+		// "Encounter for screening, unspecified" says nothing of the
+		// object: a coder looks for the specific code.
+		if !ok || !e.set.Brief(id).Billable || !screeningCode(e.set.Brief(id)) || strings.Contains(e.set.Brief(id).Display, "unspecified") {
 			continue
 		}
 		c := best{code: code, cover: h.Coverage, score: h.Score}
