@@ -23,11 +23,6 @@ var objectStops = map[string]bool{"for": true, "with": true, "by": true, "via": 
 	"is": true, "were": true, "today": true, "ordered": true, "done": true, "performed": true, "completed": true,
 	"negative": true, "positive": true, "normal": true, "unremarkable": true, "results": true, "result": true}
 
-// screeningPrefixes are the categories of the encounter-for-screening
-// codes: infectious diseases (Z11), malignant neoplasms (Z12), other
-// diseases and disorders (Z13).
-var screeningPrefixes = []string{"Z11", "Z12", "Z13"}
-
 // screeningCode reports the encounter-for-screening codes (Z11-Z13): a
 // screening is coded whatever it finds, so the words it looks for,
 // hypothetical in the note, are the code's own.
