@@ -97,13 +97,13 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 	return out
 }
 
-// namedAmong reports whether a personal- or family-history code among
-// cands names condition code on its own words ("History of TIA" finds
+// namedAmong reports whether a personal-history code among cands names
+// condition code on its own words ("History of TIA" finds
 // Z86.73 by its title): the chapter's "other" code is not needed.
 func (e *Engine) namedAmong(cands []*candidate, code corpus.ID) bool {
 	for _, h := range cands {
 		hc := h.tgt.anyCode()
-		if b := e.set.Brief(hc); (pastHistoryCode(b) || familyCode(b)) && e.namesCondition(hc, code) {
+		if b := e.set.Brief(hc); pastHistoryCode(b) && e.namesCondition(hc, code) {
 			return true
 		}
 	}
@@ -422,7 +422,7 @@ func (e *Engine) historyFor(ks []scored, i int) int {
 			continue
 		}
 		hb := e.set.Brief(ks[j].code)
-		if pastHistoryCode(hb) && k.c.replacedBy == hb.Code && e.namesCondition(ks[j].code, k.code) {
+		if pastHistoryCode(hb) && k.c.replacedBy == hb.Code && (e.namesCondition(ks[j].code, k.code) || chapterOther(hb.Code)) {
 			return j
 		}
 	}

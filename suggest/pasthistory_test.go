@@ -84,6 +84,8 @@ func TestNamedHistoryAndFamily(t *testing.T) {
 		{"Family history of colon cancer in her father.", "Z80.0", "C18.9"},
 		{"Family history of premature coronary artery disease.", "Z82.49", "I25.10"},
 		{"Mother with breast cancer.", "Z80.3", "C50.919"},
+		// the Index is silent: the chapter's "other" code, the note saying it is over
+		{"History of childhood asthma, no symptoms for 20 years.", "Z87.09", "J45.909"},
 	} {
 		res, err := eng.Suggest(context.Background(), suggest.Request{Text: tt.text, MaxResults: 20})
 		if err != nil {
