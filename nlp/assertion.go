@@ -86,8 +86,9 @@ func (p *Pipeline) assert(d *Document) {
 			prev, next := i, e
 			for x := k - 1; x >= 0; x-- {
 				// A result's subject may hold a time ("HIV test last year
-				// was negative").
-				if !pastKinds(ms[x].r, m.r) && !(m.r.result && pastKinds(ms[x].r, ms[x].r)) {
+				// was negative"); any backward scope may hold a screening
+				// ("Depression screening, negative").
+				if !pastKinds(ms[x].r, m.r) && !(m.r.result && pastKinds(ms[x].r, ms[x].r)) && !screening(ms[x].r) {
 					prev = ms[x].end
 					break
 				}
@@ -292,18 +293,24 @@ func (s *scoper) backward(m match, stop int) {
 	if m.r.window > 0 {
 		window = m.r.window
 	}
+	if s.causeHead(m) {
+		s.cause(m, stop)
+		return
+	}
 	n, list := 0, false
 	for j := m.start - 1; j >= stop && n < window; j-- {
-		comma := j < m.start-1 && strings.IndexByte(s.gap(j+1), ',') >= 0
+		comma := j < m.start-1 && strings.ContainsAny(s.gap(j+1), ",;")
 		if s.inHeader(j) || m.r.comma && comma {
 			break
 		}
-		// A past-event predicate with its own subject governs that
-		// subject, not the clause before the comma ("TIA, symptoms
-		// resolved within 1 hour": the TIA stays), unless the subject
-		// ends a list ("cough, fever and chills resolved"); bare, it
-		// governs what precedes ("Pneumonia, resolved").
-		if comma && n > 0 && !list && m.r.kind&Ended != 0 && pastVerbs[s.toks[m.end-1].Norm] {
+		// A predicate with its own subject governs that subject, not the
+		// clause before the comma ("TIA, symptoms resolved within 1
+		// hour": the TIA stays; "Chest pain, ACS ruled out": the pain
+		// stays; "RLQ pain, appendicitis not excluded"), unless the
+		// subject ends a list ("cough, fever and chills resolved", "PE,
+		// pneumothorax and pneumonia excluded"); bare, it governs what
+		// precedes ("Pneumonia, resolved").
+		if comma && n > 0 && !list && (m.r.kind&(Negated|Uncertain) != 0 || m.r.kind&Ended != 0 && pastVerbs[s.toks[m.end-1].Norm]) {
 			break
 		}
 		if w := s.toks[j].Norm; w == "and" || w == "or" {
@@ -313,6 +320,42 @@ func (s *scoper) backward(m match, stop int) {
 			n++
 		}
 	}
+}
+
+// causeWords name the cause of a condition rather than the condition:
+// "organism not identified" says nothing against the pneumonia it causes.
+var causeWords = map[string]bool{"organism": true, "organisms": true, "pathogen": true, "pathogens": true,
+	"cause": true, "causes": true, "etiology": true, "aetiology": true, "source": true, "agent": true,
+	"bacteria": true, "bacterium": true, "microorganism": true, "microorganisms": true, "culprit": true}
+
+// causeHead reports whether the word right before backward trigger m is a
+// cause word ("Pneumonia organism not identified").
+func (s *scoper) causeHead(m match) bool {
+	return m.start > s.i && causeWords[s.toks[m.start-1].Norm]
+}
+
+// cause marks the cause phrase before m: the cause word and the
+// adjectives before it ("causative organism", "underlying cardiac cause"),
+// not the condition named before them.
+func (s *scoper) cause(m match, stop int) {
+	for j := m.start - 1; j >= stop; j-- {
+		if j < m.start-1 && (strings.ContainsAny(s.gap(j+1), ",;:") || !adjective(s.toks[j].Norm)) {
+			break
+		}
+		s.mark(j)
+	}
+}
+
+// adjective reports whether a word has the ending of an English
+// adjective ("causative", "bacterial", "cardiac", "underlying",
+// "infectious", "primary").
+func adjective(w string) bool {
+	for _, suf := range []string{"ive", "al", "ic", "ing", "ous", "ary"} {
+		if strings.HasSuffix(w, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // pastVerbs end the past-event triggers that are predicates of a subject
@@ -354,6 +397,12 @@ func (s *scoper) label(m match, stop int) {
 			n++
 		}
 	}
+}
+
+// screening reports a screening trigger ("HIV screening"): a test named
+// after what it looks for.
+func screening(r *rule) bool {
+	return r.result && r.kind == Hypothetical
 }
 
 // pastKinds reports whether two phrases are both past-event triggers

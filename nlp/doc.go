@@ -143,7 +143,18 @@
 // A predicate with its own subject before it ("TIA, symptoms resolved")
 // governs that subject only, not the clause before the comma; bare
 // ("Pneumonia, resolved") or ending a list ("cough, fever and chills
-// resolved") it reaches back over the comma.
+// resolved") it reaches back over the comma. So do the post-posed
+// negations and uncertainties ("Chest pain, ACS ruled out", "RLQ pain,
+// appendicitis not excluded", "Epigastric pain, pancreatitis unlikely":
+// the pain stays affirmed). A cause word before such a trigger
+// ("organism", "pathogen", "cause", "source") is its whole subject with
+// its adjectives: "Pneumonia, causative organism not identified" leaves
+// the pneumonia affirmed.
+//
+// Screening: what a screening looks for is Hypothetical ("screening for
+// X", "screened for X", and, after it, "X screening", "X screen", which
+// also carry Result: a test was done); a screening trigger does not end
+// another trigger's backward scope ("Depression screening, negative").
 // Family triggers are blood relatives followed by a link ("mother with",
 // "father had", "sister who has"), possessives ("father's"), and "in
 // <relative>" after the finding ("in the patient's father"); the same

@@ -48,8 +48,10 @@ type candidate struct {
 	// candidate it replaces.
 	historyOf  string
 	replacedBy string
-	catCount   int     // candidates of the same category in the note
-	cooc       float64 // best co-occurrence lift with an anchor code
+	// historyFrom is the condition candidate historyOf names.
+	historyFrom *candidate
+	catCount    int     // candidates of the same category in the note
+	cooc        float64 // best co-occurrence lift with an anchor code
 	// lessThan is a candidate of the same chapter whose fully matched
 	// name reads this one's words, and more (specific): it ranks first.
 	lessThan *candidate

@@ -67,7 +67,8 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	rej = e.remission(doc, res, rej)                   // remission.go
 	adds, rej = e.combinations(doc, res, adds, rej, rejected)
 	adds = e.drugStatus(doc, res, adds)
-	adds = e.allergyStatus(doc, res, adds) // allergy.go
+	adds = e.allergyStatus(doc, res, adds)                  // allergy.go
+	adds, rej = e.screenings(doc, res, rejected, adds, rej) // screening.go
 	adds = e.encounterCodes(doc, res, adds)
 	adds, rej = e.bodyMassIndex(doc, res, adds, rej)
 	adds, rej = e.followUp(doc, res, adds, rej)

@@ -495,7 +495,9 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			}
 			j := slices.IndexFunc(final, func(f scored) bool { return f.code == clash })
 			cb := e.set.Brief(clash)
-			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) {
+			// A condition documented only as past or in a relative never
+			// evicts the history code that stands for it (history.go).
+			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) || k.c.replacedBy == cb.Code {
 				reason := fmt.Sprintf("Excludes1 with %s, which ranks higher and is documented as well or better", cb.Code)
 				if j >= 0 && sup[i].level > 0 && !req.Annotate {
 					yielded = append(yielded, e.yieldTo(w, doc, *k, min(thr, final[j].conf), "excludes1", reason))

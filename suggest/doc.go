@@ -15,7 +15,11 @@
 //     is marked.
 //  3. The model's usual codes of a category join on another code's evidence;
 //     past and family conditions bring their history codes (Z85-Z87, Z92,
-//     Z80-Z84) (compete.go, history.go). No code joins on its training
+//     Z80-Z84) (compete.go, history.go): the code the Index or a title
+//     names for the condition, else, for a relative's condition or a past
+//     one the note says in so many words is over, the "other" code of the
+//     condition's chapter (a relative's malignancy: its site in Z80;
+//     historymap.go). No code joins on its training
 //     prior alone: priors and learned phrases rank what the note says.
 //  4. Coding rules (rules.go): negated, hypothetical and family mentions are
 //     rejected (family-history codes excepted; a stated test result does
@@ -57,7 +61,13 @@
 //     ("completed", "no residual deficits", "none in 3 years") trades
 //     places with its personal-history code when one names it (Z86.73 for
 //     the TIA, I25.2 for an infarction), the condition falling below the
-//     threshold (history.go); a code whose every mention lies inside a
+//     threshold (history.go); so does a condition the sentence calls
+//     "history of" when the note states every word of a personal-history
+//     code naming it ("Hx of peptic ulcer disease": Z87.11), and a
+//     condition never evicts its history code under Excludes1. A
+//     relative's condition stated where the note gives the encounter's
+//     reason or assessment raises its family-history code to the
+//     threshold (one per span, the best-matched condition's); a code whose every mention lies inside a
 //     longer name the note states in full ranks below that name's code
 //     ("infection" B99.9 below "COVID-19 infection" U07.1; dominated.go);
 //     a condition named only in the past history of a note whose own
@@ -181,7 +191,13 @@
 //     this admission is no status, notyet.go); allergy status codes (Z88, Z91.0)
 //     of the patient's allergies from allergy.txt, at the threshold when
 //     the assessment or plan takes the allergy up, else just below it
-//     (allergy.go); the adult Z68 band
+//     (allergy.go); a screening
+//     stated as this encounter's reason (not planned or ordered) gets the
+//     encounter-for-screening code (Z11-Z13) whose Index path or title
+//     holds the most words of what it looks for, then of the titles of
+//     the conditions those words found, then of the test ("mammogram for
+//     breast cancer screening": Z12.31), whatever its result, and a
+//     condition code on those words alone is dropped (screening.go); the adult Z68 band
 //     of a documented BMI beside a weight diagnosis, other Z68 codes
 //     dropped (bmi.go); a category with a billable code under it suggested
 //     gives way to it; a procedure family (names equal up to their last

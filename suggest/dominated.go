@@ -15,6 +15,16 @@ import (
 // yield to.
 func (e *Engine) yieldDominated(ks []scored) {
 	var full []bool // a candidate with a fully matched name of its own, lazily
+	// Two passes: a code that yields to a name which itself yields to a
+	// longer one ("infection" in "TB infection" in "Latent TB
+	// infection") yields to the longest in the second.
+	for pass := 0; pass < 2; pass++ {
+		full = e.yieldPass(ks, full)
+	}
+}
+
+// yieldPass is one pass of yieldDominated; it returns full for the next.
+func (e *Engine) yieldPass(ks []scored, full []bool) []bool {
 	for i := range ks {
 		k := &ks[i]
 		if !allDominated(k.c) {
@@ -43,6 +53,7 @@ func (e *Engine) yieldDominated(ks []scored) {
 			k.z = round(d.z-1e-6, 6)
 		}
 	}
+	return full
 }
 
 // statesInFull reports whether c has a mention statesAround can take: a
@@ -56,15 +67,22 @@ func statesInFull(c *candidate) bool {
 	return false
 }
 
-// allDominated reports whether every mention of c is dominated and none
-// is learned.
+// allDominated reports whether every mention of c that matched a name of
+// the code set is dominated, and one did. A learned phrase's span is not
+// compared with code-set names when it is found ("TB" for A15.9 inside
+// "Latent TB infection"): statesAround checks it by its words.
 func allDominated(c *candidate) bool {
+	named := false
 	for _, m := range c.mentions {
-		if !m.dominated || m.learned {
+		if m.learned {
+			continue
+		}
+		if !m.dominated {
 			return false
 		}
+		named = true
 	}
-	return len(c.mentions) > 0
+	return named
 }
 
 // statesAround reports whether every mention of c lies inside a fully

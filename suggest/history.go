@@ -48,32 +48,66 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		if b.learned {
 			continue
 		}
-		hit, ok := e.historyOf(b.hit.Name, all&nlp.Family != 0, words, prefixes)
+		family := all&nlp.Family != 0
+		hit, ok := e.historyOf(b.hit.Name, family, words, prefixes)
+		var t target
+		if ok {
+			t = e.targets[hit.Code]
+			ok = !t.invalid && t.anyCode() != 0
+		}
+		// Where the Index is silent, the chapter of the condition gives
+		// the history code (historymap.go): for a relative's condition,
+		// and for a past one the note says is over; a relative's
+		// malignancy goes by its site rather than "unspecified".
+		// A code the search found that does not name the condition
+		// ("other specified conditions") gives way to the chapter's too.
+		cc := e.set.Brief(code).Code
+		byChapter := false
+		if !ok || !e.namesCondition(t.anyCode(), code) || family && cc[0] == 'C' && e.set.Brief(t.anyCode()).Code == "Z80.9" {
+			if id, found := chapterHistoryCode(e.set, cc, family); found && (family || saidOverStrongly(&w.doc, c) && !e.namedAmong(cands, code)) {
+				t, ok, byChapter = target{code: id}, true, true
+			}
+		}
 		if !ok {
 			continue
 		}
-		t := e.targets[hit.Code]
 		hc := t.anyCode()
-		if t.invalid || hc == 0 {
-			continue
-		}
 		c.replacedBy = e.set.Brief(hc).Code
-		if have[hc] != nil {
+		if x := have[hc]; x != nil {
+			if x.historyFrom == nil && x.tgt.anyCode() == hc {
+				// found on its own words too: it stands for c as well
+				x.historyOf, x.historyFrom = e.set.Brief(code).Code, c
+			}
 			continue
 		}
 		ms := w.mentionSlice(len(c.mentions))[:len(c.mentions)]
 		for i, m := range c.mentions {
-			m.name, m.kind = e.ix.NameText(hit.Name), e.ix.NameKind(hit.Name)
-			m.hit.Score = min(m.hit.Score, hit.Score)
+			if !byChapter {
+				m.name, m.kind = e.ix.NameText(hit.Name), e.ix.NameKind(hit.Name)
+				m.hit.Score = min(m.hit.Score, hit.Score)
+			}
 			m.assert &^= nlp.Historical | nlp.Family
 			ms[i] = m
 		}
 		h := w.candidate()
-		*h = candidate{key: e.set.Brief(hc).Code, tgt: t, mentions: ms, best: c.best, historyOf: e.set.Brief(code).Code}
+		*h = candidate{key: e.set.Brief(hc).Code, tgt: t, mentions: ms, best: c.best, historyOf: e.set.Brief(code).Code, historyFrom: c}
 		have[hc] = h
 		out = append(out, h)
 	}
 	return out
+}
+
+// namedAmong reports whether a personal-history code among cands names
+// condition code on its own words ("History of TIA" finds
+// Z86.73 by its title): the chapter's "other" code is not needed.
+func (e *Engine) namedAmong(cands []*candidate, code corpus.ID) bool {
+	for _, h := range cands {
+		hc := h.tgt.anyCode()
+		if b := e.set.Brief(hc); pastHistoryCode(b) && e.namesCondition(hc, code) {
+			return true
+		}
+	}
+	return false
 }
 
 // historyOf memoises historySearch per matched name: names are few and the
@@ -168,10 +202,14 @@ func (e *Engine) preferHistory(doc *nlp.Document, ks []scored) {
 		if b.System != corpus.ICD10CM || b.Code[0] == 'Z' || b.Code[0] == 'C' || b.Code[0] == 'D' && b.Code < "D50" || pastHistoryCode(b) {
 			continue
 		}
-		if !allHistorical(ks[i].c) || !saidOver(doc, ks[i].c) {
+		if !allHistorical(ks[i].c) {
 			continue
 		}
-		if j := e.historyFor(ks, i); j >= 0 {
+		if saidOver(doc, ks[i].c) {
+			if j := e.historyFor(ks, i); j >= 0 {
+				pairs = append(pairs, pair{i, j})
+			}
+		} else if j := e.namedHistory(doc, ks, i); j >= 0 {
 			pairs = append(pairs, pair{i, j})
 		}
 	}
@@ -197,9 +235,159 @@ func (e *Engine) preferHistory(doc *nlp.Document, ks []scored) {
 	}
 }
 
+// historyCues say in so many words that a condition is of the past
+// ("Hx of peptic ulcer disease"), unlike a past medical history list,
+// which holds current chronic conditions too.
+var historyCues = phrases("history of|hx of|h/o|hx|past history|previous|prior|remote history|personal history")
+
+// namedHistory returns the index in ks of the personal-history code the
+// classification has for condition ks[i] itself, when every sentence
+// mentioning it says "history of" in so many words: the Index or a
+// Tabular title names the condition ("History, personal, peptic ulcer
+// disease" Z87.11, "Personal history of urinary (tract) infections"
+// Z87.440), so the coder codes the history, not the condition. A generic
+// history code ("other diseases of the respiratory system") does not
+// name it: "history of asthma" may be current. -1 when none.
+func (e *Engine) namedHistory(doc *nlp.Document, ks []scored, i int) int {
+	k := ks[i]
+	if k.c.replacedBy == "" {
+		return -1
+	}
+	for _, m := range k.c.mentions {
+		if !sentenceHas(doc, m.sent, historyCues, -1) {
+			return -1
+		}
+	}
+	for j := range ks {
+		if j == i {
+			continue
+		}
+		hb := e.set.Brief(ks[j].code)
+		if pastHistoryCode(hb) && k.c.replacedBy == hb.Code && e.statesName(doc, k.c, ks[j].code) {
+			return j
+		}
+	}
+	return -1
+}
+
+// statesName reports whether every sentence mentioning c holds every
+// content word of some name of history code h (not learned): "Hx of
+// peptic ulcer disease" states "Personal history of peptic ulcer
+// disease", "history of osteoporosis" does not state "Personal history of
+// (healed) osteoporosis fracture".
+func (e *Engine) statesName(doc *nlp.Document, c *candidate, h corpus.ID) bool {
+	cd := e.set.Code(h)
+	if cd == nil {
+		return false
+	}
+	generic := map[string]bool{}
+	for _, w := range append([]string{"healed", "other", "of", "in", "the"}, historyGeneric...) {
+		for _, s := range e.ix.Stems(w) {
+			generic[s] = true
+		}
+	}
+	for _, m := range c.mentions {
+		have := map[string]bool{}
+		for _, t := range sentenceTerms(doc, m.sent) {
+			have[t.Stem] = true
+		}
+		stated := false
+		for _, n := range cd.Names {
+			if n.Kind == corpus.NameLearned {
+				continue
+			}
+			all, some := true, false
+			for _, s := range e.ix.Stems(n.Text) {
+				if generic[s] {
+					continue
+				}
+				some = true
+				if !have[s] {
+					all = false
+					break
+				}
+			}
+			if all && some {
+				stated = true
+				break
+			}
+		}
+		if !stated {
+			return false
+		}
+	}
+	return len(c.mentions) > 0
+}
+
+// familyFloor raises a family-history code that stands for a relative's
+// condition the note names (histories) to the decision threshold: the
+// condition itself is rejected as a relative's, and the family history
+// is what the note documents. Only where the note states what the
+// encounter assesses (encounterSections): a family history section is
+// background the coder codes when it bears on the encounter, and a
+// relative in the history of present illness is mostly a sick contact
+// ("her daughter has a cold"). Of the codes standing for conditions found
+// on overlapping words, only the one whose condition matched best is
+// raised; a condition found on words inside a fuller match ("cancer" in
+// "colon cancer") raises none.
+func (e *Engine) familyFloor(doc *nlp.Document, ks []scored) {
+	thr := e.DecisionThreshold()
+	src := func(k *scored) (mention, bool) {
+		if k.c.historyFrom == nil || !familyCode(e.set.Brief(k.code)) {
+			return mention{}, false
+		}
+		f := k.c.historyFrom
+		m := f.mentions[f.best]
+		if m.dominated || !encounterSections[sectionKind(doc, m.section)] {
+			return m, false
+		}
+		// the code names the condition, or is its chapter's (historymap.go)
+		fc := f.tgt.anyCode()
+		ch, ok := chapterHistoryCode(e.set, e.set.Brief(fc).Code, true)
+		return m, ok && ch == k.code || e.namesCondition(k.code, fc)
+	}
+	for i := range ks {
+		k := &ks[i]
+		m, ok := src(k)
+		if !ok || k.conf >= thr {
+			continue
+		}
+		best := true
+		for j := range ks {
+			o, ok := src(&ks[j])
+			if j == i || !ok || o.sent != m.sent || o.end <= m.start || m.end <= o.start {
+				continue
+			}
+			if mentionScore(o) > mentionScore(m) || mentionScore(o) == mentionScore(m) && ks[j].z > k.z {
+				best = false
+				break
+			}
+		}
+		if best {
+			k.conf = thr
+		}
+	}
+}
+
 // overCues say a past condition is over: treatment finished, no
 // recurrence, no residual, recovered.
 var overCues = phrases("completed|complete|finished|no longer|none in|none since|none for|no episodes|no further|no recurrence|no recurrences|without recurrence|no residual|without residual|no lasting|no symptoms|asymptomatic since|symptom free|resolved|recovered|cured|healed|treated|off|as a child|in childhood|childhood")
+
+// strongOverCues say a past condition is over in so many words; unlike
+// overCues, not the words of a treatment ("treated", "off"), which say
+// nothing of the condition being gone.
+var strongOverCues = phrases("no longer|none in|none since|none for|no episodes|no recurrence|no recurrences|without recurrence|no residual|without residual|no lasting|no symptoms|asymptomatic since|symptom free|resolved|recovered|cured|healed|as a child|in childhood|childhood")
+
+// saidOverStrongly reports whether every sentence mentioning c says in
+// so many words that the condition is over (strongOverCues).
+func saidOverStrongly(doc *nlp.Document, c *candidate) bool {
+	for _, m := range c.mentions {
+		if !sentenceHas(doc, m.sent, strongOverCues, -1) {
+			return false
+		}
+	}
+	return len(c.mentions) > 0
+}
 
 // saidOver reports whether every sentence mentioning c says the condition
 // is over (overCues).
@@ -234,12 +422,12 @@ func (e *Engine) historyFor(ks []scored, i int) int {
 			continue
 		}
 		hb := e.set.Brief(ks[j].code)
-		if pastHistoryCode(hb) && k.c.replacedBy == hb.Code && e.namesCondition(ks[j].code, k.code) {
+		if pastHistoryCode(hb) && k.c.replacedBy == hb.Code && (e.namesCondition(ks[j].code, k.code) || chapterOther(hb.Code)) {
 			return j
 		}
 	}
 	for j := range ks {
-		if j == i || !pastHistoryCode(e.set.Brief(ks[j].code)) {
+		if j == i || !pastHistoryCode(e.set.Brief(ks[j].code)) || chapterOther(e.set.Brief(ks[j].code).Code) {
 			continue
 		}
 		if sharesWords(ks[j].c, k.c) && e.namesCondition(ks[j].code, k.code) {

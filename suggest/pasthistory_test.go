@@ -68,3 +68,36 @@ func TestLearnedHistoryNeedsPast(t *testing.T) {
 		}
 	}
 }
+
+// TestNamedHistoryAndFamily: "history of" a condition the classification
+// has a personal-history code naming gives way to that code; where the
+// Index is silent, the chapter of the condition gives the family-history
+// code, and a relative's malignancy its site; a relative's condition is
+// suggested as family history, not as the patient's.
+func TestNamedHistoryAndFamily(t *testing.T) {
+	eng := engine(t)
+	for _, tt := range []struct {
+		text, want, below string
+	}{
+		{"Hx of peptic ulcer disease.", "Z87.11", "K27.9"},
+		{"History of gestational diabetes in a prior pregnancy.", "Z86.32", "O24.419"},
+		{"Family history of colon cancer in her father.", "Z80.0", "C18.9"},
+		{"Family history of premature coronary artery disease.", "Z82.49", "I25.10"},
+		{"Mother with breast cancer.", "Z80.3", "C50.919"},
+		// the Index is silent: the chapter's "other" code, the note saying it is over
+		{"History of childhood asthma, no symptoms for 20 years.", "Z87.09", "J45.909"},
+	} {
+		res, err := eng.Suggest(context.Background(), suggest.Request{Text: tt.text, MaxResults: 20})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := find(res, tt.want)
+		if s == nil || s.Confidence < res.Threshold {
+			t.Errorf("%q: %s missing or below the threshold in %v", tt.text, tt.want, codes(res))
+			continue
+		}
+		if b := find(res, tt.below); b != nil && b.Confidence >= s.Confidence {
+			t.Errorf("%q: %s at %.3f not below %s at %.3f", tt.text, tt.below, b.Confidence, tt.want, s.Confidence)
+		}
+	}
+}

@@ -120,6 +120,9 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	if familyCode(b) {
 		allowed |= nlp.Family | nlp.Historical | nlp.Ended
 	}
+	if screeningCode(b) {
+		allowed |= nlp.Hypothetical // screening.go
+	}
 	// The uncertain-diagnosis rule is about diagnoses: a procedure in a
 	// sentence that doubts a finding ("possible pneumonia on chest x-ray")
 	// was still performed.
@@ -209,6 +212,9 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		rej.Rule, rej.Reason = "other_person", "mentioned only for another person"+by(nlp.Unrelated)+", not a blood relative: neither the patient's condition nor a family history"
 	case blocked&nlp.Hypothetical != 0:
 		rej.Rule, rej.Reason = "hypothetical", "mentioned only as a possibility to watch for"+by(nlp.Hypothetical)
+		if t := triggerText(doc, blockedAt.start, blockedAt.end, nlp.Hypothetical); strings.HasPrefix(strings.ToLower(t), "screen") {
+			rej.Rule, rej.Reason = "screening", fmt.Sprintf("what a screening looks for (%q), not documented as present: coded with the encounter-for-screening code", t)
+		}
 	case blocked&nlp.Family != 0:
 		rej.Rule, rej.Reason = "family", "mentioned only for a family member"+by(nlp.Family)+"; family history is coded with Z80-Z84"
 		if c.replacedBy != "" {
@@ -232,8 +238,14 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 // negative") was performed: the negation is of a finding.
 func blockedBy(b corpus.Brief, a, allowed nlp.Assertion) nlp.Assertion {
 	x := a &^ allowed
-	if procedureCode(b) && a&nlp.Result != 0 {
+	if (procedureCode(b) || screeningCode(b)) && a&nlp.Result != 0 {
+		// The test was done: its result ("negative") and, for a
+		// screening test, what it looked for ("HIV screening") are
+		// not the test's absence.
 		x &^= nlp.Negated
+		if procedureCode(b) {
+			x &^= nlp.Hypothetical
+		}
 	}
 	return x
 }
