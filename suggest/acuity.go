@@ -28,7 +28,6 @@ var (
 	// exacerbation" (an exacerbation is the acute phase of the chronic
 	// condition), "decompensated chronic".
 	noteAcuteOnChronic = regexp.MustCompile(`\bacute(?:\s+|-)(?:on|and|upon)(?:\s+|-)chronic\b|\b(?:acute\s+)?(?:exacerbation|decompensation)\s+of\s+(?:\w+\s+)?chronic\b|\bacutely\s+decompensated\s+chronic\b|\bdecompensated\s+chronic\b`)
-	acuityWords        = regexp.MustCompile(`(?i)acute|chronic`)
 	noteAcute          = regexp.MustCompile(`\bacute\b`)
 	noteChronic        = regexp.MustCompile(`\bchronic\b`)
 	noteAcuityAfter    = regexp.MustCompile(`^\s*,\s*(acute on chronic|acute|chronic)\s*(?:[.;]|$)`)
@@ -117,7 +116,9 @@ func acuteFirst(text string) bool {
 // An annotating request (Request.Annotate) keeps the unspecified code
 // beside the one for the stated acuity, as annotation corpora label both.
 func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejection) []Rejection {
-	if !acuityWords.MatchString(doc.Text) {
+	// No letter of "acute" or "chronic" has a Unicode case fold outside
+	// ASCII: containsFold is (?i)acute|chronic.
+	if !containsFold(doc.Text, "acute") && !containsFold(doc.Text, "chronic") {
 		return rej
 	}
 	for i := 0; i < len(res.Suggestions); i++ {
@@ -209,28 +210,51 @@ func (e *Engine) acuitySibling(code, key, v string) (corpus.ID, bool) {
 	return id, ok
 }
 
-// findAcuitySibling walks code's category for acuitySibling.
+// findAcuitySibling reads code's category (categoryAcuity) for
+// acuitySibling.
 func (e *Engine) findAcuitySibling(code, key, v string) (corpus.ID, bool) {
-	cat, ok := e.set.ID(corpus.ICD10CM, category(code))
-	if !ok {
+	var found corpus.ID
+	n := 0
+	for _, t := range e.categoryAcuity(category(code)) {
+		if t.code != code && t.acuity == v && t.key == key {
+			found = t.id
+			n++
+		}
+	}
+	if n != 1 {
 		return 0, false
 	}
-	var found []corpus.ID
-	var walk func(id corpus.ID)
-	walk = func(id corpus.ID) {
-		b := e.set.Brief(id)
-		if b.Billable && b.Code != code {
-			if a, k := titleAcuity(b.Display); a == v && k == key {
-				found = append(found, id)
+	return found, true
+}
+
+// titleFacts is titleAcuity of one billable code's title.
+type titleFacts struct {
+	id          corpus.ID
+	code        string
+	acuity, key string
+}
+
+// categoryAcuity returns titleAcuity of every billable code under the
+// ICD-10-CM category cat, worked out once per category: a category of
+// thousands of codes is read once, not once per candidate and acuity.
+func (e *Engine) categoryAcuity(cat string) []titleFacts {
+	if got, ok := e.acuityMemo.Load("cat:" + cat); ok {
+		return got.([]titleFacts)
+	}
+	var facts []titleFacts
+	if id, ok := e.set.ID(corpus.ICD10CM, cat); ok {
+		var walk func(id corpus.ID)
+		walk = func(id corpus.ID) {
+			if b := e.set.Brief(id); b.Billable {
+				a, k := titleAcuity(b.Display)
+				facts = append(facts, titleFacts{id: id, code: b.Code, acuity: a, key: k})
+			}
+			for _, k := range e.set.Children(id) {
+				walk(k)
 			}
 		}
-		for _, k := range e.set.Children(id) {
-			walk(k)
-		}
+		walk(id)
 	}
-	walk(cat)
-	if len(found) != 1 {
-		return 0, false
-	}
-	return found[0], true
+	e.acuityMemo.Store("cat:"+cat, facts)
+	return facts
 }

@@ -109,7 +109,8 @@ type Engine struct {
 	// (organism.go).
 	identified []identified
 	// acuityMemo caches each code's acuity siblings ("code/acuity" ->
-	// corpus.ID, 0 when none) (acuity.go).
+	// corpus.ID, 0 when none), its title's acuity ("title:code") and its
+	// category's ("cat:category" -> []titleFacts) (acuity.go).
 	acuityMemo sync.Map
 	// bmi are the adult body mass index bands (bmi.go), read once.
 	bmiOnce sync.Once
