@@ -112,6 +112,9 @@ type Engine struct {
 	// corpus.ID, 0 when none), its title's acuity ("title:code") and its
 	// category's ("cat:category" -> []titleFacts) (acuity.go).
 	acuityMemo sync.Map
+	// partMemo caches each code's partNames (corpus.ID -> *partNames)
+	// (combination.go).
+	partMemo sync.Map
 	// bmi are the adult body mass index bands (bmi.go), read once.
 	bmiOnce sync.Once
 	bmi     []bmiBand
