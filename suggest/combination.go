@@ -300,8 +300,8 @@ func (e *Engine) partWordsOf(doc *nlp.Document, id corpus.ID, s Suggestion) *par
 
 // partNamesOf returns the partNames of code id, remembered per code.
 func (e *Engine) partNamesOf(id corpus.ID, code string) *partNames {
-	if got, ok := e.partMemo.Load(id); ok {
-		return got.(*partNames)
+	if got, ok := e.partMemo.load(e.set, id); ok {
+		return got
 	}
 	w := &partNames{all: map[string]bool{}}
 	for _, n := range e.set.Code(id).Names {
@@ -319,8 +319,7 @@ func (e *Engine) partNamesOf(id corpus.ID, code string) *partNames {
 			w.all[t] = true
 		}
 	}
-	got, _ := e.partMemo.LoadOrStore(id, w)
-	return got.(*partNames)
+	return e.partMemo.store(e.set, id, w)
 }
 
 // partCovers reports whether the linked condition with words w is what a

@@ -99,7 +99,7 @@ type Engine struct {
 	// vague are the stems of vagueWords; conflictMemo caches each code's
 	// conflictNames (corpus.ID -> *conflictNames) (conflict.go).
 	vague        map[string]bool
-	conflictMemo sync.Map
+	conflictMemo idMemo[conflictNames]
 	// with is the "with" convention by index head (combination.go);
 	// status the status-code rules of status.txt (status.go).
 	with  map[string][]withRule
@@ -114,7 +114,10 @@ type Engine struct {
 	acuityMemo sync.Map
 	// partMemo caches each code's partNames (corpus.ID -> *partNames)
 	// (combination.go).
-	partMemo sync.Map
+	partMemo idMemo[partNames]
+	// childMemo caches each code's childStems (corpus.ID -> *childStems)
+	// (childstems.go).
+	childMemo idMemo[childStems]
 	// bmi are the adult body mass index bands (bmi.go), read once.
 	bmiOnce sync.Once
 	bmi     []bmiBand

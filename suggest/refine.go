@@ -383,17 +383,17 @@ func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corp
 		return 1 // a side the note does not state is never implied
 	}
 	// The one unsaid word: held by most children of the refinement's parent?
-	p := e.set.Code(e.parent(code))
-	if p == nil || len(p.Children) < 2 {
+	p := e.childStemsOf(e.parent(code))
+	if !p.found || p.children < 2 {
 		return 1
 	}
 	held := 0
-	for _, ch := range p.Children {
-		if id, ok := e.set.ID(corpus.ICD10CM, ch); ok && slices.Contains(e.ix.Stems(e.set.Brief(id).Display), unsaid[0]) {
+	for _, st := range p.stems {
+		if slices.Contains(st, unsaid[0]) {
 			held++
 		}
 	}
-	if 2*held > len(p.Children) {
+	if 2*held > p.children {
 		return 0
 	}
 	return 1
