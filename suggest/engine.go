@@ -108,9 +108,9 @@ type Engine struct {
 	// identified pairs unidentified-organism codes with identified ones
 	// (organism.go).
 	identified []identified
-	// acuityMemo caches each code's acuity siblings ("code/acuity" ->
-	// corpus.ID, 0 when none), its title's acuity ("title:code") and its
-	// category's ("cat:category" -> []titleFacts) (acuity.go).
+	// acuityMemo caches each code's acuityFacts (code -> *acuityFacts)
+	// and each category's title acuities ("cat:category" -> []titleFacts)
+	// (acuity.go).
 	acuityMemo sync.Map
 	// partMemo caches each code's partNames (corpus.ID -> *partNames)
 	// (combination.go).
