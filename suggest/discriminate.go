@@ -50,6 +50,26 @@ type slotTable struct {
 	// (side 0: ctx precedes the value, 1: ctx follows it) in some title,
 	// and pairKey(ctx, side, a, b): a and b replace each other there.
 	alt map[uint64]struct{}
+	// altBits has bit altBit(k) set for every key k of alt: most lookups
+	// are of keys alt does not hold, and a bit in a small table answers
+	// them without probing the large map.
+	altBits []uint64
+}
+
+// altFilterLog2 sizes altBits: 2^22 bits (512 KB).
+const altFilterLog2 = 22
+
+// altBit is the altBits position of key k (the keys are multiplicative
+// hashes: their top bits are mixed).
+func altBit(k uint64) uint64 { return k >> (64 - altFilterLog2) }
+
+// hasAlt reports whether alt holds k.
+func (st *slotTable) hasAlt(k uint64) bool {
+	if b := altBit(k); st.altBits != nil && st.altBits[b/64]&(1<<(b%64)) == 0 {
+		return false
+	}
+	_, ok := st.alt[k]
+	return ok
 }
 
 // codeSpans is one code's codeTerms and codeSlots, each stored as
@@ -194,6 +214,11 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 			st.codeSlots[id] = [2]uint32{uint32(off), uint32(len(st.slots) - off)}
 		}
 	}
+	st.altBits = make([]uint64, 1<<altFilterLog2/64)
+	for k := range st.alt {
+		b := altBit(k)
+		st.altBits[b/64] |= 1 << (b % 64)
+	}
 	top := corpus.ID(0)
 	for id := range st.codeTerms {
 		top = max(top, id)
@@ -217,14 +242,12 @@ func (st *slotTable) slotsOf(code corpus.ID) []uint16 {
 // replaces reports whether the values a and b replace each other between
 // left and right in two titles.
 func (st *slotTable) replaces(left, right uint32, a, b uint64) bool {
-	_, ok := st.alt[pairKey(left, right, a, b)]
-	return ok
+	return st.hasAlt(pairKey(left, right, a, b))
 }
 
 // fills reports whether value fills a slot between left and right.
 func (st *slotTable) fills(left, right uint32, value uint64) bool {
-	_, ok := st.alt[slotKey(left, right, value)]
-	return ok
+	return st.hasAlt(slotKey(left, right, value))
 }
 
 // conflict is a detail the note documents against a candidate's title.
