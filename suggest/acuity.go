@@ -28,7 +28,6 @@ var (
 	// exacerbation" (an exacerbation is the acute phase of the chronic
 	// condition), "decompensated chronic".
 	noteAcuteOnChronic = regexp.MustCompile(`\bacute(?:\s+|-)(?:on|and|upon)(?:\s+|-)chronic\b|\b(?:acute\s+)?(?:exacerbation|decompensation)\s+of\s+(?:\w+\s+)?chronic\b|\bacutely\s+decompensated\s+chronic\b|\bdecompensated\s+chronic\b`)
-	acuityWords        = regexp.MustCompile(`(?i)acute|chronic`)
 	noteAcute          = regexp.MustCompile(`\bacute\b`)
 	noteChronic        = regexp.MustCompile(`\bchronic\b`)
 	noteAcuityAfter    = regexp.MustCompile(`^\s*,\s*(acute on chronic|acute|chronic)\s*(?:[.;]|$)`)
@@ -117,7 +116,9 @@ func acuteFirst(text string) bool {
 // An annotating request (Request.Annotate) keeps the unspecified code
 // beside the one for the stated acuity, as annotation corpora label both.
 func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejection) []Rejection {
-	if !acuityWords.MatchString(doc.Text) {
+	// No letter of "acute" or "chronic" has a Unicode case fold outside
+	// ASCII: containsFold is (?i)acute|chronic.
+	if !containsFold(doc.Text, "acute") && !containsFold(doc.Text, "chronic") {
 		return rej
 	}
 	for i := 0; i < len(res.Suggestions); i++ {
@@ -125,8 +126,9 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 		if s.System != string(corpus.ICD10CM) || len(s.Evidence) == 0 {
 			continue
 		}
-		is, key := e.codeAcuity(s.Code, s.Display)
-		if key == "" || !e.hasAcuitySibling(s.Code, key, is) {
+		f := e.acuityFactsOf(s.Code, s.Display)
+		is := f.is
+		if f.key == "" || !f.hasOther() {
 			continue // nothing the note's acuity could choose
 		}
 		said := acuityNone
@@ -139,7 +141,7 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 		if said == acuityNone || said == is {
 			continue
 		}
-		to, ok := e.acuitySibling(s.Code, key, said)
+		to, ok := f.sibling(said)
 		if !ok {
 			continue
 		}
@@ -174,63 +176,100 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 	return rej
 }
 
-// codeAcuity is titleAcuity of a code's title, remembered per code.
-func (e *Engine) codeAcuity(code, title string) (string, string) {
-	if got, ok := e.acuityMemo.Load("title:" + code); ok {
-		t := got.([2]string)
-		return t[0], t[1]
-	}
-	is, key := titleAcuity(title)
-	e.acuityMemo.Store("title:"+code, [2]string{is, key})
-	return is, key
+// acuityFacts are what the acuity rule reads of one code: its title's
+// acuity and words (titleAcuity), and its sibling for each acuity.
+type acuityFacts struct {
+	is, key string
+	sib     [3]corpus.ID // per acuityValues: the sibling (findAcuitySibling), 0 when none
 }
 
-// hasAcuitySibling reports whether code has a category mate for an acuity
-// other than its own is.
-func (e *Engine) hasAcuitySibling(code, key, is string) bool {
-	for _, v := range [...]string{acuityAcute, acuityChronic, acuityAcuteOnChronic} {
-		if v != is {
-			if _, ok := e.acuitySibling(code, key, v); ok {
-				return true
-			}
+// acuityValues are the acuities a note can state.
+var acuityValues = [3]string{acuityAcute, acuityChronic, acuityAcuteOnChronic}
+
+// acuityFactsOf returns code's acuityFacts (title is its title),
+// remembered per code: one lookup per suggestion, not one per acuity.
+func (e *Engine) acuityFactsOf(code, title string) *acuityFacts {
+	if got, ok := e.acuityMemo.Load(code); ok {
+		return got.(*acuityFacts)
+	}
+	f := &acuityFacts{}
+	f.is, f.key = titleAcuity(title)
+	if f.key != "" {
+		for i, v := range acuityValues {
+			f.sib[i], _ = e.findAcuitySibling(code, f.key, v)
+		}
+	}
+	got, _ := e.acuityMemo.LoadOrStore(code, f)
+	return got.(*acuityFacts)
+}
+
+// hasOther reports whether the code has a category mate for an acuity
+// other than its own.
+func (f *acuityFacts) hasOther() bool {
+	for i, v := range acuityValues {
+		if v != f.is && f.sib[i] != 0 {
+			return true
 		}
 	}
 	return false
 }
 
-// acuitySibling returns the billable code of code's category whose title
-// has the words key and states acuity v.
-func (e *Engine) acuitySibling(code, key, v string) (corpus.ID, bool) {
-	if got, ok := e.acuityMemo.Load(code + "/" + v); ok {
-		return got.(corpus.ID), got.(corpus.ID) != 0
+// sibling returns the billable code of the code's category whose title has
+// its words and states acuity v.
+func (f *acuityFacts) sibling(v string) (corpus.ID, bool) {
+	for i, x := range acuityValues {
+		if x == v {
+			return f.sib[i], f.sib[i] != 0
+		}
 	}
-	id, ok := e.findAcuitySibling(code, key, v)
-	e.acuityMemo.Store(code+"/"+v, id)
-	return id, ok
+	return 0, false
 }
 
-// findAcuitySibling walks code's category for acuitySibling.
+// findAcuitySibling reads code's category (categoryAcuity) for
+// acuitySibling.
 func (e *Engine) findAcuitySibling(code, key, v string) (corpus.ID, bool) {
-	cat, ok := e.set.ID(corpus.ICD10CM, category(code))
-	if !ok {
+	var found corpus.ID
+	n := 0
+	for _, t := range e.categoryAcuity(category(code)) {
+		if t.code != code && t.acuity == v && t.key == key {
+			found = t.id
+			n++
+		}
+	}
+	if n != 1 {
 		return 0, false
 	}
-	var found []corpus.ID
-	var walk func(id corpus.ID)
-	walk = func(id corpus.ID) {
-		b := e.set.Brief(id)
-		if b.Billable && b.Code != code {
-			if a, k := titleAcuity(b.Display); a == v && k == key {
-				found = append(found, id)
+	return found, true
+}
+
+// titleFacts is titleAcuity of one billable code's title.
+type titleFacts struct {
+	id          corpus.ID
+	code        string
+	acuity, key string
+}
+
+// categoryAcuity returns titleAcuity of every billable code under the
+// ICD-10-CM category cat, worked out once per category: a category of
+// thousands of codes is read once, not once per candidate and acuity.
+func (e *Engine) categoryAcuity(cat string) []titleFacts {
+	if got, ok := e.acuityMemo.Load("cat:" + cat); ok {
+		return got.([]titleFacts)
+	}
+	var facts []titleFacts
+	if id, ok := e.set.ID(corpus.ICD10CM, cat); ok {
+		var walk func(id corpus.ID)
+		walk = func(id corpus.ID) {
+			if b := e.set.Brief(id); b.Billable {
+				a, k := titleAcuity(b.Display)
+				facts = append(facts, titleFacts{id: id, code: b.Code, acuity: a, key: k})
+			}
+			for _, k := range e.set.Children(id) {
+				walk(k)
 			}
 		}
-		for _, k := range e.set.Children(id) {
-			walk(k)
-		}
+		walk(id)
 	}
-	walk(cat)
-	if len(found) != 1 {
-		return 0, false
-	}
-	return found[0], true
+	e.acuityMemo.Store("cat:"+cat, facts)
+	return facts
 }

@@ -278,19 +278,32 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 	return adds, rej
 }
 
-// partWords are a linked condition's words, computed once per request:
-// the stems of each of its names, of its category's title, and of the
-// sentences holding its evidence.
+// partWords are a linked condition's words: the stems of each of its
+// names and of its category's title (partNames, worked out once per code),
+// and of the sentences holding its evidence (once per request).
 type partWords struct {
-	names  [][]string
-	kinds  []corpus.NameKind
-	all    map[string]bool // every stem of names and cat
+	*partNames
 	stated []string
+}
+
+// partNames are the words of a code's names: shared, read only.
+type partNames struct {
+	names [][]string
+	kinds []corpus.NameKind
+	all   map[string]bool // every stem of names and cat
 }
 
 // partWordsOf collects the words of suggestion s (code id).
 func (e *Engine) partWordsOf(doc *nlp.Document, id corpus.ID, s Suggestion) *partWords {
-	w := &partWords{stated: e.statedStems(doc, s), all: map[string]bool{}}
+	return &partWords{partNames: e.partNamesOf(id, s.Code), stated: e.statedStems(doc, s)}
+}
+
+// partNamesOf returns the partNames of code id, remembered per code.
+func (e *Engine) partNamesOf(id corpus.ID, code string) *partNames {
+	if got, ok := e.partMemo.load(e.set, id); ok {
+		return got
+	}
+	w := &partNames{all: map[string]bool{}}
 	for _, n := range e.set.Code(id).Names {
 		if n.Kind == corpus.NameTitle || n.Kind == corpus.NameInclusion || n.Kind == corpus.NameIndex {
 			st := e.stemTerms(n.Text)
@@ -301,12 +314,12 @@ func (e *Engine) partWordsOf(doc *nlp.Document, id corpus.ID, s Suggestion) *par
 			}
 		}
 	}
-	if cat, found := e.set.ID(corpus.ICD10CM, category(s.Code)); found {
+	if cat, found := e.set.ID(corpus.ICD10CM, category(code)); found {
 		for _, t := range e.stemTerms(e.set.Brief(cat).Display) {
 			w.all[t] = true
 		}
 	}
-	return w
+	return e.partMemo.store(e.set, id, w)
 }
 
 // partCovers reports whether the linked condition with words w is what a

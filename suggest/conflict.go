@@ -113,8 +113,8 @@ type conflictNames struct {
 
 // conflictNames returns the names of code id the conflict checks read.
 func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
-	if n, ok := e.conflictMemo.Load(id); ok {
-		return n.(*conflictNames)
+	if n, ok := e.conflictMemo.load(e.set, id); ok {
+		return n
 	}
 	n := &conflictNames{id: id, within: map[string]struct{}{}}
 	if code := e.set.Code(id); code != nil {
@@ -148,8 +148,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 			}
 		}
 	}
-	got, _ := e.conflictMemo.LoadOrStore(id, n)
-	return got.(*conflictNames)
+	return e.conflictMemo.store(e.set, id, n)
 }
 
 // keysOf fills n.key and n.keys.

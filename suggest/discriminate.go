@@ -43,10 +43,54 @@ type slotTable struct {
 	codeSlots map[corpus.ID][2]uint32
 	slots     []uint16
 	terms     []uint32
+	// dense holds codeTerms and codeSlots indexed by corpus.ID for the
+	// per-candidate reads (spans); a zero entry is a code without terms.
+	dense []codeSpans
 	// alt holds slotKey(ctx, side, value): value fills a slot next to ctx
 	// (side 0: ctx precedes the value, 1: ctx follows it) in some title,
 	// and pairKey(ctx, side, a, b): a and b replace each other there.
 	alt map[uint64]struct{}
+	// altBits has bit altBit(k) set for every key k of alt: most lookups
+	// are of keys alt does not hold, and a bit in a small table answers
+	// them without probing the large map.
+	altBits []uint64
+}
+
+// altFilterLog2 sizes altBits: 2^22 bits (512 KB).
+const altFilterLog2 = 22
+
+// altBit is the altBits position of key k (the keys are multiplicative
+// hashes: their top bits are mixed).
+func altBit(k uint64) uint64 { return k >> (64 - altFilterLog2) }
+
+// hasAlt reports whether alt holds k.
+func (st *slotTable) hasAlt(k uint64) bool {
+	if b := altBit(k); st.altBits != nil && st.altBits[b/64]&(1<<(b%64)) == 0 {
+		return false
+	}
+	_, ok := st.alt[k]
+	return ok
+}
+
+// codeSpans is one code's codeTerms and codeSlots, each stored as
+// {off, n+1} so that the zero value stands for absent.
+type codeSpans struct{ terms, slots [2]uint32 }
+
+// spans returns a code's codeTerms span (ok: the code has one) and its
+// codeSlots span ({0, 0} when none), without a map lookup.
+func (st *slotTable) spans(code corpus.ID) (terms, slots [2]uint32, ok bool) {
+	if code < 0 || int(code) >= len(st.dense) {
+		return
+	}
+	d := &st.dense[code]
+	if d.terms[1] == 0 {
+		return
+	}
+	terms = [2]uint32{d.terms[0], d.terms[1] - 1}
+	if d.slots[1] > 0 {
+		slots = [2]uint32{d.slots[0], d.slots[1] - 1}
+	}
+	return terms, slots, true
 }
 
 // maxSlotValues bounds the values of one slot.
@@ -170,29 +214,40 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 			st.codeSlots[id] = [2]uint32{uint32(off), uint32(len(st.slots) - off)}
 		}
 	}
+	st.altBits = make([]uint64, 1<<altFilterLog2/64)
+	for k := range st.alt {
+		b := altBit(k)
+		st.altBits[b/64] |= 1 << (b % 64)
+	}
+	top := corpus.ID(0)
+	for id := range st.codeTerms {
+		top = max(top, id)
+	}
+	st.dense = make([]codeSpans, top+1)
+	for id, sp := range st.codeTerms {
+		st.dense[id].terms = [2]uint32{sp[0], sp[1] + 1}
+	}
+	for id, sp := range st.codeSlots {
+		st.dense[id].slots = [2]uint32{sp[0], sp[1] + 1}
+	}
 	return st
 }
 
 // slotsOf returns the slot positions of a code's title (see codeSlots).
 func (st *slotTable) slotsOf(code corpus.ID) []uint16 {
-	sp, ok := st.codeSlots[code]
-	if !ok {
-		return nil
-	}
+	_, sp, _ := st.spans(code)
 	return st.slots[sp[0] : sp[0]+sp[1]]
 }
 
 // replaces reports whether the values a and b replace each other between
 // left and right in two titles.
 func (st *slotTable) replaces(left, right uint32, a, b uint64) bool {
-	_, ok := st.alt[pairKey(left, right, a, b)]
-	return ok
+	return st.hasAlt(pairKey(left, right, a, b))
 }
 
 // fills reports whether value fills a slot between left and right.
 func (st *slotTable) fills(left, right uint32, value uint64) bool {
-	_, ok := st.alt[slotKey(left, right, value)]
-	return ok
+	return st.hasAlt(slotKey(left, right, value))
 }
 
 // conflict is a detail the note documents against a candidate's title.
@@ -208,7 +263,7 @@ type conflict struct {
 // the note, in the sentences of c's mentions, fills it with another and
 // never with the code's. ok is false when there is none.
 func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, sents []int, c *candidate, code corpus.ID) (conflict, bool) {
-	span, ok := st.codeTerms[code]
+	span, slotSpan, ok := st.spans(code)
 	if !ok {
 		return conflict{}, false
 	}
@@ -247,7 +302,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 			}
 		}
 	}
-	for _, sp := range st.slotsOf(code) {
+	for _, sp := range st.slots[slotSpan[0] : slotSpan[0]+slotSpan[1]] {
 		{
 			i, n := int(sp>>1), int(sp&1)+1
 			a, left, right := window(t, i, n)
@@ -411,7 +466,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			if category(e.set.Brief(k).Code) != cat {
 				continue
 			}
-			if sp, ok := e.slots.codeTerms[k]; ok && e.slots.sibling(code, e.slots.terms[sp[0]:sp[0]+sp[1]], at, uint32(val>>32)) {
+			if sp, _, ok := e.slots.spans(k); ok && e.slots.sibling(code, e.slots.terms[sp[0]:sp[0]+sp[1]], at, uint32(val>>32)) {
 				return true
 			}
 		}
@@ -428,7 +483,8 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		}
 		code := v.c.tgt.anyCode()
 		b := e.set.Brief(code)
-		a := e.slots.terms[e.slots.codeTerms[code][0]+uint32(v.cf.at)]
+		sp, _, _ := e.slots.spans(code)
+		a := e.slots.terms[sp[0]+uint32(v.cf.at)]
 		if a == unspecTerm && !replaced(code, v.cf.at, v.cf.val) {
 			out = append(out, v.c)
 			continue
@@ -540,7 +596,7 @@ func (e *Engine) nameSays(w *work, doc *nlp.Document, c *candidate, said nlp.Spa
 // in place of u's "unspecified" at position at: t holds v and every other
 // term of u's title.
 func (st *slotTable) sibling(u corpus.ID, t []uint32, at int, v uint32) bool {
-	sp, ok := st.codeTerms[u]
+	sp, _, ok := st.spans(u)
 	if !ok || !slices.Contains(t, v) {
 		return false
 	}

@@ -59,8 +59,8 @@ func (e *Engine) yieldPass(ks []scored, full []bool) []bool {
 // statesInFull reports whether c has a mention statesAround can take: a
 // fully matched, not learned, not partly negated name.
 func statesInFull(c *candidate) bool {
-	for _, o := range c.mentions {
-		if !o.learned && o.hit.Coverage >= 0.99 && o.partNeg == 0 {
+	for i := range c.mentions {
+		if o := &c.mentions[i]; !o.learned && o.hit.Coverage >= 0.99 && o.partNeg == 0 {
 			return true
 		}
 	}
@@ -88,9 +88,12 @@ func allDominated(c *candidate) bool {
 // statesAround reports whether every mention of c lies inside a fully
 // matched, longer name of d that the note does not partly negate.
 func statesAround(d, c *candidate) bool {
-	for _, m := range c.mentions {
+	// By index: a mention is too large to copy per pair.
+	for i := range c.mentions {
+		m := &c.mentions[i]
 		found := false
-		for _, o := range d.mentions {
+		for k := range d.mentions {
+			o := &d.mentions[k]
 			if o.learned || o.hit.Coverage < 0.99 || o.partNeg != 0 || len(o.hit.Positions) <= len(m.hit.Positions) {
 				continue
 			}

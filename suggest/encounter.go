@@ -37,8 +37,10 @@ var (
 )
 
 var (
-	ageYears  = regexp.MustCompile(`(?i)\b(\d{1,3})[ -]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[ -]old)?\b`)
-	ageMonths = regexp.MustCompile(`(?i)\b(\d{1,2})[ -]?(?:months?|mos?|weeks?|wks?|days?)[ -]old\b`)
+	// At most 3+1+5+4 and 2+1+6+4 letters, each up to 3 bytes under (?i)
+	// (the Kelvin sign folds to k, the long s to s).
+	ageYears  = newDigitMatch(`(?i)\b(\d{1,3})[ -]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[ -]old)?\b`, 39)
+	ageMonths = newDigitMatch(`(?i)\b(\d{1,2})[ -]?(?:months?|mos?|weeks?|wks?|days?)[ -]old\b`, 39)
 	gestation = regexp.MustCompile(`(?i)\b(\d{1,2})(?:\s*(?:\+\s*\d|[0-6]/7|and \d days?))?\s*-?\s*(?:weeks?|wks?)\b`)
 )
 
@@ -74,18 +76,17 @@ func (e *Engine) immunization(doc *nlp.Document, adds []addition) []addition {
 func age(doc *nlp.Document) int {
 	// ageMonths ends in [ -]old; ageYears holds \d[ -]?y.
 	if !digitThen(doc.Text, " -", "y") {
-		if containsFold(doc.Text, "old") && ageMonths.MatchString(doc.Text) {
+		if containsFold(doc.Text, "old") && ageMonths.find(doc.Text) != nil {
 			return 0
 		}
 		return -1
 	}
-	if m := ageMonths.FindStringIndex(doc.Text); m != nil {
-		if y := ageYears.FindStringIndex(doc.Text); y == nil || m[0] < y[0] {
-			return 0
-		}
+	y := ageYears.find(doc.Text)
+	if m := ageMonths.find(doc.Text); m != nil && (y == nil || m[0] < y[0]) {
+		return 0
 	}
-	if m := ageYears.FindStringSubmatch(doc.Text); m != nil {
-		n, _ := strconv.Atoi(m[1])
+	if y != nil {
+		n, _ := strconv.Atoi(doc.Text[y[2]:y[3]])
 		return n
 	}
 	return -1

@@ -99,7 +99,7 @@ type Engine struct {
 	// vague are the stems of vagueWords; conflictMemo caches each code's
 	// conflictNames (corpus.ID -> *conflictNames) (conflict.go).
 	vague        map[string]bool
-	conflictMemo sync.Map
+	conflictMemo idMemo[conflictNames]
 	// with is the "with" convention by index head (combination.go);
 	// status the status-code rules of status.txt (status.go).
 	with  map[string][]withRule
@@ -108,9 +108,16 @@ type Engine struct {
 	// identified pairs unidentified-organism codes with identified ones
 	// (organism.go).
 	identified []identified
-	// acuityMemo caches each code's acuity siblings ("code/acuity" ->
-	// corpus.ID, 0 when none) (acuity.go).
+	// acuityMemo caches each code's acuityFacts (code -> *acuityFacts)
+	// and each category's title acuities ("cat:category" -> []titleFacts)
+	// (acuity.go).
 	acuityMemo sync.Map
+	// partMemo caches each code's partNames (corpus.ID -> *partNames)
+	// (combination.go).
+	partMemo idMemo[partNames]
+	// childMemo caches each code's childStems (corpus.ID -> *childStems)
+	// (childstems.go).
+	childMemo idMemo[childStems]
 	// bmi are the adult body mass index bands (bmi.go), read once.
 	bmiOnce sync.Once
 	bmi     []bmiBand

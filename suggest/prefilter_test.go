@@ -25,10 +25,10 @@ func TestPrefilters(t *testing.T) {
 		if got, want := emTimeMatch(n), emTime.FindStringSubmatchIndex(n); len(got) != len(want) {
 			t.Errorf("emTimeMatch(%q) = %v, want %v", n, got, want)
 		}
-		if ageYears.MatchString(n) && !digitThen(n, " -", "y") {
+		if ageYears.re.MatchString(n) && !digitThen(n, " -", "y") {
 			t.Errorf("ageYears matches %q but the prefilter says no", n)
 		}
-		if ageMonths.MatchString(n) && !containsFold(n, "old") {
+		if ageMonths.re.MatchString(n) && !containsFold(n, "old") {
 			t.Errorf("ageMonths matches %q but the prefilter says no", n)
 		}
 	}

@@ -61,6 +61,17 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 		bySent[r.m.sent] = append(bySent[r.m.sent], r)
 	}
 	uni, sides := e.ix.Stems("unilateral"), e.ix.Stems("right left bilateral")
+	// stemsOf is e.ix.Stems, analysed once per call for each name
+	// (callers only read the result).
+	seen := map[string][]string{}
+	stemsOf := func(name string) []string {
+		st, ok := seen[name]
+		if !ok {
+			st = e.ix.Stems(name)
+			seen[name] = st
+		}
+		return st
+	}
 	sided := sidedSentences(doc)
 	for _, v := range live {
 		b := e.set.Brief(v.tgt.anyCode())
@@ -69,7 +80,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 		}
 		cat := category(b.Code)
 		site := unspecifiedSite(b.Display) // the Index may refine it to a site's category
-		vt := e.ix.Stems(b.Display)
+		vt := stemsOf(b.Display)
 		var best *candidate
 		bestExtra, bestScore := 0, 0.0
 		for _, m := range v.mentions {
@@ -88,7 +99,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					continue
 				}
-				if e.unsaidNew(doc, r.m, vt, r.c.tgt.anyCode(), implied, sides) > 0 {
+				if e.unsaidNew(doc, r.m, stemsOf(r.m.name), vt, r.c.tgt.anyCode(), implied, sides) > 0 {
 					continue // a further condition, not words the note implies
 				}
 				if (otherName(r.m.name) || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
@@ -97,7 +108,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
 					continue // a "without" title read without the note's "without"
 				}
-				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode(), e.ix.Stems(r.m.name), implied) {
+				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode(), stemsOf(r.m.name), implied) {
 					continue
 				}
 				sc := mentionScore(*r.m)
@@ -343,7 +354,7 @@ func saysOtherIn(doc *nlp.Document, sent int) bool {
 	return false
 }
 
-// unsaidNew counts the words of a reading's name that its matched note
+// unsaidNew counts the words of a reading's name (stems name) that its matched note
 // words do not read, the vague code's title (stems vt) does not hold and
 // that do not name the refinement's category: the note implies the words
 // most codes beside the refinement (its parent's children) hold ("region"
@@ -351,9 +362,9 @@ func saysOtherIn(doc *nlp.Document, sent int) bool {
 // limb"), one at most, and never a side (right, left, bilateral); a qualifier of the refinement alone
 // ("asymptomatic" of "Asymptomatic microscopic hematuria") or a further
 // condition is a detail the note does not state.
-func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corpus.ID, implied func(string) bool, sides []string) int {
+func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, name, vt []string, code corpus.ID, implied func(string) bool, sides []string) int {
 	var unsaid []string
-	for _, st := range e.ix.Stems(m.name) {
+	for _, st := range name {
 		switch st {
 		case "due", "with", "and", "in", "of", "to", "by", "or", "nos":
 			continue // a connector ("secondary to" says "due to"), or "not otherwise specified"
@@ -383,17 +394,17 @@ func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, vt []string, code corp
 		return 1 // a side the note does not state is never implied
 	}
 	// The one unsaid word: held by most children of the refinement's parent?
-	p := e.set.Code(e.parent(code))
-	if p == nil || len(p.Children) < 2 {
+	p := e.childStemsOf(e.parent(code))
+	if !p.found || p.children < 2 {
 		return 1
 	}
 	held := 0
-	for _, ch := range p.Children {
-		if id, ok := e.set.ID(corpus.ICD10CM, ch); ok && slices.Contains(e.ix.Stems(e.set.Brief(id).Display), unsaid[0]) {
+	for _, st := range p.stems {
+		if slices.Contains(st, unsaid[0]) {
 			held++
 		}
 	}
-	if 2*held > len(p.Children) {
+	if 2*held > p.children {
 		return 0
 	}
 	return 1
