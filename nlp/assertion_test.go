@@ -48,6 +48,8 @@ func TestAssertions(t *testing.T) {
 		{"Depression screening, negative.", "Depression", Negated | Hypothetical | Result},
 		{"Annual mammogram for breast cancer screening.", "breast", Hypothetical | Result},
 		{"Screened for depression today.", "depression", Hypothetical},
+		{"Genetic susceptibility to breast cancer.", "breast", Hypothetical},
+		{"Predisposed to gout.", "gout", Hypothetical},
 		{"Diabetes screening, A1c normal, no diabetes.", "normal", 0},
 		{"Pulmonary embolism, pneumothorax and pneumonia excluded.", "embolism", Negated},
 		// pseudo-triggers

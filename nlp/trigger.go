@@ -279,6 +279,9 @@ var contextRules = []rule{
 	{phrase: "risk of", kind: Hypothetical, dir: forward},
 	{phrase: "risk for", kind: Hypothetical, dir: forward},
 	{phrase: "at risk for", kind: Hypothetical, dir: forward},
+	{phrase: "susceptibility to", kind: Hypothetical, dir: forward}, // "genetic susceptibility to breast cancer" (Z15.01) is no cancer
+	{phrase: "predisposition to", kind: Hypothetical, dir: forward},
+	{phrase: "predisposed to", kind: Hypothetical, dir: forward},
 	{phrase: "screening for", kind: Hypothetical, dir: forward},
 	{phrase: "screened for", kind: Hypothetical, dir: forward},
 	{phrase: "screen for", kind: Hypothetical, dir: forward},
