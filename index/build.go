@@ -144,6 +144,11 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 						add(ref, v, n.Kind) // a note says one form of the main term
 					}
 				}
+				if n.Kind == corpus.NameCrossRef {
+					if v := crossRefWithoutVariants(n.Text); v != "" {
+						add(ref, v, n.Kind)
+					}
+				}
 			}
 		}
 	}
@@ -168,7 +173,7 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 		go func(part []rawName) {
 			defer wg.Done()
 			for i := range part {
-				part[i].stems = stems(pipe, MatchText(part[i].text))
+				part[i].stems = stems(pipe, MatchText(matchSource(part[i].kind, part[i].text)))
 			}
 		}(raw[lo:hi])
 	}
