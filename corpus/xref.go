@@ -33,7 +33,7 @@ const (
 	UnresolvedTable     = "table"         // the Neoplasm Table or Table of Drugs, by site or by drug
 	UnresolvedRange     = "range"         // "categories O03-O04": several categories
 	UnresolvedNoTerm    = "no such term"  // the path names no term of this index
-	UnresolvedLoop      = "loop"          // the target is the term itself or one of its ancestors
+	UnresolvedLoop      = "loop"          // the target is the term itself
 	UnresolvedNoCode    = "no code below" // the target and its subterms carry no code
 )
 
@@ -218,7 +218,7 @@ func (tr *termTree) resolve(ref *CrossRef, depth int) {
 	case to == nil:
 		ref.Unresolved = UnresolvedNoTerm
 		return
-	case tr.ancestorOrSelf(to, ref.From):
+	case to == ref.From:
 		ref.Unresolved = UnresolvedLoop
 		return
 	}
@@ -351,7 +351,10 @@ func (b *icdBuilder) addCrossRefs(ix *AlphaIndex) {
 		}
 		n := len(ref.To.Path)
 		below := tr.Codes(ref.To, maxCopied+1)
-		if len(below) > maxCopied {
+		if len(below) > maxCopied || tr.ancestorOrSelf(ref.To, ref.From) {
+			// Too large, or above the referring term ("Abortion,
+			// spontaneous - see Abortion (complete) (spontaneous)"): its
+			// subterms are already the referring term's neighbours.
 			continue
 		}
 		for _, d := range below {

@@ -23,11 +23,12 @@ func TestCrossRefs(t *testing.T) {
 		{from: "Fibroid", kind: "see", to: "Leiomyoma"},
 		{from: "Loss, hearing", kind: "see also", to: "Deafness"},
 		{from: "Loss, weight", kind: "see", unresolved: UnresolvedCondition},
-		{from: "Occlusion, occluded, artery", kind: "see", unresolved: UnresolvedLoop},
+		{from: "Occlusion, occluded, artery", kind: "see", to: "Occlusion, occluded"}, // its own main term: named, subterms not copied
 		{from: "Stenosis, stenotic, carotid", kind: "see", to: "Occlusion, occluded, artery, carotid"},
 		{from: "Stenosis, stenotic, colon", kind: "see", unresolved: UnresolvedTable},
 		{from: "Stenosis, stenotic, ureter", kind: "see", unresolved: UnresolvedNoTerm},
 		{from: "Stenosis, stenotic, vagina", kind: "see also", unresolved: UnresolvedRange},
+		{from: "Tendency", kind: "see", unresolved: UnresolvedLoop},
 		{from: "Tinnitus, pulsatile", kind: "see also", category: "H93.3"},
 	}
 	if len(got) != len(tests) {
@@ -79,7 +80,9 @@ func TestAddCrossRefs(t *testing.T) {
 		"S62.30": {"Boxer's finger, fifth -> see Fracture, hand, metacarpal -, fifth"},
 		"S62.20": {"Boxer's finger, first -> see Fracture, hand, metacarpal -, first"},
 		"N20":    {"Calculus, kidney -> see category N20"},
-		"H93.3":  {"Tinnitus, pulsatile -> see subcategory H93.3-"},
+		// A target above the referring term names its code only.
+		"I99.8": {"Occlusion, occluded, artery -> see Occlusion"},
+		"H93.3": {"Tinnitus, pulsatile -> see subcategory H93.3-"},
 		// "see also" from a term with its own code (Loss, hearing) names
 		// the target's subterms only, not the target's own code H91.90.
 		"H91.2": {"Loss, hearing, sudden -> see Deafness, sudden"},
