@@ -178,6 +178,7 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 		}(raw[lo:hi])
 	}
 	wg.Wait()
+	raw = dropRedundantCrossRefs(raw)
 
 	// Vocabulary in sorted order, so ids are stable and prefix search works.
 	vocab := map[string]struct{}{}
@@ -272,10 +273,16 @@ func (ix *Index) finish() {
 		ix.termID[ix.Term(uint32(i))] = uint32(i)
 	}
 	ix.df = make([]uint32, len(ix.termStr))
-	for _, t := range ix.nameTerm {
-		ix.df[t]++
+	counted := 0
+	for i := range ix.names {
+		if n := &ix.names[i]; weighsTerms(n.kind) {
+			counted++
+			for _, t := range ix.terms(n) {
+				ix.df[t]++
+			}
+		}
 	}
-	N := float64(len(ix.names))
+	N := float64(counted)
 	ix.weight = make([]float64, len(ix.termStr))
 	for t, df := range ix.df {
 		w := math.Log(1 + N/float64(max(df, 1)))

@@ -1,6 +1,10 @@
 package index
 
-import "medcode/corpus"
+import (
+	"slices"
+
+	"medcode/corpus"
+)
 
 // matchSource returns the part of a name the index analyses: a
 // cross-reference name (corpus.CrossRefName) is matched on its referring
@@ -29,4 +33,64 @@ func crossRefWithoutVariants(text string) string {
 		return ""
 	}
 	return corpus.CrossRefName(v, to)
+}
+
+// weighsTerms reports whether names of kind k count in the document
+// frequencies behind term weights. Cross-reference names do not: they
+// repeat the words of other index paths (a main term heads hundreds of
+// references), and counting them would make every such word look common
+// and shift the weight of every name's terms.
+func weighsTerms(k corpus.NameKind) bool { return k != corpus.NameCrossRef }
+
+// commonWordNames is how many other names a word must appear in to be too
+// common to stand alone as a cross-reference name.
+const commonWordNames = 200
+
+// dropRedundantCrossRefs removes the cross-reference names that add
+// nothing a note could be matched on, or match what they should not:
+//   - one common word: "Age - see Senility", "Condition - see Disease",
+//     "Admission - see Encounter" point a coder who looks the word up
+//     somewhere, but a note writes "age", "condition" and "admission" in
+//     every other sentence ("gestational age", "advanced maternal age").
+//     A word is common when the other names (official titles, inclusion
+//     terms, index paths, tables) hold it commonWordNames times or more;
+//     "Fibroid - see Leiomyoma" and "Bruise - see Contusion" stay;
+//   - words that one of the code's own names already holds: "Mellitus,
+//     diabetes - see Diabetes" says nothing "Type 2 diabetes mellitus"
+//     does not, and would only compete with it in the wrong order.
+func dropRedundantCrossRefs(raw []rawName) []rawName {
+	df := map[string]int{}
+	own := map[int32][][]string{}
+	for _, r := range raw {
+		if weighsTerms(r.kind) {
+			for _, s := range r.stems {
+				df[s]++
+			}
+			own[r.code] = append(own[r.code], r.stems)
+		}
+	}
+	return slices.DeleteFunc(raw, func(r rawName) bool {
+		if r.kind != corpus.NameCrossRef {
+			return false
+		}
+		if len(r.stems) == 1 && df[r.stems[0]] >= commonWordNames {
+			return true
+		}
+		for _, o := range own[r.code] {
+			if subset(r.stems, o) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// subset reports whether every stem of a is in b.
+func subset(a, b []string) bool {
+	for _, s := range a {
+		if !slices.Contains(b, s) {
+			return false
+		}
+	}
+	return true
 }

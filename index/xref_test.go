@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"testing"
 
 	"medcode/corpus"
@@ -11,9 +12,9 @@ import (
 // like an index path.
 func TestCrossRefNames(t *testing.T) {
 	set := corpus.NewSet([]*corpus.Code{
-		{System: corpus.ICD10CM, Code: "I65.23", Display: "Occlusion and stenosis of bilateral carotid arteries", Billable: true,
+		{System: corpus.ICD10CM, Code: "I65.23", Display: "Occlusion of bilateral carotid arteries", Billable: true,
 			Names: []corpus.Name{
-				{Text: "Occlusion and stenosis of bilateral carotid arteries", Kind: corpus.NameTitle},
+				{Text: "Occlusion of bilateral carotid arteries", Kind: corpus.NameTitle},
 				{Text: corpus.CrossRefName("Stenosis, stenotic, carotid, bilateral", "Occlusion, artery, carotid, bilateral"), Kind: corpus.NameCrossRef},
 			}},
 		{System: corpus.ICD10CM, Code: "D25.9", Display: "Leiomyoma of uterus, unspecified", Billable: true,
@@ -32,7 +33,7 @@ func TestCrossRefNames(t *testing.T) {
 	}{
 		{"uterine fibroid", "D25.9", "Fibroid, uterus -> see Leiomyoma, uterus", 0.99},
 		{"bilateral carotid stenosis", "I65.23", "Stenosis, carotid, bilateral -> see Occlusion, artery, carotid, bilateral", 0.99},
-		{"stenotic carotids, bilateral", "I65.23", "Stenosis, stenotic, carotid, bilateral -> see Occlusion, artery, carotid, bilateral", 0.8},
+		{"stenotic carotids, bilateral", "I65.23", "Stenosis, stenotic, carotid, bilateral -> see Occlusion, artery, carotid, bilateral", 0.7},
 	}
 	for _, tc := range tests {
 		hits := ix.Search(query(t, ix, tc.text), SearchOptions{})
@@ -63,5 +64,33 @@ func TestCrossRefWithoutVariants(t *testing.T) {
 		if got := crossRefWithoutVariants(in); got != want {
 			t.Errorf("crossRefWithoutVariants(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+func TestDropRedundantCrossRefs(t *testing.T) {
+	var raw []rawName
+	for range commonWordNames {
+		raw = append(raw, rawName{kind: corpus.NameTitle, stems: []string{"age", "gestat"}})
+	}
+	raw = append(raw,
+		rawName{kind: corpus.NameCrossRef, text: "Age -> see Senility", stems: []string{"age"}},
+		rawName{kind: corpus.NameCrossRef, text: "Age, advanced -> see Senility", stems: []string{"age", "advanc"}},
+		rawName{kind: corpus.NameCrossRef, text: "Fibroid -> see Leiomyoma", stems: []string{"fibroid"}},
+		rawName{kind: corpus.NameIndex, text: "Age", stems: []string{"age"}},
+		rawName{code: 1, kind: corpus.NameTitle, text: "Type 2 diabetes mellitus", stems: []string{"type", "2", "diabet", "mellitus"}},
+		rawName{code: 1, kind: corpus.NameCrossRef, text: "Mellitus, diabetes -> see Diabetes", stems: []string{"mellitus", "diabet"}},
+		rawName{code: 1, kind: corpus.NameCrossRef, text: "Diabetes, brittle -> see Diabetes, type 1", stems: []string{"diabet", "brittl"}},
+		rawName{code: 2, kind: corpus.NameCrossRef, text: "Mellitus, diabetes -> see X", stems: []string{"mellitus", "diabet"}},
+	)
+	var kept []string
+	for _, r := range dropRedundantCrossRefs(raw) {
+		if r.text != "" {
+			kept = append(kept, r.text)
+		}
+	}
+	want := []string{"Age, advanced -> see Senility", "Fibroid -> see Leiomyoma", "Age", "Type 2 diabetes mellitus",
+		"Diabetes, brittle -> see Diabetes, type 1", "Mellitus, diabetes -> see X"}
+	if !slices.Equal(kept, want) {
+		t.Errorf("kept %q, want %q", kept, want)
 	}
 }
