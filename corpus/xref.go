@@ -358,11 +358,20 @@ func (b *icdBuilder) addCrossRefs(ix *AlphaIndex) {
 			continue
 		}
 		for _, d := range below {
+			if connective[normTitle(d.Path[len(d.Path)-1])] {
+				// "chronic, and (on) acute": the words are in the
+				// nonessential modifier, the path says only "and".
+				continue
+			}
 			rel := strings.Join(d.Path[n:], ", ")
 			add(d.Code, from+", "+rel, ref.Target+", "+rel)
 		}
 	}
 }
+
+// connective are subterm titles that say nothing without their
+// nonessential modifiers ("and (on) acute" prints as "and").
+var connective = map[string]bool{"and": true, "or": true, "with": true, "without": true, "in": true, "of": true, "on": true, "by": true, "due to": true}
 
 // maxCopied is the largest target subtree (in coded terms) whose terms a
 // reference copies. A larger target ("Fracture", "Disease, heart") is a

@@ -53,7 +53,7 @@ func TestCrossRefs(t *testing.T) {
 
 func TestAddCrossRefs(t *testing.T) {
 	var codes []*Code
-	for _, c := range []string{"D21.9", "D25.1", "D25.9", "H91.2", "H91.9", "H91.90", "H93.19", "H93.3", "I65.2", "I65.22", "I65.23", "I99.8", "N20", "S62", "S62.20", "S62.30"} {
+	for _, c := range []string{"D21.9", "D25.1", "D25.9", "H91.2", "H91.9", "H91.90", "H93.19", "H93.3", "I65.2", "I65.22", "I65.23", "I65.8", "I99.8", "N20", "S62", "S62.20", "S62.30"} {
 		codes = append(codes, &Code{System: ICD10CM, Code: c})
 	}
 	b := newICDBuilder(codes)

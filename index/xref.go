@@ -2,6 +2,7 @@ package index
 
 import (
 	"slices"
+	"strings"
 
 	"medcode/corpus"
 )
@@ -55,6 +56,10 @@ const commonWordNames = 200
 //     A word is common when the other names (official titles, inclusion
 //     terms, index paths, tables) hold it commonWordNames times or more;
 //     "Fibroid - see Leiomyoma" and "Bruise - see Contusion" stay;
+//   - one word that is a form of the target's own main term: "Adherent -
+//     see Adhesions", "Calcified - see Calcification" send the adjective
+//     to its noun, but a note's lone adjective is seldom the condition
+//     ("medication adherence" is no adhesion);
 //   - words that one of the code's own names already holds: "Mellitus,
 //     diabetes - see Diabetes" says nothing "Type 2 diabetes mellitus"
 //     does not, and would only compete with it in the wrong order.
@@ -73,7 +78,7 @@ func dropRedundantCrossRefs(raw []rawName) []rawName {
 		if r.kind != corpus.NameCrossRef {
 			return false
 		}
-		if len(r.stems) == 1 && df[r.stems[0]] >= commonWordNames {
+		if len(r.stems) == 1 && (df[r.stems[0]] >= commonWordNames || adjectiveRef(r.text)) {
 			return true
 		}
 		for _, o := range own[r.code] {
@@ -93,4 +98,19 @@ func subset(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// adjectiveRef reports whether a cross-reference name is a lone word
+// referring to its own noun (variantOf): "Adherent -> see Adhesions".
+func adjectiveRef(text string) bool {
+	from, to, ok := corpus.CutCrossRef(text)
+	if !ok || strings.ContainsAny(from, ", ") {
+		return false
+	}
+	head, _, _ := strings.Cut(to, ",")
+	head = strings.ToLower(strings.TrimSpace(head))
+	if strings.Contains(head, " ") {
+		return false
+	}
+	return variantOf(head, strings.ToLower(from))
 }

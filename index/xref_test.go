@@ -77,6 +77,7 @@ func TestDropRedundantCrossRefs(t *testing.T) {
 		rawName{kind: corpus.NameCrossRef, text: "Age, advanced -> see Senility", stems: []string{"age", "advanc"}},
 		rawName{kind: corpus.NameCrossRef, text: "Fibroid -> see Leiomyoma", stems: []string{"fibroid"}},
 		rawName{kind: corpus.NameIndex, text: "Age", stems: []string{"age"}},
+		rawName{kind: corpus.NameCrossRef, text: "Adherent -> see Adhesions", stems: []string{"adher"}},
 		rawName{code: 1, kind: corpus.NameTitle, text: "Type 2 diabetes mellitus", stems: []string{"type", "2", "diabet", "mellitus"}},
 		rawName{code: 1, kind: corpus.NameCrossRef, text: "Mellitus, diabetes -> see Diabetes", stems: []string{"mellitus", "diabet"}},
 		rawName{code: 1, kind: corpus.NameCrossRef, text: "Diabetes, brittle -> see Diabetes, type 1", stems: []string{"diabet", "brittl"}},
