@@ -35,8 +35,9 @@ import (
 // fields changes, or the parsers change what they make of the same input
 // (the key holds the inputs and this version, not the executable: test
 // binaries and bin/medcode share one cache). Version 2: several
-// ICD-10-CM releases and their memberships.
-const cacheVersion = 2
+// ICD-10-CM releases and their memberships. Version 3: Alphabetic Index
+// cross-references as NameCrossRef names.
+const cacheVersion = 3
 
 const cacheMagic = "medcode corpus cache\n"
 

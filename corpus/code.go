@@ -73,9 +73,10 @@ const (
 	NameDrug                      // Table of Drugs row path and column
 	NameSynonym                   // site synonym file
 	NameLearned                   // mined from labelled notes
+	NameCrossRef                  // Alphabetic Index cross-reference ("Stenosis, carotid -> see Occlusion, artery, carotid"; CrossRefName)
 )
 
-var nameKinds = [...]string{"title", "short", "inclusion", "index", "external", "neoplasm", "drug", "synonym", "learned"}
+var nameKinds = [...]string{"title", "short", "inclusion", "index", "external", "neoplasm", "drug", "synonym", "learned", "crossref"}
 
 // String returns the lower-case word used in JSON and reports.
 func (k NameKind) String() string {

@@ -45,7 +45,17 @@
 // their column ("Neoplasm, neoplastic, breast, malignant primary") and
 // drug rows phrased after their column ("Poisoning by <substance>,
 // accidental (unintentional)", "Adverse effect of <substance>"), then
-// synonyms; deduplicated per code, ignoring case.
+// synonyms, then the Alphabetic and External Cause Index cross-references
+// (NameCrossRef, CrossRefName: "Stenosis, carotid -> see Occlusion, artery,
+// carotid"); deduplicated per code, ignoring case. AlphaIndex.CrossRefs
+// resolves every <see>, <seeAlso>, <seecat> and <subcat> against its own
+// index (main term, subterm, ... as the XML writes them; "see condition",
+// the Neoplasm Table and the Table of Drugs do not resolve and say why).
+// A resolved reference names the target's code with the referring path
+// (a codeless target: the category its subterms share; a "see also" from a
+// term with its own code: not at all), and each coded subterm of a target
+// of at most 30 coded terms with the referring path plus the subterm's
+// own path below the target (connective-only subterms, "and", aside).
 //
 // Load cache: unless Options.NoCache, Load snapshots what it loaded in a
 // binary file (<Dir>/.medcode-corpus.cache, or Options.CacheFile) and a

@@ -218,6 +218,9 @@ func parse(ctx context.Context, dir string, files codeSetFiles, opts Options) ([
 			continue
 		}
 		icd.addIndex(ix.ix, ix.kind)
+		if ix.kind == NameIndex || ix.kind == NameExternal {
+			icd.addCrossRefs(ix.ix)
+		}
 		sup = append(sup, ix.file)
 	}
 	// Oldest first; each runs until the next one starts.

@@ -144,6 +144,11 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 						add(ref, v, n.Kind) // a note says one form of the main term
 					}
 				}
+				if n.Kind == corpus.NameCrossRef {
+					if v := crossRefWithoutVariants(n.Text); v != "" {
+						add(ref, v, n.Kind)
+					}
+				}
 			}
 		}
 	}
@@ -168,11 +173,12 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 		go func(part []rawName) {
 			defer wg.Done()
 			for i := range part {
-				part[i].stems = stems(pipe, MatchText(part[i].text))
+				part[i].stems = stems(pipe, MatchText(matchSource(part[i].kind, part[i].text)))
 			}
 		}(raw[lo:hi])
 	}
 	wg.Wait()
+	raw = dropRedundantCrossRefs(raw)
 
 	// Vocabulary in sorted order, so ids are stable and prefix search works.
 	vocab := map[string]struct{}{}
@@ -267,10 +273,16 @@ func (ix *Index) finish() {
 		ix.termID[ix.Term(uint32(i))] = uint32(i)
 	}
 	ix.df = make([]uint32, len(ix.termStr))
-	for _, t := range ix.nameTerm {
-		ix.df[t]++
+	counted := 0
+	for i := range ix.names {
+		if n := &ix.names[i]; weighsTerms(n.kind) {
+			counted++
+			for _, t := range ix.terms(n) {
+				ix.df[t]++
+			}
+		}
 	}
-	N := float64(len(ix.names))
+	N := float64(counted)
 	ix.weight = make([]float64, len(ix.termStr))
 	for t, df := range ix.df {
 		w := math.Log(1 + N/float64(max(df, 1)))

@@ -7,8 +7,17 @@
 // main term's variant forms ("Atrophy, atrophic, thymus" is also
 // "Atrophy, thymus"; WithoutVariants) are left out.
 //
+// Cross-references (corpus.NameCrossRef) are matched on their referring
+// path alone ("Stenosis, carotid" of "Stenosis, carotid -> see Occlusion,
+// artery, carotid"; the target stays in the text as provenance), weigh as
+// a short title, and are left out when they add nothing: one common word
+// (in 200 other names or more: "Age - see Senility"), a lone adjective of
+// the target's main term ("Adherent - see Adhesions"), or words one of the
+// code's own names already holds.
+//
 // Weighting. A term's weight is w(t) = ln(1 + N/df(t)), N the number of
-// names and df(t) the names holding t; a few generic words ("with",
+// names and df(t) the names holding t, cross-reference names not counted
+// (they repeat other paths' words); a few generic words ("with",
 // "site") weigh a fifth of that. A name is the set of its terms.
 //
 // Search. A query is the term sequence of one sentence or list item. A name

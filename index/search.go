@@ -48,8 +48,8 @@ func kindWeight(k corpus.NameKind) float64 {
 		return 1
 	case corpus.NameInclusion, corpus.NameIndex, corpus.NameLearned:
 		return 0.95
-	case corpus.NameShort:
-		return 0.85
+	case corpus.NameShort, corpus.NameCrossRef:
+		return 0.85 // abbreviated, or reached indirectly
 	default:
 		return 0.9
 	}

@@ -83,6 +83,9 @@ func (p *Pipeline) addSense(s sense, into map[string]*abbreviation) error {
 	if strings.Contains(s.key, "/") {
 		p.slash[strings.ToLower(s.key)] = struct{}{}
 	}
+	if strings.Contains(s.key, "-") {
+		p.hyphen[strings.ToLower(s.key)] = struct{}{}
+	}
 	raw := p.tokenize(s.key, nil)
 	if len(raw) != 1 || raw[0].start != 0 || raw[0].end != len(s.key) {
 		return fmt.Errorf("key %q is not a single token", s.key)
@@ -162,6 +165,9 @@ func (a *abbreviation) resolve(text string, toks []Token, i int, kind SectionKin
 		}
 		score := 0
 		if len(a.senses) > 1 {
+			if surface == s.key && !s.anyCase && hasLower(s.key) {
+				score += 2 // an exact mixed-case spelling ("PsA", not "PSA")
+			}
 			for _, sk := range s.sections {
 				if sk == kind {
 					score += 3

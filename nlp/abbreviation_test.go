@@ -7,12 +7,14 @@ import (
 
 func TestDictionarySize(t *testing.T) {
 	p := testPipeline(t)
-	if n := len(p.abbr); n < 300 {
-		t.Errorf("dictionary has %d abbreviations, want >= 300", n)
+	if n := len(p.abbr); n < 600 {
+		t.Errorf("dictionary has %d abbreviations, want >= 600", n)
 	}
 	for _, key := range []string{"htn", "dm", "dm2", "t2dm", "iddm", "ckd", "copd", "chf", "hfref", "cad", "mi", "stemi",
 		"sob", "doe", "n/v", "uti", "gerd", "afib", "af", "dvt", "pe", "cva", "tia", "osa", "bph", "ra", "oa",
-		"h/o", "s/p", "c/o", "r/o", "w/", "w/o", "hx", "dx", "tx", "fx", "abd", "uri", "bmi", "ms", "cp", "mr", "pt"} {
+		"h/o", "s/p", "c/o", "r/o", "w/", "w/o", "hx", "dx", "tx", "fx", "abd", "uri", "bmi", "ms", "cp", "mr", "pt",
+		"esrd", "nstemi", "amd", "asd", "vsd", "pfo", "dcis", "cll", "aml", "hsil", "lsil", "cin", "ibs-c", "ibs-d", "pad",
+		"mca", "aca", "pca", "atfl", "ddd", "mssa", "mrsa", "diff", "fit", "iud", "aecopd", "brca", "ltbi", "sbo"} {
 		if p.abbr[key] == nil {
 			t.Errorf("dictionary lacks %q", key)
 		}
@@ -51,6 +53,47 @@ func TestAbbreviationSenses(t *testing.T) {
 		{"SUCH AS THIS", "AS", ""},
 		{"R knee pain", "R", "right"},
 		{"the cad", "cad", ""},
+		// hyphenated keys are one token
+		{"IBS-D with cramping", "IBS-D", "irritable bowel syndrome with diarrhea"},
+		{"IBS-C on linaclotide", "IBS-C", "irritable bowel syndrome with constipation"},
+		{"admitted with non-STEMI", "non-STEMI", "non st elevation myocardial infarction"},
+		{"N-STEMI last week", "N-STEMI", "non st elevation myocardial infarction"},
+		{"new A-fib with RVR", "A-fib", "atrial fibrillation"},
+		{"biopsy shows CIN-2", "CIN-2", "cervical intraepithelial neoplasia grade ii"},
+		{"CIN2 on biopsy", "CIN2", "cervical intraepithelial neoplasia grade ii"},
+		{"IBS without diarrhea", "IBS", "irritable bowel syndrome"},
+		// senses decided by cues
+		{"C. diff colitis on vancomycin", "diff", "clostridium difficile"},
+		{"CBC with diff", "diff", "differential count"},
+		{"secundum ASD on echo", "ASD", "atrial septal defect"},
+		{"ASD with speech delay, in ABA therapy", "ASD", "autism spectrum disorder"},
+		{"Smoker, 1 PPD for 20 years", "PPD", "packs per day"},
+		{"PPD positive with 12 mm induration", "PPD", "tuberculin skin test"},
+		{"PEG tube site clean", "PEG", "percutaneous endoscopic gastrostomy"},
+		{"Medications: PEG 17 g daily", "PEG", "polyethylene glycol"},
+		{"left MCA infarct", "MCA", "middle cerebral artery"},
+		{"PCA pump with hydromorphone", "PCA", "patient controlled analgesia"},
+		{"GBS positive at 36 weeks, penicillin in labor", "GBS", "group b streptococcus carrier"},
+		{"GBS with ascending weakness, started IVIG", "GBS", "guillain barre syndrome"},
+		{"NPH 20 units at bedtime", "NPH", "isophane insulin"},
+		{"NPH with gait apraxia", "NPH", "normal pressure hydrocephalus"},
+		{"left AMA after signing the form", "AMA", "against medical advice"},
+		{"AMA, 38 weeks gestation", "AMA", "advanced maternal age"},
+		// an exact mixed-case spelling picks its sense
+		{"PsA with dactylitis", "PsA", "psoriatic arthritis"},
+		{"PsA flare", "PsA", "psoriatic arthritis"},
+		{"PSA 4.5 ng/mL", "PSA", "prostate specific antigen"},
+		// new entries
+		{"HSIL on Pap", "HSIL", "high grade squamous intraepithelial lesion"},
+		{"right breast DCIS", "DCIS", "ductal carcinoma in situ"},
+		{"LTBI, starting rifampin", "LTBI", "latent tuberculosis infection"},
+		{"Mirena IUD in place", "IUD", "intrauterine contraceptive device"},
+		{"FIT positive", "FIT", "fecal immunochemical test for occult blood"},
+		{"DID NOT FIT", "FIT", ""},
+		{"BRCA1 carrier", "BRCA1", "breast cancer gene 1 genetic susceptibility"},
+		{"dry amd both eyes", "amd", "age related macular degeneration"},
+		{"THE ODD ONE", "ODD", ""},
+		{"ODD with temper outbursts", "ODD", "oppositional defiant disorder"},
 	}
 	for _, tc := range tests {
 		d := p.Analyze(tc.text)

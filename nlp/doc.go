@@ -19,8 +19,10 @@
 //
 // A token is a run of letters, digits and combining marks, extended over a
 // decimal point between digits ("7.5"), an apostrophe inside a word
-// ("Crohn's"), dotted acronyms ("b.i.d.", Norm "bid") and the slash
-// abbreviations of the dictionary ("h/o", "s/p", "w/", "w/o", "N/V"); all
+// ("Crohn's"), dotted acronyms ("b.i.d.", Norm "bid"), the slash
+// abbreviations of the dictionary ("h/o", "s/p", "w/", "w/o", "N/V") and
+// its hyphenated ones ("IBS-D", "non-STEMI", "CIN-2": a word of at most
+// four characters, a hyphen and one word, spelt as a dictionary key); all
 // other bytes (spaces, punctuation, hyphens, other slashes) separate tokens,
 // so "non-insulin-dependent" is three tokens on both the index and the query
 // side. The term stream joins a bound prefix to its word (compound.go):
@@ -66,12 +68,14 @@
 //
 // # Abbreviations
 //
-// abbreviations.txt (embedded) holds about 450 abbreviations. A key with a
+// abbreviations.txt (embedded) holds about 740 abbreviations. A key with a
 // capital letter matches only its own spelling or all capitals ("AS" but
 // not "as"); "strict" keys that are English words ("ALL", "OR") also need a
 // neighbour that is not in capitals. Ambiguous keys list several senses,
 // chosen by the token's section (3 points) and cue words among the 8
-// tokens either side (1 point each): "PE" in a physical exam section is
+// tokens either side (1 point each), and a key spelt with mixed case
+// that the token matches exactly (2 points: "PsA" is psoriatic arthritis,
+// "PSA" the prostate antigen): "PE" in a physical exam section is
 // physical examination, next to "DVT" or "anticoagulation" pulmonary
 // embolism. Expansions starting with "no"/"without" ("NKDA") make their
 // expanded terms Negated. Options.ExtraAbbreviations add or replace keys.

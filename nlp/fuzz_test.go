@@ -13,6 +13,7 @@ var fuzzSeeds = []string{
 	"CC: cough\nHPI: 65 y/o w/ h/o COPD, denies fever but reports SOB.",
 	"ASSESSMENT AND PLAN\n- CKD3a\n* T2DM\n• HTN", "Dr. Smith; e.g. 7.5 mg b.i.d. then q.d.",
 	"\u0301abc", "x/y/z/w/v", "AS\nAS AS", "right left bilateral type 2 diabetes initial encounter",
+	"IBS-D", "non-STEMI-", "a-", "CIN-2x", "IBS-D-C",
 }
 
 func FuzzAnalyze(f *testing.F) {

@@ -12,7 +12,7 @@ import (
 
 // analysisVersion changes whenever tokenization, normalisation, stemming or
 // term generation change in a way the dictionaries do not show.
-const analysisVersion = "medcode-nlp/3"
+const analysisVersion = "medcode-nlp/4"
 
 // Options configure a Pipeline. The zero value is the default analysis:
 // stemming on, built-in abbreviation dictionary and synonym table on.
@@ -31,6 +31,7 @@ type Pipeline struct {
 	vocab   *vocab
 	abbr    map[string]*abbreviation
 	slash   map[string]struct{} // slash abbreviations the tokenizer keeps whole ("h/o")
+	hyphen  map[string]struct{} // hyphenated abbreviations the tokenizer keeps whole ("IBS-D")
 	headers map[string]SectionKind
 	trig    *triggerTrie
 	hash    string
@@ -59,6 +60,7 @@ func New(opts Options) (*Pipeline, error) {
 		vocab:   newVocab(opts.NoStemming),
 		abbr:    make(map[string]*abbreviation, 512),
 		slash:   make(map[string]struct{}),
+		hyphen:  make(map[string]struct{}),
 		headers: sectionHeaders,
 	}
 	p.scratch.New = func() any { return new(scratch) }

@@ -52,6 +52,8 @@ func TestTokenize(t *testing.T) {
 		{"b.i.d. e.g. p.o.", []string{"b.i.d.", "e.g.", "p.o."}},
 		{"Crohn's and Crohn’s", []string{"Crohn's", "and", "Crohn’s"}},
 		{"non-insulin-dependent", []string{"non", "insulin", "dependent"}},
+		{"IBS-D and A-fib, post-op x-ray", []string{"IBS-D", "and", "A-fib", "post", "op", "x", "ray"}},
+		{"IBS-Diarrhea non-STEMI-like CIN-2.", []string{"IBS", "Diarrhea", "non-STEMI", "like", "CIN-2"}},
 		{"CKD3a T2DM", []string{"CKD3a", "T2DM"}},
 		{"end.", []string{"end"}},
 		{"Ménière's", []string{"Ménière's"}},

@@ -50,8 +50,8 @@ func apostropheAt(text string, i int) int {
 // tokenize splits text into word tokens. A word is a run of letters, digits
 // and combining marks, extended over a decimal point between digits ("7.5"),
 // an apostrophe between word characters ("Crohn's"), dotted acronyms
-// ("b.i.d.", "e.g.") and slash abbreviations known to the pipeline ("h/o",
-// "s/p", "w/", "N/V"). Everything else (spaces, punctuation, hyphens,
+// ("b.i.d.", "e.g.") and slash and hyphenated abbreviations known to the
+// pipeline ("h/o", "s/p", "w/", "N/V", "IBS-D", "non-STEMI"). Everything else (spaces, punctuation, hyphens,
 // slashes) separates tokens. List markers ("1.", "2)") at the start of a
 // line or before ")" are flagged.
 //
@@ -101,6 +101,9 @@ func (p *Pipeline) tokenize(text string, dst []rawToken) []rawToken {
 		}
 		if j < n && text[j] == '/' && j-start <= 3 {
 			j = p.slashEnd(text, start, j)
+		}
+		if j < n && text[j] == '-' && j-start <= maxHyphenHead {
+			j = p.hyphenEnd(text, start, j)
 		}
 		t := rawToken{start: start, end: j}
 		if j-start <= 2 && isDigitByte(text[start]) && isDigitByte(text[j-1]) && j < n && (text[j] == ')' || text[j] == '.') &&
@@ -182,6 +185,37 @@ func (p *Pipeline) slashEnd(text string, start, j int) int {
 		if _, ok := p.slash[string(key)]; ok {
 			return e
 		}
+	}
+	return j
+}
+
+// maxHyphenHead is the longest word before the hyphen of a hyphenated
+// abbreviation ("non" of "non-STEMI", "IBS" of "IBS-D").
+const maxHyphenHead = 4
+
+// hyphenEnd extends a short word ending at j (text[j] == '-') over the
+// word after the hyphen when the two form a hyphenated abbreviation of the
+// dictionary ("IBS-D", "a-fib", "CIN-2"), or returns j: other hyphens
+// separate tokens.
+func (p *Pipeline) hyphenEnd(text string, start, j int) int {
+	e := j + 1
+	for e < len(text) && e-j <= 8 && (isLetterByte(text[e]) || isDigitByte(text[e])) {
+		e++
+	}
+	if e == j+1 || e-j > 8 || e < len(text) && (isLetterByte(text[e]) || isDigitByte(text[e])) {
+		return j
+	}
+	var buf [16]byte
+	key := buf[:0]
+	for q := start; q < e; q++ {
+		c := text[q]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		key = append(key, c)
+	}
+	if _, ok := p.hyphen[string(key)]; ok {
+		return e
 	}
 	return j
 }

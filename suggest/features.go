@@ -108,7 +108,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	switch b.kind {
 	case corpus.NameTitle, corpus.NameSynonym:
 		f[8] = 1
-	case corpus.NameIndex, corpus.NameInclusion, corpus.NameExternal, corpus.NameDrug, corpus.NameNeoplasm:
+	case corpus.NameIndex, corpus.NameInclusion, corpus.NameExternal, corpus.NameDrug, corpus.NameNeoplasm, corpus.NameCrossRef:
 		f[9] = 1
 	}
 	f[10] = bestLearned

@@ -57,8 +57,8 @@ func (g *Grounder) Grounded(sys corpus.System, code, phrase string) bool {
 				break
 			}
 			for _, n := range cd.Names {
-				if n.Kind == corpus.NameLearned {
-					continue
+				if n.Kind == corpus.NameLearned || n.Kind == corpus.NameCrossRef {
+					continue // not the code's own words: learned, or a pointer to it
 				}
 				for _, s := range g.stems(n.Text) {
 					if !g.generic[s] && !slices.Contains(names, s) {

@@ -388,7 +388,7 @@ func writeStatsText(w io.Writer, stats []systemStats) error {
 	}
 	for _, s := range stats {
 		var parts []string
-		for k := corpus.NameTitle; k <= corpus.NameLearned; k++ {
+		for k := corpus.NameTitle; k <= corpus.NameCrossRef; k++ {
 			if n := s.Names[k.String()]; n > 0 {
 				parts = append(parts, fmt.Sprintf("%s %d", k, n))
 			}
