@@ -119,6 +119,10 @@ type Engine struct {
 	// Neoplasm Table (neoplasm.go).
 	drugs drugTable
 	neo   neoTable
+	// sites is sites.txt; siteMemo caches each category's codes
+	// (string -> *siteCategory) (site.go).
+	sites    *siteMap
+	siteMemo sync.Map
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -262,6 +266,9 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 		return nil, err
 	}
 	e.status = status
+	if e.sites, err = siteMapOf(ix); err != nil {
+		return nil, err
+	}
 	e.drugs = drugTableOf(set, ix.Stems)
 	e.neo = neoplasmTableOf(set, ix.Stems)
 	e.edits = rv.edits

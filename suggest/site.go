@@ -1,0 +1,416 @@
+package suggest
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/index"
+	"medcode/nlp"
+)
+
+// The documented site, side and sibling word pick the code. A vague
+// candidate (an unspecified or "other" code) whose sentence states, beside
+// its words, what one code of its category adds to the vague title moves
+// to that code: "Gout flare, right great toe" is M10.071 "Idiopathic gout,
+// right ankle and foot", not M10.9; "Sigmoid diverticulitis" is K57.32 of
+// the large intestine; "Uterine fibroid, intramural" is D25.1. The words a
+// code adds are its title's (or one of its inclusion terms') words the
+// vague title does not hold; the note states them itself or through
+// sites.txt (a toe is coded to the "ankle and foot", "both eyes" is
+// "bilateral", "grade 2" is "second degree"). A word the note says itself
+// counts above one the table supplies; a code leaving a side unsaid, or
+// more than maxSiteUnsaid other words (the Index's defaults, such as
+// "idiopathic", and the words most codes of the category hold, such as
+// "skin and subcutaneous tissue" of D17, are implied), is no reading of
+// the note. When two codes read the note equally the note does not decide
+// and the candidate stays. "Both" sides where the category has no
+// bilateral code are the right and the left code ("Bilateral knee pain"
+// is M25.561 and M25.562).
+
+//go:embed sites.txt
+var sitesTable string
+
+// maxSiteUnsaid bounds the words a site refinement adds that the note
+// does not state and the category does not imply.
+const maxSiteUnsaid = 2
+
+// siteWindow is how many tokens either side of the vague code's words the
+// note's site words may stand.
+const siteWindow = 8
+
+// siteMap is sites.txt read through the index's stemmer: the title stems
+// each note stem stands for, the default stems, the side stems and the
+// filler stems of titles ("of", "unspecified", "site").
+type siteMap struct {
+	to       map[string][]string
+	defaults map[string]bool
+	sides    map[string]bool
+	fill     map[string]bool
+	strict   map[string]bool
+	right    string
+	left     string
+	bilat    string
+}
+
+// parseSites reads sites.txt.
+func parseSites(src string, stems func(string) []string) (*siteMap, error) {
+	sm := &siteMap{to: map[string][]string{}, defaults: map[string]bool{}, sides: map[string]bool{}, fill: map[string]bool{}, strict: map[string]bool{}}
+	for n, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(v) == "" {
+			return nil, fmt.Errorf("suggest: sites.txt:%d: want a word, a tab and title words", n+1)
+		}
+		if k == "=default" {
+			for _, s := range stems(v) {
+				sm.defaults[s] = true
+			}
+			continue
+		}
+		ks := stems(k)
+		if len(ks) != 1 {
+			return nil, fmt.Errorf("suggest: sites.txt:%d: %q is not one word", n+1, k)
+		}
+		for _, s := range stems(v) {
+			if s != ks[0] && !slices.Contains(sm.to[ks[0]], s) {
+				sm.to[ks[0]] = append(sm.to[ks[0]], s)
+			}
+		}
+	}
+	one := func(w string) string {
+		if s := stems(w); len(s) == 1 {
+			return s[0]
+		}
+		return w
+	}
+	sm.right, sm.left, sm.bilat = one("right"), one("left"), one("bilateral")
+	for _, s := range []string{sm.right, sm.left, sm.bilat} {
+		sm.sides[s] = true
+	}
+	for _, s := range stems("of and in to or the by due nos site part unspecified specified region") {
+		sm.fill[s] = true
+	}
+	for _, s := range stems("with without not") {
+		sm.strict[s] = true // "with" a complication is never implied
+	}
+	return sm, nil
+}
+
+// siteCode is one billable code of a category and its readings: the
+// stems of its title and of each inclusion term.
+type siteCode struct {
+	id       corpus.ID
+	readings [][]string
+}
+
+// siteCategory is a category's billable codes and the stems most of them
+// hold (implied by any of them).
+type siteCategory struct {
+	codes  []siteCode
+	common map[string]bool
+}
+
+// siteCategoryOf returns the billable codes of category cat, built once
+// per engine.
+func (e *Engine) siteCategoryOf(cat string) *siteCategory {
+	if v, ok := e.siteMemo.Load(cat); ok {
+		return v.(*siteCategory)
+	}
+	sc := &siteCategory{common: map[string]bool{}}
+	if id, ok := e.set.ID(corpus.ICD10CM, cat); ok {
+		held := map[string]int{}
+		var walk func(corpus.ID)
+		walk = func(id corpus.ID) {
+			b := e.set.Brief(id)
+			if b.Billable {
+				c := siteCode{id: id, readings: [][]string{e.ix.Stems(b.Display)}}
+				if code := e.set.Code(id); code != nil {
+					for _, nm := range code.Names {
+						if nm.Kind == corpus.NameInclusion && nm.Text != b.Display {
+							c.readings = append(c.readings, e.ix.Stems(nm.Text))
+						}
+					}
+				}
+				for _, s := range c.readings[0] {
+					held[s]++
+				}
+				sc.codes = append(sc.codes, c)
+			}
+			for _, k := range e.set.Children(id) {
+				walk(k)
+			}
+		}
+		walk(id)
+		for s, n := range held {
+			if 2*n > len(sc.codes) {
+				sc.common[s] = true
+			}
+		}
+	}
+	v, _ := e.siteMemo.LoadOrStore(cat, sc)
+	return v.(*siteCategory)
+}
+
+// noteWords are the stems a sentence states near a mention: said holds
+// the note's own stems, mapped the stems sites.txt makes of them, each
+// with the token that states it.
+type noteWords struct {
+	said   map[string]int
+	mapped map[string]int
+}
+
+// siteWords reads the non-negated terms of sentence sent within
+// siteWindow tokens of positions pos.
+func (e *Engine) siteWords(doc *nlp.Document, sent int, pos []int32) noteWords {
+	lo, hi := int(pos[0]), int(pos[0])
+	for _, p := range pos {
+		lo, hi = min(lo, int(p)), max(hi, int(p))
+	}
+	nw := noteWords{said: map[string]int{}, mapped: map[string]int{}}
+	for _, t := range sentenceTerms(doc, sent) {
+		if t.Assert&nlp.Negated != 0 || t.Tok < lo-siteWindow || t.Tok > hi+siteWindow || t.Stem == "" {
+			continue
+		}
+		if _, ok := nw.said[t.Stem]; !ok {
+			nw.said[t.Stem] = t.Tok
+		}
+		for _, s := range e.sites.to[t.Stem] {
+			if _, ok := nw.mapped[s]; !ok {
+				nw.mapped[s] = t.Tok
+			}
+		}
+	}
+	return nw
+}
+
+// siteFit is how one reading of a code fits the note: the words it adds
+// to the vague title that the note says (lit) or the table supplies
+// (mapped) and those it leaves unsaid.
+type siteFit struct {
+	lit, mapped, unsaid int
+	toks                []int
+}
+
+// better orders fits: more of the note's own words, then more words the
+// note states through the table than words it leaves unsaid, then fewer
+// unsaid.
+func (f siteFit) better(g siteFit) int {
+	if f.lit != g.lit {
+		return f.lit - g.lit
+	}
+	if a, b := f.mapped-f.unsaid, g.mapped-g.unsaid; a != b {
+		return a - b
+	}
+	return g.unsaid - f.unsaid
+}
+
+// fit reads code reading r against the vague title's stems vt and the
+// note's words nw; ok false when it adds nothing the note states, leaves
+// a side unsaid or too many words, or drops a word of the vague title the
+// note says.
+func (e *Engine) fit(r, vt []string, nw noteWords, common map[string]bool) (siteFit, bool) {
+	var f siteFit
+	sm := e.sites
+	for _, s := range r {
+		if sm.fill[s] || slices.Contains(vt, s) {
+			continue
+		}
+		if t, ok := nw.said[s]; ok {
+			f.lit++
+			f.toks = append(f.toks, t)
+			continue
+		}
+		if t, ok := nw.mapped[s]; ok {
+			f.mapped++
+			f.toks = append(f.toks, t)
+			continue
+		}
+		if sm.sides[s] {
+			return f, false // a side the note does not state is never implied
+		}
+		if sm.defaults[s] || common[s] && !sm.strict[s] {
+			continue
+		}
+		f.unsaid++
+	}
+	for _, s := range vt {
+		if sm.fill[s] || slices.Contains(r, s) {
+			continue
+		}
+		if _, ok := nw.said[s]; ok && !common[s] {
+			return f, false // drops a word of the vague title the note says: no refinement of it
+		}
+	}
+	return f, f.lit+f.mapped > 0 && f.unsaid <= maxSiteUnsaid
+}
+
+// siteChoice returns the code of cat that best reads the note's words nw
+// beside vague code v (title stems vt), and its fit; ok false when none
+// does or two tie.
+func (e *Engine) siteChoice(v corpus.ID, vt []string, sc *siteCategory, nw noteWords) (corpus.ID, siteFit, bool) {
+	var best corpus.ID
+	var bf siteFit
+	tie := false
+	for _, c := range sc.codes {
+		if c.id == v {
+			continue
+		}
+		var cf siteFit
+		found := false
+		for _, r := range c.readings {
+			f, ok := e.fit(r, vt, nw, sc.common)
+			if ok && (!found || f.better(cf) > 0) {
+				cf, found = f, true
+			}
+		}
+		if !found {
+			continue
+		}
+		if best != 0 {
+			d := cf.better(bf)
+			if d == 0 {
+				tie = true
+			}
+			if d <= 0 {
+				continue
+			}
+		}
+		best, bf, tie = c.id, cf, false
+	}
+	if best == 0 || tie {
+		return 0, siteFit{}, false
+	}
+	return best, bf, true
+}
+
+// siteVague reports whether a vague candidate's code may move to a
+// sibling: an unspecified code or an "other" code.
+func siteVague(b corpus.Brief) bool {
+	return b.Billable && (strings.Contains(b.Display, "nspecified") || otherCode(b))
+}
+
+// siteRefine moves each vague candidate no other candidate refines to the
+// code of its category its sentence documents (see above); a bilateral
+// note where the category has no bilateral code adds the second side.
+// It returns live with those added.
+func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*candidate {
+	if e.sites == nil {
+		return live
+	}
+	n := len(live)
+	for _, v := range live[:n] {
+		if v.sibling || v.tgt.stem != 0 || len(v.mentions) == 0 {
+			continue
+		}
+		if r := v.refinedBy; r != nil && (r.tgt.stem != 0 || !siteVague(e.set.Brief(r.tgt.code))) {
+			continue // refine.go found the specific code
+		}
+		b := e.set.Brief(v.tgt.code)
+		if b.System != corpus.ICD10CM || !siteVague(b) {
+			continue
+		}
+		m := &v.mentions[v.best]
+		if len(m.hit.Positions) == 0 {
+			continue
+		}
+		vt := e.ix.Stems(b.Display)
+		sc := e.siteCategoryOf(category(b.Code))
+		nw := e.siteWords(doc, m.sent, m.hit.Positions)
+		k, f, ok := e.siteChoice(v.tgt.code, vt, sc, nw)
+		if ok {
+			e.moveTo(v, k, f, "the site or detail the note states")
+			continue
+		}
+		// Both sides, where the category has no bilateral code.
+		if _, ok := nw.said[e.sites.bilat]; !ok {
+			if _, ok := nw.mapped[e.sites.bilat]; !ok {
+				continue
+			}
+		}
+		t := nw.said[e.sites.bilat]
+		if mt, ok := nw.mapped[e.sites.bilat]; ok {
+			t = mt
+		}
+		kr, fr, okr := e.siteChoice(v.tgt.code, vt, sc, nw.with(e.sites.right, t))
+		kl, fl, okl := e.siteChoice(v.tgt.code, vt, sc, nw.with(e.sites.left, t))
+		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
+			continue
+		}
+		c2 := w.candidate()
+		*c2 = *v
+		c2.mentions = slices.Clone(v.mentions)
+		c2.refines, c2.refinedBy, c2.lessThan = nil, nil, nil
+		c2.key = e.set.Brief(kl).Code
+		e.moveTo(v, kr, fr, "bilateral, and the category has no bilateral code: the right side")
+		e.moveTo(c2, kl, fl, "bilateral, and the category has no bilateral code: the left side")
+		live = append(live, c2)
+	}
+	return live
+}
+
+// with returns the note's words with stem s supplied at token t.
+func (nw noteWords) with(s string, t int) noteWords {
+	m := make(map[string]int, len(nw.mapped)+1)
+	for k, v := range nw.mapped {
+		m[k] = v
+	}
+	m[s] = t
+	return noteWords{said: nw.said, mapped: m}
+}
+
+// mirror reports whether codes r and l are the right and the left code of
+// one title: their titles differ only in the side.
+func (e *Engine) mirror(r, l corpus.ID) bool {
+	rt, lt := e.ix.Stems(e.set.Brief(r).Display), e.ix.Stems(e.set.Brief(l).Display)
+	if len(rt) != len(lt) {
+		return false
+	}
+	for i := range rt {
+		if rt[i] != lt[i] && !(rt[i] == e.sites.right && lt[i] == e.sites.left) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasBilateral reports whether a sibling of code k holds "bilateral".
+func (e *Engine) hasBilateral(k corpus.ID) bool {
+	for _, s := range e.set.Children(e.parent(k)) {
+		if slices.Contains(e.ix.Stems(e.set.Brief(s).Display), e.sites.bilat) {
+			return true
+		}
+	}
+	return false
+}
+
+// moveTo retargets candidate c to code k: the tokens stating k's words
+// join its best mention's reading, and c carries the edit saying why.
+func (e *Engine) moveTo(c *candidate, k corpus.ID, f siteFit, why string) {
+	from := e.set.Brief(c.tgt.code)
+	if r := c.refinedBy; r != nil {
+		r.refines = slices.DeleteFunc(r.refines, func(x *candidate) bool { return x == c })
+		c.refinedBy = nil
+	}
+	c.tgt = target{code: k}
+	c.key = e.set.Brief(k).Code
+	c.sideEdit = &Edit{Kind: "specificity", Message: fmt.Sprintf("%s leaves unspecified what the note states; %s: %s", from.Code, e.set.Brief(k).Code, why)}
+	m := &c.mentions[c.best]
+	pos := slices.Clip(m.hit.Positions)
+	for _, t := range f.toks {
+		if !slices.Contains(pos, int32(t)) {
+			pos = append(pos, int32(t))
+		}
+	}
+	m.hit.Positions = pos
+}
+
+// siteMapOf reads sites.txt for an index.
+func siteMapOf(ix *index.Index) (*siteMap, error) {
+	return parseSites(sitesTable, ix.Stems)
+}
