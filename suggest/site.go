@@ -37,9 +37,14 @@ var sitesTable string
 // does not state and the category does not imply.
 const maxSiteUnsaid = 2
 
+// maxSiteAdded bounds the words a site refinement adds to the vague
+// title: a site, a side, a grade, not a further condition ("with
+// perforation, localized peritonitis, and gangrene").
+const maxSiteAdded = 4
+
 // siteWindow is how many tokens either side of the vague code's words the
 // note's site words may stand.
-const siteWindow = 8
+const siteWindow = 6
 
 // siteMap is sites.txt read through the index's stemmer: the title stems
 // each note stem stands for, the default stems, the side stems and the
@@ -50,6 +55,8 @@ type siteMap struct {
 	sides    map[string]bool
 	fill     map[string]bool
 	strict   map[string]bool
+	other    string
+	unspec   string
 	right    string
 	left     string
 	bilat    string
@@ -90,6 +97,7 @@ func parseSites(src string, stems func(string) []string) (*siteMap, error) {
 		return w
 	}
 	sm.right, sm.left, sm.bilat = one("right"), one("left"), one("bilateral")
+	sm.other, sm.unspec = one("other"), one("unspecified")
 	for _, s := range []string{sm.right, sm.left, sm.bilat} {
 		sm.sides[s] = true
 	}
@@ -106,7 +114,30 @@ func parseSites(src string, stems func(string) []string) (*siteMap, error) {
 // stems of its title and of each inclusion term.
 type siteCode struct {
 	id       corpus.ID
-	readings [][]string
+	readings []siteReading
+}
+
+// siteReading is the stems of a title or inclusion term, in order, and
+// the pairs of stems it joins by "or".
+type siteReading struct {
+	stems []string
+	alts  [][2]string
+}
+
+// readingOf analyses a title or inclusion term.
+func (e *Engine) readingOf(text string) siteReading {
+	r := siteReading{stems: e.ix.Stems(text)}
+	f := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c == ' ' || c == ',' || c == '(' || c == ')' })
+	for i := 1; i+1 < len(f); i++ {
+		if f[i] != "or" {
+			continue
+		}
+		a, b := e.ix.Stems(f[i-1]), e.ix.Stems(f[i+1])
+		if len(a) == 1 && len(b) == 1 {
+			r.alts = append(r.alts, [2]string{a[0], b[0]})
+		}
+	}
+	return r
 }
 
 // siteCategory is a category's billable codes and the stems most of them
@@ -129,15 +160,15 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 		walk = func(id corpus.ID) {
 			b := e.set.Brief(id)
 			if b.Billable {
-				c := siteCode{id: id, readings: [][]string{e.ix.Stems(b.Display)}}
+				c := siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}}
 				if code := e.set.Code(id); code != nil {
 					for _, nm := range code.Names {
 						if nm.Kind == corpus.NameInclusion && nm.Text != b.Display {
-							c.readings = append(c.readings, e.ix.Stems(nm.Text))
+							c.readings = append(c.readings, e.readingOf(nm.Text))
 						}
 					}
 				}
-				for _, s := range c.readings[0] {
+				for _, s := range c.readings[0].stems {
 					held[s]++
 				}
 				sc.codes = append(sc.codes, c)
@@ -197,27 +228,28 @@ type siteFit struct {
 	toks                []int
 }
 
-// better orders fits: more of the note's own words, then more words the
-// note states through the table than words it leaves unsaid, then fewer
-// unsaid.
+// better orders fits: more words the note states than it leaves unsaid,
+// then more of the note's own words, then fewer unsaid.
 func (f siteFit) better(g siteFit) int {
+	if a, b := f.lit+f.mapped-f.unsaid, g.lit+g.mapped-g.unsaid; a != b {
+		return a - b
+	}
 	if f.lit != g.lit {
 		return f.lit - g.lit
-	}
-	if a, b := f.mapped-f.unsaid, g.mapped-g.unsaid; a != b {
-		return a - b
 	}
 	return g.unsaid - f.unsaid
 }
 
 // fit reads code reading r against the vague title's stems vt and the
 // note's words nw; ok false when it adds nothing the note states, leaves
-// a side unsaid or too many words, or drops a word of the vague title the
-// note says.
-func (e *Engine) fit(r, vt []string, nw noteWords, common map[string]bool) (siteFit, bool) {
+// a side unsaid, leaves as many words unsaid as the note states, or drops
+// a word of the vague title other than the one its "unspecified" stands
+// beside ("unspecified ear" gives way to "bilateral", "respiratory
+// system" never gives way to "kidney").
+func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string]bool) (siteFit, bool) {
 	var f siteFit
 	sm := e.sites
-	for _, s := range r {
+	for _, s := range r.stems {
 		if sm.fill[s] || slices.Contains(vt, s) {
 			continue
 		}
@@ -234,37 +266,67 @@ func (e *Engine) fit(r, vt []string, nw noteWords, common map[string]bool) (site
 		if sm.sides[s] {
 			return f, false // a side the note does not state is never implied
 		}
-		if sm.defaults[s] || common[s] && !sm.strict[s] {
+		if sm.defaults[s] || common[s] && !sm.strict[s] || r.altSaid(s, nw) {
 			continue
 		}
 		f.unsaid++
 	}
-	for _, s := range vt {
-		if sm.fill[s] || slices.Contains(r, s) {
+	for i, s := range vt {
+		if sm.fill[s] || sm.other == s || slices.Contains(r.stems, s) {
 			continue
 		}
-		if _, ok := nw.said[s]; ok && !common[s] {
-			return f, false // drops a word of the vague title the note says: no refinement of it
+		if i > 0 && vt[i-1] == sm.unspec || i > 0 && i+1 < len(vt) && vt[i+1] == sm.unspec {
+			continue // the unspecified detail the code states (never the title's head)
+		}
+		return f, false // drops a word of the vague title: no refinement of it
+	}
+	return f, f.lit+f.mapped > f.unsaid && f.unsaid <= maxSiteUnsaid && f.lit+f.mapped+f.unsaid <= maxSiteAdded
+}
+
+// altSaid reports whether stem s stands in an "or" of the reading ("occlusion
+// or stenosis") whose other side the note states.
+func (r siteReading) altSaid(s string, nw noteWords) bool {
+	for _, p := range r.alts {
+		o := ""
+		switch s {
+		case p[0]:
+			o = p[1]
+		case p[1]:
+			o = p[0]
+		default:
+			continue
+		}
+		if _, ok := nw.said[o]; ok {
+			return true
+		}
+		if _, ok := nw.mapped[o]; ok {
+			return true
 		}
 	}
-	return f, f.lit+f.mapped > 0 && f.unsaid <= maxSiteUnsaid
+	return false
 }
 
 // siteChoice returns the code of cat that best reads the note's words nw
 // beside vague code v (title stems vt), and its fit; ok false when none
-// does or two tie.
-func (e *Engine) siteChoice(v corpus.ID, vt []string, sc *siteCategory, nw noteWords) (corpus.ID, siteFit, bool) {
+// does or two tie. An "other" code is a reading only where v is one or
+// the note says other (other).
+func (e *Engine) siteChoice(v corpus.ID, vt []string, sc *siteCategory, nw noteWords, other bool) (corpus.ID, siteFit, bool) {
+	other = other || otherCode(e.set.Brief(v))
 	var best corpus.ID
 	var bf siteFit
 	tie := false
 	for _, c := range sc.codes {
-		if c.id == v {
+		if c.id == v || !other && otherCode(e.set.Brief(c.id)) {
 			continue
 		}
 		var cf siteFit
 		found := false
+		vagueK := siteVague(e.set.Brief(c.id))
 		for _, r := range c.readings {
 			f, ok := e.fit(r, vt, nw, sc.common)
+			if ok && vagueK && !e.addsSide(r, vt) {
+				continue // an unspecified code refines by its side alone
+			}
 			if ok && (!found || f.better(cf) > 0) {
 				cf, found = f, true
 			}
@@ -322,7 +384,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*ca
 		vt := e.ix.Stems(b.Display)
 		sc := e.siteCategoryOf(category(b.Code))
 		nw := e.siteWords(doc, m.sent, m.hit.Positions)
-		k, f, ok := e.siteChoice(v.tgt.code, vt, sc, nw)
+		other := saysOtherIn(doc, m.sent)
+		k, f, ok := e.siteChoice(v.tgt.code, vt, sc, nw, other)
 		if ok {
 			e.moveTo(v, k, f, "the site or detail the note states")
 			continue
@@ -337,8 +400,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*ca
 		if mt, ok := nw.mapped[e.sites.bilat]; ok {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(v.tgt.code, vt, sc, nw.with(e.sites.right, t))
-		kl, fl, okl := e.siteChoice(v.tgt.code, vt, sc, nw.with(e.sites.left, t))
+		kr, fr, okr := e.siteChoice(v.tgt.code, vt, sc, nw.with(e.sites.right, t), other)
+		kl, fl, okl := e.siteChoice(v.tgt.code, vt, sc, nw.with(e.sites.left, t), other)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}
@@ -377,6 +440,16 @@ func (e *Engine) mirror(r, l corpus.ID) bool {
 		}
 	}
 	return true
+}
+
+// addsSide reports whether reading r holds a side vague title vt does not.
+func (e *Engine) addsSide(r siteReading, vt []string) bool {
+	for _, s := range r.stems {
+		if e.sites.sides[s] && !slices.Contains(vt, s) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasBilateral reports whether a sibling of code k holds "bilateral".
