@@ -249,8 +249,18 @@ func (f siteFit) better(g siteFit) int {
 func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string]bool) (siteFit, bool) {
 	var f siteFit
 	sm := e.sites
+	cond := false // past "with" or "without": a condition, never implied
 	for _, s := range r.stems {
+		if sm.strict[s] {
+			cond = true
+		}
 		if sm.fill[s] || slices.Contains(vt, s) {
+			continue
+		}
+		if sm.strict[s] {
+			if _, ok := nw.said[s]; !ok {
+				f.unsaid++ // "with" says nothing of its own, but its absence does
+			}
 			continue
 		}
 		if t, ok := nw.said[s]; ok {
@@ -266,7 +276,7 @@ func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string
 		if sm.sides[s] {
 			return f, false // a side the note does not state is never implied
 		}
-		if sm.defaults[s] || common[s] && !sm.strict[s] || r.altSaid(s, nw) {
+		if sm.defaults[s] || common[s] && !cond || r.altSaid(s, nw) {
 			continue
 		}
 		f.unsaid++
