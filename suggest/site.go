@@ -40,7 +40,7 @@ const maxSiteUnsaid = 2
 // maxSiteAdded bounds the words a site refinement adds to the vague
 // title: a site, a side, a grade, not a further condition ("with
 // perforation, localized peritonitis, and gangrene").
-const maxSiteAdded = 4
+const maxSiteAdded = 6
 
 // siteWindow is how many tokens either side of the vague code's words the
 // note's site words may stand.
