@@ -318,17 +318,20 @@ func (r siteReading) altSaid(s string, nw noteWords) bool {
 
 // siteChoice returns the code of cat that best reads the note's words nw
 // beside vague code v (title stems vt), and its fit; ok false when none
-// does or two tie. An "other" code is a reading only where v is one or
-// the note says other (other).
+// does or two tie. An "other" code is a reading only where v is one,
+// the note says other (other) or the note states all its words (the
+// Index's default: chronic osteomyelitis of the foot is "other chronic
+// osteomyelitis").
 func (e *Engine) siteChoice(v corpus.ID, vt []string, sc *siteCategory, nw noteWords, other bool) (corpus.ID, siteFit, bool) {
 	other = other || otherCode(e.set.Brief(v))
 	var best corpus.ID
 	var bf siteFit
 	tie := false
 	for _, c := range sc.codes {
-		if c.id == v || !other && otherCode(e.set.Brief(c.id)) {
+		if c.id == v {
 			continue
 		}
+		otherK := !other && otherCode(e.set.Brief(c.id))
 		var cf siteFit
 		found := false
 		vagueK := siteVague(e.set.Brief(c.id))
@@ -336,6 +339,9 @@ func (e *Engine) siteChoice(v corpus.ID, vt []string, sc *siteCategory, nw noteW
 			f, ok := e.fit(r, vt, nw, sc.common)
 			if ok && vagueK && !e.addsSide(r, vt) {
 				continue // an unspecified code refines by its side alone
+			}
+			if ok && otherK && f.unsaid > 0 {
+				continue // an "other" variety the note does not call other, unless it says all its words
 			}
 			if ok && (!found || f.better(cf) > 0) {
 				cf, found = f, true
