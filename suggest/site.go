@@ -140,10 +140,11 @@ func (e *Engine) readingOf(text string) siteReading {
 	return r
 }
 
-// siteCategory is a category's billable codes and the stems most of them
-// hold (implied by any of them).
+// siteCategory is a category's billable codes, its seventh-character
+// stems and the stems most of its codes hold (implied by any of them).
 type siteCategory struct {
 	codes  []siteCode
+	stems  []siteCode
 	common map[string]bool
 }
 
@@ -159,6 +160,9 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 		var walk func(corpus.ID)
 		walk = func(id corpus.ID) {
 			b := e.set.Brief(id)
+			if !b.Billable && needsSeventh(e.set, id) {
+				sc.stems = append(sc.stems, siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}})
+			}
 			if b.Billable {
 				c := siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}}
 				if code := e.set.Code(id); code != nil {
@@ -322,12 +326,12 @@ func (r siteReading) altSaid(s string, nw noteWords) bool {
 // the note says other (other) or the note states all its words (the
 // Index's default: chronic osteomyelitis of the foot is "other chronic
 // osteomyelitis").
-func (e *Engine) siteChoice(v corpus.ID, vt []string, sc *siteCategory, nw noteWords, other bool) (corpus.ID, siteFit, bool) {
+func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common map[string]bool, nw noteWords, other bool) (corpus.ID, siteFit, bool) {
 	other = other || otherCode(e.set.Brief(v))
 	var best corpus.ID
 	var bf siteFit
 	tie := false
-	for _, c := range sc.codes {
+	for _, c := range codes {
 		if c.id == v {
 			continue
 		}
@@ -336,7 +340,7 @@ func (e *Engine) siteChoice(v corpus.ID, vt []string, sc *siteCategory, nw noteW
 		found := false
 		vagueK := siteVague(e.set.Brief(c.id))
 		for _, r := range c.readings {
-			f, ok := e.fit(r, vt, nw, sc.common)
+			f, ok := e.fit(r, vt, nw, common)
 			if ok && vagueK && !e.addsSide(r, vt) {
 				continue // an unspecified code refines by its side alone
 			}
@@ -383,13 +387,18 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*ca
 	}
 	n := len(live)
 	for _, v := range live[:n] {
-		if v.sibling || v.tgt.stem != 0 || len(v.mentions) == 0 {
+		if v.sibling || len(v.mentions) == 0 {
 			continue
 		}
 		if r := v.refinedBy; r != nil && (r.tgt.stem != 0 || !siteVague(e.set.Brief(r.tgt.code))) {
 			continue // refine.go found the specific code
 		}
-		b := e.set.Brief(v.tgt.code)
+		code := v.tgt.code
+		if v.tgt.stem != 0 {
+			code = v.tgt.stem
+		}
+		b := e.set.Brief(code)
+		b.Billable = b.Billable || v.tgt.stem != 0
 		if b.System != corpus.ICD10CM || !siteVague(b) {
 			continue
 		}
@@ -401,7 +410,13 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*ca
 		sc := e.siteCategoryOf(category(b.Code))
 		nw := e.siteWords(doc, m.sent, m.hit.Positions)
 		other := saysOtherIn(doc, m.sent)
-		k, f, ok := e.siteChoice(v.tgt.code, vt, sc, nw, other)
+		if v.tgt.stem != 0 {
+			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.common, nw, other); ok {
+				e.moveTo(v, k, f, "the site or detail the note states")
+			}
+			continue
+		}
+		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.common, nw, other)
 		if ok {
 			e.moveTo(v, k, f, "the site or detail the note states")
 			continue
@@ -416,8 +431,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*ca
 		if mt, ok := nw.mapped[e.sites.bilat]; ok {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(v.tgt.code, vt, sc, nw.with(e.sites.right, t), other)
-		kl, fl, okl := e.siteChoice(v.tgt.code, vt, sc, nw.with(e.sites.left, t), other)
+		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.right, t), other)
+		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.left, t), other)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}
@@ -486,7 +501,12 @@ func (e *Engine) moveTo(c *candidate, k corpus.ID, f siteFit, why string) {
 		r.refines = slices.DeleteFunc(r.refines, func(x *candidate) bool { return x == c })
 		c.refinedBy = nil
 	}
-	c.tgt = target{code: k}
+	if c.tgt.stem != 0 {
+		from = e.set.Brief(c.tgt.stem)
+		c.tgt = target{stem: k}
+	} else {
+		c.tgt = target{code: k}
+	}
 	c.key = e.set.Brief(k).Code
 	c.sideEdit = &Edit{Kind: "specificity", Message: fmt.Sprintf("%s leaves unspecified what the note states; %s: %s", from.Code, e.set.Brief(k).Code, why)}
 	m := &c.mentions[c.best]
