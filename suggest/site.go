@@ -50,13 +50,14 @@ const siteWindow = 6
 // each note stem stands for, the default stems, the side stems and the
 // filler stems of titles ("of", "unspecified", "site").
 type siteMap struct {
-	to       map[string][]string
+	to       map[string][][]string // note stem, or "previous-stem stem", -> title phrases
 	defaults map[string]bool
 	sides    map[string]bool
 	fill     map[string]bool
 	strict   map[string]bool
 	other    string
 	unspec   string
+	without  string
 	right    string
 	left     string
 	bilat    string
@@ -64,7 +65,7 @@ type siteMap struct {
 
 // parseSites reads sites.txt.
 func parseSites(src string, stems func(string) []string) (*siteMap, error) {
-	sm := &siteMap{to: map[string][]string{}, defaults: map[string]bool{}, sides: map[string]bool{}, fill: map[string]bool{}, strict: map[string]bool{}}
+	sm := &siteMap{to: map[string][][]string{}, defaults: map[string]bool{}, sides: map[string]bool{}, fill: map[string]bool{}, strict: map[string]bool{}}
 	for n, line := range strings.Split(src, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -81,12 +82,13 @@ func parseSites(src string, stems func(string) []string) (*siteMap, error) {
 			continue
 		}
 		ks := stems(k)
-		if len(ks) != 1 {
-			return nil, fmt.Errorf("suggest: sites.txt:%d: %q is not one word", n+1, k)
+		if len(ks) < 1 || len(ks) > 2 {
+			return nil, fmt.Errorf("suggest: sites.txt:%d: %q is not one word or a word after another", n+1, k)
 		}
-		for _, s := range stems(v) {
-			if s != ks[0] && !slices.Contains(sm.to[ks[0]], s) {
-				sm.to[ks[0]] = append(sm.to[ks[0]], s)
+		key := strings.Join(ks, " ")
+		for ph := range strings.SplitSeq(v, ",") {
+			if p := stems(ph); len(p) > 0 && !slices.Equal(p, ks[len(ks)-1:]) {
+				sm.to[key] = append(sm.to[key], p)
 			}
 		}
 	}
@@ -97,7 +99,7 @@ func parseSites(src string, stems func(string) []string) (*siteMap, error) {
 		return w
 	}
 	sm.right, sm.left, sm.bilat = one("right"), one("left"), one("bilateral")
-	sm.other, sm.unspec = one("other"), one("unspecified")
+	sm.other, sm.unspec, sm.without = one("other"), one("unspecified"), one("without")
 	for _, s := range []string{sm.right, sm.left, sm.bilat} {
 		sm.sides[s] = true
 	}
@@ -198,6 +200,10 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 type noteWords struct {
 	said   map[string]int
 	mapped map[string]int
+	// phrases are the title phrases each mapped stem came in: a mapped
+	// stem reads a title only with the rest of its phrase ("lower" of
+	// "lower limb" is no "lower epiphysis").
+	phrases map[string][][]string
 }
 
 // siteWords reads the non-negated terms of sentence sent within
@@ -207,17 +213,23 @@ func (e *Engine) siteWords(doc *nlp.Document, sent int, pos []int32) noteWords {
 	for _, p := range pos {
 		lo, hi = min(lo, int(p)), max(hi, int(p))
 	}
-	nw := noteWords{said: map[string]int{}, mapped: map[string]int{}}
+	nw := noteWords{said: map[string]int{}, mapped: map[string]int{}, phrases: map[string][][]string{}}
+	prev := ""
 	for _, t := range sentenceTerms(doc, sent) {
+		p := prev
+		prev = t.Stem
 		if t.Assert&nlp.Negated != 0 || t.Tok < lo-siteWindow || t.Tok > hi+siteWindow || t.Stem == "" {
 			continue
 		}
 		if _, ok := nw.said[t.Stem]; !ok {
 			nw.said[t.Stem] = t.Tok
 		}
-		for _, s := range e.sites.to[t.Stem] {
-			if _, ok := nw.mapped[s]; !ok {
-				nw.mapped[s] = t.Tok
+		for _, ph := range append(e.sites.to[t.Stem], e.sites.to[p+" "+t.Stem]...) {
+			for _, s := range ph {
+				if _, ok := nw.mapped[s]; !ok {
+					nw.mapped[s] = t.Tok
+				}
+				nw.phrases[s] = append(nw.phrases[s], ph)
 			}
 		}
 	}
@@ -253,10 +265,10 @@ func (f siteFit) better(g siteFit) int {
 func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string]bool) (siteFit, bool) {
 	var f siteFit
 	sm := e.sites
-	cond := false // past "with" or "without": a condition, never implied
+	cond, without := false, false // past "with" or "without": a condition, never implied
 	for _, s := range r.stems {
 		if sm.strict[s] {
-			cond = true
+			cond, without = true, s == sm.without
 		}
 		if sm.fill[s] || slices.Contains(vt, s) {
 			continue
@@ -268,11 +280,14 @@ func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string
 			continue
 		}
 		if t, ok := nw.said[s]; ok {
+			if without {
+				return f, false // the note states what the code is without
+			}
 			f.lit++
 			f.toks = append(f.toks, t)
 			continue
 		}
-		if t, ok := nw.mapped[s]; ok {
+		if t, ok := nw.mapped[s]; ok && nw.phraseIn(s, r.stems) {
 			f.mapped++
 			f.toks = append(f.toks, t)
 			continue
@@ -290,7 +305,13 @@ func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string
 			continue
 		}
 		if i > 0 && vt[i-1] == sm.unspec || i > 0 && i+1 < len(vt) && vt[i+1] == sm.unspec {
-			continue // the unspecified detail the code states (never the title's head)
+			// The unspecified detail the code states (never the title's
+			// head): a word the note says there gives way to a side
+			// alone ("unspecified ear" to "bilateral", never "unspecified
+			// thumb" to "unspecified finger").
+			if _, said := nw.said[s]; !said || e.addsSide(r, vt) {
+				continue
+			}
 		}
 		return f, false // drops a word of the vague title: no refinement of it
 	}
@@ -338,7 +359,9 @@ func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common m
 		otherK := !other && otherCode(e.set.Brief(c.id))
 		var cf siteFit
 		found := false
-		vagueK := siteVague(e.set.Brief(c.id))
+		kb := e.set.Brief(c.id)
+		kb.Billable = true // a stem is vague by its title
+		vagueK := siteVague(kb)
 		for _, r := range c.readings {
 			f, ok := e.fit(r, vt, nw, common)
 			if ok && vagueK && !e.addsSide(r, vt) {
@@ -446,6 +469,21 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*ca
 		live = append(live, c2)
 	}
 	return live
+}
+
+// phraseIn reports whether a title phrase mapped stem s came in lies
+// whole in stems.
+func (nw noteWords) phraseIn(s string, stems []string) bool {
+	for _, ph := range nw.phrases[s] {
+		all := true
+		for _, p := range ph {
+			all = all && slices.Contains(stems, p)
+		}
+		if all {
+			return true
+		}
+	}
+	return nw.phrases[s] == nil // supplied by the engine (a side), not the table
 }
 
 // with returns the note's words with stem s supplied at token t.

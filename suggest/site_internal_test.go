@@ -14,13 +14,14 @@ func TestParseSites(t *testing.T) {
 	tests := []struct {
 		name, src, err string
 		word           string
-		want           []string
+		want           string
 	}{
-		{name: "map", src: "# c\n\ntoe\tfoot ankle\n", word: "toe", want: []string{"foot", "ankle"}},
-		{name: "self dropped", src: "toe\ttoe foot\n", word: "toe", want: []string{"foot"}},
+		{name: "map", src: "# c\n\ntoe\tfoot, ankle and foot\n", word: "toe", want: "foot|ankle and foot"},
+		{name: "self dropped", src: "toe\ttoe, foot\n", word: "toe", want: "foot"},
+		{name: "after a word", src: "grade 2\tsecond degree\n", word: "grade 2", want: "second degree"},
 		{name: "no tab", src: "toe foot\n", err: "sites.txt:1:"},
 		{name: "empty right", src: "a\tb\ntoe\t \n", err: "sites.txt:2:"},
-		{name: "two words", src: "great toe\tfoot\n", err: "sites.txt:1:"},
+		{name: "three words", src: "left great toe\tfoot\n", err: "sites.txt:1:"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -34,8 +35,12 @@ func TestParseSites(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := sm.to[tt.word]; strings.Join(got, " ") != strings.Join(tt.want, " ") {
-				t.Errorf("%s -> %v, want %v", tt.word, got, tt.want)
+			var got []string
+			for _, ph := range sm.to[tt.word] {
+				got = append(got, strings.Join(ph, " "))
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("%s -> %v, want %s", tt.word, got, tt.want)
 			}
 		})
 	}
@@ -48,7 +53,7 @@ func TestSitesTable(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !sm.defaults["idiopathic"] || len(sm.to["both"]) == 0 || sm.to["both"][0] != "bilateral" {
+	if !sm.defaults["idiopathic"] || len(sm.to["both"]) == 0 || sm.to["both"][0][0] != "bilateral" {
 		t.Errorf("table: defaults %v, both %v", sm.defaults, sm.to["both"])
 	}
 }
