@@ -200,6 +200,10 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 type noteWords struct {
 	said   map[string]int
 	mapped map[string]int
+	// own are the tokens the vague code's reading holds: a refinement
+	// adds words beyond them ("lymphadenopathy" read as R59.9 does not
+	// also make it R59.1's "Lymphadenopathy NOS").
+	own []int32
 	// phrases are the title phrases each mapped stem came in: a mapped
 	// stem reads a title only with the rest of its phrase ("lower" of
 	// "lower limb" is no "lower epiphysis").
@@ -213,7 +217,7 @@ func (e *Engine) siteWords(doc *nlp.Document, sent int, pos []int32) noteWords {
 	for _, p := range pos {
 		lo, hi = min(lo, int(p)), max(hi, int(p))
 	}
-	nw := noteWords{said: map[string]int{}, mapped: map[string]int{}, phrases: map[string][][]string{}}
+	nw := noteWords{said: map[string]int{}, mapped: map[string]int{}, phrases: map[string][][]string{}, own: pos}
 	prev := ""
 	for _, t := range sentenceTerms(doc, sent) {
 		p := prev
@@ -242,6 +246,7 @@ func (e *Engine) siteWords(doc *nlp.Document, sent int, pos []int32) noteWords {
 type siteFit struct {
 	lit, mapped, unsaid int
 	toks                []int
+	byDefault           bool // an Index default ("idiopathic") left unsaid
 }
 
 // better orders fits: more words the note states than it leaves unsaid,
@@ -283,11 +288,17 @@ func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string
 			if without {
 				return f, false // the note states what the code is without
 			}
+			if slices.Contains(nw.own, int32(t)) {
+				continue // the vague code's own word
+			}
 			f.lit++
 			f.toks = append(f.toks, t)
 			continue
 		}
 		if t, ok := nw.mapped[s]; ok && nw.phraseIn(s, r.stems) {
+			if slices.Contains(nw.own, int32(t)) {
+				continue
+			}
 			f.mapped++
 			f.toks = append(f.toks, t)
 			continue
@@ -295,21 +306,34 @@ func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string
 		if sm.sides[s] {
 			return f, false // a side the note does not state is never implied
 		}
-		if sm.defaults[s] || common[s] && !cond || r.altSaid(s, nw) {
+		if sm.defaults[s] {
+			f.byDefault = true
+			continue
+		}
+		if common[s] && !cond || r.altSaid(s, nw) {
 			continue
 		}
 		f.unsaid++
+	}
+	if without := slices.Index(r.stems, sm.without); without >= 0 {
+		vw := slices.Index(vt, sm.without)
+		for _, s := range r.stems[without+1:] {
+			if i := slices.Index(vt, s); i >= 0 && (vw < 0 || i < vw) {
+				return f, false // without what the vague title names ("nausea without vomiting" is no vomiting)
+			}
+		}
 	}
 	for i, s := range vt {
 		if sm.fill[s] || sm.other == s || slices.Contains(r.stems, s) {
 			continue
 		}
-		if i > 0 && vt[i-1] == sm.unspec || i > 0 && i+1 < len(vt) && vt[i+1] == sm.unspec {
+		head := i == 0 || i == 1 && vt[0] == sm.unspec // "Unspecified fascicular block"
+		if !head && (vt[i-1] == sm.unspec || i+1 < len(vt) && vt[i+1] == sm.unspec) {
 			// The unspecified detail the code states (never the title's
-			// head): a word the note says there gives way to a side
-			// alone ("unspecified ear" to "bilateral", never "unspecified
+			// head): a word the note says there gives way to a code
+			// differing by its side alone ("unspecified ear" to "bilateral", never "unspecified
 			// thumb" to "unspecified finger").
-			if _, said := nw.said[s]; !said || e.addsSide(r, vt) {
+			if _, said := nw.said[s]; !said || e.onlySide(r, vt) {
 				continue
 			}
 		}
@@ -347,7 +371,7 @@ func (r siteReading) altSaid(s string, nw noteWords) bool {
 // the note says other (other) or the note states all its words (the
 // Index's default: chronic osteomyelitis of the foot is "other chronic
 // osteomyelitis").
-func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common map[string]bool, nw noteWords, other bool) (corpus.ID, siteFit, bool) {
+func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common map[string]bool, nw noteWords, other bool, near func([]int) bool) (corpus.ID, siteFit, bool) {
 	other = other || otherCode(e.set.Brief(v))
 	var best corpus.ID
 	var bf siteFit
@@ -367,8 +391,14 @@ func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common m
 			if ok && vagueK && !e.addsSide(r, vt) {
 				continue // an unspecified code refines by its side alone
 			}
-			if ok && otherK && f.unsaid > 0 {
-				continue // an "other" variety the note does not call other, unless it says all its words
+			if ok && f.byDefault && !e.indexReads(c.id, vt, nw) {
+				continue // the default is the Index's only where an Index path reads the note
+			}
+			if ok && otherK && (f.unsaid > 0 || !e.indexReads(c.id, vt, nw)) {
+				continue // an "other" variety the note does not call other, unless it says all its words and the Index leads there
+			}
+			if ok && !near(f.toks) {
+				continue // the words it adds are not stated with the condition
 			}
 			if ok && (!found || f.better(cf) > 0) {
 				cf, found = f, true
@@ -433,13 +463,14 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*ca
 		sc := e.siteCategoryOf(category(b.Code))
 		nw := e.siteWords(doc, m.sent, m.hit.Positions)
 		other := saysOtherIn(doc, m.sent)
+		near := func(toks []int) bool { return siteNear(doc, m.hit.Positions, toks) }
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.common, nw, other); ok {
+			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.common, nw, other, near); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.common, nw, other)
+		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.common, nw, other, near)
 		if ok {
 			e.moveTo(v, k, f, "the site or detail the note states")
 			continue
@@ -454,8 +485,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*ca
 		if mt, ok := nw.mapped[e.sites.bilat]; ok {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.right, t), other)
-		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.left, t), other)
+		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.right, t), other, near)
+		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.left, t), other, near)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}
@@ -511,6 +542,40 @@ func (e *Engine) mirror(r, l corpus.ID) bool {
 	return true
 }
 
+// indexReads reports whether an Alphabetic Index path of code k or of an
+// ancestor in its category reads from the note's words nw, the defaults
+// and the sides alone: "Gout, idiopathic, ankle" leads from "gout ... toe"
+// to M10.07- (idiopathic is the default of gout), while "Iridocyclitis,
+// acute, primary" needs an "acute" the note does not say.
+func (e *Engine) indexReads(k corpus.ID, vt []string, nw noteWords) bool {
+	cat := category(e.set.Brief(k).Code)
+	read := func(s string) bool {
+		_, said := nw.said[s]
+		_, mapped := nw.mapped[s]
+		if said || mapped || e.sites.defaults[s] || e.sites.sides[s] || e.sites.fill[s] {
+			return true
+		}
+		for _, v := range vt {
+			if len(v) >= 4 && strings.HasPrefix(s, v) {
+				return true // a form of the vague title's word ("gouty")
+			}
+		}
+		return false
+	}
+	for id := k; id != 0 && strings.HasPrefix(e.set.Brief(id).Code, cat); id = e.parent(id) {
+		for _, p := range e.conflictNames(id).paths {
+			all := true
+			for _, s := range e.ix.Stems(p) {
+				all = all && read(s)
+			}
+			if all {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // addsSide reports whether reading r holds a side vague title vt does not.
 func (e *Engine) addsSide(r siteReading, vt []string) bool {
 	for _, s := range r.stems {
@@ -519,6 +584,49 @@ func (e *Engine) addsSide(r siteReading, vt []string) bool {
 		}
 	}
 	return false
+}
+
+// siteNear reports whether the tokens toks a refinement adds stand with
+// the vague code's words at pos: walking from one to the next, at most
+// nearWords content words lie between ("type 2 diabetes mellitus,
+// chronic atrial fibrillation, and Alzheimer's disease" states no
+// chronic kidney disease).
+func siteNear(doc *nlp.Document, pos []int32, toks []int) bool {
+	all := make([]int, 0, len(pos)+len(toks))
+	for _, p := range pos {
+		all = append(all, int(p))
+	}
+	all = append(all, toks...)
+	slices.Sort(all)
+	all = slices.Compact(all)
+	for i := 1; i < len(all); i++ {
+		n := 0
+		for k := all[i-1] + 1; k < all[i] && k < len(doc.Tokens); k++ {
+			if !doc.Tokens[k].Stop {
+				n++
+			}
+		}
+		if n > nearWords {
+			return false
+		}
+	}
+	return true
+}
+
+// onlySide reports whether reading r differs from vague title vt by a
+// side alone (besides the filler words and vt's unspecified slot).
+func (e *Engine) onlySide(r siteReading, vt []string) bool {
+	side := false
+	for _, s := range r.stems {
+		switch {
+		case slices.Contains(vt, s) || e.sites.fill[s]:
+		case e.sites.sides[s]:
+			side = true
+		default:
+			return false
+		}
+	}
+	return side
 }
 
 // hasBilateral reports whether a sibling of code k holds "bilateral".
