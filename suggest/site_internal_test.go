@@ -93,6 +93,11 @@ func TestSiteFit(t *testing.T) {
 		{name: "drops a site", reading: "neoplasm unspecified behavior right kidney", vague: "neoplasm unspecified behavior respiratory system", note: nw("right kidney", ""), ok: false},
 		{name: "common implied", reading: "lipoma skin subcutaneous trunk", vague: "lipoma unspecified", note: nw("lipoma", "trunk"), common: "skin subcutaneous", ok: true, mapped: 1},
 		{name: "condition past with", reading: "appendicitis with perforation gangrene", vague: "appendicitis unspecified", note: nw("appendicitis with gangrene", ""), common: "perforation", ok: false},
+		{name: "without what the note states", reading: "arthritis without rheumatoid factor multiple", vague: "arthritis unspecified", note: nw("arthritis rheumatoid factor multiple", ""), ok: false},
+		{name: "without the vague title's word", reading: "nausea without vomiting", vague: "vomiting unspecified", note: nw("vomiting nausea", ""), ok: false},
+		{name: "slot word said gives way to a side alone", reading: "fracture unspecified finger", vague: "fracture unspecified thumb", note: nw("fracture thumb", "finger"), ok: false},
+		{name: "the vague code's own word", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: noteWords{said: map[string]int{"generalized": 0}, mapped: map[string]int{}, own: []int32{0}}, ok: false},
+		{name: "a word beyond the vague code's", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: noteWords{said: map[string]int{"generalized": 1}, mapped: map[string]int{}, own: []int32{0}}, ok: true, lit: 1},
 		{name: "common implied before with", reading: "appendicitis perforation with gangrene", vague: "appendicitis unspecified", note: nw("appendicitis with gangrene", ""), common: "perforation", ok: true, lit: 1},
 	}
 	for _, tt := range tests {
