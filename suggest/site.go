@@ -371,7 +371,7 @@ func (r siteReading) altSaid(s string, nw noteWords) bool {
 // the note says other (other) or the note states all its words (the
 // Index's default: chronic osteomyelitis of the foot is "other chronic
 // osteomyelitis").
-func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common map[string]bool, nw noteWords, other bool, near func([]int) bool) (corpus.ID, siteFit, bool) {
+func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common map[string]bool, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
 	other = other || otherCode(e.set.Brief(v))
 	var best corpus.ID
 	var bf siteFit
@@ -397,8 +397,8 @@ func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common m
 			if ok && otherK && (f.unsaid > 0 || !e.indexReads(c.id, vt, nw)) {
 				continue // an "other" variety the note does not call other, unless it says all its words and the Index leads there
 			}
-			if ok && !near(f.toks) {
-				continue // the words it adds are not stated with the condition
+			if ok && !accept(c.id, f.toks) {
+				continue // not stated with the condition, or contradicted
 			}
 			if ok && (!found || f.better(cf) > 0) {
 				cf, found = f, true
@@ -433,8 +433,9 @@ func siteVague(b corpus.Brief) bool {
 // siteRefine moves each vague candidate no other candidate refines to the
 // code of its category its sentence documents (see above); a bilateral
 // note where the category has no bilateral code adds the second side.
-// It returns live with those added.
-func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*candidate {
+// Annotating, the vague candidate stays where it ranks, the code the
+// note documents beside it. It returns live with the candidates added.
+func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annotate bool) []*candidate {
 	if e.sites == nil {
 		return live
 	}
@@ -463,19 +464,42 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*ca
 		sc := e.siteCategoryOf(category(b.Code))
 		nw := e.siteWords(doc, m.sent, m.hit.Positions)
 		other := saysOtherIn(doc, m.sent)
-		near := func(toks []int) bool { return siteNear(doc, m.hit.Positions, toks) }
+		sides := sidesStated(doc, m.sent)
+		accept := func(k corpus.ID, toks []int) bool {
+			if !siteNear(doc, m.hit.Positions, toks) {
+				return false // the words it adds are not stated with the condition
+			}
+			if sides > 1 && e.addsSide(siteReading{stems: e.ix.Stems(e.set.Brief(k).Display)}, vt) {
+				return false // "right worse than left" states no one side
+			}
+			// The note contradicts it as it would any candidate (discriminate.go).
+			w.sents = sentencesOf(v, true, w.sents)
+			cf, bad := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, v, k)
+			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
+		}
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.common, nw, other, near); ok {
+			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.common, nw, other, accept); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.common, nw, other, near)
+		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.common, nw, other, accept)
+		if ok && annotate {
+			// Annotating keeps the vague code where it ranks, the code the
+			// note documents beside it.
+			c2 := e.cloneCandidate(w, v)
+			e.moveTo(c2, k, f, "the site or detail the note states")
+			live = append(live, c2)
+			continue
+		}
 		if ok {
 			e.moveTo(v, k, f, "the site or detail the note states")
 			continue
 		}
 		// Both sides, where the category has no bilateral code.
+		if sides > 1 {
+			continue
+		}
 		if _, ok := nw.said[e.sites.bilat]; !ok {
 			if _, ok := nw.mapped[e.sites.bilat]; !ok {
 				continue
@@ -485,16 +509,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate) []*ca
 		if mt, ok := nw.mapped[e.sites.bilat]; ok {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.right, t), other, near)
-		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.left, t), other, near)
+		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.right, t), other, accept)
+		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.left, t), other, accept)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}
-		c2 := w.candidate()
-		*c2 = *v
-		c2.mentions = slices.Clone(v.mentions)
-		c2.refines, c2.refinedBy, c2.lessThan = nil, nil, nil
-		c2.key = e.set.Brief(kl).Code
+		c2 := e.cloneCandidate(w, v)
 		e.moveTo(v, kr, fr, "bilateral, and the category has no bilateral code: the right side")
 		e.moveTo(c2, kl, fl, "bilateral, and the category has no bilateral code: the left side")
 		live = append(live, c2)
@@ -515,6 +535,16 @@ func (nw noteWords) phraseIn(s string, stems []string) bool {
 		}
 	}
 	return nw.phrases[s] == nil // supplied by the engine (a side), not the table
+}
+
+// cloneCandidate returns a copy of v with its own mentions and no
+// refinement links.
+func (e *Engine) cloneCandidate(w *work, v *candidate) *candidate {
+	c := w.candidate()
+	*c = *v
+	c.mentions = slices.Clone(v.mentions)
+	c.refines, c.refinedBy, c.lessThan = nil, nil, nil
+	return c
 }
 
 // with returns the note's words with stem s supplied at token t.
@@ -611,6 +641,29 @@ func siteNear(doc *nlp.Document, pos []int32, toks []int) bool {
 		}
 	}
 	return true
+}
+
+// sidesStated counts the sides (right, left, bilateral) sentence sent
+// states, not negated.
+func sidesStated(doc *nlp.Document, sent int) int {
+	var seen [3]bool
+	n := 0
+	for _, t := range sentenceTerms(doc, sent) {
+		i := -1
+		switch t.Norm {
+		case "right":
+			i = 0
+		case "left":
+			i = 1
+		case "bilateral", "both":
+			i = 2
+		}
+		if i >= 0 && t.Assert&nlp.Negated == 0 && !seen[i] {
+			seen[i] = true
+			n++
+		}
+	}
+	return n
 }
 
 // onlySide reports whether reading r differs from vague title vt by a
