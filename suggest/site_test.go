@@ -34,6 +34,8 @@ func TestSite(t *testing.T) {
 		{name: "no bilateral code", text: "Bilateral knee pain.", want: []string{"M25.561", "M25.562"}, gone: "M25.569", edit: "no bilateral code"},
 		{name: "one knee", text: "Knee pain.", first: "M25.569"},
 		{name: "with is no condition", text: "Acute appendicitis with appendicolith.", first: "K35.80"},
+		{name: "seventh character both eyes", text: "Type 2 diabetes with mild nonproliferative diabetic retinopathy without macular edema, both eyes.", want: []string{"E11.3293"}, gone: "E11.3291"},
+		{name: "seventh character no side", text: "Type 2 diabetes with mild nonproliferative diabetic retinopathy without macular edema.", want: []string{"E11.3299"}, gone: "E11.3291"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
