@@ -99,6 +99,21 @@
 //     Side (side.go): a header resolved to its unspecified default child
 //     takes the sibling holding the one side (right, left, bilateral) the
 //     mention's sentence states, with an edit saying so.
+//     Site (site.go, sites.txt): a vague candidate (an unspecified or
+//     "other" code, or seventh-character stem) that refinement left vague
+//     moves to the code (stem) of its category whose title or inclusion
+//     term adds words the note states beside the condition, in its own
+//     words or through sites.txt (toe -> "ankle and foot", sigmoid ->
+//     "large intestine", both -> "bilateral", grade 2 -> "second
+//     degree"), with an edit saying so: it keeps the vague title's words
+//     but the unspecified detail, never leaves a side unsaid, leaves
+//     fewer words unsaid than it states (the Index's default "idiopathic"
+//     or "primary" only where an Index path reads the note; the words most
+//     of the category holds, before any "with"), names nothing the note
+//     says it is without, and is no "other" variety the note does not
+//     call other; two equal readings leave the vague code. A bilateral
+//     note where the category has no bilateral code gets the right and the
+//     left code ("Bilateral knee pain" -> M25.561 and M25.562).
 //  5. Every candidate gets features (features.go) and a confidence: the
 //     model's boosted trees or logistic weights, coder-feedback adjustment,
 //     isotonic calibration (confidence.go); untrained, a fixed function of

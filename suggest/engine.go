@@ -127,6 +127,10 @@ type Engine struct {
 	// Neoplasm Table (neoplasm.go).
 	drugs drugTable
 	neo   neoTable
+	// sites is sites.txt; siteMemo caches each category's codes
+	// (string -> *siteCategory) (site.go).
+	sites    *siteMap
+	siteMemo sync.Map
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -271,6 +275,9 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	}
 	e.status = status
 	if e.allergy, err = parseAllergyRules(set, allergyTable); err != nil {
+		return nil, err
+	}
+	if e.sites, err = siteMapOf(ix); err != nil {
 		return nil, err
 	}
 	e.drugs = drugTableOf(set, ix.Stems)

@@ -212,12 +212,20 @@ func completeSeventh(set *corpus.Set, stem corpus.ID, char string) (corpus.ID, *
 }
 
 // defaultSeventh is the character a coder takes when the note is silent:
-// A (initial encounter) where the table has it, else the table's first
-// ("0", not applicable or unspecified, for the fetus tables).
+// A (initial encounter) where the table has it, else the table's
+// unspecified row ("9", unspecified eye), else its first ("0", not
+// applicable or unspecified, for the fetus tables).
 func defaultSeventh(ext []corpus.Extension) string {
 	for _, x := range ext {
 		if x.Char == "A" {
 			return "A"
+		}
+	}
+	// A table of sides defaults to its unspecified row: the note's
+	// silence is never "right eye" (E11.329-).
+	for _, x := range ext {
+		if strings.Contains(x.Text, "nspecified") {
+			return x.Char
 		}
 	}
 	if len(ext) > 0 {

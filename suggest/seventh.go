@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"maps"
 	"strings"
 
 	"medcode/corpus"
@@ -58,6 +59,10 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 			}
 		}
 	}
+	if (said["both"] || said["bilaterally"]) && !said["bilateral"] {
+		said = maps.Clone(said) // "both eyes" is the "bilateral" row (the map is shared)
+		said["bilateral"] = true
+	}
 	want := ""
 	switch encounter {
 	case "initial":
@@ -98,6 +103,8 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 				if !distinct && !strings.Contains(title, w) && rows(w) < len(ext) {
 					distinct = true
 				}
+			} else if sideWord(w) {
+				s-- // a side the note does not state is never the documented one
 			} else {
 				s -= 0.3
 			}
@@ -118,6 +125,9 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 	}
 	return ext[best].Char
 }
+
+// sideWord reports whether a meaning word is a side.
+func sideWord(w string) bool { return w == "right" || w == "left" || w == "bilateral" }
 
 // onlyWithout reports whether every negation governing a token is a
 // "without" ("fracture without intercondylar fracture, subsequent encounter

@@ -50,6 +50,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.sides(doc, live)
 	e.specific(doc, &w.sr, live)
 	e.refine(doc, live)
+	live = e.siteRefine(w, doc, live, req.Annotate) // site.go
 	w.noteSections(doc)
 	compete(w, live)
 	w.live = live

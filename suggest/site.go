@@ -1,0 +1,724 @@
+package suggest
+
+import (
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/index"
+	"medcode/nlp"
+)
+
+// The documented site, side and sibling word pick the code. A vague
+// candidate (an unspecified or "other" code) whose sentence states, beside
+// its words, what one code of its category adds to the vague title moves
+// to that code: "Gout flare, right great toe" is M10.071 "Idiopathic gout,
+// right ankle and foot", not M10.9; "Sigmoid diverticulitis" is K57.32 of
+// the large intestine; "Uterine fibroid, intramural" is D25.1. The words a
+// code adds are its title's (or one of its inclusion terms') words the
+// vague title does not hold; the note states them itself or through
+// sites.txt (a toe is coded to the "ankle and foot", "both eyes" is
+// "bilateral", "grade 2" is "second degree"). A word the note says itself
+// counts above one the table supplies; a code leaving a side unsaid, or
+// more than maxSiteUnsaid other words (the Index's defaults, such as
+// "idiopathic", and the words most codes of the category hold, such as
+// "skin and subcutaneous tissue" of D17, are implied), is no reading of
+// the note. When two codes read the note equally the note does not decide
+// and the candidate stays. "Both" sides where the category has no
+// bilateral code are the right and the left code ("Bilateral knee pain"
+// is M25.561 and M25.562).
+
+//go:embed sites.txt
+var sitesTable string
+
+// maxSiteUnsaid bounds the words a site refinement adds that the note
+// does not state and the category does not imply.
+const maxSiteUnsaid = 2
+
+// maxSiteAdded bounds the words a site refinement adds to the vague
+// title: a site, a side, a grade, not a further condition ("with
+// perforation, localized peritonitis, and gangrene").
+const maxSiteAdded = 6
+
+// siteWindow is how many tokens either side of the vague code's words the
+// note's site words may stand.
+const siteWindow = 6
+
+// siteMap is sites.txt read through the index's stemmer: the title stems
+// each note stem stands for, the default stems, the side stems and the
+// filler stems of titles ("of", "unspecified", "site").
+type siteMap struct {
+	to       map[string][][]string // note stem, or "previous-stem stem", -> title phrases
+	defaults map[string]bool
+	sides    map[string]bool
+	fill     map[string]bool
+	strict   map[string]bool
+	other    string
+	unspec   string
+	without  string
+	right    string
+	left     string
+	bilat    string
+}
+
+// parseSites reads sites.txt.
+func parseSites(src string, stems func(string) []string) (*siteMap, error) {
+	sm := &siteMap{to: map[string][][]string{}, defaults: map[string]bool{}, sides: map[string]bool{}, fill: map[string]bool{}, strict: map[string]bool{}}
+	for n, line := range strings.Split(src, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "\t")
+		if !ok || strings.TrimSpace(v) == "" {
+			return nil, fmt.Errorf("suggest: sites.txt:%d: want a word, a tab and title words", n+1)
+		}
+		if k == "=default" {
+			for _, s := range stems(v) {
+				sm.defaults[s] = true
+			}
+			continue
+		}
+		ks := stems(k)
+		if len(ks) < 1 || len(ks) > 2 {
+			return nil, fmt.Errorf("suggest: sites.txt:%d: %q is not one word or a word after another", n+1, k)
+		}
+		key := strings.Join(ks, " ")
+		for ph := range strings.SplitSeq(v, ",") {
+			if p := stems(ph); len(p) > 0 && !slices.Equal(p, ks[len(ks)-1:]) {
+				sm.to[key] = append(sm.to[key], p)
+			}
+		}
+	}
+	one := func(w string) string {
+		if s := stems(w); len(s) == 1 {
+			return s[0]
+		}
+		return w
+	}
+	sm.right, sm.left, sm.bilat = one("right"), one("left"), one("bilateral")
+	sm.other, sm.unspec, sm.without = one("other"), one("unspecified"), one("without")
+	for _, s := range []string{sm.right, sm.left, sm.bilat} {
+		sm.sides[s] = true
+	}
+	for _, s := range stems("of and in to or the by due nos site part unspecified specified region") {
+		sm.fill[s] = true
+	}
+	for _, s := range stems("with without not") {
+		sm.strict[s] = true // "with" a complication is never implied
+	}
+	return sm, nil
+}
+
+// siteCode is one billable code of a category and its readings: the
+// stems of its title and of each inclusion term.
+type siteCode struct {
+	id       corpus.ID
+	readings []siteReading
+}
+
+// siteReading is the stems of a title or inclusion term, in order, and
+// the pairs of stems it joins by "or".
+type siteReading struct {
+	stems []string
+	alts  [][2]string
+}
+
+// readingOf analyses a title or inclusion term.
+func (e *Engine) readingOf(text string) siteReading {
+	r := siteReading{stems: e.ix.Stems(text)}
+	f := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c == ' ' || c == ',' || c == '(' || c == ')' })
+	for i := 1; i+1 < len(f); i++ {
+		if f[i] != "or" {
+			continue
+		}
+		a, b := e.ix.Stems(f[i-1]), e.ix.Stems(f[i+1])
+		if len(a) == 1 && len(b) == 1 {
+			r.alts = append(r.alts, [2]string{a[0], b[0]})
+		}
+	}
+	return r
+}
+
+// siteCategory is a category's billable codes, its seventh-character
+// stems and the stems most of its codes hold (implied by any of them).
+type siteCategory struct {
+	codes  []siteCode
+	stems  []siteCode
+	common map[string]bool
+}
+
+// siteCategoryOf returns the billable codes of category cat, built once
+// per engine.
+func (e *Engine) siteCategoryOf(cat string) *siteCategory {
+	if v, ok := e.siteMemo.Load(cat); ok {
+		return v.(*siteCategory)
+	}
+	sc := &siteCategory{common: map[string]bool{}}
+	if id, ok := e.set.ID(corpus.ICD10CM, cat); ok {
+		held := map[string]int{}
+		var walk func(corpus.ID)
+		walk = func(id corpus.ID) {
+			b := e.set.Brief(id)
+			if !b.Billable && needsSeventh(e.set, id) {
+				sc.stems = append(sc.stems, siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}})
+			}
+			if b.Billable {
+				c := siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}}
+				if code := e.set.Code(id); code != nil {
+					for _, nm := range code.Names {
+						if nm.Kind == corpus.NameInclusion && nm.Text != b.Display {
+							c.readings = append(c.readings, e.readingOf(nm.Text))
+						}
+					}
+				}
+				for _, s := range c.readings[0].stems {
+					held[s]++
+				}
+				sc.codes = append(sc.codes, c)
+			}
+			for _, k := range e.set.Children(id) {
+				walk(k)
+			}
+		}
+		walk(id)
+		for s, n := range held {
+			if 2*n > len(sc.codes) {
+				sc.common[s] = true
+			}
+		}
+	}
+	v, _ := e.siteMemo.LoadOrStore(cat, sc)
+	return v.(*siteCategory)
+}
+
+// noteWords are the stems a sentence states near a mention: said holds
+// the note's own stems, mapped the stems sites.txt makes of them, each
+// with the token that states it.
+type noteWords struct {
+	said   map[string]int
+	mapped map[string]int
+	// own are the tokens the vague code's reading holds: a refinement
+	// adds words beyond them ("lymphadenopathy" read as R59.9 does not
+	// also make it R59.1's "Lymphadenopathy NOS").
+	own []int32
+	// phrases are the title phrases each mapped stem came in: a mapped
+	// stem reads a title only with the rest of its phrase ("lower" of
+	// "lower limb" is no "lower epiphysis").
+	phrases map[string][][]string
+}
+
+// siteWords reads the non-negated terms of sentence sent within
+// siteWindow tokens of positions pos.
+func (e *Engine) siteWords(doc *nlp.Document, sent int, pos []int32) noteWords {
+	lo, hi := int(pos[0]), int(pos[0])
+	for _, p := range pos {
+		lo, hi = min(lo, int(p)), max(hi, int(p))
+	}
+	nw := noteWords{said: map[string]int{}, mapped: map[string]int{}, phrases: map[string][][]string{}, own: pos}
+	prev := ""
+	for _, t := range sentenceTerms(doc, sent) {
+		p := prev
+		prev = t.Stem
+		if t.Assert&nlp.Negated != 0 || t.Tok < lo-siteWindow || t.Tok > hi+siteWindow || t.Stem == "" {
+			continue
+		}
+		if _, ok := nw.said[t.Stem]; !ok {
+			nw.said[t.Stem] = t.Tok
+		}
+		for _, ph := range append(e.sites.to[t.Stem], e.sites.to[p+" "+t.Stem]...) {
+			for _, s := range ph {
+				if _, ok := nw.mapped[s]; !ok {
+					nw.mapped[s] = t.Tok
+				}
+				nw.phrases[s] = append(nw.phrases[s], ph)
+			}
+		}
+	}
+	return nw
+}
+
+// siteFit is how one reading of a code fits the note: the words it adds
+// to the vague title that the note says (lit) or the table supplies
+// (mapped) and those it leaves unsaid.
+type siteFit struct {
+	lit, mapped, unsaid int
+	toks                []int
+	byDefault           bool // an Index default ("idiopathic") left unsaid
+}
+
+// better orders fits: more words the note states than it leaves unsaid,
+// then more of the note's own words, then fewer unsaid.
+func (f siteFit) better(g siteFit) int {
+	if a, b := f.lit+f.mapped-f.unsaid, g.lit+g.mapped-g.unsaid; a != b {
+		return a - b
+	}
+	if f.lit != g.lit {
+		return f.lit - g.lit
+	}
+	return g.unsaid - f.unsaid
+}
+
+// fit reads code reading r against the vague title's stems vt and the
+// note's words nw; ok false when it adds nothing the note states, leaves
+// a side unsaid, leaves as many words unsaid as the note states, or drops
+// a word of the vague title other than the one its "unspecified" stands
+// beside ("unspecified ear" gives way to "bilateral", "respiratory
+// system" never gives way to "kidney").
+func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string]bool) (siteFit, bool) {
+	var f siteFit
+	sm := e.sites
+	cond, without := false, false // past "with" or "without": a condition, never implied
+	for _, s := range r.stems {
+		if sm.strict[s] {
+			cond, without = true, s == sm.without
+		}
+		if sm.fill[s] || slices.Contains(vt, s) {
+			continue
+		}
+		if sm.strict[s] {
+			if _, ok := nw.said[s]; !ok {
+				f.unsaid++ // "with" says nothing of its own, but its absence does
+			}
+			continue
+		}
+		if t, ok := nw.said[s]; ok {
+			if without {
+				return f, false // the note states what the code is without
+			}
+			if slices.Contains(nw.own, int32(t)) {
+				continue // the vague code's own word
+			}
+			f.lit++
+			f.toks = append(f.toks, t)
+			continue
+		}
+		if t, ok := nw.mapped[s]; ok && nw.phraseIn(s, r.stems) {
+			if slices.Contains(nw.own, int32(t)) {
+				continue
+			}
+			f.mapped++
+			f.toks = append(f.toks, t)
+			continue
+		}
+		if sm.sides[s] {
+			return f, false // a side the note does not state is never implied
+		}
+		if sm.defaults[s] {
+			f.byDefault = true
+			continue
+		}
+		if common[s] && !cond || r.altSaid(s, nw) {
+			continue
+		}
+		f.unsaid++
+	}
+	if without := slices.Index(r.stems, sm.without); without >= 0 {
+		vw := slices.Index(vt, sm.without)
+		for _, s := range r.stems[without+1:] {
+			if i := slices.Index(vt, s); i >= 0 && (vw < 0 || i < vw) {
+				return f, false // without what the vague title names ("nausea without vomiting" is no vomiting)
+			}
+		}
+	}
+	for i, s := range vt {
+		if sm.fill[s] || sm.other == s || slices.Contains(r.stems, s) {
+			continue
+		}
+		head := i == 0 || i == 1 && vt[0] == sm.unspec // "Unspecified fascicular block"
+		if !head && (vt[i-1] == sm.unspec || i+1 < len(vt) && vt[i+1] == sm.unspec) {
+			// The unspecified detail the code states (never the title's
+			// head): a word the note says there gives way to a code
+			// differing by its side alone ("unspecified ear" to "bilateral", never "unspecified
+			// thumb" to "unspecified finger").
+			if _, said := nw.said[s]; !said || e.onlySide(r, vt) {
+				continue
+			}
+		}
+		return f, false // drops a word of the vague title: no refinement of it
+	}
+	return f, f.lit+f.mapped > f.unsaid && f.unsaid <= maxSiteUnsaid && f.lit+f.mapped+f.unsaid <= maxSiteAdded
+}
+
+// altSaid reports whether stem s stands in an "or" of the reading ("occlusion
+// or stenosis") whose other side the note states.
+func (r siteReading) altSaid(s string, nw noteWords) bool {
+	for _, p := range r.alts {
+		o := ""
+		switch s {
+		case p[0]:
+			o = p[1]
+		case p[1]:
+			o = p[0]
+		default:
+			continue
+		}
+		if _, ok := nw.said[o]; ok {
+			return true
+		}
+		if _, ok := nw.mapped[o]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// siteChoice returns the code of cat that best reads the note's words nw
+// beside vague code v (title stems vt), and its fit; ok false when none
+// does or two tie. An "other" code is a reading only where v is one,
+// the note says other (other) or the note states all its words (the
+// Index's default: chronic osteomyelitis of the foot is "other chronic
+// osteomyelitis").
+func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common map[string]bool, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
+	other = other || otherCode(e.set.Brief(v))
+	var best corpus.ID
+	var bf siteFit
+	tie := false
+	for _, c := range codes {
+		if c.id == v {
+			continue
+		}
+		otherK := !other && otherCode(e.set.Brief(c.id))
+		var cf siteFit
+		found := false
+		kb := e.set.Brief(c.id)
+		kb.Billable = true // a stem is vague by its title
+		vagueK := siteVague(kb)
+		for _, r := range c.readings {
+			f, ok := e.fit(r, vt, nw, common)
+			if ok && vagueK && !e.addsSide(r, vt) {
+				continue // an unspecified code refines by its side alone
+			}
+			if ok && f.byDefault && !e.indexReads(c.id, vt, nw) {
+				continue // the default is the Index's only where an Index path reads the note
+			}
+			if ok && otherK && (f.unsaid > 0 || !e.indexReads(c.id, vt, nw)) {
+				continue // an "other" variety the note does not call other, unless it says all its words and the Index leads there
+			}
+			if ok && !accept(c.id, f.toks) {
+				continue // not stated with the condition, or contradicted
+			}
+			if ok && (!found || f.better(cf) > 0) {
+				cf, found = f, true
+			}
+		}
+		if !found {
+			continue
+		}
+		if best != 0 {
+			d := cf.better(bf)
+			if d == 0 {
+				tie = true
+			}
+			if d <= 0 {
+				continue
+			}
+		}
+		best, bf, tie = c.id, cf, false
+	}
+	if best == 0 || tie {
+		return 0, siteFit{}, false
+	}
+	return best, bf, true
+}
+
+// siteVague reports whether a vague candidate's code may move to a
+// sibling: an unspecified code or an "other" code.
+func siteVague(b corpus.Brief) bool {
+	return b.Billable && (strings.Contains(b.Display, "nspecified") || otherCode(b))
+}
+
+// siteRefine moves each vague candidate no other candidate refines to the
+// code of its category its sentence documents (see above); a bilateral
+// note where the category has no bilateral code adds the second side.
+// Annotating, the vague candidate stays where it ranks, the code the
+// note documents beside it. It returns live with the candidates added.
+func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annotate bool) []*candidate {
+	if e.sites == nil {
+		return live
+	}
+	n := len(live)
+	for _, v := range live[:n] {
+		if v.sibling || len(v.mentions) == 0 {
+			continue
+		}
+		if r := v.refinedBy; r != nil && (r.tgt.stem != 0 || !siteVague(e.set.Brief(r.tgt.code))) {
+			continue // refine.go found the specific code
+		}
+		code := v.tgt.code
+		if v.tgt.stem != 0 {
+			code = v.tgt.stem
+		}
+		b := e.set.Brief(code)
+		b.Billable = b.Billable || v.tgt.stem != 0
+		if b.System != corpus.ICD10CM || !siteVague(b) {
+			continue
+		}
+		m := &v.mentions[v.best]
+		if len(m.hit.Positions) == 0 {
+			continue
+		}
+		vt := e.ix.Stems(b.Display)
+		sc := e.siteCategoryOf(category(b.Code))
+		nw := e.siteWords(doc, m.sent, m.hit.Positions)
+		other := saysOtherIn(doc, m.sent)
+		sides := sidesStated(doc, m.sent)
+		accept := func(k corpus.ID, toks []int) bool {
+			if !siteNear(doc, m.hit.Positions, toks) {
+				return false // the words it adds are not stated with the condition
+			}
+			if sides > 1 && e.addsSide(siteReading{stems: e.ix.Stems(e.set.Brief(k).Display)}, vt) {
+				return false // "right worse than left" states no one side
+			}
+			// The note contradicts it as it would any candidate (discriminate.go).
+			w.sents = sentencesOf(v, true, w.sents)
+			cf, bad := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, v, k)
+			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
+		}
+		if v.tgt.stem != 0 {
+			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.common, nw, other, accept); ok {
+				e.moveTo(v, k, f, "the site or detail the note states")
+			}
+			continue
+		}
+		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.common, nw, other, accept)
+		if ok && annotate {
+			// Annotating keeps the vague code where it ranks, the code the
+			// note documents beside it.
+			c2 := e.cloneCandidate(w, v)
+			e.moveTo(c2, k, f, "the site or detail the note states")
+			live = append(live, c2)
+			continue
+		}
+		if ok {
+			e.moveTo(v, k, f, "the site or detail the note states")
+			continue
+		}
+		// Both sides, where the category has no bilateral code.
+		if sides > 1 {
+			continue
+		}
+		if _, ok := nw.said[e.sites.bilat]; !ok {
+			if _, ok := nw.mapped[e.sites.bilat]; !ok {
+				continue
+			}
+		}
+		t := nw.said[e.sites.bilat]
+		if mt, ok := nw.mapped[e.sites.bilat]; ok {
+			t = mt
+		}
+		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.right, t), other, accept)
+		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.left, t), other, accept)
+		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
+			continue
+		}
+		c2 := e.cloneCandidate(w, v)
+		e.moveTo(v, kr, fr, "bilateral, and the category has no bilateral code: the right side")
+		e.moveTo(c2, kl, fl, "bilateral, and the category has no bilateral code: the left side")
+		live = append(live, c2)
+	}
+	return live
+}
+
+// phraseIn reports whether a title phrase mapped stem s came in lies
+// whole in stems.
+func (nw noteWords) phraseIn(s string, stems []string) bool {
+	for _, ph := range nw.phrases[s] {
+		all := true
+		for _, p := range ph {
+			all = all && slices.Contains(stems, p)
+		}
+		if all {
+			return true
+		}
+	}
+	return nw.phrases[s] == nil // supplied by the engine (a side), not the table
+}
+
+// cloneCandidate returns a copy of v with its own mentions and no
+// refinement links.
+func (e *Engine) cloneCandidate(w *work, v *candidate) *candidate {
+	c := w.candidate()
+	*c = *v
+	c.mentions = slices.Clone(v.mentions)
+	c.refines, c.refinedBy, c.lessThan = nil, nil, nil
+	return c
+}
+
+// with returns the note's words with stem s supplied at token t.
+func (nw noteWords) with(s string, t int) noteWords {
+	m := make(map[string]int, len(nw.mapped)+1)
+	for k, v := range nw.mapped {
+		m[k] = v
+	}
+	m[s] = t
+	return noteWords{said: nw.said, mapped: m}
+}
+
+// mirror reports whether codes r and l are the right and the left code of
+// one title: their titles differ only in the side.
+func (e *Engine) mirror(r, l corpus.ID) bool {
+	rt, lt := e.ix.Stems(e.set.Brief(r).Display), e.ix.Stems(e.set.Brief(l).Display)
+	if len(rt) != len(lt) {
+		return false
+	}
+	for i := range rt {
+		if rt[i] != lt[i] && !(rt[i] == e.sites.right && lt[i] == e.sites.left) {
+			return false
+		}
+	}
+	return true
+}
+
+// indexReads reports whether an Alphabetic Index path of code k or of an
+// ancestor in its category reads from the note's words nw, the defaults
+// and the sides alone: "Gout, idiopathic, ankle" leads from "gout ... toe"
+// to M10.07- (idiopathic is the default of gout), while "Iridocyclitis,
+// acute, primary" needs an "acute" the note does not say.
+func (e *Engine) indexReads(k corpus.ID, vt []string, nw noteWords) bool {
+	cat := category(e.set.Brief(k).Code)
+	read := func(s string) bool {
+		_, said := nw.said[s]
+		_, mapped := nw.mapped[s]
+		if said || mapped || e.sites.defaults[s] || e.sites.sides[s] || e.sites.fill[s] {
+			return true
+		}
+		for _, v := range vt {
+			if len(v) >= 4 && strings.HasPrefix(s, v) {
+				return true // a form of the vague title's word ("gouty")
+			}
+		}
+		return false
+	}
+	for id := k; id != 0 && strings.HasPrefix(e.set.Brief(id).Code, cat); id = e.parent(id) {
+		for _, p := range e.conflictNames(id).paths {
+			all := true
+			for _, s := range e.ix.Stems(p) {
+				all = all && read(s)
+			}
+			if all {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// addsSide reports whether reading r holds a side vague title vt does not.
+func (e *Engine) addsSide(r siteReading, vt []string) bool {
+	for _, s := range r.stems {
+		if e.sites.sides[s] && !slices.Contains(vt, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// siteNear reports whether the tokens toks a refinement adds stand with
+// the vague code's words at pos: walking from one to the next, at most
+// nearWords content words lie between ("type 2 diabetes mellitus,
+// chronic atrial fibrillation, and Alzheimer's disease" states no
+// chronic kidney disease).
+func siteNear(doc *nlp.Document, pos []int32, toks []int) bool {
+	all := make([]int, 0, len(pos)+len(toks))
+	for _, p := range pos {
+		all = append(all, int(p))
+	}
+	all = append(all, toks...)
+	slices.Sort(all)
+	all = slices.Compact(all)
+	for i := 1; i < len(all); i++ {
+		n := 0
+		for k := all[i-1] + 1; k < all[i] && k < len(doc.Tokens); k++ {
+			if !doc.Tokens[k].Stop {
+				n++
+			}
+		}
+		if n > nearWords {
+			return false
+		}
+	}
+	return true
+}
+
+// sidesStated counts the sides (right, left, bilateral) sentence sent
+// states, not negated.
+func sidesStated(doc *nlp.Document, sent int) int {
+	var seen [3]bool
+	n := 0
+	for _, t := range sentenceTerms(doc, sent) {
+		i := -1
+		switch t.Norm {
+		case "right":
+			i = 0
+		case "left":
+			i = 1
+		case "bilateral", "both":
+			i = 2
+		}
+		if i >= 0 && t.Assert&nlp.Negated == 0 && !seen[i] {
+			seen[i] = true
+			n++
+		}
+	}
+	return n
+}
+
+// onlySide reports whether reading r differs from vague title vt by a
+// side alone (besides the filler words and vt's unspecified slot).
+func (e *Engine) onlySide(r siteReading, vt []string) bool {
+	side := false
+	for _, s := range r.stems {
+		switch {
+		case slices.Contains(vt, s) || e.sites.fill[s]:
+		case e.sites.sides[s]:
+			side = true
+		default:
+			return false
+		}
+	}
+	return side
+}
+
+// hasBilateral reports whether a sibling of code k holds "bilateral".
+func (e *Engine) hasBilateral(k corpus.ID) bool {
+	for _, s := range e.set.Children(e.parent(k)) {
+		if slices.Contains(e.ix.Stems(e.set.Brief(s).Display), e.sites.bilat) {
+			return true
+		}
+	}
+	return false
+}
+
+// moveTo retargets candidate c to code k: the tokens stating k's words
+// join its best mention's reading, and c carries the edit saying why.
+func (e *Engine) moveTo(c *candidate, k corpus.ID, f siteFit, why string) {
+	from := e.set.Brief(c.tgt.code)
+	if r := c.refinedBy; r != nil {
+		r.refines = slices.DeleteFunc(r.refines, func(x *candidate) bool { return x == c })
+		c.refinedBy = nil
+	}
+	if c.tgt.stem != 0 {
+		from = e.set.Brief(c.tgt.stem)
+		c.tgt = target{stem: k}
+	} else {
+		c.tgt = target{code: k}
+	}
+	c.key = e.set.Brief(k).Code
+	c.sideEdit = &Edit{Kind: "specificity", Message: fmt.Sprintf("%s leaves unspecified what the note states; %s: %s", from.Code, e.set.Brief(k).Code, why)}
+	m := &c.mentions[c.best]
+	pos := slices.Clip(m.hit.Positions)
+	for _, t := range f.toks {
+		if !slices.Contains(pos, int32(t)) {
+			pos = append(pos, int32(t))
+		}
+	}
+	m.hit.Positions = pos
+}
+
+// siteMapOf reads sites.txt for an index.
+func siteMapOf(ix *index.Index) (*siteMap, error) {
+	return parseSites(sitesTable, ix.Stems)
+}

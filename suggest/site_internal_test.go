@@ -1,0 +1,127 @@
+package suggest
+
+import (
+	"strings"
+	"testing"
+)
+
+// words splits on spaces: a stemmer for parser tests.
+func words(s string) []string { return strings.Fields(strings.ToLower(s)) }
+
+// TestParseSites: sites.txt lines map a note word to title words; bad
+// lines are errors naming the file and line.
+func TestParseSites(t *testing.T) {
+	tests := []struct {
+		name, src, err string
+		word           string
+		want           string
+	}{
+		{name: "map", src: "# c\n\ntoe\tfoot, ankle and foot\n", word: "toe", want: "foot|ankle and foot"},
+		{name: "self dropped", src: "toe\ttoe, foot\n", word: "toe", want: "foot"},
+		{name: "after a word", src: "grade 2\tsecond degree\n", word: "grade 2", want: "second degree"},
+		{name: "no tab", src: "toe foot\n", err: "sites.txt:1:"},
+		{name: "empty right", src: "a\tb\ntoe\t \n", err: "sites.txt:2:"},
+		{name: "three words", src: "left great toe\tfoot\n", err: "sites.txt:1:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			sm, err := parseSites(tt.src, words)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, ph := range sm.to[tt.word] {
+				got = append(got, strings.Join(ph, " "))
+			}
+			if strings.Join(got, "|") != tt.want {
+				t.Errorf("%s -> %v, want %s", tt.word, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSitesTable: the embedded table parses with the engine's stemmer
+// and knows its sides.
+func TestSitesTable(t *testing.T) {
+	sm, err := parseSites(sitesTable, words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !sm.defaults["idiopathic"] || len(sm.to["both"]) == 0 || sm.to["both"][0][0] != "bilateral" {
+		t.Errorf("table: defaults %v, both %v", sm.defaults, sm.to["both"])
+	}
+}
+
+// TestSiteFit: a reading adds words the note states, never an unsaid
+// side, nor drops a word of the vague title but the one "unspecified"
+// stands beside, nor reads a condition into a bare "with".
+func TestSiteFit(t *testing.T) {
+	sm, err := parseSites("=default\tidiopathic\n", words)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sm.fill["of"] = true
+	e := &Engine{sites: sm}
+	nw := func(said, mapped string) noteWords {
+		n := noteWords{said: map[string]int{}, mapped: map[string]int{}}
+		for i, w := range words(said) {
+			n.said[w] = i
+		}
+		for i, w := range words(mapped) {
+			n.mapped[w] = i
+		}
+		return n
+	}
+	tests := []struct {
+		name, reading, vague string
+		note                 noteWords
+		common               string
+		ok                   bool
+		lit, mapped, unsaid  int
+	}{
+		{name: "site through the table", reading: "idiopathic gout right ankle foot", vague: "gout unspecified", note: nw("gout right toe", "foot ankle"), ok: true, lit: 1, mapped: 2},
+		{name: "unsaid side", reading: "gout left foot", vague: "gout unspecified", note: nw("gout", "foot"), ok: false},
+		{name: "nothing stated", reading: "gout lead induced", vague: "gout unspecified", note: nw("gout flare", ""), ok: false},
+		{name: "drops the head", reading: "wheezing", vague: "dyspnea unspecified", note: nw("dyspnea wheezing", ""), ok: false},
+		{name: "slot word given way", reading: "impacted cerumen bilateral", vague: "impacted cerumen unspecified ear", note: nw("impacted cerumen ear", "bilateral"), ok: true, mapped: 1},
+		{name: "drops a site", reading: "neoplasm unspecified behavior right kidney", vague: "neoplasm unspecified behavior respiratory system", note: nw("right kidney", ""), ok: false},
+		{name: "common implied", reading: "lipoma skin subcutaneous trunk", vague: "lipoma unspecified", note: nw("lipoma", "trunk"), common: "skin subcutaneous", ok: true, mapped: 1},
+		{name: "condition past with", reading: "appendicitis with perforation gangrene", vague: "appendicitis unspecified", note: nw("appendicitis with gangrene", ""), common: "perforation", ok: false},
+		{name: "without what the note states", reading: "arthritis without rheumatoid factor multiple", vague: "arthritis unspecified", note: nw("arthritis rheumatoid factor multiple", ""), ok: false},
+		{name: "without the vague title's word", reading: "nausea without vomiting", vague: "vomiting unspecified", note: nw("vomiting nausea", ""), ok: false},
+		{name: "slot word said gives way to a side alone", reading: "fracture unspecified finger", vague: "fracture unspecified thumb", note: nw("fracture thumb", "finger"), ok: false},
+		{name: "the vague code's own word", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: noteWords{said: map[string]int{"generalized": 0}, mapped: map[string]int{}, own: []int32{0}}, ok: false},
+		{name: "a word beyond the vague code's", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: noteWords{said: map[string]int{"generalized": 1}, mapped: map[string]int{}, own: []int32{0}}, ok: true, lit: 1},
+		{name: "common implied before with", reading: "appendicitis perforation with gangrene", vague: "appendicitis unspecified", note: nw("appendicitis with gangrene", ""), common: "perforation", ok: true, lit: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			common := map[string]bool{}
+			for _, w := range words(tt.common) {
+				common[w] = true
+			}
+			f, ok := e.fit(siteReading{stems: words(tt.reading)}, words(tt.vague), tt.note, common)
+			if ok != tt.ok {
+				t.Fatalf("ok %v (%+v), want %v", ok, f, tt.ok)
+			}
+			if ok && (f.lit != tt.lit || f.mapped != tt.mapped || f.unsaid != tt.unsaid) {
+				t.Errorf("fit %+v, want lit %d mapped %d unsaid %d", f, tt.lit, tt.mapped, tt.unsaid)
+			}
+		})
+	}
+}
+
+// FuzzParseSites: any table parses or fails with an error, never a panic.
+func FuzzParseSites(f *testing.F) {
+	f.Add(sitesTable)
+	f.Add("toe\tfoot\n=default\t\n")
+	f.Fuzz(func(t *testing.T, src string) {
+		_, _ = parseSites(src, words)
+	})
+}
