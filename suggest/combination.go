@@ -409,13 +409,21 @@ func (e *Engine) unrelated(doc *nlp.Document, a, b Suggestion) bool {
 	return false
 }
 
-var rangeRef = regexp.MustCompile(`\b([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:-([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?))?`)
+var rangeRef = regexp.MustCompile(`\b([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:-([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?))?`)
 
 // asksFor reports whether the "use additional code" notes of id or its
 // ancestors name code, alone or in a range ("N18.1-N18.6", "I50.-").
 func (e *Engine) asksFor(id corpus.ID, code string) bool {
+	return e.notesName(id, code, useAdditionalNotes)
+}
+
+func useAdditionalNotes(n corpus.Notes) []string { return n.UseAdditional }
+
+// notesName reports whether the notes of id or its ancestors that pick
+// selects name code, alone or in a range.
+func (e *Engine) notesName(id corpus.ID, code string, pick func(corpus.Notes) []string) bool {
 	for id != 0 {
-		for _, n := range e.set.Notes(id).UseAdditional {
+		for _, n := range pick(e.set.Notes(id)) {
 			for _, m := range rangeRef.FindAllStringSubmatch(n, -1) {
 				lo, hi := strings.TrimSuffix(m[1], "."), strings.TrimSuffix(m[2], ".")
 				if hi == "" && strings.HasPrefix(code, lo) {

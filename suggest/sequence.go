@@ -1,0 +1,456 @@
+package suggest
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// Sequencing: the order in which a coder lists the codes of an encounter
+// (ICD-10-CM Official Guidelines for Coding and Reporting, I.A, I.B.9,
+// I.C, IV). The ranker orders by confidence; a claim lists the reason for
+// the encounter first, an etiology before its manifestation, a systemic
+// infection before the local one. sequence reorders the ICD-10-CM
+// suggestions at or above the decision threshold by those rules, after
+// every coding rule ran and before the MaxResults cut. It changes which
+// codes are above the threshold in two documented cases only: a code the
+// note states as the reason for the visit ("here for chemotherapy"), and
+// a code a rule lists before an above-threshold code its sentence names
+// (the etiology a "code first" note asks for, the sepsis of a localized
+// infection) that the ranker left within half the threshold.
+
+// firstListed are the Z codes that name the encounter itself and are
+// listed first when suggested: prefix, a child excepted, the guideline.
+var firstListed = []struct{ prefix, except, section string }{
+	{"Z00", "Z00.6", "I.C.21.c.16, IV.P: a general examination is listed first"},
+	{"Z01", "", "I.C.21.c.16, IV.M: a special or pre-procedural examination is listed first"},
+	{"Z02", "", "I.C.21.c.16: an administrative examination is listed first"},
+	{"Z04", "", "I.C.21.c.16: an observation encounter is listed first"},
+	{"Z08", "", "I.C.21.c.8: the follow-up examination after completed treatment is listed first"},
+	{"Z09", "", "I.C.21.c.8: the follow-up examination after completed treatment is listed first"},
+	{"Z31.81", "", "I.C.21.c.16: this reproductive encounter is listed first"},
+	{"Z31.83", "", "I.C.21.c.16: this reproductive encounter is listed first"},
+	{"Z31.84", "", "I.C.21.c.16: this reproductive encounter is listed first"},
+	{"Z33.2", "", "I.C.21.c.16: this pregnancy encounter is listed first"},
+	{"Z34", "", "I.C.21.c.16, IV.O: the routine prenatal visit is listed first"},
+	{"Z38", "", "I.C.16.a.2, I.C.21.c.16: the newborn's birth code is listed first"},
+	{"Z39", "", "I.C.21.c.16: the postpartum encounter is listed first"},
+	{"Z42", "", "I.C.21.c.16: aftercare is listed first"},
+	{"Z43", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z44", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z45", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z46", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z47", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z48", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z49", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z51.0", "", "I.C.2.e.2, IV.L: the encounter for radiation therapy is listed first"},
+	{"Z51.1", "", "I.C.2.e.2, IV.L: the encounter for chemotherapy or immunotherapy is listed first"},
+	{"Z52", "", "I.C.21.c.16: the donor encounter is listed first"},
+	{"Z76.1", "", "I.C.21.c.16: this health supervision encounter is listed first"},
+	{"Z76.2", "", "I.C.21.c.16: this health supervision encounter is listed first"},
+	{"Z99.12", "", "I.C.21.c.16: this encounter for respirator dependence is listed first"},
+}
+
+// reasonFirst are Z codes that may be listed first or after (screening,
+// counseling, palliative care, a vaccination, contraception): first when
+// the note states them as the reason for the visit.
+var reasonFirst = []struct{ prefix, section string }{
+	{"Z11", "I.C.21.c.5: a screening that is the reason for the visit is listed first"},
+	{"Z12", "I.C.21.c.5: a screening that is the reason for the visit is listed first"},
+	{"Z13", "I.C.21.c.5: a screening that is the reason for the visit is listed first"},
+	{"Z23", "I.C.21.c.2: a vaccination that is the reason for the visit is listed first"},
+	{"Z30", "I.C.21.c.13: the contraceptive management the visit is for is listed first"},
+	{"Z40", "I.C.21.c.13: the prophylactic surgery the encounter is for is listed first"},
+	{"Z51.5", "IV.L: the palliative care the encounter is for is listed first"},
+	{"Z51.8", "IV.L: the service the encounter is for is listed first"},
+	{"Z69", "I.C.21.c.10: counseling that is the reason for the visit is listed first"},
+	{"Z70", "I.C.21.c.10: counseling that is the reason for the visit is listed first"},
+	{"Z71", "I.C.21.c.10: counseling that is the reason for the visit is listed first"},
+}
+
+// visitCues say what the encounter is for: the service named within a
+// few words after them is the reason for the visit.
+var visitCues = phrases("here for|here today for|seen for|seen today for|presents for|presenting for|presents today for|encounter for|visit for|comes in for|came in for|returns for|admitted for|scheduled for")
+
+// reasonGap is how many tokens may stand between a visit cue and the
+// service it introduces ("here for cycle 3 of chemotherapy").
+const reasonGap = 4
+
+// order is one sequencing constraint: suggestion a before b, the rule's
+// rank (lower wins a conflict) and the reason shown to the coder.
+type order struct {
+	a, b int
+	rank int
+	why  string
+}
+
+// sequence reorders the result's suggestions as a coder lists them (see
+// the comment at the top of the file). An annotating or training request
+// keeps the ranker's order.
+func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
+	if req.Annotate || req.Features || len(res.Suggestions) < 2 {
+		return
+	}
+	thr := res.Threshold
+	sugs := res.Suggestions
+	in := make([]bool, len(sugs))
+	for i, s := range sugs {
+		in[i] = s.Confidence >= thr
+	}
+	e.visitReasons(doc, res, in)
+	var cons []order
+	for a := range sugs {
+		for b := range sugs {
+			if a == b || !in[b] || sugs[a].System != string(corpus.ICD10CM) || sugs[b].System != string(corpus.ICD10CM) {
+				continue
+			}
+			rank, why := e.listedBefore(doc, sugs[a], sugs[b], in[a])
+			if rank < 0 {
+				continue
+			}
+			cons = append(cons, order{a, b, rank, why})
+		}
+	}
+	cons = e.lift(doc, res, in, cons)
+	slices.SortStableFunc(cons, func(x, y order) int { return x.rank - y.rank })
+	succ := make([][]int, len(sugs))
+	var kept []order
+	for _, c := range cons {
+		if !in[c.a] || reaches(succ, c.b, c.a) {
+			continue // a stronger rule already orders them the other way
+		}
+		succ[c.a] = append(succ[c.a], c.b)
+		kept = append(kept, c)
+	}
+	if len(kept) == 0 {
+		return
+	}
+	e.applyOrder(res, in, succ, kept)
+}
+
+// listedBefore says whether suggestion a is listed before b and why:
+// the rule's rank, or -1. above says whether a is above the threshold
+// (a code below it is considered only for a rule that may lift it).
+func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (int, string) {
+	ida, oka := e.set.ID(corpus.ICD10CM, a.Code)
+	idb, okb := e.set.ID(corpus.ICD10CM, b.Code)
+	if !oka || !okb {
+		return -1, ""
+	}
+	// I.A.12-13, I.B.9: the Tabular's own instructional notes.
+	if e.notesName(idb, a.Code, codeFirstNotes) {
+		return 0, fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b.Code, a.Code)
+	}
+	if !above {
+		// Only b's own note or a rule may lift a: a code below the
+		// threshold is not lifted by the codes its notes ask for.
+		return e.liftable(a, b)
+	}
+	if e.asksFor(ida, b.Code) {
+		return 0, fmt.Sprintf("the use additional code note of %s names %s (Tabular List, I.A.13)", a.Code, b.Code)
+	}
+	if r, why := e.liftable(a, b); r >= 0 {
+		return r, why
+	}
+	if fa, fb := firstListedRow(a.Code), firstListedRow(b.Code); fa != "" && fb == "" {
+		return 2, fa
+	}
+	if why := reasonFirstRow(a.Code); why != "" && reasonFirstRow(b.Code) == "" && firstListedRow(b.Code) == "" && statedReason(doc, a, b) {
+		return 2, why
+	}
+	// I.A.13: a manifestation or an infectious agent "in (as the cause
+	// of) diseases classified elsewhere" is never listed first.
+	if !elsewhere(a.Display) && elsewhere(b.Display) {
+		return 3, fmt.Sprintf("%s names a disease classified elsewhere and is listed after it (I.A.13)", b.Code)
+	}
+	return -1, ""
+}
+
+// liftable are the rules that may list a code the ranker left below the
+// threshold before one above it.
+func (e *Engine) liftable(a, b Suggestion) (int, string) {
+	// I.C.1.d.4: the systemic infection before the localized one.
+	if sepsisCode(a) && !sepsisCode(b) && b.Code[0] != 'O' {
+		return 1, "the systemic infection (sepsis) is listed before the localized infection and its other conditions (I.C.1.d.4)"
+	}
+	// I.C.9.a.11: the hypertensive crisis the encounter is for, then the
+	// hypertensive disease its "code also" note asks for.
+	if strings.HasPrefix(a.Code, "I16") && b.Code >= "I10" && b.Code < "I16" {
+		return 1, "the hypertensive crisis is listed before the hypertensive disease its code also note names (I.C.9.a.11)"
+	}
+	return -1, ""
+}
+
+func codeFirstNotes(n corpus.Notes) []string { return n.CodeFirst }
+
+// sepsisCode: a chapter 1 code of sepsis (A40, A41, and the organism
+// categories' sepsis codes: A02.1, A32.7, B37.7 ...).
+func sepsisCode(s Suggestion) bool {
+	return s.Code[0] <= 'B' && strings.Contains(strings.ToLower(s.Display), "sepsis")
+}
+
+// elsewhere says whether a title says its condition is one of a disease
+// classified elsewhere (a manifestation, B95-B97's agents).
+func elsewhere(display string) bool {
+	return strings.Contains(strings.ToLower(display), "classified elsewhere")
+}
+
+func firstListedRow(code string) string {
+	for _, r := range firstListed {
+		if strings.HasPrefix(code, r.prefix) && (r.except == "" || !strings.HasPrefix(code, r.except)) {
+			return r.section
+		}
+	}
+	return ""
+}
+
+func reasonFirstRow(code string) string {
+	for _, r := range reasonFirst {
+		if strings.HasPrefix(code, r.prefix) {
+			return r.section
+		}
+	}
+	return ""
+}
+
+// statedReason says whether the note states a as what the visit is for:
+// a visit cue shortly before a's evidence ("here for smoking cessation
+// counseling"), or a's evidence then "for" then b's in one sentence
+// ("dietary counseling for obesity": the service, then its reason).
+func statedReason(doc *nlp.Document, a, b Suggestion) bool {
+	if visitCued(doc, a) {
+		return true
+	}
+	for _, ea := range a.Evidence {
+		ca := spanCue(doc, ea.Start, ea.End)
+		for _, eb := range b.Evidence {
+			cb := spanCue(doc, eb.Start, eb.End)
+			if ca.sent < 0 || ca.sent != cb.sent || ca.last < 0 || cb.tok <= ca.last || cb.tok-ca.last > reasonGap+1 {
+				continue
+			}
+			for t := ca.last + 1; t < cb.tok; t++ {
+				if doc.Tokens[t].Norm == "for" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// visitCued says whether s's evidence is stated as what the visit is
+// for: a visit cue within reasonGap tokens before it in its sentence, or
+// it opens the note's first statement or its chief complaint or reason
+// for visit ("Aftercare following right total knee replacement.").
+func visitCued(doc *nlp.Document, s Suggestion) bool {
+	for _, ev := range s.Evidence {
+		c := spanCue(doc, ev.Start, ev.End)
+		if c.sent < 0 || c.tok < 0 {
+			continue
+		}
+		if lo, _ := sentenceTokens(doc, c.sent); lo == c.tok && (lo == 0 || reasonSection(sectionKind(doc, c.sec))) {
+			return true
+		}
+		for _, v := range findCuesIn(doc, c.sent, visitCues) {
+			if v.last < c.tok && c.tok-v.last <= reasonGap+1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// visitReasons takes a Z code the note states as the reason for the visit
+// ("Here for cycle 3 of chemotherapy") above the threshold, whatever its
+// score: the note's words document the encounter. Of codes sharing the
+// cue, the one whose evidence holds most of the note's words is taken.
+func (e *Engine) visitReasons(doc *nlp.Document, res *Result, in []bool) {
+	best := -1
+	for i, s := range res.Suggestions {
+		if in[i] || s.System != string(corpus.ICD10CM) || firstListedRow(s.Code) == "" && reasonFirstRow(s.Code) == "" || !matched(s) || !visitCued(doc, s) {
+			continue
+		}
+		if best < 0 || evidenceLen(s) > evidenceLen(res.Suggestions[best]) {
+			best = i
+		}
+	}
+	for i, s := range res.Suggestions {
+		if in[i] && s.System == string(corpus.ICD10CM) && (firstListedRow(s.Code) != "" || reasonFirstRow(s.Code) != "") && visitCued(doc, s) {
+			return // the reason is already suggested
+		}
+	}
+	if best < 0 {
+		return
+	}
+	s := &res.Suggestions[best]
+	s.Confidence = res.Threshold
+	s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: "the note states this service as the reason for the visit"})
+	s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: s.Confidence, Message: "coding rule visit_reason: the note states this service as the reason for the visit"})
+	in[best] = true
+}
+
+// lift takes into the sequenced set the one best code below the threshold
+// (at least half of it, found by a name of the code set, of a category
+// with no code above it) that a rule lists before an above-threshold code
+// sharing a sentence with it; the constraints of codes left below are
+// dropped.
+func (e *Engine) lift(doc *nlp.Document, res *Result, in []bool, cons []order) []order {
+	sugs := res.Suggestions
+	best := map[int]int{} // b -> lifted a
+	cats := map[string]bool{}
+	for i, s := range sugs {
+		if in[i] {
+			cats[s.System+category(s.Code)] = true
+		}
+	}
+	for _, c := range cons {
+		a := sugs[c.a]
+		if in[c.a] || a.Confidence < res.Threshold/2 || !matched(a) || cats[a.System+category(a.Code)] || !shareSentence(doc, a, sugs[c.b]) {
+			continue
+		}
+		if o, ok := best[c.b]; !ok || evidenceLen(a) > evidenceLen(sugs[o]) || evidenceLen(a) == evidenceLen(sugs[o]) && a.Confidence > sugs[o].Confidence {
+			best[c.b] = c.a
+		}
+	}
+	for _, a := range best {
+		in[a] = true
+	}
+	out := cons[:0]
+	for _, c := range cons {
+		if in[c.a] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// matched says whether a name of the code set matched s's evidence.
+func matched(s Suggestion) bool {
+	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return ev.Matched != "" })
+}
+
+// evidenceLen is the number of note bytes s's evidence covers.
+func evidenceLen(s Suggestion) int {
+	n := 0
+	for _, ev := range s.Evidence {
+		n += ev.End - ev.Start
+	}
+	return n
+}
+
+func shareSentence(doc *nlp.Document, a, b Suggestion) bool {
+	for _, ea := range a.Evidence {
+		sa := spanCue(doc, ea.Start, ea.End).sent
+		for _, eb := range b.Evidence {
+			if sa >= 0 && sa == spanCue(doc, eb.Start, eb.End).sent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reaches says whether node to is reachable from from in succ.
+func reaches(succ [][]int, from, to int) bool {
+	seen := map[int]bool{}
+	stack := []int{from}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n == to {
+			return true
+		}
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		stack = append(stack, succ[n]...)
+	}
+	return false
+}
+
+// applyOrder lists the sequenced suggestions (in) in an order meeting
+// every kept constraint, each placed at the rank of the earliest code it
+// must precede, then the others in their order. A code listed before a
+// surer one takes that one's confidence (and a score just above its), so
+// the result keeps its total order: confidence desc, score desc; it gets
+// an edit saying why.
+func (e *Engine) applyOrder(res *Result, in []bool, succ [][]int, kept []order) {
+	sugs := res.Suggestions
+	n := len(sugs)
+	prio := make([]int, n) // the earliest index a node or a code it precedes holds
+	top := make([]float64, n)
+	for i := range n {
+		prio[i], top[i] = i, sugs[i].Confidence
+		for j := range n {
+			if j != i && reaches(succ, i, j) {
+				prio[i] = min(prio[i], j)
+				top[i] = max(top[i], sugs[j].Confidence)
+			}
+		}
+	}
+	indeg := make([]int, n)
+	for i := range n {
+		for _, j := range succ[i] {
+			indeg[j]++
+		}
+	}
+	var seq []int
+	done := make([]bool, n)
+	for {
+		pick := -1
+		for i := range n {
+			if in[i] && !done[i] && indeg[i] == 0 && (pick < 0 || prio[i] < prio[pick] || prio[i] == prio[pick] && i < pick) {
+				pick = i
+			}
+		}
+		if pick < 0 {
+			break
+		}
+		done[pick] = true
+		seq = append(seq, pick)
+		for _, j := range succ[pick] {
+			indeg[j]--
+		}
+	}
+	// Each code moved above another says why once: the rule placing it
+	// above the first code it passed.
+	why := map[int]order{}
+	for _, c := range kept {
+		if w, ok := why[c.a]; c.a > c.b && (!ok || c.b < w.b) {
+			why[c.a] = c
+		}
+	}
+	out := make([]Suggestion, 0, n)
+	for k, i := range seq {
+		s := sugs[i]
+		if k > 0 {
+			p := out[k-1]
+			s.Confidence = min(max(s.Confidence, top[i]), p.Confidence)
+			if s.Confidence == p.Confidence && s.Score >= p.Score {
+				s.Score = math.Nextafter(p.Score, math.Inf(-1))
+			}
+		} else {
+			s.Confidence = max(s.Confidence, top[i])
+		}
+		if c, ok := why[i]; ok {
+			s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: fmt.Sprintf("listed before %s: %s", sugs[c.b].Code, c.why)})
+		}
+		out = append(out, s)
+	}
+	for i, s := range sugs {
+		if !done[i] {
+			out = append(out, s)
+		}
+	}
+	res.Suggestions = out
+}
+
+// reasonSection: sections that state what the visit is for.
+func reasonSection(k nlp.SectionKind) bool {
+	return k == nlp.ChiefComplaint || k == nlp.ReasonForVisit
+}

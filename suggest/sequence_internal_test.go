@@ -1,0 +1,188 @@
+package suggest
+
+import (
+	"strings"
+	"testing"
+
+	"medcode/corpus"
+	"medcode/index"
+)
+
+// seqCode is a hand-written code of the sequencing tests (titles in our
+// own words where they are not the short official ones).
+type seqCode struct {
+	code, title, parent string
+	notes               corpus.Notes
+}
+
+func sequenceEngine(t *testing.T) *Engine {
+	t.Helper()
+	var codes []*corpus.Code
+	for _, c := range []seqCode{
+		// E10.22 "use additional code to identify stage of CKD (N18.1-N18.6)"
+		{"E10.22", "Type 1 diabetes mellitus with diabetic chronic kidney disease", "", corpus.Notes{UseAdditional: []string{"code to identify stage of chronic kidney disease (N18.1-N18.6)"}}},
+		// N18 "code first any associated diabetic chronic kidney disease (E10.22, E11.22)"
+		{"N18", "Chronic kidney disease (CKD)", "", corpus.Notes{CodeFirst: []string{"diabetic chronic kidney disease (E10.22, E11.22)"}}},
+		{"N18.4", "Chronic kidney disease, stage 4 (severe)", "N18", corpus.Notes{}},
+		// D63.1 "code first underlying chronic kidney disease (N18.-)"
+		{"D63.1", "Anemia in chronic kidney disease", "", corpus.Notes{CodeFirst: []string{"underlying chronic kidney disease (CKD) (N18.-)"}}},
+		{"I10", "Essential (primary) hypertension", "", corpus.Notes{}},
+		{"I16.1", "Hypertensive emergency", "", corpus.Notes{}},
+		{"A41.02", "Sepsis due to Methicillin resistant Staphylococcus aureus", "", corpus.Notes{}},
+		{"A41.2", "Sepsis due to unspecified staphylococcus", "", corpus.Notes{}},
+		{"L03.90", "Cellulitis, unspecified", "", corpus.Notes{}},
+		{"B95.62", "Methicillin resistant Staphylococcus aureus infection as the cause of diseases classified elsewhere", "", corpus.Notes{}},
+		{"Z51.11", "Encounter for antineoplastic chemotherapy", "", corpus.Notes{}},
+		{"C50.912", "Malignant neoplasm of unspecified site of left female breast", "", corpus.Notes{}},
+		{"Z71.3", "Dietary counseling and surveillance", "", corpus.Notes{}},
+		{"E66.9", "Obesity, unspecified", "", corpus.Notes{}},
+		{"Z00.01", "Encounter for general adult medical examination with abnormal findings", "", corpus.Notes{}},
+		{"E78.5", "Hyperlipidemia, unspecified", "", corpus.Notes{}},
+		{"U07.1", "COVID-19", "", corpus.Notes{}},
+		// J12.82 "code first COVID-19 (U07.1)"
+		{"J12.82", "Pneumonia due to coronavirus disease 2019", "", corpus.Notes{CodeFirst: []string{"COVID-19 (U07.1)"}}},
+	} {
+		codes = append(codes, &corpus.Code{System: corpus.ICD10CM, Code: c.code, Display: c.title, Billable: c.code != "N18", Parent: c.parent,
+			Names: []corpus.Name{{Text: c.title, Kind: corpus.NameTitle}}, Notes: c.notes})
+	}
+	set := corpus.NewSet(codes, nil)
+	ix, err := index.Build(set, index.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &Engine{set: set, ix: ix, pipe: ix.Analyzer()}
+}
+
+// seqSug is a suggestion of a sequencing test: its code, confidence and
+// the words of the note that are its evidence.
+type seqSug struct {
+	code string
+	conf float64
+	said string
+}
+
+// TestSequence: the suggestions above the threshold are listed as the
+// Official Guidelines sequence them; a code moved up says why; which
+// codes are above the threshold changes only for a stated visit reason or
+// a lifted first code.
+func TestSequence(t *testing.T) {
+	e := sequenceEngine(t)
+	const thr = 0.28
+	tests := []struct {
+		name, note string
+		in         []seqSug
+		want       []string // codes above the threshold, in order
+		why        string   // a word of the first code's sequencing edit ("" for none)
+	}{
+		// N18 "code first ... diabetic CKD (E10.22)": the ranker's 0.27 is
+		// within half the threshold, and N18.4's note names it (I.A.13).
+		{"code first lifts the etiology", "Type 1 DM with diabetic CKD stage 4.",
+			[]seqSug{{"N18.4", 0.54, "CKD stage 4"}, {"E10.22", 0.27, "Type 1 DM with diabetic CKD"}},
+			[]string{"E10.22", "N18.4"}, "code first note of N18.4"},
+		// D63.1 "code first underlying CKD (N18.-)": the Tabular, not the
+		// ranker, decides.
+		{"code first keeps the CKD first", "Anemia in chronic kidney disease stage 4.",
+			[]seqSug{{"D63.1", 0.8, "Anemia in chronic kidney disease"}, {"N18.4", 0.6, "chronic kidney disease stage 4"}},
+			[]string{"N18.4", "D63.1"}, "code first note of D63.1"},
+		// J12.82 "code first COVID-19 (U07.1)"; I.C.1.g.1.a.
+		{"COVID-19 before its pneumonia", "COVID-19 pneumonia.",
+			[]seqSug{{"J12.82", 0.7, "COVID-19 pneumonia"}, {"U07.1", 0.5, "COVID-19"}},
+			[]string{"U07.1", "J12.82"}, "code first"},
+		// I.C.9.a.11: I16 "code also any identified hypertensive disease".
+		{"hypertensive crisis first", "Hypertensive emergency in a patient with essential hypertension.",
+			[]seqSug{{"I10", 0.97, "essential hypertension"}, {"I16.1", 0.42, "Hypertensive emergency"}},
+			[]string{"I16.1", "I10"}, "I.C.9.a.11"},
+		// I.C.1.d.4: the systemic infection first; of two sepsis codes below
+		// the threshold only the one holding more of the note's words lifts.
+		{"sepsis before the localized infection", "Sepsis secondary to MRSA cellulitis of the left leg.",
+			[]seqSug{{"L03.90", 0.78, "cellulitis"}, {"A41.02", 0.27, "Sepsis secondary to MRSA"}, {"A41.2", 0.21, "Sepsis"}},
+			[]string{"A41.02", "L03.90"}, "I.C.1.d.4"},
+		// I.A.13: "as the cause of diseases classified elsewhere" is never first.
+		{"agent after the disease", "MRSA cellulitis.",
+			[]seqSug{{"B95.62", 0.9, "MRSA"}, {"L03.90", 0.6, "cellulitis"}},
+			[]string{"L03.90", "B95.62"}, "I.A.13"},
+		// I.C.2.e.2: "here for ... chemotherapy" states the encounter.
+		{"stated visit reason", "Here for cycle 3 of chemotherapy for her left breast cancer.",
+			[]seqSug{{"C50.912", 0.8, "left breast cancer"}, {"Z51.11", 0.06, "chemotherapy"}},
+			[]string{"Z51.11", "C50.912"}, "reason for the visit"},
+		// I.C.21.c.16: a general examination is listed first.
+		{"examination first", "Annual physical exam; hyperlipidemia stable on statin.",
+			[]seqSug{{"E78.5", 0.84, "hyperlipidemia"}, {"Z00.01", 0.8, "Annual physical"}},
+			[]string{"Z00.01", "E78.5"}, "I.C.21.c.16"},
+		// I.C.21.c.10: counseling first only when stated as the reason.
+		{"counseling for a condition", "Weight check. Dietary counseling for obesity given.",
+			[]seqSug{{"E66.9", 0.9, "obesity"}, {"Z71.3", 0.5, "Dietary counseling"}},
+			[]string{"Z71.3", "E66.9"}, "I.C.21.c.10"},
+		{"counseling not the reason", "Obesity; we also discussed dietary counseling.",
+			[]seqSug{{"E66.9", 0.9, "Obesity"}, {"Z71.3", 0.5, "dietary counseling"}},
+			[]string{"E66.9", "Z71.3"}, ""},
+		// No rule: the ranker's order stands, and a code far below the
+		// threshold is not lifted.
+		{"no rule", "Hyperlipidemia and obesity.",
+			[]seqSug{{"E78.5", 0.6, "Hyperlipidemia"}, {"E66.9", 0.5, "obesity"}},
+			[]string{"E78.5", "E66.9"}, ""},
+		{"too far below to lift", "Type 1 DM with diabetic CKD stage 4.",
+			[]seqSug{{"N18.4", 0.54, "CKD stage 4"}, {"E10.22", 0.1, "Type 1 DM with diabetic CKD"}},
+			[]string{"N18.4"}, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := e.pipe.Analyze(tc.note)
+			res := &Result{Threshold: thr}
+			for i, s := range tc.in {
+				at := strings.Index(tc.note, s.said)
+				if at < 0 {
+					t.Fatalf("%q not in the note", s.said)
+				}
+				id, _ := e.set.ID(corpus.ICD10CM, s.code)
+				res.Suggestions = append(res.Suggestions, Suggestion{System: string(corpus.ICD10CM), Code: s.code, Display: e.set.Brief(id).Display, Confidence: s.conf, Score: 0.9 - float64(i)/100,
+					Evidence: []Evidence{{Start: at, End: at + len(s.said), Text: s.said, Matched: s.code}}})
+			}
+			e.sequence(doc, Request{}, res)
+			var got []string
+			for i, s := range res.Suggestions {
+				if i > 0 {
+					p := res.Suggestions[i-1]
+					if s.Confidence > p.Confidence || s.Confidence == p.Confidence && s.Score >= p.Score {
+						t.Errorf("%s after %s breaks the total order: %v/%v after %v/%v", s.Code, p.Code, s.Confidence, s.Score, p.Confidence, p.Score)
+					}
+				}
+				if s.Confidence >= thr {
+					got = append(got, s.Code)
+				}
+				for _, ev := range s.Evidence {
+					if tc.note[ev.Start:ev.End] != ev.Text {
+						t.Errorf("evidence %q moved", ev.Text)
+					}
+				}
+			}
+			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+				t.Errorf("above the threshold: %v, want %v", got, tc.want)
+			}
+			var edits []string
+			for _, ed := range res.Suggestions[0].Edits {
+				if ed.Kind == "sequencing" {
+					edits = append(edits, ed.Message)
+				}
+			}
+			if tc.why == "" && len(edits) > 0 || tc.why != "" && !strings.Contains(strings.Join(edits, " | "), tc.why) {
+				t.Errorf("first code's sequencing edits %q, want one holding %q", edits, tc.why)
+			}
+			// An annotating request keeps the ranker's order.
+			ann := &Result{Threshold: thr, Suggestions: append([]Suggestion(nil), res.Suggestions...)}
+			before := codesOf(ann)
+			e.sequence(doc, Request{Annotate: true}, ann)
+			if codesOf(ann) != before {
+				t.Errorf("annotate reordered: %s -> %s", before, codesOf(ann))
+			}
+		})
+	}
+}
+
+func codesOf(r *Result) string {
+	var out []string
+	for _, s := range r.Suggestions {
+		out = append(out, s.Code)
+	}
+	return strings.Join(out, " ")
+}
