@@ -76,6 +76,11 @@ var reasonFirst = []struct{ prefix, section string }{
 // few words after them is the reason for the visit.
 var visitCues = phrases("here for|here today for|seen for|seen today for|presents for|presenting for|presents today for|encounter for|visit for|comes in for|came in for|returns for|admitted for|scheduled for")
 
+// serviceWords name a service an encounter is for; a Z code is taken as
+// the visit's reason only when its evidence holds one ("HIV screening",
+// not "HIV disease" matched to a screening code).
+var serviceWords = phrases("screening|examination|exam|physical|aftercare|counseling|chemotherapy|chemo|immunotherapy|radiation|radiotherapy|palliative|follow-up|follow - up|follow up|followup|surveillance|preoperative|preprocedural|vaccination|immunization|contraception|contraceptive|fitting|adjustment|removal|dressing|observation")
+
 // reasonGap is how many tokens may stand between a visit cue and the
 // service it introduces ("here for cycle 3 of chemotherapy").
 const reasonGap = 4
@@ -148,12 +153,12 @@ func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (i
 	if !above {
 		// Only b's own note or a rule may lift a: a code below the
 		// threshold is not lifted by the codes its notes ask for.
-		return e.liftable(a, b)
+		return e.liftable(doc, a, b)
 	}
 	if e.asksFor(ida, b.Code) {
 		return 0, fmt.Sprintf("the use additional code note of %s names %s (Tabular List, I.A.13)", a.Code, b.Code)
 	}
-	if r, why := e.liftable(a, b); r >= 0 {
+	if r, why := e.liftable(doc, a, b); r >= 0 {
 		return r, why
 	}
 	if fa, fb := firstListedRow(a.Code), firstListedRow(b.Code); fa != "" && fb == "" {
@@ -172,10 +177,15 @@ func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (i
 
 // liftable are the rules that may list a code the ranker left below the
 // threshold before one above it.
-func (e *Engine) liftable(a, b Suggestion) (int, string) {
+func (e *Engine) liftable(doc *nlp.Document, a, b Suggestion) (int, string) {
 	// I.C.1.d.4: the systemic infection before the localized one.
 	if sepsisCode(a) && !sepsisCode(b) && b.Code[0] != 'O' {
 		return 1, "the systemic infection (sepsis) is listed before the localized infection and its other conditions (I.C.1.d.4)"
+	}
+	// I.C.1.g.1.a: COVID-19, then the manifestations stated with it
+	// (I.C.1.g.1.b: the O98.5- code of a pregnancy comes first).
+	if a.Code == "U07.1" && b.Code[0] != 'O' && shareSentence(doc, a, b) {
+		return 1, "COVID-19 is listed before the manifestations stated with it (I.C.1.g.1.a)"
 	}
 	// I.C.9.a.11: the hypertensive crisis the encounter is for, then the
 	// hypertensive disease its "code also" note asks for.
@@ -222,6 +232,9 @@ func reasonFirstRow(code string) string {
 // counseling"), or a's evidence then "for" then b's in one sentence
 // ("dietary counseling for obesity": the service, then its reason).
 func statedReason(doc *nlp.Document, a, b Suggestion) bool {
+	if !namesService(doc, a) {
+		return false
+	}
 	if visitCued(doc, a) {
 		return true
 	}
@@ -271,7 +284,7 @@ func visitCued(doc *nlp.Document, s Suggestion) bool {
 func (e *Engine) visitReasons(doc *nlp.Document, res *Result, in []bool) {
 	best := -1
 	for i, s := range res.Suggestions {
-		if in[i] || s.System != string(corpus.ICD10CM) || firstListedRow(s.Code) == "" && reasonFirstRow(s.Code) == "" || !matched(s) || !visitCued(doc, s) {
+		if in[i] || s.System != string(corpus.ICD10CM) || firstListedRow(s.Code) == "" && reasonFirstRow(s.Code) == "" || !matched(s) || !namesService(doc, s) || !visitCued(doc, s) {
 			continue
 		}
 		if best < 0 || evidenceLen(s) > evidenceLen(res.Suggestions[best]) {
@@ -453,4 +466,30 @@ func (e *Engine) applyOrder(res *Result, in []bool, succ [][]int, kept []order) 
 // reasonSection: sections that state what the visit is for.
 func reasonSection(k nlp.SectionKind) bool {
 	return k == nlp.ChiefComplaint || k == nlp.ReasonForVisit
+}
+
+// namesService says whether s's evidence holds a service word its title
+// holds too ("chemo" for Encounter for antineoplastic chemotherapy, not
+// for Encounter for palliative care).
+func namesService(doc *nlp.Document, s Suggestion) bool {
+	title := strings.ToLower(s.Display)
+	for _, ev := range s.Evidence {
+		c := spanCue(doc, ev.Start, ev.End)
+		if c.sent < 0 || c.tok < 0 {
+			continue
+		}
+		for _, w := range findCuesIn(doc, c.sent, serviceWords) {
+			if w.tok < c.tok || w.last > c.last {
+				continue
+			}
+			for t := w.tok; t <= w.last; t++ {
+				if n := doc.Tokens[t].Norm; len(n) > 1 && !strings.Contains(title, n) {
+					break
+				} else if t == w.last {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -39,6 +39,8 @@ func sequenceEngine(t *testing.T) *Engine {
 		{"Z00.01", "Encounter for general adult medical examination with abnormal findings", "", corpus.Notes{}},
 		{"E78.5", "Hyperlipidemia, unspecified", "", corpus.Notes{}},
 		{"U07.1", "COVID-19", "", corpus.Notes{}},
+		{"B20", "Human immunodeficiency virus [HIV] disease", "", corpus.Notes{}},
+		{"Z11.4", "Encounter for screening for human immunodeficiency virus [HIV]", "", corpus.Notes{}},
 		// J12.82 "code first COVID-19 (U07.1)"
 		{"J12.82", "Pneumonia due to coronavirus disease 2019", "", corpus.Notes{CodeFirst: []string{"COVID-19 (U07.1)"}}},
 	} {
@@ -116,6 +118,14 @@ func TestSequence(t *testing.T) {
 		{"counseling not the reason", "Obesity; we also discussed dietary counseling.",
 			[]seqSug{{"E66.9", 0.9, "Obesity"}, {"Z71.3", 0.5, "dietary counseling"}},
 			[]string{"E66.9", "Z71.3"}, ""},
+		// I.C.21.c.5: a screening stated as the visit; a screening code on
+		// words that name no service is not the visit's reason.
+		{"screening visit", "HIV screening.",
+			[]seqSug{{"B20", 0.5, "HIV"}, {"Z11.4", 0.21, "HIV screening"}},
+			[]string{"Z11.4", "B20"}, "reason for the visit"},
+		{"no service named", "HIV disease on ART.",
+			[]seqSug{{"B20", 0.93, "HIV disease"}, {"Z11.4", 0.01, "HIV"}},
+			[]string{"B20"}, ""},
 		// No rule: the ranker's order stands, and a code far below the
 		// threshold is not lifted.
 		{"no rule", "Hyperlipidemia and obesity.",
