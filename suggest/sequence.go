@@ -91,6 +91,9 @@ type order struct {
 	a, b int
 	rank int
 	why  string
+	// one: b asks for one code first (its code first note, the sepsis of
+	// its infection): of the codes answering, only the surest is it.
+	one bool
 }
 
 // sequence reorders the result's suggestions as a coder lists them (see
@@ -117,10 +120,15 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 			if rank < 0 {
 				continue
 			}
-			cons = append(cons, order{a, b, rank, why})
+			cons = append(cons, order{a, b, rank, why, rank == 1 || strings.HasPrefix(why, "the code first")})
 		}
 	}
-	cons = e.lift(doc, res, in, cons)
+	cons = surest(sugs, e.lift(doc, res, in, cons))
+	for i, s := range sugs { // a lifted code no kept constraint lists first stays below
+		if in[i] && s.Confidence < thr && !slices.ContainsFunc(cons, func(c order) bool { return c.a == i }) {
+			in[i] = false
+		}
+	}
 	slices.SortStableFunc(cons, func(x, y order) int { return x.rank - y.rank })
 	succ := make([][]int, len(sugs))
 	var kept []order
@@ -405,6 +413,9 @@ func (e *Engine) applyOrder(res *Result, in []bool, succ [][]int, kept []order) 
 				top[i] = max(top[i], sugs[j].Confidence)
 			}
 		}
+		if top[i] < res.Threshold {
+			in[i] = false // a lifted code whose constraints were dropped stays below
+		}
 	}
 	indeg := make([]int, n)
 	for i := range n {
@@ -492,4 +503,24 @@ func namesService(doc *nlp.Document, s Suggestion) bool {
 		}
 	}
 	return false
+}
+
+// surest keeps, of the constraints by which a code asks for one code
+// first, the one of the surest code that answers ("code first the
+// underlying condition": K86.1 at 0.7, not K85.90 at 0.28 too).
+func surest(sugs []Suggestion, cons []order) []order {
+	best := map[[2]int]int{} // b, rank -> a
+	for _, c := range cons {
+		k := [2]int{c.b, c.rank}
+		if o, ok := best[k]; c.one && (!ok || sugs[c.a].Confidence > sugs[o].Confidence) {
+			best[k] = c.a
+		}
+	}
+	out := cons[:0]
+	for _, c := range cons {
+		if !c.one || best[[2]int{c.b, c.rank}] == c.a {
+			out = append(out, c)
+		}
+	}
+	return out
 }
