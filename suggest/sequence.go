@@ -420,7 +420,9 @@ func (e *Engine) applyOrder(res *Result, in []bool, succ [][]int, kept []order) 
 	indeg := make([]int, n)
 	for i := range n {
 		for _, j := range succ[i] {
-			indeg[j]++
+			if in[i] {
+				indeg[j]++
+			}
 		}
 	}
 	var seq []int
