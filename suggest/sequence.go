@@ -94,6 +94,10 @@ type order struct {
 	// one: b asks for one code first (its code first note, the sepsis of
 	// its infection): of the codes answering, only the surest is it.
 	one bool
+	// follow: b is secondary to a (a's use additional code note, a
+	// manifestation): b moves below a and takes at most a's confidence;
+	// otherwise a is the first-listed code and moves up to b's.
+	follow bool
 }
 
 // sequence reorders the result's suggestions as a coder lists them (see
@@ -116,11 +120,12 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 			if a == b || !in[b] || sugs[a].System != string(corpus.ICD10CM) || sugs[b].System != string(corpus.ICD10CM) {
 				continue
 			}
-			rank, why := e.listedBefore(doc, sugs[a], sugs[b], in[a])
-			if rank < 0 {
+			c, ok := e.listedBefore(doc, sugs[a], sugs[b], in[a])
+			if !ok {
 				continue
 			}
-			cons = append(cons, order{a, b, rank, why, rank == 1 || strings.HasPrefix(why, "the code first")})
+			c.a, c.b = a, b
+			cons = append(cons, c)
 		}
 	}
 	cons = surest(sugs, e.lift(doc, res, in, cons))
@@ -130,33 +135,38 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 		}
 	}
 	slices.SortStableFunc(cons, func(x, y order) int { return x.rank - y.rank })
-	succ := make([][]int, len(sugs))
+	succ := make([][]int, len(sugs))  // every kept constraint
+	raise := make([][]int, len(sugs)) // those listing a first-listed code up
 	var kept []order
 	for _, c := range cons {
 		if !in[c.a] || reaches(succ, c.b, c.a) {
 			continue // a stronger rule already orders them the other way
 		}
 		succ[c.a] = append(succ[c.a], c.b)
+		if !c.follow {
+			raise[c.a] = append(raise[c.a], c.b)
+		}
 		kept = append(kept, c)
 	}
 	if len(kept) == 0 {
 		return
 	}
-	e.applyOrder(res, in, succ, kept)
+	applyOrder(res, in, succ, raise, kept)
 }
 
-// listedBefore says whether suggestion a is listed before b and why:
-// the rule's rank, or -1. above says whether a is above the threshold
-// (a code below it is considered only for a rule that may lift it).
-func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (int, string) {
+// listedBefore says whether suggestion a is listed before b: the rule's
+// rank, reason and kind (a and b left for the caller). above says whether
+// a is above the threshold (a code below it is considered only for a
+// rule that may lift it).
+func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (order, bool) {
 	ida, oka := e.set.ID(corpus.ICD10CM, a.Code)
 	idb, okb := e.set.ID(corpus.ICD10CM, b.Code)
 	if !oka || !okb {
-		return -1, ""
+		return order{}, false
 	}
 	// I.A.12-13, I.B.9: the Tabular's own instructional notes.
 	if e.notesName(idb, a.Code, codeFirstNotes) {
-		return 0, fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b.Code, a.Code)
+		return order{why: fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b.Code, a.Code), one: true}, true
 	}
 	if !above {
 		// Only b's own note or a rule may lift a: a code below the
@@ -164,43 +174,51 @@ func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (i
 		return e.liftable(doc, a, b)
 	}
 	if e.asksFor(ida, b.Code) {
-		return 0, fmt.Sprintf("the use additional code note of %s names %s (Tabular List, I.A.13)", a.Code, b.Code)
+		return order{why: fmt.Sprintf("the use additional code note of %s names %s (Tabular List, I.A.13)", a.Code, b.Code), follow: true}, true
 	}
-	if r, why := e.liftable(doc, a, b); r >= 0 {
-		return r, why
+	if c, ok := e.liftable(doc, a, b); ok {
+		return c, true
 	}
-	if fa, fb := firstListedRow(a.Code), firstListedRow(b.Code); fa != "" && fb == "" {
-		return 2, fa
+	if fa, fb := firstListedRow(a.Code), firstListedRow(b.Code); fa != "" && fb == "" && statesEncounter(doc, a) {
+		return order{rank: 2, why: fa}, true
 	}
 	if why := reasonFirstRow(a.Code); why != "" && reasonFirstRow(b.Code) == "" && firstListedRow(b.Code) == "" && statedReason(doc, a, b) {
-		return 2, why
+		return order{rank: 2, why: why}, true
 	}
 	// I.A.13: a manifestation or an infectious agent "in (as the cause
 	// of) diseases classified elsewhere" is never listed first.
 	if !elsewhere(a.Display) && elsewhere(b.Display) {
-		return 3, fmt.Sprintf("%s names a disease classified elsewhere and is listed after it (I.A.13)", b.Code)
+		return order{rank: 3, why: fmt.Sprintf("%s names a disease classified elsewhere and is listed after it (I.A.13)", b.Code), follow: true}, true
 	}
-	return -1, ""
+	return order{}, false
+}
+
+// statesEncounter says whether a first-listed Z code's evidence is the
+// encounter: a coding rule read it (an examination, aftercare, follow-up)
+// or its words name the service its title names (not "Chest x-ray"
+// matched to an examination code).
+func statesEncounter(doc *nlp.Document, s Suggestion) bool {
+	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return ev.MatchedKind == "rule" }) || namesService(doc, s)
 }
 
 // liftable are the rules that may list a code the ranker left below the
 // threshold before one above it.
-func (e *Engine) liftable(doc *nlp.Document, a, b Suggestion) (int, string) {
+func (e *Engine) liftable(doc *nlp.Document, a, b Suggestion) (order, bool) {
 	// I.C.1.d.4: the systemic infection before the localized one.
 	if sepsisCode(a) && !sepsisCode(b) && b.Code[0] != 'O' {
-		return 1, "the systemic infection (sepsis) is listed before the localized infection and its other conditions (I.C.1.d.4)"
+		return order{rank: 1, why: "the systemic infection (sepsis) is listed before the localized infection and its other conditions (I.C.1.d.4)", one: true}, true
 	}
 	// I.C.1.g.1.a: COVID-19, then the manifestations stated with it
 	// (I.C.1.g.1.b: the O98.5- code of a pregnancy comes first).
 	if a.Code == "U07.1" && b.Code[0] != 'O' && shareSentence(doc, a, b) {
-		return 1, "COVID-19 is listed before the manifestations stated with it (I.C.1.g.1.a)"
+		return order{rank: 1, why: "COVID-19 is listed before the manifestations stated with it (I.C.1.g.1.a)", one: true}, true
 	}
 	// I.C.9.a.11: the hypertensive crisis the encounter is for, then the
 	// hypertensive disease its "code also" note asks for.
 	if strings.HasPrefix(a.Code, "I16") && b.Code >= "I10" && b.Code < "I16" {
-		return 1, "the hypertensive crisis is listed before the hypertensive disease its code also note names (I.C.9.a.11)"
+		return order{rank: 1, why: "the hypertensive crisis is listed before the hypertensive disease its code also note names (I.C.9.a.11)", one: true}, true
 	}
-	return -1, ""
+	return order{}, false
 }
 
 func codeFirstNotes(n corpus.Notes) []string { return n.CodeFirst }
@@ -395,12 +413,13 @@ func reaches(succ [][]int, from, to int) bool {
 }
 
 // applyOrder lists the sequenced suggestions (in) in an order meeting
-// every kept constraint, each placed at the rank of the earliest code it
-// must precede, then the others in their order. A code listed before a
-// surer one takes that one's confidence (and a score just above its), so
-// the result keeps its total order: confidence desc, score desc; it gets
-// an edit saying why.
-func (e *Engine) applyOrder(res *Result, in []bool, succ [][]int, kept []order) {
+// every kept constraint, then the others in their order. A first-listed
+// code (raise) takes the place and the confidence of the surest code it
+// precedes; a secondary code (succ only) waits below the code it follows
+// and takes at most its confidence. Scores are lowered just enough that
+// the result keeps its total order (confidence desc, score desc); a code
+// moved up gets an edit saying why.
+func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 	sugs := res.Suggestions
 	n := len(sugs)
 	prio := make([]int, n) // the earliest index a node or a code it precedes holds
@@ -408,7 +427,7 @@ func (e *Engine) applyOrder(res *Result, in []bool, succ [][]int, kept []order) 
 	for i := range n {
 		prio[i], top[i] = i, sugs[i].Confidence
 		for j := range n {
-			if j != i && reaches(succ, i, j) {
+			if j != i && reaches(raise, i, j) {
 				prio[i] = min(prio[i], j)
 				top[i] = max(top[i], sugs[j].Confidence)
 			}

@@ -39,6 +39,9 @@ func sequenceEngine(t *testing.T) *Engine {
 		{"Z00.01", "Encounter for general adult medical examination with abnormal findings", "", corpus.Notes{}},
 		{"E78.5", "Hyperlipidemia, unspecified", "", corpus.Notes{}},
 		{"U07.1", "COVID-19", "", corpus.Notes{}},
+		// J44 "use additional code to identify ... tobacco use (Z72.0)"
+		{"J44.1", "Chronic obstructive pulmonary disease with (acute) exacerbation", "", corpus.Notes{UseAdditional: []string{"tobacco use (Z72.0)"}}},
+		{"Z72.0", "Tobacco use", "", corpus.Notes{}},
 		{"B20", "Human immunodeficiency virus [HIV] disease", "", corpus.Notes{}},
 		{"Z11.4", "Encounter for screening for human immunodeficiency virus [HIV]", "", corpus.Notes{}},
 		// J12.82 "code first COVID-19 (U07.1)"
@@ -61,6 +64,7 @@ type seqSug struct {
 	code string
 	conf float64
 	said string
+	rule bool // added by a coding rule (MatchedKind "rule")
 }
 
 // TestSequence: the suggestions above the threshold are listed as the
@@ -79,60 +83,72 @@ func TestSequence(t *testing.T) {
 		// N18 "code first ... diabetic CKD (E10.22)": the ranker's 0.27 is
 		// within half the threshold, and N18.4's note names it (I.A.13).
 		{"code first lifts the etiology", "Type 1 DM with diabetic CKD stage 4.",
-			[]seqSug{{"N18.4", 0.54, "CKD stage 4"}, {"E10.22", 0.27, "Type 1 DM with diabetic CKD"}},
+			[]seqSug{{"N18.4", 0.54, "CKD stage 4", false}, {"E10.22", 0.27, "Type 1 DM with diabetic CKD", false}},
 			[]string{"E10.22", "N18.4"}, "code first note of N18.4"},
+		// E10.22 "use additional code ... (N18.1-N18.6)": N18.4 follows it.
+		{"use additional code follows", "Type 1 DM with diabetic CKD. CKD stage 4.",
+			[]seqSug{{"N18.4", 0.9, "CKD stage 4", false}, {"E10.22", 0.6, "Type 1 DM with diabetic CKD", false}},
+			[]string{"E10.22", "N18.4"}, "code first note of N18.4"},
+		// J44's use additional code note: Z72.0 waits below J44.1 and takes
+		// its confidence; J44.1 is not raised above E78.5.
+		{"secondary code waits", "Smoker. Hyperlipidemia. COPD with acute exacerbation.",
+			[]seqSug{{"Z72.0", 0.95, "Smoker", false}, {"E78.5", 0.8, "Hyperlipidemia", false}, {"J44.1", 0.65, "COPD with acute exacerbation", false}},
+			[]string{"E78.5", "J44.1", "Z72.0"}, ""},
 		// D63.1 "code first underlying CKD (N18.-)": the Tabular, not the
 		// ranker, decides.
 		{"code first keeps the CKD first", "Anemia in chronic kidney disease stage 4.",
-			[]seqSug{{"D63.1", 0.8, "Anemia in chronic kidney disease"}, {"N18.4", 0.6, "chronic kidney disease stage 4"}},
+			[]seqSug{{"D63.1", 0.8, "Anemia in chronic kidney disease", false}, {"N18.4", 0.6, "chronic kidney disease stage 4", false}},
 			[]string{"N18.4", "D63.1"}, "code first note of D63.1"},
 		// J12.82 "code first COVID-19 (U07.1)"; I.C.1.g.1.a.
 		{"COVID-19 before its pneumonia", "COVID-19 pneumonia.",
-			[]seqSug{{"J12.82", 0.7, "COVID-19 pneumonia"}, {"U07.1", 0.5, "COVID-19"}},
+			[]seqSug{{"J12.82", 0.7, "COVID-19 pneumonia", false}, {"U07.1", 0.5, "COVID-19", false}},
 			[]string{"U07.1", "J12.82"}, "code first"},
 		// I.C.9.a.11: I16 "code also any identified hypertensive disease".
 		{"hypertensive crisis first", "Hypertensive emergency in a patient with essential hypertension.",
-			[]seqSug{{"I10", 0.97, "essential hypertension"}, {"I16.1", 0.42, "Hypertensive emergency"}},
+			[]seqSug{{"I10", 0.97, "essential hypertension", false}, {"I16.1", 0.42, "Hypertensive emergency", false}},
 			[]string{"I16.1", "I10"}, "I.C.9.a.11"},
 		// I.C.1.d.4: the systemic infection first; of two sepsis codes below
 		// the threshold only the one holding more of the note's words lifts.
 		{"sepsis before the localized infection", "Sepsis secondary to MRSA cellulitis of the left leg.",
-			[]seqSug{{"L03.90", 0.78, "cellulitis"}, {"A41.02", 0.27, "Sepsis secondary to MRSA"}, {"A41.2", 0.21, "Sepsis"}},
+			[]seqSug{{"L03.90", 0.78, "cellulitis", false}, {"A41.02", 0.27, "Sepsis secondary to MRSA", false}, {"A41.2", 0.21, "Sepsis", false}},
 			[]string{"A41.02", "L03.90"}, "I.C.1.d.4"},
 		// I.A.13: "as the cause of diseases classified elsewhere" is never first.
 		{"agent after the disease", "MRSA cellulitis.",
-			[]seqSug{{"B95.62", 0.9, "MRSA"}, {"L03.90", 0.6, "cellulitis"}},
+			[]seqSug{{"B95.62", 0.9, "MRSA", false}, {"L03.90", 0.6, "cellulitis", false}},
 			[]string{"L03.90", "B95.62"}, "I.A.13"},
 		// I.C.2.e.2: "here for ... chemotherapy" states the encounter.
 		{"stated visit reason", "Here for cycle 3 of chemotherapy for her left breast cancer.",
-			[]seqSug{{"C50.912", 0.8, "left breast cancer"}, {"Z51.11", 0.06, "chemotherapy"}},
+			[]seqSug{{"C50.912", 0.8, "left breast cancer", false}, {"Z51.11", 0.06, "chemotherapy", false}},
 			[]string{"Z51.11", "C50.912"}, "reason for the visit"},
 		// I.C.21.c.16: a general examination is listed first.
 		{"examination first", "Annual physical exam; hyperlipidemia stable on statin.",
-			[]seqSug{{"E78.5", 0.84, "hyperlipidemia"}, {"Z00.01", 0.8, "Annual physical"}},
+			[]seqSug{{"E78.5", 0.84, "hyperlipidemia", false}, {"Z00.01", 0.8, "Annual physical", true}},
 			[]string{"Z00.01", "E78.5"}, "I.C.21.c.16"},
+		{"examination code on other words", "Chest x-ray: no infiltrate. Hyperlipidemia.",
+			[]seqSug{{"E78.5", 0.84, "Hyperlipidemia", false}, {"Z00.01", 0.6, "Chest x-ray", false}},
+			[]string{"E78.5", "Z00.01"}, ""},
 		// I.C.21.c.10: counseling first only when stated as the reason.
 		{"counseling for a condition", "Weight check. Dietary counseling for obesity given.",
-			[]seqSug{{"E66.9", 0.9, "obesity"}, {"Z71.3", 0.5, "Dietary counseling"}},
+			[]seqSug{{"E66.9", 0.9, "obesity", false}, {"Z71.3", 0.5, "Dietary counseling", false}},
 			[]string{"Z71.3", "E66.9"}, "I.C.21.c.10"},
 		{"counseling not the reason", "Obesity; we also discussed dietary counseling.",
-			[]seqSug{{"E66.9", 0.9, "Obesity"}, {"Z71.3", 0.5, "dietary counseling"}},
+			[]seqSug{{"E66.9", 0.9, "Obesity", false}, {"Z71.3", 0.5, "dietary counseling", false}},
 			[]string{"E66.9", "Z71.3"}, ""},
 		// I.C.21.c.5: a screening stated as the visit; a screening code on
 		// words that name no service is not the visit's reason.
 		{"screening visit", "HIV screening.",
-			[]seqSug{{"B20", 0.5, "HIV"}, {"Z11.4", 0.21, "HIV screening"}},
+			[]seqSug{{"B20", 0.5, "HIV", false}, {"Z11.4", 0.21, "HIV screening", false}},
 			[]string{"Z11.4", "B20"}, "reason for the visit"},
 		{"no service named", "HIV disease on ART.",
-			[]seqSug{{"B20", 0.93, "HIV disease"}, {"Z11.4", 0.01, "HIV"}},
+			[]seqSug{{"B20", 0.93, "HIV disease", false}, {"Z11.4", 0.01, "HIV", false}},
 			[]string{"B20"}, ""},
 		// No rule: the ranker's order stands, and a code far below the
 		// threshold is not lifted.
 		{"no rule", "Hyperlipidemia and obesity.",
-			[]seqSug{{"E78.5", 0.6, "Hyperlipidemia"}, {"E66.9", 0.5, "obesity"}},
+			[]seqSug{{"E78.5", 0.6, "Hyperlipidemia", false}, {"E66.9", 0.5, "obesity", false}},
 			[]string{"E78.5", "E66.9"}, ""},
 		{"too far below to lift", "Type 1 DM with diabetic CKD stage 4.",
-			[]seqSug{{"N18.4", 0.54, "CKD stage 4"}, {"E10.22", 0.1, "Type 1 DM with diabetic CKD"}},
+			[]seqSug{{"N18.4", 0.54, "CKD stage 4", false}, {"E10.22", 0.1, "Type 1 DM with diabetic CKD", false}},
 			[]string{"N18.4"}, ""},
 	}
 	for _, tc := range tests {
@@ -146,7 +162,7 @@ func TestSequence(t *testing.T) {
 				}
 				id, _ := e.set.ID(corpus.ICD10CM, s.code)
 				res.Suggestions = append(res.Suggestions, Suggestion{System: string(corpus.ICD10CM), Code: s.code, Display: e.set.Brief(id).Display, Confidence: s.conf, Score: 0.9 - float64(i)/100,
-					Evidence: []Evidence{{Start: at, End: at + len(s.said), Text: s.said, Matched: s.code}}})
+					Evidence: []Evidence{{Start: at, End: at + len(s.said), Text: s.said, Matched: s.code, MatchedKind: map[bool]string{true: "rule", false: "title"}[s.rule]}}})
 			}
 			e.sequence(doc, Request{}, res)
 			var got []string
@@ -164,6 +180,11 @@ func TestSequence(t *testing.T) {
 					if tc.note[ev.Start:ev.End] != ev.Text {
 						t.Errorf("evidence %q moved", ev.Text)
 					}
+				}
+			}
+			for _, s := range res.Suggestions {
+				if s.Code == "J44.1" && s.Confidence != 0.65 {
+					t.Errorf("J44.1 confidence %v, want 0.65 (a code with a use additional note is not raised)", s.Confidence)
 				}
 			}
 			if strings.Join(got, " ") != strings.Join(tc.want, " ") {
