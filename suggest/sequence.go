@@ -476,7 +476,7 @@ func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 		if k > 0 {
 			p := out[k-1]
 			s.Confidence = min(max(s.Confidence, top[i]), p.Confidence)
-			if s.Confidence == p.Confidence && s.Score >= p.Score {
+			if !listsAfter(p, s) {
 				s.Score = math.Nextafter(p.Score, math.Inf(-1))
 			}
 		} else {
@@ -544,4 +544,18 @@ func surest(sugs []Suggestion, cons []order) []order {
 		}
 	}
 	return out
+}
+
+// listsAfter says whether s comes after p in the result's total order
+// (insert's): confidence desc, score desc, system and code asc.
+func listsAfter(p, s Suggestion) bool {
+	switch {
+	case p.Confidence != s.Confidence:
+		return p.Confidence > s.Confidence
+	case p.Score != s.Score:
+		return p.Score > s.Score
+	case p.System != s.System:
+		return p.System < s.System
+	}
+	return p.Code < s.Code
 }

@@ -169,7 +169,7 @@ func TestSequence(t *testing.T) {
 			for i, s := range res.Suggestions {
 				if i > 0 {
 					p := res.Suggestions[i-1]
-					if s.Confidence > p.Confidence || s.Confidence == p.Confidence && s.Score >= p.Score {
+					if !listsAfter(p, s) {
 						t.Errorf("%s after %s breaks the total order: %v/%v after %v/%v", s.Code, p.Code, s.Confidence, s.Score, p.Confidence, p.Score)
 					}
 				}
