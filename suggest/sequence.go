@@ -213,6 +213,12 @@ func (e *Engine) liftable(doc *nlp.Document, a, b Suggestion) (order, bool) {
 	if a.Code == "U07.1" && b.Code[0] != 'O' && shareSentence(doc, a, b) {
 		return order{rank: 1, why: "COVID-19 is listed before the manifestations stated with it (I.C.1.g.1.a)", one: true}, true
 	}
+	// I.C.19.e.5.a, c: the nature of an adverse effect, or the condition an
+	// underdosing let relapse, before the drug's code; an underdosing is
+	// never listed first.
+	if drugEffect(b) && !drugEffect(a) && nature(a.Code) && shareSentence(doc, a, b) {
+		return order{rank: 1, why: "the condition is listed before the adverse effect or underdosing code of the drug (I.C.19.e.5)", one: true}, true
+	}
 	// I.C.9.a.11: the hypertensive crisis the encounter is for, then the
 	// hypertensive disease its "code also" note asks for.
 	if strings.HasPrefix(a.Code, "I16") && b.Code >= "I10" && b.Code < "I16" {
@@ -558,4 +564,24 @@ func listsAfter(p, s Suggestion) bool {
 		return p.System < s.System
 	}
 	return p.Code < s.Code
+}
+
+// drugEffect says whether s is an adverse effect or underdosing code of
+// the Table of Drugs (T36-T50, read from its title).
+func drugEffect(s Suggestion) bool {
+	d := strings.ToLower(s.Display)
+	return s.Code[0] == 'T' && (strings.HasPrefix(d, "adverse effect of") || strings.HasPrefix(d, "underdosing of"))
+}
+
+// nature says whether a code may state the nature of a drug's effect: not
+// a poisoning, adverse effect or toxic effect (T36-T65), an external cause
+// (V00-Y99) or a Z code.
+func nature(code string) bool {
+	switch {
+	case code[0] >= 'V' && code[0] <= 'Z':
+		return false
+	case code[0] == 'T':
+		return code < "T36" || code >= "T66"
+	}
+	return true
 }

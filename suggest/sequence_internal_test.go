@@ -42,6 +42,8 @@ func sequenceEngine(t *testing.T) *Engine {
 		// J44 "use additional code to identify ... tobacco use (Z72.0)"
 		{"J44.1", "Chronic obstructive pulmonary disease with (acute) exacerbation", "", corpus.Notes{UseAdditional: []string{"tobacco use (Z72.0)"}}},
 		{"Z72.0", "Tobacco use", "", corpus.Notes{}},
+		{"T78.3XXA", "Angioneurotic edema, initial encounter", "", corpus.Notes{}},
+		{"T46.4X5A", "Adverse effect of angiotensin-converting-enzyme inhibitors, initial encounter", "", corpus.Notes{}},
 		{"B20", "Human immunodeficiency virus [HIV] disease", "", corpus.Notes{}},
 		{"Z11.4", "Encounter for screening for human immunodeficiency virus [HIV]", "", corpus.Notes{}},
 		// J12.82 "code first COVID-19 (U07.1)"
@@ -120,6 +122,10 @@ func TestSequence(t *testing.T) {
 		{"stated visit reason", "Here for cycle 3 of chemotherapy for her left breast cancer.",
 			[]seqSug{{"C50.912", 0.8, "left breast cancer", false}, {"Z51.11", 0.06, "chemotherapy", false}},
 			[]string{"Z51.11", "C50.912"}, "reason for the visit"},
+		// I.C.19.e.5.a: the nature of the adverse effect, then the drug.
+		{"adverse effect after its nature", "Angioedema due to lisinopril taken as prescribed, initial encounter.",
+			[]seqSug{{"T46.4X5A", 0.28, "lisinopril taken as prescribed", false}, {"T78.3XXA", 0.24, "Angioedema", false}},
+			[]string{"T78.3XXA", "T46.4X5A"}, "I.C.19.e.5"},
 		// I.C.21.c.16: a general examination is listed first.
 		{"examination first", "Annual physical exam; hyperlipidemia stable on statin.",
 			[]seqSug{{"E78.5", 0.84, "hyperlipidemia", false}, {"Z00.01", 0.8, "Annual physical", true}},
