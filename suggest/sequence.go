@@ -186,8 +186,9 @@ func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (o
 		return order{rank: 2, why: why}, true
 	}
 	// I.A.13: a manifestation or an infectious agent "in (as the cause
-	// of) diseases classified elsewhere" is never listed first.
-	if !elsewhere(a.Display) && elsewhere(b.Display) {
+	// of) diseases classified elsewhere" follows the disease its sentence
+	// states.
+	if !elsewhere(a.Display) && elsewhere(b.Display) && a.Code[0] != 'Z' && shareSentence(doc, a, b) {
 		return order{rank: 3, why: fmt.Sprintf("%s names a disease classified elsewhere and is listed after it (I.A.13)", b.Code), follow: true}, true
 	}
 	return order{}, false
