@@ -79,7 +79,7 @@ var visitCues = phrases("here for|here today for|seen for|seen today for|present
 // serviceWords name a service an encounter is for; a Z code is taken as
 // the visit's reason only when its evidence holds one ("HIV screening",
 // not "HIV disease" matched to a screening code).
-var serviceWords = phrases("screening|examination|exam|physical|aftercare|counseling|chemotherapy|chemo|immunotherapy|radiation|radiotherapy|palliative|follow-up|follow - up|follow up|followup|surveillance|preoperative|preprocedural|vaccination|immunization|contraception|contraceptive|fitting|adjustment|removal|dressing|observation")
+var serviceWords = phrases("screening|examination|exam|physical|aftercare|counseling|chemotherapy|chemo|immunotherapy|radiation|radiotherapy|palliative|follow-up|follow - up|follow up|followup|surveillance|preoperative|preprocedural|vaccination|immunization|contraception|contraceptive|fitting|adjustment|removal|dressing")
 
 // reasonGap is how many tokens may stand between a visit cue and the
 // service it introduces ("here for cycle 3 of chemotherapy").
@@ -179,7 +179,7 @@ func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (o
 	if c, ok := e.liftable(doc, a, b); ok {
 		return c, true
 	}
-	if fa, fb := firstListedRow(a.Code), firstListedRow(b.Code); fa != "" && fb == "" && statesEncounter(doc, a) {
+	if fa, fb := firstListedRow(a.Code), firstListedRow(b.Code); fa != "" && fb == "" && statesEncounter(doc, a) && visitCued(doc, a) {
 		return order{rank: 2, why: fa}, true
 	}
 	if why := reasonFirstRow(a.Code); why != "" && reasonFirstRow(b.Code) == "" && firstListedRow(b.Code) == "" && statedReason(doc, a, b) {
@@ -197,7 +197,10 @@ func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (o
 // statesEncounter says whether a first-listed Z code's evidence is the
 // encounter: a coding rule read it (an examination, aftercare, follow-up)
 // or its words name the service its title names (not "Chest x-ray"
-// matched to an examination code).
+// matched to an examination code). The code is listed first only when
+// the note also states it as the visit (visitCued): "Routine physical
+// and laboratory examination was irrelevant" in an emergency visit's
+// story is no examination encounter.
 func statesEncounter(doc *nlp.Document, s Suggestion) bool {
 	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return ev.MatchedKind == "rule" }) || namesService(doc, s)
 }

@@ -38,6 +38,7 @@ func sequenceEngine(t *testing.T) *Engine {
 		{"E66.9", "Obesity, unspecified", "", corpus.Notes{}},
 		{"Z00.01", "Encounter for general adult medical examination with abnormal findings", "", corpus.Notes{}},
 		{"E78.5", "Hyperlipidemia, unspecified", "", corpus.Notes{}},
+		{"M25.512", "Pain in left shoulder", "", corpus.Notes{}},
 		{"U07.1", "COVID-19", "", corpus.Notes{}},
 		// J44 "use additional code to identify ... tobacco use (Z72.0)"
 		{"J44.1", "Chronic obstructive pulmonary disease with (acute) exacerbation", "", corpus.Notes{UseAdditional: []string{"tobacco use (Z72.0)"}}},
@@ -133,6 +134,9 @@ func TestSequence(t *testing.T) {
 		{"examination code on other words", "Chest x-ray: no infiltrate. Hyperlipidemia.",
 			[]seqSug{{"E78.5", 0.84, "Hyperlipidemia", false}, {"Z00.01", 0.6, "Chest x-ray", false}},
 			[]string{"E78.5", "Z00.01"}, ""},
+		{"examination not the visit", "Seen in the ED for shoulder pain. Routine physical examination was unremarkable.",
+			[]seqSug{{"M25.512", 0.84, "shoulder pain", false}, {"Z00.01", 0.8, "Routine physical", true}},
+			[]string{"M25.512", "Z00.01"}, ""},
 		// I.C.21.c.10: counseling first only when stated as the reason.
 		{"counseling for a condition", "Weight check. Dietary counseling for obesity given.",
 			[]seqSug{{"E66.9", 0.9, "obesity", false}, {"Z71.3", 0.5, "Dietary counseling", false}},
