@@ -315,21 +315,24 @@ func visitCued(doc *nlp.Document, s Suggestion) bool {
 
 // visitReasons takes a Z code the note states as the reason for the visit
 // ("Here for cycle 3 of chemotherapy") above the threshold, whatever its
-// score: the note's words document the encounter. Of codes sharing the
-// cue, the one whose evidence holds most of the note's words is taken.
+// score: the note's words document the encounter. Of such codes the
+// ranker's surest is taken (the longest evidence breaks a tie), and none
+// when an encounter code of the tables is already above the threshold.
 func (e *Engine) visitReasons(doc *nlp.Document, res *Result, in []bool) {
 	best := -1
 	for i, s := range res.Suggestions {
-		if in[i] || s.System != string(corpus.ICD10CM) || firstListedRow(s.Code) == "" && reasonFirstRow(s.Code) == "" || !matched(s) || !namesService(doc, s) || !visitCued(doc, s) {
+		if s.System != string(corpus.ICD10CM) || firstListedRow(s.Code) == "" && reasonFirstRow(s.Code) == "" {
 			continue
 		}
-		if best < 0 || evidenceLen(s) > evidenceLen(res.Suggestions[best]) {
-			best = i
+		if in[i] {
+			return // an encounter code is already suggested
 		}
-	}
-	for i, s := range res.Suggestions {
-		if in[i] && s.System == string(corpus.ICD10CM) && (firstListedRow(s.Code) != "" || reasonFirstRow(s.Code) != "") && visitCued(doc, s) {
-			return // the reason is already suggested
+		if !matched(s) || !namesService(doc, s) || !visitCued(doc, s) {
+			continue
+		}
+		// The ranker chooses among siblings; the evidence's length breaks a tie.
+		if o := res.Suggestions[max(best, 0)]; best < 0 || s.Confidence > o.Confidence || s.Confidence == o.Confidence && evidenceLen(s) > evidenceLen(o) {
+			best = i
 		}
 	}
 	if best < 0 {
@@ -521,7 +524,7 @@ func namesService(doc *nlp.Document, s Suggestion) bool {
 			continue
 		}
 		for _, w := range findCuesIn(doc, c.sent, serviceWords) {
-			if w.tok < c.tok || w.last > c.last {
+			if w.tok < c.tok || w.last > c.last || effectOf(doc, w.last) {
 				continue
 			}
 			for t := w.tok; t <= w.last; t++ {
@@ -588,4 +591,19 @@ func nature(code string) bool {
 		return code < "T36" || code >= "T66"
 	}
 	return true
+}
+
+// effectOf says whether the token after t makes t's service the cause of
+// a condition ("chemotherapy-induced anemia"), not the visit's service.
+func effectOf(doc *nlp.Document, t int) bool {
+	for i := t + 1; i < len(doc.Tokens) && i <= t+2; i++ {
+		switch doc.Tokens[i].Norm {
+		case "-":
+			continue
+		case "induced", "related", "associated", "caused":
+			return true
+		}
+		return false
+	}
+	return false
 }

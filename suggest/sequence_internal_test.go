@@ -127,6 +127,10 @@ func TestSequence(t *testing.T) {
 		{"adverse effect after its nature", "Angioedema due to lisinopril taken as prescribed, initial encounter.",
 			[]seqSug{{"T46.4X5A", 0.28, "lisinopril taken as prescribed", false}, {"T78.3XXA", 0.24, "Angioedema", false}},
 			[]string{"T78.3XXA", "T46.4X5A"}, "I.C.19.e.5"},
+		// A service naming the cause of a condition is not the visit.
+		{"service as a cause", "Chemotherapy-induced anemia in a patient with breast cancer.",
+			[]seqSug{{"C50.912", 0.8, "breast cancer", false}, {"Z51.11", 0.06, "Chemotherapy-induced anemia", false}},
+			[]string{"C50.912"}, ""},
 		// I.C.21.c.16: a general examination is listed first.
 		{"examination first", "Annual physical exam; hyperlipidemia stable on statin.",
 			[]seqSug{{"E78.5", 0.84, "hyperlipidemia", false}, {"Z00.01", 0.8, "Annual physical", true}},
