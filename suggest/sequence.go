@@ -168,6 +168,11 @@ func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (o
 	if e.notesName(idb, a.Code, codeFirstNotes) {
 		return order{why: fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b.Code, a.Code), one: true}, true
 	}
+	if within(a, b) {
+		// a reads part of b's words: a competing reading, not a second
+		// condition ("cannabis" F12.10 in "adverse effect of cannabis").
+		return order{}, false
+	}
 	if !above {
 		// Only b's own note or a rule may lift a: a code below the
 		// threshold is not lifted by the codes its notes ask for.
@@ -327,7 +332,7 @@ func (e *Engine) visitReasons(doc *nlp.Document, res *Result, in []bool) {
 		if in[i] {
 			return // an encounter code is already suggested
 		}
-		if !matched(s) || !namesService(doc, s) || !visitCued(doc, s) {
+		if !matched(s) || !namesService(doc, s) || !visitCued(doc, s) || slices.ContainsFunc(res.Suggestions, func(o Suggestion) bool { return o.Confidence >= res.Threshold && within(s, o) }) {
 			continue
 		}
 		// The ranker chooses among siblings; the evidence's length breaks a tie.
@@ -606,4 +611,17 @@ func effectOf(doc *nlp.Document, t int) bool {
 		return false
 	}
 	return false
+}
+
+// within says whether every evidence span of a lies inside one of b's.
+func within(a, b Suggestion) bool {
+	if len(a.Evidence) == 0 {
+		return false
+	}
+	for _, x := range a.Evidence {
+		if !slices.ContainsFunc(b.Evidence, func(y Evidence) bool { return y.Start <= x.Start && x.End <= y.End }) {
+			return false
+		}
+	}
+	return true
 }

@@ -131,6 +131,11 @@ func TestSequence(t *testing.T) {
 		{"service as a cause", "Chemotherapy-induced anemia in a patient with breast cancer.",
 			[]seqSug{{"C50.912", 0.8, "breast cancer", false}, {"Z51.11", 0.06, "Chemotherapy-induced anemia", false}},
 			[]string{"C50.912"}, ""},
+		// A code reading part of another's words is a competing reading,
+		// not a second condition: it is not lifted.
+		{"part of another's words", "Severe sepsis due to MRSA infection of the skin.",
+			[]seqSug{{"L03.90", 0.7, "MRSA infection of the skin", false}, {"A41.2", 0.2, "MRSA infection", false}},
+			[]string{"L03.90"}, ""},
 		// I.C.21.c.16: a general examination is listed first.
 		{"examination first", "Annual physical exam; hyperlipidemia stable on statin.",
 			[]seqSug{{"E78.5", 0.84, "hyperlipidemia", false}, {"Z00.01", 0.8, "Annual physical", true}},
