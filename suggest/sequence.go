@@ -168,12 +168,13 @@ func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (o
 	if e.notesName(idb, a.Code, codeFirstNotes) {
 		return order{why: fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b.Code, a.Code), one: true}, true
 	}
-	if within(a, b) {
-		// a reads part of b's words: a competing reading, not a second
-		// condition ("cannabis" F12.10 in "adverse effect of cannabis").
-		return order{}, false
-	}
 	if !above {
+		if within(a, b) {
+			// a reads part of b's words: a competing reading, not a
+			// second condition to lift ("cannabis" F12.10 in "adverse
+			// effect of cannabis").
+			return order{}, false
+		}
 		// Only b's own note or a rule may lift a: a code below the
 		// threshold is not lifted by the codes its notes ask for.
 		return e.liftable(doc, a, b)
@@ -193,7 +194,7 @@ func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (o
 	// I.A.13: a manifestation or an infectious agent "in (as the cause
 	// of) diseases classified elsewhere" follows the disease its sentence
 	// states.
-	if !elsewhere(a.Display) && elsewhere(b.Display) && a.Code[0] != 'Z' && shareSentence(doc, a, b) {
+	if !elsewhere(a.Display) && elsewhere(b.Display) && a.Code[0] != 'Z' && !within(a, b) && shareSentence(doc, a, b) {
 		return order{rank: 3, why: fmt.Sprintf("%s names a disease classified elsewhere and is listed after it (I.A.13)", b.Code), follow: true}, true
 	}
 	return order{}, false
