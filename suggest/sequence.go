@@ -116,6 +116,9 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 	e.visitReasons(doc, res, in)
 	var cons []order
 	for a := range sugs {
+		if !in[a] && sugs[a].Confidence < thr/2 {
+			continue // too far below to be lifted
+		}
 		for b := range sugs {
 			if a == b || !in[b] || sugs[a].System != string(corpus.ICD10CM) || sugs[b].System != string(corpus.ICD10CM) {
 				continue
