@@ -168,7 +168,7 @@ func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (o
 		return order{}, false
 	}
 	// I.A.12-13, I.B.9: the Tabular's own instructional notes.
-	if e.notesName(idb, a.Code, codeFirstNotes) {
+	if e.notesName(idb, a.Code, codeFirstNote) {
 		return order{why: fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b.Code, a.Code), one: true}, true
 	}
 	if !above {
@@ -239,8 +239,6 @@ func (e *Engine) liftable(doc *nlp.Document, a, b Suggestion) (order, bool) {
 	}
 	return order{}, false
 }
-
-func codeFirstNotes(n corpus.Notes) []string { return n.CodeFirst }
 
 // sepsisCode: a chapter 1 code of sepsis (A40, A41, and the organism
 // categories' sepsis codes: A02.1, A32.7, B37.7 ...).
