@@ -207,14 +207,16 @@
 //     waits below the code it follows and takes at most its confidence;
 //     scores are lowered only where the total order needs it; a moved
 //     code gets a "sequencing" edit naming the rule and section. Which
-//     codes are above the threshold changes in two cases only: a Z code
-//     the note states as the visit, whose evidence names the service its
-//     title names, takes the threshold's confidence; and a code a rule
-//     lists before an above-threshold code of its sentence, found by a
-//     name of the code set with at least half the threshold and of a
-//     category with no code above it, is lifted (one per code it
-//     precedes). An annotating or training request keeps the ranker's
-//     order.
+//     codes are above the threshold changes in two cases only: when no
+//     encounter Z code is above it, the ranker's surest Z code the note
+//     states as the visit, whose evidence names the service its title
+//     names ("chemotherapy", not "chemotherapy-induced"), takes the
+//     threshold's confidence; and a code a rule lists before an
+//     above-threshold code of its sentence, found by a name of the code
+//     set with at least half the threshold, of a category with no code
+//     above it and not reading only part of that code's words, is lifted
+//     (one per code it precedes). An annotating or training request
+//     keeps the ranker's order.
 //
 // Contract:
 //   - Queries are analysed with the index's own nlp.Pipeline, never another.
