@@ -422,26 +422,65 @@ func (e *Engine) unrelated(doc *nlp.Document, a, b Suggestion) bool {
 	return false
 }
 
-var rangeRef = regexp.MustCompile(`\b([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:-([A-TV-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?))?`)
+var rangeRef = regexp.MustCompile(`\b([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:-([A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?))?`)
 
 // asksFor reports whether the "use additional code" notes of id or its
 // ancestors name code, alone or in a range ("N18.1-N18.6", "I50.-").
 func (e *Engine) asksFor(id corpus.ID, code string) bool {
-	for id != 0 {
-		for _, n := range e.set.Notes(id).UseAdditional {
-			for _, m := range rangeRef.FindAllStringSubmatch(n, -1) {
-				lo, hi := strings.TrimSuffix(m[1], "."), strings.TrimSuffix(m[2], ".")
-				if hi == "" && strings.HasPrefix(code, lo) {
-					return true
-				}
-				if hi != "" && code >= lo && (code <= hi || strings.HasPrefix(code, hi)) {
-					return true
-				}
-			}
+	return e.notesName(id, code, useAdditionalNote)
+}
+
+// noteKind is a kind of Tabular instructional note read for the codes it
+// names.
+type noteKind uint8
+
+const (
+	useAdditionalNote noteKind = iota
+	codeFirstNote
+)
+
+type noteKey struct {
+	id   corpus.ID
+	kind noteKind
+}
+
+// codeRange is a code or a range of codes a note names: hi is empty for
+// one code (a prefix: "I50" names I50.-).
+type codeRange struct{ lo, hi string }
+
+// notesName reports whether the notes of a kind of id or its ancestors
+// name code, alone or in a range.
+func (e *Engine) notesName(id corpus.ID, code string, kind noteKind) bool {
+	for _, r := range e.noteRanges(id, kind) {
+		if r.hi == "" && strings.HasPrefix(code, r.lo) || r.hi != "" && code >= r.lo && (code <= r.hi || strings.HasPrefix(code, r.hi)) {
+			return true
 		}
-		id = e.parent(id)
 	}
 	return false
+}
+
+// noteRanges are the codes the notes of a kind of id and its ancestors
+// name, parsed once per engine.
+func (e *Engine) noteRanges(id corpus.ID, kind noteKind) []codeRange {
+	k := noteKey{id, kind}
+	if v, ok := e.noteMemo.Load(k); ok {
+		return v.([]codeRange)
+	}
+	var out []codeRange
+	for c := id; c != 0; c = e.parent(c) {
+		n := e.set.Notes(c)
+		ns := n.UseAdditional
+		if kind == codeFirstNote {
+			ns = n.CodeFirst
+		}
+		for _, note := range ns {
+			for _, m := range rangeRef.FindAllStringSubmatch(note, -1) {
+				out = append(out, codeRange{strings.TrimSuffix(m[1], "."), strings.TrimSuffix(m[2], ".")})
+			}
+		}
+	}
+	v, _ := e.noteMemo.LoadOrStore(k, out)
+	return v.([]codeRange)
 }
 
 // assumedChild says whether s is a header's default child, taken with a

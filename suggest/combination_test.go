@@ -37,7 +37,9 @@ func TestCombinationRules(t *testing.T) {
 		{note: "Acute on chronic diastolic heart failure.", order: []string{"I50.33"}, without: []string{"I50.30", "I50.32"}},
 		{note: "Chronic systolic heart failure and acute bronchitis.", order: []string{"I50.22"}, without: []string{"I50.23"}},
 		// Cause.
-		{note: "Diabetes mellitus due to chronic pancreatitis.", order: []string{"E08.9", "K86.1"}, without: []string{"E11.9"}},
+		// E08 "code first the underlying condition, such as ... pancreatitis
+		// (K85-K86.-)"; I.C.4.a.6.b sequences by that note.
+		{note: "Diabetes mellitus due to chronic pancreatitis.", order: []string{"K86.1", "E08.9"}, without: []string{"E11.9"}},
 		{note: "Steroid-induced diabetes.", order: []string{"E09.9"}, without: []string{"E11.9"}},
 		{note: "Type 2 diabetes due to obesity.", order: []string{"E11.9"}, without: []string{"E08.9"}},
 		// Organism.

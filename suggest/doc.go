@@ -242,6 +242,38 @@
 //     (Request.Features) skips this step. Codes a rule knows but the loaded
 //     CPT file lacks are reported in Result.Notices, never replaced by a
 //     neighbour.
+//  8. Sequencing (sequence.go): the ICD-10-CM codes at or above the
+//     threshold are listed as the Official Guidelines sequence them, by
+//     constraints in rank order (a weaker one that would contradict a
+//     stronger is dropped): the Tabular's "code first" note of a code
+//     (its ancestors' too) puts the code it names, the surest answering
+//     one, first, and its "use additional code" note puts the codes it
+//     names after it (I.A.13, I.C.4.a.6.b); sepsis before the other
+//     conditions (I.C.1.d.4), COVID-19 before the manifestations its
+//     sentence states (I.C.1.g.1.a), a hypertensive crisis before the
+//     hypertensive disease (I.C.9.a.11), the nature of an adverse effect
+//     or underdosing before the drug's code (I.C.19.e.5); the Z codes
+//     that name the encounter (examinations, follow-up, aftercare,
+//     chemotherapy or radiation; table firstListed, I.C.21.c.16) first
+//     when the note states them as the visit, and screening, counseling,
+//     palliative care and the like (table reasonFirst) first when the
+//     note states the service as what the visit is for ("here for",
+//     "counseling for obesity"); a code "classified elsewhere" after the
+//     disease its sentence states. A first-listed code takes the place
+//     and confidence of the surest code it precedes; a secondary code
+//     waits below the code it follows and takes at most its confidence;
+//     scores are lowered only where the total order needs it; a moved
+//     code gets a "sequencing" edit naming the rule and section. Which
+//     codes are above the threshold changes in two cases only: when no
+//     encounter Z code is above it, the ranker's surest Z code the note
+//     states as the visit, whose evidence names the service its title
+//     names ("chemotherapy", not "chemotherapy-induced"), takes the
+//     threshold's confidence; and a code a rule lists before an
+//     above-threshold code of its sentence, found by a name of the code
+//     set with at least half the threshold, of a category with no code
+//     above it and not reading only part of that code's words, is lifted
+//     (one per code it precedes). An annotating or training request
+//     keeps the ranker's order.
 //
 // Contract:
 //   - Queries are analysed with the index's own nlp.Pipeline, never another.

@@ -100,6 +100,9 @@ type Engine struct {
 	// conflictNames (corpus.ID -> *conflictNames) (conflict.go).
 	vague        map[string]bool
 	conflictMemo idMemo[conflictNames]
+	// noteMemo caches the code ranges a code's instructional notes name,
+	// its ancestors' included (noteKey -> []codeRange) (combination.go).
+	noteMemo sync.Map
 	// with is the "with" convention by index head (combination.go);
 	// status the status-code rules of status.txt (status.go).
 	with  map[string][]withRule

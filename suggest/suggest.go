@@ -145,6 +145,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		res.Suggestions[i] = e.render(doc, &final[i], req)
 	}
 	w.rejected = e.coderRules(doc, wide, res, w.rejected) // what coders add (coder.go)
+	e.sequence(doc, wide, res)                            // the order a coder lists them (sequence.go)
 	if len(res.Suggestions) > req.MaxResults {
 		res.Suggestions = res.Suggestions[:req.MaxResults]
 	}

@@ -1,0 +1,629 @@
+package suggest
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// Sequencing: the order in which a coder lists the codes of an encounter
+// (ICD-10-CM Official Guidelines for Coding and Reporting, I.A, I.B.9,
+// I.C, IV). The ranker orders by confidence; a claim lists the reason for
+// the encounter first, an etiology before its manifestation, a systemic
+// infection before the local one. sequence reorders the ICD-10-CM
+// suggestions at or above the decision threshold by those rules, after
+// every coding rule ran and before the MaxResults cut. It changes which
+// codes are above the threshold in two documented cases only: a code the
+// note states as the reason for the visit ("here for chemotherapy"), and
+// a code a rule lists before an above-threshold code its sentence names
+// (the etiology a "code first" note asks for, the sepsis of a localized
+// infection) that the ranker left within half the threshold.
+
+// firstListed are the Z codes that name the encounter itself and are
+// listed first when suggested: prefix, a child excepted, the guideline.
+var firstListed = []struct{ prefix, except, section string }{
+	{"Z00", "Z00.6", "I.C.21.c.16, IV.P: a general examination is listed first"},
+	{"Z01", "", "I.C.21.c.16, IV.M: a special or pre-procedural examination is listed first"},
+	{"Z02", "", "I.C.21.c.16: an administrative examination is listed first"},
+	{"Z04", "", "I.C.21.c.16: an observation encounter is listed first"},
+	{"Z08", "", "I.C.21.c.8: the follow-up examination after completed treatment is listed first"},
+	{"Z09", "", "I.C.21.c.8: the follow-up examination after completed treatment is listed first"},
+	{"Z31.81", "", "I.C.21.c.16: this reproductive encounter is listed first"},
+	{"Z31.83", "", "I.C.21.c.16: this reproductive encounter is listed first"},
+	{"Z31.84", "", "I.C.21.c.16: this reproductive encounter is listed first"},
+	{"Z33.2", "", "I.C.21.c.16: this pregnancy encounter is listed first"},
+	{"Z34", "", "I.C.21.c.16, IV.O: the routine prenatal visit is listed first"},
+	{"Z38", "", "I.C.16.a.2, I.C.21.c.16: the newborn's birth code is listed first"},
+	{"Z39", "", "I.C.21.c.16: the postpartum encounter is listed first"},
+	{"Z42", "", "I.C.21.c.16: aftercare is listed first"},
+	{"Z43", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z44", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z45", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z46", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z47", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z48", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z49", "", "I.C.21.c.7: aftercare is generally listed first"},
+	{"Z51.0", "", "I.C.2.e.2, IV.L: the encounter for radiation therapy is listed first"},
+	{"Z51.1", "", "I.C.2.e.2, IV.L: the encounter for chemotherapy or immunotherapy is listed first"},
+	{"Z52", "", "I.C.21.c.16: the donor encounter is listed first"},
+	{"Z76.1", "", "I.C.21.c.16: this health supervision encounter is listed first"},
+	{"Z76.2", "", "I.C.21.c.16: this health supervision encounter is listed first"},
+	{"Z99.12", "", "I.C.21.c.16: this encounter for respirator dependence is listed first"},
+}
+
+// reasonFirst are Z codes that may be listed first or after (screening,
+// counseling, palliative care, a vaccination, contraception): first when
+// the note states them as the reason for the visit.
+var reasonFirst = []struct{ prefix, section string }{
+	{"Z11", "I.C.21.c.5: a screening that is the reason for the visit is listed first"},
+	{"Z12", "I.C.21.c.5: a screening that is the reason for the visit is listed first"},
+	{"Z13", "I.C.21.c.5: a screening that is the reason for the visit is listed first"},
+	{"Z23", "I.C.21.c.2: a vaccination that is the reason for the visit is listed first"},
+	{"Z30", "I.C.21.c.13: the contraceptive management the visit is for is listed first"},
+	{"Z40", "I.C.21.c.13: the prophylactic surgery the encounter is for is listed first"},
+	{"Z51.5", "IV.L: the palliative care the encounter is for is listed first"},
+	{"Z51.8", "IV.L: the service the encounter is for is listed first"},
+	{"Z69", "I.C.21.c.10: counseling that is the reason for the visit is listed first"},
+	{"Z70", "I.C.21.c.10: counseling that is the reason for the visit is listed first"},
+	{"Z71", "I.C.21.c.10: counseling that is the reason for the visit is listed first"},
+}
+
+// visitCues say what the encounter is for: the service named within a
+// few words after them is the reason for the visit.
+var visitCues = phrases("here for|here today for|seen for|seen today for|presents for|presenting for|presents today for|encounter for|visit for|comes in for|came in for|returns for|admitted for|scheduled for")
+
+// serviceWords name a service an encounter is for; a Z code is taken as
+// the visit's reason only when its evidence holds one ("HIV screening",
+// not "HIV disease" matched to a screening code).
+var serviceWords = phrases("screening|examination|exam|physical|aftercare|counseling|chemotherapy|chemo|immunotherapy|radiation|radiotherapy|palliative|follow-up|follow - up|follow up|followup|surveillance|preoperative|preprocedural|vaccination|immunization|contraception|contraceptive|fitting|adjustment|removal|dressing")
+
+// reasonGap is how many tokens may stand between a visit cue and the
+// service it introduces ("here for cycle 3 of chemotherapy").
+const reasonGap = 4
+
+// order is one sequencing constraint: suggestion a before b, the rule's
+// rank (lower wins a conflict) and the reason shown to the coder.
+type order struct {
+	a, b int
+	rank int
+	why  string
+	// one: b asks for one code first (its code first note, the sepsis of
+	// its infection): of the codes answering, only the surest is it.
+	one bool
+	// follow: b is secondary to a (a's use additional code note, a
+	// manifestation): b moves below a and takes at most a's confidence;
+	// otherwise a is the first-listed code and moves up to b's.
+	follow bool
+}
+
+// sequence reorders the result's suggestions as a coder lists them (see
+// the comment at the top of the file). An annotating or training request
+// keeps the ranker's order.
+func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
+	if req.Annotate || req.Features || len(res.Suggestions) < 2 {
+		return
+	}
+	thr := res.Threshold
+	sugs := res.Suggestions
+	in := make([]bool, len(sugs))
+	for i, s := range sugs {
+		in[i] = s.Confidence >= thr
+	}
+	e.visitReasons(doc, res, in)
+	var cons []order
+	for a := range sugs {
+		if !in[a] && sugs[a].Confidence < thr/2 {
+			continue // too far below to be lifted
+		}
+		for b := range sugs {
+			if a == b || !in[b] || sugs[a].System != string(corpus.ICD10CM) || sugs[b].System != string(corpus.ICD10CM) {
+				continue
+			}
+			c, ok := e.listedBefore(doc, sugs[a], sugs[b], in[a])
+			if !ok {
+				continue
+			}
+			c.a, c.b = a, b
+			cons = append(cons, c)
+		}
+	}
+	cons = surest(sugs, e.lift(doc, res, in, cons))
+	for i, s := range sugs { // a lifted code no kept constraint lists first stays below
+		if in[i] && s.Confidence < thr && !slices.ContainsFunc(cons, func(c order) bool { return c.a == i }) {
+			in[i] = false
+		}
+	}
+	slices.SortStableFunc(cons, func(x, y order) int { return x.rank - y.rank })
+	succ := make([][]int, len(sugs))  // every kept constraint
+	raise := make([][]int, len(sugs)) // those listing a first-listed code up
+	var kept []order
+	for _, c := range cons {
+		if !in[c.a] || reaches(succ, c.b, c.a) {
+			continue // a stronger rule already orders them the other way
+		}
+		succ[c.a] = append(succ[c.a], c.b)
+		if !c.follow {
+			raise[c.a] = append(raise[c.a], c.b)
+		}
+		kept = append(kept, c)
+	}
+	if len(kept) == 0 {
+		return
+	}
+	applyOrder(res, in, succ, raise, kept)
+}
+
+// listedBefore says whether suggestion a is listed before b: the rule's
+// rank, reason and kind (a and b left for the caller). above says whether
+// a is above the threshold (a code below it is considered only for a
+// rule that may lift it).
+func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (order, bool) {
+	ida, oka := e.set.ID(corpus.ICD10CM, a.Code)
+	idb, okb := e.set.ID(corpus.ICD10CM, b.Code)
+	if !oka || !okb {
+		return order{}, false
+	}
+	// I.A.12-13, I.B.9: the Tabular's own instructional notes.
+	if e.notesName(idb, a.Code, codeFirstNote) {
+		return order{why: fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b.Code, a.Code), one: true}, true
+	}
+	if !above {
+		if within(a, b) {
+			// a reads part of b's words: a competing reading, not a
+			// second condition to lift ("cannabis" F12.10 in "adverse
+			// effect of cannabis").
+			return order{}, false
+		}
+		// Only b's own note or a rule may lift a: a code below the
+		// threshold is not lifted by the codes its notes ask for.
+		return e.liftable(doc, a, b)
+	}
+	if e.asksFor(ida, b.Code) {
+		return order{why: fmt.Sprintf("the use additional code note of %s names %s (Tabular List, I.A.13)", a.Code, b.Code), follow: true}, true
+	}
+	if c, ok := e.liftable(doc, a, b); ok {
+		return c, true
+	}
+	if fa, fb := firstListedRow(a.Code), firstListedRow(b.Code); fa != "" && fb == "" && statesEncounter(doc, a) && visitCued(doc, a) {
+		return order{rank: 2, why: fa}, true
+	}
+	if why := reasonFirstRow(a.Code); why != "" && reasonFirstRow(b.Code) == "" && firstListedRow(b.Code) == "" && statedReason(doc, a, b) {
+		return order{rank: 2, why: why}, true
+	}
+	// I.A.13: a manifestation or an infectious agent "in (as the cause
+	// of) diseases classified elsewhere" follows the disease its sentence
+	// states.
+	if !elsewhere(a.Display) && elsewhere(b.Display) && a.Code[0] != 'Z' && !within(a, b) && shareSentence(doc, a, b) {
+		return order{rank: 3, why: fmt.Sprintf("%s names a disease classified elsewhere and is listed after it (I.A.13)", b.Code), follow: true}, true
+	}
+	return order{}, false
+}
+
+// statesEncounter says whether a first-listed Z code's evidence is the
+// encounter: a coding rule read it (an examination, aftercare, follow-up)
+// or its words name the service its title names (not "Chest x-ray"
+// matched to an examination code). The code is listed first only when
+// the note also states it as the visit (visitCued): "Routine physical
+// and laboratory examination was irrelevant" in an emergency visit's
+// story is no examination encounter.
+func statesEncounter(doc *nlp.Document, s Suggestion) bool {
+	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return ev.MatchedKind == "rule" }) || namesService(doc, s)
+}
+
+// liftable are the rules that may list a code the ranker left below the
+// threshold before one above it.
+func (e *Engine) liftable(doc *nlp.Document, a, b Suggestion) (order, bool) {
+	// I.C.1.d.4: the systemic infection before the localized one.
+	if sepsisCode(a) && !sepsisCode(b) && b.Code[0] != 'O' {
+		return order{rank: 1, why: "the systemic infection (sepsis) is listed before the localized infection and its other conditions (I.C.1.d.4)", one: true}, true
+	}
+	// I.C.1.g.1.a: COVID-19, then the manifestations stated with it
+	// (I.C.1.g.1.b: the O98.5- code of a pregnancy comes first).
+	if a.Code == "U07.1" && b.Code[0] != 'O' && shareSentence(doc, a, b) {
+		return order{rank: 1, why: "COVID-19 is listed before the manifestations stated with it (I.C.1.g.1.a)", one: true}, true
+	}
+	// I.C.19.e.5.a, c: the nature of an adverse effect, or the condition an
+	// underdosing let relapse, before the drug's code; an underdosing is
+	// never listed first.
+	if drugEffect(b) && !drugEffect(a) && nature(a.Code) && shareSentence(doc, a, b) {
+		return order{rank: 1, why: "the condition is listed before the adverse effect or underdosing code of the drug (I.C.19.e.5)", one: true}, true
+	}
+	// I.C.9.a.11: the hypertensive crisis the encounter is for, then the
+	// hypertensive disease its "code also" note asks for.
+	if strings.HasPrefix(a.Code, "I16") && b.Code >= "I10" && b.Code < "I16" {
+		return order{rank: 1, why: "the hypertensive crisis is listed before the hypertensive disease its code also note names (I.C.9.a.11)", one: true}, true
+	}
+	return order{}, false
+}
+
+// sepsisCode: a chapter 1 code of sepsis (A40, A41, and the organism
+// categories' sepsis codes: A02.1, A32.7, B37.7 ...).
+func sepsisCode(s Suggestion) bool {
+	return s.Code[0] <= 'B' && strings.Contains(strings.ToLower(s.Display), "sepsis")
+}
+
+// elsewhere says whether a title says its condition is one of a disease
+// classified elsewhere (a manifestation, B95-B97's agents).
+func elsewhere(display string) bool {
+	return strings.Contains(strings.ToLower(display), "classified elsewhere")
+}
+
+func firstListedRow(code string) string {
+	for _, r := range firstListed {
+		if strings.HasPrefix(code, r.prefix) && (r.except == "" || !strings.HasPrefix(code, r.except)) {
+			return r.section
+		}
+	}
+	return ""
+}
+
+func reasonFirstRow(code string) string {
+	for _, r := range reasonFirst {
+		if strings.HasPrefix(code, r.prefix) {
+			return r.section
+		}
+	}
+	return ""
+}
+
+// statedReason says whether the note states a as what the visit is for:
+// a visit cue shortly before a's evidence ("here for smoking cessation
+// counseling"), or a's evidence then "for" then b's in one sentence
+// ("dietary counseling for obesity": the service, then its reason).
+func statedReason(doc *nlp.Document, a, b Suggestion) bool {
+	if !namesService(doc, a) {
+		return false
+	}
+	if visitCued(doc, a) {
+		return true
+	}
+	for _, ea := range a.Evidence {
+		ca := spanCue(doc, ea.Start, ea.End)
+		for _, eb := range b.Evidence {
+			cb := spanCue(doc, eb.Start, eb.End)
+			if ca.sent < 0 || ca.sent != cb.sent || ca.last < 0 || cb.tok <= ca.last || cb.tok-ca.last > reasonGap+1 {
+				continue
+			}
+			for t := ca.last + 1; t < cb.tok; t++ {
+				if doc.Tokens[t].Norm == "for" {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// visitCued says whether s's evidence is stated as what the visit is
+// for: a visit cue within reasonGap tokens before it in its sentence, or
+// it opens the note's first statement or its chief complaint or reason
+// for visit ("Aftercare following right total knee replacement.").
+func visitCued(doc *nlp.Document, s Suggestion) bool {
+	for _, ev := range s.Evidence {
+		c := spanCue(doc, ev.Start, ev.End)
+		if c.sent < 0 || c.tok < 0 {
+			continue
+		}
+		if lo, _ := sentenceTokens(doc, c.sent); lo == c.tok && (lo == 0 || reasonSection(sectionKind(doc, c.sec))) {
+			return true
+		}
+		for _, v := range findCuesIn(doc, c.sent, visitCues) {
+			if v.last < c.tok && c.tok-v.last <= reasonGap+1 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// visitReasons takes a Z code the note states as the reason for the visit
+// ("Here for cycle 3 of chemotherapy") above the threshold, whatever its
+// score: the note's words document the encounter. Of such codes the
+// ranker's surest is taken (the longest evidence breaks a tie), and none
+// when an encounter code of the tables is already above the threshold.
+func (e *Engine) visitReasons(doc *nlp.Document, res *Result, in []bool) {
+	best := -1
+	for i, s := range res.Suggestions {
+		if s.System != string(corpus.ICD10CM) || firstListedRow(s.Code) == "" && reasonFirstRow(s.Code) == "" {
+			continue
+		}
+		if in[i] {
+			return // an encounter code is already suggested
+		}
+		if !matched(s) || !namesService(doc, s) || !visitCued(doc, s) || slices.ContainsFunc(res.Suggestions, func(o Suggestion) bool { return o.Confidence >= res.Threshold && within(s, o) }) {
+			continue
+		}
+		// The ranker chooses among siblings; the evidence's length breaks a tie.
+		if o := res.Suggestions[max(best, 0)]; best < 0 || s.Confidence > o.Confidence || s.Confidence == o.Confidence && evidenceLen(s) > evidenceLen(o) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return
+	}
+	s := &res.Suggestions[best]
+	s.Confidence = res.Threshold
+	s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: "the note states this service as the reason for the visit"})
+	s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: s.Confidence, Message: "coding rule visit_reason: the note states this service as the reason for the visit"})
+	in[best] = true
+}
+
+// lift takes into the sequenced set the one best code below the threshold
+// (at least half of it, found by a name of the code set, of a category
+// with no code above it) that a rule lists before an above-threshold code
+// sharing a sentence with it; the constraints of codes left below are
+// dropped.
+func (e *Engine) lift(doc *nlp.Document, res *Result, in []bool, cons []order) []order {
+	sugs := res.Suggestions
+	best := map[int]int{} // b -> lifted a
+	cats := map[string]bool{}
+	for i, s := range sugs {
+		if in[i] {
+			cats[s.System+category(s.Code)] = true
+		}
+	}
+	for _, c := range cons {
+		a := sugs[c.a]
+		if in[c.a] || a.Confidence < res.Threshold/2 || !matched(a) || cats[a.System+category(a.Code)] || !shareSentence(doc, a, sugs[c.b]) {
+			continue
+		}
+		if o, ok := best[c.b]; !ok || evidenceLen(a) > evidenceLen(sugs[o]) || evidenceLen(a) == evidenceLen(sugs[o]) && a.Confidence > sugs[o].Confidence {
+			best[c.b] = c.a
+		}
+	}
+	for _, a := range best {
+		in[a] = true
+	}
+	out := cons[:0]
+	for _, c := range cons {
+		if in[c.a] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// matched says whether a name of the code set matched s's evidence.
+func matched(s Suggestion) bool {
+	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return ev.Matched != "" })
+}
+
+// evidenceLen is the number of note bytes s's evidence covers.
+func evidenceLen(s Suggestion) int {
+	n := 0
+	for _, ev := range s.Evidence {
+		n += ev.End - ev.Start
+	}
+	return n
+}
+
+func shareSentence(doc *nlp.Document, a, b Suggestion) bool {
+	for _, ea := range a.Evidence {
+		sa := spanCue(doc, ea.Start, ea.End).sent
+		for _, eb := range b.Evidence {
+			if sa >= 0 && sa == spanCue(doc, eb.Start, eb.End).sent {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reaches says whether node to is reachable from from in succ.
+func reaches(succ [][]int, from, to int) bool {
+	seen := map[int]bool{}
+	stack := []int{from}
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if n == to {
+			return true
+		}
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		stack = append(stack, succ[n]...)
+	}
+	return false
+}
+
+// applyOrder lists the sequenced suggestions (in) in an order meeting
+// every kept constraint, then the others in their order. A first-listed
+// code (raise) takes the place and the confidence of the surest code it
+// precedes; a secondary code (succ only) waits below the code it follows
+// and takes at most its confidence. Scores are lowered just enough that
+// the result keeps its total order (confidence desc, score desc); a code
+// moved up gets an edit saying why.
+func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
+	sugs := res.Suggestions
+	n := len(sugs)
+	prio := make([]int, n) // the earliest index a node or a code it precedes holds
+	top := make([]float64, n)
+	for i := range n {
+		prio[i], top[i] = i, sugs[i].Confidence
+		for j := range n {
+			if j != i && reaches(raise, i, j) {
+				prio[i] = min(prio[i], j)
+				top[i] = max(top[i], sugs[j].Confidence)
+			}
+		}
+		if top[i] < res.Threshold {
+			in[i] = false // a lifted code whose constraints were dropped stays below
+		}
+	}
+	indeg := make([]int, n)
+	for i := range n {
+		for _, j := range succ[i] {
+			if in[i] {
+				indeg[j]++
+			}
+		}
+	}
+	var seq []int
+	done := make([]bool, n)
+	for {
+		pick := -1
+		for i := range n {
+			if in[i] && !done[i] && indeg[i] == 0 && (pick < 0 || prio[i] < prio[pick] || prio[i] == prio[pick] && i < pick) {
+				pick = i
+			}
+		}
+		if pick < 0 {
+			break
+		}
+		done[pick] = true
+		seq = append(seq, pick)
+		for _, j := range succ[pick] {
+			indeg[j]--
+		}
+	}
+	// Each code moved above another says why once: the rule placing it
+	// above the first code it passed.
+	why := map[int]order{}
+	for _, c := range kept {
+		if w, ok := why[c.a]; c.a > c.b && (!ok || c.b < w.b) {
+			why[c.a] = c
+		}
+	}
+	out := make([]Suggestion, 0, n)
+	for k, i := range seq {
+		s := sugs[i]
+		if k > 0 {
+			p := out[k-1]
+			s.Confidence = min(max(s.Confidence, top[i]), p.Confidence)
+			if !listsAfter(p, s) {
+				s.Score = math.Nextafter(p.Score, math.Inf(-1))
+			}
+		} else {
+			s.Confidence = max(s.Confidence, top[i])
+		}
+		if c, ok := why[i]; ok {
+			s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: fmt.Sprintf("listed before %s: %s", sugs[c.b].Code, c.why)})
+		}
+		out = append(out, s)
+	}
+	for i, s := range sugs {
+		if !done[i] {
+			out = append(out, s)
+		}
+	}
+	res.Suggestions = out
+}
+
+// reasonSection: sections that state what the visit is for.
+func reasonSection(k nlp.SectionKind) bool {
+	return k == nlp.ChiefComplaint || k == nlp.ReasonForVisit
+}
+
+// namesService says whether s's evidence holds a service word its title
+// holds too ("chemo" for Encounter for antineoplastic chemotherapy, not
+// for Encounter for palliative care).
+func namesService(doc *nlp.Document, s Suggestion) bool {
+	title := strings.ToLower(s.Display)
+	for _, ev := range s.Evidence {
+		c := spanCue(doc, ev.Start, ev.End)
+		if c.sent < 0 || c.tok < 0 {
+			continue
+		}
+		for _, w := range findCuesIn(doc, c.sent, serviceWords) {
+			if w.tok < c.tok || w.last > c.last || effectOf(doc, w.last) {
+				continue
+			}
+			for t := w.tok; t <= w.last; t++ {
+				if n := doc.Tokens[t].Norm; len(n) > 1 && !strings.Contains(title, n) {
+					break
+				} else if t == w.last {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// surest keeps, of the constraints by which a code asks for one code
+// first, the one of the surest code that answers ("code first the
+// underlying condition": K86.1 at 0.7, not K85.90 at 0.28 too).
+func surest(sugs []Suggestion, cons []order) []order {
+	best := map[[2]int]int{} // b, rank -> a
+	for _, c := range cons {
+		k := [2]int{c.b, c.rank}
+		if o, ok := best[k]; c.one && (!ok || sugs[c.a].Confidence > sugs[o].Confidence) {
+			best[k] = c.a
+		}
+	}
+	out := cons[:0]
+	for _, c := range cons {
+		if !c.one || best[[2]int{c.b, c.rank}] == c.a {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// listsAfter says whether s comes after p in the result's total order
+// (insert's): confidence desc, score desc, system and code asc.
+func listsAfter(p, s Suggestion) bool {
+	switch {
+	case p.Confidence != s.Confidence:
+		return p.Confidence > s.Confidence
+	case p.Score != s.Score:
+		return p.Score > s.Score
+	case p.System != s.System:
+		return p.System < s.System
+	}
+	return p.Code < s.Code
+}
+
+// drugEffect says whether s is an adverse effect or underdosing code of
+// the Table of Drugs (T36-T50, read from its title).
+func drugEffect(s Suggestion) bool {
+	d := strings.ToLower(s.Display)
+	return s.Code[0] == 'T' && (strings.HasPrefix(d, "adverse effect of") || strings.HasPrefix(d, "underdosing of"))
+}
+
+// nature says whether a code may state the nature of a drug's effect: not
+// a poisoning, adverse effect or toxic effect (T36-T65), an external cause
+// (V00-Y99) or a Z code.
+func nature(code string) bool {
+	switch {
+	case code[0] >= 'V' && code[0] <= 'Z':
+		return false
+	case code[0] == 'T':
+		return code < "T36" || code >= "T66"
+	}
+	return true
+}
+
+// effectOf says whether the token after t makes t's service the cause of
+// a condition ("chemotherapy-induced anemia"), not the visit's service.
+func effectOf(doc *nlp.Document, t int) bool {
+	for i := t + 1; i < len(doc.Tokens) && i <= t+2; i++ {
+		switch doc.Tokens[i].Norm {
+		case "-":
+			continue
+		case "induced", "related", "associated", "caused":
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// within says whether every evidence span of a lies inside one of b's.
+func within(a, b Suggestion) bool {
+	if len(a.Evidence) == 0 {
+		return false
+	}
+	for _, x := range a.Evidence {
+		if !slices.ContainsFunc(b.Evidence, func(y Evidence) bool { return y.Start <= x.Start && x.End <= y.End }) {
+			return false
+		}
+	}
+	return true
+}
