@@ -107,6 +107,13 @@ func procedureCode(c corpus.Brief) bool {
 	return c.System == corpus.CPT || c.System == corpus.HCPCS
 }
 
+// susceptibilityCode reports a genetic susceptibility code (Z15): its
+// title names the disease the patient is at risk of, which the note
+// states as a risk ("susceptibility to breast cancer" is no cancer).
+func susceptibilityCode(b corpus.Brief) bool {
+	return b.System == corpus.ICD10CM && strings.HasPrefix(b.Code, "Z15")
+}
+
 // applyAssertions keeps the mentions the coding rules allow. It returns
 // false with the rejection when none is left; the rejection names the rule
 // and the words that triggered it.
@@ -120,7 +127,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	if familyCode(b) {
 		allowed |= nlp.Family | nlp.Historical | nlp.Ended
 	}
-	if screeningCode(b) {
+	if screeningCode(b) || susceptibilityCode(b) {
 		allowed |= nlp.Hypothetical // screening.go
 	}
 	// The uncertain-diagnosis rule is about diagnoses: a procedure in a
