@@ -3,7 +3,9 @@ package nlp
 // stopWords are dropped from the term stream. Clinically meaningful small
 // words are deliberately absent: with, without, no, not, type, stage, left,
 // right, both, due, after, before, above, below, over, under, other, more,
-// less, multiple, single, acute, chronic.
+// less, multiple, single, acute, chronic. "mention" is the titles'
+// meta-language ("without mention of fluctuations" is "without
+// fluctuations"), never a note's finding.
 var stopWords = []string{
 	"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by",
 	"is", "was", "are", "were", "be", "been", "being", "am", "as", "from",
@@ -14,7 +16,7 @@ var stopWords = []string{
 	"which", "who", "whom", "whose", "what", "when", "where", "then", "than",
 	"there", "here", "so", "such", "also", "into", "onto", "upon", "via",
 	"per", "if", "but", "yet", "just", "very", "any", "some", "each",
-	"s", "etc",
+	"s", "etc", "mention",
 }
 
 // stopSet builds the lookup set; the list is also hashed into Pipeline.Hash.

@@ -90,22 +90,29 @@ func saysWithout(name string) bool {
 // negates ("Agoraphobia without panic disorder" read in "Panic disorder
 // without agoraphobia"). The name's negative part is what follows each
 // "without" up to a comma, "with" or "in" ("Type 2 diabetes mellitus
-// without complications in remission" affirms remission).
+// without complications in remission" affirms remission); what comes
+// before the first "without" or after a "with" is its positive part.
 func withoutClash(doc *nlp.Document, sent []nlp.Term, ix *index.Index, name string, pos []int32) float64 {
 	lower := strings.ToLower(name)
 	var neg []string
-	for _, part := range strings.Split(lower, "without ")[1:] {
+	parts := strings.Split(lower, "without ")
+	positive := parts[0]
+	for _, part := range parts[1:] {
+		cut := len(part)
 		for _, stop := range []string{",", " with ", " in ", ";", "(", "["} {
-			if i := strings.Index(part, stop); i >= 0 {
-				part = part[:i]
+			if i := strings.Index(part, stop); i >= 0 && i < cut {
+				cut = i
 			}
 		}
-		neg = append(neg, ix.Stems(part)...)
+		neg = append(neg, ix.Stems(part[:cut])...)
+		if rest := part[cut:]; strings.HasPrefix(rest, " with ") || strings.HasPrefix(rest, ", with ") {
+			positive += " " + rest // "fluctuations" of "..., with fluctuations"; ", involving the body" says neither
+		}
 	}
 	if len(neg) == 0 {
 		return 0
 	}
-	pos0 := ix.Stems(strings.Join(strings.Split(lower, "without ")[:1], ""))
+	pos0 := ix.Stems(positive)
 	clash := 0
 	for _, p := range pos {
 		negated := doc.Tokens[p].Assert&nlp.Negated != 0
