@@ -3,6 +3,7 @@ package suggest
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -83,12 +84,12 @@ func (e *Engine) statedSide(doc *nlp.Document, sent int) (uint32, int, bool) {
 	var side uint32
 	tok, found := -1, false
 	for _, t := range sentenceTerms(doc, sent) {
-		if t.Assert&nlp.Negated != 0 {
-			continue
-		}
 		switch t.Norm {
 		case "right", "left", "bilateral":
 		default:
+			continue
+		}
+		if t.Assert&nlp.Negated != 0 && !appositive(doc, t.Tok) {
 			continue
 		}
 		id, ok := e.ix.TermID(t.Stem)
@@ -101,4 +102,15 @@ func (e *Engine) statedSide(doc *nlp.Document, sent int) (uint32, int, bool) {
 		side, tok, found = id, t.Tok, true
 	}
 	return side, tok, found
+}
+
+// appositive reports whether token i opens a clause of its own after a
+// comma ("Acute otitis media without TM rupture, left ear"): a side set
+// off so qualifies the condition, not what a negation before the comma
+// denies.
+func appositive(doc *nlp.Document, i int) bool {
+	if i <= 0 || i >= len(doc.Tokens) {
+		return false
+	}
+	return strings.TrimSpace(doc.Text[doc.Tokens[i-1].End:doc.Tokens[i].Start]) == "," || doc.Tokens[i-1].Norm == ","
 }

@@ -18,6 +18,9 @@ func TestSide(t *testing.T) {
 		{name: "bilateral", text: "Dry eye syndrome, bilateral.", want: "H04.123", edit: "H04.123: the side the note states"},
 		{name: "no side", text: "Dry eye syndrome.", want: "H04.129"},
 		{name: "two sides", text: "Dry eye syndrome, right worse than left.", want: "H04.129"},
+		// A side set off by a comma after a negation qualifies the
+		// condition: "without TM rupture" does not deny the left ear.
+		{name: "after a negation", text: "Acute suppurative otitis media without TM rupture, left ear.", want: "H66.002", edit: "H66.002: the side the note states"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
