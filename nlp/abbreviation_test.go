@@ -85,7 +85,7 @@ func TestAbbreviationSenses(t *testing.T) {
 		{"PSA 4.5 ng/mL", "PSA", "prostate specific antigen"},
 		// new entries
 		{"HSIL on Pap", "HSIL", "high grade squamous intraepithelial lesion"},
-		{"right breast DCIS", "DCIS", "ductal carcinoma in situ"},
+		{"right breast DCIS", "DCIS", "intraductal carcinoma in situ"},
 		{"LTBI, starting rifampin", "LTBI", "latent tuberculosis infection"},
 		{"Mirena IUD in place", "IUD", "intrauterine contraceptive device"},
 		{"FIT positive", "FIT", "fecal immunochemical test for occult blood"},

@@ -506,6 +506,11 @@ func (e *Engine) completeNeoplasm(doc *nlp.Document, id corpus.ID, sent int) cor
 			said[t.Norm] = true
 		}
 	}
+	for _, t := range sentenceTerms(doc, sent) {
+		if t.Expanded {
+			said[t.Norm] = true // "intraductal" of "DCIS" or "ductal carcinoma in situ"
+		}
+	}
 	parent := map[string]bool{}
 	for _, w := range meaningWords(e.set.Brief(id).Display) {
 		parent[w] = true
@@ -534,8 +539,8 @@ func (e *Engine) completeNeoplasm(doc *nlp.Document, id corpus.ID, sent int) cor
 				s -= 0.5
 			}
 		}
-		if best == 0 || s > bestScore {
-			best, bestScore = k, s
+		if best == 0 || s > bestScore || s == bestScore && unspecifiedWords(e.set.Brief(k).Display) > unspecifiedWords(e.set.Brief(best).Display) {
+			best, bestScore = k, s // on a tie the unspecified type: "lobular" is a word the note does not say
 		}
 	}
 	return best

@@ -23,6 +23,9 @@ func TestNeoplasmTable(t *testing.T) {
 		{"secondary after to", "Carcinoma metastatic to the liver.", []string{"C78.7"}, []string{"C22.8", "C22.9"}},
 		{"site metastases and primary", "Brain metastases from adenocarcinoma of the right lung.", []string{"C79.31", "C34.91"}, []string{"C71.9"}},
 		{"in situ", "Carcinoma in situ of the bladder.", []string{"D09.0"}, []string{"C67.9"}},
+		// D05.- "in situ": the unspecified type unless the note names one.
+		{"in situ, no type", "Carcinoma in situ of the left breast.", []string{"D05.92"}, []string{"D05.02", "D05.12"}},
+		{"in situ, ductal", "Ductal carcinoma in situ of the right breast.", []string{"D05.11"}, []string{"D05.01", "D05.91"}},
 		{"benign", "Benign neoplasm of the right adrenal gland.", []string{"D35.01"}, nil},
 		{"uncertain", "Neoplasm of uncertain behavior of the parotid gland.", []string{"D37.030"}, nil},
 		{"skin morphology", "Basal cell carcinoma of the skin of the nose.", []string{"C44.311"}, nil},
