@@ -77,6 +77,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
 	e.merge(doc, req, res, adds)
 	rej = e.injuryOrder(doc, res, rej)
+	e.externalCauseAlone(req, res) // extcause.go
 	rej = absorbHeaders(res, rej)
 	rej = procedureDetail(doc, res, rej)
 	if !req.Annotate {
