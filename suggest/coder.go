@@ -70,6 +70,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds = e.allergyStatus(doc, res, adds)                  // allergy.go
 	adds, rej = e.screenings(doc, res, rejected, adds, rej) // screening.go
 	adds = e.encounterCodes(doc, res, adds)
+	adds, rej = e.serviceVisits(doc, res, adds, rej) // visit.go
 	adds, rej = e.bodyMassIndex(doc, res, adds, rej)
 	adds, rej = e.followUp(doc, res, adds, rej)
 	adds, rej = e.vaccineAdmin(doc, req, res, adds, rej)
