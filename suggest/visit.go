@@ -28,8 +28,8 @@ var (
 	respWords          = phrases("respiratory|pulmonary|pulmonology|lung")
 	labWords           = phrases("lab|labs|laboratory|bloodwork|blood work|blood tests|blood test")
 	refillCues         = phrases("medication refill|medication refills|medications refill|med refill|med refills|meds refill|prescription refill|prescription refills|refill visit|refill request|refills requested|repeat prescription|repeat prescriptions|prescription renewal|medication renewal|here for refill|here for refills|here for a refill|needs refill|needs refills|requests refill|requests refills|requesting refill|requesting refills")
-	drugLevelCues      = phrases("inr|pt inr|protime|prothrombin time|drug level|drug levels|trough|troughs|therapeutic drug monitoring|coumadin clinic|anticoagulation clinic|" + levelPhrases())
-	monitorCues        = phrases("check|checks|checked|recheck|monitor|monitoring|monitored|clinic|visit|here for|presents for|drawn|draw")
+	drugLevelCues      = phrases("inr|pt inr|protime|prothrombin time|drug level|drug levels|trough|troughs|therapeutic drug monitoring|" + levelPhrases())
+	monitorCues        = phrases("check|checks|checked|recheck|monitor|monitoring|monitored|visit|here for|presents for|drawn|draw")
 	followCues         = phrases("follow up|followup|follow-up|recheck|re check|post treatment visit|here for follow")
 	completedCues      = phrases("completed|complete|completion|finished|resolved|cured|cleared")
 	aftercareCues      = phrases("aftercare|after care|postoperative visit|post operative visit|postop visit|post op visit|postoperative check|postop check|post op check|postoperative follow up|postop follow up|post op follow up")
@@ -50,10 +50,13 @@ func levelPhrases() string {
 }
 
 // visitCue reports whether cue c documents something for the patient at
-// this encounter: not negated, hypothetical or a relative's, not in the
-// plan, follow-up or instructions.
+// this encounter: not negated, hypothetical or a relative's, and where a
+// note states what the encounter is for (encounterSections, the present
+// illness), not in a medication list or history ("warfarin per INR
+// clinic") nor in the plan.
 func visitCue(doc *nlp.Document, c cue) bool {
-	return patients(doc, c) && !laterSections[sectionKind(doc, c.sec)]
+	k := sectionKind(doc, c.sec)
+	return patients(doc, c) && (encounterSections[k] || k == nlp.HistoryOfPresentIllness || k == nlp.Subjective)
 }
 
 // serviceVisits adds the encounter-reason codes the note documents and
