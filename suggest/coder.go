@@ -73,6 +73,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.serviceVisits(doc, res, adds, rej) // visit.go
 	adds, rej = e.bodyMassIndex(doc, res, adds, rej)
 	adds, rej = e.followUp(doc, res, adds, rej)
+	adds = e.pastMalignancies(doc, res, rejected, adds) // pastcancer.go
 	adds, rej = e.vaccineAdmin(doc, req, res, adds, rej)
 	adds, rej = e.emLevel(doc, req, res, adds, rej)
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
