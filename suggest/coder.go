@@ -77,6 +77,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.vaccineAdmin(doc, req, res, adds, rej)
 	adds, rej = e.emLevel(doc, req, res, adds, rej)
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
+	deeperSubterms(res) // subterm.go
 	e.merge(doc, req, res, adds)
 	rej = e.injuryOrder(doc, res, rej)
 	rej = absorbHeaders(res, rej)
