@@ -68,6 +68,8 @@ func (e *Engine) serviceVisits(doc *nlp.Document, res *Result, adds []addition, 
 	adds = e.completedFollowUp(doc, res, adds)
 	adds, rej = e.jointAftercare(doc, res, adds, rej)
 	adds, rej = e.tobaccoCounseling(doc, res, adds, rej)
+	adds = e.newbornRecord(doc, adds)      // newborn.go
+	adds = e.pregnancyTest(doc, res, adds) // newborn.go
 	return adds, rej
 }
 

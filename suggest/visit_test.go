@@ -32,6 +32,11 @@ func TestServiceVisits(t *testing.T) {
 		{"Left below-knee amputation status.", []string{"Z89.512"}, nil},
 		{"Status post cataract surgery, right eye, 2022.", []string{"Z98.41"}, nil},
 		{"Plan: left BKA next week for gangrene.", nil, []string{"Z89.512"}},
+		{"Single liveborn term male, born in hospital vaginally.", []string{"Z38.00"}, []string{"Z37.0"}},
+		{"Twin liveborn infant delivered by cesarean.", []string{"Z38.31"}, []string{"Z37.2", "Z38.00"}},
+		{"Spontaneous vaginal delivery of a single liveborn at 39 weeks.", []string{"Z37.0"}, []string{"Z38.00"}},
+		{"Positive home pregnancy test confirmed in office.", []string{"Z32.01"}, nil},
+		{"Irregular menses; urine pregnancy test negative.", nil, []string{"Z32.02"}},
 	} {
 		res, err := eng.Suggest(context.Background(), suggest.Request{Text: tt.text, MaxResults: 20})
 		if err != nil {
