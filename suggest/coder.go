@@ -70,11 +70,14 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds = e.allergyStatus(doc, res, adds)                  // allergy.go
 	adds, rej = e.screenings(doc, res, rejected, adds, rej) // screening.go
 	adds = e.encounterCodes(doc, res, adds)
+	adds, rej = e.serviceVisits(doc, res, adds, rej) // visit.go
 	adds, rej = e.bodyMassIndex(doc, res, adds, rej)
 	adds, rej = e.followUp(doc, res, adds, rej)
+	adds = e.pastMalignancies(doc, res, rejected, adds) // pastcancer.go
 	adds, rej = e.vaccineAdmin(doc, req, res, adds, rej)
 	adds, rej = e.emLevel(doc, req, res, adds, rej)
 	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
+	deeperSubterms(res) // subterm.go
 	e.merge(doc, req, res, adds)
 	rej = e.injuryOrder(doc, res, rej)
 	e.externalCauseAlone(req, res) // extcause.go

@@ -220,7 +220,20 @@
 //     sentence, or, when the note cannot tell its members apart, becomes
 //     one suggestion with a query edit (detail.go);
 //     Z23, Z00, Z08/Z85, Z3A, Z37 (encounter.go) and the vaccine
-//     administration codes beside Z23 (vaccine.go); the office or ED E/M
+//     administration codes beside Z23 (vaccine.go); a past malignancy
+//     rejected as historical with no evidence of disease gets its Z85
+//     code (pastcancer.go); the encounter-reason codes of a service
+//     stated where the note says what the encounter is for (not a
+//     medication list or plan): preprocedural examination Z01.81-
+//     (cardiovascular, respiratory, laboratory or other), repeat
+//     prescription Z76.0 and pregnancy test Z32.0- when no condition is
+//     coded, drug level monitoring Z51.81, Z09 beside the Z86/Z87 code of
+//     a condition whose treatment is completed, Z47.1 beside a joint
+//     prosthesis (Z51.89 dropped), tobacco counselling Z71.6 (Z71.9
+//     dropped), and on the newborn's record the liveborn code Z38 by
+//     place and mode of delivery (Z37 dropped) (visit.go, newborn.go); a
+//     suggestion found on an Index term gives way to one found on its
+//     subterm when the note states the subterm's words (subterm.go); the office or ED E/M
 //     level from documented decision making or time and the preventive
 //     visit code by age (em.go). In a note documenting a pregnancy (not a
 //     newborn's or a child's record), chapter 15 (obstetric.go): the

@@ -23,7 +23,7 @@ var (
 	childCues         = phrases("infant|newborn|toddler|baby|child|boy|girl")
 	abnormalCues      = phrases("abnormal finding|abnormal findings|abnormal exam|abnormal examination")
 	normalCues        = phrases("no abnormal findings|normal exam|normal examination|normal physical|unremarkable exam|exam unremarkable|exam is normal|exam was normal")
-	nedCues           = phrases("no evidence of disease|no evidence of recurrence|no evidence of recurrent|no evidence of residual|no recurrence|without recurrence|without evidence of recurrence|ned|disease free|cancer free|tumor free|no residual disease")
+	nedCues           = phrases("no evidence of disease|no evidence of recurrence|no evidence of recurrent|no evidence of residual|no recurrence|without recurrence|without evidence of recurrence|ned|disease free|cancer free|tumor free|no residual disease|psa undetectable|undetectable psa")
 	pregnancyCues     = phrases("gestation|gestational|pregnant|pregnancy|ega|ga|iup|intrauterine|gravida|weeks pregnant")
 	deliveryCues      = phrases("delivered|delivery|vaginal delivery|cesarean|caesarean|c section|csection|svd|nsvd|vbac")
 	newbornRecordCues = phrases("was born|were born|born at|born by|born via|born after|born to|neonate|neonatal")
