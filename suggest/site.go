@@ -113,22 +113,76 @@ func parseSites(src string, stems func(string) []string) (*siteMap, error) {
 }
 
 // siteCode is one billable code of a category and its readings: the
-// stems of its title and of each inclusion term.
+// stems of its title and of each inclusion term. other and vague are
+// otherCode of its title and siteVague of it read as billable, kept so
+// siteChoice does not test the title per note.
 type siteCode struct {
 	id       corpus.ID
 	readings []siteReading
+	other    bool
+	vague    bool
 }
 
 // siteReading is the stems of a title or inclusion term, in order, and
-// the pairs of stems it joins by "or".
+// the pairs of stems it joins by "or". kinds, when set, holds the
+// sites.txt classes of each stem (kindOf), read once per engine.
 type siteReading struct {
 	stems []string
 	alts  [][2]string
+	kinds []siteKind
+}
+
+// siteKind is the classes sites.txt gives a title stem, as bits.
+type siteKind uint8
+
+const (
+	kindStrict siteKind = 1 << iota
+	kindWithout
+	kindFill
+	kindSide
+	kindDefault
+)
+
+// kindOf classifies stem s by the site table.
+func (sm *siteMap) kindOf(s string) siteKind {
+	var k siteKind
+	if sm.strict[s] {
+		k |= kindStrict
+	}
+	if s == sm.without {
+		k |= kindWithout
+	}
+	if sm.fill[s] {
+		k |= kindFill
+	}
+	if sm.sides[s] {
+		k |= kindSide
+	}
+	if sm.defaults[s] {
+		k |= kindDefault
+	}
+	return k
+}
+
+// kindsOf returns the site classes of r's stems: its own when read once
+// per engine, else computed here.
+func (sm *siteMap) kindsOf(r siteReading) []siteKind {
+	if len(r.kinds) == len(r.stems) {
+		return r.kinds
+	}
+	ks := make([]siteKind, len(r.stems))
+	for i, s := range r.stems {
+		ks[i] = sm.kindOf(s)
+	}
+	return ks
 }
 
 // readingOf analyses a title or inclusion term.
 func (e *Engine) readingOf(text string) siteReading {
 	r := siteReading{stems: e.ix.Stems(text)}
+	if e.sites != nil {
+		r.kinds = e.sites.kindsOf(r)
+	}
 	f := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c == ' ' || c == ',' || c == '(' || c == ')' })
 	for i := 1; i+1 < len(f); i++ {
 		if f[i] != "or" {
@@ -163,10 +217,10 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 		walk = func(id corpus.ID) {
 			b := e.set.Brief(id)
 			if !b.Billable && needsSeventh(e.set, id) {
-				sc.stems = append(sc.stems, siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}})
+				sc.stems = append(sc.stems, siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}, other: otherCode(b), vague: siteVague(corpus.Brief{Billable: true, Display: b.Display})})
 			}
 			if b.Billable {
-				c := siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}}
+				c := siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}, other: otherCode(b), vague: siteVague(b)}
 				if code := e.set.Code(id); code != nil {
 					for _, nm := range code.Names {
 						if nm.Kind == corpus.NameInclusion && nm.Text != b.Display {
@@ -270,15 +324,17 @@ func (f siteFit) better(g siteFit) int {
 func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string]bool) (siteFit, bool) {
 	var f siteFit
 	sm := e.sites
+	kinds := sm.kindsOf(r)
 	cond, without := false, false // past "with" or "without": a condition, never implied
-	for _, s := range r.stems {
-		if sm.strict[s] {
-			cond, without = true, s == sm.without
+	for i, s := range r.stems {
+		k := kinds[i]
+		if k&kindStrict != 0 {
+			cond, without = true, k&kindWithout != 0
 		}
-		if sm.fill[s] || slices.Contains(vt, s) {
+		if k&kindFill != 0 || slices.Contains(vt, s) {
 			continue
 		}
-		if sm.strict[s] {
+		if k&kindStrict != 0 {
 			if _, ok := nw.said[s]; !ok {
 				f.unsaid++ // "with" says nothing of its own, but its absence does
 			}
@@ -303,10 +359,10 @@ func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string
 			f.toks = append(f.toks, t)
 			continue
 		}
-		if sm.sides[s] {
+		if k&kindSide != 0 {
 			return f, false // a side the note does not state is never implied
 		}
-		if sm.defaults[s] {
+		if k&kindDefault != 0 {
 			f.byDefault = true
 			continue
 		}
@@ -380,12 +436,10 @@ func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common m
 		if c.id == v {
 			continue
 		}
-		otherK := !other && otherCode(e.set.Brief(c.id))
+		otherK := !other && c.other
 		var cf siteFit
 		found := false
-		kb := e.set.Brief(c.id)
-		kb.Billable = true // a stem is vague by its title
-		vagueK := siteVague(kb)
+		vagueK := c.vague // a stem is vague by its title
 		for _, r := range c.readings {
 			f, ok := e.fit(r, vt, nw, common)
 			if ok && vagueK && !e.addsSide(r, vt) {
