@@ -202,6 +202,40 @@ type siteCategory struct {
 	codes  []siteCode
 	stems  []siteCode
 	common map[string]bool
+	// codesBy and stemsBy list, by stem, the codes and the stems whose
+	// readings hold it, in order: a code reads the note only through a
+	// word the note states or the table supplies.
+	codesBy map[string][]int32
+	stemsBy map[string][]int32
+}
+
+// holders indexes codes by the stems of their readings.
+func holders(codes []siteCode) map[string][]int32 {
+	by := map[string][]int32{}
+	for i, c := range codes {
+		for _, r := range c.readings {
+			for _, s := range r.stems {
+				if l := by[s]; len(l) == 0 || l[len(l)-1] != int32(i) {
+					by[s] = append(l, int32(i))
+				}
+			}
+		}
+	}
+	return by
+}
+
+// holding returns, in order, the codes of by holding a stem the note
+// states or the table supplies (nw): the only codes fit may accept.
+func holding(by map[string][]int32, nw noteWords) []int32 {
+	var out []int32
+	for s := range nw.said {
+		out = append(out, by[s]...)
+	}
+	for s := range nw.mapped {
+		out = append(out, by[s]...)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // siteCategoryOf returns the billable codes of category cat, built once
@@ -244,6 +278,7 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 			}
 		}
 	}
+	sc.codesBy, sc.stemsBy = holders(sc.codes), holders(sc.stems)
 	v, _ := e.siteMemo.LoadOrStore(cat, sc)
 	return v.(*siteCategory)
 }
@@ -427,12 +462,16 @@ func (r siteReading) altSaid(s string, nw noteWords) bool {
 // the note says other (other) or the note states all its words (the
 // Index's default: chronic osteomyelitis of the foot is "other chronic
 // osteomyelitis").
-func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common map[string]bool, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
+//
+// by indexes codes by their stems (holders): only the codes holding a
+// word of nw are read, in order.
+func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, by map[string][]int32, common map[string]bool, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
 	other = other || otherCode(e.set.Brief(v))
 	var best corpus.ID
 	var bf siteFit
 	tie := false
-	for _, c := range codes {
+	for _, ci := range holding(by, nw) {
+		c := &codes[ci]
 		if c.id == v {
 			continue
 		}
@@ -532,12 +571,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
 		}
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.common, nw, other, accept); ok {
+			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.stemsBy, sc.common, nw, other, accept); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.common, nw, other, accept)
+		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.codesBy, sc.common, nw, other, accept)
 		if ok && annotate {
 			// Annotating keeps the vague code where it ranks, the code the
 			// note documents beside it.
@@ -563,8 +602,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if mt, ok := nw.mapped[e.sites.bilat]; ok {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.right, t), other, accept)
-		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.left, t), other, accept)
+		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.codesBy, sc.common, nw.with(e.sites.right, t), other, accept)
+		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.codesBy, sc.common, nw.with(e.sites.left, t), other, accept)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}
