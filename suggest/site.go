@@ -225,14 +225,21 @@ func holders(codes []siteCode) map[string][]int32 {
 }
 
 // holding returns, in order, the codes of by holding a stem the note
-// states or the table supplies (nw): the only codes fit may accept.
-func holding(by map[string][]int32, nw noteWords) []int32 {
+// states or the table supplies (nw), beyond the vague title's stems vt,
+// the filler and "with" words and the vague code's own tokens: the only
+// codes fit may accept (it counts no other word).
+func (sm *siteMap) holding(by map[string][]int32, vt []string, nw noteWords) []int32 {
 	var out []int32
-	for s := range nw.said {
-		out = append(out, by[s]...)
+	add := func(s string, t int) {
+		if l := by[s]; len(l) > 0 && !slices.Contains(nw.own, int32(t)) && !slices.Contains(vt, s) && sm.kindOf(s)&(kindFill|kindStrict) == 0 {
+			out = append(out, l...)
+		}
 	}
-	for s := range nw.mapped {
-		out = append(out, by[s]...)
+	for s, t := range nw.said {
+		add(s, t)
+	}
+	for s, t := range nw.mapped {
+		add(s, t)
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -470,7 +477,7 @@ func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, by map[s
 	var best corpus.ID
 	var bf siteFit
 	tie := false
-	for _, ci := range holding(by, nw) {
+	for _, ci := range e.sites.holding(by, vt, nw) {
 		c := &codes[ci]
 		if c.id == v {
 			continue
