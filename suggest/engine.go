@@ -121,6 +121,8 @@ type Engine struct {
 	// childMemo caches each code's childStems (corpus.ID -> *childStems)
 	// (childstems.go).
 	childMemo idMemo[childStems]
+	// condMemo caches each code's conditionStems (conditionstems.go).
+	condMemo idMemo[conditionStems]
 	// bmi are the adult body mass index bands (bmi.go), read once.
 	bmiOnce sync.Once
 	bmi     []bmiBand
