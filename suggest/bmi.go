@@ -15,7 +15,7 @@ var (
 	// bmiValue is a documented body mass index: "BMI 32", "BMI of 41.5",
 	// "body mass index: 27.2", "BMI is 18". The value is the first number
 	// within a few words after the term.
-	bmiValue = regexp.MustCompile(`(?i)\b(?:bmi|body mass index)\b[^0-9\n.;]{0,16}?(\d{2}(?:\.\d+)?)\b`)
+	bmiValue = guard(`(?i)\b(?:bmi|body mass index)\b[^0-9\n.;]{0,16}?(\d{2}(?:\.\d+)?)\b`, "bmi", "body mass index")
 	// bmiRange is an adult Z68 title's range: "32.0-32.9", "18.4 or less",
 	// "70 or greater".
 	bmiRange = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?)| or (less|greater))`)

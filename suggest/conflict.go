@@ -187,16 +187,6 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictNames {
 	return n
 }
 
-// parent is the ICD-10-CM parent of id, 0 at a category.
-func (e *Engine) parent(id corpus.ID) corpus.ID {
-	b := e.set.Brief(id)
-	if b.Parent == "" || b.System != corpus.ICD10CM {
-		return 0
-	}
-	p, _ := e.set.ID(corpus.ICD10CM, b.Parent)
-	return p
-}
-
 // keyStems are the stems of text without vague words.
 func (e *Engine) keyStems(text string) []string {
 	var out []string

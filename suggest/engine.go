@@ -121,6 +121,10 @@ type Engine struct {
 	// childMemo caches each code's childStems (corpus.ID -> *childStems)
 	// (childstems.go).
 	childMemo idMemo[childStems]
+	// condMemo caches each code's conditionStems (conditionstems.go).
+	condMemo idMemo[conditionStems]
+	// parents remembers each code's parent (parents.go).
+	parents parentTable
 	// bmi are the adult body mass index bands (bmi.go), read once.
 	bmiOnce sync.Once
 	bmi     []bmiBand

@@ -451,37 +451,7 @@ func (e *Engine) namesCondition(h, c corpus.ID) bool {
 		cc := e.set.Brief(c).Code
 		return strings.HasPrefix(cc, "I21") || strings.HasPrefix(cc, "I22")
 	}
-	generic := map[string]bool{}
-	for _, w := range historyGeneric {
-		for _, s := range e.ix.Stems(w) {
-			generic[s] = true
-		}
-	}
-	stems := func(id corpus.ID) map[string]bool {
-		out := map[string]bool{}
-		cd := e.set.Code(id)
-		if cd == nil {
-			return out
-		}
-		for _, n := range cd.Names {
-			if n.Kind == corpus.NameLearned {
-				continue
-			}
-			for _, s := range e.ix.Stems(n.Text) {
-				if !generic[s] {
-					out[s] = true
-				}
-			}
-		}
-		return out
-	}
-	cs := stems(c)
-	for s := range stems(h) {
-		if cs[s] {
-			return true
-		}
-	}
-	return false
+	return shareStem(e.conditionStemsOf(c), e.conditionStemsOf(h)) // conditionstems.go
 }
 
 // sharesWords reports whether a mention of h matched a word of a mention

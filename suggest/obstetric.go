@@ -30,7 +30,7 @@ type pregnancy struct {
 }
 
 var (
-	trimesterWords = regexp.MustCompile(`(?i)\b(first|second|third|1st|2nd|3rd)[ -]trimester\b`)
+	trimesterWords = guard(`(?i)\b(first|second|third|1st|2nd|3rd)[ -]trimester\b`, "trimester")
 	gravidaNumber  = regexp.MustCompile(`(?i)\b(?:g|gravida\s*)(\d{1,2})\s*(?:p|para\b|,|\s|$)`)
 	fetusLetter    = regexp.MustCompile(`(?i)\b(?:twin|triplet|quadruplet|fetus|baby)\s*(?:#\s*)?([a-e1-9])\b`)
 	singleFetus    = regexp.MustCompile(`(?i)\b(?:singleton|single (?:fetus|gestation|pregnancy|intrauterine pregnancy))\b`)
@@ -682,7 +682,7 @@ func pregnancyCodesFirst(res *Result) {
 
 // completedWeeks reads a newborn's gestational age: "31 completed weeks",
 // "born at 31 weeks", "31-week preterm".
-var completedWeeks = regexp.MustCompile(`(?i)\b(\d{2})(?:\s*(?:\+\s*\d|[0-6]/7))?[ -](?:completed )?(?:weeks?|wks?)\b`)
+var completedWeeks = guard(`(?i)\b(\d{2})(?:\s*(?:\+\s*\d|[0-6]/7))?[ -](?:completed )?(?:weeks?|wks?)\b`, "week", "wk")
 
 // newbornGestation gives a preterm newborn's P07 code the gestational age
 // the note documents: "Preterm newborn, 31 completed weeks" is P07.34, not
@@ -738,7 +738,7 @@ func (e *Engine) newbornGestation(doc *nlp.Document, res *Result) {
 }
 
 // daysOld reads a newborn's age in days ("5 days old", "5-day-old").
-var daysOld = regexp.MustCompile(`(?i)\b(\d{1,2})[ -]days?[ -]old\b`)
+var daysOld = guard(`(?i)\b(\d{1,2})[ -]days?[ -]old\b`, "day")
 
 // newbornExamAge chooses the newborn health examination by the age the
 // note documents: under 8 days old Z00.110, 8 to 28 days old Z00.111.

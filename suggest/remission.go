@@ -74,8 +74,8 @@ func noteRemission(doc *nlp.Document, sent int) (remissionStatus, cue) {
 // is otherwise c's ("Acute myeloblastic leukemia, in remission" for
 // C92.00), 0 when the code set has none.
 func remissionSibling(set *corpus.Set, c corpus.ID, st remissionStatus) corpus.ID {
-	cc := set.Code(c)
-	if cc == nil || cc.Parent == "" {
+	cc := set.Brief(c) // the brief: the full Code copies names and children per call
+	if cc.Parent == "" {
 		return 0
 	}
 	p, ok := set.ID(cc.System, cc.Parent)

@@ -113,22 +113,76 @@ func parseSites(src string, stems func(string) []string) (*siteMap, error) {
 }
 
 // siteCode is one billable code of a category and its readings: the
-// stems of its title and of each inclusion term.
+// stems of its title and of each inclusion term. other and vague are
+// otherCode of its title and siteVague of it read as billable, kept so
+// siteChoice does not test the title per note.
 type siteCode struct {
 	id       corpus.ID
 	readings []siteReading
+	other    bool
+	vague    bool
 }
 
 // siteReading is the stems of a title or inclusion term, in order, and
-// the pairs of stems it joins by "or".
+// the pairs of stems it joins by "or". kinds, when set, holds the
+// sites.txt classes of each stem (kindOf), read once per engine.
 type siteReading struct {
 	stems []string
 	alts  [][2]string
+	kinds []siteKind
+}
+
+// siteKind is the classes sites.txt gives a title stem, as bits.
+type siteKind uint8
+
+const (
+	kindStrict siteKind = 1 << iota
+	kindWithout
+	kindFill
+	kindSide
+	kindDefault
+)
+
+// kindOf classifies stem s by the site table.
+func (sm *siteMap) kindOf(s string) siteKind {
+	var k siteKind
+	if sm.strict[s] {
+		k |= kindStrict
+	}
+	if s == sm.without {
+		k |= kindWithout
+	}
+	if sm.fill[s] {
+		k |= kindFill
+	}
+	if sm.sides[s] {
+		k |= kindSide
+	}
+	if sm.defaults[s] {
+		k |= kindDefault
+	}
+	return k
+}
+
+// kindsOf returns the site classes of r's stems: its own when read once
+// per engine, else computed here.
+func (sm *siteMap) kindsOf(r siteReading) []siteKind {
+	if len(r.kinds) == len(r.stems) {
+		return r.kinds
+	}
+	ks := make([]siteKind, len(r.stems))
+	for i, s := range r.stems {
+		ks[i] = sm.kindOf(s)
+	}
+	return ks
 }
 
 // readingOf analyses a title or inclusion term.
 func (e *Engine) readingOf(text string) siteReading {
 	r := siteReading{stems: e.ix.Stems(text)}
+	if e.sites != nil {
+		r.kinds = e.sites.kindsOf(r)
+	}
 	f := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c == ' ' || c == ',' || c == '(' || c == ')' })
 	for i := 1; i+1 < len(f); i++ {
 		if f[i] != "or" {
@@ -148,6 +202,47 @@ type siteCategory struct {
 	codes  []siteCode
 	stems  []siteCode
 	common map[string]bool
+	// codesBy and stemsBy list, by stem, the codes and the stems whose
+	// readings hold it, in order: a code reads the note only through a
+	// word the note states or the table supplies.
+	codesBy map[string][]int32
+	stemsBy map[string][]int32
+}
+
+// holders indexes codes by the stems of their readings.
+func holders(codes []siteCode) map[string][]int32 {
+	by := map[string][]int32{}
+	for i, c := range codes {
+		for _, r := range c.readings {
+			for _, s := range r.stems {
+				if l := by[s]; len(l) == 0 || l[len(l)-1] != int32(i) {
+					by[s] = append(l, int32(i))
+				}
+			}
+		}
+	}
+	return by
+}
+
+// holding returns, in order, the codes of by holding a stem the note
+// states or the table supplies (nw), beyond the vague title's stems vt,
+// the filler and "with" words and the vague code's own tokens: the only
+// codes fit may accept (it counts no other word).
+func (sm *siteMap) holding(by map[string][]int32, vt []string, nw noteWords) []int32 {
+	var out []int32
+	add := func(s string, t int) {
+		if l := by[s]; len(l) > 0 && !slices.Contains(nw.own, int32(t)) && !slices.Contains(vt, s) && sm.kindOf(s)&(kindFill|kindStrict) == 0 {
+			out = append(out, l...)
+		}
+	}
+	for s, t := range nw.said {
+		add(s, t)
+	}
+	for s, t := range nw.mapped {
+		add(s, t)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
 }
 
 // siteCategoryOf returns the billable codes of category cat, built once
@@ -163,10 +258,10 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 		walk = func(id corpus.ID) {
 			b := e.set.Brief(id)
 			if !b.Billable && needsSeventh(e.set, id) {
-				sc.stems = append(sc.stems, siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}})
+				sc.stems = append(sc.stems, siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}, other: otherCode(b), vague: siteVague(corpus.Brief{Billable: true, Display: b.Display})})
 			}
 			if b.Billable {
-				c := siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}}
+				c := siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}, other: otherCode(b), vague: siteVague(b)}
 				if code := e.set.Code(id); code != nil {
 					for _, nm := range code.Names {
 						if nm.Kind == corpus.NameInclusion && nm.Text != b.Display {
@@ -190,6 +285,7 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 			}
 		}
 	}
+	sc.codesBy, sc.stemsBy = holders(sc.codes), holders(sc.stems)
 	v, _ := e.siteMemo.LoadOrStore(cat, sc)
 	return v.(*siteCategory)
 }
@@ -270,15 +366,17 @@ func (f siteFit) better(g siteFit) int {
 func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string]bool) (siteFit, bool) {
 	var f siteFit
 	sm := e.sites
+	kinds := sm.kindsOf(r)
 	cond, without := false, false // past "with" or "without": a condition, never implied
-	for _, s := range r.stems {
-		if sm.strict[s] {
-			cond, without = true, s == sm.without
+	for i, s := range r.stems {
+		k := kinds[i]
+		if k&kindStrict != 0 {
+			cond, without = true, k&kindWithout != 0
 		}
-		if sm.fill[s] || slices.Contains(vt, s) {
+		if k&kindFill != 0 || slices.Contains(vt, s) {
 			continue
 		}
-		if sm.strict[s] {
+		if k&kindStrict != 0 {
 			if _, ok := nw.said[s]; !ok {
 				f.unsaid++ // "with" says nothing of its own, but its absence does
 			}
@@ -303,10 +401,10 @@ func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string
 			f.toks = append(f.toks, t)
 			continue
 		}
-		if sm.sides[s] {
+		if k&kindSide != 0 {
 			return f, false // a side the note does not state is never implied
 		}
-		if sm.defaults[s] {
+		if k&kindDefault != 0 {
 			f.byDefault = true
 			continue
 		}
@@ -371,21 +469,23 @@ func (r siteReading) altSaid(s string, nw noteWords) bool {
 // the note says other (other) or the note states all its words (the
 // Index's default: chronic osteomyelitis of the foot is "other chronic
 // osteomyelitis").
-func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, common map[string]bool, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
+//
+// by indexes codes by their stems (holders): only the codes holding a
+// word of nw are read, in order.
+func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, by map[string][]int32, common map[string]bool, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
 	other = other || otherCode(e.set.Brief(v))
 	var best corpus.ID
 	var bf siteFit
 	tie := false
-	for _, c := range codes {
+	for _, ci := range e.sites.holding(by, vt, nw) {
+		c := &codes[ci]
 		if c.id == v {
 			continue
 		}
-		otherK := !other && otherCode(e.set.Brief(c.id))
+		otherK := !other && c.other
 		var cf siteFit
 		found := false
-		kb := e.set.Brief(c.id)
-		kb.Billable = true // a stem is vague by its title
-		vagueK := siteVague(kb)
+		vagueK := c.vague // a stem is vague by its title
 		for _, r := range c.readings {
 			f, ok := e.fit(r, vt, nw, common)
 			if ok && vagueK && !e.addsSide(r, vt) {
@@ -478,12 +578,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
 		}
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.common, nw, other, accept); ok {
+			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.stemsBy, sc.common, nw, other, accept); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.common, nw, other, accept)
+		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.codesBy, sc.common, nw, other, accept)
 		if ok && annotate {
 			// Annotating keeps the vague code where it ranks, the code the
 			// note documents beside it.
@@ -509,8 +609,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if mt, ok := nw.mapped[e.sites.bilat]; ok {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.right, t), other, accept)
-		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.common, nw.with(e.sites.left, t), other, accept)
+		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.codesBy, sc.common, nw.with(e.sites.right, t), other, accept)
+		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.codesBy, sc.common, nw.with(e.sites.left, t), other, accept)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}

@@ -1,0 +1,82 @@
+package suggest
+
+import "regexp"
+
+// guarded is a case-insensitive regexp every match of which holds one of
+// words (lower-case ASCII): the rules run such regexps over every note or
+// sentence, and most texts hold none of the words. A text holding none
+// of them, ignoring ASCII case, and no byte beyond ASCII (where (?i)
+// folds further: the Kelvin sign is a k) is not searched; any other is
+// searched as by the regexp itself.
+type guarded struct {
+	*regexp.Regexp
+	words []string
+}
+
+// guard compiles expr guarded by words.
+func guard(expr string, words ...string) guarded {
+	return guarded{Regexp: regexp.MustCompile(expr), words: words}
+}
+
+// may reports whether s may hold a match.
+func (g guarded) may(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return true
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		for _, w := range g.words {
+			if c == w[0] && len(s)-i >= len(w) && asciiFoldPrefix(s[i:], w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// asciiFoldPrefix reports whether s begins with lower-case word w,
+// ignoring ASCII case.
+func asciiFoldPrefix(s, w string) bool {
+	for j := 0; j < len(w); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[j] {
+			return false
+		}
+	}
+	return true
+}
+
+// FindStringSubmatchIndex is the regexp's, nil where s cannot match.
+func (g guarded) FindStringSubmatchIndex(s string) []int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.Regexp.FindStringSubmatchIndex(s)
+}
+
+// FindAllStringSubmatchIndex is the regexp's, nil where s cannot match.
+func (g guarded) FindAllStringSubmatchIndex(s string, n int) [][]int {
+	if !g.may(s) {
+		return nil
+	}
+	return g.Regexp.FindAllStringSubmatchIndex(s, n)
+}
+
+// FindStringSubmatch is the regexp's, nil where s cannot match.
+func (g guarded) FindStringSubmatch(s string) []string {
+	if !g.may(s) {
+		return nil
+	}
+	return g.Regexp.FindStringSubmatch(s)
+}
+
+// MatchString is the regexp's, false where s cannot match.
+func (g guarded) MatchString(s string) bool {
+	return g.may(s) && g.Regexp.MatchString(s)
+}
