@@ -86,6 +86,7 @@ func TestAbbreviationSenses(t *testing.T) {
 		// new entries
 		{"HSIL on Pap", "HSIL", "high grade squamous intraepithelial lesion"},
 		{"right breast DCIS", "DCIS", "intraductal carcinoma in situ"},
+		{"recurrent UTIs", "UTIs", "urinary tract infections"},
 		{"LTBI, starting rifampin", "LTBI", "latent tuberculosis infection"},
 		{"Mirena IUD in place", "IUD", "intrauterine contraceptive device"},
 		{"FIT positive", "FIT", "fecal immunochemical test for occult blood"},
