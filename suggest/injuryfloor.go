@@ -1,0 +1,108 @@
+package suggest
+
+import (
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// injuryFloor raises the injury code (chapter 19, S00-T88 but T14.-) the
+// note documents best to the decision threshold. The ranker learned its
+// priors from case reports where most injury codes never occur, so a
+// fracture, sprain or complication the note names in the code set's own
+// words ("nondisplaced fracture of the right lateral malleolus") would sit
+// far below the threshold on the prior alone; priors break ties, they do
+// not override documented words. Of the injury candidates whose best
+// mentions overlap, only one is raised: the one found by a name of the
+// code set (not a learned phrase) covering at least injuryFloorCoverage
+// of its words, whose title contradicts no sibling word the note says
+// (siblingSaid 0: not "left" where the note says right), whose matched
+// words name what the injury is (injuryKinds: "fracture", "sprain", not a
+// "stenosis" read as a vessel injury), whose sentence does not call the
+// condition nontraumatic (notTraumaticCues: chapter 13 codes those) and
+// whose title
+// the note affirms most (then the ranker's order). Nothing is raised
+// where an overlapping injury candidate is already at the threshold, and
+// nothing negated, historical or inside a fuller match.
+func (e *Engine) injuryFloor(doc *nlp.Document, ks []scored) {
+	thr := e.DecisionThreshold()
+	eligible := func(k *scored) bool {
+		if !e.floorableInjury(k.code) {
+			return false
+		}
+		m := k.c.mentions[k.c.best]
+		return !m.learned && !m.dominated && m.assert == 0 && m.partNeg == 0 &&
+			m.hit.Coverage >= injuryFloorCoverage && k.f[43] == 0 && k.f[41] >= injuryFloorTitle &&
+			namesInjuryKind(doc, m) && !notTraumatic(doc, m.sent)
+	}
+	overlap := func(a, b mention) bool { return a.sent == b.sent && a.start < b.end && b.start < a.end }
+	for i := range ks {
+		k := &ks[i]
+		if k.conf >= thr || !eligible(k) {
+			continue
+		}
+		m := k.c.mentions[k.c.best]
+		best := true
+		for j := range ks {
+			o := &ks[j]
+			if j == i || !e.floorableInjury(o.code) || !overlap(m, o.c.mentions[o.c.best]) {
+				continue
+			}
+			if o.conf >= thr || eligible(o) && (o.f[41] > k.f[41] || o.f[41] == k.f[41] && (o.z > k.z || o.z == k.z && o.code < k.code)) {
+				best = false
+				break
+			}
+		}
+		if best {
+			k.conf = thr
+		}
+	}
+}
+
+// injuryFloorCoverage and injuryFloorTitle are the least share of its
+// matched name's words, and of its title's content words, a note must
+// say for an injury code to be raised.
+const (
+	injuryFloorCoverage = 0.75
+	injuryFloorTitle    = 0.5
+)
+
+// floorableInjury reports an ICD-10-CM code of chapter 19 (S00-T88) other
+// than the unspecified-region injuries T14.-.
+func (e *Engine) floorableInjury(id corpus.ID) bool {
+	b := e.set.Brief(id)
+	if b.System != corpus.ICD10CM || b.Code == "" || b.Code[0] != 'S' && b.Code[0] != 'T' {
+		return false
+	}
+	return b.Code[0] == 'S' || b.Code < "T89" && b.Code[:3] != "T14"
+}
+
+// namesInjuryKind reports whether the words mention m matched hold an
+// injury kind (injuryKinds).
+func namesInjuryKind(doc *nlp.Document, m mention) bool {
+	for _, t := range doc.Tokens {
+		if t.Start >= m.start && t.End <= m.end && injuryKinds[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// notTraumaticCues say a fracture or tear is no injury: the musculoskeletal
+// chapter codes pathological, osteoporotic, stress and degenerative ones.
+var notTraumaticCues = map[string]bool{"nontraumatic": true, "atraumatic": true, "non-traumatic": true, "degenerative": true,
+	"pathologic": true, "pathological": true, "osteoporotic": true, "osteoporosis": true, "stress": true, "insufficiency": true,
+	"fragility": true, "spontaneous": true}
+
+// notTraumatic reports whether sentence sent holds a notTraumaticCues word.
+func notTraumatic(doc *nlp.Document, sent int) bool {
+	if sent < 0 || sent >= len(doc.Sentences) {
+		return false
+	}
+	sp := doc.Sentences[sent]
+	for _, t := range doc.Tokens {
+		if t.Start >= sp.Start && t.End <= sp.End && notTraumaticCues[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
