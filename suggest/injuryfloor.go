@@ -76,16 +76,34 @@ func (e *Engine) floorableInjury(id corpus.ID) bool {
 	return b.Code[0] == 'S' || b.Code < "T89" && b.Code[:3] != "T14"
 }
 
-// namesInjuryKind reports whether the words mention m matched hold an
-// injury kind (injuryKinds).
+// namesInjuryKind reports whether the words mention m matched, or the
+// kindReach tokens of its sentence either side of them, hold an injury
+// kind (injuryKinds): "tear of the anterior cruciate ligament" finds the
+// sprain code on the ligament's words.
 func namesInjuryKind(doc *nlp.Document, m mention) bool {
-	for _, t := range doc.Tokens {
-		if t.Start >= m.start && t.End <= m.end && injuryKinds[t.Norm] {
+	first, last := -1, -1
+	for i, t := range doc.Tokens {
+		if t.Start >= m.start && t.End <= m.end {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	for i := max(0, first-kindReach); i <= min(len(doc.Tokens)-1, last+kindReach); i++ {
+		t := doc.Tokens[i]
+		if t.Sent == m.sent && injuryKinds[t.Norm] {
 			return true
 		}
 	}
 	return false
 }
+
+// kindReach is how many tokens from a mention an injury kind may stand.
+const kindReach = 3
 
 // notTraumaticCues say a fracture or tear is no injury: the musculoskeletal
 // chapter codes pathological, osteoporotic, stress and degenerative ones.
