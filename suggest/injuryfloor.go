@@ -1,6 +1,10 @@
 package suggest
 
 import (
+	"slices"
+	"strings"
+	"unicode"
+
 	"medcode/corpus"
 	"medcode/nlp"
 )
@@ -15,7 +19,10 @@ import (
 // mentions overlap, only one is raised: the one found by a name of the
 // code set (not a learned phrase) covering at least injuryFloorCoverage
 // of its words, whose title contradicts no sibling word the note says
-// (siblingSaid 0: not "left" where the note says right), whose matched
+// (siblingSaid 0: not "left" where the note says right), that says a word
+// setting the code apart from its parent (distinctSaid above 0: not an
+// unspecified or "other" code the ranker's order among siblings decides),
+// whose matched
 // words name what the injury is (injuryKinds: "fracture", "sprain", not a
 // "stenosis" read as a vessel injury), whose sentence does not call the
 // condition nontraumatic (notTraumaticCues: chapter 13 codes those) and
@@ -31,8 +38,8 @@ func (e *Engine) injuryFloor(doc *nlp.Document, ks []scored) {
 		}
 		m := k.c.mentions[k.c.best]
 		return !m.learned && !m.dominated && m.assert == 0 && m.partNeg == 0 &&
-			m.hit.Coverage >= injuryFloorCoverage && k.f[43] == 0 && k.f[41] >= injuryFloorTitle &&
-			namesInjuryKind(doc, m) && !notTraumatic(doc, m.sent)
+			m.hit.Coverage >= injuryFloorCoverage && k.f[43] == 0 && k.f[41] >= injuryFloorTitle && k.f[42] > 0 &&
+			namesInjuryKind(doc, m, e.set.Brief(k.code).Display) && !notTraumatic(doc, m.sent)
 	}
 	overlap := func(a, b mention) bool { return a.sent == b.sent && a.start < b.end && b.start < a.end }
 	for i := range ks {
@@ -63,7 +70,7 @@ func (e *Engine) injuryFloor(doc *nlp.Document, ks []scored) {
 // say for an injury code to be raised.
 const (
 	injuryFloorCoverage = 0.75
-	injuryFloorTitle    = 0.5
+	injuryFloorTitle    = 0.6
 )
 
 // floorableInjury reports an ICD-10-CM code of chapter 19 (S00-T88) other
@@ -76,11 +83,16 @@ func (e *Engine) floorableInjury(id corpus.ID) bool {
 	return b.Code[0] == 'S' || b.Code < "T89" && b.Code[:3] != "T14"
 }
 
-// namesInjuryKind reports whether the words mention m matched, or the
+// namesInjuryKind reports whether the words mention m matched, spread
+// over at most twice as many tokens as its name has words, or the
 // kindReach tokens of its sentence either side of them, hold an injury
-// kind (injuryKinds): "tear of the anterior cruciate ligament" finds the
-// sprain code on the ligament's words.
-func namesInjuryKind(doc *nlp.Document, m mention) bool {
+// kind (injuryKinds) the code's title names, other than the bare "injury"
+// or "complication": "tear of the anterior cruciate ligament" finds the
+// sprain code on the ligament's words (a tear of a ligament or muscle is
+// its sprain or strain), while a "renal injury" of a case report names no
+// kind of injury a coder could code from chapter 19, and "renal failure
+// ... received a transplant" no transplant failure.
+func namesInjuryKind(doc *nlp.Document, m mention, title string) bool {
 	first, last := -1, -1
 	for i, t := range doc.Tokens {
 		if t.Start >= m.start && t.End <= m.end {
@@ -90,16 +102,33 @@ func namesInjuryKind(doc *nlp.Document, m mention) bool {
 			last = i
 		}
 	}
-	if first < 0 {
+	if first < 0 || last-first+1 > 2*len(strings.Fields(m.name)) {
 		return false
+	}
+	words := strings.FieldsFunc(strings.ToLower(title), func(r rune) bool { return !unicode.IsLetter(r) })
+	inTitle := func(kind string) bool {
+		return slices.ContainsFunc(words, func(w string) bool { return samePrefix(w, kind, 5) })
 	}
 	for i := max(0, first-kindReach); i <= min(len(doc.Tokens)-1, last+kindReach); i++ {
 		t := doc.Tokens[i]
-		if t.Sent == m.sent && injuryKinds[t.Norm] {
+		if t.Sent != m.sent || !injuryKinds[t.Norm] || t.Norm == "injury" || t.Norm == "complication" {
+			continue
+		}
+		if inTitle(t.Norm) || t.Norm == "tear" && (inTitle("sprain") || inTitle("strain") || inTitle("rupture") || inTitle("laceration")) {
 			return true
 		}
 	}
 	return false
+}
+
+// samePrefix reports whether a and b agree in their first n letters, or
+// are equal when shorter ("crush" and "crushing", "infected" and
+// "infection").
+func samePrefix(a, b string, n int) bool {
+	if len(a) < n || len(b) < n {
+		return a == b
+	}
+	return a[:n] == b[:n]
 }
 
 // kindReach is how many tokens from a mention an injury kind may stand.
