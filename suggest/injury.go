@@ -9,8 +9,9 @@ import (
 	"medcode/nlp"
 )
 
-// injuryOrder applies two sequencing rules of chapters 19 and 20 to the
-// ranked suggestions:
+// injuryOrder drops a skin callus that is a fracture's (callus.go) and
+// applies two sequencing rules of chapters 19 and 20 to the ranked
+// suggestions:
 //   - a vague injury code (T14.-, injury of unspecified body region, an
 //     unspecified injury of a site) or an unspecified code of another
 //     chapter whose every word a specific injury code's evidence holds, and Z76.89
@@ -22,6 +23,7 @@ import (
 //     words of its own (not a catch-all "unspecified" or "other
 //     specified" injury) moves just above it.
 func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
+	rej = boneCallus(doc, res, rej) // callus.go
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
 		s := res.Suggestions[i]
 		if !vagueInjury(s) && !vagueElsewhere(s) {
