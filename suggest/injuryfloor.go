@@ -29,7 +29,10 @@ import (
 // whose title
 // the note affirms most (then the ranker's order). Nothing is raised
 // where an overlapping injury candidate is already at the threshold, and
-// nothing negated, historical or inside a fuller match.
+// nothing negated, historical or inside a fuller match, except that a
+// code for a subsequent encounter or a sequela is past by nature: "Right
+// distal radius fracture 10 weeks ago ... delayed union" is the fracture
+// under care (S52.501G), not a personal history.
 func (e *Engine) injuryFloor(doc *nlp.Document, ks []scored) {
 	thr := e.DecisionThreshold()
 	eligible := func(k *scored) bool {
@@ -37,7 +40,7 @@ func (e *Engine) injuryFloor(doc *nlp.Document, ks []scored) {
 			return false
 		}
 		m := k.c.mentions[k.c.best]
-		return !m.learned && !m.dominated && m.assert == 0 && m.partNeg == 0 &&
+		return !m.learned && !m.dominated && (m.assert == 0 || e.laterEncounter(k.code) && m.assert&^(nlp.Historical|nlp.Ended) == 0) && m.partNeg == 0 &&
 			m.hit.Coverage >= injuryFloorCoverage && k.f[43] == 0 && k.f[41] >= injuryFloorTitle && k.f[42] > 0 &&
 			namesInjuryKind(doc, m, e.set.Brief(k.code).Display) && !notTraumatic(doc, m.sent)
 	}
@@ -152,4 +155,11 @@ func notTraumatic(doc *nlp.Document, sent int) bool {
 		}
 	}
 	return false
+}
+
+// laterEncounter reports a code whose seventh character is a subsequent
+// encounter or a sequela.
+func (e *Engine) laterEncounter(id corpus.ID) bool {
+	d := e.set.Brief(id).Display
+	return strings.Contains(d, "subsequent encounter") || strings.HasSuffix(d, "sequela")
 }

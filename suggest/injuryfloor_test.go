@@ -29,6 +29,8 @@ func TestInjuryFloor(t *testing.T) {
 		{"eponym", "Closed Colles fracture, right wrist, initial encounter.", "S52.531A", []string{"S62"}},
 		{"tear of a ligament is its sprain", "Complete tear of the anterior cruciate ligament of the left knee.", "S83.512A", []string{"S83.511", "S83.519"}},
 		{"complication of care", "Superficial incisional surgical site infection, initial encounter.", "T81.41XA", nil},
+		{"fracture under care", "CLINICAL HISTORY: Right distal radius fracture 10 weeks ago, persistent pain.\nIMPRESSION: Incomplete healing with persistent fracture line, delayed union.", "S52.501G", []string{"S52.501A", "T14"}},
+		{"healed fracture is history", "History of right distal radius fracture 3 years ago, healed.", "", []string{"S"}},
 		{"nontraumatic tear", "Nontraumatic complete rotator cuff tear, right shoulder.", "", []string{"S"}},
 		{"no injury kind", "Right carotid artery stenosis 70%, asymptomatic.", "", []string{"S"}},
 		{"bare injury", "She has not presented symptoms derived from her renal injury.", "", []string{"S"}},
