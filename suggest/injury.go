@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -17,6 +18,10 @@ import (
 //     chapter whose every word a specific injury code's evidence holds, and Z76.89
 //     read from the words of an encounter ("initial encounter"), give way
 //     to a specific injury: the note documents the injury's site and kind;
+//   - a code of another chapter found only on words of a suggested
+//     injury's title that the injury's evidence holds with more ("torus"
+//     of "torus fracture of the distal radius" is no torus of the jaw)
+//     gives way to it (injuryTitleReads);
 //   - an external cause code (V00-Y99) is never listed before the injury
 //     it explains (guidelines I.C.20): the specific injury documented in
 //     the same sentence, within four words of the cause's, with most
@@ -26,6 +31,10 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 	rej = boneCallus(doc, res, rej) // callus.go
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
 		s := res.Suggestions[i]
+		if o, ok := injuryTitleReads(doc, res, s); ok {
+			rej = append(rej, drop(res, i, "specific_injury", "its words are the injury's: the note documents "+o.Code+" ("+o.Display+")"))
+			continue
+		}
 		if !vagueInjury(s) && !vagueElsewhere(s) {
 			continue
 		}
@@ -229,4 +238,34 @@ func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
 		}
 	}
 	return true
+}
+
+// injuryTitleReads returns the suggested specific injury (at or above the
+// threshold) whose evidence strictly covers s's and whose title holds
+// every word of s's evidence, when s is an ICD-10-CM code outside
+// chapters 19-21 (S, T, V-Z).
+func injuryTitleReads(doc *nlp.Document, res *Result, s Suggestion) (Suggestion, bool) {
+	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.ContainsRune("STVWXYZ", rune(s.Code[0])) || len(s.Evidence) == 0 {
+		return Suggestion{}, false
+	}
+	for _, o := range res.Suggestions {
+		if !specificInjury(o) || catchAllInjury(o) || o.Confidence < res.Threshold || !strictlyCovers(doc, o.Evidence, s.Evidence) {
+			continue
+		}
+		words := strings.FieldsFunc(strings.ToLower(o.Display), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		all := true
+		for _, t := range doc.Tokens {
+			if t.Stop || !slices.ContainsFunc(s.Evidence, func(e Evidence) bool { return e.Start <= t.Start && t.End <= e.End }) {
+				continue
+			}
+			if !slices.Contains(words, t.Norm) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return o, true
+		}
+	}
+	return Suggestion{}, false
 }
