@@ -15,24 +15,27 @@ import (
 // fracture, sprain or complication the note names in the code set's own
 // words ("nondisplaced fracture of the right lateral malleolus") would sit
 // far below the threshold on the prior alone; priors break ties, they do
-// not override documented words. Of the injury candidates whose best
-// mentions overlap, only one is raised: the one found by a name of the
-// code set (not a learned phrase) covering at least injuryFloorCoverage
-// of its words, whose title contradicts no sibling word the note says
-// (siblingSaid 0: not "left" where the note says right), that says a word
-// setting the code apart from its parent (distinctSaid above 0: not an
-// unspecified or "other" code the ranker's order among siblings decides),
-// whose matched
-// words name what the injury is (injuryKinds: "fracture", "sprain", not a
-// "stenosis" read as a vessel injury), whose sentence does not call the
-// condition nontraumatic (notTraumaticCues: chapter 13 codes those) and
-// whose title
-// the note affirms most (then the ranker's order). Nothing is raised
-// where an overlapping injury candidate is already at the threshold, and
-// nothing negated, historical or inside a fuller match, except that a
-// code for a subsequent encounter or a sequela is past by nature: "Right
-// distal radius fracture 10 weeks ago ... delayed union" is the fracture
-// under care (S52.501G), not a personal history.
+// not override documented words.
+//
+// A candidate qualifies when it was found by a name of the code set (not
+// a learned phrase) covering at least injuryFloorCoverage of the name's
+// words; its title contradicts no sibling word the note says (siblingSaid
+// 0: not "left" where the note says right); the note says a word setting
+// it apart from its parent (distinctSaid above 0: not an unspecified or
+// "other" code, whose order among siblings the ranker decides); the
+// matched words name the kind of injury its title names (namesInjuryKind:
+// "fracture", "sprain", not a "stenosis" read as a vessel injury); its
+// sentence does not call the condition nontraumatic, pathological or
+// osteoporotic (notTraumaticCues: chapter 13 codes those); and the
+// mention is affirmed and current, or past for a subsequent-encounter or
+// sequela code, which is past by nature ("Right distal radius fracture 10
+// weeks ago ... delayed union" is the fracture under care, S52.501G).
+//
+// Of qualifying candidates whose best mentions overlap, only the one
+// whose title the note affirms most (then the ranker's order) is raised,
+// and none where an injury candidate is already at the threshold on words
+// of the mention (any of its mentions: the Colles fracture of the
+// diagnosis, read again in the imaging, stands for them).
 func (e *Engine) injuryFloor(doc *nlp.Document, ks []scored) {
 	thr := e.DecisionThreshold()
 	eligible := func(k *scored) bool {
@@ -54,10 +57,14 @@ func (e *Engine) injuryFloor(doc *nlp.Document, ks []scored) {
 		best := true
 		for j := range ks {
 			o := &ks[j]
-			if j == i || !e.floorableInjury(o.code) || !overlap(m, o.c.mentions[o.c.best]) {
+			if j == i || !e.floorableInjury(o.code) {
 				continue
 			}
-			if o.conf >= thr || eligible(o) && (o.f[41] > k.f[41] || o.f[41] == k.f[41] && (o.z > k.z || o.z == k.z && o.code < k.code)) {
+			// An injury at the threshold on any words of this mention
+			// stands for them (the Colles fracture of the diagnosis, read
+			// again in the imaging); of the others, the best documented.
+			if o.conf >= thr && slices.ContainsFunc(o.c.mentions, func(x mention) bool { return overlap(m, x) }) ||
+				overlap(m, o.c.mentions[o.c.best]) && eligible(o) && (o.f[41] > k.f[41] || o.f[41] == k.f[41] && (o.z > k.z || o.z == k.z && o.code < k.code)) {
 				best = false
 				break
 			}
