@@ -10,7 +10,10 @@
 //     to its default child with a specificity edit (resolve.go), or a
 //     seventh-character stem completed with the table row whose meaning the
 //     note states near the mention ("subsequent encounter ... with
-//     malunion" is P, "fetus 3" is 3; seventh.go). A hit inside a longer,
+//     malunion" is P, "fetus 3" is 3; seventh.go); a fracture's healing
+//     stated in a sentence of its own and in a note's words ("IMPRESSION:
+//     nonunion at the fracture site", "delayed union", "callus") counts,
+//     and says the encounter is a subsequent one (healing.go). A hit inside a longer,
 //     fully matched name is "dominated"; a name partly negated by the note
 //     is marked.
 //  3. The model's usual codes of a category join on another code's evidence;
@@ -129,6 +132,16 @@
 //     evidence's sentences (titlesaid.go); a model's PriorReach keeps the
 //     prior features of a code whose name the note documents whole within
 //     that many log-odds of their cap.
+//     Injury floor (injuryfloor.go): of overlapping chapter 19 candidates
+//     (S00-T88 but T14.-), the one found by a name of the code set on
+//     words that name the injury's kind its title names ("fracture",
+//     "sprain"; a ligament "tear" is its sprain), contradicting no
+//     sibling word, saying a word that sets it apart from its parent and
+//     none that calls it nontraumatic, pathological or osteoporotic, is
+//     raised to the decision threshold when the priors left it below:
+//     priors break ties, they do not override documented words. Only
+//     affirmed current mentions, or a past one for a subsequent-encounter
+//     or sequela code (the fracture under care).
 //  6. Candidates landing on one code merge; conflicts are resolved by what
 //     the note documents, never by a prior (conflict.go): an unspecified
 //     code gives way to a documented code of its category, or one the
@@ -137,7 +150,9 @@
 //     part of, and one named only as the reason for the visit or study
 //     (chief complaint, indication, history of the present illness, review
 //     of systems) to a diagnosis of its body system in the note's
-//     conclusion unless a suggested code's notes ask for it (reason.go);
+//     conclusion unless a suggested code's notes ask for it (reason.go;
+//     an unspecified injury of a region, "Right ankle injury", to the
+//     injury the conclusion finds there);
 //     a "without complications" code to a documented
 //     complication; of an Excludes1 pair the better documented stays. A
 //     code gives way only to a replacement that is itself suggested.
@@ -175,7 +190,9 @@
 //     specific injury documented beside it, and T14.-, an unspecified
 //     injury of a site, Z76.89 on encounter words and an unspecified code
 //     of another chapter give way to a documented specific injury or
-//     complication of care whose words include theirs (injury.go);
+//     complication of care whose words include theirs (injury.go); a
+//     skin code found on "callus" in a sentence naming a fracture is
+//     contradicted (bone callus, callus.go);
 //     diabetes the note calls poorly (inadequately, suboptimally) controlled
 //     takes its type's "with hyperglycemia" code, as the Index directs, and
 //     its "without complications" code gives way (control.go);

@@ -4,26 +4,37 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode"
 
 	"medcode/corpus"
 	"medcode/nlp"
 )
 
-// injuryOrder applies two sequencing rules of chapters 19 and 20 to the
-// ranked suggestions:
+// injuryOrder drops a skin callus that is a fracture's (callus.go) and
+// applies two sequencing rules of chapters 19 and 20 to the ranked
+// suggestions:
 //   - a vague injury code (T14.-, injury of unspecified body region, an
 //     unspecified injury of a site) or an unspecified code of another
 //     chapter whose every word a specific injury code's evidence holds, and Z76.89
 //     read from the words of an encounter ("initial encounter"), give way
 //     to a specific injury: the note documents the injury's site and kind;
+//   - a code of another chapter found only on words of a suggested
+//     injury's title that the injury's evidence holds with more ("torus"
+//     of "torus fracture of the distal radius" is no torus of the jaw)
+//     gives way to it (injuryTitleReads);
 //   - an external cause code (V00-Y99) is never listed before the injury
 //     it explains (guidelines I.C.20): the specific injury documented in
 //     the same sentence, within four words of the cause's, with most
 //     words of its own (not a catch-all "unspecified" or "other
 //     specified" injury) moves just above it.
 func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
+	rej = boneCallus(doc, res, rej) // callus.go
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
 		s := res.Suggestions[i]
+		if o, ok := injuryTitleReads(doc, res, s); ok {
+			rej = append(rej, drop(res, i, "specific_injury", "its words are the injury's: the note documents "+o.Code+" ("+o.Display+")"))
+			continue
+		}
 		if !vagueInjury(s) && !vagueElsewhere(s) {
 			continue
 		}
@@ -227,4 +238,34 @@ func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
 		}
 	}
 	return true
+}
+
+// injuryTitleReads returns the suggested specific injury (at or above the
+// threshold) whose evidence strictly covers s's and whose title holds
+// every word of s's evidence, when s is an ICD-10-CM code outside
+// chapters 19-21 (S, T, V-Z).
+func injuryTitleReads(doc *nlp.Document, res *Result, s Suggestion) (Suggestion, bool) {
+	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.ContainsRune("STVWXYZ", rune(s.Code[0])) || len(s.Evidence) == 0 {
+		return Suggestion{}, false
+	}
+	for _, o := range res.Suggestions {
+		if !specificInjury(o) || catchAllInjury(o) || o.Confidence < res.Threshold || !strictlyCovers(doc, o.Evidence, s.Evidence) {
+			continue
+		}
+		words := strings.FieldsFunc(strings.ToLower(o.Display), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+		all := true
+		for _, t := range doc.Tokens {
+			if t.Stop || !slices.ContainsFunc(s.Evidence, func(e Evidence) bool { return e.Start <= t.Start && t.End <= e.End }) {
+				continue
+			}
+			if !slices.Contains(words, t.Norm) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return o, true
+		}
+	}
+	return Suggestion{}, false
 }

@@ -22,6 +22,7 @@ func TestInjuryOrder(t *testing.T) {
 		{"cat bite", "Cat bite of the left hand, initial encounter.", [2]string{"S61.452A", "W55.01XA"}, nil},
 		{"vague injury", "Contusion of the right knee, initial encounter.", [2]string{}, []string{"T14.8XXA", "T14.90XA", "Z76.89"}},
 		{"complication of care", "Superficial incisional surgical site infection, initial encounter.", [2]string{}, []string{"B99.9"}},
+		{"a word of the injury's title", "Torus fracture of the distal left radius, initial encounter.", [2]string{}, []string{"M27.0"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

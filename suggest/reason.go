@@ -33,7 +33,9 @@ var answerSections = map[nlp.SectionKind]bool{
 // diagnoses of their body system that explain them (the longest symptom
 // prefix applies). Chapter R signs and symptoms, and the symptom codes of
 // other chapters: pain in a joint (M25.5), in a limb (M79.6), in the back
-// or neck (M54.2, M54.5, M54.6, M54.9), a breast lump (N63) or pain (N64.4).
+// or neck (M54.2, M54.5, M54.6, M54.9), a breast lump (N63) or pain (N64.4),
+// and the unspecified injuries of a region (S09.9 ... S99.9, T14.8,
+// T14.90).
 var explainedBy = map[string]string{
 	"R00": "I44 I45 I46 I47 I48 I49 E05", "R01": "I34 I35 I36 I37 I38 Q2", "R03": "I1",
 	"R04":    "J C34 I26 I78",
@@ -69,6 +71,12 @@ var explainedBy = map[string]string{
 	"M54.2": "M4 M5 S1 C41 C79.5", "M54.5": "M4 M5 S3 C41 C79.5 N2", "M54.6": "M4 M5 S2 C41 C79.5", "M54.9": "M4 M5 S1 S2 S3 C41 C79.5",
 	"N63":   "N60 N61 N62 N64 N65 C50 D05 D24 D48.6",
 	"N64.4": "N60 N61 N62 C50",
+	// An unspecified injury of a region ("Right ankle injury" as the
+	// reason for the film) is explained by the injury the study finds
+	// there: the fracture of the malleolus, the sprain of the wrist.
+	"S09.9": "S0", "S19.9": "S1", "S29.9": "S2", "S39.9": "S3", "S49.9": "S4", "S59.9": "S5 S4",
+	"S69.9": "S6 S52.5 S52.6", "S79.9": "S7 S32", "S89.9": "S8 S72.4", "S99.9": "S9 S82.5 S82.6 S82.8",
+	"T14.8": "S", "T14.90": "S",
 }
 
 // symptomPrefix returns the longest explainedBy prefix of code, "" when

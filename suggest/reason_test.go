@@ -26,6 +26,8 @@ func TestReasonExplained(t *testing.T) {
 		{"complaint of the history explained by the assessment", "HISTORY OF PRESENT ILLNESS: Palpitations for two days.\nASSESSMENT: Paroxysmal atrial fibrillation.", "I48.0", "R00.2", true},
 		{"a symptom the diagnosis asks for stays", "HISTORY OF PRESENT ILLNESS: Nocturia three times nightly.\nASSESSMENT: Benign prostatic hyperplasia with lower urinary tract symptoms.", "N40.1", "R35.1", false},
 		{"another body system", "CLINICAL HISTORY: Left knee pain.\nIMPRESSION: Right lower lobe pneumonia.", "J18.9", "M25.562", false},
+		{"injury of a region explained by the fracture found there", "CLINICAL HISTORY: Left wrist injury.\nIMPRESSION: Displaced Colles fracture of the left radius.", "S52.532A", "S69.92", true},
+		{"injury of another region", "CLINICAL HISTORY: Left wrist injury.\nIMPRESSION: Right lower lobe pneumonia.", "J18.9", "S69.92", false},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -59,6 +59,7 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 			}
 		}
 	}
+	said = healingSaid(doc, sr, said, ext) // healing.go
 	if (said["both"] || said["bilaterally"]) && !said["bilateral"] {
 		said = maps.Clone(said) // "both eyes" is the "bilateral" row (the map is shared)
 		said["bilateral"] = true
