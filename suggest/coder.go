@@ -60,6 +60,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.obstetric(doc, req, res, rej) // chapter 15 (obstetric.go)
 	rej = e.causes(doc, res, rej)
 	rej = e.acuity(doc, req, res, rej)
+	rej = e.documentedSlot(res, rej) // slot.go
 	rej = e.organisms(doc, req, res, rej)
 	adds, rej = e.drugTableCodes(doc, res, adds, rej)
 	adds, rej = e.neoplasmTableCodes(doc, res, adds, rej)
