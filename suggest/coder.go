@@ -67,6 +67,7 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.diabetesControl(doc, res, adds, rej) // control.go
 	rej = e.remission(doc, res, rej)                   // remission.go
 	adds, rej = e.combinations(doc, res, adds, rej, rejected)
+	adds, rej = e.sequelae(doc, res, adds, rej, rejected) // sequela.go
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.allergyStatus(doc, res, adds)                  // allergy.go
 	adds, rej = e.screenings(doc, res, rejected, adds, rej) // screening.go
