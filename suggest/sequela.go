@@ -79,8 +79,9 @@ func sequelaFamily(set *corpus.Set, terms func(string) []string) map[string][]se
 }
 
 // sequelaCues say a documented condition is over and what the note
-// describes is its residual effect.
-var sequelaCues = phrases("late effect|late effects|sequela|sequelae|residual|residuals|old|prior|previous|remote|history of|h/o|status post|s/p")
+// describes is its residual effect ("following" is the sequela codes' own
+// word: "dysphagia following cerebral infarction").
+var sequelaCues = phrases("late effect|late effects|sequela|sequelae|residual|residuals|old|prior|previous|remote|history of|h/o|status post|s/p|following")
 
 // sequelae codes a residual deficit of an old condition (guidelines
 // I.C.9.d: category I69 for deficits of a cerebrovascular disease that is
@@ -110,7 +111,9 @@ func (e *Engine) sequelae(doc *nlp.Document, res *Result, adds []addition, rej, 
 		}
 	}
 	for _, s := range res.Suggestions {
-		add(s, slices.Contains(s.Assertions, "historical"))
+		if s.Confidence >= res.Threshold {
+			add(s, slices.Contains(s.Assertions, "historical"))
+		}
 	}
 	for _, r := range prior {
 		if r.Rule == "historical" {
@@ -288,7 +291,7 @@ func (e *Engine) codeDeficits(doc *nlp.Document, res *Result, cs Suggestion, sen
 		var ds []Suggestion
 		for _, d := range res.Suggestions {
 			if d.System != string(corpus.ICD10CM) || done[d.Code] || slices.Contains(d.Assertions, "historical") ||
-				category(cs.Code) == category(d.Code) || !sameSentence(doc, d, sent) {
+				category(cs.Code) == category(d.Code) || category(d.Code) == category(fam[0].code) || !sameSentence(doc, d, sent) {
 				continue
 			}
 			if len(ds) > 0 {
