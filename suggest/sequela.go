@@ -186,6 +186,31 @@ func (e *Engine) sequelaOf(code string) string {
 	return ""
 }
 
+// causeCues attribute the condition before them to what follows.
+var causeCues = phrases("due to|secondary to|caused by|from|because of|related to|attributed to")
+
+// dueToOther reports whether the note attributes deficit d to something
+// other than the old condition cs: a causal cue follows d's evidence in
+// its sentence and cs's evidence does not follow that cue ("prior CVA,
+// now with dysphagia due to esophageal stricture").
+func dueToOther(doc *nlp.Document, d, cs Suggestion) bool {
+	dc, cc := evidenceCues(doc, d), evidenceCues(doc, cs)
+	for _, x := range dc {
+		if x.sent < 0 {
+			continue
+		}
+		for _, k := range findCuesIn(doc, x.sent, causeCues) {
+			if k.start < x.end {
+				continue
+			}
+			if !slices.ContainsFunc(cc, func(c cue) bool { return c.sent == x.sent && c.start >= k.end }) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // sameSentence reports whether evidence of s lies in sentence sent.
 func sameSentence(doc *nlp.Document, s Suggestion, sent int) bool {
 	return slices.ContainsFunc(evidenceCues(doc, s), func(c cue) bool { return c.sent == sent })
@@ -298,6 +323,9 @@ func (e *Engine) codeDeficits(doc *nlp.Document, res *Result, cs Suggestion, sen
 				if category(d.Code) == category(ds[0].Code) && e.deficitOf(d, []sequelaCode{sc}) {
 					ds = append(ds, d) // another code for the same deficit
 				}
+				continue
+			}
+			if dueToOther(doc, d, cs) {
 				continue
 			}
 			if got, ok := e.sequelaFor(doc, d, sent, fam); ok {
