@@ -29,28 +29,25 @@ type sequelaCode struct {
 // ("<deficit> following <condition>").
 func sequelaFamily(set *corpus.Set, terms func(string) []string) map[string][]sequelaCode {
 	byTitle := map[string]string{} // lower-case category title -> category
-	var subs []corpus.Brief
+	var subs []corpus.ID
 	for _, id := range set.IDs(corpus.ICD10CM) {
 		b := set.Brief(id)
 		if len(b.Code) == 3 {
 			byTitle[strings.ToLower(b.Display)] = b.Code
 		}
 		if strings.HasPrefix(b.Display, "Sequelae of ") && !b.Billable {
-			subs = append(subs, b)
+			subs = append(subs, id)
 		}
 	}
 	out := map[string][]sequelaCode{}
 	for _, sub := range subs {
-		of := strings.ToLower(strings.TrimPrefix(sub.Display, "Sequelae of "))
+		of := strings.ToLower(strings.TrimPrefix(set.Brief(sub).Display, "Sequelae of "))
 		cat, ok := byTitle[of]
 		if !ok {
 			continue
 		}
-		for _, id := range set.IDs(corpus.ICD10CM) {
+		for _, id := range billableUnder(set, sub) {
 			b := set.Brief(id)
-			if !b.Billable || !strings.HasPrefix(b.Code, sub.Code) {
-				continue
-			}
 			title := strings.ToLower(b.Display)
 			deficit, rest, ok := strings.Cut(title, " following "+of)
 			if !ok || strings.HasPrefix(deficit, "other ") || strings.Contains(deficit, "unspecified") {
@@ -74,6 +71,18 @@ func sequelaFamily(set *corpus.Set, terms func(string) []string) map[string][]se
 			}
 			out[cat] = append(out[cat], sc)
 		}
+	}
+	return out
+}
+
+// billableUnder lists the billable codes of id's subtree, in code order.
+func billableUnder(set *corpus.Set, id corpus.ID) []corpus.ID {
+	var out []corpus.ID
+	if set.Brief(id).Billable {
+		out = append(out, id)
+	}
+	for _, k := range set.Children(id) {
+		out = append(out, billableUnder(set, k)...)
 	}
 	return out
 }
