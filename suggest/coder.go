@@ -60,12 +60,14 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	adds, rej = e.obstetric(doc, req, res, rej) // chapter 15 (obstetric.go)
 	rej = e.causes(doc, res, rej)
 	rej = e.acuity(doc, req, res, rej)
+	rej = e.documentedSlot(res, rej) // slot.go
 	rej = e.organisms(doc, req, res, rej)
 	adds, rej = e.drugTableCodes(doc, res, adds, rej)
 	adds, rej = e.neoplasmTableCodes(doc, res, adds, rej)
 	adds, rej = e.diabetesControl(doc, res, adds, rej) // control.go
 	rej = e.remission(doc, res, rej)                   // remission.go
 	adds, rej = e.combinations(doc, res, adds, rej, rejected)
+	adds, rej = e.sequelae(doc, res, adds, rej, rejected) // sequela.go
 	adds = e.drugStatus(doc, res, adds)
 	adds = e.allergyStatus(doc, res, adds)                  // allergy.go
 	adds, rej = e.screenings(doc, res, rejected, adds, rej) // screening.go

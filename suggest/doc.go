@@ -201,17 +201,30 @@
 //     dueto.go); a code whose title differs from a category mate's by
 //     acuity alone becomes the one for the acuity the note states beside
 //     it ("chronic HFpEF" I50.32, "acute on chronic", an exacerbation of
-//     a chronic condition; acuity.go); an unidentified-organism code
+//     a chronic condition; acuity.go); a code whose title leaves a slot
+//     open ("unspecified whether with hypoxia or hypercapnia") gives way
+//     to a category mate naming one of its values, which takes its
+//     confidence if surer (slot.go); an unidentified-organism code
 //     becomes the identified one when the note names the organism
 //     ("influenza A"; organism.go); two conditions the Alphabetic Index
 //     links by "with" (diabetes and its complications, coronary
 //     atherosclerosis and angina; the subterm the note states for the
 //     linked condition, or its title's) and hypertension with heart
 //     involvement, heart failure or CKD (the family the Index and the
-//     Tabular notes describe; hypertension.go) get their combination
+//     Tabular notes describe; hypertension.go; hypertension the note
+//     names counts beside a recommended heart failure or CKD stage,
+//     however the ranker scored I10) get their combination
 //     code, which absorbs its parts unless its "use additional code" note
 //     asks for them, and those it keeps are sequenced after it
-//     (combination.go). Replaced codes are rejected with the reason; an
+//     (combination.go); a deficit the note documents as the residual of
+//     an old condition (old, prior, history of, late effect, residual,
+//     following) gets the "Sequelae of" code naming it (I69.391 for
+//     dysphagia after an old cerebral infarction; hemiplegia's side from
+//     the note, its dominance from the note or the guidelines' default),
+//     which absorbs the condition's code and keeps the deficit's code only
+//     when its notes ask for that kind; a sequela code beside its
+//     condition documented as current is contradicted (sequela.go).
+//     Replaced codes are rejected with the reason; an
 //     annotating request keeps them beside the new code and keeps the
 //     ranker's order; long-term drug therapy,
 //     artificial opening, aftercare and implant status codes from

@@ -103,6 +103,9 @@ type Engine struct {
 	// noteMemo caches the code ranges a code's instructional notes name,
 	// its ancestors' included (noteKey -> []codeRange) (combination.go).
 	noteMemo sync.Map
+
+	// sequela maps a condition's category to its sequela codes (sequela.go).
+	sequela map[string][]sequelaCode
 	// with is the "with" convention by index head (combination.go);
 	// status the status-code rules of status.txt (status.go).
 	with  map[string][]withRule
@@ -274,6 +277,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	e.slots = buildSlots(set, ix)
 	e.with = withTable(set, e.stemTerms)
 	e.htn = e.hypertensionTable()
+	e.sequela = sequelaFamily(set, e.stemTerms)
 	e.dueTo = dueToTable(set)
 	e.identified = identifiedTable(set)
 	status, err := parseStatusRules(set, statusTable)

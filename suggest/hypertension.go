@@ -143,6 +143,8 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 		return false
 	}
 	var htn, failures, stages []Suggestion
+	var named []Suggestion              // plain hypertension the note names, scored below the threshold
+	lowHeart, lowKidney := false, false // heart failure, CKD stages scored below it
 	heart, kidney, failure := false, false, false
 	var memberStages []string // stages a documented kidney member asks for
 	for _, s := range res.Suggestions {
@@ -152,10 +154,16 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 		h, ok := member(s.Code)
 		if s.Confidence < res.Threshold {
 			// Hypertensive heart disease the note names in full is heart
-			// involvement, however the ranker scored its code.
+			// involvement, however the ranker scored its code; so is
+			// hypertension the note names (hypertension.go's statesHypertension).
 			if ok && h.heart && !assumedChild(s) && e.statesHeart(s) {
 				heart = true
 			}
+			if ok && !h.heart && !h.kidney && e.statesHypertension(s) {
+				named = append(named, s)
+			}
+			lowHeart = lowHeart || asked(s.Code, true, false)
+			lowKidney = lowKidney || asked(s.Code, false, true)
 			continue
 		}
 		switch {
@@ -179,6 +187,17 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 			stages = append(stages, s)
 			kidney = true
 		}
+	}
+	// The presumption rests on the documented words: hypertension the note
+	// names beside a recommended heart failure or CKD stage is coded in
+	// their combination, at their confidence, however the ranker scored
+	// the plain code.
+	sure := len(htn) > 0
+	// A part of the other kind scored below the threshold leaves the
+	// combination to the ranker: I11.0 for I13.0 would code less than the
+	// note may say.
+	if !sure && len(named) > 0 && len(failures)+len(stages) > 0 && !(lowHeart && len(failures) == 0) && !(lowKidney && len(stages) == 0) {
+		htn = named[:1]
 	}
 	if len(htn) == 0 || !heart && !kidney {
 		return adds, absorbed
@@ -211,8 +230,10 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 	}
 	conf, ev := 1.0, []cue(nil)
 	var names []string
-	for _, p := range parts {
-		conf = min(conf, p.Confidence)
+	for k, p := range parts {
+		if k > 0 || sure {
+			conf = min(conf, p.Confidence)
+		}
 		ev = append(ev, evidenceCues(doc, p)...)
 		names = append(names, p.Code)
 	}
@@ -250,6 +271,18 @@ func (e *Engine) statesHeart(s Suggestion) bool {
 			if t == "heart" || strings.HasPrefix(t, "cardi") {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// statesHypertension reports whether s's evidence names hypertension
+// ("HTN", "hypertensive"): the main term's word, abbreviations expanded.
+func (e *Engine) statesHypertension(s Suggestion) bool {
+	want := e.stemTerms("hypertension")
+	for _, ev := range s.Evidence {
+		if holdsAll(e.stemTerms(ev.Text), want) {
+			return true
 		}
 	}
 	return false
