@@ -157,17 +157,29 @@ func (e *Engine) namesInfection(doc *nlp.Document, id corpus.ID, t, v Suggestion
 		if ev.Start < start && end <= ev.End {
 			return true // "C diff infection" holds "infection" and more before it
 		}
-		return ev.End <= start && strings.Trim(doc.Text[ev.End:start], " -") == ""
+		return ev.End <= start && strings.Trim(doc.Text[ev.End:start], " -0123456789") == ""
 	})
 	if !before {
 		return false
 	}
+	var names [][]string
 	for _, n := range e.set.Code(id).Names {
-		if slices.Contains(wordRE.FindAllString(strings.ToLower(n.Text), -1), w) {
-			return true
+		names = append(names, wordRE.FindAllString(strings.ToLower(n.Text), -1))
+	}
+	// t's own words name it: a word of its evidence other than the
+	// condition begins a word of one of its names ("diff", "norovirus"),
+	// not a phrase learned from other notes.
+	own := false
+	for _, ev := range t.Evidence {
+		for _, x := range wordRE.FindAllString(strings.ToLower(ev.Text), -1) {
+			if x != w && len(x) >= 3 && slices.ContainsFunc(names, func(ns []string) bool {
+				return slices.ContainsFunc(ns, func(n string) bool { return strings.HasPrefix(n, x) })
+			}) {
+				own = true
+			}
 		}
 	}
-	return false
+	return own && slices.ContainsFunc(names, func(ns []string) bool { return slices.Contains(ns, w) })
 }
 
 // namedOrganisms recodes a suggested code for an unspecified organism, or
