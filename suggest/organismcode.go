@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -201,10 +202,16 @@ func (e *Engine) namedOrganisms(doc *nlp.Document, req Request, res *Result, rej
 			continue
 		}
 		b := e.set.Brief(to)
-		if req.Annotate {
-			if has(res, corpus.ICD10CM, b.Code) < 0 {
+		if req.Annotate { // both stay, the organism's code just below
+			j := has(res, corpus.ICD10CM, b.Code)
+			if j < 0 {
 				insertBeside(res, v, b, "organism", why)
 				i++
+			} else if o := res.Suggestions[j]; o.Confidence < v.Confidence {
+				res.Suggestions = slices.Delete(res.Suggestions, j, j+1)
+				o.Confidence, o.Score = v.Confidence, math.Nextafter(v.Score, math.Inf(-1))
+				o.Edits = append(o.Edits, Edit{Kind: "organism", Message: why})
+				insert(res, o)
 			}
 			continue
 		}
