@@ -154,3 +154,34 @@ func TestEtiologyFirst(t *testing.T) {
 		})
 	}
 }
+
+// TestInfectionStatus: an infection the note's words qualify as a status
+// (asymptomatic HIV, latent tuberculosis) is coded by the status code,
+// which takes the disease code's place; the disease stated plainly stays.
+func TestInfectionStatus(t *testing.T) {
+	e := realEngine(t)
+	tests := []struct {
+		name, note string
+		in         []ruleSug
+		want       string
+	}{
+		{"asymptomatic HIV", "Asymptomatic HIV infection.",
+			[]ruleSug{{"B20", 0.86, "HIV"}, {"Z21", 0.01, "Asymptomatic HIV infection"}}, "Z21"},
+		{"latent tuberculosis", "Latent TB infection, QuantiFERON positive.",
+			[]ruleSug{{"A15.9", 0.46, "TB"}, {"B99.9", 0.31, "infection"}, {"Z22.7", 0.14, "Latent TB infection"}}, "Z22.7"},
+		{"the disease stated plainly", "HIV disease with thrush.",
+			[]ruleSug{{"B20", 0.86, "HIV disease"}, {"B37.9", 0.76, "thrush"}, {"Z21", 0.01, "HIV"}}, "B20 B37.9"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := ruleResult(t, e, tc.note, tc.in)
+			for i := range res.Suggestions { // the status code's words match its official name
+				res.Suggestions[i].Evidence[0].MatchedKind = "title"
+			}
+			e.infectionStatus(Request{}, res, nil)
+			if got := above(res); got != tc.want {
+				t.Errorf("above the threshold %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
