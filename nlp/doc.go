@@ -107,7 +107,8 @@
 //
 // Sentences and list items end at blank lines, line breaks (unless the line
 // merely wraps into a lower-case word), ";", ".", "!", "?" (not after "Dr.",
-// "vs." and the like), bullets ("•", "*", " - "), list numbers, and both
+// "vs." and the like, nor after a capital genus initial before its
+// lower-case species: "E. coli", "C. difficile"), bullets ("•", "*", " - "), list numbers, and both
 // ends of every section header. A section starts at a known header phrase
 // followed by ":" or " - " (at a line start or after a sentence end) or
 // alone on its line, matched case- and punctuation-insensitively

@@ -11,7 +11,8 @@ var noSplitBefore = map[string]bool{
 // sentences splits the tokens into sentences and list items and sets
 // Token.Sent. Boundaries: a blank line; a line break, unless the line
 // merely wraps (it ends in a word or comma and the next line starts in
-// lower case); ";"; ".", "!" or "?" (not after "Dr", "vs" and the like;
+// lower case); ";"; ".", "!" or "?" (not after "Dr", "vs" and the like,
+// nor after a genus initial before its species: "E. coli";
 // decimals and dotted acronyms are single tokens); bullets ("•", "*", " - ");
 // list numbers ("1.", "2)"); and both ends of every section header.
 func (p *Pipeline) sentences(text string, raw []rawToken, toks []Token, secs []Section) []Span {
@@ -60,7 +61,7 @@ func (p *Pipeline) gapBreaks(text string, prev, cur Token) bool {
 		case ';', '*':
 			return true
 		case '.', '!', '?':
-			if c == '.' && k == 0 && noSplitBefore[prev.Norm] {
+			if c == '.' && k == 0 && (noSplitBefore[prev.Norm] || genusInitial(text, prev, cur)) {
 				continue
 			}
 			punct = true
@@ -86,6 +87,14 @@ func (p *Pipeline) gapBreaks(text string, prev, cur Token) bool {
 		return !wraps
 	}
 	return false
+}
+
+// genusInitial reports whether prev is a capital initial abbreviating a
+// genus before its lower-case species ("E. coli", "C. difficile",
+// "S. aureus"): its full stop ends no sentence.
+func genusInitial(text string, prev, cur Token) bool {
+	c, n := text[prev.Start], text[cur.Start]
+	return prev.End-prev.Start == 1 && 'A' <= c && c <= 'Z' && 'a' <= n && n <= 'z'
 }
 
 func onlyBlanks(s string) bool {

@@ -26,6 +26,8 @@ func TestSentences(t *testing.T) {
 		{"cough\n\nfever", []string{"cough", "fever"}},
 		{"CC: cough\nHPI: fever for 2 days", []string{"CC", "cough", "HPI", "fever for 2 days"}},
 		{"Is it PE? Unclear!", []string{"Is it PE", "Unclear"}},
+		{"Sepsis due to E. coli UTI. C. difficile colitis", []string{"Sepsis due to E. coli UTI", "C. difficile colitis"}},
+		{"Vitamin B. Patient stable", []string{"Vitamin B", "Patient stable"}},
 	}
 	for _, tc := range tests {
 		d := p.Analyze(tc.text)

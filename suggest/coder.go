@@ -62,6 +62,9 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	rej = e.acuity(doc, req, res, rej)
 	rej = e.documentedSlot(res, rej) // slot.go
 	rej = e.organisms(doc, req, res, rej)
+	rej = e.namedOrganisms(doc, req, res, rej) // organismcode.go
+	e.etiologyFirst(res)                       // etiology.go
+	rej = e.infectionStatus(req, res, rej)     // infectionstatus.go
 	adds, rej = e.drugTableCodes(doc, res, adds, rej)
 	adds, rej = e.neoplasmTableCodes(doc, res, adds, rej)
 	adds, rej = e.diabetesControl(doc, res, adds, rej) // control.go

@@ -206,7 +206,20 @@
 //     to a category mate naming one of its values, which takes its
 //     confidence if surer (slot.go); an unidentified-organism code
 //     becomes the identified one when the note names the organism
-//     ("influenza A"; organism.go); two conditions the Alphabetic Index
+//     ("influenza A"; organism.go); a code for an unspecified organism, a
+//     noninfective condition or an unspecified infection (A41.9, J18.9,
+//     K52.9, B99.9) becomes the code for the organism its sentence names:
+//     a suggested "<condition> due to <organism>" code, the one naming an
+//     organism-as-cause code's organism (B95-B97, then dropped), or an
+//     infectious-disease code naming the condition with the organism
+//     right before it ("Norovirus gastroenteritis" A08.11;
+//     organismcode.go); the sole code a recommended code's "code first"
+//     note names, when the manifestation's own words state it ("COVID-19
+//     pneumonia": U07.1 before J12.82), is lifted beside it
+//     (etiology.go); an infectious disease the note's words state as a
+//     status (asymptomatic HIV, latent TB) gives way to the status code
+//     (Z21, Z22.-) whose name those words match (infectionstatus.go);
+//     two conditions the Alphabetic Index
 //     links by "with" (diabetes and its complications, coronary
 //     atherosclerosis and angina; the subterm the note states for the
 //     linked condition, or its title's) and hypertension with heart

@@ -114,6 +114,9 @@ type Engine struct {
 	// identified pairs unidentified-organism codes with identified ones
 	// (organism.go).
 	identified []identified
+	// organismDue maps unspecified-organism codes to the codes for a
+	// named organism (organismcode.go).
+	organismDue map[corpus.ID][]organismDue
 	// acuityMemo caches each code's acuityFacts (code -> *acuityFacts)
 	// and each category's title acuities ("cat:category" -> []titleFacts)
 	// (acuity.go).
@@ -280,6 +283,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	e.sequela = sequelaFamily(set, e.stemTerms)
 	e.dueTo = dueToTable(set)
 	e.identified = identifiedTable(set)
+	e.organismDue = organismTable(set)
 	status, err := parseStatusRules(set, statusTable)
 	if err != nil {
 		return nil, err
