@@ -220,8 +220,8 @@ func dueToOther(doc *nlp.Document, d, cs Suggestion) bool {
 	return false
 }
 
-// sameSentence reports whether evidence of s lies in sentence sent.
-func sameSentence(doc *nlp.Document, s Suggestion, sent int) bool {
+// inSentenceOf reports whether evidence of s lies in sentence sent.
+func inSentenceOf(doc *nlp.Document, s Suggestion, sent int) bool {
 	return slices.ContainsFunc(evidenceCues(doc, s), func(c cue) bool { return c.sent == sent })
 }
 
@@ -325,7 +325,7 @@ func (e *Engine) codeDeficits(doc *nlp.Document, res *Result, cs Suggestion, sen
 		var ds []Suggestion
 		for _, d := range res.Suggestions {
 			if d.System != string(corpus.ICD10CM) || done[d.Code] || slices.Contains(d.Assertions, "historical") ||
-				category(cs.Code) == category(d.Code) || category(d.Code) == category(fam[0].code) || !sameSentence(doc, d, sent) {
+				category(cs.Code) == category(d.Code) || category(d.Code) == category(fam[0].code) || !inSentenceOf(doc, d, sent) {
 				continue
 			}
 			if len(ds) > 0 {
