@@ -173,22 +173,25 @@ func (e *Engine) merge(doc *nlp.Document, req Request, res *Result, adds []addit
 // insert places s in the result's total order: confidence desc, score
 // desc, system and code asc.
 func insert(res *Result, s Suggestion) {
-	before := func(o Suggestion) bool { // o comes before s
-		switch {
-		case o.Confidence != s.Confidence:
-			return o.Confidence > s.Confidence
-		case o.Score != s.Score:
-			return o.Score > s.Score
-		case o.System != s.System:
-			return o.System < s.System
-		}
-		return o.Code < s.Code
-	}
 	i := 0
-	for i < len(res.Suggestions) && before(res.Suggestions[i]) {
+	for i < len(res.Suggestions) && listsAfter(res.Suggestions[i], s) {
 		i++
 	}
 	res.Suggestions = slices.Insert(res.Suggestions, i, s)
+}
+
+// listsAfter says whether s comes after p in the result's total order
+// (insert's): confidence desc, score desc, system and code asc.
+func listsAfter(p, s Suggestion) bool {
+	switch {
+	case p.Confidence != s.Confidence:
+		return p.Confidence > s.Confidence
+	case p.Score != s.Score:
+		return p.Score > s.Score
+	case p.System != s.System:
+		return p.System < s.System
+	}
+	return p.Code < s.Code
 }
 
 // insertBeside inserts, for an annotating request, s recoded to b just

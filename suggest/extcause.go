@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"medcode/corpus"
@@ -47,10 +48,14 @@ func (e *Engine) externalCauseAlone(req Request, res *Result) {
 		changed = true
 	}
 	if changed {
-		ss := res.Suggestions
-		res.Suggestions = ss[:0:0]
-		for _, s := range ss {
-			insert(res, s)
-		}
+		slices.SortStableFunc(res.Suggestions, func(a, b Suggestion) int {
+			switch {
+			case listsAfter(a, b):
+				return -1
+			case listsAfter(b, a):
+				return 1
+			}
+			return 0
+		})
 	}
 }

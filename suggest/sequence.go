@@ -566,20 +566,6 @@ func surest(sugs []Suggestion, cons []order) []order {
 	return out
 }
 
-// listsAfter says whether s comes after p in the result's total order
-// (insert's): confidence desc, score desc, system and code asc.
-func listsAfter(p, s Suggestion) bool {
-	switch {
-	case p.Confidence != s.Confidence:
-		return p.Confidence > s.Confidence
-	case p.Score != s.Score:
-		return p.Score > s.Score
-	case p.System != s.System:
-		return p.System < s.System
-	}
-	return p.Code < s.Code
-}
-
 // drugEffect says whether s is an adverse effect or underdosing code of
 // the Table of Drugs (T36-T50, read from its title).
 func drugEffect(s Suggestion) bool {

@@ -16,9 +16,7 @@ var seventhGlue = map[string]bool{"for": true, "or": true, "of": true, "and": tr
 // write, lower case, glue words dropped.
 func meaningWords(text string) []string {
 	var out []string
-	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), notWordRune) {
 		if !seventhGlue[w] {
 			out = append(out, w)
 		}
