@@ -260,7 +260,7 @@ func (s *Server) cdsService(c *gin.Context) {
 	}
 	res, err := s.run(c.Request.Context(), req.HookInstance, suggest.Request{
 		Text: text, Systems: []corpus.System{corpus.ICD10CM}, Setting: suggest.Inpatient, MaxResults: cdsMaxCards, DateOfService: dos,
-	})
+	}, false)
 	if err != nil {
 		s.fail(c, "suggest", err)
 		return

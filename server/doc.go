@@ -20,6 +20,14 @@
 //     not suggest: 422); a panic is recovered into a 500 problem; an engine
 //     not yet loaded (ErrNotReady, feedback included: codes cannot be
 //     checked) or a request over its deadline is 503.
+//   - Admission (admission.go): at most Options.MaxConcurrent engine calls
+//     run at once (GOMAXPROCS); a note that finds Options.MaxQueue notes
+//     already waiting, or waits longer than Options.QueueWait, is answered
+//     503 "overloaded" with Retry-After: 1 at once and counted in
+//     medcode_overloaded_total. Past capacity the server sheds load instead
+//     of queueing without bound, so the notes it serves keep their latency
+//     and memory stays that of a bounded number of requests. A batch's
+//     notes wait for slots without the queue bound.
 //   - Every answer has X-Content-Type-Options: nosniff and Cache-Control:
 //     no-store (the workbench's assets: no-cache). CORS headers go only to
 //     Options.AllowedOrigins (never *); a POST from another origin than the

@@ -15,6 +15,7 @@ type metrics struct {
 	requests    *prometheus.CounterVec
 	latency     *prometheus.HistogramVec
 	suggestions prometheus.Histogram
+	overloaded  prometheus.Counter
 }
 
 func newMetrics(reg *prometheus.Registry) (*metrics, error) {
@@ -33,6 +34,10 @@ func newMetrics(reg *prometheus.Registry) (*metrics, error) {
 			Help:    "Suggestions returned per suggested note.",
 			Buckets: []float64{0, 1, 2, 3, 5, 8, 13, 21, 34, 55},
 		}),
+		overloaded: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "medcode_overloaded_total",
+			Help: "Notes answered 503 because the engine queue was full or the queue wait ran out.",
+		}),
 	}
 	var err error
 	m.requests, err = register(reg, m.requests)
@@ -44,6 +49,10 @@ func newMetrics(reg *prometheus.Registry) (*metrics, error) {
 		return nil, err
 	}
 	m.suggestions, err = register(reg, m.suggestions)
+	if err != nil {
+		return nil, err
+	}
+	m.overloaded, err = register(reg, m.overloaded)
 	if err != nil {
 		return nil, err
 	}

@@ -38,8 +38,9 @@ func badRequest(c *gin.Context, detail string) {
 }
 
 // fail maps an error from the engine, the code sets or the store onto a
-// status: client mistakes are 4xx, a missing engine or a deadline 503, the
-// rest 500 (without the error text, which may come from deep layers).
+// status: client mistakes are 4xx, a missing engine, a full engine queue or
+// a deadline 503, the rest 500 (without the error text, which may come from
+// deep layers).
 func (s *Server) fail(c *gin.Context, what string, err error) {
 	var mbe *http.MaxBytesError
 	switch {
@@ -61,6 +62,9 @@ func (s *Server) fail(c *gin.Context, what string, err error) {
 	case errors.Is(err, ErrNotReady):
 		c.Header("Retry-After", "5")
 		problem(c, http.StatusServiceUnavailable, "not-ready", "Not ready", "the engine is still loading; retry shortly")
+	case errors.Is(err, ErrOverloaded):
+		c.Header("Retry-After", "1")
+		problem(c, http.StatusServiceUnavailable, "overloaded", "Overloaded", "the engine is busy with other notes; retry shortly")
 	case errors.Is(err, context.DeadlineExceeded):
 		problem(c, http.StatusServiceUnavailable, "timeout", "Request timed out", what+" took longer than the request timeout")
 	case errors.Is(err, context.Canceled):

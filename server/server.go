@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"runtime"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -65,8 +66,17 @@ type Options struct {
 	// (localhost, 127.0.0.1, [::1]): a DNS-rebinding defence for servers
 	// run without API keys on loopback.
 	LoopbackHosts bool
-	Logger        *slog.Logger         // nil: discard. Never logs note text.
-	Registry      *prometheus.Registry // nil: a new one
+	Logger        *slog.Logger // nil: discard. Never logs note text.
+	// MaxConcurrent bounds the engine calls running at once; 0: GOMAXPROCS.
+	MaxConcurrent int
+	// MaxQueue bounds the notes waiting for an engine call; past it a note
+	// is answered 503 (overloaded) at once. 0: 8 per engine slot; < 0: no
+	// bound. Batch notes wait without this bound.
+	MaxQueue int
+	// QueueWait is how long a note may wait for an engine call before it is
+	// answered 503; 0: 1s; < 0: until the request's deadline.
+	QueueWait time.Duration
+	Registry  *prometheus.Registry // nil: a new one
 }
 
 // Server serves the HTTP API. Build it with New.
@@ -85,6 +95,7 @@ type Server struct {
 	registry      *prometheus.Registry
 	metrics       *metrics
 	ready         atomic.Bool
+	admit         *admission
 	requests      *recent[requestTerms] // requestId → suggested codes and their terms
 	cards         *recent[cardRef]      // CDS Hooks card uuid → code
 	web           http.Handler          // the workbench page at /; nil: not mounted
@@ -123,6 +134,10 @@ func New(opts Options) (*Server, error) {
 	if s.timeout <= 0 {
 		s.timeout = 10 * time.Second
 	}
+	if opts.MaxConcurrent <= 0 {
+		opts.MaxConcurrent = runtime.GOMAXPROCS(0)
+	}
+	s.admit = newAdmission(opts.MaxConcurrent, opts.MaxQueue, opts.QueueWait)
 	if s.bodyTimeout <= 0 {
 		s.bodyTimeout = 10 * time.Second
 	}

@@ -132,7 +132,7 @@ func (s *Server) suggest(c *gin.Context) {
 		return
 	}
 	id := c.GetString(ctxRequestID)
-	res, err := s.run(c.Request.Context(), id, req)
+	res, err := s.run(c.Request.Context(), id, req, false)
 	if err != nil {
 		s.fail(c, "suggest", err)
 		return
@@ -140,9 +140,19 @@ func (s *Server) suggest(c *gin.Context) {
 	respond(c, http.StatusOK, suggestResponse{RequestID: id, Result: res})
 }
 
-// run asks the engine, fills empty lists so JSON has [] not null, records
-// the metrics and remembers the codes' matched terms under id.
-func (s *Server) run(ctx context.Context, id string, req suggest.Request) (*suggest.Result, error) {
+// run asks the engine once admitted (admission.go; batch notes wait for
+// a slot beyond the queue bound), fills empty lists so JSON has [] not
+// null, records the metrics and remembers the codes' matched terms under
+// id.
+func (s *Server) run(ctx context.Context, id string, req suggest.Request, batch bool) (*suggest.Result, error) {
+	release, err := s.admit.acquire(ctx, batch)
+	if err != nil {
+		if errors.Is(err, ErrOverloaded) {
+			s.metrics.overloaded.Inc()
+		}
+		return nil, err
+	}
+	defer release() // also when the engine panics (recoverPanic answers 500)
 	res, err := s.engine.Suggest(ctx, req)
 	if err != nil {
 		return nil, err
@@ -222,7 +232,7 @@ func (s *Server) suggestBatch(c *gin.Context) {
 				}
 			}()
 			id := fmt.Sprintf("%s-%d", base, i)
-			res, err := s.run(c.Request.Context(), id, reqs[i])
+			res, err := s.run(c.Request.Context(), id, reqs[i], true)
 			out[i], errs[i] = suggestResponse{ID: b.Notes[i].ID, RequestID: id, Result: res}, err
 		}()
 	}

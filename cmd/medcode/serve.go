@@ -36,6 +36,9 @@ type serveFlags struct {
 	bodyTimeout      time.Duration
 	gcPercent        int
 	memLimit         string
+	maxConcurrent    int
+	maxQueue         int
+	queueWait        time.Duration
 }
 
 func newServeCmd(data *dataFlags) *cobra.Command {
@@ -59,6 +62,9 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 	fl.DurationVar(&f.bodyTimeout, "body-timeout", 10*time.Second, "time a client may take to send a request body")
 	fl.IntVar(&f.gcPercent, "gc-percent", 400, "garbage collection target percentage (as GOGC, which wins when set): the code sets and index stay live, so collecting less often costs memory, not correctness")
 	fl.StringVar(&f.memLimit, "memory-limit", "", "soft memory limit for the Go runtime, e.g. 250MiB (as GOMEMLIMIT, which wins when set; default none)")
+	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "engine calls run at once (default GOMAXPROCS)")
+	fl.IntVar(&f.maxQueue, "max-queue", 0, "notes that may wait for the engine; past it a note is answered 503 at once (default 8 per engine call; -1: no bound)")
+	fl.DurationVar(&f.queueWait, "queue-wait", 0, "longest a note waits for the engine before a 503 (default 1s; -1ns: until --timeout)")
 	return cmd
 }
 
@@ -207,6 +213,7 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 		Engine: eng, Codes: eng, Store: store, APIKeys: keys,
 		RequestTimeout: f.timeout, BodyTimeout: f.bodyTimeout, Logger: log,
 		AllowedOrigins: f.allowedOrigins, PublicURL: f.publicURL, LoopbackHosts: f.insecureLoopback,
+		MaxConcurrent: f.maxConcurrent, MaxQueue: f.maxQueue, QueueWait: f.queueWait,
 	})
 	if err != nil {
 		return err
