@@ -67,7 +67,7 @@ bench: data
 # long ones of 8, 32 and 100 KB, open loop at a fixed rate then closed loop; prints a table.
 LOAD_ADDR ?= 127.0.0.1:18080
 LOAD_ARGS ?= -rate 1500 -clients 8 -duration 20s
-LOAD_MEM  ?= 250MiB
+LOAD_MEM  ?= auto
 load: build data
 	$(GO) build -o bin/medload ./cmd/medload
 	@db=$$(mktemp -d); bin/medload -url http://$(LOAD_ADDR) -cases $(DEV) $(LOAD_ARGS) \

@@ -139,8 +139,8 @@ func TestAdmissionWaitAndProblem(t *testing.T) {
 		t.Errorf("batch answered %d, want 200 once the slot freed", c)
 	}
 	m := f.do(t, "GET", "/metrics", nil).Body.String()
-	if !strings.Contains(m, "medcode_overloaded_total 1") {
-		t.Errorf("metrics do not count the shed note:\n%s", grepLines(m, "overloaded"))
+	if !strings.Contains(m, "medcode_overloaded_total 1") || !strings.Contains(m, "medcode_engine_queued 0") || !strings.Contains(m, "go_memstats_heap_inuse_bytes") {
+		t.Errorf("metrics lack the shed note, the queue or the runtime:\n%s", grepLines(m, "medcode_"))
 	}
 }
 

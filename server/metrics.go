@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
@@ -54,6 +55,14 @@ func newMetrics(reg *prometheus.Registry) (*metrics, error) {
 	}
 	m.overloaded, err = register(reg, m.overloaded)
 	if err != nil {
+		return nil, err
+	}
+	// The process's memory, CPU and file descriptors and the Go runtime's
+	// heap and collector: what an operator watches for the memory limit.
+	if _, err := register(reg, collectors.NewProcessCollector(collectors.ProcessCollectorOpts{})); err != nil {
+		return nil, err
+	}
+	if _, err := register(reg, collectors.NewGoCollector()); err != nil {
 		return nil, err
 	}
 	return m, nil

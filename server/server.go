@@ -157,6 +157,14 @@ func New(opts Options) (*Server, error) {
 		return nil, err
 	}
 	s.metrics = m
+	// The notes waiting for an engine slot now (admission.go); with several
+	// servers on one registry, the first one's queue.
+	if _, err := register[prometheus.Collector](s.registry, prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "medcode_engine_queued",
+		Help: "Notes waiting for an engine slot.",
+	}, func() float64 { return float64(s.admit.queued()) })); err != nil {
+		return nil, err
+	}
 	s.handler = s.routes()
 	return s, nil
 }

@@ -38,17 +38,36 @@ func parseMemoryLimit(s string) (int64, error) {
 	return n << shift, nil
 }
 
+// autoLimit is --memory-limit's default: the limit is set once the engine
+// has loaded, to the heap it holds plus autoHeadroom for requests in
+// flight, and at least autoFloor.
+const (
+	autoLimit    = "auto"
+	autoHeadroom = 96 << 20
+	autoFloor    = 256 << 20
+)
+
+// autoMemoryLimit is the "auto" limit for a heap of heapInUse bytes after
+// loading.
+func autoMemoryLimit(heapInUse uint64) int64 {
+	return max(int64(heapInUse)+autoHeadroom, autoFloor)
+}
+
 // applyMemoryLimit sets the runtime's soft memory limit from a flag value
-// unless GOMEMLIMIT is set ("" leaves the runtime's default). It reports
-// the limit in force.
-func applyMemoryLimit(flag string) (int64, error) {
+// unless GOMEMLIMIT is set ("" leaves the runtime's default; "auto" is set
+// later, by the caller, from the loaded heap: auto reports true). It
+// reports the limit in force.
+func applyMemoryLimit(flag string) (limit int64, auto bool, err error) {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); set || flag == "" {
-		return debug.SetMemoryLimit(-1), nil
+		return debug.SetMemoryLimit(-1), false, nil
+	}
+	if flag == autoLimit {
+		return debug.SetMemoryLimit(-1), true, nil
 	}
 	n, err := parseMemoryLimit(flag)
 	if err != nil {
-		return 0, usageError(fmt.Errorf("serve: --memory-limit: %w", err))
+		return 0, false, usageError(fmt.Errorf("serve: --memory-limit: %w", err))
 	}
 	debug.SetMemoryLimit(n)
-	return n, nil
+	return n, false, nil
 }

@@ -47,8 +47,28 @@ func TestApplyMemoryLimit(t *testing.T) {
 	t.Cleanup(func() { debug.SetMemoryLimit(prev) })
 
 	t.Setenv("GOMEMLIMIT", "") // set (even empty): the environment wins
-	if got, err := applyMemoryLimit("100MiB"); err != nil || got != prev {
-		t.Fatalf("with GOMEMLIMIT set: got %d, %v; want the runtime's %d untouched", got, err, prev)
+	for _, flag := range []string{"100MiB", "auto"} {
+		if got, auto, err := applyMemoryLimit(flag); err != nil || got != prev || auto {
+			t.Fatalf("%s with GOMEMLIMIT set: got %d, auto %v, %v; want the runtime's %d untouched", flag, got, auto, err, prev)
+		}
+	}
+}
+
+func TestAutoMemoryLimit(t *testing.T) {
+	tests := []struct {
+		heap uint64
+		want int64
+	}{
+		{0, 256 << 20},
+		{100 << 20, 256 << 20},
+		{160 << 20, 256 << 20},
+		{200 << 20, 296 << 20},
+		{1 << 30, 1<<30 + 96<<20},
+	}
+	for _, tt := range tests {
+		if got := autoMemoryLimit(tt.heap); got != tt.want {
+			t.Errorf("autoMemoryLimit(%d MiB) = %d MiB, want %d MiB", tt.heap>>20, got>>20, tt.want>>20)
+		}
 	}
 }
 
@@ -58,11 +78,15 @@ func TestApplyMemoryLimitFlag(t *testing.T) {
 	if _, set := os.LookupEnv("GOMEMLIMIT"); set {
 		t.Skip("GOMEMLIMIT is set in the test environment")
 	}
-	got, err := applyMemoryLimit("200MiB")
-	if err != nil || got != 200<<20 || debug.SetMemoryLimit(-1) != 200<<20 {
+	got, auto, err := applyMemoryLimit("200MiB")
+	if err != nil || auto || got != 200<<20 || debug.SetMemoryLimit(-1) != 200<<20 {
 		t.Fatalf("applyMemoryLimit(200MiB) = %d, %v; runtime limit %d", got, err, debug.SetMemoryLimit(-1))
 	}
-	if _, err := applyMemoryLimit("lots"); err == nil {
+	if _, _, err := applyMemoryLimit("lots"); err == nil {
 		t.Fatal("applyMemoryLimit(lots): want a usage error")
+	}
+	debug.SetMemoryLimit(300 << 20)
+	if got, auto, err := applyMemoryLimit("auto"); err != nil || !auto || got != 300<<20 {
+		t.Fatalf("applyMemoryLimit(auto) = %d, %v, %v; want the runtime's limit untouched until the engine loads", got, auto, err)
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"sync/atomic"
@@ -61,7 +62,7 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 	fl.DurationVar(&f.timeout, "timeout", 10*time.Second, "per-request timeout")
 	fl.DurationVar(&f.bodyTimeout, "body-timeout", 10*time.Second, "time a client may take to send a request body")
 	fl.IntVar(&f.gcPercent, "gc-percent", 400, "garbage collection target percentage (as GOGC, which wins when set): the code sets and index stay live, so collecting less often costs memory, not correctness")
-	fl.StringVar(&f.memLimit, "memory-limit", "", "soft memory limit for the Go runtime, e.g. 250MiB (as GOMEMLIMIT, which wins when set; default none)")
+	fl.StringVar(&f.memLimit, "memory-limit", autoLimit, "soft memory limit for the Go runtime, e.g. 250MiB, or off (as GOMEMLIMIT, which wins when set); auto: the heap after loading plus 96 MiB, at least 256 MiB")
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "engine calls run at once (default GOMAXPROCS)")
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "notes that may wait for the engine; past it a note is answered 503 at once (default 8 per engine call; -1: no bound)")
 	fl.DurationVar(&f.queueWait, "queue-wait", 0, "longest a note waits for the engine before a 503 (default 1s; -1ns: until --timeout)")
@@ -192,7 +193,7 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 	if _, set := os.LookupEnv("GOGC"); !set && f.gcPercent != 0 {
 		debug.SetGCPercent(f.gcPercent)
 	}
-	memLimit, err := applyMemoryLimit(f.memLimit)
+	memLimit, autoMem, err := applyMemoryLimit(f.memLimit)
 	if err != nil {
 		return err
 	}
@@ -223,7 +224,11 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 		return fmt.Errorf("serve: %w", err)
 	}
 	hs := srv.HTTPServer()
-	log.Info("listening", "addr", ln.Addr().String(), "auth", len(keys) > 0, "memoryLimitMiB", memLimit>>20)
+	if autoMem {
+		log.Info("listening", "addr", ln.Addr().String(), "auth", len(keys) > 0, "memoryLimit", "auto")
+	} else {
+		log.Info("listening", "addr", ln.Addr().String(), "auth", len(keys) > 0, "memoryLimitMiB", memLimit>>20)
+	}
 
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
@@ -237,9 +242,20 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 			cancel(fmt.Errorf("serve: load engine: %w", err))
 			return
 		}
+		// Loading parsed the code sets and index into garbage several times
+		// the engine's size, which a collector target of 400% would keep
+		// resident: collect it and hand the pages back before serving.
+		debug.FreeOSMemory()
+		var ms runtime.MemStats
+		runtime.ReadMemStats(&ms)
+		limit := debug.SetMemoryLimit(-1)
+		if autoMem {
+			limit = autoMemoryLimit(ms.HeapInuse)
+			debug.SetMemoryLimit(limit)
+		}
 		eng.e.Store(e)
 		srv.SetReady(true)
-		log.Info("engine ready", "took", time.Since(start).Round(time.Millisecond))
+		log.Info("engine ready", "took", time.Since(start).Round(time.Millisecond), "heapMiB", ms.HeapInuse>>20, "memoryLimitMiB", limit>>20)
 	}()
 
 	errc := make(chan error, 1)
