@@ -47,15 +47,28 @@ var chapterRanges = [...]struct{ first, last, chapter string }{
 // ChapterOf returns the ICD-10-CM chapter number ("4") whose category
 // range holds code (dotted or not), or "" when none does.
 func ChapterOf(code string) string {
-	c := strings.ToUpper(undot(strings.TrimSpace(code)))
-	if len(c) < 3 {
-		return ""
+	var cat string
+	if len(code) >= 3 && upperAlnum(code[0]) && upperAlnum(code[1]) && upperAlnum(code[2]) {
+		// The common case, a canonical code: trimming, undotting and
+		// upper-casing leave its first three characters as they are.
+		cat = code[:3]
+	} else {
+		c := strings.ToUpper(undot(strings.TrimSpace(code)))
+		if len(c) < 3 {
+			return ""
+		}
+		cat = c[:3]
 	}
-	cat := c[:3]
+	k := key3(cat)
 	for _, r := range chapterRanges {
-		if cat >= r.first && cat <= r.last {
+		if k >= key3(r.first) && k <= key3(r.last) {
 			return r.chapter
 		}
 	}
 	return ""
 }
+
+func upperAlnum(c byte) bool { return c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+
+// key3 packs three bytes so that integers compare as the strings do.
+func key3(s string) uint32 { return uint32(s[0])<<16 | uint32(s[1])<<8 | uint32(s[2]) }

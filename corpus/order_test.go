@@ -113,6 +113,8 @@ func TestChapterOf(t *testing.T) {
 	for code, want := range map[string]string{
 		"A00.0": "1", "b99": "1", "D49.9": "2", "D50": "3", "F01": "5", "H59": "7", "H60": "8",
 		"O9A.1": "15", "QA0": "17", "S00": "19", "T88": "19", "U07.1": "22", "Z99": "21", "W": "", "Q": "",
+		// Spellings off the canonical fast path: dots, spaces, lower case.
+		" e11.9 ": "4", "E1.19": "4", "e119": "4", "i10": "9", "Z9.9": "21", "ZZ9": "", "099": "", "A.0": "",
 	} {
 		if got := ChapterOf(code); got != want {
 			t.Errorf("ChapterOf(%q) = %q, want %q", code, got, want)
