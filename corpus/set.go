@@ -19,17 +19,20 @@ import (
 // demand (Lookup, Codes, Code) and the hot accessors (Brief, Children,
 // SevenChr) allocate nothing.
 type Set struct {
-	arena    string
-	recs     []record // by ID; recs[0] is unused so that ID 0 means no code
-	names    []nameRec
-	spans    []span         // children and notes strings
-	notes    [][8]slab      // Notes fields, in notesFields order
-	ext      []Extension    // seventh-character rows, tables shared
-	times    [][2]time.Time // Added, Terminated
-	kids     []ID           // children present in the set, by parent
-	systems  []System       // system of record.sys
-	order    map[System][]ID
-	table    []ID // open-addressing lookup by (system, code); 0 = empty
+	arena   string
+	recs    []record // by ID; recs[0] is unused so that ID 0 means no code
+	names   []nameRec
+	spans   []span         // children and notes strings
+	notes   [][8]slab      // Notes fields, in notesFields order
+	ext     []Extension    // seventh-character rows, tables shared
+	times   [][2]time.Time // Added, Terminated
+	kids    []ID           // children present in the set, by parent
+	systems []System       // system of record.sys
+	order   map[System][]ID
+	// table is an open-addressing lookup by (system, code): each entry
+	// is an ID in the low 32 bits and its key's hash in the high 32, so a
+	// probe skips other keys without reading their records; 0 = empty.
+	table    []uint64
 	releases map[System]Release
 	// editions are the ICD-10-CM releases of a Set loaded from several
 	// order files (oldest first), each with its narrowed Set; parent is
@@ -188,7 +191,7 @@ func (s *Set) index(keep func(ID) bool) {
 	for size < 2*n+2 {
 		size *= 2
 	}
-	s.table = make([]ID, size)
+	s.table = make([]uint64, size)
 	s.order = map[System][]ID{}
 	mask := len(s.table) - 1
 	for id := ID(1); int(id) < len(s.recs); id++ {
@@ -197,15 +200,17 @@ func (s *Set) index(keep func(ID) bool) {
 		}
 		r := &s.recs[id]
 		sys, code := s.systems[r.sys], s.str(r.code)
-		for i := int(hash(sys, code)) & mask; ; i = (i + 1) & mask {
+		h := hash(sys, code)
+		entry := uint64(h)<<32 | uint64(uint32(id))
+		for i := int(h) & mask; ; i = (i + 1) & mask {
 			cur := s.table[i]
 			if cur == 0 {
-				s.table[i] = id
+				s.table[i] = entry
 				s.order[sys] = append(s.order[sys], id)
 				break
 			}
-			if c := &s.recs[cur]; c.sys == r.sys && s.str(c.code) == code {
-				s.table[i] = id // a later duplicate
+			if c := &s.recs[ID(uint32(cur))]; c.sys == r.sys && s.str(c.code) == code {
+				s.table[i] = entry // a later duplicate
 				break
 			}
 		}
@@ -348,11 +353,16 @@ func (s *Set) find(sys System, code string) (ID, bool) {
 		return 0, false
 	}
 	mask := len(s.table) - 1
-	for i := int(hash(sys, code)) & mask; ; i = (i + 1) & mask {
-		id := s.table[i]
-		if id == 0 {
+	h := hash(sys, code)
+	for i := int(h) & mask; ; i = (i + 1) & mask {
+		e := s.table[i]
+		if e == 0 {
 			return 0, false
 		}
+		if uint32(e>>32) != h {
+			continue
+		}
+		id := ID(uint32(e))
 		if r := &s.recs[id]; s.str(r.code) == code && s.systems[r.sys] == sys {
 			return id, true
 		}
