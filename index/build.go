@@ -245,14 +245,12 @@ func stems(pipe *nlp.Pipeline, text string) []string {
 // them): the suggest rules re-read the same code names for every note.
 // The caller owns the result.
 func (ix *Index) Stems(text string) []string {
-	if v, ok := ix.memo.Load(text); ok {
-		return slices.Clone(v.([]string))
+	if v, ok := ix.memo.get(text); ok {
+		return slices.Clone(v)
 	}
 	s := stems(ix.pipe, text)
-	if len(text) <= stemMemoLen && ix.memoSize.Load() < stemMemoMax {
-		if _, loaded := ix.memo.LoadOrStore(text, slices.Clone(s)); !loaded {
-			ix.memoSize.Add(1)
-		}
+	if len(text) <= stemMemoLen {
+		ix.memo.put(text, slices.Clone(s), stemMemoMax)
 	}
 	return s
 }

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -60,10 +59,8 @@ type Index struct {
 
 	pool sync.Pool // *scratch
 
-	// memo remembers Stems of short texts (string -> []string), memoSize
-	// counts its entries.
-	memo     sync.Map
-	memoSize atomic.Int64
+	// memo remembers Stems of short texts.
+	memo stemMemo
 }
 
 // Analyzer returns the analysis pipeline the index was built with. Queries
