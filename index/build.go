@@ -262,10 +262,14 @@ const (
 	stemMemoMax = 1 << 16
 )
 
-// finish derives the term lookup, document frequencies, weights, norms
-// and postings from the arena, codes, terms and names. Build and Read
-// share it.
+// finish derives the term lookup, document frequencies, weights, norms,
+// postings and name flags from the arena, codes, terms and names. Build
+// and Read share it.
 func (ix *Index) finish() {
+	for i := range ix.names {
+		n := &ix.names[i]
+		n.flags = flagsOf(ix.str(n.text))
+	}
 	ix.termID = make(map[string]uint32, len(ix.termStr))
 	for i := range ix.termStr {
 		ix.termID[ix.Term(uint32(i))] = uint32(i)

@@ -21,8 +21,9 @@ type CodeRef struct {
 type name struct {
 	code  int32
 	kind  corpus.NameKind
-	text  span   // in arena
-	terms uint32 // first of the name's unique term ids, in name order, in nameTerm
+	flags NameFlag // of the text, set by finish
+	text  span     // in arena
+	terms uint32   // first of the name's unique term ids, in name order, in nameTerm
 	nterm uint32
 }
 

@@ -308,7 +308,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
 			continue
 		}
-		if !eponymSaid(doc, ix, ix.NameText(h.Name), h) {
+		if h.Matched <= 1 && ix.NameHas(h.Name, index.NameApostrophe) && !eponymSaid(doc, ix, ix.NameText(h.Name), h) {
 			continue // "good adherence" is not Good's syndrome (casesense.go)
 		}
 		if !learned && caseClash(doc, ix, h, sc) { // casesense.go; learned names are lower case
@@ -329,12 +329,12 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 			}
 		}
 		pn := 0.0
-		if name := ix.NameText(h.Name); !saysWithout(name) {
+		if !ix.NameHas(h.Name, index.NameWithout) { // saysWithout, found once per name
 			if negated > 0 && negated < len(h.Positions) {
 				pn = float64(negated) / float64(len(h.Positions))
 			}
 		} else if negated < len(h.Positions) {
-			pn = withoutClash(doc, sent, ix, name, h.Positions)
+			pn = withoutClash(doc, sent, ix, ix.NameText(h.Name), h.Positions)
 		}
 		sc.partNeg = append(sc.partNeg, pn)
 	}
