@@ -122,6 +122,34 @@ func TestChapterOf(t *testing.T) {
 	}
 }
 
+// TestChapterOfEveryCategory: the search over the sorted ranges finds what
+// a scan of every range finds, for every three characters a category can
+// start with.
+func TestChapterOfEveryCategory(t *testing.T) {
+	for i := 1; i < len(chapterRanges); i++ {
+		if a, b := chapterRanges[i-1], chapterRanges[i]; a.last >= b.first {
+			t.Fatalf("ranges %v and %v overlap or are out of order", a, b)
+		}
+	}
+	const chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for _, a := range chars {
+		for _, b := range chars {
+			for _, c := range chars {
+				cat := string([]rune{a, b, c})
+				want := ""
+				for _, r := range chapterRanges {
+					if cat >= r.first && cat <= r.last {
+						want = r.chapter
+					}
+				}
+				if got := ChapterOf(cat + ".1"); got != want {
+					t.Fatalf("ChapterOf(%q) = %q, want %q", cat+".1", got, want)
+				}
+			}
+		}
+	}
+}
+
 func TestReadOrderFY2026(t *testing.T) {
 	skipUnderRace(t)
 	path := filepath.Join(testenv.DataDir(t), "codesets", "icd10cm", "2026", "icd10cm_order_2026.txt.gz")
