@@ -245,13 +245,14 @@ func stems(pipe *nlp.Pipeline, text string) []string {
 // them): the suggest rules re-read the same code names for every note.
 // The caller owns the result.
 func (ix *Index) Stems(text string) []string {
+	if len(text) > stemMemoLen {
+		return stems(ix.pipe, text) // never remembered
+	}
 	if v, ok := ix.memo.get(text); ok {
 		return slices.Clone(v)
 	}
 	s := stems(ix.pipe, text)
-	if len(text) <= stemMemoLen {
-		ix.memo.put(text, slices.Clone(s), stemMemoMax)
-	}
+	ix.memo.put(text, slices.Clone(s), stemMemoMax)
 	return s
 }
 

@@ -54,7 +54,8 @@ func TestStemMemo(t *testing.T) {
 }
 
 // TestStemMemoDirtyPublished: entries left in the locked map after the
-// last put reach the read map once lookups keep finding them there.
+// last put reach the read map once lookups keep finding them there (64
+// lookups for a read map this small).
 func TestStemMemoDirtyPublished(t *testing.T) {
 	var m stemMemo
 	for i := range 100 { // publishes after 1 and 65 puts; 35 wait in dirty
@@ -72,6 +73,38 @@ func TestStemMemoDirtyPublished(t *testing.T) {
 	}
 	if r := m.read.Load(); len(*r) != 100 || len(m.dirty) != 0 {
 		t.Errorf("read map %d entries, dirty %d; want 100 and 0", len(*r), len(m.dirty))
+	}
+}
+
+// TestStemMemoAmortised: a new entry of a large memo is not published (a
+// copy of the whole read map) on its first lookups, only once the lookups
+// it cost under the lock pay for the copy.
+func TestStemMemoAmortised(t *testing.T) {
+	var m stemMemo
+	for i := range 1000 {
+		m.put(fmt.Sprint(i), []string{"x"}, 2000)
+	}
+	for i := range 1000 { // publish what waits
+		for range due(1000) {
+			m.get(fmt.Sprint(i))
+		}
+	}
+	before := m.readLen()
+	if before != 1000 {
+		t.Fatalf("read map %d entries, want 1000", before)
+	}
+	m.put("new", []string{"y"}, 2000)
+	for range due(before) - 1 {
+		if v, ok := m.get("new"); !ok || v[0] != "y" {
+			t.Fatal("new entry not found")
+		}
+	}
+	if m.readLen() != before {
+		t.Fatalf("published after %d lookups, before %d", due(before)-1, due(before))
+	}
+	m.get("new")
+	if m.readLen() != before+1 || m.ndirty.Load() != 0 {
+		t.Errorf("read map %d entries, %d dirty; want %d and 0", m.readLen(), m.ndirty.Load(), before+1)
 	}
 }
 
