@@ -36,7 +36,17 @@ type Pipeline struct {
 	trig    *triggerTrie
 	hash    string
 	scratch sync.Pool // *scratch for Terms
+	// terms remembers Terms of short texts (code names the suggest rules
+	// read for every note).
+	terms textMemo[[]Term]
 }
+
+// Bounds of the Terms memo: texts of up to 200 bytes, at most 16 k of
+// them (a few megabytes).
+const (
+	termsMemoLen = 200
+	termsMemoMax = 1 << 14
+)
 
 // scratch holds per-call buffers reused across calls.
 type scratch struct {
@@ -154,7 +164,21 @@ func (p *Pipeline) AnalyzeInto(d *Document, text string) *Document {
 // Terms returns the term stream of Analyze(text).Terms with Sent, Section
 // and Assert zero. It skips sentences, assertions and attributes and reuses
 // buffers, so it is cheap enough for every code name at index build time.
+// Short texts' terms are remembered (bounded); the caller owns the result.
 func (p *Pipeline) Terms(text string) []Term {
+	if len(text) > termsMemoLen {
+		return p.terms1(text)
+	}
+	if v, ok := p.terms.get(text); ok {
+		return slices.Clone(v)
+	}
+	t := p.terms1(text)
+	p.terms.put(text, slices.Clone(t), termsMemoMax)
+	return t
+}
+
+// terms1 is Terms, analysing text.
+func (p *Pipeline) terms1(text string) []Term {
 	s := p.scratch.Get().(*scratch)
 	s.raw = p.tokenize(text, s.raw[:0])
 	s.toks, s.lex, s.buf, _ = p.makeTokens(text, s.raw, s.toks[:0], s.lex[:0], s.buf)
