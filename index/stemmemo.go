@@ -50,15 +50,13 @@ func (m *stemMemo) get(text string) ([]string, bool) {
 	return v, ok
 }
 
-// put remembers v as the stems of text, unless limit entries are already
-// remembered; m owns v from then on. The key is a copy: a text cut from a
-// note does not keep the note alive.
+// put remembers v as the stems of text; m owns v from then on. When
+// limit entries are remembered, m forgets them all first, so the texts
+// notes ask for now are remembered rather than those of long ago. The key
+// is a copy: a text cut from a note does not keep the note alive.
 func (m *stemMemo) put(text string, v []string, limit int) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.size >= limit {
-		return
-	}
 	if r := m.read.Load(); r != nil {
 		if _, ok := (*r)[text]; ok {
 			return
@@ -66,6 +64,11 @@ func (m *stemMemo) put(text string, v []string, limit int) {
 	}
 	if _, ok := m.dirty[text]; ok {
 		return
+	}
+	if m.size >= limit {
+		m.read.Store(nil)
+		m.dirty, m.misses, m.size = nil, 0, 0
+		m.ndirty.Store(0)
 	}
 	if m.dirty == nil {
 		m.dirty = map[string][]string{}

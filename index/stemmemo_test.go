@@ -18,7 +18,7 @@ func TestStemMemo(t *testing.T) {
 		{"one", 1, 10, 1},
 		{"below the first publish", 50, 1000, 50},
 		{"several publishes", 700, 1000, 700},
-		{"limit", 300, 100, 100},
+		{"full: forgets and starts again", 300, 100, 100},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,7 +130,7 @@ func TestStemMemoConcurrent(t *testing.T) {
 			n++
 		}
 	}
-	if n != 400 {
-		t.Errorf("%d remembered, want the limit 400", n)
+	if n == 0 || n > 400 {
+		t.Errorf("%d remembered, want 1 to the limit 400", n)
 	}
 }

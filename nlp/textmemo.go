@@ -59,11 +59,6 @@ func (m *textMemo[V]) get(text string) (V, bool) {
 func (m *textMemo[V]) put(text string, v V, limit int) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if m.size >= limit {
-		m.read.Store(nil)
-		m.dirty, m.misses, m.size = nil, 0, 0
-		m.ndirty.Store(0)
-	}
 	if r := m.read.Load(); r != nil {
 		if _, ok := (*r)[text]; ok {
 			return
@@ -71,6 +66,11 @@ func (m *textMemo[V]) put(text string, v V, limit int) {
 	}
 	if _, ok := m.dirty[text]; ok {
 		return
+	}
+	if m.size >= limit {
+		m.read.Store(nil)
+		m.dirty, m.misses, m.size = nil, 0, 0
+		m.ndirty.Store(0)
 	}
 	if m.dirty == nil {
 		m.dirty = map[string]V{}
