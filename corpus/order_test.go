@@ -113,9 +113,39 @@ func TestChapterOf(t *testing.T) {
 	for code, want := range map[string]string{
 		"A00.0": "1", "b99": "1", "D49.9": "2", "D50": "3", "F01": "5", "H59": "7", "H60": "8",
 		"O9A.1": "15", "QA0": "17", "S00": "19", "T88": "19", "U07.1": "22", "Z99": "21", "W": "", "Q": "",
+		// Spellings off the canonical fast path: dots, spaces, lower case.
+		" e11.9 ": "4", "E1.19": "4", "e119": "4", "i10": "9", "Z9.9": "21", "ZZ9": "", "099": "", "A.0": "",
 	} {
 		if got := ChapterOf(code); got != want {
 			t.Errorf("ChapterOf(%q) = %q, want %q", code, got, want)
+		}
+	}
+}
+
+// TestChapterOfEveryCategory: the search over the sorted ranges finds what
+// a scan of every range finds, for every three characters a category can
+// start with.
+func TestChapterOfEveryCategory(t *testing.T) {
+	for i := 1; i < len(chapterRanges); i++ {
+		if a, b := chapterRanges[i-1], chapterRanges[i]; a.last >= b.first {
+			t.Fatalf("ranges %v and %v overlap or are out of order", a, b)
+		}
+	}
+	const chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+	for _, a := range chars {
+		for _, b := range chars {
+			for _, c := range chars {
+				cat := string([]rune{a, b, c})
+				want := ""
+				for _, r := range chapterRanges {
+					if cat >= r.first && cat <= r.last {
+						want = r.chapter
+					}
+				}
+				if got := ChapterOf(cat + ".1"); got != want {
+					t.Fatalf("ChapterOf(%q) = %q, want %q", cat+".1", got, want)
+				}
+			}
 		}
 	}
 }

@@ -19,17 +19,18 @@ import (
 // demand (Lookup, Codes, Code) and the hot accessors (Brief, Children,
 // SevenChr) allocate nothing.
 type Set struct {
-	arena    string
-	recs     []record // by ID; recs[0] is unused so that ID 0 means no code
-	names    []nameRec
-	spans    []span         // children and notes strings
-	notes    [][8]slab      // Notes fields, in notesFields order
-	ext      []Extension    // seventh-character rows, tables shared
-	times    [][2]time.Time // Added, Terminated
-	kids     []ID           // children present in the set, by parent
-	systems  []System       // system of record.sys
-	order    map[System][]ID
-	table    []ID // open-addressing lookup by (system, code); 0 = empty
+	arena   string
+	recs    []record // by ID; recs[0] is unused so that ID 0 means no code
+	names   []nameRec
+	spans   []span         // children and notes strings
+	notes   [][8]slab      // Notes fields, in notesFields order
+	ext     []Extension    // seventh-character rows, tables shared
+	times   [][2]time.Time // Added, Terminated
+	kids    []ID           // children present in the set, by parent
+	systems []System       // system of record.sys
+	order   map[System][]ID
+	// table is an open-addressing lookup by (system, code) (codetable.go).
+	table    []slot
 	releases map[System]Release
 	// editions are the ICD-10-CM releases of a Set loaded from several
 	// order files (oldest first), each with its narrowed Set; parent is
@@ -83,18 +84,21 @@ type span struct{ off, len uint32 }
 // slab is a run of a Set's flat slices.
 type slab struct{ off, len uint32 }
 
-// record is one code, without pointers.
+// record is one code, without pointers. What Brief and the code lookup
+// read comes first, within the record's first 28 bytes, so that they
+// mostly touch one cache line.
 type record struct {
-	code, display, short, parent, chapter span
-	names                                 slab   // in Set.names
-	children                              slab   // in Set.spans
-	kids                                  slab   // in Set.kids
-	sevenChr                              slab   // in Set.ext
-	notes                                 int32  // in Set.notes; -1 when every field is nil (allNotesNil)
-	times                                 int32  // in Set.times; -1 when both are zero
-	sys                                   uint8  // in Set.systems
-	flags                                 uint8  // flagBillable, flagModifier
-	nils                                  uint16 // fields that are nil rather than empty
+	code, display, parent span
+	sys                   uint8  // in Set.systems
+	flags                 uint8  // flagBillable, flagModifier
+	nils                  uint16 // fields that are nil rather than empty
+	short, chapter        span
+	names                 slab  // in Set.names
+	children              slab  // in Set.spans
+	kids                  slab  // in Set.kids
+	sevenChr              slab  // in Set.ext
+	notes                 int32 // in Set.notes; -1 when every field is nil (allNotesNil)
+	times                 int32 // in Set.times; -1 when both are zero
 }
 
 type nameRec struct {
@@ -188,7 +192,7 @@ func (s *Set) index(keep func(ID) bool) {
 	for size < 2*n+2 {
 		size *= 2
 	}
-	s.table = make([]ID, size)
+	s.table = make([]slot, size)
 	s.order = map[System][]ID{}
 	mask := len(s.table) - 1
 	for id := ID(1); int(id) < len(s.recs); id++ {
@@ -197,15 +201,17 @@ func (s *Set) index(keep func(ID) bool) {
 		}
 		r := &s.recs[id]
 		sys, code := s.systems[r.sys], s.str(r.code)
-		for i := int(hash(sys, code)) & mask; ; i = (i + 1) & mask {
+		key, inline := codeKey(code)
+		entry := slot{key: key, id: id, sys: r.sys, n: uint8(len(code)), long: !inline}
+		for i := int(slotHash(key, r.sys)) & mask; ; i = (i + 1) & mask {
 			cur := s.table[i]
-			if cur == 0 {
-				s.table[i] = id
+			if cur.id == 0 {
+				s.table[i] = entry
 				s.order[sys] = append(s.order[sys], id)
 				break
 			}
-			if c := &s.recs[cur]; c.sys == r.sys && s.str(c.code) == code {
-				s.table[i] = id // a later duplicate
+			if cur.matches(s, key, r.sys, code) && s.str(s.recs[cur.id].code) == code {
+				s.table[i] = entry // a later duplicate
 				break
 			}
 		}
@@ -329,32 +335,30 @@ func (s *Set) file(r record, notes *[8]slab, added, terminated time.Time) {
 	s.recs = append(s.recs, r)
 }
 
-// hash is FNV-1a over the system and code.
-func hash(sys System, code string) uint32 {
-	h := uint32(2166136261)
-	for i := 0; i < len(sys); i++ {
-		h = (h ^ uint32(sys[i])) * 16777619
-	}
-	h = (h ^ 0xff) * 16777619
-	for i := 0; i < len(code); i++ {
-		h = (h ^ uint32(code[i])) * 16777619
-	}
-	return h
-}
-
 // find looks a canonical code up.
 func (s *Set) find(sys System, code string) (ID, bool) {
 	if len(s.table) == 0 {
 		return 0, false
 	}
+	si := -1
+	for i, x := range s.systems {
+		if x == sys {
+			si = i
+			break
+		}
+	}
+	if si < 0 {
+		return 0, false
+	}
+	key, _ := codeKey(code)
 	mask := len(s.table) - 1
-	for i := int(hash(sys, code)) & mask; ; i = (i + 1) & mask {
-		id := s.table[i]
-		if id == 0 {
+	for i := int(slotHash(key, uint8(si))) & mask; ; i = (i + 1) & mask {
+		e := &s.table[i]
+		if e.id == 0 {
 			return 0, false
 		}
-		if r := &s.recs[id]; s.str(r.code) == code && s.systems[r.sys] == sys {
-			return id, true
+		if e.matches(s, key, uint8(si), code) {
+			return e.id, true
 		}
 	}
 }

@@ -245,15 +245,14 @@ func stems(pipe *nlp.Pipeline, text string) []string {
 // them): the suggest rules re-read the same code names for every note.
 // The caller owns the result.
 func (ix *Index) Stems(text string) []string {
-	if v, ok := ix.memo.Load(text); ok {
-		return slices.Clone(v.([]string))
+	if len(text) > stemMemoLen {
+		return stems(ix.pipe, text) // never remembered
+	}
+	if v, ok := ix.memo.get(text); ok {
+		return slices.Clone(v)
 	}
 	s := stems(ix.pipe, text)
-	if len(text) <= stemMemoLen && ix.memoSize.Load() < stemMemoMax {
-		if _, loaded := ix.memo.LoadOrStore(text, slices.Clone(s)); !loaded {
-			ix.memoSize.Add(1)
-		}
-	}
+	ix.memo.put(text, slices.Clone(s), stemMemoMax)
 	return s
 }
 
@@ -264,10 +263,14 @@ const (
 	stemMemoMax = 1 << 16
 )
 
-// finish derives the term lookup, document frequencies, weights, norms
-// and postings from the arena, codes, terms and names. Build and Read
-// share it.
+// finish derives the term lookup, document frequencies, weights, norms,
+// postings and name flags from the arena, codes, terms and names. Build
+// and Read share it.
 func (ix *Index) finish() {
+	for i := range ix.names {
+		n := &ix.names[i]
+		n.flags = flagsOf(ix.str(n.text))
+	}
 	ix.termID = make(map[string]uint32, len(ix.termStr))
 	for i := range ix.termStr {
 		ix.termID[ix.Term(uint32(i))] = uint32(i)

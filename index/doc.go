@@ -40,7 +40,10 @@
 // the pipeline built from them, and a snapshot whose hash does not match the
 // current analysis code refuses to load.
 //
+// A name's text flags (NameHas: an apostrophe, the word "without") are
+// found when the index is built or read, not stored in the snapshot.
+//
 // An Index is immutable and safe for concurrent use; Stems remembers the
-// stems of short texts it was asked for (bounded), which changes nothing
-// but speed.
+// stems of short texts it was asked for (bounded, forgotten at once when
+// full), which changes nothing but speed.
 package index

@@ -4,7 +4,6 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -22,8 +21,9 @@ type CodeRef struct {
 type name struct {
 	code  int32
 	kind  corpus.NameKind
-	text  span   // in arena
-	terms uint32 // first of the name's unique term ids, in name order, in nameTerm
+	flags NameFlag // of the text, set by finish
+	text  span     // in arena
+	terms uint32   // first of the name's unique term ids, in name order, in nameTerm
 	nterm uint32
 }
 
@@ -60,10 +60,8 @@ type Index struct {
 
 	pool sync.Pool // *scratch
 
-	// memo remembers Stems of short texts (string -> []string), memoSize
-	// counts its entries.
-	memo     sync.Map
-	memoSize atomic.Int64
+	// memo remembers Stems of short texts.
+	memo stemMemo
 }
 
 // Analyzer returns the analysis pipeline the index was built with. Queries

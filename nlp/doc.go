@@ -14,6 +14,11 @@
 //   - A Pipeline is immutable and safe for concurrent use; build it once.
 //   - Pipeline.Terms(x) equals Analyze(x).Terms with Sent, Section and
 //     Assert zeroed (FuzzAnalyze checks this and the offset contract).
+//     Terms remembers the terms of short texts (bounded, forgotten at once
+//     when full), which changes nothing but speed; the caller owns the
+//     result.
+//   - The sense gates (VaccineTarget, InstrumentUse) answer no at once for
+//     a Document from Analyze whose tokens hold none of their words.
 //
 // # Tokens and normalisation
 //

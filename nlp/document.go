@@ -96,4 +96,7 @@ type Document struct {
 	Assertions    []AssertionSpan
 	Abbreviations []Abbreviation
 	Attributes    []Attribute
+	// senses are the sense words the tokens hold, once Analyze found
+	// them (sensesKnown); the sense gates skip a note without any.
+	senses senseWords
 }

@@ -36,7 +36,17 @@ type Pipeline struct {
 	trig    *triggerTrie
 	hash    string
 	scratch sync.Pool // *scratch for Terms
+	// terms remembers Terms of short texts (code names the suggest rules
+	// read for every note).
+	terms textMemo[[]Term]
 }
+
+// Bounds of the Terms memo: texts of up to 200 bytes, at most 16 k of
+// them (a few megabytes).
+const (
+	termsMemoLen = 200
+	termsMemoMax = 1 << 14
+)
 
 // scratch holds per-call buffers reused across calls.
 type scratch struct {
@@ -139,7 +149,8 @@ func (p *Pipeline) AnalyzeInto(d *Document, text string) *Document {
 	*d = Document{Text: text, Tokens: d.Tokens[:0], Terms: d.Terms[:0], Sections: d.Sections[:0]}
 	s := p.scratch.Get().(*scratch)
 	s.raw = p.tokenize(text, s.raw[:0])
-	d.Tokens, s.lex, s.buf = p.makeTokens(text, s.raw, slices.Grow(d.Tokens, len(s.raw)), s.lex[:0], s.buf)
+	d.Tokens, s.lex, s.buf, d.senses = p.makeTokens(text, s.raw, slices.Grow(d.Tokens, len(s.raw)), s.lex[:0], s.buf)
+	d.senses |= sensesKnown
 	d.Sections = p.findSections(text, d.Sections)
 	assignSections(d.Tokens, d.Sections)
 	d.Sentences = p.sentences(text, s.raw, d.Tokens, d.Sections)
@@ -153,10 +164,24 @@ func (p *Pipeline) AnalyzeInto(d *Document, text string) *Document {
 // Terms returns the term stream of Analyze(text).Terms with Sent, Section
 // and Assert zero. It skips sentences, assertions and attributes and reuses
 // buffers, so it is cheap enough for every code name at index build time.
+// Short texts' terms are remembered (bounded); the caller owns the result.
 func (p *Pipeline) Terms(text string) []Term {
+	if len(text) > termsMemoLen {
+		return p.terms1(text)
+	}
+	if v, ok := p.terms.get(text); ok {
+		return slices.Clone(v)
+	}
+	t := p.terms1(text)
+	p.terms.put(text, slices.Clone(t), termsMemoMax)
+	return t
+}
+
+// terms1 is Terms, analysing text.
+func (p *Pipeline) terms1(text string) []Term {
 	s := p.scratch.Get().(*scratch)
 	s.raw = p.tokenize(text, s.raw[:0])
-	s.toks, s.lex, s.buf = p.makeTokens(text, s.raw, s.toks[:0], s.lex[:0], s.buf)
+	s.toks, s.lex, s.buf, _ = p.makeTokens(text, s.raw, s.toks[:0], s.lex[:0], s.buf)
 	s.secs = p.findSections(text, s.secs[:0])
 	assignSections(s.toks, s.secs)
 	terms := p.makeTerms(text, s.toks, s.lex, s.secs, make([]Term, 0, len(s.toks)+2), nil, false)
@@ -165,18 +190,21 @@ func (p *Pipeline) Terms(text string) []Term {
 }
 
 // makeTokens normalises raw tokens; lexs receives each token's
-// dictionary entries (none for list markers).
-func (p *Pipeline) makeTokens(text string, raw []rawToken, dst []Token, lexs []lex, buf []byte) ([]Token, []lex, []byte) {
+// dictionary entries (none for list markers). It also returns the sense
+// words the tokens hold.
+func (p *Pipeline) makeTokens(text string, raw []rawToken, dst []Token, lexs []lex, buf []byte) ([]Token, []lex, []byte, senseWords) {
+	var senses senseWords
 	for _, r := range raw {
 		buf = foldInto(buf[:0], text[r.start:r.end], r.dotted)
 		w := p.vocab.lookup(buf)
+		senses |= w.sense
 		dst = append(dst, Token{Start: r.start, End: r.end, Norm: w.norm, Stem: w.stem, Stop: w.stop || r.marker, Section: -1})
 		if r.marker {
 			w.abbr, w.syn = nil, nil
 		}
 		lexs = append(lexs, lex{abbr: w.abbr, syn: w.syn})
 	}
-	return dst, lexs, buf
+	return dst, lexs, buf, senses
 }
 
 // assignSections sets Token.Section.

@@ -298,3 +298,30 @@ func TestAnalyzeInto(t *testing.T) {
 		}
 	}
 }
+
+// TestTermsRemembered: a short text's terms come from the memo from the
+// second call on, equal to a fresh analysis and owned by the caller; a long
+// text is analysed each time.
+func TestTermsRemembered(t *testing.T) {
+	p := testPipeline(t)
+	for _, text := range []string{
+		"Type 2 diabetes mellitus without complications",
+		"HTN, CAD s/p CABG",
+		strings.Repeat("chronic kidney disease stage 3 ", 10), // longer than termsMemoLen
+	} {
+		want := p.terms1(text)
+		first := p.Terms(text)
+		for i := range first {
+			first[i].Stem = "changed by the caller"
+		}
+		for range 100 { // enough lookups to publish the entry
+			if got := p.Terms(text); !slices.Equal(got, want) {
+				t.Fatalf("Terms(%q) = %+v, want %+v", text, got, want)
+			}
+		}
+		_, remembered := p.terms.get(text)
+		if remembered != (len(text) <= termsMemoLen) {
+			t.Errorf("Terms(%q) remembered: %v", text, remembered)
+		}
+	}
+}

@@ -84,6 +84,9 @@ func (d *Document) tokenRange(s Span) (first, last int, ok bool) {
 // ("vaccinated against measles"), or s itself a vaccine abbreviation
 // ("Tdap").
 func (d *Document) VaccineTarget(s Span) (Span, bool) {
+	if !d.mayHold(senseVaccine) {
+		return Span{}, false
+	}
 	first, last, ok := d.tokenRange(s)
 	if !ok {
 		return Span{}, false
@@ -117,6 +120,9 @@ func (d *Document) VaccineTarget(s Span) (Span, bool) {
 // "hemostats were used"): a verb of using an instrument within three
 // non-stop tokens either side of s in its sentence.
 func (d *Document) InstrumentUse(s Span) (Span, bool) {
+	if !d.mayHold(senseInstrument) {
+		return Span{}, false
+	}
 	first, last, ok := d.tokenRange(s)
 	if !ok {
 		return Span{}, false

@@ -42,6 +42,36 @@ func TestSense(t *testing.T) {
 		if got != tc.instrument {
 			t.Errorf("%q: InstrumentUse(%q) = %q, want %q", tc.text, tc.span, got, tc.instrument)
 		}
+		// A Document not from Analyze has no sense words found: the gates
+		// scan it and answer the same.
+		bare := Document{Text: d.Text, Tokens: d.Tokens}
+		v1, ok1 := d.VaccineTarget(s)
+		v2, ok2 := bare.VaccineTarget(s)
+		i1, ok3 := d.InstrumentUse(s)
+		i2, ok4 := bare.InstrumentUse(s)
+		if v1 != v2 || ok1 != ok2 || i1 != i2 || ok3 != ok4 {
+			t.Errorf("%q: analysed and bare documents differ", tc.text)
+		}
+	}
+}
+
+// TestSenseWords: Analyze records which sense words a note holds, so the
+// gates skip a note without any.
+func TestSenseWords(t *testing.T) {
+	p := testPipeline(t)
+	for _, tc := range []struct {
+		text string
+		want senseWords
+	}{
+		{"Dispensed a walker for home use.", 0},
+		{"Flu shot given.", senseVaccine},
+		{"Tdap given.", senseVaccine},
+		{"Hemostats were used.", senseInstrument},
+		{"Vaccine given; retractor used.", senseVaccine | senseInstrument},
+	} {
+		if got := p.Analyze(tc.text).senses; got != tc.want|sensesKnown {
+			t.Errorf("%q: senses %b, want %b", tc.text, got, tc.want|sensesKnown)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 type word struct {
 	norm, stem string
 	stop       bool
+	sense      senseWords    // the sense gates the form can open (sensewords.go)
 	abbr       *abbreviation // senses when the form is a dictionary abbreviation
 	syn        *synonym      // expansions of the word's (canonical) stem
 }
@@ -95,7 +96,7 @@ func (v *vocab) newWord(norm string) word {
 	if !ok {
 		stem = v.stemOf(norm)
 	}
-	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem]}
+	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm)}
 }
 
 // add puts a form into the fixed table; only New calls it.

@@ -160,6 +160,7 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 	sc := &w.sc
 	sc.trig = doc.TriggerTokens(sc.trig)
 	sc.label = doc.LabelTokens(sc.label)
+	sc.shout = append(sc.shout[:0], make([]int8, len(doc.Sentences))...)
 	for lo := 0; lo < len(terms); {
 		hi := lo + 1
 		for hi < len(terms) && terms[hi].Sent == terms[lo].Sent {
@@ -205,6 +206,7 @@ type sentenceScratch struct {
 	trig     []bool      // per token of the note: part of an assertion trigger
 	label    []bool      // per token of the note: in a body-system sub-heading ("HEENT:")
 	prefix   map[int]int // token of a compound's word -> start of its prefix
+	shout    []int8      // per sentence of the note: 0 not judged, 1 all capitals, -1 not
 }
 
 // prefixStart is where the compound ending at token tok starts, or the
@@ -306,10 +308,10 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
 			continue
 		}
-		if !eponymSaid(doc, ix, ix.NameText(h.Name), h) {
+		if h.Matched <= 1 && ix.NameHas(h.Name, index.NameApostrophe) && !eponymSaid(doc, ix, ix.NameText(h.Name), h) {
 			continue // "good adherence" is not Good's syndrome (casesense.go)
 		}
-		if !learned && caseClash(doc, ix, h) { // casesense.go; learned names are lower case
+		if !learned && caseClash(doc, ix, h, sc) { // casesense.go; learned names are lower case
 			continue
 		}
 		hits = append(hits, h)
@@ -327,12 +329,12 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 			}
 		}
 		pn := 0.0
-		if name := ix.NameText(h.Name); !saysWithout(name) {
+		if !ix.NameHas(h.Name, index.NameWithout) { // saysWithout, found once per name
 			if negated > 0 && negated < len(h.Positions) {
 				pn = float64(negated) / float64(len(h.Positions))
 			}
 		} else if negated < len(h.Positions) {
-			pn = withoutClash(doc, sent, ix, name, h.Positions)
+			pn = withoutClash(doc, sent, ix, ix.NameText(h.Name), h.Positions)
 		}
 		sc.partNeg = append(sc.partNeg, pn)
 	}

@@ -17,25 +17,109 @@ import (
 // NOS", a convulsion). A sentence written all in capitals says nothing of
 // case and never clashes. Learned names, stored in lower case, are not
 // checked.
-func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit) bool {
+func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit, sc *sentenceScratch) bool {
 	if h.Matched != 1 || len(h.Positions) != 1 {
 		return false
 	}
 	t := doc.Tokens[h.Positions[0]]
 	word := doc.Text[t.Start:t.End]
-	if !hasLetter(word) || shouting(doc, t.Sent) {
+	if !hasLetter(word) || sc.shouting(doc, t.Sent) {
 		return false
 	}
 	noteCaps := allCaps(word) && len(word) >= 2
-	for _, nw := range strings.FieldsFunc(ix.NameText(h.Name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		lw, ln := strings.ToLower(word), strings.ToLower(nw)
-		if lw != ln && lw != ln+"s" {
+	name := ix.NameText(h.Name)
+	lw := ""
+	for i := 0; i < len(name); {
+		// The name's words: runs of letters and digits.
+		r, n := rune(name[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(name[i:])
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
 			continue
+		}
+		j := i + n
+		for j < len(name) {
+			r, n := rune(name[j]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(name[j:])
+			}
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			j += n
+		}
+		nw := name[i:j]
+		i = j
+		if same, ok := sameWordASCII(word, nw); ok {
+			if !same {
+				continue
+			}
+		} else {
+			if lw == "" {
+				lw = strings.ToLower(word)
+			}
+			if ln := strings.ToLower(nw); lw != ln && lw != ln+"s" {
+				continue
+			}
 		}
 		nameCaps := allCaps(nw) && len(nw) >= 2
 		return nameCaps != noteCaps
 	}
 	return false
+}
+
+// sameWordASCII is, for an ASCII note word and name word, whether the note
+// word in lower case is the name word in lower case, or that plus "s";
+// ok is false when either is not ASCII (the caller then lowers them).
+func sameWordASCII(word, nw string) (same, ok bool) {
+	for i := 0; i < len(word); i++ {
+		if word[i] >= utf8.RuneSelf {
+			return false, false
+		}
+	}
+	for i := 0; i < len(nw); i++ {
+		if nw[i] >= utf8.RuneSelf {
+			return false, false
+		}
+	}
+	switch len(word) {
+	case len(nw):
+	case len(nw) + 1:
+		if word[len(nw)] != 's' && word[len(nw)] != 'S' {
+			return false, true
+		}
+	default:
+		return false, true
+	}
+	for i := 0; i < len(nw); i++ {
+		if lowerASCII(word[i]) != lowerASCII(nw[i]) {
+			return false, true
+		}
+	}
+	return true, true
+}
+
+func lowerASCII(c byte) byte {
+	if c >= 'A' && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+// shouting is shouting(doc, sent), judged once per sentence of the note.
+func (sc *sentenceScratch) shouting(doc *nlp.Document, sent int) bool {
+	if sent < 0 || sent >= len(sc.shout) {
+		return shouting(doc, sent)
+	}
+	if sc.shout[sent] == 0 {
+		sc.shout[sent] = -1
+		if shouting(doc, sent) {
+			sc.shout[sent] = 1
+		}
+	}
+	return sc.shout[sent] > 0
 }
 
 // shouting reports a sentence with no lower-case letter.
@@ -75,7 +159,7 @@ func hasLetter(s string) bool {
 // write it as a name (capitalised, or possessive). Names without an
 // apostrophe pass at once.
 func eponymSaid(doc *nlp.Document, ix *index.Index, name string, h index.Hit) bool {
-	if strings.IndexByte(name, '\'') < 0 || h.Matched > 1 {
+	if h.Matched > 1 || strings.IndexByte(name, '\'') < 0 {
 		return true
 	}
 	for _, w := range strings.Fields(name) {

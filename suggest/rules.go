@@ -156,24 +156,35 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	var blocked nlp.Assertion
 	var blockedAt mention
 	sense := senseRule{}
-	for _, m := range c.mentions {
+	var drop uint64 // bit i: mention i is blocked or off-sense (the first 64)
+	for i, m := range c.mentions {
 		if x := blockedBy(b, m.assert, allowed); x != 0 {
 			if blocked == 0 {
 				blockedAt = m
 			}
 			blocked |= x
+			if i < 64 {
+				drop |= 1 << i
+			}
 			continue
 		}
-		if sense.rule == "" {
-			sense = e.offSense(w, b, m)
+		if sense.rule == "" || i < 64 {
+			if r := e.offSense(w, b, m); r.rule != "" {
+				if sense.rule == "" {
+					sense = r
+				}
+				if i < 64 {
+					drop |= 1 << i
+				}
+			}
 		}
 	}
 	kept := c.mentions
 	if blocked != 0 || sense.rule != "" {
 		// A fresh slice: siblings share the candidate's mentions.
 		kept = w.mentionSlice(len(c.mentions))
-		for _, m := range c.mentions {
-			if blockedBy(b, m.assert, allowed) == 0 && e.offSense(w, b, m).rule == "" {
+		for i, m := range c.mentions {
+			if i < 64 && drop&(1<<i) == 0 || i >= 64 && blockedBy(b, m.assert, allowed) == 0 && e.offSense(w, b, m).rule == "" {
 				kept = append(kept, m)
 			}
 		}
