@@ -1,0 +1,82 @@
+package suggest
+
+import (
+	"medcode/corpus"
+)
+
+// comboTable is what combinations reads per engine rather than per note:
+// how many distinct stems the "with" subterms hold (withRule.subID) and,
+// per code, the "with" heads its Index names open (worked out once per
+// code).
+type comboTable struct {
+	stems int
+	opens idMemo[[]headOpen]
+}
+
+// headOpen is a "with" head a code's Index names open, with its rules and
+// whether the code is the head's plain code (withHeads' own).
+type headOpen struct {
+	head  string
+	rules []withRule
+	own   bool
+}
+
+// headOpens returns the heads the Index names of code id open, in name
+// order, each (head, own) once: withHeads over every Index name of id.
+func (e *Engine) headOpens(id corpus.ID) []headOpen {
+	if got, ok := e.combo.opens.load(e.set, id); ok {
+		return *got
+	}
+	var out []headOpen
+	for _, n := range e.set.Code(id).Names {
+		if n.Kind != corpus.NameIndex {
+			continue
+		}
+		heads, own := e.withHeads(id, n.Text)
+		for _, h := range heads {
+			dup := false
+			for _, o := range out {
+				if o.head == h && o.own == own {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				out = append(out, headOpen{head: h, rules: e.with[h], own: own})
+			}
+		}
+	}
+	return *e.combo.opens.store(e.set, id, &out)
+}
+
+// supportMemo remembers, per part of one combinations call and per
+// "with" stem id, whether the part's evidence stems support the stem
+// (supports with one stem): 0 not asked yet, 1 yes, 2 no.
+type supportMemo struct {
+	stems int
+	memo  [][]int8
+}
+
+// supports reports supports(ev, r.sub) for part i, whose evidence stems
+// are ev, remembering each stem's answer.
+func (m *supportMemo) supports(i int, ev []string, r *withRule) bool {
+	row := m.memo[i]
+	if row == nil {
+		row = make([]int8, m.stems)
+		m.memo[i] = row
+	}
+	for k, id := range r.subID {
+		switch row[id] {
+		case 1:
+			return true
+		case 2:
+			continue
+		}
+		if supports(ev, r.sub[k:k+1]) {
+			row[id] = 1
+			return true
+		}
+		row[id] = 2
+	}
+	return false
+}
