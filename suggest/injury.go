@@ -126,8 +126,9 @@ var injuryKinds = map[string]bool{"fracture": true, "fractures": true, "sprain":
 // kind.
 func statesInjury(doc *nlp.Document, s Suggestion) bool {
 	for _, ev := range s.Evidence {
-		for _, t := range doc.Tokens {
-			if t.Start >= ev.Start && t.End <= ev.End && injuryKinds[t.Norm] {
+		lo, hi := tokenRange(doc, ev.Start, ev.End)
+		for _, t := range doc.Tokens[lo:hi] {
+			if injuryKinds[t.Norm] {
 				return true
 			}
 		}
@@ -174,13 +175,7 @@ func evidenceNear(doc *nlp.Document, a, b []Evidence, gap int) bool {
 			if lo >= hi {
 				return true // overlapping
 			}
-			n := 0
-			for _, t := range doc.Tokens {
-				if t.Start >= lo && t.End <= hi {
-					n++
-				}
-			}
-			if n <= gap {
+			if l, h := tokenRange(doc, lo, hi); h-l <= gap {
 				return true
 			}
 		}
@@ -192,8 +187,9 @@ func evidenceNear(doc *nlp.Document, a, b []Evidence, gap int) bool {
 func evidenceSentences(doc *nlp.Document, evs []Evidence) []int {
 	var out []int
 	for _, ev := range evs {
-		for _, t := range doc.Tokens {
-			if t.Start >= ev.Start && t.End <= ev.End && !slices.Contains(out, t.Sent) {
+		lo, hi := tokenRange(doc, ev.Start, ev.End)
+		for _, t := range doc.Tokens[lo:hi] {
+			if !slices.Contains(out, t.Sent) {
 				out = append(out, t.Sent)
 			}
 		}
@@ -210,7 +206,8 @@ func strictlyCovers(doc *nlp.Document, by, evs []Evidence) bool {
 // ownWords counts the non-stop tokens of evs that no span of other holds.
 func ownWords(doc *nlp.Document, evs, other []Evidence) int {
 	n := 0
-	for _, t := range doc.Tokens {
+	lo, hi := evidenceRange(doc, evs)
+	for _, t := range doc.Tokens[lo:hi] {
 		if t.Stop || !slices.ContainsFunc(evs, func(e Evidence) bool { return e.Start <= t.Start && t.End <= e.End }) {
 			continue
 		}
@@ -228,8 +225,9 @@ func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
 		return false
 	}
 	for _, ev := range evs {
-		for _, t := range doc.Tokens {
-			if t.Start < ev.Start || t.End > ev.End || t.Stop {
+		lo, hi := tokenRange(doc, ev.Start, ev.End)
+		for _, t := range doc.Tokens[lo:hi] {
+			if t.Stop {
 				continue
 			}
 			if !slices.ContainsFunc(by, func(b Evidence) bool { return b.Start <= t.Start && t.End <= b.End }) {
@@ -254,7 +252,8 @@ func injuryTitleReads(doc *nlp.Document, res *Result, s Suggestion) (Suggestion,
 		}
 		words := strings.FieldsFunc(strings.ToLower(o.Display), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		all := true
-		for _, t := range doc.Tokens {
+		lo, hi := evidenceRange(doc, s.Evidence)
+		for _, t := range doc.Tokens[lo:hi] {
 			if t.Stop || !slices.ContainsFunc(s.Evidence, func(e Evidence) bool { return e.Start <= t.Start && t.End <= e.End }) {
 				continue
 			}
