@@ -18,7 +18,7 @@ type withRule struct {
 	sub  []string
 	code corpus.ID
 	// subID are sub's stems as ids of the engine's "with" stems
-	// (comboTable.stems); str is code's string, cat its category and
+	// (coderTables.stems); str is code's string, cat its category and
 	// sub5 its subcategory (its first five characters).
 	subID          []int32
 	str, cat, sub5 string
@@ -178,7 +178,7 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 	for i, b := range parts {
 		cats[i] = category(b.s.Code)
 	}
-	sup := supportMemo{stems: e.combo.stems, memo: make([][]int8, len(parts))}
+	sup := supportMemo{stems: e.coder.stems, memo: make([][]int8, len(parts))}
 	for _, a := range heads {
 		opens := e.headOpens(a.id)
 		if len(opens) == 0 {

@@ -4,15 +4,6 @@ import (
 	"medcode/corpus"
 )
 
-// comboTable is what combinations reads per engine rather than per note:
-// how many distinct stems the "with" subterms hold (withRule.subID) and,
-// per code, the "with" heads its Index names open (worked out once per
-// code).
-type comboTable struct {
-	stems int
-	opens idMemo[[]headOpen]
-}
-
 // headOpen is a "with" head a code's Index names open, with its rules and
 // whether the code is the head's plain code (withHeads' own).
 type headOpen struct {
@@ -24,7 +15,7 @@ type headOpen struct {
 // headOpens returns the heads the Index names of code id open, in name
 // order, each (head, own) once: withHeads over every Index name of id.
 func (e *Engine) headOpens(id corpus.ID) []headOpen {
-	if got, ok := e.combo.opens.load(e.set, id); ok {
+	if got, ok := e.coder.opens.load(e.set, id); ok {
 		return *got
 	}
 	var out []headOpen
@@ -46,7 +37,7 @@ func (e *Engine) headOpens(id corpus.ID) []headOpen {
 			}
 		}
 	}
-	return *e.combo.opens.store(e.set, id, &out)
+	return *e.coder.opens.store(e.set, id, &out)
 }
 
 // supportMemo remembers, per part of one combinations call and per

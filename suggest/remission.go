@@ -113,10 +113,18 @@ func remissionOf(t, r string) bool {
 }
 
 // hasRemissionSibling reports whether a code that states no remission
-// status has a sibling that is it "in remission" (E11.9 and E11.A).
-func hasRemissionSibling(set *corpus.Set, code string) bool {
-	c, ok := set.ID(corpus.ICD10CM, code)
-	return ok && remissionSibling(set, c, remissionIn) != 0
+// status has a sibling that is it "in remission" (E11.9 and E11.A),
+// worked out once per code.
+func (e *Engine) hasRemissionSibling(code string) bool {
+	c, ok := e.set.ID(corpus.ICD10CM, code)
+	if !ok {
+		return false
+	}
+	if got, ok := e.coder.remSibling.load(e.set, c); ok {
+		return *got
+	}
+	v := remissionSibling(e.set, c, remissionIn) != 0
+	return *e.coder.remSibling.store(e.set, c, &v)
 }
 
 // remission recodes a suggestion whose title states one remission status
@@ -128,13 +136,16 @@ func hasRemissionSibling(set *corpus.Set, code string) bool {
 // remission" beside "Acute myeloblastic leukemia, in remission"), and
 // gives way to one already suggested.
 func (e *Engine) remission(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
+	if !holdsCue(doc, relapseCues, failedRemissionCues, remissionCues) {
+		return rej // the note states no status: noteRemission finds none
+	}
 	for i := 0; i < len(res.Suggestions); i++ {
 		s := res.Suggestions[i]
 		if s.System != string(corpus.ICD10CM) {
 			continue
 		}
 		have := titleRemission(s.Display)
-		if have == remissionUnstated && !hasRemissionSibling(e.set, s.Code) {
+		if have == remissionUnstated && !e.hasRemissionSibling(s.Code) {
 			continue
 		}
 		want, at := remissionUnstated, cue{}
