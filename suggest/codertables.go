@@ -1,5 +1,7 @@
 package suggest
 
+import "sync"
+
 // coderTables are what the coding rules (coder.go) read per engine rather
 // than per note or per suggestion, each worked out once per code on first
 // use.
@@ -12,4 +14,7 @@ type coderTables struct {
 	// remSibling says, per code, whether a sibling is it "in remission"
 	// (remission.go).
 	remSibling idMemo[bool]
+	// status indexes the status rules' phrases (status.go).
+	statusOnce sync.Once
+	status     *cueIndex
 }

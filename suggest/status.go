@@ -84,12 +84,13 @@ func near(doc *nlp.Document, c cue, ps []phrase, before, after int) bool {
 // for type 1 diabetes, where it is inherent (guidelines I.C.4.a.3).
 func (e *Engine) drugStatus(doc *nlp.Document, res *Result, adds []addition) []addition {
 	type1 := len(suggestedICD(res, "E10")) > 0 && len(suggestedICD(res, "E11", "E13")) == 0
-	for _, r := range e.status {
+	found := e.statusCues().find(doc)
+	for ri, r := range e.status {
 		if r.code == "Z79.4" && type1 {
 			continue
 		}
 		var ev []cue
-		for _, c := range findCues(doc, r.phrases) {
+		for _, c := range found[ri] {
 			if e.statusCue(doc, r, c) {
 				ev = append(ev, c)
 			}
@@ -198,4 +199,16 @@ func (e *Engine) sidedChild(doc *nlp.Document, code string, c cue) string {
 		}
 	}
 	return ""
+}
+
+// statusCues indexes the phrases of the status rules, once per engine.
+func (e *Engine) statusCues() *cueIndex {
+	e.coder.statusOnce.Do(func() {
+		lists := make([][]phrase, len(e.status))
+		for i, r := range e.status {
+			lists[i] = r.phrases
+		}
+		e.coder.status = newCueIndex(lists)
+	})
+	return e.coder.status
 }

@@ -1,0 +1,105 @@
+package suggest
+
+import (
+	"strings"
+
+	"medcode/nlp"
+)
+
+// cueIndex finds the cues of many phrase lists in one pass over a note's
+// tokens: per list, the cues findCues(doc, list) gives, in note order.
+// Built once per engine; a token whose norm starts no phrase of any list
+// costs a filter test.
+type cueIndex struct {
+	lists [][]phrase
+	f     cueFilter
+	exact map[string][]int32 // first word -> lists with a phrase starting with it
+	wild  []wildFirst        // wildcard first words
+}
+
+// wildFirst is a wildcard first word ("vaccin*": prefix "vaccin") and a
+// list with a phrase starting with it.
+type wildFirst struct {
+	prefix string
+	list   int32
+}
+
+// newCueIndex indexes lists by the first words of their phrases.
+func newCueIndex(lists [][]phrase) *cueIndex {
+	x := &cueIndex{lists: lists, exact: map[string][]int32{}}
+	for li, ps := range lists {
+		for _, p := range ps {
+			x.f.add(p[0])
+			if pre, ok := strings.CutSuffix(p[0], "*"); ok {
+				x.wild = append(x.wild, wildFirst{pre, int32(li)})
+				continue
+			}
+			if ls := x.exact[p[0]]; len(ls) == 0 || ls[len(ls)-1] != int32(li) {
+				x.exact[p[0]] = append(ls, int32(li))
+			}
+		}
+	}
+	return x
+}
+
+// find returns, per list, the cues findCues finds for it in doc.
+func (x *cueIndex) find(doc *nlp.Document) [][]cue {
+	out := make([][]cue, len(x.lists))
+	last := make([]int, len(x.lists)) // 1 + the token a list was last tried at
+	toks := doc.Tokens
+	try := func(li int32, i int) {
+		if last[li] == i+1 {
+			return
+		}
+		last[li] = i + 1
+		if c, ok := cueAt(doc, i, x.lists[li]); ok {
+			out[li] = append(out[li], c)
+		}
+	}
+	for i := range toks {
+		n := toks[i].Norm
+		if !x.f.may(n) {
+			continue
+		}
+		for _, li := range x.exact[n] {
+			try(li, i)
+		}
+		for _, w := range x.wild {
+			if strings.HasPrefix(n, w.prefix) {
+				try(w.list, i)
+			}
+		}
+	}
+	return out
+}
+
+// cueAt is the cue findCues reports at token i for phrases ps: the
+// longest phrase starting there within one sentence.
+func cueAt(doc *nlp.Document, i int, ps []phrase) (cue, bool) {
+	toks := doc.Tokens
+	best := -1
+	for _, p := range ps {
+		j := i + len(p) - 1
+		if j >= len(toks) || toks[j].Sent != toks[i].Sent || j <= best {
+			continue
+		}
+		ok := true
+		for k, w := range p {
+			if !wordMatch(toks[i+k].Norm, w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = j
+		}
+	}
+	if best < 0 {
+		return cue{}, false
+	}
+	c := cue{start: toks[i].Start, end: toks[best].End, sent: toks[i].Sent, sec: toks[i].Section, tok: i, last: best}
+	for k := i; k <= best; k++ {
+		c.assert |= toks[k].Assert
+	}
+	return c, true
+}
