@@ -22,9 +22,12 @@ import (
 func deeperSubterms(res *Result) {
 	index := corpus.NameIndex.String()
 	extends := func(deep, shallow Evidence) bool {
-		rest, ok := strings.CutPrefix(deep.Matched, shallow.Matched+", ")
-		return ok && deep.MatchedKind == index && shallow.MatchedKind == index && deep.Start <= shallow.Start && deep.End >= shallow.End &&
-			statesWords(deep.Text, rest)
+		if deep.MatchedKind != index || shallow.MatchedKind != index || deep.Start > shallow.Start || deep.End < shallow.End {
+			return false
+		}
+		n := len(shallow.Matched)
+		return len(deep.Matched) >= n+2 && deep.Matched[n:n+2] == ", " && deep.Matched[:n] == shallow.Matched &&
+			statesWords(deep.Text, deep.Matched[n+2:])
 	}
 	for {
 		moved := false
