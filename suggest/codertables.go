@@ -14,7 +14,14 @@ type coderTables struct {
 	// remSibling says, per code, whether a sibling is it "in remission"
 	// (remission.go).
 	remSibling idMemo[bool]
+	// soleFirst are, per code, the codes its "code first" notes name
+	// alone (etiology.go).
+	soleFirst idMemo[[]soleCode]
 	// status indexes the status rules' phrases (status.go).
 	statusOnce sync.Once
 	status     *cueIndex
+	// drugActs indexes the poisoning, underdosing and adverse-effect
+	// cues (drugtable.go), neoBehavior the neoplasm behavior cues
+	// (neoplasm.go).
+	drugActs, neoBehavior lazyCues
 }

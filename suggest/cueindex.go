@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"strings"
+	"sync"
 
 	"medcode/nlp"
 )
@@ -102,4 +103,29 @@ func cueAt(doc *nlp.Document, i int, ps []phrase) (cue, bool) {
 		c.assert |= toks[k].Assert
 	}
 	return c, true
+}
+
+// lazyCues is a cueIndex an engine builds on first use.
+type lazyCues struct {
+	once sync.Once
+	x    *cueIndex
+}
+
+// get returns the index of lists, built on the first call.
+func (l *lazyCues) get(lists ...[]phrase) *cueIndex {
+	l.once.Do(func() { l.x = newCueIndex(lists) })
+	return l.x
+}
+
+// sentenceCues returns the cues of cs (in note order) in sentence sent,
+// from *at on, and moves *at past them: called for ascending sentences.
+func sentenceCues(cs []cue, at *int, sent int) []cue {
+	for *at < len(cs) && cs[*at].sent < sent {
+		*at++
+	}
+	lo := *at
+	for *at < len(cs) && cs[*at].sent == sent {
+		*at++
+	}
+	return cs[lo:*at]
 }
