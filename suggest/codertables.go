@@ -6,11 +6,13 @@ import "sync"
 // than per note or per suggestion, each worked out once per code on first
 // use.
 type coderTables struct {
-	// stems is how many distinct stems the "with" subterms hold
-	// (withRule.subID); opens, per code, the "with" heads its Index
-	// names open (combination.go, comboheads.go).
-	stems int
+	// stems are the distinct stems the "with" subterms hold, by
+	// withRule.subID; opens, per code, the "with" heads its Index names
+	// open, and named which of stems its names hold (combination.go,
+	// comboheads.go).
+	stems []string
 	opens idMemo[[]headOpen]
+	named idMemo[stemBits]
 	// remSibling says, per code, whether a sibling is it "in remission"
 	// (remission.go).
 	remSibling idMemo[bool]

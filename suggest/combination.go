@@ -35,9 +35,10 @@ type withRule struct {
 // main terms' "with" subterms name a manifestation of that condition
 // (toxoplasmosis with hepatitis: toxoplasma hepatitis) that a word match
 // against another documented condition does not establish.
-func withTable(set *corpus.Set, terms func(string) []string) (map[string][]withRule, int) {
+func withTable(set *corpus.Set, terms func(string) []string) (map[string][]withRule, []string) {
 	out := map[string][]withRule{}
 	ids := map[string]int32{}
+	var vocab []string
 	for _, id := range set.IDs(corpus.ICD10CM) {
 		if !set.Brief(id).Billable {
 			continue
@@ -60,6 +61,7 @@ func withTable(set *corpus.Set, terms func(string) []string) (map[string][]withR
 				if !ok {
 					k = int32(len(ids))
 					ids[t] = k
+					vocab = append(vocab, t)
 				}
 				r.subID = append(r.subID, k)
 			}
@@ -68,15 +70,18 @@ func withTable(set *corpus.Set, terms func(string) []string) (map[string][]withR
 			out[head] = append(out[head], r)
 		}
 	}
-	return out, len(ids)
+	return out, vocab
 }
 
 // contradictedWithout reports whether r rejected a code because its title
 // says "without" what the note documents (discriminate.go's reason "note
 // says with unstable angina; I25.10 is without angina").
 func contradictedWithout(r Rejection) bool {
+	if r.Rule != "contradicted" {
+		return false
+	}
 	_, is, ok := strings.Cut(r.Reason, "; "+r.Code+" is ")
-	return r.Rule == "contradicted" && ok && (strings.HasPrefix(is, "without ") || strings.Contains(is, " without "))
+	return ok && (strings.HasPrefix(is, "without ") || strings.Contains(is, " without "))
 }
 
 // presumedCausal reports whether the guidelines presume the conditions an
@@ -178,7 +183,8 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 	for i, b := range parts {
 		cats[i] = category(b.s.Code)
 	}
-	sup := supportMemo{stems: e.coder.stems, memo: make([][]int8, len(parts))}
+	sup := supportMemo{stems: len(e.coder.stems), memo: make([][]int8, len(parts))}
+	named := make([]stemBits, len(parts)) // per part, which "with" stems its code's names hold
 	for _, a := range heads {
 		opens := e.headOpens(a.id)
 		if len(opens) == 0 {
@@ -212,6 +218,14 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 				}
 				for bi, b := range parts {
 					if b.s.Code == a.s.Code || cats[bi] == acat || cats[bi] == r.cat {
+						continue
+					}
+					// partCovers wants every stem of the subterm among
+					// the names of b's code: read first, per engine.
+					if named[bi] == nil {
+						named[bi] = e.namedStems(b.id, b.s.Code)
+					}
+					if !named[bi].hasAll(r.subID) {
 						continue
 					}
 					if !evDone[bi] {

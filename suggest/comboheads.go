@@ -71,3 +71,32 @@ func (m *supportMemo) supports(i int, ev []string, r *withRule) bool {
 	}
 	return false
 }
+
+// stemBits is a set of "with" stem ids (coderTables.stems), a bit each.
+type stemBits []uint64
+
+// hasAll reports whether every id is in the set.
+func (b stemBits) hasAll(ids []int32) bool {
+	for _, id := range ids {
+		if b[id>>6]&(1<<(id&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// namedStems returns which "with" stems the names of code id (partNames'
+// all: its names and its category's title) hold, once per code.
+func (e *Engine) namedStems(id corpus.ID, code string) stemBits {
+	if got, ok := e.coder.named.load(e.set, id); ok {
+		return *got
+	}
+	all := e.partNamesOf(id, code).all
+	b := make(stemBits, (len(e.coder.stems)+63)/64+1)
+	for k, t := range e.coder.stems {
+		if all[t] {
+			b[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return *e.coder.named.store(e.set, id, &b)
+}
