@@ -50,6 +50,9 @@ var (
 	failedRemissionCues = phrases("failed remission|failed to achieve remission|never achieved remission|not achieved remission|not yet achieved remission|without remission")
 	remissionCues       = phrases("remission")
 	relapseCues         = phrases("relapse|relapsed|relapsing|in relapse")
+	// remissionWords are words every cue noteRemission reads holds one
+	// of: a note without them states no status.
+	remissionWords = []string{"remission", "relapse", "relapsed", "relapsing"}
 )
 
 // noteRemission reads the status the note states in sentence sent: a
@@ -136,8 +139,8 @@ func (e *Engine) hasRemissionSibling(code string) bool {
 // remission" beside "Acute myeloblastic leukemia, in remission"), and
 // gives way to one already suggested.
 func (e *Engine) remission(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
-	if !holdsCue(doc, relapseCues, failedRemissionCues, remissionCues) {
-		return rej // the note states no status: noteRemission finds none
+	if !holdsWord(doc, remissionWords...) {
+		return rej // the note states no status
 	}
 	for i := 0; i < len(res.Suggestions); i++ {
 		s := res.Suggestions[i]
