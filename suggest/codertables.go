@@ -19,6 +19,9 @@ type coderTables struct {
 	// soleFirst are, per code, the codes its "code first" notes name
 	// alone (etiology.go).
 	soleFirst idMemo[[]soleCode]
+	// dueHeads says, per code and e.dueTo entry, whether its Index names
+	// reach the entry's head (dueto.go).
+	dueHeads idMemo[[]bool]
 	// status indexes the status rules' phrases (status.go).
 	statusOnce sync.Once
 	status     *cueIndex
