@@ -175,7 +175,7 @@ func spanCue(doc *nlp.Document, start, end int) cue {
 func bmiMatches(text string) [][]int {
 	var out [][]int
 	for p := 0; p < len(text); p++ {
-		if c := text[p]; c != 'b' && c != 'B' || p > 0 && asciiWord(text[p-1]) ||
+		if c := text[p]; c != 'b' && c != 'B' || p > 0 && isWordByte(text[p-1]) ||
 			!(len(text)-p >= 3 && asciiFoldPrefix(text[p:], "bmi")) && !(len(text)-p >= 4 && asciiFoldPrefix(text[p:], "body")) {
 			continue
 		}
@@ -192,9 +192,4 @@ func bmiMatches(text string) [][]int {
 		p = m[1] - 1
 	}
 	return out
-}
-
-// asciiWord reports an ASCII word byte, a side of regexp's \b.
-func asciiWord(c byte) bool {
-	return c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }

@@ -82,7 +82,11 @@ func age(doc *nlp.Document) int {
 		return -1
 	}
 	y := ageYears.find(doc.Text)
-	if m := ageMonths.find(doc.Text); m != nil && (y == nil || m[0] < y[0]) {
+	end := len(doc.Text)
+	if y != nil {
+		end = y[0] // only a months match before the years' counts
+	}
+	if m := ageMonths.findBefore(doc.Text, end); m != nil && (y == nil || m[0] < y[0]) {
 		return 0
 	}
 	if y != nil {
