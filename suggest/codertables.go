@@ -25,6 +25,9 @@ type coderTables struct {
 	// status indexes the status rules' phrases (status.go).
 	statusOnce sync.Once
 	status     *cueIndex
+	// allergy indexes the allergy rules' phrases (allergy.go).
+	allergyOnce sync.Once
+	allergy     *cueIndex
 	// drugActs indexes the poisoning, underdosing and adverse-effect
 	// cues (drugtable.go), neoBehavior the neoplasm behavior cues
 	// (neoplasm.go).

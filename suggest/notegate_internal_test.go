@@ -15,6 +15,7 @@ func TestGateWords(t *testing.T) {
 		lists [][]phrase
 	}{
 		{"remission", remissionWords, [][]phrase{relapseCues, failedRemissionCues, remissionCues}},
+		{"allergy", allergyGate, [][]phrase{allergyWords}},
 	} {
 		for _, ps := range tc.lists {
 			for _, p := range ps {
