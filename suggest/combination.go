@@ -208,7 +208,7 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 				if !o.own && !(r.str == a.s.Code || !strings.HasPrefix(a.s.Code, r.sub5)) {
 					if unspecified < 0 {
 						unspecified = 0
-						if strings.Contains(strings.ToLower(a.s.Display), "unspecified") {
+						if containsFold(a.s.Display, "unspecified") {
 							unspecified = 1
 						}
 					}

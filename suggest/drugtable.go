@@ -282,7 +282,7 @@ func (e *Engine) drugMentions(doc *nlp.Document) []drugMention {
 // the sentence names a substance with a code of its own.
 func (e *Engine) specificDrugs(ms []drugMention) []drugMention {
 	vague := func(m drugMention) bool {
-		return strings.Contains(strings.ToLower(e.set.Brief(m.stem).Display), "unspecified")
+		return containsFold(e.set.Brief(m.stem).Display, "unspecified")
 	}
 	out := ms[:0]
 	for _, m := range ms {

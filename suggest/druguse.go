@@ -45,5 +45,5 @@ func (e *Engine) notRegularUse(doc *nlp.Document, code string, c cue) bool {
 		return true
 	}
 	id, ok := e.set.ID(corpus.ICD10CM, code)
-	return ok && strings.Contains(strings.ToLower(e.set.Brief(id).Display), "systemic") && localWords.MatchString(item)
+	return ok && containsFold(e.set.Brief(id).Display, "systemic") && localWords.MatchString(item)
 }

@@ -110,7 +110,7 @@ func vagueInjury(s Suggestion) bool {
 // is what the note documents.
 func vagueElsewhere(s Suggestion) bool {
 	return s.System == string(corpus.ICD10CM) && s.Code != "" && s.Code[0] != 'S' && s.Code[0] != 'T' &&
-		strings.Contains(strings.ToLower(s.Display), "unspecified")
+		containsFold(s.Display, "unspecified")
 }
 
 // injuryKinds are the words that name what an injury or a complication

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,8 +34,9 @@ func deeperSubterms(res *Result) {
 		moved := false
 		for i := range res.Suggestions {
 			a := res.Suggestions[i]
-			if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 {
-				continue
+			if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 ||
+				slices.ContainsFunc(a.Evidence, func(ev Evidence) bool { return ev.MatchedKind != index }) {
+				continue // extends holds for Index paths alone
 			}
 			for j := i + 1; j < len(res.Suggestions); j++ {
 				b := res.Suggestions[j]
