@@ -44,3 +44,55 @@ func TestCueIndexIsFindCues(t *testing.T) {
 		}
 	}
 }
+
+// TestNearIsFindCuesIn checks near against its definition over the cues
+// of the sentence: every token of the sample notes as c, several phrase
+// lists and windows.
+func TestNearIsFindCuesIn(t *testing.T) {
+	pipe, err := nlp.New(nlp.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := func(doc *nlp.Document, c cue, ps []phrase, before, after int) bool {
+		for _, o := range findCuesIn(doc, c.sent, ps) {
+			if o.last < c.tok && c.tok-o.last <= before || o.tok > c.last && o.tok-c.last <= after {
+				return true
+			}
+		}
+		return false
+	}
+	texts := []string{"Patient is not on insulin; stopped taking metformin last week. Will start long term warfarin. a b c a b a c."}
+	files, _ := filepath.Glob("testdata/notes/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	lists := [][]phrase{stoppedCues, plannedCues, currentCues, longTermCues, phrases("a|a b|a b c|c")}
+	n := 0
+	for _, text := range texts {
+		doc := pipe.Analyze(text)
+		for i, tk := range doc.Tokens {
+			for _, span := range []int{0, 1, 2} {
+				last := min(i+span, len(doc.Tokens)-1)
+				c := cue{start: tk.Start, end: doc.Tokens[last].End, sent: tk.Sent, tok: i, last: last}
+				for _, ps := range lists {
+					for _, w := range [][2]int{{0, 0}, {3, 0}, {4, 3}, {0, 6}, {8, 0}, {3, 2}} {
+						got, want := near(doc, c, ps, w[0], w[1]), ref(doc, c, ps, w[0], w[1])
+						if got != want {
+							t.Fatalf("%.20q token %d..%d window %v: near %v, want %v", text, i, last, w, got, want)
+						}
+						if want {
+							n++
+						}
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("no cue near any token: the test reads nothing")
+	}
+}

@@ -69,9 +69,25 @@ func patients(doc *nlp.Document, c cue) bool {
 
 // near reports whether any of ps occurs within before tokens before c or
 // after tokens after it, in its sentence.
+//
+// It reads only the tokens such a cue can start at: from before words
+// and the longest phrase ahead of c to after words past it, each the
+// cue findCuesIn would report there (the longest phrase).
 func near(doc *nlp.Document, c cue, ps []phrase, before, after int) bool {
-	for _, o := range findCuesIn(doc, c.sent, ps) {
-		if o.last < c.tok && c.tok-o.last <= before || o.tok > c.last && o.tok-c.last <= after {
+	if c.sent < 0 || c.tok < 0 {
+		return false // findCuesIn finds nothing outside a sentence
+	}
+	longest := 0
+	for _, p := range ps {
+		longest = max(longest, len(p))
+	}
+	toks := doc.Tokens
+	for i := max(0, c.tok-before-longest+1); i < min(len(toks), c.last+after+1); i++ {
+		if toks[i].Sent != c.sent || i >= c.tok && i <= c.last {
+			continue
+		}
+		o, ok := cueAt(doc, i, ps)
+		if ok && (o.last < c.tok && c.tok-o.last <= before || o.tok > c.last && o.tok-c.last <= after) {
 			return true
 		}
 	}
