@@ -22,6 +22,10 @@ type coderTables struct {
 	// dueHeads says, per code and e.dueTo entry, whether its Index names
 	// reach the entry's head (dueto.go).
 	dueHeads idMemo[[]bool]
+	// htn is the role of each code in the hypertension family
+	// (hypertension.go).
+	htnOnce sync.Once
+	htn     map[string]htnRole
 	// status indexes the status rules' phrases (status.go).
 	statusOnce sync.Once
 	status     *cueIndex
