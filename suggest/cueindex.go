@@ -13,9 +13,15 @@ import (
 // costs a filter test.
 type cueIndex struct {
 	lists [][]phrase
-	f     cueFilter
+	bits  [64]uint64         // per firstKey of an exact first word
 	exact map[string][]int32 // first word -> lists with a phrase starting with it
 	wild  []wildFirst        // wildcard first words
+}
+
+// firstKey hashes a word to one of 4096 bits: its length and first,
+// second and last bytes.
+func firstKey(s string) uint {
+	return (uint(len(s))*131 + uint(s[0])*31 + uint(s[min(1, len(s)-1)])*17 + uint(s[len(s)-1])*7) & 4095
 }
 
 // wildFirst is a wildcard first word ("vaccin*": prefix "vaccin") and a
@@ -30,11 +36,12 @@ func newCueIndex(lists [][]phrase) *cueIndex {
 	x := &cueIndex{lists: lists, exact: map[string][]int32{}}
 	for li, ps := range lists {
 		for _, p := range ps {
-			x.f.add(p[0])
 			if pre, ok := strings.CutSuffix(p[0], "*"); ok {
 				x.wild = append(x.wild, wildFirst{pre, int32(li)})
 				continue
 			}
+			k := firstKey(p[0])
+			x.bits[k>>6] |= 1 << (k & 63)
 			if ls := x.exact[p[0]]; len(ls) == 0 || ls[len(ls)-1] != int32(li) {
 				x.exact[p[0]] = append(ls, int32(li))
 			}
@@ -59,11 +66,12 @@ func (x *cueIndex) find(doc *nlp.Document) [][]cue {
 	}
 	for i := range toks {
 		n := toks[i].Norm
-		if !x.f.may(n) {
-			continue
-		}
-		for _, li := range x.exact[n] {
-			try(li, i)
+		if n != "" {
+			if k := firstKey(n); x.bits[k>>6]&(1<<(k&63)) != 0 {
+				for _, li := range x.exact[n] {
+					try(li, i)
+				}
+			}
 		}
 		for _, w := range x.wild {
 			if strings.HasPrefix(n, w.prefix) {
