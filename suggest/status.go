@@ -19,6 +19,9 @@ type statusRule struct {
 	code    string
 	kind    string // drug, longterm, opening, aftercare
 	phrases []phrase
+	// systemic says the code's title names the systemic route
+	// (notRegularUse).
+	systemic bool
 }
 
 // parseStatusRules reads status.txt, keeping the rules whose code is a
@@ -39,10 +42,12 @@ func parseStatusRules(set *corpus.Set, src string) ([]statusRule, error) {
 			return nil, fmt.Errorf("suggest: status.txt:%d: unknown kind %q", n+1, f[1])
 		}
 		// An implant's category resolves to a child by side (sidedChild).
-		if id, ok := set.ID(corpus.ICD10CM, f[0]); !ok || !set.Brief(id).Billable && (f[1] != "implant" || len(set.Children(id)) == 0) {
+		id, ok := set.ID(corpus.ICD10CM, f[0])
+		if !ok || !set.Brief(id).Billable && (f[1] != "implant" || len(set.Children(id)) == 0) {
 			continue
 		}
-		out = append(out, statusRule{code: f[0], kind: f[1], phrases: phrases(strings.ReplaceAll(f[2], "-", " "))})
+		out = append(out, statusRule{code: f[0], kind: f[1], phrases: phrases(strings.ReplaceAll(f[2], "-", " ")),
+			systemic: containsFold(set.Brief(id).Display, "systemic")})
 	}
 	return out, nil
 }
@@ -149,7 +154,7 @@ func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
 	if near(doc, c, stoppedCues, 4, 3) || near(doc, c, plannedCues, 4, 0) {
 		return false
 	}
-	if (r.kind == "drug" || r.kind == "longterm") && e.notRegularUse(doc, r.code, c) {
+	if (r.kind == "drug" || r.kind == "longterm") && notRegularUse(doc, r.systemic, c) {
 		return false // druguse.go
 	}
 	if notYet(doc, r.kind, c) {
