@@ -29,17 +29,30 @@ import (
 //     specified" injury) moves just above it.
 func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
 	rej = boneCallus(doc, res, rej) // callus.go
-	for i := len(res.Suggestions) - 1; i >= 0; i-- {
+	// The specific injuries the two rules read, in list order: neither
+	// drops one (it drops codes outside chapter 19 and vague injuries),
+	// so they are listed once; a note without one skips both.
+	var specific, reads []Suggestion
+	for _, o := range res.Suggestions {
+		if !specificInjury(o) || vagueInjury(o) {
+			continue
+		}
+		specific = append(specific, o)
+		if !catchAllInjury(o) && o.Confidence >= res.Threshold {
+			reads = append(reads, o)
+		}
+	}
+	for i := len(res.Suggestions) - 1; i >= 0 && len(specific) > 0; i-- {
 		s := res.Suggestions[i]
-		if o, ok := injuryTitleReads(doc, res, s); ok {
+		if o, ok := injuryTitleReads(doc, reads, s); ok {
 			rej = append(rej, drop(res, i, "specific_injury", "its words are the injury's: the note documents "+o.Code+" ("+o.Display+")"))
 			continue
 		}
 		if !vagueInjury(s) && !vagueElsewhere(s) {
 			continue
 		}
-		for _, o := range res.Suggestions {
-			if o.Code != s.Code && specificInjury(o) && !vagueInjury(o) && (!vagueElsewhere(s) || statesInjury(doc, o)) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
+		for _, o := range specific {
+			if o.Code != s.Code && (!vagueElsewhere(s) || statesInjury(doc, o)) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
 				rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
 				break
 			}
@@ -242,12 +255,15 @@ func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
 // threshold) whose evidence strictly covers s's and whose title holds
 // every word of s's evidence, when s is an ICD-10-CM code outside
 // chapters 19-21 (S, T, V-Z).
-func injuryTitleReads(doc *nlp.Document, res *Result, s Suggestion) (Suggestion, bool) {
+//
+// reads are the suggested specific injuries, not catch-alls, at or above
+// the threshold, in list order.
+func injuryTitleReads(doc *nlp.Document, reads []Suggestion, s Suggestion) (Suggestion, bool) {
 	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.ContainsRune("STVWXYZ", rune(s.Code[0])) || len(s.Evidence) == 0 {
 		return Suggestion{}, false
 	}
-	for _, o := range res.Suggestions {
-		if !specificInjury(o) || catchAllInjury(o) || o.Confidence < res.Threshold || !strictlyCovers(doc, o.Evidence, s.Evidence) {
+	for _, o := range reads {
+		if !strictlyCovers(doc, o.Evidence, s.Evidence) {
 			continue
 		}
 		words := strings.FieldsFunc(strings.ToLower(o.Display), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
