@@ -83,12 +83,14 @@ func near(doc *nlp.Document, c cue, ps []phrase, before, after int) bool {
 		return false // findCuesIn finds nothing outside a sentence
 	}
 	longest := 0
+	var f cueFilter // findCues' first-word filter
 	for _, p := range ps {
 		longest = max(longest, len(p))
+		f.add(p[0])
 	}
 	toks := doc.Tokens
 	for i := max(0, c.tok-before-longest+1); i < min(len(toks), c.last+after+1); i++ {
-		if toks[i].Sent != c.sent || i >= c.tok && i <= c.last {
+		if toks[i].Sent != c.sent || i >= c.tok && i <= c.last || !f.may(toks[i].Norm) {
 			continue
 		}
 		o, ok := cueAt(doc, i, ps)
