@@ -80,6 +80,10 @@ func noteAcuity(doc *nlp.Document, sent, start, end int) string {
 		}
 	}
 	hi := min(doc.Sentences[sent].End, end+48) // a few words after it
+	// Every acuity the clause can state holds "acute" or "chronic".
+	if !containsFold(doc.Text[lo:hi], "acute") && !containsFold(doc.Text[lo:hi], "chronic") {
+		return acuityNone
+	}
 	text := strings.ToLower(doc.Text[lo:end])
 	after := strings.ToLower(doc.Text[end:hi])
 	if m := noteAcuityAfter.FindStringSubmatch(after); m != nil && !noteAcute.MatchString(text) && !noteChronic.MatchString(text) {

@@ -3,6 +3,7 @@ package suggest
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"medcode/corpus"
@@ -29,6 +30,9 @@ type allergyRule struct {
 // to penicillin", "PCN allergy", "sulfa-allergic").
 var allergyWords = phrases("allergy|allergies|allergic|allergic to|anaphylaxis|anaphylactic")
 
+// allergyGate are words every phrase of allergyWords holds one of.
+var allergyGate = []string{"allergy", "allergies", "allergic", "anaphylaxis", "anaphylactic"}
+
 // parseAllergyRules reads allergy.txt, keeping the rules whose code is a
 // billable ICD-10-CM code of set.
 func parseAllergyRules(set *corpus.Set, src string) ([]allergyRule, error) {
@@ -53,11 +57,16 @@ func parseAllergyRules(set *corpus.Set, src string) ([]allergyRule, error) {
 // allergies: at the decision threshold when a mention lies in the
 // assessment or plan, else just below it.
 func (e *Engine) allergyStatus(doc *nlp.Document, res *Result, adds []addition) []addition {
+	// allergic wants an allergies section or an allergy word.
+	if !slices.ContainsFunc(doc.Sections, func(s nlp.Section) bool { return s.Kind == nlp.Allergies }) && !holdsWord(doc, allergyGate...) {
+		return adds
+	}
 	thr := e.DecisionThreshold()
-	for _, r := range e.allergy {
+	found := e.allergyCues().find(doc)
+	for ri, r := range e.allergy {
 		var ev []cue
 		care := false
-		for _, c := range findCues(doc, r.phrases) {
+		for _, c := range found[ri] {
 			sec := sectionKind(doc, c.sec)
 			if !allergic(doc, c, sec) {
 				continue
@@ -85,4 +94,16 @@ func allergic(doc *nlp.Document, c cue, sec nlp.SectionKind) bool {
 		return false
 	}
 	return sec == nlp.Allergies || near(doc, c, allergyWords, 3, 2)
+}
+
+// allergyCues indexes the phrases of the allergy rules, once per engine.
+func (e *Engine) allergyCues() *cueIndex {
+	e.coder.allergyOnce.Do(func() {
+		lists := make([][]phrase, len(e.allergy))
+		for i, r := range e.allergy {
+			lists[i] = r.phrases
+		}
+		e.coder.allergy = newCueIndex(lists)
+	})
+	return e.coder.allergy
 }

@@ -16,6 +16,8 @@ var (
 	// "body mass index: 27.2", "BMI is 18". The value is the first number
 	// within a few words after the term.
 	bmiValue = guard(`(?i)\b(?:bmi|body mass index)\b[^0-9\n.;]{0,16}?(\d{2}(?:\.\d+)?)\b`, "bmi", "body mass index")
+	// bmiAt is bmiValue anchored at the start of the text (bmiMatches).
+	bmiAt = regexp.MustCompile(`^(?i)(?:bmi|body mass index)\b[^0-9\n.;]{0,16}?(\d{2}(?:\.\d+)?)\b`)
 	// bmiRange is an adult Z68 title's range: "32.0-32.9", "18.4 or less",
 	// "70 or greater".
 	bmiRange = regexp.MustCompile(`(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?)| or (less|greater))`)
@@ -127,7 +129,7 @@ func (e *Engine) bmiBand(doc *nlp.Document, res *Result) (chosenBMI, string) {
 	if a := age(doc); a >= 0 && a < 20 {
 		return chosenBMI{}, fmt.Sprintf("the patient is %d: pediatric BMI codes need the documented percentile for age", a)
 	}
-	for _, m := range bmiValue.FindAllStringSubmatchIndex(doc.Text, -1) {
+	for _, m := range bmiMatches(doc.Text) {
 		c := spanCue(doc, m[0], m[1])
 		if c.tok < 0 || !patients(doc, c) || c.assert&nlp.Historical != 0 {
 			continue
@@ -163,4 +165,31 @@ func spanCue(doc *nlp.Document, start, end int) cue {
 		}
 	}
 	return c
+}
+
+// bmiMatches is bmiValue.FindAllStringSubmatchIndex(text, -1) without a
+// regexp scan of the whole note: a match starts at a word boundary
+// before "bmi" or "body" (letters (?i) folds to ASCII only), so bmiAt
+// runs at those places alone, each next one after the last match's end
+// as FindAll's non-overlapping matches.
+func bmiMatches(text string) [][]int {
+	var out [][]int
+	for p := 0; p < len(text); p++ {
+		if c := text[p]; c != 'b' && c != 'B' || p > 0 && isWordByte(text[p-1]) ||
+			!(len(text)-p >= 3 && asciiFoldPrefix(text[p:], "bmi")) && !(len(text)-p >= 4 && asciiFoldPrefix(text[p:], "body")) {
+			continue
+		}
+		m := bmiAt.FindStringSubmatchIndex(text[p:])
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += p
+			}
+		}
+		out = append(out, m)
+		p = m[1] - 1
+	}
+	return out
 }

@@ -40,8 +40,9 @@ func sentenceNamesFracture(doc *nlp.Document, ev Evidence) bool {
 			continue
 		}
 		sp := doc.Sentences[sn]
-		for _, t := range doc.Tokens {
-			if t.Start >= sp.Start && t.End <= sp.End && t.Assert&nlp.Negated == 0 && fractureWords[t.Norm] {
+		lo, hi := tokenRange(doc, sp.Start, sp.End)
+		for _, t := range doc.Tokens[lo:hi] {
+			if t.Assert&nlp.Negated == 0 && fractureWords[t.Norm] {
 				return true
 			}
 		}

@@ -17,6 +17,11 @@ import (
 type withRule struct {
 	sub  []string
 	code corpus.ID
+	// subID are sub's stems as ids of the engine's "with" stems
+	// (coderTables.stems); str is code's string, cat its category and
+	// sub5 its subcategory (its first five characters).
+	subID          []int32
+	str, cat, sub5 string
 }
 
 // withTable derives the "with" convention from the Alphabetic Index paths
@@ -30,8 +35,10 @@ type withRule struct {
 // main terms' "with" subterms name a manifestation of that condition
 // (toxoplasmosis with hepatitis: toxoplasma hepatitis) that a word match
 // against another documented condition does not establish.
-func withTable(set *corpus.Set, terms func(string) []string) map[string][]withRule {
+func withTable(set *corpus.Set, terms func(string) []string) (map[string][]withRule, []string) {
 	out := map[string][]withRule{}
+	ids := map[string]int32{}
+	var vocab []string
 	for _, id := range set.IDs(corpus.ICD10CM) {
 		if !set.Brief(id).Billable {
 			continue
@@ -48,29 +55,33 @@ func withTable(set *corpus.Set, terms func(string) []string) map[string][]withRu
 			if len(st) == 0 || len(st) == 1 && strings.HasPrefix(sub, "complication") {
 				continue
 			}
-			out[head] = append(out[head], withRule{sub: st, code: id})
+			r := withRule{sub: st, code: id}
+			for _, t := range st {
+				k, ok := ids[t]
+				if !ok {
+					k = int32(len(ids))
+					ids[t] = k
+					vocab = append(vocab, t)
+				}
+				r.subID = append(r.subID, k)
+			}
+			r.str = set.Brief(id).Code
+			r.cat, r.sub5 = category(r.str), r.str[:min(len(r.str), 5)]
+			out[head] = append(out[head], r)
 		}
 	}
-	return out
+	return out, vocab
 }
 
 // contradictedWithout reports whether r rejected a code because its title
 // says "without" what the note documents (discriminate.go's reason "note
 // says with unstable angina; I25.10 is without angina").
 func contradictedWithout(r Rejection) bool {
+	if r.Rule != "contradicted" {
+		return false
+	}
 	_, is, ok := strings.Cut(r.Reason, "; "+r.Code+" is ")
-	return r.Rule == "contradicted" && ok && (strings.HasPrefix(is, "without ") || strings.Contains(is, " without "))
-}
-
-// refines reports whether combination code id may stand beside or for
-// the combination code a already suggested: another subcategory (a second
-// complication: E11.22 and E11.42), or a's own subcategory when a is its
-// unspecified code (E11.40, "neuropathy, unspecified", refined to E11.42),
-// or a itself (E11.22 with the CKD stage its note asks for).
-func (e *Engine) refines(a Suggestion, id corpus.ID) bool {
-	c := e.set.Brief(id).Code
-	sub := c[:min(len(c), 5)]
-	return c == a.Code || !strings.HasPrefix(a.Code, sub) || strings.Contains(strings.ToLower(a.Display), "unspecified")
+	return ok && (strings.HasPrefix(is, "without ") || strings.Contains(is, " without "))
 }
 
 // presumedCausal reports whether the guidelines presume the conditions an
@@ -165,51 +176,75 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 		subTerms int
 	}
 	var combos []combo
-	words := map[string]*partWords{} // linked condition's words by code
-	evStems := map[string][]string{} // and its evidence's stems
+	words := make([]*partWords, len(parts)) // linked condition's words by part
+	evStems := make([][]string, len(parts)) // and its evidence's stems
+	evDone := make([]bool, len(parts))
+	cats := make([]string, len(parts))
+	for i, b := range parts {
+		cats[i] = category(b.s.Code)
+	}
+	sup := supportMemo{stems: len(e.coder.stems), memo: make([][]int8, len(parts))}
+	named := make([]stemBits, len(parts)) // per part, which "with" stems its code's names hold
 	for _, a := range heads {
-		seen := map[string]bool{} // heads opened for a, with own
-		for _, n := range e.set.Code(a.id).Names {
-			if n.Kind != corpus.NameIndex {
-				continue
-			}
-			heads, own := e.withHeads(a.id, n.Text)
-			if !own && a.rejected {
+		opens := e.headOpens(a.id)
+		if len(opens) == 0 {
+			continue
+		}
+		acat := category(a.s.Code)
+		unspecified := -1 // whether a's title says unspecified, once asked
+		for _, o := range opens {
+			if !o.own && a.rejected {
 				continue // a rejected code opens its own heads only
 			}
-			for _, h := range heads {
-				k := fmt.Sprint(h, own)
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				for _, r := range e.with[h] {
-					if !own && !e.refines(a.s, r.code) {
+			for ri := range o.rules {
+				r := &o.rules[ri]
+				// A combination code may stand beside or for the
+				// combination a already suggested when it is another
+				// subcategory (a second complication: E11.22 and
+				// E11.42), or a's own subcategory when a is its
+				// unspecified code (E11.40, "neuropathy, unspecified",
+				// refined to E11.42), or a itself (E11.22 with the CKD
+				// stage its note asks for).
+				if !o.own && !(r.str == a.s.Code || !strings.HasPrefix(a.s.Code, r.sub5)) {
+					if unspecified < 0 {
+						unspecified = 0
+						if containsFold(a.s.Display, "unspecified") {
+							unspecified = 1
+						}
+					}
+					if unspecified == 0 {
 						continue
 					}
-					for _, b := range parts {
-						if b.s.Code == a.s.Code || category(b.s.Code) == category(a.s.Code) || category(b.s.Code) == category(e.set.Brief(r.code).Code) {
-							continue
-						}
-						ev, ok := evStems[b.s.Code]
-						if !ok {
-							ev = e.evidenceStems(b.s)
-							evStems[b.s.Code] = ev
-						}
-						if !supports(ev, r.sub) {
-							continue
-						}
-						w := words[b.s.Code]
-						if w == nil {
-							w = e.partWordsOf(doc, b.id, b.s)
-							words[b.s.Code] = w
-						}
-						rank, ok := partCovers(w, r.sub)
-						if !ok || e.unrelated(doc, a.s, b.s) {
-							continue
-						}
-						combos = append(combos, combo{r.code, a.s, b.s, own, rank, len(r.sub)})
+				}
+				for bi, b := range parts {
+					if b.s.Code == a.s.Code || cats[bi] == acat || cats[bi] == r.cat {
+						continue
 					}
+					// partCovers wants every stem of the subterm among
+					// the names of b's code: read first, per engine.
+					if named[bi] == nil {
+						named[bi] = e.namedStems(b.id, b.s.Code)
+					}
+					if !named[bi].hasAll(r.subID) {
+						continue
+					}
+					if !evDone[bi] {
+						evStems[bi] = e.evidenceStems(b.s)
+						evDone[bi] = true
+					}
+					if !sup.supports(bi, evStems[bi], r) {
+						continue
+					}
+					w := words[bi]
+					if w == nil {
+						w = e.partWordsOf(doc, b.id, b.s)
+						words[bi] = w
+					}
+					rank, ok := partCovers(w, r.sub)
+					if !ok || e.unrelated(doc, a.s, b.s) {
+						continue
+					}
+					combos = append(combos, combo{r.code, a.s, b.s, o.own, rank, len(r.sub)})
 				}
 			}
 		}

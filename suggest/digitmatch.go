@@ -20,8 +20,11 @@ func newDigitMatch(pattern string, maxLen int) digitMatch {
 
 // find returns the leftmost match's submatch indexes in text
 // (regexp.FindStringSubmatchIndex), nil when there is none.
-func (d digitMatch) find(text string) []int {
-	for i := 0; i < len(text); i++ {
+func (d digitMatch) find(text string) []int { return d.findBefore(text, len(text)) }
+
+// findBefore is find limited to matches starting before byte end.
+func (d digitMatch) findBefore(text string, end int) []int {
+	for i := 0; i < end; i++ {
 		if text[i] < '0' || text[i] > '9' || i > 0 && isWordByte(text[i-1]) {
 			continue
 		}

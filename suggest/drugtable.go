@@ -218,9 +218,27 @@ func sentenceEncounter(doc *nlp.Document, sent int, fallback string) string {
 func (e *Engine) drugMentions(doc *nlp.Document) []drugMention {
 	var out []drugMention
 	toks := doc.Tokens
+	// drugColumnOf keeps a substance only in a sentence holding a
+	// poisoning, underdosing or adverse-effect cue: the others' tokens
+	// (a mention never leaves its sentence) are passed over.
+	acts := make([]bool, len(doc.Sentences))
+	some := false
+	for _, cs := range e.coder.drugActs.get(poisoningCues, underdoseCues, adverseCues).find(doc) {
+		for _, c := range cs {
+			if c.sent >= 0 && c.sent < len(acts) {
+				acts[c.sent], some = true, true
+			}
+		}
+	}
+	if !some {
+		return nil
+	}
 	type key struct{ row, sent int }
 	seen := map[key]bool{}
 	for i := 0; i < len(toks); i++ {
+		if sn := toks[i].Sent; sn >= 0 && sn < len(acts) && !acts[sn] {
+			continue
+		}
 		best, bestEnd := -1, -1
 		for _, r := range e.drugs.byFirst[toks[i].Stem] {
 			st := e.drugs.rows[r].stems
@@ -264,7 +282,7 @@ func (e *Engine) drugMentions(doc *nlp.Document) []drugMention {
 // the sentence names a substance with a code of its own.
 func (e *Engine) specificDrugs(ms []drugMention) []drugMention {
 	vague := func(m drugMention) bool {
-		return strings.Contains(strings.ToLower(e.set.Brief(m.stem).Display), "unspecified")
+		return containsFold(e.set.Brief(m.stem).Display, "unspecified")
 	}
 	out := ms[:0]
 	for _, m := range ms {
@@ -381,16 +399,17 @@ func wordsCover(doc *nlp.Document, words map[int]bool, evs []Evidence) bool {
 		return false
 	}
 	for _, ev := range evs {
-		any := false
-		for i, t := range doc.Tokens {
-			if t.Start >= ev.Start && t.End <= ev.End && !t.Stop {
+		some := false
+		lo, hi := tokenRange(doc, ev.Start, ev.End)
+		for i := lo; i < hi; i++ {
+			if !doc.Tokens[i].Stop {
 				if !words[i] {
 					return false
 				}
-				any = true
+				some = true
 			}
 		}
-		if !any {
+		if !some {
 			return false
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"regexp"
 	"strings"
 
-	"medcode/corpus"
 	"medcode/nlp"
 )
 
@@ -38,12 +37,11 @@ func itemText(doc *nlp.Document, c cue) string {
 
 // notRegularUse reports whether cue c's item documents no long-term use
 // the status code means: taken as needed, or a local form of a drug whose
-// code is for systemic use.
-func (e *Engine) notRegularUse(doc *nlp.Document, code string, c cue) bool {
+// code is for systemic use (systemic: the code's title names the route).
+func notRegularUse(doc *nlp.Document, systemic bool, c cue) bool {
 	item := itemText(doc, c)
 	if asNeededWords.MatchString(item) {
 		return true
 	}
-	id, ok := e.set.ID(corpus.ICD10CM, code)
-	return ok && strings.Contains(strings.ToLower(e.set.Brief(id).Display), "systemic") && localWords.MatchString(item)
+	return systemic && localWords.MatchString(item)
 }

@@ -63,8 +63,9 @@ func (e *Engine) causes(doc *nlp.Document, res *Result, rej []Rejection) []Rejec
 			continue
 		}
 		id, _ := e.set.ID(corpus.ICD10CM, s.Code)
-		for _, d := range e.dueTo {
-			if !e.plainHead(id, d.head) || category(s.Code) == d.cat {
+		heads := e.plainHeads(id)
+		for di, d := range e.dueTo {
+			if !heads[di] || category(s.Code) == d.cat {
 				continue
 			}
 			cause, ok := e.statedCause(doc, res, s, d.drug)
@@ -85,16 +86,26 @@ func (e *Engine) causes(doc *nlp.Document, res *Result, rej []Rejection) []Rejec
 	return rej
 }
 
-// plainHead reports whether id is reached by the Index head itself or one
-// of its "with" subterms, and the note states no type (a stated type,
-// "type 2", is not a cause-coded diabetes).
-func (e *Engine) plainHead(id corpus.ID, head string) bool {
+// plainHeads says, per e.dueTo entry, whether id is reached by its Index
+// head itself or one of the head's "with" subterms (a stated type, "type
+// 2", is not a cause-coded diabetes: statedCause), worked out once per
+// code.
+func (e *Engine) plainHeads(id corpus.ID) []bool {
+	if got, ok := e.coder.dueHeads.load(e.set, id); ok {
+		return *got
+	}
+	out := make([]bool, len(e.dueTo))
 	for _, n := range e.set.Code(id).Names {
-		if n.Kind == corpus.NameIndex && (n.Text == head || strings.HasPrefix(n.Text, head+", with, ")) {
-			return true
+		if n.Kind != corpus.NameIndex {
+			continue
+		}
+		for di, d := range e.dueTo {
+			if n.Text == d.head || strings.HasPrefix(n.Text, d.head+", with, ") {
+				out[di] = true
+			}
 		}
 	}
-	return false
+	return *e.coder.dueHeads.store(e.set, id, &out)
 }
 
 // statedCause returns what the note names as the cause of s in the

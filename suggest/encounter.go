@@ -82,7 +82,11 @@ func age(doc *nlp.Document) int {
 		return -1
 	}
 	y := ageYears.find(doc.Text)
-	if m := ageMonths.find(doc.Text); m != nil && (y == nil || m[0] < y[0]) {
+	end := len(doc.Text)
+	if y != nil {
+		end = y[0] // only a months match before the years' counts
+	}
+	if m := ageMonths.findBefore(doc.Text, end); m != nil && (y == nil || m[0] < y[0]) {
 		return 0
 	}
 	if y != nil {
@@ -164,11 +168,21 @@ func (e *Engine) gestationWeeks(doc *nlp.Document, adds []addition) []addition {
 // "NN weeks" in a sentence about the pregnancy (not "2 weeks ago", not "6
 // weeks postpartum", not a previous pregnancy's).
 func weeksOfGestation(doc *nlp.Document) (int, cue, bool) {
-	_, pregnant := doc.Pregnancy()
+	if !gestation.may(doc.Text) {
+		return 0, cue{}, false // no sentence holds "week" or "wk"
+	}
+	asked, preg := false, false
+	pregnant := func() bool { // doc.Pregnancy, asked once when needed
+		if !asked {
+			_, preg = doc.Pregnancy()
+			asked = true
+		}
+		return preg
+	}
 	for s, sp := range doc.Sentences {
 		text := doc.Text[sp.Start:sp.End]
 		m := gestation.FindStringSubmatchIndex(text)
-		if m == nil || !sentenceHas(doc, s, pregnancyCues, -1) && !(pregnant && gestationalAge(text[:m[0]]) && !sentenceHas(doc, s, postpartumCues, -1)) {
+		if m == nil || !sentenceHas(doc, s, pregnancyCues, -1) && !(pregnant() && gestationalAge(text[:m[0]]) && !sentenceHas(doc, s, postpartumCues, -1)) {
 			continue
 		}
 		low := strings.ToLower(text[m[1]:])

@@ -144,6 +144,7 @@ type Engine struct {
 	// (string -> *siteCategory) (site.go).
 	sites    *siteMap
 	siteMemo sync.Map
+	coder    coderTables // the coding rules' per-engine tables (codertables.go)
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -278,7 +279,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	}
 	e.excl = packExclusions(set, excludes1Table(set))
 	e.slots = buildSlots(set, ix)
-	e.with = withTable(set, e.stemTerms)
+	e.with, e.coder.stems = withTable(set, e.stemTerms)
 	e.htn = e.hypertensionTable()
 	e.sequela = sequelaFamily(set, e.stemTerms)
 	e.dueTo = dueToTable(set)

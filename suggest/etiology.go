@@ -18,8 +18,17 @@ type soleCode struct {
 
 // soleCodeFirst returns the codes the "code first" notes of id and its
 // ancestors name each alone: a note naming one code, not a list or a
-// range of possible etiologies.
+// range of possible etiologies. Worked out once per code (read only).
 func (e *Engine) soleCodeFirst(id corpus.ID) []soleCode {
+	if got, ok := e.coder.soleFirst.load(e.set, id); ok {
+		return *got
+	}
+	out := e.readSoleCodeFirst(id)
+	return *e.coder.soleFirst.store(e.set, id, &out)
+}
+
+// readSoleCodeFirst is soleCodeFirst read from the Tabular's notes.
+func (e *Engine) readSoleCodeFirst(id corpus.ID) []soleCode {
 	var out []soleCode
 	for c := id; c != 0; c = e.parent(c) {
 		for _, note := range e.set.Notes(c).CodeFirst {

@@ -126,21 +126,16 @@ func (e *Engine) askedCodes(id corpus.ID) []string {
 // hypertensive heart disease. The heart failure type and the CKD stage
 // stay, as the combination codes' notes ask, sequenced after it.
 func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []addition, absorbed map[string]string) ([]addition, map[string]string) {
+	roles := e.htnRoles()
 	member := func(code string) (htnCode, bool) {
-		for _, h := range e.htn {
-			if h.code == code {
-				return h, true
-			}
+		if r, ok := roles[code]; ok && r.member >= 0 {
+			return e.htn[r.member], true
 		}
 		return htnCode{}, false
 	}
 	asked := func(code string, heart, kidney bool) bool {
-		for _, h := range e.htn {
-			if h.heart == heart && h.kidney == kidney && slices.Contains(h.asks, code) {
-				return true
-			}
-		}
-		return false
+		r := roles[code]
+		return heart && !kidney && r.askedHeart || !heart && kidney && r.askedKidney
 	}
 	var htn, failures, stages []Suggestion
 	var named []Suggestion              // plain hypertension the note names, scored below the threshold
@@ -286,4 +281,45 @@ func (e *Engine) statesHypertension(s Suggestion) bool {
 		}
 	}
 	return false
+}
+
+// htnRole is what hypertensionCode reads of one code: the family member
+// it is (an index of e.htn, -1 when none; the first of equal codes), and
+// whether a heart member (heart, not kidney) or a kidney member (kidney,
+// not heart) asks for it.
+type htnRole struct {
+	member                  int
+	askedHeart, askedKidney bool
+}
+
+// htnRoles returns the htnRole of every code the family names, worked
+// out once per engine: hypertensionCode looks each suggestion up once.
+func (e *Engine) htnRoles() map[string]htnRole {
+	e.coder.htnOnce.Do(func() {
+		m := map[string]htnRole{}
+		role := func(code string) htnRole {
+			if r, ok := m[code]; ok {
+				return r
+			}
+			return htnRole{member: -1}
+		}
+		for i, h := range e.htn {
+			if r := role(h.code); r.member < 0 {
+				r.member = i
+				m[h.code] = r
+			}
+			for _, a := range h.asks {
+				r := role(a)
+				if h.heart && !h.kidney {
+					r.askedHeart = true
+				}
+				if h.kidney && !h.heart {
+					r.askedKidney = true
+				}
+				m[a] = r
+			}
+		}
+		e.coder.htn = m
+	})
+	return e.coder.htn
 }

@@ -29,17 +29,30 @@ import (
 //     specified" injury) moves just above it.
 func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
 	rej = boneCallus(doc, res, rej) // callus.go
-	for i := len(res.Suggestions) - 1; i >= 0; i-- {
+	// The specific injuries the two rules read, in list order: neither
+	// drops one (it drops codes outside chapter 19 and vague injuries),
+	// so they are listed once; a note without one skips both.
+	var specific, reads []Suggestion
+	for _, o := range res.Suggestions {
+		if !specificInjury(o) || vagueInjury(o) {
+			continue
+		}
+		specific = append(specific, o)
+		if !catchAllInjury(o) && o.Confidence >= res.Threshold {
+			reads = append(reads, o)
+		}
+	}
+	for i := len(res.Suggestions) - 1; i >= 0 && len(specific) > 0; i-- {
 		s := res.Suggestions[i]
-		if o, ok := injuryTitleReads(doc, res, s); ok {
+		if o, ok := injuryTitleReads(doc, reads, s); ok {
 			rej = append(rej, drop(res, i, "specific_injury", "its words are the injury's: the note documents "+o.Code+" ("+o.Display+")"))
 			continue
 		}
 		if !vagueInjury(s) && !vagueElsewhere(s) {
 			continue
 		}
-		for _, o := range res.Suggestions {
-			if o.Code != s.Code && specificInjury(o) && !vagueInjury(o) && (!vagueElsewhere(s) || statesInjury(doc, o)) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
+		for _, o := range specific {
+			if o.Code != s.Code && (!vagueElsewhere(s) || statesInjury(doc, o)) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
 				rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
 				break
 			}
@@ -110,7 +123,7 @@ func vagueInjury(s Suggestion) bool {
 // is what the note documents.
 func vagueElsewhere(s Suggestion) bool {
 	return s.System == string(corpus.ICD10CM) && s.Code != "" && s.Code[0] != 'S' && s.Code[0] != 'T' &&
-		strings.Contains(strings.ToLower(s.Display), "unspecified")
+		containsFold(s.Display, "unspecified")
 }
 
 // injuryKinds are the words that name what an injury or a complication
@@ -126,8 +139,9 @@ var injuryKinds = map[string]bool{"fracture": true, "fractures": true, "sprain":
 // kind.
 func statesInjury(doc *nlp.Document, s Suggestion) bool {
 	for _, ev := range s.Evidence {
-		for _, t := range doc.Tokens {
-			if t.Start >= ev.Start && t.End <= ev.End && injuryKinds[t.Norm] {
+		lo, hi := tokenRange(doc, ev.Start, ev.End)
+		for _, t := range doc.Tokens[lo:hi] {
+			if injuryKinds[t.Norm] {
 				return true
 			}
 		}
@@ -174,13 +188,7 @@ func evidenceNear(doc *nlp.Document, a, b []Evidence, gap int) bool {
 			if lo >= hi {
 				return true // overlapping
 			}
-			n := 0
-			for _, t := range doc.Tokens {
-				if t.Start >= lo && t.End <= hi {
-					n++
-				}
-			}
-			if n <= gap {
+			if l, h := tokenRange(doc, lo, hi); h-l <= gap {
 				return true
 			}
 		}
@@ -192,8 +200,9 @@ func evidenceNear(doc *nlp.Document, a, b []Evidence, gap int) bool {
 func evidenceSentences(doc *nlp.Document, evs []Evidence) []int {
 	var out []int
 	for _, ev := range evs {
-		for _, t := range doc.Tokens {
-			if t.Start >= ev.Start && t.End <= ev.End && !slices.Contains(out, t.Sent) {
+		lo, hi := tokenRange(doc, ev.Start, ev.End)
+		for _, t := range doc.Tokens[lo:hi] {
+			if !slices.Contains(out, t.Sent) {
 				out = append(out, t.Sent)
 			}
 		}
@@ -210,7 +219,8 @@ func strictlyCovers(doc *nlp.Document, by, evs []Evidence) bool {
 // ownWords counts the non-stop tokens of evs that no span of other holds.
 func ownWords(doc *nlp.Document, evs, other []Evidence) int {
 	n := 0
-	for _, t := range doc.Tokens {
+	lo, hi := evidenceRange(doc, evs)
+	for _, t := range doc.Tokens[lo:hi] {
 		if t.Stop || !slices.ContainsFunc(evs, func(e Evidence) bool { return e.Start <= t.Start && t.End <= e.End }) {
 			continue
 		}
@@ -228,8 +238,9 @@ func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
 		return false
 	}
 	for _, ev := range evs {
-		for _, t := range doc.Tokens {
-			if t.Start < ev.Start || t.End > ev.End || t.Stop {
+		lo, hi := tokenRange(doc, ev.Start, ev.End)
+		for _, t := range doc.Tokens[lo:hi] {
+			if t.Stop {
 				continue
 			}
 			if !slices.ContainsFunc(by, func(b Evidence) bool { return b.Start <= t.Start && t.End <= b.End }) {
@@ -244,17 +255,21 @@ func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
 // threshold) whose evidence strictly covers s's and whose title holds
 // every word of s's evidence, when s is an ICD-10-CM code outside
 // chapters 19-21 (S, T, V-Z).
-func injuryTitleReads(doc *nlp.Document, res *Result, s Suggestion) (Suggestion, bool) {
+//
+// reads are the suggested specific injuries, not catch-alls, at or above
+// the threshold, in list order.
+func injuryTitleReads(doc *nlp.Document, reads []Suggestion, s Suggestion) (Suggestion, bool) {
 	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.ContainsRune("STVWXYZ", rune(s.Code[0])) || len(s.Evidence) == 0 {
 		return Suggestion{}, false
 	}
-	for _, o := range res.Suggestions {
-		if !specificInjury(o) || catchAllInjury(o) || o.Confidence < res.Threshold || !strictlyCovers(doc, o.Evidence, s.Evidence) {
+	for _, o := range reads {
+		if !strictlyCovers(doc, o.Evidence, s.Evidence) {
 			continue
 		}
 		words := strings.FieldsFunc(strings.ToLower(o.Display), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		all := true
-		for _, t := range doc.Tokens {
+		lo, hi := evidenceRange(doc, s.Evidence)
+		for _, t := range doc.Tokens[lo:hi] {
 			if t.Stop || !slices.ContainsFunc(s.Evidence, func(e Evidence) bool { return e.Start <= t.Start && t.End <= e.End }) {
 				continue
 			}

@@ -273,17 +273,24 @@ func (e *Engine) lessSpecificNeoplasm(id corpus.ID, ids []corpus.ID) bool {
 // site rows it names.
 func (e *Engine) neoMentions(doc *nlp.Document) []neoMention {
 	var out []neoMention
+	// The behavior cues of the whole note, one pass: a sentence with none
+	// (most notes: every sentence) is passed over.
+	found := e.coder.neoBehavior.get(malignantCues, benignCues, inSituCues, uncertainCues, unspecifiedCues, secondaryCues).find(doc)
+	if !slices.ContainsFunc(found, func(cs []cue) bool { return len(cs) > 0 }) {
+		return nil
+	}
+	var at [6]int
 	for sent := range doc.Sentences {
 		lo, hi := sentenceTokens(doc, sent)
 		if lo == hi {
 			continue
 		}
-		mal := affirmed(doc, sent, malignantCues)
-		ben := affirmed(doc, sent, benignCues)
-		sit := affirmed(doc, sent, inSituCues)
-		unc := affirmed(doc, sent, uncertainCues)
-		uns := affirmed(doc, sent, unspecifiedCues)
-		sec := affirmed(doc, sent, secondaryCues)
+		mal := affirmedOf(sentenceCues(found[0], &at[0], sent))
+		ben := affirmedOf(sentenceCues(found[1], &at[1], sent))
+		sit := affirmedOf(sentenceCues(found[2], &at[2], sent))
+		unc := affirmedOf(sentenceCues(found[3], &at[3], sent))
+		uns := affirmedOf(sentenceCues(found[4], &at[4], sent))
+		sec := affirmedOf(sentenceCues(found[5], &at[5], sent))
 		if len(mal)+len(ben)+len(sit)+len(unc)+len(uns)+len(sec) == 0 ||
 			len(findCuesIn(doc, sent, ownMorphology)) > 0 || len(findCuesIn(doc, sent, notCurrentCues)) > 0 {
 			continue
@@ -324,10 +331,10 @@ func (e *Engine) neoMentions(doc *nlp.Document) []neoMention {
 	return out
 }
 
-// affirmed are the cues of ps in sentence sent that are about the patient.
-func affirmed(doc *nlp.Document, sent int, ps []phrase) []cue {
+// affirmedOf are the cues of cs that are about the patient.
+func affirmedOf(cs []cue) []cue {
 	var out []cue
-	for _, c := range findCuesIn(doc, sent, ps) {
+	for _, c := range cs {
 		if c.assert&blockedAssert == 0 {
 			out = append(out, c)
 		}

@@ -50,6 +50,9 @@ var (
 	failedRemissionCues = phrases("failed remission|failed to achieve remission|never achieved remission|not achieved remission|not yet achieved remission|without remission")
 	remissionCues       = phrases("remission")
 	relapseCues         = phrases("relapse|relapsed|relapsing|in relapse")
+	// remissionWords are words every cue noteRemission reads holds one
+	// of: a note without them states no status.
+	remissionWords = []string{"remission", "relapse", "relapsed", "relapsing"}
 )
 
 // noteRemission reads the status the note states in sentence sent: a
@@ -113,10 +116,18 @@ func remissionOf(t, r string) bool {
 }
 
 // hasRemissionSibling reports whether a code that states no remission
-// status has a sibling that is it "in remission" (E11.9 and E11.A).
-func hasRemissionSibling(set *corpus.Set, code string) bool {
-	c, ok := set.ID(corpus.ICD10CM, code)
-	return ok && remissionSibling(set, c, remissionIn) != 0
+// status has a sibling that is it "in remission" (E11.9 and E11.A),
+// worked out once per code.
+func (e *Engine) hasRemissionSibling(code string) bool {
+	c, ok := e.set.ID(corpus.ICD10CM, code)
+	if !ok {
+		return false
+	}
+	if got, ok := e.coder.remSibling.load(e.set, c); ok {
+		return *got
+	}
+	v := remissionSibling(e.set, c, remissionIn) != 0
+	return *e.coder.remSibling.store(e.set, c, &v)
 }
 
 // remission recodes a suggestion whose title states one remission status
@@ -128,13 +139,16 @@ func hasRemissionSibling(set *corpus.Set, code string) bool {
 // remission" beside "Acute myeloblastic leukemia, in remission"), and
 // gives way to one already suggested.
 func (e *Engine) remission(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
+	if !holdsWord(doc, remissionWords...) {
+		return rej // the note states no status
+	}
 	for i := 0; i < len(res.Suggestions); i++ {
 		s := res.Suggestions[i]
 		if s.System != string(corpus.ICD10CM) {
 			continue
 		}
 		have := titleRemission(s.Display)
-		if have == remissionUnstated && !hasRemissionSibling(e.set, s.Code) {
+		if have == remissionUnstated && !e.hasRemissionSibling(s.Code) {
 			continue
 		}
 		want, at := remissionUnstated, cue{}

@@ -2,9 +2,9 @@ package suggest
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"medcode/nlp"
@@ -45,17 +45,24 @@ func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
 func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 	c, code, f := k.c, k.code, k.f
 	b := c.top()
-	sents := map[int]bool{}
+	var sentBuf [16]int
+	sents := sentBuf[:0] // the distinct sentences of the mentions
 	var flags nlp.Assertion
-	for _, cc := range append([]*candidate{c}, k.extra...) {
+	for i := -1; i < len(k.extra); i++ {
+		cc := c
+		if i >= 0 {
+			cc = k.extra[i]
+		}
 		for _, m := range cc.mentions {
-			sents[m.sent] = true
+			if !slices.Contains(sents, m.sent) {
+				sents = append(sents, m.sent)
+			}
 			flags |= m.assert
 		}
 	}
-	parts := []Explanation{{Value: k.score,
-		Message: fmt.Sprintf("matched %s %q (coverage %.2f, cosine %.2f, order %.2f)", b.kind, b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order)}}
-	parts = append(parts, Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"})
+	parts := make([]Explanation, 2, 7)
+	parts[0] = Explanation{Value: k.score, Message: matchedMessage(b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order)}
+	parts[1] = Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"}
 	if b.dominated {
 		parts = append(parts, Explanation{Value: round(f[7], 3), Message: "words also matched a longer, more specific name"})
 	}
@@ -95,6 +102,24 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 	return s
 }
 
+// matchedMessage is fmt.Sprintf("matched %s %q (coverage %.2f, cosine
+// %.2f, order %.2f)", kind, name, coverage, cosine, order) without fmt.
+func matchedMessage(kind, name string, coverage, cosine, order float64) string {
+	buf := make([]byte, 0, 64+len(kind)+len(name))
+	buf = append(buf, "matched "...)
+	buf = append(buf, kind...)
+	buf = append(buf, ' ')
+	buf = strconv.AppendQuote(buf, name)
+	buf = append(buf, " (coverage "...)
+	buf = strconv.AppendFloat(buf, coverage, 'f', 2, 64)
+	buf = append(buf, ", cosine "...)
+	buf = strconv.AppendFloat(buf, cosine, 'f', 2, 64)
+	buf = append(buf, ", order "...)
+	buf = strconv.AppendFloat(buf, order, 'f', 2, 64)
+	buf = append(buf, ')')
+	return string(buf)
+}
+
 // alternatives lists, for each suggestion, up to three other returned codes
 // whose first evidence overlaps its own, by score.
 func alternatives(sugs []Suggestion, scratch []Alternative) []Alternative {
@@ -129,18 +154,29 @@ func alternatives(sugs []Suggestion, scratch []Alternative) []Alternative {
 }
 
 func mergeEvidence(a, b []Evidence) []Evidence {
-	seen := map[[2]int]bool{}
-	var out []Evidence
-	for _, e := range append(append([]Evidence(nil), a...), b...) {
-		k := [2]int{e.Start, e.End}
-		if !seen[k] {
-			seen[k] = true
-			out = append(out, e)
-		}
+	out := make([]Evidence, 0, len(a)+len(b))
+	for _, e := range a {
+		out = appendNewSpan(out, e)
+	}
+	for _, e := range b {
+		out = appendNewSpan(out, e)
+	}
+	if len(out) == 0 {
+		out = nil
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	if len(out) > 5 {
 		out = out[:5]
 	}
 	return out
+}
+
+// appendNewSpan appends e unless out holds its span already.
+func appendNewSpan(out []Evidence, e Evidence) []Evidence {
+	for _, o := range out {
+		if o.Start == e.Start && o.End == e.End {
+			return out
+		}
+	}
+	return append(out, e)
 }

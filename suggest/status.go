@@ -19,6 +19,9 @@ type statusRule struct {
 	code    string
 	kind    string // drug, longterm, opening, aftercare
 	phrases []phrase
+	// systemic says the code's title names the systemic route
+	// (notRegularUse).
+	systemic bool
 }
 
 // parseStatusRules reads status.txt, keeping the rules whose code is a
@@ -39,10 +42,12 @@ func parseStatusRules(set *corpus.Set, src string) ([]statusRule, error) {
 			return nil, fmt.Errorf("suggest: status.txt:%d: unknown kind %q", n+1, f[1])
 		}
 		// An implant's category resolves to a child by side (sidedChild).
-		if id, ok := set.ID(corpus.ICD10CM, f[0]); !ok || !set.Brief(id).Billable && (f[1] != "implant" || len(set.Children(id)) == 0) {
+		id, ok := set.ID(corpus.ICD10CM, f[0])
+		if !ok || !set.Brief(id).Billable && (f[1] != "implant" || len(set.Children(id)) == 0) {
 			continue
 		}
-		out = append(out, statusRule{code: f[0], kind: f[1], phrases: phrases(strings.ReplaceAll(f[2], "-", " "))})
+		out = append(out, statusRule{code: f[0], kind: f[1], phrases: phrases(strings.ReplaceAll(f[2], "-", " ")),
+			systemic: containsFold(set.Brief(id).Display, "systemic")})
 	}
 	return out, nil
 }
@@ -69,9 +74,27 @@ func patients(doc *nlp.Document, c cue) bool {
 
 // near reports whether any of ps occurs within before tokens before c or
 // after tokens after it, in its sentence.
+//
+// It reads only the tokens such a cue can start at: from before words
+// and the longest phrase ahead of c to after words past it, each the
+// cue findCuesIn would report there (the longest phrase).
 func near(doc *nlp.Document, c cue, ps []phrase, before, after int) bool {
-	for _, o := range findCuesIn(doc, c.sent, ps) {
-		if o.last < c.tok && c.tok-o.last <= before || o.tok > c.last && o.tok-c.last <= after {
+	if c.sent < 0 || c.tok < 0 {
+		return false // findCuesIn finds nothing outside a sentence
+	}
+	longest := 0
+	var f cueFilter // findCues' first-word filter
+	for _, p := range ps {
+		longest = max(longest, len(p))
+		f.add(p[0])
+	}
+	toks := doc.Tokens
+	for i := max(0, c.tok-before-longest+1); i < min(len(toks), c.last+after+1); i++ {
+		if toks[i].Sent != c.sent || i >= c.tok && i <= c.last || !f.may(toks[i].Norm) {
+			continue
+		}
+		o, ok := cueAt(doc, i, ps)
+		if ok && (o.last < c.tok && c.tok-o.last <= before || o.tok > c.last && o.tok-c.last <= after) {
 			return true
 		}
 	}
@@ -84,12 +107,13 @@ func near(doc *nlp.Document, c cue, ps []phrase, before, after int) bool {
 // for type 1 diabetes, where it is inherent (guidelines I.C.4.a.3).
 func (e *Engine) drugStatus(doc *nlp.Document, res *Result, adds []addition) []addition {
 	type1 := len(suggestedICD(res, "E10")) > 0 && len(suggestedICD(res, "E11", "E13")) == 0
-	for _, r := range e.status {
+	found := e.statusCues().find(doc)
+	for ri, r := range e.status {
 		if r.code == "Z79.4" && type1 {
 			continue
 		}
 		var ev []cue
-		for _, c := range findCues(doc, r.phrases) {
+		for _, c := range found[ri] {
 			if e.statusCue(doc, r, c) {
 				ev = append(ev, c)
 			}
@@ -132,7 +156,7 @@ func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
 	if near(doc, c, stoppedCues, 4, 3) || near(doc, c, plannedCues, 4, 0) {
 		return false
 	}
-	if (r.kind == "drug" || r.kind == "longterm") && e.notRegularUse(doc, r.code, c) {
+	if (r.kind == "drug" || r.kind == "longterm") && notRegularUse(doc, r.systemic, c) {
 		return false // druguse.go
 	}
 	if notYet(doc, r.kind, c) {
@@ -198,4 +222,16 @@ func (e *Engine) sidedChild(doc *nlp.Document, code string, c cue) string {
 		}
 	}
 	return ""
+}
+
+// statusCues indexes the phrases of the status rules, once per engine.
+func (e *Engine) statusCues() *cueIndex {
+	e.coder.statusOnce.Do(func() {
+		lists := make([][]phrase, len(e.status))
+		for i, r := range e.status {
+			lists[i] = r.phrases
+		}
+		e.coder.status = newCueIndex(lists)
+	})
+	return e.coder.status
 }

@@ -37,7 +37,7 @@ func TestStatusTable(t *testing.T) {
 	}
 	// The "with" table is derived from the index: diabetes type 2 with
 	// chronic kidney disease is E11.22.
-	with := withTable(set, func(s string) []string { return strings.Fields(strings.ToLower(s)) })
+	with, _ := withTable(set, func(s string) []string { return strings.Fields(strings.ToLower(s)) })
 	found := false
 	for _, r := range with["Diabetes, diabetic, type 2"] {
 		if set.Brief(r.code).Code == "E11.22" && strings.Join(r.sub, " ") == "chronic kidney disease" {

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -22,16 +23,20 @@ import (
 func deeperSubterms(res *Result) {
 	index := corpus.NameIndex.String()
 	extends := func(deep, shallow Evidence) bool {
-		rest, ok := strings.CutPrefix(deep.Matched, shallow.Matched+", ")
-		return ok && deep.MatchedKind == index && shallow.MatchedKind == index && deep.Start <= shallow.Start && deep.End >= shallow.End &&
-			statesWords(deep.Text, rest)
+		if deep.MatchedKind != index || shallow.MatchedKind != index || deep.Start > shallow.Start || deep.End < shallow.End {
+			return false
+		}
+		n := len(shallow.Matched)
+		return len(deep.Matched) >= n+2 && deep.Matched[n:n+2] == ", " && deep.Matched[:n] == shallow.Matched &&
+			statesWords(deep.Text, deep.Matched[n+2:])
 	}
 	for {
 		moved := false
 		for i := range res.Suggestions {
 			a := res.Suggestions[i]
-			if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 {
-				continue
+			if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 ||
+				slices.ContainsFunc(a.Evidence, func(ev Evidence) bool { return ev.MatchedKind != index }) {
+				continue // extends holds for Index paths alone
 			}
 			for j := i + 1; j < len(res.Suggestions); j++ {
 				b := res.Suggestions[j]

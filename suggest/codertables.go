@@ -1,0 +1,39 @@
+package suggest
+
+import "sync"
+
+// coderTables are what the coding rules (coder.go) read per engine rather
+// than per note or per suggestion, each worked out once per code on first
+// use.
+type coderTables struct {
+	// stems are the distinct stems the "with" subterms hold, by
+	// withRule.subID; opens, per code, the "with" heads its Index names
+	// open, and named which of stems its names hold (combination.go,
+	// comboheads.go).
+	stems []string
+	opens idMemo[[]headOpen]
+	named idMemo[stemBits]
+	// remSibling says, per code, whether a sibling is it "in remission"
+	// (remission.go).
+	remSibling idMemo[bool]
+	// soleFirst are, per code, the codes its "code first" notes name
+	// alone (etiology.go).
+	soleFirst idMemo[[]soleCode]
+	// dueHeads says, per code and e.dueTo entry, whether its Index names
+	// reach the entry's head (dueto.go).
+	dueHeads idMemo[[]bool]
+	// htn is the role of each code in the hypertension family
+	// (hypertension.go).
+	htnOnce sync.Once
+	htn     map[string]htnRole
+	// status indexes the status rules' phrases (status.go).
+	statusOnce sync.Once
+	status     *cueIndex
+	// allergy indexes the allergy rules' phrases (allergy.go).
+	allergyOnce sync.Once
+	allergy     *cueIndex
+	// drugActs indexes the poisoning, underdosing and adverse-effect
+	// cues (drugtable.go), neoBehavior the neoplasm behavior cues
+	// (neoplasm.go).
+	drugActs, neoBehavior lazyCues
+}

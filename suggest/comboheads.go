@@ -1,0 +1,102 @@
+package suggest
+
+import (
+	"medcode/corpus"
+)
+
+// headOpen is a "with" head a code's Index names open, with its rules and
+// whether the code is the head's plain code (withHeads' own).
+type headOpen struct {
+	head  string
+	rules []withRule
+	own   bool
+}
+
+// headOpens returns the heads the Index names of code id open, in name
+// order, each (head, own) once: withHeads over every Index name of id.
+func (e *Engine) headOpens(id corpus.ID) []headOpen {
+	if got, ok := e.coder.opens.load(e.set, id); ok {
+		return *got
+	}
+	var out []headOpen
+	for _, n := range e.set.Code(id).Names {
+		if n.Kind != corpus.NameIndex {
+			continue
+		}
+		heads, own := e.withHeads(id, n.Text)
+		for _, h := range heads {
+			dup := false
+			for _, o := range out {
+				if o.head == h && o.own == own {
+					dup = true
+					break
+				}
+			}
+			if !dup {
+				out = append(out, headOpen{head: h, rules: e.with[h], own: own})
+			}
+		}
+	}
+	return *e.coder.opens.store(e.set, id, &out)
+}
+
+// supportMemo remembers, per part of one combinations call and per
+// "with" stem id, whether the part's evidence stems support the stem
+// (supports with one stem): 0 not asked yet, 1 yes, 2 no.
+type supportMemo struct {
+	stems int
+	memo  [][]int8
+}
+
+// supports reports supports(ev, r.sub) for part i, whose evidence stems
+// are ev, remembering each stem's answer.
+func (m *supportMemo) supports(i int, ev []string, r *withRule) bool {
+	row := m.memo[i]
+	if row == nil {
+		row = make([]int8, m.stems)
+		m.memo[i] = row
+	}
+	for k, id := range r.subID {
+		switch row[id] {
+		case 1:
+			return true
+		case 2:
+			continue
+		}
+		if supports(ev, r.sub[k:k+1]) {
+			row[id] = 1
+			return true
+		}
+		row[id] = 2
+	}
+	return false
+}
+
+// stemBits is a set of "with" stem ids (coderTables.stems), a bit each.
+type stemBits []uint64
+
+// hasAll reports whether every id is in the set.
+func (b stemBits) hasAll(ids []int32) bool {
+	for _, id := range ids {
+		if b[id>>6]&(1<<(id&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// namedStems returns which "with" stems the names of code id (partNames'
+// all: its names and its category's title) hold, once per code.
+func (e *Engine) namedStems(id corpus.ID, code string) stemBits {
+	if got, ok := e.coder.named.load(e.set, id); ok {
+		return *got
+	}
+	all := e.partNamesOf(id, code).all
+	b := make(stemBits, (len(e.coder.stems)+63)/64+1)
+	for k, t := range e.coder.stems {
+		if all[t] {
+			b[k>>6] |= 1 << (k & 63)
+		}
+	}
+	return *e.coder.named.store(e.set, id, &b)
+}

@@ -1,0 +1,26 @@
+package suggest
+
+import (
+	"fmt"
+	"math"
+	"testing"
+)
+
+// TestMatchedMessage checks matchedMessage against the fmt format it
+// replaces: quoting, rounding, signs, NaN and infinities.
+func TestMatchedMessage(t *testing.T) {
+	for _, tc := range []struct {
+		kind, name string
+		a, b, c    float64
+	}{
+		{"title", "Type 2 diabetes mellitus", 1, 0.876, 0.5},
+		{"index", "Fracture, \"ankle\"\tlateral\u00e9", 0.005, 0.015, 0.125},
+		{"learned", "", math.Copysign(0, -1), -0.004, 2.675},
+		{"kind9", "x\x00y", math.NaN(), math.Inf(1), math.Inf(-1)},
+	} {
+		want := fmt.Sprintf("matched %s %q (coverage %.2f, cosine %.2f, order %.2f)", tc.kind, tc.name, tc.a, tc.b, tc.c)
+		if got := matchedMessage(tc.kind, tc.name, tc.a, tc.b, tc.c); got != want {
+			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}

@@ -1,0 +1,34 @@
+package suggest
+
+import (
+	"sort"
+
+	"medcode/nlp"
+)
+
+// tokenRange returns the range [lo, hi) of doc's tokens that lie within
+// the bytes [start, end) (t.Start >= start && t.End <= end): tokens are
+// non-empty, do not overlap and are in text order, so they are one run
+// found by a binary search rather than a scan of the note.
+func tokenRange(doc *nlp.Document, start, end int) (int, int) {
+	toks := doc.Tokens
+	lo := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
+	hi := lo
+	for hi < len(toks) && toks[hi].End <= end {
+		hi++
+	}
+	return lo, hi
+}
+
+// evidenceRange is tokenRange over the bytes from the first start to the
+// last end of evs: every token within a span of evs is in it.
+func evidenceRange(doc *nlp.Document, evs []Evidence) (int, int) {
+	if len(evs) == 0 {
+		return 0, 0
+	}
+	start, end := evs[0].Start, evs[0].End
+	for _, ev := range evs[1:] {
+		start, end = min(start, ev.Start), max(end, ev.End)
+	}
+	return tokenRange(doc, start, end)
+}
