@@ -68,19 +68,17 @@ func TestSiteFit(t *testing.T) {
 	}
 	sm.fill["of"] = true
 	e := &Engine{sites: sm}
-	nw := func(said, mapped string) noteWords {
-		n := noteWords{said: map[string]int{}, mapped: map[string]int{}}
-		for i, w := range words(said) {
-			n.said[w] = i
-		}
-		for i, w := range words(mapped) {
-			n.mapped[w] = i
-		}
-		return n
+	// note holds the words the note says and those the table supplies,
+	// the i-th of each at token first+i, and the vague code's own tokens.
+	type note struct {
+		said, mapped string
+		first        int
+		own          []int32
 	}
+	nw := func(said, mapped string) note { return note{said: said, mapped: mapped} }
 	tests := []struct {
 		name, reading, vague string
-		note                 noteWords
+		note                 note
 		common               string
 		ok                   bool
 		lit, mapped, unsaid  int
@@ -96,8 +94,8 @@ func TestSiteFit(t *testing.T) {
 		{name: "without what the note states", reading: "arthritis without rheumatoid factor multiple", vague: "arthritis unspecified", note: nw("arthritis rheumatoid factor multiple", ""), ok: false},
 		{name: "without the vague title's word", reading: "nausea without vomiting", vague: "vomiting unspecified", note: nw("vomiting nausea", ""), ok: false},
 		{name: "slot word said gives way to a side alone", reading: "fracture unspecified finger", vague: "fracture unspecified thumb", note: nw("fracture thumb", "finger"), ok: false},
-		{name: "the vague code's own word", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: noteWords{said: map[string]int{"generalized": 0}, mapped: map[string]int{}, own: []int32{0}}, ok: false},
-		{name: "a word beyond the vague code's", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: noteWords{said: map[string]int{"generalized": 1}, mapped: map[string]int{}, own: []int32{0}}, ok: true, lit: 1},
+		{name: "the vague code's own word", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: note{said: "generalized", own: []int32{0}}, ok: false},
+		{name: "a word beyond the vague code's", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: note{said: "generalized", first: 1, own: []int32{0}}, ok: true, lit: 1},
 		{name: "common implied before with", reading: "appendicitis perforation with gangrene", vague: "appendicitis unspecified", note: nw("appendicitis with gangrene", ""), common: "perforation", ok: true, lit: 1},
 	}
 	for _, tt := range tests {
@@ -106,7 +104,22 @@ func TestSiteFit(t *testing.T) {
 			for _, w := range words(tt.common) {
 				common[w] = true
 			}
-			f, ok := e.fit(siteReading{stems: words(tt.reading)}, words(tt.vague), tt.note, common)
+			r, vt := sm.reading(words(tt.reading)), sm.reading(words(tt.vague))
+			for i, s := range r.stems {
+				if common[s] {
+					r.kinds[i] |= kindCommon
+				}
+			}
+			said, mapped := sm.ids.internAll(words(tt.note.said)), sm.ids.internAll(words(tt.note.mapped))
+			ss := &siteScratch{}
+			ss.next(sm.ids.n.Load())
+			for i, id := range said {
+				ss.saidGen[id], ss.saidTok[id] = ss.gen, int32(tt.note.first+i)
+			}
+			for i, id := range mapped {
+				ss.mappedGen[id], ss.mappedTok[id] = ss.gen, int32(tt.note.first+i)
+			}
+			f, ok := e.fit(&r, &vt, noteWords{s: ss, own: tt.note.own, extra: -1})
 			if ok != tt.ok {
 				t.Fatalf("ok %v (%+v), want %v", ok, f, tt.ok)
 			}
