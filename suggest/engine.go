@@ -144,6 +144,7 @@ type Engine struct {
 	// (string -> *siteCategory) (site.go).
 	sites    *siteMap
 	siteMemo sync.Map
+	siteCode idMemo[codeSite] // each code's site category and title reading (siteids.go)
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and

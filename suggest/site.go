@@ -605,12 +605,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if len(m.hit.Positions) == 0 {
 			continue
 		}
-		sc := e.siteCategoryOf(category(b.Code))
-		vt := sc.title[code]
-		if vt == nil {
-			r := e.readingOf(b.Display)
-			vt = &r
-		}
+		cs := e.siteCodeOf(code, b)
+		sc, vt := cs.cat, cs.title
 		nw := e.siteWords(&w.site, doc, m.sent, m.hit.Positions)
 		other := saysOtherIn(doc, m.sent)
 		sides := sidesStated(doc, m.sent)

@@ -4,6 +4,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"medcode/corpus"
 	"medcode/nlp"
 )
 
@@ -247,4 +248,25 @@ func containsID(ids []int32, id int32) bool {
 		}
 	}
 	return false
+}
+
+// codeSite is a vague code's site category and its title's reading.
+type codeSite struct {
+	cat   *siteCategory
+	title *siteReading
+}
+
+// siteCodeOf returns code's site category and title reading (b is its
+// Brief), looked up once per engine.
+func (e *Engine) siteCodeOf(code corpus.ID, b corpus.Brief) *codeSite {
+	if cs, ok := e.siteCode.load(e.set, code); ok {
+		return cs
+	}
+	cs := &codeSite{cat: e.siteCategoryOf(category(b.Code))}
+	cs.title = cs.cat.title[code]
+	if cs.title == nil {
+		r := e.readingOf(b.Display)
+		cs.title = &r
+	}
+	return e.siteCode.store(e.set, code, cs)
 }
