@@ -79,8 +79,9 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 			continue
 		}
 		cat := category(b.Code)
-		site := unspecifiedSite(b.Display) // the Index may refine it to a site's category
-		vt := stemsOf(b.Display)
+		tf := e.titleOf(v.tgt.anyCode())
+		site := tf.unspecSite // the Index may refine it to a site's category
+		vt := tf.stems
 		var best *candidate
 		bestExtra, bestScore := 0, 0.0
 		for _, m := range v.mentions {
@@ -222,13 +223,14 @@ func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, name 
 	if vp, ok := e.slots.codeTerms[v]; ok {
 		vt = e.slots.terms[vp[0] : vp[0]+vp[1]]
 	}
+	st := sentenceTerms(doc, sent)
 	stated := func(x uint32) bool {
 		if x == unspecTerm || x == unknownTerm {
 			return false
 		}
 		stem := e.ix.Term(x)
-		for _, dt := range doc.Terms {
-			if dt.Sent == sent && dt.Stem == stem {
+		for _, dt := range st {
+			if dt.Stem == stem {
 				return true
 			}
 		}
@@ -242,8 +244,8 @@ func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, name 
 		if implied(stem) {
 			return true
 		}
-		for _, dt := range doc.Terms {
-			if dt.Sent == sent && dt.Stem == stem {
+		for _, dt := range st {
+			if dt.Stem == stem {
 				return true
 			}
 		}
@@ -465,8 +467,8 @@ func impliedBy(sided bool, uni []string) func(string) bool {
 // v ("Osteoarthritis" of M19.90, "Osteoarthritis, knee, unilateral" of
 // M17.1-): the site-specific category refines the generic one.
 func (e *Engine) indexedUnder(v, s corpus.ID) bool {
-	vb := e.set.Brief(v)
-	if !unspecifiedSite(vb.Display) || corpus.ChapterOf(vb.Code) != corpus.ChapterOf(e.set.Brief(s).Code) {
+	vf := e.titleOf(v)
+	if !vf.unspecSite || vf.chapter != e.titleOf(s).chapter {
 		return false
 	}
 	return reachedThrough(e.conflictNames(v), e.conflictNames(s))
