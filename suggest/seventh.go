@@ -1,7 +1,7 @@
 package suggest
 
 import (
-	"maps"
+	"slices"
 	"strings"
 
 	"medcode/corpus"
@@ -46,22 +46,25 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 	if len(ext) == 0 {
 		return ""
 	}
-	// The words of the candidate's sentences, affirmed.
-	said := map[string]bool{}
-	if len(sents) == 1 {
-		said = sr.saidIn(doc, sents[0])
-	} else {
-		for _, s := range sents {
-			for w := range sr.saidIn(doc, s) {
-				said[w] = true
+	// The words of the candidate's sentences, affirmed, and the healing
+	// the note states (healing.go).
+	var sb [4]map[string]bool
+	sets := sb[:0]
+	for _, s := range sents {
+		sets = append(sets, sr.saidIn(doc, s))
+	}
+	heal := healingExtra(doc, sr, ext)
+	has := func(w string) bool {
+		for _, m := range sets {
+			if m[w] {
+				return true
 			}
 		}
+		return slices.Contains(heal, w)
 	}
-	said = healingSaid(doc, sr, said, ext) // healing.go
-	if (said["both"] || said["bilaterally"]) && !said["bilateral"] {
-		said = maps.Clone(said) // "both eyes" is the "bilateral" row (the map is shared)
-		said["bilateral"] = true
-	}
+	// "both eyes" is the "bilateral" row.
+	both := (has("both") || has("bilaterally")) && !has("bilateral")
+	said := func(w string) bool { return has(w) || both && w == "bilateral" }
 	want := ""
 	switch encounter {
 	case "initial":
@@ -92,13 +95,16 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 	}
 	// The stem's own title words ("fracture") are said for the diagnosis,
 	// not for the encounter.
-	title := strings.ToLower(set.Brief(stem).Display)
+	title, lower := "", false
 	best, bestScore, documented := -1, 0.0, false
 	for i, x := range ext {
 		s, distinct := 0.0, false
 		for _, w := range mw[i] {
-			if said[w] {
+			if said(w) {
 				s++
+				if !distinct && !lower {
+					title, lower = strings.ToLower(set.Brief(stem).Display), true
+				}
 				if !distinct && !strings.Contains(title, w) && rows(w) < len(ext) {
 					distinct = true
 				}
