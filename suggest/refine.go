@@ -55,10 +55,16 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 			}
 		}
 	}
-	// Readings by sentence: a refinement reads the vague code's sentence.
-	bySent := map[int][]reading{}
-	for _, r := range rs {
-		bySent[r.m.sent] = append(bySent[r.m.sent], r)
+	// Readings by sentence, in order: a refinement reads the vague code's
+	// sentence.
+	slices.SortStableFunc(rs, func(a, b reading) int { return a.m.sent - b.m.sent })
+	bySent := func(sent int) []reading {
+		lo, _ := slices.BinarySearchFunc(rs, sent, func(r reading, s int) int { return r.m.sent - s })
+		hi := lo
+		for hi < len(rs) && rs[hi].m.sent == sent {
+			hi++
+		}
+		return rs[lo:hi]
 	}
 	uni, sides := e.ix.Stems("unilateral"), e.ix.Stems("right left bilateral")
 	// stemsOf is e.ix.Stems, analysed once per call for each name
@@ -89,7 +95,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				continue
 			}
 			implied := impliedBy(sided[m.sent], uni)
-			for _, r := range bySent[m.sent] {
+			for _, r := range bySent(m.sent) {
 				if r.c == v || r.c.tgt.anyCode() == v.tgt.anyCode() {
 					continue
 				}
