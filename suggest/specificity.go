@@ -185,7 +185,7 @@ func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading) 
 // code u: both in one chapter (a word another chapter's name holds names
 // another condition: "smoker" in "leukokeratosis nicotina palati").
 func (e *Engine) related(s, u corpus.ID) bool {
-	return corpus.ChapterOf(e.set.Brief(s).Code) == corpus.ChapterOf(e.set.Brief(u).Code)
+	return e.titleOf(s).chapter == e.titleOf(u).chapter // titlefacts.go
 }
 
 // readsWithin reports whether every word at positions sub is read at
