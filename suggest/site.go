@@ -410,6 +410,8 @@ func (f siteFit) better(g siteFit) int {
 func (e *Engine) fit(r, vt *siteReading, nw noteWords) (siteFit, bool) {
 	var f siteFit
 	sm := e.sites
+	// The tokens go to the scratch's arena, kept for the candidate.
+	at := len(nw.s.toks)
 	cond, without := false, false // past "with" or "without": a condition, never implied
 	for i, s := range r.ids {
 		k := r.kinds[i]
@@ -433,7 +435,7 @@ func (e *Engine) fit(r, vt *siteReading, nw noteWords) (siteFit, bool) {
 				continue // the vague code's own word
 			}
 			f.lit++
-			f.toks = append(f.toks, t)
+			nw.s.toks = append(nw.s.toks, t)
 			continue
 		}
 		if t, ok := nw.mappedAt(s); ok && nw.phraseIn(sm, s, r.ids) {
@@ -441,7 +443,7 @@ func (e *Engine) fit(r, vt *siteReading, nw noteWords) (siteFit, bool) {
 				continue
 			}
 			f.mapped++
-			f.toks = append(f.toks, t)
+			nw.s.toks = append(nw.s.toks, t)
 			continue
 		}
 		if k&kindSide != 0 {
@@ -479,6 +481,9 @@ func (e *Engine) fit(r, vt *siteReading, nw noteWords) (siteFit, bool) {
 			}
 		}
 		return f, false // drops a word of the vague title: no refinement of it
+	}
+	if n := len(nw.s.toks); n > at {
+		f.toks = nw.s.toks[at:n:n]
 	}
 	return f, f.lit+f.mapped > f.unsaid && f.unsaid <= maxSiteUnsaid && f.lit+f.mapped+f.unsaid <= maxSiteAdded
 }
@@ -611,7 +616,7 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		other := saysOtherIn(doc, m.sent)
 		sides := sidesStated(doc, m.sent)
 		accept := func(k corpus.ID, toks []int) bool {
-			if !siteNear(doc, m.hit.Positions, toks) {
+			if !siteNear(doc, m.hit.Positions, toks, &w.site.near) {
 				return false // the words it adds are not stated with the condition
 			}
 			if sides > 1 && e.addsSide(e.ix.Stems(e.set.Brief(k).Display), vt.stems) {
@@ -742,14 +747,15 @@ func (e *Engine) addsSide(r, vt []string) bool {
 // nearWords content words lie between ("type 2 diabetes mellitus,
 // chronic atrial fibrillation, and Alzheimer's disease" states no
 // chronic kidney disease).
-func siteNear(doc *nlp.Document, pos []int32, toks []int) bool {
-	all := make([]int, 0, len(pos)+len(toks))
+func siteNear(doc *nlp.Document, pos []int32, toks []int, buf *[]int) bool {
+	all := (*buf)[:0]
 	for _, p := range pos {
 		all = append(all, int(p))
 	}
 	all = append(all, toks...)
 	slices.Sort(all)
 	all = slices.Compact(all)
+	*buf = all // its memory serves the next call
 	for i := 1; i < len(all); i++ {
 		n := 0
 		for k := all[i-1] + 1; k < all[i] && k < len(doc.Tokens); k++ {

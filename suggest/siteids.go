@@ -80,6 +80,8 @@ type siteScratch struct {
 	mappedList []idTok
 	phr        []idPhrase
 	hold       []int32
+	toks       []int // the tokens of the candidate's fits (fit)
+	near       []int // siteNear's tokens
 	// termID is, per term of the note, its stem's number (-1 none, -2
 	// not looked up yet), read when the numbering held n stems; termPh
 	// is its phrases' span in phArena (lo -1: not looked up yet).
@@ -115,7 +117,7 @@ func (s *siteScratch) next(n int32) {
 		clear(s.mappedGen)
 		s.gen = 1
 	}
-	s.saidList, s.mappedList, s.phr = s.saidList[:0], s.mappedList[:0], s.phr[:0]
+	s.saidList, s.mappedList, s.phr, s.toks = s.saidList[:0], s.mappedList[:0], s.phr[:0], s.toks[:0]
 }
 
 // refresh forgets the terms found unnumbered when stems were numbered
