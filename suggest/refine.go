@@ -37,10 +37,14 @@ const maxImplied = 2
 // sibling candidate, learned phrase or partly negated reading; the
 // candidates kept by discriminate contradict nothing the note says.
 func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
+	// reading is a mention a refinement may read; stems and other are
+	// its name's stems and otherName, read on first need.
 	type reading struct {
-		c   *candidate
-		m   *mention
-		cat string
+		c     *candidate
+		m     *mention
+		cat   string
+		stems []string
+		other int8 // 0 not read yet, 1 no, 2 yes
 	}
 	var rs []reading
 	for _, c := range live {
@@ -51,7 +55,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 		for i := range c.mentions {
 			m := &c.mentions[i]
 			if !m.learned && m.partNeg == 0 {
-				rs = append(rs, reading{c, m, category(b.Code)})
+				rs = append(rs, reading{c: c, m: m, cat: category(b.Code)})
 			}
 		}
 	}
@@ -95,7 +99,9 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				continue
 			}
 			implied := impliedBy(sided[m.sent], uni)
-			for _, r := range bySent(m.sent) {
+			sent := bySent(m.sent)
+			for ri := range sent {
+				r := &sent[ri]
 				if r.c == v || r.c.tgt.anyCode() == v.tgt.anyCode() {
 					continue
 				}
@@ -106,16 +112,25 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					continue
 				}
-				if e.unsaidNew(doc, r.m, stemsOf(r.m.name), vt, r.c.tgt.anyCode(), implied, sides) > 0 {
+				if r.stems == nil {
+					r.stems = stemsOf(r.m.name)
+				}
+				if e.unsaidNew(doc, r.m, r.stems, vt, r.c.tgt.anyCode(), implied, sides) > 0 {
 					continue // a further condition, not words the note implies
 				}
-				if (otherName(r.m.name) || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
+				if r.other == 0 {
+					r.other = 1
+					if otherName(r.m.name) {
+						r.other = 2
+					}
+				}
+				if (r.other == 2 || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
 					continue // an "other" variety the note does not call other (but the vague code's own)
 				}
 				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
 					continue // a "without" title read without the note's "without"
 				}
-				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode(), stemsOf(r.m.name), implied) {
+				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode(), r.stems, implied) {
 					continue
 				}
 				sc := mentionScore(*r.m)
