@@ -175,7 +175,7 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 		var words []string
 		for _, x := range meanings(set, c.tgt.stem) {
 			if x.Char == char {
-				words = meaningWords(x.Text)
+				words = w.sr.meaningWords(x.Text)
 			}
 		}
 		inRow := func(norm string) bool {
