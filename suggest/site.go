@@ -410,6 +410,32 @@ func (f siteFit) better(g siteFit) int {
 func (e *Engine) fit(r, vt *siteReading, nw noteWords) (siteFit, bool) {
 	var f siteFit
 	sm := e.sites
+	// The vague title's words first: most codes of the category drop one
+	// (and no fit depends on the order of its refusals).
+	if without := slices.Index(r.ids, sm.withoutID); without >= 0 {
+		vw := slices.Index(vt.ids, sm.withoutID)
+		for _, s := range r.ids[without+1:] {
+			if i := slices.Index(vt.ids, s); i >= 0 && (vw < 0 || i < vw) {
+				return f, false // without what the vague title names ("nausea without vomiting" is no vomiting)
+			}
+		}
+	}
+	for i, s := range vt.ids {
+		if vt.kinds[i]&kindFill != 0 || sm.otherID == s || containsID(r.ids, s) {
+			continue
+		}
+		head := i == 0 || i == 1 && vt.ids[0] == sm.unspecID // "Unspecified fascicular block"
+		if !head && (vt.ids[i-1] == sm.unspecID || i+1 < len(vt.ids) && vt.ids[i+1] == sm.unspecID) {
+			// The unspecified detail the code states (never the title's
+			// head): a word the note says there gives way to a code
+			// differing by its side alone ("unspecified ear" to "bilateral", never "unspecified
+			// thumb" to "unspecified finger").
+			if _, said := nw.saidAt(s); !said || e.onlySide(r, vt) {
+				continue
+			}
+		}
+		return f, false // drops a word of the vague title: no refinement of it
+	}
 	// The tokens go to the scratch's arena, kept for the candidate.
 	at := len(nw.s.toks)
 	cond, without := false, false // past "with" or "without": a condition, never implied
@@ -457,30 +483,6 @@ func (e *Engine) fit(r, vt *siteReading, nw noteWords) (siteFit, bool) {
 			continue
 		}
 		f.unsaid++
-	}
-	if without := slices.Index(r.ids, sm.withoutID); without >= 0 {
-		vw := slices.Index(vt.ids, sm.withoutID)
-		for _, s := range r.ids[without+1:] {
-			if i := slices.Index(vt.ids, s); i >= 0 && (vw < 0 || i < vw) {
-				return f, false // without what the vague title names ("nausea without vomiting" is no vomiting)
-			}
-		}
-	}
-	for i, s := range vt.ids {
-		if vt.kinds[i]&kindFill != 0 || sm.otherID == s || containsID(r.ids, s) {
-			continue
-		}
-		head := i == 0 || i == 1 && vt.ids[0] == sm.unspecID // "Unspecified fascicular block"
-		if !head && (vt.ids[i-1] == sm.unspecID || i+1 < len(vt.ids) && vt.ids[i+1] == sm.unspecID) {
-			// The unspecified detail the code states (never the title's
-			// head): a word the note says there gives way to a code
-			// differing by its side alone ("unspecified ear" to "bilateral", never "unspecified
-			// thumb" to "unspecified finger").
-			if _, said := nw.saidAt(s); !said || e.onlySide(r, vt) {
-				continue
-			}
-		}
-		return f, false // drops a word of the vague title: no refinement of it
 	}
 	if n := len(nw.s.toks); n > at {
 		f.toks = nw.s.toks[at:n:n]
