@@ -144,8 +144,8 @@ type Engine struct {
 	// (string -> *siteCategory) (site.go).
 	sites    *siteMap
 	siteMemo sync.Map
-	siteCode idMemo[codeSite]  // each code's site category and title reading (siteids.go)
-	titles   idMemo[titleFact] // each code's title stems and what refine.go asks of them (titlefacts.go)
+	siteCode idMemo[codeSite] // each code's site category and title reading (siteids.go)
+	titles   titleTable       // each code's title stems and what refine.go asks of them (titlefacts.go)
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and

@@ -71,16 +71,13 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 		return rs[lo:hi]
 	}
 	uni, sides := e.ix.Stems("unilateral"), e.ix.Stems("right left bilateral")
-	// stemsOf is e.ix.Stems, analysed once per call for each name
-	// (callers only read the result).
-	seen := map[string][]string{}
-	stemsOf := func(name string) []string {
-		st, ok := seen[name]
-		if !ok {
-			st = e.ix.Stems(name)
-			seen[name] = st
+	// stemsOf is e.ix.Stems of a mention's name, analysed once per
+	// engine for an index name (callers only read the result).
+	stemsOf := func(m *mention) []string {
+		if n := m.hit.Name; n >= 0 && int(n) < e.ix.Len() && e.ix.NameText(n) == m.name {
+			return e.nameStems(m.hit.Name, m.name) // titlefacts.go
 		}
-		return st
+		return e.ix.Stems(m.name)
 	}
 	sided := sidedSentences(doc)
 	for _, v := range live {
@@ -113,7 +110,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 					continue
 				}
 				if r.stems == nil {
-					r.stems = stemsOf(r.m.name)
+					r.stems = stemsOf(r.m)
 				}
 				if e.unsaidNew(doc, r.m, r.stems, vt, r.c.tgt.anyCode(), implied, sides) > 0 {
 					continue // a further condition, not words the note implies
