@@ -193,10 +193,10 @@ func saysWithoutNear(doc *nlp.Document, pos []int32) bool {
 // promote gives each refinement the rank of the best vague code it
 // refines, and ranks that code just below it.
 func (e *Engine) promote(ks []scored) {
-	at := map[*candidate]int{}
-	for i := range ks {
-		at[ks[i].c] = i
+	if !slices.ContainsFunc(ks, func(k scored) bool { return k.c.refinedBy != nil || len(k.c.refines) > 0 }) {
+		return // nothing refined
 	}
+	at := scoredAt(ks)
 	for i := range ks {
 		s := &ks[i]
 		for _, v := range s.c.refines {
@@ -498,4 +498,13 @@ func (e *Engine) indexedUnder(v, s corpus.ID) bool {
 func unspecifiedSite(d string) bool {
 	d = strings.ToLower(d)
 	return strings.Contains(d, "unspecified site") || strings.Contains(d, "site unspecified")
+}
+
+// scoredAt indexes ks by candidate.
+func scoredAt(ks []scored) map[*candidate]int {
+	at := make(map[*candidate]int, len(ks))
+	for i := range ks {
+		at[ks[i].c] = i
+	}
+	return at
 }

@@ -125,10 +125,10 @@ func containsAll(set, sub []int32) bool {
 // decision threshold), with an edit naming it:
 // its prior or learned phrases may not put it above the documented code.
 func (e *Engine) demote(ks []scored) {
-	at := map[*candidate]int{}
-	for i := range ks {
-		at[ks[i].c] = i
+	if !slices.ContainsFunc(ks, func(k scored) bool { return k.c.lessThan != nil }) {
+		return // nothing less specific
 	}
+	at := scoredAt(ks) // refine.go
 	for i := range ks {
 		k := &ks[i]
 		if k.c.lessThan == nil {
