@@ -220,15 +220,35 @@ type siteCategory struct {
 	// whose readings hold it, in order, but for the filler and "with"
 	// words: a code reads the note only through a word the note states
 	// or the table supplies.
-	codesBy map[int32][]int32
-	stemsBy map[int32][]int32
+	codesBy stemHolders
+	stemsBy stemHolders
 	// title is each code's and stem's title reading.
 	title map[corpus.ID]*siteReading
 }
 
+// stemHolders lists, by stem number, the codes whose readings hold it;
+// mask has bit id%holderBits of each stem set, so that most of a note's
+// stems, held by no code of the category, cost no map lookup.
+type stemHolders struct {
+	by   map[int32][]int32
+	mask [holderBits / 64]uint64
+}
+
+// holderBits is the size of stemHolders' mask.
+const holderBits = 1024
+
+// of returns the codes holding stem id.
+func (h *stemHolders) of(id int32) []int32 {
+	if b := uint32(id) % holderBits; h.mask[b/64]&(1<<(b%64)) == 0 {
+		return nil
+	}
+	return h.by[id]
+}
+
 // holders indexes codes by the stem numbers of their readings, but for
 // the filler and "with" words.
-func holders(codes []siteCode) map[int32][]int32 {
+func holders(codes []siteCode) stemHolders {
+	var h stemHolders
 	by := map[int32][]int32{}
 	for i, c := range codes {
 		for _, r := range c.readings {
@@ -239,20 +259,23 @@ func holders(codes []siteCode) map[int32][]int32 {
 				if l := by[s]; len(l) == 0 || l[len(l)-1] != int32(i) {
 					by[s] = append(l, int32(i))
 				}
+				b := uint32(s) % holderBits
+				h.mask[b/64] |= 1 << (b % 64)
 			}
 		}
 	}
-	return by
+	h.by = by
+	return h
 }
 
 // holding returns, in order, the codes of by holding a stem the note
 // states or the table supplies (nw), beyond the vague title's stems vt,
 // the filler and "with" words and the vague code's own tokens: the only
 // codes fit may accept (it counts no other word).
-func (sm *siteMap) holding(by map[int32][]int32, vt *siteReading, nw noteWords) []int32 {
+func (sm *siteMap) holding(by *stemHolders, vt *siteReading, nw noteWords) []int32 {
 	out := nw.s.hold[:0]
 	add := func(s int32, t int32) {
-		if l := by[s]; len(l) > 0 && !slices.Contains(nw.own, t) && !containsID(vt.ids, s) {
+		if l := by.of(s); len(l) > 0 && !slices.Contains(nw.own, t) && !containsID(vt.ids, s) {
 			out = append(out, l...)
 		}
 	}
@@ -522,7 +545,7 @@ func (r *siteReading) altSaid(s int32, nw noteWords) bool {
 //
 // by indexes codes by their stems (holders): only the codes holding a
 // word of nw are read, in order.
-func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by map[int32][]int32, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
+func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *stemHolders, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
 	other = other || otherCode(e.set.Brief(v))
 	var best corpus.ID
 	var bf siteFit
@@ -630,12 +653,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
 		}
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.stemsBy, nw, other, accept); ok {
+			if k, f, ok := e.siteChoice(code, vt, sc.stems, &sc.stemsBy, nw, other, accept); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.codesBy, nw, other, accept)
+		k, f, ok := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw, other, accept)
 		if ok && annotate {
 			// Annotating keeps the vague code where it ranks, the code the
 			// note documents beside it.
@@ -660,8 +683,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if mapped {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.codesBy, nw.with(e.sites.rightID, t), other, accept)
-		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.codesBy, nw.with(e.sites.leftID, t), other, accept)
+		kr, fr, okr := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw.with(e.sites.rightID, t), other, accept)
+		kl, fl, okl := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw.with(e.sites.leftID, t), other, accept)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}
