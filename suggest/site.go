@@ -75,8 +75,13 @@ type siteMap struct {
 
 // parseSites reads sites.txt.
 func parseSites(src string, stems func(string) []string) (*siteMap, error) {
+	return parseSitesInto(src, stems, &stemIDs{})
+}
+
+// parseSitesInto is parseSites numbering the stems by ids.
+func parseSitesInto(src string, stems func(string) []string, ids *stemIDs) (*siteMap, error) {
 	sm := &siteMap{to: map[string][][]string{}, defaults: map[string]bool{}, sides: map[string]bool{}, fill: map[string]bool{}, strict: map[string]bool{},
-		ids: &stemIDs{}, toPh: map[string][]int32{}, pairFirst: map[string]bool{}}
+		ids: ids, toPh: map[string][]int32{}, pairFirst: map[string]bool{}}
 	for n, line := range strings.Split(src, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -362,7 +367,7 @@ func (e *Engine) siteWords(ss *siteScratch, doc *nlp.Document, sent int, pos []i
 		lo, hi = min(lo, int(p)), max(hi, int(p))
 	}
 	sm := e.sites
-	n := sm.ids.n.Load()
+	n := sm.ids.size()
 	ss.refresh(n)
 	ss.next(n)
 	first, terms := sentenceSpan(doc, sent)
@@ -872,5 +877,5 @@ func (e *Engine) moveTo(c *candidate, k corpus.ID, f siteFit, why string) {
 
 // siteMapOf reads sites.txt for an index.
 func siteMapOf(ix *index.Index) (*siteMap, error) {
-	return parseSites(sitesTable, ix.Stems)
+	return parseSitesInto(sitesTable, ix.Stems, &stemIDs{base: ix.TermID, nbase: int32(ix.Terms())})
 }

@@ -112,7 +112,7 @@ func TestSiteFit(t *testing.T) {
 			}
 			said, mapped := sm.ids.internAll(words(tt.note.said)), sm.ids.internAll(words(tt.note.mapped))
 			ss := &siteScratch{}
-			ss.next(sm.ids.n.Load())
+			ss.next(sm.ids.size())
 			for i, id := range said {
 				ss.saidGen[id], ss.saidTok[id] = ss.gen, int32(tt.note.first+i)
 			}

@@ -10,18 +10,30 @@ import (
 
 // stemIDs numbers the stems the site refinement compares, so that the
 // per-candidate work (fit, holding) compares small integers instead of
-// hashing strings. sites.txt's stems are numbered when the table is read,
-// a category's title and inclusion stems when the category is first read
-// (siteCategoryOf); a note's stems are only looked up, never numbered, so
-// the table grows with the code sets, never with the notes.
+// hashing strings. A stem of the index's vocabulary is its term id (base);
+// another is numbered from nbase on: sites.txt's stems when the table is
+// read, a category's title and inclusion stems when the category is first
+// read (siteCategoryOf). A note's stems are only looked up, never
+// numbered, so the numbering grows with the code sets, never with the
+// notes.
 type stemIDs struct {
-	mu sync.Mutex
-	m  sync.Map // string -> int32
-	n  atomic.Int32
+	base  func(string) (uint32, bool)
+	nbase int32
+	mu    sync.Mutex
+	m     sync.Map // string -> int32
+	n     atomic.Int32
 }
+
+// size is one past the largest number given.
+func (t *stemIDs) size() int32 { return t.nbase + t.n.Load() }
 
 // id returns the number of stem s, if it has one.
 func (t *stemIDs) id(s string) (int32, bool) {
+	if t.base != nil {
+		if id, ok := t.base(s); ok {
+			return int32(id), true
+		}
+	}
 	if v, ok := t.m.Load(s); ok {
 		return v.(int32), true
 	}
@@ -38,10 +50,10 @@ func (t *stemIDs) intern(s string) int32 {
 	if id, ok := t.id(s); ok {
 		return id
 	}
-	id := t.n.Load()
-	t.m.Store(s, id)
-	t.n.Store(id + 1)
-	return id
+	n := t.n.Load()
+	t.m.Store(s, t.nbase+n)
+	t.n.Store(n + 1)
+	return t.nbase + n
 }
 
 // internAll numbers each stem of ss.
