@@ -46,6 +46,20 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 		stems []string
 		other int8 // 0 not read yet, 1 no, 2 yes
 	}
+	// Only the sentences of a vague candidate's mentions are read (and
+	// any sentence number outside the note's, kept as it comes).
+	vagueIn := make([]bool, len(doc.Sentences))
+	for _, v := range live {
+		b := e.set.Brief(v.tgt.anyCode())
+		if b.System != corpus.ICD10CM || v.sibling || !vagueTarget(b, v.tgt) {
+			continue
+		}
+		for _, m := range v.mentions {
+			if !m.learned && len(m.hit.Positions) > 0 && m.sent >= 0 && m.sent < len(vagueIn) {
+				vagueIn[m.sent] = true
+			}
+		}
+	}
 	var rs []reading
 	for _, c := range live {
 		b := e.set.Brief(c.tgt.anyCode())
@@ -54,7 +68,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 		}
 		for i := range c.mentions {
 			m := &c.mentions[i]
-			if !m.learned && m.partNeg == 0 {
+			if !m.learned && m.partNeg == 0 && (m.sent < 0 || m.sent >= len(vagueIn) || vagueIn[m.sent]) {
 				rs = append(rs, reading{c: c, m: m, cat: category(b.Code)})
 			}
 		}
