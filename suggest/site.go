@@ -3,6 +3,7 @@ package suggest
 import (
 	_ "embed"
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -277,11 +278,20 @@ func holders(codes []siteCode) stemHolders {
 // states or the table supplies (nw), beyond the vague title's stems vt,
 // the filler and "with" words and the vague code's own tokens: the only
 // codes fit may accept (it counts no other word).
-func (sm *siteMap) holding(by *stemHolders, vt *siteReading, nw noteWords) []int32 {
-	out := nw.s.hold[:0]
+func (sm *siteMap) holding(by *stemHolders, n int, vt *siteReading, nw noteWords) []int32 {
+	// A bit per code of the category: the codes come out in order, once.
+	set := nw.s.bits[:0]
+	for range (n + 63) / 64 {
+		set = append(set, 0)
+	}
+	nw.s.bits = set
+	some := false
 	add := func(s int32, t int32) {
 		if l := by.of(s); len(l) > 0 && !slices.Contains(nw.own, t) && !containsID(vt.ids, s) {
-			out = append(out, l...)
+			for _, c := range l {
+				set[c/64] |= 1 << (c % 64)
+			}
+			some = true
 		}
 	}
 	for _, p := range nw.s.saidList {
@@ -295,8 +305,12 @@ func (sm *siteMap) holding(by *stemHolders, vt *siteReading, nw noteWords) []int
 	if nw.extra >= 0 {
 		add(nw.extra, nw.extraTok)
 	}
-	slices.Sort(out)
-	out = slices.Compact(out)
+	out := nw.s.hold[:0]
+	for i, b := 0, uint64(0); some && i < len(set); i++ {
+		for b = set[i]; b != 0; b &= b - 1 {
+			out = append(out, int32(i*64+bits.TrailingZeros64(b)))
+		}
+	}
 	nw.s.hold = out
 	return out
 }
@@ -555,7 +569,7 @@ func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *
 	var best corpus.ID
 	var bf siteFit
 	tie := false
-	for _, ci := range e.sites.holding(by, vt, nw) {
+	for _, ci := range e.sites.holding(by, len(codes), vt, nw) {
 		c := &codes[ci]
 		if c.id == v {
 			continue

@@ -92,8 +92,9 @@ type siteScratch struct {
 	mappedList []idTok
 	phr        []idPhrase
 	hold       []int32
-	toks       []int // the tokens of the candidate's fits (fit)
-	near       []int // siteNear's tokens
+	bits       []uint64 // holding's codes
+	toks       []int    // the tokens of the candidate's fits (fit)
+	near       []int    // siteNear's tokens
 	// termID is, per term of the note, its stem's number (-1 none, -2
 	// not looked up yet), read when the numbering held n stems; termPh
 	// is its phrases' span in phArena (lo -1: not looked up yet).
