@@ -73,16 +73,41 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 			}
 		}
 	}
-	// Readings by sentence, in order: a refinement reads the vague code's
-	// sentence.
-	slices.SortStableFunc(rs, func(a, b reading) int { return a.m.sent - b.m.sent })
-	bySent := func(sent int) []reading {
-		lo, _ := slices.BinarySearchFunc(rs, sent, func(r reading, s int) int { return r.m.sent - s })
-		hi := lo
-		for hi < len(rs) && rs[hi].m.sent == sent {
-			hi++
+	// Readings by sentence, in order (a counting sort, each sentence's
+	// readings as they came): a refinement reads the vague code's
+	// sentence. A sentence number outside the note's is looked up by
+	// scanning.
+	at := make([]int32, len(vagueIn)+1)
+	odd := false
+	for _, r := range rs {
+		if r.m.sent < 0 || r.m.sent >= len(vagueIn) {
+			odd = true
+			continue
 		}
-		return rs[lo:hi]
+		at[r.m.sent+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	byS := make([]reading, at[len(at)-1], len(rs))
+	next := slices.Clone(at[:len(at)-1])
+	for _, r := range rs {
+		if r.m.sent >= 0 && r.m.sent < len(vagueIn) {
+			byS[next[r.m.sent]] = r
+			next[r.m.sent]++
+		}
+	}
+	bySent := func(sent int) []reading {
+		if sent >= 0 && sent < len(vagueIn) {
+			return byS[at[sent]:at[sent+1]]
+		}
+		var out []reading
+		for _, r := range rs {
+			if odd && r.m.sent == sent {
+				out = append(out, r)
+			}
+		}
+		return out
 	}
 	uni, sides := e.ix.Stems("unilateral"), e.ix.Stems("right left bilateral")
 	// stemsOf is e.ix.Stems of a mention's name, analysed once per
