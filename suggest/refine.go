@@ -50,8 +50,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 	// any sentence number outside the note's, kept as it comes).
 	vagueIn := make([]bool, len(doc.Sentences))
 	for _, v := range live {
-		b := e.set.Brief(v.tgt.anyCode())
-		if b.System != corpus.ICD10CM || v.sibling || !vagueTarget(b, v.tgt) {
+		if tf := e.titleOf(v.tgt.anyCode()); tf.system != corpus.ICD10CM || v.sibling || !tf.vague(tf.billable || v.tgt.stem != 0) {
 			continue
 		}
 		for _, m := range v.mentions {
@@ -120,12 +119,12 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 	}
 	sided := sidedSentences(doc)
 	for _, v := range live {
-		b := e.set.Brief(v.tgt.anyCode())
-		if b.System != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !vagueTarget(b, v.tgt) {
+		tf := e.titleOf(v.tgt.anyCode()) // titlefacts.go
+		if tf.system != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !tf.vague(tf.billable || v.tgt.stem != 0) {
 			continue
 		}
+		b := e.set.Brief(v.tgt.anyCode())
 		cat := category(b.Code)
-		tf := e.titleOf(v.tgt.anyCode())
 		site := tf.unspecSite // the Index may refine it to a site's category
 		vt := tf.stems
 		var best *candidate
@@ -160,7 +159,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 						r.other = 2
 					}
 				}
-				if (r.other == 2 || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
+				if (r.other == 2 || e.titleOf(r.c.tgt.anyCode()).other) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
 					continue // an "other" variety the note does not call other (but the vague code's own)
 				}
 				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
@@ -170,12 +169,12 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 					continue
 				}
 				sc := mentionScore(*r.m)
-				ob := otherCode(e.set.Brief(r.c.tgt.anyCode()))
+				ob := e.titleOf(r.c.tgt.anyCode()).other
 				switch {
 				case best == nil, extra > bestExtra:
 				case extra < bestExtra:
 					continue
-				case ob != otherCode(e.set.Brief(best.tgt.anyCode())):
+				case ob != e.titleOf(best.tgt.anyCode()).other:
 					if ob {
 						continue
 					}

@@ -565,7 +565,7 @@ func (r *siteReading) altSaid(s int32, nw noteWords) bool {
 // by indexes codes by their stems (holders): only the codes holding a
 // word of nw are read, in order.
 func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *stemHolders, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
-	other = other || otherCode(e.set.Brief(v))
+	other = other || e.titleOf(v).other
 	var best corpus.ID
 	var bf siteFit
 	tie := false
@@ -638,23 +638,27 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if v.sibling || len(v.mentions) == 0 {
 			continue
 		}
-		if r := v.refinedBy; r != nil && (r.tgt.stem != 0 || !siteVague(e.set.Brief(r.tgt.code))) {
+		if r := v.refinedBy; r != nil && r.tgt.stem == 0 {
+			if rf := e.titleOf(r.tgt.code); !rf.siteVague(rf.billable) {
+				continue // refine.go found the specific code
+			}
+		}
+		if r := v.refinedBy; r != nil && r.tgt.stem != 0 {
 			continue // refine.go found the specific code
 		}
 		code := v.tgt.code
 		if v.tgt.stem != 0 {
 			code = v.tgt.stem
 		}
-		b := e.set.Brief(code)
-		b.Billable = b.Billable || v.tgt.stem != 0
-		if b.System != corpus.ICD10CM || !siteVague(b) {
+		tf := e.titleOf(code) // titlefacts.go
+		if tf.system != corpus.ICD10CM || !tf.siteVague(tf.billable || v.tgt.stem != 0) {
 			continue
 		}
 		m := &v.mentions[v.best]
 		if len(m.hit.Positions) == 0 {
 			continue
 		}
-		cs := e.siteCodeOf(code, b)
+		cs := e.siteCodeOf(code)
 		sc, vt := cs.cat, cs.title
 		nw := e.siteWords(&w.site, doc, m.sent, m.hit.Positions)
 		other := saysOtherIn(doc, m.sent)

@@ -271,12 +271,13 @@ type codeSite struct {
 	title *siteReading
 }
 
-// siteCodeOf returns code's site category and title reading (b is its
-// Brief), looked up once per engine.
-func (e *Engine) siteCodeOf(code corpus.ID, b corpus.Brief) *codeSite {
+// siteCodeOf returns code's site category and title reading, looked up
+// once per engine.
+func (e *Engine) siteCodeOf(code corpus.ID) *codeSite {
 	if cs, ok := e.siteCode.load(e.set, code); ok {
 		return cs
 	}
+	b := e.set.Brief(code)
 	cs := &codeSite{cat: e.siteCategoryOf(category(b.Code))}
 	cs.title = cs.cat.title[code]
 	if cs.title == nil {

@@ -42,7 +42,7 @@ type fullReading struct {
 func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candidate) {
 	var full []fullReading
 	for _, c := range live {
-		if c.sibling || e.set.Brief(c.tgt.anyCode()).System != corpus.ICD10CM {
+		if c.sibling || e.titleOf(c.tgt.anyCode()).system != corpus.ICD10CM {
 			continue
 		}
 		for _, m := range c.mentions {
@@ -55,8 +55,7 @@ func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candida
 		return
 	}
 	for _, c := range live {
-		b := e.set.Brief(c.tgt.anyCode())
-		if b.System != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !vague(b) {
+		if tf := e.titleOf(c.tgt.anyCode()); tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.vague(tf.billable) {
 			continue
 		}
 		if by := e.readsMore(doc, c, full); by != nil {
@@ -68,10 +67,11 @@ func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candida
 	// category's unspecified code reading the same words.
 	var unspec map[string][]*candidate // per category, built on first need
 	for _, c := range live {
-		b := e.set.Brief(c.tgt.anyCode())
-		if c.lessThan != nil || b.System != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !otherCode(b) {
+		tf := e.titleOf(c.tgt.anyCode())
+		if c.lessThan != nil || tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.other {
 			continue
 		}
+		b := e.set.Brief(c.tgt.anyCode())
 		m := c.mentions[c.best]
 		if saysOther(doc, sr, m.sent) {
 			continue
@@ -79,8 +79,9 @@ func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candida
 		if unspec == nil {
 			unspec = map[string][]*candidate{}
 			for _, u := range live {
-				ub := e.set.Brief(u.tgt.anyCode())
-				if ub.System == corpus.ICD10CM && !u.sibling && len(u.mentions) > 0 && strings.Contains(ub.Display, "nspecified") && !otherCode(ub) {
+				uf := e.titleOf(u.tgt.anyCode())
+				if uf.system == corpus.ICD10CM && !u.sibling && len(u.mentions) > 0 && uf.nspec && !uf.other {
+					ub := e.set.Brief(u.tgt.anyCode())
 					unspec[category(ub.Code)] = append(unspec[category(ub.Code)], u)
 				}
 			}

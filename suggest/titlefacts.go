@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -22,12 +23,29 @@ const maxNameStems = 1 << 15
 
 // titleFact is what the refinement passes ask of a code's title, read
 // once per engine: its stems (ix.Stems of the display), whether it leaves
-// the site unspecified (unspecifiedSite) and its chapter
-// (corpus.ChapterOf).
+// the site unspecified (unspecifiedSite), its chapter (corpus.ChapterOf),
+// its system and billability, and the words vague, siteVague and
+// otherCode read: "nspecified", a closing "without complications", an
+// "other" variety.
 type titleFact struct {
-	stems      []string
-	unspecSite bool
-	chapter    string
+	stems       []string
+	unspecSite  bool
+	chapter     string
+	system      corpus.System
+	billable    bool
+	nspec       bool
+	withoutComp bool
+	other       bool
+}
+
+// vague is vague(b) of the code read as billable or not.
+func (f *titleFact) vague(billable bool) bool {
+	return !billable || f.nspec || f.withoutComp
+}
+
+// siteVague is siteVague(b) of the code read as billable or not.
+func (f *titleFact) siteVague(billable bool) bool {
+	return billable && (f.nspec || f.other)
 }
 
 // titleOf returns code id's title facts. Callers only read them.
@@ -36,7 +54,9 @@ func (e *Engine) titleOf(id corpus.ID) *titleFact {
 		return f
 	}
 	b := e.set.Brief(id)
-	f := &titleFact{stems: slices.Clip(e.ix.Stems(b.Display)), unspecSite: unspecifiedSite(b.Display), chapter: corpus.ChapterOf(b.Code)}
+	f := &titleFact{stems: slices.Clip(e.ix.Stems(b.Display)), unspecSite: unspecifiedSite(b.Display), chapter: corpus.ChapterOf(b.Code),
+		system: b.System, billable: b.Billable, nspec: strings.Contains(b.Display, "nspecified"),
+		withoutComp: strings.HasSuffix(b.Display, "without complications"), other: otherCode(b)}
 	return e.titles.codes.store(e.set, id, f)
 }
 
