@@ -382,15 +382,6 @@ func contentExtra(doc *nlp.Document, pos, ext []int32, vt []string) int {
 	return n
 }
 
-// vagueTarget reports whether a target's code is vague (see vague): a
-// seventh-character stem, not billable until completed, by its title alone.
-func vagueTarget(b corpus.Brief, t target) bool {
-	if t.stem != 0 {
-		b.Billable = true
-	}
-	return vague(b)
-}
-
 // otherName reports whether a name holds the word "other" ("Nicotine
 // dependence, other tobacco product").
 func otherName(name string) bool {
