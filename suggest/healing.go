@@ -3,7 +3,6 @@ package suggest
 import (
 	"slices"
 
-	"medcode/corpus"
 	"medcode/nlp"
 )
 
@@ -11,7 +10,7 @@ import (
 // fracture heals (routine, delayed, nonunion, malunion). Radiology reports
 // and follow-up notes state the healing in a sentence of its own
 // ("IMPRESSION: Nonunion at the fracture site") and in their own words
-// ("delayed union", "callus formation", "non-union"): healingExtra reads
+// ("delayed union", "callus formation", "non-union"): noteHealing reads
 // them for the seventh-character chooser. A fracture that is healing,
 // healed badly or not at all is seen at a subsequent encounter.
 
@@ -29,7 +28,7 @@ var healingWords = map[string][]string{
 var fractureWords = map[string]bool{"fracture": true, "fractures": true, "fx": true}
 
 // healingNote is the healing a note states for a fracture, read once
-// per note (healingExtra).
+// per note (noteHealing).
 type healingNote struct {
 	done  bool
 	words []string
@@ -41,28 +40,25 @@ func (h *healingNote) reset() {
 	h.words = h.words[:0]
 }
 
-// healingExtra returns the words the healing the note states adds to the
+// noteHealing returns the words the healing the note states adds to the
 // words of a fracture stem's sentences (one whose seventh-character rows
-// name a nonunion; none for another stem): the words of the sentences
-// that name a fracture and its healing, a note's "delayed union" read as
-// the Tabular's "delayed healing" and "non-union" as its "nonunion", and,
-// when there is any, "subsequent encounter": any healing word says the
-// encounter is a subsequent one. The note is read once; callers only read
-// the result.
-func healingExtra(doc *nlp.Document, sr *sentenceRanges, ext []corpus.Extension) []string {
-	if !slices.ContainsFunc(ext, func(x corpus.Extension) bool { return slices.Contains(sr.meaningWords(x.Text), "nonunion") }) {
-		return nil
+// name a nonunion: the caller asks only for such a stem): the words of
+// the sentences that name a fracture and its healing, a note's "delayed
+// union" read as the Tabular's "delayed healing" and "non-union" as its
+// "nonunion", and, when there is any, "subsequent encounter": any
+// healing word says the encounter is a subsequent one. The note is read
+// once; callers only read the result.
+func (r *sentenceRanges) noteHealing(doc *nlp.Document) []string {
+	if !r.heal.done {
+		r.heal.words = readHealing(doc, r, r.heal.words[:0])
+		r.heal.done = true
 	}
-	if !sr.heal.done {
-		sr.heal.words = noteHealing(doc, sr, sr.heal.words[:0])
-		sr.heal.done = true
-	}
-	return sr.heal.words
+	return r.heal.words
 }
 
-// noteHealing appends to add the healing words of the note (see
-// healingExtra).
-func noteHealing(doc *nlp.Document, sr *sentenceRanges, add []string) []string {
+// readHealing appends to add the healing words of the note (see
+// noteHealing).
+func readHealing(doc *nlp.Document, sr *sentenceRanges, add []string) []string {
 	for s := range doc.Sentences {
 		if s >= len(sr.tok) {
 			break

@@ -24,6 +24,9 @@ type sentenceRanges struct {
 	// (a few hundred distinct texts).
 	words map[string][]string
 	heal  healingNote // the note's healing words (healing.go)
+	// rows caches each stem's seventh-character rows across notes
+	// (seventhrows.go).
+	rows seventhCache
 }
 
 // index fills r for doc, reusing its memory.
