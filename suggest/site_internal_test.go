@@ -3,6 +3,8 @@ package suggest
 import (
 	"strings"
 	"testing"
+
+	"medcode/nlp"
 )
 
 // words splits on spaces: a stemmer for parser tests.
@@ -137,4 +139,47 @@ func FuzzParseSites(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		_, _ = parseSites(src, words)
 	})
+}
+
+// TestSiteStemNumbers: a note's stems are looked up, never numbered; a
+// term looked up before a category numbered its stem is looked up again
+// once the numbering grew, and the index's term ids come first.
+func TestSiteStemNumbers(t *testing.T) {
+	base := map[string]uint32{"gout": 0, "toe": 1}
+	ids := &stemIDs{base: func(s string) (uint32, bool) { id, ok := base[s]; return id, ok }, nbase: 2}
+	sm, err := parseSitesInto("toe\tfoot, ankle and foot\n", words, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, ok := ids.id("toe"); !ok || id != 1 {
+		t.Errorf("toe is %d %v, want the index's 1", id, ok)
+	}
+	if id, ok := ids.id("foot"); !ok || id < 2 {
+		t.Errorf("foot is %d %v, want a number past the index's", id, ok)
+	}
+	doc := &nlp.Document{Terms: []nlp.Term{{Stem: "gout"}, {Stem: "metatarsal"}}}
+	var ss siteScratch
+	ss.begin(len(doc.Terms))
+	ss.refresh(ids.size())
+	if got := ss.termStem(sm, doc, 1); got != -1 {
+		t.Fatalf("metatarsal before any category holds it: %d, want -1", got)
+	}
+	n := ids.size()
+	want := ids.intern("metatarsal") // a category's title numbers it
+	if ids.size() != n+1 {
+		t.Fatalf("size %d, want %d", ids.size(), n+1)
+	}
+	if got := ss.termStem(sm, doc, 1); got != -1 {
+		t.Fatalf("cached: %d", got)
+	}
+	ss.refresh(ids.size())
+	if got := ss.termStem(sm, doc, 1); got != want {
+		t.Errorf("metatarsal after refresh: %d, want %d", got, want)
+	}
+	if got := ss.termStem(sm, doc, 0); got != 0 {
+		t.Errorf("gout: %d, want the index's 0", got)
+	}
+	if n := len(sm.toPh["toe"]); n != 2 {
+		t.Errorf("toe has %d phrases, want 2", n)
+	}
 }
