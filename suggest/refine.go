@@ -36,19 +36,17 @@ const maxImplied = 2
 // others (c.refinedBy; the refinement's refines). A refinement is no
 // sibling candidate, learned phrase or partly negated reading; the
 // candidates kept by discriminate contradict nothing the note says.
-func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
-	// reading is a mention a refinement may read; stems and other are
-	// its name's stems and otherName, read on first need.
-	type reading struct {
-		c     *candidate
-		m     *mention
-		cat   string
-		stems []string
-		other int8 // 0 not read yet, 1 no, 2 yes
-	}
+func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
+	type reading = refineReading
+	sc := &w.refine
+	defer sc.done()
 	// Only the sentences of a vague candidate's mentions are read (and
 	// any sentence number outside the note's, kept as it comes).
-	vagueIn := make([]bool, len(doc.Sentences))
+	vagueIn := sc.vagueIn[:0]
+	for range doc.Sentences {
+		vagueIn = append(vagueIn, false)
+	}
+	sc.vagueIn = vagueIn
 	for _, v := range live {
 		if tf := e.titleOf(v.tgt.anyCode()); tf.system != corpus.ICD10CM || v.sibling || !tf.vague(tf.billable || v.tgt.stem != 0) {
 			continue
@@ -59,7 +57,7 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 			}
 		}
 	}
-	var rs []reading
+	rs := sc.rs[:0]
 	for _, c := range live {
 		b := e.set.Brief(c.tgt.anyCode())
 		if c.sibling || b.System != corpus.ICD10CM {
@@ -76,7 +74,12 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 	// readings as they came): a refinement reads the vague code's
 	// sentence. A sentence number outside the note's is looked up by
 	// scanning.
-	at := make([]int32, len(vagueIn)+1)
+	sc.rs = rs
+	at := sc.at[:0]
+	for range len(vagueIn) + 1 {
+		at = append(at, 0)
+	}
+	sc.at = at
 	odd := false
 	for _, r := range rs {
 		if r.m.sent < 0 || r.m.sent >= len(vagueIn) {
@@ -88,8 +91,10 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 	for i := 1; i < len(at); i++ {
 		at[i] += at[i-1]
 	}
-	byS := make([]reading, at[len(at)-1], len(rs))
-	next := slices.Clone(at[:len(at)-1])
+	byS := slices.Grow(sc.byS[:0], int(at[len(at)-1]))[:at[len(at)-1]]
+	sc.byS = byS
+	next := append(sc.next[:0], at[:len(at)-1]...)
+	sc.next = next
 	for _, r := range rs {
 		if r.m.sent >= 0 && r.m.sent < len(vagueIn) {
 			byS[next[r.m.sent]] = r
@@ -536,4 +541,28 @@ func scoredAt(ks []scored) map[*candidate]int {
 		at[ks[i].c] = i
 	}
 	return at
+}
+
+// refineReading is a mention a refinement may read; stems and other are
+// its name's stems and otherName, read on first need.
+type refineReading struct {
+	c     *candidate
+	m     *mention
+	cat   string
+	stems []string
+	other int8 // 0 not read yet, 1 no, 2 yes
+}
+
+// refineScratch is refine's memory, pooled in work.
+type refineScratch struct {
+	rs, byS []refineReading
+	vagueIn []bool
+	at      []int32
+	next    []int32
+}
+
+// done clears the readings, so the pooled scratch holds no candidate.
+func (s *refineScratch) done() {
+	clear(s.rs)
+	clear(s.byS)
 }

@@ -51,7 +51,9 @@ type work struct {
 	stems map[string][]string
 	// preg caches doc.Pregnancy's answer: 0 not asked yet, 1 yes, -1 no.
 	preg int8
-	site siteScratch // site.go's per-note words
+	// site and refine are site.go's words and refine.go's readings.
+	site   siteScratch
+	refine refineScratch
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
