@@ -39,8 +39,10 @@ type fullReading struct {
 
 // specific marks the vague candidates whose words a more specific
 // candidate reads in full (candidate.lessThan); demote ranks them below it.
-func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candidate) {
-	var full []fullReading
+func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
+	sr := &w.sr
+	full := w.full[:0]
+	defer func() { clear(full); w.full = full[:0] }() // the pooled scratch holds no candidate
 	for _, c := range live {
 		if c.sibling || e.titleOf(c.tgt.anyCode()).system != corpus.ICD10CM {
 			continue
