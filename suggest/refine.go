@@ -148,8 +148,11 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				if r.cat != cat && !(site && e.indexedUnder(v.tgt.anyCode(), r.c.tgt.anyCode())) {
 					continue
 				}
+				if r.m.hit.Length-r.m.hit.Matched > maxImplied {
+					continue // the cheapest test first
+				}
 				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
-				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
+				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					continue
 				}
 				if r.stems == nil {
