@@ -144,7 +144,9 @@ type Engine struct {
 	// (string -> *siteCategory) (site.go).
 	sites    *siteMap
 	siteMemo sync.Map
-	coder    coderTables // the coding rules' per-engine tables (codertables.go)
+	coder    coderTables      // the coding rules' per-engine tables (codertables.go)
+	siteCode idMemo[codeSite] // each code's site category and title reading (siteids.go)
+	titles   titleTable       // each code's title stems and what refine.go asks of them (titlefacts.go)
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and

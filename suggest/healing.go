@@ -1,10 +1,8 @@
 package suggest
 
 import (
-	"maps"
 	"slices"
 
-	"medcode/corpus"
 	"medcode/nlp"
 )
 
@@ -12,7 +10,7 @@ import (
 // fracture heals (routine, delayed, nonunion, malunion). Radiology reports
 // and follow-up notes state the healing in a sentence of its own
 // ("IMPRESSION: Nonunion at the fracture site") and in their own words
-// ("delayed union", "callus formation", "non-union"): healingSaid reads
+// ("delayed union", "callus formation", "non-union"): noteHealing reads
 // them for the seventh-character chooser. A fracture that is healing,
 // healed badly or not at all is seen at a subsequent encounter.
 
@@ -29,18 +27,38 @@ var healingWords = map[string][]string{
 // fractureWords name a fracture in a sentence that states its healing.
 var fractureWords = map[string]bool{"fracture": true, "fractures": true, "fx": true}
 
-// healingSaid returns said with the healing the note states for a
-// fracture stem (one whose seventh-character rows name a nonunion): the
-// words of the sentences that name a fracture and its healing join the
-// candidate's sentences' words, a note's "delayed union" is the
-// Tabular's "delayed healing" and "non-union" its "nonunion", and any
-// healing word says the encounter is a subsequent one. said is not
-// changed; a clone is returned when anything is added.
-func healingSaid(doc *nlp.Document, sr *sentenceRanges, said map[string]bool, ext []corpus.Extension) map[string]bool {
-	if !slices.ContainsFunc(ext, func(x corpus.Extension) bool { return slices.Contains(sr.meaningWords(x.Text), "nonunion") }) {
-		return said
+// healingNote is the healing a note states for a fracture, read once
+// per note (noteHealing).
+type healingNote struct {
+	done  bool
+	words []string
+}
+
+// reset forgets the note's healing words.
+func (h *healingNote) reset() {
+	h.done = false
+	h.words = h.words[:0]
+}
+
+// noteHealing returns the words the healing the note states adds to the
+// words of a fracture stem's sentences (one whose seventh-character rows
+// name a nonunion: the caller asks only for such a stem): the words of
+// the sentences that name a fracture and its healing, a note's "delayed
+// union" read as the Tabular's "delayed healing" and "non-union" as its
+// "nonunion", and, when there is any, "subsequent encounter": any
+// healing word says the encounter is a subsequent one. The note is read
+// once; callers only read the result.
+func (r *sentenceRanges) noteHealing(doc *nlp.Document) []string {
+	if !r.heal.done {
+		r.heal.words = readHealing(doc, r, r.heal.words[:0])
+		r.heal.done = true
 	}
-	var add []string
+	return r.heal.words
+}
+
+// readHealing appends to add the healing words of the note (see
+// noteHealing).
+func readHealing(doc *nlp.Document, sr *sentenceRanges, add []string) []string {
 	for s := range doc.Sentences {
 		if s >= len(sr.tok) {
 			break
@@ -70,16 +88,12 @@ func healingSaid(doc *nlp.Document, sr *sentenceRanges, said map[string]bool, ex
 		}
 	}
 	if len(add) == 0 {
-		return said
+		return add
 	}
 	// The worse healing is the one stated: "incomplete healing ... delayed
 	// union" is not routine healing.
 	if slices.ContainsFunc(add, func(w string) bool { return w == "nonunion" || w == "malunion" || w == "delayed" }) {
 		add = slices.DeleteFunc(add, func(w string) bool { return w == "healing" && !slices.Contains(add, "delayed") })
 	}
-	out := maps.Clone(said)
-	for _, w := range append(add, "subsequent", "encounter") {
-		out[w] = true
-	}
-	return out
+	return append(add, "subsequent", "encounter")
 }

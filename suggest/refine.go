@@ -36,13 +36,28 @@ const maxImplied = 2
 // others (c.refinedBy; the refinement's refines). A refinement is no
 // sibling candidate, learned phrase or partly negated reading; the
 // candidates kept by discriminate contradict nothing the note says.
-func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
-	type reading struct {
-		c   *candidate
-		m   *mention
-		cat string
+func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
+	type reading = refineReading
+	sc := &w.refine
+	defer sc.done()
+	// Only the sentences of a vague candidate's mentions are read (and
+	// any sentence number outside the note's, kept as it comes).
+	vagueIn := sc.vagueIn[:0]
+	for range doc.Sentences {
+		vagueIn = append(vagueIn, false)
 	}
-	var rs []reading
+	sc.vagueIn = vagueIn
+	for _, v := range live {
+		if tf := e.titleOf(v.tgt.anyCode()); tf.system != corpus.ICD10CM || v.sibling || !tf.vague(tf.billable || v.tgt.stem != 0) {
+			continue
+		}
+		for _, m := range v.mentions {
+			if !m.learned && len(m.hit.Positions) > 0 && m.sent >= 0 && m.sent < len(vagueIn) {
+				vagueIn[m.sent] = true
+			}
+		}
+	}
+	rs := sc.rs[:0]
 	for _, c := range live {
 		b := e.set.Brief(c.tgt.anyCode())
 		if c.sibling || b.System != corpus.ICD10CM {
@@ -50,37 +65,73 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 		}
 		for i := range c.mentions {
 			m := &c.mentions[i]
-			if !m.learned && m.partNeg == 0 {
-				rs = append(rs, reading{c, m, category(b.Code)})
+			if !m.learned && m.partNeg == 0 && (m.sent < 0 || m.sent >= len(vagueIn) || vagueIn[m.sent]) {
+				rs = append(rs, reading{c: c, m: m, cat: category(b.Code)})
 			}
 		}
 	}
-	// Readings by sentence: a refinement reads the vague code's sentence.
-	bySent := map[int][]reading{}
+	// Readings by sentence, in order (a counting sort, each sentence's
+	// readings as they came): a refinement reads the vague code's
+	// sentence. A sentence number outside the note's is looked up by
+	// scanning.
+	sc.rs = rs
+	at := sc.at[:0]
+	for range len(vagueIn) + 1 {
+		at = append(at, 0)
+	}
+	sc.at = at
+	odd := false
 	for _, r := range rs {
-		bySent[r.m.sent] = append(bySent[r.m.sent], r)
+		if r.m.sent < 0 || r.m.sent >= len(vagueIn) {
+			odd = true
+			continue
+		}
+		at[r.m.sent+1]++
+	}
+	for i := 1; i < len(at); i++ {
+		at[i] += at[i-1]
+	}
+	byS := slices.Grow(sc.byS[:0], int(at[len(at)-1]))[:at[len(at)-1]]
+	sc.byS = byS
+	next := append(sc.next[:0], at[:len(at)-1]...)
+	sc.next = next
+	for _, r := range rs {
+		if r.m.sent >= 0 && r.m.sent < len(vagueIn) {
+			byS[next[r.m.sent]] = r
+			next[r.m.sent]++
+		}
+	}
+	bySent := func(sent int) []reading {
+		if sent >= 0 && sent < len(vagueIn) {
+			return byS[at[sent]:at[sent+1]]
+		}
+		var out []reading
+		for _, r := range rs {
+			if odd && r.m.sent == sent {
+				out = append(out, r)
+			}
+		}
+		return out
 	}
 	uni, sides := e.ix.Stems("unilateral"), e.ix.Stems("right left bilateral")
-	// stemsOf is e.ix.Stems, analysed once per call for each name
-	// (callers only read the result).
-	seen := map[string][]string{}
-	stemsOf := func(name string) []string {
-		st, ok := seen[name]
-		if !ok {
-			st = e.ix.Stems(name)
-			seen[name] = st
+	// stemsOf is e.ix.Stems of a mention's name, analysed once per
+	// engine for an index name (callers only read the result).
+	stemsOf := func(m *mention) []string {
+		if n := m.hit.Name; n >= 0 && int(n) < e.ix.Len() && e.ix.NameText(n) == m.name {
+			return e.nameStems(m.hit.Name, m.name) // titlefacts.go
 		}
-		return st
+		return e.ix.Stems(m.name)
 	}
 	sided := sidedSentences(doc)
 	for _, v := range live {
-		b := e.set.Brief(v.tgt.anyCode())
-		if b.System != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !vagueTarget(b, v.tgt) {
+		tf := e.titleOf(v.tgt.anyCode()) // titlefacts.go
+		if tf.system != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !tf.vague(tf.billable || v.tgt.stem != 0) {
 			continue
 		}
+		b := e.set.Brief(v.tgt.anyCode())
 		cat := category(b.Code)
-		site := unspecifiedSite(b.Display) // the Index may refine it to a site's category
-		vt := stemsOf(b.Display)
+		site := tf.unspecSite // the Index may refine it to a site's category
+		vt := tf.stems
 		var best *candidate
 		bestExtra, bestScore := 0, 0.0
 		for _, m := range v.mentions {
@@ -88,36 +139,50 @@ func (e *Engine) refine(doc *nlp.Document, live []*candidate) {
 				continue
 			}
 			implied := impliedBy(sided[m.sent], uni)
-			for _, r := range bySent[m.sent] {
+			sent := bySent(m.sent)
+			for ri := range sent {
+				r := &sent[ri]
 				if r.c == v || r.c.tgt.anyCode() == v.tgt.anyCode() {
 					continue
 				}
 				if r.cat != cat && !(site && e.indexedUnder(v.tgt.anyCode(), r.c.tgt.anyCode())) {
 					continue
 				}
+				if r.m.hit.Length-r.m.hit.Matched > maxImplied {
+					continue // the cheapest test first
+				}
 				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
-				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || r.m.hit.Length-r.m.hit.Matched > maxImplied || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
+				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					continue
 				}
-				if e.unsaidNew(doc, r.m, stemsOf(r.m.name), vt, r.c.tgt.anyCode(), implied, sides) > 0 {
+				if r.stems == nil {
+					r.stems = stemsOf(r.m)
+				}
+				if e.unsaidNew(doc, r.m, r.stems, vt, r.c.tgt.anyCode(), implied, sides) > 0 {
 					continue // a further condition, not words the note implies
 				}
-				if (otherName(r.m.name) || otherCode(e.set.Brief(r.c.tgt.anyCode()))) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
+				if r.other == 0 {
+					r.other = 1
+					if otherName(r.m.name) {
+						r.other = 2
+					}
+				}
+				if (r.other == 2 || e.titleOf(r.c.tgt.anyCode()).other) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
 					continue // an "other" variety the note does not call other (but the vague code's own)
 				}
 				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
 					continue // a "without" title read without the note's "without"
 				}
-				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode(), stemsOf(r.m.name), implied) {
+				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode(), r.stems, implied) {
 					continue
 				}
 				sc := mentionScore(*r.m)
-				ob := otherCode(e.set.Brief(r.c.tgt.anyCode()))
+				ob := e.titleOf(r.c.tgt.anyCode()).other
 				switch {
 				case best == nil, extra > bestExtra:
 				case extra < bestExtra:
 					continue
-				case ob != otherCode(e.set.Brief(best.tgt.anyCode())):
+				case ob != e.titleOf(best.tgt.anyCode()).other:
 					if ob {
 						continue
 					}
@@ -174,10 +239,10 @@ func saysWithoutNear(doc *nlp.Document, pos []int32) bool {
 // promote gives each refinement the rank of the best vague code it
 // refines, and ranks that code just below it.
 func (e *Engine) promote(ks []scored) {
-	at := map[*candidate]int{}
-	for i := range ks {
-		at[ks[i].c] = i
+	if !slices.ContainsFunc(ks, func(k scored) bool { return k.c.refinedBy != nil || len(k.c.refines) > 0 }) {
+		return // nothing refined
 	}
+	at := scoredAt(ks)
 	for i := range ks {
 		s := &ks[i]
 		for _, v := range s.c.refines {
@@ -222,13 +287,14 @@ func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, name 
 	if vp, ok := e.slots.codeTerms[v]; ok {
 		vt = e.slots.terms[vp[0] : vp[0]+vp[1]]
 	}
+	st := sentenceTerms(doc, sent)
 	stated := func(x uint32) bool {
 		if x == unspecTerm || x == unknownTerm {
 			return false
 		}
 		stem := e.ix.Term(x)
-		for _, dt := range doc.Terms {
-			if dt.Sent == sent && dt.Stem == stem {
+		for _, dt := range st {
+			if dt.Stem == stem {
 				return true
 			}
 		}
@@ -242,8 +308,8 @@ func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, name 
 		if implied(stem) {
 			return true
 		}
-		for _, dt := range doc.Terms {
-			if dt.Sent == sent && dt.Stem == stem {
+		for _, dt := range st {
+			if dt.Stem == stem {
 				return true
 			}
 		}
@@ -322,15 +388,6 @@ func contentExtra(doc *nlp.Document, pos, ext []int32, vt []string) int {
 		n++
 	}
 	return n
-}
-
-// vagueTarget reports whether a target's code is vague (see vague): a
-// seventh-character stem, not billable until completed, by its title alone.
-func vagueTarget(b corpus.Brief, t target) bool {
-	if t.stem != 0 {
-		b.Billable = true
-	}
-	return vague(b)
 }
 
 // otherName reports whether a name holds the word "other" ("Nicotine
@@ -465,8 +522,8 @@ func impliedBy(sided bool, uni []string) func(string) bool {
 // v ("Osteoarthritis" of M19.90, "Osteoarthritis, knee, unilateral" of
 // M17.1-): the site-specific category refines the generic one.
 func (e *Engine) indexedUnder(v, s corpus.ID) bool {
-	vb := e.set.Brief(v)
-	if !unspecifiedSite(vb.Display) || corpus.ChapterOf(vb.Code) != corpus.ChapterOf(e.set.Brief(s).Code) {
+	vf := e.titleOf(v)
+	if !vf.unspecSite || vf.chapter != e.titleOf(s).chapter {
 		return false
 	}
 	return reachedThrough(e.conflictNames(v), e.conflictNames(s))
@@ -478,4 +535,37 @@ func (e *Engine) indexedUnder(v, s corpus.ID) bool {
 func unspecifiedSite(d string) bool {
 	d = strings.ToLower(d)
 	return strings.Contains(d, "unspecified site") || strings.Contains(d, "site unspecified")
+}
+
+// scoredAt indexes ks by candidate.
+func scoredAt(ks []scored) map[*candidate]int {
+	at := make(map[*candidate]int, len(ks))
+	for i := range ks {
+		at[ks[i].c] = i
+	}
+	return at
+}
+
+// refineReading is a mention a refinement may read; stems and other are
+// its name's stems and otherName, read on first need.
+type refineReading struct {
+	c     *candidate
+	m     *mention
+	cat   string
+	stems []string
+	other int8 // 0 not read yet, 1 no, 2 yes
+}
+
+// refineScratch is refine's memory, pooled in work.
+type refineScratch struct {
+	rs, byS []refineReading
+	vagueIn []bool
+	at      []int32
+	next    []int32
+}
+
+// done clears the readings, so the pooled scratch holds no candidate.
+func (s *refineScratch) done() {
+	clear(s.rs)
+	clear(s.byS)
 }

@@ -23,6 +23,10 @@ type sentenceRanges struct {
 	// words caches meaningWords of seventh-character rows across notes
 	// (a few hundred distinct texts).
 	words map[string][]string
+	heal  healingNote // the note's healing words (healing.go)
+	// rows caches each stem's seventh-character rows across notes
+	// (seventhrows.go).
+	rows seventhCache
 }
 
 // index fills r for doc, reusing its memory.
@@ -31,6 +35,7 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 	r.ids = r.ids[:0]
 	r.nids = r.nids[:0]
 	clear(r.said)
+	r.heal.reset()
 	r.tok = r.tok[:0]
 	r.term = r.term[:0]
 	for range n {

@@ -1,7 +1,7 @@
 package suggest
 
 import (
-	"maps"
+	"slices"
 	"strings"
 
 	"medcode/corpus"
@@ -42,76 +42,53 @@ func seventhFromNote(set *corpus.Set, doc *nlp.Document, c *candidate, stem corp
 
 // seventhChoice is seventhFromNote over the sentences sents.
 func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents []int, stem corpus.ID, encounter string) string {
-	ext := meanings(set, stem)
+	rows := sr.seventhRowsOf(set, stem) // seventhrows.go
+	ext := rows.ext
 	if len(ext) == 0 {
 		return ""
 	}
-	// The words of the candidate's sentences, affirmed.
-	said := map[string]bool{}
-	if len(sents) == 1 {
-		said = sr.saidIn(doc, sents[0])
-	} else {
-		for _, s := range sents {
-			for w := range sr.saidIn(doc, s) {
-				said[w] = true
+	// The words of the candidate's sentences, affirmed, and the healing
+	// the note states (healing.go).
+	var sb [4]map[string]bool
+	sets := sb[:0]
+	for _, s := range sents {
+		sets = append(sets, sr.saidIn(doc, s))
+	}
+	var heal []string
+	if rows.nonunion {
+		heal = sr.noteHealing(doc)
+	}
+	has := func(w string) bool {
+		for _, m := range sets {
+			if m[w] {
+				return true
 			}
 		}
+		return slices.Contains(heal, w)
 	}
-	said = healingSaid(doc, sr, said, ext) // healing.go
-	if (said["both"] || said["bilaterally"]) && !said["bilateral"] {
-		said = maps.Clone(said) // "both eyes" is the "bilateral" row (the map is shared)
-		said["bilateral"] = true
-	}
-	want := ""
-	switch encounter {
-	case "initial":
-		want = "initial encounter"
-	case "subsequent":
-		want = "subsequent encounter"
-	case "sequela":
-		want = "sequela"
-	}
-	// The words of each row's meaning, looked up once per call.
-	var buf [16][]string
-	mw := buf[:0]
-	for _, x := range ext {
-		mw = append(mw, sr.meaningWords(x.Text))
-	}
-	// rows counts the rows whose meaning holds w.
-	rows := func(w string) int {
-		n := 0
-		for _, words := range mw {
-			for _, y := range words {
-				if y == w {
-					n++
-					break
-				}
-			}
-		}
-		return n
-	}
-	// The stem's own title words ("fracture") are said for the diagnosis,
-	// not for the encounter.
-	title := strings.ToLower(set.Brief(stem).Display)
+	// "both eyes" is the "bilateral" row.
+	both := (has("both") || has("bilaterally")) && !has("bilateral")
+	said := func(w string) bool { return has(w) || both && w == "bilateral" }
+	want, _ := encounterStart(encounter)
 	best, bestScore, documented := -1, 0.0, false
-	for i, x := range ext {
+	for i := range ext {
 		s, distinct := 0.0, false
-		for _, w := range mw[i] {
-			if said[w] {
+		for j, w := range rows.words[i] {
+			if said(w) {
 				s++
-				if !distinct && !strings.Contains(title, w) && rows(w) < len(ext) {
+				if !distinct && rows.distinct[i][j] {
 					distinct = true
 				}
-			} else if sideWord(w) {
+			} else if rows.side[i][j] {
 				s-- // a side the note does not state is never the documented one
 			} else {
 				s -= 0.3
 			}
 		}
-		if strings.Contains(x.Text, "nspecified") || strings.Contains(x.Text, "ot applicable") {
+		if rows.low[i] {
 			s -= 0.1 // on a tie the documented detail wins
 		}
-		if want != "" && len(x.Text) >= len(want) && strings.EqualFold(x.Text[:len(want)], want) {
+		if want != 0 && rows.starts[i]&want != 0 {
 			s++
 			distinct = true
 		}
@@ -169,7 +146,7 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 		var words []string
 		for _, x := range meanings(set, c.tgt.stem) {
 			if x.Char == char {
-				words = meaningWords(x.Text)
+				words = w.sr.meaningWords(x.Text)
 			}
 		}
 		inRow := func(norm string) bool {

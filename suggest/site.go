@@ -3,7 +3,9 @@ package suggest
 import (
 	_ "embed"
 	"fmt"
+	"math/bits"
 	"slices"
+	"sort"
 	"strings"
 
 	"medcode/corpus"
@@ -61,11 +63,26 @@ type siteMap struct {
 	right    string
 	left     string
 	bilat    string
+	// ids numbers the stems; phrases are the title phrases of to as
+	// stem numbers, toPh the phrases of each key of to, pairFirst the
+	// first stems of its two-word keys; the ID fields number the words
+	// above.
+	ids                                                    *stemIDs
+	phrases                                                [][]int32
+	toPh                                                   map[string][]int32
+	pairFirst                                              map[string]bool
+	rightID, leftID, bilatID, otherID, unspecID, withoutID int32
 }
 
 // parseSites reads sites.txt.
 func parseSites(src string, stems func(string) []string) (*siteMap, error) {
-	sm := &siteMap{to: map[string][][]string{}, defaults: map[string]bool{}, sides: map[string]bool{}, fill: map[string]bool{}, strict: map[string]bool{}}
+	return parseSitesInto(src, stems, &stemIDs{})
+}
+
+// parseSitesInto is parseSites numbering the stems by ids.
+func parseSitesInto(src string, stems func(string) []string, ids *stemIDs) (*siteMap, error) {
+	sm := &siteMap{to: map[string][][]string{}, defaults: map[string]bool{}, sides: map[string]bool{}, fill: map[string]bool{}, strict: map[string]bool{},
+		ids: ids, toPh: map[string][]int32{}, pairFirst: map[string]bool{}}
 	for n, line := range strings.Split(src, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -86,9 +103,14 @@ func parseSites(src string, stems func(string) []string) (*siteMap, error) {
 			return nil, fmt.Errorf("suggest: sites.txt:%d: %q is not one word or a word after another", n+1, k)
 		}
 		key := strings.Join(ks, " ")
+		if len(ks) == 2 {
+			sm.pairFirst[ks[0]] = true
+		}
 		for ph := range strings.SplitSeq(v, ",") {
 			if p := stems(ph); len(p) > 0 && !slices.Equal(p, ks[len(ks)-1:]) {
 				sm.to[key] = append(sm.to[key], p)
+				sm.toPh[key] = append(sm.toPh[key], int32(len(sm.phrases)))
+				sm.phrases = append(sm.phrases, sm.ids.internAll(p))
 			}
 		}
 	}
@@ -109,6 +131,8 @@ func parseSites(src string, stems func(string) []string) (*siteMap, error) {
 	for _, s := range stems("with without not") {
 		sm.strict[s] = true // "with" a complication is never implied
 	}
+	sm.rightID, sm.leftID, sm.bilatID = sm.ids.intern(sm.right), sm.ids.intern(sm.left), sm.ids.intern(sm.bilat)
+	sm.otherID, sm.unspecID, sm.withoutID = sm.ids.intern(sm.other), sm.ids.intern(sm.unspec), sm.ids.intern(sm.without)
 	return sm, nil
 }
 
@@ -124,11 +148,14 @@ type siteCode struct {
 }
 
 // siteReading is the stems of a title or inclusion term, in order, and
-// the pairs of stems it joins by "or". kinds, when set, holds the
-// sites.txt classes of each stem (kindOf), read once per engine.
+// the pairs of stems it joins by "or", as text and as stem numbers
+// (siteMap.ids). kinds holds the sites.txt classes of each stem
+// (kindOf), and whether most codes of its category hold it (kindCommon),
+// read once per engine.
 type siteReading struct {
 	stems []string
-	alts  [][2]string
+	ids   []int32
+	alts  [][2]int32
 	kinds []siteKind
 }
 
@@ -141,6 +168,7 @@ const (
 	kindFill
 	kindSide
 	kindDefault
+	kindCommon
 )
 
 // kindOf classifies stem s by the site table.
@@ -164,25 +192,18 @@ func (sm *siteMap) kindOf(s string) siteKind {
 	return k
 }
 
-// kindsOf returns the site classes of r's stems: its own when read once
-// per engine, else computed here.
-func (sm *siteMap) kindsOf(r siteReading) []siteKind {
-	if len(r.kinds) == len(r.stems) {
-		return r.kinds
+// reading numbers stems and classes them by the site table.
+func (sm *siteMap) reading(stems []string) siteReading {
+	r := siteReading{stems: stems, ids: sm.ids.internAll(stems), kinds: make([]siteKind, len(stems))}
+	for i, s := range stems {
+		r.kinds[i] = sm.kindOf(s)
 	}
-	ks := make([]siteKind, len(r.stems))
-	for i, s := range r.stems {
-		ks[i] = sm.kindOf(s)
-	}
-	return ks
+	return r
 }
 
 // readingOf analyses a title or inclusion term.
 func (e *Engine) readingOf(text string) siteReading {
-	r := siteReading{stems: e.ix.Stems(text)}
-	if e.sites != nil {
-		r.kinds = e.sites.kindsOf(r)
-	}
+	r := e.sites.reading(e.ix.Stems(text))
 	f := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c == ' ' || c == ',' || c == '(' || c == ')' })
 	for i := 1; i+1 < len(f); i++ {
 		if f[i] != "or" {
@@ -190,7 +211,7 @@ func (e *Engine) readingOf(text string) siteReading {
 		}
 		a, b := e.ix.Stems(f[i-1]), e.ix.Stems(f[i+1])
 		if len(a) == 1 && len(b) == 1 {
-			r.alts = append(r.alts, [2]string{a[0], b[0]})
+			r.alts = append(r.alts, [2]int32{e.sites.ids.intern(a[0]), e.sites.ids.intern(b[0])})
 		}
 	}
 	return r
@@ -199,50 +220,99 @@ func (e *Engine) readingOf(text string) siteReading {
 // siteCategory is a category's billable codes, its seventh-character
 // stems and the stems most of its codes hold (implied by any of them).
 type siteCategory struct {
-	codes  []siteCode
-	stems  []siteCode
-	common map[string]bool
-	// codesBy and stemsBy list, by stem, the codes and the stems whose
-	// readings hold it, in order: a code reads the note only through a
-	// word the note states or the table supplies.
-	codesBy map[string][]int32
-	stemsBy map[string][]int32
+	codes []siteCode
+	stems []siteCode
+	// codesBy and stemsBy list, by stem number, the codes and the stems
+	// whose readings hold it, in order, but for the filler and "with"
+	// words: a code reads the note only through a word the note states
+	// or the table supplies.
+	codesBy stemHolders
+	stemsBy stemHolders
+	// title is each code's and stem's title reading.
+	title map[corpus.ID]*siteReading
 }
 
-// holders indexes codes by the stems of their readings.
-func holders(codes []siteCode) map[string][]int32 {
-	by := map[string][]int32{}
+// stemHolders lists, by stem number, the codes whose readings hold it;
+// mask has bit id%holderBits of each stem set, so that most of a note's
+// stems, held by no code of the category, cost no map lookup.
+type stemHolders struct {
+	by   map[int32][]int32
+	mask [holderBits / 64]uint64
+}
+
+// holderBits is the size of stemHolders' mask.
+const holderBits = 1024
+
+// of returns the codes holding stem id.
+func (h *stemHolders) of(id int32) []int32 {
+	if b := uint32(id) % holderBits; h.mask[b/64]&(1<<(b%64)) == 0 {
+		return nil
+	}
+	return h.by[id]
+}
+
+// holders indexes codes by the stem numbers of their readings, but for
+// the filler and "with" words.
+func holders(codes []siteCode) stemHolders {
+	var h stemHolders
+	by := map[int32][]int32{}
 	for i, c := range codes {
 		for _, r := range c.readings {
-			for _, s := range r.stems {
+			for j, s := range r.ids {
+				if r.kinds[j]&(kindFill|kindStrict) != 0 {
+					continue
+				}
 				if l := by[s]; len(l) == 0 || l[len(l)-1] != int32(i) {
 					by[s] = append(l, int32(i))
 				}
+				b := uint32(s) % holderBits
+				h.mask[b/64] |= 1 << (b % 64)
 			}
 		}
 	}
-	return by
+	h.by = by
+	return h
 }
 
 // holding returns, in order, the codes of by holding a stem the note
 // states or the table supplies (nw), beyond the vague title's stems vt,
 // the filler and "with" words and the vague code's own tokens: the only
 // codes fit may accept (it counts no other word).
-func (sm *siteMap) holding(by map[string][]int32, vt []string, nw noteWords) []int32 {
-	var out []int32
-	add := func(s string, t int) {
-		if l := by[s]; len(l) > 0 && !slices.Contains(nw.own, int32(t)) && !slices.Contains(vt, s) && sm.kindOf(s)&(kindFill|kindStrict) == 0 {
-			out = append(out, l...)
+func (sm *siteMap) holding(by *stemHolders, n int, vt *siteReading, nw noteWords) []int32 {
+	// A bit per code of the category: the codes come out in order, once.
+	set := nw.s.bits[:0]
+	for range (n + 63) / 64 {
+		set = append(set, 0)
+	}
+	nw.s.bits = set
+	some := false
+	add := func(s int32, t int32) {
+		if l := by.of(s); len(l) > 0 && !slices.Contains(nw.own, t) && !containsID(vt.ids, s) {
+			for _, c := range l {
+				set[c/64] |= 1 << (c % 64)
+			}
+			some = true
 		}
 	}
-	for s, t := range nw.said {
-		add(s, t)
+	for _, p := range nw.s.saidList {
+		add(p.id, p.tok)
 	}
-	for s, t := range nw.mapped {
-		add(s, t)
+	for _, p := range nw.s.mappedList {
+		if p.id != nw.extra {
+			add(p.id, p.tok)
+		}
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	if nw.extra >= 0 {
+		add(nw.extra, nw.extraTok)
+	}
+	out := nw.s.hold[:0]
+	for i, b := 0, uint64(0); some && i < len(set); i++ {
+		for b = set[i]; b != 0; b &= b - 1 {
+			out = append(out, int32(i*64+bits.TrailingZeros64(b)))
+		}
+	}
+	nw.s.hold = out
+	return out
 }
 
 // siteCategoryOf returns the billable codes of category cat, built once
@@ -251,7 +321,8 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 	if v, ok := e.siteMemo.Load(cat); ok {
 		return v.(*siteCategory)
 	}
-	sc := &siteCategory{common: map[string]bool{}}
+	sc := &siteCategory{title: map[corpus.ID]*siteReading{}}
+	common := map[string]bool{}
 	if id, ok := e.set.ID(corpus.ICD10CM, cat); ok {
 		held := map[string]int{}
 		var walk func(corpus.ID)
@@ -281,8 +352,20 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 		walk(id)
 		for s, n := range held {
 			if 2*n > len(sc.codes) {
-				sc.common[s] = true
+				common[s] = true
 			}
+		}
+	}
+	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
+		for i := range cs {
+			for _, r := range cs[i].readings {
+				for j, s := range r.stems {
+					if common[s] {
+						r.kinds[j] |= kindCommon
+					}
+				}
+			}
+			sc.title[cs[i].id] = &cs[i].readings[0]
 		}
 	}
 	sc.codesBy, sc.stemsBy = holders(sc.codes), holders(sc.stems)
@@ -290,50 +373,52 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 	return v.(*siteCategory)
 }
 
-// noteWords are the stems a sentence states near a mention: said holds
-// the note's own stems, mapped the stems sites.txt makes of them, each
-// with the token that states it.
-type noteWords struct {
-	said   map[string]int
-	mapped map[string]int
-	// own are the tokens the vague code's reading holds: a refinement
-	// adds words beyond them ("lymphadenopathy" read as R59.9 does not
-	// also make it R59.1's "Lymphadenopathy NOS").
-	own []int32
-	// phrases are the title phrases each mapped stem came in: a mapped
-	// stem reads a title only with the rest of its phrase ("lower" of
-	// "lower limb" is no "lower epiphysis").
-	phrases map[string][][]string
-}
-
 // siteWords reads the non-negated terms of sentence sent within
-// siteWindow tokens of positions pos.
-func (e *Engine) siteWords(doc *nlp.Document, sent int, pos []int32) noteWords {
+// siteWindow tokens of positions pos into the scratch's word sets.
+func (e *Engine) siteWords(ss *siteScratch, doc *nlp.Document, sent int, pos []int32) noteWords {
 	lo, hi := int(pos[0]), int(pos[0])
 	for _, p := range pos {
 		lo, hi = min(lo, int(p)), max(hi, int(p))
 	}
-	nw := noteWords{said: map[string]int{}, mapped: map[string]int{}, phrases: map[string][][]string{}, own: pos}
-	prev := ""
-	for _, t := range sentenceTerms(doc, sent) {
-		p := prev
-		prev = t.Stem
+	sm := e.sites
+	n := sm.ids.size()
+	ss.refresh(n)
+	ss.next(n)
+	first, terms := sentenceSpan(doc, sent)
+	nw := noteWords{s: ss, own: pos, phrases: true, extra: -1, terms: terms, lo: lo, hi: hi}
+	for i := range terms {
+		t := &terms[i]
 		if t.Assert&nlp.Negated != 0 || t.Tok < lo-siteWindow || t.Tok > hi+siteWindow || t.Stem == "" {
 			continue
 		}
-		if _, ok := nw.said[t.Stem]; !ok {
-			nw.said[t.Stem] = t.Tok
+		if id := ss.termStem(sm, doc, first+i); id >= 0 && int(id) < len(ss.saidGen) && ss.saidGen[id] != ss.gen {
+			ss.saidGen[id], ss.saidTok[id] = ss.gen, int32(t.Tok)
+			ss.saidList = append(ss.saidList, idTok{id, int32(t.Tok)})
 		}
-		for _, ph := range append(e.sites.to[t.Stem], e.sites.to[p+" "+t.Stem]...) {
-			for _, s := range ph {
-				if _, ok := nw.mapped[s]; !ok {
-					nw.mapped[s] = t.Tok
+		prev := -1
+		if i > 0 {
+			prev = first + i - 1
+		}
+		for _, ph := range ss.termPhrases(sm, doc, first+i, prev) {
+			for _, s := range sm.phrases[ph] {
+				if ss.mappedGen[s] != ss.gen {
+					ss.mappedGen[s], ss.mappedTok[s] = ss.gen, int32(t.Tok)
+					ss.mappedList = append(ss.mappedList, idTok{s, int32(t.Tok)})
 				}
-				nw.phrases[s] = append(nw.phrases[s], ph)
+				ss.phr = append(ss.phr, idPhrase{s, ph})
 			}
 		}
 	}
 	return nw
+}
+
+// sentenceSpan returns the index of sentence sent's first term and its
+// terms.
+func sentenceSpan(doc *nlp.Document, sent int) (int, []nlp.Term) {
+	ts := doc.Terms
+	lo := sort.Search(len(ts), func(i int) bool { return ts[i].Sent >= sent })
+	hi := sort.Search(len(ts), func(i int) bool { return ts[i].Sent > sent })
+	return lo, ts[lo:max(lo, hi)]
 }
 
 // siteFit is how one reading of a code fits the note: the words it adds
@@ -357,32 +442,60 @@ func (f siteFit) better(g siteFit) int {
 	return g.unsaid - f.unsaid
 }
 
-// fit reads code reading r against the vague title's stems vt and the
+// fit reads code reading r against the vague title's reading vt and the
 // note's words nw; ok false when it adds nothing the note states, leaves
 // a side unsaid, leaves as many words unsaid as the note states, or drops
 // a word of the vague title other than the one its "unspecified" stands
 // beside ("unspecified ear" gives way to "bilateral", "respiratory
-// system" never gives way to "kidney").
-func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string]bool) (siteFit, bool) {
+// system" never gives way to "kidney"). The words most codes of r's
+// category hold (kindCommon) are implied.
+func (e *Engine) fit(r, vt *siteReading, nw noteWords) (siteFit, bool) {
 	var f siteFit
 	sm := e.sites
-	kinds := sm.kindsOf(r)
+	// The vague title's words first: most codes of the category drop one
+	// (and no fit depends on the order of its refusals).
+	if without := slices.Index(r.ids, sm.withoutID); without >= 0 {
+		vw := slices.Index(vt.ids, sm.withoutID)
+		for _, s := range r.ids[without+1:] {
+			if i := slices.Index(vt.ids, s); i >= 0 && (vw < 0 || i < vw) {
+				return f, false // without what the vague title names ("nausea without vomiting" is no vomiting)
+			}
+		}
+	}
+	for i, s := range vt.ids {
+		if vt.kinds[i]&kindFill != 0 || sm.otherID == s || containsID(r.ids, s) {
+			continue
+		}
+		head := i == 0 || i == 1 && vt.ids[0] == sm.unspecID // "Unspecified fascicular block"
+		if !head && (vt.ids[i-1] == sm.unspecID || i+1 < len(vt.ids) && vt.ids[i+1] == sm.unspecID) {
+			// The unspecified detail the code states (never the title's
+			// head): a word the note says there gives way to a code
+			// differing by its side alone ("unspecified ear" to "bilateral", never "unspecified
+			// thumb" to "unspecified finger").
+			if _, said := nw.saidAt(s); !said || e.onlySide(r, vt) {
+				continue
+			}
+		}
+		return f, false // drops a word of the vague title: no refinement of it
+	}
+	// The tokens go to the scratch's arena, kept for the candidate.
+	at := len(nw.s.toks)
 	cond, without := false, false // past "with" or "without": a condition, never implied
-	for i, s := range r.stems {
-		k := kinds[i]
+	for i, s := range r.ids {
+		k := r.kinds[i]
 		if k&kindStrict != 0 {
 			cond, without = true, k&kindWithout != 0
 		}
-		if k&kindFill != 0 || slices.Contains(vt, s) {
+		if k&kindFill != 0 || containsID(vt.ids, s) {
 			continue
 		}
 		if k&kindStrict != 0 {
-			if _, ok := nw.said[s]; !ok {
+			if _, ok := nw.saidAt(s); !ok {
 				f.unsaid++ // "with" says nothing of its own, but its absence does
 			}
 			continue
 		}
-		if t, ok := nw.said[s]; ok {
+		if t, ok := nw.saidAt(s); ok {
 			if without {
 				return f, false // the note states what the code is without
 			}
@@ -390,15 +503,15 @@ func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string
 				continue // the vague code's own word
 			}
 			f.lit++
-			f.toks = append(f.toks, t)
+			nw.s.toks = append(nw.s.toks, t)
 			continue
 		}
-		if t, ok := nw.mapped[s]; ok && nw.phraseIn(s, r.stems) {
+		if t, ok := nw.mappedAt(s); ok && nw.phraseIn(sm, s, r.ids) {
 			if slices.Contains(nw.own, int32(t)) {
 				continue
 			}
 			f.mapped++
-			f.toks = append(f.toks, t)
+			nw.s.toks = append(nw.s.toks, t)
 			continue
 		}
 		if k&kindSide != 0 {
@@ -408,43 +521,22 @@ func (e *Engine) fit(r siteReading, vt []string, nw noteWords, common map[string
 			f.byDefault = true
 			continue
 		}
-		if common[s] && !cond || r.altSaid(s, nw) {
+		if k&kindCommon != 0 && !cond || r.altSaid(s, nw) {
 			continue
 		}
 		f.unsaid++
 	}
-	if without := slices.Index(r.stems, sm.without); without >= 0 {
-		vw := slices.Index(vt, sm.without)
-		for _, s := range r.stems[without+1:] {
-			if i := slices.Index(vt, s); i >= 0 && (vw < 0 || i < vw) {
-				return f, false // without what the vague title names ("nausea without vomiting" is no vomiting)
-			}
-		}
-	}
-	for i, s := range vt {
-		if sm.fill[s] || sm.other == s || slices.Contains(r.stems, s) {
-			continue
-		}
-		head := i == 0 || i == 1 && vt[0] == sm.unspec // "Unspecified fascicular block"
-		if !head && (vt[i-1] == sm.unspec || i+1 < len(vt) && vt[i+1] == sm.unspec) {
-			// The unspecified detail the code states (never the title's
-			// head): a word the note says there gives way to a code
-			// differing by its side alone ("unspecified ear" to "bilateral", never "unspecified
-			// thumb" to "unspecified finger").
-			if _, said := nw.said[s]; !said || e.onlySide(r, vt) {
-				continue
-			}
-		}
-		return f, false // drops a word of the vague title: no refinement of it
+	if n := len(nw.s.toks); n > at {
+		f.toks = nw.s.toks[at:n:n]
 	}
 	return f, f.lit+f.mapped > f.unsaid && f.unsaid <= maxSiteUnsaid && f.lit+f.mapped+f.unsaid <= maxSiteAdded
 }
 
 // altSaid reports whether stem s stands in an "or" of the reading ("occlusion
 // or stenosis") whose other side the note states.
-func (r siteReading) altSaid(s string, nw noteWords) bool {
+func (r *siteReading) altSaid(s int32, nw noteWords) bool {
 	for _, p := range r.alts {
-		o := ""
+		o := int32(-1)
 		switch s {
 		case p[0]:
 			o = p[1]
@@ -453,10 +545,10 @@ func (r siteReading) altSaid(s string, nw noteWords) bool {
 		default:
 			continue
 		}
-		if _, ok := nw.said[o]; ok {
+		if _, ok := nw.saidAt(o); ok {
 			return true
 		}
-		if _, ok := nw.mapped[o]; ok {
+		if _, ok := nw.mappedAt(o); ok {
 			return true
 		}
 	}
@@ -472,12 +564,12 @@ func (r siteReading) altSaid(s string, nw noteWords) bool {
 //
 // by indexes codes by their stems (holders): only the codes holding a
 // word of nw are read, in order.
-func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, by map[string][]int32, common map[string]bool, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
-	other = other || otherCode(e.set.Brief(v))
+func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *stemHolders, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
+	other = other || e.titleOf(v).other
 	var best corpus.ID
 	var bf siteFit
 	tie := false
-	for _, ci := range e.sites.holding(by, vt, nw) {
+	for _, ci := range e.sites.holding(by, len(codes), vt, nw) {
 		c := &codes[ci]
 		if c.id == v {
 			continue
@@ -486,15 +578,16 @@ func (e *Engine) siteChoice(v corpus.ID, vt []string, codes []siteCode, by map[s
 		var cf siteFit
 		found := false
 		vagueK := c.vague // a stem is vague by its title
-		for _, r := range c.readings {
-			f, ok := e.fit(r, vt, nw, common)
-			if ok && vagueK && !e.addsSide(r, vt) {
+		for ri := range c.readings {
+			r := &c.readings[ri]
+			f, ok := e.fit(r, vt, nw)
+			if ok && vagueK && !e.addsSide(r.stems, vt.stems) {
 				continue // an unspecified code refines by its side alone
 			}
-			if ok && f.byDefault && !e.indexReads(c.id, vt, nw) {
+			if ok && f.byDefault && !e.indexReads(c.id, vt.stems, nw) {
 				continue // the default is the Index's only where an Index path reads the note
 			}
-			if ok && otherK && (f.unsaid > 0 || !e.indexReads(c.id, vt, nw)) {
+			if ok && otherK && (f.unsaid > 0 || !e.indexReads(c.id, vt.stems, nw)) {
 				continue // an "other" variety the note does not call other, unless it says all its words and the Index leads there
 			}
 			if ok && !accept(c.id, f.toks) {
@@ -540,36 +633,41 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		return live
 	}
 	n := len(live)
+	w.site.begin(len(doc.Terms))
 	for _, v := range live[:n] {
 		if v.sibling || len(v.mentions) == 0 {
 			continue
 		}
-		if r := v.refinedBy; r != nil && (r.tgt.stem != 0 || !siteVague(e.set.Brief(r.tgt.code))) {
+		if r := v.refinedBy; r != nil && r.tgt.stem == 0 {
+			if rf := e.titleOf(r.tgt.code); !rf.siteVague(rf.billable) {
+				continue // refine.go found the specific code
+			}
+		}
+		if r := v.refinedBy; r != nil && r.tgt.stem != 0 {
 			continue // refine.go found the specific code
 		}
 		code := v.tgt.code
 		if v.tgt.stem != 0 {
 			code = v.tgt.stem
 		}
-		b := e.set.Brief(code)
-		b.Billable = b.Billable || v.tgt.stem != 0
-		if b.System != corpus.ICD10CM || !siteVague(b) {
+		tf := e.titleOf(code) // titlefacts.go
+		if tf.system != corpus.ICD10CM || !tf.siteVague(tf.billable || v.tgt.stem != 0) {
 			continue
 		}
 		m := &v.mentions[v.best]
 		if len(m.hit.Positions) == 0 {
 			continue
 		}
-		vt := e.ix.Stems(b.Display)
-		sc := e.siteCategoryOf(category(b.Code))
-		nw := e.siteWords(doc, m.sent, m.hit.Positions)
+		cs := e.siteCodeOf(code)
+		sc, vt := cs.cat, cs.title
+		nw := e.siteWords(&w.site, doc, m.sent, m.hit.Positions)
 		other := saysOtherIn(doc, m.sent)
 		sides := sidesStated(doc, m.sent)
 		accept := func(k corpus.ID, toks []int) bool {
-			if !siteNear(doc, m.hit.Positions, toks) {
+			if !siteNear(doc, m.hit.Positions, toks, &w.site.near) {
 				return false // the words it adds are not stated with the condition
 			}
-			if sides > 1 && e.addsSide(siteReading{stems: e.ix.Stems(e.set.Brief(k).Display)}, vt) {
+			if sides > 1 && e.addsSide(e.ix.Stems(e.set.Brief(k).Display), vt.stems) {
 				return false // "right worse than left" states no one side
 			}
 			// The note contradicts it as it would any candidate (discriminate.go).
@@ -578,12 +676,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
 		}
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, sc.stems, sc.stemsBy, sc.common, nw, other, accept); ok {
+			if k, f, ok := e.siteChoice(code, vt, sc.stems, &sc.stemsBy, nw, other, accept); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, sc.codes, sc.codesBy, sc.common, nw, other, accept)
+		k, f, ok := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw, other, accept)
 		if ok && annotate {
 			// Annotating keeps the vague code where it ranks, the code the
 			// note documents beside it.
@@ -600,17 +698,16 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if sides > 1 {
 			continue
 		}
-		if _, ok := nw.said[e.sites.bilat]; !ok {
-			if _, ok := nw.mapped[e.sites.bilat]; !ok {
-				continue
-			}
+		t, said := nw.saidAt(e.sites.bilatID)
+		mt, mapped := nw.mappedAt(e.sites.bilatID)
+		if !said && !mapped {
+			continue
 		}
-		t := nw.said[e.sites.bilat]
-		if mt, ok := nw.mapped[e.sites.bilat]; ok {
+		if mapped {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, sc.codes, sc.codesBy, sc.common, nw.with(e.sites.right, t), other, accept)
-		kl, fl, okl := e.siteChoice(code, vt, sc.codes, sc.codesBy, sc.common, nw.with(e.sites.left, t), other, accept)
+		kr, fr, okr := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw.with(e.sites.rightID, t), other, accept)
+		kl, fl, okl := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw.with(e.sites.leftID, t), other, accept)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}
@@ -622,21 +719,6 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 	return live
 }
 
-// phraseIn reports whether a title phrase mapped stem s came in lies
-// whole in stems.
-func (nw noteWords) phraseIn(s string, stems []string) bool {
-	for _, ph := range nw.phrases[s] {
-		all := true
-		for _, p := range ph {
-			all = all && slices.Contains(stems, p)
-		}
-		if all {
-			return true
-		}
-	}
-	return nw.phrases[s] == nil // supplied by the engine (a side), not the table
-}
-
 // cloneCandidate returns a copy of v with its own mentions and no
 // refinement links.
 func (e *Engine) cloneCandidate(w *work, v *candidate) *candidate {
@@ -645,16 +727,6 @@ func (e *Engine) cloneCandidate(w *work, v *candidate) *candidate {
 	c.mentions = slices.Clone(v.mentions)
 	c.refines, c.refinedBy, c.lessThan = nil, nil, nil
 	return c
-}
-
-// with returns the note's words with stem s supplied at token t.
-func (nw noteWords) with(s string, t int) noteWords {
-	m := make(map[string]int, len(nw.mapped)+1)
-	for k, v := range nw.mapped {
-		m[k] = v
-	}
-	m[s] = t
-	return noteWords{said: nw.said, mapped: m}
 }
 
 // mirror reports whether codes r and l are the right and the left code of
@@ -680,9 +752,11 @@ func (e *Engine) mirror(r, l corpus.ID) bool {
 func (e *Engine) indexReads(k corpus.ID, vt []string, nw noteWords) bool {
 	cat := category(e.set.Brief(k).Code)
 	read := func(s string) bool {
-		_, said := nw.said[s]
-		_, mapped := nw.mapped[s]
-		if said || mapped || e.sites.defaults[s] || e.sites.sides[s] || e.sites.fill[s] {
+		mapped := false
+		if id, ok := e.sites.ids.id(s); ok {
+			_, mapped = nw.mappedAt(id)
+		}
+		if mapped || nw.saysStem(s) || e.sites.defaults[s] || e.sites.sides[s] || e.sites.fill[s] {
 			return true
 		}
 		for _, v := range vt {
@@ -706,9 +780,9 @@ func (e *Engine) indexReads(k corpus.ID, vt []string, nw noteWords) bool {
 	return false
 }
 
-// addsSide reports whether reading r holds a side vague title vt does not.
-func (e *Engine) addsSide(r siteReading, vt []string) bool {
-	for _, s := range r.stems {
+// addsSide reports whether stems r hold a side vague title vt does not.
+func (e *Engine) addsSide(r, vt []string) bool {
+	for _, s := range r {
 		if e.sites.sides[s] && !slices.Contains(vt, s) {
 			return true
 		}
@@ -721,14 +795,15 @@ func (e *Engine) addsSide(r siteReading, vt []string) bool {
 // nearWords content words lie between ("type 2 diabetes mellitus,
 // chronic atrial fibrillation, and Alzheimer's disease" states no
 // chronic kidney disease).
-func siteNear(doc *nlp.Document, pos []int32, toks []int) bool {
-	all := make([]int, 0, len(pos)+len(toks))
+func siteNear(doc *nlp.Document, pos []int32, toks []int, buf *[]int) bool {
+	all := (*buf)[:0]
 	for _, p := range pos {
 		all = append(all, int(p))
 	}
 	all = append(all, toks...)
 	slices.Sort(all)
 	all = slices.Compact(all)
+	*buf = all // its memory serves the next call
 	for i := 1; i < len(all); i++ {
 		n := 0
 		for k := all[i-1] + 1; k < all[i] && k < len(doc.Tokens); k++ {
@@ -768,12 +843,12 @@ func sidesStated(doc *nlp.Document, sent int) int {
 
 // onlySide reports whether reading r differs from vague title vt by a
 // side alone (besides the filler words and vt's unspecified slot).
-func (e *Engine) onlySide(r siteReading, vt []string) bool {
+func (e *Engine) onlySide(r, vt *siteReading) bool {
 	side := false
-	for _, s := range r.stems {
+	for i, s := range r.ids {
 		switch {
-		case slices.Contains(vt, s) || e.sites.fill[s]:
-		case e.sites.sides[s]:
+		case containsID(vt.ids, s) || r.kinds[i]&kindFill != 0:
+		case r.kinds[i]&kindSide != 0:
 			side = true
 		default:
 			return false
@@ -820,5 +895,5 @@ func (e *Engine) moveTo(c *candidate, k corpus.ID, f siteFit, why string) {
 
 // siteMapOf reads sites.txt for an index.
 func siteMapOf(ix *index.Index) (*siteMap, error) {
-	return parseSites(sitesTable, ix.Stems)
+	return parseSitesInto(sitesTable, ix.Stems, &stemIDs{base: ix.TermID, nbase: int32(ix.Terms())})
 }

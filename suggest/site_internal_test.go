@@ -3,6 +3,8 @@ package suggest
 import (
 	"strings"
 	"testing"
+
+	"medcode/nlp"
 )
 
 // words splits on spaces: a stemmer for parser tests.
@@ -68,19 +70,17 @@ func TestSiteFit(t *testing.T) {
 	}
 	sm.fill["of"] = true
 	e := &Engine{sites: sm}
-	nw := func(said, mapped string) noteWords {
-		n := noteWords{said: map[string]int{}, mapped: map[string]int{}}
-		for i, w := range words(said) {
-			n.said[w] = i
-		}
-		for i, w := range words(mapped) {
-			n.mapped[w] = i
-		}
-		return n
+	// note holds the words the note says and those the table supplies,
+	// the i-th of each at token first+i, and the vague code's own tokens.
+	type note struct {
+		said, mapped string
+		first        int
+		own          []int32
 	}
+	nw := func(said, mapped string) note { return note{said: said, mapped: mapped} }
 	tests := []struct {
 		name, reading, vague string
-		note                 noteWords
+		note                 note
 		common               string
 		ok                   bool
 		lit, mapped, unsaid  int
@@ -96,8 +96,8 @@ func TestSiteFit(t *testing.T) {
 		{name: "without what the note states", reading: "arthritis without rheumatoid factor multiple", vague: "arthritis unspecified", note: nw("arthritis rheumatoid factor multiple", ""), ok: false},
 		{name: "without the vague title's word", reading: "nausea without vomiting", vague: "vomiting unspecified", note: nw("vomiting nausea", ""), ok: false},
 		{name: "slot word said gives way to a side alone", reading: "fracture unspecified finger", vague: "fracture unspecified thumb", note: nw("fracture thumb", "finger"), ok: false},
-		{name: "the vague code's own word", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: noteWords{said: map[string]int{"generalized": 0}, mapped: map[string]int{}, own: []int32{0}}, ok: false},
-		{name: "a word beyond the vague code's", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: noteWords{said: map[string]int{"generalized": 1}, mapped: map[string]int{}, own: []int32{0}}, ok: true, lit: 1},
+		{name: "the vague code's own word", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: note{said: "generalized", own: []int32{0}}, ok: false},
+		{name: "a word beyond the vague code's", reading: "enlarged lymph nodes generalized", vague: "enlarged lymph nodes unspecified", note: note{said: "generalized", first: 1, own: []int32{0}}, ok: true, lit: 1},
 		{name: "common implied before with", reading: "appendicitis perforation with gangrene", vague: "appendicitis unspecified", note: nw("appendicitis with gangrene", ""), common: "perforation", ok: true, lit: 1},
 	}
 	for _, tt := range tests {
@@ -106,7 +106,22 @@ func TestSiteFit(t *testing.T) {
 			for _, w := range words(tt.common) {
 				common[w] = true
 			}
-			f, ok := e.fit(siteReading{stems: words(tt.reading)}, words(tt.vague), tt.note, common)
+			r, vt := sm.reading(words(tt.reading)), sm.reading(words(tt.vague))
+			for i, s := range r.stems {
+				if common[s] {
+					r.kinds[i] |= kindCommon
+				}
+			}
+			said, mapped := sm.ids.internAll(words(tt.note.said)), sm.ids.internAll(words(tt.note.mapped))
+			ss := &siteScratch{}
+			ss.next(sm.ids.size())
+			for i, id := range said {
+				ss.saidGen[id], ss.saidTok[id] = ss.gen, int32(tt.note.first+i)
+			}
+			for i, id := range mapped {
+				ss.mappedGen[id], ss.mappedTok[id] = ss.gen, int32(tt.note.first+i)
+			}
+			f, ok := e.fit(&r, &vt, noteWords{s: ss, own: tt.note.own, extra: -1})
 			if ok != tt.ok {
 				t.Fatalf("ok %v (%+v), want %v", ok, f, tt.ok)
 			}
@@ -124,4 +139,47 @@ func FuzzParseSites(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		_, _ = parseSites(src, words)
 	})
+}
+
+// TestSiteStemNumbers: a note's stems are looked up, never numbered; a
+// term looked up before a category numbered its stem is looked up again
+// once the numbering grew, and the index's term ids come first.
+func TestSiteStemNumbers(t *testing.T) {
+	base := map[string]uint32{"gout": 0, "toe": 1}
+	ids := &stemIDs{base: func(s string) (uint32, bool) { id, ok := base[s]; return id, ok }, nbase: 2}
+	sm, err := parseSitesInto("toe\tfoot, ankle and foot\n", words, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, ok := ids.id("toe"); !ok || id != 1 {
+		t.Errorf("toe is %d %v, want the index's 1", id, ok)
+	}
+	if id, ok := ids.id("foot"); !ok || id < 2 {
+		t.Errorf("foot is %d %v, want a number past the index's", id, ok)
+	}
+	doc := &nlp.Document{Terms: []nlp.Term{{Stem: "gout"}, {Stem: "metatarsal"}}}
+	var ss siteScratch
+	ss.begin(len(doc.Terms))
+	ss.refresh(ids.size())
+	if got := ss.termStem(sm, doc, 1); got != -1 {
+		t.Fatalf("metatarsal before any category holds it: %d, want -1", got)
+	}
+	n := ids.size()
+	want := ids.intern("metatarsal") // a category's title numbers it
+	if ids.size() != n+1 {
+		t.Fatalf("size %d, want %d", ids.size(), n+1)
+	}
+	if got := ss.termStem(sm, doc, 1); got != -1 {
+		t.Fatalf("cached: %d", got)
+	}
+	ss.refresh(ids.size())
+	if got := ss.termStem(sm, doc, 1); got != want {
+		t.Errorf("metatarsal after refresh: %d, want %d", got, want)
+	}
+	if got := ss.termStem(sm, doc, 0); got != 0 {
+		t.Errorf("gout: %d, want the index's 0", got)
+	}
+	if n := len(sm.toPh["toe"]); n != 2 {
+		t.Errorf("toe has %d phrases, want 2", n)
+	}
 }

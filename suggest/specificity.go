@@ -39,10 +39,12 @@ type fullReading struct {
 
 // specific marks the vague candidates whose words a more specific
 // candidate reads in full (candidate.lessThan); demote ranks them below it.
-func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candidate) {
-	var full []fullReading
+func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
+	sr := &w.sr
+	full := w.full[:0]
+	defer func() { clear(full); w.full = full[:0] }() // the pooled scratch holds no candidate
 	for _, c := range live {
-		if c.sibling || e.set.Brief(c.tgt.anyCode()).System != corpus.ICD10CM {
+		if c.sibling || e.titleOf(c.tgt.anyCode()).system != corpus.ICD10CM {
 			continue
 		}
 		for _, m := range c.mentions {
@@ -55,8 +57,7 @@ func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candida
 		return
 	}
 	for _, c := range live {
-		b := e.set.Brief(c.tgt.anyCode())
-		if b.System != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !vague(b) {
+		if tf := e.titleOf(c.tgt.anyCode()); tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.vague(tf.billable) {
 			continue
 		}
 		if by := e.readsMore(doc, c, full); by != nil {
@@ -68,10 +69,11 @@ func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candida
 	// category's unspecified code reading the same words.
 	var unspec map[string][]*candidate // per category, built on first need
 	for _, c := range live {
-		b := e.set.Brief(c.tgt.anyCode())
-		if c.lessThan != nil || b.System != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !otherCode(b) {
+		tf := e.titleOf(c.tgt.anyCode())
+		if c.lessThan != nil || tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.other {
 			continue
 		}
+		b := e.set.Brief(c.tgt.anyCode())
 		m := c.mentions[c.best]
 		if saysOther(doc, sr, m.sent) {
 			continue
@@ -79,8 +81,9 @@ func (e *Engine) specific(doc *nlp.Document, sr *sentenceRanges, live []*candida
 		if unspec == nil {
 			unspec = map[string][]*candidate{}
 			for _, u := range live {
-				ub := e.set.Brief(u.tgt.anyCode())
-				if ub.System == corpus.ICD10CM && !u.sibling && len(u.mentions) > 0 && strings.Contains(ub.Display, "nspecified") && !otherCode(ub) {
+				uf := e.titleOf(u.tgt.anyCode())
+				if uf.system == corpus.ICD10CM && !u.sibling && len(u.mentions) > 0 && uf.nspec && !uf.other {
+					ub := e.set.Brief(u.tgt.anyCode())
 					unspec[category(ub.Code)] = append(unspec[category(ub.Code)], u)
 				}
 			}
@@ -125,10 +128,10 @@ func containsAll(set, sub []int32) bool {
 // decision threshold), with an edit naming it:
 // its prior or learned phrases may not put it above the documented code.
 func (e *Engine) demote(ks []scored) {
-	at := map[*candidate]int{}
-	for i := range ks {
-		at[ks[i].c] = i
+	if !slices.ContainsFunc(ks, func(k scored) bool { return k.c.lessThan != nil }) {
+		return // nothing less specific
 	}
+	at := scoredAt(ks) // refine.go
 	for i := range ks {
 		k := &ks[i]
 		if k.c.lessThan == nil {
@@ -185,7 +188,7 @@ func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading) 
 // code u: both in one chapter (a word another chapter's name holds names
 // another condition: "smoker" in "leukokeratosis nicotina palati").
 func (e *Engine) related(s, u corpus.ID) bool {
-	return corpus.ChapterOf(e.set.Brief(s).Code) == corpus.ChapterOf(e.set.Brief(u).Code)
+	return e.titleOf(s).chapter == e.titleOf(u).chapter // titlefacts.go
 }
 
 // readsWithin reports whether every word at positions sub is read at

@@ -48,8 +48,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	live = e.discriminate(w, doc, live, encounter)
 	e.sides(doc, live)
-	e.specific(doc, &w.sr, live)
-	e.refine(doc, live)
+	e.specific(w, doc, live)
+	e.refine(w, doc, live)
 	live = e.siteRefine(w, doc, live, req.Annotate) // site.go
 	w.noteSections(doc)
 	compete(w, live)

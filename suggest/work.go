@@ -51,6 +51,11 @@ type work struct {
 	stems map[string][]string
 	// preg caches doc.Pregnancy's answer: 0 not asked yet, 1 yes, -1 no.
 	preg int8
+	// site, refine and full are site.go's words, refine.go's readings
+	// and specificity.go's full readings.
+	site   siteScratch
+	refine refineScratch
+	full   []fullReading
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
