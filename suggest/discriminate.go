@@ -54,6 +54,9 @@ type slotTable struct {
 	// are of keys alt does not hold, and a bit in a small table answers
 	// them without probing the large map.
 	altBits []uint64
+	// at holds, parallel to terms, each title term's byte offsets in its
+	// code's Display (start<<16 | end), for conflictReason.
+	at []uint32
 }
 
 // altFilterLog2 sizes altBits: 2^22 bits (512 KB).
@@ -117,6 +120,13 @@ func pair(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 // titleTerms analyses a title into index term ids, in order.
 func titleTerms(ix *index.Index, pipe *nlp.Pipeline, title string, dst []uint32) []uint32 {
+	dst, _ = titleTermsAt(ix, pipe, title, dst, nil)
+	return dst
+}
+
+// titleTermsAt is titleTerms that also appends each term's byte offsets
+// in title to at (start<<16 | end) when at is not nil.
+func titleTermsAt(ix *index.Index, pipe *nlp.Pipeline, title string, dst, at []uint32) ([]uint32, []uint32) {
 	for _, t := range pipe.Terms(title) {
 		if t.Expanded {
 			continue
@@ -129,21 +139,27 @@ func titleTerms(ix *index.Index, pipe *nlp.Pipeline, title string, dst []uint32)
 		default:
 			dst = append(dst, unknownTerm)
 		}
+		if at != nil {
+			at = append(at, uint32(t.Start)<<16|uint32(t.End))
+		}
 	}
-	return dst
+	return dst, at
 }
 
 // buildSlots mines the slots of set's ICD-10-CM titles.
 func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 	pipe := ix.Analyzer()
-	st := &slotTable{codeTerms: map[corpus.ID][2]uint32{}, codeSlots: map[corpus.ID][2]uint32{}, alt: map[uint64]struct{}{}}
+	st := &slotTable{codeTerms: map[corpus.ID][2]uint32{}, codeSlots: map[corpus.ID][2]uint32{}, alt: map[uint64]struct{}{}, at: []uint32{}}
 	for _, id := range set.IDs(corpus.ICD10CM) {
 		b := set.Brief(id)
 		if index.SeventhCharacter(b, set.SevenChr(id)) {
 			continue // the stem's title says the same, without the 7th character's words
 		}
+		if len(b.Display) >= 1<<16 {
+			continue // beyond at's offsets (no title is this long)
+		}
 		off := len(st.terms)
-		st.terms = titleTerms(ix, pipe, b.Display, st.terms)
+		st.terms, st.at = titleTermsAt(ix, pipe, b.Display, st.terms, st.at)
 		st.codeTerms[id] = [2]uint32{uint32(off), uint32(len(st.terms) - off)}
 	}
 	// Titles equal but for one or two terms at position i: group by the
@@ -257,6 +273,7 @@ type conflict struct {
 	at, n   int      // the title's terms filling it: terms[at:at+n]
 	side    int      // 0: the context precedes the slot
 	val     uint64   // the note's value (pair)
+	code    corpus.ID
 }
 
 // contradiction finds the first slot c's code fills with one value while
@@ -264,8 +281,8 @@ type conflict struct {
 // never with the code's. ok is false when there is none.
 func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, sents []int, c *candidate, code corpus.ID) (conflict, bool) {
 	span, slotSpan, ok := st.spans(code)
-	if !ok {
-		return conflict{}, false
+	if !ok || slotSpan[1] == 0 {
+		return conflict{}, false // no slot, no contradiction
 	}
 	t := st.terms[span[0] : span[0]+span[1]]
 	terms := doc.Terms
@@ -298,7 +315,9 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 	for _, sn := range sents {
 		if sn < len(sr.term) {
 			for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
-				noteID(j)
+				if len(sr.nids) != len(terms) || sr.nids[j] == -2 {
+					noteID(j)
+				}
 			}
 		}
 	}
@@ -370,7 +389,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 							if v == 0 || found.ctxNote >= 0 || !st.replaces(left, right, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) && uint32(v>>32) != unspecTerm && !withWithout(ix, uint32(v>>32)) {
 								continue
 							}
-							found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side, val: v}
+							found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side, val: v, code: code}
 						}
 					}
 				}
@@ -456,16 +475,22 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 	// A code contradicted only for being unspecified stays unless a
 	// candidate of its category that is not contradicted is the sibling
 	// holding the note's value (the replacement is suggested).
+	var cats []string // the category of each kept verdict's code, read once
 	replaced := func(code corpus.ID, at int, val uint64) bool {
 		cat := category(e.set.Brief(code).Code)
-		for _, v := range vs {
-			if v.bad {
+		if cats == nil {
+			cats = make([]string, len(vs))
+			for i, v := range vs {
+				if !v.bad {
+					cats[i] = category(e.set.Brief(v.c.tgt.anyCode()).Code)
+				}
+			}
+		}
+		for i, v := range vs {
+			if v.bad || cats[i] != cat {
 				continue
 			}
 			k := v.c.tgt.anyCode()
-			if category(e.set.Brief(k).Code) != cat {
-				continue
-			}
 			if sp, _, ok := e.slots.spans(k); ok && e.slots.sibling(code, e.slots.terms[sp[0]:sp[0]+sp[1]], at, uint32(val>>32)) {
 				return true
 			}
@@ -503,19 +528,19 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) string {
 	ctx := doc.Terms[cf.ctxNote].Norm
 	said := doc.Text[cf.said.Start:cf.said.End]
-	// The title's own words for the slot, when the analysis finds them.
+	// The title's own words for the slot (its terms' offsets, analysed at
+	// Open).
 	is := ""
-	k := 0
-	for _, t := range e.pipe.Terms(b.Display) {
-		if t.Expanded {
-			continue
+	if sp, _, ok := e.slots.spans(cf.code); ok {
+		for k := cf.at; k < cf.at+cf.n && k < int(sp[1]); k++ {
+			x := e.slots.at[int(sp[0])+k]
+			start, end := int(x>>16), int(x&0xffff)
+			if k == cf.at {
+				is = b.Display[start:end]
+			} else if is != "" {
+				is = b.Display[strings.Index(b.Display, is):end]
+			}
 		}
-		if k == cf.at {
-			is = b.Display[t.Start:t.End]
-		} else if k > cf.at && k < cf.at+cf.n && is != "" {
-			is = b.Display[strings.Index(b.Display, is):t.End]
-		}
-		k++
 	}
 	is = dropBrackets(is)
 	if is == "" {
