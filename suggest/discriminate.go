@@ -46,9 +46,8 @@ type slotTable struct {
 	// dense holds codeTerms and codeSlots indexed by corpus.ID for the
 	// per-candidate reads (spans); a zero entry is a code without terms.
 	dense []codeSpans
-	// alt holds slotKey(ctx, side, value): value fills a slot next to ctx
-	// (side 0: ctx precedes the value, 1: ctx follows it) in some title,
-	// and pairKey(ctx, side, a, b): a and b replace each other there.
+	// alt holds slotKey(left, right, value): value fills a slot between
+	// left and right in some title.
 	alt map[uint64]struct{}
 	// altBits has bit altBit(k) set for every key k of alt: most lookups
 	// are of keys alt does not hold, and a bit in a small table answers
@@ -57,6 +56,12 @@ type slotTable struct {
 	// at holds, parallel to terms, each title term's byte offsets in its
 	// code's Display (start<<16 | end), for conflictReason.
 	at []uint32
+	// slotAlts holds, parallel to slots, the span {off, n} of altVals
+	// listing the values that replace the slot's value between its
+	// neighbours in two titles otherwise equal ("type 1" / "type 2"
+	// between nothing and "diabetes").
+	slotAlts [][2]uint32
+	altVals  []uint64
 }
 
 // altFilterLog2 sizes altBits: 2^22 bits (512 KB).
@@ -99,14 +104,8 @@ func (st *slotTable) spans(code corpus.ID) (terms, slots [2]uint32, ok bool) {
 // maxSlotValues bounds the values of one slot.
 const maxSlotValues = 12
 
-// pairKey names two values that replace each other between the terms
-// left and right (unknownTerm: the title's start or end) in two titles
-// otherwise equal ("type 1" / "type 2" between nothing and "diabetes").
-func pairKey(left, right uint32, a, b uint64) uint64 {
-	return slotKey(left, right, a) ^ (b*0x94d049bb133111eb + 0x2545f4914f6cdd1d)
-}
-
-// slotKey names a value filling a slot between left and right.
+// slotKey names a value filling a slot between left and right (unknownTerm:
+// the title's start or end).
 func slotKey(left, right uint32, value uint64) uint64 {
 	h := (uint64(left)<<32 | uint64(right)) * 0x9e3779b97f4a7c15
 	return h ^ (value * 0xbf58476d1ce4e5b9)
@@ -209,25 +208,44 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 	}
 	// A group of many values names different things (drugs, sites), not
 	// one detail's alternatives.
+	altOf := map[uint64][]uint64{} // slotKey -> the values replacing it
 	for _, g := range groups {
 		if len(g.vals) < 2 || len(g.vals) > maxSlotValues {
 			continue
 		}
 		for _, x := range g.vals {
-			st.alt[slotKey(g.left, g.right, x)] = struct{}{}
+			k := slotKey(g.left, g.right, x)
+			st.alt[k] = struct{}{}
+			l := altOf[k]
 			for _, y := range g.vals {
 				if x != y {
-					st.alt[pairKey(g.left, g.right, x, y)] = struct{}{}
+					if !slices.Contains(l, y) {
+						l = append(l, y)
+					}
 				}
 			}
+			altOf[k] = l
 		}
 	}
+	listAt := map[uint64][2]uint32{} // slotKey -> its span of altVals
 	for id, span := range st.codeTerms {
 		t := st.terms[span[0] : span[0]+span[1]]
 		off := len(st.slots)
 		st.slots = st.slotsIn(t, st.slots)
 		if len(st.slots) > off {
 			st.codeSlots[id] = [2]uint32{uint32(off), uint32(len(st.slots) - off)}
+		}
+		for _, sp := range st.slots[off:] {
+			a, left, right := window(t, int(sp>>1), int(sp&1)+1)
+			k := slotKey(left, right, a)
+			at, ok := listAt[k]
+			if !ok {
+				l := altOf[k]
+				at = [2]uint32{uint32(len(st.altVals)), uint32(len(l))}
+				st.altVals = append(st.altVals, l...)
+				listAt[k] = at
+			}
+			st.slotAlts = append(st.slotAlts, at)
 		}
 	}
 	st.altBits = make([]uint64, 1<<altFilterLog2/64)
@@ -253,12 +271,6 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 func (st *slotTable) slotsOf(code corpus.ID) []uint16 {
 	_, sp, _ := st.spans(code)
 	return st.slots[sp[0] : sp[0]+sp[1]]
-}
-
-// replaces reports whether the values a and b replace each other between
-// left and right in two titles.
-func (st *slotTable) replaces(left, right uint32, a, b uint64) bool {
-	return st.hasAlt(pairKey(left, right, a, b))
 }
 
 // fills reports whether value fills a slot between left and right.
@@ -321,10 +333,13 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 			}
 		}
 	}
-	for _, sp := range st.slots[slotSpan[0] : slotSpan[0]+slotSpan[1]] {
+	for si, sp := range st.slots[slotSpan[0] : slotSpan[0]+slotSpan[1]] {
 		{
 			i, n := int(sp>>1), int(sp&1)+1
 			a, left, right := window(t, i, n)
+			// The values replacing a between left and right.
+			as := st.slotAlts[int(slotSpan[0])+si]
+			alts := st.altVals[as[0] : as[0]+as[1]]
 			for side := range 2 {
 				// The note is read beside one of the slot's neighbours
 				// (side 0: the slot follows it), in either word order.
@@ -381,12 +396,12 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 								second = pair(uint32(vals[1]>>32), noTerm)
 							}
 						}
-						if vals[0] == a || vals[1] == a || second == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) && !st.replaces(left, right, a, vals[0]) {
+						if vals[0] == a || vals[1] == a || second == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) && !slices.Contains(alts, vals[0]) {
 							supported = true
 							break scan
 						}
 						for q, v := range vals {
-							if v == 0 || found.ctxNote >= 0 || !st.replaces(left, right, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) && uint32(v>>32) != unspecTerm && !withWithout(ix, uint32(v>>32)) {
+							if v == 0 || found.ctxNote >= 0 || !slices.Contains(alts, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) && uint32(v>>32) != unspecTerm && !withWithout(ix, uint32(v>>32)) {
 								continue
 							}
 							found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side, val: v, code: code}
