@@ -56,12 +56,14 @@ type slotTable struct {
 	// at holds, parallel to terms, each title term's byte offsets in its
 	// code's Display (start<<16 | end), for conflictReason.
 	at []uint32
-	// slotAlts holds, parallel to slots, the span {off, n} of altVals
-	// listing the values that replace the slot's value between its
-	// neighbours in two titles otherwise equal ("type 1" / "type 2"
+	// rec holds, for each code with slots, what contradiction reads of
+	// it in one place: its term count n, its slot count m, its terms, then
+	// per slot its position (as in slots) and the span {off, len} of
+	// altVals listing the values that replace the slot's value between
+	// its neighbours in two titles otherwise equal ("type 1" / "type 2"
 	// between nothing and "diabetes").
-	slotAlts [][2]uint32
-	altVals  []uint64
+	rec     []uint32
+	altVals []uint64
 }
 
 // altFilterLog2 sizes altBits: 2^22 bits (512 KB).
@@ -81,8 +83,12 @@ func (st *slotTable) hasAlt(k uint64) bool {
 }
 
 // codeSpans is one code's codeTerms and codeSlots, each stored as
-// {off, n+1} so that the zero value stands for absent.
-type codeSpans struct{ terms, slots [2]uint32 }
+// {off, n+1} so that the zero value stands for absent, and its offset in
+// rec plus one (0: no slots).
+type codeSpans struct {
+	terms, slots [2]uint32
+	rec          uint32
+}
 
 // spans returns a code's codeTerms span (ok: the code has one) and its
 // codeSlots span ({0, 0} when none), without a map lookup.
@@ -227,25 +233,12 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 			altOf[k] = l
 		}
 	}
-	listAt := map[uint64][2]uint32{} // slotKey -> its span of altVals
 	for id, span := range st.codeTerms {
 		t := st.terms[span[0] : span[0]+span[1]]
 		off := len(st.slots)
 		st.slots = st.slotsIn(t, st.slots)
 		if len(st.slots) > off {
 			st.codeSlots[id] = [2]uint32{uint32(off), uint32(len(st.slots) - off)}
-		}
-		for _, sp := range st.slots[off:] {
-			a, left, right := window(t, int(sp>>1), int(sp&1)+1)
-			k := slotKey(left, right, a)
-			at, ok := listAt[k]
-			if !ok {
-				l := altOf[k]
-				at = [2]uint32{uint32(len(st.altVals)), uint32(len(l))}
-				st.altVals = append(st.altVals, l...)
-				listAt[k] = at
-			}
-			st.slotAlts = append(st.slotAlts, at)
 		}
 	}
 	st.altBits = make([]uint64, 1<<altFilterLog2/64)
@@ -263,6 +256,29 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 	}
 	for id, sp := range st.codeSlots {
 		st.dense[id].slots = [2]uint32{sp[0], sp[1] + 1}
+	}
+	listAt := map[uint64][2]uint32{} // slotKey -> its span of altVals
+	for id := range st.dense {
+		tsp, ssp, ok := st.spans(corpus.ID(id))
+		if !ok || ssp[1] == 0 {
+			continue
+		}
+		t := st.terms[tsp[0] : tsp[0]+tsp[1]]
+		st.dense[id].rec = uint32(len(st.rec)) + 1
+		st.rec = append(st.rec, tsp[1], ssp[1])
+		st.rec = append(st.rec, t...)
+		for _, sp := range st.slots[ssp[0] : ssp[0]+ssp[1]] {
+			a, left, right := window(t, int(sp>>1), int(sp&1)+1)
+			k := slotKey(left, right, a)
+			at, ok := listAt[k]
+			if !ok {
+				l := altOf[k]
+				at = [2]uint32{uint32(len(st.altVals)), uint32(len(l))}
+				st.altVals = append(st.altVals, l...)
+				listAt[k] = at
+			}
+			st.rec = append(st.rec, uint32(sp), at[0], at[1])
+		}
 	}
 	return st
 }
@@ -292,11 +308,13 @@ type conflict struct {
 // the note, in the sentences of c's mentions, fills it with another and
 // never with the code's. ok is false when there is none.
 func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, sents []int, c *candidate, code corpus.ID) (conflict, bool) {
-	span, slotSpan, ok := st.spans(code)
-	if !ok || slotSpan[1] == 0 {
+	if code < 0 || int(code) >= len(st.dense) || st.dense[code].rec == 0 {
 		return conflict{}, false // no slot, no contradiction
 	}
-	t := st.terms[span[0] : span[0]+span[1]]
+	r := st.rec[st.dense[code].rec-1:]
+	nt, ns := int(r[0]), int(r[1])
+	t := r[2 : 2+nt]
+	slots := r[2+nt : 2+nt+3*ns]
 	terms := doc.Terms
 	noteID := func(j int) (uint32, bool) {
 		if j < 0 || j >= len(terms) {
@@ -333,13 +351,13 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 			}
 		}
 	}
-	for si, sp := range st.slots[slotSpan[0] : slotSpan[0]+slotSpan[1]] {
+	for ; len(slots) >= 3; slots = slots[3:] {
 		{
+			sp := slots[0]
 			i, n := int(sp>>1), int(sp&1)+1
 			a, left, right := window(t, i, n)
 			// The values replacing a between left and right.
-			as := st.slotAlts[int(slotSpan[0])+si]
-			alts := st.altVals[as[0] : as[0]+as[1]]
+			alts := st.altVals[slots[1] : slots[1]+slots[2]]
 			for side := range 2 {
 				// The note is read beside one of the slot's neighbours
 				// (side 0: the slot follows it), in either word order.
