@@ -629,13 +629,14 @@ func (e *Engine) nameSays(w *work, doc *nlp.Document, c *candidate, said nlp.Spa
 			want = append(want, t.Stem)
 		}
 	}
-	for _, m := range c.mentions {
-		if mentionScore(m) < 0.8*best {
+	for i := range c.mentions {
+		m := &c.mentions[i]
+		if mentionScore(*m) < 0.8*best {
 			continue
 		}
 		all := true
 		if len(want) > 0 {
-			stems := w.nameStems(e.ix, m.name)
+			stems := e.mentionStems(w, m)
 			for _, st := range want {
 				if !slices.Contains(stems, st) {
 					all = false

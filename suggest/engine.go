@@ -144,6 +144,8 @@ type Engine struct {
 	// (string -> *siteCategory) (site.go).
 	sites    *siteMap
 	siteMemo sync.Map
+	// nameStems holds the stems of the index's names (namestems.go).
+	nameStems nameStemTable
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
