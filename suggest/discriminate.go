@@ -283,6 +283,31 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 	return st
 }
 
+// warm reads the records of the candidates' codes (dense, then the head
+// of rec), each step in one pass over the candidates, before
+// contradiction reads them one candidate at a time: the reads of a pass
+// are independent of each other, so the processor overlaps their cache
+// misses instead of waiting for each in turn. It returns a sum of what it
+// read so that the reads are kept.
+//
+//go:noinline
+func (st *slotTable) warm(cs []*candidate) uint32 {
+	sum := uint32(0)
+	for _, c := range cs {
+		if code := c.tgt.anyCode(); code >= 0 && int(code) < len(st.dense) {
+			sum += st.dense[code].rec
+		}
+	}
+	for _, c := range cs {
+		if code := c.tgt.anyCode(); code >= 0 && int(code) < len(st.dense) {
+			if r := st.dense[code].rec; r > 0 {
+				sum += st.rec[r-1]
+			}
+		}
+	}
+	return sum
+}
+
 // slotsOf returns the slot positions of a code's title (see codeSlots).
 func (st *slotTable) slotsOf(code corpus.ID) []uint16 {
 	_, sp, _ := st.spans(code)
@@ -476,6 +501,9 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		seventh bool // its words state another code's 7th character
 	}
 	vs := make([]verdict, len(live))
+	if e.slots != nil {
+		e.slots.warm(live)
+	}
 	for i, c := range live {
 		vs[i].c = c
 		if stem := statesSeventh(c, w.owner); stem != 0 {
