@@ -3,6 +3,7 @@ package suggest
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -116,4 +117,45 @@ func reachable(succ [][]int, from int, seen []bool, stack []int) []int {
 		stack = append(stack, succ[n]...)
 	}
 	return stack
+}
+
+// lowerHas is strings.Contains(strings.ToLower(s), pat) (prefix:
+// strings.HasPrefix) for a lower-case ASCII pat, without lowering an
+// ASCII s (two other runes lower to ASCII letters: such an s is lowered).
+func lowerHas(s, pat string, prefix bool) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			if prefix {
+				return strings.HasPrefix(strings.ToLower(s), pat)
+			}
+			return strings.Contains(strings.ToLower(s), pat)
+		}
+	}
+	if prefix {
+		return lowerAt(s, 0, pat)
+	}
+	for i := 0; i+len(pat) <= len(s); i++ {
+		if lowerAt(s, i, pat) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerAt reports whether the ASCII s[i:] starts with pat once its
+// letters are lowered.
+func lowerAt(s string, i int, pat string) bool {
+	if len(s)-i < len(pat) {
+		return false
+	}
+	for j := range len(pat) {
+		b := s[i+j]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if b != pat[j] {
+			return false
+		}
+	}
+	return true
 }

@@ -250,13 +250,13 @@ func liftable(a, b *seqFact) (order, bool) {
 // sepsisCode: a chapter 1 code of sepsis (A40, A41, and the organism
 // categories' sepsis codes: A02.1, A32.7, B37.7 ...).
 func sepsisCode(s Suggestion) bool {
-	return s.Code[0] <= 'B' && strings.Contains(strings.ToLower(s.Display), "sepsis")
+	return s.Code[0] <= 'B' && lowerHas(s.Display, "sepsis", false)
 }
 
 // elsewhere says whether a title says its condition is one of a disease
 // classified elsewhere (a manifestation, B95-B97's agents).
 func elsewhere(display string) bool {
-	return strings.Contains(strings.ToLower(display), "classified elsewhere")
+	return lowerHas(display, "classified elsewhere", false)
 }
 
 func firstListedRow(code string) string {
@@ -550,8 +550,7 @@ func surest(sugs []Suggestion, cons []order) []order {
 // drugEffect says whether s is an adverse effect or underdosing code of
 // the Table of Drugs (T36-T50, read from its title).
 func drugEffect(s Suggestion) bool {
-	d := strings.ToLower(s.Display)
-	return s.Code[0] == 'T' && (strings.HasPrefix(d, "adverse effect of") || strings.HasPrefix(d, "underdosing of"))
+	return s.Code[0] == 'T' && (lowerHas(s.Display, "adverse effect of", true) || lowerHas(s.Display, "underdosing of", true))
 }
 
 // nature says whether a code may state the nature of a drug's effect: not
