@@ -494,13 +494,9 @@ func nearby(doc *nlp.Document, ix *index.Index, j int, a uint32) bool {
 func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, encounter string) []*candidate {
 	w.sr.index(doc)
 	w.owner = seventhWords(w, e.set, doc, live, encounter, w.owner)
-	type verdict struct {
-		c       *candidate
-		cf      conflict
-		bad     bool
-		seventh bool // its words state another code's 7th character
-	}
-	vs := make([]verdict, len(live))
+	vs := slices.Grow(w.verdicts[:0], len(live))[:len(live)]
+	clear(vs)
+	defer func() { clear(vs); w.verdicts = vs[:0] }() // pooled without pointers into this note
 	if e.slots != nil {
 		e.slots.warm(live)
 	}
@@ -582,6 +578,14 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			Rule: "contradicted", Reason: e.conflictReason(doc, b, v.cf), Evidence: e.evidence(doc, v.c, 3)})
 	}
 	return out
+}
+
+// verdict is discriminate's judgement of one candidate.
+type verdict struct {
+	c       *candidate
+	cf      conflict
+	bad     bool
+	seventh bool // its words state another code's 7th character
 }
 
 // conflictReason says what the note documents and what the code is:

@@ -51,6 +51,8 @@ type work struct {
 	stems map[string][]string
 	// preg caches doc.Pregnancy's answer: 0 not asked yet, 1 yes, -1 no.
 	preg int8
+	// verdicts is discriminate's scratch (discriminate.go).
+	verdicts []verdict
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
