@@ -46,14 +46,24 @@ type slotTable struct {
 	// dense holds codeTerms and codeSlots indexed by corpus.ID for the
 	// per-candidate reads (spans); a zero entry is a code without terms.
 	dense []codeSpans
-	// alt holds slotKey(ctx, side, value): value fills a slot next to ctx
-	// (side 0: ctx precedes the value, 1: ctx follows it) in some title,
-	// and pairKey(ctx, side, a, b): a and b replace each other there.
+	// alt holds slotKey(left, right, value): value fills a slot between
+	// left and right in some title.
 	alt map[uint64]struct{}
 	// altBits has bit altBit(k) set for every key k of alt: most lookups
 	// are of keys alt does not hold, and a bit in a small table answers
 	// them without probing the large map.
 	altBits []uint64
+	// at holds, parallel to terms, each title term's byte offsets in its
+	// code's Display (start<<16 | end), for conflictReason.
+	at []uint32
+	// rec holds, for each code with slots, what contradiction reads of
+	// it in one place: its term count n, its slot count m, its terms, then
+	// per slot its position (as in slots) and the span {off, len} of
+	// altVals listing the values that replace the slot's value between
+	// its neighbours in two titles otherwise equal ("type 1" / "type 2"
+	// between nothing and "diabetes").
+	rec     []uint32
+	altVals []uint64
 }
 
 // altFilterLog2 sizes altBits: 2^22 bits (512 KB).
@@ -73,8 +83,12 @@ func (st *slotTable) hasAlt(k uint64) bool {
 }
 
 // codeSpans is one code's codeTerms and codeSlots, each stored as
-// {off, n+1} so that the zero value stands for absent.
-type codeSpans struct{ terms, slots [2]uint32 }
+// {off, n+1} so that the zero value stands for absent, and its offset in
+// rec plus one (0: no slots).
+type codeSpans struct {
+	terms, slots [2]uint32
+	rec          uint32
+}
 
 // spans returns a code's codeTerms span (ok: the code has one) and its
 // codeSlots span ({0, 0} when none), without a map lookup.
@@ -96,14 +110,8 @@ func (st *slotTable) spans(code corpus.ID) (terms, slots [2]uint32, ok bool) {
 // maxSlotValues bounds the values of one slot.
 const maxSlotValues = 12
 
-// pairKey names two values that replace each other between the terms
-// left and right (unknownTerm: the title's start or end) in two titles
-// otherwise equal ("type 1" / "type 2" between nothing and "diabetes").
-func pairKey(left, right uint32, a, b uint64) uint64 {
-	return slotKey(left, right, a) ^ (b*0x94d049bb133111eb + 0x2545f4914f6cdd1d)
-}
-
-// slotKey names a value filling a slot between left and right.
+// slotKey names a value filling a slot between left and right (unknownTerm:
+// the title's start or end).
 func slotKey(left, right uint32, value uint64) uint64 {
 	h := (uint64(left)<<32 | uint64(right)) * 0x9e3779b97f4a7c15
 	return h ^ (value * 0xbf58476d1ce4e5b9)
@@ -117,6 +125,13 @@ func pair(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 // titleTerms analyses a title into index term ids, in order.
 func titleTerms(ix *index.Index, pipe *nlp.Pipeline, title string, dst []uint32) []uint32 {
+	dst, _ = titleTermsAt(ix, pipe, title, dst, nil)
+	return dst
+}
+
+// titleTermsAt is titleTerms that also appends each term's byte offsets
+// in title to at (start<<16 | end) when at is not nil.
+func titleTermsAt(ix *index.Index, pipe *nlp.Pipeline, title string, dst, at []uint32) ([]uint32, []uint32) {
 	for _, t := range pipe.Terms(title) {
 		if t.Expanded {
 			continue
@@ -129,21 +144,27 @@ func titleTerms(ix *index.Index, pipe *nlp.Pipeline, title string, dst []uint32)
 		default:
 			dst = append(dst, unknownTerm)
 		}
+		if at != nil {
+			at = append(at, uint32(t.Start)<<16|uint32(t.End))
+		}
 	}
-	return dst
+	return dst, at
 }
 
 // buildSlots mines the slots of set's ICD-10-CM titles.
 func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 	pipe := ix.Analyzer()
-	st := &slotTable{codeTerms: map[corpus.ID][2]uint32{}, codeSlots: map[corpus.ID][2]uint32{}, alt: map[uint64]struct{}{}}
+	st := &slotTable{codeTerms: map[corpus.ID][2]uint32{}, codeSlots: map[corpus.ID][2]uint32{}, alt: map[uint64]struct{}{}, at: []uint32{}}
 	for _, id := range set.IDs(corpus.ICD10CM) {
 		b := set.Brief(id)
 		if index.SeventhCharacter(b, set.SevenChr(id)) {
 			continue // the stem's title says the same, without the 7th character's words
 		}
+		if len(b.Display) >= 1<<16 {
+			continue // beyond at's offsets (no title is this long)
+		}
 		off := len(st.terms)
-		st.terms = titleTerms(ix, pipe, b.Display, st.terms)
+		st.terms, st.at = titleTermsAt(ix, pipe, b.Display, st.terms, st.at)
 		st.codeTerms[id] = [2]uint32{uint32(off), uint32(len(st.terms) - off)}
 	}
 	// Titles equal but for one or two terms at position i: group by the
@@ -193,17 +214,23 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 	}
 	// A group of many values names different things (drugs, sites), not
 	// one detail's alternatives.
+	altOf := map[uint64][]uint64{} // slotKey -> the values replacing it
 	for _, g := range groups {
 		if len(g.vals) < 2 || len(g.vals) > maxSlotValues {
 			continue
 		}
 		for _, x := range g.vals {
-			st.alt[slotKey(g.left, g.right, x)] = struct{}{}
+			k := slotKey(g.left, g.right, x)
+			st.alt[k] = struct{}{}
+			l := altOf[k]
 			for _, y := range g.vals {
 				if x != y {
-					st.alt[pairKey(g.left, g.right, x, y)] = struct{}{}
+					if !slices.Contains(l, y) {
+						l = append(l, y)
+					}
 				}
 			}
+			altOf[k] = l
 		}
 	}
 	for id, span := range st.codeTerms {
@@ -230,19 +257,61 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 	for id, sp := range st.codeSlots {
 		st.dense[id].slots = [2]uint32{sp[0], sp[1] + 1}
 	}
+	listAt := map[uint64][2]uint32{} // slotKey -> its span of altVals
+	for id := range st.dense {
+		tsp, ssp, ok := st.spans(corpus.ID(id))
+		if !ok || ssp[1] == 0 {
+			continue
+		}
+		t := st.terms[tsp[0] : tsp[0]+tsp[1]]
+		st.dense[id].rec = uint32(len(st.rec)) + 1
+		st.rec = append(st.rec, tsp[1], ssp[1])
+		st.rec = append(st.rec, t...)
+		for _, sp := range st.slots[ssp[0] : ssp[0]+ssp[1]] {
+			a, left, right := window(t, int(sp>>1), int(sp&1)+1)
+			k := slotKey(left, right, a)
+			at, ok := listAt[k]
+			if !ok {
+				l := altOf[k]
+				at = [2]uint32{uint32(len(st.altVals)), uint32(len(l))}
+				st.altVals = append(st.altVals, l...)
+				listAt[k] = at
+			}
+			st.rec = append(st.rec, uint32(sp), at[0], at[1])
+		}
+	}
 	return st
+}
+
+// warm reads the records of the candidates' codes (dense, then the head
+// of rec), each step in one pass over the candidates, before
+// contradiction reads them one candidate at a time: the reads of a pass
+// are independent of each other, so the processor overlaps their cache
+// misses instead of waiting for each in turn. It returns a sum of what it
+// read so that the reads are kept.
+//
+//go:noinline
+func (st *slotTable) warm(cs []*candidate) uint32 {
+	sum := uint32(0)
+	for _, c := range cs {
+		if code := c.tgt.anyCode(); code >= 0 && int(code) < len(st.dense) {
+			sum += st.dense[code].rec
+		}
+	}
+	for _, c := range cs {
+		if code := c.tgt.anyCode(); code >= 0 && int(code) < len(st.dense) {
+			if r := st.dense[code].rec; r > 0 {
+				sum += st.rec[r-1]
+			}
+		}
+	}
+	return sum
 }
 
 // slotsOf returns the slot positions of a code's title (see codeSlots).
 func (st *slotTable) slotsOf(code corpus.ID) []uint16 {
 	_, sp, _ := st.spans(code)
 	return st.slots[sp[0] : sp[0]+sp[1]]
-}
-
-// replaces reports whether the values a and b replace each other between
-// left and right in two titles.
-func (st *slotTable) replaces(left, right uint32, a, b uint64) bool {
-	return st.hasAlt(pairKey(left, right, a, b))
 }
 
 // fills reports whether value fills a slot between left and right.
@@ -257,17 +326,20 @@ type conflict struct {
 	at, n   int      // the title's terms filling it: terms[at:at+n]
 	side    int      // 0: the context precedes the slot
 	val     uint64   // the note's value (pair)
+	code    corpus.ID
 }
 
 // contradiction finds the first slot c's code fills with one value while
 // the note, in the sentences of c's mentions, fills it with another and
 // never with the code's. ok is false when there is none.
 func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, sents []int, c *candidate, code corpus.ID) (conflict, bool) {
-	span, slotSpan, ok := st.spans(code)
-	if !ok {
-		return conflict{}, false
+	if code < 0 || int(code) >= len(st.dense) || st.dense[code].rec == 0 {
+		return conflict{}, false // no slot, no contradiction
 	}
-	t := st.terms[span[0] : span[0]+span[1]]
+	r := st.rec[st.dense[code].rec-1:]
+	nt, ns := int(r[0]), int(r[1])
+	t := r[2 : 2+nt]
+	slots := r[2+nt : 2+nt+3*ns]
 	terms := doc.Terms
 	noteID := func(j int) (uint32, bool) {
 		if j < 0 || j >= len(terms) {
@@ -298,14 +370,19 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 	for _, sn := range sents {
 		if sn < len(sr.term) {
 			for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
-				noteID(j)
+				if len(sr.nids) != len(terms) || sr.nids[j] == -2 {
+					noteID(j)
+				}
 			}
 		}
 	}
-	for _, sp := range st.slots[slotSpan[0] : slotSpan[0]+slotSpan[1]] {
+	for ; len(slots) >= 3; slots = slots[3:] {
 		{
+			sp := slots[0]
 			i, n := int(sp>>1), int(sp&1)+1
 			a, left, right := window(t, i, n)
+			// The values replacing a between left and right.
+			alts := st.altVals[slots[1] : slots[1]+slots[2]]
 			for side := range 2 {
 				// The note is read beside one of the slot's neighbours
 				// (side 0: the slot follows it), in either word order.
@@ -362,15 +439,15 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 								second = pair(uint32(vals[1]>>32), noTerm)
 							}
 						}
-						if vals[0] == a || vals[1] == a || second == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) && !st.replaces(left, right, a, vals[0]) {
+						if vals[0] == a || vals[1] == a || second == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) && !slices.Contains(alts, vals[0]) {
 							supported = true
 							break scan
 						}
 						for q, v := range vals {
-							if v == 0 || found.ctxNote >= 0 || !st.replaces(left, right, a, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) && uint32(v>>32) != unspecTerm && !withWithout(ix, uint32(v>>32)) {
+							if v == 0 || found.ctxNote >= 0 || !slices.Contains(alts, v) || connectorValue(ix, v, side) || inTitle(uint32(v>>32)) && uint32(v>>32) != unspecTerm && !withWithout(ix, uint32(v>>32)) {
 								continue
 							}
-							found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side, val: v}
+							found = conflict{said: spans[q], ctxNote: j, at: i, n: n, side: side, val: v, code: code}
 						}
 					}
 				}
@@ -417,13 +494,12 @@ func nearby(doc *nlp.Document, ix *index.Index, j int, a uint32) bool {
 func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, encounter string) []*candidate {
 	w.sr.index(doc)
 	w.owner = seventhWords(w, e.set, doc, live, encounter, w.owner)
-	type verdict struct {
-		c       *candidate
-		cf      conflict
-		bad     bool
-		seventh bool // its words state another code's 7th character
+	vs := slices.Grow(w.verdicts[:0], len(live))[:len(live)]
+	clear(vs)
+	defer func() { clear(vs); w.verdicts = vs[:0] }() // pooled without pointers into this note
+	if e.slots != nil {
+		e.slots.warm(live)
 	}
-	vs := make([]verdict, len(live))
 	for i, c := range live {
 		vs[i].c = c
 		if stem := statesSeventh(c, w.owner); stem != 0 {
@@ -456,16 +532,22 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 	// A code contradicted only for being unspecified stays unless a
 	// candidate of its category that is not contradicted is the sibling
 	// holding the note's value (the replacement is suggested).
+	var cats []string // the category of each kept verdict's code, read once
 	replaced := func(code corpus.ID, at int, val uint64) bool {
 		cat := category(e.set.Brief(code).Code)
-		for _, v := range vs {
-			if v.bad {
+		if cats == nil {
+			cats = make([]string, len(vs))
+			for i, v := range vs {
+				if !v.bad {
+					cats[i] = category(e.set.Brief(v.c.tgt.anyCode()).Code)
+				}
+			}
+		}
+		for i, v := range vs {
+			if v.bad || cats[i] != cat {
 				continue
 			}
 			k := v.c.tgt.anyCode()
-			if category(e.set.Brief(k).Code) != cat {
-				continue
-			}
 			if sp, _, ok := e.slots.spans(k); ok && e.slots.sibling(code, e.slots.terms[sp[0]:sp[0]+sp[1]], at, uint32(val>>32)) {
 				return true
 			}
@@ -498,24 +580,32 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 	return out
 }
 
+// verdict is discriminate's judgement of one candidate.
+type verdict struct {
+	c       *candidate
+	cf      conflict
+	bad     bool
+	seventh bool // its words state another code's 7th character
+}
+
 // conflictReason says what the note documents and what the code is:
 // "note says type 1; E11.9 is type 2".
 func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) string {
 	ctx := doc.Terms[cf.ctxNote].Norm
 	said := doc.Text[cf.said.Start:cf.said.End]
-	// The title's own words for the slot, when the analysis finds them.
+	// The title's own words for the slot (its terms' offsets, analysed at
+	// Open).
 	is := ""
-	k := 0
-	for _, t := range e.pipe.Terms(b.Display) {
-		if t.Expanded {
-			continue
+	if sp, _, ok := e.slots.spans(cf.code); ok {
+		for k := cf.at; k < cf.at+cf.n && k < int(sp[1]); k++ {
+			x := e.slots.at[int(sp[0])+k]
+			start, end := int(x>>16), int(x&0xffff)
+			if k == cf.at {
+				is = b.Display[start:end]
+			} else if is != "" {
+				is = b.Display[strings.Index(b.Display, is):end]
+			}
 		}
-		if k == cf.at {
-			is = b.Display[t.Start:t.End]
-		} else if k > cf.at && k < cf.at+cf.n && is != "" {
-			is = b.Display[strings.Index(b.Display, is):t.End]
-		}
-		k++
 	}
 	is = dropBrackets(is)
 	if is == "" {
@@ -571,13 +661,14 @@ func (e *Engine) nameSays(w *work, doc *nlp.Document, c *candidate, said nlp.Spa
 			want = append(want, t.Stem)
 		}
 	}
-	for _, m := range c.mentions {
-		if mentionScore(m) < 0.8*best {
+	for i := range c.mentions {
+		m := &c.mentions[i]
+		if mentionScore(*m) < 0.8*best {
 			continue
 		}
 		all := true
 		if len(want) > 0 {
-			stems := w.nameStems(e.ix, m.name)
+			stems := e.mentionStems(w, m)
 			for _, st := range want {
 				if !slices.Contains(stems, st) {
 					all = false

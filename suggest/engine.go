@@ -147,6 +147,8 @@ type Engine struct {
 	coder    coderTables      // the coding rules' per-engine tables (codertables.go)
 	siteCode idMemo[codeSite] // each code's site category and title reading (siteids.go)
 	titles   titleTable       // each code's title stems and what refine.go asks of them (titlefacts.go)
+	// nameStems holds the stems of the index's names (namestems.go).
+	nameStems nameStemTable
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and

@@ -118,7 +118,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	// engine for an index name (callers only read the result).
 	stemsOf := func(m *mention) []string {
 		if n := m.hit.Name; n >= 0 && int(n) < e.ix.Len() && e.ix.NameText(n) == m.name {
-			return e.nameStems(m.hit.Name, m.name) // titlefacts.go
+			return e.nameStems.of(e.ix, m.hit.Name) // namestems.go
 		}
 		return e.ix.Stems(m.name)
 	}

@@ -114,16 +114,17 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 		in[i] = s.Confidence >= thr
 	}
 	e.visitReasons(doc, res, in)
+	fs := e.seqFacts(doc, sugs)
 	var cons []order
 	for a := range sugs {
-		if !in[a] && sugs[a].Confidence < thr/2 {
+		if !in[a] && sugs[a].Confidence < thr/2 || !fs[a].icd {
 			continue // too far below to be lifted
 		}
 		for b := range sugs {
-			if a == b || !in[b] || sugs[a].System != string(corpus.ICD10CM) || sugs[b].System != string(corpus.ICD10CM) {
+			if a == b || !in[b] || !fs[b].icd {
 				continue
 			}
-			c, ok := e.listedBefore(doc, sugs[a], sugs[b], in[a])
+			c, ok := e.listedBefore(doc, sugs, fs, a, b, in[a])
 			if !ok {
 				continue
 			}
@@ -131,7 +132,7 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 			cons = append(cons, c)
 		}
 	}
-	cons = surest(sugs, e.lift(doc, res, in, cons))
+	cons = surest(sugs, e.lift(res, fs, in, cons))
 	for i, s := range sugs { // a lifted code no kept constraint lists first stays below
 		if in[i] && s.Confidence < thr && !slices.ContainsFunc(cons, func(c order) bool { return c.a == i }) {
 			in[i] = false
@@ -141,8 +142,13 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 	succ := make([][]int, len(sugs))  // every kept constraint
 	raise := make([][]int, len(sugs)) // those listing a first-listed code up
 	var kept []order
+	seen := make([]bool, len(sugs))
+	var stack []int
 	for _, c := range cons {
-		if !in[c.a] || reaches(succ, c.b, c.a) {
+		if !in[c.a] {
+			continue
+		}
+		if stack = reachable(succ, c.b, seen, stack); seen[c.a] {
 			continue // a stronger rule already orders them the other way
 		}
 		succ[c.a] = append(succ[c.a], c.b)
@@ -157,22 +163,23 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 	applyOrder(res, in, succ, raise, kept)
 }
 
-// listedBefore says whether suggestion a is listed before b: the rule's
-// rank, reason and kind (a and b left for the caller). above says whether
-// a is above the threshold (a code below it is considered only for a
-// rule that may lift it).
-func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (order, bool) {
-	ida, oka := e.set.ID(corpus.ICD10CM, a.Code)
-	idb, okb := e.set.ID(corpus.ICD10CM, b.Code)
-	if !oka || !okb {
+// listedBefore says whether suggestion sugs[ia] is listed before
+// sugs[ib] (fs holds their facts): the rule's rank, reason and kind (a
+// and b left for the caller). above says whether a is above the
+// threshold (a code below it is considered only for a rule that may lift
+// it).
+func (e *Engine) listedBefore(doc *nlp.Document, sugs []Suggestion, fs []seqFact, ia, ib int, above bool) (order, bool) {
+	a, b := &sugs[ia], &sugs[ib]
+	fa, fb := &fs[ia], &fs[ib]
+	if !fa.ok || !fb.ok {
 		return order{}, false
 	}
 	// I.A.12-13, I.B.9: the Tabular's own instructional notes.
-	if e.notesName(idb, a.Code, codeFirstNote) {
+	if rangesName(fb.codeFirst, a.Code) {
 		return order{why: fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b.Code, a.Code), one: true}, true
 	}
 	if !above {
-		if within(a, b) {
+		if within(*a, *b) {
 			// a reads part of b's words: a competing reading, not a
 			// second condition to lift ("cannabis" F12.10 in "adverse
 			// effect of cannabis").
@@ -180,24 +187,24 @@ func (e *Engine) listedBefore(doc *nlp.Document, a, b Suggestion, above bool) (o
 		}
 		// Only b's own note or a rule may lift a: a code below the
 		// threshold is not lifted by the codes its notes ask for.
-		return e.liftable(doc, a, b)
+		return liftable(fa, fb)
 	}
-	if e.asksFor(ida, b.Code) {
+	if rangesName(fa.useAdditional, b.Code) {
 		return order{why: fmt.Sprintf("the use additional code note of %s names %s (Tabular List, I.A.13)", a.Code, b.Code), follow: true}, true
 	}
-	if c, ok := e.liftable(doc, a, b); ok {
+	if c, ok := liftable(fa, fb); ok {
 		return c, true
 	}
-	if fa, fb := firstListedRow(a.Code), firstListedRow(b.Code); fa != "" && fb == "" && statesEncounter(doc, a) && visitCued(doc, a) {
-		return order{rank: 2, why: fa}, true
+	if fa.first != "" && fb.first == "" && fa.encounterStated(doc, a) {
+		return order{rank: 2, why: fa.first}, true
 	}
-	if why := reasonFirstRow(a.Code); why != "" && reasonFirstRow(b.Code) == "" && firstListedRow(b.Code) == "" && statedReason(doc, a, b) {
+	if why := fa.reason; why != "" && fb.reason == "" && fb.first == "" && statedReason(doc, *a, *b) {
 		return order{rank: 2, why: why}, true
 	}
 	// I.A.13: a manifestation or an infectious agent "in (as the cause
 	// of) diseases classified elsewhere" follows the disease its sentence
 	// states.
-	if !elsewhere(a.Display) && elsewhere(b.Display) && a.Code[0] != 'Z' && !within(a, b) && shareSentence(doc, a, b) {
+	if !fa.elsewhere && fb.elsewhere && !fa.z && shareSents(fa, fb) && !within(*a, *b) {
 		return order{rank: 3, why: fmt.Sprintf("%s names a disease classified elsewhere and is listed after it (I.A.13)", b.Code), follow: true}, true
 	}
 	return order{}, false
@@ -215,26 +222,26 @@ func statesEncounter(doc *nlp.Document, s Suggestion) bool {
 }
 
 // liftable are the rules that may list a code the ranker left below the
-// threshold before one above it.
-func (e *Engine) liftable(doc *nlp.Document, a, b Suggestion) (order, bool) {
+// threshold before one above it (a and b: the two codes' facts).
+func liftable(a, b *seqFact) (order, bool) {
 	// I.C.1.d.4: the systemic infection before the localized one.
-	if sepsisCode(a) && !sepsisCode(b) && b.Code[0] != 'O' {
+	if a.sepsis && !b.sepsis && !b.obstetric {
 		return order{rank: 1, why: "the systemic infection (sepsis) is listed before the localized infection and its other conditions (I.C.1.d.4)", one: true}, true
 	}
 	// I.C.1.g.1.a: COVID-19, then the manifestations stated with it
 	// (I.C.1.g.1.b: the O98.5- code of a pregnancy comes first).
-	if a.Code == "U07.1" && b.Code[0] != 'O' && shareSentence(doc, a, b) {
+	if a.covid && !b.obstetric && shareSents(a, b) {
 		return order{rank: 1, why: "COVID-19 is listed before the manifestations stated with it (I.C.1.g.1.a)", one: true}, true
 	}
 	// I.C.19.e.5.a, c: the nature of an adverse effect, or the condition an
 	// underdosing let relapse, before the drug's code; an underdosing is
 	// never listed first.
-	if drugEffect(b) && !drugEffect(a) && nature(a.Code) && shareSentence(doc, a, b) {
+	if b.drug && !a.drug && a.nature && shareSents(a, b) {
 		return order{rank: 1, why: "the condition is listed before the adverse effect or underdosing code of the drug (I.C.19.e.5)", one: true}, true
 	}
 	// I.C.9.a.11: the hypertensive crisis the encounter is for, then the
 	// hypertensive disease its "code also" note asks for.
-	if strings.HasPrefix(a.Code, "I16") && b.Code >= "I10" && b.Code < "I16" {
+	if a.crisis && b.hypertensive {
 		return order{rank: 1, why: "the hypertensive crisis is listed before the hypertensive disease its code also note names (I.C.9.a.11)", one: true}, true
 	}
 	return order{}, false
@@ -243,13 +250,13 @@ func (e *Engine) liftable(doc *nlp.Document, a, b Suggestion) (order, bool) {
 // sepsisCode: a chapter 1 code of sepsis (A40, A41, and the organism
 // categories' sepsis codes: A02.1, A32.7, B37.7 ...).
 func sepsisCode(s Suggestion) bool {
-	return s.Code[0] <= 'B' && strings.Contains(strings.ToLower(s.Display), "sepsis")
+	return s.Code[0] <= 'B' && lowerHas(s.Display, "sepsis", false)
 }
 
 // elsewhere says whether a title says its condition is one of a disease
 // classified elsewhere (a manifestation, B95-B97's agents).
 func elsewhere(display string) bool {
-	return strings.Contains(strings.ToLower(display), "classified elsewhere")
+	return lowerHas(display, "classified elsewhere", false)
 }
 
 func firstListedRow(code string) string {
@@ -357,7 +364,7 @@ func (e *Engine) visitReasons(doc *nlp.Document, res *Result, in []bool) {
 // with no code above it) that a rule lists before an above-threshold code
 // sharing a sentence with it; the constraints of codes left below are
 // dropped.
-func (e *Engine) lift(doc *nlp.Document, res *Result, in []bool, cons []order) []order {
+func (e *Engine) lift(res *Result, fs []seqFact, in []bool, cons []order) []order {
 	sugs := res.Suggestions
 	best := map[int]int{} // b -> lifted a
 	cats := map[string]bool{}
@@ -368,7 +375,7 @@ func (e *Engine) lift(doc *nlp.Document, res *Result, in []bool, cons []order) [
 	}
 	for _, c := range cons {
 		a := sugs[c.a]
-		if in[c.a] || a.Confidence < res.Threshold/2 || !matched(a) || cats[a.System+category(a.Code)] || !shareSentence(doc, a, sugs[c.b]) {
+		if in[c.a] || a.Confidence < res.Threshold/2 || !matched(a) || cats[a.System+category(a.Code)] || !shareSents(&fs[c.a], &fs[c.b]) {
 			continue
 		}
 		if o, ok := best[c.b]; !ok || evidenceLen(a) > evidenceLen(sugs[o]) || evidenceLen(a) == evidenceLen(sugs[o]) && a.Confidence > sugs[o].Confidence {
@@ -401,37 +408,6 @@ func evidenceLen(s Suggestion) int {
 	return n
 }
 
-func shareSentence(doc *nlp.Document, a, b Suggestion) bool {
-	for _, ea := range a.Evidence {
-		sa := spanCue(doc, ea.Start, ea.End).sent
-		for _, eb := range b.Evidence {
-			if sa >= 0 && sa == spanCue(doc, eb.Start, eb.End).sent {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// reaches says whether node to is reachable from from in succ.
-func reaches(succ [][]int, from, to int) bool {
-	seen := map[int]bool{}
-	stack := []int{from}
-	for len(stack) > 0 {
-		n := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if n == to {
-			return true
-		}
-		if seen[n] {
-			continue
-		}
-		seen[n] = true
-		stack = append(stack, succ[n]...)
-	}
-	return false
-}
-
 // applyOrder lists the sequenced suggestions (in) in an order meeting
 // every kept constraint, then the others in their order. A first-listed
 // code (raise) takes the place and the confidence of the surest code it
@@ -444,12 +420,17 @@ func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 	n := len(sugs)
 	prio := make([]int, n) // the earliest index a node or a code it precedes holds
 	top := make([]float64, n)
+	seen := make([]bool, n)
+	var stack []int
 	for i := range n {
 		prio[i], top[i] = i, sugs[i].Confidence
-		for j := range n {
-			if j != i && reaches(raise, i, j) {
-				prio[i] = min(prio[i], j)
-				top[i] = max(top[i], sugs[j].Confidence)
+		if len(raise[i]) > 0 { // it precedes a code
+			stack = reachable(raise, i, seen, stack)
+			for j := range n {
+				if j != i && seen[j] {
+					prio[i] = min(prio[i], j)
+					top[i] = max(top[i], sugs[j].Confidence)
+				}
 			}
 		}
 		if top[i] < res.Threshold {
@@ -569,8 +550,7 @@ func surest(sugs []Suggestion, cons []order) []order {
 // drugEffect says whether s is an adverse effect or underdosing code of
 // the Table of Drugs (T36-T50, read from its title).
 func drugEffect(s Suggestion) bool {
-	d := strings.ToLower(s.Display)
-	return s.Code[0] == 'T' && (strings.HasPrefix(d, "adverse effect of") || strings.HasPrefix(d, "underdosing of"))
+	return s.Code[0] == 'T' && (lowerHas(s.Display, "adverse effect of", true) || lowerHas(s.Display, "underdosing of", true))
 }
 
 // nature says whether a code may state the nature of a drug's effect: not

@@ -3,23 +3,14 @@ package suggest
 import (
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"medcode/corpus"
 )
 
-// titleTable holds, per engine, each code's titleFact and the stems of
-// the index names the refinement reads (by name id).
+// titleTable holds, per engine, each code's titleFact.
 type titleTable struct {
-	codes  idMemo[titleFact]
-	names  sync.Map // int32 -> []string
-	nnames atomic.Int32
+	codes idMemo[titleFact]
 }
-
-// maxNameStems bounds the names whose stems the table keeps (the index
-// has some 270 k; a note reads a few hundred).
-const maxNameStems = 1 << 15
 
 // titleFact is what the refinement passes ask of a code's title, read
 // once per engine: its stems (ix.Stems of the display), whether it leaves
@@ -58,21 +49,4 @@ func (e *Engine) titleOf(id corpus.ID) *titleFact {
 		system: b.System, billable: b.Billable, nspec: strings.Contains(b.Display, "nspecified"),
 		withoutComp: strings.HasSuffix(b.Display, "without complications"), other: otherCode(b)}
 	return e.titles.codes.store(e.set, id, f)
-}
-
-// nameStems returns ix.Stems of index name n (text name), read once per
-// engine for up to maxNameStems names. Callers only read them.
-func (e *Engine) nameStems(n int32, name string) []string {
-	if v, ok := e.titles.names.Load(n); ok {
-		return v.([]string)
-	}
-	st := slices.Clip(e.ix.Stems(name))
-	if e.titles.nnames.Load() >= maxNameStems {
-		return st
-	}
-	v, loaded := e.titles.names.LoadOrStore(n, st)
-	if !loaded {
-		e.titles.nnames.Add(1)
-	}
-	return v.([]string)
 }

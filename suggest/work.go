@@ -56,6 +56,8 @@ type work struct {
 	site   siteScratch
 	refine refineScratch
 	full   []fullReading
+	// verdicts is discriminate's scratch (discriminate.go).
+	verdicts []verdict
 }
 
 // nameStems is ix.Stems(name), analysed once per call.

@@ -1,0 +1,38 @@
+package suggest
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"medcode/index"
+)
+
+// nameStemTable holds index.Stems of the index's names by name id, filled
+// on first use: nameSays reads the stems of the names that found a
+// contradicted candidate, the same few names for every note. Safe for
+// concurrent use; the zero value is ready.
+type nameStemTable struct {
+	once  sync.Once
+	stems []atomic.Pointer[[]string]
+}
+
+// of returns the stems of ix's name n; the caller must not modify them.
+func (t *nameStemTable) of(ix *index.Index, n int32) []string {
+	t.once.Do(func() { t.stems = make([]atomic.Pointer[[]string], ix.Len()) })
+	if p := t.stems[n].Load(); p != nil {
+		return *p
+	}
+	s := ix.Stems(ix.NameText(n))
+	t.stems[n].CompareAndSwap(nil, &s)
+	return *t.stems[n].Load()
+}
+
+// mentionStems returns the stems of the name that found m (read only):
+// from the engine's table when m's name is its hit's name in the engine's
+// index, else analysed once per call (work.nameStems).
+func (e *Engine) mentionStems(w *work, m *mention) []string {
+	if !m.learned && m.hit.Name >= 0 && int(m.hit.Name) < e.ix.Len() && m.name == e.ix.NameText(m.hit.Name) {
+		return e.nameStems.of(e.ix, m.hit.Name)
+	}
+	return w.nameStems(e.ix, m.name)
+}

@@ -1,0 +1,161 @@
+package suggest
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"medcode/corpus"
+	"medcode/nlp"
+)
+
+// seqFact is what sequencing reads of one suggestion, worked out once per
+// note: listedBefore judges every pair of suggestions, and the code's id,
+// its title's words, its guideline rows and its evidence's sentences do
+// not depend on the other code of the pair.
+type seqFact struct {
+	id  corpus.ID
+	icd bool // an ICD-10-CM suggestion
+	ok  bool // icd and the code set knows the code (id)
+	// The title and code facts liftable and listedBefore test.
+	sepsis, drug, nature, elsewhere bool
+	covid, crisis, hypertensive     bool // U07.1; I16; I10-I15
+	obstetric, z                    bool // chapter 15; a Z code
+	first, reason                   string
+	// codeFirst and useAdditional are the codes its notes name (the
+	// engine's noteRanges).
+	codeFirst, useAdditional []codeRange
+	// sents are the sentences of its evidence (spanCue's, none negative).
+	sents []int
+	// encounter caches statesEncounter && visitCued: 0 not asked, 1 yes,
+	// -1 no.
+	encounter int8
+}
+
+// seqFacts works out the facts of every suggestion.
+func (e *Engine) seqFacts(doc *nlp.Document, sugs []Suggestion) []seqFact {
+	fs := make([]seqFact, len(sugs))
+	for i := range sugs {
+		s, f := &sugs[i], &fs[i]
+		f.icd = s.System == string(corpus.ICD10CM)
+		if !f.icd {
+			continue
+		}
+		f.id, f.ok = e.set.ID(corpus.ICD10CM, s.Code)
+		if !f.ok || s.Code == "" {
+			f.ok = false
+			continue
+		}
+		f.sepsis = sepsisCode(*s)
+		f.drug = drugEffect(*s)
+		f.nature = nature(s.Code)
+		f.elsewhere = elsewhere(s.Display)
+		f.covid = s.Code == "U07.1"
+		f.crisis = strings.HasPrefix(s.Code, "I16")
+		f.hypertensive = s.Code >= "I10" && s.Code < "I16"
+		f.obstetric = s.Code[0] == 'O'
+		f.z = s.Code[0] == 'Z'
+		f.first = firstListedRow(s.Code)
+		f.reason = reasonFirstRow(s.Code)
+		f.codeFirst = e.noteRanges(f.id, codeFirstNote)
+		f.useAdditional = e.noteRanges(f.id, useAdditionalNote)
+		for _, ev := range s.Evidence {
+			if sn := spanCue(doc, ev.Start, ev.End).sent; sn >= 0 && !slices.Contains(f.sents, sn) {
+				f.sents = append(f.sents, sn)
+			}
+		}
+	}
+	return fs
+}
+
+// shareSents is shareSentence of two suggestions' facts.
+func shareSents(a, b *seqFact) bool {
+	for _, s := range a.sents {
+		if slices.Contains(b.sents, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// rangesName is notesName over ranges worked out already: whether a code
+// or range of rs names code.
+func rangesName(rs []codeRange, code string) bool {
+	for _, r := range rs {
+		if r.hi == "" && strings.HasPrefix(code, r.lo) || r.hi != "" && code >= r.lo && (code <= r.hi || strings.HasPrefix(code, r.hi)) {
+			return true
+		}
+	}
+	return false
+}
+
+// encounterStated is statesEncounter(doc, s) && visitCued(doc, s), asked
+// once per suggestion.
+func (f *seqFact) encounterStated(doc *nlp.Document, s *Suggestion) bool {
+	if f.encounter == 0 {
+		f.encounter = -1
+		if statesEncounter(doc, *s) && visitCued(doc, *s) {
+			f.encounter = 1
+		}
+	}
+	return f.encounter > 0
+}
+
+// reachable marks in seen (len(succ), cleared first) every node reachable
+// from from in succ, from itself included; stack is scratch, returned for
+// reuse.
+func reachable(succ [][]int, from int, seen []bool, stack []int) []int {
+	clear(seen)
+	stack = append(stack[:0], from)
+	for len(stack) > 0 {
+		n := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		stack = append(stack, succ[n]...)
+	}
+	return stack
+}
+
+// lowerHas is strings.Contains(strings.ToLower(s), pat) (prefix:
+// strings.HasPrefix) for a lower-case ASCII pat, without lowering an
+// ASCII s (two other runes lower to ASCII letters: such an s is lowered).
+func lowerHas(s, pat string, prefix bool) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			if prefix {
+				return strings.HasPrefix(strings.ToLower(s), pat)
+			}
+			return strings.Contains(strings.ToLower(s), pat)
+		}
+	}
+	if prefix {
+		return lowerAt(s, 0, pat)
+	}
+	for i := 0; i+len(pat) <= len(s); i++ {
+		if lowerAt(s, i, pat) {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerAt reports whether the ASCII s[i:] starts with pat once its
+// letters are lowered.
+func lowerAt(s string, i int, pat string) bool {
+	if len(s)-i < len(pat) {
+		return false
+	}
+	for j := range len(pat) {
+		b := s[i+j]
+		if 'A' <= b && b <= 'Z' {
+			b += 'a' - 'A'
+		}
+		if b != pat[j] {
+			return false
+		}
+	}
+	return true
+}
