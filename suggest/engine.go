@@ -144,6 +144,7 @@ type Engine struct {
 	// (string -> *siteCategory) (site.go).
 	sites    *siteMap
 	siteMemo sync.Map
+	rank     rankTables // per-code facts of the ranking passes (ranktables.go)
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and

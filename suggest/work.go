@@ -51,6 +51,7 @@ type work struct {
 	stems map[string][]string
 	// preg caches doc.Pregnancy's answer: 0 not asked yet, 1 yes, -1 no.
 	preg int8
+	rk   rankScratch // the ranking passes' scratch (ranktables.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
