@@ -27,15 +27,63 @@ func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit) bool {
 		return false
 	}
 	noteCaps := allCaps(word) && len(word) >= 2
-	for _, nw := range strings.FieldsFunc(ix.NameText(h.Name), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		lw, ln := strings.ToLower(word), strings.ToLower(nw)
-		if lw != ln && lw != ln+"s" {
+	lw := strings.ToLower(word)
+	name := ix.NameText(h.Name)
+	for i := 0; i < len(name); {
+		// The name's words: runs of letters and digits.
+		r, n := utf8.DecodeRuneInString(name[i:])
+		if !wordRune(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(name) {
+			r, n := utf8.DecodeRuneInString(name[j:])
+			if !wordRune(r) {
+				break
+			}
+			j += n
+		}
+		nw := name[i:j]
+		i = j
+		if !sameWordOrPlural(lw, nw) {
 			continue
 		}
 		nameCaps := allCaps(nw) && len(nw) >= 2
 		return nameCaps != noteCaps
 	}
 	return false
+}
+
+// wordRune is a letter or digit: a rune of a name's word (caseClash).
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// sameWordOrPlural reports whether lw (a lower-cased note word) is the
+// name word nw lower-cased, or that with a final "s".
+func sameWordOrPlural(lw, nw string) bool {
+	for k := 0; k < len(nw); k++ {
+		if nw[k] >= utf8.RuneSelf {
+			ln := strings.ToLower(nw)
+			return lw == ln || lw == ln+"s"
+		}
+	}
+	// ASCII: compare byte by byte with nw lower-cased.
+	switch {
+	case len(lw) == len(nw):
+	case len(lw) == len(nw)+1 && lw[len(nw)] == 's':
+	default:
+		return false
+	}
+	for k := 0; k < len(nw); k++ {
+		c := nw[k]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if lw[k] != c {
+			return false
+		}
+	}
+	return true
 }
 
 // shouting reports a sentence with no lower-case letter.
