@@ -17,6 +17,9 @@ const (
 	factICD         uint8 = 1 << iota // ICD-10-CM
 	factUnspecified                   // the title says "unspecified" (unspecifiedTitle)
 	factSymptom                       // ICD-10-CM chapter R
+	factWithoutComp                   // ICD-10-CM title says "without complication" (giveWay)
+	factWithComp                      // ICD-10-CM title says " with " and not "without" (giveWay)
+	factCanExplain                    // ICD-10-CM code that may explain a symptom (explains)
 )
 
 // codeFact is what the ranking passes read of one code.
@@ -32,6 +35,10 @@ type rankTables struct {
 	facts []codeFact // by corpus.ID
 	// titles are titleGrounding's terms per title code (titlesaid.go).
 	titles idMemo[groundTerms]
+	// explainedBy is reason.go's explainedBy with each value split
+	// (conflict.go's explainers).
+	explainOnce sync.Once
+	explainedBy map[string][]string
 }
 
 // fact returns the facts of code id.
@@ -66,6 +73,15 @@ func factOf(b corpus.Brief) codeFact {
 		if strings.HasPrefix(b.Code, "R") {
 			f.flags |= factSymptom
 		}
+		if strings.Contains(b.Display, "without complication") {
+			f.flags |= factWithoutComp
+		}
+		if strings.Contains(b.Display, " with ") && !saysWithout(b.Display) {
+			f.flags |= factWithComp
+		}
+		if !strings.HasPrefix(b.Code, "R") && !strings.HasPrefix(b.Code, "Z") && symptomPrefix(b.Code) == "" {
+			f.flags |= factCanExplain
+		}
 	}
 	if unspecifiedTitle(b.Display) {
 		f.flags |= factUnspecified
@@ -79,6 +95,9 @@ type rankScratch struct {
 	// candidate's sentences affirm: said[t] == gen.
 	said []uint32
 	gen  uint32
+	// cover indexes the fully matched names of the scored candidates
+	// (dominated.go).
+	cover coverIndex
 }
 
 // markSaid marks the terms of ids (index term ids) as said, forgetting

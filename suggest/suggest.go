@@ -106,7 +106,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.preferHistory(doc, pre)             // history.go
 	e.familyFloor(doc, pre)               // history.go
 	e.injuryFloor(doc, pre)               // injuryfloor.go
-	e.yieldDominated(pre)                 // dominated.go
+	e.yieldDominated(w, pre)              // dominated.go
 	e.unaddressed(doc, pre, req.Annotate) // addressed.go
 	e.learnedOnly(pre, req.Annotate)      // addressed.go
 
