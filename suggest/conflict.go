@@ -50,12 +50,83 @@ type support struct {
 	reason      bool // named only in the note's reason for the visit or study (reason.go)
 	answer      bool // named in the note's conclusion (impression, assessment, diagnoses)
 	asked       bool // a recommended code's notes ask for it as an additional code
+
+	// What giveWay reads of the code's own strings, worked out once per
+	// candidate rather than once per pair (pairFacts).
+	withoutComp bool     // ICD-10-CM title says "without complication"
+	withComp    bool     // ICD-10-CM title says " with " and not "without"
+	canExplain  bool     // may explain a symptom (explains: not R, not Z, no symptomPrefix)
+	lists       bool     // explainers and integral are filled
+	explainers  []string // a reason symptom's explainedBy prefixes (explains)
+	integral    []string // a symptom's integralPairs diagnosis prefixes (integralPair)
+}
+
+// pairFacts fills s's per-candidate flags of giveWay for code id (b).
+func (e *Engine) pairFacts(s *support, id corpus.ID) {
+	f := e.fact(id)
+	s.withoutComp = f.flags&factWithoutComp != 0
+	s.withComp = f.flags&factWithComp != 0
+	s.canExplain = f.flags&factCanExplain != 0
+}
+
+// pairLists fills s's explainers and integral for code b, once.
+func (e *Engine) pairLists(s *support, b corpus.Brief) *support {
+	if s.lists {
+		return s
+	}
+	s.lists = true
+	if s.reason && !s.asked {
+		if sp := symptomPrefix(b.Code); sp != "" {
+			s.explainers = e.explainers(sp)
+		}
+	}
+	if s.symptom {
+		for k := 1; k <= len(b.Code); k++ {
+			s.integral = append(s.integral, integralPairs[b.Code[:k]]...)
+		}
+	}
+	return s
+}
+
+// explainers is strings.Fields(explainedBy[sp]), split once per engine.
+func (e *Engine) explainers(sp string) []string {
+	t := &e.rank
+	t.explainOnce.Do(func() {
+		t.explainedBy = make(map[string][]string, len(explainedBy))
+		for k, v := range explainedBy {
+			t.explainedBy[k] = strings.Fields(v)
+		}
+	})
+	return t.explainedBy[sp]
+}
+
+// explainedIn is explains(d, s) for d's and s's support (pairFacts).
+func explainedIn(d string, sd, ss *support) bool {
+	if !sd.canExplain {
+		return false
+	}
+	for _, p := range ss.explainers {
+		if strings.HasPrefix(d, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// integralIn is integralPair(s, d) for s's support (pairFacts).
+func integralIn(d string, ss *support) bool {
+	for _, dp := range ss.integral {
+		if strings.HasPrefix(d, dp) {
+			return true
+		}
+	}
+	return false
 }
 
 // supportOf grades k.
 func (e *Engine) supportOf(k *scored) support {
-	b := e.set.Brief(k.code)
-	s := support{symptom: b.System == corpus.ICD10CM && strings.HasPrefix(b.Code, "R"), unspecified: unspecifiedTitle(b.Display)}
+	f := e.fact(k.code)
+	s := support{symptom: f.flags&factSymptom != 0, unspecified: f.flags&factUnspecified != 0}
 	if k.c.sibling || len(k.c.mentions) == 0 {
 		return s
 	}
@@ -109,6 +180,29 @@ type conflictNames struct {
 	key                []string   // the stems of its title without vague or bracketed words
 	keys               [][]string // key, then the stems of each own index path without vague words
 	stems              [][]string // stems of every name of the code and its ancestors (none saying "without")
+	// keyMask and stemMasks have bit stemBit(s) set for every stem s of
+	// key and of each stems entry: a name whose mask lacks a bit of
+	// keyMask cannot hold every stem of key (namesSymptom).
+	keyMask   uint64
+	stemMasks []uint64
+}
+
+// stemBit is the bit of stem s in a conflictNames mask.
+func stemBit(s string) uint64 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return 1 << (h & 63)
+}
+
+// stemMask is the mask of stems.
+func stemMask(stems []string) uint64 {
+	var m uint64
+	for _, s := range stems {
+		m |= stemBit(s)
+	}
+	return m
 }
 
 // conflictNames returns the names of code id the conflict checks read.
@@ -159,6 +253,7 @@ func (e *Engine) keysOf(n *conflictNames) *conflictNames {
 			return
 		}
 		n.key = e.keyStems(index.WithoutBracketed(code.Display))
+		n.keyMask = stemMask(n.key)
 		n.keys = append(n.keys, n.key)
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
@@ -179,7 +274,9 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictNames {
 			}
 			for _, nm := range code.Names {
 				if !strings.Contains(strings.ToLower(nm.Text), "without") {
-					n.stems = append(n.stems, e.ix.Stems(nm.Text))
+					st := e.ix.Stems(nm.Text)
+					n.stems = append(n.stems, st)
+					n.stemMasks = append(n.stemMasks, stemMask(st))
 				}
 			}
 		}
@@ -243,7 +340,10 @@ func namesSymptom(a, b *conflictNames) bool {
 	if len(a.key) == 0 {
 		return false
 	}
-	for _, st := range b.stems {
+	for i, st := range b.stems {
+		if a.keyMask&^b.stemMasks[i] != 0 {
+			continue // a stem of a's key is not in this name
+		}
 		all := true
 		for _, k := range a.key {
 			if !slices.Contains(st, k) {
@@ -304,14 +404,13 @@ func integralPair(s, d string) bool {
 
 // giveWay returns the rule and reason for which a (a worse or redundant
 // code) gives way to b, or "".
-func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb support, annotate bool) (string, string) {
+func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb *support, annotate bool) (string, string) {
 	if ab.System != corpus.ICD10CM || bb.System != corpus.ICD10CM || a.code == b.code || sb.level == 0 {
 		return "", ""
 	}
 	catA, catB := category(ab.Code), category(bb.Code)
 	// "Without complications" against a documented complication.
-	if catA == catB && strings.Contains(ab.Display, "without complication") && sb.level == 2 && !b.c.sibling &&
-		strings.Contains(bb.Display, " with ") && !saysWithout(bb.Display) {
+	if catA == catB && sa.withoutComp && sb.level == 2 && !b.c.sibling && sb.withComp {
 		return "contradicted", fmt.Sprintf("the note documents %s (%s), a complication in the same category", bb.Code, bb.Display)
 	}
 	if annotate {
@@ -325,7 +424,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb support, anno
 		return "", ""
 	}
 	// The reason for the visit or study, explained by the conclusion.
-	if sa.reason && !sa.asked && sb.answer && !sb.symptom && explains(bb.Code, ab.Code) {
+	if sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab)) {
 		return "integral_symptom", fmt.Sprintf("the reason for the visit or study, explained by %s (%s) in the note's conclusion: not coded separately", bb.Code, bb.Display)
 	}
 	if sb.level < 2 {
@@ -333,7 +432,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb support, anno
 	}
 	// A symptom beside a diagnosis it is routinely part of.
 	if sa.symptom && !sb.symptom {
-		if integralPair(ab.Code, bb.Code) {
+		if integralIn(bb.Code, e.pairLists(sa, ab)) {
 			return "integral_symptom", fmt.Sprintf("a sign or symptom routinely part of %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
 		}
 		if namesSymptom(e.keysOf(na), e.stemsOf(nb)) {
@@ -426,6 +525,9 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			}
 		}
 	}
+	for i := range ks {
+		e.pairFacts(&sup[i], ks[i].code)
+	}
 	// drop decides lazily whether candidate i gives way; a replacement
 	// must itself survive (a cycle counts as surviving).
 	type drop struct {
@@ -447,7 +549,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if j == i {
 				continue
 			}
-			if rule, reason := e.giveWay(&ks[i], &ks[j], briefs[i], briefs[j], sup[i], sup[j], req.Annotate); rule != "" && !dropped(j) {
+			if rule, reason := e.giveWay(&ks[i], &ks[j], briefs[i], briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {
 				d.rule, d.reason = rule, reason
 				break
 			}
