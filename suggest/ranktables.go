@@ -39,6 +39,8 @@ type rankTables struct {
 	// (conflict.go's explainers).
 	explainOnce sync.Once
 	explainedBy map[string][]string
+	// history are statesName's names per history code (history.go).
+	history idMemo[historyNames]
 }
 
 // fact returns the facts of code id.
