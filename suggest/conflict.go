@@ -420,6 +420,11 @@ func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb *support, ann
 	// "code first underlying infection" keeps A41.9; N40.1 "use additional
 	// code for associated symptoms" keeps R35.0).
 	na, nb := e.conflictNames(a.code), e.conflictNames(b.code)
+	// None of the rules below can apply: no need to read the notes.
+	if !(sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab))) &&
+		(sb.level < 2 || !(sa.symptom && !sb.symptom) && !(catA == catB && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb))) {
+		return "", ""
+	}
 	if pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
 		return "", ""
 	}
@@ -446,6 +451,17 @@ func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb *support, ann
 		return "less_specific", fmt.Sprintf("the note documents %s (%s), which says more", bb.Code, bb.Display)
 	}
 	return "", ""
+}
+
+// mayGiveWay reports whether giveWay may find a rule for a (code id,
+// brief ab, support sa) against some replacement: a code that is not
+// "without complication", not a reason for the visit, not a symptom, not
+// unspecified and without Index paths gives way to none.
+func (e *Engine) mayGiveWay(ab corpus.Brief, sa *support, id corpus.ID) bool {
+	if ab.System != corpus.ICD10CM {
+		return false
+	}
+	return sa.withoutComp || sa.reason && !sa.asked || sa.symptom || sa.unspecified || len(e.conflictNames(id).paths) > 0
 }
 
 // specifies reports whether a name of b that the note's words match
@@ -545,6 +561,10 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			return d.rule != ""
 		}
 		d.state = 1
+		if !e.mayGiveWay(briefs[i], &sup[i], ks[i].code) {
+			d.state = 2
+			return false
+		}
 		for _, j := range repl {
 			if j == i {
 				continue

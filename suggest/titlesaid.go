@@ -59,8 +59,7 @@ func (e *Engine) titleGrounding(w *work, doc *nlp.Document, c *candidate, code c
 	if e.slots == nil || len(w.sr.term) != len(doc.Sentences) {
 		return 0, -1, 0
 	}
-	tc := e.titleCode(code)
-	tf := e.groundTermsOf(tc)
+	tf := e.groundTermsOf(code)
 	if tf == nil {
 		return 0, -1, 0
 	}
@@ -126,15 +125,24 @@ type groundTerms struct {
 	sibling []uint32
 }
 
-// groundTermsOf returns the groundTerms of title code tc, nil when it has no
-// analysed title terms.
-func (e *Engine) groundTermsOf(tc corpus.ID) *groundTerms {
-	if tc == 0 {
-		return nil
-	}
-	tf, ok := e.rank.titles.load(e.set, tc)
+// groundTermsOf returns the groundTerms of code's title code
+// (titleCode), nil when it has no analysed title terms. The memo holds
+// them under the code and under its title code.
+func (e *Engine) groundTermsOf(code corpus.ID) *groundTerms {
+	tf, ok := e.rank.titles.load(e.set, code)
 	if !ok {
-		tf = e.rank.titles.store(e.set, tc, e.newGroundTerms(tc))
+		tc := e.titleCode(code)
+		switch {
+		case tc == 0:
+			tf = &groundTerms{}
+		case tc == code:
+			tf = e.newGroundTerms(tc)
+		default:
+			if tf, ok = e.rank.titles.load(e.set, tc); !ok {
+				tf = e.rank.titles.store(e.set, tc, e.newGroundTerms(tc))
+			}
+		}
+		tf = e.rank.titles.store(e.set, code, tf)
 	}
 	if !tf.has {
 		return nil
