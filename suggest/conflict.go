@@ -577,7 +577,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		d.state = 2
 		return d.rule != ""
 	}
-	excl := e.exclusions(w)
+	excl := e.keptExclusions(w)
 	final := make([]scored, 0, min(n, req.MaxResults))
 	fsup := make([]support, 0, cap(final))
 	var yielded []scored
@@ -629,7 +629,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			}
 			final = slices.Delete(final, j, j+1)
 			fsup = slices.Delete(fsup, j, j+1)
-			excl = e.exclusions(w)
+			excl.reset()
 			for _, f := range final {
 				excl.add(f.code)
 			}

@@ -41,6 +41,8 @@ type rankTables struct {
 	explainedBy map[string][]string
 	// history are statesName's names per history code (history.go).
 	history idMemo[historyNames]
+	// excl numbers the Excludes1 prefixes (exclids.go).
+	excl exclIndex
 }
 
 // fact returns the facts of code id.
@@ -100,6 +102,8 @@ type rankScratch struct {
 	// cover indexes the fully matched names of the scored candidates
 	// (dominated.go).
 	cover coverIndex
+	// excl is resolveConflicts' Excludes1 bookkeeping (exclids.go).
+	excl keptExclusions
 }
 
 // markSaid marks the terms of ids (index term ids) as said, forgetting

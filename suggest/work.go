@@ -31,7 +31,6 @@ type work struct {
 	spans    []span
 	anchors  map[corpus.ID]bool // cooccur's anchor codes
 	cats     map[string]int     // candidates per category
-	excl     exclusions         // Excludes1 bookkeeping of the kept codes
 	alts     []Alternative      // alternatives' scratch
 	kept2    map[codeKey]bool   // dedupeRejected: suggested codes
 	rejSeen  map[rejKey]bool    // dedupeRejected: rejections seen
@@ -103,8 +102,7 @@ func (e *Engine) getWork() *work {
 	if w, ok := e.work.Get().(*work); ok {
 		return w
 	}
-	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, anchors: map[corpus.ID]bool{}, cats: map[string]int{},
-		excl: exclusions{prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}, kept2: map[codeKey]bool{}, rejSeen: map[rejKey]bool{}}
+	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, anchors: map[corpus.ID]bool{}, cats: map[string]int{}, kept2: map[codeKey]bool{}, rejSeen: map[rejKey]bool{}}
 }
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
@@ -120,8 +118,6 @@ func (e *Engine) putWork(w *work) {
 	clear(w.merged)
 	clear(w.anchors)
 	clear(w.cats)
-	clear(w.excl.prefixes)
-	clear(w.excl.excluded)
 	clear(w.alts)
 	w.alts = w.alts[:0]
 	clear(w.kept2)
