@@ -104,6 +104,43 @@ type rankScratch struct {
 	cover coverIndex
 	// excl is resolveConflicts' Excludes1 bookkeeping (exclids.go).
 	excl keptExclusions
+	// anchors are cooccur's anchor codes (compete.go).
+	anchors idBits
+}
+
+// idBits is a set of code ids: a bit per id, and the ids set, to clear.
+type idBits struct {
+	bits []uint64
+	ids  []corpus.ID
+}
+
+// add puts id in the set.
+func (b *idBits) add(id corpus.ID) {
+	if id < 0 {
+		return
+	}
+	w := int(id) / 64
+	if w >= len(b.bits) {
+		b.bits = append(b.bits, make([]uint64, w+1-len(b.bits))...)
+	}
+	if b.bits[w]&(1<<(uint(id)%64)) == 0 {
+		b.bits[w] |= 1 << (uint(id) % 64)
+		b.ids = append(b.ids, id)
+	}
+}
+
+// has reports whether id is in the set.
+func (b *idBits) has(id corpus.ID) bool {
+	w := int(id) / 64
+	return id >= 0 && w < len(b.bits) && b.bits[w]&(1<<(uint(id)%64)) != 0
+}
+
+// reset empties the set.
+func (b *idBits) reset() {
+	for _, id := range b.ids {
+		b.bits[int(id)/64] = 0
+	}
+	b.ids = b.ids[:0]
 }
 
 // markSaid marks the terms of ids (index term ids) as said, forgetting
