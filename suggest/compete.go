@@ -77,11 +77,13 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 		if e.fact(k).flags&factICD == 0 {
 			continue
 		}
+		best := c.cooc
 		for _, edge := range e.cooc[k] {
-			if edge.lift > c.cooc && anchors.has(edge.code) {
-				c.cooc = edge.lift
+			if edge.lift > best && anchors.has(edge.code) {
+				best = edge.lift
 			}
 		}
+		c.cooc = best
 	}
 }
 
