@@ -70,7 +70,7 @@ func (e *Engine) pairFacts(s *support, id corpus.ID) {
 }
 
 // pairLists fills s's explainers and integral for code b, once.
-func (e *Engine) pairLists(s *support, b corpus.Brief) *support {
+func (e *Engine) pairLists(s *support, b *corpus.Brief) *support {
 	if s.lists {
 		return s
 	}
@@ -173,8 +173,9 @@ type conflictNames struct {
 	paired []string
 	within map[string]struct{} // proper prefixes (at a comma) of the index paths of the code and its ancestors
 	// withinBits has bit pathBit(p) set for every p of within: a path
-	// whose bit is clear is not there, without hashing it.
-	withinBits uint64
+	// whose bit is clear is not there, without hashing it; pathsBits
+	// has pathBit(p) set for every p of paths.
+	withinBits, pathsBits uint64
 
 	keyOnce, stemsOnce sync.Once
 	key                []string   // the stems of its title without vague or bracketed words
@@ -214,7 +215,9 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 	if code := e.set.Code(id); code != nil {
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
-				n.paths = append(n.paths, strings.ToLower(nm.Text))
+				p := strings.ToLower(nm.Text)
+				n.paths = append(n.paths, p)
+				n.pathsBits |= pathBit(p)
 			}
 		}
 	}
@@ -302,7 +305,7 @@ var vagueWords = []string{"unspecified", "other", "NOS", "NEC", "specified", "si
 // ancestors') continues one of a's own paths with subterms: the Index
 // reaches b by specifying a.
 func reachedThrough(a, b *conflictNames) bool {
-	if b.withinBits == 0 {
+	if b.withinBits&a.pathsBits == 0 {
 		return false
 	}
 	for _, p := range a.paths {
@@ -404,7 +407,7 @@ func integralPair(s, d string) bool {
 
 // giveWay returns the rule and reason for which a (a worse or redundant
 // code) gives way to b, or "".
-func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb *support, annotate bool) (string, string) {
+func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, annotate bool) (string, string) {
 	if ab.System != corpus.ICD10CM || bb.System != corpus.ICD10CM || a.code == b.code || sb.level == 0 {
 		return "", ""
 	}
@@ -569,7 +572,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if j == i {
 				continue
 			}
-			if rule, reason := e.giveWay(&ks[i], &ks[j], briefs[i], briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {
+			if rule, reason := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {
 				d.rule, d.reason = rule, reason
 				break
 			}

@@ -28,7 +28,7 @@ func TestPairFactsAgree(t *testing.T) {
 	facts := func(code string, reason bool) support {
 		b := corpus.Brief{System: corpus.ICD10CM, Code: code}
 		s := support{symptom: factOf(b).flags&factSymptom != 0, reason: reason, canExplain: factOf(b).flags&factCanExplain != 0}
-		return *e.pairLists(&s, b)
+		return *e.pairLists(&s, &b)
 	}
 	n := 0
 	for _, a := range codes {
