@@ -20,6 +20,7 @@ const (
 	factWithoutComp                   // ICD-10-CM title says "without complication" (giveWay)
 	factWithComp                      // ICD-10-CM title says " with " and not "without" (giveWay)
 	factCanExplain                    // ICD-10-CM code that may explain a symptom (explains)
+	factKnown                         // the entry is filled (codeFacts)
 )
 
 // codeFact is what the ranking passes read of one code.
@@ -27,12 +28,15 @@ type codeFact struct {
 	flags  uint8
 	letter uint8 // first character of the code (0: none)
 	length int16 // characters of the code without dots
+	cat    int32 // number of its category (rankTables.catNum), when known
 }
 
 // rankTables are the engine's per-code tables of the ranking passes.
 type rankTables struct {
 	once  sync.Once
 	facts []codeFact // by corpus.ID
+	// catNum numbers the categories (category) of the codes, "" too.
+	catNum map[string]int32
 	// titles are titleGrounding's terms per title code (titlesaid.go).
 	titles idMemo[groundTerms]
 	// explainedBy is reason.go's explainedBy with each value split
@@ -48,22 +52,76 @@ type rankTables struct {
 // fact returns the facts of code id.
 func (e *Engine) fact(id corpus.ID) codeFact {
 	t := &e.rank
-	t.once.Do(func() { t.facts = codeFacts(e.set) })
-	if id >= 0 && int(id) < len(t.facts) {
+	t.once.Do(func() { t.facts, t.catNum = codeFacts(e.set) })
+	if id >= 0 && int(id) < len(t.facts) && t.facts[id].flags&factKnown != 0 {
 		return t.facts[id]
 	}
 	return factOf(e.set.Brief(id))
 }
 
-// codeFacts works out the facts of every code of set.
-func codeFacts(set *corpus.Set) []codeFact {
-	out := make([]codeFact, maxID(set)+1)
-	for _, sys := range set.Systems() {
-		for _, id := range set.IDs(sys) {
-			out[id] = factOf(set.Brief(id))
+// codeFacts works out the facts of every code of set's union (a release's
+// narrowed set reads codes its release does not list), as set reads them.
+func codeFacts(set *corpus.Set) ([]codeFact, map[string]int32) {
+	sets := []*corpus.Set{set.Union()}
+	if sets[0] != set {
+		sets = append(sets, set)
+	}
+	out := make([]codeFact, max(maxID(sets[0]), maxID(set))+1)
+	cats := map[string]int32{"": 0}
+	for _, s := range sets {
+		for _, sys := range s.Systems() {
+			for _, id := range s.IDs(sys) {
+				b := set.Brief(id)
+				out[id] = factOf(b)
+				out[id].flags |= factKnown
+				cat := category(b.Code)
+				n, ok := cats[cat]
+				if !ok {
+					n = int32(len(cats))
+					cats[cat] = n
+				}
+				out[id].cat = n
+			}
 		}
 	}
-	return out
+	return out, cats
+}
+
+// countCategories sets each candidate's catCount: the other candidates
+// of its code's category (category of the code of c.tgt.anyCode()).
+func (e *Engine) countCategories(w *work, live []*candidate) {
+	r := &w.rk
+	nums := r.catIDs[:0]
+	for _, c := range live {
+		id := c.tgt.anyCode()
+		f := e.fact(id)
+		n := f.cat
+		if f.flags&factKnown == 0 {
+			// Not in the table: number it by name, past the table's.
+			cat := category(e.set.Brief(id).Code)
+			var ok bool
+			if n, ok = e.rank.catNum[cat]; !ok {
+				k, seen := w.cats[cat]
+				if !seen {
+					k = len(w.cats)
+					w.cats[cat] = k
+				}
+				n = int32(len(e.rank.catNum) + k)
+			}
+		}
+		nums = append(nums, n)
+		if int(n) >= len(r.catCount) {
+			r.catCount = append(r.catCount, make([]int32, int(n)+1-len(r.catCount))...)
+		}
+		r.catCount[n]++
+	}
+	r.catIDs = nums
+	for i, c := range live {
+		c.catCount = int(r.catCount[nums[i]]) - 1
+	}
+	for _, n := range nums {
+		r.catCount[n] = 0
+	}
 }
 
 // factOf works out the facts of one code.
@@ -106,6 +164,9 @@ type rankScratch struct {
 	excl keptExclusions
 	// anchors are cooccur's anchor codes (compete.go).
 	anchors idBits
+	// catCount counts candidates per category number, catIDs holds each
+	// candidate's (countCategories).
+	catCount, catIDs []int32
 }
 
 // idBits is a set of code ids: a bit per id, and the ids set, to clear.

@@ -45,8 +45,44 @@ func TestFactOf(t *testing.T) {
 		{corpus.Brief{}, 0, 0, 0},
 	} {
 		f := factOf(tc.b)
+		if f.flags&factKnown != 0 {
+			t.Errorf("factOf(%s) is marked known", tc.b.Code)
+		}
 		if f.flags != tc.flags || f.letter != tc.letter || f.length != tc.length {
 			t.Errorf("factOf(%s) = %+v, want flags %b letter %c length %d", tc.b.Code, f, tc.flags, tc.letter, tc.length)
+		}
+	}
+}
+
+func TestCountCategories(t *testing.T) {
+	set := corpus.NewSet([]*corpus.Code{
+		{System: corpus.ICD10CM, Code: "E11.9"}, {System: corpus.ICD10CM, Code: "E11.65"},
+		{System: corpus.ICD10CM, Code: "I10"}, {System: corpus.CPT, Code: "99213"},
+	}, nil)
+	e := &Engine{set: set}
+	id := func(sys corpus.System, c string) corpus.ID {
+		i, ok := set.ID(sys, c)
+		if !ok {
+			t.Fatalf("no code %s", c)
+		}
+		return i
+	}
+	live := []*candidate{
+		{tgt: target{code: id(corpus.ICD10CM, "E11.9")}},
+		{tgt: target{stem: id(corpus.ICD10CM, "E11.65")}},
+		{tgt: target{code: id(corpus.ICD10CM, "I10")}},
+		{tgt: target{code: id(corpus.CPT, "99213")}},
+		{tgt: target{}},
+		{tgt: target{}},
+		{tgt: target{code: 9999}}, // past the set: no category, as ""
+	}
+	w := &work{cats: map[string]int{}}
+	for round := 0; round < 2; round++ { // the counts start from zero each note
+		e.countCategories(w, live)
+		for i, want := range []int{1, 1, 0, 0, 2, 2, 2} {
+			if live[i].catCount != want {
+				t.Errorf("round %d: candidate %d catCount %d, want %d", round, i, live[i].catCount, want)
+			}
 		}
 	}
 }

@@ -55,13 +55,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	w.noteSections(doc)
 	compete(w, live)
 	w.live = live
-	cats := w.cats
-	for _, c := range live {
-		cats[category(e.set.Brief(c.tgt.anyCode()).Code)]++
-	}
-	for _, c := range live {
-		c.catCount = cats[category(e.set.Brief(c.tgt.anyCode()).Code)] - 1
-	}
+	e.countCategories(w, live) // ranktables.go
 	e.cooccur(w, live)
 	// Score every candidate; render only what is returned.
 	pre := slices.Grow(w.pre[:0], len(live))
