@@ -56,6 +56,7 @@ type support struct {
 	withoutComp bool     // ICD-10-CM title says "without complication"
 	withComp    bool     // ICD-10-CM title says " with " and not "without"
 	canExplain  bool     // may explain a symptom (explains: not R, not Z, no symptomPrefix)
+	cat         int32    // the code's category number (codeFact.cat), -1 when not known
 	lists       bool     // explainers and integral are filled
 	explainers  []string // a reason symptom's explainedBy prefixes (explains)
 	integral    []string // a symptom's integralPairs diagnosis prefixes (integralPair)
@@ -64,6 +65,10 @@ type support struct {
 // pairFacts fills s's per-candidate flags of giveWay for code id (b).
 func (e *Engine) pairFacts(s *support, id corpus.ID) {
 	f := e.fact(id)
+	s.cat = -1
+	if f.flags&factKnown != 0 {
+		s.cat = f.cat
+	}
 	s.withoutComp = f.flags&factWithoutComp != 0
 	s.withComp = f.flags&factWithComp != 0
 	s.canExplain = f.flags&factCanExplain != 0
@@ -411,9 +416,12 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	if ab.System != corpus.ICD10CM || bb.System != corpus.ICD10CM || a.code == b.code || sb.level == 0 {
 		return "", ""
 	}
-	catA, catB := category(ab.Code), category(bb.Code)
+	sameCat := sa.cat == sb.cat // both known: the category numbers say it
+	if sa.cat < 0 || sb.cat < 0 {
+		sameCat = category(ab.Code) == category(bb.Code)
+	}
 	// "Without complications" against a documented complication.
-	if catA == catB && sa.withoutComp && sb.level == 2 && !b.c.sibling && sb.withComp {
+	if sa.withoutComp && sameCat && sb.level == 2 && !b.c.sibling && sb.withComp {
 		return "contradicted", fmt.Sprintf("the note documents %s (%s), a complication in the same category", bb.Code, bb.Display)
 	}
 	if annotate {
@@ -425,7 +433,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	na, nb := e.conflictNames(a.code), e.conflictNames(b.code)
 	// None of the rules below can apply: no need to read the notes.
 	if !(sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab))) &&
-		(sb.level < 2 || !(sa.symptom && !sb.symptom) && !(catA == catB && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb))) {
+		(sb.level < 2 || !(sa.symptom && !sb.symptom) && !(sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb))) {
 		return "", ""
 	}
 	if pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
@@ -450,7 +458,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	// An unspecified code beside a code of its category, or a code beside
 	// one the Index reaches through subterms of its entry, when the note's
 	// words match a name of the other that says all this one says and more.
-	if (catA == catB && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)) && e.specifies(e.keysOf(na), b) {
+	if (sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)) && e.specifies(e.keysOf(na), b) {
 		return "less_specific", fmt.Sprintf("the note documents %s (%s), which says more", bb.Code, bb.Display)
 	}
 	return "", ""
