@@ -522,20 +522,22 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	}
 	ks := kept[:n]
 	thr := e.DecisionThreshold()
-	sup := make([]support, n)
+	r := &w.rk
+	sup := grown(r.sup, n)
 	for i := range ks {
 		sup[i] = e.supportOf(&ks[i])
 		sup[i].reason, sup[i].answer = whereSaid(doc, &ks[i])
 	}
 	// Replacements: recommended candidates documented by an exact name
 	// (every rule asks for one but the reason's: a concluded diagnosis).
-	var repl []int
+	repl := r.repl[:0]
 	for j := range ks {
 		if ks[j].conf >= thr && (sup[j].level == 2 || sup[j].level == 1 && sup[j].answer) {
 			repl = append(repl, j)
 		}
 	}
-	briefs := make([]corpus.Brief, n)
+	r.repl = repl
+	briefs := grown(r.briefs, n)
 	for i := range ks {
 		briefs[i] = e.set.Brief(ks[i].code)
 	}
@@ -557,11 +559,8 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	}
 	// drop decides lazily whether candidate i gives way; a replacement
 	// must itself survive (a cycle counts as surviving).
-	type drop struct {
-		state        uint8 // 0 unknown, 1 deciding, 2 decided
-		rule, reason string
-	}
-	drops := make([]drop, n)
+	drops := grown(r.drops, n)
+	r.sup, r.briefs, r.drops = sup, briefs, drops
 	var dropped func(i int) bool
 	dropped = func(i int) bool {
 		d := &drops[i]
@@ -590,7 +589,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	}
 	excl := e.keptExclusions(w)
 	final := make([]scored, 0, min(n, req.MaxResults))
-	fsup := make([]support, 0, cap(final))
+	fsup := slices.Grow(r.fsup[:0], cap(final))
 	var yielded []scored
 	for i := range ks {
 		if len(final) >= req.MaxResults {
@@ -652,12 +651,26 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		final = append(final, *k)
 		fsup = append(fsup, sup[i])
 	}
+	r.fsup = fsup
 	if len(yielded) == 0 {
 		return final
 	}
 	final = append(final, yielded...)
 	e.sortScored(w, final)
 	return final[:min(len(final), req.MaxResults)]
+}
+
+// conflictDrop is resolveConflicts' decision on one candidate.
+type conflictDrop struct {
+	state        uint8 // 0 unknown, 1 deciding, 2 decided
+	rule, reason string
+}
+
+// grown returns buf resized to n zero values, reusing its memory.
+func grown[T any](buf []T, n int) []T {
+	buf = slices.Grow(buf[:0], n)[:n]
+	clear(buf)
+	return buf
 }
 
 // yields reports whether a conflict rule leaves the code documented but not

@@ -167,6 +167,11 @@ type rankScratch struct {
 	// catCount counts candidates per category number, catIDs holds each
 	// candidate's (countCategories).
 	catCount, catIDs []int32
+	// resolveConflicts' per-candidate scratch (conflict.go).
+	sup, fsup []support
+	briefs    []corpus.Brief
+	drops     []conflictDrop
+	repl      []int
 }
 
 // idBits is a set of code ids: a bit per id, and the ids set, to clear.
