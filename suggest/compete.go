@@ -78,7 +78,7 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 			continue
 		}
 		best := c.cooc
-		for _, edge := range e.cooc[k] {
+		for _, edge := range e.coocEdges(k) {
 			if edge.lift > best && anchors.has(edge.code) {
 				best = edge.lift
 			}

@@ -47,6 +47,36 @@ type rankTables struct {
 	history idMemo[historyNames]
 	// excl numbers the Excludes1 prefixes (exclids.go).
 	excl exclIndex
+	// coocAt holds, by code id, 1 + the index in coocLists of the
+	// code's co-occurrence edges (Engine.cooc), 0 when none.
+	coocOnce  sync.Once
+	coocAt    []int32
+	coocLists [][]coocEdge
+}
+
+// coocEdges is e.cooc[id] read by index.
+func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
+	t := &e.rank
+	t.coocOnce.Do(func() {
+		top := corpus.ID(0)
+		for id := range e.cooc {
+			top = max(top, id)
+		}
+		t.coocAt = make([]int32, top+1)
+		for id, edges := range e.cooc {
+			if id >= 0 {
+				t.coocLists = append(t.coocLists, edges)
+				t.coocAt[id] = int32(len(t.coocLists))
+			}
+		}
+	})
+	if id >= 0 && int(id) < len(t.coocAt) {
+		if k := t.coocAt[id]; k > 0 {
+			return t.coocLists[k-1]
+		}
+		return nil
+	}
+	return e.cooc[id]
 }
 
 // fact returns the facts of code id.
