@@ -62,25 +62,28 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 	if len(e.cooc) == 0 {
 		return
 	}
-	anchors := w.anchors
+	anchors := &w.rk.anchors
+	anchors.reset()
 	for _, c := range cs {
-		if k := c.tgt.anyCode(); e.set.Brief(k).System == corpus.ICD10CM && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
-			anchors[k] = true
+		if k := c.tgt.anyCode(); e.fact(k).flags&factICD != 0 && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
+			anchors.add(k)
 		}
 	}
-	if len(anchors) == 0 {
+	if len(anchors.ids) == 0 {
 		return
 	}
 	for _, c := range cs {
 		k := c.tgt.anyCode()
-		if e.set.Brief(k).System != corpus.ICD10CM {
+		if e.fact(k).flags&factICD == 0 {
 			continue
 		}
-		for _, edge := range e.cooc[k] {
-			if edge.lift > c.cooc && anchors[edge.code] {
-				c.cooc = edge.lift
+		best := c.cooc
+		for _, edge := range e.coocEdges(k) {
+			if edge.lift > best && anchors.has(edge.code) {
+				best = edge.lift
 			}
 		}
+		c.cooc = best
 	}
 }
 

@@ -47,9 +47,11 @@ func (e *Engine) confidences(w *work, ks []scored, feats []float64) {
 	}
 	for i := range ks {
 		k := &ks[i]
-		if b := e.set.Brief(k.code); e.adj != nil && e.adj.Adjusts(string(b.System), b.Code) {
-			k.adj = e.adj.Adjust(string(b.System), b.Code, e.nameTerms(k.c.top()))
-			z[i] += k.adj
+		if e.adj != nil {
+			if b := e.set.Brief(k.code); e.adj.Adjusts(string(b.System), b.Code) {
+				k.adj = e.adj.Adjust(string(b.System), b.Code, e.nameTerms(k.c.top()))
+				z[i] += k.adj
+			}
 		}
 		k.z = round(z[i], 6)
 		conf := sigmoid(z[i])

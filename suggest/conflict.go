@@ -50,12 +50,88 @@ type support struct {
 	reason      bool // named only in the note's reason for the visit or study (reason.go)
 	answer      bool // named in the note's conclusion (impression, assessment, diagnoses)
 	asked       bool // a recommended code's notes ask for it as an additional code
+
+	// What giveWay reads of the code's own strings, worked out once per
+	// candidate rather than once per pair (pairFacts).
+	withoutComp bool     // ICD-10-CM title says "without complication"
+	withComp    bool     // ICD-10-CM title says " with " and not "without"
+	canExplain  bool     // may explain a symptom (explains: not R, not Z, no symptomPrefix)
+	cat         int32    // the code's category number (codeFact.cat), -1 when not known
+	lists       bool     // explainers and integral are filled
+	explainers  []string // a reason symptom's explainedBy prefixes (explains)
+	integral    []string // a symptom's integralPairs diagnosis prefixes (integralPair)
+}
+
+// pairFacts fills s's per-candidate flags of giveWay for code id (b).
+func (e *Engine) pairFacts(s *support, id corpus.ID) {
+	f := e.fact(id)
+	s.cat = -1
+	if f.flags&factKnown != 0 {
+		s.cat = f.cat
+	}
+	s.withoutComp = f.flags&factWithoutComp != 0
+	s.withComp = f.flags&factWithComp != 0
+	s.canExplain = f.flags&factCanExplain != 0
+}
+
+// pairLists fills s's explainers and integral for code b, once.
+func (e *Engine) pairLists(s *support, b *corpus.Brief) *support {
+	if s.lists {
+		return s
+	}
+	s.lists = true
+	if s.reason && !s.asked {
+		if sp := symptomPrefix(b.Code); sp != "" {
+			s.explainers = e.explainers(sp)
+		}
+	}
+	if s.symptom {
+		for k := 1; k <= len(b.Code); k++ {
+			s.integral = append(s.integral, integralPairs[b.Code[:k]]...)
+		}
+	}
+	return s
+}
+
+// explainers is strings.Fields(explainedBy[sp]), split once per engine.
+func (e *Engine) explainers(sp string) []string {
+	t := &e.rank
+	t.explainOnce.Do(func() {
+		t.explainedBy = make(map[string][]string, len(explainedBy))
+		for k, v := range explainedBy {
+			t.explainedBy[k] = strings.Fields(v)
+		}
+	})
+	return t.explainedBy[sp]
+}
+
+// explainedIn is explains(d, s) for d's and s's support (pairFacts).
+func explainedIn(d string, sd, ss *support) bool {
+	if !sd.canExplain {
+		return false
+	}
+	for _, p := range ss.explainers {
+		if strings.HasPrefix(d, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// integralIn is integralPair(s, d) for s's support (pairFacts).
+func integralIn(d string, ss *support) bool {
+	for _, dp := range ss.integral {
+		if strings.HasPrefix(d, dp) {
+			return true
+		}
+	}
+	return false
 }
 
 // supportOf grades k.
 func (e *Engine) supportOf(k *scored) support {
-	b := e.set.Brief(k.code)
-	s := support{symptom: b.System == corpus.ICD10CM && strings.HasPrefix(b.Code, "R"), unspecified: unspecifiedTitle(b.Display)}
+	f := e.fact(k.code)
+	s := support{symptom: f.flags&factSymptom != 0, unspecified: f.flags&factUnspecified != 0}
 	if k.c.sibling || len(k.c.mentions) == 0 {
 		return s
 	}
@@ -102,13 +178,37 @@ type conflictNames struct {
 	paired []string
 	within map[string]struct{} // proper prefixes (at a comma) of the index paths of the code and its ancestors
 	// withinBits has bit pathBit(p) set for every p of within: a path
-	// whose bit is clear is not there, without hashing it.
-	withinBits uint64
+	// whose bit is clear is not there, without hashing it; pathsBits
+	// has pathBit(p) set for every p of paths.
+	withinBits, pathsBits uint64
 
 	keyOnce, stemsOnce sync.Once
 	key                []string   // the stems of its title without vague or bracketed words
 	keys               [][]string // key, then the stems of each own index path without vague words
 	stems              [][]string // stems of every name of the code and its ancestors (none saying "without")
+	// keyMask and stemMasks have bit stemBit(s) set for every stem s of
+	// key and of each stems entry: a name whose mask lacks a bit of
+	// keyMask cannot hold every stem of key (namesSymptom).
+	keyMask   uint64
+	stemMasks []uint64
+}
+
+// stemBit is the bit of stem s in a conflictNames mask.
+func stemBit(s string) uint64 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return 1 << (h & 63)
+}
+
+// stemMask is the mask of stems.
+func stemMask(stems []string) uint64 {
+	var m uint64
+	for _, s := range stems {
+		m |= stemBit(s)
+	}
+	return m
 }
 
 // conflictNames returns the names of code id the conflict checks read.
@@ -120,7 +220,9 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 	if code := e.set.Code(id); code != nil {
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
-				n.paths = append(n.paths, strings.ToLower(nm.Text))
+				p := strings.ToLower(nm.Text)
+				n.paths = append(n.paths, p)
+				n.pathsBits |= pathBit(p)
 			}
 		}
 	}
@@ -159,6 +261,7 @@ func (e *Engine) keysOf(n *conflictNames) *conflictNames {
 			return
 		}
 		n.key = e.keyStems(index.WithoutBracketed(code.Display))
+		n.keyMask = stemMask(n.key)
 		n.keys = append(n.keys, n.key)
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
@@ -179,7 +282,9 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictNames {
 			}
 			for _, nm := range code.Names {
 				if !strings.Contains(strings.ToLower(nm.Text), "without") {
-					n.stems = append(n.stems, e.ix.Stems(nm.Text))
+					st := e.ix.Stems(nm.Text)
+					n.stems = append(n.stems, st)
+					n.stemMasks = append(n.stemMasks, stemMask(st))
 				}
 			}
 		}
@@ -205,7 +310,7 @@ var vagueWords = []string{"unspecified", "other", "NOS", "NEC", "specified", "si
 // ancestors') continues one of a's own paths with subterms: the Index
 // reaches b by specifying a.
 func reachedThrough(a, b *conflictNames) bool {
-	if b.withinBits == 0 {
+	if b.withinBits&a.pathsBits == 0 {
 		return false
 	}
 	for _, p := range a.paths {
@@ -243,7 +348,10 @@ func namesSymptom(a, b *conflictNames) bool {
 	if len(a.key) == 0 {
 		return false
 	}
-	for _, st := range b.stems {
+	for i, st := range b.stems {
+		if a.keyMask&^b.stemMasks[i] != 0 {
+			continue // a stem of a's key is not in this name
+		}
 		all := true
 		for _, k := range a.key {
 			if !slices.Contains(st, k) {
@@ -304,14 +412,16 @@ func integralPair(s, d string) bool {
 
 // giveWay returns the rule and reason for which a (a worse or redundant
 // code) gives way to b, or "".
-func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb support, annotate bool) (string, string) {
+func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, annotate bool) (string, string) {
 	if ab.System != corpus.ICD10CM || bb.System != corpus.ICD10CM || a.code == b.code || sb.level == 0 {
 		return "", ""
 	}
-	catA, catB := category(ab.Code), category(bb.Code)
+	sameCat := sa.cat == sb.cat // both known: the category numbers say it
+	if sa.cat < 0 || sb.cat < 0 {
+		sameCat = category(ab.Code) == category(bb.Code)
+	}
 	// "Without complications" against a documented complication.
-	if catA == catB && strings.Contains(ab.Display, "without complication") && sb.level == 2 && !b.c.sibling &&
-		strings.Contains(bb.Display, " with ") && !saysWithout(bb.Display) {
+	if sa.withoutComp && sameCat && sb.level == 2 && !b.c.sibling && sb.withComp {
 		return "contradicted", fmt.Sprintf("the note documents %s (%s), a complication in the same category", bb.Code, bb.Display)
 	}
 	if annotate {
@@ -321,11 +431,16 @@ func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb support, anno
 	// "code first underlying infection" keeps A41.9; N40.1 "use additional
 	// code for associated symptoms" keeps R35.0).
 	na, nb := e.conflictNames(a.code), e.conflictNames(b.code)
+	// None of the rules below can apply: no need to read the notes.
+	if !(sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab))) &&
+		(sb.level < 2 || !(sa.symptom && !sb.symptom) && !(sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb))) {
+		return "", ""
+	}
 	if pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
 		return "", ""
 	}
 	// The reason for the visit or study, explained by the conclusion.
-	if sa.reason && !sa.asked && sb.answer && !sb.symptom && explains(bb.Code, ab.Code) {
+	if sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab)) {
 		return "integral_symptom", fmt.Sprintf("the reason for the visit or study, explained by %s (%s) in the note's conclusion: not coded separately", bb.Code, bb.Display)
 	}
 	if sb.level < 2 {
@@ -333,7 +448,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb support, anno
 	}
 	// A symptom beside a diagnosis it is routinely part of.
 	if sa.symptom && !sb.symptom {
-		if integralPair(ab.Code, bb.Code) {
+		if integralIn(bb.Code, e.pairLists(sa, ab)) {
 			return "integral_symptom", fmt.Sprintf("a sign or symptom routinely part of %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
 		}
 		if namesSymptom(e.keysOf(na), e.stemsOf(nb)) {
@@ -343,10 +458,21 @@ func (e *Engine) giveWay(a, b *scored, ab, bb corpus.Brief, sa, sb support, anno
 	// An unspecified code beside a code of its category, or a code beside
 	// one the Index reaches through subterms of its entry, when the note's
 	// words match a name of the other that says all this one says and more.
-	if (catA == catB && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)) && e.specifies(e.keysOf(na), b) {
+	if (sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)) && e.specifies(e.keysOf(na), b) {
 		return "less_specific", fmt.Sprintf("the note documents %s (%s), which says more", bb.Code, bb.Display)
 	}
 	return "", ""
+}
+
+// mayGiveWay reports whether giveWay may find a rule for a (code id,
+// brief ab, support sa) against some replacement: a code that is not
+// "without complication", not a reason for the visit, not a symptom, not
+// unspecified and without Index paths gives way to none.
+func (e *Engine) mayGiveWay(ab corpus.Brief, sa *support, id corpus.ID) bool {
+	if ab.System != corpus.ICD10CM {
+		return false
+	}
+	return sa.withoutComp || sa.reason && !sa.asked || sa.symptom || sa.unspecified || len(e.conflictNames(id).paths) > 0
 }
 
 // specifies reports whether a name of b that the note's words match
@@ -396,20 +522,22 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	}
 	ks := kept[:n]
 	thr := e.DecisionThreshold()
-	sup := make([]support, n)
+	r := &w.rk
+	sup := grown(r.sup, n)
 	for i := range ks {
 		sup[i] = e.supportOf(&ks[i])
 		sup[i].reason, sup[i].answer = whereSaid(doc, &ks[i])
 	}
 	// Replacements: recommended candidates documented by an exact name
 	// (every rule asks for one but the reason's: a concluded diagnosis).
-	var repl []int
+	repl := r.repl[:0]
 	for j := range ks {
 		if ks[j].conf >= thr && (sup[j].level == 2 || sup[j].level == 1 && sup[j].answer) {
 			repl = append(repl, j)
 		}
 	}
-	briefs := make([]corpus.Brief, n)
+	r.repl = repl
+	briefs := grown(r.briefs, n)
 	for i := range ks {
 		briefs[i] = e.set.Brief(ks[i].code)
 	}
@@ -426,13 +554,13 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			}
 		}
 	}
+	for i := range ks {
+		e.pairFacts(&sup[i], ks[i].code)
+	}
 	// drop decides lazily whether candidate i gives way; a replacement
 	// must itself survive (a cycle counts as surviving).
-	type drop struct {
-		state        uint8 // 0 unknown, 1 deciding, 2 decided
-		rule, reason string
-	}
-	drops := make([]drop, n)
+	drops := grown(r.drops, n)
+	r.sup, r.briefs, r.drops = sup, briefs, drops
 	var dropped func(i int) bool
 	dropped = func(i int) bool {
 		d := &drops[i]
@@ -443,11 +571,15 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			return d.rule != ""
 		}
 		d.state = 1
+		if !e.mayGiveWay(briefs[i], &sup[i], ks[i].code) {
+			d.state = 2
+			return false
+		}
 		for _, j := range repl {
 			if j == i {
 				continue
 			}
-			if rule, reason := e.giveWay(&ks[i], &ks[j], briefs[i], briefs[j], sup[i], sup[j], req.Annotate); rule != "" && !dropped(j) {
+			if rule, reason := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {
 				d.rule, d.reason = rule, reason
 				break
 			}
@@ -455,9 +587,9 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		d.state = 2
 		return d.rule != ""
 	}
-	excl := e.exclusions(w)
+	excl := e.keptExclusions(w)
 	final := make([]scored, 0, min(n, req.MaxResults))
-	fsup := make([]support, 0, cap(final))
+	fsup := slices.Grow(r.fsup[:0], cap(final))
 	var yielded []scored
 	for i := range ks {
 		if len(final) >= req.MaxResults {
@@ -507,7 +639,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			}
 			final = slices.Delete(final, j, j+1)
 			fsup = slices.Delete(fsup, j, j+1)
-			excl = e.exclusions(w)
+			excl.reset()
 			for _, f := range final {
 				excl.add(f.code)
 			}
@@ -519,12 +651,26 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		final = append(final, *k)
 		fsup = append(fsup, sup[i])
 	}
+	r.fsup = fsup
 	if len(yielded) == 0 {
 		return final
 	}
 	final = append(final, yielded...)
 	e.sortScored(w, final)
 	return final[:min(len(final), req.MaxResults)]
+}
+
+// conflictDrop is resolveConflicts' decision on one candidate.
+type conflictDrop struct {
+	state        uint8 // 0 unknown, 1 deciding, 2 decided
+	rule, reason string
+}
+
+// grown returns buf resized to n zero values, reusing its memory.
+func grown[T any](buf []T, n int) []T {
+	buf = slices.Grow(buf[:0], n)[:n]
+	clear(buf)
+	return buf
 }
 
 // yields reports whether a conflict rule leaves the code documented but not

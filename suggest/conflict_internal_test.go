@@ -37,7 +37,7 @@ func TestContradictedNeedsSuggestedReplacement(t *testing.T) {
 			if with.conf > without.conf {
 				kept = []scored{with, without}
 			}
-			w := &work{excl: exclusions{prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}}
+			w := &work{}
 			final := e.resolveConflicts(w, doc, kept, Request{MaxResults: 10})
 			has := false
 			for _, f := range final {
@@ -86,7 +86,7 @@ func TestExcludes1LoserRanksBelowWinner(t *testing.T) {
 			if dia.conf > ibs.conf {
 				kept = []scored{dia, ibs}
 			}
-			w := &work{excl: exclusions{prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}}
+			w := &work{}
 			final := e.resolveConflicts(w, doc, kept, Request{MaxResults: 10})
 			if len(final) != 2 || final[0].code != id("K58.0") || final[1].code != id("R19.7") {
 				t.Fatalf("final %+v, want K58.0 then R19.7", final)
@@ -104,7 +104,7 @@ func TestExcludes1LoserRanksBelowWinner(t *testing.T) {
 	// sees them).
 	dia := scored{c: &candidate{mentions: exact(40, 48)}, code: id("R19.7"), conf: 0.3}
 	ibs := scored{c: &candidate{mentions: exact(0, 38)}, code: id("K58.0"), conf: 0.2}
-	w := &work{excl: exclusions{prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}}
+	w := &work{}
 	final := e.resolveConflicts(w, doc, []scored{dia, ibs}, Request{MaxResults: 10, Annotate: true})
 	if len(final) != 1 || final[0].code != id("R19.7") || len(w.rejected) != 1 || w.rejected[0].Code != "K58.0" || w.rejected[0].Rule != "excludes1" {
 		t.Errorf("annotate: final %+v, rejected %+v; want R19.7 kept, K58.0 rejected by excludes1", final, w.rejected)

@@ -13,32 +13,31 @@ import (
 // catch-all above the specific name the note documents. The longer name's
 // code must itself be suggested (in ks): a rejected one gives nothing to
 // yield to.
-func (e *Engine) yieldDominated(ks []scored) {
-	var full []bool // a candidate with a fully matched name of its own, lazily
+func (e *Engine) yieldDominated(w *work, ks []scored) {
+	cov := &w.rk.cover
+	cov.ready = false // the index of fully matched names, lazily
 	// Two passes: a code that yields to a name which itself yields to a
 	// longer one ("infection" in "TB infection" in "Latent TB
 	// infection") yields to the longest in the second.
 	for pass := 0; pass < 2; pass++ {
-		full = e.yieldPass(ks, full)
+		e.yieldPass(ks, cov)
 	}
 }
 
-// yieldPass is one pass of yieldDominated; it returns full for the next.
-func (e *Engine) yieldPass(ks []scored, full []bool) []bool {
+// yieldPass is one pass of yieldDominated.
+func (e *Engine) yieldPass(ks []scored, cov *coverIndex) {
 	for i := range ks {
 		k := &ks[i]
 		if !allDominated(k.c) {
 			continue
 		}
-		if full == nil {
-			full = make([]bool, len(ks))
-			for j := range ks {
-				full[j] = statesInFull(ks[j].c)
-			}
+		if !cov.ready {
+			cov.build(ks)
 		}
 		best := -1
-		for j := range ks {
-			if j == i || !full[j] || ks[j].code == k.code || !statesAround(ks[j].c, k.c) {
+		for _, j32 := range cov.around(ks, k.c) {
+			j := int(j32)
+			if j == i || ks[j].code == k.code || !statesAround(ks[j].c, k.c) {
 				continue
 			}
 			if best < 0 || ks[j].conf > ks[best].conf || ks[j].conf == ks[best].conf && ks[j].z > ks[best].z {
@@ -53,18 +52,96 @@ func (e *Engine) yieldPass(ks []scored, full []bool) []bool {
 			k.z = round(d.z-1e-6, 6)
 		}
 	}
-	return full
 }
 
-// statesInFull reports whether c has a mention statesAround can take: a
+// fullName reports whether mention o is one statesAround can take: a
 // fully matched, not learned, not partly negated name.
-func statesInFull(c *candidate) bool {
-	for i := range c.mentions {
-		if o := &c.mentions[i]; !o.learned && o.hit.Coverage >= 0.99 && o.partNeg == 0 {
-			return true
+func fullName(o *mention) bool {
+	return !o.learned && o.hit.Coverage >= 0.99 && o.partNeg == 0
+}
+
+// coverIndex lists, per token position, the candidates (indices into the
+// scored candidates, ascending) with a fullName mention holding that
+// position: statesAround(d, c) needs d among those of the first position
+// of c's first mention, so yieldPass asks only them.
+type coverIndex struct {
+	ready bool
+	all   []int32    // every candidate with a fullName mention
+	pairs [][2]int32 // position, candidate: each pair once
+	seen  []int32    // per position, the last candidate paired with it, plus one
+	start []int32    // per position p, at[start[p]:start[p+1]]
+	at    []int32
+}
+
+// build indexes the fullName mentions of ks.
+func (x *coverIndex) build(ks []scored) {
+	x.ready = true
+	x.all, x.pairs = x.all[:0], x.pairs[:0]
+	top := int32(-1)
+	for j := range ks {
+		ms := ks[j].c.mentions
+		has := false
+		for m := range ms {
+			if o := &ms[m]; fullName(o) {
+				has = true
+				for _, p := range o.hit.Positions {
+					top = max(top, p)
+				}
+			}
+		}
+		if !has {
+			continue
+		}
+		x.all = append(x.all, int32(j))
+		if int(top) >= len(x.seen) {
+			x.seen = append(x.seen, make([]int32, int(top)+1-len(x.seen))...)
+		}
+		for m := range ms {
+			if o := &ms[m]; fullName(o) {
+				for _, p := range o.hit.Positions {
+					if p >= 0 && x.seen[p] != int32(j)+1 {
+						x.seen[p] = int32(j) + 1
+						x.pairs = append(x.pairs, [2]int32{p, int32(j)})
+					}
+				}
+			}
 		}
 	}
-	return false
+	clear(x.seen)
+	// Counting sort by position; candidates stay ascending.
+	x.start = slices.Grow(x.start[:0], int(top)+2)[:top+2]
+	clear(x.start)
+	for _, pj := range x.pairs {
+		x.start[pj[0]+1]++
+	}
+	for p := 1; p < len(x.start); p++ {
+		x.start[p] += x.start[p-1]
+	}
+	x.at = slices.Grow(x.at[:0], len(x.pairs))[:len(x.pairs)]
+	for _, pj := range x.pairs {
+		x.at[x.start[pj[0]]] = pj[1]
+		x.start[pj[0]]++
+	}
+	// start[p] now ends position p: shift back.
+	copy(x.start[1:], x.start[:len(x.start)-1])
+	x.start[0] = 0
+}
+
+// around returns the candidates that may state c in full around it
+// (ascending): those with a fullName mention holding the first position
+// of c's first mention, or all with a fullName mention when it has none.
+func (x *coverIndex) around(ks []scored, c *candidate) []int32 {
+	if len(c.mentions) == 0 || len(c.mentions[0].hit.Positions) == 0 {
+		return x.all
+	}
+	p := c.mentions[0].hit.Positions[0]
+	if p < 0 {
+		return x.all
+	}
+	if int(p)+1 >= len(x.start) {
+		return nil
+	}
+	return x.at[x.start[p]:x.start[p+1]]
 }
 
 // allDominated reports whether every mention of c that matched a name of

@@ -149,6 +149,7 @@ type Engine struct {
 	titles   titleTable       // each code's title stems and what refine.go asks of them (titlefacts.go)
 	// nameStems holds the stems of the index's names (namestems.go).
 	nameStems nameStemTable
+	rank      rankTables // per-code facts of the ranking passes (ranktables.go)
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -424,64 +425,9 @@ func (x *exclTable) prefixes(id corpus.ID) []strRef {
 
 func (x *exclTable) str(sp strRef) string { return x.arena[sp.off : sp.off+sp.n] }
 
-// exclusions tracks the ICD-10-CM codes kept so far for Excludes1: every
-// prefix of a kept code, and every prefix a kept code's notes exclude.
-type exclusions struct {
-	set      *corpus.Set
-	table    *exclTable
-	prefixes map[string]corpus.ID // prefix of a kept code -> that code
-	excluded map[string]corpus.ID // prefix excluded by a kept code -> that code
-}
-
-// exclusions returns w's Excludes1 bookkeeping, empty.
-func (e *Engine) exclusions(w *work) *exclusions {
-	x := &w.excl
-	x.set, x.table = e.set, &e.excl
-	clear(x.prefixes)
-	clear(x.excluded)
-	return x
-}
-
 // codePrefix reports whether code[:n] is a prefix of an ICD-10-CM code
 // that an Excludes1 note can name ("E11", "E11.4", "E11.42"; n from 3).
 func codePrefix(code string, n int) bool { return code[n-1] != '.' }
-
-// clash returns a kept code that c and it exclude each other, else nil.
-func (x *exclusions) clash(c corpus.ID) corpus.ID {
-	if x.set.Brief(c).System != corpus.ICD10CM {
-		return 0
-	}
-	for _, sp := range x.table.prefixes(c) {
-		if k := x.prefixes[x.table.str(sp)]; k != 0 {
-			return k
-		}
-	}
-	code := x.set.Brief(c).Code
-	for n := 3; n <= len(code); n++ {
-		if k := x.excluded[code[:n]]; codePrefix(code, n) && k != 0 {
-			return k
-		}
-	}
-	return 0
-}
-
-// add records a kept code.
-func (x *exclusions) add(c corpus.ID) {
-	if x.set.Brief(c).System != corpus.ICD10CM {
-		return
-	}
-	code := x.set.Brief(c).Code
-	for n := 3; n <= len(code); n++ {
-		if p := code[:n]; codePrefix(code, n) && x.prefixes[p] == 0 {
-			x.prefixes[p] = c
-		}
-	}
-	for _, sp := range x.table.prefixes(c) {
-		if p := x.table.str(sp); x.excluded[p] == 0 {
-			x.excluded[p] = c
-		}
-	}
-}
 
 // nameTerms are the stems of a mention's matched name.
 func (e *Engine) nameTerms(m mention) []string {

@@ -24,7 +24,7 @@ func TestExclusions(t *testing.T) {
 		"J18.9":  {"J69.0"},
 		"O24.41": {"E11"},
 	}
-	packed := packExclusions(set, table)
+	e := &Engine{set: set, excl: packExclusions(set, table)}
 	tests := []struct {
 		kept  []string
 		next  string
@@ -40,7 +40,7 @@ func TestExclusions(t *testing.T) {
 		{[]string{"J18.9", "E11.9"}, "E09.9", "E11.9"},
 	}
 	for _, tt := range tests {
-		x := &exclusions{set: set, table: &packed, prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}
+		x := e.keptExclusions(&work{})
 		for _, k := range tt.kept {
 			x.add(code(k))
 		}
@@ -51,9 +51,13 @@ func TestExclusions(t *testing.T) {
 		if got != tt.clash {
 			t.Errorf("kept %v, next %s: clash %q, want %q", tt.kept, tt.next, got, tt.clash)
 		}
+		x.reset()
+		if c := x.clash(code(tt.next)); c != 0 {
+			t.Errorf("kept %v, reset, next %s: clash %s, want none", tt.kept, tt.next, set.Brief(c).Code)
+		}
 	}
 	cpt, _ := set.ID(corpus.CPT, "99213")
-	x := &exclusions{set: set, table: &packed, prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}
+	x := e.keptExclusions(&work{})
 	x.add(cpt)
 	if x.clash(cpt) != 0 {
 		t.Error("CPT codes take no part in Excludes1")

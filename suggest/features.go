@@ -129,8 +129,9 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 		f[18] = math.Min(e.prior(code, false), maxPriorLogit)
 	}
 	f[19] = float64(firstStart) / float64(max(len(doc.Text), 1))
-	cb := e.set.Brief(code)
-	if cb.System != corpus.ICD10CM {
+	cf := e.fact(code)
+	icd := cf.flags&factICD != 0
+	if !icd {
 		f[20] = 1
 	}
 	if h.Matched == 1 {
@@ -161,13 +162,11 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	if e.model != nil && e.model.Priors != nil {
 		f[30] = math.Min(e.prior(code, true), maxPriorLogit)
 	}
-	if cb.Code != "" {
-		f[31] = float64(cb.Code[0])
-	}
-	if strings.Contains(cb.Display, "unspecified") || strings.HasPrefix(cb.Display, "Unspecified") {
+	f[31] = float64(cf.letter)
+	if cf.flags&factUnspecified != 0 {
 		f[32] = 1
 	}
-	f[33] = float64(len(cb.Code) - strings.Count(cb.Code, "."))
+	f[33] = float64(cf.length)
 	if c.sibling {
 		f[34] = 1
 	}
@@ -182,11 +181,11 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 			f[39] = 1
 		}
 	}
-	if cb.System == corpus.ICD10CM && strings.HasPrefix(cb.Code, "R") {
+	if cf.flags&factSymptom != 0 {
 		f[40] = 1
 	}
 	f[42] = -1
-	if cb.System == corpus.ICD10CM {
+	if icd {
 		f[41], f[42], f[43] = e.titleGrounding(w, doc, c, code)
 	}
 	if e.model != nil && e.model.PriorReach > 0 && (f[39] == 1 || f[41] == 1) {

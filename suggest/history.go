@@ -23,13 +23,18 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 	have := w.byCode // every candidate's code is in it already
 	out := cands
 	for _, c := range cands {
-		code := c.tgt.anyCode()
-		if b := e.set.Brief(code); b.System != corpus.ICD10CM || historyCode(b) || familyCode(b) {
-			continue
-		}
+		// The mentions first: most candidates are neither historical nor
+		// a relative's, and need no look at their code.
 		all := nlp.Historical | nlp.Family | nlp.Unrelated
 		for _, m := range c.mentions {
 			all &= m.assert
+		}
+		if all&(nlp.Historical|nlp.Family) == 0 {
+			continue
+		}
+		code := c.tgt.anyCode()
+		if b := e.set.Brief(code); b.System != corpus.ICD10CM || historyCode(b) || familyCode(b) {
+			continue
 		}
 		if all&nlp.Unrelated != 0 {
 			continue // a spouse's or friend's condition is no family history
@@ -263,7 +268,7 @@ func (e *Engine) namedHistory(doc *nlp.Document, ks []scored, i int) int {
 			continue
 		}
 		hb := e.set.Brief(ks[j].code)
-		if pastHistoryCode(hb) && k.c.replacedBy == hb.Code && e.statesName(doc, k.c, ks[j].code) {
+		if k.c.replacedBy == hb.Code && pastHistoryCode(hb) && e.statesName(doc, k.c, ks[j].code) {
 			return j
 		}
 	}
@@ -276,38 +281,22 @@ func (e *Engine) namedHistory(doc *nlp.Document, ks []scored, i int) int {
 // disease", "history of osteoporosis" does not state "Personal history of
 // (healed) osteoporosis fracture".
 func (e *Engine) statesName(doc *nlp.Document, c *candidate, h corpus.ID) bool {
-	cd := e.set.Code(h)
-	if cd == nil {
+	hn := e.historyNamesOf(h)
+	if !hn.ok {
 		return false
 	}
-	generic := map[string]bool{}
-	for _, w := range append([]string{"healed", "other", "of", "in", "the"}, historyGeneric...) {
-		for _, s := range e.ix.Stems(w) {
-			generic[s] = true
-		}
-	}
 	for _, m := range c.mentions {
-		have := map[string]bool{}
-		for _, t := range sentenceTerms(doc, m.sent) {
-			have[t.Stem] = true
-		}
+		have := sentenceTerms(doc, m.sent)
 		stated := false
-		for _, n := range cd.Names {
-			if n.Kind == corpus.NameLearned {
-				continue
-			}
-			all, some := true, false
-			for _, s := range e.ix.Stems(n.Text) {
-				if generic[s] {
-					continue
-				}
-				some = true
-				if !have[s] {
+		for _, name := range hn.names {
+			all := true
+			for _, s := range name {
+				if !slices.ContainsFunc(have, func(t nlp.Term) bool { return t.Stem == s }) {
 					all = false
 					break
 				}
 			}
-			if all && some {
+			if all {
 				stated = true
 				break
 			}
@@ -317,6 +306,47 @@ func (e *Engine) statesName(doc *nlp.Document, c *candidate, h corpus.ID) bool {
 		}
 	}
 	return len(c.mentions) > 0
+}
+
+// historyNames are the content stems of each name of a history code
+// statesName reads (not learned; the generic words of historyGeneric and
+// "healed", "other", "of", "in", "the" aside; names left with none are
+// dropped), worked out once per engine (rankTables.history).
+type historyNames struct {
+	ok    bool // the code is in the set
+	names [][]string
+}
+
+// historyNamesOf returns h's historyNames.
+func (e *Engine) historyNamesOf(h corpus.ID) *historyNames {
+	if hn, ok := e.rank.history.load(e.set, h); ok {
+		return hn
+	}
+	hn := &historyNames{}
+	if cd := e.set.Code(h); cd != nil {
+		hn.ok = true
+		generic := map[string]bool{}
+		for _, w := range append([]string{"healed", "other", "of", "in", "the"}, historyGeneric...) {
+			for _, s := range e.ix.Stems(w) {
+				generic[s] = true
+			}
+		}
+		for _, n := range cd.Names {
+			if n.Kind == corpus.NameLearned {
+				continue
+			}
+			var content []string
+			for _, s := range e.ix.Stems(n.Text) {
+				if !generic[s] {
+					content = append(content, s)
+				}
+			}
+			if len(content) > 0 {
+				hn.names = append(hn.names, content)
+			}
+		}
+	}
+	return e.rank.history.store(e.set, h, hn)
 }
 
 // familyFloor raises a family-history code that stands for a relative's

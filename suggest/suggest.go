@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -54,13 +55,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	w.noteSections(doc)
 	compete(w, live)
 	w.live = live
-	cats := w.cats
-	for _, c := range live {
-		cats[category(e.set.Brief(c.tgt.anyCode()).Code)]++
-	}
-	for _, c := range live {
-		c.catCount = cats[category(e.set.Brief(c.tgt.anyCode()).Code)] - 1
-	}
+	e.countCategories(w, live) // ranktables.go
 	e.cooccur(w, live)
 	// Score every candidate; render only what is returned.
 	pre := slices.Grow(w.pre[:0], len(live))
@@ -106,7 +101,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.preferHistory(doc, pre)             // history.go
 	e.familyFloor(doc, pre)               // history.go
 	e.injuryFloor(doc, pre)               // injuryfloor.go
-	e.yieldDominated(pre)                 // dominated.go
+	e.yieldDominated(w, pre)              // dominated.go
 	e.unaddressed(doc, pre, req.Annotate) // addressed.go
 	e.learnedOnly(pre, req.Annotate)      // addressed.go
 
@@ -205,15 +200,7 @@ func (e *Engine) sortScored(w *work, ks []scored) {
 		idx = append(idx, int32(i))
 	}
 	w.idx = idx
-	slices.SortFunc(idx, func(a, b int32) int {
-		switch {
-		case e.less(&ks[a], &ks[b]):
-			return -1
-		case e.less(&ks[b], &ks[a]):
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(idx, func(a, b int32) int { return e.compareScored(&ks[a], &ks[b]) })
 	sorted := w.sorted[:0]
 	for _, j := range idx {
 		sorted = append(sorted, ks[j])
@@ -242,6 +229,38 @@ func (e *Engine) less(a, b *scored) bool {
 		return x.System < y.System
 	}
 	return x.Code < y.Code
+}
+
+// compareScored is less as a three-way comparison: -1 when a comes
+// first, 1 when b does, 0 when neither.
+func (e *Engine) compareScored(a, b *scored) int {
+	switch {
+	case a.conf != b.conf:
+		return cmpDesc(a.conf, b.conf)
+	case a.z != b.z:
+		return cmpDesc(a.z, b.z)
+	case a.score != b.score:
+		return cmpDesc(a.score, b.score)
+	case a.code == b.code:
+		return 0
+	}
+	x, y := e.set.Brief(a.code), e.set.Brief(b.code)
+	if x.System != y.System {
+		return strings.Compare(string(x.System), string(y.System))
+	}
+	return strings.Compare(x.Code, y.Code)
+}
+
+// cmpDesc orders two numbers descending (0 when neither is greater, as
+// with a NaN: less says neither comes first).
+func cmpDesc(x, y float64) int {
+	switch {
+	case x > y:
+		return -1
+	case y > x:
+		return 1
+	}
+	return 0
 }
 
 // codeKey and rejKey identify a suggested code and a rejection.

@@ -23,7 +23,7 @@ func (e *Engine) titleCode(id corpus.ID) corpus.ID {
 		if id == 0 {
 			return 0
 		}
-		if _, ok := e.slots.codeTerms[id]; ok {
+		if _, _, ok := e.slots.spans(id); ok {
 			return id
 		}
 		id = e.parent(id)
@@ -33,7 +33,7 @@ func (e *Engine) titleCode(id corpus.ID) corpus.ID {
 
 // titleTermsOf returns the analysed title of id (nil when none).
 func (e *Engine) titleTermsOf(id corpus.ID) []uint32 {
-	sp, ok := e.slots.codeTerms[id]
+	sp, _, ok := e.slots.spans(id)
 	if !ok {
 		return nil
 	}
@@ -59,9 +59,8 @@ func (e *Engine) titleGrounding(w *work, doc *nlp.Document, c *candidate, code c
 	if e.slots == nil || len(w.sr.term) != len(doc.Sentences) {
 		return 0, -1, 0
 	}
-	tc := e.titleCode(code)
-	own := e.titleTermsOf(tc)
-	if len(own) == 0 {
+	tf := e.groundTermsOf(code)
+	if tf == nil {
 		return 0, -1, 0
 	}
 	w.gsents = sentencesOf(c, false, w.gsents)
@@ -77,50 +76,117 @@ func (e *Engine) titleGrounding(w *work, doc *nlp.Document, c *candidate, code c
 		}
 	}
 	w.gterms = said
-	n, k := 0, 0
-	for i, t := range own {
-		if !contentTerm(t) || slices.Contains(own[:i], t) {
-			continue
+	w.rk.markSaid(e.ix.Terms(), said)
+	isSaid := func(t uint32) bool {
+		if ok, known := w.rk.saidMarked(t); known {
+			return ok
 		}
-		n++
-		if slices.Contains(said, t) {
+		return slices.Contains(said, t)
+	}
+	k := 0
+	for _, t := range tf.own {
+		if isSaid(t) {
 			k++
 		}
 	}
-	if n > 0 {
-		title = float64(k) / float64(n)
+	if len(tf.own) > 0 {
+		title = float64(k) / float64(len(tf.own))
+	}
+	if !tf.parent {
+		return title, -1, 0
+	}
+	k = 0
+	for _, t := range tf.distinct {
+		if isSaid(t) {
+			k++
+		}
+	}
+	if len(tf.distinct) > 0 {
+		distinct = float64(k) / float64(len(tf.distinct))
+	}
+	for _, t := range tf.sibling {
+		if isSaid(t) {
+			return title, distinct, 1
+		}
+	}
+	return title, distinct, 0
+}
+
+// groundTerms are the title terms titleGrounding weighs for one title
+// code, worked out once per engine (rankTables.titles).
+type groundTerms struct {
+	has      bool     // the code has analysed title terms
+	own      []uint32 // the title's distinct content terms
+	parent   bool     // the code has a parent with an analysed title
+	distinct []uint32 // those of own its parent's title lacks
+	// sibling are the distinct content terms of the titles of the code's
+	// siblings (at most 64 of them) that neither the parent's title nor
+	// the code's has.
+	sibling []uint32
+}
+
+// groundTermsOf returns the groundTerms of code's title code
+// (titleCode), nil when it has no analysed title terms. The memo holds
+// them under the code and under its title code.
+func (e *Engine) groundTermsOf(code corpus.ID) *groundTerms {
+	tf, ok := e.rank.titles.load(e.set, code)
+	if !ok {
+		tc := e.titleCode(code)
+		switch {
+		case tc == 0:
+			tf = &groundTerms{}
+		case tc == code:
+			tf = e.newGroundTerms(tc)
+		default:
+			if tf, ok = e.rank.titles.load(e.set, tc); !ok {
+				tf = e.rank.titles.store(e.set, tc, e.newGroundTerms(tc))
+			}
+		}
+		tf = e.rank.titles.store(e.set, code, tf)
+	}
+	if !tf.has {
+		return nil
+	}
+	return tf
+}
+
+// newGroundTerms works out tc's groundTerms (empty when it has no title terms).
+func (e *Engine) newGroundTerms(tc corpus.ID) *groundTerms {
+	tf := &groundTerms{}
+	own := e.titleTermsOf(tc)
+	if len(own) == 0 {
+		return tf
+	}
+	tf.has = true
+	for i, t := range own {
+		if contentTerm(t) && !slices.Contains(own[:i], t) {
+			tf.own = append(tf.own, t)
+		}
 	}
 	p := e.parent(tc)
 	parent := e.titleTermsOf(p)
 	if p == 0 || len(parent) == 0 {
-		return title, -1, 0
+		return tf
 	}
-	n, k = 0, 0
-	for i, t := range own {
-		if !contentTerm(t) || slices.Contains(parent, t) || slices.Contains(own[:i], t) {
-			continue
+	tf.parent = true
+	for _, t := range tf.own {
+		if !slices.Contains(parent, t) {
+			tf.distinct = append(tf.distinct, t)
 		}
-		n++
-		if slices.Contains(said, t) {
-			k++
-		}
-	}
-	if n > 0 {
-		distinct = float64(k) / float64(n)
 	}
 	sibs := e.set.Children(p)
 	if len(sibs) > 64 {
-		return title, distinct, 0
+		return tf
 	}
 	for _, s := range sibs {
 		if s == tc {
 			continue
 		}
 		for _, t := range e.titleTermsOf(s) {
-			if contentTerm(t) && !slices.Contains(parent, t) && !slices.Contains(own, t) && slices.Contains(said, t) {
-				return title, distinct, 1
+			if contentTerm(t) && !slices.Contains(parent, t) && !slices.Contains(own, t) && !slices.Contains(tf.sibling, t) {
+				tf.sibling = append(tf.sibling, t)
 			}
 		}
 	}
-	return title, distinct, 0
+	return tf
 }

@@ -29,19 +29,17 @@ type work struct {
 	gf       []float64 // feature rows without the corpus features (ceiling.go)
 	merged   map[corpus.ID]int
 	spans    []span
-	anchors  map[corpus.ID]bool // cooccur's anchor codes
-	cats     map[string]int     // candidates per category
-	excl     exclusions         // Excludes1 bookkeeping of the kept codes
-	alts     []Alternative      // alternatives' scratch
-	kept2    map[codeKey]bool   // dedupeRejected: suggested codes
-	rejSeen  map[rejKey]bool    // dedupeRejected: rejections seen
-	rejected []Rejection        // rejections before sorting and dedupe
-	doc      nlp.Document       // the note's analysis
-	owner    []corpus.ID        // per token: the stem whose 7th character it states
-	sr       sentenceRanges     // tokens and terms per sentence
-	sents    []int              // sentences of one candidate
-	gsents   []int              // titleGrounding's sentences
-	gterms   []uint32           // titleGrounding's affirmed term ids
+	cats     map[string]int   // candidates per category
+	alts     []Alternative    // alternatives' scratch
+	kept2    map[codeKey]bool // dedupeRejected: suggested codes
+	rejSeen  map[rejKey]bool  // dedupeRejected: rejections seen
+	rejected []Rejection      // rejections before sorting and dedupe
+	doc      nlp.Document     // the note's analysis
+	owner    []corpus.ID      // per token: the stem whose 7th character it states
+	sr       sentenceRanges   // tokens and terms per sentence
+	sents    []int            // sentences of one candidate
+	gsents   []int            // titleGrounding's sentences
+	gterms   []uint32         // titleGrounding's affirmed term ids
 	// dxSection says, per section of the note, whether it is an
 	// assessment or diagnosis section; df caches the training-note share
 	// of each token's stem (-1: not looked up yet).
@@ -58,6 +56,7 @@ type work struct {
 	full   []fullReading
 	// verdicts is discriminate's scratch (discriminate.go).
 	verdicts []verdict
+	rk       rankScratch // the ranking passes' scratch (ranktables.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
@@ -109,8 +108,7 @@ func (e *Engine) getWork() *work {
 	if w, ok := e.work.Get().(*work); ok {
 		return w
 	}
-	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, anchors: map[corpus.ID]bool{}, cats: map[string]int{},
-		excl: exclusions{prefixes: map[string]corpus.ID{}, excluded: map[string]corpus.ID{}}, kept2: map[codeKey]bool{}, rejSeen: map[rejKey]bool{}}
+	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, cats: map[string]int{}, kept2: map[codeKey]bool{}, rejSeen: map[rejKey]bool{}}
 }
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
@@ -124,10 +122,7 @@ func (e *Engine) putWork(w *work) {
 	clear(w.stems)
 	clear(w.byCode)
 	clear(w.merged)
-	clear(w.anchors)
 	clear(w.cats)
-	clear(w.excl.prefixes)
-	clear(w.excl.excluded)
 	clear(w.alts)
 	w.alts = w.alts[:0]
 	clear(w.kept2)

@@ -1,0 +1,52 @@
+package suggest
+
+import (
+	"strings"
+	"testing"
+
+	"medcode/corpus"
+)
+
+// pairFacts' and pairLists' per-candidate answers must agree with explains and
+// integralPair asked pair by pair.
+func TestPairFactsAgree(t *testing.T) {
+	e := &Engine{}
+	var codes []string
+	for k, v := range explainedBy {
+		codes = append(codes, k, k+"1", k+"9X")
+		for _, p := range strings.Fields(v) {
+			codes = append(codes, p, p+"0", p+".9")
+		}
+	}
+	for k, v := range integralPairs {
+		codes = append(codes, k, k+"2")
+		for _, p := range v {
+			codes = append(codes, p, p+"1")
+		}
+	}
+	codes = append(codes, "R10.9", "Z87.891", "I10", "R50.9", "R05.1", "N39.0", "J18.9", "M54.50", "S52.501A", "A41.9")
+	facts := func(code string, reason bool) support {
+		b := corpus.Brief{System: corpus.ICD10CM, Code: code}
+		s := support{symptom: factOf(b).flags&factSymptom != 0, reason: reason, canExplain: factOf(b).flags&factCanExplain != 0}
+		return *e.pairLists(&s, &b)
+	}
+	n := 0
+	for _, a := range codes {
+		sa := facts(a, true)
+		for _, b := range codes {
+			sb := facts(b, false)
+			if got, want := explainedIn(b, &sb, &sa), explains(b, a); got != want {
+				t.Errorf("explainedIn(%s, %s) = %v, explains says %v", b, a, got, want)
+			}
+			if sa.symptom {
+				if got, want := integralIn(b, &sa), integralPair(a, b); got != want {
+					t.Errorf("integralIn(%s, %s) = %v, integralPair says %v", b, a, got, want)
+				}
+			}
+			n++
+		}
+	}
+	if n < 1000 {
+		t.Fatalf("only %d pairs checked", n)
+	}
+}

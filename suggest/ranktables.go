@@ -1,0 +1,270 @@
+package suggest
+
+import (
+	"strings"
+	"sync"
+
+	"medcode/corpus"
+)
+
+// The ranking passes (features, titleGrounding, conflicts, dominated
+// names, history) read the same facts of a candidate's code for every
+// candidate of every note. rankTables holds them per code id, worked out
+// once per engine on first use, so a read is an index, not a string test.
+
+// codeFact flags.
+const (
+	factICD         uint8 = 1 << iota // ICD-10-CM
+	factUnspecified                   // the title says "unspecified" (unspecifiedTitle)
+	factSymptom                       // ICD-10-CM chapter R
+	factWithoutComp                   // ICD-10-CM title says "without complication" (giveWay)
+	factWithComp                      // ICD-10-CM title says " with " and not "without" (giveWay)
+	factCanExplain                    // ICD-10-CM code that may explain a symptom (explains)
+	factKnown                         // the entry is filled (codeFacts)
+)
+
+// codeFact is what the ranking passes read of one code.
+type codeFact struct {
+	flags  uint8
+	letter uint8 // first character of the code (0: none)
+	length int16 // characters of the code without dots
+	cat    int32 // number of its category (rankTables.catNum), when known
+}
+
+// rankTables are the engine's per-code tables of the ranking passes.
+type rankTables struct {
+	once  sync.Once
+	facts []codeFact // by corpus.ID
+	// catNum numbers the categories (category) of the codes, "" too.
+	catNum map[string]int32
+	// titles are titleGrounding's terms per title code (titlesaid.go).
+	titles idMemo[groundTerms]
+	// explainedBy is reason.go's explainedBy with each value split
+	// (conflict.go's explainers).
+	explainOnce sync.Once
+	explainedBy map[string][]string
+	// history are statesName's names per history code (history.go).
+	history idMemo[historyNames]
+	// excl numbers the Excludes1 prefixes (exclids.go).
+	excl exclIndex
+	// coocAt holds, by code id, 1 + the index in coocLists of the
+	// code's co-occurrence edges (Engine.cooc), 0 when none.
+	coocOnce  sync.Once
+	coocAt    []int32
+	coocLists [][]coocEdge
+}
+
+// coocEdges is e.cooc[id] read by index.
+func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
+	t := &e.rank
+	t.coocOnce.Do(func() {
+		top := corpus.ID(0)
+		for id := range e.cooc {
+			top = max(top, id)
+		}
+		t.coocAt = make([]int32, top+1)
+		for id, edges := range e.cooc {
+			if id >= 0 {
+				t.coocLists = append(t.coocLists, edges)
+				t.coocAt[id] = int32(len(t.coocLists))
+			}
+		}
+	})
+	if id >= 0 && int(id) < len(t.coocAt) {
+		if k := t.coocAt[id]; k > 0 {
+			return t.coocLists[k-1]
+		}
+		return nil
+	}
+	return e.cooc[id]
+}
+
+// fact returns the facts of code id.
+func (e *Engine) fact(id corpus.ID) codeFact {
+	t := &e.rank
+	t.once.Do(func() { t.facts, t.catNum = codeFacts(e.set) })
+	if id >= 0 && int(id) < len(t.facts) && t.facts[id].flags&factKnown != 0 {
+		return t.facts[id]
+	}
+	return factOf(e.set.Brief(id))
+}
+
+// codeFacts works out the facts of every code of set's union (a release's
+// narrowed set reads codes its release does not list), as set reads them.
+func codeFacts(set *corpus.Set) ([]codeFact, map[string]int32) {
+	sets := []*corpus.Set{set.Union()}
+	if sets[0] != set {
+		sets = append(sets, set)
+	}
+	out := make([]codeFact, max(maxID(sets[0]), maxID(set))+1)
+	cats := map[string]int32{"": 0}
+	for _, s := range sets {
+		for _, sys := range s.Systems() {
+			for _, id := range s.IDs(sys) {
+				b := set.Brief(id)
+				out[id] = factOf(b)
+				out[id].flags |= factKnown
+				cat := category(b.Code)
+				n, ok := cats[cat]
+				if !ok {
+					n = int32(len(cats))
+					cats[cat] = n
+				}
+				out[id].cat = n
+			}
+		}
+	}
+	return out, cats
+}
+
+// countCategories sets each candidate's catCount: the other candidates
+// of its code's category (category of the code of c.tgt.anyCode()).
+func (e *Engine) countCategories(w *work, live []*candidate) {
+	r := &w.rk
+	nums := r.catIDs[:0]
+	for _, c := range live {
+		id := c.tgt.anyCode()
+		f := e.fact(id)
+		n := f.cat
+		if f.flags&factKnown == 0 {
+			// Not in the table: number it by name, past the table's.
+			cat := category(e.set.Brief(id).Code)
+			var ok bool
+			if n, ok = e.rank.catNum[cat]; !ok {
+				k, seen := w.cats[cat]
+				if !seen {
+					k = len(w.cats)
+					w.cats[cat] = k
+				}
+				n = int32(len(e.rank.catNum) + k)
+			}
+		}
+		nums = append(nums, n)
+		if int(n) >= len(r.catCount) {
+			r.catCount = append(r.catCount, make([]int32, int(n)+1-len(r.catCount))...)
+		}
+		r.catCount[n]++
+	}
+	r.catIDs = nums
+	for i, c := range live {
+		c.catCount = int(r.catCount[nums[i]]) - 1
+	}
+	for _, n := range nums {
+		r.catCount[n] = 0
+	}
+}
+
+// factOf works out the facts of one code.
+func factOf(b corpus.Brief) codeFact {
+	f := codeFact{length: int16(len(b.Code) - strings.Count(b.Code, "."))}
+	if b.Code != "" {
+		f.letter = b.Code[0]
+	}
+	if b.System == corpus.ICD10CM {
+		f.flags |= factICD
+		if strings.HasPrefix(b.Code, "R") {
+			f.flags |= factSymptom
+		}
+		if strings.Contains(b.Display, "without complication") {
+			f.flags |= factWithoutComp
+		}
+		if strings.Contains(b.Display, " with ") && !saysWithout(b.Display) {
+			f.flags |= factWithComp
+		}
+		if !strings.HasPrefix(b.Code, "R") && !strings.HasPrefix(b.Code, "Z") && symptomPrefix(b.Code) == "" {
+			f.flags |= factCanExplain
+		}
+	}
+	if unspecifiedTitle(b.Display) {
+		f.flags |= factUnspecified
+	}
+	return f
+}
+
+// rankScratch is the per-call scratch of the ranking passes (work.rk).
+type rankScratch struct {
+	// said marks, per index term id, the terms titleGrounding's current
+	// candidate's sentences affirm: said[t] == gen.
+	said []uint32
+	gen  uint32
+	// cover indexes the fully matched names of the scored candidates
+	// (dominated.go).
+	cover coverIndex
+	// excl is resolveConflicts' Excludes1 bookkeeping (exclids.go).
+	excl keptExclusions
+	// anchors are cooccur's anchor codes (compete.go).
+	anchors idBits
+	// catCount counts candidates per category number, catIDs holds each
+	// candidate's (countCategories).
+	catCount, catIDs []int32
+	// resolveConflicts' per-candidate scratch (conflict.go).
+	sup, fsup []support
+	briefs    []corpus.Brief
+	drops     []conflictDrop
+	repl      []int
+}
+
+// idBits is a set of code ids: a bit per id, and the ids set, to clear.
+type idBits struct {
+	bits []uint64
+	ids  []corpus.ID
+}
+
+// add puts id in the set.
+func (b *idBits) add(id corpus.ID) {
+	if id < 0 {
+		return
+	}
+	w := int(id) / 64
+	if w >= len(b.bits) {
+		b.bits = append(b.bits, make([]uint64, w+1-len(b.bits))...)
+	}
+	if b.bits[w]&(1<<(uint(id)%64)) == 0 {
+		b.bits[w] |= 1 << (uint(id) % 64)
+		b.ids = append(b.ids, id)
+	}
+}
+
+// has reports whether id is in the set.
+func (b *idBits) has(id corpus.ID) bool {
+	w := int(id) / 64
+	return id >= 0 && w < len(b.bits) && b.bits[w]&(1<<(uint(id)%64)) != 0
+}
+
+// reset empties the set.
+func (b *idBits) reset() {
+	for _, id := range b.ids {
+		b.bits[int(id)/64] = 0
+	}
+	b.ids = b.ids[:0]
+}
+
+// markSaid marks the terms of ids (index term ids) as said, forgetting
+// the previous marks; ids too large for the table (the unspecTerm and
+// unknownTerm markers) are not marked: saidMarked asks the caller to look
+// them up in ids.
+func (r *rankScratch) markSaid(terms int, ids []uint32) {
+	if len(r.said) < terms {
+		r.said = make([]uint32, terms)
+		r.gen = 0
+	}
+	r.gen++
+	if r.gen == 0 {
+		clear(r.said)
+		r.gen = 1
+	}
+	for _, t := range ids {
+		if int(t) < len(r.said) {
+			r.said[t] = r.gen
+		}
+	}
+}
+
+// saidMarked reports whether term t is among the ids of the last
+// markSaid; known is false when t is beyond the table.
+func (r *rankScratch) saidMarked(t uint32) (said, known bool) {
+	if int(t) < len(r.said) {
+		return r.said[t] == r.gen, true
+	}
+	return false, false
+}
