@@ -245,7 +245,13 @@ func (e *Engine) sequelaFor(doc *nlp.Document, d Suggestion, sent int, fam []seq
 	text := strings.ToLower(doc.Text[lo:hi])
 	side := ""
 	for _, ev := range d.Evidence {
-		w := strings.ToLower(doc.Text[max(lo, ev.Start-16):ev.End])
+		// The words just before the evidence, within its sentence when
+		// it lies in this one (evidence may come from another sentence).
+		from := max(ev.Start-16, 0)
+		if ev.Start >= lo {
+			from = max(from, lo)
+		}
+		w := strings.ToLower(doc.Text[from:ev.End])
 		switch {
 		case strings.Contains(w, "right"):
 			side = "right"

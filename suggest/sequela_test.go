@@ -27,6 +27,9 @@ func TestSequelae(t *testing.T) {
 		{"Old stroke with residual aphasia and dysphagia.", []string{"I69.320", "I69.391"}, []string{"I63.9"}},
 		{"Acute ischemic stroke with dysphagia.", []string{"I63.9", "R13.10"}, []string{"I69.391"}},
 		{"Dysphagia secondary to remote cerebral infarction.", []string{"I69.391"}, []string{"I63.9"}},
+		// The deficit's evidence lies in an earlier sentence than the
+		// sequela's (a slice of the note ran backwards: a panic).
+		{"History of stroke with residual left hemiparesis. Hemiplegia following cerebral infarction affecting the left nondominant side.", []string{"I69.354"}, []string{"I63.9"}},
 	} {
 		res, err := eng.Suggest(context.Background(), suggest.Request{Text: tt.note, Systems: []corpus.System{corpus.ICD10CM}})
 		if err != nil {

@@ -242,6 +242,12 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 			cancel(fmt.Errorf("serve: load engine: %w", err))
 			return
 		}
+		// The passes build per-code tables on first use; build them now
+		// rather than inside the first requests.
+		if err := e.Warm(ctx); err != nil {
+			cancel(fmt.Errorf("serve: warm engine: %w", err))
+			return
+		}
 		// Loading parsed the code sets and index into garbage several times
 		// the engine's size, which a collector target of 400% would keep
 		// resident: collect it and hand the pages back before serving.
