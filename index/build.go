@@ -294,11 +294,30 @@ func (ix *Index) finish() {
 		}
 		ix.weight[t] = w
 	}
-	// Postings are laid out flat, one record per name under its rarest
-	// term, so a search reads them sequentially:
-	//   name id | kind<<24 | system<<16 | term count | code | norm² (float32 bits) | (term, w² float32 bits)...
+	pack := len(ix.termStr) <= packTerm+1
+	for i := range ix.names {
+		pack = pack && ix.names[i].nterm <= 1<<(32-packShift)
+	}
+	ix.layPostings(pack)
+}
+
+// layPostings lays the postings out flat, one record per name under its
+// rarest term, so a search reads them sequentially:
+//
+//	name id | kind<<24 | system<<16 | term count | code | norm² (float32 bits) | (term, w² float32 bits)...
+//
+// With pack, the (term, w²) pairs go heaviest first (ties by id), each
+// term word holding the term's place in its name above packShift, so a
+// search's bound settles after the fewest terms and score still reads the
+// name's order; pack needs every term id below packTerm+1 and every name
+// within 1<<(32-packShift) terms.
+func (ix *Index) layPostings(pack bool) {
 	rare := make([]uint32, len(ix.names))
 	size := make([]uint32, len(ix.termStr)+1)
+	ix.postTerm = math.MaxUint32
+	if pack {
+		ix.postTerm = packTerm
+	}
 	for i := range ix.names {
 		n := &ix.names[i]
 		if n.nterm > 0 {
@@ -330,17 +349,43 @@ func (ix *Index) finish() {
 		}
 		ix.post[o+3] = math.Float32bits(float32(norm2))
 		o += recordHead
-		for _, term := range ix.terms(n) {
+		body := ix.post[o : o+2*n.nterm]
+		for j, term := range ix.terms(n) {
 			w := ix.weight[term]
-			ix.post[o], ix.post[o+1] = term, math.Float32bits(float32(w*w))
-			o += 2
+			if pack {
+				term |= uint32(j) << packShift
+			}
+			body[2*j], body[2*j+1] = term, math.Float32bits(float32(w*w))
 		}
-		fill[t] = o
+		if pack {
+			sortPairs(body, func(a, b uint32) bool { return ix.rarer(a&packTerm, b&packTerm) })
+		}
+		fill[t] = o + 2*n.nterm
 	}
 }
 
 // recordHead is the number of words before a posting record's terms.
 const recordHead = 4
+
+// A posting record's term word holds the term id in its low packShift
+// bits and the term's place in its name above them, when both fit.
+const (
+	packShift = 24
+	packTerm  = 1<<packShift - 1
+)
+
+// sortPairs orders a record's (term, w²) pairs by rarer on their terms
+// (an insertion sort: a name has a handful of terms).
+func sortPairs(body []uint32, rarer func(a, b uint32) bool) {
+	for i := 2; i < len(body); i += 2 {
+		t, w := body[i], body[i+1]
+		j := i
+		for ; j > 0 && rarer(t, body[j-2]); j -= 2 {
+			body[j], body[j+1] = body[j-2], body[j-1]
+		}
+		body[j], body[j+1] = t, w
+	}
+}
 
 // rarest picks the most informative term of a name (ties by id).
 func (ix *Index) rarest(terms []uint32) uint32 {

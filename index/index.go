@@ -57,6 +57,9 @@ type Index struct {
 	post      []uint32
 	postOff   []uint32
 	postCount []uint32
+	// postTerm masks a record's term word to the term id; when it is
+	// packTerm, the bits above it hold the term's place in its name.
+	postTerm uint32
 
 	pool sync.Pool // *scratch
 

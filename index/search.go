@@ -170,11 +170,16 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 			norm := float64(math.Float32frombits(head[3]))
 			need := loose * norm
 			slack := norm - need + 1e-4*norm
+			// The walk stops once the matched weight reaches the bound
+			// or the missed weight exceeds its slack (the terms go
+			// heaviest first, so both come early).
 			var m2, miss float64
 			for j := 0; j < len(body); j += 2 {
 				w := float64(math.Float32frombits(body[j+1]))
-				if tt := body[j]; sc.present[tt/64]&(1<<(tt%64)) != 0 {
-					m2 += w
+				if tt := body[j] & ix.postTerm; sc.present[tt/64]&(1<<(tt%64)) != 0 {
+					if m2 += w; m2 >= need {
+						break
+					}
 				} else if miss += w; miss > slack {
 					m2 = -1
 					break
@@ -217,12 +222,25 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	ni, code := int32(head[0]), int32(head[2])
 	kind := corpus.NameKind(head[1] >> 24)
 	nt := len(body) / 2
+	var buf [32]uint32
+	var terms []uint32
+	if nt > len(buf) {
+		terms = make([]uint32, nt)
+	} else {
+		terms = buf[:nt]
+	}
+	for j := 0; j < len(body); j += 2 { // the name's order
+		if ix.postTerm == packTerm {
+			terms[body[j]>>packShift] = body[j] & packTerm
+		} else {
+			terms[j/2] = body[j]
+		}
+	}
 	var norm2, m2, mass float64
 	matched := 0
 	anchor := int32(-1)
 	bestW := -1.0
-	for j := 0; j < len(body); j += 2 {
-		t := body[j]
+	for _, t := range terms {
 		w := ix.weight[t]
 		norm2 += w * w
 		if p := sc.positions(t); p != nil {
@@ -247,8 +265,8 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	a := len(*arena)
 	positions := (*arena)[a : a : a+matched]
 	first, last := int32(math.MaxInt32), int32(-1)
-	for j := 0; j < len(body); j += 2 {
-		ps := sc.positions(body[j])
+	for _, t := range terms {
+		ps := sc.positions(t)
 		if ps == nil {
 			continue
 		}

@@ -124,6 +124,7 @@ func New(opts Options) (*Pipeline, error) {
 		}
 	}
 	p.trig = newTriggerTrie(p)
+	p.vocab.seal()
 	p.hash = hex.EncodeToString(h.Sum(nil))
 	return p, nil
 }

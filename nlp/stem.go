@@ -22,6 +22,7 @@ type word struct {
 // costs speed only: stems are a pure function of the form.
 type vocab struct {
 	fixed    map[string]word
+	sealed   fixedTable // fixed, once New is done (seal)
 	shards   [vocabShards]vocabShard
 	stop     map[string]struct{}
 	canon    map[string]string   // synonym norm -> canonical stem ("renal" -> "kidney")
@@ -109,6 +110,9 @@ func (v *vocab) add(norm string) word {
 	return w
 }
 
+// seal builds the lookup table of the fixed words; New calls it last.
+func (v *vocab) seal() { v.sealed = newFixedTable(v.fixed) }
+
 // linkSynonyms attaches expansions to the fixed words added before the
 // synonym table was complete; only New calls it.
 func (v *vocab) linkSynonyms() {
@@ -123,12 +127,13 @@ func (v *vocab) linkSynonyms() {
 // lookup returns the word for the normalised bytes b, computing and caching
 // it when new. It does not allocate for known words.
 func (v *vocab) lookup(b []byte) word {
-	if w, ok := v.fixed[string(b)]; ok {
+	h := fnv1a(b)
+	if v.sealed.slots != nil {
+		if w, ok := v.sealed.find(b, h); ok {
+			return w
+		}
+	} else if w, ok := v.fixed[string(b)]; ok {
 		return w
-	}
-	var h uint32 = 2166136261
-	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
 	}
 	s := &v.shards[h%vocabShards]
 	s.mu.RLock()
