@@ -122,7 +122,8 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		}
 		return e.ix.Stems(m.name)
 	}
-	sided := sidedSentences(doc)
+	sc.sided = sidedSentences(doc, sc.sided)
+	sided := sc.sided
 	for _, v := range live {
 		tf := e.titleOf(v.tgt.anyCode()) // titlefacts.go
 		if tf.system != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !tf.vague(tf.billable || v.tgt.stem != 0) {
@@ -138,7 +139,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 			if m.learned || len(m.hit.Positions) == 0 {
 				continue
 			}
-			implied := impliedBy(sided[m.sent], uni)
+			implied := impliedBy(m.sent >= 0 && m.sent < len(sided) && sided[m.sent], uni)
 			sent := bySent(m.sent)
 			for ri := range sent {
 				r := &sent[ri]
@@ -420,7 +421,8 @@ func saysOtherIn(doc *nlp.Document, sent int) bool {
 // ("asymptomatic" of "Asymptomatic microscopic hematuria") or a further
 // condition is a detail the note does not state.
 func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, name, vt []string, code corpus.ID, implied func(string) bool, sides []string) int {
-	var unsaid []string
+	var buf [4]string
+	unsaid := buf[:0]
 	for _, st := range name {
 		switch st {
 		case "due", "with", "and", "in", "of", "to", "by", "or", "nos":
@@ -500,15 +502,19 @@ func besideWords(doc *nlp.Document, pos, ext []int32) bool {
 }
 
 // sidedSentences reports, per sentence, whether it states one side, right
-// or left ("left knee OA" is unilateral): read once per note.
-func sidedSentences(doc *nlp.Document) map[int]bool {
-	sided := map[int]bool{}
+// or left ("left knee OA" is unilateral): read once per note, into dst's
+// memory (a sentence number outside the note's states none).
+func sidedSentences(doc *nlp.Document, dst []bool) []bool {
+	dst = dst[:0]
+	for range doc.Sentences {
+		dst = append(dst, false)
+	}
 	for _, t := range doc.Terms {
-		if t.Norm == "right" || t.Norm == "left" {
-			sided[t.Sent] = true
+		if (t.Norm == "right" || t.Norm == "left") && t.Sent >= 0 && t.Sent < len(dst) {
+			dst[t.Sent] = true
 		}
 	}
-	return sided
+	return dst
 }
 
 // impliedBy returns the words a sentence implies without saying them:
@@ -560,6 +566,7 @@ type refineReading struct {
 type refineScratch struct {
 	rs, byS []refineReading
 	vagueIn []bool
+	sided   []bool
 	at      []int32
 	next    []int32
 }

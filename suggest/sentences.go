@@ -20,6 +20,9 @@ type sentenceRanges struct {
 	// -1 none, -2 not looked up yet.
 	nids []int64
 	said map[int]map[string]bool
+	// aff caches, per token, whether it is affirmed (see affirmed): 0 not
+	// judged yet, 1 yes, 2 no.
+	aff []int8
 	// words caches meaningWords of seventh-character rows across notes
 	// (a few hundred distinct texts).
 	words map[string][]string
@@ -34,6 +37,7 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 	n := len(doc.Sentences)
 	r.ids = r.ids[:0]
 	r.nids = r.nids[:0]
+	r.aff = r.aff[:0]
 	clear(r.said)
 	r.heal.reset()
 	r.tok = r.tok[:0]
@@ -144,7 +148,7 @@ func (r *sentenceRanges) saidIn(doc *nlp.Document, s int) map[string]bool {
 	if s >= 0 && s < len(r.tok) {
 		for i := r.tok[s][0]; i < r.tok[s][1]; i++ {
 			t := &doc.Tokens[i]
-			if t.Assert&nlp.Negated != 0 && !onlyWithout(doc, t) {
+			if !r.affirmed(doc, int(i)) {
 				continue
 			}
 			m[t.Norm] = true
@@ -156,6 +160,43 @@ func (r *sentenceRanges) saidIn(doc *nlp.Document, s int) map[string]bool {
 	}
 	r.said[s] = m
 	return m
+}
+
+// affirmsWord reports whether saidIn(doc, s)[w] holds, by a scan of the
+// sentence's tokens (no map is built): an affirmed token whose Norm, or
+// Norm without a final "s", is w.
+func (r *sentenceRanges) affirmsWord(doc *nlp.Document, s int, w string) bool {
+	if m, ok := r.said[s]; ok {
+		return m[w]
+	}
+	if s < 0 || s >= len(r.tok) {
+		return false
+	}
+	for i := r.tok[s][0]; i < r.tok[s][1]; i++ {
+		t := &doc.Tokens[i]
+		if (t.Norm == w || strings.TrimSuffix(t.Norm, "s") == w) && r.affirmed(doc, int(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// affirmed reports whether token i is affirmed as saidIn reads it (not
+// negated, or negated only by "without"), judged once per note.
+func (r *sentenceRanges) affirmed(doc *nlp.Document, i int) bool {
+	if len(r.aff) != len(doc.Tokens) {
+		r.aff = r.aff[:0]
+		for range doc.Tokens {
+			r.aff = append(r.aff, 0)
+		}
+	}
+	if r.aff[i] == 0 {
+		r.aff[i] = 2
+		if t := &doc.Tokens[i]; t.Assert&nlp.Negated == 0 || onlyWithout(doc, t) {
+			r.aff[i] = 1
+		}
+	}
+	return r.aff[i] == 1
 }
 
 // meaningWords is meaningWords(text), cached.

@@ -109,8 +109,7 @@ func otherCode(b corpus.Brief) bool {
 
 // saysOther reports whether sentence s says "other" or "specified".
 func saysOther(doc *nlp.Document, sr *sentenceRanges, s int) bool {
-	said := sr.saidIn(doc, s)
-	return said["other"] || said["specified"]
+	return sr.affirmsWord(doc, s, "other") || sr.affirmsWord(doc, s, "specified")
 }
 
 // containsAll reports whether every position of sub is in set.
