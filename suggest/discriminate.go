@@ -374,6 +374,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 					noteID(j)
 				}
 			}
+			sr.markIDs(sn) // sentences.go: a sentence without the context is skipped
 		}
 	}
 	for ; len(slots) >= 3; slots = slots[3:] {
@@ -396,7 +397,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 				supported, found := false, conflict{ctxNote: -1}
 			scan:
 				for _, sn := range sents {
-					if sn >= len(sr.term) {
+					if sn >= len(sr.term) || !sr.mayHold(sn, ctx) {
 						continue
 					}
 					for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {

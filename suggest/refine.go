@@ -66,7 +66,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		for i := range c.mentions {
 			m := &c.mentions[i]
 			if !m.learned && m.partNeg == 0 && (m.sent < 0 || m.sent >= len(vagueIn) || vagueIn[m.sent]) {
-				rs = append(rs, reading{c: c, m: m, cat: category(b.Code)})
+				rs = append(rs, reading{c: c, m: m, code: c.tgt.anyCode(), cat: categoryKey(b.Code), slack: int32(m.hit.Length - m.hit.Matched)})
 			}
 		}
 	}
@@ -122,14 +122,16 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		}
 		return e.ix.Stems(m.name)
 	}
-	sided := sidedSentences(doc)
+	sc.sided = sidedSentences(doc, sc.sided)
+	sided := sc.sided
 	for _, v := range live {
 		tf := e.titleOf(v.tgt.anyCode()) // titlefacts.go
 		if tf.system != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !tf.vague(tf.billable || v.tgt.stem != 0) {
 			continue
 		}
-		b := e.set.Brief(v.tgt.anyCode())
-		cat := category(b.Code)
+		vcode := v.tgt.anyCode()
+		b := e.set.Brief(vcode)
+		cat := categoryKey(b.Code)
 		site := tf.unspecSite // the Index may refine it to a site's category
 		vt := tf.stems
 		var best *candidate
@@ -138,18 +140,18 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 			if m.learned || len(m.hit.Positions) == 0 {
 				continue
 			}
-			implied := impliedBy(sided[m.sent], uni)
+			implied := impliedBy(m.sent >= 0 && m.sent < len(sided) && sided[m.sent], uni)
 			sent := bySent(m.sent)
 			for ri := range sent {
 				r := &sent[ri]
-				if r.c == v || r.c.tgt.anyCode() == v.tgt.anyCode() {
+				if r.code == vcode || r.c == v {
 					continue
 				}
-				if r.cat != cat && !(site && e.indexedUnder(v.tgt.anyCode(), r.c.tgt.anyCode())) {
-					continue
-				}
-				if r.m.hit.Length-r.m.hit.Matched > maxImplied {
+				if r.slack > maxImplied {
 					continue // the cheapest test first
+				}
+				if r.cat != cat && !(site && e.indexedUnder(vcode, r.code)) {
+					continue
 				}
 				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
 				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
@@ -158,7 +160,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				if r.stems == nil {
 					r.stems = stemsOf(r.m)
 				}
-				if e.unsaidNew(doc, r.m, r.stems, vt, r.c.tgt.anyCode(), implied, sides) > 0 {
+				if e.unsaidNew(doc, r.m, r.stems, vt, r.code, implied, sides) > 0 {
 					continue // a further condition, not words the note implies
 				}
 				if r.other == 0 {
@@ -167,17 +169,17 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 						r.other = 2
 					}
 				}
-				if (r.other == 2 || e.titleOf(r.c.tgt.anyCode()).other) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
+				if (r.other == 2 || e.titleOf(r.code).other) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
 					continue // an "other" variety the note does not call other (but the vague code's own)
 				}
 				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
 					continue // a "without" title read without the note's "without"
 				}
-				if e.statesUnsaid(doc, m.sent, r.c.tgt.anyCode(), v.tgt.anyCode(), r.stems, implied) {
+				if e.statesUnsaid(doc, m.sent, r.code, vcode, r.stems, implied) {
 					continue
 				}
 				sc := mentionScore(*r.m)
-				ob := e.titleOf(r.c.tgt.anyCode()).other
+				ob := e.titleOf(r.code).other
 				switch {
 				case best == nil, extra > bestExtra:
 				case extra < bestExtra:
@@ -190,7 +192,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				case sc < bestScore:
 					continue
 				default:
-					if e.set.Brief(r.c.tgt.anyCode()).Code >= e.set.Brief(best.tgt.anyCode()).Code {
+					if e.set.Brief(r.code).Code >= e.set.Brief(best.tgt.anyCode()).Code {
 						continue
 					}
 				}
@@ -420,7 +422,8 @@ func saysOtherIn(doc *nlp.Document, sent int) bool {
 // ("asymptomatic" of "Asymptomatic microscopic hematuria") or a further
 // condition is a detail the note does not state.
 func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, name, vt []string, code corpus.ID, implied func(string) bool, sides []string) int {
-	var unsaid []string
+	var buf [4]string
+	unsaid := buf[:0]
 	for _, st := range name {
 		switch st {
 		case "due", "with", "and", "in", "of", "to", "by", "or", "nos":
@@ -500,15 +503,19 @@ func besideWords(doc *nlp.Document, pos, ext []int32) bool {
 }
 
 // sidedSentences reports, per sentence, whether it states one side, right
-// or left ("left knee OA" is unilateral): read once per note.
-func sidedSentences(doc *nlp.Document) map[int]bool {
-	sided := map[int]bool{}
+// or left ("left knee OA" is unilateral): read once per note, into dst's
+// memory (a sentence number outside the note's states none).
+func sidedSentences(doc *nlp.Document, dst []bool) []bool {
+	dst = dst[:0]
+	for range doc.Sentences {
+		dst = append(dst, false)
+	}
 	for _, t := range doc.Terms {
-		if t.Norm == "right" || t.Norm == "left" {
-			sided[t.Sent] = true
+		if (t.Norm == "right" || t.Norm == "left") && t.Sent >= 0 && t.Sent < len(dst) {
+			dst[t.Sent] = true
 		}
 	}
-	return sided
+	return dst
 }
 
 // impliedBy returns the words a sentence implies without saying them:
@@ -551,15 +558,30 @@ func scoredAt(ks []scored) map[*candidate]int {
 type refineReading struct {
 	c     *candidate
 	m     *mention
-	cat   string
+	code  corpus.ID // c.tgt.anyCode()
+	cat   uint32    // categoryKey of the code
+	slack int32     // m.hit.Length - m.hit.Matched
 	stems []string
 	other int8 // 0 not read yet, 1 no, 2 yes
+}
+
+// categoryKey packs category(code) (at most three ASCII bytes) and its
+// length into an integer: two codes' keys are equal exactly when their
+// categories are.
+func categoryKey(code string) uint32 {
+	c := category(code)
+	k := uint32(len(c)) << 24
+	for i := 0; i < len(c); i++ {
+		k |= uint32(c[i]) << (16 - 8*i)
+	}
+	return k
 }
 
 // refineScratch is refine's memory, pooled in work.
 type refineScratch struct {
 	rs, byS []refineReading
 	vagueIn []bool
+	sided   []bool
 	at      []int32
 	next    []int32
 }

@@ -20,6 +20,14 @@ type sentenceRanges struct {
 	// -1 none, -2 not looked up yet.
 	nids []int64
 	said map[int]map[string]bool
+	// idBits holds, per sentence, idWords words of a bit set of its
+	// terms' note ids (hashed: id mod idWords*64), and idMarked whether
+	// the sentence's set is filled (markIDs).
+	idBits   []uint64
+	idMarked []bool
+	// aff caches, per token, whether it is affirmed (see affirmed): 0 not
+	// judged yet, 1 yes, 2 no.
+	aff []int8
 	// words caches meaningWords of seventh-character rows across notes
 	// (a few hundred distinct texts).
 	words map[string][]string
@@ -34,6 +42,9 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 	n := len(doc.Sentences)
 	r.ids = r.ids[:0]
 	r.nids = r.nids[:0]
+	r.aff = r.aff[:0]
+	r.idBits = r.idBits[:0]
+	r.idMarked = r.idMarked[:0]
 	clear(r.said)
 	r.heal.reset()
 	r.tok = r.tok[:0]
@@ -115,6 +126,7 @@ func (r *sentenceRanges) termID(doc *nlp.Document, ix *index.Index, j int) (uint
 func (r *sentenceRanges) noteTermID(doc *nlp.Document, ix *index.Index, j int) (uint32, bool) {
 	if len(r.nids) != len(doc.Terms) {
 		r.nids = r.nids[:0]
+		r.idMarked = r.idMarked[:0] // the id sets read the old ids
 		for range doc.Terms {
 			r.nids = append(r.nids, -2)
 		}
@@ -144,7 +156,7 @@ func (r *sentenceRanges) saidIn(doc *nlp.Document, s int) map[string]bool {
 	if s >= 0 && s < len(r.tok) {
 		for i := r.tok[s][0]; i < r.tok[s][1]; i++ {
 			t := &doc.Tokens[i]
-			if t.Assert&nlp.Negated != 0 && !onlyWithout(doc, t) {
+			if !r.affirmed(doc, int(i)) {
 				continue
 			}
 			m[t.Norm] = true
@@ -156,6 +168,78 @@ func (r *sentenceRanges) saidIn(doc *nlp.Document, s int) map[string]bool {
 	}
 	r.said[s] = m
 	return m
+}
+
+// affirmsWord reports whether saidIn(doc, s)[w] holds, by a scan of the
+// sentence's tokens (no map is built): an affirmed token whose Norm, or
+// Norm without a final "s", is w.
+func (r *sentenceRanges) affirmsWord(doc *nlp.Document, s int, w string) bool {
+	if m, ok := r.said[s]; ok {
+		return m[w]
+	}
+	if s < 0 || s >= len(r.tok) {
+		return false
+	}
+	for i := r.tok[s][0]; i < r.tok[s][1]; i++ {
+		t := &doc.Tokens[i]
+		if (t.Norm == w || strings.TrimSuffix(t.Norm, "s") == w) && r.affirmed(doc, int(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+// affirmed reports whether token i is affirmed as saidIn reads it (not
+// negated, or negated only by "without"), judged once per note.
+func (r *sentenceRanges) affirmed(doc *nlp.Document, i int) bool {
+	if len(r.aff) != len(doc.Tokens) {
+		r.aff = r.aff[:0]
+		for range doc.Tokens {
+			r.aff = append(r.aff, 0)
+		}
+	}
+	if r.aff[i] == 0 {
+		r.aff[i] = 2
+		if t := &doc.Tokens[i]; t.Assert&nlp.Negated == 0 || onlyWithout(doc, t) {
+			r.aff[i] = 1
+		}
+	}
+	return r.aff[i] == 1
+}
+
+// idWords is the size, in 64-bit words, of a sentence's id bit set.
+const idWords = 8
+
+// markIDs fills sentence s's id bit set from r.nids, once per note; every
+// term of s must be judged (noteTermID) before.
+func (r *sentenceRanges) markIDs(s int) {
+	if len(r.idMarked) != len(r.term) {
+		r.idMarked = r.idMarked[:0]
+		r.idBits = r.idBits[:0]
+		for range r.term {
+			r.idMarked = append(r.idMarked, false)
+			r.idBits = append(r.idBits, make([]uint64, idWords)...)
+		}
+	}
+	if s < 0 || s >= len(r.term) || r.idMarked[s] {
+		return
+	}
+	r.idMarked[s] = true
+	bits := r.idBits[s*idWords : (s+1)*idWords]
+	for j := r.term[s][0]; j < r.term[s][1]; j++ {
+		if id := r.nids[j]; id >= 0 {
+			bits[(id>>6)%idWords] |= 1 << (id & 63)
+		}
+	}
+}
+
+// mayHold reports whether sentence s may hold a term of note id id: false
+// only when markIDs filled s's set and no term of s hashes there.
+func (r *sentenceRanges) mayHold(s int, id uint32) bool {
+	if s < 0 || s >= len(r.idMarked) || !r.idMarked[s] {
+		return true
+	}
+	return r.idBits[s*idWords+int((id>>6)%idWords)]&(1<<(id&63)) != 0
 }
 
 // meaningWords is meaningWords(text), cached.

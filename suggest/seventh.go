@@ -68,13 +68,18 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 	}
 	// "both eyes" is the "bilateral" row.
 	both := (has("both") || has("bilaterally")) && !has("bilateral")
-	said := func(w string) bool { return has(w) || both && w == "bilateral" }
+	// Each distinct word of the rows is asked about once.
+	var vb [64]bool
+	saidV := vb[:0]
+	for _, w := range rows.vocab {
+		saidV = append(saidV, has(w) || both && w == "bilateral")
+	}
 	want, _ := encounterStart(encounter)
 	best, bestScore, documented := -1, 0.0, false
 	for i := range ext {
 		s, distinct := 0.0, false
-		for j, w := range rows.words[i] {
-			if said(w) {
+		for j, k := range rows.wid[i] {
+			if saidV[k] {
 				s++
 				if !distinct && rows.distinct[i][j] {
 					distinct = true

@@ -22,6 +22,10 @@ type seventhRows struct {
 	low      []bool
 	starts   []encounterBit
 	nonunion bool
+	// vocab are the rows' distinct words and wid each row word's index
+	// in vocab, so seventhChoice asks the note about each word once.
+	vocab []string
+	wid   [][]uint16
 }
 
 // encounterBit is the encounter a row's meaning starts with.
@@ -106,6 +110,18 @@ func (r *sentenceRanges) readSeventhRows(set *corpus.Set, stem corpus.ID) *seven
 		}
 		sr.starts = append(sr.starts, st)
 		sr.nonunion = sr.nonunion || slices.Contains(sr.words[i], "nonunion")
+	}
+	for _, words := range sr.words {
+		ids := make([]uint16, len(words))
+		for j, w := range words {
+			k := slices.Index(sr.vocab, w)
+			if k < 0 {
+				k = len(sr.vocab)
+				sr.vocab = append(sr.vocab, w)
+			}
+			ids[j] = uint16(k)
+		}
+		sr.wid = append(sr.wid, ids)
 	}
 	return sr
 }

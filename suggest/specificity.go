@@ -67,7 +67,13 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	// "Other X" claims a specified variety; when the note does not say
 	// "other" or "specified" beside the words, it ranks below the
 	// category's unspecified code reading the same words.
-	var unspec map[string][]*candidate // per category, built on first need
+	type unspecCode struct {
+		cat uint32 // categoryKey (refine.go)
+		c   *candidate
+	}
+	var ubuf [32]unspecCode
+	var unspec []unspecCode // in live order, built on first need
+	built := false
 	for _, c := range live {
 		tf := e.titleOf(c.tgt.anyCode())
 		if c.lessThan != nil || tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.other {
@@ -78,18 +84,19 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 		if saysOther(doc, sr, m.sent) {
 			continue
 		}
-		if unspec == nil {
-			unspec = map[string][]*candidate{}
+		if !built {
+			built, unspec = true, ubuf[:0]
 			for _, u := range live {
 				uf := e.titleOf(u.tgt.anyCode())
 				if uf.system == corpus.ICD10CM && !u.sibling && len(u.mentions) > 0 && uf.nspec && !uf.other {
-					ub := e.set.Brief(u.tgt.anyCode())
-					unspec[category(ub.Code)] = append(unspec[category(ub.Code)], u)
+					unspec = append(unspec, unspecCode{categoryKey(e.set.Brief(u.tgt.anyCode()).Code), u})
 				}
 			}
 		}
-		for _, u := range unspec[category(b.Code)] {
-			if u == c || u.lessThan != nil {
+		cat := categoryKey(b.Code)
+		for _, uc := range unspec {
+			u := uc.c
+			if uc.cat != cat || u == c || u.lessThan != nil {
 				continue
 			}
 			um := u.mentions[u.best]
@@ -109,8 +116,7 @@ func otherCode(b corpus.Brief) bool {
 
 // saysOther reports whether sentence s says "other" or "specified".
 func saysOther(doc *nlp.Document, sr *sentenceRanges, s int) bool {
-	said := sr.saidIn(doc, s)
-	return said["other"] || said["specified"]
+	return sr.affirmsWord(doc, s, "other") || sr.affirmsWord(doc, s, "specified")
 }
 
 // containsAll reports whether every position of sub is in set.
