@@ -248,11 +248,11 @@ func (ix *Index) Stems(text string) []string {
 	if len(text) > stemMemoLen {
 		return stems(ix.pipe, text) // never remembered
 	}
-	if v, ok := ix.memo.get(text); ok {
+	if v, ok := ix.memo.Get(text); ok {
 		return slices.Clone(v)
 	}
 	s := stems(ix.pipe, text)
-	ix.memo.put(text, slices.Clone(s), stemMemoMax)
+	ix.memo.Put(text, slices.Clone(s), stemMemoMax)
 	return s
 }
 

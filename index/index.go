@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"medcode/corpus"
+	"medcode/internal/textmemo"
 	"medcode/nlp"
 )
 
@@ -64,7 +65,7 @@ type Index struct {
 	pool sync.Pool // *scratch
 
 	// memo remembers Stems of short texts.
-	memo stemMemo
+	memo textmemo.Memo[[]string]
 }
 
 // Analyzer returns the analysis pipeline the index was built with. Queries

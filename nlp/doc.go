@@ -45,7 +45,9 @@
 // are an inflammation ("sinusitis", not folded onto "sinus") and a Latin
 // organism epithet ("pneumoniae", not folded onto "pneumonia").
 // Stems are memoised: dictionary words in a read-only table built by New,
-// other words in a bounded, sharded cache (a full shard is emptied).
+// other words in a bounded, sharded cache (a full shard is emptied). The
+// terms of short texts (code names, asked for on every note) are
+// remembered in a bounded internal/textmemo.Memo.
 //
 // The tokenizer is hand written instead of prose v2's because the whole
 // analysis of a 2 KB note must stay under 150 µs. On the same 2 KB note

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"medcode/internal/textmemo"
 )
 
 // analysisVersion changes whenever tokenization, normalisation, stemming or
@@ -38,7 +40,7 @@ type Pipeline struct {
 	scratch sync.Pool // *scratch for Terms
 	// terms remembers Terms of short texts (code names the suggest rules
 	// read for every note).
-	terms textMemo[[]Term]
+	terms textmemo.Memo[[]Term]
 }
 
 // Bounds of the Terms memo: texts of up to 200 bytes, at most 16 k of
@@ -170,11 +172,11 @@ func (p *Pipeline) Terms(text string) []Term {
 	if len(text) > termsMemoLen {
 		return p.terms1(text)
 	}
-	if v, ok := p.terms.get(text); ok {
+	if v, ok := p.terms.Get(text); ok {
 		return slices.Clone(v)
 	}
 	t := p.terms1(text)
-	p.terms.put(text, slices.Clone(t), termsMemoMax)
+	p.terms.Put(text, slices.Clone(t), termsMemoMax)
 	return t
 }
 

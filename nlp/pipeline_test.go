@@ -319,7 +319,7 @@ func TestTermsRemembered(t *testing.T) {
 				t.Fatalf("Terms(%q) = %+v, want %+v", text, got, want)
 			}
 		}
-		_, remembered := p.terms.get(text)
+		_, remembered := p.terms.Get(text)
 		if remembered != (len(text) <= termsMemoLen) {
 			t.Errorf("Terms(%q) remembered: %v", text, remembered)
 		}

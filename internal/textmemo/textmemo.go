@@ -1,4 +1,9 @@
-package nlp
+// Package textmemo remembers what a function of short texts returned,
+// for nlp.Pipeline.Terms and index.Index.Stems: lookups without a lock,
+// new entries published in amortised copies, a bound past which it
+// forgets everything and starts again. It knows nothing of what the texts
+// mean.
+package textmemo
 
 import (
 	"strings"
@@ -6,7 +11,7 @@ import (
 	"sync/atomic"
 )
 
-// textMemo remembers what a function of short texts returned (Terms).
+// Memo remembers what a function of short texts returned.
 // Lookups read an immutable map through one atomic load, without a lock;
 // new entries wait in a locked dirty map until enough of them, or enough
 // lookups that had to take the lock, make it worth publishing a fresh read
@@ -14,9 +19,9 @@ import (
 // entries or of locked lookups proportional to the read map's size: each
 // costs a few copies amortised. The suggest rules ask for the same few
 // thousand code names on every note, so after the first notes every
-// lookup is a plain map read. (index.Index.Stems keeps a memo of the same
-// design.)
-type textMemo[V any] struct {
+// lookup is a plain map read. The zero value is empty and ready; a Memo is
+// safe for concurrent use.
+type Memo[V any] struct {
 	read   atomic.Pointer[map[string]V]
 	ndirty atomic.Int32 // len(dirty): lookups skip the lock when 0
 
@@ -30,8 +35,8 @@ type textMemo[V any] struct {
 // publish worth its copy of a read map of n entries.
 func due(n int) int { return max(64, n/4) }
 
-// get returns what is remembered for text (shared: not to be modified).
-func (m *textMemo[V]) get(text string) (V, bool) {
+// Get returns what is remembered for text (shared: not to be modified).
+func (m *Memo[V]) Get(text string) (V, bool) {
 	if r := m.read.Load(); r != nil {
 		if v, ok := (*r)[text]; ok {
 			return v, true
@@ -52,11 +57,11 @@ func (m *textMemo[V]) get(text string) (V, bool) {
 	return v, ok
 }
 
-// put remembers v for text; m owns v from then on. When limit entries
+// Put remembers v for text; m owns v from then on. When limit entries
 // are remembered, m forgets them all first: the texts of an engine's
 // start (every code title) then make way for those its notes ask for. The
 // key is a copy: a text cut from a note does not keep the note alive.
-func (m *textMemo[V]) put(text string, v V, limit int) {
+func (m *Memo[V]) Put(text string, v V, limit int) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if r := m.read.Load(); r != nil {
@@ -84,7 +89,7 @@ func (m *textMemo[V]) put(text string, v V, limit int) {
 }
 
 // readLen is the size of the read map.
-func (m *textMemo[V]) readLen() int {
+func (m *Memo[V]) readLen() int {
 	if r := m.read.Load(); r != nil {
 		return len(*r)
 	}
@@ -92,7 +97,7 @@ func (m *textMemo[V]) readLen() int {
 }
 
 // publish makes a read map of read and dirty; m.mu is held.
-func (m *textMemo[V]) publish() {
+func (m *Memo[V]) publish() {
 	next := map[string]V{}
 	if r := m.read.Load(); r != nil {
 		next = make(map[string]V, len(*r)+len(m.dirty))

@@ -1,4 +1,4 @@
-package index
+package textmemo
 
 import (
 	"fmt"
@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func TestStemMemo(t *testing.T) {
+func TestMemo(t *testing.T) {
 	tests := []struct {
 		name  string
 		puts  int // distinct texts put
@@ -22,31 +22,31 @@ func TestStemMemo(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var m stemMemo
+			var m Memo[[]string]
 			for i := range tt.puts {
 				k := fmt.Sprint("text ", i)
-				m.put(k, []string{k}, tt.limit)
-				m.put(k, []string{"again"}, tt.limit) // the first value stays
+				m.Put(k, []string{k}, tt.limit)
+				m.Put(k, []string{"again"}, tt.limit) // the first value stays
 			}
 			got := 0
 			for i := range tt.puts {
 				k := fmt.Sprint("text ", i)
 				// Twice: the second lookup may be served by a fresh read map.
 				for range 2 {
-					if v, ok := m.get(k); ok {
+					if v, ok := m.Get(k); ok {
 						if !slices.Equal(v, []string{k}) {
 							t.Fatalf("get(%q) = %q", k, v)
 						}
 					}
 				}
-				if _, ok := m.get(k); ok {
+				if _, ok := m.Get(k); ok {
 					got++
 				}
 			}
 			if got != tt.want {
 				t.Errorf("%d texts remembered, want %d", got, tt.want)
 			}
-			if _, ok := m.get("never put"); ok {
+			if _, ok := m.Get("never put"); ok {
 				t.Error("a text never put is remembered")
 			}
 		})
@@ -56,17 +56,17 @@ func TestStemMemo(t *testing.T) {
 // TestStemMemoDirtyPublished: entries left in the locked map after the
 // last put reach the read map once lookups keep finding them there (64
 // lookups for a read map this small).
-func TestStemMemoDirtyPublished(t *testing.T) {
-	var m stemMemo
+func TestMemoDirtyPublished(t *testing.T) {
+	var m Memo[[]string]
 	for i := range 100 { // publishes after 1 and 65 puts; 35 wait in dirty
-		m.put(fmt.Sprint(i), []string{"x"}, 1000)
+		m.Put(fmt.Sprint(i), []string{"x"}, 1000)
 	}
 	if r := m.read.Load(); r == nil || len(*r) != 65 || len(m.dirty) != 35 {
 		t.Fatalf("before lookups: read map %v, %d dirty; want 65 and 35", r, len(m.dirty))
 	}
 	for range 3 {
 		for i := range 100 {
-			if _, ok := m.get(fmt.Sprint(i)); !ok {
+			if _, ok := m.Get(fmt.Sprint(i)); !ok {
 				t.Fatalf("%d not remembered", i)
 			}
 		}
@@ -79,58 +79,80 @@ func TestStemMemoDirtyPublished(t *testing.T) {
 // TestStemMemoAmortised: a new entry of a large memo is not published (a
 // copy of the whole read map) on its first lookups, only once the lookups
 // it cost under the lock pay for the copy.
-func TestStemMemoAmortised(t *testing.T) {
-	var m stemMemo
+func TestMemoAmortised(t *testing.T) {
+	var m Memo[[]string]
 	for i := range 1000 {
-		m.put(fmt.Sprint(i), []string{"x"}, 2000)
+		m.Put(fmt.Sprint(i), []string{"x"}, 2000)
 	}
 	for i := range 1000 { // publish what waits
 		for range due(1000) {
-			m.get(fmt.Sprint(i))
+			m.Get(fmt.Sprint(i))
 		}
 	}
 	before := m.readLen()
 	if before != 1000 {
 		t.Fatalf("read map %d entries, want 1000", before)
 	}
-	m.put("new", []string{"y"}, 2000)
+	m.Put("new", []string{"y"}, 2000)
 	for range due(before) - 1 {
-		if v, ok := m.get("new"); !ok || v[0] != "y" {
+		if v, ok := m.Get("new"); !ok || v[0] != "y" {
 			t.Fatal("new entry not found")
 		}
 	}
 	if m.readLen() != before {
 		t.Fatalf("published after %d lookups, before %d", due(before)-1, due(before))
 	}
-	m.get("new")
+	m.Get("new")
 	if m.readLen() != before+1 || m.ndirty.Load() != 0 {
 		t.Errorf("read map %d entries, %d dirty; want %d and 0", m.readLen(), m.ndirty.Load(), before+1)
 	}
 }
 
-func TestStemMemoConcurrent(t *testing.T) {
-	var m stemMemo
+func TestMemoConcurrent(t *testing.T) {
+	var m Memo[[]string]
 	var wg sync.WaitGroup
 	for g := range 4 {
 		wg.Go(func() {
 			for i := range 2000 {
 				k := fmt.Sprint((i*7 + g) % 500)
-				if v, ok := m.get(k); ok && v[0] != k {
+				if v, ok := m.Get(k); ok && v[0] != k {
 					t.Errorf("get(%q) = %q", k, v)
 					return
 				}
-				m.put(k, []string{k}, 400)
+				m.Put(k, []string{k}, 400)
 			}
 		})
 	}
 	wg.Wait()
 	n := 0
 	for i := range 500 {
-		if _, ok := m.get(fmt.Sprint(i)); ok {
+		if _, ok := m.Get(fmt.Sprint(i)); ok {
 			n++
 		}
 	}
 	if n == 0 || n > 400 {
 		t.Errorf("%d remembered, want 1 to the limit 400", n)
+	}
+}
+
+// TestMemoForgets: a full memo forgets what it holds and takes the new
+// text, so the texts asked for later are remembered.
+func TestMemoForgets(t *testing.T) {
+	var m Memo[int]
+	for i := range 100 {
+		m.Put(fmt.Sprint(i), i, 100)
+	}
+	if v, ok := m.Get("99"); !ok || v != 99 {
+		t.Fatalf("get(99) = %d, %v", v, ok)
+	}
+	m.Put("new", -1, 100)
+	if v, ok := m.Get("new"); !ok || v != -1 {
+		t.Errorf("get(new) = %d, %v after the memo was full", v, ok)
+	}
+	if _, ok := m.Get("0"); ok {
+		t.Error("a full memo kept its old entries")
+	}
+	if m.size != 1 {
+		t.Errorf("size %d, want 1", m.size)
 	}
 }
