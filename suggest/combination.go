@@ -448,10 +448,20 @@ func (e *Engine) evidenceStems(s Suggestion) []string {
 
 // unrelated reports whether a sentence of a's or b's evidence says the
 // conditions are unrelated.
+// Each sentence is read once, however many evidence spans it holds.
 func (e *Engine) unrelated(doc *nlp.Document, a, b Suggestion) bool {
-	for _, c := range append(evidenceCues(doc, a), evidenceCues(doc, b)...) {
-		if c.sent >= 0 && sentenceHas(doc, c.sent, unrelatedCues, -1) {
-			return true
+	var buf [16]int
+	seen := buf[:0]
+	for _, evs := range [2][]Evidence{a.Evidence, b.Evidence} {
+		for _, ev := range evs {
+			c := spanCue(doc, ev.Start, ev.End)
+			if c.sent < 0 || slices.Contains(seen, c.sent) {
+				continue
+			}
+			seen = append(seen, c.sent)
+			if sentenceHas(doc, c.sent, unrelatedCues, -1) {
+				return true
+			}
 		}
 	}
 	return false
