@@ -164,6 +164,7 @@ func matchedMessage(kind, name string, coverage, cosine, order float64) string {
 // alternatives lists, for each suggestion, up to three other returned codes
 // whose first evidence overlaps its own, by score.
 func alternatives(sugs []Suggestion, scratch []Alternative) []Alternative {
+	var kept []Alternative // every suggestion's alternatives, cut from one array
 	for i := range sugs {
 		s := &sugs[i]
 		if len(s.Evidence) == 0 {
@@ -171,7 +172,8 @@ func alternatives(sugs []Suggestion, scratch []Alternative) []Alternative {
 		}
 		ev := s.Evidence[0]
 		alts := scratch[:0]
-		for j, o := range sugs {
+		for j := range sugs {
+			o := &sugs[j] // not a copy of the suggestion per pair
 			if j == i || len(o.Evidence) == 0 {
 				continue
 			}
@@ -189,7 +191,12 @@ func alternatives(sugs []Suggestion, scratch []Alternative) []Alternative {
 			}
 			return strings.Compare(a.Code, b.Code)
 		})
-		s.Alternatives = slices.Clone(alts[:min(len(alts), 3)])
+		if kept == nil {
+			kept = make([]Alternative, 0, 3*(len(sugs)-i))
+		}
+		lo := len(kept)
+		kept = append(kept, alts[:min(len(alts), 3)]...)
+		s.Alternatives = kept[lo:len(kept):len(kept)]
 	}
 	return scratch
 }
