@@ -136,7 +136,8 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 			continue // nothing the note's acuity could choose
 		}
 		said := acuityNone
-		for _, c := range evidenceCues(doc, s) {
+		for _, ev := range s.Evidence { // evidenceCues without a slice
+			c := spanCue(doc, ev.Start, ev.End)
 			if v := noteAcuity(doc, c.sent, c.start, c.end); v != acuityNone {
 				said = v
 				break

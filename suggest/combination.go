@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
@@ -185,7 +186,8 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 	}
 	sup := supportMemo{stems: len(e.coder.stems), memo: make([][]int8, len(parts))}
 	named := make([]stemBits, len(parts)) // per part, which "with" stems its code's names hold
-	for _, a := range heads {
+	for ai := range heads {
+		a := &heads[ai] // not a copy of the suggestion per head
 		opens := e.headOpens(a.id)
 		if len(opens) == 0 {
 			continue
@@ -216,7 +218,8 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 						continue
 					}
 				}
-				for bi, b := range parts {
+				for bi := range parts {
+					b := &parts[bi] // not a copy of the suggestion per rule
 					if b.s.Code == a.s.Code || cats[bi] == acat || cats[bi] == r.cat {
 						continue
 					}
@@ -252,7 +255,7 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 	// One combination per pair of conditions: the subterm matched by the
 	// linked condition's most authoritative name, then the longest.
 	slices.SortStableFunc(combos, func(x, y combo) int {
-		if c := strings.Compare(x.a.Code+x.b.Code, y.a.Code+y.b.Code); c != 0 {
+		if c := compareJoined(x.a.Code, x.b.Code, y.a.Code, y.b.Code); c != 0 {
 			return c
 		}
 		if x.rank != y.rank {
@@ -448,10 +451,20 @@ func (e *Engine) evidenceStems(s Suggestion) []string {
 
 // unrelated reports whether a sentence of a's or b's evidence says the
 // conditions are unrelated.
+// Each sentence is read once, however many evidence spans it holds.
 func (e *Engine) unrelated(doc *nlp.Document, a, b Suggestion) bool {
-	for _, c := range append(evidenceCues(doc, a), evidenceCues(doc, b)...) {
-		if c.sent >= 0 && sentenceHas(doc, c.sent, unrelatedCues, -1) {
-			return true
+	var buf [16]int
+	seen := buf[:0]
+	for _, evs := range [2][]Evidence{a.Evidence, b.Evidence} {
+		for _, ev := range evs {
+			c := spanCue(doc, ev.Start, ev.End)
+			if c.sent < 0 || slices.Contains(seen, c.sent) {
+				continue
+			}
+			seen = append(seen, c.sent)
+			if sentenceHas(doc, c.sent, unrelatedCues, -1) {
+				return true
+			}
 		}
 	}
 	return false
@@ -550,4 +563,24 @@ func sequenceAfter(res *Result, adds []addition) {
 			ci = has(res, a.sys, a.code)
 		}
 	}
+}
+
+// compareJoined is strings.Compare(a1+b1, a2+b2) without joining them.
+func compareJoined(a1, b1, a2, b2 string) int {
+	n1, n2 := len(a1)+len(b1), len(a2)+len(b2)
+	at := func(a, b string, i int) byte {
+		if i < len(a) {
+			return a[i]
+		}
+		return b[i-len(a)]
+	}
+	for i := range min(n1, n2) {
+		if c1, c2 := at(a1, b1, i), at(a2, b2, i); c1 != c2 {
+			if c1 < c2 {
+				return -1
+			}
+			return 1
+		}
+	}
+	return cmp.Compare(n1, n2)
 }

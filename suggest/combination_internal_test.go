@@ -102,3 +102,23 @@ func TestAcuityWords(t *testing.T) {
 		}
 	}
 }
+
+func TestCompareJoined(t *testing.T) {
+	for _, c := range []struct{ a1, b1, a2, b2 string }{
+		{"E11.2", "X", "E11.21", "Y"},
+		{"E11.21", "N18.3", "E11.21", "N18.3"},
+		{"E11.9", "", "E11", ".9"},
+		{"", "", "", "A"},
+		{"I10", "N18.30", "I12.9", "N18.30"},
+		{"A", "BC", "AB", "C"},
+		{"AB", "D", "A", "BC"},
+	} {
+		want := strings.Compare(c.a1+c.b1, c.a2+c.b2)
+		if got := compareJoined(c.a1, c.b1, c.a2, c.b2); got != want {
+			t.Errorf("compareJoined(%q, %q, %q, %q) = %d, want %d", c.a1, c.b1, c.a2, c.b2, got, want)
+		}
+		if got := compareJoined(c.a2, c.b2, c.a1, c.b1); got != -want {
+			t.Errorf("compareJoined(%q, %q, %q, %q) = %d, want %d", c.a2, c.b2, c.a1, c.b1, got, -want)
+		}
+	}
+}

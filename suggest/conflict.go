@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"medcode/corpus"
 	"medcode/index"
@@ -479,35 +480,56 @@ func (e *Engine) mayGiveWay(ab corpus.Brief, sa *support, id corpus.ID) bool {
 // exactly says everything a's title (or one of its Index paths) says and
 // more, or is an Index path continuing one of a's own.
 func (e *Engine) specifies(a *conflictNames, b *scored) bool {
-	for _, c := range append([]*candidate{b.c}, b.extra...) {
-		for _, m := range c.mentions {
-			if m.learned || m.hit.Coverage < 0.99 || m.dominated || m.partNeg != 0 {
+	if e.specifiedBy(a, b.c) {
+		return true
+	}
+	for _, c := range b.extra {
+		if e.specifiedBy(a, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// specifiedBy is specifies for the mentions of one candidate of b.
+func (e *Engine) specifiedBy(a *conflictNames, c *candidate) bool {
+	for _, m := range c.mentions {
+		if m.learned || m.hit.Coverage < 0.99 || m.dominated || m.partNeg != 0 {
+			continue
+		}
+		if m.kind == corpus.NameIndex && len(a.paths) > 0 && continuesPath(m.name, a.paths) {
+			return true
+		}
+		terms := e.nameTerms(m)
+		for _, key := range a.keys {
+			if len(key) == 0 || len(terms) <= len(key) {
 				continue
 			}
-			if m.kind == corpus.NameIndex {
-				name := strings.ToLower(m.name)
-				for _, p := range a.paths {
-					if len(name) > len(p) && strings.HasPrefix(name, p) && name[len(p)] == ',' {
-						return true
-					}
+			all := true
+			for _, k := range key {
+				if !slices.Contains(terms, k) {
+					all = false
+					break
 				}
 			}
-			terms := e.nameTerms(m)
-			for _, key := range a.keys {
-				if len(key) == 0 || len(terms) <= len(key) {
-					continue
-				}
-				all := true
-				for _, k := range key {
-					if !slices.Contains(terms, k) {
-						all = false
-						break
-					}
-				}
-				if all {
-					return true
-				}
+			if all {
+				return true
 			}
+		}
+	}
+	return false
+}
+
+// continuesPath reports whether Index name, lower-cased, continues one of
+// paths (lower-case) by a subterm ("path, more"). An ASCII name is
+// compared byte by byte without lower-casing a copy.
+func continuesPath(name string, paths []string) bool {
+	if !isASCII(name) {
+		name = strings.ToLower(name)
+	}
+	for _, p := range paths {
+		if len(name) > len(p) && name[len(p)] == ',' && asciiFoldPrefix(name, p) {
+			return true
 		}
 	}
 	return false
@@ -694,4 +716,14 @@ func (e *Engine) yieldTo(w *work, doc *nlp.Document, k scored, below float64, ru
 	k.conf = round(math.Max(0, math.Min(k.conf, below-0.0001)), 4)
 	k.edits = append(slices.Clip(k.edits), Edit{Kind: rule, Message: reason})
 	return k
+}
+
+// isASCII reports whether s is all ASCII bytes.
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

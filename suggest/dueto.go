@@ -114,7 +114,8 @@ func (e *Engine) plainHeads(id corpus.ID) []bool {
 // chronic pancreatitis"). A sentence stating a type ("type 2", T2DM) names
 // none.
 func (e *Engine) statedCause(doc *nlp.Document, res *Result, s Suggestion, drug bool) (string, bool) {
-	for _, c := range evidenceCues(doc, s) {
+	for _, ev := range s.Evidence { // evidenceCues without a slice
+		c := spanCue(doc, ev.Start, ev.End)
 		if c.sent < 0 {
 			continue
 		}

@@ -46,7 +46,8 @@ func (e *Engine) performedHere(doc *nlp.Document, res *Result, rej []Rejection) 
 			continue
 		}
 		here, reason := false, ""
-		for _, c := range evidenceCues(doc, s) {
+		for _, ev := range s.Evidence { // evidenceCues without a slice
+			c := spanCue(doc, ev.Start, ev.End)
 			sec := sectionKind(doc, c.sec)
 			switch {
 			case c.assert&nlp.Historical != 0 || sec == nlp.PastSurgicalHistory || sec == nlp.PastMedicalHistory || c.sent >= 0 && near(doc, c, pastProcCues, 3, 2):

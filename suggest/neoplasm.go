@@ -281,18 +281,17 @@ func (e *Engine) neoMentions(doc *nlp.Document) []neoMention {
 	}
 	var at [6]int
 	for sent := range doc.Sentences {
-		lo, hi := sentenceTokens(doc, sent)
-		if lo == hi {
-			continue
-		}
 		mal := affirmedOf(sentenceCues(found[0], &at[0], sent))
 		ben := affirmedOf(sentenceCues(found[1], &at[1], sent))
 		sit := affirmedOf(sentenceCues(found[2], &at[2], sent))
 		unc := affirmedOf(sentenceCues(found[3], &at[3], sent))
 		uns := affirmedOf(sentenceCues(found[4], &at[4], sent))
 		sec := affirmedOf(sentenceCues(found[5], &at[5], sent))
-		if len(mal)+len(ben)+len(sit)+len(unc)+len(uns)+len(sec) == 0 ||
-			len(findCuesIn(doc, sent, ownMorphology)) > 0 || len(findCuesIn(doc, sent, notCurrentCues)) > 0 {
+		if len(mal)+len(ben)+len(sit)+len(unc)+len(uns)+len(sec) == 0 {
+			continue // no behavior cue: a sentence without tokens has none either
+		}
+		lo, hi := sentenceTokens(doc, sent)
+		if lo == hi || len(findCuesIn(doc, sent, ownMorphology)) > 0 || len(findCuesIn(doc, sent, notCurrentCues)) > 0 {
 			continue
 		}
 		for _, site := range e.neoSites(doc, lo, hi) {

@@ -15,9 +15,16 @@ func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
 	if len(c.mentions) == 0 {
 		return []Evidence{}
 	}
+	return evidenceInto(doc, c, n, make([]Evidence, 0, evidenceCap(c, n)))
+}
+
+// evidenceCap is the capacity of evidence's slice for c: at most n spans.
+func evidenceCap(c *candidate, n int) int { return min(n, len(c.mentions)) }
+
+// evidenceInto is evidence into out (empty, of capacity evidenceCap).
+func evidenceInto(doc *nlp.Document, c *candidate, n int, out []Evidence) []Evidence {
 	// Best mention first, then by position.
 	best := c.mentions[c.best]
-	out := make([]Evidence, 0, min(n, len(c.mentions)))
 	push := func(m mention) {
 		if len(out) >= n {
 			return
@@ -41,8 +48,38 @@ func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
 	return out
 }
 
-// render builds the explained suggestion of a returned candidate.
-func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
+// renderAll renders the returned candidates. Their explanations' parts
+// and first evidence spans are cut from two arrays, each suggestion's own
+// region of the capacity render and evidence would allocate it: two
+// allocations per call, not two per suggestion.
+func (e *Engine) renderAll(doc *nlp.Document, final []scored, req Request) []Suggestion {
+	out := make([]Suggestion, len(final))
+	nev := 0
+	for i := range final {
+		nev += evidenceCap(final[i].c, renderSpans)
+	}
+	parts := make([]Explanation, renderParts*len(final))
+	evs := make([]Evidence, nev)
+	for i := range final {
+		k := &final[i]
+		m := evidenceCap(k.c, renderSpans)
+		out[i] = e.render(doc, k, req, parts[:0:renderParts], evs[:0:m])
+		parts, evs = parts[renderParts:], evs[m:]
+	}
+	return out
+}
+
+// renderParts is the capacity of a suggestion's explanation parts;
+// renderSpans is how many evidence spans a candidate contributes.
+const (
+	renderParts = 7
+	renderSpans = 5
+)
+
+// render builds the explained suggestion of a returned candidate; parts
+// (empty, of capacity renderParts) and evs (empty, of capacity
+// evidenceCap(k.c, renderSpans)) hold its explanation parts and evidence.
+func (e *Engine) render(doc *nlp.Document, k *scored, req Request, parts []Explanation, evs []Evidence) Suggestion {
 	c, code, f := k.c, k.code, k.f
 	b := c.top()
 	var sentBuf [16]int
@@ -60,7 +97,7 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 			flags |= m.assert
 		}
 	}
-	parts := make([]Explanation, 2, 7)
+	parts = parts[:2]
 	parts[0] = Explanation{Value: k.score, Message: matchedMessage(b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order)}
 	parts[1] = Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"}
 	if b.dominated {
@@ -82,9 +119,12 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 	if e.model != nil && (len(e.model.Weights) > 0 || len(e.model.Trees) > 0) {
 		msg = "calibrated confidence from the trained re-ranker"
 	}
-	ev := e.evidence(doc, c, 5)
+	ev := []Evidence{}
+	if len(c.mentions) > 0 {
+		ev = evidenceInto(doc, c, renderSpans, evs)
+	}
 	for _, cc := range k.extra {
-		ev = mergeEvidence(ev, e.evidence(doc, cc, 5))
+		ev = mergeEvidence(ev, e.evidence(doc, cc, renderSpans))
 	}
 	if ev == nil {
 		ev = []Evidence{}
@@ -105,7 +145,8 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request) Suggestion {
 // matchedMessage is fmt.Sprintf("matched %s %q (coverage %.2f, cosine
 // %.2f, order %.2f)", kind, name, coverage, cosine, order) without fmt.
 func matchedMessage(kind, name string, coverage, cosine, order float64) string {
-	buf := make([]byte, 0, 64+len(kind)+len(name))
+	var a [192]byte // the message's bytes, on the stack when they fit
+	buf := a[:0]
 	buf = append(buf, "matched "...)
 	buf = append(buf, kind...)
 	buf = append(buf, ' ')
@@ -123,6 +164,7 @@ func matchedMessage(kind, name string, coverage, cosine, order float64) string {
 // alternatives lists, for each suggestion, up to three other returned codes
 // whose first evidence overlaps its own, by score.
 func alternatives(sugs []Suggestion, scratch []Alternative) []Alternative {
+	var kept []Alternative // every suggestion's alternatives, cut from one array
 	for i := range sugs {
 		s := &sugs[i]
 		if len(s.Evidence) == 0 {
@@ -130,7 +172,8 @@ func alternatives(sugs []Suggestion, scratch []Alternative) []Alternative {
 		}
 		ev := s.Evidence[0]
 		alts := scratch[:0]
-		for j, o := range sugs {
+		for j := range sugs {
+			o := &sugs[j] // not a copy of the suggestion per pair
 			if j == i || len(o.Evidence) == 0 {
 				continue
 			}
@@ -148,7 +191,12 @@ func alternatives(sugs []Suggestion, scratch []Alternative) []Alternative {
 			}
 			return strings.Compare(a.Code, b.Code)
 		})
-		s.Alternatives = slices.Clone(alts[:min(len(alts), 3)])
+		if kept == nil {
+			kept = make([]Alternative, 0, 3*(len(sugs)-i))
+		}
+		lo := len(kept)
+		kept = append(kept, alts[:min(len(alts), 3)]...)
+		s.Alternatives = kept[lo:len(kept):len(kept)]
 	}
 	return scratch
 }

@@ -35,6 +35,13 @@ type seqFact struct {
 // seqFacts works out the facts of every suggestion.
 func (e *Engine) seqFacts(doc *nlp.Document, sugs []Suggestion) []seqFact {
 	fs := make([]seqFact, len(sugs))
+	nev := 0
+	for i := range sugs {
+		nev += len(sugs[i].Evidence)
+	}
+	// Every suggestion's sentences, cut from one array (capacity-limited
+	// regions: one allocation per call).
+	all := make([]int, 0, nev)
 	for i := range sugs {
 		s, f := &sugs[i], &fs[i]
 		f.icd = s.System == string(corpus.ICD10CM)
@@ -59,10 +66,14 @@ func (e *Engine) seqFacts(doc *nlp.Document, sugs []Suggestion) []seqFact {
 		f.reason = reasonFirstRow(s.Code)
 		f.codeFirst = e.noteRanges(f.id, codeFirstNote)
 		f.useAdditional = e.noteRanges(f.id, useAdditionalNote)
+		lo := len(all)
 		for _, ev := range s.Evidence {
-			if sn := spanCue(doc, ev.Start, ev.End).sent; sn >= 0 && !slices.Contains(f.sents, sn) {
-				f.sents = append(f.sents, sn)
+			if sn := spanCue(doc, ev.Start, ev.End).sent; sn >= 0 && !slices.Contains(all[lo:], sn) {
+				all = append(all, sn)
 			}
+		}
+		if len(all) > lo {
+			f.sents = all[lo:len(all):len(all)]
 		}
 	}
 	return fs

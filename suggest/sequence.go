@@ -367,15 +367,16 @@ func (e *Engine) visitReasons(doc *nlp.Document, res *Result, in []bool) {
 func (e *Engine) lift(res *Result, fs []seqFact, in []bool, cons []order) []order {
 	sugs := res.Suggestions
 	best := map[int]int{} // b -> lifted a
-	cats := map[string]bool{}
+	type sysCat struct{ sys, cat string }
+	cats := map[sysCat]bool{}
 	for i, s := range sugs {
 		if in[i] {
-			cats[s.System+category(s.Code)] = true
+			cats[sysCat{s.System, category(s.Code)}] = true
 		}
 	}
 	for _, c := range cons {
 		a := sugs[c.a]
-		if in[c.a] || a.Confidence < res.Threshold/2 || !matched(a) || cats[a.System+category(a.Code)] || !shareSents(&fs[c.a], &fs[c.b]) {
+		if in[c.a] || a.Confidence < res.Threshold/2 || !matched(a) || cats[sysCat{a.System, category(a.Code)}] || !shareSents(&fs[c.a], &fs[c.b]) {
 			continue
 		}
 		if o, ok := best[c.b]; !ok || evidenceLen(a) > evidenceLen(sugs[o]) || evidenceLen(a) == evidenceLen(sugs[o]) && a.Confidence > sugs[o].Confidence {

@@ -121,13 +121,7 @@ func (e *Engine) drugStatus(doc *nlp.Document, res *Result, adds []addition) []a
 		if len(ev) == 0 {
 			continue
 		}
-		why := map[string]string{
-			"drug":      "current medication documented: long-term (current) drug therapy",
-			"longterm":  "documented as long-term use",
-			"opening":   "the patient has this artificial opening",
-			"aftercare": "the encounter is for this aftercare",
-			"implant":   "the patient has this device, graft, implant or operation: a status code",
-		}[r.kind]
+		why := statusWhy(r.kind)
 		conf := e.secondaryConfidence()
 		if r.kind == "aftercare" {
 			conf = ruleConfidence // the reason for the encounter, listed first
@@ -234,4 +228,22 @@ func (e *Engine) statusCues() *cueIndex {
 		e.coder.status = newCueIndex(lists)
 	})
 	return e.coder.status
+}
+
+// statusWhy is the explanation of a status rule of kind kind ("" for an
+// unknown kind).
+func statusWhy(kind string) string {
+	switch kind {
+	case "drug":
+		return "current medication documented: long-term (current) drug therapy"
+	case "longterm":
+		return "documented as long-term use"
+	case "opening":
+		return "the patient has this artificial opening"
+	case "aftercare":
+		return "the encounter is for this aftercare"
+	case "implant":
+		return "the patient has this device, graft, implant or operation: a status code"
+	}
+	return ""
 }

@@ -136,10 +136,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	wide.MaxResults += ruleSlack
 	final := e.resolveConflicts(w, doc, kept, wide)
 	e.sameCondition(w, final, req.Annotate) // specificity.go
-	res.Suggestions = make([]Suggestion, len(final))
-	for i := range final {
-		res.Suggestions[i] = e.render(doc, &final[i], req)
-	}
+	res.Suggestions = e.renderAll(doc, final, req)
 	w.rejected = e.coderRules(doc, wide, res, w.rejected) // what coders add (coder.go)
 	e.sequence(doc, wide, res)                            // the order a coder lists them (sequence.go)
 	if len(res.Suggestions) > req.MaxResults {
