@@ -103,29 +103,9 @@ func findCues(doc *nlp.Document, ps []phrase) []cue {
 		if !f.may(toks[i].Norm) {
 			continue
 		}
-		best := -1
-		for _, p := range ps {
-			j := i + len(p) - 1
-			if j >= len(toks) || toks[j].Sent != toks[i].Sent || j <= best {
-				continue
-			}
-			ok := true
-			for k, w := range p {
-				if !wordMatch(toks[i+k].Norm, w) {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				best = j
-			}
-		}
-		if best < 0 {
+		c, ok := cueAt(doc, i, ps) // cueindex.go
+		if !ok {
 			continue
-		}
-		c := cue{start: toks[i].Start, end: toks[best].End, sent: toks[i].Sent, sec: toks[i].Section, tok: i, last: best}
-		for k := i; k <= best; k++ {
-			c.assert |= toks[k].Assert
 		}
 		out = append(out, c)
 	}
