@@ -54,6 +54,7 @@ func TestPriorReach(t *testing.T) {
 	names := suggest.FeatureNames()
 	pi, ci := slices.Index(names, "prior"), slices.Index(names, "catPrior")
 	const capLogit = -2.944438979166440 // features.go maxPriorLogit
+	engines := map[float64]*suggest.Engine{}
 	for _, tt := range []struct {
 		reach      float64
 		code       string
@@ -66,7 +67,11 @@ func TestPriorReach(t *testing.T) {
 		// N85.9 is found on "uterine" alone: its prior stays.
 		{1, "N85.9", -9, -9},
 	} {
-		eng := withModel(t, &suggest.Model{Priors: map[string]float64{"default": -9}, PriorReach: tt.reach})
+		eng := engines[tt.reach]
+		if eng == nil { // one engine per reach: building one is the slow part
+			eng = withModel(t, &suggest.Model{Priors: map[string]float64{"default": -9}, PriorReach: tt.reach})
+			engines[tt.reach] = eng
+		}
 		res, err := eng.Suggest(context.Background(), suggest.Request{Text: "Intramural uterine leiomyoma seen on pelvic ultrasound.", Features: true, MaxResults: 200})
 		if err != nil {
 			t.Fatal(err)

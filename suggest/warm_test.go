@@ -39,7 +39,7 @@ func TestWarmChangesNoOutput(t *testing.T) {
 func TestWarmCanceled(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := withModel(t, nil).Warm(ctx); !errors.Is(err, context.Canceled) {
+	if err := engine(t).Warm(ctx); !errors.Is(err, context.Canceled) {
 		t.Errorf("Warm with a canceled context: %v, want context.Canceled", err)
 	}
 }
