@@ -351,7 +351,12 @@
 //     is suggested only with a specificity edit saying what to document.
 //   - Output is deterministic with a total order: confidence desc, then
 //     score desc, then system and code asc.
-//   - An Engine is immutable and safe for concurrent use (its memo of
-//     history-code lookups is guarded).
+//   - An Engine is safe for concurrent use. What it works out about a code
+//     (title facts, site and category readings, name stems, guideline
+//     rows) it keeps in per-engine tables indexed by code or name id,
+//     filled on first use by lock-free or guarded stores; no table changes
+//     an answer, so a request's output does not depend on what came
+//     before. Warm (warm.go) fills the common ones before the first
+//     request.
 //   - Bad notes fail with the sentinel errors of errors.go (CheckNote).
 package suggest
