@@ -39,18 +39,21 @@ func parseMemoryLimit(s string) (int64, error) {
 }
 
 // autoLimit is --memory-limit's default: the limit is set once the engine
-// has loaded, to the heap it holds plus autoHeadroom for requests in
-// flight, and at least autoFloor.
+// has loaded and warmed, to twice the heap it holds then, and at least
+// autoFloor. The per-code tables keep growing for a while after (to ~1.25x
+// the warmed heap over varied notes), so a limit close to the heap makes
+// the collector run almost back to back: measured on 2 cores, a limit of
+// the heap plus 96 MiB served 276 req/s closed-loop, twice the heap 640
+// req/s, no limit 718 req/s at three times the memory.
 const (
-	autoLimit    = "auto"
-	autoHeadroom = 96 << 20
-	autoFloor    = 256 << 20
+	autoLimit = "auto"
+	autoFloor = 256 << 20
 )
 
 // autoMemoryLimit is the "auto" limit for a heap of heapInUse bytes after
-// loading.
+// loading and warming.
 func autoMemoryLimit(heapInUse uint64) int64 {
-	return max(int64(heapInUse)+autoHeadroom, autoFloor)
+	return max(2*int64(heapInUse), autoFloor)
 }
 
 // applyMemoryLimit sets the runtime's soft memory limit from a flag value

@@ -61,9 +61,9 @@ func TestAutoMemoryLimit(t *testing.T) {
 	}{
 		{0, 256 << 20},
 		{100 << 20, 256 << 20},
-		{160 << 20, 256 << 20},
-		{200 << 20, 296 << 20},
-		{1 << 30, 1<<30 + 96<<20},
+		{128 << 20, 256 << 20},
+		{256 << 20, 512 << 20},
+		{1 << 30, 2 << 30},
 	}
 	for _, tt := range tests {
 		if got := autoMemoryLimit(tt.heap); got != tt.want {
