@@ -92,6 +92,25 @@ type Name struct {
 	Kind NameKind
 }
 
+// WithoutBracketed removes the parenthesised and bracketed (non-essential)
+// words of a name (the Tabular List's nonessential modifiers) and
+// collapses the spaces left behind.
+func WithoutBracketed(name string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range name {
+		switch {
+		case r == '(' || r == '[':
+			depth++
+		case (r == ')' || r == ']') && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
 // Extension is one row of a seventh-character table (sevenChrDef).
 type Extension struct {
 	Char string // "A"

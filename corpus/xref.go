@@ -160,20 +160,8 @@ func newTermTree(ix *AlphaIndex) *termTree {
 // normTitle lower-cases a title or target component and removes
 // parenthesised words, "NEC" and "NOS", a trailing dash and extra spaces.
 func normTitle(s string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range strings.ToLower(s) {
-		switch {
-		case r == '(' || r == '[':
-			depth++
-		case (r == ')' || r == ']') && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
 	var words []string
-	for _, w := range strings.Fields(b.String()) {
+	for _, w := range strings.Fields(strings.ToLower(WithoutBracketed(s))) {
 		if w != "nec" && w != "nos" {
 			words = append(words, w)
 		}

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"medcode/corpus"
-	"medcode/index"
 )
 
 // SynthOptions configure SyntheticCases. The zero value works.
@@ -145,7 +144,7 @@ func syntheticCases(set *corpus.Set, o SynthOptions) ([]Case, [][]string) {
 		}
 		name := names[r.IntN(len(names))]
 		if r.IntN(2) == 0 {
-			name = index.WithoutBracketed(name)
+			name = corpus.WithoutBracketed(name)
 		}
 		name = strings.TrimSuffix(strings.TrimSpace(name), ".")
 		if name == "" {

@@ -423,31 +423,13 @@ func Essential(title string) string {
 	if !strings.ContainsAny(title, "([") {
 		return ""
 	}
-	out := WithoutBracketed(title)
+	out := corpus.WithoutBracketed(title)
 	out = strings.ReplaceAll(out, " ,", ",")
 	out = strings.Trim(out, " ,;")
 	if out == "" || out == title {
 		return ""
 	}
 	return out
-}
-
-// WithoutBracketed removes the parenthesised and bracketed (non-essential)
-// words of a name and collapses the spaces left behind.
-func WithoutBracketed(name string) string {
-	var b strings.Builder
-	depth := 0
-	for _, r := range name {
-		switch {
-		case r == '(' || r == '[':
-			depth++
-		case (r == ')' || r == ']') && depth > 0:
-			depth--
-		case depth == 0:
-			b.WriteRune(r)
-		}
-	}
-	return strings.Join(strings.Fields(b.String()), " ")
 }
 
 // WithoutVariants returns an Alphabetic Index path without the variant

@@ -9,7 +9,6 @@ import (
 	"unicode/utf8"
 
 	"medcode/corpus"
-	"medcode/index"
 	"medcode/nlp"
 )
 
@@ -261,7 +260,7 @@ func (e *Engine) keysOf(n *conflictNames) *conflictNames {
 		if code == nil {
 			return
 		}
-		n.key = e.keyStems(index.WithoutBracketed(code.Display))
+		n.key = e.keyStems(corpus.WithoutBracketed(code.Display))
 		n.keyMask = stemMask(n.key)
 		n.keys = append(n.keys, n.key)
 		for _, nm := range code.Names {
