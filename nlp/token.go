@@ -174,15 +174,7 @@ func (p *Pipeline) slashEnd(text string, start, j int) int {
 		if x >= 0 {
 			e = ends[x]
 		}
-		key := buf[:0]
-		for q := start; q < e; q++ {
-			c := text[q]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			key = append(key, c)
-		}
-		if _, ok := p.slash[string(key)]; ok {
+		if _, ok := p.slash[string(lowerASCII(buf[:0], text[start:e]))]; ok {
 			return e
 		}
 	}
@@ -206,16 +198,21 @@ func (p *Pipeline) hyphenEnd(text string, start, j int) int {
 		return j
 	}
 	var buf [16]byte
-	key := buf[:0]
-	for q := start; q < e; q++ {
-		c := text[q]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		key = append(key, c)
-	}
-	if _, ok := p.hyphen[string(key)]; ok {
+	if _, ok := p.hyphen[string(lowerASCII(buf[:0], text[start:e]))]; ok {
 		return e
 	}
 	return j
+}
+
+// lowerASCII appends s to dst with its ASCII capitals lower-cased: the
+// dictionary key of a short span, built in a caller's stack buffer.
+func lowerASCII(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
 }
