@@ -40,6 +40,7 @@ type serveFlags struct {
 	maxConcurrent    int
 	maxQueue         int
 	queueWait        time.Duration
+	cpuProfile       string
 }
 
 func newServeCmd(data *dataFlags) *cobra.Command {
@@ -66,6 +67,7 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "engine calls run at once (default GOMAXPROCS)")
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "notes that may wait for the engine; past it a note is answered 503 at once (default 8 per engine call; -1: no bound)")
 	fl.DurationVar(&f.queueWait, "queue-wait", 0, "longest a note waits for the engine before a 503 (default 1s; -1ns: until --timeout)")
+	fl.StringVar(&f.cpuProfile, "cpu-profile", "", "write a CPU profile of serving (from engine ready to shutdown) to this file, for `go tool pprof` (default: none)")
 	return cmd
 }
 
@@ -230,6 +232,8 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 		log.Info("listening", "addr", ln.Addr().String(), "auth", len(keys) > 0, "memoryLimitMiB", memLimit>>20)
 	}
 
+	prof := &cpuProfile{path: f.cpuProfile}
+	defer prof.stop(log)
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	go func() {
@@ -260,6 +264,10 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 			debug.SetMemoryLimit(limit)
 		}
 		eng.e.Store(e)
+		if err := prof.start(); err != nil {
+			cancel(err)
+			return
+		}
 		srv.SetReady(true)
 		log.Info("engine ready", "took", time.Since(start).Round(time.Millisecond), "heapMiB", ms.HeapInuse>>20, "memoryLimitMiB", limit>>20)
 	}()

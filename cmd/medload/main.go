@@ -30,6 +30,7 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
+	"runtime/pprof"
 	"strconv"
 	"strings"
 	"syscall"
@@ -54,6 +55,7 @@ type config struct {
 	serverLog   string
 	asJSON      bool
 	seed        uint64
+	cpuProfile  string
 }
 
 type listFlag []string
@@ -83,6 +85,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.StringVar(&c.serverLog, "server-log", "", "file for the child server's log (default discarded)")
 	fs.BoolVar(&c.asJSON, "json", false, "print the summaries as JSON instead of a table")
 	fs.Uint64Var(&c.seed, "seed", 1, "seed of the note order and the long notes")
+	fs.StringVar(&c.cpuProfile, "cpu-profile", "", "write a CPU profile of this load generator's measured runs to this file")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -187,14 +190,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if c.warmup > 0 {
 		closedLoop(ctx, t, c.clients, c.warmup)
 	}
+	if c.cpuProfile != "" {
+		fh, err := os.Create(c.cpuProfile)
+		if err != nil {
+			return fmt.Errorf("medload: %w", err)
+		}
+		defer fh.Close()
+		if err := pprof.StartCPUProfile(fh); err != nil {
+			return fmt.Errorf("medload: %w", err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	var out []summary
 	measure := func(mode, load string, f func() (*recorder, time.Duration)) {
 		sctx, cancel := context.WithCancel(ctx)
 		rss := make(chan rssSummary, 1)
 		go func() { rss <- (&rssSampler{procRoot: "/proc", pid: pid}).run(sctx, 250*time.Millisecond) }()
+		cpu := startCPU("/proc", pid)
 		rec, elapsed := f()
 		cancel()
 		s := rec.summarize(mode, load, elapsed)
+		s.ServerCPU, s.LoadCPU = cpu.perRequest(s.Requests - s.Dropped)
 		s.RSS = <-rss
 		out = append(out, s)
 		fmt.Fprintf(stderr, "medload: %s %s: %.0f req/s, p99 %s\n", mode, load, s.Throughput, ms(s.P99))

@@ -198,3 +198,36 @@ func TestParseFlags(t *testing.T) {
 		}
 	}
 }
+
+func TestProcCPU(t *testing.T) {
+	root := t.TempDir()
+	os.MkdirAll(filepath.Join(root, "42"), 0o755)
+	// comm with a space and a parenthesis; utime 250, stime 50 ticks.
+	stat := "42 (med (load) x) S 1 42 42 0 -1 4194304 100 0 0 0 250 50 0 0 20 0 8 0 100 0 0\n"
+	os.WriteFile(filepath.Join(root, "42", "stat"), []byte(stat), 0o644)
+	if got, err := procCPU(root, 42); err != nil || got != 3*time.Second {
+		t.Errorf("procCPU = %v, %v; want 3s", got, err)
+	}
+	os.MkdirAll(filepath.Join(root, "43"), 0o755)
+	os.WriteFile(filepath.Join(root, "43", "stat"), []byte("43 (x) S 1 2\n"), 0o644)
+	if _, err := procCPU(root, 43); err == nil {
+		t.Error("short stat: want an error")
+	}
+	if _, err := procCPU(root, 44); err == nil {
+		t.Error("missing process: want an error")
+	}
+	if d, err := procCPU("/proc", os.Getpid()); err == nil && d < 0 {
+		t.Errorf("own CPU %v", d)
+	}
+}
+
+func TestCPUTextUnknownServer(t *testing.T) {
+	s := summary{LoadCPU: 120 * time.Microsecond}
+	if got := s.cpuText(); got != "— / 0.12 ms" {
+		t.Errorf("cpuText %q", got)
+	}
+	s.ServerCPU = 2900 * time.Microsecond
+	if got := s.cpuText(); got != "2.90 ms / 0.12 ms" {
+		t.Errorf("cpuText %q", got)
+	}
+}

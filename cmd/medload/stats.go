@@ -46,6 +46,11 @@ type summary struct {
 	Errors     map[string]int `json:"errors"`
 	Dropped    int            `json:"dropped"`
 	RSS        rssSummary     `json:"rss"`
+	// CPU time per request sent (answered or not) of the server (0 when
+	// its pid is unknown) and of medload itself: unlike throughput, these
+	// hold on a machine shared with other work.
+	ServerCPU time.Duration `json:"serverCpuPerRequestNs"`
+	LoadCPU   time.Duration `json:"medloadCpuPerRequestNs"`
 }
 
 // summarize sorts the latencies and reads the percentiles (nearest rank).
@@ -98,11 +103,20 @@ func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/float
 // table renders summaries as a Markdown table.
 func table(ss []summary) string {
 	var b strings.Builder
-	b.WriteString("| mode | load | requests | throughput | p50 | p99 | p99.9 | max | errors | server RSS start / max / end |\n")
-	b.WriteString("|---|---|---|---|---|---|---|---|---|---|\n")
+	b.WriteString("| mode | load | requests | throughput | p50 | p99 | p99.9 | max | errors | server RSS start / max / end | CPU a request, server / medload |\n")
+	b.WriteString("|---|---|---|---|---|---|---|---|---|---|---|\n")
 	for _, s := range ss {
-		fmt.Fprintf(&b, "| %s | %s | %d | %.0f req/s | %s | %s | %s | %s | %s | %s |\n",
-			s.Mode, s.Target, s.Requests, s.Throughput, ms(s.P50), ms(s.P99), ms(s.P999), ms(s.Max), s.errorText(), s.RSS)
+		fmt.Fprintf(&b, "| %s | %s | %d | %.0f req/s | %s | %s | %s | %s | %s | %s | %s |\n",
+			s.Mode, s.Target, s.Requests, s.Throughput, ms(s.P50), ms(s.P99), ms(s.P999), ms(s.Max), s.errorText(), s.RSS, s.cpuText())
 	}
 	return b.String()
+}
+
+// cpuText renders the CPU time a request cost the server and medload.
+func (s summary) cpuText() string {
+	server := "—"
+	if s.ServerCPU > 0 {
+		server = fmt.Sprintf("%.2f ms", float64(s.ServerCPU)/float64(time.Millisecond))
+	}
+	return fmt.Sprintf("%s / %.2f ms", server, float64(s.LoadCPU)/float64(time.Millisecond))
 }
