@@ -10,6 +10,7 @@ import (
 	"os"
 	"reflect"
 	"strings"
+	"sync"
 )
 
 // errTooLarge marks a body over MaxBody.
@@ -18,13 +19,24 @@ var errTooLarge = errors.New("server: request body larger than 100 KB")
 // errBodyTimeout marks a body not received within the body timeout.
 var errBodyTimeout = errors.New("server: request body not received in time")
 
+// readPool holds decodeJSON's body buffers (at most 2×MaxBody are kept).
+var readPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // decodeJSON reads exactly one JSON value from r into v (a pointer).
 // Unknown fields are an error when strict; duplicate keys and field names
 // in another case (which encoding/json would accept) always are. Errors
 // name the problem (offset, field, type) and wrap errTooLarge for an
 // oversized body, errBodyTimeout for one that came too slowly.
 func decodeJSON(r io.Reader, v any, strict bool) error {
-	data, err := io.ReadAll(r)
+	buf := readPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= 2*MaxBody {
+			readPool.Put(buf)
+		}
+	}()
+	_, err := buf.ReadFrom(r)
+	data := buf.Bytes() // decoding copies what it keeps: data goes back to the pool
 	if err != nil {
 		var mbe *http.MaxBytesError
 		switch {

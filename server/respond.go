@@ -1,7 +1,10 @@
 package server
 
 import (
+	"bytes"
 	"net/http"
+	"strconv"
+	"sync"
 
 	"github.com/gin-gonic/gin"
 	gojson "github.com/goccy/go-json"
@@ -10,8 +13,9 @@ import (
 // respond writes v as the JSON body of a response. It encodes with
 // github.com/goccy/go-json, a drop-in for encoding/json (same tags, same
 // escaping) that encodes a 60 KB suggest result about 2.5 times faster,
-// through its Encoder, whose buffer is pooled: a suggest response then
-// allocates no body-sized buffer.
+// into a pooled buffer, and sends the body with its Content-Length in one
+// write: no body-sized allocation, and no chunked framing (whose chunk
+// headers and trailer cost a 60 KB answer an extra write to the socket).
 func respond(c *gin.Context, status int, v any) {
 	c.Render(status, jsonBody{v})
 }
@@ -19,23 +23,30 @@ func respond(c *gin.Context, status int, v any) {
 // jsonBody is a gin renderer for respond.
 type jsonBody struct{ v any }
 
+// bodyPool holds respond's encode buffers. A buffer that grew past
+// maxPooledBody (a batch answer) is dropped rather than kept.
+var bodyPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+const maxPooledBody = 1 << 20
+
 func (r jsonBody) Render(w http.ResponseWriter) error {
 	r.WriteContentType(w)
-	return gojson.NewEncoder(noNewline{w}).Encode(r.v)
-}
-
-// noNewline drops the newline an Encoder ends its single Write with, so
-// bodies are byte for byte what Marshal (and encoding/json) produce.
-type noNewline struct{ w http.ResponseWriter }
-
-func (n noNewline) Write(p []byte) (int, error) {
-	if len(p) > 0 && p[len(p)-1] == '\n' {
-		if _, err := n.w.Write(p[:len(p)-1]); err != nil {
-			return 0, err
+	buf := bodyPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer func() {
+		if buf.Cap() <= maxPooledBody {
+			bodyPool.Put(buf)
 		}
-		return len(p), nil
+	}()
+	if err := gojson.NewEncoder(buf).Encode(r.v); err != nil {
+		return err
 	}
-	return n.w.Write(p)
+	// The Encoder ends its value with a newline; Marshal (and
+	// encoding/json) bodies do not.
+	body := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
+	w.Header()["Content-Length"] = []string{strconv.Itoa(len(body))}
+	_, err := w.Write(body)
+	return err
 }
 
 func (jsonBody) WriteContentType(w http.ResponseWriter) {
