@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -17,6 +18,20 @@ type metrics struct {
 	latency     *prometheus.HistogramVec
 	suggestions prometheus.Histogram
 	overloaded  prometheus.Counter
+	series      sync.Map // seriesKey → series: the labelled children, looked up once
+}
+
+// seriesKey names one request series: bounded (route templates, standard
+// methods, HTTP statuses), so the cache stays small.
+type seriesKey struct {
+	route, method string
+	status        int
+}
+
+// series is one request series' counter and latency histogram.
+type series struct {
+	requests prometheus.Counter
+	latency  prometheus.Observer
 }
 
 func newMetrics(reg *prometheus.Registry) (*metrics, error) {
@@ -84,10 +99,18 @@ func register[C prometheus.Collector](reg *prometheus.Registry, c C) (C, error) 
 }
 
 func (m *metrics) observe(route, method string, status int, d time.Duration) {
-	method = methodLabel(method)
-	st := itoa(status)
-	m.requests.WithLabelValues(route, method, st).Inc()
-	m.latency.WithLabelValues(route, method, st).Observe(d.Seconds())
+	key := seriesKey{route, methodLabel(method), status}
+	v, ok := m.series.Load(key)
+	if !ok {
+		st := itoa(status)
+		v, _ = m.series.LoadOrStore(key, series{
+			requests: m.requests.WithLabelValues(key.route, key.method, st),
+			latency:  m.latency.WithLabelValues(key.route, key.method, st),
+		})
+	}
+	sr := v.(series)
+	sr.requests.Inc()
+	sr.latency.Observe(d.Seconds())
 }
 
 func (s *Server) metricsHandler() http.Handler {

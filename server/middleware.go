@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"runtime/debug"
 	"strconv"
@@ -67,12 +68,12 @@ func (s *Server) observe(c *gin.Context) {
 	status := c.Writer.Status()
 	lat := time.Since(start)
 	s.metrics.observe(route, c.Request.Method, status, lat)
-	s.log.Info("http request",
-		"method", c.Request.Method,
-		"route", route,
-		"status", status,
-		"latency", lat,
-		"requestId", id)
+	s.log.LogAttrs(c.Request.Context(), slog.LevelInfo, "http request",
+		slog.String("method", c.Request.Method),
+		slog.String("route", route),
+		slog.Int("status", status),
+		slog.Duration("latency", lat),
+		slog.String("requestId", id))
 }
 
 // recoverPanic turns a panic in a handler into a 500 problem.

@@ -94,9 +94,10 @@ func packTerms(sgs []suggest.Suggestion) requestTerms {
 		}
 	}
 	b := make([]byte, 0, size)
+	var names []string // scratch, reused per suggestion
 	for _, sg := range sgs {
 		b = appendString(appendString(b, sg.System), sg.Code)
-		names := matchedTerms(sg.Evidence)
+		names = appendMatchedTerms(names[:0], sg.Evidence)
 		b = binary.AppendUvarint(b, uint64(len(names)))
 		for _, n := range names {
 			b = appendString(b, n)

@@ -66,3 +66,27 @@ func TestCardRefRoundTrip(t *testing.T) {
 		_, _, _, _ = cardRef("\x05ab")[:min(i, 3)].fields() // truncated: no panic
 	}
 }
+
+func TestAppendMatchedTerms(t *testing.T) {
+	ev := func(names ...string) []suggest.Evidence {
+		var out []suggest.Evidence
+		for _, n := range names {
+			out = append(out, suggest.Evidence{Matched: n})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		dst  []string
+		ev   []suggest.Evidence
+		want string
+	}{
+		{nil, nil, ""},
+		{nil, ev("a", "", "b", "a", "b", "c"), "a,b,c"},
+		{[]string{"a"}, ev("a", "b"), "a,a,b"}, // dedupes within this suggestion only
+		{nil, ev("", ""), ""},
+	} {
+		if got := strings.Join(appendMatchedTerms(tc.dst, tc.ev), ","); got != tc.want {
+			t.Errorf("appendMatchedTerms(%q, %v) = %q, want %q", tc.dst, tc.ev, got, tc.want)
+		}
+	}
+}

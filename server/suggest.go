@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -177,15 +178,20 @@ func (s *Server) run(ctx context.Context, id string, req suggest.Request, batch 
 // matchedTerms lists the distinct code names that matched the evidence:
 // never note text.
 func matchedTerms(ev []suggest.Evidence) []string {
-	var out []string
-	seen := map[string]bool{}
+	return appendMatchedTerms(nil, ev)
+}
+
+// appendMatchedTerms appends matchedTerms(ev) to dst. A suggestion has a
+// handful of evidence spans: a scan of what is kept so far dedupes them
+// without a map.
+func appendMatchedTerms(dst []string, ev []suggest.Evidence) []string {
+	n := len(dst)
 	for _, e := range ev {
-		if e.Matched != "" && !seen[e.Matched] {
-			seen[e.Matched] = true
-			out = append(out, e.Matched)
+		if e.Matched != "" && !slices.Contains(dst[n:], e.Matched) {
+			dst = append(dst, e.Matched)
 		}
 	}
-	return out
+	return dst
 }
 
 // batchBody is the JSON of POST /v1/suggest/batch.
