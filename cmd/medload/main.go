@@ -187,6 +187,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer t.close()
 	if c.warmup > 0 {
 		closedLoop(ctx, t, c.clients, c.warmup)
 	}

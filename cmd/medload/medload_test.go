@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"io"
 	"math/rand/v2"
 	"net"
 	"net/http"
@@ -229,5 +231,53 @@ func TestCPUTextUnknownServer(t *testing.T) {
 	s.ServerCPU = 2900 * time.Microsecond
 	if got := s.cpuText(); got != "2.90 ms / 0.12 ms" {
 		t.Errorf("cpuText %q", got)
+	}
+}
+
+// TestTargetResendsOnClosedKeepAlive: a server that closes each connection
+// after one answer (without saying so) leaves a dead idle connection; the
+// next send notices before any answer and sends again on a new one. A
+// chunked answer is read to its end.
+func TestTargetResendsOnClosedKeepAlive(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	var served atomic.Int32
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				req, err := http.ReadRequest(bufio.NewReader(c))
+				if err != nil || req.URL.Path != "/v1/suggest" || req.Header.Get("Content-Type") != "application/json" {
+					return
+				}
+				body, _ := io.ReadAll(req.Body)
+				if !json.Valid(body) {
+					return
+				}
+				served.Add(1)
+				io.WriteString(c, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n{}\n\r\n0\r\n\r\n")
+			}()
+		}
+	}()
+	tg, err := newTarget("http://"+ln.Addr().String(), "", []string{"a", "b"}, 5*time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tg.close()
+	for i := range 3 {
+		if k := tg.send(context.Background()); k != "" {
+			t.Fatalf("send %d: %q", i, k)
+		}
+		time.Sleep(20 * time.Millisecond) // the server has closed the connection
+	}
+	if served.Load() != 3 {
+		t.Errorf("served %d, want 3", served.Load())
 	}
 }
