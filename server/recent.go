@@ -84,26 +84,35 @@ func (u *unpacker) str() string {
 // of names and the names.
 type requestTerms string
 
-// packTerms remembers the matched names of each suggestion.
+// packScratch holds packTerms' build buffers.
+var packScratch = sync.Pool{New: func() any { return new(packBuf) }}
+
+type packBuf struct {
+	b     []byte
+	names []string
+}
+
+// packTerms remembers the matched names of each suggestion. It builds in
+// pooled scratch, so the one allocation is the packed string itself,
+// of its exact length (ten thousand of them stay remembered).
 func packTerms(sgs []suggest.Suggestion) requestTerms {
-	size := 0
-	for _, sg := range sgs {
-		size += len(sg.System) + len(sg.Code) + 3*binary.MaxVarintLen16
-		for _, e := range sg.Evidence {
-			size += len(e.Matched) + binary.MaxVarintLen16
-		}
-	}
-	b := make([]byte, 0, size)
-	var names []string // scratch, reused per suggestion
+	p := packScratch.Get().(*packBuf)
+	b := p.b[:0]
 	for _, sg := range sgs {
 		b = appendString(appendString(b, sg.System), sg.Code)
-		names = appendMatchedTerms(names[:0], sg.Evidence)
-		b = binary.AppendUvarint(b, uint64(len(names)))
-		for _, n := range names {
+		p.names = appendMatchedTerms(p.names[:0], sg.Evidence)
+		b = binary.AppendUvarint(b, uint64(len(p.names)))
+		for _, n := range p.names {
 			b = appendString(b, n)
 		}
 	}
-	return requestTerms(b)
+	rt := requestTerms(b)
+	clear(p.names) // drop the references to the result's strings
+	if cap(b) <= 64<<10 {
+		p.b = b
+		packScratch.Put(p)
+	}
+	return rt
 }
 
 // names returns the matched names remembered for system and code, nil
