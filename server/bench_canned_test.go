@@ -26,7 +26,7 @@ func cannedResult() *suggest.Result {
 	for i := range 50 {
 		sg := suggest.Suggestion{
 			System: "ICD-10-CM", SystemURI: "http://hl7.org/fhir/sid/icd-10-cm", Code: fmt.Sprintf("E%02d.%d", i, i%10),
-			Display: "Condition number " + fmt.Sprint(i) + " with a long descriptive title, unspecified",
+			Display:    "Condition number " + fmt.Sprint(i) + " with a long descriptive title, unspecified",
 			Confidence: 0.9 - float64(i)/100, Score: 3.14159 - float64(i)/7, Billable: i%3 != 0,
 			Explanation: suggest.Explanation{Value: 1.5 + float64(i)/3, Message: "sum of the ranker's evidence"},
 		}
