@@ -12,9 +12,10 @@
 // each latency from the request's scheduled send time, so a stalled server
 // is charged for the queue behind the stall; the closed loop runs -clients
 // back-to-back clients. Both report throughput, p50/p99/p99.9/max,
-// errors by HTTP status and the server's resident memory, read from
+// errors by HTTP status, the server's resident memory, read from
 // /proc/<pid>/status (the pid from -pid, the -server child, or the process
-// listening on the URL's port).
+// listening on the URL's port), and the CPU time a request cost the server
+// (/proc/<pid>/stat) and medload itself.
 package main
 
 import (
