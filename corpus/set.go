@@ -48,6 +48,10 @@ type viewOverlay struct {
 	flags   []uint8
 	display []span // len 0: the record's
 	kids    []slab // in Set.kids
+	// present, when not nil, says by ID which records the Set holds: its
+	// lookup table is then the union's (shareTable), and a code found
+	// there is the Set's only when present.
+	present []bool
 }
 
 // flagsOf, displayOf and kidsOf read a record as s has it.
@@ -358,6 +362,9 @@ func (s *Set) find(sys System, code string) (ID, bool) {
 			return 0, false
 		}
 		if e.matches(s, key, uint8(si), code) {
+			if s.view != nil && s.view.present != nil && !s.view.present[e.id] {
+				return 0, false
+			}
 			return e.id, true
 		}
 	}
