@@ -64,6 +64,9 @@ type slotTable struct {
 	// between nothing and "diabetes").
 	rec     []uint32
 	altVals []uint64
+	// altOwn holds the keys of alt this table holds beside those it
+	// shares with the other releases' tables in alt (slotshare.go).
+	altOwn map[uint64]struct{}
 }
 
 // altFilterLog2 sizes altBits: 2^22 bits (512 KB).
@@ -78,7 +81,10 @@ func (st *slotTable) hasAlt(k uint64) bool {
 	if b := altBit(k); st.altBits != nil && st.altBits[b/64]&(1<<(b%64)) == 0 {
 		return false
 	}
-	_, ok := st.alt[k]
+	if _, ok := st.alt[k]; ok {
+		return true
+	}
+	_, ok := st.altOwn[k]
 	return ok
 }
 

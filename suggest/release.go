@@ -42,6 +42,11 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		}
 		byRelease[i].union = set
 	}
+	slots := make([]*slotTable, len(byRelease))
+	for i, sub := range byRelease {
+		slots[i] = sub.slots
+	}
+	shareSlots(slots)
 	// The newest release answers everything that is not per note.
 	e := byRelease[len(byRelease)-1]
 	e.byRelease, e.now = byRelease, opts.Now
