@@ -347,7 +347,7 @@ func (s *Set) arenaSpan(t string) (span, bool) {
 func (s *Set) narrow(e *edition) *Set {
 	v := *s
 	v.parent, v.editions = s, nil
-	o := &viewOverlay{flags: make([]uint8, len(s.recs)), display: make([]span, len(s.recs)), kids: make([]slab, len(s.recs))}
+	o := &viewOverlay{flags: make([]uint8, len(s.recs)), titles: e.titles, kids: make([]slab, len(s.recs))}
 	for id := ID(1); int(id) < len(s.recs); id++ {
 		r := &s.recs[id]
 		o.flags[id] = r.flags
@@ -358,8 +358,8 @@ func (s *Set) narrow(e *edition) *Set {
 		if e.billable[id] {
 			o.flags[id] |= flagBillable
 		}
-		if t, ok := e.titles[id]; ok {
-			o.display[id] = t
+		if t, ok := e.titles[id]; ok && t.len > 0 {
+			o.flags[id] |= flagRetitled
 		}
 	}
 	v.view = o
