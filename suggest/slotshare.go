@@ -11,7 +11,7 @@ import (
 // retitles and in the slots those change; the rest, the title terms, slot
 // records and value lists of tens of thousands of codes, is the same.
 // shareSlots lays the tables over one set of arrays so that what they
-// share is held once: each table keeps its own dense index and code maps,
+// share is held once: each table keeps its own dense index,
 // pointing at the shared entries where its entry equals the first
 // table's and at entries of its own, appended, where not. A value list is
 // compared as a set (buildSlots fills it in map order). The alt keys every
@@ -47,7 +47,7 @@ type slotArrays struct {
 	altVals   []uint64
 }
 
-// rebase points st's dense index and code maps at base's entries where
+// rebase points st's dense index at base's entries where
 // they are equal and appends st's own entries to sh where not. st's
 // arrays are read as built (before shareSlots changes them).
 func (sh *slotArrays) rebase(base, st *slotTable) {
@@ -84,14 +84,6 @@ func (sh *slotArrays) rebase(base, st *slotTable) {
 		}
 	}
 	st.dense = dense
-	for id := range st.codeTerms {
-		d := dense[id].terms
-		st.codeTerms[id] = [2]uint32{d[0], d[1] - 1}
-	}
-	for id := range st.codeSlots {
-		d := dense[id].slots
-		st.codeSlots[id] = [2]uint32{d[0], d[1] - 1}
-	}
 }
 
 // record returns the record at r of st: its terms and its slots (position,
