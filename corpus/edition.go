@@ -347,7 +347,7 @@ func (s *Set) arenaSpan(t string) (span, bool) {
 func (s *Set) narrow(e *edition) *Set {
 	v := *s
 	v.parent, v.editions = s, nil
-	o := &viewOverlay{flags: make([]uint8, len(s.recs)), display: make([]span, len(s.recs)), kids: make([]slab, len(s.recs))}
+	o := &viewOverlay{flags: make([]uint8, len(s.recs)), titles: e.titles, kids: make([]slab, len(s.recs))}
 	for id := ID(1); int(id) < len(s.recs); id++ {
 		r := &s.recs[id]
 		o.flags[id] = r.flags
@@ -358,17 +358,40 @@ func (s *Set) narrow(e *edition) *Set {
 		if e.billable[id] {
 			o.flags[id] |= flagBillable
 		}
-		if t, ok := e.titles[id]; ok {
-			o.display[id] = t
+		if t, ok := e.titles[id]; ok && t.len > 0 {
+			o.flags[id] |= flagRetitled
 		}
 	}
 	v.view = o
 	v.kids = nil
 	v.index(func(id ID) bool { return e.present[id] })
+	v.shareTable(s, e.present)
 	v.releases = map[System]Release{}
 	for sys, r := range s.releases {
 		v.releases[sys] = r
 	}
 	v.releases[ICD10CM] = e.rel
 	return &v
+}
+
+// shareTable drops a narrowed Set's own lookup table for its union's
+// when the union finds the same ID for every code the narrowed Set holds
+// (present): the union then answers every lookup of the narrowed Set,
+// which keeps the IDs present finds. A union table holding a code
+// another ID than the narrowed Set's (a duplicate the release holds only
+// the earlier of) keeps the narrowed Set's table. Each table is a few
+// megabytes, per release.
+func (v *Set) shareTable(union *Set, present []bool) {
+	for id := ID(1); int(id) < len(v.recs); id++ {
+		if !present[id] {
+			continue
+		}
+		r := &v.recs[id]
+		sys, code := v.systems[r.sys], v.str(r.code)
+		own, _ := v.find(sys, code)
+		if u, _ := union.find(sys, code); u != own {
+			return
+		}
+	}
+	v.table, v.view.present = union.table, present
 }

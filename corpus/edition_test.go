@@ -104,6 +104,12 @@ func TestLoadTwoReleases(t *testing.T) {
 			}
 			fy26, _ := set.In("fy2026")
 			fy27, _ := set.In("FY2027")
+			// The narrowed Sets look codes up in the union's table.
+			for _, v := range []*Set{fy26, fy27} {
+				if len(v.table) == 0 || &v.table[0] != &set.table[0] {
+					t.Errorf("%s has a lookup table of its own", v.releases[ICD10CM].Name)
+				}
+			}
 			// The same IDs in every narrowed Set and the union.
 			for _, code := range []string{"A00.9", "R51.0", "D69.11", "E11.9"} {
 				u, _ := set.ID(ICD10CM, code)

@@ -45,9 +45,15 @@ type Set struct {
 // viewOverlay holds, by ID, the flags, title and children a narrowed Set
 // gives a record (the records themselves are shared with the union).
 type viewOverlay struct {
-	flags   []uint8
-	display []span // len 0: the record's
-	kids    []slab // in Set.kids
+	flags []uint8
+	// titles are the titles of the records flagged flagRetitled (a few
+	// hundred of a hundred thousand): the others keep the record's.
+	titles map[ID]span
+	kids   []slab // in Set.kids
+	// present, when not nil, says by ID which records the Set holds: its
+	// lookup table is then the union's (shareTable), and a code found
+	// there is the Set's only when present.
+	present []bool
 }
 
 // flagsOf, displayOf and kidsOf read a record as s has it.
@@ -59,13 +65,15 @@ func (s *Set) flagsOf(id ID) uint8 {
 }
 
 func (s *Set) displayOf(id ID) span {
-	if s.view != nil {
-		if d := s.view.display[id]; d.len > 0 {
-			return d
-		}
+	if s.view != nil && s.view.flags[id]&flagRetitled != 0 {
+		return s.view.titles[id]
 	}
 	return s.recs[id].display
 }
+
+// flagRetitled marks, in viewOverlay.flags, a record whose title the
+// narrowed Set has from viewOverlay.titles.
+const flagRetitled = 1 << 7
 
 func (s *Set) kidsOf(id ID) slab {
 	if s.view != nil {
@@ -358,6 +366,9 @@ func (s *Set) find(sys System, code string) (ID, bool) {
 			return 0, false
 		}
 		if e.matches(s, key, uint8(si), code) {
+			if s.view != nil && s.view.present != nil && !s.view.present[e.id] {
+				return 0, false
+			}
 			return e.id, true
 		}
 	}

@@ -37,6 +37,8 @@ const (
 // slotTable holds the title terms of every ICD-10-CM code and the slots
 // mined from them. It holds no pointers.
 type slotTable struct {
+	// codeTerms and codeSlots are for building (termSpan and spans read
+	// dense): nil after.
 	codeTerms map[corpus.ID][2]uint32 // code -> terms[off:off+n]
 	// codeSlots lists, per code, the title positions that fill a slot:
 	// slots[off:off+n], each i<<1 | (terms-1), one-term slots first.
@@ -64,6 +66,9 @@ type slotTable struct {
 	// between nothing and "diabetes").
 	rec     []uint32
 	altVals []uint64
+	// altOwn holds the keys of alt this table holds beside those it
+	// shares with the other releases' tables in alt (slotshare.go).
+	altOwn map[uint64]struct{}
 }
 
 // altFilterLog2 sizes altBits: 2^22 bits (512 KB).
@@ -78,7 +83,10 @@ func (st *slotTable) hasAlt(k uint64) bool {
 	if b := altBit(k); st.altBits != nil && st.altBits[b/64]&(1<<(b%64)) == 0 {
 		return false
 	}
-	_, ok := st.alt[k]
+	if _, ok := st.alt[k]; ok {
+		return true
+	}
+	_, ok := st.altOwn[k]
 	return ok
 }
 
@@ -105,6 +113,13 @@ func (st *slotTable) spans(code corpus.ID) (terms, slots [2]uint32, ok bool) {
 		slots = [2]uint32{d.slots[0], d.slots[1] - 1}
 	}
 	return terms, slots, true
+}
+
+// termSpan returns a code's codeTerms span {off, n} (ok: the code has
+// one).
+func (st *slotTable) termSpan(code corpus.ID) ([2]uint32, bool) {
+	t, _, ok := st.spans(code)
+	return t, ok
 }
 
 // maxSlotValues bounds the values of one slot.
@@ -280,6 +295,7 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 			st.rec = append(st.rec, uint32(sp), at[0], at[1])
 		}
 	}
+	st.codeTerms, st.codeSlots = nil, nil
 	return st
 }
 

@@ -8,21 +8,41 @@ import (
 )
 
 // idMemo remembers one value per code id, safe for concurrent use: a slot
-// per id of the engine's code set, so that a lookup is an index and an
-// atomic load, not a hash of an interface key (sync.Map). Ids past the set
-// (none are expected) fall back to a sync.Map. The zero value is ready;
-// the slots are made on first use.
+// per id of the engine's code set, so that a lookup is two indexes and
+// atomic loads, not a hash of an interface key (sync.Map). Ids past the
+// set (none are expected) fall back to a sync.Map. The zero value is
+// ready.
+//
+// The slots come in pages of memoPage ids made on first store: an engine
+// holds a dozen memos per ICD-10-CM release, each over a hundred thousand
+// ids of which a note stream touches a few thousand, clustered by
+// category; a full array per memo cost 0.8 MB each whether used or not.
 type idMemo[T any] struct {
 	once  sync.Once
-	slots []atomic.Pointer[T]
+	pages []atomic.Pointer[memoPage[T]]
 	over  sync.Map
+}
+
+// memoPageBits sizes a page: 1<<memoPageBits ids (64 ids, 512 bytes).
+const memoPageBits = 6
+
+// memoPage is the slots of 1<<memoPageBits consecutive ids.
+type memoPage[T any] [1 << memoPageBits]atomic.Pointer[T]
+
+// init sizes the page directory to set's ids.
+func (m *idMemo[T]) init(set *corpus.Set) {
+	m.once.Do(func() { m.pages = make([]atomic.Pointer[memoPage[T]], int(maxID(set))>>memoPageBits+1) })
 }
 
 // load returns the value remembered for id, if any.
 func (m *idMemo[T]) load(set *corpus.Set, id corpus.ID) (*T, bool) {
-	m.once.Do(func() { m.slots = make([]atomic.Pointer[T], maxID(set)+1) })
-	if id >= 0 && int(id) < len(m.slots) {
-		v := m.slots[id].Load()
+	m.init(set)
+	if p := int(id) >> memoPageBits; id >= 0 && p < len(m.pages) {
+		pg := m.pages[p].Load()
+		if pg == nil {
+			return nil, false
+		}
+		v := pg[id&(1<<memoPageBits-1)].Load()
 		return v, v != nil
 	}
 	v, ok := m.over.Load(id)
@@ -35,12 +55,20 @@ func (m *idMemo[T]) load(set *corpus.Set, id corpus.ID) (*T, bool) {
 // store remembers v for id unless a value is already there, and returns
 // the one remembered.
 func (m *idMemo[T]) store(set *corpus.Set, id corpus.ID, v *T) *T {
-	m.once.Do(func() { m.slots = make([]atomic.Pointer[T], maxID(set)+1) })
-	if id >= 0 && int(id) < len(m.slots) {
-		if m.slots[id].CompareAndSwap(nil, v) {
+	m.init(set)
+	if p := int(id) >> memoPageBits; id >= 0 && p < len(m.pages) {
+		pg := m.pages[p].Load()
+		if pg == nil {
+			pg = new(memoPage[T])
+			if !m.pages[p].CompareAndSwap(nil, pg) {
+				pg = m.pages[p].Load()
+			}
+		}
+		slot := &pg[id&(1<<memoPageBits-1)]
+		if slot.CompareAndSwap(nil, v) {
 			return v
 		}
-		return m.slots[id].Load()
+		return slot.Load()
 	}
 	got, _ := m.over.LoadOrStore(id, v)
 	return got.(*T)

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"fmt"
 	"sync"
 	"testing"
 
@@ -47,6 +48,39 @@ func TestIDMemo(t *testing.T) {
 	for _, g := range got {
 		if g != got[0] {
 			t.Fatalf("concurrent stores disagree: %v vs %v", *g, *got[0])
+		}
+	}
+}
+
+// TestIDMemoPages: a memo makes the page of an id on its first store
+// only, so that a memo over a large set holds what was stored, not a slot
+// per id.
+func TestIDMemoPages(t *testing.T) {
+	var codes []*corpus.Code
+	for i := range 1000 {
+		codes = append(codes, &corpus.Code{System: corpus.ICD10CM, Code: fmt.Sprintf("A%02d.%d", i/10, i%10), Display: "x", Billable: true})
+	}
+	set := corpus.NewSet(codes, nil)
+	var m idMemo[int]
+	ids := set.IDs(corpus.ICD10CM)
+	v := 7
+	for _, id := range []corpus.ID{ids[3], ids[5], ids[900]} {
+		m.store(set, id, &v)
+	}
+	made := 0
+	for i := range m.pages {
+		if m.pages[i].Load() != nil {
+			made++
+		}
+	}
+	if made != 2 {
+		t.Errorf("%d pages made for ids in two pages (of %d)", made, len(m.pages))
+	}
+	for _, id := range ids {
+		got, ok := m.load(set, id)
+		want := id == ids[3] || id == ids[5] || id == ids[900]
+		if ok != want || ok && *got != 7 {
+			t.Errorf("id %d: load = %v, %v, want stored %v", id, got, ok, want)
 		}
 	}
 }

@@ -286,7 +286,7 @@ func (e *Engine) promote(ks []scored) {
 func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, name []string, implied func(string) bool) bool {
 	t, slots := e.slots.titleSlots(e.ix, e.pipe, e.set, s)
 	var vt []uint32
-	if vp, ok := e.slots.codeTerms[v]; ok {
+	if vp, ok := e.slots.termSpan(v); ok {
 		vt = e.slots.terms[vp[0] : vp[0]+vp[1]]
 	}
 	st := sentenceTerms(doc, sent)
@@ -364,7 +364,7 @@ func overlapSaid(t []uint32, slots []uint16, i, n int, stated func(uint32) bool)
 // title the table leaves out), its title analysed now against the mined
 // slots.
 func (st *slotTable) titleSlots(ix *index.Index, pipe *nlp.Pipeline, set *corpus.Set, s corpus.ID) ([]uint32, []uint16) {
-	if sp, ok := st.codeTerms[s]; ok {
+	if sp, ok := st.termSpan(s); ok {
 		return st.terms[sp[0] : sp[0]+sp[1]], st.slotsOf(s)
 	}
 	t := titleTerms(ix, pipe, set.Brief(s).Display, nil)

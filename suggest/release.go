@@ -42,6 +42,18 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		}
 		byRelease[i].union = set
 	}
+	slots := make([]*slotTable, len(byRelease))
+	for i, sub := range byRelease {
+		slots[i] = sub.slots
+	}
+	shareSlots(slots)
+	// A code's prior depends on its system and code only (the model's
+	// priors; prior looks a code the table lacks up), so the release
+	// engines share the newest one's priors and table.
+	newest := byRelease[len(byRelease)-1]
+	for _, sub := range byRelease {
+		sub.priors, sub.priorByID = newest.priors, newest.priorByID
+	}
 	// The newest release answers everything that is not per note.
 	e := byRelease[len(byRelease)-1]
 	e.byRelease, e.now = byRelease, opts.Now

@@ -46,7 +46,7 @@ func (e *Engine) sideChild(doc *nlp.Document, c *candidate, code corpus.ID) (cor
 	if e.slots == nil {
 		return code, -1, nil, false
 	}
-	sp, ok := e.slots.codeTerms[code]
+	sp, ok := e.slots.termSpan(code)
 	if !ok {
 		return code, -1, nil, false
 	}
@@ -64,7 +64,7 @@ func (e *Engine) sideChild(doc *nlp.Document, c *candidate, code corpus.ID) (cor
 		return code, -1, nil, false
 	}
 	for _, k := range e.set.Children(p) {
-		kp, ok := e.slots.codeTerms[k]
+		kp, ok := e.slots.termSpan(k)
 		if !ok || k == code || kp[1] != sp[1] || !e.set.Brief(k).Billable {
 			continue
 		}
