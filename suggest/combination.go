@@ -487,11 +487,6 @@ const (
 	codeFirstNote
 )
 
-type noteKey struct {
-	id   corpus.ID
-	kind noteKind
-}
-
 // codeRange is a code or a range of codes a note names: hi is empty for
 // one code (a prefix: "I50" names I50.-).
 type codeRange struct{ lo, hi string }
@@ -510,25 +505,42 @@ func (e *Engine) notesName(id corpus.ID, code string, kind noteKind) bool {
 // noteRanges are the codes the notes of a kind of id and its ancestors
 // name, parsed once per engine.
 func (e *Engine) noteRanges(id corpus.ID, kind noteKind) []codeRange {
-	k := noteKey{id, kind}
-	if v, ok := e.noteMemo.Load(k); ok {
-		return v.([]codeRange)
+	n := e.codeNotes(id)
+	if kind == codeFirstNote {
+		return n.codeFirst
 	}
-	var out []codeRange
+	return n.useAdditional
+}
+
+// codeNotes are the codes the "code first" and "use additional code"
+// notes of a code and its ancestors name.
+type codeNotes struct {
+	codeFirst, useAdditional []codeRange
+}
+
+// codeNotes returns id's codeNotes, parsed once per engine: a slot per
+// code id (coderTables.notes), not a hash of an interface key per lookup.
+func (e *Engine) codeNotes(id corpus.ID) *codeNotes {
+	if v, ok := e.coder.notes.load(e.set, id); ok {
+		return v
+	}
+	n := &codeNotes{}
 	for c := id; c != 0; c = e.parent(c) {
-		n := e.set.Notes(c)
-		ns := n.UseAdditional
-		if kind == codeFirstNote {
-			ns = n.CodeFirst
-		}
-		for _, note := range ns {
-			for _, m := range rangeRef.FindAllStringSubmatch(note, -1) {
-				out = append(out, codeRange{strings.TrimSuffix(m[1], "."), strings.TrimSuffix(m[2], ".")})
-			}
+		ns := e.set.Notes(c)
+		n.codeFirst = appendRanges(n.codeFirst, ns.CodeFirst)
+		n.useAdditional = appendRanges(n.useAdditional, ns.UseAdditional)
+	}
+	return e.coder.notes.store(e.set, id, n)
+}
+
+// appendRanges appends the codes and ranges notes name to out.
+func appendRanges(out []codeRange, notes []string) []codeRange {
+	for _, note := range notes {
+		for _, m := range rangeRef.FindAllStringSubmatch(note, -1) {
+			out = append(out, codeRange{strings.TrimSuffix(m[1], "."), strings.TrimSuffix(m[2], ".")})
 		}
 	}
-	v, _ := e.noteMemo.LoadOrStore(k, out)
-	return v.([]codeRange)
+	return out
 }
 
 // assumedChild says whether s is a header's default child, taken with a

@@ -64,8 +64,8 @@ func (e *Engine) seqFacts(doc *nlp.Document, sugs []Suggestion) []seqFact {
 		f.z = s.Code[0] == 'Z'
 		f.first = firstListedRow(s.Code)
 		f.reason = reasonFirstRow(s.Code)
-		f.codeFirst = e.noteRanges(f.id, codeFirstNote)
-		f.useAdditional = e.noteRanges(f.id, useAdditionalNote)
+		n := e.codeNotes(f.id)
+		f.codeFirst, f.useAdditional = n.codeFirst, n.useAdditional
 		lo := len(all)
 		for _, ev := range s.Evidence {
 			if sn := spanCue(doc, ev.Start, ev.End).sent; sn >= 0 && !slices.Contains(all[lo:], sn) {
