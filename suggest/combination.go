@@ -147,31 +147,45 @@ var unrelatedCues = phrases("unrelated|not related|not due to|not caused by|not 
 // beside "unstable angina") still documents the head: it opens the
 // combination, whose confidence is then its linked condition's.
 func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, rej, prior []Rejection) ([]addition, []Rejection) {
+	// Parts and heads point at the suggestions (nothing below changes
+	// res.Suggestions before the combinations are picked) and at the
+	// rejected heads' stand-ins (rejHeads), not at copies.
 	type part struct {
-		s        Suggestion
+		s        *Suggestion
 		id       corpus.ID
 		rejected bool // a head from prior's rejections
 	}
-	var parts []part
-	for _, s := range res.Suggestions {
+	parts := make([]part, 0, len(res.Suggestions))
+	for i := range res.Suggestions {
+		s := &res.Suggestions[i]
 		if s.System != string(corpus.ICD10CM) || s.Confidence < res.Threshold || slices.Contains(s.Assertions, "historical") {
 			continue
 		}
 		id, _ := e.set.ID(corpus.ICD10CM, s.Code)
 		parts = append(parts, part{s, id, false})
 	}
-	heads := slices.Clone(parts)
+	var rejHeads []Suggestion
+	var rejIDs []corpus.ID
 	for _, r := range prior {
 		if r.System != string(corpus.ICD10CM) || !contradictedWithout(r) || has(res, corpus.ICD10CM, r.Code) >= 0 {
 			continue
 		}
 		if id, ok := e.set.ID(corpus.ICD10CM, r.Code); ok {
-			heads = append(heads, part{Suggestion{System: r.System, Code: r.Code, Display: r.Display, Evidence: r.Evidence, Confidence: 1}, id, true})
+			rejHeads = append(rejHeads, Suggestion{System: r.System, Code: r.Code, Display: r.Display, Evidence: r.Evidence, Confidence: 1})
+			rejIDs = append(rejIDs, id)
+		}
+	}
+	heads := parts
+	if len(rejHeads) > 0 {
+		heads = make([]part, len(parts), len(parts)+len(rejHeads))
+		copy(heads, parts)
+		for i := range rejHeads {
+			heads = append(heads, part{&rejHeads[i], rejIDs[i], true})
 		}
 	}
 	type combo struct {
 		code     corpus.ID
-		a, b     Suggestion
+		a, b     *Suggestion
 		own      bool // a is the head's plain code, not a combination
 		rank     int  // how b's words reach the subterm (lower is better)
 		subTerms int
@@ -232,7 +246,7 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 						continue
 					}
 					if !evDone[bi] {
-						evStems[bi] = e.evidenceStems(b.s)
+						evStems[bi] = e.evidenceStems(*b.s)
 						evDone[bi] = true
 					}
 					if !sup.supports(bi, evStems[bi], r) {
@@ -240,11 +254,11 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 					}
 					w := words[bi]
 					if w == nil {
-						w = e.partWordsOf(doc, b.id, b.s)
+						w = e.partWordsOf(doc, b.id, *b.s)
 						words[bi] = w
 					}
 					rank, ok := partCovers(w, r.sub)
-					if !ok || e.unrelated(doc, a.s, b.s) {
+					if !ok || e.unrelated(doc, *a.s, *b.s) {
 						continue
 					}
 					combos = append(combos, combo{r.code, a.s, b.s, o.own, rank, len(r.sub)})
@@ -295,7 +309,7 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 		}
 		kept[sub] = c.code
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: cc.Code, conf: conf(c),
-			ev: append(evidenceCues(doc, c.a), evidenceCues(doc, c.b)...), rule: "with_convention",
+			ev: append(evidenceCues(doc, *c.a), evidenceCues(doc, *c.b)...), rule: "with_convention",
 			why: fmt.Sprintf("%s (%s) and %s (%s) are linked by \"with\" in the Alphabetic Index: a causal relationship is presumed", c.a.Code, c.a.Display, c.b.Code, c.b.Display)})
 		if c.own || strings.HasPrefix(c.a.Code, sub) {
 			absorbed[c.a.Code] = cc.Code

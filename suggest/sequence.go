@@ -472,13 +472,16 @@ func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 			why[c.a] = c
 		}
 	}
-	out := make([]Suggestion, 0, n)
+	// Each sequenced code's confidence and score are set in its place
+	// (the one before it in seq is already set, as out[k-1] was), then
+	// the list is permuted in place: the sequenced codes, then the others
+	// in their order.
 	for k, i := range seq {
-		s := sugs[i]
+		s := &sugs[i]
 		if k > 0 {
-			p := out[k-1]
+			p := &sugs[seq[k-1]]
 			s.Confidence = min(max(s.Confidence, top[i]), p.Confidence)
-			if !listsAfter(p, s) {
+			if !listsAfter(*p, *s) {
 				s.Score = math.Nextafter(p.Score, math.Inf(-1))
 			}
 		} else {
@@ -487,14 +490,38 @@ func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 		if c, ok := why[i]; ok {
 			s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: fmt.Sprintf("listed before %s: %s", sugs[c.b].Code, c.why)})
 		}
-		out = append(out, s)
 	}
-	for i, s := range sugs {
+	perm := seq
+	for i := range n {
 		if !done[i] {
-			out = append(out, s)
+			perm = append(perm, i)
 		}
 	}
-	res.Suggestions = out
+	permute(sugs, perm, seen)
+}
+
+// permute puts s[perm[k]] at k for every k (perm is a permutation of s's
+// indices), moving each element once along its cycle; moved is scratch of
+// len(s).
+func permute(s []Suggestion, perm []int, moved []bool) {
+	clear(moved)
+	for k := range s {
+		if moved[k] {
+			continue
+		}
+		tmp := s[k]
+		j := k
+		for {
+			moved[j] = true
+			from := perm[j]
+			if from == k {
+				s[j] = tmp
+				break
+			}
+			s[j] = s[from]
+			j = from
+		}
+	}
 }
 
 // reasonSection: sections that state what the visit is for.
