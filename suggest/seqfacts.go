@@ -33,15 +33,17 @@ type seqFact struct {
 }
 
 // seqFacts works out the facts of every suggestion.
-func (e *Engine) seqFacts(doc *nlp.Document, sugs []Suggestion) []seqFact {
-	fs := make([]seqFact, len(sugs))
+func (e *Engine) seqFacts(sc *seqScratch, doc *nlp.Document, sugs []Suggestion) []seqFact {
+	sc.fs = grown(sc.fs, len(sugs))
+	fs := sc.fs
 	nev := 0
 	for i := range sugs {
 		nev += len(sugs[i].Evidence)
 	}
 	// Every suggestion's sentences, cut from one array (capacity-limited
-	// regions: one allocation per call).
-	all := make([]int, 0, nev)
+	// regions, never grown past it: the facts keep pointing into it).
+	all := slices.Grow(sc.sents[:0], nev)
+	defer func() { sc.sents = all[:0] }()
 	for i := range sugs {
 		s, f := &sugs[i], &fs[i]
 		f.icd = s.System == string(corpus.ICD10CM)

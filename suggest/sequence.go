@@ -104,18 +104,47 @@ type order struct {
 // the comment at the top of the file). An annotating or training request
 // keeps the ranker's order.
 func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
+	e.sequenceIn(&seqScratch{}, doc, req, res)
+}
+
+// seqScratch is sequence's scratch memory, pooled with a Suggest call's
+// work (work.seq): the per-suggestion facts, flags and constraint lists
+// of one note, reused by the next.
+type seqScratch struct {
+	in, seen, done, moved []bool
+	fs                    []seqFact
+	sents                 []int // seqFacts' sentences of every suggestion
+	cons, kept            []order
+	succ, raise           [][]int
+	stack, prio, indeg    []int
+	seq                   []int
+	top                   []float64
+}
+
+// clear drops what the scratch points at (the facts' note ranges and
+// sentences, the constraints' reasons), keeping its arrays.
+func (sc *seqScratch) clear() {
+	clear(sc.fs)
+	clear(sc.cons)
+	clear(sc.kept)
+}
+
+// sequenceIn is sequence with its scratch in sc.
+func (e *Engine) sequenceIn(sc *seqScratch, doc *nlp.Document, req Request, res *Result) {
 	if req.Annotate || req.Features || len(res.Suggestions) < 2 {
 		return
 	}
+	defer sc.clear()
 	thr := res.Threshold
 	sugs := res.Suggestions
-	in := make([]bool, len(sugs))
+	sc.in = grown(sc.in, len(sugs))
+	in := sc.in
 	for i, s := range sugs {
 		in[i] = s.Confidence >= thr
 	}
 	e.visitReasons(doc, res, in)
-	fs := e.seqFacts(doc, sugs)
-	var cons []order
+	fs := e.seqFacts(sc, doc, sugs)
+	cons := sc.cons[:0]
 	for a := range sugs {
 		if !in[a] && sugs[a].Confidence < thr/2 || !fs[a].icd {
 			continue // too far below to be lifted
@@ -132,6 +161,7 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 			cons = append(cons, c)
 		}
 	}
+	sc.cons = cons
 	cons = surest(sugs, e.lift(res, fs, in, cons))
 	for i, s := range sugs { // a lifted code no kept constraint lists first stays below
 		if in[i] && s.Confidence < thr && !slices.ContainsFunc(cons, func(c order) bool { return c.a == i }) {
@@ -139,11 +169,13 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 		}
 	}
 	slices.SortStableFunc(cons, func(x, y order) int { return x.rank - y.rank })
-	succ := make([][]int, len(sugs))  // every kept constraint
-	raise := make([][]int, len(sugs)) // those listing a first-listed code up
-	var kept []order
-	seen := make([]bool, len(sugs))
-	var stack []int
+	sc.succ, sc.raise = lists(sc.succ, len(sugs)), lists(sc.raise, len(sugs))
+	succ := sc.succ   // every kept constraint
+	raise := sc.raise // those listing a first-listed code up
+	kept := sc.kept[:0]
+	sc.seen = grown(sc.seen, len(sugs))
+	seen := sc.seen
+	stack := sc.stack[:0]
 	for _, c := range cons {
 		if !in[c.a] {
 			continue
@@ -157,10 +189,23 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 		}
 		kept = append(kept, c)
 	}
+	sc.kept, sc.stack = kept, stack
 	if len(kept) == 0 {
 		return
 	}
-	applyOrder(res, in, succ, raise, kept)
+	applyOrder(sc, res, in, succ, raise, kept)
+}
+
+// lists returns n empty lists, reusing ls's lists and their arrays.
+func lists(ls [][]int, n int) [][]int {
+	if cap(ls) < n {
+		ls = append(ls[:cap(ls)], make([][]int, n-cap(ls))...)
+	}
+	ls = ls[:n]
+	for i := range ls {
+		ls[i] = ls[i][:0]
+	}
+	return ls
 }
 
 // listedBefore says whether suggestion sugs[ia] is listed before
@@ -416,13 +461,14 @@ func evidenceLen(s Suggestion) int {
 // and takes at most its confidence. Scores are lowered just enough that
 // the result keeps its total order (confidence desc, score desc); a code
 // moved up gets an edit saying why.
-func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
+func applyOrder(sc *seqScratch, res *Result, in []bool, succ, raise [][]int, kept []order) {
 	sugs := res.Suggestions
 	n := len(sugs)
-	prio := make([]int, n) // the earliest index a node or a code it precedes holds
-	top := make([]float64, n)
-	seen := make([]bool, n)
-	var stack []int
+	sc.prio, sc.top, sc.seen = grown(sc.prio, n), grown(sc.top, n), grown(sc.seen, n)
+	prio := sc.prio // the earliest index a node or a code it precedes holds
+	top := sc.top
+	seen := sc.seen
+	stack := sc.stack[:0]
 	for i := range n {
 		prio[i], top[i] = i, sugs[i].Confidence
 		if len(raise[i]) > 0 { // it precedes a code
@@ -438,7 +484,9 @@ func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 			in[i] = false // a lifted code whose constraints were dropped stays below
 		}
 	}
-	indeg := make([]int, n)
+	sc.stack = stack
+	sc.indeg = grown(sc.indeg, n)
+	indeg := sc.indeg
 	for i := range n {
 		for _, j := range succ[i] {
 			if in[i] {
@@ -446,8 +494,9 @@ func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 			}
 		}
 	}
-	var seq []int
-	done := make([]bool, n)
+	seq := sc.seq[:0]
+	sc.done = grown(sc.done, n)
+	done := sc.done
 	for {
 		pick := -1
 		for i := range n {
@@ -497,7 +546,9 @@ func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 			perm = append(perm, i)
 		}
 	}
-	permute(sugs, perm, seen)
+	sc.moved = grown(sc.moved, n)
+	permute(sugs, perm, sc.moved)
+	sc.seq = perm
 }
 
 // permute puts s[perm[k]] at k for every k (perm is a permutation of s's
