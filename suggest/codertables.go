@@ -43,4 +43,8 @@ type coderTables struct {
 	// title acuities (category -> []titleFacts) (acuity.go).
 	acuity     idMemo[acuityFacts]
 	acuityCats sync.Map
+	// sequelaCat maps each sequela code of e.sequela to its condition's
+	// category (sequela.go).
+	sequelaOnce sync.Once
+	sequelaCat  map[string]string
 }
