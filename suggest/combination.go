@@ -77,9 +77,9 @@ func withTable(set *corpus.Set, terms func(string) []string) (map[string][]withR
 // contradictedWithout reports whether r rejected a code because its title
 // says "without" what the note documents (discriminate.go's reason "note
 // says with unstable angina; I25.10 is without angina").
-func contradictedWithout(r Rejection) bool {
-	if r.Rule != "contradicted" {
-		return false
+func contradictedWithout(r *Rejection) bool {
+	if r.Rule != "contradicted" || !strings.Contains(r.Reason, "without ") {
+		return false // every reason the test below passes holds "without "
 	}
 	_, is, ok := strings.Cut(r.Reason, "; "+r.Code+" is ")
 	return ok && (strings.HasPrefix(is, "without ") || strings.Contains(is, " without "))
@@ -166,7 +166,8 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 	}
 	var rejHeads []Suggestion
 	var rejIDs []corpus.ID
-	for _, r := range prior {
+	for i := range prior {
+		r := &prior[i]
 		if r.System != string(corpus.ICD10CM) || !contradictedWithout(r) || has(res, corpus.ICD10CM, r.Code) >= 0 {
 			continue
 		}

@@ -411,25 +411,27 @@ func (e *Engine) visitReasons(doc *nlp.Document, res *Result, in []bool) {
 // dropped.
 func (e *Engine) lift(res *Result, fs []seqFact, in []bool, cons []order) []order {
 	sugs := res.Suggestions
-	best := map[int]int{} // b -> lifted a
-	type sysCat struct{ sys, cat string }
-	cats := map[sysCat]bool{}
-	for i, s := range sugs {
-		if in[i] {
-			cats[sysCat{s.System, category(s.Code)}] = true
-		}
-	}
+	// The lifted a per b, in a small list rather than a map: few
+	// constraints lift a code.
+	type lifted struct{ b, a int }
+	var buf [8]lifted
+	best := buf[:0]
 	for _, c := range cons {
-		a := sugs[c.a]
-		if in[c.a] || a.Confidence < res.Threshold/2 || !matched(a) || cats[sysCat{a.System, category(a.Code)}] || !shareSents(&fs[c.a], &fs[c.b]) {
+		a := &sugs[c.a]
+		if in[c.a] || a.Confidence < res.Threshold/2 || !matched(*a) || sameCategoryIn(sugs, in, a) || !shareSents(&fs[c.a], &fs[c.b]) {
 			continue
 		}
-		if o, ok := best[c.b]; !ok || evidenceLen(a) > evidenceLen(sugs[o]) || evidenceLen(a) == evidenceLen(sugs[o]) && a.Confidence > sugs[o].Confidence {
-			best[c.b] = c.a
+		k := slices.IndexFunc(best, func(l lifted) bool { return l.b == c.b })
+		if k < 0 {
+			best = append(best, lifted{c.b, c.a})
+			continue
+		}
+		if o := best[k].a; evidenceLen(*a) > evidenceLen(sugs[o]) || evidenceLen(*a) == evidenceLen(sugs[o]) && a.Confidence > sugs[o].Confidence {
+			best[k].a = c.a
 		}
 	}
-	for _, a := range best {
-		in[a] = true
+	for _, l := range best {
+		in[l.a] = true
 	}
 	out := cons[:0]
 	for _, c := range cons {
@@ -438,6 +440,18 @@ func (e *Engine) lift(res *Result, fs []seqFact, in []bool, cons []order) []orde
 		}
 	}
 	return out
+}
+
+// sameCategoryIn says whether a suggestion flagged in holds a's system
+// and category.
+func sameCategoryIn(sugs []Suggestion, in []bool, a *Suggestion) bool {
+	cat := category(a.Code)
+	for i := range sugs {
+		if in[i] && sugs[i].System == a.System && category(sugs[i].Code) == cat {
+			return true
+		}
+	}
+	return false
 }
 
 // matched says whether a name of the code set matched s's evidence.
