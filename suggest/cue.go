@@ -50,6 +50,7 @@ func wordMatch(n, w string) bool {
 type cueFilter struct {
 	exact, wild, wild3 [16]uint64
 	anyWild            bool // a wildcard of under two bytes: every token may match
+	hasWild, hasWild3  bool // whether wild, wild3 have a bit set
 }
 
 func exactKey(s string) uint {
@@ -68,9 +69,11 @@ func (f *cueFilter) add(w string) {
 		case len(p) == 2:
 			k := wildKey(p)
 			f.wild[k>>6] |= 1 << (k & 63)
+			f.hasWild = true
 		default:
 			k := wild3Key(p)
 			f.wild3[k>>6] |= 1 << (k & 63)
+			f.hasWild3 = true
 		}
 		return
 	}
@@ -89,12 +92,12 @@ func (f *cueFilter) may(n string) bool {
 	if k := exactKey(n); f.exact[k>>6]&(1<<(k&63)) != 0 {
 		return true
 	}
-	if len(n) >= 2 {
+	if f.hasWild && len(n) >= 2 {
 		if k := wildKey(n); f.wild[k>>6]&(1<<(k&63)) != 0 {
 			return true
 		}
 	}
-	if len(n) >= 3 {
+	if f.hasWild3 && len(n) >= 3 {
 		k := wild3Key(n)
 		return f.wild3[k>>6]&(1<<(k&63)) != 0
 	}
