@@ -122,12 +122,14 @@ func acuteFirst(text string) bool {
 func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejection) []Rejection {
 	// No letter of "acute" or "chronic" has a Unicode case fold outside
 	// ASCII: containsFold is (?i)acute|chronic.
-	if !containsFold(doc.Text, "acute") && !containsFold(doc.Text, "chronic") {
+	var buf [16]acuityWord
+	words := acuityWords(doc.Text, buf[:0])
+	if len(words) == 0 {
 		return rej
 	}
 	for i := 0; i < len(res.Suggestions); i++ {
 		s := res.Suggestions[i]
-		if s.System != string(corpus.ICD10CM) || len(s.Evidence) == 0 {
+		if s.System != string(corpus.ICD10CM) || len(s.Evidence) == 0 || !acuityNear(doc, words, s.Evidence) {
 			continue
 		}
 		f := e.acuityFactsOf(s.Code, s.Display)
@@ -192,11 +194,20 @@ type acuityFacts struct {
 var acuityValues = [3]string{acuityAcute, acuityChronic, acuityAcuteOnChronic}
 
 // acuityFactsOf returns code's acuityFacts (title is its title),
-// remembered per code: one lookup per suggestion, not one per acuity.
+// remembered per code id: one lookup per suggestion, not one per acuity.
 func (e *Engine) acuityFactsOf(code, title string) *acuityFacts {
-	if got, ok := e.acuityMemo.Load(code); ok {
-		return got.(*acuityFacts)
+	id, ok := e.set.ID(corpus.ICD10CM, code)
+	if !ok {
+		return e.newAcuityFacts(code, title)
 	}
+	if got, ok := e.coder.acuity.load(e.set, id); ok {
+		return got
+	}
+	return e.coder.acuity.store(e.set, id, e.newAcuityFacts(code, title))
+}
+
+// newAcuityFacts works out code's acuityFacts.
+func (e *Engine) newAcuityFacts(code, title string) *acuityFacts {
 	f := &acuityFacts{}
 	f.is, f.key = titleAcuity(title)
 	if f.key != "" {
@@ -204,8 +215,7 @@ func (e *Engine) acuityFactsOf(code, title string) *acuityFacts {
 			f.sib[i], _ = e.findAcuitySibling(code, f.key, v)
 		}
 	}
-	got, _ := e.acuityMemo.LoadOrStore(code, f)
-	return got.(*acuityFacts)
+	return f
 }
 
 // hasOther reports whether the code has a category mate for an acuity
@@ -258,7 +268,7 @@ type titleFacts struct {
 // ICD-10-CM category cat, worked out once per category: a category of
 // thousands of codes is read once, not once per candidate and acuity.
 func (e *Engine) categoryAcuity(cat string) []titleFacts {
-	if got, ok := e.acuityMemo.Load("cat:" + cat); ok {
+	if got, ok := e.coder.acuityCats.Load(cat); ok {
 		return got.([]titleFacts)
 	}
 	var facts []titleFacts
@@ -275,6 +285,48 @@ func (e *Engine) categoryAcuity(cat string) []titleFacts {
 		}
 		walk(id)
 	}
-	e.acuityMemo.Store("cat:"+cat, facts)
+	e.coder.acuityCats.Store(cat, facts)
 	return facts
+}
+
+// acuityWord is where the note says "acute" or "chronic" (any case):
+// text[start:end].
+type acuityWord struct{ start, end int }
+
+// acuityWords appends to out every place of text containsFold finds
+// "acute" or "chronic" at: containsFold(text[lo:hi], w) holds exactly when
+// one of them lies in [lo, hi).
+func acuityWords(text string, out []acuityWord) []acuityWord {
+	for i := range len(text) {
+		switch text[i] | 0x20 {
+		case 'a':
+			if i+5 <= len(text) && strings.EqualFold(text[i:i+5], "acute") {
+				out = append(out, acuityWord{i, i + 5})
+			}
+		case 'c':
+			if i+7 <= len(text) && strings.EqualFold(text[i:i+7], "chronic") {
+				out = append(out, acuityWord{i, i + 7})
+			}
+		}
+	}
+	return out
+}
+
+// acuityNear reports whether an acuity word lies where noteAcuity reads
+// for some evidence span: in the span's sentence, before the end of the
+// few words after it. noteAcuity finds no acuity for a span without one.
+func acuityNear(doc *nlp.Document, words []acuityWord, evs []Evidence) bool {
+	for _, ev := range evs {
+		c := spanCue(doc, ev.Start, ev.End)
+		if c.sent < 0 || c.sent >= len(doc.Sentences) {
+			continue
+		}
+		lo, hi := doc.Sentences[c.sent].Start, min(doc.Sentences[c.sent].End, c.end+48)
+		for _, w := range words {
+			if w.start >= lo && w.end <= hi {
+				return true
+			}
+		}
+	}
+	return false
 }

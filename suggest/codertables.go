@@ -36,4 +36,15 @@ type coderTables struct {
 	// cues (drugtable.go), neoBehavior the neoplasm behavior cues
 	// (neoplasm.go).
 	drugActs, neoBehavior lazyCues
+	// notes are, per code, the codes its and its ancestors' instructional
+	// notes name (combination.go).
+	notes idMemo[codeNotes]
+	// acuity are, per code, its acuityFacts; acuityCats each category's
+	// title acuities (category -> []titleFacts) (acuity.go).
+	acuity     idMemo[acuityFacts]
+	acuityCats sync.Map
+	// sequelaCat maps each sequela code of e.sequela to its condition's
+	// category (sequela.go).
+	sequelaOnce sync.Once
+	sequelaCat  map[string]string
 }

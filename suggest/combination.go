@@ -77,9 +77,9 @@ func withTable(set *corpus.Set, terms func(string) []string) (map[string][]withR
 // contradictedWithout reports whether r rejected a code because its title
 // says "without" what the note documents (discriminate.go's reason "note
 // says with unstable angina; I25.10 is without angina").
-func contradictedWithout(r Rejection) bool {
-	if r.Rule != "contradicted" {
-		return false
+func contradictedWithout(r *Rejection) bool {
+	if r.Rule != "contradicted" || !strings.Contains(r.Reason, "without ") {
+		return false // every reason the test below passes holds "without "
 	}
 	_, is, ok := strings.Cut(r.Reason, "; "+r.Code+" is ")
 	return ok && (strings.HasPrefix(is, "without ") || strings.Contains(is, " without "))
@@ -147,31 +147,46 @@ var unrelatedCues = phrases("unrelated|not related|not due to|not caused by|not 
 // beside "unstable angina") still documents the head: it opens the
 // combination, whose confidence is then its linked condition's.
 func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, rej, prior []Rejection) ([]addition, []Rejection) {
+	// Parts and heads point at the suggestions (nothing below changes
+	// res.Suggestions before the combinations are picked) and at the
+	// rejected heads' stand-ins (rejHeads), not at copies.
 	type part struct {
-		s        Suggestion
+		s        *Suggestion
 		id       corpus.ID
 		rejected bool // a head from prior's rejections
 	}
-	var parts []part
-	for _, s := range res.Suggestions {
+	parts := make([]part, 0, len(res.Suggestions))
+	for i := range res.Suggestions {
+		s := &res.Suggestions[i]
 		if s.System != string(corpus.ICD10CM) || s.Confidence < res.Threshold || slices.Contains(s.Assertions, "historical") {
 			continue
 		}
 		id, _ := e.set.ID(corpus.ICD10CM, s.Code)
 		parts = append(parts, part{s, id, false})
 	}
-	heads := slices.Clone(parts)
-	for _, r := range prior {
+	var rejHeads []Suggestion
+	var rejIDs []corpus.ID
+	for i := range prior {
+		r := &prior[i]
 		if r.System != string(corpus.ICD10CM) || !contradictedWithout(r) || has(res, corpus.ICD10CM, r.Code) >= 0 {
 			continue
 		}
 		if id, ok := e.set.ID(corpus.ICD10CM, r.Code); ok {
-			heads = append(heads, part{Suggestion{System: r.System, Code: r.Code, Display: r.Display, Evidence: r.Evidence, Confidence: 1}, id, true})
+			rejHeads = append(rejHeads, Suggestion{System: r.System, Code: r.Code, Display: r.Display, Evidence: r.Evidence, Confidence: 1})
+			rejIDs = append(rejIDs, id)
+		}
+	}
+	heads := parts
+	if len(rejHeads) > 0 {
+		heads = make([]part, len(parts), len(parts)+len(rejHeads))
+		copy(heads, parts)
+		for i := range rejHeads {
+			heads = append(heads, part{&rejHeads[i], rejIDs[i], true})
 		}
 	}
 	type combo struct {
 		code     corpus.ID
-		a, b     Suggestion
+		a, b     *Suggestion
 		own      bool // a is the head's plain code, not a combination
 		rank     int  // how b's words reach the subterm (lower is better)
 		subTerms int
@@ -232,7 +247,7 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 						continue
 					}
 					if !evDone[bi] {
-						evStems[bi] = e.evidenceStems(b.s)
+						evStems[bi] = e.evidenceStems(*b.s)
 						evDone[bi] = true
 					}
 					if !sup.supports(bi, evStems[bi], r) {
@@ -240,11 +255,11 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 					}
 					w := words[bi]
 					if w == nil {
-						w = e.partWordsOf(doc, b.id, b.s)
+						w = e.partWordsOf(doc, b.id, *b.s)
 						words[bi] = w
 					}
 					rank, ok := partCovers(w, r.sub)
-					if !ok || e.unrelated(doc, a.s, b.s) {
+					if !ok || e.unrelated(doc, *a.s, *b.s) {
 						continue
 					}
 					combos = append(combos, combo{r.code, a.s, b.s, o.own, rank, len(r.sub)})
@@ -295,7 +310,7 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 		}
 		kept[sub] = c.code
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: cc.Code, conf: conf(c),
-			ev: append(evidenceCues(doc, c.a), evidenceCues(doc, c.b)...), rule: "with_convention",
+			ev: append(evidenceCues(doc, *c.a), evidenceCues(doc, *c.b)...), rule: "with_convention",
 			why: fmt.Sprintf("%s (%s) and %s (%s) are linked by \"with\" in the Alphabetic Index: a causal relationship is presumed", c.a.Code, c.a.Display, c.b.Code, c.b.Display)})
 		if c.own || strings.HasPrefix(c.a.Code, sub) {
 			absorbed[c.a.Code] = cc.Code
@@ -487,11 +502,6 @@ const (
 	codeFirstNote
 )
 
-type noteKey struct {
-	id   corpus.ID
-	kind noteKind
-}
-
 // codeRange is a code or a range of codes a note names: hi is empty for
 // one code (a prefix: "I50" names I50.-).
 type codeRange struct{ lo, hi string }
@@ -510,25 +520,42 @@ func (e *Engine) notesName(id corpus.ID, code string, kind noteKind) bool {
 // noteRanges are the codes the notes of a kind of id and its ancestors
 // name, parsed once per engine.
 func (e *Engine) noteRanges(id corpus.ID, kind noteKind) []codeRange {
-	k := noteKey{id, kind}
-	if v, ok := e.noteMemo.Load(k); ok {
-		return v.([]codeRange)
+	n := e.codeNotes(id)
+	if kind == codeFirstNote {
+		return n.codeFirst
 	}
-	var out []codeRange
+	return n.useAdditional
+}
+
+// codeNotes are the codes the "code first" and "use additional code"
+// notes of a code and its ancestors name.
+type codeNotes struct {
+	codeFirst, useAdditional []codeRange
+}
+
+// codeNotes returns id's codeNotes, parsed once per engine: a slot per
+// code id (coderTables.notes), not a hash of an interface key per lookup.
+func (e *Engine) codeNotes(id corpus.ID) *codeNotes {
+	if v, ok := e.coder.notes.load(e.set, id); ok {
+		return v
+	}
+	n := &codeNotes{}
 	for c := id; c != 0; c = e.parent(c) {
-		n := e.set.Notes(c)
-		ns := n.UseAdditional
-		if kind == codeFirstNote {
-			ns = n.CodeFirst
-		}
-		for _, note := range ns {
-			for _, m := range rangeRef.FindAllStringSubmatch(note, -1) {
-				out = append(out, codeRange{strings.TrimSuffix(m[1], "."), strings.TrimSuffix(m[2], ".")})
-			}
+		ns := e.set.Notes(c)
+		n.codeFirst = appendRanges(n.codeFirst, ns.CodeFirst)
+		n.useAdditional = appendRanges(n.useAdditional, ns.UseAdditional)
+	}
+	return e.coder.notes.store(e.set, id, n)
+}
+
+// appendRanges appends the codes and ranges notes name to out.
+func appendRanges(out []codeRange, notes []string) []codeRange {
+	for _, note := range notes {
+		for _, m := range rangeRef.FindAllStringSubmatch(note, -1) {
+			out = append(out, codeRange{strings.TrimSuffix(m[1], "."), strings.TrimSuffix(m[2], ".")})
 		}
 	}
-	v, _ := e.noteMemo.LoadOrStore(k, out)
-	return v.([]codeRange)
+	return out
 }
 
 // assumedChild says whether s is a header's default child, taken with a

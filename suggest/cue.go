@@ -43,12 +43,14 @@ func wordMatch(n, w string) bool {
 
 // cueFilter is a cheap first test of a token against the first words of
 // a phrase list: a bit per hash of an exact first word (its length, first
-// and last byte) and per hash of a wildcard's first two bytes. A token
-// whose bits are clear starts none of the phrases; one whose bit is set
-// may, and is compared word by word.
+// and last byte), per hash of a two-byte wildcard's bytes and per hash of
+// a longer wildcard's first three bytes ("he" would pass every "her" for
+// "heplisav*"). A token whose bits are clear starts none of the phrases;
+// one whose bit is set may, and is compared word by word.
 type cueFilter struct {
-	exact, wild [16]uint64
-	anyWild     bool // a wildcard of under two bytes: every token may match
+	exact, wild, wild3 [16]uint64
+	anyWild            bool // a wildcard of under two bytes: every token may match
+	hasWild, hasWild3  bool // whether wild, wild3 have a bit set
 }
 
 func exactKey(s string) uint {
@@ -57,14 +59,22 @@ func exactKey(s string) uint {
 
 func wildKey(s string) uint { return (uint(s[0])*37 + uint(s[1])) & 1023 }
 
+func wild3Key(s string) uint { return (uint(s[0])*37*41 + uint(s[1])*41 + uint(s[2])) & 1023 }
+
 func (f *cueFilter) add(w string) {
 	if p, ok := strings.CutSuffix(w, "*"); ok {
-		if len(p) < 2 {
+		switch {
+		case len(p) < 2:
 			f.anyWild = true
-			return
+		case len(p) == 2:
+			k := wildKey(p)
+			f.wild[k>>6] |= 1 << (k & 63)
+			f.hasWild = true
+		default:
+			k := wild3Key(p)
+			f.wild3[k>>6] |= 1 << (k & 63)
+			f.hasWild3 = true
 		}
-		k := wildKey(p)
-		f.wild[k>>6] |= 1 << (k & 63)
 		return
 	}
 	k := exactKey(w)
@@ -82,9 +92,14 @@ func (f *cueFilter) may(n string) bool {
 	if k := exactKey(n); f.exact[k>>6]&(1<<(k&63)) != 0 {
 		return true
 	}
-	if len(n) >= 2 {
-		k := wildKey(n)
-		return f.wild[k>>6]&(1<<(k&63)) != 0
+	if f.hasWild && len(n) >= 2 {
+		if k := wildKey(n); f.wild[k>>6]&(1<<(k&63)) != 0 {
+			return true
+		}
+	}
+	if f.hasWild3 && len(n) >= 3 {
+		k := wild3Key(n)
+		return f.wild3[k>>6]&(1<<(k&63)) != 0
 	}
 	return false
 }

@@ -182,7 +182,10 @@ func procedureDetail(doc *nlp.Document, res *Result, rej []Rejection) []Rejectio
 	if len(drop) == 0 && len(promote) == 0 {
 		return rej
 	}
-	var kept, raised []Suggestion
+	// Kept suggestions move down in place: index i is read before any
+	// later one is written.
+	var raised []Suggestion
+	kept := res.Suggestions[:0]
 	for i, s := range res.Suggestions {
 		if r, ok := drop[i]; ok {
 			rej = append(rej, r)
@@ -195,6 +198,10 @@ func procedureDetail(doc *nlp.Document, res *Result, rej []Rejection) []Rejectio
 			continue
 		}
 		kept = append(kept, s)
+	}
+	clear(res.Suggestions[len(kept):]) // no stale copies past the end
+	if len(kept) == 0 {
+		kept = nil // as the list built from none was
 	}
 	res.Suggestions = kept
 	for _, s := range raised {

@@ -40,7 +40,8 @@ func itemText(doc *nlp.Document, c cue) string {
 // code is for systemic use (systemic: the code's title names the route).
 func notRegularUse(doc *nlp.Document, systemic bool, c cue) bool {
 	item := itemText(doc, c)
-	if asNeededWords.MatchString(item) {
+	// Every way asNeededWords says it holds "prn", "p.r.n" or "needed".
+	if (strings.Contains(item, "prn") || strings.Contains(item, "p.r.n") || strings.Contains(item, "needed")) && asNeededWords.MatchString(item) {
 		return true
 	}
 	return systemic && localWords.MatchString(item)

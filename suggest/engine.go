@@ -100,9 +100,6 @@ type Engine struct {
 	// conflictNames (corpus.ID -> *conflictNames) (conflict.go).
 	vague        map[string]bool
 	conflictMemo idMemo[conflictNames]
-	// noteMemo caches the code ranges a code's instructional notes name,
-	// its ancestors' included (noteKey -> []codeRange) (combination.go).
-	noteMemo sync.Map
 
 	// sequela maps a condition's category to its sequela codes (sequela.go).
 	sequela map[string][]sequelaCode
@@ -117,10 +114,6 @@ type Engine struct {
 	// organismDue maps unspecified-organism codes to the codes for a
 	// named organism (organismcode.go).
 	organismDue map[corpus.ID][]organismDue
-	// acuityMemo caches each code's acuityFacts (code -> *acuityFacts)
-	// and each category's title acuities ("cat:category" -> []titleFacts)
-	// (acuity.go).
-	acuityMemo sync.Map
 	// partMemo caches each code's partNames (corpus.ID -> *partNames)
 	// (combination.go).
 	partMemo idMemo[partNames]

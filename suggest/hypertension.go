@@ -127,59 +127,60 @@ func (e *Engine) askedCodes(id corpus.ID) []string {
 // stay, as the combination codes' notes ask, sequenced after it.
 func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []addition, absorbed map[string]string) ([]addition, map[string]string) {
 	roles := e.htnRoles()
-	member := func(code string) (htnCode, bool) {
-		if r, ok := roles[code]; ok && r.member >= 0 {
-			return e.htn[r.member], true
-		}
-		return htnCode{}, false
-	}
-	asked := func(code string, heart, kidney bool) bool {
-		r := roles[code]
-		return heart && !kidney && r.askedHeart || !heart && kidney && r.askedKidney
-	}
 	var htn, failures, stages []Suggestion
 	var named []Suggestion              // plain hypertension the note names, scored below the threshold
 	lowHeart, lowKidney := false, false // heart failure, CKD stages scored below it
 	heart, kidney, failure := false, false, false
 	var memberStages []string // stages a documented kidney member asks for
-	for _, s := range res.Suggestions {
+	for i := range res.Suggestions {
+		s := &res.Suggestions[i]
 		if s.System != string(corpus.ICD10CM) || slices.Contains(s.Assertions, "historical") {
 			continue
 		}
-		h, ok := member(s.Code)
+		// One lookup of the code's role: a code with none is no member
+		// and no part a member's notes ask for, and nothing below reads it.
+		r, known := roles[s.Code]
+		if !known {
+			continue
+		}
+		var h *htnCode // its member facts, when ok
+		ok := r.member >= 0
+		if ok {
+			h = &e.htn[r.member]
+		}
 		if s.Confidence < res.Threshold {
 			// Hypertensive heart disease the note names in full is heart
 			// involvement, however the ranker scored its code; so is
 			// hypertension the note names (hypertension.go's statesHypertension).
-			if ok && h.heart && !assumedChild(s) && e.statesHeart(s) {
+			if ok && h.heart && !assumedChild(*s) && e.statesHeart(*s) {
 				heart = true
 			}
-			if ok && !h.heart && !h.kidney && e.statesHypertension(s) {
-				named = append(named, s)
+			if ok && !h.heart && !h.kidney && e.statesHypertension(*s) {
+				named = append(named, *s)
 			}
-			lowHeart = lowHeart || asked(s.Code, true, false)
-			lowKidney = lowKidney || asked(s.Code, false, true)
+			lowHeart = lowHeart || r.askedHeart
+			lowKidney = lowKidney || r.askedKidney
 			continue
 		}
 		switch {
 		case ok:
-			htn = append(htn, s)
-			if assumedChild(s) {
+			htn = append(htn, *s)
+			if assumedChild(*s) {
 				// A header's default child (I13 -> I13.0) documents only the
 				// header's words: heart failure or CKD must come from the note.
 				break
 			}
-			heart = heart || h.heart && (h.failure || e.statesHeart(s))
+			heart = heart || h.heart && (h.failure || e.statesHeart(*s))
 			failure = failure || h.failure
 			if h.kidney {
 				kidney = true
 				memberStages = append(memberStages, h.asks...)
 			}
-		case asked(s.Code, true, false):
-			failures = append(failures, s)
+		case r.askedHeart:
+			failures = append(failures, *s)
 			heart, failure = true, true
-		case asked(s.Code, false, true):
-			stages = append(stages, s)
+		case r.askedKidney:
+			stages = append(stages, *s)
 			kidney = true
 		}
 	}

@@ -54,30 +54,40 @@ func evidenceInto(doc *nlp.Document, c *candidate, n int, out []Evidence) []Evid
 // allocations per call, not two per suggestion.
 func (e *Engine) renderAll(doc *nlp.Document, final []scored, req Request) []Suggestion {
 	out := make([]Suggestion, len(final))
-	nev := 0
+	nev, np := 0, 0
 	for i := range final {
 		nev += evidenceCap(final[i].c, renderSpans)
+		np += partsCap(&final[i])
 	}
-	parts := make([]Explanation, renderParts*len(final))
+	parts := make([]Explanation, np)
 	evs := make([]Evidence, nev)
 	for i := range final {
 		k := &final[i]
-		m := evidenceCap(k.c, renderSpans)
-		out[i] = e.render(doc, k, req, parts[:0:renderParts], evs[:0:m])
-		parts, evs = parts[renderParts:], evs[m:]
+		m, p := evidenceCap(k.c, renderSpans), partsCap(k)
+		out[i] = e.render(doc, k, req, parts[:0:p], evs[:0:m])
+		parts, evs = parts[p:], evs[m:]
 	}
 	return out
 }
 
-// renderParts is the capacity of a suggestion's explanation parts;
+// partsCap is the capacity of k's explanation parts: the two every
+// suggestion has, one per optional part render adds (at most seven parts
+// in all), and one for a coding rule's line (recoded, merge).
+func partsCap(k *scored) int {
+	n := 3
+	for _, on := range [...]bool{k.c.top().dominated, k.f[18] != 0, k.f[10] > 0, k.adj != 0, k.c.historyOf != ""} {
+		if on {
+			n++
+		}
+	}
+	return n
+}
+
 // renderSpans is how many evidence spans a candidate contributes.
-const (
-	renderParts = 7
-	renderSpans = 5
-)
+const renderSpans = 5
 
 // render builds the explained suggestion of a returned candidate; parts
-// (empty, of capacity renderParts) and evs (empty, of capacity
+// (empty, of capacity partsCap(k)) and evs (empty, of capacity
 // evidenceCap(k.c, renderSpans)) hold its explanation parts and evidence.
 func (e *Engine) render(doc *nlp.Document, k *scored, req Request, parts []Explanation, evs []Evidence) Suggestion {
 	c, code, f := k.c, k.code, k.f

@@ -33,15 +33,17 @@ type seqFact struct {
 }
 
 // seqFacts works out the facts of every suggestion.
-func (e *Engine) seqFacts(doc *nlp.Document, sugs []Suggestion) []seqFact {
-	fs := make([]seqFact, len(sugs))
+func (e *Engine) seqFacts(sc *seqScratch, doc *nlp.Document, sugs []Suggestion) []seqFact {
+	sc.fs = grown(sc.fs, len(sugs))
+	fs := sc.fs
 	nev := 0
 	for i := range sugs {
 		nev += len(sugs[i].Evidence)
 	}
 	// Every suggestion's sentences, cut from one array (capacity-limited
-	// regions: one allocation per call).
-	all := make([]int, 0, nev)
+	// regions, never grown past it: the facts keep pointing into it).
+	all := slices.Grow(sc.sents[:0], nev)
+	defer func() { sc.sents = all[:0] }()
 	for i := range sugs {
 		s, f := &sugs[i], &fs[i]
 		f.icd = s.System == string(corpus.ICD10CM)
@@ -64,8 +66,8 @@ func (e *Engine) seqFacts(doc *nlp.Document, sugs []Suggestion) []seqFact {
 		f.z = s.Code[0] == 'Z'
 		f.first = firstListedRow(s.Code)
 		f.reason = reasonFirstRow(s.Code)
-		f.codeFirst = e.noteRanges(f.id, codeFirstNote)
-		f.useAdditional = e.noteRanges(f.id, useAdditionalNote)
+		n := e.codeNotes(f.id)
+		f.codeFirst, f.useAdditional = n.codeFirst, n.useAdditional
 		lo := len(all)
 		for _, ev := range s.Evidence {
 			if sn := spanCue(doc, ev.Start, ev.End).sent; sn >= 0 && !slices.Contains(all[lo:], sn) {

@@ -185,14 +185,20 @@ func (e *Engine) currentNotSequela(doc *nlp.Document, res *Result, rej []Rejecti
 	return rej
 }
 
-// sequelaOf returns the category whose sequela code is code, or "".
+// sequelaOf returns the category whose sequela code is code, or "": one
+// lookup in the engine's code -> category table (coderTables.sequelaCat,
+// made on first use), not a walk of every family.
 func (e *Engine) sequelaOf(code string) string {
-	for cat, fam := range e.sequela {
-		if slices.ContainsFunc(fam, func(sc sequelaCode) bool { return sc.code == code }) {
-			return cat
+	t := &e.coder
+	t.sequelaOnce.Do(func() {
+		t.sequelaCat = map[string]string{}
+		for cat, fam := range e.sequela {
+			for _, sc := range fam {
+				t.sequelaCat[sc.code] = cat
+			}
 		}
-	}
-	return ""
+	})
+	return t.sequelaCat[code]
 }
 
 // causeCues attribute the condition before them to what follows.

@@ -104,18 +104,47 @@ type order struct {
 // the comment at the top of the file). An annotating or training request
 // keeps the ranker's order.
 func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
+	e.sequenceIn(&seqScratch{}, doc, req, res)
+}
+
+// seqScratch is sequence's scratch memory, pooled with a Suggest call's
+// work (work.seq): the per-suggestion facts, flags and constraint lists
+// of one note, reused by the next.
+type seqScratch struct {
+	in, seen, done, moved []bool
+	fs                    []seqFact
+	sents                 []int // seqFacts' sentences of every suggestion
+	cons, kept            []order
+	succ, raise           [][]int
+	stack, prio, indeg    []int
+	seq                   []int
+	top                   []float64
+}
+
+// clear drops what the scratch points at (the facts' note ranges and
+// sentences, the constraints' reasons), keeping its arrays.
+func (sc *seqScratch) clear() {
+	clear(sc.fs)
+	clear(sc.cons)
+	clear(sc.kept)
+}
+
+// sequenceIn is sequence with its scratch in sc.
+func (e *Engine) sequenceIn(sc *seqScratch, doc *nlp.Document, req Request, res *Result) {
 	if req.Annotate || req.Features || len(res.Suggestions) < 2 {
 		return
 	}
+	defer sc.clear()
 	thr := res.Threshold
 	sugs := res.Suggestions
-	in := make([]bool, len(sugs))
+	sc.in = grown(sc.in, len(sugs))
+	in := sc.in
 	for i, s := range sugs {
 		in[i] = s.Confidence >= thr
 	}
 	e.visitReasons(doc, res, in)
-	fs := e.seqFacts(doc, sugs)
-	var cons []order
+	fs := e.seqFacts(sc, doc, sugs)
+	cons := sc.cons[:0]
 	for a := range sugs {
 		if !in[a] && sugs[a].Confidence < thr/2 || !fs[a].icd {
 			continue // too far below to be lifted
@@ -132,6 +161,7 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 			cons = append(cons, c)
 		}
 	}
+	sc.cons = cons
 	cons = surest(sugs, e.lift(res, fs, in, cons))
 	for i, s := range sugs { // a lifted code no kept constraint lists first stays below
 		if in[i] && s.Confidence < thr && !slices.ContainsFunc(cons, func(c order) bool { return c.a == i }) {
@@ -139,11 +169,13 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 		}
 	}
 	slices.SortStableFunc(cons, func(x, y order) int { return x.rank - y.rank })
-	succ := make([][]int, len(sugs))  // every kept constraint
-	raise := make([][]int, len(sugs)) // those listing a first-listed code up
-	var kept []order
-	seen := make([]bool, len(sugs))
-	var stack []int
+	sc.succ, sc.raise = lists(sc.succ, len(sugs)), lists(sc.raise, len(sugs))
+	succ := sc.succ   // every kept constraint
+	raise := sc.raise // those listing a first-listed code up
+	kept := sc.kept[:0]
+	sc.seen = grown(sc.seen, len(sugs))
+	seen := sc.seen
+	stack := sc.stack[:0]
 	for _, c := range cons {
 		if !in[c.a] {
 			continue
@@ -157,10 +189,23 @@ func (e *Engine) sequence(doc *nlp.Document, req Request, res *Result) {
 		}
 		kept = append(kept, c)
 	}
+	sc.kept, sc.stack = kept, stack
 	if len(kept) == 0 {
 		return
 	}
-	applyOrder(res, in, succ, raise, kept)
+	applyOrder(sc, res, in, succ, raise, kept)
+}
+
+// lists returns n empty lists, reusing ls's lists and their arrays.
+func lists(ls [][]int, n int) [][]int {
+	if cap(ls) < n {
+		ls = append(ls[:cap(ls)], make([][]int, n-cap(ls))...)
+	}
+	ls = ls[:n]
+	for i := range ls {
+		ls[i] = ls[i][:0]
+	}
+	return ls
 }
 
 // listedBefore says whether suggestion sugs[ia] is listed before
@@ -366,25 +411,27 @@ func (e *Engine) visitReasons(doc *nlp.Document, res *Result, in []bool) {
 // dropped.
 func (e *Engine) lift(res *Result, fs []seqFact, in []bool, cons []order) []order {
 	sugs := res.Suggestions
-	best := map[int]int{} // b -> lifted a
-	type sysCat struct{ sys, cat string }
-	cats := map[sysCat]bool{}
-	for i, s := range sugs {
-		if in[i] {
-			cats[sysCat{s.System, category(s.Code)}] = true
-		}
-	}
+	// The lifted a per b, in a small list rather than a map: few
+	// constraints lift a code.
+	type lifted struct{ b, a int }
+	var buf [8]lifted
+	best := buf[:0]
 	for _, c := range cons {
-		a := sugs[c.a]
-		if in[c.a] || a.Confidence < res.Threshold/2 || !matched(a) || cats[sysCat{a.System, category(a.Code)}] || !shareSents(&fs[c.a], &fs[c.b]) {
+		a := &sugs[c.a]
+		if in[c.a] || a.Confidence < res.Threshold/2 || !matched(*a) || sameCategoryIn(sugs, in, a) || !shareSents(&fs[c.a], &fs[c.b]) {
 			continue
 		}
-		if o, ok := best[c.b]; !ok || evidenceLen(a) > evidenceLen(sugs[o]) || evidenceLen(a) == evidenceLen(sugs[o]) && a.Confidence > sugs[o].Confidence {
-			best[c.b] = c.a
+		k := slices.IndexFunc(best, func(l lifted) bool { return l.b == c.b })
+		if k < 0 {
+			best = append(best, lifted{c.b, c.a})
+			continue
+		}
+		if o := best[k].a; evidenceLen(*a) > evidenceLen(sugs[o]) || evidenceLen(*a) == evidenceLen(sugs[o]) && a.Confidence > sugs[o].Confidence {
+			best[k].a = c.a
 		}
 	}
-	for _, a := range best {
-		in[a] = true
+	for _, l := range best {
+		in[l.a] = true
 	}
 	out := cons[:0]
 	for _, c := range cons {
@@ -393,6 +440,18 @@ func (e *Engine) lift(res *Result, fs []seqFact, in []bool, cons []order) []orde
 		}
 	}
 	return out
+}
+
+// sameCategoryIn says whether a suggestion flagged in holds a's system
+// and category.
+func sameCategoryIn(sugs []Suggestion, in []bool, a *Suggestion) bool {
+	cat := category(a.Code)
+	for i := range sugs {
+		if in[i] && sugs[i].System == a.System && category(sugs[i].Code) == cat {
+			return true
+		}
+	}
+	return false
 }
 
 // matched says whether a name of the code set matched s's evidence.
@@ -416,13 +475,14 @@ func evidenceLen(s Suggestion) int {
 // and takes at most its confidence. Scores are lowered just enough that
 // the result keeps its total order (confidence desc, score desc); a code
 // moved up gets an edit saying why.
-func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
+func applyOrder(sc *seqScratch, res *Result, in []bool, succ, raise [][]int, kept []order) {
 	sugs := res.Suggestions
 	n := len(sugs)
-	prio := make([]int, n) // the earliest index a node or a code it precedes holds
-	top := make([]float64, n)
-	seen := make([]bool, n)
-	var stack []int
+	sc.prio, sc.top, sc.seen = grown(sc.prio, n), grown(sc.top, n), grown(sc.seen, n)
+	prio := sc.prio // the earliest index a node or a code it precedes holds
+	top := sc.top
+	seen := sc.seen
+	stack := sc.stack[:0]
 	for i := range n {
 		prio[i], top[i] = i, sugs[i].Confidence
 		if len(raise[i]) > 0 { // it precedes a code
@@ -438,7 +498,9 @@ func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 			in[i] = false // a lifted code whose constraints were dropped stays below
 		}
 	}
-	indeg := make([]int, n)
+	sc.stack = stack
+	sc.indeg = grown(sc.indeg, n)
+	indeg := sc.indeg
 	for i := range n {
 		for _, j := range succ[i] {
 			if in[i] {
@@ -446,8 +508,9 @@ func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 			}
 		}
 	}
-	var seq []int
-	done := make([]bool, n)
+	seq := sc.seq[:0]
+	sc.done = grown(sc.done, n)
+	done := sc.done
 	for {
 		pick := -1
 		for i := range n {
@@ -472,13 +535,16 @@ func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 			why[c.a] = c
 		}
 	}
-	out := make([]Suggestion, 0, n)
+	// Each sequenced code's confidence and score are set in its place
+	// (the one before it in seq is already set, as out[k-1] was), then
+	// the list is permuted in place: the sequenced codes, then the others
+	// in their order.
 	for k, i := range seq {
-		s := sugs[i]
+		s := &sugs[i]
 		if k > 0 {
-			p := out[k-1]
+			p := &sugs[seq[k-1]]
 			s.Confidence = min(max(s.Confidence, top[i]), p.Confidence)
-			if !listsAfter(p, s) {
+			if !listsAfter(*p, *s) {
 				s.Score = math.Nextafter(p.Score, math.Inf(-1))
 			}
 		} else {
@@ -487,14 +553,40 @@ func applyOrder(res *Result, in []bool, succ, raise [][]int, kept []order) {
 		if c, ok := why[i]; ok {
 			s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: fmt.Sprintf("listed before %s: %s", sugs[c.b].Code, c.why)})
 		}
-		out = append(out, s)
 	}
-	for i, s := range sugs {
+	perm := seq
+	for i := range n {
 		if !done[i] {
-			out = append(out, s)
+			perm = append(perm, i)
 		}
 	}
-	res.Suggestions = out
+	sc.moved = grown(sc.moved, n)
+	permute(sugs, perm, sc.moved)
+	sc.seq = perm
+}
+
+// permute puts s[perm[k]] at k for every k (perm is a permutation of s's
+// indices), moving each element once along its cycle; moved is scratch of
+// len(s).
+func permute(s []Suggestion, perm []int, moved []bool) {
+	clear(moved)
+	for k := range s {
+		if moved[k] {
+			continue
+		}
+		tmp := s[k]
+		j := k
+		for {
+			moved[j] = true
+			from := perm[j]
+			if from == k {
+				s[j] = tmp
+				break
+			}
+			s[j] = s[from]
+			j = from
+		}
+	}
 }
 
 // reasonSection: sections that state what the visit is for.

@@ -236,3 +236,34 @@ func codesOf(r *Result) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// TestPermute: permute puts s[perm[k]] at k for identities, swaps, one
+// long cycle and several cycles, as a copy into a new list would.
+func TestPermute(t *testing.T) {
+	for _, perm := range [][]int{
+		{0},
+		{0, 1, 2},
+		{1, 0, 2},
+		{2, 0, 1},
+		{1, 2, 3, 4, 0},
+		{3, 4, 0, 1, 2, 5},
+		{1, 0, 3, 2, 5, 4},
+	} {
+		s := make([]Suggestion, len(perm))
+		for i := range s {
+			s[i].Code = string(rune('A' + i))
+		}
+		want := make([]string, len(perm))
+		for k, from := range perm {
+			want[k] = s[from].Code
+		}
+		permute(s, perm, make([]bool, len(s)))
+		var got []string
+		for _, x := range s {
+			got = append(got, x.Code)
+		}
+		if strings.Join(got, "") != strings.Join(want, "") {
+			t.Errorf("permute(%v) = %v, want %v", perm, got, want)
+		}
+	}
+}

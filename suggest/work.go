@@ -57,6 +57,7 @@ type work struct {
 	// verdicts is discriminate's scratch (discriminate.go).
 	verdicts []verdict
 	rk       rankScratch // the ranking passes' scratch (ranktables.go)
+	seq      seqScratch  // sequence's scratch (sequence.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
