@@ -35,6 +35,9 @@ type sentenceRanges struct {
 	// rows caches each stem's seventh-character rows across notes
 	// (seventhrows.go).
 	rows seventhCache
+	// seven numbers the rows' words and holds the note's sentences'
+	// affirmed ones (seventhvocab.go).
+	seven sevenVocab
 }
 
 // index fills r for doc, reusing its memory.
@@ -47,6 +50,7 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 	r.idMarked = r.idMarked[:0]
 	clear(r.said)
 	r.heal.reset()
+	r.resetSeven()
 	r.tok = r.tok[:0]
 	r.term = r.term[:0]
 	for range n {
