@@ -279,8 +279,13 @@ func (e *Engine) siteCodeOf(code corpus.ID) *codeSite {
 	}
 	b := e.set.Brief(code)
 	cs := &codeSite{cat: e.siteCategoryOf(category(b.Code))}
-	cs.title = cs.cat.title[code]
-	if cs.title == nil {
+	// The category keeps its readings' numbers only; the title's stems
+	// are read again (readingOf reads the same ones).
+	if t := cs.cat.titleOf(code); t != nil {
+		r := *t
+		r.stems = e.ix.Stems(b.Display)
+		cs.title = &r
+	} else {
 		r := e.readingOf(b.Display)
 		cs.title = &r
 	}
