@@ -395,8 +395,10 @@ func contentExtra(doc *nlp.Document, pos, ext []int32, vt []string) int {
 // otherName reports whether a name holds the word "other" ("Nicotine
 // dependence, other tobacco product").
 func otherName(name string) bool {
-	for f := range strings.FieldsFuncSeq(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
-		if f == "other" {
+	// EqualFold of a field is ToLower's "other": no rune outside ASCII
+	// folds to its letters, and lowering moves no separator.
+	for f := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
+		if len(f) == len("other") && strings.EqualFold(f, "other") {
 			return true
 		}
 	}

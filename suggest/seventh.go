@@ -140,10 +140,13 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 		if char == "" {
 			continue
 		}
+		// The chosen row's words (the last row of the character, as
+		// seventhRowsOf read them from meanings).
 		var words []string
-		for _, x := range meanings(set, c.tgt.stem) {
+		rows := w.sr.seventhRowsOf(set, c.tgt.stem)
+		for i, x := range rows.ext {
 			if x.Char == char {
-				words = w.sr.meaningWords(x.Text)
+				words = rows.words[i]
 			}
 		}
 		inRow := func(norm string) bool {
