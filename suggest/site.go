@@ -225,12 +225,8 @@ func (e *Engine) readingOf(text string) siteReading {
 type siteCategory struct {
 	codes []siteCode
 	stems []siteCode
-	// codesBy and stemsBy list, by stem number, the codes and the stems
-	// whose readings hold it, in order, but for the filler and "with"
-	// words: a code reads the note only through a word the note states
-	// or the table supplies.
-	codesBy stemHolders
-	stemsBy stemHolders
+	// Each vague code indexes the codes and stems that may refine it by
+	// their stems (codeSite's liveSites, sitelive.go).
 }
 
 // titleOf returns the title reading of the category's code or stem id
@@ -405,7 +401,6 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 			}
 		}
 	}
-	sc.codesBy, sc.stemsBy = holders(sc.codes), holders(sc.stems)
 	v, _ := e.siteMemo.LoadOrStore(cat, sc)
 	return v.(*siteCategory)
 }
@@ -696,7 +691,7 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			continue
 		}
 		cs := e.siteCodeOf(code)
-		sc, vt := cs.cat, cs.title
+		vt := cs.title
 		nw := e.siteWords(&w.site, doc, m.sent, m.hit.Positions)
 		other := saysOtherIn(doc, m.sent)
 		sides := sidesStated(doc, m.sent)
@@ -713,12 +708,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
 		}
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, sc.stems, &sc.stemsBy, nw, other, accept); ok {
+			if k, f, ok := e.siteChoice(code, vt, cs.stems.codes, &cs.stems.by, nw, other, accept); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw, other, accept)
+		k, f, ok := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw, other, accept)
 		if ok && annotate {
 			// Annotating keeps the vague code where it ranks, the code the
 			// note documents beside it.
@@ -743,8 +738,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if mapped {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw.with(e.sites.rightID, t), other, accept)
-		kl, fl, okl := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw.with(e.sites.leftID, t), other, accept)
+		kr, fr, okr := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw.with(e.sites.rightID, t), other, accept)
+		kl, fl, okl := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw.with(e.sites.leftID, t), other, accept)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}
