@@ -691,6 +691,9 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			continue
 		}
 		cs := e.siteCodeOf(code)
+		if v.tgt.stem != 0 && len(cs.stems.codes) == 0 || v.tgt.stem == 0 && len(cs.codes.codes) == 0 {
+			continue // no code of the category may refine it, whatever the note says
+		}
 		vt := cs.title
 		nw := e.siteWords(&w.site, doc, m.sent, m.hit.Positions)
 		other := saysOtherIn(doc, m.sent)
