@@ -14,7 +14,8 @@ type sentenceRanges struct {
 	tok  [][2]int32 // per sentence: doc.Tokens[lo:hi]
 	term [][2]int32 // per sentence: doc.Terms[lo:hi]
 	// ids are the index term ids of doc.Terms (-1: none), filled on first
-	// use; said caches each sentence's affirmed words (seventhChoice).
+	// use; said caches each sentence's affirmed words (saidIn; seventhChoice
+	// reads them as bit sets, seventhvocab.go).
 	ids []int64
 	// nids are the term ids as the note affirms them (see noteTermID):
 	// -1 none, -2 not looked up yet.
