@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -104,13 +103,15 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	}
 	// Each sentence's readings by category, in order within one: a vague
 	// code that is no site's (most) reads only its own category's.
+	// A key is cat<<32 | index in byS: sorting the keys orders by
+	// category, then as the readings came.
 	ord := sc.ord[:0]
 	for i := range byS {
-		ord = append(ord, int32(i))
+		ord = append(ord, uint64(byS[i].cat)<<32|uint64(i))
 	}
 	sc.ord = ord
 	for s := 0; s+1 < len(at); s++ {
-		slices.SortStableFunc(ord[at[s]:at[s+1]], func(a, b int32) int { return cmp.Compare(byS[a].cat, byS[b].cat) })
+		slices.Sort(ord[at[s]:at[s+1]])
 	}
 	bySent := func(sent int) []reading {
 		if sent >= 0 && sent < len(vagueIn) {
@@ -215,9 +216,9 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 			if !site && m.sent >= 0 && m.sent < len(vagueIn) {
 				// Only the readings of cat can refine v.
 				seg := ord[at[m.sent]:at[m.sent+1]]
-				k, _ := slices.BinarySearchFunc(seg, cat, func(i int32, c uint32) int { return cmp.Compare(byS[i].cat, c) })
-				for ; k < len(seg) && byS[seg[k]].cat == cat; k++ {
-					consider(&byS[seg[k]])
+				k, _ := slices.BinarySearch(seg, uint64(cat)<<32)
+				for ; k < len(seg) && uint32(seg[k]>>32) == cat; k++ {
+					consider(&byS[uint32(seg[k])])
 				}
 				continue
 			}
@@ -613,7 +614,7 @@ type refineScratch struct {
 	sided   []bool
 	at      []int32
 	next    []int32
-	ord     []int32 // byS's indices, each sentence's by category (stable)
+	ord     []uint64 // byS's indices, each sentence's by category (cat<<32 | index)
 }
 
 // done clears the readings, so the pooled scratch holds no candidate.
