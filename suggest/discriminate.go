@@ -549,14 +549,14 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 	// A code contradicted only for being unspecified stays unless a
 	// candidate of its category that is not contradicted is the sibling
 	// holding the note's value (the replacement is suggested).
-	var cats []string // the category of each kept verdict's code, read once
+	var cats []uint32 // the category of each kept verdict's code (categoryKey), read once
 	replaced := func(code corpus.ID, at int, val uint64) bool {
-		cat := category(e.set.Brief(code).Code)
+		cat := categoryKey(e.set.Brief(code).Code)
 		if cats == nil {
-			cats = make([]string, len(vs))
+			cats = make([]uint32, len(vs))
 			for i, v := range vs {
 				if !v.bad {
-					cats[i] = category(e.set.Brief(v.c.tgt.anyCode()).Code)
+					cats[i] = categoryKey(e.set.Brief(v.c.tgt.anyCode()).Code)
 				}
 			}
 		}

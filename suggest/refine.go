@@ -101,6 +101,18 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 			next[r.m.sent]++
 		}
 	}
+	// Each sentence's readings by category, in order within one: a vague
+	// code that is no site's (most) reads only its own category's.
+	// A key is cat<<32 | index in byS: sorting the keys orders by
+	// category, then as the readings came.
+	ord := sc.ord[:0]
+	for i := range byS {
+		ord = append(ord, uint64(byS[i].cat)<<32|uint64(i))
+	}
+	sc.ord = ord
+	for s := 0; s+1 < len(at); s++ {
+		slices.Sort(ord[at[s]:at[s+1]])
+	}
 	bySent := func(sent int) []reading {
 		if sent >= 0 && sent < len(vagueIn) {
 			return byS[at[sent]:at[sent+1]]
@@ -124,6 +136,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	}
 	sc.sided = sidedSentences(doc, sc.sided)
 	sided := sc.sided
+	impliedSided, impliedNot := impliedBy(true, uni), impliedBy(false, uni) // made once per note
 	for _, v := range live {
 		tf := e.titleOf(v.tgt.anyCode()) // titlefacts.go
 		if tf.system != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !tf.vague(tf.billable || v.tgt.stem != 0) {
@@ -140,28 +153,30 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 			if m.learned || len(m.hit.Positions) == 0 {
 				continue
 			}
-			implied := impliedBy(m.sent >= 0 && m.sent < len(sided) && sided[m.sent], uni)
-			sent := bySent(m.sent)
-			for ri := range sent {
-				r := &sent[ri]
+			implied := impliedNot
+			if m.sent >= 0 && m.sent < len(sided) && sided[m.sent] {
+				implied = impliedSided
+			}
+			// consider weighs reading r of m's sentence as v's refinement.
+			consider := func(r *reading) {
 				if r.code == vcode || r.c == v {
-					continue
+					return
 				}
 				if r.slack > maxImplied {
-					continue // the cheapest test first
+					return // the cheapest test first
 				}
 				if r.cat != cat && !(site && e.indexedUnder(vcode, r.code)) {
-					continue
+					return
 				}
 				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
 				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
-					continue
+					return
 				}
 				if r.stems == nil {
 					r.stems = stemsOf(r.m)
 				}
 				if e.unsaidNew(doc, r.m, r.stems, vt, r.code, implied, sides) > 0 {
-					continue // a further condition, not words the note implies
+					return // a further condition, not words the note implies
 				}
 				if r.other == 0 {
 					r.other = 1
@@ -170,33 +185,46 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 					}
 				}
 				if (r.other == 2 || e.titleOf(r.code).other) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
-					continue // an "other" variety the note does not call other (but the vague code's own)
+					return // an "other" variety the note does not call other (but the vague code's own)
 				}
 				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
-					continue // a "without" title read without the note's "without"
+					return // a "without" title read without the note's "without"
 				}
 				if e.statesUnsaid(doc, m.sent, r.code, vcode, r.stems, implied) {
-					continue
+					return
 				}
 				sc := mentionScore(*r.m)
 				ob := e.titleOf(r.code).other
 				switch {
 				case best == nil, extra > bestExtra:
 				case extra < bestExtra:
-					continue
+					return
 				case ob != e.titleOf(best.tgt.anyCode()).other:
 					if ob {
-						continue
+						return
 					}
 				case sc > bestScore:
 				case sc < bestScore:
-					continue
+					return
 				default:
 					if e.set.Brief(r.code).Code >= e.set.Brief(best.tgt.anyCode()).Code {
-						continue
+						return
 					}
 				}
 				best, bestExtra, bestScore = r.c, extra, sc
+			}
+			if !site && m.sent >= 0 && m.sent < len(vagueIn) {
+				// Only the readings of cat can refine v.
+				seg := ord[at[m.sent]:at[m.sent+1]]
+				k, _ := slices.BinarySearch(seg, uint64(cat)<<32)
+				for ; k < len(seg) && uint32(seg[k]>>32) == cat; k++ {
+					consider(&byS[uint32(seg[k])])
+				}
+				continue
+			}
+			sent := bySent(m.sent)
+			for ri := range sent {
+				consider(&sent[ri])
 			}
 		}
 		v.refinedBy = best
@@ -395,8 +423,10 @@ func contentExtra(doc *nlp.Document, pos, ext []int32, vt []string) int {
 // otherName reports whether a name holds the word "other" ("Nicotine
 // dependence, other tobacco product").
 func otherName(name string) bool {
-	for f := range strings.FieldsFuncSeq(strings.ToLower(name), func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
-		if f == "other" {
+	// EqualFold of a field is ToLower's "other": no rune outside ASCII
+	// folds to its letters, and lowering moves no separator.
+	for f := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
+		if len(f) == len("other") && strings.EqualFold(f, "other") {
 			return true
 		}
 	}
@@ -584,6 +614,7 @@ type refineScratch struct {
 	sided   []bool
 	at      []int32
 	next    []int32
+	ord     []uint64 // byS's indices, each sentence's by category (cat<<32 | index)
 }
 
 // done clears the readings, so the pooled scratch holds no candidate.

@@ -14,7 +14,8 @@ type sentenceRanges struct {
 	tok  [][2]int32 // per sentence: doc.Tokens[lo:hi]
 	term [][2]int32 // per sentence: doc.Terms[lo:hi]
 	// ids are the index term ids of doc.Terms (-1: none), filled on first
-	// use; said caches each sentence's affirmed words (seventhChoice).
+	// use; said caches each sentence's affirmed words (saidIn; seventhChoice
+	// reads them as bit sets, seventhvocab.go).
 	ids []int64
 	// nids are the term ids as the note affirms them (see noteTermID):
 	// -1 none, -2 not looked up yet.
@@ -35,6 +36,9 @@ type sentenceRanges struct {
 	// rows caches each stem's seventh-character rows across notes
 	// (seventhrows.go).
 	rows seventhCache
+	// seven numbers the rows' words and holds the note's sentences'
+	// affirmed ones (seventhvocab.go).
+	seven sevenVocab
 }
 
 // index fills r for doc, reusing its memory.
@@ -47,6 +51,7 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 	r.idMarked = r.idMarked[:0]
 	clear(r.said)
 	r.heal.reset()
+	r.resetSeven()
 	r.tok = r.tok[:0]
 	r.term = r.term[:0]
 	for range n {

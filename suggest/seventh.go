@@ -47,32 +47,24 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 	if len(ext) == 0 {
 		return ""
 	}
-	// The words of the candidate's sentences, affirmed, and the healing
-	// the note states (healing.go).
-	var sb [4]map[string]bool
-	sets := sb[:0]
-	for _, s := range sents {
-		sets = append(sets, sr.saidIn(doc, s))
-	}
+	// The words of the candidate's sentences, affirmed (a bit per word
+	// of the seventh vocabulary, seventhvocab.go), and the healing the
+	// note states (healing.go).
+	said := sr.sevenSaid(doc, sents)
 	var heal []string
 	if rows.nonunion {
 		heal = sr.noteHealing(doc)
 	}
-	has := func(w string) bool {
-		for _, m := range sets {
-			if m[w] {
-				return true
-			}
-		}
-		return slices.Contains(heal, w)
+	has := func(id uint16, w string) bool {
+		return said[id/64]&(1<<(id%64)) != 0 || slices.Contains(heal, w)
 	}
 	// "both eyes" is the "bilateral" row.
-	both := (has("both") || has("bilaterally")) && !has("bilateral")
+	both := (has(sevenBoth, "both") || has(sevenBilaterally, "bilaterally")) && !has(sevenBilateral, "bilateral")
 	// Each distinct word of the rows is asked about once.
 	var vb [64]bool
 	saidV := vb[:0]
-	for _, w := range rows.vocab {
-		saidV = append(saidV, has(w) || both && w == "bilateral")
+	for k, w := range rows.vocab {
+		saidV = append(saidV, has(rows.gid[k], w) || both && w == "bilateral")
 	}
 	want, _ := encounterStart(encounter)
 	best, bestScore, documented := -1, 0.0, false
@@ -148,10 +140,13 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 		if char == "" {
 			continue
 		}
+		// The chosen row's words (the last row of the character, as
+		// seventhRowsOf read them from meanings).
 		var words []string
-		for _, x := range meanings(set, c.tgt.stem) {
+		rows := w.sr.seventhRowsOf(set, c.tgt.stem)
+		for i, x := range rows.ext {
 			if x.Char == char {
-				words = w.sr.meaningWords(x.Text)
+				words = rows.words[i]
 			}
 		}
 		inRow := func(norm string) bool {

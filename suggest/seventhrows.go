@@ -23,9 +23,12 @@ type seventhRows struct {
 	starts   []encounterBit
 	nonunion bool
 	// vocab are the rows' distinct words and wid each row word's index
-	// in vocab, so seventhChoice asks the note about each word once.
+	// in vocab, so seventhChoice asks the note about each word once; gid
+	// is each vocab word's number in the sentenceRanges' seventh
+	// vocabulary (seventhvocab.go).
 	vocab []string
 	wid   [][]uint16
+	gid   []uint16
 }
 
 // encounterBit is the encounter a row's meaning starts with.
@@ -122,6 +125,9 @@ func (r *sentenceRanges) readSeventhRows(set *corpus.Set, stem corpus.ID) *seven
 			ids[j] = uint16(k)
 		}
 		sr.wid = append(sr.wid, ids)
+	}
+	for _, w := range sr.vocab {
+		sr.gid = append(sr.gid, r.sevenWord(w))
 	}
 	return sr
 }

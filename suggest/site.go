@@ -219,24 +219,37 @@ func (e *Engine) readingOf(text string) siteReading {
 
 // siteCategory is a category's billable codes, its seventh-character
 // stems and the stems most of its codes hold (implied by any of them).
+// It is kept for the engine's life, so its readings keep only the stem
+// numbers and kinds (stems nil): siteCodeOf re-reads the stems of the
+// one title a vague candidate needs them of.
 type siteCategory struct {
 	codes []siteCode
 	stems []siteCode
-	// codesBy and stemsBy list, by stem number, the codes and the stems
-	// whose readings hold it, in order, but for the filler and "with"
-	// words: a code reads the note only through a word the note states
-	// or the table supplies.
-	codesBy stemHolders
-	stemsBy stemHolders
-	// title is each code's and stem's title reading.
-	title map[corpus.ID]*siteReading
+	// Each vague code indexes the codes and stems that may refine it by
+	// their stems (codeSite's liveSites, sitelive.go).
 }
 
-// stemHolders lists, by stem number, the codes whose readings hold it;
-// mask has bit id%holderBits of each stem set, so that most of a note's
-// stems, held by no code of the category, cost no map lookup.
+// titleOf returns the title reading of the category's code or stem id
+// (stems nil), nil when id is neither.
+func (sc *siteCategory) titleOf(id corpus.ID) *siteReading {
+	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
+		for i := range cs {
+			if cs[i].id == id {
+				return &cs[i].readings[0]
+			}
+		}
+	}
+	return nil
+}
+
+// stemHolders lists, by stem number, the codes whose readings hold it:
+// the codes of stem keys[i] are list[at[i]:at[i+1]], keys sorted. mask
+// has bit id%holderBits of each stem set, so that most of a note's
+// stems, held by no code of the category, cost no search.
 type stemHolders struct {
-	by   map[int32][]int32
+	keys []int32
+	at   []int32
+	list []int32
 	mask [holderBits / 64]uint64
 }
 
@@ -248,7 +261,11 @@ func (h *stemHolders) of(id int32) []int32 {
 	if b := uint32(id) % holderBits; h.mask[b/64]&(1<<(b%64)) == 0 {
 		return nil
 	}
-	return h.by[id]
+	i, ok := slices.BinarySearch(h.keys, id)
+	if !ok {
+		return nil
+	}
+	return h.list[h.at[i]:h.at[i+1]:h.at[i+1]]
 }
 
 // holders indexes codes by the stem numbers of their readings, but for
@@ -270,7 +287,22 @@ func holders(codes []siteCode) stemHolders {
 			}
 		}
 	}
-	h.by = by
+	h.keys = make([]int32, 0, len(by))
+	for s := range by {
+		h.keys = append(h.keys, s)
+	}
+	slices.Sort(h.keys)
+	h.at = make([]int32, 0, len(by)+1)
+	n := 0
+	for _, s := range h.keys {
+		n += len(by[s])
+	}
+	h.list = make([]int32, 0, n)
+	for _, s := range h.keys {
+		h.at = append(h.at, int32(len(h.list)))
+		h.list = append(h.list, by[s]...)
+	}
+	h.at = append(h.at, int32(len(h.list)))
 	return h
 }
 
@@ -321,7 +353,7 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 	if v, ok := e.siteMemo.Load(cat); ok {
 		return v.(*siteCategory)
 	}
-	sc := &siteCategory{title: map[corpus.ID]*siteReading{}}
+	sc := &siteCategory{}
 	common := map[string]bool{}
 	if id, ok := e.set.ID(corpus.ICD10CM, cat); ok {
 		held := map[string]int{}
@@ -358,17 +390,17 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 	}
 	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
 		for i := range cs {
-			for _, r := range cs[i].readings {
+			for ri := range cs[i].readings {
+				r := &cs[i].readings[ri]
 				for j, s := range r.stems {
 					if common[s] {
 						r.kinds[j] |= kindCommon
 					}
 				}
+				r.stems = nil // read by number from here on
 			}
-			sc.title[cs[i].id] = &cs[i].readings[0]
 		}
 	}
-	sc.codesBy, sc.stemsBy = holders(sc.codes), holders(sc.stems)
 	v, _ := e.siteMemo.LoadOrStore(cat, sc)
 	return v.(*siteCategory)
 }
@@ -581,7 +613,7 @@ func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *
 		for ri := range c.readings {
 			r := &c.readings[ri]
 			f, ok := e.fit(r, vt, nw)
-			if ok && vagueK && !e.addsSide(r.stems, vt.stems) {
+			if ok && vagueK && !r.addsSide(vt) {
 				continue // an unspecified code refines by its side alone
 			}
 			if ok && f.byDefault && !e.indexReads(c.id, vt.stems, nw) {
@@ -659,7 +691,10 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			continue
 		}
 		cs := e.siteCodeOf(code)
-		sc, vt := cs.cat, cs.title
+		if v.tgt.stem != 0 && len(cs.stems.codes) == 0 || v.tgt.stem == 0 && len(cs.codes.codes) == 0 {
+			continue // no code of the category may refine it, whatever the note says
+		}
+		vt := cs.title
 		nw := e.siteWords(&w.site, doc, m.sent, m.hit.Positions)
 		other := saysOtherIn(doc, m.sent)
 		sides := sidesStated(doc, m.sent)
@@ -676,12 +711,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
 		}
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, sc.stems, &sc.stemsBy, nw, other, accept); ok {
+			if k, f, ok := e.siteChoice(code, vt, cs.stems.codes, &cs.stems.by, nw, other, accept); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw, other, accept)
+		k, f, ok := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw, other, accept)
 		if ok && annotate {
 			// Annotating keeps the vague code where it ranks, the code the
 			// note documents beside it.
@@ -706,8 +741,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if mapped {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw.with(e.sites.rightID, t), other, accept)
-		kl, fl, okl := e.siteChoice(code, vt, sc.codes, &sc.codesBy, nw.with(e.sites.leftID, t), other, accept)
+		kr, fr, okr := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw.with(e.sites.rightID, t), other, accept)
+		kl, fl, okl := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw.with(e.sites.leftID, t), other, accept)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}
@@ -775,6 +810,17 @@ func (e *Engine) indexReads(k corpus.ID, vt []string, nw noteWords) bool {
 			if all {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// addsSide reports whether reading r holds a side vague title vt does
+// not (addsSide by stem numbers).
+func (r *siteReading) addsSide(vt *siteReading) bool {
+	for i, s := range r.ids {
+		if r.kinds[i]&kindSide != 0 && !containsID(vt.ids, s) {
+			return true
 		}
 	}
 	return false

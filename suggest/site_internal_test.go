@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -181,5 +182,60 @@ func TestSiteStemNumbers(t *testing.T) {
 	}
 	if n := len(sm.toPh["toe"]); n != 2 {
 		t.Errorf("toe has %d phrases, want 2", n)
+	}
+}
+
+// TestStemHolders: the sorted arrays list, for every stem number, the
+// codes whose readings hold it (but for filler and "with" words), in
+// order, once each, and nothing for a stem no code holds.
+func TestStemHolders(t *testing.T) {
+	sm, err := parseSites("knee\tknee\n", func(s string) []string { return strings.Fields(s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	readings := [][]string{{"gout", "of", "right", "knee", "knee"}, {"gout", "left", "knee"}, {"gout", "with", "tophus"}, {"other", "gout"}}
+	var codes []siteCode
+	want := map[int32][]int32{}
+	for i, words := range readings {
+		r := sm.reading(words)
+		codes = append(codes, siteCode{readings: []siteReading{r}})
+		for j, s := range r.ids {
+			if r.kinds[j]&(kindFill|kindStrict) == 0 && !slices.Contains(want[s], int32(i)) {
+				want[s] = append(want[s], int32(i))
+			}
+		}
+	}
+	h := holders(codes)
+	for s := int32(0); s < sm.ids.size()+1024; s++ {
+		if got := h.of(s); !slices.Equal(got, want[s]) {
+			t.Errorf("of(%d) = %v, want %v", s, got, want[s])
+		}
+	}
+	if len(want[sm.ids.intern("gout")]) != 4 {
+		t.Fatalf("gout held by %v", want[sm.ids.intern("gout")])
+	}
+}
+
+// TestAddsSide: a reading adds a side when it holds one the vague title
+// does not, by stem number as by stem.
+func TestAddsSide(t *testing.T) {
+	sm, err := parseSites("knee\tknee\n", func(s string) []string { return strings.Fields(s) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := &Engine{sites: sm}
+	for _, tc := range []struct {
+		r, vt string
+		want  bool
+	}{
+		{"gout right knee", "gout unspecified knee", true},
+		{"gout right knee", "gout right unspecified", false},
+		{"gout knee", "gout unspecified", false},
+		{"gout bilateral knee", "gout left knee", true},
+	} {
+		r, vt := sm.reading(strings.Fields(tc.r)), sm.reading(strings.Fields(tc.vt))
+		if got, old := r.addsSide(&vt), e.addsSide(r.stems, vt.stems); got != tc.want || old != tc.want {
+			t.Errorf("%q over %q: addsSide %v (by stems %v), want %v", tc.r, tc.vt, got, old, tc.want)
+		}
 	}
 }

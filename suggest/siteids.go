@@ -265,10 +265,12 @@ func containsID(ids []int32, id int32) bool {
 	return false
 }
 
-// codeSite is a vague code's site category and its title's reading.
+// codeSite is a vague code's site category, its title's reading and
+// the codes and stems of the category that may refine it (sitelive.go).
 type codeSite struct {
-	cat   *siteCategory
-	title *siteReading
+	cat          *siteCategory
+	title        *siteReading
+	codes, stems liveSites
 }
 
 // siteCodeOf returns code's site category and title reading, looked up
@@ -279,10 +281,16 @@ func (e *Engine) siteCodeOf(code corpus.ID) *codeSite {
 	}
 	b := e.set.Brief(code)
 	cs := &codeSite{cat: e.siteCategoryOf(category(b.Code))}
-	cs.title = cs.cat.title[code]
-	if cs.title == nil {
+	// The category keeps its readings' numbers only; the title's stems
+	// are read again (readingOf reads the same ones).
+	if t := cs.cat.titleOf(code); t != nil {
+		r := *t
+		r.stems = e.ix.Stems(b.Display)
+		cs.title = &r
+	} else {
 		r := e.readingOf(b.Display)
 		cs.title = &r
 	}
+	cs.codes, cs.stems = e.liveOf(cs.cat.codes, cs.title), e.liveOf(cs.cat.stems, cs.title)
 	return e.siteCode.store(e.set, code, cs)
 }

@@ -1,0 +1,104 @@
+package suggest
+
+import (
+	"strings"
+
+	"medcode/nlp"
+)
+
+// The seventh vocabulary numbers the words of the seventh-character rows
+// seventhChoice has read (a few hundred across the code set), so that a
+// sentence's affirmed words are a bit set over those numbers, filled
+// once per note with one lookup per token and word form, and a row word
+// is said when its bit is set: no per-sentence map of every word.
+
+// The numbers of the words seventhChoice asks about beside the rows'.
+const (
+	sevenBoth uint16 = iota
+	sevenBilaterally
+	sevenBilateral
+)
+
+// sevenVocab is the seventh vocabulary of a sentenceRanges, kept across
+// notes, and the note's per-sentence bit sets of affirmed words over it.
+type sevenVocab struct {
+	ids map[string]uint16
+	// bits holds stride words per sentence, valid for the sentences whose
+	// done is set; n is the vocabulary size they were filled with.
+	bits   []uint64
+	done   []bool
+	stride int
+	n      int
+	union  []uint64 // sevenSaid's result
+}
+
+// sevenWord returns the number of word w, numbering it when new.
+func (r *sentenceRanges) sevenWord(w string) uint16 {
+	v := &r.seven
+	if v.ids == nil {
+		v.ids = map[string]uint16{"both": sevenBoth, "bilaterally": sevenBilaterally, "bilateral": sevenBilateral}
+	}
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := uint16(len(v.ids))
+	v.ids[w] = id
+	return id
+}
+
+// resetSeven forgets the note's bit sets (the vocabulary stays).
+func (r *sentenceRanges) resetSeven() {
+	r.seven.done = r.seven.done[:0]
+}
+
+// sevenSaid returns the union of the bit sets of sentences sents: bit k
+// is set when an affirmed token of one of them (not negated, or negated
+// only by "without"), by its Norm or its Norm without a final "s", is
+// word k, as saidIn reads the sentence. The result is valid until the
+// next call.
+func (r *sentenceRanges) sevenSaid(doc *nlp.Document, sents []int) []uint64 {
+	v := &r.seven
+	if v.ids == nil {
+		r.sevenWord("both")
+	}
+	if n := len(v.ids); len(v.done) != len(r.tok) || v.n != n {
+		// A new note, or words numbered since the sets were filled.
+		v.n, v.stride = n, (n+63)/64
+		v.done = v.done[:0]
+		for range r.tok {
+			v.done = append(v.done, false)
+		}
+		v.bits = append(v.bits[:0], make([]uint64, v.stride*len(r.tok))...)
+	}
+	u := append(v.union[:0], make([]uint64, v.stride)...)
+	v.union = u
+	for _, s := range sents {
+		if s < 0 || s >= len(r.tok) {
+			continue
+		}
+		bits := v.bits[s*v.stride : (s+1)*v.stride]
+		if !v.done[s] {
+			v.done[s] = true
+			for i := r.tok[s][0]; i < r.tok[s][1]; i++ {
+				norm := doc.Tokens[i].Norm
+				id, ok := v.ids[norm]
+				id2, ok2 := uint16(0), false
+				if t := strings.TrimSuffix(norm, "s"); len(t) < len(norm) {
+					id2, ok2 = v.ids[t]
+				}
+				if (ok || ok2) && r.affirmed(doc, int(i)) {
+					if ok {
+						bits[id/64] |= 1 << (id % 64)
+					}
+					if ok2 {
+						bits[id2/64] |= 1 << (id2 % 64)
+					}
+				}
+			}
+		}
+		for k, b := range bits {
+			u[k] |= b
+		}
+	}
+	return u
+}

@@ -1,0 +1,71 @@
+package suggest
+
+import "slices"
+
+// A vague code's live readings. Most readings of a category can never fit
+// a given vague title, whatever the note says: they drop a word of the
+// title (not one beside its "unspecified") or are "without" what it
+// names (fit's first tests, which read only the two readings). Each vague
+// code keeps, once per engine, its category's codes and stems with only
+// the readings that may fit, and their holders, so that a note's words
+// select, and fit reads, only those.
+
+// liveSites is the codes (or stems) of a vague code's category that may
+// refine it, in order, each with the readings that may fit it, in order,
+// and the holders of their stems.
+type liveSites struct {
+	codes []siteCode
+	by    stemHolders
+}
+
+// deadFit reports whether fit(r, vt, nw) is false for every note: r is
+// without a word vt names, or drops a word of vt that fit never lets go
+// (a head word, or one not beside vt's "unspecified").
+func (e *Engine) deadFit(r, vt *siteReading) bool {
+	sm := e.sites
+	if without := slices.Index(r.ids, sm.withoutID); without >= 0 {
+		vw := slices.Index(vt.ids, sm.withoutID)
+		for _, s := range r.ids[without+1:] {
+			if i := slices.Index(vt.ids, s); i >= 0 && (vw < 0 || i < vw) {
+				return true
+			}
+		}
+	}
+	for i, s := range vt.ids {
+		if vt.kinds[i]&kindFill != 0 || sm.otherID == s || containsID(r.ids, s) {
+			continue
+		}
+		head := i == 0 || i == 1 && vt.ids[0] == sm.unspecID
+		if !head && (vt.ids[i-1] == sm.unspecID || i+1 < len(vt.ids) && vt.ids[i+1] == sm.unspecID) {
+			continue // fit lets it go unless the note says it (and r differs by more than a side)
+		}
+		return true
+	}
+	return false
+}
+
+// liveOf returns the codes of cs that may refine vague title vt, each
+// with its readings that may fit, and their holders.
+func (e *Engine) liveOf(cs []siteCode, vt *siteReading) liveSites {
+	var out []siteCode
+	for _, c := range cs {
+		var keep []siteReading
+		all := true
+		for ri := range c.readings {
+			if e.deadFit(&c.readings[ri], vt) {
+				all = false
+				continue
+			}
+			keep = append(keep, c.readings[ri])
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		if all {
+			keep = c.readings // shared: no copy
+		}
+		c.readings = keep
+		out = append(out, c)
+	}
+	return liveSites{codes: slices.Clip(out), by: holders(out)}
+}
