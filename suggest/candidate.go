@@ -161,17 +161,18 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 	sc.trig = doc.TriggerTokens(sc.trig)
 	sc.label = doc.LabelTokens(sc.label)
 	sc.shout = append(sc.shout[:0], make([]int8, len(doc.Sentences))...)
+	e.noteTermIDs(w, doc)
 	for lo := 0; lo < len(terms); {
 		hi := lo + 1
 		for hi < len(terms) && terms[hi].Sent == terms[lo].Sent {
 			hi++
 		}
 		sent := terms[lo:hi:hi]
-		lo = hi
-		e.searchSentence(w, doc, sent, req, e.ix, e.targets, false, add, sc)
+		e.searchSentence(w, doc, sent, w.tid[lo:hi], req, e.ix, e.targets, false, add, sc)
 		if e.learned != nil {
-			e.searchSentence(w, doc, sent, req, e.learned, e.lTarget, true, add, sc)
+			e.searchSentence(w, doc, sent, w.ltid[lo:hi], req, e.learned, e.lTarget, true, add, sc)
 		}
+		lo = hi
 	}
 	for _, c := range w.order {
 		c.mentions = w.mentionSlice(c.n)
@@ -263,23 +264,24 @@ func mentionScore(m mention) float64 {
 	return s
 }
 
-// searchSentence runs one sentence against one index.
-func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention), sc *sentenceScratch) {
+// searchSentence runs one sentence against one index; ids are its terms'
+// ids in ix (-1: not in ix).
+func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids []int32, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention), sc *sentenceScratch) {
 	q := &sc.q
 	q.Terms, q.Pos, sc.expanded = q.Terms[:0], q.Pos[:0], sc.expanded[:0]
 	if sc.prefix == nil {
 		sc.prefix = map[int]int{}
 	}
 	clear(sc.prefix)
-	for _, t := range sent {
+	for k, t := range sent {
 		if inHeader(doc, t) || sc.label[t.Tok] {
 			continue // "HISTORY OF PRESENT ILLNESS:", "CARDIOVASCULAR:" name a section, not a condition
 		}
-		id, ok := ix.TermID(t.Stem)
-		if !ok {
+		id := ids[k]
+		if id < 0 {
 			continue
 		}
-		q.Terms = append(q.Terms, id)
+		q.Terms = append(q.Terms, uint32(id))
 		q.Pos = append(q.Pos, int32(t.Tok))
 		if t.Start < doc.Tokens[t.Tok].Start {
 			sc.prefix[t.Tok] = t.Start // a compound's prefix ("pre-eclampsia") is part of its evidence
