@@ -313,7 +313,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		if h.Matched <= 1 && ix.NameHas(h.Name, index.NameApostrophe) && !eponymSaid(doc, ix, ix.NameText(h.Name), h) {
 			continue // "good adherence" is not Good's syndrome (casesense.go)
 		}
-		if !learned && caseClash(doc, ix, h, sc) { // casesense.go; learned names are lower case
+		if !learned && caseMayClash(doc, ix, h) && caseClash(doc, ix, h, sc) { // casesense.go; learned names are lower case
 			continue
 		}
 		hits = append(hits, h)
@@ -391,6 +391,22 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		}
 		add(tgt, m)
 	}
+}
+
+// caseMayClash is false when caseClash must be: a one-word hit whose
+// note word is not written in capitals, on a name without a word in
+// capitals (their cases then agree), the common case, decided without
+// reading the name.
+func caseMayClash(doc *nlp.Document, ix *index.Index, h index.Hit) bool {
+	if h.Matched != 1 || len(h.Positions) != 1 {
+		return false
+	}
+	if ix.NameHas(h.Name, index.NameCapitals) {
+		return true
+	}
+	t := doc.Tokens[h.Positions[0]]
+	word := doc.Text[t.Start:t.End]
+	return len(word) >= 2 && allCaps(word)
 }
 
 // inHeader reports whether a term lies in its section's header.
