@@ -127,12 +127,19 @@ func (ix *Index) NameCode(n int32) int32 { return ix.names[n].code }
 // NameKind returns the kind of name n.
 func (ix *Index) NameKind(n int32) corpus.NameKind { return ix.names[n].kind }
 
-// NameTerms returns the term strings of name n.
+// NameTerms returns the term strings of name n, in name order.
 func (ix *Index) NameTerms(n int32) []string {
-	ts := ix.appendTerms(nil, &ix.names[n])
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = ix.Term(t)
+	nm := &ix.names[n]
+	out := make([]string, nm.nterm)
+	if ix.nameTerm != nil || ix.postTerm != packTerm {
+		var buf [32]uint32
+		for i, t := range ix.appendTerms(buf[:0], nm) {
+			out[i] = ix.Term(t)
+		}
+		return out
+	}
+	for _, w := range ix.post[nm.terms : nm.terms+nm.nterm] {
+		out[w>>packShift] = ix.Term(w & packTerm)
 	}
 	return out
 }
