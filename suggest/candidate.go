@@ -92,27 +92,11 @@ func saysWithout(name string) bool {
 // "without" up to a comma, "with" or "in" ("Type 2 diabetes mellitus
 // without complications in remission" affirms remission); what comes
 // before the first "without" or after a "with" is its positive part.
-func withoutClash(doc *nlp.Document, sent []nlp.Term, ix *index.Index, name string, pos []int32) float64 {
-	lower := strings.ToLower(name)
-	var neg []string
-	parts := strings.Split(lower, "without ")
-	positive := parts[0]
-	for _, part := range parts[1:] {
-		cut := len(part)
-		for _, stop := range []string{",", " with ", " in ", ";", "(", "["} {
-			if i := strings.Index(part, stop); i >= 0 && i < cut {
-				cut = i
-			}
-		}
-		neg = append(neg, ix.Stems(part[:cut])...)
-		if rest := part[cut:]; strings.HasPrefix(rest, " with ") || strings.HasPrefix(rest, ", with ") {
-			positive += " " + rest // "fluctuations" of "..., with fluctuations"; ", involving the body" says neither
-		}
-	}
+func withoutClash(doc *nlp.Document, sent []nlp.Term, parts *withoutParts, pos []int32) float64 {
+	neg, pos0 := parts.neg, parts.pos
 	if len(neg) == 0 {
 		return 0
 	}
-	pos0 := ix.Stems(positive)
 	clash := 0
 	for _, p := range pos {
 		negated := doc.Tokens[p].Assert&nlp.Negated != 0
@@ -336,7 +320,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 				pn = float64(negated) / float64(len(h.Positions))
 			}
 		} else if negated < len(h.Positions) {
-			pn = withoutClash(doc, sent, ix, ix.NameText(h.Name), h.Positions)
+			pn = withoutClash(doc, sent, e.withoutOf(ix, learned, h.Name), h.Positions)
 		}
 		sc.partNeg = append(sc.partNeg, pn)
 	}

@@ -150,7 +150,10 @@ type Engine struct {
 	// nameStems holds the stems of the index's names (namestems.go).
 	nameStems nameStemTable
 	rank      rankTables // per-code facts of the ranking passes (ranktables.go)
-	bridge    termBridge // main to learned index term ids (termids.go)
+	// bridge maps main to learned index term ids (termids.go); without
+	// remembers the "without" names' parts (withoutparts.go).
+	bridge  termBridge
+	without withoutMemo
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
