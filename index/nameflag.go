@@ -41,30 +41,56 @@ func flagsOf(text string) NameFlag {
 }
 
 // capitalsWord reports whether a run of letters and digits of text, two
-// bytes or more, has a letter and no lower-case letter.
+// bytes or more, has a letter and no lower-case letter. ASCII bytes are
+// classed without decoding (every index is read this way at load).
 func capitalsWord(text string) bool {
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-			i += n
-			continue
-		}
-		j, letter, lower := i, false, false
-		for j < len(text) {
-			r, n := utf8.DecodeRuneInString(text[j:])
-			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-				break
+	// Such a word holds two adjacent bytes neither of which is an ASCII
+	// lower-case letter nor a separator: most names have none.
+	adjacent := false
+	for i := 1; i < len(text) && !adjacent; i++ {
+		adjacent = capitalByte(text[i-1]) && capitalByte(text[i])
+	}
+	if !adjacent {
+		return false
+	}
+	start, letter, lower := -1, false, false
+	for i := 0; i <= len(text); {
+		word, isLetter, low, n := false, false, false, 1
+		if i < len(text) {
+			switch c := text[i]; {
+			case c >= utf8.RuneSelf:
+				var r rune
+				r, n = utf8.DecodeRuneInString(text[i:])
+				word = unicode.IsLetter(r) || unicode.IsDigit(r)
+				isLetter, low = unicode.IsLetter(r), unicode.IsLower(r)
+			case c >= 'a' && c <= 'z':
+				word, isLetter, low = true, true, true
+			case c >= 'A' && c <= 'Z':
+				word, isLetter = true, true
+			case c >= '0' && c <= '9':
+				word = true
 			}
-			letter = letter || unicode.IsLetter(r)
-			lower = lower || unicode.IsLower(r)
-			j += n
 		}
-		if j-i >= 2 && letter && !lower {
-			return true
+		switch {
+		case word && start < 0:
+			start, letter, lower = i, isLetter, low
+		case word:
+			letter, lower = letter || isLetter, lower || low
+		case start >= 0:
+			if i-start >= 2 && letter && !lower {
+				return true
+			}
+			start = -1
 		}
-		i = j
+		i += n
 	}
 	return false
+}
+
+// capitalByte reports whether c may be a byte of a word in capitals: an
+// ASCII capital or digit, or part of a multi-byte character.
+func capitalByte(c byte) bool {
+	return c-'A' < 26 || c-'0' < 10 || c >= utf8.RuneSelf
 }
 
 // NameHas reports whether name n has every flag of f.

@@ -22,6 +22,10 @@ func TestFlagsOf(t *testing.T) {
 		{"Immunodeficiency with increased immunoglobulin M [IgM]", 0},
 		{"Vitamin A deficiency, 2 weeks", 0},
 		{"ÉTAT de mal", NameCapitals},
+		{"état de mal, A-b", 0},
+		{"Stage 2B", NameCapitals},
+		{"Dose x2 é", 0},
+		{"Ménière ÉÉ", NameCapitals},
 		{"WithOut mixed case", 0},
 		{"withouts", NameWithout}, // the same substring test as the engine's saysWithout
 		{"Syndrome, Good's", NameApostrophe},
