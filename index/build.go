@@ -277,10 +277,12 @@ func (ix *Index) finish() {
 	}
 	ix.df = make([]uint32, len(ix.termStr))
 	counted := 0
+	var buf []uint32
 	for i := range ix.names {
 		if n := &ix.names[i]; weighsTerms(n.kind) {
 			counted++
-			for _, t := range ix.terms(n) {
+			buf = ix.appendTerms(buf[:0], n)
+			for _, t := range buf {
 				ix.df[t]++
 			}
 		}
@@ -304,34 +306,42 @@ func (ix *Index) finish() {
 // layPostings lays the postings out flat, one record per name under its
 // rarest term, so a search reads them sequentially:
 //
-//	name id | kind<<24 | system<<16 | term count | code | norm² (float32 bits) | (term, w² float32 bits)...
+//	name id | kind<<24 | system<<16 | term count | code | norm² (float32 bits) | term...
 //
-// With pack, the (term, w²) pairs go heaviest first (ties by id), each
-// term word holding the term's place in its name above packShift, so a
-// search's bound settles after the fewest terms and score still reads the
-// name's order; pack needs every term id below packTerm+1 and every name
-// within 1<<(32-packShift) terms.
+// A term's w² (float32) is w2[term], one table for every record. With
+// pack, the terms go heaviest first (ties by id), each term word holding
+// the term's place in its name above packShift, so a search's bound
+// settles after the fewest terms and score still reads the name's order;
+// pack needs every term id below packTerm+1 and every name within
+// 1<<(32-packShift) terms. A name's terms are its record's (name.terms is
+// the record's first term word): the layout is the only copy of them.
 func (ix *Index) layPostings(pack bool) {
 	rare := make([]uint32, len(ix.names))
 	size := make([]uint32, len(ix.termStr)+1)
-	ix.postTerm = math.MaxUint32
+	postTerm := uint32(math.MaxUint32)
 	if pack {
-		ix.postTerm = packTerm
+		postTerm = packTerm
 	}
+	var buf []uint32
 	for i := range ix.names {
 		n := &ix.names[i]
 		if n.nterm > 0 {
-			rare[i] = ix.rarest(ix.terms(n))
-			size[rare[i]+1] += recordHead + 2*n.nterm
+			buf = ix.appendTerms(buf[:0], n)
+			rare[i] = ix.rarest(buf)
+			size[rare[i]+1] += recordHead + n.nterm
 		}
 	}
-	ix.postOff = make([]uint32, len(ix.termStr)+1)
+	postOff := make([]uint32, len(ix.termStr)+1)
 	for t := 1; t < len(size); t++ {
-		ix.postOff[t] = ix.postOff[t-1] + size[t]
+		postOff[t] = postOff[t-1] + size[t]
 	}
-	ix.post = make([]uint32, ix.postOff[len(ix.termStr)])
+	post := make([]uint32, postOff[len(ix.termStr)])
 	ix.postCount = make([]uint32, len(ix.termStr))
-	fill := append([]uint32(nil), ix.postOff...)
+	ix.w2 = make([]float32, len(ix.termStr))
+	for t, w := range ix.weight {
+		ix.w2[t] = float32(w * w)
+	}
+	fill := append([]uint32(nil), postOff...)
 	for i := range ix.names {
 		n := &ix.names[i]
 		if n.nterm == 0 {
@@ -340,28 +350,36 @@ func (ix *Index) layPostings(pack bool) {
 		t := rare[i]
 		ix.postCount[t]++
 		o := fill[t]
-		ix.post[o] = uint32(i)
-		ix.post[o+1] = uint32(n.kind)<<24 | uint32(ix.codes[n.code].sys)<<16 | n.nterm
-		ix.post[o+2] = uint32(n.code)
+		post[o] = uint32(i)
+		post[o+1] = uint32(n.kind)<<24 | uint32(ix.codes[n.code].sys)<<16 | n.nterm
+		buf = ix.appendTerms(buf[:0], n)
 		var norm2 float64
-		for _, term := range ix.terms(n) {
+		for _, term := range buf {
 			norm2 += ix.weight[term] * ix.weight[term]
 		}
-		ix.post[o+3] = math.Float32bits(float32(norm2))
+		post[o+2] = uint32(n.code)
+		post[o+3] = math.Float32bits(float32(norm2))
 		o += recordHead
-		body := ix.post[o : o+2*n.nterm]
-		for j, term := range ix.terms(n) {
-			w := ix.weight[term]
+		n.terms = o // read above from the old layout or nameTerm
+		body := post[o : o+n.nterm]
+		for j, term := range buf {
 			if pack {
 				term |= uint32(j) << packShift
 			}
-			body[2*j], body[2*j+1] = term, math.Float32bits(float32(w*w))
+			body[j] = term
 		}
 		if pack {
-			sortPairs(body, func(a, b uint32) bool { return ix.rarer(a&packTerm, b&packTerm) })
+			slices.SortFunc(body, func(a, b uint32) int {
+				if ix.rarer(a&packTerm, b&packTerm) {
+					return -1
+				}
+				return 1
+			})
 		}
-		fill[t] = o + 2*n.nterm
+		fill[t] = o + n.nterm
 	}
+	ix.post, ix.postOff, ix.postTerm = post, postOff, postTerm
+	ix.nameTerm = nil
 }
 
 // recordHead is the number of words before a posting record's terms.
@@ -373,19 +391,6 @@ const (
 	packShift = 24
 	packTerm  = 1<<packShift - 1
 )
-
-// sortPairs orders a record's (term, w²) pairs by rarer on their terms
-// (an insertion sort: a name has a handful of terms).
-func sortPairs(body []uint32, rarer func(a, b uint32) bool) {
-	for i := 2; i < len(body); i += 2 {
-		t, w := body[i], body[i+1]
-		j := i
-		for ; j > 0 && rarer(t, body[j-2]); j -= 2 {
-			body[j], body[j+1] = body[j-2], body[j-1]
-		}
-		body[j], body[j+1] = t, w
-	}
-}
 
 // rarest picks the most informative term of a name (ties by id).
 func (ix *Index) rarest(terms []uint32) uint32 {

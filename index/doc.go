@@ -40,8 +40,11 @@
 // the pipeline built from them, and a snapshot whose hash does not match the
 // current analysis code refuses to load.
 //
-// A name's text flags (NameHas: an apostrophe, the word "without") are
-// found when the index is built or read, not stored in the snapshot.
+// A name's text flags (NameHas: an apostrophe, the word "without", a word
+// in capitals) are found when the index is built or read, not stored in
+// the snapshot. So are the postings: one record per name under its rarest
+// term, holding the name's terms (the only copy of them once the index is
+// loaded), with each term's w² read from one per-term table.
 //
 // An Index is immutable and safe for concurrent use; Stems remembers the
 // stems of short texts it was asked for (bounded, forgotten at once when

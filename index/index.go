@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -17,14 +18,15 @@ type CodeRef struct {
 }
 
 // name is one indexed name. It holds no pointers: its text is a span of
-// the index's arena and its terms a span of nameTerm, so the collector
-// never walks the two hundred thousand names of a loaded index.
+// the index's arena and its terms a span of its posting record (of
+// nameTerm until the postings are laid), so the collector never walks the
+// two hundred thousand names of a loaded index.
 type name struct {
 	code  int32
 	kind  corpus.NameKind
 	flags NameFlag // of the text, set by finish
 	text  span     // in arena
-	terms uint32   // first of the name's unique term ids, in name order, in nameTerm
+	terms uint32   // first of the name's unique term ids in post (in nameTerm, in name order, before layPostings)
 	nterm uint32
 }
 
@@ -45,17 +47,20 @@ type Index struct {
 
 	// arena holds every string of the index (codes, terms, name texts)
 	// end to end; the tables below refer to it by offset.
-	arena    string
-	codes    []codeEntry
-	termID   map[string]uint32 // keys are arena substrings
-	termStr  []span            // sorted: term ids are positions in sorted order
-	df       []uint32
-	weight   []float64
-	names    []name
+	arena   string
+	codes   []codeEntry
+	termID  map[string]uint32 // keys are arena substrings
+	termStr []span            // sorted: term ids are positions in sorted order
+	df      []uint32
+	weight  []float64
+	names   []name
+	// nameTerm holds the names' terms while an index is built or read;
+	// layPostings moves them into post and drops it.
 	nameTerm []uint32
 	// post holds, per term, a record for each name whose rarest term it
-	// is (see finish); postOff[t]:postOff[t+1] is term t's part.
+	// is (see layPostings); postOff[t]:postOff[t+1] is term t's part.
 	post      []uint32
+	w2        []float32 // per term: float32(w²), as the records' bounds read it
 	postOff   []uint32
 	postCount []uint32
 	// postTerm masks a record's term word to the term id; when it is
@@ -96,8 +101,22 @@ func (ix *Index) Code(i int32) CodeRef {
 // str returns the arena string at sp.
 func (ix *Index) str(sp span) string { return ix.arena[sp.off : sp.off+sp.len] }
 
-// terms returns the term ids of name n.
-func (ix *Index) terms(n *name) []uint32 { return ix.nameTerm[n.terms : n.terms+n.nterm] }
+// appendTerms appends the term ids of name n, in name order, to dst.
+func (ix *Index) appendTerms(dst []uint32, n *name) []uint32 {
+	if ix.nameTerm != nil {
+		return append(dst, ix.nameTerm[n.terms:n.terms+n.nterm]...)
+	}
+	body := ix.post[n.terms : n.terms+n.nterm]
+	if ix.postTerm != packTerm {
+		return append(dst, body...)
+	}
+	a := len(dst)
+	dst = slices.Grow(dst, len(body))[:a+len(body)]
+	for _, w := range body {
+		dst[a+int(w>>packShift)] = w & packTerm
+	}
+	return dst
+}
 
 // NameText returns the text of name n.
 func (ix *Index) NameText(n int32) string { return ix.str(ix.names[n].text) }
@@ -108,12 +127,19 @@ func (ix *Index) NameCode(n int32) int32 { return ix.names[n].code }
 // NameKind returns the kind of name n.
 func (ix *Index) NameKind(n int32) corpus.NameKind { return ix.names[n].kind }
 
-// NameTerms returns the term strings of name n.
+// NameTerms returns the term strings of name n, in name order.
 func (ix *Index) NameTerms(n int32) []string {
-	ts := ix.terms(&ix.names[n])
-	out := make([]string, len(ts))
-	for i, t := range ts {
-		out[i] = ix.Term(t)
+	nm := &ix.names[n]
+	out := make([]string, nm.nterm)
+	if ix.nameTerm != nil || ix.postTerm != packTerm {
+		var buf [32]uint32
+		for i, t := range ix.appendTerms(buf[:0], nm) {
+			out[i] = ix.Term(t)
+		}
+		return out
+	}
+	for _, w := range ix.post[nm.terms : nm.terms+nm.nterm] {
+		out[w>>packShift] = ix.Term(w & packTerm)
 	}
 	return out
 }

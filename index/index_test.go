@@ -108,6 +108,13 @@ func TestSnapshotRoundTrip(t *testing.T) {
 	if got.Len() != ix.Len() || got.Terms() != ix.Terms() || got.Codes() != ix.Codes() || got.AnalysisHash() != ix.AnalysisHash() {
 		t.Fatalf("round trip: %d/%d/%d names/terms/codes, want %d/%d/%d", got.Len(), got.Terms(), got.Codes(), ix.Len(), ix.Terms(), ix.Codes())
 	}
+	var again bytes.Buffer
+	if err := got.Write(&again); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Bytes(), buf.Bytes()) {
+		t.Fatalf("round trip: the snapshot written again differs (%d vs %d bytes)", again.Len(), buf.Len())
+	}
 	a := ix.Search(query(t, ix, "chest pain and high blood pressure"), SearchOptions{})
 	b := got.Search(query(t, got, "chest pain and high blood pressure"), SearchOptions{})
 	if len(a) != len(b) {

@@ -15,7 +15,17 @@ func TestFlagsOf(t *testing.T) {
 		{"Type 2 diabetes mellitus", 0},
 		{"Type 2 diabetes mellitus without complications", NameWithout},
 		{"Without complication", NameWithout},
-		{"FRACTURE WITHOUT DISPLACEMENT", NameWithout},
+		{"FRACTURE WITHOUT DISPLACEMENT", NameWithout | NameCapitals},
+		{"Fit NOS", NameCapitals},
+		{"Prostatic intraepithelial neoplasia [PIN]", NameCapitals},
+		{"Vitamin B12 deficiency", NameCapitals},
+		{"Immunodeficiency with increased immunoglobulin M [IgM]", 0},
+		{"Vitamin A deficiency, 2 weeks", 0},
+		{"ÉTAT de mal", NameCapitals},
+		{"état de mal, A-b", 0},
+		{"Stage 2B", NameCapitals},
+		{"Dose x2 é", 0},
+		{"Ménière ÉÉ", NameCapitals},
 		{"WithOut mixed case", 0},
 		{"withouts", NameWithout}, // the same substring test as the engine's saysWithout
 		{"Syndrome, Good's", NameApostrophe},
@@ -53,7 +63,7 @@ func TestNameHas(t *testing.T) {
 		seen := 0
 		for n := range int32(x.Len()) {
 			want := flagsOf(x.NameText(n))
-			for _, f := range []NameFlag{NameApostrophe, NameWithout} {
+			for _, f := range []NameFlag{NameApostrophe, NameWithout, NameCapitals} {
 				if got := x.NameHas(n, f); got != (want&f != 0) {
 					t.Errorf("NameHas(%q, %b) = %v", x.NameText(n), f, got)
 				}

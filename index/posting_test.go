@@ -28,16 +28,16 @@ func TestPackedPostings(t *testing.T) {
 		rec := ix.post[ix.postOff[t0]:ix.postOff[t0+1]]
 		for len(rec) > 0 {
 			nt := int(rec[1] & 0xffff)
-			body := rec[recordHead : recordHead+2*nt]
-			for j := 2; j < len(body); j += 2 {
-				if ix.rarer(body[j]&packTerm, body[j-2]&packTerm) {
+			body := rec[recordHead : recordHead+nt]
+			for j := 1; j < len(body); j++ {
+				if ix.rarer(body[j]&packTerm, body[j-1]&packTerm) {
 					t.Fatalf("record of name %d not heaviest first", rec[0])
 				}
 			}
-			for j := 0; j < len(body); j += 2 {
-				reordered = reordered || int(body[j]>>packShift) != j/2
+			for j := range body {
+				reordered = reordered || int(body[j]>>packShift) != j
 			}
-			rec = rec[recordHead+2*nt:]
+			rec = rec[recordHead+nt:]
 		}
 	}
 	if !reordered {
@@ -49,9 +49,18 @@ func TestPackedPostings(t *testing.T) {
 			packed = append(packed, ix.Search(query(t, ix, text), o))
 		}
 	}
+	names := make([][]string, ix.Len())
+	for n := range names {
+		names[n] = ix.NameTerms(int32(n))
+	}
 	ix.layPostings(false)
 	if ix.postTerm != math.MaxUint32 {
 		t.Fatalf("postings still packed")
+	}
+	for n, want := range names {
+		if got := ix.NameTerms(int32(n)); !reflect.DeepEqual(got, want) {
+			t.Errorf("name %d: terms %v after laying the postings out again, %v before", n, got, want)
+		}
 	}
 	i := 0
 	for _, text := range texts {
@@ -65,14 +74,5 @@ func TestPackedPostings(t *testing.T) {
 			}
 			i++
 		}
-	}
-}
-
-func TestSortPairs(t *testing.T) {
-	body := []uint32{5, 50, 1, 10, 9, 90, 3, 30}
-	sortPairs(body, func(a, b uint32) bool { return a > b })
-	want := []uint32{9, 90, 5, 50, 3, 30, 1, 10}
-	if !reflect.DeepEqual(body, want) {
-		t.Errorf("sortPairs = %v, want %v", body, want)
 	}
 }

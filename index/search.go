@@ -159,8 +159,8 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 		for len(rec) > 0 {
 			head := rec[:recordHead]
 			nt := int(head[1] & 0xffff)
-			body := rec[recordHead : recordHead+2*nt]
-			rec = rec[recordHead+2*nt:]
+			body := rec[recordHead : recordHead+nt]
+			rec = rec[recordHead+nt:]
 			if allowed != 0 && allowed&(1<<(head[1]>>16&0xff)) == 0 {
 				continue
 			}
@@ -174,9 +174,10 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 			// or the missed weight exceeds its slack (the terms go
 			// heaviest first, so both come early).
 			var m2, miss float64
-			for j := 0; j < len(body); j += 2 {
-				w := float64(math.Float32frombits(body[j+1]))
-				if tt := body[j] & ix.postTerm; sc.present[tt/64]&(1<<(tt%64)) != 0 {
+			for _, tw := range body {
+				tt := tw & ix.postTerm
+				w := float64(ix.w2[tt])
+				if sc.present[tt/64]&(1<<(tt%64)) != 0 {
 					if m2 += w; m2 >= need {
 						break
 					}
@@ -221,7 +222,7 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64, arena *[]int32) (Hit, bool) {
 	ni, code := int32(head[0]), int32(head[2])
 	kind := corpus.NameKind(head[1] >> 24)
-	nt := len(body) / 2
+	nt := len(body)
 	var buf [32]uint32
 	var terms []uint32
 	if nt > len(buf) {
@@ -229,11 +230,11 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	} else {
 		terms = buf[:nt]
 	}
-	for j := 0; j < len(body); j += 2 { // the name's order
+	for j, tw := range body { // the name's order
 		if ix.postTerm == packTerm {
-			terms[body[j]>>packShift] = body[j] & packTerm
+			terms[tw>>packShift] = tw & packTerm
 		} else {
-			terms[j/2] = body[j]
+			terms[j] = tw
 		}
 	}
 	var norm2, m2, mass float64

@@ -83,13 +83,15 @@ func (ix *Index) Write(w io.Writer) error {
 		str(ix.str(t))
 	}
 	buf = binary.AppendUvarint(buf, uint64(len(ix.names)))
+	var terms []uint32
 	for i := range ix.names {
 		n := &ix.names[i]
 		buf = binary.AppendUvarint(buf, uint64(n.code))
 		buf = append(buf, byte(n.kind))
 		str(ix.str(n.text))
 		buf = binary.AppendUvarint(buf, uint64(n.nterm))
-		for _, t := range ix.terms(n) {
+		terms = ix.appendTerms(terms[:0], n)
+		for _, t := range terms {
 			buf = binary.AppendUvarint(buf, uint64(t))
 		}
 		if len(buf) > 1<<16 {

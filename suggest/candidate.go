@@ -92,27 +92,11 @@ func saysWithout(name string) bool {
 // "without" up to a comma, "with" or "in" ("Type 2 diabetes mellitus
 // without complications in remission" affirms remission); what comes
 // before the first "without" or after a "with" is its positive part.
-func withoutClash(doc *nlp.Document, sent []nlp.Term, ix *index.Index, name string, pos []int32) float64 {
-	lower := strings.ToLower(name)
-	var neg []string
-	parts := strings.Split(lower, "without ")
-	positive := parts[0]
-	for _, part := range parts[1:] {
-		cut := len(part)
-		for _, stop := range []string{",", " with ", " in ", ";", "(", "["} {
-			if i := strings.Index(part, stop); i >= 0 && i < cut {
-				cut = i
-			}
-		}
-		neg = append(neg, ix.Stems(part[:cut])...)
-		if rest := part[cut:]; strings.HasPrefix(rest, " with ") || strings.HasPrefix(rest, ", with ") {
-			positive += " " + rest // "fluctuations" of "..., with fluctuations"; ", involving the body" says neither
-		}
-	}
+func withoutClash(doc *nlp.Document, sent []nlp.Term, parts *withoutParts, pos []int32) float64 {
+	neg, pos0 := parts.neg, parts.pos
 	if len(neg) == 0 {
 		return 0
 	}
-	pos0 := ix.Stems(positive)
 	clash := 0
 	for _, p := range pos {
 		negated := doc.Tokens[p].Assert&nlp.Negated != 0
@@ -161,17 +145,18 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 	sc.trig = doc.TriggerTokens(sc.trig)
 	sc.label = doc.LabelTokens(sc.label)
 	sc.shout = append(sc.shout[:0], make([]int8, len(doc.Sentences))...)
+	e.noteTermIDs(w, doc)
 	for lo := 0; lo < len(terms); {
 		hi := lo + 1
 		for hi < len(terms) && terms[hi].Sent == terms[lo].Sent {
 			hi++
 		}
 		sent := terms[lo:hi:hi]
-		lo = hi
-		e.searchSentence(w, doc, sent, req, e.ix, e.targets, false, add, sc)
+		e.searchSentence(w, doc, sent, w.tid[lo:hi], req, e.ix, e.targets, false, add, sc)
 		if e.learned != nil {
-			e.searchSentence(w, doc, sent, req, e.learned, e.lTarget, true, add, sc)
+			e.searchSentence(w, doc, sent, w.ltid[lo:hi], req, e.learned, e.lTarget, true, add, sc)
 		}
+		lo = hi
 	}
 	for _, c := range w.order {
 		c.mentions = w.mentionSlice(c.n)
@@ -263,23 +248,24 @@ func mentionScore(m mention) float64 {
 	return s
 }
 
-// searchSentence runs one sentence against one index.
-func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention), sc *sentenceScratch) {
+// searchSentence runs one sentence against one index; ids are its terms'
+// ids in ix (-1: not in ix).
+func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids []int32, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention), sc *sentenceScratch) {
 	q := &sc.q
 	q.Terms, q.Pos, sc.expanded = q.Terms[:0], q.Pos[:0], sc.expanded[:0]
 	if sc.prefix == nil {
 		sc.prefix = map[int]int{}
 	}
 	clear(sc.prefix)
-	for _, t := range sent {
+	for k, t := range sent {
 		if inHeader(doc, t) || sc.label[t.Tok] {
 			continue // "HISTORY OF PRESENT ILLNESS:", "CARDIOVASCULAR:" name a section, not a condition
 		}
-		id, ok := ix.TermID(t.Stem)
-		if !ok {
+		id := ids[k]
+		if id < 0 {
 			continue
 		}
-		q.Terms = append(q.Terms, id)
+		q.Terms = append(q.Terms, uint32(id))
 		q.Pos = append(q.Pos, int32(t.Tok))
 		if t.Start < doc.Tokens[t.Tok].Start {
 			sc.prefix[t.Tok] = t.Start // a compound's prefix ("pre-eclampsia") is part of its evidence
@@ -311,7 +297,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		if h.Matched <= 1 && ix.NameHas(h.Name, index.NameApostrophe) && !eponymSaid(doc, ix, ix.NameText(h.Name), h) {
 			continue // "good adherence" is not Good's syndrome (casesense.go)
 		}
-		if !learned && caseClash(doc, ix, h, sc) { // casesense.go; learned names are lower case
+		if !learned && caseMayClash(doc, ix, h) && caseClash(doc, ix, h, sc) { // casesense.go; learned names are lower case
 			continue
 		}
 		hits = append(hits, h)
@@ -334,7 +320,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 				pn = float64(negated) / float64(len(h.Positions))
 			}
 		} else if negated < len(h.Positions) {
-			pn = withoutClash(doc, sent, ix, ix.NameText(h.Name), h.Positions)
+			pn = withoutClash(doc, sent, e.withoutOf(ix, learned, h.Name), h.Positions)
 		}
 		sc.partNeg = append(sc.partNeg, pn)
 	}
@@ -389,6 +375,22 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, req
 		}
 		add(tgt, m)
 	}
+}
+
+// caseMayClash is false when caseClash must be: a one-word hit whose
+// note word is not written in capitals, on a name without a word in
+// capitals (their cases then agree), the common case, decided without
+// reading the name.
+func caseMayClash(doc *nlp.Document, ix *index.Index, h index.Hit) bool {
+	if h.Matched != 1 || len(h.Positions) != 1 {
+		return false
+	}
+	if ix.NameHas(h.Name, index.NameCapitals) {
+		return true
+	}
+	t := doc.Tokens[h.Positions[0]]
+	word := doc.Text[t.Start:t.End]
+	return len(word) >= 2 && allCaps(word)
 }
 
 // inHeader reports whether a term lies in its section's header.

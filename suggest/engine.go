@@ -143,6 +143,10 @@ type Engine struct {
 	// nameStems holds the stems of the index's names (namestems.go).
 	nameStems nameStemTable
 	rank      rankTables // per-code facts of the ranking passes (ranktables.go)
+	// bridge maps main to learned index term ids (termids.go); without
+	// remembers the "without" names' parts (withoutparts.go).
+	bridge  termBridge
+	without withoutMemo
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -218,6 +222,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 			return nil, fmt.Errorf("suggest: learned names analysed differently from the index")
 		}
 		e.learned = li
+		e.bridge = newTermBridge(ix, li)
 		e.lTarget = make([]target, li.Codes())
 		for i := range e.lTarget {
 			e.lTarget[i] = rv.resolve(li.Code(int32(i)))

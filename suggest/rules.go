@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"medcode/corpus"
@@ -217,38 +218,66 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		rej.Rule, rej.Reason = sense.rule, sense.reason
 		return rej, false
 	}
-	by := func(kind nlp.Assertion) string {
-		if t := triggerText(doc, blockedAt.start, blockedAt.end, kind); t != "" {
-			return fmt.Sprintf(" (%q)", t)
-		}
-		return ""
+	by := func(kind nlp.Assertion, parts ...string) string {
+		return reasonWith(doc, blockedAt, kind, parts...)
 	}
 	switch {
 	case blocked&nlp.Negated != 0:
-		rej.Rule, rej.Reason = "negated", "every mention is negated"+by(nlp.Negated)
+		rej.Rule, rej.Reason = "negated", by(nlp.Negated, "every mention is negated")
 	case blocked&nlp.Unrelated != 0:
-		rej.Rule, rej.Reason = "other_person", "mentioned only for another person"+by(nlp.Unrelated)+", not a blood relative: neither the patient's condition nor a family history"
+		rej.Rule, rej.Reason = "other_person", by(nlp.Unrelated, "mentioned only for another person", ", not a blood relative: neither the patient's condition nor a family history")
 	case blocked&nlp.Hypothetical != 0:
-		rej.Rule, rej.Reason = "hypothetical", "mentioned only as a possibility to watch for"+by(nlp.Hypothetical)
+		rej.Rule, rej.Reason = "hypothetical", by(nlp.Hypothetical, "mentioned only as a possibility to watch for")
 		if t := triggerText(doc, blockedAt.start, blockedAt.end, nlp.Hypothetical); strings.HasPrefix(strings.ToLower(t), "screen") {
 			rej.Rule, rej.Reason = "screening", fmt.Sprintf("what a screening looks for (%q), not documented as present: coded with the encounter-for-screening code", t)
 		}
 	case blocked&nlp.Family != 0:
-		rej.Rule, rej.Reason = "family", "mentioned only for a family member"+by(nlp.Family)+"; family history is coded with Z80-Z84"
+		rej.Rule = "family"
 		if c.replacedBy != "" {
-			rej.Reason = "mentioned only for a family member" + by(nlp.Family) + ": coded with the family-history code " + c.replacedBy
+			rej.Reason = by(nlp.Family, "mentioned only for a family member", ": coded with the family-history code ", c.replacedBy)
+		} else {
+			rej.Reason = by(nlp.Family, "mentioned only for a family member", "; family history is coded with Z80-Z84")
 		}
 	case blocked&nlp.Uncertain != 0:
-		rej.Rule, rej.Reason = "uncertain_outpatient", "uncertain diagnosis"+by(nlp.Uncertain)+": not coded in the outpatient setting; code the documented symptoms"
+		rej.Rule, rej.Reason = "uncertain_outpatient", by(nlp.Uncertain, "uncertain diagnosis", ": not coded in the outpatient setting; code the documented symptoms")
 	case procedureCode(b):
-		rej.Rule, rej.Reason = "past_procedure", "a past service"+by(nlp.Historical)+": CPT and HCPCS code what is performed or supplied at this encounter"
+		rej.Rule, rej.Reason = "past_procedure", by(nlp.Historical, "a past service", ": CPT and HCPCS code what is performed or supplied at this encounter")
 	default:
-		rej.Rule, rej.Reason = "historical", "documented as over"+by(nlp.Ended)+": not a current condition"
+		rej.Rule = "historical"
 		if c.replacedBy != "" {
-			rej.Reason += "; coded with the personal-history code " + c.replacedBy
+			rej.Reason = by(nlp.Ended, "documented as over", ": not a current condition", "; coded with the personal-history code ", c.replacedBy)
+		} else {
+			rej.Reason = by(nlp.Ended, "documented as over", ": not a current condition")
 		}
 	}
 	return rej, false
+}
+
+// reasonWith is parts end to end, the note's trigger of kind over the
+// mention at quoted in parentheses after the first ("every mention is
+// negated (\"denies\")"), built in one allocation.
+func reasonWith(doc *nlp.Document, at mention, kind nlp.Assertion, parts ...string) string {
+	var q [128]byte
+	quoted := q[:0]
+	if t := triggerText(doc, at.start, at.end, kind); t != "" {
+		quoted = strconv.AppendQuote(quoted, t)
+	}
+	n := len(quoted) + 3
+	for _, p := range parts {
+		n += len(p)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(parts[0])
+	if len(quoted) > 0 {
+		b.WriteString(" (")
+		b.Write(quoted)
+		b.WriteByte(')')
+	}
+	for _, p := range parts[1:] {
+		b.WriteString(p)
+	}
+	return b.String()
 }
 
 // blockedBy is the flags of a mention the rules do not allow for code b.

@@ -55,9 +55,10 @@ type work struct {
 	refine refineScratch
 	full   []fullReading
 	// verdicts is discriminate's scratch (discriminate.go).
-	verdicts []verdict
-	rk       rankScratch // the ranking passes' scratch (ranktables.go)
-	seq      seqScratch  // sequence's scratch (sequence.go)
+	verdicts  []verdict
+	rk        rankScratch // the ranking passes' scratch (ranktables.go)
+	seq       seqScratch  // sequence's scratch (sequence.go)
+	tid, ltid []int32     // per note term: main and learned index ids (termids.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
