@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -121,6 +122,7 @@ func codeFacts(set *corpus.Set) ([]codeFact, map[string]int32) {
 // of its code's category (category of the code of c.tgt.anyCode()).
 func (e *Engine) countCategories(w *work, live []*candidate) {
 	r := &w.rk
+	r.saidNote = false // a new note: titleGrounding's marks are stale
 	nums := r.catIDs[:0]
 	for _, c := range live {
 		id := c.tgt.anyCode()
@@ -187,6 +189,10 @@ type rankScratch struct {
 	// candidate's sentences affirm: said[t] == gen.
 	said []uint32
 	gen  uint32
+	// saidSents are the sentences whose terms the marks hold; saidNote
+	// says they are of the current note (countCategories clears it).
+	saidSents []int
+	saidNote  bool
 	// cover indexes the fully matched names of the scored candidates
 	// (dominated.go).
 	cover coverIndex
@@ -197,8 +203,11 @@ type rankScratch struct {
 	// catCount counts candidates per category number, catIDs holds each
 	// candidate's (countCategories).
 	catCount, catIDs []int32
-	// resolveConflicts' per-candidate scratch (conflict.go).
+	// resolveConflicts' per-candidate scratch (conflict.go); final holds
+	// its answer until the next call.
 	sup, fsup []support
+	final     []scored
+	yielded   []scored
 	briefs    []corpus.Brief
 	drops     []conflictDrop
 	repl      []int
@@ -239,11 +248,13 @@ func (b *idBits) reset() {
 	b.ids = b.ids[:0]
 }
 
-// markSaid marks the terms of ids (index term ids) as said, forgetting
-// the previous marks; ids too large for the table (the unspecTerm and
-// unknownTerm markers) are not marked: saidMarked asks the caller to look
-// them up in ids.
-func (r *rankScratch) markSaid(terms int, ids []uint32) {
+// markSaid marks the terms of ids (index term ids: the affirmed terms of
+// sentences sents) as said, forgetting the previous marks; ids too large
+// for the table (the unspecTerm and unknownTerm markers) are not marked:
+// saidMarked asks the caller to look them up in ids.
+func (r *rankScratch) markSaid(terms int, ids []uint32, sents []int) {
+	r.saidSents = append(r.saidSents[:0], sents...)
+	r.saidNote = true
 	if len(r.said) < terms {
 		r.said = make([]uint32, terms)
 		r.gen = 0
@@ -258,6 +269,12 @@ func (r *rankScratch) markSaid(terms int, ids []uint32) {
 			r.said[t] = r.gen
 		}
 	}
+}
+
+// saidFor reports whether the marks are those of the affirmed terms of
+// sents of the current note (the sentences of the last markSaid).
+func (r *rankScratch) saidFor(sents []int) bool {
+	return r.saidNote && slices.Equal(r.saidSents, sents)
 }
 
 // saidMarked reports whether term t is among the ids of the last
