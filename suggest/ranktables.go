@@ -185,10 +185,11 @@ func factOf(b corpus.Brief) codeFact {
 
 // rankScratch is the per-call scratch of the ranking passes (work.rk).
 type rankScratch struct {
-	// said marks, per index term id, the terms titleGrounding's current
-	// candidate's sentences affirm: said[t] == gen.
-	said []uint32
-	gen  uint32
+	// said has a bit per index term id, set for the terms titleGrounding's
+	// current candidate's sentences affirm (saidIDs), so that the set is
+	// small enough to stay in cache.
+	said    []uint64
+	saidIDs []uint32
 	// saidSents are the sentences whose terms the marks hold; saidNote
 	// says they are of the current note (countCategories clears it).
 	saidSents []int
@@ -255,18 +256,18 @@ func (b *idBits) reset() {
 func (r *rankScratch) markSaid(terms int, ids []uint32, sents []int) {
 	r.saidSents = append(r.saidSents[:0], sents...)
 	r.saidNote = true
-	if len(r.said) < terms {
-		r.said = make([]uint32, terms)
-		r.gen = 0
+	if n := (terms + 63) / 64; len(r.said) != n {
+		r.said = make([]uint64, n)
+	} else {
+		for _, t := range r.saidIDs {
+			r.said[t/64] = 0
+		}
 	}
-	r.gen++
-	if r.gen == 0 {
-		clear(r.said)
-		r.gen = 1
-	}
+	r.saidIDs = r.saidIDs[:0]
 	for _, t := range ids {
-		if int(t) < len(r.said) {
-			r.said[t] = r.gen
+		if int(t) < terms {
+			r.said[t/64] |= 1 << (t % 64)
+			r.saidIDs = append(r.saidIDs, t)
 		}
 	}
 }
@@ -280,8 +281,8 @@ func (r *rankScratch) saidFor(sents []int) bool {
 // saidMarked reports whether term t is among the ids of the last
 // markSaid; known is false when t is beyond the table.
 func (r *rankScratch) saidMarked(t uint32) (said, known bool) {
-	if int(t) < len(r.said) {
-		return r.said[t] == r.gen, true
+	if int(t/64) < len(r.said) {
+		return r.said[t/64]&(1<<(t%64)) != 0, true
 	}
 	return false, false
 }
