@@ -212,6 +212,26 @@ type rankScratch struct {
 	briefs    []corpus.Brief
 	drops     []conflictDrop
 	repl      []int
+	keys      []scoredKey // sortScored's keys
+}
+
+// scoredKey is what the order of scored candidates reads of candidate i
+// (compareKeys).
+type scoredKey struct {
+	conf, z, score float64
+	code           corpus.ID
+	i              int32
+}
+
+// sortKeys returns the keys of ks, in order, in r's scratch.
+func (r *rankScratch) sortKeys(ks []scored) []scoredKey {
+	keys := r.keys[:0]
+	for i := range ks {
+		k := &ks[i]
+		keys = append(keys, scoredKey{conf: k.conf, z: k.z, score: k.score, code: k.code, i: int32(i)})
+	}
+	r.keys = keys
+	return keys
 }
 
 // idBits is a set of code ids: a bit per id, and the ids set, to clear.
