@@ -197,6 +197,10 @@ type conflictNames struct {
 	keyMask   uint64
 	stemMasks []uint64
 	stemsAny  uint64 // the union of stemMasks
+	// keyHashes and stemHashes are the pathHash of each stem of key and
+	// of stems: a stem whose hash differs is another stem.
+	keyHashes  []uint64
+	stemHashes [][]uint64
 }
 
 // stemBit is the bit of stem s in a conflictNames mask.
@@ -275,6 +279,7 @@ func (e *Engine) keysOf(n *conflictNames) *conflictNames {
 		}
 		n.key = e.keyStems(corpus.WithoutBracketed(code.Display))
 		n.keyMask = stemMask(n.key)
+		n.keyHashes = stemHashes(n.key)
 		n.keys = append(n.keys, n.key)
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
@@ -298,6 +303,7 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictNames {
 					st := e.ix.Stems(nm.Text)
 					n.stems = append(n.stems, st)
 					n.stemMasks = append(n.stemMasks, stemMask(st))
+					n.stemHashes = append(n.stemHashes, stemHashes(st))
 					n.stemsAny |= n.stemMasks[len(n.stemMasks)-1]
 				}
 			}
@@ -341,11 +347,11 @@ func reachedThrough(a, b *conflictNames) bool {
 	return false
 }
 
-// pathHash is the 64-bit FNV-1a hash of path p.
-func pathHash(p string) uint64 {
+// pathHash is the 64-bit FNV-1a hash of s (an Index path, a stem).
+func pathHash(s string) uint64 {
 	h := uint64(14695981039346656037)
-	for i := 0; i < len(p); i++ {
-		h = (h ^ uint64(p[i])) * 1099511628211
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
 	}
 	return h
 }
@@ -374,8 +380,8 @@ func namesSymptom(a, b *conflictNames) bool {
 			continue // a stem of a's key is not in this name
 		}
 		all := true
-		for _, k := range a.key {
-			if !slices.Contains(st, k) {
+		for ki, kh := range a.keyHashes {
+			if !hasStem(st, b.stemHashes[i], a.key[ki], kh) {
 				all = false
 				break
 			}
@@ -385,6 +391,26 @@ func namesSymptom(a, b *conflictNames) bool {
 		}
 	}
 	return false
+}
+
+// hasStem is slices.Contains(stems, k) for k of hash kh and stems of
+// hashes hs (stemHashes): only a stem of the same hash is compared.
+func hasStem(stems []string, hs []uint64, k string, kh uint64) bool {
+	for j, h := range hs {
+		if h == kh && stems[j] == k {
+			return true
+		}
+	}
+	return false
+}
+
+// stemHashes returns the pathHash of each of stems.
+func stemHashes(stems []string) []uint64 {
+	hs := make([]uint64, len(stems))
+	for i, st := range stems {
+		hs[i] = pathHash(st)
+	}
+	return hs
 }
 
 // integralPairs supplements namesSymptom with classic signs and symptoms
