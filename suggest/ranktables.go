@@ -169,7 +169,7 @@ func (e *Engine) warmCodes(r *rankScratch, live []*candidate) {
 		if id == 0 {
 			continue
 		}
-		if e.fact(id).flags&factICD != 0 {
+		if e.slots != nil && e.fact(id).flags&factICD != 0 {
 			if tf := e.groundTermsOf(id); tf != nil {
 				sum += float64(len(tf.own))
 			}
