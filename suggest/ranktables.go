@@ -237,27 +237,7 @@ type rankScratch struct {
 	briefs    []corpus.Brief
 	drops     []conflictDrop
 	repl      []int
-	keys      []scoredKey // sortScored's keys
-	warm      float64     // warmCodes' sum
-}
-
-// scoredKey is what the order of scored candidates reads of candidate i
-// (compareKeys).
-type scoredKey struct {
-	conf, z, score float64
-	code           corpus.ID
-	i              int32
-}
-
-// sortKeys returns the keys of ks, in order, in r's scratch.
-func (r *rankScratch) sortKeys(ks []scored) []scoredKey {
-	keys := r.keys[:0]
-	for i := range ks {
-		k := &ks[i]
-		keys = append(keys, scoredKey{conf: k.conf, z: k.z, score: k.score, code: k.code, i: int32(i)})
-	}
-	r.keys = keys
-	return keys
+	warm      float64 // warmCodes' sum
 }
 
 // idBits is a set of code ids: a bit per id, and the ids set, to clear.

@@ -189,14 +189,18 @@ type scored struct {
 	score float64
 }
 
-// sortScored puts candidates in the total order of less, sorting their
-// keys (what less reads, 32 bytes) rather than the structs.
+// sortScored puts candidates in the total order of less, moving indices
+// rather than the structs.
 func (e *Engine) sortScored(w *work, ks []scored) {
-	keys := w.rk.sortKeys(ks)
-	slices.SortFunc(keys, e.compareKeys)
+	idx := w.idx[:0]
+	for i := range ks {
+		idx = append(idx, int32(i))
+	}
+	w.idx = idx
+	slices.SortFunc(idx, func(a, b int32) int { return e.compareScored(&ks[a], &ks[b]) })
 	sorted := w.sorted[:0]
-	for _, k := range keys {
-		sorted = append(sorted, ks[k.i])
+	for _, j := range idx {
+		sorted = append(sorted, ks[j])
 	}
 	w.sorted = sorted
 	copy(ks, sorted)
@@ -227,12 +231,6 @@ func (e *Engine) less(a, b *scored) bool {
 // compareScored is less as a three-way comparison: -1 when a comes
 // first, 1 when b does, 0 when neither.
 func (e *Engine) compareScored(a, b *scored) int {
-	return e.compareKeys(scoredKey{conf: a.conf, z: a.z, score: a.score, code: a.code},
-		scoredKey{conf: b.conf, z: b.z, score: b.score, code: b.code})
-}
-
-// compareKeys is less as a three-way comparison of two candidates' keys.
-func (e *Engine) compareKeys(a, b scoredKey) int {
 	switch {
 	case a.conf != b.conf:
 		return cmpDesc(a.conf, b.conf)
