@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"math"
-	"sort"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -92,8 +91,16 @@ func Calibrate(xs, ys []float64, p float64) float64 {
 	if p >= xs[n-1] {
 		return ys[n-1]
 	}
-	// First knot strictly above p.
-	i := sort.Search(n, func(i int) bool { return xs[i] > p })
+	// First knot strictly above p (sort.Search, without the closure).
+	i, j := 0, n
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if !(xs[h] > p) {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
 	x0, x1 := xs[i-1], xs[i]
 	y0, y1 := ys[i-1], ys[i]
 	if x1 == x0 {

@@ -53,17 +53,20 @@ type support struct {
 
 	// What giveWay reads of the code's own strings, worked out once per
 	// candidate rather than once per pair (pairFacts).
-	withoutComp bool     // ICD-10-CM title says "without complication"
-	withComp    bool     // ICD-10-CM title says " with " and not "without"
-	canExplain  bool     // may explain a symptom (explains: not R, not Z, no symptomPrefix)
-	cat         int32    // the code's category number (codeFact.cat), -1 when not known
-	lists       bool     // explainers and integral are filled
-	explainers  []string // a reason symptom's explainedBy prefixes (explains)
-	integral    []string // a symptom's integralPairs diagnosis prefixes (integralPair)
+	withoutComp bool           // ICD-10-CM title says "without complication"
+	withComp    bool           // ICD-10-CM title says " with " and not "without"
+	canExplain  bool           // may explain a symptom (explains: not R, not Z, no symptomPrefix)
+	cat         int32          // the code's category number (codeFact.cat), -1 when not known
+	lists       bool           // explainers and integral are filled
+	explainers  []string       // a reason symptom's explainedBy prefixes (explains)
+	integral    []string       // a symptom's integralPairs diagnosis prefixes (integralPair)
+	names       *conflictNames // the code's names
 }
 
-// pairFacts fills s's per-candidate flags of giveWay for code id (b).
+// pairFacts fills s's per-candidate flags and names of giveWay for code
+// id.
 func (e *Engine) pairFacts(s *support, id corpus.ID) {
+	s.names = e.conflictNames(id)
 	f := e.fact(id)
 	s.cat = -1
 	if f.flags&factKnown != 0 {
@@ -177,10 +180,12 @@ type conflictNames struct {
 	// it, not instead of it.
 	paired []string
 	within map[string]struct{} // proper prefixes (at a comma) of the index paths of the code and its ancestors
-	// withinBits has bit pathBit(p) set for every p of within: a path
-	// whose bit is clear is not there, without hashing it; pathsBits
-	// has pathBit(p) set for every p of paths.
-	withinBits, pathsBits uint64
+	// pathHashes are pathHash of each of paths; withinHashes those of
+	// within, sorted. withinBits has bit pathBit of each of withinHashes
+	// set, pathsBits of each of pathHashes: a path whose bit is clear,
+	// or whose hash is not there, is not in within (reachedThrough).
+	pathHashes, withinHashes []uint64
+	withinBits, pathsBits    uint64
 
 	keyOnce, stemsOnce sync.Once
 	key                []string   // the stems of its title without vague or bracketed words
@@ -191,6 +196,11 @@ type conflictNames struct {
 	// keyMask cannot hold every stem of key (namesSymptom).
 	keyMask   uint64
 	stemMasks []uint64
+	stemsAny  uint64 // the union of stemMasks
+	// keyHashes and stemHashes are the pathHash of each stem of key and
+	// of stems: a stem whose hash differs is another stem.
+	keyHashes  []uint64
+	stemHashes [][]uint64
 }
 
 // stemBit is the bit of stem s in a conflictNames mask.
@@ -221,8 +231,10 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
 				p := strings.ToLower(nm.Text)
+				h := pathHash(p)
 				n.paths = append(n.paths, p)
-				n.pathsBits |= pathBit(p)
+				n.pathHashes = append(n.pathHashes, h)
+				n.pathsBits |= pathBit(h)
 			}
 		}
 	}
@@ -244,12 +256,17 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 				for i := range len(p) {
 					if p[i] == ',' {
 						n.within[p[:i]] = struct{}{}
-						n.withinBits |= pathBit(p[:i])
 					}
 				}
 			}
 		}
 	}
+	for p := range n.within {
+		h := pathHash(p)
+		n.withinHashes = append(n.withinHashes, h)
+		n.withinBits |= pathBit(h)
+	}
+	slices.Sort(n.withinHashes)
 	return e.conflictMemo.store(e.set, id, n)
 }
 
@@ -262,6 +279,7 @@ func (e *Engine) keysOf(n *conflictNames) *conflictNames {
 		}
 		n.key = e.keyStems(corpus.WithoutBracketed(code.Display))
 		n.keyMask = stemMask(n.key)
+		n.keyHashes = stemHashes(n.key)
 		n.keys = append(n.keys, n.key)
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
@@ -285,6 +303,8 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictNames {
 					st := e.ix.Stems(nm.Text)
 					n.stems = append(n.stems, st)
 					n.stemMasks = append(n.stemMasks, stemMask(st))
+					n.stemHashes = append(n.stemHashes, stemHashes(st))
+					n.stemsAny |= n.stemMasks[len(n.stemMasks)-1]
 				}
 			}
 		}
@@ -313,24 +333,31 @@ func reachedThrough(a, b *conflictNames) bool {
 	if b.withinBits&a.pathsBits == 0 {
 		return false
 	}
-	for _, p := range a.paths {
-		if b.withinBits&pathBit(p) == 0 {
+	for i, h := range a.pathHashes {
+		if b.withinBits&pathBit(h) == 0 {
 			continue
 		}
-		if _, ok := b.within[p]; ok {
+		if _, found := slices.BinarySearch(b.withinHashes, h); !found {
+			continue
+		}
+		if _, ok := b.within[a.paths[i]]; ok {
 			return true
 		}
 	}
 	return false
 }
 
-// pathBit is the bit of conflictNames.withinBits for path p.
-func pathBit(p string) uint64 {
-	if p == "" {
-		return 1
+// pathHash is the 64-bit FNV-1a hash of s (an Index path, a stem).
+func pathHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
 	}
-	return 1 << ((uint(len(p))*31 + uint(p[len(p)-1])) & 63)
+	return h
 }
+
+// pathBit is the bit of conflictNames.withinBits for a path of hash h.
+func pathBit(h uint64) uint64 { return 1 << (h >> 58) }
 
 // pairedWith reports whether a's notes ask for code b beside it.
 func pairedWith(a *conflictNames, b string) bool {
@@ -345,7 +372,7 @@ func pairedWith(a *conflictNames, b string) bool {
 // namesSymptom reports whether a name of code b carries every word of a's
 // title (a symptom, or the unspecified code of b's category).
 func namesSymptom(a, b *conflictNames) bool {
-	if len(a.key) == 0 {
+	if len(a.key) == 0 || a.keyMask&^b.stemsAny != 0 {
 		return false
 	}
 	for i, st := range b.stems {
@@ -353,8 +380,8 @@ func namesSymptom(a, b *conflictNames) bool {
 			continue // a stem of a's key is not in this name
 		}
 		all := true
-		for _, k := range a.key {
-			if !slices.Contains(st, k) {
+		for ki, kh := range a.keyHashes {
+			if !hasStem(st, b.stemHashes[i], a.key[ki], kh) {
 				all = false
 				break
 			}
@@ -364,6 +391,26 @@ func namesSymptom(a, b *conflictNames) bool {
 		}
 	}
 	return false
+}
+
+// hasStem is slices.Contains(stems, k) for k of hash kh and stems of
+// hashes hs (stemHashes): only a stem of the same hash is compared.
+func hasStem(stems []string, hs []uint64, k string, kh uint64) bool {
+	for j, h := range hs {
+		if h == kh && stems[j] == k {
+			return true
+		}
+	}
+	return false
+}
+
+// stemHashes returns the pathHash of each of stems.
+func stemHashes(stems []string) []uint64 {
+	hs := make([]uint64, len(stems))
+	for i, st := range stems {
+		hs[i] = pathHash(st)
+	}
+	return hs
 }
 
 // integralPairs supplements namesSymptom with classic signs and symptoms
@@ -430,7 +477,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	// Codes whose notes ask for each other are coded together (R65.21
 	// "code first underlying infection" keeps A41.9; N40.1 "use additional
 	// code for associated symptoms" keeps R35.0).
-	na, nb := e.conflictNames(a.code), e.conflictNames(b.code)
+	na, nb := sa.names, sb.names
 	// None of the rules below can apply: no need to read the notes.
 	if !(sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab))) &&
 		(sb.level < 2 || !(sa.symptom && !sb.symptom) && !(sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb))) {
@@ -464,15 +511,15 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	return "", ""
 }
 
-// mayGiveWay reports whether giveWay may find a rule for a (code id,
-// brief ab, support sa) against some replacement: a code that is not
-// "without complication", not a reason for the visit, not a symptom, not
-// unspecified and without Index paths gives way to none.
-func (e *Engine) mayGiveWay(ab corpus.Brief, sa *support, id corpus.ID) bool {
+// mayGiveWay reports whether giveWay may find a rule for a (brief ab,
+// support sa, pairFacts filled) against some replacement: a code that is
+// not "without complication", not a reason for the visit, not a symptom,
+// not unspecified and without Index paths gives way to none.
+func mayGiveWay(ab corpus.Brief, sa *support) bool {
 	if ab.System != corpus.ICD10CM {
 		return false
 	}
-	return sa.withoutComp || sa.reason && !sa.asked || sa.symptom || sa.unspecified || len(e.conflictNames(id).paths) > 0
+	return sa.withoutComp || sa.reason && !sa.asked || sa.symptom || sa.unspecified || len(sa.names.paths) > 0
 }
 
 // specifies reports whether a name of b that the note's words match
@@ -535,7 +582,8 @@ func continuesPath(name string, paths []string) bool {
 }
 
 // resolveConflicts picks the suggestions among the scored candidates (in
-// rank order) and files the rejections of those that give way.
+// rank order) and files the rejections of those that give way. The
+// answer is w's scratch, valid until w's next call.
 func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req Request) []scored {
 	n := 0
 	for n < len(kept) && kept[n].conf >= req.MinConfidence {
@@ -562,6 +610,9 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	for i := range ks {
 		briefs[i] = e.set.Brief(ks[i].code)
 	}
+	for i := range ks {
+		e.pairFacts(&sup[i], ks[i].code)
+	}
 	// A symptom a recommended code's notes ask for ("use additional code
 	// for associated symptoms") is coded whatever else explains it.
 	for i := range ks {
@@ -569,14 +620,11 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			continue
 		}
 		for _, j := range repl {
-			if j != i && pairedWith(e.conflictNames(ks[j].code), briefs[i].Code) {
+			if j != i && pairedWith(sup[j].names, briefs[i].Code) {
 				sup[i].asked = true
 				break
 			}
 		}
-	}
-	for i := range ks {
-		e.pairFacts(&sup[i], ks[i].code)
 	}
 	// drop decides lazily whether candidate i gives way; a replacement
 	// must itself survive (a cycle counts as surviving).
@@ -592,7 +640,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			return d.rule != ""
 		}
 		d.state = 1
-		if !e.mayGiveWay(briefs[i], &sup[i], ks[i].code) {
+		if !mayGiveWay(briefs[i], &sup[i]) {
 			d.state = 2
 			return false
 		}
@@ -609,9 +657,9 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		return d.rule != ""
 	}
 	excl := e.keptExclusions(w)
-	final := make([]scored, 0, min(n, req.MaxResults))
+	final := slices.Grow(r.final[:0], min(n, req.MaxResults))
 	fsup := slices.Grow(r.fsup[:0], cap(final))
-	var yielded []scored
+	yielded := r.yielded[:0]
 	for i := range ks {
 		if len(final) >= req.MaxResults {
 			break
@@ -672,12 +720,12 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		final = append(final, *k)
 		fsup = append(fsup, sup[i])
 	}
-	r.fsup = fsup
-	if len(yielded) == 0 {
-		return final
-	}
+	r.fsup, r.yielded = fsup, yielded
 	final = append(final, yielded...)
-	e.sortScored(w, final)
+	r.final = final
+	if len(yielded) > 0 {
+		e.sortScored(w, final)
+	}
 	return final[:min(len(final), req.MaxResults)]
 }
 

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -121,6 +122,7 @@ func codeFacts(set *corpus.Set) ([]codeFact, map[string]int32) {
 // of its code's category (category of the code of c.tgt.anyCode()).
 func (e *Engine) countCategories(w *work, live []*candidate) {
 	r := &w.rk
+	r.saidNote = false // a new note: titleGrounding's marks are stale
 	nums := r.catIDs[:0]
 	for _, c := range live {
 		id := c.tgt.anyCode()
@@ -152,6 +154,31 @@ func (e *Engine) countCategories(w *work, live []*candidate) {
 	for _, n := range nums {
 		r.catCount[n] = 0
 	}
+	e.warmCodes(r, live)
+}
+
+// warmCodes reads, for each live candidate whose code is known, the
+// per-code tables features reads next (its title terms, its priors), in
+// one loop whose cache misses overlap, rather than one by one amid the
+// rest of the features' work. The values read are summed into r.warm so
+// the reads stay.
+func (e *Engine) warmCodes(r *rankScratch, live []*candidate) {
+	var sum float64
+	for _, c := range live {
+		id := c.tgt.code
+		if id == 0 {
+			continue
+		}
+		if e.slots != nil && e.fact(id).flags&factICD != 0 {
+			if tf := e.groundTermsOf(id); tf != nil {
+				sum += float64(len(tf.own))
+			}
+		}
+		if int(id) < len(e.priorByID) {
+			sum += e.priorByID[id][0]
+		}
+	}
+	r.warm = sum
 }
 
 // factOf works out the facts of one code.
@@ -183,10 +210,15 @@ func factOf(b corpus.Brief) codeFact {
 
 // rankScratch is the per-call scratch of the ranking passes (work.rk).
 type rankScratch struct {
-	// said marks, per index term id, the terms titleGrounding's current
-	// candidate's sentences affirm: said[t] == gen.
-	said []uint32
-	gen  uint32
+	// said has a bit per index term id, set for the terms titleGrounding's
+	// current candidate's sentences affirm (saidIDs), so that the set is
+	// small enough to stay in cache.
+	said    []uint64
+	saidIDs []uint32
+	// saidSents are the sentences whose terms the marks hold; saidNote
+	// says they are of the current note (countCategories clears it).
+	saidSents []int
+	saidNote  bool
 	// cover indexes the fully matched names of the scored candidates
 	// (dominated.go).
 	cover coverIndex
@@ -197,11 +229,15 @@ type rankScratch struct {
 	// catCount counts candidates per category number, catIDs holds each
 	// candidate's (countCategories).
 	catCount, catIDs []int32
-	// resolveConflicts' per-candidate scratch (conflict.go).
+	// resolveConflicts' per-candidate scratch (conflict.go); final holds
+	// its answer until the next call.
 	sup, fsup []support
+	final     []scored
+	yielded   []scored
 	briefs    []corpus.Brief
 	drops     []conflictDrop
 	repl      []int
+	warm      float64 // warmCodes' sum
 }
 
 // idBits is a set of code ids: a bit per id, and the ids set, to clear.
@@ -239,32 +275,40 @@ func (b *idBits) reset() {
 	b.ids = b.ids[:0]
 }
 
-// markSaid marks the terms of ids (index term ids) as said, forgetting
-// the previous marks; ids too large for the table (the unspecTerm and
-// unknownTerm markers) are not marked: saidMarked asks the caller to look
-// them up in ids.
-func (r *rankScratch) markSaid(terms int, ids []uint32) {
-	if len(r.said) < terms {
-		r.said = make([]uint32, terms)
-		r.gen = 0
-	}
-	r.gen++
-	if r.gen == 0 {
-		clear(r.said)
-		r.gen = 1
-	}
-	for _, t := range ids {
-		if int(t) < len(r.said) {
-			r.said[t] = r.gen
+// markSaid marks the terms of ids (index term ids: the affirmed terms of
+// sentences sents) as said, forgetting the previous marks; ids too large
+// for the table (the unspecTerm and unknownTerm markers) are not marked:
+// saidMarked asks the caller to look them up in ids.
+func (r *rankScratch) markSaid(terms int, ids []uint32, sents []int) {
+	r.saidSents = append(r.saidSents[:0], sents...)
+	r.saidNote = true
+	if n := (terms + 63) / 64; len(r.said) != n {
+		r.said = make([]uint64, n)
+	} else {
+		for _, t := range r.saidIDs {
+			r.said[t/64] = 0
 		}
 	}
+	r.saidIDs = r.saidIDs[:0]
+	for _, t := range ids {
+		if int(t) < terms {
+			r.said[t/64] |= 1 << (t % 64)
+			r.saidIDs = append(r.saidIDs, t)
+		}
+	}
+}
+
+// saidFor reports whether the marks are those of the affirmed terms of
+// sents of the current note (the sentences of the last markSaid).
+func (r *rankScratch) saidFor(sents []int) bool {
+	return r.saidNote && slices.Equal(r.saidSents, sents)
 }
 
 // saidMarked reports whether term t is among the ids of the last
 // markSaid; known is false when t is beyond the table.
 func (r *rankScratch) saidMarked(t uint32) (said, known bool) {
-	if int(t) < len(r.said) {
-		return r.said[t] == r.gen, true
+	if int(t/64) < len(r.said) {
+		return r.said[t/64]&(1<<(t%64)) != 0, true
 	}
 	return false, false
 }

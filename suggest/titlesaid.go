@@ -64,19 +64,24 @@ func (e *Engine) titleGrounding(w *work, doc *nlp.Document, c *candidate, code c
 		return 0, -1, 0
 	}
 	w.gsents = sentencesOf(c, false, w.gsents)
-	said := w.gterms[:0]
-	for _, s := range w.gsents {
-		if s < 0 || s >= len(w.sr.term) {
-			continue
-		}
-		for j := w.sr.term[s][0]; j < w.sr.term[s][1]; j++ {
-			if id, ok := w.sr.noteTermID(doc, e.ix, int(j)); ok {
-				said = append(said, id)
+	said := w.gterms
+	// Candidates of the same sentences (the next one usually) read the
+	// marks of the last.
+	if !w.rk.saidFor(w.gsents) {
+		said = said[:0]
+		for _, s := range w.gsents {
+			if s < 0 || s >= len(w.sr.term) {
+				continue
+			}
+			for j := w.sr.term[s][0]; j < w.sr.term[s][1]; j++ {
+				if id, ok := w.sr.noteTermID(doc, e.ix, int(j)); ok {
+					said = append(said, id)
+				}
 			}
 		}
+		w.gterms = said
+		w.rk.markSaid(e.ix.Terms(), said, w.gsents)
 	}
-	w.gterms = said
-	w.rk.markSaid(e.ix.Terms(), said)
 	isSaid := func(t uint32) bool {
 		if ok, known := w.rk.saidMarked(t); known {
 			return ok

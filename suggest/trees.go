@@ -61,6 +61,18 @@ type forest struct {
 	leaf  []float64 // per tree 2^depth leaves
 	trees int
 	nodes []treeNodes // trees too deep to lay out complete
+	// d3 holds depth-3 trees (the default) once more, each tree's nodes
+	// and leaves side by side (evalDepth3); nil for other depths or
+	// features too many to number in a byte.
+	d3 []tree3
+}
+
+// tree3 is a complete depth-3 tree: thresholds and features of its
+// seven internal nodes (breadth-first) and its eight leaves, in 128 bytes.
+type tree3 struct {
+	thr  [7]float64
+	leaf [8]float64
+	feat [8]uint8 // the eighth is unused
 }
 
 // compile validates trees for features of width n: every child index points
@@ -98,6 +110,16 @@ func compile(trees []Tree, n int) (forest, error) {
 		feat: make([]int32, len(ts)*inner), thr: make([]float64, len(ts)*inner), leaf: make([]float64, len(ts)*leaves)}
 	for ti, t := range ts {
 		t.fill(0, 0, depth, f.feat[ti*inner:(ti+1)*inner], f.thr[ti*inner:(ti+1)*inner], f.leaf[ti*leaves:(ti+1)*leaves])
+	}
+	if depth == 3 && n <= 256 {
+		f.d3 = make([]tree3, len(ts))
+		for ti := range f.d3 {
+			t := &f.d3[ti]
+			for i := range 7 {
+				t.thr[i], t.feat[i] = f.thr[ti*7+i], uint8(f.feat[ti*7+i])
+			}
+			copy(t.leaf[:], f.leaf[ti*8:ti*8+8])
+		}
 	}
 	return f, nil
 }
@@ -141,8 +163,9 @@ func (f *forest) eval(x []float64) float64 {
 
 // evalRows adds the trees' values for each row of xs (rows of width w,
 // at least as wide as the features the forest was compiled for) to z.
-// Complete trees walk four rows at once: their paths are independent, so
-// the loads overlap instead of waiting on one another.
+// Complete trees walk several rows at once (four; two at depth 3, where
+// fewer live values leave the registers free): their paths are
+// independent, so the loads overlap instead of waiting on one another.
 func (f *forest) evalRows(z, xs []float64, w int) {
 	n := len(z)
 	if f.depth == 0 {
@@ -152,6 +175,10 @@ func (f *forest) evalRows(z, xs []float64, w int) {
 				z[r] += t.eval(x)
 			}
 		}
+		return
+	}
+	if f.d3 != nil {
+		f.evalDepth3(z, xs, w)
 		return
 	}
 	r := 0
@@ -166,10 +193,6 @@ func (f *forest) evalRows(z, xs []float64, w int) {
 
 // eval4 adds the trees' values for four rows to z (one to four long).
 func (f *forest) eval4(z, x0, x1, x2, x3 []float64) {
-	if f.depth == 3 {
-		f.eval4depth3(z, x0, x1, x2, x3)
-		return
-	}
 	inner := 1<<f.depth - 1
 	leaves := inner + 1
 	var z0, z1, z2, z3 float64
@@ -196,36 +219,41 @@ func (f *forest) eval4(z, x0, x1, x2, x3 []float64) {
 	}
 }
 
-// eval4depth3 is eval4 for depth 3 (the default), with the levels
-// unrolled and the node indices masked into range.
-func (f *forest) eval4depth3(z, x0, x1, x2, x3 []float64) {
-	var z0, z1, z2, z3 float64
-	for t := 0; t < f.trees; t++ {
-		feat := (*[7]int32)(f.feat[t*7 : t*7+7])
-		thr := (*[7]float64)(f.thr[t*7 : t*7+7])
-		leaf := (*[8]float64)(f.leaf[t*8 : t*8+8])
-		f0, t0 := feat[0], thr[0]
-		p0 := 1 + right(x0[f0], t0)
-		p1 := 1 + right(x1[f0], t0)
-		p2 := 1 + right(x2[f0], t0)
-		p3 := 1 + right(x3[f0], t0)
-		p0 = 2*p0 + 1 + right(x0[feat[p0&7]], thr[p0&7])
-		p1 = 2*p1 + 1 + right(x1[feat[p1&7]], thr[p1&7])
-		p2 = 2*p2 + 1 + right(x2[feat[p2&7]], thr[p2&7])
-		p3 = 2*p3 + 1 + right(x3[feat[p3&7]], thr[p3&7])
-		p0 = 2*p0 + 1 + right(x0[feat[p0&7]], thr[p0&7])
-		p1 = 2*p1 + 1 + right(x1[feat[p1&7]], thr[p1&7])
-		p2 = 2*p2 + 1 + right(x2[feat[p2&7]], thr[p2&7])
-		p3 = 2*p3 + 1 + right(x3[feat[p3&7]], thr[p3&7])
-		z0 += leaf[(p0-7)&7]
-		z1 += leaf[(p1-7)&7]
-		z2 += leaf[(p2-7)&7]
-		z3 += leaf[(p3-7)&7]
-	}
-	for i, v := range [4]float64{z0, z1, z2, z3} {
-		if i < len(z) {
-			z[i] += v
+// evalDepth3 is evalRows for depth-3 trees (d3): two rows at a time,
+// the levels unrolled and the node indices masked into range. Each row's
+// values are summed in tree order from zero, then added to z, as eval4
+// does, so the sums are the same to the bit.
+func (f *forest) evalDepth3(z, xs []float64, w int) {
+	r := 0
+	for ; r+2 <= len(z); r += 2 {
+		x0, x1 := xs[r*w:(r+1)*w], xs[(r+1)*w:(r+2)*w]
+		var z0, z1 float64
+		for i := range f.d3 {
+			t := &f.d3[i]
+			f0, t0 := t.feat[0], t.thr[0]
+			p0 := 1 + right(x0[f0], t0)
+			p1 := 1 + right(x1[f0], t0)
+			p0 = 2*p0 + 1 + right(x0[t.feat[p0&7]], t.thr[p0&7])
+			p1 = 2*p1 + 1 + right(x1[t.feat[p1&7]], t.thr[p1&7])
+			p0 = 2*p0 + 1 + right(x0[t.feat[p0&7]], t.thr[p0&7])
+			p1 = 2*p1 + 1 + right(x1[t.feat[p1&7]], t.thr[p1&7])
+			z0 += t.leaf[(p0-7)&7]
+			z1 += t.leaf[(p1-7)&7]
 		}
+		z[r] += z0
+		z[r+1] += z1
+	}
+	if r < len(z) {
+		x := xs[r*w : (r+1)*w]
+		var z0 float64
+		for i := range f.d3 {
+			t := &f.d3[i]
+			p := 1 + right(x[t.feat[0]], t.thr[0])
+			p = 2*p + 1 + right(x[t.feat[p&7]], t.thr[p&7])
+			p = 2*p + 1 + right(x[t.feat[p&7]], t.thr[p&7])
+			z0 += t.leaf[(p-7)&7]
+		}
+		z[r] += z0
 	}
 }
 
