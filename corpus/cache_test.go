@@ -251,6 +251,7 @@ func TestLoadCacheConcurrent(t *testing.T) {
 // real code sets, code by code.
 func TestLoadCacheRealData(t *testing.T) {
 	skipUnderRace(t)
+	t.Parallel() // with TestNewSetLossless, the non-race pass's two slow full-data tests
 	if testing.Short() {
 		t.Skip("loads the full code sets twice")
 	}

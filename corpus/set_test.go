@@ -64,6 +64,7 @@ func packedInputs(t *testing.T) map[string][]*Code {
 // TestNewSetLossless: every code NewSet packs comes back deeply equal
 // (nil and empty slices told apart), and the hot accessors agree with it.
 func TestNewSetLossless(t *testing.T) {
+	t.Parallel() // with TestLoadCacheRealData, the non-race pass's two slow full-data tests
 	ext := []Extension{{"A", "initial encounter"}, {"D", "subsequent encounter"}}
 	hand := []*Code{
 		{System: ICD10CM, Code: "S72.001", Display: "Fracture of right femur", Children: []string{"S72.001A", "S72.001Z"},

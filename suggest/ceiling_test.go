@@ -14,6 +14,7 @@ import (
 // TestCeiling: the ceiling is evaluated with the corpus features at 0 and
 // bounds the confidence; without it the main re-ranker's confidence stands.
 func TestCeiling(t *testing.T) {
+	t.Parallel()
 	prior := slices.Index(suggest.FeatureNames(), "prior")
 	// A stump on the prior: hi for a real prior (always below -1), lo at 0.
 	stump := func(hi, lo float64) suggest.Tree {
@@ -33,6 +34,7 @@ func TestCeiling(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			m := &suggest.Model{Version: suggest.ModelVersion, Features: suggest.FeatureNames(), Trees: []suggest.Tree{stump(4, -4)}, Threshold: 0.3, Ceiling: tt.ceiling,
 				Priors: map[string]float64{"ICD-10-CM|J01.90": -3}}
 			eng := withModel(t, m)

@@ -12,6 +12,7 @@ import (
 // name the note states in full ranks below that name's code, however
 // strong its prior: "infection" (B99.9) in "COVID-19 infection" (U07.1).
 func TestDominatedYields(t *testing.T) {
+	t.Parallel()
 	names := suggest.FeatureNames()
 	w := make([]float64, len(names))
 	w[slices.Index(names, "prior")] = 1 // the prior alone ranks

@@ -42,6 +42,7 @@ func TestGrounded(t *testing.T) {
 // with its code's names is dropped at load; a grounded one still finds
 // its code.
 func TestUngroundedLearnedDropped(t *testing.T) {
+	t.Parallel()
 	m := &suggest.Model{Learned: []suggest.LearnedName{
 		{System: "ICD-10-CM", Code: "E11.9", Text: "metformin twice daily", Weight: 0.9},
 		{System: "ICD-10-CM", Code: "E11.9", Text: "diabetic follow", Weight: 0.9},

@@ -16,6 +16,7 @@ import (
 // other-side sibling, not a nontraumatic tear, not a stenosis read as a
 // vessel injury, not a bare "injury".
 func TestInjuryFloor(t *testing.T) {
+	t.Parallel()
 	names := suggest.FeatureNames()
 	w := make([]float64, len(names))
 	w[slices.Index(names, "prior")] = 1 // the prior alone ranks

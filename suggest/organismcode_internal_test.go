@@ -1,32 +1,18 @@
 package suggest
 
 import (
-	"context"
 	"strings"
-	"sync"
 	"testing"
 
 	"medcode/corpus"
-	"medcode/internal/testenv"
-)
-
-var (
-	realOnce sync.Once
-	realEng  *Engine
-	realErr  error
 )
 
 // realEngine is the untrained engine over the real code sets (the rules
-// under test read the Tabular's titles, names and notes).
+// under test read the Tabular's titles, names and notes): the package's
+// shared test engine (export_test.go).
 func realEngine(t *testing.T) *Engine {
 	t.Helper()
-	realOnce.Do(func() {
-		realEng, realErr = Open(context.Background(), OpenOptions{DataDir: testenv.DataDir(t), ModelPath: "none"})
-	})
-	if realErr != nil {
-		t.Fatal(realErr)
-	}
-	return realEng
+	return SharedEngine(t)
 }
 
 // ruleSug is a suggestion given to a coding rule: code, confidence and

@@ -42,6 +42,7 @@ func TestPastConditionHistoryCode(t *testing.T) {
 // TestLearnedHistoryNeedsPast: a learned phrase finds a personal-history
 // code only where the note places its words in the past.
 func TestLearnedHistoryNeedsPast(t *testing.T) {
+	t.Parallel()
 	m := &suggest.Model{Learned: []suggest.LearnedName{
 		{System: "ICD-10-CM", Code: "I25.2", Text: "infarction", Weight: 0.9},
 	}}

@@ -14,6 +14,7 @@ import (
 // unspecified history code and a condition that is no history code stay
 // where the model put them.
 func TestStatedHistory(t *testing.T) {
+	t.Parallel()
 	// One leaf: every candidate at log-odds -6, far below the threshold.
 	low := suggest.Tree{Feature: []int{-1}, Threshold: []float64{0}, Left: []int{-1}, Right: []int{-1}, Value: []float64{-6}}
 	eng := withModel(t, &suggest.Model{Version: suggest.ModelVersion, Features: suggest.FeatureNames(), Trees: []suggest.Tree{low}, Threshold: 0.3})

@@ -10,39 +10,24 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"medcode/corpus"
-	"medcode/internal/testenv"
 	"medcode/suggest"
 )
 
-var (
-	engineOnce sync.Once
-	engineVal  *suggest.Engine
-	engineErr  error
-)
-
-// testToday is the engine's clock in tests: requests without a date of
-// service are coded as of this day (FY2027), so golden files stay put.
-var testToday = time.Date(2026, 12, 3, 15, 4, 5, 0, time.UTC)
-
-// engine opens the untrained engine over the real code sets once per test
-// binary.
+// engine is the untrained engine over the real code sets, opened once per
+// test binary and shared with the internal tests (export_test.go).
 func engine(tb testing.TB) *suggest.Engine {
 	tb.Helper()
-	dir := testenv.DataDir(tb)
-	engineOnce.Do(func() {
-		engineVal, engineErr = suggest.Open(context.Background(), suggest.OpenOptions{DataDir: dir, ModelPath: "none",
-			Options: suggest.Options{Now: func() time.Time { return testToday }}})
-	})
-	if engineErr != nil {
-		tb.Fatal(engineErr)
-	}
-	return engineVal
+	return suggest.SharedEngine(tb)
 }
 
-// withModel is the test engine's code sets and index with model m.
+// withModel is the test engine's code sets and index with model m: a new
+// engine, whose tables take seconds to build under -race. The tests that
+// build one (or put a 100 KB note through the engine) call t.Parallel, so
+// the package's slow tests share the machine's cores; running beside each
+// other on the shared engine's code set and index, they also let the race
+// detector see New and Suggest read them concurrently.
 func withModel(tb testing.TB, m *suggest.Model) *suggest.Engine {
 	tb.Helper()
 	base := engine(tb)
@@ -263,6 +248,7 @@ func TestHistoryEdit(t *testing.T) {
 }
 
 func TestBadInput(t *testing.T) {
+	t.Parallel()
 	eng := engine(t)
 	tests := []struct {
 		name string
@@ -290,6 +276,7 @@ func TestBadInput(t *testing.T) {
 // TestModelContext: a model's category codes join the candidates on another
 // code's evidence, and its co-occurrences reach the features.
 func TestModelContext(t *testing.T) {
+	t.Parallel()
 	base := engine(t)
 	names := suggest.FeatureNames()
 	idx := func(name string) int {
@@ -372,6 +359,7 @@ func TestConcurrentAgree(t *testing.T) {
 // suggested when no words of the note document it; priors only rank what
 // the note says.
 func TestNoPriorOnlyCodes(t *testing.T) {
+	t.Parallel()
 	m := &suggest.Model{Priors: map[string]float64{
 		"ICD-10-CM|R69":   -1.4, // about 20% of notes
 		"ICD-10-CM|R69*":  -1.4,

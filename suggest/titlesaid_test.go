@@ -51,6 +51,7 @@ func TestTitleGroundingFeatures(t *testing.T) {
 // whose name the note documents whole within PriorReach of the cap, and
 // leaves a partly documented code's prior alone.
 func TestPriorReach(t *testing.T) {
+	t.Parallel()
 	names := suggest.FeatureNames()
 	pi, ci := slices.Index(names, "prior"), slices.Index(names, "catPrior")
 	const capLogit = -2.944438979166440 // features.go maxPriorLogit

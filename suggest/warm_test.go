@@ -12,6 +12,7 @@ import (
 // Warming an engine builds its first-use tables and changes no output:
 // each sample note codes the same on a cold engine and after Warm.
 func TestWarmChangesNoOutput(t *testing.T) {
+	t.Parallel()
 	eng := withModel(t, nil) // a fresh engine: its per-engine tables are cold
 	ctx := context.Background()
 	cold := map[string][]byte{}

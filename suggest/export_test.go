@@ -1,0 +1,39 @@
+package suggest
+
+import (
+	"context"
+	"sync"
+	"testing"
+	"time"
+
+	"medcode/internal/testenv"
+)
+
+// TestToday is the engine's clock in tests: requests without a date of
+// service are coded as of this day (FY2027), so golden files stay put.
+var TestToday = time.Date(2026, 12, 3, 15, 4, 5, 0, time.UTC)
+
+// sharedEngine is the one untrained engine over the real code sets that
+// the package's internal and external tests share (one test binary holds
+// both): opening it and filling its per-engine tables takes seconds under
+// -race. Tests only read it; a test that needs another model or a cold
+// engine builds its own with New.
+var sharedEngine struct {
+	once sync.Once
+	eng  *Engine
+	err  error
+}
+
+// SharedEngine returns the shared untrained engine, opened on first use.
+func SharedEngine(tb testing.TB) *Engine {
+	tb.Helper()
+	dir := testenv.DataDir(tb)
+	sharedEngine.once.Do(func() {
+		sharedEngine.eng, sharedEngine.err = Open(context.Background(), OpenOptions{DataDir: dir, ModelPath: "none",
+			Options: Options{Now: func() time.Time { return TestToday }}})
+	})
+	if sharedEngine.err != nil {
+		tb.Fatal(sharedEngine.err)
+	}
+	return sharedEngine.eng
+}
