@@ -115,12 +115,16 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	var fold []int
 	var found, labelled int
 	var gold float64
+	var base *suggest.Engine // the first fold's: the others share its model-independent tables
 	for k := 0; k < nf; k++ {
 		rest := others(k)
 		mined := Mine(pipe, set, rest, opts.Mine)
-		eng, err := suggest.New(set, ix, suggest.Options{Model: &suggest.Model{Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF, CategoryTop: mined.CategoryTop, Cooc: mined.Cooc, PriorReach: opts.PriorReach}})
+		eng, err := suggest.New(set, ix, suggest.Options{Model: &suggest.Model{Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF, CategoryTop: mined.CategoryTop, Cooc: mined.Cooc, PriorReach: opts.PriorReach}, Base: base})
 		if err != nil {
 			return nil, TrainSummary{}, fmt.Errorf("eval: train: %w", err)
+		}
+		if base == nil {
+			base = eng
 		}
 		if opts.Progress != nil {
 			fmt.Fprintf(opts.Progress, "train: fold %d: %d learned names from %d cases, features of %d cases\n", k+1, len(mined.Learned), len(rest), len(folds[k]))

@@ -26,6 +26,10 @@ type Options struct {
 	// Now is the clock that dates a request without a date of service
 	// (today picks the release); nil: time.Now.
 	Now func() time.Time
+	// Base is an engine built on the same code sets and index whose
+	// model-independent tables the new engine shares instead of building
+	// them (shared.go); nil, or one on other code sets: build them.
+	Base *Engine
 }
 
 // OpenOptions locate everything an Engine is built from.
@@ -280,27 +284,11 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 			}
 		}
 	}
-	e.excl = packExclusions(set, excludes1Table(set))
-	e.slots = buildSlots(set, ix)
-	e.with, e.coder.stems = withTable(set, e.stemTerms)
-	e.htn = e.hypertensionTable()
-	e.sequela = sequelaFamily(set, e.stemTerms)
-	e.dueTo = dueToTable(set)
-	e.identified = identifiedTable(set)
-	e.organismDue = organismTable(set)
-	status, err := parseStatusRules(set, statusTable)
-	if err != nil {
+	if from := sharedFrom(opts.Base, set, ix); from != nil {
+		e.shareTables(from) // shared.go
+	} else if err := e.buildTables(set, ix); err != nil {
 		return nil, err
 	}
-	e.status = status
-	if e.allergy, err = parseAllergyRules(set, allergyTable); err != nil {
-		return nil, err
-	}
-	if e.sites, err = siteMapOf(ix); err != nil {
-		return nil, err
-	}
-	e.drugs = drugTableOf(set, ix.Stems)
-	e.neo = neoplasmTableOf(set, ix.Stems)
 	e.edits = rv.edits
 	e.vague = map[string]bool{}
 	for _, s := range ix.Stems(strings.Join(vagueWords, " ")) {

@@ -42,11 +42,13 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		}
 		byRelease[i].union = set
 	}
-	slots := make([]*slotTable, len(byRelease))
-	for i, sub := range byRelease {
-		slots[i] = sub.slots
+	if sharedFrom(opts.Base, byRelease[0].set, ix) == nil {
+		slots := make([]*slotTable, len(byRelease))
+		for i, sub := range byRelease {
+			slots[i] = sub.slots
+		}
+		shareSlots(slots)
 	}
-	shareSlots(slots)
 	// A code's prior depends on its system and code only (the model's
 	// priors; prior looks a code the table lacks up), so the release
 	// engines share the newest one's priors and table.

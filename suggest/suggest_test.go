@@ -23,7 +23,8 @@ func engine(tb testing.TB) *suggest.Engine {
 }
 
 // withModel is the test engine's code sets and index with model m: a new
-// engine, whose tables take seconds to build under -race. The tests that
+// engine sharing the test engine's model-independent tables (Options.Base);
+// the rest still takes seconds to build under -race. The tests that
 // build one (or put a 100 KB note through the engine) call t.Parallel, so
 // the package's slow tests share the machine's cores; running beside each
 // other on the shared engine's code set and index, they also let the race
@@ -31,7 +32,7 @@ func engine(tb testing.TB) *suggest.Engine {
 func withModel(tb testing.TB, m *suggest.Model) *suggest.Engine {
 	tb.Helper()
 	base := engine(tb)
-	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m})
+	eng, err := suggest.New(base.Set(), base.Index(), suggest.Options{Model: m, Base: base})
 	if err != nil {
 		tb.Fatal(err)
 	}
