@@ -147,6 +147,8 @@ type Engine struct {
 	// remembers the "without" names' parts (withoutparts.go).
 	bridge  termBridge
 	without withoutMemo
+	// siteShare is the site work the release engines share (siteshare.go).
+	siteShare *siteShare
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -299,6 +301,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	if e.sites, err = siteMapOf(ix); err != nil {
 		return nil, err
 	}
+	e.siteShare = &siteShare{}
 	e.drugs = drugTableOf(set, ix.Stems)
 	e.neo = neoplasmTableOf(set, ix.Stems)
 	e.edits = rv.edits

@@ -10,14 +10,20 @@ import (
 // nameStemTable holds index.Stems of the index's names by name id, filled
 // on first use: nameSays reads the stems of the names that found a
 // contradicted candidate, the same few names for every note. Safe for
-// concurrent use; the zero value is ready.
+// concurrent use; the zero value is ready. A release engine's table
+// answers from the newest release engine's (shared, set by New): the
+// stems depend on the index only.
 type nameStemTable struct {
-	once  sync.Once
-	stems []atomic.Pointer[[]string]
+	once   sync.Once
+	stems  []atomic.Pointer[[]string]
+	shared *nameStemTable
 }
 
 // of returns the stems of ix's name n; the caller must not modify them.
 func (t *nameStemTable) of(ix *index.Index, n int32) []string {
+	if t.shared != nil {
+		return t.shared.of(ix, n)
+	}
 	t.once.Do(func() { t.stems = make([]atomic.Pointer[[]string], ix.Len()) })
 	if p := t.stems[n].Load(); p != nil {
 		return *p

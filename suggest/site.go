@@ -348,44 +348,41 @@ func (sm *siteMap) holding(by *stemHolders, n int, vt *siteReading, nw noteWords
 }
 
 // siteCategoryOf returns the billable codes of category cat, built once
-// per engine.
+// per engine, and once for every release engine whose category reads
+// the same (siteshare.go).
 func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 	if v, ok := e.siteMemo.Load(cat); ok {
 		return v.(*siteCategory)
 	}
+	plan := e.sitePlanOf(cat)
+	sc := e.siteShare.category(cat, plan, e.buildSiteCategory)
+	v, _ := e.siteMemo.LoadOrStore(cat, sc)
+	return v.(*siteCategory)
+}
+
+// buildSiteCategory reads the codes and stems of a category's plan.
+func (e *Engine) buildSiteCategory(plan []sitePlan) *siteCategory {
 	sc := &siteCategory{}
 	common := map[string]bool{}
-	if id, ok := e.set.ID(corpus.ICD10CM, cat); ok {
-		held := map[string]int{}
-		var walk func(corpus.ID)
-		walk = func(id corpus.ID) {
-			b := e.set.Brief(id)
-			if !b.Billable && needsSeventh(e.set, id) {
-				sc.stems = append(sc.stems, siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}, other: otherCode(b), vague: siteVague(corpus.Brief{Billable: true, Display: b.Display})})
-			}
-			if b.Billable {
-				c := siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}, other: otherCode(b), vague: siteVague(b)}
-				if code := e.set.Code(id); code != nil {
-					for _, nm := range code.Names {
-						if nm.Kind == corpus.NameInclusion && nm.Text != b.Display {
-							c.readings = append(c.readings, e.readingOf(nm.Text))
-						}
-					}
-				}
-				for _, s := range c.readings[0].stems {
-					held[s]++
-				}
-				sc.codes = append(sc.codes, c)
-			}
-			for _, k := range e.set.Children(id) {
-				walk(k)
-			}
+	held := map[string]int{}
+	for _, p := range plan {
+		b := corpus.Brief{Billable: true, Display: p.texts[0]}
+		c := siteCode{id: p.id, readings: []siteReading{e.readingOf(p.texts[0])}, other: otherCode(b), vague: siteVague(b)}
+		if p.stem {
+			sc.stems = append(sc.stems, c)
+			continue
 		}
-		walk(id)
-		for s, n := range held {
-			if 2*n > len(sc.codes) {
-				common[s] = true
-			}
+		for _, t := range p.texts[1:] {
+			c.readings = append(c.readings, e.readingOf(t))
+		}
+		for _, s := range c.readings[0].stems {
+			held[s]++
+		}
+		sc.codes = append(sc.codes, c)
+	}
+	for s, n := range held {
+		if 2*n > len(sc.codes) {
+			common[s] = true
 		}
 	}
 	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
@@ -401,8 +398,7 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 			}
 		}
 	}
-	v, _ := e.siteMemo.LoadOrStore(cat, sc)
-	return v.(*siteCategory)
+	return sc
 }
 
 // siteWords reads the non-negated terms of sentence sent within
