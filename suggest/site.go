@@ -201,15 +201,17 @@ func (sm *siteMap) reading(stems []string) siteReading {
 	return r
 }
 
-// readingOf analyses a title or inclusion term.
+// readingOf analyses a title or inclusion term, without the index's
+// memos: a category's titles are read once per engine (the site
+// categories keep their numbers), most of them never again.
 func (e *Engine) readingOf(text string) siteReading {
-	r := e.sites.reading(e.ix.Stems(text))
+	r := e.sites.reading(e.ix.StemsOnce(text))
 	f := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c == ' ' || c == ',' || c == '(' || c == ')' })
 	for i := 1; i+1 < len(f); i++ {
 		if f[i] != "or" {
 			continue
 		}
-		a, b := e.ix.Stems(f[i-1]), e.ix.Stems(f[i+1])
+		a, b := e.ix.StemsOnce(f[i-1]), e.ix.StemsOnce(f[i+1])
 		if len(a) == 1 && len(b) == 1 {
 			r.alts = append(r.alts, [2]int32{e.sites.ids.intern(a[0]), e.sites.ids.intern(b[0])})
 		}
