@@ -301,7 +301,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	if e.sites, err = siteMapOf(ix); err != nil {
 		return nil, err
 	}
-	e.siteShare = &siteShare{}
+	e.siteShare = newSiteShare()
 	e.drugs = drugTableOf(set, ix.Stems)
 	e.neo = neoplasmTableOf(set, ix.Stems)
 	e.edits = rv.edits

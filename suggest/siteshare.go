@@ -1,7 +1,7 @@
 package suggest
 
 import (
-	"slices"
+	"hash/maphash"
 	"sync"
 
 	"medcode/corpus"
@@ -22,13 +22,19 @@ type siteShare struct {
 	mu    sync.Mutex
 	cats  map[string][]sharedCategory
 	codes sync.Map // siteCodeKey -> *codeSite
+	seeds [2]maphash.Seed
 }
 
-// sharedCategory is a category and the texts of the plan it was built
-// from, in plan order (its codes and their readings, kept by the
+// newSiteShare returns an empty siteShare.
+func newSiteShare() *siteShare {
+	return &siteShare{seeds: [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()}}
+}
+
+// sharedCategory is a category and the hash of the texts of the plan it
+// was built from (textsHash; its codes and their readings, kept by the
 // category, make up the rest of the plan).
 type sharedCategory struct {
-	texts []string
+	texts [2]uint64
 	cat   *siteCategory
 }
 
@@ -82,19 +88,22 @@ func (e *Engine) sitePlanOf(cat string) []sitePlan {
 	return plan
 }
 
-// builtFrom reports whether c was built from plan: the category's stems
-// and codes are the plan's, in order, each with a reading per text, and
-// the texts are the plan's.
-func (c *sharedCategory) builtFrom(plan []sitePlan) bool {
+// builtFrom reports whether c was built from plan, whose texts hash to
+// texts: the category's stems and codes are the plan's, in order, each
+// with a reading per text, and the texts hash alike (128 bits: two plans
+// that differ collide with odds of 2^-128).
+func (c *sharedCategory) builtFrom(plan []sitePlan, texts [2]uint64) bool {
+	if c.texts != texts {
+		return false
+	}
 	sc := c.cat
-	ns, nc, nt := 0, 0, 0
+	ns, nc := 0, 0
 	for _, p := range plan {
 		list, i := sc.codes, nc
 		if p.stem {
 			list, i = sc.stems, ns
 		}
-		if i >= len(list) || list[i].id != p.id || len(list[i].readings) != len(p.texts) ||
-			nt+len(p.texts) > len(c.texts) || !slices.Equal(c.texts[nt:nt+len(p.texts)], p.texts) {
+		if i >= len(list) || list[i].id != p.id || len(list[i].readings) != len(p.texts) {
 			return false
 		}
 		if p.stem {
@@ -102,20 +111,24 @@ func (c *sharedCategory) builtFrom(plan []sitePlan) bool {
 		} else {
 			nc++
 		}
-		nt += len(p.texts)
 	}
-	return ns == len(sc.stems) && nc == len(sc.codes) && nt == len(c.texts)
+	return ns == len(sc.stems) && nc == len(sc.codes)
 }
 
-// planTexts lists the texts of plan in order.
-func planTexts(plan []sitePlan) []string {
-	n := 0
-	for _, p := range plan {
-		n += len(p.texts)
-	}
-	out := make([]string, 0, n)
-	for _, p := range plan {
-		out = append(out, p.texts...)
+// textsHash hashes the texts of plan in order, each ended by a NUL byte
+// (no title holds one), under both seeds.
+func (s *siteShare) textsHash(plan []sitePlan) [2]uint64 {
+	var out [2]uint64
+	for k, seed := range s.seeds {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		for _, p := range plan {
+			for _, t := range p.texts {
+				h.WriteString(t)
+				h.WriteByte(0)
+			}
+		}
+		out[k] = h.Sum64()
 	}
 	return out
 }
@@ -126,30 +139,31 @@ func (s *siteShare) category(cat string, plan []sitePlan, build func([]sitePlan)
 	if s == nil {
 		return build(plan)
 	}
-	if sc := s.find(cat, plan); sc != nil {
+	texts := s.textsHash(plan)
+	if sc := s.find(cat, plan, texts); sc != nil {
 		return sc
 	}
 	sc := build(plan)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, c := range s.cats[cat] {
-		if c.builtFrom(plan) {
+		if c.builtFrom(plan, texts) {
 			return c.cat // built meanwhile
 		}
 	}
 	if s.cats == nil {
 		s.cats = map[string][]sharedCategory{}
 	}
-	s.cats[cat] = append(s.cats[cat], sharedCategory{texts: planTexts(plan), cat: sc})
+	s.cats[cat] = append(s.cats[cat], sharedCategory{texts: texts, cat: sc})
 	return sc
 }
 
 // find returns the category built from plan, nil when none is.
-func (s *siteShare) find(cat string, plan []sitePlan) *siteCategory {
+func (s *siteShare) find(cat string, plan []sitePlan, texts [2]uint64) *siteCategory {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	for _, c := range s.cats[cat] {
-		if c.builtFrom(plan) {
+		if c.builtFrom(plan, texts) {
 			return c.cat
 		}
 	}
