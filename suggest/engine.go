@@ -382,11 +382,13 @@ type exclTable struct {
 // strRef is an offset and a length.
 type strRef struct{ off, n uint32 }
 
-// packExclusions lays table out by the set's IDs.
+// packExclusions lays table out by the set's IDs; codes in a row with
+// the same prefixes share one run of them.
 func packExclusions(set *corpus.Set, table map[string][]string) exclTable {
 	var x exclTable
 	var arena []byte
 	at := map[string]strRef{}
+	var last []string // the prefixes of the last run: siblings share their ancestors' notes
 	for _, sys := range set.Systems() {
 		for _, id := range set.IDs(sys) {
 			code := set.Brief(id).Code
@@ -398,7 +400,12 @@ func packExclusions(set *corpus.Set, table map[string][]string) exclTable {
 			if sys != corpus.ICD10CM || len(ps) == 0 {
 				continue
 			}
+			if slices.Equal(ps, last) {
+				x.runs[id] = strRef{uint32(len(x.pref) - len(ps)), uint32(len(ps))}
+				continue
+			}
 			x.runs[id] = strRef{uint32(len(x.pref)), uint32(len(ps))}
+			last = ps
 			for _, p := range ps {
 				sp, ok := at[p]
 				if !ok {
