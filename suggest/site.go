@@ -400,7 +400,33 @@ func (e *Engine) buildSiteCategory(plan []sitePlan) *siteCategory {
 			}
 		}
 	}
+	sc.pack()
 	return sc
+}
+
+// pack moves the readings' numbers and kinds into one array each: a
+// category of thousands of codes holds two arrays, not two small ones per
+// reading.
+func (sc *siteCategory) pack() {
+	n := 0
+	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
+		for i := range cs {
+			for _, r := range cs[i].readings {
+				n += len(r.ids)
+			}
+		}
+	}
+	ids, kinds := make([]int32, 0, n), make([]siteKind, 0, n)
+	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
+		for i := range cs {
+			for ri := range cs[i].readings {
+				r := &cs[i].readings[ri]
+				at := len(ids)
+				ids, kinds = append(ids, r.ids...), append(kinds, r.kinds...)
+				r.ids, r.kinds = ids[at:len(ids):len(ids)], kinds[at:len(kinds):len(kinds)]
+			}
+		}
+	}
 }
 
 // siteWords reads the non-negated terms of sentence sent within
