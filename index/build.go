@@ -230,7 +230,11 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 // stems returns the distinct stems of text as pipe analyses it, in
 // first-seen order.
 func stems(pipe *nlp.Pipeline, text string) []string {
-	terms := pipe.Terms(text)
+	return stemsOf(pipe.Terms(text))
+}
+
+// stemsOf returns the distinct stems of terms, in order.
+func stemsOf(terms []nlp.Term) []string {
 	out := make([]string, 0, len(terms))
 	for _, t := range terms {
 		if t.Stem != "" && !slices.Contains(out, t.Stem) {
@@ -254,6 +258,13 @@ func (ix *Index) Stems(text string) []string {
 	s := stems(ix.pipe, text)
 	ix.memo.Put(text, slices.Clone(s), stemMemoMax)
 	return s
+}
+
+// StemsOnce is Stems without the memos (its own and the pipeline's
+// Terms memo): for texts read once into a table of the caller's, which
+// would only crowd out the texts read again. The caller owns the result.
+func (ix *Index) StemsOnce(text string) []string {
+	return stemsOf(ix.pipe.TermsOnce(text))
 }
 
 // Bounds of the Stems memo: about 64 k names of up to 200 bytes, a few

@@ -48,5 +48,6 @@
 //
 // An Index is immutable and safe for concurrent use; Stems remembers the
 // stems of short texts it was asked for (bounded, forgotten at once when
-// full), which changes nothing but speed.
+// full), which changes nothing but speed; StemsOnce reads the same
+// without remembering (texts read once into a caller's table).
 package index

@@ -16,7 +16,7 @@
 //     Assert zeroed (FuzzAnalyze checks this and the offset contract).
 //     Terms remembers the terms of short texts (bounded, forgotten at once
 //     when full), which changes nothing but speed; the caller owns the
-//     result.
+//     result. TermsOnce is Terms without remembering.
 //   - The sense gates (VaccineTarget, InstrumentUse) answer no at once for
 //     a Document from Analyze whose tokens hold none of their words.
 //

@@ -180,6 +180,11 @@ func (p *Pipeline) Terms(text string) []Term {
 	return t
 }
 
+// TermsOnce is Terms without the memo: for texts read once (a code
+// set's titles read into a table), which would only crowd out the texts
+// read again. The caller owns the result.
+func (p *Pipeline) TermsOnce(text string) []Term { return p.terms1(text) }
+
 // terms1 is Terms, analysing text.
 func (p *Pipeline) terms1(text string) []Term {
 	s := p.scratch.Get().(*scratch)

@@ -265,8 +265,9 @@ type titleFacts struct {
 }
 
 // categoryAcuity returns titleAcuity of every billable code under the
-// ICD-10-CM category cat, worked out once per category: a category of
-// thousands of codes is read once, not once per candidate and acuity.
+// ICD-10-CM category cat whose title states an acuity (the only ones
+// findAcuitySibling can match), worked out once per category: a category
+// of thousands of codes is read once, not once per candidate and acuity.
 func (e *Engine) categoryAcuity(cat string) []titleFacts {
 	if got, ok := e.coder.acuityCats.Load(cat); ok {
 		return got.([]titleFacts)
@@ -276,8 +277,9 @@ func (e *Engine) categoryAcuity(cat string) []titleFacts {
 		var walk func(id corpus.ID)
 		walk = func(id corpus.ID) {
 			if b := e.set.Brief(id); b.Billable {
-				a, k := titleAcuity(b.Display)
-				facts = append(facts, titleFacts{id: id, code: b.Code, acuity: a, key: k})
+				if a, k := titleAcuity(b.Display); a != acuityNone {
+					facts = append(facts, titleFacts{id: id, code: b.Code, acuity: a, key: k})
+				}
 			}
 			for _, k := range e.set.Children(id) {
 				walk(k)

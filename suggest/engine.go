@@ -151,6 +151,8 @@ type Engine struct {
 	// remembers the "without" names' parts (withoutparts.go).
 	bridge  termBridge
 	without withoutMemo
+	// siteShare is the site work the release engines share (siteshare.go).
+	siteShare *siteShare
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -289,6 +291,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	} else if err := e.buildTables(set, ix); err != nil {
 		return nil, err
 	}
+	e.siteShare = newSiteShare() // its own: the site work fills it per note (siteshare.go)
 	e.edits = rv.edits
 	e.vague = map[string]bool{}
 	for _, s := range ix.Stems(strings.Join(vagueWords, " ")) {
@@ -367,11 +370,13 @@ type exclTable struct {
 // strRef is an offset and a length.
 type strRef struct{ off, n uint32 }
 
-// packExclusions lays table out by the set's IDs.
+// packExclusions lays table out by the set's IDs; codes in a row with
+// the same prefixes share one run of them.
 func packExclusions(set *corpus.Set, table map[string][]string) exclTable {
 	var x exclTable
 	var arena []byte
 	at := map[string]strRef{}
+	var last []string // the prefixes of the last run: siblings share their ancestors' notes
 	for _, sys := range set.Systems() {
 		for _, id := range set.IDs(sys) {
 			code := set.Brief(id).Code
@@ -383,7 +388,12 @@ func packExclusions(set *corpus.Set, table map[string][]string) exclTable {
 			if sys != corpus.ICD10CM || len(ps) == 0 {
 				continue
 			}
+			if slices.Equal(ps, last) {
+				x.runs[id] = strRef{uint32(len(x.pref) - len(ps)), uint32(len(ps))}
+				continue
+			}
 			x.runs[id] = strRef{uint32(len(x.pref)), uint32(len(ps))}
+			last = ps
 			for _, p := range ps {
 				sp, ok := at[p]
 				if !ok {

@@ -129,6 +129,9 @@ func (e *Engine) historyOf(name int32, family bool, words, prefixes []string) (i
 		return r.hit, r.ok
 	}
 	hit, ok := e.historySearch(e.ix.NameTerms(name), words, prefixes)
+	// The hit's positions are a slice of the search's buffer (4 KB and
+	// up): the memo keeps a copy of its own.
+	hit.Positions = slices.Clip(slices.Clone(hit.Positions))
 	e.historyMu.Lock()
 	e.historyMemo[key] = historyResult{hit: hit, ok: ok}
 	e.historyMu.Unlock()

@@ -10,21 +10,36 @@ import (
 // nameStemTable holds index.Stems of the index's names by name id, filled
 // on first use: nameSays reads the stems of the names that found a
 // contradicted candidate, the same few names for every note. Safe for
-// concurrent use; the zero value is ready.
+// concurrent use; the zero value is ready. A release engine's table
+// answers from the newest release engine's (shared, set by New): the
+// stems depend on the index only. The slots come in pages of
+// 1<<memoPageBits names made on first store (idmemo.go): a note stream
+// reads a few thousand of the index's quarter million names.
 type nameStemTable struct {
-	once  sync.Once
-	stems []atomic.Pointer[[]string]
+	once   sync.Once
+	pages  []atomic.Pointer[memoPage[[]string]]
+	shared *nameStemTable
 }
 
 // of returns the stems of ix's name n; the caller must not modify them.
 func (t *nameStemTable) of(ix *index.Index, n int32) []string {
-	t.once.Do(func() { t.stems = make([]atomic.Pointer[[]string], ix.Len()) })
-	if p := t.stems[n].Load(); p != nil {
-		return *p
+	if t.shared != nil {
+		return t.shared.of(ix, n)
+	}
+	t.once.Do(func() { t.pages = make([]atomic.Pointer[memoPage[[]string]], ix.Len()>>memoPageBits+1) })
+	p := &t.pages[n>>memoPageBits]
+	pg := p.Load()
+	if pg == nil {
+		p.CompareAndSwap(nil, new(memoPage[[]string]))
+		pg = p.Load()
+	}
+	slot := &pg[n&(1<<memoPageBits-1)]
+	if v := slot.Load(); v != nil {
+		return *v
 	}
 	s := ix.Stems(ix.NameText(n))
-	t.stems[n].CompareAndSwap(nil, &s)
-	return *t.stems[n].Load()
+	slot.CompareAndSwap(nil, &s)
+	return *slot.Load()
 }
 
 // mentionStems returns the stems of the name that found m (read only):

@@ -56,6 +56,14 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 	for _, sub := range byRelease {
 		sub.priors, sub.priorByID = newest.priors, newest.priorByID
 	}
+	// The site table, its stem numbering and the site categories and
+	// code sites built from it depend on the index and each category's
+	// codes and titles (siteshare.go); the names' stems on the index
+	// only (namestems.go). No release engine has read them yet.
+	for _, sub := range byRelease[:len(byRelease)-1] {
+		sub.sites, sub.siteShare = newest.sites, newest.siteShare
+		sub.nameStems.shared = &newest.nameStems
+	}
 	// The newest release answers everything that is not per note.
 	e := byRelease[len(byRelease)-1]
 	e.byRelease, e.now = byRelease, opts.Now

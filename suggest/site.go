@@ -201,15 +201,17 @@ func (sm *siteMap) reading(stems []string) siteReading {
 	return r
 }
 
-// readingOf analyses a title or inclusion term.
+// readingOf analyses a title or inclusion term, without the index's
+// memos: a category's titles are read once per engine (the site
+// categories keep their numbers), most of them never again.
 func (e *Engine) readingOf(text string) siteReading {
-	r := e.sites.reading(e.ix.Stems(text))
+	r := e.sites.reading(e.ix.StemsOnce(text))
 	f := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c == ' ' || c == ',' || c == '(' || c == ')' })
 	for i := 1; i+1 < len(f); i++ {
 		if f[i] != "or" {
 			continue
 		}
-		a, b := e.ix.Stems(f[i-1]), e.ix.Stems(f[i+1])
+		a, b := e.ix.StemsOnce(f[i-1]), e.ix.StemsOnce(f[i+1])
 		if len(a) == 1 && len(b) == 1 {
 			r.alts = append(r.alts, [2]int32{e.sites.ids.intern(a[0]), e.sites.ids.intern(b[0])})
 		}
@@ -348,44 +350,41 @@ func (sm *siteMap) holding(by *stemHolders, n int, vt *siteReading, nw noteWords
 }
 
 // siteCategoryOf returns the billable codes of category cat, built once
-// per engine.
+// per engine, and once for every release engine whose category reads
+// the same (siteshare.go).
 func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 	if v, ok := e.siteMemo.Load(cat); ok {
 		return v.(*siteCategory)
 	}
+	plan := e.sitePlanOf(cat)
+	sc := e.siteShare.category(cat, plan, e.buildSiteCategory)
+	v, _ := e.siteMemo.LoadOrStore(cat, sc)
+	return v.(*siteCategory)
+}
+
+// buildSiteCategory reads the codes and stems of a category's plan.
+func (e *Engine) buildSiteCategory(plan []sitePlan) *siteCategory {
 	sc := &siteCategory{}
 	common := map[string]bool{}
-	if id, ok := e.set.ID(corpus.ICD10CM, cat); ok {
-		held := map[string]int{}
-		var walk func(corpus.ID)
-		walk = func(id corpus.ID) {
-			b := e.set.Brief(id)
-			if !b.Billable && needsSeventh(e.set, id) {
-				sc.stems = append(sc.stems, siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}, other: otherCode(b), vague: siteVague(corpus.Brief{Billable: true, Display: b.Display})})
-			}
-			if b.Billable {
-				c := siteCode{id: id, readings: []siteReading{e.readingOf(b.Display)}, other: otherCode(b), vague: siteVague(b)}
-				if code := e.set.Code(id); code != nil {
-					for _, nm := range code.Names {
-						if nm.Kind == corpus.NameInclusion && nm.Text != b.Display {
-							c.readings = append(c.readings, e.readingOf(nm.Text))
-						}
-					}
-				}
-				for _, s := range c.readings[0].stems {
-					held[s]++
-				}
-				sc.codes = append(sc.codes, c)
-			}
-			for _, k := range e.set.Children(id) {
-				walk(k)
-			}
+	held := map[string]int{}
+	for _, p := range plan {
+		b := corpus.Brief{Billable: true, Display: p.texts[0]}
+		c := siteCode{id: p.id, readings: []siteReading{e.readingOf(p.texts[0])}, other: otherCode(b), vague: siteVague(b)}
+		if p.stem {
+			sc.stems = append(sc.stems, c)
+			continue
 		}
-		walk(id)
-		for s, n := range held {
-			if 2*n > len(sc.codes) {
-				common[s] = true
-			}
+		for _, t := range p.texts[1:] {
+			c.readings = append(c.readings, e.readingOf(t))
+		}
+		for _, s := range c.readings[0].stems {
+			held[s]++
+		}
+		sc.codes = append(sc.codes, c)
+	}
+	for s, n := range held {
+		if 2*n > len(sc.codes) {
+			common[s] = true
 		}
 	}
 	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
@@ -401,8 +400,33 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 			}
 		}
 	}
-	v, _ := e.siteMemo.LoadOrStore(cat, sc)
-	return v.(*siteCategory)
+	sc.pack()
+	return sc
+}
+
+// pack moves the readings' numbers and kinds into one array each: a
+// category of thousands of codes holds two arrays, not two small ones per
+// reading.
+func (sc *siteCategory) pack() {
+	n := 0
+	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
+		for i := range cs {
+			for _, r := range cs[i].readings {
+				n += len(r.ids)
+			}
+		}
+	}
+	ids, kinds := make([]int32, 0, n), make([]siteKind, 0, n)
+	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
+		for i := range cs {
+			for ri := range cs[i].readings {
+				r := &cs[i].readings[ri]
+				at := len(ids)
+				ids, kinds = append(ids, r.ids...), append(kinds, r.kinds...)
+				r.ids, r.kinds = ids[at:len(ids):len(ids)], kinds[at:len(kinds):len(kinds)]
+			}
+		}
+	}
 }
 
 // siteWords reads the non-negated terms of sentence sent within

@@ -280,17 +280,21 @@ func (e *Engine) siteCodeOf(code corpus.ID) *codeSite {
 		return cs
 	}
 	b := e.set.Brief(code)
-	cs := &codeSite{cat: e.siteCategoryOf(category(b.Code))}
-	// The category keeps its readings' numbers only; the title's stems
-	// are read again (readingOf reads the same ones).
-	if t := cs.cat.titleOf(code); t != nil {
-		r := *t
-		r.stems = e.ix.Stems(b.Display)
-		cs.title = &r
-	} else {
-		r := e.readingOf(b.Display)
-		cs.title = &r
-	}
-	cs.codes, cs.stems = e.liveOf(cs.cat.codes, cs.title), e.liveOf(cs.cat.stems, cs.title)
+	cat := e.siteCategoryOf(category(b.Code))
+	cs := e.siteShare.codeSite(siteCodeKey{cat: cat, id: code, display: b.Display}, func() *codeSite {
+		cs := &codeSite{cat: cat}
+		// The category keeps its readings' numbers only; the title's
+		// stems are read again (readingOf reads the same ones).
+		if t := cs.cat.titleOf(code); t != nil {
+			r := *t
+			r.stems = e.ix.Stems(b.Display)
+			cs.title = &r
+		} else {
+			r := e.readingOf(b.Display)
+			cs.title = &r
+		}
+		cs.codes, cs.stems = e.liveOf(cs.cat.codes, cs.title), e.liveOf(cs.cat.stems, cs.title)
+		return cs
+	})
 	return e.siteCode.store(e.set, code, cs)
 }
