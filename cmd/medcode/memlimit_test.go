@@ -60,10 +60,10 @@ func TestAutoMemoryLimit(t *testing.T) {
 		want int64
 	}{
 		{0, 256 << 20},
-		{100 << 20, 256 << 20},
-		{128 << 20, 256 << 20},
+		{100 << 20, 356 << 20},
+		{136 << 20, 392 << 20},
 		{256 << 20, 512 << 20},
-		{1 << 30, 2 << 30},
+		{1 << 30, 1280 << 20},
 	}
 	for _, tt := range tests {
 		if got := autoMemoryLimit(tt.heap); got != tt.want {
