@@ -357,6 +357,10 @@
 //     filled on first use by lock-free or guarded stores; no table changes
 //     an answer, so a request's output does not depend on what came
 //     before. Warm (warm.go) fills the common ones before the first
-//     request.
+//     request. The release engines share every table that reads the same
+//     in both releases (slotshare.go, siteshare.go, release.go), and an
+//     engine built with Options.Base shares that engine's
+//     model-independent tables (shared.go); shared tables are read-only or
+//     guarded.
 //   - Bad notes fail with the sentinel errors of errors.go (CheckNote).
 package suggest
