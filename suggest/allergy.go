@@ -98,12 +98,11 @@ func allergic(doc *nlp.Document, c cue, sec nlp.SectionKind) bool {
 
 // allergyCues indexes the phrases of the allergy rules, once per engine.
 func (e *Engine) allergyCues() *cueIndex {
-	e.coder.allergyOnce.Do(func() {
+	return e.coder.allergy.build(func() [][]phrase {
 		lists := make([][]phrase, len(e.allergy))
 		for i, r := range e.allergy {
 			lists[i] = r.phrases
 		}
-		e.coder.allergy = newCueIndex(lists)
+		return lists
 	})
-	return e.coder.allergy
 }

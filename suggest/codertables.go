@@ -26,12 +26,9 @@ type coderTables struct {
 	// (hypertension.go).
 	htnOnce sync.Once
 	htn     map[string]htnRole
-	// status indexes the status rules' phrases (status.go).
-	statusOnce sync.Once
-	status     *cueIndex
-	// allergy indexes the allergy rules' phrases (allergy.go).
-	allergyOnce sync.Once
-	allergy     *cueIndex
+	// status and allergy index the status and allergy rules' phrases
+	// (status.go, allergy.go).
+	status, allergy lazyCues
 	// drugActs indexes the poisoning, underdosing and adverse-effect
 	// cues (drugtable.go), neoBehavior the neoplasm behavior cues
 	// (neoplasm.go).

@@ -121,7 +121,13 @@ type lazyCues struct {
 
 // get returns the index of lists, built on the first call.
 func (l *lazyCues) get(lists ...[]phrase) *cueIndex {
-	l.once.Do(func() { l.x = newCueIndex(lists) })
+	return l.build(func() [][]phrase { return lists })
+}
+
+// build returns the index of the phrase lists lists returns, called on the
+// first call only (for lists gathered from rules).
+func (l *lazyCues) build(lists func() [][]phrase) *cueIndex {
+	l.once.Do(func() { l.x = newCueIndex(lists()) })
 	return l.x
 }
 

@@ -220,14 +220,13 @@ func (e *Engine) sidedChild(doc *nlp.Document, code string, c cue) string {
 
 // statusCues indexes the phrases of the status rules, once per engine.
 func (e *Engine) statusCues() *cueIndex {
-	e.coder.statusOnce.Do(func() {
+	return e.coder.status.build(func() [][]phrase {
 		lists := make([][]phrase, len(e.status))
 		for i, r := range e.status {
 			lists[i] = r.phrases
 		}
-		e.coder.status = newCueIndex(lists)
+		return lists
 	})
-	return e.coder.status
 }
 
 // statusWhy is the explanation of a status rule of kind kind ("" for an
