@@ -45,7 +45,9 @@
 //     Each rejection names its rule and quotes the trigger; each evidence
 //     span carries its assertion status and trigger (render.go). Words of
 //     section headers, body-system sub-headings ("HEENT:") and assertion
-//     triggers are never findings (candidate.go).
+//     triggers are never findings (candidate.go). Past this filter a
+//     served note carries at most 100 candidates, those whose best mention
+//     scores highest (livecap.go); a training request carries them all.
 //     Sibling discrimination (discriminate.go): titles equal but for one or
 //     two terms define slots mined from the code set (type 1/2, stage 2/3a,
 //     left/right/unspecified eye, recurrent/single episode); a candidate

@@ -72,7 +72,10 @@ type Engine struct {
 	minCandidate float64
 	// hitLimit bounds the hits kept per sentence (the best scored).
 	hitLimit int
-	work     sync.Pool // *work, one Suggest call's scratch
+	// maxLive bounds the candidates a served note carries past the
+	// assertion filter (livecap.go).
+	maxLive int
+	work    sync.Pool // *work, one Suggest call's scratch
 	// cooc lists, per code, the codes training notes coded with it more
 	// often than chance, with the log lift.
 	cooc   map[corpus.ID][]coocEdge
@@ -201,7 +204,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	if m := opts.Model; m != nil && (len(m.Weights) > 0 || len(m.Trees) > 0) && !slices.Equal(m.Features, FeatureNames()) {
 		return nil, fmt.Errorf("suggest: model features %v differ from the engine's %v; retrain with `medcode train`", m.Features, FeatureNames())
 	}
-	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster, minScore: 0.2, minCoverage: 0.65, minCandidate: 0.15, hitLimit: 300}
+	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster, minScore: 0.2, minCoverage: 0.65, minCandidate: 0.15, hitLimit: 300, maxLive: 100}
 	rv := newResolver(set)
 	e.targets = make([]target, ix.Codes())
 	for i := range e.targets {

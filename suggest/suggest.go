@@ -47,6 +47,9 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		live = append(live, c)
 	}
+	if !req.Features { // training sees every candidate (livecap.go)
+		live = e.capLive(w, live)
+	}
 	live = e.discriminate(w, doc, live, encounter)
 	e.sides(doc, live)
 	e.specific(w, doc, live)

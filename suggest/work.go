@@ -59,6 +59,8 @@ type work struct {
 	rk        rankScratch // the ranking passes' scratch (ranktables.go)
 	seq       seqScratch  // sequence's scratch (sequence.go)
 	tid, ltid []int32     // per note term: main and learned index ids (termids.go)
+	// liveScores and liveSorted are capLive's scratch (livecap.go).
+	liveScores, liveSorted []float64
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
