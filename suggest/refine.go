@@ -65,6 +65,12 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		}
 		for i := range c.mentions {
 			m := &c.mentions[i]
+			// A reading leaving more than maxImplied words of its name
+			// unmatched refines nothing (consider's first test): it is
+			// not kept.
+			if m.hit.Length-m.hit.Matched > maxImplied {
+				continue
+			}
 			if !m.learned && m.partNeg == 0 && (m.sent < 0 || m.sent >= len(vagueIn) || vagueIn[m.sent]) {
 				rs = append(rs, reading{c: c, m: m, code: c.tgt.anyCode(), cat: categoryKey(b.Code), slack: int32(m.hit.Length - m.hit.Matched)})
 			}
@@ -149,9 +155,9 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		vt := tf.stems
 		var best *candidate
 		bestExtra, bestScore := 0, 0.0
-		for _, m := range v.mentions {
-			if m.learned || len(m.hit.Positions) == 0 {
-				continue
+		for mi, m := range v.mentions {
+			if m.learned || len(m.hit.Positions) == 0 || sameReadingBefore(v.mentions, mi) {
+				continue // consider reads only a mention's sentence and positions: a repeat finds nothing new
 			}
 			implied := impliedNot
 			if m.sent >= 0 && m.sent < len(sided) && sided[m.sent] {
@@ -244,6 +250,21 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 			r.refines = append(r.refines, v)
 		}
 	}
+}
+
+// sameReadingBefore reports whether a mention before ms[i] that refine
+// reads (not learned, with positions) reads the same sentence at the same
+// positions: its refinements were weighed already, and weighing them
+// again changes no choice (the best is a maximum in a total order).
+func sameReadingBefore(ms []mention, i int) bool {
+	m := &ms[i]
+	for k := range i {
+		p := &ms[k]
+		if p.sent == m.sent && !p.learned && slices.Equal(p.hit.Positions, m.hit.Positions) {
+			return true
+		}
+	}
+	return false
 }
 
 // saysWithoutNear reports whether the note says "without" (or "no",
