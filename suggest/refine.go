@@ -153,6 +153,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		cat := categoryKey(b.Code)
 		site := tf.unspecSite // the Index may refine it to a site's category
 		vt := tf.stems
+		sc.nextVague(len(doc.Tokens))
 		var best *candidate
 		bestExtra, bestScore := 0, 0.0
 		for mi, m := range v.mentions {
@@ -174,32 +175,41 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				if r.cat != cat && !(site && e.indexedUnder(vcode, r.code)) {
 					return
 				}
-				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
+				extra := sc.contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
 				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					return
 				}
-				if r.stems == nil {
-					r.stems = stemsOf(r.m)
-				}
-				if e.unsaidNew(doc, r.m, r.stems, vt, r.code, implied, sides) > 0 {
-					return // a further condition, not words the note implies
-				}
-				if r.other == 0 {
-					r.other = 1
-					if otherName(r.m.name) {
-						r.other = 2
+				// What follows reads only r, v and their sentence (r reads
+				// m's): judged once per pair.
+				if r.tailOf != v {
+					r.tailOf, r.tailBad = v, false
+					if r.stems == nil {
+						r.stems = stemsOf(r.m)
+					}
+					switch {
+					case e.unsaidNew(doc, r.m, r.stems, vt, r.code, implied, sides) > 0:
+						r.tailBad = true // a further condition, not words the note implies
+					default:
+						if r.other == 0 {
+							r.other = 1
+							if otherName(r.m.name) {
+								r.other = 2
+							}
+						}
+						switch {
+						case (r.other == 2 || e.titleOf(r.code).other) && !otherName(b.Display) && !saysOtherIn(doc, m.sent):
+							r.tailBad = true // an "other" variety the note does not call other (but the vague code's own)
+						case saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions):
+							r.tailBad = true // a "without" title read without the note's "without"
+						case e.statesUnsaid(doc, m.sent, r.code, vcode, r.stems, implied):
+							r.tailBad = true
+						}
 					}
 				}
-				if (r.other == 2 || e.titleOf(r.code).other) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
-					return // an "other" variety the note does not call other (but the vague code's own)
-				}
-				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
-					return // a "without" title read without the note's "without"
-				}
-				if e.statesUnsaid(doc, m.sent, r.code, vcode, r.stems, implied) {
+				if r.tailBad {
 					return
 				}
-				sc := mentionScore(*r.m)
+				score := mentionScore(*r.m)
 				ob := e.titleOf(r.code).other
 				switch {
 				case best == nil, extra > bestExtra:
@@ -209,15 +219,15 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 					if ob {
 						return
 					}
-				case sc > bestScore:
-				case sc < bestScore:
+				case score > bestScore:
+				case score < bestScore:
 					return
 				default:
 					if e.set.Brief(r.code).Code >= e.set.Brief(best.tgt.anyCode()).Code {
 						return
 					}
 				}
-				best, bestExtra, bestScore = r.c, extra, sc
+				best, bestExtra, bestScore = r.c, extra, score
 			}
 			if !site && m.sent >= 0 && m.sent < len(vagueIn) {
 				// Only the readings of cat can refine v.
@@ -421,24 +431,14 @@ func (st *slotTable) titleSlots(ix *index.Index, pipe *nlp.Pipeline, set *corpus
 	return t, slots
 }
 
-// contentExtra counts the positions of ext not in pos whose word is no
-// connector ("with" of "... with unspecified complications" states no
-// detail) and no word of the vague code's title (stems vt: "site" of
-// "unspecified site" names no site, "acute" of "Acute embolism and
-// thrombosis of unspecified vein" is no detail beyond it).
-func contentExtra(doc *nlp.Document, pos, ext []int32, vt []string) int {
-	n := 0
-	for _, p := range ext {
-		if slices.Contains(pos, p) || int(p) >= len(doc.Tokens) || slices.Contains(vt, doc.Tokens[p].Stem) {
-			continue
-		}
-		switch doc.Tokens[p].Norm {
-		case "with", "w/", "due", "and", "in", "of", "other", "to", "or", "by", "&":
-			continue
-		}
-		n++
+// connectorNorm reports whether a word states no detail of its own
+// (contentExtra).
+func connectorNorm(norm string) bool {
+	switch norm {
+	case "with", "w/", "due", "and", "in", "of", "other", "to", "or", "by", "&":
+		return true
 	}
-	return n
+	return false
 }
 
 // otherName reports whether a name holds the word "other" ("Nicotine
@@ -614,6 +614,10 @@ type refineReading struct {
 	slack int32     // m.hit.Length - m.hit.Matched
 	stems []string
 	other int8 // 0 not read yet, 1 no, 2 yes
+	// tailOf is the vague candidate whose judgement of this reading
+	// beyond its words' positions tailBad holds (nil: none yet).
+	tailOf  *candidate
+	tailBad bool
 }
 
 // categoryKey packs category(code) (at most three ASCII bytes) and its
@@ -636,6 +640,59 @@ type refineScratch struct {
 	at      []int32
 	next    []int32
 	ord     []uint64 // byS's indices, each sentence's by category (cat<<32 | index)
+	// inVT holds, per token, whether its stem is a word of the vague
+	// title being refined (1 no, 2 yes), valid where vtGen is gen.
+	inVT  []int8
+	vtGen []uint32
+	gen   uint32
+}
+
+// nextVague starts the token memo of a vague candidate's title words
+// for a note of n tokens.
+func (s *refineScratch) nextVague(n int) {
+	if len(s.vtGen) < n {
+		s.vtGen = append(s.vtGen, make([]uint32, n-len(s.vtGen))...)
+		s.inVT = append(s.inVT, make([]int8, n-len(s.inVT))...)
+	}
+	s.gen++
+	if s.gen == 0 {
+		clear(s.vtGen)
+		s.gen = 1
+	}
+}
+
+// contentExtra counts the positions of ext not in pos whose word is no
+// connector ("with" of "... with unspecified complications" states no
+// detail) and no word of the vague code's title (stems vt: "site" of
+// "unspecified site" names no site, "acute" of "Acute embolism and
+// thrombosis of unspecified vein" is no detail beyond it). vt is the
+// title of the vague candidate nextVague started: each token is tested
+// against it once.
+func (s *refineScratch) contentExtra(doc *nlp.Document, pos, ext []int32, vt []string) int {
+	n := 0
+	for _, p := range ext {
+		if slices.Contains(pos, p) || int(p) >= len(doc.Tokens) {
+			continue
+		}
+		if int(p) < len(s.vtGen) {
+			if s.vtGen[p] != s.gen {
+				s.vtGen[p], s.inVT[p] = s.gen, 1
+				if slices.Contains(vt, doc.Tokens[p].Stem) {
+					s.inVT[p] = 2
+				}
+			}
+			if s.inVT[p] == 2 {
+				continue
+			}
+		} else if slices.Contains(vt, doc.Tokens[p].Stem) {
+			continue
+		}
+		if connectorNorm(doc.Tokens[p].Norm) {
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // done clears the readings, so the pooled scratch holds no candidate.
