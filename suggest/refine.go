@@ -186,8 +186,14 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 					if r.stems == nil {
 						r.stems = stemsOf(r.m)
 					}
+					if !r.unreadOK {
+						// The reading's sentence is m's: implied is its.
+						at := len(sc.unread)
+						sc.unread = unreadStems(doc, r.m, r.stems, implied, sc.unread)
+						r.unread, r.unreadOK = sc.unread[at:len(sc.unread):len(sc.unread)], true
+					}
 					switch {
-					case e.unsaidNew(doc, r.m, r.stems, vt, r.code, implied, sides) > 0:
+					case e.unsaidNew(r.unread, vt, r.code, sides) > 0:
 						r.tailBad = true // a further condition, not words the note implies
 					default:
 						if r.other == 0 {
@@ -464,23 +470,19 @@ func saysOtherIn(doc *nlp.Document, sent int) bool {
 	return false
 }
 
-// unsaidNew counts the words of a reading's name (stems name) that its matched note
-// words do not read, the vague code's title (stems vt) does not hold and
-// that do not name the refinement's category: the note implies the words
-// most codes beside the refinement (its parent's children) hold ("region"
-// of "Radiculopathy, lumbar region", "limb" of "Cellulitis of right lower
-// limb"), one at most, and never a side (right, left, bilateral); a qualifier of the refinement alone
-// ("asymptomatic" of "Asymptomatic microscopic hematuria") or a further
-// condition is a detail the note does not state.
-func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, name, vt []string, code corpus.ID, implied func(string) bool, sides []string) int {
-	var buf [4]string
-	unsaid := buf[:0]
+// unreadStems appends to dst the words of a reading's name (stems name),
+// each once, in order, that its matched note words do not read, that are
+// no connector ("secondary to" says "due to") or "not otherwise
+// specified", and that its sentence does not imply: what unsaidNew
+// weighs, read once per reading.
+func unreadStems(doc *nlp.Document, m *mention, name []string, implied func(string) bool, dst []string) []string {
+	at := len(dst)
 	for _, st := range name {
 		switch st {
 		case "due", "with", "and", "in", "of", "to", "by", "or", "nos":
-			continue // a connector ("secondary to" says "due to"), or "not otherwise specified"
+			continue
 		}
-		if slices.Contains(vt, st) || slices.Contains(unsaid, st) || implied(st) {
+		if slices.Contains(dst[at:], st) || implied(st) {
 			continue
 		}
 		read := false
@@ -491,17 +493,38 @@ func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, name, vt []string, cod
 			}
 		}
 		if !read {
-			unsaid = append(unsaid, st)
+			dst = append(dst, st)
 		}
 	}
-	switch len(unsaid) {
-	case 0:
-		return 0
-	case 1:
-	default:
-		return len(unsaid)
+	return dst
+}
+
+// unsaidNew counts the words of a reading's name its matched note words
+// do not read (unread, see unreadStems), the vague code's title (stems
+// vt) does not hold and that do not name the refinement's category: the
+// note implies the words most codes beside the refinement (its parent's
+// children) hold ("region" of "Radiculopathy, lumbar region", "limb" of
+// "Cellulitis of right lower limb"), one at most, and never a side
+// (right, left, bilateral); a qualifier of the refinement alone
+// ("asymptomatic" of "Asymptomatic microscopic hematuria") or a further
+// condition is a detail the note does not state. Past two it stops
+// counting: two words are a further condition.
+func (e *Engine) unsaidNew(unread, vt []string, code corpus.ID, sides []string) int {
+	n, first := 0, ""
+	for _, st := range unread {
+		if slices.Contains(vt, st) {
+			continue
+		}
+		if n++; n == 1 {
+			first = st
+		} else {
+			return n
+		}
 	}
-	if slices.Contains(sides, unsaid[0]) {
+	if n == 0 {
+		return 0
+	}
+	if slices.Contains(sides, first) {
 		return 1 // a side the note does not state is never implied
 	}
 	// The one unsaid word: held by most children of the refinement's parent?
@@ -511,7 +534,7 @@ func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, name, vt []string, cod
 	}
 	held := 0
 	for _, st := range p.stems {
-		if slices.Contains(st, unsaid[0]) {
+		if slices.Contains(st, first) {
 			held++
 		}
 	}
@@ -618,6 +641,9 @@ type refineReading struct {
 	// beyond its words' positions tailBad holds (nil: none yet).
 	tailOf  *candidate
 	tailBad bool
+	// unread are unreadStems of the reading (unreadOK: read).
+	unread   []string
+	unreadOK bool
 }
 
 // categoryKey packs category(code) (at most three ASCII bytes) and its
@@ -645,6 +671,8 @@ type refineScratch struct {
 	inVT  []int8
 	vtGen []uint32
 	gen   uint32
+	// unread holds the readings' unread stems (refineReading.unread).
+	unread []string
 }
 
 // nextVague starts the token memo of a vague candidate's title words
@@ -699,4 +727,6 @@ func (s *refineScratch) contentExtra(doc *nlp.Document, pos, ext []int32, vt []s
 func (s *refineScratch) done() {
 	clear(s.rs)
 	clear(s.byS)
+	clear(s.unread)
+	s.unread = s.unread[:0]
 }
