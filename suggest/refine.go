@@ -207,7 +207,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 							r.tailBad = true // an "other" variety the note does not call other (but the vague code's own)
 						case saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions):
 							r.tailBad = true // a "without" title read without the note's "without"
-						case e.statesUnsaid(doc, m.sent, r.code, vcode, r.stems, implied):
+						case e.statesUnsaid(doc, &w.sr, m.sent, r.code, vcode, r.stems, implied):
 							r.tailBad = true
 						}
 					}
@@ -348,39 +348,36 @@ func (e *Engine) promote(ks []scored) {
 // syndrome, right upper limb" is in G56.00's title too. Only slots the
 // matched name (stems name) fills count: an Index path that leads to the
 // code without the word vouches for it.
-func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, name []string, implied func(string) bool) bool {
+func (e *Engine) statesUnsaid(doc *nlp.Document, sr *sentenceRanges, sent int, s, v corpus.ID, name []string, implied func(string) bool) bool {
 	t, slots := e.slots.titleSlots(e.ix, e.pipe, e.set, s)
 	var vt []uint32
 	if vp, ok := e.slots.termSpan(v); ok {
 		vt = e.slots.terms[vp[0] : vp[0]+vp[1]]
 	}
-	st := sentenceTerms(doc, sent)
-	stated := func(x uint32) bool {
-		if x == unspecTerm || x == unknownTerm {
-			return false
-		}
-		stem := e.ix.Term(x)
-		for _, dt := range st {
-			if dt.Stem == stem {
+	first, st := sentenceSpan(doc, sent)
+	var ids []int64
+	if len(st) > 0 {
+		sr.termID(doc, e.ix, first) // the note's term ids, read once
+		ids = sr.ids[first : first+len(st)]
+	}
+	// inSentence reports whether a term of the sentence is x (by id; a
+	// term read as "unspecified" by its stem).
+	inSentence := func(x uint32) bool {
+		for k, id := range ids {
+			if id == int64(x) || id == unspecTerm && st[k].Stem == e.ix.Term(x) {
 				return true
 			}
 		}
 		return false
 	}
+	stated := func(x uint32) bool {
+		return x != unspecTerm && x != unknownTerm && inSentence(x)
+	}
 	said := func(x uint32) bool {
 		if x == unspecTerm || x == unknownTerm || slices.Contains(vt, x) {
 			return true
 		}
-		stem := e.ix.Term(x)
-		if implied(stem) {
-			return true
-		}
-		for _, dt := range st {
-			if dt.Stem == stem {
-				return true
-			}
-		}
-		return false
+		return inSentence(x) || implied(e.ix.Term(x))
 	}
 	for _, p := range slots {
 		i, n := int(p>>1), int(p&1)+1
