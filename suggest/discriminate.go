@@ -537,6 +537,7 @@ func (st *slotTable) isFar(a uint32) bool {
 // rejections to w.rejected and returns the candidates kept, in order.
 func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, encounter string) []*candidate {
 	w.sr.index(doc)
+	w.sr.seedIDs(doc, w.tid) // collect's ids of the note's terms (termids.go)
 	w.owner = seventhWords(w, e.set, doc, live, encounter, w.owner)
 	vs := slices.Grow(w.verdicts[:0], len(live))[:len(live)]
 	clear(vs)
