@@ -328,6 +328,12 @@ func (st *slotTable) warm(cs []*candidate) uint32 {
 	return sum
 }
 
+// hasRecord reports whether code has a record (a title with slots):
+// contradiction finds nothing for a code without one.
+func (st *slotTable) hasRecord(code corpus.ID) bool {
+	return code >= 0 && int(code) < len(st.dense) && st.dense[code].rec != 0
+}
+
 // slotsOf returns the slot positions of a code's title (see codeSlots).
 func (st *slotTable) slotsOf(code corpus.ID) []uint16 {
 	_, sp, _ := st.spans(code)
@@ -353,7 +359,7 @@ type conflict struct {
 // the note, in the sentences of c's mentions, fills it with another and
 // never with the code's. ok is false when there is none.
 func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, sents []int, c *candidate, code corpus.ID) (conflict, bool) {
-	if code < 0 || int(code) >= len(st.dense) || st.dense[code].rec == 0 {
+	if !st.hasRecord(code) {
 		return conflict{}, false // no slot, no contradiction
 	}
 	r := st.rec[st.dense[code].rec-1:]
@@ -560,13 +566,13 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		code := c.tgt.anyCode()
 		// A model's sibling candidate stands on another code's words; the
 		// ranker weighs it (Model.CategoryTop).
-		if e.slots == nil || c.sibling || e.set.Brief(code).System != corpus.ICD10CM || len(c.mentions) == 0 {
-			continue
+		if e.slots == nil || c.sibling || !e.slots.hasRecord(code) || len(c.mentions) == 0 {
+			continue // a code without a slot is contradicted by nothing
 		}
 		// "Family history of" / "Personal history of" fill no slot against
 		// the condition's own details ("type 1 diabetes" in a mother):
 		// the history is the assertion's business (history.go).
-		if b := e.set.Brief(code); familyCode(b) || historyCode(b) {
+		if b := e.set.Brief(code); b.System != corpus.ICD10CM || familyCode(b) || historyCode(b) {
 			continue
 		}
 		w.sents = sentencesOf(c, true, w.sents)
