@@ -69,6 +69,9 @@ type slotTable struct {
 	// altOwn holds the keys of alt this table holds beside those it
 	// shares with the other releases' tables in alt (slotshare.go).
 	altOwn map[uint64]struct{}
+	// far marks, by index term id, the title words nearby may find apart
+	// from their slot (farTerms).
+	far []uint64
 }
 
 // altFilterLog2 sizes altBits: 2^22 bits (512 KB).
@@ -296,6 +299,7 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 		}
 	}
 	st.codeTerms, st.codeSlots = nil, nil
+	st.far = farTerms(ix)
 	return st
 }
 
@@ -324,6 +328,12 @@ func (st *slotTable) warm(cs []*candidate) uint32 {
 	return sum
 }
 
+// hasRecord reports whether code has a record (a title with slots):
+// contradiction finds nothing for a code without one.
+func (st *slotTable) hasRecord(code corpus.ID) bool {
+	return code >= 0 && int(code) < len(st.dense) && st.dense[code].rec != 0
+}
+
 // slotsOf returns the slot positions of a code's title (see codeSlots).
 func (st *slotTable) slotsOf(code corpus.ID) []uint16 {
 	_, sp, _ := st.spans(code)
@@ -349,7 +359,7 @@ type conflict struct {
 // the note, in the sentences of c's mentions, fills it with another and
 // never with the code's. ok is false when there is none.
 func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, sents []int, c *candidate, code corpus.ID) (conflict, bool) {
-	if code < 0 || int(code) >= len(st.dense) || st.dense[code].rec == 0 {
+	if !st.hasRecord(code) {
 		return conflict{}, false // no slot, no contradiction
 	}
 	r := st.rec[st.dense[code].rec-1:]
@@ -456,7 +466,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 								second = pair(uint32(vals[1]>>32), noTerm)
 							}
 						}
-						if vals[0] == a || vals[1] == a || second == a || n == 1 && nearby(doc, ix, j, t[i]) || inTitle(id1) && !slices.Contains(alts, vals[0]) {
+						if vals[0] == a || vals[1] == a || second == a || inTitle(id1) && !slices.Contains(alts, vals[0]) || n == 1 && st.nearby(doc, ix, sr, j, t[i]) {
 							supported = true
 							break scan
 						}
@@ -478,29 +488,52 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 }
 
 // nearby reports whether the word a (not a number or a one- or two-letter
-// term, which must sit in the slot itself) is within three terms of the
-// context term j in its sentence: "acute on chronic kidney failure" keeps
-// "acute kidney failure".
-func nearby(doc *nlp.Document, ix *index.Index, j int, a uint32) bool {
-	if a == unspecTerm || a == unknownTerm {
+// term, which must sit in the slot itself: st.far) is within three terms
+// of the context term j in its sentence: "acute on chronic kidney
+// failure" keeps "acute kidney failure". The note's terms are compared by
+// index term id (sr.ids, filled when j was judged), a term read as
+// "unspecified" by its stem.
+func (st *slotTable) nearby(doc *nlp.Document, ix *index.Index, sr *sentenceRanges, j int, a uint32) bool {
+	if a == unspecTerm || a == unknownTerm || !st.isFar(a) {
 		return false
-	}
-	s := ix.Term(a)
-	if len(s) <= 2 {
-		return false
-	}
-	for _, r := range s {
-		if r >= '0' && r <= '9' {
-			return false
-		}
 	}
 	terms := doc.Terms
+	ids := sr.ids
 	for k := max(0, j-4); k < min(len(terms), j+5); k++ {
-		if terms[k].Sent == terms[j].Sent && terms[k].Stem == s {
+		if terms[k].Sent != terms[j].Sent {
+			continue
+		}
+		if k < len(ids) && ids[k] != unspecTerm {
+			if ids[k] == int64(a) {
+				return true
+			}
+			continue
+		}
+		if terms[k].Stem == ix.Term(a) {
 			return true
 		}
 	}
 	return false
+}
+
+// farTerms marks the index terms nearby may find apart from their slot:
+// longer than two bytes and without a digit.
+func farTerms(ix *index.Index) []uint64 {
+	n := ix.Terms()
+	far := make([]uint64, (n+63)/64)
+	for id := range n {
+		s := ix.Term(uint32(id))
+		if len(s) <= 2 || strings.ContainsAny(s, "0123456789") {
+			continue
+		}
+		far[id/64] |= 1 << (id % 64)
+	}
+	return far
+}
+
+// isFar reports whether farTerms marked term a.
+func (st *slotTable) isFar(a uint32) bool {
+	return int(a/64) < len(st.far) && st.far[a/64]&(1<<(a%64)) != 0
 }
 
 // discriminate drops the candidates the note contradicts: words that only
@@ -510,6 +543,7 @@ func nearby(doc *nlp.Document, ix *index.Index, j int, a uint32) bool {
 // rejections to w.rejected and returns the candidates kept, in order.
 func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, encounter string) []*candidate {
 	w.sr.index(doc)
+	w.sr.seedIDs(doc, w.tid) // collect's ids of the note's terms (termids.go)
 	w.owner = seventhWords(w, e.set, doc, live, encounter, w.owner)
 	vs := slices.Grow(w.verdicts[:0], len(live))[:len(live)]
 	clear(vs)
@@ -532,13 +566,13 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		code := c.tgt.anyCode()
 		// A model's sibling candidate stands on another code's words; the
 		// ranker weighs it (Model.CategoryTop).
-		if e.slots == nil || c.sibling || e.set.Brief(code).System != corpus.ICD10CM || len(c.mentions) == 0 {
-			continue
+		if e.slots == nil || c.sibling || !e.slots.hasRecord(code) || len(c.mentions) == 0 {
+			continue // a code without a slot is contradicted by nothing
 		}
 		// "Family history of" / "Personal history of" fill no slot against
 		// the condition's own details ("type 1 diabetes" in a mother):
 		// the history is the assertion's business (history.go).
-		if b := e.set.Brief(code); familyCode(b) || historyCode(b) {
+		if b := e.set.Brief(code); b.System != corpus.ICD10CM || familyCode(b) || historyCode(b) {
 			continue
 		}
 		w.sents = sentencesOf(c, true, w.sents)

@@ -65,6 +65,12 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		}
 		for i := range c.mentions {
 			m := &c.mentions[i]
+			// A reading leaving more than maxImplied words of its name
+			// unmatched refines nothing (consider's first test): it is
+			// not kept.
+			if m.hit.Length-m.hit.Matched > maxImplied {
+				continue
+			}
 			if !m.learned && m.partNeg == 0 && (m.sent < 0 || m.sent >= len(vagueIn) || vagueIn[m.sent]) {
 				rs = append(rs, reading{c: c, m: m, code: c.tgt.anyCode(), cat: categoryKey(b.Code), slack: int32(m.hit.Length - m.hit.Matched)})
 			}
@@ -147,11 +153,12 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		cat := categoryKey(b.Code)
 		site := tf.unspecSite // the Index may refine it to a site's category
 		vt := tf.stems
+		sc.nextVague(len(doc.Tokens))
 		var best *candidate
 		bestExtra, bestScore := 0, 0.0
-		for _, m := range v.mentions {
-			if m.learned || len(m.hit.Positions) == 0 {
-				continue
+		for mi, m := range v.mentions {
+			if m.learned || len(m.hit.Positions) == 0 || sameReadingBefore(v.mentions, mi) {
+				continue // consider reads only a mention's sentence and positions: a repeat finds nothing new
 			}
 			implied := impliedNot
 			if m.sent >= 0 && m.sent < len(sided) && sided[m.sent] {
@@ -168,32 +175,47 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				if r.cat != cat && !(site && e.indexedUnder(vcode, r.code)) {
 					return
 				}
-				extra := contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
+				extra := sc.contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
 				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					return
 				}
-				if r.stems == nil {
-					r.stems = stemsOf(r.m)
-				}
-				if e.unsaidNew(doc, r.m, r.stems, vt, r.code, implied, sides) > 0 {
-					return // a further condition, not words the note implies
-				}
-				if r.other == 0 {
-					r.other = 1
-					if otherName(r.m.name) {
-						r.other = 2
+				// What follows reads only r, v and their sentence (r reads
+				// m's): judged once per pair.
+				if r.tailOf != v {
+					r.tailOf, r.tailBad = v, false
+					if r.stems == nil {
+						r.stems = stemsOf(r.m)
+					}
+					if !r.unreadOK {
+						// The reading's sentence is m's: implied is its.
+						at := len(sc.unread)
+						sc.unread = unreadStems(doc, r.m, r.stems, implied, sc.unread)
+						r.unread, r.unreadOK = sc.unread[at:len(sc.unread):len(sc.unread)], true
+					}
+					switch {
+					case e.unsaidNew(r.unread, vt, r.code, sides) > 0:
+						r.tailBad = true // a further condition, not words the note implies
+					default:
+						if r.other == 0 {
+							r.other = 1
+							if otherName(r.m.name) {
+								r.other = 2
+							}
+						}
+						switch {
+						case (r.other == 2 || e.titleOf(r.code).other) && !otherName(b.Display) && !saysOtherIn(doc, m.sent):
+							r.tailBad = true // an "other" variety the note does not call other (but the vague code's own)
+						case saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions):
+							r.tailBad = true // a "without" title read without the note's "without"
+						case e.statesUnsaid(doc, &w.sr, m.sent, r.code, vcode, r.stems, implied):
+							r.tailBad = true
+						}
 					}
 				}
-				if (r.other == 2 || e.titleOf(r.code).other) && !otherName(b.Display) && !saysOtherIn(doc, m.sent) {
-					return // an "other" variety the note does not call other (but the vague code's own)
-				}
-				if saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions) {
-					return // a "without" title read without the note's "without"
-				}
-				if e.statesUnsaid(doc, m.sent, r.code, vcode, r.stems, implied) {
+				if r.tailBad {
 					return
 				}
-				sc := mentionScore(*r.m)
+				score := mentionScore(*r.m)
 				ob := e.titleOf(r.code).other
 				switch {
 				case best == nil, extra > bestExtra:
@@ -203,15 +225,15 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 					if ob {
 						return
 					}
-				case sc > bestScore:
-				case sc < bestScore:
+				case score > bestScore:
+				case score < bestScore:
 					return
 				default:
 					if e.set.Brief(r.code).Code >= e.set.Brief(best.tgt.anyCode()).Code {
 						return
 					}
 				}
-				best, bestExtra, bestScore = r.c, extra, sc
+				best, bestExtra, bestScore = r.c, extra, score
 			}
 			if !site && m.sent >= 0 && m.sent < len(vagueIn) {
 				// Only the readings of cat can refine v.
@@ -244,6 +266,21 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 			r.refines = append(r.refines, v)
 		}
 	}
+}
+
+// sameReadingBefore reports whether a mention before ms[i] that refine
+// reads (not learned, with positions) reads the same sentence at the same
+// positions: its refinements were weighed already, and weighing them
+// again changes no choice (the best is a maximum in a total order).
+func sameReadingBefore(ms []mention, i int) bool {
+	m := &ms[i]
+	for k := range i {
+		p := &ms[k]
+		if p.sent == m.sent && !p.learned && slices.Equal(p.hit.Positions, m.hit.Positions) {
+			return true
+		}
+	}
+	return false
 }
 
 // saysWithoutNear reports whether the note says "without" (or "no",
@@ -311,39 +348,36 @@ func (e *Engine) promote(ks []scored) {
 // syndrome, right upper limb" is in G56.00's title too. Only slots the
 // matched name (stems name) fills count: an Index path that leads to the
 // code without the word vouches for it.
-func (e *Engine) statesUnsaid(doc *nlp.Document, sent int, s, v corpus.ID, name []string, implied func(string) bool) bool {
+func (e *Engine) statesUnsaid(doc *nlp.Document, sr *sentenceRanges, sent int, s, v corpus.ID, name []string, implied func(string) bool) bool {
 	t, slots := e.slots.titleSlots(e.ix, e.pipe, e.set, s)
 	var vt []uint32
 	if vp, ok := e.slots.termSpan(v); ok {
 		vt = e.slots.terms[vp[0] : vp[0]+vp[1]]
 	}
-	st := sentenceTerms(doc, sent)
-	stated := func(x uint32) bool {
-		if x == unspecTerm || x == unknownTerm {
-			return false
-		}
-		stem := e.ix.Term(x)
-		for _, dt := range st {
-			if dt.Stem == stem {
+	first, st := sentenceSpan(doc, sent)
+	var ids []int64
+	if len(st) > 0 {
+		sr.termID(doc, e.ix, first) // the note's term ids, read once
+		ids = sr.ids[first : first+len(st)]
+	}
+	// inSentence reports whether a term of the sentence is x (by id; a
+	// term read as "unspecified" by its stem).
+	inSentence := func(x uint32) bool {
+		for k, id := range ids {
+			if id == int64(x) || id == unspecTerm && st[k].Stem == e.ix.Term(x) {
 				return true
 			}
 		}
 		return false
 	}
+	stated := func(x uint32) bool {
+		return x != unspecTerm && x != unknownTerm && inSentence(x)
+	}
 	said := func(x uint32) bool {
 		if x == unspecTerm || x == unknownTerm || slices.Contains(vt, x) {
 			return true
 		}
-		stem := e.ix.Term(x)
-		if implied(stem) {
-			return true
-		}
-		for _, dt := range st {
-			if dt.Stem == stem {
-				return true
-			}
-		}
-		return false
+		return inSentence(x) || implied(e.ix.Term(x))
 	}
 	for _, p := range slots {
 		i, n := int(p>>1), int(p&1)+1
@@ -400,24 +434,14 @@ func (st *slotTable) titleSlots(ix *index.Index, pipe *nlp.Pipeline, set *corpus
 	return t, slots
 }
 
-// contentExtra counts the positions of ext not in pos whose word is no
-// connector ("with" of "... with unspecified complications" states no
-// detail) and no word of the vague code's title (stems vt: "site" of
-// "unspecified site" names no site, "acute" of "Acute embolism and
-// thrombosis of unspecified vein" is no detail beyond it).
-func contentExtra(doc *nlp.Document, pos, ext []int32, vt []string) int {
-	n := 0
-	for _, p := range ext {
-		if slices.Contains(pos, p) || int(p) >= len(doc.Tokens) || slices.Contains(vt, doc.Tokens[p].Stem) {
-			continue
-		}
-		switch doc.Tokens[p].Norm {
-		case "with", "w/", "due", "and", "in", "of", "other", "to", "or", "by", "&":
-			continue
-		}
-		n++
+// connectorNorm reports whether a word states no detail of its own
+// (contentExtra).
+func connectorNorm(norm string) bool {
+	switch norm {
+	case "with", "w/", "due", "and", "in", "of", "other", "to", "or", "by", "&":
+		return true
 	}
-	return n
+	return false
 }
 
 // otherName reports whether a name holds the word "other" ("Nicotine
@@ -443,23 +467,19 @@ func saysOtherIn(doc *nlp.Document, sent int) bool {
 	return false
 }
 
-// unsaidNew counts the words of a reading's name (stems name) that its matched note
-// words do not read, the vague code's title (stems vt) does not hold and
-// that do not name the refinement's category: the note implies the words
-// most codes beside the refinement (its parent's children) hold ("region"
-// of "Radiculopathy, lumbar region", "limb" of "Cellulitis of right lower
-// limb"), one at most, and never a side (right, left, bilateral); a qualifier of the refinement alone
-// ("asymptomatic" of "Asymptomatic microscopic hematuria") or a further
-// condition is a detail the note does not state.
-func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, name, vt []string, code corpus.ID, implied func(string) bool, sides []string) int {
-	var buf [4]string
-	unsaid := buf[:0]
+// unreadStems appends to dst the words of a reading's name (stems name),
+// each once, in order, that its matched note words do not read, that are
+// no connector ("secondary to" says "due to") or "not otherwise
+// specified", and that its sentence does not imply: what unsaidNew
+// weighs, read once per reading.
+func unreadStems(doc *nlp.Document, m *mention, name []string, implied func(string) bool, dst []string) []string {
+	at := len(dst)
 	for _, st := range name {
 		switch st {
 		case "due", "with", "and", "in", "of", "to", "by", "or", "nos":
-			continue // a connector ("secondary to" says "due to"), or "not otherwise specified"
+			continue
 		}
-		if slices.Contains(vt, st) || slices.Contains(unsaid, st) || implied(st) {
+		if slices.Contains(dst[at:], st) || implied(st) {
 			continue
 		}
 		read := false
@@ -470,17 +490,38 @@ func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, name, vt []string, cod
 			}
 		}
 		if !read {
-			unsaid = append(unsaid, st)
+			dst = append(dst, st)
 		}
 	}
-	switch len(unsaid) {
-	case 0:
-		return 0
-	case 1:
-	default:
-		return len(unsaid)
+	return dst
+}
+
+// unsaidNew counts the words of a reading's name its matched note words
+// do not read (unread, see unreadStems), the vague code's title (stems
+// vt) does not hold and that do not name the refinement's category: the
+// note implies the words most codes beside the refinement (its parent's
+// children) hold ("region" of "Radiculopathy, lumbar region", "limb" of
+// "Cellulitis of right lower limb"), one at most, and never a side
+// (right, left, bilateral); a qualifier of the refinement alone
+// ("asymptomatic" of "Asymptomatic microscopic hematuria") or a further
+// condition is a detail the note does not state. Past two it stops
+// counting: two words are a further condition.
+func (e *Engine) unsaidNew(unread, vt []string, code corpus.ID, sides []string) int {
+	n, first := 0, ""
+	for _, st := range unread {
+		if slices.Contains(vt, st) {
+			continue
+		}
+		if n++; n == 1 {
+			first = st
+		} else {
+			return n
+		}
 	}
-	if slices.Contains(sides, unsaid[0]) {
+	if n == 0 {
+		return 0
+	}
+	if slices.Contains(sides, first) {
 		return 1 // a side the note does not state is never implied
 	}
 	// The one unsaid word: held by most children of the refinement's parent?
@@ -490,7 +531,7 @@ func (e *Engine) unsaidNew(doc *nlp.Document, m *mention, name, vt []string, cod
 	}
 	held := 0
 	for _, st := range p.stems {
-		if slices.Contains(st, unsaid[0]) {
+		if slices.Contains(st, first) {
 			held++
 		}
 	}
@@ -593,6 +634,13 @@ type refineReading struct {
 	slack int32     // m.hit.Length - m.hit.Matched
 	stems []string
 	other int8 // 0 not read yet, 1 no, 2 yes
+	// tailOf is the vague candidate whose judgement of this reading
+	// beyond its words' positions tailBad holds (nil: none yet).
+	tailOf  *candidate
+	tailBad bool
+	// unread are unreadStems of the reading (unreadOK: read).
+	unread   []string
+	unreadOK bool
 }
 
 // categoryKey packs category(code) (at most three ASCII bytes) and its
@@ -615,10 +663,67 @@ type refineScratch struct {
 	at      []int32
 	next    []int32
 	ord     []uint64 // byS's indices, each sentence's by category (cat<<32 | index)
+	// inVT holds, per token, whether its stem is a word of the vague
+	// title being refined (1 no, 2 yes), valid where vtGen is gen.
+	inVT  []int8
+	vtGen []uint32
+	gen   uint32
+	// unread holds the readings' unread stems (refineReading.unread).
+	unread []string
+}
+
+// nextVague starts the token memo of a vague candidate's title words
+// for a note of n tokens.
+func (s *refineScratch) nextVague(n int) {
+	if len(s.vtGen) < n {
+		s.vtGen = append(s.vtGen, make([]uint32, n-len(s.vtGen))...)
+		s.inVT = append(s.inVT, make([]int8, n-len(s.inVT))...)
+	}
+	s.gen++
+	if s.gen == 0 {
+		clear(s.vtGen)
+		s.gen = 1
+	}
+}
+
+// contentExtra counts the positions of ext not in pos whose word is no
+// connector ("with" of "... with unspecified complications" states no
+// detail) and no word of the vague code's title (stems vt: "site" of
+// "unspecified site" names no site, "acute" of "Acute embolism and
+// thrombosis of unspecified vein" is no detail beyond it). vt is the
+// title of the vague candidate nextVague started: each token is tested
+// against it once.
+func (s *refineScratch) contentExtra(doc *nlp.Document, pos, ext []int32, vt []string) int {
+	n := 0
+	for _, p := range ext {
+		if slices.Contains(pos, p) || int(p) >= len(doc.Tokens) {
+			continue
+		}
+		if int(p) < len(s.vtGen) {
+			if s.vtGen[p] != s.gen {
+				s.vtGen[p], s.inVT[p] = s.gen, 1
+				if slices.Contains(vt, doc.Tokens[p].Stem) {
+					s.inVT[p] = 2
+				}
+			}
+			if s.inVT[p] == 2 {
+				continue
+			}
+		} else if slices.Contains(vt, doc.Tokens[p].Stem) {
+			continue
+		}
+		if connectorNorm(doc.Tokens[p].Norm) {
+			continue
+		}
+		n++
+	}
+	return n
 }
 
 // done clears the readings, so the pooled scratch holds no candidate.
 func (s *refineScratch) done() {
 	clear(s.rs)
 	clear(s.byS)
+	clear(s.unread)
+	s.unread = s.unread[:0]
 }

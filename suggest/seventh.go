@@ -130,20 +130,44 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 	for range doc.Tokens {
 		dst = append(dst, 0)
 	}
+	memo := w.seventhMemo[:0]
+	defer func() { w.seventhMemo = memo[:0] }()
 	for _, c := range cs {
 		if c.tgt.stem == 0 {
 			continue
 		}
 		w.sents = sentencesOf(c, false, w.sents)
-		char := seventhChoice(set, doc, &w.sr, w.sents, c.tgt.stem, encounterNear(doc, c, encounter))
+		enc := encounterNear(doc, c, encounter)
+		rows := w.sr.seventhRowsOf(set, c.tgt.stem)
+		// A stem whose rows read as an earlier one's, from the same
+		// sentences, chooses as it did and marks no token it did not.
+		at := -1
+		for i := range memo {
+			if memo[i].same(rows.class, enc, w.sents) {
+				at = i
+				break
+			}
+		}
+		var char string
+		if at >= 0 {
+			char = memo[at].char
+		} else {
+			char = seventhChoice(set, doc, &w.sr, w.sents, c.tgt.stem, enc)
+			if k, ok := newSeventhKey(rows.class, enc, w.sents, char); ok {
+				memo = append(memo, k)
+				at = len(memo) - 1
+			}
+		}
 		c.seventh, c.seventhKnown = char, true
 		if char == "" {
 			continue
 		}
+		if at >= 0 && memo[at].marked {
+			continue // its words' tokens are marked already
+		}
 		// The chosen row's words (the last row of the character, as
 		// seventhRowsOf read them from meanings).
 		var words []string
-		rows := w.sr.seventhRowsOf(set, c.tgt.stem)
 		for i, x := range rows.ext {
 			if x.Char == char {
 				words = rows.words[i]
@@ -186,8 +210,50 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 				}
 			}
 		}
+		if at >= 0 {
+			memo[at].marked = true
+		}
 	}
 	return dst
+}
+
+// seventhKey is one seventhChoice of a note: the class of the stem's
+// rows, the encounter and the sentences it read (up to four), the
+// character chosen, and whether a stem of it marked its words' tokens.
+type seventhKey struct {
+	class  int32
+	n      int32
+	sents  [4]int32
+	enc    string
+	char   string
+	marked bool
+}
+
+// newSeventhKey returns the key of a choice; ok is false when the rows
+// have no class or the sentences are too many to keep.
+func newSeventhKey(class int32, enc string, sents []int, char string) (seventhKey, bool) {
+	k := seventhKey{class: class, n: int32(len(sents)), enc: enc, char: char}
+	if class < 0 || len(sents) > len(k.sents) {
+		return k, false
+	}
+	for i, s := range sents {
+		k.sents[i] = int32(s)
+	}
+	return k, true
+}
+
+// same reports whether k is the choice of rows of class, encounter enc
+// and sentences sents, in that order.
+func (k *seventhKey) same(class int32, enc string, sents []int) bool {
+	if class < 0 || k.class != class || int(k.n) != len(sents) || k.enc != enc {
+		return false
+	}
+	for i, s := range sents {
+		if k.sents[i] != int32(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // statesSeventh reports the stem whose seventh character every word of

@@ -29,6 +29,10 @@ type seventhRows struct {
 	vocab []string
 	wid   [][]uint16
 	gid   []uint16
+	// class numbers the rows' content as seventhChoice and seventhWords
+	// read it (characters, words and their flags): stems of one class
+	// choose alike from the same sentences (-1: no class).
+	class int32
 }
 
 // encounterBit is the encounter a row's meaning starts with.
@@ -54,8 +58,12 @@ func encounterStart(encounter string) (encounterBit, string) {
 	return 0, ""
 }
 
-// seventhCache holds stems' seventhRows.
-type seventhCache map[corpus.ID]*seventhRows
+// seventhCache holds stems' seventhRows, and the classes of their
+// contents by signature (rowsSignature).
+type seventhCache struct {
+	by      map[corpus.ID]*seventhRows
+	classes map[string]int32
+}
 
 // maxSeventhRows bounds the stems whose rows a sentenceRanges keeps.
 const maxSeventhRows = 4096
@@ -63,17 +71,56 @@ const maxSeventhRows = 4096
 // seventhRowsOf returns stem's rows, read once and kept in sr (across
 // notes, for up to maxSeventhRows stems).
 func (r *sentenceRanges) seventhRowsOf(set *corpus.Set, stem corpus.ID) *seventhRows {
-	if sr, ok := r.rows[stem]; ok {
+	if sr, ok := r.rows.by[stem]; ok {
 		return sr
 	}
 	sr := r.readSeventhRows(set, stem)
-	if len(r.rows) < maxSeventhRows {
-		if r.rows == nil {
-			r.rows = seventhCache{}
+	sr.class = -1
+	if len(r.rows.by) < maxSeventhRows {
+		if r.rows.by == nil {
+			r.rows.by, r.rows.classes = map[corpus.ID]*seventhRows{}, map[string]int32{}
 		}
-		r.rows[stem] = sr
+		r.rows.by[stem] = sr
+		sig := sr.signature()
+		k, ok := r.rows.classes[sig]
+		if !ok {
+			k = int32(len(r.rows.classes))
+			r.rows.classes[sig] = k
+		}
+		sr.class = k
 	}
 	return sr
+}
+
+// signature writes out what seventhChoice and seventhWords read of the
+// rows: each row's character, tie-break and encounter, and its words
+// with their flags (vocab, wid and gid follow from the words).
+func (sr *seventhRows) signature() string {
+	var b strings.Builder
+	if sr.nonunion {
+		b.WriteByte('n')
+	}
+	for i, x := range sr.ext {
+		b.WriteByte(0)
+		b.WriteString(x.Char)
+		b.WriteByte(1)
+		if sr.low[i] {
+			b.WriteByte('l')
+		}
+		b.WriteByte('0' + byte(sr.starts[i]))
+		for j, w := range sr.words[i] {
+			b.WriteByte(2)
+			b.WriteString(w)
+			b.WriteByte(3)
+			if sr.distinct[i][j] {
+				b.WriteByte('d')
+			}
+			if sr.side[i][j] {
+				b.WriteByte('s')
+			}
+		}
+	}
+	return b.String()
 }
 
 // readSeventhRows reads stem's rows (see seventhRows).

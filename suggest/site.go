@@ -690,6 +690,10 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 	}
 	n := len(live)
 	w.site.begin(len(doc.Terms))
+	if e.sites.ids.ix == e.ix && len(doc.Terms) > 0 {
+		w.sr.termID(doc, e.ix, 0) // the note's term ids, read once (discriminate indexed w.sr)
+		w.site.known = w.sr.ids
+	}
 	for _, v := range live[:n] {
 		if v.sibling || len(v.mentions) == 0 {
 			continue
@@ -965,5 +969,5 @@ func (e *Engine) moveTo(c *candidate, k corpus.ID, f siteFit, why string) {
 
 // siteMapOf reads sites.txt for an index.
 func siteMapOf(ix *index.Index) (*siteMap, error) {
-	return parseSitesInto(sitesTable, ix.Stems, &stemIDs{base: ix.TermID, nbase: int32(ix.Terms())})
+	return parseSitesInto(sitesTable, ix.Stems, &stemIDs{base: ix.TermID, ix: ix, nbase: int32(ix.Terms())})
 }

@@ -239,3 +239,36 @@ func TestAddsSide(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteStemKnownIDs: with the note's term ids by the base's index
+// (siteScratch.known), a term's number is its id, a term the index does
+// not know is looked up among the numbered stems only, and a term read as
+// "unspecified" by its stem: the same numbers as without them.
+func TestSiteStemKnownIDs(t *testing.T) {
+	base := map[string]uint32{"gout": 0, "toe": 1, "unspecifi": 2}
+	ids := &stemIDs{base: func(s string) (uint32, bool) { id, ok := base[s]; return id, ok }, nbase: 3}
+	sm, err := parseSitesInto("toe\tfoot, ankle and foot\n", words, ids)
+	if err != nil {
+		t.Fatal(err)
+	}
+	foot, _ := ids.id("foot")
+	doc := &nlp.Document{Terms: []nlp.Term{{Stem: "gout"}, {Stem: "foot"}, {Stem: "metatarsal"}, {Stem: "unspecifi", Norm: "unspecified"}}}
+	tests := []struct {
+		known []int64
+		want  []int32
+	}{
+		{nil, []int32{0, foot, -1, 2}},
+		{[]int64{0, -1, -1, unspecTerm}, []int32{0, foot, -1, 2}},
+	}
+	for i, tc := range tests {
+		var ss siteScratch
+		ss.begin(len(doc.Terms))
+		ss.refresh(ids.size())
+		ss.known = tc.known
+		for j, want := range tc.want {
+			if got := ss.termStem(sm, doc, j); got != want {
+				t.Errorf("%d: term %q is %d, want %d", i, doc.Terms[j].Stem, got, want)
+			}
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 
 	"medcode/corpus"
+	"medcode/index"
 	"medcode/nlp"
 )
 
@@ -17,7 +18,10 @@ import (
 // numbered, so the numbering grows with the code sets, never with the
 // notes.
 type stemIDs struct {
-	base  func(string) (uint32, bool)
+	base func(string) (uint32, bool)
+	// ix is the index whose TermID base is (nil: another base): a note's
+	// term ids by it are the stems' numbers (siteScratch.known).
+	ix    *index.Index
 	nbase int32
 	mu    sync.Mutex
 	m     sync.Map // string -> int32
@@ -65,6 +69,15 @@ func (t *stemIDs) internAll(ss []string) []int32 {
 	return out
 }
 
+// beyond returns the number of stem s, which base does not know, if it
+// has one.
+func (t *stemIDs) beyond(s string) (int32, bool) {
+	if v, ok := t.m.Load(s); ok {
+		return v.(int32), true
+	}
+	return -1, false
+}
+
 // idTok is a stem number and the token stating it.
 type idTok struct {
 	id  int32
@@ -102,6 +115,10 @@ type siteScratch struct {
 	termPh  [][2]int32
 	phArena []int32
 	n       int32
+	// known are the note's term ids by the base's index
+	// (sentenceRanges.ids: -1 none, unspecTerm for "unspecified"), nil
+	// when not read: a term id is its stem's number.
+	known []int64
 }
 
 // begin prepares the scratch for a note of nterms terms.
@@ -114,6 +131,7 @@ func (s *siteScratch) begin(nterms int) {
 	}
 	s.phArena = s.phArena[:0]
 	s.n = 0
+	s.known = nil
 }
 
 // next starts one candidate's word sets over n numbered stems.
@@ -152,7 +170,16 @@ func (s *siteScratch) termStem(sm *siteMap, doc *nlp.Document, i int) int32 {
 	if id := s.termID[i]; id != -2 {
 		return id
 	}
-	id, _ := sm.ids.id(doc.Terms[i].Stem)
+	id, stem := int32(-1), doc.Terms[i].Stem
+	known := i < len(s.known) && len(s.known) == len(s.termID)
+	switch {
+	case known && s.known[i] >= 0 && s.known[i] != unspecTerm:
+		id = int32(s.known[i]) // base's own number
+	case known && s.known[i] == -1:
+		id, _ = sm.ids.beyond(stem) // base does not know it
+	default:
+		id, _ = sm.ids.id(stem)
+	}
 	s.termID[i] = id
 	return id
 }

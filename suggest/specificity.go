@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
@@ -56,6 +57,9 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	if len(full) == 0 {
 		return
 	}
+	// By sentence, each sentence's in the order they came: readsMore
+	// reads only a mention's sentence's, first found first.
+	slices.SortStableFunc(full, func(a, b fullReading) int { return cmp.Compare(a.sent, b.sent) })
 	for _, c := range live {
 		if tf := e.titleOf(c.tgt.anyCode()); tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.vague(tf.billable) {
 			continue
@@ -164,7 +168,9 @@ func (e *Engine) demote(ks []scored) {
 // name) holds every good mention of c, with more words, or nil: a
 // candidate of c's chapter, or of any chapter when the note states its
 // official title in full ("calcification of muscles associated with
-// burns" is M61.3-, not T30.0). c's own full readings keep it.
+// burns" is M61.3-, not T30.0). c's own full readings keep it. full is
+// ordered by sentence (stably: the first found in a sentence is the
+// first candidate's).
 func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading) *candidate {
 	best := mentionScore(c.mentions[c.best])
 	var by *candidate
@@ -173,8 +179,12 @@ func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading) 
 			continue
 		}
 		found := false
-		for _, f := range full {
-			if f.c == c || f.sent != m.sent || len(f.pos) <= len(m.hit.Positions) || f.c.tgt.anyCode() == c.tgt.anyCode() ||
+		lo, _ := slices.BinarySearchFunc(full, m.sent, func(f fullReading, s int) int { return cmp.Compare(f.sent, s) })
+		for _, f := range full[lo:] {
+			if f.sent != m.sent {
+				break // full is by sentence
+			}
+			if f.c == c || len(f.pos) <= len(m.hit.Positions) || f.c.tgt.anyCode() == c.tgt.anyCode() ||
 				!f.title && !e.related(f.c.tgt.anyCode(), c.tgt.anyCode()) {
 				continue
 			}

@@ -55,10 +55,11 @@ type work struct {
 	refine refineScratch
 	full   []fullReading
 	// verdicts is discriminate's scratch (discriminate.go).
-	verdicts  []verdict
-	rk        rankScratch // the ranking passes' scratch (ranktables.go)
-	seq       seqScratch  // sequence's scratch (sequence.go)
-	tid, ltid []int32     // per note term: main and learned index ids (termids.go)
+	verdicts    []verdict
+	rk          rankScratch  // the ranking passes' scratch (ranktables.go)
+	seq         seqScratch   // sequence's scratch (sequence.go)
+	tid, ltid   []int32      // per note term: main and learned index ids (termids.go)
+	seventhMemo []seventhKey // seventhWords' choices of this note (seventh.go)
 	// liveScores and liveSorted are capLive's scratch (livecap.go).
 	liveScores, liveSorted []float64
 }
