@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -20,8 +21,9 @@ import (
 // SevenChr) allocate nothing.
 type Set struct {
 	arena   string
-	recs    []record // by ID; recs[0] is unused so that ID 0 means no code
-	names   []nameRec
+	recs    []record       // by ID; recs[0] is unused so that ID 0 means no code
+	names   []span         // name texts, a run per record (record.names)
+	kinds   []NameKind     // the names' kinds, beside them
 	spans   []span         // children and notes strings
 	notes   [][8]slab      // Notes fields, in notesFields order
 	ext     []Extension    // seventh-character rows, tables shared
@@ -109,11 +111,6 @@ type record struct {
 	times                 int32 // in Set.times; -1 when both are zero
 }
 
-type nameRec struct {
-	text span
-	kind NameKind
-}
-
 // Bits of record.nils; notes fields follow from nilNotes on.
 const (
 	nilNames = 1 << iota
@@ -157,6 +154,10 @@ func newSet(codes []*Code, releases []Release, ms []membership) *Set {
 // the set and the releases' counts from the records and the arena, then
 // the editions of a union of ICD-10-CM releases (ms).
 func (s *Set) finish(releases []Release, ms []membership) {
+	// The flat slices grew by appending: keep them at their length (a
+	// Set lives as long as the process).
+	s.names, s.kinds, s.spans = fit(s.names), fit(s.kinds), fit(s.spans)
+	s.notes, s.times, s.ext = fit(s.notes), fit(s.times), fit(s.ext)
 	s.index(func(ID) bool { return true })
 	s.releases = map[System]Release{}
 	releases = append([]Release(nil), releases...)
@@ -184,6 +185,14 @@ func (s *Set) finish(releases []Release, ms []membership) {
 		s.releases[r.System] = *r
 	}
 	s.addEditions(ms, releases)
+}
+
+// fit returns s without spare capacity: s itself when it has none.
+func fit[T any](s []T) []T {
+	if cap(s) == len(s) {
+		return s
+	}
+	return slices.Clone(s)
 }
 
 // index derives the official order, the lookup table and the children in
@@ -240,6 +249,7 @@ func (s *Set) index(keep func(ID) bool) {
 			r.kids = run
 		}
 	}
+	s.kids = fit(s.kids)
 }
 
 // packer lays codes out for NewSet.
@@ -299,7 +309,8 @@ func (p *packer) add(c *Code) {
 	}
 	r.names = slab{uint32(len(s.names)), uint32(len(c.Names))}
 	for _, n := range c.Names {
-		s.names = append(s.names, nameRec{text: p.str(n.Text), kind: n.Kind})
+		s.names = append(s.names, p.str(n.Text))
+		s.kinds = append(s.kinds, n.Kind)
 	}
 	if len(c.SevenChr) > 0 {
 		// Codes share their category's table; so do their records.
@@ -443,8 +454,8 @@ func (s *Set) Code(id ID) *Code {
 	}
 	if r.nils&nilNames == 0 {
 		c.Names = make([]Name, r.names.len)
-		for i, n := range s.names[r.names.off : r.names.off+r.names.len] {
-			c.Names[i] = Name{Text: s.str(n.text), Kind: n.kind}
+		for i, sp := range s.names[r.names.off : r.names.off+r.names.len] {
+			c.Names[i] = Name{Text: s.str(sp), Kind: s.kinds[int(r.names.off)+i]}
 		}
 	}
 	switch {
