@@ -347,7 +347,7 @@ func (s *Set) arenaSpan(t string) (span, bool) {
 func (s *Set) narrow(e *edition) *Set {
 	v := *s
 	v.parent, v.editions = s, nil
-	o := &viewOverlay{flags: make([]uint8, len(s.recs)), titles: e.titles, kids: make([]slab, len(s.recs))}
+	o := &viewOverlay{flags: make([]uint8, len(s.recs)), titles: e.titles, own: make([]uint64, len(s.recs)/64+1), kids: map[ID][]ID{}}
 	for id := ID(1); int(id) < len(s.recs); id++ {
 		r := &s.recs[id]
 		o.flags[id] = r.flags
@@ -363,7 +363,6 @@ func (s *Set) narrow(e *edition) *Set {
 		}
 	}
 	v.view = o
-	v.kids = nil
 	v.index(func(id ID) bool { return e.present[id] })
 	v.shareTable(s, e.present)
 	v.releases = map[System]Release{}

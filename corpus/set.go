@@ -51,7 +51,12 @@ type viewOverlay struct {
 	// titles are the titles of the records flagged flagRetitled (a few
 	// hundred of a hundred thousand): the others keep the record's.
 	titles map[ID]span
-	kids   []slab // in Set.kids
+	// own marks, by ID (a bit each), the records whose children in the
+	// Set differ from their children in the union (a code the release
+	// lacks); kids holds those. The others read the union's runs of
+	// Set.kids, which the narrowed Set shares.
+	own  []uint64
+	kids map[ID][]ID
 	// present, when not nil, says by ID which records the Set holds: its
 	// lookup table is then the union's (shareTable), and a code found
 	// there is the Set's only when present.
@@ -77,11 +82,13 @@ func (s *Set) displayOf(id ID) span {
 // narrowed Set has from viewOverlay.titles.
 const flagRetitled = 1 << 7
 
-func (s *Set) kidsOf(id ID) slab {
-	if s.view != nil {
-		return s.view.kids[id]
+func (s *Set) kidsOf(id ID) []ID {
+	if v := s.view; v != nil && v.own[id>>6]&(1<<(id&63)) != 0 {
+		k := v.kids[id]
+		return k[:len(k):len(k)]
 	}
-	return s.recs[id].kids
+	k := s.recs[id].kids
+	return s.kids[k.off : k.off+k.len : k.off+k.len]
 }
 
 // ID is a code of a Set: a small handle without pointers. The zero ID is
@@ -233,23 +240,34 @@ func (s *Set) index(keep func(ID) bool) {
 			}
 		}
 	}
-	// Children present in the set, resolved once for the hot paths.
+	// Children present in the set, resolved once for the hot paths. A
+	// narrowed Set keeps only the runs that differ from its union's.
+	var run []ID
 	for id := ID(1); int(id) < len(s.recs); id++ {
 		r := &s.recs[id]
-		start := len(s.kids)
-		for _, sp := range s.spans[r.children.off : r.children.off+r.children.len] {
-			if k, ok := s.find(s.systems[r.sys], s.str(sp)); ok {
-				s.kids = append(s.kids, k)
-			}
+		if s.view == nil {
+			start := len(s.kids)
+			s.kids = s.appendKids(s.kids, r)
+			r.kids = slab{uint32(start), uint32(len(s.kids) - start)}
+			continue
 		}
-		run := slab{uint32(start), uint32(len(s.kids) - start)}
-		if s.view != nil {
-			s.view.kids[id] = run
-		} else {
-			r.kids = run
+		run = s.appendKids(run[:0], r)
+		if !slices.Equal(run, s.kids[r.kids.off:r.kids.off+r.kids.len]) {
+			s.view.own[id>>6] |= 1 << (id & 63)
+			s.view.kids[id] = slices.Clone(run)
 		}
 	}
 	s.kids = fit(s.kids)
+}
+
+// appendKids appends the children of r that s holds.
+func (s *Set) appendKids(dst []ID, r *record) []ID {
+	for _, sp := range s.spans[r.children.off : r.children.off+r.children.len] {
+		if k, ok := s.find(s.systems[r.sys], s.str(sp)); ok {
+			dst = append(dst, k)
+		}
+	}
+	return dst
 }
 
 // packer lays codes out for NewSet.
@@ -425,8 +443,7 @@ func (s *Set) Children(id ID) []ID {
 	if !s.valid(id) {
 		return nil
 	}
-	k := s.kidsOf(id)
-	return s.kids[k.off : k.off+k.len : k.off+k.len]
+	return s.kidsOf(id)
 }
 
 // SevenChr returns the effective seventh-character table of id (shared:
@@ -462,7 +479,7 @@ func (s *Set) Code(id ID) *Code {
 	case r.nils&nilChildren != 0:
 	case s.parent != nil:
 		// A narrowed Set lists the children its release holds.
-		c.Children = make([]string, 0, s.kidsOf(id).len)
+		c.Children = make([]string, 0, len(s.kidsOf(id)))
 		for _, k := range s.Children(id) {
 			c.Children = append(c.Children, s.str(s.recs[k].code))
 		}
