@@ -191,7 +191,7 @@ func unionOrders(orders [][]*Code, rels []Release) ([]*Code, []membership) {
 type edition struct {
 	rel      Release
 	present  []bool // by ID
-	billable []bool
+	billable []bool // until the view is built (narrow)
 	titles   map[ID]span
 	view     *Set
 }
@@ -330,6 +330,7 @@ func (s *Set) addEditions(ms []membership, releases []Release) {
 	s.releases[ICD10CM] = newest
 	for i := range s.editions {
 		s.editions[i].view = s.narrow(&s.editions[i])
+		s.editions[i].billable = nil // in the view's flags now
 	}
 }
 
