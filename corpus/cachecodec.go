@@ -413,7 +413,8 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 				if kind > math.MaxUint8 {
 					d.fail()
 				}
-				s.names = append(s.names, nameRec{text: text, kind: NameKind(kind)})
+				s.names = append(s.names, text)
+				s.kinds = append(s.kinds, NameKind(kind))
 			}
 		}
 		var notes [8]slab

@@ -191,7 +191,7 @@ func unionOrders(orders [][]*Code, rels []Release) ([]*Code, []membership) {
 type edition struct {
 	rel      Release
 	present  []bool // by ID
-	billable []bool
+	billable []bool // until the view is built (narrow)
 	titles   map[ID]span
 	view     *Set
 }
@@ -330,6 +330,7 @@ func (s *Set) addEditions(ms []membership, releases []Release) {
 	s.releases[ICD10CM] = newest
 	for i := range s.editions {
 		s.editions[i].view = s.narrow(&s.editions[i])
+		s.editions[i].billable = nil // in the view's flags now
 	}
 }
 
@@ -347,7 +348,7 @@ func (s *Set) arenaSpan(t string) (span, bool) {
 func (s *Set) narrow(e *edition) *Set {
 	v := *s
 	v.parent, v.editions = s, nil
-	o := &viewOverlay{flags: make([]uint8, len(s.recs)), titles: e.titles, kids: make([]slab, len(s.recs))}
+	o := &viewOverlay{flags: make([]uint8, len(s.recs)), titles: e.titles, own: make([]uint64, len(s.recs)/64+1), kids: map[ID][]ID{}}
 	for id := ID(1); int(id) < len(s.recs); id++ {
 		r := &s.recs[id]
 		o.flags[id] = r.flags
@@ -363,7 +364,6 @@ func (s *Set) narrow(e *edition) *Set {
 		}
 	}
 	v.view = o
-	v.kids = nil
 	v.index(func(id ID) bool { return e.present[id] })
 	v.shareTable(s, e.present)
 	v.releases = map[System]Release{}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -108,6 +109,18 @@ func TestLoadTwoReleases(t *testing.T) {
 			for _, v := range []*Set{fy26, fy27} {
 				if len(v.table) == 0 || &v.table[0] != &set.table[0] {
 					t.Errorf("%s has a lookup table of its own", v.releases[ICD10CM].Name)
+				}
+			}
+			// The narrowed Sets share the union's children runs, keeping
+			// their own only where they differ (A00 lacks A00.9 in FY2027).
+			for _, v := range []*Set{fy26, fy27} {
+				if len(v.view.kids) == 0 || len(v.view.kids) > len(v.recs)/4 {
+					t.Errorf("%s keeps %d children runs of its own for %d codes", v.releases[ICD10CM].Name, len(v.view.kids), len(v.recs))
+				}
+				for id, kids := range v.view.kids {
+					if slices.Equal(kids, set.Children(id)) {
+						t.Errorf("%s keeps the union's children of %s", v.releases[ICD10CM].Name, set.Brief(id).Code)
+					}
 				}
 			}
 			// The same IDs in every narrowed Set and the union.

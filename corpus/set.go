@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -20,8 +21,9 @@ import (
 // SevenChr) allocate nothing.
 type Set struct {
 	arena   string
-	recs    []record // by ID; recs[0] is unused so that ID 0 means no code
-	names   []nameRec
+	recs    []record       // by ID; recs[0] is unused so that ID 0 means no code
+	names   []span         // name texts, a run per record (record.names)
+	kinds   []NameKind     // the names' kinds, beside them
 	spans   []span         // children and notes strings
 	notes   [][8]slab      // Notes fields, in notesFields order
 	ext     []Extension    // seventh-character rows, tables shared
@@ -49,7 +51,12 @@ type viewOverlay struct {
 	// titles are the titles of the records flagged flagRetitled (a few
 	// hundred of a hundred thousand): the others keep the record's.
 	titles map[ID]span
-	kids   []slab // in Set.kids
+	// own marks, by ID (a bit each), the records whose children in the
+	// Set differ from their children in the union (a code the release
+	// lacks); kids holds those. The others read the union's runs of
+	// Set.kids, which the narrowed Set shares.
+	own  []uint64
+	kids map[ID][]ID
 	// present, when not nil, says by ID which records the Set holds: its
 	// lookup table is then the union's (shareTable), and a code found
 	// there is the Set's only when present.
@@ -75,11 +82,13 @@ func (s *Set) displayOf(id ID) span {
 // narrowed Set has from viewOverlay.titles.
 const flagRetitled = 1 << 7
 
-func (s *Set) kidsOf(id ID) slab {
-	if s.view != nil {
-		return s.view.kids[id]
+func (s *Set) kidsOf(id ID) []ID {
+	if v := s.view; v != nil && v.own[id>>6]&(1<<(id&63)) != 0 {
+		k := v.kids[id]
+		return k[:len(k):len(k)]
 	}
-	return s.recs[id].kids
+	k := s.recs[id].kids
+	return s.kids[k.off : k.off+k.len : k.off+k.len]
 }
 
 // ID is a code of a Set: a small handle without pointers. The zero ID is
@@ -107,11 +116,6 @@ type record struct {
 	sevenChr              slab  // in Set.ext
 	notes                 int32 // in Set.notes; -1 when every field is nil (allNotesNil)
 	times                 int32 // in Set.times; -1 when both are zero
-}
-
-type nameRec struct {
-	text span
-	kind NameKind
 }
 
 // Bits of record.nils; notes fields follow from nilNotes on.
@@ -157,6 +161,10 @@ func newSet(codes []*Code, releases []Release, ms []membership) *Set {
 // the set and the releases' counts from the records and the arena, then
 // the editions of a union of ICD-10-CM releases (ms).
 func (s *Set) finish(releases []Release, ms []membership) {
+	// The flat slices grew by appending: keep them at their length (a
+	// Set lives as long as the process).
+	s.names, s.kinds, s.spans = fit(s.names), fit(s.kinds), fit(s.spans)
+	s.notes, s.times, s.ext = fit(s.notes), fit(s.times), fit(s.ext)
 	s.index(func(ID) bool { return true })
 	s.releases = map[System]Release{}
 	releases = append([]Release(nil), releases...)
@@ -184,6 +192,14 @@ func (s *Set) finish(releases []Release, ms []membership) {
 		s.releases[r.System] = *r
 	}
 	s.addEditions(ms, releases)
+}
+
+// fit returns s without spare capacity: s itself when it has none.
+func fit[T any](s []T) []T {
+	if cap(s) == len(s) {
+		return s
+	}
+	return slices.Clone(s)
 }
 
 // index derives the official order, the lookup table and the children in
@@ -224,22 +240,34 @@ func (s *Set) index(keep func(ID) bool) {
 			}
 		}
 	}
-	// Children present in the set, resolved once for the hot paths.
+	// Children present in the set, resolved once for the hot paths. A
+	// narrowed Set keeps only the runs that differ from its union's.
+	var run []ID
 	for id := ID(1); int(id) < len(s.recs); id++ {
 		r := &s.recs[id]
-		start := len(s.kids)
-		for _, sp := range s.spans[r.children.off : r.children.off+r.children.len] {
-			if k, ok := s.find(s.systems[r.sys], s.str(sp)); ok {
-				s.kids = append(s.kids, k)
-			}
+		if s.view == nil {
+			start := len(s.kids)
+			s.kids = s.appendKids(s.kids, r)
+			r.kids = slab{uint32(start), uint32(len(s.kids) - start)}
+			continue
 		}
-		run := slab{uint32(start), uint32(len(s.kids) - start)}
-		if s.view != nil {
-			s.view.kids[id] = run
-		} else {
-			r.kids = run
+		run = s.appendKids(run[:0], r)
+		if !slices.Equal(run, s.kids[r.kids.off:r.kids.off+r.kids.len]) {
+			s.view.own[id>>6] |= 1 << (id & 63)
+			s.view.kids[id] = slices.Clone(run)
 		}
 	}
+	s.kids = fit(s.kids)
+}
+
+// appendKids appends the children of r that s holds.
+func (s *Set) appendKids(dst []ID, r *record) []ID {
+	for _, sp := range s.spans[r.children.off : r.children.off+r.children.len] {
+		if k, ok := s.find(s.systems[r.sys], s.str(sp)); ok {
+			dst = append(dst, k)
+		}
+	}
+	return dst
 }
 
 // packer lays codes out for NewSet.
@@ -299,7 +327,8 @@ func (p *packer) add(c *Code) {
 	}
 	r.names = slab{uint32(len(s.names)), uint32(len(c.Names))}
 	for _, n := range c.Names {
-		s.names = append(s.names, nameRec{text: p.str(n.Text), kind: n.Kind})
+		s.names = append(s.names, p.str(n.Text))
+		s.kinds = append(s.kinds, n.Kind)
 	}
 	if len(c.SevenChr) > 0 {
 		// Codes share their category's table; so do their records.
@@ -414,8 +443,7 @@ func (s *Set) Children(id ID) []ID {
 	if !s.valid(id) {
 		return nil
 	}
-	k := s.kidsOf(id)
-	return s.kids[k.off : k.off+k.len : k.off+k.len]
+	return s.kidsOf(id)
 }
 
 // SevenChr returns the effective seventh-character table of id (shared:
@@ -443,15 +471,15 @@ func (s *Set) Code(id ID) *Code {
 	}
 	if r.nils&nilNames == 0 {
 		c.Names = make([]Name, r.names.len)
-		for i, n := range s.names[r.names.off : r.names.off+r.names.len] {
-			c.Names[i] = Name{Text: s.str(n.text), Kind: n.kind}
+		for i, sp := range s.names[r.names.off : r.names.off+r.names.len] {
+			c.Names[i] = Name{Text: s.str(sp), Kind: s.kinds[int(r.names.off)+i]}
 		}
 	}
 	switch {
 	case r.nils&nilChildren != 0:
 	case s.parent != nil:
 		// A narrowed Set lists the children its release holds.
-		c.Children = make([]string, 0, s.kidsOf(id).len)
+		c.Children = make([]string, 0, len(s.kidsOf(id)))
 		for _, k := range s.Children(id) {
 			c.Children = append(c.Children, s.str(s.recs[k].code))
 		}

@@ -61,13 +61,12 @@ func (s *Server) addFeedback(c *gin.Context) {
 		problem(c, http.StatusNotFound, "unknown-code", "Unknown code", fmt.Sprintf("%s has no code %q", sys, b.Code))
 		return
 	}
-	rt, ok := s.requests.get(b.RequestID)
+	names, suggested, ok := s.requests.lookup(b.RequestID, string(sys), code)
 	if !ok {
 		problem(c, http.StatusNotFound, "unknown-request", "Unknown request",
 			fmt.Sprintf("no recent suggest answer has requestId %q: feedback must follow a suggest answer of this server", b.RequestID))
 		return
 	}
-	names, suggested := rt.lookup(string(sys), code)
 	if !suggested && (b.Action == feedback.Accepted || b.Action == feedback.Rejected) {
 		problem(c, http.StatusUnprocessableEntity, "not-suggested", "Code not suggested",
 			fmt.Sprintf("request %q did not suggest %s %s: only suggested codes can be %s (use action added)", b.RequestID, sys, code, b.Action))

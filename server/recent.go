@@ -3,15 +3,14 @@ package server
 import (
 	"encoding/binary"
 	"sync"
-
-	"medcode/suggest"
 )
 
 // recent remembers the last n values by key, forgetting the oldest first.
-// It is safe for concurrent use. Values are packed strings (requestTerms,
-// cardRef): remembering ten thousand requests costs the collector a few
-// tens of thousands of pointer-free objects, not hundreds of thousands of
-// maps, slices and strings it would walk on every cycle.
+// It is safe for concurrent use. Values are packed strings (cardRef;
+// requestMemory packs further): remembering ten thousand requests costs
+// the collector a few tens of thousands of pointer-free objects, not
+// hundreds of thousands of maps, slices and strings it would walk on every
+// cycle.
 type recent[V ~string] struct {
 	mu    sync.Mutex
 	m     map[string]V
@@ -77,69 +76,6 @@ func (u *unpacker) str() string {
 	v := u.s[:n]
 	u.s = u.s[n:]
 	return v
-}
-
-// requestTerms are the codes suggested for one request with the code names
-// that matched their evidence: per suggestion its system, code, the number
-// of names and the names.
-type requestTerms string
-
-// packScratch holds packTerms' build buffers.
-var packScratch = sync.Pool{New: func() any { return new(packBuf) }}
-
-type packBuf struct {
-	b     []byte
-	names []string
-}
-
-// packTerms remembers the matched names of each suggestion. It builds in
-// pooled scratch, so the one allocation is the packed string itself,
-// of its exact length (ten thousand of them stay remembered).
-func packTerms(sgs []suggest.Suggestion) requestTerms {
-	p := packScratch.Get().(*packBuf)
-	b := p.b[:0]
-	for _, sg := range sgs {
-		b = appendString(appendString(b, sg.System), sg.Code)
-		p.names = appendMatchedTerms(p.names[:0], sg.Evidence)
-		b = binary.AppendUvarint(b, uint64(len(p.names)))
-		for _, n := range p.names {
-			b = appendString(b, n)
-		}
-	}
-	rt := requestTerms(b)
-	clear(p.names) // drop the references to the result's strings
-	if cap(b) <= 64<<10 {
-		p.b = b
-		packScratch.Put(p)
-	}
-	return rt
-}
-
-// names returns the matched names remembered for system and code, nil
-// when the request did not suggest it.
-func (rt requestTerms) names(system, code string) []string {
-	names, _ := rt.lookup(system, code)
-	return names
-}
-
-// lookup returns the matched names remembered for system and code and
-// whether the request suggested it.
-func (rt requestTerms) lookup(system, code string) ([]string, bool) {
-	u := unpacker{string(rt)}
-	for u.more() {
-		sys, c, k := u.str(), u.str(), u.num()
-		match := sys == system && c == code
-		var out []string
-		for i := 0; i < k && u.more(); i++ {
-			if n := u.str(); match {
-				out = append(out, n)
-			}
-		}
-		if match {
-			return out, true
-		}
-	}
-	return nil, false
 }
 
 // cardRef is what a CDS Hooks card suggested: the hookInstance, system,

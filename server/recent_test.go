@@ -9,42 +9,10 @@ import (
 	"medcode/suggest"
 )
 
-func TestRequestTermsRoundTrip(t *testing.T) {
-	long := strings.Repeat("x", 300) // a length needing two varint bytes
-	sgs := []suggest.Suggestion{
-		{System: "ICD-10-CM", Code: "E11.9", Evidence: []suggest.Evidence{{Matched: "type 2 diabetes mellitus"}, {Matched: "diabetes\tII\n"}, {Matched: "type 2 diabetes mellitus"}}},
-		{System: "ICD-10-CM", Code: "R69"},
-		{System: "CPT", Code: "99213", Evidence: []suggest.Evidence{{Matched: long}, {Matched: ""}}},
-	}
-	rt := packTerms(sgs)
-	tests := []struct {
-		sys, code string
-		want      []string
-	}{
-		{"ICD-10-CM", "E11.9", []string{"type 2 diabetes mellitus", "diabetes\tII\n"}},
-		{"ICD-10-CM", "R69", nil},
-		{"CPT", "99213", []string{long}},
-		{"HCPCS", "99213", nil},
-		{"ICD-10-CM", "E11", nil},
-	}
-	for _, tt := range tests {
-		if got := rt.names(tt.sys, tt.code); !reflect.DeepEqual(got, tt.want) {
-			t.Errorf("names(%s, %s) = %q, want %q", tt.sys, tt.code, got, tt.want)
-		}
-	}
-	// A truncated record never panics and finds nothing past the cut.
-	for i := range len(rt) {
-		_ = requestTerms(rt[:i]).names("CPT", "99213")
-	}
-	if got := requestTerms("").names("CPT", "99213"); got != nil {
-		t.Errorf("empty memory: %q", got)
-	}
-}
-
 func TestRecentForgetsOldest(t *testing.T) {
-	r := newRecent[requestTerms](3)
+	r := newRecent[cardRef](3)
 	for i := range 5 {
-		r.put(fmt.Sprint(i), requestTerms(fmt.Sprint(i)))
+		r.put(fmt.Sprint(i), cardRef(fmt.Sprint(i)))
 	}
 	for i := range 5 {
 		_, ok := r.get(fmt.Sprint(i))

@@ -101,9 +101,9 @@ type Server struct {
 	metrics       *metrics
 	ready         atomic.Bool
 	admit         *admission
-	requests      *recent[requestTerms] // requestId → suggested codes and their terms
-	cards         *recent[cardRef]      // CDS Hooks card uuid → code
-	web           http.Handler          // the workbench page at /; nil: not mounted
+	requests      *requestMemory   // requestId → suggested codes and their terms
+	cards         *recent[cardRef] // CDS Hooks card uuid → code
+	web           http.Handler     // the workbench page at /; nil: not mounted
 	handler       http.Handler
 }
 
@@ -127,7 +127,7 @@ func New(opts Options) (*Server, error) {
 		loopbackHosts: opts.LoopbackHosts,
 		log:           opts.Logger,
 		registry:      opts.Registry,
-		requests:      newRecent[requestTerms](10000),
+		requests:      newRequestMemory(10000),
 		cards:         newRecent[cardRef](10000),
 		web:           web.Handler(),
 	}

@@ -171,7 +171,7 @@ func (s *Server) run(ctx context.Context, id string, req suggest.Request, batch 
 		res.CodeSets = map[string]suggest.CodeSet{}
 	}
 	s.metrics.suggestions.Observe(float64(len(res.Suggestions)))
-	s.requests.put(id, packTerms(res.Suggestions))
+	s.requests.put(id, res.Suggestions)
 	return res, nil
 }
 

@@ -360,7 +360,9 @@
 //     an answer, so a request's output does not depend on what came
 //     before. Warm (warm.go) fills the common ones before the first
 //     request. The release engines share every table that reads the same
-//     in both releases (slotshare.go, siteshare.go, release.go), and an
+//     in both releases (slotshare.go, siteshare.go, release.go: the
+//     newest release's engine is built first and an older one keeps no
+//     copy of a table that came out equal, releaseequal.go), and an
 //     engine built with Options.Base shares that engine's
 //     model-independent tables (shared.go); shared tables are read-only or
 //     guarded.

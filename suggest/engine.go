@@ -200,7 +200,10 @@ func Open(ctx context.Context, o OpenOptions) (*Engine, error) {
 
 // newEngine builds an Engine over a code set of one ICD-10-CM release
 // and an index built from it (or from a union of releases holding it).
-func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
+// newest, when not nil, is the engine of the newest release, built
+// first: an older release's engine takes from it what does not depend on
+// the release instead of building its own (release.go).
+func newEngine(set *corpus.Set, ix *index.Index, opts Options, newest *Engine) (*Engine, error) {
 	if m := opts.Model; m != nil && (len(m.Weights) > 0 || len(m.Trees) > 0) && !slices.Equal(m.Features, FeatureNames()) {
 		return nil, fmt.Errorf("suggest: model features %v differ from the engine's %v; retrain with `medcode train`", m.Features, FeatureNames())
 	}
@@ -259,7 +262,11 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 		}
 		e.ceiling = f
 	}
-	if m := opts.Model; m != nil {
+	if m := opts.Model; m != nil && newest != nil {
+		// A code's prior depends on its system and code only (the model's
+		// priors; prior looks a code the table lacks up).
+		e.priors, e.priorDefault, e.priorByID = newest.priors, newest.priorDefault, newest.priorByID
+	} else if m != nil {
 		e.priors = make(map[priorKey]float64, len(m.Priors))
 		for k, p := range m.Priors {
 			sys, code, ok := strings.Cut(k, "|")
@@ -271,6 +278,8 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 		}
 		e.priorDefault = m.Priors["default"]
 		e.priorByID = e.priorTable()
+	}
+	if m := opts.Model; m != nil {
 		e.cooc = map[corpus.ID][]coocEdge{}
 		for _, p := range m.Cooc {
 			a, okA := set.ID(corpus.ICD10CM, p.A)
@@ -291,10 +300,14 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) 
 	}
 	if from := sharedFrom(opts.Base, set, ix); from != nil {
 		e.shareTables(from) // shared.go
-	} else if err := e.buildTables(set, ix); err != nil {
+	} else if err := e.buildTables(set, ix, newest); err != nil {
 		return nil, err
 	}
-	e.siteShare = newSiteShare() // its own: the site work fills it per note (siteshare.go)
+	if newest != nil {
+		e.siteShare = newest.siteShare // release.go
+	} else {
+		e.siteShare = newSiteShare() // its own: the site work fills it per note (siteshare.go)
+	}
 	e.edits = rv.edits
 	e.vague = map[string]bool{}
 	for _, s := range ix.Stems(strings.Join(vagueWords, " ")) {

@@ -24,23 +24,33 @@ import (
 func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 	rels := set.ICD10CMReleases()
 	if len(rels) < 2 {
-		e, err := newEngine(set, ix, opts)
+		e, err := newEngine(set, ix, opts, nil)
 		if err != nil {
 			return nil, err
 		}
 		e.union, e.now = set, opts.Now
 		return e, nil
 	}
+	// The newest release's engine is built first: the older ones take
+	// from it what depends on the model or the index only (the priors and
+	// their table, the site table and the site work shared per note) and
+	// share every table of theirs that came out the same (shareEqual).
 	byRelease := make([]*Engine, len(rels))
-	for i, r := range rels {
-		v, err := set.In(r.Name)
+	var newest *Engine
+	for i := len(rels) - 1; i >= 0; i-- {
+		v, err := set.In(rels[i].Name)
 		if err != nil {
 			return nil, fmt.Errorf("suggest: %w", err)
 		}
-		if byRelease[i], err = newEngine(v, ix, opts); err != nil {
+		if byRelease[i], err = newEngine(v, ix, opts, newest); err != nil {
 			return nil, err
 		}
 		byRelease[i].union = set
+		if newest == nil {
+			newest = byRelease[i]
+		} else {
+			byRelease[i].shareEqual(newest)
+		}
 	}
 	if sharedFrom(opts.Base, byRelease[0].set, ix) == nil {
 		slots := make([]*slotTable, len(byRelease))
@@ -49,25 +59,14 @@ func New(set *corpus.Set, ix *index.Index, opts Options) (*Engine, error) {
 		}
 		shareSlots(slots)
 	}
-	// A code's prior depends on its system and code only (the model's
-	// priors; prior looks a code the table lacks up), so the release
-	// engines share the newest one's priors and table.
-	newest := byRelease[len(byRelease)-1]
-	for _, sub := range byRelease {
-		sub.priors, sub.priorByID = newest.priors, newest.priorByID
-	}
-	// The site table, its stem numbering and the site categories and
-	// code sites built from it depend on the index and each category's
-	// codes and titles (siteshare.go); the names' stems on the index
-	// only (namestems.go). No release engine has read them yet.
+	// The names' stems depend on the index only (namestems.go). No
+	// release engine has read them yet.
 	for _, sub := range byRelease[:len(byRelease)-1] {
-		sub.sites, sub.siteShare = newest.sites, newest.siteShare
 		sub.nameStems.shared = &newest.nameStems
 	}
 	// The newest release answers everything that is not per note.
-	e := byRelease[len(byRelease)-1]
-	e.byRelease, e.now = byRelease, opts.Now
-	return e, nil
+	newest.byRelease, newest.now = byRelease, opts.Now
+	return newest, nil
 }
 
 // today is the date of service of a request without one.

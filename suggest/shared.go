@@ -43,7 +43,9 @@ func (e *Engine) shareTables(from *Engine) {
 }
 
 // buildTables builds e's model-independent tables (see shareTables).
-func (e *Engine) buildTables(set *corpus.Set, ix *index.Index) error {
+// newest, when not nil, is the newest release's engine: the site map
+// depends on the index only, so e takes its.
+func (e *Engine) buildTables(set *corpus.Set, ix *index.Index, newest *Engine) error {
 	e.excl = packExclusions(set, excludes1Table(set))
 	e.slots = buildSlots(set, ix)
 	e.with, e.coder.stems = withTable(set, e.stemTerms)
@@ -60,7 +62,9 @@ func (e *Engine) buildTables(set *corpus.Set, ix *index.Index) error {
 	if e.allergy, err = parseAllergyRules(set, allergyTable); err != nil {
 		return err
 	}
-	if e.sites, err = siteMapOf(ix); err != nil {
+	if newest != nil {
+		e.sites = newest.sites
+	} else if e.sites, err = siteMapOf(ix); err != nil {
 		return err
 	}
 	e.drugs = drugTableOf(set, ix.Stems)
