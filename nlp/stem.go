@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -37,15 +38,12 @@ const (
 )
 
 type vocabShard struct {
-	mu sync.RWMutex
-	m  map[string]word
+	mu    sync.Mutex // held by writers; readers load table
+	table atomic.Pointer[shardTable]
 }
 
 func newVocab(noStem bool) *vocab {
 	v := &vocab{fixed: make(map[string]word, 4096), stop: stopSet(), canon: map[string]string{}, syn: map[string]*synonym{}, noStem: noStem, shardCap: vocabShardCap}
-	for i := range v.shards {
-		v.shards[i].m = make(map[string]word)
-	}
 	return v
 }
 
@@ -136,18 +134,14 @@ func (v *vocab) lookup(b []byte) word {
 		return w
 	}
 	s := &v.shards[h%vocabShards]
-	s.mu.RLock()
-	w, ok := s.m[string(b)]
-	s.mu.RUnlock()
-	if ok {
-		return w
+	if t := s.table.Load(); t != nil {
+		if w := t.find(b, h); w != nil {
+			return *w
+		}
 	}
-	w = v.newWord(string(b))
+	w := v.newWord(string(b))
 	s.mu.Lock()
-	if len(s.m) >= v.shardCap {
-		clear(s.m)
-	}
-	s.m[w.norm] = w
+	p := s.store(w, h, v.shardCap)
 	s.mu.Unlock()
-	return w
+	return *p
 }
