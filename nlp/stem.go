@@ -12,6 +12,7 @@ type word struct {
 	norm, stem string
 	stop       bool
 	sense      senseWords    // the sense gates the form can open (sensewords.go)
+	trig       bool          // the first word of an assertion trigger (a key of the trigger trie's root)
 	abbr       *abbreviation // senses when the form is a dictionary abbreviation
 	syn        *synonym      // expansions of the word's (canonical) stem
 }
@@ -30,6 +31,9 @@ type vocab struct {
 	syn      map[string]*synonym // canonical stem -> expansions ("cancer" -> malignant neoplasm)
 	noStem   bool
 	shardCap int
+	// trigFirst are the first words of the assertion triggers (the
+	// trigger trie's root), once New built it (setTriggers).
+	trigFirst map[string]*triggerNode
 }
 
 const (
@@ -95,7 +99,22 @@ func (v *vocab) newWord(norm string) word {
 	if !ok {
 		stem = v.stemOf(norm)
 	}
-	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm)}
+	_, trig := v.trigFirst[norm]
+	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm), trig: trig}
+}
+
+// setTriggers records the triggers' first words, marks the fixed words
+// among them and forgets the cached words (analysed before, unmarked);
+// only New calls it, before seal.
+func (v *vocab) setTriggers(first map[string]*triggerNode) {
+	v.trigFirst = first
+	for norm, w := range v.fixed {
+		_, w.trig = first[norm]
+		v.fixed[norm] = w
+	}
+	for i := range v.shards {
+		v.shards[i].table.Store(nil)
+	}
 }
 
 // add puts a form into the fixed table; only New calls it.
