@@ -188,10 +188,10 @@ type sentenceScratch struct {
 	expanded []bool    // per query term: from an abbreviation expansion
 	partNeg  []float64 // per hit: share of its words negated when the name is not
 	full     []posMask
-	trig     []bool      // per token of the note: part of an assertion trigger
-	label    []bool      // per token of the note: in a body-system sub-heading ("HEENT:")
-	prefix   []prefixAt  // the query's compound words and their prefixes' starts
-	shout    []int8      // per sentence of the note: 0 not judged, 1 all capitals, -1 not
+	trig     []bool     // per token of the note: part of an assertion trigger
+	label    []bool     // per token of the note: in a body-system sub-heading ("HEENT:")
+	prefix   []prefixAt // the query's compound words and their prefixes' starts
+	shout    []int8     // per sentence of the note: 0 not judged, 1 all capitals, -1 not
 }
 
 // prefixAt is a compound's word (its token) and where its prefix starts.
