@@ -254,7 +254,7 @@ func (s *scratch) run(ps []int32, first, last int32) (lo, hi int) {
 // sortKeys orders hit keys by score desc, then name asc (names are
 // unique: the order is total), by insertion when they are few.
 func sortKeys(keys []hitKey) {
-	if len(keys) > 32 {
+	if len(keys) > 96 {
 		slices.SortFunc(keys, func(a, b hitKey) int {
 			switch {
 			case a.score > b.score:

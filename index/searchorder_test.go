@@ -44,7 +44,7 @@ func TestRunTable(t *testing.T) {
 // at sizes on both sides of the insertion-sort bound, with tied scores.
 func TestSortKeys(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for n := range 70 {
+	for n := range 130 {
 		keys := make([]hitKey, n)
 		for i := range keys {
 			keys[i] = hitKey{score: float64(r.IntN(8)) / 8, name: int32(r.IntN(1000)*1000 + i), i: int32(i)}
