@@ -20,8 +20,10 @@ type word struct {
 // vocab maps normalised forms to interned words. The fixed part is built by
 // New from every dictionary word and is read without locking; words seen
 // later go to a bounded, sharded cache so the pipeline stays safe for
-// concurrent use and its memory stays bounded. A full shard is emptied, which
-// costs speed only: stems are a pure function of the form.
+// concurrent use and its memory stays bounded: readers probe a shard's
+// table without locking, writers take its mutex (shardtable.go). A full
+// shard is emptied, which costs speed only: stems are a pure function of
+// the form.
 type vocab struct {
 	fixed    map[string]word
 	sealed   fixedTable // fixed, once New is done (seal)
