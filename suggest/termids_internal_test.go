@@ -2,7 +2,65 @@ package suggest
 
 import (
 	"testing"
+
+	"medcode/corpus"
+	"medcode/index"
 )
+
+// TestNoteTermIDs holds the per-note term ids (the learned ones through
+// the main index's) to direct lookups in each index, with and without a
+// learned stem the main index lacks.
+func TestNoteTermIDs(t *testing.T) {
+	real := realEngine(t)
+	note := "Chronic systolic heart failure, zzqxitis of the left knee; no fever. Pt with DM2."
+	for _, tc := range []struct {
+		name    string
+		extra   []string
+		outside bool
+	}{
+		{"inside", []string{"systolic heart failure", "fever"}, false},
+		{"outside", []string{"systolic heart failure", "zzqxitis of knee"}, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var extra []index.Extra
+			for _, x := range tc.extra {
+				extra = append(extra, index.Extra{System: corpus.ICD10CM, Code: "I50.22", Text: x, Kind: corpus.NameLearned})
+			}
+			li, err := index.Build(real.set, index.Options{Pipeline: real.ix.Analyzer(), OnlyExtra: true, Extra: extra})
+			if err != nil {
+				t.Fatal(err)
+			}
+			e := &Engine{ix: real.ix, learned: li, bridge: newTermBridge(real.ix, li)}
+			if e.bridge.outside != tc.outside {
+				t.Fatalf("outside = %v, want %v", e.bridge.outside, tc.outside)
+			}
+			w := &work{}
+			doc := real.pipe.Analyze(note)
+			e.noteTermIDs(w, doc)
+			if len(w.tid) != len(doc.Terms) || len(w.ltid) != len(doc.Terms) {
+				t.Fatalf("%d/%d ids for %d terms", len(w.tid), len(w.ltid), len(doc.Terms))
+			}
+			found := 0
+			for j, term := range doc.Terms {
+				id, ok := w.mainTermID(j)
+				want, wok := real.ix.TermID(term.Stem)
+				if ok != wok || id != want {
+					t.Errorf("%q: main id %d,%v, want %d,%v", term.Stem, id, ok, want, wok)
+				}
+				l, lok := li.TermID(term.Stem)
+				if got := w.ltid[j]; (got >= 0) != lok || (lok && uint32(got) != l) {
+					t.Errorf("%q: learned id %d, want %d,%v", term.Stem, got, l, lok)
+				}
+				if lok {
+					found++
+				}
+			}
+			if found < 4 {
+				t.Errorf("only %d note terms in the learned index: the test cannot fail", found)
+			}
+		})
+	}
+}
 
 // TestTermIDsShared holds sentenceRanges.termID, which reads the ids
 // collect looked up (noteTermIDs), to the index's own lookup of every term
