@@ -29,6 +29,9 @@ func TestPackedPostings(t *testing.T) {
 		for len(rec) > 0 {
 			nt := int(rec[1] & 0xffff)
 			body := rec[recordHead : recordHead+nt]
+			if body[0]&packTerm != uint32(t0) {
+				t.Fatalf("record of name %d under term %d starts with term %d: the search's bound starts from the wrong weight", rec[0], t0, body[0]&packTerm)
+			}
 			for j := 1; j < len(body); j++ {
 				if ix.rarer(body[j]&packTerm, body[j-1]&packTerm) {
 					t.Fatalf("record of name %d not heaviest first", rec[0])

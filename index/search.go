@@ -65,8 +65,13 @@ type scratch struct {
 	// sortedPos is true when the query's positions never decrease (as a
 	// sentence's do): a hit's window is then one run of query terms.
 	sortedPos bool
-	keys      []hitKey // sort keys of the hits
-	hits      []Hit    // the hits in order, before they are copied out
+	// at[p-at0] is, for a sorted query, the index of its first position
+	// at or after p, for p from at0 to one past its last position (nil:
+	// the span is too long to tabulate, run searches instead).
+	at   []int32
+	at0  int32
+	keys []hitKey // sort keys of the hits
+	hits []Hit    // the hits in order, before they are copied out
 }
 
 // hitKey orders hits without moving them.
@@ -94,14 +99,6 @@ func (ix *Index) putScratch(s *scratch) {
 	}
 	s.pos = s.pos[:0]
 	ix.pool.Put(s)
-}
-
-// positions returns the query positions of term t (nil when absent).
-func (s *scratch) positions(t uint32) []int32 {
-	if k := s.slot[t]; k > 0 {
-		return s.pos[k-1]
-	}
-	return nil
 }
 
 // Search finds the names a query mentions. Hits are in a total order:
@@ -148,14 +145,19 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 		sc.present[t/64] |= 1 << (t % 64)
 	}
 	sc.sortedPos = slices.IsSorted(q.Pos)
+	sc.tabulate(q.Pos)
 	// A first pass over each record bounds the coverage from the stored
 	// float32 weights (a hair below minCov, so rounding never drops a hit);
 	// score computes the exact values for the survivors.
 	loose := minCov - 1e-4
 	hits := dst[:0]
 	arena := pos
+	packed := ix.postTerm == packTerm
 	for _, t := range sc.touched {
 		rec := ix.post[ix.postOff[t]:ix.postOff[t+1]]
+		// Packed, every record of t starts with t (its heaviest term),
+		// which the query holds: the bound starts from its weight.
+		w0 := float64(ix.w2[t])
 		for len(rec) > 0 {
 			head := rec[:recordHead]
 			nt := int(head[1] & 0xffff)
@@ -174,7 +176,13 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 			// or the missed weight exceeds its slack (the terms go
 			// heaviest first, so both come early).
 			var m2, miss float64
-			for _, tw := range body {
+			rest := body
+			if packed {
+				if m2, rest = w0, body[1:]; m2 >= need {
+					rest = nil
+				}
+			}
+			for _, tw := range rest {
 				tt := tw & ix.postTerm
 				w := float64(ix.w2[tt])
 				if sc.present[tt/64]&(1<<(tt%64)) != 0 {
@@ -199,12 +207,7 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	for i, h := range hits {
 		keys = append(keys, hitKey{h.Score, h.Name, int32(i)})
 	}
-	slices.SortFunc(keys, func(a, b hitKey) int {
-		if a.score != b.score {
-			return cmp.Compare(b.score, a.score)
-		}
-		return cmp.Compare(a.name, b.name)
-	})
+	sortKeys(keys)
 	if opts.Limit > 0 && len(keys) > opts.Limit {
 		keys = keys[:opts.Limit]
 	}
@@ -216,6 +219,61 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	clear(sorted)
 	sc.keys, sc.hits = keys, sorted[:0]
 	return hits, arena
+}
+
+// maxRunTable bounds the span of query positions tabulated for run.
+const maxRunTable = 4096
+
+// tabulate fills at for a sorted query's positions ps.
+func (s *scratch) tabulate(ps []int32) {
+	s.at = s.at[:0]
+	if !s.sortedPos || len(ps) == 0 || int(ps[len(ps)-1]-ps[0]) >= maxRunTable {
+		return
+	}
+	s.at0 = ps[0]
+	i := int32(0)
+	for p := ps[0]; p <= ps[len(ps)-1]+1; p++ {
+		for int(i) < len(ps) && ps[i] < p {
+			i++
+		}
+		s.at = append(s.at, i)
+	}
+}
+
+// run returns the indexes [lo, hi) of a sorted query's positions ps from
+// first to last, two of its positions.
+func (s *scratch) run(ps []int32, first, last int32) (lo, hi int) {
+	if len(s.at) == 0 {
+		lo, _ = slices.BinarySearch(ps, first)
+		hi, _ = slices.BinarySearch(ps, last+1)
+		return lo, hi
+	}
+	return int(s.at[first-s.at0]), int(s.at[last+1-s.at0])
+}
+
+// sortKeys orders hit keys by score desc, then name asc (names are
+// unique: the order is total), by insertion when they are few.
+func sortKeys(keys []hitKey) {
+	if len(keys) > 96 {
+		slices.SortFunc(keys, func(a, b hitKey) int {
+			switch {
+			case a.score > b.score:
+				return -1
+			case a.score < b.score:
+				return 1
+			}
+			return cmp.Compare(a.name, b.name)
+		})
+		return
+	}
+	for i := 1; i < len(keys); i++ {
+		k := keys[i]
+		j := i
+		for ; j > 0 && (k.score > keys[j-1].score || k.score == keys[j-1].score && k.name < keys[j-1].name); j-- {
+			keys[j] = keys[j-1]
+		}
+		keys[j] = k
+	}
 }
 
 // score computes a hit's exact parts from its posting record.
@@ -238,21 +296,24 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 		}
 	}
 	var norm2, m2, mass float64
-	matched := 0
 	anchor := int32(-1)
 	bestW := -1.0
+	// slots are the matched terms' query slots, in name order.
+	var sbuf [32]int32
+	slots := sbuf[:0]
 	for _, t := range terms {
 		w := ix.weight[t]
 		norm2 += w * w
-		if p := sc.positions(t); p != nil {
+		if k := sc.slot[t]; k > 0 {
 			m2 += w * w
 			mass += w
-			matched++
+			slots = append(slots, k-1)
 			if w > bestW {
-				bestW, anchor = w, p[0]
+				bestW, anchor = w, sc.pos[k-1][0]
 			}
 		}
 	}
+	matched := len(slots)
 	cov := m2 / norm2
 	if cov < minCov || matched == 0 {
 		return Hit{}, false
@@ -266,11 +327,8 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	a := len(*arena)
 	positions := (*arena)[a : a : a+matched]
 	first, last := int32(math.MaxInt32), int32(-1)
-	for _, t := range terms {
-		ps := sc.positions(t)
-		if ps == nil {
-			continue
-		}
+	for _, k := range slots {
+		ps := sc.pos[k]
 		best := ps[0]
 		for _, p := range ps[1:] {
 			if abs32(p-anchor) < abs32(best-anchor) {
@@ -284,9 +342,8 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	// Window norm: every query term inside [first, last].
 	var win2 float64
 	lo, hi := 0, len(q.Terms)
-	if sc.sortedPos { // the same terms in the same order, found by search
-		lo, _ = slices.BinarySearch(q.Pos, first)
-		hi, _ = slices.BinarySearch(q.Pos, last+1)
+	if sc.sortedPos { // the same terms in the same order
+		lo, hi = sc.run(q.Pos, first, last)
 	}
 	for i := lo; i < hi; i++ {
 		if p, t := q.Pos[i], q.Terms[i]; p >= first && p <= last && int(t) < len(ix.weight) {

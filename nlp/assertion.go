@@ -42,7 +42,7 @@ var signNegative = &rule{phrase: "(-)", kind: Negated, dir: backward, result: tr
 // that follows a colon and ends its clause. Header tokens are never
 // triggers or scope. An abbreviation whose expansion is negated ("NKDA")
 // is negated itself.
-func (p *Pipeline) assert(d *Document) {
+func (p *Pipeline) assert(d *Document, lexs []lex) {
 	toks := d.Tokens
 	var ms []match
 	sc := scoper{d: d, toks: toks}
@@ -60,6 +60,10 @@ func (p *Pipeline) assert(d *Document) {
 			}
 			if sc.inHeader(j) {
 				j++
+				continue
+			}
+			if !lexs[j].trig {
+				j++ // no trigger starts with the word
 				continue
 			}
 			r, end := p.trig.match(toks, j, e)

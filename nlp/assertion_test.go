@@ -247,3 +247,31 @@ func TestSignSpan(t *testing.T) {
 		t.Errorf("assertions %q, want [(-) -> Chest pain]", got)
 	}
 }
+
+// TestTriggerFirstWords: every token's word knows whether an assertion
+// trigger starts with it, as the trigger trie's root says, for the fixed
+// words, for words first seen in a note, and for words New analysed
+// before the trie existed.
+func TestTriggerFirstWords(t *testing.T) {
+	p := testPipeline(t)
+	text := "Patient denies chest pain. No fever; mother's diabetes. History of MI, ruled out PE. " +
+		"Negative for zqxwords. Father had a stroke. Possible pneumonia versus atelectasis. NKDA. Fever: none."
+	s := p.scratch.Get().(*scratch)
+	defer p.scratch.Put(s)
+	s.raw = p.tokenize(text, s.raw[:0])
+	var toks []Token
+	toks, s.lex, s.buf, _ = p.makeTokens(text, s.raw, toks, s.lex[:0], s.buf)
+	starts := 0
+	for i, tok := range toks {
+		_, want := p.trig.root.next[tok.Norm]
+		if s.lex[i].trig != want {
+			t.Errorf("token %q: trig %v, want %v", tok.Norm, s.lex[i].trig, want)
+		}
+		if want {
+			starts++
+		}
+	}
+	if starts < 5 {
+		t.Fatalf("only %d tokens start a trigger: the test cannot fail", starts)
+	}
+}

@@ -17,7 +17,7 @@
 //     Terms remembers the terms of short texts (bounded, forgotten at once
 //     when full), which changes nothing but speed; the caller owns the
 //     result. TermsOnce is Terms without remembering.
-//   - The sense gates (VaccineTarget, InstrumentUse) answer no at once for
+//   - The sense gates (VaccineTarget, InstrumentUse, Pregnancy) answer no at once for
 //     a Document from Analyze whose tokens hold none of their words.
 //
 // # Tokens and normalisation

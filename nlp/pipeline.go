@@ -63,6 +63,7 @@ type scratch struct {
 type lex struct {
 	abbr *abbreviation // nil unless a dictionary abbreviation
 	syn  *synonym      // nil unless the token's stem has synonym expansions
+	trig bool          // the token may start an assertion trigger
 }
 
 // New builds a Pipeline: it parses and analyses the dictionaries once.
@@ -126,6 +127,7 @@ func New(opts Options) (*Pipeline, error) {
 		}
 	}
 	p.trig = newTriggerTrie(p)
+	p.vocab.setTriggers(p.trig.root.next)
 	p.vocab.seal()
 	p.hash = hex.EncodeToString(h.Sum(nil))
 	return p, nil
@@ -158,8 +160,8 @@ func (p *Pipeline) AnalyzeInto(d *Document, text string) *Document {
 	assignSections(d.Tokens, d.Sections)
 	d.Sentences = p.sentences(text, s.raw, d.Tokens, d.Sections)
 	d.Terms = p.makeTerms(text, d.Tokens, s.lex, d.Sections, slices.Grow(d.Terms, len(d.Tokens)*3/2+8), &d.Abbreviations, true)
+	p.assert(d, s.lex)
 	p.scratch.Put(s)
-	p.assert(d)
 	d.Attributes = attributes(d)
 	return d
 }
@@ -210,7 +212,7 @@ func (p *Pipeline) makeTokens(text string, raw []rawToken, dst []Token, lexs []l
 		if r.marker {
 			w.abbr, w.syn = nil, nil
 		}
-		lexs = append(lexs, lex{abbr: w.abbr, syn: w.syn})
+		lexs = append(lexs, lex{abbr: w.abbr, syn: w.syn, trig: w.trig})
 	}
 	return dst, lexs, buf, senses
 }

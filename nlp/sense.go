@@ -155,6 +155,9 @@ func (d *Document) InstrumentUse(s Span) (Span, bool) {
 // "gestation", "trimester", "postpartum", "G2P1", ...) not negated, not a
 // relative's and not hypothetical ("pregnancy test negative" is not).
 func (d *Document) Pregnancy() (Span, bool) {
+	if !d.mayHold(sensePregnancy) {
+		return Span{}, false
+	}
 	for _, t := range d.Tokens {
 		if t.Assert&(Negated|Family|Hypothetical) != 0 {
 			continue

@@ -68,6 +68,10 @@ func TestSenseWords(t *testing.T) {
 		{"Tdap given.", senseVaccine},
 		{"Hemostats were used.", senseInstrument},
 		{"Vaccine given; retractor used.", senseVaccine | senseInstrument},
+		{"She is pregnant.", sensePregnancy},
+		{"Not pregnant.", sensePregnancy}, // the gate reads the words; Pregnancy the assertions
+		{"G2P1 at 24 weeks.", sensePregnancy},
+		{"Gp1 g2p, gap.", 0},
 	} {
 		if got := p.Analyze(tc.text).senses; got != tc.want|sensesKnown {
 			t.Errorf("%q: senses %b, want %b", tc.text, got, tc.want|sensesKnown)
@@ -101,6 +105,11 @@ func TestPregnancy(t *testing.T) {
 		}
 		if got != tc.want {
 			t.Errorf("%q: Pregnancy = %q, want %q", tc.text, got, tc.want)
+		}
+		bare := Document{Text: d.Text, Tokens: d.Tokens} // scanned: no sense words recorded
+		s1, ok1 := d.Pregnancy()
+		if s2, ok2 := bare.Pregnancy(); s1 != s2 || ok1 != ok2 {
+			t.Errorf("%q: analysed and bare documents differ", tc.text)
 		}
 	}
 }

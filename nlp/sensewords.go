@@ -8,6 +8,7 @@ type senseWords uint8
 const (
 	senseVaccine    senseWords = 1 << iota // in vaccineAny (vaccineWords ⊆ vaccineAny)
 	senseInstrument                        // in instrumentWords
+	sensePregnancy                         // in pregnancyWords, or gravida-para shorthand
 	// sensesKnown marks a Document whose senses Analyze found; a Document
 	// built otherwise is scanned.
 	sensesKnown
@@ -21,6 +22,9 @@ func senseWordsOf(norm string) senseWords {
 	}
 	if instrumentWords[norm] {
 		s |= senseInstrument
+	}
+	if pregnancyWords[norm] || gravidaPara(norm) {
+		s |= sensePregnancy
 	}
 	return s
 }

@@ -2,6 +2,7 @@ package nlp
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -11,6 +12,7 @@ type word struct {
 	norm, stem string
 	stop       bool
 	sense      senseWords    // the sense gates the form can open (sensewords.go)
+	trig       bool          // the first word of an assertion trigger (a key of the trigger trie's root)
 	abbr       *abbreviation // senses when the form is a dictionary abbreviation
 	syn        *synonym      // expansions of the word's (canonical) stem
 }
@@ -18,8 +20,10 @@ type word struct {
 // vocab maps normalised forms to interned words. The fixed part is built by
 // New from every dictionary word and is read without locking; words seen
 // later go to a bounded, sharded cache so the pipeline stays safe for
-// concurrent use and its memory stays bounded. A full shard is emptied, which
-// costs speed only: stems are a pure function of the form.
+// concurrent use and its memory stays bounded: readers probe a shard's
+// table without locking, writers take its mutex (shardtable.go). A full
+// shard is emptied, which costs speed only: stems are a pure function of
+// the form.
 type vocab struct {
 	fixed    map[string]word
 	sealed   fixedTable // fixed, once New is done (seal)
@@ -29,6 +33,9 @@ type vocab struct {
 	syn      map[string]*synonym // canonical stem -> expansions ("cancer" -> malignant neoplasm)
 	noStem   bool
 	shardCap int
+	// trigFirst are the first words of the assertion triggers (the
+	// trigger trie's root), once New built it (setTriggers).
+	trigFirst map[string]*triggerNode
 }
 
 const (
@@ -37,15 +44,12 @@ const (
 )
 
 type vocabShard struct {
-	mu sync.RWMutex
-	m  map[string]word
+	mu    sync.Mutex // held by writers; readers load table
+	table atomic.Pointer[shardTable]
 }
 
 func newVocab(noStem bool) *vocab {
 	v := &vocab{fixed: make(map[string]word, 4096), stop: stopSet(), canon: map[string]string{}, syn: map[string]*synonym{}, noStem: noStem, shardCap: vocabShardCap}
-	for i := range v.shards {
-		v.shards[i].m = make(map[string]word)
-	}
 	return v
 }
 
@@ -97,7 +101,22 @@ func (v *vocab) newWord(norm string) word {
 	if !ok {
 		stem = v.stemOf(norm)
 	}
-	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm)}
+	_, trig := v.trigFirst[norm]
+	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm), trig: trig}
+}
+
+// setTriggers records the triggers' first words, marks the fixed words
+// among them and forgets the cached words (analysed before, unmarked);
+// only New calls it, before seal.
+func (v *vocab) setTriggers(first map[string]*triggerNode) {
+	v.trigFirst = first
+	for norm, w := range v.fixed {
+		_, w.trig = first[norm]
+		v.fixed[norm] = w
+	}
+	for i := range v.shards {
+		v.shards[i].table.Store(nil)
+	}
 }
 
 // add puts a form into the fixed table; only New calls it.
@@ -136,18 +155,14 @@ func (v *vocab) lookup(b []byte) word {
 		return w
 	}
 	s := &v.shards[h%vocabShards]
-	s.mu.RLock()
-	w, ok := s.m[string(b)]
-	s.mu.RUnlock()
-	if ok {
-		return w
+	if t := s.table.Load(); t != nil {
+		if w := t.find(b, h); w != nil {
+			return *w
+		}
 	}
-	w = v.newWord(string(b))
+	w := v.newWord(string(b))
 	s.mu.Lock()
-	if len(s.m) >= v.shardCap {
-		clear(s.m)
-	}
-	s.m[w.norm] = w
+	p := s.store(w, h, v.shardCap)
 	s.mu.Unlock()
-	return w
+	return *p
 }

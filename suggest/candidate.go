@@ -188,17 +188,22 @@ type sentenceScratch struct {
 	expanded []bool    // per query term: from an abbreviation expansion
 	partNeg  []float64 // per hit: share of its words negated when the name is not
 	full     []posMask
-	trig     []bool      // per token of the note: part of an assertion trigger
-	label    []bool      // per token of the note: in a body-system sub-heading ("HEENT:")
-	prefix   map[int]int // token of a compound's word -> start of its prefix
-	shout    []int8      // per sentence of the note: 0 not judged, 1 all capitals, -1 not
+	trig     []bool     // per token of the note: part of an assertion trigger
+	label    []bool     // per token of the note: in a body-system sub-heading ("HEENT:")
+	prefix   []prefixAt // the query's compound words and their prefixes' starts
+	shout    []int8     // per sentence of the note: 0 not judged, 1 all capitals, -1 not
 }
 
-// prefixStart is where the compound ending at token tok starts, or the
-// largest int when tok is no compound's word.
+// prefixAt is a compound's word (its token) and where its prefix starts.
+type prefixAt struct{ tok, start int }
+
+// prefixStart is where the compound ending at token tok starts (the last
+// one the query read), or the largest int when tok is no compound's word.
 func (sc *sentenceScratch) prefixStart(tok int) int {
-	if s, ok := sc.prefix[tok]; ok {
-		return s
+	for i := len(sc.prefix) - 1; i >= 0; i-- {
+		if sc.prefix[i].tok == tok {
+			return sc.prefix[i].start
+		}
 	}
 	return math.MaxInt
 }
@@ -252,11 +257,8 @@ func mentionScore(m mention) float64 {
 // ids in ix (-1: not in ix).
 func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids []int32, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention), sc *sentenceScratch) {
 	q := &sc.q
-	q.Terms, q.Pos, sc.expanded = q.Terms[:0], q.Pos[:0], sc.expanded[:0]
-	if sc.prefix == nil {
-		sc.prefix = map[int]int{}
-	}
-	clear(sc.prefix)
+	q.Terms, q.Pos, sc.expanded, sc.prefix = q.Terms[:0], q.Pos[:0], sc.expanded[:0], sc.prefix[:0]
+	expanded := false
 	for k, t := range sent {
 		if inHeader(doc, t) || sc.label[t.Tok] {
 			continue // "HISTORY OF PRESENT ILLNESS:", "CARDIOVASCULAR:" name a section, not a condition
@@ -268,9 +270,10 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		q.Terms = append(q.Terms, uint32(id))
 		q.Pos = append(q.Pos, int32(t.Tok))
 		if t.Start < doc.Tokens[t.Tok].Start {
-			sc.prefix[t.Tok] = t.Start // a compound's prefix ("pre-eclampsia") is part of its evidence
+			sc.prefix = append(sc.prefix, prefixAt{t.Tok, t.Start}) // a compound's prefix ("pre-eclampsia") is part of its evidence
 		}
 		sc.expanded = append(sc.expanded, t.Expanded)
+		expanded = expanded || t.Expanded
 	}
 	if len(q.Terms) == 0 {
 		return
@@ -355,16 +358,21 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 			continue // only the words of a trigger ("none", "no evidence of") matched
 		}
 		for j, p := range q.Pos {
+			if !expanded {
+				break // no term of the query comes from an expansion
+			}
 			if sc.expanded[j] && slices.Contains(h.Positions, p) {
 				m.expanded = true
 				break
 			}
 		}
-		mine := maskOf(h.Positions, base)
-		for _, f := range sc.full {
-			if mine.within(f) {
-				m.dominated = true
-				break
+		if len(sc.full) > 0 {
+			mine := maskOf(h.Positions, base)
+			for _, f := range sc.full {
+				if mine.within(f) {
+					m.dominated = true
+					break
+				}
 			}
 		}
 		if learned && e.model != nil {

@@ -36,6 +36,11 @@ type sentenceRanges struct {
 	// rows caches each stem's seventh-character rows across notes
 	// (seventhrows.go).
 	rows seventhCache
+	// mainIx and mainIDs are the main index and the note's term ids in it
+	// as collect looked them up (work.tid, termids.go): termID reads them
+	// instead of looking every term up again.
+	mainIx  *index.Index
+	mainIDs *[]int32
 	// seven numbers the rows' words and holds the note's sentences'
 	// affirmed ones (seventhvocab.go).
 	seven sevenVocab
@@ -107,8 +112,18 @@ func sentencesOf(c *candidate, good bool, dst []int) []int {
 func (r *sentenceRanges) termID(doc *nlp.Document, ix *index.Index, j int) (uint32, bool) {
 	if len(r.ids) != len(doc.Terms) {
 		r.ids = r.ids[:0]
-		for _, t := range doc.Terms {
-			id, ok := ix.TermID(t.Stem)
+		var known []int32
+		if ix == r.mainIx && r.mainIDs != nil && len(*r.mainIDs) == len(doc.Terms) {
+			known = *r.mainIDs
+		}
+		for k, t := range doc.Terms {
+			var id uint32
+			var ok bool
+			if known != nil {
+				id, ok = uint32(known[k]), known[k] >= 0
+			} else {
+				id, ok = ix.TermID(t.Stem)
+			}
 			switch {
 			case t.Norm == "unspecified":
 				r.ids = append(r.ids, unspecTerm)

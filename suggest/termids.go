@@ -35,6 +35,7 @@ func newTermBridge(ix, learned *index.Index) termBridge {
 // when the index lacks the stem; ltid is empty without a learned index).
 func (e *Engine) noteTermIDs(w *work, doc *nlp.Document) {
 	w.tid, w.ltid = w.tid[:0], w.ltid[:0]
+	w.sr.mainIx, w.sr.mainIDs = e.ix, &w.tid // sentenceRanges.termID reads them
 	for _, t := range doc.Terms {
 		id := int32(-1)
 		if m, ok := e.ix.TermID(t.Stem); ok {
