@@ -157,6 +157,10 @@ func (e *Engine) putWork(w *work) {
 	w.spans = w.spans[:0]
 	clear(w.sc.hits)
 	w.sc.hits = w.sc.hits[:0]
+	// The note's term ids go with it: passes that reuse collect's ids
+	// check their length against the next note's terms (termids.go,
+	// noteids.go, sentences.go), and an empty list never matches.
+	w.tid, w.ltid, w.sr.ids = w.tid[:0], w.ltid[:0], w.sr.ids[:0]
 	e.work.Put(w)
 }
 

@@ -1,0 +1,18 @@
+package suggest
+
+import "testing"
+
+// TestPutWorkForgetsTermIDs: a pooled work keeps no note's term ids, so a
+// pass that reuses collect's ids when their count matches the note's
+// terms can never read a previous note's of the same length.
+func TestPutWorkForgetsTermIDs(t *testing.T) {
+	e := &Engine{}
+	w := e.getWork()
+	w.tid = append(w.tid, 3, 4)
+	w.ltid = append(w.ltid, 5, -1)
+	w.sr.ids = append(w.sr.ids, 3, 4)
+	e.putWork(w)
+	if len(w.tid) != 0 || len(w.ltid) != 0 || len(w.sr.ids) != 0 {
+		t.Errorf("pooled work keeps term ids: tid %v ltid %v sr.ids %v", w.tid, w.ltid, w.sr.ids)
+	}
+}
