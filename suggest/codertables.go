@@ -44,4 +44,7 @@ type coderTables struct {
 	// category (sequela.go).
 	sequelaOnce sync.Once
 	sequelaCat  map[string]string
+	// rules indexes the phrase lists the rules read through ruleNote
+	// (rulenote.go).
+	rules ruleCues
 }

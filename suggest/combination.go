@@ -146,7 +146,8 @@ var unrelatedCues = phrases("unrelated|not related|not due to|not caused by|not 
 // "without" what the note documents (I25.10, "without angina pectoris",
 // beside "unstable angina") still documents the head: it opens the
 // combination, whose confidence is then its linked condition's.
-func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, rej, prior []Rejection) ([]addition, []Rejection) {
+func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, prior []Rejection) ([]addition, []Rejection) {
+	doc := n.doc
 	// Parts and heads point at the suggestions (nothing below changes
 	// res.Suggestions before the combinations are picked) and at the
 	// rejected heads' stand-ins (rejHeads), not at copies.

@@ -59,6 +59,7 @@ type work struct {
 	rk        rankScratch // the ranking passes' scratch (ranktables.go)
 	seq       seqScratch  // sequence's scratch (sequence.go)
 	tid, ltid []int32     // per note term: main and learned index ids (termids.go)
+	rn        ruleNote    // what the coding rules read of the note (rulenote.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.

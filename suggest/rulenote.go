@@ -1,0 +1,302 @@
+package suggest
+
+import (
+	"sort"
+	"strings"
+	"sync"
+
+	"medcode/nlp"
+)
+
+// ruleNote is what the coding rules read of one note, worked out once per
+// note on first use rather than once per rule or per cue: the cues of
+// every phrase list of ruleCueLists (one pass over the tokens for all of
+// them), the patient's age and whether the note documents a pregnancy.
+// It lives in the pooled work struct; reset starts a note.
+type ruleNote struct {
+	doc   *nlp.Document
+	w     *work
+	tab   *ruleCueTable
+	found bool    // table is filled
+	table [][]cue // per list of tab: findCues(doc, list)
+	last  []int   // cueIndex scratch: 1 + the token a list was last tried at
+	// other are the cues of lists outside the table, found on first use.
+	other   []listCues
+	ageDone bool
+	ageYrs  int
+	// wk, wkCue and wkOK are weeksOfGestation's answer, once wkDone.
+	wkDone, wkOK bool
+	wk           int
+	wkCue        cue
+}
+
+// listCues are the cues of one phrase list outside the table.
+type listCues struct {
+	key  *phrase
+	n    int
+	cues []cue
+}
+
+// ruleCueTable indexes ruleCueLists for ruleNote: each list's place by
+// the address of its first phrase, and per exact first word the lists
+// with a phrase starting there and the phrases that can (cueAt reads only
+// those: the others' first word does not match).
+type ruleCueTable struct {
+	lists [][]phrase
+	ids   map[*phrase]int32
+	// heads holds, per firstKey of an exact first word, 1 + the index
+	// in first of the word's entry (0: none), chained by next.
+	heads [4096]int32
+	first []firstWord
+	// wild are the wildcard first words; wildBits has a bit per wildKey
+	// of their two-byte prefixes, anyWild is set by a shorter one.
+	wild     []wildFirst
+	wildBits [16]uint64
+	anyWild  bool
+}
+
+// firstWord is an exact first word, the lists with a phrase starting with
+// it, and the next word of its firstKey (1 + index, 0: none).
+type firstWord struct {
+	word  string
+	lists []firstList
+	next  int32
+}
+
+// firstList is a list with a phrase starting with a word, and the
+// phrases of the list that can start at a token of that word.
+type firstList struct {
+	list int32
+	ps   []phrase
+}
+
+// newRuleCueTable indexes lists.
+func newRuleCueTable(lists [][]phrase) *ruleCueTable {
+	t := &ruleCueTable{lists: lists, ids: make(map[*phrase]int32, len(lists))}
+	first := map[string][]firstList{}
+	var words []string // in order of first use: the table is deterministic
+	for li, ps := range lists {
+		if _, dup := t.ids[&ps[0]]; !dup {
+			t.ids[&ps[0]] = int32(li)
+		}
+		for _, p := range ps {
+			if pre, ok := strings.CutSuffix(p[0], "*"); ok {
+				t.wild = append(t.wild, wildFirst{pre, int32(li)})
+				if len(pre) < 2 {
+					t.anyWild = true
+				} else {
+					k := wildKey(pre)
+					t.wildBits[k>>6] |= 1 << (k & 63)
+				}
+				continue
+			}
+			fl, seen := first[p[0]]
+			if !seen {
+				words = append(words, p[0])
+			}
+			if len(fl) == 0 || fl[len(fl)-1].list != int32(li) {
+				fl = append(fl, firstList{list: int32(li)})
+			}
+			fl[len(fl)-1].ps = append(fl[len(fl)-1].ps, p)
+			first[p[0]] = fl
+		}
+	}
+	for _, w := range words {
+		fl := first[w]
+		for i := range fl { // wildcard phrases a token of w starts too
+			for _, p := range lists[fl[i].list] {
+				if pre, ok := strings.CutSuffix(p[0], "*"); ok && strings.HasPrefix(w, pre) {
+					fl[i].ps = append(fl[i].ps, p)
+				}
+			}
+		}
+		k := firstKey(w)
+		t.first = append(t.first, firstWord{word: w, lists: fl, next: t.heads[k]})
+		t.heads[k] = int32(len(t.first))
+	}
+	return t
+}
+
+// ruleCues is an engine's ruleCueTable, built on first use.
+type ruleCues struct {
+	once sync.Once
+	tab  *ruleCueTable
+}
+
+// get returns the table, built on the first call.
+func (r *ruleCues) get() *ruleCueTable {
+	r.once.Do(func() { r.tab = newRuleCueTable(ruleCueLists()) })
+	return r.tab
+}
+
+// reset starts note doc (w's analysis).
+func (n *ruleNote) reset(e *Engine, w *work, doc *nlp.Document) {
+	n.doc, n.w, n.tab = doc, w, e.coder.rules.get()
+	n.found, n.ageDone, n.wkDone = false, false, false
+	n.other = n.other[:0]
+}
+
+// cues returns findCues(doc, ps). The slice is shared: callers must not
+// change its cues (appending to it copies).
+func (n *ruleNote) cues(ps []phrase) []cue {
+	if len(ps) == 0 {
+		return nil
+	}
+	if li, ok := n.tab.ids[&ps[0]]; ok && len(n.tab.lists[li]) == len(ps) {
+		if !n.found {
+			n.find()
+		}
+		cs := n.table[li]
+		return cs[:len(cs):len(cs)]
+	}
+	for _, o := range n.other {
+		if o.key == &ps[0] && o.n == len(ps) {
+			return o.cues[:len(o.cues):len(o.cues)]
+		}
+	}
+	cs := findCues(n.doc, ps)
+	n.other = append(n.other, listCues{key: &ps[0], n: len(ps), cues: cs})
+	return cs[:len(cs):len(cs)]
+}
+
+// find fills table: per list, findCues(doc, list), in one pass over the
+// tokens into the note's reused slices.
+func (n *ruleNote) find() {
+	n.found = true
+	t, doc := n.tab, n.doc
+	if len(n.table) != len(t.lists) {
+		n.table = make([][]cue, len(t.lists))
+		n.last = make([]int, len(t.lists))
+	}
+	for i := range n.table {
+		n.table[i] = n.table[i][:0]
+		n.last[i] = 0
+	}
+	for i := range doc.Tokens {
+		w := doc.Tokens[i].Norm
+		if w == "" && !t.anyWild {
+			continue
+		}
+		if w != "" {
+			for at := t.heads[firstKey(w)]; at != 0; {
+				fw := &t.first[at-1]
+				if fw.word != w {
+					at = fw.next
+					continue
+				}
+				for _, f := range fw.lists {
+					n.try(f.list, i, f.ps)
+				}
+				break
+			}
+		}
+		if len(t.wild) == 0 {
+			continue
+		}
+		if !t.anyWild {
+			if len(w) < 2 {
+				continue
+			}
+			if k := wildKey(w); t.wildBits[k>>6]&(1<<(k&63)) == 0 {
+				continue
+			}
+		}
+		for _, f := range t.wild {
+			if strings.HasPrefix(w, f.prefix) {
+				n.try(f.list, i, t.lists[f.list])
+			}
+		}
+	}
+}
+
+// try records the cue of list li at token i, reading phrases ps (the
+// list's phrases that can start there), once per token.
+func (n *ruleNote) try(li int32, i int, ps []phrase) {
+	if n.last[li] == i+1 {
+		return
+	}
+	n.last[li] = i + 1
+	if c, ok := cueAt(n.doc, i, ps); ok {
+		n.table[li] = append(n.table[li], c)
+	}
+}
+
+// inSentence returns the cues of ps in sentence sent: findCuesIn(doc,
+// sent, ps), shared.
+func (n *ruleNote) inSentence(sent int, ps []phrase) []cue {
+	cs := n.cues(ps)
+	lo := sort.Search(len(cs), func(i int) bool { return cs[i].sent >= sent })
+	hi := lo
+	for hi < len(cs) && cs[hi].sent == sent {
+		hi++
+	}
+	return cs[lo:hi:hi]
+}
+
+// sentenceHas is sentenceHas(doc, sent, ps, before).
+func (n *ruleNote) sentenceHas(sent int, ps []phrase, before int) bool {
+	for _, c := range n.inSentence(sent, ps) {
+		if before < 0 || c.tok < before {
+			return true
+		}
+	}
+	return false
+}
+
+// near is near(doc, c, ps, before, after): a cue of ps in c's sentence
+// ending at most before tokens before c or starting at most after tokens
+// after it.
+func (n *ruleNote) near(c cue, ps []phrase, before, after int) bool {
+	if c.sent < 0 || c.tok < 0 {
+		return false
+	}
+	for _, o := range n.inSentence(c.sent, ps) {
+		if o.last < c.tok && c.tok-o.last <= before || o.tok > c.last && o.tok-c.last <= after {
+			return true
+		}
+	}
+	return false
+}
+
+// patients is patients(doc, c).
+func (n *ruleNote) patients(c cue) bool {
+	return c.assert&blockedAssert == 0 && !n.near(c, otherPersonCues, 4, 0)
+}
+
+// liveCues is liveCues(doc, ps).
+func (n *ruleNote) liveCues(ps []phrase) []cue {
+	var out []cue
+	for _, c := range n.cues(ps) {
+		if n.patients(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// age is age(doc), read once per note.
+func (n *ruleNote) age() int {
+	if !n.ageDone {
+		n.ageYrs, n.ageDone = age(n.doc), true
+	}
+	return n.ageYrs
+}
+
+// pregnant says whether the note documents a pregnancy (doc.Pregnancy's
+// ok), asked once per note.
+func (n *ruleNote) pregnant() bool {
+	if n.w != nil && n.doc == &n.w.doc {
+		return n.w.pregnant()
+	}
+	_, ok := n.doc.Pregnancy()
+	return ok
+}
+
+// weeks is weeksOfGestation, read once per note.
+func (n *ruleNote) weeks() (int, cue, bool) {
+	if !n.wkDone {
+		n.wk, n.wkCue, n.wkOK = weeksOfGestation(n)
+		n.wkDone = true
+	}
+	return n.wk, n.wkCue, n.wkOK
+}
