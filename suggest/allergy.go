@@ -63,7 +63,7 @@ func (e *Engine) allergyStatus(n *ruleNote, res *Result, adds []addition) []addi
 		return adds
 	}
 	thr := e.DecisionThreshold()
-	found := e.allergyCues().find(doc)
+	found := n.lists(n.tab.allergy, len(e.allergy))
 	for ri, r := range e.allergy {
 		var ev []cue
 		care := false
@@ -95,15 +95,4 @@ func allergic(n *ruleNote, c cue, sec nlp.SectionKind) bool {
 		return false
 	}
 	return sec == nlp.Allergies || n.near(c, allergyWords, 3, 2)
-}
-
-// allergyCues indexes the phrases of the allergy rules, once per engine.
-func (e *Engine) allergyCues() *cueIndex {
-	return e.coder.allergy.build(func() [][]phrase {
-		lists := make([][]phrase, len(e.allergy))
-		for i, r := range e.allergy {
-			lists[i] = r.phrases
-		}
-		return lists
-	})
 }

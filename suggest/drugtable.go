@@ -223,16 +223,18 @@ func (e *Engine) drugMentions(n *ruleNote) []drugMention {
 	// drugColumnOf keeps a substance only in a sentence holding a
 	// poisoning, underdosing or adverse-effect cue: the others' tokens
 	// (a mention never leaves its sentence) are passed over.
-	acts := make([]bool, len(doc.Sentences))
-	some := false
-	for _, cs := range e.coder.drugActs.get(poisoningCues, underdoseCues, adverseCues).find(doc) {
-		for _, c := range cs {
-			if c.sent >= 0 && c.sent < len(acts) {
-				acts[c.sent], some = true, true
+	var acts []bool
+	for _, ps := range [...][]phrase{poisoningCues, underdoseCues, adverseCues} {
+		for _, c := range n.cues(ps) {
+			if c.sent >= 0 && c.sent < len(doc.Sentences) {
+				if acts == nil {
+					acts = make([]bool, len(doc.Sentences))
+				}
+				acts[c.sent] = true
 			}
 		}
 	}
-	if !some {
+	if acts == nil {
 		return nil
 	}
 	type key struct{ row, sent int }

@@ -6,6 +6,9 @@ package suggest
 func ruleCueLists() [][]phrase {
 	return [][]phrase{
 		abnormalCues,
+		adverseCues,
+		poisoningCues,
+		underdoseCues,
 		aftercareCues,
 		againstAdviceCues,
 		allergyWords,

@@ -1,6 +1,8 @@
 package suggest
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -43,16 +45,21 @@ type listCues struct {
 // those: the others' first word does not match).
 type ruleCueTable struct {
 	lists [][]phrase
-	ids   map[*phrase]int32
+	// status and allergy are where the engine's status and allergy
+	// rules' lists (e.status, e.allergy) start in lists, after
+	// ruleCueLists.
+	status, allergy int
+	ids             map[*phrase]int32
 	// heads holds, per firstKey of an exact first word, 1 + the index
 	// in first of the word's entry (0: none), chained by next.
 	heads [4096]int32
 	first []firstWord
-	// wild are the wildcard first words; wildBits has a bit per wildKey
-	// of their two-byte prefixes, anyWild is set by a shorter one.
-	wild     []wildFirst
-	wildBits [16]uint64
-	anyWild  bool
+	// wild are the wildcard first words of two bytes or more, by the
+	// wildKey of their first two: those of key k are
+	// wild[wildAt[k]:wildAt[k+1]]; short are the shorter ones.
+	wild   []wildFirst
+	wildAt [1025]uint16
+	short  []wildFirst
 }
 
 // firstWord is an exact first word, the lists with a phrase starting with
@@ -76,17 +83,18 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 	first := map[string][]firstList{}
 	var words []string // in order of first use: the table is deterministic
 	for li, ps := range lists {
+		if len(ps) == 0 {
+			continue
+		}
 		if _, dup := t.ids[&ps[0]]; !dup {
 			t.ids[&ps[0]] = int32(li)
 		}
 		for _, p := range ps {
 			if pre, ok := strings.CutSuffix(p[0], "*"); ok {
-				t.wild = append(t.wild, wildFirst{pre, int32(li)})
 				if len(pre) < 2 {
-					t.anyWild = true
+					t.short = append(t.short, wildFirst{pre, int32(li)})
 				} else {
-					k := wildKey(pre)
-					t.wildBits[k>>6] |= 1 << (k & 63)
+					t.wild = append(t.wild, wildFirst{pre, int32(li)})
 				}
 				continue
 			}
@@ -114,6 +122,13 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 		t.first = append(t.first, firstWord{word: w, lists: fl, next: t.heads[k]})
 		t.heads[k] = int32(len(t.first))
 	}
+	slices.SortStableFunc(t.wild, func(a, b wildFirst) int { return cmp.Compare(wildKey(a.prefix), wildKey(b.prefix)) })
+	for _, f := range t.wild {
+		t.wildAt[wildKey(f.prefix)+1]++
+	}
+	for k := 1; k < len(t.wildAt); k++ {
+		t.wildAt[k] += t.wildAt[k-1]
+	}
 	return t
 }
 
@@ -123,15 +138,28 @@ type ruleCues struct {
 	tab  *ruleCueTable
 }
 
-// get returns the table, built on the first call.
-func (r *ruleCues) get() *ruleCueTable {
-	r.once.Do(func() { r.tab = newRuleCueTable(ruleCueLists()) })
+// get returns e's table, built on the first call: ruleCueLists, then
+// the phrases of e's status and allergy rules.
+func (r *ruleCues) get(e *Engine) *ruleCueTable {
+	r.once.Do(func() {
+		lists := ruleCueLists()
+		status := len(lists)
+		for _, x := range e.status {
+			lists = append(lists, x.phrases)
+		}
+		allergy := len(lists)
+		for _, x := range e.allergy {
+			lists = append(lists, x.phrases)
+		}
+		r.tab = newRuleCueTable(lists)
+		r.tab.status, r.tab.allergy = status, allergy
+	})
 	return r.tab
 }
 
 // reset starts note doc (w's analysis).
 func (n *ruleNote) reset(e *Engine, w *work, doc *nlp.Document) {
-	n.doc, n.w, n.tab = doc, w, e.coder.rules.get()
+	n.doc, n.w, n.tab = doc, w, e.coder.rules.get(e)
 	n.found, n.ageDone, n.wkDone = false, false, false
 	n.other = n.other[:0]
 }
@@ -174,34 +202,30 @@ func (n *ruleNote) find() {
 	}
 	for i := range doc.Tokens {
 		w := doc.Tokens[i].Norm
-		if w == "" && !t.anyWild {
+		for _, f := range t.short {
+			if strings.HasPrefix(w, f.prefix) {
+				n.try(f.list, i, t.lists[f.list])
+			}
+		}
+		if w == "" {
 			continue
 		}
-		if w != "" {
-			for at := t.heads[firstKey(w)]; at != 0; {
-				fw := &t.first[at-1]
-				if fw.word != w {
-					at = fw.next
-					continue
-				}
-				for _, f := range fw.lists {
-					n.try(f.list, i, f.ps)
-				}
-				break
+		for at := t.heads[firstKey(w)]; at != 0; {
+			fw := &t.first[at-1]
+			if fw.word != w {
+				at = fw.next
+				continue
 			}
+			for _, f := range fw.lists {
+				n.try(f.list, i, f.ps)
+			}
+			break
 		}
-		if len(t.wild) == 0 {
+		if len(w) < 2 {
 			continue
 		}
-		if !t.anyWild {
-			if len(w) < 2 {
-				continue
-			}
-			if k := wildKey(w); t.wildBits[k>>6]&(1<<(k&63)) == 0 {
-				continue
-			}
-		}
-		for _, f := range t.wild {
+		k := wildKey(w)
+		for _, f := range t.wild[t.wildAt[k]:t.wildAt[k+1]] {
 			if strings.HasPrefix(w, f.prefix) {
 				n.try(f.list, i, t.lists[f.list])
 			}
@@ -219,6 +243,15 @@ func (n *ruleNote) try(li int32, i int, ps []phrase) {
 	if c, ok := cueAt(n.doc, i, ps); ok {
 		n.table[li] = append(n.table[li], c)
 	}
+}
+
+// lists returns the cues of the k lists of the table from at on (the
+// status or allergy rules'), shared.
+func (n *ruleNote) lists(at, k int) [][]cue {
+	if !n.found {
+		n.find()
+	}
+	return n.table[at : at+k]
 }
 
 // inSentence returns the cues of ps in sentence sent: findCuesIn(doc,

@@ -13,7 +13,8 @@ import (
 // is what the per-call functions find: findCues, findCuesIn, sentenceHas,
 // near, patients, liveCues, age and the pregnancy gate, for every list of
 // ruleCueLists and a list outside it, over the sample notes and
-// hand-written sentences, with one ruleNote reused across the notes (as
+// hand-written sentences, and the status and allergy rules' lists the
+// table holds after them, with one ruleNote reused across the notes (as
 // the pooled work struct reuses it).
 func TestRuleNoteIsFindCues(t *testing.T) {
 	pipe, err := nlp.New(nlp.Options{})
@@ -36,7 +37,17 @@ func TestRuleNoteIsFindCues(t *testing.T) {
 	}
 	outside := phrases("insulin|long term insulin use|a b")
 	lists := append(ruleCueLists(), outside)
+	// Status and allergy rules' lists join the table after ruleCueLists;
+	// an empty one finds nothing.
+	status := [][]phrase{phrases("insulin|long term insulin use|on insulin"), nil, phrases("colostomy|s/p colostomy|warfarin")}
+	allergy := [][]phrase{phrases("penicillin|sulfa*|pcn"), phrases("latex")}
 	e := &Engine{}
+	for _, ps := range status {
+		e.status = append(e.status, statusRule{phrases: ps})
+	}
+	for _, ps := range allergy {
+		e.allergy = append(e.allergy, allergyRule{phrases: ps})
+	}
 	w := &work{}
 	hits := 0
 	for _, text := range texts {
@@ -62,6 +73,17 @@ func TestRuleNoteIsFindCues(t *testing.T) {
 			}
 			if got, want := n.liveCues(ps), liveCues(doc, ps); !reflect.DeepEqual(got, want) {
 				t.Fatalf("%.30q list %d: ruleNote live %v, liveCues %v", text, li, got, want)
+			}
+		}
+		for _, g := range []struct {
+			lists [][]phrase
+			got   [][]cue
+		}{{status, n.lists(n.tab.status, len(status))}, {allergy, n.lists(n.tab.allergy, len(allergy))}} {
+			for i, ps := range g.lists {
+				hits += len(g.got[i])
+				if want := findCues(doc, ps); !reflect.DeepEqual(g.got[i], want) && len(g.got[i])+len(want) > 0 {
+					t.Fatalf("%.30q rule list %d: ruleNote %v, findCues %v", text, i, g.got[i], want)
+				}
 			}
 		}
 		for i, tk := range doc.Tokens {

@@ -108,7 +108,7 @@ func near(doc *nlp.Document, c cue, ps []phrase, before, after int) bool {
 func (e *Engine) drugStatus(n *ruleNote, res *Result, adds []addition) []addition {
 	doc := n.doc
 	type1 := len(suggestedICD(res, "E10")) > 0 && len(suggestedICD(res, "E11", "E13")) == 0
-	found := e.statusCues().find(doc)
+	found := n.lists(n.tab.status, len(e.status))
 	for ri, r := range e.status {
 		if r.code == "Z79.4" && type1 {
 			continue
@@ -218,17 +218,6 @@ func (e *Engine) sidedChild(doc *nlp.Document, code string, c cue) string {
 		}
 	}
 	return ""
-}
-
-// statusCues indexes the phrases of the status rules, once per engine.
-func (e *Engine) statusCues() *cueIndex {
-	return e.coder.status.build(func() [][]phrase {
-		lists := make([][]phrase, len(e.status))
-		for i, r := range e.status {
-			lists[i] = r.phrases
-		}
-		return lists
-	})
 }
 
 // statusWhy is the explanation of a status rule of kind kind ("" for an
