@@ -86,17 +86,24 @@ func noteAcuity(doc *nlp.Document, sent, start, end int) string {
 	}
 	text := strings.ToLower(doc.Text[lo:end])
 	after := strings.ToLower(doc.Text[end:hi])
-	if m := noteAcuityAfter.FindStringSubmatch(after); m != nil && !noteAcute.MatchString(text) && !noteChronic.MatchString(text) {
-		return m[1] // "HFrEF, chronic."
+	// Every pattern below but noteAcute holds "chronic", and noteAcute
+	// "acute": a text without the word matches none of them.
+	chronic := strings.Contains(text, "chronic") && noteChronic.MatchString(text)
+	acute := strings.Contains(text, "acute") && noteAcute.MatchString(text)
+	// noteAcuityAfter starts with white space and a comma.
+	if strings.HasPrefix(strings.TrimLeft(after, "\t\n\f\r "), ",") && !acute && !chronic {
+		if m := noteAcuityAfter.FindStringSubmatch(after); m != nil {
+			return m[1] // "HFrEF, chronic."
+		}
 	}
 	switch {
-	case noteAcuteOnChronic.MatchString(text):
+	case chronic && noteAcuteOnChronic.MatchString(text):
 		return acuityAcuteOnChronic
-	case noteChronic.MatchString(text) && (acuteFirst(text) || noteExacerbation.MatchString(after)):
+	case chronic && (acuteFirst(text) || noteExacerbation.MatchString(after)):
 		return acuityAcuteOnChronic
-	case noteChronic.MatchString(text):
+	case chronic:
 		return acuityChronic
-	case noteAcute.MatchString(text):
+	case acute:
 		return acuityAcute
 	}
 	return acuityNone

@@ -42,4 +42,6 @@ type coderTables struct {
 	// rules indexes the phrase lists the rules read through ruleNote,
 	// the status and allergy rules' among them (rulenote.go).
 	rules ruleCues
+	// seq are, per code, what sequencing reads of it (seqfacts.go).
+	seq idMemo[seqCodeFacts]
 }

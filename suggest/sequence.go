@@ -224,7 +224,7 @@ func (e *Engine) listedBefore(doc *nlp.Document, sugs []Suggestion, fs []seqFact
 		return order{why: fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b.Code, a.Code), one: true}, true
 	}
 	if !above {
-		if within(*a, *b) {
+		if evidenceWithin(a.Evidence, b.Evidence) {
 			// a reads part of b's words: a competing reading, not a
 			// second condition to lift ("cannabis" F12.10 in "adverse
 			// effect of cannabis").
@@ -249,7 +249,7 @@ func (e *Engine) listedBefore(doc *nlp.Document, sugs []Suggestion, fs []seqFact
 	// I.A.13: a manifestation or an infectious agent "in (as the cause
 	// of) diseases classified elsewhere" follows the disease its sentence
 	// states.
-	if !fa.elsewhere && fb.elsewhere && !fa.z && shareSents(fa, fb) && !within(*a, *b) {
+	if !fa.elsewhere && fb.elsewhere && !fa.z && shareSents(fa, fb) && !evidenceWithin(a.Evidence, b.Evidence) {
 		return order{rank: 3, why: fmt.Sprintf("%s names a disease classified elsewhere and is listed after it (I.A.13)", b.Code), follow: true}, true
 	}
 	return order{}, false
@@ -675,12 +675,16 @@ func effectOf(doc *nlp.Document, t int) bool {
 }
 
 // within says whether every evidence span of a lies inside one of b's.
-func within(a, b Suggestion) bool {
-	if len(a.Evidence) == 0 {
+func within(a, b Suggestion) bool { return evidenceWithin(a.Evidence, b.Evidence) }
+
+// evidenceWithin is within of two suggestions' evidence (without copying
+// the suggestions).
+func evidenceWithin(a, b []Evidence) bool {
+	if len(a) == 0 {
 		return false
 	}
-	for _, x := range a.Evidence {
-		if !slices.ContainsFunc(b.Evidence, func(y Evidence) bool { return y.Start <= x.Start && x.End <= y.End }) {
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y Evidence) bool { return y.Start <= x.Start && x.End <= y.End }) {
 			return false
 		}
 	}
