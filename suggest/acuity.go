@@ -309,16 +309,28 @@ func acuityWords(text string, out []acuityWord) []acuityWord {
 	for i := range len(text) {
 		switch text[i] | 0x20 {
 		case 'a':
-			if i+5 <= len(text) && strings.EqualFold(text[i:i+5], "acute") {
+			if i+5 <= len(text) && foldsTo(text[i+1:i+5], "cute") {
 				out = append(out, acuityWord{i, i + 5})
 			}
 		case 'c':
-			if i+7 <= len(text) && strings.EqualFold(text[i:i+7], "chronic") {
+			if i+7 <= len(text) && foldsTo(text[i+1:i+7], "hronic") {
 				out = append(out, acuityWord{i, i + 7})
 			}
 		}
 	}
 	return out
+}
+
+// foldsTo is strings.EqualFold(s, w) for a lower-case ASCII word w
+// without "k" or "s" (the letters a non-ASCII rune folds to, the Kelvin
+// and long s signs), of s's length: byte by byte, ASCII case folded.
+func foldsTo(s, w string) bool {
+	for j := range len(w) {
+		if s[j]|0x20 != w[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // acuityNear reports whether an acuity word lies where noteAcuity reads

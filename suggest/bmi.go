@@ -156,7 +156,16 @@ func (e *Engine) bmiBand(n *ruleNote, res *Result) (chosenBMI, string) {
 // when no token lies inside).
 func spanCue(doc *nlp.Document, start, end int) cue {
 	c := cue{start: start, end: end, sent: -1, sec: -1, tok: -1}
-	first := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].Start >= start })
+	// sort.Search for the first token starting at or after start, by
+	// hand: spanCue runs per evidence span of many passes.
+	first, hi := 0, len(doc.Tokens)
+	for first < hi {
+		if m := int(uint(first+hi) >> 1); doc.Tokens[m].Start < start {
+			first = m + 1
+		} else {
+			hi = m
+		}
+	}
 	for i := first; i < len(doc.Tokens) && doc.Tokens[i].Start < end; i++ {
 		if t := doc.Tokens[i]; t.End <= end {
 			if c.tok < 0 {
