@@ -71,10 +71,12 @@ type firstWord struct {
 }
 
 // firstList is a list with a phrase starting with a word, and the
-// phrases of the list that can start at a token of that word.
+// phrases of the list that can start at a token of that word: whether one
+// is the word alone, and the longer ones.
 type firstList struct {
-	list int32
-	ps   []phrase
+	list   int32
+	single bool
+	ps     []phrase
 }
 
 // newRuleCueTable indexes lists.
@@ -105,21 +107,32 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 			if len(fl) == 0 || fl[len(fl)-1].list != int32(li) {
 				fl = append(fl, firstList{list: int32(li)})
 			}
-			fl[len(fl)-1].ps = append(fl[len(fl)-1].ps, p)
+			if len(p) == 1 {
+				fl[len(fl)-1].single = true
+			} else {
+				fl[len(fl)-1].ps = append(fl[len(fl)-1].ps, p)
+			}
 			first[p[0]] = fl
 		}
 	}
+	// The words, compared on every token holding one, sit in one array.
+	arena := strings.Join(words, "")
 	for _, w := range words {
 		fl := first[w]
 		for i := range fl { // wildcard phrases a token of w starts too
 			for _, p := range lists[fl[i].list] {
 				if pre, ok := strings.CutSuffix(p[0], "*"); ok && strings.HasPrefix(w, pre) {
-					fl[i].ps = append(fl[i].ps, p)
+					if len(p) == 1 {
+						fl[i].single = true
+					} else {
+						fl[i].ps = append(fl[i].ps, p)
+					}
 				}
 			}
 		}
 		k := firstKey(w)
-		t.first = append(t.first, firstWord{word: w, lists: fl, next: t.heads[k]})
+		t.first = append(t.first, firstWord{word: arena[:len(w)], lists: fl, next: t.heads[k]})
+		arena = arena[len(w):]
 		t.heads[k] = int32(len(t.first))
 	}
 	slices.SortStableFunc(t.wild, func(a, b wildFirst) int { return cmp.Compare(wildKey(a.prefix), wildKey(b.prefix)) })
@@ -216,8 +229,8 @@ func (n *ruleNote) find() {
 				at = fw.next
 				continue
 			}
-			for _, f := range fw.lists {
-				n.try(f.list, i, f.ps)
+			for fi := range fw.lists {
+				n.tryFirst(&fw.lists[fi], i)
 			}
 			break
 		}
@@ -230,6 +243,39 @@ func (n *ruleNote) find() {
 				n.try(f.list, i, t.lists[f.list])
 			}
 		}
+	}
+}
+
+// tryFirst is try of f's list at token i, whose word starts f's phrases:
+// cueAt without matching the first word again.
+func (n *ruleNote) tryFirst(f *firstList, i int) {
+	if n.last[f.list] == i+1 {
+		return
+	}
+	n.last[f.list] = i + 1
+	toks := n.doc.Tokens
+	best := -1
+	if f.single {
+		best = i
+	}
+	for _, p := range f.ps {
+		j := i + len(p) - 1
+		if j >= len(toks) || toks[j].Sent != toks[i].Sent || j <= best {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p); k++ {
+			if !wordMatch(toks[i+k].Norm, p[k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = j
+		}
+	}
+	if best >= 0 {
+		n.table[f.list] = append(n.table[f.list], tokenCue(n.doc, i, best))
 	}
 }
 
