@@ -86,17 +86,24 @@ func noteAcuity(doc *nlp.Document, sent, start, end int) string {
 	}
 	text := strings.ToLower(doc.Text[lo:end])
 	after := strings.ToLower(doc.Text[end:hi])
-	if m := noteAcuityAfter.FindStringSubmatch(after); m != nil && !noteAcute.MatchString(text) && !noteChronic.MatchString(text) {
-		return m[1] // "HFrEF, chronic."
+	// Every pattern below but noteAcute holds "chronic", and noteAcute
+	// "acute": a text without the word matches none of them.
+	chronic := strings.Contains(text, "chronic") && noteChronic.MatchString(text)
+	acute := strings.Contains(text, "acute") && noteAcute.MatchString(text)
+	// noteAcuityAfter starts with white space and a comma.
+	if strings.HasPrefix(strings.TrimLeft(after, "\t\n\f\r "), ",") && !acute && !chronic {
+		if m := noteAcuityAfter.FindStringSubmatch(after); m != nil {
+			return m[1] // "HFrEF, chronic."
+		}
 	}
 	switch {
-	case noteAcuteOnChronic.MatchString(text):
+	case chronic && noteAcuteOnChronic.MatchString(text):
 		return acuityAcuteOnChronic
-	case noteChronic.MatchString(text) && (acuteFirst(text) || noteExacerbation.MatchString(after)):
+	case chronic && (acuteFirst(text) || noteExacerbation.MatchString(after)):
 		return acuityAcuteOnChronic
-	case noteChronic.MatchString(text):
+	case chronic:
 		return acuityChronic
-	case noteAcute.MatchString(text):
+	case acute:
 		return acuityAcute
 	}
 	return acuityNone
@@ -302,16 +309,28 @@ func acuityWords(text string, out []acuityWord) []acuityWord {
 	for i := range len(text) {
 		switch text[i] | 0x20 {
 		case 'a':
-			if i+5 <= len(text) && strings.EqualFold(text[i:i+5], "acute") {
+			if i+5 <= len(text) && foldsTo(text[i+1:i+5], "cute") {
 				out = append(out, acuityWord{i, i + 5})
 			}
 		case 'c':
-			if i+7 <= len(text) && strings.EqualFold(text[i:i+7], "chronic") {
+			if i+7 <= len(text) && foldsTo(text[i+1:i+7], "hronic") {
 				out = append(out, acuityWord{i, i + 7})
 			}
 		}
 	}
 	return out
+}
+
+// foldsTo is strings.EqualFold(s, w) for a lower-case ASCII word w
+// without "k" or "s" (the letters a non-ASCII rune folds to, the Kelvin
+// and long s signs), of s's length: byte by byte, ASCII case folded.
+func foldsTo(s, w string) bool {
+	for j := range len(w) {
+		if s[j]|0x20 != w[j] {
+			return false
+		}
+	}
+	return true
 }
 
 // acuityNear reports whether an acuity word lies where noteAcuity reads

@@ -56,19 +56,20 @@ func parseAllergyRules(set *corpus.Set, src string) ([]allergyRule, error) {
 // allergyStatus adds the allergy status codes of the patient's documented
 // allergies: at the decision threshold when a mention lies in the
 // assessment or plan, else just below it.
-func (e *Engine) allergyStatus(doc *nlp.Document, res *Result, adds []addition) []addition {
+func (e *Engine) allergyStatus(n *ruleNote, res *Result, adds []addition) []addition {
+	doc := n.doc
 	// allergic wants an allergies section or an allergy word.
 	if !slices.ContainsFunc(doc.Sections, func(s nlp.Section) bool { return s.Kind == nlp.Allergies }) && !holdsWord(doc, allergyGate...) {
 		return adds
 	}
 	thr := e.DecisionThreshold()
-	found := e.allergyCues().find(doc)
+	found := n.lists(n.tab.allergy, len(e.allergy))
 	for ri, r := range e.allergy {
 		var ev []cue
 		care := false
 		for _, c := range found[ri] {
 			sec := sectionKind(doc, c.sec)
-			if !allergic(doc, c, sec) {
+			if !allergic(n, c, sec) {
 				continue
 			}
 			ev = append(ev, c)
@@ -89,20 +90,9 @@ func (e *Engine) allergyStatus(doc *nlp.Document, res *Result, adds []addition) 
 // allergic reports whether cue c names something the patient is allergic
 // to: an entry of the allergies section, or words an allergy word stands
 // beside, not negated, hypothetical or a relative's.
-func allergic(doc *nlp.Document, c cue, sec nlp.SectionKind) bool {
-	if c.assert&(nlp.Negated|nlp.Hypothetical|nlp.Family) != 0 || near(doc, c, otherPersonCues, 4, 0) {
+func allergic(n *ruleNote, c cue, sec nlp.SectionKind) bool {
+	if c.assert&(nlp.Negated|nlp.Hypothetical|nlp.Family) != 0 || n.near(c, otherPersonCues, 4, 0) {
 		return false
 	}
-	return sec == nlp.Allergies || near(doc, c, allergyWords, 3, 2)
-}
-
-// allergyCues indexes the phrases of the allergy rules, once per engine.
-func (e *Engine) allergyCues() *cueIndex {
-	return e.coder.allergy.build(func() [][]phrase {
-		lists := make([][]phrase, len(e.allergy))
-		for i, r := range e.allergy {
-			lists[i] = r.phrases
-		}
-		return lists
-	})
+	return sec == nlp.Allergies || n.near(c, allergyWords, 3, 2)
 }

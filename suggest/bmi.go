@@ -89,11 +89,12 @@ func (e *Engine) readBMIBands() []bmiBand {
 // down to the tenth, as the titles' ranges are written. Any other Z68 code
 // the ranker found ("BMI" matches the category) is dropped: one BMI per
 // encounter, and none without a value and a weight diagnosis.
-func (e *Engine) bodyMassIndex(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) bodyMassIndex(n *ruleNote, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	doc := n.doc
 	if len(suggestedICD(res, "Z68")) == 0 && !(containsFold(doc.Text, "bmi") || containsFold(doc.Text, "body mass")) {
 		return adds, rej
 	}
-	band, why := e.bmiBand(doc, res)
+	band, why := e.bmiBand(n, res)
 	if band.code != "" {
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: band.code, conf: e.secondaryConfidence(), ev: []cue{band.ev},
 			rule: "body_mass_index", why: why})
@@ -116,7 +117,8 @@ type chosenBMI struct {
 
 // bmiBand returns the adult band of the note's BMI value, or why none
 // applies.
-func (e *Engine) bmiBand(doc *nlp.Document, res *Result) (chosenBMI, string) {
+func (e *Engine) bmiBand(n *ruleNote, res *Result) (chosenBMI, string) {
+	doc := n.doc
 	var with []Suggestion
 	for _, s := range suggestedICD(res, bmiWeightPrefixes...) {
 		if s.Confidence >= e.DecisionThreshold() {
@@ -126,12 +128,12 @@ func (e *Engine) bmiBand(doc *nlp.Document, res *Result) (chosenBMI, string) {
 	if len(with) == 0 {
 		return chosenBMI{}, "a body mass index is coded only with a documented weight diagnosis (obesity, overweight, underweight, malnutrition)"
 	}
-	if a := age(doc); a >= 0 && a < 20 {
+	if a := n.age(); a >= 0 && a < 20 {
 		return chosenBMI{}, fmt.Sprintf("the patient is %d: pediatric BMI codes need the documented percentile for age", a)
 	}
 	for _, m := range bmiMatches(doc.Text) {
 		c := spanCue(doc, m[0], m[1])
-		if c.tok < 0 || !patients(doc, c) || c.assert&nlp.Historical != 0 {
+		if c.tok < 0 || !n.patients(c) || c.assert&nlp.Historical != 0 {
 			continue
 		}
 		v, err := strconv.ParseFloat(doc.Text[m[2]:m[3]], 64)
@@ -154,7 +156,16 @@ func (e *Engine) bmiBand(doc *nlp.Document, res *Result) (chosenBMI, string) {
 // when no token lies inside).
 func spanCue(doc *nlp.Document, start, end int) cue {
 	c := cue{start: start, end: end, sent: -1, sec: -1, tok: -1}
-	first := sort.Search(len(doc.Tokens), func(i int) bool { return doc.Tokens[i].Start >= start })
+	// sort.Search for the first token starting at or after start, by
+	// hand: spanCue runs per evidence span of many passes.
+	first, hi := 0, len(doc.Tokens)
+	for first < hi {
+		if m := int(uint(first+hi) >> 1); doc.Tokens[m].Start < start {
+			first = m + 1
+		} else {
+			hi = m
+		}
+	}
 	for i := first; i < len(doc.Tokens) && doc.Tokens[i].Start < end; i++ {
 		if t := doc.Tokens[i]; t.End <= end {
 			if c.tok < 0 {

@@ -50,14 +50,16 @@ type addition struct {
 // performed-here check of procedure codes (em.go). Rule codes are not
 // ranker candidates: a training request (Request.Features) sees the
 // ranker's output alone.
-func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejected []Rejection) []Rejection {
+func (e *Engine) coderRules(w *work, doc *nlp.Document, req Request, res *Result, rejected []Rejection) []Rejection {
 	if req.Features {
 		return rejected
 	}
+	n := &w.rn // what the rules read of the note, found once (rulenote.go)
+	n.reset(e, w, doc)
 	var adds []addition
 	var rej []Rejection
-	rej = e.performedHere(doc, res, rej)
-	adds, rej = e.obstetric(doc, req, res, rej) // chapter 15 (obstetric.go)
+	rej = e.performedHere(n, res, rej)
+	adds, rej = e.obstetric(n, req, res, rej) // chapter 15 (obstetric.go)
 	rej = e.causes(doc, res, rej)
 	rej = e.acuity(doc, req, res, rej)
 	rej = e.documentedSlot(res, rej) // slot.go
@@ -65,23 +67,23 @@ func (e *Engine) coderRules(doc *nlp.Document, req Request, res *Result, rejecte
 	rej = e.namedOrganisms(doc, req, res, rej) // organismcode.go
 	e.etiologyFirst(res)                       // etiology.go
 	rej = e.infectionStatus(req, res, rej)     // infectionstatus.go
-	adds, rej = e.drugTableCodes(doc, res, adds, rej)
+	adds, rej = e.drugTableCodes(n, res, adds, rej)
 	adds, rej = e.neoplasmTableCodes(doc, res, adds, rej)
-	adds, rej = e.diabetesControl(doc, res, adds, rej) // control.go
-	rej = e.remission(doc, res, rej)                   // remission.go
-	adds, rej = e.combinations(doc, res, adds, rej, rejected)
+	adds, rej = e.diabetesControl(n, res, adds, rej) // control.go
+	rej = e.remission(n, res, rej)                   // remission.go
+	adds, rej = e.combinations(n, res, adds, rej, rejected)
 	adds, rej = e.sequelae(doc, res, adds, rej, rejected) // sequela.go
-	adds = e.drugStatus(doc, res, adds)
-	adds = e.allergyStatus(doc, res, adds)                  // allergy.go
+	adds = e.drugStatus(n, res, adds)
+	adds = e.allergyStatus(n, res, adds)                    // allergy.go
 	adds, rej = e.screenings(doc, res, rejected, adds, rej) // screening.go
-	adds = e.encounterCodes(doc, res, adds)
-	adds, rej = e.serviceVisits(doc, res, adds, rej) // visit.go
-	adds, rej = e.bodyMassIndex(doc, res, adds, rej)
-	adds, rej = e.followUp(doc, res, adds, rej)
-	adds = e.pastMalignancies(doc, res, rejected, adds) // pastcancer.go
-	adds, rej = e.vaccineAdmin(doc, req, res, adds, rej)
-	adds, rej = e.emLevel(doc, req, res, adds, rej)
-	adds, rej = e.preventiveVisit(doc, req, res, adds, rej)
+	adds = e.encounterCodes(n, res, adds)
+	adds, rej = e.serviceVisits(n, res, adds, rej) // visit.go
+	adds, rej = e.bodyMassIndex(n, res, adds, rej)
+	adds, rej = e.followUp(n, res, adds, rej)
+	adds = e.pastMalignancies(n, res, rejected, adds) // pastcancer.go
+	adds, rej = e.vaccineAdmin(n, req, res, adds, rej)
+	adds, rej = e.emLevel(n, req, res, adds, rej)
+	adds, rej = e.preventiveVisit(n, req, res, adds, rej)
 	deeperSubterms(res) // subterm.go
 	e.merge(doc, req, res, adds)
 	rej = e.injuryOrder(doc, res, rej)

@@ -26,13 +26,8 @@ type coderTables struct {
 	// (hypertension.go).
 	htnOnce sync.Once
 	htn     map[string]htnRole
-	// status and allergy index the status and allergy rules' phrases
-	// (status.go, allergy.go).
-	status, allergy lazyCues
-	// drugActs indexes the poisoning, underdosing and adverse-effect
-	// cues (drugtable.go), neoBehavior the neoplasm behavior cues
-	// (neoplasm.go).
-	drugActs, neoBehavior lazyCues
+	// neoBehavior indexes the neoplasm behavior cues (neoplasm.go).
+	neoBehavior lazyCues
 	// notes are, per code, the codes its and its ancestors' instructional
 	// notes name (combination.go).
 	notes idMemo[codeNotes]
@@ -44,4 +39,9 @@ type coderTables struct {
 	// category (sequela.go).
 	sequelaOnce sync.Once
 	sequelaCat  map[string]string
+	// rules indexes the phrase lists the rules read through ruleNote,
+	// the status and allergy rules' among them (rulenote.go).
+	rules ruleCues
+	// seq are, per code, what sequencing reads of it (seqfacts.go).
+	seq idMemo[seqCodeFacts]
 }

@@ -20,9 +20,11 @@ type withRule struct {
 	code corpus.ID
 	// subID are sub's stems as ids of the engine's "with" stems
 	// (coderTables.stems); str is code's string, cat its category and
-	// sub5 its subcategory (its first five characters).
+	// sub5 its subcategory (its first five characters); catKey is
+	// categoryKey of str.
 	subID          []int32
 	str, cat, sub5 string
+	catKey         uint32
 }
 
 // withTable derives the "with" convention from the Alphabetic Index paths
@@ -67,7 +69,7 @@ func withTable(set *corpus.Set, terms func(string) []string) (map[string][]withR
 				r.subID = append(r.subID, k)
 			}
 			r.str = set.Brief(id).Code
-			r.cat, r.sub5 = category(r.str), r.str[:min(len(r.str), 5)]
+			r.cat, r.sub5, r.catKey = category(r.str), r.str[:min(len(r.str), 5)], categoryKey(r.str)
 			out[head] = append(out[head], r)
 		}
 	}
@@ -146,7 +148,8 @@ var unrelatedCues = phrases("unrelated|not related|not due to|not caused by|not 
 // "without" what the note documents (I25.10, "without angina pectoris",
 // beside "unstable angina") still documents the head: it opens the
 // combination, whose confidence is then its linked condition's.
-func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, rej, prior []Rejection) ([]addition, []Rejection) {
+func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, prior []Rejection) ([]addition, []Rejection) {
+	doc := n.doc
 	// Parts and heads point at the suggestions (nothing below changes
 	// res.Suggestions before the combinations are picked) and at the
 	// rejected heads' stand-ins (rejHeads), not at copies.
@@ -195,9 +198,9 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 	words := make([]*partWords, len(parts)) // linked condition's words by part
 	evStems := make([][]string, len(parts)) // and its evidence's stems
 	evDone := make([]bool, len(parts))
-	cats := make([]string, len(parts))
+	cats := make([]uint32, len(parts)) // categoryKey, compared per head and rule
 	for i, b := range parts {
-		cats[i] = category(b.s.Code)
+		cats[i] = categoryKey(b.s.Code)
 	}
 	sup := supportMemo{stems: len(e.coder.stems), memo: make([][]int8, len(parts))}
 	named := make([]stemBits, len(parts)) // per part, which "with" stems its code's names hold
@@ -207,7 +210,7 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 		if len(opens) == 0 {
 			continue
 		}
-		acat := category(a.s.Code)
+		acat := categoryKey(a.s.Code)
 		unspecified := -1 // whether a's title says unspecified, once asked
 		for _, o := range opens {
 			if !o.own && a.rejected {
@@ -235,7 +238,8 @@ func (e *Engine) combinations(doc *nlp.Document, res *Result, adds []addition, r
 				}
 				for bi := range parts {
 					b := &parts[bi] // not a copy of the suggestion per rule
-					if b.s.Code == a.s.Code || cats[bi] == acat || cats[bi] == r.cat {
+					// Equal codes have equal ids: the ids tell most pairs apart.
+					if b.id == a.id && b.s.Code == a.s.Code || cats[bi] == acat || cats[bi] == r.catKey {
 						continue
 					}
 					// partCovers wants every stem of the subterm among

@@ -18,11 +18,12 @@ var poorControlCues = phrases("poorly controlled|poor control|poorly-controlled|
 // the type's "without complications" code the same words found gives way
 // to it. Uncontrolled diabetes is left alone: the Index sends it to
 // hyperglycemia or hypoglycemia by what the note says it means.
-func (e *Engine) diabetesControl(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) diabetesControl(n *ruleNote, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	doc := n.doc
 	if len(suggestedICD(res, "E08", "E09", "E10", "E11", "E13")) == 0 {
 		return adds, rej
 	}
-	cues := findCues(doc, poorControlCues)
+	cues := n.cues(poorControlCues)
 	if len(cues) == 0 {
 		return adds, rej
 	}
@@ -35,7 +36,7 @@ func (e *Engine) diabetesControl(doc *nlp.Document, res *Result, adds []addition
 		var ev []cue
 		for _, c := range evidenceCues(doc, s) {
 			for _, p := range cues {
-				if p.sent == c.sent && patients(doc, p) && p.assert&nlp.Historical == 0 {
+				if p.sent == c.sent && n.patients(p) && p.assert&nlp.Historical == 0 {
 					ev = append(ev, p)
 				}
 			}

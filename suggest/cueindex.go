@@ -106,11 +106,17 @@ func cueAt(doc *nlp.Document, i int, ps []phrase) (cue, bool) {
 	if best < 0 {
 		return cue{}, false
 	}
-	c := cue{start: toks[i].Start, end: toks[best].End, sent: toks[i].Sent, sec: toks[i].Section, tok: i, last: best}
-	for k := i; k <= best; k++ {
+	return tokenCue(doc, i, best), true
+}
+
+// tokenCue is the cue of tokens i..last.
+func tokenCue(doc *nlp.Document, i, last int) cue {
+	toks := doc.Tokens
+	c := cue{start: toks[i].Start, end: toks[last].End, sent: toks[i].Sent, sec: toks[i].Section, tok: i, last: last}
+	for k := i; k <= last; k++ {
 		c.assert |= toks[k].Assert
 	}
-	return c, true
+	return c
 }
 
 // lazyCues is a cueIndex an engine builds on first use.

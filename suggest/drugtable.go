@@ -136,14 +136,15 @@ type drugMention struct {
 // "initial encounter", "suicide attempt" of a self-harm poisoning, the
 // overdose itself) give way to it. An Alphabetic Index entry covering
 // both words ("food poisoning") is coded from the index instead.
-func (e *Engine) drugTableCodes(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) drugTableCodes(n *ruleNote, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	doc := n.doc
 	if len(e.drugs.rows) == 0 {
 		return adds, rej
 	}
 	var sr sentenceRanges
 	sr.index(doc)
 	encounter := documentAttribute(doc, "encounter")
-	for _, m := range e.drugMentions(doc) {
+	for _, m := range e.drugMentions(n) {
 		sent := m.ev[0].sent
 		char := seventhChoice(e.set, doc, &sr, []int{sent}, m.stem, sentenceEncounter(doc, sent, encounter))
 		id, ed := completeSeventh(e.set, m.stem, char)
@@ -215,22 +216,25 @@ func sentenceEncounter(doc *nlp.Document, sent int, fallback string) string {
 // drugMentions finds the substances of the table the note's sentences
 // name within four words of a poisoning, adverse-effect or underdosing
 // cue, affirmed and about the patient; one per substance and sentence.
-func (e *Engine) drugMentions(doc *nlp.Document) []drugMention {
+func (e *Engine) drugMentions(n *ruleNote) []drugMention {
+	doc := n.doc
 	var out []drugMention
 	toks := doc.Tokens
 	// drugColumnOf keeps a substance only in a sentence holding a
 	// poisoning, underdosing or adverse-effect cue: the others' tokens
 	// (a mention never leaves its sentence) are passed over.
-	acts := make([]bool, len(doc.Sentences))
-	some := false
-	for _, cs := range e.coder.drugActs.get(poisoningCues, underdoseCues, adverseCues).find(doc) {
-		for _, c := range cs {
-			if c.sent >= 0 && c.sent < len(acts) {
-				acts[c.sent], some = true, true
+	var acts []bool
+	for _, ps := range [...][]phrase{poisoningCues, underdoseCues, adverseCues} {
+		for _, c := range n.cues(ps) {
+			if c.sent >= 0 && c.sent < len(doc.Sentences) {
+				if acts == nil {
+					acts = make([]bool, len(doc.Sentences))
+				}
+				acts[c.sent] = true
 			}
 		}
 	}
-	if !some {
+	if acts == nil {
 		return nil
 	}
 	type key struct{ row, sent int }
@@ -264,7 +268,7 @@ func (e *Engine) drugMentions(doc *nlp.Document) []drugMention {
 			sub.assert |= toks[k].Assert
 		}
 		i = bestEnd
-		if !patients(doc, sub) || sectionKind(doc, sub.sec) == nlp.Allergies || seen[key{best, sub.sent}] {
+		if !n.patients(sub) || sectionKind(doc, sub.sec) == nlp.Allergies || seen[key{best, sub.sent}] {
 			continue
 		}
 		m, ok := e.drugColumnOf(doc, best, sub)

@@ -39,7 +39,8 @@ func emTimeMatch(text string) []int {
 // service not performed at this encounter: past ("status post cataract
 // surgery", past surgical history) or planned, recommended, declined
 // ("will schedule colonoscopy").
-func (e *Engine) performedHere(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
+func (e *Engine) performedHere(n *ruleNote, res *Result, rej []Rejection) []Rejection {
+	doc := n.doc
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
 		s := res.Suggestions[i]
 		if s.System == string(corpus.ICD10CM) || len(s.Evidence) == 0 {
@@ -50,11 +51,11 @@ func (e *Engine) performedHere(doc *nlp.Document, res *Result, rej []Rejection) 
 			c := spanCue(doc, ev.Start, ev.End)
 			sec := sectionKind(doc, c.sec)
 			switch {
-			case c.assert&nlp.Historical != 0 || sec == nlp.PastSurgicalHistory || sec == nlp.PastMedicalHistory || c.sent >= 0 && near(doc, c, pastProcCues, 3, 2):
+			case c.assert&nlp.Historical != 0 || sec == nlp.PastSurgicalHistory || sec == nlp.PastMedicalHistory || c.sent >= 0 && n.near(c, pastProcCues, 3, 2):
 				reason = "documented as done before this encounter (history, status post): a procedure is coded only when performed"
-			case c.sent >= 0 && (near(doc, c, notHereCues, 8, 0) || near(doc, c, declinedCues, 0, 6)):
+			case c.sent >= 0 && (n.near(c, notHereCues, 8, 0) || n.near(c, declinedCues, 0, 6)):
 				reason = "documented as planned, recommended or declined, not performed at this encounter"
-			case planSection(sec) && !sentenceHas(doc, c.sent, performedCues, -1):
+			case planSection(sec) && !n.sentenceHas(c.sent, performedCues, -1):
 				reason = "listed in the plan without saying it was done at this encounter"
 			default:
 				here = true
@@ -83,12 +84,13 @@ func emFamily(code string) bool {
 // that gives a higher office level (CPT 2021+ office visit rules), new or
 // established from the note; the other visit codes are rejected. An
 // inpatient note is left to the ranker.
-func (e *Engine) emLevel(doc *nlp.Document, req Request, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) emLevel(n *ruleNote, req Request, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	doc := n.doc
 	if req.Setting == Inpatient || len(req.Systems) > 0 && !contains(req.Systems, corpus.CPT) {
 		return adds, rej
 	}
 	level, ev, basis := 0, []cue(nil), ""
-	for _, c := range findCues(doc, mdmCues) {
+	for _, c := range n.cues(mdmCues) {
 		if c.assert&nlp.Negated != 0 {
 			continue
 		}
@@ -113,11 +115,11 @@ func (e *Engine) emLevel(doc *nlp.Document, req Request, res *Result, adds []add
 		}
 	}
 	ed := false // an ED visit of this encounter, not one last week
-	for _, c := range findCues(doc, edCues) {
-		ed = ed || c.assert&(nlp.Historical|nlp.Negated|nlp.Hypothetical) == 0 && !near(doc, c, pastCues, 4, 4) && !sentenceHas(doc, c.sent, pastCues, -1)
+	for _, c := range n.cues(edCues) {
+		ed = ed || c.assert&(nlp.Historical|nlp.Negated|nlp.Hypothetical) == 0 && !n.near(c, pastCues, 4, 4) && !n.sentenceHas(c.sent, pastCues, -1)
 	}
 	newPt := false
-	for _, c := range findCues(doc, newPatientCues) {
+	for _, c := range n.cues(newPatientCues) {
 		if c.assert&(nlp.Negated|nlp.Hypothetical) == 0 {
 			newPt = true
 			ev = append(ev, c)
@@ -153,7 +155,7 @@ func (e *Engine) emLevel(doc *nlp.Document, req Request, res *Result, adds []add
 		code = fmt.Sprintf("9920%d", level)
 	default:
 		code = fmt.Sprintf("9921%d", level)
-		if len(findCues(doc, establishedCues)) == 0 {
+		if len(n.cues(establishedCues)) == 0 {
 			edits = append(edits, Edit{Kind: "documentation", Message: "the note does not say new or established patient; established assumed (new: 9920x)"})
 		}
 	}
@@ -217,15 +219,15 @@ func (e *Engine) missingCodes(res *Result) []Edit {
 // band and new or established patient (9938x new, 9939x established);
 // the other preventive visit codes are rejected. Without a documented age
 // the ranker's codes stay.
-func (e *Engine) preventiveVisit(doc *nlp.Document, req Request, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) preventiveVisit(n *ruleNote, req Request, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	if !slices.ContainsFunc(adds, func(a addition) bool { return a.rule == "routine_exam" }) || len(req.Systems) > 0 && !contains(req.Systems, corpus.CPT) {
 		return adds, rej
 	}
 	// Medicare's annual wellness visit has its own HCPCS codes.
-	if awv := findCues(doc, awvCues); len(awv) > 0 && patients(doc, awv[0]) {
-		return e.wellnessVisit(doc, res, awv, adds, rej)
+	if awv := n.cues(awvCues); len(awv) > 0 && n.patients(awv[0]) {
+		return e.wellnessVisit(n, res, awv, adds, rej)
 	}
-	a := age(doc)
+	a := n.age()
 	if a < 0 {
 		return adds, rej
 	}
@@ -237,7 +239,7 @@ func (e *Engine) preventiveVisit(doc *nlp.Document, req Request, res *Result, ad
 		}
 	}
 	newPt := false
-	for _, c := range findCues(doc, newPatientCues) {
+	for _, c := range n.cues(newPatientCues) {
 		newPt = newPt || c.assert&(nlp.Negated|nlp.Hypothetical) == 0
 	}
 	code, who := fmt.Sprintf("9939%d", band), "established"
@@ -255,7 +257,7 @@ func (e *Engine) preventiveVisit(doc *nlp.Document, req Request, res *Result, ad
 		}
 	}
 	var edits []Edit
-	if !newPt && len(findCues(doc, establishedCues)) == 0 {
+	if !newPt && len(n.cues(establishedCues)) == 0 {
 		edits = append(edits, Edit{Kind: "documentation", Message: "the note does not say new or established patient; established assumed (new: 9938x)"})
 	}
 	return append(adds, addition{sys: corpus.CPT, code: code, conf: ruleConfidence, rule: "preventive_visit", why: basis, edits: edits}), rej
@@ -263,9 +265,9 @@ func (e *Engine) preventiveVisit(doc *nlp.Document, req Request, res *Result, ad
 
 // wellnessVisit codes Medicare's annual wellness visit: G0438 the first,
 // G0439 a later one; preventive medicine visit codes are rejected.
-func (e *Engine) wellnessVisit(doc *nlp.Document, res *Result, awv []cue, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) wellnessVisit(n *ruleNote, res *Result, awv []cue, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	code, basis := "G0439", "a subsequent Medicare annual wellness visit"
-	if near(doc, awv[0], initialCues, 3, 0) {
+	if n.near(awv[0], initialCues, 3, 0) {
 		code, basis = "G0438", "an initial Medicare annual wellness visit"
 	}
 	if _, ok := e.set.ID(corpus.HCPCS, code); !ok {

@@ -48,19 +48,19 @@ var (
 // given at this visit, Z00 for a routine exam, Z08 beside a personal
 // history of a treated malignancy with no evidence of disease, Z3A weeks of
 // gestation and Z37 outcome of delivery.
-func (e *Engine) encounterCodes(doc *nlp.Document, res *Result, adds []addition) []addition {
-	adds = e.immunization(doc, adds)
-	adds = e.routineExam(doc, res, adds)
-	adds = e.gestationWeeks(doc, adds)
-	adds = e.deliveryOutcome(doc, adds)
+func (e *Engine) encounterCodes(n *ruleNote, res *Result, adds []addition) []addition {
+	adds = e.immunization(n, adds)
+	adds = e.routineExam(n, res, adds)
+	adds = e.gestationWeeks(n, adds)
+	adds = e.deliveryOutcome(n, adds)
 	return adds
 }
 
 // immunization: Z23 when a vaccine is given at this encounter.
-func (e *Engine) immunization(doc *nlp.Document, adds []addition) []addition {
+func (e *Engine) immunization(n *ruleNote, adds []addition) []addition {
 	var ev []cue
-	for _, c := range findCues(doc, vaccineCues) {
-		if !patients(doc, c) || c.assert&nlp.Historical != 0 || !sentenceHas(doc, c.sent, givenCues, -1) || sentenceHas(doc, c.sent, notGivenCues, -1) {
+	for _, c := range n.cues(vaccineCues) {
+		if !n.patients(c) || c.assert&nlp.Historical != 0 || !n.sentenceHas(c.sent, givenCues, -1) || n.sentenceHas(c.sent, notGivenCues, -1) {
 			continue
 		}
 		ev = append(ev, c)
@@ -99,25 +99,25 @@ func age(doc *nlp.Document) int {
 // routineExam: Z00.00/Z00.01 for an adult, Z00.121/Z00.129 for a child,
 // with abnormal findings when the note says so or codes a finding (a
 // suggested ICD-10-CM code outside chapter 21 at the decision threshold).
-func (e *Engine) routineExam(doc *nlp.Document, res *Result, adds []addition) []addition {
+func (e *Engine) routineExam(n *ruleNote, res *Result, adds []addition) []addition {
 	var ev []cue
-	for _, c := range findCues(doc, examCues) {
-		if patients(doc, c) && c.assert&nlp.Historical == 0 && !near(doc, c, plannedCues, 3, 0) && !near(doc, c, notGivenCues, 3, 0) {
+	for _, c := range n.cues(examCues) {
+		if n.patients(c) && c.assert&nlp.Historical == 0 && !n.near(c, plannedCues, 3, 0) && !n.near(c, notGivenCues, 3, 0) {
 			ev = append(ev, c)
 		}
 	}
 	if len(ev) == 0 {
 		return adds
 	}
-	a := age(doc)
-	child := a >= 0 && a < 18 || a < 0 && (len(findCues(doc, childExamCues)) > 0 || len(findCues(doc, childCues)) > 0)
+	a := n.age()
+	child := a >= 0 && a < 18 || a < 0 && (len(n.cues(childExamCues)) > 0 || len(n.cues(childCues)) > 0)
 	abnormal, reason := false, "no finding is coded"
-	for _, c := range findCues(doc, abnormalCues) {
+	for _, c := range n.cues(abnormalCues) {
 		if c.assert&nlp.Negated == 0 {
 			abnormal, reason = true, "the note documents abnormal findings"
 		}
 	}
-	if !abnormal && len(findCues(doc, normalCues)) == 0 {
+	if !abnormal && len(n.cues(normalCues)) == 0 {
 		for _, s := range res.Suggestions {
 			if s.System == string(corpus.ICD10CM) && !strings.HasPrefix(s.Code, "Z") && s.Confidence >= res.Threshold {
 				abnormal, reason = true, "a finding is coded ("+s.Code+")"
@@ -146,43 +146,36 @@ func gestationalAge(before string) bool {
 
 // gestationWeeks: Z3A.xx from "NN weeks" in a sentence about the
 // pregnancy (weeksOfGestation).
-func (e *Engine) gestationWeeks(doc *nlp.Document, adds []addition) []addition {
-	n, c, ok := weeksOfGestation(doc)
+func (e *Engine) gestationWeeks(n *ruleNote, adds []addition) []addition {
+	wk, c, ok := n.weeks()
 	if !ok {
 		return adds
 	}
 	var code string
 	switch {
-	case n < 8:
+	case wk < 8:
 		code = "Z3A.01"
-	case n > 42:
+	case wk > 42:
 		code = "Z3A.49"
 	default:
-		code = fmt.Sprintf("Z3A.%02d", n)
+		code = fmt.Sprintf("Z3A.%02d", wk)
 	}
 	return append(adds, addition{sys: corpus.ICD10CM, code: code, conf: e.secondaryConfidence(), ev: []cue{c}, rule: "weeks_of_gestation",
-		why: fmt.Sprintf("%d weeks of gestation documented; Z3A codes go with the pregnancy codes on the maternal record", n)})
+		why: fmt.Sprintf("%d weeks of gestation documented; Z3A codes go with the pregnancy codes on the maternal record", wk)})
 }
 
 // weeksOfGestation reads the weeks of the current pregnancy: the first
 // "NN weeks" in a sentence about the pregnancy (not "2 weeks ago", not "6
 // weeks postpartum", not a previous pregnancy's).
-func weeksOfGestation(doc *nlp.Document) (int, cue, bool) {
+func weeksOfGestation(n *ruleNote) (int, cue, bool) {
+	doc := n.doc
 	if !gestation.may(doc.Text) {
 		return 0, cue{}, false // no sentence holds "week" or "wk"
-	}
-	asked, preg := false, false
-	pregnant := func() bool { // doc.Pregnancy, asked once when needed
-		if !asked {
-			_, preg = doc.Pregnancy()
-			asked = true
-		}
-		return preg
 	}
 	for s, sp := range doc.Sentences {
 		text := doc.Text[sp.Start:sp.End]
 		m := gestation.FindStringSubmatchIndex(text)
-		if m == nil || !sentenceHas(doc, s, pregnancyCues, -1) && !(pregnant() && gestationalAge(text[:m[0]]) && !sentenceHas(doc, s, postpartumCues, -1)) {
+		if m == nil || !n.sentenceHas(s, pregnancyCues, -1) && !(n.pregnant() && gestationalAge(text[:m[0]]) && !n.sentenceHas(s, postpartumCues, -1)) {
 			continue
 		}
 		low := strings.ToLower(text[m[1]:])
@@ -205,7 +198,7 @@ func weeksOfGestation(doc *nlp.Document) (int, cue, bool) {
 			c.assert &^= nlp.Negated // "without proteinuria, 37 weeks"
 		}
 		// "a previous pregnancy delivered at 38 weeks" is another pregnancy.
-		if c.tok < 0 || c.assert&(blockedAssert|nlp.Historical) != 0 || near(doc, c, pastCues, 6, 0) && !near(doc, c, thisPregnancyCues, 6, 0) {
+		if c.tok < 0 || c.assert&(blockedAssert|nlp.Historical) != 0 || n.near(c, pastCues, 6, 0) && !n.near(c, thisPregnancyCues, 6, 0) {
 			continue
 		}
 		n, _ := strconv.Atoi(text[m[2]:m[3]])
@@ -216,21 +209,21 @@ func weeksOfGestation(doc *nlp.Document) (int, cue, bool) {
 
 // deliveryOutcome: Z37.x when the note documents a delivery at this
 // encounter (not a previous one).
-func (e *Engine) deliveryOutcome(doc *nlp.Document, adds []addition) []addition {
+func (e *Engine) deliveryOutcome(n *ruleNote, adds []addition) []addition {
 	var ev []cue
-	for _, c := range findCues(doc, deliveryCues) {
-		if !patients(doc, c) || c.assert&nlp.Historical != 0 || near(doc, c, pastCues, 4, 2) || near(doc, c, plannedCues, 4, 0) ||
-			!sentenceHas(doc, c.sent, infantCues, -1) {
+	for _, c := range n.cues(deliveryCues) {
+		if !n.patients(c) || c.assert&nlp.Historical != 0 || n.near(c, pastCues, 4, 2) || n.near(c, plannedCues, 4, 0) ||
+			!n.sentenceHas(c.sent, infantCues, -1) {
 			continue
 		}
 		ev = append(ev, c)
 	}
 	// Z37 goes on the mother's record, not the newborn's or a child's.
-	if a := age(doc); len(ev) == 0 || len(findCues(doc, newbornRecordCues)) > 0 || a >= 0 && a < 12 {
+	if a := n.age(); len(ev) == 0 || len(n.cues(newbornRecordCues)) > 0 || a >= 0 && a < 12 {
 		return adds
 	}
 	live := func(ps []phrase) bool {
-		for _, c := range findCues(doc, ps) {
+		for _, c := range n.cues(ps) {
 			if c.assert&(nlp.Negated|nlp.Historical|nlp.Family|nlp.Hypothetical) == 0 {
 				return true
 			}
@@ -259,10 +252,11 @@ func (e *Engine) deliveryOutcome(doc *nlp.Document, adds []addition) []addition 
 // treatment is completed with no evidence of disease (I.C.2.d, I.C.21.c.8):
 // the malignancy's own code is replaced by its personal-history code
 // (Z85), and Z08 is added for the follow-up examination.
-func (e *Engine) followUp(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) followUp(n *ruleNote, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	doc := n.doc
 	ned := false
 	var nedCue []cue
-	for _, c := range findCues(doc, nedCues) {
+	for _, c := range n.cues(nedCues) {
 		if c.assert&(nlp.Family|nlp.Hypothetical) == 0 {
 			ned = true
 			nedCue = append(nedCue, c)
@@ -297,7 +291,7 @@ func (e *Engine) followUp(doc *nlp.Document, res *Result, adds []addition, rej [
 		hist = append(hist, s)
 	}
 	// Z08 only when this encounter is the follow-up examination.
-	if len(hist) == 0 || len(findCues(doc, surveillanceCues)) == 0 {
+	if len(hist) == 0 || len(n.cues(surveillanceCues)) == 0 {
 		return adds, rej
 	}
 	conf := 0.0

@@ -30,17 +30,17 @@ var (
 
 // newbornRecord: Z38.x on the newborn's record; the Z37 additions of the
 // same note are dropped (they are the mother's).
-func (e *Engine) newbornRecord(doc *nlp.Document, adds []addition) []addition {
+func (e *Engine) newbornRecord(n *ruleNote, adds []addition) []addition {
 	var ev []cue
-	for _, c := range findCues(doc, liveBornCues) {
-		if c.assert&(nlp.Negated|nlp.Family|nlp.Hypothetical) == 0 && sentenceHas(doc, c.sent, bornCues, -1) {
+	for _, c := range n.cues(liveBornCues) {
+		if c.assert&(nlp.Negated|nlp.Family|nlp.Hypothetical) == 0 && n.sentenceHas(c.sent, bornCues, -1) {
 			ev = append(ev, c)
 		}
 	}
-	if len(ev) == 0 || len(findCues(doc, motherCues)) > 0 {
+	if len(ev) == 0 || len(n.cues(motherCues)) > 0 {
 		return adds
 	}
-	has := func(ps []phrase) bool { return len(findCues(doc, ps)) > 0 }
+	has := func(ps []phrase) bool { return len(n.cues(ps)) > 0 }
 	twin := has(twinCues)
 	code := ""
 	switch {
@@ -67,11 +67,12 @@ const workupFloor = 0.01
 
 // pregnancyTest: Z32.01/Z32.02/Z32.00 when a pregnancy test is the
 // encounter's reason: the note names no condition (workupFloor).
-func (e *Engine) pregnancyTest(doc *nlp.Document, res *Result, adds []addition) []addition {
+func (e *Engine) pregnancyTest(n *ruleNote, res *Result, adds []addition) []addition {
+	doc := n.doc
 	var ev []cue
-	for _, c := range findCues(doc, pregTestCues) {
+	for _, c := range n.cues(pregTestCues) {
 		k := sectionKind(doc, c.sec)
-		if c.assert&(nlp.Family|nlp.Hypothetical) == 0 && !near(doc, c, otherPersonCues, 4, 0) && (encounterSections[k] || k == nlp.HistoryOfPresentIllness || k == nlp.Subjective) {
+		if c.assert&(nlp.Family|nlp.Hypothetical) == 0 && !n.near(c, otherPersonCues, 4, 0) && (encounterSections[k] || k == nlp.HistoryOfPresentIllness || k == nlp.Subjective) {
 			ev = append(ev, c)
 		}
 	}
@@ -90,9 +91,9 @@ func (e *Engine) pregnancyTest(doc *nlp.Document, res *Result, adds []addition) 
 	}
 	code := "Z32.00"
 	switch {
-	case sentenceHas(doc, ev[0].sent, positiveCues, -1):
+	case n.sentenceHas(ev[0].sent, positiveCues, -1):
 		code = "Z32.01"
-	case sentenceHas(doc, ev[0].sent, negativeResult, -1):
+	case n.sentenceHas(ev[0].sent, negativeResult, -1):
 		code = "Z32.02"
 	}
 	return append(adds, addition{sys: corpus.ICD10CM, code: code, conf: ruleConfidence, ev: ev[:1], rule: "pregnancy_test",

@@ -51,22 +51,23 @@ var trimesterName = [...]string{"unspecified", "first", "second", "third"}
 // pregnancyOf reads the pregnancy of a note; ok is false when the note
 // documents none (nlp's sense gate: a pregnancy word not negated, not a
 // relative's, not hypothetical).
-func (e *Engine) pregnancyOf(doc *nlp.Document) (pregnancy, bool) {
-	if _, ok := doc.Pregnancy(); !ok {
+func (e *Engine) pregnancyOf(n *ruleNote) (pregnancy, bool) {
+	doc := n.doc
+	if !n.pregnant() {
 		return pregnancy{}, false
 	}
 	p := pregnancy{weeks: -1, fetus: "0"}
-	if n, c, ok := weeksOfGestation(doc); ok {
-		p.weeks, p.ev = n, append(p.ev, c)
+	if wk, c, ok := n.weeks(); ok {
+		p.weeks, p.ev = wk, append(p.ev, c)
 		switch {
-		case n < 14:
+		case wk < 14:
 			p.trimester = 1
-		case n < 28:
+		case wk < 28:
 			p.trimester = 2
 		default:
 			p.trimester = 3
 		}
-		p.why = fmt.Sprintf("%d weeks of gestation is the %s trimester", n, trimesterName[p.trimester])
+		p.why = fmt.Sprintf("%d weeks of gestation is the %s trimester", wk, trimesterName[p.trimester])
 	}
 	for _, m := range trimesterWords.FindAllStringSubmatchIndex(doc.Text, -1) {
 		c := spanCue(doc, m[0], m[1])
@@ -89,13 +90,13 @@ func (e *Engine) pregnancyOf(doc *nlp.Document) (pregnancy, bool) {
 		p.ev = append(p.ev, c)
 		break
 	}
-	for _, c := range findCues(doc, firstPregnancyCues) {
+	for _, c := range n.cues(firstPregnancyCues) {
 		if c.assert&blockedAssert == 0 {
 			p.gravida = 1
 		}
 	}
 	if p.gravida == 0 {
-		for _, c := range findCues(doc, laterPregnancyCues) {
+		for _, c := range n.cues(laterPregnancyCues) {
 			if c.assert&blockedAssert == 0 {
 				p.gravida = 2
 			}
@@ -120,7 +121,7 @@ func (e *Engine) pregnancyOf(doc *nlp.Document) (pregnancy, bool) {
 			}
 		}
 	}
-	for _, c := range findCues(doc, postpartumCues) {
+	for _, c := range n.cues(postpartumCues) {
 		if c.assert&(blockedAssert|nlp.Historical) == 0 {
 			p.postpartum = true
 		}
@@ -133,10 +134,11 @@ func (e *Engine) pregnancyOf(doc *nlp.Document) (pregnancy, bool) {
 // obstetric code follow the note (obstetricCharacters), and chapter 15
 // codes the pregnant patient's conditions first (chapter15First); the
 // supervision codes follow (supervision).
-func (e *Engine) obstetric(doc *nlp.Document, req Request, res *Result, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) obstetric(n *ruleNote, req Request, res *Result, rej []Rejection) ([]addition, []Rejection) {
+	doc := n.doc
 	// A newborn's or a child's record speaks of the gestation the patient
 	// was born at, not of a pregnancy of the patient.
-	if a := age(doc); len(findCues(doc, newbornRecordCues)) > 0 || len(liveCues(doc, newbornCues)) > 0 || a >= 0 && a < 10 {
+	if a := n.age(); len(n.cues(newbornRecordCues)) > 0 || len(n.liveCues(newbornCues)) > 0 || a >= 0 && a < 10 {
 		e.newbornGestation(doc, res)
 		newbornExamAge(doc, res)
 		for i := len(res.Suggestions) - 1; i >= 0; i-- {
@@ -146,15 +148,15 @@ func (e *Engine) obstetric(doc *nlp.Document, req Request, res *Result, rej []Re
 		}
 		return nil, rej
 	}
-	p, ok := e.pregnancyOf(doc)
+	p, ok := e.pregnancyOf(n)
 	if !ok {
 		return nil, rej
 	}
 	p.annotate = req.Annotate
 	rej = weeksContradicted(res, p, rej)
 	e.obstetricCharacters(doc, res, p)
-	adds, rej := e.chapter15First(doc, res, p, rej)
-	return e.supervision(doc, res, p, adds), rej
+	adds, rej := e.chapter15First(n, res, p, rej)
+	return e.supervision(n, res, p, adds), rej
 }
 
 // obstetricCharacters rewrites the trimester and the fetus of chapter 15
@@ -335,7 +337,8 @@ func pregnancyTitle(title string, p pregnancy) bool {
 // inclusion term takes its chapter ("Conditions in D50-D64" is anemia
 // complicating pregnancy, O99.01-), with the note's trimester, the
 // narrowest range first; the condition's own code stays after it.
-func (e *Engine) chapter15First(doc *nlp.Document, res *Result, p pregnancy, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) chapter15First(n *ruleNote, res *Result, p pregnancy, rej []Rejection) ([]addition, []Rejection) {
+	doc := n.doc
 	var adds []addition
 	var ranges []rangeOf
 	floor := res.Threshold / 5
@@ -355,7 +358,7 @@ func (e *Engine) chapter15First(doc *nlp.Document, res *Result, p pregnancy, rej
 			if ranges == nil {
 				ranges = e.chapter15Ranges()
 			}
-			if !p.current() && !e.saidInPregnancy(doc, s) {
+			if !p.current() && !e.saidInPregnancy(n, s) {
 				continue // a pregnancy of the story, not one this condition complicates
 			}
 			if a, ok := e.complicating(doc, s, p, ranges); ok && !slices.ContainsFunc(adds, func(x addition) bool { return x.code == a.code }) {
@@ -552,7 +555,7 @@ func liveCues(doc *nlp.Document, ps []phrase) []cue {
 //     age, primigravida or multigravida, with the trimester;
 //   - O34.21- for maternal care of the scar of a previous cesarean in this
 //     pregnancy, by the scar's type.
-func (e *Engine) supervision(doc *nlp.Document, res *Result, p pregnancy, adds []addition) []addition {
+func (e *Engine) supervision(n *ruleNote, res *Result, p pregnancy, adds []addition) []addition {
 	tri := strconv.Itoa(p.trimester)
 	if p.trimester == 0 {
 		tri = "9"
@@ -560,7 +563,7 @@ func (e *Engine) supervision(doc *nlp.Document, res *Result, p pregnancy, adds [
 	if p.postpartum && p.weeks < 0 {
 		return adds
 	}
-	if ev := liveCues(doc, elderlyCues); len(ev) > 0 && p.gravida > 0 && len(findCues(doc, againstAdviceCues)) == 0 {
+	if ev := n.liveCues(elderlyCues); len(ev) > 0 && p.gravida > 0 && len(n.cues(againstAdviceCues)) == 0 {
 		code, who := "O09.51"+tri, "primigravida"
 		if p.gravida == 2 {
 			code, who = "O09.52"+tri, "multigravida"
@@ -568,18 +571,18 @@ func (e *Engine) supervision(doc *nlp.Document, res *Result, p pregnancy, adds [
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: code, conf: ruleConfidence, ev: append(ev, p.ev...), rule: "supervision_high_risk",
 			why: "supervision of a pregnancy the note calls of advanced maternal age, " + who})
 	}
-	if ev := liveCues(doc, priorCesareanCues); len(ev) > 0 {
+	if ev := n.liveCues(priorCesareanCues); len(ev) > 0 {
 		code, scar := "O34.219", "unspecified type"
 		switch {
-		case len(liveCues(doc, lowTransverseCues)) > 0:
+		case len(n.liveCues(lowTransverseCues)) > 0:
 			code, scar = "O34.211", "low transverse"
-		case len(liveCues(doc, verticalScarCues)) > 0:
+		case len(n.liveCues(verticalScarCues)) > 0:
 			code, scar = "O34.212", "vertical"
 		}
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: code, conf: ruleConfidence, ev: ev, rule: "previous_cesarean",
 			why: "maternal care for the " + scar + " scar of a previous cesarean delivery in this pregnancy"})
 	}
-	ev := liveCues(doc, prenatalVisitCues)
+	ev := n.liveCues(prenatalVisitCues)
 	if len(ev) == 0 {
 		return adds
 	}
@@ -639,12 +642,13 @@ func (p pregnancy) current() bool { return p.weeks >= 0 || p.trimester > 0 }
 // saidInPregnancy reports whether a sentence of s's evidence places it in
 // the pregnancy ("Asthma in pregnancy", "pregnant patient with anemia"),
 // the pregnancy word not historical.
-func (e *Engine) saidInPregnancy(doc *nlp.Document, s Suggestion) bool {
+func (e *Engine) saidInPregnancy(n *ruleNote, s Suggestion) bool {
+	doc := n.doc
 	for _, c := range evidenceCues(doc, s) {
 		if c.sent < 0 {
 			continue
 		}
-		for _, q := range findCuesIn(doc, c.sent, pregnancyCues) {
+		for _, q := range n.inSentence(c.sent, pregnancyCues) {
 			if q.assert&(blockedAssert|nlp.Historical) == 0 {
 				return true
 			}

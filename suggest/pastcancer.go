@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"medcode/corpus"
-	"medcode/nlp"
 )
 
 // pastMalignancies applies the follow-up guideline (I.C.2.d) to a
@@ -13,10 +12,11 @@ import (
 // the note finds no evidence of disease, the personal-history code (Z85)
 // of its site is what the note documents, and is added on the same
 // evidence. followUp handles a past malignancy still suggested.
-func (e *Engine) pastMalignancies(doc *nlp.Document, res *Result, rejected []Rejection, adds []addition) []addition {
+func (e *Engine) pastMalignancies(n *ruleNote, res *Result, rejected []Rejection, adds []addition) []addition {
+	doc := n.doc
 	var ned []cue
-	for _, c := range findCues(doc, nedCues) {
-		if patients(doc, c) {
+	for _, c := range n.cues(nedCues) {
+		if n.patients(c) {
 			ned = append(ned, c)
 		}
 	}

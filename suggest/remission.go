@@ -57,14 +57,14 @@ var (
 
 // noteRemission reads the status the note states in sentence sent: a
 // relapse, a failed or negated remission, or a remission.
-func noteRemission(doc *nlp.Document, sent int) (remissionStatus, cue) {
-	if cs := findCuesIn(doc, sent, relapseCues); len(cs) > 0 && cs[0].assert&nlp.Negated == 0 {
+func noteRemission(n *ruleNote, sent int) (remissionStatus, cue) {
+	if cs := n.inSentence(sent, relapseCues); len(cs) > 0 && cs[0].assert&nlp.Negated == 0 {
 		return remissionRelapse, cs[0]
 	}
-	if cs := findCuesIn(doc, sent, failedRemissionCues); len(cs) > 0 {
+	if cs := n.inSentence(sent, failedRemissionCues); len(cs) > 0 {
 		return remissionNotAchieved, cs[0]
 	}
-	if cs := findCuesIn(doc, sent, remissionCues); len(cs) > 0 {
+	if cs := n.inSentence(sent, remissionCues); len(cs) > 0 {
 		if cs[0].assert&nlp.Negated != 0 {
 			return remissionNotAchieved, cs[0]
 		}
@@ -138,7 +138,8 @@ func (e *Engine) hasRemissionSibling(code string) bool {
 // status for an unspecified type ("Myeloid leukemia, unspecified in
 // remission" beside "Acute myeloblastic leukemia, in remission"), and
 // gives way to one already suggested.
-func (e *Engine) remission(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
+func (e *Engine) remission(n *ruleNote, res *Result, rej []Rejection) []Rejection {
+	doc := n.doc
 	if !holdsWord(doc, remissionWords...) {
 		return rej // the note states no status
 	}
@@ -153,7 +154,7 @@ func (e *Engine) remission(doc *nlp.Document, res *Result, rej []Rejection) []Re
 		}
 		want, at := remissionUnstated, cue{}
 		for _, c := range evidenceCues(doc, s) {
-			if st, cu := noteRemission(doc, c.sent); st != remissionUnstated {
+			if st, cu := noteRemission(n, c.sent); st != remissionUnstated {
 				want, at = st, cu
 				break
 			}

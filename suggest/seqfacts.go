@@ -55,19 +55,12 @@ func (e *Engine) seqFacts(sc *seqScratch, doc *nlp.Document, sugs []Suggestion) 
 			f.ok = false
 			continue
 		}
-		f.sepsis = sepsisCode(*s)
-		f.drug = drugEffect(*s)
-		f.nature = nature(s.Code)
-		f.elsewhere = elsewhere(s.Display)
-		f.covid = s.Code == "U07.1"
-		f.crisis = strings.HasPrefix(s.Code, "I16")
-		f.hypertensive = s.Code >= "I10" && s.Code < "I16"
-		f.obstetric = s.Code[0] == 'O'
-		f.z = s.Code[0] == 'Z'
-		f.first = firstListedRow(s.Code)
-		f.reason = reasonFirstRow(s.Code)
-		n := e.codeNotes(f.id)
-		f.codeFirst, f.useAdditional = n.codeFirst, n.useAdditional
+		c := e.seqCodeOf(f.id, s)
+		f.sepsis, f.drug, f.nature, f.elsewhere = c.sepsis, c.drug, c.nature, c.elsewhere
+		f.covid, f.crisis, f.hypertensive = c.covid, c.crisis, c.hypertensive
+		f.obstetric, f.z = c.obstetric, c.z
+		f.first, f.reason = c.first, c.reason
+		f.codeFirst, f.useAdditional = c.codeFirst, c.useAdditional
 		lo := len(all)
 		for _, ev := range s.Evidence {
 			if sn := spanCue(doc, ev.Start, ev.End).sent; sn >= 0 && !slices.Contains(all[lo:], sn) {
@@ -79,6 +72,46 @@ func (e *Engine) seqFacts(sc *seqScratch, doc *nlp.Document, sugs []Suggestion) 
 		}
 	}
 	return fs
+}
+
+// seqCodeFacts is what seqFacts reads of a code and its title (display),
+// remembered per code id.
+type seqCodeFacts struct {
+	display                         string
+	sepsis, drug, nature, elsewhere bool
+	covid, crisis, hypertensive     bool
+	obstetric, z                    bool
+	first, reason                   string
+	codeFirst, useAdditional        []codeRange
+}
+
+// seqCodeOf returns the seqCodeFacts of s (code id): remembered per id, worked
+// out afresh for a title other than the remembered one.
+func (e *Engine) seqCodeOf(id corpus.ID, s *Suggestion) *seqCodeFacts {
+	if c, ok := e.coder.seq.load(e.set, id); ok && c.display == s.Display {
+		return c
+	}
+	n := e.codeNotes(id)
+	c := &seqCodeFacts{
+		display:       s.Display,
+		sepsis:        sepsisCode(*s),
+		drug:          drugEffect(*s),
+		nature:        nature(s.Code),
+		elsewhere:     elsewhere(s.Display),
+		covid:         s.Code == "U07.1",
+		crisis:        strings.HasPrefix(s.Code, "I16"),
+		hypertensive:  s.Code >= "I10" && s.Code < "I16",
+		obstetric:     s.Code[0] == 'O',
+		z:             s.Code[0] == 'Z',
+		first:         firstListedRow(s.Code),
+		reason:        reasonFirstRow(s.Code),
+		codeFirst:     n.codeFirst,
+		useAdditional: n.useAdditional,
+	}
+	if got, ok := e.coder.seq.load(e.set, id); ok && got.display != s.Display {
+		return c // another title for the id: not remembered
+	}
+	return e.coder.seq.store(e.set, id, c)
 }
 
 // shareSents is shareSentence of two suggestions' facts.

@@ -98,6 +98,34 @@ type order struct {
 	// manifestation): b moves below a and takes at most a's confidence;
 	// otherwise a is the first-listed code and moves up to b's.
 	follow bool
+	// note is the instructional note why names (orderNote): its words
+	// are put together from the two codes only for an order a code's
+	// edit shows.
+	note orderNote
+}
+
+// orderNote is the Tabular note an order follows, when it names one.
+type orderNote uint8
+
+const (
+	noteNone          orderNote = iota // why says it
+	noteCodeFirst                      // b's code first note names a
+	noteUseAdditional                  // a's use additional note names b
+	noteElsewhere                      // b is classified elsewhere
+)
+
+// reason is why c lists sugs[c.a] before sugs[c.b].
+func (c *order) reason(sugs []Suggestion) string {
+	a, b := sugs[c.a].Code, sugs[c.b].Code
+	switch c.note {
+	case noteCodeFirst:
+		return fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b, a)
+	case noteUseAdditional:
+		return fmt.Sprintf("the use additional code note of %s names %s (Tabular List, I.A.13)", a, b)
+	case noteElsewhere:
+		return fmt.Sprintf("%s names a disease classified elsewhere and is listed after it (I.A.13)", b)
+	}
+	return c.why
 }
 
 // sequence reorders the result's suggestions as a coder lists them (see
@@ -221,10 +249,10 @@ func (e *Engine) listedBefore(doc *nlp.Document, sugs []Suggestion, fs []seqFact
 	}
 	// I.A.12-13, I.B.9: the Tabular's own instructional notes.
 	if rangesName(fb.codeFirst, a.Code) {
-		return order{why: fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b.Code, a.Code), one: true}, true
+		return order{note: noteCodeFirst, one: true}, true
 	}
 	if !above {
-		if within(*a, *b) {
+		if evidenceWithin(a.Evidence, b.Evidence) {
 			// a reads part of b's words: a competing reading, not a
 			// second condition to lift ("cannabis" F12.10 in "adverse
 			// effect of cannabis").
@@ -235,7 +263,7 @@ func (e *Engine) listedBefore(doc *nlp.Document, sugs []Suggestion, fs []seqFact
 		return liftable(fa, fb)
 	}
 	if rangesName(fa.useAdditional, b.Code) {
-		return order{why: fmt.Sprintf("the use additional code note of %s names %s (Tabular List, I.A.13)", a.Code, b.Code), follow: true}, true
+		return order{note: noteUseAdditional, follow: true}, true
 	}
 	if c, ok := liftable(fa, fb); ok {
 		return c, true
@@ -249,8 +277,8 @@ func (e *Engine) listedBefore(doc *nlp.Document, sugs []Suggestion, fs []seqFact
 	// I.A.13: a manifestation or an infectious agent "in (as the cause
 	// of) diseases classified elsewhere" follows the disease its sentence
 	// states.
-	if !fa.elsewhere && fb.elsewhere && !fa.z && shareSents(fa, fb) && !within(*a, *b) {
-		return order{rank: 3, why: fmt.Sprintf("%s names a disease classified elsewhere and is listed after it (I.A.13)", b.Code), follow: true}, true
+	if !fa.elsewhere && fb.elsewhere && !fa.z && shareSents(fa, fb) && !evidenceWithin(a.Evidence, b.Evidence) {
+		return order{rank: 3, note: noteElsewhere, follow: true}, true
 	}
 	return order{}, false
 }
@@ -551,7 +579,7 @@ func applyOrder(sc *seqScratch, res *Result, in []bool, succ, raise [][]int, kep
 			s.Confidence = max(s.Confidence, top[i])
 		}
 		if c, ok := why[i]; ok {
-			s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: fmt.Sprintf("listed before %s: %s", sugs[c.b].Code, c.why)})
+			s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: fmt.Sprintf("listed before %s: %s", sugs[c.b].Code, c.reason(sugs))})
 		}
 	}
 	perm := seq
@@ -675,12 +703,16 @@ func effectOf(doc *nlp.Document, t int) bool {
 }
 
 // within says whether every evidence span of a lies inside one of b's.
-func within(a, b Suggestion) bool {
-	if len(a.Evidence) == 0 {
+func within(a, b Suggestion) bool { return evidenceWithin(a.Evidence, b.Evidence) }
+
+// evidenceWithin is within of two suggestions' evidence (without copying
+// the suggestions).
+func evidenceWithin(a, b []Evidence) bool {
+	if len(a) == 0 {
 		return false
 	}
-	for _, x := range a.Evidence {
-		if !slices.ContainsFunc(b.Evidence, func(y Evidence) bool { return y.Start <= x.Start && x.End <= y.End }) {
+	for _, x := range a {
+		if !slices.ContainsFunc(b, func(y Evidence) bool { return y.Start <= x.Start && x.End <= y.End }) {
 			return false
 		}
 	}

@@ -105,16 +105,17 @@ func near(doc *nlp.Document, c cue, ps []phrase, before, after int) bool {
 // status (Z93) and aftercare (Z48) codes status.txt lists for what the
 // note documents as current at this encounter. Insulin is not coded Z79.4
 // for type 1 diabetes, where it is inherent (guidelines I.C.4.a.3).
-func (e *Engine) drugStatus(doc *nlp.Document, res *Result, adds []addition) []addition {
+func (e *Engine) drugStatus(n *ruleNote, res *Result, adds []addition) []addition {
+	doc := n.doc
 	type1 := len(suggestedICD(res, "E10")) > 0 && len(suggestedICD(res, "E11", "E13")) == 0
-	found := e.statusCues().find(doc)
+	found := n.lists(n.tab.status, len(e.status))
 	for ri, r := range e.status {
 		if r.code == "Z79.4" && type1 {
 			continue
 		}
 		var ev []cue
 		for _, c := range found[ri] {
-			if e.statusCue(doc, r, c) {
+			if e.statusCue(n, r, c) {
 				ev = append(ev, c)
 			}
 		}
@@ -138,8 +139,9 @@ func (e *Engine) drugStatus(doc *nlp.Document, res *Result, adds []addition) []a
 }
 
 // statusCue reports whether mention c documents rule r at this encounter.
-func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
-	if !patients(doc, c) {
+func (e *Engine) statusCue(n *ruleNote, r statusRule, c cue) bool {
+	doc := n.doc
+	if !n.patients(c) {
 		return false
 	}
 	sec := sectionKind(doc, c.sec)
@@ -147,7 +149,7 @@ func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
 		return false
 	}
 	meds := sec == nlp.Medications || sec == nlp.DischargeMedications
-	if near(doc, c, stoppedCues, 4, 3) || near(doc, c, plannedCues, 4, 0) {
+	if n.near(c, stoppedCues, 4, 3) || n.near(c, plannedCues, 4, 0) {
 		return false
 	}
 	if (r.kind == "drug" || r.kind == "longterm") && notRegularUse(doc, r.systemic, c) {
@@ -163,15 +165,15 @@ func (e *Engine) statusCue(doc *nlp.Document, r statusRule, c cue) bool {
 		if meds {
 			return true
 		}
-		return c.assert&nlp.Historical == 0 && !sentenceHas(doc, c.sent, shortCues, -1) &&
-			(near(doc, c, currentCues, 3, 0) || sentenceHas(doc, c.sent, longTermCues, -1))
+		return c.assert&nlp.Historical == 0 && !n.sentenceHas(c.sent, shortCues, -1) &&
+			(n.near(c, currentCues, 3, 0) || n.sentenceHas(c.sent, longTermCues, -1))
 	case "longterm":
 		// Documented as long-term, or a standing entry of the medication
 		// list that is not a short course.
-		if c.assert&nlp.Historical != 0 || sentenceHas(doc, c.sent, shortCues, -1) {
+		if c.assert&nlp.Historical != 0 || n.sentenceHas(c.sent, shortCues, -1) {
 			return false
 		}
-		return meds || sentenceHas(doc, c.sent, longTermCues, -1)
+		return meds || n.sentenceHas(c.sent, longTermCues, -1)
 	case "opening", "implant":
 		return true // "s/p colectomy with colostomy", "s/p TKA": the opening or implant is the status
 	case "aftercare":
@@ -216,17 +218,6 @@ func (e *Engine) sidedChild(doc *nlp.Document, code string, c cue) string {
 		}
 	}
 	return ""
-}
-
-// statusCues indexes the phrases of the status rules, once per engine.
-func (e *Engine) statusCues() *cueIndex {
-	return e.coder.status.build(func() [][]phrase {
-		lists := make([][]phrase, len(e.status))
-		for i, r := range e.status {
-			lists[i] = r.phrases
-		}
-		return lists
-	})
 }
 
 // statusWhy is the explanation of a status rule of kind kind ("" for an

@@ -140,8 +140,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	final := e.resolveConflicts(w, doc, kept, wide)
 	e.sameCondition(w, final, req.Annotate) // specificity.go
 	res.Suggestions = e.renderAll(doc, final, req)
-	w.rejected = e.coderRules(doc, wide, res, w.rejected) // what coders add (coder.go)
-	e.sequenceIn(&w.seq, doc, wide, res)                  // the order a coder lists them (sequence.go)
+	w.rejected = e.coderRules(w, doc, wide, res, w.rejected) // what coders add (coder.go)
+	e.sequenceIn(&w.seq, doc, wide, res)                     // the order a coder lists them (sequence.go)
 	if len(res.Suggestions) > req.MaxResults {
 		res.Suggestions = res.Suggestions[:req.MaxResults]
 	}

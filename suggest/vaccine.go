@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"medcode/corpus"
-	"medcode/nlp"
 )
 
 // Cues of the vaccine administration rule.
@@ -20,7 +19,7 @@ var (
 // mouth or nose) and 90472/90474 for each further vaccine. Other
 // administration codes are rejected. A code the loaded CPT file lacks is
 // a notice.
-func (e *Engine) vaccineAdmin(doc *nlp.Document, req Request, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) vaccineAdmin(n *ruleNote, req Request, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	var z23 *addition
 	for i := range adds {
 		if adds[i].code == "Z23" && adds[i].sys == corpus.ICD10CM {
@@ -42,8 +41,8 @@ func (e *Engine) vaccineAdmin(doc *nlp.Document, req Request, res *Result, adds 
 	}
 	var codes []string
 	why := ""
-	switch a := age(doc); {
-	case a >= 0 && a <= 18 && len(findCues(doc, counselCues)) > 0:
+	switch a := n.age(); {
+	case a >= 0 && a <= 18 && len(n.cues(counselCues)) > 0:
 		codes, why = []string{"90460"}, "a vaccine given with counseling to a patient through age 18 (90460 per vaccine, 90461 per further component)"
 	default:
 		inj, muc := 0, 0
@@ -55,7 +54,7 @@ func (e *Engine) vaccineAdmin(doc *nlp.Document, req Request, res *Result, adds 
 			}
 		}
 		if len(products) == 0 {
-			if len(findCues(doc, mucosalCues)) > 0 {
+			if len(n.cues(mucosalCues)) > 0 {
 				muc = 1
 			} else {
 				inj = 1

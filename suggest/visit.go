@@ -54,22 +54,23 @@ func levelPhrases() string {
 // note states what the encounter is for (encounterSections, the present
 // illness), not in a medication list or history ("warfarin per INR
 // clinic") nor in the plan.
-func visitCue(doc *nlp.Document, c cue) bool {
+func visitCue(n *ruleNote, c cue) bool {
+	doc := n.doc
 	k := sectionKind(doc, c.sec)
-	return patients(doc, c) && (encounterSections[k] || k == nlp.HistoryOfPresentIllness || k == nlp.Subjective)
+	return n.patients(c) && (encounterSections[k] || k == nlp.HistoryOfPresentIllness || k == nlp.Subjective)
 }
 
 // serviceVisits adds the encounter-reason codes the note documents and
 // drops the unspecified code each replaces.
-func (e *Engine) serviceVisits(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
-	adds = e.preprocedural(doc, adds)
-	adds = e.repeatPrescription(doc, res, adds)
-	adds = e.drugMonitoring(doc, adds)
-	adds = e.completedFollowUp(doc, res, adds)
-	adds, rej = e.jointAftercare(doc, res, adds, rej)
-	adds, rej = e.tobaccoCounseling(doc, res, adds, rej)
-	adds = e.newbornRecord(doc, adds)      // newborn.go
-	adds = e.pregnancyTest(doc, res, adds) // newborn.go
+func (e *Engine) serviceVisits(n *ruleNote, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	adds = e.preprocedural(n, adds)
+	adds = e.repeatPrescription(n, res, adds)
+	adds = e.drugMonitoring(n, adds)
+	adds = e.completedFollowUp(n, res, adds)
+	adds, rej = e.jointAftercare(n, res, adds, rej)
+	adds, rej = e.tobaccoCounseling(n, res, adds, rej)
+	adds = e.newbornRecord(n, adds)      // newborn.go
+	adds = e.pregnancyTest(n, res, adds) // newborn.go
 	return adds, rej
 }
 
@@ -77,20 +78,21 @@ func (e *Engine) serviceVisits(doc *nlp.Document, res *Result, adds []addition, 
 // preprocedural examination; the cardiovascular (Z01.810), respiratory
 // (Z01.811) or laboratory (Z01.812) one when its sentence names it, else
 // the other (Z01.818). Listed first, the reason for the surgery after.
-func (e *Engine) preprocedural(doc *nlp.Document, adds []addition) []addition {
+func (e *Engine) preprocedural(n *ruleNote, adds []addition) []addition {
+	doc := n.doc
 	var ev []cue
 	code := ""
-	for _, c := range findCues(doc, preopCues) {
-		if !visitCue(doc, c) || !near(doc, c, examWords, 0, 3) && !strings.Contains(strings.ToLower(doc.Text[c.start:c.end]), "clearance") {
+	for _, c := range n.cues(preopCues) {
+		if !visitCue(n, c) || !n.near(c, examWords, 0, 3) && !strings.Contains(strings.ToLower(doc.Text[c.start:c.end]), "clearance") {
 			continue
 		}
 		k := "Z01.818"
 		switch {
-		case near(doc, c, cardioWords, 2, 3):
+		case n.near(c, cardioWords, 2, 3):
 			k = "Z01.810"
-		case near(doc, c, respWords, 2, 3):
+		case n.near(c, respWords, 2, 3):
 			k = "Z01.811"
-		case near(doc, c, labWords, 0, 3):
+		case n.near(c, labWords, 0, 3):
 			k = "Z01.812"
 		}
 		if code == "" {
@@ -111,10 +113,10 @@ func (e *Engine) preprocedural(doc *nlp.Document, adds []addition) []addition {
 // repeatPrescription: Z76.0 when the visit is for a prescription refill
 // and no condition is coded: a refill given while managing a condition is
 // coded by the condition.
-func (e *Engine) repeatPrescription(doc *nlp.Document, res *Result, adds []addition) []addition {
+func (e *Engine) repeatPrescription(n *ruleNote, res *Result, adds []addition) []addition {
 	var ev []cue
-	for _, c := range findCues(doc, refillCues) {
-		if visitCue(doc, c) && !near(doc, c, plannedCues, 3, 0) {
+	for _, c := range n.cues(refillCues) {
+		if visitCue(n, c) && !n.near(c, plannedCues, 3, 0) {
 			ev = append(ev, c)
 		}
 	}
@@ -133,10 +135,10 @@ func (e *Engine) repeatPrescription(doc *nlp.Document, res *Result, adds []addit
 // drugMonitoring: Z51.81 when the encounter checks a drug's level or
 // effect (INR for warfarin, a lithium level), the long-term drug therapy
 // code (Z79) beside it.
-func (e *Engine) drugMonitoring(doc *nlp.Document, adds []addition) []addition {
+func (e *Engine) drugMonitoring(n *ruleNote, adds []addition) []addition {
 	var ev []cue
-	for _, c := range findCues(doc, drugLevelCues) {
-		if visitCue(doc, c) && near(doc, c, monitorCues, 3, 2) && !near(doc, c, plannedCues, 4, 0) {
+	for _, c := range n.cues(drugLevelCues) {
+		if visitCue(n, c) && n.near(c, monitorCues, 3, 2) && !n.near(c, plannedCues, 4, 0) {
 			ev = append(ev, c)
 		}
 	}
@@ -151,10 +153,11 @@ func (e *Engine) drugMonitoring(doc *nlp.Document, adds []addition) []addition {
 // completedFollowUp: Z09 when the encounter follows up a condition whose
 // treatment is completed and which the note codes by its personal-history
 // code (Z86, Z87) in the same sentence; a malignancy's is Z08 (followUp).
-func (e *Engine) completedFollowUp(doc *nlp.Document, res *Result, adds []addition) []addition {
+func (e *Engine) completedFollowUp(n *ruleNote, res *Result, adds []addition) []addition {
+	doc := n.doc
 	var ev []cue
-	for _, c := range findCues(doc, followCues) {
-		if !visitCue(doc, c) || !sentenceHas(doc, c.sent, completedCues, -1) {
+	for _, c := range n.cues(followCues) {
+		if !visitCue(n, c) || !n.sentenceHas(c.sent, completedCues, -1) {
 			continue
 		}
 		for _, s := range res.Suggestions {
@@ -182,7 +185,8 @@ func (e *Engine) completedFollowUp(doc *nlp.Document, res *Result, adds []additi
 // jointAftercare: Z47.1 when the encounter is aftercare and the note
 // documents a joint replacement (Z96.6-) in the same sentence; the
 // unspecified aftercare code (Z51.89) gives way to it.
-func (e *Engine) jointAftercare(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) jointAftercare(n *ruleNote, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	doc := n.doc
 	joints := make(map[int][]cue)
 	for _, s := range suggestedICD(res, "Z96.6") {
 		for _, c := range evidenceCues(doc, s) {
@@ -197,8 +201,8 @@ func (e *Engine) jointAftercare(doc *nlp.Document, res *Result, adds []addition,
 		}
 	}
 	var ev []cue
-	for _, c := range findCues(doc, aftercareCues) {
-		if visitCue(doc, c) && len(joints[c.sent]) > 0 {
+	for _, c := range n.cues(aftercareCues) {
+		if visitCue(n, c) && len(joints[c.sent]) > 0 {
 			ev = append(ev, c)
 			ev = append(ev, joints[c.sent]...)
 		}
@@ -217,10 +221,10 @@ func (e *Engine) jointAftercare(doc *nlp.Document, res *Result, adds []addition,
 // tobaccoCounseling: Z71.6 when the patient is counselled on tobacco use
 // (in the sentence that names it); the unspecified counselling code
 // (Z71.9) gives way to it.
-func (e *Engine) tobaccoCounseling(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) tobaccoCounseling(n *ruleNote, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	var ev []cue
-	for _, c := range findCues(doc, tobaccoCounselCues) {
-		if visitCue(doc, c) && sentenceHas(doc, c.sent, tobaccoCues, -1) && !near(doc, c, notCounselCues, 3, 0) {
+	for _, c := range n.cues(tobaccoCounselCues) {
+		if visitCue(n, c) && n.sentenceHas(c.sent, tobaccoCues, -1) && !n.near(c, notCounselCues, 3, 0) {
 			ev = append(ev, c)
 		}
 	}

@@ -62,6 +62,7 @@ type work struct {
 	seventhMemo []seventhKey // seventhWords' choices of this note (seventh.go)
 	// liveScores and liveSorted are capLive's scratch (livecap.go).
 	liveScores, liveSorted []float64
+	rn                     ruleNote // what the coding rules read of the note (rulenote.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.

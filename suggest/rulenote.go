@@ -1,0 +1,381 @@
+package suggest
+
+import (
+	"cmp"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"medcode/nlp"
+)
+
+// ruleNote is what the coding rules read of one note, worked out once per
+// note on first use rather than once per rule or per cue: the cues of
+// every phrase list of ruleCueLists (one pass over the tokens for all of
+// them), the patient's age and whether the note documents a pregnancy.
+// It lives in the pooled work struct; reset starts a note.
+type ruleNote struct {
+	doc   *nlp.Document
+	w     *work
+	tab   *ruleCueTable
+	found bool    // table is filled
+	table [][]cue // per list of tab: findCues(doc, list)
+	last  []int   // cueIndex scratch: 1 + the token a list was last tried at
+	// other are the cues of lists outside the table, found on first use.
+	other   []listCues
+	ageDone bool
+	ageYrs  int
+	// wk, wkCue and wkOK are weeksOfGestation's answer, once wkDone.
+	wkDone, wkOK bool
+	wk           int
+	wkCue        cue
+}
+
+// listCues are the cues of one phrase list outside the table.
+type listCues struct {
+	key  *phrase
+	n    int
+	cues []cue
+}
+
+// ruleCueTable indexes ruleCueLists for ruleNote: each list's place by
+// the address of its first phrase, and per exact first word the lists
+// with a phrase starting there and the phrases that can (cueAt reads only
+// those: the others' first word does not match).
+type ruleCueTable struct {
+	lists [][]phrase
+	// status and allergy are where the engine's status and allergy
+	// rules' lists (e.status, e.allergy) start in lists, after
+	// ruleCueLists.
+	status, allergy int
+	ids             map[*phrase]int32
+	// heads holds, per firstKey of an exact first word, 1 + the index
+	// in first of the word's entry (0: none), chained by next.
+	heads [4096]int32
+	first []firstWord
+	// wild are the wildcard first words of two bytes or more, by the
+	// wildKey of their first two: those of key k are
+	// wild[wildAt[k]:wildAt[k+1]]; short are the shorter ones.
+	wild   []wildFirst
+	wildAt [1025]uint16
+	short  []wildFirst
+}
+
+// firstWord is an exact first word, the lists with a phrase starting with
+// it, and the next word of its firstKey (1 + index, 0: none).
+type firstWord struct {
+	word  string
+	lists []firstList
+	next  int32
+}
+
+// firstList is a list with a phrase starting with a word, and the
+// phrases of the list that can start at a token of that word: whether one
+// is the word alone, and the longer ones.
+type firstList struct {
+	list   int32
+	single bool
+	ps     []phrase
+}
+
+// newRuleCueTable indexes lists.
+func newRuleCueTable(lists [][]phrase) *ruleCueTable {
+	t := &ruleCueTable{lists: lists, ids: make(map[*phrase]int32, len(lists))}
+	first := map[string][]firstList{}
+	var words []string // in order of first use: the table is deterministic
+	for li, ps := range lists {
+		if len(ps) == 0 {
+			continue
+		}
+		if _, dup := t.ids[&ps[0]]; !dup {
+			t.ids[&ps[0]] = int32(li)
+		}
+		for _, p := range ps {
+			if pre, ok := strings.CutSuffix(p[0], "*"); ok {
+				if len(pre) < 2 {
+					t.short = append(t.short, wildFirst{pre, int32(li)})
+				} else {
+					t.wild = append(t.wild, wildFirst{pre, int32(li)})
+				}
+				continue
+			}
+			fl, seen := first[p[0]]
+			if !seen {
+				words = append(words, p[0])
+			}
+			if len(fl) == 0 || fl[len(fl)-1].list != int32(li) {
+				fl = append(fl, firstList{list: int32(li)})
+			}
+			if len(p) == 1 {
+				fl[len(fl)-1].single = true
+			} else {
+				fl[len(fl)-1].ps = append(fl[len(fl)-1].ps, p)
+			}
+			first[p[0]] = fl
+		}
+	}
+	// The words, compared on every token holding one, sit in one array.
+	arena := strings.Join(words, "")
+	for _, w := range words {
+		fl := first[w]
+		for i := range fl { // wildcard phrases a token of w starts too
+			for _, p := range lists[fl[i].list] {
+				if pre, ok := strings.CutSuffix(p[0], "*"); ok && strings.HasPrefix(w, pre) {
+					if len(p) == 1 {
+						fl[i].single = true
+					} else {
+						fl[i].ps = append(fl[i].ps, p)
+					}
+				}
+			}
+		}
+		k := firstKey(w)
+		t.first = append(t.first, firstWord{word: arena[:len(w)], lists: fl, next: t.heads[k]})
+		arena = arena[len(w):]
+		t.heads[k] = int32(len(t.first))
+	}
+	slices.SortStableFunc(t.wild, func(a, b wildFirst) int { return cmp.Compare(wildKey(a.prefix), wildKey(b.prefix)) })
+	for _, f := range t.wild {
+		t.wildAt[wildKey(f.prefix)+1]++
+	}
+	for k := 1; k < len(t.wildAt); k++ {
+		t.wildAt[k] += t.wildAt[k-1]
+	}
+	return t
+}
+
+// ruleCues is an engine's ruleCueTable, built on first use.
+type ruleCues struct {
+	once sync.Once
+	tab  *ruleCueTable
+}
+
+// get returns e's table, built on the first call: ruleCueLists, then
+// the phrases of e's status and allergy rules.
+func (r *ruleCues) get(e *Engine) *ruleCueTable {
+	r.once.Do(func() {
+		lists := ruleCueLists()
+		status := len(lists)
+		for _, x := range e.status {
+			lists = append(lists, x.phrases)
+		}
+		allergy := len(lists)
+		for _, x := range e.allergy {
+			lists = append(lists, x.phrases)
+		}
+		r.tab = newRuleCueTable(lists)
+		r.tab.status, r.tab.allergy = status, allergy
+	})
+	return r.tab
+}
+
+// reset starts note doc (w's analysis).
+func (n *ruleNote) reset(e *Engine, w *work, doc *nlp.Document) {
+	n.doc, n.w, n.tab = doc, w, e.coder.rules.get(e)
+	n.found, n.ageDone, n.wkDone = false, false, false
+	n.other = n.other[:0]
+}
+
+// cues returns findCues(doc, ps). The slice is shared: callers must not
+// change its cues (appending to it copies).
+func (n *ruleNote) cues(ps []phrase) []cue {
+	if len(ps) == 0 {
+		return nil
+	}
+	if li, ok := n.tab.ids[&ps[0]]; ok && len(n.tab.lists[li]) == len(ps) {
+		if !n.found {
+			n.find()
+		}
+		cs := n.table[li]
+		return cs[:len(cs):len(cs)]
+	}
+	for _, o := range n.other {
+		if o.key == &ps[0] && o.n == len(ps) {
+			return o.cues[:len(o.cues):len(o.cues)]
+		}
+	}
+	cs := findCues(n.doc, ps)
+	n.other = append(n.other, listCues{key: &ps[0], n: len(ps), cues: cs})
+	return cs[:len(cs):len(cs)]
+}
+
+// find fills table: per list, findCues(doc, list), in one pass over the
+// tokens into the note's reused slices.
+func (n *ruleNote) find() {
+	n.found = true
+	t, doc := n.tab, n.doc
+	if len(n.table) != len(t.lists) {
+		n.table = make([][]cue, len(t.lists))
+		n.last = make([]int, len(t.lists))
+	}
+	for i := range n.table {
+		n.table[i] = n.table[i][:0]
+		n.last[i] = 0
+	}
+	for i := range doc.Tokens {
+		w := doc.Tokens[i].Norm
+		for _, f := range t.short {
+			if strings.HasPrefix(w, f.prefix) {
+				n.try(f.list, i, t.lists[f.list])
+			}
+		}
+		if w == "" {
+			continue
+		}
+		for at := t.heads[firstKey(w)]; at != 0; {
+			fw := &t.first[at-1]
+			if fw.word != w {
+				at = fw.next
+				continue
+			}
+			for fi := range fw.lists {
+				n.tryFirst(&fw.lists[fi], i)
+			}
+			break
+		}
+		if len(w) < 2 {
+			continue
+		}
+		k := wildKey(w)
+		for _, f := range t.wild[t.wildAt[k]:t.wildAt[k+1]] {
+			if strings.HasPrefix(w, f.prefix) {
+				n.try(f.list, i, t.lists[f.list])
+			}
+		}
+	}
+}
+
+// tryFirst is try of f's list at token i, whose word starts f's phrases:
+// cueAt without matching the first word again.
+func (n *ruleNote) tryFirst(f *firstList, i int) {
+	if n.last[f.list] == i+1 {
+		return
+	}
+	n.last[f.list] = i + 1
+	toks := n.doc.Tokens
+	best := -1
+	if f.single {
+		best = i
+	}
+	for _, p := range f.ps {
+		j := i + len(p) - 1
+		if j >= len(toks) || toks[j].Sent != toks[i].Sent || j <= best {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(p); k++ {
+			if !wordMatch(toks[i+k].Norm, p[k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			best = j
+		}
+	}
+	if best >= 0 {
+		n.table[f.list] = append(n.table[f.list], tokenCue(n.doc, i, best))
+	}
+}
+
+// try records the cue of list li at token i, reading phrases ps (the
+// list's phrases that can start there), once per token.
+func (n *ruleNote) try(li int32, i int, ps []phrase) {
+	if n.last[li] == i+1 {
+		return
+	}
+	n.last[li] = i + 1
+	if c, ok := cueAt(n.doc, i, ps); ok {
+		n.table[li] = append(n.table[li], c)
+	}
+}
+
+// lists returns the cues of the k lists of the table from at on (the
+// status or allergy rules'), shared.
+func (n *ruleNote) lists(at, k int) [][]cue {
+	if !n.found {
+		n.find()
+	}
+	return n.table[at : at+k]
+}
+
+// inSentence returns the cues of ps in sentence sent: findCuesIn(doc,
+// sent, ps), shared.
+func (n *ruleNote) inSentence(sent int, ps []phrase) []cue {
+	cs := n.cues(ps)
+	lo := sort.Search(len(cs), func(i int) bool { return cs[i].sent >= sent })
+	hi := lo
+	for hi < len(cs) && cs[hi].sent == sent {
+		hi++
+	}
+	return cs[lo:hi:hi]
+}
+
+// sentenceHas is sentenceHas(doc, sent, ps, before).
+func (n *ruleNote) sentenceHas(sent int, ps []phrase, before int) bool {
+	for _, c := range n.inSentence(sent, ps) {
+		if before < 0 || c.tok < before {
+			return true
+		}
+	}
+	return false
+}
+
+// near is near(doc, c, ps, before, after): a cue of ps in c's sentence
+// ending at most before tokens before c or starting at most after tokens
+// after it.
+func (n *ruleNote) near(c cue, ps []phrase, before, after int) bool {
+	if c.sent < 0 || c.tok < 0 {
+		return false
+	}
+	for _, o := range n.inSentence(c.sent, ps) {
+		if o.last < c.tok && c.tok-o.last <= before || o.tok > c.last && o.tok-c.last <= after {
+			return true
+		}
+	}
+	return false
+}
+
+// patients is patients(doc, c).
+func (n *ruleNote) patients(c cue) bool {
+	return c.assert&blockedAssert == 0 && !n.near(c, otherPersonCues, 4, 0)
+}
+
+// liveCues is liveCues(doc, ps).
+func (n *ruleNote) liveCues(ps []phrase) []cue {
+	var out []cue
+	for _, c := range n.cues(ps) {
+		if n.patients(c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// age is age(doc), read once per note.
+func (n *ruleNote) age() int {
+	if !n.ageDone {
+		n.ageYrs, n.ageDone = age(n.doc), true
+	}
+	return n.ageYrs
+}
+
+// pregnant says whether the note documents a pregnancy (doc.Pregnancy's
+// ok), asked once per note.
+func (n *ruleNote) pregnant() bool {
+	if n.w != nil && n.doc == &n.w.doc {
+		return n.w.pregnant()
+	}
+	_, ok := n.doc.Pregnancy()
+	return ok
+}
+
+// weeks is weeksOfGestation, read once per note.
+func (n *ruleNote) weeks() (int, cue, bool) {
+	if !n.wkDone {
+		n.wk, n.wkCue, n.wkOK = weeksOfGestation(n)
+		n.wkDone = true
+	}
+	return n.wk, n.wkCue, n.wkOK
+}
