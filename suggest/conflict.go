@@ -478,8 +478,9 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	// "code first underlying infection" keeps A41.9; N40.1 "use additional
 	// code for associated symptoms" keeps R35.0).
 	na, nb := sa.names, sb.names
+	explained := sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab))
 	// None of the rules below can apply: no need to read the notes.
-	if !(sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab))) &&
+	if !explained &&
 		(sb.level < 2 || !(sa.symptom && !sb.symptom) && !(sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb))) {
 		return "", ""
 	}
@@ -487,7 +488,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 		return "", ""
 	}
 	// The reason for the visit or study, explained by the conclusion.
-	if sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab)) {
+	if explained {
 		return "integral_symptom", fmt.Sprintf("the reason for the visit or study, explained by %s (%s) in the note's conclusion: not coded separately", bb.Code, bb.Display)
 	}
 	if sb.level < 2 {
@@ -593,9 +594,10 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	thr := e.DecisionThreshold()
 	r := &w.rk
 	sup := grown(r.sup, n)
+	r.where = sectionsWhere(doc, r.where)
 	for i := range ks {
 		sup[i] = e.supportOf(&ks[i])
-		sup[i].reason, sup[i].answer = whereSaid(doc, &ks[i])
+		sup[i].reason, sup[i].answer = whereSaid(r.where, &ks[i])
 	}
 	// Replacements: recommended candidates documented by an exact name
 	// (every rule asks for one but the reason's: a concluded diagnosis).

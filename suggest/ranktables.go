@@ -22,6 +22,7 @@ const (
 	factWithComp                      // ICD-10-CM title says " with " and not "without" (giveWay)
 	factCanExplain                    // ICD-10-CM code that may explain a symptom (explains)
 	factKnown                         // the entry is filled (codeFacts)
+	factPastHistory                   // a personal-history code of a past condition (pastHistoryCode)
 )
 
 // codeFact is what the ranking passes read of one code.
@@ -205,6 +206,9 @@ func factOf(b corpus.Brief) codeFact {
 	if unspecifiedTitle(b.Display) {
 		f.flags |= factUnspecified
 	}
+	if pastHistoryCode(b) {
+		f.flags |= factPastHistory
+	}
 	return f
 }
 
@@ -237,6 +241,7 @@ type rankScratch struct {
 	briefs    []corpus.Brief
 	drops     []conflictDrop
 	repl      []int
+	where     []uint8 // the sectionWhere of each of the note's sections
 	warm      float64 // warmCodes' sum
 }
 
