@@ -28,9 +28,10 @@ const (
 // codeFact is what the ranking passes read of one code.
 type codeFact struct {
 	flags  uint8
-	letter uint8 // first character of the code (0: none)
-	length int16 // characters of the code without dots
-	cat    int32 // number of its category (rankTables.catNum), when known
+	letter uint8  // first character of the code (0: none)
+	length int16  // characters of the code without dots
+	cat    int32  // number of its category (rankTables.catNum), when known
+	asrt   uint16 // what applyAssertions reads of the code's kind (assertfacts.go)
 }
 
 // rankTables are the engine's per-code tables of the ranking passes.
@@ -209,6 +210,7 @@ func factOf(b corpus.Brief) codeFact {
 	if pastHistoryCode(b) {
 		f.flags |= factPastHistory
 	}
+	f.asrt = assertFact(b)
 	return f
 }
 
