@@ -99,11 +99,11 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 	out := cands
 	for _, c := range cands {
 		code := c.tgt.anyCode()
-		b := e.set.Brief(code)
-		if b.System != corpus.ICD10CM || len(b.Code) < 3 || mentionScore(c.mentions[c.best]) < 0.5 {
+		f := e.fact(code)
+		if f.flags&factICD == 0 || f.length < 3 || mentionScore(c.mentions[c.best]) < 0.5 {
 			continue
 		}
-		for _, t := range e.catTop[b.Code[:3]] {
+		for _, t := range e.catTopOf(code, f) {
 			k := t.anyCode()
 			if have[k] != nil {
 				continue

@@ -55,6 +55,25 @@ type rankTables struct {
 	coocOnce  sync.Once
 	coocAt    []int32
 	coocLists [][]coocEdge
+	// catTop is Engine.catTop by category number (catNum).
+	catTopOnce sync.Once
+	catTop     [][]target
+}
+
+// catTopOf is e.catTop of the category of ICD-10-CM code id (facts f,
+// at least three characters long), read by category number.
+func (e *Engine) catTopOf(id corpus.ID, f codeFact) []target {
+	t := &e.rank
+	if f.flags&factKnown == 0 {
+		return e.catTop[e.set.Brief(id).Code[:3]]
+	}
+	t.catTopOnce.Do(func() {
+		t.catTop = make([][]target, len(t.catNum))
+		for cat, n := range t.catNum {
+			t.catTop[n] = e.catTop[cat]
+		}
+	})
+	return t.catTop[f.cat]
 }
 
 // coocEdges is e.cooc[id] read by index.
