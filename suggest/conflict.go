@@ -655,45 +655,64 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	ks := kept[:n]
 	thr := e.DecisionThreshold()
 	r := &w.rk
+	// Only the candidates the loop below decides (those ranked before
+	// the results are full, and the replacements it tries) are read:
+	// each is graded, and its brief and names read, on first use.
 	sup := grown(r.sup, n)
+	briefs := grown(r.briefs, n)
+	stage := grown(r.stage, n) // 1: graded; 2: facts read; 3: asked known
 	r.where = sectionsWhere(doc, r.where)
-	for i := range ks {
-		sup[i] = e.supportOf(&ks[i])
-		sup[i].reason, sup[i].answer = whereSaid(r.where, &ks[i])
+	grade := func(i int) {
+		if stage[i] < 1 {
+			sup[i] = e.supportOf(&ks[i])
+			sup[i].reason, sup[i].answer = whereSaid(r.where, &ks[i])
+			stage[i] = 1
+		}
+	}
+	facts := func(i int) {
+		grade(i)
+		if stage[i] < 2 {
+			briefs[i] = e.set.Brief(ks[i].code)
+			e.pairFacts(&sup[i], ks[i].code)
+			stage[i] = 2
+		}
 	}
 	// Replacements: recommended candidates documented by an exact name
 	// (every rule asks for one but the reason's: a concluded diagnosis).
 	repl := r.repl[:0]
 	for j := range ks {
-		if ks[j].conf >= thr && (sup[j].level == 2 || sup[j].level == 1 && sup[j].answer) {
+		if ks[j].conf < thr {
+			continue
+		}
+		grade(j)
+		if sup[j].level == 2 || sup[j].level == 1 && sup[j].answer {
 			repl = append(repl, j)
 		}
 	}
 	r.repl = repl
-	briefs := grown(r.briefs, n)
-	for i := range ks {
-		briefs[i] = e.set.Brief(ks[i].code)
-	}
-	for i := range ks {
-		e.pairFacts(&sup[i], ks[i].code)
+	for _, j := range repl {
+		facts(j)
 	}
 	// A symptom a recommended code's notes ask for ("use additional code
 	// for associated symptoms") is coded whatever else explains it.
-	for i := range ks {
-		if !sup[i].reason {
-			continue
-		}
-		for _, j := range repl {
-			if j != i && pairedWith(sup[j].names, briefs[i].Code) {
-				sup[i].asked = true
-				break
+	decide := func(i int) {
+		facts(i)
+		if stage[i] < 3 {
+			stage[i] = 3
+			if sup[i].reason {
+				for _, j := range repl {
+					if j != i && pairedWith(sup[j].names, briefs[i].Code) {
+						sup[i].asked = true
+						break
+					}
+				}
 			}
 		}
 	}
 	// drop decides lazily whether candidate i gives way; a replacement
 	// must itself survive (a cycle counts as surviving).
 	drops := grown(r.drops, n)
-	r.sup, r.briefs, r.drops = sup, briefs, drops
+	r.sup, r.briefs, r.drops, r.stage = sup, briefs, drops, stage
 	var dropped func(i int) bool
 	dropped = func(i int) bool {
 		d := &drops[i]
@@ -703,6 +722,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		case 2:
 			return d.rule != ""
 		}
+		decide(i)
 		d.state = 1
 		if !mayGiveWay(briefs[i], &sup[i]) {
 			d.state = 2
@@ -729,6 +749,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			break
 		}
 		k := &ks[i]
+		decide(i)
 		b := briefs[i]
 		if dropped(i) {
 			if yields(drops[i].rule) {

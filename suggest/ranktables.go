@@ -261,6 +261,7 @@ type rankScratch struct {
 	yielded   []scored
 	briefs    []corpus.Brief
 	drops     []conflictDrop
+	stage     []uint8
 	repl      []int
 	where     []uint8 // the sectionWhere of each of the note's sections
 	warm      float64 // warmCodes' sum
