@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/nlp"
 )
 
 func TestIDBits(t *testing.T) {
@@ -36,20 +37,59 @@ func TestFactOf(t *testing.T) {
 		flags  uint8
 		letter uint8
 		length int16
+		asrt   uint16
 	}{
-		{corpus.Brief{System: corpus.ICD10CM, Code: "R10.9", Display: "Unspecified abdominal pain"}, factICD | factSymptom | factUnspecified, 'R', 4},
-		{corpus.Brief{System: corpus.ICD10CM, Code: "E11.9", Display: "Type 2 diabetes mellitus without complications"}, factICD | factWithoutComp | factCanExplain, 'E', 4},
-		{corpus.Brief{System: corpus.ICD10CM, Code: "E11.22", Display: "Type 2 diabetes mellitus with diabetic chronic kidney disease"}, factICD | factWithComp | factCanExplain, 'E', 5},
-		{corpus.Brief{System: corpus.ICD10CM, Code: "Z87.891", Display: "Personal history of nicotine dependence"}, factICD, 'Z', 6},
-		{corpus.Brief{System: corpus.CPT, Code: "99213", Display: "office visit, unspecified"}, factUnspecified, '9', 5},
-		{corpus.Brief{}, 0, 0, 0},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "R10.9", Display: "Unspecified abdominal pain"}, factICD | factSymptom | factUnspecified, 'R', 4, asrtVaccine},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "E11.9", Display: "Type 2 diabetes mellitus without complications"}, factICD | factWithoutComp | factCanExplain, 'E', 4, asrtVaccine},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "E11.22", Display: "Type 2 diabetes mellitus with diabetic chronic kidney disease"}, factICD | factWithComp | factCanExplain, 'E', 5, asrtVaccine},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "Z87.891", Display: "Personal history of nicotine dependence"}, factICD | factPastHistory, 'Z', 6, asrtHistory},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "I25.2", Display: "Old myocardial infarction"}, factICD | factPastHistory | factCanExplain, 'I', 4, asrtHistory | asrtVaccine},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "Z80.0", Display: "Family history of malignant neoplasm of digestive organs"}, factICD, 'Z', 4, asrtFamily},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "Z12.31", Display: "Encounter for screening mammogram for malignant neoplasm of breast"}, factICD, 'Z', 5, asrtHypothetical | asrtScreening},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "Z15.01", Display: "Genetic susceptibility to malignant neoplasm of breast"}, factICD, 'Z', 5, asrtHypothetical},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "O80", Display: "Encounter for full-term uncomplicated delivery"}, factICD | factCanExplain, 'O', 3, asrtPregnancy | asrtVaccine},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "T39.1X1A", Display: "Poisoning by 4-Aminophenol derivatives, accidental (unintentional), initial encounter"}, factICD | factCanExplain, 'T', 7, asrtDrug},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "U07.1", Display: "COVID-19"}, factICD | factCanExplain, 'U', 4, asrtVaccine},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "V43.52XA", Display: "Car driver injured in collision with other motor vehicle in traffic accident, initial encounter"}, factICD | factWithComp | factCanExplain, 'V', 7, asrtExternal},
+		{corpus.Brief{System: corpus.CPT, Code: "99213", Display: "office visit, unspecified"}, factUnspecified, '9', 5, asrtProcedure},
+		{corpus.Brief{System: corpus.HCPCS, Code: "A4550", Display: "surgical trays"}, 0, 'A', 5, asrtProcedure | asrtSupply},
+		{corpus.Brief{System: corpus.HCPCS, Code: "J1100", Display: "dexamethasone injection"}, 0, 'J', 5, asrtProcedure},
+		{corpus.Brief{}, 0, 0, 0, 0},
 	} {
 		f := factOf(tc.b)
 		if f.flags&factKnown != 0 {
 			t.Errorf("factOf(%s) is marked known", tc.b.Code)
 		}
-		if f.flags != tc.flags || f.letter != tc.letter || f.length != tc.length {
-			t.Errorf("factOf(%s) = %+v, want flags %b letter %c length %d", tc.b.Code, f, tc.flags, tc.letter, tc.length)
+		if f.flags != tc.flags || f.letter != tc.letter || f.length != tc.length || f.asrt != tc.asrt {
+			t.Errorf("factOf(%s) = %+v, want flags %b letter %c length %d asrt %b", tc.b.Code, f, tc.flags, tc.letter, tc.length, tc.asrt)
+		}
+	}
+}
+
+// TestAllowedBy: the assertion flags a code's kind allows, per setting,
+// and those blockedBy lifts for a test whose result the note states.
+func TestAllowedBy(t *testing.T) {
+	const always = nlp.Result
+	for _, tc := range []struct {
+		b         corpus.Brief
+		setting   Setting
+		want      nlp.Assertion
+		negResult nlp.Assertion // blockedBy of a Negated|Result mention
+	}{
+		{corpus.Brief{System: corpus.ICD10CM, Code: "E11.9"}, Outpatient, always | nlp.Historical, nlp.Negated},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "E11.9"}, Inpatient, always | nlp.Historical | nlp.Uncertain, nlp.Negated},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "Z87.891"}, Outpatient, always | nlp.Historical | nlp.Ended, nlp.Negated},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "Z80.0"}, Outpatient, always | nlp.Historical | nlp.Ended | nlp.Family, nlp.Negated},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "Z11.4"}, Outpatient, always | nlp.Historical | nlp.Hypothetical, 0},
+		{corpus.Brief{System: corpus.ICD10CM, Code: "W19.XXXA"}, Outpatient, always | nlp.Historical | nlp.Ended, nlp.Negated},
+		{corpus.Brief{System: corpus.CPT, Code: "86803"}, Outpatient, always | nlp.Uncertain, 0},
+	} {
+		f := factOf(tc.b)
+		if got := allowedBy(f, tc.setting); got != tc.want {
+			t.Errorf("allowedBy(%s, %v) = %b, want %b", tc.b.Code, tc.setting, got, tc.want)
+		}
+		if got := blockedBy(f.asrt, nlp.Negated|nlp.Result, allowedBy(f, tc.setting)); got != tc.negResult {
+			t.Errorf("blockedBy(%s, negated result) = %b, want %b", tc.b.Code, got, tc.negResult)
 		}
 	}
 }
