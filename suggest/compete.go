@@ -72,18 +72,18 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 	if len(anchors.ids) == 0 {
 		return
 	}
+	// Only ICD-10-CM codes have edges; they come by lift, highest first,
+	// so the first anchor met is the best.
 	for _, c := range cs {
-		k := c.tgt.anyCode()
-		if e.fact(k).flags&factICD == 0 {
-			continue
-		}
-		best := c.cooc
-		for _, edge := range e.coocEdges(k) {
-			if edge.lift > best && anchors.has(edge.code) {
-				best = edge.lift
+		for _, edge := range e.coocEdges(c.tgt.anyCode()) {
+			if edge.lift <= c.cooc {
+				break
+			}
+			if anchors.has(edge.code) {
+				c.cooc = edge.lift
+				break
 			}
 		}
-		c.cooc = best
 	}
 }
 

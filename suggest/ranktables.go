@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -76,7 +77,8 @@ func (e *Engine) catTopOf(id corpus.ID, f codeFact) []target {
 	return t.catTop[f.cat]
 }
 
-// coocEdges is e.cooc[id] read by index.
+// coocEdges is e.cooc[id] read by index, by lift, highest first (the
+// order of e.cooc among equal lifts).
 func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
 	t := &e.rank
 	t.coocOnce.Do(func() {
@@ -87,6 +89,8 @@ func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
 		t.coocAt = make([]int32, top+1)
 		for id, edges := range e.cooc {
 			if id >= 0 {
+				edges = slices.Clone(edges)
+				slices.SortStableFunc(edges, func(a, b coocEdge) int { return cmp.Compare(b.lift, a.lift) })
 				t.coocLists = append(t.coocLists, edges)
 				t.coocAt[id] = int32(len(t.coocLists))
 			}
@@ -96,9 +100,8 @@ func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
 		if k := t.coocAt[id]; k > 0 {
 			return t.coocLists[k-1]
 		}
-		return nil
 	}
-	return e.cooc[id]
+	return nil // no code past the table has edges
 }
 
 // fact returns the facts of code id.

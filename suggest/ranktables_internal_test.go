@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/index"
 	"medcode/nlp"
 )
 
@@ -123,6 +124,59 @@ func TestCountCategories(t *testing.T) {
 			if live[i].catCount != want {
 				t.Errorf("round %d: candidate %d catCount %d, want %d", round, i, live[i].catCount, want)
 			}
+		}
+	}
+}
+
+// TestCooccur: a candidate's cooc is its best lift with an anchor (an
+// ICD-10-CM candidate matched almost exactly on its own words), whatever
+// the order of the model's pairs; no anchor, no lift, and a code without
+// edges keeps what it had.
+func TestCooccur(t *testing.T) {
+	set := corpus.NewSet([]*corpus.Code{
+		{System: corpus.ICD10CM, Code: "E11.9"}, {System: corpus.ICD10CM, Code: "I10"},
+		{System: corpus.ICD10CM, Code: "N18.9"}, {System: corpus.ICD10CM, Code: "E78.5"},
+		{System: corpus.CPT, Code: "99213"},
+	}, nil)
+	id := func(sys corpus.System, c string) corpus.ID {
+		i, ok := set.ID(sys, c)
+		if !ok {
+			t.Fatalf("no code %s", c)
+		}
+		return i
+	}
+	e11, i10, n18, e78, cpt := id(corpus.ICD10CM, "E11.9"), id(corpus.ICD10CM, "I10"), id(corpus.ICD10CM, "N18.9"), id(corpus.ICD10CM, "E78.5"), id(corpus.CPT, "99213")
+	e := &Engine{set: set, cooc: map[corpus.ID][]coocEdge{
+		e11: {{i10, 0.4}, {n18, 1.2}, {e78, 0.9}},
+		i10: {{e11, 0.4}, {e78, 0.2}},
+	}}
+	strong := []mention{{hit: index.Hit{Score: 1, Coverage: 1}}}
+	weak := []mention{{hit: index.Hit{Score: 0.5, Coverage: 0.5}}}
+	for _, tc := range []struct {
+		name    string
+		anchors map[corpus.ID]bool // the codes of strong, own-word candidates
+		want    float64            // E11.9's cooc
+	}{
+		{"best anchor", map[corpus.ID]bool{i10: true, n18: true, e78: true}, 1.2},
+		{"an anchor below the best edge", map[corpus.ID]bool{i10: true, e78: true}, 0.9},
+		{"lowest edge", map[corpus.ID]bool{i10: true}, 0.4},
+		{"no anchor", map[corpus.ID]bool{}, 0},
+	} {
+		var cs []*candidate
+		for _, k := range []corpus.ID{e11, i10, n18, e78, cpt} {
+			c := &candidate{tgt: target{code: k}, mentions: weak}
+			if tc.anchors[k] {
+				c.mentions = strong
+			}
+			cs = append(cs, c)
+		}
+		cs[4].cooc = 0.3 // no edges: kept
+		e.cooccur(&work{}, cs)
+		if cs[0].cooc != tc.want {
+			t.Errorf("%s: E11.9 cooc %v, want %v", tc.name, cs[0].cooc, tc.want)
+		}
+		if cs[4].cooc != 0.3 {
+			t.Errorf("%s: 99213 cooc %v, want 0.3 kept", tc.name, cs[4].cooc)
 		}
 	}
 }
