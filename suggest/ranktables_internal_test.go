@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"math"
 	"testing"
 
 	"medcode/corpus"
@@ -178,15 +177,6 @@ func TestCooccur(t *testing.T) {
 		}
 		if cs[4].cooc != 0.3 {
 			t.Errorf("%s: 99213 cooc %v, want 0.3 kept", tc.name, cs[4].cooc)
-		}
-	}
-}
-
-// TestLog1pInt: the table gives math.Log1p's bits, in and past its range.
-func TestLog1pInt(t *testing.T) {
-	for n := -1; n < 2*len(log1pSmall); n++ {
-		if got, want := log1pInt(n), math.Log1p(float64(n)); math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
-			t.Errorf("log1pInt(%d) = %v, want %v", n, got, want)
 		}
 	}
 }
