@@ -182,12 +182,12 @@ type conflictNames struct {
 	// it, not instead of it.
 	paired []string
 	// within are the proper prefixes (at a comma) of the index paths of
-	// the code and its ancestors (lower-case when not ASCII; lowerIs
-	// compares them), and withinHashes the pathHash of each lower-cased,
-	// both in hash order. pathHashes are pathHash of
-	// each of paths. withinBits has bit pathBit of each of withinHashes
-	// set, pathsBits of each of pathHashes: a path whose bit is clear,
-	// or whose hash is not there, is not in within (reachedThrough).
+	// the code and its ancestors, each once (lower-case when not ASCII;
+	// lowerIs compares them), and withinHashes the pathHash of each
+	// lower-cased, both in hash order. pathHashes are pathHash of each of
+	// paths. withinBits has bit pathBit of each of withinHashes set,
+	// pathsBits of each of pathHashes: a path whose bit is clear, or
+	// whose hash is not there, is not in within (reachedThrough).
 	within                   []string
 	pathHashes, withinHashes []uint64
 	withinBits, pathsBits    uint64
