@@ -265,9 +265,12 @@ type rankScratch struct {
 	briefs    []corpus.Brief
 	drops     []conflictDrop
 	stage     []uint8
-	repl      []int
-	where     []uint8 // the sectionWhere of each of the note's sections
-	warm      float64 // warmCodes' sum
+	// spanKeys and spans are sortSpans' scratch (compete.go).
+	spanKeys []spanKey
+	spans    []span
+	repl     []int
+	where    []uint8 // the sectionWhere of each of the note's sections
+	warm     float64 // warmCodes' sum
 }
 
 // idBits is a set of code ids: a bit per id, and the ids set, to clear.
