@@ -268,11 +268,9 @@ type rankScratch struct {
 	// spanKeys and spans are sortSpans' scratch (compete.go).
 	spanKeys []spanKey
 	spans    []span
-	// scoreKeys are sortScored's keys (sortkeys.go).
-	scoreKeys []scoreKey
-	repl      []int
-	where     []uint8 // the sectionWhere of each of the note's sections
-	warm      float64 // warmCodes' sum
+	repl     []int
+	where    []uint8 // the sectionWhere of each of the note's sections
+	warm     float64 // warmCodes' sum
 }
 
 // idBits is a set of code ids: a bit per id, and the ids set, to clear.

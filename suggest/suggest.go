@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"medcode/corpus"
 	"medcode/nlp"
@@ -188,15 +189,18 @@ type scored struct {
 	score float64
 }
 
-// sortScored puts candidates in the total order of less, moving small
-// keys (sortkeys.go) rather than the structs.
+// sortScored puts candidates in the total order of less, moving indices
+// rather than the structs.
 func (e *Engine) sortScored(w *work, ks []scored) {
-	keys := scoreKeys(w.rk.scoreKeys[:0], ks)
-	w.rk.scoreKeys = keys
-	slices.SortFunc(keys, func(a, b scoreKey) int { return e.compareKeys(&a, &b) })
+	idx := w.idx[:0]
+	for i := range ks {
+		idx = append(idx, int32(i))
+	}
+	w.idx = idx
+	slices.SortFunc(idx, func(a, b int32) int { return e.compareScored(&ks[a], &ks[b]) })
 	sorted := w.sorted[:0]
-	for _, k := range keys {
-		sorted = append(sorted, ks[k.i])
+	for _, j := range idx {
+		sorted = append(sorted, ks[j])
 	}
 	w.sorted = sorted
 	copy(ks, sorted)
@@ -222,6 +226,26 @@ func (e *Engine) less(a, b *scored) bool {
 		return x.System < y.System
 	}
 	return x.Code < y.Code
+}
+
+// compareScored is less as a three-way comparison: -1 when a comes
+// first, 1 when b does, 0 when neither.
+func (e *Engine) compareScored(a, b *scored) int {
+	switch {
+	case a.conf != b.conf:
+		return cmpDesc(a.conf, b.conf)
+	case a.z != b.z:
+		return cmpDesc(a.z, b.z)
+	case a.score != b.score:
+		return cmpDesc(a.score, b.score)
+	case a.code == b.code:
+		return 0
+	}
+	x, y := e.set.Brief(a.code), e.set.Brief(b.code)
+	if x.System != y.System {
+		return strings.Compare(string(x.System), string(y.System))
+	}
+	return strings.Compare(x.Code, y.Code)
 }
 
 // cmpDesc orders two numbers descending (0 when neither is greater, as

@@ -23,6 +23,7 @@ type work struct {
 	pre      []scored
 	kept     []scored
 	sorted   []scored
+	idx      []int32
 	z        []float64
 	ceil     []float64 // the Ceiling's confidences (ceiling.go)
 	gf       []float64 // feature rows without the corpus features (ceiling.go)
