@@ -28,12 +28,7 @@ func compete(w *work, cs []*candidate) {
 		g = append(g, span{c, m.sent, m.start, m.end, mentionScore(m)})
 	}
 	w.spans = g
-	slices.SortFunc(g, func(a, b span) int {
-		if a.sent != b.sent {
-			return cmp.Compare(a.sent, b.sent)
-		}
-		return cmp.Compare(a.start, b.start)
-	})
+	sortSpans(&w.rk, g)
 	for i := range g {
 		for j := i + 1; j < len(g) && g[j].sent == g[i].sent && g[j].start < g[i].end; j++ {
 			// g[i] and g[j] overlap.
@@ -48,6 +43,42 @@ func compete(w *work, cs []*candidate) {
 			}
 		}
 	}
+}
+
+// sortSpans sorts g by sentence, then start. It sorts (sentence, start)
+// keys packed in a number with each span's index, small to move, rather
+// than the spans: every comparison has the outcome it has on the spans,
+// so the sort leaves spans that tie in the order slices.SortFunc leaves
+// them in.
+func sortSpans(r *rankScratch, g []span) {
+	keys := r.spanKeys[:0]
+	for i, s := range g {
+		if s.sent < 0 || s.start < 0 || uint64(s.sent) > math.MaxUint32 || uint64(s.start) > math.MaxUint32 {
+			slices.SortFunc(g, func(a, b span) int {
+				if a.sent != b.sent {
+					return cmp.Compare(a.sent, b.sent)
+				}
+				return cmp.Compare(a.start, b.start)
+			})
+			return
+		}
+		keys = append(keys, spanKey{uint64(s.sent)<<32 | uint64(s.start), int32(i)})
+	}
+	r.spanKeys = keys
+	slices.SortFunc(keys, func(a, b spanKey) int { return cmp.Compare(a.key, b.key) })
+	sorted := r.spans[:0]
+	for _, k := range keys {
+		sorted = append(sorted, g[k.i])
+	}
+	copy(g, sorted)
+	clear(sorted) // no candidate kept alive by the scratch
+	r.spans = sorted
+}
+
+// spanKey is a span's sentence and start, packed, and its index.
+type spanKey struct {
+	key uint64
+	i   int32
 }
 
 // coocEdge is a code coded together with another more often than chance.
@@ -72,18 +103,18 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 	if len(anchors.ids) == 0 {
 		return
 	}
+	// Only ICD-10-CM codes have edges; they come by lift, highest first,
+	// so the first anchor met is the best.
 	for _, c := range cs {
-		k := c.tgt.anyCode()
-		if e.fact(k).flags&factICD == 0 {
-			continue
-		}
-		best := c.cooc
-		for _, edge := range e.coocEdges(k) {
-			if edge.lift > best && anchors.has(edge.code) {
-				best = edge.lift
+		for _, edge := range e.coocEdges(c.tgt.anyCode()) {
+			if edge.lift <= c.cooc {
+				break
+			}
+			if anchors.has(edge.code) {
+				c.cooc = edge.lift
+				break
 			}
 		}
-		c.cooc = best
 	}
 }
 
@@ -99,11 +130,11 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 	out := cands
 	for _, c := range cands {
 		code := c.tgt.anyCode()
-		b := e.set.Brief(code)
-		if b.System != corpus.ICD10CM || len(b.Code) < 3 || mentionScore(c.mentions[c.best]) < 0.5 {
+		f := e.fact(code)
+		if f.flags&factICD == 0 || f.length < 3 || mentionScore(c.mentions[c.best]) < 0.5 {
 			continue
 		}
-		for _, t := range e.catTop[b.Code[:3]] {
+		for _, t := range e.catTopOf(code, f) {
 			k := t.anyCode()
 			if have[k] != nil {
 				continue

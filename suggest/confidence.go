@@ -66,6 +66,28 @@ func (e *Engine) confidences(w *work, ks []scored, feats []float64) {
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
+// pow10 is math.Pow(10, d): exact literals for the digits round is asked
+// for (math.Pow's own values, TestPow10), math.Pow past them.
+func pow10(d int) float64 {
+	switch d {
+	case 0:
+		return 1
+	case 1:
+		return 10
+	case 2:
+		return 100
+	case 3:
+		return 1e3
+	case 4:
+		return 1e4
+	case 5:
+		return 1e5
+	case 6:
+		return 1e6
+	}
+	return math.Pow(10, float64(d))
+}
+
 // untrainedLogit scores a candidate without a model: retrieval score,
 // discounted when dominated, with a little credit for repeated mentions.
 func untrainedLogit(f []float64) float64 {

@@ -1,11 +1,12 @@
 package suggest
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"slices"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"medcode/corpus"
@@ -170,8 +171,9 @@ func better(a, b support) bool {
 }
 
 // conflictNames are the names of one code the conflict checks read,
-// built once per engine (Engine.conflictMemo); the analysed parts (key,
-// keys, stems) are filled on first use, once.
+// built once per engine (Engine.conflictMemo); the analysed parts (keys,
+// stems) are made on first use, once, and only for the codes a check
+// reads them of.
 type conflictNames struct {
 	id    corpus.ID
 	paths []string // lower-case Alphabetic Index paths of the code itself
@@ -179,27 +181,42 @@ type conflictNames struct {
 	// "use additional code" and "code also" notes name: codes coded with
 	// it, not instead of it.
 	paired []string
-	within map[string]struct{} // proper prefixes (at a comma) of the index paths of the code and its ancestors
-	// pathHashes are pathHash of each of paths; withinHashes those of
-	// within, sorted. withinBits has bit pathBit of each of withinHashes
-	// set, pathsBits of each of pathHashes: a path whose bit is clear,
-	// or whose hash is not there, is not in within (reachedThrough).
+	// within are the proper prefixes (at a comma) of the index paths of
+	// the code and its ancestors, each once (lower-case when not ASCII;
+	// lowerIs compares them), and withinHashes the pathHash of each
+	// lower-cased, both in hash order. pathHashes are pathHash of each of
+	// paths. withinBits has bit pathBit of each of withinHashes set,
+	// pathsBits of each of pathHashes: a path whose bit is clear, or
+	// whose hash is not there, is not in within (reachedThrough).
+	within                   []string
 	pathHashes, withinHashes []uint64
 	withinBits, pathsBits    uint64
 
-	keyOnce, stemsOnce sync.Once
-	key                []string   // the stems of its title without vague or bracketed words
-	keys               [][]string // key, then the stems of each own index path without vague words
-	stems              [][]string // stems of every name of the code and its ancestors (none saying "without")
-	// keyMask and stemMasks have bit stemBit(s) set for every stem s of
-	// key and of each stems entry: a name whose mask lacks a bit of
-	// keyMask cannot hold every stem of key (namesSymptom).
-	keyMask   uint64
-	stemMasks []uint64
-	stemsAny  uint64 // the union of stemMasks
-	// keyHashes and stemHashes are the pathHash of each stem of key and
-	// of stems: a stem whose hash differs is another stem.
-	keyHashes  []uint64
+	key   atomic.Pointer[conflictKeys]
+	stems atomic.Pointer[conflictStems]
+}
+
+// conflictKeys are the title and Index path stems of a code (keysOf).
+type conflictKeys struct {
+	key  []string   // the stems of its title without vague or bracketed words
+	keys [][]string // key, then the stems of each own index path without vague words
+	// keyMask has bit stemBit(s) set for every stem s of key: a name
+	// whose mask lacks one cannot hold every stem of key (namesSymptom).
+	keyMask uint64
+	// keyHashes are the pathHash of each stem of key: a stem whose hash
+	// differs is another stem.
+	keyHashes []uint64
+}
+
+// conflictStems are the stems of every name of a code and its ancestors
+// (stemsOf).
+type conflictStems struct {
+	stems [][]string // stems of every name of the code and its ancestors (none saying "without")
+	// stemMasks have bit stemBit(s) set for every stem s of each stems
+	// entry, stemsAny their union; stemHashes are the pathHash of each
+	// stem of stems.
+	stemMasks  []uint64
+	stemsAny   uint64
 	stemHashes [][]uint64
 }
 
@@ -226,7 +243,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 	if n, ok := e.conflictMemo.load(e.set, id); ok {
 		return n
 	}
-	n := &conflictNames{id: id, within: map[string]struct{}{}}
+	n := &conflictNames{id: id}
 	if code := e.set.Code(id); code != nil {
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
@@ -238,6 +255,11 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 			}
 		}
 	}
+	type prefix struct {
+		h uint64
+		p string
+	}
+	var within []prefix
 	for c := id; c != 0; c = e.parent(c) {
 		code := e.set.Code(c)
 		if code == nil {
@@ -252,64 +274,87 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 		}
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
-				p := strings.ToLower(nm.Text)
+				// An ASCII name keeps its own bytes (the code set's
+				// string, no copy), lower-cased when compared (lowerIs).
+				p, keep := strings.ToLower(nm.Text), nm.Text
+				if !isASCII(keep) {
+					keep = p
+				}
 				for i := range len(p) {
 					if p[i] == ',' {
-						n.within[p[:i]] = struct{}{}
+						within = append(within, prefix{pathHash(p[:i]), keep[:i]})
 					}
 				}
 			}
 		}
 	}
-	for p := range n.within {
-		h := pathHash(p)
-		n.withinHashes = append(n.withinHashes, h)
-		n.withinBits |= pathBit(h)
+	slices.SortFunc(within, func(a, b prefix) int {
+		if c := cmp.Compare(a.h, b.h); c != 0 {
+			return c
+		}
+		return strings.Compare(a.p, b.p)
+	})
+	within = slices.CompactFunc(within, func(a, b prefix) bool { return a.p == b.p })
+	if len(within) > 0 {
+		n.within = make([]string, len(within))
+		n.withinHashes = make([]uint64, len(within))
+		for i, w := range within {
+			n.within[i], n.withinHashes[i] = w.p, w.h
+			n.withinBits |= pathBit(w.h)
+		}
 	}
-	slices.Sort(n.withinHashes)
 	return e.conflictMemo.store(e.set, id, n)
 }
 
-// keysOf fills n.key and n.keys.
-func (e *Engine) keysOf(n *conflictNames) *conflictNames {
-	n.keyOnce.Do(func() {
-		code := e.set.Code(n.id)
-		if code == nil {
-			return
-		}
-		n.key = e.keyStems(corpus.WithoutBracketed(code.Display))
-		n.keyMask = stemMask(n.key)
-		n.keyHashes = stemHashes(n.key)
-		n.keys = append(n.keys, n.key)
+// keysOf returns n's title and Index path stems, made on first use.
+func (e *Engine) keysOf(n *conflictNames) *conflictKeys {
+	if k := n.key.Load(); k != nil {
+		return k
+	}
+	k := &conflictKeys{}
+	if code := e.set.Code(n.id); code != nil {
+		k.key = e.keyStems(corpus.WithoutBracketed(code.Display))
+		k.keyMask = stemMask(k.key)
+		k.keyHashes = stemHashes(k.key)
+		k.keys = append(k.keys, k.key)
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
-				n.keys = append(n.keys, e.keyStems(nm.Text))
+				k.keys = append(k.keys, e.keyStems(nm.Text))
 			}
 		}
-	})
-	return n
+	}
+	if n.key.CompareAndSwap(nil, k) {
+		return k
+	}
+	return n.key.Load()
 }
 
-// stemsOf fills n.stems.
-func (e *Engine) stemsOf(n *conflictNames) *conflictNames {
-	n.stemsOnce.Do(func() {
-		for c := n.id; c != 0; c = e.parent(c) {
-			code := e.set.Code(c)
-			if code == nil {
-				break
-			}
-			for _, nm := range code.Names {
-				if !strings.Contains(strings.ToLower(nm.Text), "without") {
-					st := e.ix.Stems(nm.Text)
-					n.stems = append(n.stems, st)
-					n.stemMasks = append(n.stemMasks, stemMask(st))
-					n.stemHashes = append(n.stemHashes, stemHashes(st))
-					n.stemsAny |= n.stemMasks[len(n.stemMasks)-1]
-				}
+// stemsOf returns the stems of every name of n's code and its ancestors,
+// made on first use.
+func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
+	if st := n.stems.Load(); st != nil {
+		return st
+	}
+	cs := &conflictStems{}
+	for c := n.id; c != 0; c = e.parent(c) {
+		code := e.set.Code(c)
+		if code == nil {
+			break
+		}
+		for _, nm := range code.Names {
+			if !strings.Contains(strings.ToLower(nm.Text), "without") {
+				st := e.ix.Stems(nm.Text)
+				cs.stems = append(cs.stems, st)
+				cs.stemMasks = append(cs.stemMasks, stemMask(st))
+				cs.stemHashes = append(cs.stemHashes, stemHashes(st))
+				cs.stemsAny |= cs.stemMasks[len(cs.stemMasks)-1]
 			}
 		}
-	})
-	return n
+	}
+	if n.stems.CompareAndSwap(nil, cs) {
+		return cs
+	}
+	return n.stems.Load()
 }
 
 // keyStems are the stems of text without vague words.
@@ -337,14 +382,31 @@ func reachedThrough(a, b *conflictNames) bool {
 		if b.withinBits&pathBit(h) == 0 {
 			continue
 		}
-		if _, found := slices.BinarySearch(b.withinHashes, h); !found {
-			continue
-		}
-		if _, ok := b.within[a.paths[i]]; ok {
-			return true
+		for j, found := slices.BinarySearch(b.withinHashes, h); found && j < len(b.withinHashes) && b.withinHashes[j] == h; j++ {
+			if lowerIs(b.within[j], a.paths[i]) {
+				return true
+			}
 		}
 	}
 	return false
+}
+
+// lowerIs reports whether s with its ASCII letters lower-cased is lower
+// (s ASCII or already lower-case: strings.ToLower(s) == lower).
+func lowerIs(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := range len(s) {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // pathHash is the 64-bit FNV-1a hash of s (an Index path, a stem).
@@ -371,7 +433,7 @@ func pairedWith(a *conflictNames, b string) bool {
 
 // namesSymptom reports whether a name of code b carries every word of a's
 // title (a symptom, or the unspecified code of b's category).
-func namesSymptom(a, b *conflictNames) bool {
+func namesSymptom(a *conflictKeys, b *conflictStems) bool {
 	if len(a.key) == 0 || a.keyMask&^b.stemsAny != 0 {
 		return false
 	}
@@ -478,8 +540,9 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	// "code first underlying infection" keeps A41.9; N40.1 "use additional
 	// code for associated symptoms" keeps R35.0).
 	na, nb := sa.names, sb.names
+	explained := sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab))
 	// None of the rules below can apply: no need to read the notes.
-	if !(sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab))) &&
+	if !explained &&
 		(sb.level < 2 || !(sa.symptom && !sb.symptom) && !(sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb))) {
 		return "", ""
 	}
@@ -487,7 +550,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 		return "", ""
 	}
 	// The reason for the visit or study, explained by the conclusion.
-	if sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab)) {
+	if explained {
 		return "integral_symptom", fmt.Sprintf("the reason for the visit or study, explained by %s (%s) in the note's conclusion: not coded separately", bb.Code, bb.Display)
 	}
 	if sb.level < 2 {
@@ -505,7 +568,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	// An unspecified code beside a code of its category, or a code beside
 	// one the Index reaches through subterms of its entry, when the note's
 	// words match a name of the other that says all this one says and more.
-	if (sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)) && e.specifies(e.keysOf(na), b) {
+	if (sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)) && e.specifies(na, e.keysOf(na), b) {
 		return "less_specific", fmt.Sprintf("the note documents %s (%s), which says more", bb.Code, bb.Display)
 	}
 	return "", ""
@@ -525,12 +588,12 @@ func mayGiveWay(ab corpus.Brief, sa *support) bool {
 // specifies reports whether a name of b that the note's words match
 // exactly says everything a's title (or one of its Index paths) says and
 // more, or is an Index path continuing one of a's own.
-func (e *Engine) specifies(a *conflictNames, b *scored) bool {
-	if e.specifiedBy(a, b.c) {
+func (e *Engine) specifies(a *conflictNames, ak *conflictKeys, b *scored) bool {
+	if e.specifiedBy(a, ak, b.c) {
 		return true
 	}
 	for _, c := range b.extra {
-		if e.specifiedBy(a, c) {
+		if e.specifiedBy(a, ak, c) {
 			return true
 		}
 	}
@@ -538,7 +601,7 @@ func (e *Engine) specifies(a *conflictNames, b *scored) bool {
 }
 
 // specifiedBy is specifies for the mentions of one candidate of b.
-func (e *Engine) specifiedBy(a *conflictNames, c *candidate) bool {
+func (e *Engine) specifiedBy(a *conflictNames, ak *conflictKeys, c *candidate) bool {
 	for _, m := range c.mentions {
 		if m.learned || m.hit.Coverage < 0.99 || m.dominated || m.partNeg != 0 {
 			continue
@@ -547,7 +610,7 @@ func (e *Engine) specifiedBy(a *conflictNames, c *candidate) bool {
 			return true
 		}
 		terms := e.nameTerms(m)
-		for _, key := range a.keys {
+		for _, key := range ak.keys {
 			if len(key) == 0 || len(terms) <= len(key) {
 				continue
 			}
@@ -592,44 +655,64 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	ks := kept[:n]
 	thr := e.DecisionThreshold()
 	r := &w.rk
+	// Only the candidates the loop below decides (those ranked before
+	// the results are full, and the replacements it tries) are read:
+	// each is graded, and its brief and names read, on first use.
 	sup := grown(r.sup, n)
-	for i := range ks {
-		sup[i] = e.supportOf(&ks[i])
-		sup[i].reason, sup[i].answer = whereSaid(doc, &ks[i])
+	briefs := grown(r.briefs, n)
+	stage := grown(r.stage, n) // 1: graded; 2: facts read; 3: asked known
+	r.where = sectionsWhere(doc, r.where)
+	grade := func(i int) {
+		if stage[i] < 1 {
+			sup[i] = e.supportOf(&ks[i])
+			sup[i].reason, sup[i].answer = whereSaid(r.where, &ks[i])
+			stage[i] = 1
+		}
+	}
+	facts := func(i int) {
+		grade(i)
+		if stage[i] < 2 {
+			briefs[i] = e.set.Brief(ks[i].code)
+			e.pairFacts(&sup[i], ks[i].code)
+			stage[i] = 2
+		}
 	}
 	// Replacements: recommended candidates documented by an exact name
 	// (every rule asks for one but the reason's: a concluded diagnosis).
 	repl := r.repl[:0]
 	for j := range ks {
-		if ks[j].conf >= thr && (sup[j].level == 2 || sup[j].level == 1 && sup[j].answer) {
+		if ks[j].conf < thr {
+			continue
+		}
+		grade(j)
+		if sup[j].level == 2 || sup[j].level == 1 && sup[j].answer {
 			repl = append(repl, j)
 		}
 	}
 	r.repl = repl
-	briefs := grown(r.briefs, n)
-	for i := range ks {
-		briefs[i] = e.set.Brief(ks[i].code)
-	}
-	for i := range ks {
-		e.pairFacts(&sup[i], ks[i].code)
+	for _, j := range repl {
+		facts(j)
 	}
 	// A symptom a recommended code's notes ask for ("use additional code
 	// for associated symptoms") is coded whatever else explains it.
-	for i := range ks {
-		if !sup[i].reason {
-			continue
-		}
-		for _, j := range repl {
-			if j != i && pairedWith(sup[j].names, briefs[i].Code) {
-				sup[i].asked = true
-				break
+	decide := func(i int) {
+		facts(i)
+		if stage[i] < 3 {
+			stage[i] = 3
+			if sup[i].reason {
+				for _, j := range repl {
+					if j != i && pairedWith(sup[j].names, briefs[i].Code) {
+						sup[i].asked = true
+						break
+					}
+				}
 			}
 		}
 	}
 	// drop decides lazily whether candidate i gives way; a replacement
 	// must itself survive (a cycle counts as surviving).
 	drops := grown(r.drops, n)
-	r.sup, r.briefs, r.drops = sup, briefs, drops
+	r.sup, r.briefs, r.drops, r.stage = sup, briefs, drops, stage
 	var dropped func(i int) bool
 	dropped = func(i int) bool {
 		d := &drops[i]
@@ -639,6 +722,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		case 2:
 			return d.rule != ""
 		}
+		decide(i)
 		d.state = 1
 		if !mayGiveWay(briefs[i], &sup[i]) {
 			d.state = 2
@@ -665,6 +749,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			break
 		}
 		k := &ks[i]
+		decide(i)
 		b := briefs[i]
 		if dropped(i) {
 			if yields(drops[i].rule) {

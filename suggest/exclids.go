@@ -75,6 +75,10 @@ type keptExclusions struct {
 	prefixes []corpus.ID
 	excluded []corpus.ID
 	touched  []int32 // prefix numbers set since the last reset
+	// inPrefixes and inExcluded have bit p set when prefixes[p] and
+	// excluded[p] are: a few cache lines to test instead of the tables'
+	// many.
+	inPrefixes, inExcluded []uint64
 }
 
 // keptExclusions returns w's Excludes1 bookkeeping, empty.
@@ -83,6 +87,7 @@ func (e *Engine) keptExclusions(w *work) *keptExclusions {
 	x.e = e
 	if n := len(e.exclNumbers().num); len(x.prefixes) < n {
 		x.prefixes, x.excluded, x.touched = make([]corpus.ID, n), make([]corpus.ID, n), x.touched[:0]
+		x.inPrefixes, x.inExcluded = make([]uint64, (n+63)/64), make([]uint64, (n+63)/64)
 	}
 	x.reset()
 	return x
@@ -92,6 +97,7 @@ func (e *Engine) keptExclusions(w *work) *keptExclusions {
 func (x *keptExclusions) reset() {
 	for _, p := range x.touched {
 		x.prefixes[p], x.excluded[p] = 0, 0
+		x.inPrefixes[p/64], x.inExcluded[p/64] = 0, 0
 	}
 	x.touched = x.touched[:0]
 }
@@ -105,13 +111,13 @@ func (x *keptExclusions) clash(c corpus.ID) corpus.ID {
 		return 0
 	}
 	for _, p := range ec.excludes {
-		if k := x.prefixes[p]; k != 0 {
-			return k
+		if x.inPrefixes[p/64]&(1<<(p%64)) != 0 {
+			return x.prefixes[p]
 		}
 	}
 	for _, p := range ec.own {
-		if k := x.excluded[p]; k != 0 {
-			return k
+		if x.inExcluded[p/64]&(1<<(p%64)) != 0 {
+			return x.excluded[p]
 		}
 	}
 	return 0
@@ -120,18 +126,20 @@ func (x *keptExclusions) clash(c corpus.ID) corpus.ID {
 // add records a kept code.
 func (x *keptExclusions) add(c corpus.ID) {
 	ec := x.e.exclCodeOf(c)
-	if !ec.icd {
+	if !ec.icd || c == 0 {
 		return
 	}
 	for _, p := range ec.own {
 		if x.prefixes[p] == 0 {
 			x.prefixes[p] = c
+			x.inPrefixes[p/64] |= 1 << (p % 64)
 			x.touched = append(x.touched, p)
 		}
 	}
 	for _, p := range ec.excludes {
 		if x.excluded[p] == 0 {
 			x.excluded[p] = c
+			x.inExcluded[p/64] |= 1 << (p % 64)
 			x.touched = append(x.touched, p)
 		}
 	}

@@ -147,7 +147,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	if c.spanRank == 0 {
 		f[23] = 1
 	}
-	f[24] = math.Log1p(float64(c.spanRank))
+	f[24] = log1pInt(c.spanRank)
 	f[25] = c.margin
 	f[26] = f[21] * f[22]
 	f[27] = f[0] * f[18]
@@ -170,7 +170,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	if c.sibling {
 		f[34] = 1
 	}
-	f[35] = math.Log1p(float64(c.catCount))
+	f[35] = log1pInt(c.catCount)
 	f[37] = b.partNeg
 	f[38] = c.cooc
 	for _, m := range c.mentions {
@@ -271,6 +271,22 @@ func distinctSentences(ms []mention) int {
 		}
 	}
 	return n
+}
+
+// log1pSmall holds math.Log1p(n) for the small counts log1pInt reads.
+var log1pSmall = func() (t [64]float64) {
+	for n := range t {
+		t[n] = math.Log1p(float64(n))
+	}
+	return t
+}()
+
+// log1pInt is math.Log1p(float64(n)), from a table for small n.
+func log1pInt(n int) float64 {
+	if n >= 0 && n < len(log1pSmall) {
+		return log1pSmall[n]
+	}
+	return math.Log1p(float64(n))
 }
 
 func logp(x float64) float64 {

@@ -206,11 +206,13 @@ func (e *Engine) preferHistory(doc *nlp.Document, ks []scored) {
 	type pair struct{ cond, hist int }
 	var pairs []pair
 	for i := range ks {
-		b := e.set.Brief(ks[i].code)
-		if b.System != corpus.ICD10CM || b.Code[0] == 'Z' || b.Code[0] == 'C' || b.Code[0] == 'D' && b.Code < "D50" || pastHistoryCode(b) {
+		if !allHistorical(ks[i].c) {
 			continue
 		}
-		if !allHistorical(ks[i].c) {
+		// Not ICD-10-CM, Z, C, D00-D49 or a personal-history code.
+		f := e.fact(ks[i].code)
+		if f.flags&factICD == 0 || f.letter == 'Z' || f.letter == 'C' || f.flags&factPastHistory != 0 ||
+			f.letter == 'D' && e.set.Brief(ks[i].code).Code < "D50" {
 			continue
 		}
 		if saidOver(doc, ks[i].c) {
@@ -267,11 +269,10 @@ func (e *Engine) namedHistory(doc *nlp.Document, ks []scored, i int) int {
 		}
 	}
 	for j := range ks {
-		if j == i {
+		if j == i || e.fact(ks[j].code).flags&factPastHistory == 0 {
 			continue
 		}
-		hb := e.set.Brief(ks[j].code)
-		if k.c.replacedBy == hb.Code && pastHistoryCode(hb) && e.statesName(doc, k.c, ks[j].code) {
+		if k.c.replacedBy == e.set.Brief(ks[j].code).Code && e.statesName(doc, k.c, ks[j].code) {
 			return j
 		}
 	}
@@ -451,16 +452,16 @@ func allHistorical(c *candidate) bool {
 func (e *Engine) historyFor(ks []scored, i int) int {
 	k := ks[i]
 	for j := range ks {
-		if j == i {
+		if j == i || e.fact(ks[j].code).flags&factPastHistory == 0 {
 			continue
 		}
 		hb := e.set.Brief(ks[j].code)
-		if pastHistoryCode(hb) && k.c.replacedBy == hb.Code && (e.namesCondition(ks[j].code, k.code) || chapterOther(hb.Code)) {
+		if k.c.replacedBy == hb.Code && (e.namesCondition(ks[j].code, k.code) || chapterOther(hb.Code)) {
 			return j
 		}
 	}
 	for j := range ks {
-		if j == i || !pastHistoryCode(e.set.Brief(ks[j].code)) || chapterOther(e.set.Brief(ks[j].code).Code) {
+		if j == i || e.fact(ks[j].code).flags&factPastHistory == 0 || chapterOther(e.set.Brief(ks[j].code).Code) {
 			continue
 		}
 		if sharesWords(ks[j].c, k.c) && e.namesCondition(ks[j].code, k.code) {

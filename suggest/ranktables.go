@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 	"sync"
@@ -22,14 +23,16 @@ const (
 	factWithComp                      // ICD-10-CM title says " with " and not "without" (giveWay)
 	factCanExplain                    // ICD-10-CM code that may explain a symptom (explains)
 	factKnown                         // the entry is filled (codeFacts)
+	factPastHistory                   // a personal-history code of a past condition (pastHistoryCode)
 )
 
 // codeFact is what the ranking passes read of one code.
 type codeFact struct {
 	flags  uint8
-	letter uint8 // first character of the code (0: none)
-	length int16 // characters of the code without dots
-	cat    int32 // number of its category (rankTables.catNum), when known
+	letter uint8  // first character of the code (0: none)
+	length int16  // characters of the code without dots
+	cat    int32  // number of its category (rankTables.catNum), when known
+	asrt   uint16 // what applyAssertions reads of the code's kind (assertfacts.go)
 }
 
 // rankTables are the engine's per-code tables of the ranking passes.
@@ -53,9 +56,29 @@ type rankTables struct {
 	coocOnce  sync.Once
 	coocAt    []int32
 	coocLists [][]coocEdge
+	// catTop is Engine.catTop by category number (catNum).
+	catTopOnce sync.Once
+	catTop     [][]target
 }
 
-// coocEdges is e.cooc[id] read by index.
+// catTopOf is e.catTop of the category of ICD-10-CM code id (facts f,
+// at least three characters long), read by category number.
+func (e *Engine) catTopOf(id corpus.ID, f codeFact) []target {
+	t := &e.rank
+	if f.flags&factKnown == 0 {
+		return e.catTop[e.set.Brief(id).Code[:3]]
+	}
+	t.catTopOnce.Do(func() {
+		t.catTop = make([][]target, len(t.catNum))
+		for cat, n := range t.catNum {
+			t.catTop[n] = e.catTop[cat]
+		}
+	})
+	return t.catTop[f.cat]
+}
+
+// coocEdges is e.cooc[id] read by index, by lift, highest first (the
+// order of e.cooc among equal lifts).
 func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
 	t := &e.rank
 	t.coocOnce.Do(func() {
@@ -66,6 +89,8 @@ func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
 		t.coocAt = make([]int32, top+1)
 		for id, edges := range e.cooc {
 			if id >= 0 {
+				edges = slices.Clone(edges)
+				slices.SortStableFunc(edges, func(a, b coocEdge) int { return cmp.Compare(b.lift, a.lift) })
 				t.coocLists = append(t.coocLists, edges)
 				t.coocAt[id] = int32(len(t.coocLists))
 			}
@@ -75,9 +100,8 @@ func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
 		if k := t.coocAt[id]; k > 0 {
 			return t.coocLists[k-1]
 		}
-		return nil
 	}
-	return e.cooc[id]
+	return nil // no code past the table has edges
 }
 
 // fact returns the facts of code id.
@@ -205,6 +229,10 @@ func factOf(b corpus.Brief) codeFact {
 	if unspecifiedTitle(b.Display) {
 		f.flags |= factUnspecified
 	}
+	if pastHistoryCode(b) {
+		f.flags |= factPastHistory
+	}
+	f.asrt = assertFact(b)
 	return f
 }
 
@@ -236,8 +264,13 @@ type rankScratch struct {
 	yielded   []scored
 	briefs    []corpus.Brief
 	drops     []conflictDrop
-	repl      []int
-	warm      float64 // warmCodes' sum
+	stage     []uint8
+	// spanKeys and spans are sortSpans' scratch (compete.go).
+	spanKeys []spanKey
+	spans    []span
+	repl     []int
+	where    []uint8 // the sectionWhere of each of the note's sections
+	warm     float64 // warmCodes' sum
 }
 
 // idBits is a set of code ids: a bit per id, and the ids set, to clear.

@@ -108,16 +108,49 @@ func explains(d, s string) bool {
 }
 
 // whereSaid reports whether every mention of k lies in a reason section,
-// and whether any lies in an answer section.
-func whereSaid(doc *nlp.Document, k *scored) (reason, answer bool) {
+// and whether any lies in an answer section; where is sectionsWhere of
+// the note.
+func whereSaid(where []uint8, k *scored) (reason, answer bool) {
 	if len(k.c.mentions) == 0 {
 		return false, false
 	}
+	n := len(where) - 1 // the sections; where[n] is outside any
 	reason = true
 	for _, m := range k.c.mentions {
-		kind := sectionKind(doc, m.section)
-		reason = reason && reasonSections[kind]
-		answer = answer || answerSections[kind]
+		wh := where[n]
+		if m.section >= 0 && m.section < n {
+			wh = where[m.section]
+		}
+		reason = reason && wh&inReason != 0
+		answer = answer || wh&inAnswer != 0
 	}
 	return reason, answer
+}
+
+// Section kinds whereSaid reads, as bits of sectionWhere.
+const (
+	inReason uint8 = 1 << iota // reasonSections
+	inAnswer                   // answerSections
+)
+
+// sectionWhere returns the inReason and inAnswer bits of a section kind.
+func sectionWhere(kind nlp.SectionKind) uint8 {
+	var b uint8
+	if reasonSections[kind] {
+		b |= inReason
+	}
+	if answerSections[kind] {
+		b |= inAnswer
+	}
+	return b
+}
+
+// sectionsWhere appends the sectionWhere of each of doc's sections to
+// buf[:0], then that of a mention outside any (sectionKind "").
+func sectionsWhere(doc *nlp.Document, buf []uint8) []uint8 {
+	buf = buf[:0]
+	for _, s := range doc.Sections {
+		buf = append(buf, sectionWhere(s.Kind))
+	}
+	return append(buf, sectionWhere(""))
 }

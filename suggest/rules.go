@@ -120,46 +120,16 @@ func susceptibilityCode(b corpus.Brief) bool {
 // and the words that triggered it.
 func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Rejection, bool) {
 	code := c.tgt.anyCode()
-	b := e.set.Brief(code)
-	allowed := nlp.Assertion(0)
-	if historyCode(b) {
-		allowed |= nlp.Historical | nlp.Ended
-	}
-	if familyCode(b) {
-		allowed |= nlp.Family | nlp.Historical | nlp.Ended
-	}
-	if screeningCode(b) || susceptibilityCode(b) {
-		allowed |= nlp.Hypothetical // screening.go
-	}
-	// The uncertain-diagnosis rule is about diagnoses: a procedure in a
-	// sentence that doubts a finding ("possible pneumonia on chest x-ray")
-	// was still performed.
-	if setting == Inpatient || b.System != corpus.ICD10CM {
-		allowed |= nlp.Uncertain
-	}
-	// Historical mentions of a condition stay, flagged and with an edit
-	// naming the personal-history code suggested beside them: the coder
-	// judges whether the condition is still current ("history of
-	// hypertension" usually is). What the note says is over ("status
-	// post", "resolved", "quit") is not current, except the external
-	// cause of an injury, which is past by nature. A procedure code is for
-	// a service performed at this encounter: a past one is not coded.
-	if !procedureCode(b) {
-		allowed |= nlp.Historical
-		if externalCause(b) {
-			allowed |= nlp.Ended
-		}
-	}
-	// Result only qualifies Negated: "HIV nonreactive" negates the
-	// finding, while the test named there was done.
-	allowed |= nlp.Result
+	f := e.fact(code) // asrt: the code's kind (assertfacts.go)
+	a := f.asrt
+	allowed := allowedBy(f, setting)
 	doc := &w.doc
 	var blocked nlp.Assertion
 	var blockedAt mention
 	sense := senseRule{}
 	var drop uint64 // bit i: mention i is blocked or off-sense (the first 64)
 	for i, m := range c.mentions {
-		if x := blockedBy(b, m.assert, allowed); x != 0 {
+		if x := blockedBy(a, m.assert, allowed); x != 0 {
 			if blocked == 0 {
 				blockedAt = m
 			}
@@ -170,7 +140,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 			continue
 		}
 		if sense.rule == "" || i < 64 {
-			if r := e.offSense(w, b, m); r.rule != "" {
+			if r := e.offSense(w, f, m); r.rule != "" {
 				if sense.rule == "" {
 					sense = r
 				}
@@ -185,7 +155,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		// A fresh slice: siblings share the candidate's mentions.
 		kept = w.mentionSlice(len(c.mentions))
 		for i, m := range c.mentions {
-			if i < 64 && drop&(1<<i) == 0 || i >= 64 && blockedBy(b, m.assert, allowed) == 0 && e.offSense(w, b, m).rule == "" {
+			if i < 64 && drop&(1<<i) == 0 || i >= 64 && blockedBy(a, m.assert, allowed) == 0 && e.offSense(w, f, m).rule == "" {
 				kept = append(kept, m)
 			}
 		}
@@ -193,7 +163,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	// A history or status code means the past event or the relative: its
 	// mentions' flags of that kind are the code's own words ("s/p CABG"
 	// for Z95.1), as for the history codes histories() adds.
-	if own := allowed & (nlp.Historical | nlp.Ended | nlp.Family); len(kept) > 0 && (historyCode(b) || familyCode(b)) {
+	if own := allowed & (nlp.Historical | nlp.Ended | nlp.Family); len(kept) > 0 && a&(asrtHistory|asrtFamily) != 0 {
 		for i := range kept {
 			if kept[i].assert&own != 0 {
 				if &kept[0] == &c.mentions[0] {
@@ -213,6 +183,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		}
 		return Rejection{}, true
 	}
+	b := e.set.Brief(code)
 	rej := Rejection{System: string(b.System), Code: b.Code, Display: b.Display}
 	if blocked == 0 {
 		rej.Rule, rej.Reason = sense.rule, sense.reason
@@ -240,7 +211,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		}
 	case blocked&nlp.Uncertain != 0:
 		rej.Rule, rej.Reason = "uncertain_outpatient", by(nlp.Uncertain, "uncertain diagnosis", ": not coded in the outpatient setting; code the documented symptoms")
-	case procedureCode(b):
+	case a&asrtProcedure != 0:
 		rej.Rule, rej.Reason = "past_procedure", by(nlp.Historical, "a past service", ": CPT and HCPCS code what is performed or supplied at this encounter")
 	default:
 		rej.Rule = "historical"
@@ -280,23 +251,6 @@ func reasonWith(doc *nlp.Document, at mention, kind nlp.Assertion, parts ...stri
 	return b.String()
 }
 
-// blockedBy is the flags of a mention the rules do not allow for code b.
-// A procedure or test whose result the note states ("HCV antibody
-// negative") was performed: the negation is of a finding.
-func blockedBy(b corpus.Brief, a, allowed nlp.Assertion) nlp.Assertion {
-	x := a &^ allowed
-	if (procedureCode(b) || screeningCode(b)) && a&nlp.Result != 0 {
-		// The test was done: its result ("negative") and, for a
-		// screening test, what it looked for ("HIV screening") are
-		// not the test's absence.
-		x &^= nlp.Negated
-		if procedureCode(b) {
-			x &^= nlp.Hypothetical
-		}
-	}
-	return x
-}
-
 // senseRule is a sense gate's verdict on one mention: rule "" when the
 // words are used in the code's sense.
 type senseRule struct{ rule, reason string }
@@ -312,35 +266,35 @@ type senseRule struct{ rule, reason string }
 //   - Chapter 15 codes (O00-O9A) are for pregnancy, childbirth and the
 //     puerperium: a note documenting no pregnancy gets none ("mole" on the
 //     skin is a nevus, not a hydatidiform mole).
-func (e *Engine) offSense(w *work, b corpus.Brief, m mention) senseRule {
+//
+// f is the code's facts: its asrt bits say which gates apply.
+func (e *Engine) offSense(w *work, f codeFact, m mention) senseRule {
 	doc := &w.doc
 	sp := nlp.Span{Start: m.start, End: m.end}
 	words := doc.Text[m.start:m.end]
-	switch b.System {
-	case corpus.ICD10CM:
+	switch {
+	case f.flags&factICD != 0:
 		if sectionKind(doc, m.section) == nlp.Anesthesia {
 			return senseRule{"not_a_finding", fmt.Sprintf("%q is in the anesthesia section, which records the anesthetic given, not a condition", words)}
 		}
-		if len(b.Code) > 0 && b.Code[0] == 'O' {
+		if f.asrt&asrtPregnancy != 0 {
 			if !w.pregnant() {
 				return senseRule{"not_pregnant", fmt.Sprintf("%q: the note documents no pregnancy, and chapter 15 codes (O00-O9A) are for pregnancy, childbirth and the puerperium", words)}
 			}
 		}
-		if b.Code >= "T36" && b.Code < "T51" {
+		if f.asrt&asrtDrug != 0 {
 			if v, ok := doc.InstrumentUse(sp); ok {
 				return senseRule{"instrument", fmt.Sprintf("%q is an instrument of the procedure (%q), not a drug taken", words, doc.Text[v.Start:v.End])}
 			}
 		}
-		if b.Code < "S00" || b.Code >= "U" && b.Code < "V" {
+		if f.asrt&asrtVaccine != 0 {
 			if v, ok := doc.VaccineTarget(sp); ok {
 				return senseRule{"vaccination", fmt.Sprintf("%q names what a vaccine (%q) protects against: a vaccination is coded Z23 with the vaccine product, not the disease", words, doc.Text[v.Start:v.End])}
 			}
 		}
-	case corpus.HCPCS:
-		if len(b.Code) > 0 && (b.Code[0] == 'A' || b.Code[0] == 'E' || b.Code[0] == 'L') {
-			if v, ok := doc.InstrumentUse(sp); ok {
-				return senseRule{"instrument", fmt.Sprintf("%q is an instrument of the procedure (%q): part of the procedure, not a separately billed supply", words, doc.Text[v.Start:v.End])}
-			}
+	case f.asrt&asrtSupply != 0:
+		if v, ok := doc.InstrumentUse(sp); ok {
+			return senseRule{"instrument", fmt.Sprintf("%q is an instrument of the procedure (%q): part of the procedure, not a separately billed supply", words, doc.Text[v.Start:v.End])}
 		}
 	}
 	return senseRule{}

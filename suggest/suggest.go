@@ -334,6 +334,6 @@ func encounterNear(doc *nlp.Document, c *candidate, fallback string) string {
 }
 
 func round(x float64, digits int) float64 {
-	p := math.Pow(10, float64(digits))
+	p := pow10(digits) // confidence.go
 	return math.Round(x*p) / p
 }
