@@ -145,88 +145,24 @@ func TestAdmissionWaitAndProblem(t *testing.T) {
 }
 
 func TestAdmissionCanceled(t *testing.T) {
-	a := newAdmission(1, 4, time.Minute, 0)
-	rel, err := a.acquire(context.Background(), false, 10)
+	a := newAdmission(1, 4, time.Minute)
+	rel, err := a.acquire(context.Background(), false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if _, err := a.acquire(ctx, false, 10); !errors.Is(err, context.Canceled) {
+	if _, err := a.acquire(ctx, false); !errors.Is(err, context.Canceled) {
 		t.Errorf("acquire with a canceled context: %v", err)
 	}
 	if a.queued() != 0 {
 		t.Errorf("%d still queued", a.queued())
 	}
 	rel()
-	if rel, err = a.acquire(ctx, false, 10); err != nil {
+	if rel, err = a.acquire(ctx, false); err != nil {
 		t.Errorf("free slot refused: %v", err)
 	} else {
 		rel()
-	}
-}
-
-// TestAdmissionLongLane: long notes hold at most slots-1 engine slots, so
-// an ordinary note still gets one; a long note past the lane waits, and
-// sheds when its wait runs out; releasing frees the lane.
-func TestAdmissionLongLane(t *testing.T) {
-	tests := []struct {
-		name       string
-		slots      int
-		longNote   int
-		longsFirst int  // long notes admitted before the probes
-		shortGets  bool // an ordinary note then gets a slot at once
-		longGets   bool // one more long note then gets a slot at once
-	}{
-		{"two slots: one long, a short still runs", 2, 100, 1, true, false},
-		{"three slots: two long, a short still runs", 3, 100, 2, true, false},
-		{"no lane with one slot", 1, 100, 0, true, true},
-		{"lane off: a second long note takes the other slot", 2, -1, 1, true, true},
-	}
-	ctx := context.Background()
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			a := newAdmission(tt.slots, 8, 30*time.Millisecond, tt.longNote)
-			var rels []func()
-			defer func() {
-				for _, r := range rels {
-					r()
-				}
-			}()
-			for range tt.longsFirst {
-				rel, err := a.acquire(ctx, false, 1000)
-				if err != nil {
-					t.Fatalf("long note refused while the lane has room: %v", err)
-				}
-				rels = append(rels, rel)
-			}
-			rel, err := a.acquire(ctx, false, 10)
-			if (err == nil) != tt.shortGets {
-				t.Fatalf("short note: err %v, want admitted %v", err, tt.shortGets)
-			}
-			if err == nil {
-				rel()
-			}
-			rel, err = a.acquire(ctx, false, 1000)
-			if (err == nil) != tt.longGets {
-				t.Fatalf("one more long note: err %v, want admitted %v", err, tt.longGets)
-			}
-			if err == nil {
-				rel()
-			} else if !errors.Is(err, ErrOverloaded) {
-				t.Errorf("long note past the lane: %v, want ErrOverloaded", err)
-			}
-			if a.queued() != 0 {
-				t.Errorf("%d still queued", a.queued())
-			}
-			for _, r := range rels {
-				r()
-			}
-			rels = nil
-			if len(a.slots) != 0 || a.long != nil && len(a.long) != 0 {
-				t.Errorf("tokens left after release: %d slots, lane %v", len(a.slots), a.long)
-			}
-		})
 	}
 }
 

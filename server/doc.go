@@ -27,10 +27,7 @@
 //     medcode_overloaded_total. Past capacity the server sheds load instead
 //     of queueing without bound, so the notes it serves keep their latency
 //     and memory stays that of a bounded number of requests. A batch's
-//     notes wait for slots without the queue bound. A long note (from
-//     Options.LongNote bytes, 16 KiB) also takes a token of the long lane,
-//     which has one token fewer than there are slots, so ordinary notes
-//     always have a slot that no long note holds.
+//     notes wait for slots without the queue bound.
 //   - Every answer has X-Content-Type-Options: nosniff and Cache-Control:
 //     no-store (the workbench's assets: no-cache). CORS headers go only to
 //     Options.AllowedOrigins (never *); a POST from another origin than the

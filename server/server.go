@@ -76,12 +76,7 @@ type Options struct {
 	// QueueWait is how long a note may wait for an engine call before it is
 	// answered 503; 0: 1s; < 0: until the request's deadline.
 	QueueWait time.Duration
-	// LongNote is the size in bytes from which a note is long: long notes
-	// run on at most MaxConcurrent-1 engine slots at once, so ordinary
-	// notes never queue behind long ones on every slot. 0: 16 KiB; < 0:
-	// no limit.
-	LongNote int
-	Registry *prometheus.Registry // nil: a new one
+	Registry  *prometheus.Registry // nil: a new one
 }
 
 // Server serves the HTTP API. Build it with New.
@@ -142,7 +137,7 @@ func New(opts Options) (*Server, error) {
 	if opts.MaxConcurrent <= 0 {
 		opts.MaxConcurrent = runtime.GOMAXPROCS(0)
 	}
-	s.admit = newAdmission(opts.MaxConcurrent, opts.MaxQueue, opts.QueueWait, opts.LongNote)
+	s.admit = newAdmission(opts.MaxConcurrent, opts.MaxQueue, opts.QueueWait)
 	if s.bodyTimeout <= 0 {
 		s.bodyTimeout = 10 * time.Second
 	}

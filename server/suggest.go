@@ -146,7 +146,7 @@ func (s *Server) suggest(c *gin.Context) {
 // null, records the metrics and remembers the codes' matched terms under
 // id.
 func (s *Server) run(ctx context.Context, id string, req suggest.Request, batch bool) (*suggest.Result, error) {
-	release, err := s.admit.acquire(ctx, batch, len(req.Text))
+	release, err := s.admit.acquire(ctx, batch)
 	if err != nil {
 		if errors.Is(err, ErrOverloaded) {
 			s.metrics.overloaded.Inc()

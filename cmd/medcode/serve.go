@@ -40,7 +40,6 @@ type serveFlags struct {
 	maxConcurrent    int
 	maxQueue         int
 	queueWait        time.Duration
-	longNote         int
 	cpuProfile       string
 }
 
@@ -68,7 +67,6 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "engine calls run at once (default GOMAXPROCS)")
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "notes that may wait for the engine; past it a note is answered 503 at once (default 8 per engine call; -1: no bound)")
 	fl.DurationVar(&f.queueWait, "queue-wait", 0, "longest a note waits for the engine before a 503 (default 1s; -1ns: until --timeout)")
-	fl.IntVar(&f.longNote, "long-note", 0, "size in bytes from which a note is long: long notes use at most all engine calls but one, so ordinary notes never wait behind them (default 16 KiB; -1: no limit)")
 	fl.StringVar(&f.cpuProfile, "cpu-profile", "", "write a CPU profile of serving (from engine ready to shutdown) to this file, for `go tool pprof` (default: none)")
 	return cmd
 }
@@ -218,7 +216,7 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 		Engine: eng, Codes: eng, Store: store, APIKeys: keys,
 		RequestTimeout: f.timeout, BodyTimeout: f.bodyTimeout, Logger: log,
 		AllowedOrigins: f.allowedOrigins, PublicURL: f.publicURL, LoopbackHosts: f.insecureLoopback,
-		MaxConcurrent: f.maxConcurrent, MaxQueue: f.maxQueue, QueueWait: f.queueWait, LongNote: f.longNote,
+		MaxConcurrent: f.maxConcurrent, MaxQueue: f.maxQueue, QueueWait: f.queueWait,
 	})
 	if err != nil {
 		return err
