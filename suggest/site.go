@@ -408,11 +408,33 @@ func (e *Engine) buildSiteCategory(plan []sitePlan) *siteCategory {
 // category of thousands of codes holds two arrays, not two small ones per
 // reading.
 func (sc *siteCategory) pack() {
-	n := 0
+	n, nr, na := 0, 0, 0
 	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
 		for i := range cs {
+			nr += len(cs[i].readings)
 			for _, r := range cs[i].readings {
 				n += len(r.ids)
+				na += len(r.alts)
+			}
+		}
+	}
+	// The readings, and their "or" pairs, go into one array each too:
+	// thousands of small arrays that live as long as the engine are
+	// thousands of objects for every collection to mark.
+	readings, alts := make([]siteReading, 0, nr), make([][2]int32, 0, na)
+	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
+		for i := range cs {
+			at := len(readings)
+			readings = append(readings, cs[i].readings...)
+			cs[i].readings = readings[at:len(readings):len(readings)]
+			for ri := range cs[i].readings {
+				r := &cs[i].readings[ri]
+				if r.alts == nil {
+					continue
+				}
+				at := len(alts)
+				alts = append(alts, r.alts...)
+				r.alts = alts[at:len(alts):len(alts)]
 			}
 		}
 	}
