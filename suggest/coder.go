@@ -68,7 +68,7 @@ func (e *Engine) coderRules(w *work, doc *nlp.Document, req Request, res *Result
 	e.etiologyFirst(res)                       // etiology.go
 	rej = e.infectionStatus(req, res, rej)     // infectionstatus.go
 	adds, rej = e.drugTableCodes(n, res, adds, rej)
-	adds, rej = e.neoplasmTableCodes(doc, res, adds, rej)
+	adds, rej = e.neoplasmTableCodes(n, res, adds, rej)
 	adds, rej = e.diabetesControl(n, res, adds, rej) // control.go
 	rej = e.remission(n, res, rej)                   // remission.go
 	adds, rej = e.combinations(n, res, adds, rej, rejected)

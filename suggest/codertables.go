@@ -26,8 +26,6 @@ type coderTables struct {
 	// (hypertension.go).
 	htnOnce sync.Once
 	htn     map[string]htnRole
-	// neoBehavior indexes the neoplasm behavior cues (neoplasm.go).
-	neoBehavior lazyCues
 	// notes are, per code, the codes its and its ancestors' instructional
 	// notes name (combination.go).
 	notes idMemo[codeNotes]

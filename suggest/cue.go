@@ -118,7 +118,7 @@ func findCues(doc *nlp.Document, ps []phrase) []cue {
 		if !f.may(toks[i].Norm) {
 			continue
 		}
-		c, ok := cueAt(doc, i, ps) // cueindex.go
+		c, ok := cueAt(doc, i, ps) // cueat.go
 		if !ok {
 			continue
 		}

@@ -172,11 +172,12 @@ type neoMention struct {
 // (its header, more "unspecified" words),
 // in another column of its row (a primary liver code beside "metastatic
 // to the liver") or read only its words.
-func (e *Engine) neoplasmTableCodes(doc *nlp.Document, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) neoplasmTableCodes(n *ruleNote, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	if len(e.neo.rows) == 0 {
 		return adds, rej
 	}
-	ms := e.neoMentions(doc)
+	doc := n.doc
+	ms := e.neoMentions(n)
 	ids := make([]corpus.ID, len(ms))
 	for k, m := range ms {
 		ids[k] = e.completeNeoplasm(doc, e.neo.rows[m.row].cells[m.col], m.ev[0].sent)
@@ -271,12 +272,14 @@ func (e *Engine) lessSpecificNeoplasm(id corpus.ID, ids []corpus.ID) bool {
 
 // neoMentions finds, per sentence stating a behavior, the most specific
 // site rows it names.
-func (e *Engine) neoMentions(doc *nlp.Document) []neoMention {
+func (e *Engine) neoMentions(n *ruleNote) []neoMention {
+	doc := n.doc
 	var out []neoMention
-	// The behavior cues of the whole note, one pass: a sentence with none
-	// (most notes: every sentence) is passed over.
-	found := e.coder.neoBehavior.get(malignantCues, benignCues, inSituCues, uncertainCues, unspecifiedCues, secondaryCues).find(doc)
-	if !slices.ContainsFunc(found, func(cs []cue) bool { return len(cs) > 0 }) {
+	// The behavior cues of the whole note, from the rules' one pass
+	// (rulenote.go): a sentence with none (most notes: every sentence) is
+	// passed over.
+	found := [6][]cue{n.cues(malignantCues), n.cues(benignCues), n.cues(inSituCues), n.cues(uncertainCues), n.cues(unspecifiedCues), n.cues(secondaryCues)}
+	if !slices.ContainsFunc(found[:], func(cs []cue) bool { return len(cs) > 0 }) {
 		return nil
 	}
 	var at [6]int

@@ -21,7 +21,7 @@ type ruleNote struct {
 	tab   *ruleCueTable
 	found bool    // table is filled
 	table [][]cue // per list of tab: findCues(doc, list)
-	last  []int   // cueIndex scratch: 1 + the token a list was last tried at
+	last  []int   // find's scratch: 1 + the token a list was last tried at
 	// other are the cues of lists outside the table, found on first use.
 	other   []listCues
 	ageDone bool

@@ -26,6 +26,9 @@ func TestRuleNoteIsFindCues(t *testing.T) {
 		"Flu shot given today; influenza vaccine declined last year. Tdap administered. 34 year old G2P1 at 32 weeks gestation.",
 		"Preoperative clearance exam, cardiac risk evaluated. Refill of lisinopril. No evidence of disease after breast cancer.",
 		"Leukemia in remission; relapsed twice. 3 month old infant, well child check, normal exam.",
+		"Flu shot given today; influenza vaccine declined last year. a b c a b a.",
+		"Colostomy in place; s/p colostomy. No longer taking aspirin. In remission, relapsed twice.",
+		"Metastatic adenocarcinoma to the liver; benign adenoma of the adrenal; carcinoma in situ; tumor of uncertain behavior.",
 	}
 	files, _ := filepath.Glob("testdata/notes/*.txt")
 	for _, f := range files {
@@ -38,8 +41,10 @@ func TestRuleNoteIsFindCues(t *testing.T) {
 	outside := phrases("insulin|long term insulin use|a b")
 	lists := append(ruleCueLists(), outside)
 	// Status and allergy rules' lists join the table after ruleCueLists;
-	// an empty one finds nothing.
-	status := [][]phrase{phrases("insulin|long term insulin use|on insulin"), nil, phrases("colostomy|s/p colostomy|warfarin")}
+	// an empty one finds nothing. Wildcard first words and phrases that
+	// start inside one another go through the table here too.
+	status := [][]phrase{phrases("insulin|long term insulin use|on insulin"), nil, phrases("colostomy|s/p colostomy|warfarin"),
+		phrases("vaccin*|flu shot|influenza vaccin*"), phrases("colostomy|s/p colostomy|ostomy"), phrases("a|a b|a b c")}
 	allergy := [][]phrase{phrases("penicillin|sulfa*|pcn"), phrases("latex")}
 	e := &Engine{}
 	for _, ps := range status {
