@@ -74,3 +74,32 @@ func cpuTime(b *testing.B) time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// BenchmarkSuggestDevTrained codes the CodiEsp dev notes in turn, one a
+// op, with the default model: the varied notes of a realistic load, whose
+// per-code tables are not all warm as a repeated note's are.
+func BenchmarkSuggestDevTrained(b *testing.B) {
+	eng, err := suggest.Open(context.Background(), suggest.OpenOptions{DataDir: testenv.DataDir(b)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	notes := testenv.DevNotes(b)
+	ctx := context.Background()
+	if err := eng.Warm(ctx); err != nil {
+		b.Fatal(err)
+	}
+	var size int64
+	for _, n := range notes {
+		size += int64(len(n))
+	}
+	b.SetBytes(size / int64(len(notes)))
+	cpu0 := cpuTime(b)
+	i := 0
+	for b.Loop() {
+		if _, err := eng.Suggest(ctx, suggest.Request{Text: notes[i%len(notes)]}); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N), "cpu-ns/op")
+}
