@@ -42,9 +42,8 @@ var signNegative = &rule{phrase: "(-)", kind: Negated, dir: backward, result: tr
 // that follows a colon and ends its clause. Header tokens are never
 // triggers or scope. An abbreviation whose expansion is negated ("NKDA")
 // is negated itself.
-func (p *Pipeline) assert(d *Document, lexs []lex) {
+func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 	toks := d.Tokens
-	var ms []match
 	sc := scoper{d: d, toks: toks}
 	for i := 0; i < len(toks); {
 		// sentence [i, e)
@@ -62,11 +61,11 @@ func (p *Pipeline) assert(d *Document, lexs []lex) {
 				j++
 				continue
 			}
-			if !lexs[j].trig {
+			if lexs[j].trig == nil {
 				j++ // no trigger starts with the word
 				continue
 			}
-			r, end := p.trig.match(toks, j, e)
+			r, end := matchFrom(lexs[j].trig, toks, j, e)
 			if r == nil || (r.first && j != i) || (r.predicate && !sc.endsClause(end)) {
 				j++
 				continue
@@ -189,6 +188,7 @@ func (p *Pipeline) assert(d *Document, lexs []lex) {
 	for k := range d.Terms {
 		d.Terms[k].Assert |= toks[d.Terms[k].Tok].Assert
 	}
+	return ms
 }
 
 // scoper marks the scopes of the triggers of one sentence [i, e); lo and

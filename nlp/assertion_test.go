@@ -263,11 +263,11 @@ func TestTriggerFirstWords(t *testing.T) {
 	toks, s.lex, s.buf, _ = p.makeTokens(text, s.raw, toks, s.lex[:0], s.buf)
 	starts := 0
 	for i, tok := range toks {
-		_, want := p.trig.root.next[tok.Norm]
+		want := p.trig.root.next[tok.Norm]
 		if s.lex[i].trig != want {
 			t.Errorf("token %q: trig %v, want %v", tok.Norm, s.lex[i].trig, want)
 		}
-		if want {
+		if want != nil {
 			starts++
 		}
 	}

@@ -41,21 +41,17 @@ func (p *Pipeline) joinable(w word) bool {
 // bound prefix its neighbour attaches to ("pre-eclampsia", "anti inflammatory";
 // not "status post fall", which says the fall is over).
 func (p *Pipeline) compound(text string, toks []Token, lexs []lex, i int) (word, bool) {
-	if p.opts.NoCompounds {
-		return word{}, false
-	}
-	if i+1 >= len(toks) {
+	if lexs[i].prefix == 0 || p.opts.NoCompounds || i+1 >= len(toks) {
 		return word{}, false
 	}
 	t, n := &toks[i], &toks[i+1]
-	spaced, ok := boundPrefixes[t.Norm]
-	if !ok || n.Start != t.End+1 {
+	if n.Start != t.End+1 {
 		return word{}, false
 	}
 	switch text[t.End] {
 	case '-':
 	case ' ':
-		if !spaced || i > 0 && toks[i-1].Norm == "status" {
+		if lexs[i].prefix != prefixSpaced || i > 0 && toks[i-1].Norm == "status" {
 			return word{}, false
 		}
 	default:
@@ -85,4 +81,25 @@ func (p *Pipeline) joinWords(ws []word) []word {
 		out = append(out, ws[i])
 	}
 	return out
+}
+
+// boundPrefix is what a form is as a bound prefix: none, or one joining
+// the word after a hyphen, or after a hyphen or a space.
+type boundPrefix uint8
+
+const (
+	prefixHyphen boundPrefix = 1 + iota // joins after a hyphen only
+	prefixSpaced                        // joins after a hyphen or one space
+)
+
+// boundPrefixOf is the boundPrefix of a normalised form (boundPrefixes).
+func boundPrefixOf(norm string) boundPrefix {
+	spaced, ok := boundPrefixes[norm]
+	switch {
+	case !ok:
+		return 0
+	case spaced:
+		return prefixSpaced
+	}
+	return prefixHyphen
 }

@@ -57,13 +57,15 @@ type scratch struct {
 	lex  []lex // per token: dictionary entries
 	secs []Section
 	buf  []byte
+	ms   []match // assert's triggers of a sentence
 }
 
 // lex is what the dictionaries know of one token.
 type lex struct {
-	abbr *abbreviation // nil unless a dictionary abbreviation
-	syn  *synonym      // nil unless the token's stem has synonym expansions
-	trig bool          // the token may start an assertion trigger
+	abbr   *abbreviation // nil unless a dictionary abbreviation
+	syn    *synonym      // nil unless the token's stem has synonym expansions
+	trig   *triggerNode  // the trigger trie's node of the token's form, when an assertion trigger may start with it
+	prefix boundPrefix   // the token is a bound prefix of compounds
 }
 
 // New builds a Pipeline: it parses and analyses the dictionaries once.
@@ -146,24 +148,39 @@ func (p *Pipeline) Analyze(text string) *Document {
 	return p.AnalyzeInto(new(Document), text)
 }
 
-// AnalyzeInto is Analyze reusing the token, term and section storage of
-// d, which it overwrites and returns: a caller analysing note after note
+// AnalyzeInto is Analyze reusing the storage of d's slices (tokens,
+// terms, sections, sentences, assertions, abbreviations, attributes),
+// which it overwrites and returns: a caller analysing note after note
 // with one Document allocates little. Nothing of d's previous analysis
-// survives.
+// survives, and a slice left empty is nil, as Analyze leaves it.
 func (p *Pipeline) AnalyzeInto(d *Document, text string) *Document {
-	*d = Document{Text: text, Tokens: d.Tokens[:0], Terms: d.Terms[:0], Sections: d.Sections[:0]}
+	*d = Document{Text: text, Tokens: d.Tokens[:0], Terms: d.Terms[:0], Sections: d.Sections[:0],
+		Sentences: d.Sentences[:0], Assertions: d.Assertions[:0], Abbreviations: d.Abbreviations[:0], Attributes: d.Attributes[:0]}
 	s := p.scratch.Get().(*scratch)
 	s.raw = p.tokenize(text, s.raw[:0])
 	d.Tokens, s.lex, s.buf, d.senses = p.makeTokens(text, s.raw, slices.Grow(d.Tokens, len(s.raw)), s.lex[:0], s.buf)
 	d.senses |= sensesKnown
 	d.Sections = p.findSections(text, d.Sections)
 	assignSections(d.Tokens, d.Sections)
-	d.Sentences = p.sentences(text, s.raw, d.Tokens, d.Sections)
+	d.Sentences = p.sentences(text, s.raw, d.Tokens, d.Sections, d.Sentences)
 	d.Terms = p.makeTerms(text, d.Tokens, s.lex, d.Sections, slices.Grow(d.Terms, len(d.Tokens)*3/2+8), &d.Abbreviations, true)
-	p.assert(d, s.lex)
+	s.ms = p.assert(d, s.lex, s.ms[:0])
 	p.scratch.Put(s)
-	d.Attributes = attributes(d)
+	d.Attributes = attributes(d, d.Attributes)
+	d.Sentences = nilIfEmpty(d.Sentences)
+	d.Assertions = nilIfEmpty(d.Assertions)
+	d.Abbreviations = nilIfEmpty(d.Abbreviations)
+	d.Attributes = nilIfEmpty(d.Attributes)
 	return d
+}
+
+// nilIfEmpty returns s, or nil when s is empty: a reused Document's
+// empty slices are nil, as a fresh analysis leaves them.
+func nilIfEmpty[S ~[]E, E any](s S) S {
+	if len(s) == 0 {
+		return nil
+	}
+	return s
 }
 
 // Terms returns the term stream of Analyze(text).Terms with Sent, Section
@@ -212,7 +229,7 @@ func (p *Pipeline) makeTokens(text string, raw []rawToken, dst []Token, lexs []l
 		if r.marker {
 			w.abbr, w.syn = nil, nil
 		}
-		lexs = append(lexs, lex{abbr: w.abbr, syn: w.syn, trig: w.trig})
+		lexs = append(lexs, lex{abbr: w.abbr, syn: w.syn, trig: w.trig, prefix: w.prefix})
 	}
 	return dst, lexs, buf, senses
 }

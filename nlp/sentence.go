@@ -1,5 +1,7 @@
 package nlp
 
+import "slices"
+
 // noSplitBefore holds words whose trailing full stop does not end a
 // sentence ("Dr. Smith", "vs. pneumonia").
 var noSplitBefore = map[string]bool{
@@ -15,11 +17,11 @@ var noSplitBefore = map[string]bool{
 // nor after a genus initial before its species: "E. coli";
 // decimals and dotted acronyms are single tokens); bullets ("•", "*", " - ");
 // list numbers ("1.", "2)"); and both ends of every section header.
-func (p *Pipeline) sentences(text string, raw []rawToken, toks []Token, secs []Section) []Span {
+func (p *Pipeline) sentences(text string, raw []rawToken, toks []Token, secs []Section, spans []Span) []Span {
 	if len(toks) == 0 {
 		return nil
 	}
-	spans := make([]Span, 0, len(toks)/8+1)
+	spans = slices.Grow(spans[:0], len(toks)/8+1)
 	// Header boundaries in order: each header's start and end.
 	h := 0
 	first := 0

@@ -12,7 +12,8 @@ type word struct {
 	norm, stem string
 	stop       bool
 	sense      senseWords    // the sense gates the form can open (sensewords.go)
-	trig       bool          // the first word of an assertion trigger (a key of the trigger trie's root)
+	prefix     boundPrefix   // a bound prefix of compounds (compound.go)
+	trig       *triggerNode  // the trigger trie's node of the form when it starts an assertion trigger (a child of the root), else nil
 	abbr       *abbreviation // senses when the form is a dictionary abbreviation
 	syn        *synonym      // expansions of the word's (canonical) stem
 }
@@ -101,8 +102,7 @@ func (v *vocab) newWord(norm string) word {
 	if !ok {
 		stem = v.stemOf(norm)
 	}
-	_, trig := v.trigFirst[norm]
-	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm), trig: trig}
+	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm), prefix: boundPrefixOf(norm), trig: v.trigFirst[norm]}
 }
 
 // setTriggers records the triggers' first words, marks the fixed words
@@ -111,7 +111,7 @@ func (v *vocab) newWord(norm string) word {
 func (v *vocab) setTriggers(first map[string]*triggerNode) {
 	v.trigFirst = first
 	for norm, w := range v.fixed {
-		_, w.trig = first[norm]
+		w.trig = first[norm]
 		v.fixed[norm] = w
 	}
 	for i := range v.shards {

@@ -480,21 +480,26 @@ func newTriggerTrie(p *Pipeline) *triggerTrie {
 	return t
 }
 
-// match returns the longest rule starting at token i (within toks[:end])
-// and the index after it.
-func (t *triggerTrie) match(toks []Token, i, end int) (*rule, int) {
+// matchFrom returns the longest rule starting at token i (within
+// toks[:end], i < end) and the index after it. first is the trie root's
+// child for token i's form (its word's trig), found with the word.
+func matchFrom(first *triggerNode, toks []Token, i, end int) (*rule, int) {
 	var best *rule
 	bestEnd := i
-	n := &t.root
-	for j := i; j < end; j++ {
+	n := first
+	for j := i; ; {
+		if n.rule != nil {
+			best, bestEnd = n.rule, j+1
+		}
+		j++
+		if j >= end {
+			break
+		}
 		c := n.next[toks[j].Norm]
 		if c == nil {
 			break
 		}
 		n = c
-		if n.rule != nil {
-			best, bestEnd = n.rule, j+1
-		}
 	}
 	return best, bestEnd
 }
