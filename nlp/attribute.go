@@ -8,33 +8,15 @@ const (
 	AttrDiabetesType = "diabetes_type"
 )
 
-// attributeWord returns the attribute a term's Norm states on its own
-// (kind, value), if any: a switch, cheaper than a map for every term.
-func attributeWord(norm string) (kind, value string, ok bool) {
-	switch norm {
-	case "right":
-		return AttrLaterality, "right", true
-	case "left":
-		return AttrLaterality, "left", true
-	case "bilateral", "bilaterally":
-		return AttrLaterality, "bilateral", true
-	case "acute", "acutely":
-		return AttrAcuity, "acute", true
-	case "chronic", "chronically":
-		return AttrAcuity, "chronic", true
-	case "sequela", "sequelae":
-		return AttrEncounter, "sequela", true
-	}
-	return "", "", false
-}
-
 // diabetesWords mark a sentence as speaking of diabetes, so that "type 2"
 // there is a diabetes type (and "type 2 MI" is not).
 var diabetesWords = map[string]bool{"diabetes": true, "diabetic": true, "dm": true, "diabetics": true, "mellitus": true}
 
 // attributes derives laterality, acuity, encounter and diabetes type from
 // the term stream, so abbreviations count ("RLE" is right, "T2DM" is type 2)
-// and spans stay on the original text.
+// and spans stay on the original text. Its words are the cases of one
+// switch, every term's only test: the first cases are the words stating
+// an attribute on their own.
 func attributes(d *Document, out []Attribute) []Attribute {
 	out = out[:0]
 	terms := d.Terms
@@ -54,11 +36,19 @@ func attributes(d *Document, out []Attribute) []Attribute {
 	}
 	for k, t := range terms {
 		sp := Span{t.Start, t.End}
-		if kind, value, ok := attributeWord(t.Norm); ok {
-			add(kind, value, sp, t.Sent)
-			continue
-		}
 		switch t.Norm {
+		case "right":
+			add(AttrLaterality, "right", sp, t.Sent)
+		case "left":
+			add(AttrLaterality, "left", sp, t.Sent)
+		case "bilateral", "bilaterally":
+			add(AttrLaterality, "bilateral", sp, t.Sent)
+		case "acute", "acutely":
+			add(AttrAcuity, "acute", sp, t.Sent)
+		case "chronic", "chronically":
+			add(AttrAcuity, "chronic", sp, t.Sent)
+		case "sequela", "sequelae":
+			add(AttrEncounter, "sequela", sp, t.Sent)
 		case "initial", "subsequent":
 			nx := norm(k + 1)
 			if nx == "encounter" || nx == "visit" || nx == "encounters" {

@@ -51,6 +51,30 @@ func foldInto(dst []byte, s string, dotted bool) []byte {
 	return dst
 }
 
+// foldHashInto is foldInto, also returning the FNV-1a hash (fnv1a) of the
+// bytes it appended: ASCII input, the common case, is folded and hashed
+// in one pass.
+func foldHashInto(dst []byte, s string, dotted bool) ([]byte, uint32) {
+	n0 := len(dst)
+	var h uint32 = 2166136261
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			dst = foldInto(dst[:n0], s, dotted)
+			return dst, fnv1a(dst[n0:])
+		}
+		if dotted && c == '.' {
+			continue
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return dst, h
+}
+
 // foldSpecial holds letters that NFD does not decompose.
 var foldSpecial = map[rune]string{
 	'ß': "ss", 'æ': "ae", 'Æ': "ae", 'ø': "o", 'Ø': "o", 'œ': "oe", 'Œ': "oe",

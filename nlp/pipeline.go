@@ -222,8 +222,9 @@ func (p *Pipeline) terms1(text string) []Term {
 func (p *Pipeline) makeTokens(text string, raw []rawToken, dst []Token, lexs []lex, buf []byte) ([]Token, []lex, []byte, senseWords) {
 	var senses senseWords
 	for _, r := range raw {
-		buf = foldInto(buf[:0], text[r.start:r.end], r.dotted)
-		w := p.vocab.lookup(buf)
+		var h uint32
+		buf, h = foldHashInto(buf[:0], text[r.start:r.end], r.dotted)
+		w := p.vocab.lookupHashed(buf, h)
 		senses |= w.sense
 		dst = append(dst, Token{Start: r.start, End: r.end, Norm: w.norm, Stem: w.stem, Stop: w.stop || r.marker, Section: -1})
 		if r.marker {

@@ -145,8 +145,10 @@ func (v *vocab) linkSynonyms() {
 
 // lookup returns the word for the normalised bytes b, computing and caching
 // it when new. It does not allocate for known words.
-func (v *vocab) lookup(b []byte) word {
-	h := fnv1a(b)
+func (v *vocab) lookup(b []byte) word { return v.lookupHashed(b, fnv1a(b)) }
+
+// lookupHashed is lookup given h, the FNV-1a hash of b.
+func (v *vocab) lookupHashed(b []byte, h uint32) word {
 	if v.sealed.slots != nil {
 		if w, ok := v.sealed.find(b, h); ok {
 			return w

@@ -1,0 +1,19 @@
+package nlp
+
+import "testing"
+
+// TestFoldHashInto holds foldHashInto to foldInto and fnv1a, on ASCII and
+// other text, dotted and not, appending after bytes already held.
+func TestFoldHashInto(t *testing.T) {
+	for _, s := range []string{"", "Pain", "B.I.D.", "b.i.d.", "Crohn's", "Crohn’s", "Café", "ÆSTHETIC", "straße", "7.5", "IBS-D", "h/o"} {
+		for _, dotted := range []bool{false, true} {
+			for _, prefix := range []string{"", "xy"} {
+				want := foldInto([]byte(prefix), s, dotted)
+				got, h := foldHashInto([]byte(prefix), s, dotted)
+				if string(got) != string(want) || h != fnv1a(want[len(prefix):]) {
+					t.Errorf("foldHashInto(%q, %q, %v) = %q %#x, want %q %#x", prefix, s, dotted, got, h, want, fnv1a(want[len(prefix):]))
+				}
+			}
+		}
+	}
+}
