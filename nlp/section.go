@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 )
@@ -288,15 +289,15 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 
 // headerKind looks a header key up; a radiology report's study name before
 // "impression" or "findings" ("CTA IMPRESSION", "PELVIC ULTRASOUND
-// FINDINGS": at most three more words) names those sections too.
+// FINDINGS": at most three more words) names those sections too. It does
+// not allocate.
 func (p *Pipeline) headerKind(key []byte) (SectionKind, bool) {
 	if kind, ok := p.headers[string(key)]; ok {
 		return kind, true
 	}
-	k := string(key)
 	for _, last := range []string{" impression", " findings"} {
-		pre, ok := strings.CutSuffix(k, last)
-		if !ok || pre == "" || strings.Count(pre, " ") > 2 {
+		pre, ok := bytes.CutSuffix(key, []byte(last))
+		if !ok || len(pre) == 0 || bytes.Count(pre, []byte(" ")) > 2 {
 			continue
 		}
 		if kind, ok := p.headers[last[1:]]; ok {
