@@ -61,13 +61,37 @@ func (e *Engine) renderAll(doc *nlp.Document, final []scored, req Request) []Sug
 	}
 	parts := make([]Explanation, np)
 	evs := make([]Evidence, nev)
+	// Every suggestion's "matched ..." message, written into one string
+	// and cut from it: one allocation, not one per suggestion.
+	var sb strings.Builder
+	sb.Grow(matchedSize(final))
+	var endA [64]int
+	ends := endA[:0]
+	for i := range final {
+		b := final[i].c.top()
+		var a [192]byte // the message's bytes, on the stack when they fit
+		sb.Write(appendMatchedMessage(a[:0], b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order))
+		ends = append(ends, sb.Len())
+	}
+	msgs, lo := sb.String(), 0
 	for i := range final {
 		k := &final[i]
 		m, p := evidenceCap(k.c, renderSpans), partsCap(k)
-		out[i] = e.render(doc, k, req, parts[:0:p], evs[:0:m])
-		parts, evs = parts[p:], evs[m:]
+		out[i] = e.render(doc, k, req, msgs[lo:ends[i]], parts[:0:p], evs[:0:m])
+		parts, evs, lo = parts[p:], evs[m:], ends[i]
 	}
 	return out
+}
+
+// matchedSize is about the length of final's matched messages: their
+// words and quoted names, and three two-decimal numbers under ten each.
+func matchedSize(final []scored) int {
+	n := 0
+	for i := range final {
+		b := final[i].c.top()
+		n += len(b.kind.String()) + len(b.name) + 52
+	}
+	return n
 }
 
 // partsCap is the capacity of k's explanation parts: the two every
@@ -86,10 +110,11 @@ func partsCap(k *scored) int {
 // renderSpans is how many evidence spans a candidate contributes.
 const renderSpans = 5
 
-// render builds the explained suggestion of a returned candidate; parts
-// (empty, of capacity partsCap(k)) and evs (empty, of capacity
-// evidenceCap(k.c, renderSpans)) hold its explanation parts and evidence.
-func (e *Engine) render(doc *nlp.Document, k *scored, req Request, parts []Explanation, evs []Evidence) Suggestion {
+// render builds the explained suggestion of a returned candidate; matched
+// is the matchedMessage of its best mention, parts (empty, of capacity
+// partsCap(k)) and evs (empty, of capacity evidenceCap(k.c, renderSpans))
+// hold its explanation parts and evidence.
+func (e *Engine) render(doc *nlp.Document, k *scored, req Request, matched string, parts []Explanation, evs []Evidence) Suggestion {
 	c, code, f := k.c, k.code, k.f
 	b := c.top()
 	var sentBuf [16]int
@@ -108,7 +133,7 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request, parts []Expla
 		}
 	}
 	parts = parts[:2]
-	parts[0] = Explanation{Value: k.score, Message: matchedMessage(b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order)}
+	parts[0] = Explanation{Value: k.score, Message: matched}
 	parts[1] = Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"}
 	if b.dominated {
 		parts = append(parts, Explanation{Value: round(f[7], 3), Message: "words also matched a longer, more specific name"})
@@ -156,19 +181,36 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request, parts []Expla
 // %.2f, order %.2f)", kind, name, coverage, cosine, order) without fmt.
 func matchedMessage(kind, name string, coverage, cosine, order float64) string {
 	var a [192]byte // the message's bytes, on the stack when they fit
-	buf := a[:0]
+	return string(appendMatchedMessage(a[:0], kind, name, coverage, cosine, order))
+}
+
+// appendMatchedMessage appends matchedMessage's text to buf.
+func appendMatchedMessage(buf []byte, kind, name string, coverage, cosine, order float64) []byte {
 	buf = append(buf, "matched "...)
 	buf = append(buf, kind...)
 	buf = append(buf, ' ')
-	buf = strconv.AppendQuote(buf, name)
+	buf = appendQuoted(buf, name)
 	buf = append(buf, " (coverage "...)
 	buf = strconv.AppendFloat(buf, coverage, 'f', 2, 64)
 	buf = append(buf, ", cosine "...)
 	buf = strconv.AppendFloat(buf, cosine, 'f', 2, 64)
 	buf = append(buf, ", order "...)
 	buf = strconv.AppendFloat(buf, order, 'f', 2, 64)
-	buf = append(buf, ')')
-	return string(buf)
+	return append(buf, ')')
+}
+
+// appendQuoted is strconv.AppendQuote, which copies printable ASCII other
+// than a quote or backslash as it is: such a name (most are) is copied
+// between quotes without strconv's rune by rune decoding.
+func appendQuoted(buf []byte, s string) []byte {
+	for i := range len(s) {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(buf, s)
+		}
+	}
+	buf = append(buf, '"')
+	buf = append(buf, s...)
+	return append(buf, '"')
 }
 
 // alternatives lists, for each suggestion, up to three other returned codes

@@ -3,6 +3,7 @@ package suggest
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"testing"
 )
 
@@ -21,6 +22,22 @@ func TestMatchedMessage(t *testing.T) {
 		want := fmt.Sprintf("matched %s %q (coverage %.2f, cosine %.2f, order %.2f)", tc.kind, tc.name, tc.a, tc.b, tc.c)
 		if got := matchedMessage(tc.kind, tc.name, tc.a, tc.b, tc.c); got != want {
 			t.Errorf("got %q, want %q", got, want)
+		}
+	}
+}
+
+// TestAppendQuoted checks appendQuoted against strconv.AppendQuote for
+// every byte alone and inside a name, and for runes beyond ASCII.
+func TestAppendQuoted(t *testing.T) {
+	var names []string
+	for b := range 256 {
+		names = append(names, string([]byte{byte(b)}), "ab"+string([]byte{byte(b)})+"cd")
+	}
+	names = append(names, "", "Type 2 diabetes mellitus", "caf\u00e9", "a\u2028b", "\xff\xfe", "tab\there")
+	for _, s := range names {
+		want := strconv.AppendQuote([]byte("x"), s)
+		if got := appendQuoted([]byte("x"), s); string(got) != string(want) {
+			t.Errorf("appendQuoted(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
