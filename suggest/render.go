@@ -35,7 +35,7 @@ func evidenceInto(doc *nlp.Document, c *candidate, n int, out []Evidence) []Evid
 			}
 		}
 		ev := Evidence{Start: m.start, End: m.end, Text: doc.Text[m.start:m.end], Matched: m.name, MatchedKind: m.kind.String(),
-			Assertions: assertionNames(m.assert), Assertion: assertionStatus(m.assert), Trigger: triggerText(doc, m.start, m.end, statusFlag(m.assert))}
+			Assertions: sharedAssertionNames(m.assert), Assertion: assertionStatus(m.assert), Trigger: triggerText(doc, m.start, m.end, statusFlag(m.assert))}
 		if m.section >= 0 && m.section < len(doc.Sections) {
 			ev.Section = string(doc.Sections[m.section].Kind)
 		}
@@ -47,6 +47,23 @@ func evidenceInto(doc *nlp.Document, c *candidate, n int, out []Evidence) []Evid
 	}
 	return out
 }
+
+// assertionMask holds the flags assertionNames names.
+const assertionMask = nlp.Negated | nlp.Historical | nlp.Family | nlp.Hypothetical | nlp.Uncertain
+
+// assertionLists is assertionNames of every combination of its flags, each
+// list full (an append copies it): rendered spans and suggestions share
+// these lists rather than allocate one each. Results only read them.
+var assertionLists = func() (t [assertionMask + 1][]string) {
+	for a := range t {
+		l := assertionNames(nlp.Assertion(a))
+		t[a] = l[:len(l):len(l)]
+	}
+	return t
+}()
+
+// sharedAssertionNames is assertionNames(a), one of assertionLists.
+func sharedAssertionNames(a nlp.Assertion) []string { return assertionLists[a&assertionMask] }
 
 // renderAll renders the returned candidates. Their explanations' parts
 // and first evidence spans are cut from two arrays, each suggestion's own
@@ -168,7 +185,7 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request, matched strin
 	s := Suggestion{
 		System: string(cb.System), SystemURI: cb.System.URI(), Code: cb.Code, Display: cb.Display,
 		Confidence: k.conf, Score: k.score, Billable: cb.Billable,
-		Evidence: ev, Edits: k.edits, Assertions: assertionNames(flags),
+		Evidence: ev, Edits: k.edits, Assertions: sharedAssertionNames(flags),
 		Explanation: Explanation{Value: k.conf, Message: msg, Children: parts},
 	}
 	if req.Features {

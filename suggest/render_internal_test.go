@@ -3,8 +3,11 @@ package suggest
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"testing"
+
+	"medcode/nlp"
 )
 
 // TestMatchedMessage checks matchedMessage against the fmt format it
@@ -38,6 +41,18 @@ func TestAppendQuoted(t *testing.T) {
 		want := strconv.AppendQuote([]byte("x"), s)
 		if got := appendQuoted([]byte("x"), s); string(got) != string(want) {
 			t.Errorf("appendQuoted(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestSharedAssertionNames checks the shared lists against assertionNames
+// for every flag combination, the flags assertionNames ignores included.
+func TestSharedAssertionNames(t *testing.T) {
+	for i := range 256 {
+		a := nlp.Assertion(i)
+		got, want := sharedAssertionNames(a), assertionNames(a)
+		if !slices.Equal(got, want) || (got == nil) != (want == nil) || cap(got) != len(got) {
+			t.Errorf("%b: got %q (cap %d), want %q", a, got, cap(got), want)
 		}
 	}
 }
