@@ -308,38 +308,46 @@ func (h *stemHolders) of(id int32) []int32 {
 }
 
 // holders indexes codes by the stem numbers of their readings, but for
-// the filler and "with" words.
+// the filler and "with" words. The (stem, code) pairs are sorted in one
+// array rather than gathered in a map of lists.
 func holders(codes []siteCode) stemHolders {
 	var h stemHolders
-	by := map[int32][]int32{}
+	n := 0
+	for _, c := range codes {
+		for _, r := range c.readings {
+			n += len(r.ids)
+		}
+	}
+	pairs := make([]uint64, 0, n) // stem<<32 | code
 	for i, c := range codes {
 		for _, r := range c.readings {
 			for j, s := range r.ids {
 				if r.kinds[j]&(kindFill|kindStrict) != 0 {
 					continue
 				}
-				if l := by[s]; len(l) == 0 || l[len(l)-1] != int32(i) {
-					by[s] = append(l, int32(i))
-				}
+				pairs = append(pairs, uint64(uint32(s))<<32|uint64(uint32(i)))
 				b := uint32(s) % holderBits
 				h.mask[b/64] |= 1 << (b % 64)
 			}
 		}
 	}
-	h.keys = make([]int32, 0, len(by))
-	for s := range by {
-		h.keys = append(h.keys, s)
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+	nk := 0
+	for i, p := range pairs {
+		if i == 0 || p>>32 != pairs[i-1]>>32 {
+			nk++
+		}
 	}
-	slices.Sort(h.keys)
-	h.at = make([]int32, 0, len(by)+1)
-	n := 0
-	for _, s := range h.keys {
-		n += len(by[s])
-	}
-	h.list = make([]int32, 0, n)
-	for _, s := range h.keys {
-		h.at = append(h.at, int32(len(h.list)))
-		h.list = append(h.list, by[s]...)
+	h.keys = make([]int32, 0, nk)
+	h.at = make([]int32, 0, nk+1)
+	h.list = make([]int32, 0, len(pairs))
+	for i, p := range pairs {
+		if i == 0 || p>>32 != pairs[i-1]>>32 {
+			h.keys = append(h.keys, int32(uint32(p>>32)))
+			h.at = append(h.at, int32(len(h.list)))
+		}
+		h.list = append(h.list, int32(uint32(p)))
 	}
 	h.at = append(h.at, int32(len(h.list)))
 	return h
