@@ -244,7 +244,8 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 		return n
 	}
 	n := &conflictNames{id: id}
-	if code := e.set.Code(id); code != nil {
+	own := e.set.Code(id) // read once, for its paths and as the first of its line
+	if code := own; code != nil {
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
 				p := strings.ToLower(nm.Text)
@@ -261,7 +262,10 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 	}
 	var within []prefix
 	for c := id; c != 0; c = e.parent(c) {
-		code := e.set.Code(c)
+		code := own
+		if c != id {
+			code = e.set.Code(c)
+		}
 		if code == nil {
 			break
 		}
@@ -273,9 +277,24 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 			}
 		}
 		for _, nm := range code.Names {
-			if nm.Kind == corpus.NameIndex {
+			if nm.Kind == corpus.NameIndex && isASCII(nm.Text) {
 				// An ASCII name keeps its own bytes (the code set's
-				// string, no copy), lower-cased when compared (lowerIs).
+				// string, no copy), lower-cased when compared (lowerIs),
+				// its prefixes hashed lower-cased as the walk passes.
+				t, h := nm.Text, uint64(14695981039346656037)
+				for i := range len(t) {
+					c := t[i]
+					if c == ',' {
+						within = append(within, prefix{h, t[:i]}) // pathHash of the lower-cased t[:i]
+					}
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					h = (h ^ uint64(c)) * 1099511628211
+				}
+				continue
+			}
+			if nm.Kind == corpus.NameIndex {
 				p, keep := strings.ToLower(nm.Text), nm.Text
 				if !isASCII(keep) {
 					keep = p
@@ -342,7 +361,7 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 			break
 		}
 		for _, nm := range code.Names {
-			if !strings.Contains(strings.ToLower(nm.Text), "without") {
+			if !saysWithoutAnyCase(nm.Text) {
 				st := e.ix.Stems(nm.Text)
 				cs.stems = append(cs.stems, st)
 				cs.stemMasks = append(cs.stemMasks, stemMask(st))
@@ -355,6 +374,15 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 		return cs
 	}
 	return n.stems.Load()
+}
+
+// saysWithoutAnyCase reports whether text lower-cased holds "without"
+// (an ASCII text is searched without a lower-cased copy).
+func saysWithoutAnyCase(text string) bool {
+	if isASCII(text) {
+		return containsFold(text, "without")
+	}
+	return strings.Contains(strings.ToLower(text), "without")
 }
 
 // keyStems are the stems of text without vague words.
