@@ -17,9 +17,11 @@ type seventhDone struct {
 	sys  corpus.System
 	base string // the stem's code without dots, padded with X to six characters
 	// def and defEdit are completeSeventh(stem, ""): the code and edit
-	// when the note documents no seventh character.
+	// when the note documents no seventh character (the edit held here,
+	// not as an object of its own; edited false when there is none).
 	def     corpus.ID
-	defEdit *Edit
+	defEdit Edit
+	edited  bool
 }
 
 // completeSeventh is completeSeventh of the engine's set, the stem's
@@ -31,7 +33,10 @@ func (e *Engine) completeSeventh(stem corpus.ID, char string) (corpus.ID, *Edit)
 		d = e.rank.seventh.store(e.set, stem, newSeventhDone(e.set, stem))
 	}
 	if char == "" {
-		return d.def, d.defEdit
+		if !d.edited {
+			return d.def, nil
+		}
+		return d.def, &d.defEdit
 	}
 	if c, ok := e.set.ID(d.sys, d.base+char); ok {
 		return c, nil
@@ -46,6 +51,10 @@ func newSeventhDone(set *corpus.Set, stem corpus.ID) *seventhDone {
 	for len(d.base) < 6 {
 		d.base += "X"
 	}
-	d.def, d.defEdit = completeSeventh(set, stem, "")
+	var ed *Edit
+	d.def, ed = completeSeventh(set, stem, "")
+	if ed != nil {
+		d.defEdit, d.edited = *ed, true
+	}
 	return d
 }
