@@ -90,8 +90,21 @@ func (e *Engine) pairLists(s *support, b *corpus.Brief) *support {
 		}
 	}
 	if s.symptom {
+		// Read only: the table's own list when one prefix has one (no
+		// prefix of integralPairs' is another's), a copy joining them
+		// otherwise.
+		one := true
 		for k := 1; k <= len(b.Code); k++ {
-			s.integral = append(s.integral, integralPairs[b.Code[:k]]...)
+			l := integralPairs[b.Code[:k]]
+			switch {
+			case len(l) == 0:
+			case s.integral == nil && one:
+				s.integral = l
+			case one:
+				s.integral, one = append(slices.Clip(s.integral), l...), false
+			default:
+				s.integral = append(s.integral, l...)
+			}
 		}
 	}
 	return s
@@ -244,7 +257,8 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 		return n
 	}
 	n := &conflictNames{id: id}
-	if code := e.set.Code(id); code != nil {
+	own := e.set.Code(id) // read once, for its paths and as the first of its line
+	if code := own; code != nil {
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
 				p := strings.ToLower(nm.Text)
@@ -261,7 +275,10 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 	}
 	var within []prefix
 	for c := id; c != 0; c = e.parent(c) {
-		code := e.set.Code(c)
+		code := own
+		if c != id {
+			code = e.set.Code(c)
+		}
 		if code == nil {
 			break
 		}
@@ -273,9 +290,24 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 			}
 		}
 		for _, nm := range code.Names {
-			if nm.Kind == corpus.NameIndex {
+			if nm.Kind == corpus.NameIndex && isASCII(nm.Text) {
 				// An ASCII name keeps its own bytes (the code set's
-				// string, no copy), lower-cased when compared (lowerIs).
+				// string, no copy), lower-cased when compared (lowerIs),
+				// its prefixes hashed lower-cased as the walk passes.
+				t, h := nm.Text, uint64(14695981039346656037)
+				for i := range len(t) {
+					c := t[i]
+					if c == ',' {
+						within = append(within, prefix{h, t[:i]}) // pathHash of the lower-cased t[:i]
+					}
+					if 'A' <= c && c <= 'Z' {
+						c += 'a' - 'A'
+					}
+					h = (h ^ uint64(c)) * 1099511628211
+				}
+				continue
+			}
+			if nm.Kind == corpus.NameIndex {
 				p, keep := strings.ToLower(nm.Text), nm.Text
 				if !isASCII(keep) {
 					keep = p
@@ -342,7 +374,7 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 			break
 		}
 		for _, nm := range code.Names {
-			if !strings.Contains(strings.ToLower(nm.Text), "without") {
+			if !saysWithoutAnyCase(nm.Text) {
 				st := e.ix.Stems(nm.Text)
 				cs.stems = append(cs.stems, st)
 				cs.stemMasks = append(cs.stemMasks, stemMask(st))
@@ -355,6 +387,15 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 		return cs
 	}
 	return n.stems.Load()
+}
+
+// saysWithoutAnyCase reports whether text lower-cased holds "without"
+// (an ASCII text is searched without a lower-cased copy).
+func saysWithoutAnyCase(text string) bool {
+	if isASCII(text) {
+		return containsFold(text, "without")
+	}
+	return strings.Contains(strings.ToLower(text), "without")
 }
 
 // keyStems are the stems of text without vague words.
@@ -519,11 +560,12 @@ func integralPair(s, d string) bool {
 	return false
 }
 
-// giveWay returns the rule and reason for which a (a worse or redundant
-// code) gives way to b, or "".
-func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, annotate bool) (string, string) {
+// giveWay returns the rule for which a (a worse or redundant code) gives
+// way to b, or "", and which of giveWayReason's reasons says why: the
+// reason is written only for the replacement a gives way to.
+func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, annotate bool) (string, giveWhy) {
 	if ab.System != corpus.ICD10CM || bb.System != corpus.ICD10CM || a.code == b.code || sb.level == 0 {
-		return "", ""
+		return "", 0
 	}
 	sameCat := sa.cat == sb.cat // both known: the category numbers say it
 	if sa.cat < 0 || sb.cat < 0 {
@@ -531,10 +573,10 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	}
 	// "Without complications" against a documented complication.
 	if sa.withoutComp && sameCat && sb.level == 2 && !b.c.sibling && sb.withComp {
-		return "contradicted", fmt.Sprintf("the note documents %s (%s), a complication in the same category", bb.Code, bb.Display)
+		return "contradicted", whyComplication
 	}
 	if annotate {
-		return "", ""
+		return "", 0
 	}
 	// Codes whose notes ask for each other are coded together (R65.21
 	// "code first underlying infection" keeps A41.9; N40.1 "use additional
@@ -544,34 +586,63 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	// None of the rules below can apply: no need to read the notes.
 	if !explained &&
 		(sb.level < 2 || !(sa.symptom && !sb.symptom) && !(sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb))) {
-		return "", ""
+		return "", 0
 	}
 	if pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
-		return "", ""
+		return "", 0
 	}
 	// The reason for the visit or study, explained by the conclusion.
 	if explained {
-		return "integral_symptom", fmt.Sprintf("the reason for the visit or study, explained by %s (%s) in the note's conclusion: not coded separately", bb.Code, bb.Display)
+		return "integral_symptom", whyExplained
 	}
 	if sb.level < 2 {
-		return "", ""
+		return "", 0
 	}
 	// A symptom beside a diagnosis it is routinely part of.
 	if sa.symptom && !sb.symptom {
 		if integralIn(bb.Code, e.pairLists(sa, ab)) {
-			return "integral_symptom", fmt.Sprintf("a sign or symptom routinely part of %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+			return "integral_symptom", whyIntegral
 		}
 		if namesSymptom(e.keysOf(na), e.stemsOf(nb)) {
-			return "integral_symptom", fmt.Sprintf("a sign or symptom named by %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+			return "integral_symptom", whyNamed
 		}
 	}
 	// An unspecified code beside a code of its category, or a code beside
 	// one the Index reaches through subterms of its entry, when the note's
 	// words match a name of the other that says all this one says and more.
 	if (sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)) && e.specifies(na, e.keysOf(na), b) {
-		return "less_specific", fmt.Sprintf("the note documents %s (%s), which says more", bb.Code, bb.Display)
+		return "less_specific", whyMore
 	}
-	return "", ""
+	return "", 0
+}
+
+// giveWhy names the reason giveWay found (0: none).
+type giveWhy uint8
+
+const (
+	whyComplication giveWhy = 1 + iota
+	whyExplained
+	whyIntegral
+	whyNamed
+	whyMore
+)
+
+// giveWayReason is the reason why for a code giving way to the code of
+// brief bb.
+func giveWayReason(why giveWhy, bb *corpus.Brief) string {
+	switch why {
+	case whyComplication:
+		return fmt.Sprintf("the note documents %s (%s), a complication in the same category", bb.Code, bb.Display)
+	case whyExplained:
+		return fmt.Sprintf("the reason for the visit or study, explained by %s (%s) in the note's conclusion: not coded separately", bb.Code, bb.Display)
+	case whyIntegral:
+		return fmt.Sprintf("a sign or symptom routinely part of %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+	case whyNamed:
+		return fmt.Sprintf("a sign or symptom named by %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+	case whyMore:
+		return fmt.Sprintf("the note documents %s (%s), which says more", bb.Code, bb.Display)
+	}
+	return ""
 }
 
 // mayGiveWay reports whether giveWay may find a rule for a (brief ab,
@@ -732,8 +803,8 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if j == i {
 				continue
 			}
-			if rule, reason := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {
-				d.rule, d.reason = rule, reason
+			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {
+				d.rule, d.reason = rule, giveWayReason(why, &briefs[j])
 				break
 			}
 		}

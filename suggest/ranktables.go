@@ -59,6 +59,8 @@ type rankTables struct {
 	// catTop is Engine.catTop by category number (catNum).
 	catTopOnce sync.Once
 	catTop     [][]target
+	// seventh is completeSeventh's work per stem (seventhmemo.go).
+	seventh idMemo[seventhDone]
 }
 
 // catTopOf is e.catTop of the category of ICD-10-CM code id (facts f,

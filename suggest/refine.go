@@ -309,11 +309,10 @@ func (e *Engine) promote(ks []scored) {
 	if !slices.ContainsFunc(ks, func(k scored) bool { return k.c.refinedBy != nil || len(k.c.refines) > 0 }) {
 		return // nothing refined
 	}
-	at := scoredAt(ks)
 	for i := range ks {
 		s := &ks[i]
 		for _, v := range s.c.refines {
-			j, ok := at[v]
+			j, ok := scoredAt(ks, v)
 			if !ok {
 				continue
 			}
@@ -328,7 +327,7 @@ func (e *Engine) promote(ks []scored) {
 		if k.c.refinedBy == nil {
 			continue
 		}
-		j, ok := at[k.c.refinedBy]
+		j, ok := scoredAt(ks, k.c.refinedBy)
 		if !ok {
 			continue
 		}
@@ -615,13 +614,16 @@ func unspecifiedSite(d string) bool {
 	return strings.Contains(d, "unspecified site") || strings.Contains(d, "site unspecified")
 }
 
-// scoredAt indexes ks by candidate.
-func scoredAt(ks []scored) map[*candidate]int {
-	at := make(map[*candidate]int, len(ks))
-	for i := range ks {
-		at[ks[i].c] = i
+// scoredAt returns the index in ks of candidate c (the last, should c
+// be there twice), ok false when c is not there. The few candidates
+// refining or refined are looked up by a scan, not a map built per note.
+func scoredAt(ks []scored, c *candidate) (int, bool) {
+	for i := len(ks) - 1; i >= 0; i-- {
+		if ks[i].c == c {
+			return i, true
+		}
 	}
-	return at
+	return -1, false
 }
 
 // refineReading is a mention a refinement may read; stems and other are

@@ -57,12 +57,15 @@ type siteMap struct {
 	sides    map[string]bool
 	fill     map[string]bool
 	strict   map[string]bool
-	other    string
-	unspec   string
-	without  string
-	right    string
-	left     string
-	bilat    string
+	// kinds is kindOf of every stem of the sets above (the others have
+	// none), read by one lookup.
+	kinds   map[string]siteKind
+	other   string
+	unspec  string
+	without string
+	right   string
+	left    string
+	bilat   string
 	// ids numbers the stems; phrases are the title phrases of to as
 	// stem numbers, toPh the phrases of each key of to, pairFirst the
 	// first stems of its two-word keys; the ID fields number the words
@@ -131,6 +134,13 @@ func parseSitesInto(src string, stems func(string) []string, ids *stemIDs) (*sit
 	for _, s := range stems("with without not") {
 		sm.strict[s] = true // "with" a complication is never implied
 	}
+	sm.kinds = map[string]siteKind{}
+	for _, set := range []map[string]bool{sm.strict, sm.fill, sm.sides, sm.defaults} {
+		for s := range set {
+			sm.kinds[s] = sm.kindOfSets(s)
+		}
+	}
+	sm.kinds[sm.without] = sm.kindOfSets(sm.without)
 	sm.rightID, sm.leftID, sm.bilatID = sm.ids.intern(sm.right), sm.ids.intern(sm.left), sm.ids.intern(sm.bilat)
 	sm.otherID, sm.unspecID, sm.withoutID = sm.ids.intern(sm.other), sm.ids.intern(sm.unspec), sm.ids.intern(sm.without)
 	return sm, nil
@@ -172,7 +182,10 @@ const (
 )
 
 // kindOf classifies stem s by the site table.
-func (sm *siteMap) kindOf(s string) siteKind {
+func (sm *siteMap) kindOf(s string) siteKind { return sm.kinds[s] }
+
+// kindOfSets is kindOf read from the sets themselves.
+func (sm *siteMap) kindOfSets(s string) siteKind {
 	var k siteKind
 	if sm.strict[s] {
 		k |= kindStrict
@@ -206,6 +219,16 @@ func (sm *siteMap) reading(stems []string) siteReading {
 // categories keep their numbers), most of them never again.
 func (e *Engine) readingOf(text string) siteReading {
 	r := e.sites.reading(e.ix.StemsOnce(text))
+	r.alts = e.appendAlts(r.alts, text)
+	return r
+}
+
+// appendAlts appends to alts the pairs of stem numbers text joins by "or"
+// ("occlusion or stenosis": one word either side).
+func (e *Engine) appendAlts(alts [][2]int32, text string) [][2]int32 {
+	if !mayHoldOr(text) {
+		return alts
+	}
 	f := strings.FieldsFunc(strings.ToLower(text), func(c rune) bool { return c == ' ' || c == ',' || c == '(' || c == ')' })
 	for i := 1; i+1 < len(f); i++ {
 		if f[i] != "or" {
@@ -213,10 +236,24 @@ func (e *Engine) readingOf(text string) siteReading {
 		}
 		a, b := e.ix.StemsOnce(f[i-1]), e.ix.StemsOnce(f[i+1])
 		if len(a) == 1 && len(b) == 1 {
-			r.alts = append(r.alts, [2]int32{e.sites.ids.intern(a[0]), e.sites.ids.intern(b[0])})
+			alts = append(alts, [2]int32{e.sites.ids.intern(a[0]), e.sites.ids.intern(b[0])})
 		}
 	}
-	return r
+	return alts
+}
+
+// mayHoldOr reports whether text, lower-cased and split at spaces,
+// commas and brackets, may hold the word "or": it holds "or" in either
+// case between two of those or its ends (no other letter lower-cases to
+// an ASCII "o" or "r").
+func mayHoldOr(text string) bool {
+	sep := func(c byte) bool { return c == ' ' || c == ',' || c == '(' || c == ')' }
+	for i := 0; i+1 < len(text); i++ {
+		if text[i]|0x20 == 'o' && text[i+1]|0x20 == 'r' && (i == 0 || sep(text[i-1])) && (i+2 == len(text) || sep(text[i+2])) {
+			return true
+		}
+	}
+	return false
 }
 
 // siteCategory is a category's billable codes, its seventh-character
@@ -271,38 +308,46 @@ func (h *stemHolders) of(id int32) []int32 {
 }
 
 // holders indexes codes by the stem numbers of their readings, but for
-// the filler and "with" words.
+// the filler and "with" words. The (stem, code) pairs are sorted in one
+// array rather than gathered in a map of lists.
 func holders(codes []siteCode) stemHolders {
 	var h stemHolders
-	by := map[int32][]int32{}
+	n := 0
+	for _, c := range codes {
+		for _, r := range c.readings {
+			n += len(r.ids)
+		}
+	}
+	pairs := make([]uint64, 0, n) // stem<<32 | code
 	for i, c := range codes {
 		for _, r := range c.readings {
 			for j, s := range r.ids {
 				if r.kinds[j]&(kindFill|kindStrict) != 0 {
 					continue
 				}
-				if l := by[s]; len(l) == 0 || l[len(l)-1] != int32(i) {
-					by[s] = append(l, int32(i))
-				}
+				pairs = append(pairs, uint64(uint32(s))<<32|uint64(uint32(i)))
 				b := uint32(s) % holderBits
 				h.mask[b/64] |= 1 << (b % 64)
 			}
 		}
 	}
-	h.keys = make([]int32, 0, len(by))
-	for s := range by {
-		h.keys = append(h.keys, s)
+	slices.Sort(pairs)
+	pairs = slices.Compact(pairs)
+	nk := 0
+	for i, p := range pairs {
+		if i == 0 || p>>32 != pairs[i-1]>>32 {
+			nk++
+		}
 	}
-	slices.Sort(h.keys)
-	h.at = make([]int32, 0, len(by)+1)
-	n := 0
-	for _, s := range h.keys {
-		n += len(by[s])
-	}
-	h.list = make([]int32, 0, n)
-	for _, s := range h.keys {
-		h.at = append(h.at, int32(len(h.list)))
-		h.list = append(h.list, by[s]...)
+	h.keys = make([]int32, 0, nk)
+	h.at = make([]int32, 0, nk+1)
+	h.list = make([]int32, 0, len(pairs))
+	for i, p := range pairs {
+		if i == 0 || p>>32 != pairs[i-1]>>32 {
+			h.keys = append(h.keys, int32(uint32(p>>32)))
+			h.at = append(h.at, int32(len(h.list)))
+		}
+		h.list = append(h.list, int32(uint32(p)))
 	}
 	h.at = append(h.at, int32(len(h.list)))
 	return h
@@ -363,92 +408,104 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 }
 
 // buildSiteCategory reads the codes and stems of a category's plan.
+// It reads the texts in plan order (as readingOf would, one after
+// another: the stems are numbered alike) into scratch arrays, then lays
+// the readings out packed, the codes' before the stems' (as pack does):
+// no small array per reading, no stem strings kept.
 func (e *Engine) buildSiteCategory(plan []sitePlan) *siteCategory {
 	sc := &siteCategory{}
-	common := map[string]bool{}
-	held := map[string]int{}
+	var b siteBuild
+	nc := 0
 	for _, p := range plan {
-		b := corpus.Brief{Billable: true, Display: p.texts[0]}
-		c := siteCode{id: p.id, readings: []siteReading{e.readingOf(p.texts[0])}, other: otherCode(b), vague: siteVague(b)}
-		if p.stem {
-			sc.stems = append(sc.stems, c)
-			continue
+		at := len(b.spans)
+		for _, t := range p.texts {
+			b.read(e, t)
 		}
-		for _, t := range p.texts[1:] {
-			c.readings = append(c.readings, e.readingOf(t))
-		}
-		for _, s := range c.readings[0].stems {
-			held[s]++
-		}
-		sc.codes = append(sc.codes, c)
-	}
-	for s, n := range held {
-		if 2*n > len(sc.codes) {
-			common[s] = true
-		}
-	}
-	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
-		for i := range cs {
-			for ri := range cs[i].readings {
-				r := &cs[i].readings[ri]
-				for j, s := range r.stems {
-					if common[s] {
-						r.kinds[j] |= kindCommon
-					}
-				}
-				r.stems = nil // read by number from here on
+		if !p.stem {
+			nc++
+			for _, id := range b.ids[b.spans[at].ids:b.spans[at].idEnd] {
+				b.held[id]++
 			}
 		}
 	}
-	sc.pack()
+	// The stems most codes' titles hold are implied by any of them.
+	for i, k := range b.ids {
+		if n, ok := b.held[k]; ok && 2*int(n) > nc {
+			b.kinds[i] |= kindCommon
+		}
+	}
+	nr := len(b.spans)
+	readings := make([]siteReading, 0, nr)
+	ids, kinds := make([]int32, 0, len(b.ids)), make([]siteKind, 0, len(b.ids))
+	var alts [][2]int32
+	if len(b.alts) > 0 {
+		alts = make([][2]int32, 0, len(b.alts))
+	}
+	sc.codes = make([]siteCode, 0, nc)
+	if len(plan) > nc {
+		sc.stems = make([]siteCode, 0, len(plan)-nc)
+	}
+	for _, stem := range []bool{false, true} {
+		k := 0
+		for _, p := range plan {
+			at := k
+			k += len(p.texts)
+			if p.stem != stem {
+				continue
+			}
+			ra := len(readings)
+			for _, sp := range b.spans[at:k] {
+				r := siteReading{}
+				i := len(ids)
+				ids, kinds = append(ids, b.ids[sp.ids:sp.idEnd]...), append(kinds, b.kinds[sp.ids:sp.idEnd]...)
+				r.ids, r.kinds = ids[i:len(ids):len(ids)], kinds[i:len(kinds):len(kinds)]
+				if sp.altEnd > sp.alts {
+					j := len(alts)
+					alts = append(alts, b.alts[sp.alts:sp.altEnd]...)
+					r.alts = alts[j:len(alts):len(alts)]
+				}
+				readings = append(readings, r)
+			}
+			br := corpus.Brief{Billable: true, Display: p.texts[0]}
+			c := siteCode{id: p.id, readings: readings[ra:len(readings):len(readings)], other: otherCode(br), vague: siteVague(br)}
+			if stem {
+				sc.stems = append(sc.stems, c)
+			} else {
+				sc.codes = append(sc.codes, c)
+			}
+		}
+	}
 	return sc
 }
 
-// pack moves the readings' numbers and kinds into one array each: a
-// category of thousands of codes holds two arrays, not two small ones per
-// reading.
-func (sc *siteCategory) pack() {
-	n, nr, na := 0, 0, 0
-	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
-		for i := range cs {
-			nr += len(cs[i].readings)
-			for _, r := range cs[i].readings {
-				n += len(r.ids)
-				na += len(r.alts)
-			}
-		}
+// siteBuild is buildSiteCategory's scratch: the stem numbers, kinds and
+// "or" pairs of every text read, end to end, each text's span of them,
+// and how many codes' titles hold each stem.
+type siteBuild struct {
+	ids   []int32
+	kinds []siteKind
+	alts  [][2]int32
+	spans []siteSpan
+	held  map[int32]int32
+}
+
+// siteSpan is one text's part of siteBuild's arrays.
+type siteSpan struct{ ids, idEnd, alts, altEnd int32 }
+
+// read appends the reading of text (readingOf's) to b.
+func (b *siteBuild) read(e *Engine, text string) {
+	if b.held == nil {
+		b.held = map[int32]int32{}
 	}
-	// The readings, and their "or" pairs, go into one array each too:
-	// thousands of small arrays that live as long as the engine are
-	// thousands of objects for every collection to mark.
-	readings, alts := make([]siteReading, 0, nr), make([][2]int32, 0, na)
-	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
-		for i := range cs {
-			at := len(readings)
-			readings = append(readings, cs[i].readings...)
-			cs[i].readings = readings[at:len(readings):len(readings)]
-			for ri := range cs[i].readings {
-				r := &cs[i].readings[ri]
-				if r.alts == nil {
-					continue
-				}
-				at := len(alts)
-				alts = append(alts, r.alts...)
-				r.alts = alts[at:len(alts):len(alts)]
-			}
-		}
+	sp := siteSpan{ids: int32(len(b.ids)), alts: int32(len(b.alts))}
+	sm := e.sites
+	for _, s := range e.ix.StemsOnce(text) {
+		b.ids = append(b.ids, sm.ids.intern(s))
+		b.kinds = append(b.kinds, sm.kindOf(s))
 	}
-	ids, kinds := make([]int32, 0, n), make([]siteKind, 0, n)
-	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
-		for i := range cs {
-			for ri := range cs[i].readings {
-				r := &cs[i].readings[ri]
-				at := len(ids)
-				ids, kinds = append(ids, r.ids...), append(kinds, r.kinds...)
-				r.ids, r.kinds = ids[at:len(ids):len(ids)], kinds[at:len(kinds):len(kinds)]
-			}
-		}
-	}
+	b.alts = e.appendAlts(b.alts, text)
+	sp.idEnd, sp.altEnd = int32(len(b.ids)), int32(len(b.alts))
+	b.spans = append(b.spans, sp)
 }
 
 // siteWords reads the non-negated terms of sentence sent within

@@ -70,6 +70,7 @@ func TestSiteFit(t *testing.T) {
 		t.Fatal(err)
 	}
 	sm.fill["of"] = true
+	sm.kinds["of"] = sm.kindOfSets("of")
 	e := &Engine{sites: sm}
 	// note holds the words the note says and those the table supplies,
 	// the i-th of each at token first+i, and the vague code's own tokens.

@@ -45,27 +45,62 @@ func (e *Engine) deadFit(r, vt *siteReading) bool {
 }
 
 // liveOf returns the codes of cs that may refine vague title vt, each
-// with its readings that may fit, and their holders.
+// with its readings that may fit, and their holders. A code whose
+// readings all may fit shares them; the others' live readings share one
+// array.
 func (e *Engine) liveOf(cs []siteCode, vt *siteReading) liveSites {
-	var out []siteCode
+	n := 0
 	for _, c := range cs {
-		var keep []siteReading
-		all := true
+		n += len(c.readings)
+	}
+	// dead marks the readings of cs, end to end, that can never fit.
+	dead := make([]bool, n)
+	nc, nr, at := 0, 0, 0
+	for _, c := range cs {
+		live := 0
 		for ri := range c.readings {
-			if e.deadFit(&c.readings[ri], vt) {
-				all = false
-				continue
+			dead[at+ri] = e.deadFit(&c.readings[ri], vt)
+			if !dead[at+ri] {
+				live++
 			}
-			keep = append(keep, c.readings[ri])
 		}
-		if len(keep) == 0 {
+		at += len(c.readings)
+		if live > 0 {
+			nc++
+		}
+		if live > 0 && live < len(c.readings) {
+			nr += live
+		}
+	}
+	out := make([]siteCode, 0, nc)
+	var kept []siteReading
+	if nr > 0 {
+		kept = make([]siteReading, 0, nr)
+	}
+	at = 0
+	for _, c := range cs {
+		rs := c.readings
+		d := dead[at : at+len(rs)]
+		at += len(rs)
+		live := 0
+		for _, x := range d {
+			if !x {
+				live++
+			}
+		}
+		if live == 0 {
 			continue
 		}
-		if all {
-			keep = c.readings // shared: no copy
+		if live < len(rs) {
+			k := len(kept)
+			for ri := range rs {
+				if !d[ri] {
+					kept = append(kept, rs[ri])
+				}
+			}
+			c.readings = kept[k:len(kept):len(kept)]
 		}
-		c.readings = keep
 		out = append(out, c)
 	}
-	return liveSites{codes: slices.Clip(out), by: holders(out)}
+	return liveSites{codes: out, by: holders(out)}
 }

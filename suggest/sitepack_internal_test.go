@@ -6,8 +6,9 @@ import (
 	"unsafe"
 )
 
-// TestSiteCategoryPacked: a category's readings hold the numbers and
-// kinds readingOf gives their texts (and kindCommon), in one array each.
+// TestSiteCategoryPacked: a category's readings hold the numbers, kinds
+// and "or" pairs readingOf gives their texts (and kindCommon), the
+// readings, numbers, kinds and pairs in one array each.
 func TestSiteCategoryPacked(t *testing.T) {
 	e := realEngine(t)
 	for _, cat := range []string{"S72", "M17", "I50"} {
@@ -28,17 +29,31 @@ func TestSiteCategoryPacked(t *testing.T) {
 				for j, k := range r.kinds {
 					kinds[j] = k &^ kindCommon
 				}
-				if !slices.Equal(r.ids, want.ids) || !slices.Equal(kinds, want.kinds) {
-					t.Fatalf("%s %q: ids %v kinds %v, want %v %v", cat, text, r.ids, r.kinds, want.ids, want.kinds)
+				if !slices.Equal(r.ids, want.ids) || !slices.Equal(kinds, want.kinds) || !slices.Equal(r.alts, want.alts) {
+					t.Fatalf("%s %q: ids %v kinds %v alts %v, want %v %v %v", cat, text, r.ids, r.kinds, r.alts, want.ids, want.kinds, want.alts)
 				}
 			}
 		}
 		// Packed: each reading's numbers follow the previous one's, the
-		// codes' then the stems'.
+		// codes' then the stems', and so do the readings and their
+		// "or" pairs.
 		var prev []int32
+		var prevR *siteReading
+		var prevAlt *[2]int32
 		for _, cs := range [][]siteCode{sc.codes, sc.stems} {
 			for _, c := range cs {
-				for _, r := range c.readings {
+				for i := range c.readings {
+					r := &c.readings[i]
+					if prevR != nil && unsafe.Add(unsafe.Pointer(prevR), unsafe.Sizeof(*r)) != unsafe.Pointer(r) {
+						t.Fatalf("%s: the readings of %s are not in one array", cat, e.set.Brief(c.id).Code)
+					}
+					prevR = r
+					for j := range r.alts {
+						if prevAlt != nil && unsafe.Add(unsafe.Pointer(prevAlt), unsafe.Sizeof(r.alts[j])) != unsafe.Pointer(&r.alts[j]) {
+							t.Fatalf("%s: the or-pairs of %s are not in one array", cat, e.set.Brief(c.id).Code)
+						}
+						prevAlt = &r.alts[j]
+					}
 					if len(r.ids) == 0 {
 						continue
 					}

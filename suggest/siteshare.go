@@ -56,35 +56,46 @@ type siteCodeKey struct {
 	display string
 }
 
-// sitePlanOf lists category cat's codes in the engine's release.
+// sitePlanOf lists category cat's codes in the engine's release. The
+// plan's texts share one array.
 func (e *Engine) sitePlanOf(cat string) []sitePlan {
 	id, ok := e.set.ID(corpus.ICD10CM, cat)
 	if !ok {
 		return nil
 	}
 	var plan []sitePlan
+	var texts []string
+	var ends []int // plan[i]'s texts end at texts[ends[i]]
 	var walk func(corpus.ID)
 	walk = func(id corpus.ID) {
 		b := e.set.Brief(id)
 		if !b.Billable && needsSeventh(e.set, id) {
-			plan = append(plan, sitePlan{id: id, stem: true, texts: []string{b.Display}})
+			plan = append(plan, sitePlan{id: id, stem: true})
+			texts = append(texts, b.Display)
+			ends = append(ends, len(texts))
 		}
 		if b.Billable {
-			p := sitePlan{id: id, texts: []string{b.Display}}
+			plan = append(plan, sitePlan{id: id})
+			texts = append(texts, b.Display)
 			if code := e.set.Code(id); code != nil {
 				for _, nm := range code.Names {
 					if nm.Kind == corpus.NameInclusion && nm.Text != b.Display {
-						p.texts = append(p.texts, nm.Text)
+						texts = append(texts, nm.Text)
 					}
 				}
 			}
-			plan = append(plan, p)
+			ends = append(ends, len(texts))
 		}
 		for _, k := range e.set.Children(id) {
 			walk(k)
 		}
 	}
 	walk(id)
+	at := 0
+	for i, end := range ends {
+		plan[i].texts = texts[at:end:end]
+		at = end
+	}
 	return plan
 }
 

@@ -141,13 +141,12 @@ func (e *Engine) demote(ks []scored) {
 	if !slices.ContainsFunc(ks, func(k scored) bool { return k.c.lessThan != nil }) {
 		return // nothing less specific
 	}
-	at := scoredAt(ks) // refine.go
 	for i := range ks {
 		k := &ks[i]
 		if k.c.lessThan == nil {
 			continue
 		}
-		j, ok := at[k.c.lessThan]
+		j, ok := scoredAt(ks, k.c.lessThan) // refine.go
 		if !ok {
 			continue
 		}

@@ -77,7 +77,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		if c.tgt.stem != 0 {
 			var ed *Edit
-			code, ed = completeSeventh(e.set, c.tgt.stem, e.seventhOf(w, doc, c, encounter))
+			code, ed = e.completeSeventh(c.tgt.stem, e.seventhOf(w, doc, c, encounter)) // seventhmemo.go
 			if code == 0 {
 				continue
 			}

@@ -1,0 +1,60 @@
+package suggest
+
+import (
+	"strings"
+
+	"medcode/corpus"
+)
+
+// completeSeventh's work for a stem depends on the stem alone: its code
+// padded to six characters, and, where the note is silent, the table's
+// default character, its code and the edit asking for it. The ranking
+// reads it for every candidate that takes a seventh character, note
+// after note; an engine works it out once per stem (rankTables.seventh).
+
+// seventhDone is completeSeventh's work for one stem.
+type seventhDone struct {
+	sys  corpus.System
+	base string // the stem's code without dots, padded with X to six characters
+	// def and defEdit are completeSeventh(stem, ""): the code and edit
+	// when the note documents no seventh character (the edit held here,
+	// not as an object of its own; edited false when there is none).
+	def     corpus.ID
+	defEdit Edit
+	edited  bool
+}
+
+// completeSeventh is completeSeventh of the engine's set, the stem's
+// work read once per engine. The edit it returns may be shared: callers
+// copy it, never change it.
+func (e *Engine) completeSeventh(stem corpus.ID, char string) (corpus.ID, *Edit) {
+	d, ok := e.rank.seventh.load(e.set, stem)
+	if !ok {
+		d = e.rank.seventh.store(e.set, stem, newSeventhDone(e.set, stem))
+	}
+	if char == "" {
+		if !d.edited {
+			return d.def, nil
+		}
+		return d.def, &d.defEdit
+	}
+	if c, ok := e.set.ID(d.sys, d.base+char); ok {
+		return c, nil
+	}
+	return completeSeventh(e.set, stem, char) // the fallback and its edit
+}
+
+// newSeventhDone works out completeSeventh's work for stem.
+func newSeventhDone(set *corpus.Set, stem corpus.ID) *seventhDone {
+	sb := set.Brief(stem)
+	d := &seventhDone{sys: sb.System, base: strings.ReplaceAll(sb.Code, ".", "")}
+	for len(d.base) < 6 {
+		d.base += "X"
+	}
+	var ed *Edit
+	d.def, ed = completeSeventh(set, stem, "")
+	if ed != nil {
+		d.defEdit, d.edited = *ed, true
+	}
+	return d
+}
