@@ -1,13 +1,16 @@
 package suggest
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // guarded is a case-insensitive regexp every match of which holds one of
 // words (lower-case ASCII): the rules run such regexps over every note or
 // sentence, and most texts hold none of the words. A text holding none
-// of them, ignoring ASCII case, and no byte beyond ASCII (where (?i)
-// folds further: the Kelvin sign is a k) is not searched; any other is
-// searched as by the regexp itself.
+// of them, ignoring ASCII case, and neither of the two runes beyond ASCII
+// that (?i) folds to an ASCII letter (the Kelvin sign is a k, the long s
+// an s) is not searched; any other is searched as by the regexp itself.
 type guarded struct {
 	*regexp.Regexp
 	words []string
@@ -23,7 +26,10 @@ func (g guarded) may(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 {
-			return true
+			if foldsToASCII(s[i:]) {
+				return true
+			}
+			continue
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
@@ -35,6 +41,13 @@ func (g guarded) may(s string) bool {
 		}
 	}
 	return false
+}
+
+// foldsToASCII reports whether s begins with a rune simple case folding
+// maps to an ASCII letter: U+212A KELVIN SIGN (k) or U+017F LATIN SMALL
+// LETTER LONG S (s), the only two (unicode.SimpleFold).
+func foldsToASCII(s string) bool {
+	return strings.HasPrefix(s, "\u212a") || strings.HasPrefix(s, "\u017f")
 }
 
 // asciiFoldPrefix reports whether s begins with lower-case word w,

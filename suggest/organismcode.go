@@ -104,7 +104,14 @@ func causeOrganism(b corpus.Brief) ([]string, bool) {
 // infectionOpen reports whether a title leaves the organism open or calls
 // the condition noninfective: the codes a named organism replaces.
 func infectionOpen(b corpus.Brief) bool {
-	d := strings.ToLower(b.Display)
+	d := b.Display
+	if isASCII(d) {
+		// ASCII case folding is ToLower's on ASCII: no lower-case copy.
+		const open, non, unspec = ", unspecified organism", "noninfective ", "unspecified infectious disease"
+		return len(d) >= len(open) && asciiFoldPrefix(d[len(d)-len(open):], open) ||
+			len(d) >= len(non) && asciiFoldPrefix(d, non) || len(d) == len(unspec) && asciiFoldPrefix(d, unspec)
+	}
+	d = strings.ToLower(d)
 	return strings.HasSuffix(d, ", unspecified organism") || strings.HasPrefix(d, "noninfective ") || d == "unspecified infectious disease"
 }
 

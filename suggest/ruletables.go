@@ -1,0 +1,37 @@
+package suggest
+
+import (
+	"sync"
+
+	"medcode/corpus"
+)
+
+// ruleTables are what the coding rules work out once per engine from the
+// code set rather than once per note: the chapter 15 "conditions in"
+// ranges (obstetric.go), the codes of the unidentified organisms
+// (organism.go). They live in the engine's ruleCues.
+type ruleTables struct {
+	c15Once  sync.Once
+	c15      []rangeOf
+	unidOnce sync.Once
+	unid     map[string]bool
+}
+
+// unidentified returns the codes of e.identified's unidentified-organism
+// codes (their from), built on the first call: a code outside it names
+// none of their IDs.
+func (t *ruleTables) unidentified(e *Engine) map[string]bool {
+	t.unidOnce.Do(func() {
+		t.unid = make(map[string]bool, len(e.identified))
+		for _, x := range e.identified {
+			t.unid[corpus.NormalizeCode(corpus.ICD10CM, e.set.Brief(x.from).Code)] = true
+		}
+	})
+	return t.unid
+}
+
+// chapter15 returns e's chapter15Ranges, mined on the first call.
+func (t *ruleTables) chapter15(e *Engine) []rangeOf {
+	t.c15Once.Do(func() { t.c15 = e.chapter15Ranges() })
+	return t.c15
+}
