@@ -40,7 +40,7 @@ func (e *Engine) externalCauseAlone(req Request, res *Result) {
 	changed := false
 	for i := range res.Suggestions {
 		s := &res.Suggestions[i]
-		if !externalCauseCode(*s) || s.Confidence < thr || strings.HasPrefix(s.Code, "Y9") {
+		if !externalCauseCode(s) || s.Confidence < thr || strings.HasPrefix(s.Code, "Y9") {
 			continue
 		}
 		s.Confidence = round(max(0, thr-0.01), 4)

@@ -138,7 +138,7 @@ func (e *Engine) pregnancyOf(n *ruleNote) (pregnancy, bool) {
 // supervision codes follow (supervision).
 func (e *Engine) obstetric(n *ruleNote, req Request, res *Result, rej []Rejection) ([]addition, []Rejection) {
 	doc := n.doc
-	if !n.pregnant() && !slices.ContainsFunc(res.Suggestions, newbornRuled) {
+	if !n.pregnant() && !anyNewbornRuled(res) {
 		return nil, rej // neither branch below has anything to change
 	}
 	// A newborn's or a child's record speaks of the gestation the patient
@@ -168,12 +168,23 @@ func (e *Engine) obstetric(n *ruleNote, req Request, res *Result, rej []Rejectio
 // or drop s: a preterm newborn's weeks (P07.2-, P07.3-, newbornGestation),
 // a newborn examination (Z00.11-, newbornExamAge), weeks of gestation
 // (Z3A, coded on the maternal record alone).
-func newbornRuled(s Suggestion) bool {
+func newbornRuled(s *Suggestion) bool {
 	if s.System != string(corpus.ICD10CM) {
 		return false
 	}
 	for _, p := range [...]string{"P07.2", "P07.3", "Z00.11", "Z3A"} {
 		if strings.HasPrefix(s.Code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyNewbornRuled reports whether a suggestion of res is newbornRuled
+// (read in place: a Suggestion is large).
+func anyNewbornRuled(res *Result) bool {
+	for i := range res.Suggestions {
+		if newbornRuled(&res.Suggestions[i]) {
 			return true
 		}
 	}
