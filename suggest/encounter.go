@@ -118,7 +118,8 @@ func (e *Engine) routineExam(n *ruleNote, res *Result, adds []addition) []additi
 		}
 	}
 	if !abnormal && len(n.cues(normalCues)) == 0 {
-		for _, s := range res.Suggestions {
+		for ks := range res.Suggestions {
+			s := &res.Suggestions[ks]
 			if s.System == string(corpus.ICD10CM) && !strings.HasPrefix(s.Code, "Z") && s.Confidence >= res.Threshold {
 				abnormal, reason = true, "a finding is coded ("+s.Code+")"
 				break

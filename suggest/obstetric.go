@@ -383,7 +383,8 @@ func (e *Engine) chapter15First(n *ruleNote, res *Result, p pregnancy, rej []Rej
 			continue
 		}
 		o := -1
-		for j, t := range res.Suggestions {
+		for j := range res.Suggestions {
+			t := &res.Suggestions[j]
 			if t.System == string(corpus.ICD10CM) && t.Code[0] == 'O' && t.Confidence >= floor && pregnancyTitle(t.Display, p) && overlaps(s.Evidence, t.Evidence) {
 				o = j
 				break
@@ -621,7 +622,8 @@ func (e *Engine) supervision(n *ruleNote, res *Result, p pregnancy, adds []addit
 	if len(ev) == 0 {
 		return adds
 	}
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		if s.System == string(corpus.ICD10CM) && s.Code[0] == 'O' && s.Confidence >= res.Threshold {
 			return adds // a complication or a high-risk supervision: not a normal pregnancy
 		}
@@ -699,7 +701,8 @@ func (e *Engine) saidInPregnancy(n *ruleNote, s Suggestion) bool {
 // comes first.
 func pregnancyCodesFirst(res *Result) {
 	best := -1.0
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		if s.System == string(corpus.ICD10CM) && s.Code[0] == 'O' {
 			best = max(best, s.Confidence)
 		}

@@ -211,7 +211,8 @@ func unspecifiedBeside(res *Result, r Suggestion, st remissionStatus) bool {
 	if !strings.Contains(strings.ToLower(r.Display), "unspecified") {
 		return false
 	}
-	for _, o := range res.Suggestions {
+	for ko := range res.Suggestions {
+		o := &res.Suggestions[ko]
 		if o.System == r.System && o.Code[:3] == r.Code[:3] && titleRemission(o.Display) == st && !strings.Contains(strings.ToLower(o.Display), "unspecified") {
 			return true
 		}

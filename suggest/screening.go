@@ -198,7 +198,8 @@ func conditionNames(doc *nlp.Document, res *Result, rejected []Rejection, obj to
 			}
 		}
 	}
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		take(s.System, s.Code, s.Display, s.Evidence)
 	}
 	for _, r := range rejected {
