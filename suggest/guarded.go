@@ -14,11 +14,17 @@ import (
 type guarded struct {
 	*regexp.Regexp
 	words []string
+	// first has bit c set for each first byte c of words.
+	first *[2]uint64
 }
 
 // guard compiles expr guarded by words.
 func guard(expr string, words ...string) guarded {
-	return guarded{Regexp: regexp.MustCompile(expr), words: words}
+	first := new([2]uint64)
+	for _, w := range words {
+		first[w[0]>>6] |= 1 << (w[0] & 63)
+	}
+	return guarded{Regexp: regexp.MustCompile(expr), words: words, first: first}
 }
 
 // may reports whether s may hold a match.
@@ -33,6 +39,9 @@ func (g guarded) may(s string) bool {
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+		}
+		if g.first != nil && g.first[c>>6]&(1<<(c&63)) == 0 {
+			continue // no word starts with c
 		}
 		for _, w := range g.words {
 			if c == w[0] && len(s)-i >= len(w) && asciiFoldPrefix(s[i:], w) {
