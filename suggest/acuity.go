@@ -88,8 +88,8 @@ func noteAcuity(doc *nlp.Document, sent, start, end int) string {
 	after := strings.ToLower(doc.Text[end:hi])
 	// Every pattern below but noteAcute holds "chronic", and noteAcute
 	// "acute": a text without the word matches none of them.
-	chronic := strings.Contains(text, "chronic") && noteChronic.MatchString(text)
-	acute := strings.Contains(text, "acute") && noteAcute.MatchString(text)
+	chronic := wordIndex(text, "chronic") >= 0 // noteChronic.MatchString(text)
+	acute := wordIndex(text, "acute") >= 0     // noteAcute.MatchString(text)
 	// noteAcuityAfter starts with white space and a comma.
 	if strings.HasPrefix(strings.TrimLeft(after, "\t\n\f\r "), ",") && !acute && !chronic {
 		if m := noteAcuityAfter.FindStringSubmatch(after); m != nil {
@@ -97,7 +97,7 @@ func noteAcuity(doc *nlp.Document, sent, start, end int) string {
 		}
 	}
 	switch {
-	case chronic && noteAcuteOnChronic.MatchString(text):
+	case chronic && mayBeAcuteOnChronic(text) && noteAcuteOnChronic.MatchString(text):
 		return acuityAcuteOnChronic
 	case chronic && (acuteFirst(text) || noteExacerbation.MatchString(after)):
 		return acuityAcuteOnChronic
@@ -113,8 +113,34 @@ func noteAcuity(doc *nlp.Document, sent, start, end int) string {
 // exacerbation of her chronic ..."); "chronic X and acute Y" are two
 // conditions.
 func acuteFirst(text string) bool {
-	a, c := noteAcute.FindStringIndex(text), noteChronic.FindStringIndex(text)
-	return a != nil && c != nil && a[0] < c[0]
+	a, c := wordIndex(text, "acute"), wordIndex(text, "chronic")
+	return a >= 0 && c >= 0 && a < c
+}
+
+// wordIndex is where \bw\b first matches text (w a lower-case ASCII
+// word): the first w with no ASCII word byte (RE2's \b) either side, -1
+// when none. noteAcute is wordIndex(text, "acute"), noteChronic
+// wordIndex(text, "chronic").
+func wordIndex(text, w string) int {
+	for off := 0; off < len(text); {
+		i := strings.Index(text[off:], w)
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if (i == 0 || !isWordByte(text[i-1])) && (i+len(w) == len(text) || !isWordByte(text[i+len(w)])) {
+			return i
+		}
+		off = i + 1
+	}
+	return -1
+}
+
+// mayBeAcuteOnChronic reports whether a lower-case text may match
+// noteAcuteOnChronic: each of its ways holds "acute", "exacerbation" or
+// "decompensat".
+func mayBeAcuteOnChronic(text string) bool {
+	return strings.Contains(text, "acute") || strings.Contains(text, "exacerbation") || strings.Contains(text, "decompensat")
 }
 
 // acuity replaces a suggested code by its category's code for the acuity

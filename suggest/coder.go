@@ -107,7 +107,8 @@ func absorbHeaders(res *Result, rej []Rejection) []Rejection {
 		if h.Billable {
 			continue
 		}
-		for _, s := range res.Suggestions {
+		for ks := range res.Suggestions {
+			s := &res.Suggestions[ks]
 			if s.Billable && s.System == h.System && len(s.Code) > len(h.Code) && strings.HasPrefix(s.Code, h.Code) {
 				rej = append(rej, drop(res, i, "less_specific", fmt.Sprintf("the note documents %s (%s), a billable code under this category", s.Code, s.Display)))
 				i--
@@ -127,7 +128,8 @@ func drop(res *Result, i int, rule, reason string) Rejection {
 
 // has returns the index of a suggested code, -1 when absent.
 func has(res *Result, sys corpus.System, code string) int {
-	for i, s := range res.Suggestions {
+	for i := range res.Suggestions {
+		s := &res.Suggestions[i]
 		if s.System == string(sys) && s.Code == code {
 			return i
 		}
@@ -231,13 +233,14 @@ func cueEvidence(doc *nlp.Document, cs []cue) []Evidence {
 // suggestedICD lists the suggested ICD-10-CM codes with a prefix.
 func suggestedICD(res *Result, prefixes ...string) []Suggestion {
 	var out []Suggestion
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		if s.System != string(corpus.ICD10CM) {
 			continue
 		}
 		for _, p := range prefixes {
 			if strings.HasPrefix(s.Code, p) {
-				out = append(out, s)
+				out = append(out, *s)
 				break
 			}
 		}

@@ -45,7 +45,8 @@ func procedureFamilies(res *Result) []procedureFamily {
 	type key struct{ sys, stem string }
 	at := map[key]int{}
 	var out []procedureFamily
-	for i, s := range res.Suggestions {
+	for i := range res.Suggestions {
+		s := &res.Suggestions[i]
 		if s.System == string(corpus.ICD10CM) || len(s.Evidence) == 0 {
 			continue
 		}

@@ -380,7 +380,8 @@ func (e *Engine) drugColumnOf(doc *nlp.Document, row int, sub cue) (drugMention,
 // rests on both the substance and the column's words: the Alphabetic
 // Index names that phrase itself ("food poisoning" is A05.9).
 func (e *Engine) indexCovers(doc *nlp.Document, res *Result, m drugMention) bool {
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		if s.System != string(corpus.ICD10CM) || strings.HasPrefix(s.Code, "T") || strings.HasPrefix(s.Code, "Z") {
 			continue
 		}

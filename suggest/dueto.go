@@ -58,7 +58,8 @@ var (
 // It applies to the default code of the head (the Index's plain
 // "Diabetes" is type 2): a note stating a type keeps it.
 func (e *Engine) causes(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
-	for i, s := range res.Suggestions {
+	for i := range res.Suggestions {
+		s := &res.Suggestions[i]
 		if s.System != string(corpus.ICD10CM) || s.Confidence < res.Threshold {
 			continue
 		}
@@ -68,7 +69,7 @@ func (e *Engine) causes(doc *nlp.Document, res *Result, rej []Rejection) []Rejec
 			if !heads[di] || category(s.Code) == d.cat {
 				continue
 			}
-			cause, ok := e.statedCause(doc, res, s, d.drug)
+			cause, ok := e.statedCause(doc, res, *s, d.drug)
 			if !ok {
 				continue
 			}
@@ -79,7 +80,7 @@ func (e *Engine) causes(doc *nlp.Document, res *Result, rej []Rejection) []Rejec
 			b := e.set.Brief(to)
 			why := fmt.Sprintf("note says %s: the Index's \"%s, due to %s\" is %s, not %s", cause, d.head, d.what, d.cat, s.Code)
 			rej = append(rej, Rejection{System: s.System, Code: s.Code, Display: s.Display, Rule: "due_to", Reason: why, Evidence: s.Evidence})
-			res.Suggestions[i] = recoded(s, b, "due_to", why)
+			res.Suggestions[i] = recoded(*s, b, "due_to", why)
 			break
 		}
 	}
@@ -138,7 +139,8 @@ func (e *Engine) statedCause(doc *nlp.Document, res *Result, s Suggestion, drug 
 			continue
 		}
 		from := c.end + loc[1]
-		for _, o := range res.Suggestions {
+		for ko := range res.Suggestions {
+			o := &res.Suggestions[ko]
 			if o.System != string(corpus.ICD10CM) || o.Code == s.Code || o.Confidence < res.Threshold || category(o.Code) == category(s.Code) {
 				continue
 			}

@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,7 +40,7 @@ var (
 	// (the Kelvin sign folds to k, the long s to s).
 	ageYears  = newDigitMatch(`(?i)\b(\d{1,3})[ -]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[ -]old)?\b`, 39)
 	ageMonths = newDigitMatch(`(?i)\b(\d{1,2})[ -]?(?:months?|mos?|weeks?|wks?|days?)[ -]old\b`, 39)
-	gestation = guarded{regexp.MustCompile(`(?i)\b(\d{1,2})(?:\s*(?:\+\s*\d|[0-6]/7|and \d days?))?\s*-?\s*(?:weeks?|wks?)\b`), []string{"week", "wk"}}
+	gestation = guard(`(?i)\b(\d{1,2})(?:\s*(?:\+\s*\d|[0-6]/7|and \d days?))?\s*-?\s*(?:weeks?|wks?)\b`, "week", "wk")
 )
 
 // encounterCodes adds the encounter codes coders add: Z23 for a vaccine
@@ -118,7 +117,8 @@ func (e *Engine) routineExam(n *ruleNote, res *Result, adds []addition) []additi
 		}
 	}
 	if !abnormal && len(n.cues(normalCues)) == 0 {
-		for _, s := range res.Suggestions {
+		for ks := range res.Suggestions {
+			s := &res.Suggestions[ks]
 			if s.System == string(corpus.ICD10CM) && !strings.HasPrefix(s.Code, "Z") && s.Confidence >= res.Threshold {
 				abnormal, reason = true, "a finding is coded ("+s.Code+")"
 				break

@@ -19,7 +19,7 @@ import (
 // complication (S00-T88), the kind of code an external cause explains:
 // ranked at all, the note names one, even when the engine is unsure of its
 // detail.
-func causedCondition(s Suggestion) bool {
+func causedCondition(s *Suggestion) bool {
 	return s.System == string(corpus.ICD10CM) && s.Code != "" && (s.Code[0] == 'S' || s.Code[0] == 'T')
 }
 
@@ -32,7 +32,8 @@ func (e *Engine) externalCauseAlone(req Request, res *Result) {
 		return
 	}
 	thr := e.DecisionThreshold()
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		if causedCondition(s) {
 			return
 		}
@@ -40,7 +41,7 @@ func (e *Engine) externalCauseAlone(req Request, res *Result) {
 	changed := false
 	for i := range res.Suggestions {
 		s := &res.Suggestions[i]
-		if !externalCauseCode(*s) || s.Confidence < thr || strings.HasPrefix(s.Code, "Y9") {
+		if !externalCauseCode(s) || s.Confidence < thr || strings.HasPrefix(s.Code, "Y9") {
 			continue
 		}
 		s.Confidence = round(max(0, thr-0.01), 4)

@@ -1,21 +1,30 @@
 package suggest
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // guarded is a case-insensitive regexp every match of which holds one of
 // words (lower-case ASCII): the rules run such regexps over every note or
 // sentence, and most texts hold none of the words. A text holding none
-// of them, ignoring ASCII case, and no byte beyond ASCII (where (?i)
-// folds further: the Kelvin sign is a k) is not searched; any other is
-// searched as by the regexp itself.
+// of them, ignoring ASCII case, and neither of the two runes beyond ASCII
+// that (?i) folds to an ASCII letter (the Kelvin sign is a k, the long s
+// an s) is not searched; any other is searched as by the regexp itself.
 type guarded struct {
 	*regexp.Regexp
 	words []string
+	// first has bit c set for each first byte c of words.
+	first *[2]uint64
 }
 
 // guard compiles expr guarded by words.
 func guard(expr string, words ...string) guarded {
-	return guarded{Regexp: regexp.MustCompile(expr), words: words}
+	first := new([2]uint64)
+	for _, w := range words {
+		first[w[0]>>6] |= 1 << (w[0] & 63)
+	}
+	return guarded{Regexp: regexp.MustCompile(expr), words: words, first: first}
 }
 
 // may reports whether s may hold a match.
@@ -23,10 +32,16 @@ func (g guarded) may(s string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 {
-			return true
+			if foldsToASCII(s[i:]) {
+				return true
+			}
+			continue
 		}
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+		}
+		if g.first != nil && g.first[c>>6]&(1<<(c&63)) == 0 {
+			continue // no word starts with c
 		}
 		for _, w := range g.words {
 			if c == w[0] && len(s)-i >= len(w) && asciiFoldPrefix(s[i:], w) {
@@ -35,6 +50,13 @@ func (g guarded) may(s string) bool {
 		}
 	}
 	return false
+}
+
+// foldsToASCII reports whether s begins with a rune simple case folding
+// maps to an ASCII letter: U+212A KELVIN SIGN (k) or U+017F LATIN SMALL
+// LETTER LONG S (s), the only two (unicode.SimpleFold).
+func foldsToASCII(s string) bool {
+	return strings.HasPrefix(s, "\u212a") || strings.HasPrefix(s, "\u017f")
 }
 
 // asciiFoldPrefix reports whether s begins with lower-case word w,

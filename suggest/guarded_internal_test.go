@@ -8,7 +8,8 @@ import (
 // guardedRules are the guarded regexps of the rules.
 var guardedRules = map[string]guarded{
 	"gestation": gestation, "bmiValue": bmiValue, "trimesterWords": trimesterWords,
-	"completedWeeks": completedWeeks, "daysOld": daysOld,
+	"completedWeeks": completedWeeks, "daysOld": daysOld, "gravidaNumber": gravidaNumber,
+	"fetusLetter": fetusLetter, "singleFetus": singleFetus,
 }
 
 // sameAsRegexp fails t when a guarded regexp finds other than its regexp
@@ -41,6 +42,12 @@ func TestGuarded(t *testing.T) {
 		{"Infant 3 days old.", "daysOld"},
 		{"Delivered at 39 completed weeks.", "completedWeeks"},
 		{"32 \u212aS gestation", ""}, // the Kelvin sign folds to k under (?i)
+		{"32 w\u212as gestation", "gestation"},
+		{"Twin B, G2P1, singleton no", "fetusLetter"},
+		{"G2P1 at 12 weeks, \u00e9", "gravidaNumber"},
+		{"Gravida 3 para 2", "gravidaNumber"},
+		{"Infant 3 day\u017f old", "daysOld"}, // the long s folds to s
+		{"Single gestation, Tw\u00efn 1, caf\u00e9", "singleFetus"},
 		{"Hypertension, well controlled.", ""},
 		{"", ""},
 	}
@@ -60,6 +67,7 @@ func FuzzGuarded(f *testing.F) {
 	f.Add("BMI 35")
 	f.Add("3 days old")
 	f.Add("12 w\u212as")
+	f.Add("G1P0 twin b, single fetus, \u017fingleton")
 	f.Fuzz(func(t *testing.T, s string) {
 		sameAsRegexp(t, s)
 	})

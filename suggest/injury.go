@@ -32,18 +32,20 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 	// The specific injuries the two rules read, in list order: neither
 	// drops one (it drops codes outside chapter 19 and vague injuries),
 	// so they are listed once; a note without one skips both.
+	// The suggestions are read in place, not copied one by one.
 	var specific, reads []Suggestion
-	for _, o := range res.Suggestions {
+	for k := range res.Suggestions {
+		o := &res.Suggestions[k]
 		if !specificInjury(o) || vagueInjury(o) {
 			continue
 		}
-		specific = append(specific, o)
+		specific = append(specific, *o)
 		if !catchAllInjury(o) && o.Confidence >= res.Threshold {
-			reads = append(reads, o)
+			reads = append(reads, *o)
 		}
 	}
 	for i := len(res.Suggestions) - 1; i >= 0 && len(specific) > 0; i-- {
-		s := res.Suggestions[i]
+		s := &res.Suggestions[i] // read before drop moves it
 		if o, ok := injuryTitleReads(doc, reads, s); ok {
 			rej = append(rej, drop(res, i, "specific_injury", "its words are the injury's: the note documents "+o.Code+" ("+o.Display+")"))
 			continue
@@ -51,7 +53,8 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 		if !vagueInjury(s) && !vagueElsewhere(s) {
 			continue
 		}
-		for _, o := range specific {
+		for k := range specific {
+			o := &specific[k]
 			if o.Code != s.Code && (!vagueElsewhere(s) || statesInjury(doc, o)) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
 				rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
 				break
@@ -60,7 +63,8 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 	}
 	for {
 		moved := false
-		for i, x := range res.Suggestions {
+		for i := range res.Suggestions {
+			x := &res.Suggestions[i]
 			// X58 (exposure to other specified factors) names no cause
 			// the note states; it places nothing.
 			if !externalCauseCode(x) || strings.HasPrefix(x.Code, "X58") {
@@ -68,7 +72,8 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 			}
 			sents := evidenceSentences(doc, x.Evidence)
 			best, bestWords := -1, 0
-			for j, o := range res.Suggestions {
+			for j := range res.Suggestions {
+				o := &res.Suggestions[j]
 				if j == i || !specificInjury(o) || catchAllInjury(o) || !slices.ContainsFunc(evidenceSentences(doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) ||
 					!evidenceNear(doc, o.Evidence, x.Evidence, 4) {
 					continue
@@ -87,12 +92,13 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 			if best < i {
 				continue
 			}
+			xc := *x // before the deletion moves the suggestions
 			s := res.Suggestions[best]
 			res.Suggestions = slices.Delete(res.Suggestions, best, best+1)
-			s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: x.Confidence,
-				Message: "coding rule injury_first: the injury is listed before its external cause " + x.Code})
-			s.Confidence = math.Nextafter(x.Confidence, 1)
-			s.Score = max(s.Score, x.Score)
+			s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: xc.Confidence,
+				Message: "coding rule injury_first: the injury is listed before its external cause " + xc.Code})
+			s.Confidence = math.Nextafter(xc.Confidence, 1)
+			s.Score = max(s.Score, xc.Score)
 			insert(res, s)
 			moved = true
 			break
@@ -104,14 +110,14 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 }
 
 // externalCauseCode reports an ICD-10-CM external cause code (chapter 20).
-func externalCauseCode(s Suggestion) bool {
+func externalCauseCode(s *Suggestion) bool {
 	return s.System == string(corpus.ICD10CM) && s.Code != "" && strings.ContainsRune("VWXY", rune(s.Code[0]))
 }
 
 // vagueInjury reports T14.- (injury of unspecified body region), an
 // unspecified injury of a site ("Unspecified injury of right lower leg")
 // and Z76.89 (encounter in other circumstances).
-func vagueInjury(s Suggestion) bool {
+func vagueInjury(s *Suggestion) bool {
 	return s.System == string(corpus.ICD10CM) && (strings.HasPrefix(s.Code, "T14") || s.Code == "Z76.89" ||
 		s.Code[0] == 'S' && strings.HasPrefix(s.Display, "Unspecified injury of"))
 }
@@ -121,7 +127,7 @@ func vagueInjury(s Suggestion) bool {
 // unspecified"): an injury or complication of care that reads its words
 // and more ("surgical site infection", "rejection of kidney transplant")
 // is what the note documents.
-func vagueElsewhere(s Suggestion) bool {
+func vagueElsewhere(s *Suggestion) bool {
 	return s.System == string(corpus.ICD10CM) && s.Code != "" && s.Code[0] != 'S' && s.Code[0] != 'T' &&
 		containsFold(s.Display, "unspecified")
 }
@@ -137,7 +143,7 @@ var injuryKinds = map[string]bool{"fracture": true, "fractures": true, "sprain":
 
 // statesInjury reports whether a suggestion's evidence holds an injury
 // kind.
-func statesInjury(doc *nlp.Document, s Suggestion) bool {
+func statesInjury(doc *nlp.Document, s *Suggestion) bool {
 	for _, ev := range s.Evidence {
 		lo, hi := tokenRange(doc, ev.Start, ev.End)
 		for _, t := range doc.Tokens[lo:hi] {
@@ -152,13 +158,13 @@ func statesInjury(doc *nlp.Document, s Suggestion) bool {
 // catchAllInjury reports a vague injury or a residual one ("Other
 // specified injuries of right lower leg"): neither names what the
 // external cause did.
-func catchAllInjury(s Suggestion) bool {
+func catchAllInjury(s *Suggestion) bool {
 	return vagueInjury(s) || strings.HasPrefix(s.Display, "Other specified injur") || strings.HasPrefix(s.Display, "Other injur")
 }
 
 // specificInjury reports an injury, poisoning or complication code of
 // chapter 19 (S00-T88) other than T14.-.
-func specificInjury(s Suggestion) bool {
+func specificInjury(s *Suggestion) bool {
 	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.HasPrefix(s.Code, "T14") {
 		return false
 	}
@@ -258,7 +264,7 @@ func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
 //
 // reads are the suggested specific injuries, not catch-alls, at or above
 // the threshold, in list order.
-func injuryTitleReads(doc *nlp.Document, reads []Suggestion, s Suggestion) (Suggestion, bool) {
+func injuryTitleReads(doc *nlp.Document, reads []Suggestion, s *Suggestion) (Suggestion, bool) {
 	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.ContainsRune("STVWXYZ", rune(s.Code[0])) || len(s.Evidence) == 0 {
 		return Suggestion{}, false
 	}

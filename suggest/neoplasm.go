@@ -133,6 +133,17 @@ func uniq(ss []string) []string {
 	return out
 }
 
+// distinctStems is len(uniq(ss)), counted without a copy.
+func distinctStems(ss []string) int {
+	n := 0
+	for i, s := range ss {
+		if !slices.Contains(ss[:i], s) {
+			n++
+		}
+	}
+	return n
+}
+
 // Words that state a neoplasm's behavior. Morphologies the Alphabetic
 // Index codes by their own categories (melanoma C43, lymphoma, leukemia,
 // carcinoid, hepatocellular carcinoma ...) or that are no neoplasm
@@ -261,12 +272,12 @@ func (e *Engine) otherColumn(m neoMention, code string, chosen func(string) bool
 // not C18.9 of "colon").
 func (e *Engine) lessSpecificNeoplasm(id corpus.ID, ids []corpus.ID) bool {
 	b := e.set.Brief(id)
-	if !strings.Contains(strings.ToLower(b.Display), "unspecified") {
+	if !saysUnspecified(b.Display) {
 		return false
 	}
 	return slices.ContainsFunc(ids, func(o corpus.ID) bool {
 		ob := e.set.Brief(o)
-		return o != 0 && o != id && category(ob.Code) == category(b.Code) && !strings.Contains(strings.ToLower(ob.Display), "unspecified")
+		return o != 0 && o != id && category(ob.Code) == category(b.Code) && !saysUnspecified(ob.Display)
 	})
 }
 
@@ -281,6 +292,10 @@ func (e *Engine) neoMentions(n *ruleNote) []neoMention {
 	found := [6][]cue{n.cues(malignantCues), n.cues(benignCues), n.cues(inSituCues), n.cues(uncertainCues), n.cues(unspecifiedCues), n.cues(secondaryCues)}
 	if !slices.ContainsFunc(found[:], func(cs []cue) bool { return len(cs) > 0 }) {
 		return nil
+	}
+	sc := &ruleScratch{} // a ruleNote of no pooled work (tests) has its own
+	if n.w != nil {
+		sc = &n.w.rules
 	}
 	var at [6]int
 	for sent := range doc.Sentences {
@@ -297,7 +312,7 @@ func (e *Engine) neoMentions(n *ruleNote) []neoMention {
 		if lo == hi || len(findCuesIn(doc, sent, ownMorphology)) > 0 || len(findCuesIn(doc, sent, notCurrentCues)) > 0 {
 			continue
 		}
-		for _, site := range e.neoSites(doc, lo, hi) {
+		for _, site := range e.neoSites(sc, doc, lo, hi) {
 			col, ev, ok := neoColumnOf(doc, site, mal, ben, sit, unc, uns, sec)
 			if !ok {
 				continue
@@ -355,38 +370,40 @@ type neoSite struct {
 // every stem the sentence holds, unless a row holding its stems and more
 // is named on the same words; overlapping rows keep the one with more
 // stems.
-func (e *Engine) neoSites(doc *nlp.Document, lo, hi int) []neoSite {
-	have := map[string][]int{}
+func (e *Engine) neoSites(sc *ruleScratch, doc *nlp.Document, lo, hi int) []neoSite {
+	// have: each stem's first token; seen[r] == gen: row r tried.
+	have, seen, gen := sc.neoRows(len(e.neo.rows))
 	for i := lo; i < hi; i++ {
-		if t := doc.Tokens[i]; !t.Stop {
-			have[t.Stem] = append(have[t.Stem], i)
+		if t := &doc.Tokens[i]; !t.Stop {
+			if _, ok := have[t.Stem]; !ok {
+				have[t.Stem] = i
+			}
 		}
 	}
 	// A basal cell carcinoma is a neoplasm of the skin of its site
 	// (Alphabetic Index: Carcinoma, basal cell, see Neoplasm, skin).
 	if _, ok := have[e.neo.skin]; !ok {
 		for _, c := range findCuesIn(doc, doc.Tokens[lo].Sent, basalCell) {
-			have[e.neo.skin] = []int{c.tok}
+			have[e.neo.skin] = c.tok
 		}
 	}
 	var found []neoSite
-	seen := map[int32]bool{}
 	for st := range have {
 		for _, r := range e.neo.byStem[st] {
-			if seen[r] {
+			if seen[r] == gen {
 				continue
 			}
-			seen[r] = true
+			seen[r] = gen
 			row := e.neo.rows[r]
 			var toks []int
 			ok := true
 			for _, s := range row.stems {
-				ts, in := have[s]
+				t, in := have[s]
 				if !in {
 					ok = false
 					break
 				}
-				toks = append(toks, ts[0])
+				toks = append(toks, t)
 			}
 			if !ok {
 				continue
@@ -405,7 +422,7 @@ func (e *Engine) neoSites(doc *nlp.Document, lo, hi int) []neoSite {
 	}
 	// Most stems first, then document order of the rows.
 	slices.SortFunc(found, func(a, b neoSite) int {
-		if la, lb := len(uniq(e.neo.rows[a.row].stems)), len(uniq(e.neo.rows[b.row].stems)); la != lb {
+		if la, lb := distinctStems(e.neo.rows[a.row].stems), distinctStems(e.neo.rows[b.row].stems); la != lb {
 			return lb - la
 		}
 		return a.row - b.row

@@ -82,7 +82,8 @@ func (e *Engine) pregnancyTest(n *ruleNote, res *Result, adds []addition) []addi
 	// A condition the note names beside the test ("Irregular menses;
 	// urine pregnancy test negative"), even one left below the
 	// threshold, is what the test is part of the workup of.
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		// An abnormal finding of a test (R70-R94) reads the test's own
 		// result ("positive ... test"), not a condition.
 		if s.System == string(corpus.ICD10CM) && s.Code[0] != 'Z' && !(s.Code >= "R70" && s.Code < "R95") && s.Confidence >= workupFloor {

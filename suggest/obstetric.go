@@ -31,9 +31,9 @@ type pregnancy struct {
 
 var (
 	trimesterWords = guard(`(?i)\b(first|second|third|1st|2nd|3rd)[ -]trimester\b`, "trimester")
-	gravidaNumber  = regexp.MustCompile(`(?i)\b(?:g|gravida\s*)(\d{1,2})\s*(?:p|para\b|,|\s|$)`)
-	fetusLetter    = regexp.MustCompile(`(?i)\b(?:twin|triplet|quadruplet|fetus|baby)\s*(?:#\s*)?([a-e1-9])\b`)
-	singleFetus    = regexp.MustCompile(`(?i)\b(?:singleton|single (?:fetus|gestation|pregnancy|intrauterine pregnancy))\b`)
+	gravidaNumber  = guard(`(?i)\b(?:g|gravida\s*)(\d{1,2})\s*(?:p|para\b|,|\s|$)`, "gravida", "g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9")
+	fetusLetter    = guard(`(?i)\b(?:twin|triplet|quadruplet|fetus|baby)\s*(?:#\s*)?([a-e1-9])\b`, "twin", "triplet", "quadruplet", "fetus", "baby")
+	singleFetus    = guard(`(?i)\b(?:singleton|single (?:fetus|gestation|pregnancy|intrauterine pregnancy))\b`, "single")
 	trimesterTitle = regexp.MustCompile(`\b(unspecified|first|second|third) trimester\b`)
 	fetusTitle     = regexp.MustCompile(`, (not applicable or unspecified|fetus [1-5]|other fetus)$`)
 )
@@ -102,7 +102,9 @@ func (e *Engine) pregnancyOf(n *ruleNote) (pregnancy, bool) {
 			}
 		}
 	}
-	if m := gravidaNumber.FindStringSubmatch(doc.Text); m != nil && p.gravida == 0 {
+	if p.gravida != 0 {
+		// The cues said it: the number is not read.
+	} else if m := gravidaNumber.FindStringSubmatch(doc.Text); m != nil {
 		if n, _ := strconv.Atoi(m[1]); n == 1 {
 			p.gravida = 1
 		} else if n > 1 {
@@ -136,6 +138,9 @@ func (e *Engine) pregnancyOf(n *ruleNote) (pregnancy, bool) {
 // supervision codes follow (supervision).
 func (e *Engine) obstetric(n *ruleNote, req Request, res *Result, rej []Rejection) ([]addition, []Rejection) {
 	doc := n.doc
+	if !n.pregnant() && !anyNewbornRuled(res) {
+		return nil, rej // neither branch below has anything to change
+	}
 	// A newborn's or a child's record speaks of the gestation the patient
 	// was born at, not of a pregnancy of the patient.
 	if a := n.age(); len(n.cues(newbornRecordCues)) > 0 || len(n.liveCues(newbornCues)) > 0 || a >= 0 && a < 10 {
@@ -157,6 +162,33 @@ func (e *Engine) obstetric(n *ruleNote, req Request, res *Result, rej []Rejectio
 	e.obstetricCharacters(doc, res, p)
 	adds, rej := e.chapter15First(n, res, p, rej)
 	return e.supervision(n, res, p, adds), rej
+}
+
+// newbornRuled reports whether the newborn rules of obstetric may change
+// or drop s: a preterm newborn's weeks (P07.2-, P07.3-, newbornGestation),
+// a newborn examination (Z00.11-, newbornExamAge), weeks of gestation
+// (Z3A, coded on the maternal record alone).
+func newbornRuled(s *Suggestion) bool {
+	if s.System != string(corpus.ICD10CM) {
+		return false
+	}
+	for _, p := range [...]string{"P07.2", "P07.3", "Z00.11", "Z3A"} {
+		if strings.HasPrefix(s.Code, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// anyNewbornRuled reports whether a suggestion of res is newbornRuled
+// (read in place: a Suggestion is large).
+func anyNewbornRuled(res *Result) bool {
+	for i := range res.Suggestions {
+		if newbornRuled(&res.Suggestions[i]) {
+			return true
+		}
+	}
+	return false
 }
 
 // obstetricCharacters rewrites the trimester and the fetus of chapter 15
@@ -266,6 +298,9 @@ func (e *Engine) descendantTitled(id corpus.ID, title string, depth int) (corpus
 // specified as a reason for obstetric care".
 var conditionsIn = regexp.MustCompile(`(?i)\bconditions? in ([A-Z]\d\d(?:-[A-Z]\d\d)?(?:(?:,| and|, and) [A-Z]\d\d(?:-[A-Z]\d\d)?)*)`)
 
+// rangePart is one range of a conditionsIn list: "F20-F52", "I10".
+var rangePart = regexp.MustCompile(`[A-Z]\d\d(?:-[A-Z]\d\d)?`)
+
 // rangeOf is one "conditions in" range of a chapter 15 subcategory.
 type rangeOf struct {
 	lo, hi string // three-character categories, inclusive
@@ -282,7 +317,7 @@ func (r rangeOf) width() int {
 
 // chapter15Ranges mines the "conditions in" inclusion terms of the
 // categories holding conditions of other chapters in pregnancy (O10, O98,
-// O99, O9A).
+// O99, O9A). The rules read them once per engine (ruleTables.chapter15).
 func (e *Engine) chapter15Ranges() []rangeOf {
 	var out []rangeOf
 	var walk func(id corpus.ID)
@@ -292,7 +327,7 @@ func (e *Engine) chapter15Ranges() []rangeOf {
 				continue
 			}
 			for _, m := range conditionsIn.FindAllStringSubmatch(n.Text, -1) {
-				for _, part := range regexp.MustCompile(`[A-Z]\d\d(?:-[A-Z]\d\d)?`).FindAllString(m[1], -1) {
+				for _, part := range rangePart.FindAllString(m[1], -1) {
 					lo, hi, _ := strings.Cut(part, "-")
 					if hi == "" {
 						hi = lo
@@ -348,7 +383,8 @@ func (e *Engine) chapter15First(n *ruleNote, res *Result, p pregnancy, rej []Rej
 			continue
 		}
 		o := -1
-		for j, t := range res.Suggestions {
+		for j := range res.Suggestions {
+			t := &res.Suggestions[j]
 			if t.System == string(corpus.ICD10CM) && t.Code[0] == 'O' && t.Confidence >= floor && pregnancyTitle(t.Display, p) && overlaps(s.Evidence, t.Evidence) {
 				o = j
 				break
@@ -356,7 +392,7 @@ func (e *Engine) chapter15First(n *ruleNote, res *Result, p pregnancy, rej []Rej
 		}
 		if o < 0 {
 			if ranges == nil {
-				ranges = e.chapter15Ranges()
+				ranges = e.coder.rules.per.chapter15(e)
 			}
 			if !p.current() && !e.saidInPregnancy(n, s) {
 				continue // a pregnancy of the story, not one this condition complicates
@@ -586,7 +622,8 @@ func (e *Engine) supervision(n *ruleNote, res *Result, p pregnancy, adds []addit
 	if len(ev) == 0 {
 		return adds
 	}
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		if s.System == string(corpus.ICD10CM) && s.Code[0] == 'O' && s.Confidence >= res.Threshold {
 			return adds // a complication or a high-risk supervision: not a normal pregnancy
 		}
@@ -664,7 +701,8 @@ func (e *Engine) saidInPregnancy(n *ruleNote, s Suggestion) bool {
 // comes first.
 func pregnancyCodesFirst(res *Result) {
 	best := -1.0
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		if s.System == string(corpus.ICD10CM) && s.Code[0] == 'O' {
 			best = max(best, s.Confidence)
 		}

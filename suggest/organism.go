@@ -78,6 +78,9 @@ func (e *Engine) organisms(doc *nlp.Document, req Request, res *Result, rej []Re
 		if s.System != string(corpus.ICD10CM) {
 			continue
 		}
+		if !e.coder.rules.per.unidentified(e)[corpus.NormalizeCode(corpus.ICD10CM, s.Code)] {
+			continue // not the code of a pair's unidentified organism
+		}
 		id, _ := e.set.ID(corpus.ICD10CM, s.Code)
 		k := slices.IndexFunc(e.identified, func(x identified) bool { return x.from == id })
 		if k < 0 {

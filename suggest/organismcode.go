@@ -101,10 +101,23 @@ func causeOrganism(b corpus.Brief) ([]string, bool) {
 	return organismWords(org), true
 }
 
+// causeCode reports whether an ICD-10-CM code may be an organism-as-cause
+// code (causeOrganism's B9-): the code ID finds for it is spelled so.
+func causeCode(code string) bool {
+	return strings.HasPrefix(corpus.NormalizeCode(corpus.ICD10CM, code), "B9")
+}
+
 // infectionOpen reports whether a title leaves the organism open or calls
 // the condition noninfective: the codes a named organism replaces.
 func infectionOpen(b corpus.Brief) bool {
-	d := strings.ToLower(b.Display)
+	d := b.Display
+	if isASCII(d) {
+		// ASCII case folding is ToLower's on ASCII: no lower-case copy.
+		const open, non, unspec = ", unspecified organism", "noninfective ", "unspecified infectious disease"
+		return len(d) >= len(open) && asciiFoldPrefix(d[len(d)-len(open):], open) ||
+			len(d) >= len(non) && asciiFoldPrefix(d, non) || len(d) == len(unspec) && asciiFoldPrefix(d, unspec)
+	}
+	d = strings.ToLower(d)
 	return strings.HasSuffix(d, ", unspecified organism") || strings.HasPrefix(d, "noninfective ") || d == "unspecified infectious disease"
 }
 
@@ -193,6 +206,9 @@ func (e *Engine) namedOrganisms(doc *nlp.Document, req Request, res *Result, rej
 		if v.System != string(corpus.ICD10CM) {
 			continue
 		}
+		if !e.coder.rules.per.openInfections(e)[corpus.NormalizeCode(corpus.ICD10CM, v.Code)] {
+			continue // no code of this code's spelling is infectionOpen
+		}
 		vid, _ := e.set.ID(corpus.ICD10CM, v.Code)
 		if !infectionOpen(e.set.Brief(vid)) {
 			continue
@@ -249,9 +265,15 @@ func (e *Engine) organismCode(doc *nlp.Document, res *Result, v Suggestion, vid 
 	var named string
 	tie := false
 	for _, s := range res.Suggestions {
+		if len(dues) == 0 {
+			break // no "due to" code: none is found
+		}
+		if s.System != v.System {
+			continue
+		}
 		id, _ := e.set.ID(corpus.ICD10CM, s.Code)
 		k := slices.IndexFunc(dues, func(d organismDue) bool { return d.id == id })
-		if s.System != v.System || k < 0 {
+		if k < 0 {
 			continue
 		}
 		if same, more := sameSentence(doc, v, s); !same || !more {
@@ -269,6 +291,9 @@ func (e *Engine) organismCode(doc *nlp.Document, res *Result, v Suggestion, vid 
 		// Else the surest organism-as-cause code in v's sentence, and the
 		// "due to" code naming the most of its organism's words.
 		for _, s := range res.Suggestions {
+			if s.System != v.System || !causeCode(s.Code) {
+				continue
+			}
 			id, _ := e.set.ID(corpus.ICD10CM, s.Code)
 			org, ok := causeOrganism(e.set.Brief(id))
 			if s.System != v.System || !ok || len(org) == 0 {
@@ -291,8 +316,11 @@ func (e *Engine) organismCode(doc *nlp.Document, res *Result, v Suggestion, vid 
 		}
 	} else { // a cause code the chosen one names is absorbed too
 		for _, s := range res.Suggestions {
+			if s.System != v.System || !causeCode(s.Code) {
+				continue
+			}
 			id, _ := e.set.ID(corpus.ICD10CM, s.Code)
-			if org, ok := causeOrganism(e.set.Brief(id)); ok && s.System == v.System && containsWords(org, best.org) {
+			if org, ok := causeOrganism(e.set.Brief(id)); ok && containsWords(org, best.org) {
 				if same, _ := sameSentence(doc, v, s); same {
 					cause = s.Code
 					break

@@ -187,8 +187,8 @@ func (e *Engine) remission(n *ruleNote, res *Result, rej []Rejection) []Rejectio
 		r := recoded(s, b, "remission", why)
 		for j := 0; j < len(res.Suggestions); j++ {
 			o := res.Suggestions[j]
-			if strings.Contains(strings.ToLower(b.Display), "unspecified") || o.System != s.System || len(o.Code) < 3 || o.Code[:3] != b.Code[:3] ||
-				titleRemission(o.Display) != want || !strings.Contains(strings.ToLower(o.Display), "unspecified") {
+			if saysUnspecified(b.Display) || o.System != s.System || len(o.Code) < 3 || o.Code[:3] != b.Code[:3] ||
+				titleRemission(o.Display) != want || !saysUnspecified(o.Display) {
 				continue
 			}
 			r.Confidence, r.Score = max(r.Confidence, o.Confidence), max(r.Score, o.Score)
@@ -208,11 +208,12 @@ func (e *Engine) remission(n *ruleNote, res *Result, rej []Rejection) []Rejectio
 // unspecifiedBeside reports whether r names an unspecified type while a
 // suggestion of its category states the same status for a named one.
 func unspecifiedBeside(res *Result, r Suggestion, st remissionStatus) bool {
-	if !strings.Contains(strings.ToLower(r.Display), "unspecified") {
+	if !saysUnspecified(r.Display) {
 		return false
 	}
-	for _, o := range res.Suggestions {
-		if o.System == r.System && o.Code[:3] == r.Code[:3] && titleRemission(o.Display) == st && !strings.Contains(strings.ToLower(o.Display), "unspecified") {
+	for ko := range res.Suggestions {
+		o := &res.Suggestions[ko]
+		if o.System == r.System && o.Code[:3] == r.Code[:3] && titleRemission(o.Display) == st && !saysUnspecified(o.Display) {
 			return true
 		}
 	}

@@ -149,6 +149,8 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 type ruleCues struct {
 	once sync.Once
 	tab  *ruleCueTable
+	// per are the rules' other per-engine tables (ruletables.go).
+	per ruleTables
 }
 
 // get returns e's table, built on the first call: ruleCueLists, then

@@ -50,8 +50,9 @@ func screeningCode(b corpus.Brief) bool {
 // is dropped: the note does not document it as present.
 func (e *Engine) screenings(doc *nlp.Document, res *Result, rejected []Rejection, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	toks := doc.Tokens
-	for j, t := range toks {
-		if !screeningWords[t.Norm] || t.Assert&nlp.Negated != 0 && t.Assert&nlp.Result == 0 || t.Assert&nlp.Family != 0 {
+	for j := range toks {
+		t := &toks[j] // read in place; every screening word starts "screen"
+		if !strings.HasPrefix(t.Norm, "screen") || !screeningWords[t.Norm] || t.Assert&nlp.Negated != 0 && t.Assert&nlp.Result == 0 || t.Assert&nlp.Family != 0 {
 			continue
 		}
 		if !screeningHere(doc, j) {
@@ -198,7 +199,8 @@ func conditionNames(doc *nlp.Document, res *Result, rejected []Rejection, obj to
 			}
 		}
 	}
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		take(s.System, s.Code, s.Display, s.Evidence)
 	}
 	for _, r := range rejected {

@@ -119,9 +119,10 @@ func (e *Engine) sequelae(doc *nlp.Document, res *Result, adds []addition, rej, 
 			}
 		}
 	}
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		if s.Confidence >= res.Threshold {
-			add(s, slices.Contains(s.Assertions, "historical"))
+			add(*s, slices.Contains(s.Assertions, "historical"))
 		}
 	}
 	for _, r := range prior {

@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"unicode"
 
@@ -22,7 +21,9 @@ import (
 // "Rash") is not stated.
 func deeperSubterms(res *Result) {
 	index := corpus.NameIndex.String()
-	extends := func(deep, shallow Evidence) bool {
+	// The suggestions and their evidence are read in place: a pair is
+	// copied only when it moves.
+	extends := func(deep, shallow *Evidence) bool {
 		if deep.MatchedKind != index || shallow.MatchedKind != index || deep.Start > shallow.Start || deep.End < shallow.End {
 			return false
 		}
@@ -30,24 +31,31 @@ func deeperSubterms(res *Result) {
 		return len(deep.Matched) >= n+2 && deep.Matched[n:n+2] == ", " && deep.Matched[:n] == shallow.Matched &&
 			statesWords(deep.Text, deep.Matched[n+2:])
 	}
+	indexPaths := func(evs []Evidence) bool {
+		for k := range evs {
+			if evs[k].MatchedKind != index {
+				return false
+			}
+		}
+		return true
+	}
 	for {
 		moved := false
 		for i := range res.Suggestions {
-			a := res.Suggestions[i]
-			if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 ||
-				slices.ContainsFunc(a.Evidence, func(ev Evidence) bool { return ev.MatchedKind != index }) {
+			a := &res.Suggestions[i]
+			if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 || !indexPaths(a.Evidence) {
 				continue // extends holds for Index paths alone
 			}
 			for j := i + 1; j < len(res.Suggestions); j++ {
-				b := res.Suggestions[j]
+				b := &res.Suggestions[j]
 				if b.System != a.System || b.Code == a.Code || b.Confidence >= a.Confidence {
 					continue
 				}
 				all := true
-				for _, ea := range a.Evidence {
+				for ka := range a.Evidence {
 					found := false
-					for _, eb := range b.Evidence {
-						if extends(eb, ea) {
+					for kb := range b.Evidence {
+						if extends(&b.Evidence[kb], &a.Evidence[ka]) {
 							found = true
 							break
 						}
@@ -60,13 +68,14 @@ func deeperSubterms(res *Result) {
 				if !all {
 					continue
 				}
-				b.Confidence, b.Score = a.Confidence, a.Score
-				a.Confidence = round(math.Max(0, a.Confidence-0.0001), 4)
-				a.Score = math.Nextafter(a.Score, math.Inf(-1))
+				av, bv := *a, *b
+				bv.Confidence, bv.Score = av.Confidence, av.Score
+				av.Confidence = round(math.Max(0, av.Confidence-0.0001), 4)
+				av.Score = math.Nextafter(av.Score, math.Inf(-1))
 				res.Suggestions = append(res.Suggestions[:j], res.Suggestions[j+1:]...)
 				res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
-				insert(res, b)
-				insert(res, a)
+				insert(res, bv)
+				insert(res, av)
 				moved = true
 				break
 			}

@@ -30,9 +30,10 @@ func (e *Engine) vaccineAdmin(n *ruleNote, req Request, res *Result, adds []addi
 		return adds, rej
 	}
 	var products []Suggestion
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		if s.System != string(corpus.ICD10CM) && !adminCode(s.Code) && strings.Contains(strings.ToLower(s.Display), "vaccine") {
-			products = append(products, s)
+			products = append(products, *s)
 		}
 	}
 	mucosal := func(s Suggestion) bool {

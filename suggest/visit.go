@@ -123,7 +123,8 @@ func (e *Engine) repeatPrescription(n *ruleNote, res *Result, adds []addition) [
 	if len(ev) == 0 {
 		return adds
 	}
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		if s.System == string(corpus.ICD10CM) && s.Code[0] != 'Z' && s.Confidence >= res.Threshold {
 			return adds
 		}
@@ -160,12 +161,13 @@ func (e *Engine) completedFollowUp(n *ruleNote, res *Result, adds []addition) []
 		if !visitCue(n, c) || !n.sentenceHas(c.sent, completedCues, -1) {
 			continue
 		}
-		for _, s := range res.Suggestions {
+		for ks := range res.Suggestions {
+			s := &res.Suggestions[ks]
 			b := corpus.Brief{System: corpus.ICD10CM, Code: s.Code}
 			if s.System != string(corpus.ICD10CM) || !pastHistoryCode(b) || strings.HasPrefix(s.Code, "I25.2") {
 				continue
 			}
-			for _, h := range evidenceCues(doc, s) {
+			for _, h := range evidenceCues(doc, *s) {
 				if h.sent == c.sent {
 					ev = append(ev, c, h)
 					adds = append(adds, addition{sys: corpus.ICD10CM, code: s.Code, conf: e.secondaryConfidence(), ev: []cue{h}, rule: "follow_up_completed",

@@ -62,7 +62,8 @@ type work struct {
 	seventhMemo []seventhKey // seventhWords' choices of this note (seventh.go)
 	// liveScores and liveSorted are capLive's scratch (livecap.go).
 	liveScores, liveSorted []float64
-	rn                     ruleNote // what the coding rules read of the note (rulenote.go)
+	rn                     ruleNote    // what the coding rules read of the note (rulenote.go)
+	rules                  ruleScratch // the coding rules' scratch (rulescratch.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
@@ -125,6 +126,7 @@ func (e *Engine) putWork(w *work) {
 	}
 	w.used = 0
 	w.preg = 0
+	w.rules.reset()
 	clear(w.stems)
 	clear(w.byCode)
 	clear(w.merged)
