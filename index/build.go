@@ -391,6 +391,10 @@ func (ix *Index) layPostings(pack bool) {
 	}
 	ix.post, ix.postOff, ix.postTerm = post, postOff, postTerm
 	ix.nameTerm = nil
+	ix.pairs = nil
+	if pack {
+		ix.pairs = newPairIndex(ix)
+	}
 }
 
 // recordHead is the number of words before a posting record's terms.

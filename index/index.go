@@ -66,6 +66,9 @@ type Index struct {
 	// postTerm masks a record's term word to the term id; when it is
 	// packTerm, the bits above it hold the term's place in its name.
 	postTerm uint32
+	// pairs lists the packed records by the term pairs that open them
+	// (pairs.go); nil when the postings are not packed.
+	pairs *pairIndex
 
 	pool sync.Pool // *scratch
 

@@ -10,7 +10,7 @@ import (
 
 // sentenceQueries analyses the CodiEsp dev notes with the snapshot's
 // pipeline and returns one query per sentence, as the engine builds them.
-func sentenceQueries(b *testing.B) (*Index, []Query) {
+func sentenceQueries(b testing.TB) (*Index, []Query) {
 	b.Helper()
 	dir := testenv.DataDir(b)
 	ix, err := ReadFile(dir + "/index.snap")
