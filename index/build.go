@@ -393,7 +393,7 @@ func (ix *Index) layPostings(pack bool) {
 	ix.nameTerm = nil
 	ix.pairs = nil
 	if pack {
-		ix.pairs = newPairIndex(ix)
+		ix.pairs = &pairSet{}
 	}
 }
 

@@ -68,7 +68,7 @@ type Index struct {
 	postTerm uint32
 	// pairs lists the packed records by the term pairs that open them
 	// (pairs.go); nil when the postings are not packed.
-	pairs *pairIndex
+	pairs *pairSet
 
 	pool sync.Pool // *scratch
 

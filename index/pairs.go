@@ -3,15 +3,47 @@ package index
 import (
 	"cmp"
 	"math"
+	"math/bits"
 	"slices"
+	"sync"
 )
 
-// pairCoverage is the least MinCoverage a search answers from the pair
-// lists (pairIndex); a looser search walks every record of its terms.
-const pairCoverage = 0.65
+// Pair lists (pairIndex) are built for two coverages: a search of
+// coverage loosePairs or more reads the lists built for loosePairs (or
+// for strictPairs, at that coverage or more: far fewer records open
+// there); a looser search walks every record of its terms.
+const (
+	loosePairs  = 0.65
+	strictPairs = 0.99
+)
+
+// pairSet holds an index's pair lists, each built the first time a
+// search needs it (an engine searches its code-set index at one coverage
+// and its learned names at another).
+type pairSet struct {
+	once  [2]sync.Once
+	lists [2]*pairIndex // for loosePairs, strictPairs
+}
+
+// pairLists returns the pair lists a search of coverage minCov reads, or
+// nil when it must walk every record (the postings are not packed, or
+// minCov is below loosePairs).
+func (ix *Index) pairLists(minCov float64) *pairIndex {
+	s := ix.pairs
+	if s == nil || minCov < loosePairs {
+		return nil
+	}
+	l, cov := 0, loosePairs
+	if minCov >= strictPairs {
+		l, cov = 1, strictPairs
+	}
+	s.once[l].Do(func() { s.lists[l] = newPairIndex(ix, cov) })
+	return s.lists[l]
+}
 
 // pairIndex lists each packed posting record under the terms that can
-// open it in a search of coverage pairCoverage or more, so such a search
+// open it in a search of coverage cov or more (the coverage it is built
+// for), so such a search
 // reads the few records its sentence can reach rather than every record of
 // its terms (most fail the coverage bound on their first missing words).
 //
@@ -43,11 +75,12 @@ type pairIndex struct {
 // reaches a record the lists leave out.
 const pairMargin = 1e-6
 
-// newPairIndex lists ix's packed posting records (see pairIndex).
-func newPairIndex(ix *Index) *pairIndex {
+// newPairIndex lists ix's packed posting records for searches of
+// coverage cov or more (see pairIndex).
+func newPairIndex(ix *Index, cov float64) *pairIndex {
 	nt := len(ix.termStr)
 	p := &pairIndex{soloOff: make([]uint32, nt+1), pairOff: make([]uint32, nt+1)}
-	loose := pairCoverage - 1e-4 // the search's bound at pairCoverage
+	loose := cov - 1e-4 // the search's bound at cov
 	type entry struct{ u, off uint32 }
 	var es []entry
 	for t := 0; t < nt; t++ {
@@ -99,11 +132,10 @@ func newPairIndex(ix *Index) *pairIndex {
 // noTerm is no term id: a record read under no pair.
 const noTerm = math.MaxUint32
 
-// searchPairs reads the records of query term t the pair lists open (see
+// search reads the records of query term t the pair lists open (see
 // pairIndex): its solo records and, for each other query term u, the
 // records of pair (t, u).
-func (ix *Index) searchPairs(t uint32, r *reader) {
-	p := ix.pairs
+func (p *pairIndex) search(t uint32, r *reader) {
 	for _, o := range p.solo[p.soloOff[t]:p.soloOff[t+1]] {
 		r.read(o, noTerm)
 	}
@@ -113,27 +145,32 @@ func (ix *Index) searchPairs(t uint32, r *reader) {
 	}
 	us := p.pairU[lo:hi]
 	sc := r.sc
-	if len(us) <= 8*len(sc.touched) {
+	// A scan reads a pair per step, a lookup about four per halving.
+	if len(us) <= 4*len(sc.sorted)*bits.Len(uint(len(us))) {
 		for i, u := range us {
 			if sc.present[u/64]&(1<<(u%64)) != 0 {
-				ix.readPair(lo+uint32(i), u, r)
+				p.read(lo+uint32(i), u, r)
 			}
 		}
 		return
 	}
-	for _, u := range sc.touched {
-		if u == t {
-			continue
+	// Few query terms against many pairs: look each term up, past the
+	// last one found (both lists are sorted).
+	from := 0
+	for _, u := range sc.sorted {
+		i, ok := slices.BinarySearch(us[from:], u)
+		from += i
+		if from == len(us) {
+			return
 		}
-		if i, ok := slices.BinarySearch(us, u); ok {
-			ix.readPair(lo+uint32(i), u, r)
+		if ok {
+			p.read(lo+uint32(from), u, r)
 		}
 	}
 }
 
-// readPair reads the records of pair k, whose second term is u.
-func (ix *Index) readPair(k, u uint32, r *reader) {
-	p := ix.pairs
+// read reads the records of pair k, whose second term is u.
+func (p *pairIndex) read(k, u uint32, r *reader) {
 	for _, o := range p.pairPost[p.pairRec[k]:p.pairRec[k+1]] {
 		r.read(o, u)
 	}

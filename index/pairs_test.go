@@ -15,7 +15,7 @@ func TestPairsFindWhatTheWalkFinds(t *testing.T) {
 		t.Fatalf("snapshot postings not packed: no pair lists")
 	}
 	pairs := ix.pairs
-	for _, cov := range []float64{pairCoverage, 0.7, 0.99, 1} {
+	for _, cov := range []float64{loosePairs, 0.7, 0.9, strictPairs, 1} {
 		opts := SearchOptions{MinCoverage: cov, MinScore: 0.2, Limit: 300}
 		n := 0
 		for i, q := range qs {

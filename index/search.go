@@ -62,6 +62,7 @@ type scratch struct {
 	slot    []int32   // term -> index into pos+1; 0 = not in query
 	pos     [][]int32 // positions per distinct query term
 	touched []uint32
+	sorted  []uint32 // touched in id order, for a search through pair lists
 	// sortedPos is true when the query's positions never decrease (as a
 	// sentence's do): a hit's window is then one run of query terms.
 	sortedPos bool
@@ -150,13 +151,17 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	// float32 weights (a hair below minCov, so rounding never drops a hit);
 	// score computes the exact values for the survivors.
 	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: dst[:0], arena: pos}
-	pairs := ix.pairs != nil && minCov >= pairCoverage
+	pairs := ix.pairLists(minCov)
+	if pairs != nil {
+		sc.sorted = append(sc.sorted[:0], sc.touched...)
+		slices.Sort(sc.sorted)
+	}
 	for _, t := range sc.touched {
 		// Packed, every record of t starts with t (its heaviest term),
 		// which the query holds: the bound starts from its weight.
 		r.w0 = float64(ix.w2[t])
-		if pairs {
-			ix.searchPairs(t, &r)
+		if pairs != nil {
+			pairs.search(t, &r)
 			continue
 		}
 		for o := ix.postOff[t]; o < ix.postOff[t+1]; o += recordHead + ix.post[o+1]&0xffff {
