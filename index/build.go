@@ -394,6 +394,7 @@ func (ix *Index) layPostings(pack bool) {
 	ix.pairs = nil
 	if pack {
 		ix.pairs = &pairSet{}
+		ix.pairLists(loosePairs) // now: every search of an engine's coverage reads them
 	}
 }
 

@@ -17,9 +17,10 @@ const (
 	strictPairs = 0.99
 )
 
-// pairSet holds an index's pair lists, each built the first time a
-// search needs it (an engine searches its code-set index at one coverage
-// and its learned names at another).
+// pairSet holds an index's pair lists: those for loosePairs, which serve
+// every search they can, are built with the postings; those for
+// strictPairs the first time a search needs them (an engine searches its
+// learned names at that coverage, its code-set index below it).
 type pairSet struct {
 	once  [2]sync.Once
 	lists [2]*pairIndex // for loosePairs, strictPairs
