@@ -44,9 +44,9 @@ func (ix *Index) pairLists(minCov float64) *pairIndex {
 
 // pairIndex lists each packed posting record under the terms that can
 // open it in a search of coverage cov or more (the coverage it is built
-// for), so such a search
-// reads the few records its sentence can reach rather than every record of
-// its terms (most fail the coverage bound on their first missing words).
+// for), so such a search reads the few records its sentence can reach
+// rather than every record of its terms (most fail the coverage bound on
+// their first missing words).
 //
 // A record of term t whose w² alone reaches the coverage bound is solo:
 // it is read whenever the query holds t. Any other record can only reach
