@@ -282,9 +282,11 @@ func (ix *Index) finish() {
 		n := &ix.names[i]
 		n.flags = flagsOf(ix.str(n.text))
 	}
-	ix.termID = make(map[string]uint32, len(ix.termStr))
-	for i := range ix.termStr {
-		ix.termID[ix.Term(uint32(i))] = uint32(i)
+	if ix.terms, ix.termsOK = newTermTable(ix); !ix.termsOK {
+		ix.termID = make(map[string]uint32, len(ix.termStr))
+		for i := range ix.termStr {
+			ix.termID[ix.Term(uint32(i))] = uint32(i)
+		}
 	}
 	ix.df = make([]uint32, len(ix.termStr))
 	counted := 0
@@ -391,6 +393,11 @@ func (ix *Index) layPostings(pack bool) {
 	}
 	ix.post, ix.postOff, ix.postTerm = post, postOff, postTerm
 	ix.nameTerm = nil
+	ix.pairs = nil
+	if pack {
+		ix.pairs = &pairSet{}
+		ix.pairLists(loosePairs) // now: every search of an engine's coverage reads them
+	}
 }
 
 // recordHead is the number of words before a posting record's terms.

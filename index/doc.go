@@ -44,7 +44,10 @@
 // in capitals) are found when the index is built or read, not stored in
 // the snapshot. So are the postings: one record per name under its rarest
 // term, holding the name's terms (the only copy of them once the index is
-// loaded), with each term's w² read from one per-term table.
+// loaded), with each term's w² read from one per-term table. A search of
+// coverage 0.65 or more reads only the records its terms can open: a
+// record whose rarest term alone can reach the coverage, or one that also
+// holds a query term among its next heaviest (pair lists, pairs.go).
 //
 // An Index is immutable and safe for concurrent use; Stems remembers the
 // stems of short texts it was asked for (bounded, forgotten at once when

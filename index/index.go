@@ -47,10 +47,14 @@ type Index struct {
 
 	// arena holds every string of the index (codes, terms, name texts)
 	// end to end; the tables below refer to it by offset.
-	arena   string
-	codes   []codeEntry
-	termID  map[string]uint32 // keys are arena substrings
-	termStr []span            // sorted: term ids are positions in sorted order
+	arena string
+	codes []codeEntry
+	// terms finds a stem's id (termtable.go); termID, whose keys are
+	// arena substrings, does when the terms are too many for it (!termsOK).
+	terms   termTable
+	termsOK bool
+	termID  map[string]uint32
+	termStr []span // sorted: term ids are positions in sorted order
 	df      []uint32
 	weight  []float64
 	names   []name
@@ -66,6 +70,9 @@ type Index struct {
 	// postTerm masks a record's term word to the term id; when it is
 	// packTerm, the bits above it hold the term's place in its name.
 	postTerm uint32
+	// pairs lists the packed records by the term pairs that open them
+	// (pairs.go); nil when the postings are not packed.
+	pairs *pairSet
 
 	pool sync.Pool // *scratch
 
@@ -146,6 +153,9 @@ func (ix *Index) NameTerms(n int32) []string {
 
 // TermID returns the id of a stem.
 func (ix *Index) TermID(stem string) (uint32, bool) {
+	if ix.termsOK {
+		return ix.terms.find(ix, stem)
+	}
 	id, ok := ix.termID[stem]
 	return id, ok
 }

@@ -18,7 +18,7 @@ func TestPackedPostings(t *testing.T) {
 		"high blood pressure, on lisinopril",
 		"community acquired pneumonia unspecified organism",
 	}
-	opts := []SearchOptions{{}, {MinCoverage: 0.3}, {MinCoverage: 0.99}, {Limit: 2}}
+	opts := []SearchOptions{{}, {MinCoverage: 0.3}, {MinCoverage: 0.65}, {MinCoverage: 0.8}, {MinCoverage: 0.99}, {Limit: 2}}
 	ix := build(t)
 	if ix.postTerm != packTerm {
 		t.Fatalf("fixture postings not packed")

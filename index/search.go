@@ -62,6 +62,7 @@ type scratch struct {
 	slot    []int32   // term -> index into pos+1; 0 = not in query
 	pos     [][]int32 // positions per distinct query term
 	touched []uint32
+	sorted  []uint32 // touched in id order, for a search through pair lists
 	// sortedPos is true when the query's positions never decrease (as a
 	// sentence's do): a hit's window is then one run of query terms.
 	sortedPos bool
@@ -149,59 +150,25 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	// A first pass over each record bounds the coverage from the stored
 	// float32 weights (a hair below minCov, so rounding never drops a hit);
 	// score computes the exact values for the survivors.
-	loose := minCov - 1e-4
-	hits := dst[:0]
-	arena := pos
-	packed := ix.postTerm == packTerm
+	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: dst[:0], arena: pos}
+	pairs := ix.pairLists(minCov)
+	if pairs != nil {
+		sc.sorted = append(sc.sorted[:0], sc.touched...)
+		slices.Sort(sc.sorted)
+	}
 	for _, t := range sc.touched {
-		rec := ix.post[ix.postOff[t]:ix.postOff[t+1]]
 		// Packed, every record of t starts with t (its heaviest term),
 		// which the query holds: the bound starts from its weight.
-		w0 := float64(ix.w2[t])
-		for len(rec) > 0 {
-			head := rec[:recordHead]
-			nt := int(head[1] & 0xffff)
-			body := rec[recordHead : recordHead+nt]
-			rec = rec[recordHead+nt:]
-			if allowed != 0 && allowed&(1<<(head[1]>>16&0xff)) == 0 {
-				continue
-			}
-			// A record stops as soon as the weight it misses shows it
-			// cannot reach the bound (the margin covers the float32
-			// rounding of the stored weights against their norm).
-			norm := float64(math.Float32frombits(head[3]))
-			need := loose * norm
-			slack := norm - need + 1e-4*norm
-			// The walk stops once the matched weight reaches the bound
-			// or the missed weight exceeds its slack (the terms go
-			// heaviest first, so both come early).
-			var m2, miss float64
-			rest := body
-			if packed {
-				if m2, rest = w0, body[1:]; m2 >= need {
-					rest = nil
-				}
-			}
-			for _, tw := range rest {
-				tt := tw & ix.postTerm
-				w := float64(ix.w2[tt])
-				if sc.present[tt/64]&(1<<(tt%64)) != 0 {
-					if m2 += w; m2 >= need {
-						break
-					}
-				} else if miss += w; miss > slack {
-					m2 = -1
-					break
-				}
-			}
-			if m2 < need {
-				continue
-			}
-			if h, ok := ix.score(head, body, sc, q, minCov, &arena); ok && h.Score >= opts.MinScore {
-				hits = append(hits, h)
-			}
+		r.w0 = float64(ix.w2[t])
+		if pairs != nil {
+			pairs.search(t, &r)
+			continue
+		}
+		for o := ix.postOff[t]; o < ix.postOff[t+1]; o += recordHead + ix.post[o+1]&0xffff {
+			r.read(o, noTerm)
 		}
 	}
+	hits, arena := r.hits, r.arena
 	// Sort small keys, then move each hit once.
 	keys := sc.keys[:0]
 	for i, h := range hits {
@@ -219,6 +186,74 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	clear(sorted)
 	sc.keys, sc.hits = keys, sorted[:0]
 	return hits, arena
+}
+
+// reader runs the coverage bound on posting records of one search and
+// scores the records that pass it.
+type reader struct {
+	ix       *Index
+	sc       *scratch
+	q        Query
+	minCov   float64
+	loose    float64 // the bound: a hair below minCov
+	minScore float64
+	allowed  uint32  // bit per system byte; 0 = every system
+	w0       float64 // w² of the term whose records are read
+	hits     []Hit
+	arena    []int32
+}
+
+// read bounds the record at post[o] and scores it if it passes. With u
+// other than noTerm the record is read under pair (t, u) (pairs.go) and
+// left alone unless u is the first term after t the query holds: it is
+// read under that term's pair.
+func (r *reader) read(o, u uint32) {
+	ix, sc := r.ix, r.sc
+	head := ix.post[o : o+recordHead]
+	nt := head[1] & 0xffff
+	body := ix.post[o+recordHead : o+recordHead+nt]
+	if r.allowed != 0 && r.allowed&(1<<(head[1]>>16&0xff)) == 0 {
+		return
+	}
+	// A record stops as soon as the weight it misses shows it cannot
+	// reach the bound (the margin covers the float32 rounding of the
+	// stored weights against their norm).
+	norm := float64(math.Float32frombits(head[3]))
+	need := r.loose * norm
+	slack := norm - need + 1e-4*norm
+	// The walk stops once the matched weight reaches the bound or the
+	// missed weight exceeds its slack (the terms go heaviest first, so
+	// both come early).
+	var m2, miss float64
+	rest := body
+	if ix.postTerm == packTerm {
+		if m2, rest = r.w0, body[1:]; m2 >= need {
+			rest = nil
+		}
+	}
+	for _, tw := range rest {
+		tt := tw & ix.postTerm
+		w := float64(ix.w2[tt])
+		if sc.present[tt/64]&(1<<(tt%64)) != 0 {
+			if u != noTerm {
+				if tt != u {
+					return
+				}
+				u = noTerm
+			}
+			if m2 += w; m2 >= need {
+				break
+			}
+		} else if miss += w; miss > slack {
+			return
+		}
+	}
+	if m2 < need {
+		return
+	}
+	if h, ok := ix.score(head, body, sc, r.q, r.minCov, &r.arena); ok && h.Score >= r.minScore {
+		r.hits = append(r.hits, h)
+	}
 }
 
 // maxRunTable bounds the span of query positions tabulated for run.

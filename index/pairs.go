@@ -1,0 +1,178 @@
+package index
+
+import (
+	"cmp"
+	"math"
+	"math/bits"
+	"slices"
+	"sync"
+)
+
+// Pair lists (pairIndex) are built for two coverages: a search of
+// coverage loosePairs or more reads the lists built for loosePairs (or
+// for strictPairs, at that coverage or more: far fewer records open
+// there); a looser search walks every record of its terms.
+const (
+	loosePairs  = 0.65
+	strictPairs = 0.99
+)
+
+// pairSet holds an index's pair lists: those for loosePairs, which serve
+// every search they can, are built with the postings; those for
+// strictPairs the first time a search needs them (an engine searches its
+// learned names at that coverage, its code-set index below it).
+type pairSet struct {
+	once  [2]sync.Once
+	lists [2]*pairIndex // for loosePairs, strictPairs
+}
+
+// pairLists returns the pair lists a search of coverage minCov reads, or
+// nil when it must walk every record (the postings are not packed, or
+// minCov is below loosePairs).
+func (ix *Index) pairLists(minCov float64) *pairIndex {
+	s := ix.pairs
+	if s == nil || minCov < loosePairs {
+		return nil
+	}
+	l, cov := 0, loosePairs
+	if minCov >= strictPairs {
+		l, cov = 1, strictPairs
+	}
+	s.once[l].Do(func() { s.lists[l] = newPairIndex(ix, cov) })
+	return s.lists[l]
+}
+
+// pairIndex lists each packed posting record under the terms that can
+// open it in a search of coverage cov or more (the coverage it is built
+// for), so such a search reads the few records its sentence can reach
+// rather than every record of its terms (most fail the coverage bound on
+// their first missing words).
+//
+// A record of term t whose w² alone reaches the coverage bound is solo:
+// it is read whenever the query holds t. Any other record can only reach
+// the bound if the query also holds one of its next heaviest terms: the
+// search's bound rejects it as soon as the weight it misses exceeds the
+// slack the coverage leaves, so its first matched term after t comes
+// before that point. The record is listed under the pair (t, u) for each
+// such term u, its prefix; the search reads it under the first of them
+// the query holds and runs the usual bound on it, so it reads exactly the
+// records the full walk scores.
+//
+// Layout: term t's solo records are solo[soloOff[t]:soloOff[t+1]] and its
+// pairs pairU[pairOff[t]:pairOff[t+1]] (sorted by u); pair p's records are
+// pairPost[pairRec[p]:pairRec[p+1]]. Records are offsets of their first
+// word in post, in post order.
+type pairIndex struct {
+	soloOff  []uint32
+	solo     []uint32
+	pairOff  []uint32
+	pairU    []uint32
+	pairRec  []uint32
+	pairPost []uint32
+}
+
+// pairMargin widens the bounds the pair lists are built with, relative to
+// a record's norm, so the float rounding of a search's own bound never
+// reaches a record the lists leave out.
+const pairMargin = 1e-6
+
+// newPairIndex lists ix's packed posting records for searches of
+// coverage cov or more (see pairIndex).
+func newPairIndex(ix *Index, cov float64) *pairIndex {
+	nt := len(ix.termStr)
+	p := &pairIndex{soloOff: make([]uint32, nt+1), pairOff: make([]uint32, nt+1)}
+	loose := cov - 1e-4 // the search's bound at cov
+	type entry struct{ u, off uint32 }
+	var es []entry
+	for t := 0; t < nt; t++ {
+		es = es[:0]
+		w0 := float64(ix.w2[t])
+		for o := ix.postOff[t]; o < ix.postOff[t+1]; {
+			n := ix.post[o+1] & 0xffff
+			norm := float64(math.Float32frombits(ix.post[o+3]))
+			body := ix.post[o+recordHead : o+recordHead+n]
+			if w0 >= (loose-pairMargin)*norm {
+				p.solo = append(p.solo, o)
+			} else {
+				slack := (1 - loose + 1e-4 + pairMargin) * norm
+				var miss float64
+				for _, tw := range body[1:] {
+					u := tw & packTerm
+					es = append(es, entry{u, o})
+					if miss += float64(ix.w2[u]); miss > slack {
+						break
+					}
+				}
+			}
+			o += recordHead + n
+		}
+		p.soloOff[t+1] = uint32(len(p.solo))
+		slices.SortFunc(es, func(a, b entry) int {
+			if a.u != b.u {
+				return cmp.Compare(a.u, b.u)
+			}
+			return cmp.Compare(a.off, b.off)
+		})
+		for i, e := range es {
+			if i == 0 || e.u != es[i-1].u {
+				p.pairU = append(p.pairU, e.u)
+				p.pairRec = append(p.pairRec, uint32(len(p.pairPost)))
+			}
+			p.pairPost = append(p.pairPost, e.off)
+		}
+		p.pairOff[t+1] = uint32(len(p.pairU))
+	}
+	p.pairRec = append(p.pairRec, uint32(len(p.pairPost)))
+	p.solo = slices.Clip(p.solo)
+	p.pairU = slices.Clip(p.pairU)
+	p.pairRec = slices.Clip(p.pairRec)
+	p.pairPost = slices.Clip(p.pairPost)
+	return p
+}
+
+// noTerm is no term id: a record read under no pair.
+const noTerm = math.MaxUint32
+
+// search reads the records of query term t the pair lists open (see
+// pairIndex): its solo records and, for each other query term u, the
+// records of pair (t, u).
+func (p *pairIndex) search(t uint32, r *reader) {
+	for _, o := range p.solo[p.soloOff[t]:p.soloOff[t+1]] {
+		r.read(o, noTerm)
+	}
+	lo, hi := p.pairOff[t], p.pairOff[t+1]
+	if lo == hi {
+		return
+	}
+	us := p.pairU[lo:hi]
+	sc := r.sc
+	// A scan reads a pair per step, a lookup about four per halving.
+	if len(us) <= 4*len(sc.sorted)*bits.Len(uint(len(us))) {
+		for i, u := range us {
+			if sc.present[u/64]&(1<<(u%64)) != 0 {
+				p.read(lo+uint32(i), u, r)
+			}
+		}
+		return
+	}
+	// Few query terms against many pairs: look each term up, past the
+	// last one found (both lists are sorted).
+	from := 0
+	for _, u := range sc.sorted {
+		i, ok := slices.BinarySearch(us[from:], u)
+		from += i
+		if from == len(us) {
+			return
+		}
+		if ok {
+			p.read(lo+uint32(from), u, r)
+		}
+	}
+}
+
+// read reads the records of pair k, whose second term is u.
+func (p *pairIndex) read(k, u uint32, r *reader) {
+	for _, o := range p.pairPost[p.pairRec[k]:p.pairRec[k+1]] {
+		r.read(o, u)
+	}
+}
