@@ -221,7 +221,7 @@ func recoded(s Suggestion, b corpus.Brief, kind, why string) Suggestion {
 func cueEvidence(doc *nlp.Document, cs []cue) []Evidence {
 	var out []Evidence
 	for _, c := range cs {
-		ev := Evidence{Start: c.start, End: c.end, Text: doc.Text[c.start:c.end], MatchedKind: "rule", Assertions: assertionNames(c.assert)}
+		ev := Evidence{Start: c.start, End: c.end, Text: doc.Text[c.start:c.end], MatchedKind: "rule", Assertions: sharedAssertionNames(c.assert)}
 		if k := sectionKind(doc, c.sec); k != "" {
 			ev.Section = string(k)
 		}

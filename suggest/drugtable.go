@@ -141,10 +141,14 @@ func (e *Engine) drugTableCodes(n *ruleNote, res *Result, adds []addition, rej [
 	if len(e.drugs.rows) == 0 {
 		return adds, rej
 	}
+	ms := e.drugMentions(n)
+	if len(ms) == 0 { // most notes: no sentence ranges to index
+		return adds, rej
+	}
 	var sr sentenceRanges
 	sr.index(doc)
 	encounter := documentAttribute(doc, "encounter")
-	for _, m := range e.drugMentions(n) {
+	for _, m := range ms {
 		sent := m.ev[0].sent
 		char := seventhChoice(e.set, doc, &sr, []int{sent}, m.stem, sentenceEncounter(doc, sent, encounter))
 		id, ed := completeSeventh(e.set, m.stem, char)
