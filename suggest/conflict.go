@@ -294,7 +294,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 				// An ASCII name keeps its own bytes (the code set's
 				// string, no copy), lower-cased when compared (lowerIs),
 				// its prefixes hashed lower-cased as the walk passes.
-				t, h := nm.Text, uint64(14695981039346656037)
+				t, h := nm.Text, pathHashSeed
 				for i := range len(t) {
 					c := t[i]
 					if c == ',' {
@@ -303,7 +303,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 					if 'A' <= c && c <= 'Z' {
 						c += 'a' - 'A'
 					}
-					h = (h ^ uint64(c)) * 1099511628211
+					h = pathHashByte(h, c)
 				}
 				continue
 			}
@@ -374,7 +374,7 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 			break
 		}
 		for _, nm := range code.Names {
-			if !saysWithoutAnyCase(nm.Text) {
+			if !containsLower(nm.Text, "without") {
 				st := e.ix.Stems(nm.Text)
 				cs.stems = append(cs.stems, st)
 				cs.stemMasks = append(cs.stemMasks, stemMask(st))
@@ -387,15 +387,6 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 		return cs
 	}
 	return n.stems.Load()
-}
-
-// saysWithoutAnyCase reports whether text lower-cased holds "without"
-// (an ASCII text is searched without a lower-cased copy).
-func saysWithoutAnyCase(text string) bool {
-	if isASCII(text) {
-		return containsFold(text, "without")
-	}
-	return strings.Contains(strings.ToLower(text), "without")
 }
 
 // keyStems are the stems of text without vague words.
@@ -452,12 +443,19 @@ func lowerIs(s, lower string) bool {
 
 // pathHash is the 64-bit FNV-1a hash of s (an Index path, a stem).
 func pathHash(s string) uint64 {
-	h := uint64(14695981039346656037)
+	h := pathHashSeed
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * 1099511628211
+		h = pathHashByte(h, s[i])
 	}
 	return h
 }
+
+// pathHashSeed is pathHash of "" (FNV-1a's offset basis).
+const pathHashSeed = uint64(14695981039346656037)
+
+// pathHashByte is pathHash's step: the hash of a string and then c, from
+// h, the string's.
+func pathHashByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * 1099511628211 }
 
 // pathBit is the bit of conflictNames.withinBits for a path of hash h.
 func pathBit(h uint64) uint64 { return 1 << (h >> 58) }

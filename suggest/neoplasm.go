@@ -272,12 +272,12 @@ func (e *Engine) otherColumn(m neoMention, code string, chosen func(string) bool
 // not C18.9 of "colon").
 func (e *Engine) lessSpecificNeoplasm(id corpus.ID, ids []corpus.ID) bool {
 	b := e.set.Brief(id)
-	if !saysUnspecified(b.Display) {
+	if !containsLower(b.Display, "unspecified") {
 		return false
 	}
 	return slices.ContainsFunc(ids, func(o corpus.ID) bool {
 		ob := e.set.Brief(o)
-		return o != 0 && o != id && category(ob.Code) == category(b.Code) && !saysUnspecified(ob.Display)
+		return o != 0 && o != id && category(ob.Code) == category(b.Code) && !containsLower(ob.Display, "unspecified")
 	})
 }
 

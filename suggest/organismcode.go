@@ -296,7 +296,7 @@ func (e *Engine) organismCode(doc *nlp.Document, res *Result, v Suggestion, vid 
 			}
 			id, _ := e.set.ID(corpus.ICD10CM, s.Code)
 			org, ok := causeOrganism(e.set.Brief(id))
-			if s.System != v.System || !ok || len(org) == 0 {
+			if !ok || len(org) == 0 {
 				continue
 			}
 			if same, _ := sameSentence(doc, v, s); !same {

@@ -37,5 +37,15 @@ func containsFold(s, word string) bool {
 	return false
 }
 
+// containsLower is strings.Contains(strings.ToLower(text), word) for a
+// lower-case ASCII word, without the lower-cased copy of an ASCII text
+// (on ASCII, ToLower is ASCII case folding: containsFold).
+func containsLower(text, word string) bool {
+	if isASCII(text) {
+		return containsFold(text, word)
+	}
+	return strings.Contains(strings.ToLower(text), word)
+}
+
 // reSpace is RE2's \s.
 const reSpace = "\t\n\f\r "

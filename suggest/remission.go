@@ -187,8 +187,8 @@ func (e *Engine) remission(n *ruleNote, res *Result, rej []Rejection) []Rejectio
 		r := recoded(s, b, "remission", why)
 		for j := 0; j < len(res.Suggestions); j++ {
 			o := res.Suggestions[j]
-			if saysUnspecified(b.Display) || o.System != s.System || len(o.Code) < 3 || o.Code[:3] != b.Code[:3] ||
-				titleRemission(o.Display) != want || !saysUnspecified(o.Display) {
+			if containsLower(b.Display, "unspecified") || o.System != s.System || len(o.Code) < 3 || o.Code[:3] != b.Code[:3] ||
+				titleRemission(o.Display) != want || !containsLower(o.Display, "unspecified") {
 				continue
 			}
 			r.Confidence, r.Score = max(r.Confidence, o.Confidence), max(r.Score, o.Score)
@@ -208,12 +208,12 @@ func (e *Engine) remission(n *ruleNote, res *Result, rej []Rejection) []Rejectio
 // unspecifiedBeside reports whether r names an unspecified type while a
 // suggestion of its category states the same status for a named one.
 func unspecifiedBeside(res *Result, r Suggestion, st remissionStatus) bool {
-	if !saysUnspecified(r.Display) {
+	if !containsLower(r.Display, "unspecified") {
 		return false
 	}
 	for ko := range res.Suggestions {
 		o := &res.Suggestions[ko]
-		if o.System == r.System && o.Code[:3] == r.Code[:3] && titleRemission(o.Display) == st && !saysUnspecified(o.Display) {
+		if o.System == r.System && o.Code[:3] == r.Code[:3] && titleRemission(o.Display) == st && !containsLower(o.Display, "unspecified") {
 			return true
 		}
 	}

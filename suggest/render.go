@@ -128,7 +128,7 @@ func partsCap(k *scored) int {
 const renderSpans = 5
 
 // render builds the explained suggestion of a returned candidate; matched
-// is the matchedMessage of its best mention, parts (empty, of capacity
+// is the matched message of its best mention (appendMatchedMessage), parts (empty, of capacity
 // partsCap(k)) and evs (empty, of capacity evidenceCap(k.c, renderSpans))
 // hold its explanation parts and evidence.
 func (e *Engine) render(doc *nlp.Document, k *scored, req Request, matched string, parts []Explanation, evs []Evidence) Suggestion {
@@ -194,14 +194,9 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request, matched strin
 	return s
 }
 
-// matchedMessage is fmt.Sprintf("matched %s %q (coverage %.2f, cosine
-// %.2f, order %.2f)", kind, name, coverage, cosine, order) without fmt.
-func matchedMessage(kind, name string, coverage, cosine, order float64) string {
-	var a [192]byte // the message's bytes, on the stack when they fit
-	return string(appendMatchedMessage(a[:0], kind, name, coverage, cosine, order))
-}
-
-// appendMatchedMessage appends matchedMessage's text to buf.
+// appendMatchedMessage appends fmt.Sprintf("matched %s %q (coverage
+// %.2f, cosine %.2f, order %.2f)", kind, name, coverage, cosine, order)
+// to buf, without fmt: a suggestion's matched message.
 func appendMatchedMessage(buf []byte, kind, name string, coverage, cosine, order float64) []byte {
 	buf = append(buf, "matched "...)
 	buf = append(buf, kind...)

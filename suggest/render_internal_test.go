@@ -10,7 +10,7 @@ import (
 	"medcode/nlp"
 )
 
-// TestMatchedMessage checks matchedMessage against the fmt format it
+// TestMatchedMessage checks appendMatchedMessage against the fmt format it
 // replaces: quoting, rounding, signs, NaN and infinities.
 func TestMatchedMessage(t *testing.T) {
 	for _, tc := range []struct {
@@ -23,7 +23,7 @@ func TestMatchedMessage(t *testing.T) {
 		{"kind9", "x\x00y", math.NaN(), math.Inf(1), math.Inf(-1)},
 	} {
 		want := fmt.Sprintf("matched %s %q (coverage %.2f, cosine %.2f, order %.2f)", tc.kind, tc.name, tc.a, tc.b, tc.c)
-		if got := matchedMessage(tc.kind, tc.name, tc.a, tc.b, tc.c); got != want {
+		if got := string(appendMatchedMessage(nil, tc.kind, tc.name, tc.a, tc.b, tc.c)); got != want {
 			t.Errorf("got %q, want %q", got, want)
 		}
 	}

@@ -13,7 +13,7 @@ import (
 // into the rest of the title and the slot's values ("with hypoxia", "with
 // hypercapnia"); ok is false for other titles.
 func openSlot(title string) (rest string, values []string, ok bool) {
-	if !mayOpenSlot(title) {
+	if !containsLower(title, ", unspecified whether ") { // most titles: no lower-cased copy
 		return "", nil, false
 	}
 	i := strings.Index(strings.ToLower(title), ", unspecified whether ")
@@ -36,27 +36,6 @@ func openSlot(title string) (rest string, values []string, ok bool) {
 		}
 	}
 	return rest, values, len(values) > 1
-}
-
-// mayOpenSlot is false when title cannot hold ", unspecified whether " in
-// any case: an ASCII title (lower-casing keeps its bytes in place) without
-// it, found without lower-casing a copy. A title with other bytes may (a
-// rune such as U+0130 lower-cases to ASCII).
-func mayOpenSlot(title string) bool {
-	const sep = ", unspecified whether "
-	if !isASCII(title) {
-		return true
-	}
-	for s := title; ; {
-		i := strings.Index(s, ", ")
-		if i < 0 {
-			return false
-		}
-		if len(s)-i >= len(sep) && strings.EqualFold(s[i:i+len(sep)], sep) {
-			return true
-		}
-		s = s[i+2:]
-	}
 }
 
 // documentedSlot drops a suggested code whose title leaves a slot open
