@@ -33,18 +33,25 @@ func noteOfSize(notes []string, size int) string {
 	return sb.String()
 }
 
-// BenchmarkSuggestSizeTrained codes notes of 1 to 100 KB (the limit) with
-// the default model: the time per byte must stay flat as notes grow.
-func BenchmarkSuggestSizeTrained(b *testing.B) {
+// warmDevEngine opens the default engine (trained by make data), warms
+// it, and returns it with the CodiEsp dev notes.
+func warmDevEngine(b *testing.B) (*suggest.Engine, []string) {
+	b.Helper()
 	eng, err := suggest.Open(context.Background(), suggest.OpenOptions{DataDir: testenv.DataDir(b)})
 	if err != nil {
 		b.Fatal(err)
 	}
-	notes := testenv.DevNotes(b)
-	ctx := context.Background()
-	if err := eng.Warm(ctx); err != nil {
+	if err := eng.Warm(context.Background()); err != nil {
 		b.Fatal(err)
 	}
+	return eng, testenv.DevNotes(b)
+}
+
+// BenchmarkSuggestSizeTrained codes notes of 1 to 100 KB (the limit) with
+// the default model: the time per byte must stay flat as notes grow.
+func BenchmarkSuggestSizeTrained(b *testing.B) {
+	eng, notes := warmDevEngine(b)
+	ctx := context.Background()
 	for _, kb := range []int{1, 2, 8, 32, 100} {
 		text := noteOfSize(notes, min(kb<<10, suggest.MaxNoteBytes))
 		// Once untimed: the first note builds the tables of its codes.
@@ -79,15 +86,8 @@ func cpuTime(b *testing.B) time.Duration {
 // op, with the default model: the varied notes of a realistic load, whose
 // per-code tables are not all warm as a repeated note's are.
 func BenchmarkSuggestDevTrained(b *testing.B) {
-	eng, err := suggest.Open(context.Background(), suggest.OpenOptions{DataDir: testenv.DataDir(b)})
-	if err != nil {
-		b.Fatal(err)
-	}
-	notes := testenv.DevNotes(b)
+	eng, notes := warmDevEngine(b)
 	ctx := context.Background()
-	if err := eng.Warm(ctx); err != nil {
-		b.Fatal(err)
-	}
 	var size int64
 	for _, n := range notes {
 		size += int64(len(n))
