@@ -40,19 +40,30 @@ var (
 // words differ by acuity alone.
 func titleAcuity(title string) (string, string) {
 	t := strings.ToLower(title)
+	// noteAcute.MatchString(t) and noteChronic.MatchString(t) by
+	// wordIndex; titleAcuteOnChronic matches only where both do.
+	acute, chronic := wordIndex(t, "acute") >= 0, wordIndex(t, "chronic") >= 0
 	v := acuityNone
 	switch {
-	case titleAcuteOnChronic.MatchString(t):
+	case acute && chronic && titleAcuteOnChronic.MatchString(t):
 		v = acuityAcuteOnChronic
-	case noteAcute.MatchString(t) && noteChronic.MatchString(t):
+	case acute && chronic:
 		return "", "" // two acuity words apart: not one slot
-	case noteAcute.MatchString(t):
+	case acute:
 		v = acuityAcute
-	case noteChronic.MatchString(t):
+	case chronic:
 		v = acuityChronic
 	}
 	key := strings.TrimSpace(nonWord.ReplaceAllString(titleAcuityWords.ReplaceAllString(t, " "), " "))
 	return v, key
+}
+
+// mayStateAcuity reports whether titleAcuity(title) may state an acuity:
+// the lower-cased title holds "acute" or "chronic" (containsLower, without
+// the lower-cased copy of an ASCII title), which every acuity it states
+// does.
+func mayStateAcuity(title string) bool {
+	return containsLower(title, "acute") || containsLower(title, "chronic")
 }
 
 // noteAcuity returns the acuity the note states for the condition at
@@ -309,7 +320,8 @@ func (e *Engine) categoryAcuity(cat string) []titleFacts {
 	if id, ok := e.set.ID(corpus.ICD10CM, cat); ok {
 		var walk func(id corpus.ID)
 		walk = func(id corpus.ID) {
-			if b := e.set.Brief(id); b.Billable {
+			// Most titles state no acuity: they are not read further.
+			if b := e.set.Brief(id); b.Billable && mayStateAcuity(b.Display) {
 				if a, k := titleAcuity(b.Display); a != acuityNone {
 					facts = append(facts, titleFacts{id: id, code: b.Code, acuity: a, key: k})
 				}
