@@ -18,15 +18,20 @@ import (
 type measure struct {
 	unit string
 	said *regexp.Regexp // the value in group 1
+	// then is what every match of said holds after a digit and RE2's \s*
+	// (digitThen): a sentence without it is not searched.
+	then string
 	rng  *regexp.Regexp // lo-hi in groups 1-2, a bound's word and value in 3-4, an upper bound in 5
 }
 
 var measures = []measure{
 	{unit: "minutes",
 		said: regexp.MustCompile(`(?i)\b(\d{1,3})\s*(?:minutes?|mins?)\b`),
+		then: "min",
 		rng:  regexp.MustCompile(`(?i)(?:(\d+) to (\d+)|(more than|at least|less than|over) (\d+)) minutes|(\d+) minutes or (?:less|fewer)`)},
 	{unit: "cm",
 		said: regexp.MustCompile(`(?i)\b(\d{1,3}(?:\.\d+)?)\s*(?:cm|centimeters?)\b`),
+		then: "c",
 		rng:  regexp.MustCompile(`(?i)(?:(\d+(?:\.\d+)?) to (\d+(?:\.\d+)?)|(more than|at least|less than|over) (\d+(?:\.\d+)?)) cm|(\d+(?:\.\d+)?) cm or (?:less|fewer)`)},
 }
 
@@ -98,7 +103,11 @@ func (m measure) documented(doc *nlp.Document, s Suggestion) (float64, bool) {
 		return 0, false
 	}
 	sp := doc.Sentences[c.sent]
-	g := m.said.FindStringSubmatch(doc.Text[sp.Start:sp.End])
+	text := doc.Text[sp.Start:sp.End]
+	if !digitThen(text, reSpace, m.then) {
+		return 0, false
+	}
+	g := m.said.FindStringSubmatch(text)
 	if g == nil {
 		return 0, false
 	}
