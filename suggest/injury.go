@@ -44,18 +44,32 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 			reads = append(reads, *o)
 		}
 	}
+	// states[k] is 1 + statesInjury of specific[k] once read (0: not
+	// yet): a fact of the injury, read once, not once per vague code.
+	var statesBuf [16]int8
+	states := statesBuf[:min(len(specific), len(statesBuf))]
+	if len(specific) > len(statesBuf) {
+		states = make([]int8, len(specific))
+	}
 	for i := len(res.Suggestions) - 1; i >= 0 && len(specific) > 0; i-- {
 		s := &res.Suggestions[i] // read before drop moves it
 		if o, ok := injuryTitleReads(doc, reads, s); ok {
 			rej = append(rej, drop(res, i, "specific_injury", "its words are the injury's: the note documents "+o.Code+" ("+o.Display+")"))
 			continue
 		}
-		if !vagueInjury(s) && !vagueElsewhere(s) {
+		elsewhere := vagueElsewhere(s)
+		if !elsewhere && !vagueInjury(s) {
 			continue
 		}
 		for k := range specific {
 			o := &specific[k]
-			if o.Code != s.Code && (!vagueElsewhere(s) || statesInjury(doc, o)) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
+			if elsewhere && o.Code != s.Code && states[k] == 0 {
+				states[k] = 1
+				if statesInjury(doc, o) {
+					states[k] = 2
+				}
+			}
+			if o.Code != s.Code && (!elsewhere || states[k] == 2) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
 				rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
 				break
 			}
