@@ -169,10 +169,19 @@ func (e *Engine) gestationWeeks(n *ruleNote, adds []addition) []addition {
 // weeks postpartum", not a previous pregnancy's).
 func weeksOfGestation(n *ruleNote) (int, cue, bool) {
 	doc := n.doc
-	if !gestation.may(doc.Text) {
+	// at is where the first "week" or "wk" from from on starts (guarded's
+	// index): a sentence none starts in is not searched.
+	from, at := 0, gestation.index(doc.Text, 0)
+	if at < 0 {
 		return 0, cue{}, false // no sentence holds "week" or "wk"
 	}
 	for s, sp := range doc.Sentences {
+		if sp.Start < from || at >= 0 && at < sp.Start {
+			from, at = sp.Start, gestation.index(doc.Text, sp.Start)
+		}
+		if at < 0 || at >= sp.End {
+			continue
+		}
 		text := doc.Text[sp.Start:sp.End]
 		m := gestation.FindStringSubmatchIndex(text)
 		if m == nil || !n.sentenceHas(s, pregnancyCues, -1) && !(n.pregnant() && gestationalAge(text[:m[0]]) && !n.sentenceHas(s, postpartumCues, -1)) {

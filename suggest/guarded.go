@@ -28,12 +28,17 @@ func guard(expr string, words ...string) guarded {
 }
 
 // may reports whether s may hold a match.
-func (g guarded) may(s string) bool {
-	for i := 0; i < len(s); i++ {
+func (g guarded) may(s string) bool { return g.index(s, 0) >= 0 }
+
+// index returns the first byte of s from from on at which one of the
+// words (or a rune folding to ASCII) starts, -1 when none: may(s[a:b])
+// holds only if index(s, a) is in [a, b).
+func (g guarded) index(s string, from int) int {
+	for i := max(from, 0); i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 {
 			if foldsToASCII(s[i:]) {
-				return true
+				return i
 			}
 			continue
 		}
@@ -45,11 +50,11 @@ func (g guarded) may(s string) bool {
 		}
 		for _, w := range g.words {
 			if c == w[0] && len(s)-i >= len(w) && asciiFoldPrefix(s[i:], w) {
-				return true
+				return i
 			}
 		}
 	}
-	return false
+	return -1
 }
 
 // foldsToASCII reports whether s begins with a rune simple case folding
