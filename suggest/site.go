@@ -416,10 +416,16 @@ func (e *Engine) buildSiteCategory(plan []sitePlan) *siteCategory {
 	sc := &siteCategory{}
 	var b siteBuild
 	nc := 0
+	b.stem = -1
 	for _, p := range plan {
 		at := len(b.spans)
-		for _, t := range p.texts {
-			b.read(e, t)
+		for i, t := range p.texts {
+			if i > 0 || p.stem || !b.readAfterStem(e, t) {
+				b.read(e, t)
+			}
+		}
+		if p.stem {
+			b.stem, b.stemText = at, p.texts[0] // its seventh-character codes follow (sitesuffix.go)
 		}
 		if !p.stem {
 			nc++
@@ -487,6 +493,12 @@ type siteBuild struct {
 	alts  [][2]int32
 	spans []siteSpan
 	held  map[int32]int32
+	// stem is the span of the last stem's title read, stemText the
+	// title (stem -1: none yet); suffixes are the title endings read
+	// after one (sitesuffix.go).
+	stem     int
+	stemText string
+	suffixes siteSuffixes
 }
 
 // siteSpan is one text's part of siteBuild's arrays.
