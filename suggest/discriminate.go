@@ -572,7 +572,8 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		// "Family history of" / "Personal history of" fill no slot against
 		// the condition's own details ("type 1 diabetes" in a mother):
 		// the history is the assertion's business (history.go).
-		if b := e.set.Brief(code); b.System != corpus.ICD10CM || familyCode(b) || historyCode(b) {
+		// (The code's facts hold both, as asrt bits: no string is read.)
+		if f := e.fact(code); f.flags&factICD == 0 || f.asrt&(asrtFamily|asrtHistory) != 0 {
 			continue
 		}
 		w.sents = sentencesOf(c, true, w.sents)
