@@ -252,6 +252,9 @@ type rankScratch struct {
 	// cover indexes the fully matched names of the scored candidates
 	// (dominated.go).
 	cover coverIndex
+	// dom lists the scored candidates whose mentions are all dominated
+	// (yieldDominated).
+	dom []int32
 	// excl is resolveConflicts' Excludes1 bookkeeping (exclids.go).
 	excl keptExclusions
 	// anchors are cooccur's anchor codes (compete.go).
