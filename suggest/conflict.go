@@ -207,6 +207,9 @@ type conflictNames struct {
 
 	key   atomic.Pointer[conflictKeys]
 	stems atomic.Pointer[conflictStems]
+	// excl is the code's exclCode (exclCodeOf): resolveConflicts reads it
+	// beside the names, without a second memo's lookup.
+	excl *exclCode
 }
 
 // conflictKeys are the title and Index path stems of a code (keysOf).
@@ -256,7 +259,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 	if n, ok := e.conflictMemo.load(e.set, id); ok {
 		return n
 	}
-	n := &conflictNames{id: id}
+	n := &conflictNames{id: id, excl: e.exclCodeOf(id)}
 	own := e.set.Code(id) // read once, for its paths and as the first of its line
 	if code := own; code != nil {
 		for _, nm := range code.Names {
@@ -857,7 +860,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		}
 		rejected := false
 		for {
-			clash := excl.clash(k.code)
+			clash := excl.clashOf(sup[i].names.excl)
 			if clash == 0 {
 				break
 			}
@@ -887,14 +890,14 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			final = slices.Delete(final, j, j+1)
 			fsup = slices.Delete(fsup, j, j+1)
 			excl.reset()
-			for _, f := range final {
-				excl.add(f.code)
+			for fi, f := range final {
+				excl.addOf(f.code, fsup[fi].names.excl)
 			}
 		}
 		if rejected {
 			continue
 		}
-		excl.add(k.code)
+		excl.addOf(k.code, sup[i].names.excl)
 		final = append(final, *k)
 		fsup = append(fsup, sup[i])
 	}
