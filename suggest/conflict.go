@@ -198,15 +198,18 @@ type conflictNames struct {
 	// the code and its ancestors, each once (lower-case when not ASCII;
 	// lowerIs compares them), and withinHashes the pathHash of each
 	// lower-cased, both in hash order. pathHashes are pathHash of each of
-	// paths. withinBits has bit pathBit of each of withinHashes set,
+	// paths. withinBits has the bit of each of withinHashes set,
 	// pathsBits of each of pathHashes: a path whose bit is clear, or
 	// whose hash is not there, is not in within (reachedThrough).
 	within                   []string
 	pathHashes, withinHashes []uint64
-	withinBits, pathsBits    uint64
+	withinBits, pathsBits    pathBits
 
 	key   atomic.Pointer[conflictKeys]
 	stems atomic.Pointer[conflictStems]
+	// excl is the code's exclCode (exclCodeOf): resolveConflicts reads it
+	// beside the names, without a second memo's lookup.
+	excl *exclCode
 }
 
 // conflictKeys are the title and Index path stems of a code (keysOf).
@@ -256,7 +259,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 	if n, ok := e.conflictMemo.load(e.set, id); ok {
 		return n
 	}
-	n := &conflictNames{id: id}
+	n := &conflictNames{id: id, excl: e.exclCodeOf(id)}
 	own := e.set.Code(id) // read once, for its paths and as the first of its line
 	if code := own; code != nil {
 		for _, nm := range code.Names {
@@ -265,7 +268,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 				h := pathHash(p)
 				n.paths = append(n.paths, p)
 				n.pathHashes = append(n.pathHashes, h)
-				n.pathsBits |= pathBit(h)
+				n.pathsBits.set(h)
 			}
 		}
 	}
@@ -332,7 +335,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 		n.withinHashes = make([]uint64, len(within))
 		for i, w := range within {
 			n.within[i], n.withinHashes[i] = w.p, w.h
-			n.withinBits |= pathBit(w.h)
+			n.withinBits.set(w.h)
 		}
 	}
 	return e.conflictMemo.store(e.set, id, n)
@@ -407,11 +410,11 @@ var vagueWords = []string{"unspecified", "other", "NOS", "NEC", "specified", "si
 // ancestors') continues one of a's own paths with subterms: the Index
 // reaches b by specifying a.
 func reachedThrough(a, b *conflictNames) bool {
-	if b.withinBits&a.pathsBits == 0 {
+	if !b.withinBits.meets(&a.pathsBits) {
 		return false
 	}
 	for i, h := range a.pathHashes {
-		if b.withinBits&pathBit(h) == 0 {
+		if !b.withinBits.has(h) {
 			continue
 		}
 		for j, found := slices.BinarySearch(b.withinHashes, h); found && j < len(b.withinHashes) && b.withinHashes[j] == h; j++ {
@@ -457,8 +460,23 @@ const pathHashSeed = uint64(14695981039346656037)
 // h, the string's.
 func pathHashByte(h uint64, c byte) uint64 { return (h ^ uint64(c)) * 1099511628211 }
 
-// pathBit is the bit of conflictNames.withinBits for a path of hash h.
-func pathBit(h uint64) uint64 { return 1 << (h >> 58) }
+// pathBits is a set of path hashes as 256 bits, one per hash (its top
+// eight bits): a code's within holds ~7 prefixes and its paths ~8, so
+// that two codes' bits rarely meet unless a path is shared, where 64 bits
+// let most pairs through to the binary search.
+type pathBits [4]uint64
+
+// set adds the path of hash h.
+func (b *pathBits) set(h uint64) { b[h>>62] |= 1 << ((h >> 56) & 63) }
+
+// has reports whether h's bit is set: the path of hash h may be in the
+// set.
+func (b *pathBits) has(h uint64) bool { return b[h>>62]&(1<<((h>>56)&63)) != 0 }
+
+// meets reports whether b and o share a bit.
+func (b *pathBits) meets(o *pathBits) bool {
+	return b[0]&o[0]|b[1]&o[1]|b[2]&o[2]|b[3]&o[3] != 0
+}
 
 // pairedWith reports whether a's notes ask for code b beside it.
 func pairedWith(a *conflictNames, b string) bool {
@@ -581,9 +599,15 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	// code for associated symptoms" keeps R35.0).
 	na, nb := sa.names, sb.names
 	explained := sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab))
-	// None of the rules below can apply: no need to read the notes.
-	if !explained &&
-		(sb.level < 2 || !(sa.symptom && !sb.symptom) && !(sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb))) {
+	// None of the rules below can apply: no need to read the notes. less
+	// (an unspecified code of b's category, or one the Index reaches b
+	// through) is worked out once, here or below.
+	symptomPair := sa.symptom && !sb.symptom
+	less, lessKnown := false, false
+	if !explained && sb.level >= 2 && !symptomPair {
+		less, lessKnown = sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb), true
+	}
+	if !explained && (sb.level < 2 || !symptomPair && !less) {
 		return "", 0
 	}
 	if pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
@@ -597,7 +621,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 		return "", 0
 	}
 	// A symptom beside a diagnosis it is routinely part of.
-	if sa.symptom && !sb.symptom {
+	if symptomPair {
 		if integralIn(bb.Code, e.pairLists(sa, ab)) {
 			return "integral_symptom", whyIntegral
 		}
@@ -608,7 +632,10 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	// An unspecified code beside a code of its category, or a code beside
 	// one the Index reaches through subterms of its entry, when the note's
 	// words match a name of the other that says all this one says and more.
-	if (sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)) && e.specifies(na, e.keysOf(na), b) {
+	if !lessKnown {
+		less = sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)
+	}
+	if less && e.specifies(na, e.keysOf(na), b) {
 		return "less_specific", whyMore
 	}
 	return "", 0
@@ -833,7 +860,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		}
 		rejected := false
 		for {
-			clash := excl.clash(k.code)
+			clash := excl.clashOf(sup[i].names.excl)
 			if clash == 0 {
 				break
 			}
@@ -863,14 +890,14 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			final = slices.Delete(final, j, j+1)
 			fsup = slices.Delete(fsup, j, j+1)
 			excl.reset()
-			for _, f := range final {
-				excl.add(f.code)
+			for fi, f := range final {
+				excl.addOf(f.code, fsup[fi].names.excl)
 			}
 		}
 		if rejected {
 			continue
 		}
-		excl.add(k.code)
+		excl.addOf(k.code, sup[i].names.excl)
 		final = append(final, *k)
 		fsup = append(fsup, sup[i])
 	}

@@ -572,7 +572,8 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		// "Family history of" / "Personal history of" fill no slot against
 		// the condition's own details ("type 1 diabetes" in a mother):
 		// the history is the assertion's business (history.go).
-		if b := e.set.Brief(code); b.System != corpus.ICD10CM || familyCode(b) || historyCode(b) {
+		// (The code's facts hold both, as asrt bits: no string is read.)
+		if f := e.fact(code); f.flags&factICD == 0 || f.asrt&(asrtFamily|asrtHistory) != 0 {
 			continue
 		}
 		w.sents = sentencesOf(c, true, w.sents)
@@ -583,14 +584,14 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 	// A code contradicted only for being unspecified stays unless a
 	// candidate of its category that is not contradicted is the sibling
 	// holding the note's value (the replacement is suggested).
-	var cats []uint32 // the category of each kept verdict's code (categoryKey), read once
+	var cats []uint64 // the category of each kept verdict's code (catKeyOf), read once
 	replaced := func(code corpus.ID, at int, val uint64) bool {
-		cat := categoryKey(e.set.Brief(code).Code)
+		cat := e.catKeyOf(code)
 		if cats == nil {
-			cats = make([]uint32, len(vs))
+			cats = make([]uint64, len(vs))
 			for i, v := range vs {
 				if !v.bad {
-					cats[i] = categoryKey(e.set.Brief(v.c.tgt.anyCode()).Code)
+					cats[i] = e.catKeyOf(v.c.tgt.anyCode())
 				}
 			}
 		}

@@ -16,21 +16,34 @@ import (
 func (e *Engine) yieldDominated(w *work, ks []scored) {
 	cov := &w.rk.cover
 	cov.ready = false // the index of fully matched names, lazily
+	// Only a candidate whose mentions are all dominated may yield: they
+	// are listed once for both passes.
+	dom := w.rk.dom[:0]
+	for i := range ks {
+		if allDominated(ks[i].c) {
+			dom = append(dom, int32(i))
+		}
+	}
+	w.rk.dom = dom
 	// Two passes: a code that yields to a name which itself yields to a
 	// longer one ("infection" in "TB infection" in "Latent TB
-	// infection") yields to the longest in the second.
+	// infection") yields to the longest in the second. A first pass that
+	// lowers nothing leaves the second nothing new to read.
 	for pass := 0; pass < 2; pass++ {
-		e.yieldPass(ks, cov)
+		if !e.yieldPass(ks, dom, cov) {
+			break
+		}
 	}
 }
 
-// yieldPass is one pass of yieldDominated.
-func (e *Engine) yieldPass(ks []scored, cov *coverIndex) {
-	for i := range ks {
+// yieldPass is one pass of yieldDominated over the candidates dom (the
+// indices in ks of those allDominated); it reports whether it lowered
+// one.
+func (e *Engine) yieldPass(ks []scored, dom []int32, cov *coverIndex) bool {
+	lowered := false
+	for _, i32 := range dom {
+		i := int(i32)
 		k := &ks[i]
-		if !allDominated(k.c) {
-			continue
-		}
 		if !cov.ready {
 			cov.build(ks)
 		}
@@ -50,8 +63,10 @@ func (e *Engine) yieldPass(ks []scored, cov *coverIndex) {
 		if d := ks[best]; k.conf > d.conf || k.conf == d.conf && k.z >= d.z {
 			k.conf = round(math.Max(0, d.conf-0.0001), 4)
 			k.z = round(d.z-1e-6, 6)
+			lowered = true
 		}
 	}
+	return lowered
 }
 
 // fullName reports whether mention o is one statesAround can take: a
@@ -150,7 +165,8 @@ func (x *coverIndex) around(ks []scored, c *candidate) []int32 {
 // "Latent TB infection"): statesAround checks it by its words.
 func allDominated(c *candidate) bool {
 	named := false
-	for _, m := range c.mentions {
+	for i := range c.mentions { // by index: a mention is too large to copy
+		m := &c.mentions[i]
 		if m.learned {
 			continue
 		}

@@ -106,7 +106,12 @@ func (x *keptExclusions) reset() {
 // first a kept code holding a prefix c's notes exclude, then one whose
 // notes exclude a prefix of c.
 func (x *keptExclusions) clash(c corpus.ID) corpus.ID {
-	ec := x.e.exclCodeOf(c)
+	return x.clashOf(x.e.exclCodeOf(c))
+}
+
+// clashOf is clash for a code of exclCode ec (exclCodeOf, or the one its
+// conflictNames hold).
+func (x *keptExclusions) clashOf(ec *exclCode) corpus.ID {
 	if !ec.icd {
 		return 0
 	}
@@ -125,7 +130,11 @@ func (x *keptExclusions) clash(c corpus.ID) corpus.ID {
 
 // add records a kept code.
 func (x *keptExclusions) add(c corpus.ID) {
-	ec := x.e.exclCodeOf(c)
+	x.addOf(c, x.e.exclCodeOf(c))
+}
+
+// addOf is add for code c of exclCode ec.
+func (x *keptExclusions) addOf(c corpus.ID, ec *exclCode) {
 	if !ec.icd || c == 0 {
 		return
 	}

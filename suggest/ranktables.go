@@ -144,6 +144,22 @@ func codeFacts(set *corpus.Set) ([]codeFact, map[string]int32) {
 	return out, cats
 }
 
+// catKeyOf is a key of the category of code id (category of its code),
+// equal for two codes exactly when their categories are: the category's
+// number (rankTables.catNum) read from the code's facts, no string read,
+// or for a code past the table its category's number by name, else its
+// categoryKey with the top bit set.
+func (e *Engine) catKeyOf(id corpus.ID) uint64 {
+	if f := e.fact(id); f.flags&factKnown != 0 {
+		return uint64(uint32(f.cat))
+	}
+	cat := category(e.set.Brief(id).Code)
+	if n, ok := e.rank.catNum[cat]; ok {
+		return uint64(uint32(n))
+	}
+	return 1<<63 | uint64(categoryKey(cat))
+}
+
 // countCategories sets each candidate's catCount: the other candidates
 // of its code's category (category of the code of c.tgt.anyCode()).
 func (e *Engine) countCategories(w *work, live []*candidate) {
@@ -252,6 +268,9 @@ type rankScratch struct {
 	// cover indexes the fully matched names of the scored candidates
 	// (dominated.go).
 	cover coverIndex
+	// dom lists the scored candidates whose mentions are all dominated
+	// (yieldDominated).
+	dom []int32
 	// excl is resolveConflicts' Excludes1 bookkeeping (exclids.go).
 	excl keptExclusions
 	// anchors are cooccur's anchor codes (compete.go).

@@ -32,8 +32,10 @@ type seqFact struct {
 	encounter int8
 }
 
-// seqFacts works out the facts of every suggestion.
-func (e *Engine) seqFacts(sc *seqScratch, doc *nlp.Document, sugs []Suggestion) []seqFact {
+// seqFacts works out the facts of every suggestion sequenceIn reads: icd
+// of all, the rest only of those in the sequenced set (in) or within half
+// the threshold thr of it, the only ones whose pairs it judges.
+func (e *Engine) seqFacts(sc *seqScratch, doc *nlp.Document, sugs []Suggestion, in []bool, thr float64) []seqFact {
 	sc.fs = grown(sc.fs, len(sugs))
 	fs := sc.fs
 	nev := 0
@@ -47,7 +49,7 @@ func (e *Engine) seqFacts(sc *seqScratch, doc *nlp.Document, sugs []Suggestion) 
 	for i := range sugs {
 		s, f := &sugs[i], &fs[i]
 		f.icd = s.System == string(corpus.ICD10CM)
-		if !f.icd {
+		if !f.icd || !in[i] && s.Confidence < thr/2 {
 			continue
 		}
 		f.id, f.ok = e.set.ID(corpus.ICD10CM, s.Code)

@@ -171,7 +171,7 @@ func (e *Engine) sequenceIn(sc *seqScratch, doc *nlp.Document, req Request, res 
 		in[i] = s.Confidence >= thr
 	}
 	e.visitReasons(doc, res, in)
-	fs := e.seqFacts(sc, doc, sugs)
+	fs := e.seqFacts(sc, doc, sugs, in, thr)
 	cons := sc.cons[:0]
 	for a := range sugs {
 		if !in[a] && sugs[a].Confidence < thr/2 || !fs[a].icd {
@@ -332,7 +332,13 @@ func elsewhere(display string) bool {
 	return lowerHas(display, "classified elsewhere", false)
 }
 
+// firstListedRow is the guideline of the firstListed row of code, "" when
+// none. Every row is a Z code's (TestSequenceRowsAreZ): another code is
+// answered without reading the table.
 func firstListedRow(code string) string {
+	if code == "" || code[0] != 'Z' {
+		return ""
+	}
 	for _, r := range firstListed {
 		if strings.HasPrefix(code, r.prefix) && (r.except == "" || !strings.HasPrefix(code, r.except)) {
 			return r.section
@@ -341,7 +347,12 @@ func firstListedRow(code string) string {
 	return ""
 }
 
+// reasonFirstRow is the guideline of the reasonFirst row of code, "" when
+// none; like firstListedRow it reads the table for Z codes only.
 func reasonFirstRow(code string) string {
+	if code == "" || code[0] != 'Z' {
+		return ""
+	}
 	for _, r := range reasonFirst {
 		if strings.HasPrefix(code, r.prefix) {
 			return r.section
