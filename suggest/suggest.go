@@ -145,7 +145,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	if len(res.Suggestions) > req.MaxResults {
 		res.Suggestions = res.Suggestions[:req.MaxResults]
 	}
-	w.alts = alternatives(res.Suggestions, w.alts)
+	w.tail.spans = alternatives(res.Suggestions, w.tail.spans)
 	rejected := w.rejected
 	sort.Slice(rejected, func(i, j int) bool {
 		a, b := rejected[i], rejected[j]

@@ -30,7 +30,6 @@ type work struct {
 	merged   map[corpus.ID]int
 	spans    []span
 	cats     map[string]int   // candidates per category
-	alts     []Alternative    // alternatives' scratch
 	kept2    map[codeKey]bool // dedupeRejected: suggested codes
 	rejSeen  map[rejKey]bool  // dedupeRejected: rejections seen
 	rejected []Rejection      // rejections before sorting and dedupe
@@ -64,6 +63,7 @@ type work struct {
 	liveScores, liveSorted []float64
 	rn                     ruleNote    // what the coding rules read of the note (rulenote.go)
 	rules                  ruleScratch // the coding rules' scratch (rulescratch.go)
+	tail                   tailScratch // the scoring and rendering tail's scratch (tailscratch.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
@@ -131,8 +131,6 @@ func (e *Engine) putWork(w *work) {
 	clear(w.byCode)
 	clear(w.merged)
 	clear(w.cats)
-	clear(w.alts)
-	w.alts = w.alts[:0]
 	clear(w.kept2)
 	clear(w.rejSeen)
 	clear(w.rejected)
