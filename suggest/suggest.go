@@ -194,35 +194,34 @@ type scored struct {
 	score float64
 }
 
-// sortScored puts candidates in the total order of less, sorting their
-// keys (compact copies of what compareScored reads) rather than the
-// structs or indices into them.
+// sortScored puts candidates in the total order of less, moving indices
+// rather than the structs; the comparisons read compact copies of what
+// compareScored reads (keys) rather than the structs.
 func (e *Engine) sortScored(w *work, ks []scored) {
-	keys := w.tail.keys[:0]
+	keys, idx := w.tail.keys[:0], w.idx[:0]
 	for i := range ks {
-		keys = append(keys, keyOf(&ks[i], int32(i)))
+		keys = append(keys, keyOf(&ks[i]))
+		idx = append(idx, int32(i))
 	}
-	w.tail.keys = keys
-	slices.SortFunc(keys, func(a, b scoreKey) int { return e.compareKeys(&a, &b) })
+	w.tail.keys, w.idx = keys, idx
+	slices.SortFunc(idx, func(a, b int32) int { return e.compareKeys(&keys[a], &keys[b]) })
 	sorted := w.sorted[:0]
-	for _, k := range keys {
-		sorted = append(sorted, ks[k.i])
+	for _, j := range idx {
+		sorted = append(sorted, ks[j])
 	}
 	w.sorted = sorted
 	copy(ks, sorted)
 }
 
-// scoreKey is what the order of suggestions reads of a scored candidate,
-// and its place i among those sorted.
+// scoreKey is what the order of suggestions reads of a scored candidate.
 type scoreKey struct {
 	conf, z, score float64
 	code           corpus.ID
-	i              int32
 }
 
-// keyOf is k's scoreKey at place i.
-func keyOf(k *scored, i int32) scoreKey {
-	return scoreKey{conf: k.conf, z: k.z, score: k.score, code: k.code, i: i}
+// keyOf is k's scoreKey.
+func keyOf(k *scored) scoreKey {
+	return scoreKey{conf: k.conf, z: k.z, score: k.score, code: k.code}
 }
 
 // less is the total order of suggestions: confidence desc, ranker
@@ -250,7 +249,7 @@ func (e *Engine) less(a, b *scored) bool {
 // compareScored is less as a three-way comparison: -1 when a comes
 // first, 1 when b does, 0 when neither.
 func (e *Engine) compareScored(a, b *scored) int {
-	ka, kb := keyOf(a, 0), keyOf(b, 0)
+	ka, kb := keyOf(a), keyOf(b)
 	return e.compareKeys(&ka, &kb)
 }
 

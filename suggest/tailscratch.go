@@ -12,7 +12,7 @@ type tailScratch struct {
 	// spans are the returned suggestions' first evidence spans and
 	// scores, as alternatives compares them.
 	spans []altSpan
-	// keys are sortScored's sort keys.
+	// keys are the sort keys of sortScored.
 	keys []scoreKey
 	// suggested are dedupeRejected's suggested codes, sorted.
 	suggested []codeKey

@@ -78,7 +78,7 @@ func TestDedupeRejectedAgreesWithMaps(t *testing.T) {
 	}
 }
 
-// TestSortScoredAsIndices: sorting the keys puts candidates in the order
+// TestSortScoredAsIndices: comparing the keys puts candidates in the order
 // sorting indices into them with compareScored did, ties and NaN
 // included (the comparisons, and so the sort's moves, are the same).
 func TestSortScoredAsIndices(t *testing.T) {
