@@ -103,7 +103,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	f[3] = h.Order
 	f[4] = logp(h.Mass)
 	f[5] = float64(h.Matched)
-	f[6] = logp(float64(distinctSentences(c.mentions)))
+	f[6] = log1pInt(distinctSentences(c.mentions)) // logp of the count
 	f[7] = float64(dom) / n
 	switch b.kind {
 	case corpus.NameTitle, corpus.NameSynonym:

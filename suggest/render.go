@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sort"
 	"strconv"
@@ -203,12 +204,34 @@ func appendMatchedMessage(buf []byte, kind, name string, coverage, cosine, order
 	buf = append(buf, ' ')
 	buf = appendQuoted(buf, name)
 	buf = append(buf, " (coverage "...)
-	buf = strconv.AppendFloat(buf, coverage, 'f', 2, 64)
+	buf = appendFixed2(buf, coverage)
 	buf = append(buf, ", cosine "...)
-	buf = strconv.AppendFloat(buf, cosine, 'f', 2, 64)
+	buf = appendFixed2(buf, cosine)
 	buf = append(buf, ", order "...)
-	buf = strconv.AppendFloat(buf, order, 'f', 2, 64)
+	buf = appendFixed2(buf, order)
 	return append(buf, ')')
+}
+
+// appendFixed2 is strconv.AppendFloat(buf, x, 'f', 2, 64). A non-negative
+// x under 1e7 is rounded from its product by 100, whose error (under 1e-7)
+// can change the rounding only within it of a half: there, and for any
+// other x, strconv writes the digits.
+func appendFixed2(buf []byte, x float64) []byte {
+	y := x * 100
+	if !(y >= 0 && y < 1e9) || math.Signbit(x) {
+		return strconv.AppendFloat(buf, x, 'f', 2, 64)
+	}
+	n := math.Floor(y)
+	frac := y - n // exact
+	if frac > 0.5-1e-6 && frac < 0.5+1e-6 {
+		return strconv.AppendFloat(buf, x, 'f', 2, 64)
+	}
+	if frac > 0.5 {
+		n++
+	}
+	u := uint64(n)
+	buf = strconv.AppendUint(buf, u/100, 10)
+	return append(buf, '.', byte('0'+u/10%10), byte('0'+u%10))
 }
 
 // appendQuoted is strconv.AppendQuote, which copies printable ASCII other
@@ -226,43 +249,79 @@ func appendQuoted(buf []byte, s string) []byte {
 }
 
 // alternatives lists, for each suggestion, up to three other returned codes
-// whose first evidence overlaps its own, by score.
-func alternatives(sugs []Suggestion, scratch []Alternative) []Alternative {
-	var kept []Alternative // every suggestion's alternatives, cut from one array
+// whose first evidence overlaps its own, by score (then code, then rank:
+// a stable sort's order). The overlaps are found on a compact copy of the
+// spans and the best three kept as they come, rather than every overlap
+// copied and sorted; spans is the scratch of that copy, returned for reuse.
+func alternatives(sugs []Suggestion, spans []altSpan) []altSpan {
+	spans = spans[:0]
 	for i := range sugs {
 		s := &sugs[i]
 		if len(s.Evidence) == 0 {
+			spans = append(spans, altSpan{})
 			continue
 		}
-		ev := s.Evidence[0]
-		alts := scratch[:0]
-		for j := range sugs {
-			o := &sugs[j] // not a copy of the suggestion per pair
-			if j == i || len(o.Evidence) == 0 {
+		ev := &s.Evidence[0]
+		spans = append(spans, altSpan{start: ev.Start, end: ev.End, score: s.Score, ok: true})
+	}
+	var kept []Alternative // every suggestion's alternatives, cut from one array
+	for i, a := range spans {
+		if !a.ok {
+			continue
+		}
+		var top [3]int32
+		n := 0
+		for j, o := range spans {
+			if j == i || !o.ok || o.start >= a.end || a.start >= o.end {
 				continue
 			}
-			if oe := o.Evidence[0]; oe.Start < ev.End && ev.Start < oe.End {
-				alts = append(alts, Alternative{Code: o.Code, Display: o.Display, Score: o.Score})
+			// The place of j among the best so far: after every one as good
+			// (they came first).
+			p := n
+			for p > 0 && altBefore(sugs, spans, int32(j), top[p-1]) {
+				p--
 			}
+			if p == len(top) {
+				continue
+			}
+			if n < len(top) {
+				n++
+			}
+			copy(top[p+1:n], top[p:n-1])
+			top[p] = int32(j)
 		}
-		scratch = alts
-		if len(alts) == 0 {
+		if n == 0 {
 			continue
 		}
-		slices.SortStableFunc(alts, func(a, b Alternative) int {
-			if c := cmp.Compare(b.Score, a.Score); c != 0 {
-				return c
-			}
-			return strings.Compare(a.Code, b.Code)
-		})
 		if kept == nil {
 			kept = make([]Alternative, 0, 3*(len(sugs)-i))
 		}
 		lo := len(kept)
-		kept = append(kept, alts[:min(len(alts), 3)]...)
-		s.Alternatives = kept[lo:len(kept):len(kept)]
+		for _, j := range top[:n] {
+			o := &sugs[j]
+			kept = append(kept, Alternative{Code: o.Code, Display: o.Display, Score: o.Score})
+		}
+		sugs[i].Alternatives = kept[lo:len(kept):len(kept)]
 	}
-	return scratch
+	return spans
+}
+
+// altSpan is a suggestion's first evidence span and its score; ok is
+// false for a suggestion without evidence.
+type altSpan struct {
+	start, end int
+	score      float64
+	ok         bool
+}
+
+// altBefore says whether suggestion j lists before k among alternatives:
+// a higher score, or the same and a lesser code (cmp.Compare's order of
+// the scores, NaN lowest, as the sort it replaces).
+func altBefore(sugs []Suggestion, spans []altSpan, j, k int32) bool {
+	if c := cmp.Compare(spans[k].score, spans[j].score); c != 0 {
+		return c < 0
+	}
+	return sugs[j].Code < sugs[k].Code
 }
 
 func mergeEvidence(a, b []Evidence) []Evidence {

@@ -3,6 +3,7 @@ package suggest
 import (
 	"fmt"
 	"math"
+	"math/rand"
 	"slices"
 	"strconv"
 	"testing"
@@ -53,6 +54,28 @@ func TestSharedAssertionNames(t *testing.T) {
 		got, want := sharedAssertionNames(a), assertionNames(a)
 		if !slices.Equal(got, want) || (got == nil) != (want == nil) || cap(got) != len(got) {
 			t.Errorf("%b: got %q (cap %d), want %q", a, got, cap(got), want)
+		}
+	}
+}
+
+// TestAppendFixed2 holds appendFixed2 to strconv's 'f' format with two
+// decimals: hundredths and halves of them with their neighbours one ulp
+// away, random values, signs, NaN and infinities.
+func TestAppendFixed2(t *testing.T) {
+	xs := []float64{0, math.Copysign(0, -1), -0.004, -1.5, math.NaN(), math.Inf(1), math.Inf(-1), 1e7 - 0.001, 1e7, 1e9, 1e300, 5e-324, 2.675, 1.005, 0.125, 0.375}
+	for k := range 20001 {
+		for _, v := range []float64{float64(k) / 100, float64(k) / 200, (float64(k) + 0.5) / 100} {
+			xs = append(xs, v, math.Nextafter(v, 0), math.Nextafter(v, 1e9))
+		}
+	}
+	r := rand.New(rand.NewSource(1))
+	for range 200000 {
+		xs = append(xs, r.Float64(), r.Float64()*1000, r.ExpFloat64()*1e5)
+	}
+	for _, x := range xs {
+		want := strconv.AppendFloat([]byte("x"), x, 'f', 2, 64)
+		if got := appendFixed2([]byte("x"), x); string(got) != string(want) {
+			t.Fatalf("appendFixed2(%v) = %q, want %q", x, got, want)
 		}
 	}
 }

@@ -61,6 +61,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.countCategories(w, live) // ranktables.go
 	e.cooccur(w, live)
 	// Score every candidate; render only what is returned.
+	w.tail.dated = w.tail.dated[:0] // the releases' cover of this note's date
 	pre := slices.Grow(w.pre[:0], len(live))
 	w.feats = floats(w.feats, featureCount*len(live)) // features of every candidate, in order
 	feats, fbuf := w.feats, w.feats
@@ -88,7 +89,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		// The release must cover the date of service (billability is the
 		// specificity edit's business, not this rule's).
 		b := e.set.Brief(code)
-		if r, ok := e.set.Release(b.System); ok && !r.Covers(req.DateOfService) {
+		if !w.tail.covers(e.set, b.System, req.DateOfService) {
+			r, _ := e.set.Release(b.System)
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 				Rule: "not_valid_on_date", Reason: fmt.Sprintf("the %s release %s does not cover the date of service %s", b.System, r.Name, req.DateOfService.Format("2006-01-02")),
 				Evidence: e.evidence(doc, c, 1)})
@@ -145,7 +147,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	if len(res.Suggestions) > req.MaxResults {
 		res.Suggestions = res.Suggestions[:req.MaxResults]
 	}
-	w.alts = alternatives(res.Suggestions, w.alts)
+	w.tail.spans = alternatives(res.Suggestions, w.tail.spans)
 	rejected := w.rejected
 	sort.Slice(rejected, func(i, j int) bool {
 		a, b := rejected[i], rejected[j]
@@ -193,20 +195,33 @@ type scored struct {
 }
 
 // sortScored puts candidates in the total order of less, moving indices
-// rather than the structs.
+// rather than the structs; the comparisons read compact copies of what
+// compareScored reads (keys) rather than the structs.
 func (e *Engine) sortScored(w *work, ks []scored) {
-	idx := w.idx[:0]
+	keys, idx := w.tail.keys[:0], w.idx[:0]
 	for i := range ks {
+		keys = append(keys, keyOf(&ks[i]))
 		idx = append(idx, int32(i))
 	}
-	w.idx = idx
-	slices.SortFunc(idx, func(a, b int32) int { return e.compareScored(&ks[a], &ks[b]) })
+	w.tail.keys, w.idx = keys, idx
+	slices.SortFunc(idx, func(a, b int32) int { return e.compareKeys(&keys[a], &keys[b]) })
 	sorted := w.sorted[:0]
 	for _, j := range idx {
 		sorted = append(sorted, ks[j])
 	}
 	w.sorted = sorted
 	copy(ks, sorted)
+}
+
+// scoreKey is what the order of suggestions reads of a scored candidate.
+type scoreKey struct {
+	conf, z, score float64
+	code           corpus.ID
+}
+
+// keyOf is k's scoreKey.
+func keyOf(k *scored) scoreKey {
+	return scoreKey{conf: k.conf, z: k.z, score: k.score, code: k.code}
 }
 
 // less is the total order of suggestions: confidence desc, ranker
@@ -234,6 +249,12 @@ func (e *Engine) less(a, b *scored) bool {
 // compareScored is less as a three-way comparison: -1 when a comes
 // first, 1 when b does, 0 when neither.
 func (e *Engine) compareScored(a, b *scored) int {
+	ka, kb := keyOf(a), keyOf(b)
+	return e.compareKeys(&ka, &kb)
+}
+
+// compareKeys is compareScored of the candidates a and b are the keys of.
+func (e *Engine) compareKeys(a, b *scoreKey) int {
 	switch {
 	case a.conf != b.conf:
 		return cmpDesc(a.conf, b.conf)
@@ -263,29 +284,43 @@ func cmpDesc(x, y float64) int {
 	return 0
 }
 
-// codeKey and rejKey identify a suggested code and a rejection.
-type (
-	codeKey struct{ system, code string }
-	rejKey  struct{ system, code, rule string }
-)
-
 // dedupeRejected drops rejections of codes that were suggested after all
-// and repeated rejections (same code, same rule).
+// and repeated rejections (same code, same rule). rs is sorted by system,
+// code and rule, so a repeat follows the rejection it repeats: the first
+// of a run stays unless its code is suggested. The suggested codes are
+// sorted into w's scratch and searched.
 func dedupeRejected(w *work, rs []Rejection, kept []Suggestion) []Rejection {
-	has, seen := w.kept2, w.rejSeen
-	for _, s := range kept {
-		has[codeKey{s.System, s.Code}] = true
+	has := w.tail.suggested[:0]
+	for i := range kept {
+		has = append(has, codeKey{kept[i].System, kept[i].Code})
 	}
+	slices.SortFunc(has, compareCodeKeys)
+	w.tail.suggested = has
 	out := rs[:0]
-	for _, r := range rs {
-		k := rejKey{r.System, r.Code, r.Rule}
-		if seen[k] || has[codeKey{r.System, r.Code}] {
+	for i := range rs {
+		r := &rs[i]
+		if i > 0 {
+			if p := &rs[i-1]; p.Code == r.Code && p.System == r.System && p.Rule == r.Rule {
+				continue
+			}
+		}
+		if _, found := slices.BinarySearchFunc(has, codeKey{r.System, r.Code}, compareCodeKeys); found {
 			continue
 		}
-		seen[k] = true
-		out = append(out, r)
+		out = append(out, *r)
 	}
 	return out
+}
+
+// codeKey identifies a suggested code.
+type codeKey struct{ system, code string }
+
+// compareCodeKeys orders code keys by code, then system.
+func compareCodeKeys(a, b codeKey) int {
+	if c := strings.Compare(a.code, b.code); c != 0 {
+		return c
+	}
+	return strings.Compare(a.system, b.system)
 }
 
 func (e *Engine) codeSets(req Request) map[string]CodeSet {

@@ -29,17 +29,14 @@ type work struct {
 	gf       []float64 // feature rows without the corpus features (ceiling.go)
 	merged   map[corpus.ID]int
 	spans    []span
-	cats     map[string]int   // candidates per category
-	alts     []Alternative    // alternatives' scratch
-	kept2    map[codeKey]bool // dedupeRejected: suggested codes
-	rejSeen  map[rejKey]bool  // dedupeRejected: rejections seen
-	rejected []Rejection      // rejections before sorting and dedupe
-	doc      nlp.Document     // the note's analysis
-	owner    []corpus.ID      // per token: the stem whose 7th character it states
-	sr       sentenceRanges   // tokens and terms per sentence
-	sents    []int            // sentences of one candidate
-	gsents   []int            // titleGrounding's sentences
-	gterms   []uint32         // titleGrounding's affirmed term ids
+	cats     map[string]int // candidates per category
+	rejected []Rejection    // rejections before sorting and dedupe
+	doc      nlp.Document   // the note's analysis
+	owner    []corpus.ID    // per token: the stem whose 7th character it states
+	sr       sentenceRanges // tokens and terms per sentence
+	sents    []int          // sentences of one candidate
+	gsents   []int          // titleGrounding's sentences
+	gterms   []uint32       // titleGrounding's affirmed term ids
 	// dxSection says, per section of the note, whether it is an
 	// assessment or diagnosis section; df caches the training-note share
 	// of each token's stem (-1: not looked up yet).
@@ -64,6 +61,7 @@ type work struct {
 	liveScores, liveSorted []float64
 	rn                     ruleNote    // what the coding rules read of the note (rulenote.go)
 	rules                  ruleScratch // the coding rules' scratch (rulescratch.go)
+	tail                   tailScratch // the scoring and rendering tail's scratch (tailscratch.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
@@ -115,7 +113,7 @@ func (e *Engine) getWork() *work {
 	if w, ok := e.work.Get().(*work); ok {
 		return w
 	}
-	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, cats: map[string]int{}, kept2: map[codeKey]bool{}, rejSeen: map[rejKey]bool{}}
+	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, cats: map[string]int{}}
 }
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
@@ -131,10 +129,7 @@ func (e *Engine) putWork(w *work) {
 	clear(w.byCode)
 	clear(w.merged)
 	clear(w.cats)
-	clear(w.alts)
-	w.alts = w.alts[:0]
-	clear(w.kept2)
-	clear(w.rejSeen)
+	w.tail.reset()
 	clear(w.rejected)
 	w.rejected = w.rejected[:0]
 	clear(w.doc.Tokens)

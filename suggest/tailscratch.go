@@ -1,0 +1,51 @@
+package suggest
+
+import (
+	"time"
+
+	"medcode/corpus"
+)
+
+// tailScratch is the scratch memory of Suggest's scoring and rendering
+// tail (work.tail): reused from note to note, emptied by putWork.
+type tailScratch struct {
+	// spans are the returned suggestions' first evidence spans and
+	// scores, as alternatives compares them.
+	spans []altSpan
+	// keys are the sort keys of sortScored.
+	keys []scoreKey
+	// suggested are dedupeRejected's suggested codes, sorted.
+	suggested []codeKey
+	// dated says, per system asked about in this note, whether its
+	// release covers the date of service (covers).
+	dated []systemCover
+}
+
+// systemCover is whether the release of a system covers the note's date.
+type systemCover struct {
+	system corpus.System
+	covers bool
+}
+
+// reset empties s for the next note: the suggested codes (strings of the
+// last result) and the systems' cover of its date go.
+func (s *tailScratch) reset() {
+	clear(s.suggested)
+	s.suggested = s.suggested[:0]
+	s.dated = s.dated[:0]
+}
+
+// covers is whether set's release of system sys covers the date of
+// service d (true when the set has no release of it), looked up once per
+// system in a note: dated must be emptied when the note's scoring starts.
+func (s *tailScratch) covers(set *corpus.Set, sys corpus.System, d time.Time) bool {
+	for _, c := range s.dated {
+		if c.system == sys {
+			return c.covers
+		}
+	}
+	r, ok := set.Release(sys)
+	c := !ok || r.Covers(d)
+	s.dated = append(s.dated, systemCover{system: sys, covers: c})
+	return c
+}

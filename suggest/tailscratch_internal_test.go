@@ -1,0 +1,114 @@
+package suggest
+
+import (
+	"fmt"
+	"math"
+	"math/rand"
+	"slices"
+	"sort"
+	"testing"
+
+	"medcode/corpus"
+)
+
+// TestPutWorkEmptiesTail: a pooled work keeps no note's suggested codes
+// nor its date's cover of the releases.
+func TestPutWorkEmptiesTail(t *testing.T) {
+	e := &Engine{}
+	w := e.getWork()
+	w.tail.suggested = append(w.tail.suggested, codeKey{"ICD-10-CM", "I10"})
+	w.tail.dated = append(w.tail.dated, systemCover{system: corpus.ICD10CM})
+	e.putWork(w)
+	if len(w.tail.suggested) != 0 || len(w.tail.dated) != 0 {
+		t.Errorf("pooled work keeps the tail's state: %v %v", w.tail.suggested, w.tail.dated)
+	}
+}
+
+// dedupeByMaps is dedupeRejected as it was first written, with maps of
+// the suggested codes and of the rejections seen.
+func dedupeByMaps(rs []Rejection, kept []Suggestion) []Rejection {
+	type rk struct{ system, code, rule string }
+	has, seen := map[codeKey]bool{}, map[rk]bool{}
+	for _, s := range kept {
+		has[codeKey{s.System, s.Code}] = true
+	}
+	var out []Rejection
+	for _, r := range rs {
+		k := rk{r.System, r.Code, r.Rule}
+		if seen[k] || has[codeKey{r.System, r.Code}] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, r)
+	}
+	return out
+}
+
+// TestDedupeRejectedAgreesWithMaps: on rejections sorted as Suggest sorts
+// them, the run and search dedupe keeps what the maps did, in order.
+func TestDedupeRejectedAgreesWithMaps(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	w := (&Engine{}).getWork()
+	sys := []string{"CPT", "ICD-10-CM"}
+	codes := []string{"A", "B", "C", "D", "E"}
+	for trial := range 3000 {
+		var rs []Rejection
+		for i := range r.Intn(14) {
+			rs = append(rs, Rejection{System: sys[r.Intn(2)], Code: codes[r.Intn(5)], Rule: codes[r.Intn(3)], Reason: string(rune('a' + i))})
+		}
+		var kept []Suggestion
+		for range r.Intn(4) {
+			kept = append(kept, Suggestion{System: sys[r.Intn(2)], Code: codes[r.Intn(5)]})
+		}
+		sort.Slice(rs, func(i, j int) bool {
+			a, b := rs[i], rs[j]
+			if a.System != b.System {
+				return a.System < b.System
+			}
+			if a.Code != b.Code {
+				return a.Code < b.Code
+			}
+			return a.Rule < b.Rule
+		})
+		want := dedupeByMaps(rs, kept)
+		got := dedupeRejected(w, slices.Clone(rs), kept)
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("trial %d: got %v, want %v", trial, got, want)
+		}
+	}
+}
+
+// TestSortScoredAsIndices: comparing the keys puts candidates in the order
+// sorting indices into them with compareScored did, ties and NaN
+// included (the comparisons, and so the sort's moves, are the same).
+func TestSortScoredAsIndices(t *testing.T) {
+	set := corpus.NewSet([]*corpus.Code{
+		{System: corpus.ICD10CM, Code: "E11.9"}, {System: corpus.ICD10CM, Code: "I10"},
+		{System: corpus.CPT, Code: "99213"}, {System: corpus.HCPCS, Code: "G0439"},
+	}, nil)
+	e := &Engine{set: set}
+	var ids []corpus.ID
+	for _, sys := range set.Systems() {
+		ids = append(ids, set.IDs(sys)...)
+	}
+	r := rand.New(rand.NewSource(1))
+	w := e.getWork()
+	vals := []float64{0.5, 0.7, 0.9, math.NaN()}
+	for trial := range 500 {
+		ks := make([]scored, r.Intn(60))
+		for i := range ks {
+			ks[i] = scored{code: ids[r.Intn(len(ids))], conf: vals[r.Intn(4)], z: vals[r.Intn(4)], score: vals[r.Intn(4)], adj: float64(i)}
+		}
+		idx := make([]int32, len(ks))
+		for i := range idx {
+			idx[i] = int32(i)
+		}
+		slices.SortFunc(idx, func(a, b int32) int { return e.compareScored(&ks[a], &ks[b]) })
+		e.sortScored(w, ks)
+		for i, j := range idx {
+			if ks[i].adj != float64(j) {
+				t.Fatalf("trial %d: place %d holds candidate %v, the index sort put %d there", trial, i, ks[i].adj, j)
+			}
+		}
+	}
+}
