@@ -133,12 +133,13 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 // noTerm is no term id: a record read under no pair.
 const noTerm = math.MaxUint32
 
-// search reads the records of query term t the pair lists open (see
-// pairIndex): its solo records and, for each other query term u, the
-// records of pair (t, u).
+// search lists the records of query term t the pair lists open (see
+// pairIndex) in r.todo: its solo records and, for each other query term
+// u, the records of pair (t, u). The reader reads them all at once
+// (reader.readTodo).
 func (p *pairIndex) search(t uint32, r *reader) {
 	for _, o := range p.solo[p.soloOff[t]:p.soloOff[t+1]] {
-		r.read(o, noTerm)
+		r.todo = append(r.todo, pending{o, noTerm})
 	}
 	lo, hi := p.pairOff[t], p.pairOff[t+1]
 	if lo == hi {
@@ -150,7 +151,7 @@ func (p *pairIndex) search(t uint32, r *reader) {
 	if len(us) <= 4*len(sc.sorted)*bits.Len(uint(len(us))) {
 		for i, u := range us {
 			if sc.present[u/64]&(1<<(u%64)) != 0 {
-				p.read(lo+uint32(i), u, r)
+				p.list(lo+uint32(i), u, r)
 			}
 		}
 		return
@@ -165,14 +166,14 @@ func (p *pairIndex) search(t uint32, r *reader) {
 			return
 		}
 		if ok {
-			p.read(lo+uint32(from), u, r)
+			p.list(lo+uint32(from), u, r)
 		}
 	}
 }
 
-// read reads the records of pair k, whose second term is u.
-func (p *pairIndex) read(k, u uint32, r *reader) {
+// list lists the records of pair k, whose second term is u, in r.todo.
+func (p *pairIndex) list(k, u uint32, r *reader) {
 	for _, o := range p.pairPost[p.pairRec[k]:p.pairRec[k+1]] {
-		r.read(o, u)
+		r.todo = append(r.todo, pending{o, u})
 	}
 }

@@ -73,6 +73,8 @@ type scratch struct {
 	at0  int32
 	keys []hitKey // sort keys of the hits
 	hits []Hit    // the hits in order, before they are copied out
+	// todo lists the records a search through pair lists reads.
+	todo []pending
 }
 
 // hitKey orders hits without moving them.
@@ -150,24 +152,28 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	// A first pass over each record bounds the coverage from the stored
 	// float32 weights (a hair below minCov, so rounding never drops a hit);
 	// score computes the exact values for the survivors.
-	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: dst[:0], arena: pos}
+	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: dst[:0], arena: pos, todo: sc.todo[:0]}
 	pairs := ix.pairLists(minCov)
 	if pairs != nil {
 		sc.sorted = append(sc.sorted[:0], sc.touched...)
 		slices.Sort(sc.sorted)
 	}
 	for _, t := range sc.touched {
-		// Packed, every record of t starts with t (its heaviest term),
-		// which the query holds: the bound starts from its weight.
-		r.w0 = float64(ix.w2[t])
 		if pairs != nil {
 			pairs.search(t, &r)
 			continue
 		}
+		// Packed, every record of t starts with t (its heaviest term),
+		// which the query holds: the bound starts from its weight.
+		r.w0 = float64(ix.w2[t])
 		for o := ix.postOff[t]; o < ix.postOff[t+1]; o += recordHead + ix.post[o+1]&0xffff {
 			r.read(o, noTerm)
 		}
 	}
+	if pairs != nil {
+		r.readTodo()
+	}
+	sc.todo = r.todo[:0]
 	hits, arena := r.hits, r.arena
 	// Sort small keys, then move each hit once.
 	keys := sc.keys[:0]
@@ -201,6 +207,31 @@ type reader struct {
 	w0       float64 // w² of the term whose records are read
 	hits     []Hit
 	arena    []int32
+	todo     []pending // records listed by the pair lists, to read
+	sink     uint32    // keeps readTodo's first pass
+}
+
+// pending is a record to read: its offset in post and the pair term it
+// is read under (noTerm: none).
+type pending struct{ o, u uint32 }
+
+// readTodo reads the records listed in todo, in order. A first pass
+// loads each record's head word, independent loads the processor
+// overlaps, so the second finds them in cache (the records lie scattered
+// over megabytes of postings: each read alone would wait on memory).
+func (r *reader) readTodo() {
+	ix := r.ix
+	var s uint32
+	for _, p := range r.todo {
+		s += ix.post[p.o+1]
+	}
+	r.sink = s
+	for _, p := range r.todo {
+		// Packed, every record starts with its heaviest term, which the
+		// query holds: the bound starts from its weight.
+		r.w0 = float64(ix.w2[ix.post[p.o+recordHead]&packTerm])
+		r.read(p.o, p.u)
+	}
 }
 
 // read bounds the record at post[o] and scores it if it passes. With u
