@@ -62,7 +62,9 @@ type scratch struct {
 	slot    []int32   // term -> index into pos+1; 0 = not in query
 	pos     [][]int32 // positions per distinct query term
 	touched []uint32
-	sorted  []uint32 // touched in id order, for a search through pair lists
+	// sorted is touched in id order, for a search through pair lists
+	// that looks its terms up (sortedTerms sorts it once per search).
+	sorted []uint32
 	// sortedPos is true when the query's positions never decrease (as a
 	// sentence's do): a hit's window is then one run of query terms.
 	sortedPos bool
@@ -154,10 +156,7 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	// score computes the exact values for the survivors.
 	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: dst[:0], arena: pos, todo: sc.todo[:0]}
 	pairs := ix.pairLists(minCov)
-	if pairs != nil {
-		sc.sorted = append(sc.sorted[:0], sc.touched...)
-		slices.Sort(sc.sorted)
-	}
+	sc.sorted = sc.sorted[:0]
 	for _, t := range sc.touched {
 		if pairs != nil {
 			pairs.search(t, &r)
@@ -285,6 +284,16 @@ func (r *reader) read(o, u uint32) {
 	if h, ok := ix.score(head, body, sc, r.q, r.minCov, &r.arena); ok && h.Score >= r.minScore {
 		r.hits = append(r.hits, h)
 	}
+}
+
+// sortedTerms returns the query's distinct terms in id order, sorting
+// them the first time a search asks (most never do).
+func (s *scratch) sortedTerms() []uint32 {
+	if len(s.sorted) == 0 {
+		s.sorted = append(s.sorted, s.touched...)
+		slices.Sort(s.sorted)
+	}
+	return s.sorted
 }
 
 // maxRunTable bounds the span of query positions tabulated for run.
@@ -419,7 +428,7 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	}
 	cos := 0.0
 	if win2 > 0 {
-		cos = math.Min(1, m2/math.Sqrt(norm2*win2))
+		cos = min1(m2 / math.Sqrt(norm2*win2))
 	}
 	// Order: adjacent name terms (both matched) that appear in note order.
 	pairs, inOrder := 0, 0
@@ -440,6 +449,15 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 		Matched: matched, Length: nt,
 		First: first, Last: last, Positions: positions,
 	}, true
+}
+
+// min1 is math.Min(1, x), bit for bit (a NaN stays NaN, -0 stays -0),
+// without its call (TestMin1).
+func min1(x float64) float64 {
+	if x >= 1 {
+		return 1
+	}
+	return x
 }
 
 func abs32(x int32) int32 {
