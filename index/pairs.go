@@ -59,17 +59,22 @@ func (ix *Index) pairLists(minCov float64) *pairIndex {
 // records the full walk scores.
 //
 // Layout: term t's solo records are solo[off[t].solo:off[t+1].solo] and
-// its pairs pairU[off[t].pair:off[t+1].pair] (sorted by u; the two
+// its pairs pairs[off[t].pair:off[t+1].pair] (sorted by u; the two
 // offsets of a term side by side, one memory load for both); pair p's
-// records are pairPost[pairRec[p]:pairRec[p+1]]. Records are offsets of
-// their first word in post, in post order.
+// records are pairPost[pairs[p].rec:pairs[p+1].rec] (a pair's term and
+// where its records start side by side too; the last entry only ends
+// the records of the one before). Records are offsets of their first
+// word in post, in post order.
 type pairIndex struct {
 	off      []termOffs
 	solo     []uint32
-	pairU    []uint32
-	pairRec  []uint32
+	pairs    []pairEntry
 	pairPost []uint32
 }
+
+// pairEntry is a pair (t, u) of the lists: u and where its records start
+// in pairPost.
+type pairEntry struct{ u, rec uint32 }
 
 // termOffs is where a term's solo records and its pairs start.
 type termOffs struct{ solo, pair uint32 }
@@ -118,17 +123,15 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 		})
 		for i, e := range es {
 			if i == 0 || e.u != es[i-1].u {
-				p.pairU = append(p.pairU, e.u)
-				p.pairRec = append(p.pairRec, uint32(len(p.pairPost)))
+				p.pairs = append(p.pairs, pairEntry{e.u, uint32(len(p.pairPost))})
 			}
 			p.pairPost = append(p.pairPost, e.off)
 		}
-		p.off[t+1].pair = uint32(len(p.pairU))
+		p.off[t+1].pair = uint32(len(p.pairs))
 	}
-	p.pairRec = append(p.pairRec, uint32(len(p.pairPost)))
+	p.pairs = append(p.pairs, pairEntry{noTerm, uint32(len(p.pairPost))})
 	p.solo = slices.Clip(p.solo)
-	p.pairU = slices.Clip(p.pairU)
-	p.pairRec = slices.Clip(p.pairRec)
+	p.pairs = slices.Clip(p.pairs)
 	p.pairPost = slices.Clip(p.pairPost)
 	return p
 }
@@ -149,13 +152,13 @@ func (p *pairIndex) search(t uint32, r *reader) {
 	if lo == hi {
 		return
 	}
-	us := p.pairU[lo:hi]
+	us := p.pairs[lo:hi]
 	sc := r.sc
 	// A scan reads a pair per step, a lookup about four per halving.
 	if len(us) <= 4*len(sc.touched)*bits.Len(uint(len(us))) {
-		for i, u := range us {
-			if sc.present[u/64]&(1<<(u%64)) != 0 {
-				p.list(lo+uint32(i), u, r)
+		for i, e := range us {
+			if sc.present[e.u/64]&(1<<(e.u%64)) != 0 {
+				p.list(lo+uint32(i), e.u, r)
 			}
 		}
 		return
@@ -164,7 +167,7 @@ func (p *pairIndex) search(t uint32, r *reader) {
 	// last one found (both lists are sorted).
 	from := 0
 	for _, u := range sc.sortedTerms() {
-		i, ok := slices.BinarySearch(us[from:], u)
+		i, ok := slices.BinarySearchFunc(us[from:], u, func(e pairEntry, u uint32) int { return cmp.Compare(e.u, u) })
 		from += i
 		if from == len(us) {
 			return
@@ -177,7 +180,7 @@ func (p *pairIndex) search(t uint32, r *reader) {
 
 // list lists the records of pair k, whose second term is u, in r.todo.
 func (p *pairIndex) list(k, u uint32, r *reader) {
-	for _, o := range p.pairPost[p.pairRec[k]:p.pairRec[k+1]] {
+	for _, o := range p.pairPost[p.pairs[k].rec:p.pairs[k+1].rec] {
 		r.todo = append(r.todo, pending{o, u})
 	}
 }
