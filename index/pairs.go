@@ -58,18 +58,26 @@ func (ix *Index) pairLists(minCov float64) *pairIndex {
 // the query holds and runs the usual bound on it, so it reads exactly the
 // records the full walk scores.
 //
-// Layout: term t's solo records are solo[soloOff[t]:soloOff[t+1]] and its
-// pairs pairU[pairOff[t]:pairOff[t+1]] (sorted by u); pair p's records are
-// pairPost[pairRec[p]:pairRec[p+1]]. Records are offsets of their first
+// Layout: term t's solo records are solo[off[t].solo:off[t+1].solo] and
+// its pairs pairs[off[t].pair:off[t+1].pair] (sorted by u; the two
+// offsets of a term side by side, one memory load for both); pair p's
+// records are pairPost[pairs[p].rec:pairs[p+1].rec] (a pair's term and
+// where its records start side by side too; the last entry only ends
+// the records of the one before). Records are offsets of their first
 // word in post, in post order.
 type pairIndex struct {
-	soloOff  []uint32
+	off      []termOffs
 	solo     []uint32
-	pairOff  []uint32
-	pairU    []uint32
-	pairRec  []uint32
+	pairs    []pairEntry
 	pairPost []uint32
 }
+
+// pairEntry is a pair (t, u) of the lists: u and where its records start
+// in pairPost.
+type pairEntry struct{ u, rec uint32 }
+
+// termOffs is where a term's solo records and its pairs start.
+type termOffs struct{ solo, pair uint32 }
 
 // pairMargin widens the bounds the pair lists are built with, relative to
 // a record's norm, so the float rounding of a search's own bound never
@@ -80,7 +88,7 @@ const pairMargin = 1e-6
 // coverage cov or more (see pairIndex).
 func newPairIndex(ix *Index, cov float64) *pairIndex {
 	nt := len(ix.termStr)
-	p := &pairIndex{soloOff: make([]uint32, nt+1), pairOff: make([]uint32, nt+1)}
+	p := &pairIndex{off: make([]termOffs, nt+1)}
 	loose := cov - 1e-4 // the search's bound at cov
 	type entry struct{ u, off uint32 }
 	var es []entry
@@ -106,7 +114,7 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 			}
 			o += recordHead + n
 		}
-		p.soloOff[t+1] = uint32(len(p.solo))
+		p.off[t+1].solo = uint32(len(p.solo))
 		slices.SortFunc(es, func(a, b entry) int {
 			if a.u != b.u {
 				return cmp.Compare(a.u, b.u)
@@ -115,17 +123,15 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 		})
 		for i, e := range es {
 			if i == 0 || e.u != es[i-1].u {
-				p.pairU = append(p.pairU, e.u)
-				p.pairRec = append(p.pairRec, uint32(len(p.pairPost)))
+				p.pairs = append(p.pairs, pairEntry{e.u, uint32(len(p.pairPost))})
 			}
 			p.pairPost = append(p.pairPost, e.off)
 		}
-		p.pairOff[t+1] = uint32(len(p.pairU))
+		p.off[t+1].pair = uint32(len(p.pairs))
 	}
-	p.pairRec = append(p.pairRec, uint32(len(p.pairPost)))
+	p.pairs = append(p.pairs, pairEntry{noTerm, uint32(len(p.pairPost))})
 	p.solo = slices.Clip(p.solo)
-	p.pairU = slices.Clip(p.pairU)
-	p.pairRec = slices.Clip(p.pairRec)
+	p.pairs = slices.Clip(p.pairs)
 	p.pairPost = slices.Clip(p.pairPost)
 	return p
 }
@@ -133,24 +139,26 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 // noTerm is no term id: a record read under no pair.
 const noTerm = math.MaxUint32
 
-// search reads the records of query term t the pair lists open (see
-// pairIndex): its solo records and, for each other query term u, the
-// records of pair (t, u).
+// search lists the records of query term t the pair lists open (see
+// pairIndex) in r.todo: its solo records and, for each other query term
+// u, the records of pair (t, u). The reader reads them all at once
+// (reader.readTodo).
 func (p *pairIndex) search(t uint32, r *reader) {
-	for _, o := range p.solo[p.soloOff[t]:p.soloOff[t+1]] {
-		r.read(o, noTerm)
+	at, next := p.off[t], p.off[t+1]
+	for _, o := range p.solo[at.solo:next.solo] {
+		r.todo = append(r.todo, pending{o, noTerm})
 	}
-	lo, hi := p.pairOff[t], p.pairOff[t+1]
+	lo, hi := at.pair, next.pair
 	if lo == hi {
 		return
 	}
-	us := p.pairU[lo:hi]
+	us := p.pairs[lo:hi]
 	sc := r.sc
 	// A scan reads a pair per step, a lookup about four per halving.
-	if len(us) <= 4*len(sc.sorted)*bits.Len(uint(len(us))) {
-		for i, u := range us {
-			if sc.present[u/64]&(1<<(u%64)) != 0 {
-				p.read(lo+uint32(i), u, r)
+	if len(us) <= 4*len(sc.touched)*bits.Len(uint(len(us))) {
+		for i, e := range us {
+			if sc.present[e.u/64]&(1<<(e.u%64)) != 0 {
+				p.list(lo+uint32(i), e.u, r)
 			}
 		}
 		return
@@ -158,21 +166,21 @@ func (p *pairIndex) search(t uint32, r *reader) {
 	// Few query terms against many pairs: look each term up, past the
 	// last one found (both lists are sorted).
 	from := 0
-	for _, u := range sc.sorted {
-		i, ok := slices.BinarySearch(us[from:], u)
+	for _, u := range sc.sortedTerms() {
+		i, ok := slices.BinarySearchFunc(us[from:], u, func(e pairEntry, u uint32) int { return cmp.Compare(e.u, u) })
 		from += i
 		if from == len(us) {
 			return
 		}
 		if ok {
-			p.read(lo+uint32(from), u, r)
+			p.list(lo+uint32(from), u, r)
 		}
 	}
 }
 
-// read reads the records of pair k, whose second term is u.
-func (p *pairIndex) read(k, u uint32, r *reader) {
-	for _, o := range p.pairPost[p.pairRec[k]:p.pairRec[k+1]] {
-		r.read(o, u)
+// list lists the records of pair k, whose second term is u, in r.todo.
+func (p *pairIndex) list(k, u uint32, r *reader) {
+	for _, o := range p.pairPost[p.pairs[k].rec:p.pairs[k+1].rec] {
+		r.todo = append(r.todo, pending{o, u})
 	}
 }

@@ -62,17 +62,24 @@ type scratch struct {
 	slot    []int32   // term -> index into pos+1; 0 = not in query
 	pos     [][]int32 // positions per distinct query term
 	touched []uint32
-	sorted  []uint32 // touched in id order, for a search through pair lists
+	// sorted is touched in id order, for a search through pair lists
+	// that looks its terms up (sortedTerms sorts it once per search).
+	sorted []uint32
 	// sortedPos is true when the query's positions never decrease (as a
 	// sentence's do): a hit's window is then one run of query terms.
 	sortedPos bool
+	// tabled is true once at is filled for the search (the first record
+	// scored fills it: a search that scores none never needs it).
+	tabled bool
 	// at[p-at0] is, for a sorted query, the index of its first position
 	// at or after p, for p from at0 to one past its last position (nil:
 	// the span is too long to tabulate, run searches instead).
 	at   []int32
 	at0  int32
 	keys []hitKey // sort keys of the hits
-	hits []Hit    // the hits in order, before they are copied out
+	hits []Hit    // the hits as found, before they are copied out in order
+	// todo lists the records a search through pair lists reads.
+	todo []pending
 }
 
 // hitKey orders hits without moving them.
@@ -99,8 +106,21 @@ func (ix *Index) putScratch(s *scratch) {
 		s.pos[i] = s.pos[i][:0]
 	}
 	s.pos = s.pos[:0]
+	if cap(s.hits) > maxPooledHits {
+		s.hits = nil // a rare wide search: the pool keeps no megabytes
+	}
+	if cap(s.todo) > maxPooledTodo {
+		s.todo = nil
+	}
 	ix.pool.Put(s)
 }
+
+// maxPooledHits and maxPooledTodo bound the hits and record lists a
+// pooled scratch keeps between searches.
+const (
+	maxPooledHits = 4096
+	maxPooledTodo = 1 << 16
+)
 
 // Search finds the names a query mentions. Hits are in a total order:
 // score desc, then name id asc.
@@ -146,46 +166,47 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 		sc.present[t/64] |= 1 << (t % 64)
 	}
 	sc.sortedPos = slices.IsSorted(q.Pos)
-	sc.tabulate(q.Pos)
+	sc.tabled = false
 	// A first pass over each record bounds the coverage from the stored
 	// float32 weights (a hair below minCov, so rounding never drops a hit);
 	// score computes the exact values for the survivors.
-	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: dst[:0], arena: pos}
+	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: sc.hits[:0], arena: pos, todo: sc.todo[:0]}
 	pairs := ix.pairLists(minCov)
-	if pairs != nil {
-		sc.sorted = append(sc.sorted[:0], sc.touched...)
-		slices.Sort(sc.sorted)
-	}
+	sc.sorted = sc.sorted[:0]
 	for _, t := range sc.touched {
-		// Packed, every record of t starts with t (its heaviest term),
-		// which the query holds: the bound starts from its weight.
-		r.w0 = float64(ix.w2[t])
 		if pairs != nil {
 			pairs.search(t, &r)
 			continue
 		}
+		// Packed, every record of t starts with t (its heaviest term),
+		// which the query holds: the bound starts from its weight.
+		r.w0 = float64(ix.w2[t])
 		for o := ix.postOff[t]; o < ix.postOff[t+1]; o += recordHead + ix.post[o+1]&0xffff {
 			r.read(o, noTerm)
 		}
 	}
-	hits, arena := r.hits, r.arena
-	// Sort small keys, then move each hit once.
+	if pairs != nil {
+		r.readTodo()
+	}
+	sc.todo = r.todo[:0]
+	// The hits were scored into scratch: sort small keys, then copy each
+	// hit kept out once, in order.
+	found := r.hits
 	keys := sc.keys[:0]
-	for i, h := range hits {
+	for i, h := range found {
 		keys = append(keys, hitKey{h.Score, h.Name, int32(i)})
 	}
 	sortKeys(keys)
 	if opts.Limit > 0 && len(keys) > opts.Limit {
 		keys = keys[:opts.Limit]
 	}
-	sorted := sc.hits[:0]
+	hits := dst[:0]
 	for _, k := range keys {
-		sorted = append(sorted, hits[k.i])
+		hits = append(hits, found[k.i])
 	}
-	hits = append(hits[:0], sorted...)
-	clear(sorted)
-	sc.keys, sc.hits = keys, sorted[:0]
-	return hits, arena
+	clear(found)
+	sc.keys, sc.hits = keys, found[:0]
+	return hits, r.arena
 }
 
 // reader runs the coverage bound on posting records of one search and
@@ -201,6 +222,31 @@ type reader struct {
 	w0       float64 // w² of the term whose records are read
 	hits     []Hit
 	arena    []int32
+	todo     []pending // records listed by the pair lists, to read
+	sink     uint32    // keeps readTodo's first pass
+}
+
+// pending is a record to read: its offset in post and the pair term it
+// is read under (noTerm: none).
+type pending struct{ o, u uint32 }
+
+// readTodo reads the records listed in todo, in order. A first pass
+// loads each record's head word, independent loads the processor
+// overlaps, so the second finds them in cache (the records lie scattered
+// over megabytes of postings: each read alone would wait on memory).
+func (r *reader) readTodo() {
+	ix := r.ix
+	var s uint32
+	for _, p := range r.todo {
+		s += ix.post[p.o+1]
+	}
+	r.sink = s
+	for _, p := range r.todo {
+		// Packed, every record starts with its heaviest term, which the
+		// query holds: the bound starts from its weight.
+		r.w0 = float64(ix.w2[ix.post[p.o+recordHead]&packTerm])
+		r.read(p.o, p.u)
+	}
 }
 
 // read bounds the record at post[o] and scores it if it passes. With u
@@ -251,9 +297,22 @@ func (r *reader) read(o, u uint32) {
 	if m2 < need {
 		return
 	}
-	if h, ok := ix.score(head, body, sc, r.q, r.minCov, &r.arena); ok && h.Score >= r.minScore {
-		r.hits = append(r.hits, h)
+	// Scored in place: a hit is some hundred bytes.
+	n := len(r.hits)
+	r.hits = slices.Grow(r.hits, 1)[:n+1]
+	if h := &r.hits[n]; !ix.score(head, body, sc, r.q, r.minCov, &r.arena, h) || h.Score < r.minScore {
+		r.hits = r.hits[:n]
 	}
+}
+
+// sortedTerms returns the query's distinct terms in id order, sorting
+// them the first time a search asks (most never do).
+func (s *scratch) sortedTerms() []uint32 {
+	if len(s.sorted) == 0 {
+		s.sorted = append(s.sorted, s.touched...)
+		slices.Sort(s.sorted)
+	}
+	return s.sorted
 }
 
 // maxRunTable bounds the span of query positions tabulated for run.
@@ -311,8 +370,9 @@ func sortKeys(keys []hitKey) {
 	}
 }
 
-// score computes a hit's exact parts from its posting record.
-func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64, arena *[]int32) (Hit, bool) {
+// score computes a hit's exact parts from its posting record into h; it
+// reports false, leaving h alone, when the record misses minCov.
+func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64, arena *[]int32, h *Hit) bool {
 	ni, code := int32(head[0]), int32(head[2])
 	kind := corpus.NameKind(head[1] >> 24)
 	nt := len(body)
@@ -351,7 +411,7 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	matched := len(slots)
 	cov := m2 / norm2
 	if cov < minCov || matched == 0 {
-		return Hit{}, false
+		return false
 	}
 	// Every matched term takes its occurrence nearest the anchor (the
 	// rarest matched term).
@@ -378,6 +438,10 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	var win2 float64
 	lo, hi := 0, len(q.Terms)
 	if sc.sortedPos { // the same terms in the same order
+		if !sc.tabled {
+			sc.tabulate(q.Pos)
+			sc.tabled = true
+		}
 		lo, hi = sc.run(q.Pos, first, last)
 	}
 	for i := lo; i < hi; i++ {
@@ -388,7 +452,7 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	}
 	cos := 0.0
 	if win2 > 0 {
-		cos = math.Min(1, m2/math.Sqrt(norm2*win2))
+		cos = min1(m2 / math.Sqrt(norm2*win2))
 	}
 	// Order: adjacent name terms (both matched) that appear in note order.
 	pairs, inOrder := 0, 0
@@ -403,12 +467,22 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 		order = float64(inOrder) / float64(pairs)
 	}
 	score := kindWeight(kind) * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
-	return Hit{
+	*h = Hit{
 		Name: ni, Code: code, Score: score,
 		Coverage: cov, Cosine: cos, Order: order, Mass: mass,
 		Matched: matched, Length: nt,
 		First: first, Last: last, Positions: positions,
-	}, true
+	}
+	return true
+}
+
+// min1 is math.Min(1, x), bit for bit (a NaN stays NaN, -0 stays -0),
+// without its call (TestMin1).
+func min1(x float64) float64 {
+	if x >= 1 {
+		return 1
+	}
+	return x
 }
 
 func abs32(x int32) int32 {

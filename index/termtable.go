@@ -53,20 +53,29 @@ func newTermTable(ix *Index) (termTable, bool) {
 
 // find returns the id of stem among ix's terms.
 func (t *termTable) find(ix *Index, stem string) (uint32, bool) {
-	pre, h := termKey(stem)
+	var k termProbe
+	k.pre, k.h = termKey(stem)
+	k.home = t.slots[k.h&t.mask].meta
+	return t.probe(ix, stem, &k)
+}
+
+// probe returns the id of stem, whose key and home slot's meta word k
+// holds, among ix's terms.
+func (t *termTable) probe(ix *Index, stem string, k *termProbe) (uint32, bool) {
 	l := uint32(min(len(stem), 255))
-	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.meta == 0 {
+	meta := k.home
+	for i := k.h & t.mask; ; {
+		if meta == 0 {
 			return 0, false
 		}
-		if s.meta>>termIDBits != l || s.pre != pre {
-			continue
+		if meta>>termIDBits == l && t.slots[i].pre == k.pre {
+			id := meta&(1<<termIDBits-1) - 1
+			if len(stem) <= termInline || ix.Term(id) == stem {
+				return id, true
+			}
 		}
-		id := s.meta&(1<<termIDBits-1) - 1
-		if len(stem) <= termInline || ix.Term(id) == stem {
-			return id, true
-		}
+		i = (i + 1) & t.mask
+		meta = t.slots[i].meta
 	}
 }
 
