@@ -34,23 +34,25 @@ func newTermBridge(ix, learned *index.Index) termBridge {
 // index's id of doc.Terms[j].Stem and w.ltid[j] the learned index's (-1
 // when the index lacks the stem; ltid is empty without a learned index).
 func (e *Engine) noteTermIDs(w *work, doc *nlp.Document) {
-	w.tid, w.ltid = w.tid[:0], w.ltid[:0]
 	w.sr.mainIx, w.sr.mainIDs = e.ix, &w.tid // sentenceRanges.termID reads them
+	stems := w.termStems[:0]
 	for _, t := range doc.Terms {
-		id := int32(-1)
-		if m, ok := e.ix.TermID(t.Stem); ok {
-			id = int32(m)
-		}
-		w.tid = append(w.tid, id)
-		if e.learned == nil {
-			continue
-		}
+		stems = append(stems, t.Stem)
+	}
+	w.termStems = stems
+	// All the note's stems at once: the table's loads overlap.
+	w.tid = e.ix.AppendTermIDs(w.tid[:0], stems)
+	w.ltid = w.ltid[:0]
+	if e.learned == nil {
+		return
+	}
+	for j, id := range w.tid {
 		switch {
 		case id >= 0:
 			w.ltid = append(w.ltid, e.bridge.learned[id])
 		case e.bridge.outside:
 			l := int32(-1)
-			if m, ok := e.learned.TermID(t.Stem); ok {
+			if m, ok := e.learned.TermID(stems[j]); ok {
 				l = int32(m)
 			}
 			w.ltid = append(w.ltid, l)

@@ -56,6 +56,7 @@ type work struct {
 	rk          rankScratch  // the ranking passes' scratch (ranktables.go)
 	seq         seqScratch   // sequence's scratch (sequence.go)
 	tid, ltid   []int32      // per note term: main and learned index ids (termids.go)
+	termStems   []string     // per note term: its stem, as noteTermIDs looks them up at once
 	seventhMemo []seventhKey // seventhWords' choices of this note (seventh.go)
 	// liveScores and liveSorted are capLive's scratch (livecap.go).
 	liveScores, liveSorted []float64
@@ -159,6 +160,8 @@ func (e *Engine) putWork(w *work) {
 	// check their length against the next note's terms (termids.go,
 	// noteids.go, sentences.go), and an empty list never matches.
 	w.tid, w.ltid, w.sr.ids = w.tid[:0], w.ltid[:0], w.sr.ids[:0]
+	clear(w.termStems) // they point into the note
+	w.termStems = w.termStems[:0]
 	e.work.Put(w)
 }
 

@@ -11,8 +11,12 @@ func TestPutWorkForgetsTermIDs(t *testing.T) {
 	w.tid = append(w.tid, 3, 4)
 	w.ltid = append(w.ltid, 5, -1)
 	w.sr.ids = append(w.sr.ids, 3, 4)
+	w.termStems = append(w.termStems, "diabet", "type")
 	e.putWork(w)
-	if len(w.tid) != 0 || len(w.ltid) != 0 || len(w.sr.ids) != 0 {
-		t.Errorf("pooled work keeps term ids: tid %v ltid %v sr.ids %v", w.tid, w.ltid, w.sr.ids)
+	if len(w.tid) != 0 || len(w.ltid) != 0 || len(w.sr.ids) != 0 || len(w.termStems) != 0 {
+		t.Errorf("pooled work keeps term ids: tid %v ltid %v sr.ids %v stems %v", w.tid, w.ltid, w.sr.ids, w.termStems)
+	}
+	if s := w.termStems[:2]; s[0] != "" || s[1] != "" {
+		t.Errorf("pooled work keeps the note's stems: %q", s)
 	}
 }
