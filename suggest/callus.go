@@ -33,7 +33,7 @@ func boneCallus(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
 }
 
 // sentenceNamesFracture reports whether a sentence holding evidence ev
-// names a fracture (fractureWords), affirmed.
+// names a fracture (fractureWord), affirmed.
 func sentenceNamesFracture(doc *nlp.Document, ev Evidence) bool {
 	for _, sn := range evidenceSentences(doc, []Evidence{ev}) {
 		if sn < 0 || sn >= len(doc.Sentences) {
@@ -42,7 +42,7 @@ func sentenceNamesFracture(doc *nlp.Document, ev Evidence) bool {
 		sp := doc.Sentences[sn]
 		lo, hi := tokenRange(doc, sp.Start, sp.End)
 		for _, t := range doc.Tokens[lo:hi] {
-			if t.Assert&nlp.Negated == 0 && fractureWords[t.Norm] {
+			if t.Assert&nlp.Negated == 0 && fractureWord(t.Norm) {
 				return true
 			}
 		}

@@ -42,4 +42,7 @@ type coderTables struct {
 	rules ruleCues
 	// seq are, per code, what sequencing reads of it (seqfacts.go).
 	seq idMemo[seqCodeFacts]
+	// complicating are, per chapter 15 subcategory, its billable
+	// descendants as complicating reads them (complicatingrows.go).
+	complicating idMemo[[]complicatingRow]
 }

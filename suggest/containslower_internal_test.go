@@ -6,8 +6,8 @@ import (
 )
 
 // containsLowerWords are the words the rules search titles for with
-// containsLower.
-var containsLowerWords = []string{"unspecified", "without", ", unspecified whether "}
+// containsLower, and two that exercise mayContainLower's i and k case.
+var containsLowerWords = []string{"unspecified", "without", ", unspecified whether ", "acute", "chronic", ", ku", ", iu"}
 
 // TestContainsLower: containsLower is its lower-case copy's Contains.
 func TestContainsLower(t *testing.T) {
@@ -17,6 +17,7 @@ func TestContainsLower(t *testing.T) {
 		"Type 2 diabetes mellitus without complications", "x, unspecified", "x , unspecified whether y",
 		"İ, unspecified whether", "Caf\u00e9, unspecified whether y", "a, b", ", ",
 		"Malignant neoplasm of colon, UNSPECIFIED", "Unspecïfied unspecified", "WITHOUT", "with out",
+		"x, \u212Au", "x, \u0130u", "x, Ku, IU", ", ,, U", "a,, u", "Acute, CHRONIC",
 	} {
 		sameAsLowerCopy(t, text)
 	}

@@ -14,18 +14,28 @@ import (
 // them for the seventh-character chooser. A fracture that is healing,
 // healed badly or not at all is seen at a subsequent encounter.
 
-// healingWords are the words that state how a fracture heals, mapped to
-// the words of the Tabular List's seventh-character meanings they stand
-// for (besides "subsequent encounter"). "Healed" alone is not among them:
-// a healed fracture is history (Z87.81), unless it healed badly.
-var healingWords = map[string][]string{
-	"nonunion": {"nonunion"}, "ununited": {"nonunion"},
-	"malunion": {"malunion"}, "malunited": {"malunion"},
-	"healing": {"healing"}, "callus": {"healing"},
+// healingWord returns the word of the Tabular List's seventh-character
+// meanings (besides "subsequent encounter") that a note's word stating how
+// a fracture heals stands for, "" for any other word. "Healed" alone is
+// not among them: a healed fracture is history (Z87.81), unless it healed
+// badly. A switch, not a map: it is asked of every token of every note.
+func healingWord(w string) string {
+	switch w {
+	case "nonunion", "ununited":
+		return "nonunion"
+	case "malunion", "malunited":
+		return "malunion"
+	case "healing", "callus":
+		return "healing"
+	}
+	return ""
 }
 
-// fractureWords name a fracture in a sentence that states its healing.
-var fractureWords = map[string]bool{"fracture": true, "fractures": true, "fx": true}
+// fractureWord says whether w names a fracture in a sentence that states
+// its healing.
+func fractureWord(w string) bool {
+	return w == "fracture" || w == "fractures" || w == "fx"
+}
 
 // healingNote is the healing a note states for a fracture, read once
 // per note (noteHealing).
@@ -63,28 +73,31 @@ func readHealing(doc *nlp.Document, sr *sentenceRanges, add []string) []string {
 		if s >= len(sr.tok) {
 			break
 		}
-		fracture := false
-		var words []string
+		// The sentence's words go straight onto add, taken back when
+		// the sentence names no fracture.
+		fracture, mark := false, len(add)
 		for i := sr.tok[s][0]; i < sr.tok[s][1]; i++ {
 			t := &doc.Tokens[i]
 			if t.Assert&nlp.Negated != 0 {
 				continue
 			}
-			fracture = fracture || fractureWords[t.Norm]
-			words = append(words, healingWords[t.Norm]...)
+			fracture = fracture || fractureWord(t.Norm)
+			if hw := healingWord(t.Norm); hw != "" {
+				add = append(add, hw)
+			}
 			next := ""
 			if i+1 < sr.tok[s][1] && doc.Tokens[i+1].Assert&nlp.Negated == 0 {
 				next = doc.Tokens[i+1].Norm
 			}
 			switch {
 			case (t.Norm == "non" || t.Norm == "mal") && next == "union":
-				words = append(words, t.Norm+"union")
+				add = append(add, t.Norm+"union")
 			case t.Norm == "delayed" && (next == "union" || next == "healing"):
-				words = append(words, "delayed", "healing")
+				add = append(add, "delayed", "healing")
 			}
 		}
-		if fracture && len(words) > 0 {
-			add = append(add, words...)
+		if !fracture {
+			add = add[:mark]
 		}
 	}
 	if len(add) == 0 {

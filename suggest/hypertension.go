@@ -127,8 +127,10 @@ func (e *Engine) askedCodes(id corpus.ID) []string {
 // stay, as the combination codes' notes ask, sequenced after it.
 func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []addition, absorbed map[string]string) ([]addition, map[string]string) {
 	roles := e.htnRoles()
-	var htn, failures, stages []Suggestion
-	var named []Suggestion              // plain hypertension the note names, scored below the threshold
+	// The parts are read in place (res does not change here): no copy
+	// of a suggestion per part.
+	var htn, failures, stages []*Suggestion
+	var named []*Suggestion             // plain hypertension the note names, scored below the threshold
 	lowHeart, lowKidney := false, false // heart failure, CKD stages scored below it
 	heart, kidney, failure := false, false, false
 	var memberStages []string // stages a documented kidney member asks for
@@ -156,7 +158,7 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 				heart = true
 			}
 			if ok && !h.heart && !h.kidney && e.statesHypertension(*s) {
-				named = append(named, *s)
+				named = append(named, s)
 			}
 			lowHeart = lowHeart || r.askedHeart
 			lowKidney = lowKidney || r.askedKidney
@@ -164,7 +166,7 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 		}
 		switch {
 		case ok:
-			htn = append(htn, *s)
+			htn = append(htn, s)
 			if assumedChild(*s) {
 				// A header's default child (I13 -> I13.0) documents only the
 				// header's words: heart failure or CKD must come from the note.
@@ -177,10 +179,10 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 				memberStages = append(memberStages, h.asks...)
 			}
 		case r.askedHeart:
-			failures = append(failures, *s)
+			failures = append(failures, s)
 			heart, failure = true, true
 		case r.askedKidney:
-			stages = append(stages, *s)
+			stages = append(stages, s)
 			kidney = true
 		}
 	}
@@ -218,9 +220,9 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 		return adds, absorbed
 	}
 	code, id := pick[0].code, pick[0].id
-	parts := append(append(append([]Suggestion(nil), htn...), failures...), stages...)
+	parts := append(append(append([]*Suggestion(nil), htn...), failures...), stages...)
 	for _, p := range parts {
-		if e.unrelated(doc, htn[0], p) {
+		if e.unrelated(doc, *htn[0], *p) {
 			return adds, absorbed
 		}
 	}
@@ -230,7 +232,7 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 		if k > 0 || sure {
 			conf = min(conf, p.Confidence)
 		}
-		ev = append(ev, evidenceCues(doc, p)...)
+		ev = append(ev, evidenceCues(doc, *p)...)
 		names = append(names, p.Code)
 	}
 	var what []string

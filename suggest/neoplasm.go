@@ -395,18 +395,21 @@ func (e *Engine) neoSites(sc *ruleScratch, doc *nlp.Document, lo, hi int) []neoS
 			}
 			seen[r] = gen
 			row := e.neo.rows[r]
-			var toks []int
-			ok := true
+			// Most rows tried miss a stem: the token list is made only
+			// for a row the sentence holds whole.
+			whole := true
 			for _, s := range row.stems {
-				t, in := have[s]
-				if !in {
-					ok = false
+				if _, in := have[s]; !in {
+					whole = false
 					break
 				}
-				toks = append(toks, t)
 			}
-			if !ok {
+			if !whole {
 				continue
+			}
+			toks := make([]int, 0, len(row.stems))
+			for _, s := range row.stems {
+				toks = append(toks, have[s])
 			}
 			slices.Sort(toks)
 			t0, t1 := toks[0], toks[len(toks)-1]

@@ -486,25 +486,20 @@ func (e *Engine) complicating(doc *nlp.Document, s Suggestion, p pregnancy, rang
 	}
 	var found corpus.Brief
 	bestShared := -1
-	var walk func(id corpus.ID)
-	walk = func(id corpus.ID) {
-		for _, k := range e.set.Children(id) {
-			b := e.set.Brief(k)
-			if b.Billable && strings.HasSuffix(strings.ToLower(b.Display), want) {
-				shared := 0
-				for _, w := range meaningWords(strings.TrimSuffix(strings.ToLower(b.Display), want)) {
-					if own[w] && !chapter15Words[w] {
-						shared++
-					}
-				}
-				if shared >= bestShared {
-					found, bestShared = b, shared
-				}
+	for _, r := range e.complicatingRows(ranges[best].sub) {
+		if r.want < 0 || complicatingWants[r.want] != want {
+			continue
+		}
+		shared := 0
+		for _, w := range r.words {
+			if own[w] && !chapter15Words[w] {
+				shared++
 			}
-			walk(k)
+		}
+		if shared >= bestShared {
+			found, bestShared = r.b, shared
 		}
 	}
-	walk(ranges[best].sub)
 	if bestShared < 0 {
 		return addition{}, false
 	}

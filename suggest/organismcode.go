@@ -202,13 +202,12 @@ func (e *Engine) namesInfection(doc *nlp.Document, id corpus.ID, t, v Suggestion
 // file). An annotating request keeps both.
 func (e *Engine) namedOrganisms(doc *nlp.Document, req Request, res *Result, rej []Rejection) []Rejection {
 	for i := 0; i < len(res.Suggestions); i++ {
-		v := res.Suggestions[i]
-		if v.System != string(corpus.ICD10CM) {
-			continue
-		}
-		if !e.coder.rules.per.openInfections(e)[corpus.NormalizeCode(corpus.ICD10CM, v.Code)] {
+		// Copied only past the cheap tests: most suggestions fail them.
+		if p := &res.Suggestions[i]; p.System != string(corpus.ICD10CM) ||
+			!e.coder.rules.per.openInfections(e)[corpus.NormalizeCode(corpus.ICD10CM, p.Code)] {
 			continue // no code of this code's spelling is infectionOpen
 		}
+		v := res.Suggestions[i]
 		vid, _ := e.set.ID(corpus.ICD10CM, v.Code)
 		if !infectionOpen(e.set.Brief(vid)) {
 			continue
@@ -264,10 +263,12 @@ func (e *Engine) organismCode(doc *nlp.Document, res *Result, v Suggestion, vid 
 	var best organismDue
 	var named string
 	tie := false
-	for _, s := range res.Suggestions {
+	// The suggestions are read in place, not copied per pair.
+	for ks := range res.Suggestions {
 		if len(dues) == 0 {
 			break // no "due to" code: none is found
 		}
+		s := &res.Suggestions[ks]
 		if s.System != v.System {
 			continue
 		}
@@ -276,12 +277,12 @@ func (e *Engine) organismCode(doc *nlp.Document, res *Result, v Suggestion, vid 
 		if k < 0 {
 			continue
 		}
-		if same, more := sameSentence(doc, v, s); !same || !more {
+		if same, more := sameSentence(doc, v, *s); !same || !more {
 			continue
 		}
 		switch d := dues[k]; {
 		case len(d.org) > len(best.org):
-			best, named, tie = d, evidenceText(s), false
+			best, named, tie = d, evidenceText(*s), false
 		case len(d.org) == len(best.org):
 			tie = true
 		}
@@ -290,7 +291,8 @@ func (e *Engine) organismCode(doc *nlp.Document, res *Result, v Suggestion, vid 
 	if best.id == 0 {
 		// Else the surest organism-as-cause code in v's sentence, and the
 		// "due to" code naming the most of its organism's words.
-		for _, s := range res.Suggestions {
+		for ks := range res.Suggestions {
+			s := &res.Suggestions[ks]
 			if s.System != v.System || !causeCode(s.Code) {
 				continue
 			}
@@ -299,7 +301,7 @@ func (e *Engine) organismCode(doc *nlp.Document, res *Result, v Suggestion, vid 
 			if !ok || len(org) == 0 {
 				continue
 			}
-			if same, _ := sameSentence(doc, v, s); !same {
+			if same, _ := sameSentence(doc, v, *s); !same {
 				continue
 			}
 			for _, d := range dues {
@@ -311,17 +313,18 @@ func (e *Engine) organismCode(doc *nlp.Document, res *Result, v Suggestion, vid 
 					tie = true
 				}
 			}
-			cause, named = s.Code, fmt.Sprintf("%s, %s", evidenceText(s), s.Code)
+			cause, named = s.Code, fmt.Sprintf("%s, %s", evidenceText(*s), s.Code)
 			break
 		}
 	} else { // a cause code the chosen one names is absorbed too
-		for _, s := range res.Suggestions {
+		for ks := range res.Suggestions {
+			s := &res.Suggestions[ks]
 			if s.System != v.System || !causeCode(s.Code) {
 				continue
 			}
 			id, _ := e.set.ID(corpus.ICD10CM, s.Code)
 			if org, ok := causeOrganism(e.set.Brief(id)); ok && containsWords(org, best.org) {
-				if same, _ := sameSentence(doc, v, s); same {
+				if same, _ := sameSentence(doc, v, *s); same {
 					cause = s.Code
 					break
 				}
@@ -332,7 +335,8 @@ func (e *Engine) organismCode(doc *nlp.Document, res *Result, v Suggestion, vid 
 		return best.id, cause, fmt.Sprintf("the note names the organism (%s); %s leaves it open", named, v.Code)
 	}
 	// A suggested infectious-disease code naming v's condition.
-	for _, s := range res.Suggestions {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
 		if s.System != v.System || s.Code == v.Code || !strings.ContainsAny(s.Code[:1], "AB") || strings.HasPrefix(s.Code, "B9") {
 			continue
 		}
@@ -340,8 +344,8 @@ func (e *Engine) organismCode(doc *nlp.Document, res *Result, v Suggestion, vid 
 		if b := e.set.Brief(id); infectionOpen(b) || vague(b) || !b.Billable {
 			continue
 		}
-		if e.namesInfection(doc, id, s, v) {
-			return id, "", fmt.Sprintf("the note names the infection (%s); %s does not", evidenceText(s), v.Code)
+		if e.namesInfection(doc, id, *s, v) {
+			return id, "", fmt.Sprintf("the note names the infection (%s); %s does not", evidenceText(*s), v.Code)
 		}
 	}
 	return 0, "", ""

@@ -1,6 +1,9 @@
 package suggest
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The rules' regular expressions run over the whole note; most notes hold
 // nothing they could match. The tests here are necessary conditions of a
@@ -41,10 +44,45 @@ func containsFold(s, word string) bool {
 // lower-case ASCII word, without the lower-cased copy of an ASCII text
 // (on ASCII, ToLower is ASCII case folding: containsFold).
 func containsLower(text, word string) bool {
+	if !mayContainLower(text, word) { // most titles for ", unspecified whether "
+		return false
+	}
 	if isASCII(text) {
 		return containsFold(text, word)
 	}
 	return strings.Contains(strings.ToLower(text), word)
+}
+
+// mayContainLower is a cheap necessary condition of containsLower(text,
+// word), read without a pass over all of text: ToLower maps each rune to
+// one rune, an ASCII byte that is no letter only from itself, and an ASCII
+// letter other than i and k (the lower case of U+0130 and of the Kelvin
+// sign) only from itself in either case. So when word starts with bytes
+// that are no letters followed by such a letter (", u" of ", unspecified
+// whether "), text holds those bytes followed by that letter in either
+// case; for other words it answers true.
+func mayContainLower(text, word string) bool {
+	p := 0
+	for p < len(word) && (word[p] < 'a' || word[p] > 'z') {
+		if word[p] >= 'A' && word[p] <= 'Z' || word[p] >= utf8.RuneSelf {
+			return true // not a lower-case ASCII word: no claim
+		}
+		p++
+	}
+	if p == 0 || p == len(word) || word[p] == 'i' || word[p] == 'k' {
+		return true
+	}
+	run, letter := word[:p], word[p]
+	for t := text; ; {
+		q := strings.Index(t, run)
+		if q < 0 {
+			return false
+		}
+		if r := q + p; r < len(t) && t[r]|0x20 == letter {
+			return true
+		}
+		t = t[q+1:]
+	}
 }
 
 // reSpace is RE2's \s.

@@ -145,7 +145,7 @@ func (e *Engine) sequelae(doc *nlp.Document, res *Result, adds []addition, rej, 
 		e.codeDeficits(doc, res, c.s, c.sent, c.fam, &adds, absorbed, done)
 	}
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
-		s := res.Suggestions[i]
+		s := &res.Suggestions[i] // read before drop moves it
 		if by, ok := absorbed[s.Code]; ok && s.System == string(corpus.ICD10CM) && by != s.Code {
 			rej = append(rej, drop(res, i, "sequela", fmt.Sprintf("a residual of a condition that is over: coded in the sequela code %s", by)))
 		}
@@ -167,7 +167,9 @@ type oldCause struct {
 // is for deficits of an infarction that is over).
 func (e *Engine) currentNotSequela(doc *nlp.Document, res *Result, rej []Rejection, causes []oldCause) []Rejection {
 	for i := 0; i < len(res.Suggestions); i++ {
-		q := res.Suggestions[i]
+		// In place: a copy per suggestion and pair would cost more than
+		// the tests.
+		q := &res.Suggestions[i]
 		if q.System != string(corpus.ICD10CM) {
 			continue
 		}
@@ -175,7 +177,8 @@ func (e *Engine) currentNotSequela(doc *nlp.Document, res *Result, rej []Rejecti
 		if cat == "" || slices.ContainsFunc(causes, func(c oldCause) bool { return category(c.s.Code) == cat }) {
 			continue
 		}
-		for _, s := range res.Suggestions {
+		for ks := range res.Suggestions {
+			s := &res.Suggestions[ks]
 			if s.System == q.System && category(s.Code) == cat && s.Confidence >= res.Threshold && !slices.Contains(s.Assertions, "historical") {
 				rej = append(rej, drop(res, i, "contradicted", fmt.Sprintf("the note documents %s (%s) as current: its deficits are coded beside it, not as its sequelae", s.Code, s.Display)))
 				i--
@@ -336,22 +339,23 @@ func (e *Engine) codeDeficits(doc *nlp.Document, res *Result, cs Suggestion, sen
 		// the ranker scored it.
 		var sc sequelaCode
 		var ds []Suggestion
-		for _, d := range res.Suggestions {
+		for kd := range res.Suggestions {
+			d := &res.Suggestions[kd]
 			if d.System != string(corpus.ICD10CM) || done[d.Code] || slices.Contains(d.Assertions, "historical") ||
-				category(cs.Code) == category(d.Code) || category(d.Code) == category(fam[0].code) || !inSentenceOf(doc, d, sent) {
+				category(cs.Code) == category(d.Code) || category(d.Code) == category(fam[0].code) || !inSentenceOf(doc, *d, sent) {
 				continue
 			}
 			if len(ds) > 0 {
-				if category(d.Code) == category(ds[0].Code) && e.deficitOf(d, []sequelaCode{sc}) {
-					ds = append(ds, d) // another code for the same deficit
+				if category(d.Code) == category(ds[0].Code) && e.deficitOf(*d, []sequelaCode{sc}) {
+					ds = append(ds, *d) // another code for the same deficit
 				}
 				continue
 			}
-			if dueToOther(doc, d, cs) {
+			if dueToOther(doc, *d, cs) {
 				continue
 			}
-			if got, ok := e.sequelaFor(doc, d, sent, fam); ok {
-				sc, ds = got, []Suggestion{d}
+			if got, ok := e.sequelaFor(doc, *d, sent, fam); ok {
+				sc, ds = got, []Suggestion{*d}
 			}
 		}
 		if len(ds) == 0 {

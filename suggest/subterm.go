@@ -98,8 +98,82 @@ var negators = map[string]bool{"no": true, "without": true, "not": true, "denies
 
 // statesWords reports whether text holds every word of path (an Index
 // subterm chain) but filler, case-insensitively and not after a negator; false when path has no
-// such word.
+// such word. ASCII text and path, the usual case, are read in place;
+// others through statesWordsFold's lower-cased word lists.
 func statesWords(text, path string) bool {
+	if !isASCII(text) || !isASCII(path) {
+		return statesWordsFold(text, path)
+	}
+	some := false
+	for i := 0; ; {
+		s, e := nextASCIIWord(path, i)
+		if s == e {
+			return some
+		}
+		i = e
+		if w := path[s:e]; !inLowerSet(subtermFiller, w) {
+			if !statesWord(text, w) {
+				return false
+			}
+			some = true
+		}
+	}
+}
+
+// statesWord reports whether ASCII text holds word w, ignoring case, not
+// right after a negator.
+func statesWord(text, w string) bool {
+	negated := false // the previous word is a negator
+	for i := 0; ; {
+		s, e := nextASCIIWord(text, i)
+		if s == e {
+			return false
+		}
+		i = e
+		t := text[s:e]
+		if !negated && strings.EqualFold(t, w) {
+			return true
+		}
+		negated = inLowerSet(negators, t)
+	}
+}
+
+// nextASCIIWord returns the bounds of the first word of ASCII s at or
+// after byte i: a run of letters and digits (what unicode.IsLetter and
+// IsDigit accept of ASCII); start == end when there is none.
+func nextASCIIWord(s string, i int) (start, end int) {
+	alnum := func(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' }
+	for i < len(s) && !alnum(s[i]) {
+		i++
+	}
+	j := i
+	for j < len(s) && alnum(s[j]) {
+		j++
+	}
+	return i, j
+}
+
+// inLowerSet reports whether set holds the lower-case copy of ASCII word
+// w, made on the stack: every key of the sets asked (subtermFiller,
+// negators) is shorter than its buffer.
+func inLowerSet(set map[string]bool, w string) bool {
+	var buf [16]byte
+	if len(w) > len(buf) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(w)])]
+}
+
+// statesWordsFold is statesWords over lower-cased word lists, for text
+// or a path that is not all ASCII.
+func statesWordsFold(text, path string) bool {
 	split := func(s string) []string {
 		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 	}
