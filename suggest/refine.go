@@ -176,7 +176,30 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 					return
 				}
 				extra := sc.contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
-				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
+				if extra <= 0 {
+					return
+				}
+				// A reading that would not beat the best so far is not
+				// judged further: what follows only ever rejects it.
+				score := mentionScore(*r.m)
+				ob := e.titleOf(r.code).other
+				switch {
+				case best == nil, extra > bestExtra:
+				case extra < bestExtra:
+					return
+				case ob != e.titleOf(best.tgt.anyCode()).other:
+					if ob {
+						return
+					}
+				case score > bestScore:
+				case score < bestScore:
+					return
+				default:
+					if e.set.Brief(r.code).Code >= e.set.Brief(best.tgt.anyCode()).Code {
+						return
+					}
+				}
+				if !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					return
 				}
 				// What follows reads only r, v and their sentence (r reads
@@ -214,24 +237,6 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				}
 				if r.tailBad {
 					return
-				}
-				score := mentionScore(*r.m)
-				ob := e.titleOf(r.code).other
-				switch {
-				case best == nil, extra > bestExtra:
-				case extra < bestExtra:
-					return
-				case ob != e.titleOf(best.tgt.anyCode()).other:
-					if ob {
-						return
-					}
-				case score > bestScore:
-				case score < bestScore:
-					return
-				default:
-					if e.set.Brief(r.code).Code >= e.set.Brief(best.tgt.anyCode()).Code {
-						return
-					}
 				}
 				best, bestExtra, bestScore = r.c, extra, score
 			}
