@@ -63,6 +63,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		if c.sibling || b.System != corpus.ICD10CM {
 			continue
 		}
+		code, cat := c.tgt.anyCode(), uint32(0) // cat read on the first reading kept
 		for i := range c.mentions {
 			m := &c.mentions[i]
 			// A reading leaving more than maxImplied words of its name
@@ -72,7 +73,10 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				continue
 			}
 			if !m.learned && m.partNeg == 0 && (m.sent < 0 || m.sent >= len(vagueIn) || vagueIn[m.sent]) {
-				rs = append(rs, reading{c: c, m: m, code: c.tgt.anyCode(), cat: categoryKey(b.Code), slack: int32(m.hit.Length - m.hit.Matched)})
+				if cat == 0 {
+					cat = categoryKey(b.Code)
+				}
+				rs = append(rs, reading{c: c, m: m, code: code, cat: cat, slack: int32(m.hit.Length - m.hit.Matched)})
 			}
 		}
 	}
