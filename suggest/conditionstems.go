@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"slices"
+	"sync"
 
 	"medcode/corpus"
 )
@@ -9,10 +10,12 @@ import (
 // conditionStems are the stems of a code's names, learned phrases and
 // historyGeneric words aside, sorted and distinct: namesCondition reads
 // them for every pair of history and condition candidates of every note,
-// so each code's are read once per engine. With them is what histories
-// asks of the code as a condition, read once too.
+// so each code's are read once per engine, on first need (stemsOnce).
+// With them is what histories asks of the code as a condition, read when
+// the entry is made.
 type conditionStems struct {
-	stems []string
+	stemsOnce sync.Once
+	stems     []string
 	// pass: the code is no ICD-10-CM code, or a personal- or
 	// family-history code itself (histories passes it by).
 	pass bool
@@ -25,7 +28,9 @@ type conditionStems struct {
 
 // conditionStemsOf returns the conditionStems' stems of code id.
 func (e *Engine) conditionStemsOf(id corpus.ID) []string {
-	return e.conditionOf(id).stems
+	cs := e.conditionOf(id)
+	cs.stemsOnce.Do(func() { cs.stems = e.readConditionStems(id) })
+	return cs.stems
 }
 
 // chapterHistory returns chapterHistoryCode of the condition code whose
@@ -42,6 +47,20 @@ func (e *Engine) conditionOf(id corpus.ID) *conditionStems {
 	if v, ok := e.condMemo.load(e.set, id); ok {
 		return v
 	}
+	b := e.set.Brief(id)
+	cs := &conditionStems{pass: b.System != corpus.ICD10CM || historyCode(b) || familyCode(b), malignant: len(b.Code) > 0 && b.Code[0] == 'C'}
+	if p, ok := chapterHistoryCode(e.set, b.Code, false); ok {
+		cs.personal = p
+	}
+	if f, ok := chapterHistoryCode(e.set, b.Code, true); ok {
+		cs.family = f
+	}
+	return e.condMemo.store(e.set, id, cs)
+}
+
+// readConditionStems reads the stems of code id's names (see
+// conditionStems).
+func (e *Engine) readConditionStems(id corpus.ID) []string {
 	generic := map[string]bool{}
 	for _, w := range historyGeneric {
 		for _, s := range e.ix.Stems(w) {
@@ -62,16 +81,7 @@ func (e *Engine) conditionOf(id corpus.ID) *conditionStems {
 		}
 	}
 	slices.Sort(out)
-	out = slices.Compact(out)
-	b := e.set.Brief(id)
-	cs := &conditionStems{stems: out, pass: b.System != corpus.ICD10CM || historyCode(b) || familyCode(b), malignant: len(b.Code) > 0 && b.Code[0] == 'C'}
-	if p, ok := chapterHistoryCode(e.set, b.Code, false); ok {
-		cs.personal = p
-	}
-	if f, ok := chapterHistoryCode(e.set, b.Code, true); ok {
-		cs.family = f
-	}
-	return e.condMemo.store(e.set, id, cs)
+	return slices.Compact(out)
 }
 
 // shareStem reports whether sorted stem lists a and b hold a stem in
