@@ -129,9 +129,14 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 	have := w.byCode // every collected code is in it already
 	out := cands
 	for _, c := range cands {
+		// The candidate's own score first: it is at hand, the code's
+		// facts are a table read.
+		if mentionScore(c.mentions[c.best]) < 0.5 {
+			continue
+		}
 		code := c.tgt.anyCode()
 		f := e.fact(code)
-		if f.flags&factICD == 0 || f.length < 3 || mentionScore(c.mentions[c.best]) < 0.5 {
+		if f.flags&factICD == 0 || f.length < 3 {
 			continue
 		}
 		for _, t := range e.catTopOf(code, f) {

@@ -33,7 +33,8 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 			continue
 		}
 		code := c.tgt.anyCode()
-		if b := e.set.Brief(code); b.System != corpus.ICD10CM || historyCode(b) || familyCode(b) {
+		cf := e.conditionOf(code) // conditionstems.go: read once per code
+		if cf.pass {
 			continue
 		}
 		if all&nlp.Unrelated != 0 {
@@ -66,10 +67,9 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		// malignancy goes by its site rather than "unspecified".
 		// A code the search found that does not name the condition
 		// ("other specified conditions") gives way to the chapter's too.
-		cc := e.set.Brief(code).Code
 		byChapter := false
-		if !ok || !e.namesCondition(t.anyCode(), code) || family && cc[0] == 'C' && e.set.Brief(t.anyCode()).Code == "Z80.9" {
-			if id, found := chapterHistoryCode(e.set, cc, family); found && (family || saidOverStrongly(&w.doc, c) && !e.namedAmong(cands, code)) {
+		if !ok || !e.namesCondition(t.anyCode(), code) || family && cf.malignant && e.set.Brief(t.anyCode()).Code == "Z80.9" {
+			if id, found := cf.chapterHistory(family); found && (family || saidOverStrongly(&w.doc, c) && !e.namedAmong(cands, code)) {
 				t, ok, byChapter = target{code: id}, true, true
 			}
 		}

@@ -63,6 +63,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		if c.sibling || b.System != corpus.ICD10CM {
 			continue
 		}
+		code, cat := c.tgt.anyCode(), uint32(0) // cat read on the first reading kept
 		for i := range c.mentions {
 			m := &c.mentions[i]
 			// A reading leaving more than maxImplied words of its name
@@ -72,7 +73,10 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				continue
 			}
 			if !m.learned && m.partNeg == 0 && (m.sent < 0 || m.sent >= len(vagueIn) || vagueIn[m.sent]) {
-				rs = append(rs, reading{c: c, m: m, code: c.tgt.anyCode(), cat: categoryKey(b.Code), slack: int32(m.hit.Length - m.hit.Matched)})
+				if cat == 0 {
+					cat = categoryKey(b.Code)
+				}
+				rs = append(rs, reading{c: c, m: m, code: code, cat: cat, slack: int32(m.hit.Length - m.hit.Matched)})
 			}
 		}
 	}
@@ -176,7 +180,30 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 					return
 				}
 				extra := sc.contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
-				if extra <= 0 || !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
+				if extra <= 0 {
+					return
+				}
+				// A reading that would not beat the best so far is not
+				// judged further: what follows only ever rejects it.
+				score := mentionScore(*r.m)
+				ob := e.titleOf(r.code).other
+				switch {
+				case best == nil, extra > bestExtra:
+				case extra < bestExtra:
+					return
+				case ob != e.titleOf(best.tgt.anyCode()).other:
+					if ob {
+						return
+					}
+				case score > bestScore:
+				case score < bestScore:
+					return
+				default:
+					if e.set.Brief(r.code).Code >= e.set.Brief(best.tgt.anyCode()).Code {
+						return
+					}
+				}
+				if !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
 					return
 				}
 				// What follows reads only r, v and their sentence (r reads
@@ -214,24 +241,6 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				}
 				if r.tailBad {
 					return
-				}
-				score := mentionScore(*r.m)
-				ob := e.titleOf(r.code).other
-				switch {
-				case best == nil, extra > bestExtra:
-				case extra < bestExtra:
-					return
-				case ob != e.titleOf(best.tgt.anyCode()).other:
-					if ob {
-						return
-					}
-				case score > bestScore:
-				case score < bestScore:
-					return
-				default:
-					if e.set.Brief(r.code).Code >= e.set.Brief(best.tgt.anyCode()).Code {
-						return
-					}
 				}
 				best, bestExtra, bestScore = r.c, extra, score
 			}

@@ -59,12 +59,13 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	}
 	// By sentence, each sentence's in the order they came: readsMore
 	// reads only a mention's sentence's, first found first.
-	slices.SortStableFunc(full, func(a, b fullReading) int { return cmp.Compare(a.sent, b.sent) })
+	byS := w.spec.bySentence(full, len(doc.Sentences)) // specificscratch.go
+	defer w.spec.reset()
 	for _, c := range live {
 		if tf := e.titleOf(c.tgt.anyCode()); tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.vague(tf.billable) {
 			continue
 		}
-		if by := e.readsMore(doc, c, full); by != nil {
+		if by := e.readsMore(doc, c, byS); by != nil {
 			c.lessThan = by
 		}
 	}

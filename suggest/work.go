@@ -60,9 +60,10 @@ type work struct {
 	seventhMemo []seventhKey // seventhWords' choices of this note (seventh.go)
 	// liveScores and liveSorted are capLive's scratch (livecap.go).
 	liveScores, liveSorted []float64
-	rn                     ruleNote    // what the coding rules read of the note (rulenote.go)
-	rules                  ruleScratch // the coding rules' scratch (rulescratch.go)
-	tail                   tailScratch // the scoring and rendering tail's scratch (tailscratch.go)
+	rn                     ruleNote        // what the coding rules read of the note (rulenote.go)
+	rules                  ruleScratch     // the coding rules' scratch (rulescratch.go)
+	tail                   tailScratch     // the scoring and rendering tail's scratch (tailscratch.go)
+	spec                   specificScratch // specific's readings by sentence (specificscratch.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
@@ -131,6 +132,7 @@ func (e *Engine) putWork(w *work) {
 	clear(w.merged)
 	clear(w.cats)
 	w.tail.reset()
+	w.spec.reset()
 	clear(w.rejected)
 	w.rejected = w.rejected[:0]
 	clear(w.doc.Tokens)
