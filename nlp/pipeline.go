@@ -254,7 +254,9 @@ func assignSections(toks []Token, secs []Section) {
 func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Section, dst []Term, abbrs *[]Abbreviation, full bool) []Term {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if w, ok := p.compound(text, toks, lexs, i); ok {
+		if lexs[i].prefix == 0 {
+			// No compound starts here (the common case, without the call).
+		} else if w, ok := p.compound(text, toks, lexs, i); ok {
 			// "pre-eclampsia": one term, the joined word, over both tokens.
 			n := &toks[i+1]
 			term := Term{Stem: w.stem, Norm: w.norm, Start: t.Start, End: n.End, Tok: i + 1}
