@@ -45,6 +45,8 @@ var signNegative = &rule{phrase: "(-)", kind: Negated, dir: backward, result: tr
 func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 	toks := d.Tokens
 	sc := scoper{d: d, toks: toks}
+	// Most notes write no "(-)": then no gap holds a sign.
+	signs := strings.Contains(d.Text, "(-)")
 	for i := 0; i < len(toks); {
 		// sentence [i, e)
 		e := i + 1
@@ -54,8 +56,10 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 		sc.i, sc.e = i, e
 		ms = ms[:0]
 		for j := i; j < e; {
-			if m, ok := sc.sign(j); ok {
-				ms = append(ms, m)
+			if signs {
+				if m, ok := sc.sign(j); ok {
+					ms = append(ms, m)
+				}
 			}
 			if sc.inHeader(j) {
 				j++
@@ -73,8 +77,10 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 			ms = append(ms, match{r, j, end, Span{toks[j].Start, toks[end-1].End}})
 			j = end
 		}
-		if m, ok := sc.sign(e); ok {
-			ms = append(ms, m)
+		if signs {
+			if m, ok := sc.sign(e); ok {
+				ms = append(ms, m)
+			}
 		}
 		for k, m := range ms {
 			if m.r.role != trigger {

@@ -260,7 +260,7 @@ func TestTriggerFirstWords(t *testing.T) {
 	defer p.scratch.Put(s)
 	s.raw = p.tokenize(text, s.raw[:0])
 	var toks []Token
-	toks, s.lex, s.buf, _ = p.makeTokens(text, s.raw, toks, s.lex[:0], s.buf)
+	toks, _ = p.makeTokens(text, s, toks)
 	starts := 0
 	for i, tok := range toks {
 		want := p.trig.root.next[tok.Norm]

@@ -35,6 +35,9 @@ func attributes(d *Document, out []Attribute) []Attribute {
 		return terms[k].Norm
 	}
 	for k, t := range terms {
+		if !attrCandidate(t.Norm) {
+			continue // no case of the switch (most terms)
+		}
 		sp := Span{t.Start, t.End}
 		switch t.Norm {
 		case "right":
@@ -78,6 +81,29 @@ func attributes(d *Document, out []Attribute) []Attribute {
 		}
 	}
 	return out
+}
+
+// attrFirstLetters holds, by length, the first letters of the words
+// attributes' switch names (bit c-'a' for letter c): each is 4 to 11
+// bytes long.
+var attrFirstLetters = [12]uint32{
+	4:  1<<('l'-'a') | 1<<('t'-'a') | 1<<('i'-'a'),                // left, late, type, iddm
+	5:  1<<('r'-'a') | 1<<('a'-'a') | 1<<('n'-'a'),                // right, acute, niddm
+	7:  1<<('a'-'a') | 1<<('c'-'a') | 1<<('s'-'a') | 1<<('i'-'a'), // acutely, chronic, sequela, initial
+	8:  1<<('s'-'a') | 1<<('j'-'a'),                               // sequelae, juvenile
+	9:  1 << ('b' - 'a'),                                          // bilateral
+	10: 1 << ('s' - 'a'),                                          // subsequent
+	11: 1<<('b'-'a') | 1<<('c'-'a'),                               // bilaterally, chronically
+}
+
+// attrCandidate reports whether norm may be a word of attributes' switch
+// (attrFirstLetters): a cheap test that rejects most terms.
+func attrCandidate(norm string) bool {
+	if len(norm) < 4 || len(norm) >= len(attrFirstLetters) {
+		return false
+	}
+	c := norm[0] - 'a'
+	return c < 26 && attrFirstLetters[len(norm)]&(1<<c) != 0
 }
 
 // nearDiabetes reports whether a diabetes word is within four terms of k in

@@ -38,3 +38,19 @@ func TestAttributes(t *testing.T) {
 		}
 	}
 }
+
+// TestAttrCandidate holds every word of attributes' switch to its
+// prefilter, and a few others away from it.
+func TestAttrCandidate(t *testing.T) {
+	for _, w := range []string{"right", "left", "bilateral", "bilaterally", "acute", "acutely", "chronic", "chronically",
+		"sequela", "sequelae", "initial", "subsequent", "late", "type", "iddm", "juvenile", "niddm"} {
+		if !attrCandidate(w) {
+			t.Errorf("attrCandidate(%q) = false, want true", w)
+		}
+	}
+	for _, w := range []string{"", "a", "pain", "patient", "the", "chronicity", "Right", "1234", "é"} {
+		if attrCandidate(w) {
+			t.Errorf("attrCandidate(%q) = true, want false", w)
+		}
+	}
+}

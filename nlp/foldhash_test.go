@@ -17,3 +17,16 @@ func TestFoldHashInto(t *testing.T) {
 		}
 	}
 }
+
+// TestByteClasses holds isWordByte, isLetterByte and isDigitByte to the
+// ASCII ranges for every byte.
+func TestByteClasses(t *testing.T) {
+	for i := 0; i < 256; i++ {
+		c := byte(i)
+		letter := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+		digit := '0' <= c && c <= '9'
+		if isLetterByte(c) != letter || isDigitByte(c) != digit || isWordByte(c) != (letter || digit) {
+			t.Errorf("byte %#x: letter %t digit %t word %t", c, isLetterByte(c), isDigitByte(c), isWordByte(c))
+		}
+	}
+}

@@ -56,8 +56,11 @@ type scratch struct {
 	toks []Token
 	lex  []lex // per token: dictionary entries
 	secs []Section
-	buf  []byte
-	ms   []match // assert's triggers of a sentence
+	buf  []byte        // the tokens' folded forms (makeTokens)
+	look []tokenLookup // the tokens' lookups (makeTokens)
+	// touched keeps touchWords' result, so that its loads stay.
+	touched int
+	ms      []match // assert's triggers of a sentence
 }
 
 // lex is what the dictionaries know of one token.
@@ -158,7 +161,7 @@ func (p *Pipeline) AnalyzeInto(d *Document, text string) *Document {
 		Sentences: d.Sentences[:0], Assertions: d.Assertions[:0], Abbreviations: d.Abbreviations[:0], Attributes: d.Attributes[:0]}
 	s := p.scratch.Get().(*scratch)
 	s.raw = p.tokenize(text, s.raw[:0])
-	d.Tokens, s.lex, s.buf, d.senses = p.makeTokens(text, s.raw, slices.Grow(d.Tokens, len(s.raw)), s.lex[:0], s.buf)
+	d.Tokens, d.senses = p.makeTokens(text, s, slices.Grow(d.Tokens, len(s.raw)))
 	d.senses |= sensesKnown
 	d.Sections = p.findSections(text, d.Sections)
 	assignSections(d.Tokens, d.Sections)
@@ -208,7 +211,7 @@ func (p *Pipeline) TermsOnce(text string) []Term { return p.terms1(text) }
 func (p *Pipeline) terms1(text string) []Term {
 	s := p.scratch.Get().(*scratch)
 	s.raw = p.tokenize(text, s.raw[:0])
-	s.toks, s.lex, s.buf, _ = p.makeTokens(text, s.raw, s.toks[:0], s.lex[:0], s.buf)
+	s.toks, _ = p.makeTokens(text, s, s.toks[:0])
 	s.secs = p.findSections(text, s.secs[:0])
 	assignSections(s.toks, s.secs)
 	terms := p.makeTerms(text, s.toks, s.lex, s.secs, make([]Term, 0, len(s.toks)+2), nil, false)
@@ -216,15 +219,26 @@ func (p *Pipeline) terms1(text string) []Term {
 	return terms
 }
 
-// makeTokens normalises raw tokens; lexs receives each token's
-// dictionary entries (none for list markers). It also returns the sense
-// words the tokens hold.
-func (p *Pipeline) makeTokens(text string, raw []rawToken, dst []Token, lexs []lex, buf []byte) ([]Token, []lex, []byte, senseWords) {
+// makeTokens normalises s.raw's tokens into dst; s.lex receives each
+// token's dictionary entries (none for list markers). It also returns the
+// sense words the tokens hold. It folds and hashes every token and reads
+// the vocabulary's slots for all of them before it reads any word
+// (vocab.candidate), so that the words' cache misses overlap.
+func (p *Pipeline) makeTokens(text string, s *scratch, dst []Token) ([]Token, senseWords) {
 	var senses senseWords
+	raw := s.raw
+	s.buf, s.look = s.buf[:0], s.look[:0]
 	for _, r := range raw {
+		lo := len(s.buf)
 		var h uint32
-		buf, h = foldHashInto(buf[:0], text[r.start:r.end], r.dotted)
-		w := p.vocab.lookupHashed(buf, h)
+		s.buf, h = foldHashInto(s.buf, text[r.start:r.end], r.dotted)
+		s.look = append(s.look, tokenLookup{h: h, lo: int32(lo), hi: int32(len(s.buf)), cand: p.vocab.candidate(h)})
+	}
+	s.touched = touchWords(s.look)
+	lexs := s.lex[:0]
+	for k, r := range raw {
+		l := &s.look[k]
+		w := p.vocab.lookupChecked(s.buf[l.lo:l.hi], l.h, l.cand)
 		senses |= w.sense
 		dst = append(dst, Token{Start: r.start, End: r.end, Norm: w.norm, Stem: w.stem, Stop: w.stop || r.marker, Section: -1})
 		if r.marker {
@@ -232,7 +246,8 @@ func (p *Pipeline) makeTokens(text string, raw []rawToken, dst []Token, lexs []l
 		}
 		lexs = append(lexs, lex{abbr: w.abbr, syn: w.syn, trig: w.trig, prefix: w.prefix})
 	}
-	return dst, lexs, buf, senses
+	s.lex = lexs
+	return dst, senses
 }
 
 // assignSections sets Token.Section.
@@ -254,7 +269,9 @@ func assignSections(toks []Token, secs []Section) {
 func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Section, dst []Term, abbrs *[]Abbreviation, full bool) []Term {
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
-		if w, ok := p.compound(text, toks, lexs, i); ok {
+		if lexs[i].prefix == 0 {
+			// No compound starts here (the common case, without the call).
+		} else if w, ok := p.compound(text, toks, lexs, i); ok {
 			// "pre-eclampsia": one term, the joined word, over both tokens.
 			n := &toks[i+1]
 			term := Term{Stem: w.stem, Norm: w.norm, Start: t.Start, End: n.End, Tok: i + 1}

@@ -231,7 +231,13 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 		if k := strings.Index(text[start:le], " - "); k > 0 {
 			dashAt = start + k + 1
 		}
-		for k := start; k < le; k++ {
+		// Only a colon or that dash ends a header: a line with neither
+		// (most of a narrative's) skips the byte loop.
+		k0 := start
+		if dashAt < 0 && strings.IndexByte(text[start:le], ':') < 0 {
+			k0 = le
+		}
+		for k := k0; k < le; k++ {
 			c := text[k]
 			if c == '.' || c == ';' || c == '!' || c == '?' {
 				if k+1 < le && text[k+1] == ' ' {

@@ -40,7 +40,7 @@ func (p *Pipeline) sentences(text string, raw []rawToken, toks []Token, secs []S
 			}
 			h++
 		}
-		if brk || raw[i].marker || !raw[i-1].marker && p.gapBreaks(text, toks[i-1], toks[i]) {
+		if brk || raw[i].marker || !raw[i-1].marker && !oneSpace(text, &toks[i-1], &toks[i]) && p.gapBreaks(text, &toks[i-1], &toks[i]) {
 			spans = append(spans, Span{toks[first].Start, toks[i-1].End})
 			first = i
 		}
@@ -51,7 +51,7 @@ func (p *Pipeline) sentences(text string, raw []rawToken, toks []Token, secs []S
 }
 
 // gapBreaks decides whether the bytes between two tokens end a sentence.
-func (p *Pipeline) gapBreaks(text string, prev, cur Token) bool {
+func (p *Pipeline) gapBreaks(text string, prev, cur *Token) bool {
 	gap := text[prev.End:cur.Start]
 	newlines := 0
 	punct := false
@@ -94,9 +94,16 @@ func (p *Pipeline) gapBreaks(text string, prev, cur Token) bool {
 // genusInitial reports whether prev is a capital initial abbreviating a
 // genus before its lower-case species ("E. coli", "C. difficile",
 // "S. aureus"): its full stop ends no sentence.
-func genusInitial(text string, prev, cur Token) bool {
+func genusInitial(text string, prev, cur *Token) bool {
 	c, n := text[prev.Start], text[cur.Start]
 	return prev.End-prev.Start == 1 && 'A' <= c && c <= 'Z' && 'a' <= n && n <= 'z'
+}
+
+// oneSpace reports whether a single space, which breaks no sentence
+// (gapBreaks), separates prev from cur: most gaps, decided without the
+// call.
+func oneSpace(text string, prev, cur *Token) bool {
+	return cur.Start == prev.End+1 && text[prev.End] == ' '
 }
 
 func onlyBlanks(s string) bool {

@@ -12,13 +12,16 @@ type rawToken struct {
 	marker     bool // list marker such as "1." or "2)": a stop token that opens an item
 }
 
-// isWordByte reports whether the ASCII byte c belongs to a word.
+// isWordByte reports whether the ASCII byte c belongs to a word: a letter
+// or a digit.
 func isWordByte(c byte) bool {
-	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') || ('0' <= c && c <= '9')
+	return isLetterByte(c) || c-'0' < 10
 }
 
+// isLetterByte reports whether c is an ASCII letter: setting bit 0x20
+// lower-cases a capital and maps no other byte into 'a'..'z'.
 func isLetterByte(c byte) bool {
-	return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z')
+	return (c|0x20)-'a' < 26
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
@@ -70,11 +73,14 @@ func (p *Pipeline) tokenize(text string, dst []rawToken) []rawToken {
 			continue
 		}
 		start := i
-		// Dotted acronym: letter '.' letter '.' ...
-		if j := dottedEnd(text, i); j > 0 {
-			dst = append(dst, rawToken{start: start, end: j, dotted: true})
-			i = j
-			continue
+		// Dotted acronym: letter '.' letter '.' ... (dottedEnd only when a
+		// dot follows the first byte).
+		if i+1 < n && text[i+1] == '.' {
+			if j := dottedEnd(text, i); j > 0 {
+				dst = append(dst, rawToken{start: start, end: j, dotted: true})
+				i = j
+				continue
+			}
 		}
 		j := i + size
 		for j < n {

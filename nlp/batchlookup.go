@@ -1,0 +1,64 @@
+package nlp
+
+// tokenLookup is one token's vocabulary lookup in flight (makeTokens):
+// its folded form, buf[lo:hi], the form's hash and the word the tables'
+// slots name for that hash, still to be checked against the form.
+type tokenLookup struct {
+	h      uint32
+	lo, hi int32
+	cand   *word
+}
+
+// candidate returns the word the vocabulary most likely holds for the
+// hash h, reading only the tables' slots (not the words): the fixed word
+// of the first slot with hash h, else the shard's word in the slot where
+// probing for h starts; nil when the form is surely new to the shard. A
+// caller checks the candidate's spelling and falls back to lookupHashed
+// when it differs (a collision, or a fixed word behind another of the
+// same hash). Reading every token's slots first, then every candidate
+// word, lets the processor fetch the words of a note in parallel rather
+// than one cache miss after another.
+func (v *vocab) candidate(h uint32) *word {
+	t := &v.sealed
+	if len(t.slots) > 0 {
+		mask := uint32(len(t.slots) - 1)
+		for i := h & mask; ; i = (i + 1) & mask {
+			s := t.slots[i]
+			if s.at == 0 {
+				break
+			}
+			if s.hash == h {
+				return &t.words[s.at-1]
+			}
+		}
+	}
+	st := v.shards[h%vocabShards].table.Load()
+	if st == nil {
+		return nil
+	}
+	return st.slots[shardSlot(h, uint32(len(st.slots)-1))].Load()
+}
+
+// lookupChecked is lookupHashed given cand, the candidate for h: cand
+// itself when it is spelled b.
+func (v *vocab) lookupChecked(b []byte, h uint32, cand *word) word {
+	if cand != nil && cand.norm == string(b) {
+		return *cand
+	}
+	return v.lookupHashed(b, h)
+}
+
+// touchWords reads every candidate word and the first byte of its
+// spelling, in a loop so short that the processor has many of these
+// loads in flight at once: the words and spellings makeTokens reads next
+// are then in the cache. It returns a sum of what it read, which the
+// caller keeps (only so that the loads are not optimised away).
+func touchWords(look []tokenLookup) int {
+	sum := 0
+	for k := range look {
+		if c := look[k].cand; c != nil && len(c.norm) > 0 {
+			sum += int(c.norm[0])
+		}
+	}
+	return sum
+}
