@@ -87,13 +87,23 @@ func attributes(d *Document, out []Attribute) []Attribute {
 // attributes' switch names (bit c-'a' for letter c): each is 4 to 11
 // bytes long.
 var attrFirstLetters = [12]uint32{
-	4:  1<<('l'-'a') | 1<<('t'-'a') | 1<<('i'-'a'),                // left, late, type, iddm
-	5:  1<<('r'-'a') | 1<<('a'-'a') | 1<<('n'-'a'),                // right, acute, niddm
-	7:  1<<('a'-'a') | 1<<('c'-'a') | 1<<('s'-'a') | 1<<('i'-'a'), // acutely, chronic, sequela, initial
-	8:  1<<('s'-'a') | 1<<('j'-'a'),                               // sequelae, juvenile
-	9:  1 << ('b' - 'a'),                                          // bilateral
-	10: 1 << ('s' - 'a'),                                          // subsequent
-	11: 1<<('b'-'a') | 1<<('c'-'a'),                               // bilaterally, chronically
+	4:  letterBits("lti"),  // left, late, type, iddm
+	5:  letterBits("ran"),  // right, acute, niddm
+	7:  letterBits("acsi"), // acutely, chronic, sequela, initial
+	8:  letterBits("sj"),   // sequelae, juvenile
+	9:  letterBits("b"),    // bilateral
+	10: letterBits("s"),    // subsequent
+	11: letterBits("bc"),   // bilaterally, chronically
+}
+
+// letterBits is the set of the lower-case letters of s, bit c-'a' for
+// letter c.
+func letterBits(s string) uint32 {
+	var m uint32
+	for i := 0; i < len(s); i++ {
+		m |= 1 << (s[i] - 'a')
+	}
+	return m
 }
 
 // attrCandidate reports whether norm may be a word of attributes' switch
