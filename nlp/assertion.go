@@ -69,7 +69,7 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 				j++ // no trigger starts with the word
 				continue
 			}
-			r, end := matchFrom(lexs[j].trig, toks, j, e)
+			r, end := matchFrom(lexs[j].trig, lexs, j, e)
 			if r == nil || (r.first && j != i) || (r.predicate && !sc.endsClause(end)) {
 				j++
 				continue

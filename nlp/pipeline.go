@@ -69,6 +69,7 @@ type lex struct {
 	syn    *synonym      // nil unless the token's stem has synonym expansions
 	trig   *triggerNode  // the trigger trie's node of the token's form, when an assertion trigger may start with it
 	prefix boundPrefix   // the token is a bound prefix of compounds
+	tw     uint16        // the token's trigger id (triggerTrie.ids), 0 if its form continues no trigger
 }
 
 // New builds a Pipeline: it parses and analyses the dictionaries once.
@@ -132,7 +133,7 @@ func New(opts Options) (*Pipeline, error) {
 		}
 	}
 	p.trig = newTriggerTrie(p)
-	p.vocab.setTriggers(p.trig.root.next)
+	p.vocab.setTriggers(p.trig.root.next, p.trig.ids)
 	p.vocab.seal()
 	p.hash = hex.EncodeToString(h.Sum(nil))
 	return p, nil
@@ -244,7 +245,7 @@ func (p *Pipeline) makeTokens(text string, s *scratch, dst []Token) ([]Token, se
 		if r.marker {
 			w.abbr, w.syn = nil, nil
 		}
-		lexs = append(lexs, lex{abbr: w.abbr, syn: w.syn, trig: w.trig, prefix: w.prefix})
+		lexs = append(lexs, lex{abbr: w.abbr, syn: w.syn, trig: w.trig, prefix: w.prefix, tw: w.tw})
 	}
 	s.lex = lexs
 	return dst, senses

@@ -13,6 +13,7 @@ type word struct {
 	stop       bool
 	sense      senseWords    // the sense gates the form can open (sensewords.go)
 	prefix     boundPrefix   // a bound prefix of compounds (compound.go)
+	tw         uint16        // the trigger id of the form when it continues an assertion trigger (triggerTrie.ids), else 0
 	trig       *triggerNode  // the trigger trie's node of the form when it starts an assertion trigger (a child of the root), else nil
 	abbr       *abbreviation // senses when the form is a dictionary abbreviation
 	syn        *synonym      // expansions of the word's (canonical) stem
@@ -37,6 +38,9 @@ type vocab struct {
 	// trigFirst are the first words of the assertion triggers (the
 	// trigger trie's root), once New built it (setTriggers).
 	trigFirst map[string]*triggerNode
+	// trigIDs are the trigger ids of the words that continue a trigger
+	// (triggerTrie.ids), once New built the trie (setTriggers).
+	trigIDs map[string]uint16
 }
 
 const (
@@ -102,16 +106,17 @@ func (v *vocab) newWord(norm string) word {
 	if !ok {
 		stem = v.stemOf(norm)
 	}
-	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm), prefix: boundPrefixOf(norm), trig: v.trigFirst[norm]}
+	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm), prefix: boundPrefixOf(norm), trig: v.trigFirst[norm], tw: v.trigIDs[norm]}
 }
 
-// setTriggers records the triggers' first words, marks the fixed words
-// among them and forgets the cached words (analysed before, unmarked);
-// only New calls it, before seal.
-func (v *vocab) setTriggers(first map[string]*triggerNode) {
-	v.trigFirst = first
+// setTriggers records the triggers' first words and the trigger ids of
+// the words that continue them, marks the fixed words among them and
+// forgets the cached words (analysed before, unmarked); only New calls
+// it, before seal.
+func (v *vocab) setTriggers(first map[string]*triggerNode, ids map[string]uint16) {
+	v.trigFirst, v.trigIDs = first, ids
 	for norm, w := range v.fixed {
-		w.trig = first[norm]
+		w.trig, w.tw = first[norm], ids[norm]
 		v.fixed[norm] = w
 	}
 	for i := range v.shards {

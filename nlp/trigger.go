@@ -1,5 +1,7 @@
 package nlp
 
+import "slices"
+
 // direction is the side of a trigger its scope extends to.
 type direction uint8
 
@@ -425,13 +427,27 @@ var contextRules = []rule{
 
 // triggerNode is a node of the phrase trie over token norms.
 type triggerNode struct {
+	// next maps a word to the child node it leads to. Only the root's
+	// is read after New (vocab.trigFirst); the others build kids.
 	next map[string]*triggerNode
+	// kids are next keyed by the words' trigger ids (triggerTrie.ids),
+	// sorted by id: what matchFrom reads instead of hashing each norm.
+	kids []triggerKid
 	rule *rule
+}
+
+// triggerKid is one child of a triggerNode under its word's trigger id.
+type triggerKid struct {
+	id   uint16
+	node *triggerNode
 }
 
 // triggerTrie finds the longest ConText phrase starting at a token.
 type triggerTrie struct {
 	root triggerNode
+	// ids number the words that continue a phrase (below the root's
+	// children), from 1 in sorted order; a word not here continues none.
+	ids map[string]uint16
 }
 
 // newTriggerTrie analyses every phrase with the pipeline's own tokenizer
@@ -477,13 +493,61 @@ func newTriggerTrie(p *Pipeline) *triggerTrie {
 	for _, b := range []string{"in siblings", "in the family", "in family", "runs in the family", "runs in family"} {
 		add(rule{phrase: b, kind: Family, dir: backward})
 	}
+	t.number()
 	return t
+}
+
+// number gives every word that continues a phrase its trigger id and
+// fills every node's kids from its next map.
+func (t *triggerTrie) number() {
+	var words []string
+	var walk func(n *triggerNode, root bool)
+	walk = func(n *triggerNode, root bool) {
+		for w, c := range n.next {
+			if !root {
+				words = append(words, w)
+			}
+			walk(c, false)
+		}
+	}
+	walk(&t.root, true)
+	slices.Sort(words)
+	words = slices.Compact(words)
+	t.ids = make(map[string]uint16, len(words))
+	for i, w := range words {
+		t.ids[w] = uint16(i + 1)
+	}
+	var fill func(n *triggerNode)
+	fill = func(n *triggerNode) {
+		for w, c := range n.next {
+			if id := t.ids[w]; id != 0 {
+				n.kids = append(n.kids, triggerKid{id: id, node: c})
+			}
+			fill(c)
+		}
+		slices.SortFunc(n.kids, func(a, b triggerKid) int { return int(a.id) - int(b.id) })
+	}
+	fill(&t.root)
+}
+
+// child returns n's child under trigger id id (not 0), or nil.
+func (n *triggerNode) child(id uint16) *triggerNode {
+	for _, k := range n.kids {
+		if k.id >= id {
+			if k.id == id {
+				return k.node
+			}
+			return nil
+		}
+	}
+	return nil
 }
 
 // matchFrom returns the longest rule starting at token i (within
 // toks[:end], i < end) and the index after it. first is the trie root's
-// child for token i's form (its word's trig), found with the word.
-func matchFrom(first *triggerNode, toks []Token, i, end int) (*rule, int) {
+// child for token i's form (its word's trig), found with the word; lexs
+// hold the tokens' trigger ids (lex.tw), by which it walks on.
+func matchFrom(first *triggerNode, lexs []lex, i, end int) (*rule, int) {
 	var best *rule
 	bestEnd := i
 	n := first
@@ -492,10 +556,10 @@ func matchFrom(first *triggerNode, toks []Token, i, end int) (*rule, int) {
 			best, bestEnd = n.rule, j+1
 		}
 		j++
-		if j >= end {
+		if j >= end || lexs[j].tw == 0 {
 			break
 		}
-		c := n.next[toks[j].Norm]
+		c := n.child(lexs[j].tw)
 		if c == nil {
 			break
 		}
