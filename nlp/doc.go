@@ -15,8 +15,9 @@
 //   - Pipeline.Terms(x) equals Analyze(x).Terms with Sent, Section and
 //     Assert zeroed (FuzzAnalyze checks this and the offset contract).
 //     Terms remembers the terms of short texts (bounded, forgotten at once
-//     when full), which changes nothing but speed; the caller owns the
-//     result. TermsOnce is Terms without remembering.
+//     when full), which changes nothing but speed; its result is shared,
+//     read-only. TermsOnce is Terms without remembering; the caller owns
+//     its result.
 //   - The sense gates (VaccineTarget, InstrumentUse, Pregnancy) answer no at once for
 //     a Document from Analyze whose tokens hold none of their words.
 //

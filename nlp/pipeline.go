@@ -190,16 +190,19 @@ func nilIfEmpty[S ~[]E, E any](s S) S {
 // Terms returns the term stream of Analyze(text).Terms with Sent, Section
 // and Assert zero. It skips sentences, assertions and attributes and reuses
 // buffers, so it is cheap enough for every code name at index build time.
-// Short texts' terms are remembered (bounded); the caller owns the result.
+// Short texts' terms are remembered (bounded) and the result is shared:
+// the caller reads it and must not modify its elements (its capacity is
+// its length, so an append copies). Every caller only reads the terms,
+// so no call pays a copy.
 func (p *Pipeline) Terms(text string) []Term {
 	if len(text) > termsMemoLen {
 		return p.terms1(text)
 	}
 	if v, ok := p.terms.Get(text); ok {
-		return slices.Clone(v)
+		return v
 	}
-	t := p.terms1(text)
-	p.terms.Put(text, slices.Clone(t), termsMemoMax)
+	t := slices.Clip(p.terms1(text))
+	p.terms.Put(text, t, termsMemoMax)
 	return t
 }
 
