@@ -38,6 +38,15 @@ type neoTable struct {
 	rows   []neoRow
 	byStem map[string][]int32
 	skin   string // the stem of "skin"
+	// stemID numbers the stems of the rows; rowIDs are each row's stems
+	// as ids (in the order of its stems), byID the rows of each stem id
+	// (byStem's), distinct each row's distinctStems and skinID the id of
+	// skin (-1: no row has it). neoSites reads these.
+	stemID   map[string]int32
+	rowIDs   [][]int32
+	byID     [][]int32
+	distinct []int
+	skinID   int32
 }
 
 // neoplasmTableOf rebuilds the Neoplasm Table from the codes' Neoplasm
@@ -119,7 +128,33 @@ func neoplasmTableOf(set *corpus.Set, stems func(string) []string) neoTable {
 			out.byStem[s] = append(out.byStem[s], i)
 		}
 	}
+	out.numberStems()
 	return out
+}
+
+// numberStems fills t's stem ids from its rows, in the rows' order.
+func (t *neoTable) numberStems() {
+	t.stemID = map[string]int32{}
+	t.rowIDs = make([][]int32, len(t.rows))
+	t.distinct = make([]int, len(t.rows))
+	for r, row := range t.rows {
+		ids := make([]int32, len(row.stems))
+		for k, s := range row.stems {
+			id, ok := t.stemID[s]
+			if !ok {
+				id = int32(len(t.stemID))
+				t.stemID[s] = id
+				t.byID = append(t.byID, t.byStem[s])
+			}
+			ids[k] = id
+		}
+		t.rowIDs[r] = ids
+		t.distinct[r] = distinctStems(row.stems)
+	}
+	t.skinID = -1
+	if id, ok := t.stemID[t.skin]; ok {
+		t.skinID = id
+	}
 }
 
 // uniq returns ss without repeats, in order.
@@ -293,9 +328,9 @@ func (e *Engine) neoMentions(n *ruleNote) []neoMention {
 	if !slices.ContainsFunc(found[:], func(cs []cue) bool { return len(cs) > 0 }) {
 		return nil
 	}
-	sc := &ruleScratch{} // a ruleNote of no pooled work (tests) has its own
+	ns := &neoScratch{} // a ruleNote of no pooled work (tests) has its own
 	if n.w != nil {
-		sc = &n.w.rules
+		ns = &n.w.neo
 	}
 	var at [6]int
 	for sent := range doc.Sentences {
@@ -312,7 +347,7 @@ func (e *Engine) neoMentions(n *ruleNote) []neoMention {
 		if lo == hi || len(findCuesIn(doc, sent, ownMorphology)) > 0 || len(findCuesIn(doc, sent, notCurrentCues)) > 0 {
 			continue
 		}
-		for _, site := range e.neoSites(sc, doc, lo, hi) {
+		for _, site := range e.neoSites(ns, doc, lo, hi) {
 			col, ev, ok := neoColumnOf(doc, site, mal, ben, sit, unc, uns, sec)
 			if !ok {
 				continue
@@ -370,36 +405,38 @@ type neoSite struct {
 // every stem the sentence holds, unless a row holding its stems and more
 // is named on the same words; overlapping rows keep the one with more
 // stems.
-func (e *Engine) neoSites(sc *ruleScratch, doc *nlp.Document, lo, hi int) []neoSite {
-	// have: each stem's first token; seen[r] == gen: row r tried.
-	have, seen, gen := sc.neoRows(len(e.neo.rows))
+func (e *Engine) neoSites(ns *neoScratch, doc *nlp.Document, lo, hi int) []neoSite {
+	t := &e.neo
+	// Each stem of a row's first token: stems no row has are passed over
+	// (no row asks for them).
+	ns.start(len(t.byID), len(t.rows))
 	for i := lo; i < hi; i++ {
-		if t := &doc.Tokens[i]; !t.Stop {
-			if _, ok := have[t.Stem]; !ok {
-				have[t.Stem] = i
+		if tk := &doc.Tokens[i]; !tk.Stop {
+			if id, ok := t.stemID[tk.Stem]; ok && !ns.has(id) {
+				ns.set(id, i)
 			}
 		}
 	}
 	// A basal cell carcinoma is a neoplasm of the skin of its site
 	// (Alphabetic Index: Carcinoma, basal cell, see Neoplasm, skin).
-	if _, ok := have[e.neo.skin]; !ok {
+	if t.skinID >= 0 && !ns.has(t.skinID) {
 		for _, c := range findCuesIn(doc, doc.Tokens[lo].Sent, basalCell) {
-			have[e.neo.skin] = c.tok
+			ns.set(t.skinID, c.tok)
 		}
 	}
 	var found []neoSite
-	for st := range have {
-		for _, r := range e.neo.byStem[st] {
-			if seen[r] == gen {
+	for _, st := range ns.ids {
+		for _, r := range t.byID[st] {
+			if ns.rowGen[r] == ns.gen {
 				continue
 			}
-			seen[r] = gen
-			row := e.neo.rows[r]
+			ns.rowGen[r] = ns.gen
 			// Most rows tried miss a stem: the token list is made only
 			// for a row the sentence holds whole.
+			ids := t.rowIDs[r]
 			whole := true
-			for _, s := range row.stems {
-				if _, in := have[s]; !in {
+			for _, s := range ids {
+				if !ns.has(s) {
 					whole = false
 					break
 				}
@@ -407,9 +444,9 @@ func (e *Engine) neoSites(sc *ruleScratch, doc *nlp.Document, lo, hi int) []neoS
 			if !whole {
 				continue
 			}
-			toks := make([]int, 0, len(row.stems))
-			for _, s := range row.stems {
-				toks = append(toks, have[s])
+			toks := make([]int, 0, len(ids))
+			for _, s := range ids {
+				toks = append(toks, int(ns.first[s]))
 			}
 			slices.Sort(toks)
 			t0, t1 := toks[0], toks[len(toks)-1]
@@ -425,7 +462,7 @@ func (e *Engine) neoSites(sc *ruleScratch, doc *nlp.Document, lo, hi int) []neoS
 	}
 	// Most stems first, then document order of the rows.
 	slices.SortFunc(found, func(a, b neoSite) int {
-		if la, lb := distinctStems(e.neo.rows[a.row].stems), distinctStems(e.neo.rows[b.row].stems); la != lb {
+		if la, lb := t.distinct[a.row], t.distinct[b.row]; la != lb {
 			return lb - la
 		}
 		return a.row - b.row

@@ -123,17 +123,22 @@ func (e *Engine) namesOrganism(doc *nlp.Document, s Suggestion, marks []string) 
 		}
 		sp := doc.Sentences[c.sent]
 		text := doc.Text[sp.Start:sp.End]
-		ws := wordRE.FindAllStringIndex(text, -1)
-		for i := 1; i < len(ws); i++ {
-			w, prev := text[ws[i][0]:ws[i][1]], strings.ToLower(text[ws[i-1][0]:ws[i-1][1]])
-			if len(prev) < 3 || !strings.Contains(title, prev) {
-				continue
+		// The words of the sentence as wordRE finds them, by pairs.
+		p0, p1 := nextWord(text, 0)
+		for p0 >= 0 {
+			w0, w1 := nextWord(text, p1)
+			if w0 < 0 {
+				break
 			}
-			for _, m := range marks {
-				if w == m || len(m) > 1 && strings.EqualFold(w, m) {
-					return text[ws[i-1][0]:ws[i][1]]
+			if prev := strings.ToLower(text[p0:p1]); len(prev) >= 3 && strings.Contains(title, prev) {
+				w := text[w0:w1]
+				for _, m := range marks {
+					if w == m || len(m) > 1 && strings.EqualFold(w, m) {
+						return text[p0:w1]
+					}
 				}
 			}
+			p0, p1 = w0, w1
 		}
 	}
 	return ""

@@ -64,6 +64,7 @@ type work struct {
 	rules                  ruleScratch     // the coding rules' scratch (rulescratch.go)
 	tail                   tailScratch     // the scoring and rendering tail's scratch (tailscratch.go)
 	spec                   specificScratch // specific's readings by sentence (specificscratch.go)
+	neo                    neoScratch      // neoSites' stem and row stamps (neoscratch.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
