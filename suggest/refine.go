@@ -135,7 +135,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		}
 		return out
 	}
-	uni, sides := e.ix.Stems("unilateral"), e.ix.Stems("right left bilateral")
+	uni, sides := e.sideStems.of(e.ix) // sidewords.go
 	// stemsOf is e.ix.Stems of a mention's name, analysed once per
 	// engine for an index name (callers only read the result).
 	stemsOf := func(m *mention) []string {
