@@ -64,6 +64,7 @@ type work struct {
 	rules                  ruleScratch     // the coding rules' scratch (rulescratch.go)
 	tail                   tailScratch     // the scoring and rendering tail's scratch (tailscratch.go)
 	spec                   specificScratch // specific's readings by sentence (specificscratch.go)
+	liveTitle              liveTitles      // the live candidates' title facts, for specific and refine (titlelive.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
@@ -133,6 +134,7 @@ func (e *Engine) putWork(w *work) {
 	clear(w.cats)
 	w.tail.reset()
 	w.spec.reset()
+	w.liveTitle.reset()
 	clear(w.rejected)
 	w.rejected = w.rejected[:0]
 	clear(w.doc.Tokens)
