@@ -156,6 +156,8 @@ type Engine struct {
 	without withoutMemo
 	// siteShare is the site work the release engines share (siteshare.go).
 	siteShare *siteShare
+	// sideStems are refine's side words, analysed once (sidewords.go).
+	sideStems sideWords
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and

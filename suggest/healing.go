@@ -73,15 +73,16 @@ func readHealing(doc *nlp.Document, sr *sentenceRanges, add []string) []string {
 		if s >= len(sr.tok) {
 			break
 		}
-		// The sentence's words go straight onto add, taken back when
-		// the sentence names no fracture.
-		fracture, mark := false, len(add)
+		// Only a sentence naming a fracture states its healing: most
+		// name none, and are read once, for the fracture word alone.
+		if !namesFracture(doc, sr.tok[s][0], sr.tok[s][1]) {
+			continue
+		}
 		for i := sr.tok[s][0]; i < sr.tok[s][1]; i++ {
 			t := &doc.Tokens[i]
 			if t.Assert&nlp.Negated != 0 {
 				continue
 			}
-			fracture = fracture || fractureWord(t.Norm)
 			if hw := healingWord(t.Norm); hw != "" {
 				add = append(add, hw)
 			}
@@ -96,9 +97,6 @@ func readHealing(doc *nlp.Document, sr *sentenceRanges, add []string) []string {
 				add = append(add, "delayed", "healing")
 			}
 		}
-		if !fracture {
-			add = add[:mark]
-		}
 	}
 	if len(add) == 0 {
 		return add
@@ -109,4 +107,15 @@ func readHealing(doc *nlp.Document, sr *sentenceRanges, add []string) []string {
 		add = slices.DeleteFunc(add, func(w string) bool { return w == "healing" && !slices.Contains(add, "delayed") })
 	}
 	return append(add, "subsequent", "encounter")
+}
+
+// namesFracture reports whether a token of doc.Tokens[lo:hi] that is not
+// negated names a fracture (fractureWord).
+func namesFracture(doc *nlp.Document, lo, hi int32) bool {
+	for i := lo; i < hi; i++ {
+		if t := &doc.Tokens[i]; t.Assert&nlp.Negated == 0 && fractureWord(t.Norm) {
+			return true
+		}
+	}
+	return false
 }

@@ -47,8 +47,9 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		vagueIn = append(vagueIn, false)
 	}
 	sc.vagueIn = vagueIn
-	for _, v := range live {
-		if tf := e.titleOf(v.tgt.anyCode()); tf.system != corpus.ICD10CM || v.sibling || !tf.vague(tf.billable || v.tgt.stem != 0) {
+	tfs := w.liveTitle.of(e, live) // titlelive.go: read once for every pass
+	for i, v := range live {
+		if tf := tfs[i]; tf.system != corpus.ICD10CM || v.sibling || !tf.vague(tf.billable || v.tgt.stem != 0) {
 			continue
 		}
 		for _, m := range v.mentions {
@@ -58,9 +59,8 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		}
 	}
 	rs := sc.rs[:0]
-	for _, c := range live {
-		b := e.set.Brief(c.tgt.anyCode())
-		if c.sibling || b.System != corpus.ICD10CM {
+	for ci, c := range live {
+		if c.sibling || tfs[ci].system != corpus.ICD10CM {
 			continue
 		}
 		code, cat := c.tgt.anyCode(), uint32(0) // cat read on the first reading kept
@@ -74,9 +74,9 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 			}
 			if !m.learned && m.partNeg == 0 && (m.sent < 0 || m.sent >= len(vagueIn) || vagueIn[m.sent]) {
 				if cat == 0 {
-					cat = categoryKey(b.Code)
+					cat = w.liveTitle.cat(e, ci)
 				}
-				rs = append(rs, reading{c: c, m: m, code: code, cat: cat, slack: int32(m.hit.Length - m.hit.Matched)})
+				rs = append(rs, reading{c: c, m: m, code: code, cat: cat, slack: int32(m.hit.Length - m.hit.Matched), titleOther: tfs[ci].other})
 			}
 		}
 	}
@@ -135,7 +135,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		}
 		return out
 	}
-	uni, sides := e.ix.Stems("unilateral"), e.ix.Stems("right left bilateral")
+	uni, sides := e.sideStems.of(e.ix) // sidewords.go
 	// stemsOf is e.ix.Stems of a mention's name, analysed once per
 	// engine for an index name (callers only read the result).
 	stemsOf := func(m *mention) []string {
@@ -147,19 +147,19 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	sc.sided = sidedSentences(doc, sc.sided)
 	sided := sc.sided
 	impliedSided, impliedNot := impliedBy(true, uni), impliedBy(false, uni) // made once per note
-	for _, v := range live {
-		tf := e.titleOf(v.tgt.anyCode()) // titlefacts.go
+	for vi, v := range live {
+		tf := tfs[vi] // titlefacts.go
 		if tf.system != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !tf.vague(tf.billable || v.tgt.stem != 0) {
 			continue
 		}
 		vcode := v.tgt.anyCode()
 		b := e.set.Brief(vcode)
-		cat := categoryKey(b.Code)
+		cat := w.liveTitle.cat(e, vi)
 		site := tf.unspecSite // the Index may refine it to a site's category
 		vt := tf.stems
 		sc.nextVague(len(doc.Tokens))
 		var best *candidate
-		bestExtra, bestScore := 0, 0.0
+		bestExtra, bestScore, bestOther := 0, 0.0, false
 		for mi, m := range v.mentions {
 			if m.learned || len(m.hit.Positions) == 0 || sameReadingBefore(v.mentions, mi) {
 				continue // consider reads only a mention's sentence and positions: a repeat finds nothing new
@@ -186,12 +186,12 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				// A reading that would not beat the best so far is not
 				// judged further: what follows only ever rejects it.
 				score := mentionScore(*r.m)
-				ob := e.titleOf(r.code).other
+				ob := r.titleOther
 				switch {
 				case best == nil, extra > bestExtra:
 				case extra < bestExtra:
 					return
-				case ob != e.titleOf(best.tgt.anyCode()).other:
+				case ob != bestOther:
 					if ob {
 						return
 					}
@@ -230,7 +230,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 							}
 						}
 						switch {
-						case (r.other == 2 || e.titleOf(r.code).other) && !otherName(b.Display) && !saysOtherIn(doc, m.sent):
+						case (r.other == 2 || r.titleOther) && !otherName(b.Display) && !saysOtherIn(doc, m.sent):
 							r.tailBad = true // an "other" variety the note does not call other (but the vague code's own)
 						case saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions):
 							r.tailBad = true // a "without" title read without the note's "without"
@@ -242,7 +242,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				if r.tailBad {
 					return
 				}
-				best, bestExtra, bestScore = r.c, extra, score
+				best, bestExtra, bestScore, bestOther = r.c, extra, score, ob
 			}
 			if !site && m.sent >= 0 && m.sent < len(vagueIn) {
 				// Only the readings of cat can refine v.
@@ -643,8 +643,11 @@ type refineReading struct {
 	code  corpus.ID // c.tgt.anyCode()
 	cat   uint32    // categoryKey of the code
 	slack int32     // m.hit.Length - m.hit.Matched
-	stems []string
-	other int8 // 0 not read yet, 1 no, 2 yes
+	// titleOther is titleOf(code).other: the code claims an "other"
+	// variety.
+	titleOther bool
+	stems      []string
+	other      int8 // 0 not read yet, 1 no, 2 yes
 	// tailOf is the vague candidate whose judgement of this reading
 	// beyond its words' positions tailBad holds (nil: none yet).
 	tailOf  *candidate

@@ -821,7 +821,7 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			if !siteNear(doc, m.hit.Positions, toks, &w.site.near) {
 				return false // the words it adds are not stated with the condition
 			}
-			if sides > 1 && e.addsSide(e.ix.Stems(e.set.Brief(k).Display), vt.stems) {
+			if sides > 1 && e.addsSide(e.titleOf(k).stems, vt.stems) {
 				return false // "right worse than left" states no one side
 			}
 			// The note contradicts it as it would any candidate (discriminate.go).
@@ -886,7 +886,7 @@ func (e *Engine) cloneCandidate(w *work, v *candidate) *candidate {
 // mirror reports whether codes r and l are the right and the left code of
 // one title: their titles differ only in the side.
 func (e *Engine) mirror(r, l corpus.ID) bool {
-	rt, lt := e.ix.Stems(e.set.Brief(r).Display), e.ix.Stems(e.set.Brief(l).Display)
+	rt, lt := e.titleOf(r).stems, e.titleOf(l).stems // titlefacts.go: read once per engine
 	if len(rt) != len(lt) {
 		return false
 	}
@@ -1025,7 +1025,7 @@ func (e *Engine) onlySide(r, vt *siteReading) bool {
 // hasBilateral reports whether a sibling of code k holds "bilateral".
 func (e *Engine) hasBilateral(k corpus.ID) bool {
 	for _, s := range e.set.Children(e.parent(k)) {
-		if slices.Contains(e.ix.Stems(e.set.Brief(s).Display), e.sites.bilat) {
+		if slices.Contains(e.titleOf(s).stems, e.sites.bilat) {
 			return true
 		}
 	}

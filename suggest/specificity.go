@@ -44,8 +44,10 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	sr := &w.sr
 	full := w.full[:0]
 	defer func() { clear(full); w.full = full[:0] }() // the pooled scratch holds no candidate
-	for _, c := range live {
-		if c.sibling || e.titleOf(c.tgt.anyCode()).system != corpus.ICD10CM {
+	// The live candidates' title facts, read once for every pass (titlelive.go).
+	tfs := w.liveTitle.of(e, live)
+	for i, c := range live {
+		if c.sibling || tfs[i].system != corpus.ICD10CM {
 			continue
 		}
 		for _, m := range c.mentions {
@@ -61,8 +63,8 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	// reads only a mention's sentence's, first found first.
 	byS := w.spec.bySentence(full, len(doc.Sentences)) // specificscratch.go
 	defer w.spec.reset()
-	for _, c := range live {
-		if tf := e.titleOf(c.tgt.anyCode()); tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.vague(tf.billable) {
+	for i, c := range live {
+		if tf := tfs[i]; tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.vague(tf.billable) {
 			continue
 		}
 		if by := e.readsMore(doc, c, byS); by != nil {
@@ -79,26 +81,25 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	var ubuf [32]unspecCode
 	var unspec []unspecCode // in live order, built on first need
 	built := false
-	for _, c := range live {
-		tf := e.titleOf(c.tgt.anyCode())
+	for i, c := range live {
+		tf := tfs[i]
 		if c.lessThan != nil || tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.other {
 			continue
 		}
-		b := e.set.Brief(c.tgt.anyCode())
 		m := c.mentions[c.best]
 		if saysOther(doc, sr, m.sent) {
 			continue
 		}
 		if !built {
 			built, unspec = true, ubuf[:0]
-			for _, u := range live {
-				uf := e.titleOf(u.tgt.anyCode())
+			for j, u := range live {
+				uf := tfs[j]
 				if uf.system == corpus.ICD10CM && !u.sibling && len(u.mentions) > 0 && uf.nspec && !uf.other {
-					unspec = append(unspec, unspecCode{categoryKey(e.set.Brief(u.tgt.anyCode()).Code), u})
+					unspec = append(unspec, unspecCode{w.liveTitle.cat(e, j), u})
 				}
 			}
 		}
-		cat := categoryKey(b.Code)
+		cat := w.liveTitle.cat(e, i)
 		for _, uc := range unspec {
 			u := uc.c
 			if uc.cat != cat || u == c || u.lessThan != nil {

@@ -65,6 +65,7 @@ type work struct {
 	tail                   tailScratch     // the scoring and rendering tail's scratch (tailscratch.go)
 	spec                   specificScratch // specific's readings by sentence (specificscratch.go)
 	neo                    neoScratch      // neoSites' stem and row stamps (neoscratch.go)
+	liveTitle              liveTitles      // the live candidates' title facts, for specific and refine (titlelive.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
@@ -134,6 +135,7 @@ func (e *Engine) putWork(w *work) {
 	clear(w.cats)
 	w.tail.reset()
 	w.spec.reset()
+	w.liveTitle.reset()
 	clear(w.rejected)
 	w.rejected = w.rejected[:0]
 	clear(w.doc.Tokens)
