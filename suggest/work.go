@@ -61,7 +61,6 @@ type work struct {
 	// liveScores and liveSorted are capLive's scratch (livecap.go).
 	liveScores, liveSorted []float64
 	rn                     ruleNote        // what the coding rules read of the note (rulenote.go)
-	rules                  ruleScratch     // the coding rules' scratch (rulescratch.go)
 	tail                   tailScratch     // the scoring and rendering tail's scratch (tailscratch.go)
 	spec                   specificScratch // specific's readings by sentence (specificscratch.go)
 	neo                    neoScratch      // neoSites' stem and row stamps (neoscratch.go)
@@ -128,7 +127,6 @@ func (e *Engine) putWork(w *work) {
 	}
 	w.used = 0
 	w.preg = 0
-	w.rules.reset()
 	clear(w.stems)
 	clear(w.byCode)
 	clear(w.merged)
