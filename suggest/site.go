@@ -488,9 +488,7 @@ func (e *Engine) buildSiteCategory(plan []sitePlan) *siteCategory {
 // "or" pairs of every text read, end to end, each text's span of them,
 // and how many codes' titles hold each stem.
 type siteBuild struct {
-	ids   []int32
-	kinds []siteKind
-	alts  [][2]int32
+	siteReadings
 	spans []siteSpan
 	held  map[int32]int32
 	// stem is the span of the last stem's title read, stemText the
@@ -501,23 +499,37 @@ type siteBuild struct {
 	suffixes siteSuffixes
 }
 
-// siteSpan is one text's part of siteBuild's arrays.
+// siteReadings are readings of texts end to end: each stem's number and
+// kind, and the "or" pairs.
+type siteReadings struct {
+	ids   []int32
+	kinds []siteKind
+	alts  [][2]int32
+}
+
+// siteSpan is one text's part of siteReadings' arrays.
 type siteSpan struct{ ids, idEnd, alts, altEnd int32 }
+
+// add appends the reading of text (readingOf's) to r and returns its
+// span.
+func (r *siteReadings) add(e *Engine, text string) siteSpan {
+	sp := siteSpan{ids: int32(len(r.ids)), alts: int32(len(r.alts))}
+	sm := e.sites
+	for _, s := range e.ix.StemsOnce(text) {
+		r.ids = append(r.ids, sm.ids.intern(s))
+		r.kinds = append(r.kinds, sm.kindOf(s))
+	}
+	r.alts = e.appendAlts(r.alts, text)
+	sp.idEnd, sp.altEnd = int32(len(r.ids)), int32(len(r.alts))
+	return sp
+}
 
 // read appends the reading of text (readingOf's) to b.
 func (b *siteBuild) read(e *Engine, text string) {
 	if b.held == nil {
 		b.held = map[int32]int32{}
 	}
-	sp := siteSpan{ids: int32(len(b.ids)), alts: int32(len(b.alts))}
-	sm := e.sites
-	for _, s := range e.ix.StemsOnce(text) {
-		b.ids = append(b.ids, sm.ids.intern(s))
-		b.kinds = append(b.kinds, sm.kindOf(s))
-	}
-	b.alts = e.appendAlts(b.alts, text)
-	sp.idEnd, sp.altEnd = int32(len(b.ids)), int32(len(b.alts))
-	b.spans = append(b.spans, sp)
+	b.spans = append(b.spans, b.add(e, text))
 }
 
 // siteWords reads the non-negated terms of sentence sent within

@@ -15,10 +15,8 @@ package suggest
 // stem numbers and kinds of each, end to end, and each ending's span of
 // them.
 type siteSuffixes struct {
-	ids   []int32
-	kinds []siteKind
-	alts  [][2]int32
-	at    map[string]siteSpan
+	siteReadings
+	at map[string]siteSpan
 }
 
 // of returns the stem numbers, kinds and "or" pairs of ending x, reading
@@ -29,14 +27,7 @@ func (s *siteSuffixes) of(e *Engine, x string) ([]int32, []siteKind, [][2]int32)
 		if s.at == nil {
 			s.at = map[string]siteSpan{}
 		}
-		sp = siteSpan{ids: int32(len(s.ids)), alts: int32(len(s.alts))}
-		sm := e.sites
-		for _, st := range e.ix.StemsOnce(x) {
-			s.ids = append(s.ids, sm.ids.intern(st))
-			s.kinds = append(s.kinds, sm.kindOf(st))
-		}
-		s.alts = e.appendAlts(s.alts, x)
-		sp.idEnd, sp.altEnd = int32(len(s.ids)), int32(len(s.alts))
+		sp = s.add(e, x)
 		s.at[x] = sp
 	}
 	return s.ids[sp.ids:sp.idEnd], s.kinds[sp.ids:sp.idEnd], s.alts[sp.alts:sp.altEnd]
