@@ -149,16 +149,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	w.tail.spans = alternatives(res.Suggestions, w.tail.spans)
 	rejected := w.rejected
-	sort.Slice(rejected, func(i, j int) bool {
-		a, b := rejected[i], rejected[j]
-		if a.System != b.System {
-			return a.System < b.System
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		return a.Rule < b.Rule
-	})
+	sortRejections(rejected)
 	res.Rejected = append(res.Rejected, dedupeRejected(w, rejected, res.Suggestions)...)
 	return res, nil
 }
@@ -371,4 +362,19 @@ func encounterNear(doc *nlp.Document, c *candidate, fallback string) string {
 func round(x float64, digits int) float64 {
 	p := pow10(digits) // confidence.go
 	return math.Round(x*p) / p
+}
+
+// sortRejections orders rejections by system, code and rule: the order
+// dedupeRejected reads repeats by.
+func sortRejections(rs []Rejection) {
+	sort.Slice(rs, func(i, j int) bool {
+		a, b := rs[i], rs[j]
+		if a.System != b.System {
+			return a.System < b.System
+		}
+		if a.Code != b.Code {
+			return a.Code < b.Code
+		}
+		return a.Rule < b.Rule
+	})
 }

@@ -5,7 +5,6 @@ import (
 	"math"
 	"math/rand"
 	"slices"
-	"sort"
 	"testing"
 
 	"medcode/corpus"
@@ -60,16 +59,7 @@ func TestDedupeRejectedAgreesWithMaps(t *testing.T) {
 		for range r.Intn(4) {
 			kept = append(kept, Suggestion{System: sys[r.Intn(2)], Code: codes[r.Intn(5)]})
 		}
-		sort.Slice(rs, func(i, j int) bool {
-			a, b := rs[i], rs[j]
-			if a.System != b.System {
-				return a.System < b.System
-			}
-			if a.Code != b.Code {
-				return a.Code < b.Code
-			}
-			return a.Rule < b.Rule
-		})
+		sortRejections(rs)
 		want := dedupeByMaps(rs, kept)
 		got := dedupeRejected(w, slices.Clone(rs), kept)
 		if fmt.Sprint(got) != fmt.Sprint(want) {
