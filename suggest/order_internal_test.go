@@ -9,15 +9,7 @@ import (
 
 // compareScored must order as less does, ties and NaN included.
 func TestCompareScoredAgreesWithLess(t *testing.T) {
-	set := corpus.NewSet([]*corpus.Code{
-		{System: corpus.ICD10CM, Code: "E11.9"}, {System: corpus.ICD10CM, Code: "I10"},
-		{System: corpus.CPT, Code: "99213"}, {System: corpus.HCPCS, Code: "G0439"},
-	}, nil)
-	e := &Engine{set: set}
-	var ids []corpus.ID
-	for _, sys := range set.Systems() {
-		ids = append(ids, set.IDs(sys)...)
-	}
+	e, ids := orderEngine()
 	var ks []scored
 	for _, conf := range []float64{0.5, 0.7, math.NaN()} {
 		for _, z := range []float64{-1, 1} {
@@ -41,4 +33,19 @@ func TestCompareScoredAgreesWithLess(t *testing.T) {
 			}
 		}
 	}
+}
+
+// orderEngine is an engine over four codes of three systems, and their
+// ids, for the ordering tests.
+func orderEngine() (*Engine, []corpus.ID) {
+	set := corpus.NewSet([]*corpus.Code{
+		{System: corpus.ICD10CM, Code: "E11.9"}, {System: corpus.ICD10CM, Code: "I10"},
+		{System: corpus.CPT, Code: "99213"}, {System: corpus.HCPCS, Code: "G0439"},
+	}, nil)
+	e := &Engine{set: set}
+	var ids []corpus.ID
+	for _, sys := range set.Systems() {
+		ids = append(ids, set.IDs(sys)...)
+	}
+	return e, ids
 }

@@ -72,15 +72,7 @@ func TestDedupeRejectedAgreesWithMaps(t *testing.T) {
 // sorting indices into them with compareScored did, ties and NaN
 // included (the comparisons, and so the sort's moves, are the same).
 func TestSortScoredAsIndices(t *testing.T) {
-	set := corpus.NewSet([]*corpus.Code{
-		{System: corpus.ICD10CM, Code: "E11.9"}, {System: corpus.ICD10CM, Code: "I10"},
-		{System: corpus.CPT, Code: "99213"}, {System: corpus.HCPCS, Code: "G0439"},
-	}, nil)
-	e := &Engine{set: set}
-	var ids []corpus.ID
-	for _, sys := range set.Systems() {
-		ids = append(ids, set.IDs(sys)...)
-	}
+	e, ids := orderEngine()
 	r := rand.New(rand.NewSource(1))
 	w := e.getWork()
 	vals := []float64{0.5, 0.7, 0.9, math.NaN()}
