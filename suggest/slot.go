@@ -13,7 +13,7 @@ import (
 // into the rest of the title and the slot's values ("with hypoxia", "with
 // hypercapnia"); ok is false for other titles.
 func openSlot(title string) (rest string, values []string, ok bool) {
-	if !mayOpenSlotTitle(title) { // most titles: no lower-cased copy
+	if !containsLower(title, ", unspecified whether ") { // most titles: no lower-cased copy
 		return "", nil, false
 	}
 	i := strings.Index(strings.ToLower(title), ", unspecified whether ")
@@ -38,12 +38,6 @@ func openSlot(title string) (rest string, values []string, ok bool) {
 	return rest, values, len(values) > 1
 }
 
-// mayOpenSlotTitle reports whether title holds ", unspecified whether "
-// in any case, as openSlot needs.
-func mayOpenSlotTitle(title string) bool {
-	return containsLower(title, ", unspecified whether ")
-}
-
 // documentedSlot drops a suggested code whose title leaves a slot open
 // when a code of its category naming one of the slot's values beside the
 // rest of its title is suggested too ("hypoxic and hypercapnic"
@@ -51,14 +45,15 @@ func mayOpenSlotTitle(title string) bool {
 // whether with hypoxia or hypercapnia, says less than either).
 func (e *Engine) documentedSlot(res *Result, rej []Rejection) []Rejection {
 	for i := 0; i < len(res.Suggestions); i++ {
-		if p := &res.Suggestions[i]; p.System != string(corpus.ICD10CM) || !mayOpenSlotTitle(p.Display) {
-			continue // read in place: a suggestion is copied only when its title leaves a slot open
+		p := &res.Suggestions[i] // read in place: copied only when its title leaves a slot open
+		if p.System != string(corpus.ICD10CM) {
+			continue
 		}
-		s := res.Suggestions[i] // drop and insert move the list
-		rest, values, ok := openSlot(s.Display)
+		rest, values, ok := openSlot(p.Display)
 		if !ok {
 			continue
 		}
+		s := *p // drop and insert move the list
 		for j, o := range res.Suggestions {
 			if o.System != s.System || o.Code == s.Code || category(o.Code) != category(s.Code) {
 				continue
