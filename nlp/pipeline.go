@@ -245,10 +245,11 @@ func (p *Pipeline) makeTokens(text string, s *scratch, dst []Token) ([]Token, se
 		w := p.vocab.lookupChecked(s.buf[l.lo:l.hi], l.h, l.cand)
 		senses |= w.sense
 		dst = append(dst, Token{Start: r.start, End: r.end, Norm: w.norm, Stem: w.stem, Stop: w.stop || r.marker, Section: -1})
+		x := lex{abbr: w.abbr, syn: w.syn, trig: w.trig, prefix: w.prefix, tw: w.tw}
 		if r.marker {
-			w.abbr, w.syn = nil, nil
+			x.abbr, x.syn = nil, nil
 		}
-		lexs = append(lexs, lex{abbr: w.abbr, syn: w.syn, trig: w.trig, prefix: w.prefix, tw: w.tw})
+		lexs = append(lexs, x)
 	}
 	s.lex = lexs
 	return dst, senses
