@@ -61,12 +61,10 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 					ms = append(ms, m)
 				}
 			}
-			if sc.inHeader(j) {
+			// No trigger starts with the word (most), or it is a
+			// header's: both skip it, the cheaper test first.
+			if lexs[j].trig == nil || sc.inHeader(j) {
 				j++
-				continue
-			}
-			if lexs[j].trig == nil {
-				j++ // no trigger starts with the word
 				continue
 			}
 			r, end := matchFrom(lexs[j].trig, lexs, j, e)

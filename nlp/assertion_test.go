@@ -260,7 +260,7 @@ func TestTriggerFirstWords(t *testing.T) {
 	defer p.scratch.Put(s)
 	s.raw = p.tokenize(text, s.raw[:0])
 	var toks []Token
-	toks, _ = p.makeTokens(text, s, toks)
+	toks, _ = p.makeTokens(text, s, nil, toks)
 	starts := 0
 	for i, tok := range toks {
 		want := p.trig.root.next[tok.Norm]

@@ -10,42 +10,27 @@ type tokenLookup struct {
 }
 
 // candidate returns the word the vocabulary most likely holds for the
-// hash h, reading only the tables' slots (not the words): the fixed word
-// of the first slot with hash h, else the shard's word in the slot where
-// probing for h starts; nil when the form is surely new to the shard. A
-// caller checks the candidate's spelling and falls back to lookupHashed
-// when it differs (a collision, or a fixed word behind another of the
-// same hash). Reading every token's slots first, then every candidate
-// word, lets the processor fetch the words of a note in parallel rather
-// than one cache miss after another.
+// hash h, reading only the shard table's slots (not the words): the first
+// word with hash h; nil when the form is surely new to the shard. A
+// caller checks the candidate's spelling and falls back to find when it
+// differs (a collision). Reading every token's slots first, then every
+// candidate word, lets the processor fetch the words of a note in
+// parallel rather than one cache miss after another.
 func (v *vocab) candidate(h uint32) *word {
-	t := &v.sealed
-	if len(t.slots) > 0 {
-		mask := uint32(len(t.slots) - 1)
-		for i := h & mask; ; i = (i + 1) & mask {
-			s := t.slots[i]
-			if s.at == 0 {
-				break
-			}
-			if s.hash == h {
-				return &t.words[s.at-1]
-			}
-		}
-	}
 	st := v.shards[h%vocabShards].table.Load()
 	if st == nil {
 		return nil
 	}
-	return st.slots[shardSlot(h, uint32(len(st.slots)-1))].Load()
+	return st.probe(h)
 }
 
-// lookupChecked is lookupHashed given cand, the candidate for h: cand
-// itself when it is spelled b.
-func (v *vocab) lookupChecked(b []byte, h uint32, cand *word) word {
+// lookupChecked is find given cand, the candidate for h: cand itself
+// when it is spelled b. The caller must not modify the word.
+func (v *vocab) lookupChecked(b []byte, h uint32, cand *word) *word {
 	if cand != nil && cand.norm == string(b) {
-		return *cand
+		return cand
 	}
-	return v.lookupHashed(b, h)
+	return v.find(b, h)
 }
 
 // touchWords reads every candidate word and the first byte of its

@@ -14,7 +14,7 @@ func TestLookupChecked(t *testing.T) {
 		h := fnv1a(b)
 		want := p.vocab.lookup(b)
 		for _, cand := range []*word{p.vocab.candidate(h), &other, nil} {
-			if got := p.vocab.lookupChecked(b, h, cand); got != want {
+			if got := *p.vocab.lookupChecked(b, h, cand); got != want {
 				t.Errorf("lookupChecked(%q) with candidate %v = %q/%q, want %q/%q", f, cand, got.norm, got.stem, want.norm, want.stem)
 			}
 		}

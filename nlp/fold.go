@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 
@@ -53,10 +54,14 @@ func foldInto(dst []byte, s string, dotted bool) []byte {
 
 // foldHashInto is foldInto, also returning the FNV-1a hash (fnv1a) of the
 // bytes it appended: ASCII input, the common case, is folded and hashed
-// in one pass.
+// in one pass, written in place (an undotted form is as long as its
+// surface) and lower-cased by a table.
 func foldHashInto(dst []byte, s string, dotted bool) ([]byte, uint32) {
 	n0 := len(dst)
+	dst = slices.Grow(dst, len(s))
+	out := dst[n0 : n0+len(s)]
 	var h uint32 = 2166136261
+	k := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c >= utf8.RuneSelf {
@@ -66,13 +71,27 @@ func foldHashInto(dst []byte, s string, dotted bool) ([]byte, uint32) {
 		if dotted && c == '.' {
 			continue
 		}
+		c = lowerByte[c]
+		out[k] = c
+		k++
+		h = (h ^ uint32(c)) * 16777619
+	}
+	return dst[:n0+k], h
+}
+
+// lowerByte maps every byte to itself with ASCII capitals lower-cased.
+var lowerByte = lowerBytes()
+
+// lowerBytes builds lowerByte.
+func lowerBytes() (t [256]byte) {
+	for i := range t {
+		c := byte(i)
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		dst = append(dst, c)
-		h = (h ^ uint32(c)) * 16777619
+		t[i] = c
 	}
-	return dst, h
+	return t
 }
 
 // foldSpecial holds letters that NFD does not decompose.

@@ -30,3 +30,31 @@ func TestByteClasses(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFoldHashInto holds foldHashInto to foldInto and fnv1a on any text.
+func FuzzFoldHashInto(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, s string, dotted bool) {
+		want := foldInto([]byte("ab"), s, dotted)
+		got, h := foldHashInto([]byte("ab"), s, dotted)
+		if string(got) != string(want) || h != fnv1a(want[2:]) {
+			t.Fatalf("foldHashInto(%q, %v) = %q %#x, want %q %#x", s, dotted, got, h, want, fnv1a(want[2:]))
+		}
+	})
+}
+
+// TestLowerByte holds lowerByte to the ASCII case rule for every byte.
+func TestLowerByte(t *testing.T) {
+	for i := 0; i < 256; i++ {
+		c, want := byte(i), byte(i)
+		if 'A' <= c && c <= 'Z' {
+			want = c + 'a' - 'A'
+		}
+		if lowerByte[c] != want {
+			t.Errorf("lowerByte[%#x] = %#x, want %#x", c, lowerByte[c], want)
+		}
+	}
+}

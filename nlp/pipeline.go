@@ -162,10 +162,9 @@ func (p *Pipeline) AnalyzeInto(d *Document, text string) *Document {
 		Sentences: d.Sentences[:0], Assertions: d.Assertions[:0], Abbreviations: d.Abbreviations[:0], Attributes: d.Attributes[:0]}
 	s := p.scratch.Get().(*scratch)
 	s.raw = p.tokenize(text, s.raw[:0])
-	d.Tokens, d.senses = p.makeTokens(text, s, slices.Grow(d.Tokens, len(s.raw)))
-	d.senses |= sensesKnown
 	d.Sections = p.findSections(text, d.Sections)
-	assignSections(d.Tokens, d.Sections)
+	d.Tokens, d.senses = p.makeTokens(text, s, d.Sections, d.Tokens)
+	d.senses |= sensesKnown
 	d.Sentences = p.sentences(text, s.raw, d.Tokens, d.Sections, d.Sentences)
 	d.Terms = p.makeTerms(text, d.Tokens, s.lex, d.Sections, slices.Grow(d.Terms, len(d.Tokens)*3/2+8), &d.Abbreviations, true)
 	s.ms = p.assert(d, s.lex, s.ms[:0])
@@ -215,54 +214,54 @@ func (p *Pipeline) TermsOnce(text string) []Term { return p.terms1(text) }
 func (p *Pipeline) terms1(text string) []Term {
 	s := p.scratch.Get().(*scratch)
 	s.raw = p.tokenize(text, s.raw[:0])
-	s.toks, _ = p.makeTokens(text, s, s.toks[:0])
 	s.secs = p.findSections(text, s.secs[:0])
-	assignSections(s.toks, s.secs)
+	s.toks, _ = p.makeTokens(text, s, s.secs, s.toks[:0])
 	terms := p.makeTerms(text, s.toks, s.lex, s.secs, make([]Term, 0, len(s.toks)+2), nil, false)
 	p.scratch.Put(s)
 	return terms
 }
 
-// makeTokens normalises s.raw's tokens into dst; s.lex receives each
-// token's dictionary entries (none for list markers). It also returns the
-// sense words the tokens hold. It folds and hashes every token and reads
-// the vocabulary's slots for all of them before it reads any word
-// (vocab.candidate), so that the words' cache misses overlap.
-func (p *Pipeline) makeTokens(text string, s *scratch, dst []Token) ([]Token, senseWords) {
+// makeTokens normalises s.raw's tokens into dst, writing them in place,
+// each with the index of its section in secs (the sections of text, in
+// order); s.lex receives each token's dictionary entries (none for list
+// markers). It also returns the sense words the tokens hold. It folds and
+// hashes every token and reads the vocabulary's slots for all of them
+// before it reads any word (vocab.candidate), so that the words' cache
+// misses overlap.
+func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Token) ([]Token, senseWords) {
 	var senses senseWords
 	raw := s.raw
-	s.buf, s.look = s.buf[:0], s.look[:0]
-	for _, r := range raw {
+	s.buf = slices.Grow(s.buf[:0], len(text))
+	look := slices.Grow(s.look[:0], len(raw))[:len(raw)]
+	for k := range raw {
+		r := &raw[k]
 		lo := len(s.buf)
 		var h uint32
 		s.buf, h = foldHashInto(s.buf, text[r.start:r.end], r.dotted)
-		s.look = append(s.look, tokenLookup{h: h, lo: int32(lo), hi: int32(len(s.buf)), cand: p.vocab.candidate(h)})
+		look[k] = tokenLookup{h: h, lo: int32(lo), hi: int32(len(s.buf)), cand: p.vocab.candidate(h)}
 	}
-	s.touched = touchWords(s.look)
-	lexs := s.lex[:0]
-	for k, r := range raw {
-		l := &s.look[k]
+	s.look = look
+	s.touched = touchWords(look)
+	n0 := len(dst)
+	dst = slices.Grow(dst, len(raw))[:n0+len(raw)]
+	toks := dst[n0:]
+	lexs := slices.Grow(s.lex[:0], len(raw))[:len(raw)]
+	sec := -1
+	for k := range raw {
+		r, l, t, x := &raw[k], &look[k], &toks[k], &lexs[k]
 		w := p.vocab.lookupChecked(s.buf[l.lo:l.hi], l.h, l.cand)
 		senses |= w.sense
-		dst = append(dst, Token{Start: r.start, End: r.end, Norm: w.norm, Stem: w.stem, Stop: w.stop || r.marker, Section: -1})
-		if r.marker {
-			w.abbr, w.syn = nil, nil
+		for sec+1 < len(secs) && secs[sec+1].Span.Start <= r.start {
+			sec++
 		}
-		lexs = append(lexs, lex{abbr: w.abbr, syn: w.syn, trig: w.trig, prefix: w.prefix, tw: w.tw})
+		*t = Token{Start: r.start, End: r.end, Norm: w.norm, Stem: w.stem, Stop: w.stop || r.marker, Section: sec}
+		*x = lex{abbr: w.abbr, syn: w.syn, trig: w.trig, prefix: w.prefix, tw: w.tw}
+		if r.marker {
+			x.abbr, x.syn = nil, nil
+		}
 	}
 	s.lex = lexs
 	return dst, senses
-}
-
-// assignSections sets Token.Section.
-func assignSections(toks []Token, secs []Section) {
-	s := -1
-	for i := range toks {
-		for s+1 < len(secs) && secs[s+1].Span.Start <= toks[i].Start {
-			s++
-		}
-		toks[i].Section = s
-	}
 }
 
 // makeTerms emits the term stream: one term per non-stop token; for an

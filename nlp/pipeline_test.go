@@ -254,12 +254,15 @@ func TestVocabCacheBounded(t *testing.T) {
 	if !slices.Equal(first, second) {
 		t.Error("analysis changed after cache eviction")
 	}
+	checkFixedWords(t, p.vocab)
 	for i := range p.vocab.shards {
 		n := 0
 		if tb := p.vocab.shards[i].table.Load(); tb != nil {
 			for j := range tb.slots {
-				if tb.slots[j].Load() != nil {
-					n++
+				if w := tb.slots[j].w.Load(); w != nil {
+					if _, fixed := p.vocab.fixed[w.norm]; !fixed {
+						n++
+					}
 				}
 			}
 		}

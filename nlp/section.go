@@ -228,31 +228,36 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 		// "Past surgical history - appendectomy": the first " - " of a line
 		// ends a header too.
 		dashAt := -1
-		if k := strings.Index(text[start:le], " - "); k > 0 {
+		if k := spacedDash(text[start:le]); k > 0 {
 			dashAt = start + k + 1
 		}
-		// Only a colon or that dash ends a header: a line with neither
-		// (most of a narrative's) skips the byte loop.
-		k0 := start
-		if dashAt < 0 && strings.IndexByte(text[start:le], ':') < 0 {
-			k0 = le
-		}
-		for k := k0; k < le; k++ {
-			c := text[k]
-			if c == '.' || c == ';' || c == '!' || c == '?' {
-				if k+1 < le && text[k+1] == ' ' {
+		// Only a colon or that dash ends a header: the loop goes from one
+		// to the next, reading the bytes between only for sentence ends
+		// (which move start), and stops after the last.
+		for k := start; ; {
+			e := strings.IndexByte(text[k:le], ':')
+			if e >= 0 {
+				e += k
+			}
+			if dashAt >= k && (e < 0 || dashAt < e) {
+				e = dashAt
+			}
+			if e < 0 {
+				break
+			}
+			for ; k < e; k++ {
+				if sentenceEnd[text[k]] && text[k+1] == ' ' {
 					start = k + 1
 					for start < le && text[start] == ' ' {
 						start++
 					}
 				}
+			}
+			k = e + 1
+			if e == start || e-start > 60 {
 				continue
 			}
-			dash := c == '-' && k == dashAt
-			if c != ':' && !dash || k == start || k-start > 60 {
-				continue
-			}
-			hs, he := start, k
+			hs, he := start, e
 			for he > hs && (text[he-1] == ' ' || text[he-1] == '\t') {
 				he--
 			}
@@ -262,7 +267,7 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 					found = true
 				}
 			}
-			start = k + 1
+			start = e + 1
 			for start < le && text[start] == ' ' {
 				start++
 			}
@@ -291,6 +296,27 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 		dst[i].Span = Span{dst[i].Header.Start, end}
 	}
 	return dst
+}
+
+// sentenceEnd marks the bytes that end a sentence before a space ('.',
+// ';', '!', '?'): a header may start after them.
+var sentenceEnd = [256]bool{'.': true, ';': true, '!': true, '?': true}
+
+// spacedDash returns the index of the first " - " in s, or -1: it is
+// strings.Index(s, " - ") searching for the rare dash rather than the
+// frequent space.
+func spacedDash(s string) int {
+	for off := 0; ; {
+		k := strings.IndexByte(s[off:], '-')
+		if k < 0 {
+			return -1
+		}
+		k += off
+		if k > 0 && s[k-1] == ' ' && k+1 < len(s) && s[k+1] == ' ' {
+			return k - 1
+		}
+		off = k + 1
+	}
 }
 
 // headerKind looks a header key up; a radiology report's study name before

@@ -28,7 +28,7 @@ type word struct {
 // the form.
 type vocab struct {
 	fixed    map[string]word
-	sealed   fixedTable // fixed, once New is done (seal)
+	sealed   bool // the fixed words are in the shards' tables (seal)
 	shards   [vocabShards]vocabShard
 	stop     map[string]struct{}
 	canon    map[string]string   // synonym norm -> canonical stem ("renal" -> "kidney")
@@ -51,6 +51,7 @@ const (
 type vocabShard struct {
 	mu    sync.Mutex // held by writers; readers load table
 	table atomic.Pointer[shardTable]
+	fixed []fixedWord // the shard's fixed words, in every table (seal)
 }
 
 func newVocab(noStem bool) *vocab {
@@ -134,8 +135,21 @@ func (v *vocab) add(norm string) word {
 	return w
 }
 
-// seal builds the lookup table of the fixed words; New calls it last.
-func (v *vocab) seal() { v.sealed = newFixedTable(v.fixed) }
+// seal puts the fixed words into the shards' tables, which then hold
+// nothing else; New calls it last. Each fixed word is stored once, so a
+// lookup returns the same word whichever table holds it.
+func (v *vocab) seal() {
+	for norm, w := range v.fixed {
+		h := fnv1a([]byte(norm))
+		s := &v.shards[h%vocabShards]
+		s.fixed = append(s.fixed, fixedWord{w: &w, h: h})
+	}
+	for i := range v.shards {
+		s := &v.shards[i]
+		s.table.Store(s.fixedTable())
+	}
+	v.sealed = true
+}
 
 // linkSynonyms attaches expansions to the fixed words added before the
 // synonym table was complete; only New calls it.
@@ -153,23 +167,25 @@ func (v *vocab) linkSynonyms() {
 func (v *vocab) lookup(b []byte) word { return v.lookupHashed(b, fnv1a(b)) }
 
 // lookupHashed is lookup given h, the FNV-1a hash of b.
-func (v *vocab) lookupHashed(b []byte, h uint32) word {
-	if v.sealed.slots != nil {
-		if w, ok := v.sealed.find(b, h); ok {
-			return w
+func (v *vocab) lookupHashed(b []byte, h uint32) word { return *v.find(b, h) }
+
+// find is lookupHashed returning the interned word, which the caller
+// must not modify.
+func (v *vocab) find(b []byte, h uint32) *word {
+	if !v.sealed {
+		if w, ok := v.fixed[string(b)]; ok {
+			return &w
 		}
-	} else if w, ok := v.fixed[string(b)]; ok {
-		return w
 	}
 	s := &v.shards[h%vocabShards]
 	if t := s.table.Load(); t != nil {
 		if w := t.find(b, h); w != nil {
-			return *w
+			return w
 		}
 	}
 	w := v.newWord(string(b))
 	s.mu.Lock()
 	p := s.store(w, h, v.shardCap)
 	s.mu.Unlock()
-	return *p
+	return p
 }

@@ -12,6 +12,30 @@ type rawToken struct {
 	marker     bool // list marker such as "1." or "2)": a stop token that opens an item
 }
 
+// Byte classes of byteClass.
+const (
+	classWord = 1 << iota // an ASCII letter or digit (isWordByte)
+	classHigh             // not ASCII: part of a multi-byte rune, or invalid
+)
+
+// byteClass is the class bits of every byte: the tokenizer tests a byte
+// with one load.
+var byteClass = byteClasses()
+
+// byteClasses builds byteClass.
+func byteClasses() (t [256]uint8) {
+	for i := range t {
+		c := byte(i)
+		if isWordByte(c) {
+			t[i] |= classWord
+		}
+		if c >= utf8.RuneSelf {
+			t[i] |= classHigh
+		}
+	}
+	return t
+}
+
 // isWordByte reports whether the ASCII byte c belongs to a word: a letter
 // or a digit.
 func isWordByte(c byte) bool {
@@ -63,14 +87,18 @@ func apostropheAt(text string, i int) int {
 func (p *Pipeline) tokenize(text string, dst []rawToken) []rawToken {
 	n := len(text)
 	for i := 0; i < n; {
-		if c := text[i]; c < utf8.RuneSelf && !isWordByte(c) {
-			i++
-			continue
-		}
-		size, ok := wordRuneAt(text, i)
-		if !ok {
-			i += size
-			continue
+		size := 1
+		if cl := byteClass[text[i]]; cl&classWord == 0 {
+			if cl&classHigh == 0 {
+				i++
+				continue
+			}
+			s, ok := wordRuneAt(text, i)
+			if !ok {
+				i += s
+				continue
+			}
+			size = s
 		}
 		start := i
 		// Dotted acronym: letter '.' letter '.' ... (dottedEnd only when a
@@ -84,22 +112,32 @@ func (p *Pipeline) tokenize(text string, dst []rawToken) []rawToken {
 		}
 		j := i + size
 		for j < n {
-			if c := text[j]; c < utf8.RuneSelf && isWordByte(c) {
+			c := text[j]
+			cl := byteClass[c]
+			if cl&classWord != 0 {
 				j++
 				continue
 			}
-			if s, ok := wordRuneAt(text, j); ok {
-				j += s
-				continue
+			if cl&classHigh != 0 {
+				if s, ok := wordRuneAt(text, j); ok {
+					j += s
+					continue
+				}
+				if a := apostropheAt(text, j); a > 0 && j+a < n {
+					if _, ok := wordRuneAt(text, j+a); ok {
+						j += a
+						continue
+					}
+				}
+				break
 			}
-			c := text[j]
 			if c == '.' && j+1 < n && isDigitByte(text[j-1]) && isDigitByte(text[j+1]) {
 				j++
 				continue
 			}
-			if a := apostropheAt(text, j); a > 0 && j+a < n {
-				if _, ok := wordRuneAt(text, j+a); ok {
-					j += a
+			if c == '\'' && j+1 < n {
+				if _, ok := wordRuneAt(text, j+1); ok {
+					j++
 					continue
 				}
 			}

@@ -1,0 +1,137 @@
+package nlp
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+	"unicode/utf8"
+
+	"medcode/internal/testenv"
+)
+
+// FuzzTokenize holds tokenize, with its byte-class table, to
+// tokenizePlain, the byte tests it replaced.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add(benchNote)
+	f.Add("a\u2019b c\u2018 d\u2019\xe2\x80 7.5.6 x.y. 1) 22. 333. 'a' é'é \xff1.2")
+	p, err := New(Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got := p.tokenize(text, nil)
+		want := p.tokenizePlain(text, nil)
+		if !slices.Equal(got, want) {
+			t.Fatalf("tokenize(%q) = %v, want %v", text, got, want)
+		}
+	})
+}
+
+// testNotes returns the texts of testdata/notes and the CodiEsp dev notes.
+func testNotes(t *testing.T) []string {
+	t.Helper()
+	paths, err := filepath.Glob("testdata/notes/*.txt")
+	if err != nil || len(paths) < 2 {
+		t.Fatalf("notes: %v", err)
+	}
+	var notes []string
+	for _, path := range paths {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		notes = append(notes, string(b))
+	}
+	return append(notes, testenv.DevNotes(t)...)
+}
+
+// TestTokenizeNotes holds tokenize to tokenizePlain on the test and dev
+// notes.
+func TestTokenizeNotes(t *testing.T) {
+	p := testPipeline(t)
+	for _, text := range testNotes(t) {
+		if got, want := p.tokenize(text, nil), p.tokenizePlain(text, nil); !slices.Equal(got, want) {
+			t.Fatalf("tokenize differs from tokenizePlain on a note: %d vs %d tokens", len(got), len(want))
+		}
+	}
+}
+
+// TestByteClassTable holds byteClass to the byte tests it stands for.
+func TestByteClassTable(t *testing.T) {
+	for i := 0; i < 256; i++ {
+		c := byte(i)
+		cl := byteClass[c]
+		if cl&classWord != 0 != isWordByte(c) || cl&classHigh != 0 != (c >= utf8.RuneSelf) {
+			t.Errorf("byte %#x: class %#x", c, cl)
+		}
+	}
+}
+
+// tokenizePlain is tokenize as written before its byte-class table: the
+// plain form FuzzTokenize holds it to.
+func (p *Pipeline) tokenizePlain(text string, dst []rawToken) []rawToken {
+	n := len(text)
+	for i := 0; i < n; {
+		if c := text[i]; c < utf8.RuneSelf && !isWordByte(c) {
+			i++
+			continue
+		}
+		size, ok := wordRuneAt(text, i)
+		if !ok {
+			i += size
+			continue
+		}
+		start := i
+		// Dotted acronym: letter '.' letter '.' ... (dottedEnd only when a
+		// dot follows the first byte).
+		if i+1 < n && text[i+1] == '.' {
+			if j := dottedEnd(text, i); j > 0 {
+				dst = append(dst, rawToken{start: start, end: j, dotted: true})
+				i = j
+				continue
+			}
+		}
+		j := i + size
+		for j < n {
+			if c := text[j]; c < utf8.RuneSelf && isWordByte(c) {
+				j++
+				continue
+			}
+			if s, ok := wordRuneAt(text, j); ok {
+				j += s
+				continue
+			}
+			c := text[j]
+			if c == '.' && j+1 < n && isDigitByte(text[j-1]) && isDigitByte(text[j+1]) {
+				j++
+				continue
+			}
+			if a := apostropheAt(text, j); a > 0 && j+a < n {
+				if _, ok := wordRuneAt(text, j+a); ok {
+					j += a
+					continue
+				}
+			}
+			break
+		}
+		if j < n && text[j] == '/' && j-start <= 3 {
+			j = p.slashEnd(text, start, j)
+		}
+		if j < n && text[j] == '-' && j-start <= maxHyphenHead {
+			j = p.hyphenEnd(text, start, j)
+		}
+		t := rawToken{start: start, end: j}
+		if j-start <= 2 && isDigitByte(text[start]) && isDigitByte(text[j-1]) && j < n && (text[j] == ')' || text[j] == '.') &&
+			(j+1 == n || text[j+1] == ' ' || text[j+1] == '\t' || text[j+1] == '\n' || text[j+1] == '\r') &&
+			(text[j] == ')' || lineStartBefore(text, start)) {
+			t.marker = true
+		}
+		dst = append(dst, t)
+		i = j
+	}
+	return dst
+}
