@@ -139,6 +139,16 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	if minCov == 0 {
 		minCov = 0.5
 	}
+	pairs := ix.pairLists(minCov)
+	if !ix.opens(q.Terms, pairs) {
+		return dst[:0], pos // no query term has a record to read
+	}
+	return ix.searchInto(dst, pos, q, opts, minCov, pairs)
+}
+
+// searchInto is SearchInto past its check that the query opens a record,
+// reading the pair lists pairs (nil: every record of the query's terms).
+func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions, minCov float64, pairs *pairIndex) ([]Hit, []int32) {
 	sc := ix.getScratch()
 	defer ix.putScratch(sc)
 	for i, t := range q.Terms {
@@ -171,7 +181,6 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	// float32 weights (a hair below minCov, so rounding never drops a hit);
 	// score computes the exact values for the survivors.
 	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: sc.hits[:0], arena: pos, todo: sc.todo[:0]}
-	pairs := ix.pairLists(minCov)
 	sc.sorted = sc.sorted[:0]
 	for _, t := range sc.touched {
 		if pairs != nil {
@@ -207,6 +216,28 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	clear(found)
 	sc.keys, sc.hits = keys, found[:0]
 	return hits, r.arena
+}
+
+// opens reports whether a search reading pairs (nil: every posting
+// record) reads any record for the query terms: whether one of them has
+// records, or, through pairs, solo records or pairs. A search whose terms
+// have none finds nothing, and skips its setup.
+func (ix *Index) opens(terms []uint32, pairs *pairIndex) bool {
+	for _, t := range terms {
+		if int(t) >= len(ix.termStr) {
+			continue
+		}
+		if pairs == nil {
+			if ix.postOff[t] != ix.postOff[t+1] {
+				return true
+			}
+			continue
+		}
+		if at, next := pairs.off[t], pairs.off[t+1]; at != next {
+			return true
+		}
+	}
+	return false
 }
 
 // reader runs the coverage bound on posting records of one search and
@@ -397,10 +428,11 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	var sbuf [32]int32
 	slots := sbuf[:0]
 	for _, t := range terms {
-		w := ix.weight[t]
-		norm2 += w * w
+		w2 := ix.sq[t]
+		norm2 += w2
 		if k := sc.slot[t]; k > 0 {
-			m2 += w * w
+			w := ix.weight[t]
+			m2 += w2
 			mass += w
 			slots = append(slots, k-1)
 			if w > bestW {
@@ -445,9 +477,8 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 		lo, hi = sc.run(q.Pos, first, last)
 	}
 	for i := lo; i < hi; i++ {
-		if p, t := q.Pos[i], q.Terms[i]; p >= first && p <= last && int(t) < len(ix.weight) {
-			w := ix.weight[t]
-			win2 += w * w
+		if p, t := q.Pos[i], q.Terms[i]; p >= first && p <= last && int(t) < len(ix.sq) {
+			win2 += ix.sq[t]
 		}
 	}
 	cos := 0.0
