@@ -80,6 +80,10 @@ type scratch struct {
 	hits []Hit    // the hits as found, before they are copied out in order
 	// todo lists the records a search through pair lists reads.
 	todo []pending
+	// terms and slots are score's: a record's terms in name order, and
+	// its matched terms' query slots.
+	terms []uint32
+	slots []int32
 }
 
 // hitKey orders hits without moving them.
@@ -407,13 +411,10 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	ni, code := int32(head[0]), int32(head[2])
 	kind := corpus.NameKind(head[1] >> 24)
 	nt := len(body)
-	var buf [32]uint32
-	var terms []uint32
-	if nt > len(buf) {
-		terms = make([]uint32, nt)
-	} else {
-		terms = buf[:nt]
-	}
+	// The record's terms in name order, and the matched ones' query
+	// slots, in scratch (arrays on the stack were zeroed per record).
+	terms := slices.Grow(sc.terms[:0], nt)[:nt]
+	sc.terms = terms
 	for j, tw := range body { // the name's order
 		if ix.postTerm == packTerm {
 			terms[tw>>packShift] = tw & packTerm
@@ -425,8 +426,7 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	anchor := int32(-1)
 	bestW := -1.0
 	// slots are the matched terms' query slots, in name order.
-	var sbuf [32]int32
-	slots := sbuf[:0]
+	slots := sc.slots[:0]
 	for _, t := range terms {
 		w2 := ix.sq[t]
 		norm2 += w2
@@ -440,6 +440,7 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 			}
 		}
 	}
+	sc.slots = slots // keeps the room grown
 	matched := len(slots)
 	cov := m2 / norm2
 	if cov < minCov || matched == 0 {
@@ -468,18 +469,15 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	*arena = (*arena)[:a+matched]
 	// Window norm: every query term inside [first, last].
 	var win2 float64
-	lo, hi := 0, len(q.Terms)
 	if sc.sortedPos { // the same terms in the same order
 		if !sc.tabled {
 			sc.tabulate(q.Pos)
 			sc.tabled = true
 		}
-		lo, hi = sc.run(q.Pos, first, last)
-	}
-	for i := lo; i < hi; i++ {
-		if p, t := q.Pos[i], q.Terms[i]; p >= first && p <= last && int(t) < len(ix.sq) {
-			win2 += ix.sq[t]
-		}
+		lo, hi := sc.run(q.Pos, first, last)
+		win2 = ix.runNorm(q.Terms[lo:hi])
+	} else {
+		win2 = ix.windowNorm(q, first, last)
 	}
 	cos := 0.0
 	if win2 > 0 {
@@ -505,6 +503,30 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 		First: first, Last: last, Positions: positions,
 	}
 	return true
+}
+
+// windowNorm is the Σ w² of the query terms at positions first to last,
+// in query order.
+func (ix *Index) windowNorm(q Query, first, last int32) float64 {
+	var win2 float64
+	for i, t := range q.Terms {
+		if p := q.Pos[i]; p >= first && p <= last && int(t) < len(ix.sq) {
+			win2 += ix.sq[t]
+		}
+	}
+	return win2
+}
+
+// runNorm is windowNorm for a sorted query's run of terms from first to
+// last (scratch.run): every one of them lies in the window (TestRunNorm).
+func (ix *Index) runNorm(terms []uint32) float64 {
+	var win2 float64
+	for _, t := range terms {
+		if int(t) < len(ix.sq) {
+			win2 += ix.sq[t]
+		}
+	}
+	return win2
 }
 
 // min1 is math.Min(1, x), bit for bit (a NaN stays NaN, -0 stays -0),
