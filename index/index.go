@@ -63,8 +63,11 @@ type Index struct {
 	nameTerm []uint32
 	// post holds, per term, a record for each name whose rarest term it
 	// is (see layPostings); postOff[t]:postOff[t+1] is term t's part.
-	post      []uint32
-	w2        []float32 // per term: float32(w²), as the records' bounds read it
+	post []uint32
+	w2   []float32 // per term: float32(w²), as the records' bounds read it
+	// sq is per term its exact w² (weight[t]*weight[t]), the product
+	// score sums, computed once rather than per record read.
+	sq        []float64
 	postOff   []uint32
 	postCount []uint32
 	// postTerm masks a record's term word to the term id; when it is

@@ -80,6 +80,10 @@ type scratch struct {
 	hits []Hit    // the hits as found, before they are copied out in order
 	// todo lists the records a search through pair lists reads.
 	todo []pending
+	// terms and slots are score's: a record's terms in name order, and
+	// its matched terms' query slots.
+	terms []uint32
+	slots []int32
 }
 
 // hitKey orders hits without moving them.
@@ -139,6 +143,16 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	if minCov == 0 {
 		minCov = 0.5
 	}
+	pairs := ix.pairLists(minCov)
+	if !ix.opens(q.Terms, pairs) {
+		return dst[:0], pos // no query term has a record to read
+	}
+	return ix.searchInto(dst, pos, q, opts, minCov, pairs)
+}
+
+// searchInto is SearchInto past its check that the query opens a record,
+// reading the pair lists pairs (nil: every record of the query's terms).
+func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions, minCov float64, pairs *pairIndex) ([]Hit, []int32) {
 	sc := ix.getScratch()
 	defer ix.putScratch(sc)
 	for i, t := range q.Terms {
@@ -171,7 +185,6 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	// float32 weights (a hair below minCov, so rounding never drops a hit);
 	// score computes the exact values for the survivors.
 	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: sc.hits[:0], arena: pos, todo: sc.todo[:0]}
-	pairs := ix.pairLists(minCov)
 	sc.sorted = sc.sorted[:0]
 	for _, t := range sc.touched {
 		if pairs != nil {
@@ -207,6 +220,28 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	clear(found)
 	sc.keys, sc.hits = keys, found[:0]
 	return hits, r.arena
+}
+
+// opens reports whether a search reading pairs (nil: every posting
+// record) reads any record for the query terms: whether one of them has
+// records, or, through pairs, solo records or pairs. A search whose terms
+// have none finds nothing, and skips its setup.
+func (ix *Index) opens(terms []uint32, pairs *pairIndex) bool {
+	for _, t := range terms {
+		if int(t) >= len(ix.termStr) {
+			continue
+		}
+		if pairs == nil {
+			if ix.postOff[t] != ix.postOff[t+1] {
+				return true
+			}
+			continue
+		}
+		if at, next := pairs.off[t], pairs.off[t+1]; at != next {
+			return true
+		}
+	}
+	return false
 }
 
 // reader runs the coverage bound on posting records of one search and
@@ -376,13 +411,10 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	ni, code := int32(head[0]), int32(head[2])
 	kind := corpus.NameKind(head[1] >> 24)
 	nt := len(body)
-	var buf [32]uint32
-	var terms []uint32
-	if nt > len(buf) {
-		terms = make([]uint32, nt)
-	} else {
-		terms = buf[:nt]
-	}
+	// The record's terms in name order, and the matched ones' query
+	// slots, in scratch (arrays on the stack were zeroed per record).
+	terms := slices.Grow(sc.terms[:0], nt)[:nt]
+	sc.terms = terms
 	for j, tw := range body { // the name's order
 		if ix.postTerm == packTerm {
 			terms[tw>>packShift] = tw & packTerm
@@ -394,13 +426,13 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	anchor := int32(-1)
 	bestW := -1.0
 	// slots are the matched terms' query slots, in name order.
-	var sbuf [32]int32
-	slots := sbuf[:0]
+	slots := sc.slots[:0]
 	for _, t := range terms {
-		w := ix.weight[t]
-		norm2 += w * w
+		w2 := ix.sq[t]
+		norm2 += w2
 		if k := sc.slot[t]; k > 0 {
-			m2 += w * w
+			w := ix.weight[t]
+			m2 += w2
 			mass += w
 			slots = append(slots, k-1)
 			if w > bestW {
@@ -408,6 +440,7 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 			}
 		}
 	}
+	sc.slots = slots // keeps the room grown
 	matched := len(slots)
 	cov := m2 / norm2
 	if cov < minCov || matched == 0 {
@@ -436,19 +469,15 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	*arena = (*arena)[:a+matched]
 	// Window norm: every query term inside [first, last].
 	var win2 float64
-	lo, hi := 0, len(q.Terms)
 	if sc.sortedPos { // the same terms in the same order
 		if !sc.tabled {
 			sc.tabulate(q.Pos)
 			sc.tabled = true
 		}
-		lo, hi = sc.run(q.Pos, first, last)
-	}
-	for i := lo; i < hi; i++ {
-		if p, t := q.Pos[i], q.Terms[i]; p >= first && p <= last && int(t) < len(ix.weight) {
-			w := ix.weight[t]
-			win2 += w * w
-		}
+		lo, hi := sc.run(q.Pos, first, last)
+		win2 = ix.runNorm(q.Terms[lo:hi])
+	} else {
+		win2 = ix.windowNorm(q, first, last)
 	}
 	cos := 0.0
 	if win2 > 0 {
@@ -474,6 +503,30 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 		First: first, Last: last, Positions: positions,
 	}
 	return true
+}
+
+// windowNorm is the Σ w² of the query terms at positions first to last,
+// in query order.
+func (ix *Index) windowNorm(q Query, first, last int32) float64 {
+	var win2 float64
+	for i, t := range q.Terms {
+		if p := q.Pos[i]; p >= first && p <= last && int(t) < len(ix.sq) {
+			win2 += ix.sq[t]
+		}
+	}
+	return win2
+}
+
+// runNorm is windowNorm for a sorted query's run of terms from first to
+// last (scratch.run): every one of them lies in the window (TestRunNorm).
+func (ix *Index) runNorm(terms []uint32) float64 {
+	var win2 float64
+	for _, t := range terms {
+		if int(t) < len(ix.sq) {
+			win2 += ix.sq[t]
+		}
+	}
+	return win2
 }
 
 // min1 is math.Min(1, x), bit for bit (a NaN stays NaN, -0 stays -0),

@@ -127,11 +127,11 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 		if tgt.invalid || k == 0 {
 			return
 		}
-		c := w.byCode[k]
+		c := w.sc.codes.get(k)
 		if c == nil {
 			c = w.candidate()
-			c.key, c.tgt = e.set.Brief(k).Code, tgt
-			w.byCode[k] = c
+			c.tgt = tgt // its key comes after the search, with the others'
+			w.sc.codes.put(k, c)
 			w.order = append(w.order, c)
 		}
 		if c.tgt.from != 0 && tgt.from == 0 {
@@ -142,6 +142,7 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 	}
 	terms := doc.Terms
 	sc := &w.sc
+	sc.codes.reset()
 	sc.trig = doc.TriggerTokens(sc.trig)
 	sc.label = doc.LabelTokens(sc.label)
 	sc.shout = append(sc.shout[:0], make([]int8, len(doc.Sentences))...)
@@ -158,18 +159,22 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 		}
 		lo = hi
 	}
+	// The candidates' codes are looked up together, and filed where the
+	// passes after collect find them.
 	for _, c := range w.order {
-		c.mentions = w.mentionSlice(c.n)
+		k := c.tgt.anyCode()
+		c.key = e.set.Brief(k).Code
+		w.byCode[k] = c
+		c.mentions, c.best = w.mentionSlice(c.n), 0
 	}
-	for _, p := range w.pend {
-		p.c.mentions = append(p.c.mentions, p.m)
-	}
-	for _, c := range w.order {
-		c.best = 0
-		for i, m := range c.mentions {
-			if mentionScore(m) > mentionScore(c.mentions[c.best]) {
-				c.best = i
-			}
+	// Each candidate's best mention is its first scoring highest, found
+	// as its mentions are laid out.
+	for i := range w.pend {
+		p := &w.pend[i]
+		c := p.c
+		c.mentions = append(c.mentions, p.m)
+		if n := len(c.mentions) - 1; n > 0 && mentionScore(p.m) > mentionScore(c.mentions[c.best]) {
+			c.best = n
 		}
 	}
 	return w.order
@@ -192,6 +197,7 @@ type sentenceScratch struct {
 	label    []bool     // per token of the note: in a body-system sub-heading ("HEENT:")
 	prefix   []prefixAt // the query's compound words and their prefixes' starts
 	shout    []int8     // per sentence of the note: 0 not judged, 1 all capitals, -1 not
+	codes    codeSlots  // the note's candidates by code, as collect gathers them
 }
 
 // prefixAt is a compound's word (its token) and where its prefix starts.
