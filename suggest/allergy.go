@@ -59,7 +59,7 @@ func parseAllergyRules(set *corpus.Set, src string) ([]allergyRule, error) {
 func (e *Engine) allergyStatus(n *ruleNote, res *Result, adds []addition) []addition {
 	doc := n.doc
 	// allergic wants an allergies section or an allergy word.
-	if !slices.ContainsFunc(doc.Sections, func(s nlp.Section) bool { return s.Kind == nlp.Allergies }) && !holdsWord(doc, allergyGate...) {
+	if !slices.ContainsFunc(doc.Sections, func(s nlp.Section) bool { return s.Kind == nlp.Allergies }) && !n.holdsCue(allergyWords) { // holdsWord(doc, allergyGate...)
 		return adds
 	}
 	thr := e.DecisionThreshold()

@@ -74,8 +74,8 @@ func (e *Engine) coderRules(w *work, doc *nlp.Document, req Request, res *Result
 	adds, rej = e.combinations(n, res, adds, rej, rejected)
 	adds, rej = e.sequelae(doc, res, adds, rej, rejected) // sequela.go
 	adds = e.drugStatus(n, res, adds)
-	adds = e.allergyStatus(n, res, adds)                    // allergy.go
-	adds, rej = e.screenings(doc, res, rejected, adds, rej) // screening.go
+	adds = e.allergyStatus(n, res, adds)                  // allergy.go
+	adds, rej = e.screenings(n, res, rejected, adds, rej) // screening.go
 	adds = e.encounterCodes(n, res, adds)
 	adds, rej = e.serviceVisits(n, res, adds, rej) // visit.go
 	adds, rej = e.bodyMassIndex(n, res, adds, rej)

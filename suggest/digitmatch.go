@@ -1,6 +1,9 @@
 package suggest
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // digitMatch is a pattern whose every match begins with a digit that starts
 // a word (`\b\d...`) and is at most maxLen bytes long, searched only where
@@ -10,7 +13,41 @@ type digitMatch struct {
 	re     *regexp.Regexp // the pattern, unanchored
 	at     *regexp.Regexp // the pattern anchored at the start of its input
 	maxLen int
+	// digits, sep and unit, when unit is set, are what every match holds
+	// from its first byte: at most digits ASCII digits, an optional byte
+	// of sep, then a byte whose ASCII lower case is in unit (withUnit).
+	digits    int
+	sep, unit string
 }
+
+// withUnit returns d searched only at a digit run of at most digits
+// digits followed, after an optional byte of sep, by a byte of unit
+// (lower-case ASCII letters without other Unicode case folds), in either
+// case: the pattern's \d{1,digits}[sep]?(?:unit words) (FuzzDigitMatch
+// holds find to the pattern).
+func (d digitMatch) withUnit(digits int, sep, unit string) digitMatch {
+	d.digits, d.sep, d.unit = digits, sep, unit
+	return d
+}
+
+// unitAfter reports whether the digit run at i of text is followed as
+// withUnit says every match's is.
+func (d digitMatch) unitAfter(text string, i int) bool {
+	j := i
+	for j < len(text) && '0' <= text[j] && text[j] <= '9' {
+		if j-i == d.digits {
+			return false // a longer run: \d{1,digits} then no digit
+		}
+		j++
+	}
+	unit := func(k int) bool {
+		return k < len(text) && strings.IndexByte(d.unit, text[k]|0x20) >= 0 && isLetter(text[k])
+	}
+	return unit(j) || j < len(text) && strings.IndexByte(d.sep, text[j]) >= 0 && unit(j+1)
+}
+
+// isLetter reports whether c is an ASCII letter.
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
 // newDigitMatch compiles pattern, which must begin with `\b\d` (after an
 // optional flag group) and match at most maxLen bytes.
@@ -25,7 +62,7 @@ func (d digitMatch) find(text string) []int { return d.findBefore(text, len(text
 // findBefore is find limited to matches starting before byte end.
 func (d digitMatch) findBefore(text string, end int) []int {
 	for i := 0; i < end; i++ {
-		if text[i] < '0' || text[i] > '9' || i > 0 && isWordByte(text[i-1]) {
+		if text[i] < '0' || text[i] > '9' || i > 0 && isWordByte(text[i-1]) || d.unit != "" && !d.unitAfter(text, i) {
 			continue
 		}
 		// The window holds any match and the byte after it, which the

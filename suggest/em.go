@@ -27,9 +27,11 @@ var (
 	emTime          = regexp.MustCompile(`(?i)\btotal (?:time|visit time|face[- ]to[- ]face time)\b[^.\d]{0,40}?(\d{1,3})\s*(?:minutes|mins?)\b|\b(\d{1,3})\s*(?:minutes|mins?)\b[^.]{0,30}?\btotal time\b|\bspent (?:a total of )?(\d{1,3})\s*(?:minutes|mins?)\b`)
 )
 
-// emTime's match in text, tried only when text has a digit then "min".
+// emTime's match in text, tried only when text has a digit then "min"
+// and the words of one of its alternatives: "total " (the first two) or
+// "pent " ("spent ", whose s the long s folds to).
 func emTimeMatch(text string) []int {
-	if !digitThen(text, reSpace, "min") {
+	if !digitThen(text, reSpace, "min") || !containsFold(text, "total ") && !containsFold(text, "pent ") {
 		return nil
 	}
 	return emTime.FindStringSubmatchIndex(text)

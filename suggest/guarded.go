@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -16,15 +17,43 @@ type guarded struct {
 	words []string
 	// first has bit c set for each first byte c of words.
 	first *[2]uint64
+	// lead are the bytes index stops at: each first byte of words in
+	// either case and the first bytes of the two runes folding to ASCII;
+	// nil when there are too many for a search per byte to pay.
+	lead []byte
 }
+
+// maxLead is the most lead bytes index searches for one at a time.
+const maxLead = 8
+
+// shortGuarded is the length below which index reads the text byte by
+// byte (indexPlain): searching for each lead byte costs more there.
+const shortGuarded = 64
 
 // guard compiles expr guarded by words.
 func guard(expr string, words ...string) guarded {
 	first := new([2]uint64)
+	lead := []byte{"\u212a"[0], "\u017f"[0]}
 	for _, w := range words {
 		first[w[0]>>6] |= 1 << (w[0] & 63)
+		for _, c := range []byte{w[0], upperASCII(w[0])} {
+			if !slices.Contains(lead, c) {
+				lead = append(lead, c)
+			}
+		}
 	}
-	return guarded{Regexp: regexp.MustCompile(expr), words: words, first: first}
+	if len(lead) > maxLead {
+		lead = nil
+	}
+	return guarded{Regexp: regexp.MustCompile(expr), words: words, first: first, lead: lead}
+}
+
+// upperASCII is c in upper case when it is an ASCII lower-case letter.
+func upperASCII(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
 }
 
 // may reports whether s may hold a match.
@@ -32,8 +61,65 @@ func (g guarded) may(s string) bool { return g.index(s, 0) >= 0 }
 
 // index returns the first byte of s from from on at which one of the
 // words (or a rune folding to ASCII) starts, -1 when none: may(s[a:b])
-// holds only if index(s, a) is in [a, b).
+// holds only if index(s, a) is in [a, b). It is indexPlain, reading a
+// long text only where one of the lead bytes stands (strings.IndexByte
+// per lead byte, in order of place): neither a word nor a rune folding to
+// ASCII starts at another byte (FuzzGuardedIndexPlain).
 func (g guarded) index(s string, from int) int {
+	from = max(from, 0)
+	if g.lead == nil || len(s)-from < shortGuarded {
+		return g.indexPlain(s, from)
+	}
+	var next [maxLead]int // per lead byte, where it next stands; -1: nowhere
+	for k, c := range g.lead {
+		next[k] = byteFrom(s, from, c)
+	}
+	for {
+		k := -1
+		for j := range g.lead {
+			if next[j] >= 0 && (k < 0 || next[j] < next[k]) {
+				k = j
+			}
+		}
+		if k < 0 {
+			return -1
+		}
+		i := next[k]
+		if g.startsAt(s, i) {
+			return i
+		}
+		next[k] = byteFrom(s, i+1, g.lead[k])
+	}
+}
+
+// byteFrom is the first byte c of s from from on, -1 when none.
+func byteFrom(s string, from int, c byte) int {
+	if i := strings.IndexByte(s[from:], c); i >= 0 {
+		return from + i
+	}
+	return -1
+}
+
+// startsAt reports whether one of the words, ignoring ASCII case, or a
+// rune folding to ASCII starts at byte i of s.
+func (g guarded) startsAt(s string, i int) bool {
+	c := s[i]
+	if c >= 0x80 {
+		return foldsToASCII(s[i:])
+	}
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
+	}
+	for _, w := range g.words {
+		if c == w[0] && len(s)-i >= len(w) && asciiFoldPrefix(s[i:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+// indexPlain is index reading every byte of s from from on.
+func (g guarded) indexPlain(s string, from int) int {
 	for i := max(from, 0); i < len(s); i++ {
 		c := s[i]
 		if c >= 0x80 {

@@ -1,8 +1,12 @@
 package suggest
 
 import (
+	"os"
+	"path/filepath"
 	"slices"
 	"testing"
+
+	"medcode/nlp"
 )
 
 // TestGateWords checks that every cue phrase a rule gated by holdsWord
@@ -24,5 +28,118 @@ func TestGateWords(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// gateTexts are notes with and without the gates' words.
+func gateTexts(t *testing.T) []string {
+	texts := []string{
+		"Leukemia in remission; relapsed twice.", "AML, in relapse.", "Relapsing-remitting MS.", "No remission reached.",
+		"Allergic to penicillin.", "PCN allergy; history of anaphylaxis.", "Anaphylactic reaction to peanuts.", "Allergies: none.",
+		"HIV screening today.", "Screened for depression.", "Depression screen negative.", "Screens and screenings.",
+		"Chest pain, no words of any gate.", "",
+	}
+	files, _ := filepath.Glob("testdata/notes/*.txt")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	return texts
+}
+
+// TestGateCuesAreHoldsWord checks that a gate read from the rules' cue
+// table (ruleNote.holdsCue) answers as holdsWord over the gate's words:
+// each word is a one-word phrase of the gate's lists (TestGateWords
+// checks the converse), the lists are in ruleCueLists (else each costs a
+// pass of its own), and over notes with and without the words the two
+// agree.
+func TestGateCuesAreHoldsWord(t *testing.T) {
+	pipe, err := nlp.New(nlp.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	gates := []struct {
+		name  string
+		words []string
+		lists [][]phrase
+	}{
+		{"remission", remissionWords, remissionGate},
+		{"allergy", allergyGate, [][]phrase{allergyWords}},
+	}
+	table := ruleCueLists()
+	for _, g := range gates {
+		for _, w := range g.words {
+			if !slices.ContainsFunc(g.lists, func(ps []phrase) bool {
+				return slices.ContainsFunc(ps, func(p phrase) bool { return len(p) == 1 && p[0] == w })
+			}) {
+				t.Errorf("%s: word %q is no one-word phrase of the gate's lists", g.name, w)
+			}
+		}
+		for _, ps := range g.lists {
+			if !slices.ContainsFunc(table, func(l []phrase) bool { return len(l) > 0 && &l[0] == &ps[0] }) {
+				t.Errorf("%s: a list of the gate is not in ruleCueLists", g.name)
+			}
+		}
+	}
+	w := &work{}
+	e := &Engine{}
+	held := map[string]int{}
+	for _, text := range gateTexts(t) {
+		doc := pipe.AnalyzeInto(&w.doc, text)
+		w.rn.reset(e, w, doc)
+		for _, g := range gates {
+			got, want := w.rn.holdsCue(g.lists...), holdsWord(doc, g.words...)
+			if got != want {
+				t.Errorf("%.40q %s: holdsCue %v, holdsWord %v", text, g.name, got, want)
+			}
+			if want {
+				held[g.name]++
+			}
+		}
+	}
+	for _, g := range gates {
+		if held[g.name] == 0 {
+			t.Errorf("%s: no note holds the gate: the test reads nothing", g.name)
+		}
+	}
+}
+
+// TestScreeningCuesAreWords checks that the cues of screeningCues are
+// the tokens screenings reads, those of screeningWords, one each, in
+// note order.
+func TestScreeningCuesAreWords(t *testing.T) {
+	pipe, err := nlp.New(nlp.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := &work{}
+	e := &Engine{}
+	hits := 0
+	for _, text := range gateTexts(t) {
+		doc := pipe.AnalyzeInto(&w.doc, text)
+		w.rn.reset(e, w, doc)
+		var want []int
+		for j := range doc.Tokens {
+			if screeningWords[doc.Tokens[j].Norm] {
+				want = append(want, j)
+			}
+		}
+		var got []int
+		for _, c := range w.rn.cues(screeningCues) {
+			if c.last != c.tok {
+				t.Errorf("%.40q: screening cue spans tokens %d..%d", text, c.tok, c.last)
+			}
+			got = append(got, c.tok)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%.40q: screening cues at %v, screeningWords at %v", text, got, want)
+		}
+		hits += len(want)
+	}
+	if hits == 0 {
+		t.Fatal("no note names a screening: the test reads nothing")
 	}
 }

@@ -12,8 +12,28 @@ import (
 
 // digitThen reports whether s holds an ASCII digit followed, after any run
 // of bytes from skip, by word (ASCII letters without other Unicode case
-// folds, compared ignoring case).
+// folds, compared ignoring case). A long text is read only where word
+// stands (foldIndex), looking back over skip for the digit: the same
+// answer when word starts with no byte of skip and skip holds no digit
+// (FuzzPrefilterFast holds it to digitThenPlain).
 func digitThen(s, skip, word string) bool {
+	if len(s) < shortPrefilter || word == "" || strings.IndexByte(skip, word[0]) >= 0 || strings.ContainsAny(skip, "0123456789") {
+		return digitThenPlain(s, skip, word)
+	}
+	for p := foldIndex(s, word, 0); p >= 0; p = foldIndex(s, word, p+1) {
+		k := p - 1
+		for k >= 0 && strings.IndexByte(skip, s[k]) >= 0 {
+			k--
+		}
+		if k >= 0 && '0' <= s[k] && s[k] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// digitThenPlain is digitThen reading every byte of s.
+func digitThenPlain(s, skip, word string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
 			continue
@@ -29,15 +49,63 @@ func digitThen(s, skip, word string) bool {
 	return false
 }
 
+// shortPrefilter is the length below which the prefilters read a text
+// byte by byte: a search per byte value costs more there.
+const shortPrefilter = 64
+
 // containsFold reports whether s holds word (ASCII letters without other
-// Unicode case folds), ignoring case.
+// Unicode case folds), ignoring case: containsFoldPlain, reading a long
+// text only where word's first letter stands (foldIndex).
 func containsFold(s, word string) bool {
+	if len(s) < shortPrefilter || word == "" {
+		return containsFoldPlain(s, word)
+	}
+	return foldIndex(s, word, 0) >= 0
+}
+
+// containsFoldPlain is containsFold reading every byte of s.
+func containsFoldPlain(s, word string) bool {
 	for i := 0; i+len(word) <= len(s); i++ {
 		if s[i]|0x20 == word[0]|0x20 && strings.EqualFold(s[i:i+len(word)], word) {
 			return true
 		}
 	}
 	return false
+}
+
+// foldIndex returns the first byte of s from from on at which non-empty
+// word (ASCII letters without other Unicode case folds) stands, ignoring
+// case, -1 when none: it searches for the first byte of word in each case
+// with strings.IndexByte, and compares word only there (a text byte
+// beyond ASCII folds to no ASCII letter of such a word).
+func foldIndex(s, word string, from int) int {
+	lo, up := word[0], word[0]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - ('a' - 'A')
+	} else if 'A' <= lo && lo <= 'Z' {
+		lo = up + ('a' - 'A')
+	}
+	nl, nu := byteFrom(s, from, lo), -1
+	if up != lo {
+		nu = byteFrom(s, from, up)
+	}
+	for {
+		i := nl
+		if i < 0 || nu >= 0 && nu < i {
+			i = nu
+		}
+		if i < 0 || len(s)-i < len(word) {
+			return -1
+		}
+		if strings.EqualFold(s[i:i+len(word)], word) {
+			return i
+		}
+		if i == nl {
+			nl = byteFrom(s, i+1, lo)
+		} else {
+			nu = byteFrom(s, i+1, up)
+		}
+	}
 }
 
 // containsLower is strings.Contains(strings.ToLower(text), word) for a

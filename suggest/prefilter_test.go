@@ -1,6 +1,10 @@
 package suggest
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // TestPrefilters: each cheap test is true wherever its expression matches
 // (it may be true where the expression does not), so the rules see the
@@ -60,4 +64,53 @@ func TestPrefilters(t *testing.T) {
 			t.Errorf("containsFold(%q, %q) = %v, want %v", tc.s, tc.word, got, tc.want)
 		}
 	}
+}
+
+// prefilterFastHolds checks the prefilters' fast forms against their
+// plain ones on text, and emTimeMatch against emTime itself.
+func prefilterFastHolds(t *testing.T, text string) {
+	for _, w := range []string{"min", "y", "c", "old", "acute", "total ", "pent ", "unspecified", "-x"} {
+		for _, skip := range []string{reSpace, " -", ""} {
+			if got, want := digitThen(text, skip, w), digitThenPlain(text, skip, w); got != want {
+				t.Fatalf("digitThen(%q, %q, %q) = %v, digitThenPlain %v", text, skip, w, got, want)
+			}
+		}
+		if got, want := containsFold(text, w), containsFoldPlain(text, w); got != want {
+			t.Fatalf("containsFold(%q, %q) = %v, containsFoldPlain %v", text, w, got, want)
+		}
+	}
+	if got, want := emTimeMatch(text), emTime.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
+		t.Fatalf("emTimeMatch(%q) = %v, emTime %v", text, got, want)
+	}
+}
+
+// TestPrefilterFast: the fast forms of digitThen and containsFold, which
+// read long texts only where the word stands, are the plain forms.
+func TestPrefilterFast(t *testing.T) {
+	pad := strings.Repeat("Patient seen, exam done; plan as above. ", 2)
+	for _, text := range []string{
+		"Total time spent 45 minutes on the date of the encounter.", "I \u017fpent 30 MIN with the patient.",
+		"25 mins total time.", "Total face-to-face time was about\t40\nmin", "A 45-year-old man; 3 yo sister; 67 y/o female",
+		"12 - y", "x min", "12 mi", "9", "MIN 12 min", "acute on chronic", "CHRONIC", "Cold and old", "2 -x", "\u212aold 3\u017fmin",
+	} {
+		for _, s := range []string{text, pad + text, text + pad, pad + text + pad} {
+			prefilterFastHolds(t, s)
+		}
+	}
+}
+
+// FuzzPrefilterFast: the fast prefilters are the plain ones on any text
+// long enough to take the fast path.
+func FuzzPrefilterFast(f *testing.F) {
+	f.Add("Total time spent 45 minutes")
+	f.Add("3 yo; 12 - y; MIN")
+	f.Fuzz(func(t *testing.T, text string) {
+		if len(text) > 300 {
+			text = text[:300]
+		}
+		for len(text) < shortPrefilter {
+			text += " " + text + "x"
+		}
+		prefilterFastHolds(t, text)
+	})
 }

@@ -53,6 +53,9 @@ var (
 	// remissionWords are words every cue noteRemission reads holds one
 	// of: a note without them states no status.
 	remissionWords = []string{"remission", "relapse", "relapsed", "relapsing"}
+	// remissionGate are the lists of ruleCueLists whose cues a note holds
+	// exactly when it holds one of remissionWords (notegate.go).
+	remissionGate = [][]phrase{remissionCues, relapseCues}
 )
 
 // noteRemission reads the status the note states in sentence sent: a
@@ -140,7 +143,7 @@ func (e *Engine) hasRemissionSibling(code string) bool {
 // gives way to one already suggested.
 func (e *Engine) remission(n *ruleNote, res *Result, rej []Rejection) []Rejection {
 	doc := n.doc
-	if !holdsWord(doc, remissionWords...) {
+	if !n.holdsCue(remissionGate...) { // holdsWord(doc, remissionWords...)
 		return rej // the note states no status
 	}
 	for i := 0; i < len(res.Suggestions); i++ {

@@ -75,6 +75,7 @@ func ruleCueLists() [][]phrase {
 		relapseCues,
 		remissionCues,
 		respWords,
+		screeningCues,
 		secondaryCues,
 		shortCues,
 		stillCues,

@@ -15,6 +15,11 @@ import (
 // for depression", "depression screen").
 var screeningWords = map[string]bool{"screening": true, "screen": true, "screened": true}
 
+// screeningCues are screeningWords as one-word phrases: a list of
+// ruleCueLists, whose cues are the tokens of the words, found in the
+// rules' one pass over the tokens (TestScreeningCuesAreWords).
+var screeningCues = phrases("screening|screen|screened")
+
 // objectStops end the object of a screening: a clause word or the
 // preposition that introduces the test or the result ("screening for
 // colon cancer with colonoscopy", "mammogram for breast cancer
@@ -48,11 +53,13 @@ func screeningCode(b corpus.Brief) bool {
 // ("mammogram for breast cancer screening") as a tie-breaker; the code
 // found is added. A condition code suggested on the object's words alone
 // is dropped: the note does not document it as present.
-func (e *Engine) screenings(doc *nlp.Document, res *Result, rejected []Rejection, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+func (e *Engine) screenings(n *ruleNote, res *Result, rejected []Rejection, adds []addition, rej []Rejection) ([]addition, []Rejection) {
+	doc := n.doc
 	toks := doc.Tokens
-	for j := range toks {
-		t := &toks[j] // read in place; every screening word starts "screen"
-		if !strings.HasPrefix(t.Norm, "screen") || !screeningWords[t.Norm] || t.Assert&nlp.Negated != 0 && t.Assert&nlp.Result == 0 || t.Assert&nlp.Family != 0 {
+	for _, sc := range n.cues(screeningCues) { // the tokens of screeningWords
+		j := sc.tok
+		t := &toks[j] // read in place
+		if t.Assert&nlp.Negated != 0 && t.Assert&nlp.Result == 0 || t.Assert&nlp.Family != 0 {
 			continue
 		}
 		if !screeningHere(doc, j) {

@@ -24,7 +24,8 @@ func deeperSubterms(res *Result) {
 	// The suggestions and their evidence are read in place: a pair is
 	// copied only when it moves.
 	extends := func(deep, shallow *Evidence) bool {
-		if deep.MatchedKind != index || shallow.MatchedKind != index || deep.Start > shallow.Start || deep.End < shallow.End {
+		// The span test first: most pairs lie apart.
+		if deep.Start > shallow.Start || deep.End < shallow.End || deep.MatchedKind != index || shallow.MatchedKind != index {
 			return false
 		}
 		n := len(shallow.Matched)
