@@ -88,9 +88,10 @@ func sentencesOf(c *candidate, good bool, dst []int) []int {
 	if len(c.mentions) == 0 {
 		return dst
 	}
-	best := mentionScore(c.mentions[c.best])
-	for _, m := range c.mentions {
-		if good && mentionScore(m) < 0.8*best {
+	best := c.bestScore()
+	for i := range c.mentions {
+		m := &c.mentions[i]
+		if good && c.scoreAt(i) < 0.8*best {
 			continue
 		}
 		seen := false

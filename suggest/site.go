@@ -717,14 +717,14 @@ func (r *siteReading) altSaid(s int32, nw noteWords) bool {
 // siteChoice returns the code of cat that best reads the note's words nw
 // beside vague code v (title stems vt), and its fit; ok false when none
 // does or two tie. An "other" code is a reading only where v is one,
-// the note says other (other) or the note states all its words (the
+// the sentence says other (sent) or the note states all its words (the
 // Index's default: chronic osteomyelitis of the foot is "other chronic
 // osteomyelitis").
 //
 // by indexes codes by their stems (holders): only the codes holding a
 // word of nw are read, in order.
-func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *stemHolders, nw noteWords, other bool, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
-	other = other || e.titleOf(v).other
+func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *stemHolders, nw noteWords, sent *siteSentence, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
+	titleOther := e.titleOf(v).other
 	var best corpus.ID
 	var bf siteFit
 	tie := false
@@ -733,7 +733,6 @@ func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *
 		if c.id == v {
 			continue
 		}
-		otherK := !other && c.other
 		var cf siteFit
 		found := false
 		vagueK := c.vague // a stem is vague by its title
@@ -746,7 +745,7 @@ func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *
 			if ok && f.byDefault && !e.indexReads(c.id, vt.stems, nw) {
 				continue // the default is the Index's only where an Index path reads the note
 			}
-			if ok && otherK && (f.unsaid > 0 || !e.indexReads(c.id, vt.stems, nw)) {
+			if ok && c.other && !titleOther && !sent.saysOther() && (f.unsaid > 0 || !e.indexReads(c.id, vt.stems, nw)) {
 				continue // an "other" variety the note does not call other, unless it says all its words and the Index leads there
 			}
 			if ok && !accept(c.id, f.toks) {
@@ -827,13 +826,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		}
 		vt := cs.title
 		nw := e.siteWords(&w.site, doc, m.sent, m.hit.Positions)
-		other := saysOtherIn(doc, m.sent)
-		sides := sidesStated(doc, m.sent)
+		sent := &siteSentence{terms: nw.terms} // read when first asked
 		accept := func(k corpus.ID, toks []int) bool {
 			if !siteNear(doc, m.hit.Positions, toks, &w.site.near) {
 				return false // the words it adds are not stated with the condition
 			}
-			if sides > 1 && e.addsSide(e.titleOf(k).stems, vt.stems) {
+			if sent.sides() > 1 && e.addsSide(e.titleOf(k).stems, vt.stems) {
 				return false // "right worse than left" states no one side
 			}
 			// The note contradicts it as it would any candidate (discriminate.go).
@@ -842,12 +840,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
 		}
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, cs.stems.codes, &cs.stems.by, nw, other, accept); ok {
+			if k, f, ok := e.siteChoice(code, vt, cs.stems.codes, &cs.stems.by, nw, sent, accept); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw, other, accept)
+		k, f, ok := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw, sent, accept)
 		if ok && annotate {
 			// Annotating keeps the vague code where it ranks, the code the
 			// note documents beside it.
@@ -861,7 +859,7 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			continue
 		}
 		// Both sides, where the category has no bilateral code.
-		if sides > 1 {
+		if sent.sides() > 1 {
 			continue
 		}
 		t, said := nw.saidAt(e.sites.bilatID)
@@ -872,8 +870,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if mapped {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw.with(e.sites.rightID, t), other, accept)
-		kl, fl, okl := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw.with(e.sites.leftID, t), other, accept)
+		kr, fr, okr := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw.with(e.sites.rightID, t), sent, accept)
+		kl, fl, okl := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw.with(e.sites.leftID, t), sent, accept)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}

@@ -173,10 +173,11 @@ func (e *Engine) demote(ks []scored) {
 // ordered by sentence (stably: the first found in a sentence is the
 // first candidate's).
 func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading) *candidate {
-	best := mentionScore(c.mentions[c.best])
+	best := c.bestScore()
 	var by *candidate
-	for _, m := range c.mentions {
-		if mentionScore(m) < 0.8*best {
+	for i := range c.mentions {
+		m := &c.mentions[i]
+		if c.scoreAt(i) < 0.8*best {
 			continue
 		}
 		found := false

@@ -40,7 +40,8 @@ func (e *Engine) statedHistory(doc *nlp.Document, ks []scored, annotate bool) {
 		if b.System != corpus.ICD10CM || !historyZ(b.Code) || unspecifiedTitle(b.Display) {
 			continue
 		}
-		for _, m := range k.c.mentions {
+		for i := range k.c.mentions {
+			m := &k.c.mentions[i] // read in place: a mention is 192 bytes
 			if m.learned || m.dominated || m.partNeg != 0 || m.hit.Coverage < 0.99 || !statedSection(sectionKind(doc, m.section)) {
 				continue
 			}

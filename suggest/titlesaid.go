@@ -64,6 +64,16 @@ func (e *Engine) titleGrounding(w *work, doc *nlp.Document, c *candidate, code c
 		return 0, -1, 0
 	}
 	w.gsents = sentencesOf(c, false, w.gsents)
+	if !w.rk.saidNote {
+		// A new note: index its affirmed terms once (groundindex.go), and
+		// let the marks hold no sentence's terms.
+		w.ground.build(&w.sr, doc, e.ix)
+		w.rk.markSaid(e.ix.Terms(), nil, []int{-1})
+	}
+	if w.ground.ok {
+		m := w.ground.mask(w.gsents)
+		return tf.grounding(func(t uint32) bool { return w.ground.said(t, m) })
+	}
 	said := w.gterms
 	// Candidates of the same sentences (the next one usually) read the
 	// marks of the last.
@@ -88,6 +98,13 @@ func (e *Engine) titleGrounding(w *work, doc *nlp.Document, c *candidate, code c
 		}
 		return slices.Contains(said, t)
 	}
+	return tf.grounding(isSaid)
+}
+
+// grounding returns titleGrounding's title, distinct and sibling shares
+// of the title terms, isSaid telling the terms the note affirms in the
+// candidate's sentences.
+func (tf *groundTerms) grounding(isSaid func(uint32) bool) (title, distinct, sibling float64) {
 	k := 0
 	for _, t := range tf.own {
 		if isSaid(t) {
@@ -106,6 +123,7 @@ func (e *Engine) titleGrounding(w *work, doc *nlp.Document, c *candidate, code c
 			k++
 		}
 	}
+	distinct = -1
 	if len(tf.distinct) > 0 {
 		distinct = float64(k) / float64(len(tf.distinct))
 	}

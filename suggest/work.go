@@ -37,6 +37,7 @@ type work struct {
 	sents    []int          // sentences of one candidate
 	gsents   []int          // titleGrounding's sentences
 	gterms   []uint32       // titleGrounding's affirmed term ids
+	ground   groundIndex    // titleGrounding's index of the note's affirmed terms
 	// dxSection says, per section of the note, whether it is an
 	// assessment or diagnosis section; df caches the training-note share
 	// of each token's stem (-1: not looked up yet).

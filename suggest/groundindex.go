@@ -1,0 +1,92 @@
+package suggest
+
+import (
+	"medcode/index"
+	"medcode/nlp"
+)
+
+// groundIndex is titleGrounding's index of the terms a note affirms: for
+// each index term id, the sentences affirming it as bits, read once per
+// note, so that a candidate's title terms are each looked up once
+// instead of its sentences' terms being marked again for each new set
+// of sentences. A note of more than 64 sentences is not indexed
+// (titleGrounding marks its sentences' terms as before).
+type groundIndex struct {
+	// sents has, per index term id below terms, bit s set when sentence
+	// s affirms it; ids are the ids with bits set, to clear.
+	sents []uint64
+	ids   []uint32
+	// beyond are the affirmed ids past the index's terms (rare), with
+	// their sentences.
+	beyond []groundBeyond
+	terms  int
+	ok     bool // built for the current note, which it indexes
+}
+
+// groundBeyond is an affirmed term id past the index's terms and the
+// sentence affirming it.
+type groundBeyond struct {
+	id   uint32
+	sent int
+}
+
+// build indexes the affirmed terms (noteTermID) of each of doc's
+// sentences (sr.term); ok false when the note has more than 64.
+func (g *groundIndex) build(sr *sentenceRanges, doc *nlp.Document, ix *index.Index) {
+	for _, id := range g.ids {
+		g.sents[id] = 0
+	}
+	g.ids, g.beyond = g.ids[:0], g.beyond[:0]
+	g.ok = len(sr.term) <= 64
+	if !g.ok {
+		return
+	}
+	if g.terms = ix.Terms(); len(g.sents) != g.terms {
+		g.sents = make([]uint64, g.terms)
+	}
+	for s, sp := range sr.term {
+		for j := sp[0]; j < sp[1]; j++ {
+			id, ok := sr.noteTermID(doc, ix, int(j))
+			switch {
+			case !ok:
+			case int(id) < g.terms:
+				if g.sents[id] == 0 {
+					g.ids = append(g.ids, id)
+				}
+				g.sents[id] |= 1 << s
+			default:
+				g.beyond = append(g.beyond, groundBeyond{id, s})
+			}
+		}
+	}
+}
+
+// mask returns the bits of sentences sents (those of the note).
+func (g *groundIndex) mask(sents []int) uint64 {
+	var m uint64
+	for _, s := range sents {
+		if s >= 0 && s < 64 {
+			m |= 1 << s
+		}
+	}
+	return m
+}
+
+// said reports whether a sentence of mask m affirms term t, as
+// titleGrounding's marks read it: a term past the index's terms but
+// within the marks' last word is never marked, one past that is looked
+// for among the affirmed ids.
+func (g *groundIndex) said(t uint32, m uint64) bool {
+	if int(t) < g.terms {
+		return g.sents[t]&m != 0
+	}
+	if int(t/64) < (g.terms+63)/64 {
+		return false
+	}
+	for _, b := range g.beyond {
+		if b.id == t && m&(1<<b.sent) != 0 {
+			return true
+		}
+	}
+	return false
+}

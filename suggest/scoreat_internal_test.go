@@ -1,0 +1,53 @@
+package suggest
+
+import (
+	"math"
+	"testing"
+
+	"medcode/index"
+)
+
+// scoreAtCases are mention scores, negated shares and dominance to hold
+// scoreAt to mentionScore on.
+var scoreAtCases = []struct {
+	score, partNeg float64
+	dominated      bool
+}{
+	{0, 0, false}, {1, 0, false}, {1, 0, true}, {0.8, 0.25, false}, {0.8, 0.25, true},
+	{0.3333333333333333, 0.1, true}, {2.5, 1, false}, {math.Inf(1), 0.5, true}, {math.NaN(), 0, false},
+	{-0.7, 0.3, true}, {1e-300, 1e-300, true},
+}
+
+// TestScoreAt: scoreAt and bestScore are mentionScore of the mention, bit
+// for bit.
+func TestScoreAt(t *testing.T) {
+	for _, tc := range scoreAtCases {
+		sameScoreAt(t, tc.score, tc.partNeg, tc.dominated)
+	}
+}
+
+// FuzzScoreAt: scoreAt and bestScore are mentionScore of the mention, bit
+// for bit.
+func FuzzScoreAt(f *testing.F) {
+	for _, tc := range scoreAtCases {
+		f.Add(tc.score, tc.partNeg, tc.dominated)
+	}
+	f.Fuzz(sameScoreAt)
+}
+
+func sameScoreAt(t *testing.T, score, partNeg float64, dominated bool) {
+	c := &candidate{mentions: []mention{
+		{hit: index.Hit{Score: 0.5}},
+		{hit: index.Hit{Score: score}, partNeg: partNeg, dominated: dominated},
+	}, best: 1}
+	want := math.Float64bits(mentionScore(c.mentions[1]))
+	if got := math.Float64bits(c.scoreAt(1)); got != want {
+		t.Errorf("scoreAt(%v, %v, %v) = %v, want %v", score, partNeg, dominated, c.scoreAt(1), mentionScore(c.mentions[1]))
+	}
+	if got := math.Float64bits(c.bestScore()); got != want {
+		t.Errorf("bestScore(%v, %v, %v) = %v, want %v", score, partNeg, dominated, c.bestScore(), mentionScore(c.mentions[1]))
+	}
+	if got, want := math.Float64bits(c.scoreAt(0)), math.Float64bits(mentionScore(c.mentions[0])); got != want {
+		t.Errorf("scoreAt(0) = %v, want %v", c.scoreAt(0), mentionScore(c.mentions[0]))
+	}
+}
