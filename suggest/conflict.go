@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -653,19 +652,20 @@ const (
 )
 
 // giveWayReason is the reason why for a code giving way to the code of
-// brief bb.
+// brief bb. Each is one concatenation (one allocation) rather than a
+// fmt.Sprintf: TestGiveWayReason holds it equal to the Sprintf form.
 func giveWayReason(why giveWhy, bb *corpus.Brief) string {
 	switch why {
 	case whyComplication:
-		return fmt.Sprintf("the note documents %s (%s), a complication in the same category", bb.Code, bb.Display)
+		return "the note documents " + bb.Code + " (" + bb.Display + "), a complication in the same category"
 	case whyExplained:
-		return fmt.Sprintf("the reason for the visit or study, explained by %s (%s) in the note's conclusion: not coded separately", bb.Code, bb.Display)
+		return "the reason for the visit or study, explained by " + bb.Code + " (" + bb.Display + ") in the note's conclusion: not coded separately"
 	case whyIntegral:
-		return fmt.Sprintf("a sign or symptom routinely part of %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+		return "a sign or symptom routinely part of " + bb.Code + " (" + bb.Display + "), which the note documents: not coded separately"
 	case whyNamed:
-		return fmt.Sprintf("a sign or symptom named by %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+		return "a sign or symptom named by " + bb.Code + " (" + bb.Display + "), which the note documents: not coded separately"
 	case whyMore:
-		return fmt.Sprintf("the note documents %s (%s), which says more", bb.Code, bb.Display)
+		return "the note documents " + bb.Code + " (" + bb.Display + "), which says more"
 	}
 	return ""
 }
@@ -829,7 +829,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {
-				d.rule, d.reason = rule, giveWayReason(why, &briefs[j])
+				d.rule, d.why, d.by = rule, why, int32(j) // the reason is written when used (reason)
 				break
 			}
 		}
@@ -851,11 +851,11 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if yields(drops[i].rule) {
 				// Documented but not coded beside its replacement: ranked
 				// below the recommendation, with the reason.
-				yielded = append(yielded, e.yieldTo(w, doc, *k, thr, drops[i].rule, drops[i].reason))
+				yielded = append(yielded, e.yieldTo(w, doc, *k, thr, drops[i].rule, drops[i].reason(briefs)))
 				continue
 			}
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-				Rule: drops[i].rule, Reason: drops[i].reason, Evidence: e.evidence(doc, k.c, 3)})
+				Rule: drops[i].rule, Reason: drops[i].reason(briefs), Evidence: e.evidence(doc, k.c, 3)})
 			continue
 		}
 		rejected := false
@@ -869,7 +869,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			// A condition documented only as past or in a relative never
 			// evicts the history code that stands for it (history.go).
 			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) || k.c.replacedBy == cb.Code {
-				reason := fmt.Sprintf("Excludes1 with %s, which ranks higher and is documented as well or better", cb.Code)
+				reason := "Excludes1 with " + cb.Code + ", which ranks higher and is documented as well or better"
 				if j >= 0 && sup[i].level > 0 && !req.Annotate {
 					yielded = append(yielded, e.yieldTo(w, doc, *k, min(thr, final[j].conf), "excludes1", reason))
 				} else {
@@ -880,7 +880,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 				break
 			}
 			// k is better documented: the kept code gives way.
-			reason := fmt.Sprintf("Excludes1 with %s (%s), which the note documents more specifically", b.Code, b.Display)
+			reason := "Excludes1 with " + b.Code + " (" + b.Display + "), which the note documents more specifically"
 			if fsup[j].level > 0 {
 				yielded = append(yielded, e.yieldTo(w, doc, final[j], min(thr, k.conf), "excludes1", reason))
 			} else {
@@ -910,10 +910,19 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	return final[:min(len(final), req.MaxResults)]
 }
 
-// conflictDrop is resolveConflicts' decision on one candidate.
+// conflictDrop is resolveConflicts' decision on one candidate: the rule
+// it gives way under ("" when none), and to which candidate why.
 type conflictDrop struct {
-	state        uint8 // 0 unknown, 1 deciding, 2 decided
-	rule, reason string
+	state uint8 // 0 unknown, 1 deciding, 2 decided
+	why   giveWhy
+	by    int32 // the replacement's index among the scored candidates
+	rule  string
+}
+
+// reason is giveWayReason of d, briefs the candidates' briefs: written
+// only for a decision that is reported, not for every one made.
+func (d *conflictDrop) reason(briefs []corpus.Brief) string {
+	return giveWayReason(d.why, &briefs[d.by])
 }
 
 // grown returns buf resized to n zero values, reusing its memory.
