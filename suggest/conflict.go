@@ -785,10 +785,29 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			repl = append(repl, j)
 		}
 	}
-	r.repl = repl
 	for _, j := range repl {
 		facts(j)
 	}
+	// giveWay finds no rule against a replacement not of ICD-10-CM or of
+	// no words of its own (level 0), and none but the reason's against
+	// one not documented by an exact name (level 1): the replacements it
+	// may find one against, in order, are listed once (after repl, in
+	// its memory) rather than tried per candidate.
+	nr := len(repl)
+	for _, j := range repl[:nr] {
+		if briefs[j].System == corpus.ICD10CM && sup[j].level > 0 {
+			repl = append(repl, j)
+		}
+	}
+	na := len(repl)
+	for _, j := range repl[nr:na] {
+		if sup[j].level == 2 {
+			repl = append(repl, j)
+		}
+	}
+	r.repl = repl
+	replAny, replExact := repl[nr:na], repl[na:]
+	repl = repl[:nr]
 	// A symptom a recommended code's notes ask for ("use additional code
 	// for associated symptoms") is coded whatever else explains it.
 	decide := func(i int) {
@@ -824,7 +843,11 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			d.state = 2
 			return false
 		}
-		for _, j := range repl {
+		try := replExact
+		if sup[i].reason && !sup[i].asked {
+			try = replAny // the reason may be explained by a level-1 conclusion
+		}
+		for _, j := range try {
 			if j == i {
 				continue
 			}
