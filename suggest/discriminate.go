@@ -391,9 +391,13 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 		return false
 	}
 	// Judge every term of the sentences once: the scan below reads
-	// sr.nids directly.
+	// sr.nids directly. A sentence markIDs marked for this note (another
+	// candidate's) has every term judged already: it is not walked again.
 	for _, sn := range sents {
 		if sn < len(sr.term) {
+			if sn >= 0 && sn < len(sr.idMarked) && sr.idMarked[sn] && len(sr.nids) == len(terms) {
+				continue
+			}
 			for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
 				if len(sr.nids) != len(terms) || sr.nids[j] == -2 {
 					noteID(j)
