@@ -925,12 +925,66 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		fsup = append(fsup, sup[i])
 	}
 	r.fsup, r.yielded = fsup, yielded
-	final = append(final, yielded...)
+	final = e.mergeYielded(w, final, yielded)
 	r.final = final
-	if len(yielded) > 0 {
-		e.sortScored(w, final)
-	}
 	return final[:min(len(final), req.MaxResults)]
+}
+
+// mergeYielded returns final (in rank order: a subsequence of the ranked
+// candidates) with yielded added, all in the order sortScored gives: the
+// few yielded are sorted, then merged into final from its end, in place.
+// The order of compareKeys is total over distinct codes, so the merge
+// gives what sorting all of them gives; when final is not in order or a
+// number is NaN (no total order), they are sorted as one (TestMergeYielded
+// holds both forms equal).
+func (e *Engine) mergeYielded(w *work, final, yielded []scored) []scored {
+	if len(yielded) == 0 {
+		return final
+	}
+	m := len(final)
+	final = append(final, yielded...)
+	if !e.rankOrdered(final[:m]) || !numbersOrdered(yielded) {
+		e.sortScored(w, final)
+		return final
+	}
+	e.sortScored(w, yielded)
+	i, j := m-1, len(yielded)-1
+	for k := len(final) - 1; j >= 0; k-- {
+		if i >= 0 && e.compareScored(&final[i], &yielded[j]) > 0 {
+			final[k] = final[i]
+			i--
+		} else {
+			final[k] = yielded[j]
+			j--
+		}
+	}
+	return final
+}
+
+// rankOrdered reports whether ks is strictly in the order of compareKeys
+// with no NaN among the numbers it compares.
+func (e *Engine) rankOrdered(ks []scored) bool {
+	if !numbersOrdered(ks) {
+		return false
+	}
+	for i := 1; i < len(ks); i++ {
+		if e.compareScored(&ks[i-1], &ks[i]) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// numbersOrdered reports whether none of the numbers compareKeys reads of
+// ks is NaN: compareKeys is then a total order over distinct codes.
+func numbersOrdered(ks []scored) bool {
+	for i := range ks {
+		k := &ks[i]
+		if k.conf != k.conf || k.z != k.z || k.score != k.score {
+			return false
+		}
+	}
+	return true
 }
 
 // conflictDrop is resolveConflicts' decision on one candidate: the rule
