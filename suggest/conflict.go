@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -653,19 +652,20 @@ const (
 )
 
 // giveWayReason is the reason why for a code giving way to the code of
-// brief bb.
+// brief bb. Each is one concatenation (one allocation) rather than a
+// fmt.Sprintf: TestGiveWayReason holds it equal to the Sprintf form.
 func giveWayReason(why giveWhy, bb *corpus.Brief) string {
 	switch why {
 	case whyComplication:
-		return fmt.Sprintf("the note documents %s (%s), a complication in the same category", bb.Code, bb.Display)
+		return "the note documents " + bb.Code + " (" + bb.Display + "), a complication in the same category"
 	case whyExplained:
-		return fmt.Sprintf("the reason for the visit or study, explained by %s (%s) in the note's conclusion: not coded separately", bb.Code, bb.Display)
+		return "the reason for the visit or study, explained by " + bb.Code + " (" + bb.Display + ") in the note's conclusion: not coded separately"
 	case whyIntegral:
-		return fmt.Sprintf("a sign or symptom routinely part of %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+		return "a sign or symptom routinely part of " + bb.Code + " (" + bb.Display + "), which the note documents: not coded separately"
 	case whyNamed:
-		return fmt.Sprintf("a sign or symptom named by %s (%s), which the note documents: not coded separately", bb.Code, bb.Display)
+		return "a sign or symptom named by " + bb.Code + " (" + bb.Display + "), which the note documents: not coded separately"
 	case whyMore:
-		return fmt.Sprintf("the note documents %s (%s), which says more", bb.Code, bb.Display)
+		return "the note documents " + bb.Code + " (" + bb.Display + "), which says more"
 	}
 	return ""
 }
@@ -785,10 +785,29 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			repl = append(repl, j)
 		}
 	}
-	r.repl = repl
 	for _, j := range repl {
 		facts(j)
 	}
+	// giveWay finds no rule against a replacement not of ICD-10-CM or of
+	// no words of its own (level 0), and none but the reason's against
+	// one not documented by an exact name (level 1): the replacements it
+	// may find one against, in order, are listed once (after repl, in
+	// its memory) rather than tried per candidate.
+	nr := len(repl)
+	for _, j := range repl[:nr] {
+		if briefs[j].System == corpus.ICD10CM && sup[j].level > 0 {
+			repl = append(repl, j)
+		}
+	}
+	na := len(repl)
+	for _, j := range repl[nr:na] {
+		if sup[j].level == 2 {
+			repl = append(repl, j)
+		}
+	}
+	r.repl = repl
+	replAny, replExact := repl[nr:na], repl[na:]
+	repl = repl[:nr]
 	// A symptom a recommended code's notes ask for ("use additional code
 	// for associated symptoms") is coded whatever else explains it.
 	decide := func(i int) {
@@ -824,12 +843,16 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			d.state = 2
 			return false
 		}
-		for _, j := range repl {
+		try := replExact
+		if sup[i].reason && !sup[i].asked {
+			try = replAny // the reason may be explained by a level-1 conclusion
+		}
+		for _, j := range try {
 			if j == i {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {
-				d.rule, d.reason = rule, giveWayReason(why, &briefs[j])
+				d.rule, d.why, d.by = rule, why, int32(j) // the reason is written when used (reason)
 				break
 			}
 		}
@@ -851,11 +874,11 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if yields(drops[i].rule) {
 				// Documented but not coded beside its replacement: ranked
 				// below the recommendation, with the reason.
-				yielded = append(yielded, e.yieldTo(w, doc, *k, thr, drops[i].rule, drops[i].reason))
+				yielded = append(yielded, e.yieldTo(w, doc, *k, thr, drops[i].rule, drops[i].reason(briefs)))
 				continue
 			}
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-				Rule: drops[i].rule, Reason: drops[i].reason, Evidence: e.evidence(doc, k.c, 3)})
+				Rule: drops[i].rule, Reason: drops[i].reason(briefs), Evidence: e.evidence(doc, k.c, 3)})
 			continue
 		}
 		rejected := false
@@ -869,7 +892,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			// A condition documented only as past or in a relative never
 			// evicts the history code that stands for it (history.go).
 			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) || k.c.replacedBy == cb.Code {
-				reason := fmt.Sprintf("Excludes1 with %s, which ranks higher and is documented as well or better", cb.Code)
+				reason := "Excludes1 with " + cb.Code + ", which ranks higher and is documented as well or better"
 				if j >= 0 && sup[i].level > 0 && !req.Annotate {
 					yielded = append(yielded, e.yieldTo(w, doc, *k, min(thr, final[j].conf), "excludes1", reason))
 				} else {
@@ -880,7 +903,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 				break
 			}
 			// k is better documented: the kept code gives way.
-			reason := fmt.Sprintf("Excludes1 with %s (%s), which the note documents more specifically", b.Code, b.Display)
+			reason := "Excludes1 with " + b.Code + " (" + b.Display + "), which the note documents more specifically"
 			if fsup[j].level > 0 {
 				yielded = append(yielded, e.yieldTo(w, doc, final[j], min(thr, k.conf), "excludes1", reason))
 			} else {
@@ -902,18 +925,81 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		fsup = append(fsup, sup[i])
 	}
 	r.fsup, r.yielded = fsup, yielded
-	final = append(final, yielded...)
+	final = e.mergeYielded(w, final, yielded)
 	r.final = final
-	if len(yielded) > 0 {
-		e.sortScored(w, final)
-	}
 	return final[:min(len(final), req.MaxResults)]
 }
 
-// conflictDrop is resolveConflicts' decision on one candidate.
+// mergeYielded returns final (in rank order: a subsequence of the ranked
+// candidates) with yielded added, all in the order sortScored gives: the
+// few yielded are sorted, then merged into final from its end, in place.
+// The order of compareKeys is total over distinct codes, so the merge
+// gives what sorting all of them gives; when final is not in order or a
+// number is NaN (no total order), they are sorted as one (TestMergeYielded
+// holds both forms equal).
+func (e *Engine) mergeYielded(w *work, final, yielded []scored) []scored {
+	if len(yielded) == 0 {
+		return final
+	}
+	m := len(final)
+	final = append(final, yielded...)
+	if !e.rankOrdered(final[:m]) || !numbersOrdered(yielded) {
+		e.sortScored(w, final)
+		return final
+	}
+	e.sortScored(w, yielded)
+	i, j := m-1, len(yielded)-1
+	for k := len(final) - 1; j >= 0; k-- {
+		if i >= 0 && e.compareScored(&final[i], &yielded[j]) > 0 {
+			final[k] = final[i]
+			i--
+		} else {
+			final[k] = yielded[j]
+			j--
+		}
+	}
+	return final
+}
+
+// rankOrdered reports whether ks is strictly in the order of compareKeys
+// with no NaN among the numbers it compares.
+func (e *Engine) rankOrdered(ks []scored) bool {
+	if !numbersOrdered(ks) {
+		return false
+	}
+	for i := 1; i < len(ks); i++ {
+		if e.compareScored(&ks[i-1], &ks[i]) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// numbersOrdered reports whether none of the numbers compareKeys reads of
+// ks is NaN: compareKeys is then a total order over distinct codes.
+func numbersOrdered(ks []scored) bool {
+	for i := range ks {
+		k := &ks[i]
+		if k.conf != k.conf || k.z != k.z || k.score != k.score {
+			return false
+		}
+	}
+	return true
+}
+
+// conflictDrop is resolveConflicts' decision on one candidate: the rule
+// it gives way under ("" when none), and to which candidate why.
 type conflictDrop struct {
-	state        uint8 // 0 unknown, 1 deciding, 2 decided
-	rule, reason string
+	state uint8 // 0 unknown, 1 deciding, 2 decided
+	why   giveWhy
+	by    int32 // the replacement's index among the scored candidates
+	rule  string
+}
+
+// reason is giveWayReason of d, briefs the candidates' briefs: written
+// only for a decision that is reported, not for every one made.
+func (d *conflictDrop) reason(briefs []corpus.Brief) string {
+	return giveWayReason(d.why, &briefs[d.by])
 }
 
 // grown returns buf resized to n zero values, reusing its memory.

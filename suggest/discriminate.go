@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -392,9 +391,13 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 		return false
 	}
 	// Judge every term of the sentences once: the scan below reads
-	// sr.nids directly.
+	// sr.nids directly. A sentence markIDs marked for this note (another
+	// candidate's) has every term judged already: it is not walked again.
 	for _, sn := range sents {
 		if sn < len(sr.term) {
+			if sn >= 0 && sn < len(sr.idMarked) && sr.idMarked[sn] && len(sr.nids) == len(terms) {
+				continue
+			}
 			for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
 				if len(sr.nids) != len(terms) || sr.nids[j] == -2 {
 					noteID(j)
@@ -560,7 +563,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			}
 			b := e.set.Brief(c.tgt.anyCode())
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-				Rule: "seventh_character", Reason: fmt.Sprintf("its words state the 7th character of %s", e.set.Brief(stem).Code), Evidence: e.evidence(doc, c, 3)})
+				Rule: "seventh_character", Reason: "its words state the 7th character of " + e.set.Brief(stem).Code, Evidence: e.evidence(doc, c, 3)})
 			continue
 		}
 		code := c.tgt.anyCode()
@@ -663,10 +666,17 @@ func (e *Engine) conflictReason(doc *nlp.Document, b corpus.Brief, cf conflict) 
 	if is == "" {
 		is = "another " + ctx
 	}
+	// One concatenation rather than a fmt.Sprintf (TestConflictReasonText
+	// holds it equal to the Sprintf form).
 	if cf.side == 0 {
-		return fmt.Sprintf("note says %s %s; %s is %s %s", ctx, said, b.Code, ctx, is)
+		return conflictText(ctx, said, b.Code, ctx, is)
 	}
-	return fmt.Sprintf("note says %s %s; %s is %s %s", said, ctx, b.Code, is, ctx)
+	return conflictText(said, ctx, b.Code, is, ctx)
+}
+
+// conflictText is "note says <a> <b>; <code> is <c> <d>".
+func conflictText(a, b, code, c, d string) string {
+	return "note says " + a + " " + b + "; " + code + " is " + c + " " + d
 }
 
 // dropBrackets removes the bytes ()[] from s.

@@ -127,3 +127,55 @@ func TestSeventhFromNote(t *testing.T) {
 		}
 	}
 }
+
+// TestContradictionSharedRanges: contradiction gives the same verdict on
+// sentence ranges shared by the candidates of a note (sentences another
+// candidate judged are not walked again) as on fresh ones per candidate.
+func TestContradictionSharedRanges(t *testing.T) {
+	set, ix := slotFixture(t)
+	st := buildSlots(set, ix)
+	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), slots: st}
+	notes := []string{
+		"Type 1 diabetes mellitus without complications. Type 2 diabetes with CKD stage 3a.",
+		"Sclerosing keratitis of the left eye. Major depressive disorder, recurrent, moderate. No chronic kidney disease stage 4.",
+		"Acute on chronic kidney failure. Chronic kidney disease, stage 2. Major depressive disorder, single episode, moderate.",
+	}
+	codes := []string{"E10.9", "E11.9", "N18.2", "N18.31", "N18.4", "N18.9", "H16.331", "H16.332", "H16.339", "F32.1", "F32.9", "F33.1", "F33.9", "N17.9", "N19"}
+	verdict := func(doc *nlp.Document, sr *sentenceRanges, sents []int, id corpus.ID) string {
+		c := &candidate{mentions: []mention{{sent: sents[0]}}}
+		cf, bad := st.contradiction(ix, doc, sr, sents, c, id)
+		if !bad {
+			return ""
+		}
+		return e.conflictReason(doc, set.Brief(id), cf)
+	}
+	found := 0
+	for _, note := range notes {
+		doc := e.pipe.Analyze(note)
+		var shared sentenceRanges
+		shared.index(doc)
+		// Every code against every sentence and pair of sentences, in two
+		// rounds: the second reads sentences the first marked.
+		for round := range 2 {
+			for s := range doc.Sentences {
+				for _, sents := range [][]int{{s}, {s, (s + 1) % len(doc.Sentences)}} {
+					for _, code := range codes {
+						id, _ := set.ID(corpus.ICD10CM, code)
+						var fresh sentenceRanges
+						fresh.index(doc)
+						want := verdict(doc, &fresh, sents, id)
+						if got := verdict(doc, &shared, sents, id); got != want {
+							t.Errorf("round %d %q sentences %v %s: shared %q, fresh %q", round, note, sents, code, got, want)
+						}
+						if want != "" {
+							found++
+						}
+					}
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Fatal("no contradiction found: the test compares nothing")
+	}
+}
