@@ -163,8 +163,7 @@ func (f *forest) eval(x []float64) float64 {
 
 // evalRows adds the trees' values for each row of xs (rows of width w,
 // at least as wide as the features the forest was compiled for) to z.
-// Complete trees walk several rows at once (four; two at depth 3, where
-// fewer live values leave the registers free): their paths are
+// Complete trees walk several rows at once (four): their paths are
 // independent, so the loads overlap instead of waiting on one another.
 func (f *forest) evalRows(z, xs []float64, w int) {
 	n := len(z)
@@ -219,12 +218,42 @@ func (f *forest) eval4(z, x0, x1, x2, x3 []float64) {
 	}
 }
 
-// evalDepth3 is evalRows for depth-3 trees (d3): two rows at a time,
+// evalDepth3 is evalRows for depth-3 trees (d3): four rows at a time
+// (the paths are independent, so their loads overlap; about a fifth
+// faster than two at a time on the trained model), then two, then one,
 // the levels unrolled and the node indices masked into range. Each row's
 // values are summed in tree order from zero, then added to z, as eval4
 // does, so the sums are the same to the bit.
 func (f *forest) evalDepth3(z, xs []float64, w int) {
 	r := 0
+	for ; r+4 <= len(z); r += 4 {
+		x0, x1, x2, x3 := xs[r*w:(r+1)*w], xs[(r+1)*w:(r+2)*w], xs[(r+2)*w:(r+3)*w], xs[(r+3)*w:(r+4)*w]
+		var z0, z1, z2, z3 float64
+		for i := range f.d3 {
+			t := &f.d3[i]
+			f0, t0 := t.feat[0], t.thr[0]
+			p0 := 1 + right(x0[f0], t0)
+			p1 := 1 + right(x1[f0], t0)
+			p2 := 1 + right(x2[f0], t0)
+			p3 := 1 + right(x3[f0], t0)
+			p0 = 2*p0 + 1 + right(x0[t.feat[p0&7]], t.thr[p0&7])
+			p1 = 2*p1 + 1 + right(x1[t.feat[p1&7]], t.thr[p1&7])
+			p2 = 2*p2 + 1 + right(x2[t.feat[p2&7]], t.thr[p2&7])
+			p3 = 2*p3 + 1 + right(x3[t.feat[p3&7]], t.thr[p3&7])
+			p0 = 2*p0 + 1 + right(x0[t.feat[p0&7]], t.thr[p0&7])
+			p1 = 2*p1 + 1 + right(x1[t.feat[p1&7]], t.thr[p1&7])
+			p2 = 2*p2 + 1 + right(x2[t.feat[p2&7]], t.thr[p2&7])
+			p3 = 2*p3 + 1 + right(x3[t.feat[p3&7]], t.thr[p3&7])
+			z0 += t.leaf[(p0-7)&7]
+			z1 += t.leaf[(p1-7)&7]
+			z2 += t.leaf[(p2-7)&7]
+			z3 += t.leaf[(p3-7)&7]
+		}
+		z[r] += z0
+		z[r+1] += z1
+		z[r+2] += z2
+		z[r+3] += z3
+	}
 	for ; r+2 <= len(z); r += 2 {
 		x0, x1 := xs[r*w:(r+1)*w], xs[(r+1)*w:(r+2)*w]
 		var z0, z1 float64
