@@ -1,8 +1,6 @@
 package suggest
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 
@@ -39,14 +37,7 @@ func gateTexts(t *testing.T) []string {
 		"HIV screening today.", "Screened for depression.", "Depression screen negative.", "Screens and screenings.",
 		"Chest pain, no words of any gate.", "",
 	}
-	files, _ := filepath.Glob("testdata/notes/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts = withSampleNotes(t, texts)
 	return texts
 }
 

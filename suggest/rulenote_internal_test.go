@@ -1,8 +1,6 @@
 package suggest
 
 import (
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
 
@@ -30,14 +28,7 @@ func TestRuleNoteIsFindCues(t *testing.T) {
 		"Colostomy in place; s/p colostomy. No longer taking aspirin. In remission, relapsed twice.",
 		"Metastatic adenocarcinoma to the liver; benign adenoma of the adrenal; carcinoma in situ; tumor of uncertain behavior.",
 	}
-	files, _ := filepath.Glob("testdata/notes/*.txt")
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts = withSampleNotes(t, texts)
 	outside := phrases("insulin|long term insulin use|a b")
 	lists := append(ruleCueLists(), outside)
 	// Status and allergy rules' lists join the table after ruleCueLists;

@@ -993,29 +993,6 @@ func siteNear(doc *nlp.Document, pos []int32, toks []int, buf *[]int) bool {
 	return true
 }
 
-// sidesStated counts the sides (right, left, bilateral) sentence sent
-// states, not negated.
-func sidesStated(doc *nlp.Document, sent int) int {
-	var seen [3]bool
-	n := 0
-	for _, t := range sentenceTerms(doc, sent) {
-		i := -1
-		switch t.Norm {
-		case "right":
-			i = 0
-		case "left":
-			i = 1
-		case "bilateral", "both":
-			i = 2
-		}
-		if i >= 0 && t.Assert&nlp.Negated == 0 && !seen[i] {
-			seen[i] = true
-			n++
-		}
-	}
-	return n
-}
-
 // onlySide reports whether reading r differs from vague title vt by a
 // side alone (besides the filler words and vt's unspecified slot).
 func (e *Engine) onlySide(r, vt *siteReading) bool {

@@ -4,7 +4,8 @@ import "medcode/nlp"
 
 // siteSentence is what siteRefine weighs of a vague candidate's sentence
 // beside its words: whether it says "other" or "specified" (saysOtherIn)
-// and how many sides it states (sidesStated). Most candidates find no
+// and how many sides (right, left, bilateral) it states, not negated
+// (sidesStated, in its test, is the plain form). Most candidates find no
 // code that may refine them and never ask; the others read both in one
 // pass over the sentence's terms, the first time either is asked.
 type siteSentence struct {
@@ -48,7 +49,7 @@ func (s *siteSentence) saysOther() bool {
 	return s.other
 }
 
-// sides is sidesStated of the sentence.
+// sides is the number of sides the sentence states, not negated.
 func (s *siteSentence) sides() int {
 	s.facts()
 	return s.nside

@@ -62,3 +62,27 @@ func sameSiteSentence(t *testing.T, pipe *nlp.Pipeline, note string) {
 		}
 	}
 }
+
+// sidesStated counts the sides (right, left, bilateral) sentence sent
+// states, not negated: the plain form siteRefine read before siteSentence,
+// kept as its reference.
+func sidesStated(doc *nlp.Document, sent int) int {
+	var seen [3]bool
+	n := 0
+	for _, t := range sentenceTerms(doc, sent) {
+		i := -1
+		switch t.Norm {
+		case "right":
+			i = 0
+		case "left":
+			i = 1
+		case "bilateral", "both":
+			i = 2
+		}
+		if i >= 0 && t.Assert&nlp.Negated == 0 && !seen[i] {
+			seen[i] = true
+			n++
+		}
+	}
+	return n
+}
