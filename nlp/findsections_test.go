@@ -55,7 +55,8 @@ func FuzzSpacedDash(f *testing.F) {
 }
 
 // findSectionsPlain is findSections as written before it searched for
-// the header ends: the plain form FuzzFindSections holds it to.
+// the header ends (sharing its whole-line headers and spans): the plain
+// form FuzzFindSections holds it to.
 func (p *Pipeline) findSectionsPlain(text string, dst []Section) []Section {
 	var buf [96]byte
 	n := len(text)
@@ -113,27 +114,10 @@ func (p *Pipeline) findSectionsPlain(text string, dst []Section) []Section {
 			}
 		}
 		if !found {
-			hs := lineHeaderStart(text, ls, le)
-			he := le
-			for he > hs && (text[he-1] == ' ' || text[he-1] == '\t' || text[he-1] == '\r' || text[he-1] == ':' || text[he-1] == '-' || text[he-1] == '=') {
-				he--
-			}
-			if he > hs && he-hs <= 60 {
-				if key, ok := headerKey(buf[:0], text[hs:he]); ok && len(key) > 2 {
-					if kind, ok := p.headerKind(key); ok {
-						dst = append(dst, Section{Kind: kind, Header: Span{hs, he}})
-					}
-				}
-			}
+			dst = p.lineHeader(text, ls, le, buf[:0], dst)
 		}
 		ls = le + 1
 	}
-	for i := range dst {
-		end := n
-		if i+1 < len(dst) {
-			end = dst[i+1].Header.Start
-		}
-		dst[i].Span = Span{dst[i].Header.Start, end}
-	}
+	spanSections(dst, n)
 	return dst
 }

@@ -273,21 +273,36 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 			}
 		}
 		if !found {
-			hs := lineHeaderStart(text, ls, le)
-			he := le
-			for he > hs && (text[he-1] == ' ' || text[he-1] == '\t' || text[he-1] == '\r' || text[he-1] == ':' || text[he-1] == '-' || text[he-1] == '=') {
-				he--
-			}
-			if he > hs && he-hs <= 60 {
-				if key, ok := headerKey(buf[:0], text[hs:he]); ok && len(key) > 2 {
-					if kind, ok := p.headerKind(key); ok {
-						dst = append(dst, Section{Kind: kind, Header: Span{hs, he}})
-					}
-				}
-			}
+			dst = p.lineHeader(text, ls, le, buf[:0], dst)
 		}
 		ls = le + 1
 	}
+	spanSections(dst, n)
+	return dst
+}
+
+// lineHeader appends the section of line [ls, le) when the whole line,
+// less its bullets and trailing blanks, colons, dashes and rules, is a
+// known header phrase ("ASSESSMENT AND PLAN"); buf is scratch for the key.
+func (p *Pipeline) lineHeader(text string, ls, le int, buf []byte, dst []Section) []Section {
+	hs := lineHeaderStart(text, ls, le)
+	he := le
+	for he > hs && (text[he-1] == ' ' || text[he-1] == '\t' || text[he-1] == '\r' || text[he-1] == ':' || text[he-1] == '-' || text[he-1] == '=') {
+		he--
+	}
+	if he > hs && he-hs <= 60 {
+		if key, ok := headerKey(buf, text[hs:he]); ok && len(key) > 2 {
+			if kind, ok := p.headerKind(key); ok {
+				dst = append(dst, Section{Kind: kind, Header: Span{hs, he}})
+			}
+		}
+	}
+	return dst
+}
+
+// spanSections sets each section's span: from its header to the next
+// section's header, the last to the end of the text (n bytes).
+func spanSections(dst []Section, n int) {
 	for i := range dst {
 		end := n
 		if i+1 < len(dst) {
@@ -295,7 +310,6 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 		}
 		dst[i].Span = Span{dst[i].Header.Start, end}
 	}
-	return dst
 }
 
 // sentenceEnd marks the bytes that end a sentence before a space ('.',
