@@ -30,9 +30,6 @@ type allergyRule struct {
 // to penicillin", "PCN allergy", "sulfa-allergic").
 var allergyWords = phrases("allergy|allergies|allergic|allergic to|anaphylaxis|anaphylactic")
 
-// allergyGate are words every phrase of allergyWords holds one of.
-var allergyGate = []string{"allergy", "allergies", "allergic", "anaphylaxis", "anaphylactic"}
-
 // parseAllergyRules reads allergy.txt, keeping the rules whose code is a
 // billable ICD-10-CM code of set.
 func parseAllergyRules(set *corpus.Set, src string) ([]allergyRule, error) {
@@ -59,7 +56,7 @@ func parseAllergyRules(set *corpus.Set, src string) ([]allergyRule, error) {
 func (e *Engine) allergyStatus(n *ruleNote, res *Result, adds []addition) []addition {
 	doc := n.doc
 	// allergic wants an allergies section or an allergy word.
-	if !slices.ContainsFunc(doc.Sections, func(s nlp.Section) bool { return s.Kind == nlp.Allergies }) && !n.holdsCue(allergyWords) { // holdsWord(doc, allergyGate...)
+	if !slices.ContainsFunc(doc.Sections, func(s nlp.Section) bool { return s.Kind == nlp.Allergies }) && !n.holdsCue(allergyWords) { // a note without an allergy word states none (TestGateCuesAreHoldsWord)
 		return adds
 	}
 	thr := e.DecisionThreshold()

@@ -134,3 +134,31 @@ func TestScreeningCuesAreWords(t *testing.T) {
 		t.Fatal("no note names a screening: the test reads nothing")
 	}
 }
+
+// The gates' words, the plain form of the gates the rules read from the
+// cue table (holdsCue).
+var (
+	// remissionWords are words every cue noteRemission reads holds one
+	// of: a note without them states no status.
+	remissionWords = []string{"remission", "relapse", "relapsed", "relapsing"}
+	// allergyGate are words every phrase of allergyWords holds one of.
+	allergyGate = []string{"allergy", "allergies", "allergic", "anaphylaxis", "anaphylactic"}
+	// screeningWords name a screening in a note ("HIV screening",
+	// "screened for depression", "depression screen").
+	screeningWords = map[string]bool{"screening": true, "screen": true, "screened": true}
+)
+
+// holdsWord reports whether a token of doc is one of words (norms): a
+// rule every cue phrase of which holds one of words finds none in a note
+// without them.
+func holdsWord(doc *nlp.Document, words ...string) bool {
+	for i := range doc.Tokens {
+		n := doc.Tokens[i].Norm
+		for _, w := range words {
+			if n == w {
+				return true
+			}
+		}
+	}
+	return false
+}

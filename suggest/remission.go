@@ -50,11 +50,10 @@ var (
 	failedRemissionCues = phrases("failed remission|failed to achieve remission|never achieved remission|not achieved remission|not yet achieved remission|without remission")
 	remissionCues       = phrases("remission")
 	relapseCues         = phrases("relapse|relapsed|relapsing|in relapse")
-	// remissionWords are words every cue noteRemission reads holds one
-	// of: a note without them states no status.
-	remissionWords = []string{"remission", "relapse", "relapsed", "relapsing"}
 	// remissionGate are the lists of ruleCueLists whose cues a note holds
-	// exactly when it holds one of remissionWords (notegate.go).
+	// exactly when it holds one of the words every cue noteRemission
+	// reads holds one of (remissionWords, TestGateCuesAreHoldsWord): a
+	// note without them states no status.
 	remissionGate = [][]phrase{remissionCues, relapseCues}
 )
 
@@ -143,7 +142,7 @@ func (e *Engine) hasRemissionSibling(code string) bool {
 // gives way to one already suggested.
 func (e *Engine) remission(n *ruleNote, res *Result, rej []Rejection) []Rejection {
 	doc := n.doc
-	if !n.holdsCue(remissionGate...) { // holdsWord(doc, remissionWords...)
+	if !n.holdsCue(remissionGate...) {
 		return rej // the note states no status
 	}
 	for i := 0; i < len(res.Suggestions); i++ {

@@ -11,13 +11,11 @@ import (
 	"medcode/nlp"
 )
 
-// screeningWords name a screening in a note ("HIV screening", "screened
-// for depression", "depression screen").
-var screeningWords = map[string]bool{"screening": true, "screen": true, "screened": true}
-
-// screeningCues are screeningWords as one-word phrases: a list of
-// ruleCueLists, whose cues are the tokens of the words, found in the
-// rules' one pass over the tokens (TestScreeningCuesAreWords).
+// screeningCues are the words that name a screening in a note ("HIV
+// screening", "screened for depression", "depression screen"), as
+// one-word phrases: a list of ruleCueLists, whose cues are the tokens of
+// the words, found in the rules' one pass over the tokens
+// (TestScreeningCuesAreWords holds them to screeningWords).
 var screeningCues = phrases("screening|screen|screened")
 
 // objectStops end the object of a screening: a clause word or the
@@ -56,7 +54,7 @@ func screeningCode(b corpus.Brief) bool {
 func (e *Engine) screenings(n *ruleNote, res *Result, rejected []Rejection, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	doc := n.doc
 	toks := doc.Tokens
-	for _, sc := range n.cues(screeningCues) { // the tokens of screeningWords
+	for _, sc := range n.cues(screeningCues) { // the tokens of the screening words
 		j := sc.tok
 		t := &toks[j] // read in place
 		if t.Assert&nlp.Negated != 0 && t.Assert&nlp.Result == 0 || t.Assert&nlp.Family != 0 {
