@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -114,18 +113,21 @@ const (
 	noteElsewhere                      // b is classified elsewhere
 )
 
-// reason is why c lists sugs[c.a] before sugs[c.b].
-func (c *order) reason(sugs []Suggestion) string {
+// message is the edit of the code c moves up: "listed before" the code
+// it passed and why (the instructional note it follows, or c.why), put
+// together in one allocation.
+func (c *order) message(sugs []Suggestion) string {
 	a, b := sugs[c.a].Code, sugs[c.b].Code
+	const lead = "listed before "
 	switch c.note {
 	case noteCodeFirst:
-		return fmt.Sprintf("the code first note of %s names %s (Tabular List, I.A.13)", b, a)
+		return lead + b + ": the code first note of " + b + " names " + a + " (Tabular List, I.A.13)"
 	case noteUseAdditional:
-		return fmt.Sprintf("the use additional code note of %s names %s (Tabular List, I.A.13)", a, b)
+		return lead + b + ": the use additional code note of " + a + " names " + b + " (Tabular List, I.A.13)"
 	case noteElsewhere:
-		return fmt.Sprintf("%s names a disease classified elsewhere and is listed after it (I.A.13)", b)
+		return lead + b + ": " + b + " names a disease classified elsewhere and is listed after it (I.A.13)"
 	}
-	return c.why
+	return lead + b + ": " + c.why
 }
 
 // sequence reorders the result's suggestions as a coder lists them (see
@@ -590,7 +592,7 @@ func applyOrder(sc *seqScratch, res *Result, in []bool, succ, raise [][]int, kep
 			s.Confidence = max(s.Confidence, top[i])
 		}
 		if c, ok := why[i]; ok {
-			s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: fmt.Sprintf("listed before %s: %s", sugs[c.b].Code, c.reason(sugs))})
+			s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: c.message(sugs)})
 		}
 	}
 	perm := seq

@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -161,8 +160,15 @@ func (e *Engine) demote(ks []scored) {
 			k.z = round(math.Min(k.z, s.z)-1e-6, 6)
 		}
 		sb := e.set.Brief(s.code)
-		k.edits = append(k.edits, Edit{Kind: "specificity", Message: fmt.Sprintf("less specific than %s (%s), whose name the note states in full", sb.Code, sb.Display)})
+		k.edits = append(k.edits, Edit{Kind: "specificity", Message: lessSpecificMessage(sb.Code, sb.Display)})
 	}
+}
+
+// lessSpecificMessage is demote's edit message, fmt.Sprintf("less
+// specific than %s (%s), whose name the note states in full", code,
+// display), put together in one allocation (fmt boxes each argument).
+func lessSpecificMessage(code, display string) string {
+	return "less specific than " + code + " (" + display + "), whose name the note states in full"
 }
 
 // readsMore returns the candidate whose full reading (not of a "without"
