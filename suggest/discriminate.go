@@ -184,71 +184,9 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 		st.terms, st.at = titleTermsAt(ix, pipe, b.Display, st.terms, st.at)
 		st.codeTerms[id] = [2]uint32{uint32(off), uint32(len(st.terms) - off)}
 	}
-	// Titles equal but for one or two terms at position i: group by the
-	// title with a hole there (the prefix and the suffix).
-	type group struct {
-		left, right uint32 // the terms beside the hole (unknownTerm: none)
-		vals        []uint64
-	}
-	groups := map[uint64]*group{}
-	const prime = 1099511628211
-	for _, span := range st.codeTerms {
-		t := st.terms[span[0] : span[0]+span[1]]
-		if len(t) < 2 || len(t) > 24 {
-			continue
-		}
-		for i := range t {
-			for n := 1; n <= 2 && i+n <= len(t); n++ {
-				v := pair(t[i], noTerm)
-				if n == 2 {
-					v = pair(t[i], t[i+1])
-				}
-				if t[i] == unknownTerm || n == 2 && t[i+1] == unknownTerm {
-					continue
-				}
-				h := uint64(14695981039346656037) ^ uint64(i)<<8 ^ uint64(len(t)-i-n)<<20
-				for j, x := range t {
-					if j < i || j >= i+n {
-						h = (h ^ uint64(x)) * prime
-					}
-				}
-				g := groups[h]
-				if g == nil {
-					g = &group{left: unknownTerm, right: unknownTerm}
-					if i > 0 {
-						g.left = t[i-1]
-					}
-					if i+n < len(t) {
-						g.right = t[i+n]
-					}
-					groups[h] = g
-				}
-				if !slices.Contains(g.vals, v) && len(g.vals) <= maxSlotValues {
-					g.vals = append(g.vals, v)
-				}
-			}
-		}
-	}
-	// A group of many values names different things (drugs, sites), not
-	// one detail's alternatives.
-	altOf := map[uint64][]uint64{} // slotKey -> the values replacing it
-	for _, g := range groups {
-		if len(g.vals) < 2 || len(g.vals) > maxSlotValues {
-			continue
-		}
-		for _, x := range g.vals {
-			k := slotKey(g.left, g.right, x)
-			st.alt[k] = struct{}{}
-			l := altOf[k]
-			for _, y := range g.vals {
-				if x != y {
-					if !slices.Contains(l, y) {
-						l = append(l, y)
-					}
-				}
-			}
-			altOf[k] = l
-		}
+	altOf := slotAlternatives(st.terms, st.codeTerms) // slotgroups.go: slotKey -> the values replacing it
+	for k := range altOf {
+		st.alt[k] = struct{}{}
 	}
 	for id, span := range st.codeTerms {
 		t := st.terms[span[0] : span[0]+span[1]]
