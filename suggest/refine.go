@@ -262,6 +262,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	}
 	// A refinement refined in turn hands its vague codes on: the most
 	// specific reading takes them all.
+	pairs := sc.pairs[:0]
 	for _, v := range live {
 		r := v.refinedBy
 		for n := 0; r != nil && r.refinedBy != nil && r.refinedBy != v && n < len(live); n++ {
@@ -272,9 +273,32 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		}
 		v.refinedBy = r
 		if r != nil {
-			r.refines = append(r.refines, v)
+			pairs = append(pairs, [2]*candidate{r, v})
 		}
 	}
+	sc.pairs = pairs
+	sc.refines = refinesInto(pairs, sc.refines[:0])
+}
+
+// refinesInto sets each refinement's refines (pairs: {refinement, vague
+// code}, in live order) to its vague codes in that order, cut from dst's
+// memory (capacity-limited regions, never grown past), and returns dst:
+// the lists are read until the note is done, and the next note's refine
+// reuses the memory (refineScratch.done clears only the readings).
+func refinesInto(pairs [][2]*candidate, dst []*candidate) []*candidate {
+	for i, p := range pairs {
+		if p[0].refines != nil {
+			continue // listed with its first pair
+		}
+		at := len(dst)
+		for _, q := range pairs[i:] {
+			if q[0] == p[0] {
+				dst = append(dst, q[1])
+			}
+		}
+		p[0].refines = dst[at:len(dst):len(dst)]
+	}
+	return dst
 }
 
 // sameReadingBefore reports whether a mention before ms[i] that refine
@@ -684,6 +708,11 @@ type refineScratch struct {
 	gen   uint32
 	// unread holds the readings' unread stems (refineReading.unread).
 	unread []string
+	// pairs and refines are the refinements' {refinement, vague code}
+	// pairs and the memory of their refines lists (refinesInto), which
+	// are read after refine returns: kept until the next note's refine.
+	pairs   [][2]*candidate
+	refines []*candidate
 }
 
 // nextVague starts the token memo of a vague candidate's title words
@@ -736,6 +765,7 @@ func (s *refineScratch) contentExtra(doc *nlp.Document, pos, ext []int32, vt []s
 
 // done clears the readings, so the pooled scratch holds no candidate.
 func (s *refineScratch) done() {
+	clear(s.pairs)
 	clear(s.rs)
 	clear(s.byS)
 	clear(s.unread)
