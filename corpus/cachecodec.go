@@ -12,11 +12,10 @@ import (
 // its length plus one, 0 standing for nil, so that a decoded Code is
 // deeply equal to the one encoded.
 type cacheEncoder struct {
-	exts     map[extKey]uint64 // seventh-character tables written so far
-	strs     map[string]uint32
-	list     []string
-	strBytes int
-	body     []byte
+	exts map[extKey]uint64 // seventh-character tables written so far
+	strs map[string]uint32
+	list []string
+	body []byte
 }
 
 func (e *cacheEncoder) uvarint(v uint64) { e.body = binary.AppendUvarint(e.body, v) }
@@ -27,7 +26,6 @@ func (e *cacheEncoder) str(s string) {
 		i = uint32(len(e.list))
 		e.strs[s] = i
 		e.list = append(e.list, s)
-		e.strBytes += len(s)
 	}
 	e.uvarint(uint64(i))
 }
@@ -269,31 +267,30 @@ func (d *cacheDecoder) count() int {
 	return int(v - 1)
 }
 
+// stringTable reads the strings' spans and the blob they are spans of,
+// which becomes the Set's arena.
 func (d *cacheDecoder) stringTable() {
 	n := d.n()
-	lens := make([]int, n)
-	total := uint64(0)
-	for i := range lens {
-		l := d.uvarint()
-		if l > math.MaxInt32 {
-			d.fail()
-			return
-		}
-		lens[i] = int(l)
-		total += l
-	}
-	if d.err != nil || total > uint64(len(d.b)) || total > math.MaxUint32 {
+	size := d.uvarint()
+	if d.err != nil || size > math.MaxUint32 {
 		d.fail()
 		return
 	}
-	d.blob = string(d.b[:total])
-	d.b = d.b[total:]
 	d.strs = make([]span, n)
-	off := 0
-	for i, l := range lens {
+	for i := range d.strs {
+		off, l := d.uvarint(), d.uvarint()
+		if d.err != nil || off > size || l > size-off {
+			d.fail()
+			return
+		}
 		d.strs[i] = span{uint32(off), uint32(l)}
-		off += l
 	}
+	if size > uint64(len(d.b)) {
+		d.fail()
+		return
+	}
+	d.blob = string(d.b[:size])
+	d.b = d.b[size:]
 }
 
 // span reads a string as an index into the table.
