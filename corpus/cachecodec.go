@@ -403,15 +403,20 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 		if k := d.count(); k < 0 {
 			r.nils |= nilNames
 		} else {
-			r.names = slab{uint32(len(s.names)), uint32(k)}
-			for range k {
+			r.names = slab{uint32(len(s.names)), 0}
+			for i := range k {
 				text := d.span()
 				kind := d.uvarint()
 				if kind > math.MaxUint8 {
 					d.fail()
 				}
+				if i == 0 && titleFirst(&r, text, NameKind(kind)) {
+					r.nils |= namesTitled
+					continue
+				}
 				s.names = append(s.names, text)
 				s.kinds = append(s.kinds, NameKind(kind))
+				r.names.len++
 			}
 		}
 		var notes [8]slab

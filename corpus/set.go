@@ -108,7 +108,7 @@ type record struct {
 	code, display, parent span
 	sys                   uint8  // in Set.systems
 	flags                 uint8  // flagBillable, flagModifier
-	nils                  uint16 // fields that are nil rather than empty
+	nils                  uint16 // fields that are nil rather than empty, and namesTitled
 	short, chapter        span
 	names                 slab  // in Set.names
 	children              slab  // in Set.spans
@@ -125,6 +125,17 @@ const (
 	nilSevenChr
 	nilNotes
 )
+
+// namesTitled, a bit of record.nils after the notes', says that the
+// code's names start with its display as NameTitle, which Set.names then
+// leaves out (a hundred thousand names of the record's own display).
+const namesTitled = nilNotes << 8
+
+// titleFirst reports whether a code's first name, text of kind kind, is
+// its display: the names of a record flagged namesTitled start after it.
+func titleFirst(r *record, text span, kind NameKind) bool {
+	return kind == NameTitle && text == r.display
+}
 
 // notesFields lists the fields of n in a fixed order.
 func notesFields(n *Notes) [8]*[]string {
@@ -258,6 +269,9 @@ func (s *Set) index(keep func(ID) bool) {
 		}
 	}
 	s.kids = fit(s.kids)
+	for sys, ids := range s.order {
+		s.order[sys] = fit(ids)
+	}
 }
 
 // appendKids appends the children of r that s holds.
@@ -325,10 +339,16 @@ func (p *packer) add(c *Code) {
 	if c.SevenChr == nil {
 		r.nils |= nilSevenChr
 	}
-	r.names = slab{uint32(len(s.names)), uint32(len(c.Names))}
-	for _, n := range c.Names {
-		s.names = append(s.names, p.str(n.Text))
+	r.names = slab{uint32(len(s.names)), 0}
+	for i, n := range c.Names {
+		text := p.str(n.Text)
+		if i == 0 && titleFirst(&r, text, n.Kind) {
+			r.nils |= namesTitled
+			continue
+		}
+		s.names = append(s.names, text)
 		s.kinds = append(s.kinds, n.Kind)
+		r.names.len++
 	}
 	if len(c.SevenChr) > 0 {
 		// Codes share their category's table; so do their records.
@@ -470,9 +490,17 @@ func (s *Set) Code(id ID) *Code {
 		Parent: s.str(r.parent), Chapter: s.str(r.chapter), SevenChr: s.SevenChr(id),
 	}
 	if r.nils&nilNames == 0 {
-		c.Names = make([]Name, r.names.len)
+		n := int(r.names.len)
+		if r.nils&namesTitled != 0 {
+			n++
+		}
+		c.Names = make([]Name, 0, n)
+		if r.nils&namesTitled != 0 {
+			// The union's display: a narrowed Set's title is another name.
+			c.Names = append(c.Names, Name{Text: s.str(r.display), Kind: NameTitle})
+		}
 		for i, sp := range s.names[r.names.off : r.names.off+r.names.len] {
-			c.Names[i] = Name{Text: s.str(sp), Kind: s.kinds[int(r.names.off)+i]}
+			c.Names = append(c.Names, Name{Text: s.str(sp), Kind: s.kinds[int(r.names.off)+i]})
 		}
 	}
 	switch {
