@@ -308,15 +308,15 @@ func (d *cacheDecoder) str() string {
 	return d.blob[sp.off : sp.off+sp.len]
 }
 
-// spans reads a string slice into s.spans; false reports a nil slice.
-func (d *cacheDecoder) spans(s *Set) (slab, bool) {
+// spans reads a string slice into *to; false reports a nil slice.
+func (d *cacheDecoder) spans(to *[]span) (slab, bool) {
 	n := d.count()
 	if n < 0 {
 		return slab{}, false
 	}
-	sl := slab{uint32(len(s.spans)), uint32(n)}
+	sl := slab{uint32(len(*to)), uint32(n)}
 	for range n {
-		s.spans = append(s.spans, d.span())
+		*to = append(*to, d.span())
 	}
 	return sl, true
 }
@@ -378,6 +378,7 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 		return nil
 	}
 	s := &Set{arena: d.blob, recs: make([]record, 1, n+1)}
+	children := childList{runs: make([]slab, 1, n+1)}
 	sysOf := map[string]uint8{}
 	for range n {
 		var r record
@@ -396,7 +397,8 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 		r.code, r.display, r.short = d.span(), d.span(), d.span()
 		r.flags = uint8(d.uvarint() & (flagBillable | flagModifier))
 		r.parent = d.span()
-		if r.children, ok = d.spans(s); !ok {
+		run, ok := d.spans(&children.spans)
+		if !ok {
 			r.nils |= nilChildren
 		}
 		r.chapter = d.span()
@@ -421,7 +423,7 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 		}
 		var notes [8]slab
 		for i := range notes {
-			if notes[i], ok = d.spans(s); !ok {
+			if notes[i], ok = d.spans(&s.spans); !ok {
 				r.nils |= nilNotes << i
 			}
 		}
@@ -433,12 +435,13 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 			return nil
 		}
 		s.file(r, &notes, added, term)
+		children.runs = append(children.runs, run)
 	}
 	ms := d.memberships()
 	if d.err != nil {
 		return nil
 	}
-	s.finish(rels, ms)
+	s.finish(rels, ms, &children)
 	return s
 }
 
