@@ -23,7 +23,9 @@ import (
 //	magic "medcode corpus cache\n"
 //	cacheVersion
 //	key: 32 bytes, sha256 of everything the result depends on (cacheKey)
-//	string table: count, the length of each string, then their bytes
+//	string table: count, the blob's length, the offset and length of
+//	each string in the blob, then the blob (layoutStrings: a string
+//	that is a prefix or suffix of another is a span of its bytes)
 //	releases, codes and ICD-10-CM release memberships (cacheCodec),
 //	strings as indexes into the table
 //	CRC-32C of everything before it: 4 bytes, little-endian
@@ -36,8 +38,9 @@ import (
 // (the key holds the inputs and this version, not the executable: test
 // binaries and bin/medcode share one cache). Version 2: several
 // ICD-10-CM releases and their memberships. Version 3: Alphabetic Index
-// cross-references as NameCrossRef names.
-const cacheVersion = 3
+// cross-references as NameCrossRef names. Version 4: the string table
+// as spans of a blob in which strings share bytes (layoutStrings).
+const cacheVersion = 4
 
 const cacheMagic = "medcode corpus cache\n"
 
@@ -187,17 +190,18 @@ func encodeCache(key []byte, codes []*Code, rels []Release, ms []membership) ([]
 		return nil, err
 	}
 	e.memberships(ms)
-	out := make([]byte, 0, len(e.body)+e.strBytes+8*len(e.list)+64)
+	blob, spans := layoutStrings(e.list)
+	out := make([]byte, 0, len(e.body)+len(blob)+12*len(e.list)+64)
 	out = append(out, cacheMagic...)
 	out = binary.AppendUvarint(out, cacheVersion)
 	out = append(out, key...)
-	out = binary.AppendUvarint(out, uint64(len(e.list)))
-	for _, s := range e.list {
-		out = binary.AppendUvarint(out, uint64(len(s)))
+	out = binary.AppendUvarint(out, uint64(len(spans)))
+	out = binary.AppendUvarint(out, uint64(len(blob)))
+	for _, sp := range spans {
+		out = binary.AppendUvarint(out, uint64(sp.off))
+		out = binary.AppendUvarint(out, uint64(sp.len))
 	}
-	for _, s := range e.list {
-		out = append(out, s...)
-	}
+	out = append(out, blob...)
 	out = append(out, e.body...)
 	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, castagnoli())), nil
 }

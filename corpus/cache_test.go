@@ -292,7 +292,9 @@ func TestCacheCodecFields(t *testing.T) {
 		Notes: Notes{Includes: []string{"i"}, Excludes1: []string{"e1"}, Excludes2: []string{"e2"}, CodeFirst: []string{"cf"},
 			UseAdditional: []string{"ua"}, CodeAlso: []string{"ca"}, Notes: []string{"n"}, SevenChrNote: []string{}},
 		SevenChr: ext, Added: day, Terminated: day.AddDate(1, 0, 0),
-	}, {System: ICD10CM, Code: "S72.001A", Children: []string{}, Names: []Name{}, SevenChr: ext}, {System: ICD10CM, Code: "S72.001D", SevenChr: []Extension{}}}
+	}, {System: ICD10CM, Code: "S72.001A", Children: []string{}, Names: []Name{}, SevenChr: ext}, {System: ICD10CM, Code: "S72.001D", SevenChr: []Extension{}},
+		{System: CPT, Code: "99213", Display: "v", Names: []Name{{"v", NameShort}, {"v", NameTitle}}},
+		{System: CPT, Code: "99214", Display: "w", Names: []Name{{"v", NameTitle}, {"w", NameTitle}}}}
 	rels := []Release{{System: ICD10CM, Name: "FY2026", Effective: day, Source: "o.txt", Codes: 2, Billable: 1, Supplements: []string{"t.xml"}}, {System: CPT}}
 	key := bytes.Repeat([]byte{7}, 32)
 	b, err := encodeCache(key, codes, rels, nil)

@@ -12,11 +12,10 @@ import (
 // its length plus one, 0 standing for nil, so that a decoded Code is
 // deeply equal to the one encoded.
 type cacheEncoder struct {
-	exts     map[extKey]uint64 // seventh-character tables written so far
-	strs     map[string]uint32
-	list     []string
-	strBytes int
-	body     []byte
+	exts map[extKey]uint64 // seventh-character tables written so far
+	strs map[string]uint32
+	list []string
+	body []byte
 }
 
 func (e *cacheEncoder) uvarint(v uint64) { e.body = binary.AppendUvarint(e.body, v) }
@@ -27,7 +26,6 @@ func (e *cacheEncoder) str(s string) {
 		i = uint32(len(e.list))
 		e.strs[s] = i
 		e.list = append(e.list, s)
-		e.strBytes += len(s)
 	}
 	e.uvarint(uint64(i))
 }
@@ -269,31 +267,30 @@ func (d *cacheDecoder) count() int {
 	return int(v - 1)
 }
 
+// stringTable reads the strings' spans and the blob they are spans of,
+// which becomes the Set's arena.
 func (d *cacheDecoder) stringTable() {
 	n := d.n()
-	lens := make([]int, n)
-	total := uint64(0)
-	for i := range lens {
-		l := d.uvarint()
-		if l > math.MaxInt32 {
-			d.fail()
-			return
-		}
-		lens[i] = int(l)
-		total += l
-	}
-	if d.err != nil || total > uint64(len(d.b)) || total > math.MaxUint32 {
+	size := d.uvarint()
+	if d.err != nil || size > math.MaxUint32 {
 		d.fail()
 		return
 	}
-	d.blob = string(d.b[:total])
-	d.b = d.b[total:]
 	d.strs = make([]span, n)
-	off := 0
-	for i, l := range lens {
+	for i := range d.strs {
+		off, l := d.uvarint(), d.uvarint()
+		if d.err != nil || off > size || l > size-off {
+			d.fail()
+			return
+		}
 		d.strs[i] = span{uint32(off), uint32(l)}
-		off += l
 	}
+	if size > uint64(len(d.b)) {
+		d.fail()
+		return
+	}
+	d.blob = string(d.b[:size])
+	d.b = d.b[size:]
 }
 
 // span reads a string as an index into the table.
@@ -311,15 +308,15 @@ func (d *cacheDecoder) str() string {
 	return d.blob[sp.off : sp.off+sp.len]
 }
 
-// spans reads a string slice into s.spans; false reports a nil slice.
-func (d *cacheDecoder) spans(s *Set) (slab, bool) {
+// spans reads a string slice into *to; false reports a nil slice.
+func (d *cacheDecoder) spans(to *[]span) (slab, bool) {
 	n := d.count()
 	if n < 0 {
 		return slab{}, false
 	}
-	sl := slab{uint32(len(s.spans)), uint32(n)}
+	sl := slab{uint32(len(*to)), uint32(n)}
 	for range n {
-		s.spans = append(s.spans, d.span())
+		*to = append(*to, d.span())
 	}
 	return sl, true
 }
@@ -381,6 +378,7 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 		return nil
 	}
 	s := &Set{arena: d.blob, recs: make([]record, 1, n+1)}
+	children := childList{runs: make([]slab, 1, n+1)}
 	sysOf := map[string]uint8{}
 	for range n {
 		var r record
@@ -399,27 +397,33 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 		r.code, r.display, r.short = d.span(), d.span(), d.span()
 		r.flags = uint8(d.uvarint() & (flagBillable | flagModifier))
 		r.parent = d.span()
-		if r.children, ok = d.spans(s); !ok {
+		run, ok := d.spans(&children.spans)
+		if !ok {
 			r.nils |= nilChildren
 		}
 		r.chapter = d.span()
 		if k := d.count(); k < 0 {
 			r.nils |= nilNames
 		} else {
-			r.names = slab{uint32(len(s.names)), uint32(k)}
-			for range k {
+			r.names = slab{uint32(len(s.names)), 0}
+			for i := range k {
 				text := d.span()
 				kind := d.uvarint()
 				if kind > math.MaxUint8 {
 					d.fail()
 				}
+				if i == 0 && titleFirst(&r, text, NameKind(kind)) {
+					r.nils |= namesTitled
+					continue
+				}
 				s.names = append(s.names, text)
 				s.kinds = append(s.kinds, NameKind(kind))
+				r.names.len++
 			}
 		}
 		var notes [8]slab
 		for i := range notes {
-			if notes[i], ok = d.spans(s); !ok {
+			if notes[i], ok = d.spans(&s.spans); !ok {
 				r.nils |= nilNotes << i
 			}
 		}
@@ -431,12 +435,13 @@ func (d *cacheDecoder) set(rels []Release) *Set {
 			return nil
 		}
 		s.file(r, &notes, added, term)
+		children.runs = append(children.runs, run)
 	}
 	ms := d.memberships()
 	if d.err != nil {
 		return nil
 	}
-	s.finish(rels, ms)
+	s.finish(rels, ms, &children)
 	return s
 }
 

@@ -364,7 +364,7 @@ func (s *Set) narrow(e *edition) *Set {
 		}
 	}
 	v.view = o
-	v.index(func(id ID) bool { return e.present[id] })
+	v.index(func(id ID) bool { return e.present[id] }, nil)
 	v.shareTable(s, e.present)
 	v.releases = map[System]Release{}
 	for sys, r := range s.releases {

@@ -242,3 +242,46 @@ func TestFindOrderFiles(t *testing.T) {
 		t.Errorf("periods %s %s", rels[0].Period(), rels[1].Period())
 	}
 }
+
+// TestNarrowedStrayChildren: a narrowed Set lists the children its
+// release holds of a union code whose children the union lacks one of
+// (a stray), and of one whose children it holds all of.
+func TestNarrowedStrayChildren(t *testing.T) {
+	day := time.Date(2025, 10, 1, 0, 0, 0, 0, time.UTC)
+	codes := []*Code{
+		{System: ICD10CM, Code: "A00", Children: []string{"A00.0", "A00.1", "A00.9"}},
+		{System: ICD10CM, Code: "A00.0", Parent: "A00"},
+		{System: ICD10CM, Code: "A00.1", Parent: "A00"},
+		{System: ICD10CM, Code: "A01", Children: []string{"A01.0", "A01.1"}},
+		{System: ICD10CM, Code: "A01.0", Parent: "A01"},
+		{System: ICD10CM, Code: "A01.1", Parent: "A01"},
+	}
+	rels := []Release{{System: ICD10CM, Name: "FY2026", Effective: day}, {System: ICD10CM, Name: "FY2027", Effective: day.AddDate(1, 0, 0)}}
+	ms := []membership{
+		{release: "FY2026", present: []bool{true, true, true, true, true, true}, billable: make([]bool, 6)},
+		{release: "FY2027", present: []bool{true, false, true, true, true, false}, billable: make([]bool, 6)},
+	}
+	union := newSet(codes, rels, ms)
+	for _, tc := range []struct {
+		release, code string
+		want          []string
+	}{
+		{"", "A00", []string{"A00.0", "A00.1", "A00.9"}},
+		{"", "A01", []string{"A01.0", "A01.1"}},
+		{"FY2026", "A00", []string{"A00.0", "A00.1"}},
+		{"FY2027", "A00", []string{"A00.1"}},
+		{"FY2027", "A01", []string{"A01.0"}},
+	} {
+		set := union
+		if tc.release != "" {
+			var err error
+			if set, err = union.In(tc.release); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c, ok := set.Lookup(ICD10CM, tc.code)
+		if !ok || !reflect.DeepEqual(c.Children, tc.want) {
+			t.Errorf("%s %s: code %+v, want children %v", tc.release, tc.code, c, tc.want)
+		}
+	}
+}

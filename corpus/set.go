@@ -20,16 +20,19 @@ import (
 // demand (Lookup, Codes, Code) and the hot accessors (Brief, Children,
 // SevenChr) allocate nothing.
 type Set struct {
-	arena   string
-	recs    []record       // by ID; recs[0] is unused so that ID 0 means no code
-	names   []span         // name texts, a run per record (record.names)
-	kinds   []NameKind     // the names' kinds, beside them
-	spans   []span         // children and notes strings
-	notes   [][8]slab      // Notes fields, in notesFields order
-	ext     []Extension    // seventh-character rows, tables shared
-	times   [][2]time.Time // Added, Terminated
-	kids    []ID           // children present in the set, by parent
-	systems []System       // system of record.sys
+	arena string
+	recs  []record       // by ID; recs[0] is unused so that ID 0 means no code
+	names []span         // name texts, a run per record (record.names)
+	kinds []NameKind     // the names' kinds, beside them
+	spans []span         // notes strings, and the strays' children
+	notes [][8]slab      // Notes fields, in notesFields order
+	ext   []Extension    // seventh-character rows, tables shared
+	times [][2]time.Time // Added, Terminated
+	kids  []ID           // children present in the set, by parent
+	// strays are the children, in spans, of the records with a child
+	// the Set lacks; the others' children are their kids (childCodes).
+	strays  map[ID]slab
+	systems []System // system of record.sys
 	order   map[System][]ID
 	// table is an open-addressing lookup by (system, code) (codetable.go).
 	table    []slot
@@ -108,10 +111,9 @@ type record struct {
 	code, display, parent span
 	sys                   uint8  // in Set.systems
 	flags                 uint8  // flagBillable, flagModifier
-	nils                  uint16 // fields that are nil rather than empty
+	nils                  uint16 // fields that are nil rather than empty, and namesTitled
 	short, chapter        span
 	names                 slab  // in Set.names
-	children              slab  // in Set.spans
 	kids                  slab  // in Set.kids
 	sevenChr              slab  // in Set.ext
 	notes                 int32 // in Set.notes; -1 when every field is nil (allNotesNil)
@@ -125,6 +127,17 @@ const (
 	nilSevenChr
 	nilNotes
 )
+
+// namesTitled, a bit of record.nils after the notes', says that the
+// code's names start with its display as NameTitle, which Set.names then
+// leaves out (a hundred thousand names of the record's own display).
+const namesTitled = nilNotes << 8
+
+// titleFirst reports whether a code's first name, text of kind kind, is
+// its display: the names of a record flagged namesTitled start after it.
+func titleFirst(r *record, text span, kind NameKind) bool {
+	return kind == NameTitle && text == r.display
+}
 
 // notesFields lists the fields of n in a fixed order.
 func notesFields(n *Notes) [8]*[]string {
@@ -144,28 +157,37 @@ func NewSet(codes []*Code, releases []Release) *Set { return newSet(codes, relea
 // which of the ICD-10-CM codes (in order) each release holds.
 func newSet(codes []*Code, releases []Release, ms []membership) *Set {
 	p := packer{
-		s:    &Set{recs: make([]record, 1, len(codes)+1)},
-		strs: make(map[string]span, len(codes)*2),
-		sys:  map[System]uint8{},
-		ext:  map[extKey]slab{},
+		s:        &Set{recs: make([]record, 1, len(codes)+1)},
+		strs:     make(map[string]span, len(codes)*2),
+		sys:      map[System]uint8{},
+		ext:      map[extKey]slab{},
+		children: childList{runs: make([]slab, 1, len(codes)+1)},
 	}
 	for _, c := range codes {
 		p.add(c)
 	}
 	p.s.arena = string(p.arena)
-	p.s.finish(releases, ms)
+	p.s.finish(releases, ms, &p.children)
 	return p.s
 }
 
+// childList holds the children codes of a Set's records while the Set is
+// built, by ID (runs[0] is unused): index resolves them to kids and
+// keeps only the strays'.
+type childList struct {
+	spans []span
+	runs  []slab
+}
+
 // finish derives the official order, the lookup table, the children in
-// the set and the releases' counts from the records and the arena, then
-// the editions of a union of ICD-10-CM releases (ms).
-func (s *Set) finish(releases []Release, ms []membership) {
+// the set (from children) and the releases' counts from the records and
+// the arena, then the editions of a union of ICD-10-CM releases (ms).
+func (s *Set) finish(releases []Release, ms []membership, children *childList) {
+	s.index(func(ID) bool { return true }, children)
 	// The flat slices grew by appending: keep them at their length (a
 	// Set lives as long as the process).
 	s.names, s.kinds, s.spans = fit(s.names), fit(s.kinds), fit(s.spans)
 	s.notes, s.times, s.ext = fit(s.notes), fit(s.times), fit(s.ext)
-	s.index(func(ID) bool { return true })
 	s.releases = map[System]Release{}
 	releases = append([]Release(nil), releases...)
 	for i := range releases {
@@ -205,7 +227,9 @@ func fit[T any](s []T) []T {
 // index derives the official order, the lookup table and the children in
 // the set of the records keep accepts. The table itself finds duplicates:
 // a later one replaces the earlier in lookups and keeps its position.
-func (s *Set) index(keep func(ID) bool) {
+// A union reads the children from children and files the strays; a
+// narrowed Set (children nil) reads them from its union's records.
+func (s *Set) index(keep func(ID) bool, children *childList) {
 	n := 0
 	for id := ID(1); int(id) < len(s.recs); id++ {
 		if keep(id) {
@@ -247,22 +271,33 @@ func (s *Set) index(keep func(ID) bool) {
 		r := &s.recs[id]
 		if s.view == nil {
 			start := len(s.kids)
-			s.kids = s.appendKids(s.kids, r)
+			cs := children.runs[id]
+			s.kids = s.appendKids(s.kids, r, children.spans[cs.off:cs.off+cs.len])
 			r.kids = slab{uint32(start), uint32(len(s.kids) - start)}
+			if r.kids.len != cs.len {
+				if s.strays == nil {
+					s.strays = map[ID]slab{}
+				}
+				s.strays[id] = slab{uint32(len(s.spans)), cs.len}
+				s.spans = append(s.spans, children.spans[cs.off:cs.off+cs.len]...)
+			}
 			continue
 		}
-		run = s.appendKids(run[:0], r)
+		run = s.appendUnionKids(run[:0], id)
 		if !slices.Equal(run, s.kids[r.kids.off:r.kids.off+r.kids.len]) {
 			s.view.own[id>>6] |= 1 << (id & 63)
 			s.view.kids[id] = slices.Clone(run)
 		}
 	}
 	s.kids = fit(s.kids)
+	for sys, ids := range s.order {
+		s.order[sys] = fit(ids)
+	}
 }
 
-// appendKids appends the children of r that s holds.
-func (s *Set) appendKids(dst []ID, r *record) []ID {
-	for _, sp := range s.spans[r.children.off : r.children.off+r.children.len] {
+// appendKids appends the children of r (codes) that s holds.
+func (s *Set) appendKids(dst []ID, r *record, children []span) []ID {
+	for _, sp := range children {
 		if k, ok := s.find(s.systems[r.sys], s.str(sp)); ok {
 			dst = append(dst, k)
 		}
@@ -270,13 +305,45 @@ func (s *Set) appendKids(dst []ID, r *record) []ID {
 	return dst
 }
 
+// appendUnionKids appends, for a narrowed Set, the children of id in its
+// union that it holds: the strays' from their codes, the others' from
+// the union's kids, whose runs the records keep.
+func (s *Set) appendUnionKids(dst []ID, id ID) []ID {
+	r := &s.recs[id]
+	if sl, ok := s.strays[id]; ok {
+		return s.appendKids(dst, r, s.spans[sl.off:sl.off+sl.len])
+	}
+	sys := s.systems[r.sys]
+	for _, k := range s.kids[r.kids.off : r.kids.off+r.kids.len] {
+		if k, ok := s.find(sys, s.str(s.recs[k].code)); ok {
+			dst = append(dst, k)
+		}
+	}
+	return dst
+}
+
+// childCodes returns the children codes of id in a union: the strays'
+// from their runs, the others' the codes of their kids.
+func (s *Set) childCodes(id ID) []string {
+	if sl, ok := s.strays[id]; ok {
+		return s.strings(sl)
+	}
+	kids := s.kidsOf(id)
+	out := make([]string, len(kids))
+	for i, k := range kids {
+		out[i] = s.str(s.recs[k].code)
+	}
+	return out
+}
+
 // packer lays codes out for NewSet.
 type packer struct {
-	s     *Set
-	arena []byte
-	strs  map[string]span
-	sys   map[System]uint8
-	ext   map[extKey]slab
+	s        *Set
+	arena    []byte
+	strs     map[string]span
+	sys      map[System]uint8
+	ext      map[extKey]slab
+	children childList
 }
 
 func (p *packer) str(v string) span {
@@ -307,9 +374,13 @@ func (p *packer) add(c *Code) {
 	}
 	r := record{
 		code: p.str(c.Code), display: p.str(c.Display), short: p.str(c.Short),
-		parent: p.str(c.Parent), chapter: p.str(c.Chapter),
-		children: p.strings(c.Children), sys: sys,
+		parent: p.str(c.Parent), chapter: p.str(c.Chapter), sys: sys,
 	}
+	run := slab{uint32(len(p.children.spans)), uint32(len(c.Children))}
+	for _, v := range c.Children {
+		p.children.spans = append(p.children.spans, p.str(v))
+	}
+	p.children.runs = append(p.children.runs, run)
 	if c.Billable {
 		r.flags |= flagBillable
 	}
@@ -325,10 +396,16 @@ func (p *packer) add(c *Code) {
 	if c.SevenChr == nil {
 		r.nils |= nilSevenChr
 	}
-	r.names = slab{uint32(len(s.names)), uint32(len(c.Names))}
-	for _, n := range c.Names {
-		s.names = append(s.names, p.str(n.Text))
+	r.names = slab{uint32(len(s.names)), 0}
+	for i, n := range c.Names {
+		text := p.str(n.Text)
+		if i == 0 && titleFirst(&r, text, n.Kind) {
+			r.nils |= namesTitled
+			continue
+		}
+		s.names = append(s.names, text)
 		s.kinds = append(s.kinds, n.Kind)
+		r.names.len++
 	}
 	if len(c.SevenChr) > 0 {
 		// Codes share their category's table; so do their records.
@@ -470,9 +547,17 @@ func (s *Set) Code(id ID) *Code {
 		Parent: s.str(r.parent), Chapter: s.str(r.chapter), SevenChr: s.SevenChr(id),
 	}
 	if r.nils&nilNames == 0 {
-		c.Names = make([]Name, r.names.len)
+		n := int(r.names.len)
+		if r.nils&namesTitled != 0 {
+			n++
+		}
+		c.Names = make([]Name, 0, n)
+		if r.nils&namesTitled != 0 {
+			// The union's display: a narrowed Set's title is another name.
+			c.Names = append(c.Names, Name{Text: s.str(r.display), Kind: NameTitle})
+		}
 		for i, sp := range s.names[r.names.off : r.names.off+r.names.len] {
-			c.Names[i] = Name{Text: s.str(sp), Kind: s.kinds[int(r.names.off)+i]}
+			c.Names = append(c.Names, Name{Text: s.str(sp), Kind: s.kinds[int(r.names.off)+i]})
 		}
 	}
 	switch {
@@ -484,7 +569,7 @@ func (s *Set) Code(id ID) *Code {
 			c.Children = append(c.Children, s.str(s.recs[k].code))
 		}
 	default:
-		c.Children = s.strings(r.children)
+		c.Children = s.childCodes(id)
 	}
 	c.Notes = s.Notes(id)
 	if r.times >= 0 {

@@ -74,6 +74,11 @@ func TestNewSetLossless(t *testing.T) {
 		{System: HCPCS, Code: "J1100", Display: "Injection, dexamethasone", Billable: true, Short: "Dexamethasone",
 			Added: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC), Terminated: time.Date(2030, 12, 31, 0, 0, 0, 0, time.UTC)},
 		{System: HCPCS, Code: "25", Display: "Significant, separately identifiable E/M service", Modifier: true, Children: []string{}},
+		// Names that start with the display as another kind, with another
+		// title, or repeat the display as a title later (namesTitled).
+		{System: CPT, Code: "99213", Display: "Office visit", Names: []Name{{"Office visit", NameShort}, {"Office visit", NameTitle}}},
+		{System: CPT, Code: "99214", Display: "Office visit, moderate", Names: []Name{{"Office visit", NameTitle}, {"Office visit, moderate", NameTitle}}},
+		{System: CPT, Code: "99215", Display: "", Names: []Name{{"", NameTitle}}},
 	}
 	cases := packedInputs(t)
 	cases["hand"] = hand
