@@ -141,13 +141,13 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	wide.MaxResults += ruleSlack
 	final := e.resolveConflicts(w, doc, kept, wide)
 	e.sameCondition(w, final, req.Annotate) // specificity.go
-	res.Suggestions = e.renderAll(doc, final, req)
+	res.Suggestions = e.renderAll(w, doc, final, req)
 	w.rejected = e.coderRules(w, doc, wide, res, w.rejected) // what coders add (coder.go)
 	e.sequenceIn(&w.seq, doc, wide, res)                     // the order a coder lists them (sequence.go)
 	if len(res.Suggestions) > req.MaxResults {
 		res.Suggestions = res.Suggestions[:req.MaxResults]
 	}
-	w.tail.spans = alternatives(res.Suggestions, w.tail.spans)
+	alternatives(res.Suggestions, &w.tail.alt)
 	rejected := w.rejected
 	sortRejections(rejected)
 	res.Rejected = append(res.Rejected, dedupeRejected(w, rejected, res.Suggestions)...)

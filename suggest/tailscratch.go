@@ -9,9 +9,13 @@ import (
 // tailScratch is the scratch memory of Suggest's scoring and rendering
 // tail (work.tail): reused from note to note, emptied by putWork.
 type tailScratch struct {
-	// spans are the returned suggestions' first evidence spans and
-	// scores, as alternatives compares them.
-	spans []altSpan
+	// alt is alternatives' scratch.
+	alt altScratch
+	// evs are renderAll's evidence spans before their copy into the
+	// result, evEnds where each suggestion's end; evb is renderEvidence's
+	// spans of one merged candidate. Emptied (cleared) after each use.
+	evs, evb []Evidence
+	evEnds   []int
 	// keys are the sort keys of sortScored.
 	keys []scoreKey
 	// suggested are dedupeRejected's suggested codes, sorted.
