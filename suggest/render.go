@@ -89,8 +89,9 @@ func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Reque
 	}
 	evs := make([]Evidence, len(scr))
 	copy(evs, scr)
-	clear(scr) // the scratch keeps no note's strings
-	w.tail.evs, w.tail.evEnds = scr[:0], evEnds
+	// The scratch keeps no note's strings; evEnds is read below, not written.
+	clear(scr)
+	w.tail.evs, w.tail.evEnds = scr[:0], evEnds[:0]
 	parts := make([]Explanation, np)
 	// Every suggestion's "matched ..." message, written into one string
 	// and cut from it: one allocation, not one per suggestion.

@@ -40,13 +40,15 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		if rej, ok := e.applyAssertions(w, c, req.Setting); !ok {
 			if reportable(c) {
-				rej.Evidence = e.evidence(doc, c, 3)
 				w.rejected = append(w.rejected, rej)
+				w.tail.evs = appendEvidence(w.tail.evs, doc, c, 3) // its evidence, bound below
+				w.tail.evEnds = append(w.tail.evEnds, len(w.tail.evs))
 			}
 			continue
 		}
 		live = append(live, c)
 	}
+	w.tail.bindEvidence(w.rejected)
 	if !req.Features { // training sees every candidate (livecap.go)
 		live = e.capLive(w, live)
 	}
