@@ -22,11 +22,16 @@ var errBodyTimeout = errors.New("server: request body not received in time")
 // readPool holds decodeJSON's body buffers (at most 2×MaxBody are kept).
 var readPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// decodeJSON reads exactly one JSON value from r into v (a pointer).
-// Unknown fields are an error when strict; duplicate keys and field names
-// in another case (which encoding/json would accept) always are. Errors
-// name the problem (offset, field, type) and wrap errTooLarge for an
-// oversized body, errBodyTimeout for one that came too slowly.
+// decodeJSON reads exactly one JSON value from r into v (a pointer to a
+// zero value). Unknown fields are an error when strict; duplicate keys and
+// field names in another case (which encoding/json would accept) always
+// are. Errors name the problem (offset, field, type) and wrap errTooLarge
+// for an oversized body, errBodyTimeout for one that came too slowly.
+//
+// A body that json.Unmarshal decodes and checkKeys accepts is decoded so
+// (decodeStream would decode it to the same value): without a Decoder,
+// whose read buffer grows to about twice the body. Any other body is
+// decoded again, into the zeroed v, by decodeStream, for its error.
 func decodeJSON(r io.Reader, v any, strict bool) error {
 	buf := readPool.Get().(*bytes.Buffer)
 	buf.Reset()
@@ -47,6 +52,16 @@ func decodeJSON(r io.Reader, v any, strict bool) error {
 		}
 		return fmt.Errorf("reading the body: %w", err)
 	}
+	if json.Unmarshal(data, v) == nil && checkKeys(data, reflect.TypeOf(v), strict) == nil {
+		return nil
+	}
+	reflect.ValueOf(v).Elem().SetZero()
+	return decodeStream(data, v, strict)
+}
+
+// decodeStream is decodeJSON of the body data through a json.Decoder:
+// the value, then nothing but space after it, then checkKeys.
+func decodeStream(data []byte, v any, strict bool) error {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	if strict {
 		dec.DisallowUnknownFields()

@@ -46,7 +46,7 @@ func alternativesBySort(sugs []Suggestion) {
 // scores and suggestions without evidence.
 func TestAlternativesAgreesWithSort(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
-	var spans []altSpan
+	var scratch altScratch
 	for trial := range 2000 {
 		n := r.Intn(12)
 		a, b := make([]Suggestion, n), make([]Suggestion, n)
@@ -61,7 +61,7 @@ func TestAlternativesAgreesWithSort(t *testing.T) {
 			}
 			a[i], b[i] = s, s
 		}
-		spans = alternatives(a, spans)
+		alternatives(a, &scratch)
 		alternativesBySort(b)
 		for i := range a {
 			if fmt.Sprint(a[i].Alternatives) != fmt.Sprint(b[i].Alternatives) || (a[i].Alternatives == nil) != (b[i].Alternatives == nil) { // NaN scores: compare printed

@@ -24,13 +24,20 @@ func evidenceCap(c *candidate, n int) int { return min(n, len(c.mentions)) }
 
 // evidenceInto is evidence into out (empty, of capacity evidenceCap).
 func evidenceInto(doc *nlp.Document, c *candidate, n int, out []Evidence) []Evidence {
+	return appendEvidence(out[:0], doc, c, n)
+}
+
+// appendEvidence appends to out evidence's up to n spans of c (which has
+// mentions), each span once among those it appends.
+func appendEvidence(out []Evidence, doc *nlp.Document, c *candidate, n int) []Evidence {
+	lo := len(out)
 	// Best mention first, then by position.
 	best := c.mentions[c.best]
 	push := func(m mention) {
-		if len(out) >= n {
+		if len(out)-lo >= n {
 			return
 		}
-		for _, o := range out {
+		for _, o := range out[lo:] {
 			if o.Start == m.start && o.End == m.end {
 				return
 			}
@@ -67,18 +74,25 @@ var assertionLists = func() (t [assertionMask + 1][]string) {
 func sharedAssertionNames(a nlp.Assertion) []string { return assertionLists[a&assertionMask] }
 
 // renderAll renders the returned candidates. Their explanations' parts
-// and first evidence spans are cut from two arrays, each suggestion's own
-// region of the capacity render and evidence would allocate it: two
-// allocations per call, not two per suggestion.
-func (e *Engine) renderAll(doc *nlp.Document, final []scored, req Request) []Suggestion {
-	out := make([]Suggestion, len(final))
-	nev, np := 0, 0
+// and evidence spans are cut from two arrays of the exact size: the spans
+// are found into w's scratch first (renderEvidence), then copied. The
+// suggestions' array keeps the rest of its allocation's size class as room
+// for the codes the coding rules insert (merge).
+func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Request) []Suggestion {
+	out := slices.Grow([]Suggestion{}, len(final))[:len(final)] // never nil: JSON []
+	scr, evEnds := w.tail.evs[:0], w.tail.evEnds[:0]
+	np := 0
 	for i := range final {
-		nev += evidenceCap(final[i].c, renderSpans)
-		np += partsCap(&final[i])
+		scr = e.renderEvidence(w, doc, &final[i], scr)
+		evEnds = append(evEnds, len(scr))
+		np += partsLen(&final[i])
 	}
+	evs := make([]Evidence, len(scr))
+	copy(evs, scr)
+	// The scratch keeps no note's strings; evEnds is read below, not written.
+	clear(scr)
+	w.tail.evs, w.tail.evEnds = scr[:0], evEnds[:0]
 	parts := make([]Explanation, np)
-	evs := make([]Evidence, nev)
 	// Every suggestion's "matched ..." message, written into one string
 	// and cut from it: one allocation, not one per suggestion.
 	var sb strings.Builder
@@ -91,14 +105,71 @@ func (e *Engine) renderAll(doc *nlp.Document, final []scored, req Request) []Sug
 		sb.Write(appendMatchedMessage(a[:0], b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order))
 		ends = append(ends, sb.Len())
 	}
-	msgs, lo := sb.String(), 0
+	msgs, lo, elo := sb.String(), 0, 0
 	for i := range final {
 		k := &final[i]
-		m, p := evidenceCap(k.c, renderSpans), partsCap(k)
-		out[i] = e.render(doc, k, req, msgs[lo:ends[i]], parts[:0:p], evs[:0:m])
-		parts, evs, lo = parts[p:], evs[m:], ends[i]
+		p, eh := partsLen(k), evEnds[i]
+		out[i] = e.render(k, req, msgs[lo:ends[i]], parts[:0:p], evs[elo:eh:eh])
+		parts, lo, elo = parts[p:], ends[i], eh
 	}
 	return out
+}
+
+// renderEvidence appends to out the evidence spans of k's suggestion: up
+// to renderSpans of its candidate's (evidence), merged with its merged
+// candidates' as mergeEvidence merges them.
+func (e *Engine) renderEvidence(w *work, doc *nlp.Document, k *scored, out []Evidence) []Evidence {
+	lo := len(out)
+	if len(k.c.mentions) > 0 {
+		out = appendEvidence(out, doc, k.c, renderSpans)
+	}
+	for _, cc := range k.extra {
+		b := w.tail.evb[:0]
+		if len(cc.mentions) > 0 {
+			b = appendEvidence(b, doc, cc, renderSpans)
+		}
+		out = mergeSpans(out, lo, b)
+		clear(b)
+		w.tail.evb = b[:0]
+	}
+	return out
+}
+
+// mergeSpans is mergeEvidence(out[lo:], b) in place: b's spans new to
+// out[lo:] (whose spans are distinct) appended, out[lo:] sorted by start
+// and cut to five spans.
+func mergeSpans(out []Evidence, lo int, b []Evidence) []Evidence {
+	for _, x := range b {
+		if !hasSpan(out[lo:], x) {
+			out = append(out, x)
+		}
+	}
+	sortEvidence(out[lo:])
+	if len(out)-lo > 5 {
+		out = out[:lo+5]
+	}
+	return out
+}
+
+// hasSpan says whether out holds e's span.
+func hasSpan(out []Evidence, e Evidence) bool {
+	for i := range out {
+		if out[i].Start == e.Start && out[i].End == e.End {
+			return true
+		}
+	}
+	return false
+}
+
+// sortEvidence orders evidence by start as sort.Slice does: stably up to
+// twelve spans (sort.Slice sorts so few by insertion), without its
+// allocations; more through sort.Slice itself.
+func sortEvidence(out []Evidence) {
+	if len(out) > 12 {
+		sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+		return
+	}
+	slices.SortStableFunc(out, func(a, b Evidence) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 // matchedSize is about the length of final's matched messages: their
@@ -112,11 +183,11 @@ func matchedSize(final []scored) int {
 	return n
 }
 
-// partsCap is the capacity of k's explanation parts: the two every
-// suggestion has, one per optional part render adds (at most seven parts
-// in all), and one for a coding rule's line (recoded, merge).
-func partsCap(k *scored) int {
-	n := 3
+// partsLen is the number of k's explanation parts: the two every
+// suggestion has and one per optional part render adds (at most seven in
+// all). A coding rule's line (recoded, merge) grows the slice.
+func partsLen(k *scored) int {
+	n := 2
 	for _, on := range [...]bool{k.c.top().dominated, k.f[18] != 0, k.f[10] > 0, k.adj != 0, k.c.historyOf != ""} {
 		if on {
 			n++
@@ -129,10 +200,10 @@ func partsCap(k *scored) int {
 const renderSpans = 5
 
 // render builds the explained suggestion of a returned candidate; matched
-// is the matched message of its best mention (appendMatchedMessage), parts (empty, of capacity
-// partsCap(k)) and evs (empty, of capacity evidenceCap(k.c, renderSpans))
-// hold its explanation parts and evidence.
-func (e *Engine) render(doc *nlp.Document, k *scored, req Request, matched string, parts []Explanation, evs []Evidence) Suggestion {
+// is the matched message of its best mention (appendMatchedMessage), parts
+// (empty, of capacity partsLen(k)) hold its explanation parts and ev its
+// evidence (renderEvidence).
+func (e *Engine) render(k *scored, req Request, matched string, parts []Explanation, ev []Evidence) Suggestion {
 	c, code, f := k.c, k.code, k.f
 	b := c.top()
 	var sentBuf [16]int
@@ -171,13 +242,6 @@ func (e *Engine) render(doc *nlp.Document, k *scored, req Request, matched strin
 	msg := "untrained confidence from retrieval score"
 	if e.model != nil && (len(e.model.Weights) > 0 || len(e.model.Trees) > 0) {
 		msg = "calibrated confidence from the trained re-ranker"
-	}
-	ev := []Evidence{}
-	if len(c.mentions) > 0 {
-		ev = evidenceInto(doc, c, renderSpans, evs)
-	}
-	for _, cc := range k.extra {
-		ev = mergeEvidence(ev, e.evidence(doc, cc, renderSpans))
 	}
 	if ev == nil {
 		ev = []Evidence{}
@@ -251,10 +315,11 @@ func appendQuoted(buf []byte, s string) []byte {
 // alternatives lists, for each suggestion, up to three other returned codes
 // whose first evidence overlaps its own, by score (then code, then rank:
 // a stable sort's order). The overlaps are found on a compact copy of the
-// spans and the best three kept as they come, rather than every overlap
-// copied and sorted; spans is the scratch of that copy, returned for reuse.
-func alternatives(sugs []Suggestion, spans []altSpan) []altSpan {
-	spans = spans[:0]
+// spans (s.spans) and the best three kept as they come (s.tops), rather
+// than every overlap copied and sorted; then every suggestion's
+// alternatives are cut from one array of the exact size.
+func alternatives(sugs []Suggestion, s *altScratch) {
+	spans := s.spans[:0]
 	for i := range sugs {
 		s := &sugs[i]
 		if len(s.Evidence) == 0 {
@@ -264,46 +329,67 @@ func alternatives(sugs []Suggestion, spans []altSpan) []altSpan {
 		ev := &s.Evidence[0]
 		spans = append(spans, altSpan{start: ev.Start, end: ev.End, score: s.Score, ok: true})
 	}
-	var kept []Alternative // every suggestion's alternatives, cut from one array
+	s.spans = spans
+	tops, total := s.tops[:0], 0
 	for i, a := range spans {
+		t := altTop{}
 		if !a.ok {
+			tops = append(tops, t)
 			continue
 		}
-		var top [3]int32
-		n := 0
 		for j, o := range spans {
 			if j == i || !o.ok || o.start >= a.end || a.start >= o.end {
 				continue
 			}
 			// The place of j among the best so far: after every one as good
 			// (they came first).
-			p := n
-			for p > 0 && altBefore(sugs, spans, int32(j), top[p-1]) {
+			p := t.n
+			for p > 0 && altBefore(sugs, spans, int32(j), t.top[p-1]) {
 				p--
 			}
-			if p == len(top) {
+			if int(p) == len(t.top) {
 				continue
 			}
-			if n < len(top) {
-				n++
+			if int(t.n) < len(t.top) {
+				t.n++
 			}
-			copy(top[p+1:n], top[p:n-1])
-			top[p] = int32(j)
+			copy(t.top[p+1:t.n], t.top[p:t.n-1])
+			t.top[p] = int32(j)
 		}
-		if n == 0 {
+		tops = append(tops, t)
+		total += int(t.n)
+	}
+	s.tops = tops
+	if total == 0 {
+		return
+	}
+	kept := make([]Alternative, 0, total) // every suggestion's alternatives
+	for i := range tops {
+		t := &tops[i]
+		if t.n == 0 {
 			continue
 		}
-		if kept == nil {
-			kept = make([]Alternative, 0, 3*(len(sugs)-i))
-		}
 		lo := len(kept)
-		for _, j := range top[:n] {
+		for _, j := range t.top[:t.n] {
 			o := &sugs[j]
 			kept = append(kept, Alternative{Code: o.Code, Display: o.Display, Score: o.Score})
 		}
 		sugs[i].Alternatives = kept[lo:len(kept):len(kept)]
 	}
-	return spans
+}
+
+// altScratch is alternatives' scratch: the suggestions' spans and each
+// one's best three overlaps.
+type altScratch struct {
+	spans []altSpan
+	tops  []altTop
+}
+
+// altTop is the best n (at most three) alternatives of a suggestion, as
+// indices of the suggestions, best first.
+type altTop struct {
+	top [3]int32
+	n   int32
 }
 
 // altSpan is a suggestion's first evidence span and its score; ok is
@@ -335,7 +421,7 @@ func mergeEvidence(a, b []Evidence) []Evidence {
 	if len(out) == 0 {
 		out = nil
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	sortEvidence(out)
 	if len(out) > 5 {
 		out = out[:5]
 	}

@@ -40,13 +40,15 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		if rej, ok := e.applyAssertions(w, c, req.Setting); !ok {
 			if reportable(c) {
-				rej.Evidence = e.evidence(doc, c, 3)
 				w.rejected = append(w.rejected, rej)
+				w.tail.evs = appendEvidence(w.tail.evs, doc, c, 3) // its evidence, bound below
+				w.tail.evEnds = append(w.tail.evEnds, len(w.tail.evs))
 			}
 			continue
 		}
 		live = append(live, c)
 	}
+	w.tail.bindEvidence(w.rejected)
 	if !req.Features { // training sees every candidate (livecap.go)
 		live = e.capLive(w, live)
 	}
@@ -141,13 +143,13 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	wide.MaxResults += ruleSlack
 	final := e.resolveConflicts(w, doc, kept, wide)
 	e.sameCondition(w, final, req.Annotate) // specificity.go
-	res.Suggestions = e.renderAll(doc, final, req)
+	res.Suggestions = e.renderAll(w, doc, final, req)
 	w.rejected = e.coderRules(w, doc, wide, res, w.rejected) // what coders add (coder.go)
 	e.sequenceIn(&w.seq, doc, wide, res)                     // the order a coder lists them (sequence.go)
 	if len(res.Suggestions) > req.MaxResults {
 		res.Suggestions = res.Suggestions[:req.MaxResults]
 	}
-	w.tail.spans = alternatives(res.Suggestions, w.tail.spans)
+	alternatives(res.Suggestions, &w.tail.alt)
 	rejected := w.rejected
 	sortRejections(rejected)
 	res.Rejected = append(res.Rejected, dedupeRejected(w, rejected, res.Suggestions)...)

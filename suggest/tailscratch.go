@@ -9,9 +9,13 @@ import (
 // tailScratch is the scratch memory of Suggest's scoring and rendering
 // tail (work.tail): reused from note to note, emptied by putWork.
 type tailScratch struct {
-	// spans are the returned suggestions' first evidence spans and
-	// scores, as alternatives compares them.
-	spans []altSpan
+	// alt is alternatives' scratch.
+	alt altScratch
+	// evs are renderAll's evidence spans before their copy into the
+	// result, evEnds where each suggestion's end; evb is renderEvidence's
+	// spans of one merged candidate. Emptied (cleared) after each use.
+	evs, evb []Evidence
+	evEnds   []int
 	// keys are the sort keys of sortScored.
 	keys []scoreKey
 	// suggested are dedupeRejected's suggested codes, sorted.
@@ -21,18 +25,40 @@ type tailScratch struct {
 	dated []systemCover
 }
 
+// bindEvidence gives rs, in order, the evidence spans gathered in evs
+// (rs[i]'s end at evEnds[i]), copied to one array of the exact size, and
+// empties evs and evEnds: one allocation for a note's rejections, not one
+// each.
+func (s *tailScratch) bindEvidence(rs []Rejection) {
+	if len(s.evEnds) == 0 {
+		return
+	}
+	evs := make([]Evidence, len(s.evs))
+	copy(evs, s.evs)
+	lo := 0
+	for i, hi := range s.evEnds {
+		rs[i].Evidence = evs[lo:hi:hi]
+		lo = hi
+	}
+	clear(s.evs) // the scratch keeps no note's strings
+	s.evs, s.evEnds = s.evs[:0], s.evEnds[:0]
+}
+
 // systemCover is whether the release of a system covers the note's date.
 type systemCover struct {
 	system corpus.System
 	covers bool
 }
 
-// reset empties s for the next note: the suggested codes (strings of the
-// last result) and the systems' cover of its date go.
+// reset empties s for the next note: the suggested codes and evidence
+// spans (strings of the last result) and the systems' cover of its date
+// go.
 func (s *tailScratch) reset() {
 	clear(s.suggested)
 	s.suggested = s.suggested[:0]
 	s.dated = s.dated[:0]
+	clear(s.evs)
+	s.evs, s.evEnds = s.evs[:0], s.evEnds[:0]
 }
 
 // covers is whether set's release of system sys covers the date of
