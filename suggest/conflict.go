@@ -377,7 +377,7 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 		}
 		for _, nm := range code.Names {
 			if !containsLower(nm.Text, "without") {
-				st := e.ix.Stems(nm.Text)
+				st := e.ix.StemsKept(nm.Text) // shared, read only
 				cs.stems = append(cs.stems, st)
 				cs.stemMasks = append(cs.stemMasks, stemMask(st))
 				cs.stemHashes = append(cs.stemHashes, stemHashes(st))
@@ -394,7 +394,7 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 // keyStems are the stems of text without vague words.
 func (e *Engine) keyStems(text string) []string {
 	var out []string
-	for _, s := range e.ix.Stems(text) {
+	for _, s := range e.ix.StemsKept(text) {
 		if !e.vague[s] {
 			out = append(out, s)
 		}

@@ -314,7 +314,7 @@ func (e *Engine) siteCodeOf(code corpus.ID) *codeSite {
 		// stems are read again (readingOf reads the same ones).
 		if t := cs.cat.titleOf(code); t != nil {
 			r := *t
-			r.stems = e.ix.Stems(b.Display)
+			r.stems = e.ix.StemsKept(b.Display) // shared, read only
 			cs.title = &r
 		} else {
 			r := e.readingOf(b.Display)
