@@ -81,7 +81,7 @@ func (e *Engine) readConditionStems(id corpus.ID) []string {
 		}
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return slices.Clone(slices.Compact(out)) // kept per code: no spare capacity
 }
 
 // shareStem reports whether sorted stem lists a and b hold a stem in
