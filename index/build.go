@@ -255,8 +255,25 @@ func (ix *Index) Stems(text string) []string {
 	if v, ok := ix.memo.Get(text); ok {
 		return slices.Clone(v)
 	}
-	s := stems(ix.pipe, text)
+	s := ix.StemsOnce(text)
 	ix.memo.Put(text, slices.Clone(s), stemMemoMax)
+	return s
+}
+
+// StemsKept is Stems for a text the caller keeps alive anyway (a code
+// set's name): the memo keeps text itself, not a copy, and the result is
+// shared with the memo, to be read, never modified. Neither Stems nor
+// StemsKept leaves the text's terms in the pipeline's Terms memo: the
+// stems are all they keep.
+func (ix *Index) StemsKept(text string) []string {
+	if len(text) > stemMemoLen {
+		return stems(ix.pipe, text)
+	}
+	if v, ok := ix.memo.Get(text); ok {
+		return v
+	}
+	s := slices.Clip(ix.StemsOnce(text))
+	ix.memo.PutKept(text, s, stemMemoMax)
 	return s
 }
 

@@ -22,7 +22,7 @@ func (e *Engine) childStemsOf(id corpus.ID) *childStems {
 		cs.stems = make([][]string, len(p.Children))
 		for i, ch := range p.Children {
 			if k, ok := e.set.ID(corpus.ICD10CM, ch); ok {
-				cs.stems[i] = e.ix.Stems(e.set.Brief(k).Display)
+				cs.stems[i] = e.ix.StemsKept(e.set.Brief(k).Display)
 			}
 		}
 	}

@@ -63,7 +63,7 @@ func (e *Engine) conditionOf(id corpus.ID) *conditionStems {
 func (e *Engine) readConditionStems(id corpus.ID) []string {
 	generic := map[string]bool{}
 	for _, w := range historyGeneric {
-		for _, s := range e.ix.Stems(w) {
+		for _, s := range e.ix.StemsKept(w) {
 			generic[s] = true
 		}
 	}
@@ -73,7 +73,7 @@ func (e *Engine) readConditionStems(id corpus.ID) []string {
 			if n.Kind == corpus.NameLearned {
 				continue
 			}
-			for _, s := range e.ix.Stems(n.Text) {
+			for _, s := range e.ix.StemsKept(n.Text) {
 				if !generic[s] {
 					out = append(out, s)
 				}
@@ -81,7 +81,7 @@ func (e *Engine) readConditionStems(id corpus.ID) []string {
 		}
 	}
 	slices.Sort(out)
-	return slices.Compact(out)
+	return slices.Clone(slices.Compact(out)) // kept per code: no spare capacity
 }
 
 // shareStem reports whether sorted stem lists a and b hold a stem in

@@ -370,6 +370,7 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 		return st
 	}
 	cs := &conflictStems{}
+	nstems := 0
 	for c := n.id; c != 0; c = e.parent(c) {
 		code := e.set.Code(c)
 		if code == nil {
@@ -377,13 +378,25 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 		}
 		for _, nm := range code.Names {
 			if !containsLower(nm.Text, "without") {
-				st := e.ix.Stems(nm.Text)
+				st := e.ix.StemsKept(nm.Text) // shared, read only
 				cs.stems = append(cs.stems, st)
-				cs.stemMasks = append(cs.stemMasks, stemMask(st))
-				cs.stemHashes = append(cs.stemHashes, stemHashes(st))
-				cs.stemsAny |= cs.stemMasks[len(cs.stemMasks)-1]
+				nstems += len(st)
 			}
 		}
+	}
+	// The masks and hashes of all the names share two arrays.
+	cs.stems = slices.Clip(cs.stems)
+	cs.stemMasks = make([]uint64, len(cs.stems))
+	cs.stemHashes = make([][]uint64, len(cs.stems))
+	hashes := make([]uint64, 0, nstems)
+	for i, st := range cs.stems {
+		cs.stemMasks[i] = stemMask(st)
+		cs.stemsAny |= cs.stemMasks[i]
+		at := len(hashes)
+		for _, s := range st {
+			hashes = append(hashes, pathHash(s))
+		}
+		cs.stemHashes[i] = hashes[at:len(hashes):len(hashes)]
 	}
 	if n.stems.CompareAndSwap(nil, cs) {
 		return cs
@@ -393,8 +406,18 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 
 // keyStems are the stems of text without vague words.
 func (e *Engine) keyStems(text string) []string {
-	var out []string
-	for _, s := range e.ix.Stems(text) {
+	st := e.ix.StemsKept(text)
+	n := 0
+	for _, s := range st {
+		if !e.vague[s] {
+			n++
+		}
+	}
+	if n == len(st) {
+		return st // shared, read only
+	}
+	out := make([]string, 0, n)
+	for _, s := range st {
 		if !e.vague[s] {
 			out = append(out, s)
 		}

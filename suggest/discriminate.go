@@ -142,14 +142,15 @@ func pair(a, b uint32) uint64 { return uint64(a)<<32 | uint64(b) }
 
 // titleTerms analyses a title into index term ids, in order.
 func titleTerms(ix *index.Index, pipe *nlp.Pipeline, title string, dst []uint32) []uint32 {
-	dst, _ = titleTermsAt(ix, pipe, title, dst, nil)
+	dst, _ = titleTermsAt(ix, pipe.Terms(title), dst, nil)
 	return dst
 }
 
-// titleTermsAt is titleTerms that also appends each term's byte offsets
-// in title to at (start<<16 | end) when at is not nil.
-func titleTermsAt(ix *index.Index, pipe *nlp.Pipeline, title string, dst, at []uint32) ([]uint32, []uint32) {
-	for _, t := range pipe.Terms(title) {
+// titleTermsAt is titleTerms of a title's terms that also appends each
+// term's byte offsets in the title to at (start<<16 | end) when at is not
+// nil.
+func titleTermsAt(ix *index.Index, terms []nlp.Term, dst, at []uint32) ([]uint32, []uint32) {
+	for _, t := range terms {
 		if t.Expanded {
 			continue
 		}
@@ -181,7 +182,9 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 			continue // beyond at's offsets (no title is this long)
 		}
 		off := len(st.terms)
-		st.terms, st.at = titleTermsAt(ix, pipe, b.Display, st.terms, st.at)
+		// Every title is read once here: the pipeline's Terms memo,
+		// which the notes' rules fill, is left to them.
+		st.terms, st.at = titleTermsAt(ix, pipe.TermsOnce(b.Display), st.terms, st.at)
 		st.codeTerms[id] = [2]uint32{uint32(off), uint32(len(st.terms) - off)}
 	}
 	altOf := slotAlternatives(st.terms, st.codeTerms) // slotgroups.go: slotKey -> the values replacing it

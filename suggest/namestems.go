@@ -37,7 +37,7 @@ func (t *nameStemTable) of(ix *index.Index, n int32) []string {
 	if v := slot.Load(); v != nil {
 		return *v
 	}
-	s := ix.Stems(ix.NameText(n))
+	s := ix.StemsKept(ix.NameText(n))
 	slot.CompareAndSwap(nil, &s)
 	return *slot.Load()
 }

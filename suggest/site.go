@@ -7,6 +7,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync/atomic"
 
 	"medcode/corpus"
 	"medcode/index"
@@ -149,21 +150,22 @@ func parseSitesInto(src string, stems func(string) []string, ids *stemIDs) (*sit
 // siteCode is one billable code of a category and its readings: the
 // stems of its title and of each inclusion term. other and vague are
 // otherCode of its title and siteVague of it read as billable, kept so
-// siteChoice does not test the title per note.
+// siteChoice does not test the title per note. (The flags fill the
+// id's word: 32 bytes a code, not 40.)
 type siteCode struct {
 	id       corpus.ID
-	readings []siteReading
 	other    bool
 	vague    bool
+	readings []siteReading
 }
 
 // siteReading is the stems of a title or inclusion term, in order, and
-// the pairs of stems it joins by "or", as text and as stem numbers
-// (siteMap.ids). kinds holds the sites.txt classes of each stem
-// (kindOf), and whether most codes of its category hold it (kindCommon),
-// read once per engine.
+// the pairs of stems it joins by "or", as stem numbers (siteMap.ids).
+// kinds holds the sites.txt classes of each stem (kindOf), and whether
+// most codes of its category hold it (kindCommon), read once per engine.
+// The stems as text are the title's titleFact (titleOf), read by the few
+// checks that need them: a category's every reading keeps none.
 type siteReading struct {
-	stems []string
 	ids   []int32
 	alts  [][2]int32
 	kinds []siteKind
@@ -207,7 +209,7 @@ func (sm *siteMap) kindOfSets(s string) siteKind {
 
 // reading numbers stems and classes them by the site table.
 func (sm *siteMap) reading(stems []string) siteReading {
-	r := siteReading{stems: stems, ids: sm.ids.internAll(stems), kinds: make([]siteKind, len(stems))}
+	r := siteReading{ids: sm.ids.internAll(stems), kinds: make([]siteKind, len(stems))}
 	for i, s := range stems {
 		r.kinds[i] = sm.kindOf(s)
 	}
@@ -265,7 +267,27 @@ type siteCategory struct {
 	codes []siteCode
 	stems []siteCode
 	// Each vague code indexes the codes and stems that may refine it by
-	// their stems (codeSite's liveSites, sitelive.go).
+	// their stems (codeSite's liveSites, sitelive.go); all are the
+	// holders of every code's and every stem's readings, made on first
+	// need and shared by the vague codes every reading may refine.
+	all [2]atomic.Pointer[stemHolders]
+}
+
+// allHolders returns the holders of every reading of the category's codes
+// (of its stems when stems is set).
+func (sc *siteCategory) allHolders(stems bool) *stemHolders {
+	k, cs := 0, sc.codes
+	if stems {
+		k, cs = 1, sc.stems
+	}
+	if h := sc.all[k].Load(); h != nil {
+		return h
+	}
+	h := holders(cs)
+	if sc.all[k].CompareAndSwap(nil, &h) {
+		return &h
+	}
+	return sc.all[k].Load()
 }
 
 // titleOf returns the title reading of the category's code or stem id
@@ -724,7 +746,8 @@ func (r *siteReading) altSaid(s int32, nw noteWords) bool {
 // by indexes codes by their stems (holders): only the codes holding a
 // word of nw are read, in order.
 func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *stemHolders, nw noteWords, sent *siteSentence, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
-	titleOther := e.titleOf(v).other
+	tv := e.titleOf(v) // its stems are vt's
+	titleOther := tv.other
 	var best corpus.ID
 	var bf siteFit
 	tie := false
@@ -742,10 +765,10 @@ func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *
 			if ok && vagueK && !r.addsSide(vt) {
 				continue // an unspecified code refines by its side alone
 			}
-			if ok && f.byDefault && !e.indexReads(c.id, vt.stems, nw) {
+			if ok && f.byDefault && !e.indexReads(c.id, tv.stems, nw) {
 				continue // the default is the Index's only where an Index path reads the note
 			}
-			if ok && c.other && !titleOther && !sent.saysOther() && (f.unsaid > 0 || !e.indexReads(c.id, vt.stems, nw)) {
+			if ok && c.other && !titleOther && !sent.saysOther() && (f.unsaid > 0 || !e.indexReads(c.id, tv.stems, nw)) {
 				continue // an "other" variety the note does not call other, unless it says all its words and the Index leads there
 			}
 			if ok && !accept(c.id, f.toks) {
@@ -831,7 +854,7 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			if !siteNear(doc, m.hit.Positions, toks, &w.site.near) {
 				return false // the words it adds are not stated with the condition
 			}
-			if sent.sides() > 1 && e.addsSide(e.titleOf(k).stems, vt.stems) {
+			if sent.sides() > 1 && e.addsSide(e.titleOf(k).stems, tf.stems) {
 				return false // "right worse than left" states no one side
 			}
 			// The note contradicts it as it would any candidate (discriminate.go).
@@ -840,12 +863,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
 		}
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, cs.stems.codes, &cs.stems.by, nw, sent, accept); ok {
+			if k, f, ok := e.siteChoice(code, vt, cs.stems.codes, cs.stems.by, nw, sent, accept); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw, sent, accept)
+		k, f, ok := e.siteChoice(code, vt, cs.codes.codes, cs.codes.by, nw, sent, accept)
 		if ok && annotate {
 			// Annotating keeps the vague code where it ranks, the code the
 			// note documents beside it.
@@ -870,8 +893,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if mapped {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw.with(e.sites.rightID, t), sent, accept)
-		kl, fl, okl := e.siteChoice(code, vt, cs.codes.codes, &cs.codes.by, nw.with(e.sites.leftID, t), sent, accept)
+		kr, fr, okr := e.siteChoice(code, vt, cs.codes.codes, cs.codes.by, nw.with(e.sites.rightID, t), sent, accept)
+		kl, fl, okl := e.siteChoice(code, vt, cs.codes.codes, cs.codes.by, nw.with(e.sites.leftID, t), sent, accept)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}

@@ -109,7 +109,7 @@ func TestSiteFit(t *testing.T) {
 				common[w] = true
 			}
 			r, vt := sm.reading(words(tt.reading)), sm.reading(words(tt.vague))
-			for i, s := range r.stems {
+			for i, s := range words(tt.reading) {
 				if common[s] {
 					r.kinds[i] |= kindCommon
 				}
@@ -235,7 +235,7 @@ func TestAddsSide(t *testing.T) {
 		{"gout bilateral knee", "gout left knee", true},
 	} {
 		r, vt := sm.reading(strings.Fields(tc.r)), sm.reading(strings.Fields(tc.vt))
-		if got, old := r.addsSide(&vt), e.addsSide(r.stems, vt.stems); got != tc.want || old != tc.want {
+		if got, old := r.addsSide(&vt), e.addsSide(strings.Fields(tc.r), strings.Fields(tc.vt)); got != tc.want || old != tc.want {
 			t.Errorf("%q over %q: addsSide %v (by stems %v), want %v", tc.r, tc.vt, got, old, tc.want)
 		}
 	}

@@ -310,17 +310,15 @@ func (e *Engine) siteCodeOf(code corpus.ID) *codeSite {
 	cat := e.siteCategoryOf(category(b.Code))
 	cs := e.siteShare.codeSite(siteCodeKey{cat: cat, id: code, display: b.Display}, func() *codeSite {
 		cs := &codeSite{cat: cat}
-		// The category keeps its readings' numbers only; the title's
-		// stems are read again (readingOf reads the same ones).
+		// The title's reading is the category's own (shared, read
+		// only); its stems as text are its titleFact's.
 		if t := cs.cat.titleOf(code); t != nil {
-			r := *t
-			r.stems = e.ix.Stems(b.Display)
-			cs.title = &r
+			cs.title = t
 		} else {
 			r := e.readingOf(b.Display)
 			cs.title = &r
 		}
-		cs.codes, cs.stems = e.liveOf(cs.cat.codes, cs.title), e.liveOf(cs.cat.stems, cs.title)
+		cs.codes, cs.stems = e.liveOf(cs.cat, false, cs.title), e.liveOf(cs.cat, true, cs.title)
 		return cs
 	})
 	return e.siteCode.store(e.set, code, cs)

@@ -12,10 +12,12 @@ import "slices"
 
 // liveSites is the codes (or stems) of a vague code's category that may
 // refine it, in order, each with the readings that may fit it, in order,
-// and the holders of their stems.
+// and the holders of their stems. When every reading of the category may
+// fit, both are the category's own (siteCategory.allHolders), shared by
+// its vague codes.
 type liveSites struct {
 	codes []siteCode
-	by    stemHolders
+	by    *stemHolders
 }
 
 // deadFit reports whether fit(r, vt, nw) is false for every note: r is
@@ -48,7 +50,11 @@ func (e *Engine) deadFit(r, vt *siteReading) bool {
 // with its readings that may fit, and their holders. A code whose
 // readings all may fit shares them; the others' live readings share one
 // array.
-func (e *Engine) liveOf(cs []siteCode, vt *siteReading) liveSites {
+func (e *Engine) liveOf(cat *siteCategory, stems bool, vt *siteReading) liveSites {
+	cs := cat.codes
+	if stems {
+		cs = cat.stems
+	}
 	n := 0
 	for _, c := range cs {
 		n += len(c.readings)
@@ -71,6 +77,9 @@ func (e *Engine) liveOf(cs []siteCode, vt *siteReading) liveSites {
 		if live > 0 && live < len(c.readings) {
 			nr += live
 		}
+	}
+	if nc == len(cs) && nr == 0 {
+		return liveSites{codes: cs, by: cat.allHolders(stems)}
 	}
 	out := make([]siteCode, 0, nc)
 	var kept []siteReading
@@ -102,5 +111,6 @@ func (e *Engine) liveOf(cs []siteCode, vt *siteReading) liveSites {
 		}
 		out = append(out, c)
 	}
-	return liveSites{codes: out, by: holders(out)}
+	h := holders(out)
+	return liveSites{codes: out, by: &h}
 }

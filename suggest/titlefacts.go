@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"slices"
 	"strings"
 
 	"medcode/corpus"
@@ -45,7 +44,7 @@ func (e *Engine) titleOf(id corpus.ID) *titleFact {
 		return f
 	}
 	b := e.set.Brief(id)
-	f := &titleFact{stems: slices.Clip(e.ix.Stems(b.Display)), unspecSite: unspecifiedSite(b.Display), chapter: corpus.ChapterOf(b.Code),
+	f := &titleFact{stems: e.ix.StemsKept(b.Display), unspecSite: unspecifiedSite(b.Display), chapter: corpus.ChapterOf(b.Code),
 		system: b.System, billable: b.Billable, nspec: strings.Contains(b.Display, "nspecified"),
 		withoutComp: strings.HasSuffix(b.Display, "without complications"), other: otherCode(b)}
 	return e.titles.codes.store(e.set, id, f)

@@ -61,7 +61,15 @@ func (m *Memo[V]) Get(text string) (V, bool) {
 // are remembered, m forgets them all first: the texts of an engine's
 // start (every code title) then make way for those its notes ask for. The
 // key is a copy: a text cut from a note does not keep the note alive.
-func (m *Memo[V]) Put(text string, v V, limit int) {
+func (m *Memo[V]) Put(text string, v V, limit int) { m.put(text, v, limit, true) }
+
+// PutKept is Put keeping text itself as the key, not a copy: for a text
+// the caller keeps alive anyway (a code set's name), which a copy would
+// only duplicate.
+func (m *Memo[V]) PutKept(text string, v V, limit int) { m.put(text, v, limit, false) }
+
+// put is Put, copying the key when clone is set.
+func (m *Memo[V]) put(text string, v V, limit int, clone bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if r := m.read.Load(); r != nil {
@@ -80,7 +88,10 @@ func (m *Memo[V]) Put(text string, v V, limit int) {
 	if m.dirty == nil {
 		m.dirty = map[string]V{}
 	}
-	m.dirty[strings.Clone(text)] = v
+	if clone {
+		text = strings.Clone(text)
+	}
+	m.dirty[text] = v
 	m.ndirty.Store(int32(len(m.dirty)))
 	m.size++
 	if m.read.Load() == nil || len(m.dirty) >= due(m.readLen()) {

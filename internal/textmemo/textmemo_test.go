@@ -156,3 +156,22 @@ func TestMemoForgets(t *testing.T) {
 		t.Errorf("size %d, want 1", m.size)
 	}
 }
+
+// TestMemoPutKept: PutKept remembers as Put does; the memo holds the
+// text itself, so a lookup by an equal text finds it.
+func TestMemoPutKept(t *testing.T) {
+	var m Memo[int]
+	for i := range 200 {
+		m.PutKept(fmt.Sprint("kept ", i), i, 1000)
+		m.Put(fmt.Sprint("copied ", i), -i, 1000)
+		m.PutKept(fmt.Sprint("copied ", i), 1, 1000) // the first value stays
+	}
+	for i := range 200 {
+		if v, ok := m.Get(fmt.Sprint("kept ", i)); !ok || v != i {
+			t.Fatalf("get(kept %d) = %d, %v", i, v, ok)
+		}
+		if v, ok := m.Get(fmt.Sprint("copied ", i)); !ok || v != -i {
+			t.Fatalf("get(copied %d) = %d, %v", i, v, ok)
+		}
+	}
+}
