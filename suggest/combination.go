@@ -470,11 +470,6 @@ func supports(ev, sub []string) bool {
 	return false
 }
 
-// evidenceStems are the distinct stems of s's evidence texts.
-func (e *Engine) evidenceStems(s Suggestion) []string {
-	return e.appendEvidenceStems(nil, s.Evidence)
-}
-
 // appendEvidenceStems appends to out the stems of evs' texts that
 // out[len(out):] does not hold yet (each once).
 func (e *Engine) appendEvidenceStems(out []string, evs []Evidence) []string {
