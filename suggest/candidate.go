@@ -120,26 +120,9 @@ func withoutClash(doc *nlp.Document, sent []nlp.Term, parts *withoutParts, pos [
 
 // collect searches every sentence and gathers mentions per target.
 func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
-	// Mentions are gathered in one pending list, then laid out per
+	// Mentions are gathered in one pending list (searchSentence builds
+	// each in its slot there and keeps it with pendTo), then laid out per
 	// candidate in the mention arena.
-	add := func(tgt target, m mention) {
-		k := tgt.anyCode()
-		if tgt.invalid || k == 0 {
-			return
-		}
-		c := w.sc.codes.get(k)
-		if c == nil {
-			c = w.candidate()
-			c.tgt = tgt // its key comes after the search, with the others'
-			w.sc.codes.put(k, c)
-			w.order = append(w.order, c)
-		}
-		if c.tgt.from != 0 && tgt.from == 0 {
-			c.tgt = tgt // the code's own name matched: no resolution edit
-		}
-		c.n++
-		w.pend = append(w.pend, pending{c, m})
-	}
 	terms := doc.Terms
 	sc := &w.sc
 	sc.codes.reset()
@@ -153,9 +136,9 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 			hi++
 		}
 		sent := terms[lo:hi:hi]
-		e.searchSentence(w, doc, sent, w.tid[lo:hi], req, e.ix, e.targets, false, add, sc)
+		e.searchSentence(w, doc, sent, w.tid[lo:hi], req, e.ix, e.targets, false, sc)
 		if e.learned != nil {
-			e.searchSentence(w, doc, sent, w.ltid[lo:hi], req, e.learned, e.lTarget, true, add, sc)
+			e.searchSentence(w, doc, sent, w.ltid[lo:hi], req, e.learned, e.lTarget, true, sc)
 		}
 		lo = hi
 	}
@@ -184,6 +167,39 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 type pending struct {
 	c *candidate
 	m mention
+}
+
+// newPending returns a zeroed pending slot at the end of w.pend, for a
+// mention built in place; pendTo keeps it, dropPending drops it.
+func (w *work) newPending() *pending {
+	w.pend = append(w.pend, pending{})
+	return &w.pend[len(w.pend)-1]
+}
+
+// dropPending drops the last pending slot.
+func (w *work) dropPending() { w.pend = w.pend[:len(w.pend)-1] }
+
+// pendTo keeps the mention in the last pending slot p for target tgt's
+// candidate (created on its first mention), or drops it when tgt is
+// invalid or has no code.
+func (w *work) pendTo(tgt target, p *pending) {
+	k := tgt.anyCode()
+	if tgt.invalid || k == 0 {
+		w.dropPending()
+		return
+	}
+	c := w.sc.codes.get(k)
+	if c == nil {
+		c = w.candidate()
+		c.tgt = tgt // its key comes after the search, with the others'
+		w.sc.codes.put(k, c)
+		w.order = append(w.order, c)
+	}
+	if c.tgt.from != 0 && tgt.from == 0 {
+		c.tgt = tgt // the code's own name matched: no resolution edit
+	}
+	c.n++
+	p.c = c
 }
 
 // sentenceScratch is reused across the sentences of one note.
@@ -261,7 +277,7 @@ func mentionScore(m mention) float64 {
 
 // searchSentence runs one sentence against one index; ids are its terms'
 // ids in ix (-1: not in ix).
-func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids []int32, req Request, ix *index.Index, targets []target, learned bool, add func(target, mention), sc *sentenceScratch) {
+func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids []int32, req Request, ix *index.Index, targets []target, learned bool, sc *sentenceScratch) {
 	q := &sc.q
 	q.Terms, q.Pos, sc.expanded, sc.prefix = q.Terms[:0], q.Pos[:0], sc.expanded[:0], sc.prefix[:0]
 	expanded := false
@@ -296,27 +312,29 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	// a name partly negated ("T2DM without complications" against "... with
 	// complications") unless the name itself says "without".
 	hits := sc.hits[:0]
-	for _, h := range sc.hits {
+	for i := range sc.hits {
+		h := &sc.hits[i]
 		if targets[h.Code].invalid {
 			continue
 		}
 		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
 			continue
 		}
-		if h.Matched <= 1 && ix.NameHas(h.Name, index.NameApostrophe) && !eponymSaid(doc, ix, ix.NameText(h.Name), h) {
+		if h.Matched <= 1 && ix.NameHas(h.Name, index.NameApostrophe) && !eponymSaid(doc, ix, ix.NameText(h.Name), *h) {
 			continue // "good adherence" is not Good's syndrome (casesense.go)
 		}
-		if !learned && caseMayClash(doc, ix, h) && caseClash(doc, ix, h, sc) { // casesense.go; learned names are lower case
+		if !learned && caseMayClash(doc, ix, h) && caseClash(doc, ix, *h, sc) { // casesense.go; learned names are lower case
 			continue
 		}
-		hits = append(hits, h)
+		hits = append(hits, *h)
 	}
 	// Part of a name negated and part not ("T2DM without complications"
 	// against "... with complications") contradicts the name unless the name
 	// itself says "without": such hits neither dominate others nor count
 	// as documenting a complication, and the ranker sees the share.
 	sc.partNeg = sc.partNeg[:0]
-	for _, h := range hits {
+	for i := range hits {
+		h := &hits[i]
 		negated := 0
 		for _, p := range h.Positions {
 			if doc.Tokens[p].Assert&nlp.Negated != 0 {
@@ -337,32 +355,34 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	// is dominated ("pain" inside "chest pain").
 	base := int32(sent[0].Tok)
 	sc.full = sc.full[:0]
-	for i, h := range hits {
+	for i := range hits {
+		h := &hits[i]
 		if h.Coverage >= 0.99 && h.Matched > 1 && sc.partNeg[i] == 0 {
 			sc.full = append(sc.full, maskOf(h.Positions, base))
 		}
 	}
-	for i, h := range hits {
-		tgt := targets[h.Code]
-		m := mention{
-			hit: h, learned: learned, name: ix.NameText(h.Name), kind: ix.NameKind(h.Name),
-			sent: sent[0].Sent, start: min(doc.Tokens[h.First].Start, sc.prefixStart(int(h.First))), end: doc.Tokens[h.Last].End,
-			section: doc.Tokens[h.First].Section, partNeg: sc.partNeg[i],
-		}
+	for i := range hits {
+		h := &hits[i]
 		// The mention's assertion is what all its words share; the words
 		// of a trigger ("without nausea" matching "Nausea without
 		// vomiting") are not the finding's and do not count.
-		m.assert = ^nlp.Assertion(0)
+		assert := ^nlp.Assertion(0)
 		own := false
 		for _, p := range h.Positions {
 			if !sc.trig[p] {
-				m.assert &= doc.Tokens[p].Assert
+				assert &= doc.Tokens[p].Assert
 				own = true
 			}
 		}
 		if !own {
 			continue // only the words of a trigger ("none", "no evidence of") matched
 		}
+		// The mention is built in its pending slot, not copied there.
+		pm := w.newPending()
+		m := &pm.m
+		m.hit, m.learned, m.name, m.kind = *h, learned, ix.NameText(h.Name), ix.NameKind(h.Name)
+		m.sent, m.start, m.end = sent[0].Sent, min(doc.Tokens[h.First].Start, sc.prefixStart(int(h.First))), doc.Tokens[h.Last].End
+		m.section, m.partNeg, m.assert = doc.Tokens[h.First].Section, sc.partNeg[i], assert
 		for j, p := range q.Pos {
 			if !expanded {
 				break // no term of the query comes from an expansion
@@ -384,10 +404,11 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name]
 		}
-		if learned && e.unsaidHistory(tgt, m) { // history.go
+		if learned && e.unsaidHistory(targets[h.Code], *m) { // history.go
+			w.dropPending()
 			continue
 		}
-		add(tgt, m)
+		w.pendTo(targets[h.Code], pm)
 	}
 }
 
@@ -395,7 +416,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 // note word is not written in capitals, on a name without a word in
 // capitals (their cases then agree), the common case, decided without
 // reading the name.
-func caseMayClash(doc *nlp.Document, ix *index.Index, h index.Hit) bool {
+func caseMayClash(doc *nlp.Document, ix *index.Index, h *index.Hit) bool {
 	if h.Matched != 1 || len(h.Positions) != 1 {
 		return false
 	}

@@ -251,8 +251,13 @@ func suggestedICD(res *Result, prefixes ...string) []Suggestion {
 // evidenceCues are a suggestion's evidence as cues (for a rule that adds a
 // code on another's evidence).
 func evidenceCues(doc *nlp.Document, s Suggestion) []cue {
-	var out []cue
-	for _, ev := range s.Evidence {
+	return appendEvidenceCues(nil, doc, s.Evidence)
+}
+
+// appendEvidenceCues appends evidence evs as cues to out: a rule reading
+// them once passes a buffer on its stack.
+func appendEvidenceCues(out []cue, doc *nlp.Document, evs []Evidence) []cue {
+	for _, ev := range evs {
 		out = append(out, spanCue(doc, ev.Start, ev.End))
 	}
 	return out

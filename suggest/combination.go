@@ -153,19 +153,36 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 	// Parts and heads point at the suggestions (nothing below changes
 	// res.Suggestions before the combinations are picked) and at the
 	// rejected heads' stand-ins (rejHeads), not at copies.
+	// A part also carries what the heads ask of it as a linked condition,
+	// worked out on first use: one allocation for all the parts.
 	type part struct {
 		s        *Suggestion
 		id       corpus.ID
-		rejected bool // a head from prior's rejections
+		rejected bool   // a head from prior's rejections
+		cat      uint32 // categoryKey, compared per head and rule
+		evDone   bool
+		named    stemBits   // which "with" stems its code's names hold
+		ev       []string   // its evidence's stems
+		words    *partWords // its words
+		sup      supportRow // which "with" stems its evidence supports
 	}
-	parts := make([]part, 0, len(res.Suggestions))
+	isPart := func(s *Suggestion) bool {
+		return s.System == string(corpus.ICD10CM) && !(s.Confidence < res.Threshold) && !slices.Contains(s.Assertions, "historical")
+	}
+	nparts := 0
+	for i := range res.Suggestions {
+		if isPart(&res.Suggestions[i]) {
+			nparts++
+		}
+	}
+	parts := make([]part, 0, nparts)
 	for i := range res.Suggestions {
 		s := &res.Suggestions[i]
-		if s.System != string(corpus.ICD10CM) || s.Confidence < res.Threshold || slices.Contains(s.Assertions, "historical") {
+		if !isPart(s) {
 			continue
 		}
 		id, _ := e.set.ID(corpus.ICD10CM, s.Code)
-		parts = append(parts, part{s, id, false})
+		parts = append(parts, part{s: s, id: id, cat: categoryKey(s.Code)})
 	}
 	var rejHeads []Suggestion
 	var rejIDs []corpus.ID
@@ -184,7 +201,7 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 		heads = make([]part, len(parts), len(parts)+len(rejHeads))
 		copy(heads, parts)
 		for i := range rejHeads {
-			heads = append(heads, part{&rejHeads[i], rejIDs[i], true})
+			heads = append(heads, part{s: &rejHeads[i], id: rejIDs[i], rejected: true})
 		}
 	}
 	type combo struct {
@@ -195,15 +212,8 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 		subTerms int
 	}
 	var combos []combo
-	words := make([]*partWords, len(parts)) // linked condition's words by part
-	evStems := make([][]string, len(parts)) // and its evidence's stems
-	evDone := make([]bool, len(parts))
-	cats := make([]uint32, len(parts)) // categoryKey, compared per head and rule
-	for i, b := range parts {
-		cats[i] = categoryKey(b.s.Code)
-	}
-	sup := supportMemo{stems: len(e.coder.stems), memo: make([][]int8, len(parts))}
-	named := make([]stemBits, len(parts)) // per part, which "with" stems its code's names hold
+	var evBuf []string // the parts' evidence stems, one after the other
+	nstems := len(e.coder.stems)
 	for ai := range heads {
 		a := &heads[ai] // not a copy of the suggestion per head
 		opens := e.headOpens(a.id)
@@ -239,28 +249,29 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 				for bi := range parts {
 					b := &parts[bi] // not a copy of the suggestion per rule
 					// Equal codes have equal ids: the ids tell most pairs apart.
-					if b.id == a.id && b.s.Code == a.s.Code || cats[bi] == acat || cats[bi] == r.catKey {
+					if b.id == a.id && b.s.Code == a.s.Code || b.cat == acat || b.cat == r.catKey {
 						continue
 					}
 					// partCovers wants every stem of the subterm among
 					// the names of b's code: read first, per engine.
-					if named[bi] == nil {
-						named[bi] = e.namedStems(b.id, b.s.Code)
+					if b.named == nil {
+						b.named = e.namedStems(b.id, b.s.Code)
 					}
-					if !named[bi].hasAll(r.subID) {
+					if !b.named.hasAll(r.subID) {
 						continue
 					}
-					if !evDone[bi] {
-						evStems[bi] = e.evidenceStems(*b.s)
-						evDone[bi] = true
+					if !b.evDone {
+						at := len(evBuf)
+						evBuf = e.appendEvidenceStems(evBuf, b.s.Evidence)
+						b.ev, b.evDone = evBuf[at:len(evBuf):len(evBuf)], true
 					}
-					if !sup.supports(bi, evStems[bi], r) {
+					if !b.sup.supports(nstems, b.ev, r) {
 						continue
 					}
-					w := words[bi]
+					w := b.words
 					if w == nil {
 						w = e.partWordsOf(doc, b.id, *b.s)
-						words[bi] = w
+						b.words = w
 					}
 					rank, ok := partCovers(w, r.sub)
 					if !ok || e.unrelated(doc, *a.s, *b.s) {
@@ -459,11 +470,16 @@ func supports(ev, sub []string) bool {
 	return false
 }
 
-// evidenceStems are the stems of s's evidence texts.
-func (e *Engine) evidenceStems(s Suggestion) []string {
-	var out []string
-	for _, ev := range s.Evidence {
-		out = append(out, e.stemTerms(ev.Text)...)
+// appendEvidenceStems appends to out the stems of evs' texts that
+// out[len(out):] does not hold yet (each once).
+func (e *Engine) appendEvidenceStems(out []string, evs []Evidence) []string {
+	at := len(out)
+	for _, ev := range evs {
+		for _, t := range e.pipe.Terms(ev.Text) {
+			if !slices.Contains(out[at:], t.Stem) {
+				out = append(out, t.Stem)
+			}
+		}
 	}
 	return out
 }

@@ -40,34 +40,31 @@ func (e *Engine) headOpens(id corpus.ID) []headOpen {
 	return *e.coder.opens.store(e.set, id, &out)
 }
 
-// supportMemo remembers, per part of one combinations call and per
+// supportRow remembers, for one part of one combinations call and per
 // "with" stem id, whether the part's evidence stems support the stem
 // (supports with one stem): 0 not asked yet, 1 yes, 2 no.
-type supportMemo struct {
-	stems int
-	memo  [][]int8
-}
+type supportRow []int8
 
-// supports reports supports(ev, r.sub) for part i, whose evidence stems
-// are ev, remembering each stem's answer.
-func (m *supportMemo) supports(i int, ev []string, r *withRule) bool {
-	row := m.memo[i]
-	if row == nil {
-		row = make([]int8, m.stems)
-		m.memo[i] = row
+// supports reports supports(ev, r.sub) for the part whose evidence stems
+// are ev, remembering each stem's answer; stems is how many "with" stems
+// there are.
+func (row *supportRow) supports(stems int, ev []string, r *withRule) bool {
+	if *row == nil {
+		*row = make(supportRow, stems)
 	}
+	m := *row
 	for k, id := range r.subID {
-		switch row[id] {
+		switch m[id] {
 		case 1:
 			return true
 		case 2:
 			continue
 		}
 		if supports(ev, r.sub[k:k+1]) {
-			row[id] = 1
+			m[id] = 1
 			return true
 		}
-		row[id] = 2
+		m[id] = 2
 	}
 	return false
 }

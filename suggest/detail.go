@@ -47,9 +47,17 @@ type procedureFamily struct {
 // and name stem (the name before its last comma), families of two or more
 // in order of their first member.
 func procedureFamilies(res *Result) []procedureFamily {
-	type key struct{ sys, stem string }
-	at := map[key]int{}
-	var out []procedureFamily
+	// First each procedure's family (by a scan: a result holds few
+	// procedures), then the families of two or more, so that a result
+	// without one allocates nothing.
+	type family struct {
+		sys, stem string
+		n, out    int // members; index in out
+	}
+	type member struct{ i, fam int }
+	var fbuf [16]family
+	var mbuf [32]member
+	fams, members := fbuf[:0], mbuf[:0]
 	for i := range res.Suggestions {
 		s := &res.Suggestions[i]
 		if s.System == string(corpus.ICD10CM) || len(s.Evidence) == 0 {
@@ -59,16 +67,28 @@ func procedureFamilies(res *Result) []procedureFamily {
 		if cut < 4 {
 			continue
 		}
-		k := key{s.System, s.Display[:cut]}
-		j, ok := at[k]
-		if !ok {
-			j = len(out)
-			at[k] = j
-			out = append(out, procedureFamily{stem: k.stem})
+		stem := s.Display[:cut]
+		j := slices.IndexFunc(fams, func(f family) bool { return f.sys == s.System && f.stem == stem })
+		if j < 0 {
+			j = len(fams)
+			fams = append(fams, family{sys: s.System, stem: stem})
 		}
-		out[j].members = append(out[j].members, i)
+		fams[j].n++
+		members = append(members, member{i, j})
 	}
-	return slices.DeleteFunc(out, func(f procedureFamily) bool { return len(f.members) < 2 })
+	var out []procedureFamily
+	for j := range fams {
+		if fams[j].n >= 2 {
+			fams[j].out = len(out)
+			out = append(out, procedureFamily{stem: fams[j].stem, members: make([]int, 0, fams[j].n)})
+		}
+	}
+	for _, m := range members {
+		if f := &fams[m.fam]; f.n >= 2 {
+			out[f.out].members = append(out[f.out].members, m.i)
+		}
+	}
+	return out
 }
 
 // tail is a member's distinguishing words (its name after the stem).

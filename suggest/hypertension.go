@@ -265,8 +265,8 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 // heart disease", "cardiorenal").
 func (e *Engine) statesHeart(s Suggestion) bool {
 	for _, ev := range s.Evidence {
-		for _, t := range e.stemTerms(ev.Text) {
-			if t == "heart" || strings.HasPrefix(t, "cardi") {
+		for _, t := range e.pipe.Terms(ev.Text) {
+			if t.Stem == "heart" || strings.HasPrefix(t.Stem, "cardi") {
 				return true
 			}
 		}
@@ -277,9 +277,12 @@ func (e *Engine) statesHeart(s Suggestion) bool {
 // statesHypertension reports whether s's evidence names hypertension
 // ("HTN", "hypertensive"): the main term's word, abbreviations expanded.
 func (e *Engine) statesHypertension(s Suggestion) bool {
-	want := e.stemTerms("hypertension")
+	want := e.pipe.Terms("hypertension")
 	for _, ev := range s.Evidence {
-		if holdsAll(e.stemTerms(ev.Text), want) {
+		have := e.pipe.Terms(ev.Text)
+		if !slices.ContainsFunc(want, func(w nlp.Term) bool {
+			return !slices.ContainsFunc(have, func(t nlp.Term) bool { return t.Stem == w.Stem })
+		}) {
 			return true
 		}
 	}

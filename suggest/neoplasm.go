@@ -383,8 +383,15 @@ func (e *Engine) neoMentions(n *ruleNote) []neoMention {
 	return out
 }
 
-// affirmedOf are the cues of cs that are about the patient.
+// affirmedOf are the cues of cs that are about the patient: cs itself
+// (its capacity cut to its length) when every one is, the common case.
 func affirmedOf(cs []cue) []cue {
+	if !slices.ContainsFunc(cs, func(c cue) bool { return c.assert&blockedAssert != 0 }) {
+		if len(cs) == 0 {
+			return nil
+		}
+		return cs[:len(cs):len(cs)]
+	}
 	var out []cue
 	for _, c := range cs {
 		if c.assert&blockedAssert == 0 {
@@ -509,8 +516,8 @@ func neoColumnOf(doc *nlp.Document, s neoSite, mal, ben, sit, unc, uns, sec []cu
 	}{{sit, colInSitu}, {unc, colUncertain}, {mal, colPrimary}, {ben, colBenign}, {uns, colUnspecified}} {
 		// The behavior's words stand beside the site ("adenocarcinoma of
 		// the sigmoid colon"), not anywhere in a long sentence.
-		cs := slices.DeleteFunc(slices.Clone(k.cs), func(c cue) bool { return tokenGap(c, s.cue) > neoWindow })
-		if len(cs) == 0 {
+		i := slices.IndexFunc(k.cs, func(c cue) bool { return tokenGap(c, s.cue) <= neoWindow })
+		if i < 0 {
 			continue
 		}
 		// A site a metastasis reached is not the primary's; the words
@@ -518,7 +525,7 @@ func neoColumnOf(doc *nlp.Document, s neoSite, mal, ben, sit, unc, uns, sec []cu
 		if k.col == colPrimary && slices.ContainsFunc(sec, func(c cue) bool { return c.tok > s.last && c.tok-s.last <= 1 }) {
 			return 0, nil, false
 		}
-		return k.col, cs[:1], true
+		return k.col, []cue{k.cs[i]}, true
 	}
 	return 0, nil, false
 }

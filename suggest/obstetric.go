@@ -676,7 +676,8 @@ func (p pregnancy) current() bool { return p.weeks >= 0 || p.trimester > 0 }
 // the pregnancy word not historical.
 func (e *Engine) saidInPregnancy(n *ruleNote, s Suggestion) bool {
 	doc := n.doc
-	for _, c := range evidenceCues(doc, s) {
+	for _, ev := range s.Evidence {
+		c := spanCue(doc, ev.Start, ev.End)
 		if c.sent < 0 {
 			continue
 		}

@@ -125,11 +125,14 @@ func infectionOpen(b corpus.Brief) bool {
 // whether b has evidence there that no evidence of a holds (it reads
 // more words: the ones naming the organism).
 func sameSentence(doc *nlp.Document, a, b Suggestion) (same, more bool) {
-	for _, ca := range evidenceCues(doc, a) {
+	var buf [8]cue
+	cbs := appendEvidenceCues(buf[:0], doc, b.Evidence)
+	for _, ev := range a.Evidence {
+		ca := spanCue(doc, ev.Start, ev.End)
 		if ca.sent < 0 {
 			continue
 		}
-		for _, cb := range evidenceCues(doc, b) {
+		for _, cb := range cbs {
 			if cb.sent != ca.sent {
 				continue
 			}

@@ -213,7 +213,8 @@ var causeCues = phrases("due to|secondary to|caused by|from|because of|related t
 // its sentence and cs's evidence does not follow that cue ("prior CVA,
 // now with dysphagia due to esophageal stricture").
 func dueToOther(doc *nlp.Document, d, cs Suggestion) bool {
-	dc, cc := evidenceCues(doc, d), evidenceCues(doc, cs)
+	var dbuf, cbuf [8]cue
+	dc, cc := appendEvidenceCues(dbuf[:0], doc, d.Evidence), appendEvidenceCues(cbuf[:0], doc, cs.Evidence)
 	for _, x := range dc {
 		if x.sent < 0 {
 			continue
@@ -232,7 +233,7 @@ func dueToOther(doc *nlp.Document, d, cs Suggestion) bool {
 
 // inSentenceOf reports whether evidence of s lies in sentence sent.
 func inSentenceOf(doc *nlp.Document, s Suggestion, sent int) bool {
-	return slices.ContainsFunc(evidenceCues(doc, s), func(c cue) bool { return c.sent == sent })
+	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return spanCue(doc, ev.Start, ev.End).sent == sent })
 }
 
 // sequelaFor picks the code of fam naming deficit d: one of its deficit
@@ -324,7 +325,8 @@ func (e *Engine) asksForKind(id corpus.ID, code string) bool {
 
 // deficitOf reports whether d's evidence names the deficit of one of fam.
 func (e *Engine) deficitOf(d Suggestion, fam []sequelaCode) bool {
-	ev := e.evidenceStems(d)
+	var buf [32]string
+	ev := e.appendEvidenceStems(buf[:0], d.Evidence)
 	return slices.ContainsFunc(fam, func(sc sequelaCode) bool {
 		return slices.ContainsFunc(sc.deficits, func(st []string) bool { return holdsAll(ev, st) })
 	})
