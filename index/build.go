@@ -280,7 +280,7 @@ const (
 func (ix *Index) finish() {
 	for i := range ix.names {
 		n := &ix.names[i]
-		n.flags = flagsOf(ix.str(n.text))
+		n.flags = flagsOf(ix.nameText(n))
 	}
 	if ix.terms, ix.termsOK = newTermTable(ix); !ix.termsOK {
 		ix.termID = make(map[string]uint32, len(ix.termStr))

@@ -25,7 +25,7 @@ type name struct {
 	code  int32
 	kind  corpus.NameKind
 	flags NameFlag // of the text, set by finish
-	text  span     // in arena
+	text  span     // in arena; in shared when its len has sharedText (sharetexts.go)
 	terms uint32   // first of the name's unique term ids in post (in nameTerm, in name order, before layPostings)
 	nterm uint32
 }
@@ -48,7 +48,10 @@ type Index struct {
 	// arena holds every string of the index (codes, terms, name texts)
 	// end to end; the tables below refer to it by offset.
 	arena string
-	codes []codeEntry
+	// shared, once ShareTexts has run, is the code set's arena, which
+	// holds the texts of the names that share theirs.
+	shared string
+	codes  []codeEntry
 	// terms finds a stem's id (termtable.go); termID, whose keys are
 	// arena substrings, does when the terms are too many for it (!termsOK).
 	terms   termTable
@@ -129,7 +132,16 @@ func (ix *Index) appendTerms(dst []uint32, n *name) []uint32 {
 }
 
 // NameText returns the text of name n.
-func (ix *Index) NameText(n int32) string { return ix.str(ix.names[n].text) }
+func (ix *Index) NameText(n int32) string { return ix.nameText(&ix.names[n]) }
+
+// nameText returns the text of n, from the arena or, when it shares its
+// text (ShareTexts), from the shared string.
+func (ix *Index) nameText(n *name) string {
+	if sp := n.text; sp.len&sharedText != 0 {
+		return ix.shared[sp.off : sp.off+sp.len&^sharedText]
+	}
+	return ix.str(n.text)
+}
 
 // NameCode returns the code of name n (an argument for Code).
 func (ix *Index) NameCode(n int32) int32 { return ix.names[n].code }

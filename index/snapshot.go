@@ -88,7 +88,7 @@ func (ix *Index) Write(w io.Writer) error {
 		n := &ix.names[i]
 		buf = binary.AppendUvarint(buf, uint64(n.code))
 		buf = append(buf, byte(n.kind))
-		str(ix.str(n.text))
+		str(ix.nameText(n))
 		buf = binary.AppendUvarint(buf, uint64(n.nterm))
 		terms = ix.appendTerms(terms[:0], n)
 		for _, t := range terms {
