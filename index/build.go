@@ -253,10 +253,10 @@ func (ix *Index) Stems(text string) []string {
 		return stems(ix.pipe, text) // never remembered
 	}
 	if v, ok := ix.memo.Get(text); ok {
-		return slices.Clone(v)
+		return ix.unpackStems(v)
 	}
 	s := stems(ix.pipe, text)
-	ix.memo.Put(text, slices.Clone(s), stemMemoMax)
+	ix.memo.Put(text, ix.packStems(s), stemMemoMax)
 	return s
 }
 

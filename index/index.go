@@ -82,8 +82,8 @@ type Index struct {
 
 	pool sync.Pool // *scratch
 
-	// memo remembers Stems of short texts.
-	memo textmemo.Memo[[]string]
+	// memo remembers Stems of short texts, packed (stempack.go).
+	memo textmemo.Memo[string]
 }
 
 // Analyzer returns the analysis pipeline the index was built with. Queries
