@@ -25,10 +25,14 @@ type name struct {
 	code  int32
 	kind  corpus.NameKind
 	flags NameFlag // of the text, set by finish
+	nterm uint16   // at most maxNameTerms, as a posting record's head holds it
 	text  span     // in arena; in shared when its len has sharedText (sharetexts.go)
 	terms uint32   // first of the name's unique term ids in post (in nameTerm, in name order, before layPostings)
-	nterm uint32
 }
+
+// maxNameTerms bounds a name's terms: a posting record's head holds their
+// count in 16 bits.
+const maxNameTerms = 1<<16 - 1
 
 // span is a string stored in the index's arena.
 type span struct{ off, len uint32 }
@@ -117,9 +121,9 @@ func (ix *Index) str(sp span) string { return ix.arena[sp.off : sp.off+sp.len] }
 // appendTerms appends the term ids of name n, in name order, to dst.
 func (ix *Index) appendTerms(dst []uint32, n *name) []uint32 {
 	if ix.nameTerm != nil {
-		return append(dst, ix.nameTerm[n.terms:n.terms+n.nterm]...)
+		return append(dst, ix.nameTerm[n.terms:n.terms+uint32(n.nterm)]...)
 	}
-	body := ix.post[n.terms : n.terms+n.nterm]
+	body := ix.post[n.terms : n.terms+uint32(n.nterm)]
 	if ix.postTerm != packTerm {
 		return append(dst, body...)
 	}
@@ -160,7 +164,7 @@ func (ix *Index) NameTerms(n int32) []string {
 		}
 		return out
 	}
-	for _, w := range ix.post[nm.terms : nm.terms+nm.nterm] {
+	for _, w := range ix.post[nm.terms : nm.terms+uint32(nm.nterm)] {
 		out[w>>packShift] = ix.Term(w & packTerm)
 	}
 	return out
