@@ -219,7 +219,10 @@ func Build(set *corpus.Set, opts Options) (*Index, error) {
 			continue
 		}
 		seen[key.String()] = struct{}{}
-		ix.names = append(ix.names, name{code: r.code, kind: r.kind, text: ab.add(r.text), terms: uint32(len(ix.nameTerm)), nterm: uint32(len(ids))})
+		if len(ids) > maxNameTerms {
+			return nil, fmt.Errorf("index: a name of %s has %d terms, more than %d", ix.Code(r.code).Code, len(ids), maxNameTerms)
+		}
+		ix.names = append(ix.names, name{code: r.code, kind: r.kind, text: ab.add(r.text), terms: uint32(len(ix.nameTerm)), nterm: uint16(len(ids))})
 		ix.nameTerm = append(ix.nameTerm, ids...)
 	}
 	ix.arena = string(ab.b)
@@ -297,7 +300,7 @@ const (
 func (ix *Index) finish() {
 	for i := range ix.names {
 		n := &ix.names[i]
-		n.flags = flagsOf(ix.str(n.text))
+		n.flags = flagsOf(ix.nameText(n))
 	}
 	if ix.terms, ix.termsOK = newTermTable(ix); !ix.termsOK {
 		ix.termID = make(map[string]uint32, len(ix.termStr))
@@ -358,7 +361,7 @@ func (ix *Index) layPostings(pack bool) {
 		if n.nterm > 0 {
 			buf = ix.appendTerms(buf[:0], n)
 			rare[i] = ix.rarest(buf)
-			size[rare[i]+1] += recordHead + n.nterm
+			size[rare[i]+1] += recordHead + uint32(n.nterm)
 		}
 	}
 	postOff := make([]uint32, len(ix.termStr)+1)
@@ -383,7 +386,7 @@ func (ix *Index) layPostings(pack bool) {
 		ix.postCount[t]++
 		o := fill[t]
 		post[o] = uint32(i)
-		post[o+1] = uint32(n.kind)<<24 | uint32(ix.codes[n.code].sys)<<16 | n.nterm
+		post[o+1] = uint32(n.kind)<<24 | uint32(ix.codes[n.code].sys)<<16 | uint32(n.nterm)
 		buf = ix.appendTerms(buf[:0], n)
 		var norm2 float64
 		for _, term := range buf {
@@ -393,7 +396,7 @@ func (ix *Index) layPostings(pack bool) {
 		post[o+3] = math.Float32bits(float32(norm2))
 		o += recordHead
 		n.terms = o // read above from the old layout or nameTerm
-		body := post[o : o+n.nterm]
+		body := post[o : o+uint32(n.nterm)]
 		for j, term := range buf {
 			if pack {
 				term |= uint32(j) << packShift
@@ -408,7 +411,7 @@ func (ix *Index) layPostings(pack bool) {
 				return 1
 			})
 		}
-		fill[t] = o + n.nterm
+		fill[t] = o + uint32(n.nterm)
 	}
 	ix.post, ix.postOff, ix.postTerm = post, postOff, postTerm
 	ix.nameTerm = nil

@@ -25,10 +25,14 @@ type name struct {
 	code  int32
 	kind  corpus.NameKind
 	flags NameFlag // of the text, set by finish
-	text  span     // in arena
+	nterm uint16   // at most maxNameTerms, as a posting record's head holds it
+	text  span     // in arena; in shared when its len has sharedText (sharetexts.go)
 	terms uint32   // first of the name's unique term ids in post (in nameTerm, in name order, before layPostings)
-	nterm uint32
 }
+
+// maxNameTerms bounds a name's terms: a posting record's head holds their
+// count in 16 bits.
+const maxNameTerms = 1<<16 - 1
 
 // span is a string stored in the index's arena.
 type span struct{ off, len uint32 }
@@ -48,7 +52,10 @@ type Index struct {
 	// arena holds every string of the index (codes, terms, name texts)
 	// end to end; the tables below refer to it by offset.
 	arena string
-	codes []codeEntry
+	// shared, once ShareTexts has run, is the code set's arena, which
+	// holds the texts of the names that share theirs.
+	shared string
+	codes  []codeEntry
 	// terms finds a stem's id (termtable.go); termID, whose keys are
 	// arena substrings, does when the terms are too many for it (!termsOK).
 	terms   termTable
@@ -114,9 +121,9 @@ func (ix *Index) str(sp span) string { return ix.arena[sp.off : sp.off+sp.len] }
 // appendTerms appends the term ids of name n, in name order, to dst.
 func (ix *Index) appendTerms(dst []uint32, n *name) []uint32 {
 	if ix.nameTerm != nil {
-		return append(dst, ix.nameTerm[n.terms:n.terms+n.nterm]...)
+		return append(dst, ix.nameTerm[n.terms:n.terms+uint32(n.nterm)]...)
 	}
-	body := ix.post[n.terms : n.terms+n.nterm]
+	body := ix.post[n.terms : n.terms+uint32(n.nterm)]
 	if ix.postTerm != packTerm {
 		return append(dst, body...)
 	}
@@ -129,7 +136,16 @@ func (ix *Index) appendTerms(dst []uint32, n *name) []uint32 {
 }
 
 // NameText returns the text of name n.
-func (ix *Index) NameText(n int32) string { return ix.str(ix.names[n].text) }
+func (ix *Index) NameText(n int32) string { return ix.nameText(&ix.names[n]) }
+
+// nameText returns the text of n, from the arena or, when it shares its
+// text (ShareTexts), from the shared string.
+func (ix *Index) nameText(n *name) string {
+	if sp := n.text; sp.len&sharedText != 0 {
+		return ix.shared[sp.off : sp.off+sp.len&^sharedText]
+	}
+	return ix.str(n.text)
+}
 
 // NameCode returns the code of name n (an argument for Code).
 func (ix *Index) NameCode(n int32) int32 { return ix.names[n].code }
@@ -148,7 +164,7 @@ func (ix *Index) NameTerms(n int32) []string {
 		}
 		return out
 	}
-	for _, w := range ix.post[nm.terms : nm.terms+nm.nterm] {
+	for _, w := range ix.post[nm.terms : nm.terms+uint32(nm.nterm)] {
 		out[w>>packShift] = ix.Term(w & packTerm)
 	}
 	return out

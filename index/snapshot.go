@@ -88,7 +88,7 @@ func (ix *Index) Write(w io.Writer) error {
 		n := &ix.names[i]
 		buf = binary.AppendUvarint(buf, uint64(n.code))
 		buf = append(buf, byte(n.kind))
-		str(ix.str(n.text))
+		str(ix.nameText(n))
 		buf = binary.AppendUvarint(buf, uint64(n.nterm))
 		terms = ix.appendTerms(terms[:0], n)
 		for _, t := range terms {
@@ -173,7 +173,10 @@ func Read(b []byte) (*Index, error) {
 		n.kind = corpus.NameKind(d.byte())
 		n.text = d.span(&ab)
 		k := d.count()
-		n.terms, n.nterm = uint32(len(ix.nameTerm)), uint32(k)
+		if k > maxNameTerms && d.err == nil {
+			d.err = fmt.Errorf("index: %w: a name of %d terms, more than %d", ErrSnapshot, k, maxNameTerms)
+		}
+		n.terms, n.nterm = uint32(len(ix.nameTerm)), uint16(k)
 		for j := 0; j < k && d.err == nil; j++ {
 			t := d.uvarint()
 			if t >= uint64(nt) && d.err == nil {

@@ -182,6 +182,7 @@ func Open(ctx context.Context, o OpenOptions) (*Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}
+	ix.ShareTexts(set) // the names' texts are mostly the set's: keep one copy
 	opts := o.Options
 	if opts.Model == nil {
 		mp := o.ModelPath
