@@ -69,7 +69,7 @@ func codeTexts(set *corpus.Set, ref CodeRef, dst []string) []string {
 // within returns where t, a string of base, lies in base, when t holds s:
 // the offset read from t's address is kept only if base holds s there.
 func within(base, t, s string) (uint32, bool) {
-	if t != s || s == "" || len(s) >= sharedText {
+	if t != s || s == "" || len(s) >= sharedText || len(s) > len(base) {
 		return 0, false
 	}
 	off := uintptr(unsafe.Pointer(unsafe.StringData(t))) - uintptr(unsafe.Pointer(unsafe.StringData(base)))

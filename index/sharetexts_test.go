@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -81,6 +82,31 @@ func TestShareTexts(t *testing.T) {
 			}
 			if !bytes.Equal(after.Bytes(), before.Bytes()) {
 				t.Error("the snapshot differs after ShareTexts")
+			}
+		})
+	}
+}
+
+func TestWithin(t *testing.T) {
+	base := strings.Clone("heart failure, unspecified")
+	tests := []struct {
+		name    string
+		t, s    string
+		wantOff uint32
+		wantOK  bool
+	}{
+		{"a part of base", base[6:13], "failure", 6, true},
+		{"all of base", base, base, 0, true},
+		{"equal bytes elsewhere", strings.Clone("failure"), "failure", 0, false},
+		{"longer than base, elsewhere", strings.Clone(base + " and more"), base + " and more", 0, false},
+		{"t does not hold s", base[6:13], "heart", 0, false},
+		{"empty", base[:0], "", 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			off, ok := within(base, tt.t, tt.s)
+			if off != tt.wantOff || ok != tt.wantOK {
+				t.Errorf("within = %d, %v; want %d, %v", off, ok, tt.wantOff, tt.wantOK)
 			}
 		})
 	}
