@@ -43,6 +43,20 @@ type procedureFamily struct {
 	members []int // indices into the result's suggestions, in its order
 }
 
+// procedureStem is the name stem of a documented procedure suggestion
+// (its display before the last comma), the key of its family; ok is false
+// for a diagnosis, an undocumented suggestion or a name without a stem.
+func procedureStem(s *Suggestion) (stem string, ok bool) {
+	if s.System == string(corpus.ICD10CM) || len(s.Evidence) == 0 {
+		return "", false
+	}
+	cut := strings.LastIndex(s.Display, ", ")
+	if cut < 4 {
+		return "", false
+	}
+	return s.Display[:cut], true
+}
+
 // procedureFamilies groups the result's procedure suggestions by system
 // and name stem (the name before its last comma), families of two or more
 // in order of their first member.
@@ -60,14 +74,10 @@ func procedureFamilies(res *Result) []procedureFamily {
 	fams, members := fbuf[:0], mbuf[:0]
 	for i := range res.Suggestions {
 		s := &res.Suggestions[i]
-		if s.System == string(corpus.ICD10CM) || len(s.Evidence) == 0 {
+		stem, ok := procedureStem(s)
+		if !ok {
 			continue
 		}
-		cut := strings.LastIndex(s.Display, ", ")
-		if cut < 4 {
-			continue
-		}
-		stem := s.Display[:cut]
 		j := slices.IndexFunc(fams, func(f family) bool { return f.sys == s.System && f.stem == stem })
 		if j < 0 {
 			j = len(fams)

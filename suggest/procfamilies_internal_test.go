@@ -5,28 +5,25 @@ import (
 	"math/rand"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 
 	"medcode/corpus"
 )
 
 // procedureFamiliesPlain is procedureFamilies as a map from (system,
-// stem) to family, the form procedureFamilies is held to.
+// stem) to family, the form procedureFamilies is held to (both read the
+// stem with procedureStem: this holds the grouping).
 func procedureFamiliesPlain(res *Result) []procedureFamily {
 	type key struct{ sys, stem string }
 	at := map[key]int{}
 	var out []procedureFamily
 	for i := range res.Suggestions {
 		s := &res.Suggestions[i]
-		if s.System == string(corpus.ICD10CM) || len(s.Evidence) == 0 {
+		stem, ok := procedureStem(s)
+		if !ok {
 			continue
 		}
-		cut := strings.LastIndex(s.Display, ", ")
-		if cut < 4 {
-			continue
-		}
-		k := key{s.System, s.Display[:cut]}
+		k := key{s.System, stem}
 		j, ok := at[k]
 		if !ok {
 			j = len(out)

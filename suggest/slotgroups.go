@@ -15,6 +15,27 @@ type slotEntry struct {
 	h, v, lr uint64
 }
 
+// slotHole reads the hole of n terms (1 or 2) at i in the title t: h
+// hashes the terms around it with where it is, v is the value in it. A
+// hole holding an unknown term is none (ok false).
+func slotHole(t []uint32, i, n int) (h, v uint64, ok bool) {
+	if t[i] == unknownTerm || n == 2 && t[i+1] == unknownTerm {
+		return 0, 0, false
+	}
+	v = pair(t[i], noTerm)
+	if n == 2 {
+		v = pair(t[i], t[i+1])
+	}
+	const prime = 1099511628211
+	h = uint64(14695981039346656037) ^ uint64(i)<<8 ^ uint64(len(t)-i-n)<<20
+	for j, x := range t {
+		if j < i || j >= i+n {
+			h = (h ^ uint64(x)) * prime
+		}
+	}
+	return h, v, true
+}
+
 // slotAlternatives groups the titles (spans of terms, per code) equal
 // but for one or two terms at one position, and returns, for each value
 // of a group of 2 to maxSlotValues values, keyed slotKey(left, right,
@@ -26,7 +47,6 @@ type slotEntry struct {
 // gathered in a map of groups: one array, and each group's distinct
 // values side by side.
 func slotAlternatives(terms []uint32, spans map[corpus.ID][2]uint32) map[uint64][]uint64 {
-	const prime = 1099511628211
 	size := 0 // at most the titles' holes
 	for _, span := range spans {
 		if k := int(span[1]); k >= 2 && k <= 24 {
@@ -41,18 +61,9 @@ func slotAlternatives(terms []uint32, spans map[corpus.ID][2]uint32) map[uint64]
 		}
 		for i := range t {
 			for n := 1; n <= 2 && i+n <= len(t); n++ {
-				if t[i] == unknownTerm || n == 2 && t[i+1] == unknownTerm {
+				h, v, ok := slotHole(t, i, n)
+				if !ok {
 					continue
-				}
-				v := pair(t[i], noTerm)
-				if n == 2 {
-					v = pair(t[i], t[i+1])
-				}
-				h := uint64(14695981039346656037) ^ uint64(i)<<8 ^ uint64(len(t)-i-n)<<20
-				for j, x := range t {
-					if j < i || j >= i+n {
-						h = (h ^ uint64(x)) * prime
-					}
 				}
 				left, right := uint32(unknownTerm), uint32(unknownTerm)
 				if i > 0 {

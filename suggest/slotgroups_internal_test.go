@@ -9,7 +9,8 @@ import (
 )
 
 // slotAlternativesByMap is slotAlternatives the plain way: a map of
-// groups keyed by the hash of the title around the hole, each group's
+// groups keyed by the hash of the title around the hole (slotHole, which
+// both share: this holds the grouping, not the hashing), each group's
 // values in the order they came.
 func slotAlternativesByMap(terms []uint32, spans map[corpus.ID][2]uint32) map[uint64][]uint64 {
 	type group struct {
@@ -17,7 +18,6 @@ func slotAlternativesByMap(terms []uint32, spans map[corpus.ID][2]uint32) map[ui
 		vals        []uint64
 	}
 	groups := map[uint64]*group{}
-	const prime = 1099511628211
 	for _, span := range spans {
 		t := terms[span[0] : span[0]+span[1]]
 		if len(t) < 2 || len(t) > 24 {
@@ -25,18 +25,9 @@ func slotAlternativesByMap(terms []uint32, spans map[corpus.ID][2]uint32) map[ui
 		}
 		for i := range t {
 			for n := 1; n <= 2 && i+n <= len(t); n++ {
-				v := pair(t[i], noTerm)
-				if n == 2 {
-					v = pair(t[i], t[i+1])
-				}
-				if t[i] == unknownTerm || n == 2 && t[i+1] == unknownTerm {
+				h, v, ok := slotHole(t, i, n)
+				if !ok {
 					continue
-				}
-				h := uint64(14695981039346656037) ^ uint64(i)<<8 ^ uint64(len(t)-i-n)<<20
-				for j, x := range t {
-					if j < i || j >= i+n {
-						h = (h ^ uint64(x)) * prime
-					}
 				}
 				g := groups[h]
 				if g == nil {
