@@ -15,25 +15,41 @@ type slotEntry struct {
 	h, v, lr uint64
 }
 
-// slotHole reads the hole of n terms (1 or 2) at i in the title t: h
-// hashes the terms around it with where it is, v is the value in it. A
-// hole holding an unknown term is none (ok false).
-func slotHole(t []uint32, i, n int) (h, v uint64, ok bool) {
-	if t[i] == unknownTerm || n == 2 && t[i+1] == unknownTerm {
-		return 0, 0, false
-	}
-	v = pair(t[i], noTerm)
-	if n == 2 {
-		v = pair(t[i], t[i+1])
+// appendSlotEntries appends to es an entry for every hole of the title
+// t (its terms; a title of 2 to 24 terms): each run of one or two terms
+// holding no unknown term, hashed with the terms around it and where it
+// is, in the order of its position and length.
+func appendSlotEntries(es []slotEntry, t []uint32) []slotEntry {
+	if len(t) < 2 || len(t) > 24 {
+		return es
 	}
 	const prime = 1099511628211
-	h = uint64(14695981039346656037) ^ uint64(i)<<8 ^ uint64(len(t)-i-n)<<20
-	for j, x := range t {
-		if j < i || j >= i+n {
-			h = (h ^ uint64(x)) * prime
+	for i := range t {
+		for n := 1; n <= 2 && i+n <= len(t); n++ {
+			if t[i] == unknownTerm || n == 2 && t[i+1] == unknownTerm {
+				continue
+			}
+			v := pair(t[i], noTerm)
+			if n == 2 {
+				v = pair(t[i], t[i+1])
+			}
+			h := uint64(14695981039346656037) ^ uint64(i)<<8 ^ uint64(len(t)-i-n)<<20
+			for j, x := range t {
+				if j < i || j >= i+n {
+					h = (h ^ uint64(x)) * prime
+				}
+			}
+			left, right := uint32(unknownTerm), uint32(unknownTerm)
+			if i > 0 {
+				left = t[i-1]
+			}
+			if i+n < len(t) {
+				right = t[i+n]
+			}
+			es = append(es, slotEntry{h: h, v: v, lr: uint64(left)<<32 | uint64(right)})
 		}
 	}
-	return h, v, true
+	return es
 }
 
 // slotAlternatives groups the titles (spans of terms, per code) equal
@@ -55,26 +71,7 @@ func slotAlternatives(terms []uint32, spans map[corpus.ID][2]uint32) map[uint64]
 	}
 	es := make([]slotEntry, 0, size)
 	for _, span := range spans {
-		t := terms[span[0] : span[0]+span[1]]
-		if len(t) < 2 || len(t) > 24 {
-			continue
-		}
-		for i := range t {
-			for n := 1; n <= 2 && i+n <= len(t); n++ {
-				h, v, ok := slotHole(t, i, n)
-				if !ok {
-					continue
-				}
-				left, right := uint32(unknownTerm), uint32(unknownTerm)
-				if i > 0 {
-					left = t[i-1]
-				}
-				if i+n < len(t) {
-					right = t[i+n]
-				}
-				es = append(es, slotEntry{h: h, v: v, lr: uint64(left)<<32 | uint64(right)})
-			}
-		}
+		es = appendSlotEntries(es, terms[span[0]:span[0]+span[1]])
 	}
 	slices.SortFunc(es, func(a, b slotEntry) int {
 		if c := cmp.Compare(a.h, b.h); c != 0 {

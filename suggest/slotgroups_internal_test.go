@@ -9,8 +9,8 @@ import (
 )
 
 // slotAlternativesByMap is slotAlternatives the plain way: a map of
-// groups keyed by the hash of the title around the hole (slotHole, which
-// both share: this holds the grouping, not the hashing), each group's
+// groups keyed by the hash of the title around the hole (the entries of
+// appendSlotEntries, which both read: this holds the grouping), each group's
 // values in the order they came.
 func slotAlternativesByMap(terms []uint32, spans map[corpus.ID][2]uint32) map[uint64][]uint64 {
 	type group struct {
@@ -18,31 +18,17 @@ func slotAlternativesByMap(terms []uint32, spans map[corpus.ID][2]uint32) map[ui
 		vals        []uint64
 	}
 	groups := map[uint64]*group{}
+	var es []slotEntry
 	for _, span := range spans {
-		t := terms[span[0] : span[0]+span[1]]
-		if len(t) < 2 || len(t) > 24 {
-			continue
-		}
-		for i := range t {
-			for n := 1; n <= 2 && i+n <= len(t); n++ {
-				h, v, ok := slotHole(t, i, n)
-				if !ok {
-					continue
-				}
-				g := groups[h]
-				if g == nil {
-					g = &group{left: unknownTerm, right: unknownTerm}
-					if i > 0 {
-						g.left = t[i-1]
-					}
-					if i+n < len(t) {
-						g.right = t[i+n]
-					}
-					groups[h] = g
-				}
-				if !slices.Contains(g.vals, v) && len(g.vals) <= maxSlotValues {
-					g.vals = append(g.vals, v)
-				}
+		es = appendSlotEntries(es[:0], terms[span[0]:span[0]+span[1]])
+		for _, e := range es {
+			g := groups[e.h]
+			if g == nil {
+				g = &group{left: uint32(e.lr >> 32), right: uint32(e.lr)}
+				groups[e.h] = g
+			}
+			if !slices.Contains(g.vals, e.v) && len(g.vals) <= maxSlotValues {
+				g.vals = append(g.vals, e.v)
 			}
 		}
 	}
