@@ -253,7 +253,7 @@ func stemsOf(terms []nlp.Term) []string {
 // The caller owns the result.
 func (ix *Index) Stems(text string) []string {
 	if len(text) > stemMemoLen {
-		return stems(ix.pipe, text) // never remembered
+		return ix.StemsOnce(text) // never remembered
 	}
 	if v, ok := ix.memo.Get(text); ok {
 		return slices.Clone(v)
@@ -270,7 +270,7 @@ func (ix *Index) Stems(text string) []string {
 // stems are all they keep.
 func (ix *Index) StemsKept(text string) []string {
 	if len(text) > stemMemoLen {
-		return stems(ix.pipe, text)
+		return ix.StemsOnce(text) // never remembered
 	}
 	if v, ok := ix.memo.Get(text); ok {
 		return v
