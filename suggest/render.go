@@ -135,7 +135,7 @@ func (e *Engine) renderEvidence(w *work, doc *nlp.Document, k *scored, out []Evi
 	return out
 }
 
-// mergeSpans is mergeEvidence(out[lo:], b) in place: b's spans new to
+// mergeSpans merges b into out[lo:] in place: b's spans new to
 // out[lo:] (whose spans are distinct) appended, out[lo:] sorted by start
 // and cut to five spans.
 func mergeSpans(out []Evidence, lo int, b []Evidence) []Evidence {
@@ -410,30 +410,23 @@ func altBefore(sugs []Suggestion, spans []altSpan, j, k int32) bool {
 	return sugs[j].Code < sugs[k].Code
 }
 
+// mergeEvidence is a's and b's distinct spans in a new array, sorted by
+// start and cut to five (mergeSpans), nil when there are none.
 func mergeEvidence(a, b []Evidence) []Evidence {
 	out := make([]Evidence, 0, len(a)+len(b))
 	for _, e := range a {
 		out = appendNewSpan(out, e)
 	}
-	for _, e := range b {
-		out = appendNewSpan(out, e)
-	}
-	if len(out) == 0 {
-		out = nil
-	}
-	sortEvidence(out)
-	if len(out) > 5 {
-		out = out[:5]
+	if out = mergeSpans(out, 0, b); len(out) == 0 {
+		return nil
 	}
 	return out
 }
 
 // appendNewSpan appends e unless out holds its span already.
 func appendNewSpan(out []Evidence, e Evidence) []Evidence {
-	for _, o := range out {
-		if o.Start == e.Start && o.End == e.End {
-			return out
-		}
+	if hasSpan(out, e) {
+		return out
 	}
 	return append(out, e)
 }
