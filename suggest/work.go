@@ -120,9 +120,21 @@ func (e *Engine) getWork() *work {
 	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, cats: map[string]int{}}
 }
 
+// pooledNoteBytes bounds the notes whose scratch is pooled. Scratch grows
+// to the longest note a work has coded and never shrinks: a note near
+// MaxNoteBytes leaves arrays tens of times a typical note's (a 100 KB note
+// ~30 MB of mentions, pending slots, tokens and terms), which the pool
+// would keep live for every later note. A work that coded a longer note is
+// dropped instead, and the next call grows a fresh one to its own note.
+const pooledNoteBytes = 16 << 10
+
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
-// memory alive) and pools w.
+// memory alive) and pools w, unless it coded a note longer than
+// pooledNoteBytes.
 func (e *Engine) putWork(w *work) {
+	if len(w.doc.Text) > pooledNoteBytes {
+		return
+	}
 	for _, c := range w.cands[:w.used] {
 		*c = candidate{}
 	}

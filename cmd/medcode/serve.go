@@ -41,6 +41,7 @@ type serveFlags struct {
 	maxQueue         int
 	queueWait        time.Duration
 	cpuProfile       string
+	heapProfile      string
 }
 
 func newServeCmd(data *dataFlags) *cobra.Command {
@@ -68,6 +69,7 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "notes that may wait for the engine; past it a note is answered 503 at once (default 8 per engine call; -1: no bound)")
 	fl.DurationVar(&f.queueWait, "queue-wait", 0, "longest a note waits for the engine before a 503 (default 1s; -1ns: until --timeout)")
 	fl.StringVar(&f.cpuProfile, "cpu-profile", "", "write a CPU profile of serving (from engine ready to shutdown) to this file, for `go tool pprof` (default: none)")
+	fl.StringVar(&f.heapProfile, "heap-profile", "", "write a profile of the live heap at shutdown to this file, for `go tool pprof -sample_index=inuse_space` (default: none)")
 	return cmd
 }
 
@@ -234,6 +236,8 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 
 	prof := &cpuProfile{path: f.cpuProfile}
 	defer prof.stop(log)
+	heap := heapProfile{path: f.heapProfile}
+	heap.sample()
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	go func() {
@@ -292,5 +296,5 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 	if cause := context.Cause(ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		return cause
 	}
-	return nil
+	return heap.write()
 }
