@@ -258,7 +258,7 @@ func TestTriggerFirstWords(t *testing.T) {
 		"Negative for zqxwords. Father had a stroke. Possible pneumonia versus atelectasis. NKDA. Fever: none."
 	s := p.scratch.Get().(*scratch)
 	defer p.scratch.Put(s)
-	s.raw = p.tokenize(text, s.raw[:0])
+	s.raw, s.buf = p.tokenizeFold(text, s.raw[:0], s.buf[:0])
 	var toks []Token
 	toks, _ = p.makeTokens(text, s, nil, toks)
 	starts := 0

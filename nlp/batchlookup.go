@@ -1,14 +1,5 @@
 package nlp
 
-// tokenLookup is one token's vocabulary lookup in flight (makeTokens):
-// its folded form, buf[lo:hi], the form's hash and the word the tables'
-// slots name for that hash, still to be checked against the form.
-type tokenLookup struct {
-	h      uint32
-	lo, hi int32
-	cand   *word
-}
-
 // candidate returns the word the vocabulary most likely holds for the
 // hash h, reading only the shard table's slots (not the words): the first
 // word with hash h; nil when the form is surely new to the shard. A
@@ -38,10 +29,10 @@ func (v *vocab) lookupChecked(b []byte, h uint32, cand *word) *word {
 // loads in flight at once: the words and spellings makeTokens reads next
 // are then in the cache. It returns a sum of what it read, which the
 // caller keeps (only so that the loads are not optimised away).
-func touchWords(look []tokenLookup) int {
+func touchWords(look []*word) int {
 	sum := 0
-	for k := range look {
-		if c := look[k].cand; c != nil && len(c.norm) > 0 {
+	for _, c := range look {
+		if c != nil && len(c.norm) > 0 {
 			sum += int(c.norm[0])
 		}
 	}

@@ -102,8 +102,9 @@ func BenchmarkTokenize(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	var raw []rawToken
+	var buf []byte
 	for b.Loop() {
-		raw = p.tokenize(text, raw[:0])
+		raw, buf = p.tokenizeFold(text, raw[:0], buf[:0])
 	}
 }
 

@@ -56,8 +56,8 @@ type scratch struct {
 	toks []Token
 	lex  []lex // per token: dictionary entries
 	secs []Section
-	buf  []byte        // the tokens' folded forms (makeTokens)
-	look []tokenLookup // the tokens' lookups (makeTokens)
+	buf  []byte  // the tokens' folded forms (tokenizeFold)
+	look []*word // the tokens' candidate words (makeTokens)
 	// touched keeps touchWords' result, so that its loads stay.
 	touched int
 	ms      []match // assert's triggers of a sentence
@@ -161,7 +161,7 @@ func (p *Pipeline) AnalyzeInto(d *Document, text string) *Document {
 	*d = Document{Text: text, Tokens: d.Tokens[:0], Terms: d.Terms[:0], Sections: d.Sections[:0],
 		Sentences: d.Sentences[:0], Assertions: d.Assertions[:0], Abbreviations: d.Abbreviations[:0], Attributes: d.Attributes[:0]}
 	s := p.scratch.Get().(*scratch)
-	s.raw = p.tokenize(text, s.raw[:0])
+	s.raw, s.buf = p.tokenizeFold(text, s.raw[:0], s.buf[:0])
 	d.Sections = p.findSections(text, d.Sections)
 	d.Tokens, d.senses = p.makeTokens(text, s, d.Sections, d.Tokens)
 	d.senses |= sensesKnown
@@ -213,7 +213,7 @@ func (p *Pipeline) TermsOnce(text string) []Term { return p.terms1(text) }
 // terms1 is Terms, analysing text.
 func (p *Pipeline) terms1(text string) []Term {
 	s := p.scratch.Get().(*scratch)
-	s.raw = p.tokenize(text, s.raw[:0])
+	s.raw, s.buf = p.tokenizeFold(text, s.raw[:0], s.buf[:0])
 	s.secs = p.findSections(text, s.secs[:0])
 	s.toks, _ = p.makeTokens(text, s, s.secs, s.toks[:0])
 	terms := p.makeTerms(text, s.toks, s.lex, s.secs, make([]Term, 0, len(s.toks)+2), nil, false)
@@ -221,24 +221,20 @@ func (p *Pipeline) terms1(text string) []Term {
 	return terms
 }
 
-// makeTokens normalises s.raw's tokens into dst, writing them in place,
-// each with the index of its section in secs (the sections of text, in
-// order); s.lex receives each token's dictionary entries (none for list
-// markers). It also returns the sense words the tokens hold. It folds and
-// hashes every token and reads the vocabulary's slots for all of them
-// before it reads any word (vocab.candidate), so that the words' cache
-// misses overlap.
+// makeTokens normalises s.raw's tokens, folded into s.buf
+// (tokenizeFold), into dst, writing them in place, each with the index of
+// its section in secs (the sections of text, in order); s.lex receives
+// each token's dictionary entries (none for list markers). It also
+// returns the sense words the tokens hold. It reads the vocabulary's
+// slots for all the tokens before it reads any word (vocab.candidate), so
+// that the words' cache misses overlap.
 func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Token) ([]Token, senseWords) {
 	var senses senseWords
-	raw := s.raw
-	s.buf = slices.Grow(s.buf[:0], len(text))
+	raw, buf := s.raw, s.buf
+	v := p.vocab
 	look := slices.Grow(s.look[:0], len(raw))[:len(raw)]
 	for k := range raw {
-		r := &raw[k]
-		lo := len(s.buf)
-		var h uint32
-		s.buf, h = foldHashInto(s.buf, text[r.start:r.end], r.dotted)
-		look[k] = tokenLookup{h: h, lo: int32(lo), hi: int32(len(s.buf)), cand: p.vocab.candidate(h)}
+		look[k] = v.candidate(raw[k].h)
 	}
 	s.look = look
 	s.touched = touchWords(look)
@@ -246,18 +242,32 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 	dst = slices.Grow(dst, len(raw))[:n0+len(raw)]
 	toks := dst[n0:]
 	lexs := slices.Grow(s.lex[:0], len(raw))[:len(raw)]
+	look, toks, lexs = look[:len(raw)], toks[:len(raw)], lexs[:len(raw)] // no bounds checks below
 	sec := -1
+	next := len(text) + 1 // the start of section sec+1
+	if len(secs) > 0 {
+		next = secs[0].Span.Start
+	}
 	for k := range raw {
-		r, l, t, x := &raw[k], &look[k], &toks[k], &lexs[k]
-		w := p.vocab.lookupChecked(s.buf[l.lo:l.hi], l.h, l.cand)
+		r, t, x := &raw[k], &toks[k], &lexs[k]
+		w := v.lookupChecked(buf[r.lo:r.hi], r.h, look[k])
 		senses |= w.sense
-		for sec+1 < len(secs) && secs[sec+1].Span.Start <= r.start {
+		for next <= r.start {
 			sec++
+			next = len(text) + 1
+			if sec+1 < len(secs) {
+				next = secs[sec+1].Span.Start
+			}
 		}
-		*t = Token{Start: r.start, End: r.end, Norm: w.norm, Stem: w.stem, Stop: w.stop || r.marker, Section: sec}
-		*x = lex{abbr: w.abbr, syn: w.syn, trig: w.trig, prefix: w.prefix, tw: w.tw}
+		// Field by field: a composite literal is built on the stack and
+		// copied.
+		t.Start, t.End, t.Norm, t.Stem = r.start, r.end, w.norm, w.stem
+		t.Stop, t.Sent, t.Section, t.Assert = w.stop || r.marker, 0, sec, 0
+		x.trig, x.prefix, x.tw = w.trig, w.prefix, w.tw
 		if r.marker {
 			x.abbr, x.syn = nil, nil
+		} else {
+			x.abbr, x.syn = w.abbr, w.syn
 		}
 	}
 	s.lex = lexs

@@ -27,29 +27,46 @@ func (p *Pipeline) sentences(text string, raw []rawToken, toks []Token, secs []S
 		return nil
 	}
 	spans = slices.Grow(spans[:0], len(toks)/8+1)
-	// Header boundaries in order: each header's start and end.
+	raw = raw[:len(toks)]
+	// Header boundaries in order: each header's start and end; b is
+	// boundary h, past the text when there is none left.
 	h := 0
+	b := len(text) + 1
+	if len(secs) > 0 {
+		b = secs[0].Header.Start
+	}
 	first := 0
 	for i := 1; i < len(toks); i++ {
+		// Most tokens follow the one before after a single space, with
+		// no header boundary and no list marker at them: nothing breaks
+		// there (gapBreaks), which this loop, without calls, finds fast.
+		for sent := len(spans); i < len(toks) && toks[i].Start < b && !raw[i].marker && oneSpace(text, &toks[i-1], &toks[i]); i++ {
+			toks[i].Sent = sent
+		}
+		if i == len(toks) {
+			break
+		}
+		prev, cur := &toks[i-1], &toks[i]
 		brk := false
-		for h < 2*len(secs) {
-			b := secs[h/2].Header.Start
-			if h%2 == 1 {
-				b = secs[h/2].Header.End
-			}
-			if b > toks[i].Start {
-				break
-			}
-			if b > toks[i-1].Start {
+		for b <= cur.Start {
+			if b > prev.Start {
 				brk = true
 			}
 			h++
+			switch {
+			case h >= 2*len(secs):
+				b = len(text) + 1
+			case h%2 == 1:
+				b = secs[h/2].Header.End
+			default:
+				b = secs[h/2].Header.Start
+			}
 		}
-		if brk || raw[i].marker || !raw[i-1].marker && !oneSpace(text, &toks[i-1], &toks[i]) && p.gapBreaks(text, &toks[i-1], &toks[i]) {
-			spans = append(spans, Span{toks[first].Start, toks[i-1].End})
+		if brk || raw[i].marker || !raw[i-1].marker && !oneSpace(text, prev, cur) && p.gapBreaks(text, prev, cur) {
+			spans = append(spans, Span{toks[first].Start, prev.End})
 			first = i
 		}
-		toks[i].Sent = len(spans)
+		cur.Sent = len(spans)
 	}
 	spans = append(spans, Span{toks[first].Start, toks[len(toks)-1].End})
 	return spans

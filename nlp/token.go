@@ -1,21 +1,34 @@
 package nlp
 
 import (
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
 
-// rawToken is a token before normalisation.
+// rawToken is a token before normalisation, with its folded form.
 type rawToken struct {
 	start, end int
-	dotted     bool // dotted acronym such as "b.i.d.": dots are dropped from Norm
-	marker     bool // list marker such as "1." or "2)": a stop token that opens an item
+	h          uint32 // the FNV-1a hash (fnv1a) of the folded form
+	lo, hi     int32  // the folded form (foldInto): buf[lo:hi] of the buffer tokenizeFold filled
+	dotted     bool   // dotted acronym such as "b.i.d.": dots are dropped from Norm
+	marker     bool   // list marker such as "1." or "2)": a stop token that opens an item
+}
+
+// fold appends t's folded form to buf and records where it is and its
+// hash.
+func (t *rawToken) fold(buf []byte, text string) []byte {
+	lo := len(buf)
+	buf, t.h = foldHashInto(buf, text[t.start:t.end], t.dotted)
+	t.lo, t.hi = int32(lo), int32(len(buf))
+	return buf
 }
 
 // Byte classes of byteClass.
 const (
 	classWord = 1 << iota // an ASCII letter or digit (isWordByte)
 	classHigh             // not ASCII: part of a multi-byte rune, or invalid
+	classEnd              // ends a word, with nothing to look at: ASCII, neither a word byte nor one that may extend or mark it ('.', '\'', '/', '-', ')')
 )
 
 // byteClass is the class bits of every byte: the tokenizer tests a byte
@@ -31,6 +44,24 @@ func byteClasses() (t [256]uint8) {
 		}
 		if c >= utf8.RuneSelf {
 			t[i] |= classHigh
+		}
+		if c < utf8.RuneSelf && !isWordByte(c) && c != '.' && c != '\'' && c != '/' && c != '-' && c != ')' {
+			t[i] |= classEnd
+		}
+	}
+	return t
+}
+
+// foldWordByte maps an ASCII letter or digit to its folded form (lower
+// case), every other byte to 0: the tokenizer tests and folds a byte of a
+// word with one load.
+var foldWordByte = foldWordBytes()
+
+// foldWordBytes builds foldWordByte.
+func foldWordBytes() (t [256]byte) {
+	for i := range t {
+		if c := byte(i); isWordByte(c) {
+			t[i] = lowerByte[c]
 		}
 	}
 	return t
@@ -80,12 +111,25 @@ func apostropheAt(text string, i int) int {
 // ("b.i.d.", "e.g.") and slash and hyphenated abbreviations known to the
 // pipeline ("h/o", "s/p", "w/", "N/V", "IBS-D", "non-STEMI"). Everything else (spaces, punctuation, hyphens,
 // slashes) separates tokens. List markers ("1.", "2)") at the start of a
-// line or before ")" are flagged.
+// line or before ")" are flagged. The tokens' folded forms are in a
+// buffer of their own (tokenizeFold).
 //
 // The tokenizer is hand written rather than prose's: see doc.go for the
 // benchmark comparison.
 func (p *Pipeline) tokenize(text string, dst []rawToken) []rawToken {
+	dst, _ = p.tokenizeFold(text, dst, nil)
+	return dst
+}
+
+// tokenizeFold is tokenize, also folding every token into buf (reused):
+// it returns the tokens, each with its folded form's place in buf and
+// hash (rawToken.fold), and buf. A token that is a run of ASCII letters
+// and digits, most of them, is folded and hashed as it is scanned; any
+// other (dotted, extended, not ASCII) is folded by foldHashInto once its
+// end is known.
+func (p *Pipeline) tokenizeFold(text string, dst []rawToken, buf []byte) ([]rawToken, []byte) {
 	n := len(text)
+	buf = slices.Grow(buf[:0], n)
 	for i := 0; i < n; {
 		size := 1
 		if cl := byteClass[text[i]]; cl&classWord == 0 {
@@ -105,12 +149,47 @@ func (p *Pipeline) tokenize(text string, dst []rawToken) []rawToken {
 		// dot follows the first byte).
 		if i+1 < n && text[i+1] == '.' {
 			if j := dottedEnd(text, i); j > 0 {
-				dst = append(dst, rawToken{start: start, end: j, dotted: true})
+				t := rawToken{start: start, end: j, dotted: true}
+				buf = t.fold(buf, text)
+				dst = append(dst, t)
 				i = j
 				continue
 			}
 		}
+		// The ASCII run from start, folded and hashed into out as it is
+		// scanned; out has room for the rest of the text.
+		if cap(buf)-len(buf) < n-i {
+			buf = slices.Grow(buf, n-i)
+		}
+		lo := len(buf)
+		h := uint32(2166136261)
 		j := i + size
+		if size == 1 {
+			rest := text[i:]
+			out := buf[lo : lo+len(rest)]
+			out = out[:len(rest)] // no bounds checks below
+			k := 0
+			for k < len(rest) {
+				c := foldWordByte[rest[k]]
+				if c == 0 {
+					break
+				}
+				out[k] = c
+				h = (h ^ uint32(c)) * 16777619
+				k++
+			}
+			j = i + k
+			if j == n || byteClass[text[j]]&classEnd != 0 {
+				// The run ends the token, which nothing extends or
+				// marks: most tokens, done without the checks below;
+				// text[j], a separator, is skipped too.
+				dst = append(dst, rawToken{start: start, end: j, h: h, lo: int32(lo), hi: int32(lo + k)})
+				buf = buf[:lo+k]
+				i = j + 1
+				continue
+			}
+		}
+		run := j
 		for j < n {
 			c := text[j]
 			cl := byteClass[c]
@@ -155,10 +234,16 @@ func (p *Pipeline) tokenize(text string, dst []rawToken) []rawToken {
 			(text[j] == ')' || lineStartBefore(text, start)) {
 			t.marker = true
 		}
+		if size == 1 && j == run {
+			t.h, t.lo, t.hi = h, int32(lo), int32(lo+j-start)
+			buf = buf[:lo+j-start]
+		} else {
+			buf = t.fold(buf, text)
+		}
 		dst = append(dst, t)
 		i = j
 	}
-	return dst
+	return dst, buf
 }
 
 // lineStartBefore reports whether only blanks and bullets separate i from the

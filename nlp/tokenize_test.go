@@ -4,14 +4,16 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"medcode/internal/testenv"
 )
 
-// FuzzTokenize holds tokenize, with its byte-class table, to
-// tokenizePlain, the byte tests it replaced.
+// FuzzTokenize holds tokenize, with its byte-class table and its folding
+// as it scans, to tokenizePlain, the byte tests it replaced, folding each
+// token by foldHashInto.
 func FuzzTokenize(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
@@ -65,15 +67,33 @@ func TestByteClassTable(t *testing.T) {
 	for i := 0; i < 256; i++ {
 		c := byte(i)
 		cl := byteClass[c]
-		if cl&classWord != 0 != isWordByte(c) || cl&classHigh != 0 != (c >= utf8.RuneSelf) {
+		end := c < utf8.RuneSelf && !isWordByte(c) && !strings.ContainsRune(".'/-)", rune(c))
+		if cl&classWord != 0 != isWordByte(c) || cl&classHigh != 0 != (c >= utf8.RuneSelf) || cl&classEnd != 0 != end {
 			t.Errorf("byte %#x: class %#x", c, cl)
 		}
 	}
 }
 
-// tokenizePlain is tokenize as written before its byte-class table: the
-// plain form FuzzTokenize holds it to.
+// TestFoldWordByte holds foldWordByte to isWordByte and lowerByte for
+// every byte.
+func TestFoldWordByte(t *testing.T) {
+	for i := 0; i < 256; i++ {
+		c := byte(i)
+		want := byte(0)
+		if isWordByte(c) {
+			want = lowerByte[c]
+		}
+		if foldWordByte[c] != want {
+			t.Errorf("foldWordByte[%#x] = %#x, want %#x", c, foldWordByte[c], want)
+		}
+	}
+}
+
+// tokenizePlain is tokenize as written before its byte-class table and
+// its folding as it scans: the plain form FuzzTokenize holds it to. It
+// folds each token by foldHashInto into a buffer of its own.
 func (p *Pipeline) tokenizePlain(text string, dst []rawToken) []rawToken {
+	var buf []byte
 	n := len(text)
 	for i := 0; i < n; {
 		if c := text[i]; c < utf8.RuneSelf && !isWordByte(c) {
@@ -90,7 +110,9 @@ func (p *Pipeline) tokenizePlain(text string, dst []rawToken) []rawToken {
 		// dot follows the first byte).
 		if i+1 < n && text[i+1] == '.' {
 			if j := dottedEnd(text, i); j > 0 {
-				dst = append(dst, rawToken{start: start, end: j, dotted: true})
+				t := rawToken{start: start, end: j, dotted: true}
+				buf = t.fold(buf, text)
+				dst = append(dst, t)
 				i = j
 				continue
 			}
@@ -130,6 +152,7 @@ func (p *Pipeline) tokenizePlain(text string, dst []rawToken) []rawToken {
 			(text[j] == ')' || lineStartBefore(text, start)) {
 			t.marker = true
 		}
+		buf = t.fold(buf, text)
 		dst = append(dst, t)
 		i = j
 	}
