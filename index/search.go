@@ -270,16 +270,16 @@ type pending struct{ o, u uint32 }
 // overlaps, so the second finds them in cache (the records lie scattered
 // over megabytes of postings: each read alone would wait on memory).
 func (r *reader) readTodo() {
-	ix := r.ix
+	post, w2 := r.ix.post, r.ix.w2
 	var s uint32
 	for _, p := range r.todo {
-		s += ix.post[p.o+1]
+		s += post[p.o+1]
 	}
 	r.sink = s
 	for _, p := range r.todo {
 		// Packed, every record starts with its heaviest term, which the
 		// query holds: the bound starts from its weight.
-		r.w0 = float64(ix.w2[ix.post[p.o+recordHead]&packTerm])
+		r.w0 = float64(w2[post[p.o+recordHead]&packTerm])
 		r.read(p.o, p.u)
 	}
 }
@@ -289,17 +289,17 @@ func (r *reader) readTodo() {
 // left alone unless u is the first term after t the query holds: it is
 // read under that term's pair.
 func (r *reader) read(o, u uint32) {
-	ix, sc := r.ix, r.sc
-	head := ix.post[o : o+recordHead]
-	nt := head[1] & 0xffff
-	body := ix.post[o+recordHead : o+recordHead+nt]
-	if r.allowed != 0 && r.allowed&(1<<(head[1]>>16&0xff)) == 0 {
+	ix := r.ix
+	rec := ix.post[o:]
+	h1 := rec[1]
+	if r.allowed != 0 && r.allowed&(1<<(h1>>16&0xff)) == 0 {
 		return
 	}
+	body := rec[recordHead : recordHead+h1&0xffff]
 	// A record stops as soon as the weight it misses shows it cannot
 	// reach the bound (the margin covers the float32 rounding of the
 	// stored weights against their norm).
-	norm := float64(math.Float32frombits(head[3]))
+	norm := float64(math.Float32frombits(rec[3]))
 	need := r.loose * norm
 	slack := norm - need + 1e-4*norm
 	// The walk stops once the matched weight reaches the bound or the
@@ -307,15 +307,17 @@ func (r *reader) read(o, u uint32) {
 	// both come early).
 	var m2, miss float64
 	rest := body
-	if ix.postTerm == packTerm {
+	mask := ix.postTerm
+	if mask == packTerm {
 		if m2, rest = r.w0, body[1:]; m2 >= need {
 			rest = nil
 		}
 	}
+	w2, present := ix.w2, r.sc.present
 	for _, tw := range rest {
-		tt := tw & ix.postTerm
-		w := float64(ix.w2[tt])
-		if sc.present[tt/64]&(1<<(tt%64)) != 0 {
+		tt := tw & mask
+		w := float64(w2[tt])
+		if present[tt/64]&(1<<(tt%64)) != 0 {
 			if u != noTerm {
 				if tt != u {
 					return
@@ -332,10 +334,16 @@ func (r *reader) read(o, u uint32) {
 	if m2 < need {
 		return
 	}
+	r.keep(rec[:recordHead], body)
+}
+
+// keep scores a record that passed the bound, head and body its parts,
+// and keeps its hit unless it misses minCov or minScore.
+func (r *reader) keep(head, body []uint32) {
 	// Scored in place: a hit is some hundred bytes.
 	n := len(r.hits)
 	r.hits = slices.Grow(r.hits, 1)[:n+1]
-	if h := &r.hits[n]; !ix.score(head, body, sc, r.q, r.minCov, &r.arena, h) || h.Score < r.minScore {
+	if h := &r.hits[n]; !r.ix.score(head, body, r.sc, r.q, r.minCov, &r.arena, h) || h.Score < r.minScore {
 		r.hits = r.hits[:n]
 	}
 }
@@ -415,33 +423,36 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	// slots, in scratch (arrays on the stack were zeroed per record).
 	terms := slices.Grow(sc.terms[:0], nt)[:nt]
 	sc.terms = terms
-	for j, tw := range body { // the name's order
-		if ix.postTerm == packTerm {
+	if ix.postTerm == packTerm {
+		for _, tw := range body { // the name's order
 			terms[tw>>packShift] = tw & packTerm
-		} else {
-			terms[j] = tw
 		}
+	} else {
+		copy(terms, body)
 	}
 	var norm2, m2, mass float64
 	anchor := int32(-1)
 	bestW := -1.0
 	// slots are the matched terms' query slots, in name order.
-	slots := sc.slots[:0]
+	slots := slices.Grow(sc.slots[:0], nt)[:nt]
+	sc.slots = slots // keeps the room grown
+	matched := 0
+	sq, weight, slot, qpos := ix.sq, ix.weight, sc.slot, sc.pos
 	for _, t := range terms {
-		w2 := ix.sq[t]
+		w2 := sq[t]
 		norm2 += w2
-		if k := sc.slot[t]; k > 0 {
-			w := ix.weight[t]
+		if k := slot[t]; k > 0 {
+			w := weight[t]
 			m2 += w2
 			mass += w
-			slots = append(slots, k-1)
+			slots[matched] = k - 1
+			matched++
 			if w > bestW {
-				bestW, anchor = w, sc.pos[k-1][0]
+				bestW, anchor = w, qpos[k-1][0]
 			}
 		}
 	}
-	sc.slots = slots // keeps the room grown
-	matched := len(slots)
+	slots = slots[:matched]
 	cov := m2 / norm2
 	if cov < minCov || matched == 0 {
 		return false
@@ -453,17 +464,24 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 		*arena = make([]int32, 0, max(2*cap(*arena), 1024, matched))
 	}
 	a := len(*arena)
-	positions := (*arena)[a : a : a+matched]
+	positions := (*arena)[a : a+matched : a+matched]
 	first, last := int32(math.MaxInt32), int32(-1)
-	for _, k := range slots {
-		ps := sc.pos[k]
+	// Order: adjacent name terms (both matched) that appear in note order.
+	inOrder := 0
+	for i, k := range slots {
+		ps := qpos[k]
 		best := ps[0]
-		for _, p := range ps[1:] {
-			if abs32(p-anchor) < abs32(best-anchor) {
-				best = p
+		if len(ps) > 1 {
+			for _, p := range ps[1:] {
+				if abs32(p-anchor) < abs32(best-anchor) {
+					best = p
+				}
 			}
 		}
-		positions = append(positions, best)
+		positions[i] = best
+		if i > 0 && best >= positions[i-1] {
+			inOrder++
+		}
 		first, last = min(first, best), max(last, best)
 	}
 	*arena = (*arena)[:a+matched]
@@ -483,16 +501,8 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	if win2 > 0 {
 		cos = min1(m2 / math.Sqrt(norm2*win2))
 	}
-	// Order: adjacent name terms (both matched) that appear in note order.
-	pairs, inOrder := 0, 0
-	for i := 1; i < len(positions); i++ {
-		pairs++
-		if positions[i] >= positions[i-1] {
-			inOrder++
-		}
-	}
 	order := 1.0
-	if pairs > 0 {
+	if pairs := matched - 1; pairs > 0 {
 		order = float64(inOrder) / float64(pairs)
 	}
 	score := kindWeight(kind) * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
