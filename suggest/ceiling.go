@@ -55,10 +55,11 @@ func WithoutCorpus(dst, xs []float64, w int) []float64 {
 }
 
 // ceilingConfidences fills z with the ceiling's calibrated confidence of
-// each row of feats (featureCount wide); w.gf is scratch.
+// each row of feats (featureCount wide); w.gf is scratch, with room for
+// rowPad values past its rows (evalDepth3).
 func (e *Engine) ceilingConfidences(w *work, z, feats []float64) {
 	c := e.model.Ceiling
-	w.gf = WithoutCorpus(w.gf, feats, featureCount)
+	w.gf = WithoutCorpus(slices.Grow(w.gf[:0], len(feats)+rowPad), feats, featureCount)
 	for i := range z {
 		z[i] = c.Bias
 	}

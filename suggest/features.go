@@ -73,12 +73,19 @@ const maxPriorLogit = -2.944438979166440 // log(0.05 / 0.95)
 // features computes the ranker's feature vector of a candidate into f
 // (featureCount long, zeroed).
 func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.ID, f []float64) []float64 {
-	b := c.top()
-	h := b.hit
+	// The mentions are read in place: a mention is 192 bytes, and c.top()
+	// or a range over c.mentions by value copies each one.
+	none := mention{sent: -1, section: -1}
+	b := &none // c.top() of a candidate without mentions
+	if len(c.mentions) > 0 {
+		b = &c.mentions[c.best]
+	}
+	h := &b.hit
 	dom, hist, unc, exp := 0, 0, 0, 0
 	firstStart := len(doc.Text)
 	bestLearned, bestWeight := 0.0, 0.0
-	for _, m := range c.mentions {
+	for i := range c.mentions {
+		m := &c.mentions[i]
 		if m.dominated {
 			dom++
 		}
@@ -152,8 +159,8 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	f[26] = f[21] * f[22]
 	f[27] = f[0] * f[18]
 	f[28] = float64(min(len(c.mentions), 1))
-	for _, m := range c.mentions {
-		if !m.learned {
+	for i := range c.mentions {
+		if !c.mentions[i].learned {
 			f[28] = 0
 			break
 		}
@@ -173,7 +180,8 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	f[35] = log1pInt(c.catCount)
 	f[37] = b.partNeg
 	f[38] = c.cooc
-	for _, m := range c.mentions {
+	for i := range c.mentions {
+		m := &c.mentions[i]
 		if m.sent < 2 {
 			f[36] = 1
 		}
@@ -258,10 +266,11 @@ func (e *Engine) priorLookup(c corpus.ID, category bool) float64 {
 // sentence order, possibly interleaved by merged candidates).
 func distinctSentences(ms []mention) int {
 	n := 0
-	for i, m := range ms {
+	for i := range ms {
+		sent := ms[i].sent
 		seen := false
-		for _, o := range ms[:i] {
-			if o.sent == m.sent {
+		for j := range ms[:i] {
+			if ms[j].sent == sent {
 				seen = true
 				break
 			}

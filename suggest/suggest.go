@@ -65,7 +65,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	// Score every candidate; render only what is returned.
 	w.tail.dated = w.tail.dated[:0] // the releases' cover of this note's date
 	pre := slices.Grow(w.pre[:0], len(live))
-	w.feats = floats(w.feats, featureCount*len(live)) // features of every candidate, in order
+	// The features of every candidate, in order, with room for rowPad more (evalDepth3).
+	w.feats = floats(w.feats, featureCount*len(live)+rowPad)[:featureCount*len(live)]
 	feats, fbuf := w.feats, w.feats
 	for _, c := range live {
 		code, edits := c.tgt.code, []Edit(nil)

@@ -62,17 +62,35 @@ type forest struct {
 	trees int
 	nodes []treeNodes // trees too deep to lay out complete
 	// d3 holds depth-3 trees (the default) once more, each tree's nodes
-	// and leaves side by side (evalDepth3); nil for other depths or
-	// features too many to number in a byte.
+	// and leaves side by side and mirrored (evalDepth3); nil for other
+	// depths or features too many to number in a byte.
 	d3 []tree3
 }
 
 // tree3 is a complete depth-3 tree: thresholds and features of its
 // seven internal nodes (breadth-first) and its eight leaves, in 128 bytes.
+// It is the mirror image of the complete layout: each node's children
+// come in the order (x ≥ t, x < t), so that the child's place is the
+// comparison x < t itself (evalDepth3).
 type tree3 struct {
 	thr  [7]float64
 	leaf [8]float64
 	feat [8]uint8 // the eighth is unused
+}
+
+// mirror3 is the place in a mirrored depth-3 layout (tree3) of the
+// node or leaf at place i of the complete breadth-first layout: the same
+// level, counted from the other end.
+func mirror3(i int) int {
+	switch {
+	case i == 0:
+		return 0
+	case i < 3:
+		return 3 - i // 1 and 2
+	case i < 7:
+		return 9 - i // 3 to 6
+	}
+	return 21 - i // the leaves, 7 to 14
 }
 
 // compile validates trees for features of width n: every child index points
@@ -116,9 +134,12 @@ func compile(trees []Tree, n int) (forest, error) {
 		for ti := range f.d3 {
 			t := &f.d3[ti]
 			for i := range 7 {
-				t.thr[i], t.feat[i] = f.thr[ti*7+i], uint8(f.feat[ti*7+i])
+				m := mirror3(i)
+				t.thr[m], t.feat[m] = f.thr[ti*7+i], uint8(f.feat[ti*7+i])
 			}
-			copy(t.leaf[:], f.leaf[ti*8:ti*8+8])
+			for i := range 8 {
+				t.leaf[mirror3(7+i)-7] = f.leaf[ti*8+i]
+			}
 		}
 	}
 	return f, nil
@@ -176,7 +197,7 @@ func (f *forest) evalRows(z, xs []float64, w int) {
 		}
 		return
 	}
-	if f.d3 != nil {
+	if f.d3 != nil && padded(xs, n, w) {
 		f.evalDepth3(z, xs, w)
 		return
 	}
@@ -218,32 +239,49 @@ func (f *forest) eval4(z, x0, x1, x2, x3 []float64) {
 	}
 }
 
-// evalDepth3 is evalRows for depth-3 trees (d3): four rows at a time
-// (the paths are independent, so their loads overlap; about a fifth
-// faster than two at a time on the trained model), then two, then one,
-// the levels unrolled and the node indices masked into range. Each row's
-// values are summed in tree order from zero, then added to z, as eval4
-// does, so the sums are the same to the bit.
+// rowPad is how far past a row's start evalDepth3 reads: a feature is
+// numbered in a byte, so a row seen as a *[rowPad]float64 is indexed
+// without bounds checks. Rows to be scored by evalDepth3 are kept in a
+// slice with room for rowPad values from the last row's start (padded).
+const rowPad = 256
+
+// padded says whether xs, n rows of width w, has room for rowPad values
+// from the start of each row (evalDepth3).
+func padded(xs []float64, n, w int) bool {
+	return n > 0 && w > 0 && len(xs) >= n*w && cap(xs)-(n-1)*w >= rowPad
+}
+
+// evalDepth3 is evalRows for depth-3 trees (d3) over padded rows: four
+// rows at a time (the paths are independent, so their loads overlap;
+// about a fifth faster than two at a time on the trained model), then
+// two, then one, the levels unrolled, the node indices masked into range
+// and the rows read as arrays a byte indexes. The mirrored layout (tree3)
+// makes each step's child 2p+1+less(x, t). Each row's values are summed
+// in tree order from zero, then added to z, as eval4 does, so the sums
+// are the same to the bit.
 func (f *forest) evalDepth3(z, xs []float64, w int) {
 	r := 0
 	for ; r+4 <= len(z); r += 4 {
-		x0, x1, x2, x3 := xs[r*w:(r+1)*w], xs[(r+1)*w:(r+2)*w], xs[(r+2)*w:(r+3)*w], xs[(r+3)*w:(r+4)*w]
+		x0 := (*[rowPad]float64)(xs[r*w : r*w+rowPad])
+		x1 := (*[rowPad]float64)(xs[(r+1)*w : (r+1)*w+rowPad])
+		x2 := (*[rowPad]float64)(xs[(r+2)*w : (r+2)*w+rowPad])
+		x3 := (*[rowPad]float64)(xs[(r+3)*w : (r+3)*w+rowPad])
 		var z0, z1, z2, z3 float64
 		for i := range f.d3 {
 			t := &f.d3[i]
 			f0, t0 := t.feat[0], t.thr[0]
-			p0 := 1 + right(x0[f0], t0)
-			p1 := 1 + right(x1[f0], t0)
-			p2 := 1 + right(x2[f0], t0)
-			p3 := 1 + right(x3[f0], t0)
-			p0 = 2*p0 + 1 + right(x0[t.feat[p0&7]], t.thr[p0&7])
-			p1 = 2*p1 + 1 + right(x1[t.feat[p1&7]], t.thr[p1&7])
-			p2 = 2*p2 + 1 + right(x2[t.feat[p2&7]], t.thr[p2&7])
-			p3 = 2*p3 + 1 + right(x3[t.feat[p3&7]], t.thr[p3&7])
-			p0 = 2*p0 + 1 + right(x0[t.feat[p0&7]], t.thr[p0&7])
-			p1 = 2*p1 + 1 + right(x1[t.feat[p1&7]], t.thr[p1&7])
-			p2 = 2*p2 + 1 + right(x2[t.feat[p2&7]], t.thr[p2&7])
-			p3 = 2*p3 + 1 + right(x3[t.feat[p3&7]], t.thr[p3&7])
+			p0 := 1 + less(x0[f0], t0)
+			p1 := 1 + less(x1[f0], t0)
+			p2 := 1 + less(x2[f0], t0)
+			p3 := 1 + less(x3[f0], t0)
+			p0 = 2*p0 + 1 + less(x0[t.feat[p0&7]], t.thr[p0&7])
+			p1 = 2*p1 + 1 + less(x1[t.feat[p1&7]], t.thr[p1&7])
+			p2 = 2*p2 + 1 + less(x2[t.feat[p2&7]], t.thr[p2&7])
+			p3 = 2*p3 + 1 + less(x3[t.feat[p3&7]], t.thr[p3&7])
+			p0 = 2*p0 + 1 + less(x0[t.feat[p0&7]], t.thr[p0&7])
+			p1 = 2*p1 + 1 + less(x1[t.feat[p1&7]], t.thr[p1&7])
+			p2 = 2*p2 + 1 + less(x2[t.feat[p2&7]], t.thr[p2&7])
+			p3 = 2*p3 + 1 + less(x3[t.feat[p3&7]], t.thr[p3&7])
 			z0 += t.leaf[(p0-7)&7]
 			z1 += t.leaf[(p1-7)&7]
 			z2 += t.leaf[(p2-7)&7]
@@ -255,17 +293,18 @@ func (f *forest) evalDepth3(z, xs []float64, w int) {
 		z[r+3] += z3
 	}
 	for ; r+2 <= len(z); r += 2 {
-		x0, x1 := xs[r*w:(r+1)*w], xs[(r+1)*w:(r+2)*w]
+		x0 := (*[rowPad]float64)(xs[r*w : r*w+rowPad])
+		x1 := (*[rowPad]float64)(xs[(r+1)*w : (r+1)*w+rowPad])
 		var z0, z1 float64
 		for i := range f.d3 {
 			t := &f.d3[i]
 			f0, t0 := t.feat[0], t.thr[0]
-			p0 := 1 + right(x0[f0], t0)
-			p1 := 1 + right(x1[f0], t0)
-			p0 = 2*p0 + 1 + right(x0[t.feat[p0&7]], t.thr[p0&7])
-			p1 = 2*p1 + 1 + right(x1[t.feat[p1&7]], t.thr[p1&7])
-			p0 = 2*p0 + 1 + right(x0[t.feat[p0&7]], t.thr[p0&7])
-			p1 = 2*p1 + 1 + right(x1[t.feat[p1&7]], t.thr[p1&7])
+			p0 := 1 + less(x0[f0], t0)
+			p1 := 1 + less(x1[f0], t0)
+			p0 = 2*p0 + 1 + less(x0[t.feat[p0&7]], t.thr[p0&7])
+			p1 = 2*p1 + 1 + less(x1[t.feat[p1&7]], t.thr[p1&7])
+			p0 = 2*p0 + 1 + less(x0[t.feat[p0&7]], t.thr[p0&7])
+			p1 = 2*p1 + 1 + less(x1[t.feat[p1&7]], t.thr[p1&7])
 			z0 += t.leaf[(p0-7)&7]
 			z1 += t.leaf[(p1-7)&7]
 		}
@@ -273,17 +312,26 @@ func (f *forest) evalDepth3(z, xs []float64, w int) {
 		z[r+1] += z1
 	}
 	if r < len(z) {
-		x := xs[r*w : (r+1)*w]
+		x := (*[rowPad]float64)(xs[r*w : r*w+rowPad])
 		var z0 float64
 		for i := range f.d3 {
 			t := &f.d3[i]
-			p := 1 + right(x[t.feat[0]], t.thr[0])
-			p = 2*p + 1 + right(x[t.feat[p&7]], t.thr[p&7])
-			p = 2*p + 1 + right(x[t.feat[p&7]], t.thr[p&7])
+			p := 1 + less(x[t.feat[0]], t.thr[0])
+			p = 2*p + 1 + less(x[t.feat[p&7]], t.thr[p&7])
+			p = 2*p + 1 + less(x[t.feat[p&7]], t.thr[p&7])
 			z0 += t.leaf[(p-7)&7]
 		}
 		z[r] += z0
 	}
+}
+
+// less is 1 when x < t, else (NaN included) 0, without a branch: the
+// place of x's child in a mirrored node (tree3).
+func less(x, t float64) int {
+	if x < t {
+		return 1
+	}
+	return 0
 }
 
 // right is 1 when x goes to the right child of a split at t (x < t goes

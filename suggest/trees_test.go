@@ -124,3 +124,78 @@ func TestForestLayouts(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalDepth3AgreesWithEval4: on padded rows, depth-3 forests are
+// scored by evalDepth3 (mirrored trees, rows read as arrays), and its sums
+// equal eval4's row by row to the bit, NaN and ±Inf
+// included, for every row count up to nine (the four-, two- and one-row
+// loops) and features up to the byte's limit.
+func TestEvalDepth3AgreesWithEval4(t *testing.T) {
+	r := rand.New(rand.NewSource(3))
+	for _, n := range []int{1, 5, featureCount, 256} {
+		trees := make([]Tree, 30)
+		for i := range trees {
+			trees[i] = randomTree(r, 3, n)
+		}
+		f, err := compile(trees, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if f.d3 == nil {
+			t.Fatalf("%d features: no depth-3 layout", n)
+		}
+		for rows := 1; rows <= 9; rows++ {
+			xs := make([]float64, rows*n, rows*n+rowPad)
+			for i := range xs {
+				switch r.Intn(12) {
+				case 0:
+					xs[i] = math.NaN()
+				case 1:
+					xs[i] = math.Inf(1 - 2*r.Intn(2))
+				default:
+					xs[i] = math.Round(r.Float64()*10) / 10 // hits thresholds exactly
+				}
+			}
+			if !padded(xs, rows, n) {
+				t.Fatalf("%d rows of %d: not padded", rows, n)
+			}
+			got, want := make([]float64, rows), make([]float64, rows)
+			for i := range got {
+				got[i], want[i] = 0.25*float64(i), 0.25*float64(i)
+			}
+			f.evalRows(got, xs, n)
+			for row := range rows {
+				x := xs[row*n : (row+1)*n]
+				f.eval4(want[row:row+1], x, x, x, x)
+			}
+			for row := range rows {
+				if math.Float64bits(got[row]) != math.Float64bits(want[row]) {
+					t.Fatalf("%d features, %d rows, row %d: evalDepth3 %v, eval4 %v", n, rows, row, got[row], want[row])
+				}
+			}
+		}
+	}
+}
+
+// TestMirror3 checks mirror3 against the mirror image of a complete
+// breadth-first tree of depth 3: the same level, counted from the end.
+func TestMirror3(t *testing.T) {
+	for i := range 15 {
+		lo := 1<<levelOf(i+1) - 1 // the level's first place
+		hi := 2*lo + 1            // past its last
+		if want := lo + hi - 1 - i; mirror3(i) != want {
+			t.Errorf("mirror3(%d) = %d, want %d", i, mirror3(i), want)
+		}
+	}
+}
+
+// levelOf is the number of binary digits of n (n > 0), less one: the level
+// of place n-1 of a breadth-first tree.
+func levelOf(n int) int {
+	b := 0
+	for n > 1 {
+		n >>= 1
+		b++
+	}
+	return b
+}
