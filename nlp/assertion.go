@@ -180,17 +180,27 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 		}
 		j = e
 	}
+	// Each term takes its token's flags, in one pass over the terms
+	// unless an abbreviation negates its own token: that flag must reach
+	// the terms of the token before it too, so a second pass gives the
+	// flags to all of them (again: or-ing them twice changes nothing).
+	negatedSelf := false
 	for k := range d.Terms {
 		t := &d.Terms[k]
-		if t.Expanded && t.Assert&Negated != 0 && toks[t.Tok].Assert&Negated == 0 {
+		tok := &toks[t.Tok]
+		if t.Expanded && t.Assert&Negated != 0 && tok.Assert&Negated == 0 {
 			// "NKDA": the abbreviation says "no known drug allergies"
-			toks[t.Tok].Assert |= Negated
-			sp := Span{toks[t.Tok].Start, toks[t.Tok].End}
+			tok.Assert |= Negated
+			sp := Span{tok.Start, tok.End}
 			d.Assertions = append(d.Assertions, AssertionSpan{Kind: Negated, Trigger: sp, Scope: sp})
+			negatedSelf = true
 		}
+		t.Assert |= tok.Assert
 	}
-	for k := range d.Terms {
-		d.Terms[k].Assert |= toks[d.Terms[k].Tok].Assert
+	if negatedSelf {
+		for k := range d.Terms {
+			d.Terms[k].Assert |= toks[d.Terms[k].Tok].Assert
+		}
 	}
 	return ms
 }
