@@ -314,11 +314,22 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 		if s != nil {
 			t.Stop = false
 		}
-		term := Term{Stem: t.Stem, Norm: t.Norm, Start: t.Start, End: t.End, Tok: i}
-		if full {
-			term.Sent, term.Section = t.Sent, t.Section
+		// The term is written in place, field by field: a composite
+		// literal appended is built on the stack and copied.
+		if len(dst) == cap(dst) {
+			dst = slices.Grow(dst, 1)
 		}
-		dst = append(dst, term)
+		dst = dst[:len(dst)+1]
+		tm := &dst[len(dst)-1]
+		tm.Stem, tm.Norm, tm.Start, tm.End, tm.Tok = t.Stem, t.Norm, t.Start, t.End, i
+		tm.Sent, tm.Section, tm.Assert, tm.Expanded = 0, 0, 0, false
+		if full {
+			tm.Sent, tm.Section = t.Sent, t.Section
+		}
+		if s == nil && lexs[i].syn == nil {
+			continue
+		}
+		term := *tm
 		if s != nil {
 			if abbrs != nil {
 				*abbrs = append(*abbrs, Abbreviation{Span: Span{t.Start, t.End}, Expansion: s.expansion})
