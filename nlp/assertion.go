@@ -50,7 +50,7 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 	for i := 0; i < len(toks); {
 		// sentence [i, e)
 		e := i + 1
-		for e < len(toks) && toks[e].Sent == toks[i].Sent {
+		for sent := toks[i].Sent; e < len(toks) && toks[e].Sent == sent; {
 			e++
 		}
 		sc.i, sc.e = i, e

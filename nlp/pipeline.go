@@ -280,10 +280,14 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 // expansion and the longest synonym phrase starting at it. With full set,
 // terms carry Sent and Section and abbreviations are recorded.
 func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Section, dst []Term, abbrs *[]Abbreviation, full bool) []Term {
+	lexs = lexs[:len(toks)] // no bounds checks below
 	for i := 0; i < len(toks); i++ {
-		t := &toks[i]
-		if lexs[i].prefix == 0 {
+		t, x := &toks[i], &lexs[i]
+		if x.prefix == 0 {
 			// No compound starts here (the common case, without the call).
+			if t.Stop && x.abbr == nil {
+				continue // a stop word and no abbreviation: no term
+			}
 		} else if w, ok := p.compound(text, toks, lexs, i); ok {
 			// "pre-eclampsia": one term, the joined word, over both tokens.
 			n := &toks[i+1]
@@ -301,7 +305,7 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 			continue
 		}
 		var s *sense
-		if a := lexs[i].abbr; a != nil {
+		if a := x.abbr; a != nil {
 			var kind SectionKind
 			if t.Section >= 0 {
 				kind = secs[t.Section].Kind
@@ -326,7 +330,7 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 		if full {
 			tm.Sent, tm.Section = t.Sent, t.Section
 		}
-		if s == nil && lexs[i].syn == nil {
+		if s == nil && x.syn == nil {
 			continue
 		}
 		term := *tm
@@ -343,7 +347,7 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 				dst = appendWord(dst, e, w)
 			}
 		}
-		syn := lexs[i].syn
+		syn := x.syn
 		if syn == nil {
 			continue
 		}
