@@ -140,7 +140,11 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 		}
 		i = e
 	}
-	for j := 0; j < len(toks); {
+	j := 0
+	if !sectionAsserts(d.Sections) {
+		j = len(toks) // no section asserts anything
+	}
+	for j < len(toks) {
 		si := toks[j].Section
 		e := j + 1
 		for e < len(toks) && toks[e].Section == si {
@@ -148,18 +152,7 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 		}
 		var kind Assertion
 		if si >= 0 {
-			switch d.Sections[si].Kind {
-			case FamilyHistory:
-				kind = Family
-			case PastMedicalHistory:
-				kind = Historical
-			case PastSurgicalHistory, Allergies:
-				// "Right inguinal hernia repair in 2015", "PENICILLIN
-				// (rash)": an operation or a reaction of the past, over by
-				// now; up to the first blank line, as these lists are
-				// short and an unknown header may follow.
-				kind = Historical | Ended
-			}
+			kind = sectionAssertion(d.Sections[si].Kind)
 		}
 		lo, hi := -1, -1
 		for k := j; kind != 0 && k < e; k++ {
@@ -203,6 +196,36 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 		}
 	}
 	return ms
+}
+
+// sectionAssertion is the assertion a section of the kind states of
+// everything in it, or 0.
+func sectionAssertion(kind SectionKind) Assertion {
+	switch kind {
+	case FamilyHistory:
+		return Family
+	case PastMedicalHistory:
+		return Historical
+	case PastSurgicalHistory, Allergies:
+		// "Right inguinal hernia repair in 2015", "PENICILLIN (rash)": an
+		// operation or a reaction of the past, over by now; up to the
+		// first blank line, as these lists are short and an unknown
+		// header may follow.
+		return Historical | Ended
+	}
+	return 0
+}
+
+// sectionAsserts reports whether any of secs states an assertion of
+// everything in it (sectionAssertion): most notes have none, and assert
+// then skips reading the tokens section by section.
+func sectionAsserts(secs []Section) bool {
+	for i := range secs {
+		if sectionAssertion(secs[i].Kind) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // scoper marks the scopes of the triggers of one sentence [i, e); lo and
