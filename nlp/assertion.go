@@ -50,7 +50,7 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 	for i := 0; i < len(toks); {
 		// sentence [i, e)
 		e := i + 1
-		for e < len(toks) && toks[e].Sent == toks[i].Sent {
+		for sent := toks[i].Sent; e < len(toks) && toks[e].Sent == sent; {
 			e++
 		}
 		sc.i, sc.e = i, e
@@ -140,7 +140,11 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 		}
 		i = e
 	}
-	for j := 0; j < len(toks); {
+	j := 0
+	if !sectionAsserts(d.Sections) {
+		j = len(toks) // no section asserts anything
+	}
+	for j < len(toks) {
 		si := toks[j].Section
 		e := j + 1
 		for e < len(toks) && toks[e].Section == si {
@@ -148,18 +152,7 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 		}
 		var kind Assertion
 		if si >= 0 {
-			switch d.Sections[si].Kind {
-			case FamilyHistory:
-				kind = Family
-			case PastMedicalHistory:
-				kind = Historical
-			case PastSurgicalHistory, Allergies:
-				// "Right inguinal hernia repair in 2015", "PENICILLIN
-				// (rash)": an operation or a reaction of the past, over by
-				// now; up to the first blank line, as these lists are
-				// short and an unknown header may follow.
-				kind = Historical | Ended
-			}
+			kind = sectionAssertion(d.Sections[si].Kind)
 		}
 		lo, hi := -1, -1
 		for k := j; kind != 0 && k < e; k++ {
@@ -180,19 +173,59 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 		}
 		j = e
 	}
+	// Each term takes its token's flags, in one pass over the terms
+	// unless an abbreviation negates its own token: that flag must reach
+	// the terms of the token before it too, so a second pass gives the
+	// flags to all of them (again: or-ing them twice changes nothing).
+	negatedSelf := false
 	for k := range d.Terms {
 		t := &d.Terms[k]
-		if t.Expanded && t.Assert&Negated != 0 && toks[t.Tok].Assert&Negated == 0 {
+		tok := &toks[t.Tok]
+		if t.Expanded && t.Assert&Negated != 0 && tok.Assert&Negated == 0 {
 			// "NKDA": the abbreviation says "no known drug allergies"
-			toks[t.Tok].Assert |= Negated
-			sp := Span{toks[t.Tok].Start, toks[t.Tok].End}
+			tok.Assert |= Negated
+			sp := Span{tok.Start, tok.End}
 			d.Assertions = append(d.Assertions, AssertionSpan{Kind: Negated, Trigger: sp, Scope: sp})
+			negatedSelf = true
+		}
+		t.Assert |= tok.Assert
+	}
+	if negatedSelf {
+		for k := range d.Terms {
+			d.Terms[k].Assert |= toks[d.Terms[k].Tok].Assert
 		}
 	}
-	for k := range d.Terms {
-		d.Terms[k].Assert |= toks[d.Terms[k].Tok].Assert
-	}
 	return ms
+}
+
+// sectionAssertion is the assertion a section of the kind states of
+// everything in it, or 0.
+func sectionAssertion(kind SectionKind) Assertion {
+	switch kind {
+	case FamilyHistory:
+		return Family
+	case PastMedicalHistory:
+		return Historical
+	case PastSurgicalHistory, Allergies:
+		// "Right inguinal hernia repair in 2015", "PENICILLIN (rash)": an
+		// operation or a reaction of the past, over by now; up to the
+		// first blank line, as these lists are short and an unknown
+		// header may follow.
+		return Historical | Ended
+	}
+	return 0
+}
+
+// sectionAsserts reports whether any of secs states an assertion of
+// everything in it (sectionAssertion): most notes have none, and assert
+// then skips reading the tokens section by section.
+func sectionAsserts(secs []Section) bool {
+	for i := range secs {
+		if sectionAssertion(secs[i].Kind) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // scoper marks the scopes of the triggers of one sentence [i, e); lo and

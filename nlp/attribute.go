@@ -34,7 +34,8 @@ func attributes(d *Document, out []Attribute) []Attribute {
 		}
 		return terms[k].Norm
 	}
-	for k, t := range terms {
+	for k := range terms {
+		t := &terms[k] // not a copy of the term: most are only tested
 		if !attrCandidate(t.Norm) {
 			continue // no case of the switch (most terms)
 		}

@@ -280,10 +280,14 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 // expansion and the longest synonym phrase starting at it. With full set,
 // terms carry Sent and Section and abbreviations are recorded.
 func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Section, dst []Term, abbrs *[]Abbreviation, full bool) []Term {
+	lexs = lexs[:len(toks)] // no bounds checks below
 	for i := 0; i < len(toks); i++ {
-		t := &toks[i]
-		if lexs[i].prefix == 0 {
+		t, x := &toks[i], &lexs[i]
+		if x.prefix == 0 {
 			// No compound starts here (the common case, without the call).
+			if t.Stop && x.abbr == nil {
+				continue // a stop word and no abbreviation: no term
+			}
 		} else if w, ok := p.compound(text, toks, lexs, i); ok {
 			// "pre-eclampsia": one term, the joined word, over both tokens.
 			n := &toks[i+1]
@@ -301,7 +305,7 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 			continue
 		}
 		var s *sense
-		if a := lexs[i].abbr; a != nil {
+		if a := x.abbr; a != nil {
 			var kind SectionKind
 			if t.Section >= 0 {
 				kind = secs[t.Section].Kind
@@ -314,11 +318,22 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 		if s != nil {
 			t.Stop = false
 		}
-		term := Term{Stem: t.Stem, Norm: t.Norm, Start: t.Start, End: t.End, Tok: i}
-		if full {
-			term.Sent, term.Section = t.Sent, t.Section
+		// The term is written in place, field by field: a composite
+		// literal appended is built on the stack and copied.
+		if len(dst) == cap(dst) {
+			dst = slices.Grow(dst, 1)
 		}
-		dst = append(dst, term)
+		dst = dst[:len(dst)+1]
+		tm := &dst[len(dst)-1]
+		tm.Stem, tm.Norm, tm.Start, tm.End, tm.Tok = t.Stem, t.Norm, t.Start, t.End, i
+		tm.Sent, tm.Section, tm.Assert, tm.Expanded = 0, 0, 0, false
+		if full {
+			tm.Sent, tm.Section = t.Sent, t.Section
+		}
+		if s == nil && x.syn == nil {
+			continue
+		}
+		term := *tm
 		if s != nil {
 			if abbrs != nil {
 				*abbrs = append(*abbrs, Abbreviation{Span: Span{t.Start, t.End}, Expansion: s.expansion})
@@ -332,7 +347,7 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 				dst = appendWord(dst, e, w)
 			}
 		}
-		syn := lexs[i].syn
+		syn := x.syn
 		if syn == nil {
 			continue
 		}

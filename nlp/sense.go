@@ -244,13 +244,17 @@ func (d *Document) LabelTokens(dst []bool) []bool {
 		}
 		return d.Text[toks[j-1].End:toks[j].Start]
 	}
+	colon := -1 // the first colon at or after the end of token j, once looked for
 	for j := range toks {
-		after := len(d.Text)
-		if j+1 < len(toks) {
-			after = toks[j+1].Start
+		if end := toks[j].End; colon < end {
+			k := strings.IndexByte(d.Text[end:], ':')
+			if k < 0 {
+				break // no colon ends a label after token j-1
+			}
+			colon = end + k
 		}
-		if strings.IndexByte(d.Text[toks[j].End:after], ':') < 0 {
-			continue
+		if j+1 < len(toks) && colon >= toks[j+1].Start {
+			continue // no colon between token j and the next
 		}
 		k := j
 		for k >= 0 && j-k < 4 && systemLabels[toks[k].Norm] && (k == j || !strings.ContainsAny(gap(k+1), ":.;\n")) {
