@@ -206,16 +206,16 @@ func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions,
 	// hit kept out once, in order.
 	found := r.hits
 	keys := sc.keys[:0]
-	for i, h := range found {
-		keys = append(keys, hitKey{h.Score, h.Name, int32(i)})
+	for i := range found {
+		keys = append(keys, hitKey{found[i].Score, found[i].Name, int32(i)})
 	}
 	sortKeys(keys)
 	if opts.Limit > 0 && len(keys) > opts.Limit {
 		keys = keys[:opts.Limit]
 	}
-	hits := dst[:0]
-	for _, k := range keys {
-		hits = append(hits, found[k.i])
+	hits := slices.Grow(dst[:0], len(keys))[:len(keys)]
+	for j, k := range keys {
+		hits[j] = found[k.i]
 	}
 	clear(found)
 	sc.keys, sc.hits = keys, found[:0]

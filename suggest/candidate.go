@@ -136,6 +136,7 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 			hi++
 		}
 		sent := terms[lo:hi:hi]
+		sc.kept = keptTerms(doc, sent, sc.label, sc.kept[:0])
 		e.searchSentence(w, doc, sent, w.tid[lo:hi], req, e.ix, e.targets, false, sc)
 		if e.learned != nil {
 			e.searchSentence(w, doc, sent, w.ltid[lo:hi], req, e.learned, e.lTarget, true, sc)
@@ -212,6 +213,7 @@ type sentenceScratch struct {
 	trig     []bool     // per token of the note: part of an assertion trigger
 	label    []bool     // per token of the note: in a body-system sub-heading ("HEENT:")
 	prefix   []prefixAt // the query's compound words and their prefixes' starts
+	kept     []int32    // the sentence's terms the searches read (keptTerms)
 	shout    []int8     // per sentence of the note: 0 not judged, 1 all capitals, -1 not
 	codes    codeSlots  // the note's candidates by code, as collect gathers them
 }
@@ -254,6 +256,48 @@ func maskOf(ps []int32, base int32) posMask {
 	return m
 }
 
+// maskWhere is maskOf the positions ps[j] for which keep[j] holds.
+func maskWhere(ps []int32, keep []bool, base int32) posMask {
+	m := posMask{ok: true}
+	for j, p := range ps {
+		if !keep[j] {
+			continue
+		}
+		d := p - base
+		if d < 0 || d >= 256 {
+			return posMask{}
+		}
+		if m.bits[d/64]&(1<<(d%64)) == 0 {
+			m.bits[d/64] |= 1 << (d % 64)
+			m.n++
+		}
+	}
+	return m
+}
+
+// holdsAny reports whether m, a mask of positions relative to base with
+// ok set, holds any of ps: readsExpanded for the mask of the expanded
+// positions (maskWhere; TestExpandedMask).
+func (m posMask) holdsAny(ps []int32, base int32) bool {
+	for _, p := range ps {
+		if d := p - base; d >= 0 && d < 256 && m.bits[d/64]&(1<<(d%64)) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// readsExpanded reports whether positions, a hit's, hold a query
+// position qpos[j] whose term came from an expansion (expanded[j]).
+func readsExpanded(qpos []int32, expanded []bool, positions []int32) bool {
+	for j, p := range qpos {
+		if expanded[j] && slices.Contains(positions, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // within reports whether m is a strict subset of o.
 func (m posMask) within(o posMask) bool {
 	if !m.ok || !o.ok || m.n >= o.n {
@@ -275,16 +319,29 @@ func mentionScore(m mention) float64 {
 	return s
 }
 
+// keptTerms appends to dst the indexes in sent of the terms a search
+// reads: all but those of a section's header or a sub-heading (label, per
+// token of the note), which name a section, not a condition ("HISTORY OF
+// PRESENT ILLNESS:", "CARDIOVASCULAR:").
+func keptTerms(doc *nlp.Document, sent []nlp.Term, label []bool, dst []int32) []int32 {
+	for k := range sent {
+		t := &sent[k]
+		if inHeader(doc, *t) || label[t.Tok] {
+			continue
+		}
+		dst = append(dst, int32(k))
+	}
+	return dst
+}
+
 // searchSentence runs one sentence against one index; ids are its terms'
-// ids in ix (-1: not in ix).
+// ids in ix (-1: not in ix), sc.kept the terms it reads (keptTerms).
 func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids []int32, req Request, ix *index.Index, targets []target, learned bool, sc *sentenceScratch) {
 	q := &sc.q
 	q.Terms, q.Pos, sc.expanded, sc.prefix = q.Terms[:0], q.Pos[:0], sc.expanded[:0], sc.prefix[:0]
 	expanded := false
-	for k, t := range sent {
-		if inHeader(doc, t) || sc.label[t.Tok] {
-			continue // "HISTORY OF PRESENT ILLNESS:", "CARDIOVASCULAR:" name a section, not a condition
-		}
+	for _, k := range sc.kept {
+		t := &sent[k]
 		id := ids[k]
 		if id < 0 {
 			continue
@@ -326,6 +383,10 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		if !learned && caseMayClash(doc, ix, h) && caseClash(doc, ix, *h, sc) { // casesense.go; learned names are lower case
 			continue
 		}
+		if len(hits) == i {
+			hits = hits[:i+1] // none dropped yet: the hit is in place
+			continue
+		}
 		hits = append(hits, *h)
 	}
 	// Part of a name negated and part not ("T2DM without complications"
@@ -354,6 +415,10 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	// A hit whose matched words all sit inside a longer, fully matched name
 	// is dominated ("pain" inside "chest pain").
 	base := int32(sent[0].Tok)
+	var exp posMask // the query's positions read from an expansion
+	if expanded {
+		exp = maskWhere(q.Pos, sc.expanded, base)
+	}
 	sc.full = sc.full[:0]
 	for i := range hits {
 		h := &hits[i]
@@ -383,13 +448,11 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		m.hit, m.learned, m.name, m.kind = *h, learned, ix.NameText(h.Name), ix.NameKind(h.Name)
 		m.sent, m.start, m.end = sent[0].Sent, min(doc.Tokens[h.First].Start, sc.prefixStart(int(h.First))), doc.Tokens[h.Last].End
 		m.section, m.partNeg, m.assert = doc.Tokens[h.First].Section, sc.partNeg[i], assert
-		for j, p := range q.Pos {
-			if !expanded {
-				break // no term of the query comes from an expansion
-			}
-			if sc.expanded[j] && slices.Contains(h.Positions, p) {
-				m.expanded = true
-				break
+		if expanded { // else no term of the query comes from an expansion
+			if exp.ok {
+				m.expanded = exp.holdsAny(h.Positions, base)
+			} else {
+				m.expanded = readsExpanded(q.Pos, sc.expanded, h.Positions)
 			}
 		}
 		if len(sc.full) > 0 {
