@@ -315,11 +315,15 @@ func appendQuoted(buf []byte, s string) []byte {
 // alternatives lists, for each suggestion, up to three other returned codes
 // whose first evidence overlaps its own, by score (then code, then rank:
 // a stable sort's order). The overlaps are found on a compact copy of the
-// spans (s.spans) and the best three kept as they come (s.tops), rather
-// than every overlap copied and sorted; then every suggestion's
+// spans (s.spans), sorted by start (s.byStart): those of a span start
+// less than the longest span before it and before its end, a window
+// found by binary search, rather than every other span tried. The best
+// three are kept as they come (s.tops), in altBefore's total order, so
+// the window's order does not matter; then every suggestion's
 // alternatives are cut from one array of the exact size.
 func alternatives(sugs []Suggestion, s *altScratch) {
-	spans := s.spans[:0]
+	spans, byStart := s.spans[:0], s.byStart[:0]
+	longest := 0
 	for i := range sugs {
 		s := &sugs[i]
 		if len(s.Evidence) == 0 {
@@ -328,8 +332,11 @@ func alternatives(sugs []Suggestion, s *altScratch) {
 		}
 		ev := &s.Evidence[0]
 		spans = append(spans, altSpan{start: ev.Start, end: ev.End, score: s.Score, ok: true})
+		byStart = append(byStart, int32(i))
+		longest = max(longest, ev.End-ev.Start)
 	}
-	s.spans = spans
+	slices.SortFunc(byStart, func(a, b int32) int { return cmp.Compare(spans[a].start, spans[b].start) })
+	s.spans, s.byStart = spans, byStart
 	tops, total := s.tops[:0], 0
 	for i, a := range spans {
 		t := altTop{}
@@ -337,14 +344,26 @@ func alternatives(sugs []Suggestion, s *altScratch) {
 			tops = append(tops, t)
 			continue
 		}
-		for j, o := range spans {
-			if j == i || !o.ok || o.start >= a.end || a.start >= o.end {
+		// A span overlapping a ends after a.start and is at most longest
+		// long: it starts after a.start-longest.
+		from := a.start - longest
+		lo, _ := slices.BinarySearchFunc(byStart, from, func(j int32, from int) int {
+			if spans[j].start <= from {
+				return -1
+			}
+			return 1
+		})
+		for _, j := range byStart[lo:] {
+			o := &spans[j]
+			if o.start >= a.end {
+				break
+			}
+			if int(j) == i || a.start >= o.end {
 				continue
 			}
-			// The place of j among the best so far: after every one as good
-			// (they came first).
+			// The place of j among the best so far.
 			p := t.n
-			for p > 0 && altBefore(sugs, spans, int32(j), t.top[p-1]) {
+			for p > 0 && altBefore(sugs, spans, j, t.top[p-1]) {
 				p--
 			}
 			if int(p) == len(t.top) {
@@ -354,7 +373,7 @@ func alternatives(sugs []Suggestion, s *altScratch) {
 				t.n++
 			}
 			copy(t.top[p+1:t.n], t.top[p:t.n-1])
-			t.top[p] = int32(j)
+			t.top[p] = j
 		}
 		tops = append(tops, t)
 		total += int(t.n)
@@ -378,11 +397,12 @@ func alternatives(sugs []Suggestion, s *altScratch) {
 	}
 }
 
-// altScratch is alternatives' scratch: the suggestions' spans and each
-// one's best three overlaps.
+// altScratch is alternatives' scratch: the suggestions' spans, those
+// with evidence by start, and each one's best three overlaps.
 type altScratch struct {
-	spans []altSpan
-	tops  []altTop
+	spans   []altSpan
+	byStart []int32
+	tops    []altTop
 }
 
 // altTop is the best n (at most three) alternatives of a suggestion, as
@@ -401,13 +421,17 @@ type altSpan struct {
 }
 
 // altBefore says whether suggestion j lists before k among alternatives:
-// a higher score, or the same and a lesser code (cmp.Compare's order of
-// the scores, NaN lowest, as the sort it replaces).
+// a higher score (cmp.Compare's order of the scores, NaN lowest, as the
+// sort it replaces), or the same and a lesser code, or the same code and
+// an earlier rank (the stable sort's order of overlaps taken by rank).
 func altBefore(sugs []Suggestion, spans []altSpan, j, k int32) bool {
 	if c := cmp.Compare(spans[k].score, spans[j].score); c != 0 {
 		return c < 0
 	}
-	return sugs[j].Code < sugs[k].Code
+	if a, b := sugs[j].Code, sugs[k].Code; a != b {
+		return a < b
+	}
+	return j < k
 }
 
 // mergeEvidence is a's and b's distinct spans in a new array, sorted by
