@@ -32,8 +32,7 @@ func evidenceInto(doc *nlp.Document, c *candidate, n int, out []Evidence) []Evid
 func appendEvidence(out []Evidence, doc *nlp.Document, c *candidate, n int) []Evidence {
 	lo := len(out)
 	// Best mention first, then by position.
-	best := c.mentions[c.best]
-	push := func(m mention) {
+	push := func(m *mention) { // in place: a mention is 192 bytes
 		if len(out)-lo >= n {
 			return
 		}
@@ -49,9 +48,9 @@ func appendEvidence(out []Evidence, doc *nlp.Document, c *candidate, n int) []Ev
 		}
 		out = append(out, ev)
 	}
-	push(best)
-	for _, m := range c.mentions {
-		push(m)
+	push(&c.mentions[c.best])
+	for i := range c.mentions {
+		push(&c.mentions[i])
 	}
 	return out
 }
@@ -100,9 +99,9 @@ func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Reque
 	var endA [64]int
 	ends := endA[:0]
 	for i := range final {
-		b := final[i].c.top()
+		kind, name, coverage, cosine, order := final[i].c.topMatch()
 		var a [192]byte // the message's bytes, on the stack when they fit
-		sb.Write(appendMatchedMessage(a[:0], b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order))
+		sb.Write(appendMatchedMessage(a[:0], kind.String(), name, coverage, cosine, order))
 		ends = append(ends, sb.Len())
 	}
 	msgs, lo, elo := sb.String(), 0, 0
@@ -177,8 +176,8 @@ func sortEvidence(out []Evidence) {
 func matchedSize(final []scored) int {
 	n := 0
 	for i := range final {
-		b := final[i].c.top()
-		n += len(b.kind.String()) + len(b.name) + 52
+		kind, name, _, _, _ := final[i].c.topMatch()
+		n += len(kind.String()) + len(name) + 52
 	}
 	return n
 }
@@ -188,7 +187,7 @@ func matchedSize(final []scored) int {
 // all). A coding rule's line (recoded, merge) grows the slice.
 func partsLen(k *scored) int {
 	n := 2
-	for _, on := range [...]bool{k.c.top().dominated, k.f[18] != 0, k.f[10] > 0, k.adj != 0, k.c.historyOf != ""} {
+	for _, on := range [...]bool{k.c.topDominated(), k.f[18] != 0, k.f[10] > 0, k.adj != 0, k.c.historyOf != ""} {
 		if on {
 			n++
 		}
@@ -205,7 +204,6 @@ const renderSpans = 5
 // evidence (renderEvidence).
 func (e *Engine) render(k *scored, req Request, matched string, parts []Explanation, ev []Evidence) Suggestion {
 	c, code, f := k.c, k.code, k.f
-	b := c.top()
 	var sentBuf [16]int
 	sents := sentBuf[:0] // the distinct sentences of the mentions
 	var flags nlp.Assertion
@@ -214,7 +212,8 @@ func (e *Engine) render(k *scored, req Request, matched string, parts []Explanat
 		if i >= 0 {
 			cc = k.extra[i]
 		}
-		for _, m := range cc.mentions {
+		for j := range cc.mentions {
+			m := &cc.mentions[j] // in place: a mention is 192 bytes
 			if !slices.Contains(sents, m.sent) {
 				sents = append(sents, m.sent)
 			}
@@ -224,7 +223,7 @@ func (e *Engine) render(k *scored, req Request, matched string, parts []Explanat
 	parts = parts[:2]
 	parts[0] = Explanation{Value: k.score, Message: matched}
 	parts[1] = Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"}
-	if b.dominated {
+	if c.topDominated() {
 		parts = append(parts, Explanation{Value: round(f[7], 3), Message: "words also matched a longer, more specific name"})
 	}
 	if f[18] != 0 {
