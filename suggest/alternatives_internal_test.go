@@ -47,8 +47,11 @@ func alternativesBySort(sugs []Suggestion) {
 func TestAlternativesAgreesWithSort(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
 	var scratch altScratch
-	for trial := range 2000 {
+	for trial := range 4000 {
 		n := r.Intn(12)
+		if trial%4 == 0 {
+			n = r.Intn(60) // windows among many spans
+		}
 		a, b := make([]Suggestion, n), make([]Suggestion, n)
 		for i := range a {
 			s := Suggestion{Code: string(rune('A' + r.Intn(4))), Display: string(rune('a' + i)), Score: float64(r.Intn(4)) / 4}
@@ -57,7 +60,10 @@ func TestAlternativesAgreesWithSort(t *testing.T) {
 			}
 			if r.Intn(8) > 0 {
 				st := r.Intn(30)
-				s.Evidence = []Evidence{{Start: st, End: st + 1 + r.Intn(10)}}
+				s.Evidence = []Evidence{{Start: st, End: st + r.Intn(11)}} // empty spans too
+				if r.Intn(10) == 0 {
+					s.Evidence[0].End = st + r.Intn(40) // a long one
+				}
 			}
 			a[i], b[i] = s, s
 		}

@@ -32,8 +32,7 @@ func evidenceInto(doc *nlp.Document, c *candidate, n int, out []Evidence) []Evid
 func appendEvidence(out []Evidence, doc *nlp.Document, c *candidate, n int) []Evidence {
 	lo := len(out)
 	// Best mention first, then by position.
-	best := c.mentions[c.best]
-	push := func(m mention) {
+	push := func(m *mention) { // in place: a mention is 192 bytes
 		if len(out)-lo >= n {
 			return
 		}
@@ -49,9 +48,9 @@ func appendEvidence(out []Evidence, doc *nlp.Document, c *candidate, n int) []Ev
 		}
 		out = append(out, ev)
 	}
-	push(best)
-	for _, m := range c.mentions {
-		push(m)
+	push(&c.mentions[c.best])
+	for i := range c.mentions {
+		push(&c.mentions[i])
 	}
 	return out
 }
@@ -100,9 +99,9 @@ func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Reque
 	var endA [64]int
 	ends := endA[:0]
 	for i := range final {
-		b := final[i].c.top()
+		kind, name, coverage, cosine, order := final[i].c.topMatch()
 		var a [192]byte // the message's bytes, on the stack when they fit
-		sb.Write(appendMatchedMessage(a[:0], b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order))
+		sb.Write(appendMatchedMessage(a[:0], kind.String(), name, coverage, cosine, order))
 		ends = append(ends, sb.Len())
 	}
 	msgs, lo, elo := sb.String(), 0, 0
@@ -177,8 +176,8 @@ func sortEvidence(out []Evidence) {
 func matchedSize(final []scored) int {
 	n := 0
 	for i := range final {
-		b := final[i].c.top()
-		n += len(b.kind.String()) + len(b.name) + 52
+		kind, name, _, _, _ := final[i].c.topMatch()
+		n += len(kind.String()) + len(name) + 52
 	}
 	return n
 }
@@ -188,7 +187,7 @@ func matchedSize(final []scored) int {
 // all). A coding rule's line (recoded, merge) grows the slice.
 func partsLen(k *scored) int {
 	n := 2
-	for _, on := range [...]bool{k.c.top().dominated, k.f[18] != 0, k.f[10] > 0, k.adj != 0, k.c.historyOf != ""} {
+	for _, on := range [...]bool{k.c.topDominated(), k.f[18] != 0, k.f[10] > 0, k.adj != 0, k.c.historyOf != ""} {
 		if on {
 			n++
 		}
@@ -205,7 +204,6 @@ const renderSpans = 5
 // evidence (renderEvidence).
 func (e *Engine) render(k *scored, req Request, matched string, parts []Explanation, ev []Evidence) Suggestion {
 	c, code, f := k.c, k.code, k.f
-	b := c.top()
 	var sentBuf [16]int
 	sents := sentBuf[:0] // the distinct sentences of the mentions
 	var flags nlp.Assertion
@@ -214,7 +212,8 @@ func (e *Engine) render(k *scored, req Request, matched string, parts []Explanat
 		if i >= 0 {
 			cc = k.extra[i]
 		}
-		for _, m := range cc.mentions {
+		for j := range cc.mentions {
+			m := &cc.mentions[j] // in place: a mention is 192 bytes
 			if !slices.Contains(sents, m.sent) {
 				sents = append(sents, m.sent)
 			}
@@ -224,7 +223,7 @@ func (e *Engine) render(k *scored, req Request, matched string, parts []Explanat
 	parts = parts[:2]
 	parts[0] = Explanation{Value: k.score, Message: matched}
 	parts[1] = Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"}
-	if b.dominated {
+	if c.topDominated() {
 		parts = append(parts, Explanation{Value: round(f[7], 3), Message: "words also matched a longer, more specific name"})
 	}
 	if f[18] != 0 {
@@ -315,11 +314,15 @@ func appendQuoted(buf []byte, s string) []byte {
 // alternatives lists, for each suggestion, up to three other returned codes
 // whose first evidence overlaps its own, by score (then code, then rank:
 // a stable sort's order). The overlaps are found on a compact copy of the
-// spans (s.spans) and the best three kept as they come (s.tops), rather
-// than every overlap copied and sorted; then every suggestion's
+// spans (s.spans), sorted by start (s.byStart): those of a span start
+// less than the longest span before it and before its end, a window
+// found by binary search, rather than every other span tried. The best
+// three are kept as they come (s.tops), in altBefore's total order, so
+// the window's order does not matter; then every suggestion's
 // alternatives are cut from one array of the exact size.
 func alternatives(sugs []Suggestion, s *altScratch) {
-	spans := s.spans[:0]
+	spans, byStart := s.spans[:0], s.byStart[:0]
+	longest := 0
 	for i := range sugs {
 		s := &sugs[i]
 		if len(s.Evidence) == 0 {
@@ -328,8 +331,11 @@ func alternatives(sugs []Suggestion, s *altScratch) {
 		}
 		ev := &s.Evidence[0]
 		spans = append(spans, altSpan{start: ev.Start, end: ev.End, score: s.Score, ok: true})
+		byStart = append(byStart, int32(i))
+		longest = max(longest, ev.End-ev.Start)
 	}
-	s.spans = spans
+	slices.SortFunc(byStart, func(a, b int32) int { return cmp.Compare(spans[a].start, spans[b].start) })
+	s.spans, s.byStart = spans, byStart
 	tops, total := s.tops[:0], 0
 	for i, a := range spans {
 		t := altTop{}
@@ -337,14 +343,26 @@ func alternatives(sugs []Suggestion, s *altScratch) {
 			tops = append(tops, t)
 			continue
 		}
-		for j, o := range spans {
-			if j == i || !o.ok || o.start >= a.end || a.start >= o.end {
+		// A span overlapping a ends after a.start and is at most longest
+		// long: it starts after a.start-longest.
+		from := a.start - longest
+		lo, _ := slices.BinarySearchFunc(byStart, from, func(j int32, from int) int {
+			if spans[j].start <= from {
+				return -1
+			}
+			return 1
+		})
+		for _, j := range byStart[lo:] {
+			o := &spans[j]
+			if o.start >= a.end {
+				break
+			}
+			if int(j) == i || a.start >= o.end {
 				continue
 			}
-			// The place of j among the best so far: after every one as good
-			// (they came first).
+			// The place of j among the best so far.
 			p := t.n
-			for p > 0 && altBefore(sugs, spans, int32(j), t.top[p-1]) {
+			for p > 0 && altBefore(sugs, spans, j, t.top[p-1]) {
 				p--
 			}
 			if int(p) == len(t.top) {
@@ -354,7 +372,7 @@ func alternatives(sugs []Suggestion, s *altScratch) {
 				t.n++
 			}
 			copy(t.top[p+1:t.n], t.top[p:t.n-1])
-			t.top[p] = int32(j)
+			t.top[p] = j
 		}
 		tops = append(tops, t)
 		total += int(t.n)
@@ -378,11 +396,12 @@ func alternatives(sugs []Suggestion, s *altScratch) {
 	}
 }
 
-// altScratch is alternatives' scratch: the suggestions' spans and each
-// one's best three overlaps.
+// altScratch is alternatives' scratch: the suggestions' spans, those
+// with evidence by start, and each one's best three overlaps.
 type altScratch struct {
-	spans []altSpan
-	tops  []altTop
+	spans   []altSpan
+	byStart []int32
+	tops    []altTop
 }
 
 // altTop is the best n (at most three) alternatives of a suggestion, as
@@ -401,13 +420,17 @@ type altSpan struct {
 }
 
 // altBefore says whether suggestion j lists before k among alternatives:
-// a higher score, or the same and a lesser code (cmp.Compare's order of
-// the scores, NaN lowest, as the sort it replaces).
+// a higher score (cmp.Compare's order of the scores, NaN lowest, as the
+// sort it replaces), or the same and a lesser code, or the same code and
+// an earlier rank (the stable sort's order of overlaps taken by rank).
 func altBefore(sugs []Suggestion, spans []altSpan, j, k int32) bool {
 	if c := cmp.Compare(spans[k].score, spans[j].score); c != 0 {
 		return c < 0
 	}
-	return sugs[j].Code < sugs[k].Code
+	if a, b := sugs[j].Code, sugs[k].Code; a != b {
+		return a < b
+	}
+	return j < k
 }
 
 // mergeEvidence is a's and b's distinct spans in a new array, sorted by

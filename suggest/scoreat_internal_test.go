@@ -4,6 +4,7 @@ import (
 	"math"
 	"testing"
 
+	"medcode/corpus"
 	"medcode/index"
 )
 
@@ -49,5 +50,28 @@ func sameScoreAt(t *testing.T, score, partNeg float64, dominated bool) {
 	}
 	if got, want := math.Float64bits(c.scoreAt(0)), math.Float64bits(mentionScore(c.mentions[0])); got != want {
 		t.Errorf("scoreAt(0) = %v, want %v", c.scoreAt(0), mentionScore(c.mentions[0]))
+	}
+}
+
+// TestTopInPlace: topScore, topDominated and topMatch read what c.top()
+// copies, with mentions and without.
+func TestTopInPlace(t *testing.T) {
+	ms := []mention{
+		{hit: index.Hit{Score: 0.5, Coverage: 0.25, Cosine: 0.75, Order: 1}, name: "a", kind: corpus.NameIndex},
+		{hit: index.Hit{Score: 0.9, Coverage: 0.5, Cosine: 0.125, Order: 0.5}, name: "b", kind: corpus.NameTitle, dominated: true},
+	}
+	for _, c := range []*candidate{{}, {mentions: ms}, {mentions: ms, best: 1}} {
+		top := c.top()
+		if got := c.topScore(); got != top.hit.Score {
+			t.Errorf("best %d of %d: topScore %v, top() %v", c.best, len(c.mentions), got, top.hit.Score)
+		}
+		if got := c.topDominated(); got != top.dominated {
+			t.Errorf("best %d of %d: topDominated %v, top() %v", c.best, len(c.mentions), got, top.dominated)
+		}
+		kind, name, coverage, cosine, order := c.topMatch()
+		if kind != top.kind || name != top.name || coverage != top.hit.Coverage || cosine != top.hit.Cosine || order != top.hit.Order {
+			t.Errorf("best %d of %d: topMatch %v %q %v %v %v, top() %v %q %v %v %v", c.best, len(c.mentions),
+				kind, name, coverage, cosine, order, top.kind, top.name, top.hit.Coverage, top.hit.Cosine, top.hit.Order)
+		}
 	}
 }
