@@ -11,21 +11,23 @@ import (
 	"medcode/nlp"
 )
 
-// mention is one hit of a code in one sentence.
+// mention is one hit of a code in one sentence. Its one-byte fields come
+// last, together, so it carries no padding between wider ones (mentions
+// are copied as collect lays them out).
 type mention struct {
 	hit       index.Hit
-	learned   bool
 	weight    float64 // learned-name precision
 	name      string
-	kind      corpus.NameKind
 	sent      int
 	start     int
 	end       int
-	assert    nlp.Assertion
 	section   int
+	partNeg   float64 // share of the matched words negated while the rest is not
+	learned   bool
+	kind      corpus.NameKind
+	assert    nlp.Assertion
 	expanded  bool
 	dominated bool
-	partNeg   float64 // share of the matched words negated while the rest is not
 }
 
 // candidate gathers the mentions of one suggestable code (or stem).
