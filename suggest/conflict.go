@@ -873,7 +873,9 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			try = replAny // the reason may be explained by a level-1 conclusion
 		}
 		for _, j := range try {
-			if j == i {
+			// giveWay's first test, before its call: most pairs fail it
+			// (ks[i] is ICD-10-CM: mayGiveWay).
+			if j == i || sup[j].level == 0 || briefs[j].System != corpus.ICD10CM || ks[i].code == ks[j].code {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {
