@@ -342,18 +342,23 @@ type acuityWord struct{ start, end int }
 
 // acuityWords appends to out every place of text containsFold finds
 // "acute" or "chronic" at: containsFold(text[lo:hi], w) holds exactly when
-// one of them lies in [lo, hi).
+// one of them lies in [lo, hi). Both words hold a c, the rarer letter: the
+// text is read only where a c or C stands (strings.IndexByte), the acute
+// ending there before the chronic starting there, so in order of place.
 func acuityWords(text string, out []acuityWord) []acuityWord {
-	for i := range len(text) {
-		switch text[i] | 0x20 {
-		case 'a':
-			if i+5 <= len(text) && foldsTo(text[i+1:i+5], "cute") {
-				out = append(out, acuityWord{i, i + 5})
-			}
-		case 'c':
-			if i+7 <= len(text) && foldsTo(text[i+1:i+7], "hronic") {
-				out = append(out, acuityWord{i, i + 7})
-			}
+	lo, up := byteFrom(text, 0, 'c'), byteFrom(text, 0, 'C')
+	for lo >= 0 || up >= 0 {
+		j := lo
+		if lo < 0 || up >= 0 && up < lo {
+			j, up = up, byteFrom(text, up+1, 'C')
+		} else {
+			lo = byteFrom(text, lo+1, 'c')
+		}
+		if j >= 1 && j+4 <= len(text) && text[j-1]|0x20 == 'a' && foldsTo(text[j+1:j+4], "ute") {
+			out = append(out, acuityWord{j - 1, j + 4})
+		}
+		if j+7 <= len(text) && foldsTo(text[j+1:j+7], "hronic") {
+			out = append(out, acuityWord{j, j + 7})
 		}
 	}
 	return out

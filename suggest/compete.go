@@ -23,9 +23,10 @@ type span struct {
 func compete(w *work, cs []*candidate) {
 	g := w.spans[:0]
 	for _, c := range cs {
-		m := c.mentions[c.best]
-		c.spanRank, c.margin = 0, mentionScore(m)
-		g = append(g, span{c, m.sent, m.start, m.end, mentionScore(m)})
+		m := &c.mentions[c.best]
+		s := c.bestScore()
+		c.spanRank, c.margin = 0, s
+		g = append(g, span{c, m.sent, m.start, m.end, s})
 	}
 	w.spans = g
 	sortSpans(&w.rk, g)
@@ -96,7 +97,7 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 	anchors := &w.rk.anchors
 	anchors.reset()
 	for _, c := range cs {
-		if k := c.tgt.anyCode(); e.fact(k).flags&factICD != 0 && mentionScore(c.mentions[c.best]) >= 0.8 && !c.sibling {
+		if k := c.tgt.anyCode(); e.fact(k).flags&factICD != 0 && c.bestScore() >= 0.8 && !c.sibling {
 			anchors.add(k)
 		}
 	}
@@ -131,7 +132,7 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 	for _, c := range cands {
 		// The candidate's own score first: it is at hand, the code's
 		// facts are a table read.
-		if mentionScore(c.mentions[c.best]) < 0.5 {
+		if c.bestScore() < 0.5 {
 			continue
 		}
 		code := c.tgt.anyCode()

@@ -152,7 +152,8 @@ func (e *Engine) supportOf(k *scored) support {
 		return s
 	}
 	s.level = 1
-	for _, m := range k.c.mentions {
+	for mi := range k.c.mentions {
+		m := &k.c.mentions[mi]
 		if !m.learned && m.hit.Coverage >= 0.99 && !m.dominated && m.partNeg == 0 {
 			s.level = 2
 			break
@@ -721,14 +722,15 @@ func (e *Engine) specifies(a *conflictNames, ak *conflictKeys, b *scored) bool {
 
 // specifiedBy is specifies for the mentions of one candidate of b.
 func (e *Engine) specifiedBy(a *conflictNames, ak *conflictKeys, c *candidate) bool {
-	for _, m := range c.mentions {
+	for mi := range c.mentions {
+		m := &c.mentions[mi]
 		if m.learned || m.hit.Coverage < 0.99 || m.dominated || m.partNeg != 0 {
 			continue
 		}
 		if m.kind == corpus.NameIndex && len(a.paths) > 0 && continuesPath(m.name, a.paths) {
 			return true
 		}
-		terms := e.nameTerms(m)
+		terms := e.nameTerms(*m)
 		for _, key := range ak.keys {
 			if len(key) == 0 || len(terms) <= len(key) {
 				continue
@@ -871,7 +873,9 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			try = replAny // the reason may be explained by a level-1 conclusion
 		}
 		for _, j := range try {
-			if j == i {
+			// giveWay's first test, before its call: most pairs fail it
+			// (ks[i] is ICD-10-CM: mayGiveWay).
+			if j == i || sup[j].level == 0 || briefs[j].System != corpus.ICD10CM || ks[i].code == ks[j].code {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {

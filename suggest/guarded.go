@@ -21,6 +21,10 @@ type guarded struct {
 	// either case and the first bytes of the two runes folding to ASCII;
 	// nil when there are too many for a search per byte to pay.
 	lead []byte
+	// longest is the length of the longest of words when every match
+	// starts with one of them (guardStart), else 0: a search may then
+	// begin just before the first (from).
+	longest int
 }
 
 // maxLead is the most lead bytes index searches for one at a time.
@@ -46,6 +50,21 @@ func guard(expr string, words ...string) guarded {
 		lead = nil
 	}
 	return guarded{Regexp: regexp.MustCompile(expr), words: words, first: first, lead: lead}
+}
+
+// guardStart is guard of an expr every match of which starts with one of
+// words (in any case, a rune folding to ASCII standing for its letter)
+// and which holds no ^ nor \A: FindStringSubmatch and MatchString search
+// from just before the first word (from), not from the text's start.
+func guardStart(expr string, words ...string) guarded {
+	if strings.Contains(expr, "^") || strings.Contains(expr, `\A`) {
+		panic("suggest: guardStart of an anchored expr: " + expr)
+	}
+	g := guard(expr, words...)
+	for _, w := range words {
+		g.longest = max(g.longest, len(w))
+	}
+	return g
 }
 
 // upperASCII is c in upper case when it is an ASCII lower-case letter.
@@ -165,6 +184,30 @@ func asciiFoldPrefix(s, w string) bool {
 	return true
 }
 
+// from returns where a search of s for the first match may begin, -1
+// when s cannot match. Where every match starts with one of the words
+// (guardStart), whose bytes before its first rune folding to ASCII are
+// ASCII, a match starts at or after longest bytes before index(s, 0);
+// from there the search goes back to the start of the ASCII word it is
+// in, so that \b reads the same byte before it as in s (a byte beyond
+// ASCII is no word byte to \b). Other regexps are searched from 0.
+func (g guarded) from(s string) int {
+	at := g.index(s, 0)
+	if at < 0 || g.longest == 0 {
+		return min(at, 0)
+	}
+	at = max(0, at-g.longest)
+	for at > 0 && asciiWordByte(s[at-1]) {
+		at--
+	}
+	return at
+}
+
+// asciiWordByte reports an ASCII word byte (\w): a letter, digit or _.
+func asciiWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
+}
+
 // FindStringSubmatchIndex is the regexp's, nil where s cannot match.
 func (g guarded) FindStringSubmatchIndex(s string) []int {
 	if !g.may(s) {
@@ -183,13 +226,15 @@ func (g guarded) FindAllStringSubmatchIndex(s string, n int) [][]int {
 
 // FindStringSubmatch is the regexp's, nil where s cannot match.
 func (g guarded) FindStringSubmatch(s string) []string {
-	if !g.may(s) {
+	at := g.from(s)
+	if at < 0 {
 		return nil
 	}
-	return g.Regexp.FindStringSubmatch(s)
+	return g.Regexp.FindStringSubmatch(s[at:])
 }
 
 // MatchString is the regexp's, false where s cannot match.
 func (g guarded) MatchString(s string) bool {
-	return g.may(s) && g.Regexp.MatchString(s)
+	at := g.from(s)
+	return at >= 0 && g.Regexp.MatchString(s[at:])
 }

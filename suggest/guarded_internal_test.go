@@ -49,6 +49,16 @@ func TestGuarded(t *testing.T) {
 		{"Infant 3 day\u017f old", "daysOld"}, // the long s folds to s
 		{"Single gestation, Tw\u00efn 1, caf\u00e9", "singleFetus"},
 		{"Hypertension, well controlled.", ""},
+		// from: a search begins before the first word, at a word's start.
+		{"Prior notes, fetu\u017f b", "fetusLetter"},
+		{"xfetus b then fetus c", "fetusLetter"},
+		{"abc_twin 2, twins 3, twin 4", "fetusLetter"},
+		{"caf\u00e9baby 2", "fetusLetter"},
+		{"9single fetus, then \u017fingle gestation", ""}, // \b is ASCII: none before either
+		{"9single fetus, then single gestation", "singleFetus"},
+		{"Delivered at 39 completed weeks, 39 weeks", "completedWeeks"}, // its word is not its start
+		{"x g2p1", ""},
+		{"xg2p1 then gravida 2", "gravidaNumber"},
 		{"", ""},
 	}
 	for _, tt := range tests {

@@ -26,7 +26,8 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		// The mentions first: most candidates are neither historical nor
 		// a relative's, and need no look at their code.
 		all := nlp.Historical | nlp.Family | nlp.Unrelated
-		for _, m := range c.mentions {
+		for mi := range c.mentions {
+			m := &c.mentions[mi]
 			all &= m.assert
 		}
 		if all&(nlp.Historical|nlp.Family) == 0 {
@@ -263,7 +264,8 @@ func (e *Engine) namedHistory(doc *nlp.Document, ks []scored, i int) int {
 	if k.c.replacedBy == "" {
 		return -1
 	}
-	for _, m := range k.c.mentions {
+	for mi := range k.c.mentions {
+		m := &k.c.mentions[mi]
 		if !sentenceHas(doc, m.sent, historyCues, -1) {
 			return -1
 		}
@@ -289,7 +291,8 @@ func (e *Engine) statesName(doc *nlp.Document, c *candidate, h corpus.ID) bool {
 	if !hn.ok {
 		return false
 	}
-	for _, m := range c.mentions {
+	for mi := range c.mentions {
+		m := &c.mentions[mi]
 		have := sentenceTerms(doc, m.sent)
 		stated := false
 		for _, name := range hn.names {
@@ -366,12 +369,14 @@ func (e *Engine) historyNamesOf(h corpus.ID) *historyNames {
 // "colon cancer") raises none.
 func (e *Engine) familyFloor(doc *nlp.Document, ks []scored) {
 	thr := e.DecisionThreshold()
-	src := func(k *scored) (mention, bool) {
+	// src returns the condition's best mention in place (a mention is
+	// some 200 bytes), nil when k stands for none.
+	src := func(k *scored) (*mention, bool) {
 		if k.c.historyFrom == nil || !familyCode(e.set.Brief(k.code)) {
-			return mention{}, false
+			return nil, false
 		}
 		f := k.c.historyFrom
-		m := f.mentions[f.best]
+		m := &f.mentions[f.best]
 		if m.dominated || !encounterSections[sectionKind(doc, m.section)] {
 			return m, false
 		}
@@ -392,7 +397,7 @@ func (e *Engine) familyFloor(doc *nlp.Document, ks []scored) {
 			if j == i || !ok || o.sent != m.sent || o.end <= m.start || m.end <= o.start {
 				continue
 			}
-			if mentionScore(o) > mentionScore(m) || mentionScore(o) == mentionScore(m) && ks[j].z > k.z {
+			if so, sm := ks[j].c.historyFrom.bestScore(), k.c.historyFrom.bestScore(); so > sm || so == sm && ks[j].z > k.z {
 				best = false
 				break
 			}
@@ -415,7 +420,8 @@ var strongOverCues = phrases("no longer|none in|none since|none for|no episodes|
 // saidOverStrongly reports whether every sentence mentioning c says in
 // so many words that the condition is over (strongOverCues).
 func saidOverStrongly(doc *nlp.Document, c *candidate) bool {
-	for _, m := range c.mentions {
+	for mi := range c.mentions {
+		m := &c.mentions[mi]
 		if !sentenceHas(doc, m.sent, strongOverCues, -1) {
 			return false
 		}
@@ -426,7 +432,8 @@ func saidOverStrongly(doc *nlp.Document, c *candidate) bool {
 // saidOver reports whether every sentence mentioning c says the condition
 // is over (overCues).
 func saidOver(doc *nlp.Document, c *candidate) bool {
-	for _, m := range c.mentions {
+	for mi := range c.mentions {
+		m := &c.mentions[mi]
 		if !sentenceHas(doc, m.sent, overCues, -1) {
 			return false
 		}
@@ -436,7 +443,8 @@ func saidOver(doc *nlp.Document, c *candidate) bool {
 
 // allHistorical reports whether every mention of c is historical.
 func allHistorical(c *candidate) bool {
-	for _, m := range c.mentions {
+	for mi := range c.mentions {
+		m := &c.mentions[mi]
 		if m.assert&nlp.Historical == 0 {
 			return false
 		}

@@ -31,9 +31,9 @@ type pregnancy struct {
 
 var (
 	trimesterWords = guard(`(?i)\b(first|second|third|1st|2nd|3rd)[ -]trimester\b`, "trimester")
-	gravidaNumber  = guard(`(?i)\b(?:g|gravida\s*)(\d{1,2})\s*(?:p|para\b|,|\s|$)`, "gravida", "g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9")
-	fetusLetter    = guard(`(?i)\b(?:twin|triplet|quadruplet|fetus|baby)\s*(?:#\s*)?([a-e1-9])\b`, "twin", "triplet", "quadruplet", "fetus", "baby")
-	singleFetus    = guard(`(?i)\b(?:singleton|single (?:fetus|gestation|pregnancy|intrauterine pregnancy))\b`, "single")
+	gravidaNumber  = guardStart(`(?i)\b(?:g|gravida\s*)(\d{1,2})\s*(?:p|para\b|,|\s|$)`, "gravida", "g0", "g1", "g2", "g3", "g4", "g5", "g6", "g7", "g8", "g9")
+	fetusLetter    = guardStart(`(?i)\b(?:twin|triplet|quadruplet|fetus|baby)\s*(?:#\s*)?([a-e1-9])\b`, "twin", "triplet", "quadruplet", "fetus", "baby")
+	singleFetus    = guardStart(`(?i)\b(?:singleton|single (?:fetus|gestation|pregnancy|intrauterine pregnancy))\b`, "single")
 	trimesterTitle = regexp.MustCompile(`\b(unspecified|first|second|third) trimester\b`)
 	fetusTitle     = regexp.MustCompile(`, (not applicable or unspecified|fetus [1-5]|other fetus)$`)
 )

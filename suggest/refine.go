@@ -52,7 +52,8 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		if tf := tfs[i]; tf.system != corpus.ICD10CM || v.sibling || !tf.vague(tf.billable || v.tgt.stem != 0) {
 			continue
 		}
-		for _, m := range v.mentions {
+		for mi := range v.mentions {
+			m := &v.mentions[mi]
 			if !m.learned && len(m.hit.Positions) > 0 && m.sent >= 0 && m.sent < len(vagueIn) {
 				vagueIn[m.sent] = true
 			}
@@ -160,7 +161,8 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		sc.nextVague(len(doc.Tokens))
 		var best *candidate
 		bestExtra, bestScore, bestOther := 0, 0.0, false
-		for mi, m := range v.mentions {
+		for mi := range v.mentions {
+			m := &v.mentions[mi]
 			if m.learned || len(m.hit.Positions) == 0 || sameReadingBefore(v.mentions, mi) {
 				continue // consider reads only a mention's sentence and positions: a repeat finds nothing new
 			}

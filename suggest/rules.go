@@ -128,10 +128,11 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	var blockedAt mention
 	sense := senseRule{}
 	var drop uint64 // bit i: mention i is blocked or off-sense (the first 64)
-	for i, m := range c.mentions {
+	for i := range c.mentions {
+		m := &c.mentions[i] // by pointer: a mention is some 200 bytes
 		if x := blockedBy(a, m.assert, allowed); x != 0 {
 			if blocked == 0 {
-				blockedAt = m
+				blockedAt = *m
 			}
 			blocked |= x
 			if i < 64 {
@@ -154,9 +155,10 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	if blocked != 0 || sense.rule != "" {
 		// A fresh slice: siblings share the candidate's mentions.
 		kept = w.mentionSlice(len(c.mentions))
-		for i, m := range c.mentions {
+		for i := range c.mentions {
+			m := &c.mentions[i]
 			if i < 64 && drop&(1<<i) == 0 || i >= 64 && blockedBy(a, m.assert, allowed) == 0 && e.offSense(w, f, m).rule == "" {
-				kept = append(kept, m)
+				kept = append(kept, *m)
 			}
 		}
 	}
@@ -175,10 +177,13 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	}
 	if len(kept) > 0 {
 		c.mentions = kept
+		// The best score is kept beside its index: each mention's score
+		// is worked out once (scoreAt: mentionScore in place).
 		c.best = 0
-		for i, m := range kept {
-			if mentionScore(m) > mentionScore(kept[c.best]) {
-				c.best = i
+		best := c.scoreAt(0)
+		for i := 1; i < len(kept); i++ {
+			if s := c.scoreAt(i); s > best {
+				c.best, best = i, s
 			}
 		}
 		return Rejection{}, true
@@ -268,7 +273,7 @@ type senseRule struct{ rule, reason string }
 //     skin is a nevus, not a hydatidiform mole).
 //
 // f is the code's facts: its asrt bits say which gates apply.
-func (e *Engine) offSense(w *work, f codeFact, m mention) senseRule {
+func (e *Engine) offSense(w *work, f codeFact, m *mention) senseRule {
 	doc := &w.doc
 	sp := nlp.Span{Start: m.start, End: m.end}
 	words := doc.Text[m.start:m.end]

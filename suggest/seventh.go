@@ -264,7 +264,8 @@ func statesSeventh(c *candidate, owner []corpus.ID) corpus.ID {
 		return 0
 	}
 	var by corpus.ID
-	for _, m := range c.mentions {
+	for mi := range c.mentions {
+		m := &c.mentions[mi]
 		for _, p := range m.hit.Positions {
 			if int(p) >= len(owner) || owner[p] == 0 || owner[p] == c.tgt.stem {
 				return 0

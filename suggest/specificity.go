@@ -49,7 +49,8 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 		if c.sibling || tfs[i].system != corpus.ICD10CM {
 			continue
 		}
-		for _, m := range c.mentions {
+		for mi := range c.mentions {
+			m := &c.mentions[mi]
 			if m.hit.Coverage >= 0.99 && m.partNeg == 0 && !m.learned && len(m.hit.Positions) > 1 && !saysWithout(m.name) {
 				full = append(full, fullReading{c, m.sent, m.hit.Positions, m.kind == corpus.NameTitle})
 			}

@@ -40,14 +40,27 @@ func deeperSubterms(res *Result) {
 		}
 		return true
 	}
+	var buf [64]int
 	for {
+		// deep lists the suggestions that can extend another's path: an
+		// ICD-10-CM one with some Index evidence (extends holds for none
+		// other), in order.
+		deep := buf[:0]
+		for j := range res.Suggestions {
+			if b := &res.Suggestions[j]; b.System == string(corpus.ICD10CM) && hasIndexPath(b.Evidence, index) {
+				deep = append(deep, j)
+			}
+		}
 		moved := false
 		for i := range res.Suggestions {
 			a := &res.Suggestions[i]
 			if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 || !indexPaths(a.Evidence) {
 				continue // extends holds for Index paths alone
 			}
-			for j := i + 1; j < len(res.Suggestions); j++ {
+			for _, j := range deep {
+				if j <= i {
+					continue
+				}
 				b := &res.Suggestions[j]
 				if b.System != a.System || b.Code == a.Code || b.Confidence >= a.Confidence {
 					continue
@@ -88,6 +101,17 @@ func deeperSubterms(res *Result) {
 			return
 		}
 	}
+}
+
+// hasIndexPath reports whether some evidence of evs is an Index path
+// (MatchedKind index).
+func hasIndexPath(evs []Evidence, index string) bool {
+	for k := range evs {
+		if evs[k].MatchedKind == index {
+			return true
+		}
+	}
+	return false
 }
 
 // subtermFiller are Index words that state nothing of their own.
