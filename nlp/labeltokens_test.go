@@ -18,12 +18,6 @@ func (d *Document) labelTokensPlain(dst []bool) []bool {
 	for j := range d.titleTokens() {
 		dst[j] = true
 	}
-	gap := func(j int) string { // text before token j
-		if j == 0 {
-			return d.Text[:toks[0].Start]
-		}
-		return d.Text[toks[j-1].End:toks[j].Start]
-	}
 	for j := range toks {
 		after := len(d.Text)
 		if j+1 < len(toks) {
@@ -32,19 +26,7 @@ func (d *Document) labelTokensPlain(dst []bool) []bool {
 		if strings.IndexByte(d.Text[toks[j].End:after], ':') < 0 {
 			continue
 		}
-		k := j
-		for k >= 0 && j-k < 4 && systemLabels[toks[k].Norm] && (k == j || !strings.ContainsAny(gap(k+1), ":.;\n")) {
-			k--
-		}
-		first := k + 1
-		if first > j {
-			continue
-		}
-		if g := gap(first); first == 0 || strings.ContainsAny(g, ":\n") || toks[first].Sent != toks[first-1].Sent {
-			for x := first; x <= j; x++ {
-				dst[x] = true
-			}
-		}
+		d.markLabel(dst, j)
 	}
 	return dst
 }

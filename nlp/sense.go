@@ -238,12 +238,6 @@ func (d *Document) LabelTokens(dst []bool) []bool {
 	for j := range d.titleTokens() {
 		dst[j] = true
 	}
-	gap := func(j int) string { // text before token j
-		if j == 0 {
-			return d.Text[:toks[0].Start]
-		}
-		return d.Text[toks[j-1].End:toks[j].Start]
-	}
 	colon := -1 // the first colon at or after the end of token j, once looked for
 	for j := range toks {
 		if end := toks[j].End; colon < end {
@@ -256,21 +250,36 @@ func (d *Document) LabelTokens(dst []bool) []bool {
 		if j+1 < len(toks) && colon >= toks[j+1].Start {
 			continue // no colon between token j and the next
 		}
-		k := j
-		for k >= 0 && j-k < 4 && systemLabels[toks[k].Norm] && (k == j || !strings.ContainsAny(gap(k+1), ":.;\n")) {
-			k--
-		}
-		first := k + 1
-		if first > j {
-			continue
-		}
-		if g := gap(first); first == 0 || strings.ContainsAny(g, ":\n") || toks[first].Sent != toks[first-1].Sent {
-			for x := first; x <= j; x++ {
-				dst[x] = true
-			}
-		}
+		d.markLabel(dst, j)
 	}
 	return dst
+}
+
+// markLabel marks in dst the system label a colon after token j ends:
+// token j and up to three system words before it, no sentence mark
+// between them, when the label starts the text, a line, a sentence or
+// follows another colon (LabelTokens).
+func (d *Document) markLabel(dst []bool, j int) {
+	toks := d.Tokens
+	gap := func(j int) string { // text before token j
+		if j == 0 {
+			return d.Text[:toks[0].Start]
+		}
+		return d.Text[toks[j-1].End:toks[j].Start]
+	}
+	k := j
+	for k >= 0 && j-k < 4 && systemLabels[toks[k].Norm] && (k == j || !strings.ContainsAny(gap(k+1), ":.;\n")) {
+		k--
+	}
+	first := k + 1
+	if first > j {
+		return
+	}
+	if g := gap(first); first == 0 || strings.ContainsAny(g, ":\n") || toks[first].Sent != toks[first-1].Sent {
+		for x := first; x <= j; x++ {
+			dst[x] = true
+		}
+	}
 }
 
 // titleMax is the most tokens of a note title.

@@ -243,35 +243,37 @@ type posMask struct {
 	ok   bool
 }
 
+// maskOf is the mask of the positions ps relative to base; it is not ok
+// when one lies outside the mask's 256 positions.
 func maskOf(ps []int32, base int32) posMask {
 	m := posMask{ok: true}
 	for _, p := range ps {
-		d := p - base
-		if d < 0 || d >= 256 {
+		if !m.add(p - base) {
 			return posMask{}
-		}
-		if m.bits[d/64]&(1<<(d%64)) == 0 {
-			m.bits[d/64] |= 1 << (d % 64)
-			m.n++
 		}
 	}
 	return m
+}
+
+// add sets bit d of m, counting it when new; it reports false when d is
+// out of the mask's range.
+func (m *posMask) add(d int32) bool {
+	if d < 0 || d >= 256 {
+		return false
+	}
+	if m.bits[d/64]&(1<<(d%64)) == 0 {
+		m.bits[d/64] |= 1 << (d % 64)
+		m.n++
+	}
+	return true
 }
 
 // maskWhere is maskOf the positions ps[j] for which keep[j] holds.
 func maskWhere(ps []int32, keep []bool, base int32) posMask {
 	m := posMask{ok: true}
 	for j, p := range ps {
-		if !keep[j] {
-			continue
-		}
-		d := p - base
-		if d < 0 || d >= 256 {
+		if keep[j] && !m.add(p-base) {
 			return posMask{}
-		}
-		if m.bits[d/64]&(1<<(d%64)) == 0 {
-			m.bits[d/64] |= 1 << (d % 64)
-			m.n++
 		}
 	}
 	return m

@@ -21,30 +21,11 @@ import (
 // "Rash") is not stated.
 func deeperSubterms(res *Result) {
 	index := corpus.NameIndex.String()
-	// The suggestions and their evidence are read in place: a pair is
-	// copied only when it moves.
-	extends := func(deep, shallow *Evidence) bool {
-		// The span test first: most pairs lie apart.
-		if deep.Start > shallow.Start || deep.End < shallow.End || deep.MatchedKind != index || shallow.MatchedKind != index {
-			return false
-		}
-		n := len(shallow.Matched)
-		return len(deep.Matched) >= n+2 && deep.Matched[n:n+2] == ", " && deep.Matched[:n] == shallow.Matched &&
-			statesWords(deep.Text, deep.Matched[n+2:])
-	}
-	indexPaths := func(evs []Evidence) bool {
-		for k := range evs {
-			if evs[k].MatchedKind != index {
-				return false
-			}
-		}
-		return true
-	}
 	var buf [64]int
 	for {
 		// deep lists the suggestions that can extend another's path: an
-		// ICD-10-CM one with some Index evidence (extends holds for none
-		// other), in order.
+		// ICD-10-CM one with some Index evidence (subtermExtends holds for
+		// none other), in order.
 		deep := buf[:0]
 		for j := range res.Suggestions {
 			if b := &res.Suggestions[j]; b.System == string(corpus.ICD10CM) && hasIndexPath(b.Evidence, index) {
@@ -53,45 +34,15 @@ func deeperSubterms(res *Result) {
 		}
 		moved := false
 		for i := range res.Suggestions {
-			a := &res.Suggestions[i]
-			if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 || !indexPaths(a.Evidence) {
-				continue // extends holds for Index paths alone
+			if !onIndexPaths(&res.Suggestions[i], index) {
+				continue // subtermExtends holds for Index paths alone
 			}
 			for _, j := range deep {
-				if j <= i {
-					continue
+				if j > i && extendsEvery(&res.Suggestions[j], &res.Suggestions[i], index) {
+					giveWayToDeeper(res, i, j)
+					moved = true
+					break
 				}
-				b := &res.Suggestions[j]
-				if b.System != a.System || b.Code == a.Code || b.Confidence >= a.Confidence {
-					continue
-				}
-				all := true
-				for ka := range a.Evidence {
-					found := false
-					for kb := range b.Evidence {
-						if extends(&b.Evidence[kb], &a.Evidence[ka]) {
-							found = true
-							break
-						}
-					}
-					if !found {
-						all = false
-						break
-					}
-				}
-				if !all {
-					continue
-				}
-				av, bv := *a, *b
-				bv.Confidence, bv.Score = av.Confidence, av.Score
-				av.Confidence = round(math.Max(0, av.Confidence-0.0001), 4)
-				av.Score = math.Nextafter(av.Score, math.Inf(-1))
-				res.Suggestions = append(res.Suggestions[:j], res.Suggestions[j+1:]...)
-				res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
-				insert(res, bv)
-				insert(res, av)
-				moved = true
-				break
 			}
 			if moved {
 				break
@@ -101,6 +52,71 @@ func deeperSubterms(res *Result) {
 			return
 		}
 	}
+}
+
+// onIndexPaths says whether a can give way to a deeper suggestion: an
+// ICD-10-CM suggestion every evidence of which is an Index path. The
+// suggestions and their evidence are read in place: a pair is copied
+// only when it moves.
+func onIndexPaths(a *Suggestion, index string) bool {
+	if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 {
+		return false
+	}
+	for k := range a.Evidence {
+		if a.Evidence[k].MatchedKind != index {
+			return false
+		}
+	}
+	return true
+}
+
+// extendsEvery says whether b, a later suggestion of a's system for
+// another code and of lower confidence, has for every evidence of a one
+// whose Index path extends it by a stated subterm (subtermExtends).
+func extendsEvery(b, a *Suggestion, index string) bool {
+	if b.System != a.System || b.Code == a.Code || b.Confidence >= a.Confidence {
+		return false
+	}
+	for ka := range a.Evidence {
+		found := false
+		for kb := range b.Evidence {
+			if subtermExtends(&b.Evidence[kb], &a.Evidence[ka], index) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// subtermExtends says whether deep's Index path is shallow's followed by
+// a subterm the deep evidence's text states, on a span covering
+// shallow's.
+func subtermExtends(deep, shallow *Evidence, index string) bool {
+	// The span test first: most pairs lie apart.
+	if deep.Start > shallow.Start || deep.End < shallow.End || deep.MatchedKind != index || shallow.MatchedKind != index {
+		return false
+	}
+	n := len(shallow.Matched)
+	return len(deep.Matched) >= n+2 && deep.Matched[n:n+2] == ", " && deep.Matched[:n] == shallow.Matched &&
+		statesWords(deep.Text, deep.Matched[n+2:])
+}
+
+// giveWayToDeeper moves suggestion j (the deeper) into i's place: j takes
+// i's confidence and score, i falls just below, and both are put back in
+// the result's order.
+func giveWayToDeeper(res *Result, i, j int) {
+	av, bv := res.Suggestions[i], res.Suggestions[j]
+	bv.Confidence, bv.Score = av.Confidence, av.Score
+	av.Confidence = round(math.Max(0, av.Confidence-0.0001), 4)
+	av.Score = math.Nextafter(av.Score, math.Inf(-1))
+	res.Suggestions = append(res.Suggestions[:j], res.Suggestions[j+1:]...)
+	res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
+	insert(res, bv)
+	insert(res, av)
 }
 
 // hasIndexPath reports whether some evidence of evs is an Index path

@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"math"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -14,61 +13,18 @@ import (
 // own: the form TestDeeperSubtermsAgreesWithPlain holds it to.
 func deeperSubtermsPlain(res *Result) {
 	index := corpus.NameIndex.String()
-	extends := func(deep, shallow *Evidence) bool {
-		if deep.Start > shallow.Start || deep.End < shallow.End || deep.MatchedKind != index || shallow.MatchedKind != index {
-			return false
-		}
-		n := len(shallow.Matched)
-		return len(deep.Matched) >= n+2 && deep.Matched[n:n+2] == ", " && deep.Matched[:n] == shallow.Matched &&
-			statesWords(deep.Text, deep.Matched[n+2:])
-	}
-	indexPaths := func(evs []Evidence) bool {
-		for k := range evs {
-			if evs[k].MatchedKind != index {
-				return false
-			}
-		}
-		return true
-	}
 	for {
 		moved := false
 		for i := range res.Suggestions {
-			a := &res.Suggestions[i]
-			if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 || !indexPaths(a.Evidence) {
+			if !onIndexPaths(&res.Suggestions[i], index) {
 				continue
 			}
 			for j := i + 1; j < len(res.Suggestions); j++ {
-				b := &res.Suggestions[j]
-				if b.System != a.System || b.Code == a.Code || b.Confidence >= a.Confidence {
-					continue
+				if extendsEvery(&res.Suggestions[j], &res.Suggestions[i], index) {
+					giveWayToDeeper(res, i, j)
+					moved = true
+					break
 				}
-				all := true
-				for ka := range a.Evidence {
-					found := false
-					for kb := range b.Evidence {
-						if extends(&b.Evidence[kb], &a.Evidence[ka]) {
-							found = true
-							break
-						}
-					}
-					if !found {
-						all = false
-						break
-					}
-				}
-				if !all {
-					continue
-				}
-				av, bv := *a, *b
-				bv.Confidence, bv.Score = av.Confidence, av.Score
-				av.Confidence = round(math.Max(0, av.Confidence-0.0001), 4)
-				av.Score = math.Nextafter(av.Score, math.Inf(-1))
-				res.Suggestions = append(res.Suggestions[:j], res.Suggestions[j+1:]...)
-				res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
-				insert(res, bv)
-				insert(res, av)
-				moved = true
-				break
 			}
 			if moved {
 				break
