@@ -514,6 +514,16 @@ func (s *Set) Brief(id ID) Brief {
 	}
 }
 
+// CodeString returns the code of id ("E11.9"), "" for an ID not in the
+// set: Brief(id).Code without reading the rest of the brief, for the many
+// callers that need only the code.
+func (s *Set) CodeString(id ID) string {
+	if !s.valid(id) {
+		return ""
+	}
+	return s.str(s.recs[id].code)
+}
+
 // Children returns the children of id that are in the set, in official
 // order. The slice must not be modified.
 func (s *Set) Children(id ID) []ID {

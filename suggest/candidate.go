@@ -149,7 +149,7 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 	// passes after collect find them.
 	for _, c := range w.order {
 		k := c.tgt.anyCode()
-		c.key = e.set.Brief(k).Code
+		c.key = e.set.CodeString(k)
 		w.byCode[k] = c
 		c.mentions, c.best = w.mentionSlice(c.n), 0
 	}

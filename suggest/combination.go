@@ -68,7 +68,7 @@ func withTable(set *corpus.Set, terms func(string) []string) (map[string][]withR
 				}
 				r.subID = append(r.subID, k)
 			}
-			r.str = set.Brief(id).Code
+			r.str = set.CodeString(id)
 			r.cat, r.sub5, r.catKey = category(r.str), r.str[:min(len(r.str), 5)], categoryKey(r.str)
 			out[head] = append(out[head], r)
 		}
@@ -112,9 +112,9 @@ func (e *Engine) withHeads(id corpus.ID, n string) (heads []string, own bool) {
 		}
 		return nil, false
 	}
-	cat := category(e.set.Brief(id).Code)
+	cat := category(e.set.CodeString(id))
 	for h, rs := range e.with {
-		if strings.HasPrefix(h, n+", ") && !strings.Contains(h[len(n):], ", with") && len(rs) > 0 && category(e.set.Brief(rs[0].code).Code) == cat {
+		if strings.HasPrefix(h, n+", ") && !strings.Contains(h[len(n):], ", with") && len(rs) > 0 && category(e.set.CodeString(rs[0].code)) == cat {
 			heads = append(heads, h)
 		}
 	}
@@ -294,7 +294,7 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 		if x.subTerms != y.subTerms {
 			return y.subTerms - x.subTerms
 		}
-		return strings.Compare(e.set.Brief(x.code).Code, e.set.Brief(y.code).Code)
+		return strings.Compare(e.set.CodeString(x.code), e.set.CodeString(y.code))
 	})
 	// One combination per pair of conditions; of sibling combinations
 	// (E11.21 and E11.22 for one diabetes), the best documented.

@@ -146,7 +146,7 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 				continue
 			}
 			s := w.candidate()
-			*s = candidate{key: e.set.Brief(k).Code, tgt: t, mentions: c.mentions, best: c.best, sibling: true}
+			*s = candidate{key: e.set.CodeString(k), tgt: t, mentions: c.mentions, best: c.best, sibling: true}
 			have[k] = s
 			out = append(out, s)
 		}

@@ -504,7 +504,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			}
 			b := e.set.Brief(c.tgt.anyCode())
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-				Rule: "seventh_character", Reason: "its words state the 7th character of " + e.set.Brief(stem).Code, Evidence: e.evidence(doc, c, 3)})
+				Rule: "seventh_character", Reason: "its words state the 7th character of " + e.set.CodeString(stem), Evidence: e.evidence(doc, c, 3)})
 			continue
 		}
 		code := c.tgt.anyCode()

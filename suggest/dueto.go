@@ -31,7 +31,7 @@ func dueToTable(set *corpus.Set) []dueTo {
 			}
 			for what, drug := range map[string]bool{"underlying condition": false, "drug or chemical": true} {
 				if head, ok := strings.CutSuffix(n.Text, ", due to "+what); ok {
-					d := dueTo{head: head, cat: category(set.Brief(id).Code), drug: drug, what: what}
+					d := dueTo{head: head, cat: category(set.CodeString(id)), drug: drug, what: what}
 					if !slices.Contains(out, d) {
 						out = append(out, d)
 					}

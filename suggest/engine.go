@@ -398,7 +398,7 @@ func packExclusions(set *corpus.Set, table map[string][]string) exclTable {
 	var last []string // the prefixes of the last run: siblings share their ancestors' notes
 	for _, sys := range set.Systems() {
 		for _, id := range set.IDs(sys) {
-			code := set.Brief(id).Code
+			code := set.CodeString(id)
 			id, _ = set.ID(sys, code) // a later duplicate, if any, is what lookups find
 			for int(id) >= len(x.runs) {
 				x.runs = append(x.runs, strRef{})

@@ -69,7 +69,7 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		// A code the search found that does not name the condition
 		// ("other specified conditions") gives way to the chapter's too.
 		byChapter := false
-		if !ok || !e.namesCondition(t.anyCode(), code) || family && cf.malignant && e.set.Brief(t.anyCode()).Code == "Z80.9" {
+		if !ok || !e.namesCondition(t.anyCode(), code) || family && cf.malignant && e.set.CodeString(t.anyCode()) == "Z80.9" {
 			if id, found := cf.chapterHistory(family); found && (family || saidOverStrongly(&w.doc, c) && !e.namedAmong(cands, code)) {
 				t, ok, byChapter = target{code: id}, true, true
 			}
@@ -78,11 +78,11 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 			continue
 		}
 		hc := t.anyCode()
-		c.replacedBy = e.set.Brief(hc).Code
+		c.replacedBy = e.set.CodeString(hc)
 		if x := have[hc]; x != nil {
 			if x.historyFrom == nil && x.tgt.anyCode() == hc {
 				// found on its own words too: it stands for c as well
-				x.historyOf, x.historyFrom = e.set.Brief(code).Code, c
+				x.historyOf, x.historyFrom = e.set.CodeString(code), c
 			}
 			continue
 		}
@@ -96,7 +96,7 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 			ms[i] = m
 		}
 		h := w.candidate()
-		*h = candidate{key: e.set.Brief(hc).Code, tgt: t, mentions: ms, best: c.best, historyOf: e.set.Brief(code).Code, historyFrom: c}
+		*h = candidate{key: e.set.CodeString(hc), tgt: t, mentions: ms, best: c.best, historyOf: e.set.CodeString(code), historyFrom: c}
 		have[hc] = h
 		out = append(out, h)
 	}
@@ -213,7 +213,7 @@ func (e *Engine) preferHistory(doc *nlp.Document, ks []scored) {
 		// Not ICD-10-CM, Z, C, D00-D49 or a personal-history code.
 		f := e.fact(ks[i].code)
 		if f.flags&factICD == 0 || f.letter == 'Z' || f.letter == 'C' || f.flags&factPastHistory != 0 ||
-			f.letter == 'D' && e.set.Brief(ks[i].code).Code < "D50" {
+			f.letter == 'D' && e.set.CodeString(ks[i].code) < "D50" {
 			continue
 		}
 		if saidOver(doc, ks[i].c) {
@@ -274,7 +274,7 @@ func (e *Engine) namedHistory(doc *nlp.Document, ks []scored, i int) int {
 		if j == i || e.fact(ks[j].code).flags&factPastHistory == 0 {
 			continue
 		}
-		if k.c.replacedBy == e.set.Brief(ks[j].code).Code && e.statesName(doc, k.c, ks[j].code) {
+		if k.c.replacedBy == e.set.CodeString(ks[j].code) && e.statesName(doc, k.c, ks[j].code) {
 			return j
 		}
 	}
@@ -382,7 +382,7 @@ func (e *Engine) familyFloor(doc *nlp.Document, ks []scored) {
 		}
 		// the code names the condition, or is its chapter's (historymap.go)
 		fc := f.tgt.anyCode()
-		ch, ok := chapterHistoryCode(e.set, e.set.Brief(fc).Code, true)
+		ch, ok := chapterHistoryCode(e.set, e.set.CodeString(fc), true)
 		return m, ok && ch == k.code || e.namesCondition(k.code, fc)
 	}
 	for i := range ks {
@@ -469,7 +469,7 @@ func (e *Engine) historyFor(ks []scored, i int) int {
 		}
 	}
 	for j := range ks {
-		if j == i || e.fact(ks[j].code).flags&factPastHistory == 0 || chapterOther(e.set.Brief(ks[j].code).Code) {
+		if j == i || e.fact(ks[j].code).flags&factPastHistory == 0 || chapterOther(e.set.CodeString(ks[j].code)) {
 			continue
 		}
 		if sharesWords(ks[j].c, k.c) && e.namesCondition(ks[j].code, k.code) {
@@ -488,9 +488,9 @@ var historyGeneric = groundingGeneric
 // ischemic attack ..." names G45.9, Z87.898 "... other specified
 // conditions" names nothing.
 func (e *Engine) namesCondition(h, c corpus.ID) bool {
-	if strings.HasPrefix(e.set.Brief(h).Code, "I25.2") {
+	if strings.HasPrefix(e.set.CodeString(h), "I25.2") {
 		// Old myocardial infarction is the history of an infarction only.
-		cc := e.set.Brief(c).Code
+		cc := e.set.CodeString(c)
 		return strings.HasPrefix(cc, "I21") || strings.HasPrefix(cc, "I22")
 	}
 	return shareStem(e.conditionStemsOf(c), e.conditionStemsOf(h)) // conditionstems.go

@@ -119,7 +119,7 @@ func neoplasmTableOf(set *corpus.Set, stems func(string) []string) neoTable {
 		out.skin = st[0]
 	}
 	for _, r := range t.rows {
-		if p := r.cells[colPrimary]; p != 0 && strings.HasPrefix(set.Brief(p).Code, "C76") {
+		if p := r.cells[colPrimary]; p != 0 && strings.HasPrefix(set.CodeString(p), "C76") {
 			continue
 		}
 		i := int32(len(out.rows))
@@ -248,7 +248,7 @@ func (e *Engine) neoplasmTableCodes(n *ruleNote, res *Result, adds []addition, r
 			why: "Neoplasm Table: " + row.site + ", " + neoHeads[m.col]})
 		chosen := func(code string) bool { // a code of a subcategory the table chose
 			sub := func(c string) string { return c[:min(5, len(c))] }
-			return slices.ContainsFunc(ids, func(o corpus.ID) bool { return o != 0 && sub(e.set.Brief(o).Code) == sub(code) })
+			return slices.ContainsFunc(ids, func(o corpus.ID) bool { return o != 0 && sub(e.set.CodeString(o)) == sub(code) })
 		}
 		for i := len(res.Suggestions) - 1; i >= 0; i-- {
 			s := res.Suggestions[i]

@@ -50,7 +50,7 @@ func identifiedTable(set *corpus.Set) []identified {
 			own[w] = true
 		}
 		var marks []string
-		cat, _ := set.ID(corpus.ICD10CM, category(set.Brief(to).Code))
+		cat, _ := set.ID(corpus.ICD10CM, category(set.CodeString(to)))
 		for _, inc := range set.Notes(cat).Includes {
 			inc, _, _ = strings.Cut(inc, "(")
 			for _, w := range strings.Fields(inc) {

@@ -68,7 +68,7 @@ type rankTables struct {
 func (e *Engine) catTopOf(id corpus.ID, f codeFact) []target {
 	t := &e.rank
 	if f.flags&factKnown == 0 {
-		return e.catTop[e.set.Brief(id).Code[:3]]
+		return e.catTop[e.set.CodeString(id)[:3]]
 	}
 	t.catTopOnce.Do(func() {
 		t.catTop = make([][]target, len(t.catNum))
@@ -153,7 +153,7 @@ func (e *Engine) catKeyOf(id corpus.ID) uint64 {
 	if f := e.fact(id); f.flags&factKnown != 0 {
 		return uint64(uint32(f.cat))
 	}
-	cat := category(e.set.Brief(id).Code)
+	cat := category(e.set.CodeString(id))
 	if n, ok := e.rank.catNum[cat]; ok {
 		return uint64(uint32(n))
 	}
@@ -172,7 +172,7 @@ func (e *Engine) countCategories(w *work, live []*candidate) {
 		n := f.cat
 		if f.flags&factKnown == 0 {
 			// Not in the table: number it by name, past the table's.
-			cat := category(e.set.Brief(id).Code)
+			cat := category(e.set.CodeString(id))
 			var ok bool
 			if n, ok = e.rank.catNum[cat]; !ok {
 				k, seen := w.cats[cat]

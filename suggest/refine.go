@@ -201,7 +201,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				case score < bestScore:
 					return
 				default:
-					if e.set.Brief(r.code).Code >= e.set.Brief(best.tgt.anyCode()).Code {
+					if e.set.CodeString(r.code) >= e.set.CodeString(best.tgt.anyCode()) {
 						return
 					}
 				}

@@ -57,7 +57,7 @@ func (rv *resolver) resolve(ref index.CodeRef) target {
 		if next == 0 {
 			if d == c {
 				// No natural default: suggest the header, asking for the detail.
-				return target{code: c, edit: rv.edit(&Edit{Kind: "specificity", Message: fmt.Sprintf("%s is a category, not billable: document the detail that selects one of its %d codes", set.Brief(c).Code, len(set.Code(c).Children))})}
+				return target{code: c, edit: rv.edit(&Edit{Kind: "specificity", Message: fmt.Sprintf("%s is a category, not billable: document the detail that selects one of its %d codes", set.CodeString(c), len(set.Code(c).Children))})}
 			}
 			return target{invalid: true}
 		}

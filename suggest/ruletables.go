@@ -41,7 +41,7 @@ func (t *ruleTables) unidentified(e *Engine) map[string]bool {
 	t.unidOnce.Do(func() {
 		t.unid = make(map[string]bool, len(e.identified))
 		for _, x := range e.identified {
-			t.unid[corpus.NormalizeCode(corpus.ICD10CM, e.set.Brief(x.from).Code)] = true
+			t.unid[corpus.NormalizeCode(corpus.ICD10CM, e.set.CodeString(x.from))] = true
 		}
 	})
 	return t.unid

@@ -320,7 +320,7 @@ func (e *Engine) asksForKind(id corpus.ID, code string) bool {
 	if !ok || e.parent(did) == 0 {
 		return false
 	}
-	return slices.ContainsFunc(e.set.Children(e.parent(did)), func(k corpus.ID) bool { return e.asksFor(id, e.set.Brief(k).Code) })
+	return slices.ContainsFunc(e.set.Children(e.parent(did)), func(k corpus.ID) bool { return e.asksFor(id, e.set.CodeString(k)) })
 }
 
 // deficitOf reports whether d's evidence names the deficit of one of fam.

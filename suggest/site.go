@@ -937,7 +937,7 @@ func (e *Engine) mirror(r, l corpus.ID) bool {
 // to M10.07- (idiopathic is the default of gout), while "Iridocyclitis,
 // acute, primary" needs an "acute" the note does not say.
 func (e *Engine) indexReads(k corpus.ID, vt []string, nw noteWords) bool {
-	cat := category(e.set.Brief(k).Code)
+	cat := category(e.set.CodeString(k))
 	read := func(s string) bool {
 		mapped := false
 		if id, ok := e.sites.ids.id(s); ok {
@@ -953,7 +953,7 @@ func (e *Engine) indexReads(k corpus.ID, vt []string, nw noteWords) bool {
 		}
 		return false
 	}
-	for id := k; id != 0 && strings.HasPrefix(e.set.Brief(id).Code, cat); id = e.parent(id) {
+	for id := k; id != 0 && strings.HasPrefix(e.set.CodeString(id), cat); id = e.parent(id) {
 		for _, p := range e.conflictNames(id).paths {
 			all := true
 			for _, s := range e.ix.Stems(p) {
@@ -1056,8 +1056,8 @@ func (e *Engine) moveTo(c *candidate, k corpus.ID, f siteFit, why string) {
 	} else {
 		c.tgt = target{code: k}
 	}
-	c.key = e.set.Brief(k).Code
-	c.sideEdit = &Edit{Kind: "specificity", Message: fmt.Sprintf("%s leaves unspecified what the note states; %s: %s", from.Code, e.set.Brief(k).Code, why)}
+	c.key = e.set.CodeString(k)
+	c.sideEdit = &Edit{Kind: "specificity", Message: fmt.Sprintf("%s leaves unspecified what the note states; %s: %s", from.Code, e.set.CodeString(k), why)}
 	m := &c.mentions[c.best]
 	pos := slices.Clip(m.hit.Positions)
 	for _, t := range f.toks {

@@ -257,7 +257,7 @@ func (e *Engine) sameCondition(w *work, ks []scored, annotate bool) {
 		}
 		for j := 0; j < i; j++ {
 			s := &ks[j]
-			if s.conf < thr || s.c.lessThan == k.c || category(e.set.Brief(s.code).Code) != category(e.set.Brief(k.code).Code) ||
+			if s.conf < thr || s.c.lessThan == k.c || category(e.set.CodeString(s.code)) != category(e.set.CodeString(k.code)) ||
 				s.c != k.c.lessThan && !slices.Contains(s.extra, k.c.lessThan) {
 				continue
 			}

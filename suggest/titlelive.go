@@ -33,7 +33,7 @@ func (t *liveTitles) of(e *Engine, live []*candidate) []*titleFact {
 // been called with the same live since its code last changed.
 func (t *liveTitles) cat(e *Engine, i int) uint32 {
 	if t.cats[i] == 0 {
-		t.cats[i] = categoryKey(e.set.Brief(t.codes[i]).Code)
+		t.cats[i] = categoryKey(e.set.CodeString(t.codes[i]))
 	}
 	return t.cats[i]
 }
