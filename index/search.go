@@ -471,11 +471,9 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	for i, k := range slots {
 		ps := qpos[k]
 		best := ps[0]
-		if len(ps) > 1 {
-			for _, p := range ps[1:] {
-				if abs32(p-anchor) < abs32(best-anchor) {
-					best = p
-				}
+		for _, p := range ps[1:] {
+			if abs32(p-anchor) < abs32(best-anchor) {
+				best = p
 			}
 		}
 		positions[i] = best

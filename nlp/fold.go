@@ -60,7 +60,7 @@ func foldHashInto(dst []byte, s string, dotted bool) ([]byte, uint32) {
 	n0 := len(dst)
 	dst = slices.Grow(dst, len(s))
 	out := dst[n0 : n0+len(s)]
-	var h uint32 = 2166136261
+	h := fnvOffset
 	k := 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -74,7 +74,7 @@ func foldHashInto(dst []byte, s string, dotted bool) ([]byte, uint32) {
 		c = lowerByte[c]
 		out[k] = c
 		k++
-		h = (h ^ uint32(c)) * 16777619
+		h = fnvAdd(h, c)
 	}
 	return dst[:n0+k], h
 }

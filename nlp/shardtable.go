@@ -120,11 +120,18 @@ func (s *vocabShard) store(w word, h uint32, cap int) *word {
 	return p
 }
 
+// fnvOffset is the 32-bit FNV-1a hash of no bytes; fnvAdd hashes one
+// more byte in.
+const fnvOffset uint32 = 2166136261
+
+// fnvAdd is the 32-bit FNV-1a step: h with byte c hashed in.
+func fnvAdd(h uint32, c byte) uint32 { return (h ^ uint32(c)) * 16777619 }
+
 // fnv1a is the 32-bit FNV-1a hash of b.
 func fnv1a(b []byte) uint32 {
-	var h uint32 = 2166136261
+	h := fnvOffset
 	for _, c := range b {
-		h = (h ^ uint32(c)) * 16777619
+		h = fnvAdd(h, c)
 	}
 	return h
 }

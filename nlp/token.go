@@ -162,7 +162,7 @@ func (p *Pipeline) tokenizeFold(text string, dst []rawToken, buf []byte) ([]rawT
 			buf = slices.Grow(buf, n-i)
 		}
 		lo := len(buf)
-		h := uint32(2166136261)
+		h := fnvOffset
 		j := i + size
 		if size == 1 {
 			rest := text[i:]
@@ -175,7 +175,7 @@ func (p *Pipeline) tokenizeFold(text string, dst []rawToken, buf []byte) ([]rawT
 					break
 				}
 				out[k] = c
-				h = (h ^ uint32(c)) * 16777619
+				h = fnvAdd(h, c)
 				k++
 			}
 			j = i + k

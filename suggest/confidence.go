@@ -9,7 +9,7 @@ import (
 
 // prepare computes a candidate's features; confidences fills in the rest.
 func (e *Engine) prepare(w *work, doc *nlp.Document, c *candidate, code corpus.ID, edits []Edit, f []float64) scored {
-	return scored{c: c, code: code, edits: edits, f: e.features(w, doc, c, code, f), score: round(c.topScore(), 4)}
+	return scored{c: c, code: code, edits: edits, f: e.features(w, doc, c, code, f), score: round(c.topRef().hit.Score, 4)}
 }
 
 // confidences scores prepared candidates: the model's log-odds (the tree

@@ -599,11 +599,18 @@ func integralPair(s, d string) bool {
 	return false
 }
 
+// mayYield is giveWay's first test: a and b are ICD-10-CM codes, not the
+// same one, and the note supports b. Most pairs fail it, so callers test
+// it before calling giveWay.
+func mayYield(a, b *scored, ab, bb *corpus.Brief, sb *support) bool {
+	return ab.System == corpus.ICD10CM && bb.System == corpus.ICD10CM && a.code != b.code && sb.level != 0
+}
+
 // giveWay returns the rule for which a (a worse or redundant code) gives
 // way to b, or "", and which of giveWayReason's reasons says why: the
 // reason is written only for the replacement a gives way to.
 func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, annotate bool) (string, giveWhy) {
-	if ab.System != corpus.ICD10CM || bb.System != corpus.ICD10CM || a.code == b.code || sb.level == 0 {
+	if !mayYield(a, b, ab, bb, sb) {
 		return "", 0
 	}
 	sameCat := sa.cat == sb.cat // both known: the category numbers say it
@@ -873,9 +880,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			try = replAny // the reason may be explained by a level-1 conclusion
 		}
 		for _, j := range try {
-			// giveWay's first test, before its call: most pairs fail it
-			// (ks[i] is ICD-10-CM: mayGiveWay).
-			if j == i || sup[j].level == 0 || briefs[j].System != corpus.ICD10CM || ks[i].code == ks[j].code {
+			if j == i || !mayYield(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[j]) {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {

@@ -73,13 +73,9 @@ const maxPriorLogit = -2.944438979166440 // log(0.05 / 0.95)
 // features computes the ranker's feature vector of a candidate into f
 // (featureCount long, zeroed).
 func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.ID, f []float64) []float64 {
-	// The mentions are read in place: a mention is 192 bytes, and c.top()
-	// or a range over c.mentions by value copies each one.
-	none := mention{sent: -1, section: -1}
-	b := &none // c.top() of a candidate without mentions
-	if len(c.mentions) > 0 {
-		b = &c.mentions[c.best]
-	}
+	// The mentions are read in place: a mention is large, and c.top() or
+	// a range over c.mentions by value copies each one.
+	b := c.topRef()
 	h := &b.hit
 	dom, hist, unc, exp := 0, 0, 0, 0
 	firstStart := len(doc.Text)

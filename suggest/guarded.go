@@ -197,15 +197,10 @@ func (g guarded) from(s string) int {
 		return min(at, 0)
 	}
 	at = max(0, at-g.longest)
-	for at > 0 && asciiWordByte(s[at-1]) {
+	for at > 0 && isWordByte(s[at-1]) {
 		at--
 	}
 	return at
-}
-
-// asciiWordByte reports an ASCII word byte (\w): a letter, digit or _.
-func asciiWordByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // FindStringSubmatchIndex is the regexp's, nil where s cannot match.

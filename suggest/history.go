@@ -370,7 +370,7 @@ func (e *Engine) historyNamesOf(h corpus.ID) *historyNames {
 func (e *Engine) familyFloor(doc *nlp.Document, ks []scored) {
 	thr := e.DecisionThreshold()
 	// src returns the condition's best mention in place (a mention is
-	// some 200 bytes), nil when k stands for none.
+	// large), nil when k stands for none.
 	src := func(k *scored) (*mention, bool) {
 		if k.c.historyFrom == nil || !familyCode(e.set.Brief(k.code)) {
 			return nil, false

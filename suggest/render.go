@@ -32,7 +32,7 @@ func evidenceInto(doc *nlp.Document, c *candidate, n int, out []Evidence) []Evid
 func appendEvidence(out []Evidence, doc *nlp.Document, c *candidate, n int) []Evidence {
 	lo := len(out)
 	// Best mention first, then by position.
-	push := func(m *mention) { // in place: a mention is 192 bytes
+	push := func(m *mention) { // in place: a mention is large
 		if len(out)-lo >= n {
 			return
 		}
@@ -99,9 +99,9 @@ func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Reque
 	var endA [64]int
 	ends := endA[:0]
 	for i := range final {
-		kind, name, coverage, cosine, order := final[i].c.topMatch()
+		b := final[i].c.topRef()
 		var a [192]byte // the message's bytes, on the stack when they fit
-		sb.Write(appendMatchedMessage(a[:0], kind.String(), name, coverage, cosine, order))
+		sb.Write(appendMatchedMessage(a[:0], b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order))
 		ends = append(ends, sb.Len())
 	}
 	msgs, lo, elo := sb.String(), 0, 0
@@ -176,8 +176,8 @@ func sortEvidence(out []Evidence) {
 func matchedSize(final []scored) int {
 	n := 0
 	for i := range final {
-		kind, name, _, _, _ := final[i].c.topMatch()
-		n += len(kind.String()) + len(name) + 52
+		b := final[i].c.topRef()
+		n += len(b.kind.String()) + len(b.name) + 52
 	}
 	return n
 }
@@ -187,7 +187,7 @@ func matchedSize(final []scored) int {
 // all). A coding rule's line (recoded, merge) grows the slice.
 func partsLen(k *scored) int {
 	n := 2
-	for _, on := range [...]bool{k.c.topDominated(), k.f[18] != 0, k.f[10] > 0, k.adj != 0, k.c.historyOf != ""} {
+	for _, on := range [...]bool{k.c.topRef().dominated, k.f[18] != 0, k.f[10] > 0, k.adj != 0, k.c.historyOf != ""} {
 		if on {
 			n++
 		}
@@ -213,7 +213,7 @@ func (e *Engine) render(k *scored, req Request, matched string, parts []Explanat
 			cc = k.extra[i]
 		}
 		for j := range cc.mentions {
-			m := &cc.mentions[j] // in place: a mention is 192 bytes
+			m := &cc.mentions[j] // in place: a mention is large
 			if !slices.Contains(sents, m.sent) {
 				sents = append(sents, m.sent)
 			}
@@ -223,7 +223,7 @@ func (e *Engine) render(k *scored, req Request, matched string, parts []Explanat
 	parts = parts[:2]
 	parts[0] = Explanation{Value: k.score, Message: matched}
 	parts[1] = Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"}
-	if c.topDominated() {
+	if c.topRef().dominated {
 		parts = append(parts, Explanation{Value: round(f[7], 3), Message: "words also matched a longer, more specific name"})
 	}
 	if f[18] != 0 {

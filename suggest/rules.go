@@ -129,7 +129,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	sense := senseRule{}
 	var drop uint64 // bit i: mention i is blocked or off-sense (the first 64)
 	for i := range c.mentions {
-		m := &c.mentions[i] // by pointer: a mention is some 200 bytes
+		m := &c.mentions[i] // by pointer: a mention is large
 		if x := blockedBy(a, m.assert, allowed); x != 0 {
 			if blocked == 0 {
 				blockedAt = *m

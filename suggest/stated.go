@@ -41,7 +41,7 @@ func (e *Engine) statedHistory(doc *nlp.Document, ks []scored, annotate bool) {
 			continue
 		}
 		for i := range k.c.mentions {
-			m := &k.c.mentions[i] // read in place: a mention is 192 bytes
+			m := &k.c.mentions[i] // read in place: a mention is large
 			if m.learned || m.dominated || m.partNeg != 0 || m.hit.Coverage < 0.99 || !statedSection(sectionKind(doc, m.section)) {
 				continue
 			}
