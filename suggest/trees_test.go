@@ -100,16 +100,7 @@ func TestForestLayouts(t *testing.T) {
 		}
 		for rows := 1; rows <= 9; rows++ {
 			xs := make([]float64, rows*n)
-			for i := range xs {
-				switch r.Intn(12) {
-				case 0:
-					xs[i] = math.NaN()
-				case 1:
-					xs[i] = math.Inf(1 - 2*r.Intn(2))
-				default:
-					xs[i] = math.Round(r.Float64()*10) / 10 // hits thresholds exactly
-				}
-			}
+			randomFeatures(r, xs)
 			z := make([]float64, rows)
 			f.evalRows(z, xs, n)
 			for row := range rows {
@@ -146,16 +137,7 @@ func TestEvalDepth3AgreesWithEval4(t *testing.T) {
 		}
 		for rows := 1; rows <= 9; rows++ {
 			xs := make([]float64, rows*n, rows*n+rowPad)
-			for i := range xs {
-				switch r.Intn(12) {
-				case 0:
-					xs[i] = math.NaN()
-				case 1:
-					xs[i] = math.Inf(1 - 2*r.Intn(2))
-				default:
-					xs[i] = math.Round(r.Float64()*10) / 10 // hits thresholds exactly
-				}
-			}
+			randomFeatures(r, xs)
 			if !padded(xs, rows, n) {
 				t.Fatalf("%d rows of %d: not padded", rows, n)
 			}
@@ -198,4 +180,19 @@ func levelOf(n int) int {
 		b++
 	}
 	return b
+}
+
+// randomFeatures fills xs with feature values: a twelfth NaN, a twelfth
+// ±Inf, the rest tenths in [0, 1], which hit thresholds exactly.
+func randomFeatures(r *rand.Rand, xs []float64) {
+	for i := range xs {
+		switch r.Intn(12) {
+		case 0:
+			xs[i] = math.NaN()
+		case 1:
+			xs[i] = math.Inf(1 - 2*r.Intn(2))
+		default:
+			xs[i] = math.Round(r.Float64()*10) / 10
+		}
+	}
 }
