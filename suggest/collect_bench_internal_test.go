@@ -21,13 +21,13 @@ func BenchmarkCollect(b *testing.B) {
 	}
 	// Untimed: the first searches build the index's strict pair lists.
 	for _, doc := range docs {
-		w := e.getWork()
+		w := e.getWork(0)
 		e.collect(w, doc, Request{})
 		e.putWork(w)
 	}
 	for b.Loop() {
 		for _, doc := range docs {
-			w := e.getWork()
+			w := e.getWork(0)
 			e.collect(w, doc, Request{})
 			e.putWork(w)
 		}

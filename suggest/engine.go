@@ -76,6 +76,9 @@ type Engine struct {
 	// assertion filter (livecap.go).
 	maxLive int
 	work    sync.Pool // *work, one Suggest call's scratch
+	// longWork pools the works that coded a note past pooledNoteBytes,
+	// apart from work (work.go).
+	longWork sync.Pool
 	// cooc lists, per code, the codes training notes coded with it more
 	// often than chance, with the log lift.
 	cooc   map[corpus.ID][]coocEdge

@@ -34,7 +34,7 @@ func TestSpecificBySentence(t *testing.T) {
 // of specific's past the note.
 func TestPutWorkForgetsSpecificReadings(t *testing.T) {
 	e := &Engine{}
-	w := e.getWork()
+	w := e.getWork(0)
 	w.spec.bySentence([]fullReading{{c: &candidate{}, sent: 0}}, 1)
 	e.putWork(w)
 	if len(w.spec.sorted) != 0 || slices.ContainsFunc(w.spec.sorted[:cap(w.spec.sorted)], func(f fullReading) bool { return f.c != nil }) {

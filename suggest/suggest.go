@@ -24,7 +24,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}
-	w := e.getWork()
+	w := e.getWork(len(req.Text))
 	defer e.putWork(w)
 	doc := e.pipe.AnalyzeInto(&w.doc, req.Text)
 	cands := e.histories(w, e.siblings(w, e.collect(w, doc, req)))

@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -353,6 +355,41 @@ func TestConcurrentAgree(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
+	}
+}
+
+// TestLongNotesAgree: long notes reuse scratch of their own (grown by
+// the longest note coded before); a long note coded again, after a longer
+// one and a short one, gives exactly its first result.
+func TestLongNotesAgree(t *testing.T) {
+	t.Parallel()
+	eng := engine(t)
+	ns := notes(t)
+	names := slices.Sorted(maps.Keys(ns))
+	joined := func(size int) string {
+		var sb strings.Builder
+		for i := 0; sb.Len() < size; i++ {
+			sb.WriteString(ns[names[i%len(names)]])
+			sb.WriteString("\n")
+		}
+		return sb.String()
+	}
+	code := func(text string) []byte {
+		res, err := eng.Suggest(context.Background(), suggest.Request{Text: text, Features: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := json.Marshal(res)
+		return b
+	}
+	short, mid, long := ns[names[0]], joined(20<<10), joined(48<<10)
+	want := map[string][]byte{"short": code(short), "20 KB": code(mid), "48 KB": code(long)}
+	for _, step := range []struct{ name, text string }{
+		{"20 KB", mid}, {"short", short}, {"48 KB", long}, {"20 KB", mid}, {"short", short},
+	} {
+		if got := code(step.text); !bytes.Equal(got, want[step.name]) {
+			t.Errorf("%s note coded again: result differs", step.name)
+		}
 	}
 }
 

@@ -14,7 +14,7 @@ import (
 // nor its date's cover of the releases.
 func TestPutWorkEmptiesTail(t *testing.T) {
 	e := &Engine{}
-	w := e.getWork()
+	w := e.getWork(0)
 	w.tail.suggested = append(w.tail.suggested, codeKey{"ICD-10-CM", "I10"})
 	w.tail.dated = append(w.tail.dated, systemCover{system: corpus.ICD10CM})
 	e.putWork(w)
@@ -47,7 +47,7 @@ func dedupeByMaps(rs []Rejection, kept []Suggestion) []Rejection {
 // them, the run and search dedupe keeps what the maps did, in order.
 func TestDedupeRejectedAgreesWithMaps(t *testing.T) {
 	r := rand.New(rand.NewSource(1))
-	w := (&Engine{}).getWork()
+	w := (&Engine{}).getWork(0)
 	sys := []string{"CPT", "ICD-10-CM"}
 	codes := []string{"A", "B", "C", "D", "E"}
 	for trial := range 3000 {
@@ -74,7 +74,7 @@ func TestDedupeRejectedAgreesWithMaps(t *testing.T) {
 func TestSortScoredAsIndices(t *testing.T) {
 	e, ids := orderEngine()
 	r := rand.New(rand.NewSource(1))
-	w := e.getWork()
+	w := e.getWork(0)
 	vals := []float64{0.5, 0.7, 0.9, math.NaN()}
 	for trial := range 500 {
 		ks := make([]scored, r.Intn(60))

@@ -67,7 +67,7 @@ func TestNoteTermIDs(t *testing.T) {
 // of a note.
 func TestTermIDsShared(t *testing.T) {
 	e := realEngine(t)
-	w := e.getWork()
+	w := e.getWork(0)
 	defer e.putWork(w)
 	notes := []string{
 		"Type 2 diabetes mellitus with diabetic chronic kidney disease, stage 3. Unspecified essential hypertension, zqxwv.",

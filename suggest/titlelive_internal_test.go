@@ -6,7 +6,7 @@ import "testing"
 // facts, so the next note's candidates never read a previous note's.
 func TestPutWorkForgetsLiveTitles(t *testing.T) {
 	e := &Engine{}
-	w := e.getWork()
+	w := e.getWork(0)
 	w.liveTitle.codes = append(w.liveTitle.codes, 7)
 	w.liveTitle.facts = append(w.liveTitle.facts, &titleFact{other: true})
 	w.liveTitle.cats = append(w.liveTitle.cats, 3)

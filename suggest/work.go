@@ -113,27 +113,39 @@ func (w *work) termDF(df map[string]float64, doc *nlp.Document, p int32) float64
 	return w.df[p]
 }
 
-func (e *Engine) getWork() *work {
+// getWork hands out scratch for a note of n bytes: a long note's from
+// longWork when it holds one.
+func (e *Engine) getWork(n int) *work {
+	if n > pooledNoteBytes {
+		if w, ok := e.longWork.Get().(*work); ok {
+			return w
+		}
+	}
 	if w, ok := e.work.Get().(*work); ok {
 		return w
 	}
 	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, cats: map[string]int{}}
 }
 
-// pooledNoteBytes bounds the notes whose scratch is pooled. Scratch grows
-// to the longest note a work has coded and never shrinks: a note near
-// MaxNoteBytes leaves arrays tens of times a typical note's (a 100 KB note
-// ~30 MB of mentions, pending slots, tokens and terms), which the pool
-// would keep live for every later note. A work that coded a longer note is
-// dropped instead, and the next call grows a fresh one to its own note.
+// pooledNoteBytes parts the notes whose scratch is pooled in work from
+// the long ones pooled in longWork. Scratch grows to the longest note a
+// work has coded and never shrinks: a note near MaxNoteBytes leaves
+// arrays tens of times a typical note's (a 100 KB note ~15 MB of
+// mentions, pending slots, tokens and terms). In one pool, every work
+// would in time carry that for every note. Dropping such a work instead
+// made each long note allocate its scratch anew: 27 MB of garbage a
+// 100 KB note, over half the garbage of make load's mix. So long notes
+// reuse works of their own, which sync.Pool lets go two collections
+// after the last long note.
 const pooledNoteBytes = 16 << 10
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
-// memory alive) and pools w, unless it coded a note longer than
+// memory alive) and pools w: in longWork when it coded a note longer than
 // pooledNoteBytes.
 func (e *Engine) putWork(w *work) {
+	pool := &e.work
 	if len(w.doc.Text) > pooledNoteBytes {
-		return
+		pool = &e.longWork
 	}
 	for _, c := range w.cands[:w.used] {
 		*c = candidate{}
@@ -178,7 +190,7 @@ func (e *Engine) putWork(w *work) {
 	w.tid, w.ltid, w.sr.ids = w.tid[:0], w.ltid[:0], w.sr.ids[:0]
 	clear(w.termStems) // they point into the note
 	w.termStems = w.termStems[:0]
-	e.work.Put(w)
+	pool.Put(w)
 }
 
 // candidate hands out a zeroed candidate.

@@ -7,7 +7,7 @@ import "testing"
 // terms can never read a previous note's of the same length.
 func TestPutWorkForgetsTermIDs(t *testing.T) {
 	e := &Engine{}
-	w := e.getWork()
+	w := e.getWork(0)
 	w.tid = append(w.tid, 3, 4)
 	w.ltid = append(w.ltid, 5, -1)
 	w.sr.ids = append(w.sr.ids, 3, 4)
