@@ -188,20 +188,22 @@ func better(a, b support) bool {
 // stems) are made on first use, once, and only for the codes a check
 // reads them of.
 type conflictNames struct {
-	id    corpus.ID
-	paths []string // lower-case Alphabetic Index paths of the code itself
-	// paired are the code prefixes its (and its ancestors') "code first",
-	// "use additional code" and "code also" notes name: codes coded with
-	// it, not instead of it.
-	paired []string
-	// within are the proper prefixes (at a comma) of the index paths of
-	// the code and its ancestors, each once (lower-case when not ASCII;
-	// lowerIs compares them), and withinHashes the pathHash of each
-	// lower-cased, both in hash order. pathHashes are pathHash of each of
-	// paths. withinBits has the bit of each of withinHashes set,
-	// pathsBits of each of pathHashes: a path whose bit is clear, or
-	// whose hash is not there, is not in within (reachedThrough).
-	within                   []string
+	id corpus.ID
+	// strs holds, end to end (strList: a memo kept for every code a note
+	// names, its strings are one object for the collector), the code's
+	// own lower-case Alphabetic Index paths (path), then the code
+	// prefixes its (and its ancestors') "code first", "use additional
+	// code" and "code also" notes name (pairedAt: codes coded with it,
+	// not instead of it), then the proper prefixes (at a comma) of the
+	// index paths of the code and its ancestors (withinAt), each once
+	// (lower-case when not ASCII; lowerIs compares them).
+	strs            strList
+	nPaths, nPaired int32
+	// withinHashes are the pathHash of each lower-cased within prefix,
+	// in hash order, as the prefixes are. pathHashes are pathHash of each
+	// path. withinBits has the bit of each of withinHashes set, pathsBits
+	// of each of pathHashes: a path whose bit is clear, or whose hash is
+	// not there, is not within (reachedThrough).
 	pathHashes, withinHashes []uint64
 	withinBits, pathsBits    pathBits
 
@@ -211,6 +213,19 @@ type conflictNames struct {
 	// beside the names, without a second memo's lookup.
 	excl *exclCode
 }
+
+// pathCount is the number of the code's own Index paths; path is the
+// i-th.
+func (n *conflictNames) pathCount() int    { return int(n.nPaths) }
+func (n *conflictNames) path(i int) string { return n.strs.at(i) }
+
+// pairedCount is the number of code prefixes the notes pair the code
+// with; pairedAt is the i-th.
+func (n *conflictNames) pairedCount() int      { return int(n.nPaired) }
+func (n *conflictNames) pairedAt(i int) string { return n.strs.at(int(n.nPaths) + i) }
+
+// withinAt is the i-th within prefix, in withinHashes' order.
+func (n *conflictNames) withinAt(i int) string { return n.strs.at(int(n.nPaths+n.nPaired) + i) }
 
 // conflictKeys are the title and Index path stems of a code (keysOf).
 type conflictKeys struct {
@@ -260,13 +275,14 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 		return n
 	}
 	n := &conflictNames{id: id, excl: e.exclCodeOf(id)}
+	var paths, paired []string
 	own := e.set.Code(id) // read once, for its paths and as the first of its line
 	if code := own; code != nil {
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
 				p := strings.ToLower(nm.Text)
 				h := pathHash(p)
-				n.paths = append(n.paths, p)
+				paths = append(paths, p)
 				n.pathHashes = append(n.pathHashes, h)
 				n.pathsBits.set(h)
 			}
@@ -288,7 +304,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 		for _, ns := range [][]string{code.Notes.CodeFirst, code.Notes.UseAdditional, code.Notes.CodeAlso} {
 			for _, note := range ns {
 				for _, m := range codeRef.FindAllStringSubmatch(note, -1) {
-					n.paired = append(n.paired, strings.TrimSuffix(m[1], "."))
+					paired = append(paired, strings.TrimSuffix(m[1], "."))
 				}
 			}
 		}
@@ -330,14 +346,16 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 		return strings.Compare(a.p, b.p)
 	})
 	within = slices.CompactFunc(within, func(a, b prefix) bool { return a.p == b.p })
+	strs := slices.Grow(append(paths, paired...), len(within))
 	if len(within) > 0 {
-		n.within = make([]string, len(within))
 		n.withinHashes = make([]uint64, len(within))
 		for i, w := range within {
-			n.within[i], n.withinHashes[i] = w.p, w.h
+			strs = append(strs, w.p)
+			n.withinHashes[i] = w.h
 			n.withinBits.set(w.h)
 		}
 	}
+	n.strs, n.nPaths, n.nPaired = packStrings(strs), int32(len(paths)), int32(len(paired))
 	return e.conflictMemo.store(e.set, id, n)
 }
 
@@ -441,7 +459,7 @@ func reachedThrough(a, b *conflictNames) bool {
 			continue
 		}
 		for j, found := slices.BinarySearch(b.withinHashes, h); found && j < len(b.withinHashes) && b.withinHashes[j] == h; j++ {
-			if lowerIs(b.within[j], a.paths[i]) {
+			if lowerIs(b.withinAt(j), a.path(i)) {
 				return true
 			}
 		}
@@ -503,8 +521,8 @@ func (b *pathBits) meets(o *pathBits) bool {
 
 // pairedWith reports whether a's notes ask for code b beside it.
 func pairedWith(a *conflictNames, b string) bool {
-	for _, p := range a.paired {
-		if strings.HasPrefix(b, p) {
+	for i := range a.pairedCount() {
+		if strings.HasPrefix(b, a.pairedAt(i)) {
 			return true
 		}
 	}
@@ -635,7 +653,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	symptomPair := sa.symptom && !sb.symptom
 	less, lessKnown := false, false
 	if !explained && sb.level >= 2 && !symptomPair {
-		less, lessKnown = sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb), true
+		less, lessKnown = sameCat && sa.unspecified || na.pathCount() > 0 && reachedThrough(na, nb), true
 	}
 	if !explained && (sb.level < 2 || !symptomPair && !less) {
 		return "", 0
@@ -663,7 +681,7 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	// one the Index reaches through subterms of its entry, when the note's
 	// words match a name of the other that says all this one says and more.
 	if !lessKnown {
-		less = sameCat && sa.unspecified || len(na.paths) > 0 && reachedThrough(na, nb)
+		less = sameCat && sa.unspecified || na.pathCount() > 0 && reachedThrough(na, nb)
 	}
 	if less && e.specifies(na, e.keysOf(na), b) {
 		return "less_specific", whyMore
@@ -709,7 +727,7 @@ func mayGiveWay(ab corpus.Brief, sa *support) bool {
 	if ab.System != corpus.ICD10CM {
 		return false
 	}
-	return sa.withoutComp || sa.reason && !sa.asked || sa.symptom || sa.unspecified || len(sa.names.paths) > 0
+	return sa.withoutComp || sa.reason && !sa.asked || sa.symptom || sa.unspecified || sa.names.pathCount() > 0
 }
 
 // specifies reports whether a name of b that the note's words match
@@ -734,7 +752,7 @@ func (e *Engine) specifiedBy(a *conflictNames, ak *conflictKeys, c *candidate) b
 		if m.learned || m.hit.Coverage < 0.99 || m.dominated || m.partNeg != 0 {
 			continue
 		}
-		if m.kind == corpus.NameIndex && len(a.paths) > 0 && continuesPath(m.name, a.paths) {
+		if m.kind == corpus.NameIndex && a.pathCount() > 0 && continuesPath(m.name, a) {
 			return true
 		}
 		terms := e.nameTerms(*m)
@@ -758,14 +776,14 @@ func (e *Engine) specifiedBy(a *conflictNames, ak *conflictKeys, c *candidate) b
 }
 
 // continuesPath reports whether Index name, lower-cased, continues one of
-// paths (lower-case) by a subterm ("path, more"). An ASCII name is
+// a's own paths (lower-case) by a subterm ("path, more"). An ASCII name is
 // compared byte by byte without lower-casing a copy.
-func continuesPath(name string, paths []string) bool {
+func continuesPath(name string, a *conflictNames) bool {
 	if !isASCII(name) {
 		name = strings.ToLower(name)
 	}
-	for _, p := range paths {
-		if len(name) > len(p) && name[len(p)] == ',' && asciiFoldPrefix(name, p) {
+	for i := range a.pathCount() {
+		if p := a.path(i); len(name) > len(p) && name[len(p)] == ',' && asciiFoldPrefix(name, p) {
 			return true
 		}
 	}

@@ -954,9 +954,10 @@ func (e *Engine) indexReads(k corpus.ID, vt []string, nw noteWords) bool {
 		return false
 	}
 	for id := k; id != 0 && strings.HasPrefix(e.set.CodeString(id), cat); id = e.parent(id) {
-		for _, p := range e.conflictNames(id).paths {
+		n := e.conflictNames(id)
+		for i := range n.pathCount() {
 			all := true
-			for _, s := range e.ix.Stems(p) {
+			for _, s := range e.ix.Stems(n.path(i)) {
 				all = all && read(s)
 			}
 			if all {
