@@ -428,7 +428,8 @@ var contextRules = []rule{
 // triggerNode is a node of the phrase trie over token norms.
 type triggerNode struct {
 	// next maps a word to the child node it leads to. Only the root's
-	// is read after New (vocab.trigFirst); the others build kids.
+	// is read after New (vocab.trigFirst); the others build kids, and
+	// newTriggerTrie drops them.
 	next map[string]*triggerNode
 	// kids are next keyed by the words' trigger ids (triggerTrie.ids),
 	// sorted by id: what matchFrom reads instead of hashing each norm.
@@ -451,8 +452,26 @@ type triggerTrie struct {
 }
 
 // newTriggerTrie analyses every phrase with the pipeline's own tokenizer
-// and normaliser, so phrases match exactly what tokens hold.
+// and normaliser, so phrases match exactly what tokens hold. Below the
+// root, the nodes keep only their kids: the next maps that built them
+// would stay live for nothing but the collector's scans.
 func newTriggerTrie(p *Pipeline) *triggerTrie {
+	t := buildTriggerTrie(p)
+	var drop func(n *triggerNode)
+	drop = func(n *triggerNode) {
+		for _, k := range n.kids {
+			drop(k.node)
+		}
+		n.next = nil
+	}
+	for _, c := range t.root.next {
+		drop(c)
+	}
+	return t
+}
+
+// buildTriggerTrie is newTriggerTrie with every node's next map kept.
+func buildTriggerTrie(p *Pipeline) *triggerTrie {
 	t := &triggerTrie{}
 	add := func(r rule) {
 		n := &t.root
