@@ -44,5 +44,48 @@ func notRegularUse(doc *nlp.Document, systemic bool, c cue) bool {
 	if (strings.Contains(item, "prn") || strings.Contains(item, "p.r.n") || strings.Contains(item, "needed")) && asNeededWords.MatchString(item) {
 		return true
 	}
-	return systemic && localWords.MatchString(item)
+	return systemic && saysLocal(item)
 }
+
+// saysLocal is localWords.MatchString(item) by a scan of item's runs of
+// a-z (the words the regexp reads between non-letters): one of
+// localWords' words is a whole run, or "intra" then "-articular" or
+// "injection" then " into" ending at a run's end. The regexp, run on every
+// medication item of a note, cost many times the scan.
+func saysLocal(item string) bool {
+	for i := 0; i < len(item); {
+		if !isLowerASCII(item[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(item) && isLowerASCII(item[j]) {
+			j++
+		}
+		switch item[i:j] {
+		case "cream", "ointment", "lotion", "gel", "foam", "topical", "topically", "drop", "drops", "ophthalmic", "otic", "eye", "ear",
+			"nasal", "spray", "inhaler", "inhaled", "nebulised", "nebulized", "enema", "suppository", "rectal", "intraarticular":
+			return true
+		case "intra":
+			if runEndsAfter(item, j, "-articular") {
+				return true
+			}
+		case "injection":
+			if runEndsAfter(item, j, " into") {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}
+
+// runEndsAfter reports whether s holds rest at byte j and no a-z follows
+// it.
+func runEndsAfter(s string, j int, rest string) bool {
+	k := j + len(rest)
+	return strings.HasPrefix(s[j:], rest) && (k == len(s) || !isLowerASCII(s[k]))
+}
+
+// isLowerASCII reports whether c is an ASCII lower-case letter.
+func isLowerASCII(c byte) bool { return 'a' <= c && c <= 'z' }

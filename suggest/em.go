@@ -28,13 +28,28 @@ var (
 )
 
 // emTime's match in text, tried only when text has a digit then "min"
-// and the words of one of its alternatives: "total " (the first two) or
-// "pent " ("spent ", whose s the long s folds to).
+// and the words of one of its alternatives: "total " then the first
+// letter of "time", "visit time" or "face" (the first two, totalThen) or
+// "pent " ("spent ", whose s the long s folds to). Most notes holding
+// "total " hold it before another word ("total hip", "total of").
 func emTimeMatch(text string) []int {
-	if !digitThen(text, reSpace, "min") || !containsFold(text, "total ") && !containsFold(text, "pent ") {
+	if !digitThen(text, reSpace, "min") || !totalThen(text) && !containsFold(text, "pent ") {
 		return nil
 	}
 	return emTime.FindStringSubmatchIndex(text)
+}
+
+// totalThen reports whether text holds "total " (any ASCII case) followed
+// by t, v or f (either case): every match of emTime's first two
+// alternatives holds "total time", "total visit time" or "total face"
+// (none of t, v, f is folded to by a rune beyond ASCII).
+func totalThen(text string) bool {
+	for p := foldIndex(text, "total ", 0); p >= 0; p = foldIndex(text, "total ", p+1) {
+		if q := p + len("total "); q < len(text) && strings.IndexByte("tvfTVF", text[q]) >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // performedHere rejects CPT and HCPCS codes whose every mention is a

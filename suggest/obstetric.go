@@ -104,14 +104,14 @@ func (e *Engine) pregnancyOf(n *ruleNote) (pregnancy, bool) {
 	}
 	if p.gravida != 0 {
 		// The cues said it: the number is not read.
-	} else if m := gravidaNumber.FindStringSubmatch(doc.Text); m != nil {
-		if n, _ := strconv.Atoi(m[1]); n == 1 {
+	} else if g, ok := gravidaDigits(doc.Text); ok { // gravidaNumber's number
+		if n, _ := strconv.Atoi(g); n == 1 {
 			p.gravida = 1
 		} else if n > 1 {
 			p.gravida = 2
 		}
 	}
-	if !singleFetus.MatchString(doc.Text) {
+	if !saysSingleFetus(doc.Text) {
 		if m := fetusLetter.FindStringSubmatch(doc.Text); m != nil {
 			switch ch := strings.ToLower(m[1]); {
 			case ch >= "a" && ch <= "e":

@@ -83,7 +83,7 @@ func organismWords(s string) []string {
 		}
 	}
 	var out []string
-	for _, w := range wordRE.FindAllString(strings.ToLower(b.String()), -1) {
+	for _, w := range findWords(strings.ToLower(b.String())) {
 		if w != "unspecified" && w != "infection" && !slices.Contains(out, w) {
 			out = append(out, w)
 		}
@@ -153,11 +153,11 @@ func conditionWord(s Suggestion) (string, int, int, bool) {
 		return "", 0, 0, false
 	}
 	ev := s.Evidence[0]
-	loc := wordRE.FindStringIndex(ev.Text)
-	if loc == nil || loc[1]-loc[0] < 4 {
+	a, b := nextWord(ev.Text, 0) // wordRE's first word
+	if a < 0 || b-a < 4 {
 		return "", 0, 0, false
 	}
-	return strings.ToLower(ev.Text[loc[0]:loc[1]]), ev.Start + loc[0], ev.Start + loc[1], true
+	return strings.ToLower(ev.Text[a:b]), ev.Start + a, ev.Start + b, true
 }
 
 // namesInfection reports whether infectious-disease suggestion t names
@@ -181,14 +181,14 @@ func (e *Engine) namesInfection(doc *nlp.Document, id corpus.ID, t, v Suggestion
 	}
 	var names [][]string
 	for _, n := range e.set.Code(id).Names {
-		names = append(names, wordRE.FindAllString(strings.ToLower(n.Text), -1))
+		names = append(names, findWords(strings.ToLower(n.Text)))
 	}
 	// t's own words name it: a word of its evidence other than the
 	// condition begins a word of one of its names ("diff", "norovirus"),
 	// not a phrase learned from other notes.
 	own := false
 	for _, ev := range t.Evidence {
-		for _, x := range wordRE.FindAllString(strings.ToLower(ev.Text), -1) {
+		for _, x := range findWords(strings.ToLower(ev.Text)) {
 			if x != w && len(x) >= 3 && slices.ContainsFunc(names, func(ns []string) bool {
 				return slices.ContainsFunc(ns, func(n string) bool { return strings.HasPrefix(n, x) })
 			}) {

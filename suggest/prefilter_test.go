@@ -20,6 +20,8 @@ func TestPrefilters(t *testing.T) {
 		"6-month-old infant, 3 weeks old, 10 DAYS OLD, 2 wks-old",
 		"Cold and old; no digits here.",
 		"G2P1 at 32 weeks gestation; 28 wKs; 30 and 2 days weeks; 12+3 wk",
+		"Total hip arthroplasty 2 years ago; 30 min walk; total of 50 Gy",
+		"TOTAL VISIT TIME: 35 MINS", "total\ttime 20 min; total  time 20 min", "TOTAL FACE TO FACE TIME 25 min",
 		"",
 	}
 	for _, n := range notes {
@@ -92,6 +94,7 @@ func TestPrefilterFast(t *testing.T) {
 		"Total time spent 45 minutes on the date of the encounter.", "I \u017fpent 30 MIN with the patient.",
 		"25 mins total time.", "Total face-to-face time was about\t40\nmin", "A 45-year-old man; 3 yo sister; 67 y/o female",
 		"12 - y", "x min", "12 mi", "9", "MIN 12 min", "acute on chronic", "CHRONIC", "Cold and old", "2 -x", "\u212aold 3\u017fmin",
+		"total hip; 30 min; total of 2", "Total Visit time 40 min", "30 mins TOTAL TIME", "total face-to-face time 20 min", "total\u017f 3 min total",
 	} {
 		for _, s := range []string{text, pad + text, text + pad, pad + text + pad} {
 			prefilterFastHolds(t, s)

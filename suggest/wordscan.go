@@ -35,3 +35,18 @@ func nextWord(text string, from int) (start, end int) {
 	}
 	return start, len(text)
 }
+
+// findWords is wordRE.FindAllString(text, -1) by nextWord: the words of
+// text in order, nil when none (the rules split names and evidence into
+// words per suggestion, and the regexp costs many times the scan).
+func findWords(text string) []string {
+	var out []string
+	for at := 0; ; {
+		a, b := nextWord(text, at)
+		if a < 0 {
+			return out
+		}
+		out = append(out, text[a:b])
+		at = b
+	}
+}

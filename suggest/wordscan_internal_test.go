@@ -1,6 +1,9 @@
 package suggest
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // wordSpans lists nextWord's words of s.
 func wordSpans(s string) [][]int {
@@ -29,6 +32,9 @@ func FuzzNextWord(f *testing.F) {
 			if got[i][0] != want[i][0] || got[i][1] != want[i][1] {
 				t.Fatalf("nextWord(%q): %v, wordRE: %v", s, got, want)
 			}
+		}
+		if got, want := findWords(s), wordRE.FindAllString(s, -1); !slices.Equal(got, want) || (got == nil) != (want == nil) {
+			t.Fatalf("findWords(%q): %q, wordRE: %q", s, got, want)
 		}
 	})
 }

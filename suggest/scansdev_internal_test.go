@@ -1,0 +1,33 @@
+package suggest
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"medcode/internal/testenv"
+)
+
+// TestScansOnDevNotes holds the byte scans that stand for the rules'
+// regexps (emTimeMatch's prefilter, findWords, saysLocal, gravidaDigits,
+// saysSingleFetus) to the regexps on every dev note, and saysLocal on
+// each of its lower-cased lines.
+func TestScansOnDevNotes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the dev notes")
+	}
+	for _, n := range testenv.DevNotes(t) {
+		if got, want := emTimeMatch(n), emTime.FindStringSubmatchIndex(n); !slices.Equal(got, want) {
+			t.Fatalf("emTimeMatch: %v, emTime %v on %q", got, want, n)
+		}
+		if got, want := findWords(n), wordRE.FindAllString(n, -1); !slices.Equal(got, want) {
+			t.Fatalf("findWords: %q, wordRE %q on %q", got, want, n)
+		}
+		obstetricScansHold(t, n)
+		for _, line := range strings.Split(strings.ToLower(n), "\n") {
+			if got, want := saysLocal(line), localWords.MatchString(line); got != want {
+				t.Fatalf("saysLocal(%q) = %v, localWords %v", line, got, want)
+			}
+		}
+	}
+}
