@@ -170,7 +170,15 @@ func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions,
 			k = int32(len(sc.pos))
 			sc.slot[t] = k
 		}
-		sc.pos[k-1] = append(sc.pos[k-1], q.Pos[i])
+		// Appended in place: most lists have room, and a store of their
+		// length alone needs no write barrier.
+		if ps := &sc.pos[k-1]; len(*ps) < cap(*ps) {
+			n := len(*ps)
+			*ps = (*ps)[:n+1]
+			(*ps)[n] = q.Pos[i]
+		} else {
+			*ps = append(*ps, q.Pos[i])
+		}
 	}
 	var allowed uint32 // bit per system byte; 0 = every system
 	for _, s := range opts.Systems {
@@ -334,12 +342,14 @@ func (r *reader) read(o, u uint32) {
 	if m2 < need {
 		return
 	}
-	r.keep(rec[:recordHead], body)
+	r.keep(o) // by offset: the walk above keeps fewer values live
 }
 
-// keep scores a record that passed the bound, head and body its parts,
-// and keeps its hit unless it misses minCov or minScore.
-func (r *reader) keep(head, body []uint32) {
+// keep scores the record at post[o], which passed the bound, and keeps
+// its hit unless it misses minCov or minScore.
+func (r *reader) keep(o uint32) {
+	rec := r.ix.post[o:]
+	head, body := rec[:recordHead], rec[recordHead:recordHead+rec[1]&0xffff]
 	// Scored in place: a hit is some hundred bytes.
 	n := len(r.hits)
 	r.hits = slices.Grow(r.hits, 1)[:n+1]
@@ -381,11 +391,16 @@ func (s *scratch) tabulate(ps []int32) {
 // first to last, two of its positions.
 func (s *scratch) run(ps []int32, first, last int32) (lo, hi int) {
 	if len(s.at) == 0 {
-		lo, _ = slices.BinarySearch(ps, first)
-		hi, _ = slices.BinarySearch(ps, last+1)
-		return lo, hi
+		return searchRun(ps, first, last)
 	}
 	return int(s.at[first-s.at0]), int(s.at[last+1-s.at0])
+}
+
+// searchRun is run without the table (kept apart so run inlines).
+func searchRun(ps []int32, first, last int32) (lo, hi int) {
+	lo, _ = slices.BinarySearch(ps, first)
+	hi, _ = slices.BinarySearch(ps, last+1)
+	return lo, hi
 }
 
 // sortKeys orders hit keys by score desc, then name asc (names are
@@ -421,8 +436,12 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	nt := len(body)
 	// The record's terms in name order, and the matched ones' query
 	// slots, in scratch (arrays on the stack were zeroed per record).
-	terms := slices.Grow(sc.terms[:0], nt)[:nt]
-	sc.terms = terms
+	if cap(sc.terms) < nt {
+		// Grown here, rarely, so the common path stores no slice back.
+		sc.terms = make([]uint32, nt, max(nt, 2*cap(sc.terms)))
+		sc.slots = make([]int32, nt, cap(sc.terms))
+	}
+	terms := sc.terms[:nt]
 	if ix.postTerm == packTerm {
 		for _, tw := range body { // the name's order
 			terms[tw>>packShift] = tw & packTerm
@@ -431,11 +450,10 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 		copy(terms, body)
 	}
 	var norm2, m2, mass float64
-	anchor := int32(-1)
+	bestK := int32(0) // the slot of the rarest matched term
 	bestW := -1.0
 	// slots are the matched terms' query slots, in name order.
-	slots := slices.Grow(sc.slots[:0], nt)[:nt]
-	sc.slots = slots // keeps the room grown
+	slots := sc.slots[:nt]
 	matched := 0
 	sq, weight, slot, qpos := ix.sq, ix.weight, sc.slot, sc.pos
 	for _, t := range terms {
@@ -448,7 +466,7 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 			slots[matched] = k - 1
 			matched++
 			if w > bestW {
-				bestW, anchor = w, qpos[k-1][0]
+				bestW, bestK = w, k-1
 			}
 		}
 	}
@@ -459,6 +477,7 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	}
 	// Every matched term takes its occurrence nearest the anchor (the
 	// rarest matched term).
+	anchor := qpos[bestK][0]
 	if cap(*arena)-len(*arena) < matched {
 		// A new array: earlier hits keep pointing into the old one.
 		*arena = make([]int32, 0, max(2*cap(*arena), 1024, matched))
@@ -504,12 +523,12 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 		order = float64(inOrder) / float64(pairs)
 	}
 	score := kindWeight(kind) * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
-	*h = Hit{
-		Name: ni, Code: code, Score: score,
-		Coverage: cov, Cosine: cos, Order: order, Mass: mass,
-		Matched: matched, Length: nt,
-		First: first, Last: last, Positions: positions,
-	}
+	// Field by field: a composite literal is built on the stack and
+	// copied.
+	h.Name, h.Code, h.Score = ni, code, score
+	h.Coverage, h.Cosine, h.Order, h.Mass = cov, cos, order, mass
+	h.Matched, h.Length = matched, nt
+	h.First, h.Last, h.Positions = first, last, positions
 	return true
 }
 
