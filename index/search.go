@@ -348,12 +348,10 @@ func (r *reader) read(o, u uint32) {
 // keep scores the record at post[o], which passed the bound, and keeps
 // its hit unless it misses minCov or minScore.
 func (r *reader) keep(o uint32) {
-	rec := r.ix.post[o:]
-	head, body := rec[:recordHead], rec[recordHead:recordHead+rec[1]&0xffff]
 	// Scored in place: a hit is some hundred bytes.
 	n := len(r.hits)
 	r.hits = slices.Grow(r.hits, 1)[:n+1]
-	if h := &r.hits[n]; !r.ix.score(head, body, r.sc, r.q, r.minCov, &r.arena, h) || h.Score < r.minScore {
+	if h := &r.hits[n]; !r.score(o, h) || h.Score < r.minScore {
 		r.hits = r.hits[:n]
 	}
 }
@@ -378,21 +376,31 @@ func (s *scratch) tabulate(ps []int32) {
 		return
 	}
 	s.at0 = ps[0]
+	n := int(ps[len(ps)-1]-ps[0]) + 2 // positions ps[0] to one past the last
+	at := slices.Grow(s.at, n)[:n]
 	i := int32(0)
-	for p := ps[0]; p <= ps[len(ps)-1]+1; p++ {
+	for j := range at {
+		p := s.at0 + int32(j)
 		for int(i) < len(ps) && ps[i] < p {
 			i++
 		}
-		s.at = append(s.at, i)
+		at[j] = i
 	}
+	s.at = at
 }
 
 // run returns the indexes [lo, hi) of a sorted query's positions ps from
 // first to last, two of its positions.
 func (s *scratch) run(ps []int32, first, last int32) (lo, hi int) {
-	if len(s.at) == 0 {
-		return searchRun(ps, first, last)
+	if len(s.at) != 0 {
+		return s.runAt(first, last)
 	}
+	return searchRun(ps, first, last)
+}
+
+// runAt is run read from the table at, which must be filled (it inlines
+// where run does not).
+func (s *scratch) runAt(first, last int32) (lo, hi int) {
 	return int(s.at[first-s.at0]), int(s.at[last+1-s.at0])
 }
 
@@ -428,9 +436,14 @@ func sortKeys(keys []hitKey) {
 	}
 }
 
-// score computes a hit's exact parts from its posting record into h; it
-// reports false, leaving h alone, when the record misses minCov.
-func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64, arena *[]int32, h *Hit) bool {
+// score computes a hit's exact parts from the posting record at post[o]
+// into h; it reports false, leaving h alone, when the record misses
+// minCov. It reads the search from r rather than from arguments: fewer
+// values to pass and keep live.
+func (r *reader) score(o uint32, h *Hit) bool {
+	ix, sc, arena := r.ix, r.sc, &r.arena
+	rec := ix.post[o:]
+	head, body := rec[:recordHead], rec[recordHead:recordHead+rec[1]&0xffff]
 	ni, code := int32(head[0]), int32(head[2])
 	kind := corpus.NameKind(head[1] >> 24)
 	nt := len(body)
@@ -455,11 +468,15 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	// slots are the matched terms' query slots, in name order.
 	slots := sc.slots[:nt]
 	matched := 0
-	sq, weight, slot, qpos := ix.sq, ix.weight, sc.slot, sc.pos
+	// sq and weight cut to slot's length (all three are the vocabulary's)
+	// take their bounds from slot's check, and the loop a register back.
+	slot, qpos := sc.slot, sc.pos
+	sq, weight := ix.sq[:len(slot)], ix.weight[:len(slot)]
 	for _, t := range terms {
+		k := slot[t]
 		w2 := sq[t]
 		norm2 += w2
-		if k := slot[t]; k > 0 {
+		if k > 0 {
 			w := weight[t]
 			m2 += w2
 			mass += w
@@ -472,7 +489,7 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	}
 	slots = slots[:matched]
 	cov := m2 / norm2
-	if cov < minCov || matched == 0 {
+	if cov < r.minCov || matched == 0 {
 		return false
 	}
 	// Every matched term takes its occurrence nearest the anchor (the
@@ -506,13 +523,18 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	var win2 float64
 	if sc.sortedPos { // the same terms in the same order
 		if !sc.tabled {
-			sc.tabulate(q.Pos)
+			sc.tabulate(r.q.Pos)
 			sc.tabled = true
 		}
-		lo, hi := sc.run(q.Pos, first, last)
-		win2 = ix.runNorm(q.Terms[lo:hi])
+		var lo, hi int
+		if len(sc.at) != 0 {
+			lo, hi = sc.runAt(first, last)
+		} else {
+			lo, hi = sc.run(r.q.Pos, first, last)
+		}
+		win2 = ix.runNorm(r.q.Terms[lo:hi])
 	} else {
-		win2 = ix.windowNorm(q, first, last)
+		win2 = ix.windowNorm(r.q, first, last)
 	}
 	cos := 0.0
 	if win2 > 0 {
