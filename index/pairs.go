@@ -145,9 +145,11 @@ const noTerm = math.MaxUint32
 // (reader.readTodo).
 func (p *pairIndex) search(t uint32, r *reader) {
 	at, next := p.off[t], p.off[t+1]
+	todo := r.todo
 	for _, o := range p.solo[at.solo:next.solo] {
-		r.todo = append(r.todo, pending{o, noTerm})
+		todo = append(todo, pending{o, noTerm})
 	}
+	r.todo = todo
 	lo, hi := at.pair, next.pair
 	if lo == hi {
 		return
@@ -156,8 +158,9 @@ func (p *pairIndex) search(t uint32, r *reader) {
 	sc := r.sc
 	// A scan reads a pair per step, a lookup about four per halving.
 	if len(us) <= 4*len(sc.touched)*bits.Len(uint(len(us))) {
+		present := sc.present // a local: appends to r.todo cannot move it
 		for i, e := range us {
-			if sc.present[e.u/64]&(1<<(e.u%64)) != 0 {
+			if present[e.u/64]&(1<<(e.u%64)) != 0 {
 				p.list(lo+uint32(i), e.u, r)
 			}
 		}
@@ -180,7 +183,9 @@ func (p *pairIndex) search(t uint32, r *reader) {
 
 // list lists the records of pair k, whose second term is u, in r.todo.
 func (p *pairIndex) list(k, u uint32, r *reader) {
+	todo := r.todo // a local: r.todo is stored once, not once a record
 	for _, o := range p.pairPost[p.pairs[k].rec:p.pairs[k+1].rec] {
-		r.todo = append(r.todo, pending{o, u})
+		todo = append(todo, pending{o, u})
 	}
+	r.todo = todo
 }

@@ -170,7 +170,15 @@ func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions,
 			k = int32(len(sc.pos))
 			sc.slot[t] = k
 		}
-		sc.pos[k-1] = append(sc.pos[k-1], q.Pos[i])
+		// Appended in place: most lists have room, and a store of their
+		// length alone needs no write barrier.
+		if ps := &sc.pos[k-1]; len(*ps) < cap(*ps) {
+			n := len(*ps)
+			*ps = (*ps)[:n+1]
+			(*ps)[n] = q.Pos[i]
+		} else {
+			*ps = append(*ps, q.Pos[i])
+		}
 	}
 	var allowed uint32 // bit per system byte; 0 = every system
 	for _, s := range opts.Systems {
@@ -334,16 +342,16 @@ func (r *reader) read(o, u uint32) {
 	if m2 < need {
 		return
 	}
-	r.keep(rec[:recordHead], body)
+	r.keep(o) // by offset: the walk above keeps fewer values live
 }
 
-// keep scores a record that passed the bound, head and body its parts,
-// and keeps its hit unless it misses minCov or minScore.
-func (r *reader) keep(head, body []uint32) {
+// keep scores the record at post[o], which passed the bound, and keeps
+// its hit unless it misses minCov or minScore.
+func (r *reader) keep(o uint32) {
 	// Scored in place: a hit is some hundred bytes.
 	n := len(r.hits)
 	r.hits = slices.Grow(r.hits, 1)[:n+1]
-	if h := &r.hits[n]; !r.ix.score(head, body, r.sc, r.q, r.minCov, &r.arena, h) || h.Score < r.minScore {
+	if h := &r.hits[n]; !r.score(o, h) || h.Score < r.minScore {
 		r.hits = r.hits[:n]
 	}
 }
@@ -368,24 +376,39 @@ func (s *scratch) tabulate(ps []int32) {
 		return
 	}
 	s.at0 = ps[0]
+	n := int(ps[len(ps)-1]-ps[0]) + 2 // positions ps[0] to one past the last
+	at := slices.Grow(s.at, n)[:n]
 	i := int32(0)
-	for p := ps[0]; p <= ps[len(ps)-1]+1; p++ {
+	for j := range at {
+		p := s.at0 + int32(j)
 		for int(i) < len(ps) && ps[i] < p {
 			i++
 		}
-		s.at = append(s.at, i)
+		at[j] = i
 	}
+	s.at = at
 }
 
 // run returns the indexes [lo, hi) of a sorted query's positions ps from
 // first to last, two of its positions.
 func (s *scratch) run(ps []int32, first, last int32) (lo, hi int) {
-	if len(s.at) == 0 {
-		lo, _ = slices.BinarySearch(ps, first)
-		hi, _ = slices.BinarySearch(ps, last+1)
-		return lo, hi
+	if len(s.at) != 0 {
+		return s.runAt(first, last)
 	}
+	return searchRun(ps, first, last)
+}
+
+// runAt is run read from the table at, which must be filled (it inlines
+// where run does not).
+func (s *scratch) runAt(first, last int32) (lo, hi int) {
 	return int(s.at[first-s.at0]), int(s.at[last+1-s.at0])
+}
+
+// searchRun is run without the table (kept apart so run inlines).
+func searchRun(ps []int32, first, last int32) (lo, hi int) {
+	lo, _ = slices.BinarySearch(ps, first)
+	hi, _ = slices.BinarySearch(ps, last+1)
+	return lo, hi
 }
 
 // sortKeys orders hit keys by score desc, then name asc (names are
@@ -413,16 +436,25 @@ func sortKeys(keys []hitKey) {
 	}
 }
 
-// score computes a hit's exact parts from its posting record into h; it
-// reports false, leaving h alone, when the record misses minCov.
-func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64, arena *[]int32, h *Hit) bool {
+// score computes a hit's exact parts from the posting record at post[o]
+// into h; it reports false, leaving h alone, when the record misses
+// minCov. It reads the search from r rather than from arguments: fewer
+// values to pass and keep live.
+func (r *reader) score(o uint32, h *Hit) bool {
+	ix, sc, arena := r.ix, r.sc, &r.arena
+	rec := ix.post[o:]
+	head, body := rec[:recordHead], rec[recordHead:recordHead+rec[1]&0xffff]
 	ni, code := int32(head[0]), int32(head[2])
 	kind := corpus.NameKind(head[1] >> 24)
 	nt := len(body)
 	// The record's terms in name order, and the matched ones' query
 	// slots, in scratch (arrays on the stack were zeroed per record).
-	terms := slices.Grow(sc.terms[:0], nt)[:nt]
-	sc.terms = terms
+	if cap(sc.terms) < nt {
+		// Grown here, rarely, so the common path stores no slice back.
+		sc.terms = make([]uint32, nt, max(nt, 2*cap(sc.terms)))
+		sc.slots = make([]int32, nt, cap(sc.terms))
+	}
+	terms := sc.terms[:nt]
 	if ix.postTerm == packTerm {
 		for _, tw := range body { // the name's order
 			terms[tw>>packShift] = tw & packTerm
@@ -431,34 +463,38 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 		copy(terms, body)
 	}
 	var norm2, m2, mass float64
-	anchor := int32(-1)
+	bestK := int32(0) // the slot of the rarest matched term
 	bestW := -1.0
 	// slots are the matched terms' query slots, in name order.
-	slots := slices.Grow(sc.slots[:0], nt)[:nt]
-	sc.slots = slots // keeps the room grown
+	slots := sc.slots[:nt]
 	matched := 0
-	sq, weight, slot, qpos := ix.sq, ix.weight, sc.slot, sc.pos
+	// sq and weight cut to slot's length (all three are the vocabulary's)
+	// take their bounds from slot's check, and the loop a register back.
+	slot, qpos := sc.slot, sc.pos
+	sq, weight := ix.sq[:len(slot)], ix.weight[:len(slot)]
 	for _, t := range terms {
+		k := slot[t]
 		w2 := sq[t]
 		norm2 += w2
-		if k := slot[t]; k > 0 {
+		if k > 0 {
 			w := weight[t]
 			m2 += w2
 			mass += w
 			slots[matched] = k - 1
 			matched++
 			if w > bestW {
-				bestW, anchor = w, qpos[k-1][0]
+				bestW, bestK = w, k-1
 			}
 		}
 	}
 	slots = slots[:matched]
 	cov := m2 / norm2
-	if cov < minCov || matched == 0 {
+	if cov < r.minCov || matched == 0 {
 		return false
 	}
 	// Every matched term takes its occurrence nearest the anchor (the
 	// rarest matched term).
+	anchor := qpos[bestK][0]
 	if cap(*arena)-len(*arena) < matched {
 		// A new array: earlier hits keep pointing into the old one.
 		*arena = make([]int32, 0, max(2*cap(*arena), 1024, matched))
@@ -487,13 +523,18 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 	var win2 float64
 	if sc.sortedPos { // the same terms in the same order
 		if !sc.tabled {
-			sc.tabulate(q.Pos)
+			sc.tabulate(r.q.Pos)
 			sc.tabled = true
 		}
-		lo, hi := sc.run(q.Pos, first, last)
-		win2 = ix.runNorm(q.Terms[lo:hi])
+		var lo, hi int
+		if len(sc.at) != 0 {
+			lo, hi = sc.runAt(first, last)
+		} else {
+			lo, hi = sc.run(r.q.Pos, first, last)
+		}
+		win2 = ix.runNorm(r.q.Terms[lo:hi])
 	} else {
-		win2 = ix.windowNorm(q, first, last)
+		win2 = ix.windowNorm(r.q, first, last)
 	}
 	cos := 0.0
 	if win2 > 0 {
@@ -504,12 +545,12 @@ func (ix *Index) score(head, body []uint32, sc *scratch, q Query, minCov float64
 		order = float64(inOrder) / float64(pairs)
 	}
 	score := kindWeight(kind) * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
-	*h = Hit{
-		Name: ni, Code: code, Score: score,
-		Coverage: cov, Cosine: cos, Order: order, Mass: mass,
-		Matched: matched, Length: nt,
-		First: first, Last: last, Positions: positions,
-	}
+	// Field by field: a composite literal is built on the stack and
+	// copied.
+	h.Name, h.Code, h.Score = ni, code, score
+	h.Coverage, h.Cosine, h.Order, h.Mass = cov, cos, order, mass
+	h.Matched, h.Length = matched, nt
+	h.First, h.Last, h.Positions = first, last, positions
 	return true
 }
 
