@@ -524,6 +524,15 @@ func (s *Set) CodeString(id ID) string {
 	return s.str(s.recs[id].code)
 }
 
+// SystemOf returns the system of id, "" for an ID not in the set:
+// Brief(id).System without reading the rest of the brief.
+func (s *Set) SystemOf(id ID) System {
+	if !s.valid(id) {
+		return ""
+	}
+	return s.systems[s.recs[id].sys]
+}
+
 // Children returns the children of id that are in the set, in official
 // order. The slice must not be modified.
 func (s *Set) Children(id ID) []ID {

@@ -107,6 +107,9 @@ func TestNewSetLossless(t *testing.T) {
 				if got := set.CodeString(id); got != c.Code {
 					t.Fatalf("%s: CodeString %q", c.Code, got)
 				}
+				if got := set.SystemOf(id); got != c.System {
+					t.Fatalf("%s: SystemOf %q", c.Code, got)
+				}
 				var kids []string
 				for _, k := range set.Children(id) {
 					kids = append(kids, set.Brief(k).Code)
@@ -142,7 +145,7 @@ func TestNewSetLossless(t *testing.T) {
 		t.Error("a child missing from the input was found")
 	}
 	for _, id := range []ID{0, -1, 1 << 30} {
-		if set.Code(id) != nil || set.Brief(id) != (Brief{}) || set.CodeString(id) != "" || set.Children(id) != nil || set.SevenChr(id) != nil ||
+		if set.Code(id) != nil || set.Brief(id) != (Brief{}) || set.CodeString(id) != "" || set.SystemOf(id) != "" || set.Children(id) != nil || set.SevenChr(id) != nil ||
 			!reflect.DeepEqual(set.Notes(id), Notes{}) {
 			t.Errorf("ID %d is a code", id)
 		}

@@ -86,11 +86,11 @@ const (
 // floorableInjury reports an ICD-10-CM code of chapter 19 (S00-T88) other
 // than the unspecified-region injuries T14.-.
 func (e *Engine) floorableInjury(id corpus.ID) bool {
-	b := e.set.Brief(id)
-	if b.System != corpus.ICD10CM || b.Code == "" || b.Code[0] != 'S' && b.Code[0] != 'T' {
+	code := e.set.CodeString(id)
+	if code == "" || code[0] != 'S' && code[0] != 'T' || e.set.SystemOf(id) != corpus.ICD10CM {
 		return false
 	}
-	return b.Code[0] == 'S' || b.Code < "T89" && b.Code[:3] != "T14"
+	return code[0] == 'S' || code < "T89" && code[:3] != "T14"
 }
 
 // namesInjuryKind reports whether the words mention m matched, spread

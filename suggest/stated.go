@@ -35,9 +35,8 @@ func (e *Engine) statedHistory(doc *nlp.Document, ks []scored, annotate bool) {
 		if k.conf >= thr {
 			continue
 		}
-		b := e.set.Brief(k.code)
 		// An unspecified code says less than a note that names the site.
-		if b.System != corpus.ICD10CM || !historyZ(b.Code) || unspecifiedTitle(b.Display) {
+		if e.set.SystemOf(k.code) != corpus.ICD10CM || !historyZ(e.set.CodeString(k.code)) || unspecifiedTitle(e.set.Brief(k.code).Display) {
 			continue
 		}
 		for i := range k.c.mentions {

@@ -91,8 +91,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		// The release must cover the date of service (billability is the
 		// specificity edit's business, not this rule's).
-		b := e.set.Brief(code)
-		if !w.tail.covers(e.set, b.System, req.DateOfService) {
+		if !w.tail.covers(e.set, e.set.SystemOf(code), req.DateOfService) {
+			b := e.set.Brief(code)
 			r, _ := e.set.Release(b.System)
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 				Rule: "not_valid_on_date", Reason: fmt.Sprintf("the %s release %s does not cover the date of service %s", b.System, r.Name, req.DateOfService.Format("2006-01-02")),
@@ -233,11 +233,10 @@ func (e *Engine) less(a, b *scored) bool {
 	if a.code == b.code {
 		return false
 	}
-	x, y := e.set.Brief(a.code), e.set.Brief(b.code)
-	if x.System != y.System {
-		return x.System < y.System
+	if x, y := e.set.SystemOf(a.code), e.set.SystemOf(b.code); x != y {
+		return x < y
 	}
-	return x.Code < y.Code
+	return e.set.CodeString(a.code) < e.set.CodeString(b.code)
 }
 
 // compareScored is less as a three-way comparison: -1 when a comes
@@ -259,11 +258,10 @@ func (e *Engine) compareKeys(a, b *scoreKey) int {
 	case a.code == b.code:
 		return 0
 	}
-	x, y := e.set.Brief(a.code), e.set.Brief(b.code)
-	if x.System != y.System {
-		return strings.Compare(string(x.System), string(y.System))
+	if x, y := e.set.SystemOf(a.code), e.set.SystemOf(b.code); x != y {
+		return strings.Compare(string(x), string(y))
 	}
-	return strings.Compare(x.Code, y.Code)
+	return strings.Compare(e.set.CodeString(a.code), e.set.CodeString(b.code))
 }
 
 // cmpDesc orders two numbers descending (0 when neither is greater, as
