@@ -34,8 +34,8 @@ func compete(w *work, cs []*candidate) {
 		for j := i + 1; j < len(g) && g[j].sent == g[i].sent && g[j].start < g[i].end; j++ {
 			// g[i] and g[j] overlap.
 			a, b := &g[i], &g[j]
-			a.c.margin = math.Min(a.c.margin, a.score-b.score)
-			b.c.margin = math.Min(b.c.margin, b.score-a.score)
+			a.c.margin = minMath(a.c.margin, a.score-b.score)
+			b.c.margin = minMath(b.c.margin, b.score-a.score)
 			switch {
 			case b.score > a.score || b.score == a.score && b.c.key < a.c.key:
 				a.c.spanRank++

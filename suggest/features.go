@@ -129,7 +129,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	f[16] = float64(unc) / n
 	f[17] = float64(exp) / n
 	if e.model != nil && e.model.Priors != nil {
-		f[18] = math.Min(e.prior(code, false), maxPriorLogit)
+		f[18] = min(e.prior(code, false), maxPriorLogit)
 	}
 	f[19] = float64(firstStart) / float64(max(len(doc.Text), 1))
 	cf := e.fact(code)
@@ -144,7 +144,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 		// The least common matched word says how ordinary the match is.
 		f[22] = 1
 		for _, p := range h.Positions {
-			f[22] = math.Min(f[22], w.termDF(e.model.TermDF, doc, p))
+			f[22] = minMath(f[22], w.termDF(e.model.TermDF, doc, p))
 		}
 	}
 	if c.spanRank == 0 {
@@ -163,7 +163,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	}
 	f[29] = h.Coverage * h.Coverage
 	if e.model != nil && e.model.Priors != nil {
-		f[30] = math.Min(e.prior(code, true), maxPriorLogit)
+		f[30] = min(e.prior(code, true), maxPriorLogit)
 	}
 	f[31] = float64(cf.letter)
 	if cf.flags&factUnspecified != 0 {

@@ -19,9 +19,11 @@ func CheckNote(text string) error {
 	if !utf8.ValidString(text) || strings.IndexByte(text, 0) >= 0 {
 		return ErrBinaryNote
 	}
+	// A control character is one byte, which no other character's UTF-8
+	// holds: count bytes, not decoded runes.
 	ctrl := 0
-	for _, r := range text {
-		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+	for i := range len(text) {
+		if c := text[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
 			ctrl++
 		}
 	}

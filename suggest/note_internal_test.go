@@ -1,0 +1,64 @@
+package suggest
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// checkNoteRunes is CheckNote's control-character rule as it read the
+// text rune by rune: the plain form CheckNote's byte count must agree with.
+func checkNoteRunes(text string) bool {
+	ctrl := 0
+	for _, r := range text {
+		if r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl*20 > len(text)
+}
+
+// FuzzCheckNoteControls: on valid UTF-8 without NUL bytes, CheckNote
+// refuses a note for its control characters exactly when counting runes
+// does.
+func FuzzCheckNoteControls(f *testing.F) {
+	for _, s := range []string{
+		"Patient with chest pain.",
+		"a\x01b\x02c",
+		strings.Repeat("é\x07", 30),
+		"naïve\x1b[0m colour ❤ \x03",
+		strings.Repeat("x", 19) + "\x01",
+		strings.Repeat("x", 18) + "\x01",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.TrimSpace(s) == "" || len(s) > MaxNoteBytes || !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
+			return
+		}
+		if got, want := CheckNote(s) != nil, checkNoteRunes(s); got != want {
+			t.Errorf("%q: refused %v, counting runes %v", s, got, want)
+		}
+	})
+}
+
+// TestMinMath: minMath gives what math.Min gives, at NaN, signed zeros
+// and infinities; the builtin min, which the features use beside a finite
+// constant, too there.
+func TestMinMath(t *testing.T) {
+	vals := []float64{math.NaN(), math.Inf(-1), math.Inf(1), math.Copysign(0, -1), 0, -1.5, 0.25, 3}
+	same := func(a, b float64) bool {
+		return math.IsNaN(a) && math.IsNaN(b) || a == b && math.Signbit(a) == math.Signbit(b)
+	}
+	for _, x := range vals {
+		for _, y := range vals {
+			if got, want := minMath(x, y), math.Min(x, y); !same(got, want) {
+				t.Errorf("minMath(%v, %v) = %v, math.Min %v", x, y, got, want)
+			}
+		}
+		if got, want := min(x, maxPriorLogit), math.Min(x, maxPriorLogit); !same(got, want) {
+			t.Errorf("min(%v, maxPriorLogit) = %v, math.Min %v", x, got, want)
+		}
+	}
+}
