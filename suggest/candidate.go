@@ -489,7 +489,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name]
 		}
-		if learned && e.unsaidHistory(targets[h.Code], *m) { // history.go
+		if learned && e.unsaidHistory(&targets[h.Code], m.assert) { // history.go
 			w.dropPending()
 			continue
 		}
