@@ -172,10 +172,16 @@ type pending struct {
 	m mention
 }
 
-// newPending returns a zeroed pending slot at the end of w.pend, for a
-// mention built in place; pendTo keeps it, dropPending drops it.
+// newPending returns a pending slot at the end of w.pend, for a mention
+// built in place, every field of it (the slot is not zeroed: one a
+// dropPending left holds the dropped mention); pendTo keeps it,
+// dropPending drops it.
 func (w *work) newPending() *pending {
-	w.pend = append(w.pend, pending{})
+	if n := len(w.pend); n < cap(w.pend) {
+		w.pend = w.pend[:n+1]
+	} else {
+		w.pend = append(w.pend, pending{})
+	}
 	return &w.pend[len(w.pend)-1]
 }
 
@@ -209,8 +215,8 @@ func (w *work) pendTo(tgt target, p *pending) {
 type sentenceScratch struct {
 	q        index.Query
 	hits     []index.Hit
-	expanded []bool    // per query term: from an abbreviation expansion
-	partNeg  []float64 // per hit: share of its words negated when the name is not
+	expanded []bool     // per query term: from an abbreviation expansion
+	facts    []hitFacts // per hit: its words' negation share and assertion
 	full     []posMask
 	trig     []bool     // per token of the note: part of an assertion trigger
 	label    []bool     // per token of the note: in a body-system sub-heading ("HEENT:")
@@ -218,6 +224,15 @@ type sentenceScratch struct {
 	kept     []int32    // the sentence's terms the searches read (keptTerms)
 	shout    []int8     // per sentence of the note: 0 not judged, 1 all capitals, -1 not
 	codes    codeSlots  // the note's candidates by code, as collect gathers them
+}
+
+// hitFacts are what a hit's words say: partNeg the share of its words
+// negated when the name is not, assert the assertion its words share
+// (trigger words aside), own whether any word is not a trigger's.
+type hitFacts struct {
+	partNeg float64
+	assert  nlp.Assertion
+	own     bool
 }
 
 // prefixAt is a compound's word (its token) and where its prefix starts.
@@ -397,13 +412,24 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	// against "... with complications") contradicts the name unless the name
 	// itself says "without": such hits neither dominate others nor count
 	// as documenting a complication, and the ranker sees the share.
-	sc.partNeg = sc.partNeg[:0]
+	// The mention's assertion is what all its words share; the words of a
+	// trigger ("without nausea" matching "Nausea without vomiting") are
+	// not the finding's and do not count. Both are read in one pass over
+	// the hit's words.
+	sc.facts = sc.facts[:0]
 	for i := range hits {
 		h := &hits[i]
 		negated := 0
+		assert := ^nlp.Assertion(0)
+		own := false
 		for _, p := range h.Positions {
-			if doc.Tokens[p].Assert&nlp.Negated != 0 {
+			a := doc.Tokens[p].Assert
+			if a&nlp.Negated != 0 {
 				negated++
+			}
+			if !sc.trig[p] {
+				assert &= a
+				own = true
 			}
 		}
 		pn := 0.0
@@ -414,7 +440,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		} else if negated < len(h.Positions) {
 			pn = withoutClash(doc, sent, e.withoutOf(ix, learned, h.Name), h.Positions)
 		}
-		sc.partNeg = append(sc.partNeg, pn)
+		sc.facts = append(sc.facts, hitFacts{partNeg: pn, assert: assert, own: own})
 	}
 	// A hit whose matched words all sit inside a longer, fully matched name
 	// is dominated ("pain" inside "chest pain").
@@ -426,32 +452,24 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	sc.full = sc.full[:0]
 	for i := range hits {
 		h := &hits[i]
-		if h.Coverage >= 0.99 && h.Matched > 1 && sc.partNeg[i] == 0 {
+		if h.Coverage >= 0.99 && h.Matched > 1 && sc.facts[i].partNeg == 0 {
 			sc.full = append(sc.full, maskOf(h.Positions, base))
 		}
 	}
 	for i := range hits {
 		h := &hits[i]
-		// The mention's assertion is what all its words share; the words
-		// of a trigger ("without nausea" matching "Nausea without
-		// vomiting") are not the finding's and do not count.
-		assert := ^nlp.Assertion(0)
-		own := false
-		for _, p := range h.Positions {
-			if !sc.trig[p] {
-				assert &= doc.Tokens[p].Assert
-				own = true
-			}
-		}
-		if !own {
+		f := &sc.facts[i]
+		if !f.own {
 			continue // only the words of a trigger ("none", "no evidence of") matched
 		}
-		// The mention is built in its pending slot, not copied there.
+		// The mention is built in its pending slot, not copied there, every
+		// field set (newPending does not zero the slot).
 		pm := w.newPending()
 		m := &pm.m
 		m.hit, m.learned, m.name, m.kind = *h, learned, ix.NameText(h.Name), ix.NameKind(h.Name)
 		m.sent, m.start, m.end = sent[0].Sent, min(doc.Tokens[h.First].Start, sc.prefixStart(int(h.First))), doc.Tokens[h.Last].End
-		m.section, m.partNeg, m.assert = doc.Tokens[h.First].Section, sc.partNeg[i], assert
+		m.section, m.partNeg, m.assert = doc.Tokens[h.First].Section, f.partNeg, f.assert
+		m.weight, m.expanded, m.dominated = 0, false, false
 		if expanded { // else no term of the query comes from an expansion
 			if exp.ok {
 				m.expanded = exp.holdsAny(h.Positions, base)
@@ -461,8 +479,8 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		}
 		if len(sc.full) > 0 {
 			mine := maskOf(h.Positions, base)
-			for _, f := range sc.full {
-				if mine.within(f) {
+			for _, full := range sc.full {
+				if mine.within(full) {
 					m.dominated = true
 					break
 				}
@@ -471,7 +489,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name]
 		}
-		if learned && e.unsaidHistory(targets[h.Code], *m) { // history.go
+		if learned && e.unsaidHistory(&targets[h.Code], m.assert) { // history.go
 			w.dropPending()
 			continue
 		}

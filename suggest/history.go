@@ -519,10 +519,12 @@ func sharesWords(h, c *candidate) bool {
 // in a relative: "myocardial infarction" in "acute STEMI" is no old
 // infarction (I25.2), "coronary disease" no history of anything. The
 // code's own names still find it when the note says so ("old MI").
-func (e *Engine) unsaidHistory(tgt target, m mention) bool {
+// It takes the target by pointer and the mention's assertion alone: the
+// caller's copies of both were most of its cost.
+func (e *Engine) unsaidHistory(tgt *target, assert nlp.Assertion) bool {
 	b := e.set.Brief(tgt.anyCode())
 	if !pastHistoryCode(b) && !familyCode(b) && !strings.HasPrefix(b.Code, "Z85") {
 		return false // a status (allergy, absence, presence) needs no past tense
 	}
-	return m.assert&(nlp.Historical|nlp.Ended|nlp.Family) == 0
+	return assert&(nlp.Historical|nlp.Ended|nlp.Family) == 0
 }

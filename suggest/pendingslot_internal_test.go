@@ -1,0 +1,65 @@
+package suggest
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"testing"
+
+	"medcode/corpus"
+	"medcode/index"
+	"medcode/internal/testenv"
+	"medcode/nlp"
+)
+
+// TestPendingSlotsNeedNoZeroing holds searchSentence's mentions, built in
+// pending slots newPending does not zero, to those built in zeroed ones:
+// collect over the CodiEsp dev notes gathers the same candidates and
+// mentions when every spare pending slot holds garbage as when none does.
+func TestPendingSlotsNeedNoZeroing(t *testing.T) {
+	e, err := Open(context.Background(), OpenOptions{DataDir: testenv.DataDir(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := testenv.DevNotes(t)
+	if len(notes) > 80 {
+		notes = notes[:80]
+	}
+	junk := &candidate{key: "junk"}
+	garbage := pending{c: junk, m: mention{
+		hit:    index.Hit{Name: 7, Code: 7, Score: math.Pi, Positions: []int32{1, 2, 3}},
+		weight: 9, name: "junk", sent: 5, start: 6, end: 7, section: 8, partNeg: 0.5,
+		learned: true, kind: corpus.NameDrug, assert: ^nlp.Assertion(0), expanded: true, dominated: true,
+	}}
+	mentions := 0
+	for i, text := range notes {
+		doc := e.pipe.Analyze(text)
+		var got [2]map[string][]mention
+		for dirty := range 2 {
+			w := e.getWork(0)
+			if dirty == 1 {
+				w.pend = append(w.pend[:0], make([]pending, 4096)...)
+				for j := range w.pend {
+					w.pend[j] = garbage
+				}
+				w.pend = w.pend[:0]
+			}
+			got[dirty] = map[string][]mention{}
+			for _, c := range e.collect(w, doc, Request{}) {
+				ms := append([]mention(nil), c.mentions...)
+				for j := range ms { // the work's position arena is reused
+					ms[j].hit.Positions = append([]int32(nil), ms[j].hit.Positions...)
+				}
+				got[dirty][c.key] = ms
+				mentions += len(ms)
+			}
+			e.putWork(w)
+		}
+		if !reflect.DeepEqual(got[0], got[1]) {
+			t.Fatalf("note %d: mentions differ when the pending slots hold garbage", i)
+		}
+	}
+	if mentions == 0 {
+		t.Fatal("no mention gathered: the test cannot fail")
+	}
+}
