@@ -206,11 +206,11 @@ func (e *Engine) obstetricCharacters(doc *nlp.Document, res *Result, p pregnancy
 			continue
 		}
 		title, why := s.Display, []string{}
-		if m := trimesterTitle.FindStringSubmatchIndex(title); m != nil && p.trimester > 0 && title[m[2]:m[3]] != trimesterName[p.trimester] {
-			title = title[:m[2]] + trimesterName[p.trimester] + title[m[3]:]
+		if from, to, ok := titleTrimester(title); ok && p.trimester > 0 && title[from:to] != trimesterName[p.trimester] { // trimesterTitle's group
+			title = title[:from] + trimesterName[p.trimester] + title[to:]
 			why = append(why, p.why)
 		}
-		if m := fetusTitle.FindStringSubmatchIndex(title); m != nil {
+		if from, to, ok := titleFetus(title); ok { // fetusTitle's group
 			want := "not applicable or unspecified"
 			switch p.fetus {
 			case "0":
@@ -219,8 +219,8 @@ func (e *Engine) obstetricCharacters(doc *nlp.Document, res *Result, p pregnancy
 			default:
 				want = "fetus " + p.fetus
 			}
-			if title[m[2]:m[3]] != want {
-				title = title[:m[2]] + want
+			if title[from:to] != want {
+				title = title[:from] + want
 				if p.fetus == "0" {
 					why = append(why, "no fetus of a multiple gestation is named: seventh character 0")
 				} else {
