@@ -69,7 +69,7 @@ func (e *Engine) pregnancyOf(n *ruleNote) (pregnancy, bool) {
 		}
 		p.why = fmt.Sprintf("%d weeks of gestation is the %s trimester", wk, trimesterName[p.trimester])
 	}
-	for _, m := range trimesterWords.FindAllStringSubmatchIndex(doc.Text, -1) {
+	for m := range trimesterMatches(doc.Text) { // trimesterWords' matches
 		c := spanCue(doc, m[0], m[1])
 		ok := c.tok >= 0
 		if ok && c.assert&nlp.Negated != 0 && withoutOnly(doc, c.start, c.end) {

@@ -10,8 +10,9 @@ import (
 
 // TestScansOnDevNotes holds the byte scans that stand for the rules'
 // regexps (emTimeMatch's prefilter, findWords, saysLocal, gravidaDigits,
-// saysSingleFetus, fetusCharacter, the week and day scans) to the regexps
-// on every dev note, and saysLocal on each of its lower-cased lines.
+// saysSingleFetus, fetusCharacter, the week and day scans,
+// trimesterMatches) to the regexps on every dev note, and saysLocal on
+// each of its lower-cased lines.
 func TestScansOnDevNotes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the dev notes")
@@ -25,6 +26,7 @@ func TestScansOnDevNotes(t *testing.T) {
 		}
 		obstetricScansHold(t, n)
 		weekScansHold(t, n)
+		trimesterScanHolds(t, n)
 		for _, line := range strings.Split(n, "\n") {
 			weekScansHold(t, line) // the gestation scan reads sentences
 		}
