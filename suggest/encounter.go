@@ -183,8 +183,8 @@ func weeksOfGestation(n *ruleNote) (int, cue, bool) {
 			continue
 		}
 		text := doc.Text[sp.Start:sp.End]
-		m := gestation.FindStringSubmatchIndex(text)
-		if m == nil || !n.sentenceHas(s, pregnancyCues, -1) && !(n.pregnant() && gestationalAge(text[:m[0]]) && !n.sentenceHas(s, postpartumCues, -1)) {
+		m, ok := gestationMatch(text) // gestation.FindStringSubmatchIndex
+		if !ok || !n.sentenceHas(s, pregnancyCues, -1) && !(n.pregnant() && gestationalAge(text[:m[0]]) && !n.sentenceHas(s, postpartumCues, -1)) {
 			continue
 		}
 		low := strings.ToLower(text[m[1]:])

@@ -69,7 +69,7 @@ func (e *Engine) pregnancyOf(n *ruleNote) (pregnancy, bool) {
 		}
 		p.why = fmt.Sprintf("%d weeks of gestation is the %s trimester", wk, trimesterName[p.trimester])
 	}
-	for _, m := range trimesterWords.FindAllStringSubmatchIndex(doc.Text, -1) {
+	for m := range trimesterMatches(doc.Text) { // trimesterWords' matches
 		c := spanCue(doc, m[0], m[1])
 		ok := c.tok >= 0
 		if ok && c.assert&nlp.Negated != 0 && withoutOnly(doc, c.start, c.end) {
@@ -112,8 +112,8 @@ func (e *Engine) pregnancyOf(n *ruleNote) (pregnancy, bool) {
 		}
 	}
 	if !saysSingleFetus(doc.Text) {
-		if m := fetusLetter.FindStringSubmatch(doc.Text); m != nil {
-			switch ch := strings.ToLower(m[1]); {
+		if ch, ok := fetusCharacter(doc.Text); ok { // fetusLetter's m[1]
+			switch ch := strings.ToLower(ch); {
 			case ch >= "a" && ch <= "e":
 				p.fetus = strconv.Itoa(int(ch[0]-'a') + 1)
 			case ch >= "1" && ch <= "5":
@@ -206,11 +206,11 @@ func (e *Engine) obstetricCharacters(doc *nlp.Document, res *Result, p pregnancy
 			continue
 		}
 		title, why := s.Display, []string{}
-		if m := trimesterTitle.FindStringSubmatchIndex(title); m != nil && p.trimester > 0 && title[m[2]:m[3]] != trimesterName[p.trimester] {
-			title = title[:m[2]] + trimesterName[p.trimester] + title[m[3]:]
+		if from, to, ok := titleTrimester(title); ok && p.trimester > 0 && title[from:to] != trimesterName[p.trimester] { // trimesterTitle's group
+			title = title[:from] + trimesterName[p.trimester] + title[to:]
 			why = append(why, p.why)
 		}
-		if m := fetusTitle.FindStringSubmatchIndex(title); m != nil {
+		if from, to, ok := titleFetus(title); ok { // fetusTitle's group
 			want := "not applicable or unspecified"
 			switch p.fetus {
 			case "0":
@@ -219,8 +219,8 @@ func (e *Engine) obstetricCharacters(doc *nlp.Document, res *Result, p pregnancy
 			default:
 				want = "fetus " + p.fetus
 			}
-			if title[m[2]:m[3]] != want {
-				title = title[:m[2]] + want
+			if title[from:to] != want {
+				title = title[:from] + want
 				if p.fetus == "0" {
 					why = append(why, "no fetus of a multiple gestation is named: seventh character 0")
 				} else {
@@ -727,15 +727,7 @@ var completedWeeks = guard(`(?i)\b(\d{2})(?:\s*(?:\+\s*\d|[0-6]/7))?[ -](?:compl
 // P07.30 (unspecified weeks); under 28 weeks the extreme immaturity codes
 // (P07.2-) hold the weeks.
 func (e *Engine) newbornGestation(doc *nlp.Document, res *Result) {
-	n := -1
-	for _, m := range completedWeeks.FindAllStringSubmatchIndex(doc.Text, -1) {
-		after := strings.ToLower(strings.TrimSpace(doc.Text[m[1]:min(len(doc.Text), m[1]+8)]))
-		if strings.HasPrefix(after, "old") || strings.HasPrefix(after, "ago") {
-			continue
-		}
-		n, _ = strconv.Atoi(doc.Text[m[2]:m[3]])
-		break
-	}
+	n := newbornWeeks(doc.Text)
 	if n < 0 || n >= 37 {
 		return
 	}
@@ -781,11 +773,11 @@ var daysOld = guard(`(?i)\b(\d{1,2})[ -]days?[ -]old\b`, "day")
 // newbornExamAge chooses the newborn health examination by the age the
 // note documents: under 8 days old Z00.110, 8 to 28 days old Z00.111.
 func newbornExamAge(doc *nlp.Document, res *Result) {
-	m := daysOld.FindStringSubmatch(doc.Text)
-	if m == nil {
+	m, ok := daysOldNumber(doc.Text) // daysOld's m[1]
+	if !ok {
 		return
 	}
-	d, _ := strconv.Atoi(m[1])
+	d, _ := strconv.Atoi(m)
 	want, title := "Z00.110", "Health examination for newborn under 8 days old"
 	switch {
 	case d > 28:

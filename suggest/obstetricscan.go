@@ -71,6 +71,101 @@ func saysSingleFetus(s string) bool {
 	return false
 }
 
+// fetusWords are fetusLetter's words, each with the byte a search for it
+// looks for: a rarer letter than its first where the first is a t.
+var fetusWords = [...]struct {
+	w string
+	k int
+}{{"twin", 1}, {"triplet", 3}, {"quadruplet", 0}, {"fetus", 0}, {"baby", 0}}
+
+// fetusCharacter is fetusLetter's first match's letter or digit (m[1] of
+// FindStringSubmatch), ok false where it finds none. No two of the words
+// start at one byte, so the first match is the one starting first: each
+// word's first start, between word boundaries and followed by its tail
+// (fetusTail), is searched for before the best found so far. A text
+// holding the long s, which (?i) reads as the s of "fetus", is left to
+// the regexp.
+func fetusCharacter(s string) (string, bool) {
+	if strings.Contains(s, "\u017f") {
+		if m := fetusLetter.FindStringSubmatch(s); m != nil {
+			return m[1], true
+		}
+		return "", false
+	}
+	best, ch := len(s), ""
+	for _, fw := range fetusWords {
+		// A start before best ends before best+len(w).
+		t := s[:min(len(s), best+len(fw.w)-1)]
+		for p := foldIndexAt(t, fw.w, fw.k, 0); p >= 0; p = foldIndexAt(t, fw.w, fw.k, p+1) {
+			if p > 0 && isWordByte(s[p-1]) {
+				continue
+			}
+			if k, ok := fetusTail(s, p+len(fw.w)); ok {
+				best, ch = p, s[k:k+1]
+				break
+			}
+		}
+	}
+	return ch, ch != ""
+}
+
+// fetusTail reads fetusLetter's \s*(?:#\s*)?([a-e1-9])\b at byte k of s,
+// returning where the letter or digit stands. Neither white space nor #
+// is a letter or a digit, so the greedy reading is the only one.
+func fetusTail(s string, k int) (int, bool) {
+	k = skipRESpace(s, k)
+	if k < len(s) && s[k] == '#' {
+		k = skipRESpace(s, k+1)
+	}
+	if k >= len(s) {
+		return 0, false
+	}
+	c := s[k] | 0x20 // ASCII lower case of a letter; digits hold the bit
+	if !('a' <= c && c <= 'e' || '1' <= s[k] && s[k] <= '9') || k+1 < len(s) && isWordByte(s[k+1]) {
+		return 0, false
+	}
+	return k, true
+}
+
+// skipRESpace is the first byte of s from k on that is not \s.
+func skipRESpace(s string, k int) int {
+	for k < len(s) && isRESpace(s[k]) {
+		k++
+	}
+	return k
+}
+
+// foldIndexAt is foldIndex(s, word, from) searching for word's byte k
+// rather than its first (word's letters have no fold beyond ASCII).
+func foldIndexAt(s, word string, k, from int) int {
+	if from+k >= len(s) {
+		return -1
+	}
+	lo := word[k]
+	up := upperASCII(lo)
+	nl, nu := byteFrom(s, from+k, lo), -1
+	if up != lo {
+		nu = byteFrom(s, from+k, up)
+	}
+	for {
+		i := nl
+		if i < 0 || nu >= 0 && nu < i {
+			i = nu
+		}
+		if i < 0 || len(s)-(i-k) < len(word) {
+			return -1
+		}
+		if asciiFoldPrefix(s[i-k:], word) {
+			return i - k
+		}
+		if i == nl {
+			nl = byteFrom(s, i+1, lo)
+		} else {
+			nu = byteFrom(s, i+1, up)
+		}
+	}
+}
+
 // foldWordAt reports whether s holds lower-case w at byte k, in any ASCII
 // case, with no word byte after it (\b).
 func foldWordAt(s string, k int, w string) bool {

@@ -14,10 +14,14 @@ var obstetricScanCases = []string{
 	"Singleton pregnancy", "single fetus", "Single Gestation.", "single pregnancy", "single intrauterine pregnancy", "single  fetus",
 	"singletons", "9single fetus", "a single gestational", "single intrauterine", "\u017fingleton", "x \u017fingle fetus",
 	"single_fetus", "_singleton", "single fetus_", "\u00e9singleton", "singleton\u00e9", "SINGLE FETUS", "single\tfetus",
+	"Twin B", "twin b", "twinb", "twin  # 2 x", "twin#\t3", "twin ##2", "twins 3", "abc_twin 2, twins 3, twin 4", "xfetus b then fetus c",
+	"fetus f, baby A", "Baby e.", "baby e_", "baby 0", "baby 9", "Triplet C", "QUADRUPLET 5", "fetu\u017f b", "caf\u00e9baby 2",
+	"baby 2\u00e9", "twin", "twin ", "twin #", "fetuses", "tw twin  a", "t twi twin 1", "quadruplet", "quadrupletb", "triplets b then twin a",
+	"fetus\u212a b", "tRIPLET d", "tr twin e", "twin\u00a0b", "baby\n\n#\n\nb", "triplet", "xxtriplet 1 baby 2",
 }
 
-// TestObstetricScans: gravidaDigits and saysSingleFetus are gravidaNumber
-// and singleFetus.
+// TestObstetricScans: gravidaDigits, saysSingleFetus and fetusCharacter
+// are gravidaNumber, singleFetus and fetusLetter.
 func TestObstetricScans(t *testing.T) {
 	pad := strings.Repeat("Pregnant patient seen, plan as above. ", 3)
 	for _, s := range obstetricScanCases {
@@ -44,5 +48,9 @@ func obstetricScansHold(t *testing.T, s string) {
 	}
 	if got, want := saysSingleFetus(s), singleFetus.Regexp.MatchString(s); got != want {
 		t.Fatalf("saysSingleFetus(%q) = %v, singleFetus %v", s, got, want)
+	}
+	ch, ok := fetusCharacter(s)
+	if m := fetusLetter.Regexp.FindStringSubmatch(s); ok != (m != nil) || ok && ch != m[1] {
+		t.Fatalf("fetusCharacter(%q) = %q, %v; fetusLetter %q", s, ch, ok, m)
 	}
 }

@@ -10,7 +10,8 @@ import (
 
 // TestScansOnDevNotes holds the byte scans that stand for the rules'
 // regexps (emTimeMatch's prefilter, findWords, saysLocal, gravidaDigits,
-// saysSingleFetus) to the regexps on every dev note, and saysLocal on
+// saysSingleFetus, fetusCharacter, the week and day scans,
+// trimesterMatches) to the regexps on every dev note, and saysLocal on
 // each of its lower-cased lines.
 func TestScansOnDevNotes(t *testing.T) {
 	if testing.Short() {
@@ -24,6 +25,11 @@ func TestScansOnDevNotes(t *testing.T) {
 			t.Fatalf("findWords: %q, wordRE %q on %q", got, want, n)
 		}
 		obstetricScansHold(t, n)
+		weekScansHold(t, n)
+		trimesterScanHolds(t, n)
+		for _, line := range strings.Split(n, "\n") {
+			weekScansHold(t, line) // the gestation scan reads sentences
+		}
 		for _, line := range strings.Split(strings.ToLower(n), "\n") {
 			if got, want := saysLocal(line), localWords.MatchString(line); got != want {
 				t.Fatalf("saysLocal(%q) = %v, localWords %v", line, got, want)
