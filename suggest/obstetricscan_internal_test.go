@@ -23,20 +23,12 @@ var obstetricScanCases = []string{
 // TestObstetricScans: gravidaDigits, saysSingleFetus and fetusCharacter
 // are gravidaNumber, singleFetus and fetusLetter.
 func TestObstetricScans(t *testing.T) {
-	pad := strings.Repeat("Pregnant patient seen, plan as above. ", 3)
-	for _, s := range obstetricScanCases {
-		for _, text := range []string{s, pad + s, s + pad, pad + s + " " + s} {
-			obstetricScansHold(t, text)
-		}
-	}
+	holdScans(t, strings.Repeat("Pregnant patient seen, plan as above. ", 3), obstetricScanCases, obstetricScansHold)
 }
 
 // FuzzObstetricScans: the scans are the regexps on any text.
 func FuzzObstetricScans(f *testing.F) {
-	for _, s := range obstetricScanCases {
-		f.Add(s)
-	}
-	f.Fuzz(obstetricScansHold)
+	fuzzScans(f, obstetricScanCases, obstetricScansHold)
 }
 
 // obstetricScansHold fails t where a scan finds other than its regexp.

@@ -24,10 +24,7 @@ func TestTitleScans(t *testing.T) {
 
 // FuzzTitleScans: the scans are the regexps on any text.
 func FuzzTitleScans(f *testing.F) {
-	for _, s := range titleScanCases {
-		f.Add(s)
-	}
-	f.Fuzz(titleScansHold)
+	fuzzScans(f, titleScanCases, titleScansHold)
 }
 
 // titleScansHold fails t where a scan finds other than its regexp.

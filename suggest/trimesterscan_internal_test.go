@@ -17,20 +17,12 @@ var trimesterScanCases = []string{
 
 // TestTrimesterScan: trimesterMatches is trimesterWords.
 func TestTrimesterScan(t *testing.T) {
-	pad := strings.Repeat("Pregnant patient at term, seen today. ", 3)
-	for _, s := range trimesterScanCases {
-		for _, text := range []string{s, pad + s, s + pad, pad + s + " " + s} {
-			trimesterScanHolds(t, text)
-		}
-	}
+	holdScans(t, strings.Repeat("Pregnant patient at term, seen today. ", 3), trimesterScanCases, trimesterScanHolds)
 }
 
 // FuzzTrimesterScan: trimesterMatches is trimesterWords on any text.
 func FuzzTrimesterScan(f *testing.F) {
-	for _, s := range trimesterScanCases {
-		f.Add(s)
-	}
-	f.Fuzz(trimesterScanHolds)
+	fuzzScans(f, trimesterScanCases, trimesterScanHolds)
 }
 
 // trimesterScanHolds fails t where trimesterMatches finds other than
