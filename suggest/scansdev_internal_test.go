@@ -17,6 +17,7 @@ func TestScansOnDevNotes(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the dev notes")
 	}
+	t.Parallel()
 	for _, n := range testenv.DevNotes(t) {
 		if got, want := emTimeMatch(n), emTime.FindStringSubmatchIndex(n); !slices.Equal(got, want) {
 			t.Fatalf("emTimeMatch: %v, emTime %v on %q", got, want, n)

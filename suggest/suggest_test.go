@@ -382,10 +382,10 @@ func TestLongNotesAgree(t *testing.T) {
 		b, _ := json.Marshal(res)
 		return b
 	}
-	short, mid, long := ns[names[0]], joined(20<<10), joined(48<<10)
-	want := map[string][]byte{"short": code(short), "20 KB": code(mid), "48 KB": code(long)}
+	short, mid, long := ns[names[0]], joined(17<<10), joined(26<<10)
+	want := map[string][]byte{"short": code(short), "17 KB": code(mid), "26 KB": code(long)}
 	for _, step := range []struct{ name, text string }{
-		{"20 KB", mid}, {"short", short}, {"48 KB", long}, {"20 KB", mid}, {"short", short},
+		{"17 KB", mid}, {"short", short}, {"26 KB", long}, {"17 KB", mid}, {"short", short},
 	} {
 		if got := code(step.text); !bytes.Equal(got, want[step.name]) {
 			t.Errorf("%s note coded again: result differs", step.name)
