@@ -233,10 +233,7 @@ func (e *Engine) less(a, b *scored) bool {
 	if a.code == b.code {
 		return false
 	}
-	if x, y := e.set.SystemOf(a.code), e.set.SystemOf(b.code); x != y {
-		return x < y
-	}
-	return e.set.CodeString(a.code) < e.set.CodeString(b.code)
+	return e.compareCodes(a.code, b.code) < 0
 }
 
 // compareScored is less as a three-way comparison: -1 when a comes
@@ -258,10 +255,16 @@ func (e *Engine) compareKeys(a, b *scoreKey) int {
 	case a.code == b.code:
 		return 0
 	}
-	if x, y := e.set.SystemOf(a.code), e.set.SystemOf(b.code); x != y {
+	return e.compareCodes(a.code, b.code)
+}
+
+// compareCodes orders two codes by system, then code: the rank order's
+// last tie-break, read without their briefs.
+func (e *Engine) compareCodes(a, b corpus.ID) int {
+	if x, y := e.set.SystemOf(a), e.set.SystemOf(b); x != y {
 		return strings.Compare(string(x), string(y))
 	}
-	return strings.Compare(e.set.CodeString(a.code), e.set.CodeString(b.code))
+	return strings.Compare(e.set.CodeString(a), e.set.CodeString(b))
 }
 
 // cmpDesc orders two numbers descending (0 when neither is greater, as
