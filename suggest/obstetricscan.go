@@ -135,37 +135,6 @@ func skipRESpace(s string, k int) int {
 	return k
 }
 
-// foldIndexAt is foldIndex(s, word, from) searching for word's byte k
-// rather than its first (word's letters have no fold beyond ASCII).
-func foldIndexAt(s, word string, k, from int) int {
-	if from+k >= len(s) {
-		return -1
-	}
-	lo := word[k]
-	up := upperASCII(lo)
-	nl, nu := byteFrom(s, from+k, lo), -1
-	if up != lo {
-		nu = byteFrom(s, from+k, up)
-	}
-	for {
-		i := nl
-		if i < 0 || nu >= 0 && nu < i {
-			i = nu
-		}
-		if i < 0 || len(s)-(i-k) < len(word) {
-			return -1
-		}
-		if asciiFoldPrefix(s[i-k:], word) {
-			return i - k
-		}
-		if i == nl {
-			nl = byteFrom(s, i+1, lo)
-		} else {
-			nu = byteFrom(s, i+1, up)
-		}
-	}
-}
-
 // foldWordAt reports whether s holds lower-case w at byte k, in any ASCII
 // case, with no word byte after it (\b).
 func foldWordAt(s string, k int, w string) bool {

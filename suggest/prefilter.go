@@ -78,27 +78,34 @@ func containsFoldPlain(s, word string) bool {
 // case, -1 when none: it searches for the first byte of word in each case
 // with strings.IndexByte, and compares word only there (a text byte
 // beyond ASCII folds to no ASCII letter of such a word).
-func foldIndex(s, word string, from int) int {
-	lo, up := word[0], word[0]
+func foldIndex(s, word string, from int) int { return foldIndexAt(s, word, 0, from) }
+
+// foldIndexAt is foldIndex searching for word's byte k rather than its
+// first: a rarer byte where the first is common (the t of "twin").
+func foldIndexAt(s, word string, k, from int) int {
+	if from+k >= len(s) {
+		return -1
+	}
+	lo, up := word[k], word[k]
 	if 'a' <= lo && lo <= 'z' {
 		up = lo - ('a' - 'A')
 	} else if 'A' <= lo && lo <= 'Z' {
 		lo = up + ('a' - 'A')
 	}
-	nl, nu := byteFrom(s, from, lo), -1
+	nl, nu := byteFrom(s, from+k, lo), -1
 	if up != lo {
-		nu = byteFrom(s, from, up)
+		nu = byteFrom(s, from+k, up)
 	}
 	for {
 		i := nl
 		if i < 0 || nu >= 0 && nu < i {
 			i = nu
 		}
-		if i < 0 || len(s)-i < len(word) {
+		if i < 0 || len(s)-(i-k) < len(word) {
 			return -1
 		}
-		if strings.EqualFold(s[i:i+len(word)], word) {
-			return i
+		if strings.EqualFold(s[i-k:i-k+len(word)], word) {
+			return i - k
 		}
 		if i == nl {
 			nl = byteFrom(s, i+1, lo)
