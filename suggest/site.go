@@ -148,7 +148,8 @@ func parseSitesInto(src string, stems func(string) []string, ids *stemIDs) (*sit
 }
 
 // siteCode is one billable code of a category and its readings: the
-// stems of its title and of each inclusion term. other and vague are
+// stems of its title and of each inclusion term, as spans of the
+// category's arrays (siteCategory.reading). other and vague are
 // otherCode of its title and siteVague of it read as billable, kept so
 // siteChoice does not test the title per note. (The flags fill the
 // id's word: 32 bytes a code, not 40.)
@@ -156,7 +157,7 @@ type siteCode struct {
 	id       corpus.ID
 	other    bool
 	vague    bool
-	readings []siteReading
+	readings []siteSpan
 }
 
 // siteReading is the stems of a title or inclusion term, in order, and
@@ -263,9 +264,17 @@ func mayHoldOr(text string) bool {
 // It is kept for the engine's life, so its readings keep only the stem
 // numbers and kinds (stems nil): siteCodeOf re-reads the stems of the
 // one title a vague candidate needs them of.
+//
+// The readings' numbers, kinds and "or" pairs lie end to end in the
+// category's siteReadings, and each code holds its readings' spans of
+// them: arrays without pointers, which the collector does not scan. The
+// site memos are the largest the engine fills while it codes; a
+// siteReading of its own per reading (three slices) made them a fifth
+// of the heap the collector scans.
 type siteCategory struct {
 	codes []siteCode
 	stems []siteCode
+	siteReadings
 	// Each vague code indexes the codes and stems that may refine it by
 	// their stems (codeSite's liveSites, sitelive.go); all are the
 	// holders of every code's and every stem's readings, made on first
@@ -283,7 +292,7 @@ func (sc *siteCategory) allHolders(stems bool) *stemHolders {
 	if h := sc.all[k].Load(); h != nil {
 		return h
 	}
-	h := holders(cs)
+	h := holders(&sc.siteReadings, cs)
 	if sc.all[k].CompareAndSwap(nil, &h) {
 		return &h
 	}
@@ -291,16 +300,16 @@ func (sc *siteCategory) allHolders(stems bool) *stemHolders {
 }
 
 // titleOf returns the title reading of the category's code or stem id
-// (stems nil), nil when id is neither.
-func (sc *siteCategory) titleOf(id corpus.ID) *siteReading {
+// (stems nil), ok false when id is neither.
+func (sc *siteCategory) titleOf(id corpus.ID) (siteReading, bool) {
 	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
 		for i := range cs {
 			if cs[i].id == id {
-				return &cs[i].readings[0]
+				return sc.reading(cs[i].readings[0]), true
 			}
 		}
 	}
-	return nil
+	return siteReading{}, false
 }
 
 // stemHolders lists, by stem number, the codes whose readings hold it:
@@ -329,22 +338,24 @@ func (h *stemHolders) of(id int32) []int32 {
 	return h.list[h.at[i]:h.at[i+1]:h.at[i+1]]
 }
 
-// holders indexes codes by the stem numbers of their readings, but for
-// the filler and "with" words. The (stem, code) pairs are sorted in one
-// array rather than gathered in a map of lists.
-func holders(codes []siteCode) stemHolders {
+// holders indexes codes, whose readings are spans of rd, by the stem
+// numbers of their readings, but for the filler and "with" words. The
+// (stem, code) pairs are sorted in one array rather than gathered in a
+// map of lists.
+func holders(rd *siteReadings, codes []siteCode) stemHolders {
 	var h stemHolders
 	n := 0
 	for _, c := range codes {
-		for _, r := range c.readings {
-			n += len(r.ids)
+		for _, sp := range c.readings {
+			n += int(sp.idEnd - sp.ids)
 		}
 	}
 	pairs := make([]uint64, 0, n) // stem<<32 | code
 	for i, c := range codes {
-		for _, r := range c.readings {
-			for j, s := range r.ids {
-				if r.kinds[j]&(kindFill|kindStrict) != 0 {
+		for _, sp := range c.readings {
+			ids, kinds := rd.ids[sp.ids:sp.idEnd], rd.kinds[sp.ids:sp.idEnd]
+			for j, s := range ids {
+				if kinds[j]&(kindFill|kindStrict) != 0 {
 					continue
 				}
 				pairs = append(pairs, uint64(uint32(s))<<32|uint64(uint32(i)))
@@ -431,9 +442,9 @@ func (e *Engine) siteCategoryOf(cat string) *siteCategory {
 
 // buildSiteCategory reads the codes and stems of a category's plan.
 // It reads the texts in plan order (as readingOf would, one after
-// another: the stems are numbered alike) into scratch arrays, then lays
-// the readings out packed, the codes' before the stems' (as pack does):
-// no small array per reading, no stem strings kept.
+// another: the stems are numbered alike) into scratch arrays, which the
+// category keeps, each reading a span of them: no small array per
+// reading, no stem strings kept.
 func (e *Engine) buildSiteCategory(plan []sitePlan) *siteCategory {
 	sc := &siteCategory{}
 	var b siteBuild
@@ -462,45 +473,27 @@ func (e *Engine) buildSiteCategory(plan []sitePlan) *siteCategory {
 			b.kinds[i] |= kindCommon
 		}
 	}
-	nr := len(b.spans)
-	readings := make([]siteReading, 0, nr)
-	ids, kinds := make([]int32, 0, len(b.ids)), make([]siteKind, 0, len(b.ids))
-	var alts [][2]int32
+	// The readings are b's spans, in plan order; the arrays are copied
+	// to their length (append grew them up to twice that).
+	sc.siteReadings = siteReadings{ids: slices.Clone(b.ids), kinds: slices.Clone(b.kinds)}
 	if len(b.alts) > 0 {
-		alts = make([][2]int32, 0, len(b.alts))
+		sc.alts = slices.Clone(b.alts)
 	}
+	spans := slices.Clone(b.spans)
 	sc.codes = make([]siteCode, 0, nc)
 	if len(plan) > nc {
 		sc.stems = make([]siteCode, 0, len(plan)-nc)
 	}
-	for _, stem := range []bool{false, true} {
-		k := 0
-		for _, p := range plan {
-			at := k
-			k += len(p.texts)
-			if p.stem != stem {
-				continue
-			}
-			ra := len(readings)
-			for _, sp := range b.spans[at:k] {
-				r := siteReading{}
-				i := len(ids)
-				ids, kinds = append(ids, b.ids[sp.ids:sp.idEnd]...), append(kinds, b.kinds[sp.ids:sp.idEnd]...)
-				r.ids, r.kinds = ids[i:len(ids):len(ids)], kinds[i:len(kinds):len(kinds)]
-				if sp.altEnd > sp.alts {
-					j := len(alts)
-					alts = append(alts, b.alts[sp.alts:sp.altEnd]...)
-					r.alts = alts[j:len(alts):len(alts)]
-				}
-				readings = append(readings, r)
-			}
-			br := corpus.Brief{Billable: true, Display: p.texts[0]}
-			c := siteCode{id: p.id, readings: readings[ra:len(readings):len(readings)], other: otherCode(br), vague: siteVague(br)}
-			if stem {
-				sc.stems = append(sc.stems, c)
-			} else {
-				sc.codes = append(sc.codes, c)
-			}
+	k := 0
+	for _, p := range plan {
+		at := k
+		k += len(p.texts)
+		br := corpus.Brief{Billable: true, Display: p.texts[0]}
+		c := siteCode{id: p.id, readings: spans[at:k:k], other: otherCode(br), vague: siteVague(br)}
+		if p.stem {
+			sc.stems = append(sc.stems, c)
+		} else {
+			sc.codes = append(sc.codes, c)
 		}
 	}
 	return sc
@@ -531,6 +524,16 @@ type siteReadings struct {
 
 // siteSpan is one text's part of siteReadings' arrays.
 type siteSpan struct{ ids, idEnd, alts, altEnd int32 }
+
+// reading returns the reading of span sp of r's arrays (its "or" pairs
+// nil when it has none, as readingOf's).
+func (r *siteReadings) reading(sp siteSpan) siteReading {
+	rd := siteReading{ids: r.ids[sp.ids:sp.idEnd:sp.idEnd], kinds: r.kinds[sp.ids:sp.idEnd:sp.idEnd]}
+	if sp.altEnd > sp.alts {
+		rd.alts = r.alts[sp.alts:sp.altEnd:sp.altEnd]
+	}
+	return rd
+}
 
 // add appends the reading of text (readingOf's) to r and returns its
 // span.
@@ -745,7 +748,8 @@ func (r *siteReading) altSaid(s int32, nw noteWords) bool {
 //
 // by indexes codes by their stems (holders): only the codes holding a
 // word of nw are read, in order.
-func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *stemHolders, nw noteWords, sent *siteSentence, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
+func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, live liveSites, nw noteWords, sent *siteSentence, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
+	codes, by, rd := live.codes, live.by, live.rd
 	tv := e.titleOf(v) // its stems are vt's
 	titleOther := tv.other
 	var best corpus.ID
@@ -759,9 +763,9 @@ func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, codes []siteCode, by *
 		var cf siteFit
 		found := false
 		vagueK := c.vague // a stem is vague by its title
-		for ri := range c.readings {
-			r := &c.readings[ri]
-			f, ok := e.fit(r, vt, nw)
+		for _, sp := range c.readings {
+			r := rd.reading(sp)
+			f, ok := e.fit(&r, vt, nw)
 			if ok && vagueK && !r.addsSide(vt) {
 				continue // an unspecified code refines by its side alone
 			}
@@ -847,7 +851,7 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if v.tgt.stem != 0 && len(cs.stems.codes) == 0 || v.tgt.stem == 0 && len(cs.codes.codes) == 0 {
 			continue // no code of the category may refine it, whatever the note says
 		}
-		vt := cs.title
+		vt := &cs.title
 		nw := e.siteWords(&w.site, doc, m.sent, m.hit.Positions)
 		sent := &siteSentence{terms: nw.terms} // read when first asked
 		accept := func(k corpus.ID, toks []int) bool {
@@ -863,12 +867,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
 		}
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, cs.stems.codes, cs.stems.by, nw, sent, accept); ok {
+			if k, f, ok := e.siteChoice(code, vt, cs.stems, nw, sent, accept); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, cs.codes.codes, cs.codes.by, nw, sent, accept)
+		k, f, ok := e.siteChoice(code, vt, cs.codes, nw, sent, accept)
 		if ok && annotate {
 			// Annotating keeps the vague code where it ranks, the code the
 			// note documents beside it.
@@ -893,8 +897,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if mapped {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, cs.codes.codes, cs.codes.by, nw.with(e.sites.rightID, t), sent, accept)
-		kl, fl, okl := e.siteChoice(code, vt, cs.codes.codes, cs.codes.by, nw.with(e.sites.leftID, t), sent, accept)
+		kr, fr, okr := e.siteChoice(code, vt, cs.codes, nw.with(e.sites.rightID, t), sent, accept)
+		kl, fl, okl := e.siteChoice(code, vt, cs.codes, nw.with(e.sites.leftID, t), sent, accept)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}

@@ -196,17 +196,21 @@ func TestStemHolders(t *testing.T) {
 	}
 	readings := [][]string{{"gout", "of", "right", "knee", "knee"}, {"gout", "left", "knee"}, {"gout", "with", "tophus"}, {"other", "gout"}}
 	var codes []siteCode
+	var rd siteReadings
 	want := map[int32][]int32{}
 	for i, words := range readings {
 		r := sm.reading(words)
-		codes = append(codes, siteCode{readings: []siteReading{r}})
+		sp := siteSpan{ids: int32(len(rd.ids)), alts: int32(len(rd.alts))}
+		rd.ids, rd.kinds, rd.alts = append(rd.ids, r.ids...), append(rd.kinds, r.kinds...), append(rd.alts, r.alts...)
+		sp.idEnd, sp.altEnd = int32(len(rd.ids)), int32(len(rd.alts))
+		codes = append(codes, siteCode{readings: []siteSpan{sp}})
 		for j, s := range r.ids {
 			if r.kinds[j]&(kindFill|kindStrict) == 0 && !slices.Contains(want[s], int32(i)) {
 				want[s] = append(want[s], int32(i))
 			}
 		}
 	}
-	h := holders(codes)
+	h := holders(&rd, codes)
 	for s := int32(0); s < sm.ids.size()+1024; s++ {
 		if got := h.of(s); !slices.Equal(got, want[s]) {
 			t.Errorf("of(%d) = %v, want %v", s, got, want[s])

@@ -296,7 +296,7 @@ func containsID(ids []int32, id int32) bool {
 // the codes and stems of the category that may refine it (sitelive.go).
 type codeSite struct {
 	cat          *siteCategory
-	title        *siteReading
+	title        siteReading
 	codes, stems liveSites
 }
 
@@ -312,13 +312,12 @@ func (e *Engine) siteCodeOf(code corpus.ID) *codeSite {
 		cs := &codeSite{cat: cat}
 		// The title's reading is the category's own (shared, read
 		// only); its stems as text are its titleFact's.
-		if t := cs.cat.titleOf(code); t != nil {
+		if t, ok := cs.cat.titleOf(code); ok {
 			cs.title = t
 		} else {
-			r := e.readingOf(b.Display)
-			cs.title = &r
+			cs.title = e.readingOf(b.Display)
 		}
-		cs.codes, cs.stems = e.liveOf(cs.cat, false, cs.title), e.liveOf(cs.cat, true, cs.title)
+		cs.codes, cs.stems = e.liveOf(cs.cat, false, &cs.title), e.liveOf(cs.cat, true, &cs.title)
 		return cs
 	})
 	return e.siteCode.store(e.set, code, cs)

@@ -18,6 +18,7 @@ import "slices"
 type liveSites struct {
 	codes []siteCode
 	by    *stemHolders
+	rd    *siteReadings // the category's arrays, of which the readings are spans
 }
 
 // deadFit reports whether fit(r, vt, nw) is false for every note: r is
@@ -64,8 +65,9 @@ func (e *Engine) liveOf(cat *siteCategory, stems bool, vt *siteReading) liveSite
 	nc, nr, at := 0, 0, 0
 	for _, c := range cs {
 		live := 0
-		for ri := range c.readings {
-			dead[at+ri] = e.deadFit(&c.readings[ri], vt)
+		for ri, sp := range c.readings {
+			r := cat.reading(sp)
+			dead[at+ri] = e.deadFit(&r, vt)
 			if !dead[at+ri] {
 				live++
 			}
@@ -79,12 +81,12 @@ func (e *Engine) liveOf(cat *siteCategory, stems bool, vt *siteReading) liveSite
 		}
 	}
 	if nc == len(cs) && nr == 0 {
-		return liveSites{codes: cs, by: cat.allHolders(stems)}
+		return liveSites{codes: cs, by: cat.allHolders(stems), rd: &cat.siteReadings}
 	}
 	out := make([]siteCode, 0, nc)
-	var kept []siteReading
+	var kept []siteSpan
 	if nr > 0 {
-		kept = make([]siteReading, 0, nr)
+		kept = make([]siteSpan, 0, nr)
 	}
 	at = 0
 	for _, c := range cs {
@@ -111,6 +113,6 @@ func (e *Engine) liveOf(cat *siteCategory, stems bool, vt *siteReading) liveSite
 		}
 		out = append(out, c)
 	}
-	h := holders(out)
-	return liveSites{codes: out, by: &h}
+	h := holders(&cat.siteReadings, out)
+	return liveSites{codes: out, by: &h, rd: &cat.siteReadings}
 }
