@@ -149,16 +149,22 @@ func parseSitesInto(src string, stems func(string) []string, ids *stemIDs) (*sit
 
 // siteCode is one billable code of a category and its readings: the
 // stems of its title and of each inclusion term, as spans of the
-// category's arrays (siteCategory.reading). other and vague are
-// otherCode of its title and siteVague of it read as billable, kept so
-// siteChoice does not test the title per note. (The flags fill the
-// id's word: 32 bytes a code, not 40.)
+// category's arrays (siteCategory.reading), listed at spans[first:end]
+// of the category (or, when kept, of the liveSites the code is in:
+// liveSites.readingsOf). other and vague are otherCode of its title and
+// siteVague of it read as billable, kept so siteChoice does not test the
+// title per note. 16 bytes without a pointer: the collector does not
+// scan the lists of codes.
 type siteCode struct {
-	id       corpus.ID
-	other    bool
-	vague    bool
-	readings []siteSpan
+	id         corpus.ID
+	other      bool
+	vague      bool
+	kept       bool
+	first, end int32
 }
+
+// count returns the number of c's readings.
+func (c *siteCode) count() int { return int(c.end - c.first) }
 
 // siteReading is the stems of a title or inclusion term, in order, and
 // the pairs of stems it joins by "or", as stem numbers (siteMap.ids).
@@ -274,6 +280,7 @@ func mayHoldOr(text string) bool {
 type siteCategory struct {
 	codes []siteCode
 	stems []siteCode
+	spans []siteSpan // the codes' and stems' readings, in plan order
 	siteReadings
 	// Each vague code indexes the codes and stems that may refine it by
 	// their stems (codeSite's liveSites, sitelive.go); all are the
@@ -292,7 +299,7 @@ func (sc *siteCategory) allHolders(stems bool) *stemHolders {
 	if h := sc.all[k].Load(); h != nil {
 		return h
 	}
-	h := holders(&sc.siteReadings, cs)
+	h := holders(&liveSites{codes: cs, cat: sc})
 	if sc.all[k].CompareAndSwap(nil, &h) {
 		return &h
 	}
@@ -305,7 +312,7 @@ func (sc *siteCategory) titleOf(id corpus.ID) (siteReading, bool) {
 	for _, cs := range [][]siteCode{sc.codes, sc.stems} {
 		for i := range cs {
 			if cs[i].id == id {
-				return sc.reading(cs[i].readings[0]), true
+				return sc.reading(sc.spans[cs[i].first]), true
 			}
 		}
 	}
@@ -338,21 +345,22 @@ func (h *stemHolders) of(id int32) []int32 {
 	return h.list[h.at[i]:h.at[i+1]:h.at[i+1]]
 }
 
-// holders indexes codes, whose readings are spans of rd, by the stem
-// numbers of their readings, but for the filler and "with" words. The
-// (stem, code) pairs are sorted in one array rather than gathered in a
-// map of lists.
-func holders(rd *siteReadings, codes []siteCode) stemHolders {
+// holders indexes the codes of l by the stem numbers of their readings,
+// but for the filler and "with" words (l.by is not read). The (stem,
+// code) pairs are sorted in one array rather than gathered in a map of
+// lists.
+func holders(l *liveSites) stemHolders {
 	var h stemHolders
+	rd := &l.cat.siteReadings
 	n := 0
-	for _, c := range codes {
-		for _, sp := range c.readings {
+	for i := range l.codes {
+		for _, sp := range l.readingsOf(&l.codes[i]) {
 			n += int(sp.idEnd - sp.ids)
 		}
 	}
 	pairs := make([]uint64, 0, n) // stem<<32 | code
-	for i, c := range codes {
-		for _, sp := range c.readings {
+	for i := range l.codes {
+		for _, sp := range l.readingsOf(&l.codes[i]) {
 			ids, kinds := rd.ids[sp.ids:sp.idEnd], rd.kinds[sp.ids:sp.idEnd]
 			for j, s := range ids {
 				if kinds[j]&(kindFill|kindStrict) != 0 {
@@ -479,7 +487,7 @@ func (e *Engine) buildSiteCategory(plan []sitePlan) *siteCategory {
 	if len(b.alts) > 0 {
 		sc.alts = slices.Clone(b.alts)
 	}
-	spans := slices.Clone(b.spans)
+	sc.spans = slices.Clone(b.spans)
 	sc.codes = make([]siteCode, 0, nc)
 	if len(plan) > nc {
 		sc.stems = make([]siteCode, 0, len(plan)-nc)
@@ -489,7 +497,7 @@ func (e *Engine) buildSiteCategory(plan []sitePlan) *siteCategory {
 		at := k
 		k += len(p.texts)
 		br := corpus.Brief{Billable: true, Display: p.texts[0]}
-		c := siteCode{id: p.id, readings: spans[at:k:k], other: otherCode(br), vague: siteVague(br)}
+		c := siteCode{id: p.id, first: int32(at), end: int32(k), other: otherCode(br), vague: siteVague(br)}
 		if p.stem {
 			sc.stems = append(sc.stems, c)
 		} else {
@@ -749,7 +757,7 @@ func (r *siteReading) altSaid(s int32, nw noteWords) bool {
 // by indexes codes by their stems (holders): only the codes holding a
 // word of nw are read, in order.
 func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, live liveSites, nw noteWords, sent *siteSentence, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
-	codes, by, rd := live.codes, live.by, live.rd
+	codes, by, rd := live.codes, live.by, &live.cat.siteReadings
 	tv := e.titleOf(v) // its stems are vt's
 	titleOther := tv.other
 	var best corpus.ID
@@ -763,7 +771,7 @@ func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, live liveSites, nw not
 		var cf siteFit
 		found := false
 		vagueK := c.vague // a stem is vague by its title
-		for _, sp := range c.readings {
+		for _, sp := range live.readingsOf(c) {
 			r := rd.reading(sp)
 			f, ok := e.fit(&r, vt, nw)
 			if ok && vagueK && !r.addsSide(vt) {

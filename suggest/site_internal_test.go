@@ -196,21 +196,22 @@ func TestStemHolders(t *testing.T) {
 	}
 	readings := [][]string{{"gout", "of", "right", "knee", "knee"}, {"gout", "left", "knee"}, {"gout", "with", "tophus"}, {"other", "gout"}}
 	var codes []siteCode
-	var rd siteReadings
+	cat := &siteCategory{}
 	want := map[int32][]int32{}
 	for i, words := range readings {
 		r := sm.reading(words)
-		sp := siteSpan{ids: int32(len(rd.ids)), alts: int32(len(rd.alts))}
-		rd.ids, rd.kinds, rd.alts = append(rd.ids, r.ids...), append(rd.kinds, r.kinds...), append(rd.alts, r.alts...)
-		sp.idEnd, sp.altEnd = int32(len(rd.ids)), int32(len(rd.alts))
-		codes = append(codes, siteCode{readings: []siteSpan{sp}})
+		sp := siteSpan{ids: int32(len(cat.ids)), alts: int32(len(cat.alts))}
+		cat.ids, cat.kinds, cat.alts = append(cat.ids, r.ids...), append(cat.kinds, r.kinds...), append(cat.alts, r.alts...)
+		sp.idEnd, sp.altEnd = int32(len(cat.ids)), int32(len(cat.alts))
+		cat.spans = append(cat.spans, sp)
+		codes = append(codes, siteCode{first: int32(i), end: int32(i + 1)})
 		for j, s := range r.ids {
 			if r.kinds[j]&(kindFill|kindStrict) == 0 && !slices.Contains(want[s], int32(i)) {
 				want[s] = append(want[s], int32(i))
 			}
 		}
 	}
-	h := holders(&rd, codes)
+	h := holders(&liveSites{codes: codes, cat: cat})
 	for s := int32(0); s < sm.ids.size()+1024; s++ {
 		if got := h.of(s); !slices.Equal(got, want[s]) {
 			t.Errorf("of(%d) = %v, want %v", s, got, want[s])

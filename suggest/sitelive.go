@@ -18,7 +18,16 @@ import "slices"
 type liveSites struct {
 	codes []siteCode
 	by    *stemHolders
-	rd    *siteReadings // the category's arrays, of which the readings are spans
+	cat   *siteCategory // its arrays hold the readings
+	kept  []siteSpan    // the readings of codes that keep only some
+}
+
+// readingsOf returns the readings of c, a code of l.
+func (l *liveSites) readingsOf(c *siteCode) []siteSpan {
+	if c.kept {
+		return l.kept[c.first:c.end:c.end]
+	}
+	return l.cat.spans[c.first:c.end:c.end]
 }
 
 // deadFit reports whether fit(r, vt, nw) is false for every note: r is
@@ -57,31 +66,32 @@ func (e *Engine) liveOf(cat *siteCategory, stems bool, vt *siteReading) liveSite
 		cs = cat.stems
 	}
 	n := 0
-	for _, c := range cs {
-		n += len(c.readings)
+	for i := range cs {
+		n += cs[i].count()
 	}
 	// dead marks the readings of cs, end to end, that can never fit.
 	dead := make([]bool, n)
 	nc, nr, at := 0, 0, 0
-	for _, c := range cs {
+	for i := range cs {
+		c := &cs[i]
 		live := 0
-		for ri, sp := range c.readings {
+		for ri, sp := range cat.spans[c.first:c.end] {
 			r := cat.reading(sp)
 			dead[at+ri] = e.deadFit(&r, vt)
 			if !dead[at+ri] {
 				live++
 			}
 		}
-		at += len(c.readings)
+		at += c.count()
 		if live > 0 {
 			nc++
 		}
-		if live > 0 && live < len(c.readings) {
+		if live > 0 && live < c.count() {
 			nr += live
 		}
 	}
 	if nc == len(cs) && nr == 0 {
-		return liveSites{codes: cs, by: cat.allHolders(stems), rd: &cat.siteReadings}
+		return liveSites{codes: cs, by: cat.allHolders(stems), cat: cat}
 	}
 	out := make([]siteCode, 0, nc)
 	var kept []siteSpan
@@ -90,7 +100,7 @@ func (e *Engine) liveOf(cat *siteCategory, stems bool, vt *siteReading) liveSite
 	}
 	at = 0
 	for _, c := range cs {
-		rs := c.readings
+		rs := cat.spans[c.first:c.end]
 		d := dead[at : at+len(rs)]
 		at += len(rs)
 		live := 0
@@ -109,10 +119,12 @@ func (e *Engine) liveOf(cat *siteCategory, stems bool, vt *siteReading) liveSite
 					kept = append(kept, rs[ri])
 				}
 			}
-			c.readings = kept[k:len(kept):len(kept)]
+			c.kept, c.first, c.end = true, int32(k), int32(len(kept))
 		}
 		out = append(out, c)
 	}
-	h := holders(&cat.siteReadings, out)
-	return liveSites{codes: out, by: &h, rd: &cat.siteReadings}
+	l := liveSites{codes: out, cat: cat, kept: kept}
+	h := holders(&l)
+	l.by = &h
+	return l
 }

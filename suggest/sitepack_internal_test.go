@@ -24,11 +24,11 @@ func TestSiteCategoryPacked(t *testing.T) {
 			} else {
 				nc++
 			}
-			if len(c.readings) != len(p.texts) {
-				t.Fatalf("%s %s: %d readings for %d texts", cat, e.set.Brief(c.id).Code, len(c.readings), len(p.texts))
+			if c.count() != len(p.texts) || c.kept {
+				t.Fatalf("%s %s: %d readings for %d texts (kept %v)", cat, e.set.Brief(c.id).Code, c.count(), len(p.texts), c.kept)
 			}
 			for i, text := range p.texts {
-				sp := c.readings[i]
+				sp := sc.spans[int(c.first)+i]
 				if sp.ids != next.idEnd || sp.alts != next.altEnd || sp.idEnd < sp.ids || sp.altEnd < sp.alts {
 					t.Fatalf("%s %q: span %+v does not follow %+v", cat, text, sp, next)
 				}

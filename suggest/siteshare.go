@@ -114,7 +114,7 @@ func (c *sharedCategory) builtFrom(plan []sitePlan, texts [2]uint64) bool {
 		if p.stem {
 			list, i = sc.stems, ns
 		}
-		if i >= len(list) || list[i].id != p.id || len(list[i].readings) != len(p.texts) {
+		if i >= len(list) || list[i].id != p.id || list[i].count() != len(p.texts) {
 			return false
 		}
 		if p.stem {

@@ -69,7 +69,7 @@ func siteSuffixReadings(t *testing.T, e *Engine) {
 				}
 			}
 			for i, text := range p.texts {
-				r, want := sc.reading(c.readings[i]), e.readingOf(text)
+				r, want := sc.reading(sc.spans[int(c.first)+i]), e.readingOf(text)
 				kinds := make([]siteKind, len(r.kinds))
 				for j, k := range r.kinds {
 					kinds[j] = k &^ kindCommon
