@@ -90,3 +90,44 @@ func TestApplyMemoryLimitFlag(t *testing.T) {
 		t.Fatalf("applyMemoryLimit(auto) = %d, %v, %v; want the runtime's limit untouched until the engine loads", got, auto, err)
 	}
 }
+
+// TestGCPercent: serve loads at loadGCPercent (or a lower --gc-percent)
+// and serves at --gc-percent; GOGC, when set, and --gc-percent 0 leave
+// the runtime's target alone.
+func TestGCPercent(t *testing.T) {
+	prev := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(prev) })
+	if v, set := os.LookupEnv("GOGC"); set {
+		t.Cleanup(func() { os.Setenv("GOGC", v) })
+	}
+	os.Unsetenv("GOGC")
+	for _, tc := range []struct{ flag, load, serve int }{
+		{400, loadGCPercent, 400},
+		{loadGCPercent, loadGCPercent, loadGCPercent},
+		{50, 50, 50},
+		{-1, -1, -1}, // collection off, as GOGC=off
+	} {
+		debug.SetGCPercent(77)
+		g := applyGCPercent(tc.flag)
+		if got := debug.SetGCPercent(-1); got != tc.load {
+			t.Errorf("--gc-percent %d: loading at %d, want %d", tc.flag, got, tc.load)
+		}
+		debug.SetGCPercent(tc.load)
+		g.serving()
+		if got := debug.SetGCPercent(77); got != tc.serve {
+			t.Errorf("--gc-percent %d: serving at %d, want %d", tc.flag, got, tc.serve)
+		}
+	}
+	debug.SetGCPercent(77)
+	g := applyGCPercent(0)
+	g.serving()
+	if got := debug.SetGCPercent(77); got != 77 {
+		t.Errorf("--gc-percent 0: target %d, want the runtime's 77 untouched", got)
+	}
+	t.Setenv("GOGC", "300")
+	g = applyGCPercent(400)
+	g.serving()
+	if got := debug.SetGCPercent(77); got != 77 {
+		t.Errorf("GOGC set: target %d, want the runtime's 77 untouched", got)
+	}
+}

@@ -63,7 +63,7 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 	fl.StringSliceVar(&f.allowedOrigins, "allowed-origin", nil, "browser origin allowed to call the API cross-origin, e.g. https://ehr.example.org (repeatable; default: none)")
 	fl.DurationVar(&f.timeout, "timeout", 10*time.Second, "per-request timeout")
 	fl.DurationVar(&f.bodyTimeout, "body-timeout", 10*time.Second, "time a client may take to send a request body")
-	fl.IntVar(&f.gcPercent, "gc-percent", 400, "garbage collection target percentage (as GOGC, which wins when set): the code sets and index stay live, so collecting less often costs memory, not correctness")
+	fl.IntVar(&f.gcPercent, "gc-percent", 400, "garbage collection target percentage while serving (as GOGC, which wins when set; loading runs at 100, or this when lower): the code sets and index stay live, so collecting less often costs memory, not correctness")
 	fl.StringVar(&f.memLimit, "memory-limit", autoLimit, "soft memory limit for the Go runtime, e.g. 250MiB, or off (as GOMEMLIMIT, which wins when set); auto: the heap after loading and warming plus 256 MiB")
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "engine calls run at once (default GOMAXPROCS)")
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "notes that may wait for the engine; past it a note is answered 503 at once (default 8 per engine call; -1: no bound)")
@@ -194,9 +194,7 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 			return usageError(fmt.Errorf("serve: --public-url %q is not an http(s) URL", f.publicURL))
 		}
 	}
-	if _, set := os.LookupEnv("GOGC"); !set && f.gcPercent != 0 {
-		debug.SetGCPercent(f.gcPercent)
-	}
+	gc := applyGCPercent(f.gcPercent) // the loading target until the engine is ready
 	memLimit, autoMem, err := applyMemoryLimit(f.memLimit)
 	if err != nil {
 		return err
@@ -260,6 +258,7 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 		// the engine's size, which a collector target of 400% would keep
 		// resident: collect it and hand the pages back before serving.
 		debug.FreeOSMemory()
+		gc.serving()
 		var ms runtime.MemStats
 		runtime.ReadMemStats(&ms)
 		limit := debug.SetMemoryLimit(-1)
