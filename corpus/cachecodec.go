@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"time"
+	"unsafe"
 )
 
 // cacheEncoder writes releases and codes for the load cache (see
@@ -194,9 +195,11 @@ func (e *cacheEncoder) memberships(ms []membership) {
 type cacheDecoder struct {
 	b    []byte
 	blob string // the string table's bytes
-	strs []span // the string table, in blob
-	exts []slab // seventh-character tables in order of appearance, in Set.ext
-	err  error
+	// inPlace: blob is read from b itself, not copied (decodeCache).
+	inPlace bool
+	strs    []span // the string table, in blob
+	exts    []slab // seventh-character tables in order of appearance, in Set.ext
+	err     error
 }
 
 // sevenChr reads a seventh-character table into s.ext; nil reports a nil
@@ -289,7 +292,11 @@ func (d *cacheDecoder) stringTable() {
 		d.fail()
 		return
 	}
-	d.blob = string(d.b[:size])
+	if d.inPlace && size > 0 {
+		d.blob = unsafe.String(&d.b[0], int(size)) // b never changes (decodeCache)
+	} else {
+		d.blob = string(d.b[:size])
+	}
 	d.b = d.b[size:]
 }
 
