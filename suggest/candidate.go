@@ -217,7 +217,7 @@ type sentenceScratch struct {
 	hits     []index.Hit
 	expanded []bool     // per query term: from an abbreviation expansion
 	facts    []hitFacts // per hit: its words' negation share and assertion
-	full     []posMask
+	full     fullMasks  // the sentence's fully matched names, which dominate others
 	trig     []bool     // per token of the note: part of an assertion trigger
 	label    []bool     // per token of the note: in a body-system sub-heading ("HEENT:")
 	prefix   []prefixAt // the query's compound words and their prefixes' starts
@@ -449,11 +449,11 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	if expanded {
 		exp = maskWhere(q.Pos, sc.expanded, base)
 	}
-	sc.full = sc.full[:0]
+	sc.full.reset()
 	for i := range hits {
 		h := &hits[i]
 		if h.Coverage >= 0.99 && h.Matched > 1 && sc.facts[i].partNeg == 0 {
-			sc.full = append(sc.full, maskOf(h.Positions, base))
+			sc.full.add(maskOf(h.Positions, base))
 		}
 	}
 	for i := range hits {
@@ -477,14 +477,8 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 				m.expanded = readsExpanded(q.Pos, sc.expanded, h.Positions)
 			}
 		}
-		if len(sc.full) > 0 {
-			mine := maskOf(h.Positions, base)
-			for _, full := range sc.full {
-				if mine.within(full) {
-					m.dominated = true
-					break
-				}
-			}
+		if len(sc.full.masks) > 0 { // else none dominates
+			m.dominated = sc.full.dominates(maskOf(h.Positions, base))
 		}
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name]
