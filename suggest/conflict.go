@@ -206,6 +206,10 @@ type conflictNames struct {
 	// not there, is not within (reachedThrough).
 	pathHashes, withinHashes []uint64
 	withinBits, pathsBits    pathBits
+	// pairedBits has the categoryBit of each paired prefix set (all of
+	// them when one is shorter than a category): a code whose category's
+	// bit is clear starts with none (pairedWith).
+	pairedBits pathBits
 
 	key   atomic.Pointer[conflictKeys]
 	stems atomic.Pointer[conflictStems]
@@ -356,6 +360,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 		}
 	}
 	n.strs, n.nPaths, n.nPaired = packStrings(strs), int32(len(paths)), int32(len(paired))
+	n.setPairedBits()
 	return e.conflictMemo.store(e.set, id, n)
 }
 
@@ -519,8 +524,35 @@ func (b *pathBits) meets(o *pathBits) bool {
 	return b[0]&o[0]|b[1]&o[1]|b[2]&o[2]|b[3]&o[3] != 0
 }
 
-// pairedWith reports whether a's notes ask for code b beside it.
+// setPairedBits fills n.pairedBits from its paired prefixes.
+func (n *conflictNames) setPairedBits() {
+	n.pairedBits = pathBits{}
+	for i := range n.pairedCount() {
+		p := n.pairedAt(i)
+		if len(p) < 3 {
+			n.pairedBits = pathBits{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			return
+		}
+		n.pairedBits.set(categoryBit(p))
+	}
+}
+
+// categoryBit is the pathBits hash of s's first three bytes (len(s) >= 3):
+// a code starts with a prefix of three bytes or more only if the two's
+// hashes agree.
+func categoryBit(s string) uint64 {
+	return (uint64(s[0])<<16 | uint64(s[1])<<8 | uint64(s[2])) * 0x9E3779B97F4A7C15
+}
+
+// pairedWith reports whether a's notes ask for code b beside it. Most
+// pairs giveWay reads are paired by neither code's notes: their
+// categories' bits answer without comparing b to each prefix.
 func pairedWith(a *conflictNames, b string) bool {
+	return a.nPaired != 0 && (len(b) < 3 || a.pairedBits.has(categoryBit(b))) && pairedScan(a, b)
+}
+
+// pairedScan is pairedWith comparing b to every paired prefix.
+func pairedScan(a *conflictNames, b string) bool {
 	for i := range a.pairedCount() {
 		if strings.HasPrefix(b, a.pairedAt(i)) {
 			return true
