@@ -125,14 +125,14 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	allowed := allowedBy(f, setting)
 	doc := &w.doc
 	var blocked nlp.Assertion
-	var blockedAt mention
+	blockedAt := -1 // the first blocked mention's index (a mention is large: not copied)
 	sense := senseRule{}
 	var drop uint64 // bit i: mention i is blocked or off-sense (the first 64)
 	for i := range c.mentions {
 		m := &c.mentions[i] // by pointer: a mention is large
 		if x := blockedBy(a, m.assert, allowed); x != 0 {
 			if blocked == 0 {
-				blockedAt = *m
+				blockedAt = i
 			}
 			blocked |= x
 			if i < 64 {
@@ -194,8 +194,10 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		rej.Rule, rej.Reason = sense.rule, sense.reason()
 		return rej, false
 	}
+	// No mention is kept: c.mentions are those read above.
+	at := &c.mentions[blockedAt]
 	by := func(kind nlp.Assertion, parts ...string) string {
-		return reasonWith(doc, blockedAt, kind, parts...)
+		return reasonWith(doc, *at, kind, parts...)
 	}
 	switch {
 	case blocked&nlp.Negated != 0:
@@ -204,7 +206,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		rej.Rule, rej.Reason = "other_person", by(nlp.Unrelated, "mentioned only for another person", ", not a blood relative: neither the patient's condition nor a family history")
 	case blocked&nlp.Hypothetical != 0:
 		rej.Rule, rej.Reason = "hypothetical", by(nlp.Hypothetical, "mentioned only as a possibility to watch for")
-		if t := triggerText(doc, blockedAt.start, blockedAt.end, nlp.Hypothetical); strings.HasPrefix(strings.ToLower(t), "screen") {
+		if t := triggerText(doc, at.start, at.end, nlp.Hypothetical); strings.HasPrefix(strings.ToLower(t), "screen") {
 			rej.Rule, rej.Reason = "screening", fmt.Sprintf("what a screening looks for (%q), not documented as present: coded with the encounter-for-screening code", t)
 		}
 	case blocked&nlp.Family != 0:
