@@ -53,6 +53,7 @@ type support struct {
 
 	// What giveWay reads of the code's own strings, worked out once per
 	// candidate rather than once per pair (pairFacts).
+	icd         bool           // an ICD-10-CM code (factICD: its brief's System is corpus.ICD10CM)
 	withoutComp bool           // ICD-10-CM title says "without complication"
 	withComp    bool           // ICD-10-CM title says " with " and not "without"
 	canExplain  bool           // may explain a symptom (explains: not R, not Z, no symptomPrefix)
@@ -72,6 +73,7 @@ func (e *Engine) pairFacts(s *support, id corpus.ID) {
 	if f.flags&factKnown != 0 {
 		s.cat = f.cat
 	}
+	s.icd = f.flags&factICD != 0
 	s.withoutComp = f.flags&factWithoutComp != 0
 	s.withComp = f.flags&factWithComp != 0
 	s.canExplain = f.flags&factCanExplain != 0
@@ -206,6 +208,10 @@ type conflictNames struct {
 	// not there, is not within (reachedThrough).
 	pathHashes, withinHashes []uint64
 	withinBits, pathsBits    pathBits
+	// pairedBits has the categoryBit of each paired prefix set (all of
+	// them when one is shorter than a category): a code whose category's
+	// bit is clear starts with none (pairedWith).
+	pairedBits pathBits
 
 	key   atomic.Pointer[conflictKeys]
 	stems atomic.Pointer[conflictStems]
@@ -356,6 +362,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 		}
 	}
 	n.strs, n.nPaths, n.nPaired = packStrings(strs), int32(len(paths)), int32(len(paired))
+	n.setPairedBits()
 	return e.conflictMemo.store(e.set, id, n)
 }
 
@@ -519,8 +526,35 @@ func (b *pathBits) meets(o *pathBits) bool {
 	return b[0]&o[0]|b[1]&o[1]|b[2]&o[2]|b[3]&o[3] != 0
 }
 
-// pairedWith reports whether a's notes ask for code b beside it.
+// setPairedBits fills n.pairedBits from its paired prefixes.
+func (n *conflictNames) setPairedBits() {
+	n.pairedBits = pathBits{}
+	for i := range n.pairedCount() {
+		p := n.pairedAt(i)
+		if len(p) < 3 {
+			n.pairedBits = pathBits{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			return
+		}
+		n.pairedBits.set(categoryBit(p))
+	}
+}
+
+// categoryBit is the pathBits hash of s's first three bytes (len(s) >= 3):
+// a code starts with a prefix of three bytes or more only if the two's
+// hashes agree.
+func categoryBit(s string) uint64 {
+	return (uint64(s[0])<<16 | uint64(s[1])<<8 | uint64(s[2])) * 0x9E3779B97F4A7C15
+}
+
+// pairedWith reports whether a's notes ask for code b beside it. Most
+// pairs giveWay reads are paired by neither code's notes: their
+// categories' bits answer without comparing b to each prefix.
 func pairedWith(a *conflictNames, b string) bool {
+	return a.nPaired != 0 && (len(b) < 3 || a.pairedBits.has(categoryBit(b))) && pairedScan(a, b)
+}
+
+// pairedScan is pairedWith comparing b to every paired prefix.
+func pairedScan(a *conflictNames, b string) bool {
 	for i := range a.pairedCount() {
 		if strings.HasPrefix(b, a.pairedAt(i)) {
 			return true
@@ -619,16 +653,18 @@ func integralPair(s, d string) bool {
 
 // mayYield is giveWay's first test: a and b are ICD-10-CM codes, not the
 // same one, and the note supports b. Most pairs fail it, so callers test
-// it before calling giveWay.
-func mayYield(a, b *scored, ab, bb *corpus.Brief, sb *support) bool {
-	return ab.System == corpus.ICD10CM && bb.System == corpus.ICD10CM && a.code != b.code && sb.level != 0
+// it before calling giveWay. The supports' pairFacts are filled: their
+// icd flags say what the briefs' systems say (TestSupportICD), without
+// comparing strings per pair.
+func mayYield(a, b *scored, sa, sb *support) bool {
+	return sa.icd && sb.icd && a.code != b.code && sb.level != 0
 }
 
 // giveWay returns the rule for which a (a worse or redundant code) gives
 // way to b, or "", and which of giveWayReason's reasons says why: the
 // reason is written only for the replacement a gives way to.
 func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, annotate bool) (string, giveWhy) {
-	if !mayYield(a, b, ab, bb, sb) {
+	if !mayYield(a, b, sa, sb) {
 		return "", 0
 	}
 	sameCat := sa.cat == sb.cat // both known: the category numbers say it
@@ -898,7 +934,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			try = replAny // the reason may be explained by a level-1 conclusion
 		}
 		for _, j := range try {
-			if j == i || !mayYield(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[j]) {
+			if j == i || !mayYield(&ks[i], &ks[j], &sup[i], &sup[j]) {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {

@@ -125,14 +125,14 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	allowed := allowedBy(f, setting)
 	doc := &w.doc
 	var blocked nlp.Assertion
-	var blockedAt mention
+	blockedAt := -1 // the first blocked mention's index (a mention is large: not copied)
 	sense := senseRule{}
 	var drop uint64 // bit i: mention i is blocked or off-sense (the first 64)
 	for i := range c.mentions {
 		m := &c.mentions[i] // by pointer: a mention is large
 		if x := blockedBy(a, m.assert, allowed); x != 0 {
 			if blocked == 0 {
-				blockedAt = *m
+				blockedAt = i
 			}
 			blocked |= x
 			if i < 64 {
@@ -191,11 +191,13 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	b := e.set.Brief(code)
 	rej := Rejection{System: string(b.System), Code: b.Code, Display: b.Display}
 	if blocked == 0 {
-		rej.Rule, rej.Reason = sense.rule, sense.reason
+		rej.Rule, rej.Reason = sense.rule, sense.reason()
 		return rej, false
 	}
+	// No mention is kept: c.mentions are those read above.
+	at := &c.mentions[blockedAt]
 	by := func(kind nlp.Assertion, parts ...string) string {
-		return reasonWith(doc, blockedAt, kind, parts...)
+		return reasonWith(doc, *at, kind, parts...)
 	}
 	switch {
 	case blocked&nlp.Negated != 0:
@@ -204,7 +206,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		rej.Rule, rej.Reason = "other_person", by(nlp.Unrelated, "mentioned only for another person", ", not a blood relative: neither the patient's condition nor a family history")
 	case blocked&nlp.Hypothetical != 0:
 		rej.Rule, rej.Reason = "hypothetical", by(nlp.Hypothetical, "mentioned only as a possibility to watch for")
-		if t := triggerText(doc, blockedAt.start, blockedAt.end, nlp.Hypothetical); strings.HasPrefix(strings.ToLower(t), "screen") {
+		if t := triggerText(doc, at.start, at.end, nlp.Hypothetical); strings.HasPrefix(strings.ToLower(t), "screen") {
 			rej.Rule, rej.Reason = "screening", fmt.Sprintf("what a screening looks for (%q), not documented as present: coded with the encounter-for-screening code", t)
 		}
 	case blocked&nlp.Family != 0:
@@ -257,8 +259,44 @@ func reasonWith(doc *nlp.Document, at mention, kind nlp.Assertion, parts ...stri
 }
 
 // senseRule is a sense gate's verdict on one mention: rule "" when the
-// words are used in the code's sense.
-type senseRule struct{ rule, reason string }
+// words are used in the code's sense. Its reason is written only when a
+// rejection reads it (reason): most verdicts on a note's mentions are
+// never shown (a kept candidate, a later off-sense mention).
+type senseRule struct {
+	rule  string
+	why   senseWhy
+	words string // the mention's words
+	other string // the vaccine or the procedure's words
+}
+
+// senseWhy names the reason of an off-sense verdict.
+type senseWhy uint8
+
+const (
+	senseAnesthesia senseWhy = 1 + iota
+	senseNotPregnant
+	senseDrugInstrument
+	senseVaccination
+	senseSupplyInstrument
+)
+
+// reason is the verdict's reason, "" when the words are in the code's
+// sense.
+func (r senseRule) reason() string {
+	switch r.why {
+	case senseAnesthesia:
+		return fmt.Sprintf("%q is in the anesthesia section, which records the anesthetic given, not a condition", r.words)
+	case senseNotPregnant:
+		return fmt.Sprintf("%q: the note documents no pregnancy, and chapter 15 codes (O00-O9A) are for pregnancy, childbirth and the puerperium", r.words)
+	case senseDrugInstrument:
+		return fmt.Sprintf("%q is an instrument of the procedure (%q), not a drug taken", r.words, r.other)
+	case senseVaccination:
+		return fmt.Sprintf("%q names what a vaccine (%q) protects against: a vaccination is coded Z23 with the vaccine product, not the disease", r.words, r.other)
+	case senseSupplyInstrument:
+		return fmt.Sprintf("%q is an instrument of the procedure (%q): part of the procedure, not a separately billed supply", r.words, r.other)
+	}
+	return ""
+}
 
 // offSense applies the sense gates: the words of a mention can name the
 // code's concept and still be used in another sense.
@@ -280,26 +318,26 @@ func (e *Engine) offSense(w *work, f codeFact, m *mention) senseRule {
 	switch {
 	case f.flags&factICD != 0:
 		if sectionKind(doc, m.section) == nlp.Anesthesia {
-			return senseRule{"not_a_finding", fmt.Sprintf("%q is in the anesthesia section, which records the anesthetic given, not a condition", words)}
+			return senseRule{rule: "not_a_finding", why: senseAnesthesia, words: words}
 		}
 		if f.asrt&asrtPregnancy != 0 {
 			if !w.pregnant() {
-				return senseRule{"not_pregnant", fmt.Sprintf("%q: the note documents no pregnancy, and chapter 15 codes (O00-O9A) are for pregnancy, childbirth and the puerperium", words)}
+				return senseRule{rule: "not_pregnant", why: senseNotPregnant, words: words}
 			}
 		}
 		if f.asrt&asrtDrug != 0 {
 			if v, ok := doc.InstrumentUse(sp); ok {
-				return senseRule{"instrument", fmt.Sprintf("%q is an instrument of the procedure (%q), not a drug taken", words, doc.Text[v.Start:v.End])}
+				return senseRule{rule: "instrument", why: senseDrugInstrument, words: words, other: doc.Text[v.Start:v.End]}
 			}
 		}
 		if f.asrt&asrtVaccine != 0 {
 			if v, ok := doc.VaccineTarget(sp); ok {
-				return senseRule{"vaccination", fmt.Sprintf("%q names what a vaccine (%q) protects against: a vaccination is coded Z23 with the vaccine product, not the disease", words, doc.Text[v.Start:v.End])}
+				return senseRule{rule: "vaccination", why: senseVaccination, words: words, other: doc.Text[v.Start:v.End]}
 			}
 		}
 	case f.asrt&asrtSupply != 0:
 		if v, ok := doc.InstrumentUse(sp); ok {
-			return senseRule{"instrument", fmt.Sprintf("%q is an instrument of the procedure (%q): part of the procedure, not a separately billed supply", words, doc.Text[v.Start:v.End])}
+			return senseRule{rule: "instrument", why: senseSupplyInstrument, words: words, other: doc.Text[v.Start:v.End]}
 		}
 	}
 	return senseRule{}

@@ -25,6 +25,9 @@ type seqFact struct {
 	// codeFirst and useAdditional are the codes its notes name (the
 	// engine's noteRanges).
 	codeFirst, useAdditional []codeRange
+	// codeFirstAt and useAdditionalAt are the rangeFirsts of codeFirst
+	// and useAdditional.
+	codeFirstAt, useAdditionalAt uint64
 	// sents are the sentences of its evidence (spanCue's, none negative).
 	sents []int
 	// encounter caches statesEncounter && visitCued: 0 not asked, 1 yes,
@@ -63,6 +66,7 @@ func (e *Engine) seqFacts(sc *seqScratch, doc *nlp.Document, sugs []Suggestion, 
 		f.obstetric, f.z = c.obstetric, c.z
 		f.first, f.reason = c.first, c.reason
 		f.codeFirst, f.useAdditional = c.codeFirst, c.useAdditional
+		f.codeFirstAt, f.useAdditionalAt = c.codeFirstAt, c.useAdditionalAt
 		lo := len(all)
 		for _, ev := range s.Evidence {
 			if sn := spanCue(doc, ev.Start, ev.End).sent; sn >= 0 && !slices.Contains(all[lo:], sn) {
@@ -85,6 +89,7 @@ type seqCodeFacts struct {
 	obstetric, z                    bool
 	first, reason                   string
 	codeFirst, useAdditional        []codeRange
+	codeFirstAt, useAdditionalAt    uint64 // their rangeFirsts
 }
 
 // seqCodeOf returns the seqCodeFacts of s (code id): remembered per id, worked
@@ -110,6 +115,7 @@ func (e *Engine) seqCodeOf(id corpus.ID, s *Suggestion) *seqCodeFacts {
 		codeFirst:     n.codeFirst,
 		useAdditional: n.useAdditional,
 	}
+	c.codeFirstAt, c.useAdditionalAt = rangeFirsts(c.codeFirst), rangeFirsts(c.useAdditional)
 	if got, ok := e.coder.seq.load(e.set, id); ok && got.display != s.Display {
 		return c // another title for the id: not remembered
 	}
@@ -135,6 +141,44 @@ func rangesName(rs []codeRange, code string) bool {
 		}
 	}
 	return false
+}
+
+// rangeFirsts is the set of first bytes (byte c as bit c&63) of the
+// codes one of rs may name (rangesName): a code whose first byte's bit is
+// clear is named by none, and listedBefore, judging every pair of
+// suggestions, answers most pairs without comparing a code to a range.
+func rangeFirsts(rs []codeRange) uint64 {
+	var m uint64
+	for _, r := range rs {
+		var lo, hi byte
+		switch {
+		case r.lo == "" && r.hi == "":
+			return ^uint64(0) // names every code
+		case r.hi == "":
+			lo, hi = r.lo[0], r.lo[0] // a prefix: the code starts with its byte
+		default:
+			// lo <= code <= hi, or code starts with hi: the code's
+			// first byte is within the two's.
+			if r.lo != "" {
+				lo = r.lo[0]
+			}
+			hi = r.hi[0]
+		}
+		if int(hi)-int(lo) >= 63 {
+			return ^uint64(0)
+		}
+		for c := int(lo); c <= int(hi); c++ {
+			m |= 1 << (c & 63)
+		}
+	}
+	return m
+}
+
+// firstIn reports whether code's first byte is in rangeFirsts at (an
+// empty code is let through): rangesName(rs, code) is false when
+// firstIn(rangeFirsts(rs), code) is.
+func firstIn(at uint64, code string) bool {
+	return code == "" || at>>(code[0]&63)&1 != 0
 }
 
 // encounterStated is statesEncounter(doc, s) && visitCued(doc, s), asked

@@ -148,6 +148,7 @@ type seqScratch struct {
 	succ, raise           [][]int
 	stack, prio, indeg    []int
 	seq                   []int
+	later                 []int // the suggestions listedBefore may list a code before (sequenceIn)
 	top                   []float64
 }
 
@@ -175,12 +176,21 @@ func (e *Engine) sequenceIn(sc *seqScratch, doc *nlp.Document, req Request, res 
 	e.visitReasons(doc, res, in)
 	fs := e.seqFacts(sc, doc, sugs, in, thr)
 	cons := sc.cons[:0]
+	// The codes a code may be listed before (in the sequenced set, of
+	// ICD-10-CM) do not depend on the code: listed once, in order.
+	later := sc.later[:0]
+	for b := range sugs {
+		if in[b] && fs[b].icd {
+			later = append(later, b)
+		}
+	}
+	sc.later = later
 	for a := range sugs {
 		if !in[a] && sugs[a].Confidence < thr/2 || !fs[a].icd {
 			continue // too far below to be lifted
 		}
-		for b := range sugs {
-			if a == b || !in[b] || !fs[b].icd {
+		for _, b := range later {
+			if a == b {
 				continue
 			}
 			c, ok := e.listedBefore(doc, sugs, fs, a, b, in[a])
@@ -250,10 +260,13 @@ func (e *Engine) listedBefore(doc *nlp.Document, sugs []Suggestion, fs []seqFact
 		return order{}, false
 	}
 	// I.A.12-13, I.B.9: the Tabular's own instructional notes.
-	if rangesName(fb.codeFirst, a.Code) {
+	if firstIn(fb.codeFirstAt, a.Code) && rangesName(fb.codeFirst, a.Code) {
 		return order{note: noteCodeFirst, one: true}, true
 	}
 	if !above {
+		if !fa.mayLift() {
+			return order{}, false // liftable lifts a before no code
+		}
 		if evidenceWithin(a.Evidence, b.Evidence) {
 			// a reads part of b's words: a competing reading, not a
 			// second condition to lift ("cannabis" F12.10 in "adverse
@@ -264,7 +277,7 @@ func (e *Engine) listedBefore(doc *nlp.Document, sugs []Suggestion, fs []seqFact
 		// threshold is not lifted by the codes its notes ask for.
 		return liftable(fa, fb)
 	}
-	if rangesName(fa.useAdditional, b.Code) {
+	if firstIn(fa.useAdditionalAt, b.Code) && rangesName(fa.useAdditional, b.Code) {
 		return order{note: noteUseAdditional, follow: true}, true
 	}
 	if c, ok := liftable(fa, fb); ok {
@@ -320,6 +333,14 @@ func liftable(a, b *seqFact) (order, bool) {
 		return order{rank: 1, why: "the hypertensive crisis is listed before the hypertensive disease its code also note names (I.C.9.a.11)", one: true}, true
 	}
 	return order{}, false
+}
+
+// mayLift reports whether liftable(a, b) may hold for some b: every rule
+// of liftable asks one of these of a, so listedBefore need not read a
+// lower code's evidence against codes none of them lifts it before
+// (TestMayLift holds it to liftable).
+func (a *seqFact) mayLift() bool {
+	return a.sepsis || a.covid || a.nature && !a.drug || a.crisis
 }
 
 // sepsisCode: a chapter 1 code of sepsis (A40, A41, and the organism

@@ -1,0 +1,64 @@
+package suggest
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestRangeFirsts: rangesName after firstIn, filtering by the first byte, answers as
+// rangesName does for random ranges and codes (close letters, short and
+// empty strings, bytes far apart).
+func TestRangeFirsts(t *testing.T) {
+	r := rand.New(rand.NewPCG(16, 1))
+	alphabet := []byte("ABCDEFNOZ019.\x00~\xff")
+	str := func() string {
+		b := make([]byte, r.IntN(4))
+		for i := range b {
+			b[i] = alphabet[r.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		rs := make([]codeRange, r.IntN(4))
+		for i := range rs {
+			rs[i] = codeRange{lo: str()}
+			if r.IntN(2) == 0 {
+				rs[i].hi = str()
+			}
+		}
+		at := rangeFirsts(rs)
+		for range 8 {
+			code := str()
+			if got, want := firstIn(at, code) && rangesName(rs, code), rangesName(rs, code); got != want {
+				t.Fatalf("firstIn and rangesName(%q, %q) = %v, rangesName %v", rs, code, got, want)
+			}
+		}
+	}
+}
+
+// TestMayLift: a code of whose facts mayLift is false is lifted before no
+// code by liftable, whatever the two codes' facts.
+func TestMayLift(t *testing.T) {
+	fact := func(bits int) seqFact {
+		f := seqFact{
+			sepsis: bits&1 != 0, drug: bits&2 != 0, nature: bits&4 != 0, covid: bits&8 != 0,
+			crisis: bits&16 != 0, hypertensive: bits&32 != 0, obstetric: bits&64 != 0,
+		}
+		if bits&128 != 0 {
+			f.sents = []int{1}
+		}
+		return f
+	}
+	for x := range 256 {
+		a := fact(x)
+		if a.mayLift() {
+			continue
+		}
+		for y := range 256 {
+			b := fact(y)
+			if _, ok := liftable(&a, &b); ok {
+				t.Fatalf("liftable(%+v, %+v) lifts a code mayLift says none lifts", a, b)
+			}
+		}
+	}
+}
