@@ -25,10 +25,9 @@ func (e *Engine) capLive(w *work, live []*candidate) []*candidate {
 		scores = append(scores, mentionScore(c.mentions[c.best]))
 	}
 	sorted := append(w.liveSorted[:0], scores...)
-	slices.Sort(sorted)
+	cut := nthSmallest(sorted, len(sorted)-k) // the k-th best score (select.go)
 	w.liveScores, w.liveSorted = scores, sorted
-	cut := sorted[len(sorted)-k] // the k-th best score
-	ties := k                    // room left at the cut score
+	ties := k // room left at the cut score
 	for _, s := range scores {
 		if s > cut {
 			ties--

@@ -1,6 +1,8 @@
 package suggest
 
 import (
+	"math"
+	"math/rand"
 	"slices"
 	"testing"
 
@@ -50,5 +52,46 @@ func TestCapLiveDominated(t *testing.T) {
 	got := e.capLive(&work{}, []*candidate{inside, free})
 	if len(got) != 1 || got[0] != free {
 		t.Errorf("kept %v, want the free mention", got)
+	}
+}
+
+// TestNthSmallestAsSort: the selected value is the one slices.Sort puts
+// at n, over ties, ±0, NaN, sorted and reversed input and long lists.
+func TestNthSmallestAsSort(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	pools := [][]float64{
+		{0.1, 0.2, 0.3, 0.45, 0.6, 0.9},
+		{0, math.Copysign(0, -1), 0.5},
+		{0.2, 0.4, math.NaN()},
+		{0.7},
+	}
+	for trial := range 20000 {
+		n := 1 + r.Intn(60)
+		if trial%20 == 0 {
+			n = 1 + r.Intn(2000)
+		}
+		xs := make([]float64, n)
+		pool := pools[trial%len(pools)]
+		for i := range xs {
+			if trial%7 == 0 {
+				xs[i] = r.Float64()
+			} else {
+				xs[i] = pool[r.Intn(len(pool))]
+			}
+		}
+		switch trial % 3 {
+		case 1:
+			slices.Sort(xs)
+		case 2:
+			slices.Sort(xs)
+			slices.Reverse(xs)
+		}
+		want := slices.Clone(xs)
+		slices.Sort(want)
+		at := r.Intn(n)
+		got := nthSmallest(xs, at)
+		if w := want[at]; got != w && !(got != got && w != w) {
+			t.Fatalf("trial %d: value %d of %v: got %v, want %v", trial, at, want, got, w)
+		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"medcode/corpus"
@@ -152,8 +151,8 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	}
 	alternatives(res.Suggestions, &w.tail.alt)
 	rejected := w.rejected
-	sortRejections(rejected)
-	res.Rejected = append(res.Rejected, dedupeRejected(w, rejected, res.Suggestions)...)
+	sortRejections(rejected, &w.tail.rej) // rejectorder.go
+	res.Rejected = append(res.Rejected, dedupeRejected(rejected, res.Suggestions, &w.tail.rej)...)
 	return res, nil
 }
 
@@ -279,45 +278,6 @@ func cmpDesc(x, y float64) int {
 	return 0
 }
 
-// dedupeRejected drops rejections of codes that were suggested after all
-// and repeated rejections (same code, same rule). rs is sorted by system,
-// code and rule, so a repeat follows the rejection it repeats: the first
-// of a run stays unless its code is suggested. The suggested codes are
-// sorted into w's scratch and searched.
-func dedupeRejected(w *work, rs []Rejection, kept []Suggestion) []Rejection {
-	has := w.tail.suggested[:0]
-	for i := range kept {
-		has = append(has, codeKey{kept[i].System, kept[i].Code})
-	}
-	slices.SortFunc(has, compareCodeKeys)
-	w.tail.suggested = has
-	out := rs[:0]
-	for i := range rs {
-		r := &rs[i]
-		if i > 0 {
-			if p := &rs[i-1]; p.Code == r.Code && p.System == r.System && p.Rule == r.Rule {
-				continue
-			}
-		}
-		if _, found := slices.BinarySearchFunc(has, codeKey{r.System, r.Code}, compareCodeKeys); found {
-			continue
-		}
-		out = append(out, *r)
-	}
-	return out
-}
-
-// codeKey identifies a suggested code.
-type codeKey struct{ system, code string }
-
-// compareCodeKeys orders code keys by code, then system.
-func compareCodeKeys(a, b codeKey) int {
-	if c := strings.Compare(a.code, b.code); c != 0 {
-		return c
-	}
-	return strings.Compare(a.system, b.system)
-}
-
 func (e *Engine) codeSets(req Request) map[string]CodeSet {
 	out := make(map[string]CodeSet, len(e.releases))
 	for sys, cs := range e.releases {
@@ -366,19 +326,4 @@ func encounterNear(doc *nlp.Document, c *candidate, fallback string) string {
 func round(x float64, digits int) float64 {
 	p := pow10(digits) // confidence.go
 	return math.Round(x*p) / p
-}
-
-// sortRejections orders rejections by system, code and rule: the order
-// dedupeRejected reads repeats by.
-func sortRejections(rs []Rejection) {
-	sort.Slice(rs, func(i, j int) bool {
-		a, b := &rs[i], &rs[j] // not copies: a Rejection is 13 words
-		if a.System != b.System {
-			return a.System < b.System
-		}
-		if a.Code != b.Code {
-			return a.Code < b.Code
-		}
-		return a.Rule < b.Rule
-	})
 }

@@ -18,8 +18,8 @@ type tailScratch struct {
 	evEnds   []int
 	// keys are the sort keys of sortScored.
 	keys []scoreKey
-	// suggested are dedupeRejected's suggested codes, sorted.
-	suggested []codeKey
+	// rej is sortRejections' and dedupeRejected's scratch (rejectorder.go).
+	rej rejectOrder
 	// dated says, per system asked about in this note, whether its
 	// release covers the date of service (covers).
 	dated []systemCover
@@ -50,12 +50,11 @@ type systemCover struct {
 	covers bool
 }
 
-// reset empties s for the next note: the suggested codes and evidence
-// spans (strings of the last result) and the systems' cover of its date
-// go.
+// reset empties s for the next note: the rejections' systems and
+// evidence spans (strings of the last result) and the systems' cover of
+// its date go.
 func (s *tailScratch) reset() {
-	clear(s.suggested)
-	s.suggested = s.suggested[:0]
+	s.rej.reset()
 	s.dated = s.dated[:0]
 	clear(s.evs)
 	s.evs, s.evEnds = s.evs[:0], s.evEnds[:0]

@@ -10,18 +10,21 @@ import (
 	"medcode/corpus"
 )
 
-// TestPutWorkEmptiesTail: a pooled work keeps no note's suggested codes
-// nor its date's cover of the releases.
+// TestPutWorkEmptiesTail: a pooled work keeps no note's rejection
+// systems nor its date's cover of the releases.
 func TestPutWorkEmptiesTail(t *testing.T) {
 	e := &Engine{}
 	w := e.getWork(0)
-	w.tail.suggested = append(w.tail.suggested, codeKey{"ICD-10-CM", "I10"})
+	w.tail.rej.systems = append(w.tail.rej.systems, "ICD-10-CM")
 	w.tail.dated = append(w.tail.dated, systemCover{system: corpus.ICD10CM})
 	e.putWork(w)
-	if len(w.tail.suggested) != 0 || len(w.tail.dated) != 0 {
-		t.Errorf("pooled work keeps the tail's state: %v %v", w.tail.suggested, w.tail.dated)
+	if len(w.tail.rej.systems) != 0 || len(w.tail.dated) != 0 || slices.ContainsFunc(w.tail.rej.systems[:cap(w.tail.rej.systems)], func(s string) bool { return s != "" }) {
+		t.Errorf("pooled work keeps the tail's state: %v %v", w.tail.rej.systems, w.tail.dated)
 	}
 }
+
+// codeKey identifies a suggested code.
+type codeKey struct{ system, code string }
 
 // dedupeByMaps is dedupeRejected as it was first written, with maps of
 // the suggested codes and of the rejections seen.
@@ -59,9 +62,9 @@ func TestDedupeRejectedAgreesWithMaps(t *testing.T) {
 		for range r.Intn(4) {
 			kept = append(kept, Suggestion{System: sys[r.Intn(2)], Code: codes[r.Intn(5)]})
 		}
-		sortRejections(rs)
+		sortRejections(rs, &w.tail.rej)
 		want := dedupeByMaps(rs, kept)
-		got := dedupeRejected(w, slices.Clone(rs), kept)
+		got := dedupeRejected(slices.Clone(rs), kept, &w.tail.rej)
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("trial %d: got %v, want %v", trial, got, want)
 		}

@@ -1,0 +1,236 @@
+package suggest
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// rejectOrder is the scratch of sortRejections and dedupeRejected: each
+// rejection's code as numbers (codeOrd) and the note's systems, so that
+// the sort and the search compare integers where they compared strings,
+// and the rejections sorted as indices, moved once (a Rejection is 13
+// words: sort.Slice moved them through reflection, three copies a swap).
+type rejectOrder struct {
+	systems []string  // the rejections' distinct systems, as first seen
+	rank    []int32   // per system of systems: its place in string order
+	byName  []int32   // systems' indices in string order
+	prov    []int32   // per rejection: its system's index in systems
+	keys    []codeOrd // per rejection: its system and code as numbers
+	packed  bool      // keys are made: every code fits codeOrd
+	idx     []int32   // the rejections' indices, sorted
+	moved   []Rejection
+	has     []codeOrd // dedupeRejected's suggested codes
+}
+
+// codeOrd is a (system, code) pair as two numbers, in the order of the
+// strings (sortKeys): the system's rank among the note's systems in the
+// top byte of hi, then the code's first eight bytes, big-endian and
+// zero-padded, then its length in lo's second byte. i is the index of
+// what it was made of (a rejection or a suggestion). For codes of at most
+// eight bytes the numbers order the pairs as the strings do: two heads
+// that differ differ first where the codes do (a code that ends reads as
+// zero bytes, below any other byte but NUL, and at a NUL the heads do not
+// differ); with equal heads, the shorter code is the other's prefix
+// (NULs follow), so it comes first. Longer codes are left to the strings.
+type codeOrd struct {
+	hi, lo uint64
+	i      int32
+}
+
+// makeCodeOrd is the codeOrd of code in the system of rank sys (under
+// 256), the code at most eight bytes long.
+func makeCodeOrd(sys int, code string, i int) codeOrd {
+	var h uint64
+	for j := range 8 {
+		h <<= 8
+		if j < len(code) {
+			h |= uint64(code[j])
+		}
+	}
+	return codeOrd{hi: uint64(sys)<<56 | h>>8, lo: h<<56 | uint64(len(code))<<48, i: int32(i)}
+}
+
+// compare orders a and b by their numbers.
+func (a *codeOrd) compare(b *codeOrd) int {
+	if a.hi != b.hi {
+		return cmp.Compare(a.hi, b.hi)
+	}
+	return cmp.Compare(a.lo, b.lo)
+}
+
+// packable says whether codeOrd's numbers can stand for the pairs of
+// these systems and codes: fewer than 256 systems, no code over eight
+// bytes.
+func packable(systems int, code string) bool { return systems < 256 && len(code) <= 8 }
+
+// systemOf is the index of sys among s.systems, -1 when absent.
+func (s *rejectOrder) systemOf(sys string) int {
+	for i, x := range s.systems {
+		if x == sys {
+			return i
+		}
+	}
+	return -1
+}
+
+// sortRejections orders rejections by system, code and rule: the order
+// dedupeRejected reads repeats by. Rejections equal in all three keep
+// the places sort.Slice gave them: slices.SortFunc is the same pdqsort
+// (the same comparisons in the same order, the same swaps), here run on
+// the indices; TestSortRejectionsAsSlice holds the two to the same order.
+// The pairs are compared as numbers (codeOrd), the rules as strings.
+func sortRejections(rs []Rejection, s *rejectOrder) {
+	systems, prov, idx := s.systems[:0], s.prov[:0], s.idx[:0]
+	s.packed = true
+	for i := range rs {
+		r := &rs[i]
+		sys := -1
+		for j, x := range systems {
+			if x == r.System {
+				sys = j
+				break
+			}
+		}
+		if sys < 0 {
+			sys = len(systems)
+			systems = append(systems, r.System)
+		}
+		prov = append(prov, int32(sys))
+		idx = append(idx, int32(i))
+		s.packed = s.packed && packable(len(systems), r.Code)
+	}
+	s.systems, s.prov, s.idx = systems, prov, idx
+	s.rankSystems()
+	keys := s.keys[:0]
+	if s.packed {
+		for i := range rs {
+			keys = append(keys, makeCodeOrd(int(s.rank[prov[i]]), rs[i].Code, i))
+		}
+		slices.SortFunc(idx, func(i, j int32) int {
+			if c := keys[i].compare(&keys[j]); c != 0 {
+				return c
+			}
+			return strings.Compare(rs[i].Rule, rs[j].Rule)
+		})
+	} else {
+		slices.SortFunc(idx, func(i, j int32) int { return compareRejections(&rs[i], &rs[j]) })
+	}
+	moved := s.moved[:0]
+	for _, i := range idx {
+		moved = append(moved, rs[i])
+	}
+	copy(rs, moved)
+	clear(moved)  // the scratch keeps no note's strings
+	if s.packed { // the keys follow the rejections (dedupeRejected)
+		sorted := s.has[:0]
+		for _, i := range idx {
+			sorted = append(sorted, keys[i])
+		}
+		copy(keys, sorted)
+		s.has = sorted[:0]
+	}
+	s.moved, s.keys = moved[:0], keys
+}
+
+// compareRejections orders rejections by system, code and rule.
+func compareRejections(a, b *Rejection) int {
+	if c := strings.Compare(a.System, b.System); c != 0 {
+		return c
+	}
+	if c := strings.Compare(a.Code, b.Code); c != 0 {
+		return c
+	}
+	return strings.Compare(a.Rule, b.Rule)
+}
+
+// rankSystems ranks s.systems in string order (s.rank).
+func (s *rejectOrder) rankSystems() {
+	byName := s.byName[:0]
+	for i := range s.systems {
+		byName = append(byName, int32(i))
+	}
+	slices.SortFunc(byName, func(a, b int32) int { return strings.Compare(s.systems[a], s.systems[b]) })
+	rank := slices.Grow(s.rank[:0], len(byName))[:len(byName)]
+	for r, i := range byName {
+		rank[i] = int32(r)
+	}
+	s.byName, s.rank = byName, rank
+}
+
+// reset empties s for the next note: its systems are the last note's
+// strings.
+func (s *rejectOrder) reset() {
+	clear(s.systems)
+	s.systems = s.systems[:0]
+	clear(s.moved)
+	s.moved = s.moved[:0]
+}
+
+// dedupeRejected drops rejections of codes that were suggested after all
+// and repeated rejections (same code, same rule). rs is sorted by
+// sortRejections (s holds its keys), so a repeat follows the rejection it
+// repeats: the first of a run stays unless its code is suggested. The
+// suggested codes of the rejections' systems are sorted the same way and
+// walked along with rs.
+func dedupeRejected(rs []Rejection, kept []Suggestion, s *rejectOrder) []Rejection {
+	has := s.has[:0]
+	packed := s.packed
+	for i := range kept {
+		k := &kept[i]
+		sys := s.systemOf(k.System)
+		if sys < 0 {
+			continue // no rejection is of its system
+		}
+		packed = packed && packable(len(s.systems), k.Code)
+		has = append(has, codeOrd{i: int32(i)})
+		if packed {
+			has[len(has)-1] = makeCodeOrd(int(s.rank[sys]), k.Code, i)
+		}
+	}
+	s.has = has
+	// compare orders the suggested code has[h] and the rejection rs[i].
+	compare := func(h, i int) int {
+		if packed {
+			return has[h].compare(&s.keys[i])
+		}
+		k, r := &kept[has[h].i], &rs[i]
+		if c := strings.Compare(k.System, r.System); c != 0 {
+			return c
+		}
+		return strings.Compare(k.Code, r.Code)
+	}
+	if packed {
+		slices.SortFunc(has, func(a, b codeOrd) int { return a.compare(&b) })
+	} else {
+		slices.SortFunc(has, func(a, b codeOrd) int {
+			x, y := &kept[a.i], &kept[b.i]
+			if c := strings.Compare(x.System, y.System); c != 0 {
+				return c
+			}
+			return strings.Compare(x.Code, y.Code)
+		})
+	}
+	out := rs[:0]
+	h := 0
+	for i := range rs {
+		r := &rs[i]
+		if i > 0 {
+			if p := &rs[i-1]; p.Code == r.Code && p.System == r.System && p.Rule == r.Rule {
+				continue
+			}
+		}
+		// The first suggested code not below r's.
+		c := 1
+		for ; h < len(has); h++ {
+			if c = compare(h, i); c >= 0 {
+				break
+			}
+		}
+		if h < len(has) && c == 0 {
+			continue
+		}
+		out = append(out, *r)
+	}
+	return out
+}
