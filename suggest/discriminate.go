@@ -344,8 +344,11 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 					noteID(j)
 				}
 			}
-			sr.markIDs(sn) // sentences.go: a sentence without the context is skipped
+			sr.markIDs(sn)
 		}
+	}
+	if !sr.positionsReady(doc, ix) {
+		return conflict{}, false // no term of the sentences is judged: they have none
 	}
 	for ; len(slots) >= 3; slots = slots[3:] {
 		{
@@ -365,29 +368,39 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 					continue
 				}
 				supported, found := false, conflict{ctxNote: -1}
+				// Only the terms holding ctx are visited (notepos.go), in
+				// the plain scan's order: sentence by sentence as sents
+				// lists them, in note order within each.
+				head := sr.pos.first(ctx)
+				if head < 0 {
+					continue // the note never says ctx
+				}
 			scan:
 				for _, sn := range sents {
-					if sn >= len(sr.term) || !sr.mayHold(sn, ctx) {
+					if sn >= len(sr.term) {
 						continue
 					}
-					for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
-						if sr.nids[j] != int64(ctx) { // -1: no id
-							continue
-						}
+					lo, hi := sr.term[sn][0], sr.term[sn][1]
+					for jj := sr.holding(head, ctx, lo, hi); jj >= 0; jj = sr.holding(sr.pos.next[jj], ctx, lo, hi) {
+						j := int(jj)
 						// The note's one- and two-term values beside the context.
 						dir := 1 - 2*side
 						v1 := step(j, dir)
 						if v1 < 0 {
 							continue
 						}
-						id1, ok1 := noteID(v1)
-						if !ok1 {
+						// v1 and v2 are of j's sentence, judged above: their
+						// note ids are read directly.
+						n1 := sr.nids[v1]
+						if n1 < 0 {
 							continue
 						}
+						id1 := uint32(n1)
 						vals := [2]uint64{pair(id1, noTerm), 0}
 						spans := [2]nlp.Span{{Start: terms[v1].Start, End: terms[v1].End}}
 						if v2 := step(v1, dir); v2 >= 0 {
-							if id2, ok2 := noteID(v2); ok2 {
+							if n2 := sr.nids[v2]; n2 >= 0 {
+								id2 := uint32(n2)
 								if side == 0 {
 									vals[1] = pair(id1, id2)
 									spans[1] = nlp.Span{Start: terms[v1].Start, End: terms[v2].End}

@@ -53,28 +53,3 @@ func TestAffirmsWord(t *testing.T) {
 		t.Fatal("no word affirmed in any sentence: the test reads nothing")
 	}
 }
-
-// TestMayHold: a sentence's id set never denies an id one of its terms
-// holds, and denies most others.
-func TestMayHold(t *testing.T) {
-	var r sentenceRanges
-	r.term = [][2]int32{{0, 3}, {3, 5}}
-	r.nids = []int64{7, -1, 4096 + 70, unspecTerm, 12}
-	r.markIDs(0)
-	if !r.mayHold(1, 99) {
-		t.Error("an unmarked sentence denies an id")
-	}
-	r.markIDs(1)
-	for _, c := range []struct {
-		s    int
-		id   uint32
-		want bool
-	}{
-		{0, 7, true}, {0, 4096 + 70, true}, {0, 12, false}, {0, 8, false},
-		{1, unspecTerm, true}, {1, 12, true}, {1, 7, false}, {5, 1, true},
-	} {
-		if got := r.mayHold(c.s, c.id); got != c.want {
-			t.Errorf("mayHold(%d, %d) = %v, want %v", c.s, c.id, got, c.want)
-		}
-	}
-}

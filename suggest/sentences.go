@@ -21,11 +21,10 @@ type sentenceRanges struct {
 	// -1 none, -2 not looked up yet.
 	nids []int64
 	said map[int]map[string]bool
-	// idBits holds, per sentence, idWords words of a bit set of its
-	// terms' note ids (hashed: id mod idWords*64), and idMarked whether
-	// the sentence's set is filled (markIDs).
-	idBits   []uint64
+	// idMarked holds, per sentence, whether every term of it is judged
+	// (markIDs), and pos the note's terms by id (notepos.go).
 	idMarked []bool
+	pos      notePositions
 	// aff caches, per token, whether it is affirmed (see affirmed): 0 not
 	// judged yet, 1 yes, 2 no.
 	aff []int8
@@ -52,8 +51,8 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 	r.ids = r.ids[:0]
 	r.nids = r.nids[:0]
 	r.aff = r.aff[:0]
-	r.idBits = r.idBits[:0]
 	r.idMarked = r.idMarked[:0]
+	r.pos.built = false
 	clear(r.said)
 	r.heal.reset()
 	r.resetSeven()
@@ -228,39 +227,18 @@ func (r *sentenceRanges) affirmed(doc *nlp.Document, i int) bool {
 	return r.aff[i] == 1
 }
 
-// idWords is the size, in 64-bit words, of a sentence's id bit set.
-const idWords = 8
-
-// markIDs fills sentence s's id bit set from r.nids, once per note; every
-// term of s must be judged (noteTermID) before.
+// markIDs marks sentence s as judged, once per note; every term of s
+// must be judged (noteTermID) before.
 func (r *sentenceRanges) markIDs(s int) {
 	if len(r.idMarked) != len(r.term) {
 		r.idMarked = r.idMarked[:0]
-		r.idBits = r.idBits[:0]
 		for range r.term {
 			r.idMarked = append(r.idMarked, false)
-			r.idBits = append(r.idBits, make([]uint64, idWords)...)
 		}
 	}
-	if s < 0 || s >= len(r.term) || r.idMarked[s] {
-		return
+	if s >= 0 && s < len(r.term) {
+		r.idMarked[s] = true
 	}
-	r.idMarked[s] = true
-	bits := r.idBits[s*idWords : (s+1)*idWords]
-	for j := r.term[s][0]; j < r.term[s][1]; j++ {
-		if id := r.nids[j]; id >= 0 {
-			bits[(id>>6)%idWords] |= 1 << (id & 63)
-		}
-	}
-}
-
-// mayHold reports whether sentence s may hold a term of note id id: false
-// only when markIDs filled s's set and no term of s hashes there.
-func (r *sentenceRanges) mayHold(s int, id uint32) bool {
-	if s < 0 || s >= len(r.idMarked) || !r.idMarked[s] {
-		return true
-	}
-	return r.idBits[s*idWords+int((id>>6)%idWords)]&(1<<(id&63)) != 0
 }
 
 // meaningWords is meaningWords(text), cached.

@@ -173,19 +173,12 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 				words = rows.words[i]
 			}
 		}
-		inRow := func(norm string) bool {
-			for _, w := range words {
-				if norm == w || strings.TrimSuffix(norm, "s") == w {
-					return true
-				}
-			}
-			return false
-		}
+		rw := newRowWords(words) // seventhrowwords.go
 		// A stem found only by words of its own 7th character ("fracture"
 		// of "closed fracture" for T14.8) states nothing of its own.
 		own := false
 		for _, p := range c.top().hit.Positions {
-			if int(p) < len(doc.Tokens) && !inRow(doc.Tokens[p].Norm) {
+			if int(p) < len(doc.Tokens) && !rw.says(doc.Tokens[p].Norm) {
 				own = true
 				break
 			}
@@ -202,11 +195,8 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 				if dst[i] != 0 {
 					continue
 				}
-				for _, x := range words {
-					if t.Norm == x || strings.TrimSuffix(t.Norm, "s") == x {
-						dst[i] = c.tgt.stem
-						break
-					}
+				if rw.says(t.Norm) {
+					dst[i] = c.tgt.stem
 				}
 			}
 		}
