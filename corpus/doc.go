@@ -69,7 +69,12 @@
 // The file is written atomically (temporary file + rename), so concurrent
 // Loads are safe; a missing, stale, truncated or corrupt cache (CRC-32C) is
 // ignored and rewritten, and failing to write it is not an error. Parse
-// errors are never cached.
+// errors are never cached. On platforms that map files (unix), a hit
+// maps the cache read-only and the Set's strings are read from the
+// mapping in place; it stays mapped for the life of the process (the
+// Set's strings may outlive the Set), and a cache replaced by a later
+// write (rename) leaves it whole. Replace the file, never truncate it in
+// place, under a running process.
 //
 // Set layout: a Set keeps no pointer per code. Strings live in one arena
 // and codes, names, children, notes and seventh-character rows are flat
