@@ -201,6 +201,10 @@ func writeCache(path string, key []byte, codes []*Code, rels []Release, ms []mem
 
 var errBadCache = errors.New("corpus: bad cache")
 
+// errNoMap: mapFile did not map the file (empty, too large, or a platform
+// without mapping); the caller reads it instead.
+var errNoMap = errors.New("corpus: file not mapped")
+
 // encodeCache lays codes and releases out as described above.
 func encodeCache(key []byte, codes []*Code, rels []Release, ms []membership) ([]byte, error) {
 	var e cacheEncoder

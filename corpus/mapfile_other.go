@@ -2,10 +2,6 @@
 
 package corpus
 
-import "errors"
-
-var errNoMap = errors.New("corpus: file not mapped")
-
 // mapFile does not map files on this platform: the caller reads them.
 func mapFile(string) ([]byte, error) { return nil, errNoMap }
 

@@ -3,7 +3,6 @@
 package corpus
 
 import (
-	"errors"
 	"os"
 
 	"golang.org/x/sys/unix"
@@ -36,5 +35,3 @@ func unmapFile(b []byte) { _ = unix.Munmap(b) }
 // resident set: they stay in the page cache, and a page read again
 // comes back at its first touch (a minor fault).
 func dropPages(b []byte) { _ = unix.Madvise(b, unix.MADV_DONTNEED) }
-
-var errNoMap = errors.New("corpus: file not mapped")

@@ -404,7 +404,8 @@ func (s *scratch) runAt(first, last int32) (lo, hi int) {
 	return int(s.at[first-s.at0]), int(s.at[last+1-s.at0])
 }
 
-// searchRun is run without the table (kept apart so run inlines).
+// searchRun is run without the table (a query whose positions span
+// maxRunTable or more).
 func searchRun(ps []int32, first, last int32) (lo, hi int) {
 	lo, _ = slices.BinarySearch(ps, first)
 	hi, _ = slices.BinarySearch(ps, last+1)
@@ -526,11 +527,12 @@ func (r *reader) score(o uint32, h *Hit) bool {
 			sc.tabulate(r.q.Pos)
 			sc.tabled = true
 		}
+		// run's two cases spelled out: run does not inline, runAt does.
 		var lo, hi int
 		if len(sc.at) != 0 {
 			lo, hi = sc.runAt(first, last)
 		} else {
-			lo, hi = sc.run(r.q.Pos, first, last)
+			lo, hi = searchRun(r.q.Pos, first, last)
 		}
 		win2 = ix.runNorm(r.q.Terms[lo:hi])
 	} else {

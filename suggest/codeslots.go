@@ -21,7 +21,7 @@ const minSlotBits = 8
 // goes.
 func (s *codeSlots) slotOf(k corpus.ID) int {
 	mask := len(s.keys) - 1
-	i := int(uint32(k)*0x9e3779b1>>(32-s.bits)) & mask
+	i := int(hashSlot(uint32(k), 32-uint32(s.bits))) // notepos.go
 	for s.keys[i] != k && s.keys[i] != 0 {
 		i = (i + 1) & mask
 	}

@@ -34,7 +34,7 @@ func (d digitMatch) withUnit(digits int, sep, unit string) digitMatch {
 // withUnit says every match's is.
 func (d digitMatch) unitAfter(text string, i int) bool {
 	j := i
-	for j < len(text) && '0' <= text[j] && text[j] <= '9' {
+	for j < len(text) && isDigit(text[j]) {
 		if j-i == d.digits {
 			return false // a longer run: \d{1,digits} then no digit
 		}

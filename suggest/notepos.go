@@ -22,8 +22,9 @@ type notePositions struct {
 	next []int32
 }
 
-// hashSlot is id's first slot in a table of 1<<(32-shift) slots
-// (Fibonacci hashing: the high bits of the product are the well mixed ones).
+// hashSlot is id's first slot in an open-addressing table of
+// 1<<(32-shift) slots, notePositions' and codeSlots' (Fibonacci hashing:
+// the high bits of the product are the well mixed ones).
 func hashSlot(id uint32, shift uint32) uint32 {
 	return (id * 2654435769) >> shift
 }

@@ -25,7 +25,7 @@ func digitThen(s, skip, word string) bool {
 		for k >= 0 && strings.IndexByte(skip, s[k]) >= 0 {
 			k--
 		}
-		if k >= 0 && '0' <= s[k] && s[k] <= '9' {
+		if k >= 0 && isDigit(s[k]) {
 			return true
 		}
 	}

@@ -81,26 +81,21 @@ func (s *rejectOrder) systemOf(sys string) int {
 // the indices; TestSortRejectionsAsSlice holds the two to the same order.
 // The pairs are compared as numbers (codeOrd), the rules as strings.
 func sortRejections(rs []Rejection, s *rejectOrder) {
-	systems, prov, idx := s.systems[:0], s.prov[:0], s.idx[:0]
+	prov, idx := s.prov[:0], s.idx[:0]
+	s.systems = s.systems[:0]
 	s.packed = true
 	for i := range rs {
 		r := &rs[i]
-		sys := -1
-		for j, x := range systems {
-			if x == r.System {
-				sys = j
-				break
-			}
-		}
+		sys := s.systemOf(r.System)
 		if sys < 0 {
-			sys = len(systems)
-			systems = append(systems, r.System)
+			sys = len(s.systems)
+			s.systems = append(s.systems, r.System)
 		}
 		prov = append(prov, int32(sys))
 		idx = append(idx, int32(i))
-		s.packed = s.packed && packable(len(systems), r.Code)
+		s.packed = s.packed && packable(len(s.systems), r.Code)
 	}
-	s.systems, s.prov, s.idx = systems, prov, idx
+	s.prov, s.idx = prov, idx
 	s.rankSystems()
 	keys := s.keys[:0]
 	if s.packed {
@@ -135,13 +130,19 @@ func sortRejections(rs []Rejection, s *rejectOrder) {
 
 // compareRejections orders rejections by system, code and rule.
 func compareRejections(a, b *Rejection) int {
-	if c := strings.Compare(a.System, b.System); c != 0 {
-		return c
-	}
-	if c := strings.Compare(a.Code, b.Code); c != 0 {
+	if c := compareSystemCode(a.System, a.Code, b.System, b.Code); c != 0 {
 		return c
 	}
 	return strings.Compare(a.Rule, b.Rule)
+}
+
+// compareSystemCode orders (system, code) pairs as strings: what codeOrd
+// stands for when the codes fit it.
+func compareSystemCode(asys, acode, bsys, bcode string) int {
+	if c := strings.Compare(asys, bsys); c != 0 {
+		return c
+	}
+	return strings.Compare(acode, bcode)
 }
 
 // rankSystems ranks s.systems in string order (s.rank).
@@ -195,20 +196,14 @@ func dedupeRejected(rs []Rejection, kept []Suggestion, s *rejectOrder) []Rejecti
 			return has[h].compare(&s.keys[i])
 		}
 		k, r := &kept[has[h].i], &rs[i]
-		if c := strings.Compare(k.System, r.System); c != 0 {
-			return c
-		}
-		return strings.Compare(k.Code, r.Code)
+		return compareSystemCode(k.System, k.Code, r.System, r.Code)
 	}
 	if packed {
 		slices.SortFunc(has, func(a, b codeOrd) int { return a.compare(&b) })
 	} else {
 		slices.SortFunc(has, func(a, b codeOrd) int {
 			x, y := &kept[a.i], &kept[b.i]
-			if c := strings.Compare(x.System, y.System); c != 0 {
-				return c
-			}
-			return strings.Compare(x.Code, y.Code)
+			return compareSystemCode(x.System, x.Code, y.System, y.Code)
 		})
 	}
 	out := rs[:0]
