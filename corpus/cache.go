@@ -70,8 +70,8 @@ func (o Options) cacheFile() string {
 }
 
 // cacheKey hashes everything the loaded Set depends on: the cache version,
-// the options, the
-// absolute code-set directory, and the name and contents of every input
+// the options, the absolute code-set directory (symbolic links resolved),
+// and the name and contents of every input
 // file Load would read. An error means the key cannot be told (an input
 // is unreadable); Load then parses and reports what is wrong.
 func cacheKey(dir string, files codeSetFiles, opts Options) ([]byte, error) {
@@ -86,6 +86,12 @@ func cacheKey(dir string, files codeSetFiles, opts Options) ([]byte, error) {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
 		return nil, err
+	}
+	// The directory, not the path it was reached by: a code-set directory
+	// reached through a symbolic link (a checkout's data link to a shared
+	// one) keeps one cache rather than rewriting it for each path.
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		abs = real
 	}
 	field(abs)
 	field(strconv.FormatBool(opts.OrderOnly))

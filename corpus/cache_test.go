@@ -137,6 +137,35 @@ func TestLoadCacheHit(t *testing.T) {
 	}
 }
 
+// TestCacheKeyThroughLink: the code-set directory reached through a
+// symbolic link has the key it has by its own path, so the two share the
+// cache instead of rewriting it in turn.
+func TestCacheKeyThroughLink(t *testing.T) {
+	opts := fixtureCacheOptions(t)
+	link := filepath.Join(t.TempDir(), "data")
+	if err := os.Symlink(opts.Dir, link); err != nil {
+		t.Skipf("no symbolic links here: %v", err)
+	}
+	direct, err := cacheKey(opts.Dir, mustFiles(t, opts.Dir), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	linked := opts
+	linked.Dir = link
+	via, err := cacheKey(link, mustFiles(t, link), linked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(direct, via) {
+		t.Error("the directory through a link has another cache key")
+	}
+	other := opts
+	other.OrderOnly = true
+	if k, _ := cacheKey(opts.Dir, mustFiles(t, opts.Dir), other); bytes.Equal(k, direct) {
+		t.Error("other options, same key")
+	}
+}
+
 func mustFiles(t testing.TB, dir string) codeSetFiles {
 	t.Helper()
 	f, err := findCodeSetFiles(dir)

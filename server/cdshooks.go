@@ -279,6 +279,7 @@ func (s *Server) cdsService(c *gin.Context) {
 		out.Cards = append(out.Cards, card)
 	}
 	respond(c, http.StatusOK, out)
+	s.release(res)
 }
 
 func newCard(sg suggest.Suggestion, ctx cdsContext, src cdsSource) cdsCard {

@@ -139,6 +139,15 @@ func (s *Server) suggest(c *gin.Context) {
 		return
 	}
 	respond(c, http.StatusOK, suggestResponse{RequestID: id, Result: res})
+	s.release(res)
+}
+
+// release hands res back to the engine for reuse (suggest.Releaser), once
+// the response is written and nothing reads res any more.
+func (s *Server) release(res *suggest.Result) {
+	if r, ok := s.engine.(suggest.Releaser); ok {
+		r.Release(res)
+	}
 }
 
 // run asks the engine once admitted (admission.go; batch notes wait for
@@ -250,4 +259,7 @@ func (s *Server) suggestBatch(c *gin.Context) {
 		}
 	}
 	respond(c, http.StatusOK, gin.H{"results": out})
+	for _, o := range out {
+		s.release(o.Result)
+	}
 }

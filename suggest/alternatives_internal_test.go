@@ -67,7 +67,7 @@ func TestAlternativesAgreesWithSort(t *testing.T) {
 			}
 			a[i], b[i] = s, s
 		}
-		alternatives(a, &scratch)
+		alternatives(a, &scratch, new([]Alternative))
 		alternativesBySort(b)
 		for i := range a {
 			if fmt.Sprint(a[i].Alternatives) != fmt.Sprint(b[i].Alternatives) || (a[i].Alternatives == nil) != (b[i].Alternatives == nil) { // NaN scores: compare printed

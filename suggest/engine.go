@@ -79,6 +79,8 @@ type Engine struct {
 	// longWork pools the works that coded a note past pooledNoteBytes,
 	// apart from work (work.go).
 	longWork sync.Pool
+	// arenas pools the arrays of released Results (resultarena.go).
+	arenas sync.Pool
 	// cooc lists, per code, the codes training notes coded with it more
 	// often than chance, with the log lift.
 	cooc   map[corpus.ID][]coocEdge

@@ -117,3 +117,9 @@ type Adjuster interface {
 type Suggester interface {
 	Suggest(ctx context.Context, req Request) (*Result, error)
 }
+
+// Releaser is a Suggester whose results can be handed back for reuse
+// once the caller is done with them (Engine.Release).
+type Releaser interface {
+	Release(res *Result)
+}

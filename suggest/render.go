@@ -72,13 +72,13 @@ var assertionLists = func() (t [assertionMask + 1][]string) {
 // sharedAssertionNames is assertionNames(a), one of assertionLists.
 func sharedAssertionNames(a nlp.Assertion) []string { return assertionLists[a&assertionMask] }
 
-// renderAll renders the returned candidates. Their explanations' parts
-// and evidence spans are cut from two arrays of the exact size: the spans
-// are found into w's scratch first (renderEvidence), then copied. The
-// suggestions' array keeps the rest of its allocation's size class as room
-// for the codes the coding rules insert (merge).
-func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Request) []Suggestion {
-	out := slices.Grow([]Suggestion{}, len(final))[:len(final)] // never nil: JSON []
+// renderAll renders the returned candidates into a's arrays. Their
+// explanations' parts and evidence spans are cut from two arrays: the
+// spans are found into w's scratch first (renderEvidence), then copied.
+// The suggestions' array keeps the rest of its capacity as room for the
+// codes the coding rules insert (merge).
+func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Request, a *resultArena) []Suggestion {
+	out := reuse(&a.sugs, len(final))[:len(final)] // never nil: JSON []
 	scr, evEnds := w.tail.evs[:0], w.tail.evEnds[:0]
 	np := 0
 	for i := range final {
@@ -86,12 +86,12 @@ func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Reque
 		evEnds = append(evEnds, len(scr))
 		np += partsLen(&final[i])
 	}
-	evs := make([]Evidence, len(scr))
+	evs := reuse(&a.evs, len(scr))[:len(scr)]
 	copy(evs, scr)
 	// The scratch keeps no note's strings; evEnds is read below, not written.
 	clear(scr)
 	w.tail.evs, w.tail.evEnds = scr[:0], evEnds[:0]
-	parts := make([]Explanation, np)
+	parts := reuse(&a.parts, np)[:np]
 	// Every suggestion's "matched ..." message, written into one string
 	// and cut from it: one allocation, not one per suggestion.
 	var sb strings.Builder
@@ -320,7 +320,7 @@ func appendQuoted(buf []byte, s string) []byte {
 // three are kept as they come (s.tops), in altBefore's total order, so
 // the window's order does not matter; then every suggestion's
 // alternatives are cut from one array of the exact size.
-func alternatives(sugs []Suggestion, s *altScratch) {
+func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 	spans, byStart := s.spans[:0], s.byStart[:0]
 	longest := 0
 	for i := range sugs {
@@ -381,7 +381,7 @@ func alternatives(sugs []Suggestion, s *altScratch) {
 	if total == 0 {
 		return
 	}
-	kept := make([]Alternative, 0, total) // every suggestion's alternatives
+	kept := reuse(buf, total) // every suggestion's alternatives
 	for i := range tops {
 		t := &tops[i]
 		if t.n == 0 {

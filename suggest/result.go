@@ -50,6 +50,9 @@ type Result struct {
 	// Notices tell the coder what the note documents that the loaded code
 	// sets cannot code (a CPT code outside the loaded CPT file).
 	Notices []Edit `json:"notices,omitempty"`
+	// arena is the arrays the result was rendered into, reused once the
+	// caller hands the result back (Engine.Release); nil after that.
+	arena *resultArena
 }
 
 // CodeSet names the release a system's codes came from.

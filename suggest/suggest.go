@@ -13,6 +13,7 @@ import (
 
 // Suggest codes one note.
 func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
+	root := e                    // the engine Release hands results back to
 	e, err := e.forRequest(&req) // the release of the date of service (release.go)
 	if err != nil {
 		return nil, err
@@ -27,8 +28,9 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	defer e.putWork(w)
 	doc := e.pipe.AnalyzeInto(&w.doc, req.Text)
 	cands := e.histories(w, e.siblings(w, e.collect(w, doc, req)))
+	arena := root.getArena()
 	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req), Threshold: e.DecisionThreshold(),
-		DateOfService: dateString(req.DateOfService)}
+		DateOfService: dateString(req.DateOfService), arena: arena}
 	w.rejected = w.rejected[:0]
 	encounter := documentAttribute(doc, "encounter")
 
@@ -47,7 +49,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		}
 		live = append(live, c)
 	}
-	w.tail.bindEvidence(w.rejected)
+	w.tail.bindEvidence(w.rejected, &arena.rejEvs)
 	if !req.Features { // training sees every candidate (livecap.go)
 		live = e.capLive(w, live)
 	}
@@ -143,16 +145,17 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	wide.MaxResults += ruleSlack
 	final := e.resolveConflicts(w, doc, kept, wide)
 	e.sameCondition(w, final, req.Annotate) // specificity.go
-	res.Suggestions = e.renderAll(w, doc, final, req)
+	res.Suggestions = e.renderAll(w, doc, final, req, arena)
 	w.rejected = e.coderRules(w, doc, wide, res, w.rejected) // what coders add (coder.go)
 	e.sequenceIn(&w.seq, doc, wide, res)                     // the order a coder lists them (sequence.go)
 	if len(res.Suggestions) > req.MaxResults {
 		res.Suggestions = res.Suggestions[:req.MaxResults]
 	}
-	alternatives(res.Suggestions, &w.tail.alt)
+	alternatives(res.Suggestions, &w.tail.alt, &arena.alts)
 	rejected := w.rejected
 	sortRejections(rejected, &w.tail.rej) // rejectorder.go
-	res.Rejected = append(res.Rejected, dedupeRejected(rejected, res.Suggestions, &w.tail.rej)...)
+	rejected = dedupeRejected(rejected, res.Suggestions, &w.tail.rej)
+	res.Rejected = append(reuse(&arena.rej, len(rejected)), rejected...)
 	return res, nil
 }
 

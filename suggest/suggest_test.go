@@ -425,3 +425,77 @@ func TestNoPriorOnlyCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestReleaseAgree: a released result's arrays are rendered into by later
+// notes (Engine.Release); every note coded that way, one after another
+// and from several goroutines at once, gives exactly the result it gets
+// from arrays of its own, and a released result is emptied.
+func TestReleaseAgree(t *testing.T) {
+	t.Parallel()
+	eng := engine(t)
+	ns := notes(t)
+	names := slices.Sorted(maps.Keys(ns))
+	var long strings.Builder
+	for i := 0; long.Len() < 20<<10; i++ {
+		long.WriteString(ns[names[i%len(names)]] + "\n")
+	}
+	type step struct {
+		name string
+		req  suggest.Request
+	}
+	var steps []step
+	for _, n := range names {
+		steps = append(steps, step{n, suggest.Request{Text: ns[n]}}, step{n + " top 3", suggest.Request{Text: ns[n], MaxResults: 3}})
+	}
+	steps = append(steps, step{"long top 500", suggest.Request{Text: long.String(), MaxResults: 500}},
+		step{"long inpatient", suggest.Request{Text: long.String(), Setting: suggest.Inpatient}})
+	want := map[string][]byte{}
+	for _, s := range steps {
+		res, err := eng.Suggest(context.Background(), s.req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[s.name], _ = json.Marshal(res) // never released: arrays of its own
+	}
+	code := func(s step) string {
+		res, err := eng.Suggest(context.Background(), s.req)
+		if err != nil {
+			return err.Error()
+		}
+		got, _ := json.Marshal(res)
+		eng.Release(res)
+		if !bytes.Equal(got, want[s.name]) {
+			return s.name + ": result rendered into released arrays differs"
+		}
+		if res.Suggestions != nil || res.Rejected != nil {
+			return s.name + ": released result not emptied"
+		}
+		eng.Release(res) // twice: nothing
+		return ""
+	}
+	for round := range 3 {
+		for i := range steps {
+			if msg := code(steps[(i*7+round)%len(steps)]); msg != "" {
+				t.Error(msg)
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 4*len(steps))
+	for g := range 4 {
+		wg.Go(func() {
+			for i := range steps {
+				if msg := code(steps[(i+g*5)%len(steps)]); msg != "" {
+					errs <- msg
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	eng.Release(nil)
+	eng.Release(&suggest.Result{}) // not the engine's: nothing
+}

@@ -26,14 +26,14 @@ type tailScratch struct {
 }
 
 // bindEvidence gives rs, in order, the evidence spans gathered in evs
-// (rs[i]'s end at evEnds[i]), copied to one array of the exact size, and
-// empties evs and evEnds: one allocation for a note's rejections, not one
-// each.
-func (s *tailScratch) bindEvidence(rs []Rejection) {
+// (rs[i]'s end at evEnds[i]), copied to one array, *buf's (reuse), and
+// empties evs and evEnds: one array for a note's rejections, not one
+// each, and none when the result's arrays are reused (Engine.Release).
+func (s *tailScratch) bindEvidence(rs []Rejection, buf *[]Evidence) {
 	if len(s.evEnds) == 0 {
 		return
 	}
-	evs := make([]Evidence, len(s.evs))
+	evs := reuse(buf, len(s.evs))[:len(s.evs)]
 	copy(evs, s.evs)
 	lo := 0
 	for i, hi := range s.evEnds {

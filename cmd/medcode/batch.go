@@ -515,11 +515,15 @@ func codeBatchLine(ctx context.Context, eng batchSuggester, j batchJob, defaults
 			o.Result, o.Error = codeBatchNote(ctx, eng, in, defaults)
 		}
 	}
+	res := o.Result
 	b, err := gojson.Marshal(o)
 	if err != nil { // a result the encoder refuses: record it on the line
 		o.Result = nil
 		o.Error = &batchError{Kind: "engine", Message: "encode result: " + err.Error()}
 		b, _ = gojson.Marshal(o)
+	}
+	if r, ok := eng.(suggest.Releaser); ok && res != nil {
+		r.Release(res) // encoded: b holds its own bytes
 	}
 	return append(b, '\n'), o.Error == nil
 }

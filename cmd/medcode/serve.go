@@ -87,6 +87,13 @@ func (l *lazyEngine) Suggest(ctx context.Context, req suggest.Request) (*suggest
 	return e.Suggest(ctx, req)
 }
 
+// Release hands a result back to the loaded engine (suggest.Engine.Release).
+func (l *lazyEngine) Release(res *suggest.Result) {
+	if e := l.e.Load(); e != nil {
+		e.Release(res)
+	}
+}
+
 func (l *lazyEngine) SearchCodes(ctx context.Context, q string, systems []corpus.System, limit int) ([]suggest.CodeMatch, error) {
 	e := l.e.Load()
 	if e == nil {
