@@ -2,7 +2,6 @@ package nlp
 
 import (
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -69,9 +68,21 @@ var pregnancyWords = map[string]bool{
 // tokenRange returns the tokens inside span s, [first, last]; ok is false
 // when no token lies inside it.
 func (d *Document) tokenRange(s Span) (first, last int, ok bool) {
-	first = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= s.Start })
+	// sort.Search written out: the gates ask once per mention of every
+	// candidate they apply to, thousands of times on a long note.
+	toks := d.Tokens
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if toks[m].Start < s.Start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	first = lo
 	last = first
-	for last < len(d.Tokens) && d.Tokens[last].End <= s.End {
+	for last < len(toks) && toks[last].End <= s.End {
 		last++
 	}
 	return first, last - 1, last > first
