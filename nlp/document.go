@@ -39,6 +39,10 @@ type Token struct {
 	Sent       int    // index into Document.Sentences
 	Section    int    // index into Document.Sections, -1 before any header
 	Assert     Assertion
+	// sense is the sense words Norm is (senseWordsOf), written by
+	// Analyze (Document.senseAt reads it); it sits in the padding after
+	// Assert, so a Token is no larger.
+	sense senseWords
 }
 
 // Term is one analysed term used for matching. Abbreviations expand to

@@ -262,7 +262,7 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 		// Field by field: a composite literal is built on the stack and
 		// copied.
 		t.Start, t.End, t.Norm, t.Stem = r.start, r.end, w.norm, w.stem
-		t.Stop, t.Sent, t.Section, t.Assert = w.stop || r.marker, 0, sec, 0
+		t.Stop, t.Sent, t.Section, t.Assert, t.sense = w.stop || r.marker, 0, sec, 0, w.sense
 		x.trig, x.prefix, x.tw = w.trig, w.prefix, w.tw
 		if r.marker {
 			x.abbr, x.syn = nil, nil
@@ -271,7 +271,7 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 		}
 	}
 	s.lex = lexs
-	return dst, senses
+	return dst, senses & senseGates
 }
 
 // makeTerms emits the term stream: one term per non-stop token; for an

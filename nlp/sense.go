@@ -2,7 +2,6 @@ package nlp
 
 import (
 	"slices"
-	"sort"
 	"strings"
 )
 
@@ -69,9 +68,21 @@ var pregnancyWords = map[string]bool{
 // tokenRange returns the tokens inside span s, [first, last]; ok is false
 // when no token lies inside it.
 func (d *Document) tokenRange(s Span) (first, last int, ok bool) {
-	first = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= s.Start })
+	// sort.Search written out: the gates ask once per mention of every
+	// candidate they apply to, thousands of times on a long note.
+	toks := d.Tokens
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if toks[m].Start < s.Start {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	first = lo
 	last = first
-	for last < len(d.Tokens) && d.Tokens[last].End <= s.End {
+	for last < len(toks) && toks[last].End <= s.End {
 		last++
 	}
 	return first, last - 1, last > first
@@ -93,22 +104,22 @@ func (d *Document) VaccineTarget(s Span) (Span, bool) {
 	}
 	toks := d.Tokens
 	for j := first; j <= last; j++ {
-		if vaccineAny[toks[j].Norm] {
+		if d.senseAt(j)&senseVaccine != 0 { // vaccineAny
 			return Span{toks[j].Start, toks[j].End}, true
 		}
 	}
 	sent := toks[last].Sent
 	n := 0
 	for j := last + 1; j < len(toks) && toks[j].Sent == sent && n < 3; j++ {
-		if vaccineWords[toks[j].Norm] {
+		if d.senseAt(j)&senseVaccineWord != 0 {
 			return Span{toks[j].Start, toks[j].End}, true
 		}
 		if !toks[j].Stop {
 			n++
 		}
 	}
-	if j := first - 1; j > 0 && toks[j].Sent == toks[first].Sent && vaccineLinks[toks[j].Norm] {
-		if k := j - 1; toks[k].Sent == toks[j].Sent && vaccineWords[toks[k].Norm] {
+	if j := first - 1; j > 0 && toks[j].Sent == toks[first].Sent && d.senseAt(j)&senseVaccineLink != 0 {
+		if k := j - 1; toks[k].Sent == toks[j].Sent && d.senseAt(k)&senseVaccineWord != 0 {
 			return Span{toks[k].Start, toks[k].End}, true
 		}
 	}
@@ -131,7 +142,7 @@ func (d *Document) InstrumentUse(s Span) (Span, bool) {
 	sent := toks[first].Sent
 	n := 0
 	for j := last + 1; j < len(toks) && toks[j].Sent == sent && n < 3; j++ {
-		if instrumentWords[toks[j].Norm] {
+		if d.senseAt(j)&senseInstrument != 0 {
 			return Span{toks[j].Start, toks[j].End}, true
 		}
 		if !toks[j].Stop {
@@ -140,7 +151,7 @@ func (d *Document) InstrumentUse(s Span) (Span, bool) {
 	}
 	n = 0
 	for j := first - 1; j >= 0 && toks[j].Sent == sent && n < 3; j-- {
-		if instrumentWords[toks[j].Norm] {
+		if d.senseAt(j)&senseInstrument != 0 {
 			return Span{toks[j].Start, toks[j].End}, true
 		}
 		if !toks[j].Stop {
@@ -158,11 +169,12 @@ func (d *Document) Pregnancy() (Span, bool) {
 	if !d.mayHold(sensePregnancy) {
 		return Span{}, false
 	}
-	for _, t := range d.Tokens {
+	for j := range d.Tokens {
+		t := &d.Tokens[j]
 		if t.Assert&(Negated|Family|Hypothetical) != 0 {
 			continue
 		}
-		if pregnancyWords[t.Norm] || gravidaPara(t.Norm) {
+		if d.senseAt(j)&sensePregnancy != 0 { // pregnancyWords or gravida-para
 			return Span{t.Start, t.End}, true
 		}
 	}

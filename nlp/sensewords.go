@@ -12,6 +12,12 @@ const (
 	// sensesKnown marks a Document whose senses Analyze found; a Document
 	// built otherwise is scanned.
 	sensesKnown
+	// senseVaccineWord and senseVaccineLink are a token's only (senseAt):
+	// a Document's senses hold the gates' bits above.
+	senseVaccineWord // in vaccineWords (VaccineTarget's words after and before a span)
+	senseVaccineLink // in vaccineLinks
+	// senseGates are the bits a Document's senses hold of its tokens'.
+	senseGates = senseVaccine | senseInstrument | sensePregnancy
 )
 
 // senseWordsOf is what a normalised form opens.
@@ -19,6 +25,12 @@ func senseWordsOf(norm string) senseWords {
 	var s senseWords
 	if vaccineAny[norm] {
 		s |= senseVaccine
+	}
+	if vaccineWords[norm] {
+		s |= senseVaccineWord
+	}
+	if vaccineLinks[norm] {
+		s |= senseVaccineLink
 	}
 	if instrumentWords[norm] {
 		s |= senseInstrument
@@ -33,4 +45,15 @@ func senseWordsOf(norm string) senseWords {
 // when Analyze found it holds none.
 func (d *Document) mayHold(s senseWords) bool {
 	return d.senses&sensesKnown == 0 || d.senses&s != 0
+}
+
+// senseAt is the sense words token j is (senseWordsOf its Norm): the bits
+// Analyze wrote on the token, or, on a Document built otherwise, its
+// Norm looked up. The gates ask per token of every span a rule asks of,
+// span after span of a long note: a bit test, not a map lookup.
+func (d *Document) senseAt(j int) senseWords {
+	if d.senses&sensesKnown != 0 {
+		return d.Tokens[j].sense
+	}
+	return senseWordsOf(d.Tokens[j].Norm)
 }

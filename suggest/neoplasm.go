@@ -225,8 +225,9 @@ func (e *Engine) neoplasmTableCodes(n *ruleNote, res *Result, adds []addition, r
 	doc := n.doc
 	ms := e.neoMentions(n)
 	ids := make([]corpus.ID, len(ms))
+	var sex noteSex
 	for k, m := range ms {
-		ids[k] = e.completeNeoplasm(doc, e.neo.rows[m.row].cells[m.col], m.ev[0].sent)
+		ids[k] = e.completeNeoplasm(doc, e.neo.rows[m.row].cells[m.col], m.ev[0].sent, &sex)
 	}
 	for k, m := range ms {
 		row := e.neo.rows[m.row]
@@ -556,7 +557,10 @@ var sexWords = map[string]string{"she": "female", "her": "female", "woman": "fem
 // costing half; "unspecified" costs nothing, so it wins when nothing is
 // documented. A skin cell (C44) is completed from its site's category,
 // where the morphology is the distinct word.
-func (e *Engine) completeNeoplasm(doc *nlp.Document, id corpus.ID, sent int) corpus.ID {
+//
+// sex is the note's sexWords, found on the first completion that reads
+// them: a long note's mentions do not each scan the whole note.
+func (e *Engine) completeNeoplasm(doc *nlp.Document, id corpus.ID, sent int, sex *noteSex) corpus.ID {
 	if id == 0 {
 		return 0
 	}
@@ -570,20 +574,7 @@ func (e *Engine) completeNeoplasm(doc *nlp.Document, id corpus.ID, sent int) cor
 	if e.set.Brief(id).Billable {
 		return id
 	}
-	said := map[string]bool{}
-	for _, t := range doc.Tokens {
-		if s, ok := sexWords[t.Norm]; ok {
-			said[s] = true
-		}
-		if t.Sent == sent {
-			said[t.Norm] = true
-		}
-	}
-	for _, t := range sentenceTerms(doc, sent) {
-		if t.Expanded {
-			said[t.Norm] = true // "intraductal" of "DCIS" or "ductal carcinoma in situ"
-		}
-	}
+	said := neoSaid(doc, sent, sex.of(doc))
 	parent := map[string]bool{}
 	for _, w := range meaningWords(e.set.Brief(id).Display) {
 		parent[w] = true

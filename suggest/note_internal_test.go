@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"math"
+	"math/rand"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -41,6 +42,48 @@ func FuzzCheckNoteControls(f *testing.F) {
 			t.Errorf("%q: refused %v, counting runes %v", s, got, want)
 		}
 	})
+}
+
+// controlBytesPlain is controlBytes as CheckNote first counted: byte by
+// byte.
+func controlBytesPlain(text string) int {
+	ctrl := 0
+	for i := range len(text) {
+		if c := text[i]; c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			ctrl++
+		}
+	}
+	return ctrl
+}
+
+// TestControlBytesAgreesWithPlain: the eight-bytes-at-a-time count is the
+// byte-by-byte one, on random texts of every control byte, line ends,
+// multi-byte characters and bytes near 0x20 and 0x80 at every alignment
+// and length.
+func TestControlBytesAgreesWithPlain(t *testing.T) {
+	r := rand.New(rand.NewSource(1))
+	alphabet := []byte{0x00, 0x01, 0x07, 0x09, 0x0a, 0x0c, 0x0d, 0x1b, 0x1f, 0x20, 0x21, 'a', 'Z', 0x7f, 0x80, 0x9f, 0xa0, 0xc3, 0xe2, 0xff}
+	for trial := range 20000 {
+		b := make([]byte, r.Intn(40))
+		for i := range b {
+			if r.Intn(3) == 0 {
+				b[i] = byte(r.Intn(256))
+			} else {
+				b[i] = alphabet[r.Intn(len(alphabet))]
+			}
+		}
+		if got, want := controlBytes(string(b)), controlBytesPlain(string(b)); got != want {
+			t.Fatalf("trial %d: controlBytes(%q) = %d, want %d", trial, b, got, want)
+		}
+	}
+	for c := range 256 {
+		for n := range 17 {
+			s := strings.Repeat("ab", n/2) + strings.Repeat(string([]byte{byte(c)}), n%9)
+			if got, want := controlBytes(s), controlBytesPlain(s); got != want {
+				t.Fatalf("controlBytes(%q) = %d, want %d", s, got, want)
+			}
+		}
+	}
 }
 
 // TestMinMath: minMath gives what math.Min gives, at NaN, signed zeros

@@ -293,10 +293,8 @@ func dropScreened(doc *nlp.Document, res *Result, rej []Rejection, code string, 
 		}
 		all, some := true, false
 		for _, ev := range s.Evidence {
-			for k := range toks {
-				if toks[k].End <= ev.Start || toks[k].Start >= ev.End {
-					continue
-				}
+			lo, hi := overlapRange(doc, ev.Start, ev.End) // the tokens sharing a byte with ev
+			for k := lo; k < hi; k++ {
 				if k >= obj.lo && k < obj.hi {
 					some = true
 				}
