@@ -145,12 +145,10 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 		}
 		lo = hi
 	}
-	// The candidates' codes are looked up together, and filed where the
-	// passes after collect find them.
+	// The candidates' codes are looked up together; the passes after
+	// collect find a code's candidate where pendTo filed it (sc.codes).
 	for _, c := range w.order {
-		k := c.tgt.anyCode()
-		c.key = e.set.CodeString(k)
-		w.byCode[k] = c
+		c.key = e.set.CodeString(c.tgt.anyCode())
 		c.mentions, c.best = w.mentionSlice(c.n), 0
 	}
 	// Each candidate's best mention is its first scoring highest, found
@@ -197,11 +195,12 @@ func (w *work) pendTo(tgt target, p *pending) {
 		w.dropPending()
 		return
 	}
-	c := w.sc.codes.get(k)
+	slot := w.sc.codes.ref(k)
+	c := *slot
 	if c == nil {
 		c = w.candidate()
 		c.tgt = tgt // its key comes after the search, with the others'
-		w.sc.codes.put(k, c)
+		*slot = c
 		w.order = append(w.order, c)
 	}
 	if c.tgt.from != 0 && tgt.from == 0 {
