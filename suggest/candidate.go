@@ -37,6 +37,9 @@ type candidate struct {
 	mentions []mention
 	best     int // index into mentions
 	n        int // mentions gathered (collect's count)
+	// topScore is mentionScore of mentions[best] while collect lays the
+	// mentions out; nothing reads it after.
+	topScore float64
 	// spanRank is 0 when no other candidate's best mention overlapping
 	// this one's scores higher, else how many do; margin is this best
 	// mention's score minus the best overlapping competitor's.
@@ -152,13 +155,19 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 		c.mentions, c.best = w.mentionSlice(c.n), 0
 	}
 	// Each candidate's best mention is its first scoring highest, found
-	// as its mentions are laid out.
+	// as its mentions are laid out; the best's score is kept (topScore),
+	// not scored again against each later mention.
 	for i := range w.pend {
 		p := &w.pend[i]
 		c := p.c
-		c.mentions = append(c.mentions, p.m)
-		if n := len(c.mentions) - 1; n > 0 && mentionScore(p.m) > mentionScore(c.mentions[c.best]) {
-			c.best = n
+		n := len(c.mentions)
+		c.mentions = c.mentions[:n+1]
+		c.mentions[n] = p.m
+		s := c.scoreAt(n) // read in place, not copied (scoreat.go)
+		if n == 0 {
+			c.topScore = s
+		} else if s > c.topScore {
+			c.best, c.topScore = n, s
 		}
 	}
 	return w.order
