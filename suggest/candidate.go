@@ -234,15 +234,6 @@ type sentenceScratch struct {
 	codes    codeSlots  // the note's candidates by code, as collect gathers them
 }
 
-// hitFacts are what a hit's words say: partNeg the share of its words
-// negated when the name is not, assert the assertion its words share
-// (trigger words aside), own whether any word is not a trigger's.
-type hitFacts struct {
-	partNeg float64
-	assert  nlp.Assertion
-	own     bool
-}
-
 // prefixAt is a compound's word (its token) and where its prefix starts.
 type prefixAt struct{ tok, start int }
 
@@ -423,23 +414,14 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	// The mention's assertion is what all its words share; the words of a
 	// trigger ("without nausea" matching "Nausea without vomiting") are
 	// not the finding's and do not count. Both are read in one pass over
-	// the hit's words.
+	// the hit's words, with the mask of its positions (hitFacts.read).
+	base := int32(sent[0].Tok)
 	sc.facts = sc.facts[:0]
 	for i := range hits {
 		h := &hits[i]
-		negated := 0
-		assert := ^nlp.Assertion(0)
-		own := false
-		for _, p := range h.Positions {
-			a := doc.Tokens[p].Assert
-			if a&nlp.Negated != 0 {
-				negated++
-			}
-			if !sc.trig[p] {
-				assert &= a
-				own = true
-			}
-		}
+		sc.facts = append(sc.facts, hitFacts{})
+		f := &sc.facts[i]
+		negated := f.read(doc, sc.trig, h.Positions, base)
 		pn := 0.0
 		if !ix.NameHas(h.Name, index.NameWithout) { // saysWithout, found once per name
 			if negated > 0 && negated < len(h.Positions) {
@@ -448,11 +430,10 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		} else if negated < len(h.Positions) {
 			pn = withoutClash(doc, sent, e.withoutOf(ix, learned, h.Name), h.Positions)
 		}
-		sc.facts = append(sc.facts, hitFacts{partNeg: pn, assert: assert, own: own})
+		f.partNeg = pn
 	}
 	// A hit whose matched words all sit inside a longer, fully matched name
 	// is dominated ("pain" inside "chest pain").
-	base := int32(sent[0].Tok)
 	var exp posMask // the query's positions read from an expansion
 	if expanded {
 		exp = maskWhere(q.Pos, sc.expanded, base)
@@ -461,7 +442,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	for i := range hits {
 		h := &hits[i]
 		if h.Coverage >= 0.99 && h.Matched > 1 && sc.facts[i].partNeg == 0 {
-			sc.full.add(maskOf(h.Positions, base))
+			sc.full.add(sc.facts[i].mask)
 		}
 	}
 	for i := range hits {
@@ -479,14 +460,17 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		m.section, m.partNeg, m.assert = doc.Tokens[h.First].Section, f.partNeg, f.assert
 		m.weight, m.expanded, m.dominated = 0, false, false
 		if expanded { // else no term of the query comes from an expansion
-			if exp.ok {
+			switch {
+			case exp.ok && f.mask.ok:
+				m.expanded = exp.meets(&f.mask)
+			case exp.ok:
 				m.expanded = exp.holdsAny(h.Positions, base)
-			} else {
+			default:
 				m.expanded = readsExpanded(q.Pos, sc.expanded, h.Positions)
 			}
 		}
 		if len(sc.full.masks) > 0 { // else none dominates
-			m.dominated = sc.full.dominates(maskOf(h.Positions, base))
+			m.dominated = sc.full.dominates(&f.mask)
 		}
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name]
