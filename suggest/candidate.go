@@ -488,13 +488,17 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 // capitals (their cases then agree), the common case, decided without
 // reading the name.
 func caseMayClash(doc *nlp.Document, ix *index.Index, h *index.Hit) bool {
-	if h.Matched != 1 || len(h.Positions) != 1 {
-		return false
-	}
+	// The test most hits fail is inlined in searchSentence; the rest is
+	// a call.
+	return h.Matched == 1 && len(h.Positions) == 1 && oneWordMayClash(doc, ix, h)
+}
+
+// oneWordMayClash is caseMayClash of a one-word hit.
+func oneWordMayClash(doc *nlp.Document, ix *index.Index, h *index.Hit) bool {
 	if ix.NameHas(h.Name, index.NameCapitals) {
 		return true
 	}
-	t := doc.Tokens[h.Positions[0]]
+	t := &doc.Tokens[h.Positions[0]]
 	word := doc.Text[t.Start:t.End]
 	return len(word) >= 2 && allCaps(word)
 }
