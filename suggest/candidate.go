@@ -37,6 +37,9 @@ type candidate struct {
 	mentions []mention
 	best     int // index into mentions
 	n        int // mentions gathered (collect's count)
+	// topScore is mentionScore of mentions[best] while collect lays the
+	// mentions out; nothing reads it after.
+	topScore float64
 	// spanRank is 0 when no other candidate's best mention overlapping
 	// this one's scores higher, else how many do; margin is this best
 	// mention's score minus the best overlapping competitor's.
@@ -145,22 +148,26 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 		}
 		lo = hi
 	}
-	// The candidates' codes are looked up together, and filed where the
-	// passes after collect find them.
+	// The candidates' codes are looked up together; the passes after
+	// collect find a code's candidate where pendTo filed it (sc.codes).
 	for _, c := range w.order {
-		k := c.tgt.anyCode()
-		c.key = e.set.CodeString(k)
-		w.byCode[k] = c
+		c.key = e.set.CodeString(c.tgt.anyCode())
 		c.mentions, c.best = w.mentionSlice(c.n), 0
 	}
 	// Each candidate's best mention is its first scoring highest, found
-	// as its mentions are laid out.
+	// as its mentions are laid out; the best's score is kept (topScore),
+	// not scored again against each later mention.
 	for i := range w.pend {
 		p := &w.pend[i]
 		c := p.c
-		c.mentions = append(c.mentions, p.m)
-		if n := len(c.mentions) - 1; n > 0 && mentionScore(p.m) > mentionScore(c.mentions[c.best]) {
-			c.best = n
+		n := len(c.mentions)
+		c.mentions = c.mentions[:n+1]
+		c.mentions[n] = p.m
+		s := c.scoreAt(n) // read in place, not copied (scoreat.go)
+		if n == 0 {
+			c.topScore = s
+		} else if s > c.topScore {
+			c.best, c.topScore = n, s
 		}
 	}
 	return w.order
@@ -197,11 +204,12 @@ func (w *work) pendTo(tgt target, p *pending) {
 		w.dropPending()
 		return
 	}
-	c := w.sc.codes.get(k)
+	slot := w.sc.codes.ref(k)
+	c := *slot
 	if c == nil {
 		c = w.candidate()
 		c.tgt = tgt // its key comes after the search, with the others'
-		w.sc.codes.put(k, c)
+		*slot = c
 		w.order = append(w.order, c)
 	}
 	if c.tgt.from != 0 && tgt.from == 0 {
@@ -224,15 +232,6 @@ type sentenceScratch struct {
 	kept     []int32    // the sentence's terms the searches read (keptTerms)
 	shout    []int8     // per sentence of the note: 0 not judged, 1 all capitals, -1 not
 	codes    codeSlots  // the note's candidates by code, as collect gathers them
-}
-
-// hitFacts are what a hit's words say: partNeg the share of its words
-// negated when the name is not, assert the assertion its words share
-// (trigger words aside), own whether any word is not a trigger's.
-type hitFacts struct {
-	partNeg float64
-	assert  nlp.Assertion
-	own     bool
 }
 
 // prefixAt is a compound's word (its token) and where its prefix starts.
@@ -415,23 +414,14 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	// The mention's assertion is what all its words share; the words of a
 	// trigger ("without nausea" matching "Nausea without vomiting") are
 	// not the finding's and do not count. Both are read in one pass over
-	// the hit's words.
+	// the hit's words, with the mask of its positions (hitFacts.read).
+	base := int32(sent[0].Tok)
 	sc.facts = sc.facts[:0]
 	for i := range hits {
 		h := &hits[i]
-		negated := 0
-		assert := ^nlp.Assertion(0)
-		own := false
-		for _, p := range h.Positions {
-			a := doc.Tokens[p].Assert
-			if a&nlp.Negated != 0 {
-				negated++
-			}
-			if !sc.trig[p] {
-				assert &= a
-				own = true
-			}
-		}
+		sc.facts = append(sc.facts, hitFacts{})
+		f := &sc.facts[i]
+		negated := f.read(doc, sc.trig, h.Positions, base)
 		pn := 0.0
 		if !ix.NameHas(h.Name, index.NameWithout) { // saysWithout, found once per name
 			if negated > 0 && negated < len(h.Positions) {
@@ -440,11 +430,10 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		} else if negated < len(h.Positions) {
 			pn = withoutClash(doc, sent, e.withoutOf(ix, learned, h.Name), h.Positions)
 		}
-		sc.facts = append(sc.facts, hitFacts{partNeg: pn, assert: assert, own: own})
+		f.partNeg = pn
 	}
 	// A hit whose matched words all sit inside a longer, fully matched name
 	// is dominated ("pain" inside "chest pain").
-	base := int32(sent[0].Tok)
 	var exp posMask // the query's positions read from an expansion
 	if expanded {
 		exp = maskWhere(q.Pos, sc.expanded, base)
@@ -453,7 +442,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	for i := range hits {
 		h := &hits[i]
 		if h.Coverage >= 0.99 && h.Matched > 1 && sc.facts[i].partNeg == 0 {
-			sc.full.add(maskOf(h.Positions, base))
+			sc.full.add(sc.facts[i].mask)
 		}
 	}
 	for i := range hits {
@@ -471,14 +460,17 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		m.section, m.partNeg, m.assert = doc.Tokens[h.First].Section, f.partNeg, f.assert
 		m.weight, m.expanded, m.dominated = 0, false, false
 		if expanded { // else no term of the query comes from an expansion
-			if exp.ok {
+			switch {
+			case exp.ok && f.mask.ok:
+				m.expanded = exp.meets(&f.mask)
+			case exp.ok:
 				m.expanded = exp.holdsAny(h.Positions, base)
-			} else {
+			default:
 				m.expanded = readsExpanded(q.Pos, sc.expanded, h.Positions)
 			}
 		}
 		if len(sc.full.masks) > 0 { // else none dominates
-			m.dominated = sc.full.dominates(maskOf(h.Positions, base))
+			m.dominated = sc.full.dominates(&f.mask)
 		}
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name]
@@ -496,13 +488,17 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 // capitals (their cases then agree), the common case, decided without
 // reading the name.
 func caseMayClash(doc *nlp.Document, ix *index.Index, h *index.Hit) bool {
-	if h.Matched != 1 || len(h.Positions) != 1 {
-		return false
-	}
+	// The test most hits fail is inlined in searchSentence; the rest is
+	// a call.
+	return h.Matched == 1 && len(h.Positions) == 1 && oneWordMayClash(doc, ix, h)
+}
+
+// oneWordMayClash is caseMayClash of a one-word hit.
+func oneWordMayClash(doc *nlp.Document, ix *index.Index, h *index.Hit) bool {
 	if ix.NameHas(h.Name, index.NameCapitals) {
 		return true
 	}
-	t := doc.Tokens[h.Positions[0]]
+	t := &doc.Tokens[h.Positions[0]]
 	word := doc.Text[t.Start:t.End]
 	return len(word) >= 2 && allCaps(word)
 }

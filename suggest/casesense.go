@@ -26,9 +26,18 @@ func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit, sc *sentenceScra
 	if !hasLetter(word) || sc.shouting(doc, t.Sent) {
 		return false
 	}
+	return nameClash(word, ix.NameText(h.Name))
+}
+
+// nameClash is caseClash of the note's word against the name: whether
+// the first word of the name that is the note's word (any case, or that
+// plus "s") differs from it in being an acronym.
+func nameClash(word, name string) bool {
 	noteCaps := allCaps(word) && len(word) >= 2
-	name := ix.NameText(h.Name)
 	lw := ""
+	// Whether the words are ASCII is known from their scan, so the ASCII
+	// comparison need not look again (sameWordASCII).
+	wordASCII := isASCII(word)
 	for i := 0; i < len(name); {
 		// The name's words: runs of letters and digits.
 		r, n := rune(name[i]), 1
@@ -39,21 +48,27 @@ func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit, sc *sentenceScra
 			i += n
 			continue
 		}
+		ascii := r < utf8.RuneSelf
 		j := i + n
 		for j < len(name) {
-			r, n := rune(name[j]), 1
-			if r >= utf8.RuneSelf {
-				r, n = utf8.DecodeRuneInString(name[j:])
+			if c := name[j]; c < utf8.RuneSelf {
+				if !alnumASCII(c) {
+					break
+				}
+				j++
+				continue
 			}
+			r, n := utf8.DecodeRuneInString(name[j:])
 			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 				break
 			}
+			ascii = false
 			j += n
 		}
 		nw := name[i:j]
 		i = j
-		if same, ok := sameWordASCII(word, nw); ok {
-			if !same {
+		if wordASCII && ascii {
+			if !sameASCII(word, nw) {
 				continue
 			}
 		} else {
@@ -74,31 +89,35 @@ func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit, sc *sentenceScra
 // word in lower case is the name word in lower case, or that plus "s";
 // ok is false when either is not ASCII (the caller then lowers them).
 func sameWordASCII(word, nw string) (same, ok bool) {
-	for i := 0; i < len(word); i++ {
-		if word[i] >= utf8.RuneSelf {
-			return false, false
-		}
+	if !isASCII(word) || !isASCII(nw) {
+		return false, false
 	}
-	for i := 0; i < len(nw); i++ {
-		if nw[i] >= utf8.RuneSelf {
-			return false, false
-		}
-	}
+	return sameASCII(word, nw), true
+}
+
+// sameASCII is sameWordASCII of two ASCII words.
+func sameASCII(word, nw string) bool {
 	switch len(word) {
 	case len(nw):
 	case len(nw) + 1:
 		if word[len(nw)] != 's' && word[len(nw)] != 'S' {
-			return false, true
+			return false
 		}
 	default:
-		return false, true
+		return false
 	}
 	for i := 0; i < len(nw); i++ {
 		if lowerASCII(word[i]) != lowerASCII(nw[i]) {
-			return false, true
+			return false
 		}
 	}
-	return true, true
+	return true
+}
+
+// alnumASCII is, for an ASCII byte, unicode.IsLetter || unicode.IsDigit
+// (TestAlnumASCII).
+func alnumASCII(c byte) bool {
+	return (c|0x20)-'a' < 26 || c-'0' < 10
 }
 
 func lowerASCII(c byte) byte {

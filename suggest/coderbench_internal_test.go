@@ -42,7 +42,7 @@ func BenchmarkCoderRules(b *testing.B) {
 			b.Fatal(err)
 		}
 		req.MaxResults += ruleSlack
-		w := &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, cats: map[string]int{}}
+		w := &work{merged: map[corpus.ID]int{}, cats: map[string]int{}}
 		doc := e.pipe.AnalyzeInto(&w.doc, text)
 		w.noteSections(doc)
 		ins = append(ins, input{w: w, req: req, res: *res})

@@ -37,7 +37,11 @@ func (s *codeSlots) get(k corpus.ID) *candidate {
 }
 
 // put files c as code k's candidate (k > 0), replacing any there.
-func (s *codeSlots) put(k corpus.ID, c *candidate) {
+func (s *codeSlots) put(k corpus.ID, c *candidate) { *s.ref(k) = c }
+
+// ref returns code k's slot (k > 0), filing k with no candidate (nil)
+// when it has none: pendTo's get-then-put in one probe.
+func (s *codeSlots) ref(k corpus.ID) **candidate {
 	if 2*(s.n+1) > len(s.keys) {
 		s.grow()
 	}
@@ -46,7 +50,7 @@ func (s *codeSlots) put(k corpus.ID, c *candidate) {
 		s.keys[i] = k
 		s.n++
 	}
-	s.vals[i] = c
+	return &s.vals[i]
 }
 
 // grow doubles the table (or makes its first), refiling what it holds.

@@ -7,8 +7,8 @@ import (
 	"medcode/corpus"
 )
 
-// TestCodeSlots holds codeSlots to a map through random puts, gets and
-// resets, across growth, with codes from a narrow range (collisions and
+// TestCodeSlots holds codeSlots to a map through random puts, gets,
+// refs (a get and a put in one probe) and resets, across growth, with codes from a narrow range (collisions and
 // long probe runs) and a wide one.
 func TestCodeSlots(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
@@ -22,9 +22,17 @@ func TestCodeSlots(t *testing.T) {
 			case op == 0:
 				s.reset()
 				clear(want)
-			case op < 400:
+			case op < 300:
 				c := &cands[r.IntN(len(cands))]
 				s.put(k, c)
+				want[k] = c
+			case op < 400:
+				p := s.ref(k)
+				if *p != want[k] {
+					t.Fatalf("span %d step %d: ref(%d) holds %p, want %p", span, step, k, *p, want[k])
+				}
+				c := &cands[r.IntN(len(cands))]
+				*p = c
 				want[k] = c
 			default:
 				if got := s.get(k); got != want[k] {

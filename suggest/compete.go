@@ -127,7 +127,7 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 	if len(e.catTop) == 0 {
 		return cands
 	}
-	have := w.byCode // every collected code is in it already
+	have := &w.sc.codes // every collected code is in it already (pendTo)
 	out := cands
 	for _, c := range cands {
 		// The candidate's own score first: it is at hand, the code's
@@ -142,12 +142,12 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 		}
 		for _, t := range e.catTopOf(code, f) {
 			k := t.anyCode()
-			if have[k] != nil {
+			if have.get(k) != nil {
 				continue
 			}
 			s := w.candidate()
 			*s = candidate{key: e.set.CodeString(k), tgt: t, mentions: c.mentions, best: c.best, sibling: true}
-			have[k] = s
+			have.put(k, s)
 			out = append(out, s)
 		}
 	}

@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestExpandedMask holds the mask test searchSentence runs for a hit
-// reading an expanded term (maskWhere, holdsAny) to readsExpanded, over
-// random queries, some spanning more positions than a mask holds.
+// TestExpandedMask holds the mask tests searchSentence runs for a hit
+// reading an expanded term (maskWhere, then holdsAny, or meets of the
+// hit's mask when it has one) to readsExpanded, over random queries, some
+// spanning more positions than a mask holds.
 func TestExpandedMask(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	seen := [2]int{}
@@ -39,6 +40,11 @@ func TestExpandedMask(t *testing.T) {
 		masked++
 		if got := m.holdsAny(positions, base); got != want {
 			t.Fatalf("query %v expanded %v, hit %v: mask says %v, want %v", qpos, expanded, positions, got, want)
+		}
+		if hm := maskOf(positions, base); hm.ok {
+			if got := m.meets(&hm); got != want {
+				t.Fatalf("query %v expanded %v, hit %v: masks meet %v, want %v", qpos, expanded, positions, got, want)
+			}
 		}
 	}
 	if seen[0] == 0 || seen[1] == 0 || masked == 0 {

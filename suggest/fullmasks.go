@@ -34,10 +34,16 @@ func (f *fullMasks) add(m posMask) {
 }
 
 // dominates reports whether an added mask strictly contains mine, as the
-// walk asking mine.within of every added mask does (TestFullMasks).
-func (f *fullMasks) dominates(mine posMask) bool {
+// walk asking mine.within of every added mask does (TestFullMasks): the
+// added masks are ok, mine is read in place, and the words are tested
+// together.
+func (f *fullMasks) dominates(mine *posMask) bool {
+	if !mine.ok {
+		return false
+	}
 	for i := range f.masks {
-		if mine.within(f.masks[i]) {
+		o := &f.masks[i]
+		if mine.n < o.n && mine.bits[0]&^o.bits[0]|mine.bits[1]&^o.bits[1]|mine.bits[2]&^o.bits[2]|mine.bits[3]&^o.bits[3] == 0 {
 			return true
 		}
 	}

@@ -48,7 +48,7 @@ func TestFullMasks(t *testing.T) {
 			} else {
 				seen[0]++
 			}
-			if got := f.dominates(mine); got != want {
+			if got := f.dominates(&mine); got != want {
 				t.Fatalf("masks %v, hit %v: dominated %v, want %v", plain, mine, got, want)
 			}
 		}

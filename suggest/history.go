@@ -20,7 +20,7 @@ import (
 // (family rule) and, for a past condition, kept with an edit naming the
 // history code, for the coder to judge whether it is still current.
 func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
-	have := w.byCode // every candidate's code is in it already
+	have := &w.sc.codes // every candidate's code is in it already (pendTo, siblings)
 	out := cands
 	for _, c := range cands {
 		// The mentions first: most candidates are neither historical nor
@@ -79,7 +79,7 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		}
 		hc := t.anyCode()
 		c.replacedBy = e.set.CodeString(hc)
-		if x := have[hc]; x != nil {
+		if x := have.get(hc); x != nil {
 			if x.historyFrom == nil && x.tgt.anyCode() == hc {
 				// found on its own words too: it stands for c as well
 				x.historyOf, x.historyFrom = e.set.CodeString(code), c
@@ -97,7 +97,7 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		}
 		h := w.candidate()
 		*h = candidate{key: e.set.CodeString(hc), tgt: t, mentions: ms, best: c.best, historyOf: e.set.CodeString(code), historyFrom: c}
-		have[hc] = h
+		have.put(hc, h)
 		out = append(out, h)
 	}
 	return out

@@ -12,7 +12,6 @@ import (
 type work struct {
 	cands    []*candidate // every candidate handed out, reused
 	used     int          // candidates handed out in this call
-	byCode   map[corpus.ID]*candidate
 	order    []*candidate
 	pend     []pending
 	mentions []mention // arena: every candidate's mentions
@@ -124,7 +123,7 @@ func (e *Engine) getWork(n int) *work {
 	if w, ok := e.work.Get().(*work); ok {
 		return w
 	}
-	return &work{byCode: map[corpus.ID]*candidate{}, merged: map[corpus.ID]int{}, cats: map[string]int{}}
+	return &work{merged: map[corpus.ID]int{}, cats: map[string]int{}}
 }
 
 // pooledNoteBytes parts the notes whose scratch is pooled in work from
@@ -153,7 +152,6 @@ func (e *Engine) putWork(w *work) {
 	w.used = 0
 	w.preg = 0
 	clear(w.stems)
-	clear(w.byCode)
 	clear(w.merged)
 	clear(w.cats)
 	w.tail.reset()

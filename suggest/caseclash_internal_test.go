@@ -1,0 +1,102 @@
+package suggest
+
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// nameClashPlain is nameClash as it read before the words' ASCII was
+// tracked in their scan: each name word is scanned again by
+// sameWordASCII.
+func nameClashPlain(word, name string) bool {
+	noteCaps := allCaps(word) && len(word) >= 2
+	lw := ""
+	for i := 0; i < len(name); {
+		r, n := rune(name[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(name[i:])
+		}
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(name) {
+			r, n := rune(name[j]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(name[j:])
+			}
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			j += n
+		}
+		nw := name[i:j]
+		i = j
+		if same, ok := sameWordASCII(word, nw); ok {
+			if !same {
+				continue
+			}
+		} else {
+			if lw == "" {
+				lw = strings.ToLower(word)
+			}
+			if ln := strings.ToLower(nw); lw != ln && lw != ln+"s" {
+				continue
+			}
+		}
+		nameCaps := allCaps(nw) && len(nw) >= 2
+		return nameCaps != noteCaps
+	}
+	return false
+}
+
+// TestNameClash holds nameClash to nameClashPlain over random words and
+// names of ASCII and other letters (some changing length when lowered),
+// digits, punctuation and invalid UTF-8.
+func TestNameClash(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"a", "b", "s", "S", "A", "B", "pin", "PIN", "Pin", "fit", "FIT", "1", "é", "É", "\u212a", "k", "K", "İ", "i", "ß", "’", "'", " ", ",", "-", "\xff"}
+	gen := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	seen := [2]int{}
+	for range 200000 {
+		word, name := gen(1+r.IntN(3)), gen(r.IntN(12))
+		if r.IntN(4) == 0 {
+			name += " " + word // the word in the name, in another case
+			if r.IntN(2) == 0 {
+				name = strings.ToUpper(name)
+			}
+		}
+		want := nameClashPlain(word, name)
+		if got := nameClash(word, name); got != want {
+			t.Fatalf("nameClash(%q, %q) = %v, want %v", word, name, got, want)
+		}
+		if want {
+			seen[1]++
+		} else {
+			seen[0]++
+		}
+	}
+	if seen[0] == 0 || seen[1] < 1000 {
+		t.Fatalf("cases not covered: %v", seen)
+	}
+}
+
+// TestAlnumASCII holds alnumASCII to unicode's letters and digits over
+// every ASCII byte.
+func TestAlnumASCII(t *testing.T) {
+	for c := range byte(utf8.RuneSelf) {
+		if got, want := alnumASCII(c), unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)); got != want {
+			t.Errorf("alnumASCII(%q) = %v, want %v", c, got, want)
+		}
+	}
+}

@@ -1,0 +1,60 @@
+package suggest
+
+import "medcode/nlp"
+
+// hitFacts are what a hit's words say: partNeg the share of its words
+// negated when the name is not, assert the assertion its words share
+// (trigger words aside), own whether any word is not a trigger's, and
+// mask the positions it matched (maskOf), read in the same pass over its
+// words: the fully matched names' masks and each hit's test against them
+// need no second walk.
+type hitFacts struct {
+	partNeg float64
+	assert  nlp.Assertion
+	own     bool
+	mask    posMask
+}
+
+// read sets the assertion, own and mask of f, a zero hitFacts, from the
+// positions ps of a hit (trig: per token of the note, part of an
+// assertion trigger; base: the sentence's first token), and returns how
+// many of its words are negated. f.mask is maskOf(ps, base), its bits set
+// in place (TestHitFactsMask).
+func (f *hitFacts) read(doc *nlp.Document, trig []bool, ps []int32, base int32) (negated int) {
+	assert := ^nlp.Assertion(0)
+	own, in := false, true
+	n := 0
+	for _, p := range ps {
+		a := doc.Tokens[p].Assert
+		if a&nlp.Negated != 0 {
+			negated++
+		}
+		if !trig[p] {
+			assert &= a
+			own = true
+		}
+		d := uint32(p - base)
+		if d >= 256 {
+			in = false
+			continue
+		}
+		w, bit := &f.mask.bits[d/64], uint64(1)<<(d%64)
+		if *w&bit == 0 {
+			*w |= bit
+			n++
+		}
+	}
+	f.assert, f.own = assert, own
+	if !in {
+		f.mask = posMask{}
+		return negated
+	}
+	f.mask.n, f.mask.ok = n, true
+	return negated
+}
+
+// meets reports whether m and o, both ok, share a position: holdsAny of
+// o's positions when o is their mask (TestExpandedMask).
+func (m *posMask) meets(o *posMask) bool {
+	return m.bits[0]&o.bits[0]|m.bits[1]&o.bits[1]|m.bits[2]&o.bits[2]|m.bits[3]&o.bits[3] != 0
+}
