@@ -366,5 +366,10 @@
 //     engine built with Options.Base shares that engine's
 //     model-independent tables (shared.go); shared tables are read-only or
 //     guarded.
+//   - A Result belongs to its caller until the caller hands it back with
+//     Release (optional): its arrays are then cleared and a later Suggest
+//     renders into them (resultarena.go), so nothing of a released Result
+//     may be read again. The server releases an answer once it is
+//     written, batch once a line is encoded.
 //   - Bad notes fail with the sentinel errors of errors.go (CheckNote).
 package suggest
