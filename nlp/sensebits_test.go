@@ -8,19 +8,28 @@ import (
 	"medcode/internal/testenv"
 )
 
-// vaccineTargetByMaps is VaccineTarget as first written: the word lists'
-// maps looked up per token, the span's tokens found by a search of
-// every token.
-func vaccineTargetByMaps(d *Document, s Span) (Span, bool) {
-	first := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= s.Start })
-	last := first
+// tokenRangeBySearch is tokenRange as first written: the first and last
+// tokens inside s, found by sort.Search; ok is false when none is.
+func tokenRangeBySearch(d *Document, s Span) (first, last int, ok bool) {
+	first = sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= s.Start })
+	last = first
 	for last < len(d.Tokens) && d.Tokens[last].End <= s.End {
 		last++
 	}
 	if last == first {
+		return 0, 0, false
+	}
+	return first, last - 1, true
+}
+
+// vaccineTargetByMaps is VaccineTarget as first written: the word lists'
+// maps looked up per token, the span's tokens found by a search of
+// every token.
+func vaccineTargetByMaps(d *Document, s Span) (Span, bool) {
+	first, last, ok := tokenRangeBySearch(d, s)
+	if !ok {
 		return Span{}, false
 	}
-	last--
 	toks := d.Tokens
 	for j := first; j <= last; j++ {
 		if vaccineWords[toks[j].Norm] || vaccineNames[toks[j].Norm] {
@@ -48,15 +57,10 @@ func vaccineTargetByMaps(d *Document, s Span) (Span, bool) {
 // instrumentUseByMaps is InstrumentUse as first written, instrumentWords
 // looked up per token.
 func instrumentUseByMaps(d *Document, s Span) (Span, bool) {
-	first := sort.Search(len(d.Tokens), func(i int) bool { return d.Tokens[i].Start >= s.Start })
-	last := first
-	for last < len(d.Tokens) && d.Tokens[last].End <= s.End {
-		last++
-	}
-	if last == first {
+	first, last, ok := tokenRangeBySearch(d, s)
+	if !ok {
 		return Span{}, false
 	}
-	last--
 	toks := d.Tokens
 	sent := toks[first].Sent
 	n := 0
