@@ -964,7 +964,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 				continue
 			}
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-				Rule: drops[i].rule, Reason: drops[i].reason(briefs), Evidence: e.evidence(doc, k.c, 3)})
+				Rule: drops[i].rule, Reason: drops[i].reason(briefs), Evidence: e.evidence(w, doc, k.c, 3)})
 			continue
 		}
 		rejected := false
@@ -983,7 +983,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 					yielded = append(yielded, e.yieldTo(w, doc, *k, min(thr, final[j].conf), "excludes1", reason))
 				} else {
 					w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-						Rule: "excludes1", Reason: reason, Evidence: e.evidence(doc, k.c, 3)})
+						Rule: "excludes1", Reason: reason, Evidence: e.evidence(w, doc, k.c, 3)})
 				}
 				rejected = true
 				break
@@ -994,7 +994,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 				yielded = append(yielded, e.yieldTo(w, doc, final[j], min(thr, k.conf), "excludes1", reason))
 			} else {
 				w.rejected = append(w.rejected, Rejection{System: string(cb.System), Code: cb.Code, Display: cb.Display,
-					Rule: "excludes1", Reason: reason, Evidence: e.evidence(doc, final[j].c, 3)})
+					Rule: "excludes1", Reason: reason, Evidence: e.evidence(w, doc, final[j].c, 3)})
 			}
 			final = slices.Delete(final, j, j+1)
 			fsup = slices.Delete(fsup, j, j+1)
@@ -1112,7 +1112,7 @@ func yields(rule string) bool {
 func (e *Engine) yieldTo(w *work, doc *nlp.Document, k scored, below float64, rule, reason string) scored {
 	b := e.set.Brief(k.code)
 	w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-		Rule: rule, Reason: reason, Evidence: e.evidence(doc, k.c, 3)})
+		Rule: rule, Reason: reason, Evidence: e.evidence(w, doc, k.c, 3)})
 	k.conf = round(math.Max(0, math.Min(k.conf, below-0.0001)), 4)
 	k.edits = append(slices.Clip(k.edits), Edit{Kind: rule, Message: reason})
 	return k

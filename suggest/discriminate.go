@@ -517,7 +517,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			}
 			b := e.set.Brief(c.tgt.anyCode())
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-				Rule: "seventh_character", Reason: "its words state the 7th character of " + e.set.CodeString(stem), Evidence: e.evidence(doc, c, 3)})
+				Rule: "seventh_character", Reason: "its words state the 7th character of " + e.set.CodeString(stem), Evidence: e.evidence(w, doc, c, 3)})
 			continue
 		}
 		code := c.tgt.anyCode()
@@ -584,7 +584,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			continue // rejected; too weak a match to be worth a coder's look
 		}
 		w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-			Rule: "contradicted", Reason: e.conflictReason(doc, b, v.cf), Evidence: e.evidence(doc, v.c, 3)})
+			Rule: "contradicted", Reason: e.conflictReason(doc, b, v.cf), Evidence: e.evidence(w, doc, v.c, 3)})
 	}
 	return out
 }

@@ -11,12 +11,22 @@ import (
 	"medcode/nlp"
 )
 
-// evidence turns up to n mentions into evidence spans, in note order.
-func (e *Engine) evidence(doc *nlp.Document, c *candidate, n int) []Evidence {
+// evidence turns up to n mentions into evidence spans, in note order:
+// cut from the result's arena (w.res, resultarena.go) when the note has
+// one, else an array of their own.
+func (e *Engine) evidence(w *work, doc *nlp.Document, c *candidate, n int) []Evidence {
 	if len(c.mentions) == 0 {
 		return []Evidence{}
 	}
-	return evidenceInto(doc, c, n, make([]Evidence, 0, evidenceCap(c, n)))
+	if w == nil || w.res == nil {
+		return evidenceInto(doc, c, n, make([]Evidence, 0, evidenceCap(c, n)))
+	}
+	// Spans cut before a growth keep the old array; only the end of the
+	// newest is appended to.
+	a := w.res
+	lo := len(a.more)
+	a.more = appendEvidence(slices.Grow(a.more, evidenceCap(c, n)), doc, c, n)
+	return a.more[lo:len(a.more):len(a.more)]
 }
 
 // evidenceCap is the capacity of evidence's slice for c: at most n spans.

@@ -18,6 +18,9 @@ type resultArena struct {
 	// rejEvs holds the evidence of the rejections found before ranking
 	// (tailScratch.bindEvidence).
 	rejEvs []Evidence
+	// more holds the evidence of the rejections found later, each cut
+	// from its end (Engine.evidence).
+	more []Evidence
 }
 
 // maxPooledSuggestions bounds the arenas kept for reuse: an arena that
@@ -57,6 +60,7 @@ func (e *Engine) Release(res *Result) {
 	a.alts = clearFull(a.alts)
 	a.rej = clearFull(a.rej)
 	a.rejEvs = clearFull(a.rejEvs)
+	a.more = clearFull(a.more)
 	if cap(a.sugs) > maxPooledSuggestions {
 		return
 	}

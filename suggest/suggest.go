@@ -29,6 +29,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	doc := e.pipe.AnalyzeInto(&w.doc, req.Text)
 	cands := e.histories(w, e.siblings(w, e.collect(w, doc, req)))
 	arena := root.getArena()
+	w.res = arena // the rejections' evidence is cut from it too (evidence)
 	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req), Threshold: e.DecisionThreshold(),
 		DateOfService: dateString(req.DateOfService), arena: arena}
 	w.rejected = w.rejected[:0]
@@ -97,7 +98,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 			r, _ := e.set.Release(b.System)
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 				Rule: "not_valid_on_date", Reason: fmt.Sprintf("the %s release %s does not cover the date of service %s", b.System, r.Name, req.DateOfService.Format("2006-01-02")),
-				Evidence: e.evidence(doc, c, 1)})
+				Evidence: e.evidence(w, doc, c, 1)})
 			continue
 		}
 		pre = append(pre, e.prepare(w, doc, c, code, edits, fbuf[:featureCount:featureCount]))

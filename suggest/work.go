@@ -10,6 +10,9 @@ import (
 // that a busy engine allocates little and the collector runs rarely.
 // Nothing a Result holds points into it: results copy what they keep.
 type work struct {
+	// res is the arrays of the Result being rendered (resultarena.go);
+	// nil between calls.
+	res      *resultArena
 	cands    []*candidate // every candidate handed out, reused
 	used     int          // candidates handed out in this call
 	order    []*candidate
@@ -151,6 +154,7 @@ func (e *Engine) putWork(w *work) {
 	}
 	w.used = 0
 	w.preg = 0
+	w.res = nil
 	clear(w.stems)
 	clear(w.merged)
 	clear(w.cats)
