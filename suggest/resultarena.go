@@ -5,10 +5,9 @@ import "slices"
 // resultArena holds the arrays a Result is rendered into: the
 // suggestions, their evidence spans, explanation parts and alternatives
 // (each suggestion's cut from one array), and the rejections and their
-// evidence. A Result
-// handed back by Release gives its arena to a later Suggest, which
-// renders into the same arrays instead of allocating them: rendering was
-// about two thirds of the garbage of coding a note.
+// evidence. A Result handed back by Release gives its arena to a later
+// Suggest, which renders into the same arrays instead of allocating
+// them: rendering was about two thirds of the garbage of coding a note.
 type resultArena struct {
 	sugs  []Suggestion
 	evs   []Evidence
@@ -42,7 +41,7 @@ func (e *Engine) getArena() *resultArena {
 // evidence, explanations, alternatives, rejections): their contents are
 // cleared and then overwritten. Releasing is optional; a Result never
 // released is collected as usual. Release of nil, of a Result released
-// already, or of one the engine did not make does nothing.
+// already, or of one no engine made does nothing.
 func (e *Engine) Release(res *Result) {
 	if res == nil || res.arena == nil {
 		return
