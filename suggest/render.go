@@ -18,7 +18,7 @@ func (e *Engine) evidence(w *work, doc *nlp.Document, c *candidate, n int) []Evi
 	if len(c.mentions) == 0 {
 		return []Evidence{}
 	}
-	if w == nil || w.res == nil {
+	if w.res == nil {
 		return evidenceInto(doc, c, n, make([]Evidence, 0, evidenceCap(c, n)))
 	}
 	// Spans cut before a growth keep the old array; only the end of the
