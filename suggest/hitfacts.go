@@ -18,12 +18,11 @@ type hitFacts struct {
 // read sets the assertion, own and mask of f, a zero hitFacts, from the
 // positions ps of a hit (trig: per token of the note, part of an
 // assertion trigger; base: the sentence's first token), and returns how
-// many of its words are negated. f.mask is maskOf(ps, base), its bits set
-// in place (TestHitFactsMask).
+// many of its words are negated. f.mask is maskOf(ps, base), set in place
+// by posMask.add (TestHitFactsMask).
 func (f *hitFacts) read(doc *nlp.Document, trig []bool, ps []int32, base int32) (negated int) {
 	assert := ^nlp.Assertion(0)
 	own, in := false, true
-	n := 0
 	for _, p := range ps {
 		a := doc.Tokens[p].Assert
 		if a&nlp.Negated != 0 {
@@ -33,15 +32,8 @@ func (f *hitFacts) read(doc *nlp.Document, trig []bool, ps []int32, base int32) 
 			assert &= a
 			own = true
 		}
-		d := uint32(p - base)
-		if d >= 256 {
+		if in && !f.mask.add(p-base) {
 			in = false
-			continue
-		}
-		w, bit := &f.mask.bits[d/64], uint64(1)<<(d%64)
-		if *w&bit == 0 {
-			*w |= bit
-			n++
 		}
 	}
 	f.assert, f.own = assert, own
@@ -49,7 +41,7 @@ func (f *hitFacts) read(doc *nlp.Document, trig []bool, ps []int32, base int32) 
 		f.mask = posMask{}
 		return negated
 	}
-	f.mask.n, f.mask.ok = n, true
+	f.mask.ok = true
 	return negated
 }
 
