@@ -508,9 +508,11 @@ func (r *reader) score(o uint32, h *Hit) bool {
 	for i, k := range slots {
 		ps := qpos[k]
 		best := ps[0]
-		for _, p := range ps[1:] {
-			if abs32(p-anchor) < abs32(best-anchor) {
-				best = p
+		if len(ps) > 1 { // most terms occur once: no loop to set up
+			for _, p := range ps[1:] {
+				if abs32(p-anchor) < abs32(best-anchor) {
+					best = p
+				}
 			}
 		}
 		positions[i] = best
