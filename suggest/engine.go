@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"medcode/corpus"
@@ -76,9 +77,9 @@ type Engine struct {
 	// assertion filter (livecap.go).
 	maxLive int
 	work    sync.Pool // *work, one Suggest call's scratch
-	// longWork pools the works that coded a note past pooledNoteBytes,
+	// longWork holds one work that coded a note past pooledNoteBytes,
 	// apart from work (work.go).
-	longWork sync.Pool
+	longWork atomic.Pointer[work]
 	// arenas pools the arrays of released Results (resultarena.go).
 	arenas sync.Pool
 	// cooc lists, per code, the codes training notes coded with it more

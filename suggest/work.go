@@ -119,7 +119,7 @@ func (w *work) termDF(df map[string]float64, doc *nlp.Document, p int32) float64
 // longWork when it holds one.
 func (e *Engine) getWork(n int) *work {
 	if n > pooledNoteBytes {
-		if w, ok := e.longWork.Get().(*work); ok {
+		if w := e.longWork.Swap(nil); w != nil {
 			return w
 		}
 	}
@@ -137,18 +137,17 @@ func (e *Engine) getWork(n int) *work {
 // would in time carry that for every note. Dropping such a work instead
 // made each long note allocate its scratch anew: 27 MB of garbage a
 // 100 KB note, over half the garbage of make load's mix. So long notes
-// reuse works of their own, which sync.Pool lets go two collections
-// after the last long note.
+// reuse a work of their own, one: the server codes one long note at a
+// time (admission.go), and a sync.Pool of them kept one per processor
+// and its victims, ~15 MB more live heap under make load. A second long
+// note coded at once (batch) takes a work of its own, dropped after.
 const pooledNoteBytes = 16 << 10
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's
-// memory alive) and pools w: in longWork when it coded a note longer than
-// pooledNoteBytes.
+// memory alive) and pools w, or keeps it in longWork when it coded a note
+// longer than pooledNoteBytes and longWork is empty.
 func (e *Engine) putWork(w *work) {
-	pool := &e.work
-	if len(w.doc.Text) > pooledNoteBytes {
-		pool = &e.longWork
-	}
+	long := len(w.doc.Text) > pooledNoteBytes
 	for _, c := range w.cands[:w.used] {
 		*c = candidate{}
 	}
@@ -192,7 +191,11 @@ func (e *Engine) putWork(w *work) {
 	w.tid, w.ltid, w.sr.ids = w.tid[:0], w.ltid[:0], w.sr.ids[:0]
 	clear(w.termStems) // they point into the note
 	w.termStems = w.termStems[:0]
-	pool.Put(w)
+	if long {
+		e.longWork.CompareAndSwap(nil, w) // else dropped: one long work is kept
+		return
+	}
+	e.work.Put(w)
 }
 
 // candidate hands out a zeroed candidate.

@@ -8,12 +8,12 @@ import (
 )
 
 // TestWorkPoolsPartLongNotes: a work that coded a note past
-// pooledNoteBytes is pooled in longWork, one that coded a note of that
-// size or less in work; getWork hands a long note's scratch only to a
-// long note.
+// pooledNoteBytes is kept in longWork, one that coded a note of that
+// size or less is pooled in work; getWork hands a long note's scratch
+// only to a long note, and longWork keeps one work, not more.
 func TestWorkPoolsPartLongNotes(t *testing.T) {
 	// sync.Pool may drop any Put (the race detector drops some on
-	// purpose), so a pool is checked for w only where it kept something.
+	// purpose), so the pool is checked for w only where it kept something.
 	for _, tc := range []struct {
 		n    int
 		long bool
@@ -27,25 +27,38 @@ func TestWorkPoolsPartLongNotes(t *testing.T) {
 		w := &work{doc: nlp.Document{Text: strings.Repeat("x", tc.n)}}
 		e.putWork(w)
 		short, _ := e.work.Get().(*work)
-		long, _ := e.longWork.Get().(*work)
-		mine, other := short, long
-		if tc.long {
-			mine, other = long, short
+		long := e.longWork.Load()
+		if tc.long && long != w {
+			t.Errorf("note of %d bytes: its work was not kept in longWork", tc.n)
 		}
-		if other != nil {
-			t.Errorf("note of %d bytes: its work went to the wrong pool", tc.n)
+		if !tc.long && long != nil {
+			t.Errorf("note of %d bytes: its work went to longWork", tc.n)
 		}
-		if mine != nil && mine != w {
+		if tc.long && short != nil {
+			t.Errorf("note of %d bytes: its work went to the pool of short notes", tc.n)
+		}
+		if !tc.long && short != nil && short != w {
 			t.Errorf("note of %d bytes: its pool returned another work", tc.n)
 		}
 	}
 	var e Engine
 	w := &work{}
-	e.longWork.Put(w)
+	e.longWork.Store(w)
 	if e.getWork(2<<10) == w {
 		t.Error("a short note got a long note's work")
 	}
-	if got := e.getWork(MaxNoteBytes); got != w && e.longWork.Get() != nil {
+	if e.getWork(MaxNoteBytes) != w {
 		t.Error("a long note did not get the long note's work")
+	}
+	if e.longWork.Load() != nil {
+		t.Error("the long note's work is still kept while in use")
+	}
+	// Two long works put back: the first is kept, the second dropped.
+	long := strings.Repeat("x", pooledNoteBytes+1)
+	a, b := &work{doc: nlp.Document{Text: long}}, &work{doc: nlp.Document{Text: long}}
+	e.putWork(a)
+	e.putWork(b)
+	if got := e.longWork.Load(); got != a {
+		t.Errorf("longWork holds %p, want the first work put back %p", got, a)
 	}
 }
