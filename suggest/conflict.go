@@ -739,9 +739,6 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	if annotate {
 		return "", 0
 	}
-	// Codes whose notes ask for each other are coded together (R65.21
-	// "code first underlying infection" keeps A41.9; N40.1 "use additional
-	// code for associated symptoms" keeps R35.0).
 	na, nb := sa.names, sb.names
 	explained := sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab))
 	// None of the rules below can apply: no need to read the notes. less
@@ -755,11 +752,17 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	if !explained && (sb.level < 2 || !symptomPair && !less) {
 		return "", 0
 	}
-	if pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
-		return "", 0
-	}
+	// Codes whose notes ask for each other are coded together (R65.21
+	// "code first underlying infection" keeps A41.9; N40.1 "use additional
+	// code for associated symptoms" keeps R35.0): no rule holds between
+	// them. The notes are read only once a rule would hold, as most
+	// pairs meet none.
+
 	// The reason for the visit or study, explained by the conclusion.
 	if explained {
+		if pairedEither(na, nb, ab.Code, bb.Code) {
+			return "", 0
+		}
 		return "integral_symptom", whyExplained
 	}
 	if sb.level < 2 {
@@ -768,9 +771,15 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	// A symptom beside a diagnosis it is routinely part of.
 	if symptomPair {
 		if integralIn(bb.Code, e.pairLists(sa, ab)) {
+			if pairedEither(na, nb, ab.Code, bb.Code) {
+				return "", 0
+			}
 			return "integral_symptom", whyIntegral
 		}
 		if namesSymptom(e.keysOf(na), e.stemsOf(nb)) {
+			if pairedEither(na, nb, ab.Code, bb.Code) {
+				return "", 0
+			}
 			return "integral_symptom", whyNamed
 		}
 	}
@@ -780,10 +789,16 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	if !lessKnown {
 		less = sameCat && sa.unspecified || na.pathCount() > 0 && reachedThrough(na, nb)
 	}
-	if less && e.specifies(na, e.keysOf(na), b) {
+	if less && !pairedEither(na, nb, ab.Code, bb.Code) && e.specifies(na, e.keysOf(na), b) {
 		return "less_specific", whyMore
 	}
 	return "", 0
+}
+
+// pairedEither reports whether the notes of code a (names na) ask for
+// code b beside it, or b's (names nb) for a.
+func pairedEither(na, nb *conflictNames, a, b string) bool {
+	return pairedWith(na, b) || pairedWith(nb, a)
 }
 
 // giveWhy names the reason giveWay found (0: none).
@@ -995,7 +1010,17 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			try = replAny // the reason may be explained by a level-1 conclusion
 		}
 		lo := lessOnly(&sup[i])
+		// A lessOnly code not unspecified may give way only to a
+		// replacement its paths' bits meet (mayBeLess): that test, the
+		// one most pairs fail, is made first.
+		var pb *pathBits
+		if lo && !sup[i].unspecified {
+			pb = &sup[i].names.pathsBits
+		}
 		for _, j := range try {
+			if pb != nil && !sup[j].names.withinBits.meets(pb) {
+				continue
+			}
 			if j == i || !mayYield(&ks[i], &ks[j], &sup[i], &sup[j]) || lo && !mayBeLess(&sup[i], &sup[j]) {
 				continue
 			}
