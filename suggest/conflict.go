@@ -62,6 +62,11 @@ type support struct {
 	explainers  []string       // a reason symptom's explainedBy prefixes (explains)
 	integral    []string       // a symptom's integralPairs diagnosis prefixes (integralPair)
 	names       *conflictNames // the code's names
+
+	// explainFirst and integralFirst have the firstBit of each prefix of
+	// explainers and integral set: a code whose first byte's bit is clear
+	// starts with none of them, so most pairs skip the prefix loop.
+	explainFirst, integralFirst uint64
 }
 
 // pairFacts fills s's per-candidate flags and names of giveWay for code
@@ -89,6 +94,7 @@ func (e *Engine) pairLists(s *support, b *corpus.Brief) *support {
 		if sp := symptomPrefix(b.Code); sp != "" {
 			s.explainers = e.explainers(sp)
 		}
+		s.explainFirst = firstBits(s.explainers)
 	}
 	if s.symptom {
 		// Read only: the table's own list when one prefix has one (no
@@ -107,8 +113,42 @@ func (e *Engine) pairLists(s *support, b *corpus.Brief) *support {
 				s.integral = append(s.integral, l...)
 			}
 		}
+		s.integralFirst = firstBits(s.integral)
 	}
 	return s
+}
+
+// firstBit is the bit of a code's first byte in a prefix set's mask
+// (support.explainFirst): bytes 64 apart share a bit, which only lets a
+// pair through to the prefix loop.
+func firstBit(c byte) uint64 { return 1 << (c & 63) }
+
+// firstBits returns the mask of firstBit of each of prefixes' first bytes
+// (all bits when one is empty: it is a prefix of every code).
+func firstBits(prefixes []string) uint64 {
+	var m uint64
+	for _, p := range prefixes {
+		if p == "" {
+			return ^uint64(0)
+		}
+		m |= firstBit(p[0])
+	}
+	return m
+}
+
+// hasPrefixBytes is strings.HasPrefix(d, p) compared byte by byte: the
+// prefixes are a few bytes and most differ from d at the first, where
+// HasPrefix calls memequal for each.
+func hasPrefixBytes(d, p string) bool {
+	if len(p) > len(d) {
+		return false
+	}
+	for i := range len(p) {
+		if d[i] != p[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // explainers is strings.Fields(explainedBy[sp]), split once per engine.
@@ -125,11 +165,11 @@ func (e *Engine) explainers(sp string) []string {
 
 // explainedIn is explains(d, s) for d's and s's support (pairFacts).
 func explainedIn(d string, sd, ss *support) bool {
-	if !sd.canExplain {
+	if !sd.canExplain || d != "" && ss.explainFirst&firstBit(d[0]) == 0 {
 		return false
 	}
 	for _, p := range ss.explainers {
-		if strings.HasPrefix(d, p) {
+		if hasPrefixBytes(d, p) {
 			return true
 		}
 	}
@@ -138,8 +178,11 @@ func explainedIn(d string, sd, ss *support) bool {
 
 // integralIn is integralPair(s, d) for s's support (pairFacts).
 func integralIn(d string, ss *support) bool {
+	if d != "" && ss.integralFirst&firstBit(d[0]) == 0 {
+		return false
+	}
 	for _, dp := range ss.integral {
-		if strings.HasPrefix(d, dp) {
+		if hasPrefixBytes(d, dp) {
 			return true
 		}
 	}
@@ -660,6 +703,24 @@ func mayYield(a, b *scored, sa, sb *support) bool {
 	return sa.icd && sb.icd && a.code != b.code && sb.level != 0
 }
 
+// lessOnly reports whether giveWay can find no rule for a code of support
+// sa but less_specific: it is not "without complication" (contradicted),
+// not a reason for the visit left to explain (integral_symptom by the
+// conclusion) and not a symptom (integral_symptom).
+func lessOnly(sa *support) bool {
+	return !sa.withoutComp && !(sa.reason && !sa.asked) && !sa.symptom
+}
+
+// mayBeLess reports whether giveWay may find less_specific for a code of
+// support sa against one of sb (pairFacts filled): sb documented by an
+// exact name, and sa unspecified or one of its Index paths' bits among
+// sb's within prefixes' (reachedThrough's own first test). Most pairs of
+// the candidates resolveConflicts tries fail it, so the loop skips the
+// call for a lessOnly code (TestMayBeLess holds it to giveWay).
+func mayBeLess(sa, sb *support) bool {
+	return sb.level >= 2 && (sa.unspecified || sa.names.pathCount() > 0 && sb.names.withinBits.meets(&sa.names.pathsBits))
+}
+
 // giveWay returns the rule for which a (a worse or redundant code) gives
 // way to b, or "", and which of giveWayReason's reasons says why: the
 // reason is written only for the replacement a gives way to.
@@ -678,9 +739,6 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	if annotate {
 		return "", 0
 	}
-	// Codes whose notes ask for each other are coded together (R65.21
-	// "code first underlying infection" keeps A41.9; N40.1 "use additional
-	// code for associated symptoms" keeps R35.0).
 	na, nb := sa.names, sb.names
 	explained := sa.reason && !sa.asked && sb.answer && !sb.symptom && explainedIn(bb.Code, sb, e.pairLists(sa, ab))
 	// None of the rules below can apply: no need to read the notes. less
@@ -694,11 +752,17 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	if !explained && (sb.level < 2 || !symptomPair && !less) {
 		return "", 0
 	}
-	if pairedWith(na, bb.Code) || pairedWith(nb, ab.Code) {
-		return "", 0
-	}
+	// Codes whose notes ask for each other are coded together (R65.21
+	// "code first underlying infection" keeps A41.9; N40.1 "use additional
+	// code for associated symptoms" keeps R35.0): no rule holds between
+	// them. The notes are read only once a rule would hold, as most
+	// pairs meet none.
+
 	// The reason for the visit or study, explained by the conclusion.
 	if explained {
+		if pairedEither(na, nb, ab.Code, bb.Code) {
+			return "", 0
+		}
 		return "integral_symptom", whyExplained
 	}
 	if sb.level < 2 {
@@ -707,9 +771,15 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	// A symptom beside a diagnosis it is routinely part of.
 	if symptomPair {
 		if integralIn(bb.Code, e.pairLists(sa, ab)) {
+			if pairedEither(na, nb, ab.Code, bb.Code) {
+				return "", 0
+			}
 			return "integral_symptom", whyIntegral
 		}
 		if namesSymptom(e.keysOf(na), e.stemsOf(nb)) {
+			if pairedEither(na, nb, ab.Code, bb.Code) {
+				return "", 0
+			}
 			return "integral_symptom", whyNamed
 		}
 	}
@@ -719,10 +789,16 @@ func (e *Engine) giveWay(a, b *scored, ab, bb *corpus.Brief, sa, sb *support, an
 	if !lessKnown {
 		less = sameCat && sa.unspecified || na.pathCount() > 0 && reachedThrough(na, nb)
 	}
-	if less && e.specifies(na, e.keysOf(na), b) {
+	if less && !pairedEither(na, nb, ab.Code, bb.Code) && e.specifies(na, e.keysOf(na), b) {
 		return "less_specific", whyMore
 	}
 	return "", 0
+}
+
+// pairedEither reports whether the notes of code a (names na) ask for
+// code b beside it, or b's (names nb) for a.
+func pairedEither(na, nb *conflictNames, a, b string) bool {
+	return pairedWith(na, b) || pairedWith(nb, a)
 }
 
 // giveWhy names the reason giveWay found (0: none).
@@ -933,8 +1009,19 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		if sup[i].reason && !sup[i].asked {
 			try = replAny // the reason may be explained by a level-1 conclusion
 		}
+		lo := lessOnly(&sup[i])
+		// A lessOnly code not unspecified may give way only to a
+		// replacement its paths' bits meet (mayBeLess): that test, the
+		// one most pairs fail, is made first.
+		var pb *pathBits
+		if lo && !sup[i].unspecified {
+			pb = &sup[i].names.pathsBits
+		}
 		for _, j := range try {
-			if j == i || !mayYield(&ks[i], &ks[j], &sup[i], &sup[j]) {
+			if pb != nil && !sup[j].names.withinBits.meets(pb) {
+				continue
+			}
+			if j == i || !mayYield(&ks[i], &ks[j], &sup[i], &sup[j]) || lo && !mayBeLess(&sup[i], &sup[j]) {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {
