@@ -381,11 +381,11 @@ func foldsTo(s, w string) bool {
 // few words after it. noteAcuity finds no acuity for a span without one.
 func acuityNear(doc *nlp.Document, words []acuityWord, evs []Evidence) bool {
 	for _, ev := range evs {
-		c := spanCue(doc, ev.Start, ev.End)
-		if c.sent < 0 || c.sent >= len(doc.Sentences) {
+		sent := spanSent(doc, ev.Start, ev.End)
+		if sent < 0 || sent >= len(doc.Sentences) {
 			continue
 		}
-		lo, hi := doc.Sentences[c.sent].Start, min(doc.Sentences[c.sent].End, c.end+48)
+		lo, hi := doc.Sentences[sent].Start, min(doc.Sentences[sent].End, ev.End+48)
 		for _, w := range words {
 			if w.start >= lo && w.end <= hi {
 				return true
@@ -393,4 +393,25 @@ func acuityNear(doc *nlp.Document, words []acuityWord, evs []Evidence) bool {
 		}
 	}
 	return false
+}
+
+// spanSent is spanCue(doc, start, end).sent, the sentence of the first
+// token inside note bytes [start, end) (-1 when none), without reading
+// the span's other tokens for spanCue's last token and assertions:
+// acuityNear asks it of every evidence span of the suggestions.
+func spanSent(doc *nlp.Document, start, end int) int {
+	first, hi := 0, len(doc.Tokens)
+	for first < hi {
+		if m := int(uint(first+hi) >> 1); doc.Tokens[m].Start < start {
+			first = m + 1
+		} else {
+			hi = m
+		}
+	}
+	for i := first; i < len(doc.Tokens) && doc.Tokens[i].Start < end; i++ {
+		if doc.Tokens[i].End <= end {
+			return doc.Tokens[i].Sent
+		}
+	}
+	return -1
 }

@@ -29,6 +29,21 @@ var (
 // malnutrition).
 var bmiWeightPrefixes = []string{"E66", "E40", "E41", "E42", "E43", "E44", "E45", "E46", "R63.6"}
 
+// weightDiagnosis says whether an ICD-10-CM code starts with one of
+// bmiWeightPrefixes, all of them E or R codes: the first byte rules out
+// the others without comparing every prefix.
+func weightDiagnosis(code string) bool {
+	if code == "" || code[0] != 'E' && code[0] != 'R' {
+		return false
+	}
+	for _, p := range bmiWeightPrefixes {
+		if strings.HasPrefix(code, p) {
+			return true
+		}
+	}
+	return false
+}
+
 // bmiBand is one adult body mass index code and its range.
 type bmiBand struct {
 	lo, hi float64 // inclusive; hi is +Inf-like for "or greater"
@@ -119,13 +134,15 @@ type chosenBMI struct {
 // applies.
 func (e *Engine) bmiBand(n *ruleNote, res *Result) (chosenBMI, string) {
 	doc := n.doc
-	var with []Suggestion
-	for _, s := range suggestedICD(res, bmiWeightPrefixes...) {
-		if s.Confidence >= e.DecisionThreshold() {
-			with = append(with, s)
+	var with *Suggestion // the first recommended weight diagnosis
+	thr := e.DecisionThreshold()
+	for i := range res.Suggestions {
+		if s := &res.Suggestions[i]; s.System == string(corpus.ICD10CM) && weightDiagnosis(s.Code) && s.Confidence >= thr {
+			with = s
+			break
 		}
 	}
-	if len(with) == 0 {
+	if with == nil {
 		return chosenBMI{}, "a body mass index is coded only with a documented weight diagnosis (obesity, overweight, underweight, malnutrition)"
 	}
 	if a := n.age(); a >= 0 && a < 20 {
@@ -144,7 +161,7 @@ func (e *Engine) bmiBand(n *ruleNote, res *Result) (chosenBMI, string) {
 		for _, b := range e.bmiBands() {
 			if v >= b.lo && v <= b.hi {
 				return chosenBMI{code: b.code, ev: c}, fmt.Sprintf("BMI %s documented with %s (%s); the BMI code goes with the weight diagnosis and is sequenced after it",
-					doc.Text[m[2]:m[3]], with[0].Code, with[0].Display)
+					doc.Text[m[2]:m[3]], with.Code, with.Display)
 			}
 		}
 	}
@@ -183,10 +200,29 @@ func spanCue(doc *nlp.Document, start, end int) cue {
 // before "bmi" or "body" (letters (?i) folds to ASCII only), so bmiAt
 // runs at those places alone, each next one after the last match's end
 // as FindAll's non-overlapping matches.
+//
+// The b's are found with strings.IndexByte, one search per case whose
+// next hit is kept until passed, rather than by reading every byte.
 func bmiMatches(text string) [][]int {
 	var out [][]int
+	next := func(c byte, from int) int {
+		if i := strings.IndexByte(text[from:], c); i >= 0 {
+			return from + i
+		}
+		return len(text)
+	}
+	lo, up := next('b', 0), next('B', 0)
 	for p := 0; p < len(text); p++ {
-		if c := text[p]; c != 'b' && c != 'B' || p > 0 && isWordByte(text[p-1]) ||
+		if lo < p {
+			lo = next('b', p)
+		}
+		if up < p {
+			up = next('B', p)
+		}
+		if p = min(lo, up); p >= len(text) {
+			break
+		}
+		if p > 0 && isWordByte(text[p-1]) ||
 			!(len(text)-p >= 3 && asciiFoldPrefix(text[p:], "bmi")) && !(len(text)-p >= 4 && asciiFoldPrefix(text[p:], "body")) {
 			continue
 		}

@@ -1,8 +1,12 @@
 package suggest
 
 import (
+	"math/rand/v2"
 	"reflect"
+	"strings"
 	"testing"
+
+	"medcode/corpus"
 )
 
 // TestBMIMatchesIsFindAll checks that bmiMatches finds what bmiValue's
@@ -18,5 +22,54 @@ func TestBMIMatchesIsFindAll(t *testing.T) {
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("%q: bmiMatches %v, FindAll %v", text, got, want)
 		}
+	}
+}
+
+// TestBMIMatchesRandom holds bmiMatches to bmiValue's FindAll on random
+// texts of the words and bytes around a BMI value.
+func TestBMIMatchesRandom(t *testing.T) {
+	parts := []string{"BMI", "bmi", "Bmi", "body mass index", "Body Mass", "b", "B", "bo", "x", "_", " ", ":", " of ", "32", "41.5", ".", "\n", ";", "ſ", "abmi", "is ", "27.2"}
+	r := rand.New(rand.NewPCG(18, 2))
+	for range 5000 {
+		var sb strings.Builder
+		for range r.IntN(12) {
+			sb.WriteString(parts[r.IntN(len(parts))])
+		}
+		text := sb.String()
+		if got, want := bmiMatches(text), bmiValue.Regexp.FindAllStringSubmatchIndex(text, -1); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: bmiMatches %v, FindAll %v", text, got, want)
+		}
+	}
+}
+
+// TestWeightDiagnosis holds weightDiagnosis to the plain prefix test
+// (any of bmiWeightPrefixes) on every ICD-10-CM code of the real set.
+func TestWeightDiagnosis(t *testing.T) {
+	e := realEngine(t)
+	n := 0
+	for _, id := range e.set.IDs(corpus.ICD10CM) {
+		code := e.set.Brief(id).Code
+		want := false
+		for _, p := range bmiWeightPrefixes {
+			want = want || strings.HasPrefix(code, p)
+		}
+		if got := weightDiagnosis(code); got != want {
+			t.Errorf("weightDiagnosis(%s) = %v, want %v", code, got, want)
+		}
+		if want {
+			n++
+		}
+	}
+	for _, code := range []string{"", "E", "R63", "R63.6", "E66.01", "E40"} {
+		want := false
+		for _, p := range bmiWeightPrefixes {
+			want = want || strings.HasPrefix(code, p)
+		}
+		if got := weightDiagnosis(code); got != want {
+			t.Errorf("weightDiagnosis(%q) = %v, want %v", code, got, want)
+		}
+	}
+	if n == 0 {
+		t.Error("no weight diagnosis in the set")
 	}
 }

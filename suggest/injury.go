@@ -53,7 +53,7 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 	}
 	for i := len(res.Suggestions) - 1; i >= 0 && len(specific) > 0; i-- {
 		s := &res.Suggestions[i] // read before drop moves it
-		if o, ok := injuryTitleReads(doc, reads, s); ok {
+		if o := injuryTitleReads(doc, reads, s); o != nil {
 			rej = append(rej, drop(res, i, "specific_injury", "its words are the injury's: the note documents "+o.Code+" ("+o.Display+")"))
 			continue
 		}
@@ -143,7 +143,14 @@ func vagueInjury(s *Suggestion) bool {
 // is what the note documents.
 func vagueElsewhere(s *Suggestion) bool {
 	return s.System == string(corpus.ICD10CM) && s.Code != "" && s.Code[0] != 'S' && s.Code[0] != 'T' &&
-		containsFold(s.Display, "unspecified")
+		saysUnspecified(s.Display)
+}
+
+// saysUnspecified is containsFold(title, "unspecified"), searching for
+// its "p" (foldIndexAt): titles hold half as many p's as u's, and
+// injuryOrder asks it of every suggestion of a note with an injury.
+func saysUnspecified(title string) bool {
+	return foldIndexAt(title, "unspecified", 3, 0) >= 0
 }
 
 // injuryKinds are the words that name what an injury or a complication
@@ -277,12 +284,14 @@ func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
 // chapters 19-21 (S, T, V-Z).
 //
 // reads are the suggested specific injuries, not catch-alls, at or above
-// the threshold, in list order.
-func injuryTitleReads(doc *nlp.Document, reads []Suggestion, s *Suggestion) (Suggestion, bool) {
+// the threshold, in list order. The result points into reads; nil when
+// none.
+func injuryTitleReads(doc *nlp.Document, reads []Suggestion, s *Suggestion) *Suggestion {
 	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.ContainsRune("STVWXYZ", rune(s.Code[0])) || len(s.Evidence) == 0 {
-		return Suggestion{}, false
+		return nil
 	}
-	for _, o := range reads {
+	for k := range reads {
+		o := &reads[k] // read in place: a suggestion is large
 		if !strictlyCovers(doc, o.Evidence, s.Evidence) {
 			continue
 		}
@@ -299,8 +308,8 @@ func injuryTitleReads(doc *nlp.Document, reads []Suggestion, s *Suggestion) (Sug
 			}
 		}
 		if all {
-			return o, true
+			return o
 		}
 	}
-	return Suggestion{}, false
+	return nil
 }

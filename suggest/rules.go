@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"medcode/corpus"
@@ -238,7 +237,7 @@ func reasonWith(doc *nlp.Document, at mention, kind nlp.Assertion, parts ...stri
 	var q [128]byte
 	quoted := q[:0]
 	if t := triggerText(doc, at.start, at.end, kind); t != "" {
-		quoted = strconv.AppendQuote(quoted, t)
+		quoted = appendQuoted(quoted, t) // render.go: printable ASCII copied as is
 	}
 	n := len(quoted) + 3
 	for _, p := range parts {

@@ -30,6 +30,30 @@ type sevenVocab struct {
 	stride int
 	n      int
 	union  []uint64 // sevenSaid's result
+	// first has, per first byte of a word of ids, bit min(len, 63) set
+	// for each such word's length (empty: a word "" is in ids): a token
+	// whose bit is clear is no word of ids, and sevenSaid skips its map
+	// lookup (most tokens).
+	first [256]uint64
+	empty bool
+}
+
+// note records word w in first.
+func (v *sevenVocab) note(w string) {
+	if w == "" {
+		v.empty = true
+		return
+	}
+	v.first[w[0]] |= 1 << min(len(w), 63)
+}
+
+// may reports whether w may be a word of ids: false only when none has
+// its first byte and length.
+func (v *sevenVocab) may(w string) bool {
+	if w == "" {
+		return v.empty
+	}
+	return v.first[w[0]]&(1<<min(len(w), 63)) != 0
 }
 
 // sevenWord returns the number of word w, numbering it when new.
@@ -37,12 +61,16 @@ func (r *sentenceRanges) sevenWord(w string) uint16 {
 	v := &r.seven
 	if v.ids == nil {
 		v.ids = map[string]uint16{"both": sevenBoth, "bilaterally": sevenBilaterally, "bilateral": sevenBilateral}
+		for w := range v.ids {
+			v.note(w)
+		}
 	}
 	if id, ok := v.ids[w]; ok {
 		return id
 	}
 	id := uint16(len(v.ids))
 	v.ids[w] = id
+	v.note(w)
 	return id
 }
 
@@ -81,9 +109,12 @@ func (r *sentenceRanges) sevenSaid(doc *nlp.Document, sents []int) []uint64 {
 			v.done[s] = true
 			for i := r.tok[s][0]; i < r.tok[s][1]; i++ {
 				norm := doc.Tokens[i].Norm
-				id, ok := v.ids[norm]
+				id, ok := uint16(0), false
+				if v.may(norm) {
+					id, ok = v.ids[norm]
+				}
 				id2, ok2 := uint16(0), false
-				if t := strings.TrimSuffix(norm, "s"); len(t) < len(norm) {
+				if t := strings.TrimSuffix(norm, "s"); len(t) < len(norm) && v.may(t) {
 					id2, ok2 = v.ids[t]
 				}
 				if (ok || ok2) && r.affirmed(doc, int(i)) {

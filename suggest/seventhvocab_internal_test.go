@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"math/rand/v2"
 	"testing"
 
 	"medcode/nlp"
@@ -79,5 +80,41 @@ func TestOtherName(t *testing.T) {
 		if got := otherName(tc.name); got != tc.want {
 			t.Errorf("otherName(%q) = %v, want %v", tc.name, got, tc.want)
 		}
+	}
+}
+
+// TestSevenMay: the vocabulary's filter never rules out a numbered word
+// (sevenSaid skips the lookup of a word it rules out), whatever its
+// length, and rules out some other words.
+func TestSevenMay(t *testing.T) {
+	var sr sentenceRanges
+	v := &sr.seven
+	r := rand.New(rand.NewPCG(18, 5))
+	word := func() string {
+		b := make([]byte, r.IntN(70))
+		for i := range b {
+			b[i] = "abcdefs"[r.IntN(7)]
+		}
+		return string(b)
+	}
+	for range 200 {
+		sr.sevenWord(word())
+	}
+	out := 0
+	for range 5000 {
+		w := word()
+		if _, in := v.ids[w]; in && !v.may(w) {
+			t.Fatalf("%q is numbered, the filter rules it out", w)
+		} else if !in && !v.may(w) {
+			out++
+		}
+	}
+	for w := range v.ids {
+		if !v.may(w) {
+			t.Fatalf("%q is numbered, the filter rules it out", w)
+		}
+	}
+	if out == 0 {
+		t.Error("the filter ruled out no word")
 	}
 }

@@ -1,8 +1,6 @@
 package suggest
 
 import (
-	"strings"
-
 	"medcode/corpus"
 	"medcode/nlp"
 )
@@ -54,12 +52,9 @@ func (e *Engine) statedHistory(doc *nlp.Document, ks []scored, annotate bool) {
 	}
 }
 
-// historyZ reports whether code is a family- or personal-history code.
+// historyZ reports whether code is a family- or personal-history code
+// (Z80-Z87), by its first three bytes: statedHistory asks it of every
+// candidate below the threshold. historyZPlain is the prefix list.
 func historyZ(code string) bool {
-	for _, p := range [...]string{"Z80", "Z81", "Z82", "Z83", "Z84", "Z85", "Z86", "Z87"} {
-		if strings.HasPrefix(code, p) {
-			return true
-		}
-	}
-	return false
+	return len(code) >= 3 && code[0] == 'Z' && code[1] == '8' && code[2] >= '0' && code[2] <= '7'
 }

@@ -79,29 +79,24 @@ func (e *Engine) unconcluded(doc *nlp.Document, ks []scored, annotate bool) {
 	}
 	thr := e.DecisionThreshold()
 	// asked reports whether a recommended code's notes ask for this one
-	// ("use additional code for associated symptoms" of N40.1).
-	asked := func(code string) bool {
-		for i := range ks {
-			if ks[i].conf >= thr && pairedWith(e.conflictNames(ks[i].code), code) {
-				return true
-			}
-		}
-		return false
-	}
+	// ("use additional code for associated symptoms" of N40.1), asked
+	// last: the mention tests are cheaper and decide most codes.
+	asked := askers{e: e, ks: ks, thr: thr}
 	e.lowerWhere(ks, func(k *scored) bool {
 		b := e.set.Brief(k.code)
-		if b.System != corpus.ICD10CM || asked(b.Code) {
+		if b.System != corpus.ICD10CM {
 			return false
 		}
 		if symptomCode(b) {
 			return everyMention(k.c, func(m mention) bool {
 				kind := sectionKind(doc, m.section)
 				return kind != "" && !takenUp[kind] && !presenting[kind]
-			})
+			}) && !asked.asks(b.Code)
 		}
 		// Any other condition or finding only the story and the
 		// examination tell ("enlarged tonsils", a healed "scar", "history
 		// of hypoglycemia"), but a status or an external cause.
-		return !strings.HasPrefix(b.Code, "Z") && !externalCause(b) && everyMention(k.c, func(m mention) bool { return onTheWay[sectionKind(doc, m.section)] })
+		return !strings.HasPrefix(b.Code, "Z") && !externalCause(b) && everyMention(k.c, func(m mention) bool { return onTheWay[sectionKind(doc, m.section)] }) &&
+			!asked.asks(b.Code)
 	}, "not_concluded", "named only on the way to an assessment that does not take it up: code it when this encounter addresses it and no diagnosis explains it")
 }
