@@ -46,8 +46,8 @@ func appendEvidence(out []Evidence, doc *nlp.Document, c *candidate, n int) []Ev
 		if len(out)-lo >= n {
 			return
 		}
-		for _, o := range out[lo:] {
-			if o.Start == m.start && o.End == m.end {
+		for i := lo; i < len(out); i++ { // by index: an Evidence is large to copy
+			if out[i].Start == m.start && out[i].End == m.end {
 				return
 			}
 		}
@@ -356,12 +356,17 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 		// A span overlapping a ends after a.start and is at most longest
 		// long: it starts after a.start-longest.
 		from := a.start - longest
-		lo, _ := slices.BinarySearchFunc(byStart, from, func(j int32, from int) int {
-			if spans[j].start <= from {
-				return -1
+		// The first span starting after from (sort.Search, without the
+		// closure: a call per probe).
+		lo, hi := 0, len(byStart)
+		for lo < hi {
+			h := int(uint(lo+hi) >> 1)
+			if spans[byStart[h]].start <= from {
+				lo = h + 1
+			} else {
+				hi = h
 			}
-			return 1
-		})
+		}
 		for _, j := range byStart[lo:] {
 			o := &spans[j]
 			if o.start >= a.end {
