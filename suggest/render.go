@@ -46,8 +46,8 @@ func appendEvidence(out []Evidence, doc *nlp.Document, c *candidate, n int) []Ev
 		if len(out)-lo >= n {
 			return
 		}
-		for _, o := range out[lo:] {
-			if o.Start == m.start && o.End == m.end {
+		for i := lo; i < len(out); i++ { // by index: an Evidence is large to copy
+			if out[i].Start == m.start && out[i].End == m.end {
 				return
 			}
 		}
@@ -311,14 +311,38 @@ func appendFixed2(buf []byte, x float64) []byte {
 // than a quote or backslash as it is: such a name (most are) is copied
 // between quotes without strconv's rune by rune decoding.
 func appendQuoted(buf []byte, s string) []byte {
-	for i := range len(s) {
-		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
-			return strconv.AppendQuote(buf, s)
-		}
+	if !plainQuoted(s) {
+		return strconv.AppendQuote(buf, s)
 	}
 	buf = append(buf, '"')
 	buf = append(buf, s...)
 	return append(buf, '"')
+}
+
+// plainQuoted says whether every byte of s is printable ASCII other than
+// a quote or backslash (c < ' ' || c > '~' || c == '"' || c == '\\' for
+// none): eight bytes at a time, each test a zero-byte test on the word.
+func plainQuoted(s string) bool {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		del, quote, bslash := v^0x7f*ones, v^'"'*ones, v^'\\'*ones
+		// A byte of the high half, a byte under ' ' (exact as an any-test:
+		// a borrow only marks bytes above a marked one), or a byte equal to
+		// DEL, '"' or '\\' (a zero byte of the xor).
+		bad := v | (v-' '*ones)&^v | (del-ones)&^del | (quote-ones)&^quote | (bslash-ones)&^bslash
+		if bad&highs != 0 {
+			return false
+		}
+	}
+	for ; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return false
+		}
+	}
+	return true
 }
 
 // alternatives lists, for each suggestion, up to three other returned codes
@@ -356,12 +380,17 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 		// A span overlapping a ends after a.start and is at most longest
 		// long: it starts after a.start-longest.
 		from := a.start - longest
-		lo, _ := slices.BinarySearchFunc(byStart, from, func(j int32, from int) int {
-			if spans[j].start <= from {
-				return -1
+		// The first span starting after from (sort.Search, without the
+		// closure: a call per probe).
+		lo, hi := 0, len(byStart)
+		for lo < hi {
+			h := int(uint(lo+hi) >> 1)
+			if spans[byStart[h]].start <= from {
+				lo = h + 1
+			} else {
+				hi = h
 			}
-			return 1
-		})
+		}
 		for _, j := range byStart[lo:] {
 			o := &spans[j]
 			if o.start >= a.end {

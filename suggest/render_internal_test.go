@@ -46,6 +46,38 @@ func TestAppendQuoted(t *testing.T) {
 	}
 }
 
+// TestPlainQuoted checks plainQuoted's word-at-a-time test against the
+// byte-by-byte one, and appendQuoted against strconv.AppendQuote, for
+// every byte at every place of names of up to two words and a tail.
+func TestPlainQuoted(t *testing.T) {
+	plain := func(s string) bool {
+		for i := range len(s) {
+			if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+				return false
+			}
+		}
+		return true
+	}
+	base := "Abcdefgh ijk~ Z0 "
+	for n := 0; n <= len(base); n++ {
+		for at := range n {
+			for b := range 256 {
+				s := []byte(base[:n])
+				s[at] = byte(b)
+				if got, want := plainQuoted(string(s)), plain(string(s)); got != want {
+					t.Fatalf("plainQuoted(%q) = %v, want %v", s, got, want)
+				}
+				if got, want := appendQuoted(nil, string(s)), strconv.AppendQuote(nil, string(s)); string(got) != string(want) {
+					t.Fatalf("appendQuoted(%q) = %q, want %q", s, got, want)
+				}
+			}
+		}
+		if !plainQuoted(base[:n]) {
+			t.Fatalf("plainQuoted(%q) = false", base[:n])
+		}
+	}
+}
+
 // TestSharedAssertionNames checks the shared lists against assertionNames
 // for every flag combination, the flags assertionNames ignores included.
 func TestSharedAssertionNames(t *testing.T) {
