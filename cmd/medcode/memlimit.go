@@ -40,17 +40,21 @@ func parseMemoryLimit(s string) (int64, error) {
 
 // autoLimit is --memory-limit's default: the limit is set once the engine
 // has loaded and warmed, to the heap it holds then plus autoHeadroom. The
-// headroom is for the garbage of the notes in flight and the per-code
-// tables that keep filling after the warm-up (~50 MiB over varied notes),
-// so it is a fixed amount rather than a multiple of the heap: measured on
-// 2 cores with a 136 MiB warmed heap, closed loop 8 clients, twice the
-// heap (272 MiB) served 369 req/s at ~355 MB RSS, the heap plus 256 MiB
-// (~392 MiB) ~564 req/s at ~400 MB, 512 MiB 671 req/s at ~505 MB, no limit
-// 629 req/s at up to 1.4 GB. A limit close to the live heap makes the
-// collector run almost back to back.
+// headroom is for the garbage of the notes in flight, the scratch of the
+// long note being coded, and the per-code tables that keep filling after
+// the warm-up, so it is a fixed amount rather than a multiple of the heap.
+// 128 MiB (~225 MiB with the ~97 MiB warmed heap) keeps RSS under 300 MB
+// on make load's mix: measured on 2 cores against 256 MiB (~353 MiB),
+// closed loop 8 clients 1,181-1,278 req/s against 1,236-1,329, open loop
+// 450 req/s p99 7.6-9.6 ms against 6.7-7.9 ms, RSS 262-276 MB against
+// 366-408 MB. It held once the server kept one long note's scratch
+// instead of a pool of them (suggest/work.go): with ~15 MB more live heap
+// under load, 223 MiB cost the open loop p99 24-30 ms and shed answers.
+// A limit close to the live heap makes the collector run almost back to
+// back.
 const (
 	autoLimit    = "auto"
-	autoHeadroom = 256 << 20
+	autoHeadroom = 128 << 20
 )
 
 // loadGCPercent is the collector's target while the engine loads and

@@ -59,11 +59,11 @@ func TestAutoMemoryLimit(t *testing.T) {
 		heap uint64
 		want int64
 	}{
-		{0, 256 << 20},
-		{100 << 20, 356 << 20},
-		{136 << 20, 392 << 20},
-		{256 << 20, 512 << 20},
-		{1 << 30, 1280 << 20},
+		{0, 128 << 20},
+		{100 << 20, 228 << 20},
+		{136 << 20, 264 << 20},
+		{256 << 20, 384 << 20},
+		{1 << 30, 1152 << 20},
 	}
 	for _, tt := range tests {
 		if got := autoMemoryLimit(tt.heap); got != tt.want {

@@ -64,7 +64,7 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 	fl.DurationVar(&f.timeout, "timeout", 10*time.Second, "per-request timeout")
 	fl.DurationVar(&f.bodyTimeout, "body-timeout", 10*time.Second, "time a client may take to send a request body")
 	fl.IntVar(&f.gcPercent, "gc-percent", 400, "garbage collection target percentage while serving (as GOGC, which wins when set; loading runs at 100, or this when lower): the code sets and index stay live, so collecting less often costs memory, not correctness")
-	fl.StringVar(&f.memLimit, "memory-limit", autoLimit, "soft memory limit for the Go runtime, e.g. 250MiB, or off (as GOMEMLIMIT, which wins when set); auto: the heap after loading and warming plus 256 MiB")
+	fl.StringVar(&f.memLimit, "memory-limit", autoLimit, "soft memory limit for the Go runtime, e.g. 250MiB, or off (as GOMEMLIMIT, which wins when set); auto: the heap after loading and warming plus 128 MiB")
 	fl.IntVar(&f.maxConcurrent, "max-concurrent", 0, "engine calls run at once (default GOMAXPROCS)")
 	fl.IntVar(&f.maxQueue, "max-queue", 0, "notes that may wait for the engine; past it a note is answered 503 at once (default 8 per engine call; -1: no bound)")
 	fl.DurationVar(&f.queueWait, "queue-wait", 0, "longest a note waits for the engine before a 503 (default 1s; -1ns: until --timeout)")
