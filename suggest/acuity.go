@@ -400,15 +400,7 @@ func acuityNear(doc *nlp.Document, words []acuityWord, evs []Evidence) bool {
 // the span's other tokens for spanCue's last token and assertions:
 // acuityNear asks it of every evidence span of the suggestions.
 func spanSent(doc *nlp.Document, start, end int) int {
-	first, hi := 0, len(doc.Tokens)
-	for first < hi {
-		if m := int(uint(first+hi) >> 1); doc.Tokens[m].Start < start {
-			first = m + 1
-		} else {
-			hi = m
-		}
-	}
-	for i := first; i < len(doc.Tokens) && doc.Tokens[i].Start < end; i++ {
+	for i := firstTokenAt(doc, start); i < len(doc.Tokens) && doc.Tokens[i].Start < end; i++ {
 		if doc.Tokens[i].End <= end {
 			return doc.Tokens[i].Sent
 		}

@@ -168,13 +168,10 @@ func (e *Engine) bmiBand(n *ruleNote, res *Result) (chosenBMI, string) {
 	return chosenBMI{}, "no body mass index value is documented for the patient"
 }
 
-// spanCue is the cue of the tokens inside note bytes [start, end): its
-// first and last token, sentence, section and assertion flags (tok is -1
-// when no token lies inside).
-func spanCue(doc *nlp.Document, start, end int) cue {
-	c := cue{start: start, end: end, sent: -1, sec: -1, tok: -1}
-	// sort.Search for the first token starting at or after start, by
-	// hand: spanCue runs per evidence span of many passes.
+// firstTokenAt is the index of the first token starting at or after
+// byte start (len(doc.Tokens) when none): sort.Search by hand, since
+// spanCue and spanSent run per evidence span of many passes.
+func firstTokenAt(doc *nlp.Document, start int) int {
 	first, hi := 0, len(doc.Tokens)
 	for first < hi {
 		if m := int(uint(first+hi) >> 1); doc.Tokens[m].Start < start {
@@ -183,7 +180,15 @@ func spanCue(doc *nlp.Document, start, end int) cue {
 			hi = m
 		}
 	}
-	for i := first; i < len(doc.Tokens) && doc.Tokens[i].Start < end; i++ {
+	return first
+}
+
+// spanCue is the cue of the tokens inside note bytes [start, end): its
+// first and last token, sentence, section and assertion flags (tok is -1
+// when no token lies inside).
+func spanCue(doc *nlp.Document, start, end int) cue {
+	c := cue{start: start, end: end, sent: -1, sec: -1, tok: -1}
+	for i := firstTokenAt(doc, start); i < len(doc.Tokens) && doc.Tokens[i].Start < end; i++ {
 		if t := doc.Tokens[i]; t.End <= end {
 			if c.tok < 0 {
 				c.sent, c.sec, c.tok = t.Sent, t.Section, i

@@ -53,6 +53,20 @@ func (e *Engine) giveWayPlain(a, b *scored, ab, bb *corpus.Brief, sa, sb *suppor
 	return "", 0
 }
 
+// flaggedSupports are the supports of codes a (level 2) and b (level
+// fb&3, 3 read as 2) with their pair facts, flagged by the bits of fa (a's
+// withoutComp, reason, asked, symptom, unspecified) and fb (b's symptom,
+// answer, withComp, unspecified from bit 2): every combination the
+// conflict tests try.
+func flaggedSupports(e *Engine, a, b corpus.ID, fa, fb int) (sa, sb support) {
+	sa, sb = support{level: 2}, support{level: min(fb&3, 2)}
+	e.pairFacts(&sa, a)
+	e.pairFacts(&sb, b)
+	sa.withoutComp, sa.reason, sa.asked, sa.symptom, sa.unspecified = fa&1 != 0, fa&2 != 0, fa&4 != 0, fa&8 != 0, fa&16 != 0
+	sb.symptom, sb.answer, sb.withComp, sb.unspecified = fb&4 != 0, fb&8 != 0, fb&16 != 0, fb&32 != 0
+	return sa, sb
+}
+
 // TestGiveWayPlain holds giveWay to giveWayPlain over every pair of a
 // small code set whose notes pair some codes, under every combination of
 // the supports' flags.
@@ -96,14 +110,7 @@ func TestGiveWayPlain(t *testing.T) {
 		for _, bc := range codes {
 			for fa := range 64 {
 				for fb := range 64 {
-					sa, sb := support{level: 2}, support{level: fb & 3}
-					e.pairFacts(&sa, id(ac))
-					e.pairFacts(&sb, id(bc))
-					sa.withoutComp, sa.reason, sa.asked, sa.symptom, sa.unspecified = fa&1 != 0, fa&2 != 0, fa&4 != 0, fa&8 != 0, fa&16 != 0
-					sb.symptom, sb.answer, sb.withComp, sb.unspecified = fb&4 != 0, fb&8 != 0, fb&16 != 0, fb&32 != 0
-					if sb.level == 3 {
-						sb.level = 2
-					}
+					sa, sb := flaggedSupports(e, id(ac), id(bc), fa, fb)
 					annotate := fa&32 != 0
 					a := scored{c: &candidate{}, code: id(ac)}
 					b := scored{c: &candidate{}, code: id(bc)}

@@ -36,14 +36,7 @@ func TestMayBeLess(t *testing.T) {
 		for _, bc := range codes {
 			for fa := range 32 {
 				for fb := range 64 {
-					sa, sb := support{level: 2}, support{level: fb & 3}
-					e.pairFacts(&sa, id(ac))
-					e.pairFacts(&sb, id(bc))
-					sa.withoutComp, sa.reason, sa.asked, sa.symptom, sa.unspecified = fa&1 != 0, fa&2 != 0, fa&4 != 0, fa&8 != 0, fa&16 != 0
-					sb.symptom, sb.answer, sb.withComp, sb.unspecified = fb&4 != 0, fb&8 != 0, fb&16 != 0, fb&32 != 0
-					if sb.level == 3 {
-						sb.level = 2
-					}
+					sa, sb := flaggedSupports(e, id(ac), id(bc), fa, fb)
 					a := scored{c: &candidate{}, code: id(ac)}
 					b := scored{c: &candidate{}, code: id(bc)}
 					ab, bb := set.Brief(a.code), set.Brief(b.code)
