@@ -137,10 +137,13 @@ func (e *Engine) getWork(n int) *work {
 // would in time carry that for every note. Dropping such a work instead
 // made each long note allocate its scratch anew: 27 MB of garbage a
 // 100 KB note, over half the garbage of make load's mix. So long notes
-// reuse a work of their own, one: the server codes one long note at a
-// time (admission.go), and a sync.Pool of them kept one per processor
-// and its victims, ~15 MB more live heap under make load. A second long
-// note coded at once (batch) takes a work of its own, dropped after.
+// reuse a work of their own, one: the server on two cores codes one long
+// note at a time (admission.go: all engine slots but one), and a
+// sync.Pool of them kept one per processor and its victims, ~15 MB more
+// live heap under make load. A second long note coded at once takes a
+// work of its own, dropped after. Unlike a pool's, the one kept is not
+// let go when long notes stop coming: up to ~15 MB after a 100 KB note,
+// inside --memory-limit's headroom.
 const pooledNoteBytes = 16 << 10
 
 // putWork clears what points elsewhere (so pooled scratch keeps no note's

@@ -43,7 +43,7 @@ func parseMemoryLimit(s string) (int64, error) {
 // headroom is for the garbage of the notes in flight, the scratch of the
 // long note being coded, and the per-code tables that keep filling after
 // the warm-up, so it is a fixed amount rather than a multiple of the heap.
-// 128 MiB (~225 MiB with the ~97 MiB warmed heap) keeps RSS under 300 MB
+// 128 MiB (~227 MiB with the ~99 MiB warmed heap) keeps RSS under 300 MB
 // on make load's mix: measured on 2 cores against 256 MiB (~353 MiB),
 // closed loop 8 clients 1,181-1,278 req/s against 1,236-1,329, open loop
 // 450 req/s p99 7.6-9.6 ms against 6.7-7.9 ms, RSS 262-276 MB against
@@ -52,9 +52,8 @@ func parseMemoryLimit(s string) (int64, error) {
 // under load, 223 MiB cost the open loop p99 24-30 ms and shed answers.
 // Past 450 req/s the tail still pays: 600 req/s p99 14-20 ms with 2-15
 // answers shed, against 7.4 ms at 256 MiB; a larger --memory-limit buys
-// it back with memory.
-// A limit close to the live heap makes the collector run almost back to
-// back.
+// it back with memory. A limit close to the live heap makes the collector
+// run almost back to back.
 const (
 	autoLimit    = "auto"
 	autoHeadroom = 128 << 20
