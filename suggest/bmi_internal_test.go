@@ -31,11 +31,7 @@ func TestBMIMatchesRandom(t *testing.T) {
 	parts := []string{"BMI", "bmi", "Bmi", "body mass index", "Body Mass", "b", "B", "bo", "x", "_", " ", ":", " of ", "32", "41.5", ".", "\n", ";", "ſ", "abmi", "is ", "27.2"}
 	r := rand.New(rand.NewPCG(18, 2))
 	for range 5000 {
-		var sb strings.Builder
-		for range r.IntN(12) {
-			sb.WriteString(parts[r.IntN(len(parts))])
-		}
-		text := sb.String()
+		text := randomText(r, parts, 12)
 		if got, want := bmiMatches(text), bmiValue.Regexp.FindAllStringSubmatchIndex(text, -1); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%q: bmiMatches %v, FindAll %v", text, got, want)
 		}
