@@ -42,13 +42,17 @@ $(DATA)/model.json: $(DATA)/index.snap $(MODEL_SRC) | build
 run: build data
 	$(MEDCODE) --data $(DATA) serve --insecure-loopback $(if $(ADDR),--addr $(ADDR),$(if $(PORT),--addr 127.0.0.1:$(PORT)))
 
-# The race pass skips corpus's full-data tests, which exercise no concurrency and
-# take ~10x longer under -race (skipUnderRace); the second pass runs them without it.
+# The race pass skips the full-data tests that exercise no concurrency and take
+# 5-20x longer under -race (testenv.SkipUnderRace): corpus's, and the suggest tests
+# named in NORACE_SUGGEST; the second pass runs them without it. suggest's
+# TestNoRaceListed checks that the list names exactly the tests that skip.
 # suggest, the longest package, is named first so that go test starts it first
 # (packages run two at a time on two cores; the others finish beside it).
+NORACE_SUGGEST = ^(TestHistoryMemoOwnsPositions|TestLiveSites|TestReleasePriorsShared|TestSiteShare|TestSiteSuffixReadings|TestSupportICD|TestTitleAcuityMatchesRegexps)$$
 test: data
 	$(GO) test -race -count=1 ./suggest ./...
 	$(GO) test -count=1 ./corpus
+	$(GO) test -count=1 -run '$(NORACE_SUGGEST)' ./suggest
 
 fmt:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

@@ -73,7 +73,7 @@ func TestReadOrderAddendaErrors(t *testing.T) {
 // against the order files: the same codes added, deleted, revised and
 // turned into headers.
 func TestAddendaFY2027(t *testing.T) {
-	skipUnderRace(t)
+	testenv.SkipUnderRace(t)
 	dir := filepath.Join(testenv.DataDir(t), "codesets")
 	entries := readAddenda(t, filepath.Join(dir, "icd10cm", "2027", "icd10cm_order_addenda_2027.txt.gz"))
 	set, err := Load(context.Background(), Options{Dir: dir}) // the cache the binary uses too

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 func readIndexFixture(t testing.TB, name string) *AlphaIndex {
@@ -117,7 +119,7 @@ func TestReadIndexErrors(t *testing.T) {
 }
 
 func TestReadIndexReleases(t *testing.T) {
-	skipUnderRace(t)
+	testenv.SkipUnderRace(t)
 	type counts struct {
 		main    int
 		levels  []int // terms per level 1..n

@@ -283,7 +283,7 @@ func TestLoadCacheConcurrent(t *testing.T) {
 // TestLoadCacheRealData checks a cache hit against a fresh parse of the
 // real code sets, code by code.
 func TestLoadCacheRealData(t *testing.T) {
-	skipUnderRace(t)
+	testenv.SkipUnderRace(t)
 	t.Parallel() // with TestNewSetLossless, the non-race pass's two slow full-data tests
 	if testing.Short() {
 		t.Skip("loads the full code sets twice")

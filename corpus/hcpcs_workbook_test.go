@@ -165,7 +165,7 @@ func hcpcsWorkbookPath(tb testing.TB) string {
 }
 
 func TestReadHCPCSWorkbookOct2025(t *testing.T) {
-	skipUnderRace(t)
+	testenv.SkipUnderRace(t)
 	path := hcpcsWorkbookPath(t)
 	codes, st, err := readHCPCSWorkbook(path)
 	if err != nil {

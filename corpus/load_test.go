@@ -242,7 +242,7 @@ func TestDedupNames(t *testing.T) {
 // TestLoadRelease loads the real code sets and checks the FY2026 and
 // FY2027 releases, their union and the mapping of older names.
 func TestLoadRelease(t *testing.T) {
-	skipUnderRace(t)
+	testenv.SkipUnderRace(t)
 	dir := filepath.Join(testenv.DataDir(t), "codesets")
 	set, err := Load(context.Background(), Options{Dir: dir})
 	if err != nil {

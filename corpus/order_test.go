@@ -151,7 +151,7 @@ func TestChapterOfEveryCategory(t *testing.T) {
 }
 
 func TestReadOrderFY2026(t *testing.T) {
-	skipUnderRace(t)
+	testenv.SkipUnderRace(t)
 	path := filepath.Join(testenv.DataDir(t), "codesets", "icd10cm", "2026", "icd10cm_order_2026.txt.gz")
 	f, err := os.Open(path)
 	if err != nil {

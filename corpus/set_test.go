@@ -43,7 +43,7 @@ func packedInputs(t *testing.T) map[string][]*Code {
 	if d, err := filepath.Abs(filepath.Join(testenv.Root(t), "data", "codesets")); err == nil {
 		// The full data takes ~150 s under the race detector and exercises
 		// no concurrency: it runs in the non-race pass of `make test`.
-		if _, err := os.Stat(d); err == nil && !testing.Short() && !raceDetector {
+		if _, err := os.Stat(d); err == nil && !testing.Short() && !testenv.Race {
 			dirs["data"] = d
 		}
 	}

@@ -125,7 +125,7 @@ func TestReadTabularErrors(t *testing.T) {
 }
 
 func TestReadTabularFY2023(t *testing.T) {
-	skipUnderRace(t)
+	testenv.SkipUnderRace(t)
 	tab := readGzip(t, filepath.Join("icd10cm", "2023", "icd10cm_tabular_2023.xml.gz"), ReadTabular)
 	sections, incl, seven := 0, 0, 0
 	for _, ch := range tab.Chapters {

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 const sheetHead = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -159,7 +161,7 @@ func TestReadHCPCSWorkbookFallback(t *testing.T) {
 // TestReadHCPCSWorkbookFastReal compares both readers on the October 2025
 // workbook.
 func TestReadHCPCSWorkbookFastReal(t *testing.T) {
-	skipUnderRace(t)
+	testenv.SkipUnderRace(t)
 	path := hcpcsWorkbookPath(t)
 	fast, fst, err := readHCPCSWorkbookFast(path)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 // regexTitleAcuity is titleAcuity as the regexps alone say it, the
@@ -30,6 +31,7 @@ func regexTitleAcuity(title string) (string, string) {
 // and of titles built to probe the edges (case, word boundaries, runes
 // beyond ASCII), and mayStateAcuity passes every title stating an acuity.
 func TestTitleAcuityMatchesRegexps(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	e := realEngine(t)
 	titles := []string{
 		"Acute on chronic systolic heart failure", "ACUTE AND CHRONIC pain", "acute-on-chronic x",

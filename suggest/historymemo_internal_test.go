@@ -6,12 +6,14 @@ import (
 
 	"medcode/corpus"
 	"medcode/index"
+	"medcode/internal/testenv"
 )
 
 // TestHistoryMemoOwnsPositions: the history memo keeps its hits'
 // positions in arrays of their own, not the search's buffer (4 KB and
 // up per remembered name).
 func TestHistoryMemoOwnsPositions(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	base := realEngine(t)
 	e, err := New(base.union, base.ix, Options{}) // an empty memo
 	if err != nil {

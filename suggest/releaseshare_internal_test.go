@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 // TestReleasePriorsShared: the release engines share one priors table,
@@ -12,6 +13,7 @@ import (
 // say of its code and category (the table, or the lookup for a code the
 // table lacks).
 func TestReleasePriorsShared(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	base := realEngine(t)
 	m := &Model{Priors: map[string]float64{"ICD-10-CM|I42.0": 1.5, "ICD-10-CM|I42.00": 1.25, "ICD-10-CM|D69.11": 0.75, "ICD-10-CM|I42*": -0.5, "default": -2}}
 	eng, err := New(base.union, base.ix, Options{Model: m})

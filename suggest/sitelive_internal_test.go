@@ -3,6 +3,8 @@ package suggest
 import (
 	"slices"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 // TestLiveSites: a vague title's live sites are its category's codes in
@@ -10,6 +12,7 @@ import (
 // through the category's arrays alike, and the codes left without one
 // dropped; their holders are those of exactly these readings.
 func TestLiveSites(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	e := realEngine(t)
 	kept, shared := 0, 0
 	for _, cat := range []string{"S72", "M17", "I50", "M25", "S82"} {

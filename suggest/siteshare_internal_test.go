@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 // TestSiteShare: the release engines share a site category (and the
@@ -12,6 +13,7 @@ import (
 // keep one each when it does not, and every category is what its release
 // builds from its own codes; the names' stems are one table.
 func TestSiteShare(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	base := realEngine(t)
 	eng, err := New(base.union, base.ix, Options{})
 	if err != nil {

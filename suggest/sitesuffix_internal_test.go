@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 // TestTitleSuffix: an ending is what follows the stem title and its
@@ -34,6 +35,7 @@ func TestTitleSuffix(t *testing.T) {
 // reading and an ending, sitesuffix.go) holds the numbers, kinds and
 // "or" pairs readingOf gives its text, in every release.
 func TestSiteSuffixReadings(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	top := realEngine(t)
 	for _, e := range append([]*Engine{top}, top.byRelease...) {
 		siteSuffixReadings(t, e)

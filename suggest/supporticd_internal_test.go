@@ -4,12 +4,14 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 // TestSupportICD: the icd flag pairFacts sets, which mayYield reads, is
 // what the code's brief says of its system, for every code of every
 // system of the real code sets (and for no code).
 func TestSupportICD(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	e := realEngine(t)
 	ids := []corpus.ID{0}
 	for _, sys := range e.set.Systems() {
