@@ -62,3 +62,44 @@ func TestMayLift(t *testing.T) {
 		}
 	}
 }
+
+// TestLiftBelow holds liftBelow (the rules first) to the plain order of
+// listedBefore's lower-code branch: the evidence test first, then the
+// rules, over random facts and spans.
+func TestLiftBelow(t *testing.T) {
+	plain := func(a, b *Suggestion, fa, fb *seqFact) (order, bool) {
+		if evidenceWithin(a.Evidence, b.Evidence) {
+			return order{}, false
+		}
+		return liftable(fa, fb)
+	}
+	r := rand.New(rand.NewPCG(19, 5))
+	fact := func() seqFact {
+		bits := r.IntN(256)
+		f := seqFact{
+			sepsis: bits&1 != 0, drug: bits&2 != 0, nature: bits&4 != 0, covid: bits&8 != 0,
+			crisis: bits&16 != 0, hypertensive: bits&32 != 0, obstetric: bits&64 != 0,
+		}
+		if bits&128 != 0 {
+			f.sents = []int{r.IntN(3)}
+		}
+		return f
+	}
+	spans := func() []Evidence {
+		ev := make([]Evidence, r.IntN(3))
+		for i := range ev {
+			s := r.IntN(20)
+			ev[i] = Evidence{Start: s, End: s + 1 + r.IntN(6)}
+		}
+		return ev
+	}
+	for range 20000 {
+		a, b := &Suggestion{Evidence: spans()}, &Suggestion{Evidence: spans()}
+		fa, fb := fact(), fact()
+		gc, gok := liftBelow(a, b, &fa, &fb)
+		wc, wok := plain(a, b, &fa, &fb)
+		if gok != wok || gc != wc {
+			t.Fatalf("liftBelow(%+v, %+v, %+v, %+v) = %+v, %v; plain order %+v, %v", a.Evidence, b.Evidence, fa, fb, gc, gok, wc, wok)
+		}
+	}
+}

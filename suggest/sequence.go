@@ -267,15 +267,7 @@ func (e *Engine) listedBefore(doc *nlp.Document, sugs []Suggestion, fs []seqFact
 		if !fa.mayLift() {
 			return order{}, false // liftable lifts a before no code
 		}
-		if evidenceWithin(a.Evidence, b.Evidence) {
-			// a reads part of b's words: a competing reading, not a
-			// second condition to lift ("cannabis" F12.10 in "adverse
-			// effect of cannabis").
-			return order{}, false
-		}
-		// Only b's own note or a rule may lift a: a code below the
-		// threshold is not lifted by the codes its notes ask for.
-		return liftable(fa, fb)
+		return liftBelow(a, b, fa, fb)
 	}
 	if firstIn(fa.useAdditionalAt, b.Code) && rangesName(fa.useAdditional, b.Code) {
 		return order{note: noteUseAdditional, follow: true}, true
@@ -307,6 +299,22 @@ func (e *Engine) listedBefore(doc *nlp.Document, sugs []Suggestion, fs []seqFact
 // story is no examination encounter.
 func statesEncounter(doc *nlp.Document, s Suggestion) bool {
 	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return ev.MatchedKind == "rule" }) || namesService(doc, s)
+}
+
+// liftBelow is listedBefore for a code a below the threshold: only b's
+// own note or a rule may lift a (a code below the threshold is not lifted
+// by the codes its notes ask for), and not when a reads part of b's words:
+// a competing reading, not a second condition to lift ("cannabis" F12.10
+// in "adverse effect of cannabis"). The rules are asked first: they are
+// flag tests and hold for few pairs, where the evidence test reads every
+// span of a against b's. Both are pure, so the order changes no answer
+// (TestLiftBelow holds it to the evidence-first form).
+func liftBelow(a, b *Suggestion, fa, fb *seqFact) (order, bool) {
+	c, ok := liftable(fa, fb)
+	if !ok || evidenceWithin(a.Evidence, b.Evidence) {
+		return order{}, false
+	}
+	return c, true
 }
 
 // liftable are the rules that may list a code the ranker left below the
