@@ -73,7 +73,8 @@ type support struct {
 // id.
 func (e *Engine) pairFacts(s *support, id corpus.ID) {
 	s.names = e.conflictNames(id)
-	f := e.fact(id)
+	var spare codeFact
+	f := e.factRef(id, &spare)
 	s.cat = -1
 	if f.flags&factKnown != 0 {
 		s.cat = f.cat
@@ -191,7 +192,8 @@ func integralIn(d string, ss *support) bool {
 
 // supportOf grades k.
 func (e *Engine) supportOf(k *scored) support {
-	f := e.fact(k.code)
+	var spare codeFact
+	f := e.factRef(k.code, &spare)
 	s := support{symptom: f.flags&factSymptom != 0, unspecified: f.flags&factUnspecified != 0}
 	if k.c.sibling || len(k.c.mentions) == 0 {
 		return s
