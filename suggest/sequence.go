@@ -148,6 +148,7 @@ type seqScratch struct {
 	succ, raise           [][]int
 	stack, prio, indeg    []int
 	seq                   []int
+	ins                   []int // applyOrder's sequenced codes (in)
 	later                 []int // the suggestions listedBefore may list a code before (sequenceIn)
 	top                   []float64
 }
@@ -578,25 +579,16 @@ func applyOrder(sc *seqScratch, res *Result, in []bool, succ, raise [][]int, kep
 			}
 		}
 	}
-	seq := sc.seq[:0]
-	sc.done = grown(sc.done, n)
-	done := sc.done
-	for {
-		pick := -1
-		for i := range n {
-			if in[i] && !done[i] && indeg[i] == 0 && (pick < 0 || prio[i] < prio[pick] || prio[i] == prio[pick] && i < pick) {
-				pick = i
-			}
-		}
-		if pick < 0 {
-			break
-		}
-		done[pick] = true
-		seq = append(seq, pick)
-		for _, j := range succ[pick] {
-			indeg[j]--
+	ins := sc.ins[:0]
+	for i := range n {
+		if in[i] {
+			ins = append(ins, i)
 		}
 	}
+	sc.ins = ins
+	sc.done = grown(sc.done, n)
+	done := sc.done
+	seq := pickOrder(sc.seq[:0], ins, done, indeg, prio, succ)
 	// Each code moved above another says why once: the rule placing it
 	// above the first code it passed.
 	why := map[int]order{}
@@ -633,6 +625,31 @@ func applyOrder(sc *seqScratch, res *Result, in []bool, succ, raise [][]int, kep
 	sc.moved = grown(sc.moved, n)
 	permute(sugs, perm, sc.moved)
 	sc.seq = perm
+}
+
+// pickOrder appends to seq the codes of ins (the sequenced codes'
+// indices, in order) in an order succ allows: each time, of the codes
+// not done whose predecessors are all placed (indeg 0), the one of the
+// lowest prio, the lowest index on a tie; it marks them done. Only the
+// sequenced codes are scanned per pick, not every suggestion: a note's
+// ~20 against its ~150 (TestPickOrder holds it to the scan of all).
+func pickOrder(seq, ins []int, done []bool, indeg, prio []int, succ [][]int) []int {
+	for {
+		pick := -1
+		for _, i := range ins {
+			if !done[i] && indeg[i] == 0 && (pick < 0 || prio[i] < prio[pick] || prio[i] == prio[pick] && i < pick) {
+				pick = i
+			}
+		}
+		if pick < 0 {
+			return seq
+		}
+		done[pick] = true
+		seq = append(seq, pick)
+		for _, j := range succ[pick] {
+			indeg[j]--
+		}
+	}
 }
 
 // permute puts s[perm[k]] at k for every k (perm is a permutation of s's
