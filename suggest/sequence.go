@@ -190,8 +190,9 @@ func (e *Engine) sequenceIn(sc *seqScratch, doc *nlp.Document, req Request, res 
 		if !in[a] && sugs[a].Confidence < thr/2 || !fs[a].icd {
 			continue // too far below to be lifted
 		}
+		sa, fa := &sugs[a], &fs[a]
 		for _, b := range later {
-			if a == b {
+			if a == b || !mayList(fa, &fs[b], sa, &sugs[b], in[a]) {
 				continue
 			}
 			c, ok := e.listedBefore(doc, sugs, fs, a, b, in[a])
@@ -300,6 +301,34 @@ func (e *Engine) listedBefore(doc *nlp.Document, sugs []Suggestion, fs []seqFact
 // story is no examination encounter.
 func statesEncounter(doc *nlp.Document, s Suggestion) bool {
 	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return ev.MatchedKind == "rule" }) || namesService(doc, s)
+}
+
+// mayList reports whether listedBefore may list a (facts fa) before b
+// (fb): each of its rules asks first one of these tests of the two codes'
+// facts, without their notes' ranges, shared sentences or evidence, so
+// the pairs failing all of them (most of a note's) are not read further
+// (TestMayList holds it to listedBefore).
+func mayList(fa, fb *seqFact, a, b *Suggestion, above bool) bool {
+	if !fa.ok || !fb.ok {
+		return false
+	}
+	if firstIn(fb.codeFirstAt, a.Code) {
+		return true
+	}
+	if !above {
+		return mayLiftOver(fa, fb)
+	}
+	return firstIn(fa.useAdditionalAt, b.Code) || mayLiftOver(fa, fb) ||
+		fa.first != "" && fb.first == "" ||
+		fa.reason != "" && fb.reason == "" && fb.first == "" ||
+		!fa.elsewhere && fb.elsewhere && !fa.z
+}
+
+// mayLiftOver reports whether liftable(a, b) may hold: its rules' tests of
+// the two codes' flags, without their shared sentences.
+func mayLiftOver(a, b *seqFact) bool {
+	return a.sepsis && !b.sepsis && !b.obstetric || a.covid && !b.obstetric ||
+		b.drug && !a.drug && a.nature || a.crisis && b.hypertensive
 }
 
 // liftBelow is listedBefore for a code a below the threshold: only b's
