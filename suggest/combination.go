@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -214,6 +215,14 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 	var combos []combo
 	var evBuf []string // the parts' evidence stems, one after the other
 	nstems := len(e.coder.stems)
+	// With at most 64 parts and 64 "with" stems (57 in the release), the
+	// parts whose code's names hold every stem of a rule are one AND of a
+	// mask per stem (partMasks), read on the first rule, rather than a
+	// test per part and rule; the parts are then visited in the same
+	// order, the plain loop's other tests unchanged.
+	fast := len(parts) <= 64 && nstems <= 64
+	var pw partMasks
+	pwReady := false
 	for ai := range heads {
 		a := &heads[ai] // not a copy of the suggestion per head
 		opens := e.headOpens(a.id)
@@ -246,7 +255,26 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 						continue
 					}
 				}
-				for bi := range parts {
+				holding := ^uint64(0) // fast: the parts whose names hold r's stems
+				if fast {
+					if !pwReady {
+						for bi := range parts {
+							b := &parts[bi]
+							b.named = e.namedStems(b.id, b.s.Code)
+							pw.add(bi, b.named)
+						}
+						pwReady = true
+					}
+					holding = pw.holding(len(parts), r.subID)
+				}
+				for bi := 0; bi < len(parts); bi++ {
+					if fast {
+						if holding == 0 {
+							break
+						}
+						bi = bits.TrailingZeros64(holding) // the next part holding them
+						holding &= holding - 1
+					}
 					b := &parts[bi] // not a copy of the suggestion per rule
 					// Equal codes have equal ids: the ids tell most pairs apart.
 					if b.id == a.id && b.s.Code == a.s.Code || b.cat == acat || b.cat == r.catKey {
@@ -254,11 +282,13 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 					}
 					// partCovers wants every stem of the subterm among
 					// the names of b's code: read first, per engine.
-					if b.named == nil {
-						b.named = e.namedStems(b.id, b.s.Code)
-					}
-					if !b.named.hasAll(r.subID) {
-						continue
+					if !fast {
+						if b.named == nil {
+							b.named = e.namedStems(b.id, b.s.Code)
+						}
+						if !b.named.hasAll(r.subID) {
+							continue
+						}
 					}
 					if !b.evDone {
 						at := len(evBuf)

@@ -1,6 +1,8 @@
 package suggest
 
 import (
+	"math/bits"
+
 	"medcode/corpus"
 )
 
@@ -80,6 +82,33 @@ func (b stemBits) hasAll(ids []int32) bool {
 		}
 	}
 	return true
+}
+
+// partMasks holds, per "with" stem id below 64, the parts of one
+// combinations call (a bit each, by index, at most 64) whose code's
+// names hold the stem.
+type partMasks [64]uint64
+
+// add records the stems part bi's code's names hold (named).
+func (pm *partMasks) add(bi int, named stemBits) {
+	for w, word := range named {
+		for ; word != 0; word &= word - 1 {
+			if k := w*64 + bits.TrailingZeros64(word); k < len(pm) {
+				pm[k] |= 1 << bi
+			}
+		}
+	}
+}
+
+// holding returns the parts, of n, whose names hold every stem of ids
+// (each below 64): named.hasAll(ids) of each part, as one mask
+// (TestPartMasks holds it to hasAll).
+func (pm *partMasks) holding(n int, ids []int32) uint64 {
+	m := ^uint64(0) >> (64 - n)
+	for _, id := range ids {
+		m &= pm[id]
+	}
+	return m
 }
 
 // namedStems returns which "with" stems the names of code id (partNames'

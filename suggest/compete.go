@@ -96,8 +96,9 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 	}
 	anchors := &w.rk.anchors
 	anchors.reset()
+	var spare codeFact
 	for _, c := range cs {
-		if k := c.tgt.anyCode(); e.fact(k).flags&factICD != 0 && c.bestScore() >= 0.8 && !c.sibling {
+		if k := c.tgt.anyCode(); e.factRef(k, &spare).flags&factICD != 0 && c.bestScore() >= 0.8 && !c.sibling {
 			anchors.add(k)
 		}
 	}
@@ -129,6 +130,7 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 	}
 	have := &w.sc.codes // every collected code is in it already (pendTo)
 	out := cands
+	var spare codeFact
 	for _, c := range cands {
 		// The candidate's own score first: it is at hand, the code's
 		// facts are a table read.
@@ -136,7 +138,7 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 			continue
 		}
 		code := c.tgt.anyCode()
-		f := e.fact(code)
+		f := e.factRef(code, &spare)
 		if f.flags&factICD == 0 || f.length < 3 {
 			continue
 		}

@@ -73,7 +73,8 @@ type support struct {
 // id.
 func (e *Engine) pairFacts(s *support, id corpus.ID) {
 	s.names = e.conflictNames(id)
-	f := e.fact(id)
+	var spare codeFact
+	f := e.factRef(id, &spare)
 	s.cat = -1
 	if f.flags&factKnown != 0 {
 		s.cat = f.cat
@@ -102,6 +103,9 @@ func (e *Engine) pairLists(s *support, b *corpus.Brief) *support {
 		// otherwise.
 		one := true
 		for k := 1; k <= len(b.Code); k++ {
+			if integralLens&(1<<(k&63)) == 0 {
+				continue // no key is k bytes long: no lookup
+			}
 			l := integralPairs[b.Code[:k]]
 			switch {
 			case len(l) == 0:
@@ -191,7 +195,8 @@ func integralIn(d string, ss *support) bool {
 
 // supportOf grades k.
 func (e *Engine) supportOf(k *scored) support {
-	f := e.fact(k.code)
+	var spare codeFact
+	f := e.factRef(k.code, &spare)
 	s := support{symptom: f.flags&factSymptom != 0, unspecified: f.flags&factUnspecified != 0}
 	if k.c.sibling || len(k.c.mentions) == 0 {
 		return s
@@ -676,6 +681,11 @@ var integralPairs = map[string][]string{
 	"R31":    {"N20", "N21", "N30"},
 	"R53.8":  {"D50", "D51", "D52", "D53", "D64"},
 }
+
+// integralLens has bit k set when a key of integralPairs is k bytes long
+// (k < 64): pairLists looks up only prefixes of those lengths, three of a
+// six-byte code (TestIntegralLens holds it to the table's keys).
+const integralLens = 1<<3 | 1<<5 | 1<<6
 
 // integralPair reports whether symptom code s is routinely part of
 // diagnosis code d by integralPairs.

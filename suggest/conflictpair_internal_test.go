@@ -50,3 +50,18 @@ func TestPairFactsAgree(t *testing.T) {
 		t.Fatalf("only %d pairs checked", n)
 	}
 }
+
+// TestIntegralLens holds integralLens to the lengths of integralPairs'
+// keys: every key's length has its bit, and every bit a key.
+func TestIntegralLens(t *testing.T) {
+	var m uint64
+	for k := range integralPairs {
+		if len(k) >= 64 {
+			t.Fatalf("key %q is too long for the mask", k)
+		}
+		m |= 1 << len(k)
+	}
+	if m != integralLens {
+		t.Fatalf("integralLens = %b, keys' lengths %b", uint64(integralLens), m)
+	}
+}

@@ -508,6 +508,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 	if e.slots != nil {
 		e.slots.warm(live)
 	}
+	var spare codeFact
 	for i, c := range live {
 		vs[i].c = c
 		if stem := statesSeventh(c, w.owner); stem != 0 {
@@ -530,7 +531,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		// the condition's own details ("type 1 diabetes" in a mother):
 		// the history is the assertion's business (history.go).
 		// (The code's facts hold both, as asrt bits: no string is read.)
-		if f := e.fact(code); f.flags&factICD == 0 || f.asrt&(asrtFamily|asrtHistory) != 0 {
+		if f := e.factRef(code, &spare); f.flags&factICD == 0 || f.asrt&(asrtFamily|asrtHistory) != 0 {
 			continue
 		}
 		w.sents = sentencesOf(c, true, w.sents)

@@ -132,7 +132,8 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 		f[18] = min(e.prior(code, false), maxPriorLogit)
 	}
 	f[19] = float64(firstStart) / float64(max(len(doc.Text), 1))
-	cf := e.fact(code)
+	var spare codeFact
+	cf := e.factRef(code, &spare)
 	icd := cf.flags&factICD != 0
 	if !icd {
 		f[20] = 1

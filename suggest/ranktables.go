@@ -65,7 +65,7 @@ type rankTables struct {
 
 // catTopOf is e.catTop of the category of ICD-10-CM code id (facts f,
 // at least three characters long), read by category number.
-func (e *Engine) catTopOf(id corpus.ID, f codeFact) []target {
+func (e *Engine) catTopOf(id corpus.ID, f *codeFact) []target {
 	t := &e.rank
 	if f.flags&factKnown == 0 {
 		return e.catTop[e.set.CodeString(id)[:3]]
@@ -116,6 +116,21 @@ func (e *Engine) fact(id corpus.ID) codeFact {
 	return factOf(e.set.Brief(id))
 }
 
+// factRef is fact(id) read in place: the table's entry, or spare filled
+// with the facts fact works out from the code's brief. The hot readers
+// (siblings, the features, the conflict grades) take it: a codeFact
+// returned by value travels in five registers through the stack, a
+// pointer in one (TestFactRef holds it to fact).
+func (e *Engine) factRef(id corpus.ID, spare *codeFact) *codeFact {
+	t := &e.rank
+	t.once.Do(func() { t.facts, t.catNum = codeFacts(e.set) })
+	if id >= 0 && int(id) < len(t.facts) && t.facts[id].flags&factKnown != 0 {
+		return &t.facts[id]
+	}
+	*spare = factOf(e.set.Brief(id))
+	return spare
+}
+
 // codeFacts works out the facts of every code of set's union (a release's
 // narrowed set reads codes its release does not list), as set reads them.
 func codeFacts(set *corpus.Set) ([]codeFact, map[string]int32) {
@@ -150,7 +165,8 @@ func codeFacts(set *corpus.Set) ([]codeFact, map[string]int32) {
 // or for a code past the table its category's number by name, else its
 // categoryKey with the top bit set.
 func (e *Engine) catKeyOf(id corpus.ID) uint64 {
-	if f := e.fact(id); f.flags&factKnown != 0 {
+	var spare codeFact
+	if f := e.factRef(id, &spare); f.flags&factKnown != 0 {
 		return uint64(uint32(f.cat))
 	}
 	cat := category(e.set.CodeString(id))
@@ -166,9 +182,10 @@ func (e *Engine) countCategories(w *work, live []*candidate) {
 	r := &w.rk
 	r.saidNote = false // a new note: titleGrounding's marks are stale
 	nums := r.catIDs[:0]
+	var spare codeFact
 	for _, c := range live {
 		id := c.tgt.anyCode()
-		f := e.fact(id)
+		f := e.factRef(id, &spare)
 		n := f.cat
 		if f.flags&factKnown == 0 {
 			// Not in the table: number it by name, past the table's.
@@ -206,12 +223,13 @@ func (e *Engine) countCategories(w *work, live []*candidate) {
 // the reads stay.
 func (e *Engine) warmCodes(r *rankScratch, live []*candidate) {
 	var sum float64
+	var spare codeFact
 	for _, c := range live {
 		id := c.tgt.code
 		if id == 0 {
 			continue
 		}
-		if e.slots != nil && e.fact(id).flags&factICD != 0 {
+		if e.slots != nil && e.factRef(id, &spare).flags&factICD != 0 {
 			if tf := e.groundTermsOf(id); tf != nil {
 				sum += float64(len(tf.own))
 			}
