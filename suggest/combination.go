@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"regexp"
 	"slices"
 	"strings"
@@ -161,7 +162,6 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 		rejected bool   // a head from prior's rejections
 		cat      uint32 // categoryKey, compared per head and rule
 		evDone   bool
-		named    stemBits   // which "with" stems its code's names hold
 		ev       []string   // its evidence's stems
 		words    *partWords // its words
 		sup      supportRow // which "with" stems its evidence supports
@@ -214,11 +214,24 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 	var combos []combo
 	var evBuf []string // the parts' evidence stems, one after the other
 	nstems := len(e.coder.stems)
+	ps := &n.parts // which parts name a rule's stems, on first need
+	psReady := false
 	for ai := range heads {
 		a := &heads[ai] // not a copy of the suggestion per head
 		opens := e.headOpens(a.id)
 		if len(opens) == 0 {
 			continue
+		}
+		if !psReady {
+			// partCovers wants every stem of the subterm among the
+			// names of b's code: read per engine, the parts' masks
+			// per stem once per call (partstems.go).
+			psReady = true
+			ps.named = ps.named[:0]
+			for bi := range parts {
+				ps.named = append(ps.named, e.namedStems(parts[bi].id, parts[bi].s.Code))
+			}
+			ps.start(nstems)
 		}
 		acat := categoryKey(a.s.Code)
 		unspecified := -1 // whether a's title says unspecified, once asked
@@ -246,38 +259,34 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 						continue
 					}
 				}
-				for bi := range parts {
-					b := &parts[bi] // not a copy of the suggestion per rule
-					// Equal codes have equal ids: the ids tell most pairs apart.
-					if b.id == a.id && b.s.Code == a.s.Code || b.cat == acat || b.cat == r.catKey {
-						continue
+				// The parts in order whose names hold every stem of
+				// the subterm (b.named.hasAll(r.subID)).
+				for wi, m := range ps.naming(r.subID) {
+					for ; m != 0; m &= m - 1 {
+						b := &parts[wi<<6|bits.TrailingZeros64(m)] // not a copy of the suggestion per rule
+						// Equal codes have equal ids: the ids tell most pairs apart.
+						if b.id == a.id && b.s.Code == a.s.Code || b.cat == acat || b.cat == r.catKey {
+							continue
+						}
+						if !b.evDone {
+							at := len(evBuf)
+							evBuf = e.appendEvidenceStems(evBuf, b.s.Evidence)
+							b.ev, b.evDone = evBuf[at:len(evBuf):len(evBuf)], true
+						}
+						if !b.sup.supports(nstems, b.ev, r) {
+							continue
+						}
+						w := b.words
+						if w == nil {
+							w = e.partWordsOf(doc, b.id, *b.s)
+							b.words = w
+						}
+						rank, ok := partCovers(w, r.sub)
+						if !ok || e.unrelated(doc, *a.s, *b.s) {
+							continue
+						}
+						combos = append(combos, combo{r.code, a.s, b.s, o.own, rank, len(r.sub)})
 					}
-					// partCovers wants every stem of the subterm among
-					// the names of b's code: read first, per engine.
-					if b.named == nil {
-						b.named = e.namedStems(b.id, b.s.Code)
-					}
-					if !b.named.hasAll(r.subID) {
-						continue
-					}
-					if !b.evDone {
-						at := len(evBuf)
-						evBuf = e.appendEvidenceStems(evBuf, b.s.Evidence)
-						b.ev, b.evDone = evBuf[at:len(evBuf):len(evBuf)], true
-					}
-					if !b.sup.supports(nstems, b.ev, r) {
-						continue
-					}
-					w := b.words
-					if w == nil {
-						w = e.partWordsOf(doc, b.id, *b.s)
-						b.words = w
-					}
-					rank, ok := partCovers(w, r.sub)
-					if !ok || e.unrelated(doc, *a.s, *b.s) {
-						continue
-					}
-					combos = append(combos, combo{r.code, a.s, b.s, o.own, rank, len(r.sub)})
 				}
 			}
 		}

@@ -30,6 +30,8 @@ type ruleNote struct {
 	wkDone, wkOK bool
 	wk           int
 	wkCue        cue
+	// parts is combinations' scratch (partstems.go).
+	parts partStems
 }
 
 // listCues are the cues of one phrase list outside the table.
