@@ -18,10 +18,10 @@ const (
 	asrtScreening                       // screeningCode
 	asrtProcedure                       // procedureCode
 	asrtExternal                        // externalCause
-	asrtPregnancy                       // ICD-10-CM chapter 15 (offSense's not_pregnant)
-	asrtDrug                            // ICD-10-CM T36-T50 (offSense's instrument)
-	asrtVaccine                         // ICD-10-CM below S00, or U (offSense's vaccination)
-	asrtSupply                          // HCPCS A, E or L (offSense's instrument)
+	asrtPregnancy                       // ICD-10-CM chapter 15 (senseGate's not_pregnant)
+	asrtDrug                            // ICD-10-CM T36-T50 (senseGate's instrument)
+	asrtVaccine                         // ICD-10-CM below S00, or U (senseGate's vaccination)
+	asrtSupply                          // HCPCS A, E or L (senseGate's instrument)
 )
 
 // assertFact works out the asrt bits of code b.

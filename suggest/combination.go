@@ -367,8 +367,8 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 		}
 	}
 	adds, absorbed = e.hypertensionCode(doc, res, adds, absorbed)
-	for i := len(res.Suggestions) - 1; i >= 0; i-- {
-		s := res.Suggestions[i]
+	for i := len(res.Suggestions) - 1; i >= 0 && len(absorbed) > 0; i-- {
+		s := &res.Suggestions[i] // read before drop: not a copy of the suggestion
 		if by, ok := absorbed[s.Code]; ok && s.System == string(corpus.ICD10CM) && by != s.Code {
 			rej = append(rej, drop(res, i, "combination", fmt.Sprintf("coded in the combination code %s (\"with\" convention)", by)))
 		}

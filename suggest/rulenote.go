@@ -60,6 +60,9 @@ type ruleCueTable struct {
 	wild   []wildFirst
 	wildAt [1025]uint16
 	short  []wildFirst
+	// wildAny has bit k set when wild holds a word of key k: most
+	// tokens' keys hold none, told without slicing wild.
+	wildAny [16]uint64
 }
 
 // firstWord is an exact first word, the lists with a phrase starting with
@@ -137,7 +140,9 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 	}
 	slices.SortStableFunc(t.wild, func(a, b wildFirst) int { return cmp.Compare(wildKey(a.prefix), wildKey(b.prefix)) })
 	for _, f := range t.wild {
-		t.wildAt[wildKey(f.prefix)+1]++
+		k := wildKey(f.prefix)
+		t.wildAt[k+1]++
+		t.wildAny[k>>6] |= 1 << (k & 63)
 	}
 	for k := 1; k < len(t.wildAt); k++ {
 		t.wildAt[k] += t.wildAt[k-1]
@@ -240,6 +245,9 @@ func (n *ruleNote) find() {
 			continue
 		}
 		k := wildKey(w)
+		if t.wildAny[k>>6]&(1<<(k&63)) == 0 {
+			continue
+		}
 		for _, f := range t.wild[t.wildAt[k]:t.wildAt[k+1]] {
 			if strings.HasPrefix(w, f.prefix) {
 				n.try(f.list, i, t.lists[f.list])

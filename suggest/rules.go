@@ -140,9 +140,9 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 			continue
 		}
 		if sense.rule == "" || i < 64 {
-			if r := e.offSense(w, f, m); r.rule != "" {
+			if why, other := e.senseGate(w, f, m); why != 0 {
 				if sense.rule == "" {
-					sense = r
+					sense = senseVerdict(doc, m, why, other)
 				}
 				if i < 64 {
 					drop |= 1 << i
@@ -156,7 +156,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		kept = w.mentionSlice(len(c.mentions))
 		for i := range c.mentions {
 			m := &c.mentions[i]
-			if i < 64 && drop&(1<<i) == 0 || i >= 64 && blockedBy(a, m.assert, allowed) == 0 && e.offSense(w, f, m).rule == "" {
+			if i < 64 && drop&(1<<i) == 0 || i >= 64 && blockedBy(a, m.assert, allowed) == 0 && e.inSense(w, f, m) {
 				kept = append(kept, *m)
 			}
 		}
@@ -297,7 +297,7 @@ func (r senseRule) reason() string {
 	return ""
 }
 
-// offSense applies the sense gates: the words of a mention can name the
+// senseGate applies the sense gates: the words of a mention can name the
 // code's concept and still be used in another sense.
 //   - A disease named as what a vaccine protects against ("tetanus
 //     diphtheria booster") is a vaccination (Z23 and the vaccine product),
@@ -309,35 +309,66 @@ func (r senseRule) reason() string {
 //     puerperium: a note documenting no pregnancy gets none ("mole" on the
 //     skin is a nevus, not a hydatidiform mole).
 //
-// f is the code's facts: its asrt bits say which gates apply.
-func (e *Engine) offSense(w *work, f codeFact, m *mention) senseRule {
-	doc := &w.doc
-	sp := nlp.Span{Start: m.start, End: m.end}
-	words := doc.Text[m.start:m.end]
-	switch {
-	case f.flags&factICD != 0:
+// f is the code's facts: its asrt bits say which gates apply. A gate
+// returns why (0 when the words are in the code's sense) and the span of
+// the vaccine or the procedure's words, not a verdict of strings:
+// applyAssertions asks it of every mention of every candidate (some 600 a
+// note) and reads a verdict's words (senseVerdict) only for the first
+// off-sense one.
+func (e *Engine) senseGate(w *work, f codeFact, m *mention) (senseWhy, nlp.Span) {
+	if f.flags&factICD != 0 {
+		doc := &w.doc
 		if sectionKind(doc, m.section) == nlp.Anesthesia {
-			return senseRule{rule: "not_a_finding", why: senseAnesthesia, words: words}
+			return senseAnesthesia, nlp.Span{}
 		}
-		if f.asrt&asrtPregnancy != 0 {
-			if !w.pregnant() {
-				return senseRule{rule: "not_pregnant", why: senseNotPregnant, words: words}
-			}
+		if f.asrt&asrtPregnancy != 0 && !w.pregnant() {
+			return senseNotPregnant, nlp.Span{}
 		}
 		if f.asrt&asrtDrug != 0 {
-			if v, ok := doc.InstrumentUse(sp); ok {
-				return senseRule{rule: "instrument", why: senseDrugInstrument, words: words, other: doc.Text[v.Start:v.End]}
+			if v, ok := doc.InstrumentUse(nlp.Span{Start: m.start, End: m.end}); ok {
+				return senseDrugInstrument, v
 			}
 		}
 		if f.asrt&asrtVaccine != 0 {
-			if v, ok := doc.VaccineTarget(sp); ok {
-				return senseRule{rule: "vaccination", why: senseVaccination, words: words, other: doc.Text[v.Start:v.End]}
+			if v, ok := doc.VaccineTarget(nlp.Span{Start: m.start, End: m.end}); ok {
+				return senseVaccination, v
 			}
 		}
-	case f.asrt&asrtSupply != 0:
-		if v, ok := doc.InstrumentUse(sp); ok {
-			return senseRule{rule: "instrument", why: senseSupplyInstrument, words: words, other: doc.Text[v.Start:v.End]}
+		return 0, nlp.Span{}
+	}
+	if f.asrt&asrtSupply != 0 {
+		if v, ok := w.doc.InstrumentUse(nlp.Span{Start: m.start, End: m.end}); ok {
+			return senseSupplyInstrument, v
 		}
 	}
-	return senseRule{}
+	return 0, nlp.Span{}
+}
+
+// inSense reports whether senseGate finds m's words in the code's sense.
+func (e *Engine) inSense(w *work, f codeFact, m *mention) bool {
+	why, _ := e.senseGate(w, f, m)
+	return why == 0
+}
+
+// senseVerdict is the verdict of why on mention m, other the span
+// senseGate returned with it.
+func senseVerdict(doc *nlp.Document, m *mention, why senseWhy, other nlp.Span) senseRule {
+	r := senseRule{why: why}
+	switch why {
+	case 0:
+		return senseRule{}
+	case senseAnesthesia:
+		r.rule = "not_a_finding"
+	case senseNotPregnant:
+		r.rule = "not_pregnant"
+	case senseDrugInstrument, senseSupplyInstrument:
+		r.rule = "instrument"
+	case senseVaccination:
+		r.rule = "vaccination"
+	}
+	r.words = doc.Text[m.start:m.end]
+	if why >= senseDrugInstrument {
+		r.other = doc.Text[other.Start:other.End]
+	}
+	return r
 }

@@ -3,7 +3,7 @@ package suggest
 import "testing"
 
 // TestSenseReason: an off-sense verdict's reason, written when read, is
-// the sentence offSense wrote for it when it was found.
+// the sentence the sense gates wrote for it when it was found.
 func TestSenseReason(t *testing.T) {
 	tests := []struct {
 		r    senseRule

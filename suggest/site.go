@@ -71,10 +71,13 @@ type siteMap struct {
 	// stem numbers, toPh the phrases of each key of to, pairFirst the
 	// first stems of its two-word keys; the ID fields number the words
 	// above.
-	ids                                                    *stemIDs
-	phrases                                                [][]int32
-	toPh                                                   map[string][]int32
-	pairFirst                                              map[string]bool
+	ids       *stemIDs
+	phrases   [][]int32
+	toPh      map[string][]int32
+	pairFirst map[string]bool
+	// toPhMay filters toPh's one-stem keys, pairFirstMay pairFirst's
+	// stems (stemmay.go).
+	toPhMay, pairFirstMay                                  stemMay
 	rightID, leftID, bilatID, otherID, unspecID, withoutID int32
 }
 
@@ -109,6 +112,9 @@ func parseSitesInto(src string, stems func(string) []string, ids *stemIDs) (*sit
 		key := strings.Join(ks, " ")
 		if len(ks) == 2 {
 			sm.pairFirst[ks[0]] = true
+			sm.pairFirstMay.add(ks[0])
+		} else {
+			sm.toPhMay.add(key)
 		}
 		for ph := range strings.SplitSeq(v, ",") {
 			if p := stems(ph); len(p) > 0 && !slices.Equal(p, ks[len(ks)-1:]) {

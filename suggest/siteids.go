@@ -192,9 +192,11 @@ func (s *siteScratch) termPhrases(sm *siteMap, doc *nlp.Document, i, prev int) [
 	}
 	lo := int32(len(s.phArena))
 	st := doc.Terms[i].Stem
-	s.phArena = append(s.phArena, sm.toPh[st]...)
+	if sm.toPhMay.may(st) { // most stems are no key: no string hashed
+		s.phArena = append(s.phArena, sm.toPh[st]...)
+	}
 	if prev >= 0 {
-		if p := doc.Terms[prev].Stem; p != "" && sm.pairFirst[p] {
+		if p := doc.Terms[prev].Stem; p != "" && sm.pairFirstMay.may(p) && sm.pairFirst[p] {
 			s.phArena = append(s.phArena, sm.toPh[p+" "+st]...)
 		}
 	}
