@@ -1041,7 +1041,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if j == i || !mayYield(&ks[i], &ks[j], &sup[i], &sup[j]) {
 				continue
 			}
-			if sym && !sup[j].symptom && sup[j].level >= 2 {
+			if sym && !sup[j].symptom && sup[j].level >= 2 && needMasks(&sup[i], &sup[j], briefs[j].Code) {
 				e.symptomMasks(&sup[i], &briefs[i], &sup[j], briefs[j].Code)
 			}
 			if !mayGive(&sup[i], &sup[j], briefs[j].Code) {

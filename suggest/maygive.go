@@ -43,6 +43,12 @@ func maySymptom(sa, sb *support, d string) bool {
 	return !sa.keyNone && sa.keyMask&^sb.stemsAny == 0
 }
 
+// needMasks reports whether symptomMasks would read something for sa
+// beside code d of support sb: most pairs have all they need read.
+func needMasks(sa, sb *support, d string) bool {
+	return !sa.lists || d != "" && sa.integralFirst&firstBit(d[0]) == 0 && (!sa.keyRead || !sb.stemsRead)
+}
+
 // symptomMasks fills what maySymptom reads for symptom sa (code ab)
 // beside code d of support sb: sa's integral prefixes (pairLists), and
 // when d's first byte is not among theirs, sa's title stem mask and sb's
