@@ -67,6 +67,14 @@ type support struct {
 	// explainers and integral set: a code whose first byte's bit is clear
 	// starts with none of them, so most pairs skip the prefix loop.
 	explainFirst, integralFirst uint64
+
+	// keyMask is the keyMask of the code's title stems (keysOf), read
+	// when keyRead (keyNone: the title has none); stemsAny is the
+	// stemsAny of its names' stems (stemsOf), read when stemsRead. The
+	// resolve loop reads them once per candidate for mayGive's symptom
+	// test (namesSymptom's first), not once per pair.
+	keyMask, stemsAny           uint64
+	keyRead, keyNone, stemsRead bool
 }
 
 // pairFacts fills s's per-candidate flags and names of giveWay for code
@@ -85,11 +93,18 @@ func (e *Engine) pairFacts(s *support, id corpus.ID) {
 	s.canExplain = f.flags&factCanExplain != 0
 }
 
-// pairLists fills s's explainers and integral for code b, once.
+// pairLists fills s's explainers and integral for code b, once. The
+// test of lists is the whole of most calls: it is kept small enough to
+// be inlined into giveWay, fillLists doing the rest.
 func (e *Engine) pairLists(s *support, b *corpus.Brief) *support {
-	if s.lists {
-		return s
+	if !s.lists {
+		e.fillLists(s, b)
 	}
+	return s
+}
+
+// fillLists is pairLists' first call.
+func (e *Engine) fillLists(s *support, b *corpus.Brief) {
 	s.lists = true
 	if s.reason && !s.asked {
 		if sp := symptomPrefix(b.Code); sp != "" {
@@ -119,7 +134,6 @@ func (e *Engine) pairLists(s *support, b *corpus.Brief) *support {
 		}
 		s.integralFirst = firstBits(s.integral)
 	}
-	return s
 }
 
 // firstBit is the bit of a code's first byte in a prefix set's mask
@@ -721,16 +735,6 @@ func lessOnly(sa *support) bool {
 	return !sa.withoutComp && !(sa.reason && !sa.asked) && !sa.symptom
 }
 
-// mayBeLess reports whether giveWay may find less_specific for a code of
-// support sa against one of sb (pairFacts filled): sb documented by an
-// exact name, and sa unspecified or one of its Index paths' bits among
-// sb's within prefixes' (reachedThrough's own first test). Most pairs of
-// the candidates resolveConflicts tries fail it, so the loop skips the
-// call for a lessOnly code (TestMayBeLess holds it to giveWay).
-func mayBeLess(sa, sb *support) bool {
-	return sb.level >= 2 && (sa.unspecified || sa.names.pathCount() > 0 && sb.names.withinBits.meets(&sa.names.pathsBits))
-}
-
 // giveWay returns the rule for which a (a worse or redundant code) gives
 // way to b, or "", and which of giveWayReason's reasons says why: the
 // reason is written only for the replacement a gives way to.
@@ -1019,19 +1023,28 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		if sup[i].reason && !sup[i].asked {
 			try = replAny // the reason may be explained by a level-1 conclusion
 		}
-		lo := lessOnly(&sup[i])
 		// A lessOnly code not unspecified may give way only to a
-		// replacement its paths' bits meet (mayBeLess): that test, the
-		// one most pairs fail, is made first.
+		// replacement its paths' bits meet (mayGive): that test, the one
+		// most pairs fail, is made first.
 		var pb *pathBits
-		if lo && !sup[i].unspecified {
+		if lessOnly(&sup[i]) && !sup[i].unspecified {
 			pb = &sup[i].names.pathsBits
 		}
+		// A symptom's integral prefixes and title stems, and a
+		// replacement's names' stems, are read once a pair needs them
+		// for mayGive's symptom test (as giveWay would read them next).
+		sym := sup[i].symptom && !req.Annotate
 		for _, j := range try {
 			if pb != nil && !sup[j].names.withinBits.meets(pb) {
 				continue
 			}
-			if j == i || !mayYield(&ks[i], &ks[j], &sup[i], &sup[j]) || lo && !mayBeLess(&sup[i], &sup[j]) {
+			if j == i || !mayYield(&ks[i], &ks[j], &sup[i], &sup[j]) {
+				continue
+			}
+			if sym && !sup[j].symptom && sup[j].level >= 2 && needMasks(&sup[i], &sup[j], briefs[j].Code) {
+				e.symptomMasks(&sup[i], &briefs[i], &sup[j], briefs[j].Code)
+			}
+			if !mayGive(&sup[i], &sup[j], briefs[j].Code) {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {

@@ -69,7 +69,7 @@ func flaggedSupports(e *Engine, a, b corpus.ID, fa, fb int) (sa, sb support) {
 
 // TestGiveWayPlain holds giveWay to giveWayPlain over every pair of a
 // small code set whose notes pair some codes, under every combination of
-// the supports' flags.
+// the supports' flags, and mayGive to both: a pair it skips has no rule.
 func TestGiveWayPlain(t *testing.T) {
 	set := corpus.NewSet([]*corpus.Code{
 		{System: corpus.ICD10CM, Code: "R65.21", Display: "Severe sepsis with septic shock",
@@ -105,7 +105,7 @@ func TestGiveWayPlain(t *testing.T) {
 			t.Fatalf("%s's notes do not pair %s", p[0], p[1])
 		}
 	}
-	rules := map[string]int{}
+	rules, skipped := map[string]int{}, 0
 	for _, ac := range codes {
 		for _, bc := range codes {
 			for fa := range 64 {
@@ -121,12 +121,21 @@ func TestGiveWayPlain(t *testing.T) {
 					if rule != wrule || why != wwhy {
 						t.Errorf("%s beside %s (%d, %d): giveWay %q %d, giveWayPlain %q %d", ac, bc, fa, fb, rule, why, wrule, wwhy)
 					}
+					if pa.symptom {
+						e.symptomMasks(&pa, &ab, &pb, bc)
+					}
+					if may := mayGive(&pa, &pb, bc); !may {
+						skipped++
+						if wrule != "" {
+							t.Errorf("%s beside %s (%d, %d): mayGive skips rule %s", ac, bc, fa, fb, wrule)
+						}
+					}
 					rules[wrule]++
 				}
 			}
 		}
 	}
-	if rules["integral_symptom"] < 100 || rules["contradicted"] < 100 {
-		t.Fatalf("too few rules found: %v", rules)
+	if rules["integral_symptom"] < 100 || rules["contradicted"] < 100 || skipped < 1000 {
+		t.Fatalf("too few rules found: %v, or pairs mayGive skips: %d", rules, skipped)
 	}
 }

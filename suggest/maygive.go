@@ -1,0 +1,68 @@
+package suggest
+
+import "medcode/corpus"
+
+// mayGive reports whether giveWay may find a rule for a code of support
+// sa against a replacement of support sb and code d that mayYield passes
+// (both supports' pairFacts filled): a necessary condition made of the
+// flags and masks alone, each rule's own first tests. The contradiction
+// wants sa "without complication", sb with one, both of one category
+// (unknown categories may be the same); the reason's, a reason not asked
+// for and an answer not a symptom; the others, sb documented by an exact
+// name and sa a symptom beside a non-symptom (maySymptom), or unspecified
+// in sb's category, or one of its Index paths' bits among sb's within
+// prefixes' (reachedThrough's first test). Most pairs resolveConflicts
+// tries fail it, so the loop skips giveWay's call for them (TestMayGive
+// holds it to giveWay).
+func mayGive(sa, sb *support, d string) bool {
+	if sa.reason && !sa.asked && sb.answer && !sb.symptom {
+		return true
+	}
+	if sb.level < 2 {
+		return false
+	}
+	if sa.symptom && !sb.symptom && maySymptom(sa, sb, d) {
+		return true
+	}
+	sameCat := sa.cat == sb.cat || sa.cat < 0 || sb.cat < 0
+	return sameCat && (sa.unspecified || sa.withoutComp && sb.withComp) ||
+		sa.names.pathCount() > 0 && sb.names.withinBits.meets(&sa.names.pathsBits)
+}
+
+// maySymptom reports whether symptom sa may be integral to code d of
+// support sb: d's first byte among sa's integral prefixes' (integralIn's
+// first test), or every stem of sa's title in the mask of sb's names'
+// (namesSymptom's). A mask not read yet says maybe.
+func maySymptom(sa, sb *support, d string) bool {
+	if !sa.lists || d == "" || sa.integralFirst&firstBit(d[0]) != 0 {
+		return true
+	}
+	if !sa.keyRead || !sb.stemsRead {
+		return true
+	}
+	return !sa.keyNone && sa.keyMask&^sb.stemsAny == 0
+}
+
+// needMasks reports whether symptomMasks would read something for sa
+// beside code d of support sb: most pairs have all they need read.
+func needMasks(sa, sb *support, d string) bool {
+	return !sa.lists || d != "" && sa.integralFirst&firstBit(d[0]) == 0 && (!sa.keyRead || !sb.stemsRead)
+}
+
+// symptomMasks fills what maySymptom reads for symptom sa (code ab)
+// beside code d of support sb: sa's integral prefixes (pairLists), and
+// when d's first byte is not among theirs, sa's title stem mask and sb's
+// names' stem mask, each read once per candidate.
+func (e *Engine) symptomMasks(sa *support, ab *corpus.Brief, sb *support, d string) {
+	e.pairLists(sa, ab)
+	if d == "" || sa.integralFirst&firstBit(d[0]) != 0 {
+		return
+	}
+	if !sa.keyRead {
+		k := e.keysOf(sa.names)
+		sa.keyMask, sa.keyNone, sa.keyRead = k.keyMask, len(k.key) == 0, true
+	}
+	if !sb.stemsRead {
+		sb.stemsAny, sb.stemsRead = e.stemsOf(sb.names).stemsAny, true
+	}
+}
