@@ -13,7 +13,7 @@ INDEX_SRC := $(filter-out %_test.go,$(wildcard corpus/*.go corpus/*.csv nlp/*.go
 CODESETS  := $(wildcard $(DATA)/codesets/icd10cm/*/* $(DATA)/codesets/hcpcs/*/*)
 MODEL_SRC := $(filter-out %_test.go,$(wildcard suggest/*.go eval/mine.go eval/train.go eval/synth.go eval/fit_*.go cmd/medcode/train.go))
 
-.PHONY: all build data run test check lint fmt vet staticcheck bench load fuzz soak eval-dev eval-suites clean
+.PHONY: all build data run test test-norace-corpus test-norace-named check lint fmt vet staticcheck bench load fuzz soak eval-dev eval-suites clean
 
 all: build
 
@@ -43,16 +43,22 @@ run: build data
 	$(MEDCODE) --data $(DATA) serve --insecure-loopback $(if $(ADDR),--addr $(ADDR),$(if $(PORT),--addr 127.0.0.1:$(PORT)))
 
 # The race pass skips the full-data tests that exercise no concurrency and take
-# 5-20x longer under -race (testenv.SkipUnderRace): corpus's, and the suggest tests
-# named in NORACE_SUGGEST; the second pass runs them without it. suggest's
-# TestNoRaceListed checks that the list names exactly the tests that skip.
+# 5-20x longer under -race (testenv.SkipUnderRace): corpus's, and the suggest and
+# index tests named in NORACE; the second pass runs them without it, corpus and the
+# named tests side by side. suggest's TestNoRaceListed checks that NORACE names
+# exactly the suggest and index tests that skip.
 # suggest, the longest package, is named first so that go test starts it first
 # (packages run two at a time on two cores; the others finish beside it).
-NORACE_SUGGEST = ^(TestHistoryMemoOwnsPositions|TestLiveSites|TestReleasePriorsShared|TestSiteShare|TestSiteSuffixReadings|TestSupportICD|TestTitleAcuityMatchesRegexps)$$
+NORACE = ^(TestAppendTermIDsIsTermID|TestHistoryMemoOwnsPositions|TestLiveSites|TestOpens|TestPairsFindWhatTheWalkFinds|TestReleasePriorsShared|TestRunNorm|TestSiteShare|TestSiteSuffixReadings|TestSupportICD|TestTermTableFindsWhatAMapFinds|TestTitleAcuityMatchesRegexps)$$
 test: data
 	$(GO) test -race -count=1 ./suggest ./...
+	$(MAKE) --no-print-directory -j2 test-norace-corpus test-norace-named
+
+test-norace-corpus:
 	$(GO) test -count=1 ./corpus
-	$(GO) test -count=1 -run '$(NORACE_SUGGEST)' ./suggest
+
+test-norace-named:
+	$(GO) test -count=1 -run '$(NORACE)' ./suggest ./index
 
 fmt:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

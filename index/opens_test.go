@@ -1,12 +1,17 @@
 package index
 
-import "testing"
+import (
+	"testing"
+
+	"medcode/internal/testenv"
+)
 
 // TestOpens holds SearchInto's early return to the full search: a query
 // opens reports as reading no record finds nothing when searched in full,
 // at each coverage the engine searches with, and some queries open
 // records while others do not (so the test sees both branches).
 func TestOpens(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	ix, qs := sentenceQueries(t)
 	// Single terms too: the sentences of dev nearly all open a record.
 	for id := uint32(0); id < uint32(ix.Terms()); id += 7 {

@@ -3,6 +3,8 @@ package index
 import (
 	"reflect"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 // TestPairsFindWhatTheWalkFinds searches every sentence of CodiEsp dev
@@ -10,6 +12,7 @@ import (
 // terms: the hits, scores and positions are the same, at the coverages
 // the engine searches with and at the lists' own bound.
 func TestPairsFindWhatTheWalkFinds(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	ix, qs := sentenceQueries(t)
 	if ix.pairs == nil {
 		t.Fatalf("snapshot postings not packed: no pair lists")

@@ -4,12 +4,15 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 // TestRunNorm holds runNorm, over the run scratch.run finds, to
 // windowNorm, bit for bit, for every window between two positions of the
 // dev sentences (sorted queries), tabulated and not.
 func TestRunNorm(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	ix, qs := sentenceQueries(t)
 	checked := 0
 	for _, q := range qs {

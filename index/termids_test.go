@@ -10,6 +10,7 @@ import (
 // each with a letter added, up at once and one by one: the ids agree,
 // with the table and with the map it stands in for.
 func TestAppendTermIDsIsTermID(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	ix, _ := sentenceQueries(t)
 	stems := devStems(t, ix, 50)
 	for i := range ix.Terms() {

@@ -12,6 +12,7 @@ import (
 // (short stems are told apart by the table's inline bytes alone, long
 // ones by the arena).
 func TestTermTableFindsWhatAMapFinds(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	ix, _ := sentenceQueries(t)
 	if !ix.termsOK {
 		t.Fatalf("no term table")

@@ -11,24 +11,28 @@ import (
 	"medcode/internal/testenv"
 )
 
-// TestNoRaceListed: the Makefile's NORACE_SUGGEST, the tests that the
-// non-race pass of `make test` runs, names exactly the tests of this
-// package that skip under the race detector; a test missing from it would
-// run in neither pass.
+// TestNoRaceListed: the Makefile's NORACE, the tests that the non-race
+// pass of `make test` runs in suggest and index, names exactly the tests of
+// those packages that skip under the race detector; a test missing from it
+// would run in neither pass.
 func TestNoRaceListed(t *testing.T) {
 	root := testenv.Root(t)
 	mk, err := os.ReadFile(filepath.Join(root, "Makefile"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := regexp.MustCompile(`(?m)^NORACE_SUGGEST = \^\(([A-Za-z0-9_|]+)\)\$\$$`).FindSubmatch(mk)
+	m := regexp.MustCompile(`(?m)^NORACE = \^\(([A-Za-z0-9_|]+)\)\$\$$`).FindSubmatch(mk)
 	if m == nil {
-		t.Fatal("Makefile: no NORACE_SUGGEST = ^(A|B)$$ line")
+		t.Fatal("Makefile: no NORACE = ^(A|B)$$ line")
 	}
 	listed := strings.Split(string(m[1]), "|")
-	files, err := filepath.Glob(filepath.Join(root, "suggest", "*_test.go"))
-	if err != nil {
-		t.Fatal(err)
+	var files []string
+	for _, pkg := range []string{"suggest", "index"} {
+		fs, err := filepath.Glob(filepath.Join(root, pkg, "*_test.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, fs...)
 	}
 	skips := regexp.MustCompile(`(?m)^func (Test\w+)\(t \*testing\.T\) \{\n\ttestenv\.SkipUnderRace\(t\)$`)
 	var found []string
@@ -52,6 +56,6 @@ func TestNoRaceListed(t *testing.T) {
 		t.Fatal("no test skips under race: the pattern is stale")
 	}
 	if !slices.Equal(found, listed) {
-		t.Errorf("NORACE_SUGGEST lists %v; the tests that skip under race are %v (sorted)", listed, found)
+		t.Errorf("NORACE lists %v; the tests that skip under race are %v (sorted)", listed, found)
 	}
 }
