@@ -87,16 +87,8 @@ func TestLiftBelow(t *testing.T) {
 		}
 		return f
 	}
-	spans := func() []Evidence {
-		ev := make([]Evidence, r.IntN(3))
-		for i := range ev {
-			s := r.IntN(20)
-			ev[i] = Evidence{Start: s, End: s + 1 + r.IntN(6)}
-		}
-		return ev
-	}
 	for range 20000 {
-		a, b := &Suggestion{Evidence: spans()}, &Suggestion{Evidence: spans()}
+		a, b := &Suggestion{Evidence: randomSpans(r)}, &Suggestion{Evidence: randomSpans(r)}
 		fa, fb := fact(), fact()
 		gc, gok := liftBelow(a, b, &fa, &fb)
 		wc, wok := plain(a, b, &fa, &fb)
@@ -153,16 +145,8 @@ func TestMayList(t *testing.T) {
 		f.encounter = int8(2*r.IntN(2) - 1) // asked already: the note's words are not read here
 		return f
 	}
-	spans := func() []Evidence {
-		ev := make([]Evidence, r.IntN(3))
-		for i := range ev {
-			s := r.IntN(20)
-			ev[i] = Evidence{Start: s, End: s + 1 + r.IntN(6)}
-		}
-		return ev
-	}
 	for range 50000 {
-		sugs := []Suggestion{{Code: codes[r.IntN(len(codes))], Evidence: spans()}, {Code: codes[r.IntN(len(codes))], Evidence: spans()}}
+		sugs := []Suggestion{{Code: codes[r.IntN(len(codes))], Evidence: randomSpans(r)}, {Code: codes[r.IntN(len(codes))], Evidence: randomSpans(r)}}
 		fs := []seqFact{fact(), fact()}
 		if fs[0].reason != "" {
 			sugs[0].Evidence = nil // statedReason reads the note's words: none here
@@ -172,4 +156,15 @@ func TestMayList(t *testing.T) {
 			t.Fatalf("listedBefore lists %s (%+v) before %s (%+v), above %v; mayList says it may not", sugs[0].Code, fs[0], sugs[1].Code, fs[1], above)
 		}
 	}
+}
+
+// randomSpans draws up to two short evidence spans within 26 bytes, so
+// that random pairs of suggestions share sentences and spans often.
+func randomSpans(r *rand.Rand) []Evidence {
+	ev := make([]Evidence, r.IntN(3))
+	for i := range ev {
+		s := r.IntN(20)
+		ev[i] = Evidence{Start: s, End: s + 1 + r.IntN(6)}
+	}
+	return ev
 }
