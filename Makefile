@@ -49,7 +49,7 @@ run: build data
 # exactly the suggest and index tests that skip.
 # suggest, the longest package, is named first so that go test starts it first
 # (packages run two at a time on two cores; the others finish beside it).
-NORACE = ^(TestAppendTermIDsIsTermID|TestHistoryMemoOwnsPositions|TestLiveSites|TestOpens|TestPairsFindWhatTheWalkFinds|TestReleasePriorsShared|TestRunNorm|TestSiteShare|TestSiteSuffixReadings|TestSupportICD|TestTermTableFindsWhatAMapFinds|TestTitleAcuityMatchesRegexps)$$
+NORACE = ^(TestAppendTermIDsIsTermID|TestHistoryMemoOwnsPositions|TestLiveSites|TestMayGive|TestOpens|TestPairsFindWhatTheWalkFinds|TestReleasePriorsShared|TestRunNorm|TestSiteShare|TestSiteSuffixReadings|TestSupportICD|TestTermTableFindsWhatAMapFinds|TestTitleAcuityMatchesRegexps)$$
 test: data
 	$(GO) test -race -count=1 ./suggest ./...
 	$(MAKE) --no-print-directory -j2 test-norace-corpus test-norace-named

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 // TestMayGive holds mayGive to giveWay over the release's codes: a pair
@@ -14,6 +15,7 @@ import (
 // symptom is paired with codes whose titles share its title's first word
 // so that namesSymptom holds for some.
 func TestMayGive(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	e := SharedEngine(t)
 	var all, symptoms []corpus.ID
 	byWord := map[string][]corpus.ID{}
