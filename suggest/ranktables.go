@@ -106,21 +106,17 @@ func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
 	return nil // no code past the table has edges
 }
 
-// fact returns the facts of code id.
+// fact returns the facts of code id (factRef's, copied).
 func (e *Engine) fact(id corpus.ID) codeFact {
-	t := &e.rank
-	t.once.Do(func() { t.facts, t.catNum = codeFacts(e.set) })
-	if id >= 0 && int(id) < len(t.facts) && t.facts[id].flags&factKnown != 0 {
-		return t.facts[id]
-	}
-	return factOf(e.set.Brief(id))
+	var spare codeFact
+	return *e.factRef(id, &spare)
 }
 
-// factRef is fact(id) read in place: the table's entry, or spare filled
-// with the facts fact works out from the code's brief. The hot readers
-// (siblings, the features, the conflict grades) take it: a codeFact
-// returned by value travels in five registers through the stack, a
-// pointer in one (TestFactRef holds it to fact).
+// factRef returns the facts of code id in place: the table's entry, or
+// spare filled with the facts worked out from the code's brief (a code
+// past the table). The hot readers (siblings, the features, the conflict
+// grades) take it: a codeFact returned by value travels in five registers
+// through the stack, a pointer in one (TestFactRef).
 func (e *Engine) factRef(id corpus.ID, spare *codeFact) *codeFact {
 	t := &e.rank
 	t.once.Do(func() { t.facts, t.catNum = codeFacts(e.set) })
