@@ -48,10 +48,21 @@ func wordMatch(n, w string) bool {
 // "heplisav*"). A token whose bits are clear starts none of the phrases;
 // one whose bit is set may, and is compared word by word.
 type cueFilter struct {
-	exact, wild, wild3 [16]uint64
+	exact, wild, wild3 keyBits
 	anyWild            bool // a wildcard of under two bytes: every token may match
 	hasWild, hasWild3  bool // whether wild, wild3 have a bit set
 }
+
+// keyBits is a set of the 10-bit keys below (exactKey, wildKey,
+// wild3Key), a bit each: the filters of phrase lists' first words
+// (cueFilter, ruleCueTable.wildAny) and of sites.txt's stems (stemMay).
+type keyBits [16]uint64
+
+// set puts key k in the set.
+func (b *keyBits) set(k uint) { b[k>>6] |= 1 << (k & 63) }
+
+// has reports whether key k is in the set.
+func (b *keyBits) has(k uint) bool { return b[k>>6]&(1<<(k&63)) != 0 }
 
 func exactKey(s string) uint {
 	return (uint(len(s))*131 + uint(s[0])*31 + uint(s[len(s)-1])) & 1023
@@ -67,18 +78,15 @@ func (f *cueFilter) add(w string) {
 		case len(p) < 2:
 			f.anyWild = true
 		case len(p) == 2:
-			k := wildKey(p)
-			f.wild[k>>6] |= 1 << (k & 63)
+			f.wild.set(wildKey(p))
 			f.hasWild = true
 		default:
-			k := wild3Key(p)
-			f.wild3[k>>6] |= 1 << (k & 63)
+			f.wild3.set(wild3Key(p))
 			f.hasWild3 = true
 		}
 		return
 	}
-	k := exactKey(w)
-	f.exact[k>>6] |= 1 << (k & 63)
+	f.exact.set(exactKey(w))
 }
 
 // may reports whether token norm n may start a phrase.
@@ -89,17 +97,16 @@ func (f *cueFilter) may(n string) bool {
 	if len(n) == 0 {
 		return false
 	}
-	if k := exactKey(n); f.exact[k>>6]&(1<<(k&63)) != 0 {
+	if f.exact.has(exactKey(n)) {
 		return true
 	}
 	if f.hasWild && len(n) >= 2 {
-		if k := wildKey(n); f.wild[k>>6]&(1<<(k&63)) != 0 {
+		if f.wild.has(wildKey(n)) {
 			return true
 		}
 	}
 	if f.hasWild3 && len(n) >= 3 {
-		k := wild3Key(n)
-		return f.wild3[k>>6]&(1<<(k&63)) != 0
+		return f.wild3.has(wild3Key(n))
 	}
 	return false
 }

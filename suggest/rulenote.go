@@ -62,7 +62,7 @@ type ruleCueTable struct {
 	short  []wildFirst
 	// wildAny has bit k set when wild holds a word of key k: most
 	// tokens' keys hold none, told without slicing wild.
-	wildAny [16]uint64
+	wildAny keyBits
 }
 
 // firstWord is an exact first word, the lists with a phrase starting with
@@ -142,7 +142,7 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 	for _, f := range t.wild {
 		k := wildKey(f.prefix)
 		t.wildAt[k+1]++
-		t.wildAny[k>>6] |= 1 << (k & 63)
+		t.wildAny.set(k)
 	}
 	for k := 1; k < len(t.wildAt); k++ {
 		t.wildAt[k] += t.wildAt[k-1]
@@ -245,7 +245,7 @@ func (n *ruleNote) find() {
 			continue
 		}
 		k := wildKey(w)
-		if t.wildAny[k>>6]&(1<<(k&63)) == 0 {
+		if !t.wildAny.has(k) {
 			continue
 		}
 		for _, f := range t.wild[t.wildAt[k]:t.wildAt[k+1]] {

@@ -11,7 +11,7 @@ func TestRuleCueWildAny(t *testing.T) {
 		t.Fatal("no wildcard first words: the test reads nothing")
 	}
 	for k := range 1024 {
-		if got, want := tab.wildAny[k>>6]&(1<<(k&63)) != 0, tab.wildAt[k] != tab.wildAt[k+1]; got != want {
+		if got, want := tab.wildAny.has(uint(k)), tab.wildAt[k] != tab.wildAt[k+1]; got != want {
 			t.Errorf("key %d: wildAny %v, wild holds words %v", k, got, want)
 		}
 	}

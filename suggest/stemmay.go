@@ -5,15 +5,14 @@ package suggest
 // set. The site refinement looks each term of a note up in sites.txt's
 // keys (about 110 stems among a note's hundreds): the filter answers most
 // lookups without hashing the string.
-type stemMay [16]uint64
+type stemMay struct{ keys keyBits }
 
 // add puts s in the set.
 func (f *stemMay) add(s string) {
 	if s == "" {
 		return // may lets every empty stem through
 	}
-	k := exactKey(s)
-	f[k>>6] |= 1 << (k & 63)
+	f.keys.set(exactKey(s))
 }
 
 // may reports whether s may be in the set.
@@ -21,6 +20,5 @@ func (f *stemMay) may(s string) bool {
 	if s == "" {
 		return true
 	}
-	k := exactKey(s)
-	return f[k>>6]&(1<<(k&63)) != 0
+	return f.keys.has(exactKey(s))
 }
