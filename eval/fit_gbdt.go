@@ -91,16 +91,7 @@ func FitGBDTWeighted(X [][]float64, y, w []float64, opts GBDTOptions) (bias floa
 			return 0, nil, fmt.Errorf("eval: fit gbdt: row %d has %d features, want %d", i, len(row), d)
 		}
 	}
-	// Thresholds and binned features.
-	thr := make([][]float64, d)
-	bins := make([][]uint16, d)
-	for f := 0; f < d; f++ {
-		thr[f] = thresholds(X, f, o.Bins)
-		bins[f] = make([]uint16, n)
-		for i := range X {
-			bins[f][i] = uint16(sort.SearchFloat64s(thr[f], math.Nextafter(X[i][f], math.Inf(1))))
-		}
-	}
+	thr, bins := binned(X, d, o.Bins)
 	mean, total := 0.0, 0.0
 	for i, v := range y {
 		mean += weight(i) * v
@@ -125,15 +116,26 @@ func FitGBDTWeighted(X [][]float64, y, w []float64, opts GBDTOptions) (bias floa
 			h[i] = weight(i) * math.Max(p*(1-p), 1e-6)
 			rows[i] = i
 		}
-		b := treeBuilder{o: o, thr: thr, bins: bins, g: g, h: h}
+		b := treeBuilder{o: o, thr: thr, bins: bins, g: g, h: h, F: F}
 		b.grow(rows, 0)
-		t := b.tree
-		for i := range X {
-			F[i] += t.Eval(X[i])
-		}
-		trees = append(trees, t)
+		trees = append(trees, b.tree)
 	}
 	return bias, trees, nil
+}
+
+// binned returns each of the d features' split points (thresholds) and
+// each row's bin of it: the number of split points at or below its value.
+func binned(X [][]float64, d, k int) (thr [][]float64, bins [][]uint16) {
+	thr = make([][]float64, d)
+	bins = make([][]uint16, d)
+	for f := 0; f < d; f++ {
+		thr[f] = thresholds(X, f, k)
+		bins[f] = make([]uint16, len(X))
+		for i := range X {
+			bins[f][i] = uint16(sort.SearchFloat64s(thr[f], math.Nextafter(X[i][f], math.Inf(1))))
+		}
+	}
+	return thr, bins
 }
 
 func logit(p float64) float64 { return math.Log(p / (1 - p)) }
@@ -181,6 +183,11 @@ type treeBuilder struct {
 	thr  [][]float64
 	bins [][]uint16
 	g, h []float64
+	// F holds each row's sum of the trees so far; grow adds a leaf's
+	// value to its rows. A row's bin is at most k exactly when its
+	// feature is below thr[k], so a leaf's rows are those tree.Eval
+	// sends to it (TestGrowAddsEval).
+	F    []float64
 	tree suggest.Tree
 }
 
@@ -194,6 +201,15 @@ func (b *treeBuilder) node() int {
 	return len(t.Value) - 1
 }
 
+// leaf makes node id a leaf over rows: its value joins their F.
+func (b *treeBuilder) leaf(id int, rows []int) int {
+	v := b.tree.Value[id]
+	for _, i := range rows {
+		b.F[i] += v
+	}
+	return id
+}
+
 // grow builds the subtree over rows and returns its node index.
 func (b *treeBuilder) grow(rows []int, depth int) int {
 	id := b.node()
@@ -205,7 +221,7 @@ func (b *treeBuilder) grow(rows []int, depth int) int {
 	lam := b.o.Lambda
 	b.tree.Value[id] = -b.o.LearningRate * G / (H + lam)
 	if depth >= b.o.Depth || H < 2*b.o.MinHessian {
-		return id
+		return b.leaf(id, rows)
 	}
 	parent := G * G / (H + lam)
 	bestGain, bestF, bestK := 1e-9, -1, -1
@@ -236,7 +252,7 @@ func (b *treeBuilder) grow(rows []int, depth int) int {
 		}
 	}
 	if bestF < 0 {
-		return id
+		return b.leaf(id, rows)
 	}
 	var left, right []int
 	for _, i := range rows {

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"math"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -52,6 +53,47 @@ func TestFitGBDT(t *testing.T) {
 	for _, bad := range [][][]float64{nil, {{1, 2}, {1}}} {
 		if _, _, err := FitGBDT(bad, make([]float64, len(bad)), GBDTOptions{}); err == nil {
 			t.Errorf("FitGBDT(%v): no error", bad)
+		}
+	}
+}
+
+// TestGrowAddsEval: the values grow adds to each row's F are what the
+// finished tree's Eval gives the row, to the bit, on features with
+// repeated values, neighbouring floats (whose midpoint split equals one of
+// them) and more distinct values than bins.
+func TestGrowAddsEval(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 11))
+	for trial := 0; trial < 20; trial++ {
+		n, d := 200+rng.IntN(300), 1+rng.IntN(5)
+		X := make([][]float64, n)
+		for i := range X {
+			X[i] = make([]float64, d)
+			for f := range X[i] {
+				switch rng.IntN(4) {
+				case 0:
+					X[i][f] = float64(rng.IntN(5))
+				case 1:
+					X[i][f] = math.Nextafter(float64(rng.IntN(3)), math.Inf(1))
+				default:
+					X[i][f] = rng.NormFloat64()
+				}
+			}
+		}
+		o := GBDTOptions{Depth: 1 + rng.IntN(4), MinHessian: 1 + 4*rng.Float64(), Bins: 4 + rng.IntN(40)}.withDefaults()
+		thr, bins := binned(X, d, o.Bins)
+		g, h, rows := make([]float64, n), make([]float64, n), make([]int, n)
+		for i := range g {
+			g[i], h[i], rows[i] = rng.NormFloat64(), 0.05+rng.Float64()/4, i
+		}
+		b := treeBuilder{o: o, thr: thr, bins: bins, g: g, h: h, F: make([]float64, n)}
+		b.grow(rows, 0)
+		if len(b.tree.Value) < 3 && trial < 3 {
+			t.Errorf("trial %d: the tree did not split (%d nodes)", trial, len(b.tree.Value))
+		}
+		for i := range X {
+			if got, want := b.F[i], b.tree.Eval(X[i]); got != want {
+				t.Fatalf("trial %d row %d (%v): grow added %v, Eval gives %v", trial, i, X[i], got, want)
+			}
 		}
 	}
 }

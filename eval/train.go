@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -115,10 +116,21 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	var fold []int
 	var found, labelled int
 	var gold float64
+	// The folds' mined terms (each from the other folds' cases) and the
+	// final model's (from every case) are independent: mine them side by
+	// side, the final one while the folds' features are computed.
+	mines := make([]Mined, nf+1)
+	var minesWG, finalWG sync.WaitGroup
+	for k := 0; k < nf; k++ {
+		minesWG.Go(func() { mines[k] = Mine(pipe, set, others(k), opts.Mine) })
+	}
+	finalWG.Go(func() { mines[nf] = Mine(pipe, set, cases, opts.Mine) })
+	defer finalWG.Wait() // an early error return leaves no goroutine running
+	minesWG.Wait()
 	var base *suggest.Engine // the first fold's: the others share its model-independent tables
 	for k := 0; k < nf; k++ {
 		rest := others(k)
-		mined := Mine(pipe, set, rest, opts.Mine)
+		mined := mines[k]
 		eng, err := suggest.New(set, ix, suggest.Options{Model: &suggest.Model{Priors: mined.Priors, Learned: mined.Learned, TermDF: mined.TermDF, CategoryTop: mined.CategoryTop, Cooc: mined.Cooc, PriorReach: opts.PriorReach}, Base: base})
 		if err != nil {
 			return nil, TrainSummary{}, fmt.Errorf("eval: train: %w", err)
@@ -154,26 +166,35 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 	m := &suggest.Model{Version: suggest.ModelVersion, Features: suggest.FeatureNames(), PriorReach: opts.PriorReach}
 	// Calibrate on out-of-fold predictions: a re-ranker fitted on one fold
 	// scores the other, so the calibration sees run-time behaviour.
+	// The folds' re-rankers and the final one are fitted side by side:
+	// each fit is a pure function of its rows.
 	p := make([]float64, len(X))
+	fitErrs := make([]error, nf+1)
+	var fits sync.WaitGroup
 	for k := 0; k < nf; k++ {
-		var tx [][]float64
-		var ty, tw []float64
-		for i := range X {
-			if fold[i] != k {
-				tx, ty, tw = append(tx, X[i]), append(ty, y[i]), append(tw, W[i])
+		fits.Go(func() {
+			var tx [][]float64
+			var ty, tw []float64
+			for i := range X {
+				if fold[i] != k {
+					tx, ty, tw = append(tx, X[i]), append(ty, y[i]), append(tw, W[i])
+				}
 			}
-		}
-		pred, err := fitRanker(tx, ty, tw, opts)
-		if err != nil {
-			return nil, TrainSummary{}, err
-		}
-		for i := range X {
-			if fold[i] == k {
-				p[i] = pred(X[i])
+			pred, err := fitRanker(tx, ty, tw, opts)
+			if err != nil {
+				fitErrs[k] = err
+				return
 			}
-		}
+			for i := range X {
+				if fold[i] == k {
+					p[i] = pred(X[i])
+				}
+			}
+		})
 	}
-	if err := fitFinal(m, X, y, W, opts); err != nil {
+	fits.Go(func() { fitErrs[nf] = fitFinal(m, X, y, W, opts) })
+	fits.Wait()
+	if err := errors.Join(fitErrs...); err != nil {
 		return nil, TrainSummary{}, err
 	}
 	cx, cy := FitIsotonicWeighted(p, y, W)
@@ -196,7 +217,8 @@ func Train(ctx context.Context, set *corpus.Set, ix *index.Index, cases []Case, 
 		m.Ceiling = ceil
 	}
 	thr, f1 := bestThreshold(conf, y, W, gold)
-	mined := Mine(pipe, set, cases, opts.Mine)
+	finalWG.Wait()
+	mined := mines[nf]
 	m.CalibX, m.CalibY, m.Threshold = cx, cy, thr
 	m.Priors, m.Learned, m.TermDF, m.CategoryTop, m.Cooc = mined.Priors, mined.Learned, mined.TermDF, mined.CategoryTop, mined.Cooc
 	m.Trained = fmt.Sprintf("%d cases, cross-fitted in %d folds, %s re-ranker, setting %s", len(cases), nf, rankerOr(opts.Ranker), settingOr(opts.Setting))
