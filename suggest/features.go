@@ -260,8 +260,20 @@ func (e *Engine) priorLookup(c corpus.ID, category bool) float64 {
 }
 
 // distinctSentences counts the sentences of mentions (gathered in
-// sentence order, possibly interleaved by merged candidates).
+// sentence order, possibly interleaved by merged candidates). Past
+// 2*sentScanMax mentions a sentSet counts them in linear time.
 func distinctSentences(ms []mention) int {
+	if len(ms) > 2*sentScanMax {
+		var seen sentSet
+		var list []int
+		for i := range ms {
+			if s := ms[i].sent; !seen.has(list, s) {
+				list = append(list, s)
+				seen.added(list, s)
+			}
+		}
+		return len(list)
+	}
 	n := 0
 	for i := range ms {
 		sent := ms[i].sent

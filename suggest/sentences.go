@@ -88,20 +88,15 @@ func sentencesOf(c *candidate, good bool, dst []int) []int {
 		return dst
 	}
 	best := c.bestScore()
+	var seen sentSet
 	for i := range c.mentions {
 		m := &c.mentions[i]
 		if good && c.scoreAt(i) < 0.8*best {
 			continue
 		}
-		seen := false
-		for _, s := range dst {
-			if s == m.sent {
-				seen = true
-				break
-			}
-		}
-		if !seen && m.sent >= 0 {
+		if m.sent >= 0 && !seen.has(dst, m.sent) {
 			dst = append(dst, m.sent)
+			seen.added(dst, m.sent)
 		}
 	}
 	return dst
