@@ -216,6 +216,7 @@ func (e *Engine) render(k *scored, req Request, matched string, parts []Explanat
 	c, code, f := k.c, k.code, k.f
 	var sentBuf [16]int
 	sents := sentBuf[:0] // the distinct sentences of the mentions
+	var seen sentSet
 	var flags nlp.Assertion
 	for i := -1; i < len(k.extra); i++ {
 		cc := c
@@ -224,8 +225,9 @@ func (e *Engine) render(k *scored, req Request, matched string, parts []Explanat
 		}
 		for j := range cc.mentions {
 			m := &cc.mentions[j] // in place: a mention is large
-			if !slices.Contains(sents, m.sent) {
+			if !seen.has(sents, m.sent) {
 				sents = append(sents, m.sent)
+				seen.added(sents, m.sent)
 			}
 			flags |= m.assert
 		}
