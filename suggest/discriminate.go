@@ -375,13 +375,14 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 				if head < 0 {
 					continue // the note never says ctx
 				}
+				cur := newChainCursor(head)
 			scan:
 				for _, sn := range sents {
 					if sn >= len(sr.term) {
 						continue
 					}
 					lo, hi := sr.term[sn][0], sr.term[sn][1]
-					for jj := sr.holding(head, ctx, lo, hi); jj >= 0; jj = sr.holding(sr.pos.next[jj], ctx, lo, hi) {
+					for jj := sr.holding(cur.from(sr.pos.next, lo), ctx, lo, hi); jj >= 0; jj = sr.holding(sr.pos.next[jj], ctx, lo, hi) {
 						j := int(jj)
 						// The note's one- and two-term values beside the context.
 						dir := 1 - 2*side

@@ -181,6 +181,14 @@ func allDominated(c *candidate) bool {
 // statesAround reports whether every mention of c lies inside a fully
 // matched, longer name of d that the note does not partly negate.
 func statesAround(d, c *candidate) bool {
+	if len(c.mentions)*len(d.mentions) > statesScanMax {
+		return statesAroundByPosition(d, c)
+	}
+	return statesAroundScan(d, c)
+}
+
+// statesAroundScan is statesAround by comparing every pair of mentions.
+func statesAroundScan(d, c *candidate) bool {
 	// By index: a mention is too large to copy per pair.
 	for i := range c.mentions {
 		m := &c.mentions[i]

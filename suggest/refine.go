@@ -161,9 +161,10 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		sc.nextVague(len(doc.Tokens))
 		var best *candidate
 		bestExtra, bestScore, bestOther := 0, 0.0, false
+		repeats := readingRepeatsOf(v.mentions)
 		for mi := range v.mentions {
 			m := &v.mentions[mi]
-			if m.learned || len(m.hit.Positions) == 0 || sameReadingBefore(v.mentions, mi) {
+			if m.learned || len(m.hit.Positions) == 0 || repeats.before(v.mentions, mi) {
 				continue // consider reads only a mention's sentence and positions: a repeat finds nothing new
 			}
 			implied := impliedNot
