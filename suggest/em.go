@@ -44,7 +44,8 @@ func emTimeMatch(text string) []int {
 // alternatives holds "total time", "total visit time" or "total face"
 // (none of t, v, f is folded to by a rune beyond ASCII).
 func totalThen(text string) bool {
-	for p := foldIndex(text, "total ", 0); p >= 0; p = foldIndex(text, "total ", p+1) {
+	f := newFoldFinder(text, "total ", 0)
+	for p := f.next(0); p >= 0; p = f.next(p + 1) {
 		if q := p + len("total "); q < len(text) && strings.IndexByte("tvfTVF", text[q]) >= 0 {
 			return true
 		}

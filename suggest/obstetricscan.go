@@ -52,7 +52,8 @@ func saysSingleFetus(s string) bool {
 	if strings.Contains(s, "\u017f") {
 		return singleFetus.MatchString(s)
 	}
-	for p := foldIndex(s, "single", 0); p >= 0; p = foldIndex(s, "single", p+1) {
+	f := newFoldFinder(s, "single", 0)
+	for p := f.next(0); p >= 0; p = f.next(p + 1) {
 		if p > 0 && isWordByte(s[p-1]) {
 			continue
 		}
@@ -96,7 +97,8 @@ func fetusCharacter(s string) (string, bool) {
 	for _, fw := range fetusWords {
 		// A start before best ends before best+len(w).
 		t := s[:min(len(s), best+len(fw.w)-1)]
-		for p := foldIndexAt(t, fw.w, fw.k, 0); p >= 0; p = foldIndexAt(t, fw.w, fw.k, p+1) {
+		f := newFoldFinder(t, fw.w, fw.k)
+		for p := f.next(0); p >= 0; p = f.next(p + 1) {
 			if p > 0 && isWordByte(s[p-1]) {
 				continue
 			}

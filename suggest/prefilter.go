@@ -20,7 +20,8 @@ func digitThen(s, skip, word string) bool {
 	if len(s) < shortPrefilter || word == "" || strings.IndexByte(skip, word[0]) >= 0 || strings.ContainsAny(skip, "0123456789") {
 		return digitThenPlain(s, skip, word)
 	}
-	for p := foldIndex(s, word, 0); p >= 0; p = foldIndex(s, word, p+1) {
+	f := newFoldFinder(s, word, 0)
+	for p := f.next(0); p >= 0; p = f.next(p + 1) {
 		k := p - 1
 		for k >= 0 && strings.IndexByte(skip, s[k]) >= 0 {
 			k--
@@ -83,34 +84,73 @@ func foldIndex(s, word string, from int) int { return foldIndexAt(s, word, 0, fr
 // foldIndexAt is foldIndex searching for word's byte k rather than its
 // first: a rarer byte where the first is common (the t of "twin").
 func foldIndexAt(s, word string, k, from int) int {
-	if from+k >= len(s) {
-		return -1
-	}
+	f := newFoldFinder(s, word, k)
+	return f.next(from)
+}
+
+// foldFinder finds word in s as foldIndexAt does, occurrence after
+// occurrence: it keeps the next place of each case of word's byte k, so
+// that a loop over the occurrences reads s once. (foldIndexAt from each
+// occurrence on searched again for a case that s no longer holds, to the
+// end of s: quadratic in a long note saying the word throughout.)
+type foldFinder struct {
+	s, word string
+	k       int
+	lo, up  byte
+	// nl and nu are the next places of lo and up at or after at, -1 for
+	// none; at is -1 before the first search.
+	nl, nu, at int
+}
+
+func newFoldFinder(s, word string, k int) foldFinder {
 	lo, up := word[k], word[k]
 	if 'a' <= lo && lo <= 'z' {
 		up = lo - ('a' - 'A')
 	} else if 'A' <= lo && lo <= 'Z' {
 		lo = up + ('a' - 'A')
 	}
-	nl, nu := byteFrom(s, from+k, lo), -1
-	if up != lo {
-		nu = byteFrom(s, from+k, up)
+	return foldFinder{s: s, word: word, k: k, lo: lo, up: up, nu: -1, at: -1}
+}
+
+// next returns the first occurrence of word at or after from, -1 for
+// none. A from before the last one searches s afresh.
+func (f *foldFinder) next(from int) int {
+	s, k := f.s, f.k
+	if from+k >= len(s) {
+		return -1
+	}
+	// A kept place before from+k is stale; one at or after it, or none
+	// (-1) past an earlier start, still holds.
+	if start := from + k; f.at < 0 || f.at > start {
+		f.nl = byteFrom(s, start, f.lo)
+		if f.up != f.lo {
+			f.nu = byteFrom(s, start, f.up)
+		}
+		f.at = start
+	} else {
+		if f.nl >= 0 && f.nl < start {
+			f.nl = byteFrom(s, start, f.lo)
+		}
+		if f.nu >= 0 && f.nu < start {
+			f.nu = byteFrom(s, start, f.up)
+		}
+		f.at = start
 	}
 	for {
-		i := nl
-		if i < 0 || nu >= 0 && nu < i {
-			i = nu
+		i := f.nl
+		if i < 0 || f.nu >= 0 && f.nu < i {
+			i = f.nu
 		}
-		if i < 0 || len(s)-(i-k) < len(word) {
+		if i < 0 || len(s)-(i-k) < len(f.word) {
 			return -1
 		}
-		if strings.EqualFold(s[i-k:i-k+len(word)], word) {
+		if strings.EqualFold(s[i-k:i-k+len(f.word)], f.word) {
 			return i - k
 		}
-		if i == nl {
-			nl = byteFrom(s, i+1, lo)
+		if i == f.nl {
+			f.nl = byteFrom(s, i+1, f.lo)
 		} else {
-			nu = byteFrom(s, i+1, up)
+			f.nu = byteFrom(s, i+1, f.up)
 		}
 	}
 }

@@ -23,7 +23,8 @@ func trimesterMatches(s string) iter.Seq[[4]int] {
 			}
 			return
 		}
-		for at := foldIndexAt(s, "trimester", 3, 0); at >= 0; at = foldIndexAt(s, "trimester", 3, at+1) {
+		f := newFoldFinder(s, "trimester", 3)
+		for at := f.next(0); at >= 0; at = f.next(at + 1) {
 			if m, ok := trimesterAt(s, at); ok && !yield(m) {
 				return
 			}
