@@ -199,16 +199,11 @@ func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions,
 			pairs.search(t, &r)
 			continue
 		}
-		// Packed, every record of t starts with t (its heaviest term),
-		// which the query holds: the bound starts from its weight.
-		r.w0 = float64(ix.w2[t])
 		for o := ix.postOff[t]; o < ix.postOff[t+1]; o += recordHead + ix.post[o+1]&0xffff {
-			r.read(o, noTerm)
+			r.todo = append(r.todo, pending{o, noTerm}) // every record of t
 		}
 	}
-	if pairs != nil {
-		r.readTodo()
-	}
+	r.readTodo()
 	sc.todo = r.todo[:0]
 	// The hits were scored into scratch: sort small keys, then copy each
 	// hit kept out once, in order.
@@ -261,11 +256,10 @@ type reader struct {
 	minCov   float64
 	loose    float64 // the bound: a hair below minCov
 	minScore float64
-	allowed  uint32  // bit per system byte; 0 = every system
-	w0       float64 // w² of the term whose records are read
+	allowed  uint32 // bit per system byte; 0 = every system
 	hits     []Hit
 	arena    []int32
-	todo     []pending // records listed by the pair lists, to read
+	todo     []pending // records to read: the pair lists' or every record of the terms
 	sink     uint32    // keeps readTodo's first pass
 }
 
@@ -273,76 +267,74 @@ type reader struct {
 // is read under (noTerm: none).
 type pending struct{ o, u uint32 }
 
-// readTodo reads the records listed in todo, in order. A first pass
-// loads each record's head word, independent loads the processor
-// overlaps, so the second finds them in cache (the records lie scattered
-// over megabytes of postings: each read alone would wait on memory).
+// readTodo reads the records listed in todo, in order: it bounds each
+// and scores (keep) those that pass. With u other than noTerm a record is
+// read under pair (t, u) (pairs.go) and left alone unless u is the first
+// term after t the query holds: it is read under that term's pair.
+//
+// A first pass loads each record's head word, independent loads the
+// processor overlaps, so the second finds them in cache (the records lie
+// scattered over megabytes of postings: each read alone would wait on
+// memory). The bound is this loop's body, not a call a record: the
+// search's values stay in registers across the records.
 func (r *reader) readTodo() {
-	post, w2 := r.ix.post, r.ix.w2
+	ix := r.ix
+	post, w2, present := ix.post, ix.w2, r.sc.present
 	var s uint32
 	for _, p := range r.todo {
 		s += post[p.o+1]
 	}
 	r.sink = s
+	allowed, loose, mask := r.allowed, r.loose, ix.postTerm
+next:
 	for _, p := range r.todo {
-		// Packed, every record starts with its heaviest term, which the
-		// query holds: the bound starts from its weight.
-		r.w0 = float64(w2[post[p.o+recordHead]&packTerm])
-		r.read(p.o, p.u)
-	}
-}
-
-// read bounds the record at post[o] and scores it if it passes. With u
-// other than noTerm the record is read under pair (t, u) (pairs.go) and
-// left alone unless u is the first term after t the query holds: it is
-// read under that term's pair.
-func (r *reader) read(o, u uint32) {
-	ix := r.ix
-	rec := ix.post[o:]
-	h1 := rec[1]
-	if r.allowed != 0 && r.allowed&(1<<(h1>>16&0xff)) == 0 {
-		return
-	}
-	body := rec[recordHead : recordHead+h1&0xffff]
-	// A record stops as soon as the weight it misses shows it cannot
-	// reach the bound (the margin covers the float32 rounding of the
-	// stored weights against their norm).
-	norm := float64(math.Float32frombits(rec[3]))
-	need := r.loose * norm
-	slack := norm - need + 1e-4*norm
-	// The walk stops once the matched weight reaches the bound or the
-	// missed weight exceeds its slack (the terms go heaviest first, so
-	// both come early).
-	var m2, miss float64
-	rest := body
-	mask := ix.postTerm
-	if mask == packTerm {
-		if m2, rest = r.w0, body[1:]; m2 >= need {
-			rest = nil
+		o, u := p.o, p.u
+		rec := post[o:]
+		h1 := rec[1]
+		if allowed != 0 && allowed&(1<<(h1>>16&0xff)) == 0 {
+			continue
 		}
-	}
-	w2, present := ix.w2, r.sc.present
-	for _, tw := range rest {
-		tt := tw & mask
-		w := float64(w2[tt])
-		if present[tt/64]&(1<<(tt%64)) != 0 {
-			if u != noTerm {
-				if tt != u {
-					return
+		body := rec[recordHead : recordHead+h1&0xffff]
+		// A record stops as soon as the weight it misses shows it cannot
+		// reach the bound (the margin covers the float32 rounding of the
+		// stored weights against their norm).
+		norm := float64(math.Float32frombits(rec[3]))
+		need := loose * norm
+		slack := norm - need + 1e-4*norm
+		// The walk stops once the matched weight reaches the bound or the
+		// missed weight exceeds its slack (the terms go heaviest first, so
+		// both come early).
+		var m2, miss float64
+		rest := body
+		if mask == packTerm {
+			// Packed, every record starts with its heaviest term, which
+			// the query holds: the bound starts from its weight.
+			if m2, rest = float64(w2[body[0]&packTerm]), body[1:]; m2 >= need {
+				rest = nil
+			}
+		}
+		for _, tw := range rest {
+			tt := tw & mask
+			w := float64(w2[tt])
+			if present[tt/64]&(1<<(tt%64)) != 0 {
+				if u != noTerm {
+					if tt != u {
+						continue next
+					}
+					u = noTerm
 				}
-				u = noTerm
+				if m2 += w; m2 >= need {
+					break
+				}
+			} else if miss += w; miss > slack {
+				continue next
 			}
-			if m2 += w; m2 >= need {
-				break
-			}
-		} else if miss += w; miss > slack {
-			return
 		}
+		if m2 < need {
+			continue
+		}
+		r.keep(o) // by offset: the walk above keeps fewer values live
 	}
-	if m2 < need {
-		return
-	}
-	r.keep(o) // by offset: the walk above keeps fewer values live
 }
 
 // keep scores the record at post[o], which passed the bound, and keeps

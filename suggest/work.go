@@ -20,6 +20,9 @@ type work struct {
 	mentions []mention // arena: every candidate's mentions
 	sc       sentenceScratch
 	pos      []int32 // arena: hit positions of every search
+	// posHead is the first element of pos's array when putWork last
+	// cleared pend and mentions (nil: none).
+	posHead  *int32
 	live     []*candidate
 	feats    []float64
 	pre      []scored
@@ -171,9 +174,20 @@ func (e *Engine) putWork(w *work) {
 	w.doc = nlp.Document{Tokens: w.doc.Tokens[:0], Terms: w.doc.Terms[:0], Sections: w.doc.Sections[:0]}
 	clear(w.order)
 	w.order = w.order[:0]
-	clear(w.pend)
+	// The pending mentions and the mention arena point only at what
+	// outlives the note, the index's names, w.cands and w.pos's array,
+	// unless a search grew that array during the note: the positions of
+	// its earlier hits then hold the old one. Only then are they cleared,
+	// room and all (the room past their length holds earlier notes'
+	// mentions). Left are the few positions a side or site edit appends
+	// to a best mention (side.go, site.go), bytes, until the slot is
+	// reused.
+	if head := arrayHead(w.pos); head != w.posHead {
+		clear(w.pend[:cap(w.pend)])
+		clear(w.mentions[:cap(w.mentions)])
+		w.posHead = head
+	}
 	w.pend = w.pend[:0]
-	clear(w.mentions)
 	w.mentions = w.mentions[:0]
 	w.pos = w.pos[:0]
 	clear(w.live)
@@ -199,6 +213,14 @@ func (e *Engine) putWork(w *work) {
 		return
 	}
 	e.work.Put(w)
+}
+
+// arrayHead is the first element of s's array, nil when it has none.
+func arrayHead(s []int32) *int32 {
+	if cap(s) == 0 {
+		return nil
+	}
+	return &s[:1][0]
 }
 
 // candidate hands out a zeroed candidate.

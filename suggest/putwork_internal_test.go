@@ -1,0 +1,70 @@
+package suggest
+
+import (
+	"testing"
+	"unsafe"
+
+	"medcode/internal/testenv"
+)
+
+// TestPutWorkKeepsOnlyItsArena holds putWork's clearing of the pending
+// mentions and the mention arena, done only when a search grew the
+// position arena, to what clearing them always guarded: after putWork no
+// mention in their room, spare room included, points at positions outside
+// w.pos's array, whether the note kept that array or grew a new one.
+func TestPutWorkKeepsOnlyItsArena(t *testing.T) {
+	t.Parallel()
+	base := SharedEngine(t)
+	// An engine of the test's own: its pooled work is no other test's.
+	e, err := New(base.Set(), base.Index(), Options{Base: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := testenv.DevNotes(t)
+	if len(notes) > 40 {
+		notes = notes[:40]
+	}
+	w := e.getWork(0)
+	grown, kept, mentions := 0, 0, 0
+	for i, text := range notes {
+		doc := e.pipe.Analyze(text)
+		if i%7 == 3 {
+			w.pos = make([]int32, 0, 16) // the note's searches outgrow it
+		}
+		before := cap(w.pos)
+		for _, c := range e.collect(w, doc, Request{}) {
+			mentions += len(c.mentions)
+		}
+		if cap(w.pos) != before {
+			grown++
+		} else {
+			kept++
+		}
+		e.putWork(w)
+		lo := uintptr(unsafe.Pointer(unsafe.SliceData(w.pos[:cap(w.pos)])))
+		hi := lo + uintptr(cap(w.pos))*unsafe.Sizeof(int32(0))
+		inArena := func(ps []int32) bool {
+			if cap(ps) == 0 {
+				return true
+			}
+			p := uintptr(unsafe.Pointer(unsafe.SliceData(ps)))
+			return p >= lo && p < hi
+		}
+		for j, p := range w.pend[:cap(w.pend)] {
+			if !inArena(p.m.hit.Positions) {
+				t.Fatalf("note %d: pending slot %d points at positions outside the arena", i, j)
+			}
+		}
+		for j, m := range w.mentions[:cap(w.mentions)] {
+			if !inArena(m.hit.Positions) {
+				t.Fatalf("note %d: mention %d points at positions outside the arena", i, j)
+			}
+		}
+		if got := e.getWork(0); got != w {
+			t.Skip("the pool handed out another work") // a collection emptied it
+		}
+	}
+	if grown == 0 || kept == 0 || mentions == 0 {
+		t.Fatalf("grown %d, kept %d notes, %d mentions: the test cannot fail both ways", grown, kept, mentions)
+	}
+}
