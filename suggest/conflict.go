@@ -1034,17 +1034,27 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		// replacement's names' stems, are read once a pair needs them
 		// for mayGive's symptom test (as giveWay would read them next).
 		sym := sup[i].symptom && !req.Annotate
+		// mayYield, made once for i: i is of ICD-10-CM (mayGiveWay; its
+		// icd flag says what its system does, TestSupportICD), as is every
+		// replacement listed in try, each of level > 0 (replAny and
+		// replExact hold no other): per pair only the codes are compared.
+		if !sup[i].icd {
+			d.state = 2
+			return false
+		}
+		ci, si := ks[i].code, &sup[i] // read once, not per pair through the closure's slices
 		for _, j := range try {
-			if pb != nil && !sup[j].names.withinBits.meets(pb) {
+			sj := &sup[j]
+			if pb != nil && !sj.names.withinBits.meets(pb) {
 				continue
 			}
-			if j == i || !mayYield(&ks[i], &ks[j], &sup[i], &sup[j]) {
+			if j == i || ks[j].code == ci {
 				continue
 			}
-			if sym && !sup[j].symptom && sup[j].level >= 2 && needMasks(&sup[i], &sup[j], briefs[j].Code) {
-				e.symptomMasks(&sup[i], &briefs[i], &sup[j], briefs[j].Code)
+			if sym && !sj.symptom && sj.level >= 2 && needMasks(si, sj, briefs[j].Code) {
+				e.symptomMasks(si, &briefs[i], sj, briefs[j].Code)
 			}
-			if !mayGive(&sup[i], &sup[j], briefs[j].Code) {
+			if !mayGive(si, sj, briefs[j].Code) {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {

@@ -252,7 +252,11 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				seg := ord[at[m.sent]:at[m.sent+1]]
 				k, _ := slices.BinarySearch(seg, uint64(cat)<<32)
 				for ; k < len(seg) && uint32(seg[k]>>32) == cat; k++ {
-					consider(&byS[uint32(seg[k])])
+					// consider's first test, made before the call: most
+					// readings of cat are v's own.
+					if r := &byS[uint32(seg[k])]; r.code != vcode && r.c != v {
+						consider(r)
+					}
 				}
 				continue
 			}
@@ -481,13 +485,26 @@ func connectorNorm(norm string) bool {
 
 // otherName reports whether a name holds the word "other" ("Nicotine
 // dependence, other tobacco product").
+//
+// The fields are cut at four ASCII separators, which no byte of a
+// multi-byte rune (or of invalid UTF-8) is, so the name is scanned by
+// byte: a five-byte field between separators (or the ends) whose letters
+// fold to "other" (EqualFold of a field is ToLower's "other": no rune
+// outside ASCII folds to its letters). TestOtherNamePlain holds it to
+// otherNamePlain, the fields split by runes.
 func otherName(name string) bool {
-	// EqualFold of a field is ToLower's "other": no rune outside ASCII
-	// folds to its letters, and lowering moves no separator.
-	for f := range strings.FieldsFuncSeq(name, func(r rune) bool { return r == ' ' || r == ',' || r == '(' || r == ')' }) {
-		if len(f) == len("other") && strings.EqualFold(f, "other") {
+	start := 0
+	for i := 0; i <= len(name); i++ {
+		if i < len(name) {
+			if c := name[i]; c != ' ' && c != ',' && c != '(' && c != ')' {
+				continue
+			}
+		}
+		if i-start == len("other") && name[start]|0x20 == 'o' && name[start+1]|0x20 == 't' && name[start+2]|0x20 == 'h' &&
+			name[start+3]|0x20 == 'e' && name[start+4]|0x20 == 'r' {
 			return true
 		}
+		start = i + 1
 	}
 	return false
 }
