@@ -1,6 +1,9 @@
 package suggest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // localWordsCases are items saysLocal is held to localWords on.
 var localWordsCases = []string{
@@ -31,4 +34,14 @@ func FuzzSaysLocal(f *testing.F) {
 			t.Fatalf("saysLocal(%q) = %v, localWords %v", s, got, want)
 		}
 	})
+}
+
+// TestItemSep holds itemSep to the ContainsRune test it replaces, over
+// every byte.
+func TestItemSep(t *testing.T) {
+	for b := range 256 {
+		if got, want := itemSep(byte(b)), strings.ContainsRune(",;\n", rune(byte(b))); got != want {
+			t.Errorf("byte %#x: itemSep %v, ContainsRune %v", b, got, want)
+		}
+	}
 }

@@ -25,11 +25,7 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 	for _, c := range cands {
 		// The mentions first: most candidates are neither historical nor
 		// a relative's, and need no look at their code.
-		all := nlp.Historical | nlp.Family | nlp.Unrelated
-		for mi := range c.mentions {
-			m := &c.mentions[mi]
-			all &= m.assert
-		}
+		all := sharedHistoryFlags(c.mentions)
 		if all&(nlp.Historical|nlp.Family) == 0 {
 			continue
 		}
@@ -527,4 +523,19 @@ func (e *Engine) unsaidHistory(tgt *target, assert nlp.Assertion) bool {
 		return false // a status (allergy, absence, presence) needs no past tense
 	}
 	return assert&(nlp.Historical|nlp.Ended|nlp.Family) == 0
+}
+
+// sharedHistoryFlags is the historical, family and unrelated flags every
+// mention of ms has, or 0 in the historical and family bits as soon as a
+// mention has neither: histories reads the rest only when one of those is
+// left, and most candidates' first mention has neither, so the loop stops
+// there instead of reading every mention.
+func sharedHistoryFlags(ms []mention) nlp.Assertion {
+	all := nlp.Historical | nlp.Family | nlp.Unrelated
+	for i := range ms {
+		if all &= ms[i].assert; all&(nlp.Historical|nlp.Family) == 0 {
+			break
+		}
+	}
+	return all
 }

@@ -116,8 +116,10 @@ func susceptibilityCode(b corpus.Brief) bool {
 
 // applyAssertions keeps the mentions the coding rules allow. It returns
 // false with the rejection when none is left; the rejection names the rule
-// and the words that triggered it.
-func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Rejection, bool) {
+// and the words that triggered it. g is the note's sense gates
+// (noteGatesOf): a code none of whose gates can fire in the note skips
+// senseGate.
+func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting, g noteGates) (Rejection, bool) {
 	code := c.tgt.anyCode()
 	f := e.fact(code) // asrt: the code's kind (assertfacts.go)
 	a := f.asrt
@@ -127,6 +129,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 	blockedAt := -1 // the first blocked mention's index (a mention is large: not copied)
 	sense := senseRule{}
 	var drop uint64 // bit i: mention i is blocked or off-sense (the first 64)
+	gated := g.mayGate(f)
 	for i := range c.mentions {
 		m := &c.mentions[i] // by pointer: a mention is large
 		if x := blockedBy(a, m.assert, allowed); x != 0 {
@@ -139,7 +142,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 			}
 			continue
 		}
-		if sense.rule == "" || i < 64 {
+		if gated && (sense.rule == "" || i < 64) {
 			if why, other := e.senseGate(w, f, m); why != 0 {
 				if sense.rule == "" {
 					sense = senseVerdict(doc, m, why, other)
@@ -156,7 +159,7 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting) (Reject
 		kept = w.mentionSlice(len(c.mentions))
 		for i := range c.mentions {
 			m := &c.mentions[i]
-			if i < 64 && drop&(1<<i) == 0 || i >= 64 && blockedBy(a, m.assert, allowed) == 0 && e.inSense(w, f, m) {
+			if i < 64 && drop&(1<<i) == 0 || i >= 64 && blockedBy(a, m.assert, allowed) == 0 && (!gated || e.inSense(w, f, m)) {
 				kept = append(kept, *m)
 			}
 		}

@@ -36,11 +36,12 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	encounter := documentAttribute(doc, "encounter")
 
 	live := w.live[:0]
+	gates := noteGatesOf(doc) // the sense gates the note can trip (sensegates.go)
 	for _, c := range cands {
 		if mentionScore(c.mentions[c.best]) < e.minCandidate {
 			continue
 		}
-		if rej, ok := e.applyAssertions(w, c, req.Setting); !ok {
+		if rej, ok := e.applyAssertions(w, c, req.Setting, gates); !ok {
 			if reportable(c) {
 				w.rejected = append(w.rejected, rej)
 				w.tail.evs = appendEvidence(w.tail.evs, doc, c, 3) // its evidence, bound below
