@@ -49,7 +49,7 @@ run: build data
 # exactly the suggest and index tests that skip.
 # suggest, the longest package, is named first so that go test starts it first
 # (packages run two at a time on two cores; the others finish beside it).
-NORACE = ^(TestAppendTermIDsIsTermID|TestHistoryMemoOwnsPositions|TestLiveSites|TestMayGive|TestOpens|TestPairsFindWhatTheWalkFinds|TestReleasePriorsShared|TestRunNorm|TestSiteShare|TestSiteSuffixReadings|TestSupportICD|TestTermTableFindsWhatAMapFinds|TestTitleAcuityMatchesRegexps)$$
+NORACE = ^(TestAppendTermIDsIsTermID|TestGiveGate|TestHistoryMemoOwnsPositions|TestLiveSites|TestMayGive|TestOpens|TestPairsFindWhatTheWalkFinds|TestReleasePriorsShared|TestRunNorm|TestSiteShare|TestSiteSuffixReadings|TestSupportICD|TestTermTableFindsWhatAMapFinds|TestTitleAcuityMatchesRegexps)$$
 # The data step runs beside the build of both passes' test binaries (test-build:
 # go test with -exec true links each binary and runs nothing): training and the
 # index build leave a core idle for much of their time, and the compiled packages

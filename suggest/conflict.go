@@ -1043,6 +1043,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			return false
 		}
 		ci, si := ks[i].code, &sup[i] // read once, not per pair through the closure's slices
+		g := gateOf(si)               // mayGive's reads of si, once (asked is final: decide(i))
 		for _, j := range try {
 			sj := &sup[j]
 			if pb != nil && !sj.names.withinBits.meets(pb) {
@@ -1054,7 +1055,8 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if sym && !sj.symptom && sj.level >= 2 && needMasks(si, sj, briefs[j].Code) {
 				e.symptomMasks(si, &briefs[i], sj, briefs[j].Code)
 			}
-			if !mayGive(si, sj, briefs[j].Code) {
+			// g.may spelled out, its three tests inlined (TestGiveGate).
+			if !g.flags(sj) && !g.named(sj) && !g.symptomMay(si, sj, briefs[j].Code) {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {

@@ -1,0 +1,54 @@
+package suggest
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"medcode/corpus"
+	"medcode/internal/testenv"
+)
+
+// TestGiveGate holds the resolve loop's gate to mayGive: for random pairs
+// of the release's codes under random flags, unknown categories and
+// symptom masks read or not, gateOf(sa).may says what mayGive says, and so
+// do its three tests as the loop spells them out.
+func TestGiveGate(t *testing.T) {
+	testenv.SkipUnderRace(t)
+	e := SharedEngine(t)
+	all := e.set.IDs(corpus.ICD10CM)
+	rng := rand.New(rand.NewPCG(20, 11))
+	held := 0
+	for range 60000 {
+		a, b := all[rng.IntN(len(all))], all[rng.IntN(len(all))]
+		fa, fb := rng.IntN(32), rng.IntN(64)
+		sa, sb := flaggedSupports(e, a, b, fa, fb)
+		if rng.IntN(8) == 0 {
+			sa.cat = -1
+		}
+		if rng.IntN(8) == 0 {
+			sb.cat = -1
+		}
+		ab, bb := e.set.Brief(a), e.set.Brief(b)
+		d := bb.Code
+		if rng.IntN(16) == 0 {
+			d = ""
+		}
+		if rng.IntN(2) == 0 {
+			e.symptomMasks(&sa, &ab, &sb, d)
+		}
+		want := mayGive(&sa, &sb, d)
+		g := gateOf(&sa)
+		if got := g.may(&sa, &sb, d); got != want {
+			t.Fatalf("%s beside %s (%d, %d): may %v, mayGive %v", ab.Code, bb.Code, fa, fb, got, want)
+		}
+		if got := g.flags(&sb) || g.named(&sb) || g.symptomMay(&sa, &sb, d); got != want {
+			t.Fatalf("%s beside %s (%d, %d): spelled out %v, mayGive %v", ab.Code, bb.Code, fa, fb, got, want)
+		}
+		if want {
+			held++
+		}
+	}
+	if held < 1000 {
+		t.Fatalf("only %d pairs pass", held)
+	}
+}
