@@ -13,7 +13,7 @@ INDEX_SRC := $(filter-out %_test.go,$(wildcard corpus/*.go corpus/*.csv nlp/*.go
 CODESETS  := $(wildcard $(DATA)/codesets/icd10cm/*/* $(DATA)/codesets/hcpcs/*/*)
 MODEL_SRC := $(filter-out %_test.go,$(wildcard suggest/*.go eval/mine.go eval/train.go eval/synth.go eval/fit_*.go cmd/medcode/train.go))
 
-.PHONY: all build data run test test-build test-norace-corpus test-norace-named check lint fmt vet staticcheck bench load fuzz soak eval-dev eval-suites clean
+.PHONY: all build data run test test-norace-corpus test-norace-named check lint fmt vet staticcheck bench load fuzz soak eval-dev eval-suites clean
 
 all: build
 
@@ -50,18 +50,9 @@ run: build data
 # suggest, the longest package, is named first so that go test starts it first
 # (packages run two at a time on two cores; the others finish beside it).
 NORACE = ^(TestAppendTermIDsIsTermID|TestGiveGate|TestHistoryMemoOwnsPositions|TestLiveSites|TestMayGive|TestOpens|TestPairsFindWhatTheWalkFinds|TestReleasePriorsShared|TestRunNorm|TestSiteShare|TestSiteSuffixReadings|TestSupportICD|TestTermTableFindsWhatAMapFinds|TestTitleAcuityMatchesRegexps)$$
-# The data step runs beside the build of both passes' test binaries (test-build:
-# go test with -exec true links each binary and runs nothing): training and the
-# index build leave a core idle for much of their time, and the compiled packages
-# are cached for the passes.
-test:
-	$(MAKE) --no-print-directory -j2 data test-build
+test: data
 	$(GO) test -race -count=1 ./suggest ./...
 	$(MAKE) --no-print-directory -j2 test-norace-corpus test-norace-named
-
-test-build:
-	$(GO) test -race -count=1 -exec true ./... >/dev/null
-	$(GO) test -count=1 -exec true ./corpus ./suggest ./index >/dev/null
 
 test-norace-corpus:
 	$(GO) test -count=1 ./corpus
