@@ -15,25 +15,7 @@ func TestChainCursor(t *testing.T) {
 	alphabet := []uint32{0, 1, 2, 3, 64, 1 << 20, unspecTerm}
 	found := 0
 	for range 2000 {
-		n := 1 + rng.IntN(80)
-		var r sentenceRanges
-		r.ids, r.nids = make([]int64, n), make([]int64, n)
-		for j := range n {
-			r.ids[j] = -1
-			if rng.IntN(5) > 0 {
-				r.ids[j] = int64(alphabet[rng.IntN(len(alphabet))])
-			}
-			r.nids[j] = r.ids[j]
-			if rng.IntN(4) == 0 {
-				r.nids[j] = -1
-			}
-		}
-		for lo := 0; lo < n; {
-			hi := min(n, lo+1+rng.IntN(8))
-			r.term = append(r.term, [2]int32{int32(lo), int32(hi)})
-			lo = hi
-		}
-		r.pos.build(r.ids)
+		r := randomRanges(rng, alphabet, 1+rng.IntN(80), 8)
 		var sents []int
 		for s := 0; s < len(r.term); s++ {
 			switch rng.IntN(6) {

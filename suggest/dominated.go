@@ -198,14 +198,7 @@ func statesAroundScan(d, c *candidate) bool {
 			if o.learned || o.hit.Coverage < 0.99 || o.partNeg != 0 || len(o.hit.Positions) <= len(m.hit.Positions) {
 				continue
 			}
-			inside := true
-			for _, p := range m.hit.Positions {
-				if !slices.Contains(o.hit.Positions, p) {
-					inside = false
-					break
-				}
-			}
-			if inside {
+			if holdsPositions(o.hit.Positions, m.hit.Positions) {
 				found = true
 				break
 			}

@@ -57,25 +57,7 @@ func TestNotePositionsRandom(t *testing.T) {
 	alphabet := []uint32{0, 1, 2, 3, 64, 1 << 20, 1<<20 + 16, unspecTerm, 99999}
 	found := 0
 	for range 2000 {
-		n := rng.IntN(60)
-		var r sentenceRanges
-		r.ids, r.nids = make([]int64, n), make([]int64, n)
-		for j := range n {
-			r.ids[j] = -1
-			if rng.IntN(5) > 0 {
-				r.ids[j] = int64(alphabet[rng.IntN(len(alphabet))])
-			}
-			r.nids[j] = r.ids[j]
-			if rng.IntN(4) == 0 {
-				r.nids[j] = -1 // negated
-			}
-		}
-		for lo := 0; lo < n; {
-			hi := min(n, lo+1+rng.IntN(12))
-			r.term = append(r.term, [2]int32{int32(lo), int32(hi)})
-			lo = hi
-		}
-		r.pos.build(r.ids)
+		r := randomRanges(rng, alphabet, rng.IntN(60), 12)
 		found += holdingAgrees(t, &r, append(alphabet, 5, unknownTerm, noTerm))
 	}
 	if found == 0 {
@@ -118,4 +100,29 @@ func TestNotePositionsDevNotes(t *testing.T) {
 	if found == 0 {
 		t.Fatal("no id held: the test compares nothing")
 	}
+}
+
+// randomRanges returns n terms of ids from alphabet (a fifth with none, a
+// quarter of the others negated: no note id) in sentences of 1 to maxSent
+// terms, with the position table built.
+func randomRanges(rng *rand.Rand, alphabet []uint32, n, maxSent int) sentenceRanges {
+	var r sentenceRanges
+	r.ids, r.nids = make([]int64, n), make([]int64, n)
+	for j := range n {
+		r.ids[j] = -1
+		if rng.IntN(5) > 0 {
+			r.ids[j] = int64(alphabet[rng.IntN(len(alphabet))])
+		}
+		r.nids[j] = r.ids[j]
+		if rng.IntN(4) == 0 {
+			r.nids[j] = -1 // negated
+		}
+	}
+	for lo := 0; lo < n; {
+		hi := min(n, lo+1+rng.IntN(maxSent))
+		r.term = append(r.term, [2]int32{int32(lo), int32(hi)})
+		lo = hi
+	}
+	r.pos.build(r.ids)
+	return r
 }

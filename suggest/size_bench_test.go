@@ -58,21 +58,25 @@ func BenchmarkSuggestSizeTrained(b *testing.B) {
 		if _, err := eng.Suggest(ctx, suggest.Request{Text: text}); err != nil {
 			b.Fatal(err)
 		}
-		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
-			cpu0 := cpuTime(b)
-			for b.Loop() {
-				res, err := eng.Suggest(ctx, suggest.Request{Text: text})
-				if err != nil {
-					b.Fatal(err)
-				}
-				eng.Release(res) // as the server does once the answer is written
-			}
-			// CPU time stays meaningful on a machine shared with other work,
-			// where wall time per op is inflated by waiting for a core.
-			b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N), "cpu-ns/op")
-		})
+		b.Run(fmt.Sprintf("%dKB", kb), func(b *testing.B) { benchNote(b, eng, text) })
 	}
+}
+
+// benchNote codes text once an op, reporting its bytes and CPU time.
+func benchNote(b *testing.B, eng *suggest.Engine, text string) {
+	ctx := context.Background()
+	b.SetBytes(int64(len(text)))
+	cpu0 := cpuTime(b)
+	for b.Loop() {
+		res, err := eng.Suggest(ctx, suggest.Request{Text: text})
+		if err != nil {
+			b.Fatal(err)
+		}
+		eng.Release(res) // as the server does once the answer is written
+	}
+	// CPU time stays meaningful on a machine shared with other work,
+	// where wall time per op is inflated by waiting for a core.
+	b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N), "cpu-ns/op")
 }
 
 // cpuTime is the process's user and system CPU time so far.
@@ -126,18 +130,7 @@ func BenchmarkSuggestRepeatedTrained(b *testing.B) {
 			if _, err := eng.Suggest(ctx, suggest.Request{Text: text}); err != nil {
 				b.Fatal(err)
 			}
-			b.Run(fmt.Sprintf("%s/%dKB", kind, kb), func(b *testing.B) {
-				b.SetBytes(int64(len(text)))
-				cpu0 := cpuTime(b)
-				for b.Loop() {
-					res, err := eng.Suggest(ctx, suggest.Request{Text: text})
-					if err != nil {
-						b.Fatal(err)
-					}
-					eng.Release(res)
-				}
-				b.ReportMetric(float64(cpuTime(b)-cpu0)/float64(b.N), "cpu-ns/op")
-			})
+			b.Run(fmt.Sprintf("%s/%dKB", kind, kb), func(b *testing.B) { benchNote(b, eng, text) })
 		}
 	}
 }

@@ -34,22 +34,22 @@ func statesAroundByPosition(d, c *candidate) bool {
 		found := false
 		for _, k := range at[m.hit.Positions[0]] {
 			o := &d.mentions[k]
-			if len(o.hit.Positions) <= len(m.hit.Positions) {
-				continue
-			}
-			inside := true
-			for _, p := range m.hit.Positions[1:] {
-				if !slices.Contains(o.hit.Positions, p) {
-					inside = false
-					break
-				}
-			}
-			if inside {
+			if len(o.hit.Positions) > len(m.hit.Positions) && holdsPositions(o.hit.Positions, m.hit.Positions[1:]) {
 				found = true
 				break
 			}
 		}
 		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// holdsPositions reports whether every position of ps is among those of o.
+func holdsPositions(o, ps []int32) bool {
+	for _, p := range ps {
+		if !slices.Contains(o, p) {
 			return false
 		}
 	}
