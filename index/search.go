@@ -1,7 +1,6 @@
 package index
 
 import (
-	"cmp"
 	"math"
 	"slices"
 
@@ -77,7 +76,9 @@ type scratch struct {
 	at   []int32
 	at0  int32
 	keys []hitKey // sort keys of the hits
-	hits []Hit    // the hits as found, before they are copied out in order
+	// keyBuf is sortKeys' room to merge keys through.
+	keyBuf []hitKey
+	hits   []Hit // the hits as found, before they are copied out in order
 	// todo lists the records a search through pair lists reads.
 	todo []pending
 	// terms and slots are score's: a record's terms in name order, and
@@ -212,7 +213,7 @@ func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions,
 	for i := range found {
 		keys = append(keys, hitKey{found[i].Score, found[i].Name, int32(i)})
 	}
-	sortKeys(keys)
+	sortKeys(keys, &sc.keyBuf)
 	if opts.Limit > 0 && len(keys) > opts.Limit {
 		keys = keys[:opts.Limit]
 	}
@@ -405,28 +406,76 @@ func searchRun(ps []int32, first, last int32) (lo, hi int) {
 }
 
 // sortKeys orders hit keys by score desc, then name asc (names are
-// unique: the order is total), by insertion when they are few.
-func sortKeys(keys []hitKey) {
-	if len(keys) > 96 {
-		slices.SortFunc(keys, func(a, b hitKey) int {
-			switch {
-			case a.score > b.score:
-				return -1
-			case a.score < b.score:
-				return 1
-			}
-			return cmp.Compare(a.name, b.name)
-		})
+// unique: the order is total): by insertion when they are few, else by
+// merging insertion-sorted runs through buf (grown as needed), which
+// leaves keys sorted in place. Past some thirty keys (a long sentence's
+// hits) insertion's quadratic moves outweigh a merge's passes, and the
+// merge's comparisons inline where a library sort calls a closure.
+func sortKeys(keys []hitKey, buf *[]hitKey) {
+	n := len(keys)
+	if n <= maxInsertKeys {
+		insertKeys(keys)
 		return
 	}
+	for lo := 0; lo < n; lo += keyRun {
+		insertKeys(keys[lo:min(lo+keyRun, n)])
+	}
+	tmp := slices.Grow((*buf)[:0], n)[:n]
+	src, dst := keys, tmp
+	for w := keyRun; w < n; w *= 2 {
+		for lo := 0; lo < n; lo += 2 * w {
+			mid, hi := min(lo+w, n), min(lo+2*w, n)
+			mergeKeys(dst[lo:hi], src[lo:mid], src[mid:hi])
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
+	*buf = tmp[:0]
+}
+
+// maxInsertKeys is the most keys sortKeys sorts by insertion alone, and
+// keyRun the length of the runs it sorts by insertion before merging.
+const (
+	maxInsertKeys = 32
+	keyRun        = 12
+)
+
+// keyBefore reports whether hit key a goes before b: a higher score, or
+// the same score and a lower name.
+func keyBefore(a, b *hitKey) bool {
+	return a.score > b.score || a.score == b.score && a.name < b.name
+}
+
+// insertKeys sorts keys by insertion.
+func insertKeys(keys []hitKey) {
 	for i := 1; i < len(keys); i++ {
 		k := keys[i]
 		j := i
-		for ; j > 0 && (k.score > keys[j-1].score || k.score == keys[j-1].score && k.name < keys[j-1].name); j-- {
+		for ; j > 0 && keyBefore(&k, &keys[j-1]); j-- {
 			keys[j] = keys[j-1]
 		}
 		keys[j] = k
 	}
+}
+
+// mergeKeys merges the sorted keys a and b into dst, which holds both;
+// a's key goes first of two equal (none are: names are unique).
+func mergeKeys(dst, a, b []hitKey) {
+	i, j, k := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		if keyBefore(&b[j], &a[i]) {
+			dst[k] = b[j]
+			j++
+		} else {
+			dst[k] = a[i]
+			i++
+		}
+		k++
+	}
+	k += copy(dst[k:], a[i:])
+	copy(dst[k:], b[j:])
 }
 
 // score computes a hit's exact parts from the posting record at post[o]

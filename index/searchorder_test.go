@@ -41,10 +41,12 @@ func TestRunTable(t *testing.T) {
 }
 
 // TestSortKeys holds sortKeys to a plain sort by score desc then name,
-// at sizes on both sides of the insertion-sort bound, with tied scores.
+// at sizes on both sides of the insertion-sort bound and of each merge
+// pass's, with tied scores.
 func TestSortKeys(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
-	for n := range 130 {
+	var buf []hitKey
+	for n := range 300 {
 		keys := make([]hitKey, n)
 		for i := range keys {
 			keys[i] = hitKey{score: float64(r.IntN(8)) / 8, name: int32(r.IntN(1000)*1000 + i), i: int32(i)}
@@ -56,7 +58,7 @@ func TestSortKeys(t *testing.T) {
 			}
 			return cmp.Compare(a.name, b.name)
 		})
-		sortKeys(keys)
+		sortKeys(keys, &buf)
 		if !slices.Equal(keys, want) {
 			t.Fatalf("%d keys: %v, want %v", n, keys, want)
 		}
