@@ -309,11 +309,13 @@ func (f *forest) evalDepth3(z, xs []float64, w int) {
 // sum3x4 is evalDepth3's sums of four rows, each in tree order from
 // zero. A function of its own: in evalDepth3's body the compiler kept
 // the outer loop's values in the registers the walk needs and reloaded
-// them from the stack every tree.
+// them from the stack every tree. It steps through d3 by reslicing: a
+// pointer moved a tree a step, which the loads address with constant
+// offsets, not an index shifted and added into three pointers.
 func sum3x4(d3 []tree3, x0, x1, x2, x3 *[rowPad]float64) (z0, z1, z2, z3 float64) {
 	_, _, _, _ = x0[0], x1[0], x2[0], x3[0] // the rows' nil checks, once
-	for i := range d3 {
-		t := &d3[i]
+	for ; len(d3) > 0; d3 = d3[1:] {
+		t := &d3[0]
 		f0, t0 := t.feat[0], t.thr[0]
 		p0 := 1 + less(x0[f0], t0)
 		p1 := 1 + less(x1[f0], t0)
