@@ -254,8 +254,9 @@ func padded(xs []float64, n, w int) bool {
 // evalDepth3 is evalRows for depth-3 trees (d3) over padded rows: four
 // rows at a time (the paths are independent, so their loads overlap;
 // about a fifth faster than two at a time on the trained model), then
-// two, then one, the levels unrolled, the node indices masked into range
-// and the rows read as arrays a byte indexes. The mirrored layout (tree3)
+// two, then one, the levels unrolled (each level's node index is within
+// the tree's arrays by its arithmetic, which the compiler proves: no
+// mask or bounds check) and the rows read as arrays a byte indexes. The mirrored layout (tree3)
 // makes each step's child 2p+1+less(x, t). Each row's values are summed
 // in tree order from zero, then added to z, as eval4 does, so the sums
 // are the same to the bit.
@@ -266,27 +267,7 @@ func (f *forest) evalDepth3(z, xs []float64, w int) {
 		x1 := (*[rowPad]float64)(xs[(r+1)*w : (r+1)*w+rowPad])
 		x2 := (*[rowPad]float64)(xs[(r+2)*w : (r+2)*w+rowPad])
 		x3 := (*[rowPad]float64)(xs[(r+3)*w : (r+3)*w+rowPad])
-		var z0, z1, z2, z3 float64
-		for i := range f.d3 {
-			t := &f.d3[i]
-			f0, t0 := t.feat[0], t.thr[0]
-			p0 := 1 + less(x0[f0], t0)
-			p1 := 1 + less(x1[f0], t0)
-			p2 := 1 + less(x2[f0], t0)
-			p3 := 1 + less(x3[f0], t0)
-			p0 = 2*p0 + 1 + less(x0[t.feat[p0&7]], t.thr[p0&7])
-			p1 = 2*p1 + 1 + less(x1[t.feat[p1&7]], t.thr[p1&7])
-			p2 = 2*p2 + 1 + less(x2[t.feat[p2&7]], t.thr[p2&7])
-			p3 = 2*p3 + 1 + less(x3[t.feat[p3&7]], t.thr[p3&7])
-			p0 = 2*p0 + 1 + less(x0[t.feat[p0&7]], t.thr[p0&7])
-			p1 = 2*p1 + 1 + less(x1[t.feat[p1&7]], t.thr[p1&7])
-			p2 = 2*p2 + 1 + less(x2[t.feat[p2&7]], t.thr[p2&7])
-			p3 = 2*p3 + 1 + less(x3[t.feat[p3&7]], t.thr[p3&7])
-			z0 += t.leaf[(p0-7)&7]
-			z1 += t.leaf[(p1-7)&7]
-			z2 += t.leaf[(p2-7)&7]
-			z3 += t.leaf[(p3-7)&7]
-		}
+		z0, z1, z2, z3 := sum3x4(f.d3, x0, x1, x2, x3)
 		z[r] += z0
 		z[r+1] += z1
 		z[r+2] += z2
@@ -301,12 +282,12 @@ func (f *forest) evalDepth3(z, xs []float64, w int) {
 			f0, t0 := t.feat[0], t.thr[0]
 			p0 := 1 + less(x0[f0], t0)
 			p1 := 1 + less(x1[f0], t0)
-			p0 = 2*p0 + 1 + less(x0[t.feat[p0&7]], t.thr[p0&7])
-			p1 = 2*p1 + 1 + less(x1[t.feat[p1&7]], t.thr[p1&7])
-			p0 = 2*p0 + 1 + less(x0[t.feat[p0&7]], t.thr[p0&7])
-			p1 = 2*p1 + 1 + less(x1[t.feat[p1&7]], t.thr[p1&7])
-			z0 += t.leaf[(p0-7)&7]
-			z1 += t.leaf[(p1-7)&7]
+			p0 = 2*p0 + 1 + less(x0[t.feat[p0]], t.thr[p0])
+			p1 = 2*p1 + 1 + less(x1[t.feat[p1]], t.thr[p1])
+			p0 = 2*p0 + 1 + less(x0[t.feat[p0]], t.thr[p0])
+			p1 = 2*p1 + 1 + less(x1[t.feat[p1]], t.thr[p1])
+			z0 += t.leaf[p0-7]
+			z1 += t.leaf[p1-7]
 		}
 		z[r] += z0
 		z[r+1] += z1
@@ -317,12 +298,43 @@ func (f *forest) evalDepth3(z, xs []float64, w int) {
 		for i := range f.d3 {
 			t := &f.d3[i]
 			p := 1 + less(x[t.feat[0]], t.thr[0])
-			p = 2*p + 1 + less(x[t.feat[p&7]], t.thr[p&7])
-			p = 2*p + 1 + less(x[t.feat[p&7]], t.thr[p&7])
-			z0 += t.leaf[(p-7)&7]
+			p = 2*p + 1 + less(x[t.feat[p]], t.thr[p])
+			p = 2*p + 1 + less(x[t.feat[p]], t.thr[p])
+			z0 += t.leaf[p-7]
 		}
 		z[r] += z0
 	}
+}
+
+// sum3x4 is evalDepth3's sums of four rows, each in tree order from
+// zero. A function of its own: in evalDepth3's body the compiler kept
+// the outer loop's values in the registers the walk needs and reloaded
+// them from the stack every tree. It steps through d3 by reslicing: a
+// pointer moved a tree a step, which the loads address with constant
+// offsets, not an index shifted and added into three pointers.
+func sum3x4(d3 []tree3, x0, x1, x2, x3 *[rowPad]float64) (z0, z1, z2, z3 float64) {
+	_, _, _, _ = x0[0], x1[0], x2[0], x3[0] // the rows' nil checks, once
+	for ; len(d3) > 0; d3 = d3[1:] {
+		t := &d3[0]
+		f0, t0 := t.feat[0], t.thr[0]
+		p0 := 1 + less(x0[f0], t0)
+		p1 := 1 + less(x1[f0], t0)
+		p2 := 1 + less(x2[f0], t0)
+		p3 := 1 + less(x3[f0], t0)
+		p0 = 2*p0 + 1 + less(x0[t.feat[p0]], t.thr[p0])
+		p1 = 2*p1 + 1 + less(x1[t.feat[p1]], t.thr[p1])
+		p2 = 2*p2 + 1 + less(x2[t.feat[p2]], t.thr[p2])
+		p3 = 2*p3 + 1 + less(x3[t.feat[p3]], t.thr[p3])
+		p0 = 2*p0 + 1 + less(x0[t.feat[p0]], t.thr[p0])
+		p1 = 2*p1 + 1 + less(x1[t.feat[p1]], t.thr[p1])
+		p2 = 2*p2 + 1 + less(x2[t.feat[p2]], t.thr[p2])
+		p3 = 2*p3 + 1 + less(x3[t.feat[p3]], t.thr[p3])
+		z0 += t.leaf[p0-7]
+		z1 += t.leaf[p1-7]
+		z2 += t.leaf[p2-7]
+		z3 += t.leaf[p3-7]
+	}
+	return z0, z1, z2, z3
 }
 
 // less is 1 when x < t, else (NaN included) 0, without a branch: the
