@@ -12,8 +12,9 @@ import "medcode/nlp"
 // yes) across the note's codes. It is coveringInjuryPlain with the title
 // read last: a code that is no vague injury is given way only when vague
 // elsewhere, and whether its title says "unspecified" (saysUnspecified,
-// the costly part) is asked only once an injury covers its evidence,
-// which most codes of a note with an injury never see.
+// the costly part) is asked only once an injury's evidence holds the
+// first word of its evidence (coverProbe.holdsFirst), which most codes of
+// a note with an injury never see; strictlyCovers stays behind it.
 //
 // p is the probe of s's evidence (p.evs is s.Evidence), shared with
 // injuryTitleReads.
@@ -29,7 +30,7 @@ func coveringInjury(doc *nlp.Document, specific []Suggestion, states []int8, s *
 	said := int8(0) // saysUnspecified of s's title: 0 unread, 1 no, 2 yes
 	for k := range specific {
 		o := &specific[k]
-		if o.Code == s.Code || !p.covers(o.Evidence) {
+		if o.Code == s.Code || !p.holdsFirst(o.Evidence) {
 			continue
 		}
 		if said == 0 {
@@ -47,7 +48,9 @@ func coveringInjury(doc *nlp.Document, specific []Suggestion, states []int8, s *
 				states[k] = 2
 			}
 		}
-		if states[k] == 2 {
+		// strictlyCovers last, as the rule reads it only of a code
+		// vague elsewhere and an injury stated.
+		if states[k] == 2 && strictlyCovers(doc, o.Evidence, s.Evidence) {
 			return o
 		}
 	}
@@ -93,6 +96,12 @@ type coverProbe struct {
 
 // covers is strictlyCovers(p.doc, by, p.evs).
 func (p *coverProbe) covers(by []Evidence) bool {
+	return p.holdsFirst(by) && strictlyCovers(p.doc, by, p.evs)
+}
+
+// holdsFirst is false when strictlyCovers(p.doc, by, p.evs) is: a span
+// of by holds the first non-stop token of p.evs, or p.evs holds none.
+func (p *coverProbe) holdsFirst(by []Evidence) bool {
 	if !p.read {
 		p.read = true
 		p.start, p.end = 0, 0
@@ -115,9 +124,7 @@ func (p *coverProbe) covers(by []Evidence) bool {
 				break
 			}
 		}
-		if !held {
-			return false
-		}
+		return held
 	}
-	return strictlyCovers(p.doc, by, p.evs)
+	return true
 }
