@@ -178,7 +178,7 @@ func (e *Engine) merge(doc *nlp.Document, req Request, res *Result, adds []addit
 // desc, system and code asc.
 func insert(res *Result, s Suggestion) {
 	i := 0
-	for i < len(res.Suggestions) && listsAfter(res.Suggestions[i], s) {
+	for i < len(res.Suggestions) && listsAfterRef(&res.Suggestions[i], &s) {
 		i++
 	}
 	res.Suggestions = slices.Insert(res.Suggestions, i, s)
@@ -187,6 +187,13 @@ func insert(res *Result, s Suggestion) {
 // listsAfter says whether s comes after p in the result's total order
 // (insert's): confidence desc, score desc, system and code asc.
 func listsAfter(p, s Suggestion) bool {
+	return listsAfterRef(&p, &s)
+}
+
+// listsAfterRef is listsAfter of suggestions read in place: insert asks
+// it of every suggestion above the place, and a Suggestion copied per
+// step cost more than the compare.
+func listsAfterRef(p, s *Suggestion) bool {
 	switch {
 	case p.Confidence != s.Confidence:
 		return p.Confidence > s.Confidence

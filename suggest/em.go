@@ -59,6 +59,10 @@ func totalThen(text string) bool {
 // ("will schedule colonoscopy").
 func (e *Engine) performedHere(n *ruleNote, res *Result, rej []Rejection) []Rejection {
 	doc := n.doc
+	// The three lists' cues, looked up once (on the first span that
+	// asks): n.near per span looked each up again.
+	var past, notHere, declined []cue
+	read := false
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
 		s := res.Suggestions[i]
 		if s.System == string(corpus.ICD10CM) || len(s.Evidence) == 0 {
@@ -68,10 +72,14 @@ func (e *Engine) performedHere(n *ruleNote, res *Result, rej []Rejection) []Reje
 		for _, ev := range s.Evidence { // evidenceCues without a slice
 			c := spanCue(doc, ev.Start, ev.End)
 			sec := sectionKind(doc, c.sec)
+			asks := c.sent >= 0 && c.tok >= 0 // n.near's own test
+			if asks && !read {
+				past, notHere, declined, read = n.cues(pastProcCues), n.cues(notHereCues), n.cues(declinedCues), true
+			}
 			switch {
-			case c.assert&nlp.Historical != 0 || sec == nlp.PastSurgicalHistory || sec == nlp.PastMedicalHistory || c.sent >= 0 && n.near(c, pastProcCues, 3, 2):
+			case c.assert&nlp.Historical != 0 || sec == nlp.PastSurgicalHistory || sec == nlp.PastMedicalHistory || asks && nearIn(past, &c, 3, 2):
 				reason = "documented as done before this encounter (history, status post): a procedure is coded only when performed"
-			case c.sent >= 0 && (n.near(c, notHereCues, 8, 0) || n.near(c, declinedCues, 0, 6)):
+			case asks && (nearIn(notHere, &c, 8, 0) || nearIn(declined, &c, 0, 6)):
 				reason = "documented as planned, recommended or declined, not performed at this encounter"
 			case planSection(sec) && !n.sentenceHas(c.sent, performedCues, -1):
 				reason = "listed in the plan without saying it was done at this encounter"

@@ -53,26 +53,13 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 	}
 	for i := len(res.Suggestions) - 1; i >= 0 && len(specific) > 0; i-- {
 		s := &res.Suggestions[i] // read before drop moves it
-		if o := injuryTitleReads(doc, reads, s); o != nil {
+		p := coverProbe{doc: doc, evs: s.Evidence}
+		if o := injuryTitleReads(doc, reads, s, &p); o != nil {
 			rej = append(rej, drop(res, i, "specific_injury", "its words are the injury's: the note documents "+o.Code+" ("+o.Display+")"))
 			continue
 		}
-		elsewhere := vagueElsewhere(s)
-		if !elsewhere && !vagueInjury(s) {
-			continue
-		}
-		for k := range specific {
-			o := &specific[k]
-			if elsewhere && o.Code != s.Code && states[k] == 0 {
-				states[k] = 1
-				if statesInjury(doc, o) {
-					states[k] = 2
-				}
-			}
-			if o.Code != s.Code && (!elsewhere || states[k] == 2) && (strictlyCovers(doc, o.Evidence, s.Evidence) || s.Code == "Z76.89" && encounterWords(doc, s.Evidence)) {
-				rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
-				break
-			}
+		if o := coveringInjury(doc, specific, states, s, &p); o != nil {
+			rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
 		}
 	}
 	for {
@@ -142,8 +129,13 @@ func vagueInjury(s *Suggestion) bool {
 // and more ("surgical site infection", "rejection of kidney transplant")
 // is what the note documents.
 func vagueElsewhere(s *Suggestion) bool {
-	return s.System == string(corpus.ICD10CM) && s.Code != "" && s.Code[0] != 'S' && s.Code[0] != 'T' &&
-		saysUnspecified(s.Display)
+	return elsewhereCode(s) && saysUnspecified(s.Display)
+}
+
+// elsewhereCode is vagueElsewhere's test of the code alone: an
+// ICD-10-CM code outside chapter 19.
+func elsewhereCode(s *Suggestion) bool {
+	return s.System == string(corpus.ICD10CM) && s.Code != "" && s.Code[0] != 'S' && s.Code[0] != 'T'
 }
 
 // saysUnspecified is containsFold(title, "unspecified"), searching for
@@ -285,14 +277,14 @@ func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
 //
 // reads are the suggested specific injuries, not catch-alls, at or above
 // the threshold, in list order. The result points into reads; nil when
-// none.
-func injuryTitleReads(doc *nlp.Document, reads []Suggestion, s *Suggestion) *Suggestion {
+// none. p is the probe of s's evidence (coverProbe: p.evs is s.Evidence).
+func injuryTitleReads(doc *nlp.Document, reads []Suggestion, s *Suggestion, p *coverProbe) *Suggestion {
 	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.ContainsRune("STVWXYZ", rune(s.Code[0])) || len(s.Evidence) == 0 {
 		return nil
 	}
 	for k := range reads {
 		o := &reads[k] // read in place: a suggestion is large
-		if !strictlyCovers(doc, o.Evidence, s.Evidence) {
+		if !p.covers(o.Evidence) {
 			continue
 		}
 		words := strings.FieldsFunc(strings.ToLower(o.Display), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })

@@ -3,7 +3,6 @@ package suggest
 import (
 	"cmp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 
@@ -313,9 +312,25 @@ func (n *ruleNote) lists(at, k int) [][]cue {
 // inSentence returns the cues of ps in sentence sent: findCuesIn(doc,
 // sent, ps), shared.
 func (n *ruleNote) inSentence(sent int, ps []phrase) []cue {
-	cs := n.cues(ps)
-	lo := sort.Search(len(cs), func(i int) bool { return cs[i].sent >= sent })
-	hi := lo
+	return cuesIn(n.cues(ps), sent)
+}
+
+// cuesIn returns the cues of cs (in note order, as cues returns them) in
+// sentence sent, shared. Its binary search is sort.Search's written out:
+// the rules ask it per candidate and evidence span, and the closure's
+// call per step cost more than the step (TestCuesIn holds it to
+// sort.Search).
+func cuesIn(cs []cue, sent int) []cue {
+	lo, hi := 0, len(cs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if cs[m].sent < sent {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	hi = lo
 	for hi < len(cs) && cs[hi].sent == sent {
 		hi++
 	}
@@ -339,7 +354,14 @@ func (n *ruleNote) near(c cue, ps []phrase, before, after int) bool {
 	if c.sent < 0 || c.tok < 0 {
 		return false
 	}
-	for _, o := range n.inSentence(c.sent, ps) {
+	return nearIn(n.cues(ps), &c, before, after)
+}
+
+// nearIn is near over the cues cs of a list (n.cues of it), for a rule
+// that asks of one list per evidence span: the list is looked up once.
+// c.sent and c.tok are >= 0.
+func nearIn(cs []cue, c *cue, before, after int) bool {
+	for _, o := range cuesIn(cs, c.sent) {
 		if o.last < c.tok && c.tok-o.last <= before || o.tok > c.last && o.tok-c.last <= after {
 			return true
 		}
