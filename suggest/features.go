@@ -77,6 +77,9 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	// a range over c.mentions by value copies each one.
 	b := c.topRef()
 	h := &b.hit
+	// One length check for the stores below, each to a constant place:
+	// without it every store checks its own.
+	_ = f[featureCount-1]
 	dom, hist, unc, exp := 0, 0, 0, 0
 	firstStart := len(doc.Text)
 	bestLearned, bestWeight := 0.0, 0.0

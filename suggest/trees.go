@@ -257,7 +257,8 @@ func padded(xs []float64, n, w int) bool {
 // two, then one, the levels unrolled (each level's node index is within
 // the tree's arrays by its arithmetic, which the compiler proves: no
 // mask or bounds check) and the rows read as arrays a byte indexes. The mirrored layout (tree3)
-// makes each step's child 2p+1+less(x, t). Each row's values are summed
+// makes each step's child 2p+1+less(x, t) (sum3x4 keeps p's place within
+// its level). The four-, two- and one-row walks are functions of their own. Each row's values are summed
 // in tree order from zero, then added to z, as eval4 does, so the sums
 // are the same to the bit.
 func (f *forest) evalDepth3(z, xs []float64, w int) {
@@ -276,33 +277,12 @@ func (f *forest) evalDepth3(z, xs []float64, w int) {
 	for ; r+2 <= len(z); r += 2 {
 		x0 := (*[rowPad]float64)(xs[r*w : r*w+rowPad])
 		x1 := (*[rowPad]float64)(xs[(r+1)*w : (r+1)*w+rowPad])
-		var z0, z1 float64
-		for i := range f.d3 {
-			t := &f.d3[i]
-			f0, t0 := t.feat[0], t.thr[0]
-			p0 := 1 + less(x0[f0], t0)
-			p1 := 1 + less(x1[f0], t0)
-			p0 = 2*p0 + 1 + less(x0[t.feat[p0]], t.thr[p0])
-			p1 = 2*p1 + 1 + less(x1[t.feat[p1]], t.thr[p1])
-			p0 = 2*p0 + 1 + less(x0[t.feat[p0]], t.thr[p0])
-			p1 = 2*p1 + 1 + less(x1[t.feat[p1]], t.thr[p1])
-			z0 += t.leaf[p0-7]
-			z1 += t.leaf[p1-7]
-		}
+		z0, z1 := sum3x2(f.d3, x0, x1)
 		z[r] += z0
 		z[r+1] += z1
 	}
 	if r < len(z) {
-		x := (*[rowPad]float64)(xs[r*w : r*w+rowPad])
-		var z0 float64
-		for i := range f.d3 {
-			t := &f.d3[i]
-			p := 1 + less(x[t.feat[0]], t.thr[0])
-			p = 2*p + 1 + less(x[t.feat[p]], t.thr[p])
-			p = 2*p + 1 + less(x[t.feat[p]], t.thr[p])
-			z0 += t.leaf[p-7]
-		}
-		z[r] += z0
+		z[r] += sum3x1(f.d3, (*[rowPad]float64)(xs[r*w:r*w+rowPad]))
 	}
 }
 
@@ -312,29 +292,63 @@ func (f *forest) evalDepth3(z, xs []float64, w int) {
 // them from the stack every tree. It steps through d3 by reslicing: a
 // pointer moved a tree a step, which the loads address with constant
 // offsets, not an index shifted and added into three pointers.
+// A row's path is kept as its place within the level (a: 0-1, then 0-3),
+// not as the node's place in the tree (p = 2p+1+less): the level's first
+// node and the leaves' start are constants the loads' addresses absorb,
+// where p's +1 and the leaves' -7 took two instructions a row and level
+// (the compiler does not fold them through 2p). The place within a level
+// is the node's place p minus the level's first, so the nodes are the
+// same (TestEvalDepth3AgreesWithEval4).
 func sum3x4(d3 []tree3, x0, x1, x2, x3 *[rowPad]float64) (z0, z1, z2, z3 float64) {
 	_, _, _, _ = x0[0], x1[0], x2[0], x3[0] // the rows' nil checks, once
 	for ; len(d3) > 0; d3 = d3[1:] {
 		t := &d3[0]
 		f0, t0 := t.feat[0], t.thr[0]
-		p0 := 1 + less(x0[f0], t0)
-		p1 := 1 + less(x1[f0], t0)
-		p2 := 1 + less(x2[f0], t0)
-		p3 := 1 + less(x3[f0], t0)
-		p0 = 2*p0 + 1 + less(x0[t.feat[p0]], t.thr[p0])
-		p1 = 2*p1 + 1 + less(x1[t.feat[p1]], t.thr[p1])
-		p2 = 2*p2 + 1 + less(x2[t.feat[p2]], t.thr[p2])
-		p3 = 2*p3 + 1 + less(x3[t.feat[p3]], t.thr[p3])
-		p0 = 2*p0 + 1 + less(x0[t.feat[p0]], t.thr[p0])
-		p1 = 2*p1 + 1 + less(x1[t.feat[p1]], t.thr[p1])
-		p2 = 2*p2 + 1 + less(x2[t.feat[p2]], t.thr[p2])
-		p3 = 2*p3 + 1 + less(x3[t.feat[p3]], t.thr[p3])
-		z0 += t.leaf[p0-7]
-		z1 += t.leaf[p1-7]
-		z2 += t.leaf[p2-7]
-		z3 += t.leaf[p3-7]
+		feat2, thr2 := (*[4]uint8)(t.feat[3:7]), (*[4]float64)(t.thr[3:7])
+		a0 := less(x0[f0], t0)
+		a1 := less(x1[f0], t0)
+		a2 := less(x2[f0], t0)
+		a3 := less(x3[f0], t0)
+		a0 = 2*a0 + less(x0[t.feat[1+a0]], t.thr[1+a0])
+		a1 = 2*a1 + less(x1[t.feat[1+a1]], t.thr[1+a1])
+		a2 = 2*a2 + less(x2[t.feat[1+a2]], t.thr[1+a2])
+		a3 = 2*a3 + less(x3[t.feat[1+a3]], t.thr[1+a3])
+		z0 += t.leaf[2*a0+less(x0[feat2[a0]], thr2[a0])]
+		z1 += t.leaf[2*a1+less(x1[feat2[a1]], thr2[a1])]
+		z2 += t.leaf[2*a2+less(x2[feat2[a2]], thr2[a2])]
+		z3 += t.leaf[2*a3+less(x3[feat2[a3]], thr2[a3])]
 	}
 	return z0, z1, z2, z3
+}
+
+// sum3x2 is sum3x4 for two rows.
+func sum3x2(d3 []tree3, x0, x1 *[rowPad]float64) (z0, z1 float64) {
+	_, _ = x0[0], x1[0]
+	for ; len(d3) > 0; d3 = d3[1:] {
+		t := &d3[0]
+		f0, t0 := t.feat[0], t.thr[0]
+		feat2, thr2 := (*[4]uint8)(t.feat[3:7]), (*[4]float64)(t.thr[3:7])
+		a0 := less(x0[f0], t0)
+		a1 := less(x1[f0], t0)
+		a0 = 2*a0 + less(x0[t.feat[1+a0]], t.thr[1+a0])
+		a1 = 2*a1 + less(x1[t.feat[1+a1]], t.thr[1+a1])
+		z0 += t.leaf[2*a0+less(x0[feat2[a0]], thr2[a0])]
+		z1 += t.leaf[2*a1+less(x1[feat2[a1]], thr2[a1])]
+	}
+	return z0, z1
+}
+
+// sum3x1 is sum3x4 for one row.
+func sum3x1(d3 []tree3, x *[rowPad]float64) (z float64) {
+	_ = x[0]
+	for ; len(d3) > 0; d3 = d3[1:] {
+		t := &d3[0]
+		a := less(x[t.feat[0]], t.thr[0])
+		a = 2*a + less(x[t.feat[1+a]], t.thr[1+a])
+		feat2, thr2 := (*[4]uint8)(t.feat[3:7]), (*[4]float64)(t.thr[3:7])
+		z += t.leaf[2*a+less(x[feat2[a]], thr2[a])]
+	}
+	return z
 }
 
 // less is 1 when x < t, else (NaN included) 0, without a branch: the
