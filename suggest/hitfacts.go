@@ -21,10 +21,14 @@ type hitFacts struct {
 // many of its words are negated. f.mask is maskOf(ps, base), set in place
 // by posMask.add (TestHitFactsMask).
 func (f *hitFacts) read(doc *nlp.Document, trig []bool, ps []int32, base int32) (negated int) {
+	// Two passes over ps, each with its values in registers: one walk
+	// spilled and reloaded the tokens, ps and base for each position.
+	toks := doc.Tokens
+	trig = trig[:len(toks)] // one bounds check a position
 	assert := ^nlp.Assertion(0)
-	own, in := false, true
+	own := false
 	for _, p := range ps {
-		a := doc.Tokens[p].Assert
+		a := toks[p].Assert
 		if a&nlp.Negated != 0 {
 			negated++
 		}
@@ -32,16 +36,16 @@ func (f *hitFacts) read(doc *nlp.Document, trig []bool, ps []int32, base int32) 
 			assert &= a
 			own = true
 		}
-		if in && !f.mask.add(p-base) {
-			in = false
-		}
 	}
 	f.assert, f.own = assert, own
-	if !in {
-		f.mask = posMask{}
-		return negated
+	m := &f.mask
+	for _, p := range ps {
+		if !m.add(p - base) {
+			*m = posMask{}
+			return negated
+		}
 	}
-	f.mask.ok = true
+	m.ok = true
 	return negated
 }
 

@@ -148,8 +148,9 @@ type seqScratch struct {
 	succ, raise           [][]int
 	stack, prio, indeg    []int
 	seq                   []int
-	ins                   []int // applyOrder's sequenced codes (in)
-	later                 []int // the suggestions listedBefore may list a code before (sequenceIn)
+	ins                   []int      // applyOrder's sequenced codes (in)
+	later                 []int      // the suggestions listedBefore may list a code before (sequenceIn)
+	sides                 []listSide // later's halves of mayList
 	top                   []float64
 }
 
@@ -179,20 +180,31 @@ func (e *Engine) sequenceIn(sc *seqScratch, doc *nlp.Document, req Request, res 
 	cons := sc.cons[:0]
 	// The codes a code may be listed before (in the sequenced set, of
 	// ICD-10-CM) do not depend on the code: listed once, in order.
-	later := sc.later[:0]
+	// Their halves of mayList's tests are packed with them (sides), each
+	// code's in need, so a pair's filter reads three words of each.
+	later, sides := sc.later[:0], sc.sides[:0]
 	for b := range sugs {
 		if in[b] && fs[b].icd {
 			later = append(later, b)
+			sides = append(sides, sideOf(&fs[b], &sugs[b]))
 		}
 	}
-	sc.later = later
+	sc.later, sc.sides = later, sides
 	for a := range sugs {
 		if !in[a] && sugs[a].Confidence < thr/2 || !fs[a].icd {
 			continue // too far below to be lifted
 		}
 		sa, fa := &sugs[a], &fs[a]
-		for _, b := range later {
-			if a == b || !mayList(fa, &fs[b], sa, &sugs[b], in[a]) {
+		need, packed := needOf(fa, sa, in[a])
+		for j, b := range later {
+			if a == b {
+				continue
+			}
+			if packed {
+				if !need.may(&sides[j]) {
+					continue
+				}
+			} else if !mayList(fa, &fs[b], sa, &sugs[b], in[a]) {
 				continue
 			}
 			c, ok := e.listedBefore(doc, sugs, fs, a, b, in[a])
