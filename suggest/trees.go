@@ -254,13 +254,14 @@ func padded(xs []float64, n, w int) bool {
 // evalDepth3 is evalRows for depth-3 trees (d3) over padded rows: four
 // rows at a time (the paths are independent, so their loads overlap;
 // about a fifth faster than two at a time on the trained model), then
-// two, then one, the levels unrolled (each level's node index is within
+// two, then one, each walk a function of its own (sum3x4, sum3x2,
+// sum3x1). The levels are unrolled (each level's node index is within
 // the tree's arrays by its arithmetic, which the compiler proves: no
-// mask or bounds check) and the rows read as arrays a byte indexes. The mirrored layout (tree3)
-// makes each step's child 2p+1+less(x, t) (sum3x4 keeps p's place within
-// its level). The four-, two- and one-row walks are functions of their own. Each row's values are summed
-// in tree order from zero, then added to z, as eval4 does, so the sums
-// are the same to the bit.
+// mask or bounds check) and the rows read as arrays a byte indexes. The
+// mirrored layout (tree3) makes each step's child 2p+1+less(x, t); the
+// walks keep p's place within its level. Each row's values are summed in
+// tree order from zero, then added to z, as eval4 does, so the sums are
+// the same to the bit.
 func (f *forest) evalDepth3(z, xs []float64, w int) {
 	r := 0
 	for ; r+4 <= len(z); r += 4 {
