@@ -164,6 +164,10 @@ type Engine struct {
 	siteShare *siteShare
 	// sideStems are refine's side words, analysed once (sidewords.go).
 	sideStems sideWords
+
+	// indexEdits counts the targets' edits, which come first in edits: an
+	// engine built with Options.Base shares targets and copies those.
+	indexEdits int
 }
 
 // Open loads the code sets, the index snapshot (building it when absent) and
@@ -218,10 +222,18 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options, newest *Engine) (
 	}
 	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster, minScore: 0.2, minCoverage: 0.65, minCandidate: 0.15, hitLimit: 300, maxLive: 100}
 	rv := newResolver(set)
-	e.targets = make([]target, ix.Codes())
-	for i := range e.targets {
-		e.targets[i] = rv.resolve(ix.Code(int32(i)))
+	if from := sharedFrom(opts.Base, set, ix); from != nil {
+		// The index's targets depend on the code set and the index only:
+		// they and their edits, the first of the base's, are the base's.
+		e.targets = from.targets
+		rv.edits = slices.Clone(from.edits[:from.indexEdits])
+	} else {
+		e.targets = make([]target, ix.Codes())
+		for i := range e.targets {
+			e.targets[i] = rv.resolve(ix.Code(int32(i)))
+		}
 	}
+	e.indexEdits = len(rv.edits)
 	if m := opts.Model; m != nil && len(m.Learned) > 0 {
 		extra := make([]index.Extra, 0, len(m.Learned))
 		g := NewGrounder(set, ix.Stems)

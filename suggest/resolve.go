@@ -93,30 +93,35 @@ func needsSeventh(set *corpus.Set, c corpus.ID) bool {
 // in 9 (the "other" catch-all). It returns 0 when no child is a natural
 // default (Z68 body mass index: the value must be documented).
 func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
+	kids := set.Children(c)
+	lower := make([]string, len(kids)) // each child's title, lower-cased once
 	// "Without" names the default only where siblings differ by it: when
 	// every child says "without" (I26.9x "... without acute cor
 	// pulmonale"), the catch-all decides.
 	allWithout := true
-	for _, k := range set.Children(c) {
-		allWithout = allWithout && strings.Contains(strings.ToLower(set.Brief(k).Display), " without ")
+	for i, k := range kids {
+		lower[i] = strings.ToLower(set.Brief(k).Display)
+		allWithout = allWithout && strings.Contains(lower[i], " without ")
 	}
 	var best corpus.ID
 	bestRank := 0
-	parent := set.Code(c).Display
-	for _, k := range set.Children(c) {
+	parent := set.Brief(c).Display
+	lowerParent := strings.ToLower(parent)
+	var parentWords map[string]bool // built on first need (namesParentNOS)
+	for i, k := range kids {
 		kc := set.Brief(k)
-		d := strings.ToLower(kc.Display)
+		d := lower[i]
 		// Unspecified in the words the child adds to its parent's title
 		// (C81.9 "Hodgkin lymphoma, unspecified": C81.90 "..., unspecified
 		// site", not C81.99 "..., extranodal and solid organ sites"; J45.9
 		// "Other and unspecified asthma": J45.90 "Unspecified asthma").
-		added, _ := strings.CutPrefix(d, strings.ToLower(parent))
+		added, _ := strings.CutPrefix(d, lowerParent)
 		unspec := strings.Contains(added, "unspecified") && !strings.Contains(d, "with unspecified")
 		rank := 0
 		switch {
 		case strings.EqualFold(kc.Display, parent):
 			rank = 9 // a placeholder level (S06.9X under S06.9): the only way down
-		case namesParentNOS(set.Code(k), parent):
+		case namesParentNOS(set.Code(k), lowerParent, &parentWords):
 			rank = 8 // C92.00 holds "Acute myeloblastic leukemia NOS": the Tabular files the bare C92.0 there
 		case strings.Contains(d, "without complication"), strings.HasSuffix(d, ", uncomplicated"):
 			rank = 7
@@ -144,14 +149,12 @@ func defaultChild(set *corpus.Set, c corpus.ID) corpus.ID {
 // parent's title (or words of it) followed by "NOS": the Tabular's own
 // statement that the parent's condition, with no more said, is coded k
 // ("Acute myeloblastic leukemia NOS" under C92.00, not having achieved
-// remission).
-func namesParentNOS(k *corpus.Code, parent string) bool {
+// remission). parent is the parent's title lower-cased; *words, when nil,
+// is set to its words on the first inclusion term that needs them, so
+// that one parent's words serve all its children.
+func namesParentNOS(k *corpus.Code, parent string, words *map[string]bool) bool {
 	if k == nil {
 		return false
-	}
-	pw := map[string]bool{}
-	for _, w := range strings.FieldsFunc(strings.ToLower(parent), notWordRune) {
-		pw[w] = true
 	}
 	for _, n := range k.Names {
 		if n.Kind != corpus.NameInclusion {
@@ -161,10 +164,16 @@ func namesParentNOS(k *corpus.Code, parent string) bool {
 		if !ok {
 			continue
 		}
-		words := strings.FieldsFunc(strings.ToLower(t), notWordRune)
-		all := len(words) > 0
-		for _, w := range words {
-			all = all && pw[w]
+		if *words == nil {
+			*words = map[string]bool{}
+			for _, w := range strings.FieldsFunc(parent, notWordRune) {
+				(*words)[w] = true
+			}
+		}
+		ws := strings.FieldsFunc(strings.ToLower(t), notWordRune)
+		all := len(ws) > 0
+		for _, w := range ws {
+			all = all && (*words)[w]
 		}
 		if all {
 			return true

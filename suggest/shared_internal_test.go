@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"reflect"
 	"testing"
 
 	"medcode/index"
@@ -24,6 +25,12 @@ func TestBaseSharesTables(t *testing.T) {
 		if sub.slots != b.slots || sub.sites != b.sites || len(sub.excl.runs) == 0 || &sub.excl.runs[0] != &b.excl.runs[0] ||
 			len(sub.htn) == 0 || &sub.htn[0] != &b.htn[0] || len(sub.status) == 0 || &sub.status[0] != &b.status[0] {
 			t.Errorf("release %d: tables not shared with the base", i)
+		}
+		// The targets are the base's; their edits a copy the new engine
+		// may append to (the model's learned names, its usual codes).
+		if len(sub.targets) == 0 || &sub.targets[0] != &b.targets[0] || sub.indexEdits != b.indexEdits || sub.indexEdits < 2 ||
+			!reflect.DeepEqual(sub.edits[:sub.indexEdits], b.edits[:b.indexEdits]) || &sub.edits[1] == &b.edits[1] {
+			t.Errorf("release %d: targets not shared with the base, or their edits not copied", i)
 		}
 		if sub.model == b.model || sub.priors == nil {
 			t.Errorf("release %d: the model is not the new engine's own", i)
