@@ -47,14 +47,15 @@ $(DATA)/model.json: $(DATA)/index.snap $(MODEL_SRC) | build
 run: build data
 	$(MEDCODE) --data $(DATA) serve --insecure-loopback $(if $(ADDR),--addr $(ADDR),$(if $(PORT),--addr 127.0.0.1:$(PORT)))
 
-# The race pass skips the full-data tests that exercise no concurrency and take
-# 5-20x longer under -race (testenv.SkipUnderRace): corpus's, and the suggest and
-# index tests named in NORACE; the second pass runs them without it, corpus and the
-# named tests side by side. suggest's TestNoRaceListed checks that NORACE names
+# The race pass skips the heavy tests that exercise no concurrency and take
+# 5-20x longer under -race (testenv.SkipUnderRace): corpus's full-data tests, and
+# the suggest and index tests named in NORACE (full data, or a fast form held to
+# its plain one over many random inputs); the second pass runs them without it,
+# corpus and the named tests side by side. suggest's TestNoRaceListed checks that NORACE names
 # exactly the suggest and index tests that skip.
 # suggest, the longest package, is named first so that go test starts it first
 # (packages run two at a time on two cores; the others finish beside it).
-NORACE = ^(TestAppendTermIDsIsTermID|TestGiveGate|TestHistoryMemoOwnsPositions|TestLiveSites|TestMayGive|TestOpens|TestPairsFindWhatTheWalkFinds|TestReleasePriorsShared|TestRunNorm|TestSiteShare|TestSiteSuffixReadings|TestSupportICD|TestTermTableFindsWhatAMapFinds|TestTitleAcuityMatchesRegexps)$$
+NORACE = ^(TestAllergyTable|TestAlternativesAgreesWithSort|TestAppendTermIDsIsTermID|TestCollectBest|TestDeeperSubtermsAgreesWithPlain|TestGiveGate|TestGiveWayPlain|TestHistoryMemoOwnsPositions|TestHypertensionNamed|TestHypertensionTable|TestLiveSites|TestMayGive|TestMergeSpansAgreesWithSort|TestNameClash|TestOpens|TestPairFactsAgree|TestPairsFindWhatTheWalkFinds|TestPendingSlotsNeedNoZeroing|TestReleasePriorsShared|TestRunNorm|TestScansOnDevNotes|TestSentSetAgreesWithScan|TestSiteShare|TestSiteSuffixReadings|TestSlotAlternatives|TestStatusTable|TestSupportICD|TestTermTableFindsWhatAMapFinds|TestTitleAcuityMatchesRegexps)$$
 # -vet=off: `make lint` (and `make check`) run the full go vet; go test's own vet pass
 # re-analyses every dependency under -race on a cold build cache (66 s of CPU).
 test: data

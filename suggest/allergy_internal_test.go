@@ -14,6 +14,7 @@ import (
 // loaded ICD-10-CM release (none is dropped silently), and a malformed
 // line is an error naming the line.
 func TestAllergyTable(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	set, err := corpus.Load(context.Background(), corpus.Options{Dir: testenv.DataDir(t) + "/codesets"})
 	if err != nil {
 		t.Fatal(err)

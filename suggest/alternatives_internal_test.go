@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 // alternativesBySort is alternatives as it was written first: every
@@ -45,6 +47,7 @@ func alternativesBySort(sugs []Suggestion) {
 // stable sort did, on random spans with tied scores, repeated codes, NaN
 // scores and suggestions without evidence.
 func TestAlternativesAgreesWithSort(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	r := rand.New(rand.NewSource(1))
 	var scratch altScratch
 	for trial := range 4000 {

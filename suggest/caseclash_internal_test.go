@@ -6,6 +6,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"medcode/internal/testenv"
 )
 
 // nameClashPlain is nameClash as it read before the words' ASCII was
@@ -58,6 +60,7 @@ func nameClashPlain(word, name string) bool {
 // names of ASCII and other letters (some changing length when lowered),
 // digits, punctuation and invalid UTF-8.
 func TestNameClash(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	r := rand.New(rand.NewPCG(11, 12))
 	pieces := []string{"a", "b", "s", "S", "A", "B", "pin", "PIN", "Pin", "fit", "FIT", "1", "é", "É", "\u212a", "k", "K", "İ", "i", "ß", "’", "'", " ", ",", "-", "\xff"}
 	gen := func(n int) string {

@@ -11,6 +11,7 @@ import (
 // comparison: over the CodiEsp dev notes, each candidate's best is the
 // first of its mentions scoring highest.
 func TestCollectBest(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	t.Parallel()
 	e := SharedEngine(t)
 	notes := testenv.DevNotes(t)

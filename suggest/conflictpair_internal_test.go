@@ -5,11 +5,13 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 // pairFacts' and pairLists' per-candidate answers must agree with explains and
 // integralPair asked pair by pair.
 func TestPairFactsAgree(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	e := &Engine{}
 	var codes []string
 	for k, v := range explainedBy {

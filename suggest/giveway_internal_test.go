@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 // giveWayPlain is giveWay reading both codes' notes (pairedWith) before
@@ -71,6 +72,7 @@ func flaggedSupports(e *Engine, a, b corpus.ID, fa, fb int) (sa, sb support) {
 // small code set whose notes pair some codes, under every combination of
 // the supports' flags, and mayGive to both: a pair it skips has no rule.
 func TestGiveWayPlain(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	set := corpus.NewSet([]*corpus.Code{
 		{System: corpus.ICD10CM, Code: "R65.21", Display: "Severe sepsis with septic shock",
 			Notes: corpus.Notes{CodeFirst: []string{"underlying infection, such as: sepsis (A41.9)"}}},

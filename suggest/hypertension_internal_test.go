@@ -16,6 +16,7 @@ import (
 // partner, or when the evidence does not name hypertension, nothing is
 // presumed.
 func TestHypertensionNamed(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	set, err := corpus.Load(context.Background(), corpus.Options{Dir: testenv.DataDir(t) + "/codesets"})
 	if err != nil {
 		t.Fatal(err)

@@ -13,6 +13,7 @@ import (
 // List holds each combination code with its heart and kidney involvement,
 // its heart failure and the CKD stages its notes ask for.
 func TestHypertensionTable(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	set, err := corpus.Load(context.Background(), corpus.Options{Dir: testenv.DataDir(t) + "/codesets"})
 	if err != nil {
 		t.Fatal(err)

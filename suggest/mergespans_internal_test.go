@@ -5,6 +5,8 @@ import (
 	"math/rand"
 	"sort"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 // mergeEvidenceBySort is mergeEvidence as it was written first: both
@@ -28,6 +30,7 @@ func mergeEvidenceBySort(a, b []Evidence) []Evidence {
 // and mergeEvidence merge as the sort.Slice merge did, on random spans
 // with shared starts (where only a stable order agrees) and repeats.
 func TestMergeSpansAgreesWithSort(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	r := rand.New(rand.NewSource(1))
 	spans := func(n int) []Evidence {
 		var out []Evidence

@@ -14,6 +14,7 @@ import (
 // trimesterMatches) to the regexps on every dev note, and saysLocal on
 // each of its lower-cased lines.
 func TestScansOnDevNotes(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	if testing.Short() {
 		t.Skip("reads the dev notes")
 	}

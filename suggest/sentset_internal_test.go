@@ -4,6 +4,8 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 // randomSentenceMentions returns n mentions whose sentences run in order,
@@ -35,6 +37,7 @@ func randomSentenceMentions(rng *rand.Rand, n int) []mention {
 // TestSentSetAgreesWithScan: sentencesOf and distinctSentences give what
 // the plain scan of the list gives, at every size around the scan limit.
 func TestSentSetAgreesWithScan(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	rng := rand.New(rand.NewPCG(3, 5))
 	for trial := 0; trial < 3000; trial++ {
 		n := 1 + rng.IntN(4*sentScanMax)

@@ -6,6 +6,7 @@ import (
 
 	"medcode/corpus"
 	"medcode/index"
+	"medcode/internal/testenv"
 )
 
 // slotAlternativesByMap is slotAlternatives the plain way: a map of
@@ -72,6 +73,7 @@ func slotTitleSpans(set *corpus.Set, ix *index.Index) ([]uint32, map[corpus.ID][
 // stands for, over the test titles and the real code set's: the same
 // keys, each with the same values (in any order).
 func TestSlotAlternatives(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	fset, fix := slotFixture(t)
 	e := SharedEngine(t)
 	for _, c := range []struct {

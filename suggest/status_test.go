@@ -13,6 +13,7 @@ import (
 // loaded ICD-10-CM release (none is dropped silently), and a malformed
 // line is an error naming the line.
 func TestStatusTable(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	set, err := corpus.Load(context.Background(), corpus.Options{Dir: testenv.DataDir(t) + "/codesets"})
 	if err != nil {
 		t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 // deeperSubtermsPlain is deeperSubterms comparing every later suggestion
@@ -41,6 +42,7 @@ func deeperSubtermsPlain(res *Result) {
 // evidence, nested paths stated or not, up to past the 64 suggestions
 // deeperSubterms lists on its stack.
 func TestDeeperSubtermsAgreesWithPlain(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	rng := rand.New(rand.NewPCG(14, 16))
 	texts := []string{"History of COVID-19 infection", "Rash", "GERD with esophagitis, no bleeding", "Anemia in pregnancy"}
 	paths := []string{"History, personal, infection NEC", "History, personal, infection NEC, COVID-19", "Rash", "Rash, drug",
