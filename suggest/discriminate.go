@@ -673,12 +673,7 @@ func (e *Engine) nameSays(w *work, doc *nlp.Document, c *candidate, said nlp.Spa
 	best := mentionScore(c.mentions[c.best])
 	// The stems of the note's words in said, gathered once.
 	var buf [8]string
-	want := buf[:0]
-	for _, t := range doc.Terms {
-		if t.Start >= said.Start && t.End <= said.End && !t.Expanded {
-			want = append(want, t.Stem)
-		}
-	}
+	want := saidStems(doc.Terms, said, buf[:0])
 	for i := range c.mentions {
 		m := &c.mentions[i]
 		if mentionScore(*m) < 0.8*best {

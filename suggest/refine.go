@@ -162,90 +162,96 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		var best *candidate
 		bestExtra, bestScore, bestOther := 0, 0.0, false
 		repeats := readingRepeatsOf(v.mentions)
+		// m is the mention of v read, implied its sentence's test:
+		// declared before consider, which is made once per vague code,
+		// not once per mention read (most of which never call it), and
+		// reads them as they are when called.
+		var m *mention
+		implied := impliedNot
+		// consider weighs reading r of m's sentence as v's refinement.
+		consider := func(r *reading) {
+			if r.code == vcode || r.c == v {
+				return
+			}
+			if r.slack > maxImplied {
+				return // the cheapest test first
+			}
+			if r.cat != cat && !(site && e.indexedUnder(vcode, r.code)) {
+				return
+			}
+			extra := sc.contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
+			if extra <= 0 {
+				return
+			}
+			// A reading that would not beat the best so far is not
+			// judged further: what follows only ever rejects it.
+			score := mentionScore(*r.m)
+			ob := r.titleOther
+			switch {
+			case best == nil, extra > bestExtra:
+			case extra < bestExtra:
+				return
+			case ob != bestOther:
+				if ob {
+					return
+				}
+			case score > bestScore:
+			case score < bestScore:
+				return
+			default:
+				if e.set.CodeString(r.code) >= e.set.CodeString(best.tgt.anyCode()) {
+					return
+				}
+			}
+			if !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
+				return
+			}
+			// What follows reads only r, v and their sentence (r reads
+			// m's): judged once per pair.
+			if r.tailOf != v {
+				r.tailOf, r.tailBad = v, false
+				if r.stems == nil {
+					r.stems = stemsOf(r.m)
+				}
+				if !r.unreadOK {
+					// The reading's sentence is m's: implied is its.
+					at := len(sc.unread)
+					sc.unread = unreadStems(doc, r.m, r.stems, implied, sc.unread)
+					r.unread, r.unreadOK = sc.unread[at:len(sc.unread):len(sc.unread)], true
+				}
+				switch {
+				case e.unsaidNew(r.unread, vt, r.code, sides) > 0:
+					r.tailBad = true // a further condition, not words the note implies
+				default:
+					if r.other == 0 {
+						r.other = 1
+						if otherName(r.m.name) {
+							r.other = 2
+						}
+					}
+					switch {
+					case (r.other == 2 || r.titleOther) && !otherName(b.Display) && !saysOtherIn(doc, m.sent):
+						r.tailBad = true // an "other" variety the note does not call other (but the vague code's own)
+					case saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions):
+						r.tailBad = true // a "without" title read without the note's "without"
+					case e.statesUnsaid(doc, &w.sr, m.sent, r.code, vcode, r.stems, implied):
+						r.tailBad = true
+					}
+				}
+			}
+			if r.tailBad {
+				return
+			}
+			best, bestExtra, bestScore, bestOther = r.c, extra, score, ob
+		}
 		for mi := range v.mentions {
-			m := &v.mentions[mi]
+			m = &v.mentions[mi]
 			if m.learned || len(m.hit.Positions) == 0 || repeats.before(v.mentions, mi) {
 				continue // consider reads only a mention's sentence and positions: a repeat finds nothing new
 			}
-			implied := impliedNot
+			implied = impliedNot
 			if m.sent >= 0 && m.sent < len(sided) && sided[m.sent] {
 				implied = impliedSided
-			}
-			// consider weighs reading r of m's sentence as v's refinement.
-			consider := func(r *reading) {
-				if r.code == vcode || r.c == v {
-					return
-				}
-				if r.slack > maxImplied {
-					return // the cheapest test first
-				}
-				if r.cat != cat && !(site && e.indexedUnder(vcode, r.code)) {
-					return
-				}
-				extra := sc.contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
-				if extra <= 0 {
-					return
-				}
-				// A reading that would not beat the best so far is not
-				// judged further: what follows only ever rejects it.
-				score := mentionScore(*r.m)
-				ob := r.titleOther
-				switch {
-				case best == nil, extra > bestExtra:
-				case extra < bestExtra:
-					return
-				case ob != bestOther:
-					if ob {
-						return
-					}
-				case score > bestScore:
-				case score < bestScore:
-					return
-				default:
-					if e.set.CodeString(r.code) >= e.set.CodeString(best.tgt.anyCode()) {
-						return
-					}
-				}
-				if !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
-					return
-				}
-				// What follows reads only r, v and their sentence (r reads
-				// m's): judged once per pair.
-				if r.tailOf != v {
-					r.tailOf, r.tailBad = v, false
-					if r.stems == nil {
-						r.stems = stemsOf(r.m)
-					}
-					if !r.unreadOK {
-						// The reading's sentence is m's: implied is its.
-						at := len(sc.unread)
-						sc.unread = unreadStems(doc, r.m, r.stems, implied, sc.unread)
-						r.unread, r.unreadOK = sc.unread[at:len(sc.unread):len(sc.unread)], true
-					}
-					switch {
-					case e.unsaidNew(r.unread, vt, r.code, sides) > 0:
-						r.tailBad = true // a further condition, not words the note implies
-					default:
-						if r.other == 0 {
-							r.other = 1
-							if otherName(r.m.name) {
-								r.other = 2
-							}
-						}
-						switch {
-						case (r.other == 2 || r.titleOther) && !otherName(b.Display) && !saysOtherIn(doc, m.sent):
-							r.tailBad = true // an "other" variety the note does not call other (but the vague code's own)
-						case saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions):
-							r.tailBad = true // a "without" title read without the note's "without"
-						case e.statesUnsaid(doc, &w.sr, m.sent, r.code, vcode, r.stems, implied):
-							r.tailBad = true
-						}
-					}
-				}
-				if r.tailBad {
-					return
-				}
-				best, bestExtra, bestScore, bestOther = r.c, extra, score, ob
 			}
 			if !site && m.sent >= 0 && m.sent < len(vagueIn) {
 				// Only the readings of cat can refine v.
