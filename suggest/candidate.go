@@ -198,7 +198,7 @@ func (w *work) dropPending() { w.pend = w.pend[:len(w.pend)-1] }
 // pendTo keeps the mention in the last pending slot p for target tgt's
 // candidate (created on its first mention), or drops it when tgt is
 // invalid or has no code.
-func (w *work) pendTo(tgt target, p *pending) {
+func (w *work) pendTo(tgt *target, p *pending) {
 	k := tgt.anyCode()
 	if tgt.invalid || k == 0 {
 		w.dropPending()
@@ -208,12 +208,12 @@ func (w *work) pendTo(tgt target, p *pending) {
 	c := *slot
 	if c == nil {
 		c = w.candidate()
-		c.tgt = tgt // its key comes after the search, with the others'
+		c.tgt = *tgt // its key comes after the search, with the others'
 		*slot = c
 		w.order = append(w.order, c)
 	}
 	if c.tgt.from != 0 && tgt.from == 0 {
-		c.tgt = tgt // the code's own name matched: no resolution edit
+		c.tgt = *tgt // the code's own name matched: no resolution edit
 	}
 	c.n++
 	p.c = c
@@ -479,7 +479,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 			w.dropPending()
 			continue
 		}
-		w.pendTo(targets[h.Code], pm)
+		w.pendTo(&targets[h.Code], pm) // by pointer: a target is five words in registers
 	}
 }
 
