@@ -304,7 +304,7 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 						b.words = w
 					}
 					rank, ok := partCovers(w, r.sub)
-					if !ok || e.unrelated(doc, *a.s, *b.s) {
+					if !ok || e.unrelated(n, a.s, b.s) {
 						continue
 					}
 					combos = append(combos, combo{r.code, a.s, b.s, o.own, rank, len(r.sub)})
@@ -366,7 +366,7 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 			adds[len(adds)-1].follow = append(adds[len(adds)-1].follow, c.b.Code)
 		}
 	}
-	adds, absorbed = e.hypertensionCode(doc, res, adds, absorbed)
+	adds, absorbed = e.hypertensionCode(n, res, adds, absorbed)
 	for i := len(res.Suggestions) - 1; i >= 0 && len(absorbed) > 0; i-- {
 		s := &res.Suggestions[i] // read before drop: not a copy of the suggestion
 		if by, ok := absorbed[s.Code]; ok && s.System == string(corpus.ICD10CM) && by != s.Code {
@@ -515,19 +515,21 @@ func (e *Engine) appendEvidenceStems(out []string, evs []Evidence) []string {
 }
 
 // unrelated reports whether a sentence of a's or b's evidence says the
-// conditions are unrelated.
-// Each sentence is read once, however many evidence spans it holds.
-func (e *Engine) unrelated(doc *nlp.Document, a, b Suggestion) bool {
+// conditions are unrelated. Each sentence is read once, however many
+// evidence spans it holds, from the note's cue table (unrelatedCues is
+// one of ruleCueLists): a cue search of the sentence's tokens per
+// sentence cost some 6,000 instructions a call.
+func (e *Engine) unrelated(n *ruleNote, a, b *Suggestion) bool {
 	var buf [16]int
 	seen := buf[:0]
 	for _, evs := range [2][]Evidence{a.Evidence, b.Evidence} {
 		for _, ev := range evs {
-			c := spanCue(doc, ev.Start, ev.End)
+			c := spanCue(n.doc, ev.Start, ev.End)
 			if c.sent < 0 || slices.Contains(seen, c.sent) {
 				continue
 			}
 			seen = append(seen, c.sent)
-			if sentenceHas(doc, c.sent, unrelatedCues, -1) {
+			if n.sentenceHas(c.sent, unrelatedCues, -1) {
 				return true
 			}
 		}

@@ -125,7 +125,8 @@ func (e *Engine) askedCodes(id corpus.ID) []string {
 // failure, I12.9 or I12.0 by stage, I13.x with both, I11.9 for
 // hypertensive heart disease. The heart failure type and the CKD stage
 // stay, as the combination codes' notes ask, sequenced after it.
-func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []addition, absorbed map[string]string) ([]addition, map[string]string) {
+func (e *Engine) hypertensionCode(n *ruleNote, res *Result, adds []addition, absorbed map[string]string) ([]addition, map[string]string) {
+	doc := n.doc
 	roles := e.htnRoles()
 	// The parts are read in place (res does not change here): no copy
 	// of a suggestion per part.
@@ -222,7 +223,7 @@ func (e *Engine) hypertensionCode(doc *nlp.Document, res *Result, adds []additio
 	code, id := pick[0].code, pick[0].id
 	parts := append(append(append([]*Suggestion(nil), htn...), failures...), stages...)
 	for _, p := range parts {
-		if e.unrelated(doc, *htn[0], *p) {
+		if e.unrelated(n, htn[0], p) {
 			return adds, absorbed
 		}
 	}

@@ -55,7 +55,10 @@ func TestHypertensionNamed(t *testing.T) {
 			res.Suggestions = append(res.Suggestions, Suggestion{System: string(corpus.ICD10CM), Code: p.code, Confidence: p.conf,
 				Evidence: []Evidence{{Start: at, End: at + len(p.said), Text: p.said}}})
 		}
-		adds, _ := e.hypertensionCode(doc, res, nil, map[string]string{})
+		w := &work{}
+		n := &w.rn
+		n.reset(e, w, doc)
+		adds, _ := e.hypertensionCode(n, res, nil, map[string]string{})
 		got, conf := "", 0.0
 		if len(adds) > 0 {
 			got, conf = adds[0].code, adds[0].conf

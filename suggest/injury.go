@@ -71,11 +71,12 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 			if !externalCauseCode(x) || strings.HasPrefix(x.Code, "X58") {
 				continue
 			}
-			sents := evidenceSentences(doc, x.Evidence)
+			var xbuf, obuf [8]int // the sentences, without an allocation each
+			sents := appendEvidenceSentences(xbuf[:0], doc, x.Evidence)
 			best, bestWords := -1, 0
 			for j := range res.Suggestions {
 				o := &res.Suggestions[j]
-				if j == i || !specificInjury(o) || catchAllInjury(o) || !slices.ContainsFunc(evidenceSentences(doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) ||
+				if j == i || !specificInjury(o) || catchAllInjury(o) || !slices.ContainsFunc(appendEvidenceSentences(obuf[:0], doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) ||
 					!evidenceNear(doc, o.Evidence, x.Evidence, 4) {
 					continue
 				}
@@ -217,7 +218,12 @@ func evidenceNear(doc *nlp.Document, a, b []Evidence, gap int) bool {
 
 // evidenceSentences lists the sentences of evidence spans.
 func evidenceSentences(doc *nlp.Document, evs []Evidence) []int {
-	var out []int
+	return appendEvidenceSentences(nil, doc, evs)
+}
+
+// appendEvidenceSentences appends evidenceSentences(doc, evs) to out:
+// injuryOrder asks it per pair of codes, into a buffer on its stack.
+func appendEvidenceSentences(out []int, doc *nlp.Document, evs []Evidence) []int {
 	for _, ev := range evs {
 		lo, hi := tokenRange(doc, ev.Start, ev.End)
 		for _, t := range doc.Tokens[lo:hi] {

@@ -38,7 +38,7 @@ func TestReasonWith(t *testing.T) {
 			t.Fatalf("%q: no trigger over %q: the test cannot fail", tc.note, tc.word)
 		}
 		want += strings.Join(tc.parts[1:], "")
-		if got := reasonWith(doc, at, tc.kind, tc.parts...); got != want {
+		if got := reasonWith(doc, &at, tc.kind, tc.parts...); got != want {
 			t.Errorf("%q: reasonWith = %q, want %q", tc.note, got, want)
 		}
 	}

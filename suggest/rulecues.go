@@ -87,6 +87,7 @@ func ruleCueLists() [][]phrase {
 		tripletCues,
 		twinCues,
 		uncertainCues,
+		unrelatedCues,
 		unspecifiedCues,
 		vaccineCues,
 		vaginalCues,

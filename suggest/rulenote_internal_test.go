@@ -27,6 +27,7 @@ func TestRuleNoteIsFindCues(t *testing.T) {
 		"Flu shot given today; influenza vaccine declined last year. a b c a b a.",
 		"Colostomy in place; s/p colostomy. No longer taking aspirin. In remission, relapsed twice.",
 		"Metastatic adenocarcinoma to the liver; benign adenoma of the adrenal; carcinoma in situ; tumor of uncertain behavior.",
+		"Hypertension and CKD stage 3, renal disease not related to the hypertension; non-diabetic neuropathy, not due to diabetes; gout independent of CKD.",
 	}
 	texts = withSampleNotes(t, texts)
 	outside := phrases("insulin|long term insulin use|a b")

@@ -71,8 +71,7 @@ func (e *Engine) titleGrounding(w *work, doc *nlp.Document, c *candidate, code c
 		w.rk.markSaid(e.ix.Terms(), nil, []int{-1})
 	}
 	if w.ground.ok {
-		m := w.ground.mask(w.gsents)
-		return tf.grounding(func(t uint32) bool { return w.ground.said(t, m) })
+		return tf.groundingIn(&w.ground, w.ground.mask(w.gsents)) // groundsaid.go
 	}
 	said := w.gterms
 	// Candidates of the same sentences (the next one usually) read the

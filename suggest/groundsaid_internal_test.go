@@ -1,0 +1,55 @@
+package suggest
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestGroundingIn holds groundingIn to grounding over groundIndex.said on
+// random indexes (terms below, just past and well past the index's terms,
+// with and without beyond entries), title terms and sentence masks.
+func TestGroundingIn(t *testing.T) {
+	rng := rand.New(rand.NewPCG(22, 12))
+	terms := func(n, max int) []uint32 {
+		if n == 0 {
+			return nil
+		}
+		out := make([]uint32, n)
+		for i := range out {
+			out[i] = uint32(rng.IntN(max))
+		}
+		return out
+	}
+	for range 5000 {
+		g := &groundIndex{terms: 1 + rng.IntN(150), ok: true}
+		g.sents = make([]uint64, g.terms)
+		for i := range g.sents {
+			if rng.IntN(3) == 0 {
+				g.sents[i] = rng.Uint64() & (1<<rng.IntN(64) - 1 | 1<<rng.IntN(64))
+			}
+		}
+		for range rng.IntN(6) {
+			g.beyond = append(g.beyond, groundBeyond{id: uint32(g.terms + rng.IntN(200)), sent: rng.IntN(64)})
+		}
+		max := g.terms + 256
+		tf := &groundTerms{has: true, own: terms(rng.IntN(8), max), parent: rng.IntN(4) != 0,
+			distinct: terms(rng.IntN(5), max), sibling: terms(rng.IntN(10), max)}
+		for _, b := range g.beyond {
+			if rng.IntN(2) == 0 {
+				tf.sibling = append(tf.sibling, b.id)
+			}
+			if rng.IntN(3) == 0 {
+				tf.own = append(tf.own, b.id)
+			}
+		}
+		m := rng.Uint64()
+		if rng.IntN(3) == 0 {
+			m = 1 << rng.IntN(64)
+		}
+		t1, d1, s1 := tf.groundingIn(g, m)
+		t2, d2, s2 := tf.grounding(func(t uint32) bool { return g.said(t, m) })
+		if t1 != t2 || d1 != d2 || s1 != s2 {
+			t.Fatalf("tf %+v, mask %x: groundingIn %v %v %v, grounding %v %v %v", tf, m, t1, d1, s1, t2, d2, s2)
+		}
+	}
+}
