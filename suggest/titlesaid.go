@@ -72,7 +72,7 @@ func (e *Engine) titleGrounding(w *work, doc *nlp.Document, c *candidate, code c
 	}
 	if w.ground.ok {
 		m := w.ground.mask(w.gsents)
-		return tf.grounding(func(t uint32) bool { return w.ground.said(t, m) })
+		return tf.groundingIndexed(&w.ground, m)
 	}
 	said := w.gterms
 	// Candidates of the same sentences (the next one usually) read the
