@@ -290,7 +290,7 @@ func appendMatchedMessage(buf []byte, kind, name string, coverage, cosine, order
 // appendFixed2 is strconv.AppendFloat(buf, x, 'f', 2, 64). A non-negative
 // x under 1e7 is rounded from its product by 100, whose error (under 1e-7)
 // can change the rounding only within it of a half: there, and for any
-// other x, strconv writes the digits.
+// other x, strconv writes the digits. TestAppendFixed2 holds it to strconv.
 func appendFixed2(buf []byte, x float64) []byte {
 	y := x * 100
 	if !(y >= 0 && y < 1e9) || math.Signbit(x) {
@@ -305,6 +305,11 @@ func appendFixed2(buf []byte, x float64) []byte {
 		n++
 	}
 	u := uint64(n)
+	if u < 1000 {
+		// One digit before the point (coverage, cosine and order are
+		// under 1): its four bytes in one append, without AppendUint.
+		return append(buf, byte('0'+u/100), '.', byte('0'+u/10%10), byte('0'+u%10))
+	}
 	buf = strconv.AppendUint(buf, u/100, 10)
 	return append(buf, '.', byte('0'+u/10%10), byte('0'+u%10))
 }
