@@ -51,8 +51,8 @@ run: build data
 # 5-20x longer under -race (testenv.SkipUnderRace): corpus's full-data tests, and
 # the suggest and index tests named in NORACE (full data, or a fast form held to
 # its plain one over many random inputs); the second pass runs them without it,
-# corpus and the named tests side by side. suggest's TestNoRaceListed checks that NORACE names
-# exactly the suggest and index tests that skip.
+# corpus and the named tests side by side. suggest's TestNoRaceListed checks that
+# NORACE names exactly the suggest and index tests that skip.
 # suggest, the longest package, is named first so that go test starts it first
 # (packages run two at a time on two cores; the others finish beside it).
 NORACE = ^(TestAllergyTable|TestAlternativesAgreesWithSort|TestAppendTermIDsIsTermID|TestCollectBest|TestDeeperSubtermsAgreesWithPlain|TestGiveGate|TestGiveWayPlain|TestHistoryMemoOwnsPositions|TestHypertensionNamed|TestHypertensionTable|TestLiveSites|TestMayGive|TestMergeSpansAgreesWithSort|TestNameClash|TestOpens|TestPairFactsAgree|TestPairsFindWhatTheWalkFinds|TestPendingSlotsNeedNoZeroing|TestReleasePriorsShared|TestRunNorm|TestScansOnDevNotes|TestSentSetAgreesWithScan|TestSiteShare|TestSiteSuffixReadings|TestSlotAlternatives|TestStatusTable|TestSupportICD|TestTermTableFindsWhatAMapFinds|TestTitleAcuityMatchesRegexps)$$
