@@ -76,10 +76,20 @@ func (g *groundIndex) mask(sents []int) uint64 {
 // titleGrounding's marks read it: a term past the index's terms but
 // within the marks' last word is never marked, one past that is looked
 // for among the affirmed ids.
+//
+// The index's own terms, nearly every title term, are answered here, small
+// enough to inline into groundingIn's loops; the rest by saidBeyond.
+// len(g.sents) is g.terms (build), and the test by it proves the read
+// in range.
 func (g *groundIndex) said(t uint32, m uint64) bool {
-	if int(t) < g.terms {
+	if int(t) < len(g.sents) {
 		return g.sents[t]&m != 0
 	}
+	return g.saidBeyond(t, m)
+}
+
+// saidBeyond is said of a term past the index's terms.
+func (g *groundIndex) saidBeyond(t uint32, m uint64) bool {
 	if int(t/64) < (g.terms+63)/64 {
 		return false
 	}
