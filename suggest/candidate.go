@@ -223,7 +223,7 @@ func (w *work) pendTo(tgt *target, p *pending) {
 type sentenceScratch struct {
 	q        index.Query
 	hits     []index.Hit
-	expanded []bool     // per query term: from an abbreviation expansion
+	expanded []bool     // per query term: from an abbreviation expansion (listed when one is)
 	facts    []hitFacts // per hit: its words' negation share and assertion
 	full     fullMasks  // the sentence's fully matched names, which dominate others
 	trig     []bool     // per token of the note: part of an assertion trigger
@@ -356,7 +356,7 @@ func keptTerms(doc *nlp.Document, sent []nlp.Term, label []bool, dst []int32) []
 // ids in ix (-1: not in ix), sc.kept the terms it reads (keptTerms).
 func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids []int32, req Request, ix *index.Index, targets []target, learned bool, sc *sentenceScratch) {
 	q := &sc.q
-	q.Terms, q.Pos, sc.expanded, sc.prefix = q.Terms[:0], q.Pos[:0], sc.expanded[:0], sc.prefix[:0]
+	q.Terms, q.Pos, sc.prefix = q.Terms[:0], q.Pos[:0], sc.prefix[:0]
 	expanded := false
 	for _, k := range sc.kept {
 		t := &sent[k]
@@ -369,11 +369,20 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		if t.Start < doc.Tokens[t.Tok].Start {
 			sc.prefix = append(sc.prefix, prefixAt{t.Tok, t.Start}) // a compound's prefix ("pre-eclampsia") is part of its evidence
 		}
-		sc.expanded = append(sc.expanded, t.Expanded)
 		expanded = expanded || t.Expanded
 	}
 	if len(q.Terms) == 0 {
 		return
+	}
+	if expanded {
+		// Which query terms come from an expansion is listed only for
+		// the few sentences holding one (the loop above lists them all).
+		sc.expanded = sc.expanded[:0]
+		for _, k := range sc.kept {
+			if ids[k] >= 0 {
+				sc.expanded = append(sc.expanded, sent[k].Expanded)
+			}
+		}
 	}
 	minCov := e.minCoverage
 	if learned {
@@ -416,11 +425,13 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	// not the finding's and do not count. Both are read in one pass over
 	// the hit's words, with the mask of its positions (hitFacts.read).
 	base := int32(sent[0].Tok)
-	sc.facts = sc.facts[:0]
-	for i := range hits {
+	// Grown once, not appended a zero hitFacts per hit: read and the
+	// share below set every field.
+	facts := slices.Grow(sc.facts[:0], len(hits))[:len(hits)]
+	sc.facts = facts
+	for i := range facts {
 		h := &hits[i]
-		sc.facts = append(sc.facts, hitFacts{})
-		f := &sc.facts[i]
+		f := &facts[i]
 		negated := f.read(doc, sc.trig, h.Positions, base)
 		pn := 0.0
 		if !ix.NameHas(h.Name, index.NameWithout) { // saysWithout, found once per name

@@ -15,7 +15,7 @@ type hitFacts struct {
 	mask    posMask
 }
 
-// read sets the assertion, own and mask of f, a zero hitFacts, from the
+// read sets the assertion, own and mask of f (whatever it held) from the
 // positions ps of a hit (trig: per token of the note, part of an
 // assertion trigger; base: the sentence's first token), and returns how
 // many of its words are negated. f.mask is maskOf(ps, base), set in place
@@ -39,6 +39,7 @@ func (f *hitFacts) read(doc *nlp.Document, trig []bool, ps []int32, base int32) 
 	}
 	f.assert, f.own = assert, own
 	m := &f.mask
+	*m = posMask{}
 	for _, p := range ps {
 		if !m.add(p - base) {
 			*m = posMask{}

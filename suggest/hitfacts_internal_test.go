@@ -27,7 +27,9 @@ func TestHitFactsMask(t *testing.T) {
 		for j := range ps {
 			ps[j] = max(0, base-2+r.Int32N(span))
 		}
-		var f hitFacts // zero, as searchSentence appends it
+		// What a slot held before: searchSentence reuses its facts
+		// without zeroing them, and read sets every field it reads.
+		f := hitFacts{assert: nlp.Assertion(r.IntN(256)), own: r.IntN(2) == 0, mask: posMask{bits: [4]uint64{r.Uint64(), r.Uint64(), r.Uint64(), r.Uint64()}, n: r.IntN(9), ok: r.IntN(2) == 0}}
 		negated := f.read(doc, trig, ps, base)
 		want := maskOf(ps, base)
 		if f.mask != want {
