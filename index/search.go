@@ -221,7 +221,12 @@ func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions,
 	for j, k := range keys {
 		hits[j] = found[k.i]
 	}
-	clear(found)
+	// The pooled scratch keeps no caller's positions alive: only the
+	// pointer is cleared (score sets every field of a hit it keeps), not
+	// the whole hit.
+	for i := range found {
+		found[i].Positions = nil
+	}
 	sc.keys, sc.hits = keys, found[:0]
 	return hits, r.arena
 }
