@@ -209,9 +209,10 @@ func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions,
 	// The hits were scored into scratch: sort small keys, then copy each
 	// hit kept out once, in order.
 	found := r.hits
-	keys := sc.keys[:0]
-	for i := range found {
-		keys = append(keys, hitKey{found[i].Score, found[i].Name, int32(i)})
+	keys := slices.Grow(sc.keys[:0], len(found))[:len(found)] // grown once, not appended a key at a time
+	for i := range keys {
+		h := &found[i]
+		keys[i] = hitKey{h.Score, h.Name, int32(i)}
 	}
 	sortKeys(keys, &sc.keyBuf)
 	if opts.Limit > 0 && len(keys) > opts.Limit {
