@@ -357,6 +357,10 @@ func keptTerms(doc *nlp.Document, sent []nlp.Term, label []bool, dst []int32) []
 func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids []int32, req Request, ix *index.Index, targets []target, learned bool, sc *sentenceScratch) {
 	q := &sc.q
 	q.Terms, q.Pos, sc.prefix = q.Terms[:0], q.Pos[:0], sc.prefix[:0]
+	// The tokens are read from a local, not through doc after each store
+	// (the compiler cannot tell a store to the query or a mention leaves
+	// doc.Tokens alone).
+	toks := doc.Tokens
 	expanded := false
 	for _, k := range sc.kept {
 		t := &sent[k]
@@ -366,7 +370,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		}
 		q.Terms = append(q.Terms, uint32(id))
 		q.Pos = append(q.Pos, int32(t.Tok))
-		if t.Start < doc.Tokens[t.Tok].Start {
+		if t.Start < toks[t.Tok].Start {
 			sc.prefix = append(sc.prefix, prefixAt{t.Tok, t.Start}) // a compound's prefix ("pre-eclampsia") is part of its evidence
 		}
 		expanded = expanded || t.Expanded
@@ -452,13 +456,14 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	sc.full.reset()
 	for i := range hits {
 		h := &hits[i]
-		if h.Coverage >= 0.99 && h.Matched > 1 && sc.facts[i].partNeg == 0 {
-			sc.full.add(sc.facts[i].mask)
+		if h.Coverage >= 0.99 && h.Matched > 1 && facts[i].partNeg == 0 {
+			sc.full.add(facts[i].mask)
 		}
 	}
+	sentNo := sent[0].Sent
 	for i := range hits {
 		h := &hits[i]
-		f := &sc.facts[i]
+		f := &facts[i]
 		if !f.own {
 			continue // only the words of a trigger ("none", "no evidence of") matched
 		}
@@ -466,9 +471,10 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		// field set (newPending does not zero the slot).
 		pm := w.newPending()
 		m := &pm.m
+		first := &toks[h.First]
 		m.hit, m.learned, m.name, m.kind = *h, learned, ix.NameText(h.Name), ix.NameKind(h.Name)
-		m.sent, m.start, m.end = sent[0].Sent, min(doc.Tokens[h.First].Start, sc.prefixStart(int(h.First))), doc.Tokens[h.Last].End
-		m.section, m.partNeg, m.assert = doc.Tokens[h.First].Section, f.partNeg, f.assert
+		m.sent, m.start, m.end = sentNo, min(first.Start, sc.prefixStart(int(h.First))), toks[h.Last].End
+		m.section, m.partNeg, m.assert = first.Section, f.partNeg, f.assert
 		m.weight, m.expanded, m.dominated = 0, false, false
 		if expanded { // else no term of the query comes from an expansion
 			switch {

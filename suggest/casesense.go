@@ -23,7 +23,7 @@ func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit, sc *sentenceScra
 	}
 	t := doc.Tokens[h.Positions[0]]
 	word := doc.Text[t.Start:t.End]
-	if !hasLetter(word) || sc.shouting(doc, t.Sent) {
+	if !hasLetter(word) || sc.shouting(doc, int(h.Positions[0])) {
 		return false
 	}
 	return nameClash(word, ix.NameText(h.Name))
@@ -127,28 +127,58 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// shouting is shouting(doc, sent), judged once per sentence of the note.
-func (sc *sentenceScratch) shouting(doc *nlp.Document, sent int) bool {
+// shouting is shouting(doc, sent) of the sentence of token p, judged
+// once per sentence of the note (shoutingAt).
+func (sc *sentenceScratch) shouting(doc *nlp.Document, p int) bool {
+	sent := doc.Tokens[p].Sent
 	if sent < 0 || sent >= len(sc.shout) {
 		return shouting(doc, sent)
 	}
 	if sc.shout[sent] == 0 {
 		sc.shout[sent] = -1
-		if shouting(doc, sent) {
+		if shoutingAt(doc, p) {
 			sc.shout[sent] = 1
 		}
 	}
 	return sc.shout[sent] > 0
 }
 
+// shoutingAt is shouting of the sentence of token p, read outward from p
+// (its sentence's tokens are the run of tokens around it in that
+// sentence) instead of finding the sentence's tokens by two binary
+// searches over the note's (TestShoutingAt).
+func shoutingAt(doc *nlp.Document, p int) bool {
+	toks := doc.Tokens
+	sent := toks[p].Sent
+	for i := p; i < len(toks) && toks[i].Sent == sent; i++ {
+		if hasLower(doc.Text[toks[i].Start:toks[i].End]) {
+			return false
+		}
+	}
+	for i := p - 1; i >= 0 && toks[i].Sent == sent; i-- {
+		if hasLower(doc.Text[toks[i].Start:toks[i].End]) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLower reports whether s holds a lower-case letter.
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // shouting reports a sentence with no lower-case letter.
 func shouting(doc *nlp.Document, sent int) bool {
 	lo, hi := sentenceTokens(doc, sent)
 	for _, t := range doc.Tokens[lo:hi] {
-		for _, r := range doc.Text[t.Start:t.End] {
-			if unicode.IsLower(r) {
-				return false
-			}
+		if hasLower(doc.Text[t.Start:t.End]) {
+			return false
 		}
 	}
 	return true
