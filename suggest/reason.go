@@ -116,7 +116,8 @@ func whereSaid(where []uint8, k *scored) (reason, answer bool) {
 	}
 	n := len(where) - 1 // the sections; where[n] is outside any
 	reason = true
-	for _, m := range k.c.mentions {
+	for mi := range k.c.mentions { // by index: a mention is too large to copy
+		m := &k.c.mentions[mi]
 		wh := where[n]
 		if m.section >= 0 && m.section < n {
 			wh = where[m.section]
