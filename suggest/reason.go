@@ -134,16 +134,20 @@ const (
 	inAnswer                   // answerSections
 )
 
-// sectionWhere returns the inReason and inAnswer bits of a section kind.
+// sectionWhere returns the inReason and inAnswer bits of a section kind:
+// reasonSections' and answerSections' kinds, which no kind is in both,
+// by a switch rather than two map lookups by string per section
+// (TestSectionWhere holds it to the maps).
 func sectionWhere(kind nlp.SectionKind) uint8 {
-	var b uint8
-	if reasonSections[kind] {
-		b |= inReason
+	switch kind {
+	case nlp.ChiefComplaint, nlp.ReasonForVisit, nlp.Indications, nlp.ConsultReason,
+		nlp.HistoryOfPresentIllness, nlp.ReviewOfSystems, nlp.Subjective:
+		return inReason
+	case nlp.Impression, nlp.Findings, nlp.Assessment, nlp.AssessmentAndPlan, nlp.Diagnoses,
+		nlp.DischargeDiagnoses, nlp.PostoperativeDiagnosis:
+		return inAnswer
 	}
-	if answerSections[kind] {
-		b |= inAnswer
-	}
-	return b
+	return 0
 }
 
 // sectionsWhere appends the sectionWhere of each of doc's sections to
