@@ -981,9 +981,17 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			repl = append(repl, j)
 		}
 	}
+	// The replacements whose notes pair codes (pairedWith is false for
+	// the others), in order, for decide's question: listed once, not
+	// skipped per reason candidate.
+	nx := len(repl)
+	for _, j := range repl[:nr] {
+		if sup[j].names.nPaired != 0 {
+			repl = append(repl, j)
+		}
+	}
 	r.repl = repl
-	replAny, replExact := repl[nr:na], repl[na:]
-	repl = repl[:nr]
+	replAny, replExact, pairing := repl[nr:na], repl[na:nx], repl[nx:]
 	// A symptom a recommended code's notes ask for ("use additional code
 	// for associated symptoms") is coded whatever else explains it.
 	decide := func(i int) {
@@ -991,7 +999,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		if stage[i] < 3 {
 			stage[i] = 3
 			if sup[i].reason {
-				for _, j := range repl {
+				for _, j := range pairing {
 					if j != i && pairedWith(sup[j].names, briefs[i].Code) {
 						sup[i].asked = true
 						break

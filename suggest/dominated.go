@@ -93,31 +93,31 @@ func (x *coverIndex) build(ks []scored) {
 	x.ready = true
 	x.all, x.pairs = x.all[:0], x.pairs[:0]
 	top := int32(-1)
+	// One pass over each candidate's mentions: seen grows as a position
+	// past it comes.
 	for j := range ks {
 		ms := ks[j].c.mentions
 		has := false
 		for m := range ms {
-			if o := &ms[m]; fullName(o) {
-				has = true
-				for _, p := range o.hit.Positions {
-					top = max(top, p)
-				}
+			o := &ms[m]
+			if !fullName(o) {
+				continue
 			}
-		}
-		if !has {
-			continue
-		}
-		x.all = append(x.all, int32(j))
-		if int(top) >= len(x.seen) {
-			x.seen = append(x.seen, make([]int32, int(top)+1-len(x.seen))...)
-		}
-		for m := range ms {
-			if o := &ms[m]; fullName(o) {
-				for _, p := range o.hit.Positions {
-					if p >= 0 && x.seen[p] != int32(j)+1 {
-						x.seen[p] = int32(j) + 1
-						x.pairs = append(x.pairs, [2]int32{p, int32(j)})
-					}
+			if !has {
+				has = true
+				x.all = append(x.all, int32(j))
+			}
+			for _, p := range o.hit.Positions {
+				if p < 0 {
+					continue
+				}
+				top = max(top, p)
+				if int(p) >= len(x.seen) {
+					x.seen = append(x.seen, make([]int32, int(p)+1-len(x.seen))...)
+				}
+				if x.seen[p] != int32(j)+1 {
+					x.seen[p] = int32(j) + 1
+					x.pairs = append(x.pairs, [2]int32{p, int32(j)})
 				}
 			}
 		}

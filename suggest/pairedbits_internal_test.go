@@ -7,7 +7,8 @@ import (
 
 // TestPairedBits: pairedWith, filtering by the category's bit, answers as
 // pairedScan, comparing to every prefix, does for random paired prefixes
-// (short ones too) and codes.
+// (short ones too) and codes; and none with no paired prefix pairs a
+// code (resolveConflicts' decide asks only the replacements with one).
 func TestPairedBits(t *testing.T) {
 	r := rand.New(rand.NewPCG(16, 2))
 	alphabet := []byte("ABEINRZ01259.")
@@ -40,6 +41,9 @@ func TestPairedBits(t *testing.T) {
 			}
 			if got, want := pairedWith(n, code), pairedScan(n, code); got != want {
 				t.Fatalf("pairedWith(%q, %q) = %v, pairedScan %v", strs[paths:], code, got, want)
+			}
+			if paired == 0 && pairedWith(n, code) {
+				t.Fatalf("pairedWith(no paired prefix, %q) = true", code)
 			}
 		}
 	}

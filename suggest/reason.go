@@ -116,7 +116,8 @@ func whereSaid(where []uint8, k *scored) (reason, answer bool) {
 	}
 	n := len(where) - 1 // the sections; where[n] is outside any
 	reason = true
-	for _, m := range k.c.mentions {
+	for mi := range k.c.mentions { // by index: a mention is too large to copy
+		m := &k.c.mentions[mi]
 		wh := where[n]
 		if m.section >= 0 && m.section < n {
 			wh = where[m.section]
@@ -133,16 +134,20 @@ const (
 	inAnswer                   // answerSections
 )
 
-// sectionWhere returns the inReason and inAnswer bits of a section kind.
+// sectionWhere returns the inReason and inAnswer bits of a section kind:
+// reasonSections' and answerSections' kinds, which no kind is in both,
+// by a switch rather than two map lookups by string per section
+// (TestSectionWhere holds it to the maps).
 func sectionWhere(kind nlp.SectionKind) uint8 {
-	var b uint8
-	if reasonSections[kind] {
-		b |= inReason
+	switch kind {
+	case nlp.ChiefComplaint, nlp.ReasonForVisit, nlp.Indications, nlp.ConsultReason,
+		nlp.HistoryOfPresentIllness, nlp.ReviewOfSystems, nlp.Subjective:
+		return inReason
+	case nlp.Impression, nlp.Findings, nlp.Assessment, nlp.AssessmentAndPlan, nlp.Diagnoses,
+		nlp.DischargeDiagnoses, nlp.PostoperativeDiagnosis:
+		return inAnswer
 	}
-	if answerSections[kind] {
-		b |= inAnswer
-	}
-	return b
+	return 0
 }
 
 // sectionsWhere appends the sectionWhere of each of doc's sections to

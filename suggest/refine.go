@@ -68,8 +68,8 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		for i := range c.mentions {
 			m := &c.mentions[i]
 			// A reading leaving more than maxImplied words of its name
-			// unmatched refines nothing (consider's first test): it is
-			// not kept.
+			// unmatched refines nothing (the first test of its
+			// weighing): it is not kept.
 			if m.hit.Length-m.hit.Matched > maxImplied {
 				continue
 			}
@@ -168,21 +168,12 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		// reads them as they are when called.
 		var m *mention
 		implied := impliedNot
-		// consider weighs reading r of m's sentence as v's refinement.
-		consider := func(r *reading) {
-			if r.code == vcode || r.c == v {
-				return
-			}
-			if r.slack > maxImplied {
-				return // the cheapest test first
-			}
-			if r.cat != cat && !(site && e.indexedUnder(vcode, r.code)) {
-				return
-			}
-			extra := sc.contentExtra(doc, m.hit.Positions, r.m.hit.Positions, vt)
-			if extra <= 0 {
-				return
-			}
+		// consider weighs reading r of m's sentence, which adds extra > 0
+		// content words to m's (contentExtra), as v's refinement. Its
+		// callers make the first tests (not v's code, slack, category) and
+		// count extra: most readings fail them, and a call of the closure
+		// costs more than they do.
+		consider := func(r *reading, extra int) {
 			// A reading that would not beat the best so far is not
 			// judged further: what follows only ever rejects it.
 			score := mentionScore(*r.m)
@@ -249,6 +240,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 			if m.learned || len(m.hit.Positions) == 0 || repeats.before(v.mentions, mi) {
 				continue // consider reads only a mention's sentence and positions: a repeat finds nothing new
 			}
+			sc.markRead(m.hit.Positions)
 			implied = impliedNot
 			if m.sent >= 0 && m.sent < len(sided) && sided[m.sent] {
 				implied = impliedSided
@@ -258,17 +250,29 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				seg := ord[at[m.sent]:at[m.sent+1]]
 				k, _ := slices.BinarySearch(seg, uint64(cat)<<32)
 				for ; k < len(seg) && uint32(seg[k]>>32) == cat; k++ {
-					// consider's first test, made before the call: most
-					// readings of cat are v's own.
-					if r := &byS[uint32(seg[k])]; r.code != vcode && r.c != v {
-						consider(r)
+					// Most readings of cat are v's own.
+					r := &byS[uint32(seg[k])]
+					if r.code == vcode || r.c == v || r.slack > maxImplied || r.cat != cat {
+						continue
+					}
+					if extra := sc.contentExtra(doc, r.m.hit.Positions, vt); extra > 0 { // m's positions marked (markRead)
+						consider(r, extra)
 					}
 				}
 				continue
 			}
 			sent := bySent(m.sent)
 			for ri := range sent {
-				consider(&sent[ri])
+				r := &sent[ri]
+				if r.code == vcode || r.c == v || r.slack > maxImplied {
+					continue // the cheapest tests first
+				}
+				if r.cat != cat && !(site && e.indexedUnder(vcode, r.code)) {
+					continue
+				}
+				if extra := sc.contentExtra(doc, r.m.hit.Positions, vt); extra > 0 {
+					consider(r, extra)
+				}
 			}
 		}
 		v.refinedBy = best
@@ -352,13 +356,15 @@ func saysWithoutNear(doc *nlp.Document, pos []int32) bool {
 // promote gives each refinement the rank of the best vague code it
 // refines, and ranks that code just below it.
 func (e *Engine) promote(ks []scored) {
-	if !slices.ContainsFunc(ks, func(k scored) bool { return k.c.refinedBy != nil || len(k.c.refines) > 0 }) {
+	var buf [16]refineAt
+	at := refinedAt(ks, buf[:0])
+	if at == nil {
 		return // nothing refined
 	}
 	for i := range ks {
 		s := &ks[i]
 		for _, v := range s.c.refines {
-			j, ok := scoredAt(ks, v)
+			j, ok := scoredAtIn(at, ks, v)
 			if !ok {
 				continue
 			}
@@ -373,7 +379,7 @@ func (e *Engine) promote(ks []scored) {
 		if k.c.refinedBy == nil {
 			continue
 		}
-		j, ok := scoredAt(ks, k.c.refinedBy)
+		j, ok := scoredAtIn(at, ks, k.c.refinedBy)
 		if !ok {
 			continue
 		}
@@ -685,6 +691,55 @@ func scoredAt(ks []scored, c *candidate) (int, bool) {
 	return -1, false
 }
 
+// refineAt is a refining or refined candidate and its last index in the
+// scored candidates (refinedAt).
+type refineAt struct {
+	c *candidate
+	i int
+}
+
+// refinedAt appends to dst, in one pass over ks, each candidate refining
+// or refined (refinedBy or refines set) with its last index in ks, as
+// many as dst's capacity holds; it returns nil when ks holds none.
+// promote looks its candidates up there (scoredAtIn), not by a scan of
+// ks per lookup.
+func refinedAt(ks []scored, dst []refineAt) []refineAt {
+	found := false
+	for i := range ks {
+		c := ks[i].c
+		if c.refinedBy == nil && len(c.refines) == 0 {
+			continue
+		}
+		found = true
+		k := 0
+		for k < len(dst) && dst[k].c != c {
+			k++
+		}
+		switch {
+		case k < len(dst):
+			dst[k].i = i
+		case len(dst) < cap(dst):
+			dst = append(dst, refineAt{c, i})
+		}
+	}
+	if !found {
+		return nil
+	}
+	return dst
+}
+
+// scoredAtIn is scoredAt(ks, c), answered from at (refinedAt's list of
+// ks) when c is there, else by the scan (TestScoredAtIn holds it to
+// scoredAt).
+func scoredAtIn(at []refineAt, ks []scored, c *candidate) (int, bool) {
+	for _, x := range at {
+		if x.c == c {
+			return x.i, true
+		}
+	}
+	return scoredAt(ks, c)
+}
+
 // refineReading is a mention a refinement may read; stems and other are
 // its name's stems and otherName, read on first need.
 type refineReading struct {
@@ -727,11 +782,16 @@ type refineScratch struct {
 	at      []int32
 	next    []int32
 	ord     []uint64 // byS's indices, each sentence's by category (cat<<32 | index)
-	// inVT holds, per token, whether its stem is a word of the vague
-	// title being refined (1 no, 2 yes), valid where vtGen is gen.
+	// inVT holds, per token, whether it states nothing beyond the vague
+	// title being refined: its stem is the title's or it is a connector
+	// (1 no, 2 yes), valid where vtGen is gen.
 	inVT  []int8
 	vtGen []uint32
 	gen   uint32
+	// readAt marks, per token, the positions of the vague code's mention
+	// being weighed (markRead): those equal to readGen.
+	readAt  []uint32
+	readGen uint32
 	// unread holds the readings' unread stems (refineReading.unread).
 	unread []string
 	// pairs and refines are the refinements' {refinement, vague code}
@@ -747,6 +807,7 @@ func (s *refineScratch) nextVague(n int) {
 	if len(s.vtGen) < n {
 		s.vtGen = append(s.vtGen, make([]uint32, n-len(s.vtGen))...)
 		s.inVT = append(s.inVT, make([]int8, n-len(s.inVT))...)
+		s.readAt = append(s.readAt, make([]uint32, n-len(s.readAt))...)
 	}
 	s.gen++
 	if s.gen == 0 {
@@ -755,38 +816,50 @@ func (s *refineScratch) nextVague(n int) {
 	}
 }
 
-// contentExtra counts the positions of ext not in pos whose word is no
+// contentExtra counts the positions of ext not among the positions
+// markRead marked (the vague code's mention's) whose word is no
 // connector ("with" of "... with unspecified complications" states no
 // detail) and no word of the vague code's title (stems vt: "site" of
 // "unspecified site" names no site, "acute" of "Acute embolism and
 // thrombosis of unspecified vein" is no detail beyond it). vt is the
-// title of the vague candidate nextVague started: each token is tested
-// against it once.
-func (s *refineScratch) contentExtra(doc *nlp.Document, pos, ext []int32, vt []string) int {
+// title of the vague candidate nextVague started: each token is judged
+// against it, and as a connector, once (TestContentExtraPlain holds it to
+// contentExtraPlain, the scan of pos and the tests per call).
+func (s *refineScratch) contentExtra(doc *nlp.Document, ext []int32, vt []string) int {
 	n := 0
 	for _, p := range ext {
-		if slices.Contains(pos, p) || int(p) >= len(doc.Tokens) {
-			continue
+		if int(p) >= len(doc.Tokens) || int(p) >= len(s.vtGen) {
+			continue // past the note's tokens (nextVague covers them all)
 		}
-		if int(p) < len(s.vtGen) {
-			if s.vtGen[p] != s.gen {
-				s.vtGen[p], s.inVT[p] = s.gen, 1
-				if slices.Contains(vt, doc.Tokens[p].Stem) {
-					s.inVT[p] = 2
-				}
+		if s.readAt[p] == s.readGen {
+			continue // a word of the vague code's mention
+		}
+		if s.vtGen[p] != s.gen {
+			s.vtGen[p], s.inVT[p] = s.gen, 1
+			if t := &doc.Tokens[p]; slices.Contains(vt, t.Stem) || connectorNorm(t.Norm) {
+				s.inVT[p] = 2
 			}
-			if s.inVT[p] == 2 {
-				continue
-			}
-		} else if slices.Contains(vt, doc.Tokens[p].Stem) {
-			continue
 		}
-		if connectorNorm(doc.Tokens[p].Norm) {
-			continue
+		if s.inVT[p] == 1 {
+			n++
 		}
-		n++
 	}
 	return n
+}
+
+// markRead marks the positions pos of the vague code's mention being
+// weighed for contentExtra (and clears the last mention's marks).
+func (s *refineScratch) markRead(pos []int32) {
+	s.readGen++
+	if s.readGen == 0 {
+		clear(s.readAt)
+		s.readGen = 1
+	}
+	for _, p := range pos {
+		if p >= 0 && int(p) < len(s.readAt) {
+			s.readAt[p] = s.readGen
+		}
+	}
 }
 
 // done clears the readings, so the pooled scratch holds no candidate.

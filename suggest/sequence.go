@@ -172,8 +172,8 @@ func (e *Engine) sequenceIn(sc *seqScratch, doc *nlp.Document, req Request, res 
 	sugs := res.Suggestions
 	sc.in = grown(sc.in, len(sugs))
 	in := sc.in
-	for i, s := range sugs {
-		in[i] = s.Confidence >= thr
+	for i := range sugs { // by index: a Suggestion is too large to copy per code
+		in[i] = sugs[i].Confidence >= thr
 	}
 	e.visitReasons(doc, res, in)
 	fs := e.seqFacts(sc, doc, sugs, in, thr)
@@ -217,8 +217,8 @@ func (e *Engine) sequenceIn(sc *seqScratch, doc *nlp.Document, req Request, res 
 	}
 	sc.cons = cons
 	cons = surest(sugs, e.lift(res, fs, in, cons))
-	for i, s := range sugs { // a lifted code no kept constraint lists first stays below
-		if in[i] && s.Confidence < thr && !slices.ContainsFunc(cons, func(c order) bool { return c.a == i }) {
+	for i := range sugs { // a lifted code no kept constraint lists first stays below
+		if in[i] && sugs[i].Confidence < thr && !slices.ContainsFunc(cons, func(c order) bool { return c.a == i }) {
 			in[i] = false
 		}
 	}
@@ -491,10 +491,13 @@ func visitCued(doc *nlp.Document, s Suggestion) bool {
 // when an encounter code of the tables is already above the threshold.
 func (e *Engine) visitReasons(doc *nlp.Document, res *Result, in []bool) {
 	best := -1
-	for i, s := range res.Suggestions {
-		if s.System != string(corpus.ICD10CM) || firstListedRow(s.Code) == "" && reasonFirstRow(s.Code) == "" {
+	for i := range res.Suggestions {
+		// The first test reads the suggestion in place: most fail it, and
+		// a Suggestion is too large to copy per code.
+		if p := &res.Suggestions[i]; p.System != string(corpus.ICD10CM) || firstListedRow(p.Code) == "" && reasonFirstRow(p.Code) == "" {
 			continue
 		}
+		s := res.Suggestions[i]
 		if in[i] {
 			return // an encounter code is already suggested
 		}
@@ -671,15 +674,31 @@ func applyOrder(sc *seqScratch, res *Result, in []bool, succ, raise [][]int, kep
 // pickOrder appends to seq the codes of ins (the sequenced codes'
 // indices, in order) in an order succ allows: each time, of the codes
 // not done whose predecessors are all placed (indeg 0), the one of the
-// lowest prio, the lowest index on a tie; it marks them done. Only the
-// sequenced codes are scanned per pick, not every suggestion: a note's
-// ~20 against its ~150 (TestPickOrder holds it to the scan of all).
+// lowest prio, the lowest index on a tie; it marks them done. ins is
+// first sorted in place by (prio, index), by insertion (it comes in
+// index order, and most codes' prio is their own index: nearly sorted),
+// so each pick is the first code of ins not done whose indeg is 0, found
+// from the first not done on: not a scan of every sequenced code per
+// pick (TestPickOrder holds it to the scan of all suggestions).
 func pickOrder(seq, ins []int, done []bool, indeg, prio []int, succ [][]int) []int {
+	for k := 1; k < len(ins); k++ {
+		i := ins[k]
+		at := k
+		for ; at > 0 && (prio[ins[at-1]] > prio[i] || prio[ins[at-1]] == prio[i] && ins[at-1] > i); at-- {
+			ins[at] = ins[at-1]
+		}
+		ins[at] = i
+	}
+	first := 0 // ins[:first] are done
 	for {
+		for first < len(ins) && done[ins[first]] {
+			first++
+		}
 		pick := -1
-		for _, i := range ins {
-			if !done[i] && indeg[i] == 0 && (pick < 0 || prio[i] < prio[pick] || prio[i] == prio[pick] && i < pick) {
+		for _, i := range ins[first:] {
+			if !done[i] && indeg[i] == 0 {
 				pick = i
+				break
 			}
 		}
 		if pick < 0 {

@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"cmp"
 	"slices"
 
 	"medcode/corpus"
@@ -73,12 +72,7 @@ func slotAlternatives(terms []uint32, spans map[corpus.ID][2]uint32) map[uint64]
 	for _, span := range spans {
 		es = appendSlotEntries(es, terms[span[0]:span[0]+span[1]])
 	}
-	slices.SortFunc(es, func(a, b slotEntry) int {
-		if c := cmp.Compare(a.h, b.h); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.v, b.v)
-	})
+	sortSlotEntries(es) // slotsort.go
 	altOf := map[uint64][]uint64{}
 	var vals []uint64
 	for lo := 0; lo < len(es); {
