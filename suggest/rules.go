@@ -82,13 +82,15 @@ func statusFlag(a nlp.Assertion) nlp.Assertion {
 // triggerText returns the words that put the span [start, end) under an
 // assertion of kind: the trigger of the first assertion span of that kind
 // whose scope overlaps it ("denies", "his wife's", "PAST MEDICAL
-// HISTORY"), or "".
+// HISTORY"), or "". The spans are read in place: one copied per step
+// (five words) cost more than the test, and a rejection's reason reads
+// some forty of them a note.
 func triggerText(doc *nlp.Document, start, end int, kind nlp.Assertion) string {
 	if kind == 0 {
 		return ""
 	}
-	for _, a := range doc.Assertions {
-		if a.Kind&kind != 0 && a.Scope.Start < end && start < a.Scope.End {
+	for i := range doc.Assertions {
+		if a := &doc.Assertions[i]; a.Kind&kind != 0 && a.Scope.Start < end && start < a.Scope.End {
 			return doc.Text[a.Trigger.Start:a.Trigger.End]
 		}
 	}
