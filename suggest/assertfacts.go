@@ -50,8 +50,8 @@ func assertFact(b corpus.Brief) uint16 {
 }
 
 // allowedBy is the assertion flags the rules allow a mention of a code of
-// facts f in setting (applyAssertions).
-func allowedBy(f codeFact, setting Setting) nlp.Assertion {
+// facts f in setting (applyAssertions), read in place.
+func allowedBy(f *codeFact, setting Setting) nlp.Assertion {
 	a := f.asrt
 	allowed := nlp.Assertion(0)
 	if a&asrtHistory != 0 {

@@ -185,11 +185,13 @@ func firstTokenAt(doc *nlp.Document, start int) int {
 
 // spanCue is the cue of the tokens inside note bytes [start, end): its
 // first and last token, sentence, section and assertion flags (tok is -1
-// when no token lies inside).
+// when no token lies inside). The tokens are read in place: a Token
+// copied per step (ten words) cost more than the step.
 func spanCue(doc *nlp.Document, start, end int) cue {
 	c := cue{start: start, end: end, sent: -1, sec: -1, tok: -1}
-	for i := firstTokenAt(doc, start); i < len(doc.Tokens) && doc.Tokens[i].Start < end; i++ {
-		if t := doc.Tokens[i]; t.End <= end {
+	toks := doc.Tokens
+	for i := firstTokenAt(doc, start); i < len(toks) && toks[i].Start < end; i++ {
+		if t := &toks[i]; t.End <= end {
 			if c.tok < 0 {
 				c.sent, c.sec, c.tok = t.Sent, t.Section, i
 			}

@@ -86,10 +86,10 @@ func TestAllowedBy(t *testing.T) {
 		{corpus.Brief{System: corpus.CPT, Code: "86803"}, Outpatient, always | nlp.Uncertain, 0},
 	} {
 		f := factOf(tc.b)
-		if got := allowedBy(f, tc.setting); got != tc.want {
+		if got := allowedBy(&f, tc.setting); got != tc.want {
 			t.Errorf("allowedBy(%s, %v) = %b, want %b", tc.b.Code, tc.setting, got, tc.want)
 		}
-		if got := blockedBy(f.asrt, nlp.Negated|nlp.Result, allowedBy(f, tc.setting)); got != tc.negResult {
+		if got := blockedBy(f.asrt, nlp.Negated|nlp.Result, allowedBy(&f, tc.setting)); got != tc.negResult {
 			t.Errorf("blockedBy(%s, negated result) = %b, want %b", tc.b.Code, got, tc.negResult)
 		}
 	}

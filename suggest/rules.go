@@ -82,13 +82,15 @@ func statusFlag(a nlp.Assertion) nlp.Assertion {
 // triggerText returns the words that put the span [start, end) under an
 // assertion of kind: the trigger of the first assertion span of that kind
 // whose scope overlaps it ("denies", "his wife's", "PAST MEDICAL
-// HISTORY"), or "".
+// HISTORY"), or "". The spans are read in place: one copied per step
+// (five words) cost more than the test, and a rejection's reason reads
+// some forty of them a note.
 func triggerText(doc *nlp.Document, start, end int, kind nlp.Assertion) string {
 	if kind == 0 {
 		return ""
 	}
-	for _, a := range doc.Assertions {
-		if a.Kind&kind != 0 && a.Scope.Start < end && start < a.Scope.End {
+	for i := range doc.Assertions {
+		if a := &doc.Assertions[i]; a.Kind&kind != 0 && a.Scope.Start < end && start < a.Scope.End {
 			return doc.Text[a.Trigger.Start:a.Trigger.End]
 		}
 	}
@@ -114,25 +116,26 @@ func susceptibilityCode(b corpus.Brief) bool {
 	return b.System == corpus.ICD10CM && strings.HasPrefix(b.Code, "Z15")
 }
 
-// applyAssertions keeps the mentions the coding rules allow. It returns
-// false with the rejection when none is left; the rejection names the rule
-// and the words that triggered it. Suggest shows only a reportable
-// rejection (reportable reads c as it was: a rejection leaves c as is), so
-// an unreportable one is returned empty: its text, built for some 45% of
-// the rejections of a note, would be dropped. g is the note's sense gates
-// (noteGatesOf): a code none of whose gates can fire in the note skips
-// senseGate.
-func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting, g noteGates) (Rejection, bool) {
+// applyAssertionsFull keeps the mentions the coding rules allow. It
+// returns false with the rejection when none is left; the rejection names
+// the rule and the words that triggered it. Suggest shows only a
+// reportable rejection (reportable reads c as it was: a rejection leaves c
+// as is), so an unreportable one is returned empty: its text, built for
+// some 45% of the rejections of a note, would be dropped. g is the note's
+// sense gates (noteGatesOf): a code none of whose gates can fire in the
+// note skips senseGate. applyAssertions (assertfast.go) answers the
+// common case itself and leaves the rest to it.
+func (e *Engine) applyAssertionsFull(w *work, c *candidate, setting Setting, g noteGates) (Rejection, bool) {
 	code := c.tgt.anyCode()
 	f := e.fact(code) // asrt: the code's kind (assertfacts.go)
 	a := f.asrt
-	allowed := allowedBy(f, setting)
+	allowed := allowedBy(&f, setting)
 	doc := &w.doc
 	var blocked nlp.Assertion
 	blockedAt := -1 // the first blocked mention's index (a mention is large: not copied)
 	sense := senseRule{}
 	var drop uint64 // bit i: mention i is blocked or off-sense (the first 64)
-	gated := g.mayGate(f)
+	gated := g.mayGate(&f)
 	for i := range c.mentions {
 		m := &c.mentions[i] // by pointer: a mention is large
 		if x := blockedBy(a, m.assert, allowed); x != 0 {

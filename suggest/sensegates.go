@@ -41,7 +41,7 @@ func noteGatesOf(doc *nlp.Document) noteGates {
 // mayGate reports whether senseGate can find a mention of a code of facts
 // f off-sense in a note of gates g; when it cannot, every mention is in
 // the code's sense.
-func (g noteGates) mayGate(f codeFact) bool {
+func (g noteGates) mayGate(f *codeFact) bool {
 	if f.flags&factICD != 0 {
 		return g.anesthesia || f.asrt&g.icd != 0
 	}

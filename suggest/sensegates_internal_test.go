@@ -46,7 +46,7 @@ func TestMayGate(t *testing.T) {
 		doc := pipe.AnalyzeInto(&w.doc, text)
 		g := noteGatesOf(doc)
 		for _, f := range facts {
-			may := g.mayGate(f)
+			may := g.mayGate(&f)
 			for i, tk := range doc.Tokens {
 				for span := range 3 {
 					last := min(i+span, len(doc.Tokens)-1)

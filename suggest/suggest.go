@@ -37,11 +37,12 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 
 	live := w.live[:0]
 	gates := noteGatesOf(doc) // the sense gates the note can trip (sensegates.go)
+	var rej Rejection         // applyAssertions' verdict on a candidate it drops
 	for _, c := range cands {
 		if mentionScore(c.mentions[c.best]) < e.minCandidate {
 			continue
 		}
-		if rej, ok := e.applyAssertions(w, c, req.Setting, gates); !ok {
+		if !e.applyAssertions(w, c, req.Setting, gates, &rej) {
 			if reportable(c) {
 				w.rejected = append(w.rejected, rej)
 				w.tail.evs = appendEvidence(w.tail.evs, doc, c, 3) // its evidence, bound below
