@@ -3,8 +3,6 @@ package suggest
 import (
 	"reflect"
 	"testing"
-
-	"medcode/internal/testenv"
 )
 
 // TestApplyAssertionsFast holds applyAssertions to applyAssertionsFull:
@@ -16,16 +14,8 @@ import (
 // blocked mention, a gate that can fire, a history or family code).
 func TestApplyAssertionsFast(t *testing.T) {
 	t.Parallel()
-	base := SharedEngine(t)
-	// An engine of the test's own: its pooled work is no other test's.
-	e, err := New(base.Set(), base.Index(), Options{Base: base})
-	if err != nil {
-		t.Fatal(err)
-	}
-	notes := testenv.DevNotes(t)
-	if len(notes) > 40 {
-		notes = notes[:40]
-	}
+	e := ownEngine(t)
+	notes := firstDevNotes(t, 40)
 	notes = withSampleNotes(t, notes)
 	var common, blocked, gated, history, rejected int
 	for i, text := range notes {

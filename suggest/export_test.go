@@ -37,3 +37,23 @@ func SharedEngine(tb testing.TB) *Engine {
 	}
 	return sharedEngine.eng
 }
+
+// ownEngine returns an engine of the test's own over the shared one's code
+// sets, index and tables (Options.Base): its pooled work is no other
+// test's, so a test may read the work a note leaves behind.
+func ownEngine(tb testing.TB) *Engine {
+	tb.Helper()
+	base := SharedEngine(tb)
+	e, err := New(base.Set(), base.Index(), Options{Base: base})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return e
+}
+
+// firstDevNotes returns up to n of the CodiEsp dev notes.
+func firstDevNotes(tb testing.TB, n int) []string {
+	tb.Helper()
+	notes := testenv.DevNotes(tb)
+	return notes[:min(len(notes), n)]
+}

@@ -3,8 +3,6 @@ package suggest
 import (
 	"testing"
 	"unsafe"
-
-	"medcode/internal/testenv"
 )
 
 // TestPutWorkKeepsOnlyItsArena holds putWork's clearing of the pending
@@ -14,16 +12,8 @@ import (
 // w.pos's array, whether the note kept that array or grew a new one.
 func TestPutWorkKeepsOnlyItsArena(t *testing.T) {
 	t.Parallel()
-	base := SharedEngine(t)
-	// An engine of the test's own: its pooled work is no other test's.
-	e, err := New(base.Set(), base.Index(), Options{Base: base})
-	if err != nil {
-		t.Fatal(err)
-	}
-	notes := testenv.DevNotes(t)
-	if len(notes) > 40 {
-		notes = notes[:40]
-	}
+	e := ownEngine(t)
+	notes := firstDevNotes(t, 40)
 	w := e.getWork(0)
 	grown, kept, mentions := 0, 0, 0
 	for i, text := range notes {
