@@ -103,3 +103,51 @@ func TestAlnumASCII(t *testing.T) {
 		}
 	}
 }
+
+// TestNameClashASCII holds nameClash's ASCII scan (nameClashASCII) to
+// the plain scan over ASCII words and names, and asciiString to isASCII.
+func TestNameClashASCII(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	pieces := []string{"a", "b", "s", "S", "A", "B", "pin", "PIN", "Pin", "pins", "fit", "FIT", "Fit", "1", "2b", "B12", " ", ",", "-", "'", "(", "[", "/"}
+	gen := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	seen := [2]int{}
+	for range 20000 {
+		word, name := gen(1+r.IntN(3)), gen(r.IntN(14))
+		if r.IntN(3) == 0 {
+			name += " " + word + gen(r.IntN(3)) // the word in the name, maybe in another case
+			if r.IntN(2) == 0 {
+				name = strings.ToUpper(name)
+			}
+		}
+		want := nameClashPlain(word, name)
+		if got := nameClashASCII(word, name); got != want {
+			t.Fatalf("nameClashASCII(%q, %q) = %v, want %v", word, name, got, want)
+		}
+		if want {
+			seen[1]++
+		} else {
+			seen[0]++
+		}
+	}
+	if seen[0] == 0 || seen[1] < 500 {
+		t.Fatalf("cases not covered: %v", seen)
+	}
+	for range 20000 {
+		b := make([]byte, r.IntN(24))
+		for i := range b {
+			b[i] = byte(r.IntN(128))
+			if r.IntN(40) == 0 {
+				b[i] = byte(128 + r.IntN(128))
+			}
+		}
+		if got, want := asciiString(string(b)), isASCII(string(b)); got != want {
+			t.Fatalf("asciiString(%q) = %v, want %v", b, got, want)
+		}
+	}
+}

@@ -33,6 +33,85 @@ func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit, sc *sentenceScra
 // the first word of the name that is the note's word (any case, or that
 // plus "s") differs from it in being an acronym.
 func nameClash(word, name string) bool {
+	if word != "" && asciiString(word) && asciiString(name) {
+		return nameClashASCII(word, name)
+	}
+	return nameClashScan(word, name)
+}
+
+// nameClashASCII is nameClash of an ASCII word and name. Only a name word
+// whose first byte is the note word's first letter, in either case, can
+// be the note word (sameASCII), so the scan jumps from one such byte to
+// the next (strings.IndexByte) instead of reading every name word byte
+// by byte (TestNameClashASCII holds it to nameClashPlain).
+func nameClashASCII(word, name string) bool {
+	lo := lowerASCII(word[0])
+	if !alnumASCII(lo) {
+		return false // no name word starts with it
+	}
+	up := lo
+	if lo >= 'a' && lo <= 'z' {
+		up = lo - 'a' + 'A'
+	}
+	// The next place of each case at or after i, -1 when none.
+	pl := strings.IndexByte(name, lo)
+	pu := -1
+	if up != lo {
+		pu = strings.IndexByte(name, up)
+	}
+	for {
+		k := pl
+		if k < 0 || (pu >= 0 && pu < k) {
+			k = pu
+		}
+		if k < 0 {
+			return false
+		}
+		j := k + 1
+		if k == 0 || !alnumASCII(name[k-1]) {
+			// k starts a name word: j is its end.
+			for j < len(name) && alnumASCII(name[j]) {
+				j++
+			}
+			if nw := name[k:j]; sameASCII(word, nw) {
+				return (allCaps(nw) && len(nw) >= 2) != (allCaps(word) && len(word) >= 2)
+			}
+		}
+		// Both places are read again from j on.
+		if pl >= 0 && pl < j {
+			if pl = strings.IndexByte(name[j:], lo); pl >= 0 {
+				pl += j
+			}
+		}
+		if pu >= 0 && pu < j {
+			if pu = strings.IndexByte(name[j:], up); pu >= 0 {
+				pu += j
+			}
+		}
+	}
+}
+
+// asciiString is isASCII read eight bytes at a time.
+func asciiString(s string) bool {
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if v&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// nameClashScan is nameClash read word by word, for a word or name that
+// is not ASCII.
+func nameClashScan(word, name string) bool {
 	noteCaps := allCaps(word) && len(word) >= 2
 	lw := ""
 	// Whether the words are ASCII is known from their scan, so the ASCII
