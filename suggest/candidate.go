@@ -490,7 +490,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 			m.dominated = sc.full.dominates(&f.mask)
 		}
 		if learned && e.model != nil {
-			m.weight = e.lWeight[h.Name]
+			m.weight = e.lWeight[h.Name] // every learned name has one (engine.go)
 		}
 		if learned && e.unsaidHistory(&targets[h.Code], m.assert) { // history.go
 			w.dropPending()

@@ -61,10 +61,10 @@ type Engine struct {
 	pipe    *nlp.Pipeline
 	model   *Model
 	adj     Adjuster
-	targets []target          // per index code
-	edits   []Edit            // the targets' edits (target.edit)
-	lTarget []target          // per learned-index code
-	lWeight map[int32]float64 // learned-index name -> its precision in training
+	targets []target  // per index code
+	edits   []Edit    // the targets' edits (target.edit)
+	lTarget []target  // per learned-index code
+	lWeight []float64 // per learned-index name: its precision in training
 	excl    exclTable
 	// minScore drops weak hits before they become candidates.
 	minScore    float64
@@ -264,7 +264,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options, newest *Engine) (
 		for _, l := range m.Learned {
 			weights[[2]string{l.Code, l.Text}] = l.Weight
 		}
-		e.lWeight = make(map[int32]float64, li.Len())
+		e.lWeight = make([]float64, li.Len())
 		for n := int32(0); n < int32(li.Len()); n++ {
 			e.lWeight[n] = weights[[2]string{li.Code(li.NameCode(n)).Code, li.NameText(n)}]
 		}
