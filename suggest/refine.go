@@ -92,46 +92,51 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	}
 	sc.at = at
 	odd := false
-	for _, r := range rs {
-		if r.m.sent < 0 || r.m.sent >= len(vagueIn) {
+	for i := range rs { // by index: a reading is large to copy
+		if s := rs[i].m.sent; s < 0 || s >= len(vagueIn) {
 			odd = true
-			continue
+		} else {
+			at[s+1]++
 		}
-		at[r.m.sent+1]++
 	}
 	for i := 1; i < len(at); i++ {
 		at[i] += at[i-1]
 	}
+	// byS holds the readings' indices in rs, not copies: a reading's memo
+	// of its judgement (tailOf, stems, unread) lives in rs.
 	byS := slices.Grow(sc.byS[:0], int(at[len(at)-1]))[:at[len(at)-1]]
 	sc.byS = byS
 	next := append(sc.next[:0], at[:len(at)-1]...)
 	sc.next = next
-	for _, r := range rs {
-		if r.m.sent >= 0 && r.m.sent < len(vagueIn) {
-			byS[next[r.m.sent]] = r
-			next[r.m.sent]++
+	for i := range rs {
+		if s := rs[i].m.sent; s >= 0 && s < len(vagueIn) {
+			byS[next[s]] = uint32(i)
+			next[s]++
 		}
 	}
 	// Each sentence's readings by category, in order within one: a vague
 	// code that is no site's (most) reads only its own category's.
-	// A key is cat<<32 | index in byS: sorting the keys orders by
+	// A key is cat<<32 | index in rs: sorting the keys orders by
 	// category, then as the readings came.
 	ord := sc.ord[:0]
-	for i := range byS {
-		ord = append(ord, uint64(byS[i].cat)<<32|uint64(i))
+	for _, i := range byS {
+		ord = append(ord, uint64(rs[i].cat)<<32|uint64(i))
 	}
 	sc.ord = ord
 	for s := 0; s+1 < len(at); s++ {
 		slices.Sort(ord[at[s]:at[s+1]])
 	}
-	bySent := func(sent int) []reading {
+	// bySent returns the indices in rs of a sentence's readings, in order.
+	bySent := func(sent int) []uint32 {
 		if sent >= 0 && sent < len(vagueIn) {
 			return byS[at[sent]:at[sent+1]]
 		}
-		var out []reading
-		for _, r := range rs {
-			if odd && r.m.sent == sent {
-				out = append(out, r)
+		var out []uint32
+		if odd {
+			for i := range rs {
+				if rs[i].m.sent == sent {
+					out = append(out, uint32(i))
+				}
 			}
 		}
 		return out
@@ -251,7 +256,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				k, _ := slices.BinarySearch(seg, uint64(cat)<<32)
 				for ; k < len(seg) && uint32(seg[k]>>32) == cat; k++ {
 					// Most readings of cat are v's own.
-					r := &byS[uint32(seg[k])]
+					r := &rs[uint32(seg[k])]
 					if r.code == vcode || r.c == v || r.slack > maxImplied || r.cat != cat {
 						continue
 					}
@@ -261,9 +266,8 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				}
 				continue
 			}
-			sent := bySent(m.sent)
-			for ri := range sent {
-				r := &sent[ri]
+			for _, ri := range bySent(m.sent) {
+				r := &rs[ri]
 				if r.code == vcode || r.c == v || r.slack > maxImplied {
 					continue // the cheapest tests first
 				}
@@ -776,12 +780,13 @@ func categoryKey(code string) uint32 {
 
 // refineScratch is refine's memory, pooled in work.
 type refineScratch struct {
-	rs, byS []refineReading
+	rs      []refineReading
+	byS     []uint32 // rs's indices, by sentence
 	vagueIn []bool
 	sided   []bool
 	at      []int32
 	next    []int32
-	ord     []uint64 // byS's indices, each sentence's by category (cat<<32 | index)
+	ord     []uint64 // rs's indices, each sentence's by category (cat<<32 | index)
 	// inVT holds, per token, whether it states nothing beyond the vague
 	// title being refined: its stem is the title's or it is a connector
 	// (1 no, 2 yes), valid where vtGen is gen.
@@ -866,7 +871,6 @@ func (s *refineScratch) markRead(pos []int32) {
 func (s *refineScratch) done() {
 	clear(s.pairs)
 	clear(s.rs)
-	clear(s.byS)
 	clear(s.unread)
 	s.unread = s.unread[:0]
 }

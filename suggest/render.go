@@ -41,28 +41,35 @@ func evidenceInto(doc *nlp.Document, c *candidate, n int, out []Evidence) []Evid
 // mentions), each span once among those it appends.
 func appendEvidence(out []Evidence, doc *nlp.Document, c *candidate, n int) []Evidence {
 	lo := len(out)
-	// Best mention first, then by position.
-	push := func(m *mention) { // in place: a mention is large
-		if len(out)-lo >= n {
-			return
-		}
-		for i := lo; i < len(out); i++ { // by index: an Evidence is large to copy
-			if out[i].Start == m.start && out[i].End == m.end {
-				return
-			}
-		}
-		ev := Evidence{Start: m.start, End: m.end, Text: doc.Text[m.start:m.end], Matched: m.name, MatchedKind: m.kind.String(),
-			Assertions: sharedAssertionNames(m.assert), Assertion: assertionStatus(m.assert), Trigger: triggerText(doc, m.start, m.end, statusFlag(m.assert))}
-		if m.section >= 0 && m.section < len(doc.Sections) {
-			ev.Section = string(doc.Sections[m.section].Kind)
-		}
-		out = append(out, ev)
+	// Best mention first, then by position; once n spans are in, no
+	// further mention adds one.
+	if n <= 0 {
+		return out
 	}
-	push(&c.mentions[c.best])
+	out = pushEvidence(out, lo, doc, &c.mentions[c.best])
 	for i := range c.mentions {
-		push(&c.mentions[i])
+		if len(out)-lo >= n {
+			break
+		}
+		out = pushEvidence(out, lo, doc, &c.mentions[i])
 	}
 	return out
+}
+
+// pushEvidence appends m's span (read in place: a mention is large) to
+// out unless one of out[lo:] has its start and end.
+func pushEvidence(out []Evidence, lo int, doc *nlp.Document, m *mention) []Evidence {
+	for i := lo; i < len(out); i++ { // by index: an Evidence is large to copy
+		if out[i].Start == m.start && out[i].End == m.end {
+			return out
+		}
+	}
+	section := ""
+	if m.section >= 0 && m.section < len(doc.Sections) {
+		section = string(doc.Sections[m.section].Kind)
+	}
+	return append(out, Evidence{Start: m.start, End: m.end, Text: doc.Text[m.start:m.end], Matched: m.name, MatchedKind: m.kind.String(),
+		Section: section, Assertions: sharedAssertionNames(m.assert), Assertion: assertionStatus(m.assert), Trigger: triggerText(doc, m.start, m.end, statusFlag(m.assert))})
 }
 
 // assertionMask holds the flags assertionNames names.
@@ -118,7 +125,7 @@ func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Reque
 	for i := range final {
 		k := &final[i]
 		p, eh := partsLen(k), evEnds[i]
-		out[i] = e.render(k, req, msgs[lo:ends[i]], parts[:0:p], evs[elo:eh:eh])
+		e.render(&out[i], k, req, msgs[lo:ends[i]], parts[:0:p], evs[elo:eh:eh])
 		parts, lo, elo = parts[p:], ends[i], eh
 	}
 	return out
@@ -196,11 +203,21 @@ func matchedSize(final []scored) int {
 // suggestion has and one per optional part render adds (at most seven in
 // all). A coding rule's line (recoded, merge) grows the slice.
 func partsLen(k *scored) int {
-	n := 2
-	for _, on := range [...]bool{k.c.topRef().dominated, k.f[18] != 0, k.f[10] > 0, k.adj != 0, k.c.historyOf != ""} {
-		if on {
-			n++
-		}
+	n := 2 // one test each, not an array of the five built per call
+	if k.c.topRef().dominated {
+		n++
+	}
+	if k.f[18] != 0 {
+		n++
+	}
+	if k.f[10] > 0 {
+		n++
+	}
+	if k.adj != 0 {
+		n++
+	}
+	if k.c.historyOf != "" {
+		n++
 	}
 	return n
 }
@@ -208,11 +225,11 @@ func partsLen(k *scored) int {
 // renderSpans is how many evidence spans a candidate contributes.
 const renderSpans = 5
 
-// render builds the explained suggestion of a returned candidate; matched
+// render writes into dst the explained suggestion of a returned candidate; matched
 // is the matched message of its best mention (appendMatchedMessage), parts
 // (empty, of capacity partsLen(k)) hold its explanation parts and ev its
 // evidence (renderEvidence).
-func (e *Engine) render(k *scored, req Request, matched string, parts []Explanation, ev []Evidence) Suggestion {
+func (e *Engine) render(dst *Suggestion, k *scored, req Request, matched string, parts []Explanation, ev []Evidence) {
 	c, code, f := k.c, k.code, k.f
 	var sentBuf [16]int
 	sents := sentBuf[:0] // the distinct sentences of the mentions
@@ -258,16 +275,17 @@ func (e *Engine) render(k *scored, req Request, matched string, parts []Explanat
 		ev = []Evidence{}
 	}
 	cb := e.set.Brief(code)
-	s := Suggestion{
+	var feats []float64
+	if req.Features {
+		feats = slices.Clone(f) // f is pooled scratch
+	}
+	*dst = Suggestion{ // written in place: a Suggestion is large to return and copy
 		System: string(cb.System), SystemURI: cb.System.URI(), Code: cb.Code, Display: cb.Display,
 		Confidence: k.conf, Score: k.score, Billable: cb.Billable,
 		Evidence: ev, Edits: k.edits, Assertions: sharedAssertionNames(flags),
 		Explanation: Explanation{Value: k.conf, Message: msg, Children: parts},
+		Features:    feats,
 	}
-	if req.Features {
-		s.Features = slices.Clone(f) // f is pooled scratch
-	}
-	return s
 }
 
 // appendMatchedMessage appends fmt.Sprintf("matched %s %q (coverage

@@ -111,3 +111,39 @@ func TestAppendFixed2(t *testing.T) {
 		}
 	}
 }
+
+// TestPartsLen holds partsLen to the plain count of its five optional
+// parts (two always), over every combination of them and a candidate
+// without mentions.
+func TestPartsLen(t *testing.T) {
+	for bits := range 64 {
+		on := func(i int) bool { return bits&(1<<i) != 0 }
+		c := &candidate{historyOf: ""}
+		if on(5) {
+			c.mentions = []mention{{}, {dominated: on(0)}}
+			c.best = 1
+		}
+		if on(4) {
+			c.historyOf = "I10"
+		}
+		k := &scored{c: c, f: make([]float64, 20)}
+		if on(1) {
+			k.f[18] = -0.5
+		}
+		if on(2) {
+			k.f[10] = 1
+		}
+		if on(3) {
+			k.adj = 0.25
+		}
+		want := 2
+		for _, b := range [...]bool{c.topRef().dominated, k.f[18] != 0, k.f[10] > 0, k.adj != 0, c.historyOf != ""} {
+			if b {
+				want++
+			}
+		}
+		if got := partsLen(k); got != want {
+			t.Errorf("bits %06b: partsLen = %d, want %d", bits, got, want)
+		}
+	}
+}
