@@ -172,22 +172,33 @@ func NormalizeCode(sys System, s string) string {
 
 // canonical reports whether s is already spelled as NormalizeCode would
 // spell it: upper-case letters and digits, and for ICD-10-CM a dot after
-// the third character exactly when longer than three.
+// the third character exactly when longer than three. It compares the
+// system once, not per byte: the suggest rules ask it ~900 times a note.
 func canonical(sys System, s string) bool {
-	if s == "" {
+	n := len(s)
+	if n == 0 {
 		return false
 	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-			if sys == ICD10CM && i == 3 {
+	if sys == ICD10CM {
+		for i := 0; i < n; i++ {
+			c := s[i]
+			if i == 3 {
+				if c != '.' || n <= 4 {
+					return false
+				}
+			} else if !upperOrDigit(c) {
 				return false
 			}
-		case c == '.' && sys == ICD10CM && i == 3 && len(s) > 4:
-		default:
+		}
+		return true
+	}
+	for i := 0; i < n; i++ {
+		if !upperOrDigit(s[i]) {
 			return false
 		}
 	}
 	return true
 }
+
+// upperOrDigit reports whether c is 'A'-'Z' or '0'-'9'.
+func upperOrDigit(c byte) bool { return c-'A' < 26 || c-'0' < 10 }

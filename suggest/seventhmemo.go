@@ -14,8 +14,14 @@ import (
 
 // seventhDone is completeSeventh's work for one stem.
 type seventhDone struct {
-	sys  corpus.System
-	base string // the stem's code without dots, padded with X to six characters
+	sys corpus.System
+	// key is the stem's code without dots, padded with X to six
+	// characters, then spelled as corpus.NormalizeCode spells it (for
+	// ICD-10-CM, a dot after the third): key+char is already canonical
+	// for an upper-case char, so Set.ID finds it without respelling it
+	// (four allocations), and the concatenation, not kept, stays on the
+	// stack.
+	key string
 	// def and defEdit are completeSeventh(stem, ""): the code and edit
 	// when the note documents no seventh character (the edit held here,
 	// not as an object of its own; edited false when there is none).
@@ -38,7 +44,7 @@ func (e *Engine) completeSeventh(stem corpus.ID, char string) (corpus.ID, *Edit)
 		}
 		return d.def, &d.defEdit
 	}
-	if c, ok := e.set.ID(d.sys, d.base+char); ok {
+	if c, ok := e.set.ID(d.sys, d.key+char); ok {
 		return c, nil
 	}
 	return completeSeventh(e.set, stem, char) // the fallback and its edit
@@ -47,10 +53,11 @@ func (e *Engine) completeSeventh(stem corpus.ID, char string) (corpus.ID, *Edit)
 // newSeventhDone works out completeSeventh's work for stem.
 func newSeventhDone(set *corpus.Set, stem corpus.ID) *seventhDone {
 	sb := set.Brief(stem)
-	d := &seventhDone{sys: sb.System, base: strings.ReplaceAll(sb.Code, ".", "")}
-	for len(d.base) < 6 {
-		d.base += "X"
+	base := strings.ReplaceAll(sb.Code, ".", "")
+	for len(base) < 6 {
+		base += "X"
 	}
+	d := &seventhDone{sys: sb.System, key: corpus.NormalizeCode(sb.System, base)}
 	var ed *Edit
 	d.def, ed = completeSeventh(set, stem, "")
 	if ed != nil {

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"medcode/corpus"
@@ -9,7 +10,8 @@ import (
 
 // TestCompleteSeventhMemo: the engine's completeSeventh answers as
 // completeSeventh does, for the note's silence, each character of the
-// stem's table and a character outside it, read once and again.
+// stem's table and a character outside it, read once and again, upper- and lower-case
+// (the memo's key is respelled; completeSeventh's is not).
 func TestCompleteSeventhMemo(t *testing.T) {
 	e := realEngine(t)
 	n := 0
@@ -19,9 +21,9 @@ func TestCompleteSeventhMemo(t *testing.T) {
 			continue
 		}
 		n++
-		chars := []string{"", "Z", "Q"}
+		chars := []string{"", "Z", "Q", "a", " d", "1."}
 		for _, x := range e.set.SevenChr(stem) {
-			chars = append(chars, x.Char)
+			chars = append(chars, x.Char, strings.ToLower(x.Char))
 		}
 		for range 2 {
 			for _, ch := range chars {
