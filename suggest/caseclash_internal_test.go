@@ -63,6 +63,16 @@ func TestNameClash(t *testing.T) {
 	testenv.SkipUnderRace(t)
 	r := rand.New(rand.NewPCG(11, 12))
 	pieces := []string{"a", "b", "s", "S", "A", "B", "pin", "PIN", "Pin", "fit", "FIT", "1", "é", "É", "\u212a", "k", "K", "İ", "i", "ß", "’", "'", " ", ",", "-", "\xff"}
+	clashAgreement(t, r, pieces, 200000, 12, 4, false, 1000, "nameClash", nameClash)
+}
+
+// clashAgreement holds clash to nameClashPlain over rounds random words
+// (1 to 3 pieces) and names (up to nameMax-1 pieces); one name in inOne
+// ends with the word, in another case half the time (and more pieces
+// after it when tail). It fails unless both answers came, true at least
+// minTrue times.
+func clashAgreement(t *testing.T, r *rand.Rand, pieces []string, rounds, nameMax, inOne int, tail bool, minTrue int, fn string, clash func(word, name string) bool) {
+	t.Helper()
 	gen := func(n int) string {
 		var b strings.Builder
 		for range n {
@@ -71,17 +81,20 @@ func TestNameClash(t *testing.T) {
 		return b.String()
 	}
 	seen := [2]int{}
-	for range 200000 {
-		word, name := gen(1+r.IntN(3)), gen(r.IntN(12))
-		if r.IntN(4) == 0 {
-			name += " " + word // the word in the name, in another case
+	for range rounds {
+		word, name := gen(1+r.IntN(3)), gen(r.IntN(nameMax))
+		if r.IntN(inOne) == 0 {
+			name += " " + word // the word in the name, maybe in another case
+			if tail {
+				name += gen(r.IntN(3))
+			}
 			if r.IntN(2) == 0 {
 				name = strings.ToUpper(name)
 			}
 		}
 		want := nameClashPlain(word, name)
-		if got := nameClash(word, name); got != want {
-			t.Fatalf("nameClash(%q, %q) = %v, want %v", word, name, got, want)
+		if got := clash(word, name); got != want {
+			t.Fatalf("%s(%q, %q) = %v, want %v", fn, word, name, got, want)
 		}
 		if want {
 			seen[1]++
@@ -89,7 +102,7 @@ func TestNameClash(t *testing.T) {
 			seen[0]++
 		}
 	}
-	if seen[0] == 0 || seen[1] < 1000 {
+	if seen[0] == 0 || seen[1] < minTrue {
 		t.Fatalf("cases not covered: %v", seen)
 	}
 }
@@ -109,35 +122,7 @@ func TestAlnumASCII(t *testing.T) {
 func TestNameClashASCII(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	pieces := []string{"a", "b", "s", "S", "A", "B", "pin", "PIN", "Pin", "pins", "fit", "FIT", "Fit", "1", "2b", "B12", " ", ",", "-", "'", "(", "[", "/"}
-	gen := func(n int) string {
-		var b strings.Builder
-		for range n {
-			b.WriteString(pieces[r.IntN(len(pieces))])
-		}
-		return b.String()
-	}
-	seen := [2]int{}
-	for range 20000 {
-		word, name := gen(1+r.IntN(3)), gen(r.IntN(14))
-		if r.IntN(3) == 0 {
-			name += " " + word + gen(r.IntN(3)) // the word in the name, maybe in another case
-			if r.IntN(2) == 0 {
-				name = strings.ToUpper(name)
-			}
-		}
-		want := nameClashPlain(word, name)
-		if got := nameClashASCII(word, name); got != want {
-			t.Fatalf("nameClashASCII(%q, %q) = %v, want %v", word, name, got, want)
-		}
-		if want {
-			seen[1]++
-		} else {
-			seen[0]++
-		}
-	}
-	if seen[0] == 0 || seen[1] < 500 {
-		t.Fatalf("cases not covered: %v", seen)
-	}
+	clashAgreement(t, r, pieces, 20000, 14, 3, true, 500, "nameClashASCII", nameClashASCII)
 	for range 20000 {
 		b := make([]byte, r.IntN(24))
 		for i := range b {
