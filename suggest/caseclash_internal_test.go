@@ -118,11 +118,25 @@ func TestAlnumASCII(t *testing.T) {
 }
 
 // TestNameClashASCII holds nameClash's ASCII scan (nameClashASCII) to
-// the plain scan over ASCII words and names, and asciiString to isASCII.
+// the plain scan over ASCII words and names.
 func TestNameClashASCII(t *testing.T) {
 	r := rand.New(rand.NewPCG(13, 14))
 	pieces := []string{"a", "b", "s", "S", "A", "B", "pin", "PIN", "Pin", "pins", "fit", "FIT", "Fit", "1", "2b", "B12", " ", ",", "-", "'", "(", "[", "/"}
 	clashAgreement(t, r, pieces, 20000, 14, 3, true, 500, "nameClashASCII", nameClashASCII)
+}
+
+// TestIsASCII holds isASCII, read eight bytes at a time, to the scan of
+// every byte over random strings, mostly ASCII.
+func TestIsASCII(t *testing.T) {
+	plain := func(s string) bool {
+		for i := range len(s) {
+			if s[i] >= utf8.RuneSelf {
+				return false
+			}
+		}
+		return true
+	}
+	r := rand.New(rand.NewPCG(15, 16))
 	for range 20000 {
 		b := make([]byte, r.IntN(24))
 		for i := range b {
@@ -131,8 +145,8 @@ func TestNameClashASCII(t *testing.T) {
 				b[i] = byte(128 + r.IntN(128))
 			}
 		}
-		if got, want := asciiString(string(b)), isASCII(string(b)); got != want {
-			t.Fatalf("asciiString(%q) = %v, want %v", b, got, want)
+		if got, want := isASCII(string(b)), plain(string(b)); got != want {
+			t.Fatalf("isASCII(%q) = %v, want %v", b, got, want)
 		}
 	}
 }

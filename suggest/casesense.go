@@ -33,7 +33,7 @@ func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit, sc *sentenceScra
 // the first word of the name that is the note's word (any case, or that
 // plus "s") differs from it in being an acronym.
 func nameClash(word, name string) bool {
-	if word != "" && asciiString(word) && asciiString(name) {
+	if word != "" && isASCII(word) && isASCII(name) {
 		return nameClashASCII(word, name)
 	}
 	return nameClashScan(word, name)
@@ -89,24 +89,6 @@ func nameClashASCII(word, name string) bool {
 			}
 		}
 	}
-}
-
-// asciiString is isASCII read eight bytes at a time.
-func asciiString(s string) bool {
-	for len(s) >= 8 {
-		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-		if v&0x8080808080808080 != 0 {
-			return false
-		}
-		s = s[8:]
-	}
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }
 
 // nameClashScan is nameClash read word by word, for a word or name that

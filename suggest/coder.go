@@ -133,23 +133,9 @@ func drop(res *Result, i int, rule, reason string) Rejection {
 // length, so the plain order's two string compares each ran memequal.
 func has(res *Result, sys corpus.System, code string) int {
 	n := len(code)
-	if n == 0 {
-		return hasEmpty(res, sys)
-	}
 	for i := range res.Suggestions {
 		s := &res.Suggestions[i]
-		if len(s.Code) == n && s.Code[n-1] == code[n-1] && s.Code == code && s.System == string(sys) {
-			return i
-		}
-	}
-	return -1
-}
-
-// hasEmpty is has of the empty code (a rule's absent cause: no suggestion
-// has one, but has answers as its plain form would).
-func hasEmpty(res *Result, sys corpus.System) int {
-	for i := range res.Suggestions {
-		if s := &res.Suggestions[i]; s.Code == "" && s.System == string(sys) {
+		if len(s.Code) == n && (n == 0 || s.Code[n-1] == code[n-1]) && s.Code == code && s.System == string(sys) {
 			return i
 		}
 	}

@@ -1248,8 +1248,17 @@ func (e *Engine) yieldTo(w *work, doc *nlp.Document, k scored, below float64, ru
 	return k
 }
 
-// isASCII reports whether s is all ASCII bytes.
+// isASCII reports whether s is all ASCII bytes, read eight bytes at a
+// time (TestIsASCII holds it to the byte scan).
 func isASCII(s string) bool {
+	for len(s) >= 8 {
+		v := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		if v&0x8080808080808080 != 0 {
+			return false
+		}
+		s = s[8:]
+	}
 	for i := range len(s) {
 		if s[i] >= utf8.RuneSelf {
 			return false

@@ -257,7 +257,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				for ; k < len(seg) && uint32(seg[k]>>32) == cat; k++ {
 					// Most readings of cat are v's own.
 					r := &rs[uint32(seg[k])]
-					if r.code == vcode || r.c == v || r.slack > maxImplied || r.cat != cat {
+					if r.code == vcode || r.c == v || r.slack > maxImplied { // seg holds cat's readings only
 						continue
 					}
 					if extra := sc.contentExtra(doc, r.m.hit.Positions, vt); extra > 0 { // m's positions marked (markRead)
