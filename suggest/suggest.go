@@ -39,7 +39,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	gates := noteGatesOf(doc) // the sense gates the note can trip (sensegates.go)
 	var rej Rejection         // applyAssertions' verdict on a candidate it drops
 	for _, c := range cands {
-		if mentionScore(c.mentions[c.best]) < e.minCandidate {
+		if c.bestScore() < e.minCandidate { // scoreat.go: read in place
 			continue
 		}
 		if !e.applyAssertions(w, c, req.Setting, gates, &rej) {
@@ -123,21 +123,24 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.
 	kept := slices.Grow(w.kept[:0], len(pre))
-	merged := w.merged
-	for _, k := range pre {
-		if i, ok := merged[k.code]; ok {
-			o := &kept[i]
+	merged := &w.tail.merged // mergetable.go
+	merged.reset(len(pre))
+	for pi := range pre { // in place: a scored is large to copy
+		k := &pre[pi]
+		at, ok := merged.slot(k.code)
+		if ok {
+			o := &kept[*at]
 			// Ties go to the candidate that needed no resolution edit.
-			if e.less(&k, o) || k.conf == o.conf && k.z == o.z && k.score == o.score && o.c.tgt.from != 0 && k.c.tgt.from == 0 {
+			if e.less(k, o) || k.conf == o.conf && k.z == o.z && k.score == o.score && o.c.tgt.from != 0 && k.c.tgt.from == 0 {
 				k.extra = append(append(k.extra, o.c), o.extra...)
-				*o = k
+				*o = *k
 			} else {
 				o.extra = append(o.extra, k.c)
 			}
 			continue
 		}
-		merged[k.code] = len(kept)
-		kept = append(kept, k)
+		*at = int32(len(kept))
+		kept = append(kept, *k)
 	}
 	w.kept = kept
 	e.sortScored(w, kept)

@@ -18,6 +18,8 @@ type tailScratch struct {
 	evEnds   []int
 	// keys are the sort keys of sortScored.
 	keys []scoreKey
+	// merged finds the kept candidate of a code in Suggest's merge.
+	merged mergeTable
 	// rej is sortRejections' and dedupeRejected's scratch (rejectorder.go).
 	rej rejectOrder
 	// dated says, per system asked about in this note, whether its
