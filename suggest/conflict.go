@@ -992,6 +992,16 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	}
 	r.repl = repl
 	replAny, replExact, pairing := repl[nr:na], repl[na:nx], repl[nx:]
+	// What the pairs read of each replacement, once (replfacts.go).
+	recs := w.tail.repl[:0]
+	for _, j := range replAny {
+		recs = append(recs, replFactOf(&sup[j], ks[j].code, j))
+	}
+	for _, j := range replExact {
+		recs = append(recs, replFactOf(&sup[j], ks[j].code, j))
+	}
+	w.tail.repl = recs
+	recAny, recExact := recs[:len(replAny)], recs[len(replAny):]
 	// A symptom a recommended code's notes ask for ("use additional code
 	// for associated symptoms") is coded whatever else explains it.
 	decide := func(i int) {
@@ -1027,9 +1037,9 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			d.state = 2
 			return false
 		}
-		try := replExact
+		try := recExact
 		if sup[i].reason && !sup[i].asked {
-			try = replAny // the reason may be explained by a level-1 conclusion
+			try = recAny // the reason may be explained by a level-1 conclusion
 		}
 		// A lessOnly code not unspecified may give way only to a
 		// replacement its paths' bits meet (mayGive): that test, the one
@@ -1052,19 +1062,22 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		}
 		ci, si := ks[i].code, &sup[i] // read once, not per pair through the closure's slices
 		g := gateOf(si)               // mayGive's reads of si, once (asked is final: decide(i))
-		for _, j := range try {
-			sj := &sup[j]
-			if pb != nil && !sj.names.withinBits.meets(pb) {
+		for ri := range try {
+			rj := &try[ri] // the replacement's record: its support is read only past the first tests
+			if pb != nil && !rj.within.meets(pb) {
 				continue
 			}
-			if j == i || ks[j].code == ci {
+			j := int(rj.j)
+			if j == i || rj.code == ci {
 				continue
 			}
-			if sym && !sj.symptom && sj.level >= 2 && needMasks(si, sj, briefs[j].Code) {
-				e.symptomMasks(si, &briefs[i], sj, briefs[j].Code)
+			sb := rj.symptomBeside()
+			if sym && sb && needMasks(si, &sup[j], briefs[j].Code) {
+				e.symptomMasks(si, &briefs[i], &sup[j], briefs[j].Code)
 			}
-			// g.may spelled out, its three tests inlined (TestGiveGate).
-			if !g.flags(sj) && !g.named(sj) && !g.symptomMay(si, sj, briefs[j].Code) {
+			// g.may spelled out on the record, its three tests inlined
+			// (TestGiveGate): symptomMay is g.symptom, sb and maySymptom.
+			if !g.flagsRec(rj) && !g.namedRec(rj) && !(g.symptom && sb && maySymptom(si, &sup[j], briefs[j].Code)) {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {

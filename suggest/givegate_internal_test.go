@@ -44,6 +44,18 @@ func TestGiveGate(t *testing.T) {
 		if got := g.flags(&sb) || g.named(&sb) || g.symptomMay(&sa, &sb, d); got != want {
 			t.Fatalf("%s beside %s (%d, %d): spelled out %v, mayGive %v", ab.Code, bb.Code, fa, fb, got, want)
 		}
+		// The resolve loop's form: the replacement's record (replfacts.go).
+		rec := replFactOf(&sb, b, 7)
+		if g.flagsRec(&rec) != g.flags(&sb) || g.namedRec(&rec) != g.named(&sb) {
+			t.Fatalf("%s beside %s (%d, %d): record flags %v named %v, support flags %v named %v", ab.Code, bb.Code, fa, fb,
+				g.flagsRec(&rec), g.namedRec(&rec), g.flags(&sb), g.named(&sb))
+		}
+		if got := g.flagsRec(&rec) || g.namedRec(&rec) || g.symptom && rec.symptomBeside() && maySymptom(&sa, &sb, d); got != want {
+			t.Fatalf("%s beside %s (%d, %d): on the record %v, mayGive %v", ab.Code, bb.Code, fa, fb, got, want)
+		}
+		if rec.symptomBeside() != (!sb.symptom && sb.level >= 2) || rec.code != b || rec.j != 7 || rec.within != &sb.names.withinBits {
+			t.Fatalf("%s beside %s (%d, %d): record %+v of support %+v", ab.Code, bb.Code, fa, fb, rec, sb)
+		}
 		if want {
 			held++
 		}

@@ -20,6 +20,9 @@ type tailScratch struct {
 	keys []scoreKey
 	// merged finds the kept candidate of a code in Suggest's merge.
 	merged mergeTable
+	// repl are the resolve loop's records of its replacements
+	// (replfacts.go): they point only into the engine's memos.
+	repl []replFact
 	// rej is sortRejections' and dedupeRejected's scratch (rejectorder.go).
 	rej rejectOrder
 	// dated says, per system asked about in this note, whether its
