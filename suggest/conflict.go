@@ -305,6 +305,9 @@ type conflictKeys struct {
 	// keyHashes are the pathHash of each stem of key: a stem whose hash
 	// differs is another stem.
 	keyHashes []uint64
+	// keyBits is hashBits of keyHashes, a second mask as keyMask is:
+	// bits of another hash.
+	keyBits uint64
 }
 
 // conflictStems are the stems of every name of a code and its ancestors
@@ -317,6 +320,21 @@ type conflictStems struct {
 	stemMasks  []uint64
 	stemsAny   uint64
 	stemHashes [][]uint64
+	// stemBits are hashBits of each stemHashes entry: a name whose
+	// stemMasks entry holds keyMask may still lack a stem of the key
+	// (64 bits, some ten stems a name), which its stemBits entry most
+	// often tells without comparing its stems' hashes.
+	stemBits []uint64
+}
+
+// hashBits is the mask of the top six bits of each of the pathHashes hs:
+// a stem's bit of another hash than stemBit's.
+func hashBits(hs []uint64) uint64 {
+	var m uint64
+	for _, h := range hs {
+		m |= 1 << (h >> 58)
+	}
+	return m
 }
 
 // stemBit is the bit of stem s in a conflictNames mask.
@@ -438,6 +456,7 @@ func (e *Engine) keysOf(n *conflictNames) *conflictKeys {
 		k.key = e.keyStems(corpus.WithoutBracketed(code.Display))
 		k.keyMask = stemMask(k.key)
 		k.keyHashes = stemHashes(k.key)
+		k.keyBits = hashBits(k.keyHashes)
 		k.keys = append(k.keys, k.key)
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
@@ -476,6 +495,7 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 	cs.stems = slices.Clip(cs.stems)
 	cs.stemMasks = make([]uint64, len(cs.stems))
 	cs.stemHashes = make([][]uint64, len(cs.stems))
+	cs.stemBits = make([]uint64, len(cs.stems))
 	hashes := make([]uint64, 0, nstems)
 	for i, st := range cs.stems {
 		cs.stemMasks[i] = stemMask(st)
@@ -485,6 +505,7 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 			hashes = append(hashes, pathHash(s))
 		}
 		cs.stemHashes[i] = hashes[at:len(hashes):len(hashes)]
+		cs.stemBits[i] = hashBits(cs.stemHashes[i])
 	}
 	if n.stems.CompareAndSwap(nil, cs) {
 		return cs
@@ -632,7 +653,7 @@ func namesSymptom(a *conflictKeys, b *conflictStems) bool {
 		return false
 	}
 	for i, st := range b.stems {
-		if a.keyMask&^b.stemMasks[i] != 0 {
+		if a.keyMask&^b.stemMasks[i] != 0 || a.keyBits&^b.stemBits[i] != 0 {
 			continue // a stem of a's key is not in this name
 		}
 		all := true
