@@ -22,7 +22,7 @@ func (e *Engine) capLive(w *work, live []*candidate) []*candidate {
 	}
 	scores := slices.Grow(w.liveScores[:0], len(live))
 	for _, c := range live {
-		scores = append(scores, mentionScore(c.mentions[c.best]))
+		scores = append(scores, c.bestScore()) // scoreat.go: in place
 	}
 	sorted := append(w.liveSorted[:0], scores...)
 	cut := nthSmallest(sorted, len(sorted)-k) // the k-th best score (select.go)

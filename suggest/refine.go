@@ -181,7 +181,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		consider := func(r *reading, extra int) {
 			// A reading that would not beat the best so far is not
 			// judged further: what follows only ever rejects it.
-			score := mentionScore(*r.m)
+			score := scoreOf(r.m) // scoreat.go: in place
 			ob := r.titleOther
 			switch {
 			case best == nil, extra > bestExtra:

@@ -3,8 +3,10 @@ package suggest
 // scoreAt is mentionScore of c's mention i, read in place: a mention is
 // some 170 bytes, and a loop over c.mentions by value copies each one (twice
 // where its score is read through mentionScore).
-func (c *candidate) scoreAt(i int) float64 {
-	m := &c.mentions[i]
+func (c *candidate) scoreAt(i int) float64 { return scoreOf(&c.mentions[i]) }
+
+// scoreOf is mentionScore(*m), read in place.
+func scoreOf(m *mention) float64 {
 	s := m.hit.Score * (1 - m.partNeg)
 	if m.dominated {
 		s *= 0.6

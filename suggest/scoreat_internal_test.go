@@ -20,7 +20,7 @@ var scoreAtCases = []struct {
 	{-0.7, 0.3, true}, {1e-300, 1e-300, true},
 }
 
-// TestScoreAt: scoreAt and bestScore are mentionScore of the mention, bit
+// TestScoreAt: scoreAt, scoreOf and bestScore are mentionScore of the mention, bit
 // for bit.
 func TestScoreAt(t *testing.T) {
 	for _, tc := range scoreAtCases {
@@ -45,6 +45,9 @@ func sameScoreAt(t *testing.T, score, partNeg float64, dominated bool) {
 	want := math.Float64bits(mentionScore(c.mentions[1]))
 	if got := math.Float64bits(c.scoreAt(1)); got != want {
 		t.Errorf("scoreAt(%v, %v, %v) = %v, want %v", score, partNeg, dominated, c.scoreAt(1), mentionScore(c.mentions[1]))
+	}
+	if got := math.Float64bits(scoreOf(&c.mentions[1])); got != want {
+		t.Errorf("scoreOf(%v, %v, %v) = %v, want %v", score, partNeg, dominated, scoreOf(&c.mentions[1]), mentionScore(c.mentions[1]))
 	}
 	if got := math.Float64bits(c.bestScore()); got != want {
 		t.Errorf("bestScore(%v, %v, %v) = %v, want %v", score, partNeg, dominated, c.bestScore(), mentionScore(c.mentions[1]))
