@@ -55,7 +55,7 @@ func (e *Engine) seqFacts(sc *seqScratch, doc *nlp.Document, sugs []Suggestion, 
 		if !f.icd || !in[i] && s.Confidence < thr/2 {
 			continue
 		}
-		f.id, f.ok = e.set.ID(corpus.ICD10CM, s.Code)
+		f.id, f.ok = e.seqID(sc.hint, i, s.Code)
 		if !f.ok || s.Code == "" {
 			f.ok = false
 			continue
@@ -78,6 +78,18 @@ func (e *Engine) seqFacts(sc *seqScratch, doc *nlp.Document, sugs []Suggestion, 
 		}
 	}
 	return fs
+}
+
+// seqID is e.set.ID(corpus.ICD10CM, code) for the code of suggestion i:
+// hint[i] when that is the ICD-10-CM code spelled code (an ICD-10-CM
+// code's own spelling finds its id: TestSeqID), else the lookup.
+func (e *Engine) seqID(hint []corpus.ID, i int, code string) (corpus.ID, bool) {
+	if i < len(hint) {
+		if h := hint[i]; e.set.CodeString(h) == code && e.set.SystemOf(h) == corpus.ICD10CM {
+			return h, true
+		}
+	}
+	return e.set.ID(corpus.ICD10CM, code)
 }
 
 // seqCodeFacts is what seqFacts reads of a code and its title (display),

@@ -152,6 +152,12 @@ type seqScratch struct {
 	later                 []int      // the suggestions listedBefore may list a code before (sequenceIn)
 	sides                 []listSide // later's halves of mayList
 	top                   []float64
+	// hint holds the codes the suggestions were rendered from, in order
+	// (Suggest sets it; empty when unknown): seqFacts reads a
+	// suggestion's id from it when the code there is the suggestion's
+	// (the coding rules may have moved or replaced it), not by a lookup
+	// of the code's string.
+	hint []corpus.ID
 }
 
 // clear drops what the scratch points at (the facts' note ranges and

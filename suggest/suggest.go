@@ -152,6 +152,10 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	final := e.resolveConflicts(w, doc, kept, wide)
 	e.sameCondition(w, final, req.Annotate) // specificity.go
 	res.Suggestions = e.renderAll(w, doc, final, req, arena)
+	w.seq.hint = w.seq.hint[:0] // the rendered codes, for sequenceIn's ids (seqfacts.go)
+	for i := range final {
+		w.seq.hint = append(w.seq.hint, final[i].code)
+	}
 	w.rejected = e.coderRules(w, doc, wide, res, w.rejected) // what coders add (coder.go)
 	e.sequenceIn(&w.seq, doc, wide, res)                     // the order a coder lists them (sequence.go)
 	if len(res.Suggestions) > req.MaxResults {
