@@ -270,10 +270,9 @@ func (n *ruleNote) tryFirst(f *firstList, i int) {
 	if f.single {
 		best = i
 	}
-	sent := toks[i].Sent // read once, not per phrase
 	for _, p := range f.ps {
 		j := i + len(p) - 1
-		if j >= len(toks) || j <= best || toks[j].Sent != sent {
+		if j >= len(toks) || toks[j].Sent != toks[i].Sent || j <= best {
 			continue
 		}
 		ok := true
