@@ -175,24 +175,22 @@ func NormalizeCode(sys System, s string) string {
 // the third character exactly when longer than three. It compares the
 // system once, not per byte: the suggest rules ask it ~900 times a note.
 func canonical(sys System, s string) bool {
-	n := len(s)
-	if n == 0 {
-		return false
-	}
 	if sys == ICD10CM {
-		for i := 0; i < n; i++ {
-			c := s[i]
-			if i == 3 {
-				if c != '.' || n <= 4 {
-					return false
-				}
-			} else if !upperOrDigit(c) {
-				return false
-			}
+		// The dot's place is tested once, not per byte: the three
+		// characters before it, then the rest after it.
+		switch {
+		case len(s) > 4 && s[3] == '.':
+			return upperOrDigit(s[0]) && upperOrDigit(s[1]) && upperOrDigit(s[2]) && upperOrDigits(s[4:])
+		case len(s) > 3:
+			return false
 		}
-		return true
 	}
-	for i := 0; i < n; i++ {
+	return s != "" && upperOrDigits(s)
+}
+
+// upperOrDigits reports whether every byte of s is upperOrDigit.
+func upperOrDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
 		if !upperOrDigit(s[i]) {
 			return false
 		}

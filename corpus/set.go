@@ -506,10 +506,17 @@ func (s *Set) Brief(id ID) Brief {
 	if !s.valid(id) {
 		return Brief{}
 	}
+	// flagsOf and displayOf in one: the view's flags read once (the
+	// suggest rules ask ~330 briefs a note).
 	r := &s.recs[id]
-	flags := s.flagsOf(id)
+	flags, display := r.flags, r.display
+	if v := s.view; v != nil {
+		if flags = v.flags[id]; flags&flagRetitled != 0 {
+			display = v.titles[id]
+		}
+	}
 	return Brief{
-		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(s.displayOf(id)), Parent: s.str(r.parent),
+		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(display), Parent: s.str(r.parent),
 		Billable: flags&flagBillable != 0, Modifier: flags&flagModifier != 0,
 	}
 }

@@ -34,6 +34,9 @@ func TestFactRef(t *testing.T) {
 		} else if want := factOf(e.set.Brief(id)); got != &spare || spare != want {
 			t.Fatalf("id %d: factRef %+v, want spare filled with %+v", id, *got, want)
 		}
+		if in := e.factIn(id); in != nil && in != got || in == nil && got != &spare {
+			t.Fatalf("id %d: factIn %p, factRef %p (spare %p)", id, in, got, &spare)
+		}
 		if f := e.fact(id); f != *got {
 			t.Fatalf("id %d: fact %+v, factRef %+v", id, f, *got)
 		}

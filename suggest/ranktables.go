@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"medcode/corpus"
 )
@@ -39,6 +40,11 @@ type codeFact struct {
 type rankTables struct {
 	once  sync.Once
 	facts []codeFact // by corpus.ID
+	// ready is set once once has filled facts: factRef's fast path
+	// tests it with one load, small enough to inline into its ~1,100
+	// calls a note, where once.Do's closure kept factRef a call of its
+	// own.
+	ready atomic.Bool
 	// catNum numbers the categories (category) of the codes, "" too.
 	catNum map[string]int32
 	// titles are titleGrounding's terms per title code (titlesaid.go).
@@ -118,8 +124,31 @@ func (e *Engine) fact(id corpus.ID) codeFact {
 // grades) take it: a codeFact returned by value travels in five registers
 // through the stack, a pointer in one (TestFactRef).
 func (e *Engine) factRef(id corpus.ID, spare *codeFact) *codeFact {
+	if t := &e.rank; t.ready.Load() && uint(id) < uint(len(t.facts)) && t.facts[id].flags&factKnown != 0 {
+		return &t.facts[id]
+	}
+	return e.factRefSlow(id, spare)
+}
+
+// factIn is factRef's fast path alone: the table's entry of id, nil
+// when the table is not built yet or does not hold id. It makes no call,
+// so it inlines where factRef (its fallback call too) does not: the
+// hottest callers ask it first (TestFactRef holds it to factRef).
+func (e *Engine) factIn(id corpus.ID) *codeFact {
+	if t := &e.rank; t.ready.Load() && uint(id) < uint(len(t.facts)) && t.facts[id].flags&factKnown != 0 {
+		return &t.facts[id]
+	}
+	return nil
+}
+
+// factRefSlow is factRef building the table on first use, and for a
+// code past it.
+func (e *Engine) factRefSlow(id corpus.ID, spare *codeFact) *codeFact {
 	t := &e.rank
-	t.once.Do(func() { t.facts, t.catNum = codeFacts(e.set) })
+	t.once.Do(func() {
+		t.facts, t.catNum = codeFacts(e.set)
+		t.ready.Store(true)
+	})
 	if id >= 0 && int(id) < len(t.facts) && t.facts[id].flags&factKnown != 0 {
 		return &t.facts[id]
 	}
@@ -161,8 +190,12 @@ func codeFacts(set *corpus.Set) ([]codeFact, map[string]int32) {
 // or for a code past the table its category's number by name, else its
 // categoryKey with the top bit set.
 func (e *Engine) catKeyOf(id corpus.ID) uint64 {
-	var spare codeFact
-	if f := e.factRef(id, &spare); f.flags&factKnown != 0 {
+	f := e.factIn(id)
+	if f == nil {
+		var spare codeFact
+		f = e.factRef(id, &spare) // builds the table (catNum) on first use
+	}
+	if f.flags&factKnown != 0 {
 		return uint64(uint32(f.cat))
 	}
 	cat := category(e.set.CodeString(id))
@@ -181,7 +214,10 @@ func (e *Engine) countCategories(w *work, live []*candidate) {
 	var spare codeFact
 	for _, c := range live {
 		id := c.tgt.anyCode()
-		f := e.factRef(id, &spare)
+		f := e.factIn(id)
+		if f == nil {
+			f = e.factRef(id, &spare)
+		}
 		n := f.cat
 		if f.flags&factKnown == 0 {
 			// Not in the table: number it by name, past the table's.

@@ -10,8 +10,12 @@ import (
 
 // TestReasonWith holds reasonWith to the fmt reading of a rejection's
 // reason: the first part, the trigger quoted (%q) in parentheses when the
-// note has one over the mention, then the other parts.
+// note has one over the mention, then the other parts; without a buffer
+// and carved from one (reasonbuf.go), a small one so that chunks fill
+// and are replaced, every carved string still itself at the end.
 func TestReasonWith(t *testing.T) {
+	var buf reasonBuf
+	var carved, wants []string
 	p, err := nlp.New(nlp.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -38,8 +42,20 @@ func TestReasonWith(t *testing.T) {
 			t.Fatalf("%q: no trigger over %q: the test cannot fail", tc.note, tc.word)
 		}
 		want += strings.Join(tc.parts[1:], "")
-		if got := reasonWith(doc, &at, tc.kind, tc.parts...); got != want {
+		if got := reasonWith(doc, &at, tc.kind, nil, tc.parts...); got != want {
 			t.Errorf("%q: reasonWith = %q, want %q", tc.note, got, want)
+		}
+		for range 100 { // past reasonChunk: chunks are replaced
+			got := reasonWith(doc, &at, tc.kind, &buf, tc.parts...)
+			if got != want {
+				t.Errorf("%q: reasonWith into a buffer = %q, want %q", tc.note, got, want)
+			}
+			carved, wants = append(carved, got), append(wants, want)
+		}
+	}
+	for i := range carved {
+		if carved[i] != wants[i] {
+			t.Fatalf("carved reason %d is %q now, was %q: overwritten", i, carved[i], wants[i])
 		}
 	}
 }

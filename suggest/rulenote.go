@@ -29,6 +29,9 @@ type ruleNote struct {
 	wkDone, wkOK bool
 	wk           int
 	wkCue        cue
+	// reasons holds the rejections' reason strings (reasonbuf.go),
+	// kept across notes: a carved string is never written again.
+	reasons reasonBuf
 }
 
 // listCues are the cues of one phrase list outside the table.

@@ -208,7 +208,7 @@ func (e *Engine) applyAssertionsFull(w *work, c *candidate, setting Setting, g n
 	// No mention is kept: c.mentions are those read above.
 	at := &c.mentions[blockedAt]
 	by := func(kind nlp.Assertion, parts ...string) string {
-		return reasonWith(doc, at, kind, parts...)
+		return reasonWith(doc, at, kind, &w.rn.reasons, parts...)
 	}
 	switch {
 	case blocked&nlp.Negated != 0:
@@ -245,7 +245,7 @@ func (e *Engine) applyAssertionsFull(w *work, c *candidate, setting Setting, g n
 // reasonWith is parts end to end, the note's trigger of kind over the
 // mention at quoted in parentheses after the first ("every mention is
 // negated (\"denies\")"), built in one allocation.
-func reasonWith(doc *nlp.Document, at *mention, kind nlp.Assertion, parts ...string) string {
+func reasonWith(doc *nlp.Document, at *mention, kind nlp.Assertion, buf *reasonBuf, parts ...string) string {
 	var q [128]byte
 	quoted := q[:0]
 	if t := triggerText(doc, at.start, at.end, kind); t != "" {
@@ -255,18 +255,27 @@ func reasonWith(doc *nlp.Document, at *mention, kind nlp.Assertion, parts ...str
 	for _, p := range parts {
 		n += len(p)
 	}
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(parts[0])
+	// Into buf when there is one (reasonbuf.go: no allocation per
+	// reason), else a string of its own.
+	var b []byte
+	if buf != nil {
+		b = buf.take(n)
+	} else {
+		b = make([]byte, 0, n)
+	}
+	b = append(b, parts[0]...)
 	if len(quoted) > 0 {
-		b.WriteString(" (")
-		b.Write(quoted)
-		b.WriteByte(')')
+		b = append(b, " ("...)
+		b = append(b, quoted...)
+		b = append(b, ')')
 	}
 	for _, p := range parts[1:] {
-		b.WriteString(p)
+		b = append(b, p...)
 	}
-	return b.String()
+	if buf != nil {
+		return buf.done(b)
+	}
+	return string(b)
 }
 
 // senseRule is a sense gate's verdict on one mention: rule "" when the

@@ -126,10 +126,8 @@ func withoutOnly(doc *nlp.Document, start, end int) bool {
 // that code. It returns, per token of doc, the stem whose character they
 // state (0: none).
 func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter string, dst []corpus.ID) []corpus.ID {
-	dst = dst[:0]
-	for range doc.Tokens {
-		dst = append(dst, 0)
-	}
+	dst = slices.Grow(dst[:0], len(doc.Tokens))[:len(doc.Tokens)]
+	clear(dst) // one memclr, not an append per token
 	memo := w.seventhMemo[:0]
 	defer func() { w.seventhMemo = memo[:0] }()
 	for _, c := range cs {

@@ -28,13 +28,15 @@ func (e *Engine) statedHistory(doc *nlp.Document, ks []scored, annotate bool) {
 		return
 	}
 	thr := e.DecisionThreshold()
+	var spare codeFact
 	for i := range ks {
 		k := &ks[i]
 		if k.conf >= thr {
 			continue
 		}
-		// An unspecified code says less than a note that names the site.
-		if e.set.SystemOf(k.code) != corpus.ICD10CM || !historyZ(e.set.CodeString(k.code)) || unspecifiedTitle(e.set.Brief(k.code).Display) {
+		// An unspecified code says less than a note that names the site
+		// (its facts hold unspecifiedTitle of its title: no brief read).
+		if e.set.SystemOf(k.code) != corpus.ICD10CM || !historyZ(e.set.CodeString(k.code)) || e.factRef(k.code, &spare).flags&factUnspecified != 0 {
 			continue
 		}
 		for i := range k.c.mentions {
