@@ -137,8 +137,12 @@ var sectionHeaders = map[string]SectionKind{
 	"operation in detail": ProcedureDescription,
 }
 
-// maxHeaderWords bounds a header candidate.
-const maxHeaderWords = 6
+// maxHeaderWords bounds a header candidate's words, and maxHeaderLen a
+// header alone on its line (a longer line is no header: no key is built).
+const (
+	maxHeaderWords = 6
+	maxHeaderLen   = 60
+)
 
 // headerKey builds the lookup key of a candidate header: ASCII letters and
 // digits lower-cased, other bytes separate words, "and" dropped. ok is false
@@ -276,7 +280,7 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 			// Only a line that may be a header builds its key (the
 			// colon's candidates above are mostly headers or too short
 			// for the test to pay).
-			if hs, he := lineHeaderSpan(text, ls, le); p.heads.may(text[hs:he]) {
+			if hs, he := lineHeaderSpan(text, ls, le); he-hs <= maxHeaderLen && p.heads.may(text[hs:he]) {
 				dst = p.headerAlone(text, hs, he, buf[:0], dst)
 			}
 		}
@@ -308,7 +312,7 @@ func lineHeaderSpan(text string, ls, le int) (hs, he int) {
 // headerAlone is lineHeader past lineHeaderSpan: it appends the section
 // of the header text[hs:he] when it is a known phrase.
 func (p *Pipeline) headerAlone(text string, hs, he int, buf []byte, dst []Section) []Section {
-	if he > hs && he-hs <= 60 {
+	if he > hs && he-hs <= maxHeaderLen {
 		if key, ok := headerKey(buf, text[hs:he]); ok && len(key) > 2 {
 			if kind, ok := p.headerKind(key); ok {
 				dst = append(dst, Section{Kind: kind, Header: Span{hs, he}})
