@@ -35,6 +35,7 @@ type Pipeline struct {
 	slash   map[string]struct{} // slash abbreviations the tokenizer keeps whole ("h/o")
 	hyphen  map[string]struct{} // hyphenated abbreviations the tokenizer keeps whole ("IBS-D")
 	headers map[string]SectionKind
+	heads   headStarts // what the headers start with (headstart.go)
 	trig    *triggerTrie
 	hash    string
 	scratch sync.Pool // *scratch for Terms
@@ -82,6 +83,7 @@ func New(opts Options) (*Pipeline, error) {
 		hyphen:  make(map[string]struct{}),
 		headers: sectionHeaders,
 	}
+	p.heads = newHeadStarts(p.headers)
 	p.scratch.New = func() any { return new(scratch) }
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\nstem=%t abbr=%t syn=%t\n", analysisVersion, !opts.NoStemming, !opts.NoAbbreviations, !opts.NoSynonyms)

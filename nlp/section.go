@@ -137,8 +137,12 @@ var sectionHeaders = map[string]SectionKind{
 	"operation in detail": ProcedureDescription,
 }
 
-// maxHeaderWords bounds a header candidate.
-const maxHeaderWords = 6
+// maxHeaderWords bounds a header candidate's words, and maxHeaderLen a
+// header alone on its line (a longer line is no header: no key is built).
+const (
+	maxHeaderWords = 6
+	maxHeaderLen   = 60
+)
 
 // headerKey builds the lookup key of a candidate header: ASCII letters and
 // digits lower-cased, other bytes separate words, "and" dropped. ok is false
@@ -273,7 +277,12 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 			}
 		}
 		if !found {
-			dst = p.lineHeader(text, ls, le, buf[:0], dst)
+			// Only a line that may be a header builds its key (the
+			// colon's candidates above are mostly headers or too short
+			// for the test to pay).
+			if hs, he := lineHeaderSpan(text, ls, le); he-hs <= maxHeaderLen && p.heads.may(text[hs:he]) {
+				dst = p.headerAlone(text, hs, he, buf[:0], dst)
+			}
 		}
 		ls = le + 1
 	}
@@ -285,12 +294,25 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 // less its bullets and trailing blanks, colons, dashes and rules, is a
 // known header phrase ("ASSESSMENT AND PLAN"); buf is scratch for the key.
 func (p *Pipeline) lineHeader(text string, ls, le int, buf []byte, dst []Section) []Section {
-	hs := lineHeaderStart(text, ls, le)
-	he := le
+	hs, he := lineHeaderSpan(text, ls, le)
+	return p.headerAlone(text, hs, he, buf, dst)
+}
+
+// lineHeaderSpan is where a header alone on line [ls, le) would lie: the
+// line less its bullets and trailing blanks, colons, dashes and rules.
+func lineHeaderSpan(text string, ls, le int) (hs, he int) {
+	hs = lineHeaderStart(text, ls, le)
+	he = le
 	for he > hs && (text[he-1] == ' ' || text[he-1] == '\t' || text[he-1] == '\r' || text[he-1] == ':' || text[he-1] == '-' || text[he-1] == '=') {
 		he--
 	}
-	if he > hs && he-hs <= 60 {
+	return hs, he
+}
+
+// headerAlone is lineHeader past lineHeaderSpan: it appends the section
+// of the header text[hs:he] when it is a known phrase.
+func (p *Pipeline) headerAlone(text string, hs, he int, buf []byte, dst []Section) []Section {
+	if he > hs && he-hs <= maxHeaderLen {
 		if key, ok := headerKey(buf, text[hs:he]); ok && len(key) > 2 {
 			if kind, ok := p.headerKind(key); ok {
 				dst = append(dst, Section{Kind: kind, Header: Span{hs, he}})
@@ -333,6 +355,13 @@ func spacedDash(s string) int {
 	}
 }
 
+// impressionSuffix and findingsSuffix end the radiology headers known by
+// their last word ("CT chest impression").
+const (
+	impressionSuffix = " impression"
+	findingsSuffix   = " findings"
+)
+
 // headerKind looks a header key up; a radiology report's study name before
 // "impression" or "findings" ("CTA IMPRESSION", "PELVIC ULTRASOUND
 // FINDINGS": at most three more words) names those sections too. It does
@@ -341,7 +370,7 @@ func (p *Pipeline) headerKind(key []byte) (SectionKind, bool) {
 	if kind, ok := p.headers[string(key)]; ok {
 		return kind, true
 	}
-	for _, last := range []string{" impression", " findings"} {
+	for _, last := range []string{impressionSuffix, findingsSuffix} {
 		pre, ok := bytes.CutSuffix(key, []byte(last))
 		if !ok || len(pre) == 0 || bytes.Count(pre, []byte(" ")) > 2 {
 			continue
