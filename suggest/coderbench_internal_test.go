@@ -9,7 +9,6 @@ import (
 	"syscall"
 	"testing"
 
-	"medcode/corpus"
 	"medcode/internal/testenv"
 )
 
@@ -42,7 +41,7 @@ func BenchmarkCoderRules(b *testing.B) {
 			b.Fatal(err)
 		}
 		req.MaxResults += ruleSlack
-		w := &work{merged: map[corpus.ID]int{}, cats: map[string]int{}}
+		w := &work{cats: map[string]int{}}
 		doc := e.pipe.AnalyzeInto(&w.doc, text)
 		w.noteSections(doc)
 		ins = append(ins, input{w: w, req: req, res: *res})

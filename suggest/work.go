@@ -32,7 +32,6 @@ type work struct {
 	z        []float64
 	ceil     []float64 // the Ceiling's confidences (ceiling.go)
 	gf       []float64 // feature rows without the corpus features (ceiling.go)
-	merged   map[corpus.ID]int
 	spans    []span
 	cats     map[string]int // candidates per category
 	rejected []Rejection    // rejections before sorting and dedupe
@@ -129,7 +128,7 @@ func (e *Engine) getWork(n int) *work {
 	if w, ok := e.work.Get().(*work); ok {
 		return w
 	}
-	return &work{merged: map[corpus.ID]int{}, cats: map[string]int{}}
+	return &work{cats: map[string]int{}}
 }
 
 // pooledNoteBytes parts the notes whose scratch is pooled in work from
@@ -161,7 +160,6 @@ func (e *Engine) putWork(w *work) {
 	w.preg = 0
 	w.res = nil
 	clear(w.stems)
-	clear(w.merged)
 	clear(w.cats)
 	w.tail.reset()
 	w.spec.reset()
