@@ -98,7 +98,12 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 	anchors.reset()
 	var spare codeFact
 	for _, c := range cs {
-		if k := c.tgt.anyCode(); e.factRef(k, &spare).flags&factICD != 0 && c.bestScore() >= 0.8 && !c.sibling {
+		k := c.tgt.anyCode()
+		f := e.factIn(k) // inlined: the table's entry, the call only past it
+		if f == nil {
+			f = e.factRef(k, &spare)
+		}
+		if f.flags&factICD != 0 && c.bestScore() >= 0.8 && !c.sibling {
 			anchors.add(k)
 		}
 	}
@@ -138,7 +143,10 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 			continue
 		}
 		code := c.tgt.anyCode()
-		f := e.factRef(code, &spare)
+		f := e.factIn(code) // inlined: the table's entry, the call only past it
+		if f == nil {
+			f = e.factRef(code, &spare)
+		}
 		if f.flags&factICD == 0 || f.length < 3 {
 			continue
 		}

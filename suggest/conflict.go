@@ -82,7 +82,10 @@ type support struct {
 func (e *Engine) pairFacts(s *support, id corpus.ID) {
 	s.names = e.conflictNames(id)
 	var spare codeFact
-	f := e.factRef(id, &spare)
+	f := e.factIn(id) // inlined: the table's entry, the call only past it
+	if f == nil {
+		f = e.factRef(id, &spare)
+	}
 	s.cat = -1
 	if f.flags&factKnown != 0 {
 		s.cat = f.cat
@@ -210,7 +213,10 @@ func integralIn(d string, ss *support) bool {
 // supportOf grades k.
 func (e *Engine) supportOf(k *scored) support {
 	var spare codeFact
-	f := e.factRef(k.code, &spare)
+	f := e.factIn(k.code) // inlined: the table's entry, the call only past it
+	if f == nil {
+		f = e.factRef(k.code, &spare)
+	}
 	s := support{symptom: f.flags&factSymptom != 0, unspecified: f.flags&factUnspecified != 0}
 	if k.c.sibling || len(k.c.mentions) == 0 {
 		return s

@@ -532,7 +532,11 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		// the condition's own details ("type 1 diabetes" in a mother):
 		// the history is the assertion's business (history.go).
 		// (The code's facts hold both, as asrt bits: no string is read.)
-		if f := e.factRef(code, &spare); f.flags&factICD == 0 || f.asrt&(asrtFamily|asrtHistory) != 0 {
+		f := e.factIn(code) // inlined: the table's entry, the call only past it
+		if f == nil {
+			f = e.factRef(code, &spare)
+		}
+		if f.flags&factICD == 0 || f.asrt&(asrtFamily|asrtHistory) != 0 {
 			continue
 		}
 		w.sents = sentencesOf(c, true, w.sents)
