@@ -135,8 +135,12 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 		f[18] = min(e.prior(code, false), maxPriorLogit)
 	}
 	f[19] = float64(firstStart) / float64(max(len(doc.Text), 1))
+	// factIn inlines: factRef's call is left for a code past the table.
+	cf := e.factIn(code)
 	var spare codeFact
-	cf := e.factRef(code, &spare)
+	if cf == nil {
+		cf = e.factRef(code, &spare)
+	}
 	icd := cf.flags&factICD != 0
 	if !icd {
 		f[20] = 1
