@@ -41,11 +41,16 @@ func (e *Engine) unaddressed(doc *nlp.Document, ks []scored, annotate bool) {
 	if annotate || !concludes(doc) {
 		return
 	}
+	// The sections' marks (sectionmarks.go): the history table's bit 0.
+	var buf [24]uint8
+	marks := newSectionMarks(doc, buf[:], historySections)
 	e.lowerWhere(ks, func(k *scored) bool {
-		if b := e.set.Brief(k.code); b.System == corpus.ICD10CM && (strings.HasPrefix(b.Code, "Z8") || strings.HasPrefix(b.Code, "Z9")) {
-			return false
+		if e.set.SystemOf(k.code) == corpus.ICD10CM {
+			if code := e.set.CodeString(k.code); strings.HasPrefix(code, "Z8") || strings.HasPrefix(code, "Z9") {
+				return false
+			}
 		}
-		return everyMention(k.c, func(m mention) bool { return historySections[sectionKind(doc, m.section)] })
+		return everyMentionMarked(k.c, &marks, 1, 1)
 	}, "not_addressed", "listed only in the past history of a note whose assessment does not take it up: code it when this encounter treats or manages it")
 }
 
@@ -60,7 +65,7 @@ func (e *Engine) learnedOnly(ks []scored, annotate bool) {
 		return
 	}
 	e.lowerWhere(ks, func(k *scored) bool {
-		return everyMention(k.c, func(m mention) bool { return m.learned })
+		return everyMentionAt(k.c, func(m *mention) bool { return m.learned })
 	}, "learned_only", "found only by a phrase learned from labelled notes, no name of the code set: check the documentation before coding it")
 }
 
@@ -83,6 +88,18 @@ func (e *Engine) lowerWhere(ks []scored, only func(*scored) bool, kind, why stri
 func everyMention(c *candidate, f func(mention) bool) bool {
 	for _, m := range c.mentions {
 		if !f(m) {
+			return false
+		}
+	}
+	return true
+}
+
+// everyMentionAt is everyMention reading each mention in place, for the
+// callers that test one field: everyMention's callback takes a copy of
+// the mention (~170 bytes).
+func everyMentionAt(c *candidate, f func(*mention) bool) bool {
+	for i := range c.mentions {
+		if !f(&c.mentions[i]) {
 			return false
 		}
 	}

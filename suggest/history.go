@@ -177,14 +177,20 @@ func (e *Engine) historySearch(stems, words, prefixes []string) (index.Hit, bool
 // other than a malignancy is coded with (Z86, Z87, Z92, I25.2 old
 // myocardial infarction); Z85 is the treated-malignancy rule's.
 func pastHistoryCode(b corpus.Brief) bool {
-	if b.System != corpus.ICD10CM || len(b.Code) < 3 {
+	return b.System == corpus.ICD10CM && pastHistoryICD(b.Code)
+}
+
+// pastHistoryICD is pastHistoryCode of an ICD-10-CM code, for the callers
+// that read only the code.
+func pastHistoryICD(code string) bool {
+	if len(code) < 3 {
 		return false
 	}
-	switch b.Code[:3] {
+	switch code[:3] {
 	case "Z86", "Z87", "Z92":
 		return true
 	}
-	return strings.HasPrefix(b.Code, "I25.2")
+	return strings.HasPrefix(code, "I25.2")
 }
 
 // preferHistory applies the guideline on personal-history codes: a
@@ -518,11 +524,18 @@ func sharesWords(h, c *candidate) bool {
 // It takes the target by pointer and the mention's assertion alone: the
 // caller's copies of both were most of its cost.
 func (e *Engine) unsaidHistory(tgt *target, assert nlp.Assertion) bool {
-	b := e.set.Brief(tgt.anyCode())
-	if !pastHistoryCode(b) && !familyCode(b) && !strings.HasPrefix(b.Code, "Z85") {
+	id := tgt.anyCode()
+	if !pastOrFamilyCode(e.set.SystemOf(id), e.set.CodeString(id)) {
 		return false // a status (allergy, absence, presence) needs no past tense
 	}
 	return assert&(nlp.Historical|nlp.Ended|nlp.Family) == 0
+}
+
+// pastOrFamilyCode is pastHistoryCode(b) || familyCode(b) ||
+// strings.HasPrefix(b.Code, "Z85") on the brief's system and code alone,
+// which unsaidHistory reads instead of the whole brief.
+func pastOrFamilyCode(sys corpus.System, code string) bool {
+	return sys == corpus.ICD10CM && (pastHistoryICD(code) || familyICD(code)) || strings.HasPrefix(code, "Z85")
 }
 
 // sharedHistoryFlags is the historical, family and unrelated flags every

@@ -54,12 +54,16 @@ func (e *Engine) laterEncounters(doc *nlp.Document, ks []scored, annotate bool) 
 	if annotate {
 		return
 	}
+	// The sections' marks (sectionmarks.go): laterSections' bit 0.
+	var buf [24]uint8
+	marks := newSectionMarks(doc, buf[:], laterSections)
 	e.lowerWhere(ks, func(k *scored) bool {
-		b := e.set.Brief(k.code)
-		if b.System != corpus.ICD10CM || !strings.HasPrefix(b.Code, "Z") || !encounterReason(b) {
+		// The system and the code first: the whole brief (its title)
+		// only for a code of chapter 21.
+		if e.set.SystemOf(k.code) != corpus.ICD10CM || !strings.HasPrefix(e.set.CodeString(k.code), "Z") || !encounterReason(e.set.Brief(k.code)) {
 			return false
 		}
-		return everyMention(k.c, func(m mention) bool { return laterSections[sectionKind(doc, m.section)] })
+		return everyMentionMarked(k.c, &marks, 1, 1)
 	}, "later_encounter", "a reason for an encounter named only in the plan or follow-up (a visit to come, or counselling while managing the assessment's conditions): code it when it is this encounter's reason")
 }
 

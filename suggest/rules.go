@@ -26,7 +26,13 @@ func familyCode(c corpus.Brief) bool {
 	if c.System != corpus.ICD10CM {
 		return false
 	}
-	return c.Code >= "Z80" && c.Code < "Z85"
+	return familyICD(c.Code)
+}
+
+// familyICD is familyCode of an ICD-10-CM code, for the callers that read
+// only the code.
+func familyICD(code string) bool {
+	return code >= "Z80" && code < "Z85"
 }
 
 func (t target) anyCode() corpus.ID {
@@ -100,7 +106,13 @@ func triggerText(doc *nlp.Document, start, end int, kind nlp.Assertion) string {
 // externalCause reports ICD-10-CM chapter 20 codes (V00-Y99): they tell
 // how an injury happened, always before the encounter.
 func externalCause(c corpus.Brief) bool {
-	return c.System == corpus.ICD10CM && c.Code >= "V00" && c.Code < "Z"
+	return c.System == corpus.ICD10CM && externalCauseICD(c.Code)
+}
+
+// externalCauseICD is externalCause of an ICD-10-CM code, for the callers
+// that read only the code.
+func externalCauseICD(code string) bool {
+	return code >= "V00" && code < "Z"
 }
 
 // procedureCode reports CPT and HCPCS codes: services and supplies of this

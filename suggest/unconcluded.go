@@ -60,11 +60,11 @@ func concludesOwn(doc *nlp.Document) bool {
 	return false
 }
 
-// symptomCode reports whether b is a sign or symptom: ICD-10-CM chapter R
-// or a symptom code of another chapter (pain in a joint or limb, back
-// pain, a breast lump; reason.go's explainedBy).
-func symptomCode(b corpus.Brief) bool {
-	return b.System == corpus.ICD10CM && (strings.HasPrefix(b.Code, "R") || symptomPrefix(b.Code) != "")
+// symptomCode reports whether ICD-10-CM code is a sign or symptom:
+// chapter R or a symptom code of another chapter (pain in a joint or
+// limb, back pain, a breast lump; reason.go's explainedBy).
+func symptomCode(code string) bool {
+	return strings.HasPrefix(code, "R") || symptomPrefix(code) != ""
 }
 
 // unconcluded lowers below the decision threshold the signs and symptoms
@@ -82,21 +82,33 @@ func (e *Engine) unconcluded(doc *nlp.Document, ks []scored, annotate bool) {
 	// ("use additional code for associated symptoms" of N40.1), asked
 	// last: the mention tests are cheaper and decide most codes.
 	asked := askers{e: e, ks: ks, thr: thr}
+	// The sections' marks (sectionmarks.go): bit 0 takenUp, bit 1
+	// presenting, bit 2 onTheWay.
+	const (
+		markTakenUp, markPresenting, markOnTheWay = 1, 2, 4
+	)
+	var buf [24]uint8
+	marks := newSectionMarks(doc, buf[:], takenUp, presenting, onTheWay)
 	e.lowerWhere(ks, func(k *scored) bool {
-		b := e.set.Brief(k.code)
-		if b.System != corpus.ICD10CM {
+		if e.set.SystemOf(k.code) != corpus.ICD10CM {
 			return false
 		}
-		if symptomCode(b) {
-			return everyMention(k.c, func(m mention) bool {
-				kind := sectionKind(doc, m.section)
-				return kind != "" && !takenUp[kind] && !presenting[kind]
-			}) && !asked.asks(b.Code)
+		// Either way every mention lies in a section with a kind that
+		// neither takes it up nor presents it (the onTheWay sections are
+		// such sections, TestSectionMarksAgree): the mentions first, then
+		// the code (symptomCode's map lookups) for the few left.
+		if !everyMentionMarked(k.c, &marks, markKnown|markTakenUp|markPresenting, markKnown) {
+			return false
+		}
+		// The brief's system and code are all the rule reads of it.
+		code := e.set.CodeString(k.code)
+		if symptomCode(code) {
+			return !asked.asks(code)
 		}
 		// Any other condition or finding only the story and the
 		// examination tell ("enlarged tonsils", a healed "scar", "history
 		// of hypoglycemia"), but a status or an external cause.
-		return !strings.HasPrefix(b.Code, "Z") && !externalCause(b) && everyMention(k.c, func(m mention) bool { return onTheWay[sectionKind(doc, m.section)] }) &&
-			!asked.asks(b.Code)
+		return !strings.HasPrefix(code, "Z") && !externalCauseICD(code) && everyMentionMarked(k.c, &marks, markOnTheWay, markOnTheWay) &&
+			!asked.asks(code)
 	}, "not_concluded", "named only on the way to an assessment that does not take it up: code it when this encounter addresses it and no diagnosis explains it")
 }
