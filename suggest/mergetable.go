@@ -18,12 +18,8 @@ type mergeTable struct {
 
 // reset empties t for up to n codes (a table at most half full).
 func (t *mergeTable) reset(n int) {
-	bits := uint32(4)
-	for 1<<bits < 2*n {
-		bits++
-	}
-	size := 1 << bits
-	t.shift = 32 - bits
+	var size int
+	size, t.shift = tableSize(n) // notepos.go
 	if cap(t.keys) < size {
 		t.keys, t.vals = make([]uint64, size), make([]int32, size)
 	}

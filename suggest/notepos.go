@@ -29,15 +29,22 @@ func hashSlot(id uint32, shift uint32) uint32 {
 	return (id * 2654435769) >> shift
 }
 
-// build indexes ids (per term, -1: none), reusing the table's memory.
-func (p *notePositions) build(ids []int64) {
-	n := len(ids)
+// tableSize is the slot count of an open-addressing table for n keys (a
+// power of two, at least 16, at most half full) and the shift hashSlot
+// takes for it.
+func tableSize(n int) (size int, shift uint32) {
 	bits := uint32(4)
 	for 1<<bits < 2*n {
 		bits++
 	}
-	size := 1 << bits
-	p.shift = 32 - bits
+	return 1 << bits, 32 - bits
+}
+
+// build indexes ids (per term, -1: none), reusing the table's memory.
+func (p *notePositions) build(ids []int64) {
+	n := len(ids)
+	var size int
+	size, p.shift = tableSize(n)
 	if cap(p.keys) < size {
 		p.keys, p.heads = make([]uint64, size), make([]int32, size)
 	}
