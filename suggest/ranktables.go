@@ -124,8 +124,8 @@ func (e *Engine) fact(id corpus.ID) codeFact {
 // grades) take it: a codeFact returned by value travels in five registers
 // through the stack, a pointer in one (TestFactRef).
 func (e *Engine) factRef(id corpus.ID, spare *codeFact) *codeFact {
-	if t := &e.rank; t.ready.Load() && uint(id) < uint(len(t.facts)) && t.facts[id].flags&factKnown != 0 {
-		return &t.facts[id]
+	if f := e.factIn(id); f != nil {
+		return f
 	}
 	return e.factRefSlow(id, spare)
 }
@@ -149,8 +149,8 @@ func (e *Engine) factRefSlow(id corpus.ID, spare *codeFact) *codeFact {
 		t.facts, t.catNum = codeFacts(e.set)
 		t.ready.Store(true)
 	})
-	if id >= 0 && int(id) < len(t.facts) && t.facts[id].flags&factKnown != 0 {
-		return &t.facts[id]
+	if f := e.factIn(id); f != nil { // the table is built now
+		return f
 	}
 	*spare = factOf(e.set.Brief(id))
 	return spare
