@@ -114,7 +114,8 @@ func (p *Pipeline) findSectionsPlain(text string, dst []Section) []Section {
 			}
 		}
 		if !found {
-			dst = p.lineHeader(text, ls, le, buf[:0], dst)
+			hs, he := lineHeaderSpan(text, ls, le)
+			dst = p.headerAlone(text, hs, he, buf[:0], dst)
 		}
 		ls = le + 1
 	}

@@ -290,14 +290,6 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 	return dst
 }
 
-// lineHeader appends the section of line [ls, le) when the whole line,
-// less its bullets and trailing blanks, colons, dashes and rules, is a
-// known header phrase ("ASSESSMENT AND PLAN"); buf is scratch for the key.
-func (p *Pipeline) lineHeader(text string, ls, le int, buf []byte, dst []Section) []Section {
-	hs, he := lineHeaderSpan(text, ls, le)
-	return p.headerAlone(text, hs, he, buf, dst)
-}
-
 // lineHeaderSpan is where a header alone on line [ls, le) would lie: the
 // line less its bullets and trailing blanks, colons, dashes and rules.
 func lineHeaderSpan(text string, ls, le int) (hs, he int) {
@@ -309,8 +301,9 @@ func lineHeaderSpan(text string, ls, le int) (hs, he int) {
 	return hs, he
 }
 
-// headerAlone is lineHeader past lineHeaderSpan: it appends the section
-// of the header text[hs:he] when it is a known phrase.
+// headerAlone appends the section of the header text[hs:he], a line's
+// lineHeaderSpan, when it is a known header phrase ("ASSESSMENT AND
+// PLAN"); buf is scratch for the key.
 func (p *Pipeline) headerAlone(text string, hs, he int, buf []byte, dst []Section) []Section {
 	if he > hs && he-hs <= maxHeaderLen {
 		if key, ok := headerKey(buf, text[hs:he]); ok && len(key) > 2 {

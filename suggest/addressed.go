@@ -84,19 +84,9 @@ func (e *Engine) lowerWhere(ks []scored, only func(*scored) bool, kind, why stri
 	}
 }
 
-// everyMention reports whether f holds for every mention of c.
-func everyMention(c *candidate, f func(mention) bool) bool {
-	for _, m := range c.mentions {
-		if !f(m) {
-			return false
-		}
-	}
-	return true
-}
-
-// everyMentionAt is everyMention reading each mention in place, for the
-// callers that test one field: everyMention's callback takes a copy of
-// the mention (~170 bytes).
+// everyMentionAt reports whether f holds for every mention of c, each
+// read in place: a callback taking a mention by value would copy it
+// (~170 bytes) for the one field it tests.
 func everyMentionAt(c *candidate, f func(*mention) bool) bool {
 	for i := range c.mentions {
 		if !f(&c.mentions[i]) {

@@ -37,7 +37,7 @@ type candidate struct {
 	mentions []mention
 	best     int // index into mentions
 	n        int // mentions gathered (collect's count)
-	// topScore is mentionScore of mentions[best] while collect lays the
+	// topScore is scoreOf mentions[best] while collect lays the
 	// mentions out; nothing reads it after.
 	topScore float64
 	// spanRank is 0 when no other candidate's best mention overlapping
@@ -327,14 +327,6 @@ func (m posMask) within(o posMask) bool {
 		}
 	}
 	return true
-}
-
-func mentionScore(m mention) float64 {
-	s := m.hit.Score * (1 - m.partNeg)
-	if m.dominated {
-		s *= 0.6
-	}
-	return s
 }
 
 // keptTerms appends to dst the indexes in sent of the terms a search

@@ -674,13 +674,13 @@ func connectorValue(ix *index.Index, v uint64, side int) bool {
 // path or inclusion term, "Failure, renal, chronic" for N18.9) holds every
 // word of the note's span: the code's own names document that detail.
 func (e *Engine) nameSays(w *work, doc *nlp.Document, c *candidate, said nlp.Span) bool {
-	best := mentionScore(c.mentions[c.best])
+	best := c.bestScore()
 	// The stems of the note's words in said, gathered once.
 	var buf [8]string
 	want := saidStems(doc.Terms, said, buf[:0])
 	for i := range c.mentions {
 		m := &c.mentions[i]
-		if mentionScore(*m) < 0.8*best {
+		if scoreOf(m) < 0.8*best {
 			continue
 		}
 		all := true

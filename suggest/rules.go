@@ -198,7 +198,7 @@ func (e *Engine) applyAssertionsFull(w *work, c *candidate, setting Setting, g n
 	if len(kept) > 0 {
 		c.mentions = kept
 		// The best score is kept beside its index: each mention's score
-		// is worked out once (scoreAt: mentionScore in place).
+		// is worked out once (scoreAt: scoreOf in place).
 		c.best = 0
 		best := c.scoreAt(0)
 		for i := 1; i < len(kept); i++ {

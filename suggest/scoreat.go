@@ -1,11 +1,12 @@
 package suggest
 
-// scoreAt is mentionScore of c's mention i, read in place: a mention is
-// some 170 bytes, and a loop over c.mentions by value copies each one (twice
-// where its score is read through mentionScore).
+// scoreAt is scoreOf c's mention i, read in place: a mention is some
+// 170 bytes, and a loop over c.mentions by value copies each one.
 func (c *candidate) scoreAt(i int) float64 { return scoreOf(&c.mentions[i]) }
 
-// scoreOf is mentionScore(*m), read in place.
+// scoreOf is a mention's score: its hit's, less the share of its words
+// negated, and 0.6 of that when a longer name dominates it. It reads the
+// mention in place (TestScoreAt holds it to the by-value form).
 func scoreOf(m *mention) float64 {
 	s := m.hit.Score * (1 - m.partNeg)
 	if m.dominated {

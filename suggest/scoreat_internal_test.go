@@ -9,6 +9,16 @@ import (
 	"medcode/index"
 )
 
+// mentionScore is a mention's score read from a copy of the mention, the
+// plain form scoreOf, scoreAt and bestScore are held to.
+func mentionScore(m mention) float64 {
+	s := m.hit.Score * (1 - m.partNeg)
+	if m.dominated {
+		s *= 0.6
+	}
+	return s
+}
+
 // scoreAtCases are mention scores, negated shares and dominance to hold
 // scoreAt to mentionScore on.
 var scoreAtCases = []struct {

@@ -69,3 +69,14 @@ func TestSectionMarksAgree(t *testing.T) {
 		}
 	}
 }
+
+// everyMention is the plain form the marked and in-place readings are
+// held to: whether f holds for every mention of c, each taken by value.
+func everyMention(c *candidate, f func(mention) bool) bool {
+	for _, m := range c.mentions {
+		if !f(m) {
+			return false
+		}
+	}
+	return true
+}
