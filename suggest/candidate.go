@@ -163,7 +163,7 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 		n := len(c.mentions)
 		c.mentions = c.mentions[:n+1]
 		c.mentions[n] = p.m
-		s := c.scoreAt(n) // read in place, not copied (scoreat.go)
+		s := scoreOf(&p.m) // the pending copy, read in place: no call (scoreat.go)
 		if n == 0 {
 			c.topScore = s
 		} else if s > c.topScore {
