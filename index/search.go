@@ -98,10 +98,17 @@ func (ix *Index) getScratch() *scratch {
 	if s, ok := ix.pool.Get().(*scratch); ok {
 		return s
 	}
+	return ix.newScratch()
+}
+
+// newScratch returns empty working memory for searches of ix.
+func (ix *Index) newScratch() *scratch {
 	return &scratch{slot: make([]int32, len(ix.termStr)), present: make([]uint64, (len(ix.termStr)+63)/64)}
 }
 
-func (ix *Index) putScratch(s *scratch) {
+// reset empties s after a search: the query's terms leave slot and
+// present, and the lists that grew past their bounds are let go.
+func (s *scratch) reset() {
 	for _, t := range s.touched {
 		s.slot[t] = 0
 		s.present[t/64] = 0
@@ -112,16 +119,15 @@ func (ix *Index) putScratch(s *scratch) {
 	}
 	s.pos = s.pos[:0]
 	if cap(s.hits) > maxPooledHits {
-		s.hits = nil // a rare wide search: the pool keeps no megabytes
+		s.hits = nil // a rare wide search: the scratch keeps no megabytes
 	}
 	if cap(s.todo) > maxPooledTodo {
 		s.todo = nil
 	}
-	ix.pool.Put(s)
 }
 
 // maxPooledHits and maxPooledTodo bound the hits and record lists a
-// pooled scratch keeps between searches.
+// scratch keeps between searches.
 const (
 	maxPooledHits = 4096
 	maxPooledTodo = 1 << 16
@@ -140,6 +146,11 @@ func (ix *Index) Search(q Query, opts SearchOptions) []Hit {
 // is a full slice of pos's storage (appending to it never overwrites
 // another hit's), valid until the caller reuses pos.
 func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions) ([]Hit, []int32) {
+	return ix.search(nil, dst, pos, q, opts)
+}
+
+// search is SearchInto in the scratch sc (nil: a pooled one).
+func (ix *Index) search(sc *scratch, dst []Hit, pos []int32, q Query, opts SearchOptions) ([]Hit, []int32) {
 	minCov := opts.MinCoverage
 	if minCov == 0 {
 		minCov = 0.5
@@ -148,14 +159,28 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 	if !ix.opens(q.Terms, pairs) {
 		return dst[:0], pos // no query term has a record to read
 	}
-	return ix.searchInto(dst, pos, q, opts, minCov, pairs)
+	if sc == nil {
+		return ix.searchInto(dst, pos, q, opts, minCov, pairs)
+	}
+	return ix.searchWith(sc, dst, pos, q, opts, minCov, pairs)
 }
 
 // searchInto is SearchInto past its check that the query opens a record,
-// reading the pair lists pairs (nil: every record of the query's terms).
+// reading the pair lists pairs (nil: every record of the query's terms),
+// in a pooled scratch.
 func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions, minCov float64, pairs *pairIndex) ([]Hit, []int32) {
 	sc := ix.getScratch()
-	defer ix.putScratch(sc)
+	dst, pos = ix.searchWith(sc, dst, pos, q, opts, minCov, pairs)
+	ix.pool.Put(sc)
+	return dst, pos
+}
+
+// searchWith is searchInto in the scratch sc, which it leaves empty (or,
+// when a search panicked in it, empties first).
+func (ix *Index) searchWith(sc *scratch, dst []Hit, pos []int32, q Query, opts SearchOptions, minCov float64, pairs *pairIndex) ([]Hit, []int32) {
+	if len(sc.touched) != 0 {
+		sc.reset() // a search that did not finish
+	}
 	for i, t := range q.Terms {
 		if int(t) >= len(sc.slot) {
 			continue
@@ -222,13 +247,14 @@ func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions,
 	for j, k := range keys {
 		hits[j] = found[k.i]
 	}
-	// The pooled scratch keeps no caller's positions alive: only the
-	// pointer is cleared (score sets every field of a hit it keeps), not
-	// the whole hit.
+	// The scratch (pooled, or a Searcher's) keeps no caller's positions
+	// alive: only the pointer is cleared (score sets every field of a hit
+	// it keeps), not the whole hit.
 	for i := range found {
 		found[i].Positions = nil
 	}
 	sc.keys, sc.hits = keys, found[:0]
+	sc.reset()
 	return hits, r.arena
 }
 

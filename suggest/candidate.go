@@ -384,7 +384,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	if learned {
 		minCov = 0.99
 	}
-	sc.hits, w.pos = ix.SearchInto(sc.hits, w.pos, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: e.hitLimit})
+	sc.hits, w.pos = w.searcherOf(ix, learned).SearchInto(sc.hits, w.pos, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: e.hitLimit})
 	// A hit whose matched words all sit inside a longer, fully matched name
 	// is dominated ("pain" inside "chest pain").
 	// Drop hits that contradict the note: a drug-table row without its

@@ -19,7 +19,10 @@ type work struct {
 	pend     []pending
 	mentions []mention // arena: every candidate's mentions
 	sc       sentenceScratch
-	pos      []int32 // arena: hit positions of every search
+	// searchers search the engine's indexes, the code names' and the
+	// learned names', in memory the work keeps (searcherOf).
+	searchers [2]*index.Searcher
+	pos       []int32 // arena: hit positions of every search
 	// posHead is the first element of pos's array when putWork last
 	// cleared pend and mentions (nil: none).
 	posHead  *int32
