@@ -161,6 +161,17 @@ func (r *sentenceRanges) noteTermID(doc *nlp.Document, ix *index.Index, j int) (
 	return uint32(r.nids[j]), true
 }
 
+// judged returns the note ids of all of doc's terms (nids, as noteTermID
+// reads them), judging the terms not judged yet.
+func (r *sentenceRanges) judged(doc *nlp.Document, ix *index.Index) []int64 {
+	for j := range doc.Terms {
+		if len(r.nids) != len(doc.Terms) || r.nids[j] == -2 {
+			r.noteTermID(doc, ix, j)
+		}
+	}
+	return r.nids
+}
+
 // saidIn returns the affirmed words of sentence s (Norm and Norm without a
 // final "s"; negated only by "without" counts as affirmed), cached.
 func (r *sentenceRanges) saidIn(doc *nlp.Document, s int) map[string]bool {
