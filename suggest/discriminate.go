@@ -307,12 +307,6 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 	t := r[2 : 2+nt]
 	slots := r[2+nt : 2+nt+3*ns]
 	terms := doc.Terms
-	noteID := func(j int) (uint32, bool) {
-		if j < 0 || j >= len(terms) {
-			return 0, false
-		}
-		return sr.noteTermID(doc, ix, j)
-	}
 	// step moves from note term j to the next (dir 1) or previous (-1)
 	// term in its sentence (an abbreviation's expansion words follow it in
 	// order: "CKD" -> chronic, kidney, disease); -1 when there is none.
@@ -331,24 +325,11 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 		}
 		return false
 	}
-	// Judge every term of the sentences once: the scan below reads
-	// sr.nids directly. A sentence markIDs marked for this note (another
-	// candidate's) has every term judged already: it is not walked again.
-	for _, sn := range sents {
-		if sn < len(sr.term) {
-			if sn >= 0 && sn < len(sr.idMarked) && sr.idMarked[sn] && len(sr.nids) == len(terms) {
-				continue
-			}
-			for j := int(sr.term[sn][0]); j < int(sr.term[sn][1]); j++ {
-				if len(sr.nids) != len(terms) || sr.nids[j] == -2 {
-					noteID(j)
-				}
-			}
-			sr.markIDs(sn)
-		}
-	}
+	// Every term of the note is judged, in one pass for the note's first
+	// candidate (sr.judged): the scan below reads sr.nids directly.
+	sr.judged(doc, ix)
 	if !sr.positionsReady(doc, ix) {
-		return conflict{}, false // no term of the sentences is judged: they have none
+		return conflict{}, false // the note has no terms
 	}
 	for ; len(slots) >= 3; slots = slots[3:] {
 		{

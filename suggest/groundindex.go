@@ -30,8 +30,9 @@ type groundBeyond struct {
 	sent int
 }
 
-// build indexes the affirmed terms (noteTermID) of each of doc's
-// sentences (sr.term); ok false when the note has more than 64.
+// build indexes the affirmed terms (noteTermID, read from sr.judged) of
+// each of doc's sentences (sr.term); ok false when the note has more than
+// 64.
 func (g *groundIndex) build(sr *sentenceRanges, doc *nlp.Document, ix *index.Index) {
 	for _, id := range g.ids {
 		g.sents[id] = 0
@@ -44,11 +45,12 @@ func (g *groundIndex) build(sr *sentenceRanges, doc *nlp.Document, ix *index.Ind
 	if g.terms = ix.Terms(); len(g.sents) != g.terms {
 		g.sents = make([]uint64, g.terms)
 	}
+	nids := sr.judged(doc, ix)
 	for s, sp := range sr.term {
-		for j := sp[0]; j < sp[1]; j++ {
-			id, ok := sr.noteTermID(doc, ix, int(j))
+		for _, n := range nids[sp[0]:sp[1]] {
+			id := uint32(n)
 			switch {
-			case !ok:
+			case n < 0:
 			case int(id) < g.terms:
 				if g.sents[id] == 0 {
 					g.ids = append(g.ids, id)
@@ -66,6 +68,19 @@ func (g *groundIndex) mask(sents []int) uint64 {
 	var m uint64
 	for _, s := range sents {
 		if s >= 0 && s < 64 {
+			m |= 1 << s
+		}
+	}
+	return m
+}
+
+// mentionMask is mask(sentencesOf(c, false, ...)) read from c's mentions
+// directly: the bits of their sentences below 64 need no list of the
+// distinct ones first.
+func mentionMask(c *candidate) uint64 {
+	var m uint64
+	for i := range c.mentions {
+		if s := c.mentions[i].sent; s >= 0 && s < 64 {
 			m |= 1 << s
 		}
 	}

@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"math/rand/v2"
 	"slices"
 	"testing"
 )
@@ -74,6 +75,32 @@ func TestGroundIndex(t *testing.T) {
 					t.Errorf("%q sentences %v: said(%d) = %v, want %v", note, sents, id, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestMentionMask holds mentionMask to the mask of the sentences
+// sentencesOf lists, over random candidates: repeated sentences, negative
+// ones and sentences past 64, and randomSentenceMentions'.
+func TestMentionMask(t *testing.T) {
+	rng := rand.New(rand.NewPCG(27, 1))
+	var g groundIndex
+	for trial := range 20000 {
+		var ms []mention
+		if trial%4 == 0 {
+			ms = randomSentenceMentions(rng, 1+rng.IntN(40))
+		} else {
+			ms = make([]mention, rng.IntN(12))
+			for i := range ms {
+				ms[i].sent = rng.IntN(70) - 2
+				if i > 0 && rng.IntN(3) == 0 {
+					ms[i].sent = ms[rng.IntN(i)].sent
+				}
+			}
+		}
+		c := &candidate{mentions: ms}
+		if got, want := mentionMask(c), g.mask(sentencesOf(c, false, nil)); got != want {
+			t.Fatalf("mentions %+v: mentionMask %x, want %x", ms, got, want)
 		}
 	}
 }

@@ -18,13 +18,13 @@ type sentenceRanges struct {
 	// reads them as bit sets, seventhvocab.go).
 	ids []int64
 	// nids are the term ids as the note affirms them (see noteTermID):
-	// -1 none, -2 not looked up yet.
-	nids []int64
-	said map[int]map[string]bool
-	// idMarked holds, per sentence, whether every term of it is judged
-	// (markIDs), and pos the note's terms by id (notepos.go).
-	idMarked []bool
-	pos      notePositions
+	// -1 none, -2 not looked up yet; nidsAll says every term is judged
+	// (judged).
+	nids    []int64
+	nidsAll bool
+	said    map[int]map[string]bool
+	// pos holds the note's terms by id (notepos.go).
+	pos notePositions
 	// aff caches, per token, whether it is affirmed (see affirmed): 0 not
 	// judged yet, 1 yes, 2 no.
 	aff []int8
@@ -51,7 +51,7 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 	r.ids = r.ids[:0]
 	r.nids = r.nids[:0]
 	r.aff = r.aff[:0]
-	r.idMarked = r.idMarked[:0]
+	r.nidsAll = false
 	r.pos.built = false
 	clear(r.said)
 	r.heal.reset()
@@ -141,7 +141,7 @@ func (r *sentenceRanges) termID(doc *nlp.Document, ix *index.Index, j int) (uint
 func (r *sentenceRanges) noteTermID(doc *nlp.Document, ix *index.Index, j int) (uint32, bool) {
 	if len(r.nids) != len(doc.Terms) {
 		r.nids = r.nids[:0]
-		r.idMarked = r.idMarked[:0] // the id sets read the old ids
+		r.nidsAll = false
 		for range doc.Terms {
 			r.nids = append(r.nids, -2)
 		}
@@ -159,6 +159,40 @@ func (r *sentenceRanges) noteTermID(doc *nlp.Document, ix *index.Index, j int) (
 		return 0, false
 	}
 	return uint32(r.nids[j]), true
+}
+
+// judged returns the note ids of all of doc's terms (nids, as noteTermID
+// judges them), judging the terms not judged yet in one pass the first
+// time a note asks: a term is affirmed (not negated, or negated by
+// "without" only) and its index id known, else -1.
+func (r *sentenceRanges) judged(doc *nlp.Document, ix *index.Index) []int64 {
+	n := len(doc.Terms)
+	if r.nidsAll && len(r.nids) == n {
+		return r.nids
+	}
+	if n == 0 {
+		r.nids, r.nidsAll = r.nids[:0], true
+		return r.nids
+	}
+	r.termID(doc, ix, 0) // fills r.ids
+	if len(r.nids) != n {
+		r.nids = r.nids[:0]
+		for range n {
+			r.nids = append(r.nids, -2)
+		}
+	}
+	ids, nids := r.ids[:n], r.nids[:n]
+	for j := range nids {
+		if nids[j] != -2 {
+			continue
+		}
+		nids[j] = -1
+		if t := &doc.Terms[j]; ids[j] >= 0 && (t.Assert&nlp.Negated == 0 || withoutOnly(doc, t.Start, t.End)) {
+			nids[j] = ids[j]
+		}
+	}
+	r.nidsAll = true
+	return r.nids
 }
 
 // saidIn returns the affirmed words of sentence s (Norm and Norm without a
@@ -220,20 +254,6 @@ func (r *sentenceRanges) affirmed(doc *nlp.Document, i int) bool {
 		}
 	}
 	return r.aff[i] == 1
-}
-
-// markIDs marks sentence s as judged, once per note; every term of s
-// must be judged (noteTermID) before.
-func (r *sentenceRanges) markIDs(s int) {
-	if len(r.idMarked) != len(r.term) {
-		r.idMarked = r.idMarked[:0]
-		for range r.term {
-			r.idMarked = append(r.idMarked, false)
-		}
-	}
-	if s >= 0 && s < len(r.term) {
-		r.idMarked[s] = true
-	}
 }
 
 // meaningWords is meaningWords(text), cached.

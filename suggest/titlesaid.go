@@ -63,7 +63,6 @@ func (e *Engine) titleGrounding(w *work, doc *nlp.Document, c *candidate, code c
 	if tf == nil {
 		return 0, -1, 0
 	}
-	w.gsents = sentencesOf(c, false, w.gsents)
 	if !w.rk.saidNote {
 		// A new note: index its affirmed terms once (groundindex.go), and
 		// let the marks hold no sentence's terms.
@@ -71,8 +70,9 @@ func (e *Engine) titleGrounding(w *work, doc *nlp.Document, c *candidate, code c
 		w.rk.markSaid(e.ix.Terms(), nil, []int{-1})
 	}
 	if w.ground.ok {
-		return tf.groundingIn(&w.ground, w.ground.mask(w.gsents)) // groundsaid.go
+		return tf.groundingIn(&w.ground, mentionMask(c)) // groundsaid.go
 	}
+	w.gsents = sentencesOf(c, false, w.gsents)
 	said := w.gterms
 	// Candidates of the same sentences (the next one usually) read the
 	// marks of the last.
