@@ -233,7 +233,7 @@ func dueToOther(doc *nlp.Document, d, cs Suggestion) bool {
 
 // inSentenceOf reports whether evidence of s lies in sentence sent.
 func inSentenceOf(doc *nlp.Document, s Suggestion, sent int) bool {
-	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return spanCue(doc, ev.Start, ev.End).sent == sent })
+	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return spanSent(doc, ev.Start, ev.End) == sent })
 }
 
 // sequelaFor picks the code of fam naming deficit d: one of its deficit
