@@ -345,8 +345,8 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 		}
 		return 0
 	})
-	absorbed := map[string]string{} // code -> the combination absorbing it
-	kept := map[string]corpus.ID{}  // subcategory -> combination
+	var absorbed absorbedCodes     // the codes a combination absorbs
+	kept := map[string]corpus.ID{} // subcategory -> combination
 	for _, c := range picked {
 		cc := e.set.Brief(c.code)
 		sub := cc.Code[:min(len(cc.Code), 5)]
@@ -358,18 +358,18 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 			ev: append(evidenceCues(doc, *c.a), evidenceCues(doc, *c.b)...), rule: "with_convention",
 			why: fmt.Sprintf("%s (%s) and %s (%s) are linked by \"with\" in the Alphabetic Index: a causal relationship is presumed", c.a.Code, c.a.Display, c.b.Code, c.b.Display)})
 		if c.own || strings.HasPrefix(c.a.Code, sub) {
-			absorbed[c.a.Code] = cc.Code
+			absorbed.set(c.a.Code, cc.Code)
 		}
 		if !e.asksFor(c.code, c.b.Code) {
-			absorbed[c.b.Code] = cc.Code
+			absorbed.set(c.b.Code, cc.Code)
 		} else {
 			adds[len(adds)-1].follow = append(adds[len(adds)-1].follow, c.b.Code)
 		}
 	}
-	adds, absorbed = e.hypertensionCode(n, res, adds, absorbed)
+	adds = e.hypertensionCode(n, res, adds, &absorbed)
 	for i := len(res.Suggestions) - 1; i >= 0 && len(absorbed) > 0; i-- {
 		s := &res.Suggestions[i] // read before drop: not a copy of the suggestion
-		if by, ok := absorbed[s.Code]; ok && s.System == string(corpus.ICD10CM) && by != s.Code {
+		if by, ok := absorbed.by(s.Code); ok && s.System == string(corpus.ICD10CM) && by != s.Code {
 			rej = append(rej, drop(res, i, "combination", fmt.Sprintf("coded in the combination code %s (\"with\" convention)", by)))
 		}
 	}

@@ -210,9 +210,11 @@ func procedureDetail(doc *nlp.Document, res *Result, rej []Rejection) []Rejectio
 		var alts []string
 		for _, i := range tied {
 			s := res.Suggestions[i]
-			alts = append(alts, fmt.Sprintf("%s (%s)", s.Code, f.tail(s)))
+			// Concatenated, not formatted: a family's every tied member
+			// is written out, a few dozen a note.
+			alts = append(alts, s.Code+" ("+f.tail(s)+")")
 			drop[i] = Rejection{System: s.System, Code: s.Code, Display: s.Display, Rule: "undocumented_detail", Evidence: s.Evidence,
-				Reason: fmt.Sprintf("%s differs from %s only in a detail the note does not document; %s is suggested with a query", s.Code, best.Code, best.Code)}
+				Reason: s.Code + " differs from " + best.Code + " only in a detail the note does not document; " + best.Code + " is suggested with a query"}
 		}
 		keep := &res.Suggestions[f.members[0]]
 		keep.Edits = append(keep.Edits, Edit{Kind: "undocumented_detail", Message: fmt.Sprintf(

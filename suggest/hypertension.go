@@ -125,7 +125,7 @@ func (e *Engine) askedCodes(id corpus.ID) []string {
 // failure, I12.9 or I12.0 by stage, I13.x with both, I11.9 for
 // hypertensive heart disease. The heart failure type and the CKD stage
 // stay, as the combination codes' notes ask, sequenced after it.
-func (e *Engine) hypertensionCode(n *ruleNote, res *Result, adds []addition, absorbed map[string]string) ([]addition, map[string]string) {
+func (e *Engine) hypertensionCode(n *ruleNote, res *Result, adds []addition, absorbed *absorbedCodes) []addition {
 	doc := n.doc
 	roles := e.htnRoles()
 	// The parts are read in place (res does not change here): no copy
@@ -199,7 +199,7 @@ func (e *Engine) hypertensionCode(n *ruleNote, res *Result, adds []addition, abs
 		htn = named[:1]
 	}
 	if len(htn) == 0 || !heart && !kidney {
-		return adds, absorbed
+		return adds
 	}
 	var pick []htnCode
 	for _, h := range e.htn {
@@ -218,13 +218,13 @@ func (e *Engine) hypertensionCode(n *ruleNote, res *Result, adds []addition, abs
 		}
 	}
 	if len(pick) != 1 {
-		return adds, absorbed
+		return adds
 	}
 	code, id := pick[0].code, pick[0].id
 	parts := append(append(append([]*Suggestion(nil), htn...), failures...), stages...)
 	for _, p := range parts {
 		if e.unrelated(n, htn[0], p) {
-			return adds, absorbed
+			return adds
 		}
 	}
 	conf, ev := 1.0, []cue(nil)
@@ -256,10 +256,10 @@ func (e *Engine) hypertensionCode(n *ruleNote, res *Result, adds []addition, abs
 		case e.asksFor(id, p.Code):
 			adds[len(adds)-1].follow = append(adds[len(adds)-1].follow, p.Code)
 		default:
-			absorbed[p.Code] = code
+			absorbed.set(p.Code, code)
 		}
 	}
-	return adds, absorbed
+	return adds
 }
 
 // statesHeart reports whether s's evidence names the heart ("hypertensive

@@ -58,7 +58,7 @@ func TestHypertensionNamed(t *testing.T) {
 		w := &work{}
 		n := &w.rn
 		n.reset(e, w, doc)
-		adds, _ := e.hypertensionCode(n, res, nil, map[string]string{})
+		adds := e.hypertensionCode(n, res, nil, new(absorbedCodes))
 		got, conf := "", 0.0
 		if len(adds) > 0 {
 			got, conf = adds[0].code, adds[0].conf

@@ -177,12 +177,13 @@ func catchAllInjury(s *Suggestion) bool {
 }
 
 // specificInjury reports an injury, poisoning or complication code of
-// chapter 19 (S00-T88) other than T14.-.
+// chapter 19 (S00-T88) other than T14.-. The first byte is read first:
+// injuryOrder asks of every pair of codes, and most are not S or T.
 func specificInjury(s *Suggestion) bool {
-	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.HasPrefix(s.Code, "T14") {
+	if s.Code == "" || s.Code[0] != 'S' && s.Code[0] != 'T' {
 		return false
 	}
-	return s.Code[0] == 'S' || s.Code[0] == 'T' && s.Code < "T89"
+	return s.System == string(corpus.ICD10CM) && (s.Code[0] == 'S' || s.Code < "T89" && !strings.HasPrefix(s.Code, "T14"))
 }
 
 // encounterWords reports whether evidence is only words stating the

@@ -77,11 +77,27 @@ type firstWord struct {
 
 // firstList is a list with a phrase starting with a word, and the
 // phrases of the list that can start at a token of that word: whether one
-// is the word alone, and the longer ones.
+// is the word alone, and the longer ones. second has bit secondKey of
+// each longer phrase's second word (every bit for a wildcard): a token
+// whose next word's bit is clear starts none of them, and most do not.
 type firstList struct {
 	list   int32
 	single bool
 	ps     []phrase
+	second uint64
+}
+
+// secondKey hashes a word to one of 64 bits of firstList.second.
+func secondKey(s string) uint64 { return 1 << (exactKey(s) & 63) }
+
+// addSecond puts the second word of phrase p (two words or more) in
+// f.second.
+func (f *firstList) addSecond(p phrase) {
+	if w := p[1]; w == "" || strings.HasSuffix(w, "*") {
+		f.second = ^uint64(0)
+	} else {
+		f.second |= secondKey(w)
+	}
 }
 
 // newRuleCueTable indexes lists.
@@ -116,6 +132,7 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 				fl[len(fl)-1].single = true
 			} else {
 				fl[len(fl)-1].ps = append(fl[len(fl)-1].ps, p)
+				fl[len(fl)-1].addSecond(p)
 			}
 			first[p[0]] = fl
 		}
@@ -131,6 +148,7 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 						fl[i].single = true
 					} else {
 						fl[i].ps = append(fl[i].ps, p)
+						fl[i].addSecond(p)
 					}
 				}
 			}
@@ -238,8 +256,17 @@ func (n *ruleNote) find() {
 				at = fw.next
 				continue
 			}
+			// The next word's secondKey, 0 when the sentence ends here
+			// (every bit for an empty word, which "*" matches).
+			var next uint64
+			if j := i + 1; j < len(doc.Tokens) && doc.Tokens[j].Sent == doc.Tokens[i].Sent {
+				next = ^uint64(0)
+				if nw := doc.Tokens[j].Norm; nw != "" {
+					next = secondKey(nw)
+				}
+			}
 			for fi := range fw.lists {
-				n.tryFirst(&fw.lists[fi], i)
+				n.tryFirst(&fw.lists[fi], i, next)
 			}
 			break
 		}
@@ -259,8 +286,9 @@ func (n *ruleNote) find() {
 }
 
 // tryFirst is try of f's list at token i, whose word starts f's phrases:
-// cueAt without matching the first word again.
-func (n *ruleNote) tryFirst(f *firstList, i int) {
+// cueAt without matching the first word again. next is the secondKey of
+// token i+1 (0: none in i's sentence).
+func (n *ruleNote) tryFirst(f *firstList, i int, next uint64) {
 	if n.last[f.list] == i+1 {
 		return
 	}
@@ -270,7 +298,11 @@ func (n *ruleNote) tryFirst(f *firstList, i int) {
 	if f.single {
 		best = i
 	}
-	for _, p := range f.ps {
+	ps := f.ps
+	if f.second&next == 0 {
+		ps = nil // no phrase's second word is token i+1's
+	}
+	for _, p := range ps {
 		j := i + len(p) - 1
 		if j >= len(toks) || toks[j].Sent != toks[i].Sent || j <= best {
 			continue

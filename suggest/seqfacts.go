@@ -28,7 +28,7 @@ type seqFact struct {
 	// codeFirstAt and useAdditionalAt are the rangeFirsts of codeFirst
 	// and useAdditional.
 	codeFirstAt, useAdditionalAt uint64
-	// sents are the sentences of its evidence (spanCue's, none negative).
+	// sents are the sentences of its evidence (spanSent's, none negative).
 	sents []int
 	// encounter caches statesEncounter && visitCued: 0 not asked, 1 yes,
 	// -1 no.
@@ -69,7 +69,7 @@ func (e *Engine) seqFacts(sc *seqScratch, doc *nlp.Document, sugs []Suggestion, 
 		f.codeFirstAt, f.useAdditionalAt = c.codeFirstAt, c.useAdditionalAt
 		lo := len(all)
 		for _, ev := range s.Evidence {
-			if sn := spanCue(doc, ev.Start, ev.End).sent; sn >= 0 && !slices.Contains(all[lo:], sn) {
+			if sn := spanSent(doc, ev.Start, ev.End); sn >= 0 && !slices.Contains(all[lo:], sn) {
 				all = append(all, sn)
 			}
 		}

@@ -134,7 +134,7 @@ func (e *Engine) sequelae(doc *nlp.Document, res *Result, adds []addition, rej, 
 	if len(causes) == 0 {
 		return adds, rej
 	}
-	absorbed := map[string]string{}
+	var absorbed absorbedCodes
 	done := map[string]bool{} // deficits coded
 	seen := map[string]bool{} // causes worked through
 	for _, c := range causes {
@@ -142,11 +142,11 @@ func (e *Engine) sequelae(doc *nlp.Document, res *Result, adds []addition, rej, 
 			continue
 		}
 		seen[c.s.Code] = true
-		e.codeDeficits(doc, res, c.s, c.sent, c.fam, &adds, absorbed, done)
+		e.codeDeficits(doc, res, c.s, c.sent, c.fam, &adds, &absorbed, done)
 	}
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
 		s := &res.Suggestions[i] // read before drop moves it
-		if by, ok := absorbed[s.Code]; ok && s.System == string(corpus.ICD10CM) && by != s.Code {
+		if by, ok := absorbed.by(s.Code); ok && s.System == string(corpus.ICD10CM) && by != s.Code {
 			rej = append(rej, drop(res, i, "sequela", fmt.Sprintf("a residual of a condition that is over: coded in the sequela code %s", by)))
 		}
 	}
@@ -233,7 +233,7 @@ func dueToOther(doc *nlp.Document, d, cs Suggestion) bool {
 
 // inSentenceOf reports whether evidence of s lies in sentence sent.
 func inSentenceOf(doc *nlp.Document, s Suggestion, sent int) bool {
-	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return spanCue(doc, ev.Start, ev.End).sent == sent })
+	return slices.ContainsFunc(s.Evidence, func(ev Evidence) bool { return spanSent(doc, ev.Start, ev.End) == sent })
 }
 
 // sequelaFor picks the code of fam naming deficit d: one of its deficit
@@ -334,7 +334,7 @@ func (e *Engine) deficitOf(d Suggestion, fam []sequelaCode) bool {
 
 // codeDeficits adds the sequela codes of the deficits sentence sent names
 // beside the old condition cs, each once, and marks what they absorb.
-func (e *Engine) codeDeficits(doc *nlp.Document, res *Result, cs Suggestion, sent int, fam []sequelaCode, adds *[]addition, absorbed map[string]string, done map[string]bool) {
+func (e *Engine) codeDeficits(doc *nlp.Document, res *Result, cs Suggestion, sent int, fam []sequelaCode, adds *[]addition, absorbed *absorbedCodes, done map[string]bool) {
 	for {
 		// The deficits the sentence names, surest first (the ranked
 		// order): a deficit named by its own words is documented however
@@ -376,9 +376,9 @@ func (e *Engine) codeDeficits(doc *nlp.Document, res *Result, cs Suggestion, sen
 			if k == 0 && e.asksForKind(sc.id, x.Code) {
 				(*adds)[len(*adds)-1].follow = append((*adds)[len(*adds)-1].follow, x.Code)
 			} else {
-				absorbed[x.Code] = sc.code
+				absorbed.set(x.Code, sc.code)
 			}
 		}
-		absorbed[cs.Code] = sc.code
+		absorbed.set(cs.Code, sc.code)
 	}
 }

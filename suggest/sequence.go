@@ -412,13 +412,23 @@ func elsewhere(display string) bool {
 }
 
 // firstListedRow is the guideline of the firstListed row of code, "" when
-// none. Every row is a Z code's (TestSequenceRowsAreZ): another code is
-// answered without reading the table.
+// none. Every row is a Z code's category or a code within one, and the
+// rows are in order (TestSequenceRowsAreZ): another code is answered
+// without reading the table, and a Z code reads it only up to its
+// category, comparing whole prefixes only there (sequencing asks of every
+// Z code a note's suggestions hold).
 func firstListedRow(code string) string {
-	if code == "" || code[0] != 'Z' {
+	if len(code) < 3 || code[0] != 'Z' {
 		return ""
 	}
+	cat := zCategory(code)
 	for _, r := range firstListed {
+		if rc := zCategory(r.prefix); rc != cat {
+			if rc > cat {
+				break
+			}
+			continue
+		}
 		if strings.HasPrefix(code, r.prefix) && (r.except == "" || !strings.HasPrefix(code, r.except)) {
 			return r.section
 		}
@@ -427,18 +437,30 @@ func firstListedRow(code string) string {
 }
 
 // reasonFirstRow is the guideline of the reasonFirst row of code, "" when
-// none; like firstListedRow it reads the table for Z codes only.
+// none; like firstListedRow it reads the table for Z codes only, up to
+// their category.
 func reasonFirstRow(code string) string {
-	if code == "" || code[0] != 'Z' {
+	if len(code) < 3 || code[0] != 'Z' {
 		return ""
 	}
+	cat := zCategory(code)
 	for _, r := range reasonFirst {
+		if rc := zCategory(r.prefix); rc != cat {
+			if rc > cat {
+				break
+			}
+			continue
+		}
 		if strings.HasPrefix(code, r.prefix) {
 			return r.section
 		}
 	}
 	return ""
 }
+
+// zCategory is the two digits of the category of a Z code (or code
+// prefix) three bytes long at least, as a number in their order.
+func zCategory(code string) int { return int(code[1])<<8 | int(code[2]) }
 
 // statedReason says whether the note states a as what the visit is for:
 // a visit cue shortly before a's evidence ("here for smoking cessation
