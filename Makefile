@@ -55,7 +55,7 @@ run: build data
 # NORACE names exactly the suggest and index tests that skip.
 # suggest, the longest package, is named first so that go test starts it first
 # (packages run two at a time on two cores; the others finish beside it).
-NORACE = ^(TestAllergyTable|TestAlternativesAgreesWithSort|TestAppendTermIDsIsTermID|TestCollectBest|TestDeeperSubtermsAgreesWithPlain|TestGiveGate|TestGiveWayPlain|TestHistoryMemoOwnsPositions|TestHypertensionNamed|TestHypertensionTable|TestLiveSites|TestMayGive|TestMergeSpansAgreesWithSort|TestNameClash|TestOpens|TestPairFactsAgree|TestPairsFindWhatTheWalkFinds|TestPendingSlotsNeedNoZeroing|TestReleasePriorsShared|TestRunNorm|TestScansOnDevNotes|TestSearcherIsSearch|TestSentSetAgreesWithScan|TestSiteShare|TestSiteSuffixReadings|TestSlotAlternatives|TestStatusTable|TestSupportICD|TestTermTableFindsWhatAMapFinds|TestTitleAcuityMatchesRegexps)$$
+NORACE = ^(TestAllergyTable|TestAlternativesAgreesWithSort|TestAppendTermIDsIsTermID|TestCollectBest|TestDeeperSubtermsAgreesWithPlain|TestFindIsSearch|TestGiveGate|TestGiveWayPlain|TestHistoryMemoOwnsPositions|TestHypertensionNamed|TestHypertensionTable|TestLiveSites|TestMayGive|TestMergeSpansAgreesWithSort|TestNameClash|TestOpens|TestPairFactsAgree|TestPairsFindWhatTheWalkFinds|TestPendingSlotsNeedNoZeroing|TestReleasePriorsShared|TestRunNorm|TestScansOnDevNotes|TestSearcherIsSearch|TestSentSetAgreesWithScan|TestSiteShare|TestSiteSuffixReadings|TestSlotAlternatives|TestStatusTable|TestSupportICD|TestTermTableFindsWhatAMapFinds|TestTitleAcuityMatchesRegexps)$$
 # -vet=off: `make lint` (and `make check`) run the full go vet; go test's own vet pass
 # re-analyses every dependency under -race on a cold build cache (66 s of CPU).
 test: data

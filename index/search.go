@@ -178,6 +178,27 @@ func (ix *Index) searchInto(dst []Hit, pos []int32, q Query, opts SearchOptions,
 // searchWith is searchInto in the scratch sc, which it leaves empty (or,
 // when a search panicked in it, empties first).
 func (ix *Index) searchWith(sc *scratch, dst []Hit, pos []int32, q Query, opts SearchOptions, minCov float64, pairs *pairIndex) ([]Hit, []int32) {
+	found, keys, pos := ix.find(sc, pos, q, opts, minCov, pairs)
+	// Each hit kept is copied out once, in order.
+	hits := slices.Grow(dst[:0], len(keys))[:len(keys)]
+	for j, k := range keys {
+		hits[j] = found[k.i]
+	}
+	// The scratch (pooled, or a Searcher's) keeps no caller's positions
+	// alive: only the pointer is cleared (score sets every field of a hit
+	// it keeps), not the whole hit.
+	for i := range found {
+		found[i].Positions = nil
+	}
+	return hits, pos
+}
+
+// find runs a search in the scratch sc, which it leaves empty (or, when a
+// search panicked in it, empties first) but for the hits it returns: the
+// hits as scored (found, backed by sc's memory) and the sort keys of
+// those kept, in order (at most opts.Limit), both valid until sc's next
+// search, and the grown pos.
+func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, minCov float64, pairs *pairIndex) (found []Hit, keys []hitKey, _ []int32) {
 	if len(sc.touched) != 0 {
 		sc.reset() // a search that did not finish
 	}
@@ -231,10 +252,9 @@ func (ix *Index) searchWith(sc *scratch, dst []Hit, pos []int32, q Query, opts S
 	}
 	r.readTodo()
 	sc.todo = r.todo[:0]
-	// The hits were scored into scratch: sort small keys, then copy each
-	// hit kept out once, in order.
-	found := r.hits
-	keys := slices.Grow(sc.keys[:0], len(found))[:len(found)] // grown once, not appended a key at a time
+	// The hits were scored into scratch: small keys are sorted, not hits.
+	found = r.hits
+	keys = slices.Grow(sc.keys[:0], len(found))[:len(found)] // grown once, not appended a key at a time
 	for i := range keys {
 		h := &found[i]
 		keys[i] = hitKey{h.Score, h.Name, int32(i)}
@@ -243,19 +263,9 @@ func (ix *Index) searchWith(sc *scratch, dst []Hit, pos []int32, q Query, opts S
 	if opts.Limit > 0 && len(keys) > opts.Limit {
 		keys = keys[:opts.Limit]
 	}
-	hits := slices.Grow(dst[:0], len(keys))[:len(keys)]
-	for j, k := range keys {
-		hits[j] = found[k.i]
-	}
-	// The scratch (pooled, or a Searcher's) keeps no caller's positions
-	// alive: only the pointer is cleared (score sets every field of a hit
-	// it keeps), not the whole hit.
-	for i := range found {
-		found[i].Positions = nil
-	}
 	sc.keys, sc.hits = keys, found[:0]
 	sc.reset()
-	return hits, r.arena
+	return found, keys, r.arena
 }
 
 // opens reports whether a search reading pairs (nil: every posting

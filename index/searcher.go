@@ -1,5 +1,7 @@
 package index
 
+import "slices"
+
 // Searcher searches one index in working memory of its own, kept from
 // one search to the next: a caller running many searches (a note's
 // sentences) holds one rather than taking the index's pooled scratch and
@@ -7,6 +9,8 @@ package index
 type Searcher struct {
 	ix *Index
 	sc *scratch
+	// order is Find's list of the hits of its last search, in order.
+	order []*Hit
 }
 
 // NewSearcher returns a Searcher of ix.
@@ -20,4 +24,29 @@ func (s *Searcher) Index() *Index { return s.ix }
 // SearchInto is the index's SearchInto, the same hits, run in s's memory.
 func (s *Searcher) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions) ([]Hit, []int32) {
 	return s.ix.search(s.sc, dst, pos, q, opts)
+}
+
+// Find runs the search SearchInto runs and leaves its hits in s's memory
+// rather than copying them out: it returns pointers to them in
+// SearchInto's order (score desc, then name asc), valid until s's next
+// search, and pos grown by their positions. A caller reading each hit
+// once (a note's sentences) skips the copy, and may shorten or reorder
+// the list (s's memory too). The hits keep pointers into pos until s's
+// next search overwrites them.
+func (s *Searcher) Find(pos []int32, q Query, opts SearchOptions) ([]*Hit, []int32) {
+	minCov := opts.MinCoverage
+	if minCov == 0 {
+		minCov = 0.5
+	}
+	pairs := s.ix.pairLists(minCov)
+	if !s.ix.opens(q.Terms, pairs) {
+		return s.order[:0], pos // no query term has a record to read
+	}
+	found, keys, pos := s.ix.find(s.sc, pos, q, opts, minCov, pairs)
+	order := slices.Grow(s.order[:0], len(keys))[:len(keys)] // grown once, not appended a hit at a time
+	for j, k := range keys {
+		order[j] = &found[k.i]
+	}
+	s.order = order
+	return order, pos
 }

@@ -222,7 +222,6 @@ func (w *work) pendTo(tgt *target, p *pending) {
 // sentenceScratch is reused across the sentences of one note.
 type sentenceScratch struct {
 	q        index.Query
-	hits     []index.Hit
 	expanded []bool     // per query term: from an abbreviation expansion (listed when one is)
 	facts    []hitFacts // per hit: its words' negation share and assertion
 	full     fullMasks  // the sentence's fully matched names, which dominate others
@@ -384,16 +383,18 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	if learned {
 		minCov = 0.99
 	}
-	sc.hits, w.pos = w.searcherOf(ix, learned).SearchInto(sc.hits, w.pos, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: e.hitLimit})
+	// The hits are read where the searcher left them, not copied out:
+	// found points at them in order, and is filtered in place.
+	found, pos := w.searcherOf(ix, learned).Find(w.pos, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: e.hitLimit})
+	w.pos = pos
 	// A hit whose matched words all sit inside a longer, fully matched name
 	// is dominated ("pain" inside "chest pain").
 	// Drop hits that contradict the note: a drug-table row without its
 	// column word ("metformin" alone is not "underdosing of metformin"), or
 	// a name partly negated ("T2DM without complications" against "... with
 	// complications") unless the name itself says "without".
-	hits := sc.hits[:0]
-	for i := range sc.hits {
-		h := &sc.hits[i]
+	hits := found[:0]
+	for _, h := range found {
 		if targets[h.Code].invalid {
 			continue
 		}
@@ -406,11 +407,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		if !learned && caseMayClash(doc, ix, h) && caseClash(doc, ix, *h, sc) { // casesense.go; learned names are lower case
 			continue
 		}
-		if len(hits) == i {
-			hits = hits[:i+1] // none dropped yet: the hit is in place
-			continue
-		}
-		hits = append(hits, *h)
+		hits = append(hits, h)
 	}
 	// Part of a name negated and part not ("T2DM without complications"
 	// against "... with complications") contradicts the name unless the name
@@ -425,8 +422,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	// share below set every field.
 	facts := slices.Grow(sc.facts[:0], len(hits))[:len(hits)]
 	sc.facts = facts
-	for i := range facts {
-		h := &hits[i]
+	for i, h := range hits {
 		f := &facts[i]
 		negated := f.read(doc, sc.trig, h.Positions, base)
 		pn := 0.0
@@ -446,15 +442,13 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		exp = maskWhere(q.Pos, sc.expanded, base)
 	}
 	sc.full.reset()
-	for i := range hits {
-		h := &hits[i]
+	for i, h := range hits {
 		if h.Coverage >= 0.99 && h.Matched > 1 && facts[i].partNeg == 0 {
 			sc.full.add(facts[i].mask)
 		}
 	}
 	sentNo := sent[0].Sent
-	for i := range hits {
-		h := &hits[i]
+	for i, h := range hits {
 		f := &facts[i]
 		if !f.own {
 			continue // only the words of a trigger ("none", "no evidence of") matched

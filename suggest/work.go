@@ -201,8 +201,6 @@ func (e *Engine) putWork(w *work) {
 	w.sorted = w.sorted[:0]
 	clear(w.spans)
 	w.spans = w.spans[:0]
-	clear(w.sc.hits)
-	w.sc.hits = w.sc.hits[:0]
 	// The note's term ids go with it: passes that reuse collect's ids
 	// check their length against the next note's terms (termids.go,
 	// noteids.go, sentences.go), and an empty list never matches.
