@@ -1144,11 +1144,11 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 				break
 			}
 			j := slices.IndexFunc(final, func(f scored) bool { return f.code == clash })
-			cb := e.set.Brief(clash)
+			cc := e.set.CodeString(clash) // its brief only when it gives way, below
 			// A condition documented only as past or in a relative never
 			// evicts the history code that stands for it (history.go).
-			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) || k.c.replacedBy == cb.Code {
-				reason := "Excludes1 with " + cb.Code + ", which ranks higher and is documented as well or better"
+			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) || k.c.replacedBy == cc {
+				reason := "Excludes1 with " + cc + ", which ranks higher and is documented as well or better"
 				if j >= 0 && sup[i].level > 0 && !req.Annotate {
 					yielded = append(yielded, e.yieldTo(w, doc, *k, min(thr, final[j].conf), "excludes1", reason))
 				} else {
@@ -1163,6 +1163,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if fsup[j].level > 0 {
 				yielded = append(yielded, e.yieldTo(w, doc, final[j], min(thr, k.conf), "excludes1", reason))
 			} else {
+				cb := e.set.Brief(clash)
 				w.rejected = append(w.rejected, Rejection{System: string(cb.System), Code: cb.Code, Display: cb.Display,
 					Rule: "excludes1", Reason: reason, Evidence: e.evidence(w, doc, final[j].c, 3)})
 			}

@@ -102,18 +102,17 @@ func (r *sentenceRanges) holding(j int32, id uint32, lo, hi int32) int32 {
 	return -1
 }
 
-// positionsReady builds the position table from r.ids, once per note. It
-// is false when no term of doc is judged yet (r.nids is not sized), so no
-// sentence holds a term with a note id.
+// positionsReady builds the position table from the note's affirmed
+// terms (r.judged), once per note: a negated term, whose note id is -1 and
+// which holding never returns, is left out of every chain. It is false
+// when doc has no terms.
 func (r *sentenceRanges) positionsReady(doc *nlp.Document, ix *index.Index) bool {
 	if r.pos.built {
 		return true
 	}
-	n := len(doc.Terms)
-	if n == 0 || len(r.nids) != n {
+	if len(doc.Terms) == 0 {
 		return false
 	}
-	r.termID(doc, ix, 0) // fills r.ids when nothing has yet (every judged term negated)
-	r.pos.build(r.ids)
+	r.pos.build(r.judged(doc, ix))
 	return true
 }

@@ -104,7 +104,8 @@ func TestNotePositionsDevNotes(t *testing.T) {
 
 // randomRanges returns n terms of ids from alphabet (a fifth with none, a
 // quarter of the others negated: no note id) in sentences of 1 to maxSent
-// terms, with the position table built.
+// terms, with the position table built from the note ids, as
+// positionsReady builds it.
 func randomRanges(rng *rand.Rand, alphabet []uint32, n, maxSent int) sentenceRanges {
 	var r sentenceRanges
 	r.ids, r.nids = make([]int64, n), make([]int64, n)
@@ -123,6 +124,6 @@ func randomRanges(rng *rand.Rand, alphabet []uint32, n, maxSent int) sentenceRan
 		r.term = append(r.term, [2]int32{int32(lo), int32(hi)})
 		lo = hi
 	}
-	r.pos.build(r.ids)
+	r.pos.build(r.nids)
 	return r
 }

@@ -81,22 +81,36 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 }
 
 // sentencesOf appends the distinct sentences of c's mentions (good ones
-// only, scoring at least 0.8 of its best, when good) to dst.
+// only, scoring at least 0.8 of its best, when good) to dst. Sentences
+// below 64, nearly all of a note's, are told apart by the bits of a word;
+// the others by a sentSet (TestSentSetAgreesWithScan holds it to the scan).
 func sentencesOf(c *candidate, good bool, dst []int) []int {
 	dst = dst[:0]
 	if len(c.mentions) == 0 {
 		return dst
 	}
-	best := c.bestScore()
+	floor := 0.0
+	if good {
+		floor = 0.8 * c.bestScore()
+	}
+	var low uint64 // the listed sentences below 64
 	var seen sentSet
 	for i := range c.mentions {
 		m := &c.mentions[i]
-		if good && c.scoreAt(i) < 0.8*best {
+		s := m.sent
+		if s < 0 || good && scoreOf(m) < floor {
 			continue
 		}
-		if m.sent >= 0 && !seen.has(dst, m.sent) {
-			dst = append(dst, m.sent)
-			seen.added(dst, m.sent)
+		if s < 64 {
+			if low&(1<<s) == 0 {
+				low |= 1 << s
+				dst = append(dst, s)
+			}
+			continue
+		}
+		if !seen.has(dst, s) {
+			dst = append(dst, s)
+			seen.added(dst, s)
 		}
 	}
 	return dst
