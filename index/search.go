@@ -151,18 +151,26 @@ func (ix *Index) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOptions)
 
 // search is SearchInto in the scratch sc (nil: a pooled one).
 func (ix *Index) search(sc *scratch, dst []Hit, pos []int32, q Query, opts SearchOptions) ([]Hit, []int32) {
-	minCov := opts.MinCoverage
-	if minCov == 0 {
-		minCov = 0.5
-	}
-	pairs := ix.pairLists(minCov)
-	if !ix.opens(q.Terms, pairs) {
+	minCov, pairs, ok := ix.plan(q, opts)
+	if !ok {
 		return dst[:0], pos // no query term has a record to read
 	}
 	if sc == nil {
 		return ix.searchInto(dst, pos, q, opts, minCov, pairs)
 	}
 	return ix.searchWith(sc, dst, pos, q, opts, minCov, pairs)
+}
+
+// plan is what every search of q settles first: its coverage bound
+// (opts.MinCoverage, 0.5 when unset), the pair lists it reads at that
+// bound, and whether any query term opens a record at all.
+func (ix *Index) plan(q Query, opts SearchOptions) (minCov float64, pairs *pairIndex, ok bool) {
+	minCov = opts.MinCoverage
+	if minCov == 0 {
+		minCov = 0.5
+	}
+	pairs = ix.pairLists(minCov)
+	return minCov, pairs, ix.opens(q.Terms, pairs)
 }
 
 // searchInto is SearchInto past its check that the query opens a record,

@@ -34,12 +34,8 @@ func (s *Searcher) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOption
 // the list (s's memory too). The hits keep pointers into pos until s's
 // next search overwrites them.
 func (s *Searcher) Find(pos []int32, q Query, opts SearchOptions) ([]*Hit, []int32) {
-	minCov := opts.MinCoverage
-	if minCov == 0 {
-		minCov = 0.5
-	}
-	pairs := s.ix.pairLists(minCov)
-	if !s.ix.opens(q.Terms, pairs) {
+	minCov, pairs, ok := s.ix.plan(q, opts)
+	if !ok {
 		return s.order[:0], pos // no query term has a record to read
 	}
 	found, keys, pos := s.ix.find(s.sc, pos, q, opts, minCov, pairs)
