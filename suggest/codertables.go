@@ -25,7 +25,7 @@ type coderTables struct {
 	// htn is the role of each code in the hypertension family
 	// (hypertension.go).
 	htnOnce sync.Once
-	htn     map[string]htnRole
+	htn     htnRoles
 	// notes are, per code, the codes its and its ancestors' instructional
 	// notes name (combination.go).
 	notes idMemo[codeNotes]

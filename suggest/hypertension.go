@@ -142,7 +142,7 @@ func (e *Engine) hypertensionCode(n *ruleNote, res *Result, adds []addition, abs
 		}
 		// One lookup of the code's role: a code with none is no member
 		// and no part a member's notes ask for, and nothing below reads it.
-		r, known := roles[s.Code]
+		r, known := roles.role(s.Code)
 		if !known {
 			continue
 		}
@@ -299,9 +299,26 @@ type htnRole struct {
 	askedHeart, askedKidney bool
 }
 
-// htnRoles returns the htnRole of every code the family names, worked
-// out once per engine: hypertensionCode looks each suggestion up once.
-func (e *Engine) htnRoles() map[string]htnRole {
+// htnRoles holds the htnRole of every code the family names, and a
+// filter of those codes: most suggestions a note gets are none of them,
+// and the filter answers them without hashing the code.
+type htnRoles struct {
+	by  map[string]htnRole
+	may stemMay
+}
+
+// role returns code's role; known false when the family does not name it.
+func (t *htnRoles) role(code string) (r htnRole, known bool) {
+	if !t.may.may(code) {
+		return r, false
+	}
+	r, known = t.by[code]
+	return r, known
+}
+
+// htnRoles returns the roles of the codes the family names, worked out
+// once per engine: hypertensionCode looks each suggestion up once.
+func (e *Engine) htnRoles() *htnRoles {
 	e.coder.htnOnce.Do(func() {
 		m := map[string]htnRole{}
 		role := func(code string) htnRole {
@@ -326,7 +343,10 @@ func (e *Engine) htnRoles() map[string]htnRole {
 				m[a] = r
 			}
 		}
-		e.coder.htn = m
+		e.coder.htn.by = m
+		for code := range m {
+			e.coder.htn.may.add(code)
+		}
 	})
-	return e.coder.htn
+	return &e.coder.htn
 }

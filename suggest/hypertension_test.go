@@ -11,7 +11,8 @@ import (
 
 // TestHypertensionTable: the family read from the Index and the Tabular
 // List holds each combination code with its heart and kidney involvement,
-// its heart failure and the CKD stages its notes ask for.
+// its heart failure and the CKD stages its notes ask for; the roles'
+// filter lets every code with a role through.
 func TestHypertensionTable(t *testing.T) {
 	testenv.SkipUnderRace(t)
 	set, err := corpus.Load(context.Background(), corpus.Options{Dir: testenv.DataDir(t) + "/codesets"})
@@ -59,5 +60,26 @@ func TestHypertensionTable(t *testing.T) {
 			got = append(got, h.code)
 		}
 		t.Errorf("family %v, want I10, I11.0, I11.9, I12.0, I12.9, I13.0, I13.10, I13.11, I13.2", got)
+	}
+	// The roles' filter passes every code the family names: a code's
+	// role is its map entry, for every code of the set.
+	e.htn = fam
+	roles := e.htnRoles()
+	known := 0
+	for _, sys := range set.Systems() {
+		for _, id := range set.IDs(sys) {
+			code := set.CodeString(id)
+			r, ok := roles.role(code)
+			wr, wok := roles.by[code]
+			if r != wr || ok != wok {
+				t.Fatalf("%s: role %v %v, map %v %v", code, r, ok, wr, wok)
+			}
+			if ok {
+				known++
+			}
+		}
+	}
+	if known != len(roles.by) {
+		t.Errorf("%d codes of the set have roles, %d roles", known, len(roles.by))
 	}
 }

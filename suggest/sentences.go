@@ -80,6 +80,17 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 	}
 }
 
+// termsOf is sentenceSpan read from the ranges when r indexed doc (as
+// discriminate does for the rules after it): the index of sentence sent's
+// first term and its terms, without two binary searches.
+func (r *sentenceRanges) termsOf(doc *nlp.Document, sent int) (int, []nlp.Term) {
+	if sent < 0 || sent >= len(r.term) || len(r.term) != len(doc.Sentences) {
+		return sentenceSpan(doc, sent)
+	}
+	t := r.term[sent]
+	return int(t[0]), doc.Terms[t[0]:t[1]]
+}
+
 // sentencesOf appends the distinct sentences of c's mentions (good ones
 // only, scoring at least 0.8 of its best, when good) to dst. Sentences
 // below 64, nearly all of a note's, are told apart by the bits of a word;

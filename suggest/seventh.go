@@ -43,9 +43,17 @@ func seventhFromNote(set *corpus.Set, doc *nlp.Document, c *candidate, stem corp
 // seventhChoice is seventhFromNote over the sentences sents.
 func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents []int, stem corpus.ID, encounter string) string {
 	rows := sr.seventhRowsOf(set, stem) // seventhrows.go
-	ext := rows.ext
-	if len(ext) == 0 {
-		return ""
+	if i := seventhRow(doc, sr, rows, sents, encounter); i >= 0 {
+		return rows.ext[i].Char
+	}
+	return ""
+}
+
+// seventhRow is seventhChoice of rows: the index of the documented row,
+// -1 when none is.
+func seventhRow(doc *nlp.Document, sr *sentenceRanges, rows *seventhRows, sents []int, encounter string) int {
+	if len(rows.ext) == 0 {
+		return -1
 	}
 	// The words of the candidate's sentences, affirmed (a bit per word
 	// of the seventh vocabulary, seventhvocab.go), and the healing the
@@ -60,43 +68,31 @@ func seventhChoice(set *corpus.Set, doc *nlp.Document, sr *sentenceRanges, sents
 	}
 	// "both eyes" is the "bilateral" row.
 	both := (has(sevenBoth, "both") || has(sevenBilaterally, "bilaterally")) && !has(sevenBilateral, "bilateral")
-	// Each distinct word of the rows is asked about once.
+	// Each distinct word of the rows is asked about once: saidV per
+	// word of rows.vocab, and the same as a bit set when there are at
+	// most 64.
 	var vb [64]bool
 	saidV := vb[:0]
+	var saidM uint64
 	for k, w := range rows.vocab {
-		saidV = append(saidV, has(rows.gid[k], w) || both && w == "bilateral")
+		s := has(rows.gid[k], w) || both && w == "bilateral"
+		saidV = append(saidV, s)
+		if s && k < 64 {
+			saidM |= 1 << k
+		}
 	}
 	want, _ := encounterStart(encounter)
-	best, bestScore, documented := -1, 0.0, false
-	for i := range ext {
-		s, distinct := 0.0, false
-		for j, k := range rows.wid[i] {
-			if saidV[k] {
-				s++
-				if !distinct && rows.distinct[i][j] {
-					distinct = true
-				}
-			} else if rows.side[i][j] {
-				s-- // a side the note does not state is never the documented one
-			} else {
-				s -= 0.3
-			}
-		}
-		if rows.low[i] {
-			s -= 0.1 // on a tie the documented detail wins
-		}
-		if want != 0 && rows.starts[i]&want != 0 {
-			s++
-			distinct = true
-		}
-		if best < 0 || s > bestScore {
-			best, bestScore, documented = i, s, distinct
-		}
+	var best int
+	var documented bool
+	if rows.masked {
+		best, documented = rows.bestMasked(saidV, saidM, want) // seventhmask.go
+	} else {
+		best, documented = rows.bestPlain(saidV, want)
 	}
 	if best < 0 || !documented {
-		return ""
+		return -1
 	}
-	return ext[best].Char
+	return best
 }
 
 // sideWord reports whether a meaning word is a side.
@@ -146,32 +142,28 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 				break
 			}
 		}
-		var char string
+		var row int
 		if at >= 0 {
-			char = memo[at].char
+			row = int(memo[at].row)
 		} else {
-			char = seventhChoice(set, doc, &w.sr, w.sents, c.tgt.stem, enc)
-			if k, ok := newSeventhKey(rows.class, enc, w.sents, char); ok {
+			row = seventhRow(doc, &w.sr, rows, w.sents, enc)
+			if k, ok := newSeventhKey(rows.class, enc, w.sents, row); ok {
 				memo = append(memo, k)
 				at = len(memo) - 1
 			}
 		}
-		c.seventh, c.seventhKnown = char, true
-		if char == "" {
+		c.seventh, c.seventhKnown = "", true
+		if row < 0 {
 			continue
 		}
+		c.seventh = rows.ext[row].Char
 		if at >= 0 && memo[at].marked {
 			continue // its words' tokens are marked already
 		}
-		// The chosen row's words (the last row of the character, as
-		// seventhRowsOf read them from meanings).
-		var words []string
-		for i, x := range rows.ext {
-			if x.Char == char {
-				words = rows.words[i]
-			}
-		}
-		rw := newRowWords(words) // seventhrowwords.go
+		// The words of the last row of the chosen character, as
+		// seventhRowsOf read them from meanings.
+		row = rows.last[row]
+		rw := newRowWords(rows.words[row]) // seventhrowwords.go
 		// A stem found only by words of its own 7th character ("fracture"
 		// of "closed fracture" for T14.8) states nothing of its own.
 		own := false
@@ -184,17 +176,20 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 		if !own {
 			continue
 		}
+		// The tokens of its sentences that are a word of the row, by
+		// their words' numbers in the seventh vocabulary (rw.says).
+		ids := rows.wid[row]
 		for _, sn := range w.sents {
 			if sn >= len(w.sr.tok) {
 				continue
 			}
-			for i := w.sr.tok[sn][0]; i < w.sr.tok[sn][1]; i++ {
-				t := &doc.Tokens[i]
-				if dst[i] != 0 {
+			lo := w.sr.tok[sn][0]
+			for j, p := range w.sr.sevenWords(doc, sn) {
+				if p == noSevenWords || dst[int(lo)+j] != 0 {
 					continue
 				}
-				if rw.says(t.Norm) {
-					dst[i] = c.tgt.stem
+				if rows.holds(ids, p) {
+					dst[int(lo)+j] = c.tgt.stem
 				}
 			}
 		}
@@ -206,21 +201,21 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 }
 
 // seventhKey is one seventhChoice of a note: the class of the stem's
-// rows, the encounter and the sentences it read (up to four), the
-// character chosen, and whether a stem of it marked its words' tokens.
+// rows, the encounter and the sentences it read (up to four), the row
+// chosen (-1: none), and whether a stem of it marked its words' tokens.
 type seventhKey struct {
 	class  int32
 	n      int32
 	sents  [4]int32
 	enc    string
-	char   string
+	row    int32
 	marked bool
 }
 
 // newSeventhKey returns the key of a choice; ok is false when the rows
 // have no class or the sentences are too many to keep.
-func newSeventhKey(class int32, enc string, sents []int, char string) (seventhKey, bool) {
-	k := seventhKey{class: class, n: int32(len(sents)), enc: enc, char: char}
+func newSeventhKey(class int32, enc string, sents []int, row int) (seventhKey, bool) {
+	k := seventhKey{class: class, n: int32(len(sents)), enc: enc, row: int32(row)}
 	if class < 0 || len(sents) > len(k.sents) {
 		return k, false
 	}

@@ -47,7 +47,7 @@ func TestSeventhRowsClass(t *testing.T) {
 			t.Errorf("%s: signature unchanged", name)
 		}
 	}
-	k, ok := newSeventhKey(3, "initial", []int{2, 5}, "A")
+	k, ok := newSeventhKey(3, "initial", []int{2, 5}, 0)
 	if !ok {
 		t.Fatal("no key")
 	}
@@ -69,10 +69,10 @@ func TestSeventhRowsClass(t *testing.T) {
 			t.Errorf("%d: same = %v, want %v", i, got, tc.want)
 		}
 	}
-	if _, ok := newSeventhKey(-1, "", []int{1}, ""); ok {
+	if _, ok := newSeventhKey(-1, "", []int{1}, -1); ok {
 		t.Error("a key for rows without a class")
 	}
-	if _, ok := newSeventhKey(1, "", []int{1, 2, 3, 4, 5}, ""); ok {
+	if _, ok := newSeventhKey(1, "", []int{1, 2, 3, 4, 5}, -1); ok {
 		t.Error("a key for five sentences")
 	}
 }

@@ -29,6 +29,16 @@ type seventhRows struct {
 	vocab []string
 	wid   [][]uint16
 	gid   []uint16
+	// last is, per row, the last row of its character (seventhWords
+	// marks that row's words).
+	last []int
+	// masked rows have bit sets over vocab (seventhmask.go): mask per
+	// row, its words; sideMask the side words, distinctMask the words
+	// whose saying documents a row.
+	masked       bool
+	mask         []uint64
+	sideMask     uint64
+	distinctMask uint64
 	// class numbers the rows' content as seventhChoice and seventhWords
 	// read it (characters, words and their flags): stems of one class
 	// choose alike from the same sentences (-1: no class).
@@ -176,5 +186,25 @@ func (r *sentenceRanges) readSeventhRows(set *corpus.Set, stem corpus.ID) *seven
 	for _, w := range sr.vocab {
 		sr.gid = append(sr.gid, r.sevenWord(w))
 	}
+	for i, x := range ext {
+		sr.last = append(sr.last, i)
+		for j := range ext[i+1:] {
+			if ext[i+1+j].Char == x.Char {
+				sr.last[i] = i + 1 + j
+			}
+		}
+	}
+	sr.setMasks()
 	return sr
+}
+
+// holds reports whether a token of word numbers p (sevenWords) is one of
+// the words ids (indices into sr.vocab).
+func (sr *seventhRows) holds(ids []uint16, p sevenPair) bool {
+	for _, k := range ids {
+		if g := sr.gid[k]; g == p[0] || g == p[1] {
+			return true
+		}
+	}
+	return false
 }

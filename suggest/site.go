@@ -573,7 +573,7 @@ func (b *siteBuild) read(e *Engine, text string) {
 
 // siteWords reads the non-negated terms of sentence sent within
 // siteWindow tokens of positions pos into the scratch's word sets.
-func (e *Engine) siteWords(ss *siteScratch, doc *nlp.Document, sent int, pos []int32) noteWords {
+func (e *Engine) siteWords(ss *siteScratch, sr *sentenceRanges, doc *nlp.Document, sent int, pos []int32) noteWords {
 	lo, hi := int(pos[0]), int(pos[0])
 	for _, p := range pos {
 		lo, hi = min(lo, int(p)), max(hi, int(p))
@@ -582,7 +582,7 @@ func (e *Engine) siteWords(ss *siteScratch, doc *nlp.Document, sent int, pos []i
 	n := sm.ids.size()
 	ss.refresh(n)
 	ss.next(n)
-	first, terms := sentenceSpan(doc, sent)
+	first, terms := sr.termsOf(doc, sent)
 	nw := noteWords{s: ss, own: pos, phrases: true, extra: -1, terms: terms, lo: lo, hi: hi}
 	for i := range terms {
 		t := &terms[i]
@@ -866,7 +866,7 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			continue // no code of the category may refine it, whatever the note says
 		}
 		vt := &cs.title
-		nw := e.siteWords(&w.site, doc, m.sent, m.hit.Positions)
+		nw := e.siteWords(&w.site, &w.sr, doc, m.sent, m.hit.Positions)
 		sent := &siteSentence{terms: nw.terms} // read when first asked
 		accept := func(k corpus.ID, toks []int) bool {
 			if !siteNear(doc, m.hit.Positions, toks, &w.site.near) {
