@@ -28,7 +28,9 @@ var readPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // are. Errors name the problem (offset, field, type) and wrap errTooLarge
 // for an oversized body, errBodyTimeout for one that came too slowly.
 //
-// A body that json.Unmarshal decodes and checkKeys accepts is decoded so
+// A plainly well-formed suggest body is decoded in one pass
+// (suggestBody.decodeFast, to what the paths below decode it to). Else a
+// body that json.Unmarshal decodes and checkKeys accepts is decoded so
 // (decodeStream would decode it to the same value): without a Decoder,
 // whose read buffer grows to about twice the body. Any other body is
 // decoded again, into the zeroed v, by decodeStream, for its error.
@@ -51,6 +53,9 @@ func decodeJSON(r io.Reader, v any, strict bool) error {
 			return errBodyTimeout
 		}
 		return fmt.Errorf("reading the body: %w", err)
+	}
+	if b, ok := v.(*suggestBody); ok && b.decodeFast(data) {
+		return nil
 	}
 	if json.Unmarshal(data, v) == nil && checkKeys(data, reflect.TypeOf(v), strict) == nil {
 		return nil

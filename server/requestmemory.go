@@ -41,8 +41,17 @@ func (m *requestMemory) put(id string, sgs []suggest.Suggestion) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	b := m.buf[:0]
-	for _, sg := range sgs {
-		b = binary.AppendUvarint(b, uint64(m.strs.ref(sg.System)))
+	// An answer names one to three systems, mostly one after another:
+	// the last one's number is counted again without a table lookup.
+	var sys string
+	var sysID uint32
+	for i, sg := range sgs {
+		if i == 0 || sg.System != sys {
+			sys, sysID = sg.System, m.strs.ref(sg.System)
+		} else {
+			m.strs.refs[sysID]++
+		}
+		b = binary.AppendUvarint(b, uint64(sysID))
 		b = binary.AppendUvarint(b, uint64(m.strs.ref(sg.Code)))
 		m.names = appendMatchedTerms(m.names[:0], sg.Evidence)
 		b = binary.AppendUvarint(b, uint64(len(m.names)))

@@ -3,6 +3,7 @@ package server
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -87,5 +88,42 @@ func TestRequestMemoryMalformed(t *testing.T) {
 	for i := range len(rec) + 1 {
 		m.recs["r"] = rec[:i] + "\xff\xff\xff\xff\xff\xff"
 		_, _, _ = m.lookup("r", "CPT", "99213")
+	}
+}
+
+// TestRequestMemoryCounts: after every put, of answers whose systems
+// change now and then (the last system's number is counted again without
+// a lookup), each string is counted once per mention in the remembered
+// records, and the table holds just the strings mentioned.
+func TestRequestMemoryCounts(t *testing.T) {
+	answers := benchAnswers(200)
+	for i, sgs := range answers {
+		if i%3 == 0 { // systems interleaved, not grouped
+			slices.SortFunc(sgs, func(a, b suggest.Suggestion) int { return strings.Compare(a.Code, b.Code) })
+		}
+	}
+	m := newRequestMemory(40)
+	for i := range 300 {
+		m.put(fmt.Sprint(i%70), answers[i%len(answers)])
+		want := map[uint32]uint32{}
+		for _, rec := range m.recs {
+			u := unpacker{rec}
+			for u.more() {
+				want[u.num32()]++
+				want[u.num32()]++
+				n := u.num32()
+				for range n {
+					want[u.num32()]++
+				}
+			}
+		}
+		for id, ref := range m.strs.refs {
+			if ref != want[uint32(id)] {
+				t.Fatalf("put %d: string %d %q counted %d times, mentioned %d", i, id, m.strs.strs[id], ref, want[uint32(id)])
+			}
+		}
+		if m.strs.len() != len(want) {
+			t.Fatalf("put %d: %d strings held, %d mentioned", i, m.strs.len(), len(want))
+		}
 	}
 }

@@ -1,0 +1,77 @@
+package server
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"medcode/suggest"
+)
+
+// benchAnswers are n suggest answers shaped like the engine's to CodiEsp
+// dev notes: 50 suggestions each with 1–5 matched names (1.33 on
+// average, a quarter of them on two spans), their codes drawn, more often
+// the common ones, from 3,000 of three systems (mostly one after another),
+// and the names from each code's handful. The strings are shared between
+// answers as the engine's code set shares them.
+func benchAnswers(n int) [][]suggest.Suggestion {
+	r := rand.New(rand.NewPCG(1, 2))
+	systems := []string{"ICD-10-CM", "CPT", "HCPCS"}
+	type code struct {
+		sys, code string
+		names     []string
+	}
+	codes := make([]code, 3000)
+	for i := range codes {
+		c := code{sys: systems[i%7/5], code: fmt.Sprintf("%c%02d.%d", 'A'+i%26, i/26%100, i%10)}
+		for j := range 5 {
+			c.names = append(c.names, fmt.Sprintf("name %d of code %d%s", j, i, strings.Repeat(" and more", (i+j)%5)))
+		}
+		codes[i] = c
+	}
+	out := make([][]suggest.Suggestion, n)
+	for i := range out {
+		sgs := make([]suggest.Suggestion, 50)
+		for j := range sgs {
+			c := codes[int(float64(len(codes))*r.Float64()*r.Float64())]
+			sg := suggest.Suggestion{System: c.sys, Code: c.code}
+			names := 1
+			for names < 5 && r.IntN(4) == 0 {
+				names++
+			}
+			for k := range names {
+				sg.Evidence = append(sg.Evidence, suggest.Evidence{Matched: c.names[k]})
+				if r.IntN(4) == 0 {
+					sg.Evidence = append(sg.Evidence, suggest.Evidence{Matched: c.names[k]})
+				}
+			}
+			sgs[j] = sg
+		}
+		slices.SortStableFunc(sgs, func(a, b suggest.Suggestion) int { return strings.Compare(a.System, b.System) })
+		out[i] = sgs
+	}
+	return out
+}
+
+// BenchmarkRequestMemoryPut remembers answers of 50 suggestions in a
+// memory holding 10,000, as the server's: a put in the steady state,
+// which forgets the oldest answer too.
+func BenchmarkRequestMemoryPut(b *testing.B) {
+	answers := benchAnswers(1000)
+	m := newRequestMemory(10000)
+	ids := make([]string, 20000)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("req-%08d", i)
+	}
+	for i := range 10000 {
+		m.put(ids[i], answers[i%len(answers)])
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		m.put(ids[i%len(ids)], answers[i%len(answers)])
+		i++
+	}
+}
