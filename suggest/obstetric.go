@@ -147,7 +147,7 @@ func (e *Engine) obstetric(n *ruleNote, req Request, res *Result, rej []Rejectio
 		e.newbornGestation(doc, res)
 		newbornExamAge(doc, res)
 		for i := len(res.Suggestions) - 1; i >= 0; i-- {
-			if s := res.Suggestions[i]; s.System == string(corpus.ICD10CM) && strings.HasPrefix(s.Code, "Z3A") {
+			if s := &res.Suggestions[i]; s.System == string(corpus.ICD10CM) && strings.HasPrefix(s.Code, "Z3A") {
 				rej = append(rej, drop(res, i, "maternal_record", "weeks of gestation (Z3A) are coded only on the maternal record; a newborn's gestational age is coded in P07"))
 			}
 		}
@@ -640,7 +640,7 @@ func (e *Engine) supervision(n *ruleNote, res *Result, p pregnancy, adds []addit
 	}
 	// The engine's own Z34 guesses give way to the note's.
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
-		if s := res.Suggestions[i]; strings.HasPrefix(s.Code, "Z34") && s.Code != code {
+		if s := &res.Suggestions[i]; strings.HasPrefix(s.Code, "Z34") && s.Code != code {
 			res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
 		}
 	}
