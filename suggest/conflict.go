@@ -1125,7 +1125,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		}
 		k := &ks[i]
 		decide(i)
-		b := briefs[i]
+		b := &briefs[i] // set by decide(i); dropped writes other candidates' alone
 		if dropped(i) {
 			if yields(drops[i].rule) {
 				// Documented but not coded beside its replacement: ranked
