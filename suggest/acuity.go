@@ -172,10 +172,11 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 		return rej
 	}
 	for i := 0; i < len(res.Suggestions); i++ {
-		s := res.Suggestions[i]
-		if s.System != string(corpus.ICD10CM) || len(s.Evidence) == 0 || !acuityNear(doc, words, s.Evidence) {
+		// Tested in place: a suggestion is copied only past the test.
+		if p := &res.Suggestions[i]; p.System != string(corpus.ICD10CM) || len(p.Evidence) == 0 || !acuityNear(doc, words, p.Evidence) {
 			continue
 		}
+		s := res.Suggestions[i]
 		f := e.acuityFactsOf(s.Code, s.Display)
 		is := f.is
 		if f.key == "" || !f.hasOther() {
@@ -380,7 +381,8 @@ func foldsTo(s, w string) bool {
 // for some evidence span: in the span's sentence, before the end of the
 // few words after it. noteAcuity finds no acuity for a span without one.
 func acuityNear(doc *nlp.Document, words []acuityWord, evs []Evidence) bool {
-	for _, ev := range evs {
+	for k := range evs { // by index: an Evidence copied per span cost more than the test
+		ev := &evs[k]
 		sent := spanSent(doc, ev.Start, ev.End)
 		if sent < 0 || sent >= len(doc.Sentences) {
 			continue

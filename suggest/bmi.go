@@ -116,7 +116,7 @@ func (e *Engine) bodyMassIndex(n *ruleNote, res *Result, adds []addition, rej []
 		why = "one body mass index per encounter: the documented value selects " + band.code
 	}
 	for i := 0; i < len(res.Suggestions); i++ {
-		if s := res.Suggestions[i]; s.System == string(corpus.ICD10CM) && strings.HasPrefix(s.Code, "Z68") && s.Code != band.code {
+		if s := &res.Suggestions[i]; s.System == string(corpus.ICD10CM) && strings.HasPrefix(s.Code, "Z68") && s.Code != band.code {
 			rej = append(rej, drop(res, i, "body_mass_index", why))
 			i--
 		}

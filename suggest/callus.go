@@ -14,7 +14,7 @@ import (
 // character reads the healing (healing.go).
 func boneCallus(doc *nlp.Document, res *Result, rej []Rejection) []Rejection {
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
-		s := res.Suggestions[i]
+		s := &res.Suggestions[i] // read in place, not copied: used before drop alone
 		if s.System != string(corpus.ICD10CM) || s.Code == "" || s.Code[0] != 'L' || len(s.Evidence) == 0 {
 			continue
 		}

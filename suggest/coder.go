@@ -103,7 +103,7 @@ func (e *Engine) coderRules(w *work, doc *nlp.Document, req Request, res *Result
 // category asks for (Z68 beside the Z68.32 a documented BMI adds).
 func absorbHeaders(res *Result, rej []Rejection) []Rejection {
 	for i := 0; i < len(res.Suggestions); i++ {
-		h := res.Suggestions[i]
+		h := &res.Suggestions[i] // read in place, not copied: used before drop alone
 		if h.Billable {
 			continue
 		}

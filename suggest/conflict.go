@@ -1117,7 +1117,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	}
 	excl := e.keptExclusions(w)
 	final := slices.Grow(r.final[:0], min(n, req.MaxResults))
-	fsup := slices.Grow(r.fsup[:0], cap(final))
+	fsup := slices.Grow(r.fsup[:0], cap(final)) // per code of final its index in sup: a support is not copied
 	yielded := r.yielded[:0]
 	for i := range ks {
 		if len(final) >= req.MaxResults {
@@ -1125,7 +1125,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		}
 		k := &ks[i]
 		decide(i)
-		b := briefs[i]
+		b := &briefs[i] // set by decide(i); dropped writes other candidates' alone
 		if dropped(i) {
 			if yields(drops[i].rule) {
 				// Documented but not coded beside its replacement: ranked
@@ -1147,7 +1147,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			cc := e.set.CodeString(clash) // its brief only when it gives way, below
 			// A condition documented only as past or in a relative never
 			// evicts the history code that stands for it (history.go).
-			if j < 0 || req.Annotate || !better(sup[i], fsup[j]) || k.c.replacedBy == cc {
+			if j < 0 || req.Annotate || !better(sup[i], sup[fsup[j]]) || k.c.replacedBy == cc {
 				reason := "Excludes1 with " + cc + ", which ranks higher and is documented as well or better"
 				if j >= 0 && sup[i].level > 0 && !req.Annotate {
 					yielded = append(yielded, e.yieldTo(w, doc, *k, min(thr, final[j].conf), "excludes1", reason))
@@ -1160,7 +1160,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			}
 			// k is better documented: the kept code gives way.
 			reason := "Excludes1 with " + b.Code + " (" + b.Display + "), which the note documents more specifically"
-			if fsup[j].level > 0 {
+			if sup[fsup[j]].level > 0 {
 				yielded = append(yielded, e.yieldTo(w, doc, final[j], min(thr, k.conf), "excludes1", reason))
 			} else {
 				cb := e.set.Brief(clash)
@@ -1171,7 +1171,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			fsup = slices.Delete(fsup, j, j+1)
 			excl.reset()
 			for fi, f := range final {
-				excl.addOf(f.code, fsup[fi].names.excl)
+				excl.addOf(f.code, sup[fsup[fi]].names.excl)
 			}
 		}
 		if rejected {
@@ -1179,7 +1179,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		}
 		excl.addOf(k.code, sup[i].names.excl)
 		final = append(final, *k)
-		fsup = append(fsup, sup[i])
+		fsup = append(fsup, int32(i))
 	}
 	r.fsup, r.yielded = fsup, yielded
 	final = e.mergeYielded(w, final, yielded)

@@ -28,11 +28,12 @@ func (e *Engine) diabetesControl(n *ruleNote, res *Result, adds []addition, rej 
 		return adds, rej
 	}
 	for i := 0; i < len(res.Suggestions); i++ {
-		s := res.Suggestions[i]
-		if s.System != string(corpus.ICD10CM) || len(s.Code) < 3 || !strings.Contains("E08 E09 E10 E11 E13", s.Code[:3]) ||
-			s.Confidence < e.DecisionThreshold() {
+		// Tested in place: a suggestion is copied only past the test.
+		if p := &res.Suggestions[i]; p.System != string(corpus.ICD10CM) || len(p.Code) < 3 || !strings.Contains("E08 E09 E10 E11 E13", p.Code[:3]) ||
+			p.Confidence < e.DecisionThreshold() {
 			continue
 		}
+		s := res.Suggestions[i]
 		var ev []cue
 		for _, c := range evidenceCues(doc, s) {
 			for _, p := range cues {

@@ -224,28 +224,42 @@ func procedureDetail(doc *nlp.Document, res *Result, rej []Rejection) []Rejectio
 	if len(drop) == 0 && len(promote) == 0 {
 		return rej
 	}
-	// Kept suggestions move down in place: index i is read before any
-	// later one is written.
+	return settleFamilies(res, drop, promote, rej)
+}
+
+// settleFamilies applies procedureDetail's decisions: the suggestions at
+// the indexes of drop give way with their rejections (appended to rej),
+// those of promote take their confidence and are inserted again, in
+// order. Kept suggestions move down in place: index i is read before
+// any later one is written. They are read in place and copied only when
+// one moves (a Suggestion copied per step cost more than the rest;
+// TestSettleFamilies holds this to the plain compaction).
+func settleFamilies(res *Result, drop map[int]Rejection, promote map[int]float64, rej []Rejection) []Rejection {
 	var raised []Suggestion
-	kept := res.Suggestions[:0]
-	for i, s := range res.Suggestions {
+	kept := 0
+	for i := range res.Suggestions {
 		if r, ok := drop[i]; ok {
 			rej = append(rej, r)
 			continue
 		}
 		if c, ok := promote[i]; ok {
+			s := res.Suggestions[i]
 			s.Confidence = c
 			s.Explanation.Children = append(s.Explanation.Children, Explanation{Value: c, Message: "the documented duration selects this code in its family"})
 			raised = append(raised, s)
 			continue
 		}
-		kept = append(kept, s)
+		if kept != i {
+			res.Suggestions[kept] = res.Suggestions[i]
+		}
+		kept++
 	}
-	clear(res.Suggestions[len(kept):]) // no stale copies past the end
-	if len(kept) == 0 {
-		kept = nil // as the list built from none was
+	clear(res.Suggestions[kept:]) // no stale copies past the end
+	if kept == 0 {
+		res.Suggestions = nil // as the list built from none was
+	} else {
+		res.Suggestions = res.Suggestions[:kept]
 	}
-	res.Suggestions = kept
 	for _, s := range raised {
 		insert(res, s)
 	}

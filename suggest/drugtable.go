@@ -190,7 +190,7 @@ func (e *Engine) drugTableCodes(n *ruleNote, res *Result, adds []addition, rej [
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: b.Code, conf: conf, ev: m.ev, rule: "drug_table",
 			why: "Table of Drugs and Chemicals: " + row.name + ", " + drugColumnName[m.col], edits: edits})
 		for i := len(res.Suggestions) - 1; i >= 0; i-- {
-			s := res.Suggestions[i]
+			s := &res.Suggestions[i] // read in place, not copied: used before drop alone
 			if s.System != string(corpus.ICD10CM) || s.Code == b.Code || keepsBesideDrug(s.Code) || !wordsCover(doc, m.words, s.Evidence) {
 				continue
 			}

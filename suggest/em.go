@@ -64,13 +64,13 @@ func (e *Engine) performedHere(n *ruleNote, res *Result, rej []Rejection) []Reje
 	var past, notHere, declined []cue
 	read := false
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
-		s := res.Suggestions[i]
+		s := &res.Suggestions[i] // read in place, not copied: used before drop alone
 		if s.System == string(corpus.ICD10CM) || len(s.Evidence) == 0 {
 			continue
 		}
 		here, reason := false, ""
-		for _, ev := range s.Evidence { // evidenceCues without a slice
-			c := spanCue(doc, ev.Start, ev.End)
+		for k := range s.Evidence { // evidenceCues without a slice or a copy
+			c := spanCue(doc, s.Evidence[k].Start, s.Evidence[k].End)
 			sec := sectionKind(doc, c.sec)
 			asks := c.sent >= 0 && c.tok >= 0 // n.near's own test
 			if asks && !read {
@@ -190,7 +190,7 @@ func (e *Engine) emLevel(n *ruleNote, req Request, res *Result, adds []addition,
 		return adds, rej
 	}
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
-		if s := res.Suggestions[i]; s.System == string(corpus.CPT) && emFamily(s.Code) && s.Code != code {
+		if s := &res.Suggestions[i]; s.System == string(corpus.CPT) && emFamily(s.Code) && s.Code != code {
 			rej = append(rej, drop(res, i, "em_level", fmt.Sprintf("the documented %s gives %s", basis, code)))
 		}
 	}
@@ -278,7 +278,7 @@ func (e *Engine) preventiveVisit(n *ruleNote, req Request, res *Result, adds []a
 		return adds, rej
 	}
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
-		if s := res.Suggestions[i]; s.System == string(corpus.CPT) && s.Code >= "99381" && s.Code <= "99397" && s.Code != code {
+		if s := &res.Suggestions[i]; s.System == string(corpus.CPT) && s.Code >= "99381" && s.Code <= "99397" && s.Code != code {
 			rej = append(rej, drop(res, i, "preventive_visit", basis+" gives "+code))
 		}
 	}
@@ -301,7 +301,7 @@ func (e *Engine) wellnessVisit(n *ruleNote, res *Result, awv []cue, adds []addit
 		return adds, rej
 	}
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
-		if s := res.Suggestions[i]; s.System == string(corpus.CPT) && s.Code >= "99381" && s.Code <= "99397" {
+		if s := &res.Suggestions[i]; s.System == string(corpus.CPT) && s.Code >= "99381" && s.Code <= "99397" {
 			rej = append(rej, drop(res, i, "preventive_visit", basis+" is coded "+code))
 		}
 	}

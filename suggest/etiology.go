@@ -67,14 +67,14 @@ func statesAll(s Suggestion, words []string) bool {
 // naming a range, lifts nothing: the ranker decides those.
 func (e *Engine) etiologyFirst(res *Result) {
 	for i := 0; i < len(res.Suggestions); i++ {
-		b := res.Suggestions[i]
+		b := &res.Suggestions[i] // read in place, not copied: used before the list changes alone
 		if b.System != string(corpus.ICD10CM) || b.Confidence < res.Threshold {
 			continue
 		}
 		idb, _ := e.set.ID(corpus.ICD10CM, b.Code)
 		for _, sc := range e.soleCodeFirst(idb) {
 			j := has(res, corpus.ICD10CM, sc.code)
-			if j < 0 || res.Suggestions[j].Confidence >= b.Confidence || !within(res.Suggestions[j], b) || !statesAll(b, sc.words) {
+			if j < 0 || res.Suggestions[j].Confidence >= b.Confidence || !within(res.Suggestions[j], *b) || !statesAll(*b, sc.words) {
 				continue
 			}
 			a := res.Suggestions[j]

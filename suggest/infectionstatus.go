@@ -43,10 +43,11 @@ func holdsMore(a, b Suggestion) bool {
 // keeps both, the status code just below.
 func (e *Engine) infectionStatus(req Request, res *Result, rej []Rejection) []Rejection {
 	for i := 0; i < len(res.Suggestions); i++ {
-		a := res.Suggestions[i]
-		if a.System != string(corpus.ICD10CM) || a.Confidence < res.Threshold || !strings.ContainsAny(a.Code[:1], "AB") {
+		// Tested in place: a suggestion is copied only past the test.
+		if p := &res.Suggestions[i]; p.System != string(corpus.ICD10CM) || p.Confidence < res.Threshold || !strings.ContainsAny(p.Code[:1], "AB") {
 			continue
 		}
+		a := res.Suggestions[i]
 		j := slices.IndexFunc(res.Suggestions, func(b Suggestion) bool {
 			return b.System == a.System && infectionStatusCode(b.Code) && holdsMore(a, b)
 		})

@@ -225,11 +225,11 @@ func evidenceSentences(doc *nlp.Document, evs []Evidence) []int {
 // appendEvidenceSentences appends evidenceSentences(doc, evs) to out:
 // injuryOrder asks it per pair of codes, into a buffer on its stack.
 func appendEvidenceSentences(out []int, doc *nlp.Document, evs []Evidence) []int {
-	for _, ev := range evs {
-		lo, hi := tokenRange(doc, ev.Start, ev.End)
-		for _, t := range doc.Tokens[lo:hi] {
-			if !slices.Contains(out, t.Sent) {
-				out = append(out, t.Sent)
+	for k := range evs { // by index: not an Evidence or Token copied per step
+		lo, hi := tokenRange(doc, evs[k].Start, evs[k].End)
+		for i := lo; i < hi; i++ {
+			if sn := doc.Tokens[i].Sent; !slices.Contains(out, sn) {
+				out = append(out, sn)
 			}
 		}
 	}

@@ -106,10 +106,10 @@ func (p *coverProbe) holdsFirst(by []Evidence) bool {
 		p.read = true
 		p.start, p.end = 0, 0
 	first:
-		for _, ev := range p.evs {
-			lo, hi := tokenRange(p.doc, ev.Start, ev.End)
-			for _, t := range p.doc.Tokens[lo:hi] {
-				if !t.Stop {
+		for k := range p.evs { // by index: not an Evidence or Token copied per step
+			lo, hi := tokenRange(p.doc, p.evs[k].Start, p.evs[k].End)
+			for i := lo; i < hi; i++ {
+				if t := &p.doc.Tokens[i]; !t.Stop {
 					p.start, p.end = t.Start, t.End
 					break first
 				}
@@ -118,8 +118,8 @@ func (p *coverProbe) holdsFirst(by []Evidence) bool {
 	}
 	if p.end > 0 {
 		held := false
-		for _, b := range by {
-			if b.Start <= p.start && p.end <= b.End {
+		for k := range by { // by index: not an Evidence copied per span
+			if b := &by[k]; b.Start <= p.start && p.end <= b.End {
 				held = true
 				break
 			}

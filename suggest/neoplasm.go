@@ -252,7 +252,7 @@ func (e *Engine) neoplasmTableCodes(n *ruleNote, res *Result, adds []addition, r
 			return slices.ContainsFunc(ids, func(o corpus.ID) bool { return o != 0 && sub(e.set.CodeString(o)) == sub(code) })
 		}
 		for i := len(res.Suggestions) - 1; i >= 0; i-- {
-			s := res.Suggestions[i]
+			s := &res.Suggestions[i] // read in place, not copied: used before drop alone
 			if s.System != string(corpus.ICD10CM) || s.Code < "C00" || s.Code >= "D50" || s.Code == b.Code {
 				continue
 			}

@@ -147,7 +147,7 @@ func (e *Engine) obstetric(n *ruleNote, req Request, res *Result, rej []Rejectio
 		e.newbornGestation(doc, res)
 		newbornExamAge(doc, res)
 		for i := len(res.Suggestions) - 1; i >= 0; i-- {
-			if s := res.Suggestions[i]; s.System == string(corpus.ICD10CM) && strings.HasPrefix(s.Code, "Z3A") {
+			if s := &res.Suggestions[i]; s.System == string(corpus.ICD10CM) && strings.HasPrefix(s.Code, "Z3A") {
 				rej = append(rej, drop(res, i, "maternal_record", "weeks of gestation (Z3A) are coded only on the maternal record; a newborn's gestational age is coded in P07"))
 			}
 		}
@@ -164,15 +164,20 @@ func (e *Engine) obstetric(n *ruleNote, req Request, res *Result, rej []Rejectio
 	return e.supervision(n, res, p, adds), rej
 }
 
+// newbornPrefixes are the codes newbornRuled reads, by prefix.
+var newbornPrefixes = [...]string{"P07.2", "P07.3", "Z00.11", "Z3A"}
+
 // newbornRuled reports whether the newborn rules of obstetric may change
 // or drop s: a preterm newborn's weeks (P07.2-, P07.3-, newbornGestation),
 // a newborn examination (Z00.11-, newbornExamAge), weeks of gestation
 // (Z3A, coded on the maternal record alone).
 func newbornRuled(s *Suggestion) bool {
-	if s.System != string(corpus.ICD10CM) {
+	// Every prefix starts with P or Z: most codes are told by their first
+	// byte (TestNewbornRuled holds this to the prefixes alone).
+	if s.System != string(corpus.ICD10CM) || s.Code == "" || s.Code[0] != 'P' && s.Code[0] != 'Z' {
 		return false
 	}
-	for _, p := range [...]string{"P07.2", "P07.3", "Z00.11", "Z3A"} {
+	for _, p := range newbornPrefixes {
 		if strings.HasPrefix(s.Code, p) {
 			return true
 		}
@@ -640,7 +645,7 @@ func (e *Engine) supervision(n *ruleNote, res *Result, p pregnancy, adds []addit
 	}
 	// The engine's own Z34 guesses give way to the note's.
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
-		if s := res.Suggestions[i]; strings.HasPrefix(s.Code, "Z34") && s.Code != code {
+		if s := &res.Suggestions[i]; strings.HasPrefix(s.Code, "Z34") && s.Code != code {
 			res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
 		}
 	}

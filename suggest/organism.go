@@ -74,13 +74,13 @@ var wordRE = regexp.MustCompile(`[\pL\pN]+`)
 // "flu B"). An annotating request keeps both.
 func (e *Engine) organisms(doc *nlp.Document, req Request, res *Result, rej []Rejection) []Rejection {
 	for i := 0; i < len(res.Suggestions); i++ {
-		s := res.Suggestions[i]
-		if s.System != string(corpus.ICD10CM) {
+		// Tested in place: a suggestion is copied only past the tests.
+		if p := &res.Suggestions[i]; p.System != string(corpus.ICD10CM) {
 			continue
-		}
-		if !e.coder.rules.per.unidentified(e)[corpus.NormalizeCode(corpus.ICD10CM, s.Code)] {
+		} else if !e.coder.rules.per.unidentified(e)[corpus.NormalizeCode(corpus.ICD10CM, p.Code)] {
 			continue // not the code of a pair's unidentified organism
 		}
+		s := res.Suggestions[i]
 		id, _ := e.set.ID(corpus.ICD10CM, s.Code)
 		k := slices.IndexFunc(e.identified, func(x identified) bool { return x.from == id })
 		if k < 0 {

@@ -330,12 +330,14 @@ type rankScratch struct {
 	catCount, catIDs []int32
 	// resolveConflicts' per-candidate scratch (conflict.go); final holds
 	// its answer until the next call.
-	sup, fsup []support
-	final     []scored
-	yielded   []scored
-	briefs    []corpus.Brief
-	drops     []conflictDrop
-	stage     []uint8
+	// fsup holds, per code of final, its index in sup.
+	sup     []support
+	fsup    []int32
+	final   []scored
+	yielded []scored
+	briefs  []corpus.Brief
+	drops   []conflictDrop
+	stage   []uint8
 	// spanKeys and spans are sortSpans' scratch (compete.go).
 	spanKeys []spanKey
 	spans    []span

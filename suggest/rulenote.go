@@ -21,6 +21,13 @@ type ruleNote struct {
 	found bool    // table is filled
 	table [][]cue // per list of tab: findCues(doc, list)
 	last  []int   // find's scratch: 1 + the token a list was last tried at
+	// filled lists the lists of table holding cues, emptied by the next
+	// note's find rather than every list of the table.
+	filled []int32
+	// others, once othersDone, are the cues of otherPersonCues, which
+	// patients reads per cue.
+	others     []cue
+	othersDone bool
 	// other are the cues of lists outside the table, found on first use.
 	other   []listCues
 	ageDone bool
@@ -200,7 +207,7 @@ func (r *ruleCues) get(e *Engine) *ruleCueTable {
 // reset starts note doc (w's analysis).
 func (n *ruleNote) reset(e *Engine, w *work, doc *nlp.Document) {
 	n.doc, n.w, n.tab = doc, w, e.coder.rules.get(e)
-	n.found, n.ageDone, n.wkDone = false, false, false
+	n.found, n.ageDone, n.wkDone, n.othersDone = false, false, false, false
 	n.other = n.other[:0]
 }
 
@@ -235,14 +242,17 @@ func (n *ruleNote) find() {
 	if len(n.table) != len(t.lists) {
 		n.table = make([][]cue, len(t.lists))
 		n.last = make([]int, len(t.lists))
+		n.filled = n.filled[:0]
 	}
-	for i := range n.table {
-		n.table[i] = n.table[i][:0]
-		n.last[i] = 0
+	for _, li := range n.filled {
+		n.table[li] = n.table[li][:0]
 	}
-	for i := range doc.Tokens {
-		w := doc.Tokens[i].Norm
-		for _, f := range t.short {
+	n.filled = n.filled[:0]
+	clear(n.last)
+	toks, short := doc.Tokens, t.short
+	for i := range toks {
+		w := toks[i].Norm
+		for _, f := range short {
 			if strings.HasPrefix(w, f.prefix) {
 				n.try(f.list, i, t.lists[f.list])
 			}
@@ -259,9 +269,9 @@ func (n *ruleNote) find() {
 			// The next word's secondKey, 0 when the sentence ends here
 			// (every bit for an empty word, which "*" matches).
 			var next uint64
-			if j := i + 1; j < len(doc.Tokens) && doc.Tokens[j].Sent == doc.Tokens[i].Sent {
+			if j := i + 1; j < len(toks) && toks[j].Sent == toks[i].Sent {
 				next = ^uint64(0)
-				if nw := doc.Tokens[j].Norm; nw != "" {
+				if nw := toks[j].Norm; nw != "" {
 					next = secondKey(nw)
 				}
 			}
@@ -319,8 +329,16 @@ func (n *ruleNote) tryFirst(f *firstList, i int, next uint64) {
 		}
 	}
 	if best >= 0 {
-		n.table[f.list] = append(n.table[f.list], tokenCue(n.doc, i, best))
+		n.add(f.list, tokenCue(n.doc, i, best))
 	}
+}
+
+// add appends cue c to list li's, noting a list's first in filled.
+func (n *ruleNote) add(li int32, c cue) {
+	if len(n.table[li]) == 0 {
+		n.filled = append(n.filled, li)
+	}
+	n.table[li] = append(n.table[li], c)
 }
 
 // try records the cue of list li at token i, reading phrases ps (the
@@ -331,7 +349,7 @@ func (n *ruleNote) try(li int32, i int, ps []phrase) {
 	}
 	n.last[li] = i + 1
 	if c, ok := cueAt(n.doc, i, ps); ok {
-		n.table[li] = append(n.table[li], c)
+		n.add(li, c)
 	}
 }
 
@@ -404,9 +422,19 @@ func nearIn(cs []cue, c *cue, before, after int) bool {
 	return false
 }
 
-// patients is patients(doc, c).
+// patients is patients(doc, c). The cues of otherPersonCues are looked
+// up once a note: the rules ask it per cue.
 func (n *ruleNote) patients(c cue) bool {
-	return c.assert&blockedAssert == 0 && !n.near(c, otherPersonCues, 4, 0)
+	if c.assert&blockedAssert != 0 {
+		return false
+	}
+	if c.sent < 0 || c.tok < 0 {
+		return true // near's answer: no cue is near
+	}
+	if !n.othersDone {
+		n.others, n.othersDone = n.cues(otherPersonCues), true
+	}
+	return !nearIn(n.others, &c, 4, 0)
 }
 
 // liveCues is liveCues(doc, ps).

@@ -99,6 +99,11 @@ func TestRuleNoteIsFindCues(t *testing.T) {
 				}
 			}
 		}
+		for _, c := range []cue{{sent: -1, tok: -1, last: -1}, {sent: 0, tok: -1, last: -1}, {sent: -1, tok: 0}} { // unplaced cues
+			if got, want := n.patients(c), patients(doc, c); got != want {
+				t.Fatalf("%.30q cue %+v: ruleNote patients %v, want %v", text, c, got, want)
+			}
+		}
 		if got, want := n.age(), age(doc); got != want {
 			t.Errorf("%.30q: ruleNote age %d, age %d", text, got, want)
 		}

@@ -108,26 +108,27 @@ func (e *Engine) sequelae(doc *nlp.Document, res *Result, adds []addition, rej, 
 	}
 	// The old conditions: suggested or rejected as over, by sentence.
 	var causes []oldCause
-	add := func(s Suggestion, over bool) {
+	// add reads s in place: it is copied only into a cause.
+	add := func(s *Suggestion, over bool) {
 		fam := e.sequela[category(s.Code)]
 		if s.System != string(corpus.ICD10CM) || len(fam) == 0 {
 			return
 		}
-		for _, c := range evidenceCues(doc, s) {
+		for _, c := range appendEvidenceCues(nil, doc, s.Evidence) {
 			if c.sent >= 0 && (over || sentenceHas(doc, c.sent, sequelaCues, -1)) {
-				causes = append(causes, oldCause{s, c.sent, fam})
+				causes = append(causes, oldCause{*s, c.sent, fam})
 			}
 		}
 	}
 	for ks := range res.Suggestions {
 		s := &res.Suggestions[ks]
 		if s.Confidence >= res.Threshold {
-			add(*s, slices.Contains(s.Assertions, "historical"))
+			add(s, slices.Contains(s.Assertions, "historical"))
 		}
 	}
 	for _, r := range prior {
 		if r.Rule == "historical" {
-			add(Suggestion{System: r.System, Code: r.Code, Display: r.Display, Evidence: r.Evidence}, true)
+			add(&Suggestion{System: r.System, Code: r.Code, Display: r.Display, Evidence: r.Evidence}, true)
 		}
 	}
 	rej = e.currentNotSequela(doc, res, rej, causes)

@@ -83,7 +83,7 @@ func (e *Engine) vaccineAdmin(n *ruleNote, req Request, res *Result, adds []addi
 		chosen[c] = true
 	}
 	for i := len(res.Suggestions) - 1; i >= 0; i-- {
-		if s := res.Suggestions[i]; s.System == string(corpus.CPT) && adminCode(s.Code) && !chosen[s.Code] {
+		if s := &res.Suggestions[i]; s.System == string(corpus.CPT) && adminCode(s.Code) && !chosen[s.Code] {
 			rej = append(rej, drop(res, i, "vaccine_administration", why+": administration coded "+strings.Join(codes, ", ")))
 		}
 	}
