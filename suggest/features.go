@@ -267,9 +267,25 @@ func (e *Engine) priorLookup(c corpus.ID, category bool) float64 {
 }
 
 // distinctSentences counts the sentences of mentions (gathered in
-// sentence order, possibly interleaved by merged candidates). Past
-// 2*sentScanMax mentions a sentSet counts them in linear time.
+// sentence order, possibly interleaved by merged candidates). In
+// sentence order, the count is how often the sentence changes, read in
+// one pass; else past 2*sentScanMax mentions a sentSet counts them in
+// linear time.
 func distinctSentences(ms []mention) int {
+	n := min(len(ms), 1)
+	for i := 1; i < len(ms); i++ {
+		if ms[i].sent < ms[i-1].sent {
+			return distinctScan(ms) // interleaved
+		}
+		if ms[i].sent != ms[i-1].sent {
+			n++
+		}
+	}
+	return n
+}
+
+// distinctScan is distinctSentences of mentions in any order.
+func distinctScan(ms []mention) int {
 	if len(ms) > 2*sentScanMax {
 		var seen sentSet
 		var list []int
