@@ -580,10 +580,18 @@ func (e *Engine) siteWords(ss *siteScratch, sr *sentenceRanges, doc *nlp.Documen
 	}
 	sm := e.sites
 	n := sm.ids.size()
-	ss.refresh(n)
-	ss.next(n)
 	first, terms := sr.termsOf(doc, sent)
 	nw := noteWords{s: ss, own: pos, phrases: true, extra: -1, terms: terms, lo: lo, hi: hi}
+	// Candidates of one sentence and window (several codes of one
+	// mention) share the sets read for the first.
+	key := siteWordsKey{sent: sent, lo: lo, hi: hi, n: n}
+	if ss.held && ss.key == key {
+		ss.toks = ss.toks[:0]
+		return nw
+	}
+	ss.refresh(n)
+	ss.next(n)
+	ss.held, ss.key = true, key
 	a, b := termWindow(terms, lo-siteWindow, hi+siteWindow)
 	for i := a; i < b; i++ {
 		t := &terms[i]

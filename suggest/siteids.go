@@ -115,6 +115,10 @@ type siteScratch struct {
 	termPh  [][2]int32
 	phArena []int32
 	n       int32
+	// held says the word sets are siteWords' for key since begin: a
+	// candidate of the same sentence and window reads them as they are.
+	held bool
+	key  siteWordsKey
 	// known are the note's term ids by the base's index
 	// (sentenceRanges.ids: -1 none, unspecTerm for "unspecified"), nil
 	// when not read: a term id is its stem's number.
@@ -131,7 +135,15 @@ func (s *siteScratch) begin(nterms int) {
 	}
 	s.phArena = s.phArena[:0]
 	s.n = 0
+	s.held = false
 	s.known = nil
+}
+
+// siteWordsKey is what siteWords' word sets depend on, besides the note:
+// the sentence, the window's positions and the numbering's size.
+type siteWordsKey struct {
+	sent, lo, hi int
+	n            int32
 }
 
 // next starts one candidate's word sets over n numbered stems.
