@@ -409,7 +409,7 @@ func (e *Engine) statesUnsaid(doc *nlp.Document, sr *sentenceRanges, sent int, s
 	if vp, ok := e.slots.termSpan(v); ok {
 		vt = e.slots.terms[vp[0] : vp[0]+vp[1]]
 	}
-	first, st := sentenceSpan(doc, sent)
+	first, st := sr.termsOf(doc, sent)
 	var ids []int64
 	if len(st) > 0 {
 		sr.termID(doc, e.ix, first) // the note's term ids, read once

@@ -580,24 +580,37 @@ func (e *Engine) siteWords(ss *siteScratch, sr *sentenceRanges, doc *nlp.Documen
 	}
 	sm := e.sites
 	n := sm.ids.size()
-	ss.refresh(n)
-	ss.next(n)
 	first, terms := sr.termsOf(doc, sent)
 	nw := noteWords{s: ss, own: pos, phrases: true, extra: -1, terms: terms, lo: lo, hi: hi}
-	for i := range terms {
+	// Candidates of one sentence and window (several codes of one
+	// mention) share the sets read for the first.
+	key := siteWordsKey{sent: sent, lo: lo, hi: hi, n: n}
+	if ss.held && ss.key == key {
+		ss.toks = ss.toks[:0]
+		return nw
+	}
+	ss.refresh(n)
+	ss.next(n)
+	ss.held, ss.key = true, key
+	a, b := termWindow(terms, lo-siteWindow, hi+siteWindow)
+	for i := a; i < b; i++ {
 		t := &terms[i]
-		if t.Assert&nlp.Negated != 0 || t.Tok < lo-siteWindow || t.Tok > hi+siteWindow || t.Stem == "" {
+		if t.Assert&nlp.Negated != 0 || t.Stem == "" {
 			continue
 		}
 		if id := ss.termStem(sm, doc, first+i); id >= 0 && int(id) < len(ss.saidGen) && ss.saidGen[id] != ss.gen {
 			ss.saidGen[id], ss.saidTok[id] = ss.gen, int32(t.Tok)
 			ss.saidList = append(ss.saidList, idTok{id, int32(t.Tok)})
 		}
-		prev := -1
-		if i > 0 {
-			prev = first + i - 1
+		sp := ss.termPh[first+i]
+		if sp[0] < 0 {
+			prev := -1
+			if i > 0 {
+				prev = first + i - 1
+			}
+			sp = ss.termPhrases(sm, doc, first+i, prev)
 		}
-		for _, ph := range ss.termPhrases(sm, doc, first+i, prev) {
+		for _, ph := range ss.phArena[sp[0]:sp[1]] {
 			for _, s := range sm.phrases[ph] {
 				if ss.mappedGen[s] != ss.gen {
 					ss.mappedGen[s], ss.mappedTok[s] = ss.gen, int32(t.Tok)
@@ -608,6 +621,27 @@ func (e *Engine) siteWords(ss *siteScratch, sr *sentenceRanges, doc *nlp.Documen
 		}
 	}
 	return nw
+}
+
+// termWindow returns the range [a, b) of terms whose tokens lie in
+// lo..hi. A Document's terms are in token order (nlp makes them token by
+// token: TestTermsInTokenOrder), so the range is found by binary search
+// instead of visiting every term of the sentence.
+func termWindow(terms []nlp.Term, lo, hi int) (a, b int) {
+	a, b = 0, len(terms)
+	for a < b { // the first term at lo or after
+		m := int(uint(a+b) >> 1)
+		if terms[m].Tok < lo {
+			a = m + 1
+		} else {
+			b = m
+		}
+	}
+	b = a
+	for b < len(terms) && terms[b].Tok <= hi {
+		b++
+	}
+	return a, b
 }
 
 // sentenceSpan returns the index of sentence sent's first term and its

@@ -115,6 +115,10 @@ type siteScratch struct {
 	termPh  [][2]int32
 	phArena []int32
 	n       int32
+	// held says the word sets are siteWords' for key since begin: a
+	// candidate of the same sentence and window reads them as they are.
+	held bool
+	key  siteWordsKey
 	// known are the note's term ids by the base's index
 	// (sentenceRanges.ids: -1 none, unspecTerm for "unspecified"), nil
 	// when not read: a term id is its stem's number.
@@ -131,7 +135,15 @@ func (s *siteScratch) begin(nterms int) {
 	}
 	s.phArena = s.phArena[:0]
 	s.n = 0
+	s.held = false
 	s.known = nil
+}
+
+// siteWordsKey is what siteWords' word sets depend on, besides the note:
+// the sentence, the window's positions and the numbering's size.
+type siteWordsKey struct {
+	sent, lo, hi int
+	n            int32
 }
 
 // next starts one candidate's word sets over n numbered stems.
@@ -166,10 +178,17 @@ func (s *siteScratch) refresh(n int32) {
 }
 
 // termStem returns the number of term i's stem, -1 when it has none.
+// Its look-up (lookStem) is once per term and note: the answer cached is
+// read inline.
 func (s *siteScratch) termStem(sm *siteMap, doc *nlp.Document, i int) int32 {
 	if id := s.termID[i]; id != -2 {
 		return id
 	}
+	return s.lookStem(sm, doc, i)
+}
+
+// lookStem looks up and caches termStem's answer.
+func (s *siteScratch) lookStem(sm *siteMap, doc *nlp.Document, i int) int32 {
 	id, stem := int32(-1), doc.Terms[i].Stem
 	known := i < len(s.known) && len(s.known) == len(s.termID)
 	switch {
@@ -184,12 +203,11 @@ func (s *siteScratch) termStem(sm *siteMap, doc *nlp.Document, i int) int32 {
 	return id
 }
 
-// termPhrases returns the sites.txt phrases term i stands for, alone or
-// after term prev of its sentence (-1 when it is the first).
-func (s *siteScratch) termPhrases(sm *siteMap, doc *nlp.Document, i, prev int) []int32 {
-	if sp := s.termPh[i]; sp[0] >= 0 {
-		return s.phArena[sp[0]:sp[1]]
-	}
+// termPhrases returns the span of phArena holding the sites.txt phrases
+// term i stands for, alone or after term prev of its sentence (-1 when
+// it is the first), looked up once per term and note. Callers read the
+// span cached (termPh) inline and call it only when it is unset.
+func (s *siteScratch) termPhrases(sm *siteMap, doc *nlp.Document, i, prev int) [2]int32 {
 	lo := int32(len(s.phArena))
 	st := doc.Terms[i].Stem
 	if sm.toPhMay.may(st) { // most stems are no key: no string hashed
@@ -201,7 +219,7 @@ func (s *siteScratch) termPhrases(sm *siteMap, doc *nlp.Document, i, prev int) [
 		}
 	}
 	s.termPh[i] = [2]int32{lo, int32(len(s.phArena))}
-	return s.phArena[lo:]
+	return s.termPh[i]
 }
 
 // noteWords are the stems a sentence states near a mention: the note's
