@@ -38,15 +38,20 @@ type keyScan struct {
 	strict bool
 }
 
-func (k *keyScan) space() {
-	for k.i < len(k.data) {
-		switch k.data[k.i] {
+func (k *keyScan) space() { k.i = skipSpace(k.data, k.i) }
+
+// skipSpace returns the index of the first byte of data at or after i
+// that is no JSON white space (len(data) when none is).
+func skipSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
 		case ' ', '\t', '\n', '\r':
-			k.i++
+			i++
 		default:
-			return
+			return i
 		}
 	}
+	return i
 }
 
 // str skips the string at k.i and returns its contents when asked:

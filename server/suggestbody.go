@@ -35,16 +35,7 @@ type fastDecoder struct {
 	i    int
 }
 
-func (d *fastDecoder) space() {
-	for d.i < len(d.data) {
-		switch d.data[d.i] {
-		case ' ', '\t', '\n', '\r':
-			d.i++
-		default:
-			return
-		}
-	}
-}
+func (d *fastDecoder) space() { d.i = skipSpace(d.data, d.i) } // keys.go
 
 // next skips space and reports whether c follows, consuming it.
 func (d *fastDecoder) next(c byte) bool {
