@@ -37,20 +37,17 @@ func concludes(doc *nlp.Document) bool {
 // only in the past medical or surgical history of a note that concludes
 // (not for annotation, which lists every documented concept). History and
 // status codes (Z80-Z99) are what a past history documents, and stay.
-func (e *Engine) unaddressed(doc *nlp.Document, ks []scored, annotate bool) {
+func (e *Engine) unaddressed(doc *nlp.Document, ks []scored, marks *sectionMarks, annotate bool) {
 	if annotate || !concludes(doc) {
 		return
 	}
-	// The sections' marks (sectionmarks.go): the history table's bit 0.
-	var buf [24]uint8
-	marks := newSectionMarks(doc, buf[:], historySections)
 	e.lowerWhere(ks, func(k *scored) bool {
 		if e.set.SystemOf(k.code) == corpus.ICD10CM {
 			if code := e.set.CodeString(k.code); strings.HasPrefix(code, "Z8") || strings.HasPrefix(code, "Z9") {
 				return false
 			}
 		}
-		return everyMentionMarked(k.c, &marks, 1, 1)
+		return everyMentionMarked(k.c, marks, markHistory, markHistory)
 	}, "not_addressed", "listed only in the past history of a note whose assessment does not take it up: code it when this encounter treats or manages it")
 }
 

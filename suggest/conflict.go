@@ -57,6 +57,7 @@ type support struct {
 	withoutComp bool           // ICD-10-CM title says "without complication"
 	withComp    bool           // ICD-10-CM title says " with " and not "without"
 	canExplain  bool           // may explain a symptom (explains: not R, not Z, no symptomPrefix)
+	id          corpus.ID      // the code's id (pairFacts), 0 when not known
 	cat         int32          // the code's category number (codeFact.cat), -1 when not known
 	lists       bool           // explainers and integral are filled
 	explainers  []string       // a reason symptom's explainedBy prefixes (explains)
@@ -81,6 +82,7 @@ type support struct {
 // id.
 func (e *Engine) pairFacts(s *support, id corpus.ID) {
 	s.names = e.conflictNames(id)
+	s.id = id
 	var spare codeFact
 	f := e.factIn(id) // inlined: the table's entry, the call only past it
 	if f == nil {
@@ -106,36 +108,21 @@ func (e *Engine) pairLists(s *support, b *corpus.Brief) *support {
 	return s
 }
 
-// fillLists is pairLists' first call.
+// fillLists is pairLists' first call: the lists of the code's id from
+// the engine's table (symptomlists.go), worked out from b's code for a
+// support of no id or a code past the table.
 func (e *Engine) fillLists(s *support, b *corpus.Brief) {
 	s.lists = true
+	l, ok := e.symptomListsOf(s.id)
+	if !ok {
+		v := e.listsByString(b.Code)
+		l = &v
+	}
 	if s.reason && !s.asked {
-		if sp := symptomPrefix(b.Code); sp != "" {
-			s.explainers = e.explainers(sp)
-		}
-		s.explainFirst = firstBits(s.explainers)
+		s.explainers, s.explainFirst = l.explainers, l.explainFirst
 	}
 	if s.symptom {
-		// Read only: the table's own list when one prefix has one (no
-		// prefix of integralPairs' is another's), a copy joining them
-		// otherwise.
-		one := true
-		for k := 1; k <= len(b.Code); k++ {
-			if integralLens&(1<<(k&63)) == 0 {
-				continue // no key is k bytes long: no lookup
-			}
-			l := integralPairs[b.Code[:k]]
-			switch {
-			case len(l) == 0:
-			case s.integral == nil && one:
-				s.integral = l
-			case one:
-				s.integral, one = append(slices.Clip(s.integral), l...), false
-			default:
-				s.integral = append(s.integral, l...)
-			}
-		}
-		s.integralFirst = firstBits(s.integral)
+		s.integral, s.integralFirst = l.integral, l.integralFirst
 	}
 }
 

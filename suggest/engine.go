@@ -156,6 +156,9 @@ type Engine struct {
 	// nameStems holds the stems of the index's names (namestems.go).
 	nameStems nameStemTable
 	rank      rankTables // per-code facts of the ranking passes (ranktables.go)
+	// sectionBits are the rule tables' marks of each section kind
+	// (sectionmarks.go).
+	sectionBits map[nlp.SectionKind]uint8
 	// bridge maps main to learned index term ids (termids.go); without
 	// remembers the "without" names' parts (withoutparts.go).
 	bridge  termBridge
@@ -221,6 +224,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options, newest *Engine) (
 		return nil, fmt.Errorf("suggest: model features %v differ from the engine's %v; retrain with `medcode train`", m.Features, FeatureNames())
 	}
 	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster, minScore: 0.2, minCoverage: 0.65, minCandidate: 0.15, hitLimit: 300, maxLive: 100}
+	e.sectionBits = sectionBitsOf()
 	rv := newResolver(set)
 	if from := sharedFrom(opts.Base, set, ix); from != nil {
 		// The index's targets depend on the code set and the index only:

@@ -50,20 +50,17 @@ func notYet(doc *nlp.Document, kind string, c cue) bool {
 // instructions: a visit to come, or counselling given while managing what
 // the assessment names, is not this encounter's reason (not for
 // annotation). The code stays ranked, with its reason.
-func (e *Engine) laterEncounters(doc *nlp.Document, ks []scored, annotate bool) {
+func (e *Engine) laterEncounters(doc *nlp.Document, ks []scored, marks *sectionMarks, annotate bool) {
 	if annotate {
 		return
 	}
-	// The sections' marks (sectionmarks.go): laterSections' bit 0.
-	var buf [24]uint8
-	marks := newSectionMarks(doc, buf[:], laterSections)
 	e.lowerWhere(ks, func(k *scored) bool {
 		// The system and the code first: the whole brief (its title)
 		// only for a code of chapter 21.
 		if e.set.SystemOf(k.code) != corpus.ICD10CM || !strings.HasPrefix(e.set.CodeString(k.code), "Z") || !encounterReason(e.set.Brief(k.code)) {
 			return false
 		}
-		return everyMentionMarked(k.c, &marks, 1, 1)
+		return everyMentionMarked(k.c, marks, markLater, markLater)
 	}, "later_encounter", "a reason for an encounter named only in the plan or follow-up (a visit to come, or counselling while managing the assessment's conditions): code it when it is this encounter's reason")
 }
 

@@ -67,6 +67,8 @@ type rankTables struct {
 	catTop     [][]target
 	// seventh is completeSeventh's work per stem (seventhmemo.go).
 	seventh idMemo[seventhDone]
+	// lists are fillLists' prefix lists per code (symptomlists.go).
+	lists listTable
 }
 
 // catTopOf is e.catTop of the category of ICD-10-CM code id (facts f,

@@ -159,7 +159,6 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 			continue
 		}
 		vcode := v.tgt.anyCode()
-		b := e.set.Brief(vcode)
 		cat := w.liveTitle.cat(e, vi)
 		site := tf.unspecSite // the Index may refine it to a site's category
 		vt := tf.stems
@@ -226,7 +225,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 						}
 					}
 					switch {
-					case (r.other == 2 || r.titleOther) && !otherName(b.Display) && !saysOtherIn(doc, m.sent):
+					case (r.other == 2 || r.titleOther) && !otherName(e.set.Brief(vcode).Display) && !saysOtherIn(doc, m.sent):
 						r.tailBad = true // an "other" variety the note does not call other (but the vague code's own)
 					case saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions):
 						r.tailBad = true // a "without" title read without the note's "without"

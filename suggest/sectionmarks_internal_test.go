@@ -41,26 +41,27 @@ func TestSectionMarksAgree(t *testing.T) {
 			c.mentions = append(c.mentions, mention{section: r.IntN(len(doc.Sections)+3) - 1, learned: r.IntN(3) > 0})
 		}
 		var buf [24]uint8
-		hist := newSectionMarks(doc, buf[:], historySections)
+		bits := sectionBitsOf()
+		hist := newSectionMarks(doc, buf[:], bits)
 		want := everyMention(c, func(m mention) bool { return historySections[sectionKind(doc, m.section)] })
-		if got := everyMentionMarked(c, &hist, 1, 1); got != want {
+		if got := everyMentionMarked(c, &hist, markHistory, markHistory); got != want {
 			t.Fatalf("trial %d: history: marked %v, plain %v", trial, got, want)
 		}
-		later := newSectionMarks(doc, buf[:], laterSections)
+		later := newSectionMarks(doc, buf[:], bits)
 		want = everyMention(c, func(m mention) bool { return laterSections[sectionKind(doc, m.section)] })
-		if got := everyMentionMarked(c, &later, 1, 1); got != want {
+		if got := everyMentionMarked(c, &later, markLater, markLater); got != want {
 			t.Fatalf("trial %d: later: marked %v, plain %v", trial, got, want)
 		}
-		marks := newSectionMarks(doc, buf[:], takenUp, presenting, onTheWay)
+		marks := newSectionMarks(doc, buf[:], bits)
 		want = everyMention(c, func(m mention) bool {
 			kind := sectionKind(doc, m.section)
 			return kind != "" && !takenUp[kind] && !presenting[kind]
 		})
-		if got := everyMentionMarked(c, &marks, markKnown|1|2, markKnown); got != want {
+		if got := everyMentionMarked(c, &marks, markKnown|markTakenUp|markPresenting, markKnown); got != want {
 			t.Fatalf("trial %d: symptom: marked %v, plain %v", trial, got, want)
 		}
 		want = everyMention(c, func(m mention) bool { return onTheWay[sectionKind(doc, m.section)] })
-		if got := everyMentionMarked(c, &marks, 4, 4); got != want {
+		if got := everyMentionMarked(c, &marks, markOnTheWay, markOnTheWay); got != want {
 			t.Fatalf("trial %d: on the way: marked %v, plain %v", trial, got, want)
 		}
 		want = everyMention(c, func(m mention) bool { return m.learned })

@@ -110,16 +110,19 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.confidences(w, pre, feats[:featureCount*len(pre)])
 	e.promote(pre)
 	e.demote(pre)
-	e.preferHistory(doc, pre)             // history.go
-	e.familyFloor(doc, pre)               // history.go
-	e.injuryFloor(doc, pre)               // injuryfloor.go
-	e.yieldDominated(w, pre)              // dominated.go
-	e.unaddressed(doc, pre, req.Annotate) // addressed.go
-	e.learnedOnly(pre, req.Annotate)      // addressed.go
+	e.preferHistory(doc, pre) // history.go
+	e.familyFloor(doc, pre)   // history.go
+	e.injuryFloor(doc, pre)   // injuryfloor.go
+	e.yieldDominated(w, pre)  // dominated.go
+	// The sections' marks the rules below share (sectionmarks.go).
+	marks := newSectionMarks(doc, w.secMarks, e.sectionBits)
+	e.unaddressed(doc, pre, &marks, req.Annotate) // addressed.go
+	e.learnedOnly(pre, req.Annotate)              // addressed.go
 
-	e.unconcluded(doc, pre, req.Annotate)     // unconcluded.go
-	e.statedHistory(doc, pre, req.Annotate)   // stated.go
-	e.laterEncounters(doc, pre, req.Annotate) // notyet.go
+	e.unconcluded(doc, pre, &marks, req.Annotate)     // unconcluded.go
+	e.statedHistory(doc, pre, req.Annotate)           // stated.go
+	e.laterEncounters(doc, pre, &marks, req.Annotate) // notyet.go
+	w.secMarks = marks.marks
 	// Candidates that landed on the same billable code merge: the best
 	// scored keeps its explanation, the mentions pool as evidence.
 	kept := slices.Grow(w.kept[:0], len(pre))

@@ -73,7 +73,7 @@ func symptomCode(code string) bool {
 // present illness, review of systems or examination (not for annotation,
 // which lists every documented concept). A code a suggested code's notes
 // ask for stays. The code stays ranked, with its reason.
-func (e *Engine) unconcluded(doc *nlp.Document, ks []scored, annotate bool) {
+func (e *Engine) unconcluded(doc *nlp.Document, ks []scored, marks *sectionMarks, annotate bool) {
 	if annotate || !concludesOwn(doc) {
 		return
 	}
@@ -82,13 +82,6 @@ func (e *Engine) unconcluded(doc *nlp.Document, ks []scored, annotate bool) {
 	// ("use additional code for associated symptoms" of N40.1), asked
 	// last: the mention tests are cheaper and decide most codes.
 	asked := askers{e: e, ks: ks, thr: thr}
-	// The sections' marks (sectionmarks.go): bit 0 takenUp, bit 1
-	// presenting, bit 2 onTheWay.
-	const (
-		markTakenUp, markPresenting, markOnTheWay = 1, 2, 4
-	)
-	var buf [24]uint8
-	marks := newSectionMarks(doc, buf[:], takenUp, presenting, onTheWay)
 	e.lowerWhere(ks, func(k *scored) bool {
 		if e.set.SystemOf(k.code) != corpus.ICD10CM {
 			return false
@@ -97,7 +90,7 @@ func (e *Engine) unconcluded(doc *nlp.Document, ks []scored, annotate bool) {
 		// neither takes it up nor presents it (the onTheWay sections are
 		// such sections, TestSectionMarksAgree): the mentions first, then
 		// the code (symptomCode's map lookups) for the few left.
-		if !everyMentionMarked(k.c, &marks, markKnown|markTakenUp|markPresenting, markKnown) {
+		if !everyMentionMarked(k.c, marks, markKnown|markTakenUp|markPresenting, markKnown) {
 			return false
 		}
 		// The brief's system and code are all the rule reads of it.
@@ -108,7 +101,7 @@ func (e *Engine) unconcluded(doc *nlp.Document, ks []scored, annotate bool) {
 		// Any other condition or finding only the story and the
 		// examination tell ("enlarged tonsils", a healed "scar", "history
 		// of hypoglycemia"), but a status or an external cause.
-		return !strings.HasPrefix(code, "Z") && !externalCauseICD(code) && everyMentionMarked(k.c, &marks, markOnTheWay, markOnTheWay) &&
+		return !strings.HasPrefix(code, "Z") && !externalCauseICD(code) && everyMentionMarked(k.c, marks, markOnTheWay, markOnTheWay) &&
 			!asked.asks(code)
 	}, "not_concluded", "named only on the way to an assessment that does not take it up: code it when this encounter addresses it and no diagnosis explains it")
 }

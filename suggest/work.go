@@ -50,6 +50,9 @@ type work struct {
 	// of each token's stem (-1: not looked up yet).
 	dxSection []bool
 	df        []float64
+	// secMarks is the storage of the sections' marks the lowering rules
+	// share (sectionmarks.go).
+	secMarks []uint8
 	// stems caches index.Stems of the names nameSays reads in this call.
 	stems map[string][]string
 	// preg caches doc.Pregnancy's answer: 0 not asked yet, 1 yes, -1 no.
