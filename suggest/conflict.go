@@ -1069,8 +1069,9 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			try = recAny // the reason may be explained by a level-1 conclusion
 		}
 		// A lessOnly code not unspecified may give way only to a
-		// replacement its paths' bits meet (mayGive): that test, the one
-		// most pairs fail, is made first.
+		// replacement of level 2 its paths' bits meet: mayGive's one
+		// test left for it (namedRec; flagsRec and the symptom test fail
+		// for it, TestGiveGate), the one most pairs fail.
 		var pb *pathBits
 		if lessOnly(&sup[i]) && !sup[i].unspecified {
 			pb = &sup[i].names.pathsBits
@@ -1091,20 +1092,29 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		g := gateOf(si)               // mayGive's reads of si, once (asked is final: decide(i))
 		for ri := range try {
 			rj := &try[ri] // the replacement's record: its support is read only past the first tests
-			if pb != nil && !rj.within.meets(pb) {
-				continue
+			if pb != nil {
+				if !rj.namedIn(pb) {
+					continue
+				}
+			} else if !g.flagsRec(rj) && !g.namedRec(rj) {
+				// g.may spelled out on the record, its three tests
+				// inlined (TestGiveGate): symptomMay is g.symptom, the
+				// record's symptomBeside and maySymptom, whose masks are
+				// read first when missing (only a pair the record's
+				// tests do not pass asks for them).
+				if !g.symptom || !rj.symptomBeside() {
+					continue
+				}
+				j := int(rj.j)
+				if sym && needMasks(si, &sup[j], briefs[j].Code) {
+					e.symptomMasks(si, &briefs[i], &sup[j], briefs[j].Code)
+				}
+				if !maySymptom(si, &sup[j], briefs[j].Code) {
+					continue
+				}
 			}
 			j := int(rj.j)
 			if j == i || rj.code == ci {
-				continue
-			}
-			sb := rj.symptomBeside()
-			if sym && sb && needMasks(si, &sup[j], briefs[j].Code) {
-				e.symptomMasks(si, &briefs[i], &sup[j], briefs[j].Code)
-			}
-			// g.may spelled out on the record, its three tests inlined
-			// (TestGiveGate): symptomMay is g.symptom, sb and maySymptom.
-			if !g.flagsRec(rj) && !g.namedRec(rj) && !(g.symptom && sb && maySymptom(si, &sup[j], briefs[j].Code)) {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {

@@ -63,3 +63,9 @@ func (g *giveGate) flagsRec(r *replFact) bool {
 func (g *giveGate) namedRec(r *replFact) bool {
 	return g.paths != nil && r.flags&replLevel2 != 0 && r.within.meets(g.paths)
 }
+
+// namedIn is namedRec for a gate whose paths' bits are pb, made with
+// the bits' test first.
+func (r *replFact) namedIn(pb *pathBits) bool {
+	return r.within.meets(pb) && r.flags&replLevel2 != 0
+}
