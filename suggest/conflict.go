@@ -172,13 +172,17 @@ func hasPrefixBytes(d, p string) bool {
 	return true
 }
 
-// explainers is strings.Fields(explainedBy[sp]), split once per engine.
+// explainers is strings.Fields(explainedBy[sp]), split once per engine
+// and sorted (explainedIn stops at the first prefix sorting after the
+// code).
 func (e *Engine) explainers(sp string) []string {
 	t := &e.rank
 	t.explainOnce.Do(func() {
 		t.explainedBy = make(map[string][]string, len(explainedBy))
 		for k, v := range explainedBy {
-			t.explainedBy[k] = strings.Fields(v)
+			f := strings.Fields(v)
+			slices.Sort(f)
+			t.explainedBy[k] = f
 		}
 	})
 	return t.explainedBy[sp]
@@ -189,9 +193,24 @@ func explainedIn(d string, sd, ss *support) bool {
 	if !sd.canExplain || d != "" && ss.explainFirst&firstBit(d[0]) == 0 {
 		return false
 	}
-	for _, p := range ss.explainers {
-		if hasPrefixBytes(d, p) {
+	return sortedPrefixOf(d, ss.explainers)
+}
+
+// sortedPrefixOf reports whether one of the sorted prefixes is a prefix of
+// d. A prefix of d sorts at or before d: the scan stops at the first
+// prefix differing from d by a greater byte, as every later one sorts
+// after it (TestPairFactsAgree holds it to explains).
+func sortedPrefixOf(d string, prefixes []string) bool {
+	for _, p := range prefixes {
+		k := 0
+		for k < len(p) && k < len(d) && p[k] == d[k] {
+			k++
+		}
+		if k == len(p) {
 			return true
+		}
+		if k < len(d) && p[k] > d[k] {
+			return false
 		}
 	}
 	return false
