@@ -68,13 +68,14 @@ type support struct {
 	// starts with none of them, so most pairs skip the prefix loop.
 	explainFirst, integralFirst uint64
 
-	// keyMask is the keyMask of the code's title stems (keysOf), read
-	// when keyRead (keyNone: the title has none); stemsAny is the
-	// stemsAny of its names' stems (stemsOf), read when stemsRead. The
-	// resolve loop reads them once per candidate for mayGive's symptom
-	// test (namesSymptom's first), not once per pair.
-	keyMask, stemsAny           uint64
-	keyRead, keyNone, stemsRead bool
+	// keyMask and keyBits are the keyMask and keyBits of the code's
+	// title stems (keysOf), read when keyRead (keyNone: the title has
+	// none); stemsAny and stemBitsAny are the stemsAny and stemBitsAny of
+	// its names' stems (stemsOf), read when stemsRead. The resolve loop
+	// reads them once per candidate for mayGive's symptom test
+	// (namesSymptom's first tests), not once per pair.
+	keyMask, keyBits, stemsAny, stemBitsAny uint64
+	keyRead, keyNone, stemsRead             bool
 }
 
 // pairFacts fills s's per-candidate flags and names of giveWay for code
@@ -350,6 +351,9 @@ type conflictStems struct {
 	// (64 bits, some ten stems a name), which its stemBits entry most
 	// often tells without comparing its stems' hashes.
 	stemBits []uint64
+	// stemBitsAny is the union of stemBits: a key whose keyBits it lacks
+	// one of is in no name.
+	stemBitsAny uint64
 }
 
 // hashBits is the mask of the top six bits of each of the pathHashes hs:
@@ -531,6 +535,7 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 		}
 		cs.stemHashes[i] = hashes[at:len(hashes):len(hashes)]
 		cs.stemBits[i] = hashBits(cs.stemHashes[i])
+		cs.stemBitsAny |= cs.stemBits[i]
 	}
 	if n.stems.CompareAndSwap(nil, cs) {
 		return cs
@@ -674,7 +679,7 @@ func pairedScan(a *conflictNames, b string) bool {
 // namesSymptom reports whether a name of code b carries every word of a's
 // title (a symptom, or the unspecified code of b's category).
 func namesSymptom(a *conflictKeys, b *conflictStems) bool {
-	if len(a.key) == 0 || a.keyMask&^b.stemsAny != 0 {
+	if len(a.key) == 0 || a.keyMask&^b.stemsAny != 0 || a.keyBits&^b.stemBitsAny != 0 {
 		return false
 	}
 	for i, st := range b.stems {
@@ -1109,15 +1114,19 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		}
 		ci, si := ks[i].code, &sup[i] // read once, not per pair through the closure's slices
 		g := gateOf(si)               // mayGive's reads of si, once (asked is final: decide(i))
+		if g.reason {
+			e.pairLists(si, &briefs[i]) // its explainers, for reasonRec
+		}
 		for ri := range try {
 			rj := &try[ri] // the replacement's record: its support is read only past the first tests
 			if pb != nil {
 				if !rj.namedIn(pb) {
 					continue
 				}
-			} else if !g.flagsRec(rj) && !g.namedRec(rj) {
+			} else if !g.catRec(rj) && !g.namedRec(rj) && !g.reasonRec(rj, briefs[rj.j].Code, &sup[rj.j], si) {
 				// g.may spelled out on the record, its three tests
-				// inlined (TestGiveGate): symptomMay is g.symptom, the
+				// inlined (TestGiveGate), the reason's made exact
+				// (reasonRec, TestMayGive): symptomMay is g.symptom, the
 				// record's symptomBeside and maySymptom, whose masks are
 				// read first when missing (only a pair the record's
 				// tests do not pass asks for them).
