@@ -69,13 +69,14 @@ type support struct {
 	// starts with none of them, so most pairs skip the prefix loop.
 	explainFirst, integralFirst uint64
 
-	// keyMask is the keyMask of the code's title stems (keysOf), read
-	// when keyRead (keyNone: the title has none); stemsAny is the
-	// stemsAny of its names' stems (stemsOf), read when stemsRead. The
-	// resolve loop reads them once per candidate for mayGive's symptom
-	// test (namesSymptom's first), not once per pair.
-	keyMask, stemsAny           uint64
-	keyRead, keyNone, stemsRead bool
+	// keyMask and keyBits are the keyMask and keyBits of the code's
+	// title stems (keysOf), read when keyRead (keyNone: the title has
+	// none); stemsAny and stemBitsAny are the stemsAny and stemBitsAny of
+	// its names' stems (stemsOf), read when stemsRead. The resolve loop
+	// reads them once per candidate for mayGive's symptom test
+	// (namesSymptom's first tests), not once per pair.
+	keyMask, keyBits, stemsAny, stemBitsAny uint64
+	keyRead, keyNone, stemsRead             bool
 }
 
 // pairFacts fills s's per-candidate flags and names of giveWay for code
@@ -159,13 +160,17 @@ func hasPrefixBytes(d, p string) bool {
 	return true
 }
 
-// explainers is strings.Fields(explainedBy[sp]), split once per engine.
+// explainers is strings.Fields(explainedBy[sp]), split once per engine
+// and sorted (explainedIn stops at the first prefix sorting after the
+// code).
 func (e *Engine) explainers(sp string) []string {
 	t := &e.rank
 	t.explainOnce.Do(func() {
 		t.explainedBy = make(map[string][]string, len(explainedBy))
 		for k, v := range explainedBy {
-			t.explainedBy[k] = strings.Fields(v)
+			f := strings.Fields(v)
+			slices.Sort(f)
+			t.explainedBy[k] = f
 		}
 	})
 	return t.explainedBy[sp]
@@ -176,9 +181,24 @@ func explainedIn(d string, sd, ss *support) bool {
 	if !sd.canExplain || d != "" && ss.explainFirst&firstBit(d[0]) == 0 {
 		return false
 	}
-	for _, p := range ss.explainers {
-		if hasPrefixBytes(d, p) {
+	return sortedPrefixOf(d, ss.explainers)
+}
+
+// sortedPrefixOf reports whether one of the sorted prefixes is a prefix of
+// d. A prefix of d sorts at or before d: the scan stops at the first
+// prefix differing from d by a greater byte, as every later one sorts
+// after it (TestPairFactsAgree holds it to explains).
+func sortedPrefixOf(d string, prefixes []string) bool {
+	for _, p := range prefixes {
+		k := 0
+		for k < len(p) && k < len(d) && p[k] == d[k] {
+			k++
+		}
+		if k == len(p) {
 			return true
+		}
+		if k < len(d) && p[k] > d[k] {
+			return false
 		}
 	}
 	return false
@@ -318,6 +338,9 @@ type conflictStems struct {
 	// (64 bits, some ten stems a name), which its stemBits entry most
 	// often tells without comparing its stems' hashes.
 	stemBits []uint64
+	// stemBitsAny is the union of stemBits: a key whose keyBits it lacks
+	// one of is in no name.
+	stemBitsAny uint64
 }
 
 // hashBits is the mask of the top six bits of each of the pathHashes hs:
@@ -499,6 +522,7 @@ func (e *Engine) stemsOf(n *conflictNames) *conflictStems {
 		}
 		cs.stemHashes[i] = hashes[at:len(hashes):len(hashes)]
 		cs.stemBits[i] = hashBits(cs.stemHashes[i])
+		cs.stemBitsAny |= cs.stemBits[i]
 	}
 	if n.stems.CompareAndSwap(nil, cs) {
 		return cs
@@ -642,7 +666,7 @@ func pairedScan(a *conflictNames, b string) bool {
 // namesSymptom reports whether a name of code b carries every word of a's
 // title (a symptom, or the unspecified code of b's category).
 func namesSymptom(a *conflictKeys, b *conflictStems) bool {
-	if len(a.key) == 0 || a.keyMask&^b.stemsAny != 0 {
+	if len(a.key) == 0 || a.keyMask&^b.stemsAny != 0 || a.keyBits&^b.stemBitsAny != 0 {
 		return false
 	}
 	for i, st := range b.stems {
@@ -1056,8 +1080,9 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			try = recAny // the reason may be explained by a level-1 conclusion
 		}
 		// A lessOnly code not unspecified may give way only to a
-		// replacement its paths' bits meet (mayGive): that test, the one
-		// most pairs fail, is made first.
+		// replacement of level 2 its paths' bits meet: mayGive's one
+		// test left for it (namedRec; flagsRec and the symptom test fail
+		// for it, TestGiveGate), the one most pairs fail.
 		var pb *pathBits
 		if lessOnly(&sup[i]) && !sup[i].unspecified {
 			pb = &sup[i].names.pathsBits
@@ -1076,22 +1101,35 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		}
 		ci, si := ks[i].code, &sup[i] // read once, not per pair through the closure's slices
 		g := gateOf(si)               // mayGive's reads of si, once (asked is final: decide(i))
+		if g.reason {
+			e.pairLists(si, &briefs[i]) // its explainers, for reasonRec
+		}
 		for ri := range try {
 			rj := &try[ri] // the replacement's record: its support is read only past the first tests
-			if pb != nil && !rj.within.meets(pb) {
-				continue
+			if pb != nil {
+				if !rj.namedIn(pb) {
+					continue
+				}
+			} else if !g.catRec(rj) && !g.namedRec(rj) && !g.reasonRec(rj, briefs[rj.j].Code, &sup[rj.j], si) {
+				// g.may spelled out on the record, its three tests
+				// inlined (TestGiveGate), the reason's made exact
+				// (reasonRec, TestMayGive): symptomMay is g.symptom, the
+				// record's symptomBeside and maySymptom, whose masks are
+				// read first when missing (only a pair the record's
+				// tests do not pass asks for them).
+				if !g.symptom || !rj.symptomBeside() {
+					continue
+				}
+				j := int(rj.j)
+				if sym && needMasks(si, &sup[j], briefs[j].Code) {
+					e.symptomMasks(si, &briefs[i], &sup[j], briefs[j].Code)
+				}
+				if !maySymptom(si, &sup[j], briefs[j].Code) {
+					continue
+				}
 			}
 			j := int(rj.j)
 			if j == i || rj.code == ci {
-				continue
-			}
-			sb := rj.symptomBeside()
-			if sym && sb && needMasks(si, &sup[j], briefs[j].Code) {
-				e.symptomMasks(si, &briefs[i], &sup[j], briefs[j].Code)
-			}
-			// g.may spelled out on the record, its three tests inlined
-			// (TestGiveGate): symptomMay is g.symptom, sb and maySymptom.
-			if !g.flagsRec(rj) && !g.namedRec(rj) && !(g.symptom && sb && maySymptom(si, &sup[j], briefs[j].Code)) {
 				continue
 			}
 			if rule, why := e.giveWay(&ks[i], &ks[j], &briefs[i], &briefs[j], &sup[i], &sup[j], req.Annotate); rule != "" && !dropped(j) {

@@ -1,6 +1,8 @@
 package suggest
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -65,5 +67,31 @@ func TestIntegralLens(t *testing.T) {
 	}
 	if m != integralLens {
 		t.Fatalf("integralLens = %b, keys' lengths %b", uint64(integralLens), m)
+	}
+}
+
+// TestSortedPrefixOf holds sortedPrefixOf to strings.HasPrefix asked of
+// every prefix, over random codes and sorted prefix lists.
+func TestSortedPrefixOf(t *testing.T) {
+	rng := rand.New(rand.NewPCG(29, 6))
+	word := func(n int) string {
+		const alphabet = "IJK0129."
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		return string(b)
+	}
+	for range 20000 {
+		d := word(rng.IntN(6))
+		ps := make([]string, rng.IntN(8))
+		for i := range ps {
+			ps[i] = word(rng.IntN(4))
+		}
+		slices.Sort(ps)
+		want := slices.ContainsFunc(ps, func(p string) bool { return strings.HasPrefix(d, p) })
+		if got := sortedPrefixOf(d, ps); got != want {
+			t.Fatalf("sortedPrefixOf(%q, %q) = %v, want %v", d, ps, got, want)
+		}
 	}
 }

@@ -53,6 +53,10 @@ func TestGiveGate(t *testing.T) {
 		if got := g.flagsRec(&rec) || g.namedRec(&rec) || g.symptom && rec.symptomBeside() && maySymptom(&sa, &sb, d); got != want {
 			t.Fatalf("%s beside %s (%d, %d): on the record %v, mayGive %v", ab.Code, bb.Code, fa, fb, got, want)
 		}
+		// A lessOnly code not unspecified: the loop's one test.
+		if lessOnly(&sa) && !sa.unspecified && rec.namedIn(&sa.names.pathsBits) != want {
+			t.Fatalf("%s beside %s (%d, %d): namedIn %v, mayGive %v", ab.Code, bb.Code, fa, fb, !want, want)
+		}
 		if rec.symptomBeside() != (!sb.symptom && sb.level >= 2) || rec.code != b || rec.j != 7 || rec.within != &sb.names.withinBits {
 			t.Fatalf("%s beside %s (%d, %d): record %+v of support %+v", ab.Code, bb.Code, fa, fb, rec, sb)
 		}

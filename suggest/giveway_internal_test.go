@@ -107,7 +107,7 @@ func TestGiveWayPlain(t *testing.T) {
 			t.Fatalf("%s's notes do not pair %s", p[0], p[1])
 		}
 	}
-	rules, skipped := map[string]int{}, 0
+	rules, skipped, loopSkipped, explained := map[string]int{}, 0, 0, 0
 	for _, ac := range codes {
 		for _, bc := range codes {
 			for fa := range 64 {
@@ -132,12 +132,27 @@ func TestGiveWayPlain(t *testing.T) {
 							t.Errorf("%s beside %s (%d, %d): mayGive skips rule %s", ac, bc, fa, fb, wrule)
 						}
 					}
+					// The resolve loop's gate, the reason's rule made exact
+					// (reasonRec, a's lists read).
+					e.pairLists(&pa, &ab)
+					g, rec := gateOf(&pa), replFactOf(&pb, b.code, 1)
+					loopMay := g.catRec(&rec) || g.namedRec(&rec) || g.reasonRec(&rec, bc, &pb, &pa) ||
+						g.symptom && rec.symptomBeside() && maySymptom(&pa, &pb, bc)
+					if !loopMay {
+						loopSkipped++
+						if wrule != "" {
+							t.Errorf("%s beside %s (%d, %d): the loop's gate skips rule %s", ac, bc, fa, fb, wrule)
+						}
+					}
+					if why == whyExplained {
+						explained++
+					}
 					rules[wrule]++
 				}
 			}
 		}
 	}
-	if rules["integral_symptom"] < 100 || rules["contradicted"] < 100 || skipped < 1000 {
-		t.Fatalf("too few rules found: %v, or pairs mayGive skips: %d", rules, skipped)
+	if rules["integral_symptom"] < 100 || rules["contradicted"] < 100 || skipped < 1000 || explained < 100 || loopSkipped <= skipped {
+		t.Fatalf("too few rules found: %v (%d explained), or pairs mayGive skips: %d (the loop's gate %d)", rules, explained, skipped, loopSkipped)
 	}
 }

@@ -30,39 +30,41 @@ func mayGive(sa, sb *support, d string) bool {
 }
 
 // maySymptom reports whether symptom sa may be integral to code d of
-// support sb: d's first byte among sa's integral prefixes' (integralIn's
-// first test), or every stem of sa's title in the mask of sb's names'
-// (namesSymptom's). A mask not read yet says maybe.
+// support sb: d starts with one of sa's integral prefixes (integralIn),
+// or every stem of sa's title is in the masks of sb's names' (both of
+// namesSymptom's first tests, on the union of its names). A mask not
+// read yet says maybe.
 func maySymptom(sa, sb *support, d string) bool {
-	if !sa.lists || d == "" || sa.integralFirst&firstBit(d[0]) != 0 {
+	if !sa.lists || integralIn(d, sa) {
 		return true
 	}
 	if !sa.keyRead || !sb.stemsRead {
 		return true
 	}
-	return !sa.keyNone && sa.keyMask&^sb.stemsAny == 0
+	return !sa.keyNone && sa.keyMask&^sb.stemsAny == 0 && sa.keyBits&^sb.stemBitsAny == 0
 }
 
 // needMasks reports whether symptomMasks would read something for sa
 // beside code d of support sb: most pairs have all they need read.
 func needMasks(sa, sb *support, d string) bool {
-	return !sa.lists || d != "" && sa.integralFirst&firstBit(d[0]) == 0 && (!sa.keyRead || !sb.stemsRead)
+	return !sa.lists || (!sa.keyRead || !sb.stemsRead) && !integralIn(d, sa)
 }
 
 // symptomMasks fills what maySymptom reads for symptom sa (code ab)
 // beside code d of support sb: sa's integral prefixes (pairLists), and
-// when d's first byte is not among theirs, sa's title stem mask and sb's
-// names' stem mask, each read once per candidate.
+// when d starts with none of them, sa's title stem masks and sb's
+// names' stem masks, each read once per candidate.
 func (e *Engine) symptomMasks(sa *support, ab *corpus.Brief, sb *support, d string) {
 	e.pairLists(sa, ab)
-	if d == "" || sa.integralFirst&firstBit(d[0]) != 0 {
+	if integralIn(d, sa) {
 		return
 	}
 	if !sa.keyRead {
 		k := e.keysOf(sa.names)
-		sa.keyMask, sa.keyNone, sa.keyRead = k.keyMask, len(k.key) == 0, true
+		sa.keyMask, sa.keyBits, sa.keyNone, sa.keyRead = k.keyMask, k.keyBits, len(k.key) == 0, true
 	}
 	if !sb.stemsRead {
-		sb.stemsAny, sb.stemsRead = e.stemsOf(sb.names).stemsAny, true
+		st := e.stemsOf(sb.names)
+		sb.stemsAny, sb.stemBitsAny, sb.stemsRead = st.stemsAny, st.stemBitsAny, true
 	}
 }

@@ -66,6 +66,16 @@ func TestMayGive(t *testing.T) {
 		if !may {
 			skipped++
 		}
+		// The resolve loop's gate: the reason's rule made exact
+		// (reasonRec, a's lists read).
+		la, lb := pa, pb
+		e.pairLists(&la, &ab)
+		g, rec := gateOf(&la), replFactOf(&lb, b, 1)
+		loopMay := g.catRec(&rec) || g.namedRec(&rec) || g.reasonRec(&rec, bb.Code, &lb, &la) ||
+			g.symptom && rec.symptomBeside() && maySymptom(&la, &lb, bb.Code)
+		if loopMay && !may {
+			t.Errorf("%s beside %s (%d, %d): the loop's gate passes a pair mayGive skips", ab.Code, bb.Code, fa, fb)
+		}
 		for _, annotate := range []bool{false, true} {
 			qa, qb := sa, sb
 			rule, why := e.giveWay(&ka, &kb, &ab, &bb, &qa, &qb, annotate)
@@ -73,6 +83,9 @@ func TestMayGive(t *testing.T) {
 				rules[why]++
 				if !may {
 					t.Errorf("%s beside %s (%d, %d): mayGive skips rule %s", ab.Code, bb.Code, fa, fb, rule)
+				}
+				if !loopMay {
+					t.Errorf("%s beside %s (%d, %d): the loop's gate skips rule %s", ab.Code, bb.Code, fa, fb, rule)
 				}
 			}
 		}
