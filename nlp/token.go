@@ -123,12 +123,14 @@ func (p *Pipeline) tokenize(text string, dst []rawToken) []rawToken {
 
 // tokenizeFold is tokenize, also folding every token into buf (reused):
 // it returns the tokens, each with its folded form's place in buf and
-// hash (rawToken.fold), and buf. A token that is a run of ASCII letters
-// and digits ended by a byte that neither extends nor marks it, most of
-// them, is folded and hashed as it is scanned (tokenScan.run); any other
-// is left to tokenAt.
+// hash (rawToken.fold), and buf. buf's first len(text) bytes line up
+// with text: a token that is a run of ASCII letters and digits ended by
+// a byte that neither extends nor marks it, most of them, is folded in
+// place (buf[start:end]) and hashed as it is scanned (tokenScan.run);
+// any other is folded after them by tokenAt.
 func (p *Pipeline) tokenizeFold(text string, dst []rawToken, buf []byte) ([]rawToken, []byte) {
-	ts := tokenScan{dst: dst, buf: slices.Grow(buf[:0], len(text))}
+	n := len(text)
+	ts := tokenScan{dst: dst, buf: slices.Grow(buf[:0], n+n/8)[:n]}
 	ts.run(p, text)
 	return ts.dst, ts.buf
 }
@@ -138,71 +140,69 @@ func (p *Pipeline) tokenizeFold(text string, dst []rawToken, buf []byte) ([]rawT
 // needs in registers.
 type tokenScan struct {
 	dst []rawToken
-	buf []byte
+	buf []byte // len(text) bytes lined up with the text, then the folded forms tokenAt appends
 }
 
 // run appends the tokens of text and their folded forms to ts.
 func (ts *tokenScan) run(p *Pipeline, text string) {
 	n := len(text)
+	b := ts.buf[:n] // the bytes lined up with text
 	for i := 0; i < n; {
-		c := text[i]
-		if foldWordByte[c] == 0 {
-			if c < utf8.RuneSelf {
+		if foldWordByte[text[i]] == 0 {
+			if text[i] < utf8.RuneSelf {
 				i++ // a separator
 				continue
 			}
 			ts.dst, ts.buf, i = p.tokenAt(text, i, ts.dst, ts.buf)
+			b = ts.buf[:n]
 			continue
 		}
-		// A dotted acronym may start here, or a buffer is full: tokenAt.
-		lo := len(ts.buf)
-		if i+1 < n && text[i+1] == '.' || len(ts.dst) == cap(ts.dst) || cap(ts.buf)-lo < n-i {
-			ts.dst, ts.buf, i = p.tokenAt(text, i, ts.dst, ts.buf)
-			continue
+		if len(ts.dst) == cap(ts.dst) {
+			ts.dst = slices.Grow(ts.dst, 1)
 		}
-		// The ASCII run from i, folded and hashed into out as it is
-		// scanned; out has room for the rest of the text.
-		rest := text[i:]
-		out := ts.buf[lo : lo+len(rest)]
-		out = out[:len(rest)] // no bounds checks below
+		// The ASCII run from i, folded in place and hashed as it is
+		// scanned.
+		start := i
 		h := fnvOffset
-		k := 0
-		for k < len(rest) {
-			c := foldWordByte[rest[k]]
+		b = b[:n] // no bounds checks below
+		for i < len(text) {
+			c := foldWordByte[text[i]]
 			if c == 0 {
 				break
 			}
-			out[k] = c
+			b[i] = c
 			h = fnvAdd(h, c)
-			k++
+			i++
 		}
-		j := i + k
-		if j < n && byteClass[text[j]]&classEnd == 0 && !endsRun(text, j, k) {
+		if i < n && byteClass[text[i]]&classEnd == 0 && !endsRun(text, i, i-start) {
 			// Something may extend or mark the token: tokenAt scans it
 			// again.
-			ts.dst, ts.buf, i = p.tokenAt(text, i, ts.dst, ts.buf)
+			ts.dst, ts.buf, i = p.tokenAt(text, start, ts.dst, ts.buf)
+			b = ts.buf[:n]
 			continue
 		}
-		// The run is the token; text[j], a separator, is skipped too.
+		// The run is the token; text[i], a separator, is skipped too.
 		// Field by field: a composite literal is built on the stack and
 		// copied.
 		ts.dst = ts.dst[:len(ts.dst)+1]
 		t := &ts.dst[len(ts.dst)-1]
-		t.start, t.end, t.h, t.lo, t.hi, t.dotted, t.marker = i, j, h, int32(lo), int32(lo+k), false, false
-		ts.buf = ts.buf[:lo+k]
-		i = j + 1
+		t.start, t.end, t.h, t.lo, t.hi, t.dotted, t.marker = start, i, h, int32(start), int32(i), false, false
+		i++
 	}
 }
 
 // endsRun reports whether text[j], a byte that may extend or mark a
 // token (a full stop, apostrophe, slash, hyphen or ")"), ends the ASCII
-// run of k letters and digits before it as tokenAt would: a full stop or
-// ")" after a letter (no decimal, no list marker), a slash after more
-// than three bytes (no slash abbreviation), a hyphen after more than
+// run of k letters and digits before it as tokenAt would: a full stop
+// after a letter that is not alone (no decimal, no list marker, no dotted
+// acronym), ")" after a letter (no list marker), a slash after more than
+// three bytes (no slash abbreviation), a hyphen after more than
 // maxHyphenHead (no hyphenated one).
 func endsRun(text string, j, k int) bool {
 	switch text[j] {
-	case '.', ')':
+	case '.':
+		return k > 1 && !isDigitByte(text[j-1])
+	case ')':
 		return !isDigitByte(text[j-1])
 	case '/':
 		return k > 3
