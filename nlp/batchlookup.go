@@ -1,5 +1,7 @@
 package nlp
 
+import "encoding/binary"
+
 // candidate returns the word the vocabulary most likely holds for the
 // hash h, reading only the shard table's slots (not the words): the first
 // word with hash h; nil when the form is surely new to the shard. A
@@ -15,13 +17,18 @@ func (v *vocab) candidate(h uint32) *word {
 	return st.probe(h)
 }
 
-// lookupChecked is find given cand, the candidate for h: cand itself
-// when it is spelled b. The caller must not modify the word.
-func (v *vocab) lookupChecked(b []byte, h uint32, cand *word) *word {
-	if cand != nil && cand.norm == string(b) {
-		return cand
+// spells reports whether w, which may be nil, is spelled b: whether
+// cand, the candidate for b's hash, is b's word (else find it). A form of at
+// most eight bytes whose slice has room for eight is compared by its head
+// (word.head), in one load, rather than by memequal.
+func (w *word) spells(b []byte) bool {
+	if w == nil || len(w.norm) != len(b) {
+		return false
 	}
-	return v.find(b, h)
+	if len(b) <= 8 && cap(b) >= 8 {
+		return w.head == binary.LittleEndian.Uint64(b[:8])&(1<<(8*uint(len(b)))-1)
+	}
+	return w.norm == string(b)
 }
 
 // touchWords reads every candidate word and the first byte of its

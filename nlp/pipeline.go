@@ -233,6 +233,9 @@ func (p *Pipeline) terms1(text string) []Term {
 func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Token) ([]Token, senseWords) {
 	var senses senseWords
 	raw, buf := s.raw, s.buf
+	if cap(buf)-len(buf) < 8 {
+		buf = slices.Grow(buf, 8) // room to read a short form's head (lookupChecked)
+	}
 	v := p.vocab
 	look := slices.Grow(s.look[:0], len(raw))[:len(raw)]
 	for k := range raw {
@@ -252,7 +255,10 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 	}
 	for k := range raw {
 		r, t, x := &raw[k], &toks[k], &lexs[k]
-		w := v.lookupChecked(buf[r.lo:r.hi], r.h, look[k])
+		w := look[k]
+		if b := buf[r.lo:r.hi]; !w.spells(b) { // b has room for its head (spells)
+			w = v.find(b, r.h) // a collision, or a word new to the cache
+		}
 		senses |= w.sense
 		for next <= r.start {
 			sec++

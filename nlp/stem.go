@@ -17,6 +17,17 @@ type word struct {
 	trig       *triggerNode  // the trigger trie's node of the form when it starts an assertion trigger (a child of the root), else nil
 	abbr       *abbreviation // senses when the form is a dictionary abbreviation
 	syn        *synonym      // expansions of the word's (canonical) stem
+	head       uint64        // norm's first eight bytes, little-endian, zero past its end (wordHead)
+}
+
+// wordHead is the head of a word spelled s: its first eight bytes as a
+// little-endian number, zero past the end of s.
+func wordHead(s string) uint64 {
+	var h uint64
+	for i := min(len(s), 8) - 1; i >= 0; i-- {
+		h = h<<8 | uint64(s[i])
+	}
+	return h
 }
 
 // vocab maps normalised forms to interned words. The fixed part is built by
@@ -107,7 +118,7 @@ func (v *vocab) newWord(norm string) word {
 	if !ok {
 		stem = v.stemOf(norm)
 	}
-	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm), prefix: boundPrefixOf(norm), trig: v.trigFirst[norm], tw: v.trigIDs[norm]}
+	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm), prefix: boundPrefixOf(norm), trig: v.trigFirst[norm], tw: v.trigIDs[norm], head: wordHead(norm)}
 }
 
 // setTriggers records the triggers' first words and the trigger ids of
