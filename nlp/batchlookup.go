@@ -17,18 +17,60 @@ func (v *vocab) candidate(h uint32) *word {
 	return st.probe(h)
 }
 
-// spells reports whether w, which may be nil, is spelled b: whether
-// cand, the candidate for b's hash, is b's word (else find it). A form of at
-// most eight bytes whose slice has room for eight is compared by its head
-// (word.head), in one load, rather than by memequal.
-func (w *word) spells(b []byte) bool {
-	if w == nil || len(w.norm) != len(b) {
+// candidates sets look[k] to the candidate of raw[k]'s hash, for every
+// token: candidate's loop, in a function of its own so that nothing of
+// the caller's stays live across it (makeTokens's loop, with more
+// values, would keep them on the stack).
+func (v *vocab) candidates(raw []rawToken, look []*word) {
+	look = look[:len(raw)] // no bounds checks below
+	for k := range raw {
+		h := raw[k].h
+		var w *word
+		if st := v.shards[h%vocabShards].table.Load(); st != nil {
+			w = st.probe(h)
+		}
+		look[k] = w
+	}
+}
+
+// words turns each candidate look[k] into raw[k]'s word, whose folded
+// form is buf[lo:hi]: the candidate when it is spelled so, else the word
+// find returns (a collision, or a form new to the cache). Most forms are
+// compared without a call (spellsShort), the others by lookupChecked.
+// buf must have room for eight bytes past any form (a short form's
+// head).
+func (v *vocab) words(raw []rawToken, buf []byte, look []*word) {
+	look = look[:len(raw)] // no bounds checks below
+	for k := range raw {
+		r := &raw[k]
+		if b := buf[r.lo:r.hi]; !look[k].spellsShort(b) {
+			look[k] = v.lookupChecked(b, r.h, look[k])
+		}
+	}
+}
+
+// lookupChecked is find given cand, the candidate for h: cand itself
+// when it is spelled b. The caller must not modify the word.
+func (v *vocab) lookupChecked(b []byte, h uint32, cand *word) *word {
+	if cand != nil && cand.norm == string(b) {
+		return cand
+	}
+	return v.find(b, h)
+}
+
+// spellsShort reports whether w, which may be nil, is spelled b, when b
+// is a form of at most sixteen bytes whose slice has room for eight; it
+// is false for any other b. It compares the form's first and last eight
+// bytes as numbers (word.head, word.tail), rather than calling memequal.
+func (w *word) spellsShort(b []byte) bool {
+	n := len(b)
+	if w == nil || len(w.norm) != n || cap(b) < 8 || n > 16 {
 		return false
 	}
-	if len(b) <= 8 && cap(b) >= 8 {
-		return w.head == binary.LittleEndian.Uint64(b[:8])&(1<<(8*uint(len(b)))-1)
+	if n <= 8 {
+		return w.head == binary.LittleEndian.Uint64(b[:8])&(1<<(8*uint(n))-1)
 	}
-	return w.norm == string(b)
+	return w.head == binary.LittleEndian.Uint64(b) && w.tail == binary.LittleEndian.Uint64(b[n-8:])
 }
 
 // touchWords reads every candidate word and the first byte of its

@@ -234,15 +234,14 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 	var senses senseWords
 	raw, buf := s.raw, s.buf
 	if cap(buf)-len(buf) < 8 {
-		buf = slices.Grow(buf, 8) // room to read a short form's head (lookupChecked)
+		buf = slices.Grow(buf, 8) // room to read a short form's head (spells)
 	}
 	v := p.vocab
 	look := slices.Grow(s.look[:0], len(raw))[:len(raw)]
-	for k := range raw {
-		look[k] = v.candidate(raw[k].h)
-	}
+	v.candidates(raw, look)
 	s.look = look
 	s.touched = touchWords(look)
+	v.words(raw, buf, look)
 	n0 := len(dst)
 	dst = slices.Grow(dst, len(raw))[:n0+len(raw)]
 	toks := dst[n0:]
@@ -256,9 +255,6 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 	for k := range raw {
 		r, t, x := &raw[k], &toks[k], &lexs[k]
 		w := look[k]
-		if b := buf[r.lo:r.hi]; !w.spells(b) { // b has room for its head (spells)
-			w = v.find(b, r.h) // a collision, or a word new to the cache
-		}
 		senses |= w.sense
 		for next <= r.start {
 			sec++
