@@ -22,11 +22,21 @@ func (ix *Index) AppendTermIDs(dst []int32, stems []string) []int32 {
 		batch := stems[:min(len(stems), termBatch)]
 		for i, s := range batch {
 			k := &keys[i]
-			k.pre, k.h = termKey(s)
+			k.a, k.b = termHead(s) // termKey, one call fewer
+			k.h = termHash(k.a, k.b, len(s))
 			k.home = t.slots[k.h&t.mask].meta
 		}
 		for i, s := range batch {
-			dst = append(dst, idOr(t.probe(ix, s, &keys[i])))
+			// A short stem in its home slot, most of them, is found
+			// without the call.
+			k := &keys[i]
+			if m := k.home; m != 0 && m>>termIDBits == uint32(len(s)) && len(s) <= termInline {
+				if sl := &t.slots[k.h&t.mask]; sl.a == k.a && sl.b == k.b {
+					dst = append(dst, int32(m&(1<<termIDBits-1)-1))
+					continue
+				}
+			}
+			dst = append(dst, idOr(t.probe(ix, s, k)))
 		}
 		stems = stems[len(batch):]
 	}
@@ -35,8 +45,8 @@ func (ix *Index) AppendTermIDs(dst []int32, stems []string) []int32 {
 
 // termProbe is a stem's key (termKey) and the meta word of its home slot.
 type termProbe struct {
-	pre  [termInline]byte
-	h    uint32
+	a    uint64
+	b, h uint32
 	home uint32
 }
 

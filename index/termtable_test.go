@@ -8,7 +8,8 @@ import (
 
 // TestTermTableFindsWhatAMapFinds looks up every term of the snapshot,
 // every stem and word of CodiEsp dev, and each with a letter added or
-// removed, in the term table and in a map of the terms: the answers agree
+// removed, in the term table (one by one and by AppendTermIDs) and in a
+// map of the terms: the answers agree
 // (short stems are told apart by the table's inline bytes alone, long
 // ones by the arena).
 func TestTermTableFindsWhatAMapFinds(t *testing.T) {
@@ -29,8 +30,12 @@ func TestTermTableFindsWhatAMapFinds(t *testing.T) {
 			stems = append(stems, tm.Stem, tm.Norm)
 		}
 	}
+	ids := ix.AppendTermIDs(nil, stems)
 	long := 0
-	for _, s := range stems {
+	for i, s := range stems {
+		if w, ok := want[s]; ok && ids[i] != int32(w) || !ok && ids[i] != -1 {
+			t.Fatalf("%q: AppendTermIDs %d, map %d %v", s, ids[i], w, ok)
+		}
 		w, wok := want[s]
 		g, gok := ix.TermID(s)
 		if w != g || wok != gok {

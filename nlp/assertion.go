@@ -178,8 +178,9 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 	// the terms of the token before it too, so a second pass gives the
 	// flags to all of them (again: or-ing them twice changes nothing).
 	negatedSelf := false
-	for k := range d.Terms {
-		t := &d.Terms[k]
+	terms := d.Terms // a local slice: the loop's stores would make it reload d.Terms
+	for k := range terms {
+		t := &terms[k]
 		tok := &toks[t.Tok]
 		if t.Expanded && t.Assert&Negated != 0 && tok.Assert&Negated == 0 {
 			// "NKDA": the abbreviation says "no known drug allergies"

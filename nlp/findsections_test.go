@@ -54,6 +54,94 @@ func FuzzSpacedDash(f *testing.F) {
 	})
 }
 
+// FuzzHeaderKey holds headerKey to headerKeyPlain.
+func FuzzHeaderKey(f *testing.F) {
+	for _, s := range append(fuzzSeeds, "Assessment and Plan", "and", "AND 2", "a b c d e f", "a b c d e f g", "1 2", "Pre-op dx #2", "x \xc3\xa9 y", "History & Physical") {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf [96]byte
+		small := len(s) <= len(buf)
+		got, ok := headerKey(buf[:0], s)
+		want, wantOK := headerKeyPlain(nil, s)
+		if ok != wantOK || ok && string(got) != string(want) {
+			t.Fatalf("headerKey(%q) = %q, %t, want %q, %t", s, got, ok, want, wantOK)
+		}
+		if ok && small && len(got) > 0 && &got[0] != &buf[0] {
+			t.Fatalf("headerKey(%q) did not write its key in buf", s)
+		}
+	})
+}
+
+// TestHeaderKeyNotes holds headerKey to headerKeyPlain on every line of
+// the test and dev notes and on every known header.
+func TestHeaderKeyNotes(t *testing.T) {
+	var lines []string
+	for _, text := range testNotes(t) {
+		lines = append(lines, strings.Split(text, "\n")...)
+	}
+	for k := range sectionHeaders {
+		lines = append(lines, k, strings.ToUpper(k)+":", "  "+k+" and ")
+	}
+	var buf [96]byte
+	for _, s := range lines {
+		got, ok := headerKey(buf[:0], s)
+		want, wantOK := headerKeyPlain(nil, s)
+		if ok != wantOK || ok && string(got) != string(want) {
+			t.Fatalf("headerKey(%q) = %q, %t, want %q, %t", s, got, ok, want, wantOK)
+		}
+	}
+}
+
+// headerKeyPlain is headerKey as written before it folded by a table in
+// one pass: the plain form FuzzHeaderKey holds it to. It builds the
+// lookup key of a candidate header: ASCII letters and
+// digits lower-cased, other bytes separate words, "and" dropped. ok is false
+// when the candidate is too long or has no letter.
+func headerKeyPlain(buf []byte, s string) (key []byte, ok bool) {
+	key = buf[:0]
+	words := 0
+	letter := false
+	for i := 0; i < len(s); {
+		for i < len(s) && !isWordByte(s[i]) {
+			if s[i] >= 0x80 {
+				return key, false
+			}
+			i++
+		}
+		j := i
+		for j < len(s) && isWordByte(s[j]) {
+			if isLetterByte(s[j]) {
+				letter = true
+			}
+			j++
+		}
+		if j == i {
+			break
+		}
+		w := s[i:j]
+		i = j
+		if len(w) == 3 && strings.EqualFold(w, "and") {
+			continue
+		}
+		words++
+		if words > maxHeaderWords {
+			return key, false
+		}
+		if len(key) > 0 {
+			key = append(key, ' ')
+		}
+		for k := 0; k < len(w); k++ {
+			c := w[k]
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			key = append(key, c)
+		}
+	}
+	return key, letter
+}
+
 // findSectionsPlain is findSections as written before it searched for
 // the header ends (sharing its whole-line headers and spans): the plain
 // form FuzzFindSections holds it to.
@@ -102,7 +190,7 @@ func (p *Pipeline) findSectionsPlain(text string, dst []Section) []Section {
 			for he > hs && (text[he-1] == ' ' || text[he-1] == '\t') {
 				he--
 			}
-			if key, ok := headerKey(buf[:0], text[hs:he]); ok {
+			if key, ok := headerKeyPlain(buf[:0], text[hs:he]); ok {
 				if kind, ok := p.headerKind(key); ok {
 					dst = append(dst, Section{Kind: kind, Header: Span{hs, he}})
 					found = true

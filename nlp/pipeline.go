@@ -233,13 +233,15 @@ func (p *Pipeline) terms1(text string) []Term {
 func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Token) ([]Token, senseWords) {
 	var senses senseWords
 	raw, buf := s.raw, s.buf
+	if cap(buf)-len(buf) < 8 {
+		buf = slices.Grow(buf, 8) // room to read a short form's head (spells)
+	}
 	v := p.vocab
 	look := slices.Grow(s.look[:0], len(raw))[:len(raw)]
-	for k := range raw {
-		look[k] = v.candidate(raw[k].h)
-	}
+	v.candidates(raw, look)
 	s.look = look
 	s.touched = touchWords(look)
+	v.words(raw, buf, look)
 	n0 := len(dst)
 	dst = slices.Grow(dst, len(raw))[:n0+len(raw)]
 	toks := dst[n0:]
@@ -252,7 +254,7 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 	}
 	for k := range raw {
 		r, t, x := &raw[k], &toks[k], &lexs[k]
-		w := v.lookupChecked(buf[r.lo:r.hi], r.h, look[k])
+		w := look[k]
 		senses |= w.sense
 		for next <= r.start {
 			sec++

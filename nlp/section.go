@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Section kinds recognised by header.
@@ -146,49 +147,49 @@ const (
 
 // headerKey builds the lookup key of a candidate header: ASCII letters and
 // digits lower-cased, other bytes separate words, "and" dropped. ok is false
-// when the candidate is too long or has no letter.
+// when the candidate is too long or has no letter. The key is written in
+// buf when it has room for s (a key is never longer).
 func headerKey(buf []byte, s string) (key []byte, ok bool) {
-	key = buf[:0]
-	words := 0
-	letter := false
-	for i := 0; i < len(s); {
-		for i < len(s) && !isWordByte(s[i]) {
-			if s[i] >= 0x80 {
-				return key, false
+	if cap(buf) < len(s) {
+		buf = make([]byte, len(s))
+	}
+	key = buf[:len(s)]
+	n, words := 0, 0
+	var all byte // the key's bytes or-ed: a letter's sets 0x40, a digit's and a space's do not
+	for i := 0; ; {
+		for i < len(s) && foldWordByte[s[i]] == 0 {
+			if s[i] >= utf8.RuneSelf {
+				return key[:n], false
 			}
 			i++
 		}
-		j := i
-		for j < len(s) && isWordByte(s[j]) {
-			if isLetterByte(s[j]) {
-				letter = true
+		if i == len(s) {
+			return key[:n], all&0x40 != 0
+		}
+		mark := n
+		if n > 0 {
+			key[n] = ' '
+			n++
+		}
+		w := n
+		for ; i < len(s); i++ {
+			c := foldWordByte[s[i]]
+			if c == 0 {
+				break
 			}
-			j++
+			key[n] = c
+			n++
+			all |= c
 		}
-		if j == i {
-			break
-		}
-		w := s[i:j]
-		i = j
-		if len(w) == 3 && strings.EqualFold(w, "and") {
+		if n-w == 3 && string(key[w:n]) == "and" {
+			n = mark
 			continue
 		}
 		words++
 		if words > maxHeaderWords {
-			return key, false
-		}
-		if len(key) > 0 {
-			key = append(key, ' ')
-		}
-		for k := 0; k < len(w); k++ {
-			c := w[k]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			key = append(key, c)
+			return key[:n], false
 		}
 	}
-	return key, letter
 }
 
 // lineHeaderStart skips blanks, bullets and a list number at a line start.

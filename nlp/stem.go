@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"encoding/binary"
 	"sync"
 	"sync/atomic"
 
@@ -17,6 +18,20 @@ type word struct {
 	trig       *triggerNode  // the trigger trie's node of the form when it starts an assertion trigger (a child of the root), else nil
 	abbr       *abbreviation // senses when the form is a dictionary abbreviation
 	syn        *synonym      // expansions of the word's (canonical) stem
+	head, tail uint64        // norm's first and last eight bytes (wordEnds)
+}
+
+// wordEnds returns the head and tail of a word spelled s: its first and
+// last eight bytes as little-endian numbers; a head is zero past the end
+// of s, the tail of a word of at most eight bytes zero.
+func wordEnds(s string) (head, tail uint64) {
+	for i := min(len(s), 8) - 1; i >= 0; i-- {
+		head = head<<8 | uint64(s[i])
+	}
+	if len(s) > 8 {
+		tail = binary.LittleEndian.Uint64([]byte(s[len(s)-8:]))
+	}
+	return head, tail
 }
 
 // vocab maps normalised forms to interned words. The fixed part is built by
@@ -107,7 +122,9 @@ func (v *vocab) newWord(norm string) word {
 	if !ok {
 		stem = v.stemOf(norm)
 	}
-	return word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm), prefix: boundPrefixOf(norm), trig: v.trigFirst[norm], tw: v.trigIDs[norm]}
+	w := word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm), prefix: boundPrefixOf(norm), trig: v.trigFirst[norm], tw: v.trigIDs[norm]}
+	w.head, w.tail = wordEnds(norm)
+	return w
 }
 
 // setTriggers records the triggers' first words and the trigger ids of

@@ -123,127 +123,200 @@ func (p *Pipeline) tokenize(text string, dst []rawToken) []rawToken {
 
 // tokenizeFold is tokenize, also folding every token into buf (reused):
 // it returns the tokens, each with its folded form's place in buf and
-// hash (rawToken.fold), and buf. A token that is a run of ASCII letters
-// and digits, most of them, is folded and hashed as it is scanned; any
-// other (dotted, extended, not ASCII) is folded by foldHashInto once its
-// end is known.
+// hash (rawToken.fold), and buf. buf's first len(text) bytes line up
+// with text: a token that is a run of ASCII letters and digits ended by
+// a byte that neither extends nor marks it, most of them, is folded in
+// place (buf[start:end]) and hashed as it is scanned (tokenScan.run);
+// any other is folded after them by tokenAt.
 func (p *Pipeline) tokenizeFold(text string, dst []rawToken, buf []byte) ([]rawToken, []byte) {
 	n := len(text)
-	buf = slices.Grow(buf[:0], n)
+	ts := tokenScan{dst: dst, buf: slices.Grow(buf[:0], n+n/8)[:n]}
+	ts.run(p, text)
+	return ts.dst, ts.buf
+}
+
+// tokenScan is tokenizeFold's output. run reads and writes it through a
+// pointer, in memory, once a token: its scanning loop then keeps all it
+// needs in registers.
+type tokenScan struct {
+	dst []rawToken
+	buf []byte // len(text) bytes lined up with the text, then the folded forms tokenAt appends
+}
+
+// run appends the tokens of text and their folded forms to ts.
+func (ts *tokenScan) run(p *Pipeline, text string) {
+	n := len(text)
+	b := ts.buf[:n] // the bytes lined up with text
 	for i := 0; i < n; {
-		size := 1
-		if cl := byteClass[text[i]]; cl&classWord == 0 {
-			if cl&classHigh == 0 {
-				i++
+		if foldWordByte[text[i]] == 0 {
+			if text[i] < utf8.RuneSelf {
+				i++ // a separator
 				continue
 			}
-			s, ok := wordRuneAt(text, i)
-			if !ok {
-				i += s
-				continue
-			}
-			size = s
+			ts.dst, ts.buf, i = p.tokenAt(text, i, ts.dst, ts.buf)
+			b = ts.buf[:n]
+			continue
 		}
+		if len(ts.dst) == cap(ts.dst) {
+			ts.dst = slices.Grow(ts.dst, 1)
+		}
+		// The ASCII run from i, folded in place and hashed as it is
+		// scanned.
 		start := i
-		// Dotted acronym: letter '.' letter '.' ... (dottedEnd only when a
-		// dot follows the first byte).
-		if i+1 < n && text[i+1] == '.' {
-			if j := dottedEnd(text, i); j > 0 {
-				t := rawToken{start: start, end: j, dotted: true}
-				buf = t.fold(buf, text)
-				dst = append(dst, t)
-				i = j
-				continue
-			}
-		}
-		// The ASCII run from start, folded and hashed into out as it is
-		// scanned; out has room for the rest of the text.
-		if cap(buf)-len(buf) < n-i {
-			buf = slices.Grow(buf, n-i)
-		}
-		lo := len(buf)
 		h := fnvOffset
-		j := i + size
-		if size == 1 {
-			rest := text[i:]
-			out := buf[lo : lo+len(rest)]
-			out = out[:len(rest)] // no bounds checks below
-			k := 0
-			for k < len(rest) {
-				c := foldWordByte[rest[k]]
-				if c == 0 {
-					break
-				}
-				out[k] = c
-				h = fnvAdd(h, c)
-				k++
-			}
-			j = i + k
-			if j == n || byteClass[text[j]]&classEnd != 0 {
-				// The run ends the token, which nothing extends or
-				// marks: most tokens, done without the checks below;
-				// text[j], a separator, is skipped too.
-				dst = append(dst, rawToken{start: start, end: j, h: h, lo: int32(lo), hi: int32(lo + k)})
-				buf = buf[:lo+k]
-				i = j + 1
-				continue
-			}
-		}
-		run := j
-		for j < n {
-			c := text[j]
-			cl := byteClass[c]
-			if cl&classWord != 0 {
-				j++
-				continue
-			}
-			if cl&classHigh != 0 {
-				if s, ok := wordRuneAt(text, j); ok {
-					j += s
-					continue
-				}
-				if a := apostropheAt(text, j); a > 0 && j+a < n {
-					if _, ok := wordRuneAt(text, j+a); ok {
-						j += a
-						continue
-					}
-				}
+		b = b[:n] // no bounds checks below
+		for i < len(text) {
+			c := foldWordByte[text[i]]
+			if c == 0 {
 				break
 			}
-			if c == '.' && j+1 < n && isDigitByte(text[j-1]) && isDigitByte(text[j+1]) {
-				j++
+			b[i] = c
+			h = fnvAdd(h, c)
+			i++
+		}
+		if i < n && byteClass[text[i]]&classEnd == 0 && !endsRun(text, i, i-start) {
+			// Something may extend or mark the token: tokenAt scans it
+			// again.
+			ts.dst, ts.buf, i = p.tokenAt(text, start, ts.dst, ts.buf)
+			b = ts.buf[:n]
+			continue
+		}
+		// The run is the token; text[i], a separator, is skipped too.
+		// Field by field: a composite literal is built on the stack and
+		// copied.
+		ts.dst = ts.dst[:len(ts.dst)+1]
+		t := &ts.dst[len(ts.dst)-1]
+		t.start, t.end, t.h, t.lo, t.hi, t.dotted, t.marker = start, i, h, int32(start), int32(i), false, false
+		i++
+	}
+}
+
+// endsRun reports whether text[j], a byte that may extend or mark a
+// token (a full stop, apostrophe, slash, hyphen or ")"), ends the ASCII
+// run of k letters and digits before it as tokenAt would: a full stop
+// after a letter that is not alone (no decimal, no list marker, no dotted
+// acronym), ")" after a letter (no list marker), a slash after more than
+// three bytes (no slash abbreviation), a hyphen after more than
+// maxHyphenHead (no hyphenated one).
+func endsRun(text string, j, k int) bool {
+	switch text[j] {
+	case '.':
+		return k > 1 && !isDigitByte(text[j-1])
+	case ')':
+		return !isDigitByte(text[j-1])
+	case '/':
+		return k > 3
+	case '-':
+		return k > maxHyphenHead
+	}
+	return false
+}
+
+// tokenAt is tokenizeFold at byte i, the start of a word unless i holds
+// a rune of no word: it appends the token starting at i, if any, to dst
+// and its folded form to buf, and returns them and where the scan goes
+// on.
+func (p *Pipeline) tokenAt(text string, i int, dst []rawToken, buf []byte) ([]rawToken, []byte, int) {
+	n := len(text)
+	size := 1
+	if byteClass[text[i]]&classWord == 0 {
+		s, ok := wordRuneAt(text, i)
+		if !ok {
+			return dst, buf, i + s
+		}
+		size = s
+	}
+	start := i
+	// Dotted acronym: letter '.' letter '.' ... (dottedEnd only when a
+	// dot follows the first byte).
+	if i+1 < n && text[i+1] == '.' {
+		if j := dottedEnd(text, i); j > 0 {
+			t := rawToken{start: start, end: j, dotted: true}
+			buf = t.fold(buf, text)
+			return append(dst, t), buf, j
+		}
+	}
+	// The ASCII run from start, folded and hashed into out as it is
+	// scanned; out has room for the rest of the text.
+	if cap(buf)-len(buf) < n-i {
+		buf = slices.Grow(buf, n-i)
+	}
+	lo := len(buf)
+	h := fnvOffset
+	j := i + size
+	if size == 1 {
+		rest := text[i:]
+		out := buf[lo : lo+len(rest)]
+		out = out[:len(rest)] // no bounds checks below
+		k := 0
+		for k < len(rest) {
+			c := foldWordByte[rest[k]]
+			if c == 0 {
+				break
+			}
+			out[k] = c
+			h = fnvAdd(h, c)
+			k++
+		}
+		j = i + k
+		if j == n || byteClass[text[j]]&classEnd != 0 {
+			// The run ends the token, which nothing extends or marks.
+			dst = append(dst, rawToken{start: start, end: j, h: h, lo: int32(lo), hi: int32(lo + k)})
+			return dst, buf[:lo+k], j
+		}
+	}
+	run := j
+	for j < n {
+		c := text[j]
+		cl := byteClass[c]
+		if cl&classWord != 0 {
+			j++
+			continue
+		}
+		if cl&classHigh != 0 {
+			if s, ok := wordRuneAt(text, j); ok {
+				j += s
 				continue
 			}
-			if c == '\'' && j+1 < n {
-				if _, ok := wordRuneAt(text, j+1); ok {
-					j++
+			if a := apostropheAt(text, j); a > 0 && j+a < n {
+				if _, ok := wordRuneAt(text, j+a); ok {
+					j += a
 					continue
 				}
 			}
 			break
 		}
-		if j < n && text[j] == '/' && j-start <= 3 {
-			j = p.slashEnd(text, start, j)
+		if c == '.' && j+1 < n && isDigitByte(text[j-1]) && isDigitByte(text[j+1]) {
+			j++
+			continue
 		}
-		if j < n && text[j] == '-' && j-start <= maxHyphenHead {
-			j = p.hyphenEnd(text, start, j)
+		if c == '\'' && j+1 < n {
+			if _, ok := wordRuneAt(text, j+1); ok {
+				j++
+				continue
+			}
 		}
-		t := rawToken{start: start, end: j}
-		if j-start <= 2 && isDigitByte(text[start]) && isDigitByte(text[j-1]) && j < n && (text[j] == ')' || text[j] == '.') &&
-			(j+1 == n || text[j+1] == ' ' || text[j+1] == '\t' || text[j+1] == '\n' || text[j+1] == '\r') &&
-			(text[j] == ')' || lineStartBefore(text, start)) {
-			t.marker = true
-		}
-		if size == 1 && j == run {
-			t.h, t.lo, t.hi = h, int32(lo), int32(lo+j-start)
-			buf = buf[:lo+j-start]
-		} else {
-			buf = t.fold(buf, text)
-		}
-		dst = append(dst, t)
-		i = j
+		break
 	}
-	return dst, buf
+	if j < n && text[j] == '/' && j-start <= 3 {
+		j = p.slashEnd(text, start, j)
+	}
+	if j < n && text[j] == '-' && j-start <= maxHyphenHead {
+		j = p.hyphenEnd(text, start, j)
+	}
+	t := rawToken{start: start, end: j}
+	if j-start <= 2 && isDigitByte(text[start]) && isDigitByte(text[j-1]) && j < n && (text[j] == ')' || text[j] == '.') &&
+		(j+1 == n || text[j+1] == ' ' || text[j+1] == '\t' || text[j+1] == '\n' || text[j+1] == '\r') &&
+		(text[j] == ')' || lineStartBefore(text, start)) {
+		t.marker = true
+	}
+	if size == 1 && j == run {
+		t.h, t.lo, t.hi = h, int32(lo), int32(lo+j-start)
+		buf = buf[:lo+j-start]
+	} else {
+		buf = t.fold(buf, text)
+	}
+	return append(dst, t), buf, j
 }
 
 // lineStartBefore reports whether only blanks and bullets separate i from the

@@ -1,9 +1,9 @@
 package nlp
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -24,13 +24,38 @@ func FuzzTokenize(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	var raw []rawToken
+	var buf []byte
 	f.Fuzz(func(t *testing.T, text string) {
-		got := p.tokenize(text, nil)
-		want := p.tokenizePlain(text, nil)
-		if !slices.Equal(got, want) {
-			t.Fatalf("tokenize(%q) = %v, want %v", text, got, want)
-		}
+		checkTokenizeFold(t, p, text, nil, nil)
+		// Reused buffers, as Analyze passes them.
+		raw, buf = checkTokenizeFold(t, p, text, raw, buf)
 	})
+}
+
+// checkTokenizeFold holds tokenizeFold(text, dst, buf) to tokenizePlain:
+// the same tokens with the same folded forms, which lie elsewhere in its
+// buffer (the first len(text) bytes line up with text). It returns
+// tokenizeFold's buffers.
+func checkTokenizeFold(t *testing.T, p *Pipeline, text string, dst []rawToken, buf []byte) ([]rawToken, []byte) {
+	t.Helper()
+	got, gotBuf := p.tokenizeFold(text, dst[:0], buf[:0])
+	want, wantBuf := p.tokenizePlain(text, nil)
+	if len(got) != len(want) {
+		t.Fatalf("tokenizeFold(%.80q) = %v, want %v", text, got, want)
+	}
+	for i := range got {
+		g, w := got[i], want[i]
+		gf, wf := gotBuf[g.lo:g.hi], wantBuf[w.lo:w.hi]
+		g.lo, g.hi, w.lo, w.hi = 0, 0, 0, 0
+		if g != w || !bytes.Equal(gf, wf) {
+			t.Fatalf("tokenizeFold(%.80q): token %d = %v folded %q, want %v folded %q", text, i, got[i], gf, want[i], wf)
+		}
+		if fnv1a(gf) != got[i].h {
+			t.Fatalf("tokenizeFold(%.80q): token %d's hash is not its folded form's", text, i)
+		}
+	}
+	return got, gotBuf
 }
 
 // testNotes returns the texts of testdata/notes and the CodiEsp dev notes.
@@ -51,14 +76,15 @@ func testNotes(t *testing.T) []string {
 	return append(notes, testenv.DevNotes(t)...)
 }
 
-// TestTokenizeNotes holds tokenize to tokenizePlain on the test and dev
-// notes.
+// TestTokenizeNotes holds tokenizeFold to tokenizePlain on the test and
+// dev notes, with new buffers and with reused ones.
 func TestTokenizeNotes(t *testing.T) {
 	p := testPipeline(t)
+	var raw []rawToken
+	var buf []byte
 	for _, text := range testNotes(t) {
-		if got, want := p.tokenize(text, nil), p.tokenizePlain(text, nil); !slices.Equal(got, want) {
-			t.Fatalf("tokenize differs from tokenizePlain on a note: %d vs %d tokens", len(got), len(want))
-		}
+		checkTokenizeFold(t, p, text, nil, nil)
+		raw, buf = checkTokenizeFold(t, p, text, raw, buf)
 	}
 }
 
@@ -91,8 +117,9 @@ func TestFoldWordByte(t *testing.T) {
 
 // tokenizePlain is tokenize as written before its byte-class table and
 // its folding as it scans: the plain form FuzzTokenize holds it to. It
-// folds each token by foldHashInto into a buffer of its own.
-func (p *Pipeline) tokenizePlain(text string, dst []rawToken) []rawToken {
+// folds each token by foldHashInto into a buffer of its own, which it
+// returns too.
+func (p *Pipeline) tokenizePlain(text string, dst []rawToken) ([]rawToken, []byte) {
 	var buf []byte
 	n := len(text)
 	for i := 0; i < n; {
@@ -156,5 +183,5 @@ func (p *Pipeline) tokenizePlain(text string, dst []rawToken) []rawToken {
 		dst = append(dst, t)
 		i = j
 	}
-	return dst
+	return dst, buf
 }
