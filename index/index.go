@@ -155,19 +155,28 @@ func (ix *Index) NameKind(n int32) corpus.NameKind { return ix.names[n].kind }
 
 // NameTerms returns the term strings of name n, in name order.
 func (ix *Index) NameTerms(n int32) []string {
+	return ix.AppendNameTerms(make([]string, 0, ix.names[n].nterm), n)
+}
+
+// AppendNameTerms appends NameTerms(n) to dst and returns the extended
+// slice: a caller that only reads the terms passes a buffer of its own
+// rather than allocating a list per name (TestAppendNameTerms).
+func (ix *Index) AppendNameTerms(dst []string, n int32) []string {
 	nm := &ix.names[n]
-	out := make([]string, nm.nterm)
+	a := len(dst)
+	dst = slices.Grow(dst, int(nm.nterm))[:a+int(nm.nterm)]
+	out := dst[a:]
 	if ix.nameTerm != nil || ix.postTerm != packTerm {
 		var buf [32]uint32
 		for i, t := range ix.appendTerms(buf[:0], nm) {
 			out[i] = ix.Term(t)
 		}
-		return out
+		return dst
 	}
 	for _, w := range ix.post[nm.terms : nm.terms+uint32(nm.nterm)] {
 		out[w>>packShift] = ix.Term(w & packTerm)
 	}
-	return out
+	return dst
 }
 
 // TermID returns the id of a stem.

@@ -106,7 +106,7 @@ func (e *Engine) readBMIBands() []bmiBand {
 // encounter, and none without a value and a weight diagnosis.
 func (e *Engine) bodyMassIndex(n *ruleNote, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	doc := n.doc
-	if len(suggestedICD(res, "Z68")) == 0 && !(containsFold(doc.Text, "bmi") || containsFold(doc.Text, "body mass")) {
+	if !anySuggestedICD(res, "Z68") && !(containsFold(doc.Text, "bmi") || containsFold(doc.Text, "body mass")) {
 		return adds, rej
 	}
 	band, why := e.bmiBand(n, res)

@@ -242,6 +242,24 @@ func cueEvidence(doc *nlp.Document, cs []cue) []Evidence {
 	return mergeEvidence(nil, out)
 }
 
+// anySuggestedICD reports whether an ICD-10-CM code with a prefix is
+// suggested: len(suggestedICD(res, prefixes...)) > 0 without copying the
+// suggestions out (TestAnySuggestedICD).
+func anySuggestedICD(res *Result, prefixes ...string) bool {
+	for ks := range res.Suggestions {
+		s := &res.Suggestions[ks]
+		if s.System != string(corpus.ICD10CM) {
+			continue
+		}
+		for _, p := range prefixes {
+			if strings.HasPrefix(s.Code, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // suggestedICD lists the suggested ICD-10-CM codes with a prefix.
 func suggestedICD(res *Result, prefixes ...string) []Suggestion {
 	var out []Suggestion

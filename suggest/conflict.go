@@ -911,6 +911,7 @@ func (e *Engine) specifies(a *conflictNames, ak *conflictKeys, b *scored) bool {
 
 // specifiedBy is specifies for the mentions of one candidate of b.
 func (e *Engine) specifiedBy(a *conflictNames, ak *conflictKeys, c *candidate) bool {
+	var buf [16]string // a matched name's terms, read here only: not a list per mention
 	for mi := range c.mentions {
 		m := &c.mentions[mi]
 		if m.learned || m.hit.Coverage < 0.99 || m.dominated || m.partNeg != 0 {
@@ -919,7 +920,7 @@ func (e *Engine) specifiedBy(a *conflictNames, ak *conflictKeys, c *candidate) b
 		if m.kind == corpus.NameIndex && a.pathCount() > 0 && continuesPath(m.name, a) {
 			return true
 		}
-		terms := e.nameTerms(*m)
+		terms := e.ix.AppendNameTerms(buf[:0], m.hit.Name) // e.nameTerms(*m): m is not learned
 		for _, key := range ak.keys {
 			if len(key) == 0 || len(terms) <= len(key) {
 				continue

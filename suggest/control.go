@@ -20,7 +20,7 @@ var poorControlCues = phrases("poorly controlled|poor control|poorly-controlled|
 // hyperglycemia or hypoglycemia by what the note says it means.
 func (e *Engine) diabetesControl(n *ruleNote, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	doc := n.doc
-	if len(suggestedICD(res, "E08", "E09", "E10", "E11", "E13")) == 0 {
+	if !anySuggestedICD(res, "E08", "E09", "E10", "E11", "E13") {
 		return adds, rej
 	}
 	cues := n.cues(poorControlCues)

@@ -22,6 +22,10 @@ type seventhDone struct {
 	// (four allocations), and the concatenation, not kept, stays on the
 	// stack.
 	key string
+	// byChar is the code of key and each seventh character a table may
+	// have, digits then upper-case letters (seventhSlot), looked up once
+	// per stem rather than per candidate; 0 where the set has none.
+	byChar [36]corpus.ID
 	// def and defEdit are completeSeventh(stem, ""): the code and edit
 	// when the note documents no seventh character (the edit held here,
 	// not as an object of its own; edited false when there is none).
@@ -44,10 +48,29 @@ func (e *Engine) completeSeventh(stem corpus.ID, char string) (corpus.ID, *Edit)
 		}
 		return d.def, &d.defEdit
 	}
-	if c, ok := e.set.ID(d.sys, d.key+char); ok {
+	if i := seventhSlot(char); i >= 0 {
+		if c := d.byChar[i]; c != 0 {
+			return c, nil
+		}
+	} else if c, ok := e.set.ID(d.sys, d.key+char); ok {
 		return c, nil
 	}
 	return completeSeventh(e.set, stem, char) // the fallback and its edit
+}
+
+// seventhSlot is the index in seventhDone.byChar of a one-character
+// char, a digit or an upper-case letter; -1 for any other char.
+func seventhSlot(char string) int {
+	if len(char) != 1 {
+		return -1
+	}
+	switch c := char[0]; {
+	case '0' <= c && c <= '9':
+		return int(c - '0')
+	case 'A' <= c && c <= 'Z':
+		return 10 + int(c-'A')
+	}
+	return -1
 }
 
 // newSeventhDone works out completeSeventh's work for stem.
@@ -58,6 +81,13 @@ func newSeventhDone(set *corpus.Set, stem corpus.ID) *seventhDone {
 		base += "X"
 	}
 	d := &seventhDone{sys: sb.System, key: corpus.NormalizeCode(sb.System, base)}
+	for i := range d.byChar {
+		ch := byte('0' + i)
+		if i >= 10 {
+			ch = byte('A' + i - 10)
+		}
+		d.byChar[i], _ = set.ID(d.sys, d.key+string(ch))
+	}
 	var ed *Edit
 	d.def, ed = completeSeventh(set, stem, "")
 	if ed != nil {

@@ -10,7 +10,8 @@ import (
 
 // TestCompleteSeventhMemo: the engine's completeSeventh answers as
 // completeSeventh does, for the note's silence, each character of the
-// stem's table and a character outside it, read once and again, upper- and lower-case
+// stem's table and a character outside it, every digit and upper-case
+// letter (seventhDone.byChar), read once and again, upper- and lower-case
 // (the memo's key is respelled; completeSeventh's is not).
 func TestCompleteSeventhMemo(t *testing.T) {
 	e := realEngine(t)
@@ -22,6 +23,9 @@ func TestCompleteSeventhMemo(t *testing.T) {
 		}
 		n++
 		chars := []string{"", "Z", "Q", "a", " d", "1."}
+		for _, c := range "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" { // every slot of seventhDone.byChar
+			chars = append(chars, string(c))
+		}
 		for _, x := range e.set.SevenChr(stem) {
 			chars = append(chars, x.Char, strings.ToLower(x.Char))
 		}

@@ -107,7 +107,7 @@ func near(doc *nlp.Document, c cue, ps []phrase, before, after int) bool {
 // for type 1 diabetes, where it is inherent (guidelines I.C.4.a.3).
 func (e *Engine) drugStatus(n *ruleNote, res *Result, adds []addition) []addition {
 	doc := n.doc
-	type1 := len(suggestedICD(res, "E10")) > 0 && len(suggestedICD(res, "E11", "E13")) == 0
+	type1 := anySuggestedICD(res, "E10") && !anySuggestedICD(res, "E11", "E13")
 	found := n.lists(n.tab.status, len(e.status))
 	for ri, r := range e.status {
 		if r.code == "Z79.4" && type1 {
