@@ -279,9 +279,6 @@ func (e *Engine) render(dst *Suggestion, k *scored, req Request, matched string,
 	if req.Features {
 		feats = slices.Clone(f) // f is pooled scratch
 	}
-	if k.lessBy != 0 {
-		e.writeLessSpecific(k) // specificity.go
-	}
 	*dst = Suggestion{ // written in place: a Suggestion is large to return and copy
 		System: string(cb.System), SystemURI: cb.System.URI(), Code: cb.Code, Display: cb.Display,
 		Confidence: k.conf, Score: k.score, Billable: cb.Billable,

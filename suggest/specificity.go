@@ -160,25 +160,8 @@ func (e *Engine) demote(ks []scored) {
 			k.conf = round(math.Max(0, s.conf-0.0001), 4)
 			k.z = round(math.Min(k.z, s.z)-1e-6, 6)
 		}
-		// The message is written when k is rendered (writeLessSpecific):
-		// about half the candidates demoted are not returned.
-		k.edits = append(k.edits, Edit{Kind: "specificity", Message: lessSpecificPending})
-		k.lessBy = s.code
-	}
-}
-
-// lessSpecificPending stands for demote's edit message until k is
-// rendered: no message says it.
-const lessSpecificPending = "\x00less specific"
-
-// writeLessSpecific writes the message of k's demote edit, which names
-// k.lessBy, in place of lessSpecificPending.
-func (e *Engine) writeLessSpecific(k *scored) {
-	for i := range k.edits {
-		if ed := &k.edits[i]; ed.Kind == "specificity" && ed.Message == lessSpecificPending {
-			sb := e.set.Brief(k.lessBy)
-			ed.Message = lessSpecificMessage(sb.Code, sb.Display)
-		}
+		sb := e.set.Brief(s.code)
+		k.edits = append(k.edits, Edit{Kind: "specificity", Message: lessSpecificMessage(sb.Code, sb.Display)})
 	}
 }
 

@@ -192,13 +192,10 @@ type scored struct {
 	c     *candidate
 	extra []*candidate // merged candidates for the same code
 	code  corpus.ID
-	// lessBy is the code demote's edit names, its message written at
-	// render (writeLessSpecific); 0: no such edit.
-	lessBy corpus.ID
-	edits  []Edit
-	f      []float64
-	adj    float64
-	conf   float64
+	edits []Edit
+	f     []float64
+	adj   float64
+	conf  float64
 	// z is the ranker's log-odds (with adj) before calibration, rounded:
 	// it orders candidates the isotonic calibration maps onto one
 	// confidence.
