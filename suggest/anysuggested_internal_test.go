@@ -2,13 +2,15 @@ package suggest
 
 import (
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	"medcode/corpus"
 )
 
-// TestAnySuggestedICD holds anySuggestedICD to the plain form,
-// len(suggestedICD(...)) > 0, over random results and prefixes.
+// TestAnySuggestedICD holds suggestedICD and anySuggestedICD to a plain
+// filter of the suggestions, over random results and prefixes.
 func TestAnySuggestedICD(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 29))
 	codes := []string{"E10.9", "E11.65", "E13.9", "E08.00", "Z68.32", "Z68", "E1", "I10", "99213", "E11", ""}
@@ -23,8 +25,17 @@ func TestAnySuggestedICD(t *testing.T) {
 		for range rng.IntN(4) {
 			ps = append(ps, prefixes[rng.IntN(len(prefixes))])
 		}
-		if got, want := anySuggestedICD(res, ps...), len(suggestedICD(res, ps...)) > 0; got != want {
-			t.Fatalf("%+v %q: %v, want %v", res.Suggestions, ps, got, want)
+		var want []Suggestion
+		for _, s := range res.Suggestions {
+			if s.System == string(corpus.ICD10CM) && slices.ContainsFunc(ps, func(p string) bool { return strings.HasPrefix(s.Code, p) }) {
+				want = append(want, s)
+			}
+		}
+		if got := suggestedICD(res, ps...); !slices.EqualFunc(got, want, func(a, b Suggestion) bool { return a.System == b.System && a.Code == b.Code }) {
+			t.Fatalf("%+v %q: suggestedICD %+v, want %+v", res.Suggestions, ps, got, want)
+		}
+		if got := anySuggestedICD(res, ps...); got != (len(want) > 0) {
+			t.Fatalf("%+v %q: anySuggestedICD %v, want %v", res.Suggestions, ps, got, len(want) > 0)
 		}
 	}
 }

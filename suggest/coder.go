@@ -246,36 +246,33 @@ func cueEvidence(doc *nlp.Document, cs []cue) []Evidence {
 // suggested: len(suggestedICD(res, prefixes...)) > 0 without copying the
 // suggestions out (TestAnySuggestedICD).
 func anySuggestedICD(res *Result, prefixes ...string) bool {
-	for ks := range res.Suggestions {
-		s := &res.Suggestions[ks]
-		if s.System != string(corpus.ICD10CM) {
-			continue
-		}
-		for _, p := range prefixes {
-			if strings.HasPrefix(s.Code, p) {
-				return true
-			}
-		}
-	}
-	return false
+	return nextSuggestedICD(res, 0, prefixes) >= 0
 }
 
 // suggestedICD lists the suggested ICD-10-CM codes with a prefix.
 func suggestedICD(res *Result, prefixes ...string) []Suggestion {
 	var out []Suggestion
-	for ks := range res.Suggestions {
-		s := &res.Suggestions[ks]
+	for i := nextSuggestedICD(res, 0, prefixes); i >= 0; i = nextSuggestedICD(res, i+1, prefixes) {
+		out = append(out, res.Suggestions[i])
+	}
+	return out
+}
+
+// nextSuggestedICD is the index of the first suggestion from from on
+// that is an ICD-10-CM code with one of the prefixes, or -1.
+func nextSuggestedICD(res *Result, from int, prefixes []string) int {
+	for i := from; i < len(res.Suggestions); i++ {
+		s := &res.Suggestions[i]
 		if s.System != string(corpus.ICD10CM) {
 			continue
 		}
 		for _, p := range prefixes {
 			if strings.HasPrefix(s.Code, p) {
-				out = append(out, *s)
-				break
+				return i
 			}
 		}
 	}
-	return out
+	return -1
 }
 
 // evidenceCues are a suggestion's evidence as cues (for a rule that adds a
