@@ -1,11 +1,9 @@
 package suggest
 
 import (
-	"context"
 	"strings"
 	"testing"
 
-	"medcode/corpus"
 	"medcode/internal/testenv"
 	"medcode/nlp"
 )
@@ -15,10 +13,7 @@ import (
 // line is an error naming the line.
 func TestAllergyTable(t *testing.T) {
 	testenv.SkipUnderRace(t)
-	set, err := corpus.Load(context.Background(), corpus.Options{Dir: testenv.DataDir(t) + "/codesets"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := testCodeSet(t)
 	rules, err := parseAllergyRules(set, allergyTable)
 	if err != nil {
 		t.Fatal(err)

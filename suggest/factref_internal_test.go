@@ -12,15 +12,7 @@ import (
 // brief. fact, its copy, says the same.
 func TestFactRef(t *testing.T) {
 	e := SharedEngine(t)
-	ids := []corpus.ID{-1, 0}
-	top := corpus.ID(0)
-	for _, sys := range e.set.Systems() {
-		for _, id := range e.set.IDs(sys) {
-			ids = append(ids, id)
-			top = max(top, id)
-		}
-	}
-	ids = append(ids, top+1, top+1000)
+	ids := append([]corpus.ID{-1, 0}, codeIDsAndPast(e.set)...)
 	fresh, _ := codeFacts(e.set)
 	inTable := 0
 	for _, id := range ids {

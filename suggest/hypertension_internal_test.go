@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"context"
 	"strings"
 	"testing"
 
@@ -17,10 +16,7 @@ import (
 // presumed.
 func TestHypertensionNamed(t *testing.T) {
 	testenv.SkipUnderRace(t)
-	set, err := corpus.Load(context.Background(), corpus.Options{Dir: testenv.DataDir(t) + "/codesets"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := testCodeSet(t)
 	pipe, err := nlp.New(nlp.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -1,11 +1,9 @@
 package suggest
 
 import (
-	"context"
 	"slices"
 	"testing"
 
-	"medcode/corpus"
 	"medcode/internal/testenv"
 )
 
@@ -15,10 +13,7 @@ import (
 // filter lets every code with a role through.
 func TestHypertensionTable(t *testing.T) {
 	testenv.SkipUnderRace(t)
-	set, err := corpus.Load(context.Background(), corpus.Options{Dir: testenv.DataDir(t) + "/codesets"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := testCodeSet(t)
 	e := &Engine{set: set}
 	fam := e.hypertensionTable()
 	for _, tc := range []struct {

@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"context"
 	"math/rand/v2"
 	"testing"
 
@@ -17,10 +16,7 @@ import (
 // every encounter.
 func TestSeventhMasked(t *testing.T) {
 	testenv.SkipUnderRace(t)
-	set, err := corpus.Load(context.Background(), corpus.Options{Dir: testenv.DataDir(t) + "/codesets"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := testCodeSet(t)
 	rng := rand.New(rand.NewPCG(26, 7))
 	wants := []encounterBit{0, startsInitial, startsSubsequent, startsSequela}
 	check := func(name string, sr *seventhRows, saidV []bool) {

@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"context"
 	"testing"
 
 	"medcode/corpus"
@@ -16,10 +15,7 @@ import (
 // after a note's sentences were read.
 func TestSevenWordsSay(t *testing.T) {
 	testenv.SkipUnderRace(t)
-	set, err := corpus.Load(context.Background(), corpus.Options{Dir: testenv.DataDir(t) + "/codesets"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := testCodeSet(t)
 	pipe, err := nlp.New(nlp.Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -1,11 +1,9 @@
 package suggest
 
 import (
-	"context"
 	"strings"
 	"testing"
 
-	"medcode/corpus"
 	"medcode/internal/testenv"
 )
 
@@ -14,10 +12,7 @@ import (
 // line is an error naming the line.
 func TestStatusTable(t *testing.T) {
 	testenv.SkipUnderRace(t)
-	set, err := corpus.Load(context.Background(), corpus.Options{Dir: testenv.DataDir(t) + "/codesets"})
-	if err != nil {
-		t.Fatal(err)
-	}
+	set := testCodeSet(t)
 	rules, err := parseStatusRules(set, statusTable)
 	if err != nil {
 		t.Fatal(err)

@@ -3,23 +3,13 @@ package suggest
 import (
 	"slices"
 	"testing"
-
-	"medcode/corpus"
 )
 
 // TestSymptomLists holds fillLists' table (symptomListsOf) to the lists
 // worked out by string, for every code of the set and every id past it.
 func TestSymptomLists(t *testing.T) {
 	e := SharedEngine(t)
-	var ids []corpus.ID
-	top := corpus.ID(0)
-	for _, sys := range e.set.Systems() {
-		for _, id := range e.set.IDs(sys) {
-			ids = append(ids, id)
-			top = max(top, id)
-		}
-	}
-	ids = append(ids, top+1, top+1000)
+	ids := codeIDsAndPast(e.set)
 	some := 0
 	for _, id := range ids {
 		b := e.set.Brief(id)
