@@ -18,12 +18,17 @@ INDEX_SRC := $(filter-out %_test.go,$(wildcard corpus/*.go corpus/*.csv nlp/*.go
 CODESETS  := $(wildcard $(DATA)/codesets/icd10cm/*/* $(DATA)/codesets/hcpcs/*/*)
 MODEL_SRC := $(filter-out %_test.go,$(wildcard suggest/*.go eval/mine.go eval/train.go eval/synth.go eval/fit_*.go cmd/medcode/train.go))
 
-.PHONY: all build data run test test-norace-corpus test-norace-named check lint fmt vet staticcheck bench load fuzz soak eval-dev eval-suites clean
+.PHONY: all build data run test test-norace-corpus test-norace-named check lint fmt vet staticcheck bench load pgo fuzz soak eval-dev eval-suites clean
 
 all: build
 
+# Profile-guided optimization: the binary is built with a CPU profile of `medcode serve` under
+# `make load`'s closed loop (`make pgo` refreshes it). It is passed by -pgo rather than named
+# cmd/medcode/default.pgo, which `go test` would also apply, compiling every dependency of
+# cmd/medcode's tests a second time. PGO=off builds without it.
+PGO       ?= cmd/medcode/serve.pgo
 build:
-	$(GO) build -o $(MEDCODE) ./cmd/medcode
+	$(GO) build -pgo=$(PGO) -o $(MEDCODE) ./cmd/medcode
 
 # data/codesets from ../shared (or $MEDCODE_SHARED, or the official downloads), then the
 # index snapshot and the default model trained on CodiEsp train. Quick when everything is
@@ -94,6 +99,15 @@ load: build data
 	@db=$$(mktemp -d); bin/medload -url http://$(LOAD_ADDR) -cases $(DEV) $(LOAD_ARGS) \
 	  -server "$(MEDCODE) --data $(DATA) serve --insecure-loopback --addr $(LOAD_ADDR) --db $$db/feedback.db --memory-limit $(LOAD_MEM)"; \
 	  rc=$$?; rm -rf $$db; exit $$rc
+
+# A new profile for the build (see PGO above): 60 s of `make load`'s closed loop over the dev
+# notes, then the binary rebuilt with it. Run it after changes that move where the time goes.
+pgo: build data
+	$(GO) build -o bin/medload ./cmd/medload
+	@db=$$(mktemp -d); bin/medload -url http://$(LOAD_ADDR) -cases $(DEV) -mode closed -clients 8 -duration 60s \
+	  -server "$(MEDCODE) --data $(DATA) serve --insecure-loopback --addr $(LOAD_ADDR) --db $$db/feedback.db --memory-limit $(LOAD_MEM) --cpu-profile $$db/serve.pprof" \
+	  && cp $$db/serve.pprof $(PGO); rc=$$?; rm -rf $$db; exit $$rc
+	$(GO) build -pgo=$(PGO) -o $(MEDCODE) ./cmd/medcode
 
 fuzz:
 	@for p in $$($(GO) list ./...); do \
