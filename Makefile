@@ -86,8 +86,9 @@ lint: fmt vet staticcheck
 
 check: lint test
 
+# Built with the binary's profile (PGO), so the figures are the shipped code's.
 bench: data
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+	$(GO) test -pgo=$(PGO) -run '^$$' -bench . -benchmem -count=1 ./...
 
 # Load from a separate process (cmd/medload): a server child on LOAD_ADDR, CodiEsp dev notes plus
 # long ones of 8, 32 and 100 KB, open loop at a fixed rate then closed loop; prints a table.
