@@ -1,0 +1,34 @@
+package suggest
+
+import (
+	"testing"
+
+	"medcode/nlp"
+)
+
+// TestUnsaidLearnedPlain holds unsaidLearned, which reads a target's
+// history code from pastTargets' table, to unsaidHistory, which reads it
+// from the code set, for every target of the index and every combination
+// of the assertion flags.
+func TestUnsaidLearnedPlain(t *testing.T) {
+	base := SharedEngine(t)
+	e := &Engine{set: base.set, lPast: pastTargets(base.set, base.targets)}
+	said := [2]int{}
+	for i := range base.targets {
+		for v := range 1 << 8 {
+			a := nlp.Assertion(v)
+			want := e.unsaidHistory(&base.targets[i], a)
+			if got := e.unsaidLearned(int32(i), a); got != want {
+				t.Fatalf("target %d (%s), assertion %b: unsaidLearned %v, unsaidHistory %v", i, base.set.CodeString(base.targets[i].anyCode()), a, got, want)
+			}
+			if want {
+				said[1]++
+			} else {
+				said[0]++
+			}
+		}
+	}
+	if said[0] == 0 || said[1] == 0 {
+		t.Fatalf("answers %v: the test cannot fail", said)
+	}
+}
