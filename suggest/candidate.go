@@ -447,7 +447,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 			sc.full.add(facts[i].mask)
 		}
 	}
-	sentNo := sent[0].Sent
+	sentNo, compound := sent[0].Sent, len(sc.prefix) > 0
 	for i, h := range hits {
 		f := &facts[i]
 		if !f.own {
@@ -459,7 +459,10 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		m := &pm.m
 		first := &toks[h.First]
 		m.hit, m.learned, m.name, m.kind = *h, learned, ix.NameText(h.Name), ix.NameKind(h.Name)
-		m.sent, m.start, m.end = sentNo, min(first.Start, sc.prefixStart(int(h.First))), toks[h.Last].End
+		m.sent, m.start, m.end = sentNo, first.Start, toks[h.Last].End
+		if compound { // else no compound's prefix to reach back to
+			m.start = min(m.start, sc.prefixStart(int(h.First)))
+		}
 		m.section, m.partNeg, m.assert = first.Section, f.partNeg, f.assert
 		m.weight, m.expanded, m.dominated = 0, false, false
 		if expanded { // else no term of the query comes from an expansion
@@ -478,7 +481,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name] // every learned name has one (engine.go)
 		}
-		if learned && e.unsaidHistory(&targets[h.Code], m.assert) { // history.go
+		if learned && e.unsaidLearned(h.Code, m.assert) { // unsaidHistory (history.go)
 			w.dropPending()
 			continue
 		}

@@ -65,6 +65,7 @@ type Engine struct {
 	edits   []Edit    // the targets' edits (target.edit)
 	lTarget []target  // per learned-index code
 	lWeight []float64 // per learned-index name: its precision in training
+	lPast   []bool    // per learned-index code: its target is a history code (pastTargets)
 	excl    exclTable
 	// minScore drops weak hits before they become candidates.
 	minScore    float64
@@ -264,6 +265,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options, newest *Engine) (
 		for i := range e.lTarget {
 			e.lTarget[i] = rv.resolve(li.Code(int32(i)))
 		}
+		e.lPast = pastTargets(set, e.lTarget)
 		weights := map[[2]string]float64{}
 		for _, l := range m.Learned {
 			weights[[2]string{l.Code, l.Text}] = l.Weight

@@ -531,6 +531,24 @@ func (e *Engine) unsaidHistory(tgt *target, assert nlp.Assertion) bool {
 	return assert&(nlp.Historical|nlp.Ended|nlp.Family) == 0
 }
 
+// unsaidLearned is unsaidHistory of learned-index code's target, its code
+// read from e.lPast: searchSentence asks it of every learned hit.
+func (e *Engine) unsaidLearned(code int32, assert nlp.Assertion) bool {
+	return e.lPast[code] && assert&(nlp.Historical|nlp.Ended|nlp.Family) == 0
+}
+
+// pastTargets lists per target of ts whether its code is a personal- or
+// family-history one (pastOrFamilyCode), the half of unsaidHistory that
+// reads the code.
+func pastTargets(set *corpus.Set, ts []target) []bool {
+	past := make([]bool, len(ts))
+	for i := range ts {
+		id := ts[i].anyCode()
+		past[i] = pastOrFamilyCode(set.SystemOf(id), set.CodeString(id))
+	}
+	return past
+}
+
 // pastOrFamilyCode is pastHistoryCode(b) || familyCode(b) ||
 // strings.HasPrefix(b.Code, "Z85") on the brief's system and code alone,
 // which unsaidHistory reads instead of the whole brief.
