@@ -34,9 +34,12 @@ type coderTables struct {
 	acuity     idMemo[acuityFacts]
 	acuityCats sync.Map
 	// sequelaCat maps each sequela code of e.sequela to its condition's
-	// category (sequela.go).
-	sequelaOnce sync.Once
-	sequelaCat  map[string]string
+	// category, sequelaCats holds those codes' own categories and
+	// conditionCats e.sequela's keys (sequela.go).
+	sequelaOnce   sync.Once
+	sequelaCat    map[string]string
+	sequelaCats   categorySet
+	conditionCats categorySet
 	// rules indexes the phrase lists the rules read through ruleNote,
 	// the status and allergy rules' among them (rulenote.go).
 	rules ruleCues

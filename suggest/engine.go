@@ -114,6 +114,8 @@ type Engine struct {
 	// conflictNames (corpus.ID -> *conflictNames) (conflict.go).
 	vague        map[string]bool
 	conflictMemo idMemo[conflictNames]
+	// lessMsg caches each code's specificity message (lessSpecific).
+	lessMsg idMemo[string]
 
 	// sequela maps a condition's category to its sequela codes (sequela.go).
 	sequela map[string][]sequelaCode

@@ -77,7 +77,7 @@ func (e *Engine) organisms(doc *nlp.Document, req Request, res *Result, rej []Re
 		// Tested in place: a suggestion is copied only past the tests.
 		if p := &res.Suggestions[i]; p.System != string(corpus.ICD10CM) {
 			continue
-		} else if !e.coder.rules.per.unidentified(e)[corpus.NormalizeCode(corpus.ICD10CM, p.Code)] {
+		} else if !e.coder.rules.per.unidentified(e).has(p.Code) {
 			continue // not the code of a pair's unidentified organism
 		}
 		s := res.Suggestions[i]

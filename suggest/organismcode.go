@@ -207,7 +207,7 @@ func (e *Engine) namedOrganisms(doc *nlp.Document, req Request, res *Result, rej
 	for i := 0; i < len(res.Suggestions); i++ {
 		// Copied only past the cheap tests: most suggestions fail them.
 		if p := &res.Suggestions[i]; p.System != string(corpus.ICD10CM) ||
-			!e.coder.rules.per.openInfections(e)[corpus.NormalizeCode(corpus.ICD10CM, p.Code)] {
+			!e.coder.rules.per.openInfections(e).has(p.Code) {
 			continue // no code of this code's spelling is infectionOpen
 		}
 		v := res.Suggestions[i]

@@ -21,6 +21,7 @@ type rejectOrder struct {
 	idx     []int32   // the rejections' indices, sorted
 	moved   []Rejection
 	has     []codeOrd // dedupeRejected's suggested codes
+	gone    []bool    // per rejection: its code is suggested (markSuggested)
 }
 
 // codeOrd is a (system, code) pair as two numbers, in the order of the
@@ -42,12 +43,10 @@ type codeOrd struct {
 // 256), the code at most eight bytes long.
 func makeCodeOrd(sys int, code string, i int) codeOrd {
 	var h uint64
-	for j := range 8 {
-		h <<= 8
-		if j < len(code) {
-			h |= uint64(code[j])
-		}
+	for j := 0; j < len(code); j++ {
+		h = h<<8 | uint64(code[j])
 	}
+	h <<= 8 * (8 - len(code)) // zero-padded (a shift of 64 leaves 0)
 	return codeOrd{hi: uint64(sys)<<56 | h>>8, lo: h<<56 | uint64(len(code))<<48, i: int32(i)}
 }
 
@@ -58,6 +57,9 @@ func (a *codeOrd) compare(b *codeOrd) int {
 	}
 	return cmp.Compare(a.lo, b.lo)
 }
+
+// same reports whether a and b stand for the same system and code.
+func (a *codeOrd) same(b *codeOrd) bool { return a.hi == b.hi && a.lo == b.lo }
 
 // packable says whether codeOrd's numbers can stand for the pairs of
 // these systems and codes: fewer than 256 systems, no code over eight
@@ -172,9 +174,24 @@ func (s *rejectOrder) reset() {
 // and repeated rejections (same code, same rule). rs is sorted by
 // sortRejections (s holds its keys), so a repeat follows the rejection it
 // repeats: the first of a run stays unless its code is suggested. The
-// suggested codes of the rejections' systems are sorted the same way and
-// walked along with rs.
+// suggested codes of the rejections' systems are looked up in rs's keys
+// (markSuggested) when they fit codeOrd, and otherwise sorted the same way
+// and walked along with rs.
 func dedupeRejected(rs []Rejection, kept []Suggestion, s *rejectOrder) []Rejection {
+	if s.packed && s.markSuggested(kept, len(rs)) {
+		out := rs[:0]
+		for i := range rs {
+			if s.gone[i] {
+				continue
+			}
+			// A repeat: the same system and code (numbers) and rule.
+			if i > 0 && s.keys[i-1].same(&s.keys[i]) && rs[i-1].Rule == rs[i].Rule {
+				continue
+			}
+			out = append(out, rs[i])
+		}
+		return out
+	}
 	has := s.has[:0]
 	packed := s.packed
 	for i := range kept {
@@ -228,4 +245,42 @@ func dedupeRejected(rs []Rejection, kept []Suggestion, s *rejectOrder) []Rejecti
 		out = append(out, *r)
 	}
 	return out
+}
+
+// markSuggested sets s.gone[i] for each of the n sorted rejections whose
+// code is suggested in kept, found by a binary search of s.keys: the
+// suggestions need no sort of their own. It returns false, marking
+// nothing, when a suggested code of the rejections' systems does not fit
+// codeOrd.
+func (s *rejectOrder) markSuggested(kept []Suggestion, n int) bool {
+	keys := s.keys[:n]
+	gone := slices.Grow(s.gone[:0], n)[:n]
+	clear(gone)
+	s.gone = gone
+	for i := range kept {
+		k := &kept[i]
+		sys := s.systemOf(k.System)
+		if sys < 0 {
+			continue // no rejection is of its system
+		}
+		if !packable(len(s.systems), k.Code) {
+			clear(gone)
+			return false
+		}
+		key := makeCodeOrd(int(s.rank[sys]), k.Code, i)
+		// The first rejection not below key, then its run of key's code.
+		lo, hi := 0, len(keys)
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if keys[m].compare(&key) < 0 {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		for ; lo < len(keys) && keys[lo].same(&key); lo++ {
+			gone[lo] = true
+		}
+	}
+	return true
 }

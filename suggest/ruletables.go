@@ -14,37 +14,37 @@ type ruleTables struct {
 	c15Once  sync.Once
 	c15      []rangeOf
 	unidOnce sync.Once
-	unid     map[string]bool
+	unid     spelledCodes
 	openOnce sync.Once
-	open     map[string]bool
+	open     spelledCodes
 }
 
 // openInfections returns the spellings of the ICD-10-CM codes whose
 // title is infectionOpen (organismcode.go), found on the first call: a
 // code spelled otherwise is not.
-func (t *ruleTables) openInfections(e *Engine) map[string]bool {
+func (t *ruleTables) openInfections(e *Engine) *spelledCodes {
 	t.openOnce.Do(func() {
-		t.open = map[string]bool{}
+		t.open.codes = map[string]bool{}
 		for _, id := range e.set.IDs(corpus.ICD10CM) {
 			if b := e.set.Brief(id); infectionOpen(b) {
-				t.open[corpus.NormalizeCode(corpus.ICD10CM, b.Code)] = true
+				t.open.add(corpus.NormalizeCode(corpus.ICD10CM, b.Code))
 			}
 		}
 	})
-	return t.open
+	return &t.open
 }
 
 // unidentified returns the codes of e.identified's unidentified-organism
 // codes (their from), built on the first call: a code outside it names
 // none of their IDs.
-func (t *ruleTables) unidentified(e *Engine) map[string]bool {
+func (t *ruleTables) unidentified(e *Engine) *spelledCodes {
 	t.unidOnce.Do(func() {
-		t.unid = make(map[string]bool, len(e.identified))
+		t.unid.codes = make(map[string]bool, len(e.identified))
 		for _, x := range e.identified {
-			t.unid[corpus.NormalizeCode(corpus.ICD10CM, e.set.CodeString(x.from))] = true
+			t.unid.add(corpus.NormalizeCode(corpus.ICD10CM, e.set.CodeString(x.from)))
 		}
 	})
-	return t.unid
+	return &t.unid
 }
 
 // chapter15 returns e's chapter15Ranges, mined on the first call.

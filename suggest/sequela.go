@@ -109,7 +109,11 @@ func (e *Engine) sequelae(doc *nlp.Document, res *Result, adds []addition, rej, 
 	// The old conditions: suggested or rejected as over, by sentence.
 	var causes []oldCause
 	// add reads s in place: it is copied only into a cause.
+	conds := e.sequelaConditions()
 	add := func(s *Suggestion, over bool) {
+		if !conds.mayHold(s.Code) {
+			return // e.sequela has no family of its category
+		}
 		fam := e.sequela[category(s.Code)]
 		if s.System != string(corpus.ICD10CM) || len(fam) == 0 {
 			return
@@ -194,16 +198,34 @@ func (e *Engine) currentNotSequela(doc *nlp.Document, res *Result, rej []Rejecti
 // lookup in the engine's code -> category table (coderTables.sequelaCat,
 // made on first use), not a walk of every family.
 func (e *Engine) sequelaOf(code string) string {
+	t := e.sequelaTables()
+	if !t.sequelaCats.mayHold(code) {
+		return "" // no sequela code has its category
+	}
+	return t.sequelaCat[code]
+}
+
+// sequelaConditions is the categories of e.sequela's conditions (its
+// keys), made on first use.
+func (e *Engine) sequelaConditions() *categorySet {
+	return &e.sequelaTables().conditionCats
+}
+
+// sequelaTables makes coderTables' sequela tables on first use and
+// returns the tables.
+func (e *Engine) sequelaTables() *coderTables {
 	t := &e.coder
 	t.sequelaOnce.Do(func() {
 		t.sequelaCat = map[string]string{}
 		for cat, fam := range e.sequela {
+			t.conditionCats.add(cat)
 			for _, sc := range fam {
 				t.sequelaCat[sc.code] = cat
+				t.sequelaCats.add(sc.code)
 			}
 		}
 	})
-	return t.sequelaCat[code]
+	return t
 }
 
 // causeCues attribute the condition before them to what follows.

@@ -160,9 +160,20 @@ func (e *Engine) demote(ks []scored) {
 			k.conf = round(math.Max(0, s.conf-0.0001), 4)
 			k.z = round(math.Min(k.z, s.z)-1e-6, 6)
 		}
-		sb := e.set.Brief(s.code)
-		k.edits = append(k.edits, Edit{Kind: "specificity", Message: lessSpecificMessage(sb.Code, sb.Display)})
+		k.edits = append(k.edits, Edit{Kind: "specificity", Message: e.lessSpecific(s.code)})
 	}
+}
+
+// lessSpecific is lessSpecificMessage of id's code and display, made once
+// per engine and code (Engine.lessMsg): demote gives it to every less
+// specific candidate, most of which are never rendered.
+func (e *Engine) lessSpecific(id corpus.ID) string {
+	if m, ok := e.lessMsg.load(e.set, id); ok {
+		return *m
+	}
+	b := e.set.Brief(id)
+	m := lessSpecificMessage(b.Code, b.Display)
+	return *e.lessMsg.store(e.set, id, &m)
 }
 
 // lessSpecificMessage is demote's edit message, fmt.Sprintf("less
