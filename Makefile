@@ -104,6 +104,7 @@ load: build data
 # A new profile for the build (see PGO above): 60 s of `make load`'s closed loop over the dev
 # notes, then the binary rebuilt with it. Run it after changes that move where the time goes.
 pgo: build data
+	@[ "$(PGO)" != off ] || { echo "pgo: PGO names the profile file to write, not off"; exit 2; }
 	$(GO) build -o bin/medload ./cmd/medload
 	@db=$$(mktemp -d); bin/medload -url http://$(LOAD_ADDR) -cases $(DEV) -mode closed -clients 8 -duration 60s \
 	  -server "$(MEDCODE) --data $(DATA) serve --insecure-loopback --addr $(LOAD_ADDR) --db $$db/feedback.db --memory-limit $(LOAD_MEM) --cpu-profile $$db/serve.pprof" \
