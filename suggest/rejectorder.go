@@ -175,8 +175,8 @@ func (s *rejectOrder) reset() {
 // sortRejections (s holds its keys), so a repeat follows the rejection it
 // repeats: the first of a run stays unless its code is suggested. The
 // suggested codes of the rejections' systems are looked up in rs's keys
-// (markSuggested) when they fit codeOrd, and otherwise sorted the same way
-// and walked along with rs.
+// (markSuggested) when they fit codeOrd, and otherwise sorted as strings
+// (the order codeOrd stands for) and walked along with rs.
 func dedupeRejected(rs []Rejection, kept []Suggestion, s *rejectOrder) []Rejection {
 	if s.packed && s.markSuggested(kept, len(rs)) {
 		out := rs[:0]
@@ -192,37 +192,19 @@ func dedupeRejected(rs []Rejection, kept []Suggestion, s *rejectOrder) []Rejecti
 		}
 		return out
 	}
+	// Some code does not fit codeOrd: the suggested codes of the
+	// rejections' systems sorted as strings, in the order rs is.
 	has := s.has[:0]
-	packed := s.packed
 	for i := range kept {
-		k := &kept[i]
-		sys := s.systemOf(k.System)
-		if sys < 0 {
-			continue // no rejection is of its system
-		}
-		packed = packed && packable(len(s.systems), k.Code)
-		has = append(has, codeOrd{i: int32(i)})
-		if packed {
-			has[len(has)-1] = makeCodeOrd(int(s.rank[sys]), k.Code, i)
+		if s.systemOf(kept[i].System) >= 0 { // else no rejection is of its system
+			has = append(has, codeOrd{i: int32(i)})
 		}
 	}
 	s.has = has
-	// compare orders the suggested code has[h] and the rejection rs[i].
-	compare := func(h, i int) int {
-		if packed {
-			return has[h].compare(&s.keys[i])
-		}
-		k, r := &kept[has[h].i], &rs[i]
-		return compareSystemCode(k.System, k.Code, r.System, r.Code)
-	}
-	if packed {
-		slices.SortFunc(has, func(a, b codeOrd) int { return a.compare(&b) })
-	} else {
-		slices.SortFunc(has, func(a, b codeOrd) int {
-			x, y := &kept[a.i], &kept[b.i]
-			return compareSystemCode(x.System, x.Code, y.System, y.Code)
-		})
-	}
+	slices.SortFunc(has, func(a, b codeOrd) int {
+		x, y := &kept[a.i], &kept[b.i]
+		return compareSystemCode(x.System, x.Code, y.System, y.Code)
+	})
 	out := rs[:0]
 	h := 0
 	for i := range rs {
@@ -235,7 +217,8 @@ func dedupeRejected(rs []Rejection, kept []Suggestion, s *rejectOrder) []Rejecti
 		// The first suggested code not below r's.
 		c := 1
 		for ; h < len(has); h++ {
-			if c = compare(h, i); c >= 0 {
+			k := &kept[has[h].i]
+			if c = compareSystemCode(k.System, k.Code, r.System, r.Code); c >= 0 {
 				break
 			}
 		}
