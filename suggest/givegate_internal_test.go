@@ -68,3 +68,13 @@ func TestGiveGate(t *testing.T) {
 		t.Fatalf("only %d pairs pass", held)
 	}
 }
+
+// flagsRec is giveGate.flags on the replacement r records: both of its
+// rules on the record's flags, as the resolve loop read them before it
+// made the reason's exact (reasonRec).
+func (g *giveGate) flagsRec(r *replFact) bool {
+	if g.reason && r.flags&replAnswer != 0 {
+		return true
+	}
+	return g.catRec(r)
+}

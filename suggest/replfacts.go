@@ -51,23 +51,15 @@ func (r *replFact) symptomBeside() bool {
 	return r.flags&(replSymptom|replLevel2) == replLevel2
 }
 
-// flagsRec is flags of the replacement r records.
-func (g *giveGate) flagsRec(r *replFact) bool {
-	if g.reason && r.flags&replAnswer != 0 {
-		return true
-	}
-	return g.catRec(r)
-}
-
-// catRec is flagsRec's category rule alone.
+// catRec is giveGate.flags' category rule on the replacement r records.
 func (g *giveGate) catRec(r *replFact) bool {
 	return r.flags&replLevel2 != 0 && g.catRule && (g.cat == r.cat || g.cat < 0 || r.cat < 0) && (g.unspec || r.flags&replWithComp != 0)
 }
 
-// reasonRec is flagsRec's reason rule made exact, as giveWay asks it
-// first: the replacement r (code d, support sb) explains the reason sa
-// (explainedIn; sa's lists read). The flags alone let every answer of
-// the conclusion through, most of which explain no reason.
+// reasonRec is giveGate.flags' reason rule on the record, made exact as
+// giveWay asks it first: the replacement r (code d, support sb) explains
+// the reason sa (explainedIn; sa's lists read). The flags alone let every
+// answer of the conclusion through, most of which explain no reason.
 func (g *giveGate) reasonRec(r *replFact, d string, sb, sa *support) bool {
 	return g.reason && r.flags&replAnswer != 0 && explainedIn(d, sb, sa)
 }
