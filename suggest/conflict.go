@@ -1116,16 +1116,13 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 				// inlined (TestGiveGate), the reason's made exact
 				// (reasonRec, TestMayGive): symptomMay is g.symptom, the
 				// record's symptomBeside and maySymptom, whose masks are
-				// read first when missing (only a pair the record's
-				// tests do not pass asks for them).
+				// read first when missing (symptomMayRead: only a pair
+				// the record's tests do not pass asks for them).
 				if !g.symptom || !rj.symptomBeside() {
 					continue
 				}
 				j := int(rj.j)
-				if sym && needMasks(si, &sup[j], briefs[j].Code) {
-					e.symptomMasks(si, &briefs[i], &sup[j], briefs[j].Code)
-				}
-				if !maySymptom(si, &sup[j], briefs[j].Code) {
+				if !e.symptomMayRead(si, &briefs[i], &sup[j], briefs[j].Code, sym) {
 					continue
 				}
 			}

@@ -326,8 +326,8 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 		return false
 	}
 	// Every term of the note is judged, in one pass for the note's first
-	// candidate (sr.judged): the scan below reads sr.nids directly.
-	sr.judged(doc, ix)
+	// candidate (positionsReady judges them before it builds the position
+	// table): the scan below reads sr.nids directly.
 	if !sr.positionsReady(doc, ix) {
 		return conflict{}, false // the note has no terms
 	}

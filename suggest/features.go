@@ -132,7 +132,9 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	f[16] = float64(unc) / n
 	f[17] = float64(exp) / n
 	if e.model != nil && e.model.Priors != nil {
-		f[18] = min(e.prior(code, false), maxPriorLogit)
+		pc, pcat := e.priorPair(code) // one read of the table for f[18] and f[30]
+		f[18] = min(pc, maxPriorLogit)
+		f[30] = min(pcat, maxPriorLogit)
 	}
 	f[19] = float64(firstStart) / float64(max(len(doc.Text), 1))
 	// factIn inlines: factRef's call is left for a code past the table.
@@ -170,9 +172,6 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 		}
 	}
 	f[29] = h.Coverage * h.Coverage
-	if e.model != nil && e.model.Priors != nil {
-		f[30] = min(e.prior(code, true), maxPriorLogit)
-	}
 	f[31] = float64(cf.letter)
 	if cf.flags&factUnspecified != 0 {
 		f[32] = 1
@@ -226,6 +225,23 @@ func (e *Engine) prior(c corpus.ID, category bool) float64 {
 		}
 	}
 	return e.priorLookup(c, category)
+}
+
+// priorPair is prior(c, false) and prior(c, true), the code's and its
+// category's, read from the table in one bounds test (TestPriorPair).
+func (e *Engine) priorPair(c corpus.ID) (code, cat float64) {
+	code, cat = math.NaN(), math.NaN()
+	if int(c) >= 0 && int(c) < len(e.priorByID) {
+		p := &e.priorByID[c]
+		code, cat = p[0], p[1]
+	}
+	if math.IsNaN(code) {
+		code = e.priorLookup(c, false)
+	}
+	if math.IsNaN(cat) {
+		cat = e.priorLookup(c, true)
+	}
+	return code, cat
 }
 
 // priorTable holds, per code id, its prior and its category's (NaN: not

@@ -50,6 +50,22 @@ func needMasks(sa, sb *support, d string) bool {
 	return !sa.lists || (!sa.keyRead || !sb.stemsRead) && !integralIn(d, sa)
 }
 
+// symptomMayRead is the resolve loop's symptom test of a pair: when read
+// is set and needMasks says so, symptomMasks first, then maySymptom, in
+// one call (the loop made two, each passing the pair). Most pairs have
+// all they need read: they are judged first, the masks' test before
+// integralIn's (both only read). TestSymptomMayRead holds it to the
+// three calls.
+func (e *Engine) symptomMayRead(sa *support, ab *corpus.Brief, sb *support, d string, read bool) bool {
+	if sa.lists && sa.keyRead && sb.stemsRead { // needMasks is false
+		return !sa.keyNone && sa.keyMask&^sb.stemsAny == 0 && sa.keyBits&^sb.stemBitsAny == 0 || integralIn(d, sa)
+	}
+	if read && needMasks(sa, sb, d) {
+		e.symptomMasks(sa, ab, sb, d)
+	}
+	return maySymptom(sa, sb, d)
+}
+
 // symptomMasks fills what maySymptom reads for symptom sa (code ab)
 // beside code d of support sb: sa's integral prefixes (pairLists), and
 // when d starts with none of them, sa's title stem masks and sb's

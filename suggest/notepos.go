@@ -105,11 +105,14 @@ func (r *sentenceRanges) holding(j int32, id uint32, lo, hi int32) int32 {
 // positionsReady builds the position table from the note's affirmed
 // terms (r.judged), once per note: a negated term, whose note id is -1 and
 // which holding never returns, is left out of every chain. It is false
-// when doc has no terms.
+// when doc has no terms. Once built (every term judged: sr.nids is
+// whole) it is one test, inlined.
 func (r *sentenceRanges) positionsReady(doc *nlp.Document, ix *index.Index) bool {
-	if r.pos.built {
-		return true
-	}
+	return r.pos.built || r.buildPositions(doc, ix)
+}
+
+// buildPositions is positionsReady's first call of a note.
+func (r *sentenceRanges) buildPositions(doc *nlp.Document, ix *index.Index) bool {
 	if len(doc.Terms) == 0 {
 		return false
 	}

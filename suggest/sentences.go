@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"slices"
 	"strings"
 
 	"medcode/index"
@@ -200,15 +201,15 @@ func (r *sentenceRanges) judged(doc *nlp.Document, ix *index.Index) []int64 {
 		return r.nids
 	}
 	r.termID(doc, ix, 0) // fills r.ids
-	if len(r.nids) != n {
-		r.nids = r.nids[:0]
-		for range n {
-			r.nids = append(r.nids, -2)
-		}
+	// Fresh: no term is judged yet (noteTermID sizes nids first), and each
+	// is judged without being marked unjudged (-2) first.
+	fresh := len(r.nids) != n
+	if fresh {
+		r.nids = slices.Grow(r.nids[:0], n)[:n]
 	}
 	ids, nids := r.ids[:n], r.nids[:n]
 	for j := range nids {
-		if nids[j] != -2 {
+		if !fresh && nids[j] != -2 {
 			continue
 		}
 		nids[j] = -1
