@@ -247,7 +247,7 @@ func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, min
 	// A first pass over each record bounds the coverage from the stored
 	// float32 weights (a hair below minCov, so rounding never drops a hit);
 	// score computes the exact values for the survivors.
-	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: sc.hits[:0], arena: pos, todo: sc.todo[:0]}
+	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: sc.hits[:0], keys: sc.keys[:0], arena: pos, todo: sc.todo[:0]}
 	sc.sorted = sc.sorted[:0]
 	for _, t := range sc.touched {
 		if pairs != nil {
@@ -260,13 +260,9 @@ func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, min
 	}
 	r.readTodo()
 	sc.todo = r.todo[:0]
-	// The hits were scored into scratch: small keys are sorted, not hits.
-	found = r.hits
-	keys = slices.Grow(sc.keys[:0], len(found))[:len(found)] // grown once, not appended a key at a time
-	for i := range keys {
-		h := &found[i]
-		keys[i] = hitKey{h.Score, h.Name, int32(i)}
-	}
+	// The hits were scored into scratch, each with its key (score): small
+	// keys are sorted, not hits.
+	found, keys = r.hits, r.keys
 	sortKeys(keys, &sc.keyBuf)
 	if opts.Limit > 0 && len(keys) > opts.Limit {
 		keys = keys[:opts.Limit]
@@ -309,6 +305,7 @@ type reader struct {
 	minScore float64
 	allowed  uint32 // bit per system byte; 0 = every system
 	hits     []Hit
+	keys     []hitKey // per hit, its sort key
 	arena    []int32
 	todo     []pending // records to read: the pair lists' or every record of the terms
 	sink     uint32    // keeps readTodo's first pass
@@ -319,7 +316,7 @@ type reader struct {
 type pending struct{ o, u uint32 }
 
 // readTodo reads the records listed in todo, in order: it bounds each
-// and scores (keep) those that pass. With u other than noTerm a record is
+// and scores (score) those that pass. With u other than noTerm a record is
 // read under pair (t, u) (pairs.go) and left alone unless u is the first
 // term after t the query holds: it is read under that term's pair.
 //
@@ -384,18 +381,7 @@ next:
 		if m2 < need {
 			continue
 		}
-		r.keep(o) // by offset: the walk above keeps fewer values live
-	}
-}
-
-// keep scores the record at post[o], which passed the bound, and keeps
-// its hit unless it misses minCov or minScore.
-func (r *reader) keep(o uint32) {
-	// Scored in place: a hit is some hundred bytes.
-	n := len(r.hits)
-	r.hits = slices.Grow(r.hits, 1)[:n+1]
-	if h := &r.hits[n]; !r.score(o, h) || h.Score < r.minScore {
-		r.hits = r.hits[:n]
+		r.score(o) // by offset: the walk above keeps fewer values live
 	}
 }
 
@@ -528,11 +514,13 @@ func mergeKeys(dst, a, b []hitKey) {
 	copy(dst[k:], b[j:])
 }
 
-// score computes a hit's exact parts from the posting record at post[o]
-// into h; it reports false, leaving h alone, when the record misses
-// minCov. It reads the search from r rather than from arguments: fewer
-// values to pass and keep live.
-func (r *reader) score(o uint32, h *Hit) bool {
+// score computes a hit's exact parts from the posting record at post[o],
+// which passed the bound, and keeps the hit (appends it to r.hits, and its
+// sort key to r.keys) unless it misses minCov or minScore. It reads the
+// search from r rather than from arguments: fewer values to pass and keep
+// live. The hit is kept here, not by a caller handing in a slot (a call
+// less a record), and its key with it, not in a pass over the hits after.
+func (r *reader) score(o uint32) {
 	ix, sc, arena := r.ix, r.sc, &r.arena
 	rec := ix.post[o:]
 	head, body := rec[:recordHead], rec[recordHead:recordHead+rec[1]&0xffff]
@@ -582,7 +570,7 @@ func (r *reader) score(o uint32, h *Hit) bool {
 	slots = slots[:matched]
 	cov := m2 / norm2
 	if cov < r.minCov || matched == 0 {
-		return false
+		return
 	}
 	// Every matched term takes its occurrence nearest the anchor (the
 	// rarest matched term).
@@ -640,13 +628,19 @@ func (r *reader) score(o uint32, h *Hit) bool {
 		order = float64(inOrder) / float64(pairs)
 	}
 	score := kindWeight(kind) * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
-	// Field by field: a composite literal is built on the stack and
-	// copied.
+	if score < r.minScore {
+		return
+	}
+	// Set in place, field by field: a hit is some hundred bytes, and a
+	// composite literal is built on the stack and copied.
+	n := len(r.hits)
+	r.hits = slices.Grow(r.hits, 1)[:n+1]
+	h := &r.hits[n]
 	h.Name, h.Code, h.Score = ni, code, score
 	h.Coverage, h.Cosine, h.Order, h.Mass = cov, cos, order, mass
 	h.Matched, h.Length = matched, nt
 	h.First, h.Last, h.Positions = first, last, positions
-	return true
+	r.keys = append(r.keys, hitKey{score, ni, int32(n)})
 }
 
 // windowNorm is the Σ w² of the query terms at positions first to last,

@@ -271,11 +271,15 @@ func maskOf(ps []int32, base int32) posMask {
 // add sets bit d of m, counting it when new; it reports false when d is
 // out of the mask's range.
 func (m *posMask) add(d int32) bool {
-	if d < 0 || d >= 256 {
+	// Unsigned, a negative d is out of range too, and the word and bit
+	// are a shift and a mask (a signed d/64 and d%64 round toward zero).
+	u := uint32(d)
+	if u >= 256 {
 		return false
 	}
-	if m.bits[d/64]&(1<<(d%64)) == 0 {
-		m.bits[d/64] |= 1 << (d % 64)
+	w, b := u/64, uint64(1)<<(u%64)
+	if m.bits[w]&b == 0 {
+		m.bits[w] |= b
 		m.n++
 	}
 	return true
