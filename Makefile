@@ -73,8 +73,11 @@ test: data
 test-norace-corpus:
 	$(GO) test -count=1 ./corpus
 
+# GOGC=300: suggest's non-race tests hold several engines live (about 1 GB) while
+# they allocate, and at the default GOGC a third of their CPU went to the collector
+# marking them: 60 -> 42 CPU s, peak RSS 2.0 -> 2.8 GB (corpus's run gains little).
 test-norace-named:
-	$(GO) test -count=1 -run '$(NORACE)' $(addprefix ./,$(NORACE_PKGS))
+	GOGC=300 $(GO) test -count=1 -run '$(NORACE)' $(addprefix ./,$(NORACE_PKGS))
 
 fmt:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
