@@ -75,6 +75,7 @@ func suiteFiles(t *testing.T) []string {
 // and the releases the code is billable in; a case must have a topic, a
 // gold code and text not repeated in its file.
 func TestSuiteGoldCodesBillable(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	billable := billableByRelease(t)
 	for _, file := range suiteFiles(t) {
 		cases, err := OpenCases(file)

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 func testSet() *corpus.Set {
@@ -128,6 +129,7 @@ func TestSnapshotRoundTrip(t *testing.T) {
 }
 
 func TestSnapshotRejects(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	ix := build(t)
 	var buf bytes.Buffer
 	if err := ix.Write(&buf); err != nil {

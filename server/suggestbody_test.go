@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 // randomSuggestBody is a suggest body that is mostly well formed: fields
@@ -81,6 +83,7 @@ func randomSuggestBody(r *rand.Rand) string {
 // accept, strict or not; and decodeJSON, with it, decodes every body to
 // the value and error decodeStream does.
 func TestSuggestBodyDecodeFast(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	r := rand.New(rand.NewPCG(26, 1))
 	n, fast := 30000, 0
 	if testing.Short() {

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 // randomSpelling is a code spelled as a caller might: letters of either
@@ -27,6 +28,7 @@ func randomSpelling(r *rand.Rand) string {
 // every code whose category (or whole code) is a key of the table it was
 // made from, over random tables and spellings.
 func TestSpelledCodesAsMap(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	r := rand.New(rand.NewSource(1))
 	for trial := range 2000 {
 		var s spelledCodes

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"medcode/index"
+	"medcode/internal/testenv"
 )
 
 func TestCapLive(t *testing.T) {
@@ -58,6 +59,7 @@ func TestCapLiveDominated(t *testing.T) {
 // TestNthSmallestAsSort: the selected value is the one slices.Sort puts
 // at n, over ties, ±0, NaN, sorted and reversed input and long lists.
 func TestNthSmallestAsSort(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	r := rand.New(rand.NewSource(1))
 	pools := [][]float64{
 		{0.1, 0.2, 0.3, 0.45, 0.6, 0.9},

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
+	"medcode/internal/testenv"
 )
 
 // namesSymptomPlain is namesSymptom without masks or hashes: a name of b
@@ -35,6 +36,7 @@ func namesSymptomPlain(a *conflictKeys, b *conflictStems) bool {
 // random codes, codes sharing their title's first word and themselves
 // (whose names hold their keys), so that both answers are met.
 func TestNamesSymptomPlain(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	e := SharedEngine(t)
 	var all, symptoms []corpus.ID
 	byWord := map[string][]corpus.ID{}

@@ -33,6 +33,7 @@ func neoSaidByScan(doc *nlp.Document, sent int) map[string]bool {
 // the note per sentence, for every sentence (and one past the last) of
 // notes with and without sex words and of dev notes.
 func TestNeoSaidAgreesWithScan(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	pipe, err := nlp.New(nlp.Options{})
 	if err != nil {
 		t.Fatal(err)

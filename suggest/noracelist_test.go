@@ -1,6 +1,7 @@
 package suggest_test
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,9 +13,9 @@ import (
 )
 
 // TestNoRaceListed: the Makefile's NORACE, the tests that the non-race
-// pass of `make test` runs in suggest and index, names exactly the tests of
-// those packages that skip under the race detector; a test missing from it
-// would run in neither pass.
+// pass of `make test` runs in the packages of NORACE_PKGS (suggest, index
+// and others), names exactly the tests of those packages that skip under
+// the race detector; a test missing from it would run in neither pass.
 func TestNoRaceListed(t *testing.T) {
 	root := testenv.Root(t)
 	mk, err := os.ReadFile(filepath.Join(root, "Makefile"))
@@ -26,9 +27,17 @@ func TestNoRaceListed(t *testing.T) {
 		t.Fatal("Makefile: no NORACE = ^(A|B)$$ line")
 	}
 	listed := strings.Split(string(m[1]), "|")
+	pm := regexp.MustCompile(`(?m)^NORACE_PKGS = ([a-z/ ]+)$`).FindSubmatch(mk)
+	if pm == nil {
+		t.Fatal("Makefile: no NORACE_PKGS = pkg pkg line")
+	}
+	pkgs := strings.Fields(string(pm[1]))
+	if !slices.Contains(pkgs, "suggest") || !slices.Contains(pkgs, "index") {
+		t.Errorf("NORACE_PKGS = %v: want suggest and index among them", pkgs)
+	}
 	var files []string
-	for _, pkg := range []string{"suggest", "index"} {
-		fs, err := filepath.Glob(filepath.Join(root, pkg, "*_test.go"))
+	for _, pkg := range pkgs {
+		fs, err := filepath.Glob(filepath.Join(root, filepath.FromSlash(pkg), "*_test.go"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,5 +66,33 @@ func TestNoRaceListed(t *testing.T) {
 	}
 	if !slices.Equal(found, listed) {
 		t.Errorf("NORACE lists %v; the tests that skip under race are %v (sorted)", listed, found)
+	}
+	// Elsewhere only corpus, whose non-race pass runs all of it, may skip.
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel == "corpus" || rel == "data" || strings.HasPrefix(d.Name(), ".") && rel != "." || slices.Contains(pkgs, rel) {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !strings.HasSuffix(rel, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(src), "testenv.SkipUnderRace(") {
+			t.Errorf("%s skips under race, but its package is neither corpus nor in NORACE_PKGS", rel)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }

@@ -69,6 +69,7 @@ func TestNotePositionsRandom(t *testing.T) {
 // the dev notes, every term judged as contradiction judges it, for every
 // id the note holds and some it does not.
 func TestNotePositionsDevNotes(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	if testing.Short() {
 		t.Skip("reads the dev notes")
 	}

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 // randomCode is a code for the rejection order tests, at most long
@@ -37,6 +39,7 @@ func codeLimit(trial int) int {
 // TestCompareCodeOrd: the numbers of codes at most eight bytes long
 // order (system, code) pairs as their strings do.
 func TestCompareCodeOrd(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	r := rand.New(rand.NewSource(1))
 	for range 200000 {
 		a, b := randomCode(r, 8), randomCode(r, 8)
@@ -71,6 +74,7 @@ func sortRejectionsBySlice(rs []Rejection) {
 // Reason), from short lists (insertion sort) to long ones with long
 // runs of equal keys and sorted stretches (pdqsort's other paths).
 func TestSortRejectionsAsSlice(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	r := rand.New(rand.NewSource(1))
 	var s rejectOrder
 	sys := []string{"ICD-10-CM", "CPT", "HCPCS", "CPT2"}
@@ -125,6 +129,7 @@ func reasons(rs []Rejection) []string {
 // what the maps did when codes are long, share heads or hold NUL bytes,
 // and when a suggestion's system has no rejection.
 func TestDedupeRejectedLongCodes(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	r := rand.New(rand.NewSource(2))
 	var s rejectOrder
 	sys := []string{"ICD-10-CM", "CPT", "HCPCS"}

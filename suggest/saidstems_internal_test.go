@@ -24,6 +24,7 @@ func saidStemsPlain(terms []nlp.Term, said nlp.Span) []string {
 // notes (whose term Starts never decrease), over each term's span, spans
 // of two terms and random spans, some empty or outside the note.
 func TestSaidStems(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	if testing.Short() {
 		t.Skip("reads the dev notes")
 	}

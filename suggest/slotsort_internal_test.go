@@ -4,12 +4,15 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 // TestSortSlotEntries holds sortSlotEntries to slices.SortFunc by (h, v)
 // over random entries: short and long, hashes spread and crowded into
 // few buckets (a shared top, equal hashes), repeated values.
 func TestSortSlotEntries(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	r := rand.New(rand.NewPCG(23, 5))
 	for round := range 400 {
 		n := r.IntN(5000)

@@ -97,6 +97,7 @@ func TestCodesShowText(t *testing.T) {
 // file, Tabular List and indexes, HCPCS workbook): notes and the seventh-
 // character table come from the Tabular List.
 func TestCodesFullData(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	t.Parallel()
 	var buf bytes.Buffer
 	if err := run(t.Context(), []string{"--data", testenv.DataDir(t), "codes", "show", "--json", "--date", "2026-11-15", "S72.001A"}, &buf); err != nil {
@@ -170,6 +171,7 @@ func TestCodesMissingData(t *testing.T) {
 // TestCodesStatsJSON checks the exact ICD-10-CM counts on the real order
 // file alone, then the HCPCS and text forms on smallDir.
 func TestCodesStatsJSON(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	t.Parallel()
 	stats := func(t *testing.T, data string) map[corpus.System]systemStats {
 		t.Helper()
