@@ -38,17 +38,7 @@ func namesSymptomPlain(a *conflictKeys, b *conflictStems) bool {
 func TestNamesSymptomPlain(t *testing.T) {
 	testenv.SkipUnderRace(t)
 	e := SharedEngine(t)
-	var all, symptoms []corpus.ID
-	byWord := map[string][]corpus.ID{}
-	for _, id := range e.set.IDs(corpus.ICD10CM) {
-		all = append(all, id)
-		if f := strings.Fields(strings.ToLower(e.set.Brief(id).Display)); len(f) > 0 {
-			byWord[f[0]] = append(byWord[f[0]], id)
-		}
-		if strings.HasPrefix(e.set.Brief(id).Code, "R") {
-			symptoms = append(symptoms, id)
-		}
-	}
+	all, symptoms, byWord := symptomPairCodes(e)
 	rng := rand.New(rand.NewPCG(25, 3))
 	held := 0
 	for n := range 3000 {
@@ -75,4 +65,21 @@ func TestNamesSymptomPlain(t *testing.T) {
 	if held < 100 {
 		t.Fatalf("only %d pairs name the symptom", held)
 	}
+}
+
+// symptomPairCodes returns the release's ICD-10-CM codes, those of them
+// that are symptoms (chapter 18, R), and the codes by their title's first
+// word (lower-cased): the pools the symptom-pair tests draw from.
+func symptomPairCodes(e *Engine) (all, symptoms []corpus.ID, byWord map[string][]corpus.ID) {
+	byWord = map[string][]corpus.ID{}
+	for _, id := range e.set.IDs(corpus.ICD10CM) {
+		all = append(all, id)
+		if f := strings.Fields(strings.ToLower(e.set.Brief(id).Display)); len(f) > 0 {
+			byWord[f[0]] = append(byWord[f[0]], id)
+		}
+		if strings.HasPrefix(e.set.Brief(id).Code, "R") {
+			symptoms = append(symptoms, id)
+		}
+	}
+	return all, symptoms, byWord
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"medcode/corpus"
 	"medcode/internal/testenv"
 )
 
@@ -19,18 +18,7 @@ import (
 func TestSymptomMayRead(t *testing.T) {
 	testenv.SkipUnderRace(t)
 	e := SharedEngine(t)
-	var all, symptoms []corpus.ID
-	byWord := map[string][]corpus.ID{}
-	for _, id := range e.set.IDs(corpus.ICD10CM) {
-		all = append(all, id)
-		f := strings.Fields(strings.ToLower(e.set.Brief(id).Display))
-		if len(f) > 0 {
-			byWord[f[0]] = append(byWord[f[0]], id)
-		}
-		if strings.HasPrefix(e.set.Brief(id).Code, "R") {
-			symptoms = append(symptoms, id)
-		}
-	}
+	all, symptoms, byWord := symptomPairCodes(e)
 	rng := rand.New(rand.NewPCG(31, 7))
 	seen := map[bool]int{}
 	for range 30000 {
