@@ -485,7 +485,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name] // every learned name has one (engine.go)
 		}
-		if learned && e.unsaidLearned(h.Code, m.assert) { // unsaidHistory (history.go)
+		if learned && e.unsaidLearned(h.Code, m.assert) { // history.go
 			w.dropPending()
 			continue
 		}

@@ -9,7 +9,7 @@ import (
 
 // TestCodeOnlyPredicates holds the predicates the rules now read on a
 // code's system and code (SystemOf, CodeString) to their plain forms on the
-// whole brief: unsaidHistory's pastOrFamilyCode, unconcluded's
+// whole brief: pastTargets' pastOrFamilyCode, unconcluded's
 // symptomCode and externalCauseICD, and the ICD-10-CM forms of
 // pastHistoryCode and familyCode.
 func TestCodeOnlyPredicates(t *testing.T) {

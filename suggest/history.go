@@ -516,30 +516,20 @@ func sharesWords(h, c *candidate) bool {
 	return false
 }
 
-// unsaidHistory reports a learned phrase pointing at a personal- or
+// unsaidLearned reports a learned phrase pointing at a personal- or
 // family-history code from words the note does not place in the past or
 // in a relative: "myocardial infarction" in "acute STEMI" is no old
 // infarction (I25.2), "coronary disease" no history of anything. The
 // code's own names still find it when the note says so ("old MI").
-// It takes the target by pointer and the mention's assertion alone: the
-// caller's copies of both were most of its cost.
-func (e *Engine) unsaidHistory(tgt *target, assert nlp.Assertion) bool {
-	id := tgt.anyCode()
-	if !pastOrFamilyCode(e.set.SystemOf(id), e.set.CodeString(id)) {
-		return false // a status (allergy, absence, presence) needs no past tense
-	}
-	return assert&(nlp.Historical|nlp.Ended|nlp.Family) == 0
-}
-
-// unsaidLearned is unsaidHistory of learned-index code's target, its code
-// read from e.lPast: searchSentence asks it of every learned hit.
+// Whether learned-index code's target is a history code is read from
+// e.lPast (pastTargets): searchSentence asks it of every learned hit.
 func (e *Engine) unsaidLearned(code int32, assert nlp.Assertion) bool {
 	return e.lPast[code] && assert&(nlp.Historical|nlp.Ended|nlp.Family) == 0
 }
 
 // pastTargets lists per target of ts whether its code is a personal- or
-// family-history one (pastOrFamilyCode), the half of unsaidHistory that
-// reads the code.
+// family-history one (pastOrFamilyCode): a status (allergy, absence,
+// presence) needs no past tense.
 func pastTargets(set *corpus.Set, ts []target) []bool {
 	past := make([]bool, len(ts))
 	for i := range ts {
@@ -551,7 +541,7 @@ func pastTargets(set *corpus.Set, ts []target) []bool {
 
 // pastOrFamilyCode is pastHistoryCode(b) || familyCode(b) ||
 // strings.HasPrefix(b.Code, "Z85") on the brief's system and code alone,
-// which unsaidHistory reads instead of the whole brief.
+// which pastTargets reads instead of the whole brief.
 func pastOrFamilyCode(sys corpus.System, code string) bool {
 	return sys == corpus.ICD10CM && (pastHistoryICD(code) || familyICD(code)) || strings.HasPrefix(code, "Z85")
 }
