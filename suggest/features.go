@@ -216,19 +216,10 @@ type priorKey struct {
 	category bool
 }
 
-// prior is the model's log-odds of a code (or of its category) appearing
-// in a note, the model's default when training never saw it.
-func (e *Engine) prior(c corpus.ID, category bool) float64 {
-	if int(c) >= 0 && int(c) < len(e.priorByID) {
-		if p := e.priorByID[c][b2i(category)]; !math.IsNaN(p) {
-			return p
-		}
-	}
-	return e.priorLookup(c, category)
-}
-
-// priorPair is prior(c, false) and prior(c, true), the code's and its
-// category's, read from the table in one bounds test (TestPriorPair).
+// priorPair is the model's log-odds of code c, and of its category,
+// appearing in a note, the model's default when training never saw it:
+// both read from the table in one bounds test, or looked up when not in
+// it (TestPriorPair holds it to prior, one at a time).
 func (e *Engine) priorPair(c corpus.ID) (code, cat float64) {
 	code, cat = math.NaN(), math.NaN()
 	if int(c) >= 0 && int(c) < len(e.priorByID) {
@@ -247,13 +238,6 @@ func (e *Engine) priorPair(c corpus.ID) (code, cat float64) {
 // priorTable holds, per code id, its prior and its category's (NaN: not
 // in the table, look it up).
 type priorTable [][2]float64
-
-func b2i(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
 
 // priorTable looks up the priors of every code of the set.
 func (e *Engine) priorTable() priorTable {

@@ -8,6 +8,21 @@ import (
 	"medcode/internal/testenv"
 )
 
+// prior is priorPair's plain form, one prior at a time: the code's, or
+// with category its category's.
+func (e *Engine) prior(c corpus.ID, category bool) float64 {
+	i := 0
+	if category {
+		i = 1
+	}
+	if int(c) >= 0 && int(c) < len(e.priorByID) {
+		if p := e.priorByID[c][i]; !math.IsNaN(p) {
+			return p
+		}
+	}
+	return e.priorLookup(c, category)
+}
+
 // TestPriorPair holds priorPair to prior's two calls, the code's and its
 // category's, for every code of every system, under a model whose priors
 // name some codes and a category.
