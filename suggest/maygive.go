@@ -41,6 +41,12 @@ func maySymptom(sa, sb *support, d string) bool {
 	if !sa.keyRead || !sb.stemsRead {
 		return true
 	}
+	return stemsHeld(sa, sb)
+}
+
+// stemsHeld is maySymptom's masks' test, both masks read: every stem of
+// symptom sa's title is in the masks of sb's names'.
+func stemsHeld(sa, sb *support) bool {
 	return !sa.keyNone && sa.keyMask&^sb.stemsAny == 0 && sa.keyBits&^sb.stemBitsAny == 0
 }
 
@@ -58,7 +64,7 @@ func needMasks(sa, sb *support, d string) bool {
 // three calls.
 func (e *Engine) symptomMayRead(sa *support, ab *corpus.Brief, sb *support, d string, read bool) bool {
 	if sa.lists && sa.keyRead && sb.stemsRead { // needMasks is false
-		return !sa.keyNone && sa.keyMask&^sb.stemsAny == 0 && sa.keyBits&^sb.stemBitsAny == 0 || integralIn(d, sa)
+		return stemsHeld(sa, sb) || integralIn(d, sa)
 	}
 	if read && needMasks(sa, sb, d) {
 		e.symptomMasks(sa, ab, sb, d)
