@@ -196,3 +196,49 @@ func randomFeatures(r *rand.Rand, xs []float64) {
 		}
 	}
 }
+
+// TestSum3x4AVXAgreesWithSum3x4: the AVX walk (d3x4) gives the same
+// sums to the bit as the Go walk (d3 alone), on random depth-3 trees and
+// rows (NaN and ±Inf included), for tree counts odd, even and none, and
+// rows from each part of the padded slice.
+func TestSum3x4AVXAgreesWithSum3x4(t *testing.T) {
+	if !haveAVX() {
+		t.Skip("no AVX")
+	}
+	r := rand.New(rand.NewSource(32))
+	for _, n := range []int{1, 5, featureCount, 256} {
+		for _, nt := range []int{0, 1, 7, 100} {
+			trees := make([]Tree, nt)
+			for i := range trees {
+				trees[i] = randomTree(r, 3, n)
+			}
+			f, err := compile(trees, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if f.d3 != nil && f.d3x4 == nil {
+				t.Fatalf("%d features, %d trees: no AVX layout", n, nt)
+			}
+			if nt == 100 && f.d3x4 == nil {
+				t.Fatalf("%d features: 100 trees not of depth 3", n)
+			}
+			plain := f
+			plain.d3x4 = nil
+			for rows := 1; rows <= 13; rows++ {
+				xs := make([]float64, rows*n, rows*n+rowPad)
+				randomFeatures(r, xs[:cap(xs)])
+				got, want := make([]float64, rows), make([]float64, rows)
+				for i := range got {
+					got[i], want[i] = 0.5*float64(i)-1, 0.5*float64(i)-1
+				}
+				f.evalRows(got, xs, n)
+				plain.evalRows(want, xs, n)
+				for row := range rows {
+					if math.Float64bits(got[row]) != math.Float64bits(want[row]) {
+						t.Fatalf("%d features, %d trees, %d rows, row %d: AVX %v, Go %v", n, nt, rows, row, got[row], want[row])
+					}
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,16 @@
+package suggest
+
+import "golang.org/x/sys/cpu"
+
+// haveAVX says whether the processor (and the operating system, which
+// saves its registers) runs AVX: sum3x4AVX.
+func haveAVX() bool { return cpu.X86.HasAVX }
+
+// sum3x4AVX is sum3x4 over trees laid out for it (tree3x4), with the
+// same sums to the bit (TestSum3x4AVXAgreesWithSum3x4): it writes the
+// four rows' sums to z. It lays the rows' first width features (a
+// multiple of four, at most rowPad) side by side in xt, each feature's
+// four values in a row of xt, and walks them there.
+//
+//go:noescape
+func sum3x4AVX(d3 []tree3x4, x0, x1, x2, x3 *[rowPad]float64, width int, xt *[rowPad][4]float64, z *[4]float64)

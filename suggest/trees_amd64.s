@@ -1,0 +1,114 @@
+#include "go_asm.h"
+#include "textflag.h"
+
+// func sum3x4AVX(d3 []tree3x4, x0, x1, x2, x3 *[rowPad]float64, width int, xt *[rowPad][4]float64, z *[4]float64)
+//
+// Four rows at once, one a lane of each AVX register. The rows' first
+// width features (a multiple of four) are laid side by side in xt first,
+// each feature's four values together: four features of the four rows
+// at a time, transposed as a 4×4 block. Every node of a tree is then
+// compared in all four lanes (VCMPPD's ordered less-than: false for NaN,
+// as x < t is), and each lane's path is picked from the comparisons with
+// blends: a level's result is its left node's where the level above said
+// x ≥ t, its right node's where x < t (the mirrored layout of tree3). The
+// leaf picked is added to the lane's sum (VADDPD: a scalar sum's
+// rounding, in the same order).
+//
+// Y0 the sums; Y1, Y2, Y3 the lanes' results at levels 0, 1 and 2 (all
+// ones: x < t).
+TEXT ·sum3x4AVX(SB), NOSPLIT, $0-80
+	MOVQ x0+24(FP), R9
+	MOVQ x1+32(FP), R10
+	MOVQ x2+40(FP), R11
+	MOVQ x3+48(FP), R12
+	MOVQ width+56(FP), BX
+	MOVQ xt+64(FP), DI
+	MOVQ DI, R8
+	XORQ AX, AX
+	TESTQ BX, BX
+	JZ walk
+
+transpose:
+	VMOVUPD (R9)(AX*1), Y1          // a0 a1 a2 a3
+	VMOVUPD (R10)(AX*1), Y2         // b0 b1 b2 b3
+	VMOVUPD (R11)(AX*1), Y3         // c0 c1 c2 c3
+	VMOVUPD (R12)(AX*1), Y4         // d0 d1 d2 d3
+	VUNPCKLPD Y2, Y1, Y5            // a0 b0 a2 b2
+	VUNPCKHPD Y2, Y1, Y6            // a1 b1 a3 b3
+	VUNPCKLPD Y4, Y3, Y7            // c0 d0 c2 d2
+	VUNPCKHPD Y4, Y3, Y8            // c1 d1 c3 d3
+	VPERM2F128 $0x20, Y7, Y5, Y1    // a0 b0 c0 d0
+	VPERM2F128 $0x20, Y8, Y6, Y2    // a1 b1 c1 d1
+	VPERM2F128 $0x31, Y7, Y5, Y3    // a2 b2 c2 d2
+	VPERM2F128 $0x31, Y8, Y6, Y4    // a3 b3 c3 d3
+	VMOVUPD Y1, (R8)
+	VMOVUPD Y2, 32(R8)
+	VMOVUPD Y3, 64(R8)
+	VMOVUPD Y4, 96(R8)
+	ADDQ $32, AX
+	ADDQ $128, R8
+	SUBQ $4, BX
+	JG transpose
+
+walk:
+	MOVQ d3_base+0(FP), SI
+	MOVQ d3_len+8(FP), CX
+	MOVQ z+72(FP), DX
+	VXORPD Y0, Y0, Y0
+	TESTQ CX, CX
+	JZ done
+
+loop:
+	// Level 0: node 0.
+	MOVQ (tree3x4_off+0)(SI), AX
+	VMOVUPD (DI)(AX*1), Y1
+	VCMPPD $0x11, (tree3x4_thr+0)(SI), Y1, Y1
+
+	// Level 1: node 1 (level 0 said x ≥ t) or 2.
+	MOVQ (tree3x4_off+8)(SI), AX
+	VMOVUPD (DI)(AX*1), Y2
+	VCMPPD $0x11, (tree3x4_thr+32)(SI), Y2, Y2
+	MOVQ (tree3x4_off+16)(SI), AX
+	VMOVUPD (DI)(AX*1), Y3
+	VCMPPD $0x11, (tree3x4_thr+64)(SI), Y3, Y3
+	VBLENDVPD Y1, Y3, Y2, Y2
+
+	// Level 2: nodes 3 and 4 under node 1, 5 and 6 under node 2.
+	MOVQ (tree3x4_off+24)(SI), AX
+	VMOVUPD (DI)(AX*1), Y3
+	VCMPPD $0x11, (tree3x4_thr+96)(SI), Y3, Y3
+	MOVQ (tree3x4_off+32)(SI), AX
+	VMOVUPD (DI)(AX*1), Y4
+	VCMPPD $0x11, (tree3x4_thr+128)(SI), Y4, Y4
+	MOVQ (tree3x4_off+40)(SI), AX
+	VMOVUPD (DI)(AX*1), Y5
+	VCMPPD $0x11, (tree3x4_thr+160)(SI), Y5, Y5
+	MOVQ (tree3x4_off+48)(SI), AX
+	VMOVUPD (DI)(AX*1), Y6
+	VCMPPD $0x11, (tree3x4_thr+192)(SI), Y6, Y6
+	VBLENDVPD Y2, Y4, Y3, Y3
+	VBLENDVPD Y2, Y6, Y5, Y5
+	VBLENDVPD Y1, Y5, Y3, Y3
+
+	// The leaves, two under each node of level 2.
+	VMOVUPD (tree3x4_leaf+0)(SI), Y4
+	VBLENDVPD Y3, (tree3x4_leaf+32)(SI), Y4, Y4
+	VMOVUPD (tree3x4_leaf+64)(SI), Y5
+	VBLENDVPD Y3, (tree3x4_leaf+96)(SI), Y5, Y5
+	VMOVUPD (tree3x4_leaf+128)(SI), Y6
+	VBLENDVPD Y3, (tree3x4_leaf+160)(SI), Y6, Y6
+	VMOVUPD (tree3x4_leaf+192)(SI), Y7
+	VBLENDVPD Y3, (tree3x4_leaf+224)(SI), Y7, Y7
+	VBLENDVPD Y2, Y5, Y4, Y4
+	VBLENDVPD Y2, Y7, Y6, Y6
+	VBLENDVPD Y1, Y6, Y4, Y4
+	VADDPD Y4, Y0, Y0
+
+	ADDQ $tree3x4__size, SI
+	DECQ CX
+	JNZ loop
+
+done:
+	VMOVUPD Y0, (DX)
+	VZEROUPPER
+	RET

@@ -1,0 +1,11 @@
+//go:build !amd64
+
+package suggest
+
+// haveAVX is false off amd64: evalDepth3 walks the trees in Go.
+func haveAVX() bool { return false }
+
+// sum3x4AVX is never called off amd64 (haveAVX).
+func sum3x4AVX(d3 []tree3x4, x0, x1, x2, x3 *[rowPad]float64, width int, xt *[rowPad][4]float64, z *[4]float64) {
+	panic("suggest: sum3x4AVX without AVX")
+}
