@@ -390,10 +390,10 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 		}
 		ev := &s.Evidence[0]
 		spans = append(spans, altSpan{start: ev.Start, end: ev.End, score: s.Score, ok: true})
-		byStart = append(byStart, int32(i))
+		byStart = append(byStart, startKey(ev.Start, i))
 		longest = max(longest, ev.End-ev.Start)
 	}
-	slices.SortFunc(byStart, func(a, b int32) int { return cmp.Compare(spans[a].start, spans[b].start) })
+	slices.Sort(byStart) // by start, then index: no comparison function called per pair
 	s.spans, s.byStart = spans, byStart
 	tops, total := s.tops[:0], 0
 	for i, a := range spans {
@@ -403,20 +403,22 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 			continue
 		}
 		// A span overlapping a ends after a.start and is at most longest
-		// long: it starts after a.start-longest.
-		from := a.start - longest
-		// The first span starting after from (sort.Search, without the
-		// closure: a call per probe).
+		// long: it starts after a.start-longest. The first key starting
+		// after from (sort.Search, without the closure: a call per probe).
 		lo, hi := 0, len(byStart)
-		for lo < hi {
-			h := int(uint(lo+hi) >> 1)
-			if spans[byStart[h]].start <= from {
-				lo = h + 1
-			} else {
-				hi = h
+		if from := a.start - longest; from >= 0 {
+			above := startKey(from+1, 0) // the least key of a later start
+			for lo < hi {
+				h := int(uint(lo+hi) >> 1)
+				if byStart[h] < above {
+					lo = h + 1
+				} else {
+					hi = h
+				}
 			}
 		}
-		for _, j := range byStart[lo:] {
+		for _, key := range byStart[lo:] {
+			j := int32(uint32(key))
 			o := &spans[j]
 			if o.start >= a.end {
 				break
@@ -460,13 +462,19 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 	}
 }
 
-// altScratch is alternatives' scratch: the suggestions' spans, those
-// with evidence by start, and each one's best three overlaps.
+// altScratch is alternatives' scratch: the suggestions' spans, the keys
+// of those with evidence by start (startKey), and each one's best three
+// overlaps.
 type altScratch struct {
 	spans   []altSpan
-	byStart []int32
+	byStart []uint64
 	tops    []altTop
 }
+
+// startKey orders suggestion i by its first evidence's start, a byte
+// offset into the note (below 2^32: a note is at most MaxNoteBytes),
+// then by i, which its low 32 bits hold.
+func startKey(start, i int) uint64 { return uint64(start)<<32 | uint64(uint32(i)) }
 
 // altTop is the best n (at most three) alternatives of a suggestion, as
 // indices of the suggestions, best first.
