@@ -346,28 +346,43 @@ func appendQuoted(buf []byte, s string) []byte {
 
 // plainQuoted says whether every byte of s is printable ASCII other than
 // a quote or backslash (c < ' ' || c > '~' || c == '"' || c == '\\' for
-// none): eight bytes at a time, each test a zero-byte test on the word.
+// none): eight bytes at a time (quotedBad), the last eight of a string of
+// eight or more read as one more word (its bytes read before answer as
+// they did), a shorter string byte by byte.
 func plainQuoted(s string) bool {
+	if len(s) < 8 {
+		for i := range len(s) {
+			if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i+8 <= len(s); i += 8 {
+		if quotedBad(word8(s, i)) {
+			return false
+		}
+	}
+	return !quotedBad(word8(s, len(s)-8))
+}
+
+// word8 is the eight bytes of s at i as a little-endian word.
+func word8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// quotedBad reports whether a byte of the word v is not one plainQuoted
+// copies: a byte of 0x7f or more (its high bit set by adding one; the
+// carry out of 0xff only marks bytes above one already marked), a byte
+// under ' ' (exact as an any-test: a borrow only marks bytes above a
+// marked one), or a byte equal to '"' or '\\' (a zero byte of the xor).
+func quotedBad(v uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		del, quote, bslash := v^0x7f*ones, v^'"'*ones, v^'\\'*ones
-		// A byte of the high half, a byte under ' ' (exact as an any-test:
-		// a borrow only marks bytes above a marked one), or a byte equal to
-		// DEL, '"' or '\\' (a zero byte of the xor).
-		bad := v | (v-' '*ones)&^v | (del-ones)&^del | (quote-ones)&^quote | (bslash-ones)&^bslash
-		if bad&highs != 0 {
-			return false
-		}
-	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
-			return false
-		}
-	}
-	return true
+	quote, bslash := v^'"'*ones, v^'\\'*ones
+	bad := (v + ones) | v | (v-' '*ones)&^v | (quote-ones)&^quote | (bslash-ones)&^bslash
+	return bad&highs != 0
 }
 
 // alternatives lists, for each suggestion, up to three other returned codes
