@@ -443,8 +443,13 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 			}
 			// The place of j among the best so far.
 			p := t.n
-			for p > 0 && altBefore(sugs, spans, j, t.top[p-1]) {
-				p--
+			for ; p > 0; p-- {
+				// altBefore(j, k), the scores compared here first: only
+				// equal scores, or a NaN, call it.
+				k := t.top[p-1]
+				if sj, sk := o.score, spans[k].score; sj < sk || !(sj > sk) && !altBefore(sugs, spans, j, k) {
+					break
+				}
 			}
 			if int(p) == len(t.top) {
 				continue
@@ -452,7 +457,9 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 			if int(t.n) < len(t.top) {
 				t.n++
 			}
-			copy(t.top[p+1:t.n], t.top[p:t.n-1])
+			for q := t.n - 1; q > p; q-- { // at most two moves: no memmove call
+				t.top[q] = t.top[q-1]
+			}
 			t.top[p] = j
 		}
 		tops = append(tops, t)
