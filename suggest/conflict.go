@@ -1308,7 +1308,7 @@ func (e *Engine) yieldTo(w *work, doc *nlp.Document, k scored, below float64, ru
 	w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 		Rule: rule, Reason: reason, Evidence: e.evidence(w, doc, k.c, 3)})
 	k.conf = round(math.Max(0, math.Min(k.conf, below-0.0001)), 4)
-	k.edits = append(slices.Clip(k.edits), Edit{Kind: rule, Message: reason})
+	k.edits = w.withEdit(k.edits, Edit{Kind: rule, Message: reason})
 	return k
 }
 

@@ -11,11 +11,14 @@ import (
 // TestCoverIndexPlain holds coverIndex.build (one pass over each
 // candidate's mentions) to the plain reading of its contract over random
 // candidates, the scratch reused from one build to the next: all lists
-// every candidate with a fullName mention, ascending, and each position's
-// list every candidate with a fullName mention holding it, ascending.
+// every candidate with a fullName mention, ascending, and around, for
+// each candidate of dom (a random subset), every candidate with a
+// fullName mention holding the first position of its first mention,
+// ascending (all when it has none).
 func TestCoverIndexPlain(t *testing.T) {
 	r := rand.New(rand.NewPCG(23, 11))
 	var x coverIndex
+	asked := 0
 	for round := range 2000 {
 		ks := make([]scored, r.IntN(12))
 		for j := range ks {
@@ -32,29 +35,34 @@ func TestCoverIndexPlain(t *testing.T) {
 			}
 			ks[j] = scored{c: c}
 		}
+		var dom []int32
+		for j := range ks {
+			if r.IntN(3) > 0 {
+				dom = append(dom, int32(j))
+			}
+		}
 		x.ready = false
-		x.build(ks)
+		x.build(ks, dom)
 		var all []int32
-		top := int32(-1)
 		for j := range ks {
 			for mi := range ks[j].c.mentions {
-				if o := &ks[j].c.mentions[mi]; fullName(o) {
-					if !slices.Contains(all, int32(j)) {
-						all = append(all, int32(j))
-					}
-					for _, p := range o.hit.Positions {
-						top = max(top, p)
-					}
+				if o := &ks[j].c.mentions[mi]; fullName(o) && !slices.Contains(all, int32(j)) {
+					all = append(all, int32(j))
 				}
 			}
 		}
 		if !slices.Equal(x.all, all) {
 			t.Fatalf("round %d: all %v, want %v", round, x.all, all)
 		}
-		if len(x.start) != int(top)+2 {
-			t.Fatalf("round %d: %d starts, want %d", round, len(x.start), top+2)
-		}
-		for p := int32(0); p <= top; p++ {
+		for _, i := range dom {
+			c := ks[i].c
+			if len(c.mentions) == 0 || len(c.mentions[0].hit.Positions) == 0 || c.mentions[0].hit.Positions[0] < 0 {
+				if got := x.around(ks, c); !slices.Equal(got, all) {
+					t.Fatalf("round %d: candidate %d without a position: %v, want all %v", round, i, got, all)
+				}
+				continue
+			}
+			p := c.mentions[0].hit.Positions[0]
 			var want []int32
 			for j := range ks {
 				for mi := range ks[j].c.mentions {
@@ -64,9 +72,13 @@ func TestCoverIndexPlain(t *testing.T) {
 					}
 				}
 			}
-			if got := x.at[x.start[p]:x.start[p+1]]; !slices.Equal(got, want) {
-				t.Fatalf("round %d: position %d: %v, want %v", round, p, got, want)
+			if got := x.around(ks, c); !slices.Equal(got, want) {
+				t.Fatalf("round %d: candidate %d, position %d: %v, want %v", round, i, p, got, want)
 			}
+			asked++
 		}
+	}
+	if asked == 0 {
+		t.Fatal("no position asked: the test compares nothing")
 	}
 }

@@ -45,7 +45,7 @@ func (e *Engine) yieldPass(ks []scored, dom []int32, cov *coverIndex) bool {
 		i := int(i32)
 		k := &ks[i]
 		if !cov.ready {
-			cov.build(ks)
+			cov.build(ks, dom)
 		}
 		best := -1
 		for _, j32 := range cov.around(ks, k.c) {
@@ -75,10 +75,11 @@ func fullName(o *mention) bool {
 	return !o.learned && o.hit.Coverage >= 0.99 && o.partNeg == 0
 }
 
-// coverIndex lists, per token position, the candidates (indices into the
-// scored candidates, ascending) with a fullName mention holding that
-// position: statesAround(d, c) needs d among those of the first position
-// of c's first mention, so yieldPass asks only them.
+// coverIndex lists, per token position asked, the candidates (indices
+// into the scored candidates, ascending) with a fullName mention holding
+// that position: statesAround(d, c) needs d among those of the first
+// position of c's first mention, so yieldPass asks only them. Only the
+// positions of the candidates that may yield (dom) are listed.
 type coverIndex struct {
 	ready bool
 	all   []int32    // every candidate with a fullName mention
@@ -86,12 +87,33 @@ type coverIndex struct {
 	seen  []int32    // per position, the last candidate paired with it, plus one
 	start []int32    // per position p, at[start[p]:start[p+1]]
 	at    []int32
+	asked []uint64 // bit p: around may ask of position p
 }
 
-// build indexes the fullName mentions of ks.
-func (x *coverIndex) build(ks []scored) {
+// askedAt returns the position around reads for candidate c: the first
+// of c's first mention, -1 when there is none (around returns all).
+func askedAt(c *candidate) int32 {
+	if len(c.mentions) == 0 || len(c.mentions[0].hit.Positions) == 0 {
+		return -1
+	}
+	return c.mentions[0].hit.Positions[0]
+}
+
+// build indexes the fullName mentions of ks at the positions around asks
+// for the candidates dom (indices into ks).
+func (x *coverIndex) build(ks []scored, dom []int32) {
 	x.ready = true
 	x.all, x.pairs = x.all[:0], x.pairs[:0]
+	clear(x.asked)
+	for _, i := range dom {
+		if p := askedAt(ks[i].c); p >= 0 {
+			if w := int(p / 64); w >= len(x.asked) {
+				x.asked = append(x.asked, make([]uint64, w+1-len(x.asked))...)
+			}
+			x.asked[p/64] |= 1 << (p % 64)
+		}
+	}
+	asked := x.asked
 	top := int32(-1)
 	// One pass over each candidate's mentions: seen grows as a position
 	// past it comes.
@@ -108,7 +130,7 @@ func (x *coverIndex) build(ks []scored) {
 				x.all = append(x.all, int32(j))
 			}
 			for _, p := range o.hit.Positions {
-				if p < 0 {
+				if p < 0 || int(p/64) >= len(asked) || asked[p/64]&(1<<(p%64)) == 0 {
 					continue
 				}
 				top = max(top, p)
@@ -145,11 +167,9 @@ func (x *coverIndex) build(ks []scored) {
 // around returns the candidates that may state c in full around it
 // (ascending): those with a fullName mention holding the first position
 // of c's first mention, or all with a fullName mention when it has none.
+// c is one of the candidates build was given (dom).
 func (x *coverIndex) around(ks []scored, c *candidate) []int32 {
-	if len(c.mentions) == 0 || len(c.mentions[0].hit.Positions) == 0 {
-		return x.all
-	}
-	p := c.mentions[0].hit.Positions[0]
+	p := askedAt(c)
 	if p < 0 {
 		return x.all
 	}

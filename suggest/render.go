@@ -346,28 +346,43 @@ func appendQuoted(buf []byte, s string) []byte {
 
 // plainQuoted says whether every byte of s is printable ASCII other than
 // a quote or backslash (c < ' ' || c > '~' || c == '"' || c == '\\' for
-// none): eight bytes at a time, each test a zero-byte test on the word.
+// none): eight bytes at a time (quotedBad), the last eight of a string of
+// eight or more read as one more word (its bytes read before answer as
+// they did), a shorter string byte by byte.
 func plainQuoted(s string) bool {
+	if len(s) < 8 {
+		for i := range len(s) {
+			if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i+8 <= len(s); i += 8 {
+		if quotedBad(word8(s, i)) {
+			return false
+		}
+	}
+	return !quotedBad(word8(s, len(s)-8))
+}
+
+// word8 is the eight bytes of s at i as a little-endian word.
+func word8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// quotedBad reports whether a byte of the word v is not one plainQuoted
+// copies: a byte of 0x7f or more (its high bit set by adding one; the
+// carry out of 0xff only marks bytes above one already marked), a byte
+// under ' ' (exact as an any-test: a borrow only marks bytes above a
+// marked one), or a byte equal to '"' or '\\' (a zero byte of the xor).
+func quotedBad(v uint64) bool {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		v := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		del, quote, bslash := v^0x7f*ones, v^'"'*ones, v^'\\'*ones
-		// A byte of the high half, a byte under ' ' (exact as an any-test:
-		// a borrow only marks bytes above a marked one), or a byte equal to
-		// DEL, '"' or '\\' (a zero byte of the xor).
-		bad := v | (v-' '*ones)&^v | (del-ones)&^del | (quote-ones)&^quote | (bslash-ones)&^bslash
-		if bad&highs != 0 {
-			return false
-		}
-	}
-	for ; i < len(s); i++ {
-		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
-			return false
-		}
-	}
-	return true
+	quote, bslash := v^'"'*ones, v^'\\'*ones
+	bad := (v + ones) | v | (v-' '*ones)&^v | (quote-ones)&^quote | (bslash-ones)&^bslash
+	return bad&highs != 0
 }
 
 // alternatives lists, for each suggestion, up to three other returned codes
@@ -390,10 +405,10 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 		}
 		ev := &s.Evidence[0]
 		spans = append(spans, altSpan{start: ev.Start, end: ev.End, score: s.Score, ok: true})
-		byStart = append(byStart, int32(i))
+		byStart = append(byStart, startKey(ev.Start, i))
 		longest = max(longest, ev.End-ev.Start)
 	}
-	slices.SortFunc(byStart, func(a, b int32) int { return cmp.Compare(spans[a].start, spans[b].start) })
+	slices.Sort(byStart) // by start, then index: no comparison function called per pair
 	s.spans, s.byStart = spans, byStart
 	tops, total := s.tops[:0], 0
 	for i, a := range spans {
@@ -403,20 +418,22 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 			continue
 		}
 		// A span overlapping a ends after a.start and is at most longest
-		// long: it starts after a.start-longest.
-		from := a.start - longest
-		// The first span starting after from (sort.Search, without the
-		// closure: a call per probe).
+		// long: it starts after a.start-longest. The first key starting
+		// after from (sort.Search, without the closure: a call per probe).
 		lo, hi := 0, len(byStart)
-		for lo < hi {
-			h := int(uint(lo+hi) >> 1)
-			if spans[byStart[h]].start <= from {
-				lo = h + 1
-			} else {
-				hi = h
+		if from := a.start - longest; from >= 0 {
+			above := startKey(from+1, 0) // the least key of a later start
+			for lo < hi {
+				h := int(uint(lo+hi) >> 1)
+				if byStart[h] < above {
+					lo = h + 1
+				} else {
+					hi = h
+				}
 			}
 		}
-		for _, j := range byStart[lo:] {
+		for _, key := range byStart[lo:] {
+			j := int32(uint32(key))
 			o := &spans[j]
 			if o.start >= a.end {
 				break
@@ -426,8 +443,13 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 			}
 			// The place of j among the best so far.
 			p := t.n
-			for p > 0 && altBefore(sugs, spans, j, t.top[p-1]) {
-				p--
+			for ; p > 0; p-- {
+				// altBefore(j, k), the scores compared here first: only
+				// equal scores, or a NaN, call it.
+				k := t.top[p-1]
+				if sj, sk := o.score, spans[k].score; sj < sk || !(sj > sk) && !altBefore(sugs, spans, j, k) {
+					break
+				}
 			}
 			if int(p) == len(t.top) {
 				continue
@@ -435,7 +457,9 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 			if int(t.n) < len(t.top) {
 				t.n++
 			}
-			copy(t.top[p+1:t.n], t.top[p:t.n-1])
+			for q := t.n - 1; q > p; q-- { // at most two moves: no memmove call
+				t.top[q] = t.top[q-1]
+			}
 			t.top[p] = j
 		}
 		tops = append(tops, t)
@@ -460,13 +484,19 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 	}
 }
 
-// altScratch is alternatives' scratch: the suggestions' spans, those
-// with evidence by start, and each one's best three overlaps.
+// altScratch is alternatives' scratch: the suggestions' spans, the keys
+// of those with evidence by start (startKey), and each one's best three
+// overlaps.
 type altScratch struct {
 	spans   []altSpan
-	byStart []int32
+	byStart []uint64
 	tops    []altTop
 }
+
+// startKey orders suggestion i by its first evidence's start, a byte
+// offset into the note (below 2^32: a note is at most MaxNoteBytes),
+// then by i, which its low 32 bits hold.
+func startKey(start, i int) uint64 { return uint64(start)<<32 | uint64(uint32(i)) }
 
 // altTop is the best n (at most three) alternatives of a suggestion, as
 // indices of the suggestions, best first.

@@ -20,6 +20,9 @@ type resultArena struct {
 	// more holds the evidence of the rejections found later, each cut
 	// from its end (Engine.evidence).
 	more []Evidence
+	// edits holds the candidates' edits, each list cut from its end
+	// (work.withEdit).
+	edits []Edit
 }
 
 // maxPooledSuggestions bounds the arenas kept for reuse: an arena that
@@ -60,6 +63,7 @@ func (e *Engine) Release(res *Result) {
 	a.rej = clearFull(a.rej)
 	a.rejEvs = clearFull(a.rejEvs)
 	a.more = clearFull(a.more)
+	a.edits = clearFull(a.edits)
 	if cap(a.sugs) > maxPooledSuggestions {
 		return
 	}

@@ -139,7 +139,8 @@ func containsAll(set, sub []int32) bool {
 // that documents more, when that one is suggested (at or above the
 // decision threshold), with an edit naming it:
 // its prior or learned phrases may not put it above the documented code.
-func (e *Engine) demote(ks []scored) {
+// The edit is added in w's result arena (withEdit).
+func (e *Engine) demote(w *work, ks []scored) {
 	if !slices.ContainsFunc(ks, func(k scored) bool { return k.c.lessThan != nil }) {
 		return // nothing less specific
 	}
@@ -160,7 +161,7 @@ func (e *Engine) demote(ks []scored) {
 			k.conf = round(math.Max(0, s.conf-0.0001), 4)
 			k.z = round(math.Min(k.z, s.z)-1e-6, 6)
 		}
-		k.edits = append(k.edits, Edit{Kind: "specificity", Message: e.lessSpecific(s.code)})
+		k.edits = w.withEdit(k.edits, Edit{Kind: "specificity", Message: e.lessSpecific(s.code)})
 	}
 }
 

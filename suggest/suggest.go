@@ -75,13 +75,13 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	for _, c := range live {
 		code, edits := c.tgt.code, []Edit(nil)
 		if c.tgt.edit != 0 {
-			edits = append(edits, e.edits[c.tgt.edit])
+			edits = w.withEdit(edits, e.edits[c.tgt.edit])
 		}
 		if c.sideEdit != nil {
-			edits = append(edits, *c.sideEdit)
+			edits = w.withEdit(edits, *c.sideEdit)
 		}
 		if c.replacedBy != "" {
-			edits = append(edits, Edit{Kind: "history", Message: "documented as a past condition: personal-history code " + c.replacedBy + " suggested; keep this code only if the condition is current"})
+			edits = w.withEdit(edits, Edit{Kind: "history", Message: "documented as a past condition: personal-history code " + c.replacedBy + " suggested; keep this code only if the condition is current"})
 		}
 		if c.tgt.stem != 0 {
 			var ed *Edit
@@ -90,7 +90,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 				continue
 			}
 			if ed != nil {
-				edits = append(edits, *ed)
+				edits = w.withEdit(edits, *ed)
 			}
 		}
 		// The release must cover the date of service (billability is the
@@ -109,7 +109,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	w.pre = pre
 	e.confidences(w, pre, feats[:featureCount*len(pre)])
 	e.promote(pre)
-	e.demote(pre)
+	e.demote(w, pre)
 	e.preferHistory(doc, pre) // history.go
 	e.familyFloor(doc, pre)   // history.go
 	e.injuryFloor(doc, pre)   // injuryfloor.go
