@@ -405,8 +405,8 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
 			continue
 		}
-		if h.Matched <= 1 && ix.NameHas(h.Name, index.NameApostrophe) && !eponymSaid(doc, ix, ix.NameText(h.Name), *h) {
-			continue // "good adherence" is not Good's syndrome (casesense.go)
+		if h.Matched <= 1 && ix.NameHas(h.Name, index.NameApostrophe) && !e.eponymSaid(doc, ix, learned, h) {
+			continue // "good adherence" is not Good's syndrome (eponym.go)
 		}
 		if !learned && caseMayClash(doc, ix, h) && caseClash(doc, ix, *h, sc) { // casesense.go; learned names are lower case
 			continue
