@@ -18,31 +18,30 @@ import (
 // case and never clashes. Learned names, stored in lower case, are not
 // checked.
 func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit, sc *sentenceScratch) bool {
-	word, ok := caseWord(doc, &h, sc)
-	return ok && nameClash(word, ix.NameText(h.Name))
+	if h.Matched != 1 || len(h.Positions) != 1 {
+		return false
+	}
+	t := doc.Tokens[h.Positions[0]]
+	word := doc.Text[t.Start:t.End]
+	if !hasLetter(word) || sc.shouting(doc, int(h.Positions[0])) {
+		return false
+	}
+	return nameClash(word, ix.NameText(h.Name))
 }
 
 // caseClashes is caseClash reading the name's capitals words, found once
 // per name (nameClashCaps), where caseClash scans its text: the search's
-// form (TestCaseClashMemo).
+// form (TestCaseClashMemo, TestCaseMayClash).
 func (e *Engine) caseClashes(doc *nlp.Document, ix *index.Index, h *index.Hit, sc *sentenceScratch) bool {
-	word, ok := caseWord(doc, h, sc)
-	return ok && nameClashCaps(word, ix.NameText(h.Name), e.nameCaps.get(ix, false, h.Name, nameCapsOf))
-}
-
-// caseWord is the note's word of a one-word hit h, ok when its case can
-// clash with the name's: it has a letter and its sentence is not all in
-// capitals.
-func caseWord(doc *nlp.Document, h *index.Hit, sc *sentenceScratch) (word string, ok bool) {
 	if h.Matched != 1 || len(h.Positions) != 1 {
-		return "", false
+		return false
 	}
 	t := &doc.Tokens[h.Positions[0]]
-	word = doc.Text[t.Start:t.End]
+	word := doc.Text[t.Start:t.End]
 	if !hasLetter(word) || sc.shouting(doc, int(h.Positions[0])) {
-		return "", false
+		return false
 	}
-	return word, true
+	return nameClashCaps(word, ix.NameText(h.Name), e.nameCaps.get(ix, false, h.Name, nameCapsOf))
 }
 
 // nameClash is caseClash of the note's word against the name: whether
@@ -277,10 +276,10 @@ func allCaps(s string) bool {
 // capsWord reports whether word is an acronym as caseClash reads one:
 // two bytes or more, in capitals (allCaps). A lower-case ASCII letter in
 // its first two bytes (a rune of its own: no byte of a longer rune is
-// ASCII), as most words have, says no without allCaps' scan
-// (TestCapsWord).
+// ASCII), as most words have, says no without allCaps' scan; the test is
+// one min so that capsWord inlines (TestCapsWord).
 func capsWord(word string) bool {
-	return len(word) >= 2 && word[0]-'a' >= 26 && word[1]-'a' >= 26 && allCaps(word)
+	return len(word) >= 2 && min(word[0]-'a', word[1]-'a') >= 26 && allCaps(word)
 }
 
 func hasLetter(s string) bool {
