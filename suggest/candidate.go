@@ -405,10 +405,10 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
 			continue
 		}
-		if h.Matched <= 1 && ix.NameHas(h.Name, index.NameApostrophe) && !eponymSaid(doc, ix, ix.NameText(h.Name), *h) {
-			continue // "good adherence" is not Good's syndrome (casesense.go)
+		if h.Matched <= 1 && ix.NameHas(h.Name, index.NameApostrophe) && !e.eponymSaid(doc, ix, learned, h) {
+			continue // "good adherence" is not Good's syndrome (eponym.go)
 		}
-		if !learned && caseMayClash(doc, ix, h) && caseClash(doc, ix, *h, sc) { // casesense.go; learned names are lower case
+		if !learned && caseMayClash(doc, ix, h) && e.caseClashes(doc, ix, h, sc) { // casesense.go; learned names are lower case
 			continue
 		}
 		hits = append(hits, h)
@@ -510,7 +510,7 @@ func oneWordMayClash(doc *nlp.Document, ix *index.Index, h *index.Hit) bool {
 	}
 	t := &doc.Tokens[h.Positions[0]]
 	word := doc.Text[t.Start:t.End]
-	return len(word) >= 2 && allCaps(word)
+	return capsWord(word)
 }
 
 // inHeader reports whether a term lies in its section's header.

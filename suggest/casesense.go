@@ -29,6 +29,21 @@ func caseClash(doc *nlp.Document, ix *index.Index, h index.Hit, sc *sentenceScra
 	return nameClash(word, ix.NameText(h.Name))
 }
 
+// caseClashes is caseClash reading the name's capitals words, found once
+// per name (nameClashCaps), where caseClash scans its text: the search's
+// form (TestCaseClashMemo, TestCaseMayClash).
+func (e *Engine) caseClashes(doc *nlp.Document, ix *index.Index, h *index.Hit, sc *sentenceScratch) bool {
+	if h.Matched != 1 || len(h.Positions) != 1 {
+		return false
+	}
+	t := &doc.Tokens[h.Positions[0]]
+	word := doc.Text[t.Start:t.End]
+	if !hasLetter(word) || sc.shouting(doc, int(h.Positions[0])) {
+		return false
+	}
+	return nameClashCaps(word, ix.NameText(h.Name), e.nameCaps.get(ix, false, h.Name, nameCapsOf))
+}
+
 // nameClash is caseClash of the note's word against the name: whether
 // the first word of the name that is the note's word (any case, or that
 // plus "s") differs from it in being an acronym.
@@ -258,42 +273,15 @@ func allCaps(s string) bool {
 	return letters
 }
 
-func hasLetter(s string) bool {
-	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+// capsWord reports whether word is an acronym as caseClash reads one:
+// two bytes or more, in capitals (allCaps). A lower-case ASCII letter in
+// its first two bytes (a rune of its own: no byte of a longer rune is
+// ASCII), as most words have, says no without allCaps' scan; the test is
+// one min so that capsWord inlines (TestCapsWord).
+func capsWord(word string) bool {
+	return len(word) >= 2 && min(word[0]-'a', word[1]-'a') >= 26 && allCaps(word)
 }
 
-// eponymSaid reports whether a hit on a name holding an eponym ("Syndrome,
-// Good's", "Wells' disease") was made by the eponym and not by a common
-// word that stems the same: "good adherence", "well controlled". When the
-// eponym is the only word of the name the hit matched, the note must
-// write it as a name (capitalised, or possessive). Names without an
-// apostrophe pass at once.
-func eponymSaid(doc *nlp.Document, ix *index.Index, name string, h index.Hit) bool {
-	if h.Matched > 1 || strings.IndexByte(name, '\'') < 0 {
-		return true
-	}
-	for _, w := range strings.Fields(name) {
-		base, ok := strings.CutSuffix(strings.Trim(w, ",;()[]"), "'s")
-		if !ok {
-			if base, ok = strings.CutSuffix(strings.Trim(w, ",;()[]"), "'"); !ok {
-				continue
-			}
-		}
-		st := ix.Stems(base)
-		if len(st) != 1 {
-			continue
-		}
-		for _, p := range h.Positions {
-			t := doc.Tokens[p]
-			if t.Stem != st[0] {
-				continue
-			}
-			r, _ := utf8.DecodeRuneInString(doc.Text[t.Start:])
-			rest := doc.Text[t.End:]
-			if !unicode.IsUpper(r) && !strings.HasPrefix(rest, "'") && !strings.HasPrefix(rest, "’") {
-				return false
-			}
-		}
-	}
-	return true
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }

@@ -163,9 +163,13 @@ type Engine struct {
 	// (sectionmarks.go).
 	sectionBits map[nlp.SectionKind]uint8
 	// bridge maps main to learned index term ids (termids.go); without
-	// remembers the "without" names' parts (withoutparts.go).
-	bridge  termBridge
-	without withoutMemo
+	// remembers the "without" names' parts (withoutparts.go), eponyms
+	// the stems of the eponym names' eponyms (eponym.go), nameCaps the
+	// capitals words of the names a case clash is judged on (namecaps.go).
+	bridge   termBridge
+	without  nameMemo[withoutParts]
+	eponyms  nameMemo[eponymStems]
+	nameCaps nameMemo[nameCaps]
 	// siteShare is the site work the release engines share (siteshare.go).
 	siteShare *siteShare
 	// sideStems are refine's side words, analysed once (sidewords.go).

@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"strings"
-	"sync"
 
 	"medcode/index"
 )
@@ -40,38 +39,8 @@ func withoutPartsOf(ix *index.Index, name string) *withoutParts {
 	return &withoutParts{neg: neg, pos: ix.Stems(positive)}
 }
 
-// withoutMemo remembers the parts of each "without" name a note matched,
-// per index (main or learned) and name id; safe for concurrent use. It
-// holds at most one entry per name of the two indexes.
-type withoutMemo struct {
-	mu sync.RWMutex
-	m  map[int64]*withoutParts
-}
-
 // withoutOf is withoutPartsOf the text of name n of ix (the learned index
 // when learned), split once per engine.
 func (e *Engine) withoutOf(ix *index.Index, learned bool, n int32) *withoutParts {
-	key := int64(n)
-	if learned {
-		key |= 1 << 32
-	}
-	m := &e.without
-	m.mu.RLock()
-	p, ok := m.m[key]
-	m.mu.RUnlock()
-	if ok {
-		return p
-	}
-	p = withoutPartsOf(ix, ix.NameText(n))
-	m.mu.Lock()
-	if m.m == nil {
-		m.m = map[int64]*withoutParts{}
-	}
-	if q, ok := m.m[key]; ok {
-		p = q
-	} else {
-		m.m[key] = p
-	}
-	m.mu.Unlock()
-	return p
+	return e.without.get(ix, learned, n, withoutPartsOf)
 }
