@@ -97,11 +97,57 @@ func saysWithout(name string) bool {
 // "without" up to a comma, "with" or "in" ("Type 2 diabetes mellitus
 // without complications in remission" affirms remission); what comes
 // before the first "without" or after a "with" is its positive part.
-func withoutClash(doc *nlp.Document, sent []nlp.Term, parts *withoutParts, pos []int32) float64 {
+//
+// The hit's positions pos are those of mask (maskOf(pos, base), base the
+// sentence's first token; hitFacts.read): one pass over the sentence's
+// terms marks the positions with a word of either part, where a scan of
+// the sentence for each position read the same terms once a position
+// (withoutClashPlain in the tests). A mask that is not ok (a sentence
+// too long to represent) takes that scan.
+func withoutClash(doc *nlp.Document, sent []nlp.Term, parts *withoutParts, pos []int32, mask posMask, base int32) float64 {
 	neg, pos0 := parts.neg, parts.pos
 	if len(neg) == 0 {
 		return 0
 	}
+	if !mask.ok {
+		return withoutClashScan(doc, sent, neg, pos0, pos)
+	}
+	var inNeg, inPos [4]uint64 // per position of mask: a word of the part
+	for k := range sent {
+		t := &sent[k]
+		d := uint32(int32(t.Tok) - base)
+		if d >= 256 {
+			continue
+		}
+		w, b := d/64, uint64(1)<<(d%64)
+		if mask.bits[w]&b == 0 {
+			continue
+		}
+		if inNeg[w]&b == 0 && slices.Contains(neg, t.Stem) {
+			inNeg[w] |= b
+		}
+		if inPos[w]&b == 0 && slices.Contains(pos0, t.Stem) {
+			inPos[w] |= b
+		}
+	}
+	clash := 0
+	for _, p := range pos {
+		d := uint32(p - base) // within the mask: it is ok
+		w, b := d/64, uint64(1)<<(d%64)
+		isNeg, isPos := inNeg[w]&b != 0, inPos[w]&b != 0
+		if isNeg == isPos {
+			continue // in both parts, or in neither: says nothing
+		}
+		if isNeg != (doc.Tokens[p].Assert&nlp.Negated != 0) {
+			clash++
+		}
+	}
+	return float64(clash) / float64(len(pos))
+}
+
+// withoutClashScan is withoutClash reading, for each position, the
+// sentence's terms at it by a scan of the sentence.
+func withoutClashScan(doc *nlp.Document, sent []nlp.Term, neg, pos0 []string, pos []int32) float64 {
 	clash := 0
 	for _, p := range pos {
 		negated := doc.Tokens[p].Assert&nlp.Negated != 0
@@ -435,7 +481,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 				pn = float64(negated) / float64(len(h.Positions))
 			}
 		} else if negated < len(h.Positions) {
-			pn = withoutClash(doc, sent, e.withoutOf(ix, learned, h.Name), h.Positions)
+			pn = withoutClash(doc, sent, e.withoutOf(ix, learned, h.Name), h.Positions, f.mask, base)
 		}
 		f.partNeg = pn
 	}
