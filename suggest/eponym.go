@@ -43,16 +43,25 @@ func (e *Engine) eponymSaid(doc *nlp.Document, ix *index.Index, learned bool, h 
 		return true
 	}
 	for _, st := range *e.eponyms.get(ix, learned, h.Name, eponymStemsOf) {
-		for _, p := range h.Positions {
-			t := &doc.Tokens[p]
-			if t.Stem != st {
-				continue
-			}
-			r, _ := utf8.DecodeRuneInString(doc.Text[t.Start:])
-			rest := doc.Text[t.End:]
-			if !unicode.IsUpper(r) && !strings.HasPrefix(rest, "'") && !strings.HasPrefix(rest, "’") {
-				return false
-			}
+		if !writtenAsName(doc, st, h.Positions) {
+			return false
+		}
+	}
+	return true
+}
+
+// writtenAsName reports whether every word of doc at the positions ps
+// that stems to st is written as a name: capitalised, or possessive.
+func writtenAsName(doc *nlp.Document, st string, ps []int32) bool {
+	for _, p := range ps {
+		t := &doc.Tokens[p]
+		if t.Stem != st {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(doc.Text[t.Start:])
+		rest := doc.Text[t.End:]
+		if !unicode.IsUpper(r) && !strings.HasPrefix(rest, "'") && !strings.HasPrefix(rest, "’") {
+			return false
 		}
 	}
 	return true

@@ -3,8 +3,6 @@ package suggest
 import (
 	"strings"
 	"testing"
-	"unicode"
-	"unicode/utf8"
 
 	"medcode/index"
 	"medcode/internal/testenv"
@@ -29,16 +27,8 @@ func eponymSaidPlain(doc *nlp.Document, ix *index.Index, name string, h index.Hi
 		if len(st) != 1 {
 			continue
 		}
-		for _, p := range h.Positions {
-			t := doc.Tokens[p]
-			if t.Stem != st[0] {
-				continue
-			}
-			r, _ := utf8.DecodeRuneInString(doc.Text[t.Start:])
-			rest := doc.Text[t.End:]
-			if !unicode.IsUpper(r) && !strings.HasPrefix(rest, "'") && !strings.HasPrefix(rest, "’") {
-				return false
-			}
+		if !writtenAsName(doc, st[0], h.Positions) {
+			return false
 		}
 	}
 	return true
