@@ -472,6 +472,10 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 	// share below set every field.
 	facts := slices.Grow(sc.facts[:0], len(hits))[:len(hits)]
 	sc.facts = facts
+	// A hit whose matched words all sit inside a longer, fully matched name
+	// is dominated ("pain" inside "chest pain"): the fully matched names'
+	// masks are gathered as their facts are read, in the hits' order.
+	sc.full.reset()
 	for i, h := range hits {
 		f := &facts[i]
 		negated := f.read(doc, sc.trig, h.Positions, base)
@@ -484,20 +488,28 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 			pn = withoutClash(doc, sent, e.withoutOf(ix, learned, h.Name), h.Positions, f.mask, base)
 		}
 		f.partNeg = pn
-	}
-	// A hit whose matched words all sit inside a longer, fully matched name
-	// is dominated ("pain" inside "chest pain").
-	var exp posMask // the query's positions read from an expansion
-	if expanded {
-		exp = maskWhere(q.Pos, sc.expanded, base)
-	}
-	sc.full.reset()
-	for i, h := range hits {
-		if h.Coverage >= 0.99 && h.Matched > 1 && facts[i].partNeg == 0 {
-			sc.full.add(facts[i].mask)
+		if pn == 0 && h.Coverage >= 0.99 && h.Matched > 1 {
+			sc.full.add(f.mask)
 		}
 	}
-	sentNo, compound := sent[0].Sent, len(sc.prefix) > 0
+	var exp *posMask // the query's positions read from an expansion; nil: none is
+	if expanded {
+		m := maskWhere(q.Pos, sc.expanded, base)
+		exp = &m
+	}
+	e.pendHits(w, doc, sc, hits, ix, targets, learned, sent[0].Sent, base, exp)
+}
+
+// pendHits builds the mentions of a sentence's hits (sentence sentNo,
+// its first token base; facts in sc.facts, a hit's at its index) in
+// pending slots and files each with its target's candidate (pendTo); a
+// hit whose words are all a trigger's makes none. exp is the mask of
+// the query positions read from an expansion, nil when none is. It is a
+// function of its own, not the end of searchSentence: there the loop's
+// values were spilled around the search's and reloaded each hit.
+func (e *Engine) pendHits(w *work, doc *nlp.Document, sc *sentenceScratch, hits []*index.Hit, ix *index.Index, targets []target, learned bool, sentNo int, base int32, exp *posMask) {
+	toks, facts := doc.Tokens, sc.facts[:len(hits)]
+	compound := len(sc.prefix) > 0
 	for i, h := range hits {
 		f := &facts[i]
 		if !f.own {
@@ -515,14 +527,14 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		}
 		m.section, m.partNeg, m.assert = first.Section, f.partNeg, f.assert
 		m.weight, m.expanded, m.dominated = 0, false, false
-		if expanded { // else no term of the query comes from an expansion
+		if exp != nil { // else no term of the query comes from an expansion
 			switch {
 			case exp.ok && f.mask.ok:
 				m.expanded = exp.meets(&f.mask)
 			case exp.ok:
 				m.expanded = exp.holdsAny(h.Positions, base)
 			default:
-				m.expanded = readsExpanded(q.Pos, sc.expanded, h.Positions)
+				m.expanded = readsExpanded(sc.q.Pos, sc.expanded, h.Positions)
 			}
 		}
 		if len(sc.full.masks) > 0 { // else none dominates

@@ -20,6 +20,7 @@ func TestHitFactsMask(t *testing.T) {
 		trig[i] = r.IntN(3) == 0
 	}
 	seen := [2]int{}
+	one := [2]int{} // one-position hits, not ok and ok: read's path of its own
 	for range 50000 {
 		base := int32(r.IntN(300))
 		span := []int32{4, 64, 300}[r.IntN(3)]
@@ -49,13 +50,16 @@ func TestHitFactsMask(t *testing.T) {
 		if negated != wantNeg || f.assert != wantAssert || f.own != wantOwn {
 			t.Fatalf("positions %v: negated %d assert %v own %v, want %d %v %v", ps, negated, f.assert, f.own, wantNeg, wantAssert, wantOwn)
 		}
+		k := 0
 		if want.ok {
-			seen[1]++
-		} else {
-			seen[0]++
+			k = 1
+		}
+		seen[k]++
+		if len(ps) == 1 {
+			one[k]++
 		}
 	}
-	if seen[0] == 0 || seen[1] == 0 {
-		t.Fatalf("cases not covered: %v", seen)
+	if seen[0] == 0 || seen[1] == 0 || one[0] == 0 || one[1] == 0 {
+		t.Fatalf("cases not covered: %v, one position %v", seen, one)
 	}
 }
