@@ -250,12 +250,22 @@ func (w *work) pendTo(tgt *target, p *pending) {
 		w.dropPending()
 		return
 	}
-	slot := w.sc.codes.ref(k)
-	c := *slot
+	// codeSlots.ref's probe, written here: ref is too large to inline,
+	// and a call for each mention cost more than the probe.
+	s := &w.sc.codes
+	if 2*(s.n+1) > len(s.keys) {
+		s.grow()
+	}
+	i := s.slotOf(k)
+	if s.keys[i] == 0 {
+		s.keys[i] = k
+		s.n++
+	}
+	c := s.vals[i]
 	if c == nil {
 		c = w.candidate()
 		c.tgt = *tgt // its key comes after the search, with the others'
-		*slot = c
+		s.vals[i] = c
 		w.order = append(w.order, c)
 	}
 	if c.tgt.from != 0 && tgt.from == 0 {
@@ -497,7 +507,9 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		m := maskWhere(q.Pos, sc.expanded, base)
 		exp = &m
 	}
-	e.pendHits(w, doc, sc, hits, ix, targets, learned, sent[0].Sent, base, exp)
+	if len(hits) > 0 {
+		e.pendHits(w, doc, sc, hits, ix, targets, learned, sent[0].Sent, base, exp)
+	}
 }
 
 // pendHits builds the mentions of a sentence's hits (sentence sentNo,
