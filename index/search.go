@@ -453,6 +453,9 @@ func sortKeys(keys []hitKey, buf *[]hitKey) {
 		insertKeys(keys)
 		return
 	}
+	if n > minBucketKeys && bucketKeys(keys, buf) {
+		return
+	}
 	for lo := 0; lo < n; lo += keyRun {
 		insertKeys(keys[lo:min(lo+keyRun, n)])
 	}
@@ -476,6 +479,57 @@ func sortKeys(keys []hitKey, buf *[]hitKey) {
 const (
 	maxInsertKeys = 32
 	keyRun        = 12
+)
+
+// bucketKeys sorts keys by distributing them over buckets of scores
+// (a run of the scores' float64 bits each, higher scores first) and
+// sorting the result by insertion, through buf (grown as needed): two
+// passes and the few moves within a bucket, where the merge makes a pass
+// per doubling. Keys in different buckets are in order already (a
+// non-negative float's bits order as the float), so the insertion moves
+// a key only past those of its bucket. It reports false, keys left
+// alone, when a score lies outside (keyFloor, 1] (NaN among them):
+// sortKeys merges those.
+func bucketKeys(keys []hitKey, buf *[]hitKey) bool {
+	var start [keyBuckets + 1]int32
+	for i := range keys {
+		// Past 1 (a negative or NaN score among them) the difference
+		// wraps around, at or below keyFloor it reaches keyRange.
+		d := oneBits - math.Float64bits(keys[i].score)
+		if d >= keyRange {
+			return false
+		}
+		start[d>>keyShift+1]++
+	}
+	for b := 1; b < len(start); b++ {
+		start[b] += start[b-1]
+	}
+	n := len(keys)
+	tmp := slices.Grow((*buf)[:0], n)[:n]
+	for _, k := range keys {
+		b := (oneBits - math.Float64bits(k.score)) >> keyShift
+		tmp[start[b]] = k
+		start[b]++
+	}
+	insertKeys(tmp)
+	copy(keys, tmp)
+	*buf = tmp[:0]
+	return true
+}
+
+// minBucketKeys is the fewest keys sortKeys sorts by buckets (bucketKeys
+// zeroes and sums its keyBuckets counts: a cost a few keys do not repay).
+// The buckets span the scores in (keyFloor, 1], keyRange of their bits,
+// 2^keyShift bits each: 64 buckets a power of two, the engine's scores
+// (at least its MinScore 0.2) in the last two powers and 1.
+const (
+	minBucketKeys = 64
+	oneBits       = 0x3ff0000000000000 // math.Float64bits(1)
+	keyFloorBits  = 0x3fc0000000000000 // math.Float64bits(keyFloor)
+	keyFloor      = 0.125
+	keyRange      = oneBits - keyFloorBits
+	keyShift      = 46
+	keyBuckets    = keyRange >> keyShift
 )
 
 // keyBefore reports whether hit key a goes before b: a higher score, or
