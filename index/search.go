@@ -442,18 +442,20 @@ func searchRun(ps []int32, first, last int32) (lo, hi int) {
 }
 
 // sortKeys orders hit keys by score desc, then name asc (names are
-// unique: the order is total): by insertion when they are few, else by
-// merging insertion-sorted runs through buf (grown as needed), which
-// leaves keys sorted in place. Past some thirty keys (a long sentence's
-// hits) insertion's quadratic moves outweigh a merge's passes, and the
-// merge's comparisons inline where a library sort calls a closure.
+// unique: the order is total): by score buckets (bucketKeys) past some
+// two dozen keys, by insertion when they are fewer, else (a score outside
+// the buckets' span) by merging insertion-sorted runs through buf (grown
+// as needed), which leaves keys sorted in place. Past some thirty keys (a
+// long sentence's hits) insertion's quadratic moves outweigh a merge's
+// passes, and the merge's comparisons inline where a library sort calls a
+// closure.
 func sortKeys(keys []hitKey, buf *[]hitKey) {
 	n := len(keys)
-	if n <= maxInsertKeys {
-		insertKeys(keys)
+	if n > minBucketKeys && bucketKeys(keys, buf) {
 		return
 	}
-	if n > minBucketKeys && bucketKeys(keys, buf) {
+	if n <= maxInsertKeys {
+		insertKeys(keys)
 		return
 	}
 	for lo := 0; lo < n; lo += keyRun {
@@ -517,13 +519,14 @@ func bucketKeys(keys []hitKey, buf *[]hitKey) bool {
 	return true
 }
 
-// minBucketKeys is the fewest keys sortKeys sorts by buckets (bucketKeys
-// zeroes and sums its keyBuckets counts: a cost a few keys do not repay).
+// sortKeys sorts more than minBucketKeys keys by buckets (bucketKeys
+// zeroes and sums its keyBuckets counts: a cost a few keys do not repay;
+// at some two dozen insertion's moves cost as much).
 // The buckets span the scores in (keyFloor, 1], keyRange of their bits,
 // 2^keyShift bits each: 64 buckets a power of two, the engine's scores
 // (at least its MinScore 0.2) in the last two powers and 1.
 const (
-	minBucketKeys = 64
+	minBucketKeys = 26
 	oneBits       = 0x3ff0000000000000 // math.Float64bits(1)
 	keyFloorBits  = 0x3fc0000000000000 // math.Float64bits(keyFloor)
 	keyFloor      = 0.125
