@@ -308,7 +308,7 @@ type reader struct {
 	keys     []hitKey // per hit, its sort key
 	arena    []int32
 	todo     []pending // records to read: the pair lists' or every record of the terms
-	sink     uint32    // keeps readTodo's first pass
+	sink     uint32    // keeps the loads of the records' head words as they are listed
 }
 
 // pending is a record to read: its offset in post and the pair term it
@@ -320,19 +320,17 @@ type pending struct{ o, u uint32 }
 // read under pair (t, u) (pairs.go) and left alone unless u is the first
 // term after t the query holds: it is read under that term's pair.
 //
-// A first pass loads each record's head word, independent loads the
-// processor overlaps, so the second finds them in cache (the records lie
-// scattered over megabytes of postings: each read alone would wait on
-// memory). The bound is this loop's body, not a call a record: the
-// search's values stay in registers across the records.
+// The records' head words were loaded as they were listed (the pair
+// lists' search sums them into sink; the walk over every record of a
+// term reads each to step to the next), independent loads the processor
+// overlaps, so this pass finds them in cache (the records lie scattered
+// over megabytes of postings: each read alone would wait on memory), and
+// no pass of its own loads them first. The bound is this loop's body,
+// not a call a record: the search's values stay in registers across the
+// records.
 func (r *reader) readTodo() {
 	ix := r.ix
 	post, w2, present := ix.post, ix.w2, r.sc.present
-	var s uint32
-	for _, p := range r.todo {
-		s += post[p.o+1]
-	}
-	r.sink = s
 	allowed, loose, mask := r.allowed, r.loose, ix.postTerm
 next:
 	for _, p := range r.todo {
