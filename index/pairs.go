@@ -145,11 +145,14 @@ const noTerm = math.MaxUint32
 // (reader.readTodo).
 func (p *pairIndex) search(t uint32, r *reader) {
 	at, next := p.off[t], p.off[t+1]
-	todo := r.todo
+	todo, post := r.todo, r.ix.post
+	var sink uint32
 	for _, o := range p.solo[at.solo:next.solo] {
 		todo = append(todo, pending{o, noTerm})
+		sink += post[o+1] // the record's head word, loaded ahead (reader.readTodo)
 	}
 	r.todo = todo
+	r.sink += sink
 	lo, hi := at.pair, next.pair
 	if lo == hi {
 		return
@@ -183,9 +186,12 @@ func (p *pairIndex) search(t uint32, r *reader) {
 
 // list lists the records of pair k, whose second term is u, in r.todo.
 func (p *pairIndex) list(k, u uint32, r *reader) {
-	todo := r.todo // a local: r.todo is stored once, not once a record
+	todo, post := r.todo, r.ix.post // locals: r.todo is stored once, not once a record
+	var sink uint32
 	for _, o := range p.pairPost[p.pairs[k].rec:p.pairs[k+1].rec] {
 		todo = append(todo, pending{o, u})
+		sink += post[o+1] // the record's head word, loaded ahead (reader.readTodo)
 	}
 	r.todo = todo
+	r.sink += sink
 }

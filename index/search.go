@@ -308,7 +308,7 @@ type reader struct {
 	keys     []hitKey // per hit, its sort key
 	arena    []int32
 	todo     []pending // records to read: the pair lists' or every record of the terms
-	sink     uint32    // keeps readTodo's first pass
+	sink     uint32    // keeps the loads of the records' head words as they are listed
 }
 
 // pending is a record to read: its offset in post and the pair term it
@@ -320,19 +320,17 @@ type pending struct{ o, u uint32 }
 // read under pair (t, u) (pairs.go) and left alone unless u is the first
 // term after t the query holds: it is read under that term's pair.
 //
-// A first pass loads each record's head word, independent loads the
-// processor overlaps, so the second finds them in cache (the records lie
-// scattered over megabytes of postings: each read alone would wait on
-// memory). The bound is this loop's body, not a call a record: the
-// search's values stay in registers across the records.
+// The records' head words were loaded as they were listed (the pair
+// lists' search sums them into sink; the walk over every record of a
+// term reads each to step to the next), independent loads the processor
+// overlaps, so this pass finds them in cache (the records lie scattered
+// over megabytes of postings: each read alone would wait on memory), and
+// no pass of its own loads them first. The bound is this loop's body,
+// not a call a record: the search's values stay in registers across the
+// records.
 func (r *reader) readTodo() {
 	ix := r.ix
 	post, w2, present := ix.post, ix.w2, r.sc.present
-	var s uint32
-	for _, p := range r.todo {
-		s += post[p.o+1]
-	}
-	r.sink = s
 	allowed, loose, mask := r.allowed, r.loose, ix.postTerm
 next:
 	for _, p := range r.todo {
@@ -442,13 +440,18 @@ func searchRun(ps []int32, first, last int32) (lo, hi int) {
 }
 
 // sortKeys orders hit keys by score desc, then name asc (names are
-// unique: the order is total): by insertion when they are few, else by
-// merging insertion-sorted runs through buf (grown as needed), which
-// leaves keys sorted in place. Past some thirty keys (a long sentence's
-// hits) insertion's quadratic moves outweigh a merge's passes, and the
-// merge's comparisons inline where a library sort calls a closure.
+// unique: the order is total): by score buckets (bucketKeys) past some
+// two dozen keys, by insertion when they are fewer, else (a score outside
+// the buckets' span) by merging insertion-sorted runs through buf (grown
+// as needed), which leaves keys sorted in place. Past some thirty keys (a
+// long sentence's hits) insertion's quadratic moves outweigh a merge's
+// passes, and the merge's comparisons inline where a library sort calls a
+// closure.
 func sortKeys(keys []hitKey, buf *[]hitKey) {
 	n := len(keys)
+	if n > minBucketKeys && bucketKeys(keys, buf) {
+		return
+	}
 	if n <= maxInsertKeys {
 		insertKeys(keys)
 		return
@@ -476,6 +479,58 @@ func sortKeys(keys []hitKey, buf *[]hitKey) {
 const (
 	maxInsertKeys = 32
 	keyRun        = 12
+)
+
+// bucketKeys sorts keys by distributing them over buckets of scores
+// (a run of the scores' float64 bits each, higher scores first) and
+// sorting the result by insertion, through buf (grown as needed): two
+// passes and the few moves within a bucket, where the merge makes a pass
+// per doubling. Keys in different buckets are in order already (a
+// non-negative float's bits order as the float), so the insertion moves
+// a key only past those of its bucket. It reports false, keys left
+// alone, when a score lies outside (keyFloor, 1] (NaN among them):
+// sortKeys merges those.
+func bucketKeys(keys []hitKey, buf *[]hitKey) bool {
+	var start [keyBuckets + 1]int32
+	for i := range keys {
+		// Past 1 (a negative or NaN score among them) the difference
+		// wraps around, at or below keyFloor it reaches keyRange.
+		d := oneBits - math.Float64bits(keys[i].score)
+		if d >= keyRange {
+			return false
+		}
+		start[d>>keyShift+1]++
+	}
+	for b := 1; b < len(start); b++ {
+		start[b] += start[b-1]
+	}
+	n := len(keys)
+	tmp := slices.Grow((*buf)[:0], n)[:n]
+	for _, k := range keys {
+		b := (oneBits - math.Float64bits(k.score)) >> keyShift
+		tmp[start[b]] = k
+		start[b]++
+	}
+	insertKeys(tmp)
+	copy(keys, tmp)
+	*buf = tmp[:0]
+	return true
+}
+
+// sortKeys sorts more than minBucketKeys keys by buckets (bucketKeys
+// zeroes and sums its keyBuckets counts: a cost a few keys do not repay;
+// at some two dozen insertion's moves cost as much).
+// The buckets span the scores in (keyFloor, 1], keyRange of their bits,
+// 2^keyShift bits each: 64 buckets a power of two, the engine's scores
+// (at least its MinScore 0.2) in the last two powers and 1.
+const (
+	minBucketKeys = 26
+	oneBits       = 0x3ff0000000000000 // math.Float64bits(1)
+	keyFloorBits  = 0x3fc0000000000000 // math.Float64bits(keyFloor)
+	keyFloor      = 0.125
+	keyRange      = oneBits - keyFloorBits
+	keyShift      = 46
+	keyBuckets    = keyRange >> keyShift
 )
 
 // keyBefore reports whether hit key a goes before b: a higher score, or

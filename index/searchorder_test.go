@@ -2,6 +2,7 @@ package index
 
 import (
 	"cmp"
+	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -41,26 +42,62 @@ func TestRunTable(t *testing.T) {
 }
 
 // TestSortKeys holds sortKeys to a plain sort by score desc then name,
-// at sizes on both sides of the insertion-sort bound and of each merge
-// pass's, with tied scores.
+// at sizes on both sides of the insertion-sort bound, of each merge
+// pass's and of the bucket sort's, with tied scores, with scores spread
+// over the buckets' span (the engine's: its ends, 1 and just above
+// keyFloor, among them), and with scores outside it (0, keyFloor itself,
+// past 1, negative), which the merge sorts.
 func TestSortKeys(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var buf []hitKey
-	for n := range 300 {
-		keys := make([]hitKey, n)
-		for i := range keys {
-			keys[i] = hitKey{score: float64(r.IntN(8)) / 8, name: int32(r.IntN(1000)*1000 + i), i: int32(i)}
-		}
-		want := slices.Clone(keys)
-		slices.SortFunc(want, func(a, b hitKey) int {
-			if a.score != b.score {
-				return cmp.Compare(b.score, a.score)
+	scores := []func() float64{
+		func() float64 { return float64(r.IntN(8)) / 8 }, // 0 and keyFloor among them
+		func() float64 { return keyFloor + (1-keyFloor)*(1-r.Float64()) },
+		func() float64 { return []float64{1, 0.95, 0.85, 0.6, math.Nextafter(keyFloor, 1)}[r.IntN(5)] },
+		func() float64 { return 0.2 + 0.8*r.Float64()*r.Float64() },
+		func() float64 {
+			if r.IntN(100) == 0 {
+				return []float64{1.5, -0.5, 0, keyFloor, math.Nextafter(1, 2)}[r.IntN(5)]
 			}
-			return cmp.Compare(a.name, b.name)
-		})
-		sortKeys(keys, &buf)
-		if !slices.Equal(keys, want) {
-			t.Fatalf("%d keys: %v, want %v", n, keys, want)
+			return 0.2 + 0.8*r.Float64()
+		},
+	}
+	var bucketed, merged int // sorts of more than minBucketKeys keys each way
+	for c := range 5 * len(scores) {
+		score := scores[c%len(scores)]
+		for n := range 300 {
+			keys := make([]hitKey, n)
+			for i := range keys {
+				keys[i] = hitKey{score: score(), name: int32(r.IntN(1000)*1000 + i), i: int32(i)}
+			}
+			if n > minBucketKeys {
+				if bucketKeys(slices.Clone(keys), &buf) {
+					bucketed++
+				} else {
+					merged++
+				}
+			}
+			checkSortKeys(t, keys, &buf)
 		}
+	}
+	if bucketed == 0 || merged == 0 {
+		t.Fatalf("%d sorts by buckets, %d merged: a path untested", bucketed, merged)
+	}
+}
+
+// checkSortKeys sorts keys with sortKeys and fails t unless they end as
+// a plain sort orders them.
+func checkSortKeys(t *testing.T, keys []hitKey, buf *[]hitKey) {
+	t.Helper()
+	want := slices.Clone(keys)
+	slices.SortFunc(want, func(a, b hitKey) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
+		}
+		return cmp.Compare(a.name, b.name)
+	})
+	sortKeys(keys, buf)
+	if !slices.Equal(keys, want) {
+		t.Fatalf("%d keys: %v, want %v", len(keys), keys, want)
 	}
 }
