@@ -164,8 +164,10 @@ const (
 // as the numbers (q/1e4 and q/1e6 are monotone and distinct over the
 // integers of their ranges), which the round trip checks.
 func packKey(k *scored, i int) (uint64, bool) {
-	qc := math.Round(k.conf * 1e4)
-	qz := math.Round(k.z * 1e6)
+	// RoundToEven is one instruction where math.Round is a function's
+	// bit work: any integer passes that the round trip below checks.
+	qc := math.RoundToEven(k.conf * 1e4)
+	qz := math.RoundToEven(k.z * 1e6)
 	if !(qc >= 0 && qc <= 1e4) || qc/1e4 != k.conf || !(qz > -packZSpan && qz < packZSpan) || qz/1e6 != k.z || k.score != k.score {
 		return 0, false
 	}
