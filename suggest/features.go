@@ -83,8 +83,20 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	dom, hist, unc, exp := 0, 0, 0, 0
 	firstStart := len(doc.Text)
 	bestLearned, bestWeight := 0.0, 0.0
+	// What f[28], f[36] and f[39] read of the mentions, in this one pass
+	// rather than one each.
+	allLearned, early, full := true, false, false
 	for i := range c.mentions {
 		m := &c.mentions[i]
+		if !m.learned {
+			allLearned = false
+		}
+		if m.sent < 2 {
+			early = true
+		}
+		if !m.learned && m.hit.Coverage >= 0.99 && !m.dominated && m.partNeg == 0 {
+			full = true
+		}
 		if m.dominated {
 			dom++
 		}
@@ -164,12 +176,8 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	f[25] = c.margin
 	f[26] = f[21] * f[22]
 	f[27] = f[0] * f[18]
-	f[28] = float64(min(len(c.mentions), 1))
-	for i := range c.mentions {
-		if !c.mentions[i].learned {
-			f[28] = 0
-			break
-		}
+	if len(c.mentions) > 0 && allLearned {
+		f[28] = 1
 	}
 	f[29] = h.Coverage * h.Coverage
 	f[31] = float64(cf.letter)
@@ -183,14 +191,11 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 	f[35] = log1pInt(c.catCount)
 	f[37] = b.partNeg
 	f[38] = c.cooc
-	for i := range c.mentions {
-		m := &c.mentions[i]
-		if m.sent < 2 {
-			f[36] = 1
-		}
-		if !m.learned && m.hit.Coverage >= 0.99 && !m.dominated && m.partNeg == 0 {
-			f[39] = 1
-		}
+	if early {
+		f[36] = 1
+	}
+	if full {
+		f[39] = 1
 	}
 	if cf.flags&factSymptom != 0 {
 		f[40] = 1

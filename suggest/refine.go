@@ -648,7 +648,8 @@ func sidedSentences(doc *nlp.Document, dst []bool) []bool {
 	for range doc.Sentences {
 		dst = append(dst, false)
 	}
-	for _, t := range doc.Terms {
+	for i := range doc.Terms {
+		t := &doc.Terms[i] // in place: a term is large to copy
 		if (t.Norm == "right" || t.Norm == "left") && t.Sent >= 0 && t.Sent < len(dst) {
 			dst[t.Sent] = true
 		}

@@ -204,9 +204,37 @@ type scored struct {
 }
 
 // sortScored puts candidates in the total order of less, moving indices
-// rather than the structs; the comparisons read compact copies of what
-// compareScored reads (keys) rather than the structs.
+// rather than the structs. Where that order is strict over ks (as for
+// distinct codes without NaN) any sort gives it: confidences and
+// log-odds rounded as confidences rounds them are sorted as packed
+// integers (packedOrder), others merge sorted by integer keys compared
+// inline (sortRanked). Else pdqsort orders indices with compareKeys,
+// which decides the order of those it calls the same
+// (sortScoredPlain; TestSortRankedAgrees holds the three equal).
 func (e *Engine) sortScored(w *work, ks []scored) {
+	idx, ok := e.packedOrder(w, ks, w.idx[:0])
+	if !ok {
+		var keys []rankKey
+		if keys, ok = e.sortRanked(w, ks); !ok {
+			e.sortScoredPlain(w, ks)
+			return
+		}
+		idx = idx[:0]
+		for i := range keys {
+			idx = append(idx, keys[i].i)
+		}
+	}
+	w.idx = idx
+	sorted := w.sorted[:0]
+	for _, j := range idx {
+		sorted = append(sorted, ks[j])
+	}
+	w.sorted = sorted
+	copy(ks, sorted)
+}
+
+// sortScoredPlain is sortScored by pdqsort of indices.
+func (e *Engine) sortScoredPlain(w *work, ks []scored) {
 	keys, idx := w.tail.keys[:0], w.idx[:0]
 	for i := range ks {
 		keys = append(keys, keyOf(&ks[i]))
