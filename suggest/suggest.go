@@ -204,25 +204,18 @@ type scored struct {
 }
 
 // sortScored puts candidates in the total order of less, moving indices
-// rather than the structs. Where that order is strict over ks (as for
-// distinct codes without NaN) any sort gives it: confidences and
-// log-odds rounded as confidences rounds them are sorted as packed
-// integers (packedOrder), others merge sorted by integer keys compared
-// inline (sortRanked). Else pdqsort orders indices with compareKeys,
-// which decides the order of those it calls the same
-// (sortScoredPlain; TestSortRankedAgrees holds the three equal).
+// rather than the structs. Where confidences and log-odds are rounded as
+// confidences rounds them (as the engine sets them; a model's threshold
+// that is not so rounded takes the plain sort) and that order is strict
+// over ks (as for distinct codes without NaN), they are sorted as
+// packed integers (packedOrder); else pdqsort orders indices with
+// compareKeys, which decides the order of those it calls the same
+// (sortScoredPlain; TestSortRankedAgrees holds the two equal).
 func (e *Engine) sortScored(w *work, ks []scored) {
 	idx, ok := e.packedOrder(w, ks, w.idx[:0])
 	if !ok {
-		var keys []rankKey
-		if keys, ok = e.sortRanked(w, ks); !ok {
-			e.sortScoredPlain(w, ks)
-			return
-		}
-		idx = idx[:0]
-		for i := range keys {
-			idx = append(idx, keys[i].i)
-		}
+		e.sortScoredPlain(w, ks)
+		return
 	}
 	w.idx = idx
 	sorted := w.sorted[:0]

@@ -18,8 +18,6 @@ type tailScratch struct {
 	evEnds   []int
 	// keys are the sort keys of sortScored.
 	keys []scoreKey
-	// ranks are sortRanked's keys and their merge scratch (ranksort.go).
-	ranks []rankKey
 	// packed are packedOrder's keys (ranksort.go).
 	packed []uint64
 	// merged finds the kept candidate of a code in Suggest's merge.
