@@ -31,7 +31,42 @@ type memoPage[T any] [1 << memoPageBits]atomic.Pointer[T]
 
 // init sizes the page directory to set's ids.
 func (m *idMemo[T]) init(set *corpus.Set) {
-	m.once.Do(func() { m.pages = make([]atomic.Pointer[memoPage[T]], int(maxID(set))>>memoPageBits+1) })
+	m.once.Do(func() { m.pages = newPages[T](int(maxID(set))) })
+}
+
+// newPages returns the page directory of slots 0 to n.
+func newPages[T any](n int) []atomic.Pointer[memoPage[T]] {
+	return make([]atomic.Pointer[memoPage[T]], n>>memoPageBits+1)
+}
+
+// pageSlot returns slot i of the page directory pages (i within it), making
+// its page the first time one of its slots is asked for (newPage, out of
+// line so that pageSlot inlines).
+func pageSlot[T any](pages []atomic.Pointer[memoPage[T]], i int) *atomic.Pointer[T] {
+	pg := pages[i>>memoPageBits].Load()
+	if pg == nil {
+		pg = newPage(&pages[i>>memoPageBits])
+	}
+	return &pg[i&(1<<memoPageBits-1)]
+}
+
+// newPage makes the page at dir, unless another goroutine has, and
+// returns the one kept.
+func newPage[T any](dir *atomic.Pointer[memoPage[T]]) *memoPage[T] {
+	pg := new(memoPage[T])
+	if !dir.CompareAndSwap(nil, pg) {
+		pg = dir.Load()
+	}
+	return pg
+}
+
+// keep stores v in slot unless a value is already there, and returns the
+// one kept.
+func keep[T any](slot *atomic.Pointer[T], v *T) *T {
+	if slot.CompareAndSwap(nil, v) {
+		return v
+	}
+	return slot.Load()
 }
 
 // load returns the value remembered for id, if any.
@@ -57,18 +92,7 @@ func (m *idMemo[T]) load(set *corpus.Set, id corpus.ID) (*T, bool) {
 func (m *idMemo[T]) store(set *corpus.Set, id corpus.ID, v *T) *T {
 	m.init(set)
 	if p := int(id) >> memoPageBits; id >= 0 && p < len(m.pages) {
-		pg := m.pages[p].Load()
-		if pg == nil {
-			pg = new(memoPage[T])
-			if !m.pages[p].CompareAndSwap(nil, pg) {
-				pg = m.pages[p].Load()
-			}
-		}
-		slot := &pg[id&(1<<memoPageBits-1)]
-		if slot.CompareAndSwap(nil, v) {
-			return v
-		}
-		return slot.Load()
+		return keep(pageSlot(m.pages, int(id)), v)
 	}
 	got, _ := m.over.LoadOrStore(id, v)
 	return got.(*T)

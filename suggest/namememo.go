@@ -31,25 +31,9 @@ func (m *nameMemo[T]) get(ix *index.Index, learned bool, n int32, newValue func(
 	if n < 0 || p >= len(pages) {
 		return newValue(ix, ix.NameText(n)) // no name of ix: not remembered
 	}
-	pg := pages[p].Load()
-	if pg == nil {
-		pg = new(memoPage[T])
-		if !pages[p].CompareAndSwap(nil, pg) {
-			pg = pages[p].Load()
-		}
-	}
-	slot := &pg[n&(1<<memoPageBits-1)]
+	slot := pageSlot(pages, int(n))
 	if v := slot.Load(); v != nil {
 		return v
 	}
-	v := newValue(ix, ix.NameText(n))
-	if slot.CompareAndSwap(nil, v) {
-		return v
-	}
-	return slot.Load()
-}
-
-// newPages returns the page directory of n slots.
-func newPages[T any](n int) []atomic.Pointer[memoPage[T]] {
-	return make([]atomic.Pointer[memoPage[T]], n>>memoPageBits+1)
+	return keep(slot, newValue(ix, ix.NameText(n)))
 }
