@@ -339,7 +339,7 @@ func (ix *Index) finish() {
 // layPostings lays the postings out flat, one record per name under its
 // rarest term, so a search reads them sequentially:
 //
-//	name id | kind<<24 | system<<16 | term count | code | norm² (float32 bits) | term...
+//	name id | kind<<24 | system<<16 | term count | code | norm² (float32 bits) | term... | name-order term...
 //
 // A term's w² (float32) is w2[term], one table for every record. With
 // pack, the terms go heaviest first (ties by id), each term word holding
@@ -348,12 +348,16 @@ func (ix *Index) finish() {
 // pack needs every term id below packTerm+1 and every name within
 // 1<<(32-packShift) terms. A name's terms are its record's (name.terms is
 // the record's first term word): the layout is the only copy of them.
+// Packed, a record repeats its term ids in name order after the packed
+// ones (recordTerms words a term): score reads them as they lie rather
+// than putting the packed ones back in name order for each record it
+// scores; unpacked, the terms are in name order already, and lie once.
 func (ix *Index) layPostings(pack bool) {
 	rare := make([]uint32, len(ix.names))
 	size := make([]uint32, len(ix.termStr)+1)
-	postTerm := uint32(math.MaxUint32)
+	postTerm, per := uint32(math.MaxUint32), uint32(1)
 	if pack {
-		postTerm = packTerm
+		postTerm, per = packTerm, 2
 	}
 	var buf []uint32
 	for i := range ix.names {
@@ -361,7 +365,7 @@ func (ix *Index) layPostings(pack bool) {
 		if n.nterm > 0 {
 			buf = ix.appendTerms(buf[:0], n)
 			rare[i] = ix.rarest(buf)
-			size[rare[i]+1] += recordHead + uint32(n.nterm)
+			size[rare[i]+1] += recordHead + per*uint32(n.nterm)
 		}
 	}
 	postOff := make([]uint32, len(ix.termStr)+1)
@@ -410,10 +414,11 @@ func (ix *Index) layPostings(pack bool) {
 				}
 				return 1
 			})
+			copy(post[o+uint32(n.nterm):], buf)
 		}
-		fill[t] = o + uint32(n.nterm)
+		fill[t] = o + per*uint32(n.nterm)
 	}
-	ix.post, ix.postOff, ix.postTerm = post, postOff, postTerm
+	ix.post, ix.postOff, ix.postTerm, ix.recordTerms = post, postOff, postTerm, per
 	ix.nameTerm = nil
 	ix.pairs = nil
 	if pack {
@@ -424,6 +429,9 @@ func (ix *Index) layPostings(pack bool) {
 
 // recordHead is the number of words before a posting record's terms.
 const recordHead = 4
+
+// recordLen is the number of words of a posting record of n terms.
+func (ix *Index) recordLen(n uint32) uint32 { return recordHead + ix.recordTerms*n }
 
 // A posting record's term word holds the term id in its low packShift
 // bits and the term's place in its name above them, when both fit.

@@ -80,6 +80,9 @@ type Index struct {
 	// postTerm masks a record's term word to the term id; when it is
 	// packTerm, the bits above it hold the term's place in its name.
 	postTerm uint32
+	// recordTerms is how many words a posting record holds per term: 2
+	// packed (the packed terms, then the ids in name order), 1 unpacked.
+	recordTerms uint32
 	// pairs lists the packed records by the term pairs that open them
 	// (pairs.go); nil when the postings are not packed.
 	pairs *pairSet

@@ -112,7 +112,7 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 					}
 				}
 			}
-			o += recordHead + n
+			o += ix.recordLen(n)
 		}
 		p.off[t+1].solo = uint32(len(p.solo))
 		slices.SortFunc(es, func(a, b entry) int {

@@ -40,7 +40,16 @@ func TestPackedPostings(t *testing.T) {
 			for j := range body {
 				reordered = reordered || int(body[j]>>packShift) != j
 			}
-			rec = rec[recordHead+nt:]
+			// The name-order copy score reads is the packed terms put
+			// back in name order.
+			ordered := make([]uint32, nt)
+			for _, w := range body {
+				ordered[w>>packShift] = w & packTerm
+			}
+			if got := rec[recordHead+nt : recordHead+2*nt]; !reflect.DeepEqual(got, ordered) {
+				t.Fatalf("record of name %d: name-order terms %v, the packed ones in name order %v", rec[0], got, ordered)
+			}
+			rec = rec[ix.recordLen(uint32(nt)):]
 		}
 	}
 	if !reordered {

@@ -81,9 +81,7 @@ type scratch struct {
 	hits   []Hit // the hits as found, before they are copied out in order
 	// todo lists the records a search through pair lists reads.
 	todo []pending
-	// terms and slots are score's: a record's terms in name order, and
-	// its matched terms' query slots.
-	terms []uint32
+	// slots are score's: a record's matched terms' query slots.
 	slots []int32
 }
 
@@ -254,7 +252,7 @@ func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, min
 			pairs.search(t, &r)
 			continue
 		}
-		for o := ix.postOff[t]; o < ix.postOff[t+1]; o += recordHead + ix.post[o+1]&0xffff {
+		for o := ix.postOff[t]; o < ix.postOff[t+1]; o += ix.recordLen(ix.post[o+1] & 0xffff) {
 			r.todo = append(r.todo, pending{o, noTerm}) // every record of t
 		}
 	}
@@ -578,24 +576,18 @@ func mergeKeys(dst, a, b []hitKey) {
 func (r *reader) score(o uint32) {
 	ix, sc, arena := r.ix, r.sc, &r.arena
 	rec := ix.post[o:]
-	head, body := rec[:recordHead], rec[recordHead:recordHead+rec[1]&0xffff]
+	nw := rec[1] & 0xffff
+	// The record's terms in name order, laid after the packed ones (or
+	// alone, unpacked: layPostings).
+	head, terms := rec[:recordHead], rec[recordHead+(ix.recordTerms-1)*nw:recordHead+ix.recordTerms*nw]
 	ni, code := int32(head[0]), int32(head[2])
 	kind := corpus.NameKind(head[1] >> 24)
-	nt := len(body)
-	// The record's terms in name order, and the matched ones' query
-	// slots, in scratch (arrays on the stack were zeroed per record).
-	if cap(sc.terms) < nt {
+	nt := len(terms)
+	// The matched terms' query slots, in scratch (an array on the stack
+	// was zeroed per record).
+	if cap(sc.slots) < nt {
 		// Grown here, rarely, so the common path stores no slice back.
-		sc.terms = make([]uint32, nt, max(nt, 2*cap(sc.terms)))
-		sc.slots = make([]int32, nt, cap(sc.terms))
-	}
-	terms := sc.terms[:nt]
-	if ix.postTerm == packTerm {
-		for _, tw := range body { // the name's order
-			terms[tw>>packShift] = tw & packTerm
-		}
-	} else {
-		copy(terms, body)
+		sc.slots = make([]int32, nt, max(nt, 2*cap(sc.slots)))
 	}
 	var norm2, m2, mass float64
 	bestK := int32(0) // the slot of the rarest matched term
