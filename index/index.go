@@ -74,7 +74,10 @@ type Index struct {
 	w2   []float32 // per term: float32(w²), as the records' bounds read it
 	// sq is per term its exact w² (weight[t]*weight[t]), the product
 	// score sums, computed once rather than per record read.
-	sq        []float64
+	sq []float64
+	// sw is per term its w² and w side by side, as score's walk of a
+	// record reads both (one array to index, one register less).
+	sw        []termWeight
 	postOff   []uint32
 	postCount []uint32
 	// postTerm masks a record's term word to the term id; when it is

@@ -58,7 +58,7 @@ func kindWeight(k corpus.NameKind) float64 {
 // holds (a bitset), and a slot per term pointing at its query positions.
 type scratch struct {
 	present []uint64
-	slot    []int32   // term -> index into pos+1; 0 = not in query
+	slot    []int32   // term -> index into pos+1 (| repeatedSlot past its first position); 0 = not in query
 	pos     [][]int32 // positions per distinct query term
 	touched []uint32
 	// sorted is touched in id order, for a search through pair lists
@@ -81,8 +81,9 @@ type scratch struct {
 	hits   []Hit // the hits as found, before they are copied out in order
 	// todo lists the records a search through pair lists reads.
 	todo []pending
-	// slots are score's: a record's matched terms' query slots.
-	slots []int32
+	// one is, per query slot, its first position (score's: most terms
+	// occur once in a query, and that is where they match).
+	one []int32
 }
 
 // hitKey orders hits without moving them.
@@ -116,6 +117,7 @@ func (s *scratch) reset() {
 		s.pos[i] = s.pos[i][:0]
 	}
 	s.pos = s.pos[:0]
+	s.one = s.one[:0]
 	if cap(s.hits) > maxPooledHits {
 		s.hits = nil // a rare wide search: the scratch keeps no megabytes
 	}
@@ -123,6 +125,10 @@ func (s *scratch) reset() {
 		s.todo = nil
 	}
 }
+
+// repeatedSlot marks a query slot (scratch.slot) holding more than one
+// position: score places a term of it by nearest, not at its first.
+const repeatedSlot = 1 << 30
 
 // maxPooledHits and maxPooledTodo bound the hits and record lists a
 // scratch keeps between searches.
@@ -222,6 +228,10 @@ func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, min
 			}
 			k = int32(len(sc.pos))
 			sc.slot[t] = k
+			sc.one = append(sc.one, q.Pos[i])
+		} else {
+			sc.slot[t] = k | repeatedSlot
+			k &^= repeatedSlot
 		}
 		// Appended in place: most lists have room, and a store of their
 		// length alone needs no write barrier.
@@ -574,80 +584,34 @@ func mergeKeys(dst, a, b []hitKey) {
 // live. The hit is kept here, not by a caller handing in a slot (a call
 // less a record), and its key with it, not in a pass over the hits after.
 func (r *reader) score(o uint32) {
-	ix, sc, arena := r.ix, r.sc, &r.arena
+	ix, sc := r.ix, r.sc
 	rec := ix.post[o:]
 	nw := rec[1] & 0xffff
 	// The record's terms in name order, laid after the packed ones (or
 	// alone, unpacked: layPostings).
 	head, terms := rec[:recordHead], rec[recordHead+(ix.recordTerms-1)*nw:recordHead+ix.recordTerms*nw]
-	ni, code := int32(head[0]), int32(head[2])
-	kind := corpus.NameKind(head[1] >> 24)
 	nt := len(terms)
-	// The matched terms' query slots, in scratch (an array on the stack
-	// was zeroed per record).
-	if cap(sc.slots) < nt {
-		// Grown here, rarely, so the common path stores no slice back.
-		sc.slots = make([]int32, nt, max(nt, 2*cap(sc.slots)))
+	// The matched terms' positions go straight into the arena (room for
+	// every term: how many match is known only after the walk).
+	arena := r.arena
+	if cap(arena)-len(arena) < nt {
+		// A new array: earlier hits keep pointing into the old one.
+		arena = make([]int32, 0, max(2*cap(arena), 1024, nt))
+		r.arena = arena
 	}
-	var norm2, m2, mass float64
-	bestK := int32(0) // the slot of the rarest matched term
-	bestW := -1.0
-	// slots are the matched terms' query slots, in name order.
-	slots := sc.slots[:nt]
-	matched := 0
-	// sq and weight cut to slot's length (all three are the vocabulary's)
-	// take their bounds from slot's check, and the loop a register back.
-	slot, qpos := sc.slot, sc.pos
-	sq, weight := ix.sq[:len(slot)], ix.weight[:len(slot)]
-	for _, t := range terms {
-		k := slot[t]
-		w2 := sq[t]
-		norm2 += w2
-		if k > 0 {
-			w := weight[t]
-			m2 += w2
-			mass += w
-			slots[matched] = k - 1
-			matched++
-			if w > bestW {
-				bestW, bestK = w, k-1
-			}
-		}
-	}
-	slots = slots[:matched]
+	a := len(arena)
+	room := arena[a : a+nt]
+	norm2, m2, mass, matched, marks, anchor := sc.matchTerms(terms, ix.sw, room)
 	cov := m2 / norm2
 	if cov < r.minCov || matched == 0 {
 		return
 	}
-	// Every matched term takes its occurrence nearest the anchor (the
-	// rarest matched term).
-	anchor := qpos[bestK][0]
-	if cap(*arena)-len(*arena) < matched {
-		// A new array: earlier hits keep pointing into the old one.
-		*arena = make([]int32, 0, max(2*cap(*arena), 1024, matched))
+	positions := room[:matched:matched]
+	if marks&repeatedSlot != 0 {
+		sc.nearest(terms, positions, anchor)
 	}
-	a := len(*arena)
-	positions := (*arena)[a : a+matched : a+matched]
-	first, last := int32(math.MaxInt32), int32(-1)
-	// Order: adjacent name terms (both matched) that appear in note order.
-	inOrder := 0
-	for i, k := range slots {
-		ps := qpos[k]
-		best := ps[0]
-		if len(ps) > 1 { // most terms occur once: no loop to set up
-			for _, p := range ps[1:] {
-				if abs32(p-anchor) < abs32(best-anchor) {
-					best = p
-				}
-			}
-		}
-		positions[i] = best
-		if i > 0 && best >= positions[i-1] {
-			inOrder++
-		}
-		first, last = min(first, best), max(last, best)
-	}
-	*arena = (*arena)[:a+matched]
+	first, last, inOrder := spanOf(positions)
+	r.arena = arena[:a+matched]
 	// Window norm: every query term inside [first, last].
 	var win2 float64
 	if sc.sortedPos { // the same terms in the same order
@@ -674,6 +638,8 @@ func (r *reader) score(o uint32) {
 	if pairs := matched - 1; pairs > 0 {
 		order = float64(inOrder) / float64(pairs)
 	}
+	ni, code := int32(head[0]), int32(head[2])
+	kind := corpus.NameKind(head[1] >> 24)
 	score := kindWeight(kind) * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
 	if score < r.minScore {
 		return
@@ -688,6 +654,81 @@ func (r *reader) score(o uint32) {
 	h.Matched, h.Length = matched, nt
 	h.First, h.Last, h.Positions = first, last, positions
 	r.keys = append(r.keys, hitKey{score, ni, int32(n)})
+}
+
+// termWeight is a term's w² and w.
+type termWeight struct{ sq, w float64 }
+
+// matchTerms walks a record's terms in name order: it sums their w²
+// (norm2) and the matched ones' w² and w (m2, mass), and places each
+// matched term at its query slot's first position (scratch.one) in room,
+// which has room for every term. It returns how many matched, the or of
+// their slots (repeatedSlot set when one of them holds several positions:
+// nearest places those) and the anchor, the first position of the rarest
+// matched term (the first of the heaviest in name order). It is a
+// function of its own, not part of score, so that its loop keeps its
+// values in registers (within score the compiler spilled them).
+//
+//go:noinline
+func (sc *scratch) matchTerms(terms []uint32, sw []termWeight, room []int32) (norm2, m2, mass float64, matched int, marks, anchor int32) {
+	slot, one := sc.slot, sc.one
+	sw, room = sw[:len(slot)], room[:len(terms)]
+	bestW := -1.0
+	for _, t := range terms {
+		k := slot[t]
+		e := sw[t]
+		norm2 += e.sq
+		if k > 0 {
+			m2 += e.sq
+			mass += e.w
+			marks |= k
+			p := one[k&^repeatedSlot-1]
+			room[matched] = p
+			matched++
+			if e.w > bestW {
+				bestW, anchor = e.w, p
+			}
+		}
+	}
+	return norm2, m2, mass, matched, marks, anchor
+}
+
+// nearest places again the matched terms of a record (terms, in name
+// order; positions holds matchTerms' placings, one a matched term) whose
+// query slots hold several positions: each takes its occurrence nearest
+// the anchor (the first wins a tie).
+func (sc *scratch) nearest(terms []uint32, positions []int32, anchor int32) {
+	i := 0
+	for _, t := range terms {
+		k := sc.slot[t]
+		if k == 0 {
+			continue
+		}
+		if k&repeatedSlot != 0 {
+			ps := sc.pos[k&^repeatedSlot-1]
+			best := ps[0]
+			for _, p := range ps[1:] {
+				if abs32(p-anchor) < abs32(best-anchor) {
+					best = p
+				}
+			}
+			positions[i] = best
+		}
+		i++
+	}
+}
+
+// spanOf returns the first and last of a hit's positions (MaxInt32 and
+// -1 when there are none) and how many adjacent ones are in note order.
+func spanOf(positions []int32) (first, last int32, inOrder int) {
+	first, last = math.MaxInt32, -1
+	for i, p := range positions {
+		if i > 0 && p >= positions[i-1] {
+			inOrder++
+		}
+		first, last = min(first, p), max(last, p)
+	}
+	return first, last, inOrder
 }
 
 // windowNorm is the Σ w² of the query terms at positions first to last,
