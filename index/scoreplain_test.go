@@ -184,3 +184,26 @@ func hasRepeat(q Query, terms []uint32) bool {
 	}
 	return false
 }
+
+// TestNextWindowsWraps holds nextWindows to its promise when the search
+// numbers wrap around: no entry of an earlier search matches a later one.
+func TestNextWindowsWraps(t *testing.T) {
+	var s scratch
+	s.nextWindows()
+	first := s.winKey
+	if first == 0 {
+		t.Fatal("the first search's number is 0: an empty entry matches it")
+	}
+	s.winKey = math.MaxUint64 &^ (1<<(2*winShift) - 1) // the last number
+	key := s.winKey | 3<<winShift | 5
+	s.wins[0] = winMemo{key, 1}
+	s.nextWindows()
+	if s.winKey != first {
+		t.Fatalf("after wrapping, the search's number is %#x, want %#x", s.winKey, first)
+	}
+	for i, e := range s.wins {
+		if e != (winMemo{}) {
+			t.Fatalf("entry %d %+v kept after wrapping", i, e)
+		}
+	}
+}

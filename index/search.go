@@ -73,9 +73,14 @@ type scratch struct {
 	// at[p-at0] is, for a sorted query, the index of its first position
 	// at or after p, for p from at0 to one past its last position (nil:
 	// the span is too long to tabulate, run searches instead).
-	at   []int32
-	at0  int32
-	keys []hitKey // sort keys of the hits
+	at  []int32
+	at0 int32
+	// wins remembers run norms (runNorm) of a search's windows by their
+	// run [lo, hi): an entry is the search's if its key holds winKey, the
+	// search's number in the bits above 2*winShift (nextWindows).
+	wins   [winMemos]winMemo
+	winKey uint64
+	keys   []hitKey // sort keys of the hits
 	// keyBuf is sortKeys' room to merge keys through.
 	keyBuf []hitKey
 	hits   []Hit // the hits as found, before they are copied out in order
@@ -391,6 +396,33 @@ next:
 	}
 }
 
+// winMemo is a remembered run norm: its key (the search's number, lo
+// and hi) and the norm.
+type winMemo struct {
+	key  uint64
+	win2 float64
+}
+
+// winMemos is how many run norms a scratch remembers (a power of two),
+// winShift the bits of lo and of hi in a key, winMul spreads lo over the
+// entries.
+const (
+	winMemos = 64
+	winShift = 16
+	winMul   = 7
+)
+
+// nextWindows numbers a new search's windows: the entries of the ones
+// before stop matching. When the numbers wrap around, the entries are
+// emptied, so an old one never matches again.
+func (s *scratch) nextWindows() {
+	s.winKey += 1 << (2 * winShift)
+	if s.winKey == 0 {
+		s.wins = [winMemos]winMemo{}
+		s.winKey = 1 << (2 * winShift)
+	}
+}
+
 // sortedTerms returns the query's distinct terms in id order, sorting
 // them the first time a search asks (most never do).
 func (s *scratch) sortedTerms() []uint32 {
@@ -618,6 +650,7 @@ func (r *reader) score(o uint32) {
 		if !sc.tabled {
 			sc.tabulate(r.q.Pos)
 			sc.tabled = true
+			sc.nextWindows()
 		}
 		// run's two cases spelled out: run does not inline, runAt does.
 		var lo, hi int
@@ -626,7 +659,18 @@ func (r *reader) score(o uint32) {
 		} else {
 			lo, hi = searchRun(r.q.Pos, first, last)
 		}
-		win2 = ix.runNorm(r.q.Terms[lo:hi])
+		// Records matching the same query terms share their run: its
+		// norm is summed once a search (windows).
+		if key := sc.winKey | uint64(lo)<<winShift | uint64(hi); hi < 1<<winShift {
+			if e := &sc.wins[(lo*winMul+hi)&(winMemos-1)]; e.key == key {
+				win2 = e.win2
+			} else {
+				win2 = ix.runNorm(r.q.Terms[lo:hi])
+				e.key, e.win2 = key, win2
+			}
+		} else {
+			win2 = ix.runNorm(r.q.Terms[lo:hi])
+		}
 	} else {
 		win2 = ix.windowNorm(r.q, first, last)
 	}
@@ -720,6 +764,10 @@ func (sc *scratch) nearest(terms []uint32, positions []int32, anchor int32) {
 
 // spanOf returns the first and last of a hit's positions (MaxInt32 and
 // -1 when there are none) and how many adjacent ones are in note order.
+// Like matchTerms it is kept out of score, whose values its loop would
+// spill.
+//
+//go:noinline
 func spanOf(positions []int32) (first, last int32, inOrder int) {
 	first, last = math.MaxInt32, -1
 	for i, p := range positions {
