@@ -171,9 +171,9 @@ func withoutClashScan(doc *nlp.Document, sent []nlp.Term, neg, pos0 []string, po
 
 // collect searches every sentence and gathers mentions per target.
 func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
-	// Mentions are gathered in one pending list (searchSentence builds
-	// each in its slot there and keeps it with pendTo), then laid out per
-	// candidate in the mention arena.
+	// Each mention is built in place in its candidate's room in the
+	// mention arena, its candidate found first (candidateOf): no pending
+	// copy laid out per candidate after the search.
 	terms := doc.Terms
 	sc := &w.sc
 	sc.codes.reset()
@@ -195,60 +195,41 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 		lo = hi
 	}
 	// The candidates' codes are looked up together; the passes after
-	// collect find a code's candidate where pendTo filed it (sc.codes).
+	// collect find a code's candidate where candidateOf filed it
+	// (sc.codes). A candidate's mentions are capped at their number, as
+	// when they were laid out in room of that size: an append to them
+	// copies, and never writes the arena's spare room.
 	for _, c := range w.order {
 		c.key = e.set.CodeString(c.tgt.anyCode())
-		c.mentions, c.best = w.mentionSlice(c.n), 0
-	}
-	// Each candidate's best mention is its first scoring highest, found
-	// as its mentions are laid out; the best's score is kept (topScore),
-	// not scored again against each later mention.
-	for i := range w.pend {
-		p := &w.pend[i]
-		c := p.c
 		n := len(c.mentions)
-		c.mentions = c.mentions[:n+1]
-		c.mentions[n] = p.m
-		s := scoreOf(&p.m) // the pending copy, read in place: no call (scoreat.go)
-		if n == 0 {
-			c.topScore = s
-		} else if s > c.topScore {
-			c.best, c.topScore = n, s
-		}
+		c.mentions, c.n = c.mentions[:n:n], n
 	}
 	return w.order
 }
 
-// pending is a mention waiting to be laid out with its candidate's others.
-type pending struct {
-	c *candidate
-	m mention
+// firstRoom is the room in the mention arena a candidate's first mention
+// takes: most candidates of a note have no more mentions than this, and
+// theirs are never moved.
+const firstRoom = 4
+
+// moreRoom returns c's mentions, which fill their room, moved in order to
+// room in the mention arena (mentionSlice) twice their number.
+func (w *work) moreRoom(c *candidate) []mention {
+	n := len(c.mentions)
+	ms := w.mentionSlice(2 * n)
+	return ms[:copy(ms[:n], c.mentions)]
 }
 
-// newPending returns a pending slot at the end of w.pend, for a mention
-// built in place, every field of it (the slot is not zeroed: one a
-// dropPending left holds the dropped mention); pendTo keeps it,
-// dropPending drops it.
-func (w *work) newPending() *pending {
-	if n := len(w.pend); n < cap(w.pend) {
-		w.pend = w.pend[:n+1]
-	} else {
-		w.pend = append(w.pend, pending{})
-	}
-	return &w.pend[len(w.pend)-1]
-}
-
-// dropPending drops the last pending slot.
-func (w *work) dropPending() { w.pend = w.pend[:len(w.pend)-1] }
-
-// pendTo keeps the mention in the last pending slot p for target tgt's
-// candidate (created on its first mention), or drops it when tgt is
-// invalid or has no code.
-func (w *work) pendTo(tgt *target, p *pending) {
+// candidateOf returns target tgt's candidate, created on its first
+// mention, with room for one more mention past its others (its slot is
+// c.mentions[:len(c.mentions)+1]'s last: its mentions sit in room of the
+// mention arena, firstRoom from the first on, moved by moreRoom when
+// full), or nil when tgt is invalid or has no code (the mention is
+// dropped).
+func (w *work) candidateOf(tgt *target) *candidate {
 	k := tgt.anyCode()
 	if tgt.invalid || k == 0 {
-		w.dropPending()
-		return
+		return nil
 	}
 	// codeSlots.ref's probe, written here: ref is too large to inline,
 	// and a call for each mention cost more than the probe.
@@ -265,14 +246,16 @@ func (w *work) pendTo(tgt *target, p *pending) {
 	if c == nil {
 		c = w.candidate()
 		c.tgt = *tgt // its key comes after the search, with the others'
+		c.mentions = w.mentionSlice(firstRoom)
 		s.vals[i] = c
 		w.order = append(w.order, c)
+	} else if len(c.mentions) == cap(c.mentions) {
+		c.mentions = w.moreRoom(c)
 	}
 	if c.tgt.from != 0 && tgt.from == 0 {
 		c.tgt = *tgt // the code's own name matched: no resolution edit
 	}
-	c.n++
-	p.c = c
+	return c
 }
 
 // sentenceScratch is reused across the sentences of one note.
@@ -514,7 +497,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 
 // pendHits builds the mentions of a sentence's hits (sentence sentNo,
 // its first token base; facts in sc.facts, a hit's at its index) in
-// pending slots and files each with its target's candidate (pendTo); a
+// place among their targets' candidates' (candidateOf); a
 // hit whose words are all a trigger's makes none. exp is the mask of
 // the query positions read from an expansion, nil when none is. It is a
 // function of its own, not the end of searchSentence: there the loop's
@@ -527,10 +510,19 @@ func (e *Engine) pendHits(w *work, doc *nlp.Document, sc *sentenceScratch, hits 
 		if !f.own {
 			continue // only the words of a trigger ("none", "no evidence of") matched
 		}
-		// The mention is built in its pending slot, not copied there, every
-		// field set (newPending does not zero the slot).
-		pm := w.newPending()
-		m := &pm.m
+		if learned && e.unsaidLearned(h.Code, f.assert) { // history.go
+			continue
+		}
+		c := w.candidateOf(&targets[h.Code]) // by pointer: a target is five words in registers
+		if c == nil {
+			continue
+		}
+		// The mention is built in its slot among c's (candidateOf left
+		// room for it), not copied there, every field set (the slot is
+		// not zeroed: it may hold an earlier note's mention).
+		n := len(c.mentions)
+		c.mentions = c.mentions[:n+1]
+		m := &c.mentions[n]
 		first := &toks[h.First]
 		m.hit, m.learned, m.name, m.kind = *h, learned, ix.NameText(h.Name), ix.NameKind(h.Name)
 		m.sent, m.start, m.end = sentNo, first.Start, toks[h.Last].End
@@ -555,11 +547,15 @@ func (e *Engine) pendHits(w *work, doc *nlp.Document, sc *sentenceScratch, hits 
 		if learned && e.model != nil {
 			m.weight = e.lWeight[h.Name] // every learned name has one (engine.go)
 		}
-		if learned && e.unsaidLearned(h.Code, m.assert) { // history.go
-			w.dropPending()
-			continue
+		// The candidate's best mention is its first scoring highest,
+		// found as its mentions are built; the best's score is kept
+		// (topScore), not scored again against each later mention.
+		s := scoreOf(m) // read in place: no call (scoreat.go)
+		if n == 0 {
+			c.topScore = s
+		} else if s > c.topScore {
+			c.best, c.topScore = n, s
 		}
-		w.pendTo(&targets[h.Code], pm) // by pointer: a target is five words in registers
 	}
 }
 

@@ -40,7 +40,7 @@ func (s *codeSlots) get(k corpus.ID) *candidate {
 func (s *codeSlots) put(k corpus.ID, c *candidate) { *s.ref(k) = c }
 
 // ref returns code k's slot (k > 0), filing k with no candidate (nil)
-// when it has none: pendTo's get-then-put in one probe.
+// when it has none: candidateOf's get-then-put in one probe.
 func (s *codeSlots) ref(k corpus.ID) **candidate {
 	if 2*(s.n+1) > len(s.keys) {
 		s.grow()

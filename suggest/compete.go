@@ -133,7 +133,7 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 	if len(e.catTop) == 0 {
 		return cands
 	}
-	have := &w.sc.codes // every collected code is in it already (pendTo)
+	have := &w.sc.codes // every collected code is in it already (candidateOf)
 	out := cands
 	var spare codeFact
 	for _, c := range cands {

@@ -20,7 +20,7 @@ import (
 // (family rule) and, for a past condition, kept with an edit naming the
 // history code, for the coder to judge whether it is still current.
 func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
-	have := &w.sc.codes // every candidate's code is in it already (pendTo, siblings)
+	have := &w.sc.codes // every candidate's code is in it already (candidateOf, siblings)
 	out := cands
 	for _, c := range cands {
 		// The mentions first: most candidates are neither historical nor

@@ -16,7 +16,6 @@ type work struct {
 	cands    []*candidate // every candidate handed out, reused
 	used     int          // candidates handed out in this call
 	order    []*candidate
-	pend     []pending
 	mentions []mention // arena: every candidate's mentions
 	sc       sentenceScratch
 	// searchers search the engine's indexes, the code names' and the
@@ -24,7 +23,7 @@ type work struct {
 	searchers [2]*index.Searcher
 	pos       []int32 // arena: hit positions of every search
 	// posHead is the first element of pos's array when putWork last
-	// cleared pend and mentions (nil: none).
+	// cleared mentions (nil: none).
 	posHead  *int32
 	live     []*candidate
 	feats    []float64
@@ -141,7 +140,7 @@ func (e *Engine) getWork(n int) *work {
 // the long ones pooled in longWork. Scratch grows to the longest note a
 // work has coded and never shrinks: a note near MaxNoteBytes leaves
 // arrays tens of times a typical note's (a 100 KB note ~15 MB of
-// mentions, pending slots, tokens and terms). In one pool, every work
+// mentions, tokens and terms). In one pool, every work
 // would in time carry that for every note. Dropping such a work instead
 // made each long note allocate its scratch anew: 27 MB of garbage a
 // 100 KB note, over half the garbage of make load's mix. So long notes
@@ -178,20 +177,17 @@ func (e *Engine) putWork(w *work) {
 	w.doc = nlp.Document{Tokens: w.doc.Tokens[:0], Terms: w.doc.Terms[:0], Sections: w.doc.Sections[:0]}
 	clear(w.order)
 	w.order = w.order[:0]
-	// The pending mentions and the mention arena point only at what
-	// outlives the note, the index's names, w.cands and w.pos's array,
-	// unless a search grew that array during the note: the positions of
-	// its earlier hits then hold the old one. Only then are they cleared,
-	// room and all (the room past their length holds earlier notes'
-	// mentions). Left are the few positions a side or site edit appends
+	// The mention arena points only at what outlives the note, the
+	// index's names and w.pos's array, unless a search grew that array
+	// during the note: the positions of its earlier hits then hold the
+	// old one. Only then is it cleared, room and all (the room past its
+	// length holds earlier notes' mentions). Left are the few positions a side or site edit appends
 	// to a best mention (side.go, site.go), bytes, until the slot is
 	// reused.
 	if head := arrayHead(w.pos); head != w.posHead {
-		clear(w.pend[:cap(w.pend)])
 		clear(w.mentions[:cap(w.mentions)])
 		w.posHead = head
 	}
-	w.pend = w.pend[:0]
 	w.mentions = w.mentions[:0]
 	w.pos = w.pos[:0]
 	clear(w.live)

@@ -12,11 +12,12 @@ import (
 	"medcode/nlp"
 )
 
-// TestPendingSlotsNeedNoZeroing holds searchSentence's mentions, built in
-// pending slots newPending does not zero, to those built in zeroed ones:
+// TestMentionSlotsNeedNoZeroing holds searchSentence's mentions, built in
+// arena slots pendHits does not zero, to those built in zeroed ones:
 // collect over the CodiEsp dev notes gathers the same candidates and
-// mentions when every spare pending slot holds garbage as when none does.
-func TestPendingSlotsNeedNoZeroing(t *testing.T) {
+// mentions when every spare slot of the mention arena holds garbage as
+// when none does.
+func TestMentionSlotsNeedNoZeroing(t *testing.T) {
 	testenv.SkipUnderRace(t)
 	t.Parallel()
 	// The trained model, for its learned names' search; the tables its
@@ -34,12 +35,11 @@ func TestPendingSlotsNeedNoZeroing(t *testing.T) {
 	if len(notes) > 30 {
 		notes = notes[:30]
 	}
-	junk := &candidate{key: "junk"}
-	garbage := pending{c: junk, m: mention{
+	garbage := mention{
 		hit:    index.Hit{Name: 7, Code: 7, Score: math.Pi, Positions: []int32{1, 2, 3}},
 		weight: 9, name: "junk", sent: 5, start: 6, end: 7, section: 8, partNeg: 0.5,
 		learned: true, kind: corpus.NameDrug, assert: ^nlp.Assertion(0), expanded: true, dominated: true,
-	}}
+	}
 	mentions := 0
 	for i, text := range notes {
 		doc := e.pipe.Analyze(text)
@@ -47,11 +47,11 @@ func TestPendingSlotsNeedNoZeroing(t *testing.T) {
 		for dirty := range 2 {
 			w := e.getWork(0)
 			if dirty == 1 {
-				w.pend = append(w.pend[:0], make([]pending, 4096)...)
-				for j := range w.pend {
-					w.pend[j] = garbage
+				w.mentions = append(w.mentions[:0], make([]mention, 1<<14)...)
+				for j := range w.mentions {
+					w.mentions[j] = garbage
 				}
-				w.pend = w.pend[:0]
+				w.mentions = w.mentions[:0]
 			}
 			got[dirty] = map[string][]mention{}
 			for _, c := range e.collect(w, doc, Request{}) {
@@ -65,7 +65,7 @@ func TestPendingSlotsNeedNoZeroing(t *testing.T) {
 			e.putWork(w)
 		}
 		if !reflect.DeepEqual(got[0], got[1]) {
-			t.Fatalf("note %d: mentions differ when the pending slots hold garbage", i)
+			t.Fatalf("note %d: mentions differ when the arena's slots hold garbage", i)
 		}
 	}
 	if mentions == 0 {
