@@ -9,8 +9,9 @@ import (
 // rejectOrder is the scratch of sortRejections and dedupeRejected: each
 // rejection's code as numbers (codeOrd) and the note's systems, so that
 // the sort and the search compare integers where they compared strings,
-// and the rejections sorted as indices, moved once (a Rejection is 13
-// words: sort.Slice moved them through reflection, three copies a swap).
+// and the rejections sorted as indices, then moved once each along the
+// permutation's cycles (a Rejection is 13 words: sort.Slice moved them
+// through reflection, three copies a swap).
 type rejectOrder struct {
 	systems []string  // the rejections' distinct systems, as first seen
 	rank    []int32   // per system of systems: its place in string order
@@ -18,8 +19,7 @@ type rejectOrder struct {
 	prov    []int32   // per rejection: its system's index in systems
 	keys    []codeOrd // per rejection: its system and code as numbers
 	packed  bool      // keys are made: every code fits codeOrd
-	idx     []int32   // the rejections' indices, sorted
-	moved   []Rejection
+	idx     []int32   // the rejections' indices, sorted (spent by the move)
 	has     []codeOrd // dedupeRejected's suggested codes
 	gone    []bool    // per rejection: its code is suggested (markSuggested)
 }
@@ -40,14 +40,28 @@ type codeOrd struct {
 }
 
 // makeCodeOrd is the codeOrd of code in the system of rank sys (under
-// 256), the code at most eight bytes long.
+// 256), the code at most eight bytes long. Its head h is the code's
+// bytes big-endian, zero-padded to eight: what shifting in a byte at a
+// time and then the padding gave, read as two four-byte words where the
+// code has four bytes or more (the compiler loads each at once; where
+// they overlap they hold the same bytes at the same places) and as its
+// first, middle and last bytes below four (which are all its bytes).
+// TestCodeOrdHeadAgrees holds it to the byte loop.
 func makeCodeOrd(sys int, code string, i int) codeOrd {
 	var h uint64
-	for j := 0; j < len(code); j++ {
-		h = h<<8 | uint64(code[j])
+	switch n := len(code); {
+	case n >= 4:
+		h = be32(code)<<32 | be32(code[n-4:])<<(8*(8-n))
+	case n > 0:
+		h = uint64(code[0])<<56 | uint64(code[n/2])<<(56-8*(n/2)) | uint64(code[n-1])<<(56-8*(n-1))
 	}
-	h <<= 8 * (8 - len(code)) // zero-padded (a shift of 64 leaves 0)
 	return codeOrd{hi: uint64(sys)<<56 | h>>8, lo: h<<56 | uint64(len(code))<<48, i: int32(i)}
+}
+
+// be32 is s's first four bytes big-endian.
+func be32(s string) uint64 {
+	_ = s[3]
+	return uint64(s[0])<<24 | uint64(s[1])<<16 | uint64(s[2])<<8 | uint64(s[3])
 }
 
 // compare orders a and b by their numbers.
@@ -56,6 +70,13 @@ func (a *codeOrd) compare(b *codeOrd) int {
 		return cmp.Compare(a.hi, b.hi)
 	}
 	return cmp.Compare(a.lo, b.lo)
+}
+
+// before reports whether a orders before b: compare(b) < 0, small
+// enough to be inlined where compare (two cmp.Compare) is called.
+// TestCodeOrdBefore holds the two together.
+func (a *codeOrd) before(b *codeOrd) bool {
+	return a.hi < b.hi || a.hi == b.hi && a.lo < b.lo
 }
 
 // same reports whether a and b stand for the same system and code.
@@ -113,21 +134,52 @@ func sortRejections(rs []Rejection, s *rejectOrder) {
 	} else {
 		slices.SortFunc(idx, func(i, j int32) int { return compareRejections(&rs[i], &rs[j]) })
 	}
-	moved := s.moved[:0]
-	for _, i := range idx {
-		moved = append(moved, rs[i])
+	if !s.packed {
+		keys = keys[:0]
 	}
-	copy(rs, moved)
-	clear(moved)  // the scratch keeps no note's strings
-	if s.packed { // the keys follow the rejections (dedupeRejected)
-		sorted := s.has[:0]
-		for _, i := range idx {
-			sorted = append(sorted, keys[i])
+	permuteRejections(rs, keys, idx) // the keys follow the rejections (dedupeRejected)
+	s.keys = keys
+}
+
+// permuteRejections puts rs[idx[k]] at k for every k (idx is a
+// permutation of rs's indices), and keys[idx[k]] likewise when keys is
+// not empty, moving each rejection once along its cycle, one held aside
+// a cycle, where copying them all out and back moved each twice and
+// cleared the copy; one in place is not moved. idx is spent: each index
+// is set to -1 once its place is filled.
+func permuteRejections(rs []Rejection, keys []codeOrd, idx []int32) {
+	withKeys := len(keys) != 0
+	for k := range idx {
+		if idx[k] < 0 {
+			continue
 		}
-		copy(keys, sorted)
-		s.has = sorted[:0]
+		if int(idx[k]) == k {
+			idx[k] = -1
+			continue
+		}
+		tmp := rs[k]
+		var tmpKey codeOrd
+		if withKeys {
+			tmpKey = keys[k]
+		}
+		j := k
+		for {
+			from := int(idx[j])
+			idx[j] = -1
+			if from == k {
+				rs[j] = tmp
+				if withKeys {
+					keys[j] = tmpKey
+				}
+				break
+			}
+			rs[j] = rs[from]
+			if withKeys {
+				keys[j] = keys[from]
+			}
+			j = from
+		}
 	}
-	s.moved, s.keys = moved[:0], keys
 }
 
 // compareRejections orders rejections by system, code and rule.
@@ -166,8 +218,6 @@ func (s *rejectOrder) rankSystems() {
 func (s *rejectOrder) reset() {
 	clear(s.systems)
 	s.systems = s.systems[:0]
-	clear(s.moved)
-	s.moved = s.moved[:0]
 }
 
 // dedupeRejected drops rejections of codes that were suggested after all
@@ -255,7 +305,7 @@ func (s *rejectOrder) markSuggested(kept []Suggestion, n int) bool {
 		lo, hi := 0, len(keys)
 		for lo < hi {
 			m := int(uint(lo+hi) >> 1)
-			if keys[m].compare(&key) < 0 {
+			if keys[m].before(&key) {
 				lo = m + 1
 			} else {
 				hi = m

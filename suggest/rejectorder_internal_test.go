@@ -55,6 +55,42 @@ func TestCompareCodeOrd(t *testing.T) {
 	}
 }
 
+// TestCodeOrdHeadAgrees: makeCodeOrd's numbers are those of the byte
+// loop it replaced, on codes of every length up to eight and every byte
+// value, in systems of every rank.
+func TestCodeOrdHeadAgrees(t *testing.T) {
+	r := rand.New(rand.NewSource(5))
+	for trial := range 20000 {
+		b := make([]byte, trial%9)
+		for i := range b {
+			b[i] = byte(r.Intn(256))
+		}
+		code, sys := string(b), r.Intn(256)
+		var h uint64
+		for j := 0; j < len(code); j++ {
+			h = h<<8 | uint64(code[j])
+		}
+		h <<= 8 * (8 - len(code))
+		want := codeOrd{hi: uint64(sys)<<56 | h>>8, lo: h<<56 | uint64(len(code))<<48, i: int32(trial)}
+		if got := makeCodeOrd(sys, code, trial); got != want {
+			t.Fatalf("%d %q: got %+v, want %+v", sys, code, got, want)
+		}
+	}
+}
+
+// TestCodeOrdBefore: before is compare below zero, on keys equal in
+// neither, one or both words.
+func TestCodeOrdBefore(t *testing.T) {
+	r := rand.New(rand.NewSource(6))
+	for range 20000 {
+		a := codeOrd{hi: uint64(r.Intn(3)) << 62, lo: uint64(r.Intn(3)) << 62}
+		b := codeOrd{hi: uint64(r.Intn(3)) << 62, lo: uint64(r.Intn(3)) << 62}
+		if got, want := a.before(&b), a.compare(&b) < 0; got != want {
+			t.Fatalf("%+v before %+v: got %v, want %v", a, b, got, want)
+		}
+	}
+}
+
 // sortRejectionsBySlice is sortRejections as it was first written.
 func sortRejectionsBySlice(rs []Rejection) {
 	sort.Slice(rs, func(i, j int) bool {
