@@ -27,16 +27,7 @@ func TestSearchAnchor(t *testing.T) {
 	// and out of order.
 	rng := rand.New(rand.NewPCG(7, 25))
 	for range 300 {
-		var q Query
-		n := 1 + rng.IntN(12)
-		for i := range n {
-			q.Terms = append(q.Terms, uint32(rng.IntN(ix.Terms())))
-			q.Pos = append(q.Pos, int32(i))
-		}
-		if rng.IntN(3) == 0 {
-			rng.Shuffle(n, func(i, j int) { q.Pos[i], q.Pos[j] = q.Pos[j], q.Pos[i] })
-		}
-		queries = append(queries, q)
+		queries = append(queries, randomQuery(rng, 12, ix.Terms(), false))
 	}
 	checked := 0
 	for _, q := range queries {

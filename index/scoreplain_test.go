@@ -21,18 +21,9 @@ func TestScoreIsPlain(t *testing.T) {
 	ix, qs := sentenceQueries(t)
 	rng := rand.New(rand.NewPCG(34, 1))
 	for range 2000 {
-		var q Query
-		n := 1 + rng.IntN(16)
-		for i := range n {
-			// Terms drawn from a small part of the vocabulary repeat
-			// within a query.
-			q.Terms = append(q.Terms, uint32(rng.IntN(min(ix.Terms(), 400))))
-			q.Pos = append(q.Pos, int32(i+rng.IntN(2)))
-		}
-		if rng.IntN(3) == 0 {
-			rng.Shuffle(n, func(i, j int) { q.Pos[i], q.Pos[j] = q.Pos[j], q.Pos[i] })
-		}
-		qs = append(qs, q)
+		// Terms drawn from a small part of the vocabulary repeat
+		// within a query.
+		qs = append(qs, randomQuery(rng, 16, min(ix.Terms(), 400), true))
 	}
 	repeated, checked := 0, 0
 	for _, q := range qs {
@@ -64,15 +55,7 @@ func TestScoreFindsPlain(t *testing.T) {
 	rng := rand.New(rand.NewPCG(34, 2))
 	found := 0
 	for range 3000 {
-		var q Query
-		n := 1 + rng.IntN(10)
-		for i := range n {
-			q.Terms = append(q.Terms, uint32(rng.IntN(ix.Terms())))
-			q.Pos = append(q.Pos, int32(i))
-		}
-		if rng.IntN(3) == 0 {
-			rng.Shuffle(n, func(i, j int) { q.Pos[i], q.Pos[j] = q.Pos[j], q.Pos[i] })
-		}
+		q := randomQuery(rng, 10, ix.Terms(), false)
 		const minCov = 0.3
 		var want []Hit
 		for name := range ix.Len() {
