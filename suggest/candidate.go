@@ -552,7 +552,7 @@ func (e *Engine) pendHits(w *work, doc *nlp.Document, sc *sentenceScratch, hits 
 		// (topScore), not scored again against each later mention.
 		s := scoreOf(m) // read in place: no call (scoreat.go)
 		if n == 0 {
-			c.topScore = s
+			c.best, c.topScore = 0, s
 		} else if s > c.topScore {
 			c.best, c.topScore = n, s
 		}

@@ -181,9 +181,9 @@ func (e *Engine) putWork(w *work) {
 	// index's names and w.pos's array, unless a search grew that array
 	// during the note: the positions of its earlier hits then hold the
 	// old one. Only then is it cleared, room and all (the room past its
-	// length holds earlier notes' mentions). Left are the few positions a side or site edit appends
-	// to a best mention (side.go, site.go), bytes, until the slot is
-	// reused.
+	// length holds earlier notes' mentions). Left are the few positions
+	// a side or site edit appends to a best mention (side.go, site.go),
+	// bytes, until the slot is reused.
 	if head := arrayHead(w.pos); head != w.posHead {
 		clear(w.mentions[:cap(w.mentions)])
 		w.posHead = head
