@@ -15,20 +15,7 @@ import (
 // log-odds broken by system and code, final lists not in order and NaN
 // (both sorted as one then).
 func TestMergeYielded(t *testing.T) {
-	var codes []*corpus.Code
-	for i := range 40 {
-		sys := corpus.ICD10CM
-		if i%5 == 0 {
-			sys = corpus.CPT
-		}
-		codes = append(codes, &corpus.Code{System: sys, Code: fmt.Sprintf("C%02d", (i*17)%40)})
-	}
-	set := corpus.NewSet(codes, nil)
-	e := &Engine{set: set}
-	var ids []corpus.ID
-	for _, sys := range set.Systems() {
-		ids = append(ids, set.IDs(sys)...)
-	}
+	e, ids := sortFixture()
 	rng := rand.New(rand.NewPCG(1, 2))
 	pick := func(xs ...float64) float64 { return xs[rng.IntN(len(xs))] }
 	w := &work{}
@@ -71,4 +58,24 @@ func TestMergeYielded(t *testing.T) {
 	if merged < 1000 {
 		t.Fatalf("only %d rounds merged: the test does not exercise the merge", merged)
 	}
+}
+
+// sortFixture is an engine over 40 codes of two systems, ordered by
+// neither ID nor string alone, and the codes' IDs system by system: the
+// set the sort agreement tests draw candidates from.
+func sortFixture() (*Engine, []corpus.ID) {
+	var codes []*corpus.Code
+	for i := range 40 {
+		sys := corpus.ICD10CM
+		if i%5 == 0 {
+			sys = corpus.CPT
+		}
+		codes = append(codes, &corpus.Code{System: sys, Code: fmt.Sprintf("C%02d", (i*17)%40)})
+	}
+	e := &Engine{set: corpus.NewSet(codes, nil)}
+	var ids []corpus.ID
+	for _, sys := range e.set.Systems() {
+		ids = append(ids, e.set.IDs(sys)...)
+	}
+	return e, ids
 }

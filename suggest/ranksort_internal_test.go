@@ -1,13 +1,10 @@
 package suggest
 
 import (
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
 	"testing"
-
-	"medcode/corpus"
 )
 
 // TestSortRankedAgrees holds sortScored (the sort of packed keys where
@@ -16,19 +13,7 @@ import (
 // every number, zeros of both signs, negatives, repeated codes and NaN
 // (the plain sort then).
 func TestSortRankedAgrees(t *testing.T) {
-	var codes []*corpus.Code
-	for i := range 40 { // codes of two systems, ordered by neither ID nor string alone
-		sys := corpus.ICD10CM
-		if i%5 == 0 {
-			sys = corpus.CPT
-		}
-		codes = append(codes, &corpus.Code{System: sys, Code: fmt.Sprintf("C%02d", (i*17)%40)})
-	}
-	e := &Engine{set: corpus.NewSet(codes, nil)}
-	var ids []corpus.ID
-	for _, sys := range e.set.Systems() {
-		ids = append(ids, e.set.IDs(sys)...)
-	}
+	e, ids := sortFixture()
 	rng := rand.New(rand.NewPCG(3, 4))
 	w, wp := e.getWork(0), e.getWork(0)
 	negZero := math.Copysign(0, -1)
