@@ -210,31 +210,37 @@ type scored struct {
 // over ks (as for distinct codes without NaN), they are sorted as
 // packed integers (packedOrder); else pdqsort orders indices with
 // compareKeys, which decides the order of those it calls the same
-// (sortScoredPlain; TestSortRankedAgrees holds the two equal).
+// (plainOrder; TestSortRankedAgrees holds the two equal).
 func (e *Engine) sortScored(w *work, ks []scored) {
 	idx, ok := e.packedOrder(w, ks, w.idx[:0])
 	if !ok {
-		e.sortScoredPlain(w, ks)
-		return
+		idx = e.plainOrder(w, ks)
 	}
-	w.idx = idx
-	sorted := w.sorted[:0]
-	for _, j := range idx {
-		sorted = append(sorted, ks[j])
-	}
-	w.sorted = sorted
-	copy(ks, sorted)
+	w.placeScored(ks, idx)
 }
 
 // sortScoredPlain is sortScored by pdqsort of indices.
 func (e *Engine) sortScoredPlain(w *work, ks []scored) {
+	w.placeScored(ks, e.plainOrder(w, ks))
+}
+
+// plainOrder is sortScored's order of ks as indices, by pdqsort with
+// compareKeys.
+func (e *Engine) plainOrder(w *work, ks []scored) []int32 {
 	keys, idx := w.tail.keys[:0], w.idx[:0]
 	for i := range ks {
 		keys = append(keys, keyOf(&ks[i]))
 		idx = append(idx, int32(i))
 	}
-	w.tail.keys, w.idx = keys, idx
+	w.tail.keys = keys
 	slices.SortFunc(idx, func(a, b int32) int { return e.compareKeys(&keys[a], &keys[b]) })
+	return idx
+}
+
+// placeScored puts ks in the order idx lists them (indices into ks), by
+// way of w.sorted, and keeps idx's array for the next sort.
+func (w *work) placeScored(ks []scored, idx []int32) {
+	w.idx = idx
 	sorted := w.sorted[:0]
 	for _, j := range idx {
 		sorted = append(sorted, ks[j])
