@@ -36,9 +36,8 @@ type candidate struct {
 	tgt      target
 	mentions []mention
 	best     int // index into mentions
-	n        int // mentions gathered (collect's count)
-	// topScore is scoreOf mentions[best] while collect lays the
-	// mentions out; nothing reads it after.
+	// topScore is scoreOf mentions[best] while pendHits builds the
+	// mentions; nothing reads it after.
 	topScore float64
 	// spanRank is 0 when no other candidate's best mention overlapping
 	// this one's scores higher, else how many do; margin is this best
@@ -201,8 +200,7 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 	// copies, and never writes the arena's spare room.
 	for _, c := range w.order {
 		c.key = e.set.CodeString(c.tgt.anyCode())
-		n := len(c.mentions)
-		c.mentions, c.n = c.mentions[:n:n], n
+		c.mentions = slices.Clip(c.mentions)
 	}
 	return w.order
 }
