@@ -37,7 +37,7 @@ func TestSequenceRowsAreZ(t *testing.T) {
 			t.Errorf("%s: no row", c)
 		}
 	}
-	codes := []string{"", "I10", "E11.9", "z00.00", "Z", "Z0", "Z1"}
+	codes := []string{"", "I10", "E11.9", "z00.00", "Z", "Z0", "Z1", "ZA0", "Z0A", "Z/9", "Z:0", "Z~~.1"}
 	for k := range 100 {
 		cat := fmt.Sprintf("Z%02d", k)
 		codes = append(codes, cat, cat+".0", cat+".1", cat+".59", cat+".81", cat+".9")
@@ -76,4 +76,33 @@ func reasonFirstPlain(code string) string {
 		}
 	}
 	return ""
+}
+
+// TestZRowCats holds the category sets firstListedRow and reasonFirstRow
+// test first to the categories of their tables' rows.
+func TestZRowCats(t *testing.T) {
+	set := func(prefixes []string) (lo, hi uint64) {
+		for _, p := range prefixes {
+			c := int(p[1]-'0')*10 + int(p[2]-'0')
+			if c < 64 {
+				lo |= 1 << c
+			} else {
+				hi |= 1 << (c - 64)
+			}
+		}
+		return lo, hi
+	}
+	var fl, rf []string
+	for _, r := range firstListed {
+		fl = append(fl, r.prefix)
+	}
+	for _, r := range reasonFirst {
+		rf = append(rf, r.prefix)
+	}
+	if lo, hi := set(fl); lo != firstListedLo || hi != firstListedHi {
+		t.Errorf("firstListed's categories are %#x %#x, the constants %#x %#x", lo, hi, uint64(firstListedLo), uint64(firstListedHi))
+	}
+	if lo, hi := set(rf); lo != reasonFirstLo || hi != reasonFirstHi {
+		t.Errorf("reasonFirst's categories are %#x %#x, the constants %#x %#x", lo, hi, uint64(reasonFirstLo), uint64(reasonFirstHi))
+	}
 }

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -152,6 +153,8 @@ type seqScratch struct {
 	later                 []int      // the suggestions listedBefore may list a code before (sequenceIn)
 	sides                 []listSide // later's halves of mayList
 	top                   []float64
+	why                   []int32  // applyOrder's rule per moved code (one more than its index in kept)
+	sets                  sideSets // sides indexed (sequenceIn)
 	// hint holds the codes the suggestions were rendered from, in order
 	// (Suggest sets it; empty when unknown): seqFacts reads a
 	// suggestion's id from it when the code there is the suggestion's
@@ -196,12 +199,35 @@ func (e *Engine) sequenceIn(sc *seqScratch, doc *nlp.Document, req Request, res 
 		}
 	}
 	sc.later, sc.sides = later, sides
+	// Up to 64 of them, their sides are indexed (sideSets): a code's
+	// need names the ones may passes, in order, and only those are
+	// judged.
+	sets := &sc.sets
+	indexed := len(sides) <= 64
+	if indexed {
+		sets.build(sides)
+	}
 	for a := range sugs {
 		if !in[a] && sugs[a].Confidence < thr/2 || !fs[a].icd {
 			continue // too far below to be lifted
 		}
 		sa, fa := &sugs[a], &fs[a]
 		need, packed := needOf(fa, sa, in[a])
+		if packed && indexed {
+			for m := sets.mayOf(&need); m != 0; m &= m - 1 {
+				b := later[bits.TrailingZeros64(m)]
+				if a == b {
+					continue
+				}
+				c, ok := e.listedBefore(doc, sugs, fs, a, b, in[a])
+				if !ok {
+					continue
+				}
+				c.a, c.b = a, b
+				cons = append(cons, c)
+			}
+			continue
+		}
 		for j, b := range later {
 			if a == b {
 				continue
@@ -418,7 +444,7 @@ func elsewhere(display string) bool {
 // category, comparing whole prefixes only there (sequencing asks of every
 // Z code a note's suggestions hold).
 func firstListedRow(code string) string {
-	if len(code) < 3 || code[0] != 'Z' {
+	if len(code) < 3 || code[0] != 'Z' || !zCatIn(code, firstListedLo, firstListedHi) {
 		return ""
 	}
 	cat := zCategory(code)
@@ -440,7 +466,7 @@ func firstListedRow(code string) string {
 // none; like firstListedRow it reads the table for Z codes only, up to
 // their category.
 func reasonFirstRow(code string) string {
-	if len(code) < 3 || code[0] != 'Z' {
+	if len(code) < 3 || code[0] != 'Z' || !zCatIn(code, reasonFirstLo, reasonFirstHi) {
 		return ""
 	}
 	cat := zCategory(code)
@@ -456,6 +482,31 @@ func reasonFirstRow(code string) string {
 		}
 	}
 	return ""
+}
+
+// The categories of firstListed's rows and of reasonFirst's, as sets of
+// two-digit numbers (bit c of lo for c below 64, bit c-64 of hi): a Z
+// code of a category with no row is answered without reading the table,
+// most of whose rows sort before it (TestZRowCats holds them to the
+// tables).
+const (
+	firstListedLo, firstListedHi = 0x1bfcc680000317, 0x800001000
+	reasonFirstLo, reasonFirstHi = 0x8010040803800, 0xe0
+)
+
+// zCatIn reports whether the category of code (a Z code three bytes
+// long at least) is in the set lo, hi; a category not of two digits is
+// let through, for the table to answer.
+func zCatIn(code string, lo, hi uint64) bool {
+	d1, d2 := code[1]-'0', code[2]-'0'
+	if d1 > 9 || d2 > 9 {
+		return true
+	}
+	c := uint(d1)*10 + uint(d2)
+	if c < 64 {
+		return lo>>c&1 != 0
+	}
+	return hi>>(c-64)&1 != 0
 }
 
 // zCategory is the two digits of the category of a Z code (or code
@@ -662,11 +713,15 @@ func applyOrder(sc *seqScratch, res *Result, in []bool, succ, raise [][]int, kep
 	done := sc.done
 	seq := pickOrder(sc.seq[:0], ins, done, indeg, prio, succ)
 	// Each code moved above another says why once: the rule placing it
-	// above the first code it passed.
-	why := map[int]order{}
-	for _, c := range kept {
-		if w, ok := why[c.a]; c.a > c.b && (!ok || c.b < w.b) {
-			why[c.a] = c
+	// above the first code it passed. why[i] is one more than the index
+	// in kept of that rule (0: none), a list per code rather than a map
+	// made per note.
+	sc.why = grown(sc.why, n)
+	why := sc.why
+	for ci := range kept {
+		c := &kept[ci]
+		if w := why[c.a]; c.a > c.b && (w == 0 || c.b < kept[w-1].b) {
+			why[c.a] = int32(ci) + 1
 		}
 	}
 	// Each sequenced code's confidence and score are set in its place
@@ -678,14 +733,14 @@ func applyOrder(sc *seqScratch, res *Result, in []bool, succ, raise [][]int, kep
 		if k > 0 {
 			p := &sugs[seq[k-1]]
 			s.Confidence = min(max(s.Confidence, top[i]), p.Confidence)
-			if !listsAfter(*p, *s) {
+			if !listsAfterRef(p, s) { // in place: a Suggestion is large to copy
 				s.Score = math.Nextafter(p.Score, math.Inf(-1))
 			}
 		} else {
 			s.Confidence = max(s.Confidence, top[i])
 		}
-		if c, ok := why[i]; ok {
-			s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: c.message(sugs)})
+		if w := why[i]; w != 0 {
+			s.Edits = append(s.Edits, Edit{Kind: "sequencing", Message: kept[w-1].message(sugs)})
 		}
 	}
 	perm := seq
@@ -742,11 +797,12 @@ func pickOrder(seq, ins []int, done []bool, indeg, prio []int, succ [][]int) []i
 
 // permute puts s[perm[k]] at k for every k (perm is a permutation of s's
 // indices), moving each element once along its cycle; moved is scratch of
-// len(s).
+// len(s). An element perm leaves in place (most: sequencing moves a few
+// codes) is not copied out and back.
 func permute(s []Suggestion, perm []int, moved []bool) {
 	clear(moved)
 	for k := range s {
-		if moved[k] {
+		if moved[k] || perm[k] == k {
 			continue
 		}
 		tmp := s[k]

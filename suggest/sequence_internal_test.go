@@ -1,6 +1,9 @@
 package suggest
 
 import (
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -264,6 +267,42 @@ func TestPermute(t *testing.T) {
 		}
 		if strings.Join(got, "") != strings.Join(want, "") {
 			t.Errorf("permute(%v) = %v, want %v", perm, got, want)
+		}
+	}
+	// Random permutations that leave some elements in place (permute
+	// skips those) and move the rest along cycles.
+	rng := rand.New(rand.NewPCG(35, 1))
+	for range 2000 {
+		n := 1 + rng.IntN(40)
+		perm := make([]int, n)
+		for i := range perm {
+			perm[i] = i
+		}
+		var moving []int
+		for i := range n {
+			if rng.IntN(3) == 0 {
+				moving = append(moving, i)
+			}
+		}
+		shuf := slices.Clone(moving)
+		rng.Shuffle(len(shuf), func(i, j int) { shuf[i], shuf[j] = shuf[j], shuf[i] })
+		for x, i := range moving {
+			perm[i] = shuf[x]
+		}
+		s := make([]Suggestion, n)
+		for i := range s {
+			s[i].Code = strconv.Itoa(i)
+			s[i].Score = float64(i)
+		}
+		want := slices.Clone(s)
+		for k, from := range perm {
+			want[k] = s[from]
+		}
+		permute(s, perm, make([]bool, n))
+		for k := range s {
+			if s[k].Code != want[k].Code || s[k].Score != want[k].Score {
+				t.Fatalf("permute(%v) at %d = %s, want %s", perm, k, s[k].Code, want[k].Code)
+			}
 		}
 	}
 }
