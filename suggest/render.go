@@ -231,27 +231,10 @@ const renderSpans = 5
 // evidence (renderEvidence).
 func (e *Engine) render(dst *Suggestion, k *scored, req Request, matched string, parts []Explanation, ev []Evidence) {
 	c, code, f := k.c, k.code, k.f
-	var sentBuf [16]int
-	sents := sentBuf[:0] // the distinct sentences of the mentions
-	var seen sentSet
-	var flags nlp.Assertion
-	for i := -1; i < len(k.extra); i++ {
-		cc := c
-		if i >= 0 {
-			cc = k.extra[i]
-		}
-		for j := range cc.mentions {
-			m := &cc.mentions[j] // in place: a mention is large
-			if !seen.has(sents, m.sent) {
-				sents = append(sents, m.sent)
-				seen.added(sents, m.sent)
-			}
-			flags |= m.assert
-		}
-	}
+	nSents, flags := mentionFacts(k)
 	parts = parts[:2]
 	parts[0] = Explanation{Value: k.score, Message: matched}
-	parts[1] = Explanation{Value: float64(len(sents)), Message: "sentences mentioning it"}
+	parts[1] = Explanation{Value: float64(nSents), Message: "sentences mentioning it"}
 	if c.topRef().dominated {
 		parts = append(parts, Explanation{Value: round(f[7], 3), Message: "words also matched a longer, more specific name"})
 	}
@@ -286,6 +269,48 @@ func (e *Engine) render(dst *Suggestion, k *scored, req Request, matched string,
 		Explanation: Explanation{Value: k.conf, Message: msg, Children: parts},
 		Features:    feats,
 	}
+}
+
+// mentionFacts is the number of distinct sentences of the mentions of
+// k's candidates and the union of their assertions (mentionFactsSet).
+// A suggestion of one candidate (most) counts its sentences as
+// distinctSentences does, in one pass where the mentions come in
+// sentence order, not through a set of the sentences seen
+// (TestMentionFacts holds the two equal).
+func mentionFacts(k *scored) (int, nlp.Assertion) {
+	if len(k.extra) > 0 {
+		return mentionFactsSet(k)
+	}
+	var flags nlp.Assertion
+	ms := k.c.mentions
+	for j := range ms {
+		flags |= ms[j].assert
+	}
+	return distinctSentences(ms), flags
+}
+
+// mentionFactsSet is mentionFacts through a set of the sentences seen,
+// over k's candidate and its merged candidates.
+func mentionFactsSet(k *scored) (int, nlp.Assertion) {
+	var sentBuf [16]int
+	sents := sentBuf[:0] // the distinct sentences of the mentions
+	var seen sentSet
+	var flags nlp.Assertion
+	for i := -1; i < len(k.extra); i++ {
+		cc := k.c
+		if i >= 0 {
+			cc = k.extra[i]
+		}
+		for j := range cc.mentions {
+			m := &cc.mentions[j] // in place: a mention is large
+			if !seen.has(sents, m.sent) {
+				sents = append(sents, m.sent)
+				seen.added(sents, m.sent)
+			}
+			flags |= m.assert
+		}
+	}
+	return len(sents), flags
 }
 
 // appendMatchedMessage appends fmt.Sprintf("matched %s %q (coverage
