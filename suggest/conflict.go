@@ -865,22 +865,15 @@ const (
 )
 
 // giveWayReason is the reason why for a code giving way to the code of
-// brief bb. Each is one concatenation (one allocation) rather than a
-// fmt.Sprintf: TestGiveWayReason holds it equal to the Sprintf form.
+// brief bb, in a string of its own: resolveConflicts carves it from the
+// note's chunk (giveWayReasonIn). TestGiveWayReason holds both equal to
+// the Sprintf form.
 func giveWayReason(why giveWhy, bb *corpus.Brief) string {
-	switch why {
-	case whyComplication:
-		return "the note documents " + bb.Code + " (" + bb.Display + "), a complication in the same category"
-	case whyExplained:
-		return "the reason for the visit or study, explained by " + bb.Code + " (" + bb.Display + ") in the note's conclusion: not coded separately"
-	case whyIntegral:
-		return "a sign or symptom routinely part of " + bb.Code + " (" + bb.Display + "), which the note documents: not coded separately"
-	case whyNamed:
-		return "a sign or symptom named by " + bb.Code + " (" + bb.Display + "), which the note documents: not coded separately"
-	case whyMore:
-		return "the note documents " + bb.Code + " (" + bb.Display + "), which says more"
+	before, after := giveWayParts(why)
+	if before == "" {
+		return ""
 	}
-	return ""
+	return before + bb.Code + " (" + bb.Display + after
 }
 
 // mayGiveWay reports whether giveWay may find a rule for a (brief ab,
@@ -1153,11 +1146,11 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if yields(drops[i].rule) {
 				// Documented but not coded beside its replacement: ranked
 				// below the recommendation, with the reason.
-				yielded = append(yielded, e.yieldTo(w, doc, *k, thr, drops[i].rule, drops[i].reason(briefs)))
+				yielded = append(yielded, e.yieldTo(w, doc, *k, thr, drops[i].rule, drops[i].reason(briefs, &w.rn.reasons)))
 				continue
 			}
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-				Rule: drops[i].rule, Reason: drops[i].reason(briefs), Evidence: e.evidence(w, doc, k.c, 3)})
+				Rule: drops[i].rule, Reason: drops[i].reason(briefs, &w.rn.reasons), Evidence: e.evidence(w, doc, k.c, 3)})
 			continue
 		}
 		rejected := false
@@ -1171,7 +1164,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			// A condition documented only as past or in a relative never
 			// evicts the history code that stands for it (history.go).
 			if j < 0 || req.Annotate || !better(sup[i], sup[fsup[j]]) || k.c.replacedBy == cc {
-				reason := "Excludes1 with " + cc + ", which ranks higher and is documented as well or better"
+				reason := excludedBy(cc, &w.rn.reasons)
 				if j >= 0 && sup[i].level > 0 && !req.Annotate {
 					yielded = append(yielded, e.yieldTo(w, doc, *k, min(thr, final[j].conf), "excludes1", reason))
 				} else {
@@ -1182,7 +1175,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 				break
 			}
 			// k is better documented: the kept code gives way.
-			reason := "Excludes1 with " + b.Code + " (" + b.Display + "), which the note documents more specifically"
+			reason := excludedFor(b, &w.rn.reasons)
 			if sup[fsup[j]].level > 0 {
 				yielded = append(yielded, e.yieldTo(w, doc, final[j], min(thr, k.conf), "excludes1", reason))
 			} else {
@@ -1276,10 +1269,11 @@ type conflictDrop struct {
 	rule  string
 }
 
-// reason is giveWayReason of d, briefs the candidates' briefs: written
-// only for a decision that is reported, not for every one made.
-func (d *conflictDrop) reason(briefs []corpus.Brief) string {
-	return giveWayReason(d.why, &briefs[d.by])
+// reason is giveWayReason of d, briefs the candidates' briefs, carved
+// from buf: written only for a decision that is reported, not for every
+// one made.
+func (d *conflictDrop) reason(briefs []corpus.Brief, buf *reasonBuf) string {
+	return giveWayReasonIn(d.why, &briefs[d.by], buf)
 }
 
 // grown returns buf resized to n zero values, reusing its memory.
