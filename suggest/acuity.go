@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"cmp"
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -198,7 +197,7 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 			continue
 		}
 		b := e.set.Brief(to)
-		why := fmt.Sprintf("note says %s; %s is %s", said, s.Code, cmp.Or(is, "unspecified acuity"))
+		why := "note says " + said + "; " + s.Code + " is " + cmp.Or(is, "unspecified acuity")
 		if req.Annotate {
 			if has(res, corpus.ICD10CM, b.Code) < 0 {
 				insertBeside(res, s, b, "acuity", why)

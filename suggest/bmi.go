@@ -160,8 +160,7 @@ func (e *Engine) bmiBand(n *ruleNote, res *Result) (chosenBMI, string) {
 		v = float64(int(v*10)) / 10
 		for _, b := range e.bmiBands() {
 			if v >= b.lo && v <= b.hi {
-				return chosenBMI{code: b.code, ev: c}, fmt.Sprintf("BMI %s documented with %s (%s); the BMI code goes with the weight diagnosis and is sequenced after it",
-					doc.Text[m[2]:m[3]], with.Code, with.Display)
+				return chosenBMI{code: b.code, ev: c}, "BMI " + doc.Text[m[2]:m[3]] + " documented with " + with.Code + " (" + with.Display + "); the BMI code goes with the weight diagnosis and is sequenced after it"
 			}
 		}
 	}

@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -110,7 +109,7 @@ func absorbHeaders(res *Result, rej []Rejection) []Rejection {
 		for ks := range res.Suggestions {
 			s := &res.Suggestions[ks]
 			if s.Billable && s.System == h.System && len(s.Code) > len(h.Code) && strings.HasPrefix(s.Code, h.Code) {
-				rej = append(rej, drop(res, i, "less_specific", fmt.Sprintf("the note documents %s (%s), a billable code under this category", s.Code, s.Display)))
+				rej = append(rej, drop(res, i, "less_specific", "the note documents "+s.Code+" ("+s.Display+"), a billable code under this category"))
 				i--
 				break
 			}

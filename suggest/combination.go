@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"cmp"
-	"fmt"
 	"math"
 	"math/bits"
 	"regexp"
@@ -356,7 +355,7 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 		kept[sub] = c.code
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: cc.Code, conf: conf(c),
 			ev: append(evidenceCues(doc, *c.a), evidenceCues(doc, *c.b)...), rule: "with_convention",
-			why: fmt.Sprintf("%s (%s) and %s (%s) are linked by \"with\" in the Alphabetic Index: a causal relationship is presumed", c.a.Code, c.a.Display, c.b.Code, c.b.Display)})
+			why: c.a.Code + " (" + c.a.Display + ") and " + c.b.Code + " (" + c.b.Display + ") are linked by \"with\" in the Alphabetic Index: a causal relationship is presumed"})
 		if c.own || strings.HasPrefix(c.a.Code, sub) {
 			absorbed.set(c.a.Code, cc.Code)
 		}
@@ -370,7 +369,7 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 	for i := len(res.Suggestions) - 1; i >= 0 && len(absorbed) > 0; i-- {
 		s := &res.Suggestions[i] // read before drop: not a copy of the suggestion
 		if by, ok := absorbed.by(s.Code); ok && s.System == string(corpus.ICD10CM) && by != s.Code {
-			rej = append(rej, drop(res, i, "combination", fmt.Sprintf("coded in the combination code %s (\"with\" convention)", by)))
+			rej = append(rej, drop(res, i, "combination", "coded in the combination code "+by+" (\"with\" convention)"))
 		}
 	}
 	return adds, rej

@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"fmt"
 	"math"
 	"regexp"
 	"slices"
@@ -173,7 +172,7 @@ func measured(doc *nlp.Document, res *Result, f procedureFamily, best Suggestion
 			if i != fits[0] {
 				s := res.Suggestions[i]
 				drop[i] = Rejection{System: s.System, Code: s.Code, Display: s.Display, Rule: "contradicted", Evidence: s.Evidence,
-					Reason: fmt.Sprintf("note documents %s %s; %s is %s", strconv.FormatFloat(v, 'f', -1, 64), m.unit, s.Code, f.tail(s))}
+					Reason: "note documents " + strconv.FormatFloat(v, 'f', -1, 64) + " " + m.unit + "; " + s.Code + " is " + f.tail(s)}
 			}
 		}
 		return true
@@ -217,9 +216,7 @@ func procedureDetail(doc *nlp.Document, res *Result, rej []Rejection) []Rejectio
 				Reason: s.Code + " differs from " + best.Code + " only in a detail the note does not document; " + best.Code + " is suggested with a query"}
 		}
 		keep := &res.Suggestions[f.members[0]]
-		keep.Edits = append(keep.Edits, Edit{Kind: "undocumented_detail", Message: fmt.Sprintf(
-			"the note does not document the detail that tells %s (%s) from %s: document it, or query the provider",
-			keep.Code, f.tail(*keep), strings.Join(alts, ", "))})
+		keep.Edits = append(keep.Edits, Edit{Kind: "undocumented_detail", Message: "the note does not document the detail that tells " + keep.Code + " (" + f.tail(*keep) + ") from " + strings.Join(alts, ", ") + ": document it, or query the provider"})
 	}
 	if len(drop) == 0 && len(promote) == 0 {
 		return rej

@@ -294,7 +294,7 @@ func (e *Engine) followUp(n *ruleNote, res *Result, adds []addition, rej []Rejec
 		if !ok {
 			continue
 		}
-		rej = append(rej, drop(res, i, "history", fmt.Sprintf("treated malignancy with no evidence of disease: coded with the personal-history code %s", z.Code)))
+		rej = append(rej, drop(res, i, "history", "treated malignancy with no evidence of disease: coded with the personal-history code "+z.Code))
 		adds = append(adds, addition{sys: corpus.ICD10CM, code: z.Code, conf: s.Confidence, ev: append(evidenceCues(doc, s), nedCue...), rule: "follow_up",
 			why: "the malignancy was treated and the note finds no evidence of disease: personal history of it"})
 		hist = append(hist, s)

@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -78,7 +77,7 @@ func (e *Engine) etiologyFirst(res *Result) {
 				continue
 			}
 			a := res.Suggestions[j]
-			why := fmt.Sprintf("the words of %s state its etiology, which its code first note names (Tabular List, I.A.13)", b.Code)
+			why := "the words of " + b.Code + " state its etiology, which its code first note names (Tabular List, I.A.13)"
 			a.Confidence, a.Score = b.Confidence, math.Nextafter(max(a.Score, b.Score), math.Inf(1))
 			a.Edits = append(a.Edits, Edit{Kind: "etiology", Message: why})
 			a.Explanation.Children = append(a.Explanation.Children, Explanation{Value: a.Confidence, Message: "coding rule etiology: " + why})

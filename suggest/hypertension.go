@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -249,7 +248,7 @@ func (e *Engine) hypertensionCode(n *ruleNote, res *Result, adds []addition, abs
 	slices.Sort(names)
 	names = slices.Compact(names)
 	adds = append(adds, addition{sys: corpus.ICD10CM, code: code, conf: conf, ev: ev, rule: "with_convention",
-		why: fmt.Sprintf("hypertension with %s (%s): a causal relationship is presumed unless the note says otherwise", strings.Join(what, " and "), strings.Join(names, ", "))})
+		why: "hypertension with " + strings.Join(what, " and ") + " (" + strings.Join(names, ", ") + "): a causal relationship is presumed unless the note says otherwise"})
 	for _, p := range parts {
 		switch {
 		case p.Code == code:

@@ -62,8 +62,14 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 			rej = append(rej, drop(res, i, "specific_injury", "the note documents the injury "+o.Code+" ("+o.Display+"), whose words include these"))
 		}
 	}
+	var injBuf [16]int
 	for {
 		moved := false
+		// inj are the injuries an external cause may place, listed on
+		// the first cause of this pass: every cause reads the same few,
+		// not every suggestion again.
+		var inj []int
+		listed := false
 		for i := range res.Suggestions {
 			x := &res.Suggestions[i]
 			// X58 (exposure to other specified factors) names no cause
@@ -71,26 +77,10 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 			if !externalCauseCode(x) || strings.HasPrefix(x.Code, "X58") {
 				continue
 			}
-			var xbuf, obuf [8]int // the sentences, without an allocation each
-			sents := appendEvidenceSentences(xbuf[:0], doc, x.Evidence)
-			best, bestWords := -1, 0
-			for j := range res.Suggestions {
-				o := &res.Suggestions[j]
-				if j == i || !specificInjury(o) || catchAllInjury(o) || !slices.ContainsFunc(appendEvidenceSentences(obuf[:0], doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) ||
-					!evidenceNear(doc, o.Evidence, x.Evidence, 4) {
-					continue
-				}
-				if j < i {
-					best = j // an injury is listed first already
-					break
-				}
-				// The injury's own words: a site or kind the external
-				// cause's words do not hold ("drowning" of "drowning due
-				// to ... canoe" is the cause's).
-				if n := ownWords(doc, o.Evidence, x.Evidence); n > bestWords {
-					best, bestWords = j, n
-				}
+			if !listed {
+				inj, listed = placeableInjuries(injBuf[:0], res), true
 			}
+			best := causePlace(doc, res, i, inj)
 			if best < i {
 				continue
 			}
@@ -109,6 +99,49 @@ func (e *Engine) injuryOrder(doc *nlp.Document, res *Result, rej []Rejection) []
 			return rej
 		}
 	}
+}
+
+// placeableInjuries appends to out the indices, in order, of the
+// suggestions an external cause may place (causePlace): specific
+// injuries, not catch-alls.
+func placeableInjuries(out []int, res *Result) []int {
+	for j := range res.Suggestions {
+		if o := &res.Suggestions[j]; specificInjury(o) && !catchAllInjury(o) {
+			out = append(out, j)
+		}
+	}
+	return out
+}
+
+// causePlace returns the injury the external cause at i places, -1 when
+// none: of inj (placeableInjuries of res), the first listed before it, or
+// else the one after it with the most words of its own, documented in a
+// sentence of the cause within four words of it. Reading inj, not every
+// suggestion, is the rule's walk over them all with the suggestions that
+// are no specific injury, or a catch-all, passed over first
+// (TestCausePlace holds it to that walk).
+func causePlace(doc *nlp.Document, res *Result, i int, inj []int) int {
+	x := &res.Suggestions[i]
+	var xbuf, obuf [8]int // the sentences, without an allocation each
+	sents := appendEvidenceSentences(xbuf[:0], doc, x.Evidence)
+	best, bestWords := -1, 0
+	for _, j := range inj {
+		o := &res.Suggestions[j]
+		if j == i || !slices.ContainsFunc(appendEvidenceSentences(obuf[:0], doc, o.Evidence), func(s int) bool { return slices.Contains(sents, s) }) ||
+			!evidenceNear(doc, o.Evidence, x.Evidence, 4) {
+			continue
+		}
+		if j < i {
+			return j // an injury is listed first already
+		}
+		// The injury's own words: a site or kind the external cause's
+		// words do not hold ("drowning" of "drowning due to ... canoe"
+		// is the cause's).
+		if n := ownWords(doc, o.Evidence, x.Evidence); n > bestWords {
+			best, bestWords = j, n
+		}
+	}
+	return best
 }
 
 // externalCauseCode reports an ICD-10-CM external cause code (chapter 20).

@@ -333,8 +333,11 @@ func (e *Engine) neoMentions(n *ruleNote) []neoMention {
 	if n.w != nil {
 		ns = &n.w.neo
 	}
+	// Only the sentences holding a behavior cue are visited (cueSents):
+	// the others, most of a note, hold none of the six and were passed
+	// over after six lookups each.
 	var at [6]int
-	for sent := range doc.Sentences {
+	for sent := nextCueSent(found[:], at[:], 0); sent >= 0 && sent < len(doc.Sentences); sent = nextCueSent(found[:], at[:], sent+1) {
 		mal := affirmedOf(sentenceCues(found[0], &at[0], sent))
 		ben := affirmedOf(sentenceCues(found[1], &at[1], sent))
 		sit := affirmedOf(sentenceCues(found[2], &at[2], sent))

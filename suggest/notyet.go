@@ -30,7 +30,11 @@ var (
 
 // notYet reports whether cue c of a status rule of kind names a device,
 // opening or aftercare the patient does not have at this encounter.
-func notYet(doc *nlp.Document, kind string, c cue) bool {
+//
+// The sentence's cues are read from the note's cue table (rulenote.go),
+// not found again in the sentence per cue.
+func notYet(n *ruleNote, kind string, c cue) bool {
+	doc := n.doc
 	switch kind {
 	case "implant", "opening", "aftercare":
 	default:
@@ -42,7 +46,7 @@ func notYet(doc *nlp.Document, kind string, c cue) bool {
 	if kind == "aftercare" {
 		return false
 	}
-	return sentenceHas(doc, c.sent, toComeCues, c.tok) || sentenceHas(doc, c.sent, hereCues, -1)
+	return n.sentenceHas(c.sent, toComeCues, c.tok) || n.sentenceHas(c.sent, hereCues, -1)
 }
 
 // laterEncounters lowers below the decision threshold the reasons for an

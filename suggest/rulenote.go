@@ -276,7 +276,15 @@ func (n *ruleNote) find() {
 				}
 			}
 			for fi := range fw.lists {
-				n.tryFirst(&fw.lists[fi], i, next)
+				// A list with no phrase of the word alone and none whose
+				// second word's bit next holds finds nothing here (half
+				// the lists of the words a note holds): not called. Its
+				// last stays unmarked, so a wildcard of the list that
+				// matches the token too tries it again (try), finding
+				// nothing either: no phrase of the list starts here.
+				if f := &fw.lists[fi]; f.single || f.second&next != 0 {
+					n.tryFirst(f, i, next)
+				}
 			}
 			break
 		}

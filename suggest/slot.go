@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -61,7 +60,7 @@ func (e *Engine) documentedSlot(res *Result, rej []Rejection) []Rejection {
 			if !fills(strings.ToLower(o.Display), strings.ToLower(rest), values) {
 				continue
 			}
-			rej = append(rej, drop(res, i, "less_specific", fmt.Sprintf("the note documents %s (%s), which names the value this code leaves open", o.Code, o.Display)))
+			rej = append(rej, drop(res, i, "less_specific", "the note documents "+o.Code+" ("+o.Display+"), which names the value this code leaves open"))
 			if s.Confidence > o.Confidence {
 				// The code naming the value documents all the dropped one
 				// did: it is at least as sure.

@@ -155,7 +155,7 @@ func (e *Engine) statusCue(n *ruleNote, r statusRule, c cue) bool {
 	if (r.kind == "drug" || r.kind == "longterm") && notRegularUse(doc, r.systemic, c) {
 		return false // druguse.go
 	}
-	if notYet(doc, r.kind, c) {
+	if notYet(n, r.kind, c) {
 		return false // notyet.go
 	}
 	switch r.kind {
