@@ -34,11 +34,11 @@ func TestReadsMoreBySentence(t *testing.T) {
 	}
 	slices.SortStableFunc(full, func(a, b fullReading) int { return cmp.Compare(a.sent, b.sent) }) // as specific orders them
 	var e Engine
-	if got := e.readsMore(doc, vague, full); got != first {
+	if got := e.readsMore(doc, vague, full, nil); got != first {
 		t.Errorf("readsMore = %v, want the sentence's first reading holding the words", got)
 	}
 	vague.mentions[0].sent = 3
-	if got := e.readsMore(doc, vague, full); got != nil {
+	if got := e.readsMore(doc, vague, full, nil); got != nil {
 		t.Errorf("no reading of sentence 3: readsMore = %v, want nil", got)
 	}
 }

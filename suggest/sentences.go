@@ -57,27 +57,18 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 	clear(r.said)
 	r.heal.reset()
 	r.resetSeven()
-	r.tok = r.tok[:0]
-	r.term = r.term[:0]
-	for range n {
-		r.tok = append(r.tok, [2]int32{})
-		r.term = append(r.term, [2]int32{})
+	r.tok = slices.Grow(r.tok[:0], n)[:n]
+	r.term = slices.Grow(r.term[:0], n)[:n]
+	clear(r.tok)
+	clear(r.term)
+	// The runs of the sentence order, else the plain scan (sentenceruns.go).
+	if !tokenRuns(doc.Tokens, r.tok) {
+		clear(r.tok)
+		tokenRangesPlain(doc.Tokens, r.tok)
 	}
-	for i := len(doc.Tokens) - 1; i >= 0; i-- {
-		if s := doc.Tokens[i].Sent; s >= 0 && s < n {
-			if r.tok[s][1] == 0 {
-				r.tok[s][1] = int32(i + 1)
-			}
-			r.tok[s][0] = int32(i)
-		}
-	}
-	for i := len(doc.Terms) - 1; i >= 0; i-- {
-		if s := doc.Terms[i].Sent; s >= 0 && s < n {
-			if r.term[s][1] == 0 {
-				r.term[s][1] = int32(i + 1)
-			}
-			r.term[s][0] = int32(i)
-		}
+	if !termRuns(doc.Terms, r.term) {
+		clear(r.term)
+		termRangesPlain(doc.Terms, r.term)
 	}
 }
 

@@ -1,7 +1,6 @@
 package suggest
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"strings"
@@ -51,7 +50,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 		}
 		for mi := range c.mentions {
 			m := &c.mentions[mi]
-			if m.hit.Coverage >= 0.99 && m.partNeg == 0 && !m.learned && len(m.hit.Positions) > 1 && !saysWithout(m.name) {
+			if m.hit.Coverage >= 0.99 && m.partNeg == 0 && !m.learned && len(m.hit.Positions) > 1 && !saysWithoutQuick(m.name) {
 				full = append(full, fullReading{c, m.sent, m.hit.Positions, m.kind == corpus.NameTitle})
 			}
 		}
@@ -67,7 +66,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 		if tf := tfs[i]; tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.vague(tf.billable) {
 			continue
 		}
-		if by := e.readsMore(doc, c, byS); by != nil {
+		if by := e.readsMore(doc, c, byS, &w.spec); by != nil {
 			c.lessThan = by
 		}
 	}
@@ -190,8 +189,9 @@ func lessSpecificMessage(code, display string) string {
 // official title in full ("calcification of muscles associated with
 // burns" is M61.3-, not T30.0). c's own full readings keep it. full is
 // ordered by sentence (stably: the first found in a sentence is the
-// first candidate's).
-func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading) *candidate {
+// first candidate's); sc, when not nil, is the scratch that ordered it,
+// whose counts find a sentence's readings (firstOf).
+func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading, sc *specificScratch) *candidate {
 	best := c.bestScore()
 	var by *candidate
 	for i := range c.mentions {
@@ -200,7 +200,7 @@ func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading) 
 			continue
 		}
 		found := false
-		lo, _ := slices.BinarySearchFunc(full, m.sent, func(f fullReading, s int) int { return cmp.Compare(f.sent, s) })
+		lo := sc.firstOf(full, m.sent) // specificscratch.go
 		for _, f := range full[lo:] {
 			if f.sent != m.sent {
 				break // full is by sentence

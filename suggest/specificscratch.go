@@ -10,6 +10,9 @@ import (
 type specificScratch struct {
 	sorted []fullReading
 	at     []int32
+	// counted says the readings were ordered by the counting sort: at[s]
+	// is then where sentence s's readings end (firstOf).
+	counted bool
 }
 
 // bySentence returns full ordered by sentence, each sentence's readings
@@ -17,6 +20,7 @@ type specificScratch struct {
 // counting sort over the note's n sentences into the scratch, or the
 // stable sort in place when a reading's sentence is outside them.
 func (s *specificScratch) bySentence(full []fullReading, n int) []fullReading {
+	s.counted = false
 	for _, f := range full {
 		if f.sent < 0 || f.sent >= n {
 			slices.SortStableFunc(full, func(a, b fullReading) int { return cmp.Compare(a.sent, b.sent) })
@@ -40,11 +44,34 @@ func (s *specificScratch) bySentence(full []fullReading, n int) []fullReading {
 		out[at[f.sent]] = f
 		at[f.sent]++
 	}
+	s.counted = true
 	return out
+}
+
+// firstOf returns the index in full, the readings bySentence returned, of
+// the first reading of sentence sent or of a later one: the number of
+// readings of earlier sentences, as a binary search of full by sentence
+// finds it (TestFirstOfAgreesWithSearch). After the counting sort its
+// counts answer (the start of sentence s is the end of s-1), without the
+// search; after the stable sort, or with no scratch, the search.
+func (s *specificScratch) firstOf(full []fullReading, sent int) int {
+	if s != nil && s.counted {
+		switch n := len(s.at) - 1; {
+		case sent <= 0:
+			return 0
+		case sent > n:
+			return len(full)
+		default:
+			return int(s.at[sent-1])
+		}
+	}
+	lo, _ := slices.BinarySearchFunc(full, sent, func(f fullReading, s int) int { return cmp.Compare(f.sent, s) })
+	return lo
 }
 
 // reset forgets the readings, so the pooled scratch holds no candidate.
 func (s *specificScratch) reset() {
+	s.counted = false
 	clear(s.sorted)
 	s.sorted = s.sorted[:0]
 }

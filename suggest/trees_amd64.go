@@ -14,3 +14,12 @@ func haveAVX() bool { return cpu.X86.HasAVX }
 //
 //go:noescape
 func sum3x4AVX(d3 []tree3x4, x0, x1, x2, x3 *[rowPad]float64, width int, xt *[rowPad][4]float64, z *[4]float64)
+
+// sum3x8AVX is sum3x4AVX over eight rows, two groups of four walked side
+// by side (each node's feature offset, threshold and leaves read once
+// for both), with the same sums to the bit
+// (TestSum3x4AVXAgreesWithSum3x4): it writes the eight rows' sums to z.
+// Each feature's eight values lie side by side in xt (two of its rows).
+//
+//go:noescape
+func sum3x8AVX(d3 []tree3x4, x0, x1, x2, x3, x4, x5, x6, x7 *[rowPad]float64, width int, xt *[2 * rowPad][4]float64, z *[8]float64)

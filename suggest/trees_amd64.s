@@ -112,3 +112,157 @@ done:
 	VMOVUPD Y0, (DX)
 	VZEROUPPER
 	RET
+
+// func sum3x8AVX(d3 []tree3x4, x0, x1, x2, x3, x4, x5, x6, x7 *[rowPad]float64, width int, xt *[2 * rowPad][4]float64, z *[8]float64)
+//
+// sum3x4AVX over eight rows: two groups of four, A (x0 to x3) in Y0 to
+// Y7 and B (x4 to x7) in Y8 to Y15, walked side by side, so that a node's
+// feature offset, each threshold and each leaf read for A serves B too.
+// A feature's eight values lie in 64 bytes of xt (A's four, then B's):
+// the byte offsets of tree3x4 (32 a feature) are scaled by two. Each
+// lane does what it does in sum3x4AVX, in the same order: the same sums.
+TEXT ·sum3x8AVX(SB), NOSPLIT, $0-112
+	MOVQ x0+24(FP), R9
+	MOVQ x1+32(FP), R10
+	MOVQ x2+40(FP), R11
+	MOVQ x3+48(FP), R12
+	MOVQ x4+56(FP), SI
+	MOVQ x5+64(FP), CX
+	MOVQ x6+72(FP), DX
+	MOVQ x7+80(FP), R13
+	MOVQ width+88(FP), BX
+	MOVQ xt+96(FP), DI
+	MOVQ DI, R8
+	XORQ AX, AX
+	TESTQ BX, BX
+	JZ walk8
+
+transpose8:
+	VMOVUPD (R9)(AX*1), Y1          // a0 a1 a2 a3
+	VMOVUPD (R10)(AX*1), Y2         // b0 b1 b2 b3
+	VMOVUPD (R11)(AX*1), Y3         // c0 c1 c2 c3
+	VMOVUPD (R12)(AX*1), Y4         // d0 d1 d2 d3
+	VUNPCKLPD Y2, Y1, Y5            // a0 b0 a2 b2
+	VUNPCKHPD Y2, Y1, Y6            // a1 b1 a3 b3
+	VUNPCKLPD Y4, Y3, Y7            // c0 d0 c2 d2
+	VUNPCKHPD Y4, Y3, Y8            // c1 d1 c3 d3
+	VPERM2F128 $0x20, Y7, Y5, Y1    // a0 b0 c0 d0
+	VPERM2F128 $0x20, Y8, Y6, Y2    // a1 b1 c1 d1
+	VPERM2F128 $0x31, Y7, Y5, Y3    // a2 b2 c2 d2
+	VPERM2F128 $0x31, Y8, Y6, Y4    // a3 b3 c3 d3
+	VMOVUPD Y1, (R8)
+	VMOVUPD Y2, 64(R8)
+	VMOVUPD Y3, 128(R8)
+	VMOVUPD Y4, 192(R8)
+	VMOVUPD (SI)(AX*1), Y1          // the same for x4 to x7
+	VMOVUPD (CX)(AX*1), Y2
+	VMOVUPD (DX)(AX*1), Y3
+	VMOVUPD (R13)(AX*1), Y4
+	VUNPCKLPD Y2, Y1, Y5
+	VUNPCKHPD Y2, Y1, Y6
+	VUNPCKLPD Y4, Y3, Y7
+	VUNPCKHPD Y4, Y3, Y8
+	VPERM2F128 $0x20, Y7, Y5, Y1
+	VPERM2F128 $0x20, Y8, Y6, Y2
+	VPERM2F128 $0x31, Y7, Y5, Y3
+	VPERM2F128 $0x31, Y8, Y6, Y4
+	VMOVUPD Y1, 32(R8)
+	VMOVUPD Y2, 96(R8)
+	VMOVUPD Y3, 160(R8)
+	VMOVUPD Y4, 224(R8)
+	ADDQ $32, AX
+	ADDQ $256, R8
+	SUBQ $4, BX
+	JG transpose8
+
+walk8:
+	MOVQ d3_base+0(FP), SI
+	MOVQ d3_len+8(FP), CX
+	MOVQ z+104(FP), DX
+	VXORPD Y0, Y0, Y0
+	VXORPD Y8, Y8, Y8
+	TESTQ CX, CX
+	JZ done8
+
+loop8:
+	// Level 0: node 0.
+	MOVQ (tree3x4_off+0)(SI), AX
+	VMOVUPD (DI)(AX*2), Y1
+	VMOVUPD 32(DI)(AX*2), Y9
+	VCMPPD $0x11, (tree3x4_thr+0)(SI), Y1, Y1
+	VCMPPD $0x11, (tree3x4_thr+0)(SI), Y9, Y9
+
+	// Level 1: node 1 (level 0 said x ≥ t) or 2.
+	MOVQ (tree3x4_off+8)(SI), AX
+	VMOVUPD (DI)(AX*2), Y2
+	VMOVUPD 32(DI)(AX*2), Y10
+	VCMPPD $0x11, (tree3x4_thr+32)(SI), Y2, Y2
+	VCMPPD $0x11, (tree3x4_thr+32)(SI), Y10, Y10
+	MOVQ (tree3x4_off+16)(SI), AX
+	VMOVUPD (DI)(AX*2), Y3
+	VMOVUPD 32(DI)(AX*2), Y11
+	VCMPPD $0x11, (tree3x4_thr+64)(SI), Y3, Y3
+	VCMPPD $0x11, (tree3x4_thr+64)(SI), Y11, Y11
+	VBLENDVPD Y1, Y3, Y2, Y2
+	VBLENDVPD Y9, Y11, Y10, Y10
+
+	// Level 2: nodes 3 and 4 under node 1, 5 and 6 under node 2.
+	MOVQ (tree3x4_off+24)(SI), AX
+	VMOVUPD (DI)(AX*2), Y3
+	VMOVUPD 32(DI)(AX*2), Y11
+	VCMPPD $0x11, (tree3x4_thr+96)(SI), Y3, Y3
+	VCMPPD $0x11, (tree3x4_thr+96)(SI), Y11, Y11
+	MOVQ (tree3x4_off+32)(SI), AX
+	VMOVUPD (DI)(AX*2), Y4
+	VMOVUPD 32(DI)(AX*2), Y12
+	VCMPPD $0x11, (tree3x4_thr+128)(SI), Y4, Y4
+	VCMPPD $0x11, (tree3x4_thr+128)(SI), Y12, Y12
+	MOVQ (tree3x4_off+40)(SI), AX
+	VMOVUPD (DI)(AX*2), Y5
+	VMOVUPD 32(DI)(AX*2), Y13
+	VCMPPD $0x11, (tree3x4_thr+160)(SI), Y5, Y5
+	VCMPPD $0x11, (tree3x4_thr+160)(SI), Y13, Y13
+	MOVQ (tree3x4_off+48)(SI), AX
+	VMOVUPD (DI)(AX*2), Y6
+	VMOVUPD 32(DI)(AX*2), Y14
+	VCMPPD $0x11, (tree3x4_thr+192)(SI), Y6, Y6
+	VCMPPD $0x11, (tree3x4_thr+192)(SI), Y14, Y14
+	VBLENDVPD Y2, Y4, Y3, Y3
+	VBLENDVPD Y2, Y6, Y5, Y5
+	VBLENDVPD Y1, Y5, Y3, Y3
+	VBLENDVPD Y10, Y12, Y11, Y11
+	VBLENDVPD Y10, Y14, Y13, Y13
+	VBLENDVPD Y9, Y13, Y11, Y11
+
+	// The leaves, two under each node of level 2: each left leaf is
+	// loaded once, B's pick written beside it before A's over it.
+	VMOVUPD (tree3x4_leaf+0)(SI), Y4
+	VBLENDVPD Y11, (tree3x4_leaf+32)(SI), Y4, Y12
+	VBLENDVPD Y3, (tree3x4_leaf+32)(SI), Y4, Y4
+	VMOVUPD (tree3x4_leaf+64)(SI), Y5
+	VBLENDVPD Y11, (tree3x4_leaf+96)(SI), Y5, Y13
+	VBLENDVPD Y3, (tree3x4_leaf+96)(SI), Y5, Y5
+	VMOVUPD (tree3x4_leaf+128)(SI), Y6
+	VBLENDVPD Y11, (tree3x4_leaf+160)(SI), Y6, Y14
+	VBLENDVPD Y3, (tree3x4_leaf+160)(SI), Y6, Y6
+	VMOVUPD (tree3x4_leaf+192)(SI), Y7
+	VBLENDVPD Y11, (tree3x4_leaf+224)(SI), Y7, Y15
+	VBLENDVPD Y3, (tree3x4_leaf+224)(SI), Y7, Y7
+	VBLENDVPD Y2, Y5, Y4, Y4
+	VBLENDVPD Y2, Y7, Y6, Y6
+	VBLENDVPD Y1, Y6, Y4, Y4
+	VADDPD Y4, Y0, Y0
+	VBLENDVPD Y10, Y13, Y12, Y12
+	VBLENDVPD Y10, Y15, Y14, Y14
+	VBLENDVPD Y9, Y14, Y12, Y12
+	VADDPD Y12, Y8, Y8
+
+	ADDQ $tree3x4__size, SI
+	DECQ CX
+	JNZ loop8
+
+done8:
+	VMOVUPD Y0, (DX)
+	VMOVUPD Y8, 32(DX)
+	VZEROUPPER
+	RET
