@@ -215,36 +215,19 @@ func (e *Engine) sequenceIn(sc *seqScratch, doc *nlp.Document, req Request, res 
 		need, packed := needOf(fa, sa, in[a])
 		if packed && indexed {
 			for m := sets.mayOf(&need); m != 0; m &= m - 1 {
-				b := later[bits.TrailingZeros64(m)]
-				if a == b {
-					continue
-				}
-				c, ok := e.listedBefore(doc, sugs, fs, a, b, in[a])
-				if !ok {
-					continue
-				}
-				c.a, c.b = a, b
-				cons = append(cons, c)
+				cons = e.appendListed(cons, doc, sugs, fs, a, later[bits.TrailingZeros64(m)], in[a])
 			}
 			continue
 		}
 		for j, b := range later {
-			if a == b {
-				continue
-			}
 			if packed {
 				if !need.may(&sides[j]) {
 					continue
 				}
-			} else if !mayList(fa, &fs[b], sa, &sugs[b], in[a]) {
+			} else if a == b || !mayList(fa, &fs[b], sa, &sugs[b], in[a]) {
 				continue
 			}
-			c, ok := e.listedBefore(doc, sugs, fs, a, b, in[a])
-			if !ok {
-				continue
-			}
-			c.a, c.b = a, b
-			cons = append(cons, c)
+			cons = e.appendListed(cons, doc, sugs, fs, a, b, in[a])
 		}
 	}
 	sc.cons = cons
@@ -292,6 +275,22 @@ func lists(ls [][]int, n int) [][]int {
 		ls[i] = ls[i][:0]
 	}
 	return ls
+}
+
+// appendListed appends to cons the rule listing suggestion a before b
+// (listedBefore), if one does and they are two suggestions: sequenceIn's
+// judgement of a pair, whether the pair came from its side sets or its
+// walk over every side.
+func (e *Engine) appendListed(cons []order, doc *nlp.Document, sugs []Suggestion, fs []seqFact, a, b int, above bool) []order {
+	if a == b {
+		return cons
+	}
+	c, ok := e.listedBefore(doc, sugs, fs, a, b, above)
+	if !ok {
+		return cons
+	}
+	c.a, c.b = a, b
+	return append(cons, c)
 }
 
 // listedBefore says whether suggestion sugs[ia] is listed before
