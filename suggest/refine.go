@@ -227,7 +227,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 					switch {
 					case (r.other == 2 || r.titleOther) && !otherName(e.set.Brief(vcode).Display) && !saysOtherIn(doc, m.sent):
 						r.tailBad = true // an "other" variety the note does not call other (but the vague code's own)
-					case saysWithoutQuick(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions):
+					case saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions):
 						r.tailBad = true // a "without" title read without the note's "without"
 					case e.statesUnsaid(doc, &w.sr, m.sent, r.code, vcode, r.stems, implied):
 						r.tailBad = true

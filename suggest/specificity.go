@@ -50,7 +50,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 		}
 		for mi := range c.mentions {
 			m := &c.mentions[mi]
-			if m.hit.Coverage >= 0.99 && m.partNeg == 0 && !m.learned && len(m.hit.Positions) > 1 && !saysWithoutQuick(m.name) {
+			if m.hit.Coverage >= 0.99 && m.partNeg == 0 && !m.learned && len(m.hit.Positions) > 1 && !saysWithout(m.name) {
 				full = append(full, fullReading{c, m.sent, m.hit.Positions, m.kind == corpus.NameTitle})
 			}
 		}

@@ -6,10 +6,9 @@ import (
 	"testing"
 )
 
-// TestSaysWithoutQuickAgrees holds saysWithoutQuick to saysWithout on
-// names built of pieces of the word in every case, near misses and
-// other words.
-func TestSaysWithoutQuickAgrees(t *testing.T) {
+// TestSaysWithoutAgrees holds saysWithout to its three searches on names
+// built of pieces of the word in every case, near misses and other words.
+func TestSaysWithoutAgrees(t *testing.T) {
 	pieces := []string{"without", "Without", "WITHOUT", "wITHOUT", "WIthout", "ithout", "ITHOUT", "with", "out",
 		"w", "W", "ith", "ITH", "Type 2 diabetes mellitus ", " complications", ", ", "", "withou", "t"}
 	rng := rand.New(rand.NewPCG(35, 11))
@@ -20,9 +19,9 @@ func TestSaysWithoutQuickAgrees(t *testing.T) {
 			b.WriteString(pieces[rng.IntN(len(pieces))])
 		}
 		name := b.String()
-		want := saysWithout(name)
-		if got := saysWithoutQuick(name); got != want {
-			t.Fatalf("%q: saysWithoutQuick %v, saysWithout %v", name, got, want)
+		want := strings.Contains(name, "without") || strings.Contains(name, "Without") || strings.Contains(name, "WITHOUT")
+		if got := saysWithout(name); got != want {
+			t.Fatalf("%q: saysWithout %v, the three searches %v", name, got, want)
 		}
 		if want {
 			says++
