@@ -375,11 +375,9 @@ func (ix *Index) layPostings(pack bool) {
 	post := make([]uint32, postOff[len(ix.termStr)])
 	ix.postCount = make([]uint32, len(ix.termStr))
 	ix.w2 = make([]float32, len(ix.termStr))
-	ix.sq = make([]float64, len(ix.termStr))
 	ix.sw = make([]termWeight, len(ix.termStr))
 	for t, w := range ix.weight {
 		ix.w2[t] = float32(w * w)
-		ix.sq[t] = w * w
 		ix.sw[t] = termWeight{w * w, w}
 	}
 	fill := append([]uint32(nil), postOff...)

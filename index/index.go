@@ -72,11 +72,10 @@ type Index struct {
 	// is (see layPostings); postOff[t]:postOff[t+1] is term t's part.
 	post []uint32
 	w2   []float32 // per term: float32(w²), as the records' bounds read it
-	// sq is per term its exact w² (weight[t]*weight[t]), the product
-	// score sums, computed once rather than per record read.
-	sq []float64
-	// sw is per term its w² and w side by side, as score's walk of a
-	// record reads both (one array to index, one register less).
+	// sw is per term its exact w² (weight[t]*weight[t]) and w side by
+	// side, computed once rather than per record read: score's walk of a
+	// record reads both (one array to index, one register less), the
+	// window norms the w².
 	sw        []termWeight
 	postOff   []uint32
 	postCount []uint32

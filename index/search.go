@@ -784,8 +784,8 @@ func spanOf(positions []int32) (first, last int32, inOrder int) {
 func (ix *Index) windowNorm(q Query, first, last int32) float64 {
 	var win2 float64
 	for i, t := range q.Terms {
-		if p := q.Pos[i]; p >= first && p <= last && int(t) < len(ix.sq) {
-			win2 += ix.sq[t]
+		if p := q.Pos[i]; p >= first && p <= last && int(t) < len(ix.sw) {
+			win2 += ix.sw[t].sq
 		}
 	}
 	return win2
@@ -796,8 +796,8 @@ func (ix *Index) windowNorm(q Query, first, last int32) float64 {
 func (ix *Index) runNorm(terms []uint32) float64 {
 	var win2 float64
 	for _, t := range terms {
-		if int(t) < len(ix.sq) {
-			win2 += ix.sq[t]
+		if int(t) < len(ix.sw) {
+			win2 += ix.sw[t].sq
 		}
 	}
 	return win2
