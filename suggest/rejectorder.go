@@ -10,7 +10,7 @@ import (
 // rejection's code as numbers (codeOrd) and the note's systems, so that
 // the sort and the search compare integers where they compared strings,
 // and the rejections sorted as indices, then moved once each along the
-// permutation's cycles (a Rejection is 13 words: sort.Slice moved them
+// permutation's cycles (permute) (a Rejection is 13 words: sort.Slice moved them
 // through reflection, three copies a swap).
 type rejectOrder struct {
 	systems []string  // the rejections' distinct systems, as first seen
@@ -19,7 +19,8 @@ type rejectOrder struct {
 	prov    []int32   // per rejection: its system's index in systems
 	keys    []codeOrd // per rejection: its system and code as numbers
 	packed  bool      // keys are made: every code fits codeOrd
-	idx     []int32   // the rejections' indices, sorted (spent by the move)
+	idx     []int32   // the rejections' indices, sorted
+	moved   []bool    // permute's scratch
 	has     []codeOrd // dedupeRejected's suggested codes
 	gone    []bool    // per rejection: its code is suggested (markSuggested)
 }
@@ -134,52 +135,16 @@ func sortRejections(rs []Rejection, s *rejectOrder) {
 	} else {
 		slices.SortFunc(idx, func(i, j int32) int { return compareRejections(&rs[i], &rs[j]) })
 	}
-	if !s.packed {
+	// Each rejection is moved once along its cycle, and the keys follow
+	// it (dedupeRejected reads them in the rejections' order).
+	s.moved = slices.Grow(s.moved[:0], len(rs))[:len(rs)] // permute clears it
+	permute(rs, idx, s.moved)
+	if s.packed {
+		permute(keys, idx, s.moved)
+	} else {
 		keys = keys[:0]
 	}
-	permuteRejections(rs, keys, idx) // the keys follow the rejections (dedupeRejected)
 	s.keys = keys
-}
-
-// permuteRejections puts rs[idx[k]] at k for every k (idx is a
-// permutation of rs's indices), and keys[idx[k]] likewise when keys is
-// not empty, moving each rejection once along its cycle, one held aside
-// a cycle, where copying them all out and back moved each twice and
-// cleared the copy; one in place is not moved. idx is spent: each index
-// is set to -1 once its place is filled.
-func permuteRejections(rs []Rejection, keys []codeOrd, idx []int32) {
-	withKeys := len(keys) != 0
-	for k := range idx {
-		if idx[k] < 0 {
-			continue
-		}
-		if int(idx[k]) == k {
-			idx[k] = -1
-			continue
-		}
-		tmp := rs[k]
-		var tmpKey codeOrd
-		if withKeys {
-			tmpKey = keys[k]
-		}
-		j := k
-		for {
-			from := int(idx[j])
-			idx[j] = -1
-			if from == k {
-				rs[j] = tmp
-				if withKeys {
-					keys[j] = tmpKey
-				}
-				break
-			}
-			rs[j] = rs[from]
-			if withKeys {
-				keys[j] = keys[from]
-			}
-			j = from
-		}
-	}
 }
 
 // compareRejections orders rejections by system, code and rule.

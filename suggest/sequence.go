@@ -794,31 +794,6 @@ func pickOrder(seq, ins []int, done []bool, indeg, prio []int, succ [][]int) []i
 	}
 }
 
-// permute puts s[perm[k]] at k for every k (perm is a permutation of s's
-// indices), moving each element once along its cycle; moved is scratch of
-// len(s). An element perm leaves in place (most: sequencing moves a few
-// codes) is not copied out and back.
-func permute(s []Suggestion, perm []int, moved []bool) {
-	clear(moved)
-	for k := range s {
-		if moved[k] || perm[k] == k {
-			continue
-		}
-		tmp := s[k]
-		j := k
-		for {
-			moved[j] = true
-			from := perm[j]
-			if from == k {
-				s[j] = tmp
-				break
-			}
-			s[j] = s[from]
-			j = from
-		}
-	}
-}
-
 // reasonSection: sections that state what the visit is for.
 func reasonSection(k nlp.SectionKind) bool {
 	return k == nlp.ChiefComplaint || k == nlp.ReasonForVisit
