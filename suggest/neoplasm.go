@@ -333,7 +333,7 @@ func (e *Engine) neoMentions(n *ruleNote) []neoMention {
 	if n.w != nil {
 		ns = &n.w.neo
 	}
-	// Only the sentences holding a behavior cue are visited (cueSents):
+	// Only the sentences holding a behavior cue are visited (nextCueSent):
 	// the others, most of a note, hold none of the six and were passed
 	// over after six lookups each.
 	var at [6]int
