@@ -243,3 +243,39 @@ func TestSum3x4AVXAgreesWithSum3x4(t *testing.T) {
 		}
 	}
 }
+
+// TestLaneTrees: laneTrees keeps each tree's thresholds and leaves in
+// their mirrored places once each, and each node's feature as its byte
+// offset in a group of four rows (32 bytes a feature, the offset's
+// uint16 holding the highest, 255), and the width is one past the
+// highest feature split on, rounded up to four.
+func TestLaneTrees(t *testing.T) {
+	r := rand.New(rand.NewSource(36))
+	for _, n := range []int{1, 5, featureCount, 256} {
+		d3 := make([]tree3, 20)
+		hi := 0
+		for i := range d3 {
+			for j := range 7 {
+				d3[i].thr[j], d3[i].feat[j] = r.NormFloat64(), uint8(r.Intn(n))
+				hi = max(hi, int(d3[i].feat[j]))
+			}
+			for j := range 8 {
+				d3[i].leaf[j] = r.NormFloat64()
+			}
+		}
+		v, width := laneTrees(d3)
+		if want := (hi + 4) &^ 3; width != want {
+			t.Errorf("%d features: width %d, want %d", n, width, want)
+		}
+		for i := range d3 {
+			if v[i].thr != d3[i].thr || v[i].leaf != d3[i].leaf {
+				t.Fatalf("%d features, tree %d: thresholds or leaves moved", n, i)
+			}
+			for j := range 7 {
+				if int(v[i].off[j]) != 32*int(d3[i].feat[j]) {
+					t.Fatalf("%d features, tree %d node %d: offset %d for feature %d", n, i, j, v[i].off[j], d3[i].feat[j])
+				}
+			}
+		}
+	}
+}
