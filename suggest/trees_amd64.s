@@ -265,3 +265,167 @@ done8:
 	VMOVUPD Y8, 32(DX)
 	VZEROUPPER
 	RET
+
+// func sum3x12AVX(d3 []tree3x4, x *[12]*[rowPad]float64, width int, z *[12]float64)
+//
+// sum3x4AVX over twelve rows: three groups of four, A (x[0] to x[3]), B
+// and C, walked side by side, so that a node's feature offset, its
+// threshold's broadcast and each pair of leaves serve all three. A
+// feature's twelve values lie in 128 bytes of the frame (32 KB, rowPad
+// features; A's four, B's, C's, then 32 unused), so that the byte offsets
+// of tree3x4 (32 a feature) are scaled by four. The three groups' results
+// at levels 0, 1 and 2 take nine registers (Y0 to Y8), so the sums are
+// kept in z: each leaf is added to its lane's sum there (VADDPD of the
+// leaf and the sum, the sum's rounding as in sum3x4AVX: the leaves are
+// numbers, never NaN, so the operands' order does not show).
+TEXT ·sum3x12AVX(SB), 0, $32768-48
+	MOVQ x+24(FP), SI
+	LEAQ 0(SP), DI
+	MOVQ DI, R13
+	MOVQ $3, CX
+
+group12:
+	MOVQ 0(SI), R9
+	MOVQ 8(SI), R10
+	MOVQ 16(SI), R11
+	MOVQ 24(SI), R12
+	MOVQ R13, R8
+	XORQ AX, AX
+	MOVQ width+32(FP), BX
+	TESTQ BX, BX
+	JZ next12
+
+transpose12:
+	VMOVUPD (R9)(AX*1), Y1          // a0 a1 a2 a3
+	VMOVUPD (R10)(AX*1), Y2         // b0 b1 b2 b3
+	VMOVUPD (R11)(AX*1), Y3         // c0 c1 c2 c3
+	VMOVUPD (R12)(AX*1), Y4         // d0 d1 d2 d3
+	VUNPCKLPD Y2, Y1, Y5            // a0 b0 a2 b2
+	VUNPCKHPD Y2, Y1, Y6            // a1 b1 a3 b3
+	VUNPCKLPD Y4, Y3, Y7            // c0 d0 c2 d2
+	VUNPCKHPD Y4, Y3, Y8            // c1 d1 c3 d3
+	VPERM2F128 $0x20, Y7, Y5, Y1    // a0 b0 c0 d0
+	VPERM2F128 $0x20, Y8, Y6, Y2    // a1 b1 c1 d1
+	VPERM2F128 $0x31, Y7, Y5, Y3    // a2 b2 c2 d2
+	VPERM2F128 $0x31, Y8, Y6, Y4    // a3 b3 c3 d3
+	VMOVUPD Y1, (R8)
+	VMOVUPD Y2, 128(R8)
+	VMOVUPD Y3, 256(R8)
+	VMOVUPD Y4, 384(R8)
+	ADDQ $32, AX
+	ADDQ $512, R8
+	SUBQ $4, BX
+	JG transpose12
+
+next12:
+	ADDQ $32, SI
+	ADDQ $32, R13
+	DECQ CX
+	JNZ group12
+
+	MOVQ d3_base+0(FP), SI
+	MOVQ d3_len+8(FP), CX
+	MOVQ z+40(FP), DX
+	VXORPD Y9, Y9, Y9
+	VMOVUPD Y9, (DX)
+	VMOVUPD Y9, 32(DX)
+	VMOVUPD Y9, 64(DX)
+	TESTQ CX, CX
+	JZ done12
+
+loop12:
+	// Level 0: node 0.
+	MOVWQZX (tree3x4_off+0)(SI), AX
+	VBROADCASTSD (tree3x4_thr+0)(SI), Y9
+	VCMPPD $0x1e, (DI)(AX*4), Y9, Y0
+	VCMPPD $0x1e, 32(DI)(AX*4), Y9, Y1
+	VCMPPD $0x1e, 64(DI)(AX*4), Y9, Y2
+
+	// Level 1: node 1 (level 0 said x ≥ t) or 2.
+	MOVWQZX (tree3x4_off+2)(SI), AX
+	VBROADCASTSD (tree3x4_thr+8)(SI), Y9
+	VCMPPD $0x1e, (DI)(AX*4), Y9, Y3
+	VCMPPD $0x1e, 32(DI)(AX*4), Y9, Y4
+	VCMPPD $0x1e, 64(DI)(AX*4), Y9, Y5
+	MOVWQZX (tree3x4_off+4)(SI), AX
+	VBROADCASTSD (tree3x4_thr+16)(SI), Y9
+	VCMPPD $0x1e, (DI)(AX*4), Y9, Y10
+	VCMPPD $0x1e, 32(DI)(AX*4), Y9, Y11
+	VCMPPD $0x1e, 64(DI)(AX*4), Y9, Y12
+	VBLENDVPD Y0, Y10, Y3, Y3
+	VBLENDVPD Y1, Y11, Y4, Y4
+	VBLENDVPD Y2, Y12, Y5, Y5
+
+	// Level 2: nodes 3 and 4 under node 1, 5 and 6 under node 2.
+	MOVWQZX (tree3x4_off+6)(SI), AX
+	VBROADCASTSD (tree3x4_thr+24)(SI), Y9
+	VCMPPD $0x1e, (DI)(AX*4), Y9, Y6
+	VCMPPD $0x1e, 32(DI)(AX*4), Y9, Y7
+	VCMPPD $0x1e, 64(DI)(AX*4), Y9, Y8
+	MOVWQZX (tree3x4_off+8)(SI), AX
+	VBROADCASTSD (tree3x4_thr+32)(SI), Y9
+	VCMPPD $0x1e, (DI)(AX*4), Y9, Y10
+	VCMPPD $0x1e, 32(DI)(AX*4), Y9, Y11
+	VCMPPD $0x1e, 64(DI)(AX*4), Y9, Y12
+	VBLENDVPD Y3, Y10, Y6, Y6
+	VBLENDVPD Y4, Y11, Y7, Y7
+	VBLENDVPD Y5, Y12, Y8, Y8
+	MOVWQZX (tree3x4_off+10)(SI), AX
+	VBROADCASTSD (tree3x4_thr+40)(SI), Y9
+	VCMPPD $0x1e, (DI)(AX*4), Y9, Y10
+	VCMPPD $0x1e, 32(DI)(AX*4), Y9, Y11
+	VCMPPD $0x1e, 64(DI)(AX*4), Y9, Y12
+	MOVWQZX (tree3x4_off+12)(SI), AX
+	VBROADCASTSD (tree3x4_thr+48)(SI), Y9
+	VCMPPD $0x1e, (DI)(AX*4), Y9, Y13
+	VCMPPD $0x1e, 32(DI)(AX*4), Y9, Y14
+	VCMPPD $0x1e, 64(DI)(AX*4), Y9, Y15
+	VBLENDVPD Y3, Y13, Y10, Y10
+	VBLENDVPD Y4, Y14, Y11, Y11
+	VBLENDVPD Y5, Y15, Y12, Y12
+	VBLENDVPD Y0, Y10, Y6, Y6
+	VBLENDVPD Y1, Y11, Y7, Y7
+	VBLENDVPD Y2, Y12, Y8, Y8
+
+	// The leaves, a pair under each node of level 2: each pair loaded
+	// once, the three groups' picks from it; the last pair's picks
+	// written over level 2's results, their last use.
+	VBROADCASTF128 (tree3x4_leaf+0)(SI), Y9
+	VPERMILPD Y6, Y9, Y10
+	VPERMILPD Y7, Y9, Y11
+	VPERMILPD Y8, Y9, Y12
+	VBROADCASTF128 (tree3x4_leaf+16)(SI), Y9
+	VPERMILPD Y6, Y9, Y13
+	VPERMILPD Y7, Y9, Y14
+	VPERMILPD Y8, Y9, Y15
+	VBLENDVPD Y3, Y13, Y10, Y10
+	VBLENDVPD Y4, Y14, Y11, Y11
+	VBLENDVPD Y5, Y15, Y12, Y12
+	VBROADCASTF128 (tree3x4_leaf+32)(SI), Y9
+	VPERMILPD Y6, Y9, Y13
+	VPERMILPD Y7, Y9, Y14
+	VPERMILPD Y8, Y9, Y15
+	VBROADCASTF128 (tree3x4_leaf+48)(SI), Y9
+	VPERMILPD Y6, Y9, Y6
+	VPERMILPD Y7, Y9, Y7
+	VPERMILPD Y8, Y9, Y8
+	VBLENDVPD Y3, Y6, Y13, Y13
+	VBLENDVPD Y4, Y7, Y14, Y14
+	VBLENDVPD Y5, Y8, Y15, Y15
+	VBLENDVPD Y0, Y13, Y10, Y10
+	VBLENDVPD Y1, Y14, Y11, Y11
+	VBLENDVPD Y2, Y15, Y12, Y12
+	VADDPD (DX), Y10, Y10
+	VMOVUPD Y10, (DX)
+	VADDPD 32(DX), Y11, Y11
+	VMOVUPD Y11, 32(DX)
+	VADDPD 64(DX), Y12, Y12
+	VMOVUPD Y12, 64(DX)
+
+	ADDQ $tree3x4__size, SI
+	DECQ CX
+	JNZ loop12
+
+done12:
+	VZEROUPPER
+	RET

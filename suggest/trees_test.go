@@ -197,8 +197,9 @@ func randomFeatures(r *rand.Rand, xs []float64) {
 	}
 }
 
-// TestSum3x4AVXAgreesWithSum3x4: the AVX walks (d3x4: sum3x8AVX's
-// eight rows at a time, sum3x4AVX's four for the last one to four) give
+// TestSum3x4AVXAgreesWithSum3x4: the AVX walks (d3x4: sum3x12AVX's
+// twelve rows at a time, sum3x8AVX's eight for the last five to eight,
+// sum3x4AVX's four for the last one to four) give
 // the same sums to the bit as the Go walk (d3 alone), on random depth-3
 // trees and rows (NaN and ±Inf included), for tree counts odd, even and
 // none, and row counts that end each walk at each of its lanes.
