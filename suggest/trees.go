@@ -84,14 +84,20 @@ type tree3 struct {
 	feat [8]uint8 // the eighth is unused
 }
 
-// tree3x4 is tree3 for sum3x4AVX, which walks four rows at once: the
-// same mirrored places, each threshold and leaf four times (a value for
-// each row), and each node's feature as its byte offset in a group of
-// four rows laid side by side (32 bytes a feature), in 544 bytes.
+// tree3x4 is tree3 for sum3x4AVX and sum3x8AVX, which walk four and
+// eight rows at once: the same mirrored places, each threshold and leaf
+// once (the walks broadcast them to their lanes as they load them), and
+// each node's feature as its byte offset in a group of four rows laid side
+// by side (32 bytes a feature), in 136 bytes. Stored once per node rather
+// than once per lane (544 bytes a tree, 54 KB for 100 trees), the forest
+// (13.6 KB) and the walk's rows stay in a 32 KB L1 cache from one group of
+// rows to the next instead of streaming through it every group; and with
+// the threshold in a register, the row's value is compared straight from
+// memory, which takes fewer instructions than the lane-wide thresholds did.
 type tree3x4 struct {
-	thr  [7][4]float64
-	leaf [8][4]float64
-	off  [8]int64 // the eighth is unused
+	leaf [8]float64
+	thr  [7]float64
+	off  [8]uint16 // the eighth is unused
 }
 
 // mirror3 is the place in a mirrored depth-3 layout (tree3) of the
@@ -171,13 +177,10 @@ func compile(trees []Tree, n int) (forest, error) {
 func laneTrees(d3 []tree3) ([]tree3x4, int) {
 	v, width := make([]tree3x4, len(d3)), 0
 	for i := range d3 {
+		v[i].thr, v[i].leaf = d3[i].thr, d3[i].leaf
 		for j := range 7 {
-			v[i].thr[j] = [4]float64{d3[i].thr[j], d3[i].thr[j], d3[i].thr[j], d3[i].thr[j]}
-			v[i].off[j] = 32 * int64(d3[i].feat[j])
+			v[i].off[j] = 32 * uint16(d3[i].feat[j])
 			width = max(width, int(d3[i].feat[j])+1)
-		}
-		for j := range 8 {
-			v[i].leaf[j] = [4]float64{d3[i].leaf[j], d3[i].leaf[j], d3[i].leaf[j], d3[i].leaf[j]}
 		}
 	}
 	return v, (width + 3) &^ 3
@@ -295,12 +298,14 @@ func padded(xs []float64, n, w int) bool {
 // feature's four values together, and sum3x4AVX walks them in the four
 // lanes of its registers: every node compared in each lane, each lane's
 // path picked by blends, no branch and no gather (gathers were measured
-// three times slower than the Go walk on this VM's processors). Eight
-// rows at a time (sum3x8AVX: two groups of four side by side, which read
-// each node's feature offset, threshold and leaves once for both) while
-// more than four are left, the last one to three of eight filled with the
-// last row; the last one to four rows by sum3x4AVX, its last lanes
-// filled likewise.
+// three times slower than the Go walk on this VM's processors). Twelve
+// rows at a time (sum3x12AVX: three groups of four side by side, which
+// read each node's feature offset, threshold and leaves once for the
+// three) while more than eight are left, the last one to three of twelve
+// filled with the last row (a pass of twelve costs less than one of eight
+// and one of four); then eight (sum3x8AVX, two groups) if more than four
+// are left, filled likewise; the last one to four rows by sum3x4AVX, its
+// last lanes filled likewise.
 //
 // Without it, four rows at a time (the paths are independent, so their
 // loads overlap; about a fifth faster than two at a time on the trained
@@ -316,15 +321,27 @@ func padded(xs []float64, n, w int) bool {
 func (f *forest) evalDepth3(z, xs []float64, w int) {
 	r := 0
 	if f.d3x4 != nil {
-		// The rows side by side: four (sum3x4AVX) or eight (sum3x8AVX).
-		var xt [2 * rowPad][4]float64
+		// The walks lay the rows side by side in their own frames: a
+		// buffer declared here was zeroed (16 KB) on every call.
 		row := func(i int) *[rowPad]float64 { return (*[rowPad]float64)(xs[i*w : i*w+rowPad]) }
+		var x12 [12]*[rowPad]float64
+		var s12 [12]float64
+		for ; len(z)-r > 8; r += 12 {
+			k := min(len(z)-r, 12)
+			for i := range x12 {
+				x12[i] = row(r + min(i, k-1))
+			}
+			sum3x12AVX(f.d3x4, &x12, f.d3x4Width, &s12)
+			for i := range k {
+				z[r+i] += s12[i]
+			}
+		}
 		var s8 [8]float64
 		for ; len(z)-r > 4; r += 8 {
 			k := min(len(z)-r, 8)
 			last := r + k - 1
 			sum3x8AVX(f.d3x4, row(r), row(r+1), row(r+2), row(r+3), row(r+4),
-				row(min(r+5, last)), row(min(r+6, last)), row(last), f.d3x4Width, &xt, &s8)
+				row(min(r+5, last)), row(min(r+6, last)), row(last), f.d3x4Width, &s8)
 			for i := range k {
 				z[r+i] += s8[i]
 			}
@@ -336,7 +353,7 @@ func (f *forest) evalDepth3(z, xs []float64, w int) {
 			x1 := (*[rowPad]float64)(xs[(r+min(1, k-1))*w : (r+min(1, k-1))*w+rowPad])
 			x2 := (*[rowPad]float64)(xs[(r+min(2, k-1))*w : (r+min(2, k-1))*w+rowPad])
 			x3 := (*[rowPad]float64)(xs[(r+k-1)*w : (r+k-1)*w+rowPad])
-			sum3x4AVX(f.d3x4, x0, x1, x2, x3, f.d3x4Width, (*[rowPad][4]float64)(xt[:rowPad]), &s)
+			sum3x4AVX(f.d3x4, x0, x1, x2, x3, f.d3x4Width, &s)
 			for i := range k {
 				z[r+i] += s[i]
 			}

@@ -197,8 +197,9 @@ func randomFeatures(r *rand.Rand, xs []float64) {
 	}
 }
 
-// TestSum3x4AVXAgreesWithSum3x4: the AVX walks (d3x4: sum3x8AVX's
-// eight rows at a time, sum3x4AVX's four for the last one to four) give
+// TestSum3x4AVXAgreesWithSum3x4: the AVX walks (d3x4: sum3x12AVX's
+// twelve rows at a time, sum3x8AVX's eight for the last five to eight,
+// sum3x4AVX's four for the last one to four) give
 // the same sums to the bit as the Go walk (d3 alone), on random depth-3
 // trees and rows (NaN and ±Inf included), for tree counts odd, even and
 // none, and row counts that end each walk at each of its lanes.
@@ -238,6 +239,42 @@ func TestSum3x4AVXAgreesWithSum3x4(t *testing.T) {
 					if math.Float64bits(got[row]) != math.Float64bits(want[row]) {
 						t.Fatalf("%d features, %d trees, %d rows, row %d: AVX %v, Go %v", n, nt, rows, row, got[row], want[row])
 					}
+				}
+			}
+		}
+	}
+}
+
+// TestLaneTrees: laneTrees keeps each tree's thresholds and leaves in
+// their mirrored places once each, and each node's feature as its byte
+// offset in a group of four rows (32 bytes a feature, the offset's
+// uint16 holding the highest, 255), and the width is one past the
+// highest feature split on, rounded up to four.
+func TestLaneTrees(t *testing.T) {
+	r := rand.New(rand.NewSource(36))
+	for _, n := range []int{1, 5, featureCount, 256} {
+		d3 := make([]tree3, 20)
+		hi := 0
+		for i := range d3 {
+			for j := range 7 {
+				d3[i].thr[j], d3[i].feat[j] = r.NormFloat64(), uint8(r.Intn(n))
+				hi = max(hi, int(d3[i].feat[j]))
+			}
+			for j := range 8 {
+				d3[i].leaf[j] = r.NormFloat64()
+			}
+		}
+		v, width := laneTrees(d3)
+		if want := (hi + 4) &^ 3; width != want {
+			t.Errorf("%d features: width %d, want %d", n, width, want)
+		}
+		for i := range d3 {
+			if v[i].thr != d3[i].thr || v[i].leaf != d3[i].leaf {
+				t.Fatalf("%d features, tree %d: thresholds or leaves moved", n, i)
+			}
+			for j := range 7 {
+				if int(v[i].off[j]) != 32*int(d3[i].feat[j]) {
+					t.Fatalf("%d features, tree %d node %d: offset %d for feature %d", n, i, j, v[i].off[j], d3[i].feat[j])
 				}
 			}
 		}
