@@ -111,10 +111,9 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 	nt := len(ix.termStr)
 	p := &pairIndex{off: make([]termOffs, nt+1)}
 	loose := cov - 1e-4 // the search's bound at cov
-	type entry struct {
-		u   uint32
-		rec pairRec
-	}
+	// An entry is record o listed under pair (t, u), u its j-th term:
+	// sorted small, its filter (pairFilter) computed once it is placed.
+	type entry struct{ u, o, j uint32 }
 	var es []entry
 	for t := 0; t < nt; t++ {
 		es = es[:0]
@@ -130,7 +129,7 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 				var miss float64
 				for j, tw := range body[1:] {
 					u := tw & packTerm
-					es = append(es, entry{u, ix.pairFilter(o, body, j+1, miss, loose)})
+					es = append(es, entry{u, o, uint32(j + 1)})
 					if miss += float64(ix.w2[u]); miss > slack {
 						break
 					}
@@ -143,13 +142,13 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 			if a.u != b.u {
 				return cmp.Compare(a.u, b.u)
 			}
-			return cmp.Compare(a.rec.o, b.rec.o)
+			return cmp.Compare(a.o, b.o)
 		})
 		for i, e := range es {
 			if i == 0 || e.u != es[i-1].u {
 				p.pairs = append(p.pairs, pairEntry{e.u, uint32(len(p.pairPost))})
 			}
-			p.pairPost = append(p.pairPost, e.rec)
+			p.pairPost = append(p.pairPost, ix.pairFilter(e.o, e.j, loose))
 		}
 		p.off[t+1].pair = uint32(len(p.pairs))
 	}
@@ -238,57 +237,61 @@ func (p *pairIndex) list(k, u uint32, r *reader) {
 	r.sink += sink
 }
 
-// pairFilter returns the filter (pairRec) of the record at post[o], of
-// packed terms body, listed under the pair of its first term and
-// body[j], for the bound loose the lists are built at: miss is the w² of
-// body[1:j], which a search reading the record under this pair misses
-// (it holds none of those terms). The filter's terms are body[j-1] when
-// it is not the first term (the query holding it, the search reads the
-// record under that term's pair and leaves it here) and those after
-// body[j]; each of their presence patterns is run through the search's
-// bound (readTodo's walk, the same float64 sums in the same order) with
-// the margin the lists are built with, so a pattern rejects only a record
-// every search of coverage loose or more rejects.
-func (ix *Index) pairFilter(o uint32, body []uint32, j int, miss, loose float64) pairRec {
+// pairFilter returns the filter (pairRec) of the record at post[o],
+// listed under the pair of its first term and its j-th term (body[j] of
+// its packed terms body), for the bound loose the lists are built at: a
+// search reading the record under this pair holds none of body[1:j] and
+// misses their w². The filter's terms are body[j-1] when it is not the
+// first term (the query holding it, the search reads the record under
+// that term's pair and leaves it here) and those after body[j]; each of
+// their presence patterns is run through the search's bound (readTodo's
+// walk, the same float64 sums in the same order) with the margin the
+// lists are built with, so a pattern rejects only a record every search
+// of coverage loose or more rejects.
+func (ix *Index) pairFilter(o, j uint32, loose float64) pairRec {
+	body := ix.post[o+recordHead : o+recordHead+ix.post[o+1]&0xffff]
 	norm := float64(math.Float32frombits(ix.post[o+3]))
 	need := (loose - pairMargin) * norm
 	slack := (1 - loose + 1e-4 + pairMargin) * norm
+	var miss float64
+	for _, tw := range body[1:j] {
+		miss += float64(ix.w2[tw&packTerm])
+	}
 	var terms [filterTerms]uint32
-	n := 0
-	first := 0 // the first term after body[j] among the filter's
+	var w [filterTerms]float64
+	n, first := 0, 0 // first: the first term after body[j] among the filter's
 	if j > 1 {
 		terms[0] = body[j-1] & packTerm
 		n, first = 1, 1
 	}
-	for k := j + 1; k < len(body) && n < filterTerms; k++ {
+	for k := int(j) + 1; k < len(body) && n < filterTerms; k++ {
 		terms[n] = body[k] & packTerm
+		w[n] = float64(ix.w2[terms[n]])
 		n++
 	}
 	// ends: the filter's terms run to the record's end, where the walk
 	// rejects a record that has not reached its need.
-	ends := j+1+n-first == len(body)
+	ends := int(j)+1+n-first == len(body)
+	m2u := float64(ix.w2[body[0]&packTerm]) + float64(ix.w2[body[j]&packTerm])
 	var rejects uint32
 	for pat := range 1 << filterTerms {
 		if first == 1 && pat&1 != 0 {
 			rejects |= 1 << pat // read under the pair of body[j-1]
 			continue
 		}
-		m2 := float64(ix.w2[body[0]&packTerm]) + float64(ix.w2[body[j]&packTerm])
-		m := miss
-		reject := false
-		if m2 < need {
-			reject = ends
-			for k := first; k < n; k++ {
-				w := float64(ix.w2[terms[k]])
-				if pat>>k&1 != 0 {
-					if m2 += w; m2 >= need {
-						reject = false
-						break
-					}
-				} else if m += w; m > slack {
-					reject = true
+		if m2u >= need {
+			continue // the walk may reach its need at body[j]
+		}
+		m2, m, reject := m2u, miss, ends
+		for k := first; k < n; k++ {
+			if pat>>k&1 != 0 {
+				if m2 += w[k]; m2 >= need {
+					reject = false
 					break
 				}
+			} else if m += w[k]; m > slack {
+				reject = true
+				break
 			}
 		}
 		if reject {
