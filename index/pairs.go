@@ -64,13 +64,34 @@ func (ix *Index) pairLists(minCov float64) *pairIndex {
 // records are pairPost[pairs[p].rec:pairs[p+1].rec] (a pair's term and
 // where its records start side by side too; the last entry only ends
 // the records of the one before). Records are offsets of their first
-// word in post, in post order.
+// word in post, in post order, each with its filter (pairRec).
 type pairIndex struct {
 	off      []termOffs
 	solo     []uint32
 	pairs    []pairEntry
-	pairPost []uint32
+	pairPost []pairRec
 }
+
+// pairRec is a record listed under a pair (t, u): its offset in post and
+// a filter the search runs before it reads the record. The record lies
+// scattered in megabytes of postings, a read that waits on memory, and
+// most records a pair lists fail the search's bound on the few terms
+// around u: the term before u (present, the record is read under the
+// pair of that term instead) and the terms after it (absent, the weight
+// they miss exceeds the slack). The filter names three such terms (term
+// ids: t0's low packShift bits, t1, t2) and, in t0's bits above them, a
+// bit per pattern of their presence in the query (bit i set: the terms
+// whose bit is set in i are present, t0 bit 0, the others absent): set
+// when the record's bound rejects the record under that pattern whatever
+// the query's other terms, at the lists' coverage and so at every
+// coverage above it (pairFilter). An unused term slot holds term 0, and
+// the patterns agree on its bit.
+type pairRec struct{ o, t0, t1, t2 uint32 }
+
+// filterTerms is how many terms a pair record's filter reads (t0's bits
+// above packShift hold a bit for each of their 1<<filterTerms presence
+// patterns).
+const filterTerms = 3
 
 // pairEntry is a pair (t, u) of the lists: u and where its records start
 // in pairPost.
@@ -90,7 +111,9 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 	nt := len(ix.termStr)
 	p := &pairIndex{off: make([]termOffs, nt+1)}
 	loose := cov - 1e-4 // the search's bound at cov
-	type entry struct{ u, off uint32 }
+	// An entry is record o listed under pair (t, u), u its j-th term:
+	// sorted small, its filter (pairFilter) computed once it is placed.
+	type entry struct{ u, o, j uint32 }
 	var es []entry
 	for t := 0; t < nt; t++ {
 		es = es[:0]
@@ -104,9 +127,9 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 			} else {
 				slack := (1 - loose + 1e-4 + pairMargin) * norm
 				var miss float64
-				for _, tw := range body[1:] {
+				for j, tw := range body[1:] {
 					u := tw & packTerm
-					es = append(es, entry{u, o})
+					es = append(es, entry{u, o, uint32(j + 1)})
 					if miss += float64(ix.w2[u]); miss > slack {
 						break
 					}
@@ -119,13 +142,13 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 			if a.u != b.u {
 				return cmp.Compare(a.u, b.u)
 			}
-			return cmp.Compare(a.off, b.off)
+			return cmp.Compare(a.o, b.o)
 		})
 		for i, e := range es {
 			if i == 0 || e.u != es[i-1].u {
 				p.pairs = append(p.pairs, pairEntry{e.u, uint32(len(p.pairPost))})
 			}
-			p.pairPost = append(p.pairPost, e.off)
+			p.pairPost = append(p.pairPost, ix.pairFilter(e.o, e.j, loose))
 		}
 		p.off[t+1].pair = uint32(len(p.pairs))
 	}
@@ -184,14 +207,96 @@ func (p *pairIndex) search(t uint32, r *reader) {
 	}
 }
 
-// list lists the records of pair k, whose second term is u, in r.todo.
+// list lists the records of pair k, whose second term is u, in r.todo:
+// those its filter (pairRec) passes, whose bound the reader runs.
 func (p *pairIndex) list(k, u uint32, r *reader) {
-	todo, post := r.todo, r.ix.post // locals: r.todo is stored once, not once a record
+	recs := p.pairPost[p.pairs[k].rec:p.pairs[k+1].rec]
+	post, present := r.ix.post, r.sc.present
+	// Grown once and written by index: no append's call in the loop to
+	// spill its values around.
+	todo, n := r.todo, len(r.todo)
+	if cap(todo)-n < len(recs) {
+		todo = slices.Grow(todo, len(recs))
+	}
+	todo = todo[:cap(todo)]
 	var sink uint32
-	for _, o := range p.pairPost[p.pairs[k].rec:p.pairs[k+1].rec] {
-		todo = append(todo, pending{o, u})
+	for i := range recs {
+		e := &recs[i]
+		f := e.t0
+		t0, t1, t2 := f&packTerm, e.t1, e.t2
+		pat := present[t0/64]>>(t0%64)&1 | present[t1/64]>>(t1%64)&1<<1 | present[t2/64]>>(t2%64)&1<<2
+		if f>>(packShift+pat)&1 != 0 {
+			continue
+		}
+		o := e.o
+		todo[n] = pending{o, u}
+		n++
 		sink += post[o+1] // the record's head word, loaded ahead (reader.readTodo)
 	}
-	r.todo = todo
+	r.todo = todo[:n]
 	r.sink += sink
+}
+
+// pairFilter returns the filter (pairRec) of the record at post[o],
+// listed under the pair of its first term and its j-th term (body[j] of
+// its packed terms body), for the bound loose the lists are built at: a
+// search reading the record under this pair holds none of body[1:j] and
+// misses their w². The filter's terms are body[j-1] when it is not the
+// first term (the query holding it, the search reads the record under
+// that term's pair and leaves it here) and those after body[j]; each of
+// their presence patterns is run through the search's bound (readTodo's
+// walk, the same float64 sums in the same order) with the margin the
+// lists are built with, so a pattern rejects only a record every search
+// of coverage loose or more rejects.
+func (ix *Index) pairFilter(o, j uint32, loose float64) pairRec {
+	body := ix.post[o+recordHead : o+recordHead+ix.post[o+1]&0xffff]
+	norm := float64(math.Float32frombits(ix.post[o+3]))
+	need := (loose - pairMargin) * norm
+	slack := (1 - loose + 1e-4 + pairMargin) * norm
+	var miss float64
+	for _, tw := range body[1:j] {
+		miss += float64(ix.w2[tw&packTerm])
+	}
+	var terms [filterTerms]uint32
+	var w [filterTerms]float64
+	n, first := 0, 0 // first: the first term after body[j] among the filter's
+	if j > 1 {
+		terms[0] = body[j-1] & packTerm
+		n, first = 1, 1
+	}
+	for k := int(j) + 1; k < len(body) && n < filterTerms; k++ {
+		terms[n] = body[k] & packTerm
+		w[n] = float64(ix.w2[terms[n]])
+		n++
+	}
+	// ends: the filter's terms run to the record's end, where the walk
+	// rejects a record that has not reached its need.
+	ends := int(j)+1+n-first == len(body)
+	m2u := float64(ix.w2[body[0]&packTerm]) + float64(ix.w2[body[j]&packTerm])
+	var rejects uint32
+	for pat := range 1 << filterTerms {
+		if first == 1 && pat&1 != 0 {
+			rejects |= 1 << pat // read under the pair of body[j-1]
+			continue
+		}
+		if m2u >= need {
+			continue // the walk may reach its need at body[j]
+		}
+		m2, m, reject := m2u, miss, ends
+		for k := first; k < n; k++ {
+			if pat>>k&1 != 0 {
+				if m2 += w[k]; m2 >= need {
+					reject = false
+					break
+				}
+			} else if m += w[k]; m > slack {
+				reject = true
+				break
+			}
+		}
+		if reject {
+			rejects |= 1 << pat
+		}
+	}
+	return pairRec{o, terms[0] | rejects<<packShift, terms[1], terms[2]}
 }
