@@ -13,9 +13,9 @@ import (
 // filter of the suggestions, over random results and prefixes.
 func TestAnySuggestedICD(t *testing.T) {
 	rng := rand.New(rand.NewPCG(16, 29))
-	codes := []string{"E10.9", "E11.65", "E13.9", "E08.00", "Z68.32", "Z68", "E1", "I10", "99213", "E11", ""}
+	codes := []string{"E10.9", "E11.65", "E13.9", "E08.00", "Z68.32", "Z68", "E1", "I10", "99213", "E11", "", "\xe9Z", "e11.9"}
 	systems := []string{string(corpus.ICD10CM), string(corpus.CPT), "ICD-10-XX", ""}
-	prefixes := []string{"E08", "E09", "E10", "E11", "E13", "Z68", "E1", "", "E11.65", "99"}
+	prefixes := []string{"E08", "E09", "E10", "E11", "E13", "Z68", "E1", "", "E11.65", "99", "\xe9", "e1"}
 	for range 5000 {
 		res := &Result{}
 		for range rng.IntN(6) {

@@ -106,7 +106,7 @@ func (e *Engine) readBMIBands() []bmiBand {
 // encounter, and none without a value and a weight diagnosis.
 func (e *Engine) bodyMassIndex(n *ruleNote, res *Result, adds []addition, rej []Rejection) ([]addition, []Rejection) {
 	doc := n.doc
-	if !anySuggestedICD(res, "Z68") && !(containsFold(doc.Text, "bmi") || containsFold(doc.Text, "body mass")) {
+	if !anySuggestedICD(res, "Z68") && !mentionsBMI(doc.Text) {
 		return adds, rej
 	}
 	band, why := e.bmiBand(n, res)
@@ -122,6 +122,30 @@ func (e *Engine) bodyMassIndex(n *ruleNote, res *Result, adds []addition, rej []
 		}
 	}
 	return adds, rej
+}
+
+// mentionsBMI is containsFold(text, "bmi") || containsFold(text, "body
+// mass"), reading the text once rather than twice: both words start with
+// a b, which folds to no byte but b and B, so a match stands only where
+// one of them does (as containsFold finds it), and there both words are
+// compared.
+func mentionsBMI(text string) bool {
+	lo, up := byteFrom(text, 0, 'b'), byteFrom(text, 0, 'B')
+	for lo >= 0 || up >= 0 {
+		j := lo
+		if lo < 0 || up >= 0 && up < lo {
+			j, up = up, byteFrom(text, up+1, 'B')
+		} else {
+			lo = byteFrom(text, lo+1, 'b')
+		}
+		if j+len("bmi") > len(text) {
+			return false // the later b's have less text after them
+		}
+		if strings.EqualFold(text[j:j+len("bmi")], "bmi") || j+len("body mass") <= len(text) && strings.EqualFold(text[j:j+len("body mass")], "body mass") {
+			return true
+		}
+	}
+	return false
 }
 
 // chosenBMI is the band a documented value selects and its evidence.

@@ -69,3 +69,31 @@ func TestWeightDiagnosis(t *testing.T) {
 		t.Error("no weight diagnosis in the set")
 	}
 }
+
+// TestMentionsBMIIsContainsFold holds mentionsBMI to its two containsFold
+// scans on random texts of the words' pieces, cases and folding runes
+// (the long s of "maſs", the Kelvin sign), short and past containsFold's
+// prefilter length.
+func TestMentionsBMIIsContainsFold(t *testing.T) {
+	rng := rand.New(rand.NewPCG(36, 7))
+	pieces := []string{"b", "B", "bm", "BMi", "bmi", "mi", "i", "body", "Body ", "body mass", "BODY MAſS", "mass", "maſs",
+		" ", "x", "ab", "\u212a", "é", "submit", "obese", "b\n", "bo"}
+	said := 0
+	for r := range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(2 + r%40) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := sb.String()
+		want := containsFold(text, "bmi") || containsFold(text, "body mass")
+		if got := mentionsBMI(text); got != want {
+			t.Fatalf("%q: mentionsBMI %v, containsFold %v", text, got, want)
+		}
+		if want {
+			said++
+		}
+	}
+	if said == 0 || said == 20000 {
+		t.Fatalf("%d of 20000 texts mention a BMI: the test holds nothing", said)
+	}
+}

@@ -168,6 +168,19 @@ func (e *Engine) gestationWeeks(n *ruleNote, adds []addition) []addition {
 // "NN weeks" in a sentence about the pregnancy (not "2 weeks ago", not "6
 // weeks postpartum", not a previous pregnancy's).
 func weeksOfGestation(n *ruleNote) (int, cue, bool) {
+	// weeksScan reads a sentence only when it holds a pregnancy cue or
+	// the note is a pregnancy's: a note with neither has none to read,
+	// and its text is not searched for the weeks (most notes say "2
+	// weeks ago" somewhere).
+	if len(n.cues(pregnancyCues)) == 0 && !n.pregnant() {
+		return 0, cue{}, false
+	}
+	return weeksScan(n)
+}
+
+// weeksScan is weeksOfGestation reading every sentence that says "week"
+// or "wk": the form TestWeeksGateIsScan holds it to.
+func weeksScan(n *ruleNote) (int, cue, bool) {
 	doc := n.doc
 	// at is where the first "week" or "wk" from from on starts (guarded's
 	// index): a sentence none starts in is not searched.
@@ -228,7 +241,12 @@ func (e *Engine) deliveryOutcome(n *ruleNote, adds []addition) []addition {
 		ev = append(ev, c)
 	}
 	// Z37 goes on the mother's record, not the newborn's or a child's.
-	if a := n.age(); len(ev) == 0 || len(n.cues(newbornRecordCues)) > 0 || a >= 0 && a < 12 {
+	// The age is read last: a note with no delivery (most) has its text
+	// searched for an age only by a rule that needs it.
+	if len(ev) == 0 || len(n.cues(newbornRecordCues)) > 0 {
+		return adds
+	}
+	if a := n.age(); a >= 0 && a < 12 {
 		return adds
 	}
 	live := func(ps []phrase) bool {

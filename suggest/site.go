@@ -582,9 +582,11 @@ func (e *Engine) siteWords(ss *siteScratch, sr *sentenceRanges, doc *nlp.Documen
 	n := sm.ids.size()
 	first, terms := sr.termsOf(doc, sent)
 	nw := noteWords{s: ss, own: pos, phrases: true, extra: -1, terms: terms, lo: lo, hi: hi}
-	// Candidates of one sentence and window (several codes of one
-	// mention) share the sets read for the first.
-	key := siteWordsKey{sent: sent, lo: lo, hi: hi, n: n}
+	// Candidates of one sentence and window's terms (several codes of
+	// one mention, or mentions of a sentence shorter than the window)
+	// share the sets read for the first: they are the terms' alone.
+	a, b := termWindow(terms, lo-siteWindow, hi+siteWindow)
+	key := siteWordsKey{sent: sent, a: a, b: b, n: n}
 	if ss.held && ss.key == key {
 		ss.toks = ss.toks[:0]
 		return nw
@@ -592,7 +594,6 @@ func (e *Engine) siteWords(ss *siteScratch, sr *sentenceRanges, doc *nlp.Documen
 	ss.refresh(n)
 	ss.next(n)
 	ss.held, ss.key = true, key
-	a, b := termWindow(terms, lo-siteWindow, hi+siteWindow)
 	for i := a; i < b; i++ {
 		t := &terms[i]
 		if t.Assert&nlp.Negated != 0 || t.Stem == "" {

@@ -116,7 +116,7 @@ type siteScratch struct {
 	phArena []int32
 	n       int32
 	// held says the word sets are siteWords' for key since begin: a
-	// candidate of the same sentence and window reads them as they are.
+	// candidate of the same sentence and window terms reads them as they are.
 	held bool
 	key  siteWordsKey
 	// known are the note's term ids by the base's index
@@ -140,10 +140,11 @@ func (s *siteScratch) begin(nterms int) {
 }
 
 // siteWordsKey is what siteWords' word sets depend on, besides the note:
-// the sentence, the window's positions and the numbering's size.
+// the sentence, the range [a, b) of its terms the window holds
+// (termWindow) and the numbering's size.
 type siteWordsKey struct {
-	sent, lo, hi int
-	n            int32
+	sent, a, b int
+	n          int32
 }
 
 // next starts one candidate's word sets over n numbered stems.

@@ -21,24 +21,44 @@ import (
 // "Rash") is not stated.
 func deeperSubterms(res *Result) {
 	index := corpus.NameIndex.String()
-	var buf [64]int
+	var deepBuf, shallowBuf [64]pathSpan
 	for {
 		// deep lists the suggestions that can extend another's path: an
 		// ICD-10-CM one with some Index evidence (subtermExtends holds for
-		// none other), in order.
-		deep := buf[:0]
+		// none other), in order; shallow those that can give way to one
+		// (onIndexPaths), in order. Both are read in one walk of the
+		// suggestions, with the spans and confidences that rule most
+		// pairs out without reading the suggestions again (indexSpans).
+		deep, shallow := deepBuf[:0], shallowBuf[:0]
 		for j := range res.Suggestions {
-			if b := &res.Suggestions[j]; b.System == string(corpus.ICD10CM) && hasIndexPath(b.Evidence, index) {
-				deep = append(deep, j)
+			b := &res.Suggestions[j]
+			if b.System != string(corpus.ICD10CM) {
+				continue
+			}
+			if d, s, ok := indexSpans(b, index); ok {
+				d.at = j
+				deep = append(deep, d)
+				if s {
+					shallow = append(shallow, d)
+				}
 			}
 		}
 		moved := false
-		for i := range res.Suggestions {
-			if !onIndexPaths(&res.Suggestions[i], index) {
-				continue // subtermExtends holds for Index paths alone
+		k0 := 0 // deep[k0:] are the suggestions after a
+		for _, a := range shallow {
+			for k0 < len(deep) && deep[k0].at <= a.at {
+				k0++
 			}
-			for _, j := range deep {
-				if j > i && extendsEvery(&res.Suggestions[j], &res.Suggestions[i], index) {
+			for _, d := range deep[k0:] {
+				// extendsEvery's confidence test, and the span test of
+				// subtermExtends for a's whole span: every evidence of a
+				// lies within one of b's Index evidence, so within their
+				// hull.
+				if d.conf >= a.conf || d.lo > a.lo || d.hi < a.hi {
+					continue
+				}
+				i, j := a.at, d.at
+				if extendsEvery(&res.Suggestions[j], &res.Suggestions[i], index) {
 					giveWayToDeeper(res, i, j)
 					moved = true
 					break
@@ -52,6 +72,36 @@ func deeperSubterms(res *Result) {
 			return
 		}
 	}
+}
+
+// pathSpan is a suggestion of deeperSubterms' lists: its place, its
+// confidence and the hull lo..hi of its Index evidence spans.
+type pathSpan struct {
+	at     int
+	lo, hi int
+	conf   float64
+}
+
+// indexSpans returns the hull of s's Index evidence spans and its
+// confidence, ok when it has Index evidence (hasIndexPath), and whether
+// every evidence of s is an Index path (onIndexPaths, for an ICD-10-CM s):
+// one walk of its evidence for both.
+func indexSpans(s *Suggestion, index string) (p pathSpan, all, ok bool) {
+	all = true
+	for k := range s.Evidence {
+		ev := &s.Evidence[k]
+		if ev.MatchedKind != index {
+			all = false
+			continue
+		}
+		if !ok {
+			p.lo, p.hi, ok = ev.Start, ev.End, true
+			continue
+		}
+		p.lo, p.hi = min(p.lo, ev.Start), max(p.hi, ev.End)
+	}
+	p.conf = s.Confidence
+	return p, all && ok, ok
 }
 
 // onIndexPaths says whether a can give way to a deeper suggestion: an
@@ -117,17 +167,6 @@ func giveWayToDeeper(res *Result, i, j int) {
 	res.Suggestions = append(res.Suggestions[:i], res.Suggestions[i+1:]...)
 	insert(res, bv)
 	insert(res, av)
-}
-
-// hasIndexPath reports whether some evidence of evs is an Index path
-// (MatchedKind index).
-func hasIndexPath(evs []Evidence, index string) bool {
-	for k := range evs {
-		if evs[k].MatchedKind == index {
-			return true
-		}
-	}
-	return false
 }
 
 // subtermFiller are Index words that state nothing of their own.

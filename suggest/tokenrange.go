@@ -12,7 +12,18 @@ import (
 // found by a binary search rather than a scan of the note.
 func tokenRange(doc *nlp.Document, start, end int) (int, int) {
 	toks := doc.Tokens
-	lo := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= start })
+	// sort.Search for the first token at start or after, written out:
+	// the injury rules ask it per suggestion and evidence span, and the
+	// closure's call per step cost more than the step.
+	lo, n := 0, len(toks)
+	for lo < n {
+		m := int(uint(lo+n) >> 1)
+		if toks[m].Start < start {
+			lo = m + 1
+		} else {
+			n = m
+		}
+	}
 	hi := lo
 	for hi < len(toks) && toks[hi].End <= end {
 		hi++
