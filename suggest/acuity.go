@@ -346,14 +346,8 @@ type acuityWord struct{ start, end int }
 // text is read only where a c or C stands (strings.IndexByte), the acute
 // ending there before the chronic starting there, so in order of place.
 func acuityWords(text string, out []acuityWord) []acuityWord {
-	lo, up := byteFrom(text, 0, 'c'), byteFrom(text, 0, 'C')
-	for lo >= 0 || up >= 0 {
-		j := lo
-		if lo < 0 || up >= 0 && up < lo {
-			j, up = up, byteFrom(text, up+1, 'C')
-		} else {
-			lo = byteFrom(text, lo+1, 'c')
-		}
+	cs := newLetterPlaces(text, 'c')
+	for j := cs.next(); j >= 0; j = cs.next() {
 		if j >= 1 && j+4 <= len(text) && text[j-1]|0x20 == 'a' && foldsTo(text[j+1:j+4], "ute") {
 			out = append(out, acuityWord{j - 1, j + 4})
 		}

@@ -130,14 +130,8 @@ func (e *Engine) bodyMassIndex(n *ruleNote, res *Result, adds []addition, rej []
 // one of them does (as containsFold finds it), and there both words are
 // compared.
 func mentionsBMI(text string) bool {
-	lo, up := byteFrom(text, 0, 'b'), byteFrom(text, 0, 'B')
-	for lo >= 0 || up >= 0 {
-		j := lo
-		if lo < 0 || up >= 0 && up < lo {
-			j, up = up, byteFrom(text, up+1, 'B')
-		} else {
-			lo = byteFrom(text, lo+1, 'b')
-		}
+	bs := newLetterPlaces(text, 'b')
+	for j := bs.next(); j >= 0; j = bs.next() {
 		if j+len("bmi") > len(text) {
 			return false // the later b's have less text after them
 		}
