@@ -260,9 +260,23 @@ func suggestedICD(res *Result, prefixes ...string) []Suggestion {
 // nextSuggestedICD is the index of the first suggestion from from on
 // that is an ICD-10-CM code with one of the prefixes, or -1.
 func nextSuggestedICD(res *Result, from int, prefixes []string) int {
+	// firsts is the set of the prefixes' first bytes (every byte with an
+	// empty prefix, which every code has): a code starting with another
+	// has none of the prefixes, and most codes a rule asks of are such.
+	var firsts [4]uint64
+	for _, p := range prefixes {
+		if p == "" {
+			firsts = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			break
+		}
+		firsts[p[0]>>6] |= 1 << (p[0] & 63)
+	}
 	for i := from; i < len(res.Suggestions); i++ {
 		s := &res.Suggestions[i]
 		if s.System != string(corpus.ICD10CM) {
+			continue
+		}
+		if c := s.Code; c != "" && firsts[c[0]>>6]&(1<<(c[0]&63)) == 0 {
 			continue
 		}
 		for _, p := range prefixes {
