@@ -26,7 +26,7 @@ func deeperSubterms(res *Result) {
 		// deep lists the suggestions that can extend another's path: an
 		// ICD-10-CM one with some Index evidence (subtermExtends holds for
 		// none other), in order; shallow those that can give way to one
-		// (onIndexPaths), in order. Both are read in one walk of the
+		// (every evidence an Index path), in order. Both are read in one walk of the
 		// suggestions, with the spans and confidences that rule most
 		// pairs out without reading the suggestions again (indexSpans).
 		deep, shallow := deepBuf[:0], shallowBuf[:0]
@@ -83,9 +83,9 @@ type pathSpan struct {
 }
 
 // indexSpans returns the hull of s's Index evidence spans and its
-// confidence, ok when it has Index evidence (hasIndexPath), and whether
-// every evidence of s is an Index path (onIndexPaths, for an ICD-10-CM s):
-// one walk of its evidence for both.
+// confidence, ok when it has Index evidence, and whether every evidence
+// of s is an Index path (for an ICD-10-CM s: whether it can give way to a
+// deeper suggestion): one walk of its evidence for both.
 func indexSpans(s *Suggestion, index string) (p pathSpan, all, ok bool) {
 	all = true
 	for k := range s.Evidence {
@@ -102,22 +102,6 @@ func indexSpans(s *Suggestion, index string) (p pathSpan, all, ok bool) {
 	}
 	p.conf = s.Confidence
 	return p, all && ok, ok
-}
-
-// onIndexPaths says whether a can give way to a deeper suggestion: an
-// ICD-10-CM suggestion every evidence of which is an Index path. The
-// suggestions and their evidence are read in place: a pair is copied
-// only when it moves.
-func onIndexPaths(a *Suggestion, index string) bool {
-	if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 {
-		return false
-	}
-	for k := range a.Evidence {
-		if a.Evidence[k].MatchedKind != index {
-			return false
-		}
-	}
-	return true
 }
 
 // extendsEvery says whether b, a later suggestion of a's system for

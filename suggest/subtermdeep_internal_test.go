@@ -37,6 +37,21 @@ func deeperSubtermsPlain(res *Result) {
 	}
 }
 
+// onIndexPaths says whether a can give way to a deeper suggestion: an
+// ICD-10-CM suggestion every evidence of which is an Index path
+// (deeperSubterms reads it from indexSpans, with the evidence's hull).
+func onIndexPaths(a *Suggestion, index string) bool {
+	if a.System != string(corpus.ICD10CM) || len(a.Evidence) == 0 {
+		return false
+	}
+	for k := range a.Evidence {
+		if a.Evidence[k].MatchedKind != index {
+			return false
+		}
+	}
+	return true
+}
+
 // TestDeeperSubtermsAgreesWithPlain holds deeperSubterms to
 // deeperSubtermsPlain on random suggestion lists: systems, Index and other
 // evidence, nested paths stated or not, up to past the 64 suggestions
