@@ -191,9 +191,9 @@ func (e *jsonAppender) evidence(b []byte, ev []suggest.Evidence) []byte {
 			b = append(b, ',')
 		}
 		b = append(b, `{"start":`...)
-		b = strconv.AppendInt(b, int64(x.Start), 10)
+		b = appendInt(b, x.Start)
 		b = append(b, `,"end":`...)
-		b = strconv.AppendInt(b, int64(x.End), 10)
+		b = appendInt(b, x.End)
 		b = append(b, `,"text":`...)
 		b = e.str(b, x.Text)
 		if x.Section != "" {
@@ -386,33 +386,66 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 			return b, false
 		}
 	}
-	u := uint64(m)
-	for k > 0 && u%10 == 0 {
-		u /= 10
-		k--
-	}
 	if math.Signbit(f) {
 		b = append(b, '-')
 	}
-	var buf [24]byte
+	// The integer part, then the places without their trailing zeros.
+	p := uint64(1e4)
+	if k == 8 {
+		p = 1e8
+	}
+	u := uint64(m)
+	b = appendUint(b, u/p)
+	frac := u % p
+	if frac == 0 {
+		return b, true
+	}
+	for frac%10 == 0 {
+		frac /= 10
+		k--
+	}
+	var buf [9]byte
+	buf[0] = '.'
+	for j := k; j > 0; j-- {
+		buf[j] = byte('0' + frac%10)
+		frac /= 10
+	}
+	return append(b, buf[:k+1]...), true
+}
+
+// appendInt appends v in decimal.
+func appendInt(b []byte, v int) []byte {
+	if v < 0 {
+		return appendUint(append(b, '-'), uint64(-v)) // -MinInt64 is itself, 2^63 as uint64
+	}
+	return appendUint(b, uint64(v))
+}
+
+// appendUint appends u in decimal, two digits a step.
+func appendUint(b []byte, u uint64) []byte {
+	const pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+		"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+		"8081828384858687888990919293949596979899"
+	if u < 10 {
+		return append(b, byte('0'+u))
+	}
+	var buf [20]byte
 	i := len(buf)
-	for range k {
-		i--
-		buf[i] = byte('0' + u%10)
-		u /= 10
+	for u >= 100 {
+		q := u / 100
+		r := u - q*100
+		i -= 2
+		buf[i], buf[i+1] = pairs[2*r], pairs[2*r+1]
+		u = q
 	}
-	if k > 0 {
+	if u >= 10 {
+		i -= 2
+		buf[i], buf[i+1] = pairs[2*u], pairs[2*u+1]
+	} else {
 		i--
-		buf[i] = '.'
+		buf[i] = byte('0' + u)
 	}
-	for {
-		i--
-		buf[i] = byte('0' + u%10)
-		if u /= 10; u == 0 {
-			break
-		}
-	}
-	return append(b, buf[i:]...), true
+	return append(b, buf[i:]...)
 }
 
 // str appends s quoted as encoding/json does with HTML escaping: ", \ and

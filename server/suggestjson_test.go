@@ -144,7 +144,13 @@ func randomSuggestResponse(r *rand.Rand, nonFinite bool) suggestResponse {
 		}
 		out := make([]suggest.Evidence, 1+r.IntN(4))
 		for i := range out {
-			out[i] = suggest.Evidence{Start: r.IntN(1 << 20), End: r.IntN(1<<20) - 5, Text: str(), Section: str(), Matched: str(),
+			pos := func() int {
+				if r.IntN(10) == 0 {
+					return []int{0, 9, 10, 99, 100, -1, -100, math.MaxInt, math.MinInt, 1e15, -1e15}[r.IntN(11)]
+				}
+				return r.IntN(1<<20) - 5
+			}
+			out[i] = suggest.Evidence{Start: pos(), End: pos(), Text: str(), Section: str(), Matched: str(),
 				MatchedKind: str(), Assertions: strs(), Assertion: str(), Trigger: str()}
 		}
 		return out
