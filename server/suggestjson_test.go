@@ -8,6 +8,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"net/http/httptest"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -327,5 +328,70 @@ func TestRenderSuggestResponse(t *testing.T) {
 	v.Result.Threshold = math.NaN()
 	if err := (jsonBody{v}).Render(httptest.NewRecorder()); err == nil {
 		t.Fatal("NaN rendered without error")
+	}
+}
+
+// fillEvery sets every field reachable from v to a value that is not its
+// zero value (strings of their field's name, numbers from n, two-element
+// slices, one-entry maps, pointed-to values; a recursive type to a depth), so that a field appendJSON does not
+// know of is written by encoding/json and missed by it.
+func fillEvery(v reflect.Value, name string, n *int, depth int) {
+	*n++
+	if depth > 6 { // a recursive type (the explanation tree) ends here
+		return
+	}
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(fmt.Sprintf("%s<%d>", name, *n))
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(int64(*n))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(uint64(*n))
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(float64(*n) + 0.25)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		fillEvery(v.Elem(), name, n, depth+1)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := range 2 {
+			fillEvery(v.Index(i), name, n, depth+1)
+		}
+	case reflect.Map:
+		v.Set(reflect.MakeMap(v.Type()))
+		k := reflect.New(v.Type().Key()).Elem()
+		fillEvery(k, name+"Key", n, depth+1)
+		e := reflect.New(v.Type().Elem()).Elem()
+		fillEvery(e, name, n, depth+1)
+		v.SetMapIndex(k, e)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if f := v.Type().Field(i); f.IsExported() {
+				fillEvery(v.Field(i), f.Name, n, depth+1)
+			}
+		}
+	default:
+		panic(fmt.Sprintf("fillEvery: a %s field (%s): teach fillEvery and appendJSON its kind", v.Kind(), name))
+	}
+}
+
+// TestSuggestJSONEveryField holds appendJSON to encoding/json on an answer
+// with every field of every type it writes set: a field added to
+// suggest.Result or what it holds, and not to appendJSON, fails here.
+func TestSuggestJSONEveryField(t *testing.T) {
+	var v suggestResponse
+	n := 0
+	fillEvery(reflect.ValueOf(&v).Elem(), "v", &n, 0)
+	agreeJSON(t, v)
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{`"id":`, `"notices":`, `"dateOfService":`, `"alternatives":`} {
+		if !bytes.Contains(b, []byte(f)) {
+			t.Errorf("fillEvery left %s unset", f)
+		}
 	}
 }
