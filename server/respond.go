@@ -23,6 +23,13 @@ func respond(c *gin.Context, status int, v any) {
 // jsonBody is a gin renderer for respond.
 type jsonBody struct{ v any }
 
+// jsonAppendable is a response value that appends its own JSON, the bytes
+// the encoder writes for it, and reports false to leave it to the encoder
+// (suggestjson.go).
+type jsonAppendable interface {
+	appendJSON(b []byte) ([]byte, bool)
+}
+
 // bodyPool holds respond's encode buffers. A buffer that grew past
 // maxPooledBody (a batch answer) is dropped rather than kept.
 var bodyPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
@@ -38,12 +45,23 @@ func (r jsonBody) Render(w http.ResponseWriter) error {
 			bodyPool.Put(buf)
 		}
 	}()
-	if err := gojson.NewEncoder(buf).Encode(r.v); err != nil {
-		return err
+	var body []byte
+	if a, ok := r.v.(jsonAppendable); ok {
+		if out, ok := a.appendJSON(buf.AvailableBuffer()); ok {
+			body = out
+			if cap(out) > buf.Cap() { // grown: pool the larger array
+				buf = bytes.NewBuffer(out[:0])
+			}
+		}
 	}
-	// The Encoder ends its value with a newline; Marshal (and
-	// encoding/json) bodies do not.
-	body := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
+	if body == nil {
+		if err := gojson.NewEncoder(buf).Encode(r.v); err != nil {
+			return err
+		}
+		// The Encoder ends its value with a newline; Marshal (and
+		// encoding/json) bodies do not.
+		body = bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
+	}
 	w.Header()["Content-Length"] = []string{strconv.Itoa(len(body))}
 	_, err := w.Write(body)
 	return err
