@@ -21,6 +21,7 @@ func TestApplyAssertionsFast(t *testing.T) {
 	for i, text := range notes {
 		w := e.getWork(0)
 		doc := e.pipe.AnalyzeInto(&w.doc, text)
+		w.rn.reset(e, w, doc) // as Suggest does: histories reads it
 		g := noteGatesOf(doc)
 		for _, c := range e.histories(w, e.siblings(w, e.collect(w, doc, Request{}))) {
 			f := e.fact(c.tgt.anyCode())

@@ -48,13 +48,13 @@ type addition struct {
 // status.go), the E/M level from documented decision making and the
 // performed-here check of procedure codes (em.go). Rule codes are not
 // ranker candidates: a training request (Request.Features) sees the
-// ranker's output alone.
+// ranker's output alone. w.rn must be reset for doc (Suggest resets it
+// before histories, whose cue reads the rules share).
 func (e *Engine) coderRules(w *work, doc *nlp.Document, req Request, res *Result, rejected []Rejection) []Rejection {
 	if req.Features {
 		return rejected
 	}
 	n := &w.rn // what the rules read of the note, found once (rulenote.go)
-	n.reset(e, w, doc)
 	var adds []addition
 	var rej []Rejection
 	rej = e.performedHere(n, res, rej)

@@ -56,6 +56,7 @@ func BenchmarkCoderRules(b *testing.B) {
 		res := in.res
 		res.Suggestions = slices.Clone(in.res.Suggestions)
 		res.Notices, res.Rejected = nil, nil
+		in.w.rn.reset(e, in.w, &in.w.doc) // as Suggest does: the rules' pass counts
 		e.coderRules(in.w, &in.w.doc, in.req, &res, nil)
 		i++
 	}

@@ -275,7 +275,7 @@ func (e *Engine) drugMentions(n *ruleNote) []drugMention {
 		if !n.patients(sub) || sectionKind(doc, sub.sec) == nlp.Allergies || seen[key{best, sub.sent}] {
 			continue
 		}
-		m, ok := e.drugColumnOf(doc, best, sub)
+		m, ok := e.drugColumnOf(n, best, sub)
 		if !ok {
 			continue
 		}
@@ -311,10 +311,12 @@ func (e *Engine) specificDrugs(ms []drugMention) []drugMention {
 }
 
 // drugColumnOf picks the column the words nearest substance sub state.
-func (e *Engine) drugColumnOf(doc *nlp.Document, row int, sub cue) (drugMention, bool) {
+// Its lists' cues in sub's sentence come from ruleNote n's one pass over
+// the note, not a pass over the sentence per list.
+func (e *Engine) drugColumnOf(n *ruleNote, row int, sub cue) (drugMention, bool) {
 	nearest := func(ps []phrase) (cue, int) {
 		best, dist := cue{}, 1<<30
-		for _, c := range findCuesIn(doc, sub.sent, ps) {
+		for _, c := range n.inSentence(sub.sent, ps) {
 			if c.assert&blockedAssert != 0 {
 				continue
 			}
@@ -355,7 +357,7 @@ func (e *Engine) drugColumnOf(doc *nlp.Document, row int, sub cue) (drugMention,
 			col drugColumn
 		}{{undeterminedCues, colUndetermined}, {assaultCues, colAssault}, {selfHarmCues, colSelfHarm}} {
 			var intent []cue
-			for _, c := range findCuesIn(doc, sub.sent, k.ps) {
+			for _, c := range n.inSentence(sub.sent, k.ps) {
 				if c.assert&blockedAssert == 0 {
 					intent = append(intent, c)
 				}

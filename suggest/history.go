@@ -66,7 +66,7 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		// ("other specified conditions") gives way to the chapter's too.
 		byChapter := false
 		if !ok || !e.namesCondition(t.anyCode(), code) || family && cf.malignant && e.set.CodeString(t.anyCode()) == "Z80.9" {
-			if id, found := cf.chapterHistory(family); found && (family || saidOverStrongly(&w.doc, c) && !e.namedAmong(cands, code)) {
+			if id, found := cf.chapterHistory(family); found && (family || saidOverStrongly(&w.rn, c) && !e.namedAmong(cands, code)) {
 				t, ok, byChapter = target{code: id}, true, true
 			}
 		}
@@ -204,8 +204,9 @@ func pastHistoryICD(code string) bool {
 // for the coder, falls to the history code's. A bare "history of X" may
 // be current ("history of hypertension") and keeps the condition first.
 // Malignancies are left to the treated-malignancy rule (encounter.go),
-// which asks for no evidence of disease.
-func (e *Engine) preferHistory(doc *nlp.Document, ks []scored) {
+// which asks for no evidence of disease. The note's cues come from
+// ruleNote n.
+func (e *Engine) preferHistory(n *ruleNote, ks []scored) {
 	type pair struct{ cond, hist int }
 	var pairs []pair
 	for i := range ks {
@@ -218,11 +219,11 @@ func (e *Engine) preferHistory(doc *nlp.Document, ks []scored) {
 			f.letter == 'D' && e.set.CodeString(ks[i].code) < "D50" {
 			continue
 		}
-		if saidOver(doc, ks[i].c) {
+		if saidOver(n, ks[i].c) {
 			if j := e.historyFor(ks, i); j >= 0 {
 				pairs = append(pairs, pair{i, j})
 			}
-		} else if j := e.namedHistory(doc, ks, i); j >= 0 {
+		} else if j := e.namedHistory(n, ks, i); j >= 0 {
 			pairs = append(pairs, pair{i, j})
 		}
 	}
@@ -261,14 +262,15 @@ var historyCues = phrases("history of|hx of|h/o|hx|past history|previous|prior|r
 // Z87.440), so the coder codes the history, not the condition. A generic
 // history code ("other diseases of the respiratory system") does not
 // name it: "history of asthma" may be current. -1 when none.
-func (e *Engine) namedHistory(doc *nlp.Document, ks []scored, i int) int {
+func (e *Engine) namedHistory(n *ruleNote, ks []scored, i int) int {
+	doc := n.doc
 	k := ks[i]
 	if k.c.replacedBy == "" {
 		return -1
 	}
 	for mi := range k.c.mentions {
 		m := &k.c.mentions[mi]
-		if !sentenceHas(doc, m.sent, historyCues, -1) {
+		if !n.sentenceHas(m.sent, historyCues, -1) {
 			return -1
 		}
 	}
@@ -420,11 +422,12 @@ var overCues = phrases("completed|complete|finished|no longer|none in|none since
 var strongOverCues = phrases("no longer|none in|none since|none for|no episodes|no recurrence|no recurrences|without recurrence|no residual|without residual|no lasting|no symptoms|asymptomatic since|symptom free|resolved|recovered|cured|healed|as a child|in childhood|childhood")
 
 // saidOverStrongly reports whether every sentence mentioning c says in
-// so many words that the condition is over (strongOverCues).
-func saidOverStrongly(doc *nlp.Document, c *candidate) bool {
+// so many words that the condition is over (strongOverCues), read
+// through ruleNote n (the note's one pass over the rules' lists).
+func saidOverStrongly(n *ruleNote, c *candidate) bool {
 	for mi := range c.mentions {
 		m := &c.mentions[mi]
-		if !sentenceHas(doc, m.sent, strongOverCues, -1) {
+		if !n.sentenceHas(m.sent, strongOverCues, -1) {
 			return false
 		}
 	}
@@ -432,11 +435,11 @@ func saidOverStrongly(doc *nlp.Document, c *candidate) bool {
 }
 
 // saidOver reports whether every sentence mentioning c says the condition
-// is over (overCues).
-func saidOver(doc *nlp.Document, c *candidate) bool {
+// is over (overCues), read through ruleNote n.
+func saidOver(n *ruleNote, c *candidate) bool {
 	for mi := range c.mentions {
 		m := &c.mentions[mi]
-		if !sentenceHas(doc, m.sent, overCues, -1) {
+		if !n.sentenceHas(m.sent, overCues, -1) {
 			return false
 		}
 	}

@@ -348,10 +348,10 @@ func (e *Engine) neoMentions(n *ruleNote) []neoMention {
 			continue // no behavior cue: a sentence without tokens has none either
 		}
 		lo, hi := sentenceTokens(doc, sent)
-		if lo == hi || len(findCuesIn(doc, sent, ownMorphology)) > 0 || len(findCuesIn(doc, sent, notCurrentCues)) > 0 {
+		if lo == hi || len(n.inSentence(sent, ownMorphology)) > 0 || len(n.inSentence(sent, notCurrentCues)) > 0 {
 			continue
 		}
-		for _, site := range e.neoSites(ns, doc, lo, hi) {
+		for _, site := range e.neoSites(ns, n, lo, hi) {
 			col, ev, ok := neoColumnOf(doc, site, mal, ben, sit, unc, uns, sec)
 			if !ok {
 				continue
@@ -415,8 +415,10 @@ type neoSite struct {
 // neoSites returns the sentence's site rows (tokens lo:hi): a row whose
 // every stem the sentence holds, unless a row holding its stems and more
 // is named on the same words; overlapping rows keep the one with more
-// stems.
-func (e *Engine) neoSites(ns *neoScratch, doc *nlp.Document, lo, hi int) []neoSite {
+// stems. It reads basalCell through ruleNote n, whose pass found it with
+// the note's other cues, rather than by a pass over the sentence.
+func (e *Engine) neoSites(ns *neoScratch, n *ruleNote, lo, hi int) []neoSite {
+	doc := n.doc
 	t := &e.neo
 	// Each stem of a row's first token: stems no row has are passed over
 	// (no row asks for them).
@@ -431,7 +433,7 @@ func (e *Engine) neoSites(ns *neoScratch, doc *nlp.Document, lo, hi int) []neoSi
 	// A basal cell carcinoma is a neoplasm of the skin of its site
 	// (Alphabetic Index: Carcinoma, basal cell, see Neoplasm, skin).
 	if t.skinID >= 0 && !ns.has(t.skinID) {
-		for _, c := range findCuesIn(doc, doc.Tokens[lo].Sent, basalCell) {
+		for _, c := range n.inSentence(doc.Tokens[lo].Sent, basalCell) {
 			ns.set(t.skinID, c.tok)
 		}
 	}

@@ -28,6 +28,8 @@ func TestRuleNoteIsFindCues(t *testing.T) {
 		"Colostomy in place; s/p colostomy. No longer taking aspirin. In remission, relapsed twice.",
 		"Metastatic adenocarcinoma to the liver; benign adenoma of the adrenal; carcinoma in situ; tumor of uncertain behavior.",
 		"Hypertension and CKD stage 3, renal disease not related to the hypertension; non-diabetic neuropathy, not due to diabetes; gout independent of CKD.",
+		"Hx of stroke, fully recovered, no residual deficits; history of asthma as a child. Basal cell carcinoma of the nose, bcc of the ear; lymphoma survivor, possible melanoma.",
+		"Intentional overdose of acetaminophen, suicide attempt; assaulted, poisoned by another, intent unknown. Previous polyp, no recurrence, treated.",
 	}
 	texts = withSampleNotes(t, texts)
 	outside := phrases("insulin|long term insulin use|a b")

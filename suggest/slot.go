@@ -12,7 +12,7 @@ import (
 // into the rest of the title and the slot's values ("with hypoxia", "with
 // hypercapnia"); ok is false for other titles.
 func openSlot(title string) (rest string, values []string, ok bool) {
-	if !containsLower(title, ", unspecified whether ") { // most titles: no lower-cased copy
+	if !hasSlotMark(title) { // most titles: no lower-cased copy (slotmark.go)
 		return "", nil, false
 	}
 	i := strings.Index(strings.ToLower(title), ", unspecified whether ")

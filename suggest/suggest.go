@@ -27,6 +27,10 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	w := e.getWork(len(req.Text))
 	defer e.putWork(w)
 	doc := e.pipe.AnalyzeInto(&w.doc, req.Text)
+	// What the rules read of the note, found once on first use
+	// (rulenote.go): histories and preferHistory read it before
+	// coderRules, which shares their pass.
+	w.rn.reset(e, w, doc)
 	cands := e.histories(w, e.siblings(w, e.collect(w, doc, req)))
 	arena := root.getArena()
 	w.res = arena // the rejections' evidence is cut from it too (evidence)
@@ -110,10 +114,10 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	e.confidences(w, pre, feats[:featureCount*len(pre)])
 	e.promote(pre)
 	e.demote(w, pre)
-	e.preferHistory(doc, pre) // history.go
-	e.familyFloor(doc, pre)   // history.go
-	e.injuryFloor(doc, pre)   // injuryfloor.go
-	e.yieldDominated(w, pre)  // dominated.go
+	e.preferHistory(&w.rn, pre) // history.go
+	e.familyFloor(doc, pre)     // history.go
+	e.injuryFloor(doc, pre)     // injuryfloor.go
+	e.yieldDominated(w, pre)    // dominated.go
 	// The sections' marks the rules below share (sectionmarks.go).
 	marks := newSectionMarks(doc, w.secMarks, e.sectionBits)
 	e.unaddressed(doc, pre, &marks, req.Annotate) // addressed.go
