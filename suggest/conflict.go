@@ -565,7 +565,17 @@ func reachedThrough(a, b *conflictNames) bool {
 		if !b.withinBits.has(h) {
 			continue
 		}
-		for j, found := slices.BinarySearch(b.withinHashes, h); found && j < len(b.withinHashes) && b.withinHashes[j] == h; j++ {
+		// b's within prefixes are a few (~7), in hash order: a scan to
+		// the first hash not below h finds its run, as the binary search
+		// it replaces did, without a call per path whose bit is set
+		// (most of them another path's: TestReachedThroughAgrees).
+		for j, x := range b.withinHashes {
+			if x < h {
+				continue
+			}
+			if x != h {
+				break
+			}
 			if lowerIs(b.withinAt(j), a.path(i)) {
 				return true
 			}

@@ -94,8 +94,8 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 		if m.sent < 2 {
 			early = true
 		}
-		if !m.learned && m.hit.Coverage >= 0.99 && !m.dominated && m.partNeg == 0 {
-			full = true
+		if !full && !m.learned && m.hit.Coverage >= 0.99 && !m.dominated && m.partNeg == 0 {
+			full = true // once found, not tested again: most mentions are read past it
 		}
 		if m.dominated {
 			dom++

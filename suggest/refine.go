@@ -102,8 +102,8 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	for i := 1; i < len(at); i++ {
 		at[i] += at[i-1]
 	}
-	// byS holds the readings' indices in rs, not copies: a reading's memo
-	// of its judgement (tailOf, stems, unread) lives in rs.
+	// byS holds the readings' indices in rs, not copies: a reading's
+	// memo of its judgement (refineMemo) is found from its place in rs.
 	byS := slices.Grow(sc.byS[:0], int(at[len(at)-1]))[:at[len(at)-1]]
 	sc.byS = byS
 	next := append(sc.next[:0], at[:len(at)-1]...)
@@ -142,17 +142,14 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		return out
 	}
 	uni, sides := e.sideStems.of(e.ix) // sidewords.go
-	// stemsOf is e.ix.Stems of a mention's name, analysed once per
-	// engine for an index name (callers only read the result).
-	stemsOf := func(m *mention) []string {
-		if n := m.hit.Name; n >= 0 && int(n) < e.ix.Len() && e.ix.NameText(n) == m.name {
-			return e.nameStems.of(e.ix, m.hit.Name) // namestems.go
-		}
-		return e.ix.Stems(m.name)
-	}
 	sc.sided = sidedSentences(doc, sc.sided)
 	sided := sc.sided
 	impliedSided, impliedNot := impliedBy(true, uni), impliedBy(false, uni) // made once per note
+	// The judge of the readings, made once per note: each vague code
+	// resets its own fields (start), where a closure made per vague code
+	// copied every value it captured.
+	j := &sc.judge
+	*j = refineJudge{e: e, w: w, doc: doc, sc: sc, sides: sides} // done clears it
 	for vi, v := range live {
 		tf := tfs[vi] // titlefacts.go
 		if tf.system != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !tf.vague(tf.billable || v.tgt.stem != 0) {
@@ -163,91 +160,17 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		site := tf.unspecSite // the Index may refine it to a site's category
 		vt := tf.stems
 		sc.nextVague(len(doc.Tokens))
-		var best *candidate
-		bestExtra, bestScore, bestOther := 0, 0.0, false
+		j.start(v, vcode, vt)
 		repeats := readingRepeatsOf(v.mentions)
-		// m is the mention of v read, implied its sentence's test:
-		// declared before consider, which is made once per vague code,
-		// not once per mention read (most of which never call it), and
-		// reads them as they are when called.
-		var m *mention
-		implied := impliedNot
-		// consider weighs reading r of m's sentence, which adds extra > 0
-		// content words to m's (contentExtra), as v's refinement. Its
-		// callers make the first tests (not v's code, slack, category) and
-		// count extra: most readings fail them, and a call of the closure
-		// costs more than they do.
-		consider := func(r *reading, extra int) {
-			// A reading that would not beat the best so far is not
-			// judged further: what follows only ever rejects it.
-			score := scoreOf(r.m) // scoreat.go: in place
-			ob := r.titleOther
-			switch {
-			case best == nil, extra > bestExtra:
-			case extra < bestExtra:
-				return
-			case ob != bestOther:
-				if ob {
-					return
-				}
-			case score > bestScore:
-			case score < bestScore:
-				return
-			default:
-				if e.set.CodeString(r.code) >= e.set.CodeString(best.tgt.anyCode()) {
-					return
-				}
-			}
-			if !besideWords(doc, m.hit.Positions, r.m.hit.Positions) || !readsWithin(doc, m.hit.Positions, r.m.hit.Positions) {
-				return
-			}
-			// What follows reads only r, v and their sentence (r reads
-			// m's): judged once per pair.
-			if r.tailOf != v {
-				r.tailOf, r.tailBad = v, false
-				if r.stems == nil {
-					r.stems = stemsOf(r.m)
-				}
-				if !r.unreadOK {
-					// The reading's sentence is m's: implied is its.
-					at := len(sc.unread)
-					sc.unread = unreadStems(doc, r.m, r.stems, implied, sc.unread)
-					r.unread, r.unreadOK = sc.unread[at:len(sc.unread):len(sc.unread)], true
-				}
-				switch {
-				case e.unsaidNew(r.unread, vt, r.code, sides) > 0:
-					r.tailBad = true // a further condition, not words the note implies
-				default:
-					if r.other == 0 {
-						r.other = 1
-						if otherName(r.m.name) {
-							r.other = 2
-						}
-					}
-					switch {
-					case (r.other == 2 || r.titleOther) && !otherName(e.set.Brief(vcode).Display) && !saysOtherIn(doc, m.sent):
-						r.tailBad = true // an "other" variety the note does not call other (but the vague code's own)
-					case saysWithout(r.m.name) && !saysWithoutNear(doc, r.m.hit.Positions):
-						r.tailBad = true // a "without" title read without the note's "without"
-					case e.statesUnsaid(doc, &w.sr, m.sent, r.code, vcode, r.stems, implied):
-						r.tailBad = true
-					}
-				}
-			}
-			if r.tailBad {
-				return
-			}
-			best, bestExtra, bestScore, bestOther = r.c, extra, score, ob
-		}
 		for mi := range v.mentions {
-			m = &v.mentions[mi]
+			m := &v.mentions[mi]
 			if m.learned || len(m.hit.Positions) == 0 || repeats.before(v.mentions, mi) {
 				continue // consider reads only a mention's sentence and positions: a repeat finds nothing new
 			}
 			sc.markRead(m.hit.Positions)
-			implied = impliedNot
+			j.m, j.implied = m, impliedNot
 			if m.sent >= 0 && m.sent < len(sided) && sided[m.sent] {
-				implied = impliedSided
+				j.implied = impliedSided
 			}
 			if !site && m.sent >= 0 && m.sent < len(vagueIn) {
 				// Only the readings of cat can refine v.
@@ -260,7 +183,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 						continue
 					}
 					if extra := sc.contentExtra(doc, r.m.hit.Positions, vt); extra > 0 { // m's positions marked (markRead)
-						consider(r, extra)
+						j.consider(r, extra)
 					}
 				}
 				continue
@@ -274,11 +197,11 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 					continue
 				}
 				if extra := sc.contentExtra(doc, r.m.hit.Positions, vt); extra > 0 {
-					consider(r, extra)
+					j.consider(r, extra)
 				}
 			}
 		}
-		v.refinedBy = best
+		v.refinedBy = j.best
 	}
 	// A refinement refined in turn hands its vague codes on: the most
 	// specific reading takes them all.
@@ -744,19 +667,29 @@ func scoredAtIn(at []refineAt, ks []scored, c *candidate) (int, bool) {
 	return scoredAt(ks, c)
 }
 
-// refineReading is a mention a refinement may read; stems and other are
-// its name's stems and otherName, read on first need.
+// refineReading is a mention a refinement may read. What its judgement
+// beyond its words' positions reads and finds (refineMemo) is kept apart,
+// made on first need (memo): every reading of the note's vague sentences
+// is laid out, few are judged that far.
 type refineReading struct {
 	c     *candidate
 	m     *mention
 	code  corpus.ID // c.tgt.anyCode()
 	cat   uint32    // categoryKey of the code
 	slack int32     // m.hit.Length - m.hit.Matched
+	// memo is 1 + the index of the reading's refineMemo in the scratch's
+	// memo, 0 while it has none.
+	memo int32
 	// titleOther is titleOf(code).other: the code claims an "other"
 	// variety.
 	titleOther bool
-	stems      []string
-	other      int8 // 0 not read yet, 1 no, 2 yes
+}
+
+// refineMemo is a judged reading's memory: stems and other are its
+// name's stems and otherName, read on first need.
+type refineMemo struct {
+	stems []string
+	other int8 // 0 not read yet, 1 no, 2 yes
 	// tailOf is the vague candidate whose judgement of this reading
 	// beyond its words' positions tailBad holds (nil: none yet).
 	tailOf  *candidate
@@ -797,8 +730,12 @@ type refineScratch struct {
 	// being weighed (markRead): those equal to readGen.
 	readAt  []uint32
 	readGen uint32
-	// unread holds the readings' unread stems (refineReading.unread).
+	// unread holds the readings' unread stems (refineMemo.unread).
 	unread []string
+	// memo holds the judged readings' memories (refineReading.memo).
+	memo []refineMemo
+	// judge weighs the readings for one vague code at a time.
+	judge refineJudge
 	// pairs and refines are the refinements' {refinement, vague code}
 	// pairs and the memory of their refines lists (refinesInto), which
 	// are read after refine returns: kept until the next note's refine.
@@ -871,6 +808,9 @@ func (s *refineScratch) markRead(pos []int32) {
 func (s *refineScratch) done() {
 	clear(s.pairs)
 	clear(s.rs)
+	clear(s.memo)
+	s.memo = s.memo[:0]
+	s.judge = refineJudge{}
 	clear(s.unread)
 	s.unread = s.unread[:0]
 }
