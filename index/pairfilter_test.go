@@ -87,11 +87,11 @@ func checkPairFilters(t *testing.T, ix *Index, qs []Query) {
 			}
 			for _, qt := range q.Terms {
 				for k := p.off[qt].pair; k < p.off[qt+1].pair; k++ {
-					u := p.pairs[k].u
+					u := uint32(p.pairU[k])
 					if present[u/64]&(1<<(u%64)) == 0 {
 						continue
 					}
-					for _, e := range p.pairPost[p.pairs[k].rec:p.pairs[k+1].rec] {
+					for _, e := range p.pairPost[p.pairAt[k]:p.pairAt[k+1]] {
 						var pat uint32
 						for j, ft := range [filterTerms]uint16{e.t0, e.t1, uint16(e.t2r)} {
 							if present[ft/64]&(1<<(ft%64)) != 0 {

@@ -59,18 +59,27 @@ func (ix *Index) pairLists(minCov float64) *pairIndex {
 // records the full walk scores.
 //
 // Layout: term t's solo records are solo[off[t].solo:off[t+1].solo] and
-// its pairs pairs[off[t].pair:off[t+1].pair] (sorted by u; the two
-// offsets of a term side by side, one memory load for both); pair p's
-// records are pairPost[pairs[p].rec:pairs[p+1].rec] (a pair's term and
-// where its records start side by side too; the last entry only ends
-// the records of the one before). Records are offsets of their first
-// word in post, in post order, each with its filter (pairRec).
+// its pairs' second terms pairU[off[t].pair:off[t+1].pair] (sorted; the
+// two offsets of a term side by side, one memory load for both); pair
+// p's records are pairPost[pairAt[p]:pairAt[p+1]] (pairAt's last entry
+// only ends the records of the pair before). Records are offsets of
+// their first word in post, in post order, each with its filter
+// (pairRec). The search scans a term's pairU for the query's terms, 16
+// bits a pair (a cache line holds 32 of them; a term has some 17 on
+// average, scattered over the table): an index has lists only while its
+// term ids fit them (pairsFit).
 type pairIndex struct {
 	off      []termOffs
 	solo     []uint32
-	pairs    []pairEntry
+	pairU    []uint16
+	pairAt   []uint32
 	pairPost []pairRec
 }
+
+// pairsFit reports whether an index of nterms terms gets pair lists:
+// every term id fits pairIndex.pairU and the filters' slots (pairRec).
+// A larger index walks every record of its query terms.
+func pairsFit(nterms int) bool { return nterms <= narrowTerms }
 
 // pairRec is a record listed under a pair (t, u): its offset in post and
 // a filter the search runs before it reads the record. The record lies
@@ -107,10 +116,6 @@ const narrowTerms = 1 << 16
 // filterTerms is how many terms a pair record's filter reads (its
 // rejects hold a bit for each of their 1<<filterTerms presence patterns).
 const filterTerms = 3
-
-// pairEntry is a pair (t, u) of the lists: u and where its records start
-// in pairPost.
-type pairEntry struct{ u, rec uint32 }
 
 // termOffs is where a term's solo records and its pairs start.
 type termOffs struct{ solo, pair uint32 }
@@ -168,15 +173,17 @@ func newPairIndexNarrow(ix *Index, cov float64, narrow uint32) *pairIndex {
 		})
 		for i, e := range es {
 			if i == 0 || e.u != es[i-1].u {
-				p.pairs = append(p.pairs, pairEntry{e.u, uint32(len(p.pairPost))})
+				p.pairU = append(p.pairU, uint16(e.u))
+				p.pairAt = append(p.pairAt, uint32(len(p.pairPost)))
 			}
 			p.pairPost = append(p.pairPost, ix.pairFilter(e.o, e.j, loose, narrow))
 		}
-		p.off[t+1].pair = uint32(len(p.pairs))
+		p.off[t+1].pair = uint32(len(p.pairU))
 	}
-	p.pairs = append(p.pairs, pairEntry{noTerm, uint32(len(p.pairPost))})
+	p.pairAt = append(p.pairAt, uint32(len(p.pairPost)))
 	p.solo = slices.Clip(p.solo)
-	p.pairs = slices.Clip(p.pairs)
+	p.pairU = slices.Clip(p.pairU)
+	p.pairAt = slices.Clip(p.pairAt)
 	p.pairPost = slices.Clip(p.pairPost)
 	return p
 }
@@ -202,14 +209,16 @@ func (p *pairIndex) search(t uint32, r *reader) {
 	if lo == hi {
 		return
 	}
-	us := p.pairs[lo:hi]
+	us := p.pairU[lo:hi]
 	sc := r.sc
 	// A scan reads a pair per step, a lookup about four per halving.
 	if len(us) <= 4*len(sc.touched)*bits.Len(uint(len(us))) {
-		present := sc.present // a local: appends to r.todo cannot move it
-		for i, e := range us {
-			if present[e.u/64]&(1<<(e.u%64)) != 0 {
-				p.list(lo+uint32(i), e.u, r)
+		// A local (appends to r.todo cannot move it) covering every
+		// 16-bit term: read unchecked.
+		pr := (*[narrowTerms / 64]uint64)(sc.present)
+		for i, u16 := range us {
+			if u := uint(u16); pr[u/64]&(1<<(u%64)) != 0 {
+				p.list(lo+uint32(i), uint32(u), r)
 			}
 		}
 		return
@@ -218,7 +227,7 @@ func (p *pairIndex) search(t uint32, r *reader) {
 	// last one found (both lists are sorted).
 	from := 0
 	for _, u := range sc.sortedTerms() {
-		i, ok := slices.BinarySearchFunc(us[from:], u, func(e pairEntry, u uint32) int { return cmp.Compare(e.u, u) })
+		i, ok := slices.BinarySearch(us[from:], uint16(u))
 		from += i
 		if from == len(us) {
 			return
@@ -232,7 +241,7 @@ func (p *pairIndex) search(t uint32, r *reader) {
 // list lists the records of pair k, whose second term is u, in r.todo:
 // those its filter (pairRec) passes, whose bound the reader runs.
 func (p *pairIndex) list(k, u uint32, r *reader) {
-	recs := p.pairPost[p.pairs[k].rec:p.pairs[k+1].rec]
+	recs := p.pairPost[p.pairAt[k]:p.pairAt[k+1]]
 	post, present := r.ix.post, r.sc.present
 	// Grown once and written by index: no append's call in the loop to
 	// spill its values around.
