@@ -421,7 +421,7 @@ func (ix *Index) layPostings(pack bool) {
 	ix.post, ix.postOff, ix.postTerm, ix.recordTerms = post, postOff, postTerm, per
 	ix.nameTerm = nil
 	ix.pairs = nil
-	if pack {
+	if pack && pairsFit(len(ix.termStr)) {
 		ix.pairs = &pairSet{}
 		ix.pairLists(loosePairs) // now: every search of an engine's coverage reads them
 	}

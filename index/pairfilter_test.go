@@ -23,6 +23,53 @@ func TestPairFilterIsBound(t *testing.T) {
 	if ix.pairs == nil {
 		t.Fatalf("snapshot postings not packed: no pair lists")
 	}
+	checkPairFilters(t, ix, qs)
+}
+
+// TestPairFilterNarrowSlots holds the filters of an index whose term ids
+// pass the 16-bit slots (narrowTerms) to the bound, as
+// TestPairFilterIsBound does: lists built with the slots holding only
+// ids below 16,384 (a stand-in for 65,536 in an index of fewer terms)
+// store no id past it, cut the filters of many records short, and still
+// reject only records the bound rejects and find what the walk finds.
+func TestPairFilterNarrowSlots(t *testing.T) {
+	testenv.SkipUnderRace(t)
+	ix, qs := sentenceQueries(t)
+	if ix.pairs == nil {
+		t.Fatalf("snapshot postings not packed: no pair lists")
+	}
+	const narrow = 16384
+	wide := ix.pairs
+	defer func() { ix.pairs = wide }()
+	cut := &pairSet{}
+	for l, cov := range [2]float64{loosePairs, strictPairs} {
+		cut.once[l].Do(func() { cut.lists[l] = newPairIndexNarrow(ix, cov, narrow) })
+		w, c := ix.pairLists(cov), cut.lists[l]
+		if len(c.pairPost) != len(w.pairPost) {
+			t.Fatalf("coverage %v: %d records listed narrow, %d wide", cov, len(c.pairPost), len(w.pairPost))
+		}
+		shorter := 0
+		for i, e := range c.pairPost {
+			if e.t0 >= narrow || e.t1 >= narrow || uint16(e.t2r) >= narrow {
+				t.Fatalf("coverage %v: record %d's filter holds a term past %d: %+v", cov, e.o, narrow, e)
+			}
+			if e != w.pairPost[i] {
+				shorter++
+			}
+		}
+		t.Logf("coverage %v: %d of %d filters cut short", cov, shorter, len(c.pairPost))
+		if shorter < len(c.pairPost)/10 {
+			t.Errorf("coverage %v: only %d of %d filters cut short: too few to test them", cov, shorter, len(c.pairPost))
+		}
+	}
+	ix.pairs = cut
+	checkPairFilters(t, ix, qs)
+}
+
+// checkPairFilters is TestPairFilterIsBound's check of ix's pair lists
+// over the sentence queries qs and queries near listed records.
+func checkPairFilters(t *testing.T, ix *Index, qs []Query) {
+	t.Helper()
 	rng := rand.New(rand.NewPCG(36, 1))
 	loose := ix.pairLists(loosePairs)
 	for range 3000 {
@@ -40,18 +87,18 @@ func TestPairFilterIsBound(t *testing.T) {
 			}
 			for _, qt := range q.Terms {
 				for k := p.off[qt].pair; k < p.off[qt+1].pair; k++ {
-					u := p.pairs[k].u
+					u := uint32(p.pairU[k])
 					if present[u/64]&(1<<(u%64)) == 0 {
 						continue
 					}
-					for _, e := range p.pairPost[p.pairs[k].rec:p.pairs[k+1].rec] {
+					for _, e := range p.pairPost[p.pairAt[k]:p.pairAt[k+1]] {
 						var pat uint32
-						for j, ft := range [filterTerms]uint32{e.t0 & packTerm, e.t1, e.t2} {
+						for j, ft := range [filterTerms]uint16{e.t0, e.t1, uint16(e.t2r)} {
 							if present[ft/64]&(1<<(ft%64)) != 0 {
 								pat |= 1 << j
 							}
 						}
-						if e.t0>>(packShift+pat)&1 == 0 {
+						if e.t2r>>(16+pat)&1 == 0 {
 							read++
 							continue
 						}

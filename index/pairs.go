@@ -59,18 +59,27 @@ func (ix *Index) pairLists(minCov float64) *pairIndex {
 // records the full walk scores.
 //
 // Layout: term t's solo records are solo[off[t].solo:off[t+1].solo] and
-// its pairs pairs[off[t].pair:off[t+1].pair] (sorted by u; the two
-// offsets of a term side by side, one memory load for both); pair p's
-// records are pairPost[pairs[p].rec:pairs[p+1].rec] (a pair's term and
-// where its records start side by side too; the last entry only ends
-// the records of the one before). Records are offsets of their first
-// word in post, in post order, each with its filter (pairRec).
+// its pairs' second terms pairU[off[t].pair:off[t+1].pair] (sorted; the
+// two offsets of a term side by side, one memory load for both); pair
+// p's records are pairPost[pairAt[p]:pairAt[p+1]] (pairAt's last entry
+// only ends the records of the pair before). Records are offsets of
+// their first word in post, in post order, each with its filter
+// (pairRec). The search scans a term's pairU for the query's terms, 16
+// bits a pair (a cache line holds 32 of them; a term has some 17 on
+// average, scattered over the table): an index has lists only while its
+// term ids fit them (pairsFit).
 type pairIndex struct {
 	off      []termOffs
 	solo     []uint32
-	pairs    []pairEntry
+	pairU    []uint16
+	pairAt   []uint32
 	pairPost []pairRec
 }
+
+// pairsFit reports whether an index of nterms terms gets pair lists:
+// every term id fits pairIndex.pairU and the filters' slots (pairRec).
+// A larger index walks every record of its query terms.
+func pairsFit(nterms int) bool { return nterms <= narrowTerms }
 
 // pairRec is a record listed under a pair (t, u): its offset in post and
 // a filter the search runs before it reads the record. The record lies
@@ -79,23 +88,34 @@ type pairIndex struct {
 // around u: the term before u (present, the record is read under the
 // pair of that term instead) and the terms after it (absent, the weight
 // they miss exceeds the slack). The filter names three such terms (term
-// ids: t0's low packShift bits, t1, t2) and, in t0's bits above them, a
-// bit per pattern of their presence in the query (bit i set: the terms
-// whose bit is set in i are present, t0 bit 0, the others absent): set
-// when the record's bound rejects the record under that pattern whatever
-// the query's other terms, at the lists' coverage and so at every
-// coverage above it (pairFilter). An unused term slot holds term 0, and
-// the patterns agree on its bit.
-type pairRec struct{ o, t0, t1, t2 uint32 }
+// ids t0, t1, t2) and holds a bit per pattern of their presence in the
+// query (rejects bit i set: the terms whose bit is set in i are present,
+// t0 bit 0, the others absent): set when the record's bound rejects the
+// record under that pattern whatever the query's other terms, at the
+// lists' coverage and so at every coverage above it (pairFilter). An
+// unused term slot holds term 0, and the patterns agree on its bit.
+//
+// The terms are 16 bits: 12 bytes a record rather than 16, megabytes of
+// heap over the lists' hundreds of thousands of records (an index has
+// some 27,000 terms), and the search reads their presence bits with no
+// bounds check (pairIndex.list). A term past them (an index of 65,536
+// terms or more) is left out of the filter, which then reads fewer terms
+// and stays exact (pairFilter). t2 and the rejects share a word: a
+// struct of four fields the compiler keeps in registers (a fifth, and it
+// copies each record to the stack).
+type pairRec struct {
+	o      uint32
+	t0, t1 uint16
+	t2r    uint32 // t2 | rejects<<16
+}
 
-// filterTerms is how many terms a pair record's filter reads (t0's bits
-// above packShift hold a bit for each of their 1<<filterTerms presence
-// patterns).
+// narrowTerms bounds the term ids pairRec's 16-bit slots hold; a
+// scratch's present bits cover at least as many terms.
+const narrowTerms = 1 << 16
+
+// filterTerms is how many terms a pair record's filter reads (its
+// rejects hold a bit for each of their 1<<filterTerms presence patterns).
 const filterTerms = 3
-
-// pairEntry is a pair (t, u) of the lists: u and where its records start
-// in pairPost.
-type pairEntry struct{ u, rec uint32 }
 
 // termOffs is where a term's solo records and its pairs start.
 type termOffs struct{ solo, pair uint32 }
@@ -108,6 +128,13 @@ const pairMargin = 1e-6
 // newPairIndex lists ix's packed posting records for searches of
 // coverage cov or more (see pairIndex).
 func newPairIndex(ix *Index, cov float64) *pairIndex {
+	return newPairIndexNarrow(ix, cov, narrowTerms)
+}
+
+// newPairIndexNarrow is newPairIndex with the filters' 16-bit term slots
+// holding only the ids below narrow (narrowTerms, or less for a test of
+// an index whose terms pass them).
+func newPairIndexNarrow(ix *Index, cov float64, narrow uint32) *pairIndex {
 	nt := len(ix.termStr)
 	p := &pairIndex{off: make([]termOffs, nt+1)}
 	loose := cov - 1e-4 // the search's bound at cov
@@ -146,15 +173,17 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 		})
 		for i, e := range es {
 			if i == 0 || e.u != es[i-1].u {
-				p.pairs = append(p.pairs, pairEntry{e.u, uint32(len(p.pairPost))})
+				p.pairU = append(p.pairU, uint16(e.u))
+				p.pairAt = append(p.pairAt, uint32(len(p.pairPost)))
 			}
-			p.pairPost = append(p.pairPost, ix.pairFilter(e.o, e.j, loose))
+			p.pairPost = append(p.pairPost, ix.pairFilter(e.o, e.j, loose, narrow))
 		}
-		p.off[t+1].pair = uint32(len(p.pairs))
+		p.off[t+1].pair = uint32(len(p.pairU))
 	}
-	p.pairs = append(p.pairs, pairEntry{noTerm, uint32(len(p.pairPost))})
+	p.pairAt = append(p.pairAt, uint32(len(p.pairPost)))
 	p.solo = slices.Clip(p.solo)
-	p.pairs = slices.Clip(p.pairs)
+	p.pairU = slices.Clip(p.pairU)
+	p.pairAt = slices.Clip(p.pairAt)
 	p.pairPost = slices.Clip(p.pairPost)
 	return p
 }
@@ -180,14 +209,16 @@ func (p *pairIndex) search(t uint32, r *reader) {
 	if lo == hi {
 		return
 	}
-	us := p.pairs[lo:hi]
+	us := p.pairU[lo:hi]
 	sc := r.sc
 	// A scan reads a pair per step, a lookup about four per halving.
 	if len(us) <= 4*len(sc.touched)*bits.Len(uint(len(us))) {
-		present := sc.present // a local: appends to r.todo cannot move it
-		for i, e := range us {
-			if present[e.u/64]&(1<<(e.u%64)) != 0 {
-				p.list(lo+uint32(i), e.u, r)
+		// A local (appends to r.todo cannot move it) covering every
+		// 16-bit term: read unchecked.
+		pr := (*[narrowTerms / 64]uint64)(sc.present)
+		for i, u16 := range us {
+			if u := uint(u16); pr[u/64]&(1<<(u%64)) != 0 {
+				p.list(lo+uint32(i), uint32(u), r)
 			}
 		}
 		return
@@ -196,7 +227,7 @@ func (p *pairIndex) search(t uint32, r *reader) {
 	// last one found (both lists are sorted).
 	from := 0
 	for _, u := range sc.sortedTerms() {
-		i, ok := slices.BinarySearchFunc(us[from:], u, func(e pairEntry, u uint32) int { return cmp.Compare(e.u, u) })
+		i, ok := slices.BinarySearch(us[from:], uint16(u))
 		from += i
 		if from == len(us) {
 			return
@@ -210,7 +241,7 @@ func (p *pairIndex) search(t uint32, r *reader) {
 // list lists the records of pair k, whose second term is u, in r.todo:
 // those its filter (pairRec) passes, whose bound the reader runs.
 func (p *pairIndex) list(k, u uint32, r *reader) {
-	recs := p.pairPost[p.pairs[k].rec:p.pairs[k+1].rec]
+	recs := p.pairPost[p.pairAt[k]:p.pairAt[k+1]]
 	post, present := r.ix.post, r.sc.present
 	// Grown once and written by index: no append's call in the loop to
 	// spill its values around.
@@ -219,13 +250,14 @@ func (p *pairIndex) list(k, u uint32, r *reader) {
 		todo = slices.Grow(todo, len(recs))
 	}
 	todo = todo[:cap(todo)]
+	// Every term a filter names is below narrowTerms, and present covers
+	// them all: the presence bits are read with no bounds check.
+	pr := (*[narrowTerms / 64]uint64)(present)
 	var sink uint32
-	for i := range recs {
-		e := &recs[i]
-		f := e.t0
-		t0, t1, t2 := f&packTerm, e.t1, e.t2
-		pat := present[t0/64]>>(t0%64)&1 | present[t1/64]>>(t1%64)&1<<1 | present[t2/64]>>(t2%64)&1<<2
-		if f>>(packShift+pat)&1 != 0 {
+	for _, e := range recs {
+		t0, t1, t2 := uint(e.t0), uint(e.t1), uint(uint16(e.t2r))
+		pat := pr[t0/64]>>(t0%64)&1 | pr[t1/64]>>(t1%64)&1<<1 | pr[t2/64]>>(t2%64)&1<<2
+		if e.t2r>>(16+pat)&1 != 0 {
 			continue
 		}
 		o := e.o
@@ -247,8 +279,12 @@ func (p *pairIndex) list(k, u uint32, r *reader) {
 // their presence patterns is run through the search's bound (readTodo's
 // walk, the same float64 sums in the same order) with the margin the
 // lists are built with, so a pattern rejects only a record every search
-// of coverage loose or more rejects.
-func (ix *Index) pairFilter(o, j uint32, loose float64) pairRec {
+// of coverage loose or more rejects. A term of id narrow or more, which
+// the 16-bit slots cannot hold, is left out: body[j-1] (the record is
+// then read under this pair with it present too, and the bound leaves
+// it), or a term after body[j], which ends the filter's terms before it
+// (the patterns run over the terms before it alone, as the walk would).
+func (ix *Index) pairFilter(o, j uint32, loose float64, narrow uint32) pairRec {
 	body := ix.post[o+recordHead : o+recordHead+ix.post[o+1]&0xffff]
 	norm := float64(math.Float32frombits(ix.post[o+3]))
 	need := (loose - pairMargin) * norm
@@ -260,11 +296,14 @@ func (ix *Index) pairFilter(o, j uint32, loose float64) pairRec {
 	var terms [filterTerms]uint32
 	var w [filterTerms]float64
 	n, first := 0, 0 // first: the first term after body[j] among the filter's
-	if j > 1 {
+	if j > 1 && body[j-1]&packTerm < narrow {
 		terms[0] = body[j-1] & packTerm
 		n, first = 1, 1
 	}
 	for k := int(j) + 1; k < len(body) && n < filterTerms; k++ {
+		if body[k]&packTerm >= narrow {
+			break
+		}
 		terms[n] = body[k] & packTerm
 		w[n] = float64(ix.w2[terms[n]])
 		n++
@@ -298,5 +337,5 @@ func (ix *Index) pairFilter(o, j uint32, loose float64) pairRec {
 			rejects |= 1 << pat
 		}
 	}
-	return pairRec{o, terms[0] | rejects<<packShift, terms[1], terms[2]}
+	return pairRec{o, uint16(terms[0]), uint16(terms[1]), terms[2] | rejects<<16}
 }

@@ -107,7 +107,10 @@ func (ix *Index) getScratch() *scratch {
 
 // newScratch returns empty working memory for searches of ix.
 func (ix *Index) newScratch() *scratch {
-	return &scratch{slot: make([]int32, len(ix.termStr)), present: make([]uint64, (len(ix.termStr)+63)/64)}
+	// present covers narrowTerms at least: the pair lists' filters read
+	// it unchecked (pairIndex.list).
+	words := (max(len(ix.termStr), narrowTerms) + 63) / 64
+	return &scratch{slot: make([]int32, len(ix.termStr)), present: make([]uint64, words)}
 }
 
 // reset empties s after a search: the query's terms leave slot and
