@@ -159,8 +159,13 @@ func (f *foldFinder) next(from int) int {
 // lower-case ASCII word, without the lower-cased copy of an ASCII text
 // (on ASCII, ToLower is ASCII case folding: containsFold).
 func containsLower(text, word string) bool {
-	if !mayContainLower(text, word) { // most titles for ", unspecified whether "
-		return false
+	// A word led by bytes that are no letters (", unspecified whether "):
+	// asked at those bytes only. The gate keeps the call off the letter-led
+	// words ("acute", "unspecified"), which it makes no claim about.
+	if len(word) > 0 && (word[0] < 'a' || word[0] > 'z') {
+		if found, sure := containsLowerAtRuns(text, word); sure {
+			return found
+		}
 	}
 	if isASCII(text) {
 		return containsFold(text, word)
@@ -168,35 +173,55 @@ func containsLower(text, word string) bool {
 	return strings.Contains(strings.ToLower(text), word)
 }
 
-// mayContainLower is a cheap necessary condition of containsLower(text,
-// word), read without a pass over all of text: ToLower maps each rune to
-// one rune, an ASCII byte that is no letter only from itself, and an ASCII
-// letter other than i and k (the lower case of U+0130 and of the Kelvin
-// sign) only from itself in either case. So when word starts with bytes
-// that are no letters followed by such a letter (", u" of ", unspecified
-// whether "), text holds those bytes followed by that letter in either
-// case; for other words it answers true.
-func mayContainLower(text, word string) bool {
+// containsLowerAtRuns answers containsLower(text, word) for a lower-case
+// ASCII word (containsLower's) that starts with bytes that are no letters
+// (", " of ", unspecified whether "), read only where text holds them: ToLower maps each rune to one rune
+// and an ASCII byte that is no letter only from itself, so the word's
+// leading run in the lower-cased text is one of text's, and the ASCII
+// bytes after it lower-case alone. Most titles hold ", " ("...,
+// unspecified", "..., initial encounter") and would otherwise be scanned
+// whole. sure is false for other words, and where a byte past ASCII
+// stands where the rest of the word is compared (a rune may lower-case to
+// an ASCII letter, or to more bytes).
+func containsLowerAtRuns(text, word string) (found, sure bool) {
 	p := 0
 	for p < len(word) && (word[p] < 'a' || word[p] > 'z') {
 		if word[p] >= 'A' && word[p] <= 'Z' || word[p] >= utf8.RuneSelf {
-			return true // not a lower-case ASCII word: no claim
+			return false, false // not a lower-case ASCII word: no claim
 		}
 		p++
 	}
-	if p == 0 || p == len(word) || word[p] == 'i' || word[p] == 'k' {
-		return true
+	if p == 0 || p == len(word) {
+		return false, false
 	}
-	run, letter := word[:p], word[p]
+	run := word[:p]
 	for t := text; ; {
 		q := strings.Index(t, run)
 		if q < 0 {
-			return false
+			return false, true
 		}
-		if r := q + p; r < len(t) && t[r]|0x20 == letter {
-			return true
+		t = t[q:]
+		n := min(len(t), len(word))
+		i := p
+		for ; i < n; i++ {
+			c := t[i]
+			if c >= utf8.RuneSelf {
+				return false, false
+			}
+			if c-'A' < 26 {
+				c += 'a' - 'A'
+			}
+			if c != word[i] {
+				break
+			}
 		}
-		t = t[q+1:]
+		if i == len(word) {
+			return true, true
+		}
+		if i == n && n < len(word) {
+			return false, true // text ends inside the word, on ASCII
+		}
+		t = t[1:]
 	}
 }
 

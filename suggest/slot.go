@@ -7,19 +7,22 @@ import (
 	"medcode/corpus"
 )
 
+// slotMark is what openSlot looks for in a title, lower-cased.
+const slotMark = ", unspecified whether "
+
 // openSlot splits a title naming a slot its code leaves open ("Chronic
 // respiratory failure, unspecified whether with hypoxia or hypercapnia")
 // into the rest of the title and the slot's values ("with hypoxia", "with
 // hypercapnia"); ok is false for other titles.
 func openSlot(title string) (rest string, values []string, ok bool) {
-	if !hasSlotMark(title) { // most titles: no lower-cased copy (slotmark.go)
+	if !containsLower(title, slotMark) { // most titles: no lower-cased copy
 		return "", nil, false
 	}
-	i := strings.Index(strings.ToLower(title), ", unspecified whether ")
+	i := strings.Index(strings.ToLower(title), slotMark)
 	if i < 0 {
 		return "", nil, false
 	}
-	rest, slot := title[:i], strings.ToLower(title[i+len(", unspecified whether "):])
+	rest, slot := title[:i], strings.ToLower(title[i+len(slotMark):])
 	// A leading "with" qualifies every value: "with hypoxia or
 	// hypercapnia".
 	lead := ""
