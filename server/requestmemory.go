@@ -2,7 +2,6 @@ package server
 
 import (
 	"encoding/binary"
-	"strings"
 	"sync"
 
 	"medcode/suggest"
@@ -13,26 +12,27 @@ import (
 // feedback that follows (feedback.go). It is safe for concurrent use.
 //
 // An answer is remembered as one pointer-free string of numbers (its
-// record): each distinct string (system, code, matched name) is held once
-// in a table, counted by the records naming it and dropped with the last
-// one. Ten thousand answers of ~50 codes share a few thousand codes and
-// names: the strings themselves, packed into each record, cost ~2.6 KB an
-// answer (26 MB for the server's 10,000), the numbers ~0.3 KB.
+// record): each distinct code, and each distinct name matched with it, is
+// held once in a table (codetable.go), counted by the records naming it
+// and dropped with the last one. Ten thousand answers of ~50 codes share a
+// few thousand codes and names: the strings themselves, packed into each
+// record, cost ~2.6 KB an answer (26 MB for the server's 10,000), the
+// numbers ~0.3 KB.
 type requestMemory struct {
 	mu    sync.Mutex
 	recs  map[string]string // requestId -> record
 	order []string          // ring of requestIds, next is the oldest slot
 	next  int
-	strs  stringTable
+	codes codeTable
 	buf   []byte   // record scratch
 	names []string // matched-name scratch
 }
 
-// A record is, per suggestion, the uvarints of its system's and code's
-// string numbers, its count of names and their numbers.
+// A record is, per suggestion, the uvarints of its code's number, its
+// count of names and their numbers.
 
 func newRequestMemory(n int) *requestMemory {
-	return &requestMemory{recs: map[string]string{}, order: make([]string, n), strs: stringTable{ids: map[string]uint32{}}}
+	return &requestMemory{recs: map[string]string{}, order: make([]string, n)}
 }
 
 // put remembers the suggestions of request id, forgetting the oldest
@@ -42,21 +42,20 @@ func (m *requestMemory) put(id string, sgs []suggest.Suggestion) {
 	defer m.mu.Unlock()
 	b := m.buf[:0]
 	// An answer names one to three systems, mostly one after another:
-	// the last one's number is counted again without a table lookup.
+	// the last one's number is used again without a look.
 	var sys string
 	var sysID uint32
-	for i, sg := range sgs {
+	for i := range sgs {
+		sg := &sgs[i] // not a copy of the whole suggestion
 		if i == 0 || sg.System != sys {
-			sys, sysID = sg.System, m.strs.ref(sg.System)
-		} else {
-			m.strs.refs[sysID]++
+			sys, sysID = sg.System, m.codes.system(sg.System)
 		}
-		b = binary.AppendUvarint(b, uint64(sysID))
-		b = binary.AppendUvarint(b, uint64(m.strs.ref(sg.Code)))
+		c := m.codes.ref(sysID, sg.Code)
+		b = binary.AppendUvarint(b, uint64(c))
 		m.names = appendMatchedTerms(m.names[:0], sg.Evidence)
 		b = binary.AppendUvarint(b, uint64(len(m.names)))
 		for _, n := range m.names {
-			b = binary.AppendUvarint(b, uint64(m.strs.ref(n)))
+			b = binary.AppendUvarint(b, uint64(m.codes.refName(c, n)))
 		}
 	}
 	clear(m.names) // drop the references to the result's strings
@@ -80,16 +79,16 @@ func (m *requestMemory) put(id string, sgs []suggest.Suggestion) {
 	m.recs[id] = rec
 }
 
-// release drops the references of a record.
+// release drops the mentions of a record: a suggestion's names, then its
+// code.
 func (m *requestMemory) release(rec string) {
 	u := unpacker{rec}
 	for u.more() {
-		m.strs.unref(u.num32())
-		m.strs.unref(u.num32())
-		k := u.num32()
+		c, k := u.num32(), u.num32()
 		for i := uint32(0); i < k && u.more(); i++ {
-			m.strs.unref(u.num32())
+			m.codes.unrefName(c, u.num32())
 		}
+		m.codes.unref(c)
 	}
 }
 
@@ -103,15 +102,17 @@ func (m *requestMemory) lookup(id, system, code string) (names []string, suggest
 	if !found {
 		return nil, false, false
 	}
-	sys, okS := m.strs.ids[system]
-	c, okC := m.strs.ids[code]
+	c, ok := m.codes.find(system, code)
+	if !ok {
+		return nil, false, true
+	}
 	u := unpacker{rec}
 	for u.more() {
-		s, k, n := u.num32(), u.num32(), u.num32()
-		match := okS && okC && s == sys && k == c
+		s, n := u.num32(), u.num32()
+		match := s == c
 		for i := uint32(0); i < n && u.more(); i++ {
 			if name := u.num32(); match {
-				names = append(names, m.strs.str(name))
+				names = append(names, m.codes.name(name))
 			}
 		}
 		if match {
@@ -121,69 +122,22 @@ func (m *requestMemory) lookup(id, system, code string) (names []string, suggest
 	return nil, false, true
 }
 
-// stringTable numbers strings, each counted by the records that name it.
-// Numbers of dropped strings are reused.
-type stringTable struct {
-	ids  map[string]uint32
-	strs []string // by number; "" when free
-	refs []uint32 // by number
-	free []uint32
-}
-
-// ref returns the number of s, counting one more reference to it.
-func (t *stringTable) ref(s string) uint32 {
-	if id, ok := t.ids[s]; ok {
-		t.refs[id]++
-		return id
-	}
-	s = strings.Clone(s) // not the caller's memory: a result may hold a larger buffer
-	var id uint32
-	if n := len(t.free); n > 0 {
-		id, t.free = t.free[n-1], t.free[:n-1]
-		t.strs[id], t.refs[id] = s, 1
-	} else {
-		id = uint32(len(t.strs))
-		t.strs, t.refs = append(t.strs, s), append(t.refs, 1)
-	}
-	t.ids[s] = id
-	return id
-}
-
-// unref drops a reference to number id, and the string with the last.
-func (t *stringTable) unref(id uint32) {
-	if int(id) >= len(t.refs) || t.refs[id] == 0 {
-		return
-	}
-	if t.refs[id]--; t.refs[id] == 0 {
-		delete(t.ids, t.strs[id])
-		t.strs[id] = ""
-		t.free = append(t.free, id)
-	}
-}
-
-// str returns the string of number id, "" for none.
-func (t *stringTable) str(id uint32) string {
-	if int(id) >= len(t.strs) {
-		return ""
-	}
-	return t.strs[id]
-}
-
-// len is the number of strings held.
-func (t *stringTable) len() int { return len(t.ids) }
-
 // num32 reads a uvarint that fits 32 bits; a malformed or truncated input
-// reads as its end.
+// reads as its end. (A record's numbers take one or two bytes: the loop
+// keeps them in registers, where a 64-bit shift count and a check of the
+// value past its fifth byte did not.)
 func (u *unpacker) num32() uint32 {
-	var v uint64
-	for i, shift := 0, 0; i < len(u.s) && shift < 35; i, shift = i+1, shift+7 {
-		v |= uint64(u.s[i]&0x7f) << shift
-		if u.s[i] < 0x80 {
-			if v > 1<<32-1 {
+	s := u.s
+	var v uint32
+	for i := 0; i < len(s) && i < 5; i++ {
+		b := s[i]
+		v |= uint32(b&0x7f) << (7 * i)
+		if b < 0x80 {
+			if i == 4 && b > 0x0f { // past 32 bits
 				break
 			}
-			u.s = u.s[i+1:]
-			return uint32(v)
+			u.s = s[i+1:]
+			return v
 		}
 	}
 	u.s = ""

@@ -195,9 +195,10 @@ func matchedTerms(ev []suggest.Evidence) []string {
 // without a map.
 func appendMatchedTerms(dst []string, ev []suggest.Evidence) []string {
 	n := len(dst)
-	for _, e := range ev {
-		if e.Matched != "" && !slices.Contains(dst[n:], e.Matched) {
-			dst = append(dst, e.Matched)
+	for i := range ev {
+		// By index: an Evidence is ten words, of which Matched is one.
+		if m := ev[i].Matched; m != "" && !slices.Contains(dst[n:], m) {
+			dst = append(dst, m)
 		}
 	}
 	return dst
