@@ -87,16 +87,20 @@ func (t *codeTable) ref(sys uint32, code string) uint32 {
 }
 
 // refName returns the number of name among code number c's names,
-// counting one more mention of it.
+// counting one more mention of it. A new name goes to the end of the
+// list: the name a code is first seen with (its title, mostly) is the one
+// it is matched with most, and stays first.
 func (t *codeTable) refName(c uint32, name string) uint32 {
 	e := &t.codes[c]
+	var last uint32 // the number plus one of the list's last name; 0 for none
 	for j := e.first; j != 0; j = t.names[j-1].next {
 		if s := &t.names[j-1]; s.name == name {
 			s.refs++
 			return j - 1
 		}
+		last = j
 	}
-	s := nameSlot{name: strings.Clone(name), refs: 1, next: e.first}
+	s := nameSlot{name: strings.Clone(name), refs: 1}
 	var j uint32
 	if n := len(t.freeNames); n > 0 {
 		j, t.freeNames = t.freeNames[n-1], t.freeNames[:n-1]
@@ -105,7 +109,11 @@ func (t *codeTable) refName(c uint32, name string) uint32 {
 		j = uint32(len(t.names))
 		t.names = append(t.names, s)
 	}
-	e.first = j + 1
+	if last == 0 {
+		e.first = j + 1
+	} else {
+		t.names[last-1].next = j + 1
+	}
 	return j
 }
 
