@@ -82,11 +82,13 @@ func (m *requestMemory) put(id string, sgs []suggest.Suggestion) {
 // release drops the mentions of a record: a suggestion's names, then its
 // code.
 func (m *requestMemory) release(rec string) {
-	u := unpacker{rec}
-	for u.more() {
-		c, k := u.num32(), u.num32()
-		for i := uint32(0); i < k && u.more(); i++ {
-			m.codes.unrefName(c, u.num32())
+	var c, k, j uint32
+	for p := 0; p < len(rec); {
+		c, p = num32At(rec, p)
+		k, p = num32At(rec, p)
+		for i := uint32(0); i < k && p < len(rec); i++ {
+			j, p = num32At(rec, p)
+			m.codes.unrefName(c, j)
 		}
 		m.codes.unref(c)
 	}
@@ -123,23 +125,29 @@ func (m *requestMemory) lookup(id, system, code string) (names []string, suggest
 }
 
 // num32 reads a uvarint that fits 32 bits; a malformed or truncated input
-// reads as its end. (A record's numbers take one or two bytes: the loop
-// keeps them in registers, where a 64-bit shift count and a check of the
-// value past its fifth byte did not.)
+// reads as its end.
 func (u *unpacker) num32() uint32 {
-	s := u.s
+	v, p := num32At(u.s, 0)
+	u.s = u.s[p:]
+	return v
+}
+
+// num32At reads a uvarint that fits 32 bits at byte p of s, returning it
+// and the position after it; a malformed or truncated input reads as 0
+// and the end of s. (A record's numbers take one or two bytes: the loop
+// keeps them in registers, and release moves a position through a record
+// rather than a string.)
+func num32At(s string, p int) (uint32, int) {
 	var v uint32
-	for i := 0; i < len(s) && i < 5; i++ {
-		b := s[i]
-		v |= uint32(b&0x7f) << (7 * i)
+	for i := 0; i < 5 && p+i < len(s); i++ {
+		b := s[p+i]
+		v |= uint32(b&0x7f) << (7 * i & 31) // i < 5: no shift past 28
 		if b < 0x80 {
 			if i == 4 && b > 0x0f { // past 32 bits
 				break
 			}
-			u.s = s[i+1:]
-			return v
+			return v, p + i + 1
 		}
 	}
-	u.s = ""
-	return 0
+	return 0, len(s)
 }

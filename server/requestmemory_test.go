@@ -252,7 +252,7 @@ func TestRequestMemoryAgrees(t *testing.T) {
 	}
 }
 
-// TestNum32Agrees holds num32 to binary.Uvarint: on every string of up to
+// TestNum32Agrees holds num32 and num32At to binary.Uvarint: on every string of up to
 // two bytes and a million random ones of up to seven, mostly of bytes
 // around the continuation bit and the fifth byte's four bits, it reads
 // Uvarint's number and the rest after it when the number takes at most
@@ -267,6 +267,11 @@ func TestNum32Agrees(t *testing.T) {
 		u := unpacker{s}
 		if v := u.num32(); v != wantV || u.s != wantRest {
 			t.Fatalf("num32(%x) = %d, rest %x; want %d, rest %x", s, v, u.s, wantV, wantRest)
+		}
+		// And num32At, at a position past other bytes.
+		at := "\x81\x01" + s
+		if v, p := num32At(at, 2); v != wantV || p != len(at)-len(wantRest) {
+			t.Fatalf("num32At(%x, 2) = %d, %d; want %d, %d", at, v, p, wantV, len(at)-len(wantRest))
 		}
 	}
 	check("")
