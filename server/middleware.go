@@ -59,7 +59,9 @@ func (s *Server) observe(c *gin.Context) {
 		id = newUUID()
 	}
 	c.Set(ctxRequestID, id)
-	c.Header("X-Request-Id", id)
+	// The key is canonical and id never empty: gin's c.Header would
+	// canonicalize the key again.
+	c.Writer.Header()["X-Request-Id"] = []string{id}
 	c.Next()
 	route := c.FullPath()
 	if route == "" {
