@@ -132,7 +132,7 @@ func (s *Server) suggest(c *gin.Context) {
 	if !ok {
 		return
 	}
-	id := c.GetString(ctxRequestID)
+	id := requestID(c)
 	res, err := s.run(c.Request.Context(), id, req, false)
 	if err != nil {
 		s.fail(c, "suggest", err)
@@ -232,7 +232,7 @@ func (s *Server) suggestBatch(c *gin.Context) {
 		}
 		reqs[i] = r
 	}
-	base := c.GetString(ctxRequestID)
+	base := requestID(c)
 	out := make([]suggestResponse, len(reqs))
 	errs := make([]error, len(reqs))
 	var wg sync.WaitGroup
