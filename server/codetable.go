@@ -3,8 +3,11 @@ package server
 import "strings"
 
 // codeTable numbers the codes the remembered answers suggest, by system,
-// and the names that matched each code's evidence, each counted by the
-// mentions in the remembered records and dropped with the last one.
+// each counted by the mentions in the remembered records and dropped with
+// the last one, and the names that matched each code's evidence, held
+// with their code and dropped with it: a record's names need no count
+// (release skips them), and a code's names are the engine's few for it,
+// whatever the number of answers.
 //
 // A put looks up each code once, by its short string in its system's map,
 // and each matched name among the few names the table holds for that code
@@ -14,7 +17,7 @@ import "strings"
 type codeTable struct {
 	systems   []systemCodes // by system number; an answer's systems are the engine's few
 	codes     []codeEntry   // by code number; free when refs is 0
-	names     []nameSlot    // by name number; free when refs is 0
+	names     []nameSlot    // by name number; free when name is ""
 	freeCodes []uint32
 	freeNames []uint32
 }
@@ -34,11 +37,10 @@ type codeEntry struct {
 	first uint32 // the number of its first name plus one; 0 for none
 }
 
-// nameSlot is a numbered name of one code: its mentions and the next name
-// of the same code.
+// nameSlot is a numbered name of one code and the next name of the same
+// code. A matched name is never "".
 type nameSlot struct {
 	name string
-	refs uint32
 	next uint32 // the number of the code's next name plus one; 0 for none
 }
 
@@ -86,21 +88,20 @@ func (t *codeTable) ref(sys uint32, code string) uint32 {
 	return c
 }
 
-// refName returns the number of name among code number c's names,
-// counting one more mention of it. A new name goes to the end of the
-// list: the name a code is first seen with (its title, mostly) is the one
-// it is matched with most, and stays first.
+// refName returns the number of name among code number c's names, adding
+// it when new. A new name goes to the end of the list: the name a code is
+// first seen with (its title, mostly) is the one it is matched with most,
+// and stays first.
 func (t *codeTable) refName(c uint32, name string) uint32 {
 	e := &t.codes[c]
 	var last uint32 // the number plus one of the list's last name; 0 for none
 	for j := e.first; j != 0; j = t.names[j-1].next {
-		if s := &t.names[j-1]; s.name == name {
-			s.refs++
+		if t.names[j-1].name == name {
 			return j - 1
 		}
 		last = j
 	}
-	s := nameSlot{name: strings.Clone(name), refs: 1}
+	s := nameSlot{name: strings.Clone(name)}
 	var j uint32
 	if n := len(t.freeNames); n > 0 {
 		j, t.freeNames = t.freeNames[n-1], t.freeNames[:n-1]
@@ -117,29 +118,8 @@ func (t *codeTable) refName(c uint32, name string) uint32 {
 	return j
 }
 
-// unrefName drops a mention of name number j of code number c, and the
-// name with the last. Numbers not held are ignored.
-func (t *codeTable) unrefName(c, j uint32) {
-	if int(c) >= len(t.codes) || int(j) >= len(t.names) || t.names[j].refs == 0 {
-		return
-	}
-	if t.names[j].refs--; t.names[j].refs > 0 {
-		return
-	}
-	// Unlink it from its code's list (a handful long), and free it. A
-	// name not in the list (a record not put's) is left linked where it is.
-	for p := &t.codes[c].first; *p != 0; p = &t.names[*p-1].next {
-		if *p == j+1 {
-			*p = t.names[j].next
-			t.names[j] = nameSlot{}
-			t.freeNames = append(t.freeNames, j)
-			return
-		}
-	}
-}
-
-// unref drops a mention of code number c, and the code with the last.
-// Numbers not held are ignored.
+// unref drops a mention of code number c, and the code and its names
+// with the last. Numbers not held are ignored.
 func (t *codeTable) unref(c uint32) {
 	if int(c) >= len(t.codes) || t.codes[c].refs == 0 {
 		return
@@ -147,6 +127,12 @@ func (t *codeTable) unref(c uint32) {
 	e := &t.codes[c]
 	if e.refs--; e.refs > 0 {
 		return
+	}
+	for j := e.first; j != 0; {
+		next := t.names[j-1].next
+		t.names[j-1] = nameSlot{}
+		t.freeNames = append(t.freeNames, j-1)
+		j = next
 	}
 	delete(t.systems[e.sys].codes, e.code)
 	*e = codeEntry{}

@@ -2,6 +2,7 @@ package server
 
 import (
 	"encoding/binary"
+	"slices"
 	"sync"
 
 	"medcode/suggest"
@@ -12,12 +13,12 @@ import (
 // feedback that follows (feedback.go). It is safe for concurrent use.
 //
 // An answer is remembered as one pointer-free string of numbers (its
-// record): each distinct code, and each distinct name matched with it, is
-// held once in a table (codetable.go), counted by the records naming it
-// and dropped with the last one. Ten thousand answers of ~50 codes share a
-// few thousand codes and names: the strings themselves, packed into each
-// record, cost ~2.6 KB an answer (26 MB for the server's 10,000), the
-// numbers ~0.3 KB.
+// record): each distinct code is held once in a table (codetable.go),
+// counted by the records naming it and dropped with the last one, and
+// each distinct name matched with it once, with the code. Ten thousand
+// answers of ~50 codes share a few thousand codes and names: the strings
+// themselves, packed into each record, cost ~2.6 KB an answer (26 MB for
+// the server's 10,000), the numbers ~0.3 KB.
 type requestMemory struct {
 	mu    sync.Mutex
 	recs  map[string]string // requestId -> record
@@ -28,8 +29,9 @@ type requestMemory struct {
 	names []string // matched-name scratch
 }
 
-// A record is, per suggestion, the uvarints of its code's number, its
-// count of names and their numbers.
+// A record is, per suggestion, the uvarints of its code's number, of the
+// length in bytes of its names' numbers, and of those numbers: release
+// reads the codes and skips the names.
 
 func newRequestMemory(n int) *requestMemory {
 	return &requestMemory{recs: map[string]string{}, order: make([]string, n)}
@@ -53,9 +55,18 @@ func (m *requestMemory) put(id string, sgs []suggest.Suggestion) {
 		c := m.codes.ref(sysID, sg.Code)
 		b = binary.AppendUvarint(b, uint64(c))
 		m.names = appendMatchedTerms(m.names[:0], sg.Evidence)
-		b = binary.AppendUvarint(b, uint64(len(m.names)))
+		at := len(b)
+		b = append(b, 0) // the names' length: one byte below 128
 		for _, n := range m.names {
 			b = binary.AppendUvarint(b, uint64(m.codes.refName(c, n)))
+		}
+		if n := len(b) - at - 1; n < 0x80 {
+			b[at] = byte(n)
+		} else {
+			var l [binary.MaxVarintLen64]byte
+			v := binary.AppendUvarint(l[:0], uint64(n))
+			b = slices.Insert(b, at+1, v[1:]...)
+			copy(b[at:], v)
 		}
 	}
 	clear(m.names) // drop the references to the result's strings
@@ -79,17 +90,14 @@ func (m *requestMemory) put(id string, sgs []suggest.Suggestion) {
 	m.recs[id] = rec
 }
 
-// release drops the mentions of a record: a suggestion's names, then its
-// code.
+// release drops the mentions of a record's codes (and a code's names with
+// its last).
 func (m *requestMemory) release(rec string) {
-	var c, k, j uint32
+	var c, n uint32
 	for p := 0; p < len(rec); {
 		c, p = num32At(rec, p)
-		k, p = num32At(rec, p)
-		for i := uint32(0); i < k && p < len(rec); i++ {
-			j, p = num32At(rec, p)
-			m.codes.unrefName(c, j)
-		}
+		n, p = num32At(rec, p)
+		p += int(min(n, uint32(len(rec)-p))) // its names
 		m.codes.unref(c)
 	}
 }
@@ -108,35 +116,28 @@ func (m *requestMemory) lookup(id, system, code string) (names []string, suggest
 	if !ok {
 		return nil, false, true
 	}
-	u := unpacker{rec}
-	for u.more() {
-		s, n := u.num32(), u.num32()
-		match := s == c
-		for i := uint32(0); i < n && u.more(); i++ {
-			if name := u.num32(); match {
-				names = append(names, m.codes.name(name))
-			}
+	var s, n, j uint32
+	for p := 0; p < len(rec); {
+		s, p = num32At(rec, p)
+		n, p = num32At(rec, p)
+		end := p + int(min(n, uint32(len(rec)-p)))
+		if s != c {
+			p = end
+			continue
 		}
-		if match {
-			return names, true, true
+		for rs := rec[:end]; p < end; { // its names' numbers, read up to end
+			j, p = num32At(rs, p)
+			names = append(names, m.codes.name(j))
 		}
+		return names, true, true
 	}
 	return nil, false, true
-}
-
-// num32 reads a uvarint that fits 32 bits; a malformed or truncated input
-// reads as its end.
-func (u *unpacker) num32() uint32 {
-	v, p := num32At(u.s, 0)
-	u.s = u.s[p:]
-	return v
 }
 
 // num32At reads a uvarint that fits 32 bits at byte p of s, returning it
 // and the position after it; a malformed or truncated input reads as 0
 // and the end of s. (A record's numbers take one or two bytes: the loop
-// keeps them in registers, and release moves a position through a record
-// rather than a string.)
+// keeps them in registers.)
 func num32At(s string, p int) (uint32, int) {
 	var v uint32
 	for i := 0; i < 5 && p+i < len(s); i++ {

@@ -40,6 +40,24 @@ func TestRequestMemoryLookup(t *testing.T) {
 			t.Errorf("lookup(%s, %s, %s) = %q %v %v, want %q %v %v", tt.id, tt.sys, tt.code, got, suggested, found, tt.want, tt.suggested, tt.found)
 		}
 	}
+	// A code with names whose numbers take more than 127 bytes: their
+	// length takes two.
+	var many []string
+	sg := suggest.Suggestion{System: "ICD-10-CM", Code: "R69"}
+	for i := range 200 {
+		many = append(many, fmt.Sprint("name ", i))
+		sg.Evidence = append(sg.Evidence, suggest.Evidence{Matched: many[i]})
+	}
+	m.put("r2", []suggest.Suggestion{sg, {System: "CPT", Code: "99213", Evidence: []suggest.Evidence{{Matched: "visit"}}}})
+	if got, suggested, _ := m.lookup("r2", "ICD-10-CM", "R69"); !suggested || !reflect.DeepEqual(got, many) {
+		t.Errorf("lookup of 200 names = %q %v", got, suggested)
+	}
+	if got, suggested, _ := m.lookup("r2", "CPT", "99213"); !suggested || !reflect.DeepEqual(got, []string{"visit"}) {
+		t.Errorf("lookup after 200 names = %q %v", got, suggested)
+	}
+	checkCounts(t, m, 2)
+	m.put("r2", nil) // released
+	checkCounts(t, m, 3)
 }
 
 // TestRequestMemoryForgets: the oldest request is forgotten first, a
@@ -92,7 +110,7 @@ func heldStrings(m *requestMemory) int {
 		}
 	}
 	for _, s := range m.codes.names {
-		if s.refs > 0 {
+		if s.name != "" {
 			n++
 		}
 	}
@@ -130,19 +148,22 @@ func TestRequestMemoryCounts(t *testing.T) {
 	}
 }
 
-// checkCounts checks the table of m against what its records mention.
+// checkCounts checks the table of m against what its records mention:
+// each code counted once per mention, each mentioned name in the list of
+// the code it is mentioned with, each list of a held code's names free of
+// repeats, nothing else held.
 func checkCounts(t *testing.T, m *requestMemory, put int) {
 	t.Helper()
-	codes, names := map[uint32]uint32{}, map[uint32]uint32{}
+	codes := map[uint32]uint32{}
 	nameCode := map[uint32]uint32{}
 	for _, rec := range m.recs {
-		u := unpacker{rec}
-		for u.more() {
-			c, n := u.num32(), u.num32()
+		for p := 0; p < len(rec); {
+			var c, n, j uint32
+			c, p = num32At(rec, p)
+			n, p = num32At(rec, p)
 			codes[c]++
-			for range n {
-				j := u.num32()
-				names[j]++
+			for end := p + int(n); p < end; {
+				j, p = num32At(rec[:end], p)
 				if prev, ok := nameCode[j]; ok && prev != c {
 					t.Fatalf("put %d: name %d mentioned with codes %d and %d", put, j, prev, c)
 				}
@@ -151,11 +172,15 @@ func checkCounts(t *testing.T, m *requestMemory, put int) {
 		}
 	}
 	tb := &m.codes
+	listed := 0
 	for c, e := range tb.codes {
 		if e.refs != codes[uint32(c)] {
 			t.Fatalf("put %d: code %d %q counted %d times, mentioned %d", put, c, e.code, e.refs, codes[uint32(c)])
 		}
 		if e.refs == 0 {
+			if e.first != 0 {
+				t.Fatalf("put %d: free code %d lists names", put, c)
+			}
 			continue
 		}
 		if got, ok := tb.systems[e.sys].codes[e.code]; !ok || got != uint32(c) {
@@ -164,19 +189,21 @@ func checkCounts(t *testing.T, m *requestMemory, put int) {
 		seen := map[string]bool{}
 		for j := e.first; j != 0; j = tb.names[j-1].next {
 			s := tb.names[j-1]
-			if s.refs == 0 || nameCode[j-1] != uint32(c) || seen[s.name] {
-				t.Fatalf("put %d: name %d %q (%d mentions) in the list of code %d %q, mentioned with %d", put, j-1, s.name, s.refs, c, e.code, nameCode[j-1])
+			if prev, ok := nameCode[j-1]; s.name == "" || seen[s.name] || ok && prev != uint32(c) {
+				t.Fatalf("put %d: name %d %q in the list of code %d %q, mentioned with %d (%v)", put, j-1, s.name, c, e.code, prev, ok)
 			}
 			seen[s.name] = true
 			delete(nameCode, j-1)
+			listed++
 		}
 	}
 	if len(nameCode) != 0 {
 		t.Fatalf("put %d: %d mentioned names in no list of their code", put, len(nameCode))
 	}
-	for j, s := range tb.names {
-		if s.refs != names[uint32(j)] {
-			t.Fatalf("put %d: name %d %q counted %d times, mentioned %d", put, j, s.name, s.refs, names[uint32(j)])
+	held := 0
+	for _, s := range tb.names {
+		if s.name != "" {
+			held++
 		}
 	}
 	inMaps := 0
@@ -186,9 +213,9 @@ func checkCounts(t *testing.T, m *requestMemory, put int) {
 	if inMaps != len(codes) {
 		t.Fatalf("put %d: the systems' maps hold %d codes, %d mentioned", put, inMaps, len(codes))
 	}
-	if len(codes)+len(tb.freeCodes) != len(tb.codes) || len(names)+len(tb.freeNames) != len(tb.names) {
-		t.Fatalf("put %d: %d+%d codes held and free of %d, %d+%d names of %d", put,
-			len(codes), len(tb.freeCodes), len(tb.codes), len(names), len(tb.freeNames), len(tb.names))
+	if held != listed || len(codes)+len(tb.freeCodes) != len(tb.codes) || held+len(tb.freeNames) != len(tb.names) {
+		t.Fatalf("put %d: %d names held, %d listed; %d+%d codes held and free of %d, %d+%d names of %d", put, held, listed,
+			len(codes), len(tb.freeCodes), len(tb.codes), held, len(tb.freeNames), len(tb.names))
 	}
 }
 
@@ -252,7 +279,7 @@ func TestRequestMemoryAgrees(t *testing.T) {
 	}
 }
 
-// TestNum32Agrees holds num32 and num32At to binary.Uvarint: on every string of up to
+// TestNum32Agrees holds num32At to binary.Uvarint: on every string of up to
 // two bytes and a million random ones of up to seven, mostly of bytes
 // around the continuation bit and the fifth byte's four bits, it reads
 // Uvarint's number and the rest after it when the number takes at most
@@ -264,11 +291,10 @@ func TestNum32Agrees(t *testing.T) {
 		if v, n := binary.Uvarint([]byte(s)); n > 0 && n <= 5 && v <= 1<<32-1 {
 			wantV, wantRest = uint32(v), s[n:]
 		}
-		u := unpacker{s}
-		if v := u.num32(); v != wantV || u.s != wantRest {
-			t.Fatalf("num32(%x) = %d, rest %x; want %d, rest %x", s, v, u.s, wantV, wantRest)
+		if v, p := num32At(s, 0); v != wantV || s[p:] != wantRest {
+			t.Fatalf("num32At(%x, 0) = %d, rest %x; want %d, rest %x", s, v, s[p:], wantV, wantRest)
 		}
-		// And num32At, at a position past other bytes.
+		// And at a position past other bytes.
 		at := "\x81\x01" + s
 		if v, p := num32At(at, 2); v != wantV || p != len(at)-len(wantRest) {
 			t.Fatalf("num32At(%x, 2) = %d, %d; want %d, %d", at, v, p, wantV, len(at)-len(wantRest))
