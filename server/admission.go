@@ -24,6 +24,9 @@ type admission struct {
 	waiting  atomic.Int64
 	maxQueue int64         // < 0: no bound
 	wait     time.Duration // < 0: no bound
+	// releaseSlot is release, made once: a method value made in acquire
+	// is an allocation a request.
+	releaseSlot func()
 }
 
 // Default admission bounds (Options.MaxConcurrent, MaxQueue, QueueWait).
@@ -39,7 +42,9 @@ func newAdmission(concurrent, queue int, wait time.Duration) *admission {
 	if wait == 0 {
 		wait = defaultQueueWait
 	}
-	return &admission{slots: make(chan struct{}, concurrent), maxQueue: int64(queue), wait: wait}
+	a := &admission{slots: make(chan struct{}, concurrent), maxQueue: int64(queue), wait: wait}
+	a.releaseSlot = a.release
+	return a
 }
 
 // acquire takes an engine slot, or fails with ErrOverloaded (queued is
@@ -48,7 +53,7 @@ func newAdmission(concurrent, queue int, wait time.Duration) *admission {
 func (a *admission) acquire(ctx context.Context, queued bool) (release func(), err error) {
 	select {
 	case a.slots <- struct{}{}:
-		return a.release, nil
+		return a.releaseSlot, nil
 	default:
 	}
 	if queued {
@@ -71,7 +76,7 @@ func (a *admission) waitFor(ctx context.Context, wait time.Duration) (func(), er
 	}
 	select {
 	case a.slots <- struct{}{}:
-		return a.release, nil
+		return a.releaseSlot, nil
 	case <-timeout:
 		return nil, fmt.Errorf("%w: no engine slot within %v", ErrOverloaded, wait)
 	case <-ctx.Done():

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +16,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gin-gonic/gin"
 
 	"medcode/feedback"
 )
@@ -334,5 +337,25 @@ func TestStrictDecoder(t *testing.T) {
 	// Unknown fields stay allowed where CDS Hooks allows them.
 	if w := f.do(t, "POST", "/cds-services/medcode-coding", `{"hook":"encounter-discharge","hookInstance":"y","fhirAuthorization":null,`+ctx+`}`); w.Code != 200 {
 		t.Errorf("CDS request with an extra field: %d %s", w.Code, w.Body)
+	}
+}
+
+// TestRequireJSONAgrees holds requireJSON, which accepts the plain
+// "application/json" without parsing it, to the rule on the parsed media
+// type: JSON or an application/*+json type, of any case and parameters.
+func TestRequireJSONAgrees(t *testing.T) {
+	for _, ct := range []string{"", "application/json", "Application/JSON", "application/json ", " application/json",
+		"application/json;charset=utf-8", "application/json; charset=utf-8", "application/jsonx", "application/json;",
+		"application/json; charset", "application/problem+json", "application/+json", "text/json", "text/plain",
+		"multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application", "application/json\x00"} {
+		mt, _, err := mime.ParseMediaType(ct)
+		want := err == nil && (mt == "application/json" || strings.HasPrefix(mt, "application/") && strings.HasSuffix(mt, "+json"))
+		c, _ := gin.CreateTestContext(httptest.NewRecorder())
+		c.Request = httptest.NewRequest("POST", "/v1/suggest", strings.NewReader("{}"))
+		c.Request.Header["Content-Type"] = []string{ct}
+		requireJSON(c)
+		if got := !c.IsAborted(); got != want {
+			t.Errorf("Content-Type %q: accepted %v, want %v", ct, got, want)
+		}
 	}
 }

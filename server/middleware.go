@@ -13,8 +13,16 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// ctxRequestID is the gin context key of the request id.
-const ctxRequestID = "medcode.requestId"
+// requestID is the request's id, which observe sets as the response's
+// X-Request-Id header: read back from there, it costs no gin context key
+// (whose map, boxed value and lock are three allocations a request).
+// "" before observe.
+func requestID(c *gin.Context) string {
+	if v := c.Writer.Header()["X-Request-Id"]; len(v) > 0 {
+		return v[0]
+	}
+	return ""
+}
 
 // newUUID returns a random (version 4) UUID.
 func newUUID() string {
@@ -58,8 +66,9 @@ func (s *Server) observe(c *gin.Context) {
 	if !validRequestID(id) {
 		id = newUUID()
 	}
-	c.Set(ctxRequestID, id)
-	c.Header("X-Request-Id", id)
+	// The key is canonical and id never empty: gin's c.Header would
+	// canonicalize the key again. Handlers read the id back (requestID).
+	c.Writer.Header()["X-Request-Id"] = []string{id}
 	c.Next()
 	route := c.FullPath()
 	if route == "" {
@@ -86,13 +95,13 @@ func (s *Server) recoverPanic(c *gin.Context) {
 		if v == http.ErrAbortHandler {
 			panic(v)
 		}
-		s.log.Error("panic", "requestId", c.GetString(ctxRequestID), "route", c.FullPath(),
+		s.log.Error("panic", "requestId", requestID(c), "route", c.FullPath(),
 			"panic", fmt.Sprintf("%T", v), "stack", string(debug.Stack()))
 		if c.Writer.Written() {
 			c.Abort()
 			return
 		}
-		problem(c, http.StatusInternalServerError, "internal", "Internal error", "the server failed on this request (request id "+c.GetString(ctxRequestID)+")")
+		problem(c, http.StatusInternalServerError, "internal", "Internal error", "the server failed on this request (request id "+requestID(c)+")")
 	}()
 	c.Next()
 }

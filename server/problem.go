@@ -70,7 +70,7 @@ func (s *Server) fail(c *gin.Context, what string, err error) {
 	case errors.Is(err, context.Canceled):
 		problem(c, 499, "canceled", "Request canceled", "the client went away")
 	default:
-		s.log.Error("request failed", "requestId", c.GetString(ctxRequestID), "what", what, "err", err)
+		s.log.Error("request failed", "requestId", requestID(c), "what", what, "err", err)
 		problem(c, http.StatusInternalServerError, "internal", "Internal error", what+" failed")
 	}
 }

@@ -2,7 +2,7 @@ package server
 
 import (
 	"encoding/binary"
-	"strings"
+	"slices"
 	"sync"
 
 	"medcode/suggest"
@@ -13,26 +13,28 @@ import (
 // feedback that follows (feedback.go). It is safe for concurrent use.
 //
 // An answer is remembered as one pointer-free string of numbers (its
-// record): each distinct string (system, code, matched name) is held once
-// in a table, counted by the records naming it and dropped with the last
-// one. Ten thousand answers of ~50 codes share a few thousand codes and
-// names: the strings themselves, packed into each record, cost ~2.6 KB an
-// answer (26 MB for the server's 10,000), the numbers ~0.3 KB.
+// record): each distinct code is held once in a table (codetable.go),
+// counted by the records naming it and dropped with the last one, and
+// each distinct name matched with it once, with the code. Ten thousand
+// answers of ~50 codes share a few thousand codes and names: the strings
+// themselves, packed into each record, cost ~2.6 KB an answer (26 MB for
+// the server's 10,000), the numbers ~0.3 KB.
 type requestMemory struct {
 	mu    sync.Mutex
 	recs  map[string]string // requestId -> record
 	order []string          // ring of requestIds, next is the oldest slot
 	next  int
-	strs  stringTable
+	codes codeTable
 	buf   []byte   // record scratch
 	names []string // matched-name scratch
 }
 
-// A record is, per suggestion, the uvarints of its system's and code's
-// string numbers, its count of names and their numbers.
+// A record is, per suggestion, the uvarints of its code's number, of the
+// length in bytes of its names' numbers, and of those numbers: release
+// reads the codes and skips the names.
 
 func newRequestMemory(n int) *requestMemory {
-	return &requestMemory{recs: map[string]string{}, order: make([]string, n), strs: stringTable{ids: map[string]uint32{}}}
+	return &requestMemory{recs: map[string]string{}, order: make([]string, n)}
 }
 
 // put remembers the suggestions of request id, forgetting the oldest
@@ -42,21 +44,29 @@ func (m *requestMemory) put(id string, sgs []suggest.Suggestion) {
 	defer m.mu.Unlock()
 	b := m.buf[:0]
 	// An answer names one to three systems, mostly one after another:
-	// the last one's number is counted again without a table lookup.
+	// the last one's number is used again without a look.
 	var sys string
 	var sysID uint32
-	for i, sg := range sgs {
+	for i := range sgs {
+		sg := &sgs[i] // not a copy of the whole suggestion
 		if i == 0 || sg.System != sys {
-			sys, sysID = sg.System, m.strs.ref(sg.System)
-		} else {
-			m.strs.refs[sysID]++
+			sys, sysID = sg.System, m.codes.system(sg.System)
 		}
-		b = binary.AppendUvarint(b, uint64(sysID))
-		b = binary.AppendUvarint(b, uint64(m.strs.ref(sg.Code)))
+		c := m.codes.ref(sysID, sg.Code)
+		b = binary.AppendUvarint(b, uint64(c))
 		m.names = appendMatchedTerms(m.names[:0], sg.Evidence)
-		b = binary.AppendUvarint(b, uint64(len(m.names)))
+		at := len(b)
+		b = append(b, 0) // the names' length: one byte below 128
 		for _, n := range m.names {
-			b = binary.AppendUvarint(b, uint64(m.strs.ref(n)))
+			b = binary.AppendUvarint(b, uint64(m.codes.refName(c, n)))
+		}
+		if n := len(b) - at - 1; n < 0x80 {
+			b[at] = byte(n)
+		} else {
+			var l [binary.MaxVarintLen64]byte
+			v := binary.AppendUvarint(l[:0], uint64(n))
+			b = slices.Insert(b, at+1, v[1:]...)
+			copy(b[at:], v)
 		}
 	}
 	clear(m.names) // drop the references to the result's strings
@@ -80,16 +90,15 @@ func (m *requestMemory) put(id string, sgs []suggest.Suggestion) {
 	m.recs[id] = rec
 }
 
-// release drops the references of a record.
+// release drops the mentions of a record's codes (and a code's names with
+// its last).
 func (m *requestMemory) release(rec string) {
-	u := unpacker{rec}
-	for u.more() {
-		m.strs.unref(u.num32())
-		m.strs.unref(u.num32())
-		k := u.num32()
-		for i := uint32(0); i < k && u.more(); i++ {
-			m.strs.unref(u.num32())
-		}
+	var c, n uint32
+	for p := 0; p < len(rec); {
+		c, p = num32At(rec, p)
+		n, p = num32At(rec, p)
+		p += int(min(n, uint32(len(rec)-p))) // its names
+		m.codes.unref(c)
 	}
 }
 
@@ -103,89 +112,43 @@ func (m *requestMemory) lookup(id, system, code string) (names []string, suggest
 	if !found {
 		return nil, false, false
 	}
-	sys, okS := m.strs.ids[system]
-	c, okC := m.strs.ids[code]
-	u := unpacker{rec}
-	for u.more() {
-		s, k, n := u.num32(), u.num32(), u.num32()
-		match := okS && okC && s == sys && k == c
-		for i := uint32(0); i < n && u.more(); i++ {
-			if name := u.num32(); match {
-				names = append(names, m.strs.str(name))
-			}
+	c, ok := m.codes.find(system, code)
+	if !ok {
+		return nil, false, true
+	}
+	var s, n, j uint32
+	for p := 0; p < len(rec); {
+		s, p = num32At(rec, p)
+		n, p = num32At(rec, p)
+		end := p + int(min(n, uint32(len(rec)-p)))
+		if s != c {
+			p = end
+			continue
 		}
-		if match {
-			return names, true, true
+		for rs := rec[:end]; p < end; { // its names' numbers, read up to end
+			j, p = num32At(rs, p)
+			names = append(names, m.codes.name(j))
 		}
+		return names, true, true
 	}
 	return nil, false, true
 }
 
-// stringTable numbers strings, each counted by the records that name it.
-// Numbers of dropped strings are reused.
-type stringTable struct {
-	ids  map[string]uint32
-	strs []string // by number; "" when free
-	refs []uint32 // by number
-	free []uint32
-}
-
-// ref returns the number of s, counting one more reference to it.
-func (t *stringTable) ref(s string) uint32 {
-	if id, ok := t.ids[s]; ok {
-		t.refs[id]++
-		return id
-	}
-	s = strings.Clone(s) // not the caller's memory: a result may hold a larger buffer
-	var id uint32
-	if n := len(t.free); n > 0 {
-		id, t.free = t.free[n-1], t.free[:n-1]
-		t.strs[id], t.refs[id] = s, 1
-	} else {
-		id = uint32(len(t.strs))
-		t.strs, t.refs = append(t.strs, s), append(t.refs, 1)
-	}
-	t.ids[s] = id
-	return id
-}
-
-// unref drops a reference to number id, and the string with the last.
-func (t *stringTable) unref(id uint32) {
-	if int(id) >= len(t.refs) || t.refs[id] == 0 {
-		return
-	}
-	if t.refs[id]--; t.refs[id] == 0 {
-		delete(t.ids, t.strs[id])
-		t.strs[id] = ""
-		t.free = append(t.free, id)
-	}
-}
-
-// str returns the string of number id, "" for none.
-func (t *stringTable) str(id uint32) string {
-	if int(id) >= len(t.strs) {
-		return ""
-	}
-	return t.strs[id]
-}
-
-// len is the number of strings held.
-func (t *stringTable) len() int { return len(t.ids) }
-
-// num32 reads a uvarint that fits 32 bits; a malformed or truncated input
-// reads as its end.
-func (u *unpacker) num32() uint32 {
-	var v uint64
-	for i, shift := 0, 0; i < len(u.s) && shift < 35; i, shift = i+1, shift+7 {
-		v |= uint64(u.s[i]&0x7f) << shift
-		if u.s[i] < 0x80 {
-			if v > 1<<32-1 {
+// num32At reads a uvarint that fits 32 bits at byte p of s, returning it
+// and the position after it; a malformed or truncated input reads as 0
+// and the end of s. (A record's numbers take one or two bytes: the loop
+// keeps them in registers.)
+func num32At(s string, p int) (uint32, int) {
+	var v uint32
+	for i := 0; i < 5 && p+i < len(s); i++ {
+		b := s[p+i]
+		v |= uint32(b&0x7f) << (7 * i & 31) // i < 5: no shift past 28
+		if b < 0x80 {
+			if i == 4 && b > 0x0f { // past 32 bits
 				break
 			}
-			u.s = u.s[i+1:]
-			return uint32(v)
+			return v, p + i + 1
 		}
 	}
-	u.s = ""
-	return 0
+	return 0, len(s)
 }

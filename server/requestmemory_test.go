@@ -1,7 +1,9 @@
 package server
 
 import (
+	"encoding/binary"
 	"fmt"
+	"math/rand/v2"
 	"reflect"
 	"slices"
 	"strings"
@@ -38,6 +40,24 @@ func TestRequestMemoryLookup(t *testing.T) {
 			t.Errorf("lookup(%s, %s, %s) = %q %v %v, want %q %v %v", tt.id, tt.sys, tt.code, got, suggested, found, tt.want, tt.suggested, tt.found)
 		}
 	}
+	// A code with names whose numbers take more than 127 bytes: their
+	// length takes two.
+	var many []string
+	sg := suggest.Suggestion{System: "ICD-10-CM", Code: "R69"}
+	for i := range 200 {
+		many = append(many, fmt.Sprint("name ", i))
+		sg.Evidence = append(sg.Evidence, suggest.Evidence{Matched: many[i]})
+	}
+	m.put("r2", []suggest.Suggestion{sg, {System: "CPT", Code: "99213", Evidence: []suggest.Evidence{{Matched: "visit"}}}})
+	if got, suggested, _ := m.lookup("r2", "ICD-10-CM", "R69"); !suggested || !reflect.DeepEqual(got, many) {
+		t.Errorf("lookup of 200 names = %q %v", got, suggested)
+	}
+	if got, suggested, _ := m.lookup("r2", "CPT", "99213"); !suggested || !reflect.DeepEqual(got, []string{"visit"}) {
+		t.Errorf("lookup after 200 names = %q %v", got, suggested)
+	}
+	checkCounts(t, m, 2)
+	m.put("r2", nil) // released
+	checkCounts(t, m, 3)
 }
 
 // TestRequestMemoryForgets: the oldest request is forgotten first, a
@@ -61,8 +81,8 @@ func TestRequestMemoryForgets(t *testing.T) {
 			t.Errorf("request %d: found %v suggested %v, want %v", i, found, suggested, want)
 		}
 	}
-	// ICD-10-CM, E11.9, diabetes, and a code and a name per remembered request.
-	if got, want := m.strs.len(), 3+2*3; got != want {
+	// E11.9, diabetes, and a code and a name per remembered request.
+	if got, want := heldStrings(m), 2+2*3; got != want {
 		t.Errorf("%d strings held for 3 requests, want %d", got, want)
 	}
 	m.put("49", []suggest.Suggestion{{System: "CPT", Code: "99213"}})
@@ -72,12 +92,29 @@ func TestRequestMemoryForgets(t *testing.T) {
 	if names, suggested, _ := m.lookup("48", "ICD-10-CM", "Z48"); !suggested || !reflect.DeepEqual(names, []string{"name 48"}) {
 		t.Errorf("request 48: %q %v, want [name 48] true", names, suggested)
 	}
-	if got, want := m.strs.len(), 3+2*2+2; got != want {
+	if got, want := heldStrings(m), 2+2*2+1; got != want {
 		t.Errorf("%d strings held after replacing a request, want %d", got, want)
 	}
-	if len(m.strs.strs) > 3+2*4+2 {
-		t.Errorf("table grew to %d numbers: dropped ones are not reused", len(m.strs.strs))
+	// At most the 3 requests' and a new one's codes and names at once.
+	if len(m.codes.codes) > 1+4 || len(m.codes.names) > 1+4 {
+		t.Errorf("table grew to %d codes and %d names: dropped ones are not reused", len(m.codes.codes), len(m.codes.names))
 	}
+}
+
+// heldStrings is the number of codes and names m's table holds.
+func heldStrings(m *requestMemory) int {
+	n := 0
+	for _, e := range m.codes.codes {
+		if e.refs > 0 {
+			n++
+		}
+	}
+	for _, s := range m.codes.names {
+		if s.name != "" {
+			n++
+		}
+	}
+	return n
 }
 
 // TestRequestMemoryMalformed: a damaged record never panics.
@@ -92,9 +129,11 @@ func TestRequestMemoryMalformed(t *testing.T) {
 }
 
 // TestRequestMemoryCounts: after every put, of answers whose systems
-// change now and then (the last system's number is counted again without
-// a lookup), each string is counted once per mention in the remembered
-// records, and the table holds just the strings mentioned.
+// change now and then (the last system's number is used again without a
+// look), each code and name is counted once per mention in the remembered
+// records, the table holds just the ones mentioned, each name is linked
+// once in its own code's list, each system's map holds just its held
+// codes, and every number is either held or free.
 func TestRequestMemoryCounts(t *testing.T) {
 	answers := benchAnswers(200)
 	for i, sgs := range answers {
@@ -105,25 +144,181 @@ func TestRequestMemoryCounts(t *testing.T) {
 	m := newRequestMemory(40)
 	for i := range 300 {
 		m.put(fmt.Sprint(i%70), answers[i%len(answers)])
-		want := map[uint32]uint32{}
-		for _, rec := range m.recs {
-			u := unpacker{rec}
-			for u.more() {
-				want[u.num32()]++
-				want[u.num32()]++
-				n := u.num32()
-				for range n {
-					want[u.num32()]++
+		checkCounts(t, m, i)
+	}
+}
+
+// checkCounts checks the table of m against what its records mention:
+// each code counted once per mention, each mentioned name in the list of
+// the code it is mentioned with, each list of a held code's names free of
+// repeats, nothing else held.
+func checkCounts(t *testing.T, m *requestMemory, put int) {
+	t.Helper()
+	codes := map[uint32]uint32{}
+	nameCode := map[uint32]uint32{}
+	for _, rec := range m.recs {
+		for p := 0; p < len(rec); {
+			var c, n, j uint32
+			c, p = num32At(rec, p)
+			n, p = num32At(rec, p)
+			codes[c]++
+			for end := p + int(n); p < end; {
+				j, p = num32At(rec[:end], p)
+				if prev, ok := nameCode[j]; ok && prev != c {
+					t.Fatalf("put %d: name %d mentioned with codes %d and %d", put, j, prev, c)
+				}
+				nameCode[j] = c
+			}
+		}
+	}
+	tb := &m.codes
+	listed := 0
+	for c, e := range tb.codes {
+		if e.refs != codes[uint32(c)] {
+			t.Fatalf("put %d: code %d %q counted %d times, mentioned %d", put, c, e.code, e.refs, codes[uint32(c)])
+		}
+		if e.refs == 0 {
+			if e.first != 0 {
+				t.Fatalf("put %d: free code %d lists names", put, c)
+			}
+			continue
+		}
+		if got, ok := tb.systems[e.sys].codes[e.code]; !ok || got != uint32(c) {
+			t.Fatalf("put %d: code %d %q is %d, %v in its system's map", put, c, e.code, got, ok)
+		}
+		seen := map[string]bool{}
+		for j := e.first; j != 0; j = tb.names[j-1].next {
+			s := tb.names[j-1]
+			if prev, ok := nameCode[j-1]; s.name == "" || seen[s.name] || ok && prev != uint32(c) {
+				t.Fatalf("put %d: name %d %q in the list of code %d %q, mentioned with %d (%v)", put, j-1, s.name, c, e.code, prev, ok)
+			}
+			seen[s.name] = true
+			delete(nameCode, j-1)
+			listed++
+		}
+	}
+	if len(nameCode) != 0 {
+		t.Fatalf("put %d: %d mentioned names in no list of their code", put, len(nameCode))
+	}
+	held := 0
+	for _, s := range tb.names {
+		if s.name != "" {
+			held++
+		}
+	}
+	inMaps := 0
+	for _, sys := range tb.systems {
+		inMaps += len(sys.codes)
+	}
+	if inMaps != len(codes) {
+		t.Fatalf("put %d: the systems' maps hold %d codes, %d mentioned", put, inMaps, len(codes))
+	}
+	if held != listed || len(codes)+len(tb.freeCodes) != len(tb.codes) || held+len(tb.freeNames) != len(tb.names) {
+		t.Fatalf("put %d: %d names held, %d listed; %d+%d codes held and free of %d, %d+%d names of %d", put, held, listed,
+			len(codes), len(tb.freeCodes), len(tb.codes), held, len(tb.freeNames), len(tb.names))
+	}
+}
+
+// TestRequestMemoryAgrees holds requestMemory to a plain memory of the
+// answers themselves: after every put of random answers (codes shared
+// between systems and repeated in an answer, names shared between codes and names of one length,
+// requestIds put again), every lookup of every request, system and code
+// answers as the first suggestion of the code in the request's answer,
+// its matched names by matchedTerms, and the oldest request first
+// forgotten.
+func TestRequestMemoryAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	systems := []string{"ICD-10-CM", "CPT", "HCPCS"}
+	codes := []string{"E11.9", "R69", "99213", "A01", "Z00.00", "J45"}
+	names := []string{"diabetes", "type 2 diabetes mellitus", "visit", "fever", "", "asthma", "angina", "diabetes\tII", strings.Repeat("x", 300), strings.Repeat("x", 299) + "y"}
+	const size = 5
+	m := newRequestMemory(size)
+	answers := map[string][]suggest.Suggestion{}
+	var order []string // the remembered requestIds, oldest first
+	for put := range 2000 {
+		sgs := make([]suggest.Suggestion, r.IntN(8))
+		for i := range sgs {
+			sgs[i] = suggest.Suggestion{System: systems[r.IntN(len(systems))], Code: codes[r.IntN(len(codes))]}
+			for range r.IntN(4) {
+				sgs[i].Evidence = append(sgs[i].Evidence, suggest.Evidence{Matched: names[r.IntN(len(names))]})
+			}
+		}
+		id := fmt.Sprint("r", r.IntN(9))
+		m.put(id, sgs)
+		if _, ok := answers[id]; !ok {
+			if len(order) == size {
+				delete(answers, order[0])
+				order = order[1:]
+			}
+			order = append(order, id)
+		}
+		answers[id] = sgs
+		for i := range 10 {
+			id := fmt.Sprint("r", i)
+			for _, sys := range append(systems, "ICD-9") {
+				for _, code := range codes {
+					var want []string
+					wantSg, wantFound := false, false
+					if sgs, ok := answers[id]; ok {
+						wantFound = true
+						for _, sg := range sgs {
+							if sg.System == sys && sg.Code == code {
+								want, wantSg = matchedTerms(sg.Evidence), true
+								break
+							}
+						}
+					}
+					got, sg, found := m.lookup(id, sys, code)
+					if !reflect.DeepEqual(got, want) || sg != wantSg || found != wantFound {
+						t.Fatalf("put %d: lookup(%s, %s, %s) = %q %v %v, want %q %v %v", put, id, sys, code, got, sg, found, want, wantSg, wantFound)
+					}
 				}
 			}
 		}
-		for id, ref := range m.strs.refs {
-			if ref != want[uint32(id)] {
-				t.Fatalf("put %d: string %d %q counted %d times, mentioned %d", i, id, m.strs.strs[id], ref, want[uint32(id)])
+		checkCounts(t, m, put)
+	}
+}
+
+// TestNum32Agrees holds num32At to binary.Uvarint: on every string of up to
+// two bytes and a million random ones of up to seven, mostly of bytes
+// around the continuation bit and the fifth byte's four bits, it reads
+// Uvarint's number and the rest after it when the number takes at most
+// five bytes and fits 32 bits, and the end (0, nothing left) otherwise.
+func TestNum32Agrees(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		wantV, wantRest := uint32(0), ""
+		if v, n := binary.Uvarint([]byte(s)); n > 0 && n <= 5 && v <= 1<<32-1 {
+			wantV, wantRest = uint32(v), s[n:]
+		}
+		if v, p := num32At(s, 0); v != wantV || s[p:] != wantRest {
+			t.Fatalf("num32At(%x, 0) = %d, rest %x; want %d, rest %x", s, v, s[p:], wantV, wantRest)
+		}
+		// And at a position past other bytes.
+		at := "\x81\x01" + s
+		if v, p := num32At(at, 2); v != wantV || p != len(at)-len(wantRest) {
+			t.Fatalf("num32At(%x, 2) = %d, %d; want %d, %d", at, v, p, wantV, len(at)-len(wantRest))
+		}
+	}
+	check("")
+	for a := range 256 {
+		check(string([]byte{byte(a)}))
+		for b := range 256 {
+			check(string([]byte{byte(a), byte(b)}))
+		}
+	}
+	r := rand.New(rand.NewPCG(5, 6))
+	edges := []byte{0x00, 0x01, 0x0f, 0x10, 0x7f, 0x80, 0x81, 0x8f, 0x90, 0xff}
+	buf := make([]byte, 7)
+	for range 1_000_000 {
+		b := buf[:r.IntN(8)]
+		for i := range b {
+			if r.IntN(2) == 0 {
+				b[i] = edges[r.IntN(len(edges))]
+			} else {
+				b[i] = byte(r.IntN(256))
 			}
 		}
-		if m.strs.len() != len(want) {
-			t.Fatalf("put %d: %d strings held, %d mentioned", i, m.strs.len(), len(want))
-		}
+		check(string(b))
 	}
 }

@@ -132,7 +132,7 @@ func (s *Server) suggest(c *gin.Context) {
 	if !ok {
 		return
 	}
-	id := c.GetString(ctxRequestID)
+	id := requestID(c)
 	res, err := s.run(c.Request.Context(), id, req, false)
 	if err != nil {
 		s.fail(c, "suggest", err)
@@ -195,9 +195,10 @@ func matchedTerms(ev []suggest.Evidence) []string {
 // without a map.
 func appendMatchedTerms(dst []string, ev []suggest.Evidence) []string {
 	n := len(dst)
-	for _, e := range ev {
-		if e.Matched != "" && !slices.Contains(dst[n:], e.Matched) {
-			dst = append(dst, e.Matched)
+	for i := range ev {
+		// By index: an Evidence is ten words, of which Matched is one.
+		if m := ev[i].Matched; m != "" && !slices.Contains(dst[n:], m) {
+			dst = append(dst, m)
 		}
 	}
 	return dst
@@ -231,7 +232,7 @@ func (s *Server) suggestBatch(c *gin.Context) {
 		}
 		reqs[i] = r
 	}
-	base := c.GetString(ctxRequestID)
+	base := requestID(c)
 	out := make([]suggestResponse, len(reqs))
 	errs := make([]error, len(reqs))
 	var wg sync.WaitGroup
