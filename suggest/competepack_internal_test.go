@@ -5,6 +5,8 @@ import (
 	"math/rand/v2"
 	"strconv"
 	"testing"
+
+	"medcode/internal/testenv"
 )
 
 // TestCompetePackedAgrees: compete (sortSpansPacked's order where it
@@ -17,6 +19,7 @@ import (
 // insertion sort's size too (where pdqsort leaves ties in an order of its
 // own).
 func TestCompetePackedAgrees(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	rng := rand.New(rand.NewPCG(38, 3))
 	w, plain := &work{}, &work{}
 	packed, fell := 0, 0

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"medcode/internal/testenv"
+
 	"medcode/nlp"
 )
 
@@ -15,6 +17,7 @@ import (
 // near misses ("otherss", "nonspecified"), negations (some by
 // "without") and plain words, asked in random order and twice.
 func TestAffirmsOtherAgrees(t *testing.T) {
+	testenv.SkipUnderRace(t)
 	pipe, err := nlp.New(nlp.Options{})
 	if err != nil {
 		t.Fatal(err)
