@@ -21,6 +21,16 @@ type span struct {
 // sentence the best mentions are swept in start order, so only overlapping
 // pairs are compared.
 func compete(w *work, cs []*candidate) {
+	g := competeSpans(w, cs)
+	if !sortSpansPacked(&w.rk, g) { // competepack.go
+		sortSpans(&w.rk, g)
+	}
+	sweepSpans(g)
+}
+
+// competeSpans resets each candidate's rank and margin and returns their
+// best mentions' spans, in w's scratch, in the order of cs.
+func competeSpans(w *work, cs []*candidate) []span {
 	g := w.spans[:0]
 	for _, c := range cs {
 		m := &c.mentions[c.best]
@@ -29,7 +39,13 @@ func compete(w *work, cs []*candidate) {
 		g = append(g, span{c, m.sent, m.start, m.end, s})
 	}
 	w.spans = g
-	sortSpans(&w.rk, g)
+	return g
+}
+
+// sweepSpans compares the overlapping spans of g (sorted by sentence,
+// then start): each pair lowers both candidates' margins and ranks the
+// lesser reading below the other.
+func sweepSpans(g []span) {
 	for i := range g {
 		for j := i + 1; j < len(g) && g[j].sent == g[i].sent && g[j].start < g[i].end; j++ {
 			// g[i] and g[j] overlap.

@@ -343,6 +343,7 @@ type rankScratch struct {
 	// spanKeys and spans are sortSpans' scratch (compete.go).
 	spanKeys []spanKey
 	spans    []span
+	spanOrd  []uint64 // sortSpansPacked's numbers (competepack.go)
 	repl     []int
 	where    []uint8 // the sectionWhere of each of the note's sections
 	warm     float64 // warmCodes' sum

@@ -80,13 +80,14 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	var ubuf [32]unspecCode
 	var unspec []unspecCode // in live order, built on first need
 	built := false
+	w.spec.other.reset(len(sr.tok)) // saysOther's answers, per sentence (saysother.go)
 	for i, c := range live {
 		tf := tfs[i]
 		if c.lessThan != nil || tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.other {
 			continue
 		}
 		m := c.mentions[c.best]
-		if saysOther(doc, sr, m.sent) {
+		if w.spec.other.says(doc, sr, m.sent) { // saysOther, once per sentence
 			continue
 		}
 		if !built {

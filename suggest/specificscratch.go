@@ -13,6 +13,8 @@ type specificScratch struct {
 	// counted says the readings were ordered by the counting sort: at[s]
 	// is then where sentence s's readings end (firstOf).
 	counted bool
+	// other is the note's saysOther per sentence (saysother.go).
+	other otherMemo
 }
 
 // bySentence returns full ordered by sentence, each sentence's readings
