@@ -89,6 +89,9 @@ type scratch struct {
 	// one is, per query slot, its first position (score's: most terms
 	// occur once in a query, and that is where they match).
 	one []int32
+	// qmask has bit t%64 set for each query term t (mark): a term whose
+	// bit is clear is no query term, answered without reading present.
+	qmask uint64
 }
 
 // hitKey orders hits without moving them.
@@ -132,6 +135,17 @@ func (s *scratch) reset() {
 	if cap(s.todo) > maxPooledTodo {
 		s.todo = nil
 	}
+}
+
+// mark sets the present bits of the query's terms (touched) and their
+// bits in qmask.
+func (s *scratch) mark() {
+	var qm uint64
+	for _, t := range s.touched {
+		s.present[t/64] |= 1 << (t % 64)
+		qm |= 1 << (t % 64)
+	}
+	s.qmask = qm
 }
 
 // repeatedSlot marks a query slot (scratch.slot) holding more than one
@@ -255,9 +269,7 @@ func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, min
 	for _, s := range opts.Systems {
 		allowed |= 1 << systemByte[s]
 	}
-	for _, t := range sc.touched {
-		sc.present[t/64] |= 1 << (t % 64)
-	}
+	sc.mark()
 	sc.sortedPos = slices.IsSorted(q.Pos)
 	sc.tabled = false
 	// A first pass over each record bounds the coverage from the stored
