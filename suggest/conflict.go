@@ -265,7 +265,29 @@ func better(a, b support) bool {
 // stems) are made on first use, once, and only for the codes a check
 // reads them of.
 type conflictNames struct {
-	id corpus.ID
+	// The fields the resolve loop reads per candidate and pair come
+	// first, in the order it reads them, so that they share the object's
+	// first cache line (the object is 256 bytes, a size class the
+	// allocator lays on 256-byte boundaries): pathsBits (giveGate,
+	// reachedThrough's first test), the path count, excl (clashOf, per
+	// kept candidate) and pathHashes (reachedThrough). Laid as the
+	// struct's other fields were, they sat on three or four lines a
+	// code, each a miss for a code not read lately.
+	pathsBits pathBits
+	nPaths    int32
+	nPaired   int32
+	// excl is the code's exclCode (exclCodeOf): resolveConflicts reads it
+	// beside the names, without a second memo's lookup.
+	excl *exclCode
+	// withinHashes are the pathHash of each lower-cased within prefix,
+	// in hash order, as the prefixes are. pathHashes are pathHash of each
+	// path. withinBits has the bit of each of withinHashes set, pathsBits
+	// of each of pathHashes: a path whose bit is clear, or whose hash is
+	// not there, is not within (reachedThrough).
+	pathHashes   []uint64
+	withinBits   pathBits
+	withinHashes []uint64
+	id           corpus.ID
 	// strs holds, end to end (strList: a memo kept for every code a note
 	// names, its strings are one object for the collector), the code's
 	// own lower-case Alphabetic Index paths (path), then the code
@@ -274,15 +296,7 @@ type conflictNames struct {
 	// not instead of it), then the proper prefixes (at a comma) of the
 	// index paths of the code and its ancestors (withinAt), each once
 	// (lower-case when not ASCII; lowerIs compares them).
-	strs            strList
-	nPaths, nPaired int32
-	// withinHashes are the pathHash of each lower-cased within prefix,
-	// in hash order, as the prefixes are. pathHashes are pathHash of each
-	// path. withinBits has the bit of each of withinHashes set, pathsBits
-	// of each of pathHashes: a path whose bit is clear, or whose hash is
-	// not there, is not within (reachedThrough).
-	pathHashes, withinHashes []uint64
-	withinBits, pathsBits    pathBits
+	strs strList
 	// pairedBits has the categoryBit of each paired prefix set (all of
 	// them when one is shorter than a category): a code whose category's
 	// bit is clear starts with none (pairedWith).
@@ -290,9 +304,10 @@ type conflictNames struct {
 
 	key   atomic.Pointer[conflictKeys]
 	stems atomic.Pointer[conflictStems]
-	// excl is the code's exclCode (exclCodeOf): resolveConflicts reads it
-	// beside the names, without a second memo's lookup.
-	excl *exclCode
+	// The blank field makes the object 256 bytes (224 without it): objects of 224
+	// bytes start every 224 bytes, half of them in the middle of a
+	// cache line, where the first fields above would straddle two.
+	_ [32]byte
 }
 
 // pathCount is the number of the code's own Index paths; path is the

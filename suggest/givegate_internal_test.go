@@ -57,7 +57,7 @@ func TestGiveGate(t *testing.T) {
 		if lessOnly(&sa) && !sa.unspecified && rec.namedIn(&sa.names.pathsBits) != want {
 			t.Fatalf("%s beside %s (%d, %d): namedIn %v, mayGive %v", ab.Code, bb.Code, fa, fb, !want, want)
 		}
-		if rec.symptomBeside() != (!sb.symptom && sb.level >= 2) || rec.code != b || rec.j != 7 || rec.within != &sb.names.withinBits {
+		if rec.symptomBeside() != (!sb.symptom && sb.level >= 2) || rec.code != b || rec.j != 7 || rec.within != sb.names.withinBits {
 			t.Fatalf("%s beside %s (%d, %d): record %+v of support %+v", ab.Code, bb.Code, fa, fb, rec, sb)
 		}
 		if want {

@@ -4,14 +4,18 @@ import "medcode/corpus"
 
 // replFact is what the resolve loop reads of a replacement for each
 // candidate it tries against it, made once per note: its code, its Index
-// prefixes' bits and the flags giveGate's tests read, in 32 bytes, where
+// prefixes' bits and the flags giveGate's tests read, in 48 bytes, where
 // the loop read them from the replacement's support, score and brief (a
 // bounds test, an index product and a load each) per pair. The flags
 // are final once the replacement's facts are read (grade, pairFacts);
 // what symptomMasks fills later is read from the support itself.
 // TestGiveGate holds the record's tests to the support's.
 type replFact struct {
-	within *pathBits // the within prefixes' bits of its names
+	// within is the within prefixes' bits of its names, a copy: the
+	// loop's bits test reads the dense records, not each replacement's
+	// conflictNames (a cache miss a replacement and candidate when the
+	// note's codes are many).
+	within pathBits
 	code   corpus.ID
 	cat    int32 // its category number, -1 when not known
 	j      int32 // its index among the scored candidates
@@ -28,7 +32,7 @@ const (
 
 // replFactOf is the record of replacement j (code, support sb, facts read).
 func replFactOf(sb *support, code corpus.ID, j int) replFact {
-	r := replFact{within: &sb.names.withinBits, code: code, cat: sb.cat, j: int32(j)}
+	r := replFact{within: sb.names.withinBits, code: code, cat: sb.cat, j: int32(j)}
 	if sb.answer && !sb.symptom {
 		r.flags |= replAnswer
 	}
