@@ -76,14 +76,7 @@ func (t *codeTable) ref(sys uint32, code string) uint32 {
 		return c
 	}
 	e := codeEntry{code: strings.Clone(code), sys: sys, refs: 1} // not the caller's memory
-	var c uint32
-	if n := len(t.freeCodes); n > 0 {
-		c, t.freeCodes = t.freeCodes[n-1], t.freeCodes[:n-1]
-		t.codes[c] = e
-	} else {
-		c = uint32(len(t.codes))
-		t.codes = append(t.codes, e)
-	}
+	c := place(&t.codes, &t.freeCodes, e)
 	codes[e.code] = c
 	return c
 }
@@ -101,15 +94,7 @@ func (t *codeTable) refName(c uint32, name string) uint32 {
 		}
 		last = j
 	}
-	s := nameSlot{name: strings.Clone(name)}
-	var j uint32
-	if n := len(t.freeNames); n > 0 {
-		j, t.freeNames = t.freeNames[n-1], t.freeNames[:n-1]
-		t.names[j] = s
-	} else {
-		j = uint32(len(t.names))
-		t.names = append(t.names, s)
-	}
+	j := place(&t.names, &t.freeNames, nameSlot{name: strings.Clone(name)})
 	if last == 0 {
 		e.first = j + 1
 	} else {
@@ -145,4 +130,17 @@ func (t *codeTable) name(j uint32) string {
 		return ""
 	}
 	return t.names[j].name
+}
+
+// place stores v in a free slot of *list (the last number freed) or at its
+// end, and returns v's number.
+func place[T any](list *[]T, free *[]uint32, v T) uint32 {
+	if n := len(*free); n > 0 {
+		i := (*free)[n-1]
+		*free = (*free)[:n-1]
+		(*list)[i] = v
+		return i
+	}
+	*list = append(*list, v)
+	return uint32(len(*list) - 1)
 }
