@@ -397,19 +397,11 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 	if code := own; code != nil {
 		for _, nm := range code.Names {
 			if nm.Kind == corpus.NameIndex {
-				p := strings.ToLower(nm.Text)
-				h := pathHash(p)
-				paths = append(paths, p)
-				n.pathHashes = append(n.pathHashes, h)
-				n.pathsBits.set(h)
+				paths = append(paths, strings.ToLower(nm.Text))
 			}
 		}
 	}
-	type prefix struct {
-		h uint64
-		p string
-	}
-	var within []prefix
+	var within []pathPrefix
 	for c := id; c != 0; c = e.parent(c) {
 		code := own
 		if c != id {
@@ -434,7 +426,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 				for i := range len(t) {
 					c := t[i]
 					if c == ',' {
-						within = append(within, prefix{h, t[:i]}) // pathHash of the lower-cased t[:i]
+						within = append(within, pathPrefix{h, t[:i]}) // pathHash of the lower-cased t[:i]
 					}
 					if 'A' <= c && c <= 'Z' {
 						c += 'a' - 'A'
@@ -450,19 +442,40 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 				}
 				for i := range len(p) {
 					if p[i] == ',' {
-						within = append(within, prefix{pathHash(p[:i]), keep[:i]})
+						within = append(within, pathPrefix{pathHash(p[:i]), keep[:i]})
 					}
 				}
 			}
 		}
 	}
-	slices.SortFunc(within, func(a, b prefix) int {
+	n.lay(paths, paired, within)
+	n.setPairedBits()
+	return e.conflictMemo.store(e.set, id, n)
+}
+
+// pathPrefix is a within prefix of an Index name (p, lower-case when not
+// ASCII) and the pathHash of its lower-cased bytes (h).
+type pathPrefix struct {
+	h uint64
+	p string
+}
+
+// lay fills n's strings, hashes and bits from its own lower-case Index
+// paths, its paired prefixes and its names' within prefixes (sorted here
+// by hash, each string kept once; within's order is lost).
+func (n *conflictNames) lay(paths, paired []string, within []pathPrefix) {
+	for _, p := range paths {
+		h := pathHash(p)
+		n.pathHashes = append(n.pathHashes, h)
+		n.pathsBits.set(h)
+	}
+	slices.SortFunc(within, func(a, b pathPrefix) int {
 		if c := cmp.Compare(a.h, b.h); c != 0 {
 			return c
 		}
 		return strings.Compare(a.p, b.p)
 	})
-	within = slices.CompactFunc(within, func(a, b prefix) bool { return a.p == b.p })
+	within = slices.CompactFunc(within, func(a, b pathPrefix) bool { return a.p == b.p })
 	strs := slices.Grow(append(paths, paired...), len(within))
 	if len(within) > 0 {
 		n.withinHashes = make([]uint64, len(within))
@@ -473,8 +486,6 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 		}
 	}
 	n.strs, n.nPaths, n.nPaired = packStrings(strs), int32(len(paths)), int32(len(paired))
-	n.setPairedBits()
-	return e.conflictMemo.store(e.set, id, n)
 }
 
 // keysOf returns n's title and Index path stems, made on first use.

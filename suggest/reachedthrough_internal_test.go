@@ -1,9 +1,7 @@
 package suggest
 
 import (
-	"cmp"
 	"math/rand"
-	"slices"
 	"strings"
 	"testing"
 )
@@ -11,42 +9,22 @@ import (
 // namesOfPaths is the conflictNames conflictNames makes of a code whose
 // own Index paths are paths and whose (and whose ancestors') Index names
 // are names (ASCII): paths lower-cased, each name's prefixes at a comma
-// kept in their own case, in hash order, once each.
+// kept in their own case, laid by lay as conflictNames lays them.
 func namesOfPaths(paths, names []string) *conflictNames {
 	n := &conflictNames{}
-	var strs []string
+	var lower []string
 	for _, p := range paths {
-		p = strings.ToLower(p)
-		h := pathHash(p)
-		strs = append(strs, p)
-		n.pathHashes = append(n.pathHashes, h)
-		n.pathsBits.set(h)
+		lower = append(lower, strings.ToLower(p))
 	}
-	type prefix struct {
-		h uint64
-		p string
-	}
-	var within []prefix
+	var within []pathPrefix
 	for _, t := range names {
 		for i := range len(t) {
 			if t[i] == ',' {
-				within = append(within, prefix{pathHash(strings.ToLower(t[:i])), t[:i]})
+				within = append(within, pathPrefix{pathHash(strings.ToLower(t[:i])), t[:i]})
 			}
 		}
 	}
-	slices.SortFunc(within, func(a, b prefix) int {
-		if c := cmp.Compare(a.h, b.h); c != 0 {
-			return c
-		}
-		return strings.Compare(a.p, b.p)
-	})
-	within = slices.CompactFunc(within, func(a, b prefix) bool { return a.p == b.p })
-	for _, w := range within {
-		strs = append(strs, w.p)
-		n.withinHashes = append(n.withinHashes, w.h)
-		n.withinBits.set(w.h)
-	}
-	n.strs, n.nPaths = packStrings(strs), int32(len(paths))
+	n.lay(lower, nil, within)
 	return n
 }
 
