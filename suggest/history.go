@@ -268,11 +268,8 @@ func (e *Engine) namedHistory(n *ruleNote, ks []scored, i int) int {
 	if k.c.replacedBy == "" {
 		return -1
 	}
-	for mi := range k.c.mentions {
-		m := &k.c.mentions[mi]
-		if !n.sentenceHas(m.sent, historyCues, -1) {
-			return -1
-		}
+	if !mentionsSay(n, k.c, historyCues) {
+		return -1
 	}
 	for j := range ks {
 		if j == i || e.fact(ks[j].code).flags&factPastHistory == 0 {
@@ -425,25 +422,24 @@ var strongOverCues = phrases("no longer|none in|none since|none for|no episodes|
 // so many words that the condition is over (strongOverCues), read
 // through ruleNote n (the note's one pass over the rules' lists).
 func saidOverStrongly(n *ruleNote, c *candidate) bool {
-	for mi := range c.mentions {
-		m := &c.mentions[mi]
-		if !n.sentenceHas(m.sent, strongOverCues, -1) {
-			return false
-		}
-	}
-	return len(c.mentions) > 0
+	return len(c.mentions) > 0 && mentionsSay(n, c, strongOverCues)
 }
 
 // saidOver reports whether every sentence mentioning c says the condition
 // is over (overCues), read through ruleNote n.
 func saidOver(n *ruleNote, c *candidate) bool {
+	return len(c.mentions) > 0 && mentionsSay(n, c, overCues)
+}
+
+// mentionsSay reports whether the sentence of every mention of c holds
+// one of ps (true when c has no mentions), read through ruleNote n.
+func mentionsSay(n *ruleNote, c *candidate, ps []phrase) bool {
 	for mi := range c.mentions {
-		m := &c.mentions[mi]
-		if !n.sentenceHas(m.sent, overCues, -1) {
+		if !n.sentenceHas(c.mentions[mi].sent, ps, -1) {
 			return false
 		}
 	}
-	return len(c.mentions) > 0
+	return true
 }
 
 // allHistorical reports whether every mention of c is historical.

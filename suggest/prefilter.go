@@ -175,10 +175,10 @@ func containsLower(text, word string) bool {
 
 // containsLowerAtRuns answers containsLower(text, word) for a lower-case
 // ASCII word (containsLower's) that starts with bytes that are no letters
-// (", " of ", unspecified whether "), read only where text holds them: ToLower maps each rune to one rune
-// and an ASCII byte that is no letter only from itself, so the word's
-// leading run in the lower-cased text is one of text's, and the ASCII
-// bytes after it lower-case alone. Most titles hold ", " ("...,
+// (", " of ", unspecified whether "), read only where text holds them:
+// ToLower maps each rune to one rune and an ASCII byte that is no letter
+// only from itself, so the word's leading run in the lower-cased text is
+// one of text's, and the ASCII bytes after it lower-case alone. Most titles hold ", " ("...,
 // unspecified", "..., initial encounter") and would otherwise be scanned
 // whole. sure is false for other words, and where a byte past ASCII
 // stands where the rest of the word is compared (a rune may lower-case to
