@@ -286,6 +286,28 @@ func TestFloatAgrees(t *testing.T) {
 	}
 }
 
+// TestFourPlacesAgrees holds appendShortDecimal's four-place path
+// (appendFourPlaces) to encoding/json over every four places after
+// integer parts of one to seven digits, either sign, after other bytes.
+func TestFourPlacesAgrees(t *testing.T) {
+	for _, ip := range []uint64{0, 1, 9, 10, 42, 99, 100, 12345, 1<<20 - 1} {
+		for frac := range uint64(1e4) {
+			f := float64(ip*1e4+frac) / 1e4
+			if frac%7 == 0 {
+				f = -f
+			}
+			want, err := json.Marshal(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := appendShortDecimal([]byte("x"), f)
+			if !ok || string(got) != "x"+string(want) {
+				t.Fatalf("appendShortDecimal(%v) = %q %v, want x%s", f, got, ok, want)
+			}
+		}
+	}
+}
+
 // TestHTMLPlainPrefix holds the eight-byte scan to a byte at a time.
 func TestHTMLPlainPrefix(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 9))
