@@ -304,14 +304,6 @@ func (s *Server) limitBody(c *gin.Context) {
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, MaxBody)
 }
 
-// deadline bounds each request by the request timeout.
-func (s *Server) deadline(c *gin.Context) {
-	ctx, cancel := context.WithTimeout(c.Request.Context(), s.timeout)
-	defer cancel()
-	c.Request = c.Request.WithContext(ctx)
-	c.Next()
-}
-
 // routeInfo is one registered route (tests check the OpenAPI file).
 type routeInfo struct{ method, path string }
 
