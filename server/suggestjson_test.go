@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/http/httptest"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -305,6 +306,27 @@ func TestFourPlacesAgrees(t *testing.T) {
 				t.Fatalf("appendShortDecimal(%v) = %q %v, want x%s", f, got, ok, want)
 			}
 		}
+	}
+}
+
+// TestAppendIntAgrees holds appendInt (and appendUint's one-word path
+// below 10,000) to strconv over every integer from -20,000 to 20,000 and
+// random ones of every size, after other bytes.
+func TestAppendIntAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 19))
+	check := func(v int) {
+		if got, want := string(appendInt([]byte("x"), v)), "x"+strconv.Itoa(v); got != want {
+			t.Fatalf("appendInt(%d) = %s, want %s", v, got, want)
+		}
+	}
+	for v := -20000; v <= 20000; v++ {
+		check(v)
+	}
+	for _, v := range []int{math.MaxInt64, math.MinInt64, 99999, 100000, 1e9} {
+		check(v)
+	}
+	for range 100000 {
+		check(int(r.Uint64() >> r.IntN(64)))
 	}
 }
 
