@@ -534,8 +534,14 @@ func word(w string) uint64 {
 // it is; its lowest set bit is the high bit of the first such byte (see
 // htmlPlainPrefix).
 func htmlSpecial(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return (x - ones*' ' | x | (x ^ (ones * '\\') - ones) | ((x | ones*2) ^ (ones * '>') - ones) | ((x | ones*4) ^ (ones * '&') - ones)) & highs
+	return htmlSpecialBits(x) & 0x8080808080808080
+}
+
+// htmlSpecialBits is htmlSpecial before its mask to the bytes' high
+// bits: two words' bits ORed and masked once test both.
+func htmlSpecialBits(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return x - ones*' ' | x | (x ^ (ones * '\\') - ones) | ((x | ones*2) ^ (ones * '>') - ones) | ((x | ones*4) ^ (ones * '&') - ones)
 }
 
 // escapeStr is str for a string with something to escape at i, its quote
@@ -618,13 +624,13 @@ func htmlPlainPrefix(s string) int {
 	// bounds and step once.
 	rest := s
 	for len(rest) >= 16 {
-		m0, m1 := htmlSpecial(word(rest[:8])), htmlSpecial(word(rest[8:16]))
-		if m0|m1 != 0 {
+		x0, x1 := word(rest[:8]), word(rest[8:16])
+		if (htmlSpecialBits(x0)|htmlSpecialBits(x1))&0x8080808080808080 != 0 {
 			i := n - len(rest)
-			if m0 != 0 {
+			if m0 := htmlSpecial(x0); m0 != 0 {
 				return i + bits.TrailingZeros64(m0)/8
 			}
-			return i + 8 + bits.TrailingZeros64(m1)/8
+			return i + 8 + bits.TrailingZeros64(htmlSpecial(x1))/8
 		}
 		rest = rest[16:]
 	}
