@@ -511,7 +511,13 @@ func appendUint(b []byte, u uint64) []byte {
 // to escapeStr.
 func (e *jsonAppender) str(b []byte, s string) []byte {
 	n := len(s)
-	if i := htmlPlainPrefix(s); i < n {
+	var i int
+	if n < 8 { // a code, a kind, an assertion: one call less
+		i = shortPlainPrefix(s)
+	} else {
+		i = htmlPlainPrefix(s)
+	}
+	if i < n {
 		b = append(b, '"')
 		return e.escapeStr(append(b, s[:i]...), s, i)
 	}
