@@ -311,6 +311,55 @@ func TestSecurityHeaders(t *testing.T) {
 	}
 }
 
+// TestSecureHeadersShared: the header values every response shares
+// (newSecureHeaders) reach each response whole, Referrer-Policy too, and
+// a header added to one response's shared key changes no other's.
+func TestSecureHeadersShared(t *testing.T) {
+	f := newFixture(t, nil)
+	first := f.do(t, "GET", "/healthz", nil)
+	first.Header().Add("Cache-Control", "private") // a later writer adding to the key
+	for _, w := range []*httptest.ResponseRecorder{f.do(t, "GET", "/healthz", nil), f.do(t, "POST", "/v1/suggest", map[string]any{"text": "diabetes"})} {
+		for k, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Cache-Control": "no-store", "Referrer-Policy": "no-referrer"} {
+			if got := w.Header().Values(k); len(got) != 1 || got[0] != want {
+				t.Errorf("%s: %q, want [%s]", k, got, want)
+			}
+		}
+	}
+	for _, fh := range f.srv.secureHeaders {
+		if len(fh.values) != 1 || cap(fh.values) != 1 {
+			t.Errorf("%s: shared values %q of capacity %d", fh.key, fh.values, cap(fh.values))
+		}
+	}
+}
+
+// TestRequestHeaderAgrees holds requestHeader to Header.Get for the keys
+// the server reads with it, over requests whose header names arrive in
+// any case, once or twice, or not at all.
+func TestRequestHeaderAgrees(t *testing.T) {
+	keys := []string{"X-Request-Id", "Origin", "Content-Type"}
+	for _, k := range keys {
+		if http.CanonicalHeaderKey(k) != k {
+			t.Fatalf("%q is not canonical", k)
+		}
+	}
+	for _, raw := range []string{
+		"x-request-id: a1\r\norigin: http://x\r\ncontent-type: application/json\r\n",
+		"X-REQUEST-ID: b2\r\nX-Request-Id: b3\r\nORIGIN: http://y\r\n",
+		"Content-Type: text/plain\r\ncontent-type: application/json\r\n",
+		"",
+	} {
+		r, err := http.ReadRequest(bufio.NewReader(strings.NewReader("POST /v1/suggest HTTP/1.1\r\nHost: h\r\n" + raw + "\r\n")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, k := range keys {
+			if got, want := requestHeader(r, k), r.Header.Get(k); got != want {
+				t.Errorf("%q: requestHeader(%s) = %q, Get %q", raw, k, got, want)
+			}
+		}
+	}
+}
+
 // TestStrictDecoder: field names are case-sensitive and keys unique, also
 // where encoding/json would take them; a CDS request needs its context.
 func TestStrictDecoder(t *testing.T) {

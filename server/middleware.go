@@ -62,7 +62,7 @@ func validRequestID(id string) bool {
 // method, route, status, latency and request id, never bodies or queries.
 func (s *Server) observe(c *gin.Context) {
 	start := time.Now()
-	id := c.GetHeader("X-Request-Id")
+	id := requestHeader(c.Request, "X-Request-Id")
 	if !validRequestID(id) {
 		id = newUUID()
 	}

@@ -37,7 +37,15 @@ var bodyPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 const maxPooledBody = 1 << 20
 
 func (r jsonBody) Render(w http.ResponseWriter) error {
-	r.WriteContentType(w)
+	// Content-Type (unless set) and Content-Length take their values from
+	// one array: one allocation a response, not two. The header holds
+	// each as a slice of capacity one, so neither reaches the other.
+	h := w.Header()
+	vals := make([]string, 2)
+	if len(h["Content-Type"]) == 0 {
+		vals[0] = jsonContentType
+		h["Content-Type"] = vals[0:1:1]
+	}
 	buf := bodyPool.Get().(*bytes.Buffer)
 	buf.Reset()
 	defer func() {
@@ -62,13 +70,17 @@ func (r jsonBody) Render(w http.ResponseWriter) error {
 		// encoding/json) bodies do not.
 		body = bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
 	}
-	w.Header()["Content-Length"] = []string{strconv.Itoa(len(body))}
+	vals[1] = strconv.Itoa(len(body))
+	h["Content-Length"] = vals[1:2:2]
 	_, err := w.Write(body)
 	return err
 }
 
 func (jsonBody) WriteContentType(w http.ResponseWriter) {
 	if h := w.Header(); len(h["Content-Type"]) == 0 {
-		h["Content-Type"] = []string{"application/json; charset=utf-8"}
+		h["Content-Type"] = []string{jsonContentType}
 	}
 }
+
+// jsonContentType is the Content-Type of respond's answers.
+const jsonContentType = "application/json; charset=utf-8"

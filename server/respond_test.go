@@ -49,3 +49,33 @@ func TestRespondMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderHeaders: Render's Content-Type (kept when set before) and
+// Content-Length share one array, each header a slice of capacity one,
+// so adding to one leaves the other whole.
+func TestRenderHeaders(t *testing.T) {
+	for _, preset := range []string{"", "application/problem+json"} {
+		w := httptest.NewRecorder()
+		if preset != "" {
+			w.Header().Set("Content-Type", preset)
+		}
+		if err := (jsonBody{gin.H{"status": "ok"}}).Render(w); err != nil {
+			t.Fatal(err)
+		}
+		wantCT := preset
+		if wantCT == "" {
+			wantCT = jsonContentType
+		}
+		h := w.Header()
+		if cap(h["Content-Type"]) != 1 && preset == "" || cap(h["Content-Length"]) != 1 {
+			t.Errorf("capacities %d, %d", cap(h["Content-Type"]), cap(h["Content-Length"]))
+		}
+		h.Add("Content-Type", "x")
+		if got := h.Values("Content-Type"); len(got) != 2 || got[0] != wantCT || got[1] != "x" {
+			t.Errorf("Content-Type %q", got)
+		}
+		if got := h.Values("Content-Length"); len(got) != 1 || got[0] != "15" {
+			t.Errorf("Content-Length %q, body %q", got, w.Body.String())
+		}
+	}
+}

@@ -100,6 +100,7 @@ type Server struct {
 	cards         *recent[cardRef] // CDS Hooks card uuid → code
 	web           http.Handler     // the workbench page at /; nil: not mounted
 	handler       http.Handler
+	secureHeaders []fixedHeader // set on every response (security.go)
 }
 
 // New checks opts and builds a Server, not yet ready (see SetReady).
@@ -125,6 +126,7 @@ func New(opts Options) (*Server, error) {
 		requests:      newRequestMemory(10000),
 		cards:         newRecent[cardRef](10000),
 		web:           web.Handler(),
+		secureHeaders: newSecureHeaders(),
 	}
 	if s.codes == nil {
 		if cs, ok := opts.Engine.(CodeSearcher); ok {
@@ -300,14 +302,6 @@ func (s *Server) limitBody(c *gin.Context) {
 		return
 	}
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, MaxBody)
-}
-
-// deadline bounds each request by the request timeout.
-func (s *Server) deadline(c *gin.Context) {
-	ctx, cancel := context.WithTimeout(c.Request.Context(), s.timeout)
-	defer cancel()
-	c.Request = c.Request.WithContext(ctx)
-	c.Next()
 }
 
 // routeInfo is one registered route (tests check the OpenAPI file).

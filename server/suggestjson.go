@@ -343,12 +343,12 @@ func (e *jsonAppender) strs(b []byte, ss []string) []byte {
 // in exponent form below 1e-6 and from 1e21 on, its exponent without a
 // leading zero. A NaN or infinity turns ok false.
 func (e *jsonAppender) float(b []byte, f float64) []byte {
+	if d, ok := appendShortDecimal(b, f); ok { // never a NaN or infinity
+		return d
+	}
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		e.ok = false
 		return b
-	}
-	if d, ok := appendShortDecimal(b, f); ok {
-		return d
 	}
 	abs := math.Abs(f)
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
@@ -389,12 +389,12 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 	if math.Signbit(f) {
 		b = append(b, '-')
 	}
-	// The integer part, then the places without their trailing zeros.
-	p := uint64(1e4)
-	if k == 8 {
-		p = 1e8
-	}
 	u := uint64(m)
+	if k == 4 {
+		return appendFourPlaces(b, u), true
+	}
+	// The integer part, then the places without their trailing zeros.
+	const p = 1e8
 	b = appendUint(b, u/p)
 	frac := u % p
 	if frac == 0 {
@@ -413,6 +413,45 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 	return append(b, buf[:k+1]...), true
 }
 
+// appendFourPlaces appends u/10^4 in decimal as appendShortDecimal does,
+// its places without their trailing zeros (none and no point for an
+// integer). Most of the engine's numbers have four places and an integer
+// part of one digit: the digit, the point and the places are laid in one
+// word from two digit pairs and stored at once, its length cut after.
+// TestFourPlacesAgrees holds it to strconv over every four places.
+func appendFourPlaces(b []byte, u uint64) []byte {
+	ip, frac := u/1e4, u%1e4
+	hi, lo := frac/100, frac%100
+	w := uint64('.') | uint64(digitPairs[2*hi])<<8 | uint64(digitPairs[2*hi+1])<<16 |
+		uint64(digitPairs[2*lo])<<24 | uint64(digitPairs[2*lo+1])<<32
+	// n bytes of w are kept: the point and the places to the last nonzero.
+	n, last := 5, lo
+	if lo == 0 {
+		n, last = 3, hi
+	}
+	if last%10 == 0 {
+		n--
+	}
+	if frac == 0 {
+		n = 0
+	}
+	if ip < 10 {
+		w = w<<8 | ('0' + ip)
+		n++
+	} else {
+		b = appendUint(b, ip)
+	}
+	l := len(b)
+	b = slices.Grow(b, 8)[:l+8]
+	binary.LittleEndian.PutUint64(b[l:], w)
+	return b[:l+n]
+}
+
+// digitPairs is the two digits of each number below 100.
+const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
+
 // appendInt appends v in decimal.
 func appendInt(b []byte, v int) []byte {
 	if v < 0 {
@@ -421,13 +460,28 @@ func appendInt(b []byte, v int) []byte {
 	return appendUint(b, uint64(v))
 }
 
-// appendUint appends u in decimal, two digits a step.
+// appendUint appends u in decimal, two digits a step. Below 10,000 (an
+// evidence offset, mostly) the digits are laid in one word from two digit
+// pairs, its leading zeros shifted out, and stored at once.
 func appendUint(b []byte, u uint64) []byte {
-	const pairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
-		"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
-		"8081828384858687888990919293949596979899"
+	const pairs = digitPairs
 	if u < 10 {
 		return append(b, byte('0'+u))
+	}
+	if u < 1e4 {
+		hi, lo := u/100, u%100
+		w := uint64(pairs[2*hi]) | uint64(pairs[2*hi+1])<<8 | uint64(pairs[2*lo])<<16 | uint64(pairs[2*lo+1])<<24
+		n := 4
+		if u < 100 {
+			n = 2
+		} else if u < 1000 {
+			n = 3
+		}
+		w >>= 8 * (4 - n)
+		l := len(b)
+		b = slices.Grow(b, 8)[:l+8]
+		binary.LittleEndian.PutUint64(b[l:], w)
+		return b[:l+n]
 	}
 	var buf [20]byte
 	i := len(buf)
@@ -452,42 +506,25 @@ func appendUint(b []byte, u uint64) []byte {
 // the control characters escaped (\b \f \n \r \t by name), <, > and &
 // as \u003c \u003e \u0026, U+2028 and U+2029 as \u2028 and \u2029, and
 // each byte of invalid UTF-8 as \ufffd. Most strings have none of these:
-// their words are tested and stored eight bytes at a time (htmlSpecial),
-// the last eight again for the rest of a string of eight or more, and
-// only a string with something to escape goes to escapeStr.
+// htmlPlainPrefix finds that in a tight scan, and the string is copied
+// whole between its quotes; only a string with something to escape goes
+// to escapeStr.
 func (e *jsonAppender) str(b []byte, s string) []byte {
 	n := len(s)
-	if n < 8 {
+	var i int
+	if n < 8 { // a code, a kind, an assertion: one call less
+		i = shortPlainPrefix(s)
+	} else {
+		i = htmlPlainPrefix(s)
+	}
+	if i < n {
 		b = append(b, '"')
-		if i := htmlPlainPrefix(s); i < n {
-			return e.escapeStr(append(b, s[:i]...), s, i)
-		}
-		b = append(b, s...)
-		return append(b, '"')
+		return e.escapeStr(append(b, s[:i]...), s, i)
 	}
 	l := len(b)
 	b = slices.Grow(b, n+2)[:l+n+2]
 	b[l] = '"'
-	d := b[l+1 : l+1+n]
-	i := 0
-	for ; i+8 <= n; i += 8 {
-		x := word(s[i : i+8])
-		binary.LittleEndian.PutUint64(d[i:], x) // the bytes before a special one are kept
-		if m := htmlSpecial(x); m != 0 {
-			i += bits.TrailingZeros64(m) / 8
-			return e.escapeStr(b[:l+1+i], s, i)
-		}
-	}
-	if i < n {
-		j := n - 8
-		x := word(s[j:])
-		binary.LittleEndian.PutUint64(d[j:], x)
-		// Its bytes before i are plain: their bits are masked out.
-		if m := htmlSpecial(x) &^ (1<<(8*(i-j)) - 1); m != 0 {
-			i = j + bits.TrailingZeros64(m)/8
-			return e.escapeStr(b[:l+1+i], s, i)
-		}
-	}
+	copy(b[l+1:], s)
 	b[l+1+n] = '"'
 	return b
 }
@@ -503,8 +540,14 @@ func word(w string) uint64 {
 // it is; its lowest set bit is the high bit of the first such byte (see
 // htmlPlainPrefix).
 func htmlSpecial(x uint64) uint64 {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return (x - ones*' ' | x | (x ^ (ones * '\\') - ones) | ((x | ones*2) ^ (ones * '>') - ones) | ((x | ones*4) ^ (ones * '&') - ones)) & highs
+	return htmlSpecialBits(x) & 0x8080808080808080
+}
+
+// htmlSpecialBits is htmlSpecial before its mask to the bytes' high
+// bits: two words' bits ORed and masked once test both.
+func htmlSpecialBits(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	return x - ones*' ' | x | (x ^ (ones * '\\') - ones) | ((x | ones*2) ^ (ones * '>') - ones) | ((x | ones*4) ^ (ones * '&') - ones)
 }
 
 // escapeStr is str for a string with something to escape at i, its quote
@@ -569,7 +612,7 @@ func (e *jsonAppender) escapeStr(b []byte, s string, i int) []byte {
 // htmlPlainPrefix returns the length of the prefix of s that str copies
 // as it is: printable ASCII but ", \, <, > and &. It tests eight bytes at
 // a time, the last eight again for the rest of a string of eight or more,
-// and bytes one by one only in a shorter string.
+// and a shorter string in one word (shortPlainPrefix).
 //
 // Of a word x (eight bytes read little-endian), x-0x20… | x sets the high
 // bit of a byte below the space or past ASCII; v-0x01… sets it for a zero
@@ -579,24 +622,66 @@ func (e *jsonAppender) escapeStr(b []byte, s string, i int) []byte {
 // A borrow past a set byte may set a later byte's bit too: only the lowest
 // set bit is exact, and the lowest is the one read.
 func htmlPlainPrefix(s string) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if m := htmlSpecial(word(s[i : i+8])); m != 0 {
+	n := len(s)
+	if n < 8 {
+		return shortPlainPrefix(s)
+	}
+	// Sixteen bytes a step: one test of both words' bits, the loop's
+	// bounds and step once.
+	rest := s
+	for len(rest) >= 16 {
+		x0, x1 := word(rest[:8]), word(rest[8:16])
+		if (htmlSpecialBits(x0)|htmlSpecialBits(x1))&0x8080808080808080 != 0 {
+			i := n - len(rest)
+			if m0 := htmlSpecial(x0); m0 != 0 {
+				return i + bits.TrailingZeros64(m0)/8
+			}
+			return i + 8 + bits.TrailingZeros64(htmlSpecial(x1))/8
+		}
+		rest = rest[16:]
+	}
+	i := n - len(rest)
+	if len(rest) >= 8 {
+		if m := htmlSpecial(word(rest[:8])); m != 0 {
 			return i + bits.TrailingZeros64(m)/8
 		}
+		i += 8
 	}
-	if i == len(s) {
-		return i
+	if i == n {
+		return n
 	}
-	if j := len(s) - 8; j >= 0 {
-		// The last word again; its bytes before i are plain, their bits
-		// masked out.
-		if m := htmlSpecial(word(s[j:])) &^ (1<<(8*(i-j)) - 1); m != 0 {
-			return j + bits.TrailingZeros64(m)/8
-		}
-		return len(s)
+	// The last word again; its bytes before i are plain, their bits
+	// masked out.
+	j := n - 8
+	if m := htmlSpecial(word(s[j:])) &^ (1<<(8*(i-j)) - 1); m != 0 {
+		return j + bits.TrailingZeros64(m)/8
 	}
-	for ; i < len(s); i++ {
+	return n
+}
+
+// shortPlainPrefix is htmlPlainPrefix of a string of fewer than eight
+// bytes (a code, a kind, an assertion): its bytes are laid in one word,
+// overlapping for four to seven (the first four and the last four), the
+// first, middle and last for one to three over plain letters, so a plain
+// string costs one test; a string with something to escape is scanned
+// byte by byte for where.
+func shortPlainPrefix(s string) int {
+	n := len(s)
+	var x uint64
+	switch {
+	case n >= 4:
+		x = uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[n-4])<<32 | uint64(s[n-3])<<40 | uint64(s[n-2])<<48 | uint64(s[n-1])<<56
+	case n > 0:
+		x = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16 | 0x4141414141<<24 // 'A's
+	default:
+		return 0
+	}
+	if htmlSpecial(x) == 0 {
+		return n
+	}
+	i := 0
+	for ; i < n; i++ {
 		if c := s[i]; c < ' ' || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c >= utf8.RuneSelf {
 			break
 		}

@@ -9,6 +9,7 @@ import (
 	"math/rand/v2"
 	"net/http/httptest"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -283,6 +284,49 @@ func TestFloatAgrees(t *testing.T) {
 		if got := e.float(nil, f); !e.ok || string(got) != string(want) {
 			t.Fatalf("float(%v) = %s, want %s", f, got, want)
 		}
+	}
+}
+
+// TestFourPlacesAgrees holds appendShortDecimal's four-place path
+// (appendFourPlaces) to encoding/json over every four places after
+// integer parts of one to seven digits, either sign, after other bytes.
+func TestFourPlacesAgrees(t *testing.T) {
+	for _, ip := range []uint64{0, 1, 9, 10, 42, 99, 100, 12345, 1<<20 - 1} {
+		for frac := range uint64(1e4) {
+			f := float64(ip*1e4+frac) / 1e4
+			if frac%7 == 0 {
+				f = -f
+			}
+			want, err := json.Marshal(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, ok := appendShortDecimal([]byte("x"), f)
+			if !ok || string(got) != "x"+string(want) {
+				t.Fatalf("appendShortDecimal(%v) = %q %v, want x%s", f, got, ok, want)
+			}
+		}
+	}
+}
+
+// TestAppendIntAgrees holds appendInt (and appendUint's one-word path
+// below 10,000) to strconv over every integer from -20,000 to 20,000 and
+// random ones of every size, after other bytes.
+func TestAppendIntAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 19))
+	check := func(v int) {
+		if got, want := string(appendInt([]byte("x"), v)), "x"+strconv.Itoa(v); got != want {
+			t.Fatalf("appendInt(%d) = %s, want %s", v, got, want)
+		}
+	}
+	for v := -20000; v <= 20000; v++ {
+		check(v)
+	}
+	for _, v := range []int{math.MaxInt64, math.MinInt64, 99999, 100000, 1e9} {
+		check(v)
+	}
+	for range 100000 {
+		check(int(r.Uint64() >> r.IntN(64)))
 	}
 }
 
