@@ -405,7 +405,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 								second = pair(uint32(vals[1]>>32), noTerm)
 							}
 						}
-						if vals[0] == a || vals[1] == a || second == a || inTitle(id1) && !slices.Contains(alts, vals[0]) || n == 1 && st.nearby(doc, ix, sr, j, t[i]) {
+						if vals[0] == a || vals[1] == a || second == a || inTitle(id1) && !slices.Contains(alts, vals[0]) || n == 1 && st.nearby(doc, ix, sr, j, t[i], int(lo), int(hi)) {
 							supported = true
 							break scan
 						}
@@ -431,15 +431,24 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 // of the context term j in its sentence: "acute on chronic kidney
 // failure" keeps "acute kidney failure". The note's terms are compared by
 // index term id (sr.ids, filled when j was judged), a term read as
-// "unspecified" by its stem.
-func (st *slotTable) nearby(doc *nlp.Document, ix *index.Index, sr *sentenceRanges, j int, a uint32) bool {
+// "unspecified" by its stem. j lies in the range terms[lo:hi] of its
+// sentence; when the ranges are the runs of the terms' sentences
+// (termRun) the range is the sentence, and the window is cut to it rather
+// than each term's sentence compared (TestSlotNearby
+// and TestContradictionAgrees hold it to nearbyPlain).
+func (st *slotTable) nearby(doc *nlp.Document, ix *index.Index, sr *sentenceRanges, j int, a uint32, lo, hi int) bool {
 	if a == unspecTerm || a == unknownTerm || !st.isFar(a) {
 		return false
 	}
 	terms := doc.Terms
 	ids := sr.ids
-	for k := max(0, j-4); k < min(len(terms), j+5); k++ {
-		if terms[k].Sent != terms[j].Sent {
+	runs := sr.termRun
+	from, to := max(0, j-4), min(len(terms), j+5)
+	if runs {
+		from, to = max(from, lo), min(to, hi)
+	}
+	for k := from; k < to; k++ {
+		if !runs && terms[k].Sent != terms[j].Sent {
 			continue
 		}
 		if k < len(ids) && ids[k] != unspecTerm {

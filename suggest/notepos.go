@@ -63,7 +63,7 @@ func (p *notePositions) build(ids []int64) {
 			continue
 		}
 		k := uint64(id) + 1
-		s := hashSlot(uint32(id), p.shift)
+		s := hashSlot(uint32(id), p.shift&31) // tableSize's shift is below 32: the mask changes nothing but spares the shift its test
 		for p.keys[s] != 0 && p.keys[s] != k {
 			s = (s + 1) & mask
 		}
@@ -79,7 +79,7 @@ func (p *notePositions) build(ids []int64) {
 func (p *notePositions) first(id uint32) int32 {
 	k := uint64(id) + 1
 	mask := uint32(len(p.keys) - 1)
-	for s := hashSlot(id, p.shift); ; s = (s + 1) & mask {
+	for s := hashSlot(id, p.shift&31); ; s = (s + 1) & mask { // as in build
 		switch p.keys[s] {
 		case k:
 			return p.heads[s]

@@ -23,6 +23,10 @@ type sentenceRanges struct {
 	// (judged).
 	nids    []int64
 	nidsAll bool
+	// termRun says term holds the runs of the terms' sentence order
+	// (termRuns): a term lies in sentence s's range exactly when it is of
+	// s (contradiction's nearby cuts its window to the range).
+	termRun bool
 	said    map[int]map[string]bool
 	// pos holds the note's terms by id (notepos.go).
 	pos notePositions
@@ -66,7 +70,8 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 		clear(r.tok)
 		tokenRangesPlain(doc.Tokens, r.tok)
 	}
-	if !termRuns(doc.Terms, r.term) {
+	r.termRun = termRuns(doc.Terms, r.term)
+	if !r.termRun {
 		clear(r.term)
 		termRangesPlain(doc.Terms, r.term)
 	}

@@ -4,7 +4,8 @@ import "testing"
 
 // TestSlotNearby: a title word stands with its slot's context within
 // three terms of one sentence, compared by index term id; a number or a
-// one- or two-letter word must sit in the slot itself.
+// one- or two-letter word must sit in the slot itself; the same whether
+// the sentence is read by its range or by the terms' sentence numbers.
 func TestSlotNearby(t *testing.T) {
 	set, ix := slotFixture(t)
 	st := buildSlots(set, ix)
@@ -43,8 +44,17 @@ func TestSlotNearby(t *testing.T) {
 		if _, ok := sr.noteTermID(doc, ix, ctx); !ok {
 			t.Fatalf("%q: context %q has no id", tc.note, tc.ctx)
 		}
-		if got := st.nearby(doc, ix, &sr, ctx, id(tc.word)); got != tc.want {
-			t.Errorf("%q: nearby(%s, %s) = %v, want %v", tc.note, tc.ctx, tc.word, got, tc.want)
+		// The context's sentence range, read as the sentence (runs) and
+		// through the terms' sentence numbers.
+		lo, hi := sr.term[doc.Terms[ctx].Sent][0], sr.term[doc.Terms[ctx].Sent][1]
+		for _, runs := range []bool{sr.termRun, false} {
+			sr.termRun = runs
+			if got := st.nearby(doc, ix, &sr, ctx, id(tc.word), int(lo), int(hi)); got != tc.want {
+				t.Errorf("%q: nearby(%s, %s) by range %v = %v, want %v", tc.note, tc.ctx, tc.word, runs, got, tc.want)
+			}
+		}
+		if got := st.nearbyPlain(doc, ix, &sr, ctx, id(tc.word)); got != tc.want {
+			t.Errorf("%q: nearbyPlain(%s, %s) = %v, want %v", tc.note, tc.ctx, tc.word, got, tc.want)
 		}
 	}
 }
