@@ -58,7 +58,13 @@ type ruleCueTable struct {
 	// rules' lists (e.status, e.allergy) start in lists, after
 	// ruleCueLists.
 	status, allergy int
-	ids             map[*phrase]int32
+	// byLen holds, per list length L, the lists of that length (the
+	// first of each address) as lenLists[byLen[L]:byLen[L+1]], in list
+	// order: cues finds a list by its length, read off the slice header,
+	// and then its address, rather than through a map keyed by the
+	// address (hashed and probed on every call, ~50 a note).
+	byLen    []int32
+	lenLists []listHead
 	// heads holds, per firstKey of an exact first word, 1 + the index
 	// in first of the word's entry (0: none), chained by next.
 	heads [4096]int32
@@ -72,6 +78,12 @@ type ruleCueTable struct {
 	// wildAny has bit k set when wild holds a word of key k: most
 	// tokens' keys hold none, told without slicing wild.
 	wildAny keyBits
+}
+
+// listHead is a list of the table by the address of its first phrase.
+type listHead struct {
+	p  *phrase
+	li int32
 }
 
 // firstWord is an exact first word, the lists with a phrase starting with
@@ -109,15 +121,13 @@ func (f *firstList) addSecond(p phrase) {
 
 // newRuleCueTable indexes lists.
 func newRuleCueTable(lists [][]phrase) *ruleCueTable {
-	t := &ruleCueTable{lists: lists, ids: make(map[*phrase]int32, len(lists))}
+	t := &ruleCueTable{lists: lists}
+	t.layHeads()
 	first := map[string][]firstList{}
 	var words []string // in order of first use: the table is deterministic
 	for li, ps := range lists {
 		if len(ps) == 0 {
 			continue
-		}
-		if _, dup := t.ids[&ps[0]]; !dup {
-			t.ids[&ps[0]] = int32(li)
 		}
 		for _, p := range ps {
 			if pre, ok := strings.CutSuffix(p[0], "*"); ok {
@@ -177,6 +187,49 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 	return t
 }
 
+// layHeads fills byLen and lenLists: per length, the lists of that
+// length whose first phrase's address no earlier list of it starts at.
+func (t *ruleCueTable) layHeads() {
+	maxLen := 0
+	for _, ps := range t.lists {
+		maxLen = max(maxLen, len(ps))
+	}
+	t.byLen = make([]int32, maxLen+2)
+	t.lenLists = t.lenLists[:0]
+	for l := 1; l <= maxLen; l++ {
+		t.byLen[l] = int32(len(t.lenLists))
+	lists:
+		for li, ps := range t.lists {
+			if len(ps) != l {
+				continue
+			}
+			for _, h := range t.lenLists[t.byLen[l]:] {
+				if h.p == &ps[0] {
+					continue lists
+				}
+			}
+			t.lenLists = append(t.lenLists, listHead{&ps[0], int32(li)})
+		}
+	}
+	t.byLen[maxLen+1] = int32(len(t.lenLists))
+}
+
+// listOf returns the index of the first list of the table with ps's
+// first phrase's address and length, ok false when none is.
+func (t *ruleCueTable) listOf(ps []phrase) (int32, bool) {
+	l := len(ps)
+	if l == 0 || l+1 >= len(t.byLen) {
+		return 0, false
+	}
+	p := &ps[0]
+	for _, h := range t.lenLists[t.byLen[l]:t.byLen[l+1]] {
+		if h.p == p {
+			return h.li, true
+		}
+	}
+	return 0, false
+}
+
 // ruleCues is an engine's ruleCueTable, built on first use.
 type ruleCues struct {
 	once sync.Once
@@ -217,7 +270,7 @@ func (n *ruleNote) cues(ps []phrase) []cue {
 	if len(ps) == 0 {
 		return nil
 	}
-	if li, ok := n.tab.ids[&ps[0]]; ok && len(n.tab.lists[li]) == len(ps) {
+	if li, ok := n.tab.listOf(ps); ok {
 		if !n.found {
 			n.find()
 		}
