@@ -69,9 +69,11 @@ type ruleCueTable struct {
 	// in first of the word's entry (0: none), chained by next.
 	heads [4096]int32
 	first []firstWord
-	// wild are the wildcard first words of two bytes or more, by the
-	// wildKey of their first two: those of key k are
-	// wild[wildAt[k]:wildAt[k+1]]; short are the shorter ones.
+	// wild are the wildcard first words of three bytes or more, by the
+	// wild3Key of their first three: those of key k are
+	// wild[wildAt[k]:wildAt[k+1]]; short are the shorter ones. Keyed by
+	// two bytes, the tokens of a common start ("re", "co", "de", "in")
+	// each tried every word of it (ten under "re").
 	wild   []wildFirst
 	wildAt [1025]uint16
 	short  []wildFirst
@@ -131,7 +133,7 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 		}
 		for _, p := range ps {
 			if pre, ok := strings.CutSuffix(p[0], "*"); ok {
-				if len(pre) < 2 {
+				if len(pre) < 3 {
 					t.short = append(t.short, wildFirst{pre, int32(li)})
 				} else {
 					t.wild = append(t.wild, wildFirst{pre, int32(li)})
@@ -175,9 +177,9 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 		arena = arena[len(w):]
 		t.heads[k] = int32(len(t.first))
 	}
-	slices.SortStableFunc(t.wild, func(a, b wildFirst) int { return cmp.Compare(wildKey(a.prefix), wildKey(b.prefix)) })
+	slices.SortStableFunc(t.wild, func(a, b wildFirst) int { return cmp.Compare(wild3Key(a.prefix), wild3Key(b.prefix)) })
 	for _, f := range t.wild {
-		k := wildKey(f.prefix)
+		k := wild3Key(f.prefix)
 		t.wildAt[k+1]++
 		t.wildAny.set(k)
 	}
@@ -303,11 +305,14 @@ func (n *ruleNote) find() {
 	n.filled = n.filled[:0]
 	clear(n.last)
 	toks, short := doc.Tokens, t.short
+	anyShort := len(short) > 0 // the rules' lists hold none: not ranged per token
 	for i := range toks {
 		w := toks[i].Norm
-		for _, f := range short {
-			if strings.HasPrefix(w, f.prefix) {
-				n.try(f.list, i, t.lists[f.list])
+		if anyShort {
+			for _, f := range short {
+				if strings.HasPrefix(w, f.prefix) {
+					n.try(f.list, i, t.lists[f.list])
+				}
 			}
 		}
 		if w == "" {
@@ -341,10 +346,10 @@ func (n *ruleNote) find() {
 			}
 			break
 		}
-		if len(w) < 2 {
+		if len(w) < 3 {
 			continue
 		}
-		k := wildKey(w)
+		k := wild3Key(w)
 		if !t.wildAny.has(k) {
 			continue
 		}

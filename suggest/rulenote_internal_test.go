@@ -39,6 +39,9 @@ func TestRuleNoteIsFindCues(t *testing.T) {
 	// start inside one another go through the table here too.
 	status := [][]phrase{phrases("insulin|long term insulin use|on insulin"), nil, phrases("colostomy|s/p colostomy|warfarin"),
 		phrases("vaccin*|flu shot|influenza vaccin*"), phrases("colostomy|s/p colostomy|ostomy"), phrases("a|a b|a b c")}
+	// Wildcard first words of one and two bytes (short) and of three
+	// (wild's shortest key) go through the table too.
+	status = append(status, phrases("re*|de* x|in* situ|a*|inf*|rel*"))
 	allergy := [][]phrase{phrases("penicillin|sulfa*|pcn"), phrases("latex")}
 	e := &Engine{}
 	for _, ps := range status {
