@@ -134,9 +134,9 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 		for _, p := range ps {
 			if pre, ok := strings.CutSuffix(p[0], "*"); ok {
 				if len(pre) < 3 {
-					t.short = append(t.short, wildFirst{pre, int32(li)})
+					t.short = append(t.short, wildFirst{prefix: pre, list: int32(li)})
 				} else {
-					t.wild = append(t.wild, wildFirst{pre, int32(li)})
+					t.wild = append(t.wild, wildFirst{prefix: pre, list: int32(li)})
 				}
 				continue
 			}
@@ -177,6 +177,7 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 		arena = arena[len(w):]
 		t.heads[k] = int32(len(t.first))
 	}
+	t.layWildPhrases()
 	slices.SortStableFunc(t.wild, func(a, b wildFirst) int { return cmp.Compare(wild3Key(a.prefix), wild3Key(b.prefix)) })
 	for _, f := range t.wild {
 		k := wild3Key(f.prefix)
@@ -187,6 +188,36 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 		t.wildAt[k] += t.wildAt[k-1]
 	}
 	return t
+}
+
+// layWildPhrases gives each wildcard first word of wild its list's
+// phrases whose first word is a wildcard, and each of short its whole
+// list. find tries a token's wild words after its exact word, whose
+// firstList holds the list's phrases of exactly that first word with its
+// wildcard phrases: when that try ran, last stops the wildcard's; when
+// it was skipped (no phrase's second word follows) none of them starts
+// at the token; and no other phrase but a wildcard's can. short's are
+// tried before the exact word: they read every phrase.
+func (t *ruleCueTable) layWildPhrases() {
+	of := make(map[int32][]phrase)
+	wildOf := func(li int32) []phrase {
+		ps, ok := of[li]
+		if !ok {
+			for _, p := range t.lists[li] {
+				if strings.HasSuffix(p[0], "*") {
+					ps = append(ps, p)
+				}
+			}
+			of[li] = ps
+		}
+		return ps
+	}
+	for i := range t.short {
+		t.short[i].ps = t.lists[t.short[i].list]
+	}
+	for i := range t.wild {
+		t.wild[i].ps = wildOf(t.wild[i].list)
+	}
 }
 
 // layHeads fills byLen and lenLists: per length, the lists of that
@@ -311,7 +342,7 @@ func (n *ruleNote) find() {
 		if anyShort {
 			for _, f := range short {
 				if strings.HasPrefix(w, f.prefix) {
-					n.try(f.list, i, t.lists[f.list])
+					n.try(f.list, i, f.ps)
 				}
 			}
 		}
@@ -355,7 +386,7 @@ func (n *ruleNote) find() {
 		}
 		for _, f := range t.wild[t.wildAt[k]:t.wildAt[k+1]] {
 			if strings.HasPrefix(w, f.prefix) {
-				n.try(f.list, i, t.lists[f.list])
+				n.try(f.list, i, f.ps)
 			}
 		}
 	}

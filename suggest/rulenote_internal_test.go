@@ -42,6 +42,11 @@ func TestRuleNoteIsFindCues(t *testing.T) {
 	// Wildcard first words of one and two bytes (short) and of three
 	// (wild's shortest key) go through the table too.
 	status = append(status, phrases("re*|de* x|in* situ|a*|inf*|rel*"))
+	// A wildcard's try reads its list's wildcard phrases alone: a token
+	// of an exact first word of the list whose second words do not
+	// follow ("declined to"), or that does ("relapse x"), finds what the
+	// whole list finds.
+	status = append(status, phrases("declined y|decl* z|relapsed twice|relapse x|rel*|fl* shot|flu shot given"))
 	allergy := [][]phrase{phrases("penicillin|sulfa*|pcn"), phrases("latex")}
 	e := &Engine{}
 	for _, ps := range status {
