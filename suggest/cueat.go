@@ -13,6 +13,9 @@ func firstKey(s string) uint {
 type wildFirst struct {
 	prefix string
 	list   int32
+	// ps are the list's phrases ruleNote.find tries at a token of the
+	// prefix (layWildPhrases).
+	ps []phrase
 }
 
 // cueAt is the cue findCues reports at token i for phrases ps: the

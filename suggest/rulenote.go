@@ -58,20 +58,34 @@ type ruleCueTable struct {
 	// rules' lists (e.status, e.allergy) start in lists, after
 	// ruleCueLists.
 	status, allergy int
-	ids             map[*phrase]int32
+	// byLen holds, per list length L, the lists of that length (the
+	// first of each address) as lenLists[byLen[L]:byLen[L+1]], in list
+	// order: cues finds a list by its length, read off the slice header,
+	// and then its address, rather than through a map keyed by the
+	// address (hashed and probed on every call, ~50 a note).
+	byLen    []int32
+	lenLists []listHead
 	// heads holds, per firstKey of an exact first word, 1 + the index
 	// in first of the word's entry (0: none), chained by next.
 	heads [4096]int32
 	first []firstWord
-	// wild are the wildcard first words of two bytes or more, by the
-	// wildKey of their first two: those of key k are
-	// wild[wildAt[k]:wildAt[k+1]]; short are the shorter ones.
+	// wild are the wildcard first words of three bytes or more, by the
+	// wild3Key of their first three: those of key k are
+	// wild[wildAt[k]:wildAt[k+1]]; short are the shorter ones. Keyed by
+	// two bytes, the tokens of a common start ("re", "co", "de", "in")
+	// each tried every word of it (ten under "re").
 	wild   []wildFirst
 	wildAt [1025]uint16
 	short  []wildFirst
 	// wildAny has bit k set when wild holds a word of key k: most
 	// tokens' keys hold none, told without slicing wild.
 	wildAny keyBits
+}
+
+// listHead is a list of the table by the address of its first phrase.
+type listHead struct {
+	p  *phrase
+	li int32
 }
 
 // firstWord is an exact first word, the lists with a phrase starting with
@@ -109,22 +123,20 @@ func (f *firstList) addSecond(p phrase) {
 
 // newRuleCueTable indexes lists.
 func newRuleCueTable(lists [][]phrase) *ruleCueTable {
-	t := &ruleCueTable{lists: lists, ids: make(map[*phrase]int32, len(lists))}
+	t := &ruleCueTable{lists: lists}
+	t.layHeads()
 	first := map[string][]firstList{}
 	var words []string // in order of first use: the table is deterministic
 	for li, ps := range lists {
 		if len(ps) == 0 {
 			continue
 		}
-		if _, dup := t.ids[&ps[0]]; !dup {
-			t.ids[&ps[0]] = int32(li)
-		}
 		for _, p := range ps {
 			if pre, ok := strings.CutSuffix(p[0], "*"); ok {
-				if len(pre) < 2 {
-					t.short = append(t.short, wildFirst{pre, int32(li)})
+				if len(pre) < 3 {
+					t.short = append(t.short, wildFirst{prefix: pre, list: int32(li)})
 				} else {
-					t.wild = append(t.wild, wildFirst{pre, int32(li)})
+					t.wild = append(t.wild, wildFirst{prefix: pre, list: int32(li)})
 				}
 				continue
 			}
@@ -165,9 +177,10 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 		arena = arena[len(w):]
 		t.heads[k] = int32(len(t.first))
 	}
-	slices.SortStableFunc(t.wild, func(a, b wildFirst) int { return cmp.Compare(wildKey(a.prefix), wildKey(b.prefix)) })
+	t.layWildPhrases()
+	slices.SortStableFunc(t.wild, func(a, b wildFirst) int { return cmp.Compare(wild3Key(a.prefix), wild3Key(b.prefix)) })
 	for _, f := range t.wild {
-		k := wildKey(f.prefix)
+		k := wild3Key(f.prefix)
 		t.wildAt[k+1]++
 		t.wildAny.set(k)
 	}
@@ -175,6 +188,79 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 		t.wildAt[k] += t.wildAt[k-1]
 	}
 	return t
+}
+
+// layWildPhrases gives each wildcard first word of wild its list's
+// phrases whose first word is a wildcard, and each of short its whole
+// list. find tries a token's wild words after its exact word, whose
+// firstList holds the list's phrases of exactly that first word with its
+// wildcard phrases: when that try ran, last stops the wildcard's; when
+// it was skipped (no phrase's second word follows) none of them starts
+// at the token; and no other phrase but a wildcard's can. short's are
+// tried before the exact word: they read every phrase.
+func (t *ruleCueTable) layWildPhrases() {
+	of := make(map[int32][]phrase)
+	wildOf := func(li int32) []phrase {
+		ps, ok := of[li]
+		if !ok {
+			for _, p := range t.lists[li] {
+				if strings.HasSuffix(p[0], "*") {
+					ps = append(ps, p)
+				}
+			}
+			of[li] = ps
+		}
+		return ps
+	}
+	for i := range t.short {
+		t.short[i].ps = t.lists[t.short[i].list]
+	}
+	for i := range t.wild {
+		t.wild[i].ps = wildOf(t.wild[i].list)
+	}
+}
+
+// layHeads fills byLen and lenLists: per length, the lists of that
+// length whose first phrase's address no earlier list of it starts at.
+func (t *ruleCueTable) layHeads() {
+	maxLen := 0
+	for _, ps := range t.lists {
+		maxLen = max(maxLen, len(ps))
+	}
+	t.byLen = make([]int32, maxLen+2)
+	t.lenLists = t.lenLists[:0]
+	for l := 1; l <= maxLen; l++ {
+		t.byLen[l] = int32(len(t.lenLists))
+	lists:
+		for li, ps := range t.lists {
+			if len(ps) != l {
+				continue
+			}
+			for _, h := range t.lenLists[t.byLen[l]:] {
+				if h.p == &ps[0] {
+					continue lists
+				}
+			}
+			t.lenLists = append(t.lenLists, listHead{&ps[0], int32(li)})
+		}
+	}
+	t.byLen[maxLen+1] = int32(len(t.lenLists))
+}
+
+// listOf returns the index of the first list of the table with ps's
+// first phrase's address and length, ok false when none is.
+func (t *ruleCueTable) listOf(ps []phrase) (int32, bool) {
+	l := len(ps)
+	if l == 0 || l+1 >= len(t.byLen) {
+		return 0, false
+	}
+	p := &ps[0]
+	for _, h := range t.lenLists[t.byLen[l]:t.byLen[l+1]] {
+		if h.p == p {
+			return h.li, true
+		}
+	}
+	return 0, false
 }
 
 // ruleCues is an engine's ruleCueTable, built on first use.
@@ -217,7 +303,7 @@ func (n *ruleNote) cues(ps []phrase) []cue {
 	if len(ps) == 0 {
 		return nil
 	}
-	if li, ok := n.tab.ids[&ps[0]]; ok && len(n.tab.lists[li]) == len(ps) {
+	if li, ok := n.tab.listOf(ps); ok {
 		if !n.found {
 			n.find()
 		}
@@ -250,11 +336,14 @@ func (n *ruleNote) find() {
 	n.filled = n.filled[:0]
 	clear(n.last)
 	toks, short := doc.Tokens, t.short
+	anyShort := len(short) > 0 // the rules' lists hold none: not ranged per token
 	for i := range toks {
 		w := toks[i].Norm
-		for _, f := range short {
-			if strings.HasPrefix(w, f.prefix) {
-				n.try(f.list, i, t.lists[f.list])
+		if anyShort {
+			for _, f := range short {
+				if strings.HasPrefix(w, f.prefix) {
+					n.try(f.list, i, f.ps)
+				}
 			}
 		}
 		if w == "" {
@@ -288,16 +377,16 @@ func (n *ruleNote) find() {
 			}
 			break
 		}
-		if len(w) < 2 {
+		if len(w) < 3 {
 			continue
 		}
-		k := wildKey(w)
+		k := wild3Key(w)
 		if !t.wildAny.has(k) {
 			continue
 		}
 		for _, f := range t.wild[t.wildAt[k]:t.wildAt[k+1]] {
 			if strings.HasPrefix(w, f.prefix) {
-				n.try(f.list, i, t.lists[f.list])
+				n.try(f.list, i, f.ps)
 			}
 		}
 	}

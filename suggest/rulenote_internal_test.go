@@ -39,6 +39,14 @@ func TestRuleNoteIsFindCues(t *testing.T) {
 	// start inside one another go through the table here too.
 	status := [][]phrase{phrases("insulin|long term insulin use|on insulin"), nil, phrases("colostomy|s/p colostomy|warfarin"),
 		phrases("vaccin*|flu shot|influenza vaccin*"), phrases("colostomy|s/p colostomy|ostomy"), phrases("a|a b|a b c")}
+	// Wildcard first words of one and two bytes (short) and of three
+	// (wild's shortest key) go through the table too.
+	status = append(status, phrases("re*|de* x|in* situ|a*|inf*|rel*"))
+	// A wildcard's try reads its list's wildcard phrases alone: a token
+	// of an exact first word of the list whose second words do not
+	// follow ("declined to"), or that does ("relapse x"), finds what the
+	// whole list finds.
+	status = append(status, phrases("declined y|decl* z|relapsed twice|relapse x|rel*|fl* shot|flu shot given"))
 	allergy := [][]phrase{phrases("penicillin|sulfa*|pcn"), phrases("latex")}
 	e := &Engine{}
 	for _, ps := range status {
