@@ -86,12 +86,13 @@ func checkPairFilters(t *testing.T, ix *Index, qs []Query) {
 				present[t/64] |= 1 << (t % 64)
 			}
 			for _, qt := range q.Terms {
-				for k := p.off[qt].pair; k < p.off[qt+1].pair; k++ {
-					u := uint32(p.pairU[k])
+				_, us, bounds, npair := p.pairBlock(qt)
+				for k := range npair {
+					u := pairTerm(us, k)
 					if present[u/64]&(1<<(u%64)) == 0 {
 						continue
 					}
-					for _, e := range p.pairPost[p.pairAt[k]:p.pairAt[k+1]] {
+					for _, e := range p.pairPost[bounds[k]:bounds[k+1]] {
 						var pat uint32
 						for j, ft := range [filterTerms]uint16{e.t0, e.t1, uint16(e.t2r)} {
 							if present[ft/64]&(1<<(ft%64)) != 0 {

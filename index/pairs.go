@@ -58,27 +58,34 @@ func (ix *Index) pairLists(minCov float64) *pairIndex {
 // the query holds and runs the usual bound on it, so it reads exactly the
 // records the full walk scores.
 //
-// Layout: term t's solo records are solo[off[t].solo:off[t+1].solo] and
-// its pairs' second terms pairU[off[t].pair:off[t+1].pair] (sorted; the
-// two offsets of a term side by side, one memory load for both); pair
-// p's records are pairPost[pairAt[p]:pairAt[p+1]] (pairAt's last entry
-// only ends the records of the pair before). Records are offsets of
-// their first word in post, in post order, each with its filter
-// (pairRec). The search scans a term's pairU for the query's terms, 16
-// bits a pair (a cache line holds 32 of them; a term has some 17 on
-// average, scattered over the table): an index has lists only while its
-// term ids fit them (pairsFit).
+// Layout: term t's lists lie in one block, blk[at[t]:at[t+1]] (its head
+// word alone when the term opens no record), so a search reads a term's solo
+// records, its pairs' second terms and their record ranges from the same
+// few cache lines, not from four tables each a read that waits on memory
+// (most pair scans find no query term: the scan's line is all they
+// read). A block is (pairBlock) a head word (the pairs' words | nsolo<<16),
+// the solo records, the pairs' second terms (sorted, 16 bits each, two to
+// a word, the low half first; an odd count is padded with the last term
+// again, whose records are none, so the scan reads whole words) and
+// npair+1 record bounds: pair k's records are
+// pairPost[bounds[k]:bounds[k+1]]. Records are offsets of their first
+// word in post, in post order, each with its filter (pairRec). An index
+// has lists only while its term ids fit the 16-bit terms (pairsFit), and
+// its terms' solo records their 16-bit count (newPairIndex leaves an
+// index whose term has more without lists).
 type pairIndex struct {
-	off      []termOffs
-	solo     []uint32
-	pairU    []uint16
-	pairAt   []uint32
+	at       []uint32
+	blk      []uint32
 	pairPost []pairRec
 }
 
+// pairTerm is the k-th second term of a block's pairs us (pairBlock).
+func pairTerm(us []uint32, k int) uint32 { return us[k/2] >> (16 * (k % 2)) & 0xffff }
+
 // pairsFit reports whether an index of nterms terms gets pair lists:
-// every term id fits pairIndex.pairU and the filters' slots (pairRec).
-// A larger index walks every record of its query terms.
+// every term id fits the pairs' 16-bit terms (pairIndex) and the
+// filters' slots (pairRec). A larger index walks every record of its
+// query terms.
 func pairsFit(nterms int) bool { return nterms <= narrowTerms }
 
 // pairRec is a record listed under a pair (t, u): its offset in post and
@@ -117,9 +124,6 @@ const narrowTerms = 1 << 16
 // rejects hold a bit for each of their 1<<filterTerms presence patterns).
 const filterTerms = 3
 
-// termOffs is where a term's solo records and its pairs start.
-type termOffs struct{ solo, pair uint32 }
-
 // pairMargin widens the bounds the pair lists are built with, relative to
 // a record's norm, so the float rounding of a search's own bound never
 // reaches a record the lists leave out.
@@ -136,21 +140,22 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 // an index whose terms pass them).
 func newPairIndexNarrow(ix *Index, cov float64, narrow uint32) *pairIndex {
 	nt := len(ix.termStr)
-	p := &pairIndex{off: make([]termOffs, nt+1)}
+	p := &pairIndex{at: make([]uint32, nt+1)}
 	loose := cov - 1e-4 // the search's bound at cov
 	// An entry is record o listed under pair (t, u), u its j-th term:
 	// sorted small, its filter (pairFilter) computed once it is placed.
 	type entry struct{ u, o, j uint32 }
 	var es []entry
+	var solo, us, bounds []uint32
 	for t := 0; t < nt; t++ {
-		es = es[:0]
+		es, solo, us, bounds = es[:0], solo[:0], us[:0], bounds[:0]
 		w0 := float64(ix.w2[t])
 		for o := ix.postOff[t]; o < ix.postOff[t+1]; {
 			n := ix.post[o+1] & 0xffff
 			norm := float64(math.Float32frombits(ix.post[o+3]))
 			body := ix.post[o+recordHead : o+recordHead+n]
 			if w0 >= (loose-pairMargin)*norm {
-				p.solo = append(p.solo, o)
+				solo = append(solo, o)
 			} else {
 				slack := (1 - loose + 1e-4 + pairMargin) * norm
 				var miss float64
@@ -164,7 +169,6 @@ func newPairIndexNarrow(ix *Index, cov float64, narrow uint32) *pairIndex {
 			}
 			o += ix.recordLen(n)
 		}
-		p.off[t+1].solo = uint32(len(p.solo))
 		slices.SortFunc(es, func(a, b entry) int {
 			if a.u != b.u {
 				return cmp.Compare(a.u, b.u)
@@ -173,17 +177,34 @@ func newPairIndexNarrow(ix *Index, cov float64, narrow uint32) *pairIndex {
 		})
 		for i, e := range es {
 			if i == 0 || e.u != es[i-1].u {
-				p.pairU = append(p.pairU, uint16(e.u))
-				p.pairAt = append(p.pairAt, uint32(len(p.pairPost)))
+				us = append(us, e.u)
+				bounds = append(bounds, uint32(len(p.pairPost)))
 			}
 			p.pairPost = append(p.pairPost, ix.pairFilter(e.o, e.j, loose, narrow))
 		}
-		p.off[t+1].pair = uint32(len(p.pairU))
+		if len(us)%2 != 0 {
+			// An odd count padded to whole words: the last term
+			// again, its records none.
+			us = append(us, us[len(us)-1])
+			bounds = append(bounds, uint32(len(p.pairPost)))
+		}
+		if len(solo) > 0xffff || len(us) > 0xffff {
+			return nil // counts past the head word's halves: the walk
+		}
+		p.blk = append(p.blk, uint32(len(us)/2)|uint32(len(solo))<<16)
+		if len(solo)+len(us) > 0 {
+			p.blk = append(p.blk, solo...)
+			for k := 0; k < len(us); k += 2 {
+				p.blk = append(p.blk, us[k]|us[k+1]<<16)
+			}
+			if len(us) > 0 {
+				p.blk = append(p.blk, bounds...)
+				p.blk = append(p.blk, uint32(len(p.pairPost)))
+			}
+		}
+		p.at[t+1] = uint32(len(p.blk))
 	}
-	p.pairAt = append(p.pairAt, uint32(len(p.pairPost)))
-	p.solo = slices.Clip(p.solo)
-	p.pairU = slices.Clip(p.pairU)
-	p.pairAt = slices.Clip(p.pairAt)
+	p.blk = slices.Clip(p.blk)
 	p.pairPost = slices.Clip(p.pairPost)
 	return p
 }
@@ -196,23 +217,30 @@ const noTerm = math.MaxUint32
 // u, the records of pair (t, u). The reader reads them all at once
 // (reader.readTodo).
 func (p *pairIndex) search(t uint32, r *reader) {
-	at, next := p.off[t], p.off[t+1]
-	todo, post := r.todo, r.ix.post
-	var sink uint32
-	for _, o := range p.solo[at.solo:next.solo] {
-		todo = append(todo, pending{o, noTerm})
-		sink += post[o+1] // the record's head word, loaded ahead (reader.readTodo)
+	// Every term has a block, its head word at least: no end to read.
+	b := p.blk[p.at[t]:]
+	h := b[0]
+	nsolo, nw := h>>16, h&0xffff
+	if nsolo != 0 {
+		todo, post := r.todo, r.ix.post
+		var sink uint32
+		for _, o := range b[1 : 1+nsolo] {
+			todo = append(todo, pending{o, noTerm})
+			sink += post[o+1] // the record's head word, loaded ahead (reader.readTodo)
+		}
+		r.todo = todo
+		r.sink += sink
 	}
-	r.todo = todo
-	r.sink += sink
-	lo, hi := at.pair, next.pair
-	if lo == hi {
+	if nw == 0 {
 		return
 	}
-	us := p.pairU[lo:hi]
+	// The pairs' terms, two to a word, then their bounds from bb on (read
+	// only for a pair the query holds).
+	bb := 1 + nsolo + nw
+	us := b[1+nsolo : bb]
 	sc := r.sc
 	// A scan reads a pair per step, a lookup about four per halving.
-	if len(us) <= 4*len(sc.touched)*bits.Len(uint(len(us))) {
+	if npair := 2 * nw; int(npair) <= 4*len(sc.touched)*bits.Len32(npair) {
 		// A local (appends to r.todo cannot move it) covering every
 		// 16-bit term: read unchecked. The query's mask answers most
 		// pairs first, in a register: a sentence holds a few terms, so
@@ -221,32 +249,49 @@ func (p *pairIndex) search(t uint32, r *reader) {
 		// cache) is never read.
 		pr := (*[narrowTerms / 64]uint64)(sc.present)
 		qm := sc.qmask
-		for i, u16 := range us {
-			if u := uint(u16); qm&(1<<(u%64)) != 0 && pr[u/64]&(1<<(u%64)) != 0 {
-				p.list(lo+uint32(i), uint32(u), r)
+		for j, w := range us {
+			if u := uint(w & 0xffff); qm&(1<<(u%64)) != 0 && pr[u/64]&(1<<(u%64)) != 0 {
+				k := bb + 2*uint32(j)
+				p.list(b[k], b[k+1], uint32(u), r)
+			}
+			if u := uint(w >> 16); qm&(1<<(u%64)) != 0 && pr[u/64]&(1<<(u%64)) != 0 {
+				k := bb + 2*uint32(j) + 1
+				p.list(b[k], b[k+1], uint32(u), r)
 			}
 		}
 		return
 	}
 	// Few query terms against many pairs: look each term up, past the
-	// last one found (both lists are sorted).
-	from := 0
+	// last one found (both lists are sorted; a padding pair repeats the
+	// last term, found after it).
+	from, npair := 0, int(2*nw)
 	for _, u := range sc.sortedTerms() {
-		i, ok := slices.BinarySearch(us[from:], uint16(u))
-		from += i
-		if from == len(us) {
+		// The first pair at or after from whose term is u or more.
+		lo, hi := from, npair
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if pairTerm(us, m) < u {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		from = lo
+		if from == npair {
 			return
 		}
-		if ok {
-			p.list(lo+uint32(from), u, r)
+		if pairTerm(us, from) == u {
+			k := int(bb) + from
+			p.list(b[k], b[k+1], u, r)
 		}
 	}
 }
 
-// list lists the records of pair k, whose second term is u, in r.todo:
-// those its filter (pairRec) passes, whose bound the reader runs.
-func (p *pairIndex) list(k, u uint32, r *reader) {
-	recs := p.pairPost[p.pairAt[k]:p.pairAt[k+1]]
+// list lists the records pairPost[lo:hi] of a pair whose second term is
+// u in r.todo: those its filter (pairRec) passes, whose bound the reader
+// runs.
+func (p *pairIndex) list(lo, hi, u uint32, r *reader) {
+	recs := p.pairPost[lo:hi]
 	post, present := r.ix.post, r.sc.present
 	// Grown once and written by index: no append's call in the loop to
 	// spill its values around.

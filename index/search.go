@@ -315,7 +315,7 @@ func (ix *Index) opens(terms []uint32, pairs *pairIndex) bool {
 			}
 			continue
 		}
-		if at, next := pairs.off[t], pairs.off[t+1]; at != next {
+		if pairs.blk[pairs.at[t]] != 0 {
 			return true
 		}
 	}
