@@ -934,13 +934,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			e.moveTo(v, k, f, "the site or detail the note states")
 			continue
 		}
-		// Both sides, where the category has no bilateral code.
-		if sent.sides() > 1 {
-			continue
-		}
+		// Both sides, where the category has no bilateral code. The
+		// window's words first: most candidates state no "bilateral" and
+		// never read their sentence's sides.
 		t, said := nw.saidAt(e.sites.bilatID)
 		mt, mapped := nw.mappedAt(e.sites.bilatID)
-		if !said && !mapped {
+		if !said && !mapped || sent.sides() > 1 {
 			continue
 		}
 		if mapped {
