@@ -6,9 +6,7 @@ import (
 	"testing"
 
 	"medcode/corpus"
-	"medcode/index"
 	"medcode/internal/testenv"
-	"medcode/nlp"
 )
 
 // TestContradictionAgrees holds contradiction reading the sentence ranges
@@ -139,37 +137,6 @@ func titleSaid(st *slotTable, sr *sentenceRanges, code corpus.ID) bool {
 	r := st.rec[st.dense[code].rec-1:]
 	for _, x := range r[2 : 2+r[0]] {
 		if sr.pos.first(x) >= 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// nearbyPlain is nearby as it was before it read the sentence by range,
-// the form TestSlotNearby holds nearby to:
-// nearby reports whether the word a (not a number or a one- or two-letter
-// term, which must sit in the slot itself: st.far) is within three terms
-// of the context term j in its sentence: "acute on chronic kidney
-// failure" keeps "acute kidney failure". The note's terms are compared by
-// index term id (sr.ids, filled when j was judged), a term read as
-// "unspecified" by its stem.
-func (st *slotTable) nearbyPlain(doc *nlp.Document, ix *index.Index, sr *sentenceRanges, j int, a uint32) bool {
-	if a == unspecTerm || a == unknownTerm || !st.isFar(a) {
-		return false
-	}
-	terms := doc.Terms
-	ids := sr.ids
-	for k := max(0, j-4); k < min(len(terms), j+5); k++ {
-		if terms[k].Sent != terms[j].Sent {
-			continue
-		}
-		if k < len(ids) && ids[k] != unspecTerm {
-			if ids[k] == int64(a) {
-				return true
-			}
-			continue
-		}
-		if terms[k].Stem == ix.Term(a) {
 			return true
 		}
 	}

@@ -434,8 +434,8 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 // "unspecified" by its stem. j lies in the range terms[lo:hi] of its
 // sentence; when the ranges are the runs of the terms' sentences
 // (termRun) the range is the sentence, and the window is cut to it rather
-// than each term's sentence compared (TestSlotNearby holds it to
-// nearbyPlain, TestContradictionAgrees to the by-number reading).
+// than each term's sentence compared (TestSlotNearby holds both readings
+// to its table, TestContradictionAgrees the one to the other).
 func (st *slotTable) nearby(doc *nlp.Document, ix *index.Index, sr *sentenceRanges, j int, a uint32, lo, hi int) bool {
 	if a == unspecTerm || a == unknownTerm || !st.isFar(a) {
 		return false

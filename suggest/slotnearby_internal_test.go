@@ -53,8 +53,5 @@ func TestSlotNearby(t *testing.T) {
 				t.Errorf("%q: nearby(%s, %s) by range %v = %v, want %v", tc.note, tc.ctx, tc.word, runs, got, tc.want)
 			}
 		}
-		if got := st.nearbyPlain(doc, ix, &sr, ctx, id(tc.word)); got != tc.want {
-			t.Errorf("%q: nearbyPlain(%s, %s) = %v, want %v", tc.note, tc.ctx, tc.word, got, tc.want)
-		}
 	}
 }
