@@ -413,15 +413,15 @@ func quotedBad(v uint64) bool {
 // alternatives lists, for each suggestion, up to three other returned codes
 // whose first evidence overlaps its own, by score (then code, then rank:
 // a stable sort's order). The overlaps are found on a compact copy of the
-// spans (s.spans), sorted by start (s.byStart): those of a span start
-// less than the longest span before it and before its end, a window
-// found by binary search, rather than every other span tried. The best
-// three are kept as they come (s.tops), in altBefore's total order, so
-// the window's order does not matter; then every suggestion's
-// alternatives are cut from one array of the exact size.
+// spans (s.spans), sorted by start (s.byStart): overlap is symmetric, so
+// each pair is met once, from the span of the earlier key, whose scan
+// stops at the first span starting at or after its end; both of the pair
+// are offered to each other (altTop.offer). The best three are kept as
+// they come, in altBefore's total order, so the order of the offers does
+// not matter; then every suggestion's alternatives are cut from one array
+// of the exact size.
 func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 	spans, byStart := s.spans[:0], s.byStart[:0]
-	longest := 0
 	for i := range sugs {
 		s := &sugs[i]
 		if len(s.Evidence) == 0 {
@@ -429,68 +429,37 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 			continue
 		}
 		ev := &s.Evidence[0]
-		spans = append(spans, altSpan{start: ev.Start, end: ev.End, score: s.Score, ok: true})
+		spans = append(spans, altSpan{start: ev.Start, end: ev.End, score: s.Score})
 		byStart = append(byStart, startKey(ev.Start, i))
-		longest = max(longest, ev.End-ev.Start)
 	}
 	slices.Sort(byStart) // by start, then index: no comparison function called per pair
 	s.spans, s.byStart = spans, byStart
-	tops, total := s.tops[:0], 0
-	for i, a := range spans {
-		t := altTop{}
-		if !a.ok {
-			tops = append(tops, t)
-			continue
-		}
-		// A span overlapping a ends after a.start and is at most longest
-		// long: it starts after a.start-longest. The first key starting
-		// after from (sort.Search, without the closure: a call per probe).
-		lo, hi := 0, len(byStart)
-		if from := a.start - longest; from >= 0 {
-			above := startKey(from+1, 0) // the least key of a later start
-			for lo < hi {
-				h := int(uint(lo+hi) >> 1)
-				if byStart[h] < above {
-					lo = h + 1
-				} else {
-					hi = h
-				}
-			}
-		}
-		for _, key := range byStart[lo:] {
+	tops := slices.Grow(s.tops[:0], len(sugs))[:len(sugs)]
+	clear(tops)
+	s.tops = tops
+	for x, key := range byStart {
+		i := int32(uint32(key))
+		a := &spans[i]
+		// The later keys start at or after a.start: one overlaps a when it
+		// starts before a's end and ends after a's start (an empty span at
+		// a.start does not).
+		for _, key := range byStart[x+1:] {
 			j := int32(uint32(key))
 			o := &spans[j]
 			if o.start >= a.end {
 				break
 			}
-			if int(j) == i || a.start >= o.end {
+			if a.start >= o.end {
 				continue
 			}
-			// The place of j among the best so far.
-			p := t.n
-			for ; p > 0; p-- {
-				// altBefore(j, k), the scores compared here first: only
-				// equal scores, or a NaN, call it.
-				k := t.top[p-1]
-				if sj, sk := o.score, spans[k].score; sj < sk || !(sj > sk) && !altBefore(sugs, spans, j, k) {
-					break
-				}
-			}
-			if int(p) == len(t.top) {
-				continue
-			}
-			if int(t.n) < len(t.top) {
-				t.n++
-			}
-			for q := t.n - 1; q > p; q-- { // at most two moves: no memmove call
-				t.top[q] = t.top[q-1]
-			}
-			t.top[p] = j
+			tops[i].offer(sugs, spans, j)
+			tops[j].offer(sugs, spans, i)
 		}
-		tops = append(tops, t)
-		total += int(t.n)
 	}
-	s.tops = tops
+	total := 0
+	for i := range tops {
+		total += int(tops[i].n)
+	}
 	if total == 0 {
 		return
 	}
@@ -507,6 +476,30 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 		}
 		sugs[i].Alternatives = kept[lo:len(kept):len(kept)]
 	}
+}
+
+// offer keeps suggestion j among t's best three when it lists before one
+// of them (altBefore), in its place.
+func (t *altTop) offer(sugs []Suggestion, spans []altSpan, j int32) {
+	p := t.n
+	for ; p > 0; p-- {
+		// altBefore(j, k), the scores compared here first: only equal
+		// scores, or a NaN, call it.
+		k := t.top[p-1]
+		if sj, sk := spans[j].score, spans[k].score; sj < sk || !(sj > sk) && !altBefore(sugs, spans, j, k) {
+			break
+		}
+	}
+	if int(p) == len(t.top) {
+		return
+	}
+	if int(t.n) < len(t.top) {
+		t.n++
+	}
+	for q := t.n - 1; q > p; q-- { // at most two moves: no memmove call
+		t.top[q] = t.top[q-1]
+	}
+	t.top[p] = j
 }
 
 // altScratch is alternatives' scratch: the suggestions' spans, the keys
@@ -530,12 +523,11 @@ type altTop struct {
 	n   int32
 }
 
-// altSpan is a suggestion's first evidence span and its score; ok is
-// false for a suggestion without evidence.
+// altSpan is a suggestion's first evidence span and its score (zero for
+// a suggestion without evidence, which has no key in byStart).
 type altSpan struct {
 	start, end int
 	score      float64
-	ok         bool
 }
 
 // altBefore says whether suggestion j lists before k among alternatives:
