@@ -91,23 +91,21 @@ func sharedAssertionNames(a nlp.Assertion) []string { return assertionLists[a&as
 
 // renderAll renders the returned candidates into a's arrays. Their
 // explanations' parts and evidence spans are cut from two arrays: the
-// spans are found into w's scratch first (renderEvidence), then copied.
-// The suggestions' array keeps the rest of its capacity as room for the
-// codes the coding rules insert (merge).
+// spans are appended to a.evs in place (renderEvidence), its capacity
+// first grown to a bound of their number (renderBound), so no span is
+// copied from a scratch. The suggestions' array keeps the rest of its
+// capacity as room for the codes the coding rules insert (merge).
 func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Request, a *resultArena) []Suggestion {
 	out := reuse(&a.sugs, len(final))[:len(final)] // never nil: JSON []
-	scr, evEnds := w.tail.evs[:0], w.tail.evEnds[:0]
+	evs, evEnds := reuse(&a.evs, renderBound(final)), w.tail.evEnds[:0]
 	np := 0
 	for i := range final {
-		scr = e.renderEvidence(w, doc, &final[i], scr)
-		evEnds = append(evEnds, len(scr))
+		evs = e.renderEvidence(w, doc, &final[i], evs)
+		evEnds = append(evEnds, len(evs))
 		np += partsLen(&final[i])
 	}
-	evs := reuse(&a.evs, len(scr))[:len(scr)]
-	copy(evs, scr)
-	// The scratch keeps no note's strings; evEnds is read below, not written.
-	clear(scr)
-	w.tail.evs, w.tail.evEnds = scr[:0], evEnds[:0]
+	// evEnds is read below, not written.
+	a.evs, w.tail.evEnds = evs[:0], evEnds[:0]
 	parts := reuse(&a.parts, np)[:np]
 	// Every suggestion's "matched ..." message, written into one string
 	// and cut from it: one allocation, not one per suggestion.
@@ -115,10 +113,10 @@ func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Reque
 	sb.Grow(matchedSize(final))
 	var endA [64]int
 	ends := endA[:0]
+	var mb [192]byte // a message's bytes, on the stack when they fit: zeroed once, not per suggestion
 	for i := range final {
 		b := final[i].c.topRef()
-		var a [192]byte // the message's bytes, on the stack when they fit
-		sb.Write(appendMatchedMessage(a[:0], b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order))
+		sb.Write(appendMatchedMessage(mb[:0], b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order))
 		ends = append(ends, sb.Len())
 	}
 	msgs, lo, elo := sb.String(), 0, 0
@@ -129,6 +127,23 @@ func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Reque
 		parts, lo, elo = parts[p:], ends[i], eh
 	}
 	return out
+}
+
+// renderBound bounds the number of evidence spans renderEvidence holds at
+// once for final: up to renderSpans of a candidate's, and, while a merged
+// candidate's are merged in (mergeSpans), up to renderSpans more than the
+// renderSpans kept.
+func renderBound(final []scored) int {
+	n := 0
+	for i := range final {
+		k := &final[i]
+		if len(k.extra) > 0 {
+			n += 2 * renderSpans
+			continue
+		}
+		n += min(renderSpans, len(k.c.mentions))
+	}
+	return n
 }
 
 // renderEvidence appends to out the evidence spans of k's suggestion: up
