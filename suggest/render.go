@@ -277,13 +277,15 @@ func (e *Engine) render(dst *Suggestion, k *scored, req Request, matched string,
 	if req.Features {
 		feats = slices.Clone(f) // f is pooled scratch
 	}
-	*dst = Suggestion{ // written in place: a Suggestion is large to return and copy
-		System: string(cb.System), SystemURI: cb.System.URI(), Code: cb.Code, Display: cb.Display,
-		Confidence: k.conf, Score: k.score, Billable: cb.Billable,
-		Evidence: ev, Edits: k.edits, Assertions: sharedAssertionNames(flags),
-		Explanation: Explanation{Value: k.conf, Message: msg, Children: parts},
-		Features:    feats,
-	}
+	// Written in place (a Suggestion is large to return and copy), field
+	// by field: *dst = Suggestion{...} builds the literal in a zeroed
+	// temporary and copies it. Every field is written, Alternatives too
+	// (TestRenderWritesEveryField).
+	dst.System, dst.SystemURI, dst.Code, dst.Display = string(cb.System), cb.System.URI(), cb.Code, cb.Display
+	dst.Confidence, dst.Score, dst.Billable = k.conf, k.score, cb.Billable
+	dst.Evidence, dst.Assertions, dst.Edits = ev, sharedAssertionNames(flags), k.edits
+	dst.Explanation.Value, dst.Explanation.Message, dst.Explanation.Children = k.conf, msg, parts
+	dst.Alternatives, dst.Features = nil, feats
 }
 
 // mentionFacts is the number of distinct sentences of the mentions of
