@@ -1,6 +1,7 @@
 package suggest
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/rand"
@@ -209,5 +210,17 @@ func fillEvery(v reflect.Value, depth int) {
 		}
 	default:
 		panic("fillEvery: no value for " + v.Type().String())
+	}
+}
+
+// TestDigits3 holds digits3 to strconv's two decimals of u/100 for every
+// u under 1000.
+func TestDigits3(t *testing.T) {
+	for u := range uint32(1000) {
+		var b [4]byte
+		binary.LittleEndian.PutUint32(b[:], digits3(u))
+		if want := strconv.FormatFloat(float64(u)/100, 'f', 2, 64); string(b[:]) != want {
+			t.Fatalf("digits3(%d) = %q, want %q", u, b[:], want)
+		}
 	}
 }
