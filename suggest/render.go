@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"cmp"
+	"encoding/binary"
 	"math"
 	"slices"
 	"sort"
@@ -91,23 +92,21 @@ func sharedAssertionNames(a nlp.Assertion) []string { return assertionLists[a&as
 
 // renderAll renders the returned candidates into a's arrays. Their
 // explanations' parts and evidence spans are cut from two arrays: the
-// spans are found into w's scratch first (renderEvidence), then copied.
-// The suggestions' array keeps the rest of its capacity as room for the
-// codes the coding rules insert (merge).
+// spans are appended to a.evs in place (renderEvidence), its capacity
+// first grown to a bound of their number (renderBound), so no span is
+// copied from a scratch. The suggestions' array keeps the rest of its
+// capacity as room for the codes the coding rules insert (merge).
 func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Request, a *resultArena) []Suggestion {
 	out := reuse(&a.sugs, len(final))[:len(final)] // never nil: JSON []
-	scr, evEnds := w.tail.evs[:0], w.tail.evEnds[:0]
+	evs, evEnds := reuse(&a.evs, renderBound(final)), w.tail.evEnds[:0]
 	np := 0
 	for i := range final {
-		scr = e.renderEvidence(w, doc, &final[i], scr)
-		evEnds = append(evEnds, len(scr))
+		evs = e.renderEvidence(w, doc, &final[i], evs)
+		evEnds = append(evEnds, len(evs))
 		np += partsLen(&final[i])
 	}
-	evs := reuse(&a.evs, len(scr))[:len(scr)]
-	copy(evs, scr)
-	// The scratch keeps no note's strings; evEnds is read below, not written.
-	clear(scr)
-	w.tail.evs, w.tail.evEnds = scr[:0], evEnds[:0]
+	// evEnds is read below, not written.
+	a.evs, w.tail.evEnds = evs[:0], evEnds[:0]
 	parts := reuse(&a.parts, np)[:np]
 	// Every suggestion's "matched ..." message, written into one string
 	// and cut from it: one allocation, not one per suggestion.
@@ -115,10 +114,10 @@ func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Reque
 	sb.Grow(matchedSize(final))
 	var endA [64]int
 	ends := endA[:0]
+	var mb [192]byte // a message's bytes, on the stack when they fit: zeroed once, not per suggestion
 	for i := range final {
 		b := final[i].c.topRef()
-		var a [192]byte // the message's bytes, on the stack when they fit
-		sb.Write(appendMatchedMessage(a[:0], b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order))
+		sb.Write(appendMatchedMessage(mb[:0], b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order))
 		ends = append(ends, sb.Len())
 	}
 	msgs, lo, elo := sb.String(), 0, 0
@@ -129,6 +128,23 @@ func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Reque
 		parts, lo, elo = parts[p:], ends[i], eh
 	}
 	return out
+}
+
+// renderBound bounds the number of evidence spans renderEvidence holds at
+// once for final: up to renderSpans of a candidate's, and, while a merged
+// candidate's are merged in (mergeSpans), up to renderSpans more than the
+// renderSpans kept.
+func renderBound(final []scored) int {
+	n := 0
+	for i := range final {
+		k := &final[i]
+		if len(k.extra) > 0 {
+			n += 2 * renderSpans
+			continue
+		}
+		n += min(renderSpans, len(k.c.mentions))
+	}
+	return n
 }
 
 // renderEvidence appends to out the evidence spans of k's suggestion: up
@@ -262,13 +278,15 @@ func (e *Engine) render(dst *Suggestion, k *scored, req Request, matched string,
 	if req.Features {
 		feats = slices.Clone(f) // f is pooled scratch
 	}
-	*dst = Suggestion{ // written in place: a Suggestion is large to return and copy
-		System: string(cb.System), SystemURI: cb.System.URI(), Code: cb.Code, Display: cb.Display,
-		Confidence: k.conf, Score: k.score, Billable: cb.Billable,
-		Evidence: ev, Edits: k.edits, Assertions: sharedAssertionNames(flags),
-		Explanation: Explanation{Value: k.conf, Message: msg, Children: parts},
-		Features:    feats,
-	}
+	// Written in place (a Suggestion is large to return and copy), field
+	// by field: *dst = Suggestion{...} builds the literal in a zeroed
+	// temporary and copies it. Every field is written, Alternatives too
+	// (TestRenderWritesEveryField).
+	dst.System, dst.SystemURI, dst.Code, dst.Display = string(cb.System), cb.System.URI(), cb.Code, cb.Display
+	dst.Confidence, dst.Score, dst.Billable = k.conf, k.score, cb.Billable
+	dst.Evidence, dst.Assertions, dst.Edits = ev, sharedAssertionNames(flags), k.edits
+	dst.Explanation.Value, dst.Explanation.Message, dst.Explanation.Children = k.conf, msg, parts
+	dst.Alternatives, dst.Features = nil, feats
 }
 
 // mentionFacts is the number of distinct sentences of the mentions of
@@ -350,11 +368,23 @@ func appendFixed2(buf []byte, x float64) []byte {
 	u := uint64(n)
 	if u < 1000 {
 		// One digit before the point (coverage, cosine and order are
-		// under 1): its four bytes in one append, without AppendUint.
-		return append(buf, byte('0'+u/100), '.', byte('0'+u/10%10), byte('0'+u%10))
+		// under 1): its four bytes as one word, without AppendUint.
+		return binary.LittleEndian.AppendUint32(buf, digits3(uint32(u)))
 	}
 	buf = strconv.AppendUint(buf, u/100, 10)
 	return append(buf, '.', byte('0'+u/10%10), byte('0'+u%10))
+}
+
+// digits3 is the four bytes of u (under 1000) over 100 with two decimals,
+// "d.dd", as a little-endian word: its digits by multiplying and shifting
+// (u*41>>12 is u/100 below 1000, r*205>>11 is r/10 below 100), with
+// neither the compiler's 64-bit divisions nor four byte stores.
+// TestDigits3 holds it to strconv for every u.
+func digits3(u uint32) uint32 {
+	h := u * 41 >> 12
+	r := u - h*100
+	t := r * 205 >> 11
+	return ('0' + h) | '.'<<8 | ('0'+t)<<16 | ('0'+r-t*10)<<24
 }
 
 // appendQuoted is strconv.AppendQuote, which copies printable ASCII other
@@ -413,15 +443,15 @@ func quotedBad(v uint64) bool {
 // alternatives lists, for each suggestion, up to three other returned codes
 // whose first evidence overlaps its own, by score (then code, then rank:
 // a stable sort's order). The overlaps are found on a compact copy of the
-// spans (s.spans), sorted by start (s.byStart): those of a span start
-// less than the longest span before it and before its end, a window
-// found by binary search, rather than every other span tried. The best
-// three are kept as they come (s.tops), in altBefore's total order, so
-// the window's order does not matter; then every suggestion's
-// alternatives are cut from one array of the exact size.
+// spans (s.spans), sorted by start (s.byStart): overlap is symmetric, so
+// each pair is met once, from the span of the earlier key, whose scan
+// stops at the first span starting at or after its end; both of the pair
+// are offered to each other (altTop.offer). The best three are kept as
+// they come, in altBefore's total order, so the order of the offers does
+// not matter; then every suggestion's alternatives are cut from one array
+// of the exact size.
 func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 	spans, byStart := s.spans[:0], s.byStart[:0]
-	longest := 0
 	for i := range sugs {
 		s := &sugs[i]
 		if len(s.Evidence) == 0 {
@@ -429,68 +459,37 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 			continue
 		}
 		ev := &s.Evidence[0]
-		spans = append(spans, altSpan{start: ev.Start, end: ev.End, score: s.Score, ok: true})
+		spans = append(spans, altSpan{start: ev.Start, end: ev.End, score: s.Score})
 		byStart = append(byStart, startKey(ev.Start, i))
-		longest = max(longest, ev.End-ev.Start)
 	}
 	slices.Sort(byStart) // by start, then index: no comparison function called per pair
 	s.spans, s.byStart = spans, byStart
-	tops, total := s.tops[:0], 0
-	for i, a := range spans {
-		t := altTop{}
-		if !a.ok {
-			tops = append(tops, t)
-			continue
-		}
-		// A span overlapping a ends after a.start and is at most longest
-		// long: it starts after a.start-longest. The first key starting
-		// after from (sort.Search, without the closure: a call per probe).
-		lo, hi := 0, len(byStart)
-		if from := a.start - longest; from >= 0 {
-			above := startKey(from+1, 0) // the least key of a later start
-			for lo < hi {
-				h := int(uint(lo+hi) >> 1)
-				if byStart[h] < above {
-					lo = h + 1
-				} else {
-					hi = h
-				}
-			}
-		}
-		for _, key := range byStart[lo:] {
+	tops := slices.Grow(s.tops[:0], len(sugs))[:len(sugs)]
+	clear(tops)
+	s.tops = tops
+	for x, key := range byStart {
+		i := int32(uint32(key))
+		a := &spans[i]
+		// The later keys start at or after a.start: one overlaps a when it
+		// starts before a's end and ends after a's start (an empty span at
+		// a.start does not).
+		for _, key := range byStart[x+1:] {
 			j := int32(uint32(key))
 			o := &spans[j]
 			if o.start >= a.end {
 				break
 			}
-			if int(j) == i || a.start >= o.end {
+			if a.start >= o.end {
 				continue
 			}
-			// The place of j among the best so far.
-			p := t.n
-			for ; p > 0; p-- {
-				// altBefore(j, k), the scores compared here first: only
-				// equal scores, or a NaN, call it.
-				k := t.top[p-1]
-				if sj, sk := o.score, spans[k].score; sj < sk || !(sj > sk) && !altBefore(sugs, spans, j, k) {
-					break
-				}
-			}
-			if int(p) == len(t.top) {
-				continue
-			}
-			if int(t.n) < len(t.top) {
-				t.n++
-			}
-			for q := t.n - 1; q > p; q-- { // at most two moves: no memmove call
-				t.top[q] = t.top[q-1]
-			}
-			t.top[p] = j
+			tops[i].offer(sugs, spans, j)
+			tops[j].offer(sugs, spans, i)
 		}
-		tops = append(tops, t)
-		total += int(t.n)
 	}
-	s.tops = tops
+	total := 0
+	for i := range tops {
+		total += int(tops[i].n)
+	}
 	if total == 0 {
 		return
 	}
@@ -507,6 +506,30 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 		}
 		sugs[i].Alternatives = kept[lo:len(kept):len(kept)]
 	}
+}
+
+// offer keeps suggestion j among t's best three when it lists before one
+// of them (altBefore), in its place.
+func (t *altTop) offer(sugs []Suggestion, spans []altSpan, j int32) {
+	p := t.n
+	for ; p > 0; p-- {
+		// altBefore(j, k), the scores compared here first: only equal
+		// scores, or a NaN, call it.
+		k := t.top[p-1]
+		if sj, sk := spans[j].score, spans[k].score; sj < sk || !(sj > sk) && !altBefore(sugs, spans, j, k) {
+			break
+		}
+	}
+	if int(p) == len(t.top) {
+		return
+	}
+	if int(t.n) < len(t.top) {
+		t.n++
+	}
+	for q := t.n - 1; q > p; q-- { // at most two moves: no memmove call
+		t.top[q] = t.top[q-1]
+	}
+	t.top[p] = j
 }
 
 // altScratch is alternatives' scratch: the suggestions' spans, the keys
@@ -530,12 +553,11 @@ type altTop struct {
 	n   int32
 }
 
-// altSpan is a suggestion's first evidence span and its score; ok is
-// false for a suggestion without evidence.
+// altSpan is a suggestion's first evidence span and its score (zero for
+// a suggestion without evidence, which has no key in byStart).
 type altSpan struct {
 	start, end int
 	score      float64
-	ok         bool
 }
 
 // altBefore says whether suggestion j lists before k among alternatives:

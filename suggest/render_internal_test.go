@@ -1,9 +1,11 @@
 package suggest
 
 import (
+	"encoding/binary"
 	"fmt"
 	"math"
 	"math/rand"
+	"reflect"
 	"slices"
 	"strconv"
 	"testing"
@@ -146,6 +148,79 @@ func TestPartsLen(t *testing.T) {
 		}
 		if got := partsLen(k); got != want {
 			t.Errorf("bits %06b: partsLen = %d, want %d", bits, got, want)
+		}
+	}
+}
+
+// TestRenderWritesEveryField: render writes a suggestion field by field
+// into its slot of the arena, which may hold another note's suggestion.
+// Into a slot with every field set (through reflection, so that a field
+// added later is covered too) it must write what it writes into a zero
+// one, for suggestions with and without features, evidence, history and
+// the optional explanation parts.
+func TestRenderWritesEveryField(t *testing.T) {
+	e, ids := orderEngine()
+	for bits := range 32 {
+		c := &candidate{mentions: []mention{{sent: 0, assert: nlp.Historical}, {sent: 2, dominated: bits&1 != 0}}, best: 1}
+		if bits&2 != 0 {
+			c.historyOf = "I10"
+		}
+		k := &scored{c: c, code: ids[bits%len(ids)], f: make([]float64, 20), score: 0.5, conf: 0.25}
+		if bits&16 != 0 {
+			k.f[18], k.f[10], k.f[11], k.adj = -0.5, 1, 0.75, 0.125
+			k.edits = []Edit{{Kind: "specificity", Message: "m"}}
+		}
+		req := Request{Features: bits&4 != 0}
+		var ev []Evidence
+		if bits&8 != 0 {
+			ev = []Evidence{{Start: 1, End: 3, Text: "ab"}}
+		}
+		var zero, dirty Suggestion
+		fillEvery(reflect.ValueOf(&dirty).Elem(), 3)
+		e.render(&zero, k, req, "matched x", make([]Explanation, 0, partsLen(k)), ev)
+		e.render(&dirty, k, req, "matched x", make([]Explanation, 0, partsLen(k)), ev)
+		if !reflect.DeepEqual(zero, dirty) {
+			t.Fatalf("bits %05b: into a used slot render wrote\n%+v\ninto a zero one\n%+v", bits, dirty, zero)
+		}
+	}
+}
+
+// fillEvery sets every field reachable in v (slices to one element, to
+// depth levels) to a value other than its zero.
+func fillEvery(v reflect.Value, depth int) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString("stale")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(7)
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		v.SetUint(7)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(7)
+	case reflect.Struct:
+		for i := range v.NumField() {
+			fillEvery(v.Field(i), depth)
+		}
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		if depth > 0 {
+			fillEvery(v.Index(0), depth-1)
+		}
+	default:
+		panic("fillEvery: no value for " + v.Type().String())
+	}
+}
+
+// TestDigits3 holds digits3 to strconv's two decimals of u/100 for every
+// u under 1000.
+func TestDigits3(t *testing.T) {
+	for u := range uint32(1000) {
+		var b [4]byte
+		binary.LittleEndian.PutUint32(b[:], digits3(u))
+		if want := strconv.FormatFloat(float64(u)/100, 'f', 2, 64); string(b[:]) != want {
+			t.Fatalf("digits3(%d) = %q, want %q", u, b[:], want)
 		}
 	}
 }
