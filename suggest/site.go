@@ -339,9 +339,17 @@ type stemHolders struct {
 // holderBits is the size of stemHolders' mask.
 const holderBits = 1024
 
+// may reports whether some code may hold stem id: false when its mask
+// bit is unset, where of returns nil. It inlines, so that holding calls
+// of only for the few note stems the mask passes.
+func (h *stemHolders) may(id int32) bool {
+	b := uint32(id) % holderBits
+	return h.mask[b/64]&(1<<(b%64)) != 0
+}
+
 // of returns the codes holding stem id.
 func (h *stemHolders) of(id int32) []int32 {
-	if b := uint32(id) % holderBits; h.mask[b/64]&(1<<(b%64)) == 0 {
+	if !h.may(id) {
 		return nil
 	}
 	i, ok := slices.BinarySearch(h.keys, id)
@@ -420,11 +428,15 @@ func (sm *siteMap) holding(by *stemHolders, n int, vt *siteReading, nw noteWords
 			some = true
 		}
 	}
+	// Most of the window's stems no code holds: the mask, read inline,
+	// answers them without a call.
 	for _, p := range nw.s.saidList {
-		add(p.id, p.tok)
+		if by.may(p.id) {
+			add(p.id, p.tok)
+		}
 	}
 	for _, p := range nw.s.mappedList {
-		if p.id != nw.extra {
+		if p.id != nw.extra && by.may(p.id) {
 			add(p.id, p.tok)
 		}
 	}
@@ -789,17 +801,16 @@ func (r *siteReading) altSaid(s int32, nw noteWords) bool {
 }
 
 // siteChoice returns the code of cat that best reads the note's words nw
-// beside vague code v (title stems vt), and its fit; ok false when none
-// does or two tie. An "other" code is a reading only where v is one,
-// the sentence says other (sent) or the note states all its words (the
-// Index's default: chronic osteomyelitis of the foot is "other chronic
-// osteomyelitis").
+// beside vague code v (its title facts tv, which siteRefine holds, and
+// its reading vt), and its fit; ok false when none does or two tie. An
+// "other" code is a reading only where v is one, the sentence says other
+// (sent) or the note states all its words (the Index's default: chronic
+// osteomyelitis of the foot is "other chronic osteomyelitis").
 //
 // by indexes codes by their stems (holders): only the codes holding a
 // word of nw are read, in order.
-func (e *Engine) siteChoice(v corpus.ID, vt *siteReading, live liveSites, nw noteWords, sent *siteSentence, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
+func (e *Engine) siteChoice(v corpus.ID, tv *titleFact, vt *siteReading, live liveSites, nw noteWords, sent *siteSentence, accept func(corpus.ID, []int) bool) (corpus.ID, siteFit, bool) {
 	codes, by, rd := live.codes, live.by, &live.cat.siteReadings
-	tv := e.titleOf(v) // its stems are vt's
 	titleOther := tv.other
 	var best corpus.ID
 	var bf siteFit
@@ -916,12 +927,12 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			return !bad || !generalValue(e.ix, cf.val) && e.nameSays(w, doc, v, cf.said)
 		}
 		if v.tgt.stem != 0 {
-			if k, f, ok := e.siteChoice(code, vt, cs.stems, nw, sent, accept); ok {
+			if k, f, ok := e.siteChoice(code, tf, vt, cs.stems, nw, sent, accept); ok {
 				e.moveTo(v, k, f, "the site or detail the note states")
 			}
 			continue
 		}
-		k, f, ok := e.siteChoice(code, vt, cs.codes, nw, sent, accept)
+		k, f, ok := e.siteChoice(code, tf, vt, cs.codes, nw, sent, accept)
 		if ok && annotate {
 			// Annotating keeps the vague code where it ranks, the code the
 			// note documents beside it.
@@ -945,8 +956,8 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		if mapped {
 			t = mt
 		}
-		kr, fr, okr := e.siteChoice(code, vt, cs.codes, nw.with(e.sites.rightID, t), sent, accept)
-		kl, fl, okl := e.siteChoice(code, vt, cs.codes, nw.with(e.sites.leftID, t), sent, accept)
+		kr, fr, okr := e.siteChoice(code, tf, vt, cs.codes, nw.with(e.sites.rightID, t), sent, accept)
+		kl, fl, okl := e.siteChoice(code, tf, vt, cs.codes, nw.with(e.sites.leftID, t), sent, accept)
 		if !okr || !okl || kr == kl || !e.mirror(kr, kl) || e.hasBilateral(kr) {
 			continue
 		}

@@ -216,6 +216,9 @@ func TestStemHolders(t *testing.T) {
 		if got := h.of(s); !slices.Equal(got, want[s]) {
 			t.Errorf("of(%d) = %v, want %v", s, got, want[s])
 		}
+		if len(want[s]) > 0 && !h.may(s) {
+			t.Errorf("may(%d) false, but %v hold it (holding skips it)", s, want[s])
+		}
 	}
 	if len(want[sm.ids.intern("gout")]) != 4 {
 		t.Fatalf("gout held by %v", want[sm.ids.intern("gout")])
