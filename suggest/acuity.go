@@ -170,9 +170,13 @@ func (e *Engine) acuity(doc *nlp.Document, req Request, res *Result, rej []Rejec
 	if len(words) == 0 {
 		return rej
 	}
+	// A code of a category with no title stating an acuity has no
+	// sibling to become (hasOther is false): told by its category's bit,
+	// before its evidence is read against the words.
+	cats := e.coder.rules.per.acuityCategories(e)
 	for i := 0; i < len(res.Suggestions); i++ {
 		// Tested in place: a suggestion is copied only past the test.
-		if p := &res.Suggestions[i]; p.System != string(corpus.ICD10CM) || len(p.Evidence) == 0 || !acuityNear(doc, words, p.Evidence) {
+		if p := &res.Suggestions[i]; p.System != string(corpus.ICD10CM) || len(p.Evidence) == 0 || !cats.mayHold(p.Code) || !acuityNear(doc, words, p.Evidence) {
 			continue
 		}
 		s := res.Suggestions[i]

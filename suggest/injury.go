@@ -145,8 +145,27 @@ func causePlace(doc *nlp.Document, res *Result, i int, inj []int) int {
 }
 
 // externalCauseCode reports an ICD-10-CM external cause code (chapter 20).
+// The code's first byte is compared first, as a range: injuryOrder asks
+// it of every suggestion in each pass, and strings.ContainsRune's call
+// and the system's compare cost more than the test of the few codes of
+// chapter 20.
 func externalCauseCode(s *Suggestion) bool {
-	return s.System == string(corpus.ICD10CM) && s.Code != "" && strings.ContainsRune("VWXY", rune(s.Code[0]))
+	return s.Code != "" && s.Code[0] >= 'V' && s.Code[0] <= 'Y' && s.System == string(corpus.ICD10CM)
+}
+
+// titleReadsCode reports an ICD-10-CM code outside chapters 19-21 (a
+// first byte other than S, T and V-Z), the codes injuryTitleReads reads:
+// the first byte is read first, by a switch rather than a
+// strings.ContainsRune call, as the rule asks it of every suggestion.
+func titleReadsCode(s *Suggestion) bool {
+	if s.Code == "" {
+		return false
+	}
+	switch s.Code[0] {
+	case 'S', 'T', 'V', 'W', 'X', 'Y', 'Z':
+		return false
+	}
+	return s.System == string(corpus.ICD10CM)
 }
 
 // vagueInjury reports T14.- (injury of unspecified body region), an
@@ -319,7 +338,7 @@ func evidenceCovers(doc *nlp.Document, by, evs []Evidence) bool {
 // the threshold, in list order. The result points into reads; nil when
 // none. p is the probe of s's evidence (coverProbe: p.evs is s.Evidence).
 func injuryTitleReads(doc *nlp.Document, reads []Suggestion, s *Suggestion, p *coverProbe) *Suggestion {
-	if s.System != string(corpus.ICD10CM) || s.Code == "" || strings.ContainsRune("STVWXYZ", rune(s.Code[0])) || len(s.Evidence) == 0 {
+	if !titleReadsCode(s) || len(s.Evidence) == 0 {
 		return nil
 	}
 	for k := range reads {

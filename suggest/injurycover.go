@@ -105,11 +105,14 @@ func (p *coverProbe) holdsFirst(by []Evidence) bool {
 	if !p.read {
 		p.read = true
 		p.start, p.end = 0, 0
+		toks := p.doc.Tokens
 	first:
 		for k := range p.evs { // by index: not an Evidence or Token copied per step
-			lo, hi := tokenRange(p.doc, p.evs[k].Start, p.evs[k].End)
-			for i := lo; i < hi; i++ {
-				if t := &p.doc.Tokens[i]; !t.Stop {
+			// tokenRange's tokens read up to the first non-stop one, not
+			// counted to the span's end first.
+			ev := &p.evs[k]
+			for i := firstTokenAt(p.doc, ev.Start); i < len(toks) && toks[i].End <= ev.End; i++ {
+				if t := &toks[i]; !t.Stop {
 					p.start, p.end = t.Start, t.End
 					break first
 				}

@@ -9,7 +9,8 @@ import (
 // ruleTables are what the coding rules work out once per engine from the
 // code set rather than once per note: the chapter 15 "conditions in"
 // ranges (obstetric.go), the codes of the unidentified organisms
-// (organism.go) and of open infections (organismcode.go). They live in the engine's ruleCues.
+// (organism.go), of open infections (organismcode.go) and the
+// categories whose codes have acuity siblings (acuity.go). They live in the engine's ruleCues.
 type ruleTables struct {
 	c15Once  sync.Once
 	c15      []rangeOf
@@ -17,6 +18,8 @@ type ruleTables struct {
 	unid     spelledCodes
 	openOnce sync.Once
 	open     spelledCodes
+	acuOnce  sync.Once
+	acu      categorySet
 }
 
 // openInfections returns the spellings of the ICD-10-CM codes whose
@@ -32,6 +35,40 @@ func (t *ruleTables) openInfections(e *Engine) *spelledCodes {
 		}
 	})
 	return &t.open
+}
+
+// acuityCategories returns a set holding the category (a code's first
+// three bytes) of every ICD-10-CM category whose categoryAcuity lists a
+// title (acuity.go), built on the first call: a suggestion whose category
+// is outside it has no acuity sibling (findAcuitySibling reads
+// categoryAcuity of its category alone), so the acuity rule passes it
+// over before reading its evidence and its code's facts.
+//
+// categoryAcuity lists billable codes whose title mayStateAcuity, found
+// under the category by their parent links: each such code puts in the
+// set its own first three bytes (an ICD-10-CM code's category) and every
+// ancestor's, so the set holds every category that can list one, and a
+// few more. (Asking categoryAcuity of every category cost a second of
+// CPU on the first note.)
+func (t *ruleTables) acuityCategories(e *Engine) *categorySet {
+	t.acuOnce.Do(func() {
+		for _, id := range e.set.IDs(corpus.ICD10CM) {
+			b := e.set.Brief(id)
+			if !b.Billable || !mayStateAcuity(b.Display) {
+				continue
+			}
+			t.acu.add(b.Code)
+			for p, n := b.Parent, 0; p != "" && n < 16; n++ { // n: a cycle ends
+				t.acu.add(p)
+				pid, ok := e.set.ID(corpus.ICD10CM, p)
+				if !ok {
+					break
+				}
+				p = e.set.Brief(pid).Parent
+			}
+		}
+	})
+	return &t.acu
 }
 
 // unidentified returns the codes of e.identified's unidentified-organism
