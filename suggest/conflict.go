@@ -217,16 +217,18 @@ func integralIn(d string, ss *support) bool {
 	return false
 }
 
-// supportOf grades k.
-func (e *Engine) supportOf(k *scored) support {
+// gradeInto grades k into s, a zero support: its level, symptom and
+// unspecified, written in place (a support is large: made and returned by
+// value it was zeroed and copied twice a candidate).
+func (e *Engine) gradeInto(s *support, k *scored) {
 	var spare codeFact
 	f := e.factIn(k.code) // inlined: the table's entry, the call only past it
 	if f == nil {
 		f = e.factRef(k.code, &spare)
 	}
-	s := support{symptom: f.flags&factSymptom != 0, unspecified: f.flags&factUnspecified != 0}
+	s.symptom, s.unspecified = f.flags&factSymptom != 0, f.flags&factUnspecified != 0
 	if k.c.sibling || len(k.c.mentions) == 0 {
-		return s
+		return
 	}
 	s.level = 1
 	for mi := range k.c.mentions {
@@ -236,7 +238,6 @@ func (e *Engine) supportOf(k *scored) support {
 			break
 		}
 	}
-	return s
 }
 
 // unspecifiedTitle reports whether a title says "unspecified".
@@ -1004,7 +1005,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 	r.where = sectionsWhere(doc, r.where)
 	grade := func(i int) {
 		if stage[i] < 1 {
-			sup[i] = e.supportOf(&ks[i])
+			e.gradeInto(&sup[i], &ks[i]) // sup[i] is zero (grown)
 			sup[i].reason, sup[i].answer = whereSaid(r.where, &ks[i])
 			stage[i] = 1
 		}
@@ -1234,7 +1235,10 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		fsup = append(fsup, int32(i))
 	}
 	r.fsup, r.yielded = fsup, yielded
-	final = e.mergeYielded(w, final, yielded)
+	// final is a subsequence of ks: in rank order when Suggest's sort of
+	// them took the packed keys (keptRanked).
+	final = e.mergeYielded(w, final, yielded, r.keptRanked)
+	r.keptRanked = false
 	r.final = final
 	return final[:min(len(final), req.MaxResults)]
 }
@@ -1245,14 +1249,16 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 // The order of compareKeys is total over distinct codes, so the merge
 // gives what sorting all of them gives; when final is not in order or a
 // number is NaN (no total order), they are sorted as one (TestMergeYielded
-// holds both forms equal).
-func (e *Engine) mergeYielded(w *work, final, yielded []scored) []scored {
+// holds both forms equal). ranked says final is known to be in that
+// order (a subsequence of candidates sortScored ranked), which is then
+// not tested pair by pair.
+func (e *Engine) mergeYielded(w *work, final, yielded []scored, ranked bool) []scored {
 	if len(yielded) == 0 {
 		return final
 	}
 	m := len(final)
 	final = append(final, yielded...)
-	if !e.rankOrdered(final[:m]) || !numbersOrdered(yielded) {
+	if !ranked && !e.rankOrdered(final[:m]) || !numbersOrdered(yielded) {
 		e.sortScored(w, final)
 		return final
 	}

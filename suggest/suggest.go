@@ -150,7 +150,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		kept = append(kept, *k)
 	}
 	w.kept = kept
-	e.sortScored(w, kept)
+	w.rk.keptRanked = e.sortScored(w, kept) // resolveConflicts' merge need not test the order
 	// Specificity, integral symptoms and Excludes1 (conflict.go).
 	// Ranked and rendered with room for the codes the coding rules drop,
 	// cut to MaxResults after them: --top N is the first N of a longer list.
@@ -214,13 +214,16 @@ type scored struct {
 // over ks (as for distinct codes without NaN), they are sorted as
 // packed integers (packedOrder); else pdqsort orders indices with
 // compareKeys, which decides the order of those it calls the same
-// (plainOrder; TestSortRankedAgrees holds the two equal).
-func (e *Engine) sortScored(w *work, ks []scored) {
+// (plainOrder; TestSortRankedAgrees holds the two equal). ranked reports
+// that the packed keys sorted ks: ks is then strictly in rank order
+// (rankOrdered, TestSortScoredRanked), as is every subsequence of it.
+func (e *Engine) sortScored(w *work, ks []scored) (ranked bool) {
 	idx, ok := e.packedOrder(w, ks, w.idx[:0])
 	if !ok {
 		idx = e.plainOrder(w, ks)
 	}
 	w.placeScored(ks, idx)
+	return ok
 }
 
 // sortScoredPlain is sortScored by pdqsort of indices.
