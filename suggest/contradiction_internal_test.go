@@ -134,8 +134,8 @@ func TestContradictionAgreesDevNotes(t *testing.T) {
 // titleSaid reports whether the note of sr (positions ready) holds a word
 // of code's title.
 func titleSaid(st *slotTable, sr *sentenceRanges, code corpus.ID) bool {
-	r := st.rec[st.dense[code].rec-1:]
-	for _, x := range r[2 : 2+r[0]] {
+	terms, _ := record(st, st.dense[code].rec-1)
+	for _, x := range terms {
 		if sr.pos.first(x) >= 0 {
 			return true
 		}

@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -58,7 +59,8 @@ type slotTable struct {
 	// code's Display (start<<16 | end), for conflictReason.
 	at []uint32
 	// rec holds, for each code with slots, what contradiction reads of
-	// it in one place: its term count n, its slot count m, its terms, then
+	// it in one place: its term count n, its slot count m, its
+	// contextMask (two words, low first), its terms, then
 	// per slot its position (as in slots) and the span {off, len} of
 	// altVals listing the values that replace the slot's value between
 	// its neighbours in two titles otherwise equal ("type 1" / "type 2"
@@ -223,9 +225,11 @@ func buildSlots(set *corpus.Set, ix *index.Index) *slotTable {
 		}
 		t := st.terms[tsp[0] : tsp[0]+tsp[1]]
 		st.dense[id].rec = uint32(len(st.rec)) + 1
-		st.rec = append(st.rec, tsp[1], ssp[1])
+		sps := st.slots[ssp[0] : ssp[0]+ssp[1]]
+		ctx := contextMask(len(t), sps)
+		st.rec = append(st.rec, tsp[1], ssp[1], uint32(ctx), uint32(ctx>>32))
 		st.rec = append(st.rec, t...)
-		for _, sp := range st.slots[ssp[0] : ssp[0]+ssp[1]] {
+		for _, sp := range sps {
 			a, left, right := window(t, int(sp>>1), int(sp&1)+1)
 			k := slotKey(left, right, a)
 			at, ok := listAt[k]
@@ -299,19 +303,105 @@ type conflict struct {
 // the note, in the sentences of c's mentions, fills it with another and
 // never with the code's. ok is false when there is none.
 func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, sents []int, c *candidate, code corpus.ID) (conflict, bool) {
+	r, said := st.saidContexts(ix, doc, sr, code)
+	if said == 0 {
+		return conflict{}, false // no slot, or the note says none of its neighbours
+	}
+	return st.contradictionIn(ix, doc, sr, sents, r, said, code)
+}
+
+// everyContext is the said mask that looks up every slot's neighbours, as
+// if the note said every word of the title (TestContradictionSaidMask holds
+// contradiction to it).
+const everyContext = ^uint64(0)
+
+// saidContexts returns code's record and a mask of the title positions
+// that neighbour one of its slots and that the note says (the record's
+// contextMask less the positions the note does not say). A slot whose
+// neighbours the note never says is contradicted by nothing, so a zero
+// mask answers the code without its sentences (discriminate asks this
+// before sentencesOf): for about one code in five of a dev note no
+// neighbour is said. A title too long for the mask is everyContext.
+func (st *slotTable) saidContexts(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, code corpus.ID) ([]uint32, uint64) {
 	if !st.hasRecord(code) {
-		return conflict{}, false // no slot, no contradiction
+		return nil, 0 // no slot, no contradiction
 	}
 	r := st.rec[st.dense[code].rec-1:]
+	// Every term of the note is judged, in one pass for the note's first
+	// candidate (positionsReady judges them before it builds the position
+	// table): the scan reads sr.nids directly.
+	if !sr.positionsReady(doc, ix) {
+		return nil, 0 // the note has no terms
+	}
+	ctx := uint64(r[2]) | uint64(r[3])<<32
+	if ctx == everyContext {
+		return r, ctx
+	}
+	t := r[recHead : recHead+r[0]]
+	said := uint64(0)
+	for ; ctx != 0; ctx &= ctx - 1 {
+		b := bits.TrailingZeros64(ctx)
+		if b < 1 || b > len(t) {
+			continue
+		}
+		if h := sr.pos.first(t[b-1]); h >= 0 {
+			said |= 1 << b
+			sr.ctxHead[b] = h // contradictionIn's walk starts here
+		}
+	}
+	return r, said
+}
+
+// recHead is the length of a record's head in rec: n, m and the
+// contextMask's two words.
+const recHead = 4
+
+// contextMask returns the mask of the title positions (of a title of nt
+// terms) that neighbour one of slots (as in codeSlots): bit p+1 stands for
+// position p, the title's edges (bits 0 and nt+1) hold no word and are
+// clear. A title of more than 62 terms is everyContext.
+func contextMask(nt int, slots []uint16) uint64 {
+	if nt > 62 {
+		return everyContext
+	}
+	var ctx uint64
+	for _, sp := range slots {
+		i, n := uint(sp>>1)&63, uint(sp&1)+1
+		ctx |= 1<<i | 1<<((i+n+1)&63)
+	}
+	return ctx &^ (1 | 1<<(nt+1))
+}
+
+// saysAt reports whether said holds bit b (saidContexts). Only
+// everyContext, every bit of which is set, is asked about bits past 63:
+// they are read modulo 64.
+func saysAt(said uint64, b int) bool { return said>>(uint(b)&63)&1 != 0 }
+
+// contradictionIn is contradiction of code's record r, reading beside a
+// slot only the neighbours said marks (saidContexts, which left the first
+// note term holding each in sr.ctxHead; everyContext: none, each is
+// looked up).
+func (st *slotTable) contradictionIn(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, sents []int, r []uint32, said uint64, code corpus.ID) (conflict, bool) {
 	nt, ns := int(r[0]), int(r[1])
-	t := r[2 : 2+nt]
-	slots := r[2+nt : 2+nt+3*ns]
+	t := r[recHead : recHead+nt]
+	slots := r[recHead+nt : recHead+nt+3*ns]
 	terms := doc.Terms
-	// step moves from note term j to the next (dir 1) or previous (-1)
-	// term in its sentence (an abbreviation's expansion words follow it in
-	// order: "CKD" -> chronic, kidney, disease); -1 when there is none.
-	step := func(j, dir int) int {
+	// step moves from note term j, in the range terms[lo:hi] of its
+	// sentence, to the next (dir 1) or previous (-1) term in its sentence
+	// (an abbreviation's expansion words follow it in order: "CKD" ->
+	// chronic, kidney, disease); -1 when there is none. When the ranges
+	// are the runs of the terms' sentences (termRun) the range is the
+	// sentence, and no term's sentence is read (TestContradictionAgrees
+	// holds the two readings equal).
+	runs := sr.termRun
+	step := func(j, dir int, lo, hi int32) int {
 		k := j + dir
+		if runs {
+			if k < int(lo) || k >= int(hi) {
+				return -1
+			}
+			return k
+		}
 		if k < 0 || k >= len(terms) || terms[k].Sent != terms[j].Sent {
 			return -1
 		}
@@ -325,37 +415,39 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 		}
 		return false
 	}
-	// Every term of the note is judged, in one pass for the note's first
-	// candidate (positionsReady judges them before it builds the position
-	// table): the scan below reads sr.nids directly.
-	if !sr.positionsReady(doc, ix) {
-		return conflict{}, false // the note has no terms
-	}
 	for ; len(slots) >= 3; slots = slots[3:] {
 		{
 			sp := slots[0]
 			i, n := int(sp>>1), int(sp&1)+1
+			// The slot's neighbours, positions i-1 and i+n, are said's
+			// bits i and i+n+1.
+			if !saysAt(said, i) && !saysAt(said, i+n+1) {
+				continue // the note says neither
+			}
 			a, left, right := window(t, i, n)
 			// The values replacing a between left and right.
 			alts := st.altVals[slots[1] : slots[1]+slots[2]]
 			for side := range 2 {
 				// The note is read beside one of the slot's neighbours
 				// (side 0: the slot follows it), in either word order.
-				ctx := left
+				ctx, at := left, i
 				if side == 1 {
-					ctx = right
+					ctx, at = right, i+n+1
 				}
-				if ctx == unknownTerm {
+				if ctx == unknownTerm || !saysAt(said, at) {
 					continue
 				}
-				supported, found := false, conflict{ctxNote: -1}
 				// Only the terms holding ctx are visited (notepos.go), in
 				// the plain scan's order: sentence by sentence as sents
 				// lists them, in note order within each.
-				head := sr.pos.first(ctx)
-				if head < 0 {
+				// saidContexts found the first term holding ctx.
+				var head int32
+				if said != everyContext {
+					head = sr.ctxHead[at]
+				} else if head = sr.pos.first(ctx); head < 0 {
 					continue // the note never says ctx
 				}
+				supported, found := false, conflict{ctxNote: -1}
 				cur := newChainCursor(head)
 			scan:
 				for _, sn := range sents {
@@ -367,7 +459,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 						j := int(jj)
 						// The note's one- and two-term values beside the context.
 						dir := 1 - 2*side
-						v1 := step(j, dir)
+						v1 := step(j, dir, lo, hi)
 						if v1 < 0 {
 							continue
 						}
@@ -380,7 +472,7 @@ func (st *slotTable) contradiction(ix *index.Index, doc *nlp.Document, sr *sente
 						id1 := uint32(n1)
 						vals := [2]uint64{pair(id1, noTerm), 0}
 						spans := [2]nlp.Span{{Start: terms[v1].Start, End: terms[v1].End}}
-						if v2 := step(v1, dir); v2 >= 0 {
+						if v2 := step(v1, dir, lo, hi); v2 >= 0 {
 							if n2 := sr.nids[v2]; n2 >= 0 {
 								id2 := uint32(n2)
 								if side == 0 {
@@ -529,8 +621,14 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		if f.flags&factICD == 0 || f.asrt&(asrtFamily|asrtHistory) != 0 {
 			continue
 		}
+		// A code none of whose slots' neighbours the note says is
+		// contradicted by nothing: its sentences are not listed.
+		r, said := e.slots.saidContexts(e.ix, doc, &w.sr, code)
+		if said == 0 {
+			continue
+		}
 		w.sents = sentencesOf(c, true, w.sents)
-		if cf, ok := e.slots.contradiction(e.ix, doc, &w.sr, w.sents, c, code); ok && (generalValue(e.ix, cf.val) || !e.nameSays(w, doc, c, cf.said)) {
+		if cf, ok := e.slots.contradictionIn(e.ix, doc, &w.sr, w.sents, r, said, code); ok && (generalValue(e.ix, cf.val) || !e.nameSays(w, doc, c, cf.said)) {
 			vs[i].cf, vs[i].bad = cf, true
 		}
 	}

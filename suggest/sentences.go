@@ -30,6 +30,10 @@ type sentenceRanges struct {
 	said    map[int]map[string]bool
 	// pos holds the note's terms by id (notepos.go).
 	pos notePositions
+	// ctxHead holds, per bit of the said mask saidContexts last returned,
+	// the first note term holding that title word (pos.first): written
+	// for the mask's set bits and read only for them.
+	ctxHead [64]int32
 	// aff caches, per token, whether it is affirmed (see affirmed): 0 not
 	// judged yet, 1 yes, 2 no.
 	aff []int8

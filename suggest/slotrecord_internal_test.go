@@ -47,15 +47,15 @@ func TestSlotRecord(t *testing.T) {
 		r := st.rec[st.dense[id].rec-1:]
 		nt, ns := int(r[0]), int(r[1])
 		title := st.terms[tsp[0] : tsp[0]+tsp[1]]
-		if !slices.Equal(r[2:2+nt], title) {
-			t.Errorf("%s: record terms %v, title terms %v", tc.code, r[2:2+nt], title)
+		if !slices.Equal(r[recHead:recHead+nt], title) {
+			t.Errorf("%s: record terms %v, title terms %v", tc.code, r[recHead:recHead+nt], title)
 		}
 		if ns != int(ssp[1]) {
 			t.Fatalf("%s: record slots %d, codeSlots %d", tc.code, ns, ssp[1])
 		}
 		found := false
 		for k, sp := range st.slotsOf(id) {
-			x := r[2+nt+3*k:]
+			x := r[recHead+nt+3*k:]
 			if x[0] != uint32(sp) {
 				t.Errorf("%s: slot %d at %d, slots say %d", tc.code, k, x[0], sp)
 			}

@@ -90,7 +90,7 @@ func (sh *slotArrays) rebase(base, st *slotTable) {
 // value-list offset, length).
 func record(st *slotTable, r uint32) (terms, slots []uint32) {
 	nt, ns := st.rec[r], st.rec[r+1]
-	return st.rec[r+2 : r+2+nt], st.rec[r+2+nt : r+2+nt+3*ns]
+	return st.rec[r+recHead : r+recHead+nt], st.rec[r+recHead+nt : r+recHead+nt+3*ns]
 }
 
 // sameRecord reports whether the records at ra of a and rb of b hold the
@@ -121,7 +121,7 @@ func sameRecord(a *slotTable, ra uint32, b *slotTable, rb uint32) bool {
 func (sh *slotArrays) appendRecord(st *slotTable, r uint32) uint32 {
 	terms, slots := record(st, r)
 	at := uint32(len(sh.rec)) + 1
-	sh.rec = append(sh.rec, uint32(len(terms)), uint32(len(slots)/3))
+	sh.rec = append(sh.rec, st.rec[r:r+recHead]...) // n, m and the contextMask
 	sh.rec = append(sh.rec, terms...)
 	for i := 0; i < len(slots); i += 3 {
 		off := uint32(len(sh.altVals))
