@@ -55,7 +55,7 @@ func (e *Engine) confidences(w *work, ks []scored, feats []float64) {
 		k.z = round(z[i], 6)
 		conf := sigmoid(z[i])
 		if m != nil && len(m.CalibX) > 0 {
-			conf = Calibrate(m.CalibX, m.CalibY, conf)
+			conf = e.calib.of(conf) // Calibrate(m.CalibX, m.CalibY, conf)
 		}
 		if ceil != nil && k.adj == 0 {
 			conf = m.Ceiling.bound(conf, ceil[i])
@@ -66,9 +66,25 @@ func (e *Engine) confidences(w *work, ks []scored, feats []float64) {
 
 func sigmoid(z float64) float64 { return 1 / (1 + math.Exp(-z)) }
 
-// pow10 is math.Pow(10, d): exact literals for the digits round is asked
-// for (math.Pow's own values, TestPow10), math.Pow past them.
+// pow10 is math.Pow(10, d): the digits round is asked for (3, 4 and 6)
+// tested first, in a body small enough to inline into round (the switch
+// and Pow's call made a call of its own, about a third of round's cost);
+// pow10Of answers the others.
 func pow10(d int) float64 {
+	switch d {
+	case 4:
+		return 1e4
+	case 6:
+		return 1e6
+	case 3:
+		return 1e3
+	}
+	return pow10Of(d)
+}
+
+// pow10Of is math.Pow(10, d): exact literals for 0-6 digits (math.Pow's
+// own values, TestPow10), math.Pow past them.
+func pow10Of(d int) float64 {
 	switch d {
 	case 0:
 		return 1

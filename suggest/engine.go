@@ -87,6 +87,8 @@ type Engine struct {
 	// often than chance, with the log lift.
 	cooc   map[corpus.ID][]coocEdge
 	forest forest // the model's trees, validated
+	// calib is the model's calibration knots, indexed (calibindex.go).
+	calib calibIndex
 	// ceiling is the model's Ceiling trees, validated (ceiling.go).
 	ceiling forest
 	// priors are the model's Priors by system and code, or category
@@ -287,6 +289,9 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options, newest *Engine) (
 			return nil, err
 		}
 		e.forest = f
+	}
+	if m := opts.Model; m != nil {
+		e.calib = newCalibIndex(m.CalibX, m.CalibY)
 	}
 	if m := opts.Model; m != nil && m.Ceiling != nil {
 		f, err := compile(m.Ceiling.Trees, featureCount)

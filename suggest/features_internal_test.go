@@ -14,11 +14,16 @@ func TestLog1pInt(t *testing.T) {
 	}
 }
 
-// TestPow10: round's powers of ten are math.Pow's, to the bit.
+// TestPow10: round's powers of ten are math.Pow's, to the bit, by the
+// inlined tests and by pow10Of alone.
 func TestPow10(t *testing.T) {
 	for d := -3; d <= 12; d++ {
-		if got, want := pow10(d), math.Pow(10, float64(d)); math.Float64bits(got) != math.Float64bits(want) {
+		want := math.Pow(10, float64(d))
+		if got := pow10(d); math.Float64bits(got) != math.Float64bits(want) {
 			t.Errorf("pow10(%d) = %v, want %v", d, got, want)
+		}
+		if got := pow10Of(d); math.Float64bits(got) != math.Float64bits(want) {
+			t.Errorf("pow10Of(%d) = %v, want %v", d, got, want)
 		}
 	}
 }
