@@ -70,14 +70,11 @@ type work struct {
 	seventhMemo []seventhKey // seventhWords' choices of this note (seventh.go)
 	// liveScores and liveSorted are capLive's scratch (livecap.go).
 	liveScores, liveSorted []float64
-	// later, laterAt and liveMerge are assertLive's scratch (assertlive.go).
-	later, liveMerge []*candidate
-	laterAt          []int32
-	rn               ruleNote        // what the coding rules read of the note (rulenote.go)
-	tail             tailScratch     // the scoring and rendering tail's scratch (tailscratch.go)
-	spec             specificScratch // specific's readings by sentence (specificscratch.go)
-	neo              neoScratch      // neoSites' stem and row stamps (neoscratch.go)
-	liveTitle        liveTitles      // the live candidates' title facts, for specific and refine (titlelive.go)
+	rn                     ruleNote        // what the coding rules read of the note (rulenote.go)
+	tail                   tailScratch     // the scoring and rendering tail's scratch (tailscratch.go)
+	spec                   specificScratch // specific's readings by sentence (specificscratch.go)
+	neo                    neoScratch      // neoSites' stem and row stamps (neoscratch.go)
+	liveTitle              liveTitles      // the live candidates' title facts, for specific and refine (titlelive.go)
 }
 
 // nameStems is ix.Stems(name), analysed once per call.
@@ -195,10 +192,6 @@ func (e *Engine) putWork(w *work) {
 	w.pos = w.pos[:0]
 	clear(w.live)
 	w.live = w.live[:0]
-	clear(w.later)
-	w.later = w.later[:0]
-	clear(w.liveMerge)
-	w.liveMerge = w.liveMerge[:0]
 	clear(w.pre)
 	w.pre = w.pre[:0]
 	clear(w.kept)
