@@ -47,6 +47,9 @@ type candidate struct {
 	// sibling: added because training notes code this category this way,
 	// on the evidence of another code of the category.
 	sibling bool
+	// filtered is assertLive's verdict on the candidate for the note
+	// (assertlive.go).
+	filtered filterState
 	// historyOf is the code whose historical or family mention this
 	// history code stands for; replacedBy is that history code, on the
 	// candidate it replaces.

@@ -2,7 +2,7 @@ package suggest
 
 import "slices"
 
-// capLive keeps at most e.maxLive of the live candidates: those whose best
+// capLive keeps at most k (the engine's maxLive) of the live candidates: those whose best
 // mention scores highest, ties kept in note order, the survivors in their
 // original order. Every later pass (slot values, refinement, sites,
 // features, the ranker, conflicts) costs per candidate, and a dense note
@@ -15,8 +15,7 @@ import "slices"
 // requests (Request.Features) are not capped: the ranker learns from every
 // candidate. Measured on every suite, the cap at 100 changed no suite by
 // more than a thousandth of MAP (README, Performance).
-func (e *Engine) capLive(w *work, live []*candidate) []*candidate {
-	k := e.maxLive
+func (e *Engine) capLive(w *work, live []*candidate, k int) []*candidate {
 	if k <= 0 || len(live) <= k {
 		return live
 	}

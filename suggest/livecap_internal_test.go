@@ -32,7 +32,7 @@ func TestCapLive(t *testing.T) {
 				live = append(live, &candidate{mentions: []mention{{hit: index.Hit{Score: s}}}})
 			}
 			all := slices.Clone(live)
-			got := e.capLive(&work{}, live)
+			got := e.capLive(&work{}, live, e.maxLive)
 			var idx []int
 			for _, c := range got {
 				idx = append(idx, slices.Index(all, c))
@@ -50,7 +50,7 @@ func TestCapLiveDominated(t *testing.T) {
 	e := &Engine{maxLive: 1}
 	inside := &candidate{mentions: []mention{{hit: index.Hit{Score: 0.9}, dominated: true}}}
 	free := &candidate{mentions: []mention{{hit: index.Hit{Score: 0.6}}}}
-	got := e.capLive(&work{}, []*candidate{inside, free})
+	got := e.capLive(&work{}, []*candidate{inside, free}, e.maxLive)
 	if len(got) != 1 || got[0] != free {
 		t.Errorf("kept %v, want the free mention", got)
 	}

@@ -39,26 +39,15 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	w.rejected = w.rejected[:0]
 	encounter := documentAttribute(doc, "encounter")
 
-	live := w.live[:0]
 	gates := noteGatesOf(doc) // the sense gates the note can trip (sensegates.go)
-	var rej Rejection         // applyAssertions' verdict on a candidate it drops
-	for _, c := range cands {
-		if c.bestScore() < e.minCandidate { // scoreat.go: read in place
-			continue
-		}
-		if !e.applyAssertions(w, c, req.Setting, gates, &rej) {
-			if reportable(c) {
-				w.rejected = append(w.rejected, rej)
-				w.tail.evs = appendEvidence(w.tail.evs, doc, c, 3) // its evidence, bound below
-				w.tail.evEnds = append(w.tail.evEnds, len(w.tail.evs))
-			}
-			continue
-		}
-		live = append(live, c)
-	}
-	w.tail.bindEvidence(w.rejected, &arena.rejEvs)
+	capped := 0
 	if !req.Features { // training sees every candidate (livecap.go)
-		live = e.capLive(w, live)
+		capped = e.maxLive
+	}
+	live := e.assertLive(w, doc, cands, req.Setting, gates, capped) // assertlive.go
+	w.tail.bindEvidence(w.rejected, &arena.rejEvs)
+	if capped > 0 {
+		live = e.capLive(w, live, capped)
 	}
 	live = e.discriminate(w, doc, live, encounter)
 	e.sides(doc, live)
