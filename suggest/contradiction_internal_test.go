@@ -35,19 +35,7 @@ func TestContradictionAgrees(t *testing.T) {
 	rng := rand.New(rand.NewPCG(40, 1))
 	found, checked, runs := 0, 0, 0
 	for range 3000 {
-		var b strings.Builder
-		for s := range 1 + rng.IntN(4) {
-			if s > 0 {
-				b.WriteString(". ")
-			}
-			for k := range 1 + rng.IntN(10) {
-				if k > 0 {
-					b.WriteString([]string{" ", " ", " ", ", "}[rng.IntN(4)])
-				}
-				b.WriteString(words[rng.IntN(len(words))])
-			}
-		}
-		doc := pipe.Analyze(b.String() + ".")
+		doc := pipe.Analyze(randomNote(rng, words, 10))
 		var sr, plain sentenceRanges // each shared by the codes of the note
 		sr.index(doc)
 		plain.index(doc)
@@ -141,4 +129,22 @@ func titleSaid(st *slotTable, sr *sentenceRanges, code corpus.ID) bool {
 		}
 	}
 	return false
+}
+
+// randomNote is a note of 1 to 4 sentences of 1 to maxWords of words
+// each, drawn by rng, the words parted by spaces or a comma.
+func randomNote(rng *rand.Rand, words []string, maxWords int) string {
+	var b strings.Builder
+	for s := range 1 + rng.IntN(4) {
+		if s > 0 {
+			b.WriteString(". ")
+		}
+		for k := range 1 + rng.IntN(maxWords) {
+			if k > 0 {
+				b.WriteString([]string{" ", " ", " ", ", "}[rng.IntN(4)])
+			}
+			b.WriteString(words[rng.IntN(len(words))])
+		}
+	}
+	return b.String() + "."
 }

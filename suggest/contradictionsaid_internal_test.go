@@ -2,7 +2,6 @@ package suggest
 
 import (
 	"math/rand/v2"
-	"strings"
 	"testing"
 
 	"medcode/corpus"
@@ -49,19 +48,7 @@ func TestContradictionSaidMask(t *testing.T) {
 	rng := rand.New(rand.NewPCG(42, 1))
 	var n contradictionSaidCounts
 	for range 2000 {
-		var b strings.Builder
-		for s := range 1 + rng.IntN(4) {
-			if s > 0 {
-				b.WriteString(". ")
-			}
-			for k := range 1 + rng.IntN(8) {
-				if k > 0 {
-					b.WriteString([]string{" ", " ", " ", ", "}[rng.IntN(4)])
-				}
-				b.WriteString(words[rng.IntN(len(words))])
-			}
-		}
-		doc := pipe.Analyze(b.String() + ".")
+		doc := pipe.Analyze(randomNote(rng, words, 8))
 		var sr sentenceRanges
 		sr.index(doc)
 		all := make([]int, len(doc.Sentences))
