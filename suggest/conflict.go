@@ -986,9 +986,11 @@ func continuesPath(name string, a *conflictNames) bool {
 }
 
 // resolveConflicts picks the suggestions among the scored candidates (in
-// rank order) and files the rejections of those that give way. The
+// rank order) and files the rejections of those that give way. ranked
+// says sortScored's packed keys put kept in order (it returned true): kept
+// is then strictly in rank order, and so is every subsequence of it. The
 // answer is w's scratch, valid until w's next call.
-func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req Request) []scored {
+func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req Request, ranked bool) []scored {
 	n := 0
 	for n < len(kept) && kept[n].conf >= req.MinConfidence {
 		n++
@@ -1235,10 +1237,8 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 		fsup = append(fsup, int32(i))
 	}
 	r.fsup, r.yielded = fsup, yielded
-	// final is a subsequence of ks: in rank order when Suggest's sort of
-	// them took the packed keys (keptRanked).
-	final = e.mergeYielded(w, final, yielded, r.keptRanked)
-	r.keptRanked = false
+	// final is a subsequence of ks: in rank order when ranked.
+	final = e.mergeYielded(w, final, yielded, ranked)
 	r.final = final
 	return final[:min(len(final), req.MaxResults)]
 }

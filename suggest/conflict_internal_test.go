@@ -38,7 +38,7 @@ func TestContradictedNeedsSuggestedReplacement(t *testing.T) {
 				kept = []scored{with, without}
 			}
 			w := &work{}
-			final := e.resolveConflicts(w, doc, kept, Request{MaxResults: 10})
+			final := e.resolveConflicts(w, doc, kept, Request{MaxResults: 10}, false)
 			has := false
 			for _, f := range final {
 				has = has || f.code == id("E11.9")
@@ -87,7 +87,7 @@ func TestExcludes1LoserRanksBelowWinner(t *testing.T) {
 				kept = []scored{dia, ibs}
 			}
 			w := &work{}
-			final := e.resolveConflicts(w, doc, kept, Request{MaxResults: 10})
+			final := e.resolveConflicts(w, doc, kept, Request{MaxResults: 10}, false)
 			if len(final) != 2 || final[0].code != id("K58.0") || final[1].code != id("R19.7") {
 				t.Fatalf("final %+v, want K58.0 then R19.7", final)
 			}
@@ -105,7 +105,7 @@ func TestExcludes1LoserRanksBelowWinner(t *testing.T) {
 	dia := scored{c: &candidate{mentions: exact(40, 48)}, code: id("R19.7"), conf: 0.3}
 	ibs := scored{c: &candidate{mentions: exact(0, 38)}, code: id("K58.0"), conf: 0.2}
 	w := &work{}
-	final := e.resolveConflicts(w, doc, []scored{dia, ibs}, Request{MaxResults: 10, Annotate: true})
+	final := e.resolveConflicts(w, doc, []scored{dia, ibs}, Request{MaxResults: 10, Annotate: true}, false)
 	if len(final) != 1 || final[0].code != id("R19.7") || len(w.rejected) != 1 || w.rejected[0].Code != "K58.0" || w.rejected[0].Rule != "excludes1" {
 		t.Errorf("annotate: final %+v, rejected %+v; want R19.7 kept, K58.0 rejected by excludes1", final, w.rejected)
 	}

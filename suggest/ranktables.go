@@ -340,10 +340,6 @@ type rankScratch struct {
 	briefs  []corpus.Brief
 	drops   []conflictDrop
 	stage   []uint8
-	// keptRanked says that Suggest's sortScored of the candidates it
-	// passes resolveConflicts took the packed keys: they are strictly in
-	// rank order. resolveConflicts reads it once and clears it.
-	keptRanked bool
 	// spanKeys and spans are sortSpans' scratch (compete.go).
 	spanKeys []spanKey
 	spans    []span

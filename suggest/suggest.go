@@ -139,13 +139,13 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 		kept = append(kept, *k)
 	}
 	w.kept = kept
-	w.rk.keptRanked = e.sortScored(w, kept) // resolveConflicts' merge need not test the order
+	ranked := e.sortScored(w, kept) // resolveConflicts' merge need not test the order
 	// Specificity, integral symptoms and Excludes1 (conflict.go).
 	// Ranked and rendered with room for the codes the coding rules drop,
 	// cut to MaxResults after them: --top N is the first N of a longer list.
 	wide := req
 	wide.MaxResults += ruleSlack
-	final := e.resolveConflicts(w, doc, kept, wide)
+	final := e.resolveConflicts(w, doc, kept, wide, ranked)
 	e.sameCondition(w, final, req.Annotate) // specificity.go
 	res.Suggestions = e.renderAll(w, doc, final, req, arena)
 	w.seq.hint = w.seq.hint[:0] // the rendered codes, for sequenceIn's ids (seqfacts.go)
