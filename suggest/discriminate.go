@@ -382,9 +382,7 @@ func saysAt(said uint64, b int) bool { return said>>(uint(b)&63)&1 != 0 }
 // note term holding each in sr.ctxHead; everyContext: none, each is
 // looked up).
 func (st *slotTable) contradictionIn(ix *index.Index, doc *nlp.Document, sr *sentenceRanges, sents []int, r []uint32, said uint64, code corpus.ID) (conflict, bool) {
-	nt, ns := int(r[0]), int(r[1])
-	t := r[recHead : recHead+nt]
-	slots := r[recHead+nt : recHead+nt+3*ns]
+	t, slots := recordParts(r)
 	terms := doc.Terms
 	// step moves from note term j, in the range terms[lo:hi] of its
 	// sentence, to the next (dir 1) or previous (-1) term in its sentence

@@ -89,8 +89,13 @@ func (sh *slotArrays) rebase(base, st *slotTable) {
 // record returns the record at r of st: its terms and its slots (position,
 // value-list offset, length).
 func record(st *slotTable, r uint32) (terms, slots []uint32) {
-	nt, ns := st.rec[r], st.rec[r+1]
-	return st.rec[r+recHead : r+recHead+nt], st.rec[r+recHead+nt : r+recHead+nt+3*ns]
+	return recordParts(st.rec[r:])
+}
+
+// recordParts returns the terms and slots of the record r starts with.
+func recordParts(r []uint32) (terms, slots []uint32) {
+	nt, ns := r[0], r[1]
+	return r[recHead : recHead+nt], r[recHead+nt : recHead+nt+3*ns]
 }
 
 // sameRecord reports whether the records at ra of a and rb of b hold the
