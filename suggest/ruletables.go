@@ -47,8 +47,8 @@ func (t *ruleTables) openInfections(e *Engine) *spelledCodes {
 // categoryAcuity lists billable codes whose title mayStateAcuity, found
 // under the category by their parent links: each such code puts in the
 // set its own first three bytes (an ICD-10-CM code's category) and every
-// ancestor's, so the set holds every category that can list one, and a
-// few more. (Asking categoryAcuity of every category cost a second of
+// ancestor's (parentOf), so the set holds every category that can list
+// one, and a few more. (Asking categoryAcuity of every category cost a second of
 // CPU on the first note.)
 func (t *ruleTables) acuityCategories(e *Engine) *categorySet {
 	t.acuOnce.Do(func() {
@@ -58,13 +58,8 @@ func (t *ruleTables) acuityCategories(e *Engine) *categorySet {
 				continue
 			}
 			t.acu.add(b.Code)
-			for p, n := b.Parent, 0; p != "" && n < 16; n++ { // n: a cycle ends
-				t.acu.add(p)
-				pid, ok := e.set.ID(corpus.ICD10CM, p)
-				if !ok {
-					break
-				}
-				p = e.set.Brief(pid).Parent
+			for p, n := e.parentOf(id), 0; p != 0 && n < 16; p, n = e.parentOf(p), n+1 { // n: a cycle ends
+				t.acu.add(e.set.Brief(p).Code)
 			}
 		}
 	})
