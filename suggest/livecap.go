@@ -2,9 +2,9 @@ package suggest
 
 import "slices"
 
-// capLive keeps at most k (the engine's maxLive) of the live candidates: those whose best
-// mention scores highest, ties kept in note order, the survivors in their
-// original order. Every later pass (slot values, refinement, sites,
+// capLive keeps at most k (the engine's maxLive) of the live candidates:
+// those whose best mention scores highest, ties kept in note order, the
+// survivors in their original order. Every later pass (slot values, refinement, sites,
 // features, the ranker, conflicts) costs per candidate, and a dense note
 // carries hundreds whose best words match a name only weakly (a 2 KB note
 // of four visits: ~260, of which ~15 are returned); the cap bounds that
