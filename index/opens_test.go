@@ -7,9 +7,10 @@ import (
 )
 
 // TestOpens holds SearchInto's early return to the full search: a query
-// opens reports as reading no record finds nothing when searched in full,
-// at each coverage the engine searches with, and some queries open
-// records while others do not (so the test sees both branches).
+// opens reports as reading no record finds nothing when searched in full
+// (every record of its terms walked, not the pair lists whose gates opens
+// reads), at each coverage the engine searches with, and some queries
+// open records while others do not (so the test sees both branches).
 func TestOpens(t *testing.T) {
 	testenv.SkipUnderRace(t)
 	ix, qs := sentenceQueries(t)
@@ -27,7 +28,7 @@ func TestOpens(t *testing.T) {
 			}
 			closed++
 			opts := SearchOptions{MinCoverage: cov}
-			if hits, _ := ix.searchInto(nil, nil, q, opts, cov, pairs); len(hits) > 0 {
+			if hits, _ := ix.searchInto(nil, nil, q, opts, cov, nil); len(hits) > 0 {
 				t.Fatalf("cov %v: query %v opens no record, but the full search finds %d hits", cov, q.Terms, len(hits))
 			}
 		}

@@ -13,7 +13,7 @@ import (
 // reads the k-th) and their record bounds (npair+1 of them), npair the
 // number of pairs (even: the padding pair counts).
 func (p *pairIndex) pairBlock(t uint32) (solo, us, bounds []uint32, npair int) {
-	b := p.blk[p.at[t]:p.at[t+1]]
+	b := p.blk[p.ent[t].at:p.ent[t+1].at]
 	npair = 2 * int(b[0]&0xffff)
 	nsolo := int(b[0] >> 16)
 	solo = b[1 : 1+nsolo]
@@ -30,7 +30,8 @@ func (p *pairIndex) pairBlock(t uint32) (solo, us, bounds []uint32, npair int) {
 // solo records, the same pairs in term order (an odd count padded with
 // the last term again, whose records are none), each with the same records in post order
 // and the same filters; the blocks tile blk in term order, a term with no
-// solo record and no pair has its head word, zero, alone.
+// solo record and no pair has its head word, zero, alone; each term's
+// entry holds its block's head word and the gate of its pairs' terms.
 func TestPairBlocks(t *testing.T) {
 	testenv.SkipUnderRace(t)
 	ix, _ := sentenceQueries(t)
@@ -63,11 +64,26 @@ func TestPairBlocks(t *testing.T) {
 					}
 				}
 			}
-			if p.at[tt] > p.at[tt+1] {
-				t.Fatalf("cov %v term %d: block [%d, %d)", cov, tt, p.at[tt], p.at[tt+1])
+			if p.ent[tt].at > p.ent[tt+1].at {
+				t.Fatalf("cov %v term %d: block [%d, %d)", cov, tt, p.ent[tt].at, p.ent[tt+1].at)
 			}
-			if (p.blk[p.at[tt]] == 0) != (len(wantSolo) == 0 && len(wantPairs) == 0) || p.at[tt] == p.at[tt+1] {
-				t.Fatalf("cov %v term %d: block [%d, %d) for %d solo records and %d pairs", cov, tt, p.at[tt], p.at[tt+1], len(wantSolo), len(wantPairs))
+			if (p.blk[p.ent[tt].at] == 0) != (len(wantSolo) == 0 && len(wantPairs) == 0) || p.ent[tt].at == p.ent[tt+1].at {
+				t.Fatalf("cov %v term %d: block [%d, %d) for %d solo records and %d pairs", cov, tt, p.ent[tt].at, p.ent[tt+1].at, len(wantSolo), len(wantPairs))
+			}
+			if e := p.ent[tt]; e.head != p.blk[e.at] {
+				t.Fatalf("cov %v term %d: entry's head word %#x, block's %#x", cov, tt, e.head, p.blk[e.at])
+			}
+			// The gate: every bit with a solo record, else the bits of
+			// the pairs' terms.
+			wantGate := uint64(0)
+			for u := range wantPairs {
+				wantGate |= 1 << (u % 64)
+			}
+			if len(wantSolo) > 0 {
+				wantGate = math.MaxUint64
+			}
+			if p.ent[tt].gate != wantGate {
+				t.Fatalf("cov %v term %d: gate %#x, want %#x", cov, tt, p.ent[tt].gate, wantGate)
 			}
 			solo, us, bounds, npair := p.pairBlock(tt)
 			if !slices.Equal(solo, wantSolo) {
@@ -93,8 +109,8 @@ func TestPairBlocks(t *testing.T) {
 						t.Fatalf("cov %v term %d: padding pair term %d, records [%d, %d)", cov, tt, pairTerm(us, npair-1), bounds[npair-1], bounds[npair])
 					}
 				}
-				if len(us) != (npair+1)/2 || len(bounds) != npair+1 || int(p.at[tt])+1+len(solo)+len(us)+len(bounds) != int(p.at[tt+1]) {
-					t.Fatalf("cov %v term %d: block of %d words for %d solo records, %d pair words, %d bounds", cov, tt, p.at[tt+1]-p.at[tt], len(solo), len(us), len(bounds))
+				if len(us) != (npair+1)/2 || len(bounds) != npair+1 || int(p.ent[tt].at)+1+len(solo)+len(us)+len(bounds) != int(p.ent[tt+1].at) {
+					t.Fatalf("cov %v term %d: block of %d words for %d solo records, %d pair words, %d bounds", cov, tt, p.ent[tt+1].at-p.ent[tt].at, len(solo), len(us), len(bounds))
 				}
 			}
 			for k, u := range wantUs {
@@ -113,8 +129,8 @@ func TestPairBlocks(t *testing.T) {
 				}
 			}
 		}
-		if int(p.at[0]) != 0 || int(p.at[ix.Terms()]) != len(p.blk) {
-			t.Fatalf("cov %v: blocks span [%d, %d) of %d words", cov, p.at[0], p.at[ix.Terms()], len(p.blk))
+		if int(p.ent[0].at) != 0 || int(p.ent[ix.Terms()].at) != len(p.blk) {
+			t.Fatalf("cov %v: blocks span [%d, %d) of %d words", cov, p.ent[0].at, p.ent[ix.Terms()].at, len(p.blk))
 		}
 		if odd == 0 || even == 0 {
 			t.Errorf("cov %v: %d terms with an odd number of pairs, %d even: the test cannot fail on both", cov, odd, even)

@@ -58,8 +58,8 @@ func (ix *Index) pairLists(minCov float64) *pairIndex {
 // the query holds and runs the usual bound on it, so it reads exactly the
 // records the full walk scores.
 //
-// Layout: term t's lists lie in one block, blk[at[t]:at[t+1]] (its head
-// word alone when the term opens no record), so a search reads a term's solo
+// Layout: term t's lists lie in one block, blk[ent[t].at:ent[t+1].at] (its
+// head word alone when the term opens no record), so a search reads a term's solo
 // records, its pairs' second terms and their record ranges from the same
 // few cache lines, not from four tables each a read that waits on memory
 // (most pair scans find no query term: the scan's line is all they
@@ -73,10 +73,39 @@ func (ix *Index) pairLists(minCov float64) *pairIndex {
 // has lists only while its term ids fit the 16-bit terms (pairsFit), and
 // its terms' solo records their 16-bit count (newPairIndex leaves an
 // index whose term has more without lists).
+//
+// A term's entry (pairEnt) holds, beside where its block starts, its head
+// word and a gate: the bits u%64 of its pairs' second terms (every bit
+// when it has solo records). A search whose query mask (scratch.qmask)
+// shares no bit with a term's gate lists nothing under it, and neither
+// reads its block (a line of megabytes of blocks, a read that waits on
+// memory) nor scans its pairs.
 type pairIndex struct {
-	at       []uint32
+	ent      []pairEnt // nterms+1: the last holds the end of blk
 	blk      []uint32
 	pairPost []pairRec
+}
+
+// pairEnt is a term's entry in the pair lists (pairIndex): the gate, where
+// its block starts in blk, and the block's head word (its pairs' words |
+// nsolo<<16), so the search knows both counts before the block arrives.
+type pairEnt struct {
+	gate     uint64
+	at, head uint32
+}
+
+// pairGate is the gate (pairIndex) of a term with nsolo solo records and
+// the pairs' second terms us: a query holding none of the terms (by their
+// bits u%64) reads no record under the term.
+func pairGate(nsolo int, us []uint32) uint64 {
+	if nsolo != 0 {
+		return math.MaxUint64
+	}
+	var g uint64
+	for _, u := range us {
+		g |= 1 << (u % 64)
+	}
+	return g
 }
 
 // pairTerm is the k-th second term of a block's pairs us (pairBlock).
@@ -140,7 +169,7 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 // an index whose terms pass them).
 func newPairIndexNarrow(ix *Index, cov float64, narrow uint32) *pairIndex {
 	nt := len(ix.termStr)
-	p := &pairIndex{at: make([]uint32, nt+1)}
+	p := &pairIndex{ent: make([]pairEnt, nt+1)}
 	loose := cov - 1e-4 // the search's bound at cov
 	// An entry is record o listed under pair (t, u), u its j-th term:
 	// sorted small, its filter (pairFilter) computed once it is placed.
@@ -191,7 +220,9 @@ func newPairIndexNarrow(ix *Index, cov float64, narrow uint32) *pairIndex {
 		if len(solo) > 0xffff || len(us) > 0xffff {
 			return nil // counts past the head word's halves: the walk
 		}
-		p.blk = append(p.blk, uint32(len(us)/2)|uint32(len(solo))<<16)
+		head := uint32(len(us)/2) | uint32(len(solo))<<16
+		p.ent[t].head, p.ent[t].gate = head, pairGate(len(solo), us)
+		p.blk = append(p.blk, head)
 		if len(solo)+len(us) > 0 {
 			p.blk = append(p.blk, solo...)
 			for k := 0; k < len(us); k += 2 {
@@ -202,7 +233,7 @@ func newPairIndexNarrow(ix *Index, cov float64, narrow uint32) *pairIndex {
 				p.blk = append(p.blk, uint32(len(p.pairPost)))
 			}
 		}
-		p.at[t+1] = uint32(len(p.blk))
+		p.ent[t+1].at = uint32(len(p.blk))
 	}
 	p.blk = slices.Clip(p.blk)
 	p.pairPost = slices.Clip(p.pairPost)
@@ -217,9 +248,13 @@ const noTerm = math.MaxUint32
 // u, the records of pair (t, u). The reader reads them all at once
 // (reader.readTodo).
 func (p *pairIndex) search(t uint32, r *reader) {
+	e := &p.ent[t]
+	if e.gate&r.sc.qmask == 0 {
+		return // no solo record, and no pair's term in the query
+	}
 	// Every term has a block, its head word at least: no end to read.
-	b := p.blk[p.at[t]:]
-	h := b[0]
+	b := p.blk[e.at:]
+	h := e.head
 	nsolo, nw := h>>16, h&0xffff
 	if nsolo != 0 {
 		todo, post := r.todo, r.ix.post

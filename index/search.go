@@ -302,20 +302,29 @@ func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, min
 
 // opens reports whether a search reading pairs (nil: every posting
 // record) reads any record for the query terms: whether one of them has
-// records, or, through pairs, solo records or pairs. A search whose terms
-// have none finds nothing, and skips its setup.
+// records, or, through pairs, solo records or a pair whose second term
+// may be in the query (its gate, pairIndex, shares a bit with the terms'
+// mask, as the search tests it). A search whose terms have none finds
+// nothing, and skips its setup.
 func (ix *Index) opens(terms []uint32, pairs *pairIndex) bool {
-	for _, t := range terms {
-		if int(t) >= len(ix.termStr) {
-			continue
-		}
-		if pairs == nil {
-			if ix.postOff[t] != ix.postOff[t+1] {
+	if pairs == nil {
+		for _, t := range terms {
+			if int(t) < len(ix.termStr) && ix.postOff[t] != ix.postOff[t+1] {
 				return true
 			}
-			continue
 		}
-		if pairs.blk[pairs.at[t]] != 0 {
+		return false
+	}
+	// The query's mask (scratch.mark's qmask) over the terms the search
+	// keeps, then their gates against it.
+	var qm uint64
+	for _, t := range terms {
+		if int(t) < len(ix.termStr) {
+			qm |= 1 << (t % 64)
+		}
+	}
+	for _, t := range terms {
+		if int(t) < len(ix.termStr) && pairs.ent[t].gate&qm != 0 {
 			return true
 		}
 	}
