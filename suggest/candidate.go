@@ -240,20 +240,20 @@ func (w *work) candidateOf(tgt *target) *candidate {
 	// codeSlots.ref's probe, written here: ref is too large to inline,
 	// and a call for each mention cost more than the probe.
 	s := &w.sc.codes
-	if 2*(s.n+1) > len(s.keys) {
+	if 2*(s.n+1) > len(s.slots) {
 		s.grow()
 	}
-	i := s.slotOf(k)
-	if s.keys[i] == 0 {
-		s.keys[i] = k
+	sl := &s.slots[s.slotOf(k)]
+	if sl.key == 0 {
+		sl.key = k
 		s.n++
 	}
-	c := s.vals[i]
+	c := sl.c
 	if c == nil {
 		c = w.candidate()
 		c.tgt = *tgt // its key comes after the search, with the others'
 		c.mentions = w.mentionSlice(firstRoom)
-		s.vals[i] = c
+		sl.c = c
 		w.order = append(w.order, c)
 	} else if len(c.mentions) == cap(c.mentions) {
 		c.mentions = w.moreRoom(c)

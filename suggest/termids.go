@@ -1,33 +1,100 @@
 package suggest
 
 import (
+	"math/bits"
+	"slices"
+
 	"medcode/index"
 	"medcode/nlp"
 )
 
 // termBridge maps the main index's term ids to the learned index's, so a
-// note's stems are looked up by string once, in the main index.
+// note's stems are looked up by string once, in the main index. The few
+// main terms the learned index holds (750 of the main index's 26,500 in
+// the trained model) are a bit set with a count of the set bits before
+// each word (words), and their learned ids in main id order (ids): a
+// note's lookups read some 10 KB that stay in cache, where a dense table
+// of a learned id per main term (-1 for nearly all, 106 KB) missed the
+// last-level cache more (TestTermBridgeAgrees holds it to that table).
 type termBridge struct {
-	learned []int32 // per main term id: the learned index's id, -1 none
+	words []bridgeWord
+	ids   []int32 // learned ids of the set bits, in main id order
 	// outside is true when the learned index holds a stem the main index
-	// lacks: a stem the main index misses must then be looked up there.
+	// lacks: a stem the main index misses must then be looked up there,
+	// unless its outsideBit is clear in seen (the learned index's stems
+	// outside the main index are some two dozen; a note's stems the main
+	// index misses, a dozen, are mostly none of them, and a hash lookup
+	// costs ~140 instructions and often a cache miss).
 	outside bool
+	seen    [4]uint64 // outsideBit of each learned stem the main index lacks
+}
+
+// outsideBit is a stem's bit in termBridge.seen: its length and first
+// and last bytes, which tell most stems apart.
+func outsideBit(stem string) uint {
+	if stem == "" {
+		return 0
+	}
+	return (uint(len(stem))*7 + uint(stem[0])*31 + uint(stem[len(stem)-1])) % 256
+}
+
+// mayBeOutside reports whether stem, which the main index lacks, may be
+// one of the learned index's stems the main index lacks: false when the
+// learned index certainly lacks it.
+func (b *termBridge) mayBeOutside(stem string) bool {
+	h := outsideBit(stem)
+	return b.seen[h/64]&(1<<(h%64)) != 0
+}
+
+// bridgeWord is 64 main term ids' bits (set: in the learned index) and
+// how many bits are set in the words before, read together.
+type bridgeWord struct {
+	bits uint64
+	rank int32
 }
 
 // newTermBridge maps ix's term ids to learned's.
 func newTermBridge(ix, learned *index.Index) termBridge {
-	b := termBridge{learned: make([]int32, ix.Terms())}
-	for i := range b.learned {
-		b.learned[i] = -1
+	dense := make([]int32, ix.Terms())
+	for i := range dense {
+		dense[i] = -1
 	}
+	var b termBridge
 	for l := 0; l < learned.Terms(); l++ {
 		if m, ok := ix.TermID(learned.Term(uint32(l))); ok {
-			b.learned[m] = int32(l)
+			dense[m] = int32(l)
 		} else {
 			b.outside = true
+			h := outsideBit(learned.Term(uint32(l)))
+			b.seen[h/64] |= 1 << (h % 64)
 		}
 	}
+	b.words = make([]bridgeWord, (len(dense)+63)/64)
+	for m, l := range dense {
+		if l < 0 {
+			continue
+		}
+		w := &b.words[m/64]
+		w.bits |= 1 << (m % 64)
+		b.ids = append(b.ids, l)
+	}
+	n := int32(0)
+	for i := range b.words {
+		b.words[i].rank = n
+		n += int32(bits.OnesCount64(b.words[i].bits))
+	}
 	return b
+}
+
+// learnedID is the learned index's id of main term id m (m >= 0), -1
+// when the learned index lacks the term.
+func (b *termBridge) learnedID(m int32) int32 {
+	w := b.words[uint32(m)/64]
+	bit := uint64(1) << (uint32(m) % 64)
+	if w.bits&bit == 0 {
+		return -1
+	}
+	return b.ids[w.rank+int32(bits.OnesCount64(w.bits&(bit-1)))]
 }
 
 // noteTermIDs looks every term of the note up once: w.tid[j] is the main
@@ -35,9 +102,11 @@ func newTermBridge(ix, learned *index.Index) termBridge {
 // when the index lacks the stem; ltid is empty without a learned index).
 func (e *Engine) noteTermIDs(w *work, doc *nlp.Document) {
 	w.sr.mainIx, w.sr.mainIDs = e.ix, &w.tid // sentenceRanges.termID reads them
-	stems := w.termStems[:0]
-	for _, t := range doc.Terms {
-		stems = append(stems, t.Stem)
+	// The lists are sized once and set by index, not appended to a term.
+	terms := doc.Terms
+	stems := slices.Grow(w.termStems[:0], len(terms))[:len(terms)]
+	for j := range terms {
+		stems[j] = terms[j].Stem
 	}
 	w.termStems = stems
 	// All the note's stems at once: the table's loads overlap.
@@ -46,20 +115,22 @@ func (e *Engine) noteTermIDs(w *work, doc *nlp.Document) {
 	if e.learned == nil {
 		return
 	}
-	for j, id := range w.tid {
+	tid := w.tid
+	ltid := slices.Grow(w.ltid, len(tid))[:len(tid)]
+	b := &e.bridge
+	for j, id := range tid {
+		l := int32(-1)
 		switch {
 		case id >= 0:
-			w.ltid = append(w.ltid, e.bridge.learned[id])
-		case e.bridge.outside:
-			l := int32(-1)
+			l = b.learnedID(id)
+		case b.outside && b.mayBeOutside(stems[j]):
 			if m, ok := e.learned.TermID(stems[j]); ok {
 				l = int32(m)
 			}
-			w.ltid = append(w.ltid, l)
-		default:
-			w.ltid = append(w.ltid, -1)
 		}
+		ltid[j] = l
 	}
+	w.ltid = ltid
 }
 
 // mainTermID is the main index's id of doc.Terms[j].Stem, as collect

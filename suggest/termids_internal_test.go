@@ -1,10 +1,12 @@
 package suggest
 
 import (
+	"path/filepath"
 	"testing"
 
 	"medcode/corpus"
 	"medcode/index"
+	"medcode/internal/testenv"
 )
 
 // TestNoteTermIDs holds the per-note term ids (the learned ones through
@@ -94,5 +96,74 @@ func TestTermIDsShared(t *testing.T) {
 		if found == 0 || found == len(doc.Terms) {
 			t.Fatalf("%q: %d of %d terms known: the test cannot fail", text, found, len(doc.Terms))
 		}
+	}
+}
+
+// TestTermBridgeAgrees holds the bridge's learned id of every main term
+// (its bit set and ranks) to the learned index's own lookup of the
+// term's stem, for the trained model's learned index and a small one.
+func TestTermBridgeAgrees(t *testing.T) {
+	testenv.SkipUnderRace(t)
+	real := realEngine(t)
+	m, err := ReadModel(filepath.Join(testenv.DataDir(t), "model.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	trained, err := New(real.Set(), real.Index(), Options{Model: m, Base: real})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if trained.learned == nil {
+		t.Fatal("the trained engine has no learned index")
+	}
+	small, err := index.Build(real.set, index.Options{Pipeline: real.ix.Analyzer(), OnlyExtra: true,
+		Extra: []index.Extra{{System: corpus.ICD10CM, Code: "I50.22", Text: "systolic heart failure zzqxitis", Kind: corpus.NameLearned}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	learned := []*index.Index{small, trained.learned}
+	for _, li := range learned {
+		b := newTermBridge(real.ix, li)
+		found := 0
+		for m := 0; m < real.ix.Terms(); m++ {
+			want := int32(-1)
+			if l, ok := li.TermID(real.ix.Term(uint32(m))); ok {
+				want = int32(l)
+				found++
+			}
+			if got := b.learnedID(int32(m)); got != want {
+				t.Fatalf("main term %d %q: learned id %d, want %d", m, real.ix.Term(uint32(m)), got, want)
+			}
+		}
+		if found == 0 || found == real.ix.Terms() {
+			t.Fatalf("%d of %d main terms in the learned index: the test cannot fail", found, real.ix.Terms())
+		}
+		// Every learned stem the main index lacks passes the filter, and
+		// it sends few other stems to the learned index's lookup.
+		outside := 0
+		for l := 0; l < li.Terms(); l++ {
+			stem := li.Term(uint32(l))
+			if _, ok := real.ix.TermID(stem); ok {
+				continue
+			}
+			outside++
+			if !b.mayBeOutside(stem) {
+				t.Fatalf("learned stem %q, outside the main index, fails the filter", stem)
+			}
+		}
+		if outside == 0 || !b.outside {
+			t.Fatalf("%d learned stems outside the main index, outside %v: the test cannot fail", outside, b.outside)
+		}
+		pass := 0
+		for m := 0; m < real.ix.Terms(); m++ {
+			if b.mayBeOutside(real.ix.Term(uint32(m))) {
+				pass++
+			}
+		}
+		if pass > real.ix.Terms()/4 {
+			t.Errorf("%d of %d main stems pass the outside filter of %d stems", pass, real.ix.Terms(), outside)
+		}
+		t.Logf("%d outside stems; %d of %d main stems pass their filter", outside, pass, real.ix.Terms())
+		t.Logf("%d of %d main terms in a learned index of %d, %d words", found, real.ix.Terms(), li.Terms(), len(b.words))
 	}
 }
