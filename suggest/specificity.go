@@ -43,9 +43,12 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	full := w.full[:0]
 	defer func() { clear(full); w.full = full[:0] }() // the pooled scratch holds no candidate
 	// The live candidates' title facts, read once for every pass (titlelive.go).
-	tfs := w.liveTitle.of(e, live)
+	// Each pass tests the titles' bits first (titleBits, a dense array):
+	// a candidate its title rules out is not read.
+	w.liveTitle.of(e, live)
+	bits := w.liveTitle.bitsOf(len(live))
 	for i, c := range live {
-		if c.sibling || tfs[i].system != corpus.ICD10CM {
+		if bits[i]&titleICD == 0 || c.sibling {
 			continue
 		}
 		for mi := range c.mentions {
@@ -63,7 +66,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	byS := w.spec.bySentence(full, len(doc.Sentences)) // specificscratch.go
 	defer w.spec.reset()
 	for i, c := range live {
-		if tf := tfs[i]; tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.vague(tf.billable) {
+		if b := bits[i]; !b.vagueICD(b.billable()) || c.sibling || len(c.mentions) == 0 {
 			continue
 		}
 		if by := e.readsMore(doc, c, byS, &w.spec); by != nil {
@@ -82,8 +85,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	built := false
 	w.spec.other.reset(len(sr.tok)) // saysOther's answers, per sentence (saysother.go)
 	for i, c := range live {
-		tf := tfs[i]
-		if c.lessThan != nil || tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.other {
+		if !bits[i].has(titleICD|titleOther) || c.lessThan != nil || c.sibling || len(c.mentions) == 0 {
 			continue
 		}
 		m := c.mentions[c.best]
@@ -93,8 +95,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 		if !built {
 			built, unspec = true, ubuf[:0]
 			for j, u := range live {
-				uf := tfs[j]
-				if uf.system == corpus.ICD10CM && !u.sibling && len(u.mentions) > 0 && uf.nspec && !uf.other {
+				if bits[j]&(titleICD|titleNspec|titleOther) == titleICD|titleNspec && !u.sibling && len(u.mentions) > 0 {
 					unspec = append(unspec, unspecCode{w.liveTitle.cat(e, j), u})
 				}
 			}
