@@ -30,10 +30,11 @@ func vague(b corpus.Brief) bool {
 
 // fullReading is a fully matched mention of a kept candidate.
 type fullReading struct {
-	c     *candidate
-	sent  int
-	pos   []int32
-	title bool // the code's official title, stated in full
+	c       *candidate
+	sent    int
+	pos     []int32
+	chapter string // the chapter of c's code (titleFact.chapter), read once where the reading is found
+	title   bool   // the code's official title, stated in full
 }
 
 // specific marks the vague candidates whose words a more specific
@@ -45,7 +46,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	// The live candidates' title facts, read once for every pass (titlelive.go).
 	// Each pass tests the titles' bits first (titleBits, a dense array):
 	// a candidate its title rules out is not read.
-	w.liveTitle.of(e, live)
+	tfs := w.liveTitle.of(e, live)
 	bits := w.liveTitle.bitsOf(len(live))
 	for i, c := range live {
 		if bits[i]&titleICD == 0 || c.sibling {
@@ -54,7 +55,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 		for mi := range c.mentions {
 			m := &c.mentions[mi]
 			if m.hit.Coverage >= 0.99 && m.partNeg == 0 && !m.learned && len(m.hit.Positions) > 1 && !saysWithout(m.name) {
-				full = append(full, fullReading{c, m.sent, m.hit.Positions, m.kind == corpus.NameTitle})
+				full = append(full, fullReading{c, m.sent, m.hit.Positions, tfs[i].chapter, m.kind == corpus.NameTitle})
 			}
 		}
 	}
@@ -69,7 +70,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 		if b := bits[i]; !b.vagueICD(b.billable()) || c.sibling || len(c.mentions) == 0 {
 			continue
 		}
-		if by := e.readsMore(doc, c, byS, &w.spec); by != nil {
+		if by := readsMore(doc, c, tfs[i].chapter, byS, &w.spec); by != nil {
 			c.lessThan = by
 		}
 	}
@@ -192,8 +193,12 @@ func lessSpecificMessage(code, display string) string {
 // burns" is M61.3-, not T30.0). c's own full readings keep it. full is
 // ordered by sentence (stably: the first found in a sentence is the
 // first candidate's); sc, when not nil, is the scratch that ordered it,
-// whose counts find a sentence's readings (firstOf).
-func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading, sc *specificScratch) *candidate {
+// whose counts find a sentence's readings (firstOf). chapter is the
+// chapter of c's code (a word another chapter's name holds names another
+// condition: "smoker" in "leukokeratosis nicotina palati"): c and each
+// reading carry their title's (liveTitles), not two title fetches per
+// reading compared.
+func readsMore(doc *nlp.Document, c *candidate, chapter string, full []fullReading, sc *specificScratch) *candidate {
 	best := c.bestScore()
 	var by *candidate
 	for i := range c.mentions {
@@ -208,7 +213,7 @@ func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading, 
 				break // full is by sentence
 			}
 			if f.c == c || len(f.pos) <= len(m.hit.Positions) || f.c.tgt.anyCode() == c.tgt.anyCode() ||
-				!f.title && !e.related(f.c.tgt.anyCode(), c.tgt.anyCode()) {
+				!f.title && f.chapter != chapter { // related: of one chapter
 				continue
 			}
 			if readsWithin(doc, m.hit.Positions, f.pos) {
@@ -221,13 +226,6 @@ func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading, 
 		}
 	}
 	return by
-}
-
-// related reports whether a more specific code s may outrank the vague
-// code u: both in one chapter (a word another chapter's name holds names
-// another condition: "smoker" in "leukokeratosis nicotina palati").
-func (e *Engine) related(s, u corpus.ID) bool {
-	return e.titleOf(s).chapter == e.titleOf(u).chapter // titlefacts.go
 }
 
 // readsWithin reports whether every word at positions sub is read at
