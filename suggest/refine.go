@@ -47,9 +47,12 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		vagueIn = append(vagueIn, false)
 	}
 	sc.vagueIn = vagueIn
-	tfs := w.liveTitle.of(e, live) // titlelive.go: read once for every pass
+	// titlelive.go: read once for every pass, whose first tests read the
+	// titles' bits (a dense array) before the candidate.
+	tfs := w.liveTitle.of(e, live)
+	bits := w.liveTitle.bitsOf(len(live))
 	for i, v := range live {
-		if tf := tfs[i]; tf.system != corpus.ICD10CM || v.sibling || !tf.vague(tf.billable || v.tgt.stem != 0) {
+		if b := bits[i]; !b.vagueICD(b.billable() || v.tgt.stem != 0) || v.sibling {
 			continue
 		}
 		for mi := range v.mentions {
@@ -61,7 +64,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	}
 	rs := sc.rs[:0]
 	for ci, c := range live {
-		if c.sibling || tfs[ci].system != corpus.ICD10CM {
+		if bits[ci]&titleICD == 0 || c.sibling {
 			continue
 		}
 		code, cat := c.tgt.anyCode(), uint32(0) // cat read on the first reading kept
@@ -77,7 +80,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 				if cat == 0 {
 					cat = w.liveTitle.cat(e, ci)
 				}
-				rs = append(rs, reading{c: c, m: m, code: code, cat: cat, slack: int32(m.hit.Length - m.hit.Matched), titleOther: tfs[ci].other})
+				rs = append(rs, reading{c: c, m: m, code: code, cat: cat, slack: int32(m.hit.Length - m.hit.Matched), titleOther: bits[ci]&titleOther != 0})
 			}
 		}
 	}
@@ -151,10 +154,10 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	j := &sc.judge
 	*j = refineJudge{e: e, w: w, doc: doc, sc: sc, sides: sides} // done clears it
 	for vi, v := range live {
-		tf := tfs[vi] // titlefacts.go
-		if tf.system != corpus.ICD10CM || v.sibling || len(v.mentions) == 0 || !tf.vague(tf.billable || v.tgt.stem != 0) {
+		if b := bits[vi]; !b.vagueICD(b.billable() || v.tgt.stem != 0) || v.sibling || len(v.mentions) == 0 {
 			continue
 		}
+		tf := tfs[vi] // titlefacts.go
 		vcode := v.tgt.anyCode()
 		cat := w.liveTitle.cat(e, vi)
 		site := tf.unspecSite // the Index may refine it to a site's category

@@ -30,10 +30,11 @@ func vague(b corpus.Brief) bool {
 
 // fullReading is a fully matched mention of a kept candidate.
 type fullReading struct {
-	c     *candidate
-	sent  int
-	pos   []int32
-	title bool // the code's official title, stated in full
+	c       *candidate
+	sent    int
+	pos     []int32
+	chapter string // the chapter of c's code (titleFact.chapter), read once where the reading is found
+	title   bool   // the code's official title, stated in full
 }
 
 // specific marks the vague candidates whose words a more specific
@@ -43,15 +44,18 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	full := w.full[:0]
 	defer func() { clear(full); w.full = full[:0] }() // the pooled scratch holds no candidate
 	// The live candidates' title facts, read once for every pass (titlelive.go).
+	// Each pass tests the titles' bits first (titleBits, a dense array):
+	// a candidate its title rules out is not read.
 	tfs := w.liveTitle.of(e, live)
+	bits := w.liveTitle.bitsOf(len(live))
 	for i, c := range live {
-		if c.sibling || tfs[i].system != corpus.ICD10CM {
+		if bits[i]&titleICD == 0 || c.sibling {
 			continue
 		}
 		for mi := range c.mentions {
 			m := &c.mentions[mi]
 			if m.hit.Coverage >= 0.99 && m.partNeg == 0 && !m.learned && len(m.hit.Positions) > 1 && !saysWithout(m.name) {
-				full = append(full, fullReading{c, m.sent, m.hit.Positions, m.kind == corpus.NameTitle})
+				full = append(full, fullReading{c, m.sent, m.hit.Positions, tfs[i].chapter, m.kind == corpus.NameTitle})
 			}
 		}
 	}
@@ -63,10 +67,10 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	byS := w.spec.bySentence(full, len(doc.Sentences)) // specificscratch.go
 	defer w.spec.reset()
 	for i, c := range live {
-		if tf := tfs[i]; tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.vague(tf.billable) {
+		if b := bits[i]; !b.vagueICD(b.billable()) || c.sibling || len(c.mentions) == 0 {
 			continue
 		}
-		if by := e.readsMore(doc, c, byS, &w.spec); by != nil {
+		if by := readsMore(doc, c, tfs[i].chapter, byS, &w.spec); by != nil {
 			c.lessThan = by
 		}
 	}
@@ -82,8 +86,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	built := false
 	w.spec.other.reset(len(sr.tok)) // saysOther's answers, per sentence (saysother.go)
 	for i, c := range live {
-		tf := tfs[i]
-		if c.lessThan != nil || tf.system != corpus.ICD10CM || c.sibling || len(c.mentions) == 0 || !tf.other {
+		if !bits[i].has(titleICD|titleOther) || c.lessThan != nil || c.sibling || len(c.mentions) == 0 {
 			continue
 		}
 		m := c.mentions[c.best]
@@ -93,8 +96,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 		if !built {
 			built, unspec = true, ubuf[:0]
 			for j, u := range live {
-				uf := tfs[j]
-				if uf.system == corpus.ICD10CM && !u.sibling && len(u.mentions) > 0 && uf.nspec && !uf.other {
+				if bits[j]&(titleICD|titleNspec|titleOther) == titleICD|titleNspec && !u.sibling && len(u.mentions) > 0 {
 					unspec = append(unspec, unspecCode{w.liveTitle.cat(e, j), u})
 				}
 			}
@@ -191,8 +193,12 @@ func lessSpecificMessage(code, display string) string {
 // burns" is M61.3-, not T30.0). c's own full readings keep it. full is
 // ordered by sentence (stably: the first found in a sentence is the
 // first candidate's); sc, when not nil, is the scratch that ordered it,
-// whose counts find a sentence's readings (firstOf).
-func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading, sc *specificScratch) *candidate {
+// whose counts find a sentence's readings (firstOf). chapter is the
+// chapter of c's code (a word another chapter's name holds names another
+// condition: "smoker" in "leukokeratosis nicotina palati"): c and each
+// reading carry their title's (liveTitles), not two title fetches per
+// reading compared.
+func readsMore(doc *nlp.Document, c *candidate, chapter string, full []fullReading, sc *specificScratch) *candidate {
 	best := c.bestScore()
 	var by *candidate
 	for i := range c.mentions {
@@ -207,7 +213,7 @@ func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading, 
 				break // full is by sentence
 			}
 			if f.c == c || len(f.pos) <= len(m.hit.Positions) || f.c.tgt.anyCode() == c.tgt.anyCode() ||
-				!f.title && !e.related(f.c.tgt.anyCode(), c.tgt.anyCode()) {
+				!f.title && f.chapter != chapter { // related: of one chapter
 				continue
 			}
 			if readsWithin(doc, m.hit.Positions, f.pos) {
@@ -220,13 +226,6 @@ func (e *Engine) readsMore(doc *nlp.Document, c *candidate, full []fullReading, 
 		}
 	}
 	return by
-}
-
-// related reports whether a more specific code s may outrank the vague
-// code u: both in one chapter (a word another chapter's name holds names
-// another condition: "smoker" in "leukokeratosis nicotina palati").
-func (e *Engine) related(s, u corpus.ID) bool {
-	return e.titleOf(s).chapter == e.titleOf(u).chapter // titlefacts.go
 }
 
 // readsWithin reports whether every word at positions sub is read at

@@ -26,6 +26,7 @@ type titleFact struct {
 	nspec       bool
 	withoutComp bool
 	other       bool
+	bits        titleBits // the facts above specific's and refine's passes test (titlelive.go)
 }
 
 // vague is vague(b) of the code read as billable or not.
@@ -47,5 +48,6 @@ func (e *Engine) titleOf(id corpus.ID) *titleFact {
 	f := &titleFact{stems: e.ix.StemsKept(b.Display), unspecSite: unspecifiedSite(b.Display), chapter: corpus.ChapterOf(b.Code),
 		system: b.System, billable: b.Billable, nspec: strings.Contains(b.Display, "nspecified"),
 		withoutComp: strings.HasSuffix(b.Display, "without complications"), other: otherCode(b)}
+	f.bits = titleBitsOf(f)
 	return e.titles.codes.store(e.set, id, f)
 }

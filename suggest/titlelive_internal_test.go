@@ -9,9 +9,10 @@ func TestPutWorkForgetsLiveTitles(t *testing.T) {
 	w := e.getWork(0)
 	w.liveTitle.codes = append(w.liveTitle.codes, 7)
 	w.liveTitle.facts = append(w.liveTitle.facts, &titleFact{other: true})
+	w.liveTitle.bits = append(w.liveTitle.bits, titleICD|titleOther)
 	w.liveTitle.cats = append(w.liveTitle.cats, 3)
 	e.putWork(w)
-	if len(w.liveTitle.codes) != 0 || len(w.liveTitle.facts) != 0 || len(w.liveTitle.cats) != 0 {
+	if len(w.liveTitle.codes) != 0 || len(w.liveTitle.facts) != 0 || len(w.liveTitle.bits) != 0 || len(w.liveTitle.cats) != 0 {
 		t.Errorf("pooled work keeps live titles: %+v", w.liveTitle)
 	}
 	if f := w.liveTitle.facts[:1]; f[0] != nil {
