@@ -108,6 +108,7 @@ func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Reque
 	// evEnds is read below, not written.
 	a.evs, w.tail.evEnds = evs[:0], evEnds[:0]
 	parts := reuse(&a.parts, np)[:np]
+	a.parts = parts // its length the end of what render writes (Engine.Release)
 	// Every suggestion's "matched ..." message, written into one string
 	// and cut from it: one allocation, not one per suggestion.
 	var sb strings.Builder
@@ -506,6 +507,7 @@ func alternatives(sugs []Suggestion, s *altScratch, buf *[]Alternative) {
 		}
 		sugs[i].Alternatives = kept[lo:len(kept):len(kept)]
 	}
+	*buf = kept // its length the end of what is written (Engine.Release)
 }
 
 // offer keeps suggestion j among t's best three when it lists before one

@@ -162,6 +162,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	sortRejections(rejected, &w.tail.rej) // rejectorder.go
 	rejected = dedupeRejected(rejected, res.Suggestions, &w.tail.rej)
 	res.Rejected = append(reuse(&arena.rej, len(rejected)), rejected...)
+	arena.rej = res.Rejected // its length the end of what is written (Engine.Release)
 	return res, nil
 }
 

@@ -41,6 +41,7 @@ func (s *tailScratch) bindEvidence(rs []Rejection, buf *[]Evidence) {
 		return
 	}
 	evs := reuse(buf, len(s.evs))[:len(s.evs)]
+	*buf = evs // its length the end of what is written (Engine.Release)
 	copy(evs, s.evs)
 	lo := 0
 	for i, hi := range s.evEnds {
