@@ -3,7 +3,6 @@ package suggest
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"testing"
 
 	"medcode/internal/testenv"
@@ -61,10 +60,7 @@ func TestAssertLiveAgrees(t *testing.T) {
 		t.Skip("reads the dev notes")
 	}
 	e := SharedEngine(t)
-	notes := firstDevNotes(t, 40)
-	for i := 0; i+4 <= len(notes); i += 4 {
-		notes = append(notes, strings.Join(notes[i:i+4], "\n\n"))
-	}
+	notes := devNotesJoined(t, 40)
 	skipped := 0
 	for _, note := range notes {
 		for _, k := range []int{5, 20, 60, 100} {

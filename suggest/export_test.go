@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"context"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -56,4 +57,16 @@ func firstDevNotes(tb testing.TB, n int) []string {
 	tb.Helper()
 	notes := testenv.DevNotes(tb)
 	return notes[:min(len(notes), n)]
+}
+
+// devNotesJoined returns up to n of the CodiEsp dev notes, then each run
+// of four of the list joined into one longer note (more candidates than
+// any one of them carries), the joined notes' runs too.
+func devNotesJoined(tb testing.TB, n int) []string {
+	tb.Helper()
+	notes := firstDevNotes(tb, n)
+	for i := 0; i+4 <= len(notes); i += 4 {
+		notes = append(notes, strings.Join(notes[i:i+4], "\n\n"))
+	}
+	return notes
 }

@@ -3,7 +3,6 @@ package suggest
 import (
 	"context"
 	"reflect"
-	"strings"
 	"testing"
 
 	"medcode/internal/testenv"
@@ -22,10 +21,7 @@ func TestReleaseClearsArena(t *testing.T) {
 		t.Skip("reads the dev notes")
 	}
 	e := ownEngine(t)
-	notes := firstDevNotes(t, 40)
-	for i := 0; i+4 <= len(notes); i += 4 {
-		notes = append(notes, strings.Join(notes[i:i+4], "\n\n"))
-	}
+	notes := devNotesJoined(t, 40)
 	ctx := context.Background()
 	written := 0
 	for i, note := range notes {
