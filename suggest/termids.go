@@ -19,15 +19,18 @@ import (
 type termBridge struct {
 	words []bridgeWord
 	ids   []int32 // learned ids of the set bits, in main id order
-	// outside is true when the learned index holds a stem the main index
-	// lacks: a stem the main index misses must then be looked up there,
-	// unless its outsideBit is clear in seen (the learned index's stems
+	// seen holds the outsideBit of each learned stem the main index
+	// lacks: a stem the main index misses must be looked up in the
+	// learned index only when its bit is set (the learned index's stems
 	// outside the main index are some two dozen; a note's stems the main
 	// index misses, a dozen, are mostly none of them, and a hash lookup
 	// costs ~140 instructions and often a cache miss).
-	outside bool
-	seen    [4]uint64 // outsideBit of each learned stem the main index lacks
+	seen [4]uint64
 }
+
+// outside reports whether the learned index holds a stem the main index
+// lacks (some bit of seen is set).
+func (b *termBridge) outside() bool { return b.seen != [4]uint64{} }
 
 // outsideBit is a stem's bit in termBridge.seen: its length and first
 // and last bytes, which tell most stems apart.
@@ -64,7 +67,6 @@ func newTermBridge(ix, learned *index.Index) termBridge {
 		if m, ok := ix.TermID(learned.Term(uint32(l))); ok {
 			dense[m] = int32(l)
 		} else {
-			b.outside = true
 			h := outsideBit(learned.Term(uint32(l)))
 			b.seen[h/64] |= 1 << (h % 64)
 		}
@@ -123,7 +125,7 @@ func (e *Engine) noteTermIDs(w *work, doc *nlp.Document) {
 		switch {
 		case id >= 0:
 			l = b.learnedID(id)
-		case b.outside && b.mayBeOutside(stems[j]):
+		case b.mayBeOutside(stems[j]): // false when the learned index holds no stem outside
 			if m, ok := e.learned.TermID(stems[j]); ok {
 				l = int32(m)
 			}

@@ -33,8 +33,8 @@ func TestNoteTermIDs(t *testing.T) {
 				t.Fatal(err)
 			}
 			e := &Engine{ix: real.ix, learned: li, bridge: newTermBridge(real.ix, li)}
-			if e.bridge.outside != tc.outside {
-				t.Fatalf("outside = %v, want %v", e.bridge.outside, tc.outside)
+			if e.bridge.outside() != tc.outside {
+				t.Fatalf("outside = %v, want %v", e.bridge.outside(), tc.outside)
 			}
 			w := &work{}
 			doc := real.pipe.Analyze(note)
@@ -151,8 +151,8 @@ func TestTermBridgeAgrees(t *testing.T) {
 				t.Fatalf("learned stem %q, outside the main index, fails the filter", stem)
 			}
 		}
-		if outside == 0 || !b.outside {
-			t.Fatalf("%d learned stems outside the main index, outside %v: the test cannot fail", outside, b.outside)
+		if outside == 0 || !b.outside() {
+			t.Fatalf("%d learned stems outside the main index, outside %v: the test cannot fail", outside, b.outside())
 		}
 		pass := 0
 		for m := 0; m < real.ix.Terms(); m++ {
