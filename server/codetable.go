@@ -1,6 +1,9 @@
 package server
 
-import "strings"
+import (
+	"encoding/binary"
+	"strings"
+)
 
 // codeTable numbers the codes the remembered answers suggest, by system,
 // each counted by the mentions in the remembered records and dropped with
@@ -14,12 +17,17 @@ import "strings"
 // (a code's own titles and terms: a handful), compared by length and
 // bytes: no hashing of the ~70 long names of an answer, which a table of
 // all strings keyed by string did under requestMemory's lock.
+//
+// A code's string and its names are held in one string (codeEntry.data),
+// which its system's map's key is the start of: the map's comparison of
+// the code brings in the memory its first names are read from, and a name
+// costs no slot, list link or string of its own elsewhere. Ten thousand
+// answers stay in memory between the engine's requests, which push them
+// out of the caches: each place a put reads is a miss to memory.
 type codeTable struct {
 	systems   []systemCodes // by system number; an answer's systems are the engine's few
 	codes     []codeEntry   // by code number; free when refs is 0
-	names     []nameSlot    // by name number; free when name is ""
 	freeCodes []uint32
-	freeNames []uint32
 }
 
 // systemCodes is a system's name and its codes' numbers by code.
@@ -28,20 +36,14 @@ type systemCodes struct {
 	codes map[string]uint32
 }
 
-// codeEntry is a numbered code: its system, its string, the mentions
-// counting it and the list of its names.
+// codeEntry is a numbered code: its string followed by its names (data),
+// its system and the mentions counting it. A name is numbered by its
+// place among its code's names, which only grow while the code is held.
 type codeEntry struct {
-	code  string
-	sys   uint32
-	refs  uint32
-	first uint32 // the number of its first name plus one; 0 for none
-}
-
-// nameSlot is a numbered name of one code and the next name of the same
-// code. A matched name is never "".
-type nameSlot struct {
-	name string
-	next uint32 // the number of the code's next name plus one; 0 for none
+	data    string // the code's codeLen bytes, then each name as its uvarint length and bytes
+	codeLen uint32
+	sys     uint32
+	refs    uint32
 }
 
 // system returns the number of system name, adding it when new. Systems
@@ -75,32 +77,42 @@ func (t *codeTable) ref(sys uint32, code string) uint32 {
 		t.codes[c].refs++
 		return c
 	}
-	e := codeEntry{code: strings.Clone(code), sys: sys, refs: 1} // not the caller's memory
+	e := codeEntry{data: strings.Clone(code), codeLen: uint32(len(code)), sys: sys, refs: 1} // not the caller's memory
 	c := place(&t.codes, &t.freeCodes, e)
-	codes[e.code] = c
+	codes[e.data] = c
 	return c
 }
 
 // refName returns the number of name among code number c's names, adding
 // it when new. A new name goes to the end of the list: the name a code is
 // first seen with (its title, mostly) is the one it is matched with most,
-// and stays first.
+// and stays first, in the memory the code's own comparison read.
 func (t *codeTable) refName(c uint32, name string) uint32 {
 	e := &t.codes[c]
-	var last uint32 // the number plus one of the list's last name; 0 for none
-	for j := e.first; j != 0; j = t.names[j-1].next {
-		if t.names[j-1].name == name {
-			return j - 1
+	d := e.data
+	var k uint32
+	for p := int(e.codeLen); p < len(d); k++ {
+		l := uint32(d[p]) // a name's length: one byte below 128
+		if p++; l >= 0x80 {
+			l, p = num32At(d, p-1)
 		}
-		last = j
+		end := p + int(min(l, uint32(len(d)-p)))
+		if end-p == len(name) && d[p:end] == name {
+			return k
+		}
+		p = end
 	}
-	j := place(&t.names, &t.freeNames, nameSlot{name: strings.Clone(name)})
-	if last == 0 {
-		e.first = j + 1
-	} else {
-		t.names[last-1].next = j + 1
-	}
-	return j
+	// A new name: the code's string and names again with it at the end,
+	// the map's key moved to the new string (the old is dropped).
+	b := make([]byte, 0, len(d)+binary.MaxVarintLen32+len(name))
+	b = append(b, d...)
+	b = binary.AppendUvarint(b, uint64(len(name)))
+	b = append(b, name...)
+	codes := t.systems[e.sys].codes
+	delete(codes, d[:e.codeLen])
+	e.data = string(b)
+	codes[e.data[:e.codeLen]] = c
+	return k
 }
 
 // unref drops a mention of code number c, and the code and its names
@@ -113,23 +125,55 @@ func (t *codeTable) unref(c uint32) {
 	if e.refs--; e.refs > 0 {
 		return
 	}
-	for j := e.first; j != 0; {
-		next := t.names[j-1].next
-		t.names[j-1] = nameSlot{}
-		t.freeNames = append(t.freeNames, j-1)
-		j = next
-	}
-	delete(t.systems[e.sys].codes, e.code)
+	delete(t.systems[e.sys].codes, e.data[:e.codeLen])
 	*e = codeEntry{}
 	t.freeCodes = append(t.freeCodes, c)
 }
 
-// name returns the string of name number j, "" for none.
-func (t *codeTable) name(j uint32) string {
-	if int(j) >= len(t.names) {
+// code returns the string of code number c, "" for none.
+func (t *codeTable) code(c uint32) string {
+	if int(c) >= len(t.codes) {
 		return ""
 	}
-	return t.names[j].name
+	e := &t.codes[c]
+	return e.data[:e.codeLen]
+}
+
+// names appends to dst the names of code number c: all of them, in their
+// numbers' order.
+func (t *codeTable) names(dst []string, c uint32) []string {
+	if int(c) >= len(t.codes) {
+		return dst
+	}
+	e := &t.codes[c]
+	d := e.data
+	var l uint32
+	for p := int(e.codeLen); p < len(d); {
+		l, p = num32At(d, p)
+		end := p + int(min(l, uint32(len(d)-p)))
+		dst = append(dst, d[p:end])
+		p = end
+	}
+	return dst
+}
+
+// name returns the string of name number k of code number c, "" for none.
+func (t *codeTable) name(c, k uint32) string {
+	if int(c) >= len(t.codes) {
+		return ""
+	}
+	e := &t.codes[c]
+	d := e.data
+	var l uint32
+	for p := int(e.codeLen); p < len(d); k-- {
+		l, p = num32At(d, p)
+		end := p + int(min(l, uint32(len(d)-p)))
+		if k == 0 {
+			return d[p:end]
+		}
+		p = end
+	}
+	return ""
 }
 
 // place stores v in a free slot of *list (the last number freed) or at its

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -75,14 +76,29 @@ func (s *Server) observe(c *gin.Context) {
 		route = "unmatched"
 	}
 	status := c.Writer.Status()
-	lat := time.Since(start)
+	end := time.Now()
+	lat := end.Sub(start)
 	s.metrics.observe(route, c.Request.Method, status, lat)
-	s.log.LogAttrs(c.Request.Context(), slog.LevelInfo, "http request",
-		slog.String("method", c.Request.Method),
+	s.accessLog(c.Request.Context(), end, c.Request.Method, route, status, lat, id)
+}
+
+// accessLog logs a request's line as Logger.LogAttrs would, at the time
+// observe read for its latency and without the caller's program counter
+// (LogAttrs walks the stack for it, a handler's source field, which the
+// access log's never names: its route does).
+func (s *Server) accessLog(ctx context.Context, at time.Time, method, route string, status int, lat time.Duration, id string) {
+	h := s.log.Handler()
+	if !h.Enabled(ctx, slog.LevelInfo) {
+		return
+	}
+	r := slog.NewRecord(at, slog.LevelInfo, "http request", 0)
+	r.AddAttrs(
+		slog.String("method", method),
 		slog.String("route", route),
 		slog.Int("status", status),
 		slog.Duration("latency", lat),
 		slog.String("requestId", id))
+	_ = h.Handle(ctx, r) // as LogAttrs: a handler's error is its own
 }
 
 // recoverPanic turns a panic in a handler into a 500 problem.

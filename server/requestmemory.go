@@ -30,8 +30,9 @@ type requestMemory struct {
 }
 
 // A record is, per suggestion, the uvarints of its code's number, of the
-// length in bytes of its names' numbers, and of those numbers: release
-// reads the codes and skips the names.
+// length in bytes of its names' numbers, and of those numbers (each a
+// name's place among its code's names, one byte): release reads the codes
+// and skips the names.
 
 func newRequestMemory(n int) *requestMemory {
 	return &requestMemory{recs: map[string]string{}, order: make([]string, n)}
@@ -127,7 +128,7 @@ func (m *requestMemory) lookup(id, system, code string) (names []string, suggest
 		}
 		for rs := rec[:end]; p < end; { // its names' numbers, read up to end
 			j, p = num32At(rs, p)
-			names = append(names, m.codes.name(j))
+			names = append(names, m.codes.name(s, j))
 		}
 		return names, true, true
 	}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"medcode/suggest"
 )
@@ -96,22 +97,17 @@ func TestRequestMemoryForgets(t *testing.T) {
 		t.Errorf("%d strings held after replacing a request, want %d", got, want)
 	}
 	// At most the 3 requests' and a new one's codes and names at once.
-	if len(m.codes.codes) > 1+4 || len(m.codes.names) > 1+4 {
-		t.Errorf("table grew to %d codes and %d names: dropped ones are not reused", len(m.codes.codes), len(m.codes.names))
+	if len(m.codes.codes) > 1+4 {
+		t.Errorf("table grew to %d codes: dropped ones are not reused", len(m.codes.codes))
 	}
 }
 
 // heldStrings is the number of codes and names m's table holds.
 func heldStrings(m *requestMemory) int {
 	n := 0
-	for _, e := range m.codes.codes {
+	for c, e := range m.codes.codes {
 		if e.refs > 0 {
-			n++
-		}
-	}
-	for _, s := range m.codes.names {
-		if s.name != "" {
-			n++
+			n += 1 + len(m.codes.names(nil, uint32(c)))
 		}
 	}
 	return n
@@ -149,73 +145,63 @@ func TestRequestMemoryCounts(t *testing.T) {
 }
 
 // checkCounts checks the table of m against what its records mention:
-// each code counted once per mention, each mentioned name in the list of
-// the code it is mentioned with, each list of a held code's names free of
-// repeats, nothing else held.
+// each code counted once per mention, each mentioned name one its code
+// holds, each held code's names free of repeats, each held code the key
+// of its system's map, nothing else held.
 func checkCounts(t *testing.T, m *requestMemory, put int) {
 	t.Helper()
+	tb := &m.codes
 	codes := map[uint32]uint32{}
-	nameCode := map[uint32]uint32{}
 	for _, rec := range m.recs {
 		for p := 0; p < len(rec); {
-			var c, n, j uint32
+			var c, n, k uint32
 			c, p = num32At(rec, p)
 			n, p = num32At(rec, p)
 			codes[c]++
 			for end := p + int(n); p < end; {
-				j, p = num32At(rec[:end], p)
-				if prev, ok := nameCode[j]; ok && prev != c {
-					t.Fatalf("put %d: name %d mentioned with codes %d and %d", put, j, prev, c)
+				k, p = num32At(rec[:end], p)
+				if int(c) >= len(tb.codes) || int(k) >= len(tb.names(nil, c)) {
+					t.Fatalf("put %d: name %d of code %d is not held", put, k, c)
 				}
-				nameCode[j] = c
 			}
 		}
 	}
-	tb := &m.codes
-	listed := 0
 	for c, e := range tb.codes {
 		if e.refs != codes[uint32(c)] {
-			t.Fatalf("put %d: code %d %q counted %d times, mentioned %d", put, c, e.code, e.refs, codes[uint32(c)])
+			t.Fatalf("put %d: code %d %q counted %d times, mentioned %d", put, c, tb.code(uint32(c)), e.refs, codes[uint32(c)])
 		}
 		if e.refs == 0 {
-			if e.first != 0 {
-				t.Fatalf("put %d: free code %d lists names", put, c)
+			if e.data != "" {
+				t.Fatalf("put %d: free code %d holds %q", put, c, e.data)
 			}
 			continue
 		}
-		if got, ok := tb.systems[e.sys].codes[e.code]; !ok || got != uint32(c) {
-			t.Fatalf("put %d: code %d %q is %d, %v in its system's map", put, c, e.code, got, ok)
+		code := tb.code(uint32(c))
+		if got, ok := tb.systems[e.sys].codes[code]; !ok || got != uint32(c) {
+			t.Fatalf("put %d: code %d %q is %d, %v in its system's map", put, c, code, got, ok)
 		}
 		seen := map[string]bool{}
-		for j := e.first; j != 0; j = tb.names[j-1].next {
-			s := tb.names[j-1]
-			if prev, ok := nameCode[j-1]; s.name == "" || seen[s.name] || ok && prev != uint32(c) {
-				t.Fatalf("put %d: name %d %q in the list of code %d %q, mentioned with %d (%v)", put, j-1, s.name, c, e.code, prev, ok)
+		for k, s := range tb.names(nil, uint32(c)) {
+			if s == "" || seen[s] || tb.name(uint32(c), uint32(k)) != s {
+				t.Fatalf("put %d: name %d %q of code %d %q is empty, repeated or not its number's", put, k, s, c, code)
 			}
-			seen[s.name] = true
-			delete(nameCode, j-1)
-			listed++
-		}
-	}
-	if len(nameCode) != 0 {
-		t.Fatalf("put %d: %d mentioned names in no list of their code", put, len(nameCode))
-	}
-	held := 0
-	for _, s := range tb.names {
-		if s.name != "" {
-			held++
+			seen[s] = true
 		}
 	}
 	inMaps := 0
 	for _, sys := range tb.systems {
 		inMaps += len(sys.codes)
+		for code, c := range sys.codes {
+			if unsafe.StringData(code) != unsafe.StringData(tb.codes[c].data) {
+				t.Fatalf("put %d: the map's key %q is not its code's string", put, code)
+			}
+		}
 	}
 	if inMaps != len(codes) {
 		t.Fatalf("put %d: the systems' maps hold %d codes, %d mentioned", put, inMaps, len(codes))
 	}
-	if held != listed || len(codes)+len(tb.freeCodes) != len(tb.codes) || held+len(tb.freeNames) != len(tb.names) {
-		t.Fatalf("put %d: %d names held, %d listed; %d+%d codes held and free of %d, %d+%d names of %d", put, held, listed,
-			len(codes), len(tb.freeCodes), len(tb.codes), held, len(tb.freeNames), len(tb.names))
+	if len(codes)+len(tb.freeCodes) != len(tb.codes) {
+		t.Fatalf("put %d: %d+%d codes held and free of %d", put, len(codes), len(tb.freeCodes), len(tb.codes))
 	}
 }
 

@@ -51,7 +51,12 @@ func newServeCmd(data *dataFlags) *cobra.Command {
 		Short: "Serve the HTTP API, CDS Hooks and the coder workbench",
 		Args:  usageArgs(cobra.NoArgs),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			return serve(cmd.Context(), data, f, slog.New(slog.NewTextHandler(cmd.ErrOrStderr(), nil)))
+			// The log's lines are gathered and written together
+			// (logwriter.go), all of them by the time serve returns.
+			lw := newLogWriter(cmd.ErrOrStderr(), logFlushDelay)
+			err := serve(cmd.Context(), data, f, slog.New(slog.NewTextHandler(lw, nil)))
+			_ = lw.Close() // a log write error goes unreported, as slog's own
+			return err
 		},
 	}
 	fl := cmd.Flags()
