@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestQueryMask holds the query mask (scratch.mark) to the present bits
+// TestQueryMask holds the query mask (scratch.enter) to the present bits
 // it stands in front of: every term present has its bit set, so a pair
 // the mask rejects is no query term's, over random queries; and some
 // absent terms have their bit clear, or the test could not fail.
@@ -17,14 +17,7 @@ func TestQueryMask(t *testing.T) {
 	cleared := 0
 	for range 2000 {
 		q := randomQuery(rng, 12, vocab, false)
-		sc.touched = sc.touched[:0]
-		for _, term := range q.Terms {
-			if sc.present[term/64]&(1<<(term%64)) == 0 {
-				sc.present[term/64] |= 1 << (term % 64) // touched once, as find lists it
-				sc.touched = append(sc.touched, term)
-			}
-		}
-		sc.mark()
+		sc.enter(q)
 		for u := range uint32(vocab) {
 			in := sc.present[u/64]&(1<<(u%64)) != 0
 			if bit := sc.qmask&(1<<(u%64)) != 0; in && !bit {
@@ -33,9 +26,7 @@ func TestQueryMask(t *testing.T) {
 				cleared++
 			}
 		}
-		for _, term := range sc.touched {
-			sc.present[term/64] = 0
-		}
+		sc.reset()
 	}
 	if cleared == 0 {
 		t.Fatalf("no absent term's bit clear: the mask never answers")

@@ -58,8 +58,8 @@ func kindWeight(k corpus.NameKind) float64 {
 // holds (a bitset), and a slot per term pointing at its query positions.
 type scratch struct {
 	present []uint64
-	slot    []int32   // term -> index into pos+1 (| repeatedSlot past its first position); 0 = not in query
-	pos     [][]int32 // positions per distinct query term
+	slot    []int32   // term -> index into one+1 (| repeatedSlot past its first position); 0 = not in query
+	pos     [][]int32 // positions of a repeated query term, at its slot's index (enter); empty for the others
 	touched []uint32
 	// sorted is touched in id order, for a search through pair lists
 	// that looks its terms up (sortedTerms sorts it once per search).
@@ -137,15 +137,49 @@ func (s *scratch) reset() {
 	}
 }
 
-// mark sets the present bits of the query's terms (touched) and their
-// bits in qmask.
-func (s *scratch) mark() {
+// enter lists the query's terms in s: each distinct term its slot, its
+// first position (one), its present bit and its bit in qmask; a term the
+// query repeats its slot's repeatedSlot and its positions (pos, at its
+// slot's index: listed only for the repeated terms, which are few, and
+// read only by nearest): one pass over the query where there were two
+// (the terms, then their present bits).
+func (s *scratch) enter(q Query) {
 	var qm uint64
-	for _, t := range s.touched {
-		s.present[t/64] |= 1 << (t % 64)
-		qm |= 1 << (t % 64)
+	for i, t := range q.Terms {
+		if int(t) >= len(s.slot) {
+			continue
+		}
+		k := s.slot[t]
+		if k == 0 {
+			s.touched = append(s.touched, t)
+			s.one = append(s.one, q.Pos[i])
+			s.slot[t] = int32(len(s.one))
+			s.present[t/64] |= 1 << (t % 64)
+			qm |= 1 << (t % 64)
+			continue
+		}
+		s.slot[t] = k | repeatedSlot
+		s.repeat(k&^repeatedSlot, q.Pos[i])
 	}
 	s.qmask = qm
+}
+
+// repeat adds position p to the positions of query slot k, a term seen
+// before: the first time, pos grows to hold the slot and its list starts
+// with the slot's first position (one).
+func (s *scratch) repeat(k int32, p int32) {
+	if int(k) > len(s.pos) {
+		if int(k) <= cap(s.pos) {
+			s.pos = s.pos[:k] // lists left empty by reset
+		} else {
+			s.pos = append(s.pos, make([][]int32, int(k)-len(s.pos))...)
+		}
+	}
+	ps := &s.pos[k-1]
+	if len(*ps) == 0 {
+		*ps = append(*ps, s.one[k-1])
+	}
+	*ps = append(*ps, p)
 }
 
 // repeatedSlot marks a query slot (scratch.slot) holding more than one
@@ -236,40 +270,11 @@ func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, min
 	if len(sc.touched) != 0 {
 		sc.reset() // a search that did not finish
 	}
-	for i, t := range q.Terms {
-		if int(t) >= len(sc.slot) {
-			continue
-		}
-		k := sc.slot[t]
-		if k == 0 {
-			sc.touched = append(sc.touched, t)
-			if len(sc.pos) < cap(sc.pos) {
-				sc.pos = sc.pos[:len(sc.pos)+1]
-			} else {
-				sc.pos = append(sc.pos, nil)
-			}
-			k = int32(len(sc.pos))
-			sc.slot[t] = k
-			sc.one = append(sc.one, q.Pos[i])
-		} else {
-			sc.slot[t] = k | repeatedSlot
-			k &^= repeatedSlot
-		}
-		// Appended in place: most lists have room, and a store of their
-		// length alone needs no write barrier.
-		if ps := &sc.pos[k-1]; len(*ps) < cap(*ps) {
-			n := len(*ps)
-			*ps = (*ps)[:n+1]
-			(*ps)[n] = q.Pos[i]
-		} else {
-			*ps = append(*ps, q.Pos[i])
-		}
-	}
+	sc.enter(q)
 	var allowed uint32 // bit per system byte; 0 = every system
 	for _, s := range opts.Systems {
 		allowed |= 1 << systemByte[s]
 	}
-	sc.mark()
 	sc.sortedPos = slices.IsSorted(q.Pos)
 	sc.tabled = false
 	// A first pass over each record bounds the coverage from the stored
@@ -469,14 +474,16 @@ func (s *scratch) tabulate(ps []int32) {
 	s.at0 = ps[0]
 	n := int(ps[len(ps)-1]-ps[0]) + 2 // positions ps[0] to one past the last
 	at := slices.Grow(s.at, n)[:n]
-	i := int32(0)
-	for j := range at {
-		p := s.at0 + int32(j)
-		for int(i) < len(ps) && ps[i] < p {
-			i++
+	// Filled a run at a time: the entries from one position past ps[i-1]
+	// to ps[i] hold i (a repeated position's run is empty), the last one
+	// past the last position len(ps).
+	j := 0
+	for i, p := range ps {
+		for e := int(p - s.at0); j <= e; j++ {
+			at[j] = int32(i)
 		}
-		at[j] = i
 	}
+	at[j] = int32(len(ps))
 	s.at = at
 }
 
