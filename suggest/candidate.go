@@ -11,23 +11,28 @@ import (
 	"medcode/nlp"
 )
 
-// mention is one hit of a code in one sentence. Its one-byte fields come
-// last, together, so it carries no padding between wider ones (mentions
-// are copied as collect lays them out).
+// mention is one hit of a code in one sentence. What the passes over a
+// note's mentions read of each (scoreOf's partNeg, dominated and hit
+// score; the full-name test's learned and coverage) comes first, in its
+// first 32 bytes, with the one-byte fields together so no padding falls
+// between wider ones. A mention is 160 bytes and the mention arena
+// (mentionSlice) starts on a page, so a mention starts on a 32-byte
+// boundary and those 32 bytes sit in one cache line
+// (TestMentionHotBytes).
 type mention struct {
+	partNeg   float64 // share of the matched words negated while the rest is not
+	learned   bool
+	dominated bool
+	expanded  bool
+	kind      corpus.NameKind
+	assert    nlp.Assertion
 	hit       index.Hit
-	weight    float64 // learned-name precision
-	name      string
 	sent      int
 	start     int
 	end       int
 	section   int
-	partNeg   float64 // share of the matched words negated while the rest is not
-	learned   bool
-	kind      corpus.NameKind
-	assert    nlp.Assertion
-	expanded  bool
-	dominated bool
+	weight    float64 // learned-name precision
+	name      string
 }
 
 // candidate gathers the mentions of one suggestable code (or stem).
