@@ -35,12 +35,22 @@ type mention struct {
 	name      string
 }
 
-// candidate gathers the mentions of one suggestable code (or stem).
+// candidate gathers the mentions of one suggestable code (or stem). What
+// the passes over a note's candidates read of each (its mentions, best,
+// target, sibling and filtered) comes first, in its first 64 bytes, and
+// the candidate is 256 bytes (pad), a size class whose objects start on
+// a cache line: those bytes are one line (TestCandidateHotLine).
 type candidate struct {
-	key      string
-	tgt      target
 	mentions []mention
 	best     int // index into mentions
+	tgt      target
+	// sibling: added because training notes code this category this way,
+	// on the evidence of another code of the category.
+	sibling bool
+	// filtered is assertLive's verdict on the candidate for the note
+	// (assertlive.go).
+	filtered filterState
+	key      string
 	// topScore is scoreOf mentions[best] while pendHits builds the
 	// mentions; nothing reads it after.
 	topScore float64
@@ -49,12 +59,6 @@ type candidate struct {
 	// mention's score minus the best overlapping competitor's.
 	spanRank int
 	margin   float64
-	// sibling: added because training notes code this category this way,
-	// on the evidence of another code of the category.
-	sibling bool
-	// filtered is assertLive's verdict on the candidate for the note
-	// (assertlive.go).
-	filtered filterState
 	// historyOf is the code whose historical or family mention this
 	// history code stands for; replacedBy is that history code, on the
 	// candidate it replaces.
@@ -79,6 +83,7 @@ type candidate struct {
 	// ("" none), once seventhKnown.
 	seventh      string
 	seventhKnown bool
+	_            [32]byte // pads the candidate to 256 bytes
 }
 
 // top is the candidate's best mention; a candidate without mentions has
