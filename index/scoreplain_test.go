@@ -97,7 +97,7 @@ func TestScoreFindsPlain(t *testing.T) {
 // (plainPositions), the window norm over the query in its order.
 func plainHit(ix *Index, q Query, n int32) Hit {
 	terms := ix.appendTerms(nil, &ix.names[n])
-	h := Hit{Name: n, Code: ix.names[n].code, Length: len(terms)}
+	h := Hit{Name: n, Code: ix.names[n].code, Length: int32(len(terms))}
 	var norm2, m2 float64
 	for _, term := range terms {
 		w := ix.weight[term]

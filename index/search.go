@@ -23,21 +23,25 @@ type SearchOptions struct {
 	Limit       int             // 0: no limit
 }
 
-// Hit is one name matching a query, with every part of its score.
+// Hit is one name matching a query, with every part of its score. Score
+// and Coverage come first: the passes over a note's mentions read them
+// (and little else of the hit), and a mention lays its hit out right
+// after its own most read fields (suggest's mention). The counts are
+// int32, like the positions, so the hit carries no padding.
 type Hit struct {
-	Name     int32
-	Code     int32
 	Score    float64
 	Coverage float64 // Σ matched w² / Σ name w²
-	Cosine   float64 // TF-IDF cosine against the matched window
-	Order    float64 // share of adjacent name-term pairs in note order
-	Mass     float64 // Σ matched w (how much information matched)
-	Matched  int     // matched terms
-	Length   int     // terms in the name
-	First    int32   // query position of the first matched term
-	Last     int32   // query position of the last matched term
+	Name     int32
+	Code     int32
+	Matched  int32 // matched terms
+	Length   int32 // terms in the name
+	First    int32 // query position of the first matched term
+	Last     int32 // query position of the last matched term
 	// Positions are the query positions matched, one per matched name term.
 	Positions []int32
+	Cosine    float64 // TF-IDF cosine against the matched window
+	Order     float64 // share of adjacent name-term pairs in note order
+	Mass      float64 // Σ matched w (how much information matched)
 }
 
 // kindWeight scales scores by where a name comes from.
@@ -726,7 +730,7 @@ func (r *reader) score(o uint32) {
 	h := &r.hits[n]
 	h.Name, h.Code, h.Score = ni, code, score
 	h.Coverage, h.Cosine, h.Order, h.Mass = cov, cos, order, mass
-	h.Matched, h.Length = matched, nt
+	h.Matched, h.Length = int32(matched), int32(nt)
 	h.First, h.Last, h.Positions = first, last, positions
 	r.keys = append(r.keys, hitKey{score, ni, int32(n)})
 }

@@ -11,31 +11,46 @@ import (
 	"medcode/nlp"
 )
 
-// mention is one hit of a code in one sentence. Its one-byte fields come
-// last, together, so it carries no padding between wider ones (mentions
-// are copied as collect lays them out).
+// mention is one hit of a code in one sentence. What the passes over a
+// note's mentions read of each (scoreOf's partNeg, dominated and hit
+// score; the full-name test's learned and coverage) comes first, in its
+// first 32 bytes, with the one-byte fields together so no padding falls
+// between wider ones. A mention is 160 bytes and the mention arena
+// (mentionSlice) starts on a page, so a mention starts on a 32-byte
+// boundary and those 32 bytes sit in one cache line
+// (TestMentionHotBytes).
 type mention struct {
+	partNeg   float64 // share of the matched words negated while the rest is not
+	learned   bool
+	dominated bool
+	expanded  bool
+	kind      corpus.NameKind
+	assert    nlp.Assertion
 	hit       index.Hit
-	weight    float64 // learned-name precision
-	name      string
 	sent      int
 	start     int
 	end       int
 	section   int
-	partNeg   float64 // share of the matched words negated while the rest is not
-	learned   bool
-	kind      corpus.NameKind
-	assert    nlp.Assertion
-	expanded  bool
-	dominated bool
+	weight    float64 // learned-name precision
+	name      string
 }
 
-// candidate gathers the mentions of one suggestable code (or stem).
+// candidate gathers the mentions of one suggestable code (or stem). What
+// the passes over a note's candidates read of each (its mentions, best,
+// target, sibling and filtered) comes first, in its first 64 bytes, and
+// the candidate is 256 bytes (pad), a size class whose objects start on
+// a cache line: those bytes are one line (TestCandidateHotLine).
 type candidate struct {
-	key      string
-	tgt      target
 	mentions []mention
 	best     int // index into mentions
+	tgt      target
+	// sibling: added because training notes code this category this way,
+	// on the evidence of another code of the category.
+	sibling bool
+	// filtered is assertLive's verdict on the candidate for the note
+	// (assertlive.go).
+	filtered filterState
+	key      string
 	// topScore is scoreOf mentions[best] while pendHits builds the
 	// mentions; nothing reads it after.
 	topScore float64
@@ -44,12 +59,6 @@ type candidate struct {
 	// mention's score minus the best overlapping competitor's.
 	spanRank int
 	margin   float64
-	// sibling: added because training notes code this category this way,
-	// on the evidence of another code of the category.
-	sibling bool
-	// filtered is assertLive's verdict on the candidate for the note
-	// (assertlive.go).
-	filtered filterState
 	// historyOf is the code whose historical or family mention this
 	// history code stands for; replacedBy is that history code, on the
 	// candidate it replaces.
@@ -74,6 +83,7 @@ type candidate struct {
 	// ("" none), once seventhKnown.
 	seventh      string
 	seventhKnown bool
+	_            [32]byte // pads the candidate to 256 bytes
 }
 
 // top is the candidate's best mention; a candidate without mentions has

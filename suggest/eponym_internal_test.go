@@ -59,7 +59,7 @@ func TestEponymSaidMemo(t *testing.T) {
 			}
 			doc := e.pipe.Analyze(strings.Join(words, " and ") + ".")
 			for p := range doc.Tokens {
-				for _, matched := range []int{1, 2} {
+				for _, matched := range []int32{1, 2} {
 					h := index.Hit{Name: n, Matched: matched, Positions: []int32{int32(p)}}
 					want := eponymSaidPlain(doc, ix, name, h)
 					if got := e.eponymSaid(doc, ix, learned, &h); got != want {

@@ -1,7 +1,7 @@
 package suggest
 
-// scoreAt is scoreOf c's mention i, read in place: a mention is some
-// 170 bytes, and a loop over c.mentions by value copies each one.
+// scoreAt is scoreOf c's mention i, read in place: a mention is
+// 160 bytes, and a loop over c.mentions by value copies each one.
 func (c *candidate) scoreAt(i int) float64 { return scoreOf(&c.mentions[i]) }
 
 // scoreOf is a mention's score: its hit's, less the share of its words
@@ -19,7 +19,7 @@ func scoreOf(m *mention) float64 {
 func (c *candidate) bestScore() float64 { return c.scoreAt(c.best) }
 
 // topRef is c's best mention read in place, where top() copies it (a
-// mention is some 170 bytes): a fresh one as top() gives (sentence and
+// mention is 160 bytes): a fresh one as top() gives (sentence and
 // section -1) when c has none.
 func (c *candidate) topRef() *mention {
 	if len(c.mentions) == 0 {
