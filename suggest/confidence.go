@@ -7,9 +7,16 @@ import (
 	"medcode/nlp"
 )
 
-// prepare computes a candidate's features; confidences fills in the rest.
-func (e *Engine) prepare(w *work, doc *nlp.Document, c *candidate, code corpus.ID, edits []Edit, f []float64) scored {
-	return scored{c: c, code: code, edits: edits, f: e.features(w, doc, c, code, f), score: round(c.topRef().hit.Score, 4)}
+// prepare appends a candidate's scored to pre with its features computed;
+// confidences fills in the rest. The scored (120 bytes) is written in its
+// place in pre, not returned and copied there.
+func (e *Engine) prepare(w *work, doc *nlp.Document, pre []scored, c *candidate, code corpus.ID, edits []Edit, f []float64) []scored {
+	pre = append(pre, scored{})
+	k := &pre[len(pre)-1]
+	k.c, k.code, k.edits = c, code, edits
+	k.f = e.features(w, doc, c, code, f)
+	k.score = round(c.topRef().hit.Score, 4)
+	return pre
 }
 
 // confidences scores prepared candidates: the model's log-odds (the tree

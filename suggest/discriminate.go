@@ -586,6 +586,11 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 	vs := slices.Grow(w.verdicts[:0], len(live))[:len(live)]
 	clear(vs)
 	defer func() { clear(vs); w.verdicts = vs[:0] }() // pooled without pointers into this note
+	// The conflicts found, few a note: a verdict holds its conflict's
+	// place here, so that the verdicts, one a candidate, are small to
+	// clear and to read.
+	var cfBuf [8]conflict
+	cfs := cfBuf[:0]
 	if e.slots != nil {
 		e.slots.warm(live)
 	}
@@ -627,7 +632,8 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		}
 		w.sents = sentencesOf(c, true, w.sents)
 		if cf, ok := e.slots.contradictionIn(e.ix, doc, &w.sr, w.sents, r, said, code); ok && (generalValue(e.ix, cf.val) || !e.nameSays(w, doc, c, cf.said)) {
-			vs[i].cf, vs[i].bad = cf, true
+			vs[i].cf, vs[i].bad = int32(len(cfs)), true
+			cfs = append(cfs, cf)
 		}
 	}
 	// A code contradicted only for being unspecified stays unless a
@@ -664,11 +670,12 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 		if v.seventh {
 			continue // rejected above
 		}
+		cf := &cfs[v.cf]
 		code := v.c.tgt.anyCode()
 		b := e.set.Brief(code)
 		sp, _, _ := e.slots.spans(code)
-		a := e.slots.terms[sp[0]+uint32(v.cf.at)]
-		if a == unspecTerm && !replaced(code, v.cf.at, v.cf.val) {
+		a := e.slots.terms[sp[0]+uint32(cf.at)]
+		if a == unspecTerm && !replaced(code, cf.at, cf.val) {
 			out = append(out, v.c)
 			continue
 		}
@@ -676,7 +683,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 			continue // rejected; too weak a match to be worth a coder's look
 		}
 		w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
-			Rule: "contradicted", Reason: e.conflictReason(doc, b, v.cf), Evidence: e.evidence(w, doc, v.c, 3)})
+			Rule: "contradicted", Reason: e.conflictReason(doc, b, *cf), Evidence: e.evidence(w, doc, v.c, 3)})
 	}
 	return out
 }
@@ -684,7 +691,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 // verdict is discriminate's judgement of one candidate.
 type verdict struct {
 	c       *candidate
-	cf      conflict
+	cf      int32 // the place of its conflict in discriminate's list (bad, not seventh)
 	bad     bool
 	seventh bool // its words state another code's 7th character
 }

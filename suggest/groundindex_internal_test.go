@@ -15,9 +15,9 @@ var groundNotes = []string{
 }
 
 // TestGroundIndex: for every set of one or two sentences of a note, the
-// index says a term is affirmed exactly when titleGrounding's marks of
-// those sentences' affirmed terms do, for the note's own terms, title
-// terms, and ids past the index's terms.
+// index says a term is affirmed (said and saidSparse alike) exactly when
+// titleGrounding's marks of those sentences' affirmed terms do, for the
+// note's own terms, title terms, and ids past the index's terms.
 func TestGroundIndex(t *testing.T) {
 	e := realEngine(t)
 	var probe []uint32
@@ -73,6 +73,9 @@ func TestGroundIndex(t *testing.T) {
 				}
 				if got := g.said(id, m); got != want {
 					t.Errorf("%q sentences %v: said(%d) = %v, want %v", note, sents, id, got, want)
+				}
+				if got := g.saidSparse(id, m); got != want {
+					t.Errorf("%q sentences %v: saidSparse(%d) = %v, want %v", note, sents, id, got, want)
 				}
 			}
 		}

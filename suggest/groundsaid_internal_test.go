@@ -2,12 +2,15 @@ package suggest
 
 import (
 	"math/rand/v2"
+	"slices"
 	"testing"
 )
 
 // TestGroundingIn holds groundingIn to grounding over groundIndex.said on
 // random indexes (terms below, just past and well past the index's terms,
-// with and without beyond entries), title terms and sentence masks.
+// with and without beyond entries), title terms and sentence masks, and
+// newGroundTermsOf's layout to the lists it was given (held in the struct
+// and, past groundInline terms, apart).
 func TestGroundingIn(t *testing.T) {
 	rng := rand.New(rand.NewPCG(22, 12))
 	terms := func(n, max int) []uint32 {
@@ -22,25 +25,29 @@ func TestGroundingIn(t *testing.T) {
 	}
 	for range 5000 {
 		g := &groundIndex{terms: 1 + rng.IntN(150), ok: true}
-		g.sents = make([]uint64, g.terms)
+		g.sents, g.bits = make([]uint64, g.terms), make([]uint64, (g.terms+63)/64)
 		for i := range g.sents {
 			if rng.IntN(3) == 0 {
 				g.sents[i] = rng.Uint64() & (1<<rng.IntN(64) - 1 | 1<<rng.IntN(64))
+				g.bits[i/64] |= 1 << (i % 64)
 			}
 		}
 		for range rng.IntN(6) {
 			g.beyond = append(g.beyond, groundBeyond{id: uint32(g.terms + rng.IntN(200)), sent: rng.IntN(64)})
 		}
 		max := g.terms + 256
-		tf := &groundTerms{has: true, own: terms(rng.IntN(8), max), parent: rng.IntN(4) != 0,
-			distinct: terms(rng.IntN(5), max), sibling: terms(rng.IntN(10), max)}
+		own, parent, distinct, sibling := terms(rng.IntN(8), max), rng.IntN(4) != 0, terms(rng.IntN(5), max), terms(rng.IntN(10+rng.IntN(2)*20), max)
 		for _, b := range g.beyond {
 			if rng.IntN(2) == 0 {
-				tf.sibling = append(tf.sibling, b.id)
+				sibling = append(sibling, b.id)
 			}
 			if rng.IntN(3) == 0 {
-				tf.own = append(tf.own, b.id)
+				own = append(own, b.id)
 			}
+		}
+		tf := newGroundTermsOf(parent, own, distinct, sibling)
+		if !slices.Equal(tf.own(), own) || !slices.Equal(tf.distinct(), distinct) || !slices.Equal(tf.sibling(), sibling) {
+			t.Fatalf("newGroundTermsOf(%v, %v, %v): %v %v %v", own, distinct, sibling, tf.own(), tf.distinct(), tf.sibling())
 		}
 		m := rng.Uint64()
 		if rng.IntN(3) == 0 {

@@ -265,7 +265,7 @@ func (e *Engine) warmCodes(r *rankScratch, live []*candidate) {
 		}
 		if e.slots != nil && e.factRef(id, &spare).flags&factICD != 0 {
 			if tf := e.groundTermsOf(id); tf != nil {
-				sum += float64(len(tf.own))
+				sum += float64(tf.nOwn)
 			}
 		}
 		if int(id) < len(e.priorByID) {

@@ -96,7 +96,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 				Evidence: e.evidence(w, doc, c, 1)})
 			continue
 		}
-		pre = append(pre, e.prepare(w, doc, c, code, edits, fbuf[:featureCount:featureCount]))
+		pre = e.prepare(w, doc, pre, c, code, edits, fbuf[:featureCount:featureCount])
 		fbuf = fbuf[featureCount:]
 	}
 	w.pre = pre
