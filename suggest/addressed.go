@@ -83,7 +83,7 @@ func (e *Engine) lowerWhere(ks []scored, only func(*scored) bool, kind, why stri
 
 // everyMentionAt reports whether f holds for every mention of c, each
 // read in place: a callback taking a mention by value would copy it
-// (~170 bytes) for the one field it tests.
+// (160 bytes) for the one field it tests.
 func everyMentionAt(c *candidate, f func(*mention) bool) bool {
 	for i := range c.mentions {
 		if !f(&c.mentions[i]) {

@@ -77,7 +77,7 @@ func (s *sectionMarks) of(sec int) uint8 {
 
 // everyMentionMarked reports whether every mention of c lies in a section
 // whose marks masked by mask are want, reading each mention in place (a
-// mention is ~170 bytes).
+// mention is 160 bytes).
 func everyMentionMarked(c *candidate, marks *sectionMarks, mask, want uint8) bool {
 	for i := range c.mentions {
 		if marks.of(c.mentions[i].section)&mask != want {
