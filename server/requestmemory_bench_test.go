@@ -55,10 +55,10 @@ func benchAnswers(n int) [][]suggest.Suggestion {
 	return out
 }
 
-// BenchmarkRequestMemoryPut remembers answers of 50 suggestions in a
-// memory holding 10,000, as the server's: a put in the steady state,
-// which forgets the oldest answer too.
-func BenchmarkRequestMemoryPut(b *testing.B) {
+// fullMemory is a memory holding 10,000 answers of 50 suggestions, as the
+// server's in the steady state, the ids of 20,000 requests (the first
+// 10,000 remembered) and the 1,000 answers they cycle through.
+func fullMemory() (*requestMemory, []string, [][]suggest.Suggestion) {
 	answers := benchAnswers(1000)
 	m := newRequestMemory(10000)
 	ids := make([]string, 20000)
@@ -68,6 +68,14 @@ func BenchmarkRequestMemoryPut(b *testing.B) {
 	for i := range 10000 {
 		m.put(ids[i], answers[i%len(answers)])
 	}
+	return m, ids, answers
+}
+
+// BenchmarkRequestMemoryPut remembers answers of 50 suggestions in a
+// memory holding 10,000, as the server's: a put in the steady state,
+// which forgets the oldest answer too.
+func BenchmarkRequestMemoryPut(b *testing.B) {
+	m, ids, answers := fullMemory()
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -82,15 +90,7 @@ func BenchmarkRequestMemoryPut(b *testing.B) {
 // suggestions read first: the server's case, where the engine's work on a
 // note has pushed the table out of the caches and left the answer in.
 func BenchmarkRequestMemoryPutCold(b *testing.B) {
-	answers := benchAnswers(1000)
-	m := newRequestMemory(10000)
-	ids := make([]string, 20000)
-	for i := range ids {
-		ids[i] = fmt.Sprintf("req-%08d", i)
-	}
-	for i := range 10000 {
-		m.put(ids[i], answers[i%len(answers)])
-	}
+	m, ids, answers := fullMemory()
 	sweep := make([]byte, 4<<20)
 	sink := 0
 	i := 0

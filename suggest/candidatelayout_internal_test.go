@@ -19,11 +19,7 @@ func TestCandidateHotLine(t *testing.T) {
 		"sibling":  unsafe.Offsetof(c.sibling) + unsafe.Sizeof(c.sibling),
 		"filtered": unsafe.Offsetof(c.filtered) + unsafe.Sizeof(c.filtered),
 	}
-	for f, end := range ends {
-		if end > line {
-			t.Errorf("candidate.%s ends at byte %d, past the first %d", f, end, line)
-		}
-	}
+	fieldsWithin(t, "candidate", ends, line)
 	if s := unsafe.Sizeof(c); s != 256 {
 		t.Errorf("a candidate is %d bytes, not 256", s)
 	}

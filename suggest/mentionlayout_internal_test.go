@@ -20,11 +20,7 @@ func TestMentionHotBytes(t *testing.T) {
 		"hit.Score":    unsafe.Offsetof(m.hit) + unsafe.Offsetof(m.hit.Score) + unsafe.Sizeof(m.hit.Score),
 		"hit.Coverage": unsafe.Offsetof(m.hit) + unsafe.Offsetof(m.hit.Coverage) + unsafe.Sizeof(m.hit.Coverage),
 	}
-	for f, end := range ends {
-		if end > hot {
-			t.Errorf("mention.%s ends at byte %d, past the first %d", f, end, hot)
-		}
-	}
+	fieldsWithin(t, "mention", ends, hot)
 	if s := unsafe.Sizeof(m); s%hot != 0 {
 		t.Errorf("a mention is %d bytes, not a multiple of %d", s, hot)
 	}
@@ -33,6 +29,17 @@ func TestMentionHotBytes(t *testing.T) {
 		ms := w.mentionSlice(n)
 		if a := uintptr(unsafe.Pointer(unsafe.SliceData(ms))); a%hot != 0 {
 			t.Errorf("mentionSlice(%d) starts at %#x, not on a %d-byte boundary", n, a, hot)
+		}
+	}
+}
+
+// fieldsWithin fails t for each field of type typ whose end (ends, by
+// name) lies past its first n bytes.
+func fieldsWithin(t *testing.T, typ string, ends map[string]uintptr, n uintptr) {
+	t.Helper()
+	for f, end := range ends {
+		if end > n {
+			t.Errorf("%s.%s ends at byte %d, past the first %d", typ, f, end, n)
 		}
 	}
 }
