@@ -146,13 +146,10 @@ func (t *codeTable) names(dst []string, c uint32) []string {
 		return dst
 	}
 	e := &t.codes[c]
-	d := e.data
-	var l uint32
-	for p := int(e.codeLen); p < len(d); {
-		l, p = num32At(d, p)
-		end := p + int(min(l, uint32(len(d)-p)))
-		dst = append(dst, d[p:end])
-		p = end
+	for p := int(e.codeLen); p < len(e.data); {
+		var n string
+		n, p = nameAt(e.data, p)
+		dst = append(dst, n)
 	}
 	return dst
 }
@@ -163,17 +160,22 @@ func (t *codeTable) name(c, k uint32) string {
 		return ""
 	}
 	e := &t.codes[c]
-	d := e.data
-	var l uint32
-	for p := int(e.codeLen); p < len(d); k-- {
-		l, p = num32At(d, p)
-		end := p + int(min(l, uint32(len(d)-p)))
+	for p := int(e.codeLen); p < len(e.data); k-- {
+		var n string
+		n, p = nameAt(e.data, p)
 		if k == 0 {
-			return d[p:end]
+			return n
 		}
-		p = end
 	}
 	return ""
+}
+
+// nameAt decodes the name whose length starts at byte p of a code's data
+// (codeEntry.data): the name, and where the next one's starts.
+func nameAt(d string, p int) (string, int) {
+	l, p := num32At(d, p)
+	end := p + int(min(l, uint32(len(d)-p)))
+	return d[p:end], end
 }
 
 // place stores v in a free slot of *list (the last number freed) or at its
