@@ -305,6 +305,18 @@ func TestFourPlacesAgrees(t *testing.T) {
 			if !ok || string(got) != "x"+string(want) {
 				t.Fatalf("appendShortDecimal(%v) = %q %v, want x%s", f, got, ok, want)
 			}
+			// Its neighbours and the point halfway to the next four
+			// places, which no decimal of four places reads back as.
+			for _, g := range []float64{math.Nextafter(f, math.Inf(1)), math.Nextafter(f, math.Inf(-1)), f + math.Copysign(0.5e-4, f)} {
+				want, err := json.Marshal(g)
+				if err != nil {
+					t.Fatal(err)
+				}
+				e := jsonAppender{ok: true}
+				if got := e.float([]byte("x"), g); !e.ok || string(got) != "x"+string(want) {
+					t.Fatalf("float(%v) = %q, want x%s", g, got, want)
+				}
+			}
 		}
 	}
 }
