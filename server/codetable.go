@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/binary"
 	"strings"
+	"unsafe"
 )
 
 // codeTable numbers the codes the remembered answers suggest, by system,
@@ -35,8 +36,15 @@ type codeTable struct {
 // codeEntry is a numbered code: its string followed by its names (data),
 // its system and the mentions counting it. A name is numbered by its
 // place among its code's names, which only grow while the code is held.
+//
+// first is the string the code's first name was put with, the caller's
+// own (held, so its memory is not another string's while it is): the
+// engine's names are its index's strings, the same memory in every
+// answer, and a name of the same memory and length is that name without
+// a read of data's bytes (refName).
 type codeEntry struct {
 	data    string // the code's codeLen bytes, then each name as its uvarint length and bytes
+	first   string // the caller's string of name 0, "" before it
 	codeLen uint32
 	sys     uint32
 	refs    uint32
@@ -87,9 +95,13 @@ func (t *codeTable) ref(sys uint32, code string) uint32 {
 // refName returns the number of name among code number c's names, adding
 // it when new. A new name goes to the end of the list: the name a code is
 // first seen with (its title, mostly) is the one it is matched with most,
-// and stays first, in the memory the code's own comparison read.
+// and stays first, found by its memory (codeEntry.first) with no read
+// of the code's data, which the engine's work has pushed out of the caches.
 func (t *codeTable) refName(c uint32, name string) uint32 {
 	e := &t.codes[c]
+	if len(name) == len(e.first) && len(name) > 0 && unsafe.StringData(name) == unsafe.StringData(e.first) {
+		return 0 // the same memory: the same bytes (strings are not written)
+	}
 	d := e.data
 	var k uint32
 	for p := int(e.codeLen); p < len(d); k++ {
@@ -110,6 +122,9 @@ func (t *codeTable) refName(c uint32, name string) uint32 {
 	b = binary.AppendUvarint(b, uint64(len(name)))
 	b = append(b, name...)
 	e.data = string(b)
+	if k == 0 {
+		e.first = name
+	}
 	return k
 }
 

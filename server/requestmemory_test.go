@@ -231,7 +231,11 @@ func TestRequestMemoryAgrees(t *testing.T) {
 		for i := range sgs {
 			sgs[i] = suggest.Suggestion{System: systems[r.IntN(len(systems))], Code: codes[r.IntN(len(codes))]}
 			for range r.IntN(4) {
-				sgs[i].Evidence = append(sgs[i].Evidence, suggest.Evidence{Matched: names[r.IntN(len(names))]})
+				name := names[r.IntN(len(names))]
+				if r.IntN(3) == 0 {
+					name = strings.Clone(name) // the same name in other memory (codeEntry.first)
+				}
+				sgs[i].Evidence = append(sgs[i].Evidence, suggest.Evidence{Matched: name})
 			}
 		}
 		id := fmt.Sprint("r", r.IntN(9))
