@@ -374,7 +374,7 @@ func TestRenderSuggestResponse(t *testing.T) {
 	want, _ := json.Marshal(v)
 	for range 3 { // pooled buffers, small and grown
 		w := httptest.NewRecorder()
-		if err := (jsonBody{v}).Render(w); err != nil {
+		if err := (jsonBody{v: v}).Render(w); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(w.Body.Bytes(), want) || w.Header().Get("Content-Length") != fmt.Sprint(len(want)) {
@@ -382,7 +382,7 @@ func TestRenderSuggestResponse(t *testing.T) {
 		}
 	}
 	v.Result.Threshold = math.NaN()
-	if err := (jsonBody{v}).Render(httptest.NewRecorder()); err == nil {
+	if err := (jsonBody{v: v}).Render(httptest.NewRecorder()); err == nil {
 		t.Fatal("NaN rendered without error")
 	}
 }
