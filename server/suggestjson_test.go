@@ -305,9 +305,14 @@ func TestFourPlacesAgrees(t *testing.T) {
 			if !ok || string(got) != "x"+string(want) {
 				t.Fatalf("appendShortDecimal(%v) = %q %v, want x%s", f, got, ok, want)
 			}
-			// Its neighbours and the point halfway to the next four
-			// places, which no decimal of four places reads back as.
-			for _, g := range []float64{math.Nextafter(f, math.Inf(1)), math.Nextafter(f, math.Inf(-1)), f + math.Copysign(0.5e-4, f)} {
+			// The point halfway to the next four places, and (for a
+			// fifth of them) f's neighbours, which no decimal of four
+			// places reads back as.
+			near := []float64{f + math.Copysign(0.5e-4, f)}
+			if frac%5 == 0 {
+				near = append(near, math.Nextafter(f, math.Inf(1)), math.Nextafter(f, math.Inf(-1)))
+			}
+			for _, g := range near {
 				want, err := json.Marshal(g)
 				if err != nil {
 					t.Fatal(err)
