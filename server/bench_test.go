@@ -105,7 +105,9 @@ func BenchmarkSuggestHTTP(b *testing.B) {
 // share answered 503 overloaded (shed-%): past capacity the server sheds
 // rather than queues.
 func benchHTTP(b *testing.B, h http.Handler, path string, body []byte, rate float64, parallelism int) {
-	ts := httptest.NewServer(h)
+	ts := httptest.NewUnstartedServer(h)
+	ts.Config.ConnContext = connContext // as HTTPServer's
+	ts.Start()
 	defer ts.Close()
 	tr := &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 1024}
 	defer tr.CloseIdleConnections()

@@ -3,6 +3,7 @@ package server
 import (
 	"encoding/binary"
 	"strings"
+	"unsafe"
 )
 
 // codeTable numbers the codes the remembered answers suggest, by system,
@@ -12,35 +13,38 @@ import (
 // (release skips them), and a code's names are the engine's few for it,
 // whatever the number of answers.
 //
-// A put looks up each code once, by its short string in its system's map,
-// and each matched name among the few names the table holds for that code
-// (a code's own titles and terms: a handful), compared by length and
-// bytes: no hashing of the ~70 long names of an answer, which a table of
-// all strings keyed by string did under requestMemory's lock.
+// A put looks up each code once, in the table's index of held codes
+// (codeindex.go: a slot holds a short code's bytes, so a look-up reads
+// one slot and no string), and each matched name among the few names the
+// table holds for that code (a code's own titles and terms: a handful),
+// compared by length and bytes: no hashing of the ~70 long names of an
+// answer, which a table of all strings keyed by string did under
+// requestMemory's lock.
 //
-// A code's string and its names are held in one string (codeEntry.data),
-// which its system's map's key is the start of: the map's comparison of
-// the code brings in the memory its first names are read from, and a name
-// costs no slot, list link or string of its own elsewhere. Ten thousand
-// answers stay in memory between the engine's requests, which push them
-// out of the caches: each place a put reads is a miss to memory.
+// A code's string and its names are held in one string (codeEntry.data):
+// a name costs no slot, list link or string of its own elsewhere. Ten
+// thousand answers stay in memory between the engine's requests, which
+// push them out of the caches: each place a put reads is a miss to
+// memory.
 type codeTable struct {
-	systems   []systemCodes // by system number; an answer's systems are the engine's few
-	codes     []codeEntry   // by code number; free when refs is 0
+	systems   []string    // by system number; an answer's systems are the engine's few
+	index     []codeSlot  // the held codes by (system, code): codeindex.go
+	codes     []codeEntry // by code number; free when refs is 0
 	freeCodes []uint32
-}
-
-// systemCodes is a system's name and its codes' numbers by code.
-type systemCodes struct {
-	name  string
-	codes map[string]uint32
 }
 
 // codeEntry is a numbered code: its string followed by its names (data),
 // its system and the mentions counting it. A name is numbered by its
 // place among its code's names, which only grow while the code is held.
+//
+// first is the string the code's first name was put with, the caller's
+// own (held, so its memory is not another string's while it is): the
+// engine's names are its index's strings, the same memory in every
+// answer, and a name of the same memory and length is that name without
+// a read of data's bytes (refName).
 type codeEntry struct {
 	data    string // the code's codeLen bytes, then each name as its uvarint length and bytes
+	first   string // the caller's string of name 0, "" before it
 	codeLen uint32
 	sys     uint32
 	refs    uint32
@@ -50,20 +54,24 @@ type codeEntry struct {
 // are kept: the engine names three.
 func (t *codeTable) system(name string) uint32 {
 	for i := range t.systems {
-		if t.systems[i].name == name {
+		if t.systems[i] == name {
 			return uint32(i)
 		}
 	}
-	t.systems = append(t.systems, systemCodes{name: strings.Clone(name), codes: map[string]uint32{}})
+	t.systems = append(t.systems, strings.Clone(name))
 	return uint32(len(t.systems) - 1)
 }
 
 // find returns the number of code in system, if held.
 func (t *codeTable) find(system, code string) (uint32, bool) {
 	for i := range t.systems {
-		if t.systems[i].name == system {
-			c, ok := t.systems[i].codes[code]
-			return c, ok
+		if t.systems[i] == system {
+			k := newCodeKey(uint32(i), code)
+			at := t.slotOf(k, code)
+			if at < 0 {
+				return 0, false
+			}
+			return t.index[at].c, true
 		}
 	}
 	return 0, false
@@ -72,23 +80,28 @@ func (t *codeTable) find(system, code string) (uint32, bool) {
 // ref returns the number of code in system number sys, counting one more
 // mention of it.
 func (t *codeTable) ref(sys uint32, code string) uint32 {
-	codes := t.systems[sys].codes
-	if c, ok := codes[code]; ok {
+	k := newCodeKey(sys, code)
+	if at := t.slotOf(k, code); at >= 0 {
+		c := t.index[at].c
 		t.codes[c].refs++
 		return c
 	}
 	e := codeEntry{data: strings.Clone(code), codeLen: uint32(len(code)), sys: sys, refs: 1} // not the caller's memory
 	c := place(&t.codes, &t.freeCodes, e)
-	codes[e.data] = c
+	t.insert(k, c)
 	return c
 }
 
 // refName returns the number of name among code number c's names, adding
 // it when new. A new name goes to the end of the list: the name a code is
 // first seen with (its title, mostly) is the one it is matched with most,
-// and stays first, in the memory the code's own comparison read.
+// and stays first, found by its memory (codeEntry.first) with no read
+// of the code's data, which the engine's work has pushed out of the caches.
 func (t *codeTable) refName(c uint32, name string) uint32 {
 	e := &t.codes[c]
+	if len(name) == len(e.first) && len(name) > 0 && unsafe.StringData(name) == unsafe.StringData(e.first) {
+		return 0 // the same memory: the same bytes (strings are not written)
+	}
 	d := e.data
 	var k uint32
 	for p := int(e.codeLen); p < len(d); k++ {
@@ -102,16 +115,16 @@ func (t *codeTable) refName(c uint32, name string) uint32 {
 		}
 		p = end
 	}
-	// A new name: the code's string and names again with it at the end,
-	// the map's key moved to the new string (the old is dropped).
+	// A new name: the code's string and names again with it at the end
+	// (the old is dropped).
 	b := make([]byte, 0, len(d)+binary.MaxVarintLen32+len(name))
 	b = append(b, d...)
 	b = binary.AppendUvarint(b, uint64(len(name)))
 	b = append(b, name...)
-	codes := t.systems[e.sys].codes
-	delete(codes, d[:e.codeLen])
 	e.data = string(b)
-	codes[e.data[:e.codeLen]] = c
+	if k == 0 {
+		e.first = name
+	}
 	return k
 }
 
@@ -125,7 +138,7 @@ func (t *codeTable) unref(c uint32) {
 	if e.refs--; e.refs > 0 {
 		return
 	}
-	delete(t.systems[e.sys].codes, e.data[:e.codeLen])
+	t.remove(c)
 	*e = codeEntry{}
 	t.freeCodes = append(t.freeCodes, c)
 }

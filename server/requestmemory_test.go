@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unsafe"
 
 	"medcode/suggest"
 )
@@ -146,8 +145,8 @@ func TestRequestMemoryCounts(t *testing.T) {
 
 // checkCounts checks the table of m against what its records mention:
 // each code counted once per mention, each mentioned name one its code
-// holds, each held code's names free of repeats, each held code the key
-// of its system's map, nothing else held.
+// holds, each held code's names free of repeats, each held code found by
+// the index in a slot of its own key, nothing else held.
 func checkCounts(t *testing.T, m *requestMemory, put int) {
 	t.Helper()
 	tb := &m.codes
@@ -177,8 +176,8 @@ func checkCounts(t *testing.T, m *requestMemory, put int) {
 			continue
 		}
 		code := tb.code(uint32(c))
-		if got, ok := tb.systems[e.sys].codes[code]; !ok || got != uint32(c) {
-			t.Fatalf("put %d: code %d %q is %d, %v in its system's map", put, c, code, got, ok)
+		if got, ok := tb.find(tb.systems[e.sys], code); !ok || got != uint32(c) {
+			t.Fatalf("put %d: code %d %q is %d, %v in the index", put, c, code, got, ok)
 		}
 		seen := map[string]bool{}
 		for k, s := range tb.names(nil, uint32(c)) {
@@ -188,17 +187,22 @@ func checkCounts(t *testing.T, m *requestMemory, put int) {
 			seen[s] = true
 		}
 	}
-	inMaps := 0
-	for _, sys := range tb.systems {
-		inMaps += len(sys.codes)
-		for code, c := range sys.codes {
-			if unsafe.StringData(code) != unsafe.StringData(tb.codes[c].data) {
-				t.Fatalf("put %d: the map's key %q is not its code's string", put, code)
-			}
+	inIndex := 0
+	for i, sl := range tb.index {
+		if sl.tag == 0 {
+			continue
+		}
+		inIndex++
+		if int(sl.c) >= len(tb.codes) || tb.codes[sl.c].refs == 0 {
+			t.Fatalf("put %d: slot %d holds code %d, not held", put, i, sl.c)
+		}
+		e := &tb.codes[sl.c]
+		if k := newCodeKey(e.sys, tb.code(sl.c)); k.word != sl.key || k.tag != sl.tag {
+			t.Fatalf("put %d: slot %d of code %d %q is %x %x, its key %x %x", put, i, sl.c, tb.code(sl.c), sl.key, sl.tag, k.word, k.tag)
 		}
 	}
-	if inMaps != len(codes) {
-		t.Fatalf("put %d: the systems' maps hold %d codes, %d mentioned", put, inMaps, len(codes))
+	if inIndex != len(codes) {
+		t.Fatalf("put %d: the index holds %d codes, %d mentioned", put, inIndex, len(codes))
 	}
 	if len(codes)+len(tb.freeCodes) != len(tb.codes) {
 		t.Fatalf("put %d: %d+%d codes held and free of %d", put, len(codes), len(tb.freeCodes), len(tb.codes))
@@ -215,7 +219,8 @@ func checkCounts(t *testing.T, m *requestMemory, put int) {
 func TestRequestMemoryAgrees(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	systems := []string{"ICD-10-CM", "CPT", "HCPCS"}
-	codes := []string{"E11.9", "R69", "99213", "A01", "Z00.00", "J45"}
+	codes := []string{"E11.9", "R69", "99213", "A01", "Z00.00", "J45", // and codes the slot does not compare whole
+		"", "J4", "J45\x00", "S72.001A", "S72.001AB", "S72.001AC", "S72.001ABCDEFGHIJ"}
 	names := []string{"diabetes", "type 2 diabetes mellitus", "visit", "fever", "", "asthma", "angina", "diabetes\tII", strings.Repeat("x", 300), strings.Repeat("x", 299) + "y"}
 	const size = 5
 	m := newRequestMemory(size)
@@ -226,7 +231,11 @@ func TestRequestMemoryAgrees(t *testing.T) {
 		for i := range sgs {
 			sgs[i] = suggest.Suggestion{System: systems[r.IntN(len(systems))], Code: codes[r.IntN(len(codes))]}
 			for range r.IntN(4) {
-				sgs[i].Evidence = append(sgs[i].Evidence, suggest.Evidence{Matched: names[r.IntN(len(names))]})
+				name := names[r.IntN(len(names))]
+				if r.IntN(3) == 0 {
+					name = strings.Clone(name) // the same name in other memory (codeEntry.first)
+				}
+				sgs[i].Evidence = append(sgs[i].Evidence, suggest.Evidence{Matched: name})
 			}
 		}
 		id := fmt.Sprint("r", r.IntN(9))

@@ -17,11 +17,19 @@ import (
 // write: no body-sized allocation, and no chunked framing (whose chunk
 // headers and trailer cost a 60 KB answer an extra write to the socket).
 func respond(c *gin.Context, status int, v any) {
-	c.Render(status, jsonBody{v})
+	var k *corker
+	if c.Request != nil {
+		k = corkerOf(c.Request.Context())
+	}
+	c.Render(status, jsonBody{v: v, cork: k})
 }
 
-// jsonBody is a gin renderer for respond.
-type jsonBody struct{ v any }
+// jsonBody is a gin renderer for respond: the value, and the corker of
+// the connection it goes to (cork.go), nil for none.
+type jsonBody struct {
+	v    any
+	cork *corker
+}
 
 // jsonAppendable is a response value that appends its own JSON, the bytes
 // the encoder writes for it, and reports false to leave it to the encoder
@@ -72,6 +80,10 @@ func (r jsonBody) Render(w http.ResponseWriter) error {
 	}
 	vals[1] = strconv.Itoa(len(body))
 	h["Content-Length"] = vals[1:2:2]
+	if r.cork != nil && len(body) > 4<<10 { // past net/http's buffer: two writes
+		r.cork.set(true)
+		defer r.cork.set(false)
+	}
 	_, err := w.Write(body)
 	return err
 }

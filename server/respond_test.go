@@ -59,7 +59,7 @@ func TestRenderHeaders(t *testing.T) {
 		if preset != "" {
 			w.Header().Set("Content-Type", preset)
 		}
-		if err := (jsonBody{gin.H{"status": "ok"}}).Render(w); err != nil {
+		if err := (jsonBody{v: gin.H{"status": "ok"}}).Render(w); err != nil {
 			t.Fatal(err)
 		}
 		wantCT := preset

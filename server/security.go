@@ -179,5 +179,6 @@ func (s *Server) HTTPServer() *http.Server {
 		WriteTimeout:      s.timeout + 10*time.Second,
 		IdleTimeout:       2 * time.Minute,
 		MaxHeaderBytes:    64 << 10,
+		ConnContext:       connContext,
 	}
 }

@@ -372,24 +372,28 @@ func (e *jsonAppender) float(b []byte, f float64) []byte {
 // most one decimal of k ≤ 8 places reads back as f, and when one does it
 // is m = Round(f·10^k) over 10^k (f·10^k is within far less than ½ of
 // it). Float division of the exact m and 10^k rounds as reading the
-// decimal does, so m/10^k == f tests it. A decimal of fewer places is one
-// of k places with trailing zeros: m without them is the shortest decimal
-// that reads back as f, strconv's pick.
+// decimal does, so m/10^k == f tests it; m is taken as f·10^k + ½ cut to
+// an integer, which is Round's when one does (and any m the test passes is
+// the one). A decimal of fewer places is one of k places with trailing
+// zeros: m without them is the shortest decimal that reads back as f,
+// strconv's pick.
 func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 	abs := math.Abs(f)
 	if !(abs < 1<<20) || abs < 1e-6 && abs != 0 { // NaN too; below 1e-6 the exponent form
 		return b, false
 	}
-	k, m := 4, math.Round(abs*1e4) // most of the engine's numbers
-	if m/1e4 != abs {
-		if k, m = 8, math.Round(abs*1e8); m/1e8 != abs {
+	// Through int64 (abs·10^8 < 2^47): one instruction each way, where
+	// uint64's conversions branch on the sign bit.
+	k, m := 4, int64(abs*1e4+0.5) // most of the engine's numbers
+	if float64(m)/1e4 != abs {
+		if k, m = 8, int64(abs*1e8+0.5); float64(m)/1e8 != abs {
 			return b, false
 		}
 	}
+	u := uint64(m)
 	if math.Signbit(f) {
 		b = append(b, '-')
 	}
-	u := uint64(m)
 	if k == 4 {
 		return appendFourPlaces(b, u), true
 	}
@@ -417,24 +421,20 @@ func appendShortDecimal(b []byte, f float64) ([]byte, bool) {
 // its places without their trailing zeros (none and no point for an
 // integer). Most of the engine's numbers have four places and an integer
 // part of one digit: the digit, the point and the places are laid in one
-// word from two digit pairs and stored at once, its length cut after.
+// word from two digit pairs and stored at once, its length cut after the
+// last place that is not '0' (found from the places' word, not by a
+// branch a digit, which the numbers' random places mispredict).
 // TestFourPlacesAgrees holds it to strconv over every four places.
 func appendFourPlaces(b []byte, u uint64) []byte {
 	ip, frac := u/1e4, u%1e4
 	hi, lo := frac/100, frac%100
-	w := uint64('.') | uint64(digitPairs[2*hi])<<8 | uint64(digitPairs[2*hi+1])<<16 |
-		uint64(digitPairs[2*lo])<<24 | uint64(digitPairs[2*lo+1])<<32
-	// n bytes of w are kept: the point and the places to the last nonzero.
-	n, last := 5, lo
-	if lo == 0 {
-		n, last = 3, hi
-	}
-	if last%10 == 0 {
-		n--
-	}
-	if frac == 0 {
-		n = 0
-	}
+	d := uint64(digitPairs[2*hi]) | uint64(digitPairs[2*hi+1])<<8 |
+		uint64(digitPairs[2*lo])<<16 | uint64(digitPairs[2*lo+1])<<24
+	// The places up to the last not '0' (its byte the highest nonzero of
+	// d^'0000'), and the point before them unless there are none.
+	places := (bits.Len64(d^0x30303030) + 7) / 8
+	n := places + (places+3)/4
+	w := uint64('.') | d<<8
 	if ip < 10 {
 		w = w<<8 | ('0' + ip)
 		n++

@@ -305,6 +305,23 @@ func TestFourPlacesAgrees(t *testing.T) {
 			if !ok || string(got) != "x"+string(want) {
 				t.Fatalf("appendShortDecimal(%v) = %q %v, want x%s", f, got, ok, want)
 			}
+			// The point halfway to the next four places, and (for a
+			// fifth of them) f's neighbours, which no decimal of four
+			// places reads back as.
+			near := []float64{f + math.Copysign(0.5e-4, f)}
+			if frac%5 == 0 {
+				near = append(near, math.Nextafter(f, math.Inf(1)), math.Nextafter(f, math.Inf(-1)))
+			}
+			for _, g := range near {
+				want, err := json.Marshal(g)
+				if err != nil {
+					t.Fatal(err)
+				}
+				e := jsonAppender{ok: true}
+				if got := e.float([]byte("x"), g); !e.ok || string(got) != "x"+string(want) {
+					t.Fatalf("float(%v) = %q, want x%s", g, got, want)
+				}
+			}
 		}
 	}
 }
@@ -362,7 +379,7 @@ func TestRenderSuggestResponse(t *testing.T) {
 	want, _ := json.Marshal(v)
 	for range 3 { // pooled buffers, small and grown
 		w := httptest.NewRecorder()
-		if err := (jsonBody{v}).Render(w); err != nil {
+		if err := (jsonBody{v: v}).Render(w); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(w.Body.Bytes(), want) || w.Header().Get("Content-Length") != fmt.Sprint(len(want)) {
@@ -370,7 +387,7 @@ func TestRenderSuggestResponse(t *testing.T) {
 		}
 	}
 	v.Result.Threshold = math.NaN()
-	if err := (jsonBody{v}).Render(httptest.NewRecorder()); err == nil {
+	if err := (jsonBody{v: v}).Render(httptest.NewRecorder()); err == nil {
 		t.Fatal("NaN rendered without error")
 	}
 }
