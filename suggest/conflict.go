@@ -277,8 +277,9 @@ type conflictNames struct {
 	pathsBits pathBits
 	nPaths    int32
 	nPaired   int32
-	// excl is the code's exclCode (exclCodeOf): resolveConflicts reads it
-	// beside the names, without a second memo's lookup.
+	// excl is the code's exclCode (exclCodeOf), nil when it lists no
+	// prefix: resolveConflicts reads it beside the names, without a
+	// second memo's lookup.
 	excl *exclCode
 	// withinHashes are the pathHash of each lower-cased within prefix,
 	// in hash order, as the prefixes are. pathHashes are pathHash of each
@@ -392,7 +393,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 	if n, ok := e.conflictMemo.load(e.set, id); ok {
 		return n
 	}
-	n := &conflictNames{id: id, excl: e.exclCodeOf(id)}
+	n := &conflictNames{id: id, excl: e.exclCodeOf(id).orNil()}
 	var paths, paired []string
 	own := e.set.Code(id) // read once, for its paths and as the first of its line
 	if code := own; code != nil {
