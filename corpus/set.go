@@ -501,10 +501,12 @@ type Brief struct {
 	Modifier bool
 }
 
-// Brief returns the brief of id, the zero Brief for ID 0.
-func (s *Set) Brief(id ID) Brief {
+// Brief returns the brief of id, the zero Brief for ID 0. The result is
+// written field by field (a Brief is returned in memory: a literal is
+// built in a zeroed temporary and copied).
+func (s *Set) Brief(id ID) (b Brief) {
 	if !s.valid(id) {
-		return Brief{}
+		return b
 	}
 	// flagsOf and displayOf in one: the view's flags read once (the
 	// suggest rules ask ~330 briefs a note).
@@ -515,10 +517,9 @@ func (s *Set) Brief(id ID) Brief {
 			display = v.titles[id]
 		}
 	}
-	return Brief{
-		System: s.systems[r.sys], Code: s.str(r.code), Display: s.str(display), Parent: s.str(r.parent),
-		Billable: flags&flagBillable != 0, Modifier: flags&flagModifier != 0,
-	}
+	b.System, b.Code, b.Display, b.Parent = s.systems[r.sys], s.str(r.code), s.str(display), s.str(r.parent)
+	b.Billable, b.Modifier = flags&flagBillable != 0, flags&flagModifier != 0
+	return b
 }
 
 // CodeString returns the code of id ("E11.9"), "" for an ID not in the

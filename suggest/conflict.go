@@ -277,8 +277,9 @@ type conflictNames struct {
 	pathsBits pathBits
 	nPaths    int32
 	nPaired   int32
-	// excl is the code's exclCode (exclCodeOf): resolveConflicts reads it
-	// beside the names, without a second memo's lookup.
+	// excl is the code's exclCode (exclCodeOf), nil when it lists no
+	// prefix: resolveConflicts reads it beside the names, without a
+	// second memo's lookup.
 	excl *exclCode
 	// withinHashes are the pathHash of each lower-cased within prefix,
 	// in hash order, as the prefixes are. pathHashes are pathHash of each
@@ -392,7 +393,7 @@ func (e *Engine) conflictNames(id corpus.ID) *conflictNames {
 	if n, ok := e.conflictMemo.load(e.set, id); ok {
 		return n
 	}
-	n := &conflictNames{id: id, excl: e.exclCodeOf(id)}
+	n := &conflictNames{id: id, excl: e.exclCodeOf(id).orNil()}
 	var paths, paired []string
 	own := e.set.Code(id) // read once, for its paths and as the first of its line
 	if code := own; code != nil {
@@ -1185,7 +1186,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if yields(drops[i].rule) {
 				// Documented but not coded beside its replacement: ranked
 				// below the recommendation, with the reason.
-				yielded = append(yielded, e.yieldTo(w, doc, *k, thr, drops[i].rule, drops[i].reason(briefs, &w.rn.reasons)))
+				yielded = append(yielded, e.yieldTo(w, doc, *k, b, thr, drops[i].rule, drops[i].reason(briefs, &w.rn.reasons)))
 				continue
 			}
 			w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
@@ -1205,7 +1206,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			if j < 0 || req.Annotate || !better(sup[i], sup[fsup[j]]) || k.c.replacedBy == cc {
 				reason := excludedBy(cc, &w.rn.reasons)
 				if j >= 0 && sup[i].level > 0 && !req.Annotate {
-					yielded = append(yielded, e.yieldTo(w, doc, *k, min(thr, final[j].conf), "excludes1", reason))
+					yielded = append(yielded, e.yieldTo(w, doc, *k, b, min(thr, final[j].conf), "excludes1", reason))
 				} else {
 					w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 						Rule: "excludes1", Reason: reason, Evidence: e.evidence(w, doc, k.c, 3)})
@@ -1216,7 +1217,7 @@ func (e *Engine) resolveConflicts(w *work, doc *nlp.Document, kept []scored, req
 			// k is better documented: the kept code gives way.
 			reason := excludedFor(b, &w.rn.reasons)
 			if sup[fsup[j]].level > 0 {
-				yielded = append(yielded, e.yieldTo(w, doc, final[j], min(thr, k.conf), "excludes1", reason))
+				yielded = append(yielded, e.yieldTo(w, doc, final[j], &briefs[fsup[j]], min(thr, k.conf), "excludes1", reason))
 			} else {
 				cb := e.set.Brief(clash)
 				w.rejected = append(w.rejected, Rejection{System: string(cb.System), Code: cb.Code, Display: cb.Display,
@@ -1338,9 +1339,9 @@ func yields(rule string) bool {
 // of the code it yields to when that is lower) with the rule that keeps it
 // from being coded as an edit. Its rejection is filed too, and dropped when
 // the code stays among the suggestions (dedupeRejected): a code the
-// MaxResults cut leaves out is still shown with its reason.
-func (e *Engine) yieldTo(w *work, doc *nlp.Document, k scored, below float64, rule, reason string) scored {
-	b := e.set.Brief(k.code)
+// MaxResults cut leaves out is still shown with its reason. b is k's
+// brief, as resolveConflicts read it (not read again).
+func (e *Engine) yieldTo(w *work, doc *nlp.Document, k scored, b *corpus.Brief, below float64, rule, reason string) scored {
 	w.rejected = append(w.rejected, Rejection{System: string(b.System), Code: b.Code, Display: b.Display,
 		Rule: rule, Reason: reason, Evidence: e.evidence(w, doc, k.c, 3)})
 	k.conf = round(math.Max(0, math.Min(k.conf, below-0.0001)), 4)

@@ -145,8 +145,9 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 		return out
 	}
 	uni, sides := e.sideStems.of(e.ix) // sidewords.go
-	sc.sided = sidedSentences(doc, sc.sided)
-	sided := sc.sided
+	// Whether a sentence states a side is read only for the sentences
+	// of the vague codes' mentions weighed below, each once (sidedAt).
+	sc.sided = sidedUnread(doc, &w.sr, sc.sided)
 	impliedSided, impliedNot := impliedBy(true, uni), impliedBy(false, uni) // made once per note
 	// The judge of the readings, made once per note: each vague code
 	// resets its own fields (start), where a closure made per vague code
@@ -172,7 +173,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 			}
 			sc.markRead(m.hit.Positions)
 			j.m, j.implied = m, impliedNot
-			if m.sent >= 0 && m.sent < len(sided) && sided[m.sent] {
+			if sc.sidedAt(doc, &w.sr, m.sent) {
 				j.implied = impliedSided
 			}
 			if !site && m.sent >= 0 && m.sent < len(vagueIn) {
@@ -583,6 +584,53 @@ func sidedSentences(doc *nlp.Document, dst []bool) []bool {
 	return dst
 }
 
+// sidedUnread returns dst's memory holding, per sentence of doc, that
+// whether it states a side is not read yet (0; sidedAt reads it): when
+// sr's ranges are not doc's, every sentence is read now, as
+// sidedSentences reads them (1 none, 2 a side).
+func sidedUnread(doc *nlp.Document, sr *sentenceRanges, dst []int8) []int8 {
+	state := int8(0)
+	if len(sr.term) != len(doc.Sentences) {
+		state = 1
+	}
+	dst = dst[:0]
+	for range doc.Sentences {
+		dst = append(dst, state)
+	}
+	if state == 0 {
+		return dst
+	}
+	for i := range doc.Terms {
+		t := &doc.Terms[i]
+		if (t.Norm == "right" || t.Norm == "left") && t.Sent >= 0 && t.Sent < len(dst) {
+			dst[t.Sent] = 2
+		}
+	}
+	return dst
+}
+
+// sidedAt is sidedSentences(doc)[s] (false for a sentence number outside
+// the note's), reading only sentence s's terms (sr's ranges of doc, the
+// terms of s among them) the first time s is asked: a note's terms are
+// ~90 bytes each, and most of its sentences hold no vague code's mention
+// (TestSidedAtIsSidedSentences).
+func (sc *refineScratch) sidedAt(doc *nlp.Document, sr *sentenceRanges, s int) bool {
+	if s < 0 || s >= len(sc.sided) {
+		return false
+	}
+	if sc.sided[s] == 0 {
+		sc.sided[s] = 1
+		r := sr.term[s]
+		for i := r[0]; i < r[1]; i++ {
+			if t := &doc.Terms[i]; t.Sent == s && (t.Norm == "right" || t.Norm == "left") {
+				sc.sided[s] = 2
+				break
+			}
+		}
+	}
+	return sc.sided[s] == 2
+}
+
 // impliedBy returns the words a sentence implies without saying them:
 // "unilateral" (stems uni) when it states one side.
 func impliedBy(sided bool, uni []string) func(string) bool {
@@ -719,7 +767,7 @@ type refineScratch struct {
 	rs      []refineReading
 	byS     []uint32 // rs's indices, by sentence
 	vagueIn []bool
-	sided   []bool
+	sided   []int8 // per sentence: 0 not read yet, 1 states no side, 2 one (sidedAt)
 	at      []int32
 	next    []int32
 	ord     []uint64 // rs's indices, each sentence's by category (cat<<32 | index)

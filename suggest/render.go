@@ -69,8 +69,18 @@ func pushEvidence(out []Evidence, lo int, doc *nlp.Document, m *mention) []Evide
 	if m.section >= 0 && m.section < len(doc.Sections) {
 		section = string(doc.Sections[m.section].Kind)
 	}
-	return append(out, Evidence{Start: m.start, End: m.end, Text: doc.Text[m.start:m.end], Matched: m.name, MatchedKind: m.kind.String(),
-		Section: section, Assertions: sharedAssertionNames(m.assert), Assertion: assertionStatus(m.assert), Trigger: triggerText(doc, m.start, m.end, statusFlag(m.assert))})
+	// Written in place, field by field, every field: append(out,
+	// Evidence{...}) builds the literal in a zeroed temporary and copies
+	// it (TestPushEvidenceWritesEveryField).
+	if len(out) == cap(out) {
+		out = slices.Grow(out, 1)
+	}
+	out = out[:len(out)+1]
+	ev := &out[len(out)-1]
+	ev.Start, ev.End, ev.Text, ev.Section = m.start, m.end, doc.Text[m.start:m.end], section
+	ev.Matched, ev.MatchedKind, ev.Assertions = m.name, m.kind.String(), sharedAssertionNames(m.assert)
+	ev.Assertion, ev.Trigger = assertionStatus(m.assert), triggerText(doc, m.start, m.end, statusFlag(m.assert))
+	return out
 }
 
 // assertionMask holds the flags assertionNames names.
