@@ -89,6 +89,9 @@ type Engine struct {
 	forest forest // the model's trees, validated
 	// calib is the model's calibration knots, indexed (calibindex.go).
 	calib calibIndex
+	// df is the model's TermDF laid out for look-up (termdf.go), nil
+	// without one.
+	df *dfTable
 	// ceiling is the model's Ceiling trees, validated (ceiling.go).
 	ceiling forest
 	// priors are the model's Priors by system and code, or category
@@ -292,6 +295,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options, newest *Engine) (
 	}
 	if m := opts.Model; m != nil {
 		e.calib = newCalibIndex(m.CalibX, m.CalibY)
+		e.df = newDFTable(m.TermDF)
 	}
 	if m := opts.Model; m != nil && m.Ceiling != nil {
 		f, err := compile(m.Ceiling.Trees, featureCount)

@@ -166,7 +166,7 @@ func (e *Engine) features(w *work, doc *nlp.Document, c *candidate, code corpus.
 		// The least common matched word says how ordinary the match is.
 		f[22] = 1
 		for _, p := range h.Positions {
-			f[22] = minMath(f[22], w.termDF(e.model.TermDF, doc, p))
+			f[22] = minMath(f[22], w.termDF(e.df, e.model.TermDF, doc, p))
 		}
 	}
 	if c.spanRank == 0 {

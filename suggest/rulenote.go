@@ -68,7 +68,17 @@ type ruleCueTable struct {
 	// heads holds, per firstKey of an exact first word, 1 + the index
 	// in first of the word's entry (0: none), chained by next.
 	heads [4096]int32
-	first []firstWord
+	// headAny has bit k set when heads[k] is not 0: most tokens' keys
+	// (seven in eight of the 4,096) hold no word, told from these 512
+	// bytes rather than heads' 16 KB, which a note's tokens read all over
+	// and the rest of the note had evicted.
+	headAny [4096 / 64]uint64
+	// wordAny has bit wordKey of each exact first word set: of the
+	// tokens headAny passes (two in five, common words sharing a key with
+	// a first word), it stops most that are no first word before they
+	// read heads and walk its chain.
+	wordAny [8192 / 64]uint64
+	first   []firstWord
 	// wild are the wildcard first words of three bytes or more, by the
 	// wild3Key of their first three: those of key k are
 	// wild[wildAt[k]:wildAt[k+1]]; short are the shorter ones. Keyed by
@@ -106,6 +116,12 @@ type firstList struct {
 	single bool
 	ps     []phrase
 	second uint64
+}
+
+// wordKey hashes a word to one of 8,192 bits of ruleCueTable.wordAny,
+// from other bytes than firstKey's: its middle and next-to-last bytes.
+func wordKey(s string) uint {
+	return (uint(len(s))*0x9e37 ^ uint(s[len(s)/2])*0x85eb ^ uint(s[max(len(s)-2, 0)])*0xc2b2 ^ uint(s[0])*0x27d4) * 0x165667b1 >> 7 & 8191
 }
 
 // secondKey hashes a word to one of 64 bits of firstList.second.
@@ -176,6 +192,9 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 		t.first = append(t.first, firstWord{word: arena[:len(w)], lists: fl, next: t.heads[k]})
 		arena = arena[len(w):]
 		t.heads[k] = int32(len(t.first))
+		t.headAny[k/64] |= 1 << (k % 64)
+		k2 := wordKey(w)
+		t.wordAny[k2/64] |= 1 << (k2 % 64)
 	}
 	t.layWildPhrases()
 	slices.SortStableFunc(t.wild, func(a, b wildFirst) int { return cmp.Compare(wild3Key(a.prefix), wild3Key(b.prefix)) })
@@ -349,7 +368,13 @@ func (n *ruleNote) find() {
 		if w == "" {
 			continue
 		}
-		for at := t.heads[firstKey(w)]; at != 0; {
+		at := int32(0)
+		if k := firstKey(w); t.headAny[k/64]&(1<<(k%64)) != 0 {
+			if k2 := wordKey(w); t.wordAny[k2/64]&(1<<(k2%64)) != 0 {
+				at = t.heads[k]
+			}
+		}
+		for at != 0 {
 			fw := &t.first[at-1]
 			if fw.word != w {
 				at = fw.next

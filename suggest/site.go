@@ -862,6 +862,12 @@ func (e *Engine) siteChoice(v corpus.ID, tv *titleFact, vt *siteReading, live li
 	return best, bf, true
 }
 
+// siteVagueICD is tf.system == corpus.ICD10CM && tf.siteVague(tf.billable)
+// of the titleFact tf whose bits b are (TestSiteVagueBits).
+func (b titleBits) siteVagueICD() bool {
+	return b.has(titleICD|titleBillable) && b&(titleNspec|titleOther) != 0
+}
+
 // siteVague reports whether a vague candidate's code may move to a
 // sibling: an unspecified code or an "other" code.
 func siteVague(b corpus.Brief) bool {
@@ -883,7 +889,7 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 		w.sr.termID(doc, e.ix, 0) // the note's term ids, read once (discriminate indexed w.sr)
 		w.site.known = w.sr.ids
 	}
-	for _, v := range live[:n] {
+	for i, v := range live[:n] {
 		if v.sibling || len(v.mentions) == 0 {
 			continue
 		}
@@ -896,10 +902,22 @@ func (e *Engine) siteRefine(w *work, doc *nlp.Document, live []*candidate, annot
 			continue // refine.go found the specific code
 		}
 		code := v.tgt.code
+		var tf *titleFact
 		if v.tgt.stem != 0 {
 			code = v.tgt.stem
+			tf = e.titleOf(code) // titlefacts.go
+		} else if w.liveTitle.holds(i, code) {
+			// The facts specific and refine read of v's code
+			// (titlelive.go), its bits in a dense array: most
+			// candidates' tell that no site refines them, without a
+			// fetch of the facts (code is v.tgt.anyCode()).
+			if !w.liveTitle.bits[i].siteVagueICD() {
+				continue
+			}
+			tf = w.liveTitle.facts[i]
+		} else {
+			tf = e.titleOf(code)
 		}
-		tf := e.titleOf(code) // titlefacts.go
 		if tf.system != corpus.ICD10CM || !tf.siteVague(tf.billable || v.tgt.stem != 0) {
 			continue
 		}

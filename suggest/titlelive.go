@@ -95,6 +95,13 @@ func (t *liveTitles) cat(e *Engine, i int) uint32 {
 	return t.cats[i]
 }
 
+// holds reports whether entry i holds the facts of code k (of read them
+// for live candidate i, whose code was k), so that facts[i] and bits[i]
+// are k's.
+func (t *liveTitles) holds(i int, k corpus.ID) bool {
+	return i < len(t.codes) && t.codes[i] == k && t.facts[i] != nil
+}
+
 // reset forgets the note's codes and facts.
 func (t *liveTitles) reset() {
 	clear(t.facts)

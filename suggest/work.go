@@ -114,12 +114,26 @@ func (w *work) noteSections(doc *nlp.Document) {
 	}
 }
 
-// termDF is the share of training notes holding token p's stem.
-func (w *work) termDF(df map[string]float64, doc *nlp.Document, p int32) float64 {
-	if w.df[p] < 0 {
-		w.df[p] = df[doc.Tokens[p].Stem]
+// termDF is the share of training notes holding token p's stem: read
+// once per token, from tab, TermDF laid out (termdf.go), or df when tab
+// is nil. It inlines: most calls find the token read.
+func (w *work) termDF(tab *dfTable, df map[string]float64, doc *nlp.Document, p int32) float64 {
+	if d := w.df[p]; d >= 0 {
+		return d
 	}
-	return w.df[p]
+	return w.readDF(tab, df, doc, p)
+}
+
+// readDF is termDF of a token not read yet.
+func (w *work) readDF(tab *dfTable, df map[string]float64, doc *nlp.Document, p int32) float64 {
+	var d float64
+	if tab != nil {
+		d = tab.get(doc.Tokens[p].Stem)
+	} else {
+		d = df[doc.Tokens[p].Stem]
+	}
+	w.df[p] = d
+	return d
 }
 
 // getWork hands out scratch for a note of n bytes: a long note's from
