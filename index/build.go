@@ -339,7 +339,13 @@ func (ix *Index) finish() {
 // layPostings lays the postings out flat, one record per name under its
 // rarest term, so a search reads them sequentially:
 //
-//	name id | kind<<24 | system<<16 | term count | code | norm² (float32 bits) | term... | name-order term...
+//	name id | kind<<24 | system<<16 | term count | code | norm² (float64 bits, low word first) | term... | name-order term...
+//
+// The norm² is the exact Σ w² of the name's terms in name order, the sum
+// score's coverage divides by: score reads it from the record's head
+// rather than summing w² over every term of the record (a read of sw, a
+// table of hundreds of kilobytes, for each term the query lacks), and the
+// bounds (readTodo's, the pair lists') read it too (recordNorm).
 //
 // A term's w² (float32) is w2[term], one table for every record. With
 // pack, the terms go heaviest first (ties by id), each term word holding
@@ -394,10 +400,10 @@ func (ix *Index) layPostings(pack bool) {
 		buf = ix.appendTerms(buf[:0], n)
 		var norm2 float64
 		for _, term := range buf {
-			norm2 += ix.weight[term] * ix.weight[term]
+			norm2 += ix.sw[term].sq // matchTerms' order and values
 		}
 		post[o+2] = uint32(n.code)
-		post[o+3] = math.Float32bits(float32(norm2))
+		post[o+3], post[o+4] = uint32(math.Float64bits(norm2)), uint32(math.Float64bits(norm2)>>32)
 		o += recordHead
 		n.terms = o // read above from the old layout or nameTerm
 		body := post[o : o+uint32(n.nterm)]
@@ -428,7 +434,14 @@ func (ix *Index) layPostings(pack bool) {
 }
 
 // recordHead is the number of words before a posting record's terms.
-const recordHead = 4
+const recordHead = 5
+
+// recordNorm is the norm² a posting record's head holds (layPostings):
+// the exact Σ w² of its terms in name order, score's and the bounds'.
+func recordNorm(rec []uint32) float64 {
+	_ = rec[4] // one bounds check
+	return math.Float64frombits(uint64(rec[3]) | uint64(rec[4])<<32)
+}
 
 // recordLen is the number of words of a posting record of n terms.
 func (ix *Index) recordLen(n uint32) uint32 { return recordHead + ix.recordTerms*n }

@@ -9,8 +9,8 @@ import (
 // TestEnter holds scratch.enter, which lists a query's terms in one pass
 // and the positions of only its repeated terms, to the plain listing:
 // per distinct term (in range) its first position, whether it repeats
-// and then every position in query order, its present bit and mask bit;
-// reset leaves the scratch
+// and then every position in query order, its present bit, mask bit and
+// query bit (qbits); reset leaves the scratch
 // empty. Random queries over a small vocabulary repeat terms, and some
 // terms lie past the index's.
 func TestEnter(t *testing.T) {
@@ -28,11 +28,13 @@ func TestEnter(t *testing.T) {
 		}
 		sc.enter(q)
 		var qm uint64
+		var qb [8]uint64
 		for i, term := range q.Terms {
 			if int(term) >= len(sc.slot) {
 				continue
 			}
 			qm |= 1 << (term % 64)
+			qb[term%512/64] |= 1 << (term % 64)
 			var ps []int32
 			first := -1
 			for j, u := range q.Terms {
@@ -62,10 +64,13 @@ func TestEnter(t *testing.T) {
 				}
 			}
 		}
-		if sc.qmask != qm {
-			t.Fatalf("query %v: mask %x, want %x", q.Terms, sc.qmask, qm)
+		if sc.qmask != qm || sc.qbits != qb {
+			t.Fatalf("query %v: mask %x bits %x, want %x %x", q.Terms, sc.qmask, sc.qbits, qm, qb)
 		}
 		sc.reset()
+		if sc.qbits != [8]uint64{} {
+			t.Fatalf("query %v: query bits %x left after reset", q.Terms, sc.qbits)
+		}
 		for _, k := range sc.slot {
 			if k != 0 {
 				t.Fatalf("query %v: a slot left after reset", q.Terms)

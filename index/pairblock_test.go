@@ -11,18 +11,20 @@ import (
 // pairBlock decodes term t's block (pairIndex) as the search reads it:
 // its solo records, its pairs' second terms (us, two to a word: pairTerm
 // reads the k-th) and their record bounds (npair+1 of them), npair the
-// number of pairs (even: the padding pair counts).
-func (p *pairIndex) pairBlock(t uint32) (solo, us, bounds []uint32, npair int) {
-	b := p.blk[p.ent[t].at:p.ent[t+1].at]
-	npair = 2 * int(b[0]&0xffff)
-	nsolo := int(b[0] >> 16)
-	solo = b[1 : 1+nsolo]
+// number of pairs (even: the padding pair counts), and how many words of
+// blk the block takes.
+func (p *pairIndex) pairBlock(t uint32) (solo, us, bounds []uint32, npair, nblk int) {
+	l := &p.lines[t]
+	nsolo, nw := l.head>>16, l.head&0xffff
+	n := nsolo + nw
+	words := p.blk[l.at : l.at+n]
+	npair = 2 * int(nw)
+	solo, us = words[:nsolo], words[nsolo:]
 	if npair == 0 {
-		return solo, nil, nil, 0
+		return solo, nil, nil, 0, int(n)
 	}
-	rest := b[1+nsolo:]
-	nw := (npair + 1) / 2
-	return solo, rest[:nw], rest[nw : nw+npair+1], npair
+	bounds = p.blk[l.at+n : int(l.at+n)+npair+1]
+	return solo, us, bounds, npair, int(n) + len(bounds)
 }
 
 // TestPairBlocks holds every term's block (pairIndex) to lists built the
@@ -41,14 +43,14 @@ func TestPairBlocks(t *testing.T) {
 	for _, cov := range []float64{loosePairs, strictPairs} {
 		p := ix.pairLists(cov)
 		loose := cov - 1e-4
-		odd, even := 0, 0
+		odd, even, at := 0, 0, 0
 		for tt := range uint32(ix.Terms()) {
 			var wantSolo []uint32
 			wantPairs := map[uint32][]uint32{} // second term -> records
 			js := map[[2]uint32]uint32{}       // (u, record) -> j
 			for o := ix.postOff[tt]; o < ix.postOff[tt+1]; o += ix.recordLen(ix.post[o+1] & 0xffff) {
 				n := ix.post[o+1] & 0xffff
-				norm := float64(math.Float32frombits(ix.post[o+3]))
+				norm := recordNorm(ix.post[o:])
 				body := ix.post[o+recordHead : o+recordHead+n]
 				if float64(ix.w2[tt]) >= (loose-pairMargin)*norm {
 					wantSolo = append(wantSolo, o)
@@ -64,14 +66,17 @@ func TestPairBlocks(t *testing.T) {
 					}
 				}
 			}
-			if p.ent[tt].at > p.ent[tt+1].at {
-				t.Fatalf("cov %v term %d: block [%d, %d)", cov, tt, p.ent[tt].at, p.ent[tt+1].at)
+			// The blocks tile blk in term order; a line holds its
+			// block's first words, zero past them.
+			l := &p.lines[tt]
+			if int(l.at) != at {
+				t.Fatalf("cov %v term %d: block at %d, want %d", cov, tt, l.at, at)
 			}
-			if (p.blk[p.ent[tt].at] == 0) != (len(wantSolo) == 0 && len(wantPairs) == 0) || p.ent[tt].at == p.ent[tt+1].at {
-				t.Fatalf("cov %v term %d: block [%d, %d) for %d solo records and %d pairs", cov, tt, p.ent[tt].at, p.ent[tt+1].at, len(wantSolo), len(wantPairs))
-			}
-			if e := p.ent[tt]; e.head != p.blk[e.at] {
-				t.Fatalf("cov %v term %d: entry's head word %#x, block's %#x", cov, tt, e.head, p.blk[e.at])
+			n := int(l.head>>16 + l.head&0xffff)
+			for i, w := range l.in {
+				if i < n && w != p.blk[int(l.at)+i] || i >= n && w != 0 {
+					t.Fatalf("cov %v term %d: line words %v for block %v", cov, tt, l.in, p.blk[l.at:int(l.at)+n])
+				}
 			}
 			// The gate: every bit with a solo record, else the bits of
 			// the pairs' terms.
@@ -82,10 +87,11 @@ func TestPairBlocks(t *testing.T) {
 			if len(wantSolo) > 0 {
 				wantGate = math.MaxUint64
 			}
-			if p.ent[tt].gate != wantGate {
-				t.Fatalf("cov %v term %d: gate %#x, want %#x", cov, tt, p.ent[tt].gate, wantGate)
+			if l.gate != wantGate {
+				t.Fatalf("cov %v term %d: gate %#x, want %#x", cov, tt, l.gate, wantGate)
 			}
-			solo, us, bounds, npair := p.pairBlock(tt)
+			solo, us, bounds, npair, nblk := p.pairBlock(tt)
+			at += nblk
 			if !slices.Equal(solo, wantSolo) {
 				t.Fatalf("cov %v term %d: solo %v, want %v", cov, tt, solo, wantSolo)
 			}
@@ -109,9 +115,11 @@ func TestPairBlocks(t *testing.T) {
 						t.Fatalf("cov %v term %d: padding pair term %d, records [%d, %d)", cov, tt, pairTerm(us, npair-1), bounds[npair-1], bounds[npair])
 					}
 				}
-				if len(us) != (npair+1)/2 || len(bounds) != npair+1 || int(p.ent[tt].at)+1+len(solo)+len(us)+len(bounds) != int(p.ent[tt+1].at) {
-					t.Fatalf("cov %v term %d: block of %d words for %d solo records, %d pair words, %d bounds", cov, tt, p.ent[tt+1].at-p.ent[tt].at, len(solo), len(us), len(bounds))
+				if len(us) != (npair+1)/2 || len(bounds) != npair+1 {
+					t.Fatalf("cov %v term %d: %d pair words, %d bounds for %d pairs", cov, tt, len(us), len(bounds), npair)
 				}
+			} else if len(us) != 0 {
+				t.Fatalf("cov %v term %d: %d pair words, no pair", cov, tt, len(us))
 			}
 			for k, u := range wantUs {
 				if got := pairTerm(us, k); got != u {
@@ -129,8 +137,8 @@ func TestPairBlocks(t *testing.T) {
 				}
 			}
 		}
-		if int(p.ent[0].at) != 0 || int(p.ent[ix.Terms()].at) != len(p.blk) {
-			t.Fatalf("cov %v: blocks span [%d, %d) of %d words", cov, p.ent[0].at, p.ent[ix.Terms()].at, len(p.blk))
+		if at != len(p.blk) {
+			t.Fatalf("cov %v: blocks span %d of %d words", cov, at, len(p.blk))
 		}
 		if odd == 0 || even == 0 {
 			t.Errorf("cov %v: %d terms with an odd number of pairs, %d even: the test cannot fail on both", cov, odd, even)

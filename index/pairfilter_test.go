@@ -1,7 +1,6 @@
 package index
 
 import (
-	"math"
 	"math/rand/v2"
 	"reflect"
 	"testing"
@@ -86,7 +85,7 @@ func checkPairFilters(t *testing.T, ix *Index, qs []Query) {
 				present[t/64] |= 1 << (t % 64)
 			}
 			for _, qt := range q.Terms {
-				_, us, bounds, npair := p.pairBlock(qt)
+				_, us, bounds, npair, _ := p.pairBlock(qt)
 				for k := range npair {
 					u := pairTerm(us, k)
 					if present[u/64]&(1<<(u%64)) == 0 {
@@ -161,7 +160,7 @@ func nearQuery(rng *rand.Rand, ix *Index, p *pairIndex) Query {
 func plainBound(ix *Index, o, u uint32, present []uint64, loose float64) bool {
 	n := ix.post[o+1] & 0xffff
 	body := ix.post[o+recordHead : o+recordHead+n]
-	norm := float64(math.Float32frombits(ix.post[o+3]))
+	norm := recordNorm(ix.post[o:])
 	need := loose * norm
 	slack := norm - need + 1e-4*norm
 	m2 := float64(ix.w2[body[0]&packTerm])

@@ -58,41 +58,47 @@ func (ix *Index) pairLists(minCov float64) *pairIndex {
 // the query holds and runs the usual bound on it, so it reads exactly the
 // records the full walk scores.
 //
-// Layout: term t's lists lie in one block, blk[ent[t].at:ent[t+1].at] (its
-// head word alone when the term opens no record), so a search reads a term's solo
-// records, its pairs' second terms and their record ranges from the same
-// few cache lines, not from four tables each a read that waits on memory
-// (most pair scans find no query term: the scan's line is all they
-// read). A block is (pairBlock) a head word (the pairs' words | nsolo<<16),
-// the solo records, the pairs' second terms (sorted, 16 bits each, two to
-// a word, the low half first; an odd count is padded with the last term
-// again, whose records are none, so the scan reads whole words) and
-// npair+1 record bounds: pair k's records are
-// pairPost[bounds[k]:bounds[k+1]]. Records are offsets of their first
-// word in post, in post order, each with its filter (pairRec). An index
-// has lists only while its term ids fit the 16-bit terms (pairsFit), and
-// its terms' solo records their 16-bit count (newPairIndex leaves an
-// index whose term has more without lists).
+// Layout: term t's lists are its block: the solo records, then the
+// pairs' second terms (sorted, 16 bits each, two to a word, the low half
+// first; an odd count is padded with the last term again, whose records
+// are none, so the scan reads whole words), then npair+1 record bounds:
+// pair k's records are pairPost[bounds[k]:bounds[k+1]]. Records are
+// offsets of their first word in post, in post order, each with its
+// filter (pairRec). An index has lists only while its term ids fit the
+// 16-bit terms (pairsFit), and its terms' solo records their 16-bit count
+// (newPairIndex leaves an index whose term has more without lists).
 //
-// A term's entry (pairEnt) holds, beside where its block starts, its head
-// word and a gate: the bits u%64 of its pairs' second terms (every bit
-// when it has solo records). A search whose query mask (scratch.qmask)
+// A term's line (pairLine, one cache line) holds its gate, its counts,
+// where its block starts in blk (which holds every block whole, in term
+// order) and a copy of the block's first lineWords words: the whole
+// block but for the bounds of most terms (some dozen pairs a term). A
+// search reads such a term's solo records and scans its pairs' terms in
+// the one line it reads for the gate, where an entry and the block it
+// points to were two lines of megabytes, the second a read that waited
+// on the first; the bounds it reads only for a pair the query holds. A
+// longer block it reads from blk.
+//
+// The gate is the bits u%64 of the pairs' second terms (every bit when
+// the term has solo records). A search whose query mask (scratch.qmask)
 // shares no bit with a term's gate lists nothing under it, and neither
-// reads its block (a line of megabytes of blocks, a read that waits on
-// memory) nor scans its pairs.
+// reads the rest of its block nor scans its pairs.
 type pairIndex struct {
-	ent      []pairEnt // nterms+1: the last holds the end of blk
+	lines    []pairLine // per term
 	blk      []uint32
 	pairPost []pairRec
 }
 
-// pairEnt is a term's entry in the pair lists (pairIndex): the gate, where
-// its block starts in blk, and the block's head word (its pairs' words |
-// nsolo<<16), so the search knows both counts before the block arrives.
-type pairEnt struct {
+// pairLine is a term's line in the pair lists (pairIndex): the gate, the
+// head word (the pairs' words | nsolo<<16), where its block starts in
+// blk, and a copy of the block's first words, one cache line in all.
+type pairLine struct {
 	gate     uint64
-	at, head uint32
+	head, at uint32
+	in       [lineWords]uint32
 }
+
+// lineWords is how many words of a term's block its line holds.
+const lineWords = 12
 
 // pairGate is the gate (pairIndex) of a term with nsolo solo records and
 // the pairs' second terms us: a query holding none of the terms (by their
@@ -169,19 +175,19 @@ func newPairIndex(ix *Index, cov float64) *pairIndex {
 // an index whose terms pass them).
 func newPairIndexNarrow(ix *Index, cov float64, narrow uint32) *pairIndex {
 	nt := len(ix.termStr)
-	p := &pairIndex{ent: make([]pairEnt, nt+1)}
+	p := &pairIndex{lines: make([]pairLine, nt)}
 	loose := cov - 1e-4 // the search's bound at cov
 	// An entry is record o listed under pair (t, u), u its j-th term:
 	// sorted small, its filter (pairFilter) computed once it is placed.
 	type entry struct{ u, o, j uint32 }
 	var es []entry
-	var solo, us, bounds []uint32
+	var solo, us, bounds, words []uint32
 	for t := 0; t < nt; t++ {
 		es, solo, us, bounds = es[:0], solo[:0], us[:0], bounds[:0]
 		w0 := float64(ix.w2[t])
 		for o := ix.postOff[t]; o < ix.postOff[t+1]; {
 			n := ix.post[o+1] & 0xffff
-			norm := float64(math.Float32frombits(ix.post[o+3]))
+			norm := recordNorm(ix.post[o:])
 			body := ix.post[o+recordHead : o+recordHead+n]
 			if w0 >= (loose-pairMargin)*norm {
 				solo = append(solo, o)
@@ -220,20 +226,22 @@ func newPairIndexNarrow(ix *Index, cov float64, narrow uint32) *pairIndex {
 		if len(solo) > 0xffff || len(us) > 0xffff {
 			return nil // counts past the head word's halves: the walk
 		}
-		head := uint32(len(us)/2) | uint32(len(solo))<<16
-		p.ent[t].head, p.ent[t].gate = head, pairGate(len(solo), us)
-		p.blk = append(p.blk, head)
-		if len(solo)+len(us) > 0 {
-			p.blk = append(p.blk, solo...)
-			for k := 0; k < len(us); k += 2 {
-				p.blk = append(p.blk, us[k]|us[k+1]<<16)
-			}
-			if len(us) > 0 {
-				p.blk = append(p.blk, bounds...)
-				p.blk = append(p.blk, uint32(len(p.pairPost)))
-			}
+		// The block's words (its line holds a copy of the first), then
+		// the bounds.
+		words = append(words[:0], solo...)
+		for k := 0; k < len(us); k += 2 {
+			words = append(words, us[k]|us[k+1]<<16)
 		}
-		p.ent[t+1].at = uint32(len(p.blk))
+		l := &p.lines[t]
+		l.gate = pairGate(len(solo), us)
+		l.head = uint32(len(us)/2) | uint32(len(solo))<<16
+		l.at = uint32(len(p.blk))
+		copy(l.in[:], words)
+		p.blk = append(p.blk, words...)
+		if len(us) > 0 {
+			p.blk = append(p.blk, bounds...)
+			p.blk = append(p.blk, uint32(len(p.pairPost)))
+		}
 	}
 	p.blk = slices.Clip(p.blk)
 	p.pairPost = slices.Clip(p.pairPost)
@@ -248,18 +256,23 @@ const noTerm = math.MaxUint32
 // u, the records of pair (t, u). The reader reads them all at once
 // (reader.readTodo).
 func (p *pairIndex) search(t uint32, r *reader) {
-	e := &p.ent[t]
-	if e.gate&r.sc.qmask == 0 {
+	l := &p.lines[t]
+	if l.gate&r.sc.qmask == 0 {
 		return // no solo record, and no pair's term in the query
 	}
-	// Every term has a block, its head word at least: no end to read.
-	b := p.blk[e.at:]
-	h := e.head
+	h := l.head
 	nsolo, nw := h>>16, h&0xffff
+	// The block's solo records and pairs' terms: in the line, or (a long
+	// block) in blk; their bounds after them in blk.
+	n := nsolo + nw
+	b := l.in[:min(n, lineWords)]
+	if n > lineWords {
+		b = p.blk[l.at : l.at+n]
+	}
 	if nsolo != 0 {
 		todo, post := r.todo, r.ix.post
 		var sink uint32
-		for _, o := range b[1 : 1+nsolo] {
+		for _, o := range b[:nsolo] {
 			todo = append(todo, pending{o, noTerm})
 			sink += post[o+1] // the record's head word, loaded ahead (reader.readTodo)
 		}
@@ -269,29 +282,26 @@ func (p *pairIndex) search(t uint32, r *reader) {
 	if nw == 0 {
 		return
 	}
-	// The pairs' terms, two to a word, then their bounds from bb on (read
-	// only for a pair the query holds).
-	bb := 1 + nsolo + nw
-	us := b[1+nsolo : bb]
+	us := b[nsolo:n]
+	bnd := p.blk[l.at+n:] // read only for a pair the query holds
 	sc := r.sc
 	// A scan reads a pair per step, a lookup about four per halving.
 	if npair := 2 * nw; int(npair) <= 4*len(sc.touched)*bits.Len32(npair) {
 		// A local (appends to r.todo cannot move it) covering every
 		// 16-bit term: read unchecked. The query's mask answers most
 		// pairs first, in a register: a sentence holds a few terms, so
-		// most of the 64 bits are clear, and the present word of a pair
-		// whose bit is clear (a load from kilobytes of bits, often out of
-		// cache) is never read.
+		// most of the 64 bits are clear; its bits (qbits, one line in
+		// cache) most of the rest, and the present word of a pair they
+		// rule out (a load from kilobytes of bits, often out of cache) is
+		// never read.
 		pr := (*[narrowTerms / 64]uint64)(sc.present)
-		qm := sc.qmask
+		qm, qb := sc.qmask, &sc.qbits
 		for j, w := range us {
-			if u := uint(w & 0xffff); qm&(1<<(u%64)) != 0 && pr[u/64]&(1<<(u%64)) != 0 {
-				k := bb + 2*uint32(j)
-				p.list(b[k], b[k+1], uint32(u), r)
+			if u := uint(w & 0xffff); qm&(1<<(u%64)) != 0 && qb[u/64%8]&(1<<(u%64)) != 0 && pr[u/64]&(1<<(u%64)) != 0 {
+				p.list(bnd[2*j], bnd[2*j+1], uint32(u), r)
 			}
-			if u := uint(w >> 16); qm&(1<<(u%64)) != 0 && pr[u/64]&(1<<(u%64)) != 0 {
-				k := bb + 2*uint32(j) + 1
-				p.list(b[k], b[k+1], uint32(u), r)
+			if u := uint(w >> 16); qm&(1<<(u%64)) != 0 && qb[u/64%8]&(1<<(u%64)) != 0 && pr[u/64]&(1<<(u%64)) != 0 {
+				p.list(bnd[2*j+1], bnd[2*j+2], uint32(u), r)
 			}
 		}
 		return
@@ -316,8 +326,7 @@ func (p *pairIndex) search(t uint32, r *reader) {
 			return
 		}
 		if pairTerm(us, from) == u {
-			k := int(bb) + from
-			p.list(b[k], b[k+1], u, r)
+			p.list(bnd[from], bnd[from+1], u, r)
 		}
 	}
 }
@@ -371,7 +380,7 @@ func (p *pairIndex) list(lo, hi, u uint32, r *reader) {
 // (the patterns run over the terms before it alone, as the walk would).
 func (ix *Index) pairFilter(o, j uint32, loose float64, narrow uint32) pairRec {
 	body := ix.post[o+recordHead : o+recordHead+ix.post[o+1]&0xffff]
-	norm := float64(math.Float32frombits(ix.post[o+3]))
+	norm := recordNorm(ix.post[o:])
 	need := (loose - pairMargin) * norm
 	slack := (1 - loose + 1e-4 + pairMargin) * norm
 	var miss float64

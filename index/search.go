@@ -96,6 +96,11 @@ type scratch struct {
 	// qmask has bit t%64 set for each query term t (mark): a term whose
 	// bit is clear is no query term, answered without reading present.
 	qmask uint64
+	// qbits has bit t%512 set for each query term t (word t/64%8; qmask
+	// is the or of its words): one line, in cache, that tells nearly
+	// every other term from the query's, where present's bit would be a
+	// load from kilobytes (the pair lists' scan reads it).
+	qbits [8]uint64
 }
 
 // hitKey orders hits without moving them.
@@ -128,6 +133,7 @@ func (s *scratch) reset() {
 		s.present[t/64] = 0
 	}
 	s.touched = s.touched[:0]
+	s.qbits = [8]uint64{}
 	for i := range s.pos {
 		s.pos[i] = s.pos[i][:0]
 	}
@@ -153,15 +159,18 @@ func (s *scratch) enter(q Query) {
 		if int(t) >= len(s.slot) {
 			continue
 		}
-		k := s.slot[t]
-		if k == 0 {
+		// A term not yet entered is told by its present bit (kilobytes,
+		// in cache), and its slot only written.
+		if s.present[t/64]&(1<<(t%64)) == 0 {
 			s.touched = append(s.touched, t)
 			s.one = append(s.one, q.Pos[i])
 			s.slot[t] = int32(len(s.one))
 			s.present[t/64] |= 1 << (t % 64)
+			s.qbits[t/64%8] |= 1 << (t % 64)
 			qm |= 1 << (t % 64)
 			continue
 		}
+		k := s.slot[t]
 		s.slot[t] = k | repeatedSlot
 		s.repeat(k&^repeatedSlot, q.Pos[i])
 	}
@@ -333,7 +342,7 @@ func (ix *Index) opens(terms []uint32, pairs *pairIndex) bool {
 		}
 	}
 	for _, t := range terms {
-		if int(t) < len(ix.termStr) && pairs.ent[t].gate&qm != 0 {
+		if int(t) < len(ix.termStr) && pairs.lines[t].gate&qm != 0 {
 			return true
 		}
 	}
@@ -390,7 +399,7 @@ next:
 		// A record stops as soon as the weight it misses shows it cannot
 		// reach the bound (the margin covers the float32 rounding of the
 		// stored weights against their norm).
-		norm := float64(math.Float32frombits(rec[3]))
+		norm := recordNorm(rec)
 		need := loose * norm
 		slack := norm - need + 1e-4*norm
 		// The walk stops once the matched weight reaches the bound or the
@@ -668,7 +677,8 @@ func (r *reader) score(o uint32) {
 	}
 	a := len(arena)
 	room := arena[a : a+nt]
-	norm2, m2, mass, matched, marks, anchor := sc.matchTerms(terms, ix.sw, room)
+	m2, mass, matched, marks, anchor := sc.matchTerms(terms, ix.sw, room)
+	norm2 := recordNorm(head)
 	cov := m2 / norm2
 	if cov < r.minCov || matched == 0 {
 		return
@@ -738,38 +748,42 @@ func (r *reader) score(o uint32) {
 // termWeight is a term's w² and w.
 type termWeight struct{ sq, w float64 }
 
-// matchTerms walks a record's terms in name order: it sums their w²
-// (norm2) and the matched ones' w² and w (m2, mass), and places each
-// matched term at its query slot's first position (scratch.one) in room,
-// which has room for every term. It returns how many matched, the or of
-// their slots (repeatedSlot set when one of them holds several positions:
-// nearest places those) and the anchor, the first position of the rarest
-// matched term (the first of the heaviest in name order). It is a
-// function of its own, not part of score, so that its loop keeps its
-// values in registers (within score the compiler spilled them).
+// matchTerms walks a record's terms in name order: it sums the matched
+// ones' w² and w (m2, mass), and places each matched term at its query
+// slot's first position (scratch.one) in room, which has room for every
+// term. It returns how many matched, the or of their slots (repeatedSlot
+// set when one of them holds several positions: nearest places those) and
+// the anchor, the first position of the rarest matched term (the first of
+// the heaviest in name order). A term the query lacks is told by the
+// query's mask and present bits (kilobytes, in cache) and reads neither
+// its slot nor its weights (tables of hundreds of kilobytes, each term a
+// line that would wait on memory): the record's norm² is its head's
+// (recordNorm). It is a function of its own, not part of score, so that
+// its loop keeps its values in registers (within score the compiler
+// spilled them).
 //
 //go:noinline
-func (sc *scratch) matchTerms(terms []uint32, sw []termWeight, room []int32) (norm2, m2, mass float64, matched int, marks, anchor int32) {
-	slot, one := sc.slot, sc.one
+func (sc *scratch) matchTerms(terms []uint32, sw []termWeight, room []int32) (m2, mass float64, matched int, marks, anchor int32) {
+	slot, one, present, qm := sc.slot, sc.one, sc.present, sc.qmask
 	sw, room = sw[:len(slot)], room[:len(terms)]
 	bestW := -1.0
 	for _, t := range terms {
+		if qm&(1<<(t%64)) == 0 || present[t/64]&(1<<(t%64)) == 0 {
+			continue
+		}
 		k := slot[t]
 		e := sw[t]
-		norm2 += e.sq
-		if k > 0 {
-			m2 += e.sq
-			mass += e.w
-			marks |= k
-			p := one[k&^repeatedSlot-1]
-			room[matched] = p
-			matched++
-			if e.w > bestW {
-				bestW, anchor = e.w, p
-			}
+		m2 += e.sq
+		mass += e.w
+		marks |= k
+		p := one[k&^repeatedSlot-1]
+		room[matched] = p
+		matched++
+		if e.w > bestW {
+			bestW, anchor = e.w, p
 		}
 	}
-	return norm2, m2, mass, matched, marks, anchor
+	return m2, mass, matched, marks, anchor
 }
 
 // nearest places again the matched terms of a record (terms, in name
@@ -779,10 +793,10 @@ func (sc *scratch) matchTerms(terms []uint32, sw []termWeight, room []int32) (no
 func (sc *scratch) nearest(terms []uint32, positions []int32, anchor int32) {
 	i := 0
 	for _, t := range terms {
-		k := sc.slot[t]
-		if k == 0 {
-			continue
+		if sc.present[t/64]&(1<<(t%64)) == 0 {
+			continue // no query term: its slot is not read
 		}
+		k := sc.slot[t]
 		if k&repeatedSlot != 0 {
 			ps := sc.pos[k&^repeatedSlot-1]
 			best := ps[0]
