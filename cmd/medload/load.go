@@ -38,11 +38,6 @@ type clientConn struct {
 	br *bufio.Reader
 }
 
-// readBuffer is a connection's read buffer: large enough for a typical
-// answer (~60 KB for a CodiEsp dev note), so one read system call takes
-// in what has arrived rather than 16 KB at a time.
-const readBuffer = 128 << 10
-
 // maxIdle bounds the kept-alive connections (the open loop's in-flight
 // bound is 2000 by default; beyond this a finished one is closed).
 const maxIdle = 4096
@@ -133,7 +128,7 @@ func (t *target) conn(ctx context.Context) (*clientConn, bool, error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return &clientConn{Conn: nc, br: bufio.NewReaderSize(nc, readBuffer)}, false, nil
+	return &clientConn{Conn: nc, br: bufio.NewReaderSize(nc, 16<<10)}, false, nil
 }
 
 func (t *target) release(c *clientConn, keep bool) {

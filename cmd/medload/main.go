@@ -31,7 +31,6 @@ import (
 	"os"
 	"os/exec"
 	"os/signal"
-	"runtime"
 	"runtime/pprof"
 	"strconv"
 	"strings"
@@ -58,7 +57,6 @@ type config struct {
 	asJSON      bool
 	seed        uint64
 	cpuProfile  string
-	procs       int // GOMAXPROCS of medload itself
 }
 
 type listFlag []string
@@ -89,7 +87,6 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.BoolVar(&c.asJSON, "json", false, "print the summaries as JSON instead of a table")
 	fs.Uint64Var(&c.seed, "seed", 1, "seed of the note order and the long notes")
 	fs.StringVar(&c.cpuProfile, "cpu-profile", "", "write a CPU profile of this load generator's measured runs to this file")
-	fs.IntVar(&c.procs, "procs", 1, "CPUs medload's own goroutines run on at once (GOMAXPROCS; the server child keeps its own)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -113,8 +110,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	switch {
 	case c.mode != "open" && c.mode != "closed" && c.mode != "both":
 		return c, fmt.Errorf("medload: -mode %q: want open, closed or both", c.mode)
-	case c.rate <= 0 || c.clients <= 0 || c.duration <= 0 || c.maxInFlight <= 0 || c.procs <= 0:
-		return c, errors.New("medload: -rate, -clients, -duration, -max-in-flight and -procs must be positive")
+	case c.rate <= 0 || c.clients <= 0 || c.duration <= 0 || c.maxInFlight <= 0:
+		return c, errors.New("medload: -rate, -clients, -duration and -max-in-flight must be positive")
 	}
 	return c, nil
 }
@@ -136,13 +133,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	// medload shares the machine with the server it measures. One P is
-	// enough to send 1,500 requests a second, and with one its scheduler
-	// does not spin a second thread looking for work on the server's
-	// core: measured on the 2-core VM, 0.14-0.15 ms of medload CPU a
-	// request against 0.17 ms with two. The child server is a separate
-	// process and keeps its own GOMAXPROCS.
-	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(c.procs))
 	var notes []string
 	for _, f := range c.cases {
 		n, err := readNotes(f)

@@ -191,10 +191,10 @@ func TestTargetCountsStatuses(t *testing.T) {
 
 func TestParseFlags(t *testing.T) {
 	c, err := parseFlags([]string{"-long", "8, 100", "-mode", "open"}, &bytes.Buffer{})
-	if err != nil || len(c.long) != 2 || c.long[1] != 100 || c.cases[0] != "data/evaldata/codiesp/dev.jsonl.gz" || c.procs != 1 {
+	if err != nil || len(c.long) != 2 || c.long[1] != 100 || c.cases[0] != "data/evaldata/codiesp/dev.jsonl.gz" {
 		t.Errorf("%+v, %v", c, err)
 	}
-	for _, bad := range [][]string{{"-long", "101"}, {"-mode", "half"}, {"-rate", "0"}, {"-procs", "0"}, {"extra"}} {
+	for _, bad := range [][]string{{"-long", "101"}, {"-mode", "half"}, {"-rate", "0"}, {"extra"}} {
 		if _, err := parseFlags(bad, &bytes.Buffer{}); err == nil {
 			t.Errorf("%q: want an error", bad)
 		}
