@@ -371,13 +371,7 @@ func hashBits(hs []uint64) uint64 {
 }
 
 // stemBit is the bit of stem s in a conflictNames mask.
-func stemBit(s string) uint64 {
-	h := uint32(2166136261)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * 16777619
-	}
-	return 1 << (h & 63)
-}
+func stemBit(s string) uint64 { return 1 << (fnv1a(s) & 63) }
 
 // stemMask is the mask of stems.
 func stemMask(stems []string) uint64 {

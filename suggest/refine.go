@@ -147,7 +147,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	uni, sides := e.sideStems.of(e.ix) // sidewords.go
 	// Whether a sentence states a side is read only for the sentences
 	// of the vague codes' mentions weighed below, each once (sidedAt).
-	sc.sided = sidedUnread(doc, &w.sr, sc.sided)
+	sc.sided = sidedUnread(doc, sc.sided)
 	impliedSided, impliedNot := impliedBy(true, uni), impliedBy(false, uni) // made once per note
 	// The judge of the readings, made once per note: each vague code
 	// resets its own fields (start), where a closure made per vague code
@@ -577,52 +577,40 @@ func sidedSentences(doc *nlp.Document, dst []bool) []bool {
 	}
 	for i := range doc.Terms {
 		t := &doc.Terms[i] // in place: a term is large to copy
-		if (t.Norm == "right" || t.Norm == "left") && t.Sent >= 0 && t.Sent < len(dst) {
+		if statesSide(t) && t.Sent >= 0 && t.Sent < len(dst) {
 			dst[t.Sent] = true
 		}
 	}
 	return dst
 }
 
+// statesSide reports whether t names one side, right or left.
+func statesSide(t *nlp.Term) bool { return t.Norm == "right" || t.Norm == "left" }
+
 // sidedUnread returns dst's memory holding, per sentence of doc, that
-// whether it states a side is not read yet (0; sidedAt reads it): when
-// sr's ranges are not doc's, every sentence is read now, as
-// sidedSentences reads them (1 none, 2 a side).
-func sidedUnread(doc *nlp.Document, sr *sentenceRanges, dst []int8) []int8 {
-	state := int8(0)
-	if len(sr.term) != len(doc.Sentences) {
-		state = 1
-	}
+// whether it states a side is not read yet (0; sidedAt reads it).
+func sidedUnread(doc *nlp.Document, dst []int8) []int8 {
 	dst = dst[:0]
 	for range doc.Sentences {
-		dst = append(dst, state)
-	}
-	if state == 0 {
-		return dst
-	}
-	for i := range doc.Terms {
-		t := &doc.Terms[i]
-		if (t.Norm == "right" || t.Norm == "left") && t.Sent >= 0 && t.Sent < len(dst) {
-			dst[t.Sent] = 2
-		}
+		dst = append(dst, 0)
 	}
 	return dst
 }
 
 // sidedAt is sidedSentences(doc)[s] (false for a sentence number outside
-// the note's), reading only sentence s's terms (sr's ranges of doc, the
-// terms of s among them) the first time s is asked: a note's terms are
-// ~90 bytes each, and most of its sentences hold no vague code's mention
-// (TestSidedAtIsSidedSentences).
+// the note's), reading only sentence s's terms (sr.termsOf: from sr's
+// ranges when they are doc's) the first time s is asked: a note's terms
+// are ~90 bytes each, and most of its sentences hold no vague code's
+// mention (TestSidedAtIsSidedSentences).
 func (sc *refineScratch) sidedAt(doc *nlp.Document, sr *sentenceRanges, s int) bool {
 	if s < 0 || s >= len(sc.sided) {
 		return false
 	}
 	if sc.sided[s] == 0 {
 		sc.sided[s] = 1
-		r := sr.term[s]
-		for i := r[0]; i < r[1]; i++ {
-			if t := &doc.Terms[i]; t.Sent == s && (t.Norm == "right" || t.Norm == "left") {
+		_, terms := sr.termsOf(doc, s)
+		for i := range terms {
+			if t := &terms[i]; t.Sent == s && statesSide(t) {
 				sc.sided[s] = 2
 				break
 			}

@@ -10,7 +10,7 @@ import (
 // TestSidedAtIsSidedSentences holds sidedAt, which reads a sentence's
 // terms on first use, to sidedSentences, which reads every term, over the
 // dev notes and a few of its own: with the note's ranges, and without
-// them (sidedUnread then reads the whole note).
+// them (termsOf then finds the sentence's terms by search).
 func TestSidedAtIsSidedSentences(t *testing.T) {
 	testenv.SkipUnderRace(t)
 	pipe, err := nlp.New(nlp.Options{})
@@ -25,7 +25,7 @@ func TestSidedAtIsSidedSentences(t *testing.T) {
 		sr.index(doc)
 		want := sidedSentences(doc, nil)
 		for _, r := range []*sentenceRanges{&sr, &none} {
-			sc.sided = sidedUnread(doc, r, sc.sided)
+			sc.sided = sidedUnread(doc, sc.sided)
 			for pass := range 2 { // the first reads, the second the memo
 				for s := -1; s <= len(doc.Sentences); s++ {
 					w := s >= 0 && s < len(want) && want[s]

@@ -46,7 +46,7 @@ func newDFTable(df map[string]float64) *dfTable {
 	t := &dfTable{slots: make([]dfSlot, size)}
 	mask := uint32(size - 1)
 	for _, s := range stems {
-		i := dfHash(s) & mask
+		i := fnv1a(s) & mask
 		for t.slots[i].n != 0 {
 			i = (i + 1) & mask
 		}
@@ -57,8 +57,9 @@ func newDFTable(df map[string]float64) *dfTable {
 	return t
 }
 
-// dfHash is FNV-1a of s: cheap over a stem's few bytes.
-func dfHash(s string) uint32 {
+// fnv1a is FNV-1a of s: cheap over a stem's few bytes (a dfTable's slot,
+// a stem's bit in a conflictNames mask).
+func fnv1a(s string) uint32 {
 	h := uint32(2166136261)
 	for i := 0; i < len(s); i++ {
 		h ^= uint32(s[i])
@@ -74,7 +75,7 @@ func (t *dfTable) get(stem string) float64 {
 		return 0 // no stem of the table
 	}
 	mask := uint32(len(t.slots) - 1)
-	for i := dfHash(stem) & mask; ; i = (i + 1) & mask {
+	for i := fnv1a(stem) & mask; ; i = (i + 1) & mask {
 		sl := &t.slots[i]
 		if sl.n == 0 {
 			return 0
