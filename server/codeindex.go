@@ -139,6 +139,12 @@ func (t *codeTable) insert(k codeKey, c uint32) {
 		t.rebuild(held)
 		return
 	}
+	t.slotFor(k, c)
+}
+
+// slotFor puts code number c, whose key is k, in the first free slot
+// from its hash's.
+func (t *codeTable) slotFor(k codeKey, c uint32) {
 	mask := len(t.index) - 1
 	i := int(k.hash) & mask
 	for t.index[i].tag != 0 {
@@ -154,18 +160,12 @@ func (t *codeTable) rebuild(held int) {
 		n *= 2
 	}
 	t.index = make([]codeSlot, n)
-	mask := n - 1
 	for c := range t.codes {
 		e := &t.codes[c]
 		if e.refs == 0 {
 			continue
 		}
-		k := newCodeKey(e.sys, e.data[:e.codeLen])
-		i := int(k.hash) & mask
-		for t.index[i].tag != 0 {
-			i = (i + 1) & mask
-		}
-		t.index[i] = codeSlot{key: k.word, tag: k.tag, c: uint32(c)}
+		t.slotFor(newCodeKey(e.sys, e.data[:e.codeLen]), uint32(c))
 	}
 }
 
