@@ -140,7 +140,7 @@ func New(opts Options) (*Pipeline, error) {
 	}
 	for norm, a := range p.abbr {
 		w := p.vocab.add(norm)
-		w.abbr = a
+		w.setAbbr(a)
 		p.vocab.fixed[norm] = w
 	}
 	if !opts.NoCompounds {
@@ -303,12 +303,15 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 		if k < len(sents) {
 			sent = int(sents[k])
 		}
-		t.Sent, t.Section, t.Assert, t.Stop, t.sense = sent, sec, 0, w.stop || r.marker, w.sense
+		t.Sent, t.Section, t.Assert, t.Stop, t.sense = sent, sec, 0, w.stop, w.sense
 		x.trig, x.prefix, x.tw = w.trig, w.prefix, w.tw
+		x.abbr, x.syn = nil, nil
+		if e := w.ext; e != nil {
+			x.abbr, x.syn = e.abbr, e.syn
+		}
 		if r.marker {
-			x.abbr, x.syn = nil, nil
-		} else {
-			x.abbr, x.syn = w.abbr, w.syn
+			// A list marker is a stop token, never an abbreviation.
+			t.Stop, x.abbr, x.syn = true, nil, nil
 		}
 	}
 	s.lex = lexs
@@ -343,10 +346,10 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 				term.Sent, term.Section = n.Sent, n.Section
 			}
 			dst = append(dst, term)
-			if w.syn != nil {
+			if syn := w.synonyms(); syn != nil {
 				e := term
 				e.Expanded = true
-				dst = appendWords(dst, e, w.syn.words)
+				dst = appendWords(dst, e, syn.words)
 			}
 			i++
 			continue
@@ -416,8 +419,8 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 func appendWord(dst []Term, e Term, w word) []Term {
 	e.Stem, e.Norm = w.stem, w.norm
 	dst = append(dst, e)
-	if w.syn != nil {
-		dst = appendWords(dst, e, w.syn.words)
+	if syn := w.synonyms(); syn != nil {
+		dst = appendWords(dst, e, syn.words)
 	}
 	return dst
 }
