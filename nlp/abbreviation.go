@@ -154,6 +154,8 @@ func (a *abbreviation) resolve(text string, toks []Token, i int, kind SectionKin
 	surface := text[toks[i].Start:toks[i].End]
 	var best *sense
 	bestScore := -1
+	var heads headSet // windowHeads, once a sense has cues
+	headsSet := false
 	for k := range a.senses {
 		s := &a.senses[k]
 		if !s.caseMatches(surface) {
@@ -174,7 +176,13 @@ func (a *abbreviation) resolve(text string, toks []Token, i int, kind SectionKin
 					break
 				}
 			}
-			score += cueScore(s.cues, toks, i)
+			if len(s.cues) > 0 {
+				if !headsSet {
+					windowHeads(&heads, toks, i)
+					headsSet = true
+				}
+				score += cueScore(s.cues, toks, i, &heads)
+			}
 		}
 		if score > bestScore {
 			best, bestScore = s, score
@@ -183,17 +191,60 @@ func (a *abbreviation) resolve(text string, toks []Token, i int, kind SectionKin
 	return best
 }
 
-// cueScore counts the cues found as prefixes of tokens near i.
-func cueScore(cues []string, toks []Token, i int) int {
+// cueScore counts the cues found as prefixes of tokens near i; heads
+// is windowHeads(toks, i). A cue is never empty (parseAbbreviations
+// drops empty ones): a cue whose head (headOf) starts no token of the
+// window is passed over without reading the tokens, and a token whose
+// first byte is not the cue's is passed over without comparing them.
+func cueScore(cues []string, toks []Token, i int, heads *headSet) int {
 	lo, hi := max(0, i-abbreviationWindow), min(len(toks), i+abbreviationWindow+1)
 	n := 0
 	for _, c := range cues {
+		if !heads.has(headOf(c)) {
+			continue
+		}
 		for j := lo; j < hi; j++ {
-			if j != i && strings.HasPrefix(toks[j].Norm, c) {
+			if t := toks[j].Norm; j != i && len(t) >= len(c) && t[0] == c[0] && t[:len(c)] == c {
 				n++
 				break
 			}
 		}
 	}
 	return n
+}
+
+// headSet is a set of heads (headOf), one bit each: the heads of the
+// tokens of a cue window (windowHeads). Two heads may share a bit, which
+// only costs a search.
+type headSet [4]uint64
+
+// headOf is the head of s, a string that is not empty: a number of its
+// first two bytes, or of its only one, below 256.
+func headOf(s string) uint8 {
+	if len(s) == 1 {
+		return s[0]
+	}
+	return s[0]<<3 ^ s[1]
+}
+
+// has reports whether h is in the set.
+func (m *headSet) has(h uint8) bool { return m[h>>6]&(1<<(h&63)) != 0 }
+
+// add puts h into the set.
+func (m *headSet) add(h uint8) { m[h>>6] |= 1 << (h & 63) }
+
+// windowHeads sets m to the heads of the tokens cueScore searches around
+// i: of a token's first byte and of its first two, so that a cue of
+// either length starting it finds its own.
+func windowHeads(m *headSet, toks []Token, i int) {
+	*m = headSet{}
+	lo, hi := max(0, i-abbreviationWindow), min(len(toks), i+abbreviationWindow+1)
+	for j := lo; j < hi; j++ {
+		if t := toks[j].Norm; j != i && len(t) > 0 {
+			m.add(headOf(t[:1]))
+			if len(t) > 1 {
+				m.add(headOf(t[:2]))
+			}
+		}
+	}
 }

@@ -128,3 +128,34 @@ func TestDictionaryParseErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestCueHeadsAgree holds cueScore's first-byte filter (windowHeads) to
+// the plain search, which reads every token of the window: every sense of
+// every abbreviation of the test and dev notes scores the same either
+// way.
+func TestCueHeadsAgree(t *testing.T) {
+	p := testPipeline(t)
+	checked := 0
+	for _, text := range testNotes(t) {
+		d := p.Analyze(text)
+		for i, tk := range d.Tokens {
+			a := p.abbr[tk.Norm]
+			if a == nil {
+				continue
+			}
+			var heads headSet
+			windowHeads(&heads, d.Tokens, i)
+			all := headSet{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+			for k := range a.senses {
+				s := &a.senses[k]
+				if got, want := cueScore(s.cues, d.Tokens, i, &heads), cueScore(s.cues, d.Tokens, i, &all); got != want {
+					t.Fatalf("%q at %d, sense %q: cue score %d with the window's heads, %d searching", tk.Norm, tk.Start, s.expansion, got, want)
+				}
+				checked += len(s.cues)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no cue checked")
+	}
+}

@@ -1,6 +1,10 @@
 package nlp
 
-import "strings"
+import (
+	"math/bits"
+	"slices"
+	"strings"
+)
 
 // scopeWindow is the most non-stop tokens a trigger's scope covers on one
 // side (within one list item: see listItem).
@@ -42,15 +46,26 @@ var signNegative = &rule{phrase: "(-)", kind: Negated, dir: backward, result: tr
 // that follows a colon and ends its clause. Header tokens are never
 // triggers or scope. An abbreviation whose expansion is negated ("NKDA")
 // is negated itself.
-func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
+//
+// It reads the tokens' sentences, their sections' first tokens and their
+// terms from s (makeTokens, makeTerms) rather than from the tokens and
+// terms: it gives a token's flags only to its own terms, those of the
+// tokens it flagged.
+func (p *Pipeline) assert(d *Document, s *scratch) {
 	toks := d.Tokens
-	sc := scoper{d: d, toks: toks}
+	lexs := s.lex
+	sents := s.sents[:len(toks)] // the tokens' sentences (sentences), read rather than the tokens
+	ms := s.ms[:0]
+	n := (len(toks) + 63) / 64
+	s.marked = slices.Grow(s.marked[:0], n)[:n]
+	clear(s.marked)
+	sc := scoper{d: d, toks: toks, marked: s.marked}
 	// Most notes write no "(-)": then no gap holds a sign.
 	signs := strings.Contains(d.Text, "(-)")
 	for i := 0; i < len(toks); {
 		// sentence [i, e)
 		e := i + 1
-		for sent := toks[i].Sent; e < len(toks) && toks[e].Sent == sent; {
+		for sent := sents[i]; e < len(sents) && sents[e] == sent; {
 			e++
 		}
 		sc.i, sc.e = i, e
@@ -140,22 +155,14 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 		}
 		i = e
 	}
-	j := 0
-	if !sectionAsserts(d.Sections) {
-		j = len(toks) // no section asserts anything
-	}
-	for j < len(toks) {
-		si := toks[j].Section
-		e := j + 1
-		for e < len(toks) && toks[e].Section == si {
-			e++
+	for si := range d.Sections {
+		kind := sectionAssertion(d.Sections[si].Kind)
+		if kind == 0 {
+			continue // most sections; a note with none reads no token here
 		}
-		var kind Assertion
-		if si >= 0 {
-			kind = sectionAssertion(d.Sections[si].Kind)
-		}
+		j, e := int(s.secFirst[si]), int(s.secFirst[si+1]) // the section's tokens
 		lo, hi := -1, -1
-		for k := j; kind != 0 && k < e; k++ {
+		for k := j; k < e; k++ {
 			if toks[k].Start < d.Sections[si].Header.End {
 				continue
 			}
@@ -163,6 +170,7 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 				break
 			}
 			toks[k].Assert |= kind
+			sc.marked[k>>6] |= 1 << (k & 63)
 			if lo < 0 {
 				lo = k
 			}
@@ -171,32 +179,29 @@ func (p *Pipeline) assert(d *Document, lexs []lex, ms []match) []match {
 		if lo >= 0 {
 			d.Assertions = append(d.Assertions, AssertionSpan{Kind: kind, Trigger: d.Sections[si].Header, Scope: Span{toks[lo].Start, toks[hi].End}})
 		}
-		j = e
 	}
-	// Each term takes its token's flags, in one pass over the terms
-	// unless an abbreviation negates its own token: that flag must reach
-	// the terms of the token before it too, so a second pass gives the
-	// flags to all of them (again: or-ing them twice changes nothing).
-	negatedSelf := false
-	terms := d.Terms // a local slice: the loop's stores would make it reload d.Terms
-	for k := range terms {
-		t := &terms[k]
-		tok := &toks[t.Tok]
-		if t.Expanded && t.Assert&Negated != 0 && tok.Assert&Negated == 0 {
-			// "NKDA": the abbreviation says "no known drug allergies"
+	// An abbreviation whose expansion is negated ("NKDA": no known drug
+	// allergies) negates its token, then each term takes its token's
+	// flags: only the flagged tokens' terms are read.
+	for _, j := range s.ix.negated {
+		if tok := &toks[j]; tok.Assert&Negated == 0 {
 			tok.Assert |= Negated
+			sc.marked[j>>6] |= 1 << (j & 63)
 			sp := Span{tok.Start, tok.End}
 			d.Assertions = append(d.Assertions, AssertionSpan{Kind: Negated, Trigger: sp, Scope: sp})
-			negatedSelf = true
-		}
-		t.Assert |= tok.Assert
-	}
-	if negatedSelf {
-		for k := range d.Terms {
-			d.Terms[k].Assert |= toks[d.Terms[k].Tok].Assert
 		}
 	}
-	return ms
+	terms, first := d.Terms, s.ix.first[:len(toks)+1]
+	for w, set := range sc.marked {
+		for ; set != 0; set &= set - 1 {
+			j := w*64 + bits.TrailingZeros64(set)
+			a := toks[j].Assert
+			for k := first[j]; k < first[j+1]; k++ {
+				terms[k].Assert |= a
+			}
+		}
+	}
+	s.ms = ms
 }
 
 // sectionAssertion is the assertion a section of the kind states of
@@ -217,18 +222,6 @@ func sectionAssertion(kind SectionKind) Assertion {
 	return 0
 }
 
-// sectionAsserts reports whether any of secs states an assertion of
-// everything in it (sectionAssertion): most notes have none, and assert
-// then skips reading the tokens section by section.
-func sectionAsserts(secs []Section) bool {
-	for i := range secs {
-		if sectionAssertion(secs[i].Kind) != 0 {
-			return true
-		}
-	}
-	return false
-}
-
 // scoper marks the scopes of the triggers of one sentence [i, e); lo and
 // hi are the first and last non-stop tokens marked by the current trigger.
 type scoper struct {
@@ -237,6 +230,7 @@ type scoper struct {
 	i, e   int
 	lo, hi int
 	kind   Assertion // the current trigger's flags
+	marked []uint64  // the tokens flagged so far, a bit each
 }
 
 func (s *scoper) inHeader(j int) bool {
@@ -252,6 +246,7 @@ func (s *scoper) gap(j int) string {
 // mark flags token j; it reports whether j counts toward a window.
 func (s *scoper) mark(j int) bool {
 	s.toks[j].Assert |= s.kind
+	s.marked[j>>6] |= 1 << (j & 63)
 	if s.toks[j].Stop {
 		return false
 	}

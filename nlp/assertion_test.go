@@ -260,7 +260,7 @@ func TestTriggerFirstWords(t *testing.T) {
 	defer p.scratch.Put(s)
 	s.raw, s.buf = p.tokenizeFold(text, s.raw[:0], s.buf[:0])
 	var toks []Token
-	toks, _ = p.makeTokens(text, s, nil, toks)
+	toks, _ = p.makeTokens(text, s, nil, toks, nil)
 	starts := 0
 	for i, tok := range toks {
 		want := p.trig.root.next[tok.Norm]

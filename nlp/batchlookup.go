@@ -43,7 +43,7 @@ func (v *vocab) words(raw []rawToken, buf []byte, look []*word) {
 	look = look[:len(raw)] // no bounds checks below
 	for k := range raw {
 		r := &raw[k]
-		if b := buf[r.lo:r.hi]; !look[k].spellsShort(b) {
+		if b := buf[r.lo:r.hi]; look[k] == nil || !look[k].spellsShort(b) {
 			look[k] = v.lookupChecked(b, r.h, look[k])
 		}
 	}
@@ -58,19 +58,20 @@ func (v *vocab) lookupChecked(b []byte, h uint32, cand *word) *word {
 	return v.find(b, h)
 }
 
-// spellsShort reports whether w, which may be nil, is spelled b, when b
+// spellsShort reports whether w, not nil, is spelled b, when b
 // is a form of at most sixteen bytes whose slice has room for eight; it
 // is false for any other b. It compares the form's first and last eight
-// bytes as numbers (word.head, word.tail), rather than calling memequal.
+// bytes as numbers (word.head, and wordTail of the spelling), rather than
+// calling memequal.
 func (w *word) spellsShort(b []byte) bool {
 	n := len(b)
-	if w == nil || len(w.norm) != n || cap(b) < 8 || n > 16 {
+	if len(w.norm) != n || cap(b) < 8 || n > 16 {
 		return false
 	}
 	if n <= 8 {
 		return w.head == binary.LittleEndian.Uint64(b[:8])&(1<<(8*uint(n))-1)
 	}
-	return w.head == binary.LittleEndian.Uint64(b) && w.tail == binary.LittleEndian.Uint64(b[n-8:])
+	return w.head == binary.LittleEndian.Uint64(b) && wordTail(w.norm) == binary.LittleEndian.Uint64(b[n-8:])
 }
 
 // touchWords reads every candidate word and the first byte of its

@@ -29,7 +29,7 @@ func TestSpells(t *testing.T) {
 		for _, b := range [][]byte{[]byte(f)[:len(f):len(f)], append([]byte(f), strings.Repeat("\xffz", 8)...)[:len(f)], append([]byte(f), make([]byte, 8)...)[:len(f)]} {
 			for _, cand := range cands {
 				same := cand != nil && cand.norm == f
-				got := cand.spellsShort(b)
+				got := cand != nil && cand.spellsShort(b)
 				if got && !same || !got && same && len(f) <= 16 && cap(b) >= 8 {
 					t.Errorf("%v spellsShort(%q, capacity %d) = %t, want %t", cand, f, cap(b), got, same)
 				}
@@ -43,7 +43,7 @@ func TestSpells(t *testing.T) {
 	}
 }
 
-// TestWordEnds holds wordEnds to its definition.
+// TestWordEnds holds wordHead and wordTail to their definitions.
 func TestWordEnds(t *testing.T) {
 	for _, s := range []string{"", "a", "ab", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop", "abcdefghijklmnopqrstu", "\x00\xff"} {
 		var b [8]byte
@@ -52,13 +52,16 @@ func TestWordEnds(t *testing.T) {
 		for i := 7; i >= 0; i-- {
 			head = head<<8 | uint64(b[i])
 		}
-		if len(s) > 8 {
+		if h := wordHead(s); h != head {
+			t.Errorf("wordHead(%q) = %#x, want %#x", s, h, head)
+		}
+		if len(s) >= 8 {
 			for i := len(s) - 1; i >= len(s)-8; i-- {
 				tail = tail<<8 | uint64(s[i])
 			}
-		}
-		if h, tl := wordEnds(s); h != head || tl != tail {
-			t.Errorf("wordEnds(%q) = %#x, %#x, want %#x, %#x", s, h, tl, head, tail)
+			if tl := wordTail(s); tl != tail {
+				t.Errorf("wordTail(%q) = %#x, want %#x", s, tl, tail)
+			}
 		}
 	}
 }

@@ -59,9 +59,25 @@ type scratch struct {
 	secs []Section
 	buf  []byte  // the tokens' folded forms (tokenizeFold)
 	look []*word // the tokens' candidate words (makeTokens)
+	// sents are the tokens' sentences (sentences), which assert reads
+	// rather than the Tokens.
+	sents []int32
+	// secFirst is the first token of each section and, last, the number
+	// of tokens (makeTokens): assert reads a section's tokens without
+	// searching them.
+	secFirst []int32
+	ix       termIndex // where each token's terms are (makeTerms)
+	marked   []uint64  // the tokens assert flagged, a bit each
 	// touched keeps touchWords' result, so that its loads stay.
 	touched int
 	ms      []match // assert's triggers of a sentence
+}
+
+// termIndex is where makeTerms put each token's terms, so that assert
+// gives the flags of a token to its terms without reading all the terms.
+type termIndex struct {
+	first   []int32 // token i's terms are terms[first[i]:first[i+1]]; the last is the number of terms
+	negated []int32 // the tokens, in order, of an abbreviation whose expansion is negated ("NKDA")
 }
 
 // lex is what the dictionaries know of one token.
@@ -124,7 +140,7 @@ func New(opts Options) (*Pipeline, error) {
 	}
 	for norm, a := range p.abbr {
 		w := p.vocab.add(norm)
-		w.abbr = a
+		w.setAbbr(a)
 		p.vocab.fixed[norm] = w
 	}
 	if !opts.NoCompounds {
@@ -165,11 +181,10 @@ func (p *Pipeline) AnalyzeInto(d *Document, text string) *Document {
 	s := p.scratch.Get().(*scratch)
 	s.raw, s.buf = p.tokenizeFold(text, s.raw[:0], s.buf[:0])
 	d.Sections = p.findSections(text, d.Sections)
-	d.Tokens, d.senses = p.makeTokens(text, s, d.Sections, d.Tokens)
+	d.Tokens, d.senses = p.makeTokens(text, s, d.Sections, d.Tokens, &d.Sentences)
 	d.senses |= sensesKnown
-	d.Sentences = p.sentences(text, s.raw, d.Tokens, d.Sections, d.Sentences)
-	d.Terms = p.makeTerms(text, d.Tokens, s.lex, d.Sections, slices.Grow(d.Terms, len(d.Tokens)*3/2+8), &d.Abbreviations, true)
-	s.ms = p.assert(d, s.lex, s.ms[:0])
+	d.Terms = p.makeTerms(text, d.Tokens, s.lex, d.Sections, slices.Grow(d.Terms, len(d.Tokens)*3/2+8), &d.Abbreviations, &s.ix, true)
+	p.assert(d, s)
 	p.scratch.Put(s)
 	d.Attributes = attributes(d, d.Attributes)
 	d.Sentences = nilIfEmpty(d.Sentences)
@@ -217,8 +232,8 @@ func (p *Pipeline) terms1(text string) []Term {
 	s := p.scratch.Get().(*scratch)
 	s.raw, s.buf = p.tokenizeFold(text, s.raw[:0], s.buf[:0])
 	s.secs = p.findSections(text, s.secs[:0])
-	s.toks, _ = p.makeTokens(text, s, s.secs, s.toks[:0])
-	terms := p.makeTerms(text, s.toks, s.lex, s.secs, make([]Term, 0, len(s.toks)+2), nil, false)
+	s.toks, _ = p.makeTokens(text, s, s.secs, s.toks[:0], nil)
+	terms := p.makeTerms(text, s.toks, s.lex, s.secs, make([]Term, 0, len(s.toks)+2), nil, &s.ix, false)
 	p.scratch.Put(s)
 	return terms
 }
@@ -229,8 +244,12 @@ func (p *Pipeline) terms1(text string) []Term {
 // each token's dictionary entries (none for list markers). It also
 // returns the sense words the tokens hold. It reads the vocabulary's
 // slots for all the tokens before it reads any word (vocab.candidate), so
-// that the words' cache misses overlap.
-func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Token) ([]Token, senseWords) {
+// that the words' cache misses overlap. With spans not nil, it splits the
+// tokens into sentences (sentences), whose spans it stores in *spans
+// (reused) and the tokens' in s.sents and Token.Sent; with spans nil,
+// Sent is 0. With spans not nil, s.secFirst receives the first token
+// of each section.
+func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Token, spans *[]Span) ([]Token, senseWords) {
 	var senses senseWords
 	raw, buf := s.raw, s.buf
 	if cap(buf)-len(buf) < 8 {
@@ -242,6 +261,17 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 	s.look = look
 	s.touched = touchWords(look)
 	v.words(raw, buf, look)
+	var sents []int32    // none: every Sent is 0
+	var secFirst []int32 // none: not recorded
+	if spans != nil {
+		*spans, s.sents = p.sentences(text, raw, look, secs, *spans, s.sents)
+		sents = s.sents
+		secFirst = slices.Grow(s.secFirst[:0], len(secs)+1)[:len(secs)+1]
+		for j := range secFirst {
+			secFirst[j] = int32(len(raw)) // a section no token reaches
+		}
+		s.secFirst = secFirst
+	}
 	n0 := len(dst)
 	dst = slices.Grow(dst, len(raw))[:n0+len(raw)]
 	toks := dst[n0:]
@@ -258,6 +288,9 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 		senses |= w.sense
 		for next <= r.start {
 			sec++
+			if sec < len(secFirst) {
+				secFirst[sec] = int32(k)
+			}
 			next = len(text) + 1
 			if sec+1 < len(secs) {
 				next = secs[sec+1].Span.Start
@@ -266,12 +299,19 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 		// Field by field: a composite literal is built on the stack and
 		// copied.
 		t.Start, t.End, t.Norm, t.Stem = r.start, r.end, w.norm, w.stem
-		t.Stop, t.Sent, t.Section, t.Assert, t.sense = w.stop || r.marker, 0, sec, 0, w.sense
+		sent := 0
+		if k < len(sents) {
+			sent = int(sents[k])
+		}
+		t.Sent, t.Section, t.Assert, t.Stop, t.sense = sent, sec, 0, w.stop, w.sense
 		x.trig, x.prefix, x.tw = w.trig, w.prefix, w.tw
+		x.abbr, x.syn = nil, nil
+		if e := w.ext; e != nil {
+			x.abbr, x.syn = e.abbr, e.syn
+		}
 		if r.marker {
-			x.abbr, x.syn = nil, nil
-		} else {
-			x.abbr, x.syn = w.abbr, w.syn
+			// A list marker is a stop token, never an abbreviation.
+			t.Stop, x.abbr, x.syn = true, nil, nil
 		}
 	}
 	s.lex = lexs
@@ -281,12 +321,17 @@ func (p *Pipeline) makeTokens(text string, s *scratch, secs []Section, dst []Tok
 // makeTerms emits the term stream: one term per non-stop token; for an
 // abbreviation, one expanded term per word of its chosen expansion (each
 // followed by that word's synonym expansion); then the token's own synonym
-// expansion and the longest synonym phrase starting at it. With full set,
-// terms carry Sent and Section and abbreviations are recorded.
-func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Section, dst []Term, abbrs *[]Abbreviation, full bool) []Term {
+// expansion and the longest synonym phrase starting at it. ix (reused)
+// receives where each token's terms are. With full set, terms carry Sent
+// and Section and abbreviations are recorded.
+func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Section, dst []Term, abbrs *[]Abbreviation, ix *termIndex, full bool) []Term {
 	lexs = lexs[:len(toks)] // no bounds checks below
+	ix.first = slices.Grow(ix.first[:0], len(toks)+1)[:len(toks)+1]
+	ix.negated = ix.negated[:0]
+	first := ix.first[:len(toks)+1]
 	for i := 0; i < len(toks); i++ {
 		t, x := &toks[i], &lexs[i]
+		first[i] = int32(len(dst))
 		if x.prefix == 0 {
 			// No compound starts here (the common case, without the call).
 			if t.Stop && x.abbr == nil {
@@ -295,15 +340,16 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 		} else if w, ok := p.compound(text, toks, lexs, i); ok {
 			// "pre-eclampsia": one term, the joined word, over both tokens.
 			n := &toks[i+1]
+			first[i+1] = int32(len(dst)) // the compound's term is its word's
 			term := Term{Stem: w.stem, Norm: w.norm, Start: t.Start, End: n.End, Tok: i + 1}
 			if full {
 				term.Sent, term.Section = n.Sent, n.Section
 			}
 			dst = append(dst, term)
-			if w.syn != nil {
+			if syn := w.synonyms(); syn != nil {
 				e := term
 				e.Expanded = true
-				dst = appendWords(dst, e, w.syn.words)
+				dst = appendWords(dst, e, syn.words)
 			}
 			i++
 			continue
@@ -346,6 +392,7 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 			e.Expanded = true
 			if full && s.negated {
 				e.Assert = Negated // "NKDA": no known drug allergies
+				ix.negated = append(ix.negated, int32(i))
 			}
 			for _, w := range s.words {
 				dst = appendWord(dst, e, w)
@@ -363,6 +410,7 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 			dst = appendWords(dst, e, ph.words)
 		}
 	}
+	first[len(toks)] = int32(len(dst))
 	return dst
 }
 
@@ -371,8 +419,8 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 func appendWord(dst []Term, e Term, w word) []Term {
 	e.Stem, e.Norm = w.stem, w.norm
 	dst = append(dst, e)
-	if w.syn != nil {
-		dst = appendWords(dst, e, w.syn.words)
+	if syn := w.synonyms(); syn != nil {
+		dst = appendWords(dst, e, syn.words)
 	}
 	return dst
 }

@@ -15,19 +15,25 @@ func noSplitBefore(norm string) bool {
 	return false
 }
 
-// sentences splits the tokens into sentences and list items and sets
-// Token.Sent. Boundaries: a blank line; a line break, unless the line
-// merely wraps (it ends in a word or comma and the next line starts in
-// lower case); ";"; ".", "!" or "?" (not after "Dr", "vs" and the like,
-// nor after a genus initial before its species: "E. coli";
-// decimals and dotted acronyms are single tokens); bullets ("•", "*", " - ");
-// list numbers ("1.", "2)"); and both ends of every section header.
-func (p *Pipeline) sentences(text string, raw []rawToken, toks []Token, secs []Section, spans []Span) []Span {
-	if len(toks) == 0 {
-		return nil
+// sentences splits the tokens raw, whose words are look (makeTokens),
+// into sentences and list items: it returns their spans and, in sents
+// (reused), each token's sentence (Token.Sent). It reads the raw tokens
+// rather than the Tokens, which makeTokens writes after it with their
+// sentences: the tokens are not read and written once more, and assert
+// finds a sentence's tokens in sents. Boundaries: a blank line; a line
+// break, unless the line merely wraps (it ends in a word or comma and
+// the next line starts in lower case); ";"; ".", "!" or "?" (not after
+// "Dr", "vs" and the like, nor after a genus initial before its species:
+// "E. coli"; decimals and dotted acronyms are single tokens); bullets
+// ("•", "*", " - "); list numbers ("1.", "2)"); and both ends of every
+// section header.
+func (p *Pipeline) sentences(text string, raw []rawToken, look []*word, secs []Section, spans []Span, sents []int32) ([]Span, []int32) {
+	sents = slices.Grow(sents[:0], len(raw))[:len(raw)]
+	if len(raw) == 0 {
+		return nil, sents
 	}
-	spans = slices.Grow(spans[:0], len(toks)/8+1)
-	raw = raw[:len(toks)]
+	spans = slices.Grow(spans[:0], len(raw)/8+1)
+	look = look[:len(raw)] // no bounds checks below
 	// Header boundaries in order: each header's start and end; b is
 	// boundary h, past the text when there is none left.
 	h := 0
@@ -36,20 +42,21 @@ func (p *Pipeline) sentences(text string, raw []rawToken, toks []Token, secs []S
 		b = secs[0].Header.Start
 	}
 	first := 0
-	for i := 1; i < len(toks); i++ {
+	sents[0] = 0
+	for i := 1; i < len(raw); i++ {
 		// Most tokens follow the one before after a single space, with
 		// no header boundary and no list marker at them: nothing breaks
 		// there (gapBreaks), which this loop, without calls, finds fast.
-		for sent := len(spans); i < len(toks) && toks[i].Start < b && !raw[i].marker && oneSpace(text, &toks[i-1], &toks[i]); i++ {
-			toks[i].Sent = sent
+		for sent := int32(len(spans)); i < len(raw) && raw[i].start < b && !raw[i].marker && oneSpace(text, &raw[i-1], &raw[i]); i++ {
+			sents[i] = sent
 		}
-		if i == len(toks) {
+		if i == len(raw) {
 			break
 		}
-		prev, cur := &toks[i-1], &toks[i]
+		prev, cur := &raw[i-1], &raw[i]
 		brk := false
-		for b <= cur.Start {
-			if b > prev.Start {
+		for b <= cur.start {
+			if b > prev.start {
 				brk = true
 			}
 			h++
@@ -62,19 +69,20 @@ func (p *Pipeline) sentences(text string, raw []rawToken, toks []Token, secs []S
 				b = secs[h/2].Header.Start
 			}
 		}
-		if brk || raw[i].marker || !raw[i-1].marker && !oneSpace(text, prev, cur) && p.gapBreaks(text, prev, cur) {
-			spans = append(spans, Span{toks[first].Start, prev.End})
+		if brk || cur.marker || !prev.marker && !oneSpace(text, prev, cur) && p.gapBreaks(text, prev, cur, look[i-1].norm) {
+			spans = append(spans, Span{raw[first].start, prev.end})
 			first = i
 		}
-		cur.Sent = len(spans)
+		sents[i] = int32(len(spans))
 	}
-	spans = append(spans, Span{toks[first].Start, toks[len(toks)-1].End})
-	return spans
+	spans = append(spans, Span{raw[first].start, raw[len(raw)-1].end})
+	return spans, sents
 }
 
-// gapBreaks decides whether the bytes between two tokens end a sentence.
-func (p *Pipeline) gapBreaks(text string, prev, cur *Token) bool {
-	gap := text[prev.End:cur.Start]
+// gapBreaks decides whether the bytes between two tokens end a
+// sentence; prevNorm is prev's normalised form.
+func (p *Pipeline) gapBreaks(text string, prev, cur *rawToken, prevNorm string) bool {
+	gap := text[prev.end:cur.start]
 	newlines := 0
 	punct := false
 	comma := false
@@ -85,7 +93,7 @@ func (p *Pipeline) gapBreaks(text string, prev, cur *Token) bool {
 		case ';', '*':
 			return true
 		case '.', '!', '?':
-			if c == '.' && k == 0 && (noSplitBefore(prev.Norm) || genusInitial(text, prev, cur)) {
+			if c == '.' && k == 0 && (noSplitBefore(prevNorm) || genusInitial(text, prev, cur)) {
 				continue
 			}
 			punct = true
@@ -106,7 +114,7 @@ func (p *Pipeline) gapBreaks(text string, prev, cur *Token) bool {
 	}
 	if newlines == 1 {
 		// A wrapped line continues the sentence.
-		c := text[cur.Start]
+		c := text[cur.start]
 		wraps := 'a' <= c && c <= 'z' && (comma || len(gap) == 1 || onlyBlanks(gap))
 		return !wraps
 	}
@@ -116,16 +124,16 @@ func (p *Pipeline) gapBreaks(text string, prev, cur *Token) bool {
 // genusInitial reports whether prev is a capital initial abbreviating a
 // genus before its lower-case species ("E. coli", "C. difficile",
 // "S. aureus"): its full stop ends no sentence.
-func genusInitial(text string, prev, cur *Token) bool {
-	c, n := text[prev.Start], text[cur.Start]
-	return prev.End-prev.Start == 1 && 'A' <= c && c <= 'Z' && 'a' <= n && n <= 'z'
+func genusInitial(text string, prev, cur *rawToken) bool {
+	c, n := text[prev.start], text[cur.start]
+	return prev.end-prev.start == 1 && 'A' <= c && c <= 'Z' && 'a' <= n && n <= 'z'
 }
 
 // oneSpace reports whether a single space, which breaks no sentence
 // (gapBreaks), separates prev from cur: most gaps, decided without the
 // call.
-func oneSpace(text string, prev, cur *Token) bool {
-	return cur.Start == prev.End+1 && text[prev.End] == ' '
+func oneSpace(text string, prev, cur *rawToken) bool {
+	return cur.start == prev.end+1 && text[prev.end] == ' '
 }
 
 func onlyBlanks(s string) bool {

@@ -4,34 +4,85 @@ import (
 	"encoding/binary"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/kljensen/snowball/english"
 )
 
-// word is an interned normalised form with its stem.
+// word is an interned normalised form with its stem. It is 64 bytes, one
+// cache line of its size class, with what makeTokens reads of every
+// token's word; the rare dictionary entries are behind ext.
 type word struct {
 	norm, stem string
+	head       uint64       // norm's first eight bytes (wordHead)
+	trig       *triggerNode // the trigger trie's node of the form when it starts an assertion trigger (a child of the root), else nil
+	ext        *wordExt     // nil unless the form is an abbreviation or its stem has expansions (abbrev, synonyms)
 	stop       bool
-	sense      senseWords    // the sense gates the form can open (sensewords.go)
-	prefix     boundPrefix   // a bound prefix of compounds (compound.go)
-	tw         uint16        // the trigger id of the form when it continues an assertion trigger (triggerTrie.ids), else 0
-	trig       *triggerNode  // the trigger trie's node of the form when it starts an assertion trigger (a child of the root), else nil
-	abbr       *abbreviation // senses when the form is a dictionary abbreviation
-	syn        *synonym      // expansions of the word's (canonical) stem
-	head, tail uint64        // norm's first and last eight bytes (wordEnds)
+	sense      senseWords  // the sense gates the form can open (sensewords.go)
+	prefix     boundPrefix // a bound prefix of compounds (compound.go)
+	tw         uint16      // the trigger id of the form when it continues an assertion trigger (triggerTrie.ids), else 0
 }
 
-// wordEnds returns the head and tail of a word spelled s: its first and
-// last eight bytes as little-endian numbers; a head is zero past the end
-// of s, the tail of a word of at most eight bytes zero.
-func wordEnds(s string) (head, tail uint64) {
+// wordExt is what few words have: the dictionaries' entries of the
+// form. It is never modified once a word points at it (setAbbr and
+// setSyn copy it), so that copies of a word stay independent.
+type wordExt struct {
+	abbr *abbreviation // senses when the form is a dictionary abbreviation
+	syn  *synonym      // expansions of the word's (canonical) stem
+}
+
+// abbrev is the word's abbreviation senses, or nil.
+func (w *word) abbrev() *abbreviation {
+	if w.ext == nil {
+		return nil
+	}
+	return w.ext.abbr
+}
+
+// synonyms is the expansions of the word's stem, or nil.
+func (w *word) synonyms() *synonym {
+	if w.ext == nil {
+		return nil
+	}
+	return w.ext.syn
+}
+
+// setAbbr sets the word's abbreviation senses, in a copy of its ext.
+func (w *word) setAbbr(a *abbreviation) {
+	e := wordExt{syn: w.synonyms(), abbr: a}
+	w.setExt(e)
+}
+
+// setSyn sets the expansions of the word's stem, in a copy of its ext.
+func (w *word) setSyn(syn *synonym) {
+	e := wordExt{abbr: w.abbrev(), syn: syn}
+	w.setExt(e)
+}
+
+// setExt points w at a new copy of e, or at nothing when e is empty.
+func (w *word) setExt(e wordExt) {
+	if e == (wordExt{}) {
+		w.ext = nil
+		return
+	}
+	w.ext = &e
+}
+
+// wordHead returns the head of a word spelled s: its first eight bytes
+// as a little-endian number, zero past the end of s.
+func wordHead(s string) (head uint64) {
 	for i := min(len(s), 8) - 1; i >= 0; i-- {
 		head = head<<8 | uint64(s[i])
 	}
-	if len(s) > 8 {
-		tail = binary.LittleEndian.Uint64([]byte(s[len(s)-8:]))
-	}
-	return head, tail
+	return head
+}
+
+// wordTail returns the last eight bytes of s, a string of at least
+// eight, as a little-endian number: one load, read through a byte slice
+// of s's bytes that nothing writes, cheap enough for spellsShort to stay
+// inlined.
+func wordTail(s string) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[len(s)-8:]), 8))
 }
 
 // vocab maps normalised forms to interned words. The fixed part is built by
@@ -122,8 +173,9 @@ func (v *vocab) newWord(norm string) word {
 	if !ok {
 		stem = v.stemOf(norm)
 	}
-	w := word{norm: norm, stem: stem, stop: stop, syn: v.syn[stem], sense: senseWordsOf(norm), prefix: boundPrefixOf(norm), trig: v.trigFirst[norm], tw: v.trigIDs[norm]}
-	w.head, w.tail = wordEnds(norm)
+	w := word{norm: norm, stem: stem, stop: stop, sense: senseWordsOf(norm), prefix: boundPrefixOf(norm), trig: v.trigFirst[norm], tw: v.trigIDs[norm]}
+	w.setSyn(v.syn[stem])
+	w.head = wordHead(norm)
 	return w
 }
 
@@ -172,8 +224,8 @@ func (v *vocab) seal() {
 // synonym table was complete; only New calls it.
 func (v *vocab) linkSynonyms() {
 	for norm, w := range v.fixed {
-		if e := v.syn[w.stem]; e != w.syn {
-			w.syn = e
+		if e := v.syn[w.stem]; e != w.synonyms() {
+			w.setSyn(e)
 			v.fixed[norm] = w
 		}
 	}
