@@ -309,7 +309,7 @@ func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, min
 	// The hits were scored into scratch, each with its key (score): small
 	// keys are sorted, not hits.
 	found, keys = r.hits, r.keys
-	sortKeys(keys, &sc.keyBuf)
+	keys = sortKeys(keys, &sc.keyBuf)
 	if opts.Limit > 0 && len(keys) > opts.Limit {
 		keys = keys[:opts.Limit]
 	}
@@ -524,21 +524,24 @@ func searchRun(ps []int32, first, last int32) (lo, hi int) {
 }
 
 // sortKeys orders hit keys by score desc, then name asc (names are
-// unique: the order is total): by score buckets (bucketKeys) past some
-// two dozen keys, by insertion when they are fewer, else (a score outside
-// the buckets' span) by merging insertion-sorted runs through buf (grown
-// as needed), which leaves keys sorted in place. Past some thirty keys (a
-// long sentence's hits) insertion's quadratic moves outweigh a merge's
-// passes, and the merge's comparisons inline where a library sort calls a
-// closure.
-func sortKeys(keys []hitKey, buf *[]hitKey) {
+// unique: the order is total) and returns them sorted: by score buckets
+// (bucketKeys, which leaves them in buf's array and hands keys' array to
+// buf) past some eighteen keys, by insertion when they are fewer, else (a
+// score outside the buckets' span) by merging insertion-sorted runs
+// through buf (grown as needed), which leaves keys sorted in place. Past
+// some thirty keys (a long sentence's hits) insertion's quadratic moves
+// outweigh a merge's passes, and the merge's comparisons inline where a
+// library sort calls a closure.
+func sortKeys(keys []hitKey, buf *[]hitKey) []hitKey {
 	n := len(keys)
-	if n > minBucketKeys && bucketKeys(keys, buf) {
-		return
+	if n > minBucketKeys {
+		if sorted, ok := bucketKeys(keys, buf); ok {
+			return sorted
+		}
 	}
 	if n <= maxInsertKeys {
 		insertKeys(keys)
-		return
+		return keys
 	}
 	for lo := 0; lo < n; lo += keyRun {
 		insertKeys(keys[lo:min(lo+keyRun, n)])
@@ -556,6 +559,7 @@ func sortKeys(keys []hitKey, buf *[]hitKey) {
 		copy(keys, src)
 	}
 	*buf = tmp[:0]
+	return keys
 }
 
 // maxInsertKeys is the most keys sortKeys sorts by insertion alone, and
@@ -566,22 +570,23 @@ const (
 )
 
 // bucketKeys sorts keys by distributing them over buckets of scores
-// (a run of the scores' float64 bits each, higher scores first) and
-// sorting the result by insertion, through buf (grown as needed): two
+// (a run of the scores' float64 bits each, higher scores first) into
+// buf's array (grown as needed) and sorting the result by insertion: two
 // passes and the few moves within a bucket, where the merge makes a pass
 // per doubling. Keys in different buckets are in order already (a
 // non-negative float's bits order as the float), so the insertion moves
-// a key only past those of its bucket. It reports false, keys left
-// alone, when a score lies outside (keyFloor, 1] (NaN among them):
-// sortKeys merges those.
-func bucketKeys(keys []hitKey, buf *[]hitKey) bool {
+// a key only past those of its bucket. It returns the sorted keys, in
+// buf's former array, and hands keys' array to buf (no copy back). It
+// reports false, keys left alone, when a score lies outside (keyFloor,
+// 1] (NaN among them): sortKeys merges those.
+func bucketKeys(keys []hitKey, buf *[]hitKey) ([]hitKey, bool) {
 	var start [keyBuckets + 1]int32
 	for i := range keys {
 		// Past 1 (a negative or NaN score among them) the difference
 		// wraps around, at or below keyFloor it reaches keyRange.
 		d := oneBits - math.Float64bits(keys[i].score)
 		if d >= keyRange {
-			return false
+			return keys, false
 		}
 		start[d>>keyShift+1]++
 	}
@@ -596,24 +601,25 @@ func bucketKeys(keys []hitKey, buf *[]hitKey) bool {
 		start[b]++
 	}
 	insertKeys(tmp)
-	copy(keys, tmp)
-	*buf = tmp[:0]
-	return true
+	*buf = keys[:0]
+	return tmp, true
 }
 
 // sortKeys sorts more than minBucketKeys keys by buckets (bucketKeys
 // zeroes and sums its keyBuckets counts: a cost a few keys do not repay;
-// at some two dozen insertion's moves cost as much).
+// at some eighteen insertion's moves cost as much).
 // The buckets span the scores in (keyFloor, 1], keyRange of their bits,
-// 2^keyShift bits each: 64 buckets a power of two, the engine's scores
-// (at least its MinScore 0.2) in the last two powers and 1.
+// 2^keyShift bits each: 16 buckets a power of two, 48 in all, the
+// engine's scores (at least its MinScore 0.2) in the last two powers and
+// 1. Finer buckets (64 a power, 192 in all) cost more to zero and sum
+// than the moves they spare a search's few dozen keys.
 const (
-	minBucketKeys = 26
+	minBucketKeys = 18
 	oneBits       = 0x3ff0000000000000 // math.Float64bits(1)
 	keyFloorBits  = 0x3fc0000000000000 // math.Float64bits(keyFloor)
 	keyFloor      = 0.125
 	keyRange      = oneBits - keyFloorBits
-	keyShift      = 46
+	keyShift      = 48
 	keyBuckets    = keyRange >> keyShift
 )
 
