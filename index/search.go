@@ -675,14 +675,12 @@ func (r *reader) score(o uint32) {
 	nt := len(terms)
 	// The matched terms' positions go straight into the arena (room for
 	// every term: how many match is known only after the walk).
-	arena := r.arena
-	if cap(arena)-len(arena) < nt {
+	if cap(r.arena)-len(r.arena) < nt {
 		// A new array: earlier hits keep pointing into the old one.
-		arena = make([]int32, 0, max(2*cap(arena), 1024, nt))
-		r.arena = arena
+		r.arena = make([]int32, 0, max(2*cap(r.arena), 1024, nt))
 	}
-	a := len(arena)
-	room := arena[a : a+nt]
+	a := len(r.arena)
+	room := r.arena[a : a+nt]
 	m2, mass, matched, marks, anchor := sc.matchTerms(terms, ix.sw, room)
 	norm2 := recordNorm(head)
 	cov := m2 / norm2
@@ -690,11 +688,28 @@ func (r *reader) score(o uint32) {
 		return
 	}
 	positions := room[:matched:matched]
-	if marks&repeatedSlot != 0 {
+	// One or two matched terms (nearly every hit), placed at their slots'
+	// first positions, are spanned here rather than by a call to spanOf
+	// (the same values: TestScoreIsPlain).
+	var first, last int32
+	var inOrder int
+	switch {
+	case marks&repeatedSlot != 0:
 		sc.nearest(terms, positions, anchor)
+		first, last, inOrder = spanOf(positions)
+	case matched == 1:
+		first, last = positions[0], positions[0]
+	case matched == 2:
+		p0, p1 := positions[0], positions[1]
+		first, last = min(p0, p1), max(p0, p1)
+		if p1 >= p0 {
+			inOrder = 1
+		}
+	default:
+		first, last, inOrder = spanOf(positions)
 	}
-	first, last, inOrder := spanOf(positions)
-	r.arena = arena[:a+matched]
+	// Only the length is stored (the same array): no write barrier's test.
+	r.arena = r.arena[:a+matched]
 	// Window norm: every query term inside [first, last].
 	var win2 float64
 	if sc.sortedPos { // the same terms in the same order
@@ -734,15 +749,18 @@ func (r *reader) score(o uint32) {
 		order = float64(inOrder) / float64(pairs)
 	}
 	ni, code := int32(head[0]), int32(head[2])
-	kind := corpus.NameKind(head[1] >> 24)
-	score := kindWeight(kind) * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
+	kind := head[1] >> 24
+	score := ix.kindW[kind] * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
 	if score < r.minScore {
 		return
 	}
 	// Set in place, field by field: a hit is some hundred bytes, and a
 	// composite literal is built on the stack and copied.
 	n := len(r.hits)
-	r.hits = slices.Grow(r.hits, 1)[:n+1]
+	if n == cap(r.hits) {
+		r.hits = slices.Grow(r.hits, 1)
+	}
+	r.hits = r.hits[:n+1] // the length alone stored
 	h := &r.hits[n]
 	h.Name, h.Code, h.Score = ni, code, score
 	h.Coverage, h.Cosine, h.Order, h.Mass = cov, cos, order, mass
