@@ -386,6 +386,9 @@ func (ix *Index) layPostings(pack bool) {
 		ix.w2[t] = float32(w * w)
 		ix.sw[t] = termWeight{w * w, w}
 	}
+	for k := range ix.kindW {
+		ix.kindW[k] = kindWeight(corpus.NameKind(k))
+	}
 	fill := append([]uint32(nil), postOff...)
 	for i := range ix.names {
 		n := &ix.names[i]

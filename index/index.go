@@ -79,6 +79,10 @@ type Index struct {
 	sw        []termWeight
 	postOff   []uint32
 	postCount []uint32
+	// kindW is kindWeight per name kind (a posting record's head holds
+	// the kind in its top byte): score reads it from one table rather
+	// than run kindWeight's switch per hit.
+	kindW [256]float64
 	// postTerm masks a record's term word to the term id; when it is
 	// packTerm, the bits above it hold the term's place in its name.
 	postTerm uint32

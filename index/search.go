@@ -309,7 +309,7 @@ func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, min
 	// The hits were scored into scratch, each with its key (score): small
 	// keys are sorted, not hits.
 	found, keys = r.hits, r.keys
-	sortKeys(keys, &sc.keyBuf)
+	keys = sortKeys(keys, &sc.keyBuf)
 	if opts.Limit > 0 && len(keys) > opts.Limit {
 		keys = keys[:opts.Limit]
 	}
@@ -524,21 +524,24 @@ func searchRun(ps []int32, first, last int32) (lo, hi int) {
 }
 
 // sortKeys orders hit keys by score desc, then name asc (names are
-// unique: the order is total): by score buckets (bucketKeys) past some
-// two dozen keys, by insertion when they are fewer, else (a score outside
-// the buckets' span) by merging insertion-sorted runs through buf (grown
-// as needed), which leaves keys sorted in place. Past some thirty keys (a
-// long sentence's hits) insertion's quadratic moves outweigh a merge's
-// passes, and the merge's comparisons inline where a library sort calls a
-// closure.
-func sortKeys(keys []hitKey, buf *[]hitKey) {
+// unique: the order is total) and returns them sorted: by score buckets
+// (bucketKeys, which leaves them in buf's array and hands keys' array to
+// buf) past some eighteen keys, by insertion when they are fewer, else (a
+// score outside the buckets' span) by merging insertion-sorted runs
+// through buf (grown as needed), which leaves keys sorted in place. Past
+// some thirty keys (a long sentence's hits) insertion's quadratic moves
+// outweigh a merge's passes, and the merge's comparisons inline where a
+// library sort calls a closure.
+func sortKeys(keys []hitKey, buf *[]hitKey) []hitKey {
 	n := len(keys)
-	if n > minBucketKeys && bucketKeys(keys, buf) {
-		return
+	if n > minBucketKeys {
+		if sorted, ok := bucketKeys(keys, buf); ok {
+			return sorted
+		}
 	}
 	if n <= maxInsertKeys {
 		insertKeys(keys)
-		return
+		return keys
 	}
 	for lo := 0; lo < n; lo += keyRun {
 		insertKeys(keys[lo:min(lo+keyRun, n)])
@@ -556,6 +559,7 @@ func sortKeys(keys []hitKey, buf *[]hitKey) {
 		copy(keys, src)
 	}
 	*buf = tmp[:0]
+	return keys
 }
 
 // maxInsertKeys is the most keys sortKeys sorts by insertion alone, and
@@ -566,22 +570,23 @@ const (
 )
 
 // bucketKeys sorts keys by distributing them over buckets of scores
-// (a run of the scores' float64 bits each, higher scores first) and
-// sorting the result by insertion, through buf (grown as needed): two
+// (a run of the scores' float64 bits each, higher scores first) into
+// buf's array (grown as needed) and sorting the result by insertion: two
 // passes and the few moves within a bucket, where the merge makes a pass
 // per doubling. Keys in different buckets are in order already (a
 // non-negative float's bits order as the float), so the insertion moves
-// a key only past those of its bucket. It reports false, keys left
-// alone, when a score lies outside (keyFloor, 1] (NaN among them):
-// sortKeys merges those.
-func bucketKeys(keys []hitKey, buf *[]hitKey) bool {
+// a key only past those of its bucket. It returns the sorted keys, in
+// buf's former array, and hands keys' array to buf (no copy back). It
+// reports false, keys left alone, when a score lies outside (keyFloor,
+// 1] (NaN among them): sortKeys merges those.
+func bucketKeys(keys []hitKey, buf *[]hitKey) ([]hitKey, bool) {
 	var start [keyBuckets + 1]int32
 	for i := range keys {
 		// Past 1 (a negative or NaN score among them) the difference
 		// wraps around, at or below keyFloor it reaches keyRange.
 		d := oneBits - math.Float64bits(keys[i].score)
 		if d >= keyRange {
-			return false
+			return keys, false
 		}
 		start[d>>keyShift+1]++
 	}
@@ -596,24 +601,25 @@ func bucketKeys(keys []hitKey, buf *[]hitKey) bool {
 		start[b]++
 	}
 	insertKeys(tmp)
-	copy(keys, tmp)
-	*buf = tmp[:0]
-	return true
+	*buf = keys[:0]
+	return tmp, true
 }
 
 // sortKeys sorts more than minBucketKeys keys by buckets (bucketKeys
 // zeroes and sums its keyBuckets counts: a cost a few keys do not repay;
-// at some two dozen insertion's moves cost as much).
+// at some eighteen insertion's moves cost as much).
 // The buckets span the scores in (keyFloor, 1], keyRange of their bits,
-// 2^keyShift bits each: 64 buckets a power of two, the engine's scores
-// (at least its MinScore 0.2) in the last two powers and 1.
+// 2^keyShift bits each: 16 buckets a power of two, 48 in all, the
+// engine's scores (at least its MinScore 0.2) in the last two powers and
+// 1. Finer buckets (64 a power, 192 in all) cost more to zero and sum
+// than the moves they spare a search's few dozen keys.
 const (
-	minBucketKeys = 26
+	minBucketKeys = 18
 	oneBits       = 0x3ff0000000000000 // math.Float64bits(1)
 	keyFloorBits  = 0x3fc0000000000000 // math.Float64bits(keyFloor)
 	keyFloor      = 0.125
 	keyRange      = oneBits - keyFloorBits
-	keyShift      = 46
+	keyShift      = 48
 	keyBuckets    = keyRange >> keyShift
 )
 
@@ -669,14 +675,12 @@ func (r *reader) score(o uint32) {
 	nt := len(terms)
 	// The matched terms' positions go straight into the arena (room for
 	// every term: how many match is known only after the walk).
-	arena := r.arena
-	if cap(arena)-len(arena) < nt {
+	if cap(r.arena)-len(r.arena) < nt {
 		// A new array: earlier hits keep pointing into the old one.
-		arena = make([]int32, 0, max(2*cap(arena), 1024, nt))
-		r.arena = arena
+		r.arena = make([]int32, 0, max(2*cap(r.arena), 1024, nt))
 	}
-	a := len(arena)
-	room := arena[a : a+nt]
+	a := len(r.arena)
+	room := r.arena[a : a+nt]
 	m2, mass, matched, marks, anchor := sc.matchTerms(terms, ix.sw, room)
 	norm2 := recordNorm(head)
 	cov := m2 / norm2
@@ -684,11 +688,28 @@ func (r *reader) score(o uint32) {
 		return
 	}
 	positions := room[:matched:matched]
-	if marks&repeatedSlot != 0 {
+	// One or two matched terms (nearly every hit), placed at their slots'
+	// first positions, are spanned here rather than by a call to spanOf
+	// (the same values: TestScoreIsPlain).
+	var first, last int32
+	var inOrder int
+	switch {
+	case marks&repeatedSlot != 0:
 		sc.nearest(terms, positions, anchor)
+		first, last, inOrder = spanOf(positions)
+	case matched == 1:
+		first, last = positions[0], positions[0]
+	case matched == 2:
+		p0, p1 := positions[0], positions[1]
+		first, last = min(p0, p1), max(p0, p1)
+		if p1 >= p0 {
+			inOrder = 1
+		}
+	default:
+		first, last, inOrder = spanOf(positions)
 	}
-	first, last, inOrder := spanOf(positions)
-	r.arena = arena[:a+matched]
+	// Only the length is stored (the same array): no write barrier's test.
+	r.arena = r.arena[:a+matched]
 	// Window norm: every query term inside [first, last].
 	var win2 float64
 	if sc.sortedPos { // the same terms in the same order
@@ -728,15 +749,18 @@ func (r *reader) score(o uint32) {
 		order = float64(inOrder) / float64(pairs)
 	}
 	ni, code := int32(head[0]), int32(head[2])
-	kind := corpus.NameKind(head[1] >> 24)
-	score := kindWeight(kind) * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
+	kind := head[1] >> 24
+	score := ix.kindW[kind] * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
 	if score < r.minScore {
 		return
 	}
 	// Set in place, field by field: a hit is some hundred bytes, and a
 	// composite literal is built on the stack and copied.
 	n := len(r.hits)
-	r.hits = slices.Grow(r.hits, 1)[:n+1]
+	if n == cap(r.hits) {
+		r.hits = slices.Grow(r.hits, 1)
+	}
+	r.hits = r.hits[:n+1] // the length alone stored
 	h := &r.hits[n]
 	h.Name, h.Code, h.Score = ni, code, score
 	h.Coverage, h.Cosine, h.Order, h.Mass = cov, cos, order, mass

@@ -71,7 +71,7 @@ func TestSortKeys(t *testing.T) {
 				keys[i] = hitKey{score: score(), name: int32(r.IntN(1000)*1000 + i), i: int32(i)}
 			}
 			if n > minBucketKeys {
-				if bucketKeys(slices.Clone(keys), &buf) {
+				if _, ok := bucketKeys(slices.Clone(keys), &buf); ok {
 					bucketed++
 				} else {
 					merged++
@@ -96,7 +96,7 @@ func checkSortKeys(t *testing.T, keys []hitKey, buf *[]hitKey) {
 		}
 		return cmp.Compare(a.name, b.name)
 	})
-	sortKeys(keys, buf)
+	keys = sortKeys(keys, buf)
 	if !slices.Equal(keys, want) {
 		t.Fatalf("%d keys: %v, want %v", len(keys), keys, want)
 	}
