@@ -570,6 +570,20 @@ func (n *ruleNote) liveCues(ps []phrase) []cue {
 	return out
 }
 
+// tokenRuns returns the work's sentence ranges when they hold this
+// note's tokens in sentence order (discriminate indexed them before the
+// rules run), nil otherwise: a rule reading only some sentences' tokens
+// then reads their runs rather than every token's sentence.
+func (n *ruleNote) tokenRuns() *sentenceRanges {
+	if n.w == nil || n.doc != &n.w.doc {
+		return nil
+	}
+	if sr := &n.w.sr; sr.tokRun && len(sr.tok) == len(n.doc.Sentences) {
+		return sr
+	}
+	return nil
+}
+
 // age is age(doc), read once per note.
 func (n *ruleNote) age() int {
 	if !n.ageDone {
