@@ -13,6 +13,9 @@ type coderTables struct {
 	stems []string
 	opens idMemo[[]headOpen]
 	named idMemo[stemBits]
+	// withKeys holds, per "with" head, its rules' withKeys (head ->
+	// []withKey; withkeys.go).
+	withKeys sync.Map
 	// remSibling says, per code, whether a sibling is it "in remission"
 	// (remission.go).
 	remSibling idMemo[bool]

@@ -229,21 +229,25 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 			continue
 		}
 		acat := categoryKey(a.s.Code)
-		unspecified := -1 // whether a's title says unspecified, once asked
+		pk := newCodePrefixKeys(a.s.Code) // a's code's prefixes, for the rules' sub5 (withkeys.go)
+		unspecified := -1                 // whether a's title says unspecified, once asked
 		for _, o := range opens {
 			if !o.own && a.rejected {
 				continue // a rejected code opens its own heads only
 			}
-			for ri := range o.rules {
-				r := &o.rules[ri]
+			for ri := range o.keys {
+				// The rule's key is read first: most rules end at it,
+				// their withRule unread.
+				k := &o.keys[ri]
 				// A combination code may stand beside or for the
 				// combination a already suggested when it is another
 				// subcategory (a second complication: E11.22 and
 				// E11.42), or a's own subcategory when a is its
 				// unspecified code (E11.40, "neuropathy, unspecified",
 				// refined to E11.42), or a itself (E11.22 with the CKD
-				// stage its note asks for).
-				if !o.own && !(r.str == a.s.Code || !strings.HasPrefix(a.s.Code, r.sub5)) {
+				// stage its note asks for). (Equal ids are equal codes;
+				// other ids compare the strings.)
+				if !o.own && pk.hasPrefix(k.sub5) && k.code != a.id && o.rules[ri].str != a.s.Code {
 					if unspecified < 0 {
 						unspecified = 0
 						if containsFold(a.s.Display, "unspecified") {
@@ -264,8 +268,12 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 						}
 						pwReady = true
 					}
-					holding = pw.holding(len(parts), r.subID)
+					holding = pw.holdingBits(len(parts), k.stems)
+					if holding == 0 {
+						continue // no part holds the rule's stems
+					}
 				}
+				r := &o.rules[ri]
 				for bi := 0; bi < len(parts); bi++ {
 					if fast {
 						if holding == 0 {
@@ -276,7 +284,7 @@ func (e *Engine) combinations(n *ruleNote, res *Result, adds []addition, rej, pr
 					}
 					b := &parts[bi] // not a copy of the suggestion per rule
 					// Equal codes have equal ids: the ids tell most pairs apart.
-					if b.id == a.id && b.s.Code == a.s.Code || b.cat == acat || b.cat == r.catKey {
+					if b.id == a.id && b.s.Code == a.s.Code || b.cat == acat || b.cat == k.catKey {
 						continue
 					}
 					// partCovers wants every stem of the subterm among

@@ -11,6 +11,7 @@ import (
 type headOpen struct {
 	head  string
 	rules []withRule
+	keys  []withKey // per rule, what combinations tests first (withkeys.go)
 	own   bool
 }
 
@@ -35,7 +36,7 @@ func (e *Engine) headOpens(id corpus.ID) []headOpen {
 				}
 			}
 			if !dup {
-				out = append(out, headOpen{head: h, rules: e.with[h], own: own})
+				out = append(out, headOpen{head: h, rules: e.with[h], keys: e.withKeysOf(h), own: own})
 			}
 		}
 	}
@@ -100,15 +101,14 @@ func (pm *partMasks) add(bi int, named stemBits) {
 	}
 }
 
-// holding returns the parts, of n, whose names hold every stem of ids
-// (each below 64): named.hasAll(ids) of each part, as one mask
-// (TestPartMasks holds it to hasAll).
-func (pm *partMasks) holding(n int, ids []int32) uint64 {
-	m := ^uint64(0) >> (64 - n)
-	for _, id := range ids {
-		m &= pm[id]
+// withKeysOf returns the withKeys of head's rules, made once per head
+// and shared by the codes opening it.
+func (e *Engine) withKeysOf(head string) []withKey {
+	if got, ok := e.coder.withKeys.Load(head); ok {
+		return got.([]withKey)
 	}
-	return m
+	got, _ := e.coder.withKeys.LoadOrStore(head, newWithKeys(e.with[head]))
+	return got.([]withKey)
 }
 
 // namedStems returns which "with" stems the names of code id (partNames'

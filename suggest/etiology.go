@@ -65,6 +65,13 @@ func statesAll(s Suggestion, words []string) bool {
 // listed just before it (I.A.13). An etiology read elsewhere, or a note
 // naming a range, lifts nothing: the ranker decides those.
 func (e *Engine) etiologyFirst(res *Result) {
+	// The suggested codes, which a lift moves but never adds to or
+	// drops: a "code first" note's code outside them is not looked for
+	// among the suggestions (has would find none).
+	var codes codeBits
+	for i := range res.Suggestions {
+		codes.add(res.Suggestions[i].Code)
+	}
 	for i := 0; i < len(res.Suggestions); i++ {
 		b := &res.Suggestions[i] // read in place, not copied: used before the list changes alone
 		if b.System != string(corpus.ICD10CM) || b.Confidence < res.Threshold {
@@ -72,6 +79,9 @@ func (e *Engine) etiologyFirst(res *Result) {
 		}
 		idb, _ := e.set.ID(corpus.ICD10CM, b.Code)
 		for _, sc := range e.soleCodeFirst(idb) {
+			if !codes.may(sc.code) {
+				continue // not suggested
+			}
 			j := has(res, corpus.ICD10CM, sc.code)
 			if j < 0 || res.Suggestions[j].Confidence >= b.Confidence || !within(res.Suggestions[j], *b) || !statesAll(*b, sc.words) {
 				continue

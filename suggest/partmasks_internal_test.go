@@ -5,7 +5,7 @@ import (
 	"testing"
 )
 
-// TestPartMasks holds partMasks.holding to hasAll asked of each part's
+// TestPartMasks holds partMasks.holdingBits to hasAll asked of each part's
 // named stems, over random sets of up to 64 parts and 64 stems.
 func TestPartMasks(t *testing.T) {
 	r := rand.New(rand.NewPCG(19, 7))
@@ -26,7 +26,11 @@ func TestPartMasks(t *testing.T) {
 		for i := range ids {
 			ids[i] = int32(r.IntN(nstems))
 		}
-		got := pm.holding(n, ids)
+		var stems uint64
+		for _, id := range ids {
+			stems |= 1 << id
+		}
+		got := pm.holdingBits(n, stems)
 		for bi := range 64 {
 			want := bi < n && named[bi].hasAll(ids)
 			if got>>bi&1 == 1 != want {

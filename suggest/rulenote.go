@@ -484,6 +484,23 @@ func (n *ruleNote) lists(at, k int) [][]cue {
 	return n.table[at : at+k]
 }
 
+// filledOf appends to dst, ascending, the k lists of the table from at
+// on (the status or allergy rules') that hold a cue, numbered from at: a
+// rule walks those alone rather than every list and its rule, which the
+// rest of the note had evicted and most of which hold nothing.
+func (n *ruleNote) filledOf(at, k int, dst []int32) []int32 {
+	if !n.found {
+		n.find()
+	}
+	for _, li := range n.filled {
+		if i := int(li) - at; i >= 0 && i < k {
+			dst = append(dst, int32(i))
+		}
+	}
+	slices.Sort(dst)
+	return dst
+}
+
 // inSentence returns the cues of ps in sentence sent: findCuesIn(doc,
 // sent, ps), shared.
 func (n *ruleNote) inSentence(sent int, ps []phrase) []cue {
@@ -568,6 +585,20 @@ func (n *ruleNote) liveCues(ps []phrase) []cue {
 		}
 	}
 	return out
+}
+
+// tokenRuns returns the work's sentence ranges when they hold this
+// note's tokens in sentence order (discriminate indexed them before the
+// rules run), nil otherwise: a rule reading only some sentences' tokens
+// then reads their runs rather than every token's sentence.
+func (n *ruleNote) tokenRuns() *sentenceRanges {
+	if n.w == nil || n.doc != &n.w.doc {
+		return nil
+	}
+	if sr := &n.w.sr; sr.tokRun && len(sr.tok) == len(n.doc.Sentences) {
+		return sr
+	}
+	return nil
 }
 
 // age is age(doc), read once per note.

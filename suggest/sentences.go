@@ -27,7 +27,10 @@ type sentenceRanges struct {
 	// (termRuns): a term lies in sentence s's range exactly when it is of
 	// s (contradiction's nearby cuts its window to the range).
 	termRun bool
-	said    map[int]map[string]bool
+	// tokRun says tok holds the runs of the tokens' sentence order
+	// (tokenRuns): sentence s's tokens are exactly tok[s]'s.
+	tokRun bool
+	said   map[int]map[string]bool
 	// pos holds the note's terms by id (notepos.go).
 	pos notePositions
 	// ctxHead holds, per bit of the said mask saidContexts last returned,
@@ -70,7 +73,8 @@ func (r *sentenceRanges) index(doc *nlp.Document) {
 	clear(r.tok)
 	clear(r.term)
 	// The runs of the sentence order, else the plain scan (sentenceruns.go).
-	if !tokenRuns(doc.Tokens, r.tok) {
+	r.tokRun = tokenRuns(doc.Tokens, r.tok)
+	if !r.tokRun {
 		clear(r.tok)
 		tokenRangesPlain(doc.Tokens, r.tok)
 	}

@@ -109,7 +109,12 @@ func (e *Engine) drugStatus(n *ruleNote, res *Result, adds []addition) []additio
 	doc := n.doc
 	type1 := anySuggestedICD(res, "E10") && !anySuggestedICD(res, "E11", "E13")
 	found := n.lists(n.tab.status, len(e.status))
-	for ri, r := range e.status {
+	// Only the rules whose phrases the note holds add a code: the others
+	// are not read (TestDrugStatusFilled).
+	var buf [16]int32
+	for _, fi := range n.filledOf(n.tab.status, len(e.status), buf[:0]) {
+		ri := int(fi)
+		r := e.status[ri]
 		if r.code == "Z79.4" && type1 {
 			continue
 		}
