@@ -197,17 +197,14 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 	sc.trig = doc.TriggerTokens(sc.trig)
 	sc.label = doc.LabelTokens(sc.label)
 	sc.shout = append(sc.shout[:0], make([]int8, len(doc.Sentences))...)
-	e.noteTermIDs(w, doc)
-	for lo := 0; lo < len(terms); {
-		hi := lo + 1
-		for hi < len(terms) && terms[hi].Sent == terms[lo].Sent {
-			hi++
-		}
-		sent := terms[lo:hi:hi]
-		sc.kept = keptTerms(doc, sent, sc.label, sc.kept[:0])
-		e.searchSentence(w, doc, sent, w.tid[lo:hi], req, e.ix, e.targets, false, sc)
+	e.noteTermIDs(w, doc, sc.label) // and the sentences' ends and query terms
+	lo := 0
+	for _, end := range sc.ends {
+		hi := int(end)
+		sent, qt := terms[lo:hi:hi], sc.qterms[lo:hi:hi]
+		e.searchSentence(w, doc, sent, qt, w.tid[lo:hi], req, e.ix, e.targets, false, sc)
 		if e.learned != nil {
-			e.searchSentence(w, doc, sent, w.ltid[lo:hi], req, e.learned, e.lTarget, true, sc)
+			e.searchSentence(w, doc, sent, qt, w.ltid[lo:hi], req, e.learned, e.lTarget, true, sc)
 		}
 		lo = hi
 	}
@@ -277,15 +274,16 @@ func (w *work) candidateOf(tgt *target) *candidate {
 // sentenceScratch is reused across the sentences of one note.
 type sentenceScratch struct {
 	q        index.Query
-	expanded []bool     // per query term: from an abbreviation expansion (listed when one is)
-	facts    []hitFacts // per hit: its words' negation share and assertion
-	full     fullMasks  // the sentence's fully matched names, which dominate others
-	trig     []bool     // per token of the note: part of an assertion trigger
-	label    []bool     // per token of the note: in a body-system sub-heading ("HEENT:")
-	prefix   []prefixAt // the query's compound words and their prefixes' starts
-	kept     []int32    // the sentence's terms the searches read (keptTerms)
-	shout    []int8     // per sentence of the note: 0 not judged, 1 all capitals, -1 not
-	codes    codeSlots  // the note's candidates by code, as collect gathers them
+	expanded []bool      // per query term: from an abbreviation expansion (listed when one is)
+	facts    []hitFacts  // per hit: its words' negation share and assertion
+	full     fullMasks   // the sentence's fully matched names, which dominate others
+	trig     []bool      // per token of the note: part of an assertion trigger
+	label    []bool      // per token of the note: in a body-system sub-heading ("HEENT:")
+	prefix   []prefixAt  // the query's compound words and their prefixes' starts
+	qterms   []queryTerm // per term of the note: what the searches read of it (noteTermIDs)
+	ends     []int32     // the ends of the note's sentences' runs of terms (noteTermIDs)
+	shout    []int8      // per sentence of the note: 0 not judged, 1 all capitals, -1 not
+	codes    codeSlots   // the note's candidates by code, as collect gathers them
 }
 
 // prefixAt is a compound's word (its token) and where its prefix starts.
@@ -387,43 +385,28 @@ func (m posMask) within(o posMask) bool {
 	return true
 }
 
-// keptTerms appends to dst the indexes in sent of the terms a search
-// reads: all but those of a section's header or a sub-heading (label, per
-// token of the note), which name a section, not a condition ("HISTORY OF
-// PRESENT ILLNESS:", "CARDIOVASCULAR:").
-func keptTerms(doc *nlp.Document, sent []nlp.Term, label []bool, dst []int32) []int32 {
-	for k := range sent {
-		t := &sent[k]
-		if inHeader(doc, *t) || label[t.Tok] {
-			continue
-		}
-		dst = append(dst, int32(k))
-	}
-	return dst
-}
-
-// searchSentence runs one sentence against one index; ids are its terms'
-// ids in ix (-1: not in ix), sc.kept the terms it reads (keptTerms).
-func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids []int32, req Request, ix *index.Index, targets []target, learned bool, sc *sentenceScratch) {
+// searchSentence runs one sentence against one index; qt are its terms'
+// query terms (noteTermIDs), ids their ids in ix (-1: not in ix). It reads
+// the terms the query terms keep (qtKept): all but those of a section's
+// header or a sub-heading, which name a section, not a condition
+// ("HISTORY OF PRESENT ILLNESS:", "CARDIOVASCULAR:").
+func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, qt []queryTerm, ids []int32, req Request, ix *index.Index, targets []target, learned bool, sc *sentenceScratch) {
 	q := &sc.q
 	q.Terms, q.Pos, sc.prefix = q.Terms[:0], q.Pos[:0], sc.prefix[:0]
-	// The tokens are read from a local, not through doc after each store
-	// (the compiler cannot tell a store to the query or a mention leaves
-	// doc.Tokens alone).
-	toks := doc.Tokens
+	ids = ids[:len(qt)] // one bounds check a term
 	expanded := false
-	for _, k := range sc.kept {
-		t := &sent[k]
+	for k := range qt {
+		a := qt[k]
 		id := ids[k]
-		if id < 0 {
+		if a.flags&qtKept == 0 || id < 0 {
 			continue
 		}
 		q.Terms = append(q.Terms, uint32(id))
-		q.Pos = append(q.Pos, int32(t.Tok))
-		if t.Start < toks[t.Tok].Start {
-			sc.prefix = append(sc.prefix, prefixAt{t.Tok, t.Start}) // a compound's prefix ("pre-eclampsia") is part of its evidence
+		q.Pos = append(q.Pos, a.tok)
+		if a.flags&qtPrefix != 0 {
+			sc.prefix = append(sc.prefix, prefixAt{int(a.tok), sent[k].Start}) // a compound's prefix ("pre-eclampsia") is part of its evidence
 		}
-		expanded = expanded || t.Expanded
+		expanded = expanded || a.flags&qtExpanded != 0
 	}
 	if len(q.Terms) == 0 {
 		return
@@ -432,9 +415,9 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, ids
 		// Which query terms come from an expansion is listed only for
 		// the few sentences holding one (the loop above lists them all).
 		sc.expanded = sc.expanded[:0]
-		for _, k := range sc.kept {
-			if ids[k] >= 0 {
-				sc.expanded = append(sc.expanded, sent[k].Expanded)
+		for k := range qt {
+			if qt[k].flags&qtKept != 0 && ids[k] >= 0 {
+				sc.expanded = append(sc.expanded, qt[k].flags&qtExpanded != 0)
 			}
 		}
 	}

@@ -24,7 +24,7 @@ func TestSeedIDs(t *testing.T) {
 			want.termID(doc, ix, 0)
 		}
 		w := &work{}
-		e.noteTermIDs(w, doc)
+		e.noteTermIDs(w, doc, doc.LabelTokens(nil))
 		var got sentenceRanges
 		got.index(doc)
 		got.seedIDs(doc, w.tid)

@@ -102,15 +102,30 @@ func (b *termBridge) learnedID(m int32) int32 {
 // noteTermIDs looks every term of the note up once: w.tid[j] is the main
 // index's id of doc.Terms[j].Stem and w.ltid[j] the learned index's (-1
 // when the index lacks the stem; ltid is empty without a learned index).
-func (e *Engine) noteTermIDs(w *work, doc *nlp.Document) {
+// In the same pass over the terms it finds what the searches read of
+// them (w.sc.qterms, queryTermOf; label: per token of the note, in a
+// body-system sub-heading) and the ends of the sentences' runs of terms
+// (w.sc.ends).
+func (e *Engine) noteTermIDs(w *work, doc *nlp.Document, label []bool) {
 	w.sr.mainIx, w.sr.mainIDs = e.ix, &w.tid // sentenceRanges.termID reads them
 	// The lists are sized once and set by index, not appended to a term.
 	terms := doc.Terms
 	stems := slices.Grow(w.termStems[:0], len(terms))[:len(terms)]
+	sc := &w.sc
+	qt := slices.Grow(sc.qterms[:0], len(terms))[:len(terms)]
+	ends := sc.ends[:0]
 	for j := range terms {
-		stems[j] = terms[j].Stem
+		t := &terms[j]
+		stems[j] = t.Stem
+		qt[j] = queryTermOf(doc, t, label)
+		if j > 0 && t.Sent != terms[j-1].Sent {
+			ends = append(ends, int32(j))
+		}
 	}
-	w.termStems = stems
+	if len(terms) > 0 {
+		ends = append(ends, int32(len(terms)))
+	}
+	w.termStems, sc.qterms, sc.ends = stems, qt, ends
 	// All the note's stems at once: the table's loads overlap.
 	w.tid = e.ix.AppendTermIDs(w.tid[:0], stems)
 	w.ltid = w.ltid[:0]

@@ -38,7 +38,7 @@ func TestNoteTermIDs(t *testing.T) {
 			}
 			w := &work{}
 			doc := real.pipe.Analyze(note)
-			e.noteTermIDs(w, doc)
+			e.noteTermIDs(w, doc, doc.LabelTokens(nil))
 			if len(w.tid) != len(doc.Terms) || len(w.ltid) != len(doc.Terms) {
 				t.Fatalf("%d/%d ids for %d terms", len(w.tid), len(w.ltid), len(doc.Terms))
 			}
@@ -77,7 +77,7 @@ func TestTermIDsShared(t *testing.T) {
 	}
 	for _, text := range notes {
 		doc := e.pipe.AnalyzeInto(&w.doc, text)
-		e.noteTermIDs(w, doc)
+		e.noteTermIDs(w, doc, doc.LabelTokens(nil))
 		w.sr.index(doc)
 		found := 0
 		for j, term := range doc.Terms {
