@@ -23,7 +23,7 @@ func TestApplyAssertionsFast(t *testing.T) {
 		doc := e.pipe.AnalyzeInto(&w.doc, text)
 		w.rn.reset(e, w, doc) // as Suggest does: histories reads it
 		g := noteGatesOf(doc)
-		for _, c := range e.histories(w, e.siblings(w, e.collect(w, doc, Request{}))) {
+		for _, c := range e.siblingsHistories(w, e.collect(w, doc, Request{})) {
 			f := e.fact(c.tgt.anyCode())
 			for _, setting := range []Setting{Outpatient, Inpatient} {
 				allowed := allowedBy(&f, setting)

@@ -25,7 +25,7 @@ func readLive(e *Engine, note string, k int, skip bool) (liveReading, int) {
 	defer e.putWork(w)
 	doc := e.pipe.AnalyzeInto(&w.doc, note)
 	w.rn.reset(e, w, doc)
-	cands := e.histories(w, e.siblings(w, e.collect(w, doc, Request{Text: note})))
+	cands := e.siblingsHistories(w, e.collect(w, doc, Request{Text: note}))
 	w.rejected = w.rejected[:0]
 	gates := noteGatesOf(doc)
 	cap := 0

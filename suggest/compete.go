@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"medcode/corpus"
+	"medcode/nlp"
 )
 
 // span is a candidate's best mention, for compete.
@@ -145,17 +146,26 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 // of its category that training notes used most (Model.CategoryTop), on the
 // same evidence: coders often pick another code of the category than the
 // one whose name matched best.
-func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
-	if len(e.catTop) == 0 {
-		return cands
-	}
+//
+// It also makes histories' first test of every candidate while the
+// candidate is at hand (a pass of its own re-read ~350 candidates and
+// their mentions from memory): it appends to hist the indexes in the
+// candidates it returns of those whose every mention is historical or a
+// relative's (sharedHistoryFlags), a sibling's as its source's (it shares
+// the source's mentions), in order, and returns hist.
+func (e *Engine) siblings(w *work, cands []*candidate, hist []int32) ([]*candidate, []int32) {
 	have := &w.sc.codes // every collected code is in it already (candidateOf)
 	out := cands
 	var spare codeFact
-	for _, c := range cands {
+	sorted := true // hist is in index order
+	for i, c := range cands {
+		past := sharedHistoryFlags(c.mentions)&(nlp.Historical|nlp.Family) != 0
+		if past {
+			hist = append(hist, int32(i))
+		}
 		// The candidate's own score first: it is at hand, the code's
 		// facts are a table read.
-		if c.bestScore() < 0.5 {
+		if len(e.catTop) == 0 || c.bestScore() < 0.5 {
 			continue
 		}
 		code := c.tgt.anyCode()
@@ -175,7 +185,14 @@ func (e *Engine) siblings(w *work, cands []*candidate) []*candidate {
 			*s = candidate{key: e.set.CodeString(k), tgt: t, mentions: c.mentions, best: c.best, sibling: true}
 			have.put(k, s)
 			out = append(out, s)
+			if past {
+				hist = append(hist, int32(len(out)-1))
+				sorted = false
+			}
 		}
 	}
-	return out
+	if !sorted {
+		slices.Sort(hist) // the siblings' after every collected candidate's
+	}
+	return out, hist
 }

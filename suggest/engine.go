@@ -118,9 +118,9 @@ type Engine struct {
 	// vague are the stems of vagueWords; conflictMemo caches each code's
 	// conflictNames (corpus.ID -> *conflictNames) (conflict.go).
 	vague        map[string]bool
-	conflictMemo idMemo[conflictNames]
+	conflictMemo fieldMemo[conflictNames, conflictField]
 	// lessMsg caches each code's specificity message (lessSpecific).
-	lessMsg idMemo[string]
+	lessMsg fieldMemo[string, lessMsgField]
 
 	// sequela maps a condition's category to its sequela codes (sequela.go).
 	sequela map[string][]sequelaCode
@@ -142,7 +142,7 @@ type Engine struct {
 	// (childstems.go).
 	childMemo idMemo[childStems]
 	// condMemo caches each code's conditionStems (conditionstems.go).
-	condMemo idMemo[conditionStems]
+	condMemo fieldMemo[conditionStems, condField]
 	// parents remembers each code's parent (parents.go).
 	parents parentTable
 	// bmi are the adult body mass index bands (bmi.go), read once.
@@ -158,9 +158,13 @@ type Engine struct {
 	// (string -> *siteCategory) (site.go).
 	sites    *siteMap
 	siteMemo sync.Map
-	coder    coderTables      // the coding rules' per-engine tables (codertables.go)
-	siteCode idMemo[codeSite] // each code's site category and title reading (siteids.go)
-	titles   titleTable       // each code's title stems and what refine.go asks of them (titlefacts.go)
+	coder    coderTables                    // the coding rules' per-engine tables (codertables.go)
+	siteCode fieldMemo[codeSite, siteField] // each code's site category and title reading (siteids.go)
+	titles   titleTable                     // each code's title stems and what refine.go asks of them (titlefacts.go)
+	// records holds the slots of the memos most candidates read together
+	// (coderecord.go): conflictMemo, lessMsg, condMemo, siteCode and
+	// titles', rank's and rank.excl's.
+	records codeRecords
 	// nameStems holds the stems of the index's names (namestems.go).
 	nameStems nameStemTable
 	rank      rankTables // per-code facts of the ranking passes (ranktables.go)
@@ -236,6 +240,7 @@ func newEngine(set *corpus.Set, ix *index.Index, opts Options, newest *Engine) (
 		return nil, fmt.Errorf("suggest: model features %v differ from the engine's %v; retrain with `medcode train`", m.Features, FeatureNames())
 	}
 	e := &Engine{set: set, ix: ix, pipe: ix.Analyzer(), model: opts.Model, adj: opts.Adjuster, minScore: 0.2, minCoverage: 0.65, minCandidate: 0.15, hitLimit: 300, maxLive: 100}
+	e.bindRecords() // coderecord.go
 	e.sectionBits = sectionBitsOf()
 	rv := newResolver(set)
 	if from := sharedFrom(opts.Base, set, ix); from != nil {

@@ -17,8 +17,8 @@ import (
 // exclIndex numbers the exclTable's prefixes and lists each code's.
 type exclIndex struct {
 	once  sync.Once
-	num   map[string]int32 // distinct excluded prefix -> its number (from 0)
-	codes idMemo[exclCode]
+	num   map[string]int32               // distinct excluded prefix -> its number (from 0)
+	codes fieldMemo[exclCode, exclField] // in the engine's codeRecords
 }
 
 // exclCode is one code's Excludes1 prefixes as numbers: the prefixes its

@@ -19,10 +19,16 @@ import (
 // the same evidence; the condition's own code is rejected for a relative
 // (family rule) and, for a past condition, kept with an edit naming the
 // history code, for the coder to judge whether it is still current.
-func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
+//
+// It reads only the candidates of cands at the indexes hist (in order):
+// siblings lists those whose mentions are all historical or a
+// relative's, the others needing nothing here (siblingsHistories); a
+// list of every index is the plain pass (TestHistoriesListed).
+func (e *Engine) histories(w *work, cands []*candidate, hist []int32) []*candidate {
 	have := &w.sc.codes // every candidate's code is in it already (candidateOf, siblings)
 	out := cands
-	for _, c := range cands {
+	for _, i := range hist {
+		c := cands[i]
 		// The mentions first: most candidates are neither historical nor
 		// a relative's, and need no look at their code.
 		all := sharedHistoryFlags(c.mentions)
@@ -47,7 +53,7 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		default:
 			continue
 		}
-		b := c.mentions[c.best]
+		b := &c.mentions[c.best]
 		if b.learned {
 			continue
 		}
@@ -97,6 +103,14 @@ func (e *Engine) histories(w *work, cands []*candidate) []*candidate {
 		out = append(out, h)
 	}
 	return out
+}
+
+// siblingsHistories is histories of siblings of cands (collect's): the
+// siblings' pass lists the candidates histories reads.
+func (e *Engine) siblingsHistories(w *work, cands []*candidate) []*candidate {
+	var buf [16]int32 // the candidates all of whose mentions are past: a few
+	cands, hist := e.siblings(w, cands, buf[:0])
+	return e.histories(w, cands, hist)
 }
 
 // namedAmong reports whether a personal-history code among cands names

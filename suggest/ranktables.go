@@ -48,7 +48,7 @@ type rankTables struct {
 	// catNum numbers the categories (category) of the codes, "" too.
 	catNum map[string]int32
 	// titles are titleGrounding's terms per title code (titlesaid.go).
-	titles idMemo[groundTerms]
+	titles fieldMemo[groundTerms, groundField] // in the engine's codeRecords
 	// explainedBy is reason.go's explainedBy with each value split
 	// (conflict.go's explainers).
 	explainOnce sync.Once
@@ -66,7 +66,7 @@ type rankTables struct {
 	catTopOnce sync.Once
 	catTop     [][]target
 	// seventh is completeSeventh's work per stem (seventhmemo.go).
-	seventh idMemo[seventhDone]
+	seventh fieldMemo[seventhDone, seventhField] // in the engine's codeRecords
 	// lists are fillLists' prefix lists per code (symptomlists.go).
 	lists listTable
 }

@@ -31,7 +31,7 @@ func (e *Engine) Suggest(ctx context.Context, req Request) (*Result, error) {
 	// (rulenote.go): histories and preferHistory read it before
 	// coderRules, which shares their pass.
 	w.rn.reset(e, w, doc)
-	cands := e.histories(w, e.siblings(w, e.collect(w, doc, req)))
+	cands := e.siblingsHistories(w, e.collect(w, doc, req)) // history.go
 	arena := root.getArena()
 	w.res = arena // the rejections' evidence is cut from it too (evidence)
 	res := &Result{Suggestions: []Suggestion{}, Rejected: []Rejection{}, CodeSets: e.codeSets(req), Threshold: e.DecisionThreshold(),
@@ -176,8 +176,9 @@ func category(code string) string {
 
 // reportable says whether a rejected candidate is worth showing a coder:
 // its best words matched a name well and no longer name covered them.
+// It reads the best mention in place (a copy reads all 160 bytes).
 func reportable(c *candidate) bool {
-	m := c.mentions[c.best]
+	m := &c.mentions[c.best]
 	return m.hit.Score >= 0.45 && !m.dominated
 }
 

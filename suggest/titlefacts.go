@@ -8,7 +8,7 @@ import (
 
 // titleTable holds, per engine, each code's titleFact.
 type titleTable struct {
-	codes idMemo[titleFact]
+	codes fieldMemo[titleFact, titleField] // in the engine's codeRecords
 }
 
 // titleFact is what the refinement passes ask of a code's title, read
