@@ -169,8 +169,7 @@ func (p *Pipeline) assert(d *Document, s *scratch) {
 			if kind&Ended != 0 && lo >= 0 && blankLine(d.Text[toks[k-1].End:toks[k].Start]) {
 				break
 			}
-			toks[k].Assert |= kind
-			sc.marked[k>>6] |= 1 << (k & 63)
+			sc.flag(k, kind)
 			if lo < 0 {
 				lo = k
 			}
@@ -185,8 +184,7 @@ func (p *Pipeline) assert(d *Document, s *scratch) {
 	// flags: only the flagged tokens' terms are read.
 	for _, j := range s.ix.negated {
 		if tok := &toks[j]; tok.Assert&Negated == 0 {
-			tok.Assert |= Negated
-			sc.marked[j>>6] |= 1 << (j & 63)
+			sc.flag(int(j), Negated)
 			sp := Span{tok.Start, tok.End}
 			d.Assertions = append(d.Assertions, AssertionSpan{Kind: Negated, Trigger: sp, Scope: sp})
 		}
@@ -243,10 +241,16 @@ func (s *scoper) gap(j int) string {
 	return s.d.Text[s.toks[j-1].End:s.toks[j].Start]
 }
 
+// flag gives token j the flags a and notes it in marked, whose tokens'
+// terms assert gives their flags.
+func (s *scoper) flag(j int, a Assertion) {
+	s.toks[j].Assert |= a
+	s.marked[j>>6] |= 1 << (j & 63)
+}
+
 // mark flags token j; it reports whether j counts toward a window.
 func (s *scoper) mark(j int) bool {
-	s.toks[j].Assert |= s.kind
-	s.marked[j>>6] |= 1 << (j & 63)
+	s.flag(j, s.kind)
 	if s.toks[j].Stop {
 		return false
 	}
