@@ -237,8 +237,8 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 			dashAt = start + k + 1
 		}
 		// Only a colon or that dash ends a header: the loop goes from one
-		// to the next, reading the bytes between only for sentence ends
-		// (which move start), and stops after the last.
+		// to the next, reading the bytes between only for the last
+		// sentence end (which moves start), and stops after the last.
 		for k := start; ; {
 			e := strings.IndexByte(text[k:le], ':')
 			if e >= 0 {
@@ -250,12 +250,15 @@ func (p *Pipeline) findSections(text string, dst []Section) []Section {
 			if e < 0 {
 				break
 			}
-			for ; k < e; k++ {
-				if sentenceEnd[text[k]] && text[k+1] == ' ' {
-					start = k + 1
+			// Only the last sentence end before e moves start: it is
+			// looked for from e backwards.
+			for j := e - 1; j >= k; j-- {
+				if sentenceEnd[text[j]] && text[j+1] == ' ' {
+					start = j + 1
 					for start < le && text[start] == ' ' {
 						start++
 					}
+					break
 				}
 			}
 			k = e + 1
