@@ -35,7 +35,7 @@ func (d *Document) labelTokensPlain(dst []bool) []bool {
 // and dev notes.
 func TestLabelTokensPlain(t *testing.T) {
 	p := testPipeline(t)
-	for _, text := range append(testNotes(t), "GENERAL: x HEENT:", "a:b:c", ":", "Skin warm, lungs: clear") {
+	for _, text := range append(testNotes(t), "GENERAL: x HEENT:", "GENERAL: HEENT:", "Skin: x Lungs: y HEENT:", "a:b:c", ":", "Skin warm, lungs: clear") {
 		d := p.Analyze(text)
 		if got, want := d.LabelTokens(nil), d.labelTokensPlain(nil); !slices.Equal(got, want) {
 			t.Fatalf("LabelTokens differs from labelTokensPlain on %.60q", text)

@@ -250,21 +250,57 @@ func (d *Document) LabelTokens(dst []bool) []bool {
 	for j := range d.titleTokens() {
 		dst[j] = true
 	}
-	colon := -1 // the first colon at or after the end of token j, once looked for
-	for j := range toks {
-		if end := toks[j].End; colon < end {
-			k := strings.IndexByte(d.Text[end:], ':')
-			if k < 0 {
-				break // no colon ends a label after token j-1
-			}
-			colon = end + k
+	// Colon by colon: the token before a colon is the last one ending at
+	// or before it (no token holds a colon), found by lastEndBy without
+	// reading every token; the colons up to the next token's end have
+	// that token too.
+	lo := 0 // the tokens before lo end before the colon looked for
+	for c := 0; ; {
+		k := strings.IndexByte(d.Text[c:], ':')
+		if k < 0 {
+			break // no colon ends a label after token lo-1
 		}
-		if j+1 < len(toks) && colon >= toks[j+1].Start {
-			continue // no colon between token j and the next
+		c += k
+		j := lastEndBy(toks, lo, c)
+		if j < 0 {
+			c++ // a colon before the first token's end
+			continue
 		}
 		d.markLabel(dst, j)
+		if j+1 == len(toks) {
+			break
+		}
+		lo, c = j+2, toks[j+1].End
 	}
 	return dst
+}
+
+// lastEndBy returns the last of toks that ends at or before c, or -1
+// when none does, given that toks[:lo] all do: it gallops from lo (reads
+// toks lo, lo+1, lo+3, lo+7, ...) and halves the last step, reading a
+// few tokens for a long stretch without a colon (LabelTokens) rather than
+// all of them.
+func lastEndBy(toks []Token, lo, c int) int {
+	hi := lo // toks[lo:hi] all end at or before c; toks[hi:end] unknown
+	end := len(toks)
+	for step := 1; hi < end; step *= 2 {
+		if toks[hi].End > c {
+			end = hi
+			break
+		}
+		lo = hi + 1
+		hi = min(hi+step, end)
+	}
+	// toks[:lo] end at or before c, toks[end:] after it.
+	for lo < end {
+		m := int(uint(lo+end) >> 1)
+		if toks[m].End <= c {
+			lo = m + 1
+		} else {
+			end = m
+		}
+	}
+	return lo - 1
 }
 
 // markLabel marks in dst the system label a colon after token j ends:
