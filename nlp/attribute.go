@@ -12,12 +12,20 @@ const (
 // there is a diabetes type (and "type 2 MI" is not).
 var diabetesWords = map[string]bool{"diabetes": true, "diabetic": true, "dm": true, "diabetics": true, "mellitus": true}
 
+// attributeWords are the words of attributes' switch: a term of any
+// other word states no attribute (senseAttribute).
+var attributeWords = map[string]bool{
+	"right": true, "left": true, "bilateral": true, "bilaterally": true, "acute": true, "acutely": true,
+	"chronic": true, "chronically": true, "sequela": true, "sequelae": true, "initial": true, "subsequent": true,
+	"late": true, "type": true, "iddm": true, "juvenile": true, "niddm": true,
+}
+
 // attributes derives laterality, acuity, encounter and diabetes type from
 // the term stream, so abbreviations count ("RLE" is right, "T2DM" is type 2)
 // and spans stay on the original text. Its words are the cases of one
-// switch, every term's only test: the first cases are the words stating
-// an attribute on their own.
-func attributes(d *Document, out []Attribute) []Attribute {
+// switch (attributeWords); it reads only the terms ks, in order, those
+// of such words that makeTerms listed (termIndex.attr), not every term.
+func attributes(d *Document, out []Attribute, ks []int32) []Attribute {
 	out = out[:0]
 	terms := d.Terms
 	add := func(kind, value string, sp Span, sent int) {
@@ -34,11 +42,9 @@ func attributes(d *Document, out []Attribute) []Attribute {
 		}
 		return terms[k].Norm
 	}
-	for k := range terms {
-		t := &terms[k] // not a copy of the term: most are only tested
-		if !attrCandidate(t.Norm) {
-			continue // no case of the switch (most terms)
-		}
+	for _, k32 := range ks {
+		k := int(k32)
+		t := &terms[k] // not a copy of the term
 		sp := Span{t.Start, t.End}
 		switch t.Norm {
 		case "right":
@@ -82,39 +88,6 @@ func attributes(d *Document, out []Attribute) []Attribute {
 		}
 	}
 	return out
-}
-
-// attrFirstLetters holds, by length, the first letters of the words
-// attributes' switch names (bit c-'a' for letter c): each is 4 to 11
-// bytes long.
-var attrFirstLetters = [12]uint32{
-	4:  letterBits("lti"),  // left, late, type, iddm
-	5:  letterBits("ran"),  // right, acute, niddm
-	7:  letterBits("acsi"), // acutely, chronic, sequela, initial
-	8:  letterBits("sj"),   // sequelae, juvenile
-	9:  letterBits("b"),    // bilateral
-	10: letterBits("s"),    // subsequent
-	11: letterBits("bc"),   // bilaterally, chronically
-}
-
-// letterBits is the set of the lower-case letters of s, bit c-'a' for
-// letter c.
-func letterBits(s string) uint32 {
-	var m uint32
-	for i := 0; i < len(s); i++ {
-		m |= 1 << (s[i] - 'a')
-	}
-	return m
-}
-
-// attrCandidate reports whether norm may be a word of attributes' switch
-// (attrFirstLetters): a cheap test that rejects most terms.
-func attrCandidate(norm string) bool {
-	if len(norm) < 4 || len(norm) >= len(attrFirstLetters) {
-		return false
-	}
-	c := norm[0] - 'a'
-	return c < 26 && attrFirstLetters[len(norm)]&(1<<c) != 0
 }
 
 // nearDiabetes reports whether a diabetes word is within four terms of k in

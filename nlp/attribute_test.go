@@ -39,18 +39,39 @@ func TestAttributes(t *testing.T) {
 	}
 }
 
-// TestAttrCandidate holds every word of attributes' switch to its
-// prefilter, and a few others away from it.
-func TestAttrCandidate(t *testing.T) {
-	for _, w := range []string{"right", "left", "bilateral", "bilaterally", "acute", "acutely", "chronic", "chronically",
-		"sequela", "sequelae", "initial", "subsequent", "late", "type", "iddm", "juvenile", "niddm"} {
-		if !attrCandidate(w) {
-			t.Errorf("attrCandidate(%q) = false, want true", w)
+// TestAttributeTerms holds attributes over the terms makeTerms listed
+// (termIndex.attr, by senseAttribute) to attributes over every term, on
+// the test and dev notes and on texts whose attribute words come from
+// abbreviations, synonyms and compounds; and the words of the switch to
+// their sense bit.
+func TestAttributeTerms(t *testing.T) {
+	p := testPipeline(t)
+	for w := range attributeWords {
+		if senseWordsOf(w)&senseAttribute == 0 {
+			t.Errorf("senseWordsOf(%q) lacks senseAttribute", w)
 		}
 	}
 	for _, w := range []string{"", "a", "pain", "patient", "the", "chronicity", "Right", "1234", "é"} {
-		if attrCandidate(w) {
-			t.Errorf("attrCandidate(%q) = true, want false", w)
+		if senseWordsOf(w)&senseAttribute != 0 {
+			t.Errorf("senseWordsOf(%q) has senseAttribute", w)
 		}
+	}
+	texts := append(testNotes(t), "RLE edema, LUE and BLE; T1DM, DM2, type II DM, IDDM, NIDDM; s/p R TKA; ARF on CKD; L knee, bilat",
+		"initial encounter; late effects of polio; subsequent visit; juvenile diabetes; acute-on-chronic; re-fracture of left femur")
+	n := 0
+	for _, text := range texts {
+		d := p.Analyze(text)
+		all := make([]int32, len(d.Terms))
+		for k := range all {
+			all[k] = int32(k)
+		}
+		want := attributes(d, nil, all)
+		if !slices.Equal(d.Attributes, nilIfEmpty(want)) {
+			t.Fatalf("attributes of %.60q = %v, over every term %v", text, d.Attributes, want)
+		}
+		n += len(want)
+	}
+	if n == 0 {
+		t.Fatal("no attributes found: the test cannot fail")
 	}
 }

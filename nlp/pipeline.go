@@ -78,6 +78,7 @@ type scratch struct {
 type termIndex struct {
 	first   []int32 // token i's terms are terms[first[i]:first[i+1]]; the last is the number of terms
 	negated []int32 // the tokens, in order, of an abbreviation whose expansion is negated ("NKDA")
+	attr    []int32 // the terms, in order, of words of attributes' switch (senseAttribute)
 }
 
 // lex is what the dictionaries know of one token.
@@ -185,8 +186,8 @@ func (p *Pipeline) AnalyzeInto(d *Document, text string) *Document {
 	d.senses |= sensesKnown
 	d.Terms = p.makeTerms(text, d.Tokens, s.lex, d.Sections, slices.Grow(d.Terms, len(d.Tokens)*3/2+8), &d.Abbreviations, &s.ix, true)
 	p.assert(d, s)
+	d.Attributes = attributes(d, d.Attributes, s.ix.attr)
 	p.scratch.Put(s)
-	d.Attributes = attributes(d, d.Attributes)
 	d.Sentences = nilIfEmpty(d.Sentences)
 	d.Assertions = nilIfEmpty(d.Assertions)
 	d.Abbreviations = nilIfEmpty(d.Abbreviations)
@@ -328,6 +329,7 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 	lexs = lexs[:len(toks)] // no bounds checks below
 	ix.first = slices.Grow(ix.first[:0], len(toks)+1)[:len(toks)+1]
 	ix.negated = ix.negated[:0]
+	ix.attr = ix.attr[:0]
 	first := ix.first[:len(toks)+1]
 	for i := 0; i < len(toks); i++ {
 		t, x := &toks[i], &lexs[i]
@@ -345,11 +347,14 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 			if full {
 				term.Sent, term.Section = n.Sent, n.Section
 			}
+			if w.sense&senseAttribute != 0 {
+				ix.attr = append(ix.attr, int32(len(dst)))
+			}
 			dst = append(dst, term)
 			if syn := w.synonyms(); syn != nil {
 				e := term
 				e.Expanded = true
-				dst = appendWords(dst, e, syn.words)
+				dst = appendWords(dst, e, syn.words, &ix.attr)
 			}
 			i++
 			continue
@@ -380,6 +385,9 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 		if full {
 			tm.Sent, tm.Section = t.Sent, t.Section
 		}
+		if t.sense&senseAttribute != 0 {
+			ix.attr = append(ix.attr, int32(len(dst)-1))
+		}
 		if s == nil && x.syn == nil {
 			continue
 		}
@@ -394,8 +402,18 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 				e.Assert = Negated // "NKDA": no known drug allergies
 				ix.negated = append(ix.negated, int32(i))
 			}
-			for _, w := range s.words {
-				dst = appendWord(dst, e, w)
+			// Each word's term, then the words of its own synonym
+			// expansion ("CA" -> cancer -> malignant, neoplasm).
+			for k := range s.words {
+				w := &s.words[k]
+				e.Stem, e.Norm = w.stem, w.norm
+				if w.sense&senseAttribute != 0 {
+					ix.attr = append(ix.attr, int32(len(dst)))
+				}
+				dst = append(dst, e)
+				if syn := w.synonyms(); syn != nil {
+					dst = appendWords(dst, e, syn.words, &ix.attr)
+				}
 			}
 		}
 		syn := x.syn
@@ -404,31 +422,24 @@ func (p *Pipeline) makeTerms(text string, toks []Token, lexs []lex, secs []Secti
 		}
 		e := term
 		e.Expanded = true
-		dst = appendWords(dst, e, syn.words)
+		dst = appendWords(dst, e, syn.words, &ix.attr)
 		if ph, last := syn.matchPhrase(text, toks, i); ph != nil {
 			e.End = toks[last].End
-			dst = appendWords(dst, e, ph.words)
+			dst = appendWords(dst, e, ph.words, &ix.attr)
 		}
 	}
 	first[len(toks)] = int32(len(dst))
 	return dst
 }
 
-// appendWord appends the expanded term of w, then the words of w's own
-// synonym expansion ("CA" -> cancer -> malignant, neoplasm).
-func appendWord(dst []Term, e Term, w word) []Term {
-	e.Stem, e.Norm = w.stem, w.norm
-	dst = append(dst, e)
-	if syn := w.synonyms(); syn != nil {
-		dst = appendWords(dst, e, syn.words)
-	}
-	return dst
-}
-
-// appendWords appends one expanded term per word, each a copy of e.
-func appendWords(dst []Term, e Term, words []word) []Term {
+// appendWords appends one expanded term per word, each a copy of e; it
+// lists the terms of words of attributes' switch in *attr.
+func appendWords(dst []Term, e Term, words []word, attr *[]int32) []Term {
 	for _, w := range words {
 		e.Stem, e.Norm = w.stem, w.norm
+		if w.sense&senseAttribute != 0 {
+			*attr = append(*attr, int32(len(dst)))
+		}
 		dst = append(dst, e)
 	}
 	return dst

@@ -16,6 +16,10 @@ const (
 	// a Document's senses hold the gates' bits above.
 	senseVaccineWord // in vaccineWords (VaccineTarget's words after and before a span)
 	senseVaccineLink // in vaccineLinks
+	// senseAttribute marks a word of attributes' switch
+	// (attributeWords): makeTerms lists the terms of such words, the only
+	// ones attributes reads.
+	senseAttribute
 	// senseGates are the bits a Document's senses hold of its tokens'.
 	senseGates = senseVaccine | senseInstrument | sensePregnancy
 )
@@ -37,6 +41,9 @@ func senseWordsOf(norm string) senseWords {
 	}
 	if pregnancyWords[norm] || gravidaPara(norm) {
 		s |= sensePregnancy
+	}
+	if attributeWords[norm] {
+		s |= senseAttribute
 	}
 	return s
 }
