@@ -40,50 +40,22 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	type reading = refineReading
 	sc := &w.refine
 	defer sc.done()
-	// Only the sentences of a vague candidate's mentions are read (and
-	// any sentence number outside the note's, kept as it comes).
-	vagueIn := sc.vagueIn[:0]
-	for range doc.Sentences {
-		vagueIn = append(vagueIn, false)
-	}
-	sc.vagueIn = vagueIn
 	// titlelive.go: read once for every pass, whose first tests read the
 	// titles' bits (a dense array) before the candidate.
 	tfs := w.liveTitle.of(e, live)
 	bits := w.liveTitle.bitsOf(len(live))
-	for i, v := range live {
-		if b := bits[i]; !b.vagueICD(b.billable() || v.tgt.stem != 0) || v.sibling {
-			continue
-		}
-		for mi := range v.mentions {
-			m := &v.mentions[mi]
-			if !m.learned && len(m.hit.Positions) > 0 && m.sent >= 0 && m.sent < len(vagueIn) {
-				vagueIn[m.sent] = true
-			}
-		}
+	// Only the sentences of a vague candidate's mentions are read (and
+	// any sentence number outside the note's, kept as it comes): the
+	// readings specific found as it read the mentions (refinereadings.go),
+	// or found here.
+	var rs []reading
+	if sc.readFor(live, len(doc.Sentences)) {
+		rs = e.keptReadings(w, sc.rs, sc.vagueIn)
+	} else {
+		sc.startReadings(live, len(doc.Sentences))
+		rs = e.refineReadings(w, live, bits, sc.vagueIn, sc.rs)
 	}
-	rs := sc.rs[:0]
-	for ci, c := range live {
-		if bits[ci]&titleICD == 0 || c.sibling {
-			continue
-		}
-		code, cat := c.tgt.anyCode(), uint32(0) // cat read on the first reading kept
-		for i := range c.mentions {
-			m := &c.mentions[i]
-			// A reading leaving more than maxImplied words of its name
-			// unmatched refines nothing (the first test of its
-			// weighing): it is not kept.
-			if m.hit.Length-m.hit.Matched > maxImplied {
-				continue
-			}
-			if !m.learned && m.partNeg == 0 && (m.sent < 0 || m.sent >= len(vagueIn) || vagueIn[m.sent]) {
-				if cat == 0 {
-					cat = w.liveTitle.cat(e, ci)
-				}
-				rs = append(rs, reading{c: c, m: m, code: code, cat: cat, slack: int32(m.hit.Length - m.hit.Matched), titleOther: bits[ci]&titleOther != 0})
-			}
-		}
-	}
+	vagueIn := sc.vagueIn
 	// Readings by sentence, in order (a counting sort, each sentence's
 	// readings as they came): a refinement reads the vague code's
 	// sentence. A sentence number outside the note's is looked up by
@@ -96,7 +68,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	sc.at = at
 	odd := false
 	for i := range rs { // by index: a reading is large to copy
-		if s := rs[i].m.sent; s < 0 || s >= len(vagueIn) {
+		if s := int(rs[i].sent); s < 0 || s >= len(vagueIn) {
 			odd = true
 		} else {
 			at[s+1]++
@@ -112,7 +84,7 @@ func (e *Engine) refine(w *work, doc *nlp.Document, live []*candidate) {
 	next := append(sc.next[:0], at[:len(at)-1]...)
 	sc.next = next
 	for i := range rs {
-		if s := rs[i].m.sent; s >= 0 && s < len(vagueIn) {
+		if s := int(rs[i].sent); s >= 0 && s < len(vagueIn) {
 			byS[next[s]] = uint32(i)
 			next[s]++
 		}
@@ -714,8 +686,9 @@ type refineReading struct {
 	c     *candidate
 	m     *mention
 	code  corpus.ID // c.tgt.anyCode()
-	cat   uint32    // categoryKey of the code
+	cat   uint32    // categoryKey of the code (refine: first its candidate's place in live)
 	slack int32     // m.hit.Length - m.hit.Matched
+	sent  int32     // m.sent, read without the mention (a sentence's place)
 	// memo is 1 + the index of the reading's refineMemo in the scratch's
 	// memo, 0 while it has none.
 	memo int32
@@ -780,6 +753,9 @@ type refineScratch struct {
 	// are read after refine returns: kept until the next note's refine.
 	pairs   [][2]*candidate
 	refines []*candidate
+	// readLive is the live candidates rs and vagueIn were read for
+	// before refine (startReadings), nil when none were.
+	readLive []*candidate
 }
 
 // nextVague starts the token memo of a vague candidate's title words
@@ -852,4 +828,5 @@ func (s *refineScratch) done() {
 	s.judge = refineJudge{}
 	clear(s.unread)
 	s.unread = s.unread[:0]
+	s.readLive = nil
 }

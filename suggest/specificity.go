@@ -48,6 +48,10 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 	// a candidate its title rules out is not read.
 	tfs := w.liveTitle.of(e, live)
 	bits := w.liveTitle.bitsOf(len(live))
+	// refine's readings are read of the same candidates, while their
+	// mentions are at hand (refinereadings.go).
+	rsc := &w.refine
+	rsc.startReadings(live, len(doc.Sentences))
 	for i, c := range live {
 		if bits[i]&titleICD == 0 || c.sibling {
 			continue
@@ -58,6 +62,7 @@ func (e *Engine) specific(w *work, doc *nlp.Document, live []*candidate) {
 				full = append(full, fullReading{c, m.sent, m.hit.Positions, tfs[i].chapter, m.kind == corpus.NameTitle})
 			}
 		}
+		rsc.rs = readingsOf(i, c, bits[i], rsc.vagueIn, rsc.rs)
 	}
 	if len(full) == 0 {
 		return
