@@ -587,11 +587,13 @@ func (n *ruleNote) liveCues(ps []phrase) []cue {
 	return out
 }
 
-// tokenRuns returns the work's sentence ranges when they hold this
-// note's tokens in sentence order (discriminate indexed them before the
-// rules run), nil otherwise: a rule reading only some sentences' tokens
-// then reads their runs rather than every token's sentence.
-func (n *ruleNote) tokenRuns() *sentenceRanges {
+// runRanges returns the work's sentence ranges when they hold this
+// note's tokens in sentence order, each sentence's a run (discriminate
+// indexed them before the rules run: sentenceRanges.tokRun), nil
+// otherwise: a rule reading only some sentences' tokens then reads their
+// runs rather than every token's sentence. (Not tokenRuns, the function
+// that lays the runs: sentenceruns.go.)
+func (n *ruleNote) runRanges() *sentenceRanges {
 	if n.w == nil || n.doc != &n.w.doc {
 		return nil
 	}
