@@ -248,10 +248,11 @@ func (e *Engine) acuityFactsOf(code, title string) *acuityFacts {
 	if !ok {
 		return e.newAcuityFacts(code, title)
 	}
-	if got, ok := e.coder.acuity.load(e.set, id); ok {
+	rec := e.coder.records.of(e.set, id)
+	if got := rec.acuity.Load(); got != nil {
 		return got
 	}
-	return e.coder.acuity.store(e.set, id, e.newAcuityFacts(code, title))
+	return keep(&rec.acuity, e.newAcuityFacts(code, title))
 }
 
 // newAcuityFacts works out code's acuityFacts.

@@ -595,7 +595,8 @@ type codeNotes struct {
 // codeNotes returns id's codeNotes, parsed once per engine: a slot per
 // code id (coderTables.notes), not a hash of an interface key per lookup.
 func (e *Engine) codeNotes(id corpus.ID) *codeNotes {
-	if v, ok := e.coder.notes.load(e.set, id); ok {
+	rec := e.coder.records.of(e.set, id)
+	if v := rec.notes.Load(); v != nil {
 		return v
 	}
 	n := &codeNotes{}
@@ -604,7 +605,7 @@ func (e *Engine) codeNotes(id corpus.ID) *codeNotes {
 		n.codeFirst = appendRanges(n.codeFirst, ns.CodeFirst)
 		n.useAdditional = appendRanges(n.useAdditional, ns.UseAdditional)
 	}
-	return e.coder.notes.store(e.set, id, n)
+	return keep(&rec.notes, n)
 }
 
 // appendRanges appends the codes and ranges notes name to out.

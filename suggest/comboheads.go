@@ -18,7 +18,8 @@ type headOpen struct {
 // headOpens returns the heads the Index names of code id open, in name
 // order, each (head, own) once: withHeads over every Index name of id.
 func (e *Engine) headOpens(id corpus.ID) []headOpen {
-	if got, ok := e.coder.opens.load(e.set, id); ok {
+	rec := e.coder.records.of(e.set, id)
+	if got := rec.opens.Load(); got != nil {
 		return *got
 	}
 	var out []headOpen
@@ -40,7 +41,7 @@ func (e *Engine) headOpens(id corpus.ID) []headOpen {
 			}
 		}
 	}
-	return *e.coder.opens.store(e.set, id, &out)
+	return *keep(&rec.opens, &out)
 }
 
 // supportRow remembers, for one part of one combinations call and per
@@ -114,7 +115,8 @@ func (e *Engine) withKeysOf(head string) []withKey {
 // namedStems returns which "with" stems the names of code id (partNames'
 // all: its names and its category's title) hold, once per code.
 func (e *Engine) namedStems(id corpus.ID, code string) stemBits {
-	if got, ok := e.coder.named.load(e.set, id); ok {
+	rec := e.coder.records.of(e.set, id)
+	if got := rec.named.Load(); got != nil {
 		return *got
 	}
 	all := e.partNamesOf(id, code).all
@@ -124,5 +126,5 @@ func (e *Engine) namedStems(id corpus.ID, code string) stemBits {
 			b[k>>6] |= 1 << (k & 63)
 		}
 	}
-	return *e.coder.named.store(e.set, id, &b)
+	return *keep(&rec.named, &b)
 }

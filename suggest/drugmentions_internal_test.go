@@ -38,7 +38,7 @@ func TestDrugMentionsRanged(t *testing.T) {
 		doc := e.pipe.AnalyzeInto(&w.doc, text)
 		w.sr.index(doc)
 		w.rn.reset(e, w, doc)
-		if w.rn.tokenRuns() == nil {
+		if w.rn.runRanges() == nil {
 			t.Fatalf("note %.60q: the ranges are not runs", text)
 		}
 		got := e.drugMentions(&w.rn)

@@ -247,7 +247,7 @@ func (e *Engine) drugMentions(n *ruleNote) []drugMention {
 	// unread, not read for its sentence: a 2 KB note's few act sentences
 	// spare its other tokens' cache lines); else every token, the others
 	// skipped (TestDrugMentionsRanged holds the two equal).
-	if sr := n.tokenRuns(); sr != nil && len(toks) > 0 && toks[0].Sent >= 0 {
+	if sr := n.runRanges(); sr != nil && len(toks) > 0 && toks[0].Sent >= 0 {
 		for s, act := range acts {
 			if act {
 				out = e.drugMentionsIn(n, acts, int(sr.tok[s][0]), int(sr.tok[s][1]), seen, out)

@@ -66,7 +66,7 @@ func (e *Engine) causes(doc *nlp.Document, res *Result, rej []Rejection) []Rejec
 		id, _ := e.set.ID(corpus.ICD10CM, s.Code)
 		heads := e.plainHeads(id)
 		for di, d := range e.dueTo {
-			if !heads[di] || category(s.Code) == d.cat {
+			if !e.isPlainHead(heads, id, di) || category(s.Code) == d.cat {
 				continue
 			}
 			cause, ok := e.statedCause(doc, res, *s, d.drug)
@@ -87,26 +87,46 @@ func (e *Engine) causes(doc *nlp.Document, res *Result, rej []Rejection) []Rejec
 	return rej
 }
 
-// plainHeads says, per e.dueTo entry, whether id is reached by its Index
-// head itself or one of the head's "with" subterms (a stated type, "type
-// 2", is not a cause-coded diabetes: statedCause), worked out once per
-// code.
-func (e *Engine) plainHeads(id corpus.ID) []bool {
-	if got, ok := e.coder.dueHeads.load(e.set, id); ok {
-		return *got
+// plainHeads says, as bit di for each of the first dueBits e.dueTo
+// entries, whether id is reached by the entry's Index head (reachesHead),
+// worked out once per code and kept in its record's flags; isPlainHead
+// reads it.
+func (e *Engine) plainHeads(id corpus.ID) uint64 {
+	rec := e.coder.records.of(e.set, id)
+	if f := rec.flags.Load(); f&ruleDueKnown != 0 {
+		return f & dueMask
 	}
-	out := make([]bool, len(e.dueTo))
+	var out uint64
+	for di := range min(len(e.dueTo), dueBits) {
+		if e.reachesHead(id, di) {
+			out |= 1 << di
+		}
+	}
+	rec.flags.Or(out | ruleDueKnown)
+	return out
+}
+
+// isPlainHead says whether id, whose plainHeads are heads, is reached by
+// the head of e.dueTo entry di: an entry past the first dueBits (none in
+// the code sets) is worked out afresh.
+func (e *Engine) isPlainHead(heads uint64, id corpus.ID, di int) bool {
+	if di < dueBits {
+		return heads&(1<<di) != 0
+	}
+	return e.reachesHead(id, di)
+}
+
+// reachesHead says whether id is reached by the Index head of e.dueTo
+// entry di itself or one of the head's "with" subterms (a stated type,
+// "type 2", is not a cause-coded diabetes: statedCause).
+func (e *Engine) reachesHead(id corpus.ID, di int) bool {
+	d := &e.dueTo[di]
 	for _, n := range e.set.Code(id).Names {
-		if n.Kind != corpus.NameIndex {
-			continue
-		}
-		for di, d := range e.dueTo {
-			if n.Text == d.head || strings.HasPrefix(n.Text, d.head+", with, ") {
-				out[di] = true
-			}
+		if n.Kind == corpus.NameIndex && (n.Text == d.head || strings.HasPrefix(n.Text, d.head+", with, ")) {
+			return true
 		}
 	}
-	return *e.coder.dueHeads.store(e.set, id, &out)
+	return false
 }
 
 // statedCause returns what the note names as the cause of s in the

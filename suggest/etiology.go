@@ -19,11 +19,12 @@ type soleCode struct {
 // ancestors name each alone: a note naming one code, not a list or a
 // range of possible etiologies. Worked out once per code (read only).
 func (e *Engine) soleCodeFirst(id corpus.ID) []soleCode {
-	if got, ok := e.coder.soleFirst.load(e.set, id); ok {
+	rec := e.coder.records.of(e.set, id)
+	if got := rec.soleFirst.Load(); got != nil {
 		return *got
 	}
 	out := e.readSoleCodeFirst(id)
-	return *e.coder.soleFirst.store(e.set, id, &out)
+	return *keep(&rec.soleFirst, &out)
 }
 
 // readSoleCodeFirst is soleCodeFirst read from the Tabular's notes.

@@ -125,11 +125,17 @@ func (e *Engine) hasRemissionSibling(code string) bool {
 	if !ok {
 		return false
 	}
-	if got, ok := e.coder.remSibling.load(e.set, c); ok {
-		return *got
+	rec := e.coder.records.of(e.set, c)
+	if f := rec.flags.Load(); f&ruleRemKnown != 0 {
+		return f&ruleRemSibling != 0
 	}
 	v := remissionSibling(e.set, c, remissionIn) != 0
-	return *e.coder.remSibling.store(e.set, c, &v)
+	f := uint64(ruleRemKnown)
+	if v {
+		f |= ruleRemSibling
+	}
+	rec.flags.Or(f)
+	return v
 }
 
 // remission recodes a suggestion whose title states one remission status

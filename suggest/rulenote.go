@@ -65,20 +65,26 @@ type ruleCueTable struct {
 	// address (hashed and probed on every call, ~50 a note).
 	byLen    []int32
 	lenLists []listHead
-	// heads holds, per firstKey of an exact first word, 1 + the index
-	// in first of the word's entry (0: none), chained by next.
-	heads [4096]int32
-	// headAny has bit k set when heads[k] is not 0: most tokens' keys
-	// (seven in eight of the 4,096) hold no word, told from these 512
-	// bytes rather than heads' 16 KB, which a note's tokens read all over
-	// and the rest of the note had evicted.
+	// first are the exact first words, in order of first use, each
+	// word's lists a run of flat.
+	first []firstWord
+	flat  []firstList
+	// slots finds a first word by its wordKey (firstSlot): find reads
+	// a token's word there, its lists only when one of them can start
+	// at the token.
+	slots []firstSlot
+	// arena holds the first words, which slots point into.
+	arena string
+	// headAny has bit k set when a first word has firstKey k: most
+	// tokens' keys (seven in eight of the 4,096) hold no word, told from
+	// these 512 bytes rather than slots', which a note's tokens read all
+	// over and the rest of the note had evicted.
 	headAny [4096 / 64]uint64
 	// wordAny has bit wordKey of each exact first word set: of the
 	// tokens headAny passes (two in five, common words sharing a key with
 	// a first word), it stops most that are no first word before they
-	// read heads and walk its chain.
+	// read slots.
 	wordAny [8192 / 64]uint64
-	first   []firstWord
 	// wild are the wildcard first words of three bytes or more, by the
 	// wild3Key of their first three: those of key k are
 	// wild[wildAt[k]:wildAt[k+1]]; short are the shorter ones. Keyed by
@@ -98,12 +104,11 @@ type listHead struct {
 	li int32
 }
 
-// firstWord is an exact first word, the lists with a phrase starting with
-// it, and the next word of its firstKey (1 + index, 0: none).
+// firstWord is an exact first word and the lists with a phrase starting
+// with it.
 type firstWord struct {
 	word  string
 	lists []firstList
-	next  int32
 }
 
 // firstList is a list with a phrase starting with a word, and the
@@ -174,6 +179,7 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 	}
 	// The words, compared on every token holding one, sit in one array.
 	arena := strings.Join(words, "")
+	t.arena = arena
 	for _, w := range words {
 		fl := first[w]
 		for i := range fl { // wildcard phrases a token of w starts too
@@ -189,13 +195,22 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 			}
 		}
 		k := firstKey(w)
-		t.first = append(t.first, firstWord{word: arena[:len(w)], lists: fl, next: t.heads[k]})
+		at := len(t.flat)
+		t.flat = append(t.flat, fl...)
+		t.first = append(t.first, firstWord{word: arena[:len(w)], lists: t.flat[at:len(t.flat):len(t.flat)]})
 		arena = arena[len(w):]
-		t.heads[k] = int32(len(t.first))
 		t.headAny[k/64] |= 1 << (k % 64)
 		k2 := wordKey(w)
 		t.wordAny[k2/64] |= 1 << (k2 % 64)
 	}
+	// first's lists point into flat as it grew: again into the whole.
+	at := 0
+	for i := range t.first {
+		n := len(t.first[i].lists)
+		t.first[i].lists = t.flat[at : at+n : at+n]
+		at += n
+	}
+	t.laySlots()
 	t.layWildPhrases()
 	slices.SortStableFunc(t.wild, func(a, b wildFirst) int { return cmp.Compare(wild3Key(a.prefix), wild3Key(b.prefix)) })
 	for _, f := range t.wild {
@@ -368,18 +383,13 @@ func (n *ruleNote) find() {
 		if w == "" {
 			continue
 		}
-		at := int32(0)
+		var s *firstSlot
 		if k := firstKey(w); t.headAny[k/64]&(1<<(k%64)) != 0 {
 			if k2 := wordKey(w); t.wordAny[k2/64]&(1<<(k2%64)) != 0 {
-				at = t.heads[k]
+				s = t.slotOf(w, k2)
 			}
 		}
-		for at != 0 {
-			fw := &t.first[at-1]
-			if fw.word != w {
-				at = fw.next
-				continue
-			}
+		if s != nil {
 			// The next word's secondKey, 0 when the sentence ends here
 			// (every bit for an empty word, which "*" matches).
 			var next uint64
@@ -389,18 +399,21 @@ func (n *ruleNote) find() {
 					next = secondKey(nw)
 				}
 			}
-			for fi := range fw.lists {
-				// A list with no phrase of the word alone and none whose
-				// second word's bit next holds finds nothing here (half
-				// the lists of the words a note holds): not called. Its
-				// last stays unmarked, so a wildcard of the list that
-				// matches the token too tries it again (try), finding
-				// nothing either: no phrase of the list starts here.
-				if f := &fw.lists[fi]; f.single || f.second&next != 0 {
-					n.tryFirst(f, i, next)
+			// A list with no phrase of the word alone and none whose
+			// second word's bit next holds finds nothing here (half the
+			// lists of the words a note holds): not called. Its last
+			// stays unmarked, so a wildcard of the list that matches the
+			// token too tries it again (try), finding nothing either: no
+			// phrase of the list starts here. The slot's union of its
+			// lists' tells a word none of whose lists can start here
+			// without reading them.
+			if s.single || s.second&next != 0 {
+				for fi := s.flat; fi < s.flat+s.lists; fi++ {
+					if f := &t.flat[fi]; f.single || f.second&next != 0 {
+						n.tryFirst(f, i, next)
+					}
 				}
 			}
-			break
 		}
 		if len(w) < 3 {
 			continue
@@ -587,11 +600,13 @@ func (n *ruleNote) liveCues(ps []phrase) []cue {
 	return out
 }
 
-// tokenRuns returns the work's sentence ranges when they hold this
-// note's tokens in sentence order (discriminate indexed them before the
-// rules run), nil otherwise: a rule reading only some sentences' tokens
-// then reads their runs rather than every token's sentence.
-func (n *ruleNote) tokenRuns() *sentenceRanges {
+// runRanges returns the work's sentence ranges when they hold this
+// note's tokens in sentence order, each sentence's a run (discriminate
+// indexed them before the rules run: sentenceRanges.tokRun), nil
+// otherwise: a rule reading only some sentences' tokens then reads their
+// runs rather than every token's sentence. (Not tokenRuns, the function
+// that lays the runs: sentenceruns.go.)
+func (n *ruleNote) runRanges() *sentenceRanges {
 	if n.w == nil || n.doc != &n.w.doc {
 		return nil
 	}

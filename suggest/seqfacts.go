@@ -107,7 +107,8 @@ type seqCodeFacts struct {
 // seqCodeOf returns the seqCodeFacts of s (code id): remembered per id, worked
 // out afresh for a title other than the remembered one.
 func (e *Engine) seqCodeOf(id corpus.ID, s *Suggestion) *seqCodeFacts {
-	if c, ok := e.coder.seq.load(e.set, id); ok && c.display == s.Display {
+	rec := e.coder.records.of(e.set, id)
+	if c := rec.seq.Load(); c != nil && c.display == s.Display {
 		return c
 	}
 	n := e.codeNotes(id)
@@ -128,10 +129,10 @@ func (e *Engine) seqCodeOf(id corpus.ID, s *Suggestion) *seqCodeFacts {
 		useAdditional: n.useAdditional,
 	}
 	c.codeFirstAt, c.useAdditionalAt = rangeFirsts(c.codeFirst), rangeFirsts(c.useAdditional)
-	if got, ok := e.coder.seq.load(e.set, id); ok && got.display != s.Display {
+	if got := rec.seq.Load(); got != nil && got.display != s.Display {
 		return c // another title for the id: not remembered
 	}
-	return e.coder.seq.store(e.set, id, c)
+	return keep(&rec.seq, c)
 }
 
 // shareSents is shareSentence of two suggestions' facts.

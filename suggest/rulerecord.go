@@ -1,0 +1,88 @@
+package suggest
+
+import (
+	"sync"
+	"sync/atomic"
+
+	"medcode/corpus"
+)
+
+// ruleRecord is one code's slots of the coding rules' per-code memos
+// (coderTables): the "with" heads its Index names open and the stems its
+// names hold (comboheads.go), its sole "code first" codes (etiology.go),
+// its notes' codes (combination.go), its acuity facts (acuity.go), its
+// sequencing facts (seqfacts.go), and in one word its "due to" heads
+// (dueto.go) and whether it has a sibling "in remission" (remission.go).
+// The rules read several of them for each suggestion of a note; as
+// separate idMemos each cost a page directory entry and a slot line, most
+// of them cache misses, where the record costs one of each.
+type ruleRecord struct {
+	opens     atomic.Pointer[[]headOpen]
+	named     atomic.Pointer[stemBits]
+	soleFirst atomic.Pointer[[]soleCode]
+	notes     atomic.Pointer[codeNotes]
+	acuity    atomic.Pointer[acuityFacts]
+	seq       atomic.Pointer[seqCodeFacts]
+	// flags holds the answers of plainHeads and hasRemissionSibling:
+	// bits set only, each answer with its known bit (ruleFlag...).
+	flags atomic.Uint64
+}
+
+// The bits of ruleRecord.flags: plainHeads' answer in the low dueBits
+// bits, known once ruleDueKnown is set; hasRemissionSibling's in
+// ruleRemSibling, known once ruleRemKnown is set.
+const (
+	dueBits        = 61
+	ruleDueKnown   = 1 << 63
+	ruleRemKnown   = 1 << 62
+	ruleRemSibling = 1 << 61
+	dueMask        = 1<<dueBits - 1
+)
+
+// rulePageBits sizes a page of ruleRecords: 1<<rulePageBits ids (16 ids,
+// under 1 KB), as codeRecords' pages, for the same reason: a page holds
+// several memos' slots.
+const rulePageBits = 4
+
+// rulePage is the ruleRecords of 1<<rulePageBits consecutive ids.
+type rulePage [1 << rulePageBits]ruleRecord
+
+// ruleRecords is an engine's ruleRecords by code id, in pages made on
+// first use, over the ids of the engine's code set (sized on first use);
+// ids past them (none are expected) keep theirs in a sync.Map. The zero
+// value is ready; safe for concurrent use.
+type ruleRecords struct {
+	once  sync.Once
+	pages []atomic.Pointer[rulePage]
+	over  sync.Map // corpus.ID -> *ruleRecord
+}
+
+// of returns id's record, making its page the first time (newRulePage,
+// out of line so that of inlines).
+func (r *ruleRecords) of(set *corpus.Set, id corpus.ID) *ruleRecord {
+	r.once.Do(func() { r.pages = make([]atomic.Pointer[rulePage], int(maxID(set))>>rulePageBits+1) })
+	if p := int(id) >> rulePageBits; id >= 0 && p < len(r.pages) {
+		pg := r.pages[p].Load()
+		if pg == nil {
+			pg = newRulePage(&r.pages[p])
+		}
+		return &pg[id&(1<<rulePageBits-1)]
+	}
+	return r.overRecord(id)
+}
+
+// newRulePage makes the page at dir, unless another goroutine has, and
+// returns the one kept.
+func newRulePage(dir *atomic.Pointer[rulePage]) *rulePage {
+	pg := new(rulePage)
+	if !dir.CompareAndSwap(nil, pg) {
+		pg = dir.Load()
+	}
+	return pg
+}
+
+// overRecord is the record of an id past the set's.
+func (r *ruleRecords) overRecord(id corpus.ID) *ruleRecord {
+	got, _ := r.over.LoadOrStore(id, new(ruleRecord))
+	return got.(*ruleRecord)
+}
