@@ -339,7 +339,12 @@ func (ix *Index) finish() {
 // layPostings lays the postings out flat, one record per name under its
 // rarest term, so a search reads them sequentially:
 //
-//	name id | kind<<24 | system<<16 | term count | code | norm² (float64 bits, low word first) | term... | name-order term...
+//	name id | kind<<24 | system<<16 | term count | code | norm² (float64 bits, low word first) | text offset | term... | name-order term...
+//
+// The name id's and the code's words hold the name's text length, flags
+// and where its text lies in their top bytes (layHead, hitref.go): a
+// search's caller reads a hit's name from the head the search read
+// (HitRef) rather than from the name's entry.
 //
 // The norm² is the exact Σ w² of the name's terms in name order, the sum
 // score's coverage divides by: score reads it from the record's head
@@ -389,6 +394,10 @@ func (ix *Index) layPostings(pack bool) {
 	for k := range ix.kindW {
 		ix.kindW[k] = kindWeight(corpus.NameKind(k))
 	}
+	ix.idMask = math.MaxUint32
+	if headsHold(len(ix.names), len(ix.codes)) {
+		ix.idMask = headIDMask
+	}
 	fill := append([]uint32(nil), postOff...)
 	for i := range ix.names {
 		n := &ix.names[i]
@@ -398,14 +407,13 @@ func (ix *Index) layPostings(pack bool) {
 		t := rare[i]
 		ix.postCount[t]++
 		o := fill[t]
-		post[o] = uint32(i)
 		post[o+1] = uint32(n.kind)<<24 | uint32(ix.codes[n.code].sys)<<16 | uint32(n.nterm)
 		buf = ix.appendTerms(buf[:0], n)
 		var norm2 float64
 		for _, term := range buf {
 			norm2 += ix.sw[term].sq // matchTerms' order and values
 		}
-		post[o+2] = uint32(n.code)
+		ix.layHead(post, o, i) // name id, code and text
 		post[o+3], post[o+4] = uint32(math.Float64bits(norm2)), uint32(math.Float64bits(norm2)>>32)
 		o += recordHead
 		n.terms = o // read above from the old layout or nameTerm
@@ -437,7 +445,7 @@ func (ix *Index) layPostings(pack bool) {
 }
 
 // recordHead is the number of words before a posting record's terms.
-const recordHead = 5
+const recordHead = 6
 
 // recordNorm is the norm² a posting record's head holds (layPostings):
 // the exact Σ w² of its terms in name order, score's and the bounds'.

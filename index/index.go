@@ -92,6 +92,10 @@ type Index struct {
 	// pairs lists the packed records by the term pairs that open them
 	// (pairs.go); nil when the postings are not packed.
 	pairs *pairSet
+	// idMask masks a posting record's name id and code words to the ids
+	// (headIDMask: their top bytes hold the name's text, layHead), all
+	// ones when the ids do not leave them room.
+	idMask uint32
 
 	pool sync.Pool // *scratch
 

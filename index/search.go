@@ -85,6 +85,9 @@ type scratch struct {
 	wins   [winMemos]winMemo
 	winKey uint64
 	keys   []hitKey // sort keys of the hits
+	// refs are the hits' names' refs (HitRef), as found: valid, like
+	// hits, until the next search.
+	refs []HitRef
 	// keyBuf is sortKeys' room to merge keys through.
 	keyBuf []hitKey
 	hits   []Hit // the hits as found, before they are copied out in order
@@ -141,6 +144,7 @@ func (s *scratch) reset() {
 	s.one = s.one[:0]
 	if cap(s.hits) > maxPooledHits {
 		s.hits = nil // a rare wide search: the scratch keeps no megabytes
+		s.refs = nil
 	}
 	if cap(s.todo) > maxPooledTodo {
 		s.todo = nil
@@ -293,7 +297,7 @@ func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, min
 	// A first pass over each record bounds the coverage from the stored
 	// float32 weights (a hair below minCov, so rounding never drops a hit);
 	// score computes the exact values for the survivors.
-	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: sc.hits[:0], keys: sc.keys[:0], arena: pos, todo: sc.todo[:0]}
+	r := reader{ix: ix, sc: sc, q: q, minCov: minCov, loose: minCov - 1e-4, minScore: opts.MinScore, allowed: allowed, hits: sc.hits[:0], keys: sc.keys[:0], refs: sc.refs[:0], arena: pos, todo: sc.todo[:0]}
 	sc.sorted = sc.sorted[:0]
 	for _, t := range sc.touched {
 		if pairs != nil {
@@ -313,7 +317,7 @@ func (ix *Index) find(sc *scratch, pos []int32, q Query, opts SearchOptions, min
 	if opts.Limit > 0 && len(keys) > opts.Limit {
 		keys = keys[:opts.Limit]
 	}
-	sc.keys, sc.hits = keys, found[:0]
+	sc.keys, sc.hits, sc.refs = keys, found[:0], r.refs
 	sc.reset()
 	return found, keys, r.arena
 }
@@ -361,6 +365,7 @@ type reader struct {
 	allowed  uint32 // bit per system byte; 0 = every system
 	hits     []Hit
 	keys     []hitKey // per hit, its sort key
+	refs     []HitRef // per hit, its name's (Searcher.Refs)
 	arena    []int32
 	todo     []pending // records to read: the pair lists' or every record of the terms
 	sink     uint32    // keeps the loads of the records' head words as they are listed
@@ -748,7 +753,7 @@ func (r *reader) score(o uint32) {
 	if pairs := matched - 1; pairs > 0 {
 		order = float64(inOrder) / float64(pairs)
 	}
-	ni, code := int32(head[0]), int32(head[2])
+	ni, code := int32(head[0]&ix.idMask), int32(head[2]&ix.idMask)
 	kind := head[1] >> 24
 	score := ix.kindW[kind] * cov * cov * (0.7 + 0.3*cos) * (0.85 + 0.15*order)
 	if score < r.minScore {
@@ -767,6 +772,7 @@ func (r *reader) score(o uint32) {
 	h.Matched, h.Length = int32(matched), int32(nt)
 	h.First, h.Last, h.Positions = first, last, positions
 	r.keys = append(r.keys, hitKey{score, ni, int32(n)})
+	r.refs = append(r.refs, ix.headRef((*[recordHead]uint32)(head), ni, kind))
 }
 
 // termWeight is a term's w² and w.

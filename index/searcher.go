@@ -11,6 +11,8 @@ type Searcher struct {
 	sc *scratch
 	// order is Find's list of the hits of its last search, in order.
 	order []*Hit
+	// refs are the refs of order's hits' names (Refs).
+	refs []HitRef
 }
 
 // NewSearcher returns a Searcher of ix.
@@ -36,13 +38,17 @@ func (s *Searcher) SearchInto(dst []Hit, pos []int32, q Query, opts SearchOption
 func (s *Searcher) Find(pos []int32, q Query, opts SearchOptions) ([]*Hit, []int32) {
 	minCov, pairs, ok := s.ix.plan(q, opts)
 	if !ok {
+		s.refs = s.refs[:0]
 		return s.order[:0], pos // no query term has a record to read
 	}
 	found, keys, pos := s.ix.find(s.sc, pos, q, opts, minCov, pairs)
 	order := slices.Grow(s.order[:0], len(keys))[:len(keys)] // grown once, not appended a hit at a time
+	refs := slices.Grow(s.refs[:0], len(keys))[:len(keys)]
+	recs := s.sc.refs
 	for j, k := range keys {
 		order[j] = &found[k.i]
+		refs[j] = recs[k.i]
 	}
-	s.order = order
+	s.order, s.refs = order, refs
 	return order, pos
 }

@@ -48,6 +48,7 @@ func (ix *Index) ShareTexts(set *corpus.Set) int {
 	}
 	ix.shared = base
 	ix.compactArena()
+	ix.layHeads() // the records' heads hold the texts too
 	return shared
 }
 

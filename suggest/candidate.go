@@ -427,8 +427,14 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, qt 
 	}
 	// The hits are read where the searcher left them, not copied out:
 	// found points at them in order, and is filtered in place.
-	found, pos := w.searcherOf(ix, learned).Find(w.pos, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: e.hitLimit})
+	s := w.searcherOf(ix, learned)
+	found, pos := s.Find(w.pos, *q, index.SearchOptions{MinCoverage: minCov, MinScore: e.minScore, Systems: req.Systems, Limit: e.hitLimit})
 	w.pos = pos
+	// A hit's name (its kind, flags and text) is read from its ref,
+	// what the search read of it, not from the name's entry (a line of
+	// megabytes, most hits a wait on memory): refs is filtered with
+	// found.
+	refs := s.Refs()
 	// A hit whose matched words all sit inside a longer, fully matched name
 	// is dominated ("pain" inside "chest pain").
 	// Drop hits that contradict the note: a drug-table row without its
@@ -436,21 +442,25 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, qt 
 	// a name partly negated ("T2DM without complications" against "... with
 	// complications") unless the name itself says "without".
 	hits := found[:0]
-	for _, h := range found {
+	refs = refs[:len(found)]
+	for j, h := range found {
 		if targets[h.Code].invalid {
 			continue
 		}
-		if ix.NameKind(h.Name) == corpus.NameDrug && h.Coverage < 0.99 {
+		ref := refs[j]
+		if ref.Kind() == corpus.NameDrug && h.Coverage < 0.99 {
 			continue
 		}
-		if h.Matched <= 1 && ix.NameHas(h.Name, index.NameApostrophe) && !e.eponymSaid(doc, ix, learned, h) {
+		if h.Matched <= 1 && ref.Has(index.NameApostrophe) && !e.eponymSaid(doc, ix, learned, h) {
 			continue // "good adherence" is not Good's syndrome (eponym.go)
 		}
-		if !learned && caseMayClash(doc, ix, h) && e.caseClashes(doc, ix, h, sc) { // casesense.go; learned names are lower case
+		if !learned && caseMayClash(doc, ix, h, ref) && e.caseClashes(doc, ix, h, sc) { // casesense.go; learned names are lower case
 			continue
 		}
+		refs[len(hits)] = ref
 		hits = append(hits, h)
 	}
+	refs = refs[:len(hits)]
 	// Part of a name negated and part not ("T2DM without complications"
 	// against "... with complications") contradicts the name unless the name
 	// itself says "without": such hits neither dominate others nor count
@@ -472,7 +482,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, qt 
 		f := &facts[i]
 		negated := f.read(doc, sc.trig, h.Positions, base)
 		pn := 0.0
-		if !ix.NameHas(h.Name, index.NameWithout) { // saysWithout, found once per name
+		if !refs[i].Has(index.NameWithout) { // saysWithout, found once per name
 			if negated > 0 && negated < len(h.Positions) {
 				pn = float64(negated) / float64(len(h.Positions))
 			}
@@ -490,7 +500,7 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, qt 
 		exp = &m
 	}
 	if len(hits) > 0 {
-		e.pendHits(w, doc, sc, hits, ix, targets, learned, sent[0].Sent, base, exp)
+		e.pendHits(w, doc, sc, hits, refs, ix, targets, learned, sent[0].Sent, base, exp)
 	}
 }
 
@@ -498,11 +508,12 @@ func (e *Engine) searchSentence(w *work, doc *nlp.Document, sent []nlp.Term, qt 
 // its first token base; facts in sc.facts, a hit's at its index) in
 // place among their targets' candidates' (candidateOf); a
 // hit whose words are all a trigger's makes none. exp is the mask of
-// the query positions read from an expansion, nil when none is. It is a
+// the query positions read from an expansion, nil when none is; refs[i]
+// is hits[i]'s ref (index.HitRef), its name's kind and text. It is a
 // function of its own, not the end of searchSentence: there the loop's
 // values were spilled around the search's and reloaded each hit.
-func (e *Engine) pendHits(w *work, doc *nlp.Document, sc *sentenceScratch, hits []*index.Hit, ix *index.Index, targets []target, learned bool, sentNo int, base int32, exp *posMask) {
-	toks, facts := doc.Tokens, sc.facts[:len(hits)]
+func (e *Engine) pendHits(w *work, doc *nlp.Document, sc *sentenceScratch, hits []*index.Hit, refs []index.HitRef, ix *index.Index, targets []target, learned bool, sentNo int, base int32, exp *posMask) {
+	toks, facts, refs := doc.Tokens, sc.facts[:len(hits)], refs[:len(hits)]
 	compound := len(sc.prefix) > 0
 	for i, h := range hits {
 		f := &facts[i]
@@ -523,7 +534,7 @@ func (e *Engine) pendHits(w *work, doc *nlp.Document, sc *sentenceScratch, hits 
 		c.mentions = c.mentions[:n+1]
 		m := &c.mentions[n]
 		first := &toks[h.First]
-		m.hit, m.learned, m.name, m.kind = *h, learned, ix.NameText(h.Name), ix.NameKind(h.Name)
+		m.hit, m.learned, m.name, m.kind = *h, learned, ix.RefText(refs[i], h.Name), refs[i].Kind()
 		m.sent, m.start, m.end = sentNo, first.Start, toks[h.Last].End
 		if compound { // else no compound's prefix to reach back to
 			m.start = min(m.start, sc.prefixStart(int(h.First)))
@@ -561,16 +572,16 @@ func (e *Engine) pendHits(w *work, doc *nlp.Document, sc *sentenceScratch, hits 
 // caseMayClash is false when caseClash must be: a one-word hit whose
 // note word is not written in capitals, on a name without a word in
 // capitals (their cases then agree), the common case, decided without
-// reading the name.
-func caseMayClash(doc *nlp.Document, ix *index.Index, h *index.Hit) bool {
+// reading the name (but its flags, from ref).
+func caseMayClash(doc *nlp.Document, ix *index.Index, h *index.Hit, ref index.HitRef) bool {
 	// The test most hits fail is inlined in searchSentence; the rest is
 	// a call.
-	return h.Matched == 1 && len(h.Positions) == 1 && oneWordMayClash(doc, ix, h)
+	return h.Matched == 1 && len(h.Positions) == 1 && oneWordMayClash(doc, ix, h, ref)
 }
 
 // oneWordMayClash is caseMayClash of a one-word hit.
-func oneWordMayClash(doc *nlp.Document, ix *index.Index, h *index.Hit) bool {
-	if ix.NameHas(h.Name, index.NameCapitals) {
+func oneWordMayClash(doc *nlp.Document, ix *index.Index, h *index.Hit, ref index.HitRef) bool {
+	if ref.Has(index.NameCapitals) {
 		return true
 	}
 	t := &doc.Tokens[h.Positions[0]]

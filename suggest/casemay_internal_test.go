@@ -69,7 +69,7 @@ func TestCaseMayClash(t *testing.T) {
 			}
 			hits := e.ix.Search(index.Query{Terms: []uint32{id}, Pos: []int32{int32(term.Tok)}}, index.SearchOptions{MinCoverage: 0.99})
 			for _, h := range hits {
-				may := caseMayClash(doc, e.ix, &h)
+				may := caseMayClash(doc, e.ix, &h, e.ix.NameRef(h.Name))
 				if got, want := e.caseClashes(doc, e.ix, &h, sc), caseClash(doc, e.ix, h, sc); got != want {
 					t.Errorf("%q: %q: caseClashes %v, caseClash %v", note, e.ix.NameText(h.Name), got, want)
 				}
