@@ -3,6 +3,7 @@ package suggest
 import (
 	"strings"
 	"testing"
+	"unsafe"
 
 	"medcode/corpus"
 )
@@ -49,5 +50,17 @@ func TestRuleRecordFlags(t *testing.T) {
 	}
 	if heads == 0 || siblings == 0 {
 		t.Fatalf("%d heads reached, %d siblings in remission: the test cannot fail", heads, siblings)
+	}
+}
+
+// TestRuleRecordIsALine holds a ruleRecord to one 64-byte cache line, as
+// its padding means it to be (a page's records each in a line of their
+// own).
+func TestRuleRecordIsALine(t *testing.T) {
+	if s := unsafe.Sizeof(ruleRecord{}); s != 64 {
+		t.Fatalf("ruleRecord is %d bytes, want 64", s)
+	}
+	if s := unsafe.Sizeof(rulePage{}); s != 64<<rulePageBits {
+		t.Fatalf("rulePage is %d bytes, want %d", s, 64<<rulePageBits)
 	}
 }
