@@ -14,10 +14,7 @@ func TestCollectBest(t *testing.T) {
 	testenv.SkipUnderRace(t)
 	t.Parallel()
 	e := SharedEngine(t)
-	notes := testenv.DevNotes(t)
-	if len(notes) > 60 {
-		notes = notes[:60]
-	}
+	notes := firstDevNotes(t, 60)
 	ties := 0
 	for i, text := range notes {
 		doc := e.pipe.Analyze(text)

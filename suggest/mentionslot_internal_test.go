@@ -31,10 +31,7 @@ func TestMentionSlotsNeedNoZeroing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	notes := testenv.DevNotes(t)
-	if len(notes) > 30 {
-		notes = notes[:30]
-	}
+	notes := firstDevNotes(t, 30)
 	garbage := mention{
 		hit:    index.Hit{Name: 7, Code: 7, Score: math.Pi, Positions: []int32{1, 2, 3}},
 		weight: 9, name: "junk", sent: 5, start: 6, end: 7, section: 8, partNeg: 0.5,

@@ -31,10 +31,7 @@ func TestQueryTermsAgree(t *testing.T) {
 	testenv.SkipUnderRace(t)
 	t.Parallel()
 	e := SharedEngine(t)
-	notes := testenv.DevNotes(t)
-	if len(notes) > 80 {
-		notes = notes[:80]
-	}
+	notes := firstDevNotes(t, 80)
 	prefixes, expanded, dropped := 0, 0, 0
 	for i, text := range notes {
 		doc := e.pipe.Analyze(text)

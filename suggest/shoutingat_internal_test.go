@@ -1,10 +1,6 @@
 package suggest
 
-import (
-	"testing"
-
-	"medcode/internal/testenv"
-)
+import "testing"
 
 // TestShoutingAt holds shoutingAt, read outward from a token, to
 // shouting of the token's sentence, for every token of 60 dev notes and
@@ -12,10 +8,7 @@ import (
 func TestShoutingAt(t *testing.T) {
 	t.Parallel()
 	e := SharedEngine(t)
-	notes := testenv.DevNotes(t)
-	if len(notes) > 60 {
-		notes = notes[:60] // enough sentences, and quick under race
-	}
+	notes := firstDevNotes(t, 60) // enough sentences, and quick under race
 	notes = append(notes[:len(notes):len(notes)], "HPI: PATIENT WITH CHEST PAIN. NO FIT.\nAssessment: positive FIT test. PIN NOTED.\n\nPLAN: FOLLOW UP")
 	shouts := 0
 	for i, text := range notes {
