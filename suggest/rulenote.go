@@ -195,15 +195,15 @@ func newRuleCueTable(lists [][]phrase) *ruleCueTable {
 			}
 		}
 		k := firstKey(w)
-		at := len(t.flat)
 		t.flat = append(t.flat, fl...)
-		t.first = append(t.first, firstWord{word: arena[:len(w)], lists: t.flat[at:len(t.flat):len(t.flat)]})
+		t.first = append(t.first, firstWord{word: arena[:len(w)], lists: fl})
 		arena = arena[len(w):]
 		t.headAny[k/64] |= 1 << (k % 64)
 		k2 := wordKey(w)
 		t.wordAny[k2/64] |= 1 << (k2 % 64)
 	}
-	// first's lists point into flat as it grew: again into the whole.
+	// Each first word's lists are its run of flat, pointed into once
+	// flat is whole (it moves as it grows).
 	at := 0
 	for i := range t.first {
 		n := len(t.first[i].lists)
