@@ -26,39 +26,41 @@ type codeRecord struct {
 	lessMsg  atomic.Pointer[string]         // Engine.lessMsg
 }
 
-// recordPageBits sizes a page of codeRecords: 1<<recordPageBits ids
+// recordPageBits sizes a page of records (recordPages): 1<<recordPageBits ids
 // (16 ids, 1 KB). Smaller than an idMemo's page, for a page holds eight
 // memos' slots: a note stream touches a few thousand codes in a thousand
 // or two of these pages, about the memory the eight memos' own pages
 // took, with one directory of them in place of eight.
 const recordPageBits = 4
 
-// recordPage is the codeRecords of 1<<recordPageBits consecutive ids.
-type recordPage [1 << recordPageBits]codeRecord
+// recordPage is the records of 1<<recordPageBits consecutive ids.
+type recordPage[R any] [1 << recordPageBits]R
 
-// codeRecords is an engine's codeRecords by code id, in pages made on
-// first store (as idMemo's), over the ids of the engine's code set; safe
-// for concurrent use once its directory is sized (newCodeRecords, or
-// once for a fieldMemo's own).
-type codeRecords struct {
-	pages []atomic.Pointer[recordPage]
+// recordPages is one record R per code id of a code set, in pages made
+// on first store (as idMemo's): the engine's codeRecords and the coding
+// rules' ruleRecords (rulerecord.go). Safe for concurrent use once its
+// directory is sized (sizeRecords).
+type recordPages[R any] struct {
+	pages []atomic.Pointer[recordPage[R]]
 }
+
+// codeRecords is an engine's codeRecords by code id, over the ids of the
+// engine's code set (sized by newEngine's bindRecords, or once for a
+// fieldMemo's own).
+type codeRecords = recordPages[codeRecord]
 
 // sizeRecords sizes r's page directory to set's ids.
-func sizeRecords(r *codeRecords, set *corpus.Set) {
-	r.pages = make([]atomic.Pointer[recordPage], int(maxID(set))>>recordPageBits+1)
+func sizeRecords[R any](r *recordPages[R], set *corpus.Set) {
+	r.pages = make([]atomic.Pointer[recordPage[R]], int(maxID(set))>>recordPageBits+1)
 }
 
-// make returns id's record, making its page the first time (unless
-// another goroutine has); id is within the directory.
-func (r *codeRecords) make(id corpus.ID) *codeRecord {
+// make returns id's record, making its page the first time (newPage,
+// idmemo.go, out of line so that make inlines); id is within the directory.
+func (r *recordPages[R]) make(id corpus.ID) *R {
 	dir := &r.pages[int(id)>>recordPageBits]
 	pg := dir.Load()
 	if pg == nil {
-		pg = new(recordPage)
-		if !dir.CompareAndSwap(nil, pg) {
-			pg = dir.Load()
-		}
+		pg = newPage(dir)
 	}
 	return &pg[id&(1<<recordPageBits-1)]
 }

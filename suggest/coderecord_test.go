@@ -95,7 +95,7 @@ func TestCodeRecordLine(t *testing.T) {
 	if s := unsafe.Sizeof(codeRecord{}); s != 64 {
 		t.Errorf("codeRecord is %d bytes, want 64", s)
 	}
-	if s := unsafe.Sizeof(recordPage{}); s%64 != 0 {
+	if s := unsafe.Sizeof(recordPage[codeRecord]{}); s%64 != 0 {
 		t.Errorf("recordPage is %d bytes, not a whole number of lines", s)
 	}
 }

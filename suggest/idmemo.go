@@ -51,9 +51,10 @@ func pageSlot[T any](pages []atomic.Pointer[memoPage[T]], i int) *atomic.Pointer
 }
 
 // newPage makes the page at dir, unless another goroutine has, and
-// returns the one kept.
-func newPage[T any](dir *atomic.Pointer[memoPage[T]]) *memoPage[T] {
-	pg := new(memoPage[T])
+// returns the one kept: an idMemo's (memoPage) or a recordPages'
+// (recordPage).
+func newPage[P any](dir *atomic.Pointer[P]) *P {
+	pg := new(P)
 	if !dir.CompareAndSwap(nil, pg) {
 		pg = dir.Load()
 	}

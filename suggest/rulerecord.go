@@ -43,46 +43,23 @@ const (
 	dueMask        = 1<<dueBits - 1
 )
 
-// rulePageBits sizes a page of ruleRecords: 1<<rulePageBits ids (16 ids,
-// under 1 KB), as codeRecords' pages, for the same reason: a page holds
-// several memos' slots.
-const rulePageBits = 4
-
-// rulePage is the ruleRecords of 1<<rulePageBits consecutive ids.
-type rulePage [1 << rulePageBits]ruleRecord
-
-// ruleRecords is an engine's ruleRecords by code id, in pages made on
-// first use, over the ids of the engine's code set (sized on first use);
-// ids past them (none are expected) keep theirs in a sync.Map. The zero
-// value is ready; safe for concurrent use.
+// ruleRecords is an engine's ruleRecords by code id, in pages
+// (recordPages, as the engine's codeRecords) over the ids of the engine's
+// code set, sized on first use; ids past them (none are expected) keep
+// theirs in a sync.Map. The zero value is ready; safe for concurrent use.
 type ruleRecords struct {
-	once  sync.Once
-	pages []atomic.Pointer[rulePage]
-	over  sync.Map // corpus.ID -> *ruleRecord
+	once sync.Once
+	recs recordPages[ruleRecord]
+	over sync.Map // corpus.ID -> *ruleRecord
 }
 
-// of returns id's record, making its page the first time (newRulePage,
-// out of line so that of inlines).
+// of returns id's record, making its page the first time.
 func (r *ruleRecords) of(set *corpus.Set, id corpus.ID) *ruleRecord {
-	r.once.Do(func() { r.pages = make([]atomic.Pointer[rulePage], int(maxID(set))>>rulePageBits+1) })
-	if p := int(id) >> rulePageBits; id >= 0 && p < len(r.pages) {
-		pg := r.pages[p].Load()
-		if pg == nil {
-			pg = newRulePage(&r.pages[p])
-		}
-		return &pg[id&(1<<rulePageBits-1)]
+	r.once.Do(func() { sizeRecords(&r.recs, set) })
+	if p := int(id) >> recordPageBits; id >= 0 && p < len(r.recs.pages) {
+		return r.recs.make(id)
 	}
 	return r.overRecord(id)
-}
-
-// newRulePage makes the page at dir, unless another goroutine has, and
-// returns the one kept.
-func newRulePage(dir *atomic.Pointer[rulePage]) *rulePage {
-	pg := new(rulePage)
-	if !dir.CompareAndSwap(nil, pg) {
-		pg = dir.Load()
-	}
-	return pg
 }
 
 // overRecord is the record of an id past the set's.

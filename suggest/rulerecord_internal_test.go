@@ -60,7 +60,7 @@ func TestRuleRecordIsALine(t *testing.T) {
 	if s := unsafe.Sizeof(ruleRecord{}); s != 64 {
 		t.Fatalf("ruleRecord is %d bytes, want 64", s)
 	}
-	if s := unsafe.Sizeof(rulePage{}); s != 64<<rulePageBits {
-		t.Fatalf("rulePage is %d bytes, want %d", s, 64<<rulePageBits)
+	if s := unsafe.Sizeof(recordPage[ruleRecord]{}); s != 64<<recordPageBits {
+		t.Fatalf("a page of ruleRecords is %d bytes, want %d", s, 64<<recordPageBits)
 	}
 }
