@@ -329,11 +329,7 @@ func (ix *Index) finish() {
 		}
 		ix.weight[t] = w
 	}
-	pack := len(ix.termStr) <= packTerm+1
-	for i := range ix.names {
-		pack = pack && ix.names[i].nterm <= 1<<(32-packShift)
-	}
-	ix.layPostings(pack)
+	ix.layPostings(len(ix.termStr) <= packTerm+1)
 }
 
 // layPostings lays the postings out flat, one record per name under its
@@ -353,16 +349,18 @@ func (ix *Index) finish() {
 // bounds (readTodo's, the pair lists') read it too (recordNorm).
 //
 // A term's w² (float32) is w2[term], one table for every record. With
-// pack, the terms go heaviest first (ties by id), each term word holding
-// the term's place in its name above packShift, so a search's bound
-// settles after the fewest terms and score still reads the name's order;
-// pack needs every term id below packTerm+1 and every name within
-// 1<<(32-packShift) terms. A name's terms are its record's (name.terms is
-// the record's first term word): the layout is the only copy of them.
+// pack, the terms go heaviest first (ties by id), so a search's bound
+// settles after the fewest terms, each term word holding above packShift
+// the top half of the term's float32 w² (packWeight): a bound no larger
+// than w², which the search's bound reads from the word it reads anyway
+// rather than from w2 (a table of a hundred kilobytes, its line for a
+// term the query lacks often a wait on memory). pack needs every term id
+// below packTerm+1. A name's terms are its record's (name.terms is the
+// record's first term word): the layout is the only copy of them.
 // Packed, a record repeats its term ids in name order after the packed
-// ones (recordTerms words a term): score reads them as they lie rather
-// than putting the packed ones back in name order for each record it
-// scores; unpacked, the terms are in name order already, and lie once.
+// ones (recordTerms words a term): score reads them as they lie, and so
+// does appendTerms; unpacked, the terms are in name order already, and
+// lie once.
 func (ix *Index) layPostings(pack bool) {
 	rare := make([]uint32, len(ix.names))
 	size := make([]uint32, len(ix.termStr)+1)
@@ -420,7 +418,7 @@ func (ix *Index) layPostings(pack bool) {
 		body := post[o : o+uint32(n.nterm)]
 		for j, term := range buf {
 			if pack {
-				term |= uint32(j) << packShift
+				term |= packWeight(ix.w2[term])
 			}
 			body[j] = term
 		}
@@ -457,12 +455,23 @@ func recordNorm(rec []uint32) float64 {
 // recordLen is the number of words of a posting record of n terms.
 func (ix *Index) recordLen(n uint32) uint32 { return recordHead + ix.recordTerms*n }
 
-// A posting record's term word holds the term id in its low packShift
-// bits and the term's place in its name above them, when both fit.
+// A packed posting record's term word holds the term id in its low
+// packShift bits and the top half of its w²'s float32 bits above them
+// (packWeight).
 const (
-	packShift = 24
+	packShift = 16
 	packTerm  = 1<<packShift - 1
 )
+
+// packWeight is the top half of w2's float32 bits, in place above a term
+// word's packShift bits: the float32 w2 with its low mantissa bits
+// cleared, for a non-negative w2 a value no larger (a bound's missed
+// weight summed from it is never more than the exact one's), within
+// 2^-7 of it. wordWeight reads it back.
+func packWeight(w2 float32) uint32 { return math.Float32bits(w2) &^ packTerm }
+
+// wordWeight is the w² bound a packed term word holds (packWeight).
+func wordWeight(tw uint32) float64 { return float64(math.Float32frombits(tw &^ packTerm)) }
 
 // rarest picks the most informative term of a name (ties by id).
 func (ix *Index) rarest(terms []uint32) uint32 {

@@ -84,7 +84,8 @@ type Index struct {
 	// than run kindWeight's switch per hit.
 	kindW [256]float64
 	// postTerm masks a record's term word to the term id; when it is
-	// packTerm, the bits above it hold the term's place in its name.
+	// packTerm, the bits above it hold a bound on the term's w²
+	// (packWeight).
 	postTerm uint32
 	// recordTerms is how many words a posting record holds per term: 2
 	// packed (the packed terms, then the ids in name order), 1 unpacked.
@@ -136,16 +137,17 @@ func (ix *Index) appendTerms(dst []uint32, n *name) []uint32 {
 	if ix.nameTerm != nil {
 		return append(dst, ix.nameTerm[n.terms:n.terms+uint32(n.nterm)]...)
 	}
-	body := ix.post[n.terms : n.terms+uint32(n.nterm)]
-	if ix.postTerm != packTerm {
-		return append(dst, body...)
+	return append(dst, ix.nameOrder(n)...)
+}
+
+// nameOrder returns the posting record's term ids of name n in name
+// order: its terms, unpacked, or the copy after the packed ones.
+func (ix *Index) nameOrder(n *name) []uint32 {
+	o, k := n.terms, uint32(n.nterm)
+	if ix.postTerm == packTerm {
+		o += k
 	}
-	a := len(dst)
-	dst = slices.Grow(dst, len(body))[:a+len(body)]
-	for _, w := range body {
-		dst[a+int(w>>packShift)] = w & packTerm
-	}
-	return dst
+	return ix.post[o : o+k]
 }
 
 // NameText returns the text of name n.
@@ -179,15 +181,15 @@ func (ix *Index) AppendNameTerms(dst []string, n int32) []string {
 	a := len(dst)
 	dst = slices.Grow(dst, int(nm.nterm))[:a+int(nm.nterm)]
 	out := dst[a:]
-	if ix.nameTerm != nil || ix.postTerm != packTerm {
+	if ix.nameTerm != nil {
 		var buf [32]uint32
 		for i, t := range ix.appendTerms(buf[:0], nm) {
 			out[i] = ix.Term(t)
 		}
 		return dst
 	}
-	for _, w := range ix.post[nm.terms : nm.terms+uint32(nm.nterm)] {
-		out[w>>packShift] = ix.Term(w & packTerm)
+	for i, t := range ix.nameOrder(nm) {
+		out[i] = ix.Term(t)
 	}
 	return dst
 }

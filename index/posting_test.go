@@ -3,11 +3,13 @@ package index
 import (
 	"math"
 	"reflect"
+	"slices"
 	"testing"
 )
 
 // TestPackedPostings holds the packed posting layout (terms heaviest
-// first, each with its place in the name) to the name-order layout: every
+// first, each with its w² bound, then in name order) to the name-order
+// layout: every
 // search finds the same hits with the same scores and positions.
 func TestPackedPostings(t *testing.T) {
 	texts := []string{
@@ -37,17 +39,20 @@ func TestPackedPostings(t *testing.T) {
 					t.Fatalf("record of name %d not heaviest first", rec[0])
 				}
 			}
-			for j := range body {
-				reordered = reordered || int(body[j]>>packShift) != j
+			// The name-order copy score reads holds the packed terms,
+			// and each packed word its term's w² bound.
+			ordered := rec[recordHead+nt : recordHead+2*nt]
+			packed := make([]uint32, nt)
+			for j, w := range body {
+				packed[j] = w & packTerm
+				reordered = reordered || packed[j] != ordered[j]
+				if got, w2 := wordWeight(w), float64(ix.w2[w&packTerm]); got > w2 || got < w2*(1-1.0/128) {
+					t.Fatalf("record of name %d: term %d's word holds w² %v, not a bound within 2^-7 below its %v", rec[0], w&packTerm, got, w2)
+				}
 			}
-			// The name-order copy score reads is the packed terms put
-			// back in name order.
-			ordered := make([]uint32, nt)
-			for _, w := range body {
-				ordered[w>>packShift] = w & packTerm
-			}
-			if got := rec[recordHead+nt : recordHead+2*nt]; !reflect.DeepEqual(got, ordered) {
-				t.Fatalf("record of name %d: name-order terms %v, the packed ones in name order %v", rec[0], got, ordered)
+			slices.Sort(packed)
+			if sorted := slices.Sorted(slices.Values(ordered)); !reflect.DeepEqual(sorted, packed) {
+				t.Fatalf("record of name %d: name-order terms %v, packed %v", rec[0], ordered, body)
 			}
 			rec = rec[ix.recordLen(uint32(nt)):]
 		}

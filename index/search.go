@@ -389,9 +389,21 @@ type pending struct{ o, u uint32 }
 // not a call a record: the search's values stay in registers across the
 // records.
 func (r *reader) readTodo() {
-	ix := r.ix
-	post, w2, present := ix.post, ix.w2, r.sc.present
-	allowed, loose, mask := r.allowed, r.loose, ix.postTerm
+	if r.ix.postTerm == packTerm {
+		r.readPacked()
+	} else {
+		r.readPlain()
+	}
+}
+
+// readPacked is readTodo over packed records: the weights are the term
+// words' bounds (packWeight), no larger than w², so the weight missed is
+// never overstated and a record is left only on it. Every record starts
+// with its heaviest term, which the query holds: the bound starts from
+// its weight.
+func (r *reader) readPacked() {
+	post, present := r.ix.post, r.sc.present
+	allowed, loose := r.allowed, r.loose
 next:
 	for _, p := range r.todo {
 		o, u := p.o, p.u
@@ -406,21 +418,56 @@ next:
 		// stored weights against their norm).
 		norm := recordNorm(rec)
 		need := loose * norm
-		slack := norm - need + 1e-4*norm
+		room := norm - need
+		slack := room + 1e-4*norm
 		// The walk stops once the matched weight reaches the bound or the
 		// missed weight exceeds its slack (the terms go heaviest first, so
 		// both come early).
-		var m2, miss float64
-		rest := body
-		if mask == packTerm {
-			// Packed, every record starts with its heaviest term, which
-			// the query holds: the bound starts from its weight.
-			if m2, rest = float64(w2[body[0]&packTerm]), body[1:]; m2 >= need {
-				rest = nil
+		m2, miss := wordWeight(body[0]), 0.0
+		if m2 < need {
+			for _, tw := range body[1:] {
+				tt := tw & packTerm
+				w := wordWeight(tw)
+				if present[tt/64]&(1<<(tt%64)) != 0 {
+					if u != noTerm {
+						if tt != u {
+							continue next
+						}
+						u = noTerm
+					}
+					if m2 += w; m2 >= need {
+						break
+					}
+				} else if miss += w; miss > slack {
+					continue next
+				}
+			}
+			if m2 < need && miss > room {
+				continue // every term walked: the weight missed leaves too little
 			}
 		}
-		for _, tw := range rest {
-			tt := tw & mask
+		r.score(o) // by offset: the walk above keeps fewer values live
+	}
+}
+
+// readPlain is readTodo over records in name order, their weights read
+// from w2.
+func (r *reader) readPlain() {
+	post, w2, present := r.ix.post, r.ix.w2, r.sc.present
+	allowed, loose := r.allowed, r.loose
+next:
+	for _, p := range r.todo {
+		o, u := p.o, p.u
+		rec := post[o:]
+		h1 := rec[1]
+		if allowed != 0 && allowed&(1<<(h1>>16&0xff)) == 0 {
+			continue
+		}
+		norm := recordNorm(rec)
+		need := loose * norm
+		slack := norm - need + 1e-4*norm
+		var m2, miss float64
+		for _, tt := range rec[recordHead : recordHead+h1&0xffff] {
 			w := float64(w2[tt])
 			if present[tt/64]&(1<<(tt%64)) != 0 {
 				if u != noTerm {
@@ -439,7 +486,7 @@ next:
 		if m2 < need {
 			continue
 		}
-		r.score(o) // by offset: the walk above keeps fewer values live
+		r.score(o)
 	}
 }
 
