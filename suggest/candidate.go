@@ -50,7 +50,11 @@ type candidate struct {
 	// filtered is assertLive's verdict on the candidate for the note
 	// (assertlive.go).
 	filtered filterState
-	key      string
+	// key is the string of its code, e.set.CodeString(tgt.anyCode()),
+	// which only compete reads (of the live candidates): a candidate of
+	// collect's has it once assertLive keeps it (keyed); siblings,
+	// histories and site edits set it as they make or move one.
+	key string
 	// topScore is scoreOf mentions[best] while pendHits builds the
 	// mentions; nothing reads it after.
 	topScore float64
@@ -208,15 +212,13 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 		}
 		lo = hi
 	}
-	// The candidates' codes are looked up together; the passes after
-	// collect find a code's candidate where candidateOf filed it
-	// (sc.codes). A candidate's mentions are capped at their number, as
-	// when they were laid out in room of that size: an append to them
-	// copies, and never writes the arena's spare room.
-	for _, c := range w.order {
-		c.key = e.set.CodeString(c.tgt.anyCode())
-		c.mentions = slices.Clip(c.mentions)
-	}
+	// The passes after collect find a code's candidate where candidateOf
+	// filed it (sc.codes). A candidate's key is set when assertLive keeps
+	// it (keyed), not in a walk of the candidates after the search, which
+	// met each again out of cache and looked up the code of each, most
+	// then dropped. Its mentions may have room past their number, the
+	// candidate's own in the arena: no pass appends to them (those that
+	// drop some take fresh room, rules.go).
 	return w.order
 }
 
@@ -258,7 +260,7 @@ func (w *work) candidateOf(tgt *target) *candidate {
 	c := sl.c
 	if c == nil {
 		c = w.candidate()
-		c.tgt = *tgt // its key comes after the search, with the others'
+		c.tgt = *tgt // its key comes when assertLive keeps it (keyed)
 		c.mentions = w.mentionSlice(firstRoom)
 		sl.c = c
 		w.order = append(w.order, c)
