@@ -37,9 +37,10 @@ type mention struct {
 
 // candidate gathers the mentions of one suggestable code (or stem). What
 // the passes over a note's candidates read of each (its mentions, best,
-// target, sibling and filtered) comes first, in its first 64 bytes, and
-// the candidate is 256 bytes (pad), a size class whose objects start on
-// a cache line: those bytes are one line (TestCandidateHotLine).
+// target, sibling and filtered), and the best score pendHits keeps as it
+// adds mentions, comes first, in its first 64 bytes, and the candidate is
+// 256 bytes (pad), a size class whose objects start on a cache line:
+// those bytes are one line (TestCandidateHotLine).
 type candidate struct {
 	mentions []mention
 	best     int // index into mentions
@@ -50,14 +51,16 @@ type candidate struct {
 	// filtered is assertLive's verdict on the candidate for the note
 	// (assertlive.go).
 	filtered filterState
+	// topScore is scoreOf mentions[best] while pendHits builds the
+	// mentions; nothing reads it after. It is in the first line, beside
+	// the mentions pendHits appends to: in the next, each later mention
+	// read a line collect otherwise leaves alone.
+	topScore float64
 	// key is the string of its code, e.set.CodeString(tgt.anyCode()),
 	// which only compete reads (of the live candidates): a candidate of
 	// collect's has it once assertLive keeps it (keyed); siblings,
 	// histories and site edits set it as they make or move one.
 	key string
-	// topScore is scoreOf mentions[best] while pendHits builds the
-	// mentions; nothing reads it after.
-	topScore float64
 	// spanRank is 0 when no other candidate's best mention overlapping
 	// this one's scores higher, else how many do; margin is this best
 	// mention's score minus the best overlapping competitor's.
