@@ -50,7 +50,7 @@ func TestApplyAssertionsFast(t *testing.T) {
 					rejected++
 				}
 				if okf != okp || !reflect.DeepEqual(rf, rp) || fast.best != full.best || !reflect.DeepEqual(fast.mentions, full.mentions) {
-					t.Fatalf("note %d, %s, %s: applyAssertions %v %+v best %d, applyAssertionsFull %v %+v best %d", i, c.key, setting, okf, rf, fast.best, okp, rp, full.best)
+					t.Fatalf("note %d, %s, %s: applyAssertions %v %+v best %d, applyAssertionsFull %v %+v best %d", i, e.set.CodeString(c.tgt.anyCode()), setting, okf, rf, fast.best, okp, rp, full.best)
 				}
 			}
 		}

@@ -47,7 +47,7 @@ func (e *Engine) assertLive(w *work, doc *nlp.Document, cands []*candidate, sett
 				e.showRejected(w, doc, c, &rej)
 				continue
 			}
-			live = append(live, c)
+			live = append(live, e.keyed(c))
 		}
 		return live
 	}
@@ -67,6 +67,7 @@ func (e *Engine) assertLive(w *work, doc *nlp.Document, cands []*candidate, sett
 			continue
 		}
 		c.filtered = filterKept
+		e.keyed(c)
 		scores = append(scores, c.bestScore())
 	}
 	w.liveScores = scores
@@ -83,7 +84,7 @@ func (e *Engine) assertLive(w *work, doc *nlp.Document, cands []*candidate, sett
 				continue
 			}
 			if e.applyAssertions(w, c, setting, gates, &rej) {
-				live = append(live, c) // not reportable when dropped: nothing to show
+				live = append(live, e.keyed(c)) // not reportable when dropped: nothing to show
 			}
 		}
 	}
@@ -99,6 +100,16 @@ func (e *Engine) showRejected(w *work, doc *nlp.Document, c *candidate, rej *Rej
 		w.tail.evs = appendEvidence(w.tail.evs, doc, c, 3)
 		w.tail.evEnds = append(w.tail.evEnds, len(w.tail.evs))
 	}
+}
+
+// keyed sets c's key and returns c: assertLive sets the key of each
+// candidate it keeps, while c is in cache, and of no other (collect's
+// candidates have none before; most are dropped, and nothing reads
+// theirs). It writes, not tests, the key: any candidate's, siblings' and
+// histories' too, is already this string.
+func (e *Engine) keyed(c *candidate) *candidate {
+	c.key = e.set.CodeString(c.tgt.anyCode())
+	return c
 }
 
 // bestBound is the highest score of c's mentions: applyAssertions keeps

@@ -37,9 +37,10 @@ type mention struct {
 
 // candidate gathers the mentions of one suggestable code (or stem). What
 // the passes over a note's candidates read of each (its mentions, best,
-// target, sibling and filtered) comes first, in its first 64 bytes, and
-// the candidate is 256 bytes (pad), a size class whose objects start on
-// a cache line: those bytes are one line (TestCandidateHotLine).
+// target, sibling and filtered), and the best score pendHits keeps as it
+// adds mentions, comes first, in its first 64 bytes, and the candidate is
+// 256 bytes (pad), a size class whose objects start on a cache line:
+// those bytes are one line (TestCandidateHotLine).
 type candidate struct {
 	mentions []mention
 	best     int // index into mentions
@@ -50,10 +51,16 @@ type candidate struct {
 	// filtered is assertLive's verdict on the candidate for the note
 	// (assertlive.go).
 	filtered filterState
-	key      string
 	// topScore is scoreOf mentions[best] while pendHits builds the
-	// mentions; nothing reads it after.
+	// mentions; nothing reads it after. It is in the first line, beside
+	// the mentions pendHits appends to: in the next, each later mention
+	// read a line collect otherwise leaves alone.
 	topScore float64
+	// key is the string of its code, e.set.CodeString(tgt.anyCode()),
+	// which only compete reads (of the live candidates): a candidate of
+	// collect's has it once assertLive keeps it (keyed); siblings,
+	// histories and site edits set it as they make or move one.
+	key string
 	// spanRank is 0 when no other candidate's best mention overlapping
 	// this one's scores higher, else how many do; margin is this best
 	// mention's score minus the best overlapping competitor's.
@@ -208,15 +215,13 @@ func (e *Engine) collect(w *work, doc *nlp.Document, req Request) []*candidate {
 		}
 		lo = hi
 	}
-	// The candidates' codes are looked up together; the passes after
-	// collect find a code's candidate where candidateOf filed it
-	// (sc.codes). A candidate's mentions are capped at their number, as
-	// when they were laid out in room of that size: an append to them
-	// copies, and never writes the arena's spare room.
-	for _, c := range w.order {
-		c.key = e.set.CodeString(c.tgt.anyCode())
-		c.mentions = slices.Clip(c.mentions)
-	}
+	// The passes after collect find a code's candidate where candidateOf
+	// filed it (sc.codes). A candidate's key is set when assertLive keeps
+	// it (keyed), not in a walk of the candidates after the search, which
+	// met each again out of cache and looked up the code of each, most
+	// then dropped. Its mentions may have room past their number, the
+	// candidate's own in the arena: no pass appends to them (those that
+	// drop some take fresh room, rules.go).
 	return w.order
 }
 
@@ -258,7 +263,7 @@ func (w *work) candidateOf(tgt *target) *candidate {
 	c := sl.c
 	if c == nil {
 		c = w.candidate()
-		c.tgt = *tgt // its key comes after the search, with the others'
+		c.tgt = *tgt // its key comes when assertLive keeps it (keyed)
 		c.mentions = w.mentionSlice(firstRoom)
 		sl.c = c
 		w.order = append(w.order, c)

@@ -18,6 +18,7 @@ func TestCandidateHotLine(t *testing.T) {
 		"tgt":      unsafe.Offsetof(c.tgt) + unsafe.Sizeof(c.tgt),
 		"sibling":  unsafe.Offsetof(c.sibling) + unsafe.Sizeof(c.sibling),
 		"filtered": unsafe.Offsetof(c.filtered) + unsafe.Sizeof(c.filtered),
+		"topScore": unsafe.Offsetof(c.topScore) + unsafe.Sizeof(c.topScore),
 	}
 	fieldsWithin(t, "candidate", ends, line)
 	if s := unsafe.Sizeof(c); s != 256 {

@@ -30,7 +30,7 @@ func TestCollectBest(t *testing.T) {
 				}
 			}
 			if c.best != want {
-				t.Fatalf("note %d, %s: best mention %d, want %d", i, c.key, c.best, want)
+				t.Fatalf("note %d, %s: best mention %d, want %d", i, e.set.CodeString(c.tgt.anyCode()), c.best, want)
 			}
 		}
 		e.putWork(w)

@@ -44,11 +44,11 @@ func readHistories(e *Engine, note string, listed bool) ([]string, int) {
 	for _, c := range cands {
 		from := ""
 		if c.historyFrom != nil {
-			from = c.historyFrom.key
+			from = e.set.CodeString(c.historyFrom.tgt.anyCode())
 		}
 		m := &c.mentions[c.best]
 		out = append(out, fmt.Sprintf("%s sib %v best %d of %d %q %q %.9g history of %q from %q replaced by %q",
-			c.key, c.sibling, c.best, len(c.mentions), m.name, m.assert, m.hit.Score, c.historyOf, from, c.replacedBy))
+			e.set.CodeString(c.tgt.anyCode()), c.sibling, c.best, len(c.mentions), m.name, m.assert, m.hit.Score, c.historyOf, from, c.replacedBy))
 	}
 	return out, sibs
 }

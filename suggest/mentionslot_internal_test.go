@@ -56,7 +56,7 @@ func TestMentionSlotsNeedNoZeroing(t *testing.T) {
 				for j := range ms { // the work's position arena is reused
 					ms[j].hit.Positions = append([]int32(nil), ms[j].hit.Positions...)
 				}
-				got[dirty][c.key] = ms
+				got[dirty][e.set.CodeString(c.tgt.anyCode())] = ms
 				mentions += len(ms)
 			}
 			e.putWork(w)
