@@ -581,6 +581,7 @@ func (st *slotTable) isFar(a uint32) bool {
 // rejections to w.rejected and returns the candidates kept, in order.
 func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, encounter string) []*candidate {
 	w.sr.index(doc)
+	w.sr.heal.rn = &w.rn     // noteHealing reads the rule note's fracture cues (healing.go)
 	w.sr.seedIDs(doc, w.tid) // collect's ids of the note's terms (termids.go)
 	// owned: a token states a stem's 7th character (statesSeventh may
 	// find one).
