@@ -581,8 +581,12 @@ func (st *slotTable) isFar(a uint32) bool {
 // rejections to w.rejected and returns the candidates kept, in order.
 func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, encounter string) []*candidate {
 	w.sr.index(doc)
+	w.sr.heal.rn = &w.rn     // noteHealing reads the rule note's fracture cues (healing.go)
 	w.sr.seedIDs(doc, w.tid) // collect's ids of the note's terms (termids.go)
-	w.owner = seventhWords(w, e.set, doc, live, encounter, w.owner)
+	// owned: a token states a stem's 7th character (statesSeventh may
+	// find one).
+	var owned bool
+	w.owner, owned = seventhWords(w, e.set, doc, live, encounter, w.owner)
 	vs := slices.Grow(w.verdicts[:0], len(live))[:len(live)]
 	clear(vs)
 	defer func() { clear(vs); w.verdicts = vs[:0] }() // pooled without pointers into this note
@@ -597,7 +601,7 @@ func (e *Engine) discriminate(w *work, doc *nlp.Document, live []*candidate, enc
 	var spare codeFact
 	for i, c := range live {
 		vs[i].c = c
-		if stem := statesSeventh(c, w.owner); stem != 0 {
+		if stem := statesSeventhOf(c, w.owner, owned); stem != 0 {
 			vs[i].bad, vs[i].seventh = true, true
 			if !reportable(c) {
 				continue

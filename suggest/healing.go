@@ -37,17 +37,27 @@ func fractureWord(w string) bool {
 	return w == "fracture" || w == "fractures" || w == "fx"
 }
 
+// fractureCues are the words fractureWord tells, a list of ruleCueLists:
+// the rule note's one pass over the tokens finds them, and noteHealing
+// reads only their sentences.
+var fractureCues = phrases("fracture|fractures|fx")
+
 // healingNote is the healing a note states for a fracture, read once
 // per note (noteHealing).
 type healingNote struct {
 	done  bool
 	words []string
+	// rn, when set, is the rule note of the note (discriminate sets it
+	// after index, which clears it): its cues of fractureCues are the
+	// tokens namesFracture looks for, so only their sentences are read.
+	rn *ruleNote
 }
 
 // reset forgets the note's healing words.
 func (h *healingNote) reset() {
 	h.done = false
 	h.words = h.words[:0]
+	h.rn = nil
 }
 
 // noteHealing returns the words the healing the note states adds to the
@@ -60,10 +70,31 @@ func (h *healingNote) reset() {
 // once; callers only read the result.
 func (r *sentenceRanges) noteHealing(doc *nlp.Document) []string {
 	if !r.heal.done {
-		r.heal.words = readHealing(doc, r, r.heal.words[:0])
+		if rn := r.heal.rn; rn != nil && rn.doc == doc && r.tokRun {
+			r.heal.words = readHealingCues(doc, r, rn.cues(fractureCues), r.heal.words[:0])
+		} else {
+			r.heal.words = readHealing(doc, r, r.heal.words[:0])
+		}
 		r.heal.done = true
 	}
 	return r.heal.words
+}
+
+// readHealingCues is readHealing reading only the sentences of the
+// fracture words fx (the cues of fractureCues) that are not negated: the
+// sentences namesFracture passes, when each sentence's tokens are one run
+// of doc.Tokens (sr.tokRun), fx then in sentence order
+// (TestReadHealingCues holds it to readHealing).
+func readHealingCues(doc *nlp.Document, sr *sentenceRanges, fx []cue, add []string) []string {
+	last := -1
+	for _, c := range fx {
+		if c.assert&nlp.Negated != 0 || c.sent <= last || c.sent >= len(sr.tok) {
+			continue
+		}
+		last = c.sent
+		add = sentenceHealing(doc, sr, c.sent, add)
+	}
+	return settleHealing(add)
 }
 
 // readHealing appends to add the healing words of the note (see
@@ -78,26 +109,39 @@ func readHealing(doc *nlp.Document, sr *sentenceRanges, add []string) []string {
 		if !namesFracture(doc, sr.tok[s][0], sr.tok[s][1]) {
 			continue
 		}
-		for i := sr.tok[s][0]; i < sr.tok[s][1]; i++ {
-			t := &doc.Tokens[i]
-			if t.Assert&nlp.Negated != 0 {
-				continue
-			}
-			if hw := healingWord(t.Norm); hw != "" {
-				add = append(add, hw)
-			}
-			next := ""
-			if i+1 < sr.tok[s][1] && doc.Tokens[i+1].Assert&nlp.Negated == 0 {
-				next = doc.Tokens[i+1].Norm
-			}
-			switch {
-			case (t.Norm == "non" || t.Norm == "mal") && next == "union":
-				add = append(add, t.Norm+"union")
-			case t.Norm == "delayed" && (next == "union" || next == "healing"):
-				add = append(add, "delayed", "healing")
-			}
+		add = sentenceHealing(doc, sr, s, add)
+	}
+	return settleHealing(add)
+}
+
+// sentenceHealing appends to add the healing words of sentence s, one
+// naming a fracture (readHealing).
+func sentenceHealing(doc *nlp.Document, sr *sentenceRanges, s int, add []string) []string {
+	for i := sr.tok[s][0]; i < sr.tok[s][1]; i++ {
+		t := &doc.Tokens[i]
+		if t.Assert&nlp.Negated != 0 {
+			continue
+		}
+		if hw := healingWord(t.Norm); hw != "" {
+			add = append(add, hw)
+		}
+		next := ""
+		if i+1 < sr.tok[s][1] && doc.Tokens[i+1].Assert&nlp.Negated == 0 {
+			next = doc.Tokens[i+1].Norm
+		}
+		switch {
+		case (t.Norm == "non" || t.Norm == "mal") && next == "union":
+			add = append(add, t.Norm+"union")
+		case t.Norm == "delayed" && (next == "union" || next == "healing"):
+			add = append(add, "delayed", "healing")
 		}
 	}
+	return add
+}
+
+// settleHealing is readHealing's answer from the healing words add of the
+// sentences naming a fracture.
+func settleHealing(add []string) []string {
 	if len(add) == 0 {
 		return add
 	}

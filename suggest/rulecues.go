@@ -35,6 +35,7 @@ func ruleCueLists() [][]phrase {
 		failedRemissionCues,
 		firstPregnancyCues,
 		followCues,
+		fractureCues,
 		givenCues,
 		hereCues,
 		historyCues,

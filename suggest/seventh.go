@@ -120,12 +120,16 @@ func withoutOnly(doc *nlp.Document, start, end int) bool {
 // seventhWords marks the tokens that state a stem candidate's seventh
 // character ("initial encounter", "with malunion"): those words belong to
 // that code. It returns, per token of doc, the stem whose character they
-// state (0: none).
-func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter string, dst []corpus.ID) []corpus.ID {
+// state (0: none), and whether it marked any: when it marked none (most
+// notes: two in three of the dev notes), statesSeventh finds no stem for
+// any candidate, and discriminate does not read their mentions' positions
+// to learn so.
+func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, encounter string, dst []corpus.ID) ([]corpus.ID, bool) {
 	dst = slices.Grow(dst[:0], len(doc.Tokens))[:len(doc.Tokens)]
 	clear(dst) // one memclr, not an append per token
 	memo := w.seventhMemo[:0]
 	defer func() { w.seventhMemo = memo[:0] }()
+	marked := false // a token of dst is set
 	for _, c := range cs {
 		if c.tgt.stem == 0 {
 			continue
@@ -190,6 +194,7 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 				}
 				if rows.holds(ids, p) {
 					dst[int(lo)+j] = c.tgt.stem
+					marked = true
 				}
 			}
 		}
@@ -197,7 +202,7 @@ func seventhWords(w *work, set *corpus.Set, doc *nlp.Document, cs []*candidate, 
 			memo[at].marked = true
 		}
 	}
-	return dst
+	return dst, marked
 }
 
 // seventhKey is one seventhChoice of a note: the class of the stem's
@@ -241,7 +246,9 @@ func (k *seventhKey) same(class int32, enc string, sents []int) bool {
 
 // statesSeventh reports the stem whose seventh character every word of
 // every mention of c states ("encounter" alone is not Z76.89 when it is the
-// "initial encounter" of an injury), or 0.
+// "initial encounter" of an injury), or 0. It is 0 for every candidate when
+// owner marks no token (TestStatesSeventhUnowned): its first position
+// returns it, and a candidate without one finds no stem.
 func statesSeventh(c *candidate, owner []corpus.ID) corpus.ID {
 	if len(c.mentions) == 0 {
 		return 0
@@ -294,4 +301,14 @@ func (e *Engine) seventhOf(w *work, doc *nlp.Document, c *candidate, encounter s
 		c.seventh, c.seventhKnown = seventhChoice(e.set, doc, &w.sr, w.sents, c.tgt.stem, encounterNear(doc, c, encounter)), true
 	}
 	return c.seventh
+}
+
+// statesSeventhOf is statesSeventh of c when owned (seventhWords marked a
+// token of owner), else 0, as statesSeventh finds for every candidate
+// then, without reading c's mentions and their positions.
+func statesSeventhOf(c *candidate, owner []corpus.ID, owned bool) corpus.ID {
+	if !owned {
+		return 0
+	}
+	return statesSeventh(c, owner)
 }
