@@ -62,9 +62,13 @@ type rankTables struct {
 	coocOnce  sync.Once
 	coocAt    []int32
 	coocLists [][]coocEdge
-	// catTop is Engine.catTop by category number (catNum).
+	// catTop is Engine.catTop by category number (catNum): category n's
+	// targets are catTop[catTopAt[n]:catTopAt[n+1]], the lists end to end,
+	// so a read loads two neighbouring offsets (16 a cache line) rather
+	// than a slice header of its own (24 bytes) and then the list.
 	catTopOnce sync.Once
-	catTop     [][]target
+	catTopAt   []int32
+	catTop     []target
 	// seventh is completeSeventh's work per stem (seventhmemo.go).
 	seventh fieldMemo[seventhDone, seventhField] // in the engine's codeRecords
 	// lists are fillLists' prefix lists per code (symptomlists.go).
@@ -79,12 +83,18 @@ func (e *Engine) catTopOf(id corpus.ID, f *codeFact) []target {
 		return e.catTop[e.set.CodeString(id)[:3]]
 	}
 	t.catTopOnce.Do(func() {
-		t.catTop = make([][]target, len(t.catNum))
+		byNum := make([][]target, len(t.catNum))
 		for cat, n := range t.catNum {
-			t.catTop[n] = e.catTop[cat]
+			byNum[n] = e.catTop[cat]
+		}
+		t.catTopAt = make([]int32, len(byNum)+1)
+		for n, l := range byNum {
+			t.catTop = append(t.catTop, l...)
+			t.catTopAt[n+1] = int32(len(t.catTop))
 		}
 	})
-	return t.catTop[f.cat]
+	at, end := t.catTopAt[f.cat], t.catTopAt[f.cat+1]
+	return t.catTop[at:end:end]
 }
 
 // coocEdges is e.cooc[id] read by index, by lift, highest first (the
