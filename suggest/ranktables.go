@@ -96,8 +96,8 @@ func (e *Engine) catTopOf(id corpus.ID, f *codeFact) []target {
 			t.catTopAt[n+1] = int32(len(t.catTop))
 		}
 	})
-	at, end := t.catTopAt[f.cat], t.catTopAt[f.cat+1]
-	return t.catTop[at:end:end]
+	c := int(f.cat) // as an int, c+1 needs no second bounds test
+	return t.catTop[t.catTopAt[c]:t.catTopAt[c+1]]
 }
 
 // coocEdges is e.cooc[id] read by index, by lift, highest first (the
@@ -118,9 +118,8 @@ func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
 			t.coocAt[id+1] = int32(len(t.coocFlat))
 		}
 	})
-	if id >= 0 && int(id)+1 < len(t.coocAt) {
-		at, end := t.coocAt[id], t.coocAt[id+1]
-		return t.coocFlat[at:end:end]
+	if i := int(id); i >= 0 && i+1 < len(t.coocAt) {
+		return t.coocFlat[t.coocAt[i]:t.coocAt[i+1]]
 	}
 	return nil // no code past the table has edges
 }
