@@ -57,14 +57,21 @@ type rankTables struct {
 	history idMemo[historyNames]
 	// excl numbers the Excludes1 prefixes (exclids.go).
 	excl exclIndex
-	// coocAt holds, by code id, 1 + the index in coocLists of the
-	// code's co-occurrence edges (Engine.cooc), 0 when none.
-	coocOnce  sync.Once
-	coocAt    []int32
-	coocLists [][]coocEdge
-	// catTop is Engine.catTop by category number (catNum).
+	// coocAt holds, by code id, where the code's co-occurrence edges
+	// (Engine.cooc) start in coocFlat, the lists end to end by id: code
+	// id's are coocFlat[coocAt[id]:coocAt[id+1]], so a read loads two
+	// neighbouring offsets rather than an offset, then a slice header of
+	// its own (24 bytes), then the list.
+	coocOnce sync.Once
+	coocAt   []int32
+	coocFlat []coocEdge
+	// catTop is Engine.catTop by category number (catNum): category n's
+	// targets are catTop[catTopAt[n]:catTopAt[n+1]], the lists end to end,
+	// so a read loads two neighbouring offsets (16 a cache line) rather
+	// than a slice header of its own (24 bytes) and then the list.
 	catTopOnce sync.Once
-	catTop     [][]target
+	catTopAt   []int32
+	catTop     []target
 	// seventh is completeSeventh's work per stem (seventhmemo.go).
 	seventh fieldMemo[seventhDone, seventhField] // in the engine's codeRecords
 	// lists are fillLists' prefix lists per code (symptomlists.go).
@@ -79,12 +86,18 @@ func (e *Engine) catTopOf(id corpus.ID, f *codeFact) []target {
 		return e.catTop[e.set.CodeString(id)[:3]]
 	}
 	t.catTopOnce.Do(func() {
-		t.catTop = make([][]target, len(t.catNum))
+		byNum := make([][]target, len(t.catNum))
 		for cat, n := range t.catNum {
-			t.catTop[n] = e.catTop[cat]
+			byNum[n] = e.catTop[cat]
+		}
+		t.catTopAt = make([]int32, len(byNum)+1)
+		for n, l := range byNum {
+			t.catTop = append(t.catTop, l...)
+			t.catTopAt[n+1] = int32(len(t.catTop))
 		}
 	})
-	return t.catTop[f.cat]
+	c := int(f.cat) // as an int, c+1 needs no second bounds test
+	return t.catTop[t.catTopAt[c]:t.catTopAt[c+1]]
 }
 
 // coocEdges is e.cooc[id] read by index, by lift, highest first (the
@@ -96,20 +109,17 @@ func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
 		for id := range e.cooc {
 			top = max(top, id)
 		}
-		t.coocAt = make([]int32, top+1)
-		for id, edges := range e.cooc {
-			if id >= 0 {
-				edges = slices.Clone(edges)
-				slices.SortStableFunc(edges, func(a, b coocEdge) int { return cmp.Compare(b.lift, a.lift) })
-				t.coocLists = append(t.coocLists, edges)
-				t.coocAt[id] = int32(len(t.coocLists))
-			}
+		t.coocAt = make([]int32, top+2)
+		for id := range top + 1 {
+			at := len(t.coocFlat)
+			t.coocFlat = append(t.coocFlat, e.cooc[id]...)
+			edges := t.coocFlat[at:]
+			slices.SortStableFunc(edges, func(a, b coocEdge) int { return cmp.Compare(b.lift, a.lift) })
+			t.coocAt[id+1] = int32(len(t.coocFlat))
 		}
 	})
-	if id >= 0 && int(id) < len(t.coocAt) {
-		if k := t.coocAt[id]; k > 0 {
-			return t.coocLists[k-1]
-		}
+	if i := int(id); i >= 0 && i+1 < len(t.coocAt) {
+		return t.coocFlat[t.coocAt[i]:t.coocAt[i+1]]
 	}
 	return nil // no code past the table has edges
 }
