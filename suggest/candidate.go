@@ -59,7 +59,9 @@ type candidate struct {
 	// key is the string of its code, e.set.CodeString(tgt.anyCode()),
 	// which only compete reads (of the live candidates): a candidate of
 	// collect's has it once assertLive keeps it (keyed); siblings,
-	// histories and site edits set it as they make or move one.
+	// histories and site edits set it as they make or move one. sides,
+	// which moves a kept candidate to a sibling, leaves it: the
+	// tie-break stays the code the candidate was filed under.
 	key string
 	// spanRank is 0 when no other candidate's best mention overlapping
 	// this one's scores higher, else how many do; margin is this best
