@@ -84,7 +84,10 @@ func TestGatheredAnswer(t *testing.T) {
 		respond(c, http.StatusOK, gin.H{"s": strings.Repeat("x", sizes[i])})
 		a := after{gathered: g != nil && k == nil}
 		if g != nil {
-			a.holding, a.held = g.holding, len(g.held)+len(g.copied)+len(g.body)
+			a.holding, a.held = g.holding, len(g.held)+len(g.body)
+			if g.copied != nil {
+				a.held++
+			}
 		}
 		seen <- a
 	})

@@ -2,6 +2,7 @@ package server
 
 import (
 	"net"
+	"sync"
 	"unsafe"
 )
 
@@ -40,11 +41,16 @@ type gatherConn struct {
 	*net.TCPConn
 	holding bool
 	body    []byte      // the answer's body: a held write within it is sent from it
-	copied  []byte      // the held writes outside body, copied (the caller reuses its buffer)
+	copied  *[]byte     // the held writes outside body, copied (the caller reuses its buffer): copyPool's while holding, else nil
 	held    []heldWrite // the held writes in order
 	bufs    net.Buffers // send's parts
 	out     net.Buffers // send's parts as its write consumes them
 }
+
+// copyPool holds gatherConn's copy buffers between answers: an idle
+// connection holds none (a server keeps many connections alive). A buffer
+// grown past 64 KB is dropped rather than kept.
+var copyPool = sync.Pool{New: func() any { return new([]byte) }}
 
 // heldWrite is a held write: bytes [off, off+n) of the body, or of the
 // copies.
@@ -68,7 +74,7 @@ func (g *gatherConn) send() error {
 		if w.inBody {
 			g.bufs = append(g.bufs, g.body[w.off:w.off+w.n])
 		} else {
-			g.bufs = append(g.bufs, g.copied[w.off:w.off+w.n])
+			g.bufs = append(g.bufs, (*g.copied)[w.off:w.off+w.n])
 		}
 	}
 	var err error
@@ -77,10 +83,11 @@ func (g *gatherConn) send() error {
 		_, err = g.out.WriteTo(g.TCPConn) // consumes out (a field: a local's address would move it to the heap)
 	}
 	clear(g.bufs) // no reference to the body past the answer
-	g.body, g.copied, g.held = nil, g.copied[:0], g.held[:0]
-	if cap(g.copied) > 64<<10 {
-		g.copied = nil
+	if c := g.copied; c != nil && cap(*c) <= 64<<10 {
+		*c = (*c)[:0]
+		copyPool.Put(c)
 	}
+	g.body, g.copied, g.held = nil, nil, g.held[:0]
 	return err
 }
 
@@ -94,8 +101,11 @@ func (g *gatherConn) Write(p []byte) (int, error) {
 		g.held = append(g.held, heldWrite{off: off, n: len(p), inBody: true})
 		return len(p), nil
 	}
-	g.held = append(g.held, heldWrite{off: len(g.copied), n: len(p)})
-	g.copied = append(g.copied, p...)
+	if g.copied == nil {
+		g.copied = copyPool.Get().(*[]byte)
+	}
+	g.held = append(g.held, heldWrite{off: len(*g.copied), n: len(p)})
+	*g.copied = append(*g.copied, p...)
 	return len(p), nil
 }
 
