@@ -14,17 +14,16 @@ import (
 //
 // A put looks up each code once, in the table's index of held codes
 // (codeindex.go: a slot holds a short code's bytes, so a look-up reads
-// one slot and no string), and each matched name among the few names the
+// one slot and no string), and each matched name among the names the
 // table holds for that code (a code's own titles and terms: a handful to
-// dozens), compared by memory and length, else bytes: no hashing of the ~70 long names of an
-// answer, which a table of all strings keyed by string did under
-// requestMemory's lock.
+// dozens), compared by memory and length, else bytes: no hashing of the
+// ~70 long names of an answer, which a table of all strings keyed by
+// string did under requestMemory's lock.
 //
 // A code's names are the caller's strings (codeEntry.names): a name costs
-// a string's sixteen bytes, and no slot or copy of its own. Ten
-// thousand answers stay in memory between the engine's requests, which
-// push them out of the caches: each place a put reads is a miss to
-// memory.
+// a string's sixteen bytes, and no slot or copy of its own. Ten thousand
+// answers stay in memory between the engine's requests, which push them
+// out of the caches: each place a put reads is a miss to memory.
 type codeTable struct {
 	systems   []string    // by system number; an answer's systems are the engine's few
 	index     []codeSlot  // the held codes by (system, code): codeindex.go
