@@ -83,19 +83,28 @@ func (t *codeTable) find(system, code string) (uint32, bool) {
 	return 0, false
 }
 
-// ref returns the number of code in system number sys, counting one more
-// mention of it.
-func (t *codeTable) ref(sys uint32, code string) uint32 {
-	k := newCodeKey(sys, code)
-	if at := t.slotOf(k, code); at >= 0 {
+// ref returns the number of the code of key k (code its string),
+// counting one more mention of it.
+func (t *codeTable) ref(k *codeKey, code string) uint32 {
+	if at := t.slotOf(*k, code); at >= 0 {
 		c := t.index[at].c
 		t.codes[c].refs++
 		return c
 	}
-	e := codeEntry{code: strings.Clone(code), sys: sys, refs: 1} // not the caller's memory
+	e := codeEntry{code: strings.Clone(code), sys: k.sys, refs: 1} // not the caller's memory
 	c := place(&t.codes, &t.freeCodes, e)
-	t.insert(k, c)
+	t.insert(*k, c)
 	return c
+}
+
+// touchSlot loads a word of the slot a look-up of key k starts at, for
+// its line: the load runs on while the caller works on, where the
+// look-up would wait for it.
+func (t *codeTable) touchSlot(k *codeKey) uint32 {
+	if len(t.index) == 0 {
+		return 0
+	}
+	return t.index[int(k.hash)&(len(t.index)-1)].tag
 }
 
 // refName returns the number of name among code number c's names, adding
