@@ -107,6 +107,7 @@ func BenchmarkSuggestHTTP(b *testing.B) {
 func benchHTTP(b *testing.B, h http.Handler, path string, body []byte, rate float64, parallelism int) {
 	ts := httptest.NewUnstartedServer(h)
 	ts.Config.ConnContext = connContext // as HTTPServer's
+	ts.Listener = Listener(ts.Listener) // as medcode serve's
 	ts.Start()
 	defer ts.Close()
 	tr := &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 1024}

@@ -114,7 +114,7 @@ func (t *codeTable) slotOf(k codeKey, code string) int {
 			if k.exact() {
 				return i
 			}
-			if e := &t.codes[s.c]; e.sys == k.sys && e.data[:e.codeLen] == code {
+			if e := &t.codes[s.c]; e.sys == k.sys && e.code == code {
 				return i
 			}
 		}
@@ -127,7 +127,7 @@ func (t *codeTable) slotHash(s *codeSlot) uint64 {
 		return codeHash(sys-1, int(s.tag&0xff), s.key, "")
 	}
 	e := &t.codes[s.c]
-	return newCodeKey(e.sys, e.data[:e.codeLen]).hash
+	return newCodeKey(e.sys, e.code).hash
 }
 
 // insert adds code number c, whose key is k and which is not in the
@@ -165,7 +165,7 @@ func (t *codeTable) rebuild(held int) {
 		if e.refs == 0 {
 			continue
 		}
-		t.slotFor(newCodeKey(e.sys, e.data[:e.codeLen]), uint32(c))
+		t.slotFor(newCodeKey(e.sys, e.code), uint32(c))
 	}
 }
 
@@ -175,7 +175,7 @@ func (t *codeTable) rebuild(held int) {
 // the next.
 func (t *codeTable) remove(c uint32) {
 	e := &t.codes[c]
-	k := newCodeKey(e.sys, e.data[:e.codeLen])
+	k := newCodeKey(e.sys, e.code)
 	mask := len(t.index) - 1
 	i := int(k.hash) & mask
 	for t.index[i].c != c || t.index[i].tag == 0 {

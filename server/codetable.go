@@ -1,7 +1,6 @@
 package server
 
 import (
-	"encoding/binary"
 	"strings"
 	"unsafe"
 )
@@ -15,17 +14,16 @@ import (
 //
 // A put looks up each code once, in the table's index of held codes
 // (codeindex.go: a slot holds a short code's bytes, so a look-up reads
-// one slot and no string), and each matched name among the few names the
-// table holds for that code (a code's own titles and terms: a handful),
-// compared by length and bytes: no hashing of the ~70 long names of an
-// answer, which a table of all strings keyed by string did under
-// requestMemory's lock.
+// one slot and no string), and each matched name among the names the
+// table holds for that code (a code's own titles and terms: a handful to
+// dozens), compared by memory and length, else bytes: no hashing of the
+// ~70 long names of an answer, which a table of all strings keyed by
+// string did under requestMemory's lock.
 //
-// A code's string and its names are held in one string (codeEntry.data):
-// a name costs no slot, list link or string of its own elsewhere. Ten
-// thousand answers stay in memory between the engine's requests, which
-// push them out of the caches: each place a put reads is a miss to
-// memory.
+// A code's names are the caller's strings (codeEntry.names): a name costs
+// a string's sixteen bytes, and no slot or copy of its own. Ten thousand
+// answers stay in memory between the engine's requests, which push them
+// out of the caches: each place a put reads is a miss to memory.
 type codeTable struct {
 	systems   []string    // by system number; an answer's systems are the engine's few
 	index     []codeSlot  // the held codes by (system, code): codeindex.go
@@ -33,21 +31,29 @@ type codeTable struct {
 	freeCodes []uint32
 }
 
-// codeEntry is a numbered code: its string followed by its names (data),
-// its system and the mentions counting it. A name is numbered by its
-// place among its code's names, which only grow while the code is held.
+// codeEntry is a numbered code: its string, its names, its system and the
+// mentions counting it. A name is numbered by its place among its code's
+// names, which only grow while the code is held.
 //
-// first is the string the code's first name was put with, the caller's
-// own (held, so its memory is not another string's while it is): the
-// engine's names are its index's strings, the same memory in every
-// answer, and a name of the same memory and length is that name without
-// a read of data's bytes (refName).
+// The names are the caller's own strings (held, so their memory is not
+// another string's while they are): the engine's names are its index's
+// strings, the same memory in every answer, and a name of the same memory
+// and length is that name without a read of its bytes (refName). first
+// is name 0 again, in the entry: the name a code is matched with most is
+// found with no read of names.
+//
+// Held as bytes copied after the code's string, a name took a read of
+// every name before it, a look-up past the first: the engine's codes are
+// matched with up to dozens of names (half the look-ups of CodiEsp dev
+// answers are past the first), and each read of a name is a line the
+// engine's work has pushed out of the caches. A name's string is sixteen
+// bytes of names, four to a line.
 type codeEntry struct {
-	data    string // the code's codeLen bytes, then each name as its uvarint length and bytes
-	first   string // the caller's string of name 0, "" before it
-	codeLen uint32
-	sys     uint32
-	refs    uint32
+	code  string   // the code's bytes (a copy: not the caller's memory)
+	first string   // names[0], "" before it
+	names []string // by number
+	sys   uint32
+	refs  uint32
 }
 
 // system returns the number of system name, adding it when new. Systems
@@ -77,55 +83,59 @@ func (t *codeTable) find(system, code string) (uint32, bool) {
 	return 0, false
 }
 
-// ref returns the number of code in system number sys, counting one more
-// mention of it.
-func (t *codeTable) ref(sys uint32, code string) uint32 {
-	k := newCodeKey(sys, code)
-	if at := t.slotOf(k, code); at >= 0 {
+// ref returns the number of the code of key k (code its string),
+// counting one more mention of it.
+func (t *codeTable) ref(k *codeKey, code string) uint32 {
+	if at := t.slotOf(*k, code); at >= 0 {
 		c := t.index[at].c
 		t.codes[c].refs++
 		return c
 	}
-	e := codeEntry{data: strings.Clone(code), codeLen: uint32(len(code)), sys: sys, refs: 1} // not the caller's memory
+	e := codeEntry{code: strings.Clone(code), sys: k.sys, refs: 1} // not the caller's memory
 	c := place(&t.codes, &t.freeCodes, e)
-	t.insert(k, c)
+	t.insert(*k, c)
 	return c
+}
+
+// touchSlot loads a word of the slot a look-up of key k starts at, for
+// its line: the load runs on while the caller works on, where the
+// look-up would wait for it.
+func (t *codeTable) touchSlot(k *codeKey) uint32 {
+	if len(t.index) == 0 {
+		return 0
+	}
+	return t.index[int(k.hash)&(len(t.index)-1)].tag
 }
 
 // refName returns the number of name among code number c's names, adding
 // it when new. A new name goes to the end of the list: the name a code is
 // first seen with (its title, mostly) is the one it is matched with most,
 // and stays first, found by its memory (codeEntry.first) with no read
-// of the code's data, which the engine's work has pushed out of the caches.
+// of the code's names, which the engine's work has pushed out of the
+// caches. Another is found by its memory among the names (no read of a
+// name's bytes), else by its bytes.
 func (t *codeTable) refName(c uint32, name string) uint32 {
 	e := &t.codes[c]
-	if len(name) == len(e.first) && len(name) > 0 && unsafe.StringData(name) == unsafe.StringData(e.first) {
+	p := unsafe.StringData(name)
+	if len(name) == len(e.first) && len(name) > 0 && p == unsafe.StringData(e.first) {
 		return 0 // the same memory: the same bytes (strings are not written)
 	}
-	d := e.data
-	var k uint32
-	for p := int(e.codeLen); p < len(d); k++ {
-		l := uint32(d[p]) // a name's length: one byte below 128
-		if p++; l >= 0x80 {
-			l, p = num32At(d, p-1)
+	ns := e.names
+	for k := range ns {
+		if len(ns[k]) == len(name) && unsafe.StringData(ns[k]) == p {
+			return uint32(k)
 		}
-		end := p + int(min(l, uint32(len(d)-p)))
-		if end-p == len(name) && d[p:end] == name {
-			return k
-		}
-		p = end
 	}
-	// A new name: the code's string and names again with it at the end
-	// (the old is dropped).
-	b := make([]byte, 0, len(d)+binary.MaxVarintLen32+len(name))
-	b = append(b, d...)
-	b = binary.AppendUvarint(b, uint64(len(name)))
-	b = append(b, name...)
-	e.data = string(b)
-	if k == 0 {
+	for k := range ns {
+		if ns[k] == name {
+			return uint32(k)
+		}
+	}
+	if len(ns) == 0 {
 		e.first = name
 	}
-	return k
+	e.names = append(ns, name)
+	return uint32(len(ns))
 }
 
 // unref drops a mention of code number c, and the code and its names
@@ -148,8 +158,7 @@ func (t *codeTable) code(c uint32) string {
 	if int(c) >= len(t.codes) {
 		return ""
 	}
-	e := &t.codes[c]
-	return e.data[:e.codeLen]
+	return t.codes[c].code
 }
 
 // names appends to dst the names of code number c: all of them, in their
@@ -158,37 +167,15 @@ func (t *codeTable) names(dst []string, c uint32) []string {
 	if int(c) >= len(t.codes) {
 		return dst
 	}
-	e := &t.codes[c]
-	for p := int(e.codeLen); p < len(e.data); {
-		var n string
-		n, p = nameAt(e.data, p)
-		dst = append(dst, n)
-	}
-	return dst
+	return append(dst, t.codes[c].names...)
 }
 
 // name returns the string of name number k of code number c, "" for none.
 func (t *codeTable) name(c, k uint32) string {
-	if int(c) >= len(t.codes) {
+	if int(c) >= len(t.codes) || int(k) >= len(t.codes[c].names) {
 		return ""
 	}
-	e := &t.codes[c]
-	for p := int(e.codeLen); p < len(e.data); k-- {
-		var n string
-		n, p = nameAt(e.data, p)
-		if k == 0 {
-			return n
-		}
-	}
-	return ""
-}
-
-// nameAt decodes the name whose length starts at byte p of a code's data
-// (codeEntry.data): the name, and where the next one's starts.
-func nameAt(d string, p int) (string, int) {
-	l, p := num32At(d, p)
-	end := p + int(min(l, uint32(len(d)-p)))
-	return d[p:end], end
+	return t.codes[c].names[k]
 }
 
 // place stores v in a free slot of *list (the last number freed) or at its

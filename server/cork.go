@@ -26,9 +26,14 @@ type corker struct {
 	on, off func(fd uintptr)
 }
 
-// connContext is http.Server's ConnContext: the connection's corker in
-// the context of its requests, made once a connection.
+// connContext is http.Server's ConnContext: the connection's way to send
+// an answer in one packet in the context of its requests, made once a
+// connection: itself for a connection of Listener's (gather.go), else its
+// corker.
 func connContext(ctx context.Context, c net.Conn) context.Context {
+	if g, ok := c.(*gatherConn); ok {
+		return context.WithValue(ctx, connKey{}, g)
+	}
 	tc, ok := c.(*net.TCPConn)
 	if !ok {
 		return ctx
@@ -44,9 +49,14 @@ func connContext(ctx context.Context, c net.Conn) context.Context {
 	return context.WithValue(ctx, connKey{}, k)
 }
 
-// corkerOf returns the corker of the connection ctx's request came on,
-// nil for none.
-func corkerOf(ctx context.Context) *corker {
-	k, _ := ctx.Value(connKey{}).(*corker)
-	return k
+// connOf returns the corker or the gathering connection (Listener's) of
+// the connection ctx's request came on, nil for none.
+func connOf(ctx context.Context) (*corker, *gatherConn) {
+	switch v := ctx.Value(connKey{}).(type) {
+	case *corker:
+		return v, nil
+	case *gatherConn:
+		return nil, v
+	}
+	return nil, nil
 }

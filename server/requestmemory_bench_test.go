@@ -16,7 +16,12 @@ import (
 // the common ones, from 3,000 of three systems (mostly one after another),
 // and the names from each code's handful. The strings are shared between
 // answers as the engine's code set shares them.
-func benchAnswers(n int) [][]suggest.Suggestion {
+func benchAnswers(n int) [][]suggest.Suggestion { return benchAnswersNames(n, 5, 0) }
+
+// benchAnswersNames is benchAnswers with perCode names a code, a span's
+// name past the one benchAnswers picks by one more at odds of spread in 5
+// (none for 0).
+func benchAnswersNames(n, perCode, spread int) [][]suggest.Suggestion {
 	r := rand.New(rand.NewPCG(1, 2))
 	systems := []string{"ICD-10-CM", "CPT", "HCPCS"}
 	type code struct {
@@ -26,7 +31,7 @@ func benchAnswers(n int) [][]suggest.Suggestion {
 	codes := make([]code, 3000)
 	for i := range codes {
 		c := code{sys: systems[i%7/5], code: fmt.Sprintf("%c%02d.%d", 'A'+i%26, i/26%100, i%10)}
-		for j := range 5 {
+		for j := range perCode {
 			c.names = append(c.names, fmt.Sprintf("name %d of code %d%s", j, i, strings.Repeat(" and more", (i+j)%5)))
 		}
 		codes[i] = c
@@ -42,9 +47,13 @@ func benchAnswers(n int) [][]suggest.Suggestion {
 				names++
 			}
 			for k := range names {
-				sg.Evidence = append(sg.Evidence, suggest.Evidence{Matched: c.names[k]})
+				at := k
+				for spread > 0 && at < len(c.names)-1 && r.IntN(5) < spread {
+					at++
+				}
+				sg.Evidence = append(sg.Evidence, suggest.Evidence{Matched: c.names[at]})
 				if r.IntN(4) == 0 {
-					sg.Evidence = append(sg.Evidence, suggest.Evidence{Matched: c.names[k]})
+					sg.Evidence = append(sg.Evidence, suggest.Evidence{Matched: c.names[at]})
 				}
 			}
 			sgs[j] = sg
@@ -59,7 +68,11 @@ func benchAnswers(n int) [][]suggest.Suggestion {
 // server's in the steady state, the ids of 20,000 requests (the first
 // 10,000 remembered) and the 1,000 answers they cycle through.
 func fullMemory() (*requestMemory, []string, [][]suggest.Suggestion) {
-	answers := benchAnswers(1000)
+	return fullMemoryOf(benchAnswers(1000))
+}
+
+// fullMemoryOf is fullMemory with answers its answers.
+func fullMemoryOf(answers [][]suggest.Suggestion) (*requestMemory, []string, [][]suggest.Suggestion) {
 	m := newRequestMemory(10000)
 	ids := make([]string, 20000)
 	for i := range ids {
@@ -90,7 +103,23 @@ func BenchmarkRequestMemoryPut(b *testing.B) {
 // suggestions read first: the server's case, where the engine's work on a
 // note has pushed the table out of the caches and left the answer in.
 func BenchmarkRequestMemoryPutCold(b *testing.B) {
-	m, ids, answers := fullMemory()
+	benchPutCold(b, fullMemory)
+}
+
+// BenchmarkRequestMemoryPutColdNames is BenchmarkRequestMemoryPutCold
+// with codes of 30 names, a span's name past the first as often as in the
+// engine's answers to CodiEsp dev notes (a look-up in two past the
+// first, some of them a dozen or more names past it).
+func BenchmarkRequestMemoryPutColdNames(b *testing.B) {
+	benchPutCold(b, func() (*requestMemory, []string, [][]suggest.Suggestion) {
+		return fullMemoryOf(benchAnswersNames(1000, 30, 3))
+	})
+}
+
+// benchPutCold runs BenchmarkRequestMemoryPutCold over the memory full
+// makes.
+func benchPutCold(b *testing.B, full func() (*requestMemory, []string, [][]suggest.Suggestion)) {
+	m, ids, answers := full()
 	sweep := make([]byte, 4<<20)
 	sink := 0
 	i := 0

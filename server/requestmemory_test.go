@@ -170,8 +170,8 @@ func checkCounts(t *testing.T, m *requestMemory, put int) {
 			t.Fatalf("put %d: code %d %q counted %d times, mentioned %d", put, c, tb.code(uint32(c)), e.refs, codes[uint32(c)])
 		}
 		if e.refs == 0 {
-			if e.data != "" {
-				t.Fatalf("put %d: free code %d holds %q", put, c, e.data)
+			if e.code != "" || e.first != "" || e.names != nil {
+				t.Fatalf("put %d: free code %d holds %q", put, c, e.code)
 			}
 			continue
 		}

@@ -17,18 +17,20 @@ import (
 // write: no body-sized allocation, and no chunked framing (whose chunk
 // headers and trailer cost a 60 KB answer an extra write to the socket).
 func respond(c *gin.Context, status int, v any) {
-	var k *corker
+	r := jsonBody{v: v}
 	if c.Request != nil {
-		k = corkerOf(c.Request.Context())
+		r.cork, r.gather = connOf(c.Request.Context())
 	}
-	c.Render(status, jsonBody{v: v, cork: k})
+	c.Render(status, r)
 }
 
 // jsonBody is a gin renderer for respond: the value, and the corker of
-// the connection it goes to (cork.go), nil for none.
+// the connection it goes to (cork.go) or the connection itself when it
+// gathers an answer's writes (gather.go), nil for none.
 type jsonBody struct {
-	v    any
-	cork *corker
+	v      any
+	cork   *corker
+	gather *gatherConn
 }
 
 // jsonAppendable is a response value that appends its own JSON, the bytes
@@ -80,12 +82,36 @@ func (r jsonBody) Render(w http.ResponseWriter) error {
 	}
 	vals[1] = strconv.Itoa(len(body))
 	h["Content-Length"] = vals[1:2:2]
-	if r.cork != nil && len(body) > 4<<10 { // past net/http's buffer: two writes
-		r.cork.set(true)
-		defer r.cork.set(false)
+	if len(body) > 4<<10 { // past net/http's buffer: two writes
+		if r.gather != nil {
+			return writeGathered(w, r.gather, body)
+		}
+		if r.cork != nil {
+			r.cork.set(true)
+			defer r.cork.set(false)
+		}
 	}
 	_, err := w.Write(body)
 	return err
+}
+
+// writeGathered writes body to w, whose connection is g, in one write to
+// the connection: held while net/http writes the header and body and
+// flushes its buffers (http.Flusher), then sent (gather.go).
+func writeGathered(w http.ResponseWriter, g *gatherConn, body []byte) (err error) {
+	g.hold(body)
+	defer func() { // sent even when w panics: the connection holds nothing after
+		if e := g.send(); err == nil {
+			err = e
+		}
+	}()
+	if _, err = w.Write(body); err != nil {
+		return err
+	}
+	if f, ok := w.(http.Flusher); ok {
+		f.Flush()
+	}
+	return nil
 }
 
 func (jsonBody) WriteContentType(w http.ResponseWriter) {

@@ -170,7 +170,8 @@ func (b *deadlineBody) Read(p []byte) (int, error) {
 // HTTPServer returns an http.Server for the handler with every timeout
 // set: headers within 10 s, the whole request within the body timeout plus
 // the request timeout, the answer written within the request timeout plus
-// 10 s, idle keep-alive connections closed after 2 minutes.
+// 10 s, idle keep-alive connections closed after 2 minutes. Served on
+// Listener's connections, it sends an answer in one write (gather.go).
 func (s *Server) HTTPServer() *http.Server {
 	return &http.Server{
 		Handler:           s.handler,

@@ -288,7 +288,7 @@ func serve(ctx context.Context, data *dataFlags, f serveFlags, log *slog.Logger)
 	}()
 
 	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
+	go func() { errc <- hs.Serve(server.Listener(ln)) }() // an answer's writes gathered into one
 	select {
 	case err := <-errc:
 		return fmt.Errorf("serve: %w", err)
