@@ -107,30 +107,18 @@ type coocEdge struct {
 
 // cooccur sets each candidate's best co-occurrence lift with the anchors:
 // ICD-10-CM candidates whose best mention matched a name almost exactly.
+// It reads what countCategories, which reads each candidate's code facts
+// just before, noted of the same candidates (anchorCooc): the anchors,
+// and where each candidate's edges lie.
 func (e *Engine) cooccur(w *work, cs []*candidate) {
-	if len(e.cooc) == 0 {
-		return
-	}
-	anchors := &w.rk.anchors
-	anchors.reset()
-	var spare codeFact
-	for _, c := range cs {
-		k := c.tgt.anyCode()
-		f := e.factIn(k) // inlined: the table's entry, the call only past it
-		if f == nil {
-			f = e.factRef(k, &spare)
-		}
-		if f.flags&factICD != 0 && c.bestScore() >= 0.8 && !c.sibling {
-			anchors.add(k)
-		}
-	}
-	if len(anchors.ids) == 0 {
+	if len(e.cooc) == 0 || len(w.rk.anchors.ids) == 0 {
 		return
 	}
 	// Only ICD-10-CM codes have edges; they come by lift, highest first,
 	// so the first anchor met is the best.
-	for _, c := range cs {
-		for _, edge := range e.coocEdges(c.tgt.anyCode()) {
+	anchors, spans, flat := &w.rk.anchors, w.rk.coocAt[:len(cs)], e.rank.coocFlat
+	for i, c := range cs {
+		for _, edge := range flat[spans[i][0]:spans[i][1]] {
 			if edge.lift <= c.cooc {
 				break
 			}
@@ -139,6 +127,22 @@ func (e *Engine) cooccur(w *work, cs []*candidate) {
 				break
 			}
 		}
+	}
+}
+
+// anchorCooc notes for cooccur, of candidate c of code k whose facts are
+// f (fact, nil when not in the table; the fact factRef gives), where its
+// edges lie and whether it is an anchor.
+func (e *Engine) anchorCooc(r *rankScratch, c *candidate, k corpus.ID, fact, f *codeFact) {
+	var at, end int32
+	if fact != nil && fact.ncooc != coocSpill {
+		at, end = fact.cooc, fact.cooc+int32(fact.ncooc)
+	} else {
+		at, end = e.coocSpanAt(k)
+	}
+	r.coocAt = append(r.coocAt, [2]int32{at, end})
+	if f.flags&factICD != 0 && !c.sibling && c.bestScore() >= 0.8 {
+		r.anchors.add(k)
 	}
 }
 

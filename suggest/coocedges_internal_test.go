@@ -33,3 +33,48 @@ func TestCoocEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestCoocSpan holds where cooccur reads a code's edges, the span its
+// fact holds (linkCooc) or else coocSpanAt's, to coocEdges: on random
+// tables, with a code of more edges than a fact counts (coocSpill), and
+// ids past the facts and the table.
+func TestCoocSpan(t *testing.T) {
+	rng := rand.New(rand.NewPCG(49, 3))
+	for round := range 20 {
+		cooc := map[corpus.ID][]coocEdge{}
+		for range 1 + rng.IntN(400) {
+			a, b := corpus.ID(rng.IntN(300)), corpus.ID(rng.IntN(300))
+			cooc[a] = append(cooc[a], coocEdge{b, float64(rng.IntN(5))})
+		}
+		if round == 0 {
+			for i := range coocSpill + 10 {
+				cooc[7] = append(cooc[7], coocEdge{corpus.ID(i % 300), float64(i % 3)})
+			}
+		}
+		e := &Engine{cooc: cooc}
+		facts := make([]codeFact, 250) // fewer than the codes with edges
+		e.linkCooc(facts)
+		spilled := false
+		for id := corpus.ID(-2); id < 320; id++ {
+			want := e.coocEdges(id)
+			at, end := e.coocSpanAt(id)
+			if got := e.rank.coocFlat[at:end]; !slices.Equal(got, want) {
+				t.Fatalf("round %d code %d: coocSpanAt's edges %v, want %v", round, id, got, want)
+			}
+			if id < 0 || int(id) >= len(facts) {
+				continue
+			}
+			f := &facts[id]
+			if f.ncooc == coocSpill {
+				spilled = true
+				continue
+			}
+			if got := e.rank.coocFlat[f.cooc : f.cooc+int32(f.ncooc)]; !slices.Equal(got, want) {
+				t.Fatalf("round %d code %d: the fact's edges %v, want %v", round, id, got, want)
+			}
+		}
+		if round == 0 && !spilled {
+			t.Fatalf("no fact spilled its edges to coocAt")
+		}
+	}
+}

@@ -14,6 +14,7 @@ func TestFactRef(t *testing.T) {
 	e := SharedEngine(t)
 	ids := append([]corpus.ID{-1, 0}, codeIDsAndPast(e.set)...)
 	fresh, _ := codeFacts(e.set)
+	e.linkCooc(fresh) // as factRef's table
 	inTable := 0
 	for _, id := range ids {
 		var spare codeFact

@@ -34,7 +34,17 @@ type codeFact struct {
 	length int16  // characters of the code without dots
 	cat    int32  // number of its category (rankTables.catNum), when known
 	asrt   uint16 // what applyAssertions reads of the code's kind (assertfacts.go)
+	// ncooc and cooc are where the code's co-occurrence edges lie in
+	// rankTables.coocFlat (linkCooc): cooccur reads them from the fact it
+	// has just read rather than from coocAt, a table of its own whose
+	// entry missed the cache for each candidate. ncooc is coocSpill when
+	// the list is too long to count here (coocAt has it).
+	ncooc uint16
+	cooc  int32
 }
+
+// coocSpill is codeFact.ncooc of a code with more edges than it counts.
+const coocSpill = 1<<16 - 1
 
 // rankTables are the engine's per-code tables of the ranking passes.
 type rankTables struct {
@@ -103,6 +113,16 @@ func (e *Engine) catTopOf(id corpus.ID, f *codeFact) []target {
 // coocEdges is e.cooc[id] read by index, by lift, highest first (the
 // order of e.cooc among equal lifts).
 func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
+	t := e.coocTable()
+	if i := int(id); i >= 0 && i+1 < len(t.coocAt) {
+		return t.coocFlat[t.coocAt[i]:t.coocAt[i+1]]
+	}
+	return nil // no code past the table has edges
+}
+
+// coocTable is the engine's rank tables with coocAt and coocFlat built
+// (on first use).
+func (e *Engine) coocTable() *rankTables {
 	t := &e.rank
 	t.coocOnce.Do(func() {
 		top := corpus.ID(0)
@@ -118,10 +138,28 @@ func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
 			t.coocAt[id+1] = int32(len(t.coocFlat))
 		}
 	})
-	if i := int(id); i >= 0 && i+1 < len(t.coocAt) {
-		return t.coocFlat[t.coocAt[i]:t.coocAt[i+1]]
+	return t
+}
+
+// linkCooc sets in facts, by code id, where each code's co-occurrence
+// edges lie in coocFlat (codeFact.cooc, ncooc), as coocEdges reads them.
+func (e *Engine) linkCooc(facts []codeFact) {
+	t := e.coocTable()
+	for i := range min(len(facts), len(t.coocAt)-1) {
+		at, n := t.coocAt[i], t.coocAt[i+1]-t.coocAt[i]
+		facts[i].cooc, facts[i].ncooc = at, uint16(min(n, coocSpill))
 	}
-	return nil // no code past the table has edges
+}
+
+// coocSpanAt is where the edges of code id lie in coocFlat, read from
+// coocAt: cooccur reads it of a code whose fact does not hold them
+// (codeFact.ncooc). TestCoocSpan holds both to coocEdges.
+func (e *Engine) coocSpanAt(id corpus.ID) (at, end int32) {
+	t := e.coocTable()
+	if i := int(id); i >= 0 && i+1 < len(t.coocAt) {
+		return t.coocAt[i], t.coocAt[i+1]
+	}
+	return 0, 0
 }
 
 // fact returns the facts of code id (factRef's, copied).
@@ -159,6 +197,7 @@ func (e *Engine) factRefSlow(id corpus.ID, spare *codeFact) *codeFact {
 	t := &e.rank
 	t.once.Do(func() {
 		t.facts, t.catNum = codeFacts(e.set)
+		e.linkCooc(t.facts)
 		t.ready.Store(true)
 	})
 	if f := e.factIn(id); f != nil { // the table is built now
@@ -218,17 +257,27 @@ func (e *Engine) catKeyOf(id corpus.ID) uint64 {
 }
 
 // countCategories sets each candidate's catCount: the other candidates
-// of its code's category (category of the code of c.tgt.anyCode()).
+// of its code's category (category of the code of c.tgt.anyCode()). It
+// also notes, when the engine has co-occurrences, what cooccur reads of
+// the same candidates next (anchorCooc).
 func (e *Engine) countCategories(w *work, live []*candidate) {
 	r := &w.rk
 	r.saidNote = false // a new note: titleGrounding's marks are stale
 	nums := r.catIDs[:0]
+	// What cooccur reads, noted while the facts are at hand (anchorCooc).
+	cooc := len(e.cooc) > 0
+	r.anchors.reset()
+	r.coocAt = r.coocAt[:0]
 	var spare codeFact
 	for _, c := range live {
 		id := c.tgt.anyCode()
-		f := e.factIn(id)
+		fact := e.factIn(id)
+		f := fact
 		if f == nil {
 			f = e.factRef(id, &spare)
+		}
+		if cooc {
+			e.anchorCooc(r, c, id, fact, f)
 		}
 		n := f.cat
 		if f.flags&factKnown == 0 {
@@ -335,8 +384,11 @@ type rankScratch struct {
 	dom []int32
 	// excl is resolveConflicts' Excludes1 bookkeeping (exclids.go).
 	excl keptExclusions
-	// anchors are cooccur's anchor codes (compete.go).
+	// anchors are cooccur's anchor codes (compete.go) and coocAt, per
+	// candidate, where its edges lie in coocFlat (start, end), both noted
+	// by countCategories.
 	anchors idBits
+	coocAt  [][2]int32
 	// catCount counts candidates per category number, catIDs holds each
 	// candidate's (countCategories).
 	catCount, catIDs []int32

@@ -171,7 +171,9 @@ func TestCooccur(t *testing.T) {
 			cs = append(cs, c)
 		}
 		cs[4].cooc = 0.3 // no edges: kept
-		e.cooccur(&work{}, cs)
+		w := &work{cats: map[string]int{}}
+		e.countCategories(w, cs) // notes the anchors cooccur reads
+		e.cooccur(w, cs)
 		if cs[0].cooc != tc.want {
 			t.Errorf("%s: E11.9 cooc %v, want %v", tc.name, cs[0].cooc, tc.want)
 		}

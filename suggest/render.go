@@ -104,42 +104,47 @@ func sharedAssertionNames(a nlp.Assertion) []string { return assertionLists[a&as
 // explanations' parts and evidence spans are cut from two arrays: the
 // spans are appended to a.evs in place (renderEvidence), its capacity
 // first grown to a bound of their number (renderBound), so no span is
-// copied from a scratch. The suggestions' array keeps the rest of its
+// copied from a scratch; the parts from an array of room for the most
+// each can have (partsMax). The suggestions' array keeps the rest of its
 // capacity as room for the codes the coding rules insert (merge).
+//
+// Each candidate is rendered in one visit, its evidence, matched message
+// and suggestion in turn, while its candidate, mentions and features are
+// in cache: a pass each re-read them from memory.
 func (e *Engine) renderAll(w *work, doc *nlp.Document, final []scored, req Request, a *resultArena) []Suggestion {
 	out := reuse(&a.sugs, len(final))[:len(final)] // never nil: JSON []
-	evs, evEnds := reuse(&a.evs, renderBound(final)), w.tail.evEnds[:0]
-	np := 0
-	for i := range final {
-		evs = e.renderEvidence(w, doc, &final[i], evs)
-		evEnds = append(evEnds, len(evs))
-		np += partsLen(&final[i])
-	}
-	// evEnds is read below, not written.
-	a.evs, w.tail.evEnds = evs[:0], evEnds[:0]
-	parts := reuse(&a.parts, np)[:np]
-	a.parts = parts // its length the end of what render writes (Engine.Release)
-	// Every suggestion's "matched ..." message, written into one string
-	// and cut from it: one allocation, not one per suggestion.
+	evs := reuse(&a.evs, renderBound(final))
+	parts := reuse(&a.parts, partsMax*len(final))[:partsMax*len(final)]
+	// Every suggestion's "matched ..." message is written into one
+	// builder and cut from it: a string the builder returns stays as it
+	// is while it grows, so one allocation (of a guess) serves most notes.
 	var sb strings.Builder
-	sb.Grow(matchedSize(final))
-	var endA [64]int
-	ends := endA[:0]
+	sb.Grow(matchedGuess * len(final))
 	var mb [192]byte // a message's bytes, on the stack when they fit: zeroed once, not per suggestion
-	for i := range final {
-		b := final[i].c.topRef()
-		sb.Write(appendMatchedMessage(mb[:0], b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order))
-		ends = append(ends, sb.Len())
-	}
-	msgs, lo, elo := sb.String(), 0, 0
+	np, lo := 0, 0
 	for i := range final {
 		k := &final[i]
-		p, eh := partsLen(k), evEnds[i]
-		e.render(&out[i], k, req, msgs[lo:ends[i]], parts[:0:p], evs[elo:eh:eh])
-		parts, lo, elo = parts[p:], ends[i], eh
+		elo := len(evs)
+		evs = e.renderEvidence(w, doc, k, evs)
+		b := k.c.topRef()
+		sb.Write(appendMatchedMessage(mb[:0], b.kind.String(), b.name, b.hit.Coverage, b.hit.Cosine, b.hit.Order))
+		msgs := sb.String()
+		p := partsLen(k)
+		e.render(&out[i], k, req, msgs[lo:], parts[np:np:np+p], evs[elo:len(evs):len(evs)])
+		np, lo = np+p, len(msgs)
 	}
+	a.evs = evs[:0]
+	a.parts = parts[:np] // its length the end of what render writes (Engine.Release)
 	return out
 }
+
+// partsMax is the most explanation parts partsLen gives a suggestion.
+const partsMax = 7
+
+// matchedGuess is about the length of a matched message (appendMatchedMessage)
+// the builder of renderAll's has room for ahead: some 52 bytes of words
+// and numbers, the name's kind and the name.
+const matchedGuess = 128
 
 // renderBound bounds the number of evidence spans renderEvidence holds at
 // once for final: up to renderSpans of a candidate's, and, while a merged
@@ -215,20 +220,9 @@ func sortEvidence(out []Evidence) {
 	slices.SortStableFunc(out, func(a, b Evidence) int { return cmp.Compare(a.Start, b.Start) })
 }
 
-// matchedSize is about the length of final's matched messages: their
-// words and quoted names, and three two-decimal numbers under ten each.
-func matchedSize(final []scored) int {
-	n := 0
-	for i := range final {
-		b := final[i].c.topRef()
-		n += len(b.kind.String()) + len(b.name) + 52
-	}
-	return n
-}
-
 // partsLen is the number of k's explanation parts: the two every
 // suggestion has and one per optional part render adds (at most seven in
-// all). A coding rule's line (recoded, merge) grows the slice.
+// all, partsMax). A coding rule's line (recoded, merge) grows the slice.
 func partsLen(k *scored) int {
 	n := 2 // one test each, not an array of the five built per call
 	if k.c.topRef().dominated {
