@@ -36,6 +36,10 @@ func (e *Engine) applyAssertions(w *work, c *candidate, setting Setting, g noteG
 		}
 	}
 	r, ok := e.applyAssertionsFull(w, c, setting, g)
+	// The full filter may drop mentions: what pendHits knew of them
+	// (candidateknown.go) no longer holds. The loop above finds the best
+	// pendHits found, and keeps it.
+	c.known = 0
 	if !ok {
 		*rej = r
 	}

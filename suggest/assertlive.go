@@ -40,7 +40,7 @@ func (e *Engine) assertLive(w *work, doc *nlp.Document, cands []*candidate, sett
 		// any, or too few are dropped to pay for the second pass (a dev
 		// note of 100 to 200 candidates filters them no faster in two).
 		for _, c := range cands {
-			if c.bestScore() < e.minCandidate { // scoreat.go: read in place
+			if c.liveBest() < e.minCandidate { // candidateknown.go: in c's first line
 				continue
 			}
 			if !e.applyAssertions(w, c, setting, gates, &rej) {
@@ -55,10 +55,10 @@ func (e *Engine) assertLive(w *work, doc *nlp.Document, cands []*candidate, sett
 	weak := false
 	for _, c := range cands {
 		c.filtered = filterNone
-		if c.bestScore() < e.minCandidate {
+		if c.liveBest() < e.minCandidate {
 			continue
 		}
-		if !reportable(c) {
+		if !c.liveShown() {
 			c.filtered, weak = filterWeak, true
 			continue
 		}
@@ -68,7 +68,7 @@ func (e *Engine) assertLive(w *work, doc *nlp.Document, cands []*candidate, sett
 		}
 		c.filtered = filterKept
 		e.keyed(c)
-		scores = append(scores, c.bestScore())
+		scores = append(scores, c.liveBest())
 	}
 	w.liveScores = scores
 	floor := -1.0 // every weak candidate is filtered
@@ -80,7 +80,7 @@ func (e *Engine) assertLive(w *work, doc *nlp.Document, cands []*candidate, sett
 		case filterKept:
 			live = append(live, c)
 		case filterWeak:
-			if floor >= 0 && bestBound(c) < floor {
+			if floor >= 0 && c.bestBoundOf() < floor {
 				continue
 			}
 			if e.applyAssertions(w, c, setting, gates, &rej) {

@@ -51,10 +51,16 @@ type candidate struct {
 	// filtered is assertLive's verdict on the candidate for the note
 	// (assertlive.go).
 	filtered filterState
-	// topScore is scoreOf mentions[best] while pendHits builds the
-	// mentions; nothing reads it after. It is in the first line, beside
-	// the mentions pendHits appends to: in the next, each later mention
-	// read a line collect otherwise leaves alone.
+	// known and shared are what pendHits found of the mentions as it
+	// built them (candidateknown.go), read by the passes up to the cap
+	// in this line rather than in the mentions' lines.
+	known  knownFacts
+	shared nlp.Assertion
+	// topScore is scoreOf mentions[best], kept by pendHits as it builds
+	// the mentions; while known, liveBest reads it (candidateknown.go).
+	// It is in the first line, beside the mentions pendHits appends to:
+	// in the next, each later mention read a line collect otherwise
+	// leaves alone.
 	topScore float64
 	// key is the string of its code, e.set.CodeString(tgt.anyCode()),
 	// which only compete reads (of the live candidates): a candidate of
@@ -567,11 +573,16 @@ func (e *Engine) pendHits(w *work, doc *nlp.Document, sc *sentenceScratch, hits 
 		// The candidate's best mention is its first scoring highest,
 		// found as its mentions are built; the best's score is kept
 		// (topScore), not scored again against each later mention.
+		// What the passes up to the cap read of the mentions is kept
+		// in the candidate's first line too (known, shared).
 		s := scoreOf(m) // read in place: no call (scoreat.go)
 		if n == 0 {
-			c.best, c.topScore = 0, s
-		} else if s > c.topScore {
-			c.best, c.topScore = n, s
+			c.best, c.topScore, c.shared, c.known = 0, s, m.assert, knownOf(m)
+		} else {
+			c.shared &= m.assert
+			if s > c.topScore {
+				c.best, c.topScore, c.known = n, s, knownOf(m)
+			}
 		}
 	}
 }

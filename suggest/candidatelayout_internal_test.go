@@ -18,6 +18,8 @@ func TestCandidateHotLine(t *testing.T) {
 		"tgt":      unsafe.Offsetof(c.tgt) + unsafe.Sizeof(c.tgt),
 		"sibling":  unsafe.Offsetof(c.sibling) + unsafe.Sizeof(c.sibling),
 		"filtered": unsafe.Offsetof(c.filtered) + unsafe.Sizeof(c.filtered),
+		"known":    unsafe.Offsetof(c.known) + unsafe.Sizeof(c.known),
+		"shared":   unsafe.Offsetof(c.shared) + unsafe.Sizeof(c.shared),
 		"topScore": unsafe.Offsetof(c.topScore) + unsafe.Sizeof(c.topScore),
 	}
 	fieldsWithin(t, "candidate", ends, line)

@@ -163,13 +163,13 @@ func (e *Engine) siblings(w *work, cands []*candidate, hist []int32) ([]*candida
 	var spare codeFact
 	sorted := true // hist is in index order
 	for i, c := range cands {
-		past := sharedHistoryFlags(c.mentions)&(nlp.Historical|nlp.Family) != 0
+		past := c.pastFlags()&(nlp.Historical|nlp.Family) != 0 // candidateknown.go
 		if past {
 			hist = append(hist, int32(i))
 		}
 		// The candidate's own score first: it is at hand, the code's
 		// facts are a table read.
-		if len(e.catTop) == 0 || c.bestScore() < 0.5 {
+		if len(e.catTop) == 0 || c.liveBest() < 0.5 {
 			continue
 		}
 		code := c.tgt.anyCode()

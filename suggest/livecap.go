@@ -21,7 +21,7 @@ func (e *Engine) capLive(w *work, live []*candidate, k int) []*candidate {
 	}
 	scores := slices.Grow(w.liveScores[:0], len(live))
 	for _, c := range live {
-		scores = append(scores, c.bestScore()) // scoreat.go: in place
+		scores = append(scores, c.liveBest()) // candidateknown.go: in c's first line
 	}
 	sorted := append(w.liveSorted[:0], scores...)
 	cut := nthSmallest(sorted, len(sorted)-k) // the k-th best score (select.go)
