@@ -250,17 +250,74 @@ func bmiMatches(text string) [][]int {
 			!(len(text)-p >= 3 && asciiFoldPrefix(text[p:], "bmi")) && !(len(text)-p >= 4 && asciiFoldPrefix(text[p:], "body")) {
 			continue
 		}
-		m := bmiAt.FindStringSubmatchIndex(text[p:])
+		m, sure := bmiValueAt(text, p)
+		if !sure {
+			if m = bmiAt.FindStringSubmatchIndex(text[p:]); m != nil {
+				for i := range m {
+					if m[i] >= 0 {
+						m[i] += p
+					}
+				}
+			}
+		}
 		if m == nil {
 			continue
-		}
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += p
-			}
 		}
 		out = append(out, m)
 		p = m[1] - 1
 	}
 	return out
+}
+
+// bmiValueAt is bmiAt's match at p of text (p a word start), as
+// bmiAt.FindStringSubmatchIndex(text[p:]) gives it in text's places,
+// spelled out byte by byte (the regexp's machine is cold by the time a
+// note asks): "bmi" or "body mass index", a word boundary, up to 16 bytes
+// of neither digit, newline, '.' nor ';' (the lazy filler can stop only at
+// the first digit: it cannot pass one), two digits that are the number's
+// first, then the decimals when a word boundary follows them, else a word
+// boundary after the two. sure is false, and nothing is said, when a byte
+// beyond ASCII lies within reach (a rune counts as one filler, and the
+// long s folds to s): bmiAt decides.
+func bmiValueAt(text string, p int) (m []int, sure bool) {
+	for k := p; k < min(len(text), p+len("body mass index")+16+2); k++ {
+		if text[k] >= 0x80 {
+			return nil, false
+		}
+	}
+	var e int
+	switch {
+	case len(text)-p >= len("bmi") && asciiFoldPrefix(text[p:], "bmi"):
+		e = p + len("bmi")
+	case len(text)-p >= len("body mass index") && asciiFoldPrefix(text[p:], "body mass index"):
+		e = p + len("body mass index")
+	default:
+		return nil, true
+	}
+	if !wordBoundary(text, e) {
+		return nil, true
+	}
+	q := e
+	for ; q < len(text) && !isDigit(text[q]); q++ {
+		if c := text[q]; q-e == 16 || c == '\n' || c == '.' || c == ';' {
+			return nil, true
+		}
+	}
+	if q+2 > len(text) || !isDigit(text[q+1]) {
+		return nil, true
+	}
+	d := q + 2
+	if d+1 < len(text) && text[d] == '.' && isDigit(text[d+1]) {
+		f := d + 1
+		for f < len(text) && isDigit(text[f]) {
+			f++
+		}
+		if wordBoundary(text, f) {
+			return []int{p, f, q, f}, true
+		}
+	}
+	if wordBoundary(text, d) {
+		return []int{p, d, q, d}, true
+	}
+	return nil, true
 }

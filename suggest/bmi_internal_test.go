@@ -17,6 +17,8 @@ func TestBMIMatchesIsFindAll(t *testing.T) {
 		"Obese, BMI is 18; bmi 44 bmi 45.", "body mass 30", "Body maſs index 31", "BMIBMI 33", "_bmi 30 BMI\n30",
 		"Weight 100 kg. BMI: 35.2 (obese), BMI trend 36", "b", "bod", "abmi 22 Bmi 23 (body mass index 24.5)",
 		"BMI 30 BMI 31BMI 32", "bmi", "BODY MASS INDEX 40.25bmi 20",
+		"BMI abcdefghijklmnop32", "BMI abcdefghijklmnopq32", "BMI 32.5kg", "BMI 325", "BMI 3", "BMI 32.", "BMI: 32.x",
+		"BMI é 30", "BMI (kg/m2) 31", "body mass index-22", "BMI 2 30", "BMI\t30.0;", "BMI 30.5.6",
 	} {
 		got, want := bmiMatches(text), bmiValue.Regexp.FindAllStringSubmatchIndex(text, -1)
 		if !reflect.DeepEqual(got, want) {
@@ -28,7 +30,7 @@ func TestBMIMatchesIsFindAll(t *testing.T) {
 // TestBMIMatchesRandom holds bmiMatches to bmiValue's FindAll on random
 // texts of the words and bytes around a BMI value.
 func TestBMIMatchesRandom(t *testing.T) {
-	parts := []string{"BMI", "bmi", "Bmi", "body mass index", "Body Mass", "b", "B", "bo", "x", "_", " ", ":", " of ", "32", "41.5", ".", "\n", ";", "ſ", "abmi", "is ", "27.2"}
+	parts := []string{"BMI", "bmi", "Bmi", "body mass index", "Body Mass", "b", "B", "bo", "x", "_", " ", ":", " of ", "32", "41.5", ".", "\n", ";", "ſ", "abmi", "is ", "27.2", "kg", "é", "3", "(kg/m2) ", "abcdefghijklmn"}
 	r := rand.New(rand.NewPCG(18, 2))
 	for range 5000 {
 		text := randomText(r, parts, 12)

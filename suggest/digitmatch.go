@@ -18,6 +18,69 @@ type digitMatch struct {
 	// of sep, then a byte whose ASCII lower case is in unit (withUnit).
 	digits    int
 	sep, unit string
+	// words, when set, match at a place without the regexp (wordsAt).
+	words *unitWords
+}
+
+// unitWords is a digitMatch pattern of the form
+// `(?i)\b(\d{1,digits})[ -]?(?:units)(?:[ -]old)?\b` (the old not
+// optional when old is set) spelled out, so that find tries it at a digit
+// by comparing bytes rather than running the regexp (whose machine is cold
+// by the time a note asks: one age a note). TestDigitMatch and
+// FuzzDigitMatch hold the two together.
+type unitWords struct {
+	digits int
+	units  []string // the unit alternatives, lower case, in the pattern's order ("years" before "year")
+	old    bool     // "[ -]old" must follow the unit
+}
+
+// withWords returns d tried by w before its regexp.
+func (d digitMatch) withWords(w *unitWords) digitMatch {
+	d.words = w
+	return d
+}
+
+// at returns the match of the pattern anchored at i of text, i a digit
+// starting a word, as the regexp finds it (the leftmost-first choice: the
+// first unit that fits, with "[ -]old" when it follows), nil when none;
+// sure is false, and nothing is said, when a byte beyond ASCII lies within
+// reach (the long s and Kelvin sign fold to s and k): the regexp decides.
+func (w *unitWords) at(text string, i int) (m []int, sure bool) {
+	for k := i; k < min(len(text), i+w.digits+16); k++ {
+		if text[k] >= 0x80 {
+			return nil, false
+		}
+	}
+	j := i
+	for j < len(text) && isDigit(text[j]) {
+		j++
+	}
+	if j-i > w.digits {
+		return nil, true
+	}
+	k := j
+	if k < len(text) && (text[k] == ' ' || text[k] == '-') {
+		k++
+	}
+	for _, u := range w.units {
+		if len(text)-k < len(u) || !asciiFoldPrefix(text[k:], u) {
+			continue
+		}
+		e := k + len(u)
+		if o := e + len(" old"); o <= len(text) && (text[e] == ' ' || text[e] == '-') && asciiFoldPrefix(text[e+1:], "old") && wordBoundary(text, o) {
+			return []int{i, o, i, j}, true
+		}
+		if !w.old && wordBoundary(text, e) {
+			return []int{i, e, i, j}, true
+		}
+	}
+	return nil, true
+}
+
+// wordBoundary is RE2's ASCII \b at byte p of text: a word byte on one
+// side and none on the other (a byte of a rune beyond ASCII is none).
+func wordBoundary(text string, p int) bool {
+	return (p > 0 && isWordByte(text[p-1])) != (p < len(text) && isWordByte(text[p]))
 }
 
 // withUnit returns d searched only at a digit run of at most digits
@@ -64,6 +127,14 @@ func (d digitMatch) findBefore(text string, end int) []int {
 	for i := 0; i < end; i++ {
 		if text[i] < '0' || text[i] > '9' || i > 0 && isWordByte(text[i-1]) || d.unit != "" && !d.unitAfter(text, i) {
 			continue
+		}
+		if d.words != nil {
+			if m, sure := d.words.at(text, i); sure {
+				if m == nil {
+					continue
+				}
+				return m
+			}
 		}
 		// The window holds any match and the byte after it, which the
 		// closing \b reads; the anchored search clears state per byte of

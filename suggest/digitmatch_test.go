@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -20,10 +21,16 @@ func TestDigitMatch(t *testing.T) {
 		"",
 		"1",
 		"80 y",
+		"5 y.o.boy; 12 YRS-OLD; 3 yr; 3yo; 4 y/o.; 9 years older; 1 year oldest; 7 yrs old_",
+		"2 month-olds; 2 mo old; 12 days-old; 3 Wk-Old; 11 mos old; 1 day old.",
+		"6 years-oldſ; 7 year oldK; 8 y.o.x; 9 y/ox; 10-yr-old",
 	} {
-		for _, d := range []digitMatch{ageYears, ageMonths} {
-			if got, want := d.find(text), d.re.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
-				t.Errorf("%s on %q = %v, want %v", d.re, text, got, want)
+		// Each phrase alone too: find returns the first match only.
+		for _, text := range append(strings.Split(text, "; "), text) {
+			for _, d := range []digitMatch{ageYears, ageMonths} {
+				if got, want := d.find(text), d.re.FindStringSubmatchIndex(text); !slices.Equal(got, want) {
+					t.Errorf("%s on %q = %v, want %v", d.re, text, got, want)
+				}
 			}
 		}
 	}
@@ -32,6 +39,7 @@ func TestDigitMatch(t *testing.T) {
 func FuzzDigitMatch(f *testing.F) {
 	f.Add("A 45-year-old man, 6-month-old infant, 2 wks-old")
 	f.Add("a9 years old; 12 YRS old")
+	f.Add("5 y.o.boy; 12 YRS-OLD; 9 years older; 2 mo old; 3 Wk-Old")
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, d := range []digitMatch{ageYears, ageMonths} {
 			if got, want := d.find(text), d.re.FindStringSubmatchIndex(text); !slices.Equal(got, want) {

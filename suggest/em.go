@@ -27,18 +27,6 @@ var (
 	emTime          = regexp.MustCompile(`(?i)\btotal (?:time|visit time|face[- ]to[- ]face time)\b[^.\d]{0,40}?(\d{1,3})\s*(?:minutes|mins?)\b|\b(\d{1,3})\s*(?:minutes|mins?)\b[^.]{0,30}?\btotal time\b|\bspent (?:a total of )?(\d{1,3})\s*(?:minutes|mins?)\b`)
 )
 
-// emTime's match in text, tried only when text has a digit then "min"
-// and the words of one of its alternatives: "total " then the first
-// letter of "time", "visit time" or "face" (the first two, totalThen) or
-// "pent " ("spent ", whose s the long s folds to). Most notes holding
-// "total " hold it before another word ("total hip", "total of").
-func emTimeMatch(text string) []int {
-	if !digitThen(text, reSpace, "min") || !totalThen(text) && !containsFold(text, "pent ") {
-		return nil
-	}
-	return emTime.FindStringSubmatchIndex(text)
-}
-
 // totalThen reports whether text holds "total " (any ASCII case) followed
 // by t, v or f (either case): every match of emTime's first two
 // alternatives holds "total time", "total visit time" or "total face"

@@ -38,8 +38,10 @@ var (
 var (
 	// At most 3+1+5+4 and 2+1+6+4 letters, each up to 3 bytes under (?i)
 	// (the Kelvin sign folds to k, the long s to s).
-	ageYears  = newDigitMatch(`(?i)\b(\d{1,3})[ -]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[ -]old)?\b`, 39).withUnit(3, " -", "y")
-	ageMonths = newDigitMatch(`(?i)\b(\d{1,2})[ -]?(?:months?|mos?|weeks?|wks?|days?)[ -]old\b`, 39).withUnit(2, " -", "mwd")
+	ageYears = newDigitMatch(`(?i)\b(\d{1,3})[ -]?(?:years?|yrs?|yo|y/o|y\.o\.)(?:[ -]old)?\b`, 39).withUnit(3, " -", "y").
+			withWords(&unitWords{digits: 3, units: []string{"years", "year", "yrs", "yr", "yo", "y/o", "y.o."}})
+	ageMonths = newDigitMatch(`(?i)\b(\d{1,2})[ -]?(?:months?|mos?|weeks?|wks?|days?)[ -]old\b`, 39).withUnit(2, " -", "mwd").
+			withWords(&unitWords{digits: 2, units: []string{"months", "month", "mos", "mo", "weeks", "week", "wks", "wk", "days", "day"}, old: true})
 	gestation = guard(`(?i)\b(\d{1,2})(?:\s*(?:\+\s*\d|[0-6]/7|and \d days?))?\s*-?\s*(?:weeks?|wks?)\b`, "week", "wk")
 )
 

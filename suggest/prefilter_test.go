@@ -95,6 +95,8 @@ func TestPrefilterFast(t *testing.T) {
 		"25 mins total time.", "Total face-to-face time was about\t40\nmin", "A 45-year-old man; 3 yo sister; 67 y/o female",
 		"12 - y", "x min", "12 mi", "9", "MIN 12 min", "acute on chronic", "CHRONIC", "Cold and old", "2 -x", "\u212aold 3\u017fmin",
 		"total hip; 30 min; total of 2", "Total Visit time 40 min", "30 mins TOTAL TIME", "total face-to-face time 20 min", "total\u017f 3 min total",
+		"x12 min total time", "1234 min total time", "12 min. total time", "I spent a total of 20 minutes.", "Xspent 30 min",
+		"total time: 5. Total time 20 min", "10 min and 20 min total time", "total visit time of 2 hours 15 minutes", "_5 min total time",
 	} {
 		for _, s := range []string{text, pad + text, text + pad, pad + text + pad} {
 			prefilterFastHolds(t, s)

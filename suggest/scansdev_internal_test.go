@@ -9,10 +9,10 @@ import (
 )
 
 // TestScansOnDevNotes holds the byte scans that stand for the rules'
-// regexps (emTimeMatch's prefilter, findWords, saysLocal, gravidaDigits,
-// saysSingleFetus, fetusCharacter, the week and day scans,
-// trimesterMatches) to the regexps on every dev note, and saysLocal on
-// each of its lower-cased lines.
+// regexps (emTimeMatch and its prefilter, the age matches, findWords,
+// saysLocal, gravidaDigits, saysSingleFetus, fetusCharacter, the week and
+// day scans, trimesterMatches) to the regexps on every dev note, and
+// saysLocal on each of its lower-cased lines.
 func TestScansOnDevNotes(t *testing.T) {
 	testenv.SkipUnderRace(t)
 	if testing.Short() {
@@ -22,6 +22,11 @@ func TestScansOnDevNotes(t *testing.T) {
 	for _, n := range testenv.DevNotes(t) {
 		if got, want := emTimeMatch(n), emTime.FindStringSubmatchIndex(n); !slices.Equal(got, want) {
 			t.Fatalf("emTimeMatch: %v, emTime %v on %q", got, want, n)
+		}
+		for _, d := range []digitMatch{ageYears, ageMonths} {
+			if got, want := d.find(n), d.re.FindStringSubmatchIndex(n); !slices.Equal(got, want) {
+				t.Fatalf("%s: %v, regexp %v on %q", d.re, got, want, n)
+			}
 		}
 		if got, want := findWords(n), wordRE.FindAllString(n, -1); !slices.Equal(got, want) {
 			t.Fatalf("findWords: %q, wordRE %q on %q", got, want, n)
