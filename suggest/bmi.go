@@ -252,13 +252,7 @@ func bmiMatches(text string) [][]int {
 		}
 		m, sure := bmiValueAt(text, p)
 		if !sure {
-			if m = bmiAt.FindStringSubmatchIndex(text[p:]); m != nil {
-				for i := range m {
-					if m[i] >= 0 {
-						m[i] += p
-					}
-				}
-			}
+			m = shiftMatch(bmiAt.FindStringSubmatchIndex(text[p:]), p)
 		}
 		if m == nil {
 			continue

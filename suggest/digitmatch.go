@@ -143,14 +143,20 @@ func (d digitMatch) findBefore(text string, end int) []int {
 		if m == nil {
 			continue
 		}
-		for k := range m {
-			if m[k] >= 0 {
-				m[k] += i
-			}
-		}
-		return m
+		return shiftMatch(m, i)
 	}
 	return nil
+}
+
+// shiftMatch moves m, a regexp's submatch places in text[p:], to text's
+// places (an unmatched group's -1 stays), and returns it; nil stays nil.
+func shiftMatch(m []int, p int) []int {
+	for i := range m {
+		if m[i] >= 0 {
+			m[i] += p
+		}
+	}
+	return m
 }
 
 // isWordByte is RE2's ASCII \w.

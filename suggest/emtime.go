@@ -36,16 +36,9 @@ func emTimeMatch(text string) []int {
 		if d := strings.IndexByte(text[p:], '.'); d >= 0 {
 			end = p + d + 1
 		}
-		m := emTimeAt.FindStringSubmatchIndex(text[p:end])
-		if m == nil {
-			continue
+		if m := emTimeAt.FindStringSubmatchIndex(text[p:end]); m != nil {
+			return shiftMatch(m, p)
 		}
-		for i := range m {
-			if m[i] >= 0 {
-				m[i] += p
-			}
-		}
-		return m
 	}
 	return nil
 }
