@@ -23,9 +23,9 @@ const (
 )
 
 // knownOf is knownScored with knownShown when m, a candidate's best
-// mention, is reportable's.
+// mention, is one reportable shows (shownMention).
 func knownOf(m *mention) knownFacts {
-	if m.hit.Score >= 0.45 && !m.dominated {
+	if shownMention(m) {
 		return knownScored | knownShown
 	}
 	return knownScored

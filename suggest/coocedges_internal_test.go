@@ -35,9 +35,10 @@ func TestCoocEdges(t *testing.T) {
 }
 
 // TestCoocSpan holds where cooccur reads a code's edges, the span its
-// fact holds (linkCooc) or else coocSpanAt's, to coocEdges: on random
-// tables, with a code of more edges than a fact counts (coocSpill), and
-// ids past the facts and the table.
+// fact holds (linkCooc) or else coocSpanAt's (which coocEdges reads too),
+// to Engine.cooc's list of the code sorted by lift, as TestCoocEdges
+// does: on random tables, with a code of more edges than a fact counts
+// (coocSpill), and ids past the facts and the table.
 func TestCoocSpan(t *testing.T) {
 	rng := rand.New(rand.NewPCG(49, 3))
 	for round := range 20 {
@@ -56,7 +57,8 @@ func TestCoocSpan(t *testing.T) {
 		e.linkCooc(facts)
 		spilled := false
 		for id := corpus.ID(-2); id < 320; id++ {
-			want := e.coocEdges(id)
+			want := slices.Clone(cooc[id]) // by lift, highest first, stably (TestCoocEdges)
+			slices.SortStableFunc(want, func(a, b coocEdge) int { return cmp.Compare(b.lift, a.lift) })
 			at, end := e.coocSpanAt(id)
 			if got := e.rank.coocFlat[at:end]; !slices.Equal(got, want) {
 				t.Fatalf("round %d code %d: coocSpanAt's edges %v, want %v", round, id, got, want)

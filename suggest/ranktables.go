@@ -113,11 +113,8 @@ func (e *Engine) catTopOf(id corpus.ID, f *codeFact) []target {
 // coocEdges is e.cooc[id] read by index, by lift, highest first (the
 // order of e.cooc among equal lifts).
 func (e *Engine) coocEdges(id corpus.ID) []coocEdge {
-	t := e.coocTable()
-	if i := int(id); i >= 0 && i+1 < len(t.coocAt) {
-		return t.coocFlat[t.coocAt[i]:t.coocAt[i+1]]
-	}
-	return nil // no code past the table has edges
+	at, end := e.coocSpanAt(id) // no code past the table has edges
+	return e.rank.coocFlat[at:end:end]
 }
 
 // coocTable is the engine's rank tables with coocAt and coocFlat built

@@ -178,7 +178,12 @@ func category(code string) string {
 // its best words matched a name well and no longer name covered them.
 // It reads the best mention in place (a copy reads all 160 bytes).
 func reportable(c *candidate) bool {
-	m := &c.mentions[c.best]
+	return shownMention(&c.mentions[c.best])
+}
+
+// shownMention says whether m, read in place, is a best mention worth
+// showing a coder (reportable; pendHits' knownOf keeps the answer).
+func shownMention(m *mention) bool {
 	return m.hit.Score >= 0.45 && !m.dominated
 }
 
